@@ -1,0 +1,26 @@
+/** The guide's database and development tasks: `db reset|shell|serve`, `dev setup|status`, `test schema`. */
+import type { Command } from 'commander';
+import { notBuilt, withDbOptions, withDirOptions } from './common.js';
+
+export function registerDb(program: Command): void {
+  const db = program.command('db').description('database tasks from the guide');
+  withDirOptions(withDbOptions(db.command('reset')))
+    .description('clean the schema, apply every migration, load database/fixtures/seed-simple.sql')
+    .option('--auto-approve', 'do not ask for confirmation')
+    .action(notBuilt('db reset'));
+  withDbOptions(db.command('shell')).description('open psql, or a built-in SQL shell for the embedded database').action(notBuilt('db shell'));
+  withDbOptions(db.command('serve'))
+    .description('expose the embedded database on a localhost port')
+    .option('--port <port>', 'port', '5433')
+    .action(notBuilt('db serve'));
+
+  const dev = program.command('dev').description('development environment');
+  withDirOptions(withDbOptions(dev.command('setup')))
+    .description('create or check the database, apply migrations, seed')
+    .option('--dual', 'also pull the Prisma schema and generate the client')
+    .action(notBuilt('dev setup'));
+  withDirOptions(withDbOptions(dev.command('status'))).description('database, migrations, drift and Prisma status').action(notBuilt('dev status'));
+
+  const test = program.command('test').description('checks');
+  withDbOptions(test.command('schema')).description('run database/tests/*.sql assertions or basic checks').action(notBuilt('test schema'));
+}

@@ -1,0 +1,49 @@
+/** `meridian migrate …`: Atlas's versioned-migration commands. */
+import type { Command } from 'commander';
+import { formatOption, notBuilt, withDbOptions, withDirOptions, withToOption } from './common.js';
+
+export function registerMigrate(program: Command): void {
+  const migrate = program.command('migrate').description('versioned migrations (Atlas-compatible directory, atlas.sum and revisions table)');
+
+  withToOption(withDirOptions(withDbOptions(migrate.command('diff [name]'))))
+    .description('write a new migration file: desired schema vs the state the migration directory produces')
+    .option('--from <url>', 'diff against a live database instead of the directory')
+    .addOption(formatOption(['file', 'sql', 'json'], 'file'))
+    .action(notBuilt('migrate diff'));
+
+  withDirOptions(withDbOptions(migrate.command('apply [n]')))
+    .description('apply pending migration files in order, recorded in atlas_schema_revisions')
+    .option('--dry-run', 'print what would run, change nothing')
+    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--tx-mode <mode>', 'transaction mode: file, all or none', 'file')
+    .option('--exec-order <order>', 'linear, linear-skip or non-linear', 'linear')
+    .option('--baseline <version>', 'start from this version on a database that has a schema already')
+    .option('--allow-dirty', 'allow applying to a non-clean database without revisions')
+    .option('--allow-destructive', 'allow destructive statements in production')
+    .option('--backup-file <path>', 'pg_dump the database here before applying (production)')
+    .action(notBuilt('migrate apply'));
+
+  withDirOptions(withDbOptions(migrate.command('status')))
+    .description('show applied and pending migration files')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .action(notBuilt('migrate status'));
+
+  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(notBuilt('migrate hash'));
+
+  withDirOptions(withDbOptions(migrate.command('validate')))
+    .description('check atlas.sum and that every file parses')
+    .action(notBuilt('migrate validate'));
+
+  withDirOptions(withDbOptions(migrate.command('lint')))
+    .description('analyze migration files for destructive, data-dependent and locking changes')
+    .option('--latest <n>', 'lint the latest N files')
+    .option('--git-base <branch>', 'lint the files added since this git branch')
+    .addOption(formatOption(['text', 'json', 'github'], 'text'))
+    .action(notBuilt('migrate lint'));
+
+  withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(notBuilt('migrate new'));
+
+  withDirOptions(withDbOptions(migrate.command('set <version>')))
+    .description('mark migrations up to VERSION as applied without running them')
+    .action(notBuilt('migrate set'));
+}

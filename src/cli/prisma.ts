@@ -1,0 +1,20 @@
+/** Prisma dual strategy: `prisma pull|generate|studio` and `sql generate` (typed SQL). */
+import type { Command } from 'commander';
+import { notBuilt, withDbOptions } from './common.js';
+
+export function registerPrisma(program: Command): void {
+  const prisma = program.command('prisma').description('Prisma integration without the schema-engine binary');
+  withDbOptions(prisma.command('pull'))
+    .description('write prisma/schema.prisma from the database')
+    .option('--generate', 'run prisma generate afterwards')
+    .option('--schema-file <path>', 'Prisma schema path', 'prisma/schema.prisma')
+    .action(notBuilt('prisma pull'));
+  prisma.command('generate').description('run prisma generate').action(notBuilt('prisma generate'));
+  withDbOptions(prisma.command('studio')).description('open Prisma Studio on the configured database').action(notBuilt('prisma studio'));
+
+  const sql = program.command('sql').description('typed SQL');
+  withDbOptions(sql.command('generate'))
+    .description('turn prisma/sql/*.sql into typed TypeScript functions')
+    .option('--out <dir>', 'output directory', 'src/generated/sql')
+    .action(notBuilt('sql generate'));
+}

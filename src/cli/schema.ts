@@ -1,0 +1,37 @@
+/** `meridian schema …`: Atlas's declarative commands. */
+import type { Command } from 'commander';
+import { formatOption, notBuilt, withDbOptions, withToOption } from './common.js';
+
+export function registerSchema(program: Command): void {
+  const schema = program.command('schema').description('inspect, validate, diff and apply schemas declaratively');
+
+  withDbOptions(schema.command('inspect'))
+    .description('print the schema of a database')
+    .addOption(formatOption(['sql', 'json', 'mermaid'], 'sql'))
+    .action(notBuilt('schema inspect'));
+
+  withToOption(schema.command('validate'))
+    .description('parse the schema file(s) and check references; errors as file:line:col')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .action(notBuilt('schema validate'));
+
+  withDbOptions(schema.command('clean'))
+    .description('drop every object in the managed schemas (asks first)')
+    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--dry-run', 'list what would be dropped')
+    .action(notBuilt('schema clean'));
+
+  withToOption(withDbOptions(schema.command('apply')))
+    .description('plan and apply the changes that bring a database to the desired schema')
+    .option('--dry-run', 'print the plan, change nothing')
+    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--concurrent-index', 'create/drop indexes CONCURRENTLY')
+    .action(notBuilt('schema apply'));
+
+  withDbOptions(schema.command('diff'))
+    .description('print the plan between two states (URLs, schema files or migration directories)')
+    .requiredOption('--from <url>', 'current state')
+    .requiredOption('--to <url>', 'desired state')
+    .addOption(formatOption(['sql', 'json'], 'sql'))
+    .action(notBuilt('schema diff'));
+}

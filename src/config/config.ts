@@ -1,0 +1,171 @@
+/**
+ * Configuration resolution. Sources, highest priority first:
+ *   1. command-line flags (`--url`, `--dev-url`, `--dir`, `--to`, `--schema`, `--exclude`, `--revisions-schema`)
+ *   2. `.env.<name>` when `--env <name>` is given (an explicit environment beats ambient variables)
+ *   3. the process environment (`DATABASE_URL`, `DEV_DATABASE_URL`, `MERIDIAN_*`)
+ *   4. `.env` in the project directory
+ *   5. the `env "<name>"` block of `atlas.hcl` (subset)
+ *   6. defaults: the embedded database `pglite://./.meridian/pglite`, dev database `pglite://memory`,
+ *      `database/migrations`, `database/schema/schema.sql`.
+ * Everything from outside is validated with zod; errors name the file and key.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
+import { MeridianError } from '../errors.js';
+import { parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
+
+export interface ConfigFlags {
+  readonly url?: string;
+  readonly devUrl?: string;
+  readonly env?: string;
+  /** `file://database/migrations` or a plain path. */
+  readonly dir?: string;
+  /** `file://database/schema/schema.sql` or a plain path (file or directory). */
+  readonly to?: string;
+  readonly schema?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly revisionsSchema?: string;
+}
+
+export type ValueSource = 'flag' | 'env-file' | 'environment' | 'dotenv' | 'atlas.hcl' | 'default';
+
+export interface ResolvedConfig {
+  readonly cwd: string;
+  readonly envName: string | undefined;
+  /** True for `--env production` or `MERIDIAN_PRODUCTION=1`: guard rails on. */
+  readonly production: boolean;
+  readonly url: string;
+  readonly urlSource: ValueSource;
+  readonly devUrl: string;
+  readonly migrationsDir: string;
+  readonly schemaPath: string;
+  readonly schemas: readonly string[] | undefined;
+  readonly exclude: readonly string[];
+  readonly revisionsSchema: string | undefined;
+  readonly warnings: readonly string[];
+}
+
+const urlString = (key: string, file: string) =>
+  z.string().min(1, `${file}: ${key} is empty`).superRefine((v, ctx) => {
+    try {
+      parseDatabaseUrl(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `${file}: ${key}: ${(e as Error).message}` });
+    }
+  });
+
+const envFileSchema = (file: string) =>
+  z.object({
+    DATABASE_URL: urlString('DATABASE_URL', file).optional(),
+    DEV_DATABASE_URL: urlString('DEV_DATABASE_URL', file).optional(),
+    MERIDIAN_MIGRATIONS_DIR: z.string().min(1).optional(),
+    MERIDIAN_SCHEMA: z.string().min(1).optional(),
+    MERIDIAN_PRODUCTION: z.enum(['0', '1', 'true', 'false']).optional(),
+  }).loose();
+
+function validate<T>(schema: z.ZodType<T>, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new MeridianError('E_CONFIG', r.error.issues.map((i) => i.message).join('; '));
+  return r.data;
+}
+
+/** Strips Atlas's `file://` prefix. `file://database/migrations` → `database/migrations`. */
+export function fileUrlToPath(v: string, cwd: string): string {
+  const p = v.startsWith('file://') ? v.slice('file://'.length) : v;
+  return isAbsolute(p) ? p : resolve(cwd, p);
+}
+
+function readEnvFile(path: string, label: string): Record<string, string> {
+  try {
+    return parseDotenv(readFileSync(path));
+  } catch (e) {
+    throw new MeridianError('E_ENV', `cannot read ${label}: ${(e as Error).message}`);
+  }
+}
+
+function gitTracks(cwd: string, file: string): boolean {
+  try {
+    execFileSync('git', ['ls-files', '--error-unmatch', file], { cwd, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the effective configuration for a command.
+ *
+ * @example
+ * const cfg = resolveConfig({ url: 'pglite://memory' }, { cwd: process.cwd() });
+ * cfg.migrationsDir // '/abs/path/database/migrations'
+ */
+export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?: NodeJS.ProcessEnv } = {}): ResolvedConfig {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const environ = opts.environ ?? process.env;
+  const warnings: string[] = [];
+  const envName = flags.env ?? environ.MERIDIAN_ENV ?? undefined;
+
+  let hclEnvs: AtlasHclEnv[] = [];
+  const hclPath = join(cwd, 'atlas.hcl');
+  if (existsSync(hclPath)) hclEnvs = parseAtlasHcl(readFileSync(hclPath, 'utf8'), 'atlas.hcl', environ);
+  const hcl = envName ? hclEnvs.find((e) => e.name === envName) : undefined;
+
+  let envFile: Record<string, string> = {};
+  if (envName) {
+    const name = `.env.${envName}`;
+    const path = join(cwd, name);
+    if (existsSync(path)) {
+      envFile = validate(envFileSchema(name), readEnvFile(path, name)) as Record<string, string>;
+      if (gitTracks(cwd, name)) warnings.push(`${name} is tracked by git: it may hold credentials; add it to .gitignore and rotate what it contains`);
+    } else if (!hcl && envName !== 'local') {
+      const known = hclEnvs.map((e) => e.name);
+      throw new MeridianError(
+        'E_ENV',
+        `unknown environment "${envName}": create ${name} with DATABASE_URL=…${known.length ? ` or use one of atlas.hcl's envs: ${known.join(', ')}` : ''}`,
+      );
+    }
+  }
+  const dotenvPath = join(cwd, '.env');
+  const dotenv = existsSync(dotenvPath) ? (validate(envFileSchema('.env'), readEnvFile(dotenvPath, '.env')) as Record<string, string>) : {};
+  const procEnv = validate(envFileSchema('environment'), {
+    DATABASE_URL: environ.DATABASE_URL || undefined,
+    DEV_DATABASE_URL: environ.DEV_DATABASE_URL || undefined,
+    MERIDIAN_MIGRATIONS_DIR: environ.MERIDIAN_MIGRATIONS_DIR || undefined,
+    MERIDIAN_SCHEMA: environ.MERIDIAN_SCHEMA || undefined,
+    MERIDIAN_PRODUCTION: environ.MERIDIAN_PRODUCTION || undefined,
+  }) as Record<string, string | undefined>;
+
+  const pick = (flag: string | undefined, key: string, hclValue: string | undefined, dflt: string): [string, ValueSource] => {
+    if (flag) return [flag, 'flag'];
+    if (envFile[key]) return [envFile[key]!, 'env-file'];
+    if (procEnv[key]) return [procEnv[key]!, 'environment'];
+    if (dotenv[key]) return [dotenv[key]!, 'dotenv'];
+    if (hclValue) return [hclValue, 'atlas.hcl'];
+    return [dflt, 'default'];
+  };
+  const [url, urlSource] = pick(flags.url, 'DATABASE_URL', hcl?.url, DEFAULT_PGLITE_URL);
+  const [devUrl] = pick(flags.devUrl, 'DEV_DATABASE_URL', hcl?.dev, 'pglite://memory');
+  if (flags.url) parseDatabaseUrl(flags.url);
+  if (flags.devUrl) parseDatabaseUrl(flags.devUrl);
+  const [dir] = pick(flags.dir, 'MERIDIAN_MIGRATIONS_DIR', hcl?.migrationDir, 'database/migrations');
+  const [to] = pick(flags.to, 'MERIDIAN_SCHEMA', hcl?.schemaSrc, 'database/schema/schema.sql');
+  const prodFlag = envFile.MERIDIAN_PRODUCTION ?? procEnv.MERIDIAN_PRODUCTION;
+  return {
+    cwd,
+    envName,
+    production: envName === 'production' || prodFlag === '1' || prodFlag === 'true',
+    url,
+    urlSource,
+    devUrl,
+    migrationsDir: fileUrlToPath(dir, cwd),
+    schemaPath: fileUrlToPath(to, cwd),
+    schemas: flags.schema?.length ? flags.schema.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : hcl?.schemas,
+    exclude: flags.exclude?.length ? [...flags.exclude] : hcl?.exclude ?? [],
+    revisionsSchema: flags.revisionsSchema ?? hcl?.revisionsSchema,
+    warnings,
+  };
+}

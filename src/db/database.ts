@@ -1,0 +1,36 @@
+/**
+ * The one small interface every database driver implements. Everything above `src/db/` talks to a
+ * database only through it, so PGlite and PostgreSQL servers are interchangeable.
+ */
+
+export interface QueryResult<T> {
+  readonly rows: T[];
+  readonly rowCount: number;
+}
+
+/** What can run SQL: a database, or a transaction handle inside `Database.transaction`. */
+export interface Queryable {
+  /** One statement with `$1…` parameters. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Any number of statements separated by semicolons, without parameters (simple protocol). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** The URL with the password redacted, safe to print. */
+  readonly displayUrl: string;
+  /** The schema the URL is bound to with `?search_path=`, if any (Atlas's scoping). */
+  readonly boundSchema: string | undefined;
+  /** Runs `fn` inside BEGIN/COMMIT; rolls back and rethrows when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Session-level advisory lock. With `wait: false` returns false at once when another session holds it.
+   * Release with `advisoryUnlock`.
+   */
+  advisoryLock(key: bigint, opts?: { wait?: boolean }): Promise<boolean>;
+  advisoryUnlock(key: bigint): Promise<void>;
+  /** `server_version_num`, e.g. 150020 or 180006. */
+  serverVersion(): Promise<number>;
+  close(): Promise<void>;
+}

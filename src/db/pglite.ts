@@ -1,0 +1,136 @@
+/**
+ * The embedded database: PGlite (PostgreSQL 18 compiled to wasm). File-backed for the default project
+ * database (`pglite://./.meridian/pglite`), in-memory for dev/verification databases (`pglite://memory`).
+ *
+ * PGlite is single-connection: advisory locks are emulated across `Database` handles in this process
+ * and, for file-backed directories, PGlite itself refuses a second process.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
+import { MeridianError } from '../errors.js';
+import type { Database, Queryable, QueryResult } from './database.js';
+
+/** Contrib extensions loaded into every PGlite instance so `CREATE EXTENSION` works as on a server. */
+export const PGLITE_CONTRIB = [
+  'btree_gin', 'btree_gist', 'citext', 'cube', 'earthdistance', 'fuzzystrmatch', 'hstore', 'intarray', 'isn',
+  'lo', 'ltree', 'pg_trgm', 'pgcrypto', 'seg', 'tablefunc', 'unaccent', 'uuid_ossp', 'bloom', 'tcn',
+] as const;
+
+async function loadExtensions(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  await Promise.all(
+    PGLITE_CONTRIB.map(async (name) => {
+      const mod = (await import(`@electric-sql/pglite/contrib/${name}`)) as Record<string, unknown>;
+      out[name] = mod[name];
+    }),
+  );
+  return out;
+}
+
+function wrapError(e: unknown, sql?: string): never {
+  if (e instanceof MeridianError) throw e;
+  const err = e as { message?: string; code?: string; position?: string };
+  const ex = new MeridianError('E_DB', String(err?.message ?? e), { cause: e });
+  Object.assign(ex, { sqlState: err?.code, position: err?.position, sql });
+  throw ex;
+}
+
+class PgliteQueryable implements Queryable {
+  constructor(protected readonly pg: PGliteType | Transaction) {}
+  async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    try {
+      const r = await this.pg.query<T>(sql, params as unknown[] | undefined);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    } catch (e) {
+      wrapError(e, sql);
+    }
+  }
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.pg.exec(sql);
+    } catch (e) {
+      wrapError(e, sql);
+    }
+  }
+}
+
+/** In-process advisory locks: PGlite has one connection, so its own pg_advisory_lock cannot block. */
+const heldLocks = new Map<string, { holder: object; waiters: Array<() => void> }>();
+
+export class PgliteDatabase extends PgliteQueryable implements Database {
+  readonly kind = 'pglite' as const;
+  private closed = false;
+  private readonly lockScope: string;
+  private constructor(
+    private readonly db: PGliteType,
+    readonly displayUrl: string,
+    readonly boundSchema: string | undefined,
+    dataDir: string | undefined,
+  ) {
+    super(db);
+    this.lockScope = dataDir ? resolve(dataDir) : `memory:${Math.random()}`;
+  }
+
+  /**
+   * Opens (creating when needed) an embedded database.
+   *
+   * @example
+   * const db = await PgliteDatabase.open(undefined, 'pglite://memory'); // in-memory
+   */
+  static async open(dataDir: string | undefined, displayUrl: string, boundSchema?: string): Promise<PgliteDatabase> {
+    const { PGlite } = await import('@electric-sql/pglite');
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    let db: PGliteType;
+    try {
+      db = await PGlite.create({
+        ...(dataDir ? { dataDir } : {}),
+        extensions: (await loadExtensions()) as never,
+        // Big schemas create many relations in one transaction; the default (64) runs out of shared memory.
+        startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'],
+      } as never);
+    } catch (e) {
+      throw new MeridianError('E_CONNECT', `cannot open the embedded database ${displayUrl}: ${(e as Error).message}`, { cause: e });
+    }
+    if (boundSchema) await db.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [boundSchema]);
+    return new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => fn(new PgliteQueryable(tx)));
+  }
+  async advisoryLock(key: bigint, opts: { wait?: boolean } = {}): Promise<boolean> {
+    const id = `${this.lockScope}#${key}`;
+    for (;;) {
+      const cur = heldLocks.get(id);
+      if (!cur) {
+        heldLocks.set(id, { holder: this, waiters: [] });
+        return true;
+      }
+      if (cur.holder === this) return true;
+      if (opts.wait === false) return false;
+      await new Promise<void>((res) => cur.waiters.push(res));
+    }
+  }
+  async advisoryUnlock(key: bigint): Promise<void> {
+    const id = `${this.lockScope}#${key}`;
+    const cur = heldLocks.get(id);
+    if (cur && cur.holder === this) {
+      heldLocks.delete(id);
+      for (const w of cur.waiters) w();
+    }
+  }
+  async serverVersion(): Promise<number> {
+    const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+    return Number(r.rows[0]!.v);
+  }
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const [id, v] of heldLocks) if (v.holder === this) {
+      heldLocks.delete(id);
+      for (const w of v.waiters) w();
+    }
+    await this.db.close().catch(() => undefined);
+  }
+}

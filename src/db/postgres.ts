@@ -1,0 +1,108 @@
+/** node-postgres driver: one `pg.Client` per `Database`, so session advisory locks hold. */
+import pg from 'pg';
+import { MeridianError } from '../errors.js';
+import type { Database, Queryable, QueryResult } from './database.js';
+import { redactUrl } from './url.js';
+
+// Return int8 and numeric as strings (default) but timestamps untouched; keep pg's defaults explicit.
+
+function wrapError(e: unknown, displayUrl: string, sql?: string): never {
+  if (e instanceof MeridianError) throw e;
+  const err = e as { message?: string; code?: string; position?: string };
+  const msg = redactUrl(String(err?.message ?? e));
+  const code = err?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN' || code === '3D000' || code === '28P01' || code === '28000') {
+    throw new MeridianError('E_CONNECT', `cannot connect to ${displayUrl}: ${msg} (is the server running and the URL right?)`, { cause: e });
+  }
+  const ex = new MeridianError('E_DB', msg, { cause: e });
+  Object.assign(ex, { sqlState: code, position: err?.position, sql });
+  throw ex;
+}
+
+class PgQueryable implements Queryable {
+  constructor(protected readonly client: pg.Client, readonly displayUrl: string) {}
+  async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    try {
+      const r = await this.client.query(sql, params as unknown[] | undefined);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    } catch (e) {
+      wrapError(e, this.displayUrl, sql);
+    }
+  }
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.client.query(sql);
+    } catch (e) {
+      wrapError(e, this.displayUrl, sql);
+    }
+  }
+}
+
+export class PostgresDatabase extends PgQueryable implements Database {
+  readonly kind = 'postgres' as const;
+  private closed = false;
+  private constructor(client: pg.Client, displayUrl: string, readonly boundSchema: string | undefined) {
+    super(client, displayUrl);
+  }
+
+  static async connect(url: string, boundSchema: string | undefined): Promise<PostgresDatabase> {
+    const displayUrl = redactUrl(url);
+    // search_path is Atlas's URL parameter, not a libpq one: strip it before handing the URL to pg.
+    const u = new URL(url);
+    u.searchParams.delete('search_path');
+    const client = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 10_000 });
+    client.on('error', () => {
+      /* a dropped connection surfaces on the next query */
+    });
+    try {
+      await client.connect();
+      if (boundSchema) await client.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [quoteSearchPath(boundSchema)]);
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      wrapError(e, displayUrl);
+    }
+    return new PostgresDatabase(client, displayUrl, boundSchema);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.exec('BEGIN');
+    try {
+      const out = await fn(this);
+      await this.exec('COMMIT');
+      return out;
+    } catch (e) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+  async advisoryLock(key: bigint, opts: { wait?: boolean } = {}): Promise<boolean> {
+    if (opts.wait === false) {
+      const r = await this.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [key.toString()]);
+      return r.rows[0]!.ok;
+    }
+    await this.query('SELECT pg_advisory_lock($1::bigint)', [key.toString()]);
+    return true;
+  }
+  async advisoryUnlock(key: bigint): Promise<void> {
+    await this.query('SELECT pg_advisory_unlock($1::bigint)', [key.toString()]);
+  }
+  async serverVersion(): Promise<number> {
+    const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+    return Number(r.rows[0]!.v);
+  }
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+/** `a,b` → `"a", "b"` for set_config('search_path'). */
+export function quoteSearchPath(list: string): string {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (s.startsWith('"') ? s : `"${s.replace(/"/g, '""')}"`))
+    .join(', ');
+}

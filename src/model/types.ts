@@ -1,0 +1,327 @@
+/**
+ * The schema Model: what a PostgreSQL database (or a schema file) contains, in canonical form.
+ *
+ * In:  produced by `src/parse` (SQL text), `src/inspect` (live catalog) and migration replay.
+ * Out: consumed by `src/diff`, `src/plan`, `src/prisma`, `inspect --format`.
+ * Rules:
+ *  - names are stored raw (never pre-quoted); maps are keyed by `qualifiedKey(schema, name)`
+ *    (see ./names.ts), functions by `key + '(' + identity argument types + ')'`;
+ *  - types are canonical `format_type` spellings: `integer`, `character varying(20)`,
+ *    `timestamp without time zone`, `numeric(10,2)`, `text[]`; user-defined types are always
+ *    schema-qualified (`practice_app.status`), built-in ones never are;
+ *  - every expression is an `Expr`: `canonical` (derived from the parse tree, for comparison) plus
+ *    `text` (a spelling to render in DDL). Two spellings of one expression have equal `canonical`;
+ *  - objects that PostgreSQL names implicitly carry the name PostgreSQL would give them
+ *    (`users_pkey`, `orders_user_id_fkey`, `users_email_key`, `users_email_idx`);
+ *  - nothing here does I/O. Model objects are plain, JSON-serialisable data.
+ */
+import type { SourceLocation } from '../errors.js';
+
+/** An expression: canonical form for comparison, original text for rendering. */
+export interface Expr {
+  readonly canonical: string;
+  readonly text: string;
+}
+
+/** Where an object was declared (parser only; absent on inspected objects). */
+export interface Located {
+  readonly loc?: SourceLocation;
+}
+
+export interface Commented {
+  readonly comment?: string;
+}
+
+export interface SchemaDef extends Commented, Located {
+  readonly kind: 'schema';
+  readonly name: string;
+}
+
+export interface Extension extends Located {
+  readonly kind: 'extension';
+  readonly name: string;
+  readonly schema: string;
+  /** Only compared when the schema file states it. */
+  readonly version?: string;
+  readonly comment?: string;
+}
+
+export interface EnumType extends Commented, Located {
+  readonly kind: 'enum';
+  readonly schema: string;
+  readonly name: string;
+  readonly labels: readonly string[];
+}
+
+export interface DomainType extends Commented, Located {
+  readonly kind: 'domain';
+  readonly schema: string;
+  readonly name: string;
+  readonly baseType: string;
+  readonly notNull: boolean;
+  readonly default?: Expr;
+  readonly collation?: string;
+  readonly checks: readonly { readonly name: string; readonly expr: Expr }[];
+}
+
+export interface CompositeType extends Commented, Located {
+  readonly kind: 'composite';
+  readonly schema: string;
+  readonly name: string;
+  readonly attributes: readonly { readonly name: string; readonly type: string; readonly collation?: string }[];
+}
+
+export type TypeDef = EnumType | DomainType | CompositeType;
+
+export interface SequenceOptions {
+  /** Canonical data type: `bigint` (default), `integer`, `smallint`. */
+  readonly type: string;
+  readonly start: string;
+  readonly increment: string;
+  readonly min: string;
+  readonly max: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+}
+
+export interface Sequence extends Commented, Located, SequenceOptions {
+  readonly kind: 'sequence';
+  readonly schema: string;
+  readonly name: string;
+  /** `OWNED BY table.column`: table key and column name. */
+  readonly ownedBy?: { readonly table: string; readonly column: string };
+}
+
+export interface Identity {
+  readonly generation: 'ALWAYS' | 'BY DEFAULT';
+  /** Options of the implicit sequence; defaults filled in. */
+  readonly sequence: SequenceOptions;
+}
+
+export interface Column extends Commented, Located {
+  readonly name: string;
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default?: Expr;
+  readonly identity?: Identity;
+  /** GENERATED ALWAYS AS (expr) STORED. */
+  readonly generated?: Expr;
+  readonly collation?: string;
+}
+
+export type FkAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+interface ConstraintBase extends Commented, Located {
+  readonly name: string;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+}
+
+export interface PrimaryKey extends ConstraintBase {
+  readonly kind: 'primary_key';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+}
+export interface UniqueConstraint extends ConstraintBase {
+  readonly kind: 'unique';
+  readonly columns: readonly string[];
+  readonly include: readonly string[];
+  readonly nullsNotDistinct: boolean;
+}
+export interface ForeignKey extends ConstraintBase {
+  readonly kind: 'foreign_key';
+  readonly columns: readonly string[];
+  /** Key of the referenced table. */
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: FkAction;
+  readonly onUpdate: FkAction;
+  readonly match: 'SIMPLE' | 'FULL' | 'PARTIAL';
+  /** NOT VALID is a transient state: not compared by diff. */
+  readonly notValid?: boolean;
+}
+export interface CheckConstraint extends ConstraintBase {
+  readonly kind: 'check';
+  readonly expr: Expr;
+  readonly noInherit: boolean;
+  readonly notValid?: boolean;
+}
+export interface ExclusionConstraint extends ConstraintBase {
+  readonly kind: 'exclusion';
+  /** Canonical `EXCLUDE USING gist (…) [WHERE (…)]` text, as pg_get_constraintdef renders it. */
+  readonly definition: Expr;
+}
+export type Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint | ExclusionConstraint;
+
+export interface IndexKey {
+  /** Exactly one of column / expr. */
+  readonly column?: string;
+  readonly expr?: Expr;
+  readonly opclass?: string;
+  readonly collation?: string;
+  readonly descending: boolean;
+  /** Explicit NULLS FIRST/LAST; defaults (LAST for ASC, FIRST for DESC) normalised to false/true. */
+  readonly nullsFirst: boolean;
+}
+
+export interface Index extends Commented, Located {
+  readonly kind: 'index';
+  readonly schema: string;
+  readonly name: string;
+  /** Key of the table or materialized view. */
+  readonly table: string;
+  readonly unique: boolean;
+  readonly method: string;
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  readonly where?: Expr;
+  readonly nullsNotDistinct: boolean;
+  /** Storage parameters `name=value`, sorted. */
+  readonly options: readonly string[];
+  /** Index on a partitioned parent created with ONLY. */
+  readonly only?: boolean;
+}
+
+export interface Trigger extends Located, Commented {
+  readonly kind: 'trigger';
+  readonly name: string;
+  readonly table: string;
+  readonly timing: 'BEFORE' | 'AFTER' | 'INSTEAD OF';
+  /** Sorted subset of INSERT, UPDATE, DELETE, TRUNCATE. */
+  readonly events: readonly string[];
+  readonly updateOf: readonly string[];
+  readonly forEach: 'ROW' | 'STATEMENT';
+  readonly when?: Expr;
+  /** Function key without args: `schema.name`. */
+  readonly function: string;
+  readonly args: readonly string[];
+  readonly constraint?: { readonly deferrable: boolean; readonly initiallyDeferred: boolean };
+  readonly referencing?: { readonly oldTable?: string; readonly newTable?: string };
+  /** Canonical full definition (for comparison of anything not modelled above). */
+  readonly enabled?: 'O' | 'D' | 'R' | 'A';
+}
+
+export interface Policy extends Located, Commented {
+  readonly kind: 'policy';
+  readonly name: string;
+  readonly table: string;
+  readonly permissive: boolean;
+  readonly command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  /** Sorted role names; `public` when none given. */
+  readonly roles: readonly string[];
+  readonly using?: Expr;
+  readonly withCheck?: Expr;
+}
+
+export interface Partitioning {
+  /** Canonical `RANGE (col)` / `LIST (expr)` / `HASH (a, b)`. */
+  readonly strategy: 'RANGE' | 'LIST' | 'HASH';
+  readonly key: Expr;
+}
+
+export interface Table extends Commented, Located {
+  readonly kind: 'table';
+  readonly schema: string;
+  readonly name: string;
+  /** In declaration order. */
+  readonly columns: readonly Column[];
+  /** Keyed by constraint name. */
+  readonly constraints: Readonly<Record<string, Constraint>>;
+  /** Keyed by index name (indexes backing PK/UNIQUE/EXCLUDE constraints are not listed here). */
+  readonly indexes: Readonly<Record<string, Index>>;
+  readonly triggers: Readonly<Record<string, Trigger>>;
+  readonly policies: Readonly<Record<string, Policy>>;
+  readonly rowLevelSecurity: boolean;
+  readonly forceRowLevelSecurity: boolean;
+  readonly unlogged: boolean;
+  readonly partitionBy?: Partitioning;
+  /** For a partition: parent key and canonical bound (`FOR VALUES FROM (…) TO (…)` / `DEFAULT`). */
+  readonly partitionOf?: { readonly parent: string; readonly bound: Expr };
+  /** Keys of inherited parents (not partitions). */
+  readonly inherits: readonly string[];
+  /** Storage parameters `name=value`, sorted. */
+  readonly options: readonly string[];
+}
+
+export interface View extends Commented, Located {
+  readonly kind: 'view' | 'materialized_view';
+  readonly schema: string;
+  readonly name: string;
+  /** Canonical query (from the parse tree) + text for rendering. */
+  readonly query: Expr;
+  /** Explicit column names when given / as PostgreSQL reports them. */
+  readonly columns: readonly string[];
+  /** e.g. `security_invoker=true`, sorted. */
+  readonly options: readonly string[];
+  readonly checkOption?: 'LOCAL' | 'CASCADED';
+  /** Materialized views only. */
+  readonly indexes: Readonly<Record<string, Index>>;
+  readonly withData?: boolean;
+  /** Column comments (views can carry them). */
+  readonly columnComments?: Readonly<Record<string, string>>;
+  /** Keys of the tables/views this view reads (for ordering). */
+  readonly dependsOn: readonly string[];
+}
+
+export interface FunctionArg {
+  readonly name?: string;
+  readonly mode: 'IN' | 'OUT' | 'INOUT' | 'VARIADIC' | 'TABLE';
+  readonly type: string;
+  readonly default?: Expr;
+}
+
+export interface Func extends Commented, Located {
+  readonly kind: 'function' | 'procedure' | 'aggregate';
+  readonly schema: string;
+  readonly name: string;
+  readonly args: readonly FunctionArg[];
+  /** Identity argument types, comma-separated (the key suffix). */
+  readonly identityArgs: string;
+  /** Canonical return type, `SETOF x`, `TABLE(a integer, …)`, `trigger`, `void`; absent for procedures. */
+  readonly returns?: string;
+  readonly language: string;
+  /** Body text (normalised: trimmed). */
+  readonly body: string;
+  readonly volatility: 'VOLATILE' | 'STABLE' | 'IMMUTABLE';
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: 'UNSAFE' | 'RESTRICTED' | 'SAFE';
+  readonly cost?: string;
+  readonly rows?: string;
+  /** `SET name = value` options, sorted `name=value`. */
+  readonly config: readonly string[];
+  /** Full canonical definition text to render when created (CREATE OR REPLACE …). */
+  readonly definition: string;
+}
+
+/** A statement kept verbatim because the Model cannot represent it (opt-in). */
+export interface OpaqueStatement extends Located {
+  readonly kind: 'opaque';
+  readonly sql: string;
+}
+
+/** An object seen in a database whose kind the Model does not support. */
+export interface Unmanaged {
+  readonly kind: string;
+  readonly schema?: string;
+  readonly name: string;
+}
+
+export interface Model {
+  /** Keyed by schema name. */
+  readonly schemas: Readonly<Record<string, SchemaDef>>;
+  /** Keyed by extension name. */
+  readonly extensions: Readonly<Record<string, Extension>>;
+  readonly types: Readonly<Record<string, TypeDef>>;
+  readonly sequences: Readonly<Record<string, Sequence>>;
+  readonly tables: Readonly<Record<string, Table>>;
+  readonly views: Readonly<Record<string, View>>;
+  readonly functions: Readonly<Record<string, Func>>;
+  readonly opaque: readonly OpaqueStatement[];
+  readonly unmanaged: readonly Unmanaged[];
+}
+
+export function emptyModel(): Model {
+  return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, parseDatabaseUrl, redactUrl } from '../src/db/index.js';
+import { MeridianError } from '../src/errors.js';
+import { describeEachDatabase, testTargets } from './helpers/databases.js';
+
+describe('database URLs', () => {
+  it('parses the forms Meridian accepts', () => {
+    expect(parseDatabaseUrl('pglite://memory')).toMatchObject({ kind: 'pglite', dataDir: undefined });
+    expect(parseDatabaseUrl('pglite://./.meridian/pglite')).toMatchObject({ kind: 'pglite', dataDir: './.meridian/pglite' });
+    expect(parseDatabaseUrl('postgres://u:p@h:5432/db?search_path=app')).toMatchObject({ kind: 'postgres', database: 'db', searchPath: 'app' });
+    expect(parseDatabaseUrl('postgresql://h/db').kind).toBe('postgres');
+  });
+  it('rejects malformed URLs without leaking passwords', () => {
+    expect(() => parseDatabaseUrl('mysql://u:secret@h/db')).toThrow(MeridianError);
+    try {
+      parseDatabaseUrl('mysql://u:secret@h/db');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('secret');
+    }
+    expect(() => parseDatabaseUrl('')).toThrow(/empty/);
+    expect(() => parseDatabaseUrl('pglite://')).toThrow(/malformed/);
+  });
+  it('redacts passwords in free text', () => {
+    expect(redactUrl('x postgres://me:s3cr3t@db:5432/app y')).toBe('x postgres://me:xxxxx@db:5432/app y');
+  });
+  it('reports an unreachable server as E_CONNECT', async () => {
+    await expect(openDatabase('postgres://nobody:pw@127.0.0.1:1/nope')).rejects.toMatchObject({ code: 'E_CONNECT' });
+  });
+  it('runs on PGlite always and on PostgreSQL when DATABASE_URL is set', () => {
+    const names = testTargets().map((t) => t.name);
+    expect(names).toContain('pglite');
+    if (process.env.DATABASE_URL) expect(names).toContain('postgres');
+  });
+});
+
+describeEachDatabase('driver', (t) => {
+  it('queries with parameters', async () => {
+    const r = await t.db.query<{ n: number }>('SELECT $1::int + 1 AS n', [41]);
+    expect(r.rows[0]!.n).toBe(42);
+  });
+  it('executes several statements at once', async () => {
+    await t.db.exec('CREATE TABLE a (id int); INSERT INTO a VALUES (1), (2);');
+    const r = await t.db.query<{ c: string | number }>('SELECT count(*)::int AS c FROM a');
+    expect(Number(r.rows[0]!.c)).toBe(2);
+  });
+  it('commits and rolls back transactions', async () => {
+    await t.db.exec('CREATE TABLE b (id int)');
+    await t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO b VALUES (1)');
+    });
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO b VALUES (2)');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const r = await t.db.query<{ id: number }>('SELECT id FROM b');
+    expect(r.rows.map((x) => x.id)).toEqual([1]);
+  });
+  it('wraps SQL errors with the server message', async () => {
+    await expect(t.db.query('SELECT * FROM nope')).rejects.toMatchObject({ code: 'E_DB', message: expect.stringContaining('nope') });
+  });
+  it('takes and releases session advisory locks', async () => {
+    expect(await t.db.advisoryLock(42n)).toBe(true);
+    await t.db.advisoryUnlock(42n);
+    expect(await t.db.advisoryLock(42n, { wait: false })).toBe(true);
+    await t.db.advisoryUnlock(42n);
+  });
+  it('reports the server version', async () => {
+    const v = await t.db.serverVersion();
+    expect(v).toBeGreaterThanOrEqual(130000);
+    if (t.target.name === 'pglite') expect(v).toBeGreaterThanOrEqual(180000);
+  });
+  // PGlite has one connection per instance; its locks are emulated in-process (tested in migrate's concurrency tests).
+  if (t.target.name !== 'pglite') it('advisory locks exclude a second session', async () => {
+    const other = await openDatabase(t.url!);
+    try {
+      expect(await t.db.advisoryLock(7n)).toBe(true);
+      expect(await other.advisoryLock(7n, { wait: false })).toBe(false);
+      await t.db.advisoryUnlock(7n);
+      expect(await other.advisoryLock(7n, { wait: false })).toBe(true);
+      await other.advisoryUnlock(7n);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Runs a suite on every available database: the in-memory PGlite always, the PostgreSQL server at
+ * DATABASE_URL when set, and the testcontainers servers when Docker answered in global setup.
+ *
+ * One database per target per test file (PGlite instances are expensive): for servers a fresh
+ * database `meridian_t_<random>` is created and dropped afterwards. `reset()` drops every non-system
+ * schema and recreates an empty `public`, so each test starts clean.
+ *
+ * @example
+ * describeEachDatabase('inspect', (t) => {
+ *   it('reads a table', async () => {
+ *     await t.db.exec('CREATE TABLE a (id int)');
+ *   });
+ * });
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/index.js';
+
+export interface TestTarget {
+  readonly name: string;
+  /** Base URL: `pglite://memory` or a server URL (of its maintenance database). */
+  readonly url: string;
+}
+
+export interface TestDatabase {
+  readonly target: TestTarget;
+  /** The database of this file (valid inside tests and hooks). */
+  readonly db: Database;
+  /** A URL another process/connection can use for the same database (servers only; undefined for PGlite memory). */
+  readonly url: string | undefined;
+  /** Drops every non-system schema and recreates an empty `public`. */
+  reset(): Promise<void>;
+}
+
+/** Every database target available in this run. */
+export function testTargets(): TestTarget[] {
+  const out: TestTarget[] = [{ name: 'pglite', url: 'pglite://memory' }];
+  if (process.env.DATABASE_URL) out.push({ name: 'postgres', url: process.env.DATABASE_URL });
+  let extra: string[] = [];
+  try {
+    extra = inject('containerUrls') ?? [];
+  } catch {
+    extra = [];
+  }
+  extra.forEach((u, i) => out.push({ name: `container-${i}`, url: u }));
+  return out;
+}
+
+/** A URL for a different database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Creates a throw-away database on a server; returns its URL and a drop function. */
+export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `meridian_t_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase(baseUrl);
+  try {
+    await admin.exec(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  return {
+    url: withDatabase(baseUrl, name),
+    drop: async () => {
+      const a = await openDatabase(baseUrl);
+      try {
+        await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.close();
+      }
+    },
+  };
+}
+
+export const RESET_SQL = `DO $$ DECLARE s record; BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
+      AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
+  END LOOP;
+  FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
+  END LOOP;
+  CREATE SCHEMA public;
+  GRANT ALL ON SCHEMA public TO public;
+END $$;`;
+
+/** Resets a database to "freshly created". */
+export async function resetDatabase(db: Database): Promise<void> {
+  await db.exec(RESET_SQL);
+  await db.exec(`SET search_path TO public`).catch(() => undefined);
+}
+
+/**
+ * Declares `describe(title [target])` once per available database.
+ */
+export function describeEachDatabase(title: string, fn: (t: TestDatabase) => void): void {
+  for (const target of testTargets()) {
+    describe(`${title} [${target.name}]`, () => {
+      let db: Database | undefined;
+      let url: string | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      const t: TestDatabase = {
+        target,
+        get db(): Database {
+          if (!db) throw new Error('database not open yet (use it inside tests or hooks)');
+          return db;
+        },
+        get url() {
+          return url;
+        },
+        reset: async () => resetDatabase(t.db),
+      };
+      beforeAll(async () => {
+        if (target.url.startsWith('pglite:')) {
+          db = await openDatabase(target.url);
+        } else {
+          const created = await createServerDatabase(target.url);
+          url = created.url;
+          drop = created.drop;
+          db = await openDatabase(created.url);
+        }
+      });
+      beforeEach(async () => {
+        await t.reset();
+      });
+      afterAll(async () => {
+        await db?.close();
+        await drop?.();
+      });
+      fn(t);
+    });
+  }
+}

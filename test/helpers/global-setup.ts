@@ -1,0 +1,40 @@
+/**
+ * Starts extra PostgreSQL servers (13 and 17) through testcontainers when a Docker engine answers.
+ * Without Docker it prints one line and the suites run on PGlite and DATABASE_URL only.
+ */
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    containerUrls: string[];
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const urls: string[] = [];
+  if (process.env.MERIDIAN_TEST_CONTAINERS === '0') {
+    console.log('[databases] testcontainers disabled (MERIDIAN_TEST_CONTAINERS=0): PostgreSQL 13/17 skipped');
+  } else {
+    try {
+      const tc = await import('testcontainers');
+      await tc.getContainerRuntimeClient();
+      for (const tag of ['13-alpine', '17-alpine']) {
+        const c = await new tc.GenericContainer(`postgres:${tag}`)
+          .withEnvironment({ POSTGRES_HOST_AUTH_METHOD: 'trust' })
+          .withExposedPorts(5432)
+          .withWaitStrategy(tc.Wait.forLogMessage(/database system is ready to accept connections/, 2))
+          .start();
+        stops.push(() => c.stop());
+        urls.push(`postgres://postgres@${c.getHost()}:${c.getMappedPort(5432)}/postgres`);
+      }
+      console.log(`[databases] testcontainers: ${urls.length} extra PostgreSQL servers`);
+    } catch (e) {
+      console.log(`[databases] no Docker engine (${String((e as Error).message).split('\n')[0]}): PostgreSQL 13/17 via testcontainers skipped`);
+    }
+  }
+  project.provide('containerUrls', urls);
+  return async () => {
+    for (const s of stops) await s().catch(() => undefined);
+  };
+}

@@ -1,5 +1,6 @@
 /** `meridian schema …`: Atlas's declarative commands. */
 import type { Command } from 'commander';
+import { schemaCleanAction } from './schema-clean.js';
 import { formatOption, notBuilt, withDbOptions, withToOption } from './common.js';
 
 export function registerSchema(program: Command): void {
@@ -19,7 +20,7 @@ export function registerSchema(program: Command): void {
     .description('drop every object in the managed schemas (asks first)')
     .option('--auto-approve', 'do not ask for confirmation')
     .option('--dry-run', 'list what would be dropped')
-    .action(notBuilt('schema clean'));
+    .action(schemaCleanAction);
 
   withToOption(withDbOptions(schema.command('apply')))
     .description('plan and apply the changes that bring a database to the desired schema')

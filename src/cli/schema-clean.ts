@@ -1,0 +1,36 @@
+/** `meridian schema clean`. */
+import pc from 'picocolors';
+import { openDatabase } from '../db/index.js';
+import { executeClean, planClean } from '../workflow/clean.js';
+import { configFrom, type CommonOptions } from './common.js';
+import { confirm } from './prompt.js';
+
+export async function schemaCleanAction(opts: CommonOptions & { autoApprove?: boolean; dryRun?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  const db = await openDatabase(cfg.url);
+  try {
+    const targets = await planClean(db, { schemas: cfg.schemas });
+    const count = targets.reduce((n, t) => n + t.objects.length, 0);
+    if (targets.length === 0 || (count === 0 && targets.every((t) => t.action === 'keep'))) {
+      process.stdout.write(`Nothing to clean in ${db.displayUrl}\n`);
+      return;
+    }
+    process.stdout.write(`${pc.bold('Schema clean')} on ${db.displayUrl} will drop:\n`);
+    for (const t of targets) {
+      process.stdout.write(`  ${t.action === 'drop' ? `schema "${t.schema}" and` : `in schema "${t.schema}":`} ${t.objects.length} object(s)\n`);
+      for (const o of t.objects.slice(0, 50)) process.stdout.write(`    - ${o.kind} ${o.name}\n`);
+      if (t.objects.length > 50) process.stdout.write(`    … and ${t.objects.length - 50} more\n`);
+    }
+    if (opts.dryRun) return;
+    const autoApprove = opts.autoApprove && !cfg.production;
+    if (!(await confirm(pc.red('This deletes data. Continue?'), { autoApprove, hint: cfg.production ? 'production never auto-approves: run it from a terminal' : undefined }))) {
+      process.stdout.write('Aborted\n');
+      process.exitCode = 1;
+      return;
+    }
+    await executeClean(db, targets);
+    process.stdout.write(`Dropped ${count} object(s) in ${targets.length} schema(s)\n`);
+  } finally {
+    await db.close();
+  }
+}

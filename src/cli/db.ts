@@ -1,5 +1,6 @@
 /** The guide's database and development tasks: `db reset|shell|serve`, `dev setup|status`, `test schema`. */
 import type { Command } from 'commander';
+import { dbShellAction } from './db-shell.js';
 import { notBuilt, withDbOptions, withDirOptions } from './common.js';
 
 export function registerDb(program: Command): void {
@@ -8,7 +9,7 @@ export function registerDb(program: Command): void {
     .description('clean the schema, apply every migration, load database/fixtures/seed-simple.sql')
     .option('--auto-approve', 'do not ask for confirmation')
     .action(notBuilt('db reset'));
-  withDbOptions(db.command('shell')).description('open psql, or a built-in SQL shell for the embedded database').action(notBuilt('db shell'));
+  withDbOptions(db.command('shell')).description('open psql, or a built-in SQL shell for the embedded database').action(dbShellAction);
   withDbOptions(db.command('serve'))
     .description('expose the embedded database on a localhost port')
     .option('--port <port>', 'port', '5433')

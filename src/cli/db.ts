@@ -1,6 +1,7 @@
 /** The guide's database and development tasks: `db reset|shell|serve`, `dev setup|status`, `test schema`. */
 import type { Command } from 'commander';
 import { dbShellAction } from './db-shell.js';
+import { testSchemaAction } from './test-schema.js';
 import { notBuilt, withDbOptions, withDirOptions } from './common.js';
 
 export function registerDb(program: Command): void {
@@ -23,5 +24,5 @@ export function registerDb(program: Command): void {
   withDirOptions(withDbOptions(dev.command('status'))).description('database, migrations, drift and Prisma status').action(notBuilt('dev status'));
 
   const test = program.command('test').description('checks');
-  withDbOptions(test.command('schema')).description('run database/tests/*.sql assertions or basic checks').action(notBuilt('test schema'));
+  withDbOptions(test.command('schema')).description('run database/tests/*.sql assertions or basic checks').action(testSchemaAction);
 }

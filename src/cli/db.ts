@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { dbShellAction } from './db-shell.js';
 import { testSchemaAction } from './test-schema.js';
+import { dbServeAction } from './db-serve.js';
 import { notBuilt, withDbOptions, withDirOptions } from './common.js';
 
 export function registerDb(program: Command): void {
@@ -14,7 +15,7 @@ export function registerDb(program: Command): void {
   withDbOptions(db.command('serve'))
     .description('expose the embedded database on a localhost port')
     .option('--port <port>', 'port', '5433')
-    .action(notBuilt('db serve'));
+    .action(dbServeAction);
 
   const dev = program.command('dev').description('development environment');
   withDirOptions(withDbOptions(dev.command('setup')))

@@ -96,6 +96,11 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     return new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
   }
 
+  /** The underlying PGlite instance (for pglite-socket; not part of the Database interface). */
+  get pglite(): PGliteType {
+    return this.db;
+  }
+
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => fn(new PgliteQueryable(tx)));
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
@@ -17,5 +20,39 @@ describe('CLI shell', () => {
   it('rejects unknown commands and options with exit code 2', () => {
     expect(runCli(['nope']).code).toBe(2);
     expect(runCli(['migrate', 'apply', '--no-such-flag']).code).toBe(2);
+  });
+});
+
+describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'meridian-bad-'));
+  writeFileSync(join(cwd, '.env.qa'), 'DATABASE_URL=postgres://u:topsecret@127.0.0.1:1/db\n');
+  const env = { DATABASE_URL: '', DEBUG: '' };
+  const cases: Array<[string, string[], RegExp, Record<string, string>?]> = [
+    ['unreachable server', ['test', 'schema', '--url', 'postgres://me:hunter2@127.0.0.1:1/db'], /^error\[E_CONNECT\]: cannot connect to postgres:\/\/me:xxxxx@127\.0\.0\.1:1\/db/],
+    ['malformed URL', ['test', 'schema', '--url', 'mysql://x:y@h/d'], /^error\[E_URL\]: unsupported database URL "mysql:\/\/x:xxxxx@h\/d"/],
+    ['unknown --env', ['test', 'schema', '--env', 'nowhere'], /^error\[E_ENV\]: unknown environment "nowhere": create \.env\.nowhere/],
+    ['env file pointing at a dead server', ['test', 'schema', '--env', 'qa'], /^error\[E_CONNECT\]: .*xxxxx/],
+  ];
+  for (const [name, args, re] of cases) {
+    it(name, () => {
+      const r = runCli(args, { cwd, env });
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(re);
+      expect(r.stderr).not.toMatch(/hunter2|topsecret|\n\s+at /);
+    });
+  }
+  it('invalid atlas.hcl names the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meridian-hcl-'));
+    writeFileSync(join(dir, 'atlas.hcl'), 'env "local" {\n  url = \n}\n');
+    const r = runCli(['test', 'schema'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^error\[E_CONFIG\]: atlas\.hcl:3: /);
+  });
+  it('DEBUG=meridian shows the stack', () => {
+    const r = runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\n\s+at /);
   });
 });

@@ -1,0 +1,455 @@
+/**
+ * `migrate apply`, `migrate status`, `migrate set` — Atlas's executor semantics (spec sections C, G).
+ *
+ * In:  a Database, a migration directory and options. Out: result objects (per-file status, counts,
+ * errors); progress through an optional callback. Never prints, never calls process.exit.
+ * Two appliers never run the same file: a session advisory lock (Atlas's key) is held for the whole run.
+ */
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
+import { MeridianError } from '../errors.js';
+import { compareBytes, hashDirectory, readMigrationFiles, validateSum, type MigrationFile } from './dir.js';
+import {
+  checkRevisionSchemaClarity,
+  deleteRevisionsAfter,
+  ensureRevisionsTable,
+  operatorVersion,
+  readRevisions,
+  revisionsSchemaFor,
+  revisionsTableExists,
+  RevisionType,
+  upsertRevision,
+  type Revision,
+} from './revisions.js';
+import { initSplitter, splitStatements } from './split.js';
+
+/** FNV-1 32-bit of `atlas_migrate_execute` — the key Atlas locks on PostgreSQL. */
+export const APPLY_LOCK_KEY = 2686470616n;
+
+export type TxMode = 'file' | 'all' | 'none';
+export type ExecOrder = 'linear' | 'linear-skip' | 'non-linear';
+
+export interface ApplyOptions {
+  readonly dir: string;
+  readonly revisionsSchema?: string;
+  /** Apply at most this many pending files. */
+  readonly count?: number;
+  readonly txMode?: TxMode;
+  readonly execOrder?: ExecOrder;
+  readonly baseline?: string;
+  readonly allowDirty?: boolean;
+  readonly dryRun?: boolean;
+  /** Give up waiting for another applier after this long (Atlas's --lock-timeout, default 10 s). */
+  readonly lockTimeoutMs?: number;
+  readonly now?: () => Date;
+  readonly onProgress?: (e: ApplyEvent) => void;
+}
+
+export type ApplyEvent =
+  | { readonly kind: 'file-start'; readonly file: MigrationFile }
+  | { readonly kind: 'statement'; readonly file: MigrationFile; readonly sql: string }
+  | { readonly kind: 'file-done'; readonly file: MigrationFile; readonly ms: number }
+  | { readonly kind: 'file-error'; readonly file: MigrationFile; readonly sql: string; readonly error: string };
+
+export interface FileResult {
+  readonly version: string;
+  readonly name: string;
+  readonly statements: readonly string[];
+  /** Statements executed in this run. */
+  readonly applied: number;
+  readonly status: 'applied' | 'failed' | 'pending';
+  readonly error?: { readonly message: string; readonly statement: string };
+  readonly ms: number;
+}
+
+export interface ApplyResult {
+  /** Last applied version before this run. */
+  readonly from: string | undefined;
+  /** Version this run migrates to. */
+  readonly to: string | undefined;
+  readonly files: readonly FileResult[];
+  readonly dryRun: boolean;
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
+export interface PendingFile {
+  readonly file: MigrationFile;
+  readonly statements: readonly string[];
+  /** Existing partial row (resume). */
+  readonly revision?: Revision;
+}
+
+function statementHashes(stmts: readonly string[]): string[] {
+  const h = createHash('sha256');
+  return stmts.map((s) => {
+    h.update(s);
+    return h.copy().digest('base64');
+  });
+}
+
+function txModeFor(file: MigrationFile, global: TxMode): TxMode {
+  const ds = file.directives.filter((d) => d.name === 'txmode');
+  if (ds.length > 1) throw new MeridianError('E_MIGRATE_DIR', `${file.name}: multiple atlas:txmode directives`);
+  const d = ds[0];
+  if (!d) return global;
+  if (d.args !== 'none' && d.args !== 'file') throw new MeridianError('E_MIGRATE_DIR', `${file.name}: unknown txmode "${d.args}" (use none or file)`);
+  if (global === 'all') throw new MeridianError('E_MIGRATE_DIR', `${file.name}: cannot set txmode directive to "${d.args}" in "all" mode`);
+  return d.args;
+}
+
+/** Atlas's CheckClean: is the database free of user objects (apart from the revisions table)? */
+async function isClean(db: Database, revSchema: string): Promise<{ clean: boolean; what?: string }> {
+  const bound = db.boundSchema;
+  const r = await db.query<{ schema: string; tables: string[] | null }>(
+    `SELECT n.nspname AS schema,
+            array_agg(c.relname::text) FILTER (WHERE c.relname IS NOT NULL) AS tables
+       FROM pg_namespace n
+       LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r','p','v','m','f')
+      WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+      GROUP BY n.nspname`,
+  );
+  for (const row of r.rows) {
+    const tables = (row.tables ?? []).filter((t) => !(row.schema === revSchema && t === 'atlas_schema_revisions'));
+    if (bound) {
+      if (row.schema === bound && tables.length > 0) return { clean: false, what: `schema "${bound}" has table "${tables[0]}"` };
+      continue;
+    }
+    if (row.schema === revSchema && tables.length === 0) continue;
+    if (row.schema === 'public' && tables.length === 0) continue;
+    return { clean: false, what: tables.length ? `table "${row.schema}.${tables[0]}"` : `schema "${row.schema}"` };
+  }
+  return { clean: true };
+}
+
+/** Acquires Atlas's apply lock, retrying with backoff until the timeout. */
+export async function acquireApplyLock(db: Database, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let wait = 25;
+  for (;;) {
+    if (await db.advisoryLock(APPLY_LOCK_KEY, { wait: false })) return;
+    if (Date.now() >= deadline) {
+      throw new MeridianError('E_LOCK', 'acquiring database lock: another migrate apply holds the lock (sql/schema: lock is held by other session); try again when it finishes');
+    }
+    await new Promise((r) => setTimeout(r, Math.min(wait, 1000) + Math.random() * 25));
+    wait *= 2;
+  }
+}
+
+/**
+ * Computes the pending files (Atlas's Executor.Pending). Reads the revisions; does not write.
+ */
+export async function computePending(
+  db: Queryable & { boundSchema: string | undefined },
+  files: readonly MigrationFile[],
+  revisions: readonly Revision[],
+  opts: { execOrder?: ExecOrder; count?: number },
+): Promise<{ pending: MigrationFile[]; partial?: Revision; skipped: MigrationFile[] }> {
+  const migrations = files.filter((f) => !f.checkpoint);
+  if (revisions.length === 0) {
+    const lastCheckpoint = files.map((f, i) => (f.checkpoint ? i : -1)).filter((i) => i >= 0).at(-1);
+    const pending = lastCheckpoint !== undefined ? files.slice(lastCheckpoint).filter((f, i) => i === 0 || !f.checkpoint) : migrations;
+    return { pending: limit(pending, opts.count), skipped: [] };
+  }
+  const last = revisions.at(-1)!;
+  const partial = last.applied !== last.total && (last.type & RevisionType.resolved) === 0 ? last : undefined;
+  let startIdx: number;
+  if (partial) {
+    const idx = lastIndex(migrations, (m) => m.version === partial.version);
+    const cp = files.find((f) => f.version === partial.version && f.checkpoint);
+    if (cp) return { pending: limit([cp, ...migrations.filter((m) => compareBytes(m.version, cp.version) > 0)], opts.count), partial, skipped: [] };
+    if (idx < 0) throw new MeridianError('E_APPLY', `migration with version "${partial.version}" is partially applied but migration file was not found`);
+    startIdx = idx;
+  } else {
+    const idx = lastIndex(migrations, (m) => compareBytes(m.version, last.version) <= 0);
+    startIdx = idx + 1;
+  }
+  const applied = new Set(revisions.map((r) => r.version));
+  const first = revisions[0]!.version;
+  const skipped = migrations.slice(0, startIdx).filter((m) => compareBytes(m.version, first) > 0 && !applied.has(m.version));
+  let pending = migrations.slice(startIdx);
+  if (skipped.length) {
+    const order = opts.execOrder ?? 'linear';
+    if (order === 'linear') {
+      const names = skipped.map((s) => s.name).join(', ');
+      throw new MeridianError(
+        'E_APPLY',
+        `migration file${skipped.length > 1 ? 's' : ''} ${names} ${skipped.length > 1 ? 'were' : 'was'} added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error (use --exec-order non-linear to apply ${skipped.length > 1 ? 'them' : 'it'})`,
+      );
+    }
+    if (order === 'non-linear') pending = [...skipped, ...pending];
+  }
+  return { pending: limit(pending, opts.count), partial, skipped };
+}
+
+function lastIndex<T>(xs: readonly T[], p: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;
+  return -1;
+}
+function limit<T>(xs: T[], n: number | undefined): T[] {
+  return n && n > 0 ? xs.slice(0, n) : xs;
+}
+
+/**
+ * Applies pending migration files, recording each statement in atlas_schema_revisions as Atlas does.
+ *
+ * @example
+ * const db = await openDatabase('pglite://memory');
+ * const r = await applyMigrations(db, { dir: 'database/migrations' });
+ * r.files.map((f) => `${f.version}: ${f.status}`)
+ */
+export async function applyMigrations(db: Database, opts: ApplyOptions): Promise<ApplyResult> {
+  await initSplitter();
+  validateSum(opts.dir);
+  const files = readMigrationFiles(opts.dir);
+  const sums = new Map(hashDirectory(opts.dir).entries.map((e) => [e.name, e.hash]));
+  const globalMode: TxMode = opts.txMode ?? 'file';
+  if (opts.baseline && opts.allowDirty) throw new MeridianError('E_USAGE', '--baseline and --allow-dirty are mutually exclusive');
+  const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
+  const now = opts.now ?? (() => new Date());
+  if (!opts.dryRun) await acquireApplyLock(db, opts.lockTimeoutMs);
+  try {
+    await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
+    const exists = await revisionsTableExists(db, schema);
+    let revisions = exists ? await readRevisions(db, schema) : [];
+    if (revisions.length === 0) {
+      const { clean, what } = await isClean(db, schema);
+      if (opts.baseline) {
+        const base = files.filter((f) => f.version === opts.baseline).at(-1);
+        if (!base) throw new MeridianError('E_APPLY', `baseline version "${opts.baseline}" not found`);
+        if (!opts.dryRun) {
+          await ensureRevisionsTable(db, schema);
+          await upsertRevision(db, schema, {
+            version: base.version, description: base.description, type: RevisionType.baseline, applied: 0, total: 0,
+            executedAt: now(), executionTime: 0n, error: '', errorStmt: '', hash: '', partialHashes: null, operatorVersion: operatorVersion(),
+          });
+          revisions = await readRevisions(db, schema);
+        } else {
+          revisions = [{ version: base.version, description: base.description, type: RevisionType.baseline, applied: 0, total: 0, executedAt: now(), executionTime: 0n, error: '', errorStmt: '', hash: '', partialHashes: null, operatorVersion: operatorVersion() }];
+        }
+      } else if (!clean && !opts.allowDirty) {
+        throw new MeridianError(
+          'E_DIRTY',
+          `connected database is not clean (found ${what}): a baseline version or allow-dirty is required ` +
+            '(pass --baseline <version> if the database already has the schema of that migration, or --allow-dirty to apply on top of it)',
+        );
+      }
+    }
+    const { pending, partial } = await computePending(db, files, revisions, { execOrder: opts.execOrder, count: opts.count });
+    const from = revisions.filter((r) => r.applied === r.total || (r.type & RevisionType.resolved) !== 0).at(-1)?.version;
+    const plans: PendingFile[] = pending.map((file) => ({
+      file,
+      statements: splitStatements(file.content, file.name).map((s) => s.text),
+      revision: partial && partial.version === file.version ? partial : undefined,
+    }));
+    const to = plans.at(-1)?.file.version;
+    if (opts.dryRun) {
+      return { from, to, dryRun: true, ok: true, files: plans.map((p) => ({ version: p.file.version, name: p.file.name, statements: p.statements, applied: 0, status: 'pending', ms: 0 })) };
+    }
+    for (const p of plans) txModeFor(p.file, globalMode); // validate directives before touching anything
+    if (plans.length) await ensureRevisionsTable(db, schema);
+
+    const results: FileResult[] = [];
+    const runFile = async (q: Queryable, p: PendingFile): Promise<FileResult> => {
+      const t0 = performance.now();
+      const hashes = statementHashes(p.statements);
+      let rev: Revision = p.revision ?? {
+        version: p.file.version, description: p.file.description, type: RevisionType.execute, applied: 0, total: p.statements.length,
+        executedAt: now(), executionTime: 0n, error: '', errorStmt: '', hash: sums.get(p.file.name) ?? '', partialHashes: null, operatorVersion: operatorVersion(),
+      };
+      if (p.revision) {
+        const recorded = p.revision.partialHashes ?? [];
+        for (let i = 0; i < p.revision.applied; i++) {
+          if (recorded[i] !== undefined && recorded[i]!.replace(/^h1:/, '') !== hashes[i]) {
+            throw new MeridianError('E_APPLY', `history changed: statement ${i + 1} from file "${p.file.name}" changed`);
+          }
+        }
+      }
+      let started = process.hrtime.bigint();
+      rev = { ...rev, operatorVersion: operatorVersion() };
+      await upsertRevision(q, schema, rev);
+      opts.onProgress?.({ kind: 'file-start', file: p.file });
+      let appliedNow = 0;
+      for (let i = rev.applied; i < p.statements.length; i++) {
+        const sql = p.statements[i]!;
+        opts.onProgress?.({ kind: 'statement', file: p.file, sql });
+        try {
+          await q.exec(sql);
+        } catch (e) {
+          const message = (e as Error).message;
+          rev = { ...rev, executionTime: process.hrtime.bigint() - started, error: message, errorStmt: sql };
+          const failure = new MeridianError('E_APPLY', `executing statement in ${p.file.name}: ${message}`);
+          Object.assign(failure, { revision: rev, statement: sql, appliedNow, fileName: p.file.name });
+          throw failure;
+        }
+        appliedNow++;
+        rev = { ...rev, applied: rev.applied + 1, partialHashes: [...(rev.partialHashes ?? []), `h1:${hashes[i]}`], error: '', errorStmt: '' };
+        await upsertRevision(q, schema, rev);
+        started = process.hrtime.bigint();
+      }
+      rev = { ...rev, partialHashes: null, executionTime: process.hrtime.bigint() - started };
+      await upsertRevision(q, schema, rev);
+      const ms = performance.now() - t0;
+      opts.onProgress?.({ kind: 'file-done', file: p.file, ms });
+      return { version: p.file.version, name: p.file.name, statements: p.statements, applied: appliedNow, status: 'applied', ms };
+    };
+
+    const fail = (p: PendingFile, e: unknown, recordIn: Queryable | undefined): Promise<ApplyResult> => {
+      return (async () => {
+        const err = e as MeridianError & { revision?: Revision; statement?: string; appliedNow?: number };
+        if (recordIn && err.revision) await upsertRevision(recordIn, schema, err.revision);
+        opts.onProgress?.({ kind: 'file-error', file: p.file, sql: err.statement ?? '', error: err.message });
+        results.push({
+          version: p.file.version, name: p.file.name, statements: p.statements, applied: err.appliedNow ?? 0, status: 'failed',
+          error: { message: err.revision?.error ?? err.message, statement: err.statement ?? '' }, ms: 0,
+        });
+        for (const rest of plans.slice(plans.indexOf(p) + 1)) results.push({ version: rest.file.version, name: rest.file.name, statements: rest.statements, applied: 0, status: 'pending', ms: 0 });
+        return { from, to, files: results, dryRun: false, ok: false, error: err.message };
+      })();
+    };
+
+    if (globalMode === 'all') {
+      let failed: { p: PendingFile; e: unknown } | undefined;
+      try {
+        await db.transaction(async (tx) => {
+          for (const p of plans) {
+            try {
+              results.push(await runFile(tx, p));
+            } catch (e) {
+              failed = { p, e };
+              throw e;
+            }
+          }
+        });
+      } catch (e) {
+        if (!failed) throw e;
+        results.length = 0;
+        return fail(failed.p, failed.e, undefined);
+      }
+      return { from, to, files: results, dryRun: false, ok: true };
+    }
+    for (const p of plans) {
+      const mode = txModeFor(p.file, globalMode);
+      if (mode === 'none') {
+        try {
+          results.push(await runFile(db, p));
+        } catch (e) {
+          if (!(e instanceof MeridianError) || !('revision' in e)) throw e;
+          return fail(p, e, db);
+        }
+      } else {
+        try {
+          results.push(await db.transaction((tx) => runFile(tx, p)));
+        } catch (e) {
+          if (!(e instanceof MeridianError) || !('revision' in e)) throw e;
+          return fail(p, e, undefined); // the rolled-back transaction took the row with it (Atlas)
+        }
+      }
+    }
+    return { from, to, files: results, dryRun: false, ok: true };
+  } finally {
+    if (!opts.dryRun) await db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
+  }
+}
+
+export interface MigrationStatus {
+  readonly status: 'OK' | 'PENDING';
+  readonly current: string;
+  readonly next: string;
+  readonly executed: number;
+  readonly pending: readonly MigrationFile[];
+  readonly available: readonly MigrationFile[];
+  readonly applied: readonly Revision[];
+  readonly outOfOrder: readonly MigrationFile[];
+  /** Partially applied last file. */
+  readonly partial?: { readonly revision: Revision; readonly total: number };
+  readonly error?: string;
+  readonly sql?: string;
+}
+
+/**
+ * Atlas's `migrate status`.
+ *
+ * @example
+ * const s = await migrationStatus(db, { dir: 'database/migrations' });
+ * s.status // 'OK' | 'PENDING'
+ */
+export async function migrationStatus(db: Database, opts: { dir: string; revisionsSchema?: string }): Promise<MigrationStatus> {
+  await initSplitter();
+  validateSum(opts.dir);
+  const files = readMigrationFiles(opts.dir);
+  const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
+  await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
+  const revisions = (await revisionsTableExists(db, schema)) ? await readRevisions(db, schema) : [];
+  let pending: MigrationFile[] = [];
+  let outOfOrder: MigrationFile[] = [];
+  let error: string | undefined;
+  let partialInfo: MigrationStatus['partial'];
+  try {
+    const r = await computePending(db, files, revisions, { execOrder: 'linear' });
+    pending = r.pending;
+    if (r.partial) {
+      const f = files.find((x) => x.version === r.partial!.version);
+      partialInfo = { revision: r.partial, total: f ? splitStatements(f.content, f.name).length : r.partial.total };
+    }
+  } catch (e) {
+    const r = await computePending(db, files, revisions, { execOrder: 'non-linear' });
+    pending = r.pending;
+    outOfOrder = r.skipped;
+    error = (e as Error).message;
+  }
+  const current = revisions.length === 0 || (pending.length && revisions.length === 0) ? 'No migration applied yet' : revisions.at(-1)!.version;
+  return {
+    status: pending.length ? 'PENDING' : 'OK',
+    current,
+    next: pending[0]?.version ?? 'Already at latest version',
+    executed: revisions.length,
+    pending,
+    available: files,
+    applied: revisions,
+    outOfOrder,
+    ...(partialInfo ? { partial: partialInfo, error: partialInfo.revision.error || undefined, sql: partialInfo.revision.errorStmt || undefined } : {}),
+    ...(error ? { error } : {}),
+  };
+}
+
+/**
+ * Atlas's `migrate set VERSION`: marks every file up to VERSION as applied (type resolved) without
+ * running it and removes the rows after it.
+ *
+ * @example
+ * await setMigrationVersion(db, { dir: 'database/migrations', version: '20260101000000' });
+ */
+export async function setMigrationVersion(db: Database, opts: { dir: string; version: string; revisionsSchema?: string; now?: () => Date }): Promise<number> {
+  await initSplitter();
+  validateSum(opts.dir);
+  const files = readMigrationFiles(opts.dir);
+  if (!files.some((f) => f.version === opts.version)) throw new MeridianError('E_USAGE', `migration with version "${opts.version}" not found`);
+  const sums = new Map(hashDirectory(opts.dir).entries.map((e) => [e.name, e.hash]));
+  const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
+  await acquireApplyLock(db);
+  try {
+    return await db.transaction(async (tx) => {
+      await ensureRevisionsTable(tx, schema);
+      const existing = new Map((await readRevisions(tx, schema)).map((r) => [r.version, r]));
+      let n = 0;
+      for (const f of files) {
+        if (f.checkpoint || compareBytes(f.version, opts.version) > 0) continue;
+        const prev = existing.get(f.version);
+        const total = splitStatements(f.content, f.name).length;
+        if (prev && prev.applied === prev.total && (prev.type & RevisionType.execute)) continue;
+        await upsertRevision(tx, schema, {
+          version: f.version, description: f.description, type: (prev?.type ?? 0) | RevisionType.resolved, applied: total, total,
+          executedAt: prev?.executedAt ?? (opts.now ?? (() => new Date()))(), executionTime: 0n, error: '', errorStmt: '',
+          hash: sums.get(f.name) ?? '', partialHashes: null, operatorVersion: operatorVersion(),
+        });
+        n++;
+      }
+      await deleteRevisionsAfter(tx, schema, opts.version);
+      return n;
+    });
+  } finally {
+    await db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The migration directory in Atlas's default format (spec sections A.1, B, D.3).
+ *
+ * In:  a directory path. Out: `MigrationFile`s in Atlas's order (byte-wise file names), with version,
+ * description and header directives, and the directory's sum state.
+ * Never: recurses into sub-directories, filters files by name shape, or writes anything except through
+ * `writeMigrationFile`/`writeSum` (which always rewrite atlas.sum as a whole).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MeridianError } from '../errors.js';
+import { compareHashFiles, computeHashFile, formatHashFile, parseHashFile, type HashFile } from './sum.js';
+
+export interface Directive {
+  readonly name: string;
+  readonly args: string;
+}
+
+export interface MigrationFile {
+  readonly name: string;
+  readonly path: string;
+  readonly content: Buffer;
+  /** Everything before the first `_` of the name without `.sql`. */
+  readonly version: string;
+  /** Everything after the first `_`, without `.sql`; '' when there is none. */
+  readonly description: string;
+  /** File-header directives (`-- atlas:txmode none`, …). */
+  readonly directives: readonly Directive[];
+  readonly checkpoint: boolean;
+}
+
+const DIRECTIVE = /^([ -~]*)atlas:(\w+)(?: +([^\n]+))*/;
+
+/** Byte-wise comparison of UTF-8 strings (Go's string `<`). */
+export function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Version and description of a file name (`20220318104614_initial.sql` → `20220318104614`, `initial`). */
+export function parseFileName(name: string): { version: string; description: string } {
+  const stem = name.endsWith('.sql') ? name.slice(0, -4) : name;
+  const i = stem.indexOf('_');
+  return i < 0 ? { version: stem, description: '' } : { version: stem.slice(0, i), description: stem.slice(i + 1) };
+}
+
+/** The header directives of a file: leading `--`/`#` lines followed by a blank line or EOF. */
+export function headerDirectives(content: string): Directive[] {
+  const lines = content.split('\n');
+  const header: string[] = [];
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l.startsWith('--') || l.startsWith('#')) header.push(l);
+    else break;
+  }
+  if (header.length === 0) return [];
+  const next = lines[i];
+  if (next !== undefined && next.replace(/[ \t\r]/g, '') !== '') return [];
+  const out: Directive[] = [];
+  for (const l of header) {
+    const m = DIRECTIVE.exec(l);
+    if (m) out.push({ name: m[2]!, args: (m[3] ?? '').trim() });
+  }
+  return out;
+}
+
+/**
+ * Reads a migration directory (non-recursive `*.sql`, byte-wise order).
+ *
+ * @example
+ * const files = readMigrationFiles('database/migrations');
+ * files.map((f) => f.version)
+ */
+export function readMigrationFiles(dir: string): MigrationFile[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((n) => n.endsWith('.sql')).sort(compareBytes);
+  return names.map((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+    const content = readFileSync(path);
+    const { version, description } = parseFileName(name);
+    const directives = headerDirectives(content.toString('utf8'));
+    return { name, path, content, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
+  });
+}
+
+/** Recomputes the hash file of a directory. */
+export function hashDirectory(dir: string): HashFile {
+  return computeHashFile(readMigrationFiles(dir));
+}
+
+/** Rewrites `atlas.sum` from the directory's current files. */
+export function writeSum(dir: string): HashFile {
+  const hf = hashDirectory(dir);
+  writeFileSync(join(dir, 'atlas.sum'), formatHashFile(hf), { mode: 0o644 });
+  return hf;
+}
+
+/**
+ * Checks `atlas.sum` against the directory (Atlas's `migrate validate` integrity step). Throws
+ * E_CHECKSUM naming the first added/edited/removed file.
+ */
+export function validateSum(dir: string): void {
+  const files = readMigrationFiles(dir);
+  const sumPath = join(dir, 'atlas.sum');
+  if (!existsSync(sumPath)) {
+    if (files.length === 0) return;
+    throw new MeridianError('E_CHECKSUM', `checksum file not found: ${sumPath}; run \`meridian migrate hash\` to create it`);
+  }
+  const recorded = parseHashFile(readFileSync(sumPath, 'utf8'), sumPath);
+  const actual = computeHashFile(files);
+  const mm = compareHashFiles(recorded, actual);
+  if (mm) {
+    throw new MeridianError(
+      'E_CHECKSUM',
+      `checksum mismatch (atlas.sum): L${mm.line}: ${mm.name} was ${mm.reason}. The migration directory changed since atlas.sum was written; ` +
+        'if the change was deliberate, run `meridian migrate hash` to re-hash the directory',
+    );
+  }
+}
+
+/** `YYYYMMDDHHMMSS` in UTC (Go layout 20060102150405). */
+export function formatVersion(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+}
+
+/**
+ * A new version for `now` that sorts after every existing version (two files in the same second get
+ * distinct, ordered versions).
+ */
+export function nextVersion(dir: string, now: Date): string {
+  const existing = readMigrationFiles(dir).map((f) => f.version);
+  let t = now.getTime();
+  let v = formatVersion(new Date(t));
+  while (existing.some((e) => compareBytes(e, v) >= 0) && /^\d{14}$/.test(v)) {
+    t += 1000;
+    v = formatVersion(new Date(t));
+  }
+  return v;
+}
+
+/**
+ * Writes a new migration file and rewrites atlas.sum. Validates the directory first so a tampered
+ * directory is never re-hashed silently.
+ *
+ * @example
+ * const f = writeMigrationFile('database/migrations', { name: 'add_users', content: '…', now: new Date() });
+ */
+export function writeMigrationFile(dir: string, opts: { name?: string; content: string; now: Date }): { path: string; version: string } {
+  mkdirSync(dir, { recursive: true });
+  validateSum(dir);
+  const version = nextVersion(dir, opts.now);
+  const fileName = opts.name ? `${version}_${opts.name}.sql` : `${version}.sql`;
+  const path = join(dir, fileName);
+  if (existsSync(path)) throw new MeridianError('E_MIGRATE_DIR', `${path} exists already`);
+  writeFileSync(path, opts.content, { mode: 0o644 });
+  writeSum(dir);
+  return { path, version };
+}

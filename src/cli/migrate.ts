@@ -1,5 +1,6 @@
 /** `meridian migrate …`: Atlas's versioned-migration commands. */
 import type { Command } from 'commander';
+import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
 import { formatOption, notBuilt, withDbOptions, withDirOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
@@ -21,18 +22,19 @@ export function registerMigrate(program: Command): void {
     .option('--allow-dirty', 'allow applying to a non-clean database without revisions')
     .option('--allow-destructive', 'allow destructive statements in production')
     .option('--backup-file <path>', 'pg_dump the database here before applying (production)')
-    .action(notBuilt('migrate apply'));
+    .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
+    .action(migrateApplyAction);
 
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text'))
-    .action(notBuilt('migrate status'));
+    .action(migrateStatusAction);
 
-  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(notBuilt('migrate hash'));
+  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(migrateHashAction);
 
   withDirOptions(withDbOptions(migrate.command('validate')))
     .description('check atlas.sum and that every file parses')
-    .action(notBuilt('migrate validate'));
+    .action(migrateValidateAction);
 
   withDirOptions(withDbOptions(migrate.command('lint')))
     .description('analyze migration files for destructive, data-dependent and locking changes')
@@ -41,9 +43,9 @@ export function registerMigrate(program: Command): void {
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .action(notBuilt('migrate lint'));
 
-  withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(notBuilt('migrate new'));
+  withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(migrateNewAction);
 
   withDirOptions(withDbOptions(migrate.command('set <version>')))
     .description('mark migrations up to VERSION as applied without running them')
-    .action(notBuilt('migrate set'));
+    .action(migrateSetAction);
 }

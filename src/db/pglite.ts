@@ -5,7 +5,7 @@
  * PGlite is single-connection: advisory locks are emulated across `Database` handles in this process
  * and, for file-backed directories, PGlite itself refuses a second process.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
 import { MeridianError } from '../errors.js';
@@ -41,7 +41,7 @@ class PgliteQueryable implements Queryable {
   async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
     try {
       const r = await this.pg.query<T>(sql, params as unknown[] | undefined);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      return { rows: r.rows, rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
     } catch (e) {
       wrapError(e, sql);
     }
@@ -57,6 +57,60 @@ class PgliteQueryable implements Queryable {
 
 /** In-process advisory locks: PGlite has one connection, so its own pg_advisory_lock cannot block. */
 const heldLocks = new Map<string, { holder: object; waiters: Array<() => void> }>();
+
+/**
+ * PGlite must never be opened by two processes on one data directory. A lock file next to the data
+ * holds the owner's pid; a second process waits for it (stale locks of dead processes are taken over).
+ */
+async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => void> {
+  const path = `${resolve(dataDir)}.lock`;
+  const deadline = Date.now() + timeoutMs;
+  let warned = false;
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => {
+        try {
+          if (readFileSync(path, 'utf8') === String(process.pid)) rmSync(path, { force: true });
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let pid = NaN;
+      try {
+        pid = Number(readFileSync(path, 'utf8'));
+      } catch {
+        continue;
+      }
+      let alive = Number.isInteger(pid) && pid > 0;
+      if (alive) {
+        try {
+          process.kill(pid, 0);
+        } catch (err) {
+          alive = (err as NodeJS.ErrnoException).code === 'EPERM';
+        }
+      }
+      if (!alive) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new MeridianError('E_LOCK', `the embedded database ${dataDir} is in use by process ${pid}; stop it (or wait) and try again`);
+      }
+      if (!warned) {
+        warned = true;
+        process.stderr.write(`waiting for process ${pid} to release the embedded database ${dataDir}…\n`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 export class PgliteDatabase extends PgliteQueryable implements Database {
   readonly kind = 'pglite' as const;
@@ -81,6 +135,7 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   static async open(dataDir: string | undefined, displayUrl: string, boundSchema?: string): Promise<PgliteDatabase> {
     const { PGlite } = await import('@electric-sql/pglite');
     if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
     let db: PGliteType;
     try {
       db = await PGlite.create({
@@ -90,11 +145,16 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
         startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'],
       } as never);
     } catch (e) {
+      release?.();
       throw new MeridianError('E_CONNECT', `cannot open the embedded database ${displayUrl}: ${(e as Error).message}`, { cause: e });
     }
     if (boundSchema) await db.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [boundSchema]);
-    return new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
+    const out = new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
+    out.releaseDir = release;
+    return out;
   }
+
+  private releaseDir: (() => void) | undefined;
 
   /** The underlying PGlite instance (for pglite-socket; not part of the Database interface). */
   get pglite(): PGliteType {
@@ -137,5 +197,6 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
       for (const w of v.waiters) w();
     }
     await this.db.close().catch(() => undefined);
+    this.releaseDir?.();
   }
 }

@@ -95,10 +95,13 @@ export async function resetDatabase(db: Database): Promise<void> {
 }
 
 /**
- * Declares `describe(title [target])` once per available database.
+ * Declares `describe(title [target])` once per available database. `{ pglite: false }` limits a suite to
+ * servers (e.g. tests that need a second connection), `{ servers: false }` to the embedded database.
  */
-export function describeEachDatabase(title: string, fn: (t: TestDatabase) => void): void {
+export function describeEachDatabase(title: string, fn: (t: TestDatabase) => void, opts: { servers?: boolean; pglite?: boolean } = {}): void {
   for (const target of testTargets()) {
+    const isPglite = target.url.startsWith('pglite:');
+    if ((isPglite && opts.pglite === false) || (!isPglite && opts.servers === false)) continue;
     describe(`${title} [${target.name}]`, () => {
       let db: Database | undefined;
       let url: string | undefined;

@@ -107,6 +107,8 @@ export interface Column extends Commented, Located {
   /** GENERATED ALWAYS AS (expr) STORED. */
   readonly generated?: Expr;
   readonly collation?: string;
+  /** Inherited from a parent table (INHERITS) and not declared locally. */
+  readonly inherited?: boolean;
 }
 
 export type FkAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -117,18 +119,23 @@ interface ConstraintBase extends Commented, Located {
   readonly initiallyDeferred: boolean;
 }
 
-export interface PrimaryKey extends ConstraintBase {
+export interface PrimaryKey extends ConstraintBase, ConstraintDefinition {
   readonly kind: 'primary_key';
   readonly columns: readonly string[];
   readonly include: readonly string[];
 }
-export interface UniqueConstraint extends ConstraintBase {
+export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition {
   readonly kind: 'unique';
   readonly columns: readonly string[];
   readonly include: readonly string[];
   readonly nullsNotDistinct: boolean;
 }
-export interface ForeignKey extends ConstraintBase {
+interface ConstraintDefinition {
+  /** The constraint body as PostgreSQL prints it (pg_get_constraintdef), e.g. `FOREIGN KEY (a) REFERENCES s.t(id)`. */
+  readonly definition?: string;
+}
+
+export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
   readonly kind: 'foreign_key';
   readonly columns: readonly string[];
   /** Key of the referenced table. */
@@ -140,7 +147,7 @@ export interface ForeignKey extends ConstraintBase {
   /** NOT VALID is a transient state: not compared by diff. */
   readonly notValid?: boolean;
 }
-export interface CheckConstraint extends ConstraintBase {
+export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {
   readonly kind: 'check';
   readonly expr: Expr;
   readonly noInherit: boolean;
@@ -148,8 +155,8 @@ export interface CheckConstraint extends ConstraintBase {
 }
 export interface ExclusionConstraint extends ConstraintBase {
   readonly kind: 'exclusion';
-  /** Canonical `EXCLUDE USING gist (…) [WHERE (…)]` text, as pg_get_constraintdef renders it. */
-  readonly definition: Expr;
+  /** `EXCLUDE USING gist (…) [WHERE (…)]` as pg_get_constraintdef renders it. */
+  readonly definition: string;
 }
 export type Constraint = PrimaryKey | UniqueConstraint | ForeignKey | CheckConstraint | ExclusionConstraint;
 
@@ -180,6 +187,8 @@ export interface Index extends Commented, Located {
   readonly options: readonly string[];
   /** Index on a partitioned parent created with ONLY. */
   readonly only?: boolean;
+  /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); used to render and compare. */
+  readonly definition?: string;
 }
 
 export interface Trigger extends Located, Commented {
@@ -197,8 +206,9 @@ export interface Trigger extends Located, Commented {
   readonly args: readonly string[];
   readonly constraint?: { readonly deferrable: boolean; readonly initiallyDeferred: boolean };
   readonly referencing?: { readonly oldTable?: string; readonly newTable?: string };
-  /** Canonical full definition (for comparison of anything not modelled above). */
   readonly enabled?: 'O' | 'D' | 'R' | 'A';
+  /** Full `CREATE TRIGGER …` text (pg_get_triggerdef); used to render and compare. */
+  readonly definition?: string;
 }
 
 export interface Policy extends Located, Commented {

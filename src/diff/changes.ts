@@ -1,0 +1,46 @@
+/**
+ * Change data: what differs between two Models, as typed, readonly records (no SQL here).
+ * Each change names the object it is about; `plan` turns changes into ordered statements.
+ */
+import type { Column, Constraint, Extension, Func, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+
+export type Change =
+  | { readonly kind: 'create_schema'; readonly schema: SchemaDef }
+  | { readonly kind: 'drop_schema'; readonly schema: SchemaDef }
+  | { readonly kind: 'create_extension'; readonly extension: Extension }
+  | { readonly kind: 'drop_extension'; readonly extension: Extension }
+  | { readonly kind: 'create_type'; readonly type: TypeDef }
+  | { readonly kind: 'drop_type'; readonly type: TypeDef }
+  | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
+  /** Labels removed or reordered: rebuild the type and convert the columns that use it. */
+  | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string }[] }
+  | { readonly kind: 'create_sequence'; readonly sequence: Sequence }
+  | { readonly kind: 'alter_sequence'; readonly from: Sequence; readonly to: Sequence }
+  | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }
+  | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence }
+  | { readonly kind: 'create_table'; readonly table: Table }
+  | { readonly kind: 'drop_table'; readonly table: Table }
+  | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }
+  | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column }
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column }
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean }
+  | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
+  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
+  | { readonly kind: 'drop_index'; readonly index: Index }
+  | { readonly kind: 'set_rls'; readonly table: Table }
+  | { readonly kind: 'create_view'; readonly view: View }
+  | { readonly kind: 'drop_view'; readonly view: View; readonly recreated: boolean }
+  | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean }
+  | { readonly kind: 'drop_function'; readonly function: Func }
+  | { readonly kind: 'create_trigger'; readonly trigger: Trigger }
+  | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
+  | { readonly kind: 'create_policy'; readonly policy: Policy }
+  | { readonly kind: 'drop_policy'; readonly policy: Policy }
+  | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined };
+
+export type CommentTarget =
+  | { readonly on: 'SCHEMA'; readonly schema: string }
+  | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX'; readonly schema: string; readonly name: string }
+  | { readonly on: 'COLUMN'; readonly schema: string; readonly name: string; readonly column: string }
+  | { readonly on: 'FUNCTION' | 'PROCEDURE'; readonly schema: string; readonly name: string; readonly args: string }
+  | { readonly on: 'CONSTRAINT' | 'TRIGGER' | 'POLICY'; readonly schema: string; readonly name: string; readonly table: string };

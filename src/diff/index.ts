@@ -1,0 +1,280 @@
+/**
+ * The differ: Model × Model → Change[].
+ *
+ * In:  the current and the desired Model (canonical forms, e.g. both inspected, or parsed and inspected).
+ * Out: typed changes, in no particular order (ordering is `plan`'s job).
+ * Never: does I/O, renders SQL, guesses renames, or touches Atlas's revisions table / extension objects
+ * (the inspector already leaves those out). Runs in O(objects): every comparison is a map lookup.
+ */
+import { qualifiedKey } from '../model/names.js';
+import type { Column, Constraint, Func, Model, Sequence, Table, TypeDef, View } from '../model/types.js';
+import type { Change } from './changes.js';
+
+export type { Change, CommentTarget } from './changes.js';
+
+export interface DiffOptions {
+  /**
+   * Manage only these schemas (Atlas's `--schema` / a URL bound with `?search_path=`). Without it the whole
+   * database is managed: schemas missing from the desired state are dropped.
+   */
+  readonly schemas?: readonly string[];
+}
+
+const exprEq = (a?: { canonical: string }, b?: { canonical: string }) => (a?.canonical ?? null) === (b?.canonical ?? null);
+
+function sameColumnShape(a: Column, b: Column): boolean {
+  return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
+    (a.collation ?? null) === (b.collation ?? null) && JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null);
+}
+
+function constraintKey(c: Constraint): string {
+  if ('definition' in c && c.definition !== undefined) return `${c.kind}|${c.definition}`;
+  return JSON.stringify({ ...c, comment: undefined, loc: undefined });
+}
+
+function sequenceEq(a: Sequence, b: Sequence): boolean {
+  return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
+}
+
+function viewEq(a: View, b: View): boolean {
+  return a.kind === b.kind && a.query.canonical === b.query.canonical && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
+}
+
+function funcEq(a: Func, b: Func): boolean {
+  return a.definition === b.definition && a.body === b.body && (a.returns ?? '') === (b.returns ?? '') && a.language === b.language;
+}
+
+function typeEq(a: TypeDef, b: TypeDef): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
+  if (a.kind === 'domain' && b.kind === 'domain')
+    return a.baseType === b.baseType && a.notNull === b.notNull && exprEq(a.default, b.default) && JSON.stringify(a.checks.map((c) => [c.name, c.expr.canonical])) === JSON.stringify(b.checks.map((c) => [c.name, c.expr.canonical]));
+  if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
+  return false;
+}
+
+/** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */
+function enumAdditions(from: readonly string[], to: readonly string[]): { label: string; before?: string; after?: string }[] | undefined {
+  let i = 0;
+  for (const l of to) if (i < from.length && l === from[i]) i++;
+  if (i !== from.length) return undefined;
+  const out: { label: string; before?: string; after?: string }[] = [];
+  const known = new Set(from);
+  to.forEach((l, idx) => {
+    if (known.has(l)) return;
+    const next = to.slice(idx + 1).find((x) => known.has(x));
+    out.push(next !== undefined ? { label: l, before: next } : { label: l, ...(idx > 0 ? { after: to[idx - 1] } : {}) });
+    known.add(l);
+  });
+  return out;
+}
+
+function inScope(schemas: readonly string[] | undefined, schema: string): boolean {
+  return !schemas || schemas.includes(schema);
+}
+
+/**
+ * Computes the changes that turn `current` into `desired`.
+ *
+ * @example
+ * const changes = diff(inspected, desired, { schemas: ['practice_app'] });
+ * changes.map((c) => c.kind) // ['add_column', …]
+ */
+export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
+  const out: Change[] = [];
+  const scope = options.schemas;
+  const comment = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => {
+    if ((from ?? '') !== (to ?? '')) out.push({ kind: 'comment', target, comment: to });
+  };
+
+  // Schemas
+  for (const [name, s] of Object.entries(desired.schemas)) {
+    if (!inScope(scope, name)) continue;
+    const cur = current.schemas[name];
+    if (!cur) out.push({ kind: 'create_schema', schema: s });
+    comment({ on: 'SCHEMA', schema: name }, cur?.comment, s.comment);
+  }
+  for (const [name, s] of Object.entries(current.schemas)) if (inScope(scope, name) && !desired.schemas[name]) out.push({ kind: 'drop_schema', schema: s });
+  const droppedSchema = (schema: string) => inScope(scope, schema) && !!current.schemas[schema] && !desired.schemas[schema];
+
+  // Extensions (database-wide: only managed when the whole database is)
+  if (!scope) {
+    for (const [name, e] of Object.entries(desired.extensions)) if (!current.extensions[name]) out.push({ kind: 'create_extension', extension: e });
+    for (const [name, e] of Object.entries(current.extensions)) if (!desired.extensions[name]) out.push({ kind: 'drop_extension', extension: e });
+  }
+
+  // Types
+  const rebuiltEnums = new Set<string>();
+  for (const [key, t] of Object.entries(desired.types)) {
+    if (!inScope(scope, t.schema)) continue;
+    const cur = current.types[key];
+    if (!cur) {
+      out.push({ kind: 'create_type', type: t });
+    } else if (!typeEq(cur, t)) {
+      if (cur.kind === 'enum' && t.kind === 'enum') {
+        const adds = enumAdditions(cur.labels, t.labels);
+        if (adds) for (const a of adds) out.push({ kind: 'add_enum_value', type: t, ...a });
+        else {
+          rebuiltEnums.add(key);
+          const columns: { table: string; column: string; default?: string }[] = [];
+          for (const [tk, tab] of Object.entries(desired.tables))
+            for (const c of tab.columns) if (c.type === key || c.type === `${key}[]`) columns.push({ table: tk, column: c.name, ...(c.default ? { default: c.default.text } : {}) });
+          out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
+        }
+      } else {
+        out.push({ kind: 'drop_type', type: cur });
+        out.push({ kind: 'create_type', type: t });
+      }
+    }
+    comment({ on: 'TYPE', schema: t.schema, name: t.name }, cur?.comment, t.comment);
+  }
+  for (const [key, t] of Object.entries(current.types)) if (inScope(scope, t.schema) && !desired.types[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_type', type: t });
+
+  // Sequences
+  for (const [key, s] of Object.entries(desired.sequences)) {
+    if (!inScope(scope, s.schema)) continue;
+    const cur = current.sequences[key];
+    if (!cur) {
+      out.push({ kind: 'create_sequence', sequence: s });
+      if (s.ownedBy) out.push({ kind: 'sequence_owned_by', sequence: s });
+    } else {
+      if (!sequenceEq(cur, s)) out.push({ kind: 'alter_sequence', from: cur, to: s });
+      if (JSON.stringify(cur.ownedBy ?? null) !== JSON.stringify(s.ownedBy ?? null)) out.push({ kind: 'sequence_owned_by', sequence: s });
+    }
+    comment({ on: 'SEQUENCE', schema: s.schema, name: s.name }, cur?.comment, s.comment);
+  }
+  for (const [key, s] of Object.entries(current.sequences)) {
+    if (!inScope(scope, s.schema) || desired.sequences[key] || droppedSchema(s.schema)) continue;
+    // An owned sequence goes with its table or column.
+    if (s.ownedBy && (!desired.tables[s.ownedBy.table] || !desired.tables[s.ownedBy.table]!.columns.some((c) => c.name === s.ownedBy!.column))) {
+      out.push({ kind: 'drop_sequence', sequence: { ...s, ownedBy: s.ownedBy } });
+      continue;
+    }
+    out.push({ kind: 'drop_sequence', sequence: s });
+  }
+
+  // Functions (before tables: triggers and defaults need them; plan orders)
+  for (const [key, f] of Object.entries(desired.functions)) {
+    if (!inScope(scope, f.schema)) continue;
+    const cur = current.functions[key];
+    if (!cur) out.push({ kind: 'create_function', function: f, replace: false });
+    else if (!funcEq(cur, f)) {
+      if ((cur.returns ?? '') === (f.returns ?? '') && cur.kind === f.kind) out.push({ kind: 'create_function', function: f, replace: true });
+      else {
+        out.push({ kind: 'drop_function', function: cur });
+        out.push({ kind: 'create_function', function: f, replace: false });
+      }
+    }
+    comment({ on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs }, cur?.comment, f.comment);
+  }
+  for (const [key, f] of Object.entries(current.functions)) if (inScope(scope, f.schema) && !desired.functions[key] && !droppedSchema(f.schema)) out.push({ kind: 'drop_function', function: f });
+
+  // Tables
+  for (const [key, t] of Object.entries(desired.tables)) {
+    if (!inScope(scope, t.schema)) continue;
+    const cur = current.tables[key];
+    if (!cur || (cur.partitionOf?.bound.canonical ?? '') !== (t.partitionOf?.bound.canonical ?? '') || (cur.partitionBy?.key.canonical ?? '') !== (t.partitionBy?.key.canonical ?? '')) {
+      if (cur) out.push({ kind: 'drop_table', table: cur });
+      out.push({ kind: 'create_table', table: t });
+      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key') out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
+      for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
+      for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
+      for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
+      if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
+      comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
+      for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
+      for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
+      for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
+      continue;
+    }
+    diffTable(cur, t, out, comment, rebuiltEnums);
+  }
+  for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
+
+  // Views
+  for (const [key, v] of Object.entries(desired.views)) {
+    if (!inScope(scope, v.schema)) continue;
+    const cur = current.views[key];
+    if (!cur || !viewEq(cur, v)) {
+      if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
+      out.push({ kind: 'create_view', view: v });
+      for (const i of Object.values(v.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
+      comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, undefined, v.comment);
+      for (const [col, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, undefined, text);
+      continue;
+    }
+    comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
+    for (const col of new Set([...Object.keys(cur.columnComments ?? {}), ...Object.keys(v.columnComments ?? {})]))
+      comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, cur.columnComments?.[col], v.columnComments?.[col]);
+    diffIndexes(cur.indexes, v.indexes, out, comment);
+  }
+  for (const [key, v] of Object.entries(current.views)) if (inScope(scope, v.schema) && !desired.views[key] && !droppedSchema(v.schema)) out.push({ kind: 'drop_view', view: v, recreated: false });
+  return out;
+}
+
+type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void;
+
+function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn): void {
+  for (const [name, i] of Object.entries(des)) {
+    const c = cur[name];
+    if (!c || (c.definition ?? JSON.stringify(c.keys)) !== (i.definition ?? JSON.stringify(i.keys))) {
+      if (c) out.push({ kind: 'drop_index', index: c });
+      out.push({ kind: 'create_index', index: i, newTable: false });
+      comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
+    } else comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
+  }
+  for (const [name, i] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_index', index: i });
+}
+
+function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebuiltEnums: Set<string>): void {
+  const curCols = new Map(cur.columns.map((c) => [c.name, c]));
+  const desCols = new Map(t.columns.map((c) => [c.name, c]));
+  for (const c of t.columns) {
+    const old = curCols.get(c.name);
+    if (!old) out.push({ kind: 'add_column', table: t, column: c });
+    else if (!sameColumnShape(old, c)) {
+      // A column whose enum is rebuilt is converted by the rebuild itself.
+      const enumOnly = rebuiltEnums.has(c.type.replace(/\[\]$/, '')) && old.type === c.type;
+      if (!enumOnly || old.notNull !== c.notNull) out.push({ kind: 'alter_column', table: t, from: old, to: c });
+    }
+    comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, old?.comment, c.comment);
+  }
+  for (const c of cur.columns) if (!desCols.has(c.name)) out.push({ kind: 'drop_column', table: cur, column: c });
+  for (const [name, c] of Object.entries(t.constraints)) {
+    const old = cur.constraints[name];
+    if (!old || constraintKey(old) !== constraintKey(c)) {
+      if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
+      out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
+    }
+    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, old && constraintKey(old) === constraintKey(c) ? old.comment : undefined, c.comment);
+  }
+  for (const [name, c] of Object.entries(cur.constraints)) {
+    if (t.constraints[name]) continue;
+    // Constraints on dropped columns go with the column.
+    const cols = 'columns' in c ? c.columns : [];
+    if (cols.length && cols.every((col) => !desCols.has(col))) continue;
+    out.push({ kind: 'drop_constraint', table: cur, constraint: c });
+  }
+  diffIndexes(cur.indexes, t.indexes, out, comment);
+  for (const [name, tr] of Object.entries(t.triggers)) {
+    const old = cur.triggers[name];
+    if (!old || old.definition !== tr.definition) {
+      if (old) out.push({ kind: 'drop_trigger', trigger: old });
+      out.push({ kind: 'create_trigger', trigger: tr });
+    }
+  }
+  for (const [name, tr] of Object.entries(cur.triggers)) if (!t.triggers[name]) out.push({ kind: 'drop_trigger', trigger: tr });
+  for (const [name, p] of Object.entries(t.policies)) {
+    const old = cur.policies[name];
+    if (!old || JSON.stringify({ ...old, loc: undefined }) !== JSON.stringify({ ...p, loc: undefined })) {
+      if (old) out.push({ kind: 'drop_policy', policy: old });
+      out.push({ kind: 'create_policy', policy: p });
+    }
+  }
+  for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
+  if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
+  comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
+}
+
+/** Key helper re-exported for callers building scopes. */
+export { qualifiedKey };

@@ -1,0 +1,190 @@
+/**
+ * The catalog queries of the inspector: a fixed set, each batched over every managed schema (never one
+ * query per table). They run with `search_path = ''` so PostgreSQL prints every user-defined name
+ * schema-qualified (format_type, pg_get_expr, pg_get_viewdef, pg_get_indexdef, …).
+ * `$1` is always the array of managed schema names.
+ */
+
+/** Objects that belong to an extension are not the user's: excluded everywhere. */
+const notExt = (classTable: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
+
+export const Q_SCHEMAS = `
+SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+  FROM pg_catalog.pg_namespace n
+ WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
+
+export const Q_EXTENSIONS = `
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment
+  FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+ WHERE e.extname <> 'plpgsql' ORDER BY 1`;
+
+export const Q_TYPES = `
+SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
+       obj_description(t.oid, 'pg_type') AS comment,
+       CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
+       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+       t.typnotnull AS not_null,
+       CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
+       CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
+                                        FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
+       CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+                                        FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes
+  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e','d','c')
+   AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')
+   AND ${notExt('pg_type', 't.oid')}
+ ORDER BY 1, 2`;
+
+export const Q_SEQUENCES = `
+SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
+       s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
+       s.seqcache::text AS cache, s.seqcycle AS cycle, obj_description(c.oid, 'pg_class') AS comment,
+       own.schema AS owned_schema, own.tbl AS owned_table, own.col AS owned_column, own.deptype AS owned_deptype
+  FROM pg_catalog.pg_sequence s
+  JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN LATERAL (
+    SELECT tn.nspname AS schema, tc.relname AS tbl, a.attname AS col, d.deptype
+      FROM pg_catalog.pg_depend d
+      JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+      JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')
+     LIMIT 1) own ON true
+ WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_class', 'c.oid')}
+ ORDER BY 1, 2`;
+
+export const Q_RELATIONS = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       obj_description(c.oid, 'pg_class') AS comment,
+       c.relispartition AS is_partition,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS part_bound,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS part_key,
+       (SELECT json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i
+          JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+         WHERE i.inhrelid = c.oid) AS parents,
+       CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid, true) END AS view_def,
+       CASE WHEN c.relkind IN ('v','m') THEN (SELECT json_agg(DISTINCT jsonb_build_object('schema', dn.nspname, 'name', dc.relname))
+          FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.deptype = 'n'
+          JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass AND dc.oid <> c.oid
+          JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
+         WHERE r.ev_class = c.oid) END AS view_deps,
+       CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}
+ ORDER BY 1, 2`;
+
+export const Q_COLUMNS = `
+SELECT n.nspname AS schema, c.relname AS table_name, a.attnum AS num, a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expr,
+       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expr,
+       a.attidentity AS identity,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END AS collation,
+       col_description(c.oid, a.attnum) AS comment,
+       CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
+              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
+          FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END AS identity_seq,
+       a.attislocal AS is_local
+  FROM pg_catalog.pg_attribute a
+  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+ WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND a.attnum > 0 AND NOT a.attisdropped
+   AND ${notExt('pg_class', 'c.oid')}
+ ORDER BY 1, 2, 3`;
+
+export const Q_CONSTRAINTS = `
+SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS kind,
+       pg_get_constraintdef(con.oid, true) AS def, con.condeferrable AS deferrable, con.condeferred AS deferred,
+       con.convalidated AS validated, con.connoinherit AS no_inherit,
+       (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num) AS columns,
+       fn.nspname AS ref_schema, fc.relname AS ref_table,
+       (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) AS ref_columns,
+       con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match_type,
+       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
+       obj_description(con.oid, 'pg_constraint') AS comment,
+       con.conislocal AS is_local
+  FROM pg_catalog.pg_constraint con
+  JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+  LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+ WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p','u','f','c','x') AND ${notExt('pg_class', 'c.oid')}
+ ORDER BY 1, 2, 3`;
+
+export const Q_INDEXES = `
+SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def,
+       i.indisunique AS is_unique, am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       obj_description(ic.oid, 'pg_class') AS comment, ic.reloptions AS options
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+ WHERE n.nspname = ANY($1::text[]) AND t.relkind IN ('r','p','m')
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p','u','x'))
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh WHERE inh.inhrelid = i.indexrelid)
+   AND ${notExt('pg_class', 't.oid')}
+ ORDER BY 1, 2, 3`;
+
+export const Q_FUNCTIONS = `
+SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS identity_args,
+       pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result,
+       l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
+       p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel, p.proconfig AS config,
+       CASE WHEN p.prokind IN ('f','p') THEN pg_get_functiondef(p.oid) END AS def,
+       obj_description(p.oid, 'pg_proc') AS comment
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+ WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f','p') AND ${notExt('pg_proc', 'p.oid')}
+ ORDER BY 1, 2, 4`;
+
+export const Q_TRIGGERS = `
+SELECT n.nspname AS schema, c.relname AS table_name, tg.tgname AS name, pg_get_triggerdef(tg.oid, true) AS def,
+       fn.nspname AS fn_schema, f.proname AS fn_name, tg.tgenabled AS enabled, obj_description(tg.oid, 'pg_trigger') AS comment
+  FROM pg_catalog.pg_trigger tg
+  JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_proc f ON f.oid = tg.tgfoid
+  JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+ WHERE n.nspname = ANY($1::text[]) AND NOT tg.tgisinternal AND tg.tgparentid = 0
+ ORDER BY 1, 2, 3`;
+
+export const Q_TRIGGERS_PRE13 = Q_TRIGGERS.replace('AND tg.tgparentid = 0', '');
+
+export const Q_POLICIES = `
+SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, p.permissive, p.cmd, p.roles,
+       p.qual, p.with_check
+  FROM pg_catalog.pg_policies p
+ WHERE p.schemaname = ANY($1::text[])
+ ORDER BY 1, 2, 3`;
+
+/** Kinds the Model does not manage, reported as unmanaged. */
+export const Q_UNMANAGED = `
+SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'f'
+UNION ALL
+SELECT 'aggregate', n.nspname, p.proname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('a','w') AND ${notExt('pg_proc', 'p.oid')}
+UNION ALL
+SELECT 'rule', n.nspname, r.rulename FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'operator', n.nspname, o.oprname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+ WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_operator', 'o.oid')}
+ORDER BY 1, 2, 3`;
+
+/** The managed schemas when none are given: every user schema (not extension-owned, not system). */
+export const Q_ALL_SCHEMAS = `
+SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
+ WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+   AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' AND ${notExt('pg_namespace', 'n.oid')}
+ ORDER BY 1`;

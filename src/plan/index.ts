@@ -1,0 +1,500 @@
+/**
+ * The planner: Change[] → ordered, rendered statements with hazards.
+ *
+ * In:  changes from `diff`, and both Models (for dependency information).
+ * Out: `Statement[]` in an order PostgreSQL accepts: drops in reverse dependency order, creates in
+ *      dependency order, foreign keys after every table exists (so cycles work), views and triggers
+ *      that depend on changed columns dropped first and recreated afterwards.
+ * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
+ */
+import type { Change } from '../diff/changes.js';
+import { quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
+import type { Column, Constraint, Model, Table, View } from '../model/types.js';
+import { toposort } from './toposort.js';
+
+export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
+
+export interface Hazard {
+  readonly code: HazardCode;
+  readonly message: string;
+}
+
+/** What a statement does to existing data and locks; hazards are derived from it. */
+export interface Effects {
+  readonly deletesData?: string;
+  readonly rewritesTable?: boolean;
+  readonly locksExistingTable?: boolean;
+  readonly buildsIndexOnExistingTable?: boolean;
+  readonly mayFailOnExistingRows?: string;
+  readonly breaksDependants?: string;
+}
+
+export interface Statement {
+  readonly sql: string;
+  /** Atlas-style comment, e.g. `Create "users" table`. */
+  readonly comment: string;
+  readonly hazards: readonly Hazard[];
+  /** False for statements PostgreSQL refuses (or should not run) inside a transaction block. */
+  readonly transactional: boolean;
+  /** The object it changes, e.g. `practice_app.users`. */
+  readonly object: string;
+  /** The change it was planned for. */
+  readonly source: Change;
+}
+
+export interface PlanOptions {
+  /** `CREATE/DROP INDEX CONCURRENTLY` for indexes on existing tables (non-transactional). */
+  readonly concurrentIndex?: boolean;
+  /** New FKs and checks on existing tables as `NOT VALID` + `VALIDATE CONSTRAINT`. */
+  readonly notValid?: boolean;
+  /** `SET lock_timeout = …` preamble. */
+  readonly lockTimeout?: string;
+  readonly statementTimeout?: string;
+}
+
+const qn = (schema: string, name: string) => `${qi(schema)}.${qi(name)}`;
+const qk = (key: string) => {
+  const { schema, name } = splitKey(key);
+  return qn(schema, name);
+};
+
+function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
+  const h: Hazard[] = [];
+  if (e.deletesData) h.push({ code: 'DELETES_DATA', message: e.deletesData });
+  if (e.rewritesTable) h.push({ code: 'TABLE_REWRITE', message: 'rewrites the table; it is locked (ACCESS EXCLUSIVE) for the duration' });
+  else if (e.locksExistingTable) h.push({ code: 'ACCESS_EXCLUSIVE_LOCK', message: 'takes an ACCESS EXCLUSIVE lock on an existing table' });
+  if (e.buildsIndexOnExistingTable) h.push({ code: 'INDEX_BUILD', message: 'builds an index on an existing table (blocks writes unless CONCURRENTLY)' });
+  if (e.mayFailOnExistingRows) h.push({ code: 'DATA_DEPENDENT', message: e.mayFailOnExistingRows });
+  if (e.breaksDependants) h.push({ code: 'BREAKS_DEPENDANTS', message: e.breaksDependants });
+  if (!transactional) h.push({ code: 'NOT_TRANSACTIONAL', message: 'runs outside a transaction' });
+  return h;
+}
+
+/** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
+function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {
+  const base = (t: string) => t.replace(/\(.*\)/, '');
+  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
+  const num = (t: string) => /\((\d+),(\d+)\)/.exec(t);
+  const [f, g] = [base(from), base(to)];
+  if (f === g && f === 'character varying') return { using: false, rewrite: len(to) < len(from) };
+  if (f === 'character varying' && g === 'text') return { using: false, rewrite: false };
+  if ((f === 'text' || f === 'character') && g === 'character varying') return { using: false, rewrite: true };
+  if (f === 'numeric' && g === 'numeric') {
+    const a = num(from);
+    const b = num(to);
+    return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b) };
+  }
+  const ints = ['smallint', 'integer', 'bigint'];
+  if (ints.includes(f) && ints.includes(g)) return { using: ints.indexOf(g) < ints.indexOf(f), rewrite: true };
+  if (ints.includes(f) && (g === 'numeric' || g === 'real' || g === 'double precision')) return { using: false, rewrite: true };
+  if (f === 'timestamp without time zone' && g === 'timestamp with time zone') return { using: false, rewrite: true };
+  if (f === g) return { using: false, rewrite: true };
+  return { using: true, rewrite: true };
+}
+
+function columnDef(c: Column): string {
+  const parts = [qi(c.name), c.type];
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
+  if (c.identity) {
+    const s = c.identity.sequence;
+    parts.push(`GENERATED ${c.identity.generation} AS IDENTITY (START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''})`);
+  }
+  if (c.default) parts.push(`DEFAULT ${c.default.text}`);
+  if (c.notNull) parts.push('NOT NULL');
+  return parts.join(' ');
+}
+
+function constraintBody(c: Constraint): string {
+  if (c.definition) return c.definition;
+  switch (c.kind) {
+    case 'primary_key': return `PRIMARY KEY (${c.columns.map(qi).join(', ')})`;
+    case 'unique': return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${c.columns.map(qi).join(', ')})`;
+    case 'check': return `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
+    case 'foreign_key':
+      return `FOREIGN KEY (${c.columns.map(qi).join(', ')}) REFERENCES ${qk(c.refTable)}(${c.refColumns.map(qi).join(', ')})` +
+        (c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : '') + (c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : '') + (c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : '') +
+        (c.deferrable ? ` DEFERRABLE${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}` : '');
+    case 'exclusion': return c.definition;
+  }
+}
+
+function createTableSql(t: Table): string {
+  const name = qn(t.schema, t.name);
+  const unlogged = t.unlogged ? 'UNLOGGED ' : '';
+  const inline = Object.values(t.constraints).filter((c) => c.kind !== 'foreign_key').map((c) => `CONSTRAINT ${qi(c.name)} ${constraintBody(c)}`);
+  const tail = [
+    t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
+    t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',
+    t.options.length ? ` WITH (${t.options.join(', ')})` : '',
+  ].join('');
+  if (t.partitionOf) {
+    const body = inline.length ? ` (${inline.join(', ')})` : '';
+    return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
+  }
+  const cols = t.columns.filter((c) => !c.inherited).map(columnDef);
+  return `CREATE ${unlogged}TABLE ${name} (${[...cols, ...inline].join(', ')})${tail}`;
+}
+
+function viewSql(v: View): string {
+  const opts = v.options.length ? ` WITH (${v.options.join(', ')})` : '';
+  const query = v.query.text.trim().replace(/;$/, '');
+  if (v.kind === 'materialized_view') return `CREATE MATERIALIZED VIEW ${qn(v.schema, v.name)}${opts} AS ${query} WITH ${v.withData === false ? 'NO DATA' : 'DATA'}`;
+  return `CREATE VIEW ${qn(v.schema, v.name)}${opts} AS ${query}${v.checkOption ? ` WITH ${v.checkOption} CHECK OPTION` : ''}`;
+}
+
+function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
+  const t = c.target;
+  switch (t.on) {
+    case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
+    case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
+    case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
+    default: return `${t.on} ${qn(t.schema, t.name)}`;
+  }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+interface Draft {
+  phase: number;
+  order: number;
+  sql: string;
+  comment: string;
+  effects: Effects;
+  transactional: boolean;
+  object: string;
+  source: Change;
+}
+
+/**
+ * Orders and renders changes.
+ *
+ * @example
+ * const statements = plan(diff(current, desired), current, desired);
+ * statements.map((s) => s.sql + ';').join('\n')
+ */
+export function plan(changes: readonly Change[], current: Model, desired: Model, options: PlanOptions = {}): Statement[] {
+  const drafts: Draft[] = [];
+  let seq = 0;
+  const emit = (phase: number, source: Change, object: string, comment: string, sql: string, effects: Effects = {}, transactional = true) =>
+    drafts.push({ phase, order: seq++, sql, comment, effects, transactional, object, source });
+
+  // --- Dependants that must be dropped and recreated around the changes -------------------------
+  const all = [...changes];
+  const affected = new Set<string>();
+  for (const c of all) {
+    if (c.kind === 'drop_table') affected.add(`${c.table.schema}.${c.table.name}`), affected.add(keyOf(c.table));
+    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
+    if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
+    if (c.kind === 'drop_view') affected.add(keyOf(c.view));
+  }
+  const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
+  if (affected.size) {
+    // Views of the current model that (transitively) read an affected relation.
+    const dependants = new Map<string, string[]>();
+    for (const [k, v] of Object.entries(current.views)) for (const d of v.dependsOn) dependants.set(d, [...(dependants.get(d) ?? []), k]);
+    const stack = [...affected];
+    const hit = new Set<string>();
+    while (stack.length) {
+      const k = stack.pop()!;
+      for (const v of dependants.get(k) ?? []) if (!hit.has(v)) hit.add(v), stack.push(v);
+    }
+    for (const k of hit) {
+      if (droppedViews.has(k)) continue;
+      const cur = current.views[k]!;
+      all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
+      droppedViews.add(k);
+      const des = desired.views[k];
+      if (des && !all.some((c) => c.kind === 'create_view' && keyOf(c.view) === k)) {
+        all.push({ kind: 'create_view', view: des });
+        for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
+        if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
+      }
+    }
+  }
+
+  const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
+  const droppedTables = new Map(all.filter((c) => c.kind === 'drop_table').map((c) => [keyOf((c as { table: Table }).table), (c as { table: Table }).table]));
+
+  for (const c of all) {
+    switch (c.kind) {
+      case 'drop_trigger': {
+        if (droppedTables.has(c.trigger.table) && !newTables.has(c.trigger.table)) break;
+        emit(1, c, c.trigger.table, `drop trigger "${c.trigger.name}" on "${splitKey(c.trigger.table).name}"`, `DROP TRIGGER ${qi(c.trigger.name)} ON ${qk(c.trigger.table)}`);
+        break;
+      }
+      case 'drop_policy':
+        if (droppedTables.has(c.policy.table) && !newTables.has(c.policy.table)) break;
+        emit(1, c, c.policy.table, `drop policy "${c.policy.name}"`, `DROP POLICY ${qi(c.policy.name)} ON ${qk(c.policy.table)}`);
+        break;
+      case 'drop_view':
+        emit(2, c, keyOf(c.view), `drop "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`,
+          `DROP ${c.view.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW'} ${qn(c.view.schema, c.view.name)}`,
+          c.recreated ? {} : { breaksDependants: `queries that read ${c.view.name} stop working`, ...(c.view.kind === 'materialized_view' ? { deletesData: `drops materialized view ${c.view.name}` } : {}) });
+        break;
+      case 'drop_constraint':
+        if (droppedTables.has(keyOf(c.table)) && !newTables.has(keyOf(c.table))) break;
+        emit(c.constraint.kind === 'foreign_key' ? 3 : 3.1, c, keyOf(c.table), `modify "${c.table.name}" table`,
+          `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP CONSTRAINT ${qi(c.constraint.name)}`, { locksExistingTable: true });
+        break;
+      case 'drop_index':
+        if (droppedTables.has(c.index.table) && !newTables.has(c.index.table)) break;
+        if (options.concurrentIndex) emit(3.2, c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX CONCURRENTLY ${qn(c.index.schema, c.index.name)}`, {}, false);
+        else emit(3.2, c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}`, { locksExistingTable: true });
+        break;
+      case 'drop_table':
+        break; // ordered below
+      case 'drop_column':
+        if (droppedTables.has(keyOf(c.table))) break;
+        emit(5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
+          { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
+        break;
+      case 'drop_function':
+        // After defaults/checks stop using it, unless a function with the same signature replaces it.
+        emit(desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] ? 6 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
+          `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs})`, { breaksDependants: `callers of ${c.function.name} break` });
+        break;
+      case 'drop_sequence':
+        emit(11.91, c, keyOf(c.sequence), `drop sequence "${c.sequence.name}"`, `DROP SEQUENCE IF EXISTS ${qn(c.sequence.schema, c.sequence.name)}`);
+        break;
+      case 'drop_type':
+        emit(desired.types[keyOf(c.type)] ? 6.2 : 11.92, c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
+        break;
+      case 'drop_schema':
+        emit(11.93, c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
+        break;
+      case 'drop_extension':
+        emit(11.94, c, c.extension.name, `drop extension "${c.extension.name}"`, `DROP EXTENSION ${qi(c.extension.name)}`, { breaksDependants: `objects using ${c.extension.name} break` });
+        break;
+      case 'create_schema':
+        emit(7, c, c.schema.name, `add new schema named "${c.schema.name}"`, `CREATE SCHEMA ${qi(c.schema.name)}`);
+        break;
+      case 'create_extension':
+        emit(7.1, c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}`);
+        break;
+      case 'create_type': {
+        const t = c.type;
+        const name = qn(t.schema, t.name);
+        if (t.kind === 'enum') emit(8, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
+        else if (t.kind === 'domain')
+          emit(8.1, c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
+        else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
+        break;
+      }
+      case 'add_enum_value':
+        emit(8.3, c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
+          `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
+        break;
+      case 'rebuild_enum': {
+        const t = c.to;
+        const name = qn(t.schema, t.name);
+        const old = `${t.name}__meridian_old`;
+        const removed = c.from.labels.filter((l) => !t.labels.includes(l));
+        emit(8.4, c, keyOf(t), `rename enum type "${t.name}" before rebuilding it`, `ALTER TYPE ${name} RENAME TO ${qi(old)}`);
+        emit(8.4, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
+        for (const col of c.columns) {
+          const tn = qk(col.table);
+          if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
+          emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${name} USING ${qi(col.column)}::text::${name}`,
+            { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined });
+          if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
+        }
+        emit(8.4, c, keyOf(t), `drop the old enum type "${t.name}"`, `DROP TYPE ${qn(t.schema, old)}`);
+        break;
+      }
+      case 'create_sequence': {
+        const s = c.sequence;
+        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
+        break;
+      }
+      case 'alter_sequence': {
+        const s = c.to;
+        emit(9, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`);
+        break;
+      }
+      case 'create_function': {
+        const f = c.function;
+        emit(c.replace ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        break;
+      }
+      case 'create_table':
+        break; // ordered below
+      case 'add_column':
+        emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
+          {
+            locksExistingTable: true,
+            rewritesTable: !!c.column.generated || (!!c.column.default && /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text)),
+            mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,
+          });
+        break;
+      case 'alter_column':
+        alterColumn(c, emit);
+        break;
+      case 'add_constraint': {
+        const k = c.constraint;
+        const tn = qn(c.table.schema, c.table.name);
+        if (c.newTable && k.kind !== 'foreign_key') break; // inline in CREATE TABLE
+        const existing = !c.newTable;
+        const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
+        emit(k.kind === 'foreign_key' ? 13.5 : 13, c, keyOf(c.table), `modify "${c.table.name}" table`,
+          `ALTER TABLE ${tn} ADD CONSTRAINT ${qi(k.name)} ${constraintBody(k)}${deferValidation ? ' NOT VALID' : ''}`,
+          existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
+        if (deferValidation) emit(13.6, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+        break;
+      }
+      case 'create_index': {
+        const i = c.index;
+        // pg_get_indexdef prints `ON ONLY parent` for a partitioned table's index; recreating it must cascade to partitions.
+        let sql = (i.definition ?? '').replace(/ ON ONLY /, ' ON ');
+        const onView = !!desired.views[i.table];
+        const existing = !c.newTable && !newTables.has(i.table);
+        const concurrent = existing && options.concurrentIndex;
+        if (concurrent) sql = sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ');
+        emit(onView ? 16.5 : 14, c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
+          existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);
+        break;
+      }
+      case 'sequence_owned_by': {
+        const s = c.sequence;
+        emit(15, c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
+        break;
+      }
+      case 'create_view':
+        break; // ordered below
+      case 'create_trigger':
+        emit(17, c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
+        break;
+      case 'set_rls': {
+        const t = c.table;
+        const tn = qn(t.schema, t.name);
+        emit(17.1, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.rowLevelSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`);
+        emit(17.1, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.forceRowLevelSecurity ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`);
+        break;
+      }
+      case 'create_policy': {
+        const p = c.policy;
+        emit(17.2, c, p.table, `create policy "${p.name}"`,
+          `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ')}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
+        break;
+      }
+      case 'comment':
+        emit(18, c, commentTarget(c), `set comment to ${c.target.on.toLowerCase()}: "${'name' in c.target ? c.target.name : c.target.schema}"`,
+          `COMMENT ON ${commentTarget(c)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`);
+        break;
+    }
+  }
+
+  // Tables: created parents first (partitions, inheritance); dropped in reverse FK order, cycles broken.
+  const creates = all.filter((c): c is Extract<Change, { kind: 'create_table' }> => c.kind === 'create_table');
+  const byKey = new Map(creates.map((c) => [keyOf(c.table), c]));
+  const { order: createOrder, cycles: createCycles } = toposort(creates, (c) =>
+    [c.table.partitionOf?.parent, ...c.table.inherits].filter((k): k is string => !!k && byKey.has(k)).map((k) => byKey.get(k)!));
+  for (const c of [...createOrder, ...createCycles]) emit(11, c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table));
+
+  const drops = all.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
+  const dropKeys = new Map(drops.map((c) => [keyOf(c.table), c]));
+  // A table can be dropped once nothing that is dropped later references it: order by "referenced by".
+  const referencedBy = new Map<string, Extract<Change, { kind: 'drop_table' }>[]>();
+  for (const d of drops) {
+    for (const k of Object.values(d.table.constraints)) if (k.kind === 'foreign_key' && dropKeys.has(k.refTable) && k.refTable !== keyOf(d.table)) referencedBy.set(k.refTable, [...(referencedBy.get(k.refTable) ?? []), d]);
+    for (const parent of d.table.inherits) if (dropKeys.has(parent)) referencedBy.set(parent, [...(referencedBy.get(parent) ?? []), d]);
+  }
+  const { order: dropOrder, cycles: dropCycles } = toposort(drops, (d) => referencedBy.get(keyOf(d.table)) ?? []);
+  for (const d of dropCycles)
+    for (const k of Object.values(d.table.constraints))
+      if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table))
+        emit(3, d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
+  for (const d of [...dropOrder, ...dropCycles]) {
+    if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
+    emit(4, d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
+  }
+
+  // Views: in dependency order among themselves.
+  const views = all.filter((c): c is Extract<Change, { kind: 'create_view' }> => c.kind === 'create_view');
+  const viewByKey = new Map(views.map((c) => [keyOf(c.view), c]));
+  const { order: viewOrder, cycles: viewCycles } = toposort(views, (c) => c.view.dependsOn.filter((k) => viewByKey.has(k)).map((k) => viewByKey.get(k)!));
+  for (const c of [...viewOrder, ...viewCycles]) emit(16, c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
+  // Dropped views: dependants first.
+  const dropViewDrafts = drafts.filter((d) => d.phase === 2);
+  if (dropViewDrafts.length > 1) {
+    const dv = dropViewDrafts.map((d) => d.source as Extract<Change, { kind: 'drop_view' }>);
+    const dvKeys = new Map(dv.map((c, i) => [keyOf(c.view), i]));
+    const users = new Map<number, number[]>();
+    dv.forEach((c, i) => c.view.dependsOn.forEach((k) => { const j = dvKeys.get(k); if (j !== undefined) users.set(j, [...(users.get(j) ?? []), i]); }));
+    const { order, cycles } = toposort(dv.map((_, i) => i), (i) => users.get(i) ?? []);
+    [...order, ...cycles].forEach((i, rank) => (dropViewDrafts[i]!.order = -1_000_000 + rank));
+  }
+
+  drafts.sort((a, b) => a.phase - b.phase || a.order - b.order);
+  const out: Statement[] = [];
+  // SQL-language bodies are checked against tables at creation; functions are created before tables
+  // (defaults and checks use them), so body checks are deferred like pg_dump does.
+  const sqlFunction = drafts.find((d) => d.source.kind === 'create_function' && d.source.function.language === 'sql');
+  if (sqlFunction) out.push({ ...settingStatement('SET check_function_bodies = off', sqlFunction.source), comment: 'Check SQL function bodies when they run, not when they are created' });
+  if (drafts.length && options.lockTimeout) out.push(settingStatement(`SET lock_timeout = ${quoteLiteral(options.lockTimeout)}`, drafts[0]!.source));
+  if (drafts.length && options.statementTimeout) out.push(settingStatement(`SET statement_timeout = ${quoteLiteral(options.statementTimeout)}`, drafts[0]!.source));
+  for (const d of drafts) {
+    const existing = d.effects.locksExistingTable || d.effects.rewritesTable;
+    const onNew = newTables.has(d.object) && !droppedTables.has(d.object);
+    const effects = onNew ? { ...d.effects, locksExistingTable: false, rewritesTable: false, mayFailOnExistingRows: undefined, buildsIndexOnExistingTable: false } : d.effects;
+    void existing;
+    out.push({ sql: d.sql, comment: cap(d.comment), hazards: hazardsOf(effects, d.transactional), transactional: d.transactional, object: d.object, source: d.source });
+  }
+  return out;
+}
+
+function settingStatement(sql: string, source: Change): Statement {
+  return { sql, comment: 'Set a timeout for this migration', hazards: [], transactional: true, object: '', source };
+}
+
+function keyOf(o: { schema: string; name: string }): string {
+  return `${/^[a-z_][a-z0-9_$]*$/.test(o.schema) ? o.schema : `"${o.schema.replace(/"/g, '""')}"`}.${/^[a-z_][a-z0-9_$]*$/.test(o.name) ? o.name : `"${o.name.replace(/"/g, '""')}"`}`;
+}
+
+function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
+  const { table: t, from, to } = c;
+  const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
+  const key = keyOf(t);
+  const cm = `modify "${t.name}" table`;
+  const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
+  if ((from.generated?.canonical ?? '') !== (to.generated?.canonical ?? '')) {
+    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
+    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnDef(to)}`, { rewritesTable: true });
+    return;
+  }
+  if (from.identity && !to.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
+  if (from.default && (typeChanged || !to.default || from.default.canonical !== to.default.canonical)) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  if (typeChanged) {
+    const { using, rewrite } = castInfo(from.type, to.type);
+    emit(11.6, c, key, cm, `${tn} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
+      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
+  }
+  if (to.default && (typeChanged || !from.default || from.default.canonical !== to.default.canonical)) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
+  if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
+  if (to.identity && (!from.identity || JSON.stringify(from.identity) !== JSON.stringify(to.identity))) {
+    if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
+    const s = to.identity.sequence;
+    emit(11.6, c, key, cm, `${tn} ADD GENERATED ${to.identity.generation} AS IDENTITY (START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''})`, { locksExistingTable: true });
+  }
+}
+
+/**
+ * Renders statements as an Atlas migration file: a `-- <Comment>` line before each statement, the
+ * statement followed by `;`, no blank lines in between, a trailing newline. When a statement cannot
+ * run in a transaction the file starts with `-- atlas:txmode none` and a blank line.
+ *
+ * @example
+ * renderMigrationFile(plan(diff(a, b), a, b))
+ * // '-- Create "users" table\nCREATE TABLE "practice_app"."users" (…);\n'
+ */
+export function renderMigrationFile(statements: readonly Statement[]): string {
+  const header = statements.some((s) => !s.transactional) ? '-- atlas:txmode none\n\n' : '';
+  return header + statements.map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
+}
+
+/** The SQL of a whole schema (plan from an empty database), e.g. for `schema inspect --format sql`. */
+export function renderSchemaSql(statements: readonly Statement[]): string {
+  return statements.map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
+}

@@ -1,0 +1,169 @@
+/**
+ * Turning a desired or current state into a Model through a dev database (Atlas's `--dev-url` approach):
+ * the SQL runs on a scratch database (in-memory PGlite by default) and the inspector reads it back, so
+ * both sides of a diff are in PostgreSQL's own canonical spelling.
+ *
+ * In:  schema files / a migration directory, and a dev Database. Out: a Model, or located errors.
+ * Never: runs against the user's target database (the dev database is wiped before and after use).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadModule, parseSync } from 'libpg-query';
+import type { Database } from '../db/database.js';
+import { MeridianError, type SourceLocation } from '../errors.js';
+import { inspect } from '../inspect/index.js';
+import { compareBytes, readMigrationFiles } from '../migrate/dir.js';
+import { initSplitter, splitStatements } from '../migrate/split.js';
+import type { Model } from '../model/types.js';
+
+export interface SqlSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface LocatedError {
+  readonly location: SourceLocation;
+  readonly message: string;
+  /** The offending source line, for carets. */
+  readonly sourceLine: string;
+}
+
+/** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order). */
+export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[] {
+  if (!existsSync(path)) throw new MeridianError('E_USAGE', `schema file ${relative(cwd, path) || path} not found: create it or pass --to file://path/to/schema.sql`);
+  if (statSync(path).isFile()) return [{ file: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }];
+  const out: SqlSource[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort(compareBytes)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.sql')) out.push({ file: relative(cwd, p) || p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(path);
+  return out;
+}
+
+const RESET = `DO $$ DECLARE s record; BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
+      AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
+  END LOOP;
+  FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$;`;
+
+/** Wipes a dev database back to "freshly created". */
+export async function resetDevDatabase(dev: Database): Promise<void> {
+  await dev.exec(RESET);
+  await dev.exec('SET search_path TO public');
+}
+
+function lineOf(text: string, line: number): string {
+  return text.split('\n')[line - 1] ?? '';
+}
+
+/** Syntax errors of every statement, located (file:line:col), using the real PostgreSQL parser. */
+export async function syntaxErrors(sources: readonly SqlSource[]): Promise<LocatedError[]> {
+  await loadModule();
+  await initSplitter();
+  const errors: LocatedError[] = [];
+  for (const src of sources) {
+    let stmts;
+    try {
+      stmts = splitStatements(src.text, src.file);
+    } catch (e) {
+      errors.push({ location: { file: src.file, line: 1, column: 1 }, message: (e as Error).message.replace(`${src.file}: `, ''), sourceLine: lineOf(src.text, 1) });
+      continue;
+    }
+    for (const st of stmts) {
+      try {
+        parseSync(st.text);
+      } catch (e) {
+        const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
+        const loc = locate(st, err.sqlDetails?.cursorPosition, src.file);
+        errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+      }
+    }
+  }
+  return errors;
+}
+
+function locate(st: { text: string; line: number; column: number; offset: number }, bytePos: number | undefined, file: string): SourceLocation {
+  if (bytePos === undefined || bytePos < 0) return { file, line: st.line, column: st.column, offset: st.offset };
+  const before = Buffer.from(st.text, 'utf8').subarray(0, bytePos).toString('utf8');
+  const lines = before.split('\n');
+  const line = st.line + lines.length - 1;
+  const column = lines.length === 1 ? st.column + before.length : lines.at(-1)!.length + 1;
+  return { file, line, column, offset: st.offset + bytePos };
+}
+
+/**
+ * Runs schema sources statement by statement on the dev database and collects every failing statement
+ * with its location (PostgreSQL's error position mapped back to file:line:col).
+ */
+export async function executeSources(dev: Database, sources: readonly SqlSource[], opts: { stopAtFirst?: boolean } = {}): Promise<LocatedError[]> {
+  await initSplitter();
+  const errors: LocatedError[] = [];
+  for (const src of sources) {
+    for (const st of splitStatements(src.text, src.file)) {
+      try {
+        await dev.exec(st.text);
+      } catch (e) {
+        const err = e as Error & { position?: string; cause?: { position?: string } };
+        const pos = Number(err.position ?? (err.cause as { position?: string } | undefined)?.position);
+        const loc = locate(st, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(st.text.slice(0, pos - 1), 'utf8') : undefined, src.file);
+        errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+        if (opts.stopAtFirst) return errors;
+      }
+    }
+  }
+  return errors;
+}
+
+/** Formats located errors as `file:line:col: message`, the source line and a caret. */
+export function formatLocatedErrors(errors: readonly LocatedError[]): string {
+  return errors
+    .map((e) => `${e.location.file}:${e.location.line}:${e.location.column}: ${e.message}\n  ${e.sourceLine}\n  ${' '.repeat(Math.max(0, e.location.column - 1))}^`)
+    .join('\n');
+}
+
+/**
+ * The Model of a desired state given as SQL files.
+ *
+ * @example
+ * const model = await modelFromSources(dev, readSchemaSources('database/schema/schema.sql'));
+ */
+export async function modelFromSources(dev: Database, sources: readonly SqlSource[], opts: { schemas?: readonly string[]; exclude?: readonly string[] } = {}): Promise<Model> {
+  const syntax = await syntaxErrors(sources);
+  if (syntax.length) throw locatedError('E_PARSE', syntax);
+  await resetDevDatabase(dev);
+  try {
+    const errs = await executeSources(dev, sources, { stopAtFirst: true });
+    if (errs.length) throw locatedError('E_VALIDATE', errs);
+    return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
+  } finally {
+    await resetDevDatabase(dev).catch(() => undefined);
+  }
+}
+
+/** The Model a migration directory produces (replayed on the dev database). */
+export async function modelFromMigrations(dev: Database, dir: string, opts: { schemas?: readonly string[]; exclude?: readonly string[] } = {}): Promise<Model> {
+  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  await resetDevDatabase(dev);
+  try {
+    const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.content.toString('utf8') })), { stopAtFirst: true });
+    if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migration directory failed');
+    return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
+  } finally {
+    await resetDevDatabase(dev).catch(() => undefined);
+  }
+}
+
+function locatedError(code: 'E_PARSE' | 'E_VALIDATE' | 'E_MIGRATE_DIR', errors: readonly LocatedError[], prefix?: string): MeridianError {
+  const first = errors[0]!;
+  const e = new MeridianError(code, `${prefix ? `${prefix}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}\n${formatLocatedErrors(errors)}`, { location: first.location });
+  return e;
+}

@@ -1,6 +1,7 @@
 /** `meridian migrate …`: Atlas's versioned-migration commands. */
 import type { Command } from 'commander';
 import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
+import { migrateDiffAction } from './schema-actions.js';
 import { formatOption, notBuilt, withDbOptions, withDirOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
@@ -10,7 +11,7 @@ export function registerMigrate(program: Command): void {
     .description('write a new migration file: desired schema vs the state the migration directory produces')
     .option('--from <url>', 'diff against a live database instead of the directory')
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
-    .action(notBuilt('migrate diff'));
+    .action(migrateDiffAction);
 
   withDirOptions(withDbOptions(migrate.command('apply [n]')))
     .description('apply pending migration files in order, recorded in atlas_schema_revisions')

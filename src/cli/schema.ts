@@ -1,7 +1,8 @@
 /** `meridian schema …`: Atlas's declarative commands. */
 import type { Command } from 'commander';
+import { schemaApplyAction, schemaDiffAction, schemaInspectAction, schemaValidateAction } from './schema-actions.js';
 import { schemaCleanAction } from './schema-clean.js';
-import { formatOption, notBuilt, withDbOptions, withToOption } from './common.js';
+import { formatOption, withDbOptions, withToOption } from './common.js';
 
 export function registerSchema(program: Command): void {
   const schema = program.command('schema').description('inspect, validate, diff and apply schemas declaratively');
@@ -9,12 +10,13 @@ export function registerSchema(program: Command): void {
   withDbOptions(schema.command('inspect'))
     .description('print the schema of a database')
     .addOption(formatOption(['sql', 'json', 'mermaid'], 'sql'))
-    .action(notBuilt('schema inspect'));
+    .action(schemaInspectAction);
 
   withToOption(schema.command('validate'))
     .description('parse the schema file(s) and check references; errors as file:line:col')
+    .option('--dev-url <url>', 'dev database used to check references (default pglite://memory)')
     .addOption(formatOption(['text', 'json'], 'text'))
-    .action(notBuilt('schema validate'));
+    .action(schemaValidateAction);
 
   withDbOptions(schema.command('clean'))
     .description('drop every object in the managed schemas (asks first)')
@@ -27,12 +29,12 @@ export function registerSchema(program: Command): void {
     .option('--dry-run', 'print the plan, change nothing')
     .option('--auto-approve', 'do not ask for confirmation')
     .option('--concurrent-index', 'create/drop indexes CONCURRENTLY')
-    .action(notBuilt('schema apply'));
+    .action(schemaApplyAction);
 
   withDbOptions(schema.command('diff'))
     .description('print the plan between two states (URLs, schema files or migration directories)')
     .requiredOption('--from <url>', 'current state')
     .requiredOption('--to <url>', 'desired state')
     .addOption(formatOption(['sql', 'json'], 'sql'))
-    .action(notBuilt('schema diff'));
+    .action(schemaDiffAction);
 }

@@ -1,0 +1,153 @@
+/** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
+import pc from 'picocolors';
+import { openDatabase } from '../db/index.js';
+import type { Database } from '../db/database.js';
+import { MeridianError } from '../errors.js';
+import { inspect } from '../inspect/index.js';
+import { diff } from '../diff/index.js';
+import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
+import { migrateDiff } from '../workflow/migrate-diff.js';
+import { modelToMermaid, modelToSql } from '../workflow/render.js';
+import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
+import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
+import { modelFromSources } from '../workflow/state.js';
+import { configFrom, type CommonOptions } from './common.js';
+import { confirm } from './prompt.js';
+
+const out = (s: string) => process.stdout.write(s);
+
+/** Prints statements with their hazards (shared by diff, apply and the confirm prompts). */
+export function formatPlan(statements: readonly Statement[]): string {
+  return statements
+    .map((s) => {
+      const hz = s.hazards.map((h) => pc.yellow(`    -- hazard ${h.code}: ${h.message}`)).join('\n');
+      return `  -- ${s.comment}\n  ${s.sql};${hz ? `\n${hz}` : ''}`;
+    })
+    .join('\n') + '\n';
+}
+
+async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>): Promise<T> {
+  const dev = await openDatabase(url);
+  try {
+    return await fn(dev);
+  } finally {
+    await dev.close();
+  }
+}
+
+export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
+  const cfg = configFrom(opts);
+  const db = await openDatabase(cfg.url);
+  try {
+    const { model, unmanaged } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
+    if (opts.format === 'json') out(JSON.stringify({ ...model, unmanaged }, null, 2) + '\n');
+    else if (opts.format === 'mermaid') out(modelToMermaid(model));
+    else {
+      out(modelToSql(model));
+      if (unmanaged.length) out(`-- unmanaged (not represented above): ${unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).join(', ')}\n`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+export async function schemaValidateAction(opts: CommonOptions): Promise<void> {
+  const cfg = configFrom(opts);
+  const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
+  let errors = await syntaxErrors(sources);
+  if (errors.length === 0) {
+    errors = await withDev(cfg.devUrl, async (dev) => {
+      await resetDevDatabase(dev);
+      try {
+        return await executeSources(dev, sources);
+      } finally {
+        await resetDevDatabase(dev).catch(() => undefined);
+      }
+    });
+  }
+  if (opts.format === 'json') {
+    out(JSON.stringify({ valid: errors.length === 0, errors: errors.map((e) => ({ ...e.location, message: e.message })) }, null, 2) + '\n');
+    if (errors.length) process.exitCode = 1;
+    return;
+  }
+  if (errors.length) {
+    process.stderr.write(formatLocatedErrors(errors) + '\n');
+    throw new MeridianError('E_VALIDATE', `${errors.length} error(s) in ${sources.map((s) => s.file).join(', ')}`);
+  }
+  const stmts = sources.reduce((n, s) => n + s.text.split(';').length - 1, 0);
+  out(`${sources.map((s) => s.file).join(', ')}: valid (${stmts} statement${stmts === 1 ? '' : 's'})\n`);
+}
+
+export async function schemaApplyAction(opts: CommonOptions & { dryRun?: boolean; autoApprove?: boolean; concurrentIndex?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  const desired = await withDev(cfg.devUrl, (dev) => modelFromSources(dev, readSchemaSources(cfg.schemaPath, cfg.cwd), { schemas: cfg.schemas, exclude: cfg.exclude }));
+  const db = await openDatabase(cfg.url);
+  try {
+    const statements = await planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: { concurrentIndex: opts.concurrentIndex } });
+    if (statements.length === 0) {
+      out('Schema is synced, no changes to be made\n');
+      return;
+    }
+    out(`Planned changes for ${db.displayUrl}:\n${formatPlan(statements)}`);
+    if (opts.dryRun) return;
+    const destructive = statements.filter((s) => s.hazards.some((h) => h.code === 'DELETES_DATA')).length;
+    const hint = cfg.production ? 'production never auto-approves: run it from a terminal' : 'pass --auto-approve to apply without a prompt';
+    if (!(await confirm(`Apply ${statements.length} statement(s)${destructive ? pc.red(` (${destructive} delete data)`) : ''}?`, { autoApprove: opts.autoApprove && !cfg.production, hint }))) {
+      out('Aborted: nothing was applied\n');
+      process.exitCode = 1;
+      return;
+    }
+    const r = await executeStatements(db, statements);
+    out(`Applied ${r.executed} statement(s)\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function schemaDiffAction(opts: CommonOptions & { from: string; to: string }): Promise<void> {
+  const cfg = configFrom({ ...opts, to: undefined });
+  await withDev(cfg.devUrl, async (dev) => {
+    const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
+    const current = await resolveState(opts.from, dev, scope);
+    const desired = await resolveState(opts.to, dev, scope);
+    const changes = diff(current, desired, { schemas: cfg.schemas });
+    const statements = plan(changes, current, desired);
+    if (opts.format === 'json') {
+      out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
+      return;
+    }
+    out(statements.length ? renderSchemaSql(statements) : 'Schemas are synced, no changes to be made\n');
+  });
+}
+
+export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & { from?: string }): Promise<void> {
+  const cfg = configFrom(opts);
+  const print = opts.format === 'sql' || opts.format === 'json';
+  await withDev(cfg.devUrl, async (dev) => {
+    const current = opts.from ? await resolveState(opts.from, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }) : undefined;
+    const r = await migrateDiff({
+      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd,
+      dryRun: print || !!opts.from, current,
+    });
+    if (r.statements.length === 0) {
+      out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');
+      return;
+    }
+    if (opts.format === 'json') {
+      out(JSON.stringify(r.statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional })), null, 2) + '\n');
+      return;
+    }
+    if (print || opts.from) {
+      if (opts.from) out(`Drift: ${opts.from.replace(/:\/\/[^@]*@/, '://…@')} differs from the desired state:\n`);
+      out(r.content ?? '');
+      if (opts.from) process.exitCode = 1;
+      return;
+    }
+    out(`Created ${r.file} (${r.statements.length} statement${r.statements.length === 1 ? '' : 's'})\n`);
+    const hazards = r.statements.filter((s) => s.hazards.some((h) => h.code !== 'NOT_TRANSACTIONAL'));
+    if (hazards.length) {
+      out(pc.yellow(`\nHazards to review before applying:\n`));
+      for (const s of hazards) for (const h of s.hazards) if (h.code !== 'NOT_TRANSACTIONAL') out(pc.yellow(`  ${h.code}: ${s.sql.slice(0, 100)}${s.sql.length > 100 ? '…' : ''}\n    ${h.message}\n`));
+    }
+  });
+}

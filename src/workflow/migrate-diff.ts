@@ -1,0 +1,91 @@
+/**
+ * `migrate diff`: desired schema (schema.sql) vs the state the migration directory produces → a new
+ * Atlas-format migration file + atlas.sum.
+ *
+ * In:  project paths, a dev Database, a clock. Out: the statements and, unless `dryRun`, the file written.
+ * Never: touches the target database; writes when nothing changed; re-hashes a tampered directory.
+ * Both states are materialised on the dev database and read back by the inspector, so they compare in
+ * PostgreSQL's own spelling (Atlas's --dev-url approach).
+ */
+import type { Database } from '../db/database.js';
+import { diff, type Change } from '../diff/index.js';
+import { validateSum, writeMigrationFile } from '../migrate/dir.js';
+import { plan, renderMigrationFile, type PlanOptions, type Statement } from '../plan/index.js';
+import type { Model } from '../model/types.js';
+import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
+
+export interface MigrateDiffOptions {
+  readonly migrationsDir: string;
+  readonly schemaPath: string;
+  readonly dev: Database;
+  /** Migration name (`add_users_phone`); derived from the changes when absent. */
+  readonly name?: string;
+  readonly schemas?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly now?: () => Date;
+  readonly dryRun?: boolean;
+  readonly cwd?: string;
+  readonly plan?: PlanOptions;
+  /** Diff against this Model (e.g. a live database) instead of the migration directory. */
+  readonly current?: Model;
+}
+
+export interface MigrateDiffResult {
+  readonly statements: readonly Statement[];
+  readonly changes: readonly Change[];
+  /** Path of the file written (absent when there was nothing to do or on a dry run). */
+  readonly file?: string;
+  readonly version?: string;
+  readonly content?: string;
+  readonly name?: string;
+}
+
+/**
+ * A name for a migration from its changes: `add_users_phone`, `create_products`, `drop_orders`…
+ *
+ * @example
+ * migrationName(changes) // 'add_users_phone'
+ */
+export function migrationName(changes: readonly Change[]): string {
+  const parts: string[] = [];
+  for (const c of changes) {
+    let p: string | undefined;
+    switch (c.kind) {
+      case 'create_table': p = `create_${c.table.name}`; break;
+      case 'drop_table': p = `drop_${c.table.name}`; break;
+      case 'add_column': p = `add_${c.table.name}_${c.column.name}`; break;
+      case 'drop_column': p = `drop_${c.table.name}_${c.column.name}`; break;
+      case 'alter_column': p = `alter_${c.table.name}_${c.to.name}`; break;
+      case 'create_view': p = `create_${c.view.name}`; break;
+      case 'create_index': p = `index_${c.index.name}`; break;
+      case 'create_type': p = `create_${c.type.name}`; break;
+      case 'add_enum_value': p = `extend_${c.type.name}`; break;
+      case 'create_schema': p = `create_schema_${c.schema.name}`; break;
+      default: p = undefined;
+    }
+    if (p && !parts.includes(p)) parts.push(p);
+  }
+  const base = (parts.length ? parts.slice(0, 3).join('_') + (parts.length > 3 ? '_and_more' : '') : 'changes').toLowerCase();
+  return base.replace(/[^a-z0-9_]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '').slice(0, 80) || 'changes';
+}
+
+/**
+ * @example
+ * const dev = await openDatabase('pglite://memory');
+ * const r = await migrateDiff({ migrationsDir: 'database/migrations', schemaPath: 'database/schema/schema.sql', dev });
+ * r.file // 'database/migrations/20260101120000_add_users_phone.sql'
+ */
+export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiffResult> {
+  validateSum(opts.migrationsDir);
+  const scope = { schemas: opts.schemas, exclude: opts.exclude };
+  const desired = await modelFromSources(opts.dev, readSchemaSources(opts.schemaPath, opts.cwd), scope);
+  const current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
+  const changes = diff(current, desired, { schemas: opts.schemas });
+  const statements = plan(changes, current, desired, opts.plan);
+  if (statements.length === 0) return { statements, changes };
+  const name = opts.name ?? migrationName(changes);
+  const content = renderMigrationFile(statements);
+  if (opts.dryRun) return { statements, changes, content, name };
+  const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
+  return { statements, changes, content, name, file: written.path, version: written.version };
+}

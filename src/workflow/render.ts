@@ -1,0 +1,43 @@
+/** Text renderings of a Model: Mermaid ER diagrams and a recreating SQL file. */
+import { diff } from '../diff/index.js';
+import { splitKey } from '../model/names.js';
+import type { Model } from '../model/types.js';
+import { plan, renderSchemaSql } from '../plan/index.js';
+import { freshDatabaseModel } from './schema-apply.js';
+
+/**
+ * A Mermaid `erDiagram` of tables, columns (with PK/FK markers) and foreign keys.
+ *
+ * @example
+ * modelToMermaid(model) // 'erDiagram\n  practice_app_users { … }'
+ */
+export function modelToMermaid(model: Model): string {
+  const id = (key: string) => key.replace(/[^A-Za-z0-9_]/g, '_');
+  const lines = ['erDiagram'];
+  for (const [key, t] of Object.entries(model.tables)) {
+    const pk = new Set(Object.values(t.constraints).flatMap((c) => (c.kind === 'primary_key' ? c.columns : [])));
+    const fk = new Set(Object.values(t.constraints).flatMap((c) => (c.kind === 'foreign_key' ? c.columns : [])));
+    lines.push(`  ${id(key)} {`);
+    for (const c of t.columns) {
+      const marks = [pk.has(c.name) ? 'PK' : '', fk.has(c.name) ? 'FK' : ''].filter(Boolean).join(',');
+      lines.push(`    ${c.type.replace(/[^A-Za-z0-9_]/g, '_')} ${c.name.replace(/[^A-Za-z0-9_]/g, '_')}${marks ? ` ${marks}` : ''}`);
+    }
+    lines.push('  }');
+  }
+  for (const [key, t] of Object.entries(model.tables))
+    for (const c of Object.values(t.constraints))
+      if (c.kind === 'foreign_key') {
+        const nullable = c.columns.some((col) => !t.columns.find((x) => x.name === col)?.notNull);
+        lines.push(`  ${id(c.refTable)} ||--o{ ${id(key)} : "${c.name}${nullable ? ' (optional)' : ''}"`);
+      }
+  return lines.join('\n') + '\n';
+}
+
+/** A dependency-ordered SQL file that recreates the Model on a fresh database. */
+export function modelToSql(model: Model): string {
+  const base = freshDatabaseModel();
+  const changes = diff(base, model, { schemas: Object.keys(model.schemas) });
+  return renderSchemaSql(plan(changes, base, model));
+}
+
+export { splitKey };

@@ -1,0 +1,88 @@
+/**
+ * Declarative apply (`schema apply`) and state resolution for `schema diff`.
+ *
+ * In:  a target Database (or two state references) and a desired state. Out: the plan, and the result of
+ * executing it. Transactional statements run in one transaction; statements PostgreSQL refuses inside
+ * a transaction (ADD VALUE, CONCURRENTLY) run outside it, in plan order. Never prints.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/index.js';
+import { diff } from '../diff/index.js';
+import { inspect } from '../inspect/index.js';
+import { fileUrlToPath } from '../config/config.js';
+import { emptyModel, type Model } from '../model/types.js';
+import { plan, type PlanOptions, type Statement } from '../plan/index.js';
+import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
+
+/** What a freshly created database contains: an empty `public` schema. */
+export function freshDatabaseModel(): Model {
+  return { ...emptyModel(), schemas: { public: { kind: 'schema', name: 'public' } } };
+}
+
+/**
+ * Resolves a state reference: `postgres://…`/`pglite://…` (inspected), `file://dir` with an atlas.sum
+ * (a migration directory, replayed), or `file://schema.sql` / a directory of schema files.
+ *
+ * @example
+ * const model = await resolveState('file://database/schema/schema.sql', dev);
+ */
+export async function resolveState(ref: string, dev: Database, opts: { schemas?: readonly string[]; exclude?: readonly string[]; cwd?: string } = {}): Promise<Model> {
+  const scope = { schemas: opts.schemas, exclude: opts.exclude };
+  if (/^(postgres|postgresql|pglite):\/\//i.test(ref)) {
+    const db = await openDatabase(ref);
+    try {
+      return (await inspect(db, scope)).model;
+    } finally {
+      await db.close();
+    }
+  }
+  const path = fileUrlToPath(ref, opts.cwd ?? process.cwd());
+  if (existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'atlas.sum'))) return modelFromMigrations(dev, path, scope);
+  return modelFromSources(dev, readSchemaSources(path, opts.cwd), scope);
+}
+
+export interface SchemaApplyResult {
+  readonly statements: readonly Statement[];
+  readonly executed: number;
+}
+
+/** Plans the changes that bring `db` to `desired`. */
+export async function planSchemaApply(db: Database, desired: Model, opts: { schemas?: readonly string[]; exclude?: readonly string[]; plan?: PlanOptions } = {}): Promise<Statement[]> {
+  const current = (await inspect(db, { schemas: opts.schemas, exclude: opts.exclude })).model;
+  return plan(diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) }), current, desired, opts.plan);
+}
+
+/**
+ * Executes planned statements: consecutive transactional statements in one transaction each run,
+ * the others on their own.
+ *
+ * @example
+ * await executeStatements(db, await planSchemaApply(db, desired));
+ */
+export async function executeStatements(db: Database, statements: readonly Statement[], onStatement?: (s: Statement) => void): Promise<SchemaApplyResult> {
+  let executed = 0;
+  let i = 0;
+  while (i < statements.length) {
+    if (!statements[i]!.transactional) {
+      onStatement?.(statements[i]!);
+      await db.exec(statements[i]!.sql);
+      executed++;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < statements.length && statements[j]!.transactional) j++;
+    const batch = statements.slice(i, j);
+    await db.transaction(async (tx) => {
+      for (const s of batch) {
+        onStatement?.(s);
+        await tx.exec(s.sql);
+      }
+    });
+    executed += batch.length;
+    i = j;
+  }
+  return { statements, executed };
+}

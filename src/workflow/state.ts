@@ -53,6 +53,7 @@ const RESET = `DO $$ DECLARE s record; BEGIN
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
   END LOOP;
   CREATE SCHEMA public;
+  COMMENT ON SCHEMA public IS 'standard public schema';
 END $$;`;
 
 /** Wipes a dev database back to "freshly created". */

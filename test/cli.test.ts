@@ -5,21 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
 describe('CLI shell', () => {
-  it('prints the version and the command tree', () => {
-    const v = runCli(['--version']);
+  it('prints the version and the command tree', async () => {
+    const v = await runCli(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const help = runCli(['--help']);
+    const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     for (const group of ['migrate', 'schema', 'db', 'dev', 'prisma', 'sql']) expect(help.stdout).toContain(group);
-    const mig = runCli(['migrate', '--help']);
+    const mig = await runCli(['migrate', '--help']);
     for (const c of ['diff', 'apply', 'status', 'hash', 'validate', 'lint', 'new']) expect(mig.stdout).toMatch(new RegExp(`\\n  ${c}\\b`));
-    const sch = runCli(['schema', '--help']);
+    const sch = await runCli(['schema', '--help']);
     for (const c of ['inspect', 'validate', 'clean', 'apply', 'diff']) expect(sch.stdout).toMatch(new RegExp(`\\n  ${c}\\b`));
   });
-  it('rejects unknown commands and options with exit code 2', () => {
-    expect(runCli(['nope']).code).toBe(2);
-    expect(runCli(['migrate', 'apply', '--no-such-flag']).code).toBe(2);
+  it('rejects unknown commands and options with exit code 2', async () => {
+    expect((await runCli(['nope'])).code).toBe(2);
+    expect((await runCli(['migrate', 'apply', '--no-such-flag'])).code).toBe(2);
   });
 });
 
@@ -34,8 +34,8 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
     ['env file pointing at a dead server', ['test', 'schema', '--env', 'qa'], /^error\[E_CONNECT\]: .*xxxxx/],
   ];
   for (const [name, args, re] of cases) {
-    it(name, () => {
-      const r = runCli(args, { cwd, env });
+    it(name, async () => {
+      const r = await runCli(args, { cwd, env });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -43,15 +43,15 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
       expect(r.stderr).not.toMatch(/hunter2|topsecret|\n\s+at /);
     });
   }
-  it('invalid atlas.hcl names the file and line', () => {
+  it('invalid atlas.hcl names the file and line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-hcl-'));
     writeFileSync(join(dir, 'atlas.hcl'), 'env "local" {\n  url = \n}\n');
-    const r = runCli(['test', 'schema'], { cwd: dir, env });
+    const r = await runCli(['test', 'schema'], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^error\[E_CONFIG\]: atlas\.hcl:3: /);
   });
-  it('DEBUG=meridian shows the stack', () => {
-    const r = runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
+  it('DEBUG=meridian shows the stack', async () => {
+    const r = await runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\n\s+at /);
   });

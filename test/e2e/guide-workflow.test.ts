@@ -33,9 +33,9 @@ for (const target of targets) {
       await drop?.();
     });
 
-    it('validate → diff → review → apply → status', () => {
-      expect(runCli(['schema', 'validate'], { cwd, env: env() }).code).toBe(0);
-      const d = runCli(['migrate', 'diff', 'initial'], { cwd, env: env() });
+    it('validate → diff → review → apply → status', async () => {
+      expect((await runCli(['schema', 'validate'], { cwd, env: env() })).code).toBe(0);
+      const d = await runCli(['migrate', 'diff', 'initial'], { cwd, env: env() });
       expect(d.stderr).toBe('');
       expect(d.code).toBe(0);
       expect(migrations()).toEqual([expect.stringMatching(/^\d{14}_initial\.sql$/)]);
@@ -43,62 +43,62 @@ for (const target of targets) {
       expect(file).toContain('-- Create "users" table');
       expect(file).toContain('"phone" character varying(20)'); // the guide's ALTER TABLE … ADD COLUMN folded in
       expect(file).toContain('CREATE VIEW "practice_app"."order_totals"');
-      const a = runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: env() });
+      const a = await runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: env() });
       expect(a.code).toBe(0);
-      const s = runCli(['migrate', 'status'], { cwd, env: env() });
+      const s = await runCli(['migrate', 'status'], { cwd, env: env() });
       expect(s.stdout).toContain('Migration Status: OK');
     });
 
-    it('running migrate diff again writes no second file', () => {
-      const d = runCli(['migrate', 'diff'], { cwd, env: env() });
+    it('running migrate diff again writes no second file', async () => {
+      const d = await runCli(['migrate', 'diff'], { cwd, env: env() });
       expect(d.stdout).toBe('The migration directory is synced with the desired state, no changes to be made\n');
       expect(migrations()).toHaveLength(1);
     });
 
-    it('an edit yields a migration with only the new change, named after it', () => {
+    it('an edit yields a migration with only the new change, named after it', async () => {
       appendFileSync(join(cwd, 'database/schema/schema.sql'), '\nALTER TABLE practice_app.products ADD COLUMN sku VARCHAR(32);\n');
-      const d = runCli(['migrate', 'diff'], { cwd, env: env() });
+      const d = await runCli(['migrate', 'diff'], { cwd, env: env() });
       expect(d.code).toBe(0);
       const latest = migrations().at(-1)!;
       expect(latest).toMatch(/_add_products_sku\.sql$/);
       expect(readFileSync(join(cwd, 'database/migrations', latest), 'utf8')).toBe('-- Modify "products" table\nALTER TABLE "practice_app"."products" ADD COLUMN "sku" character varying(32);\n');
-      expect(runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: env() }).code).toBe(0);
-      expect(runCli(['migrate', 'status'], { cwd, env: env() }).stdout).toContain('Executed Files:  2');
+      expect((await runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: env() })).code).toBe(0);
+      expect((await runCli(['migrate', 'status'], { cwd, env: env() })).stdout).toContain('Executed Files:  2');
     });
 
     it('detects drift when someone alters the database by hand', async () => {
-      expect(runCli(['migrate', 'diff', '--from', url], { cwd, env: env() }).stdout).toContain('No drift');
+      expect((await runCli(['migrate', 'diff', '--from', url], { cwd, env: env() })).stdout).toContain('No drift');
       const db = await openDatabase(url);
       try {
         await db.exec('ALTER TABLE practice_app.users ADD COLUMN nickname text');
       } finally {
         await db.close();
       }
-      const r = runCli(['migrate', 'diff', '--from', url], { cwd, env: env() });
+      const r = await runCli(['migrate', 'diff', '--from', url], { cwd, env: env() });
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('ALTER TABLE "practice_app"."users" DROP COLUMN "nickname"');
     });
 
-    it('schema inspect prints SQL that recreates the schema, and JSON', () => {
-      const sql = runCli(['schema', 'inspect', '--schema', 'practice_app'], { cwd, env: env() });
+    it('schema inspect prints SQL that recreates the schema, and JSON', async () => {
+      const sql = await runCli(['schema', 'inspect', '--schema', 'practice_app'], { cwd, env: env() });
       expect(sql.code).toBe(0);
       expect(sql.stdout).toContain('CREATE TABLE "practice_app"."orders"');
-      const json = JSON.parse(runCli(['schema', 'inspect', '--format', 'json', '--schema', 'practice_app'], { cwd, env: env() }).stdout) as { tables: Record<string, unknown> };
+      const json = JSON.parse((await runCli(['schema', 'inspect', '--format', 'json', '--schema', 'practice_app'], { cwd, env: env() })).stdout) as { tables: Record<string, unknown> };
       expect(Object.keys(json.tables)).toContain('practice_app.users');
     });
   });
 }
 
 describe('schema validate reports located errors', () => {
-  it('syntax and semantic errors with file:line:col and a caret', () => {
+  it('syntax and semantic errors with file:line:col and a caret', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'meridian-val-'));
     cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
     appendFileSync(join(cwd, 'database/schema/schema.sql'), '\nCREATE TABLE practice_app.bad (id int REFERENCES practice_app.nope(id));\n');
-    const r = runCli(['schema', 'validate'], { cwd, env: { DATABASE_URL: '' } });
+    const r = await runCli(['schema', 'validate'], { cwd, env: { DATABASE_URL: '' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/database\/schema\/schema\.sql:\d+:\d+: relation "practice_app\.nope" does not exist\n  CREATE TABLE practice_app\.bad/);
     appendFileSync(join(cwd, 'database/schema/schema.sql'), '\nCREATE TABLE oops (id int,, x int);\n');
-    const s = runCli(['schema', 'validate', '--format', 'json'], { cwd, env: { DATABASE_URL: '' } });
+    const s = await runCli(['schema', 'validate', '--format', 'json'], { cwd, env: { DATABASE_URL: '' } });
     expect(s.code).toBe(1);
     expect(JSON.parse(s.stdout)).toMatchObject({ valid: false, errors: [{ file: 'database/schema/schema.sql', column: 27, message: expect.stringContaining('syntax error') }] });
   });

@@ -60,7 +60,7 @@ describeEachDatabase('migrate apply killed mid-file', (t) => {
         expect(revs.map((r) => r.version)).toEqual(['1']); // the killed file left no trace
         expect(await log()).toEqual([]);
       }
-      const again = runCli(['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', t.url!]);
+      const again = await runCli(['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', t.url!]);
       expect(again.code).toBe(0);
       expect(await log()).toEqual([1, 2]);
       expect((await readRevisions(t.db, REV)).map((r) => [r.version, r.applied, r.total, r.error])).toEqual([['1', 1, 1, ''], ['2', 3, 3, '']]);
@@ -92,7 +92,7 @@ describeEachDatabase('embedded database crash during apply', () => {
     writeFileSync(join(dir, '2_work.sql'), '-- atlas:txmode none\n\nINSERT INTO log VALUES (1);\nSELECT pg_sleep(0);\nINSERT INTO log VALUES (2);\n');
     writeSum(dir);
     // The sleeping statement was never recorded as applied, so editing it is allowed; statement 1 is not re-run.
-    const again = runCli(['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', `pglite://${dataDir}`], { env: { DATABASE_URL: '' } });
+    const again = await runCli(['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', `pglite://${dataDir}`], { env: { DATABASE_URL: '' } });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     const db2 = await openDatabase(`pglite://${dataDir}`);

@@ -48,11 +48,11 @@ describeEachDatabase('schema clean', (t) => {
     it('CLI: refuses without a TTY, cleans with --auto-approve', async () => {
       await t.db.exec(SCHEMA);
       const cwd = mkdtempSync(join(tmpdir(), 'meridian-clean-'));
-      const refused = runCli(['schema', 'clean', '--url', t.url!], { cwd });
+      const refused = await runCli(['schema', 'clean', '--url', t.url!], { cwd });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/error\[E_CONFIRM\].*--auto-approve/);
       expect(refused.stdout).toContain('table t');
-      const ok = runCli(['schema', 'clean', '--url', t.url!, '--auto-approve'], { cwd });
+      const ok = await runCli(['schema', 'clean', '--url', t.url!, '--auto-approve'], { cwd });
       expect(ok.code).toBe(0);
       expect(ok.stdout).toMatch(/Dropped \d+ object/);
       const db = await openDatabase(t.url!);

@@ -24,7 +24,8 @@ const exprEq = (a?: { canonical: string }, b?: { canonical: string }) => (a?.can
 
 function sameColumnShape(a: Column, b: Column): boolean {
   return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
-    (a.collation ?? null) === (b.collation ?? null) && JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null);
+    (a.collation ?? null) === (b.collation ?? null) && JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null) &&
+    (a.statistics ?? -1) === (b.statistics ?? -1);
 }
 
 function constraintKey(c: Constraint): string {
@@ -183,6 +184,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
+      for (const c of t.columns) if (c.statistics !== undefined) out.push({ kind: 'alter_column', table: t, from: { ...c, statistics: undefined }, to: c });
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;

@@ -85,7 +85,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
     const excluded = (schema: string, name?: string) => excludes.some((re) => re.test(name === undefined ? schema : `${schema}.${name}`));
     schemas = schemas.filter((s) => !excluded(s));
 
-    const [schemaRows, extRows, typeRows, seqRows, relRows, colRows, conRows, idxRows, fnRows, trgRows, polRows, unRows] = [
+    const [schemaRows, extRows, typeRows, seqRows, relRows, colRows, conRows, idxRows, fnRows, aggRows, trgRows, polRows, unRows] = [
       await q(Q.Q_SCHEMAS, [schemas]),
       await q(Q.Q_EXTENSIONS, []),
       await q(Q.Q_TYPES, [schemas]),
@@ -95,6 +95,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
       await q(Q.Q_CONSTRAINTS, [schemas]),
       await q(Q.Q_INDEXES, [schemas]),
       await q(Q.Q_FUNCTIONS, [schemas]),
+      await q(Q.Q_AGGREGATES, [schemas]),
       await q(version >= 130000 ? Q.Q_TRIGGERS : Q.Q_TRIGGERS_PRE13, [schemas]),
       await q(Q.Q_POLICIES, [schemas]),
       await q(Q.Q_UNMANAGED, [schemas]),
@@ -164,6 +165,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
         ...(r.collation ? { collation: String(r.collation) } : {}),
         ...(r.comment ? { comment: String(r.comment) } : {}),
         ...(r.is_local === false ? { inherited: true } : {}),
+        ...(r.statistics !== null && r.statistics !== undefined ? { statistics: Number(r.statistics) } : {}),
       } as Column);
       columnsByRel.set(key, list);
       if (r.comment) {
@@ -255,6 +257,22 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
         parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : 'UNSAFE',
         config: arr(r.config).sort(), definition: String(r.def ?? '').trim(),
         ...(r.comment ? { comment: String(r.comment) } : {}),
+      };
+    }
+    for (const r of aggRows) {
+      const schema = String(r.schema);
+      const name = String(r.name);
+      if (excluded(schema, name)) continue;
+      const identityArgs = String(r.identity_args);
+      const opts = [`SFUNC = ${r.sfunc}`, `STYPE = ${r.stype}`];
+      if (r.finalfunc) opts.push(`FINALFUNC = ${r.finalfunc}`);
+      if (r.combinefunc) opts.push(`COMBINEFUNC = ${r.combinefunc}`);
+      if (r.initcond !== null && r.initcond !== undefined) opts.push(`INITCOND = '${String(r.initcond).replace(/'/g, "''")}'`);
+      if (r.sortop) opts.push(`SORTOP = OPERATOR(${String(r.sortop).replace(/\(.*$/, '')})`);
+      const definition = `CREATE AGGREGATE ${qualifiedKey(schema, name)}(${identityArgs || '*'}) (${opts.join(', ')})`;
+      model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
+        kind: 'aggregate', schema, name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
+        securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition, ...(r.comment ? { comment: String(r.comment) } : {}),
       };
     }
     for (const r of trgRows) {

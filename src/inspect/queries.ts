@@ -87,7 +87,8 @@ SELECT n.nspname AS schema, c.relname AS table_name, a.attnum AS num, a.attname 
        CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
           FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END AS identity_seq,
-       a.attislocal AS is_local
+       a.attislocal AS is_local,
+       CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END AS statistics
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -146,6 +147,19 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_functio
  WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f','p') AND ${notExt('pg_proc', 'p.oid')}
  ORDER BY 1, 2, 4`;
 
+/** User-defined aggregates, rendered from pg_aggregate (pg_get_functiondef does not support them). */
+export const Q_AGGREGATES = `
+SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS identity_args,
+       a.aggtransfn::regproc::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
+       NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc,
+       a.agginitval AS initcond, NULLIF(a.aggsortop, 0)::regoperator::text AS sortop, a.aggkind AS aggkind,
+       obj_description(p.oid, 'pg_proc') AS comment
+  FROM pg_catalog.pg_proc p
+  JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+ WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'a' AND ${notExt('pg_proc', 'p.oid')}
+ ORDER BY 1, 2, 3`;
+
 export const Q_TRIGGERS = `
 SELECT n.nspname AS schema, c.relname AS table_name, tg.tgname AS name, pg_get_triggerdef(tg.oid, true) AS def,
        fn.nspname AS fn_schema, f.proname AS fn_name, tg.tgenabled AS enabled, obj_description(tg.oid, 'pg_trigger') AS comment
@@ -172,8 +186,8 @@ SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'f'
 UNION ALL
-SELECT 'aggregate', n.nspname, p.proname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
- WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('a','w') AND ${notExt('pg_proc', 'p.oid')}
+SELECT 'window function', n.nspname, p.proname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
 UNION ALL
 SELECT 'rule', n.nspname, r.rulename FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'

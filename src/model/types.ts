@@ -107,6 +107,8 @@ export interface Column extends Commented, Located {
   /** GENERATED ALWAYS AS (expr) STORED. */
   readonly generated?: Expr;
   readonly collation?: string;
+  /** Per-column statistics target (ALTER COLUMN … SET STATISTICS); absent = default. */
+  readonly statistics?: number;
   /** Inherited from a parent table (INHERITS) and not declared locally. */
   readonly inherited?: boolean;
 }

@@ -252,8 +252,11 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break;
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it.
-        emit(desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] ? 6 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
-          `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs})`, { breaksDependants: `callers of ${c.function.name} break` });
+        // Signatures using a dropped table's row type must go before the table.
+        const usesDropped = [...droppedTables.values()].some((t) => new RegExp(`\\b${t.name}\\b`).test(`${c.function.returns ?? ''} ${c.function.identityArgs}`));
+        // Aggregates go first: they use their state functions.
+        emit(c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] || usesDropped ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
+          `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : c.function.kind === 'aggregate' ? 'AGGREGATE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs || (c.function.kind === 'aggregate' ? '*' : '')})`, { breaksDependants: `callers of ${c.function.name} break` });
         break;
       case 'drop_sequence':
         emit(11.91, c, keyOf(c.sequence), `drop sequence "${c.sequence.name}"`, `DROP SEQUENCE IF EXISTS ${qn(c.sequence.schema, c.sequence.name)}`);
@@ -315,7 +318,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_function': {
         const f = c.function;
-        emit(c.replace ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        // Signatures that use a table's row type need the table first.
+        const usesTable = Object.values(desired.tables).some((t) => new RegExp(`\\b${t.schema}\\.${t.name}\\b|\\b${t.name}\\b`).test(`${f.returns ?? ''} ${f.identityArgs}`));
+        emit(f.kind === 'aggregate' ? 12.5 : c.replace || usesTable ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':
@@ -351,7 +356,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const existing = !c.newTable && !newTables.has(i.table);
         const concurrent = existing && options.concurrentIndex;
         if (concurrent) sql = sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ');
-        emit(onView ? 16.5 : 14, c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
+        // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
+        emit(onView ? 16.5 : 13.4, c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
           existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);
         break;
       }
@@ -407,7 +413,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(3, d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
   for (const d of [...dropOrder, ...dropCycles]) {
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
-    emit(4, d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
+    emit(5.5, d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
 
   // Views: in dependency order among themselves.
@@ -473,6 +479,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase:
   if (to.default && (typeChanged || !from.default || from.default.canonical !== to.default.canonical)) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
+  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
   if (to.identity && (!from.identity || JSON.stringify(from.identity) !== JSON.stringify(to.identity))) {
     if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
     const s = to.identity.sequence;

@@ -36,8 +36,9 @@ export function modelToMermaid(model: Model): string {
 /** A dependency-ordered SQL file that recreates the Model on a fresh database. */
 export function modelToSql(model: Model): string {
   const base = freshDatabaseModel();
-  const changes = diff(base, model, { schemas: Object.keys(model.schemas) });
-  return renderSchemaSql(plan(changes, base, model));
+  // A scoped model (e.g. --schema app) has no `public`: keep the fresh database's one rather than drop it.
+  const target = model.schemas.public ? model : { ...model, schemas: { ...model.schemas, public: base.schemas.public! } };
+  return renderSchemaSql(plan(diff(base, target), base, target));
 }
 
 export { splitKey };

@@ -32,8 +32,14 @@ export interface AcceptanceCase {
   readonly oneWay?: boolean;
 }
 
+/**
+ * pg_dump text without comments/SET lines, statements sorted; column lines inside CREATE TABLE sorted too,
+ * because PostgreSQL appends added columns (a column cannot be inserted mid-table without a rewrite).
+ */
 function normaliseDump(dump: string): string {
-  return dump
+  const sortedColumns = dump.replace(/(CREATE (?:UNLOGGED )?TABLE [^\n]+ \(\n)([\s\S]*?)(\n\)[^;]*;)/g, (_m, head: string, body: string, tail: string) =>
+    head + body.split('\n').map((l) => l.replace(/,$/, '')).sort().join(',\n') + tail);
+  return sortedColumns
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))
     .join('\n')

@@ -1,5 +1,6 @@
 /** Prisma dual strategy: `prisma pull|generate|studio` and `sql generate` (typed SQL). */
 import type { Command } from 'commander';
+import { prismaPullAction } from './prisma-actions.js';
 import { notBuilt, withDbOptions } from './common.js';
 
 export function registerPrisma(program: Command): void {
@@ -8,7 +9,7 @@ export function registerPrisma(program: Command): void {
     .description('write prisma/schema.prisma from the database')
     .option('--generate', 'run prisma generate afterwards')
     .option('--schema-file <path>', 'Prisma schema path', 'prisma/schema.prisma')
-    .action(notBuilt('prisma pull'));
+    .action(prismaPullAction);
   prisma.command('generate').description('run prisma generate').action(notBuilt('prisma generate'));
   withDbOptions(prisma.command('studio')).description('open Prisma Studio on the configured database').action(notBuilt('prisma studio'));
 

@@ -186,6 +186,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
           kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
           query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
           columns: (columnsByRel.get(key) ?? []).map((c) => c.name),
+          columnTypes: Object.fromEntries((columnsByRel.get(key) ?? []).map((c) => [c.name, c.type])),
           options: arr(r.options).sort(), indexes: {},
           ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
           ...(columnComments.has(key) ? { columnComments: columnComments.get(key) } : {}),

@@ -263,6 +263,8 @@ export interface View extends Commented, Located {
   readonly query: Expr;
   /** Explicit column names when given / as PostgreSQL reports them. */
   readonly columns: readonly string[];
+  /** Column types as PostgreSQL reports them (inspector only; not compared). */
+  readonly columnTypes?: Readonly<Record<string, string>>;
   /** e.g. `security_invoker=true`, sorted. */
   readonly options: readonly string[];
   readonly checkOption?: 'LOCAL' | 'CASCADED';

@@ -42,5 +42,8 @@ if (last) process.stdout.write(`\n--- database/migrations/${last}\n${readFileSyn
 step('apply it', ['migrate', 'apply', '--auto-approve']);
 step('status: up to date', ['migrate', 'status']);
 step('inspect the database', ['schema', 'inspect', '--format', 'mermaid']);
-step('Prisma: pull the schema', ['prisma', 'pull']);
+step('Prisma: pull the schema (no schema engine needed)', ['prisma', 'pull']);
+process.stdout.write(`\n--- prisma/schema.prisma (first lines)\n${readFileSync(join(work, 'prisma/schema.prisma'), 'utf8').split('\n').slice(0, 24).join('\n')}\n…\n`);
+step('test the schema with basic queries', ['test', 'schema']);
+step('development status: migrations, drift, Prisma', ['dev', 'status']);
 process.stdout.write(`\nDemo finished. Project copy: ${work}\n`);

@@ -85,6 +85,7 @@ export const RESET_SQL = `DO $$ DECLARE s record; BEGIN
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
   END LOOP;
   CREATE SCHEMA public;
+  COMMENT ON SCHEMA public IS 'standard public schema';
   GRANT ALL ON SCHEMA public TO public;
 END $$;`;
 

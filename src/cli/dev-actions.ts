@@ -1,0 +1,62 @@
+/** `meridian db reset`, `dev setup`, `dev status`. */
+import pc from 'picocolors';
+import { openDatabase } from '../db/index.js';
+import { MeridianError } from '../errors.js';
+import { planClean } from '../workflow/clean.js';
+import { devStatus, resetProjectDatabase, setupProject } from '../workflow/dev.js';
+import { configFrom, type CommonOptions } from './common.js';
+import { formatStatus } from './migrate-actions.js';
+import { prismaPullAction } from './prisma-actions.js';
+import { confirm } from './prompt.js';
+
+const out = (s: string) => process.stdout.write(s);
+
+export async function dbResetAction(opts: CommonOptions & { autoApprove?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  const db = await openDatabase(cfg.url);
+  try {
+    const targets = await planClean(db, { schemas: cfg.schemas });
+    const n = targets.reduce((k, t) => k + t.objects.length, 0);
+    const hint = cfg.production ? 'production never auto-approves: run it from a terminal' : 'pass --auto-approve to reset without a prompt';
+    if (!(await confirm(pc.red(`Reset ${db.displayUrl}: drop ${n} object(s), re-apply every migration and load the seed?`), { autoApprove: opts.autoApprove && !cfg.production, hint }))) {
+      out('Aborted\n');
+      process.exitCode = 1;
+      return;
+    }
+    const r = await resetProjectDatabase(db, { cwd: cfg.cwd, migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, revisionsSchema: cfg.revisionsSchema, schemas: cfg.schemas });
+    if (!r.apply.ok) throw new MeridianError('E_APPLY', r.apply.error ?? 'applying migrations failed');
+    out(`Dropped ${r.dropped} object(s), applied ${r.apply.files.length} migration(s)${r.seeded ? ', loaded database/fixtures/seed-simple.sql' : ''}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function devSetupAction(opts: CommonOptions & { dual?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  const db = await openDatabase(cfg.url);
+  try {
+    const r = await setupProject(db, { cwd: cfg.cwd, migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, revisionsSchema: cfg.revisionsSchema, schemas: cfg.schemas });
+    if (!r.apply.ok) throw new MeridianError('E_APPLY', r.apply.error ?? 'applying migrations failed');
+    out(`Database ${db.displayUrl} ready (PostgreSQL ${Math.floor(r.version / 10000)}): ${r.apply.files.length} migration(s) applied${r.seeded ? ', seed loaded' : ''}\n`);
+  } finally {
+    await db.close();
+  }
+  if (opts.dual) await prismaPullAction({ ...opts, generate: false });
+}
+
+export async function devStatusAction(opts: CommonOptions): Promise<void> {
+  const cfg = configFrom(opts);
+  const db = await openDatabase(cfg.url);
+  const dev = await openDatabase(cfg.devUrl);
+  try {
+    const s = await devStatus(db, dev, { cwd: cfg.cwd, migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, revisionsSchema: cfg.revisionsSchema, schemas: cfg.schemas });
+    out(`Database:  ${db.displayUrl} (reachable, PostgreSQL ${Math.floor(s.serverVersion / 10000)}.${s.serverVersion % 10000 >= 100 ? Math.floor((s.serverVersion % 10000) / 100) : s.serverVersion % 100})\n\n`);
+    out(formatStatus(s.migrations));
+    const drift = s.migrations.pending.length ? 'pending migrations' : s.drift.length ? pc.yellow(`${s.drift.length} statement(s) away from schema.sql (run \`meridian migrate diff\`)`) : pc.green('in sync with schema.sql');
+    out(`\nSchema:    ${drift}\n`);
+    out(`Prisma:    ${s.prismaInSync === undefined ? 'no prisma/schema.prisma' : s.prismaInSync ? pc.green('in sync') : pc.yellow('out of date (run `meridian prisma pull`)')}\n`);
+  } finally {
+    await dev.close();
+    await db.close();
+  }
+}

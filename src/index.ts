@@ -2,12 +2,29 @@
  * Meridian's public library API. Everything here is free of console output and `process.exit`.
  *
  * @example
- * import { openDatabase } from 'meridian';
+ * import { openDatabase, inspect, diff, plan, applyMigrations } from 'meridian';
  * const db = await openDatabase('pglite://memory');
+ * const { model } = await inspect(db);
  */
 export { MeridianError, NotImplementedError, type ErrorCode, type SourceLocation } from './errors.js';
 export { openDatabase, parseDatabaseUrl, redactUrl, DEFAULT_PGLITE_URL, type Database, type Queryable, type QueryResult } from './db/index.js';
+export { serveDatabase, type ServedDatabase } from './db/serve.js';
 export { resolveConfig, type ResolvedConfig, type ConfigFlags } from './config/config.js';
 export type * from './model/types.js';
 export { emptyModel } from './model/types.js';
 export { quoteIdent, qualifiedKey, qualifiedName, splitKey, quoteLiteral } from './model/names.js';
+export { inspect, type InspectOptions, type InspectResult } from './inspect/index.js';
+export { diff, type Change, type DiffOptions } from './diff/index.js';
+export { plan, renderMigrationFile, renderSchemaSql, type Statement, type Hazard, type HazardCode, type PlanOptions } from './plan/index.js';
+export { computeHashFile, formatHashFile, parseHashFile, isSumIgnored, type HashFile } from './migrate/sum.js';
+export { readMigrationFiles, validateSum, writeSum, writeMigrationFile, hashDirectory, parseFileName, type MigrationFile } from './migrate/dir.js';
+export { splitStatements, initSplitter, type SplitStatement } from './migrate/split.js';
+export { applyMigrations, migrationStatus, setMigrationVersion, type ApplyOptions, type ApplyResult, type MigrationStatus } from './migrate/apply.js';
+export { migrateDiff, migrationName, type MigrateDiffOptions, type MigrateDiffResult } from './workflow/migrate-diff.js';
+export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors, type SqlSource, type LocatedError } from './workflow/state.js';
+export { planSchemaApply, executeStatements, resolveState, freshDatabaseModel } from './workflow/schema-apply.js';
+export { modelToMermaid, modelToSql } from './workflow/render.js';
+export { planClean, executeClean } from './workflow/clean.js';
+export { testSchema } from './workflow/test-schema.js';
+export { resetProjectDatabase, setupProject, devStatus } from './workflow/dev.js';
+export { modelToPrisma, prismaType } from './prisma/pull.js';

@@ -6,6 +6,7 @@ import { applyMigrations, migrationStatus, setMigrationVersion, type ExecOrder, 
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
 import { initSplitter, splitStatements } from '../migrate/split.js';
 import { backupDatabase } from '../workflow/backup.js';
+import { lintDirectory } from '../lint/index.js';
 import { configFrom, type CommonOptions } from './common.js';
 import { confirm } from './prompt.js';
 
@@ -29,12 +30,6 @@ export interface ApplyFlags extends CommonOptions {
   lockTimeout?: string;
 }
 
-/** Hook for hazard reporting in the confirmation (filled by the lint module when present). */
-export type HazardProvider = (sql: string) => string[];
-let hazardProvider: HazardProvider | undefined;
-export function setHazardProvider(p: HazardProvider): void {
-  hazardProvider = p;
-}
 
 export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags): Promise<void> {
   const cfg = configFrom(opts);
@@ -56,16 +51,22 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
     const autoApprove = !!opts.autoApprove && !cfg.production;
     if (opts.dryRun || !autoApprove) {
       out(`Pending migrations on ${db.displayUrl}:\n`);
-      let destructive = 0;
       for (const f of pending) {
         out(`\n  -- ${f.name} (${f.statements.length} statement${f.statements.length === 1 ? '' : 's'})\n`);
-        for (const s of f.statements) {
-          out(`    -> ${s}\n`);
-          for (const h of hazardProvider?.(s) ?? []) {
-            out(pc.yellow(`       hazard: ${h}\n`));
-            if (/DS1\d\d|destructive|DELETES_DATA/i.test(h)) destructive++;
-          }
-        }
+        for (const st of f.statements) out(`    -> ${st}\n`);
+      }
+      // Hazards: the lint analyzers run the pending files on a dev database (never on the target).
+      const dev = await openDatabase(cfg.devUrl);
+      let destructive = 0;
+      try {
+        const lint = await lintDirectory(dev, cfg.migrationsDir, { names: pending.map((f) => f.name), cwd: cfg.cwd });
+        if (lint.findings.length) out(pc.yellow(`\nHazards:\n`));
+        for (const f of lint.findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`));
+        destructive = lint.findings.filter((f) => f.analyzer === 'destructive').length;
+      } catch (e) {
+        out(pc.yellow(`\n(hazard analysis unavailable: ${(e as Error).message.split('\n')[0]})\n`));
+      } finally {
+        await dev.close();
       }
       out('\n');
       if (opts.dryRun) return;

@@ -1,8 +1,9 @@
 /** `meridian migrate …`: Atlas's versioned-migration commands. */
 import type { Command } from 'commander';
 import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
+import { migrateLintAction } from './migrate-lint.js';
 import { migrateDiffAction } from './schema-actions.js';
-import { formatOption, notBuilt, withDbOptions, withDirOptions, withToOption } from './common.js';
+import { formatOption, withDbOptions, withDirOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('versioned migrations (Atlas-compatible directory, atlas.sum and revisions table)');
@@ -42,7 +43,7 @@ export function registerMigrate(program: Command): void {
     .option('--latest <n>', 'lint the latest N files')
     .option('--git-base <branch>', 'lint the files added since this git branch')
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
-    .action(notBuilt('migrate lint'));
+    .action(migrateLintAction);
 
   withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(migrateNewAction);
 

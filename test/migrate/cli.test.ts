@@ -47,4 +47,24 @@ describe('migrate CLI on the embedded database', () => {
     expect(r.stdout).toContain('-> CREATE TABLE a (id int);');
     expect(r.stderr).toMatch(/error\[E_CONFIRM\].*--auto-approve/);
   });
+  it('confirmation shows hazards; production refuses destructive files without --allow-destructive and never auto-approves', async () => {
+    const proj = mkdtempSync(join(tmpdir(), 'meridian-prod-'));
+    const dir = join(proj, 'database/migrations');
+    await runCli(['migrate', 'new', 'init'], { cwd: proj, env });
+    const first = readdirSync(dir).find((f) => f.endsWith('_init.sql'))!;
+    writeFileSync(join(dir, first), 'CREATE TABLE t (id int, gone text);\n');
+    await runCli(['migrate', 'hash'], { cwd: proj, env });
+    const db = `pglite://${join(proj, 'db')}`;
+    expect((await runCli(['migrate', 'apply', '--auto-approve', '--url', db], { cwd: proj, env })).code).toBe(0);
+    writeFileSync(join(dir, '29990101000000_drop.sql'), 'ALTER TABLE t DROP COLUMN gone;\n');
+    await runCli(['migrate', 'hash'], { cwd: proj, env });
+    writeFileSync(join(proj, '.env.production'), `DATABASE_URL=${db}\n`);
+    const r = await runCli(['migrate', 'apply', '--auto-approve', '--env', 'production'], { cwd: proj, env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error DS103: Dropping non-virtual column "gone"/);
+    expect(r.stderr).toMatch(/production: 1 destructive statement\(s\) pending.*--allow-destructive/);
+    const allowed = await runCli(['migrate', 'apply', '--auto-approve', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
+    expect(allowed.code).toBe(1);
+    expect(allowed.stderr).toMatch(/error\[E_CONFIRM\].*production never auto-approves/);
+  }, 240_000);
 });

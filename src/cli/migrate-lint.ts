@@ -1,0 +1,33 @@
+/** `meridian migrate lint`. */
+import { execFileSync } from 'node:child_process';
+import { relative } from 'node:path';
+import { openDatabase } from '../db/index.js';
+import { MeridianError } from '../errors.js';
+import { formatFindings, lintDirectory } from '../lint/index.js';
+import { configFrom, type CommonOptions } from './common.js';
+
+export async function migrateLintAction(opts: CommonOptions & { latest?: string; gitBase?: string }): Promise<void> {
+  const cfg = configFrom(opts);
+  let names: string[] | undefined;
+  if (opts.gitBase) {
+    try {
+      const base = execFileSync('git', ['merge-base', opts.gitBase, 'HEAD'], { cwd: cfg.cwd, encoding: 'utf8' }).trim();
+      const out = execFileSync('git', ['diff', '--name-only', '--diff-filter=A', base, '--', relative(cfg.cwd, cfg.migrationsDir) || '.'], { cwd: cfg.cwd, encoding: 'utf8' });
+      names = out.split('\n').filter((l) => l.endsWith('.sql')).map((l) => l.split('/').pop()!);
+    } catch (e) {
+      throw new MeridianError('E_LINT', `--git-base ${opts.gitBase}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  const latest = opts.latest ? Number(opts.latest) : undefined;
+  if (latest !== undefined && (!Number.isInteger(latest) || latest < 1)) throw new MeridianError('E_USAGE', `--latest must be a positive integer, got "${opts.latest}"`);
+  const dev = await openDatabase(cfg.devUrl);
+  try {
+    const r = await lintDirectory(dev, cfg.migrationsDir, { latest, names, cwd: cfg.cwd });
+    const format = (opts.format ?? 'text') as 'text' | 'json' | 'github';
+    if (format === 'text') process.stdout.write('File atlas.sum is valid\n');
+    process.stdout.write(formatFindings(r, format));
+    if (r.failed) process.exitCode = 1;
+  } finally {
+    await dev.close();
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * `migrate lint`: analyzers over what each statement of a migration file does to the schema.
+ *
+ * In:  a migration directory and a dev Database. The files before the linted ones are replayed; each
+ *      linted statement is then executed on the dev database and the inspector's before/after Models are
+ *      diffed, so analyzers see typed changes (a dropped column, a new unique index…), not text patterns.
+ * Out: findings with file:line:col, Atlas's codes where Atlas has one (DS, MF, BC, CD) and Meridian's PG
+ *      codes for PostgreSQL specifics. Never touches the target database.
+ */
+import { relative } from 'node:path';
+import { loadModule, parseSync } from 'libpg-query';
+import type { Database } from '../db/database.js';
+import type { Change } from '../diff/changes.js';
+import { diff } from '../diff/index.js';
+import { inspect } from '../inspect/index.js';
+import { readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
+import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
+import type { Model } from '../model/types.js';
+import { plan } from '../plan/index.js';
+import { resetDevDatabase } from '../workflow/state.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly analyzer: 'destructive' | 'data_depend' | 'incompatible' | 'condrop' | 'postgres';
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface LintResult {
+  readonly files: readonly string[];
+  readonly findings: readonly Finding[];
+  /** True when an error-level finding exists. */
+  readonly failed: boolean;
+}
+
+interface StatementContext {
+  readonly stmt: SplitStatement;
+  readonly ast: Record<string, unknown> | undefined;
+  readonly before: Model;
+  readonly after: Model;
+  readonly changes: readonly Change[];
+  /** Keys of tables created earlier in the same file (changes to them are not flagged). */
+  readonly createdInFile: ReadonlySet<string>;
+  /** Tables the file back-fills with UPDATE before this statement. */
+  readonly updatedInFile: ReadonlySet<string>;
+  readonly transactional: boolean;
+}
+
+type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
+
+const key = (o: { schema: string; name: string }) => `${o.schema}.${o.name}`;
+
+/** The analyzers: one small rule each. */
+export const RULES: readonly Rule[] = [
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_schema' ? [{
+    code: 'DS101', analyzer: 'destructive' as const, severity: 'error' as const,
+    message: (() => { const n = Object.values(c.before.tables).filter((t) => t.schema === ch.schema.name).length; return n ? `Dropping non-empty schema "${ch.schema.name}" with ${n} table${n > 1 ? 's' : ''}` : `Dropping schema "${ch.schema.name}"`; })(),
+    fix: 'make sure nothing uses the schema any more; silence with -- atlas:nolint DS101 if intended',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_table' && !c.createdInFile.has(key(ch.table)) ? [{
+    code: 'DS102', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping table "${ch.table.name}"`,
+    fix: 'back up or migrate the rows first; rename the table instead if it only moves',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_column' && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
+    code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${ch.column.name}"`,
+    fix: 'stop reading and writing the column in a release before dropping it',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
+    code: 'MF101', analyzer: 'data_depend' as const, severity: 'warning' as const,
+    message: `Adding a unique index "${ch.index.name}" on table "${ch.index.table.split('.').pop()}" might fail in case the indexed columns contain duplicate entries`,
+    fix: 'check for duplicates first (SELECT … GROUP BY … HAVING count(*) > 1)',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'add_column' && ch.column.notNull && !ch.column.default && !ch.column.identity && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
+    code: 'MF103', analyzer: 'data_depend' as const, severity: 'warning' as const,
+    message: `Adding a non-nullable "${ch.column.type}" column "${ch.column.name}" will fail in case table "${ch.table.name}" is not empty`,
+    fix: 'add the column with a DEFAULT, or nullable, back-fill it, then SET NOT NULL',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.updatedInFile.has(key(ch.table)) ? [{
+    code: 'MF104', analyzer: 'data_depend' as const, severity: 'warning' as const,
+    message: `Modifying nullable column "${ch.to.name}" to non-nullable might fail in case it contains NULL values`,
+    fix: `back-fill first: UPDATE ${ch.table.name} SET ${ch.to.name} = … WHERE ${ch.to.name} IS NULL`,
+  }] : [])),
+  (c) => {
+    const r = c.ast?.RenameStmt as { renameType?: string; relation?: { relname?: string }; subname?: string; newname?: string } | undefined;
+    if (!r) return [];
+    if (r.renameType === 'OBJECT_TABLE') return [{ code: 'BC101', analyzer: 'incompatible', severity: 'warning', message: `Renaming table "${r.relation?.relname}" to "${r.newname}"`, fix: 'keep a view with the old name while clients migrate' }];
+    if (r.renameType === 'OBJECT_COLUMN') return [{ code: 'BC102', analyzer: 'incompatible', severity: 'warning', message: `Renaming column "${r.subname}" to "${r.newname}"`, fix: 'add the new column, dual-write, then drop the old one' }];
+    return [];
+  },
+  (c) => c.changes.flatMap((ch) => {
+    if (ch.kind !== 'drop_constraint' || ch.constraint.kind !== 'foreign_key' || c.createdInFile.has(key(ch.table))) return [];
+    const dropped = c.changes.some((x) => x.kind === 'drop_column' && key(x.table) === key(ch.table) && ch.constraint.kind === 'foreign_key' && ch.constraint.columns.includes(x.column.name));
+    return dropped ? [] : [{ code: 'CD101', analyzer: 'condrop' as const, severity: 'warning' as const, message: `Dropping foreign-key constraint "${ch.constraint.name}"`, fix: 'make sure the application enforces the relation, or keep the constraint' }];
+  }),
+  // PostgreSQL specifics, from the planner's typed effects on the same changes.
+  (c) => {
+    const out: Array<Omit<Finding, 'file' | 'line' | 'column'>> = [];
+    const tableOf = (ch: Change): string | undefined =>
+      ch.kind === 'create_index' || ch.kind === 'drop_index' ? ch.index.table : 'table' in ch && typeof ch.table === 'object' ? key(ch.table as { schema: string; name: string }) : undefined;
+    const statements = plan(c.changes.filter((ch) => { const t = tableOf(ch); return !t || !c.createdInFile.has(t); }), c.before, c.after);
+    const text = c.stmt.text.toUpperCase();
+    for (const s of statements) {
+      for (const h of s.hazards) {
+        if (h.code === 'INDEX_BUILD' && !/CONCURRENTLY/.test(text)) out.push({ code: 'PG101', analyzer: 'postgres', severity: 'warning', message: `Creating index on existing table without CONCURRENTLY blocks writes: ${s.sql.slice(0, 80)}`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
+        if (h.code === 'TABLE_REWRITE') out.push({ code: 'PG102', analyzer: 'postgres', severity: 'warning', message: `Statement rewrites table "${s.object.split('.').pop()}" under an ACCESS EXCLUSIVE lock`, fix: 'add a new column and back-fill it in batches instead' });
+      }
+      if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !/NOT VALID/.test(text))
+        out.push({ code: 'PG104', analyzer: 'postgres', severity: 'warning', message: `Adding foreign key "${s.source.constraint.name}" validates every row under lock`, fix: 'add it NOT VALID, then VALIDATE CONSTRAINT in a later statement' });
+    }
+    if (c.ast?.AlterEnumStmt && c.transactional) out.push({ code: 'PG105', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
+    if (c.changes.some((x) => x.kind === 'drop_column') && c.changes.some((x) => x.kind === 'drop_view'))
+      out.push({ code: 'PG106', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });
+    if (/CONCURRENTLY/.test(text) && c.transactional) out.push({ code: 'PG107', analyzer: 'postgres', severity: 'error', message: 'CONCURRENTLY cannot run inside a transaction block', fix: 'add -- atlas:txmode none at the top of the file' });
+    return out;
+  },
+];
+
+function nolint(comments: readonly string[]): Set<string> | 'all' | undefined {
+  for (const c of comments) {
+    const m = /atlas:nolint(?: +([^\n*]+))?/.exec(c);
+    if (m) {
+      const args = (m[1] ?? '').trim().replace(/\*\/$/, '').trim();
+      return args ? new Set(args.split(/[\s,]+/)) : 'all';
+    }
+  }
+  return undefined;
+}
+
+const silenced = (n: Set<string> | 'all' | undefined, f: Omit<Finding, 'file' | 'line' | 'column'>) => n === 'all' || (n !== undefined && (n.has(f.code) || n.has(f.analyzer)));
+
+/**
+ * Lints migration files (all of them by default, or the latest N / the given names).
+ *
+ * @example
+ * const dev = await openDatabase('pglite://memory');
+ * const r = await lintDirectory(dev, 'database/migrations', { latest: 1 });
+ * r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`)
+ */
+export async function lintDirectory(dev: Database, dir: string, opts: { latest?: number; names?: readonly string[]; cwd?: string } = {}): Promise<LintResult> {
+  await loadModule();
+  await initSplitter();
+  validateSum(dir);
+  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
+  const first = linted.length ? files.indexOf(linted[0]!) : files.length;
+  await resetDevDatabase(dev);
+  const findings: Finding[] = [];
+  try {
+    for (const f of files.slice(0, first)) await dev.exec(f.content.toString('utf8'));
+    for (const f of linted) findings.push(...(await lintFile(dev, f, opts.cwd ?? process.cwd())));
+  } finally {
+    await resetDevDatabase(dev).catch(() => undefined);
+  }
+  return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error') };
+}
+
+async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<Finding[]> {
+  const file = relative(cwd, f.path) || f.path;
+  const header = nolint(f.directives.filter((d) => d.name === 'nolint').map((d) => `atlas:nolint ${d.args}`));
+  if (header === 'all') return [];
+  const transactional = !f.directives.some((d) => d.name === 'txmode' && d.args === 'none');
+  const created = new Set<string>();
+  const updated = new Set<string>();
+  const out: Finding[] = [];
+  let before = (await inspect(dev)).model;
+  for (const stmt of splitStatements(f.content, f.name)) {
+    let ast: Record<string, unknown> | undefined;
+    try {
+      ast = (parseSync(stmt.text).stmts?.[0]?.stmt ?? undefined) as Record<string, unknown> | undefined;
+    } catch {
+      ast = undefined;
+    }
+    const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string } } | undefined;
+    if (upd?.relation?.relname) updated.add(`${upd.relation.schemaname ?? 'public'}.${upd.relation.relname}`);
+    const isDdl = !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
+    await dev.exec(stmt.text);
+    if (!isDdl) continue;
+    const after = (await inspect(dev)).model;
+    const changes = diff(before, after);
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: created, updatedInFile: updated, transactional };
+    const local = nolint(stmt.comments);
+    for (const rule of RULES)
+      for (const finding of rule(ctx)) {
+        if (silenced(header, finding) || silenced(local, finding)) continue;
+        out.push({ file, line: stmt.line, column: stmt.column, ...finding });
+      }
+    for (const ch of changes) if (ch.kind === 'create_table') created.add(key(ch.table));
+    before = after;
+  }
+  return out;
+}
+
+/** Renders findings: `text` (file:line:col: CODE: message), `json`, or GitHub workflow commands. */
+export function formatFindings(r: LintResult, format: 'text' | 'json' | 'github'): string {
+  if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
+  if (format === 'github')
+    return r.findings.map((f) => `::${f.severity === 'error' ? 'error' : 'warning'} file=${f.file},line=${f.line},col=${f.column},title=${f.code}::${f.message} (fix: ${f.fix})`).join('\n') + (r.findings.length ? '\n' : '');
+  const lines = r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}`);
+  return `${lines.length ? lines.join('\n') + '\n' : ''}${r.files.length} file(s) linted: ${r.findings.filter((f) => f.severity === 'error').length} error(s), ${r.findings.filter((f) => f.severity === 'warning').length} warning(s)\n`;
+}

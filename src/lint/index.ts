@@ -15,6 +15,7 @@ import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
 import { readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
+import { quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan } from '../plan/index.js';
 import { resetDevDatabase } from '../workflow/state.js';
@@ -26,7 +27,7 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly code: string;
-  readonly analyzer: 'destructive' | 'data_depend' | 'incompatible' | 'condrop' | 'postgres';
+  readonly analyzer: 'destructive' | 'data_depend' | 'incompatible' | 'condrop' | 'postgres' | 'naming';
   readonly severity: Severity;
   readonly message: string;
   readonly fix: string;
@@ -98,6 +99,17 @@ export const RULES: readonly Rule[] = [
     const dropped = c.changes.some((x) => x.kind === 'drop_column' && key(x.table) === key(ch.table) && ch.constraint.kind === 'foreign_key' && ch.constraint.columns.includes(x.column.name));
     return dropped ? [] : [{ code: 'CD101', analyzer: 'condrop' as const, severity: 'warning' as const, message: `Dropping foreign-key constraint "${ch.constraint.name}"`, fix: 'make sure the application enforces the relation, or keep the constraint' }];
   }),
+  // Naming: identifiers that must be quoted forever (upper case, spaces, reserved words).
+  (c) => {
+    const bad = (n: string) => quoteIdent(n) !== n;
+    const out: Array<Omit<Finding, 'file' | 'line' | 'column'>> = [];
+    for (const ch of c.changes) {
+      if (ch.kind === 'create_table' && bad(ch.table.name)) out.push({ code: 'NM101', analyzer: 'naming', severity: 'warning', message: `Table name "${ch.table.name}" must be quoted in every query`, fix: 'use lower_snake_case names that are not reserved words' });
+      const cols = ch.kind === 'create_table' ? ch.table.columns : ch.kind === 'add_column' ? [ch.column] : [];
+      for (const col of cols) if (bad(col.name)) out.push({ code: 'NM102', analyzer: 'naming', severity: 'warning', message: `Column name "${col.name}" must be quoted in every query`, fix: 'use lower_snake_case names that are not reserved words' });
+    }
+    return out;
+  },
   // PostgreSQL specifics, from the planner's typed effects on the same changes.
   (c) => {
     const out: Array<Omit<Finding, 'file' | 'line' | 'column'>> = [];

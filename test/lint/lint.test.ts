@@ -42,6 +42,8 @@ describe('migrate lint analyzers', () => {
     ['PG104', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id);', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id) NOT VALID;', 'FK without NOT VALID'],
     ['PG105', "ALTER TYPE app.mood ADD VALUE 'sad';", "CREATE TYPE app.other AS ENUM ('a');", 'ADD VALUE in a transaction'],
     ['PG106', 'ALTER TABLE app.users DROP COLUMN name CASCADE;', 'ALTER TABLE app.users DROP COLUMN email;', 'dropping a column a view uses'],
+    ['NM101', 'CREATE TABLE app."UserGroups" (id int);', 'CREATE TABLE app.user_groups (id int);', 'table name that needs quoting'],
+    ['NM102', 'ALTER TABLE app.users ADD COLUMN "order" int;', 'ALTER TABLE app.users ADD COLUMN sort_order int;', 'column name that needs quoting'],
   ];
   for (const [code, positive, negative, what] of cases) {
     it(`${code}: ${what}`, async () => {

@@ -1,0 +1,42 @@
+import { expect, it } from 'vitest';
+import type { Database, Queryable } from '../src/db/database.js';
+import { inspect } from '../src/inspect/index.js';
+import { describeEachDatabase } from './helpers/databases.js';
+
+/** Counts every query issued through a Database (and its transactions). */
+function counting(db: Database): { db: Database; count: () => number } {
+  let n = 0;
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => (n++, q.query(sql, params)),
+    exec: (sql) => (n++, q.exec(sql)),
+  });
+  const proxy = Object.create(db) as Database;
+  Object.assign(proxy, wrap(db), { transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))) });
+  return { db: proxy, count: () => n };
+}
+
+describeEachDatabase('inspector', (t) => {
+  it('issues a fixed number of catalog queries, independent of the number of tables', async () => {
+    await t.db.exec('CREATE TABLE t0 (id int PRIMARY KEY)');
+    const one = counting(t.db);
+    await inspect(one.db);
+    const ddl = Array.from({ length: 200 }, (_, i) => `CREATE TABLE t${i + 1} (id int PRIMARY KEY, p int REFERENCES t${i}(id)); CREATE INDEX i${i + 1} ON t${i + 1} (p);`).join('\n');
+    await t.db.exec(ddl);
+    const many = counting(t.db);
+    const { model } = await inspect(many.db);
+    expect(Object.keys(model.tables)).toHaveLength(201);
+    expect(many.count()).toBe(one.count());
+    expect(one.count()).toBeLessThanOrEqual(20);
+  });
+  it('names a schema that does not exist', async () => {
+    await expect(inspect(t.db, { schemas: ['nope'] })).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('schema "nope" does not exist') });
+  });
+  it('leaves out extension objects and Atlas bookkeeping, reports unmanaged kinds', async () => {
+    await t.db.exec(`CREATE EXTENSION pg_trgm; CREATE SCHEMA atlas_schema_revisions; CREATE TABLE atlas_schema_revisions.atlas_schema_revisions (version varchar PRIMARY KEY);
+      CREATE TABLE a (x int); CREATE RULE r AS ON INSERT TO a DO INSTEAD NOTHING;`);
+    const { model, unmanaged } = await inspect(t.db);
+    expect(Object.keys(model.schemas)).toEqual(['public']);
+    expect(Object.keys(model.functions).some((k) => k.includes('similarity'))).toBe(false);
+    expect(unmanaged).toEqual([{ kind: 'rule', schema: 'public', name: 'r' }]);
+  });
+});

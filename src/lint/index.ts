@@ -15,7 +15,7 @@ import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
 import { readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
-import { quoteIdent } from '../model/names.js';
+import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan } from '../plan/index.js';
 import { resetDevDatabase } from '../workflow/state.js';
@@ -55,7 +55,7 @@ interface StatementContext {
 
 type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
 
-const key = (o: { schema: string; name: string }) => `${o.schema}.${o.name}`;
+const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
 
 /** The analyzers: one small rule each. */
 export const RULES: readonly Rule[] = [
@@ -189,7 +189,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
       ast = undefined;
     }
     const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string } } | undefined;
-    if (upd?.relation?.relname) updated.add(`${upd.relation.schemaname ?? 'public'}.${upd.relation.relname}`);
+    if (upd?.relation?.relname) updated.add(qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname));
     const isDdl = !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
     await dev.exec(stmt.text);
     if (!isDdl) continue;

@@ -8,7 +8,7 @@
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import type { Change } from '../diff/changes.js';
-import { quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
+import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Constraint, Model, Table, View } from '../model/types.js';
 import { toposort } from './toposort.js';
 
@@ -184,7 +184,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   const affected = new Set<string>();
   for (const c of all) {
-    if (c.kind === 'drop_table') affected.add(`${c.table.schema}.${c.table.name}`), affected.add(keyOf(c.table));
+    if (c.kind === 'drop_table') affected.add(keyOf(c.table));
     if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
@@ -441,10 +441,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   if (drafts.length && options.lockTimeout) out.push(settingStatement(`SET lock_timeout = ${quoteLiteral(options.lockTimeout)}`, drafts[0]!.source));
   if (drafts.length && options.statementTimeout) out.push(settingStatement(`SET statement_timeout = ${quoteLiteral(options.statementTimeout)}`, drafts[0]!.source));
   for (const d of drafts) {
-    const existing = d.effects.locksExistingTable || d.effects.rewritesTable;
     const onNew = newTables.has(d.object) && !droppedTables.has(d.object);
     const effects = onNew ? { ...d.effects, locksExistingTable: false, rewritesTable: false, mayFailOnExistingRows: undefined, buildsIndexOnExistingTable: false } : d.effects;
-    void existing;
     out.push({ sql: d.sql, comment: cap(d.comment), hazards: hazardsOf(effects, d.transactional), transactional: d.transactional, object: d.object, source: d.source });
   }
   return out;
@@ -455,7 +453,7 @@ function settingStatement(sql: string, source: Change): Statement {
 }
 
 function keyOf(o: { schema: string; name: string }): string {
-  return `${/^[a-z_][a-z0-9_$]*$/.test(o.schema) ? o.schema : `"${o.schema.replace(/"/g, '""')}"`}.${/^[a-z_][a-z0-9_$]*$/.test(o.name) ? o.name : `"${o.name.replace(/"/g, '""')}"`}`;
+  return qualifiedKey(o.schema, o.name);
 }
 
 function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {

@@ -34,18 +34,3 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     child.stdin.end(opts.input ?? '');
   });
 }
-
-/** Async variant, for running several CLI processes at once. */
-export function runCliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/meridian.js'), ...args], {
-      cwd: opts.cwd ?? repoRoot,
-      env: { ...process.env, ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}

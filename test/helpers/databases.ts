@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
+import { resetDevDatabase } from '../../src/workflow/state.js';
 
 export interface TestTarget {
   readonly name: string;
@@ -76,23 +77,9 @@ export async function createServerDatabase(baseUrl: string): Promise<{ url: stri
   };
 }
 
-export const RESET_SQL = `DO $$ DECLARE s record; BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
-      AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
-  END LOOP;
-  FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
-    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
-  END LOOP;
-  CREATE SCHEMA public;
-  COMMENT ON SCHEMA public IS 'standard public schema';
-  GRANT ALL ON SCHEMA public TO public;
-END $$;`;
-
-/** Resets a database to "freshly created". */
+/** Resets a database to "freshly created" (the same reset Meridian applies to dev databases). */
 export async function resetDatabase(db: Database): Promise<void> {
-  await db.exec(RESET_SQL);
-  await db.exec(`SET search_path TO public`).catch(() => undefined);
+  await resetDevDatabase(db);
 }
 
 /**

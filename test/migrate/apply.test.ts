@@ -7,7 +7,7 @@ import { applyMigrations, migrationStatus, setMigrationVersion } from '../../src
 import { writeSum } from '../../src/migrate/dir.js';
 import { readRevisions } from '../../src/migrate/revisions.js';
 import { formatStatus } from '../../src/cli/migrate-actions.js';
-import { repoRoot, runCliAsync } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const vectors = resolve(repoRoot, '..', 'shared', 'atlas-vectors');
@@ -227,7 +227,7 @@ describeEachDatabase('migrate apply concurrency', (t) => {
       const dir = makeDir({ '1_a.sql': 'CREATE TABLE log (n int);\nINSERT INTO log VALUES (1);\n', '2_b.sql': 'INSERT INTO log VALUES (2);\n' });
       const dataDir = join(mkdtempSync(join(tmpdir(), 'meridian-pgl-')), 'db');
       const args = ['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', `pglite://${dataDir}`];
-      const [ra, rb] = await Promise.all([runCliAsync(args, { env: { DATABASE_URL: '' } }), runCliAsync(args, { env: { DATABASE_URL: '' } })]);
+      const [ra, rb] = await Promise.all([runCli(args, { env: { DATABASE_URL: '' } }), runCli(args, { env: { DATABASE_URL: '' } })]);
       expect([ra.code, rb.code]).toEqual([0, 0]);
       const outs = [ra.stdout, rb.stdout];
       expect(outs.filter((o) => o.includes('-- 2 migrations')).length).toBe(1);

@@ -51,11 +51,32 @@ interface StatementContext {
   /** Tables the file back-fills with UPDATE before this statement. */
   readonly updatedInFile: ReadonlySet<string>;
   readonly transactional: boolean;
+  /** The schema before the file's first statement. */
+  readonly startOfFile: Model;
 }
 
 type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
 
 const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
+
+/** True when a type change can lose or reject existing values (narrowing). */
+export function narrows(from: string, to: string): boolean {
+  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
+  const base = (t: string) => t.replace(/\(.*\)/, '');
+  const ints = ['smallint', 'integer', 'bigint'];
+  const [f, g] = [base(from), base(to)];
+  if ((f === 'character varying' || f === 'text' || f === 'character') && (g === 'character varying' || g === 'character')) return len(to) < len(from);
+  if (ints.includes(f) && ints.includes(g)) return ints.indexOf(g) < ints.indexOf(f);
+  if (f === 'numeric' && g === 'numeric') {
+    const a = /\((\d+),(\d+)\)/.exec(from);
+    const b = /\((\d+),(\d+)\)/.exec(to);
+    if (!b) return false;
+    if (!a) return true;
+    return Number(b[1]) - Number(b[2]) < Number(a[1]) - Number(a[2]) || Number(b[2]) < Number(a[2]);
+  }
+  if ((f === 'numeric' || f === 'double precision' || f === 'real') && ints.includes(g)) return true;
+  return false;
+}
 
 /** The analyzers: one small rule each. */
 export const RULES: readonly Rule[] = [
@@ -76,6 +97,17 @@ export const RULES: readonly Rule[] = [
     code: 'MF101', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Adding a unique index "${ch.index.name}" on table "${ch.index.table.split('.').pop()}" might fail in case the indexed columns contain duplicate entries`,
     fix: 'check for duplicates first (SELECT … GROUP BY … HAVING count(*) > 1)',
+  }] : [])),
+  (c) => c.changes.flatMap((ch) => {
+    if (ch.kind !== 'create_index' || !ch.index.unique || c.createdInFile.has(ch.index.table)) return [];
+    const old = c.startOfFile.tables[ch.index.table]?.indexes[ch.index.name];
+    const was = (old && !old.unique) || c.changes.some((x) => x.kind === 'drop_index' && x.index.name === ch.index.name && !x.index.unique);
+    return was ? [{ code: 'MF102', analyzer: 'data_depend' as const, severity: 'warning' as const, message: `Modifying index "${ch.index.name}" to unique might fail in case of duplicate entries`, fix: 'check for duplicates first' }] : [];
+  }),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !c.createdInFile.has(key(ch.table)) && narrows(ch.from.type, ch.to.type) ? [{
+    code: 'MF105', analyzer: 'data_depend' as const, severity: 'warning' as const,
+    message: `Changing column "${ch.to.name}" from ${ch.from.type} to ${ch.to.type} narrows it and might fail on existing values`,
+    fix: 'check that every value fits (e.g. max(length(col)), min/max) before narrowing',
   }] : [])),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'add_column' && ch.column.notNull && !ch.column.default && !ch.column.identity && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
     code: 'MF103', analyzer: 'data_depend' as const, severity: 'warning' as const,
@@ -181,6 +213,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
   const updated = new Set<string>();
   const out: Finding[] = [];
   let before = (await inspect(dev)).model;
+  const startOfFile = before;
   for (const stmt of splitStatements(f.content, f.name)) {
     let ast: Record<string, unknown> | undefined;
     try {
@@ -195,7 +228,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
     if (!isDdl) continue;
     const after = (await inspect(dev)).model;
     const changes = diff(before, after);
-    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: created, updatedInFile: updated, transactional };
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: created, updatedInFile: updated, transactional, startOfFile };
     const local = nolint(stmt.comments);
     for (const rule of RULES)
       for (const finding of rule(ctx)) {

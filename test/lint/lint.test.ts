@@ -7,7 +7,7 @@ import { formatFindings, lintDirectory } from '../../src/lint/index.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
-const BASE = 'CREATE SCHEMA app;\nCREATE TABLE app.users (id int PRIMARY KEY, email text, name text, team_id int);\nCREATE TABLE app.teams (id int PRIMARY KEY);\nALTER TABLE app.users ADD CONSTRAINT users_team_fk FOREIGN KEY (team_id) REFERENCES app.teams(id);\nCREATE TYPE app.mood AS ENUM (\'ok\');\nCREATE VIEW app.names AS SELECT id, name FROM app.users;\n';
+const BASE = 'CREATE SCHEMA app;\nCREATE TABLE app.users (id int PRIMARY KEY, email text, name text, team_id int);\nCREATE TABLE app.teams (id int PRIMARY KEY);\nALTER TABLE app.users ADD CONSTRAINT users_team_fk FOREIGN KEY (team_id) REFERENCES app.teams(id);\nCREATE TYPE app.mood AS ENUM (\'ok\');\nCREATE VIEW app.names AS SELECT id, name FROM app.users;\nCREATE INDEX names_idx ON app.users (name);\n';
 
 function dir(last: string, header = ''): string {
   const d = mkdtempSync(join(tmpdir(), 'meridian-lint-'));
@@ -32,6 +32,8 @@ describe('migrate lint analyzers', () => {
     ['DS102', 'DROP TABLE app.users CASCADE;', 'CREATE TABLE app.t (id int);\nDROP TABLE app.t;', 'drop table (not one created in the same file)'],
     ['DS103', 'ALTER TABLE app.users DROP COLUMN email;', 'ALTER TABLE app.users ADD COLUMN x int GENERATED ALWAYS AS (id * 2) STORED;\nALTER TABLE app.users DROP COLUMN x;', 'drop column'],
     ['MF101', 'CREATE UNIQUE INDEX users_email ON app.users (email);', 'CREATE TABLE app.t (e text);\nCREATE UNIQUE INDEX t_e ON app.t (e);', 'unique index on an existing table'],
+    ['MF102', 'DROP INDEX app.names_idx;\nCREATE UNIQUE INDEX names_idx ON app.users (name);', 'CREATE INDEX users_name_i ON app.users (name);', 'index modified to unique'],
+    ['MF105', 'ALTER TABLE app.users ALTER COLUMN email TYPE varchar(10);', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', 'type narrowing'],
     ['MF103', 'ALTER TABLE app.users ADD COLUMN age int NOT NULL;', "ALTER TABLE app.users ADD COLUMN age int NOT NULL DEFAULT 0;", 'NOT NULL column without default'],
     ['MF104', 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;', "UPDATE app.users SET email = '' WHERE email IS NULL;\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", 'SET NOT NULL without back-fill'],
     ['BC101', 'ALTER TABLE app.teams RENAME TO groups;', 'ALTER INDEX app.teams_pkey RENAME TO teams_pk;', 'rename table'],

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { colorEnabled } from '../src/cli/colors.js';
 import { runCli } from './helpers/cli.js';
 
 describe('CLI shell', () => {
@@ -54,5 +55,24 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
     const r = await runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('colours', () => {
+  it('only on a terminal, unless FORCE_COLOR; NO_COLOR always wins; CI alone does not colour', () => {
+    expect(colorEnabled({ isTTY: false }, { CI: 'true' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, {})).toBe(true);
+    expect(colorEnabled({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(colorEnabled({ isTTY: false }, { FORCE_COLOR: '0' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+  it('piped output has no escape codes even when CI is set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meridian-color-'));
+    const r = await runCli(['migrate', 'status', '--dir', `file://${join(dir, 'migrations')}`, '--url', `pglite://${join(dir, 'db')}`], { cwd: dir, env: { CI: 'true', NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Migration Status: OK\n/);
+    expect(r.stdout).not.toContain('\u001b[');
   });
 });

@@ -1,5 +1,5 @@
 /** `meridian db reset`, `dev setup`, `dev status`. */
-import pc from 'picocolors';
+import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { planClean } from '../workflow/clean.js';

@@ -1,5 +1,5 @@
 /** Actions of `meridian migrate apply|status|hash|validate|new|set` (Atlas's output texts). */
-import pc from 'picocolors';
+import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { applyMigrations, migrationStatus, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';

@@ -1,5 +1,5 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
-import pc from 'picocolors';
+import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';

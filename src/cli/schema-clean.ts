@@ -1,5 +1,5 @@
 /** `meridian schema clean`. */
-import pc from 'picocolors';
+import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { executeClean, planClean } from '../workflow/clean.js';
 import { configFrom, type CommonOptions } from './common.js';

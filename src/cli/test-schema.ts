@@ -1,5 +1,5 @@
 /** `meridian test schema`. */
-import pc from 'picocolors';
+import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { testSchema } from '../workflow/test-schema.js';
 import { configFrom, type CommonOptions } from './common.js';

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'E_CONFIRM'
   | 'E_LINT'
   | 'E_PRISMA'
+  | 'E_SQLGEN'
   | 'E_USAGE';
 
 /** A located position in a source file (1-based line and column). */

@@ -1,6 +1,6 @@
 /** Prisma dual strategy: `prisma pull|generate|studio` and `sql generate` (typed SQL). */
 import type { Command } from 'commander';
-import { prismaPullAction } from './prisma-actions.js';
+import { prismaPullAction, sqlGenerateAction } from './prisma-actions.js';
 import { notBuilt, withDbOptions } from './common.js';
 
 export function registerPrisma(program: Command): void {
@@ -16,6 +16,7 @@ export function registerPrisma(program: Command): void {
   const sql = program.command('sql').description('typed SQL');
   withDbOptions(sql.command('generate'))
     .description('turn prisma/sql/*.sql into typed TypeScript functions')
+    .option('--sql-dir <dir>', 'directory of query files (one statement each)', 'prisma/sql')
     .option('--out <dir>', 'output directory', 'src/generated/sql')
-    .action(notBuilt('sql generate'));
+    .action(sqlGenerateAction);
 }

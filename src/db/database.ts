@@ -3,6 +3,8 @@
  * database only through it, so PGlite and PostgreSQL servers are interchangeable.
  */
 
+import type { StatementDescription } from './describe.js';
+
 export interface QueryResult<T> {
   readonly rows: T[];
   readonly rowCount: number;
@@ -30,6 +32,15 @@ export interface Database extends Queryable {
    */
   advisoryLock(key: bigint, opts?: { wait?: boolean }): Promise<boolean>;
   advisoryUnlock(key: bigint): Promise<void>;
+  /**
+   * Parameter and result-column types of one statement, without running it (Parse + Describe).
+   * A statement the server rejects throws `E_DB` with the server's `position` (1-based character).
+   *
+   * @example
+   * const d = await db.describe('SELECT id FROM app.users WHERE email = $1');
+   * d.params // → [25]  (text)
+   */
+  describe(sql: string): Promise<StatementDescription>;
   /** `server_version_num`, e.g. 150020 or 180006. */
   serverVersion(): Promise<number>;
   close(): Promise<void>;

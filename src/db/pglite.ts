@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
+import { columnsOf, describeMessages, type StatementDescription } from './describe.js';
 import { MeridianError } from '../errors.js';
 import type { Database, Queryable, QueryResult } from './database.js';
 
@@ -183,6 +184,16 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     if (cur && cur.holder === this) {
       heldLocks.delete(id);
       for (const w of cur.waiters) w();
+    }
+  }
+  async describe(sql: string): Promise<StatementDescription> {
+    try {
+      const r = await this.db.runExclusive(() => this.db.execProtocol(describeMessages(sql), { throwOnError: true }));
+      const params = r.messages.find((m) => m.name === 'parameterDescription') as unknown as { dataTypeIDs: number[] } | undefined;
+      const rows = r.messages.find((m) => m.name === 'rowDescription') as unknown as Parameters<typeof columnsOf>[0];
+      return { params: [...(params?.dataTypeIDs ?? [])], columns: columnsOf(rows) };
+    } catch (e) {
+      wrapError(e, sql);
     }
   }
   async serverVersion(): Promise<number> {

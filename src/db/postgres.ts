@@ -1,6 +1,7 @@
 /** node-postgres driver: one `pg.Client` per `Database`, so session advisory locks hold. */
 import pg from 'pg';
 import { MeridianError } from '../errors.js';
+import { PgDescribe, type StatementDescription } from './describe.js';
 import type { Database, Queryable, QueryResult } from './database.js';
 import { redactUrl } from './url.js';
 
@@ -85,6 +86,15 @@ export class PostgresDatabase extends PgQueryable implements Database {
   }
   async advisoryUnlock(key: bigint): Promise<void> {
     await this.query('SELECT pg_advisory_unlock($1::bigint)', [key.toString()]);
+  }
+  async describe(sql: string): Promise<StatementDescription> {
+    const d = new PgDescribe(sql);
+    try {
+      void this.client.query(d as never);
+      return await d.done;
+    } catch (e) {
+      wrapError(e, this.displayUrl, sql);
+    }
   }
   async serverVersion(): Promise<number> {
     const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);

@@ -62,7 +62,7 @@ export async function resetDevDatabase(dev: Database): Promise<void> {
   await dev.exec('SET search_path TO public');
 }
 
-function lineOf(text: string, line: number): string {
+export function lineOf(text: string, line: number): string {
   return text.split('\n')[line - 1] ?? '';
 }
 
@@ -92,7 +92,7 @@ export async function syntaxErrors(sources: readonly SqlSource[]): Promise<Locat
   return errors;
 }
 
-function locate(st: { text: string; line: number; column: number; offset: number }, bytePos: number | undefined, file: string): SourceLocation {
+export function locate(st: { text: string; line: number; column: number; offset: number }, bytePos: number | undefined, file: string): SourceLocation {
   if (bytePos === undefined || bytePos < 0) return { file, line: st.line, column: st.column, offset: st.offset };
   const before = Buffer.from(st.text, 'utf8').subarray(0, bytePos).toString('utf8');
   const lines = before.split('\n');
@@ -163,7 +163,7 @@ export async function modelFromMigrations(dev: Database, dir: string, opts: { sc
   }
 }
 
-function locatedError(code: 'E_PARSE' | 'E_VALIDATE' | 'E_MIGRATE_DIR', errors: readonly LocatedError[], prefix?: string): MeridianError {
+export function locatedError(code: 'E_PARSE' | 'E_VALIDATE' | 'E_MIGRATE_DIR' | 'E_SQLGEN', errors: readonly LocatedError[], prefix?: string): MeridianError {
   const first = errors[0]!;
   const e = new MeridianError(code, `${prefix ? `${prefix}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}\n${formatLocatedErrors(errors)}`, { location: first.location });
   return e;

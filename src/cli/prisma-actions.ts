@@ -5,6 +5,10 @@ import { openDatabase } from '../db/index.js';
 import { inspect } from '../inspect/index.js';
 import { modelToPrisma } from '../prisma/pull.js';
 import { generateTypedSql } from '../typedsql/index.js';
+import { prismaGenerate, spawnPrisma } from '../prisma/cli.js';
+import { serveDatabase, type ServedDatabase } from '../db/serve.js';
+import { MeridianError } from '../errors.js';
+import { createServer, type AddressInfo } from 'node:net';
 import { configFrom, type CommonOptions } from './common.js';
 
 export async function prismaPullAction(opts: CommonOptions & { schemaFile?: string; generate?: boolean }): Promise<void> {
@@ -21,9 +25,72 @@ export async function prismaPullAction(opts: CommonOptions & { schemaFile?: stri
     const views = (text.match(/^view /gm) ?? []).length;
     const enums = (text.match(/^enum /gm) ?? []).length;
     process.stdout.write(`Introspected ${models} models, ${views} views and ${enums} enums and wrote them into ${opts.schemaFile ?? 'prisma/schema.prisma'}\n`);
-    if (opts.generate) process.stdout.write('Client generation: run `npx prisma generate` in your project (Meridian does not bundle a Prisma client generator yet)\n');
   } finally {
     await db.close();
+  }
+  if (opts.generate) await prismaGenerateAction({ ...opts, schemaFile: opts.schemaFile });
+}
+
+export async function prismaGenerateAction(opts: { schemaFile?: string; cwd?: string }): Promise<void> {
+  const cwd = opts.cwd ?? process.cwd();
+  const out = await prismaGenerate({ cwd, schemaFile: opts.schemaFile ?? 'prisma/schema.prisma' });
+  process.stdout.write(`${out}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * `meridian prisma studio`: Prisma Studio (the project's `prisma` package) on the configured database;
+ * the embedded database is served on a localhost port first. Runs until Studio exits or Ctrl-C.
+ */
+export async function prismaStudioAction(opts: CommonOptions & { port?: string; browser?: string }): Promise<void> {
+  const cfg = configFrom(opts);
+  let url = cfg.url;
+  let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let served: ServedDatabase | undefined;
+  if (url.startsWith('pglite:')) {
+    db = await openDatabase(url);
+    served = await serveDatabase(db, { port: await freePort() });
+    url = `${served.url}?sslmode=disable`;
+    process.stdout.write(`Serving ${db.displayUrl} at ${served.url} for Studio\n`);
+  } else {
+    const u = new URL(url);
+    u.searchParams.delete('search_path');
+    url = u.toString();
+  }
+  const args = ['studio', '--url', url, '--port', opts.port ?? '5555', ...(opts.browser ? ['--browser', opts.browser] : [])];
+  try {
+    const child = spawnPrisma(args, { cwd: cfg.cwd });
+    let output = '';
+    let started = false;
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      output += d;
+      if (!started && /Prisma Studio is running at/.test(output)) started = true;
+      process.stdout.write(d);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    const stop = () => child.kill('SIGTERM');
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const code = await new Promise<number | null>((res) => child.on('close', res));
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    if (!started) throw new MeridianError('E_PRISMA', `Prisma Studio did not start (exit ${code})${output.trim() ? `:\n${output.trim()}` : ''}`);
+  } finally {
+    await served?.close();
+    await db?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /** Prisma dual strategy: `prisma pull|generate|studio` and `sql generate` (typed SQL). */
 import type { Command } from 'commander';
-import { prismaPullAction, sqlGenerateAction } from './prisma-actions.js';
-import { notBuilt, withDbOptions } from './common.js';
+import { prismaGenerateAction, prismaPullAction, prismaStudioAction, sqlGenerateAction } from './prisma-actions.js';
+import { withDbOptions } from './common.js';
 
 export function registerPrisma(program: Command): void {
   const prisma = program.command('prisma').description('Prisma integration without the schema-engine binary');
@@ -10,8 +10,16 @@ export function registerPrisma(program: Command): void {
     .option('--generate', 'run prisma generate afterwards')
     .option('--schema-file <path>', 'Prisma schema path', 'prisma/schema.prisma')
     .action(prismaPullAction);
-  prisma.command('generate').description('run prisma generate').action(notBuilt('prisma generate'));
-  withDbOptions(prisma.command('studio')).description('open Prisma Studio on the configured database').action(notBuilt('prisma studio'));
+  prisma
+    .command('generate')
+    .description("run the project's Prisma generators (prisma generate), offline")
+    .option('--schema-file <path>', 'Prisma schema path', 'prisma/schema.prisma')
+    .action(prismaGenerateAction);
+  withDbOptions(prisma.command('studio'))
+    .description('open Prisma Studio on the configured database (the embedded one is served on localhost first)')
+    .option('--port <port>', 'Studio port', '5555')
+    .option('--browser <name>', "browser to open ('none' to not open one)")
+    .action(prismaStudioAction);
 
   const sql = program.command('sql').description('typed SQL');
   withDbOptions(sql.command('generate'))

@@ -116,7 +116,8 @@ function headerBlocks(existing: string | undefined, schemas: string[], needViews
   const schemaLine = `  schemas  = [${schemas.map((s) => JSON.stringify(s)).join(', ')}]`;
   datasource = /^\s*schemas\s*=.*$/m.test(datasource) ? datasource.replace(/^\s*schemas\s*=.*$/m, schemaLine) : datasource.replace(/\n\}$/, `\n${schemaLine}\n}`);
   let generators = kept.filter((b) => b.startsWith('generator'));
-  if (generators.length === 0) generators = ['generator client {\n  provider = "prisma-client-js"\n}'];
+  // Prisma 7's `prisma init` default: the TypeScript client generated into the project's sources.
+  if (generators.length === 0) generators = ['generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}'];
   if (needViews)
     generators = generators.map((g) => {
       if (/previewFeatures\s*=\s*\[[^\]]*"views"/.test(g)) return g;

@@ -2,17 +2,20 @@
  * `npm run demo`: walks the guide's workflow on a copy of the example project, on the embedded
  * database (PGlite), with nothing else installed:
  *   schema validate → migrate diff → migrate apply → migrate status → edit schema.sql → migrate diff →
- *   migrate apply → schema inspect → prisma pull.
+ *   migrate apply → schema inspect → prisma pull --generate → sql generate → test schema → dev status.
  * The repository itself is never modified: the project is copied to a temporary directory.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'meridian-demo-'));
 for (const d of ['database', 'prisma']) cpSync(join(root, d), join(work, d), { recursive: true });
+// The copy is a project of its own that has prisma and @prisma/client installed (this repository's).
+symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'meridian-demo', private: true, type: 'module' }, null, 2));
 const bin = join(root, 'bin', 'meridian.js');
 const env = { ...process.env, DATABASE_URL: '', DEV_DATABASE_URL: '' };
 
@@ -42,8 +45,10 @@ if (last) process.stdout.write(`\n--- database/migrations/${last}\n${readFileSyn
 step('apply it', ['migrate', 'apply', '--auto-approve']);
 step('status: up to date', ['migrate', 'status']);
 step('inspect the database', ['schema', 'inspect', '--format', 'mermaid']);
-step('Prisma: pull the schema (no schema engine needed)', ['prisma', 'pull']);
+step('Prisma: pull the schema and generate the client (no schema engine needed)', ['prisma', 'pull', '--generate']);
 process.stdout.write(`\n--- prisma/schema.prisma (first lines)\n${readFileSync(join(work, 'prisma/schema.prisma'), 'utf8').split('\n').slice(0, 24).join('\n')}\n…\n`);
+step('typed SQL: prisma/sql/*.sql → src/generated/sql', ['sql', 'generate']);
+process.stdout.write(`\n--- src/generated/sql/analytics.ts (row type)\n${/export interface[\s\S]*?\n\}/.exec(readFileSync(join(work, 'src/generated/sql/analytics.ts'), 'utf8'))?.[0]}\n`);
 step('test the schema with basic queries', ['test', 'schema']);
 step('development status: migrations, drift, Prisma', ['dev', 'status']);
 process.stdout.write(`\nDemo finished. Project copy: ${work}\n`);

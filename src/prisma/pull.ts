@@ -7,6 +7,7 @@
  * What Prisma cannot represent (check/exclusion constraints, triggers, partitions, expression indexes)
  * is listed in comments, as Prisma does.
  */
+import { parseArrayLiteral } from '../typedsql/runtime.js';
 import { splitKey } from '../model/names.js';
 import type { Column, Constraint, ForeignKey, Model, Table, TypeDef } from '../model/types.js';
 
@@ -77,6 +78,21 @@ function prismaDefault(c: Column, scalar: ScalarType, enumValues: ReadonlyMap<st
   if (/^nextval\('.*'::regclass\)$/.test(d)) return 'autoincrement()';
   if (/^(now\(\)|CURRENT_TIMESTAMP)$/i.test(d) && scalar.type === 'DateTime') return 'now()';
   if (/^gen_random_uuid\(\)$/.test(d)) return 'dbgenerated("gen_random_uuid()")';
+  const arr = c.type.endsWith('[]') ? /^'(\{.*\})'::[\w ."]+\[\]$/.exec(d) : null;
+  if (arr) {
+    // Scalar-list defaults (`'{member}'::role[]`) become `@default([member])`, as `prisma db pull` writes them.
+    const items = parseArrayLiteral(arr[1]!.replace(/''/g, "'"));
+    const ev = enumValues.get(c.type.slice(0, -2));
+    const out = items.map((v) => {
+      if (typeof v !== 'string') return undefined;
+      if (ev) return ev.get(v);
+      if (scalar.type === 'String') return JSON.stringify(v);
+      if (scalar.type === 'Boolean') return v === 't' || v === 'true' ? 'true' : v === 'f' || v === 'false' ? 'false' : undefined;
+      if (['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type) && /^-?\d+(\.\d+)?$/.test(v)) return v;
+      return undefined;
+    });
+    if (out.every((x) => x !== undefined)) return `[${out.join(', ')}]`;
+  }
   const lit = /^'((?:[^']|'')*)'(?:::[\w ."]+(?:\(\d+(?:,\d+)?\))?(?:\[\])?)?$/.exec(d);
   if (lit) {
     const v = lit[1]!.replace(/''/g, "'");
@@ -177,11 +193,25 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
     for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' && modelName.has(c.refTable) && !typeMismatch(t, c)) fks.push({ from: key, table: t, fk: c });
   const pairCount = new Map<string, number>();
   for (const r of fks) pairCount.set(`${r.from}|${r.fk.refTable}`, (pairCount.get(`${r.from}|${r.fk.refTable}`) ?? 0) + 1);
+  // Prisma's introspection naming: several FKs between the same two tables are "ambiguous" and named
+  // `<from>_<cols>To<to>` (fields `<to>_<name>` / `<from>_<name>`); a single self-relation is `<m>To<m>`
+  // with the back field `other_<m>`; otherwise the relation is unnamed and fields are the model names.
+  const isAmbiguous = (r: (typeof fks)[number]) => (pairCount.get(`${r.from}|${r.fk.refTable}`) ?? 0) > 1;
   const relName = (r: (typeof fks)[number]) => {
-    const ambiguous = (pairCount.get(`${r.from}|${r.fk.refTable}`) ?? 0) > 1 || r.from === r.fk.refTable;
-    return ambiguous ? `${modelName.get(r.from)}_${r.fk.columns.join('_')}To${modelName.get(r.fk.refTable)}` : undefined;
+    if (isAmbiguous(r)) return `${modelName.get(r.from)}_${r.fk.columns.join('_')}To${modelName.get(r.fk.refTable)}`;
+    if (r.from === r.fk.refTable) return `${modelName.get(r.from)}To${modelName.get(r.from)}`;
+    return undefined;
   };
-  const backRefs = new Map<string, string[]>();
+  // A FK whose columns are exactly a primary key or unique constraint/index is one-to-one: the back field is optional.
+  const oneToOne = (r: (typeof fks)[number]) => {
+    const cols = [...r.fk.columns].sort().join(',');
+    const keys = [
+      ...Object.values(r.table.constraints).flatMap((c) => (c.kind === 'primary_key' || c.kind === 'unique' ? [c.columns] : [])),
+      ...Object.values(r.table.indexes).flatMap((i) => (i.unique && !i.where && i.keys.every((k) => k.column) ? [i.keys.map((k) => k.column!)] : [])),
+    ];
+    return keys.some((k) => [...k].sort().join(',') === cols);
+  };
+  const backRefs = new Map<string, Array<{ rn: string | undefined; from: string; field: string; ign: string; single: boolean }>>();
   // Tables without a unique identifier are @@ignore'd, and so are relation fields that touch them.
   const ignored = new Set(
     tables
@@ -221,7 +251,7 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
     for (const r of fks.filter((x) => x.from === key)) {
       const target = modelName.get(r.fk.refTable)!;
       const rn = relName(r);
-      let f = rn ? `${target}_${rn.split('To')[0]!.split('_').slice(1).join('_')}` : target;
+      let f = isAmbiguous(r) ? `${target}_${rn}` : target;
       while (used.has(f)) f = `${f}_`;
       used.add(f);
       const optional = r.fk.columns.some((col) => !t.columns.find((c) => c.name === col)?.notNull);
@@ -231,7 +261,8 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
       if (r.fk.name !== `${t.name}_${r.fk.columns.join('_')}_fkey`) args.push(`map: ${JSON.stringify(r.fk.name)}`);
       const ign = ignored.has(r.fk.refTable) || ignored.has(key) ? ' @ignore' : '';
       lines.push(`  ${f} ${target}${optional ? '?' : ''} @relation(${args.filter(Boolean).join(', ')})${ign}`);
-      backRefs.set(r.fk.refTable, [...(backRefs.get(r.fk.refTable) ?? []), `${rn ?? ''}\u0000${mName}\u0000${ign}`]);
+      const back = isAmbiguous(r) ? `${mName}_${rn}` : r.from === r.fk.refTable ? `other_${mName}` : mName;
+      backRefs.set(r.fk.refTable, [...(backRefs.get(r.fk.refTable) ?? []), { rn, from: mName, field: back, ign, single: oneToOne(r) }]);
     }
     const blockAttrs: string[] = [];
     if (pk && pk.columns.length > 1) blockAttrs.push(`@@id([${pk.columns.map(fieldName).join(', ')}]${pk.name !== `${t.name}_pkey` ? `, map: ${JSON.stringify(pk.name)}` : ''})`);
@@ -267,12 +298,11 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
   // Back-relation fields.
   const rendered = blocks.map(({ key, text }) => {
     const used = fieldNamesOf.get(key)!;
-    const lines = (backRefs.get(key) ?? []).map((entry) => {
-      const [rn, from, ign] = entry.split('\u0000') as [string, string, string];
-      let f = rn ? `${from}_${rn}` : from;
+    const lines = (backRefs.get(key) ?? []).map(({ rn, from, field, ign, single }) => {
+      let f = field;
       while (used.has(f)) f = `${f}_`;
       used.add(f);
-      return `  ${f} ${from}[]${rn ? ` @relation(${JSON.stringify(rn)})` : ''}${ign}`;
+      return `  ${f} ${from}${single ? '?' : '[]'}${rn ? ` @relation(${JSON.stringify(rn)})` : ''}${ign}`;
     });
     return text.replace('@@BACKREFS@@\n', lines.length ? `${lines.join('\n')}\n\n` : '\n');
   });

@@ -59,3 +59,12 @@ it('maps PostgreSQL types to Prisma scalars and native types', () => {
   expect(prismaType('bigint', none)).toEqual({ type: 'BigInt' });
   expect(prismaType('tsvector', none)).toMatchObject({ unsupported: true });
 });
+
+describeEachDatabase('prisma pull golden file', (t) => {
+  it('tricky tables give exactly test/prisma/golden/tricky.prisma, which Prisma accepts', async () => {
+    await t.db.exec(readFileSync(join(repoRoot, 'test/prisma/golden/tricky.sql'), 'utf8'));
+    const text = modelToPrisma((await inspect(t.db, { schemas: ['tricky'] })).model);
+    expect(text).toBe(readFileSync(join(repoRoot, 'test/prisma/golden/tricky.prisma'), 'utf8'));
+    await expect(getDMMF({ datamodel: text })).resolves.toBeTruthy();
+  });
+});

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Runs the built CLI (dist/) when present; inside the repository, runs the TypeScript sources through tsx.
+// Inside the repository (TypeScript sources present) runs them through tsx, so a stale dist/ is never
+// used by mistake; an installed package (sources not shipped) runs the built CLI in dist/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'cli', 'bin.js');
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
+const source = join(root, 'src', 'cli', 'bin.ts');
+if (existsSync(source) && existsSync(join(root, 'node_modules', 'tsx'))) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, 'src', 'cli', 'bin.ts')).href);
+  await import(pathToFileURL(source).href);
+} else {
+  await import(pathToFileURL(join(root, 'dist', 'cli', 'bin.js')).href);
 }

@@ -18,6 +18,9 @@ export async function prismaPullAction(opts: CommonOptions & { schemaFile?: stri
   try {
     const { model } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (!Object.keys(model.tables).length && !Object.keys(model.views).length && !Object.keys(model.types).length) {
+      throw new MeridianError('E_PRISMA', `the introspected database ${db.displayUrl} is empty: apply your migrations first (meridian migrate apply); ${opts.schemaFile ?? 'prisma/schema.prisma'} was left as it is`);
+    }
     const text = modelToPrisma(model, { existing });
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
@@ -98,7 +101,10 @@ export async function sqlGenerateAction(opts: CommonOptions & { sqlDir?: string;
   const cfg = configFrom(opts);
   const db = await openDatabase(cfg.url);
   try {
-    const r = await generateTypedSql(db, { sqlDir: opts.sqlDir ?? 'prisma/sql', outDir: opts.out ?? 'src/generated/sql', cwd: cfg.cwd });
+    const r = await generateTypedSql(db, { sqlDir: opts.sqlDir ?? 'prisma/sql', outDir: opts.out ?? 'src/generated/sql', cwd: cfg.cwd }).catch((e: unknown) => {
+      if (e instanceof MeridianError && / does not exist/.test(e.message)) e.message += `\n(the queries are described by ${db.displayUrl}: does it hold the schema? run meridian migrate apply first)`;
+      throw e;
+    });
     for (const q of r.queries) {
       const sig = `${q.name}(client${q.params.map((p) => `, ${p.name}: ${p.ts}${p.nullable ? ' | null' : ''}`).join('')})`;
       process.stdout.write(`✔ ${q.file} → ${sig}: ${q.columns.length ? `${q.columns.length} column(s)` : 'row count'}\n`);

@@ -86,6 +86,15 @@ describe('prisma CLI integration', () => {
     expect(r.stderr).toContain('prisma is not installed in this project: run `npm i -D prisma @prisma/client`');
   });
 
+  it('prisma pull on an empty database fails like prisma db pull and leaves schema.prisma alone', async () => {
+    const cwd = exampleProject();
+    writeFileSync(join(cwd, 'prisma/schema.prisma'), '// mine\n');
+    const r = await runCli(['prisma', 'pull'], { cwd, env: { DATABASE_URL: `pglite://${join(cwd, 'db')}` } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[E_PRISMA\]: the introspected database pglite:\/\/.* is empty: apply your migrations first/);
+    expect(readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8')).toBe('// mine\n');
+  });
+
   it('prisma generate reports Prisma\'s own error on an invalid schema', async () => {
     const cwd = exampleProject();
     writeFileSync(join(cwd, 'prisma/schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\nmodel broken {\n  id Int\n}\n');

@@ -28,6 +28,7 @@ export { planClean, executeClean } from './workflow/clean.js';
 export { testSchema } from './workflow/test-schema.js';
 export { resetProjectDatabase, setupProject, devStatus } from './workflow/dev.js';
 export { modelToPrisma, prismaType } from './prisma/pull.js';
+export { formatFindings, lintDirectory, lintPlan, RULES as lintRules, type Finding, type LintResult } from './lint/index.js';
 export { findPrismaCli, prismaGenerate } from './prisma/cli.js';
 export { describeSqlFiles, generateTypedSql, renderTypedSql, parseParamAnnotations, type GenerateTypedSqlResult, type TypedQuery, type TypedColumn, type TypedParam, type GeneratedFile } from './typedsql/index.js';
 export type { StatementDescription, DescribedColumn } from './db/describe.js';

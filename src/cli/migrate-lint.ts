@@ -12,8 +12,11 @@ export async function migrateLintAction(opts: CommonOptions & { latest?: string;
   if (opts.gitBase) {
     try {
       const base = execFileSync('git', ['merge-base', opts.gitBase, 'HEAD'], { cwd: cfg.cwd, encoding: 'utf8' }).trim();
-      const out = execFileSync('git', ['diff', '--name-only', '--diff-filter=A', base, '--', relative(cfg.cwd, cfg.migrationsDir) || '.'], { cwd: cfg.cwd, encoding: 'utf8' });
-      names = out.split('\n').filter((l) => l.endsWith('.sql')).map((l) => l.split('/').pop()!);
+      const dir = relative(cfg.cwd, cfg.migrationsDir) || '.';
+      // Files added since the merge base: committed on the branch, staged, or not yet tracked.
+      const added = execFileSync('git', ['diff', '--name-only', '--diff-filter=A', base, '--', dir], { cwd: cfg.cwd, encoding: 'utf8' });
+      const untracked = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', dir], { cwd: cfg.cwd, encoding: 'utf8' });
+      names = [...new Set(`${added}\n${untracked}`.split('\n').filter((l) => l.endsWith('.sql')).map((l) => l.split('/').pop()!))];
     } catch (e) {
       throw new MeridianError('E_LINT', `--git-base ${opts.gitBase}: ${(e as Error).message.split('\n')[0]}`);
     }

@@ -1,4 +1,5 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
+import { relative } from 'node:path';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import type { Database } from '../db/database.js';
@@ -7,6 +8,7 @@ import { inspect } from '../inspect/index.js';
 import { diff } from '../diff/index.js';
 import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
+import { lintPlan } from '../lint/index.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
@@ -144,10 +146,11 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       return;
     }
     out(`Created ${r.file} (${r.statements.length} statement${r.statements.length === 1 ? '' : 's'})\n`);
-    const hazards = r.statements.filter((s) => s.hazards.some((h) => h.code !== 'NOT_TRANSACTIONAL'));
-    if (hazards.length) {
-      out(pc.yellow(`\nHazards to review before applying:\n`));
-      for (const s of hazards) for (const h of s.hazards) if (h.code !== 'NOT_TRANSACTIONAL') out(pc.yellow(`  ${h.code}: ${s.sql.slice(0, 100)}${s.sql.length > 100 ? '…' : ''}\n    ${h.message}\n`));
+    // The lint analyzers, on the statements just written (no database needed), located in the new file.
+    const findings = lintPlan(r.statements, r.current, r.desired, { file: relative(cfg.cwd, r.file!) || r.file, content: r.content });
+    if (findings.length) {
+      out(pc.yellow(`\nReview before applying (migrate lint):\n`));
+      for (const f of findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`));
     }
   });
 }

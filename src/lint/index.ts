@@ -4,8 +4,9 @@
  * In:  a migration directory and a dev Database. The files before the linted ones are replayed; each
  *      linted statement is then executed on the dev database and the inspector's before/after Models are
  *      diffed, so analyzers see typed changes (a dropped column, a new unique index…), not text patterns.
- * Out: findings with file:line:col, Atlas's codes where Atlas has one (DS, MF, BC, CD) and Meridian's PG
- *      codes for PostgreSQL specifics. Never touches the target database.
+ * Out: findings with file:line:col, Atlas's codes where Atlas has one (DS, MF, BC, CD, NM, and PG101–103 of
+ *      its concurrent-index analyzer) and Meridian's own MR codes for what Atlas misses. Never touches the
+ *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
 import { relative } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
@@ -17,8 +18,8 @@ import { readMigrationFiles, validateSum, type MigrationFile } from '../migrate/
 import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
-import { plan } from '../plan/index.js';
-import { resetDevDatabase } from '../workflow/state.js';
+import { plan, type Statement as PlannedStatement } from '../plan/index.js';
+import { executeSources, locate, locatedError, resetDevDatabase } from '../workflow/state.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -27,7 +28,7 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly code: string;
-  readonly analyzer: 'destructive' | 'data_depend' | 'incompatible' | 'condrop' | 'postgres' | 'naming';
+  readonly analyzer: 'destructive' | 'data_depend' | 'incompatible' | 'condrop' | 'concurrent_index' | 'postgres' | 'naming' | 'execution';
   readonly severity: Severity;
   readonly message: string;
   readonly fix: string;
@@ -53,6 +54,30 @@ interface StatementContext {
   readonly transactional: boolean;
   /** The schema before the file's first statement. */
   readonly startOfFile: Model;
+  /** Columns (`table.column` keys) added earlier in the file with a non-NULL default. */
+  readonly defaultedInFile: ReadonlySet<string>;
+}
+
+type Ast = Record<string, unknown> | undefined;
+
+/** `CONCURRENTLY` on CREATE INDEX, DROP INDEX or REINDEX, read from the syntax tree. */
+export function isConcurrent(ast: Ast): boolean {
+  if (!ast) return false;
+  const idx = ast.IndexStmt as { concurrent?: boolean } | undefined;
+  const drop = ast.DropStmt as { concurrent?: boolean } | undefined;
+  const reindex = ast.ReindexStmt as { params?: Array<{ DefElem?: { defname?: string } }> } | undefined;
+  return Boolean(idx?.concurrent || drop?.concurrent || reindex?.params?.some((p) => p.DefElem?.defname === 'concurrently'));
+}
+
+/** Names of constraints the statement adds with NOT VALID. */
+function notValidConstraints(ast: Ast): Set<string> {
+  const out = new Set<string>();
+  const alter = ast?.AlterTableStmt as { cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: { Constraint?: { conname?: string; skip_validation?: boolean } } } }> } | undefined;
+  for (const c of alter?.cmds ?? []) {
+    const con = c.AlterTableCmd?.def?.Constraint;
+    if (c.AlterTableCmd?.subtype === 'AT_AddConstraint' && con?.skip_validation) out.add(con.conname ?? '');
+  }
+  return out;
 }
 
 type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
@@ -114,7 +139,7 @@ export const RULES: readonly Rule[] = [
     message: `Adding a non-nullable "${ch.column.type}" column "${ch.column.name}" will fail in case table "${ch.table.name}" is not empty`,
     fix: 'add the column with a DEFAULT, or nullable, back-fill it, then SET NOT NULL',
   }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.updatedInFile.has(key(ch.table)) ? [{
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.updatedInFile.has(key(ch.table)) && !c.defaultedInFile.has(`${key(ch.table)}.${ch.to.name}`) ? [{
     code: 'MF104', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Modifying nullable column "${ch.to.name}" to non-nullable might fail in case it contains NULL values`,
     fix: `back-fill first: UPDATE ${ch.table.name} SET ${ch.to.name} = … WHERE ${ch.to.name} IS NULL`,
@@ -142,25 +167,29 @@ export const RULES: readonly Rule[] = [
     }
     return out;
   },
-  // PostgreSQL specifics, from the planner's typed effects on the same changes.
+  // PostgreSQL specifics, from the planner's typed effects on the same changes and the statement's syntax tree.
   (c) => {
     const out: Array<Omit<Finding, 'file' | 'line' | 'column'>> = [];
     const tableOf = (ch: Change): string | undefined =>
       ch.kind === 'create_index' || ch.kind === 'drop_index' ? ch.index.table : 'table' in ch && typeof ch.table === 'object' ? key(ch.table as { schema: string; name: string }) : undefined;
-    const statements = plan(c.changes.filter((ch) => { const t = tableOf(ch); return !t || !c.createdInFile.has(t); }), c.before, c.after);
-    const text = c.stmt.text.toUpperCase();
+    const existing = c.changes.filter((ch) => { const t = tableOf(ch); return !t || !c.createdInFile.has(t); });
+    const statements = plan(existing, c.before, c.after);
+    const concurrent = isConcurrent(c.ast);
+    const notValid = notValidConstraints(c.ast);
     for (const s of statements) {
       for (const h of s.hazards) {
-        if (h.code === 'INDEX_BUILD' && !/CONCURRENTLY/.test(text)) out.push({ code: 'PG101', analyzer: 'postgres', severity: 'warning', message: `Creating index on existing table without CONCURRENTLY blocks writes: ${s.sql.slice(0, 80)}`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
-        if (h.code === 'TABLE_REWRITE') out.push({ code: 'PG102', analyzer: 'postgres', severity: 'warning', message: `Statement rewrites table "${s.object.split('.').pop()}" under an ACCESS EXCLUSIVE lock`, fix: 'add a new column and back-fill it in batches instead' });
+        if (h.code === 'INDEX_BUILD' && s.source.kind === 'create_index' && !concurrent) out.push({ code: 'PG101', analyzer: 'concurrent_index', severity: 'warning', message: `Creating index "${s.source.index.name}" non-concurrently blocks writes to "${s.source.index.table.split('.').pop()}" while it builds`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
+        if (h.code === 'TABLE_REWRITE') out.push({ code: 'MR101', analyzer: 'postgres', severity: 'warning', message: `Statement rewrites table "${s.object.split('.').pop()}" under an ACCESS EXCLUSIVE lock`, fix: 'add a new column and back-fill it in batches instead' });
       }
-      if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !/NOT VALID/.test(text))
-        out.push({ code: 'PG104', analyzer: 'postgres', severity: 'warning', message: `Adding foreign key "${s.source.constraint.name}" validates every row under lock`, fix: 'add it NOT VALID, then VALIDATE CONSTRAINT in a later statement' });
+      if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !notValid.has(s.source.constraint.name))
+        out.push({ code: 'MR102', analyzer: 'postgres', severity: 'warning', message: `Adding foreign key "${s.source.constraint.name}" validates every row under lock`, fix: 'add it NOT VALID, then VALIDATE CONSTRAINT in a later statement' });
     }
-    if (c.ast?.AlterEnumStmt && c.transactional) out.push({ code: 'PG105', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
+    for (const ch of existing) if (ch.kind === 'drop_index' && !concurrent && c.before.tables[ch.index.table])
+      out.push({ code: 'PG103', analyzer: 'concurrent_index', severity: 'warning', message: `Dropping index "${ch.index.name}" non-concurrently locks "${ch.index.table.split('.').pop()}" against reads and writes`, fix: 'use DROP INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
+    if (concurrent && c.transactional) out.push({ code: 'PG102', analyzer: 'concurrent_index', severity: 'error', message: 'CONCURRENTLY cannot run inside a transaction block: the file is missing -- atlas:txmode none', fix: 'add -- atlas:txmode none at the top of the file' });
+    if (c.ast?.AlterEnumStmt && !(c.ast.AlterEnumStmt as { oldVal?: string }).oldVal && c.transactional) out.push({ code: 'MR103', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
     if (c.changes.some((x) => x.kind === 'drop_column') && c.changes.some((x) => x.kind === 'drop_view'))
-      out.push({ code: 'PG106', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });
-    if (/CONCURRENTLY/.test(text) && c.transactional) out.push({ code: 'PG107', analyzer: 'postgres', severity: 'error', message: 'CONCURRENTLY cannot run inside a transaction block', fix: 'add -- atlas:txmode none at the top of the file' });
+      out.push({ code: 'MR104', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });
     return out;
   },
 ];
@@ -190,53 +219,125 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
   await loadModule();
   await initSplitter();
   validateSum(dir);
+  const cwd = opts.cwd ?? process.cwd();
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
   const first = linted.length ? files.indexOf(linted[0]!) : files.length;
   await resetDevDatabase(dev);
   const findings: Finding[] = [];
   try {
-    for (const f of files.slice(0, first)) await dev.exec(f.content.toString('utf8'));
-    for (const f of linted) findings.push(...(await lintFile(dev, f, opts.cwd ?? process.cwd())));
+    // The files before the linted ones only set the stage; one that fails is an error of the directory.
+    const errs = await executeSources(dev, files.slice(0, first).map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.content.toString('utf8') })), { stopAtFirst: true });
+    if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
+    for (const f of linted) findings.push(...(await lintFile(dev, f, cwd)));
   } finally {
     await resetDevDatabase(dev).catch(() => undefined);
   }
   return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error') };
 }
 
+function parseAst(text: string): Ast {
+  try {
+    return (parseSync(text).stmts?.[0]?.stmt ?? undefined) as Ast;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Book-keeping shared by the directory and plan paths: what earlier statements of the same file did. */
+class FileState {
+  readonly created = new Set<string>();
+  readonly updated = new Set<string>();
+  readonly defaulted = new Set<string>();
+  noteAst(ast: Ast): void {
+    const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string } } | undefined;
+    if (upd?.relation?.relname) this.updated.add(qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname));
+  }
+  noteChanges(changes: readonly Change[]): void {
+    for (const ch of changes) {
+      if (ch.kind === 'create_table') this.created.add(key(ch.table));
+      if (ch.kind === 'add_column' && ch.column.default && !/^NULL(::.*)?$/i.test(ch.column.default.text)) this.defaulted.add(`${key(ch.table)}.${ch.column.name}`);
+    }
+  }
+}
+
+function runRules(ctx: StatementContext, silencedBy: Array<Set<string> | 'all' | undefined>): Array<Omit<Finding, 'file' | 'line' | 'column'>> {
+  const out: Array<Omit<Finding, 'file' | 'line' | 'column'>> = [];
+  for (const rule of RULES) for (const finding of rule(ctx)) if (!silencedBy.some((n) => silenced(n, finding))) out.push(finding);
+  return out;
+}
+
+const isDdl = (ast: Ast) => !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
+
 async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<Finding[]> {
   const file = relative(cwd, f.path) || f.path;
   const header = nolint(f.directives.filter((d) => d.name === 'nolint').map((d) => `atlas:nolint ${d.args}`));
   if (header === 'all') return [];
   const transactional = !f.directives.some((d) => d.name === 'txmode' && d.args === 'none');
-  const created = new Set<string>();
-  const updated = new Set<string>();
+  const state = new FileState();
   const out: Finding[] = [];
   let before = (await inspect(dev)).model;
   const startOfFile = before;
   for (const stmt of splitStatements(f.content, f.name)) {
-    let ast: Record<string, unknown> | undefined;
+    const ast = parseAst(stmt.text);
+    state.noteAst(ast);
     try {
-      ast = (parseSync(stmt.text).stmts?.[0]?.stmt ?? undefined) as Record<string, unknown> | undefined;
-    } catch {
-      ast = undefined;
+      await dev.exec(stmt.text);
+    } catch (e) {
+      // The file cannot run as written: report where, and stop (later statements depend on this one).
+      const err = executeErrorLocation(stmt, e, file);
+      out.push({ file, line: err.line, column: err.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(e as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply' });
+      break;
     }
-    const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string } } | undefined;
-    if (upd?.relation?.relname) updated.add(qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname));
-    const isDdl = !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
-    await dev.exec(stmt.text);
-    if (!isDdl) continue;
+    if (!isDdl(ast)) continue;
     const after = (await inspect(dev)).model;
     const changes = diff(before, after);
-    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: created, updatedInFile: updated, transactional, startOfFile };
-    const local = nolint(stmt.comments);
-    for (const rule of RULES)
-      for (const finding of rule(ctx)) {
-        if (silenced(header, finding) || silenced(local, finding)) continue;
-        out.push({ file, line: stmt.line, column: stmt.column, ...finding });
-      }
-    for (const ch of changes) if (ch.kind === 'create_table') created.add(key(ch.table));
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, updatedInFile: state.updated, transactional, startOfFile, defaultedInFile: state.defaulted };
+    for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) out.push({ file, line: stmt.line, column: stmt.column, ...finding });
+    state.noteChanges(changes);
     before = after;
+  }
+  return out;
+}
+
+function executeErrorLocation(stmt: SplitStatement, e: unknown, file: string): { line: number; column: number } {
+  const pos = Number((e as { position?: string }).position);
+  if (!Number.isFinite(pos) || pos <= 0) return { line: stmt.line, column: stmt.column };
+  const loc = locate(stmt, Buffer.byteLength(stmt.text.slice(0, pos - 1), 'utf8'), file);
+  return { line: loc.line, column: loc.column };
+}
+
+/**
+ * Runs the analyzers on planned statements (what `migrate diff` is about to write), without a database:
+ * each statement's own change is analysed against the states before and after the whole plan.
+ * `line`/`column` are those of the statement in `content` when given (the rendered file), else 1:1.
+ *
+ * @example
+ * const findings = lintPlan(statements, current, desired, { file: 'database/migrations/2026…_x.sql', content });
+ */
+export function lintPlan(statements: readonly PlannedStatement[], before: Model, after: Model, opts: { file?: string; content?: string } = {}): Finding[] {
+  const file = opts.file ?? '<plan>';
+  const transactional = !statements.some((s) => !s.transactional);
+  const state = new FileState();
+  const out: Finding[] = [];
+  let cursor = 0;
+  for (const s of statements) {
+    let line = 1;
+    let column = 1;
+    if (opts.content) {
+      const at = opts.content.indexOf(s.sql, cursor);
+      if (at >= 0) {
+        const head = opts.content.slice(0, at).split('\n');
+        line = head.length;
+        column = head.at(-1)!.length + 1;
+        cursor = at + s.sql.length;
+      }
+    }
+    const ast = parseAst(s.sql);
+    const stmt: SplitStatement = { text: s.sql, offset: 0, line, column, comments: [] };
+    const ctx: StatementContext = { stmt, ast, before, after, changes: [s.source], createdInFile: state.created, updatedInFile: state.updated, transactional, startOfFile: before, defaultedInFile: state.defaulted };
+    for (const finding of runRules(ctx, [])) out.push({ file, line, column, ...finding });
+    state.noteChanges([s.source]);
   }
   return out;
 }

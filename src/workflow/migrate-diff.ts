@@ -38,6 +38,9 @@ export interface MigrateDiffResult {
   readonly version?: string;
   readonly content?: string;
   readonly name?: string;
+  /** The two states compared: the migration directory's (or `current`) and the desired one. */
+  readonly current: Model;
+  readonly desired: Model;
 }
 
 /**
@@ -82,10 +85,10 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
   const changes = diff(current, desired, { schemas: opts.schemas });
   const statements = plan(changes, current, desired, opts.plan);
-  if (statements.length === 0) return { statements, changes };
+  if (statements.length === 0) return { statements, changes, current, desired };
   const name = opts.name ?? migrationName(changes);
   const content = renderMigrationFile(statements);
-  if (opts.dryRun) return { statements, changes, content, name };
+  if (opts.dryRun) return { statements, changes, content, name, current, desired };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
-  return { statements, changes, content, name, file: written.path, version: written.version };
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired };
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/index.js';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.js';
 import { formatFindings, lintDirectory } from '../../src/lint/index.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
@@ -17,15 +18,8 @@ function dir(last: string, header = ''): string {
   return d;
 }
 
-describe('migrate lint analyzers', () => {
-  let dev: Database;
-  beforeAll(async () => {
-    dev = await openDatabase('pglite://memory');
-  });
-  afterAll(async () => {
-    await dev.close();
-  });
-  const codes = async (sql: string, header = '') => (await lintDirectory(dev, dir(sql, header), { latest: 1 })).findings.map((f) => f.code);
+describeEachDatabase('migrate lint analyzers', (t) => {
+  const codes = async (sql: string, header = '') => (await lintDirectory(t.db, dir(sql, header), { latest: 1 })).findings.map((f) => f.code);
 
   const cases: Array<[string, string, string, string]> = [
     ['DS101', 'DROP SCHEMA app CASCADE;', 'CREATE SCHEMA other;', 'drop schema'],
@@ -36,14 +30,17 @@ describe('migrate lint analyzers', () => {
     ['MF105', 'ALTER TABLE app.users ALTER COLUMN email TYPE varchar(10);', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', 'type narrowing'],
     ['MF103', 'ALTER TABLE app.users ADD COLUMN age int NOT NULL;', "ALTER TABLE app.users ADD COLUMN age int NOT NULL DEFAULT 0;", 'NOT NULL column without default'],
     ['MF104', 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;', "UPDATE app.users SET email = '' WHERE email IS NULL;\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", 'SET NOT NULL without back-fill'],
+    ['MF104', 'ALTER TABLE app.users ADD COLUMN age int;\nALTER TABLE app.users ALTER COLUMN age SET NOT NULL;', 'ALTER TABLE app.users ADD COLUMN age int DEFAULT 0;\nALTER TABLE app.users ALTER COLUMN age SET NOT NULL;', 'SET NOT NULL on a column added in the file (fine when added with a default)'],
     ['BC101', 'ALTER TABLE app.teams RENAME TO groups;', 'ALTER INDEX app.teams_pkey RENAME TO teams_pk;', 'rename table'],
     ['BC102', 'ALTER TABLE app.users RENAME COLUMN name TO full_name;', 'ALTER TABLE app.users ADD COLUMN full_name text;', 'rename column'],
     ['CD101', 'ALTER TABLE app.users DROP CONSTRAINT users_team_fk;', 'ALTER TABLE app.users DROP COLUMN team_id;', 'drop FK constraint (not with its column)'],
     ['PG101', 'CREATE INDEX users_name ON app.users (name);', 'CREATE TABLE app.t (e text);\nCREATE INDEX t_e2 ON app.t (e);', 'index without CONCURRENTLY'],
-    ['PG102', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', "ALTER TABLE app.users ALTER COLUMN name SET DEFAULT 'x';", 'table rewrite'],
-    ['PG104', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id);', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id) NOT VALID;', 'FK without NOT VALID'],
-    ['PG105', "ALTER TYPE app.mood ADD VALUE 'sad';", "CREATE TYPE app.other AS ENUM ('a');", 'ADD VALUE in a transaction'],
-    ['PG106', 'ALTER TABLE app.users DROP COLUMN name CASCADE;', 'ALTER TABLE app.users DROP COLUMN email;', 'dropping a column a view uses'],
+    ['PG101', 'CREATE INDEX users_name ON app.users (name);', '-- /* CONCURRENTLY */\nCREATE INDEX CONCURRENTLY users_name ON app.users (name);', 'CONCURRENTLY read from the syntax tree, not the text'],
+    ['PG103', 'DROP INDEX app.names_idx;', 'CREATE TABLE app.t (e text);\nCREATE INDEX t_e3 ON app.t (e);\nDROP INDEX app.t_e3;', 'drop index without CONCURRENTLY'],
+    ['MR101', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', "ALTER TABLE app.users ALTER COLUMN name SET DEFAULT 'x';", 'table rewrite'],
+    ['MR102', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id);', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id) NOT VALID;', 'FK without NOT VALID'],
+    ['MR103', "ALTER TYPE app.mood ADD VALUE 'sad';", "ALTER TYPE app.mood RENAME VALUE 'ok' TO 'fine';", 'ADD VALUE in a transaction'],
+    ['MR104', 'ALTER TABLE app.users DROP COLUMN name CASCADE;', 'ALTER TABLE app.users DROP COLUMN email;', 'dropping a column a view uses'],
     ['NM101', 'CREATE TABLE app."UserGroups" (id int);', 'CREATE TABLE app.user_groups (id int);', 'table name that needs quoting'],
     ['NM102', 'ALTER TABLE app.users ADD COLUMN "order" int;', 'ALTER TABLE app.users ADD COLUMN sort_order int;', 'column name that needs quoting'],
   ];
@@ -53,10 +50,29 @@ describe('migrate lint analyzers', () => {
       expect(await codes(negative)).not.toContain(code);
     });
   }
-  it('PG107: CONCURRENTLY in a transactional file; fine with -- atlas:txmode none', async () => {
-    const d = dir('CREATE INDEX CONCURRENTLY users_n ON app.users (name);');
-    expect((await lintDirectory(dev, d, { latest: 1 })).findings.map((f) => f.code)).toContain('PG107');
-    expect(await codes('CREATE INDEX CONCURRENTLY users_n ON app.users (name);', '-- atlas:txmode none\n\n')).not.toContain('PG107');
+  it('PG102: CONCURRENTLY in a transactional file; fine with -- atlas:txmode none', async () => {
+    // PGlite runs each statement on its own, so the file "works" on the dev database; it would fail on apply.
+    expect(await codes('CREATE INDEX CONCURRENTLY users_n ON app.users (name);')).toContain('PG102');
+    expect(await codes('DROP INDEX CONCURRENTLY app.names_idx;')).toContain('PG102');
+    const none = await codes('CREATE INDEX CONCURRENTLY users_n ON app.users (name);\nDROP INDEX CONCURRENTLY app.names_idx;', '-- atlas:txmode none\n\n');
+    expect(none).not.toContain('PG102');
+    expect(none).not.toContain('PG101');
+    expect(none).not.toContain('PG103');
+  });
+  it('MR100: a statement that fails on the dev database is a located error, and linting the file stops there', async () => {
+    const r = await lintDirectory(t.db, dir('ALTER TABLE app.users ADD COLUMN a int;\nCREATE VIEW app.v AS\n  SELECT nope FROM app.users;\nDROP TABLE app.teams;'), { latest: 1 });
+    expect(r.failed).toBe(true);
+    expect(r.findings.map((f) => [f.code, f.line, f.column])).toEqual([['MR100', 3, 10]]); // the server's error position
+    expect(r.findings[0]!.message).toContain('column "nope" does not exist');
+    const noPos = await lintDirectory(t.db, dir('ALTER TABLE app.users\n  ADD COLUMN b int REFERENCES app.nope(id);'), { latest: 1 });
+    expect(noPos.findings.map((f) => [f.code, f.line, f.column])).toEqual([['MR100', 1, 1]]); // no position: the statement's
+  });
+  it('a failing earlier (not linted) file is reported with its location', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'meridian-lint-'));
+    writeFileSync(join(d, '1_base.sql'), 'CREATE TABLE t (id int);\nCREATE INDEX ON nope (id);\n');
+    writeFileSync(join(d, '2_next.sql'), 'SELECT 1;\n');
+    writeSum(d);
+    await expect(lintDirectory(t.db, d, { latest: 1, cwd: d })).rejects.toThrow(/1_base\.sql:2:1: relation "nope" does not exist/);
   });
   it('atlas:nolint silences a file, a statement, a code or an analyzer', async () => {
     expect(await codes('DROP TABLE app.users CASCADE;', '-- atlas:nolint\n\n')).toEqual([]);
@@ -66,7 +82,7 @@ describe('migrate lint analyzers', () => {
     expect(partly).toContain('DS102');
   });
   it('formats findings as text, json and GitHub annotations with file:line:col', async () => {
-    const r = await lintDirectory(dev, dir('SELECT 1;\n  DROP TABLE app.teams CASCADE;'), { latest: 1, cwd: '/' });
+    const r = await lintDirectory(t.db, dir('SELECT 1;\n  DROP TABLE app.teams CASCADE;'), { latest: 1, cwd: '/' });
     const f = r.findings.find((x) => x.code === 'DS102')!;
     expect([f.line, f.column]).toEqual([2, 3]);
     expect(r.failed).toBe(true);
@@ -76,14 +92,61 @@ describe('migrate lint analyzers', () => {
   });
 });
 
-describe('migrate lint CLI', () => {
-  it('lints the example project migrations (exit 0) and fails on destructive changes (exit 1)', async () => {
-    const ok = await runCli(['migrate', 'lint', '--dir', `file://${join(repoRoot, 'database/migrations')}`], { env: { DATABASE_URL: '' } });
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('File atlas.sum is valid');
-    expect(ok.stdout).toMatch(/file\(s\) linted: 0 error\(s\)/);
-    const bad = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'github', '--dir', `file://${dir('DROP TABLE app.teams CASCADE;')}`], { env: { DATABASE_URL: '' } });
+describe('migrate lint CLI on the example project', () => {
+  it('migrate diff shows lint findings for the new file; migrate lint passes on warnings and fails on destructive changes', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-lint-cli-'));
+    cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
+    const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
+    expect((await runCli(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
+    const clean = await runCli(['migrate', 'lint'], { cwd, env });
+    expect(clean.stdout).toContain('File atlas.sum is valid');
+    expect(clean.stdout).toMatch(/1 file\(s\) linted: 0 error\(s\), 0 warning\(s\)/);
+    expect(clean.code).toBe(0);
+
+    const schema = join(cwd, 'database/schema/schema.sql');
+    appendFileSync(schema, '\nALTER TABLE practice_app.users ADD COLUMN nickname text NOT NULL;\nCREATE INDEX users_nickname_idx ON practice_app.users (nickname);\n');
+    const d = await runCli(['migrate', 'diff', 'nickname'], { cwd, env });
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/Review before applying \(migrate lint\):\n  database\/migrations\/\d{14}_nickname\.sql:2:1: warning MF103: Adding a non-nullable "text" column "nickname"/);
+    expect(d.stdout).toMatch(/_nickname\.sql:4:1: warning PG101: Creating index "users_nickname_idx" non-concurrently/);
+    const warn = await runCli(['migrate', 'lint', '--latest', '1'], { cwd, env });
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toMatch(/_nickname\.sql:2:1: warning MF103/);
+    expect(warn.stdout).toMatch(/_nickname\.sql:4:1: warning PG101/);
+
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace(/CREATE TABLE practice_app\.notifications[\s\S]*?\);\n/, ''));
+    expect((await runCli(['migrate', 'diff', 'drop_notifications'], { cwd, env })).stdout).toMatch(/error DS102: Dropping table "notifications"/);
+    const bad = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'github'], { cwd, env });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/::error file=.*,line=1,col=1,title=DS102::/);
+    expect(bad.stdout).toMatch(/::error file=database\/migrations\/\d{14}_drop_notifications\.sql,line=2,col=1,title=DS102::Dropping table "notifications"/);
+  });
+});
+
+describe('migrate lint --git-base', () => {
+  it('lints only the files added since the merge base (committed or untracked)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-lint-git-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git('init', '-q', '-b', 'main');
+    const mig = join(cwd, 'database/migrations');
+    mkdirSync(mig, { recursive: true });
+    writeFileSync(join(mig, '1_base.sql'), 'CREATE TABLE t (id int PRIMARY KEY, a text);\nCREATE TABLE old (id int);\n');
+    writeSum(mig);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(mig, '2_drop.sql'), 'DROP TABLE old;\n');
+    writeSum(mig);
+    git('add', '.');
+    git('commit', '-q', '-m', 'drop');
+    writeFileSync(join(mig, '3_index.sql'), 'CREATE INDEX t_a ON t (a);\n');
+    writeSum(mig);
+    const r = await runCli(['migrate', 'lint', '--git-base', 'main', '--format', 'json'], { cwd, env: { DATABASE_URL: '', DEV_DATABASE_URL: '' } });
+    const report = JSON.parse(r.stdout) as { files: string[]; findings: Array<{ code: string; file: string }> };
+    expect(report.files).toEqual(['2_drop.sql', '3_index.sql']);
+    expect(report.findings.map((f) => `${f.file}:${f.code}`)).toEqual(['database/migrations/2_drop.sql:DS102', 'database/migrations/3_index.sql:PG101']);
+    expect(r.code).toBe(1);
+    const none = await runCli(['migrate', 'lint', '--git-base', 'nope'], { cwd, env: { DATABASE_URL: '' } });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/error\[E_LINT\]: --git-base nope:/);
   });
 });

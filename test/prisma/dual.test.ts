@@ -6,6 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from '../../src/db/index.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
@@ -50,6 +52,18 @@ for (const target of targets) {
       const s = await runCli(['sql', 'generate'], { cwd, env: env() });
       expect(s.stderr).toBe('');
       expect(s.stdout).toContain('prisma/sql/analytics.sql → analytics(client, minTotal: number): 4 column(s)');
+
+      // The generated function returns the right rows on this database, with the seed loaded.
+      const db = await openDatabase(url);
+      try {
+        await db.exec(readFileSync(join(cwd, 'database/fixtures/seed-simple.sql'), 'utf8'));
+        const gen = (await import(pathToFileURL(join(cwd, 'src/generated/sql/analytics.ts')).href)) as { analytics: (c: unknown, min: number) => Promise<unknown[]> };
+        // ada: 3 × 4.50 + 32.00 in one order; alan: 4.50, below the threshold
+        expect(await gen.analytics(db, 10)).toEqual([{ user_id: 1, email: 'ada@example.com', orders: 1n, revenue: '45.50' }]);
+        expect((await gen.analytics(db, 0)).length).toBe(2);
+      } finally {
+        await db.close();
+      }
 
       writeFileSync(
         join(cwd, 'use.ts'),

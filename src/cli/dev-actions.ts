@@ -1,12 +1,15 @@
 /** `meridian db reset`, `dev setup`, `dev status`. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pc from './colors.js';
+import { findPrismaCli } from '../prisma/cli.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { planClean } from '../workflow/clean.js';
 import { devStatus, resetProjectDatabase, setupProject } from '../workflow/dev.js';
 import { configFrom, type CommonOptions } from './common.js';
 import { formatStatus } from './migrate-actions.js';
-import { prismaPullAction } from './prisma-actions.js';
+import { prismaPullAction, sqlGenerateAction } from './prisma-actions.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);
@@ -41,7 +44,12 @@ export async function devSetupAction(opts: CommonOptions & { dual?: boolean }): 
   } finally {
     await db.close();
   }
-  if (opts.dual) await prismaPullAction({ ...opts, generate: false });
+  if (!opts.dual) return;
+  // Dual strategy: the Prisma schema and client follow the database; typed SQL too when prisma/sql exists.
+  const withPrisma = findPrismaCli(cfg.cwd) !== undefined;
+  await prismaPullAction({ ...opts, generate: withPrisma });
+  if (!withPrisma) out('prisma is not installed in this project: skipped `prisma generate` (npm i -D prisma @prisma/client)\n');
+  if (existsSync(join(cfg.cwd, 'prisma/sql'))) await sqlGenerateAction({ ...opts });
 }
 
 export async function devStatusAction(opts: CommonOptions): Promise<void> {

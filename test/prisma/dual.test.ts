@@ -100,6 +100,19 @@ describe('prisma CLI integration', () => {
     expect(r.stderr).toContain('prisma is not installed in this project: run `npm i -D prisma @prisma/client`');
   });
 
+  it('dev setup --dual: migrations applied and seeded, then Prisma pull + generate and typed SQL', async () => {
+    const cwd = exampleProject();
+    const env = { DATABASE_URL: `pglite://${join(cwd, 'db')}`, DEV_DATABASE_URL: '' };
+    expect((await runCli(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
+    const r = await runCli(['dev', 'setup', '--dual'], { cwd, env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ready \(PostgreSQL \d+\): 1 migration\(s\) applied, seed loaded/);
+    expect(r.stdout).toContain('Introspected 5 models, 1 views and 1 enums');
+    expect(r.stdout).toMatch(/Generated Prisma Client/);
+    expect(r.stdout).toContain('Generated typed SQL for 1 query into src/generated/sql');
+  }, 60_000);
+
   it('prisma pull on an empty database fails like prisma db pull and leaves schema.prisma alone', async () => {
     const cwd = exampleProject();
     writeFileSync(join(cwd, 'prisma/schema.prisma'), '// mine\n');

@@ -40,6 +40,28 @@ export function withToOption(cmd: Command): Command {
   return cmd.option('--to <url>', 'desired state: file://database/schema/schema.sql (file or directory)');
 }
 
+/** Options of the planner's safety mode (pg-schema-diff / Atlas style). */
+export interface PlanFlags {
+  concurrentIndex?: boolean;
+  notValid?: boolean;
+  lockTimeout?: string;
+  statementTimeout?: string;
+}
+
+/** Adds the planner's safety flags: `--concurrent-index`, `--not-valid`, `--lock-timeout`, `--statement-timeout`. */
+export function withPlanOptions(cmd: Command): Command {
+  return cmd
+    .option('--concurrent-index', 'create/drop indexes on existing tables CONCURRENTLY (outside a transaction)')
+    .option('--not-valid', 'add FKs and checks on existing tables NOT VALID, then VALIDATE CONSTRAINT')
+    .option('--lock-timeout <duration>', "start the plan with SET lock_timeout (e.g. '5s')")
+    .option('--statement-timeout <duration>', "start the plan with SET statement_timeout (e.g. '1min')");
+}
+
+/** The PlanOptions of `withPlanOptions` flags. */
+export function planOptionsFrom(opts: PlanFlags): { concurrentIndex?: boolean; notValid?: boolean; lockTimeout?: string; statementTimeout?: string } {
+  return { concurrentIndex: opts.concurrentIndex, notValid: opts.notValid, lockTimeout: opts.lockTimeout, statementTimeout: opts.statementTimeout };
+}
+
 export function formatOption(values: string[], dflt: string): Option {
   return new Option('--format <format>', `output format`).choices(values).default(dflt);
 }

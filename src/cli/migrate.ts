@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
 import { migrateLintAction } from './migrate-lint.js';
 import { migrateDiffAction } from './schema-actions.js';
-import { formatOption, withDbOptions, withDirOptions, withToOption } from './common.js';
+import { formatOption, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('versioned migrations (Atlas-compatible directory, atlas.sum and revisions table)');
 
-  withToOption(withDirOptions(withDbOptions(migrate.command('diff [name]'))))
+  withPlanOptions(withToOption(withDirOptions(withDbOptions(migrate.command('diff [name]')))))
     .description('write a new migration file: desired schema vs the state the migration directory produces')
     .option('--from <url>', 'diff against a live database instead of the directory')
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))

@@ -13,7 +13,7 @@ import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
 import { modelFromSources } from '../workflow/state.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { configFrom, planOptionsFrom, type CommonOptions, type PlanFlags } from './common.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);
@@ -80,12 +80,12 @@ export async function schemaValidateAction(opts: CommonOptions): Promise<void> {
   out(`${sources.map((s) => s.file).join(', ')}: valid (${stmts} statement${stmts === 1 ? '' : 's'})\n`);
 }
 
-export async function schemaApplyAction(opts: CommonOptions & { dryRun?: boolean; autoApprove?: boolean; concurrentIndex?: boolean }): Promise<void> {
+export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const desired = await withDev(cfg.devUrl, (dev) => modelFromSources(dev, readSchemaSources(cfg.schemaPath, cfg.cwd), { schemas: cfg.schemas, exclude: cfg.exclude }));
   const db = await openDatabase(cfg.url);
   try {
-    const statements = await planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: { concurrentIndex: opts.concurrentIndex } });
+    const statements = await planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: planOptionsFrom(opts) });
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');
       return;
@@ -106,14 +106,14 @@ export async function schemaApplyAction(opts: CommonOptions & { dryRun?: boolean
   }
 }
 
-export async function schemaDiffAction(opts: CommonOptions & { from: string; to: string }): Promise<void> {
+export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from: string; to: string }): Promise<void> {
   const cfg = configFrom({ ...opts, to: undefined });
   await withDev(cfg.devUrl, async (dev) => {
     const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
     const current = await resolveState(opts.from, dev, scope);
     const desired = await resolveState(opts.to, dev, scope);
     const changes = diff(current, desired, { schemas: cfg.schemas });
-    const statements = plan(changes, current, desired);
+    const statements = plan(changes, current, desired, planOptionsFrom(opts));
     if (opts.format === 'json') {
       out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
       return;
@@ -122,14 +122,14 @@ export async function schemaDiffAction(opts: CommonOptions & { from: string; to:
   });
 }
 
-export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & { from?: string }): Promise<void> {
+export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string }): Promise<void> {
   const cfg = configFrom(opts);
   const print = opts.format === 'sql' || opts.format === 'json';
   await withDev(cfg.devUrl, async (dev) => {
     const current = opts.from ? await resolveState(opts.from, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }) : undefined;
     const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd,
-      dryRun: print || !!opts.from, current,
+      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts),
     });
     if (r.statements.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { schemaApplyAction, schemaDiffAction, schemaInspectAction, schemaValidateAction } from './schema-actions.js';
 import { schemaCleanAction } from './schema-clean.js';
-import { formatOption, withDbOptions, withToOption } from './common.js';
+import { formatOption, withDbOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerSchema(program: Command): void {
   const schema = program.command('schema').description('inspect, validate, diff and apply schemas declaratively');
@@ -24,14 +24,13 @@ export function registerSchema(program: Command): void {
     .option('--dry-run', 'list what would be dropped')
     .action(schemaCleanAction);
 
-  withToOption(withDbOptions(schema.command('apply')))
+  withPlanOptions(withToOption(withDbOptions(schema.command('apply'))))
     .description('plan and apply the changes that bring a database to the desired schema')
     .option('--dry-run', 'print the plan, change nothing')
     .option('--auto-approve', 'do not ask for confirmation')
-    .option('--concurrent-index', 'create/drop indexes CONCURRENTLY')
     .action(schemaApplyAction);
 
-  withDbOptions(schema.command('diff'))
+  withPlanOptions(withDbOptions(schema.command('diff')))
     .description('print the plan between two states (URLs, schema files or migration directories)')
     .requiredOption('--from <url>', 'current state')
     .requiredOption('--to <url>', 'desired state')

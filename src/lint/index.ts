@@ -69,13 +69,14 @@ export function isConcurrent(ast: Ast): boolean {
   return Boolean(idx?.concurrent || drop?.concurrent || reindex?.params?.some((p) => p.DefElem?.defname === 'concurrently'));
 }
 
-/** Names of constraints the statement adds with NOT VALID. */
+/** Names of constraints the statement adds with NOT VALID, or validates later (`VALIDATE CONSTRAINT`). */
 function notValidConstraints(ast: Ast): Set<string> {
   const out = new Set<string>();
-  const alter = ast?.AlterTableStmt as { cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: { Constraint?: { conname?: string; skip_validation?: boolean } } } }> } | undefined;
+  const alter = ast?.AlterTableStmt as { cmds?: Array<{ AlterTableCmd?: { subtype?: string; name?: string; def?: { Constraint?: { conname?: string; skip_validation?: boolean } } } }> } | undefined;
   for (const c of alter?.cmds ?? []) {
     const con = c.AlterTableCmd?.def?.Constraint;
     if (c.AlterTableCmd?.subtype === 'AT_AddConstraint' && con?.skip_validation) out.add(con.conname ?? '');
+    if (c.AlterTableCmd?.subtype === 'AT_ValidateConstraint') out.add(c.AlterTableCmd.name ?? '');
   }
   return out;
 }

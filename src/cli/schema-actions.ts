@@ -9,6 +9,7 @@ import { diff } from '../diff/index.js';
 import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
 import { lintPlan } from '../lint/index.js';
+import { renameHints } from '../workflow/rename-hints.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
@@ -82,10 +83,15 @@ export async function schemaValidateAction(opts: CommonOptions): Promise<void> {
 
 export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
-  const desired = await withDev(cfg.devUrl, (dev) => modelFromSources(dev, readSchemaSources(cfg.schemaPath, cfg.cwd), { schemas: cfg.schemas, exclude: cfg.exclude }));
+  const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
+  const { hints, warnings } = await renameHints(sources);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const db = await openDatabase(cfg.url);
   try {
-    const statements = await planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: planOptionsFrom(opts) });
+    const statements = await withDev(cfg.devUrl, async (dev) => {
+      const desired = await modelFromSources(dev, sources, { schemas: cfg.schemas, exclude: cfg.exclude });
+      return planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev } : undefined });
+    });
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');
       return;
@@ -131,6 +137,7 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd,
       dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts),
     });
+    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     if (r.statements.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');
       return;

@@ -36,7 +36,9 @@ export type Change =
   | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
   | { readonly kind: 'create_policy'; readonly policy: Policy }
   | { readonly kind: 'drop_policy'; readonly policy: Policy }
-  | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined };
+  | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
+  /** A rename the user asked for (never guessed): see `src/diff/renames.ts`. */
+  | { readonly kind: 'rename'; readonly object: 'table' | 'column' | 'index' | 'constraint' | 'sequence'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string };
 
 export type CommentTarget =
   | { readonly on: 'SCHEMA'; readonly schema: string }

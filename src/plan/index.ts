@@ -219,6 +219,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
   for (const c of all) {
     switch (c.kind) {
+      case 'rename': {
+        // First, before anything else: the rest of the plan was computed on the renamed state.
+        const t = qn(c.schema, c.table);
+        const sql =
+          c.object === 'table' ? `ALTER TABLE ${qn(c.schema, c.from)} RENAME TO ${qi(c.to)}`
+          : c.object === 'column' ? `ALTER TABLE ${t} RENAME COLUMN ${qi(c.from)} TO ${qi(c.to)}`
+          : c.object === 'constraint' ? `ALTER TABLE ${t} RENAME CONSTRAINT ${qi(c.from)} TO ${qi(c.to)}`
+          : c.object === 'index' ? `ALTER INDEX ${qn(c.schema, c.from)} RENAME TO ${qi(c.to)}`
+          : `ALTER SEQUENCE ${qn(c.schema, c.from)} RENAME TO ${qi(c.to)}`;
+        const effects: Effects = c.object === 'table' || c.object === 'column' ? { locksExistingTable: true, breaksDependants: `clients that use the old name "${c.from}" break` } : {};
+        emit(0.5, c, qn(c.schema, c.table), `rename a ${c.object} from "${c.from}" to "${c.to}"`, sql, effects);
+        break;
+      }
       case 'drop_trigger': {
         if (droppedTables.has(c.trigger.table) && !newTables.has(c.trigger.table)) break;
         emit(1, c, c.trigger.table, `drop trigger "${c.trigger.name}" on "${splitKey(c.trigger.table).name}"`, `DROP TRIGGER ${qi(c.trigger.name)} ON ${qk(c.trigger.table)}`);

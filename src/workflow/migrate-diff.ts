@@ -7,6 +7,8 @@
  * Both states are materialised on the dev database and read back by the inspector, so they compare in
  * PostgreSQL's own spelling (Atlas's --dev-url approach).
  */
+import { renameChanges } from '../diff/renames.js';
+import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
 import { diff, type Change } from '../diff/index.js';
 import { validateSum, writeMigrationFile } from '../migrate/dir.js';
@@ -41,6 +43,8 @@ export interface MigrateDiffResult {
   /** The two states compared: the migration directory's (or `current`) and the desired one. */
   readonly current: Model;
   readonly desired: Model;
+  /** Problems worth telling the user that do not stop the diff (e.g. a misplaced rename hint). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -81,14 +85,20 @@ export function migrationName(changes: readonly Change[]): string {
 export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiffResult> {
   validateSum(opts.migrationsDir);
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
-  const desired = await modelFromSources(opts.dev, readSchemaSources(opts.schemaPath, opts.cwd), scope);
-  const current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
-  const changes = diff(current, desired, { schemas: opts.schemas });
+  const sources = readSchemaSources(opts.schemaPath, opts.cwd);
+  const desired = await modelFromSources(opts.dev, sources, scope);
+  let current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
+  // Renames the user marked in schema.sql: applied to the current state first, then the rest is diffed.
+  // (Not against a live database: a drift check reports the difference as it is.)
+  const { hints, warnings } = await renameHints(sources);
+  const renames = hints.length && !opts.current ? renameChanges(hints, current, desired) : [];
+  if (renames.length) current = await modelFromMigrations(opts.dev, opts.migrationsDir, { ...scope, then: plan(renames, current, desired).map((s) => s.sql) });
+  const changes = [...renames, ...diff(current, desired, { schemas: opts.schemas })];
   const statements = plan(changes, current, desired, opts.plan);
-  if (statements.length === 0) return { statements, changes, current, desired };
+  if (statements.length === 0) return { statements, changes, current, desired, warnings };
   const name = opts.name ?? migrationName(changes);
   const content = renderMigrationFile(statements);
-  if (opts.dryRun) return { statements, changes, content, name, current, desired };
+  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
-  return { statements, changes, content, name, file: written.path, version: written.version, current, desired };
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings };
 }

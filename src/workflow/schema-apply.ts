@@ -14,7 +14,9 @@ import { inspect } from '../inspect/index.js';
 import { fileUrlToPath } from '../config/config.js';
 import { emptyModel, type Model } from '../model/types.js';
 import { plan, type PlanOptions, type Statement } from '../plan/index.js';
-import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
+import { modelFromMigrations, modelFromSources, readSchemaSources, resetDevDatabase } from './state.js';
+import { renameChanges, type RenameHint } from '../diff/renames.js';
+import { modelToSql } from './render.js';
 
 /** What a freshly created database contains: an empty `public` schema. */
 export function freshDatabaseModel(): Model {
@@ -48,10 +50,31 @@ export interface SchemaApplyResult {
   readonly executed: number;
 }
 
-/** Plans the changes that bring `db` to `desired`. */
-export async function planSchemaApply(db: Database, desired: Model, opts: { schemas?: readonly string[]; exclude?: readonly string[]; plan?: PlanOptions } = {}): Promise<Statement[]> {
-  const current = (await inspect(db, { schemas: opts.schemas, exclude: opts.exclude })).model;
-  return plan(diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) }), current, desired, opts.plan);
+/**
+ * Plans the changes that bring `db` to `desired`. With rename hints (and a dev database to try them on),
+ * the renames come first and the rest is planned against the renamed state.
+ */
+export async function planSchemaApply(
+  db: Database,
+  desired: Model,
+  opts: { schemas?: readonly string[]; exclude?: readonly string[]; plan?: PlanOptions; renames?: { hints: readonly RenameHint[]; dev: Database } } = {},
+): Promise<Statement[]> {
+  const scope = { schemas: opts.schemas, exclude: opts.exclude };
+  let current = (await inspect(db, scope)).model;
+  const renames = opts.renames ? renameChanges(opts.renames.hints, current, desired) : [];
+  if (renames.length) {
+    // The renamed state, as PostgreSQL makes it: the current schema recreated on the dev database, renamed there.
+    const dev = opts.renames!.dev;
+    await resetDevDatabase(dev);
+    try {
+      await dev.exec(modelToSql(current));
+      for (const s of plan(renames, current, desired)) await dev.exec(s.sql);
+      current = (await inspect(dev, scope)).model;
+    } finally {
+      await resetDevDatabase(dev).catch(() => undefined);
+    }
+  }
+  return plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, opts.plan);
 }
 
 /**

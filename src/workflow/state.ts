@@ -151,12 +151,14 @@ export async function modelFromSources(dev: Database, sources: readonly SqlSourc
 }
 
 /** The Model a migration directory produces (replayed on the dev database). */
-export async function modelFromMigrations(dev: Database, dir: string, opts: { schemas?: readonly string[]; exclude?: readonly string[] } = {}): Promise<Model> {
+export async function modelFromMigrations(dev: Database, dir: string, opts: { schemas?: readonly string[]; exclude?: readonly string[]; then?: readonly string[] } = {}): Promise<Model> {
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   await resetDevDatabase(dev);
   try {
     const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.content.toString('utf8') })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migration directory failed');
+    // Statements to run on the replayed state before reading it back (e.g. the renames the user asked for).
+    for (const sql of opts.then ?? []) await dev.exec(sql);
     return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
   } finally {
     await resetDevDatabase(dev).catch(() => undefined);

@@ -1,0 +1,84 @@
+/**
+ * Reads `-- meridian:renamed-from <old>` hints from schema sources, attached to what they annotate with
+ * the parser's locations: a comment on a column definition's line (CREATE TABLE or ALTER TABLE … ADD
+ * COLUMN) renames that column; a comment on a CREATE TABLE's first line, or on the line just above it,
+ * renames the table.
+ *
+ * In:  SQL sources. Out: hints, and located warnings for hints that annotate nothing renamable.
+ * Never: tokenises SQL itself (libpg-query's parser and scanner give statements, locations, comments).
+ */
+import { loadModule, parseSync, scanSync } from 'libpg-query';
+import type { RenameHint } from '../diff/renames.js';
+import type { SqlSource } from './state.js';
+
+const HINT = /meridian:renamed-from\s+("(?:[^"]|"")+"|[^\s*]+)/;
+
+function lineAt(buf: Buffer, byteOffset: number): number {
+  let n = 1;
+  for (let i = 0; i < byteOffset && i < buf.length; i++) if (buf[i] === 10) n++;
+  return n;
+}
+
+const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
+
+/**
+ * @example
+ * await renameHints([{ file: 'schema.sql', text: 'CREATE TABLE app.users (\n  full_name text -- meridian:renamed-from name\n);' }])
+ * // → { hints: [{ object: 'column', schema: 'app', table: 'users', column: 'full_name', from: 'name', … }], warnings: [] }
+ */
+export async function renameHints(sources: readonly SqlSource[]): Promise<{ hints: RenameHint[]; warnings: string[] }> {
+  await loadModule();
+  const hints: RenameHint[] = [];
+  const warnings: string[] = [];
+  for (const src of sources) {
+    if (!src.text.includes('meridian:renamed-from')) continue;
+    const buf = Buffer.from(src.text, 'utf8');
+    let stmts: Array<{ stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
+    let comments: Array<{ start: number; text: string }>;
+    try {
+      stmts = (parseSync(src.text).stmts ?? []) as typeof stmts;
+      comments = scanSync(src.text).tokens.filter((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT');
+    } catch {
+      continue; // syntax errors are reported by validation, with their locations
+    }
+    // Statement spans, and the first line of each statement's own text (after leading comments/blank lines).
+    const spans = stmts.map((s) => {
+      const start = s.stmt_location ?? 0;
+      const end = s.stmt_len ? start + s.stmt_len : buf.length;
+      const body = buf.subarray(start, end).toString('utf8');
+      const lead = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/.exec(body)![0];
+      return { s, start, end, firstLine: lineAt(buf, start + Buffer.byteLength(lead)) };
+    });
+    for (const c of comments) {
+      const m = HINT.exec(c.text);
+      if (!m) continue;
+      const from = unquote(m[1]!);
+      const line = lineAt(buf, c.start);
+      const where = `${src.file}:${line}`;
+      // The statement the comment is in, else the one right after it (a hint on the line above).
+      // (A comment after a statement's `;` on its last line belongs to that statement.)
+      const span =
+        spans.find((x) => c.start >= x.start && c.start < x.end && x.firstLine <= line) ??
+        spans.find((x) => c.start >= x.end && lineAt(buf, x.end) === line) ??
+        spans.find((x) => x.firstLine === line + 1 || (c.start >= x.start && c.start < x.end));
+      const st = span?.s.stmt;
+      const create = st?.CreateStmt as { relation: { schemaname?: string; relname: string }; tableElts?: Array<{ ColumnDef?: { colname: string; location?: number } }> } | undefined;
+      const alter = st?.AlterTableStmt as { relation: { schemaname?: string; relname: string }; cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: { ColumnDef?: { colname: string; location?: number } } } }> } | undefined;
+      const rel = create?.relation ?? alter?.relation;
+      if (!span || !rel) {
+        warnings.push(`${where}: meridian:renamed-from is not on a table or column definition; ignored`);
+        continue;
+      }
+      const schema = rel.schemaname ?? 'public';
+      const columns: Array<{ colname: string; location?: number }> = [
+        ...(create?.tableElts ?? []).flatMap((e) => (e.ColumnDef ? [e.ColumnDef] : [])),
+        ...(alter?.cmds ?? []).flatMap((c2) => (c2.AlterTableCmd?.subtype === 'AT_AddColumn' && c2.AlterTableCmd.def?.ColumnDef ? [c2.AlterTableCmd.def.ColumnDef] : [])),
+      ];
+      const col = columns.find((cd) => cd.location !== undefined && lineAt(buf, cd.location) === line);
+      if (col) hints.push({ object: 'column', schema, table: rel.relname, column: col.colname, from, file: src.file, line });
+      else if (create && (line === span.firstLine || line === span.firstLine - 1)) hints.push({ object: 'table', schema, table: rel.relname, from, file: src.file, line });
+      else warnings.push(`${where}: meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored`);
+    }
+  }
+  return { hints, warnings };
+}

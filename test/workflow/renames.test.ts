@@ -1,0 +1,125 @@
+/** Renames asked for with `-- meridian:renamed-from`: planned as renames (data kept), never guessed. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/index.js';
+import { inspect } from '../../src/inspect/index.js';
+import { applyMigrations } from '../../src/migrate/apply.js';
+import { diff } from '../../src/diff/index.js';
+import { migrateDiff } from '../../src/workflow/migrate-diff.js';
+import { renameHints } from '../../src/workflow/rename-hints.js';
+import { modelFromSources } from '../../src/workflow/state.js';
+import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
+
+function project(schema: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'meridian-rename-'));
+  mkdirSync(join(dir, 'migrations'));
+  writeFileSync(join(dir, 'schema.sql'), schema);
+  return { dir, migrationsDir: join(dir, 'migrations'), schemaPath: join(dir, 'schema.sql') };
+}
+
+const OLD = `CREATE SCHEMA app;
+CREATE TABLE app.users (
+  id serial PRIMARY KEY,
+  name text UNIQUE,
+  email text NOT NULL
+);
+CREATE INDEX users_email_idx ON app.users (email);
+CREATE VIEW app.names AS SELECT id, name FROM app.users;
+`;
+
+const NEW = `CREATE SCHEMA app;
+-- meridian:renamed-from users
+CREATE TABLE app.people (
+  id serial PRIMARY KEY,
+  full_name text UNIQUE, -- meridian:renamed-from name
+  email text NOT NULL
+);
+CREATE INDEX people_email_idx ON app.people (email);
+CREATE VIEW app.names AS SELECT id, full_name AS name FROM app.people;
+`;
+
+it('reads hints from the parser locations: table above/on CREATE TABLE, column on its line; misplaced hints warn', async () => {
+  const r = await renameHints([{ file: 's.sql', text: NEW + 'CREATE INDEX x ON app.people (email); -- meridian:renamed-from y\n' }]);
+  expect(r.hints.map((h) => `${h.object}:${h.schema}.${h.table}${h.column ? `.${h.column}` : ''}<-${h.from}@${h.line}`)).toEqual(['table:app.people<-users@2', 'column:app.people.full_name<-name@5']);
+  expect(r.warnings).toEqual(['s.sql:10: meridian:renamed-from is not on a table or column definition; ignored']);
+  const inline = await renameHints([{ file: 'a.sql', text: 'CREATE TABLE "Big" ( -- meridian:renamed-from "Old Name"\n  id int\n);\nALTER TABLE "Big" ADD COLUMN b int; -- meridian:renamed-from a\n' }]);
+  expect(inline.hints.map((h) => `${h.object}:${h.table}.${h.column ?? ''}<-${h.from}`)).toEqual(['table:Big.<-Old Name', 'column:Big.b<-a']);
+});
+
+describeEachDatabase('renames with hints', (t) => {
+  it('table and column renames keep the data, rename default-named indexes/sequences, and converge', async () => {
+    const p = project(OLD);
+    const dev = t.db;
+    const first = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev, name: 'initial', now: () => new Date('2026-01-01T00:00:00Z') });
+    expect(first.file).toBeTruthy();
+    // The target is a second database of the same engine as the dev database (view texts differ between versions).
+    const server = t.url ? await createServerDatabase(process.env.DATABASE_URL!) : undefined;
+    const target = await openDatabase(server?.url ?? 'pglite://memory');
+    try {
+      expect((await applyMigrations(target, { dir: p.migrationsDir })).ok).toBe(true);
+      await target.exec(`INSERT INTO app.users (name, email) VALUES ('Ada', 'ada@x'), ('Alan', 'alan@x')`);
+
+      writeFileSync(p.schemaPath, NEW);
+      const r = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev, name: 'rename', now: () => new Date('2026-01-02T00:00:00Z') });
+      const sql = r.statements.map((s) => s.sql);
+      expect(sql).toEqual([
+        'ALTER TABLE "app"."users" RENAME TO "people"',
+        'ALTER TABLE "app"."people" RENAME COLUMN "name" TO "full_name"',
+        'ALTER INDEX "app"."users_email_idx" RENAME TO "people_email_idx"',
+        'ALTER INDEX "app"."users_name_key" RENAME TO "people_full_name_key"',
+        'ALTER INDEX "app"."users_pkey" RENAME TO "people_pkey"',
+        'ALTER SEQUENCE "app"."users_id_seq" RENAME TO "people_id_seq"',
+      ]); // the view follows the renames by itself: nothing to recreate
+      expect(r.statements[0]!.hazards.map((h) => h.code)).toContain('BREAKS_DEPENDANTS');
+
+      const applied = await applyMigrations(target, { dir: p.migrationsDir });
+      expect(applied.ok).toBe(true);
+      expect((await target.query(`SELECT id, full_name FROM app.people ORDER BY id`)).rows).toEqual([{ id: 1, full_name: 'Ada' }, { id: 2, full_name: 'Alan' }]);
+      expect((await target.query(`SELECT name FROM app.names ORDER BY id`)).rows).toEqual([{ name: 'Ada' }, { name: 'Alan' }]);
+      // Converges: the renamed database equals one built from schema.sql, and the hint is now a no-op.
+      const built = await modelFromSources(dev, [{ file: 'schema.sql', text: NEW }]);
+      expect(diff((await inspect(target)).model, built)).toEqual([]);
+      const again = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev, dryRun: true });
+      expect(again.statements).toEqual([]);
+    } finally {
+      await target.close();
+      await server?.drop();
+    }
+  });
+
+  it('without a hint a changed name is a drop and an add, flagged as deleting data', async () => {
+    const p = project('CREATE TABLE t (id int, a text);');
+    await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev: t.db, name: 'initial', now: () => new Date('2026-01-01T00:00:00Z') });
+    writeFileSync(p.schemaPath, 'CREATE TABLE t (id int, b text);');
+    const r = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev: t.db, dryRun: true });
+    expect(r.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."t" DROP COLUMN "a"', 'ALTER TABLE "public"."t" ADD COLUMN "b" text']);
+    expect(r.statements[0]!.hazards.map((h) => h.code)).toContain('DELETES_DATA');
+  });
+});
+
+it('schema apply honours rename hints against a live database (renamed state tried on the dev database first)', async () => {
+  const p = project(OLD);
+  const url = `pglite://${join(p.dir, 'db')}`;
+  const env = { DATABASE_URL: url, DEV_DATABASE_URL: '' };
+  const { runCli } = await import('../helpers/cli.js');
+  const to = ['--to', `file://${p.schemaPath}`];
+  expect((await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env })).code).toBe(0);
+  const db = await openDatabase(url);
+  await db.exec(`INSERT INTO app.users (name, email) VALUES ('Ada', 'ada@x')`);
+  await db.close();
+  writeFileSync(p.schemaPath, NEW);
+  const r = await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env });
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toContain('ALTER TABLE "app"."users" RENAME TO "people"');
+  expect(r.stdout).toContain('ALTER TABLE "app"."people" RENAME COLUMN "name" TO "full_name"');
+  expect(r.stdout).not.toMatch(/DROP TABLE|DROP COLUMN/);
+  const after = await openDatabase(url);
+  try {
+    expect((await after.query('SELECT full_name FROM app.people')).rows).toEqual([{ full_name: 'Ada' }]);
+  } finally {
+    await after.close();
+  }
+  expect((await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env })).stdout).toContain('Schema is synced');
+}, 60_000);

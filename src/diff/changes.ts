@@ -13,7 +13,7 @@ export type Change =
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
   /** Labels removed or reordered: rebuild the type and convert the columns that use it. */
-  | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string }[] }
+  | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] }
   | { readonly kind: 'create_sequence'; readonly sequence: Sequence }
   | { readonly kind: 'alter_sequence'; readonly from: Sequence; readonly to: Sequence }
   | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }
@@ -28,6 +28,8 @@ export type Change =
   | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
   | { readonly kind: 'drop_index'; readonly index: Index }
   | { readonly kind: 'set_rls'; readonly table: Table }
+  /** Persistence (LOGGED/UNLOGGED) or storage parameters changed. */
+  | { readonly kind: 'alter_table'; readonly from: Table; readonly table: Table }
   | { readonly kind: 'create_view'; readonly view: View }
   | { readonly kind: 'drop_view'; readonly view: View; readonly recreated: boolean }
   | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean }

@@ -117,9 +117,14 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
         if (adds) for (const a of adds) out.push({ kind: 'add_enum_value', type: t, ...a });
         else {
           rebuiltEnums.add(key);
-          const columns: { table: string; column: string; default?: string }[] = [];
+          const columns: { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] = [];
           for (const [tk, tab] of Object.entries(desired.tables))
-            for (const c of tab.columns) if (c.type === key || c.type === `${key}[]`) columns.push({ table: tk, column: c.name, ...(c.default ? { default: c.default.text } : {}) });
+            for (const c of tab.columns) {
+              if (c.type !== key && c.type !== `${key}[]`) continue;
+              // A current default must go before the type changes (it cannot be cast), the desired one comes back after.
+              const was = current.tables[tk]?.columns.find((x) => x.name === c.name);
+              columns.push({ table: tk, column: c.name, ...(c.default ? { default: c.default.text } : {}), ...(was?.default || c.default ? { dropDefault: true } : {}), ...(c.type.endsWith('[]') ? { array: true } : {}) });
+            }
           out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
         }
       } else {
@@ -275,6 +280,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   }
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
+  if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',')) out.push({ kind: 'alter_table', from: cur, table: t });
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }
 

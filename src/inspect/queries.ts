@@ -22,7 +22,7 @@ SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_desc
 export const Q_TYPES = `
 SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        obj_description(t.oid, 'pg_type') AS comment,
-       CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
+       CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
@@ -102,10 +102,10 @@ export const Q_CONSTRAINTS = `
 SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS kind,
        pg_get_constraintdef(con.oid, true) AS def, con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.convalidated AS validated, con.connoinherit AS no_inherit,
-       (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
           JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num) AS columns,
        fn.nspname AS ref_schema, fc.relname AS ref_table,
-       (SELECT array_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
           JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) AS ref_columns,
        con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
@@ -145,6 +145,8 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_functio
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_catalog.pg_language l ON l.oid = p.prolang
  WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f','p') AND ${notExt('pg_proc', 'p.oid')}
+   -- constructors PostgreSQL makes for a range/multirange type belong to the type (internal dependency)
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
  ORDER BY 1, 2, 4`;
 
 /** User-defined aggregates, rendered from pg_aggregate (pg_get_functiondef does not support them). */

@@ -260,6 +260,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'drop_column':
         if (droppedTables.has(keyOf(c.table))) break;
+        if (c.column.inherited) break; // goes with the parent's column (PostgreSQL refuses to drop it on its own)
         emit(5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
           { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
@@ -311,8 +312,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(8.4, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
         for (const col of c.columns) {
           const tn = qk(col.table);
-          if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
-          emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${name} USING ${qi(col.column)}::text::${name}`,
+          if (col.default || col.dropDefault) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
+          const [to, via] = col.array ? [`${name}[]`, 'text[]'] : [name, 'text'];
+          emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::${via}::${to}`,
             { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined });
           if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
         }
@@ -326,7 +328,11 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'alter_sequence': {
         const s = c.to;
-        emit(9, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`);
+        // New bounds that exclude the old start leave the sequence's position out of range: restart it.
+        const outside = BigInt(c.from.start) < BigInt(s.min) || BigInt(c.from.start) > BigInt(s.max);
+        emit(9, c, keyOf(s), `modify sequence "${s.name}"`,
+          `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
+          outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
         break;
       }
       case 'create_function': {
@@ -339,6 +345,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_table':
         break; // ordered below
       case 'add_column':
+        if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
         emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
           {
             locksExistingTable: true,
@@ -384,6 +391,18 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_trigger':
         emit(17, c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
         break;
+      case 'alter_table': {
+        const t = c.table;
+        const tn = qn(t.schema, t.name);
+        if (c.from.unlogged !== t.unlogged)
+          emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
+        const keyOfOpt = (o: string) => o.slice(0, o.indexOf('='));
+        const removed = c.from.options.filter((o) => !t.options.some((n) => keyOfOpt(n) === keyOfOpt(o))).map(keyOfOpt);
+        const set = t.options.filter((o) => !c.from.options.includes(o));
+        if (removed.length) emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
+        if (set.length) emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
+        break;
+      }
       case 'set_rls': {
         const t = c.table;
         const tn = qn(t.schema, t.name);

@@ -39,7 +39,9 @@ export interface AcceptanceCase {
 function normaliseDump(dump: string): string {
   const sortedColumns = dump.replace(/(CREATE (?:UNLOGGED )?TABLE [^\n]+ \(\n)([\s\S]*?)(\n\)[^;]*;)/g, (_m, head: string, body: string, tail: string) =>
     head + body.split('\n').map((l) => l.replace(/,$/, '')).sort().join(',\n') + tail);
-  return sortedColumns
+  // Storage parameters are stored in the order they were set: ordering noise, not a difference.
+  const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`);
+  return sortedOptions
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))
     .join('\n')
@@ -53,6 +55,16 @@ export function pgDump(url: string): string {
   const r = spawnSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
   return normaliseDump(r.stdout);
+}
+
+/** Identity (oid) and storage (relfilenode) of every user table: a changed relfilenode means a rewrite. */
+async function tableStorage(db: Database): Promise<Map<string, { oid: number; file: number }>> {
+  const r = await db.query<{ name: string; oid: number; file: number }>(
+    `SELECT n.nspname || '.' || c.relname AS name, c.oid::int AS oid, c.relfilenode::int AS file FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`,
+  );
+  return new Map(r.rows.map((x) => [x.name, { oid: x.oid, file: x.file }]));
 }
 
 async function build(db: Database, sql: readonly string[]): Promise<void> {
@@ -70,12 +82,23 @@ export async function runDirection(db: Database, url: string | undefined, from: 
   const before = forward && c.keeps ? (await db.query(c.keeps)).rows : undefined;
   const current = (await inspect(db)).model;
   const statements = plan(diff(current, desired), current, desired);
+  const storageBefore = await tableStorage(db);
   for (const s of statements) {
     try {
       await db.exec(s.sql);
     } catch (e) {
       throw new Error(`${c.name} (${forward ? 'old → new' : 'new → old'}): statement failed: ${s.sql}\n${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
     }
+  }
+  // No table is rewritten unless the plan says so (TABLE_REWRITE), none is recreated unless it deletes data.
+  const hazards = new Set(statements.flatMap((s) => s.hazards.map((h) => h.code)));
+  const storageAfter = await tableStorage(db);
+  for (const [name, b] of storageBefore) {
+    const a = storageAfter.get(name);
+    if (!a) continue;
+    const where = `${c.name} (${forward ? 'old → new' : 'new → old'}): table ${name}`;
+    if (a.oid !== b.oid) expect(hazards.has('DELETES_DATA'), `${where} was recreated without a DELETES_DATA hazard`).toBe(true);
+    else if (a.file !== b.file) expect(hazards.has('TABLE_REWRITE') || hazards.has('DELETES_DATA'), `${where} was rewritten without a TABLE_REWRITE hazard`).toBe(true);
   }
   const after = (await inspect(db)).model;
   const again = plan(diff(after, desired), after, desired);

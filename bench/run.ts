@@ -63,6 +63,16 @@ function exponent(stage: string): number | undefined {
   return xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
 }
 
+/** Executes a script in batches of 500 statements, split at the parser's statement locations. */
+async function loadInBatches(db: { exec(sql: string): Promise<void> }, sql: string): Promise<void> {
+  const buf = Buffer.from(sql, 'utf8');
+  const stmts = (parseSync(sql).stmts ?? []).map((s) => {
+    const start = s.stmt_location ?? 0;
+    return buf.subarray(start, s.stmt_len ? start + s.stmt_len : buf.length).toString('utf8');
+  });
+  for (let i = 0; i < stmts.length; i += 500) await db.exec(stmts.slice(i, i + 500).join(';\n'));
+}
+
 async function main(): Promise<void> {
   await loadModule();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -81,8 +91,10 @@ async function main(): Promise<void> {
       const dbA = await openDatabase(a.url);
       const dbB = await openDatabase(b.url);
       try {
-        await time('load into PostgreSQL', n, () => dbA.exec(base.sql), 1);
-        await dbB.exec(changed.sql);
+        // Loaded in batches of statements (one implicit transaction per batch): thousands of relations in
+        // one transaction exceed the server's default max_locks_per_transaction.
+        await time('load into PostgreSQL', n, () => loadInBatches(dbA, base.sql), 1);
+        await loadInBatches(dbB, changed.sql);
         await time('inspect (PostgreSQL)', n, async () => (current = (await inspect(dbA)).model));
         desired = (await inspect(dbB)).model;
         await time('pg_dump --schema-only (peer floor)', n, () => spawnSync('pg_dump', ['--schema-only', a.url], { stdio: 'ignore' }));

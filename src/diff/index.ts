@@ -7,7 +7,7 @@
  * (the inspector already leaves those out). Runs in O(objects): every comparison is a map lookup.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { Column, Constraint, Func, Model, Sequence, Table, TypeDef, View } from '../model/types.js';
+import type { Column, Constraint, Func, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -208,8 +208,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const i of Object.values(v.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, undefined, v.comment);
       for (const [col, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, undefined, text);
+      for (const tr of Object.values(v.triggers ?? {})) out.push({ kind: 'create_trigger', trigger: tr }); // dropped with the old view
       continue;
     }
+    diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
     for (const col of new Set([...Object.keys(cur.columnComments ?? {}), ...Object.keys(v.columnComments ?? {})]))
       comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, cur.columnComments?.[col], v.columnComments?.[col]);
@@ -263,14 +265,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
   diffIndexes(cur.indexes, t.indexes, out, comment);
-  for (const [name, tr] of Object.entries(t.triggers)) {
-    const old = cur.triggers[name];
-    if (!old || old.definition !== tr.definition) {
-      if (old) out.push({ kind: 'drop_trigger', trigger: old });
-      out.push({ kind: 'create_trigger', trigger: tr });
-    }
-  }
-  for (const [name, tr] of Object.entries(cur.triggers)) if (!t.triggers[name]) out.push({ kind: 'drop_trigger', trigger: tr });
+  diffTriggers(cur.triggers, t.triggers, out);
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
     if (!old || JSON.stringify({ ...old, loc: undefined }) !== JSON.stringify({ ...p, loc: undefined })) {
@@ -282,6 +277,17 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',')) out.push({ kind: 'alter_table', from: cur, table: t });
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
+}
+
+function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[]): void {
+  for (const [name, tr] of Object.entries(des)) {
+    const old = cur[name];
+    if (!old || old.definition !== tr.definition) {
+      if (old) out.push({ kind: 'drop_trigger', trigger: old });
+      out.push({ kind: 'create_trigger', trigger: tr });
+    }
+  }
+  for (const [name, tr] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_trigger', trigger: tr });
 }
 
 /** Key helper re-exported for callers building scopes. */

@@ -102,3 +102,37 @@ export function renameChanges(hints: readonly RenameHint[], current: Model, desi
   for (const [desKey, t] of touched) follow.push(...followers(current, desired, t.schema, t.curKey, desKey, t.table, (n) => t.maps.reduce((acc, f) => f(acc), n)));
   return [...tables, ...columns, ...follow];
 }
+
+/**
+ * Possible renames in a diff, to ask the user about (never applied without an answer): a table dropped
+ * and a table created in the same schema with the same column names and types, or a column dropped and
+ * a column added to the same table with the same type. Each dropped/added object appears at most once.
+ *
+ * @example
+ * renameCandidates(diff(current, desired))
+ * // → [{ object: 'column', schema: 'app', table: 'users', column: 'full_name', from: 'name', … }]
+ */
+export function renameCandidates(changes: readonly Change[]): RenameHint[] {
+  const out: RenameHint[] = [];
+  const sig = (t: Table) => t.columns.map((c) => `${c.name}:${c.type}`).sort().join(',');
+  const dropped = changes.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
+  const created = changes.filter((c): c is Extract<Change, { kind: 'create_table' }> => c.kind === 'create_table');
+  const usedTables = new Set<string>();
+  for (const d of dropped) {
+    const match = created.find((c) => c.table.schema === d.table.schema && !usedTables.has(c.table.name) && sig(c.table) === sig(d.table));
+    if (!match) continue;
+    usedTables.add(match.table.name);
+    out.push({ object: 'table', schema: d.table.schema, table: match.table.name, from: d.table.name, file: '<prompt>', line: 0 });
+  }
+  const drops = changes.filter((c): c is Extract<Change, { kind: 'drop_column' }> => c.kind === 'drop_column');
+  const adds = changes.filter((c): c is Extract<Change, { kind: 'add_column' }> => c.kind === 'add_column');
+  const usedCols = new Set<string>();
+  for (const d of drops) {
+    const k = qualifiedKey(d.table.schema, d.table.name);
+    const match = adds.find((a) => qualifiedKey(a.table.schema, a.table.name) === k && a.column.type === d.column.type && !usedCols.has(`${k}.${a.column.name}`));
+    if (!match) continue;
+    usedCols.add(`${k}.${match.column.name}`);
+    out.push({ object: 'column', schema: d.table.schema, table: d.table.name, column: match.column.name, from: d.column.name, file: '<prompt>', line: 0 });
+  }
+  return out;
+}

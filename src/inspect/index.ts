@@ -277,7 +277,9 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
       };
     }
     for (const r of trgRows) {
-      const t = tableOf(r);
+      const key = qualifiedKey(String(r.schema), String(r.table_name));
+      const view = model.views[key] as (View & { triggers?: Record<string, Trigger> }) | undefined;
+      const t = tableOf(r) ?? (view ? { triggers: (view.triggers ??= {}) } : undefined);
       if (!t) continue;
       const def = String(r.def);
       const m = /^CREATE (?:CONSTRAINT )?TRIGGER \S+ (BEFORE|AFTER|INSTEAD OF) (.+?) ON /.exec(def);

@@ -273,6 +273,8 @@ export interface View extends Commented, Located {
   readonly withData?: boolean;
   /** Column comments (views can carry them). */
   readonly columnComments?: Readonly<Record<string, string>>;
+  /** Triggers on the view (INSTEAD OF …), keyed by name. */
+  readonly triggers?: Readonly<Record<string, Trigger>>;
   /** Keys of the tables/views this view reads (for ordering). */
   readonly dependsOn: readonly string[];
 }

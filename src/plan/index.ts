@@ -210,6 +210,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         all.push({ kind: 'create_view', view: des });
         for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
         if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
+        for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
       }
     }
   }
@@ -276,7 +277,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(11.91, c, keyOf(c.sequence), `drop sequence "${c.sequence.name}"`, `DROP SEQUENCE IF EXISTS ${qn(c.sequence.schema, c.sequence.name)}`);
         break;
       case 'drop_type':
-        emit(desired.types[keyOf(c.type)] ? 6.2 : 11.92, c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
+        // Domains and composite types can be built on enums: they go first.
+        emit(desired.types[keyOf(c.type)] ? 6.2 : c.type.kind === 'enum' ? 11.921 : 11.92, c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
         break;
       case 'drop_schema':
         emit(11.93, c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });

@@ -7,7 +7,7 @@
  * Both states are materialised on the dev database and read back by the inspector, so they compare in
  * PostgreSQL's own spelling (Atlas's --dev-url approach).
  */
-import { renameChanges } from '../diff/renames.js';
+import { renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
 import { diff, type Change } from '../diff/index.js';
@@ -30,6 +30,8 @@ export interface MigrateDiffOptions {
   readonly plan?: PlanOptions;
   /** Diff against this Model (e.g. a live database) instead of the migration directory. */
   readonly current?: Model;
+  /** Renames confirmed outside schema.sql (e.g. answered at the prompt), on top of the file's hints. */
+  readonly renames?: readonly RenameHint[];
 }
 
 export interface MigrateDiffResult {
@@ -90,7 +92,8 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   let current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
   // Renames the user marked in schema.sql: applied to the current state first, then the rest is diffed.
   // (Not against a live database: a drift check reports the difference as it is.)
-  const { hints, warnings } = await renameHints(sources);
+  const { hints: fileHints, warnings } = await renameHints(sources);
+  const hints = [...fileHints, ...(opts.renames ?? [])];
   const renames = hints.length && !opts.current ? renameChanges(hints, current, desired) : [];
   if (renames.length) current = await modelFromMigrations(opts.dev, opts.migrationsDir, { ...scope, then: plan(renames, current, desired).map((s) => s.sql) });
   const changes = [...renames, ...diff(current, desired, { schemas: opts.schemas })];

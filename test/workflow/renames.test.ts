@@ -123,3 +123,35 @@ it('schema apply honours rename hints against a live database (renamed state tri
   }
   expect((await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env })).stdout).toContain('Schema is synced');
 }, 60_000);
+
+it('rename candidates: a dropped and an added column of the same type, a dropped and a created table with the same columns', async () => {
+  const { renameCandidates } = await import('../../src/diff/renames.js');
+  const dev = await openDatabase('pglite://memory');
+  try {
+    const cur = await modelFromSources(dev, [{ file: 'a.sql', text: 'CREATE TABLE t (id int, a text, n int); CREATE TABLE old (x int, y text);' }]);
+    const des = await modelFromSources(dev, [{ file: 'b.sql', text: 'CREATE TABLE t (id int, b text, m bigint); CREATE TABLE fresh (x int, y text);' }]);
+    const c = renameCandidates(diff(cur, des));
+    expect(c.map((h) => `${h.object}:${h.table}${h.column ? `.${h.column}` : ''}<-${h.from}`)).toEqual(['table:fresh<-old', 'column:t.b<-a']); // n int → m bigint differs in type: not a candidate
+  } finally {
+    await dev.close();
+  }
+});
+
+it('migrate diff on a terminal asks "Did you rename …?" and plans the rename when the answer is yes', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { repoRoot } = await import('../helpers/cli.js');
+  const p = project('CREATE TABLE t (id int, a text);');
+  const env = { ...process.env, DATABASE_URL: '', DEV_DATABASE_URL: '', NO_COLOR: '1' };
+  const cli = (args: string, input: string) =>
+    // `script` gives the CLI a pseudo-terminal, as a user's shell would.
+    spawnSync('script', ['-qec', `node ${join(repoRoot, 'bin/meridian.js')} ${args}`, '/dev/null'], { cwd: p.dir, env, input, encoding: 'utf8' });
+  const dirArgs = `--dir file://${p.migrationsDir} --to file://${p.schemaPath}`;
+  expect(cli(`migrate diff initial ${dirArgs}`, '').status).toBe(0);
+  writeFileSync(p.schemaPath, 'CREATE TABLE t (id int, b text);');
+  const r = cli(`migrate diff ${dirArgs}`, 'y\n');
+  expect(r.stdout).toContain('Did you rename column "t.a" to "b"?');
+  expect(r.status).toBe(0);
+  const file = readdirSync(p.migrationsDir).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
+  expect(readFileSync(join(p.migrationsDir, file), 'utf8')).toContain('ALTER TABLE "public"."t" RENAME COLUMN "a" TO "b";');
+}, 60_000);

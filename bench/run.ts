@@ -1,18 +1,24 @@
 /**
  * `npm run bench` (quick) / `npm run bench:full` (scaling study). Prints a table, writes
- * bench/results/<date>.json. PostgreSQL stages run when DATABASE_URL is set (skipped with a line otherwise).
- * Stages: parse (libpg-query), load, inspect (PostgreSQL, PGlite for small N), pg_dump --schema-only
- * (the floor for reading a catalog), diff + plan (pure, on inspected models), end-to-end pure pipeline.
+ * bench/results/<date>.json and a chart of the scaling curves (<date>.svg). PostgreSQL stages run when
+ * DATABASE_URL is set (skipped with a line otherwise).
+ * Stages: parse (libpg-query), load, inspect (PostgreSQL, PGlite for small N), diff + plan (pure, on
+ * inspected models), the CLI end to end (`meridian schema diff --from URL --to URL`), and side by side on
+ * the same databases: `pg_dump --schema-only` (the floor for reading a catalog), `@pgkit/migra` (diffs two
+ * live databases, like the CLI stage) and `drizzle-kit pull` (introspection), each with a time limit.
+ *
+ * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
 import { openDatabase } from '../src/db/index.js';
 import { diff } from '../src/diff/index.js';
 import { inspect } from '../src/inspect/index.js';
 import { plan } from '../src/plan/index.js';
+import { scalingChart } from './chart.js';
 import { generateSchema } from './generate.js';
 import { randomBytes } from 'node:crypto';
 
@@ -33,10 +39,31 @@ async function createServerDatabase(baseUrl: string): Promise<{ url: string; dro
   };
 }
 
-const full = process.argv.includes('--full');
-const sizes = full ? [100, 1000, 5000, 10000] : [100, 1000];
-const runs = full ? 3 : 3;
-const pgliteMax = full ? 1000 : 1000;
+const argv = process.argv.slice(2);
+const flag = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const full = argv.includes('--full');
+const sizes = flag('--sizes')?.split(',').map(Number) ?? (full ? [100, 1000, 5000, 10000] : [100, 1000]);
+const runs = Number(flag('--runs') ?? 3);
+const pgliteMax = 1000;
+const peers = !argv.includes('--no-peers');
+const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 60)) * 1000;
+const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
+const root = join(import.meta.dirname, '..');
+
+/** Runs a command once with a time limit; a failure or timeout is recorded as such, not thrown. */
+function runPeer(stage: string, n: number, cmd: string, args: string[], opts: { cwd?: string; okIf?: (out: string) => boolean } = {}): number | undefined {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, encoding: 'utf8', timeout: peerTimeoutMs, maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t0;
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  let note: string | undefined;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') note = `timed out after ${peerTimeoutMs / 1000} s`;
+  else if (r.error) note = `failed: ${r.error.message}`;
+  else if (r.status !== 0 || (opts.okIf && !opts.okIf(out))) note = `failed (exit ${r.status}): ${out.trim().split('\n').slice(-1)[0]?.slice(0, 120)}`;
+  rows.push({ stage, n, min: ms, median: ms, max: ms, ...(note ? { note } : {}) });
+  process.stdout.write(`  ${stage.padEnd(34)} N=${String(n).padStart(6)}  ${note ? note : `once   ${ms.toFixed(1).padStart(9)} ms`}\n`);
+  return note ? undefined : ms;
+}
 
 interface Row { stage: string; n: number; min: number; median: number; max: number; note?: string }
 const rows: Row[] = [];
@@ -98,6 +125,17 @@ async function main(): Promise<void> {
         await time('inspect (PostgreSQL)', n, async () => (current = (await inspect(dbA)).model));
         desired = (await inspect(dbB)).model;
         await time('pg_dump --schema-only (peer floor)', n, () => spawnSync('pg_dump', ['--schema-only', a.url], { stdio: 'ignore' }));
+        if (peers) {
+          // Database to database, end to end, Meridian's CLI against migra on the same pair.
+          const cli = runPeer('meridian schema diff (CLI, e2e)', n, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
+          const migra = runPeer('@pgkit/migra (same pair)', n, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
+          if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
+          const dir = mkdtempSync(join(tmpdir(), 'meridian-bench-drizzle-'));
+          runPeer('drizzle-kit pull (introspection)', n, join(root, 'node_modules/.bin/drizzle-kit'), ['pull', '--dialect=postgresql', `--url=${a.url}`, '--out=./drizzle', '--schemaFilters=bench'], {
+            cwd: dir,
+            okIf: (out) => /schema file is ready/.test(out),
+          });
+        }
       } finally {
         await dbA.close();
         await dbB.close();
@@ -137,11 +175,13 @@ async function main(): Promise<void> {
     const e = exponent(stage);
     if (e !== undefined) process.stdout.write(`  ${stage.padEnd(34)} ${e.toFixed(2)}\n`);
   }
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${new Date().toISOString().slice(0, 10)}${full ? '-full' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, rows }, null, 2));
-  process.stdout.write(`\nResults: ${file}\n`);
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`\nPeak RSS of the bench process: ${peakRssMiB.toFixed(0)} MiB\n`);
+  mkdirSync(outDir, { recursive: true });
+  const base = join(outDir, `${new Date().toISOString().slice(0, 10)}${full ? '-full' : ''}`);
+  writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, peakRssMiB, rows }, null, 2));
+  writeFileSync(`${base}.svg`, scalingChart(rows, `Meridian bench ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores)`));
+  process.stdout.write(`Results: ${base}.json, chart: ${base}.svg\n`);
 }
 
 await main();

@@ -39,6 +39,16 @@ async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>): Promi
   }
 }
 
+/** Like withDev, but opens the dev database only if something asks for it (URL-only diffs never do). */
+async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>): Promise<T> {
+  let dev: Promise<Database> | undefined;
+  try {
+    return await fn(() => (dev ??= openDatabase(url)));
+  } finally {
+    if (dev) await (await dev).close();
+  }
+}
+
 export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
   const db = await openDatabase(cfg.url);
@@ -115,7 +125,7 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryR
 
 export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from: string; to: string }): Promise<void> {
   const cfg = configFrom({ ...opts, to: undefined });
-  await withDev(cfg.devUrl, async (dev) => {
+  await withLazyDev(cfg.devUrl, async (dev) => {
     const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
     const current = await resolveState(opts.from, dev, scope);
     const desired = await resolveState(opts.to, dev, scope);

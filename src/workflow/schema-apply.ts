@@ -30,7 +30,9 @@ export function freshDatabaseModel(): Model {
  * @example
  * const model = await resolveState('file://database/schema/schema.sql', dev);
  */
-export async function resolveState(ref: string, dev: Database, opts: { schemas?: readonly string[]; exclude?: readonly string[]; cwd?: string } = {}): Promise<Model> {
+export async function resolveState(ref: string, devOrOpen: Database | (() => Promise<Database>), opts: { schemas?: readonly string[]; exclude?: readonly string[]; cwd?: string } = {}): Promise<Model> {
+  // The dev database is only needed for files and directories (a URL is inspected directly).
+  const dev = async () => (typeof devOrOpen === 'function' ? devOrOpen() : devOrOpen);
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   if (/^(postgres|postgresql|pglite):\/\//i.test(ref)) {
     const db = await openDatabase(ref);
@@ -41,8 +43,8 @@ export async function resolveState(ref: string, dev: Database, opts: { schemas?:
     }
   }
   const path = fileUrlToPath(ref, opts.cwd ?? process.cwd());
-  if (existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'atlas.sum'))) return modelFromMigrations(dev, path, scope);
-  return modelFromSources(dev, readSchemaSources(path, opts.cwd), scope);
+  if (existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'atlas.sum'))) return modelFromMigrations(await dev(), path, scope);
+  return modelFromSources(await dev(), readSchemaSources(path, opts.cwd), scope);
 }
 
 export interface SchemaApplyResult {

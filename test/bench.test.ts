@@ -1,0 +1,28 @@
+/** Smoke test of the bench harness on N=50 (no timing assertions: figures live in bench/). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { repoRoot } from './helpers/cli.js';
+
+it('the bench harness runs on N=50 and writes results and a chart', () => {
+  const out = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '50', '--runs', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  expect(r.stderr).not.toMatch(/Error/);
+  expect(r.status).toBe(0);
+  const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
+  const report = JSON.parse(readFileSync(join(out, json), 'utf8')) as { rows: Array<{ stage: string; n: number; note?: string }>; peakRssMiB: number };
+  const stages = new Set(report.rows.map((x) => x.stage));
+  for (const s of ['parse (libpg-query, whole file)', 'inspect (PGlite)', 'diff (5% of tables changed)', 'plan + render']) expect(stages).toContain(s);
+  if (process.env.DATABASE_URL) {
+    for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
+    expect(report.rows.filter((x) => x.stage === 'meridian schema diff (CLI, e2e)')[0]!.note).toBeUndefined();
+  } else {
+    expect(r.stdout).toContain('DATABASE_URL not set: PostgreSQL stages and pg_dump skipped');
+  }
+  expect(report.peakRssMiB).toBeGreaterThan(0);
+  const svg = join(out, json.replace(/\.json$/, '.svg'));
+  expect(existsSync(svg)).toBe(true);
+  expect(readFileSync(svg, 'utf8')).toMatch(/^<svg [\s\S]*<polyline[\s\S]*<\/svg>\n$/);
+}, 200_000);

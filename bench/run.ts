@@ -51,13 +51,14 @@ const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const root = join(import.meta.dirname, '..');
 
 /** Runs a command once with a time limit; a failure or timeout is recorded as such, not thrown. */
-function runPeer(stage: string, n: number, cmd: string, args: string[], opts: { cwd?: string; okIf?: (out: string) => boolean } = {}): number | undefined {
+function runPeer(stage: string, n: number, cmd: string, args: string[], opts: { cwd?: string; okIf?: (out: string) => boolean; timeoutMs?: number } = {}): number | undefined {
+  const limit = opts.timeoutMs ?? peerTimeoutMs;
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, encoding: 'utf8', timeout: peerTimeoutMs, maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, encoding: 'utf8', timeout: limit, maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   let note: string | undefined;
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') note = `timed out after ${peerTimeoutMs / 1000} s`;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') note = `timed out after ${limit / 1000} s`;
   else if (r.error) note = `failed: ${r.error.message}`;
   else if (r.status !== 0 || (opts.okIf && !opts.okIf(out))) note = `failed (exit ${r.status}): ${out.trim().split('\n').slice(-1)[0]?.slice(0, 120)}`;
   rows.push({ stage, n, min: ms, median: ms, max: ms, ...(note ? { note } : {}) });
@@ -130,10 +131,14 @@ async function main(): Promise<void> {
           const cli = runPeer('meridian schema diff (CLI, e2e)', n, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
           const migra = runPeer('@pgkit/migra (same pair)', n, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
           if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
+          // drizzle-kit reads its schema filter from a config file (the --schemaFilters flag fetched 0 tables);
+          // it queries per table, so it gets at most 2 minutes.
           const dir = mkdtempSync(join(tmpdir(), 'meridian-bench-drizzle-'));
-          runPeer('drizzle-kit pull (introspection)', n, join(root, 'node_modules/.bin/drizzle-kit'), ['pull', '--dialect=postgresql', `--url=${a.url}`, '--out=./drizzle', '--schemaFilters=bench'], {
+          writeFileSync(join(dir, 'drizzle.config.json'), JSON.stringify({ dialect: 'postgresql', dbCredentials: { url: a.url }, out: './drizzle', schemaFilter: ['bench'] }));
+          runPeer('drizzle-kit pull (introspection)', n, join(root, 'node_modules/.bin/drizzle-kit'), ['pull', '--config=drizzle.config.json'], {
             cwd: dir,
-            okIf: (out) => /schema file is ready/.test(out),
+            timeoutMs: Math.min(peerTimeoutMs, 120_000),
+            okIf: (out) => new RegExp(`\\b${n}\\s+tables fetched`).test(out),
           });
         }
       } finally {

@@ -51,6 +51,10 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind === 'domain' && b.kind === 'domain')
     return a.baseType === b.baseType && a.notNull === b.notNull && exprEq(a.default, b.default) && JSON.stringify(a.checks.map((c) => [c.name, c.expr.canonical])) === JSON.stringify(b.checks.map((c) => [c.name, c.expr.canonical]));
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
+  if (a.kind === 'range' && b.kind === 'range') {
+    const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);
+    return k(a) === k(b);
+  }
   return false;
 }
 

@@ -137,6 +137,13 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
           ...comment,
         };
         model.types[key] = d;
+      } else if (r.kind === 'r') {
+        const g = json<{ subtype: string; diff: string | null; canonical: string | null; opclass: string | null; collation: string | null; multirange: string | null }>(r.range)!;
+        model.types[key] = {
+          kind: 'range', schema, name, subtype: g.subtype,
+          ...(g.diff ? { subtypeDiff: g.diff } : {}), ...(g.canonical ? { canonical: g.canonical } : {}), ...(g.opclass ? { subtypeOpclass: g.opclass } : {}),
+          ...(g.collation ? { collation: g.collation } : {}), ...(g.multirange ? { multirange: g.multirange } : {}), ...comment,
+        };
       } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string }[]>(r.attributes) ?? [], ...comment };
     }
     for (const r of seqRows) {

@@ -29,9 +29,22 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
                                         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
        CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-                                        FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes
+                                        FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
+       CASE WHEN t.typtype = 'r' THEN (SELECT json_build_object(
+                'subtype', format_type(r.rngsubtype, NULL),
+                'diff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
+                'canonical', CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,
+                'opclass', CASE WHEN NOT oc.opcdefault THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END,
+                'collation', CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN r.rngcollation::regcollation::text END,
+                -- rngmultitypid exists from PostgreSQL 14: read through jsonb so older servers still parse the query
+                'multirange', (SELECT mt.typname FROM pg_catalog.pg_type mt WHERE mt.oid = (to_jsonb(r) ->> 'rngmultitypid')::oid))
+              FROM pg_catalog.pg_range r
+              JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+              JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
+              JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+             WHERE r.rngtypid = t.oid) END AS range
   FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
- WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e','d','c')
+ WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e','d','c','r')
    AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')
    AND ${notExt('pg_type', 't.oid')}
  ORDER BY 1, 2`;

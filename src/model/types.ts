@@ -71,7 +71,22 @@ export interface CompositeType extends Commented, Located {
   readonly attributes: readonly { readonly name: string; readonly type: string; readonly collation?: string }[];
 }
 
-export type TypeDef = EnumType | DomainType | CompositeType;
+export interface RangeType extends Commented, Located {
+  readonly kind: 'range';
+  readonly schema: string;
+  readonly name: string;
+  /** Canonical subtype name (`double precision`, `app.money`). */
+  readonly subtype: string;
+  /** Non-default options, as PostgreSQL prints them (regproc / opclass / collation names). */
+  readonly subtypeDiff?: string;
+  readonly subtypeOpclass?: string;
+  readonly collation?: string;
+  readonly canonical?: string;
+  /** The multirange type PostgreSQL creates with it (PostgreSQL 14+). */
+  readonly multirange?: string;
+}
+
+export type TypeDef = EnumType | DomainType | CompositeType | RangeType;
 
 export interface SequenceOptions {
   /** Canonical data type: `bigint` (default), `integer`, `smallint`. */

@@ -298,7 +298,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (t.kind === 'enum') emit(8, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
         else if (t.kind === 'domain')
           emit(8.1, c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
-        else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
+        else if (t.kind === 'range') {
+          const opts = [`SUBTYPE = ${t.subtype}`];
+          if (t.subtypeOpclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtypeOpclass}`);
+          if (t.collation) opts.push(`COLLATION = ${t.collation}`);
+          if (t.canonical) opts.push(`CANONICAL = ${t.canonical}`);
+          if (t.subtypeDiff) opts.push(`SUBTYPE_DIFF = ${t.subtypeDiff}`);
+          // PostgreSQL's default multirange name: "range" replaced by "multirange", else "_multirange" appended.
+          const dflt = t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
+          if (t.multirange && t.multirange !== dflt) opts.push(`MULTIRANGE_TYPE_NAME = ${qn(t.schema, t.multirange)}`);
+          emit(8.2, c, keyOf(t), `create range type "${t.name}"`, `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`);
+        } else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
       case 'add_enum_value':

@@ -6,7 +6,7 @@ import { runDirection } from './harness.js';
 
 describeEachDatabase('acceptance', (t) => {
   for (const c of [...CASES, ...MORE_CASES]) {
-    it(c.name, async () => {
+    (c.knownGap ? it.fails : it)(c.knownGap ? `${c.name} (known gap: ${c.knownGap})` : c.name, async () => {
       const statements = await runDirection(t.db, t.url, c.old, c.new, c, true);
       if (c.expectedHazards) expect([...new Set(statements.flatMap((s) => s.hazards.map((h) => h.code)))].sort()).toEqual(expect.arrayContaining([...c.expectedHazards].sort()));
       for (const sql of c.expectedSql ?? []) expect(statements.map((s) => s.sql).join('\n')).toContain(sql);

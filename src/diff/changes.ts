@@ -2,7 +2,7 @@
  * Change data: what differs between two Models, as typed, readonly records (no SQL here).
  * Each change names the object it is about; `plan` turns changes into ordered statements.
  */
-import type { Column, Constraint, Extension, Func, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { Column, Constraint, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 
 export type Change =
   | { readonly kind: 'create_schema'; readonly schema: SchemaDef }
@@ -39,6 +39,8 @@ export type Change =
   | { readonly kind: 'create_policy'; readonly policy: Policy }
   | { readonly kind: 'drop_policy'; readonly policy: Policy }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
+  /** Privileges on a table or view: revoked ones, then granted ones. */
+  | { readonly kind: 'grants'; readonly schema: string; readonly name: string; readonly grant: readonly Grant[]; readonly revoke: readonly Grant[] }
   /** A rename the user asked for (never guessed): see `src/diff/renames.ts`. */
   | { readonly kind: 'rename'; readonly object: 'table' | 'column' | 'index' | 'constraint' | 'sequence'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string };
 

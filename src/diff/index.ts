@@ -7,7 +7,7 @@
  * (the inspector already leaves those out). Runs in O(objects): every comparison is a map lookup.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { Column, Constraint, Func, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -191,6 +191,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
+      diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
       for (const c of t.columns) if (c.statistics !== undefined) out.push({ kind: 'alter_column', table: t, from: { ...c, statistics: undefined }, to: c });
@@ -213,9 +214,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, undefined, v.comment);
       for (const [col, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, undefined, text);
       for (const tr of Object.values(v.triggers ?? {})) out.push({ kind: 'create_trigger', trigger: tr }); // dropped with the old view
+      diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
       continue;
     }
     diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out);
+    diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
     for (const col of new Set([...Object.keys(cur.columnComments ?? {}), ...Object.keys(v.columnComments ?? {})]))
       comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, cur.columnComments?.[col], v.columnComments?.[col]);
@@ -280,7 +283,23 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',')) out.push({ kind: 'alter_table', from: cur, table: t });
+  diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
+}
+
+/**
+ * Privilege changes on a relation (PostgreSQL's GRANT … ON TABLE covers views too).
+ *
+ * @example
+ * diffGrants('app', 'users', [], [{ grantee: 'reader', privilege: 'SELECT', grantable: false }], out)
+ */
+export function diffGrants(schema: string, name: string, cur: readonly Grant[], des: readonly Grant[], out: Change[]): void {
+  const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+  const have = new Set(cur.map(k));
+  const want = new Set(des.map(k));
+  const grant = des.filter((g) => !have.has(k(g)));
+  const revoke = cur.filter((g) => !want.has(k(g)));
+  if (grant.length || revoke.length) out.push({ kind: 'grants', schema, name, grant, revoke });
 }
 
 function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[]): void {

@@ -11,7 +11,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { qualifiedKey } from '../model/names.js';
 import type {
-  Column, Constraint, DomainType, Expr, FkAction, Func, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
+  Column, Constraint, DomainType, Expr, FkAction, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
 import * as Q from './queries.js';
 
@@ -187,6 +187,8 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
       if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
       const key = qualifiedKey(schema, name);
       const comment = r.comment ? { comment: String(r.comment) } : {};
+      const grantList = (json<Grant[]>(r.grants) ?? []).sort((a, b) => `${a.grantee}|${a.privilege}`.localeCompare(`${b.grantee}|${b.privilege}`));
+      const grants = grantList.length ? { grants: grantList } : {};
       if (r.kind === 'v' || r.kind === 'm') {
         const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
         model.views[key] = {
@@ -198,6 +200,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
           ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
           ...(columnComments.has(key) ? { columnComments: columnComments.get(key) } : {}),
           dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
+          ...grants,
           ...comment,
         };
         continue;
@@ -213,6 +216,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
         ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
         ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: expr(String(r.part_bound)) } } : {}),
         inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
+        ...grants,
         options: arr(r.options).sort(),
         ...comment,
       };

@@ -84,7 +84,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersisten
           JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass AND dc.oid <> c.oid
           JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
          WHERE r.ev_class = c.oid) END AS view_deps,
-       CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated
+       CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
+       (SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
+                                          'privilege', a.privilege_type, 'grantable', a.is_grantable))
+          FROM pg_catalog.aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}
  ORDER BY 1, 2`;

@@ -71,6 +71,14 @@ export interface CompositeType extends Commented, Located {
   readonly attributes: readonly { readonly name: string; readonly type: string; readonly collation?: string }[];
 }
 
+/** One privilege granted on a relation to a role (or PUBLIC); the owner's own privileges are implicit. */
+export interface Grant {
+  readonly grantee: string;
+  /** `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`, `MAINTAIN`. */
+  readonly privilege: string;
+  readonly grantable: boolean;
+}
+
 export interface RangeType extends Commented, Located {
   readonly kind: 'range';
   readonly schema: string;
@@ -268,6 +276,8 @@ export interface Table extends Commented, Located {
   readonly inherits: readonly string[];
   /** Storage parameters `name=value`, sorted. */
   readonly options: readonly string[];
+  /** Privileges granted to other roles, sorted (absent = none). */
+  readonly grants?: readonly Grant[];
 }
 
 export interface View extends Commented, Located {
@@ -288,6 +298,8 @@ export interface View extends Commented, Located {
   readonly withData?: boolean;
   /** Column comments (views can carry them). */
   readonly columnComments?: Readonly<Record<string, string>>;
+  /** Privileges granted to other roles, sorted (absent = none). */
+  readonly grants?: readonly Grant[];
   /** Triggers on the view (INSTEAD OF …), keyed by name. */
   readonly triggers?: Readonly<Record<string, Trigger>>;
   /** Keys of the tables/views this view reads (for ordering). */

@@ -9,7 +9,7 @@
  */
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Constraint, Model, Table, View } from '../model/types.js';
+import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
 import { toposort } from './toposort.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
@@ -211,6 +211,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
         if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
         for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
+        if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
       }
     }
   }
@@ -403,6 +404,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_trigger':
         emit(17, c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
         break;
+      case 'grants': {
+        // Revokes first (a changed grant option is a revoke and a grant), one statement per grantee.
+        const on = qn(c.schema, c.name);
+        const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
+        const groups = (list: readonly Grant[]) => {
+          const m = new Map<string, string[]>();
+          for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
+          return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
+        };
+        for (const g of groups(c.revoke)) emit(18, c, `${c.schema}.${c.name}`, `revoke privileges on "${c.name}"`, `REVOKE ${g.privs.join(', ')} ON TABLE ${on} FROM ${who(g.grantee)}`);
+        for (const g of groups(c.grant)) emit(18.1, c, `${c.schema}.${c.name}`, `grant privileges on "${c.name}"`, `GRANT ${g.privs.join(', ')} ON TABLE ${on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}`);
+        break;
+      }
       case 'alter_table': {
         const t = c.table;
         const tn = qn(t.schema, t.name);

@@ -216,6 +216,33 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
+  // to change such a column's type, so they are dropped before and recreated after.
+  for (const c of [...all]) {
+    if (c.kind !== 'alter_column' || (c.from.type === c.to.type && c.from.collation === c.to.collation)) continue;
+    const tk = keyOf(c.table);
+    const cur = current.tables[tk];
+    const des = desired.tables[tk];
+    if (!cur) continue;
+    const col = c.from.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const reads = new RegExp(`(^|[^\\w"])"?${col}"?([^\\w"]|$)`);
+    for (const p of Object.values(cur.policies)) {
+      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads.test(t))) continue;
+      if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
+      all.push({ kind: 'drop_policy', policy: p });
+      const back = des?.policies[p.name];
+      if (back && !all.some((x) => x.kind === 'create_policy' && x.policy.table === tk && x.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+    }
+    for (const tr of Object.values(cur.triggers)) {
+      const clause = /\bWHEN\b[\s\S]*\bEXECUTE\b|\bUPDATE OF\b[^]*?\bON\b/.exec(tr.definition ?? '')?.[0] ?? '';
+      if (!reads.test(clause)) continue;
+      if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
+      all.push({ kind: 'drop_trigger', trigger: tr });
+      const back = des?.triggers[tr.name];
+      if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
   const droppedTables = new Map(all.filter((c) => c.kind === 'drop_table').map((c) => [keyOf((c as { table: Table }).table), (c as { table: Table }).table]));
 

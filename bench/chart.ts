@@ -18,9 +18,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * writeFileSync('bench/results/2026-11-24.svg', scalingChart(rows, 'Meridian bench'));
  */
 export function scalingChart(rows: readonly ChartRow[], title: string): string {
-  const ok = rows.filter((r) => !r.note && r.median > 0);
+  // Scaling curves only: corpus rows are single real-world points (listed in the JSON and on stdout).
+  const ok = rows.filter((r) => !r.note && r.median > 0 && !r.stage.startsWith('corpus '));
   const stages = [...new Set(ok.map((r) => r.stage))];
-  const failed = rows.filter((r) => r.note).map((r) => `${r.stage} at N=${r.n}: ${r.note}`);
+  const failed = rows.filter((r) => r.note && !r.stage.startsWith('corpus ')).map((r) => `${r.stage} at N=${r.n}: ${r.note}`);
   const W = 860;
   const H = 520;
   const m = { l: 70, r: 290, t: 40, b: 60 };

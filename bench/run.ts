@@ -10,7 +10,7 @@
  * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
@@ -18,6 +18,7 @@ import { openDatabase } from '../src/db/index.js';
 import { diff } from '../src/diff/index.js';
 import { inspect } from '../src/inspect/index.js';
 import { plan } from '../src/plan/index.js';
+import { writeSum } from '../src/migrate/dir.js';
 import { scalingChart } from './chart.js';
 import { generateSchema } from './generate.js';
 import { randomBytes } from 'node:crypto';
@@ -42,11 +43,13 @@ async function createServerDatabase(baseUrl: string): Promise<{ url: string; dro
 const argv = process.argv.slice(2);
 const flag = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const full = argv.includes('--full');
-const sizes = flag('--sizes')?.split(',').map(Number) ?? (full ? [100, 1000, 5000, 10000] : [100, 1000]);
+const sizes = flag('--sizes')?.split(',').map(Number) ?? (full ? [100, 1000, 5000, 10000, 20000] : [100, 1000]);
+/** Peers beyond this size would only time out (migra took 223 s at 10,000 tables): skipped with a line. */
+const peersMax = 10000;
 const runs = Number(flag('--runs') ?? 3);
 const pgliteMax = 1000;
 const peers = !argv.includes('--no-peers');
-const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 60)) * 1000;
+const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 30)) * 1000;
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const root = join(import.meta.dirname, '..');
 
@@ -101,6 +104,52 @@ async function loadInBatches(db: { exec(sql: string): Promise<void> }, sql: stri
   for (let i = 0; i < stmts.length; i += 500) await db.exec(stmts.slice(i, i + 500).join(';\n'));
 }
 
+/** The real-world old/new pairs of ../shared/corpus, database to database, Meridian against migra. */
+async function corpusPairs(server: string): Promise<void> {
+  const dir = join(root, '..', 'shared', 'corpus');
+  if (!existsSync(dir)) {
+    process.stdout.write('\n(corpus not found at ../shared/corpus: corpus pairs skipped)\n');
+    return;
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const byProject = new Map<string, string[]>();
+  for (const f of files) {
+    const m = /^(.*)-(\d{4})\.sql$/.exec(f);
+    if (m) byProject.set(m[1]!, [...(byProject.get(m[1]!) ?? []), f]);
+  }
+  process.stdout.write('\nCorpus pairs (old → new, database to database):\n');
+  for (const [project, versions] of byProject) {
+    if (versions.length < 2) continue;
+    const [oldFile, newFile] = [versions[0]!, versions.at(-1)!];
+    const a = await createServerDatabase(server);
+    const b = await createServerDatabase(server);
+    try {
+      const dbA = await openDatabase(a.url);
+      const dbB = await openDatabase(b.url);
+      try {
+        await dbA.exec(readFileSync(join(dir, oldFile), 'utf8'));
+        await dbB.exec(readFileSync(join(dir, newFile), 'utf8'));
+      } catch (e) {
+        process.stdout.write(`  ${project}: cannot load (${(e as Error).message.split('\n')[0]}): skipped\n`);
+        continue;
+      } finally {
+        await dbA.close();
+        await dbB.close();
+      }
+      const label = `corpus ${project} (${oldFile} → ${newFile})`;
+      const tables = Number(spawnSync('psql', [b.url, '-Atc', "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') AND n.nspname NOT IN ('pg_catalog','information_schema')"], { encoding: 'utf8' }).stdout.trim()) || 0;
+      process.stdout.write(`  ${label}: ${tables} tables\n`);
+      const cli = runPeer(`${label}: meridian schema diff`, tables, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
+      const migra = runPeer(`${label}: @pgkit/migra`, tables, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
+      runPeer(`${label}: pg_dump --schema-only`, tables, 'pg_dump', ['--schema-only', b.url]);
+      if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
+  }
+}
+
 async function main(): Promise<void> {
   await loadModule();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -126,7 +175,8 @@ async function main(): Promise<void> {
         await time('inspect (PostgreSQL)', n, async () => (current = (await inspect(dbA)).model));
         desired = (await inspect(dbB)).model;
         await time('pg_dump --schema-only (peer floor)', n, () => spawnSync('pg_dump', ['--schema-only', a.url], { stdio: 'ignore' }));
-        if (peers) {
+        if (peers && n > peersMax) process.stdout.write(`  (peers skipped above N=${peersMax}: they time out)\n`);
+        if (peers && n <= peersMax) {
           // Database to database, end to end, Meridian's CLI against migra on the same pair.
           const cli = runPeer('meridian schema diff (CLI, e2e)', n, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
           const migra = runPeer('@pgkit/migra (same pair)', n, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
@@ -140,6 +190,21 @@ async function main(): Promise<void> {
             timeoutMs: Math.min(peerTimeoutMs, 120_000),
             okIf: (out) => new RegExp(`\\b${n}\\s+tables fetched`).test(out),
           });
+        }
+        // End to end `migrate diff`: the directory (one file holding the schema) is replayed and schema.sql
+        // (the changed schema) executed on a dev database (PostgreSQL here), both inspected, diffed, planned.
+        const dev = await createServerDatabase(server);
+        try {
+          const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-project-'));
+          mkdirSync(join(proj, 'migrations'));
+          writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
+          writeSum(join(proj, 'migrations'));
+          writeFileSync(join(proj, 'schema.sql'), changed.sql);
+          runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
+            [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+            { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
+        } finally {
+          await dev.drop();
         }
       } finally {
         await dbA.close();
@@ -175,6 +240,7 @@ async function main(): Promise<void> {
       process.stdout.write(`  → ${changes} changes, ${stmts} statements\n`);
     }
   }
+  if (server && peers) await corpusPairs(server);
   process.stdout.write('\nGrowth exponents (log-log fit; 1.0 = linear):\n');
   for (const stage of [...new Set(rows.map((r) => r.stage))]) {
     const e = exponent(stage);

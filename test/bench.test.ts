@@ -16,8 +16,10 @@ it('the bench harness runs on N=50 and writes results and a chart', () => {
   const stages = new Set(report.rows.map((x) => x.stage));
   for (const s of ['parse (libpg-query, whole file)', 'inspect (PGlite)', 'diff (5% of tables changed)', 'plan + render']) expect(stages).toContain(s);
   if (process.env.DATABASE_URL) {
-    for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
-    expect(report.rows.filter((x) => x.stage === 'meridian schema diff (CLI, e2e)')[0]!.note).toBeUndefined();
+    for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
+    for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();
+    // the real-world pairs of ../shared/corpus, when present
+    if (existsSync(join(repoRoot, '..', 'shared', 'corpus'))) expect(report.rows.some((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': meridian schema diff'))).toBe(true);
   } else {
     expect(r.stdout).toContain('DATABASE_URL not set: PostgreSQL stages and pg_dump skipped');
   }

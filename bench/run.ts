@@ -174,7 +174,17 @@ async function main(): Promise<void> {
         await loadInBatches(dbB, changed.sql);
         await time('inspect (PostgreSQL)', n, async () => (current = (await inspect(dbA)).model));
         desired = (await inspect(dbB)).model;
-        await time('pg_dump --schema-only (peer floor)', n, () => spawnSync('pg_dump', ['--schema-only', a.url], { stdio: 'ignore' }));
+        const probe = spawnSync('pg_dump', ['--schema-only', a.url], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        if (probe.status === 0) await time('pg_dump --schema-only (peer floor)', n, () => spawnSync('pg_dump', ['--schema-only', a.url], { stdio: 'ignore' }));
+        else {
+          // e.g. "out of shared memory": pg_dump locks every table in one transaction
+          const note = `failed (exit ${probe.status}): ${(probe.stderr ?? '').trim().split('\n')[0]?.slice(0, 120)}`;
+          rows.push({ stage: 'pg_dump --schema-only (peer floor)', n, min: 0, median: 0, max: 0, note });
+          process.stdout.write(`  ${'pg_dump --schema-only (peer floor)'.padEnd(34)} N=${String(n).padStart(6)}  ${note}\n`);
+        }
+        const med = (stage: string) => rows.find((r) => r.stage === stage && r.n === n)?.median;
+        const [ins, dump] = [med('inspect (PostgreSQL)'), med('pg_dump --schema-only (peer floor)')];
+        if (ins && dump) process.stdout.write(`  ${'→ inspect / pg_dump'.padEnd(34)} ${(ins / dump).toFixed(2)} (target ≤ 0.25)\n`);
         if (peers && n > peersMax) process.stdout.write(`  (peers skipped above N=${peersMax}: they time out)\n`);
         if (peers && n <= peersMax) {
           // Database to database, end to end, Meridian's CLI against migra on the same pair.

@@ -13,7 +13,7 @@ import type { Database } from '../db/database.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { compareBytes, readMigrationFiles } from '../migrate/dir.js';
-import { initSplitter, splitStatements } from '../migrate/split.js';
+import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
 import type { Model } from '../model/types.js';
 
 export interface SqlSource {
@@ -56,10 +56,30 @@ const RESET = `DO $$ DECLARE s record; BEGIN
   COMMENT ON SCHEMA public IS 'standard public schema';
 END $$;`;
 
-/** Wipes a dev database back to "freshly created". */
+/**
+ * Wipes a dev database back to "freshly created". Big schemas are emptied table by table in batches
+ * first: one DROP SCHEMA … CASCADE over thousands of relations takes more locks than a server's default
+ * max_locks_per_transaction allows ("out of shared memory").
+ */
 export async function resetDevDatabase(dev: Database): Promise<void> {
+  const rels = await dev.query<{ name: string }>(
+    `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`,
+  );
+  if (rels.rows.length > 200) {
+    const tables = rels.rows.map((r) => r.name);
+    for (let i = 0; i < tables.length; i += 200) await dev.exec(`DROP TABLE IF EXISTS ${tables.slice(i, i + 200).join(', ')} CASCADE`).catch(() => dropOneByOne(dev, tables.slice(i, i + 200)));
+  }
   await dev.exec(RESET);
   await dev.exec('SET search_path TO public');
+}
+
+/** Fallback when a batch still needs too many locks: one table per statement. */
+async function dropOneByOne(dev: Database, names: readonly string[]): Promise<void> {
+  for (const n of names) await dev.exec(`DROP TABLE IF EXISTS ${n} CASCADE`);
 }
 
 export function lineOf(text: string, line: number): string {
@@ -108,20 +128,63 @@ export function locate(st: { text: string; line: number; column: number; offset:
 export async function executeSources(dev: Database, sources: readonly SqlSource[], opts: { stopAtFirst?: boolean } = {}): Promise<LocatedError[]> {
   await initSplitter();
   const errors: LocatedError[] = [];
-  for (const src of sources) {
-    for (const st of splitStatements(src.text, src.file)) {
-      try {
-        await dev.exec(st.text);
-      } catch (e) {
-        const err = e as Error & { position?: string; cause?: { position?: string } };
-        const pos = Number(err.position ?? (err.cause as { position?: string } | undefined)?.position);
-        const loc = locate(st, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(st.text.slice(0, pos - 1), 'utf8') : undefined, src.file);
-        errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
-        if (opts.stopAtFirst) return errors;
-      }
+  const one = async (src: SqlSource, st: SplitStatement): Promise<boolean> => {
+    try {
+      await dev.exec(st.text);
+      return true;
+    } catch (e) {
+      const err = e as Error & { position?: string; cause?: { position?: string } };
+      const pos = Number(err.position ?? (err.cause as { position?: string } | undefined)?.position);
+      const loc = locate(st, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(st.text.slice(0, pos - 1), 'utf8') : undefined, src.file);
+      errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+      return false;
     }
+  };
+  for (const src of sources) {
+    // Statements run in batches (one round trip and one implicit transaction each): thousands of
+    // statements one by one cost minutes against a server. A failing batch is rolled back by
+    // PostgreSQL and replayed statement by statement, so errors keep their exact location.
+    let batch: SplitStatement[] = [];
+    let size = 0;
+    const flush = async (): Promise<boolean> => {
+      const list = batch;
+      batch = [];
+      size = 0;
+      if (list.length === 0) return true;
+      if (list.length > 1) {
+        try {
+          await dev.exec(list.map((x) => x.text.replace(/;\s*$/, '')).join('\n;\n'));
+          return true;
+        } catch {
+          /* replayed one by one below */
+        }
+      }
+      for (const st of list) if (!(await one(src, st)) && opts.stopAtFirst) return false;
+      return true;
+    };
+    for (const st of splitStatements(src.text, src.file)) {
+      if (mustRunAlone(st.text)) {
+        if (!(await flush())) return errors;
+        if (!(await one(src, st)) && opts.stopAtFirst) return errors;
+        continue;
+      }
+      batch.push(st);
+      size += st.text.length;
+      if (batch.length >= 500 || size > 1_000_000) if (!(await flush())) return errors;
+    }
+    if (!(await flush())) return errors;
   }
   return errors;
+}
+
+/**
+ * Statements that must not share an implicit transaction with others: transaction control, anything
+ * CONCURRENTLY, and commands PostgreSQL refuses inside a transaction block.
+ */
+function mustRunAlone(text: string): boolean {
+  const body = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '');
+  return /^(BEGIN|COMMIT|END|START|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE|VACUUM|CLUSTER|REINDEX|CHECKPOINT|LISTEN|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM|CREATE\s+TABLESPACE|DROP\s+TABLESPACE)\b/i.test(body) ||
+    /\bCONCURRENTLY\b/i.test(body) || /\bADD\s+VALUE\b/i.test(body);
 }
 
 /** Formats located errors as `file:line:col: message`, the source line and a caret. */

@@ -213,6 +213,10 @@ async function main(): Promise<void> {
           runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
             [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
             { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
+          // Declarative mode end to end: schema.sql executed on the dev database, the live database inspected, planned.
+          runPeer('meridian schema apply --dry-run (CLI, e2e, dev PG)', n, process.execPath,
+            [join(root, 'bin/meridian.js'), 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+            { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Planned changes for /.test(out) });
         } finally {
           await dev.drop();
         }

@@ -19,7 +19,7 @@ import { initSplitter, splitStatements, type SplitStatement } from '../migrate/s
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
-import { executeSources, locate, locatedError, resetDevDatabase } from '../workflow/state.js';
+import { executeSources, locatedError, locateStatementError, resetDevDatabase } from '../workflow/state.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -286,7 +286,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
       await dev.exec(stmt.text);
     } catch (e) {
       // The file cannot run as written: report where, and stop (later statements depend on this one).
-      const err = executeErrorLocation(stmt, e, file);
+      const err = locateStatementError(stmt, e, file);
       out.push({ file, line: err.line, column: err.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(e as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply' });
       break;
     }
@@ -299,13 +299,6 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
     before = after;
   }
   return out;
-}
-
-function executeErrorLocation(stmt: SplitStatement, e: unknown, file: string): { line: number; column: number } {
-  const pos = Number((e as { position?: string }).position);
-  if (!Number.isFinite(pos) || pos <= 0) return { line: stmt.line, column: stmt.column };
-  const loc = locate(stmt, Buffer.byteLength(stmt.text.slice(0, pos - 1), 'utf8'), file);
-  return { line: loc.line, column: loc.column };
 }
 
 /**

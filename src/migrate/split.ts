@@ -50,7 +50,14 @@ function scan(buf: Buffer, file: string): Tok[] {
   }
 }
 
-function position(buf: Buffer, offset: number): { line: number; column: number } {
+/**
+ * 1-based line and column (in characters) of a UTF-8 byte offset — the parser's and scanner's locations
+ * are byte offsets.
+ *
+ * @example
+ * positionAt(Buffer.from('a\nbé c'), 5) // → { line: 2, column: 4 }
+ */
+export function positionAt(buf: Buffer, offset: number): { line: number; column: number } {
   const before = buf.subarray(0, offset).toString('utf8');
   const nl = before.lastIndexOf('\n');
   return { line: before.split('\n').length, column: before.length - nl };
@@ -92,7 +99,7 @@ function makeStmt(full: Buffer, base: number, body: Buffer, start: number, end: 
   if (!text) return undefined;
   const lead = raw.length - raw.trimStart().length;
   const offset = base + start + Buffer.byteLength(raw.slice(0, lead), 'utf8');
-  const { line, column } = position(full, offset);
+  const { line, column } = positionAt(full, offset);
   return { text, offset, line, column, comments };
 }
 
@@ -124,7 +131,7 @@ function splitDefault(body: Buffer, toks: Tok[], base: number, full: Buffer, fil
       if (t.text === '(') depth++;
       else if (t.text === ')') {
         depth--;
-        if (depth < 0) throw new MeridianError('E_PARSE', `${file}:${position(full, base + t.start).line}: unexpected ')'`);
+        if (depth < 0) throw new MeridianError('E_PARSE', `${file}:${positionAt(full, base + t.start).line}: unexpected ')'`);
       } else if (t.upper === 'BEGIN' && depth === 0) {
         const blockEnd = findBlockEnd(body, toks, i);
         if (blockEnd >= 0) {

@@ -5,6 +5,7 @@
  * Never: tokenises SQL itself (comments come from libpg-query's scanner).
  */
 import { scanSync } from 'libpg-query';
+import { positionAt } from '../migrate/split.js';
 import type { LocatedError } from '../workflow/state.js';
 
 /** The types Prisma TypedSQL accepts in `{…}`. */
@@ -22,12 +23,6 @@ export interface ParamAnnotation {
 }
 
 const PARAM = /^--\s*@param\s+(?:\{([^}]*)\}\s+)?\$(\d+):([A-Za-z_][A-Za-z0-9_]*)(\?)?(?:\s+(.*))?$/;
-
-function lineCol(buf: Buffer, byteOffset: number): { line: number; column: number } {
-  const before = buf.subarray(0, byteOffset).toString('utf8');
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines.at(-1)!.length + 1 };
-}
 
 /**
  * Reads the `@param` annotations of one file (requires libpg-query's module to be loaded).
@@ -49,7 +44,7 @@ export function parseParamAnnotations(text: string, file: string): { params: Par
   }
   for (const t of tokens) {
     if (t.tokenName !== 'SQL_COMMENT' || !/^--\s*@param\b/.test(t.text)) continue;
-    const { line, column } = lineCol(buf, t.start);
+    const { line, column } = positionAt(buf, t.start);
     const fail = (message: string) => errors.push({ location: { file, line, column }, message, sourceLine: lines[line - 1] ?? '' });
     const m = PARAM.exec(t.text.trimEnd());
     if (!m) {

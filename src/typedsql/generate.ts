@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
 import type { Database } from '../db/database.js';
 import { quoteIdent } from '../model/names.js';
-import { initSplitter } from '../migrate/split.js';
+import { initSplitter, positionAt } from '../migrate/split.js';
 import { lineOf, locatedError, type LocatedError, type SqlSource } from '../workflow/state.js';
 import { parseParamAnnotations, type PrismaParamType } from './annotations.js';
 import { nullabilityHints } from './nullability.js';
@@ -41,11 +41,10 @@ export interface TypedQuery {
   readonly columns: readonly TypedColumn[];
 }
 
-function locatedAt(file: string, text: string, charIndex: number, message: string): LocatedError {
-  const before = text.slice(0, Math.max(0, charIndex));
-  const lines = before.split('\n');
-  const line = lines.length;
-  return { location: { file, line, column: lines.at(-1)!.length + 1 }, message, sourceLine: lineOf(text, line) };
+/** A located error at a UTF-8 byte offset of the file (the parser's and the server's positions). */
+function locatedAt(src: SqlSource, byteOffset: number, message: string): LocatedError {
+  const { line, column } = positionAt(Buffer.from(src.text, 'utf8'), byteOffset);
+  return { location: { file: src.file, line, column }, message, sourceLine: lineOf(src.text, line) };
 }
 
 /** `get-users.sql` → `getUsers`; undefined when no identifier can be made. */
@@ -74,11 +73,11 @@ export async function describeSqlFiles(db: Database, sources: readonly SqlSource
   for (const src of sources) {
     const name = functionNameOf(src.file);
     if (!name) {
-      errors.push(locatedAt(src.file, src.text, 0, `cannot make a function name from the file name "${basename(src.file)}": use letters, digits and _`));
+      errors.push(locatedAt(src, 0, `cannot make a function name from the file name "${basename(src.file)}": use letters, digits and _`));
       continue;
     }
     if (names.has(name)) {
-      errors.push(locatedAt(src.file, src.text, 0, `function name ${name} is also made from ${names.get(name)}: rename one of the files`));
+      errors.push(locatedAt(src, 0, `function name ${name} is also made from ${names.get(name)}: rename one of the files`));
       continue;
     }
     names.set(name, src.file);
@@ -87,13 +86,13 @@ export async function describeSqlFiles(db: Database, sources: readonly SqlSource
       tree = parseSync(src.text);
     } catch (e) {
       const pos = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition ?? 0;
-      errors.push(locatedAt(src.file, src.text, Buffer.from(src.text, 'utf8').subarray(0, pos).toString('utf8').length, (e as Error).message));
+      errors.push(locatedAt(src, pos, (e as Error).message));
       continue;
     }
     const stmts = tree.stmts ?? [];
     if (stmts.length !== 1) {
-      const at = stmts.length ? Buffer.from(src.text, 'utf8').subarray(0, stmts[1]!.stmt_location ?? 0).toString('utf8').length : 0;
-      errors.push(locatedAt(src.file, src.text, at, stmts.length ? 'a typed SQL file holds exactly one statement; move the others to their own files' : 'no SQL statement in this file'));
+      const at = stmts.length ? (stmts[1]!.stmt_location ?? 0) : 0;
+      errors.push(locatedAt(src, at, stmts.length ? 'a typed SQL file holds exactly one statement; move the others to their own files' : 'no SQL statement in this file'));
       continue;
     }
     const ann = parseParamAnnotations(src.text, src.file);
@@ -103,7 +102,7 @@ export async function describeSqlFiles(db: Database, sources: readonly SqlSource
       d = await db.describe(src.text);
     } catch (e) {
       const pos = Number((e as { position?: string }).position);
-      errors.push(locatedAt(src.file, src.text, Number.isFinite(pos) && pos > 0 ? pos - 1 : 0, (e as Error).message));
+      errors.push(locatedAt(src, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(src.text.slice(0, pos - 1), 'utf8') : 0, (e as Error).message));
       continue;
     }
     for (const a of ann.params) {
@@ -111,7 +110,7 @@ export async function describeSqlFiles(db: Database, sources: readonly SqlSource
     }
     const seen = new Set<string>();
     for (const c of d.columns) {
-      if (seen.has(c.name)) errors.push(locatedAt(src.file, src.text, 0, `two result columns are named "${c.name}": give them distinct aliases (AS …)`));
+      if (seen.has(c.name)) errors.push(locatedAt(src, 0, `two result columns are named "${c.name}": give them distinct aliases (AS …)`));
       seen.add(c.name);
     }
     described.push({ src, name, d, annotations: ann.params, hints: nullabilityHints(stmts[0]!.stmt) });

@@ -13,10 +13,20 @@ import type { SqlSource } from './state.js';
 
 const HINT = /meridian:renamed-from\s+("(?:[^"]|"")+"|[^\s*]+)/;
 
-function lineAt(buf: Buffer, byteOffset: number): number {
-  let n = 1;
-  for (let i = 0; i < byteOffset && i < buf.length; i++) if (buf[i] === 10) n++;
-  return n;
+/** Line of a byte offset in O(log n): the file's newline offsets, binary-searched (big files, many lookups). */
+function lineIndex(buf: Buffer): (byteOffset: number) => number {
+  const nl: number[] = [];
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) nl.push(i);
+  return (off) => {
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nl[mid]! < off) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 
 const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
@@ -33,33 +43,36 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
   for (const src of sources) {
     if (!src.text.includes('meridian:renamed-from')) continue;
     const buf = Buffer.from(src.text, 'utf8');
+    const lineAt = lineIndex(buf);
     let stmts: Array<{ stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
-    let comments: Array<{ start: number; text: string }>;
+    let tokens: Array<{ start: number; text: string; tokenName: string }>;
     try {
       stmts = (parseSync(src.text).stmts ?? []) as typeof stmts;
-      comments = scanSync(src.text).tokens.filter((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT');
+      tokens = scanSync(src.text).tokens;
     } catch {
       continue; // syntax errors are reported by validation, with their locations
     }
-    // Statement spans, and the first line of each statement's own text (after leading comments/blank lines).
+    const isComment = (t: { tokenName: string }) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT';
+    const comments = tokens.filter(isComment);
+    // Statement spans, and the line of each statement's first token (leading comments are not its text).
+    let k = 0; // statements and tokens are both in file order: one pass
     const spans = stmts.map((s) => {
       const start = s.stmt_location ?? 0;
       const end = s.stmt_len ? start + s.stmt_len : buf.length;
-      const body = buf.subarray(start, end).toString('utf8');
-      const lead = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/.exec(body)![0];
-      return { s, start, end, firstLine: lineAt(buf, start + Buffer.byteLength(lead)) };
+      while (k < tokens.length && (tokens[k]!.start < start || isComment(tokens[k]!))) k++;
+      return { s, start, end, firstLine: lineAt(tokens[k]?.start ?? start) };
     });
     for (const c of comments) {
       const m = HINT.exec(c.text);
       if (!m) continue;
       const from = unquote(m[1]!);
-      const line = lineAt(buf, c.start);
+      const line = lineAt(c.start);
       const where = `${src.file}:${line}`;
       // The statement the comment is in, else the one right after it (a hint on the line above).
       // (A comment after a statement's `;` on its last line belongs to that statement.)
       const span =
         spans.find((x) => c.start >= x.start && c.start < x.end && x.firstLine <= line) ??
-        spans.find((x) => c.start >= x.end && lineAt(buf, x.end) === line) ??
+        spans.find((x) => c.start >= x.end && lineAt(x.end) === line) ??
         spans.find((x) => x.firstLine === line + 1 || (c.start >= x.start && c.start < x.end));
       const st = span?.s.stmt;
       const create = st?.CreateStmt as { relation: { schemaname?: string; relname: string }; tableElts?: Array<{ ColumnDef?: { colname: string; location?: number } }> } | undefined;
@@ -74,7 +87,7 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
         ...(create?.tableElts ?? []).flatMap((e) => (e.ColumnDef ? [e.ColumnDef] : [])),
         ...(alter?.cmds ?? []).flatMap((c2) => (c2.AlterTableCmd?.subtype === 'AT_AddColumn' && c2.AlterTableCmd.def?.ColumnDef ? [c2.AlterTableCmd.def.ColumnDef] : [])),
       ];
-      const col = columns.find((cd) => cd.location !== undefined && lineAt(buf, cd.location) === line);
+      const col = columns.find((cd) => cd.location !== undefined && lineAt(cd.location) === line);
       if (col) hints.push({ object: 'column', schema, table: rel.relname, column: col.colname, from, file: src.file, line });
       else if (create && (line === span.firstLine || line === span.firstLine - 1)) hints.push({ object: 'table', schema, table: rel.relname, from, file: src.file, line });
       else warnings.push(`${where}: meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored`);

@@ -133,10 +133,8 @@ export async function executeSources(dev: Database, sources: readonly SqlSource[
       await dev.exec(st.text);
       return true;
     } catch (e) {
-      const err = e as Error & { position?: string; cause?: { position?: string } };
-      const pos = Number(err.position ?? (err.cause as { position?: string } | undefined)?.position);
-      const loc = locate(st, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(st.text.slice(0, pos - 1), 'utf8') : undefined, src.file);
-      errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+      const loc = locateStatementError(st, e, src.file);
+      errors.push({ location: loc, message: (e as Error).message, sourceLine: lineOf(src.text, loc.line) });
       return false;
     }
   };
@@ -175,6 +173,16 @@ export async function executeSources(dev: Database, sources: readonly SqlSource[
     if (!(await flush())) return errors;
   }
   return errors;
+}
+
+/**
+ * Where a statement failed: the server's error position (1-based character) mapped to file:line:col,
+ * else the statement's start.
+ */
+export function locateStatementError(st: SplitStatement, e: unknown, file: string): SourceLocation {
+  const err = e as { position?: string; cause?: { position?: string } };
+  const pos = Number(err.position ?? err.cause?.position);
+  return locate(st, Number.isFinite(pos) && pos > 0 ? Buffer.byteLength(st.text.slice(0, pos - 1), 'utf8') : undefined, file);
 }
 
 /**

@@ -10,7 +10,7 @@ import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
 import { lintPlan } from '../lint/index.js';
 import { renameHints } from '../workflow/rename-hints.js';
-import { renameCandidates, type RenameHint } from '../diff/renames.js';
+import type { RenameHint } from '../diff/renames.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
@@ -31,12 +31,7 @@ export function formatPlan(statements: readonly Statement[]): string {
 }
 
 async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>): Promise<T> {
-  const dev = await openDatabase(url);
-  try {
-    return await fn(dev);
-  } finally {
-    await dev.close();
-  }
+  return withLazyDev(url, async (dev) => fn(await dev()));
 }
 
 /** Like withDev, but opens the dev database only if something asks for it (URL-only diffs never do). */
@@ -144,20 +139,20 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
   const print = opts.format === 'sql' || opts.format === 'json';
   await withDev(cfg.devUrl, async (dev) => {
     const current = opts.from ? await resolveState(opts.from, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }) : undefined;
-    const base = {
+    // On a terminal, a drop + add that looks like a rename is asked about (Atlas-style), never assumed.
+    const confirmRenames = async (candidates: readonly RenameHint[]) => {
+      const yes: RenameHint[] = [];
+      for (const h of candidates) {
+        const what = h.object === 'table' ? `table "${h.schema}.${h.from}" to "${h.table}"` : `column "${h.table}.${h.from}" to "${h.column}"`;
+        if (await confirm(`Did you rename ${what}? (otherwise it is dropped with its data and a new one is added)`)) yes.push(h);
+      }
+      return yes;
+    };
+    const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd,
       dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts),
-    };
-    // On a terminal, a drop + add that looks like a rename is asked about (Atlas-style), never assumed.
-    const renames: RenameHint[] = [];
-    if (!opts.from && process.stdin.isTTY && !print) {
-      const preview = await migrateDiff({ ...base, dryRun: true });
-      for (const h of renameCandidates(preview.changes)) {
-        const what = h.object === 'table' ? `table "${h.schema}.${h.from}" to "${h.table}"` : `column "${h.table}.${h.from}" to "${h.column}"`;
-        if (await confirm(`Did you rename ${what}? (otherwise it is dropped with its data and a new one is added)`)) renames.push(h);
-      }
-    }
-    const r = await migrateDiff({ ...base, renames });
+      ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
+    });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     if (r.statements.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');

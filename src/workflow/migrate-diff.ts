@@ -7,7 +7,7 @@
  * Both states are materialised on the dev database and read back by the inspector, so they compare in
  * PostgreSQL's own spelling (Atlas's --dev-url approach).
  */
-import { renameChanges, type RenameHint } from '../diff/renames.js';
+import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
 import { diff, type Change } from '../diff/index.js';
@@ -30,8 +30,13 @@ export interface MigrateDiffOptions {
   readonly plan?: PlanOptions;
   /** Diff against this Model (e.g. a live database) instead of the migration directory. */
   readonly current?: Model;
-  /** Renames confirmed outside schema.sql (e.g. answered at the prompt), on top of the file's hints. */
+  /** Renames confirmed outside schema.sql, on top of the file's hints. */
   readonly renames?: readonly RenameHint[];
+  /**
+   * Asked with the drop + add pairs that look like renames (see `renameCandidates`); returns the ones the
+   * user confirms (e.g. an interactive "Did you rename …?"). Only then is the directory replayed again.
+   */
+  readonly confirmRenames?: (candidates: readonly RenameHint[]) => Promise<readonly RenameHint[]>;
 }
 
 export interface MigrateDiffResult {
@@ -89,14 +94,20 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   const sources = readSchemaSources(opts.schemaPath, opts.cwd);
   const desired = await modelFromSources(opts.dev, sources, scope);
-  let current = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
-  // Renames the user marked in schema.sql: applied to the current state first, then the rest is diffed.
-  // (Not against a live database: a drift check reports the difference as it is.)
+  const replayed = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
+  // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest
+  // is diffed. (Not against a live database: a drift check reports the difference as it is.)
   const { hints: fileHints, warnings } = await renameHints(sources);
+  const renamedState = async (hints: readonly RenameHint[]) => {
+    const renames = hints.length && !opts.current ? renameChanges(hints, replayed, desired) : [];
+    const state = renames.length ? await modelFromMigrations(opts.dev, opts.migrationsDir, { ...scope, then: plan(renames, replayed, desired).map((s) => s.sql) }) : replayed;
+    return { state, changes: [...renames, ...diff(state, desired, { schemas: opts.schemas })] };
+  };
   const hints = [...fileHints, ...(opts.renames ?? [])];
-  const renames = hints.length && !opts.current ? renameChanges(hints, current, desired) : [];
-  if (renames.length) current = await modelFromMigrations(opts.dev, opts.migrationsDir, { ...scope, then: plan(renames, current, desired).map((s) => s.sql) });
-  const changes = [...renames, ...diff(current, desired, { schemas: opts.schemas })];
+  let { state: current, changes } = await renamedState(hints);
+  const candidates = opts.confirmRenames && !opts.current ? renameCandidates(changes) : [];
+  const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
+  if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
   const statements = plan(changes, current, desired, opts.plan);
   if (statements.length === 0) return { statements, changes, current, desired, warnings };
   const name = opts.name ?? migrationName(changes);

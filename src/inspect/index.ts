@@ -187,7 +187,7 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
       if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
       const key = qualifiedKey(schema, name);
       const comment = r.comment ? { comment: String(r.comment) } : {};
-      const grantList = (json<Grant[]>(r.grants) ?? []).sort((a, b) => `${a.grantee}|${a.privilege}`.localeCompare(`${b.grantee}|${b.privilege}`));
+      const grantList = json<Grant[]>(r.grants) ?? []; // sorted by the query
       const grants = grantList.length ? { grants: grantList } : {};
       if (r.kind === 'v' || r.kind === 'm') {
         const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];

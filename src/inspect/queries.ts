@@ -86,7 +86,8 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersisten
          WHERE r.ev_class = c.oid) END AS view_deps,
        CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
        (SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-                                          'privilege', a.privilege_type, 'grantable', a.is_grantable))
+                                          'privilege', a.privilege_type, 'grantable', a.is_grantable)
+                         ORDER BY CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END COLLATE "C", a.privilege_type COLLATE "C")
           FROM pg_catalog.aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}

@@ -8,12 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { createServerDatabase } from '../helpers/databases.js';
+import { urlTargets } from '../helpers/databases.js';
 
-const targets: Array<{ name: string; url: () => Promise<{ url: string; drop?: () => Promise<void> }> }> = [
-  { name: 'pglite', url: async () => ({ url: `pglite://${join(mkdtempSync(join(tmpdir(), 'meridian-e2e-db-')), 'db')}` }) },
-];
-if (process.env.DATABASE_URL) targets.push({ name: 'postgres', url: () => createServerDatabase(process.env.DATABASE_URL!) });
+const targets = urlTargets();
 
 for (const target of targets) {
   describe(`guide workflow [${target.name}]`, () => {

@@ -13,6 +13,9 @@
  *   });
  * });
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
@@ -125,4 +128,23 @@ export function describeEachDatabase(title: string, fn: (t: TestDatabase) => voi
       fn(t);
     });
   }
+}
+
+/** A database a spawned CLI can open by URL: a PGlite data directory, or a fresh server database. */
+export interface UrlTarget {
+  readonly name: string;
+  url(): Promise<{ url: string; drop?: () => Promise<void> }>;
+}
+
+/**
+ * Targets for end-to-end tests that drive the CLI in a child process: PGlite always, PostgreSQL when
+ * DATABASE_URL is set.
+ *
+ * @example
+ * for (const target of urlTargets()) describe(`workflow [${target.name}]`, () => { … });
+ */
+export function urlTargets(): UrlTarget[] {
+  const out: UrlTarget[] = [{ name: 'pglite', url: async () => ({ url: `pglite://${join(mkdtempSync(join(tmpdir(), 'meridian-db-')), 'db')}` }) }];
+  if (process.env.DATABASE_URL) out.push({ name: 'postgres', url: () => createServerDatabase(process.env.DATABASE_URL!) });
+  return out;
 }

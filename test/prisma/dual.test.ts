@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/db/index.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { createServerDatabase } from '../helpers/databases.js';
+import { urlTargets } from '../helpers/databases.js';
 
 function exampleProject(): string {
   const cwd = mkdtempSync(join(tmpdir(), 'meridian-dual-'));
@@ -21,10 +21,7 @@ function exampleProject(): string {
   return cwd;
 }
 
-const targets: Array<{ name: string; url: () => Promise<{ url: string; drop?: () => Promise<void> }> }> = [
-  { name: 'pglite', url: async () => ({ url: `pglite://${join(mkdtempSync(join(tmpdir(), 'meridian-dual-db-')), 'db')}` }) },
-];
-if (process.env.DATABASE_URL) targets.push({ name: 'postgres', url: () => createServerDatabase(process.env.DATABASE_URL!) });
+const targets = urlTargets();
 
 for (const target of targets) {
   describe(`dual strategy [${target.name}]`, () => {

@@ -9,6 +9,8 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
+import { modelContext, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import type { NormalizeContext } from '../parse/normalize.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -20,7 +22,7 @@ export interface DiffOptions {
   readonly schemas?: readonly string[];
 }
 
-const exprEq = (a?: { canonical: string }, b?: { canonical: string }) => (a?.canonical ?? null) === (b?.canonical ?? null);
+const exprEq = sameExpr;
 
 function sameColumnShape(a: Column, b: Column): boolean {
   return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
@@ -28,28 +30,22 @@ function sameColumnShape(a: Column, b: Column): boolean {
     (a.statistics ?? -1) === (b.statistics ?? -1);
 }
 
-function constraintKey(c: Constraint): string {
-  if ('definition' in c && c.definition !== undefined) return `${c.kind}|${c.definition}`;
-  return JSON.stringify({ ...c, comment: undefined, loc: undefined });
-}
 
 function sequenceEq(a: Sequence, b: Sequence): boolean {
   return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
 }
 
-function viewEq(a: View, b: View): boolean {
-  return a.kind === b.kind && a.query.canonical === b.query.canonical && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
+function viewEq(a: View, b: View, ctx: NormalizeContext): boolean {
+  return a.kind === b.kind && sameViewQuery(a, b, ctx) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
 }
 
-function funcEq(a: Func, b: Func): boolean {
-  return a.definition === b.definition && a.body === b.body && (a.returns ?? '') === (b.returns ?? '') && a.language === b.language;
-}
+const funcEq = sameFunction;
 
 function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
   if (a.kind === 'domain' && b.kind === 'domain')
-    return a.baseType === b.baseType && a.notNull === b.notNull && exprEq(a.default, b.default) && JSON.stringify(a.checks.map((c) => [c.name, c.expr.canonical])) === JSON.stringify(b.checks.map((c) => [c.name, c.expr.canonical]));
+    return a.baseType === b.baseType && a.notNull === b.notNull && exprEq(a.default, b.default) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr));
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
   if (a.kind === 'range' && b.kind === 'range') {
     const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);
@@ -183,7 +179,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, t] of Object.entries(desired.tables)) {
     if (!inScope(scope, t.schema)) continue;
     const cur = current.tables[key];
-    if (!cur || (cur.partitionOf?.bound.canonical ?? '') !== (t.partitionOf?.bound.canonical ?? '') || (cur.partitionBy?.key.canonical ?? '') !== (t.partitionBy?.key.canonical ?? '')) {
+    if (!cur || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
       for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key') out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
@@ -204,10 +200,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
 
   // Views
+  const ctx = modelContext(desired, current);
   for (const [key, v] of Object.entries(desired.views)) {
     if (!inScope(scope, v.schema)) continue;
     const cur = current.views[key];
-    if (!cur || !viewEq(cur, v)) {
+    if (!cur || !viewEq(cur, v, ctx)) {
       if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
       out.push({ kind: 'create_view', view: v });
       for (const i of Object.values(v.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
@@ -233,7 +230,7 @@ type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: 
 function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn): void {
   for (const [name, i] of Object.entries(des)) {
     const c = cur[name];
-    if (!c || (c.definition ?? JSON.stringify(c.keys)) !== (i.definition ?? JSON.stringify(i.keys))) {
+    if (!c || !sameIndex(c, i)) {
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
@@ -258,11 +255,12 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const c of cur.columns) if (!desCols.has(c.name)) out.push({ kind: 'drop_column', table: cur, column: c });
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
-    if (!old || constraintKey(old) !== constraintKey(c)) {
+    const same = !!old && sameConstraint(old, c);
+    if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
-    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, old && constraintKey(old) === constraintKey(c) ? old.comment : undefined, c.comment);
+    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same ? old!.comment : undefined, c.comment);
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;
@@ -275,7 +273,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   diffTriggers(cur.triggers, t.triggers, out);
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
-    if (!old || JSON.stringify({ ...old, loc: undefined }) !== JSON.stringify({ ...p, loc: undefined })) {
+    if (!old || !samePolicy(old, p)) {
       if (old) out.push({ kind: 'drop_policy', policy: old });
       out.push({ kind: 'create_policy', policy: p });
     }
@@ -305,7 +303,7 @@ export function diffGrants(schema: string, name: string, cur: readonly Grant[], 
 function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[]): void {
   for (const [name, tr] of Object.entries(des)) {
     const old = cur[name];
-    if (!old || old.definition !== tr.definition) {
+    if (!old || !sameTrigger(old, tr)) {
       if (old) out.push({ kind: 'drop_trigger', trigger: old });
       out.push({ kind: 'create_trigger', trigger: tr });
     }

@@ -7,6 +7,7 @@
  *      that depend on changed columns dropped first and recreated afterwards.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
+import { sameExpr } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
@@ -547,19 +548,19 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase:
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if ((from.generated?.canonical ?? '') !== (to.generated?.canonical ?? '')) {
+  if (!sameExpr(from.generated, to.generated)) {
     emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
     emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnDef(to)}`, { rewritesTable: true });
     return;
   }
   if (from.identity && !to.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
-  if (from.default && (typeChanged || !to.default || from.default.canonical !== to.default.canonical)) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  if (from.default && (typeChanged || !to.default || !sameExpr(from.default, to.default))) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
   if (typeChanged) {
     const { using, rewrite } = castInfo(from.type, to.type);
     emit(11.6, c, key, cm, `${tn} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
-  if (to.default && (typeChanged || !from.default || from.default.canonical !== to.default.canonical)) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);

@@ -1,0 +1,86 @@
+/**
+ * Equality of Model objects for the differ. Two spellings of one thing are equal: when the texts differ,
+ * both sides are compared in the parser's canonical form (src/parse/normalize.ts), so a parsed schema
+ * (the user's spelling) and an inspected database (PostgreSQL's spelling) compare as PostgreSQL would.
+ * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
+ */
+import { qualifiedKey } from '../model/names.js';
+import type { Constraint, Expr, Func, Index, Model, Policy, Trigger, View } from '../model/types.js';
+import {
+  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
+} from '../parse/normalize.js';
+
+const exprCanon = (e: Expr) => (isNormalized(e.canonical) ? e.canonical : canonicalExprText(e.text));
+
+/** Two optional expressions mean the same. */
+export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.canonical === b.canonical || a.text === b.text || exprCanon(a) === exprCanon(b);
+}
+
+/** Domain CHECKs are stored as `CHECK (…)` by the inspector and as the bare expression by the parser. */
+export function sameCheck(a: Expr, b: Expr): boolean {
+  const bare = (e: Expr): Expr => (isNormalized(e.canonical) ? e : { canonical: e.text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, ''), text: e.text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '') });
+  return a.canonical === b.canonical || sameExpr(bare(a), bare(b));
+}
+
+export function sameBound(a: Expr | undefined, b: Expr | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const c = (e: Expr) => (isNormalized(e.canonical) ? e.canonical : canonicalBoundText(e.text));
+  return a.canonical === b.canonical || c(a) === c(b);
+}
+
+export function sameConstraint(a: Constraint, b: Constraint): boolean {
+  if (a.kind !== b.kind || a.deferrable !== b.deferrable || a.initiallyDeferred !== b.initiallyDeferred) return false;
+  const da = 'definition' in a ? a.definition : undefined;
+  const db = 'definition' in b ? b.definition : undefined;
+  if (da !== undefined && db !== undefined) return da === db || canonicalConstraintText(da) === canonicalConstraintText(db);
+  return JSON.stringify({ ...a, comment: undefined, loc: undefined }) === JSON.stringify({ ...b, comment: undefined, loc: undefined });
+}
+
+export function sameIndex(a: Index, b: Index): boolean {
+  if (a.definition !== undefined && b.definition !== undefined) return a.definition === b.definition || canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
+  return JSON.stringify(a.keys) === JSON.stringify(b.keys);
+}
+
+export function sameTrigger(a: Trigger, b: Trigger): boolean {
+  if (a.definition === b.definition) return true;
+  if (a.definition === undefined || b.definition === undefined) return false;
+  return canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
+}
+
+export function sameFunction(a: Func, b: Func): boolean {
+  if (a.kind !== b.kind || a.body !== b.body || (a.returns ?? '') !== (b.returns ?? '') || a.language !== b.language) return false;
+  if (a.definition === b.definition) return true;
+  if (a.kind === 'aggregate') return a.definition.replace(/\s+/g, ' ') === b.definition.replace(/\s+/g, ' ');
+  return canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
+}
+
+export function samePolicy(a: Policy, b: Policy): boolean {
+  return a.permissive === b.permissive && a.command === b.command && a.roles.join(',') === b.roles.join(',') && sameExpr(a.using, b.using) && sameExpr(a.withCheck, b.withCheck);
+}
+
+/** Resolution context over one or two Models (qualified relation names → columns), for view queries. */
+export function modelContext(...models: Model[]): NormalizeContext {
+  return {
+    relation: (names) => {
+      if (names.length < 2) return undefined;
+      const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
+      for (const m of models) {
+        const t = m.tables[key];
+        if (t) return { key, columns: t.columns.map((c) => c.name) };
+        const v = m.views[key];
+        if (v) return { key, columns: v.columns };
+        if (m.sequences[key]) return { key };
+      }
+      return undefined;
+    },
+    type: (names) => (names.length === 2 && names[0] !== 'pg_catalog' ? qualifiedKey(names[0]!, names[1]!) : undefined),
+  };
+}
+
+export function sameViewQuery(a: View, b: View, ctx: NormalizeContext): boolean {
+  if (a.query.canonical === b.query.canonical || a.query.text.trim() === b.query.text.trim()) return true;
+  const c = (v: View) => (isNormalized(v.query.canonical) ? v.query.canonical : canonicalQueryText(v.query.text, ctx));
+  return c(a) === c(b);
+}

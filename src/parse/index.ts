@@ -1,0 +1,148 @@
+/**
+ * The native parser: SQL schema files (or a migration directory) → Model, with no database.
+ *
+ * In:  SQL sources (file name + text). Out: the Model, located warnings (data statements, ignored
+ *      settings) and located errors (syntax, unsupported DDL, unknown or duplicate objects, FK problems).
+ * Never: does I/O or connects anywhere. Every problem carries file:line:col from the parser's locations.
+ */
+import { MeridianError, type SourceLocation } from '../errors.js';
+import type { Model } from '../model/types.js';
+import { Folder, type FoldProblem } from './fold.js';
+import { initParser, LineIndex, parseStatements, syntaxProblem } from './pg.js';
+import { validateModel } from './validate.js';
+
+export { canonicalExprText, canonicalQueryText, canonicalStatementText, canonicalConstraintText, canonicalBoundText, isNormalized } from './normalize.js';
+export { initParser } from './pg.js';
+
+export interface SchemaSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface SchemaProblem {
+  readonly location: SourceLocation;
+  readonly message: string;
+  /** Stable code (`E_SYNTAX`, `E_UNKNOWN`, `E_DUPLICATE`, `E_UNSUPPORTED`, `E_FK`, `W_DATA`, `W_IGNORED`, …). */
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  /** The offending source line (for carets). */
+  readonly sourceLine: string;
+}
+
+export interface ParseSchemaOptions {
+  /** search_path the files start with (the target URL's); default `public`. */
+  readonly searchPath?: readonly string[];
+  /** Keep statements the Model cannot represent (DO blocks, rules, …) as opaque statements instead of errors. */
+  readonly allowOpaque?: boolean;
+}
+
+export interface CheckSchemaResult {
+  readonly model: Model;
+  readonly errors: readonly SchemaProblem[];
+  readonly warnings: readonly SchemaProblem[];
+  /** Statements folded. */
+  readonly statements: number;
+}
+
+/**
+ * Parses and folds schema sources, collecting every problem (never throws for bad input).
+ *
+ * @example
+ * await initParser();
+ * const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (id int REFERENCES nope);' }]);
+ * r.errors[0].message // 'relation "nope" does not exist'
+ */
+export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaOptions = {}): CheckSchemaResult {
+  const folder = new Folder(opts);
+  const problems: SchemaProblem[] = [];
+  const lineIndexes = new Map<string, LineIndex>();
+  const lineOf = (loc: SourceLocation) => lineIndexes.get(loc.file)?.lineText(loc.line) ?? '';
+  let statements = 0;
+  for (const src of sources) {
+    const lines = new LineIndex(Buffer.from(src.text, 'utf8'));
+    lineIndexes.set(src.file, lines);
+    let stmts;
+    try {
+      stmts = parseStatements(src.text, src.file, lines);
+    } catch {
+      // Locate every syntax error: parse statement by statement (each from the parser's own split).
+      for (const p of syntaxErrorsOf(src.text, src.file, lines)) problems.push({ ...p, code: 'E_SYNTAX', severity: 'error', sourceLine: lines.lineText(p.location.line) });
+      continue;
+    }
+    folder.startFile();
+    for (const st of stmts) {
+      statements++;
+      folder.fold(st);
+    }
+  }
+  const model = folder.finish();
+  const all: FoldProblem[] = [...folder.problems, ...validateModel(model)];
+  for (const p of all) problems.push({ ...p, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(p.location) });
+  return { model, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), statements };
+}
+
+/**
+ * Syntax errors of a file that does not parse as a whole: statements are cut at top-level `;` by the
+ * scanner-based splitter and each is parsed alone, so every error is reported at its own position.
+ */
+function syntaxErrorsOf(text: string, file: string, lines: LineIndex): { location: SourceLocation; message: string }[] {
+  const out: { location: SourceLocation; message: string }[] = [];
+  let stmts: { text: string; offset: number }[];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    stmts = splitForErrors(text);
+  } catch (e) {
+    return [{ location: { file, line: 1, column: 1, offset: 0 }, message: (e as Error).message }];
+  }
+  for (const st of stmts) {
+    const p = syntaxProblem(st.text, file, st.offset, lines);
+    if (p) out.push(p);
+  }
+  if (!out.length) {
+    const p = syntaxProblem(text, file, 0, lines);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+let splitter: ((text: string) => { text: string; offset: number }[]) | undefined;
+function splitForErrors(text: string): { text: string; offset: number }[] {
+  return splitter!(text);
+}
+
+/** Loads the parser and the statement splitter (wasm) once. */
+export async function initSchemaParser(): Promise<void> {
+  await initParser();
+  if (!splitter) {
+    const { initSplitter, splitStatements } = await import('../migrate/split.js');
+    await initSplitter();
+    splitter = (text) => splitStatements(text).map((s) => ({ text: s.text, offset: s.offset }));
+  }
+}
+
+/** Formats problems as `file:line:col: severity[code]: message`, the source line and a caret. */
+export function formatProblems(problems: readonly SchemaProblem[]): string {
+  return problems
+    .map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.severity}[${p.code}]: ${p.message}\n  ${p.sourceLine}\n  ${' '.repeat(Math.max(0, p.location.column - 1))}^`)
+    .join('\n');
+}
+
+/**
+ * Parses schema sources into a Model with the real PostgreSQL parser, natively (no database).
+ * Throws a located `E_PARSE` (syntax) or `E_VALIDATE` error listing every problem; warnings come back.
+ *
+ * @example
+ * import { parseSchema } from 'meridian';
+ * const { model, warnings } = await parseSchema([{ file: 'schema.sql', text: readFileSync('schema.sql', 'utf8') }]);
+ * Object.keys(model.tables) // ['practice_app.users', …]
+ */
+export async function parseSchema(sources: readonly SchemaSource[], opts: ParseSchemaOptions = {}): Promise<{ model: Model; warnings: readonly SchemaProblem[] }> {
+  await initSchemaParser();
+  const r = checkSchema(sources, opts);
+  if (r.errors.length) {
+    const first = r.errors[0]!;
+    const code = r.errors.some((e) => e.code === 'E_SYNTAX') ? 'E_PARSE' : 'E_VALIDATE';
+    throw new MeridianError(code, `${first.message}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : ''}\n${formatProblems(r.errors)}`, { location: first.location });
+  }
+  return { model: r.model, warnings: r.warnings };
+}

@@ -1,0 +1,566 @@
+/**
+ * Canonical forms of expressions and queries, derived from the parse tree, so that the user's spelling
+ * and PostgreSQL's (`pg_get_expr`, `pg_get_viewdef`, `pg_get_indexdef` …) compare equal:
+ *   - locations and redundant parentheses disappear (they are not in the tree);
+ *   - casts PostgreSQL adds implicitly are dropped: any cast of a constant (`'active'::character varying`,
+ *     `(0)::numeric`, `'{}'::jsonb`), casts to text/varchar (`(status)::text`), and constants compare by value;
+ *   - `x IN (…)` → `x = ANY (ARRAY[…])`, `BETWEEN` → `>= AND <=`, `LIKE` → `~~`, nested AND/OR flattened;
+ *   - type names in their format_type spelling; function names without schema; `nextval('seq')` with the
+ *     sequence resolved; ASC / default NULLS ordering dropped;
+ *   - in queries: column references resolved to the FROM item they read, `*` expanded, output names made
+ *     explicit, `GROUP BY 1` / `ORDER BY alias` replaced by the expression they stand for.
+ *
+ * In:  parse nodes (or SQL text) and an optional context to resolve relations. Out: a string.
+ * Never: does I/O. Text → canonical results are cached (the inspector's texts repeat a lot).
+ */
+import { qualifiedKey } from '../model/names.js';
+import { canonicalType } from './typename.js';
+import { parseExpression, parseOne, type Node } from './pg.js';
+
+export interface NormalizeContext {
+  /** Resolves a relation name (1–2 parts) to its key and, when known, its column names. */
+  relation?(names: readonly string[]): { key: string; columns?: readonly string[] } | undefined;
+  /** Resolves a user-defined type name to its key. */
+  type?(names: readonly string[]): string | undefined;
+}
+
+const NONE: NormalizeContext = {};
+const sv = (n: Node): string => (n?.String ? n.String.sval ?? '' : n?.A_Star ? '*' : '');
+
+/** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
+function constValue(c: Node): string {
+  if (c.isnull) return 'NULL';
+  if (c.ival !== undefined) return String(c.ival.ival ?? 0);
+  if (c.fval !== undefined) return String(c.fval.fval);
+  if (c.sval !== undefined) return c.sval.sval ?? '';
+  if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
+  if (c.bsval !== undefined) return c.bsval.bsval ?? '';
+  return '';
+}
+
+const isConst = (n: Node): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
+const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character varying[]', 'regclass', 'name']);
+
+/**
+ * PostgreSQL's FigureColname: the output name a select-list expression gets without `AS`.
+ *
+ * @example
+ * figureColname(parseExpression('count(*)')) // 'count'
+ */
+export function figureColname(n: Node): string {
+  if (!n) return '?column?';
+  if (n.ColumnRef) {
+    const f = n.ColumnRef.fields as Node[];
+    const last = sv(f[f.length - 1]);
+    return last === '*' ? '?column?' : last;
+  }
+  if (n.FuncCall) return sv(n.FuncCall.funcname[n.FuncCall.funcname.length - 1]);
+  if (n.TypeCast) {
+    const inner = figureColname(n.TypeCast.arg);
+    if (inner !== '?column?') return inner;
+    const names = n.TypeCast.typeName.names as Node[];
+    const t = sv(names[names.length - 1]);
+    return ({ int4: 'int4', varchar: 'varchar', bpchar: 'bpchar', bool: 'bool', numeric: 'numeric' } as Record<string, string>)[t] ?? t;
+  }
+  if (n.A_Indirection) {
+    const ind = n.A_Indirection.indirection as Node[];
+    const last = ind[ind.length - 1];
+    if (last?.String) return last.String.sval;
+    return figureColname(n.A_Indirection.arg);
+  }
+  if (n.CaseExpr) return 'case';
+  if (n.A_ArrayExpr) return 'array';
+  if (n.CoalesceExpr) return 'coalesce';
+  if (n.MinMaxExpr) return n.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least';
+  if (n.NullIfExpr || (n.A_Expr && n.A_Expr.kind === 'AEXPR_NULLIF')) return 'nullif';
+  if (n.RowExpr) return 'row';
+  if (n.SubLink) {
+    const k = n.SubLink.subLinkType;
+    if (k === 'EXISTS_SUBLINK') return 'exists';
+    if (k === 'ARRAY_SUBLINK') return 'array';
+    if (k === 'EXPR_SUBLINK') {
+      const tl = n.SubLink.subselect?.SelectStmt?.targetList?.[0]?.ResTarget;
+      if (tl) return tl.name ?? figureColname(tl.val);
+    }
+    return '?column?';
+  }
+  if (n.SQLValueFunction) {
+    const op = String(n.SQLValueFunction.op).replace(/^SVFOP_/, '').toLowerCase();
+    return op.replace(/_n$/, '');
+  }
+  if (n.GroupingFunc) return 'grouping';
+  if (n.XmlExpr) return 'xmlelement';
+  return '?column?';
+}
+
+interface ScopeItem {
+  refname: string;
+  columns?: readonly string[];
+}
+
+class Normalizer {
+  /** CTE names in scope → their output columns. */
+  private ctes = new Map<string, readonly string[] | undefined>();
+  constructor(private readonly ctx: NormalizeContext) {}
+
+  expr(n: Node, scopes: ScopeItem[][] = []): Node {
+    if (n === null || n === undefined || typeof n !== 'object') return n;
+    if (Array.isArray(n)) return n.map((x) => this.expr(x, scopes));
+    const type = Object.keys(n)[0]!;
+    const v = n[type];
+    switch (type) {
+      case 'A_Const':
+        return { K: constValue(v) };
+      case 'TypeCast': {
+        const arg = this.expr(v.arg, scopes);
+        const t = canonicalType(v.typeName, (names) => this.ctx.type?.(names));
+        if (isConst(arg) || STRIP_CAST_TO.has(t)) return arg;
+        return { Cast: [arg, t] };
+      }
+      case 'A_ArrayExpr':
+        return { Arr: (v.elements ?? []).map((e: Node) => this.expr(e, scopes)) };
+      case 'A_Expr':
+        return this.aexpr(v, scopes);
+      case 'BoolExpr': {
+        const args: Node[] = [];
+        for (const a of v.args ?? []) {
+          const x = this.expr(a, scopes);
+          if (x?.Bool && x.Bool[0] === v.boolop && v.boolop !== 'NOT_EXPR') args.push(...x.Bool.slice(1));
+          else args.push(x);
+        }
+        return { Bool: [v.boolop, ...args] };
+      }
+      case 'FuncCall':
+        return this.func(v, scopes);
+      case 'ColumnRef':
+        return this.column(v.fields as Node[], scopes);
+      case 'SubLink':
+        return { SubLink: [v.subLinkType, v.operName ? v.operName.map(sv) : undefined, this.expr(v.testexpr, scopes), this.query(v.subselect, scopes)] };
+      case 'CollateClause':
+        return { Collate: [this.expr(v.arg, scopes), (v.collname as Node[]).map(sv).filter((x) => x !== 'pg_catalog').join('.')] };
+      case 'SortBy':
+        return {
+          Sort: [this.expr(v.node, scopes), v.sortby_dir === 'SORTBY_DESC' ? 'DESC' : v.sortby_dir === 'SORTBY_USING' ? `USING ${(v.useOp ?? []).map(sv).join('.')}` : '',
+            v.sortby_nulls === 'SORTBY_NULLS_DEFAULT' || !v.sortby_nulls ? '' : (v.sortby_nulls === 'SORTBY_NULLS_FIRST') === (v.sortby_dir === 'SORTBY_DESC') ? '' : v.sortby_nulls],
+        };
+      case 'SelectStmt':
+        return this.query(n, scopes);
+      case 'RangeVar':
+        return { Rel: this.relKey(v) };
+      case 'TypeName':
+        return { Type: `${v.setof ? 'SETOF ' : ''}${canonicalType(v, (names) => this.ctx.type?.(names))}` };
+      case 'DefElem':
+        return { Opt: [v.defname, v.arg === undefined ? '' : typeof v.arg === 'object' && (v.arg.String || v.arg.Integer || v.arg.Float || v.arg.Boolean || v.arg.A_Const) ? optValue(v.arg) : this.expr(v.arg, scopes)] };
+      default: {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v ?? {})) {
+          if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
+          out[k] = typeof x === 'object' ? this.expr(x, scopes) : x;
+        }
+        return { [type]: out };
+      }
+    }
+  }
+
+  private aexpr(v: Node, scopes: ScopeItem[][]): Node {
+    const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
+    const l = this.expr(v.lexpr, scopes);
+    switch (v.kind) {
+      case 'AEXPR_IN': {
+        const list = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr];
+        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e: Node) => this.expr(e, scopes)) }] };
+      }
+      case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
+        const [lo, hi] = (Array.isArray(v.rexpr) ? v.rexpr : v.rexpr.List.items).map((e: Node) => this.expr(e, scopes));
+        return v.kind === 'AEXPR_BETWEEN'
+          ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, lo] }, { Op: ['', '<=', l, hi] }] }
+          : { Bool: ['OR_EXPR', { Op: ['', '<', l, lo] }, { Op: ['', '>', l, hi] }] };
+      }
+      case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, this.expr(v.rexpr, scopes)] };
+      case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, this.expr(v.rexpr, scopes)] };
+      case 'AEXPR_OP': case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
+        return { Op: ['', op, l, this.expr(v.rexpr, scopes)] };
+      default:
+        return { Op: [v.kind, op, l, this.expr(v.rexpr, scopes)] };
+    }
+  }
+
+  private func(v: Node, scopes: ScopeItem[][]): Node {
+    const names: string[] = (v.funcname as Node[]).map(sv);
+    const name = names[names.length - 1]!;
+    let args = (v.args ?? []).map((a: Node) => this.expr(a, scopes));
+    if ((name === 'nextval' || name === 'currval' || name === 'setval') && args[0]?.K !== undefined) args = [{ K: this.regclass(args[0].K) }, ...args.slice(1)];
+    return {
+      Fn: [name, args, v.agg_star ? '*' : '', v.agg_distinct ? 'DISTINCT' : '', v.func_variadic ? 'VARIADIC' : '',
+        v.agg_order ? this.expr(v.agg_order, scopes) : '', v.agg_filter ? this.expr(v.agg_filter, scopes) : '', v.over ? this.expr({ WindowDef: v.over }, scopes) : '',
+        v.agg_within_group ? 'WITHIN GROUP' : ''],
+    };
+  }
+
+  /** A regclass literal (`'app.seq'`, `'"My Seq"'`, `'seq'`) → the relation's key. */
+  private regclass(lit: string): string {
+    const parts = splitQualified(lit);
+    const r = this.ctx.relation?.(parts);
+    if (r) return r.key;
+    return parts.length === 2 ? qualifiedKey(parts[0]!, parts[1]!) : parts.join('.');
+  }
+
+  private relKey(v: Node): string {
+    const names = [v.catalogname, v.schemaname, v.relname].filter((x) => x !== undefined && x !== '') as string[];
+    return this.ctx.relation?.(names)?.key ?? (names.length >= 2 ? qualifiedKey(names[names.length - 2]!, names[names.length - 1]!) : names.join('.'));
+  }
+
+  private column(fields: Node[], scopes: ScopeItem[][]): Node {
+    const parts = fields.map(sv);
+    if (scopes.length === 0) return { Col: parts };
+    // Resolve against the innermost scope first, then outer ones (correlated references).
+    for (let depth = scopes.length - 1; depth >= 0; depth--) {
+      const scope = scopes[depth]!;
+      if (parts.length >= 2) {
+        const qual = parts[parts.length - 2]!;
+        const item = scope.find((s) => s.refname === qual);
+        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.refname}`, parts[parts.length - 1]!] };
+      } else {
+        const col = parts[0]!;
+        const hits = scope.filter((s) => s.columns?.includes(col));
+        if (hits.length === 1) return { Col: [`${scopes.length - 1 - depth}:${hits[0]!.refname}`, col] };
+        if (hits.length > 1) return { Col: parts };
+      }
+    }
+    return { Col: parts };
+  }
+
+  /** FROM items of a select, with the names they are referenced by and (when known) their columns. */
+  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][]): { items: ScopeItem[]; nodes: Node[] } {
+    const items: ScopeItem[] = [];
+    const nodes: Node[] = [];
+    const walk = (f: Node): Node => {
+      if (f.RangeVar) {
+        const v = f.RangeVar;
+        const names = [v.schemaname, v.relname].filter(Boolean) as string[];
+        const rel = !v.schemaname && this.ctes.has(v.relname) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname) } : this.ctx.relation?.(names);
+        const aliasCols = v.alias?.colnames?.map(sv);
+        items.push({ refname: v.alias?.aliasname ?? v.relname, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns });
+        return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh === false ? 'ONLY' : ''] };
+      }
+      if (f.RangeSubselect) {
+        const v = f.RangeSubselect;
+        const q = v.subquery;
+        const cols = q?.SelectStmt ? outputNames(q.SelectStmt) : undefined;
+        const aliasCols = v.alias?.colnames?.map(sv);
+        items.push({ refname: v.alias?.aliasname ?? '', columns: aliasCols?.length ? mergeAlias(cols, aliasCols) : cols });
+        return { Sub: [this.query(q, v.lateral ? [...scopes, items.slice()] : scopes), v.alias?.aliasname ?? '', aliasCols ?? [], v.lateral ? 'LATERAL' : ''] };
+      }
+      if (f.JoinExpr) {
+        const v = f.JoinExpr;
+        const l = walk(v.larg);
+        const r = walk(v.rarg);
+        const quals = v.quals ? this.expr(v.quals, [...scopes, items]) : undefined;
+        if (v.alias) items.push({ refname: v.alias.aliasname });
+        return { Join: [v.jointype, v.isNatural ? 'NATURAL' : '', l, r, (v.usingClause ?? []).map(sv), quals ?? '', v.alias?.aliasname ?? ''] };
+      }
+      if (f.RangeFunction) {
+        const v = f.RangeFunction;
+        items.push({ refname: v.alias?.aliasname ?? '' });
+        return { RangeFunction: this.expr(v.functions, scopes) };
+      }
+      return this.expr(f, scopes);
+    };
+    for (const f of from ?? []) nodes.push(walk(f));
+    return { items, nodes };
+  }
+
+  query(n: Node, outer: ScopeItem[][] = []): Node {
+    if (!n) return n;
+    const s = n.SelectStmt ?? n;
+    if (s.op && s.op !== 'SETOP_NONE') {
+      return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg, outer), this.query(s.rarg, outer), (s.sortClause ?? []).map((x: Node) => this.expr(x, outer))] };
+    }
+    if (s.valuesLists) return { Values: (s.valuesLists as Node[]).map((l) => this.expr(l.List?.items ?? l, outer)) };
+    const savedCtes = this.ctes;
+    this.ctes = new Map(savedCtes);
+    const ctes = (s.withClause?.ctes ?? []).map((c: Node) => {
+      const cte = c.CommonTableExpr;
+      const q = cte.ctequery?.SelectStmt;
+      const alias = (cte.aliascolnames ?? []).map(sv);
+      const cols = q ? outputNames(q) : undefined;
+      const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
+      this.ctes.set(cte.ctename, alias.length ? mergeAlias(cols, alias) : cols);
+      return out;
+    });
+    try {
+      return this.select(s, outer, ctes);
+    } finally {
+      this.ctes = savedCtes;
+    }
+  }
+
+  private select(s: Node, outer: ScopeItem[][], ctes: Node[]): Node {
+    const { items, nodes } = this.fromItems(s.fromClause, outer);
+    const scopes = [...outer, items];
+    // Targets: `*` expanded where the columns are known, explicit output names.
+    const targets: Node[] = [];
+    const raw: { name: string; val: Node }[] = [];
+    for (const t of (s.targetList ?? []) as Node[]) {
+      const rt = t.ResTarget;
+      const fields = rt.val?.ColumnRef?.fields as Node[] | undefined;
+      if (fields && sv(fields[fields.length - 1]) === '*') {
+        const qual = fields.length > 1 ? sv(fields[fields.length - 2]) : undefined;
+        const from = qual ? items.filter((i) => i.refname === qual) : items;
+        if (from.length && from.every((i) => i.columns)) {
+          for (const i of from) for (const c of i.columns!) raw.push({ name: c, val: { ColumnRef: { fields: [{ String: { sval: i.refname } }, { String: { sval: c } }] } } });
+          continue;
+        }
+      }
+      raw.push({ name: rt.name ?? figureColname(rt.val), val: rt.val });
+    }
+    for (const r of raw) targets.push({ T: [r.name, this.expr(r.val, scopes)] });
+    // GROUP BY 1 / ORDER BY 1 and ORDER BY <output name> stand for the target expression.
+    const byPosition = (x: Node): Node => {
+      const k = x?.A_Const?.ival;
+      if (k !== undefined && raw[(k.ival ?? 0) - 1]) return raw[(k.ival ?? 0) - 1]!.val;
+      return x;
+    };
+    const sortKey = (x: Node): Node => {
+      const sb = x.SortBy;
+      if (!sb) return x;
+      let node = byPosition(sb.node);
+      const f = node?.ColumnRef?.fields as Node[] | undefined;
+      if (f?.length === 1) {
+        const hit = raw.find((r) => r.name === sv(f[0]));
+        if (hit && !items.some((i) => i.columns?.includes(sv(f[0])))) node = hit.val;
+      }
+      return { SortBy: { ...sb, node } };
+    };
+    return {
+      Select: {
+        with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x: Node) => Object.keys(x ?? {}).length), scopes) : undefined,
+        targets, from: nodes, where: s.whereClause ? this.expr(s.whereClause, scopes) : undefined,
+        group: (s.groupClause ?? []).map((g: Node) => this.expr(byPosition(g), scopes)), having: s.havingClause ? this.expr(s.havingClause, scopes) : undefined,
+        window: s.windowClause ? this.expr(s.windowClause, scopes) : undefined,
+        sort: (s.sortClause ?? []).map((x: Node) => this.expr(sortKey(x), scopes)),
+        limit: s.limitCount ? this.expr(s.limitCount, scopes) : undefined, offset: s.limitOffset ? this.expr(s.limitOffset, scopes) : undefined,
+        locking: s.lockingClause ? this.expr(s.lockingClause, scopes) : undefined,
+      },
+    };
+  }
+}
+
+/** A DefElem argument as a plain string (`fillfactor=70` and `fillfactor='70'` are the same). */
+function optValue(a: Node): string {
+  if (a.String) return a.String.sval ?? '';
+  if (a.Integer) return String(a.Integer.ival ?? 0);
+  if (a.Float) return String(a.Float.fval);
+  if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
+  if (a.A_Const) return constValue(a.A_Const);
+  return '';
+}
+
+const mergeAlias = (cols: readonly string[] | undefined, alias: readonly string[]): string[] =>
+  cols ? cols.map((c, i) => alias[i] ?? c) : [...alias];
+
+/** Output column names of a SELECT (without expanding `*`). */
+function outputNames(s: Node): string[] | undefined {
+  if (s.op && s.op !== 'SETOP_NONE') return s.larg ? outputNames(s.larg.SelectStmt ?? s.larg) : undefined;
+  const out: string[] = [];
+  for (const t of (s.targetList ?? []) as Node[]) {
+    const f = t.ResTarget.val?.ColumnRef?.fields as Node[] | undefined;
+    if (f && sv(f[f.length - 1]) === '*') return undefined;
+    out.push(t.ResTarget.name ?? figureColname(t.ResTarget.val));
+  }
+  return out;
+}
+
+/** Splits `a.b`, `"A b".c` into parts (identifier rules: unquoted parts fold to lower case). */
+export function splitQualified(s: string): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === '"') {
+      let j = i + 1;
+      let p = '';
+      while (j < s.length) {
+        if (s[j] === '"') {
+          if (s[j + 1] === '"') { p += '"'; j += 2; continue; }
+          break;
+        }
+        p += s[j++];
+      }
+      parts.push(p);
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== '.') j++;
+      parts.push(s.slice(i, j).trim().toLowerCase());
+      i = j;
+    }
+    if (s[i] === '.') i++;
+  }
+  return parts;
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+function cached(key: string, f: () => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = f();
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Canonical form of an expression node.
+ *
+ * @example
+ * normalizeExpr(parseExpression("'active'::character varying")) === normalizeExpr(parseExpression("'active'")) // true
+ */
+export function normalizeExpr(n: Node, ctx: NormalizeContext = NONE): string {
+  return JSON.stringify(new Normalizer(ctx).expr(n));
+}
+
+/** Canonical form of a SELECT (a view's query), with relations resolved through `ctx`. */
+export function normalizeQuery(n: Node, ctx: NormalizeContext = NONE): string {
+  return JSON.stringify(new Normalizer(ctx).query(n));
+}
+
+/** Canonical form of an expression given as text (cached); the trimmed text itself when it does not parse. */
+export function canonicalExprText(text: string): string {
+  return cached(`e\u0000${text}`, () => {
+    const n = parseExpression(text);
+    return n === undefined ? text.trim() : normalizeExpr(n);
+  });
+}
+
+/** Canonical form of a view query given as text, resolved through `ctx` (not cached: depends on ctx). */
+export function canonicalQueryText(text: string, ctx: NormalizeContext = NONE): string {
+  const p = parseOne(text.trim().replace(/;\s*$/, ''));
+  if (!p || p.type !== 'SelectStmt') return text.trim();
+  return normalizeQuery({ SelectStmt: p.node }, ctx);
+}
+
+/** Canonical form of any node (statements included): the generic normaliser, locations stripped. */
+export function normalizeNode(n: Node, ctx: NormalizeContext = NONE): Node {
+  return new Normalizer(ctx).expr(n);
+}
+
+const sortedOpts = (list: Node[] | undefined): string[] =>
+  (list ?? []).map((o: Node) => o.DefElem).filter(Boolean).map((d: Node) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
+
+/** Statement-specific defaults dropped before comparing (what PostgreSQL's deparsed text omits). */
+function canonicalStatementNode(type: string, v: Node, n: Normalizer): Node {
+  switch (type) {
+    case 'IndexStmt':
+      return {
+        Index: [v.idxname, n.expr({ RangeVar: v.relation }), v.relation?.inh === false ? 'ONLY' : '', v.accessMethod ?? 'btree', !!v.unique, !!v.nulls_not_distinct,
+          (v.indexParams ?? []).map((p: Node) => indexElem(p.IndexElem, n)), (v.indexIncludingParams ?? []).map((p: Node) => p.IndexElem.name),
+          sortedOpts(v.options), v.whereClause ? n.expr(v.whereClause) : ''],
+      };
+    case 'CreateTrigStmt':
+      return {
+        Trigger: [v.trigname, n.expr({ RangeVar: v.relation }), (v.funcname ?? []).map(sv).join('.'), (v.args ?? []).map(sv), !!v.row, v.timing ?? 0, v.events ?? 0,
+          (v.columns ?? []).map(sv), v.whenClause ? n.expr(v.whenClause) : '', !!v.isconstraint, !!v.deferrable, !!v.initdeferred,
+          v.transitionRels ? n.expr(v.transitionRels) : '', v.constrrel ? n.expr({ RangeVar: v.constrrel }) : ''],
+      };
+    case 'CreateFunctionStmt': {
+      const o: Record<string, string> = {};
+      let body: unknown = '';
+      const config: string[] = [];
+      for (const d of (v.options ?? []).map((x: Node) => x.DefElem)) {
+        if (d.defname === 'as') body = (d.arg.List?.items ?? [d.arg]).map((x: Node) => sv(x).trim());
+        else if (d.defname === 'set') config.push(JSON.stringify(n.expr(d.arg)));
+        else o[d.defname] = d.arg === undefined ? 'true' : optValue(d.arg).toLowerCase();
+      }
+      const lang = o.language ?? 'sql';
+      const defaults: Record<string, string> = { volatility: 'volatile', strict: 'false', security: 'false', leakproof: 'false', parallel: 'unsafe', window: 'false', cost: lang === 'c' || lang === 'internal' ? '1' : '100', rows: '1000' };
+      const opts = Object.entries(o).filter(([k, x]) => defaults[k] !== x).map(([k, x]) => `${k}=${x}`).sort();
+      return {
+        Function: [(v.funcname ?? []).map(sv).join('.'), !!v.is_procedure,
+          (v.parameters ?? []).map((p: Node) => { const f = p.FunctionParameter; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: f.argType }), f.defexpr ? n.expr(f.defexpr) : '']; }),
+          v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, v.sql_body ? n.expr(v.sql_body) : ''],
+      };
+    }
+    default:
+      return n.expr({ [type]: v });
+  }
+}
+
+function indexElem(e: Node, n: Normalizer): unknown {
+  const dir = e.ordering === 'SORTBY_DESC' ? 'DESC' : '';
+  const nulls = !e.nulls_ordering || e.nulls_ordering === 'SORTBY_NULLS_DEFAULT' ? '' : (e.nulls_ordering === 'SORTBY_NULLS_FIRST') === (dir === 'DESC') ? '' : e.nulls_ordering;
+  return [e.name ?? n.expr(e.expr), (e.opclass ?? []).map(sv).slice(-1).join('.'), (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.'), dir, nulls, sortedOpts(e.opclassopts)];
+}
+
+/**
+ * Canonical form of a CREATE INDEX / CREATE TRIGGER / CREATE FUNCTION statement given as text (cached).
+ *
+ * @example
+ * canonicalStatementText('CREATE INDEX i ON s.t USING btree (a)') === canonicalStatementText('CREATE INDEX i ON s.t (a ASC)') // true
+ */
+export function canonicalStatementText(text: string): string {
+  return cached(`s\u0000${text}`, () => {
+    const p = parseOne(text.trim().replace(/;\s*$/, ''));
+    if (!p) return text.trim();
+    return JSON.stringify(canonicalStatementNode(p.type, p.node, new Normalizer(NONE)));
+  });
+}
+
+/**
+ * Canonical form of a table constraint's definition (`FOREIGN KEY (a) REFERENCES s.t(id)`, `CHECK ((x > 0))`),
+ * NOT VALID and default actions left out (cached).
+ */
+export function canonicalConstraintText(def: string): string {
+  return cached(`c\u0000${def}`, () => {
+    const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
+    const c = p?.node?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
+    if (!c) return def.trim();
+    const n = new Normalizer(NONE);
+    const out: Record<string, unknown> = {
+      contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
+      keys: (c.keys ?? []).map(sv), including: (c.including ?? []).map(sv), nnd: !!c.nulls_not_distinct, options: sortedOpts(c.options),
+      fk: c.contype === 'CONSTR_FOREIGN' ? [(c.fk_attrs ?? []).map(sv), n.expr({ RangeVar: c.pktable }), (c.pk_attrs ?? []).map(sv), c.fk_matchtype ?? 's', c.fk_upd_action ?? 'a', c.fk_del_action ?? 'a'] : undefined,
+      check: c.raw_expr ? n.expr(c.raw_expr) : undefined, noInherit: !!c.is_no_inherit,
+      excl: c.exclusions ? (c.exclusions as Node[]).map((x) => { const l = x.List?.items ?? x; return [indexElem(l[0].IndexElem, n), (l[1]?.List?.items ?? l[1] ?? []).map(sv).join('.')]; }) : undefined,
+      method: c.access_method, where: c.where_clause ? n.expr(c.where_clause) : undefined,
+    };
+    return JSON.stringify(out);
+  });
+}
+
+/** Canonical form of a partition bound given as text (`FOR VALUES FROM (…) TO (…)`, `DEFAULT`). */
+export function canonicalBoundText(text: string): string {
+  return cached(`b\u0000${text}`, () => {
+    const p = parseOne(`CREATE TABLE x PARTITION OF y ${text.trim()}`);
+    const b = p?.node?.partbound;
+    if (!b) return text.trim();
+    return boundOf(b);
+  });
+}
+
+/** Canonical form of a PartitionBoundSpec node. */
+export function boundOf(b: Node): string {
+  if (b.is_default) return 'DEFAULT';
+  const d = (x: Node) => {
+    const f = x?.ColumnRef?.fields?.map(sv);
+    if (f?.length === 1 && (f[0] === 'minvalue' || f[0] === 'maxvalue')) return f[0].toUpperCase();
+    // A timestamp with a UTC offset is one instant however the server's TimeZone prints it.
+    const s = x?.A_Const?.sval?.sval ?? x?.TypeCast?.arg?.A_Const?.sval?.sval;
+    const m = typeof s === 'string' ? /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}(?::?\d{2})?)$/.exec(s) : null;
+    if (m) {
+      const off = m[3]!.length === 3 ? `${m[3]}:00` : m[3]!.includes(':') ? m[3]! : `${m[3]!.slice(0, 3)}:${m[3]!.slice(3)}`;
+      const t = Date.parse(`${m[1]}T${m[2]}${off}`);
+      if (!Number.isNaN(t)) return JSON.stringify({ K: new Date(t).toISOString() });
+    }
+    return normalizeExpr(x);
+  };
+  if (b.strategy === 'h') return `HASH ${b.modulus} ${b.remainder ?? 0}`;
+  if (b.strategy === 'l') return `IN ${JSON.stringify((b.listdatums ?? []).map(d))}`;
+  return `RANGE ${JSON.stringify((b.lowerdatums ?? []).map(d))} ${JSON.stringify((b.upperdatums ?? []).map(d))}`;
+}
+
+/** Is this `canonical` already a normalised form (parser) rather than PostgreSQL's text (inspector)? */
+export function isNormalized(canonical: string): boolean {
+  return canonical.startsWith('{"') || canonical.startsWith('["') || canonical.startsWith('RANGE [') || canonical.startsWith('IN [') || canonical.startsWith('HASH ');
+}

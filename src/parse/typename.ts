@@ -1,0 +1,104 @@
+/**
+ * Type names → the canonical spelling PostgreSQL's `format_type` prints (the Model's type form):
+ * `int4`/`int`/`integer` → `integer`, `varchar(20)` → `character varying(20)`, `timestamptz` →
+ * `timestamp with time zone`, `numeric(10)` → `numeric(10,0)`, arrays → `…[]`; user-defined types
+ * schema-qualified (`app.status`), built-in ones never.
+ *
+ * In:  a TypeName parse node and a resolver for user-defined names. Out: a string. No I/O.
+ */
+import { quoteIdent } from '../model/names.js';
+import type { Node } from './pg.js';
+
+/** Built-in type names format_type prints bare (besides the ones with a special spelling below). */
+const BUILTIN = new Set(
+  ('text uuid json jsonb date bytea inet cidr macaddr macaddr8 money xml tsvector tsquery point line lseg box path polygon circle ' +
+    'int4range int8range numrange tsrange tstzrange daterange int4multirange int8multirange nummultirange tsmultirange tstzmultirange datemultirange ' +
+    'regclass regproc regprocedure regtype regoper regoperator regconfig regdictionary regnamespace regrole regcollation oid name record void trigger ' +
+    'event_trigger anyelement anyarray anynonarray anyenum anyrange anymultirange anycompatible anycompatiblearray anycompatiblenonarray ' +
+    'anycompatiblerange anycompatiblemultirange cstring internal language_handler fdw_handler index_am_handler tsm_handler table_am_handler ' +
+    'txid_snapshot pg_snapshot pg_lsn oidvector int2vector tid xid xid8 cid refcursor jsonpath unknown aclitem gtsvector interval pg_node_tree').split(' '),
+);
+
+/** Internal names → format_type's SQL-standard spelling (without typmod). */
+const ALIAS: Record<string, string> = {
+  int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean',
+  smallint: 'smallint', integer: 'integer', bigint: 'bigint', real: 'real', boolean: 'boolean', int: 'integer',
+  decimal: 'numeric', numeric: 'numeric',
+};
+
+export interface TypeResolver {
+  /** Key (`schema.name`, quoted as format_type would) of a user-defined type named `names`, or undefined. */
+  (names: readonly string[]): string | undefined;
+}
+
+const sval = (n: Node): string => n.String?.sval ?? '';
+const ival = (n: Node): number | undefined => {
+  const c = n.A_Const ?? n;
+  if (c.ival !== undefined) return c.ival.ival ?? 0;
+  if (c.sval !== undefined) return Number(c.sval.sval);
+  if (c.fval !== undefined) return Number(c.fval.fval);
+  return undefined;
+};
+
+/** Is this the `serial`/`bigserial`/`smallserial` pseudo-type? Returns the real type. */
+export function serialType(tn: Node): 'integer' | 'bigint' | 'smallint' | undefined {
+  const names: string[] = (tn.names ?? []).map(sval);
+  if (names.length !== 1 || tn.arrayBounds?.length) return undefined;
+  switch (names[0]) {
+    case 'serial': case 'serial4': return 'integer';
+    case 'bigserial': case 'serial8': return 'bigint';
+    case 'smallserial': case 'serial2': return 'smallint';
+    default: return undefined;
+  }
+}
+
+/**
+ * The format_type spelling of a TypeName node.
+ *
+ * @example
+ * canonicalType(parse('varchar(20)'), () => undefined) // 'character varying(20)'
+ */
+export function canonicalType(tn: Node, resolve: TypeResolver): string {
+  const names: string[] = (tn.names ?? []).map(sval);
+  const mods: (number | undefined)[] = (tn.typmods ?? []).map(ival);
+  const array = tn.arrayBounds?.length ? '[]' : '';
+  const catalog = names.length === 2 && names[0] === 'pg_catalog';
+  const bare = names.length === 1 ? names[0]! : catalog ? names[1]! : undefined;
+  if (bare !== undefined) {
+    const base = builtin(bare, mods, catalog);
+    if (base !== undefined) return base + array;
+  }
+  if (bare !== undefined && (catalog || (names.length === 1 && BUILTIN.has(bare)))) return bare + array;
+  const key = resolve(names);
+  if (key) return key + array + typmodSuffix(mods);
+  return names.map(quoteIdent).join('.') + typmodSuffix(mods) + array;
+}
+
+const typmodSuffix = (mods: (number | undefined)[]) => (mods.length ? `(${mods.join(',')})` : '');
+
+function builtin(name: string, mods: (number | undefined)[], catalog: boolean): string | undefined {
+  const p = mods[0];
+  const prec = p !== undefined ? `(${p})` : '';
+  switch (name) {
+    case 'varchar': return `character varying${prec}`;
+    case 'bpchar': return catalog || mods.length ? `character${prec}` : 'bpchar';
+    case 'varbit': return `bit varying${prec}`;
+    case 'bit': return `bit${prec}`;
+    case 'numeric': case 'decimal':
+      return mods.length === 0 ? 'numeric' : `numeric(${mods[0]},${mods[1] ?? 0})`;
+    case 'timestamp': return `timestamp${prec} without time zone`;
+    case 'timestamptz': return `timestamp${prec} with time zone`;
+    case 'time': return `time${prec} without time zone`;
+    case 'timetz': return `time${prec} with time zone`;
+    case 'interval': return mods.length === 2 || mods.length === 1 && (mods[0] ?? 0) > 6 ? undefined : `interval${prec}`;
+    case 'char': return catalog ? `character${prec || '(1)'}` : '"char"';
+    case 'float': return p !== undefined && p <= 24 ? 'real' : 'double precision';
+    default:
+      return ALIAS[name];
+  }
+}
+
+/** Is `name` a built-in (pg_catalog) type as written unqualified? */
+export function isBuiltinTypeName(name: string): boolean {
+  return BUILTIN.has(name) || name in ALIAS || ['varchar', 'bpchar', 'varbit', 'bit', 'timestamp', 'timestamptz', 'time', 'timetz', 'char'].includes(name);
+}

@@ -14,6 +14,7 @@ export type * from './model/types.js';
 export { emptyModel } from './model/types.js';
 export { quoteIdent, qualifiedKey, qualifiedName, splitKey, quoteLiteral } from './model/names.js';
 export { inspect, type InspectOptions, type InspectResult } from './inspect/index.js';
+export { parseSchema, checkSchema, initSchemaParser, formatProblems, type SchemaSource, type SchemaProblem, type ParseSchemaOptions, type CheckSchemaResult } from './parse/index.js';
 export { diff, type Change, type DiffOptions } from './diff/index.js';
 export { plan, renderMigrationFile, renderSchemaSql, type Statement, type Hazard, type HazardCode, type PlanOptions } from './plan/index.js';
 export { computeHashFile, formatHashFile, parseHashFile, isSumIgnored, type HashFile } from './migrate/sum.js';

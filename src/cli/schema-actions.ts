@@ -1,7 +1,7 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
 import { relative } from 'node:path';
 import pc from './colors.js';
-import { openDatabase } from '../db/index.js';
+import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
@@ -13,12 +13,23 @@ import { renameHints } from '../workflow/rename-hints.js';
 import type { RenameHint } from '../diff/renames.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
-import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase, syntaxErrors } from '../workflow/state.js';
+import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase } from '../workflow/state.js';
+import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
 import { configFrom, planOptionsFrom, type CommonOptions, type PlanFlags } from './common.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);
+
+/** The search_path a URL binds (`?search_path=app`): where unqualified names in schema files resolve. */
+function searchPathOf(url: string): string[] | undefined {
+  try {
+    const sp = parseDatabaseUrl(url).searchPath;
+    return sp ? sp.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Prints statements with their hazards (shared by diff, apply and the confirm prompts). */
 export function formatPlan(statements: readonly Statement[]): string {
@@ -60,12 +71,19 @@ export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
   }
 }
 
-export async function schemaValidateAction(opts: CommonOptions): Promise<void> {
+/**
+ * `schema validate`: the native parser first (syntax, unknown/duplicate objects, FK problems, unsupported
+ * statements — every problem located, no database), then, unless `--native`, the files run on the dev
+ * database to catch what only PostgreSQL knows (type checks of defaults, function bodies…).
+ */
+export async function schemaValidateAction(opts: CommonOptions & { native?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
-  let errors = await syntaxErrors(sources);
-  if (errors.length === 0) {
-    errors = await withDev(cfg.devUrl, async (dev) => {
+  await initSchemaParser();
+  const checked = checkSchema(sources, { searchPath: searchPathOf(cfg.url) });
+  let problems: SchemaProblem[] = [...checked.errors];
+  if (problems.length === 0 && !opts.native) {
+    const errs = await withDev(cfg.devUrl, async (dev) => {
       await resetDevDatabase(dev);
       try {
         return await executeSources(dev, sources);
@@ -73,18 +91,23 @@ export async function schemaValidateAction(opts: CommonOptions): Promise<void> {
         await resetDevDatabase(dev).catch(() => undefined);
       }
     });
+    problems = errs.map((e) => ({ location: e.location, message: e.message, code: 'E_DEV', severity: 'error', sourceLine: e.sourceLine }));
   }
+  const warnings = checked.warnings;
   if (opts.format === 'json') {
-    out(JSON.stringify({ valid: errors.length === 0, errors: errors.map((e) => ({ ...e.location, message: e.message })) }, null, 2) + '\n');
-    if (errors.length) process.exitCode = 1;
+    const j = (p: SchemaProblem) => ({ ...p.location, code: p.code, severity: p.severity, message: p.message });
+    out(JSON.stringify({ valid: problems.length === 0, statements: checked.statements, errors: problems.map(j), warnings: warnings.map(j) }, null, 2) + '\n');
+    if (problems.length) process.exitCode = 1;
     return;
   }
-  if (errors.length) {
-    process.stderr.write(formatLocatedErrors(errors) + '\n');
-    throw new MeridianError('E_VALIDATE', `${errors.length} error(s) in ${sources.map((s) => s.file).join(', ')}`);
+  if (warnings.length) process.stderr.write(formatProblems(warnings) + '\n');
+  if (problems.length) {
+    process.stderr.write(formatProblems(problems) + '\n');
+    throw new MeridianError('E_VALIDATE', `${problems.length} error(s) in ${sources.map((s) => s.file).join(', ')}`);
   }
-  const stmts = sources.reduce((n, s) => n + s.text.split(';').length - 1, 0);
-  out(`${sources.map((s) => s.file).join(', ')}: valid (${stmts} statement${stmts === 1 ? '' : 's'})\n`);
+  const n = checked.statements;
+  const t = Object.keys(checked.model.tables).length;
+  out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
 }
 
 export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean }): Promise<void> {

@@ -14,7 +14,8 @@ export function registerSchema(program: Command): void {
 
   withToOption(schema.command('validate'))
     .description('parse the schema file(s) and check references; errors as file:line:col')
-    .option('--dev-url <url>', 'dev database used to check references (default pglite://memory)')
+    .option('--dev-url <url>', 'dev database for the final check (default pglite://memory)')
+    .option('--native', 'only the native checks (no database)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(schemaValidateAction);
 

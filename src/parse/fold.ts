@@ -19,6 +19,8 @@ import { canonicalType, serialType } from './typename.js';
 
 export interface FoldProblem {
   readonly location: SourceLocation;
+  /** Byte offset (in the file) of the node the problem is about; refines `location`. */
+  readonly at?: number;
   readonly message: string;
   /** Stable code: `W_DATA`, `W_IGNORED`, `E_UNSUPPORTED`, `E_UNKNOWN`, `E_DUPLICATE`, … */
   readonly code: string;
@@ -48,7 +50,8 @@ const TABLE_PRIVILEGES = ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER',
 
 /** Thrown inside a statement handler: becomes a located problem for that statement. */
 class Problem extends Error {
-  constructor(readonly code: string, message: string) {
+  /** `at`: the parser's byte offset of the offending node in the file, when known. */
+  constructor(readonly code: string, message: string, readonly at?: number) {
     super(message);
   }
 }
@@ -84,13 +87,14 @@ export class Folder {
     try {
       this.dispatch(st.type, st.node);
     } catch (e) {
-      if (e instanceof Problem) this.report(e.code, e.message);
+      if (e instanceof Problem) this.report(e.code, e.message, e.at);
+      else if (e instanceof RangeError) this.report('E_TOO_DEEP', 'statement nested too deeply to analyse (maximum call stack size exceeded)');
       else throw e;
     }
   }
 
-  private report(code: string, message: string): void {
-    this.problems.push({ location: this.stmt.loc, message, code });
+  private report(code: string, message: string, at?: number): void {
+    this.problems.push({ location: this.stmt.loc, message, code, ...(at !== undefined && at >= 0 ? { at } : {}) });
   }
 
   private unsupported(what: string): void {
@@ -139,7 +143,7 @@ export class Folder {
 
   private table(rv: Node, missingOk = false): { key: string; obj: MTable } | undefined {
     const t = this.lookup(this.model.tables, this.rangeNames(rv));
-    if (!t && !missingOk) throw new Problem('E_UNKNOWN', `relation "${this.rangeNames(rv).join('.')}" does not exist`);
+    if (!t && !missingOk) throw new Problem('E_UNKNOWN', `relation "${this.rangeNames(rv).join('.')}" does not exist`, rv.location);
     return t;
   }
 
@@ -477,6 +481,7 @@ export class Folder {
   private createTable(n: Node): void {
     const names = this.rangeNames(n.relation);
     if (n.if_not_exists && this.lookup(this.model.tables, names)) return;
+    if (this.lookup(this.model.tables, names) || this.lookup(this.model.views, names)) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`, n.relation.location);
     const r = this.creating(names);
     if (n.relation.relpersistence === 't') throw new Problem('E_UNSUPPORTED', `temporary table "${r.name}" is not part of a schema`);
     this.claim(r.schema, r.name);
@@ -947,7 +952,7 @@ export class Folder {
   private createIndex(n: Node): void {
     const rel = this.rangeNames(n.relation);
     const t = this.lookup(this.model.tables, rel) ?? this.lookup(this.model.views, rel);
-    if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
+    if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`, n.relation.location);
     const owner = t.obj as MTable | MView;
     if (owner.kind === 'view') throw new Problem('E_UNKNOWN', `cannot create index on view "${owner.name}"`);
     const schema = owner.schema;
@@ -1641,7 +1646,14 @@ export class Folder {
     for (const v of Object.values(this.model.views)) {
       const q = (v as unknown as { queryNode?: Node }).queryNode;
       if (q) {
-        v.query = { canonical: canonicalView(q, this.ctx), text: v.query.text };
+        let canonical: string;
+        try {
+          canonical = canonicalView(q, this.ctx);
+        } catch (e) {
+          if (!(e instanceof RangeError)) throw e;
+          canonical = v.query.text;
+        }
+        v.query = { canonical, text: v.query.text };
         delete (v as unknown as { queryNode?: Node }).queryNode;
       }
     }

@@ -77,7 +77,12 @@ export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaO
   }
   const model = folder.finish();
   const all: FoldProblem[] = [...folder.problems, ...validateModel(model)];
-  for (const p of all) problems.push({ ...p, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(p.location) });
+  for (const p of all) {
+    // A node's own position (the parser's byte offset) is more precise than the statement's start.
+    const idx = lineIndexes.get(p.location.file);
+    const location = p.at !== undefined && idx ? { file: p.location.file, ...idx.at(p.at), offset: p.at } : p.location;
+    problems.push({ location, message: p.message, code: p.code, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(location) });
+  }
   return { model, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), statements };
 }
 

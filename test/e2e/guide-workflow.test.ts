@@ -93,7 +93,7 @@ describe('schema validate reports located errors', () => {
     appendFileSync(join(cwd, 'database/schema/schema.sql'), '\nCREATE TABLE practice_app.bad (id int REFERENCES practice_app.nope(id));\n');
     const r = await runCli(['schema', 'validate'], { cwd, env: { DATABASE_URL: '' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/database\/schema\/schema\.sql:\d+:\d+: relation "practice_app\.nope" does not exist\n  CREATE TABLE practice_app\.bad/);
+    expect(r.stderr).toMatch(/database\/schema\/schema\.sql:\d+:\d+: error\[E_UNKNOWN\]: relation "practice_app\.nope" does not exist\n  CREATE TABLE practice_app\.bad/);
     appendFileSync(join(cwd, 'database/schema/schema.sql'), '\nCREATE TABLE oops (id int,, x int);\n');
     const s = await runCli(['schema', 'validate', '--format', 'json'], { cwd, env: { DATABASE_URL: '' } });
     expect(s.code).toBe(1);

@@ -119,7 +119,7 @@ describe('migrate lint CLI on the example project', () => {
     const bad = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'github'], { cwd, env });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/::error file=database\/migrations\/\d{14}_drop_notifications\.sql,line=2,col=1,title=DS102::Dropping table "notifications"/);
-  });
+  }, 180_000);
 });
 
 describe('migrate lint --git-base', () => {

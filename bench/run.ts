@@ -13,6 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { nativeModelFromMigrations } from '../src/workflow/native.js';
 import { loadModule, parseSync } from 'libpg-query';
 import { openDatabase } from '../src/db/index.js';
 import { diff } from '../src/diff/index.js';
@@ -152,6 +154,7 @@ async function corpusPairs(server: string): Promise<void> {
 
 async function main(): Promise<void> {
   await loadModule();
+  await initSchemaParser();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
   const server = process.env.DATABASE_URL;
   if (!server) process.stdout.write('  (DATABASE_URL not set: PostgreSQL stages and pg_dump skipped)\n');
@@ -160,6 +163,24 @@ async function main(): Promise<void> {
     const changed = generateSchema(n, 42, 5);
     process.stdout.write(`\nN = ${n} tables (${(base.sql.length / 1e6).toFixed(2)} MB, ${base.statements} statements)\n`);
     await time('parse (libpg-query, whole file)', n, () => parseSync(base.sql));
+    // The native parser: statements folded into the Model (no database), as migrate diff does it.
+    let folded = 0;
+    await time('parse → Model (native)', n, () => (folded = checkSchema([{ file: 'schema.sql', text: base.sql }]).statements));
+    const parseMs = rows.find((r) => r.stage === 'parse → Model (native)' && r.n === n)!.median;
+    process.stdout.write(`  → ${(base.sql.length / 1e6 / (parseMs / 1000)).toFixed(1)} MB/s, ${Math.round(folded / (parseMs / 1000))} statements/s\n`);
+    {
+      // End to end `migrate diff` with both states folded natively: the directory (one file holding the
+      // schema) and schema.sql (the changed schema); no database is opened.
+      const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-native-'));
+      mkdirSync(join(proj, 'migrations'));
+      writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
+      writeSum(join(proj, 'migrations'));
+      writeFileSync(join(proj, 'schema.sql'), changed.sql);
+      await time('native replay (migration dir)', n, async () => nativeModelFromMigrations(join(proj, 'migrations')), 1);
+      runPeer('meridian migrate diff (CLI, e2e, native)', n, process.execPath,
+        [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`],
+        { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
+    }
     let current;
     let desired;
     if (server) {
@@ -211,7 +232,7 @@ async function main(): Promise<void> {
           writeSum(join(proj, 'migrations'));
           writeFileSync(join(proj, 'schema.sql'), changed.sql);
           runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
-            [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+            [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--no-native', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
             { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
           // Declarative mode end to end: schema.sql executed on the dev database, the live database inspected, planned.
           runPeer('meridian schema apply --dry-run (CLI, e2e, dev PG)', n, process.execPath,

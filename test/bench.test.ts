@@ -14,7 +14,9 @@ it('the bench harness runs on N=50 and writes results and a chart', () => {
   const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
   const report = JSON.parse(readFileSync(join(out, json), 'utf8')) as { rows: Array<{ stage: string; n: number; note?: string }>; peakRssMiB: number };
   const stages = new Set(report.rows.map((x) => x.stage));
-  for (const s of ['parse (libpg-query, whole file)', 'inspect (PGlite)', 'diff (5% of tables changed)', 'plan + render']) expect(stages).toContain(s);
+  for (const s of ['parse (libpg-query, whole file)', 'parse → Model (native)', 'native replay (migration dir)', 'meridian migrate diff (CLI, e2e, native)', 'inspect (PGlite)', 'diff (5% of tables changed)', 'plan + render']) expect(stages).toContain(s);
+  expect(report.rows.find((x) => x.stage === 'meridian migrate diff (CLI, e2e, native)')!.note).toBeUndefined();
+  expect(r.stdout).toMatch(/MB\/s, \d+ statements\/s/);
   if (process.env.DATABASE_URL) {
     for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
     for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', 'meridian schema apply --dry-run (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();

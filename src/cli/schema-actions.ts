@@ -157,10 +157,11 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
   });
 }
 
-export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string }): Promise<void> {
+export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const print = opts.format === 'sql' || opts.format === 'json';
-  await withDev(cfg.devUrl, async (dev) => {
+  // The dev database opens only if a state does not fold natively (or --from needs it).
+  await withLazyDev(cfg.devUrl, async (dev) => {
     const current = opts.from ? await resolveState(opts.from, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }) : undefined;
     // On a terminal, a drop + add that looks like a rename is asked about (Atlas-style), never assumed.
     const confirmRenames = async (candidates: readonly RenameHint[]) => {
@@ -172,7 +173,7 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       return yes;
     };
     const r = await migrateDiff({
-      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd,
+      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
       dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts),
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });

@@ -77,11 +77,6 @@ export class Folder {
     this.model.schemas.public = { kind: 'schema', name: 'public', comment: 'standard public schema' };
   }
 
-  /** Resets the search_path at the start of each file (a file's `SET search_path` is its own). */
-  startFile(): void {
-    this.searchPath = [...this.initialSearchPath];
-  }
-
   fold(st: ParsedStatement): void {
     this.stmt = st;
     try {
@@ -1474,6 +1469,7 @@ export class Folder {
         if (!t) return;
         const c = t.obj.columns.find((x) => x.name === n.subname);
         if (!c) throw new Problem('E_UNKNOWN', `column "${n.subname}" does not exist`);
+        this.assertNoDependentViews(t.key, `column ${t.obj.name}.${n.subname}`);
         if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
         c.name = newname;
         const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
@@ -1569,7 +1565,14 @@ export class Folder {
     }
   }
 
+  /** Views store their query as written: a rename they would follow in PostgreSQL is not folded natively. */
+  private assertNoDependentViews(key: string, what: string): void {
+    const views = Object.values(this.model.views).filter((v) => v.dependsOn.includes(key));
+    if (views.length) throw new Problem('E_UNSUPPORTED', `renaming ${what} read by view ${views.map((v) => v.name).join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+  }
+
   private renameTable(key: string, newname: string): void {
+    this.assertNoDependentViews(key, `table ${key}`);
     const t = this.model.tables[key]!;
     this.claim(t.schema, newname);
     this.release(t.schema, t.name);

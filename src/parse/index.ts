@@ -69,7 +69,6 @@ export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaO
       for (const p of syntaxErrorsOf(src.text, src.file, lines)) problems.push({ ...p, code: 'E_SYNTAX', severity: 'error', sourceLine: lines.lineText(p.location.line) });
       continue;
     }
-    folder.startFile();
     for (const st of stmts) {
       statements++;
       folder.fold(st);

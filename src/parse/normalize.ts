@@ -39,7 +39,11 @@ function constValue(c: Node): string {
 }
 
 const isConst = (n: Node): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
-const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character varying[]', 'regclass', 'name']);
+/**
+ * Casts PostgreSQL inserts implicitly (text-family comparisons, numeric widening in arithmetic such as
+ * `(quantity)::numeric * price`): dropped wherever they appear. Casts to other types are kept.
+ */
+const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character varying[]', 'regclass', 'name', 'numeric', 'bigint', 'double precision', 'real']);
 
 /**
  * PostgreSQL's FigureColname: the output name a select-list expression gets without `AS`.

@@ -15,11 +15,20 @@ import { validateSum, writeMigrationFile } from '../migrate/dir.js';
 import { plan, renderMigrationFile, type PlanOptions, type Statement } from '../plan/index.js';
 import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
+import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
 
 export interface MigrateDiffOptions {
   readonly migrationsDir: string;
   readonly schemaPath: string;
-  readonly dev: Database;
+  /** Dev database (or a function opening it on first use): only used when a state does not fold natively. */
+  readonly dev: Database | (() => Promise<Database>);
+  /**
+   * Fold schema.sql and the migration directory with the native parser (default true); the dev database
+   * is then used only for what does not fold (DO blocks, rules, custom delimiters, unresolved names).
+   */
+  readonly native?: boolean;
+  /** search_path for unqualified names in the files (the URL's); default `public`. */
+  readonly searchPath?: readonly string[];
   /** Migration name (`add_users_phone`); derived from the changes when absent. */
   readonly name?: string;
   readonly schemas?: readonly string[];
@@ -52,6 +61,8 @@ export interface MigrateDiffResult {
   readonly desired: Model;
   /** Problems worth telling the user that do not stop the diff (e.g. a misplaced rename hint). */
   readonly warnings: readonly string[];
+  /** Which states were folded natively (true) or replayed on the dev database (false). */
+  readonly native: { readonly desired: boolean; readonly current: boolean };
 }
 
 /**
@@ -92,15 +103,23 @@ export function migrationName(changes: readonly Change[]): string {
 export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiffResult> {
   validateSum(opts.migrationsDir);
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
+  const nativeScope = { ...scope, searchPath: opts.searchPath };
+  let devDb: Promise<Database> | undefined;
+  const dev = () => (devDb ??= typeof opts.dev === 'function' ? opts.dev() : Promise.resolve(opts.dev));
+  const useNative = opts.native !== false;
   const sources = readSchemaSources(opts.schemaPath, opts.cwd);
-  const desired = await modelFromSources(opts.dev, sources, scope);
-  const replayed = opts.current ?? (await modelFromMigrations(opts.dev, opts.migrationsDir, scope));
+  const nativeDesired = useNative ? await nativeModelFromSources(sources, nativeScope) : undefined;
+  const desired = nativeDesired ?? (await modelFromSources(await dev(), sources, scope));
+  const nativeCurrent = !opts.current && useNative ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope) : undefined;
+  const replayed = opts.current ?? nativeCurrent ?? (await modelFromMigrations(await dev(), opts.migrationsDir, scope));
+  const replay = async (then: readonly string[]) =>
+    (nativeCurrent ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope, then) : undefined) ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { ...scope, then }));
   // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest
   // is diffed. (Not against a live database: a drift check reports the difference as it is.)
   const { hints: fileHints, warnings } = await renameHints(sources);
   const renamedState = async (hints: readonly RenameHint[]) => {
     const renames = hints.length && !opts.current ? renameChanges(hints, replayed, desired) : [];
-    const state = renames.length ? await modelFromMigrations(opts.dev, opts.migrationsDir, { ...scope, then: plan(renames, replayed, desired).map((s) => s.sql) }) : replayed;
+    const state = renames.length ? await replay(plan(renames, replayed, desired).map((s) => s.sql)) : replayed;
     return { state, changes: [...renames, ...diff(state, desired, { schemas: opts.schemas })] };
   };
   const hints = [...fileHints, ...(opts.renames ?? [])];
@@ -109,10 +128,11 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
   const statements = plan(changes, current, desired, opts.plan);
-  if (statements.length === 0) return { statements, changes, current, desired, warnings };
+  const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
+  if (statements.length === 0) return { statements, changes, current, desired, warnings, native };
   const name = opts.name ?? migrationName(changes);
   const content = renderMigrationFile(statements);
-  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings };
+  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, native };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
-  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings };
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native };
 }

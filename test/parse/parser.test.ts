@@ -110,7 +110,7 @@ describe('folding', () => {
 
   it('ALTER TABLE, DROP … CASCADE and RENAME fold in order', () => {
     const m = parse(`CREATE TABLE a (id int PRIMARY KEY, x int, y text); CREATE TABLE b (a_id int REFERENCES a);
-      CREATE VIEW va AS SELECT id FROM a;
+      CREATE TABLE other (id int); CREATE VIEW va AS SELECT id FROM other;
       ALTER TABLE a DROP COLUMN y, ALTER COLUMN x SET NOT NULL, ALTER COLUMN x SET DEFAULT 0, ALTER COLUMN x TYPE bigint;
       ALTER TABLE a RENAME COLUMN x TO z; ALTER TABLE b RENAME TO bb;
       CREATE TABLE gone (id int); CREATE VIEW vg AS SELECT * FROM gone; DROP TABLE gone CASCADE;`);
@@ -119,6 +119,9 @@ describe('folding', () => {
     expect(m.tables['public.gone']).toBeUndefined();
     expect(m.views['public.vg']).toBeUndefined();
     expect(m.views['public.va']).toBeDefined();
+    // A rename PostgreSQL would carry into a view's query is not folded natively (the dev database does it).
+    const r = checkSchema([{ file: 'r.sql', text: 'CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT id FROM a;\nALTER TABLE a RENAME TO b;\n' }]);
+    expect(r.errors.map((e) => `${e.code} ${e.location.line}`)).toEqual(['E_UNSUPPORTED 3']);
   });
 
   it('unqualified names resolve through the URL search_path, then the file’s SET search_path', () => {

@@ -1,0 +1,78 @@
+/**
+ * Desired and current states without a database: schema files and migration directories folded by the
+ * native parser (src/parse). Used by `migrate diff` (and `schema apply`'s desired side) before falling
+ * back to the dev database: when anything does not fold — a DO block, a rule, a file with a custom
+ * delimiter, an unknown reference — these return undefined and the caller replays on the dev database,
+ * which also reports PostgreSQL's own errors.
+ *
+ * In:  sources / a migration directory and a scope. Out: a Model in the same shape the inspector gives.
+ * Never: touches a database.
+ */
+import { relative } from 'node:path';
+import { readMigrationFiles } from '../migrate/dir.js';
+import type { Model } from '../model/types.js';
+import { checkSchema, initSchemaParser, type SchemaSource } from '../parse/index.js';
+
+export interface NativeScope {
+  readonly schemas?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** search_path unqualified names resolve through (the URL's); default `public`. */
+  readonly searchPath?: readonly string[];
+}
+
+/** Glob (`*`, `?`) → RegExp over `schema` or `schema.name` (the inspector's --exclude). */
+function globToRegExp(glob: string): RegExp {
+  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*').replace(/\?/g, '[^.]') + '$');
+}
+
+/**
+ * The part of a Model a scope manages, as the inspector would read it (`--schema`, `--exclude`).
+ *
+ * @example
+ * scopeModel(model, { schemas: ['app'] }).tables // only app.*
+ */
+export function scopeModel(model: Model, scope: NativeScope): Model {
+  const excludes = (scope.exclude ?? []).map(globToRegExp);
+  const keepSchema = (s: string) => (!scope.schemas || scope.schemas.includes(s)) && !excludes.some((re) => re.test(s));
+  const keep = (o: { schema: string; name: string }) => keepSchema(o.schema) && !excludes.some((re) => re.test(`${o.schema}.${o.name}`));
+  if (!scope.schemas && !excludes.length) return model;
+  const pick = <T extends { schema: string; name: string }>(m: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(m).filter(([, o]) => keep(o)));
+  return {
+    ...model,
+    schemas: Object.fromEntries(Object.entries(model.schemas).filter(([s]) => keepSchema(s))),
+    types: pick(model.types), sequences: pick(model.sequences), tables: pick(model.tables), views: pick(model.views), functions: pick(model.functions),
+    unmanaged: model.unmanaged.filter((u) => !u.schema || keepSchema(u.schema)),
+  };
+}
+
+function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
+  const r = checkSchema(sources, { searchPath: scope.searchPath });
+  if (r.errors.length || r.model.opaque.length) return undefined;
+  return scopeModel(r.model, scope);
+}
+
+/**
+ * The desired state of schema files, natively; undefined when something does not fold.
+ *
+ * @example
+ * const desired = await nativeModelFromSources(readSchemaSources('database/schema/schema.sql'), {});
+ */
+export async function nativeModelFromSources(sources: readonly SchemaSource[], scope: NativeScope = {}): Promise<Model | undefined> {
+  await initSchemaParser();
+  return fold(sources, scope);
+}
+
+/**
+ * The state a migration directory produces, replayed natively (statements folded in file order, data
+ * statements skipped as they do not change the schema); `then` are statements folded after it (e.g. the
+ * renames the user confirmed). Undefined when something does not fold.
+ */
+export async function nativeModelFromMigrations(dir: string, scope: NativeScope = {}, then: readonly string[] = []): Promise<Model | undefined> {
+  await initSchemaParser();
+  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  // Custom delimiters (`-- atlas:delimiter`) change statement boundaries: left to the dev database.
+  if (files.some((f) => f.directives.some((d) => d.name === 'delimiter'))) return undefined;
+  const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.content.toString('utf8') }));
+  if (then.length) sources.push({ file: '<renames>', text: then.map((s) => `${s};`).join('\n') });
+  return fold(sources, scope);
+}

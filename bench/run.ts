@@ -10,7 +10,7 @@
  * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { checkSchema, initSchemaParser } from '../src/parse/index.js';
@@ -104,6 +104,30 @@ async function loadInBatches(db: { exec(sql: string): Promise<void> }, sql: stri
     return buf.subarray(start, s.stmt_len ? start + s.stmt_len : buf.length).toString('utf8');
   });
   for (let i = 0; i < stmts.length; i += 500) await db.exec(stmts.slice(i, i + 500).join(';\n'));
+}
+
+const parseFigures: { file: string; bytes: number; statements: number; medianMs: number }[] = [];
+
+/** The native parser on the largest real-world schema of ../shared/corpus (MB/s, statements/s). */
+function corpusParse(): void {
+  const dir = join(root, '..', 'shared', 'corpus');
+  if (!existsSync(dir)) return;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => ({ f, size: statSync(join(dir, f)).size })).sort((a, b) => b.size - a.size);
+  const largest = files[0];
+  if (!largest) return;
+  const text = readFileSync(join(dir, largest.f), 'utf8');
+  const ms: number[] = [];
+  let n = 0;
+  for (let i = 0; i < Math.max(runs, 3); i++) {
+    const t0 = performance.now();
+    n = checkSchema([{ file: largest.f, text }]).statements;
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const med = ms[Math.floor(ms.length / 2)]!;
+  const stage = `corpus ${largest.f}: parse → Model (native)`;
+  parseFigures.push({ file: largest.f, bytes: largest.size, statements: n, medianMs: med });
+  process.stdout.write(`\n${stage}: median ${med.toFixed(1)} ms (${(largest.size / 1e6).toFixed(2)} MB, ${n} statements: ${(largest.size / 1e6 / (med / 1000)).toFixed(1)} MB/s, ${Math.round(n / (med / 1000))} statements/s)\n`);
 }
 
 /** The real-world old/new pairs of ../shared/corpus, database to database, Meridian against migra. */
@@ -275,6 +299,7 @@ async function main(): Promise<void> {
       process.stdout.write(`  → ${changes} changes, ${stmts} statements\n`);
     }
   }
+  corpusParse();
   if (server && peers) await corpusPairs(server);
   process.stdout.write('\nGrowth exponents (log-log fit; 1.0 = linear):\n');
   for (const stage of [...new Set(rows.map((r) => r.stage))]) {
@@ -285,7 +310,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nPeak RSS of the bench process: ${peakRssMiB.toFixed(0)} MiB\n`);
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, `${new Date().toISOString().slice(0, 10)}${full ? '-full' : ''}`);
-  writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, peakRssMiB, rows }, null, 2));
+  writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, peakRssMiB, rows, corpusParse: parseFigures }, null, 2));
   writeFileSync(`${base}.svg`, scalingChart(rows, `Meridian bench ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores)`));
   process.stdout.write(`Results: ${base}.json, chart: ${base}.svg\n`);
 }

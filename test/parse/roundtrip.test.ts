@@ -35,27 +35,51 @@ function roundTrip(inspected: Model, parsed: Model): string[] {
 const opaque = (sql: string) => /^\s*(DO\b|CREATE\s+(OR\s+REPLACE\s+)?RULE\b)/i.test(sql);
 
 describeEachDatabase('native parser round trip', (t) => {
-  const sides = [...CASES, ...MORE_CASES].flatMap((c) => [
-    { name: `${c.name} (old)`, sql: c.old },
-    { name: `${c.name} (new)`, sql: c.new },
-  ]).filter((s) => s.sql.length > 0);
-  for (const side of sides) {
-    it(`parse = inspect: ${side.name}`, async () => {
+  /** parse(S) for a case side; statements the Model cannot represent must be refused, located, unless allowed. */
+  const parseSide = (sql: readonly string[]) => {
+    const text = sql.map((s) => `${s};`).join('\n');
+    const hasOpaque = sql.some(opaque);
+    const strict = checkSchema([{ file: 'case.sql', text }]);
+    if (hasOpaque) {
+      expect(strict.errors.map((e) => e.code)).toContain('E_UNSUPPORTED');
+      expect(strict.errors.every((e) => e.location.line >= 1 && e.location.column >= 1)).toBe(true);
+    } else expect(strict.errors).toEqual([]);
+    const parsed = hasOpaque ? checkSchema([{ file: 'case.sql', text }], { allowOpaque: true }) : strict;
+    expect(parsed.errors).toEqual([]);
+    return { model: parsed.model, hasOpaque };
+  };
+  const sameUnmanaged = (parsed: Model, inspected: { unmanaged: readonly { kind: string; schema?: string; name: string }[] }) =>
+    expect(parsed.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort()).toEqual(inspected.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort());
+
+  // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
+  // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
+  // converges on the database `new` builds.
+  for (const c of [...CASES, ...MORE_CASES]) {
+    it(`parse = inspect, and old → parse(new) converges: ${c.name}`, async () => {
       await t.reset();
-      for (const s of side.sql) await t.db.exec(s);
-      const inspected = await inspect(t.db);
-      const text = side.sql.map((s) => `${s};`).join('\n');
-      const hasOpaque = side.sql.some(opaque);
-      const strict = checkSchema([{ file: 'case.sql', text }]);
-      if (hasOpaque) {
-        // Refused by default, with the statement's location; accepted as opaque when asked.
-        expect(strict.errors.map((e) => e.code)).toContain('E_UNSUPPORTED');
-        expect(strict.errors.every((e) => e.location.line >= 1 && e.location.column >= 1)).toBe(true);
-      } else expect(strict.errors).toEqual([]);
-      const parsed = hasOpaque ? checkSchema([{ file: 'case.sql', text }], { allowOpaque: true }) : strict;
-      expect(parsed.errors.filter((e) => e.code !== 'W_OPAQUE')).toEqual([]);
-      expect(roundTrip(inspected.model, parsed.model)).toEqual([]);
-      expect(parsed.model.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort()).toEqual(inspected.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort());
+      for (const s of c.new) await t.db.exec(s);
+      const target = await inspect(t.db);
+      const parsedNew = parseSide(c.new);
+      expect(roundTrip(target.model, parsedNew.model), 'new side').toEqual([]);
+      sameUnmanaged(parsedNew.model, target);
+      await t.reset();
+      for (const s of c.old) await t.db.exec(s);
+      const current = await inspect(t.db);
+      const parsedOld = parseSide(c.old);
+      expect(roundTrip(current.model, parsedOld.model), 'old side').toEqual([]);
+      sameUnmanaged(parsedOld.model, current);
+      if (parsedNew.hasOpaque || parsedOld.hasOpaque) return; // DO blocks / rules: the dev database path (acceptance suite)
+      if (c.seed) await t.db.exec(c.seed);
+      const statements = plan(diff(current.model, parsedNew.model), current.model, parsedNew.model);
+      for (const s of statements) {
+        try {
+          await t.db.exec(s.sql);
+        } catch (e) {
+          throw new Error(`${c.name}: statement failed: ${s.sql}\n${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
+        }
+      }
+      const after = (await inspect(t.db)).model;
+      expect(plan(diff(after, target.model), after, target.model).map((s) => s.sql)).toEqual([]);
     });
   }
 
@@ -78,33 +102,3 @@ describeEachDatabase('native parser round trip', (t) => {
   }
 });
 
-/**
- * Convergence with parsed desired states: the plan from an inspected database to `parse(new)` — DDL
- * rendered from the user's spelling, as `migrate diff` writes it natively — applied to the old state
- * yields the database `new` builds (the re-plan against the inspected target is empty).
- */
-describeEachDatabase('plans from parsed schemas converge', (t) => {
-  for (const c of [...CASES, ...MORE_CASES]) {
-    if ([...c.old, ...c.new].some(opaque)) continue; // DO blocks / rules: the dev database path (acceptance suite)
-    it(`old → parse(new): ${c.name}`, async () => {
-      await t.reset();
-      for (const s of c.new) await t.db.exec(s);
-      const target = (await inspect(t.db)).model;
-      await t.reset();
-      for (const s of c.old) await t.db.exec(s);
-      if (c.seed) await t.db.exec(c.seed);
-      const current = (await inspect(t.db)).model;
-      const desired = checkSchema([{ file: 'new.sql', text: c.new.map((s) => `${s};`).join('\n') }]).model;
-      const statements = plan(diff(current, desired), current, desired);
-      for (const s of statements) {
-        try {
-          await t.db.exec(s.sql);
-        } catch (e) {
-          throw new Error(`${c.name}: statement failed: ${s.sql}\n${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
-        }
-      }
-      const after = (await inspect(t.db)).model;
-      expect(plan(diff(after, target), after, target).map((s) => s.sql)).toEqual([]);
-    });
-  }
-});

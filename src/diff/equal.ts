@@ -5,7 +5,7 @@
  * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { Constraint, Expr, Func, Index, Model, Policy, Trigger, View } from '../model/types.js';
+import type { Column, Constraint, Expr, Func, Index, Model, Policy, Trigger, View } from '../model/types.js';
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
 } from '../parse/normalize.js';
@@ -16,6 +16,16 @@ const exprCanon = (e: Expr) => (isNormalized(e.canonical) ? e.canonical : canoni
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
   if (!a || !b) return !a && !b;
   return a.canonical === b.canonical || a.text === b.text || exprCanon(a) === exprCanon(b);
+}
+
+/**
+ * Identity columns: generation and sequence options. The sequence's type is not compared: it follows the
+ * column's type and cannot be set (`CREATE TABLE … (LIKE …)` alone leaves a bigint sequence behind).
+ */
+export function sameIdentity(a: Column['identity'], b: Column['identity']): boolean {
+  if (!a || !b) return !a && !b;
+  const k = (i: NonNullable<Column['identity']>) => JSON.stringify([i.generation, i.sequence.start, i.sequence.increment, i.sequence.min, i.sequence.max, i.sequence.cache, i.sequence.cycle]);
+  return k(a) === k(b);
 }
 
 /** Domain CHECKs are stored as `CHECK (…)` by the inspector and as the bare expression by the parser. */

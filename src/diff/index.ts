@@ -9,7 +9,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
-import { modelContext, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { modelContext, sameIdentity, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import type { NormalizeContext } from '../parse/normalize.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -26,7 +26,7 @@ const exprEq = sameExpr;
 
 function sameColumnShape(a: Column, b: Column): boolean {
   return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
-    (a.collation ?? null) === (b.collation ?? null) && JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null) &&
+    (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
     (a.statistics ?? -1) === (b.statistics ?? -1);
 }
 

@@ -22,7 +22,10 @@ export interface FoldProblem {
   /** Byte offset (in the file) of the node the problem is about; refines `location`. */
   readonly at?: number;
   readonly message: string;
-  /** Stable code: `W_DATA`, `W_IGNORED`, `E_UNSUPPORTED`, `E_UNKNOWN`, `E_DUPLICATE`, … */
+  /**
+   * Stable code: `W_DATA`, `W_IGNORED`, `E_UNSUPPORTED`, `E_UNKNOWN`, `E_DUPLICATE`, …; `E_NATIVE` marks valid
+   * SQL the native folder cannot follow (the dev database can).
+   */
   readonly code: string;
 }
 
@@ -239,10 +242,25 @@ export class Folder {
     return r;
   }
 
+  /** Functions by `schema.name` key (overloads together), rebuilt after functions change: lookups are O(1). */
+  private fnIndex: Map<string, Mut<Func>[]> | undefined;
+  private functionsNamed(key: string): Mut<Func>[] {
+    if (!this.fnIndex) {
+      this.fnIndex = new Map();
+      for (const f of Object.values(this.model.functions)) {
+        const k = qualifiedKey(f.schema, f.name);
+        const list = this.fnIndex.get(k);
+        if (list) list.push(f);
+        else this.fnIndex.set(k, [f]);
+      }
+    }
+    return this.fnIndex.get(key) ?? [];
+  }
+
   private findFunction(name: string): Mut<Func> | undefined {
     for (const s of this.searchPath) {
-      const prefix = `${qualifiedKey(s, name)}(`;
-      for (const [k, f] of Object.entries(this.model.functions)) if (k.startsWith(prefix)) return f;
+      const f = this.functionsNamed(qualifiedKey(s, name))[0];
+      if (f) return f;
     }
     return undefined;
   }
@@ -279,6 +297,7 @@ export class Folder {
       case 'GrantStmt': return this.grant(n);
       case 'DropStmt': return this.drop(n);
       case 'RenameStmt': return this.rename(n);
+      case 'AlterObjectSchemaStmt': return this.setSchema(n);
       case 'VariableSetStmt': return this.set(n);
       case 'SelectStmt': return this.select(n);
       case 'TransactionStmt': return;
@@ -504,7 +523,7 @@ export class Folder {
     for (const e of n.tableElts ?? []) {
       if (e.ColumnDef) this.column(t, e.ColumnDef, later, deferred);
       else if (e.Constraint) deferred.push({ ...e.Constraint, __table: true });
-      else if (e.TableLikeClause) throw new Problem('E_UNSUPPORTED', 'CREATE TABLE … (LIKE …) is not supported yet: list the columns');
+      else if (e.TableLikeClause) this.like(t, e.TableLikeClause, deferred);
     }
     if (n.partspec) {
       const ps = n.partspec;
@@ -519,7 +538,53 @@ export class Folder {
     for (const p of parents) this.inheritConstraints(p.obj, t);
     for (const c of deferred) this.constraint(t, c, c.__column);
     for (const f of later) f();
+    for (const { table, node } of this.pendingLikeIndexes.splice(0)) {
+      this.createIndex({ ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });
+    }
   }
+
+  /**
+   * `LIKE source [INCLUDING …]`: columns with their NOT NULL, and as asked defaults, generated
+   * expressions, identity, comments, CHECK constraints (names kept) and indexes / key constraints (named
+   * after the new table, like PostgreSQL does).
+   */
+  private like(t: MTable, l: Node, deferred: Node[]): void {
+    const src = this.table(l.relation)!.obj;
+    const o = l.options ?? 0;
+    const has = (bit: number) => (o & bit) !== 0;
+    const [COMMENTS, CONSTRAINTS, DEFAULTS, GENERATED, IDENTITY, INDEXES] = [1, 4, 8, 16, 32, 64];
+    for (const c of src.columns) {
+      if (t.columns.some((x) => x.name === c.name)) throw new Problem('E_DUPLICATE', `column "${c.name}" specified more than once`);
+      const col: Mut<Column> = { name: c.name, type: c.type, notNull: c.notNull, ...(c.collation ? { collation: c.collation } : {}) };
+      if (has(DEFAULTS) && c.default) col.default = c.default;
+      if (has(GENERATED) && c.generated) col.generated = c.generated;
+      if (has(IDENTITY) && c.identity) {
+        // PostgreSQL copies the options but not the sequence's AS type: the copy's sequence is a bigint one.
+        col.identity = { ...c.identity, sequence: { ...c.identity.sequence, type: 'bigint' } };
+        this.claim(t.schema, chooseName(t.name, c.name, 'seq', (x) => this.taken(t.schema, x)));
+      }
+      if (has(COMMENTS) && c.comment) col.comment = c.comment;
+      t.columns.push(col);
+    }
+    if (has(COMMENTS) && src.comment) t.comment = src.comment;
+    for (const c of Object.values(src.constraints)) {
+      if (c.kind === 'check' && has(CONSTRAINTS)) {
+        this.claimCon(t.schema, c.name);
+        t.constraints[c.name] = { ...c, loc: this.stmt.loc };
+      }
+      if ((c.kind === 'primary_key' || c.kind === 'unique') && has(INDEXES)) {
+        deferred.push({ contype: c.kind === 'primary_key' ? 'CONSTR_PRIMARY' : 'CONSTR_UNIQUE', keys: c.columns.map((x) => ({ String: { sval: x } })), including: c.include.map((x) => ({ String: { sval: x } })), nulls_not_distinct: c.kind === 'unique' && c.nullsNotDistinct, deferrable: c.deferrable, initdeferred: c.initiallyDeferred });
+      }
+    }
+    if (has(INDEXES)) {
+      for (const ix of Object.values(src.indexes)) {
+        const node = this.indexNodes.get(ix);
+        if (node) this.pendingLikeIndexes.push({ table: t, node });
+      }
+    }
+  }
+
+  private pendingLikeIndexes: { table: MTable; node: Node }[] = [];
 
   /** CHECK constraints are inherited by children (not NO INHERIT); a partition also gets its parent's FKs and indexes. */
   private inheritConstraints(parent: MTable, child: MTable): void {
@@ -1132,6 +1197,7 @@ export class Folder {
     const prev = this.model.functions[key];
     if (prev?.comment) f.comment = prev.comment;
     this.model.functions[key] = f;
+    this.fnIndex = undefined;
   }
 
   private define(n: Node): void {
@@ -1165,6 +1231,7 @@ export class Folder {
     if (d.initcond) opts.push(`INITCOND = ${quoteLiteral(constText(d.initcond))}`);
     if (d.sortop) opts.push(`SORTOP = OPERATOR(${(d.sortop.List?.items ?? []).map(sv).join('.')})`);
     const key = `${r.key}(${identityArgs})`;
+    this.fnIndex = undefined;
     this.model.functions[key] = {
       kind: 'aggregate', schema: r.schema, name: r.name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
       securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition: `CREATE AGGREGATE ${r.key}(${identityArgs || '*'}) (${opts.join(', ')})`, loc: this.stmt.loc,
@@ -1178,7 +1245,7 @@ export class Folder {
     const t = this.lookup(this.model.tables, rel) ?? this.lookup(this.model.views, rel);
     if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
     const fnames = n.funcname.map(sv);
-    let fn: { schema: string; name: string } | undefined = fnames.length === 1 ? this.findFunction(fnames[0]!) : this.model.functions[Object.keys(this.model.functions).find((k) => k.startsWith(`${qualifiedKey(fnames[0]!, fnames[1]!)}(`)) ?? ''];
+    let fn: { schema: string; name: string } | undefined = fnames.length === 1 ? this.findFunction(fnames[0]!) : this.functionsNamed(qualifiedKey(fnames[0]!, fnames[1]!))[0];
     // An unqualified name the schema does not define is a built-in (pg_catalog) function, e.g. tsvector_update_trigger.
     if (!fn && (fnames.length === 1 || fnames[0] === 'pg_catalog')) fn = { schema: 'pg_catalog', name: fnames[fnames.length - 1]! };
     if (!fn) throw new Problem('E_UNKNOWN', `function ${fnames.join('.')}() does not exist`);
@@ -1321,9 +1388,7 @@ export class Folder {
     const types: string[] = (o.objargs ?? []).map((t: Node) => this.type(t.TypeName ?? t));
     const schemas = names.length >= 2 ? [names[names.length - 2]!] : this.searchPath;
     for (const s of schemas) {
-      const prefix = `${qualifiedKey(s, names[names.length - 1]!)}(`;
-      for (const [k, f] of Object.entries(this.model.functions)) {
-        if (!k.startsWith(prefix)) continue;
+      for (const f of this.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
         if (o.args_unspecified) return f;
         const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(', ').filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
         if (ftypes.join(',') === types.join(',')) return f;
@@ -1387,6 +1452,7 @@ export class Folder {
           for (const k of Object.keys(this.model.tables)) if (this.model.tables[k] && inside(this.model.tables[k]!)) this.dropRelation(k, true);
           for (const k of Object.keys(this.model.views)) if (this.model.views[k] && inside(this.model.views[k]!)) this.dropRelation(k, true);
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
+          this.fnIndex = undefined;
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1399,8 +1465,9 @@ export class Folder {
         case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
           try {
             const f = this.functionByArgs(obj.ObjectWithArgs);
-            const key = Object.keys(this.model.functions).find((k) => this.model.functions[k] === f)!;
+            const key = `${qualifiedKey(f.schema, f.name)}(${f.identityArgs})`;
             delete this.model.functions[key];
+            this.fnIndex = undefined;
           } catch (e) {
             if (!n.missing_ok) throw e;
           }
@@ -1568,7 +1635,91 @@ export class Folder {
   /** Views store their query as written: a rename they would follow in PostgreSQL is not folded natively. */
   private assertNoDependentViews(key: string, what: string): void {
     const views = Object.values(this.model.views).filter((v) => v.dependsOn.includes(key));
-    if (views.length) throw new Problem('E_UNSUPPORTED', `renaming ${what} read by view ${views.map((v) => v.name).join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    if (views.length) throw new Problem('E_NATIVE', `renaming ${what} read by view ${views.map((v) => v.name).join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+  }
+
+  /** `ALTER … SET SCHEMA`: the object (and a table's owned sequences, indexes and constraints) moves. */
+  private setSchema(n: Node): void {
+    const to = n.newschema as string;
+    if (!this.model.schemas[to]) throw new Problem('E_UNKNOWN', `schema "${to}" does not exist`);
+    switch (n.objectType) {
+      case 'OBJECT_TABLE': {
+        const t = this.table(n.relation, !!n.missing_ok);
+        if (!t) return;
+        this.assertNoDependentViews(t.key, `table ${t.key}`);
+        const from = t.obj.schema;
+        const nk = qualifiedKey(to, t.obj.name);
+        this.claim(to, t.obj.name);
+        this.release(from, t.obj.name);
+        delete this.model.tables[t.key];
+        t.obj.schema = to;
+        this.model.tables[nk] = t.obj;
+        for (const ix of Object.values(t.obj.indexes) as Mut<Index>[]) {
+          this.release(from, ix.name);
+          this.claim(to, ix.name);
+          ix.schema = to;
+          ix.table = nk;
+          this.refreshIndex(t.obj, ix);
+        }
+        for (const c of Object.values(t.obj.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') { this.release(from, c.name); this.claim(to, c.name); }
+        for (const [sk, seq] of Object.entries(this.model.sequences)) {
+          if (seq.ownedBy?.table !== t.key) continue;
+          delete this.model.sequences[sk];
+          this.release(from, seq.name);
+          this.claim(to, seq.name);
+          seq.schema = to;
+          seq.ownedBy = { ...seq.ownedBy, table: nk };
+          const nsk = qualifiedKey(to, seq.name);
+          this.model.sequences[nsk] = seq;
+          // Defaults hold the sequence by OID in PostgreSQL: nextval('old.seq') now reads nextval('new.seq').
+          for (const c of t.obj.columns) {
+            if (c.default && c.default.canonical.includes(JSON.stringify(sk))) {
+              c.default = { canonical: c.default.canonical.split(JSON.stringify(sk)).join(JSON.stringify(nsk)), text: c.default.text.split(quoteLiteral(sk)).join(quoteLiteral(nsk)) };
+            }
+          }
+        }
+        this.retarget(t.key, nk);
+        for (const [n2, tr] of Object.entries(t.obj.triggers)) t.obj.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${t.key} `, ` ON ${nk} `) };
+        for (const [n2, p] of Object.entries(t.obj.policies)) t.obj.policies[n2] = { ...p, table: nk };
+        return;
+      }
+      case 'OBJECT_SEQUENCE': {
+        const sq = this.lookup(this.model.sequences, this.rangeNames(n.relation));
+        if (!sq) throw new Problem('E_UNKNOWN', `sequence "${this.rangeNames(n.relation).join('.')}" does not exist`);
+        delete this.model.sequences[sq.key];
+        this.release(sq.obj.schema, sq.obj.name);
+        this.claim(to, sq.obj.name);
+        sq.obj.schema = to;
+        this.model.sequences[qualifiedKey(to, sq.obj.name)] = sq.obj;
+        return;
+      }
+      case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': {
+        const names = (n.object?.List?.items ?? n.object?.TypeName?.names ?? []).map(sv);
+        const ty = this.lookup(this.model.types, names);
+        if (!ty) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+        delete this.model.types[ty.key];
+        this.release(ty.obj.schema, ty.obj.name);
+        this.claim(to, ty.obj.name);
+        ty.obj.schema = to;
+        const nk = qualifiedKey(to, ty.obj.name);
+        this.model.types[nk] = ty.obj;
+        for (const tab of Object.values(this.model.tables)) for (const c of tab.columns) if (c.type.replace(/\[\]$/, '') === ty.key) c.type = c.type.replace(ty.key, nk);
+        return;
+      }
+      default:
+        return this.unsupported(`ALTER ${String(n.objectType).replace('OBJECT_', '')} … SET SCHEMA`);
+    }
+  }
+
+  /** Points every reference to relation `from` at `to` (FKs, partitions, inheritance, view dependencies). */
+  private retarget(from: string, to: string): void {
+    for (const other of Object.values(this.model.tables)) {
+      for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === from) other.constraints[k] = { ...c, refTable: to };
+      if (other.partitionOf?.parent === from) other.partitionOf = { ...other.partitionOf, parent: to };
+      if (other.inherits.includes(from)) other.inherits = other.inherits.map((x) => (x === from ? to : x));
+      this.rerenderConstraints(other);
+    }
+    for (const v of Object.values(this.model.views)) if (v.dependsOn.includes(from)) v.dependsOn = v.dependsOn.map((x) => (x === from ? to : x)).sort();
   }
 
   private renameTable(key: string, newname: string): void {

@@ -7,7 +7,7 @@
  *      that depend on changed columns dropped first and recreated afterwards.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
-import { sameExpr } from '../diff/equal.js';
+import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
@@ -564,7 +564,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase:
   if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
-  if (to.identity && (!from.identity || JSON.stringify(from.identity) !== JSON.stringify(to.identity))) {
+  if (to.identity && (!from.identity || !sameIdentity(from.identity, to.identity))) {
     if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
     const s = to.identity.sequence;
     emit(11.6, c, key, cm, `${tn} ADD GENERATED ${to.identity.generation} AS IDENTITY (START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''})`, { locksExistingTable: true });

@@ -121,7 +121,7 @@ describe('folding', () => {
     expect(m.views['public.va']).toBeDefined();
     // A rename PostgreSQL would carry into a view's query is not folded natively (the dev database does it).
     const r = checkSchema([{ file: 'r.sql', text: 'CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT id FROM a;\nALTER TABLE a RENAME TO b;\n' }]);
-    expect(r.errors.map((e) => `${e.code} ${e.location.line}`)).toEqual(['E_UNSUPPORTED 3']);
+    expect(r.errors.map((e) => `${e.code} ${e.location.line}`)).toEqual(['E_NATIVE 3']);
   });
 
   it('unqualified names resolve through the URL search_path, then the file’s SET search_path', () => {

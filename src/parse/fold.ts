@@ -622,8 +622,8 @@ export class Folder {
     const serial = serialType(c.typeName);
     const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname), type: '', notNull: false };
     col.type = serial ?? this.type(c.typeName);
-    delete col.inherited;
-    col.loc = { ...this.stmt.loc };
+    if (existing) delete col.inherited;
+    col.loc = this.stmt.loc;
     if (c.collClause) col.collation = c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
     if (!existing) t.columns.push(col);
     if (c.raw_default) {

@@ -1,14 +1,30 @@
 /** Smoke test of the bench harness on N=50 (no timing assertions: figures live in bench/). */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.js';
 
-it('the bench harness runs on N=50 and writes results and a chart', () => {
+/** Runs a process without blocking the test worker (a minute-long spawnSync starves vitest's RPC). */
+function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+it('the bench harness runs on N=50 and writes results and a chart', async () => {
   const out = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '50', '--runs', '1', '--out', out], { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
+  const r = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '50', '--runs', '1', '--out', out], repoRoot, 180_000);
   expect(r.stderr).not.toMatch(/Error/);
   expect(r.status).toBe(0);
   const json = readdirSync(out).find((f) => f.endsWith('.json'))!;

@@ -40,3 +40,33 @@ describeEachDatabase('inspector', (t) => {
     expect(unmanaged).toEqual([{ kind: 'rule', schema: 'public', name: 'r' }]);
   });
 });
+
+describeEachDatabase('inspector on a dropped connection', (t) => {
+  it('a connection killed mid-inspect is a clear E_INSPECT error naming the database, not a crash or a partial Model', async () => {
+    await t.db.exec('CREATE TABLE a (id int PRIMARY KEY)');
+    const { openDatabase } = await import('../src/db/index.js');
+    const victim = await openDatabase(t.url!);
+    const admin = await openDatabase(t.url!);
+    try {
+      const pid = (await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      // The third catalog query of the inspection finds its connection terminated by the server.
+      let n = 0;
+      const proxy = Object.create(victim) as Database;
+      Object.assign(proxy, {
+        transaction: <T>(fn: (tx: Queryable) => Promise<T>) => victim.transaction((tx) => fn({
+          query: async (sql, params) => {
+            if (++n === 3) await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+            return tx.query(sql, params);
+          },
+          exec: (sql) => tx.exec(sql),
+        })),
+      });
+      const err = await inspect(proxy).then(() => undefined, (e: unknown) => e as Error & { code?: string });
+      expect(err?.code).toBe('E_INSPECT');
+      expect(err?.message).toMatch(/^inspecting postgres:\/\/\S+: terminating connection/);
+    } finally {
+      await victim.close().catch(() => undefined);
+      await admin.close();
+    }
+  });
+}, { pglite: false });

@@ -69,4 +69,23 @@ describeEachDatabase('inspector on a dropped connection', (t) => {
       await admin.close();
     }
   });
+
+  it('a role that may not read a catalog gets an E_INSPECT error naming the database, the catalog and what to grant', async () => {
+    const role = `meridian_noread_${process.pid}`;
+    await t.db.exec(`CREATE TABLE a (id int PRIMARY KEY); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+      CREATE ROLE ${role} LOGIN; REVOKE SELECT ON pg_catalog.pg_proc FROM PUBLIC`);
+    const { openDatabase } = await import('../src/db/index.js');
+    const u = new URL(t.url!);
+    u.username = role;
+    u.password = '';
+    const limited = await openDatabase(u.toString());
+    try {
+      const err = await inspect(limited).then(() => undefined, (e: unknown) => e as Error & { code?: string });
+      expect(err?.code).toBe('E_INSPECT');
+      expect(err?.message).toMatch(new RegExp(`^inspecting postgres://${role}@\\S+: permission denied for table pg_proc \\(.*needs SELECT`));
+    } finally {
+      await limited.close();
+      await t.db.exec(`GRANT SELECT ON pg_catalog.pg_proc TO PUBLIC; DROP ROLE ${role}`);
+    }
+  });
 }, { pglite: false });

@@ -34,7 +34,7 @@ const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 
 const REVISIONS = 'atlas_schema_revisions';
 
 /** Glob (`*`, `?`) → RegExp over `schema` or `schema.name`. */
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*').replace(/\?/g, '[^.]') + '$');
 }
 
@@ -67,10 +67,14 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
       try {
         return (await tx.query<Row>(sql, params)).rows;
       } catch (e) {
-        throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}`, { cause: e });
+        // 42501 insufficient_privilege: a hardened server revoked SELECT on a catalog from PUBLIC.
+        const hint = (e as { sqlState?: unknown }).sqlState === '42501' ? ' (inspection reads the pg_catalog tables of this database: the connecting role needs SELECT on them; ask an administrator to GRANT it, or connect as the schema owner)' : '';
+        throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}${hint}`, { cause: e });
       }
     };
-    await tx.query(`SELECT pg_catalog.set_config('search_path', '', true)`);
+    // No JIT: catalog queries on thousands of tables cross jit_optimize_above_cost and spent more time
+    // compiling than running (Q_COLUMNS 1.4 s → 0.4 s on 5,000 tables, PostgreSQL 15).
+    await tx.query(`SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`);
     let schemas: string[];
     const explicit = db.boundSchema ? db.boundSchema.split(',').map((s) => s.trim()) : opts.schemas?.length ? [...opts.schemas] : undefined;
     if (explicit) {

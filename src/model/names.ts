@@ -55,31 +55,44 @@ function keyPart(s: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`;
 }
 
-/** Splits a key made by `qualifiedKey` back into schema and name. */
-export function splitKey(key: string): { schema: string; name: string } {
+/**
+ * Splits `a.b`, `"A b".c` into its parts. With `fold`, unquoted parts are trimmed and folded to lower
+ * case as PostgreSQL reads identifiers (for names written by users, e.g. `'Public.Users'::regclass`).
+ *
+ * @example
+ * splitQualified('Sales."Order Items"', true) // ['sales', 'Order Items']
+ */
+export function splitQualified(s: string, fold = false): string[] {
   const parts: string[] = [];
   let i = 0;
-  while (i < key.length) {
-    if (key[i] === '"') {
+  while (i < s.length) {
+    if (s[i] === '"') {
       let j = i + 1;
-      let s = '';
-      while (j < key.length) {
-        if (key[j] === '"') {
-          if (key[j + 1] === '"') { s += '"'; j += 2; continue; }
+      let p = '';
+      while (j < s.length) {
+        if (s[j] === '"') {
+          if (s[j + 1] === '"') { p += '"'; j += 2; continue; }
           break;
         }
-        s += key[j]; j++;
+        p += s[j++];
       }
-      parts.push(s);
+      parts.push(p);
       i = j + 1;
     } else {
       let j = i;
-      while (j < key.length && key[j] !== '.') j++;
-      parts.push(key.slice(i, j));
+      while (j < s.length && s[j] !== '.') j++;
+      const p = s.slice(i, j);
+      parts.push(fold ? p.trim().toLowerCase() : p);
       i = j;
     }
-    if (key[i] === '.') i++;
+    if (s[i] === '.') i++;
   }
+  return parts;
+}
+
+/** Splits a key made by `qualifiedKey` back into schema and name. */
+export function splitKey(key: string): { schema: string; name: string } {
+  const parts = splitQualified(key);
   return { schema: parts[0] ?? '', name: parts.slice(1).join('.') };
 }
 

@@ -8,12 +8,12 @@
  * get PostgreSQL's names, unqualified names resolve through the current search_path.
  */
 import type { SourceLocation } from '../errors.js';
-import { qualifiedKey, quoteIdent, quoteLiteral, splitKey } from '../model/names.js';
+import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
   Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
-import { boundOf, figureColname, normalizeExpr, normalizeQuery, splitQualified, type NormalizeContext } from './normalize.js';
+import { boundOf, figureColname, normalizeExpr, normalizeQuery, type NormalizeContext } from './normalize.js';
 import { deparseExpression, deparseStatement, type Node, type ParsedStatement } from './pg.js';
 import { canonicalType, serialType } from './typename.js';
 
@@ -139,10 +139,15 @@ export class Folder {
     return [rv.schemaname, rv.relname].filter((x) => x !== undefined && x !== '') as string[];
   }
 
+  /** The object a RangeVar names in `map`; E_UNKNOWN (located at the name) unless `missingOk`. */
+  private named<T>(map: Record<string, T>, rv: Node, what: string, missingOk = false): { key: string; obj: T } | undefined {
+    const found = this.lookup(map, this.rangeNames(rv));
+    if (!found && !missingOk) throw new Problem('E_UNKNOWN', `${what} "${this.rangeNames(rv).join('.')}" does not exist`, rv.location);
+    return found;
+  }
+
   private table(rv: Node, missingOk = false): { key: string; obj: MTable } | undefined {
-    const t = this.lookup(this.model.tables, this.rangeNames(rv));
-    if (!t && !missingOk) throw new Problem('E_UNKNOWN', `relation "${this.rangeNames(rv).join('.')}" does not exist`, rv.location);
-    return t;
+    return this.named(this.model.tables, rv, 'relation', missingOk);
   }
 
   private typeKey(names: readonly string[]): string | undefined {
@@ -225,7 +230,7 @@ export class Folder {
       const a0 = r.FuncCall.args?.[0];
       const lit = a0?.A_Const?.sval?.sval ?? a0?.TypeCast?.arg?.A_Const?.sval?.sval;
       if ((last === 'nextval' || last === 'currval' || last === 'setval') && lit !== undefined) {
-        const rel = this.ctx.relation!(splitQualified(lit));
+        const rel = this.ctx.relation!(splitQualified(lit, true));
         if (rel) r.FuncCall = { ...r.FuncCall, args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...r.FuncCall.args.slice(1)] };
       }
     }
@@ -479,11 +484,8 @@ export class Folder {
   }
 
   private alterSequence(n: Node): void {
-    const s = this.lookup(this.model.sequences, this.rangeNames(n.sequence));
-    if (!s) {
-      if (n.missing_ok) return;
-      throw new Problem('E_UNKNOWN', `sequence "${this.rangeNames(n.sequence).join('.')}" does not exist`);
-    }
+    const s = this.named(this.model.sequences, n.sequence, 'sequence', n.missing_ok);
+    if (!s) return;
     const { opts, ownedBy } = this.seqOptions(n.options, s.obj);
     Object.assign(s.obj, opts);
     if (ownedBy === null) delete s.obj.ownedBy;
@@ -945,11 +947,7 @@ export class Folder {
   }
 
   private alterTableOnSequence(n: Node): void {
-    const s = this.lookup(this.model.sequences, this.rangeNames(n.relation));
-    if (!s) {
-      if (n.missing_ok) return;
-      throw new Problem('E_UNKNOWN', `sequence "${this.rangeNames(n.relation).join('.')}" does not exist`);
-    }
+    if (!this.named(this.model.sequences, n.relation, 'sequence', n.missing_ok)) return;
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_ChangeOwner') continue;
       throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
@@ -957,11 +955,8 @@ export class Folder {
   }
 
   private alterView(n: Node): void {
-    const v = this.lookup(this.model.views, this.rangeNames(n.relation));
-    if (!v) {
-      if (n.missing_ok) return;
-      throw new Problem('E_UNKNOWN', `view "${this.rangeNames(n.relation).join('.')}" does not exist`);
-    }
+    const v = this.named(this.model.views, n.relation, 'view', n.missing_ok);
+    if (!v) return;
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_ChangeOwner') continue;
       if (cmd.subtype === 'AT_SetRelOptions') {
@@ -1077,8 +1072,7 @@ export class Folder {
   }
 
   private refresh(n: Node): void {
-    const v = this.lookup(this.model.views, this.rangeNames(n.relation));
-    if (!v) throw new Problem('E_UNKNOWN', `materialized view "${this.rangeNames(n.relation).join('.')}" does not exist`);
+    const v = this.named(this.model.views, n.relation, 'materialized view')!;
     v.obj.withData = !n.skipData;
   }
 

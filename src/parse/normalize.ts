@@ -13,7 +13,7 @@
  * In:  parse nodes (or SQL text) and an optional context to resolve relations. Out: a string.
  * Never: does I/O. Text → canonical results are cached (the inspector's texts repeat a lot).
  */
-import { qualifiedKey } from '../model/names.js';
+import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne, type Node } from './pg.js';
 
@@ -203,7 +203,7 @@ class Normalizer {
 
   /** A regclass literal (`'app.seq'`, `'"My Seq"'`, `'seq'`) → the relation's key. */
   private regclass(lit: string): string {
-    const parts = splitQualified(lit);
+    const parts = splitQualified(lit, true);
     const r = this.ctx.relation?.(parts);
     if (r) return r.key;
     return parts.length === 2 ? qualifiedKey(parts[0]!, parts[1]!) : parts.join('.');
@@ -373,34 +373,6 @@ function outputNames(s: Node): string[] | undefined {
     out.push(t.ResTarget.name ?? figureColname(t.ResTarget.val));
   }
   return out;
-}
-
-/** Splits `a.b`, `"A b".c` into parts (identifier rules: unquoted parts fold to lower case). */
-export function splitQualified(s: string): string[] {
-  const parts: string[] = [];
-  let i = 0;
-  while (i < s.length) {
-    if (s[i] === '"') {
-      let j = i + 1;
-      let p = '';
-      while (j < s.length) {
-        if (s[j] === '"') {
-          if (s[j + 1] === '"') { p += '"'; j += 2; continue; }
-          break;
-        }
-        p += s[j++];
-      }
-      parts.push(p);
-      i = j + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== '.') j++;
-      parts.push(s.slice(i, j).trim().toLowerCase());
-      i = j;
-    }
-    if (s[i] === '.') i++;
-  }
-  return parts;
 }
 
 const cache = new Map<string, string>();

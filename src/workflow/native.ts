@@ -9,6 +9,7 @@
  * Never: touches a database.
  */
 import { relative } from 'node:path';
+import { globToRegExp } from '../inspect/index.js';
 import { readMigrationFiles } from '../migrate/dir.js';
 import type { Model } from '../model/types.js';
 import { checkSchema, initSchemaParser, type SchemaSource } from '../parse/index.js';
@@ -18,11 +19,6 @@ export interface NativeScope {
   readonly exclude?: readonly string[];
   /** search_path unqualified names resolve through (the URL's); default `public`. */
   readonly searchPath?: readonly string[];
-}
-
-/** Glob (`*`, `?`) → RegExp over `schema` or `schema.name` (the inspector's --exclude). */
-function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*').replace(/\?/g, '[^.]') + '$');
 }
 
 /**

@@ -9,25 +9,10 @@
  */
 import { loadModule, parseSync, scanSync } from 'libpg-query';
 import type { RenameHint } from '../diff/renames.js';
+import { LineIndex } from '../parse/pg.js';
 import type { SqlSource } from './state.js';
 
 const HINT = /meridian:renamed-from\s+("(?:[^"]|"")+"|[^\s*]+)/;
-
-/** Line of a byte offset in O(log n): the file's newline offsets, binary-searched (big files, many lookups). */
-function lineIndex(buf: Buffer): (byteOffset: number) => number {
-  const nl: number[] = [];
-  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) nl.push(i);
-  return (off) => {
-    let lo = 0;
-    let hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nl[mid]! < off) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-}
 
 const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
 
@@ -43,7 +28,8 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
   for (const src of sources) {
     if (!src.text.includes('meridian:renamed-from')) continue;
     const buf = Buffer.from(src.text, 'utf8');
-    const lineAt = lineIndex(buf);
+    const lines = new LineIndex(buf);
+    const lineAt = (off: number) => lines.at(off).line;
     let stmts: Array<{ stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
     let tokens: Array<{ start: number; text: string; tokenName: string }>;
     try {

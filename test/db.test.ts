@@ -85,3 +85,25 @@ describeEachDatabase('driver', (t) => {
     }
   });
 });
+
+describe('embedded database and the event loop', () => {
+  it('a long run of awaited PGlite statements still lets timers and I/O through', async () => {
+    const db = await openDatabase('pglite://memory');
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      // PGlite settles its promises without I/O: without yielding, this loop would starve the interval.
+      const t0 = performance.now();
+      let statements = 0;
+      while (performance.now() - t0 < 600) {
+        await db.query('SELECT 1');
+        statements++;
+      }
+      clearInterval(timer);
+      expect(statements).toBeGreaterThan(10);
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -37,9 +37,23 @@ function wrapError(e: unknown, sql?: string): never {
   throw ex;
 }
 
+/**
+ * PGlite runs in this thread and its promises settle without I/O, so a long run of awaited statements
+ * never lets timers, sockets or IPC messages through: an embedding server stops answering and a progress
+ * line freezes (vitest's worker even lost its RPC this way). Every ~50 ms of work, let the event loop turn.
+ */
+const YIELD_EVERY_MS = 50;
+let lastYield = performance.now();
+async function letEventLoopTurn(): Promise<void> {
+  if (performance.now() - lastYield < YIELD_EVERY_MS) return;
+  await new Promise<void>((r) => setImmediate(r));
+  lastYield = performance.now();
+}
+
 class PgliteQueryable implements Queryable {
   constructor(protected readonly pg: PGliteType | Transaction) {}
   async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    await letEventLoopTurn();
     try {
       const r = await this.pg.query<T>(sql, params as unknown[] | undefined);
       return { rows: r.rows, rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
@@ -48,6 +62,7 @@ class PgliteQueryable implements Queryable {
     }
   }
   async exec(sql: string): Promise<void> {
+    await letEventLoopTurn();
     try {
       await this.pg.exec(sql);
     } catch (e) {

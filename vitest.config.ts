@@ -33,6 +33,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/loop-watch.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite instances are ~0.5 GB each and the machine has 2 cores.

@@ -1,0 +1,24 @@
+/**
+ * Reports a test that blocks its worker's event loop for long. vitest's worker talks to the main process
+ * over an RPC with a 60 s timeout, and a reply that arrives while the loop is blocked is read too late:
+ * the run then fails with "Timeout calling onTaskUpdate" although every test passed. This names the culprit.
+ */
+import { afterEach, beforeEach } from 'vitest';
+
+let current = '(before the first test: imports, beforeAll)';
+beforeEach((ctx) => {
+  current = `${ctx.task.file?.name ?? ''} > ${ctx.task.name}`;
+});
+afterEach((ctx) => {
+  current = `after ${ctx.task.file?.name ?? ''} > ${ctx.task.name} (its afterEach/afterAll, or the next beforeAll)`;
+});
+
+const TICK_MS = 1_000;
+const REPORT_MS = Number(process.env.MERIDIAN_LOOP_WATCH_MS ?? 10_000);
+let last = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  const gap = now - last - TICK_MS;
+  if (gap > REPORT_MS) process.stderr.write(`[loop-watch] event loop blocked ${Math.round(gap / 1000)} s during ${current}\n`);
+  last = now;
+}, TICK_MS).unref();

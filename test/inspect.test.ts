@@ -55,7 +55,12 @@ describeEachDatabase('inspector on a dropped connection', (t) => {
       Object.assign(proxy, {
         transaction: <T>(fn: (tx: Queryable) => Promise<T>) => victim.transaction((tx) => fn({
           query: async (sql, params) => {
-            if (++n === 3) await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+            if (++n === 3) {
+              await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+              // Let the client read the server's FATAL first: pg then refuses the query as "not queryable",
+              // and the error must still say what broke the connection.
+              await new Promise((r) => setTimeout(r, 500));
+            }
             return tx.query(sql, params);
           },
           exec: (sql) => tx.exec(sql),
@@ -63,7 +68,7 @@ describeEachDatabase('inspector on a dropped connection', (t) => {
       });
       const err = await inspect(proxy).then(() => undefined, (e: unknown) => e as Error & { code?: string });
       expect(err?.code).toBe('E_INSPECT');
-      expect(err?.message).toMatch(/^inspecting postgres:\/\/\S+: terminating connection/);
+      expect(err?.message).toMatch(/^inspecting postgres:\/\/\S+: connection lost: terminating connection/);
     } finally {
       await victim.close().catch(() => undefined);
       await admin.close();

@@ -7,9 +7,17 @@ import { redactUrl } from './url.js';
 
 // Return int8 and numeric as strings (default) but timestamps untouched; keep pg's defaults explicit.
 
-function wrapError(e: unknown, displayUrl: string, sql?: string): never {
+/** The error that broke each client's connection (pg reports it once, as an event; later queries only say "not queryable"). */
+const connectionErrors = new WeakMap<pg.Client, Error>();
+
+function wrapError(e: unknown, displayUrl: string, sql?: string, client?: pg.Client): never {
   if (e instanceof MeridianError) throw e;
   const err = e as { message?: string; code?: string; position?: string };
+  const lost = client && connectionErrors.get(client);
+  if (lost && lost !== e) {
+    // Name what broke the connection rather than pg's "Client has encountered a connection error and is not queryable".
+    throw new MeridianError('E_DB', `connection lost: ${redactUrl(lost.message)}`, { cause: lost });
+  }
   const msg = redactUrl(String(err?.message ?? e));
   const code = err?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN' || code === '3D000' || code === '28P01' || code === '28000') {
@@ -27,14 +35,14 @@ class PgQueryable implements Queryable {
       const r = await this.client.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
     } catch (e) {
-      wrapError(e, this.displayUrl, sql);
+      wrapError(e, this.displayUrl, sql, this.client);
     }
   }
   async exec(sql: string): Promise<void> {
     try {
       await this.client.query(sql);
     } catch (e) {
-      wrapError(e, this.displayUrl, sql);
+      wrapError(e, this.displayUrl, sql, this.client);
     }
   }
 }
@@ -52,8 +60,9 @@ export class PostgresDatabase extends PgQueryable implements Database {
     const u = new URL(url);
     u.searchParams.delete('search_path');
     const client = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 10_000 });
-    client.on('error', () => {
-      /* a dropped connection surfaces on the next query */
+    client.on('error', (e) => {
+      // A dropped connection surfaces on the next query, named by this error.
+      if (!connectionErrors.has(client)) connectionErrors.set(client, e);
     });
     try {
       await client.connect();
@@ -93,7 +102,7 @@ export class PostgresDatabase extends PgQueryable implements Database {
       void this.client.query(d as never);
       return await d.done;
     } catch (e) {
-      wrapError(e, this.displayUrl, sql);
+      wrapError(e, this.displayUrl, sql, this.client);
     }
   }
   async serverVersion(): Promise<number> {

@@ -1,18 +1,20 @@
 import { expect, it } from 'vitest';
 import type { Database, Queryable } from '../src/db/database.js';
 import { inspect } from '../src/inspect/index.js';
+import { Q_COLUMNS } from '../src/inspect/queries.js';
 import { describeEachDatabase } from './helpers/databases.js';
 
-/** Counts every query issued through a Database (and its transactions). */
-function counting(db: Database): { db: Database; count: () => number } {
-  let n = 0;
+/** Counts every query issued through a Database (its transactions, and the second connection it opens). */
+function counting(db: Database, shared?: { n: number }): { db: Database; count: () => number } {
+  const c = shared ?? { n: 0 };
   const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => (n++, q.query(sql, params)),
-    exec: (sql) => (n++, q.exec(sql)),
+    query: (sql, params) => (c.n++, q.query(sql, params)),
+    exec: (sql) => (c.n++, q.exec(sql)),
   });
   const proxy = Object.create(db) as Database;
   Object.assign(proxy, wrap(db), { transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))) });
-  return { db: proxy, count: () => n };
+  if (db.openSibling) Object.assign(proxy, { openSibling: async () => counting(await db.openSibling!(), c).db });
+  return { db: proxy, count: () => c.n };
 }
 
 describeEachDatabase('inspector', (t) => {
@@ -27,6 +29,35 @@ describeEachDatabase('inspector', (t) => {
     expect(Object.keys(model.tables)).toHaveLength(201);
     expect(many.count()).toBe(one.count());
     expect(one.count()).toBeLessThanOrEqual(20);
+  });
+  it('reads the same Model on one connection as on two sharing a snapshot', async () => {
+    await t.db.exec(`CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE p (id serial PRIMARY KEY, m mood DEFAULT 'a');
+      CREATE TABLE c (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, p int REFERENCES p(id) ON DELETE CASCADE, n text UNIQUE CHECK (n <> ''));
+      CREATE INDEX c_p ON c (p) WHERE p > 0; CREATE VIEW v AS SELECT c.id, p.m FROM c JOIN p ON p.id = c.p; COMMENT ON COLUMN c.n IS 'name'`);
+    let onSecond = 0;
+    const watched = Object.create(t.db) as Database;
+    if (t.db.openSibling) Object.assign(watched, { openSibling: async () => counting(await t.db.openSibling!(), { get n() { return onSecond; }, set n(v) { onSecond = v; } }).db });
+    const parallel = await inspect(watched, { parallel: true });
+    const serial = await inspect(t.db, { parallel: false });
+    expect(JSON.stringify(parallel.model)).toBe(JSON.stringify(serial.model));
+    expect(Object.keys(parallel.model.tables).sort()).toEqual(['public.c', 'public.p']);
+    // servers: the second connection began, took the snapshot and ran part of the batch; PGlite has one connection
+    expect(onSecond >= 3).toBe(t.target.name !== 'pglite');
+  });
+  it('after a failed catalog query, waits for the other connection and leaves no transaction open', async () => {
+    await t.db.exec('CREATE TABLE a (id int PRIMARY KEY)');
+    const broken = Object.create(t.db) as Database;
+    Object.assign(broken, {
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn({
+        // the first query of the batch, which the first connection always takes
+        query: (sql, params) => (sql === Q_COLUMNS ? tx.query('SELECT 1/0') : tx.query(sql, params)),
+        exec: (sql) => tx.exec(sql),
+      })),
+    });
+    await expect(inspect(broken)).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('division by zero') });
+    // the same connection still works, outside any transaction
+    expect((await t.db.query<{ x: number }>('SELECT 1 AS x')).rows[0]!.x).toBe(1);
+    expect((await inspect(t.db)).model.tables['public.a']).toBeDefined();
   });
   it('names a schema that does not exist', async () => {
     await expect(inspect(t.db, { schemas: ['nope'] })).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('schema "nope" does not exist') });

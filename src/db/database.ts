@@ -43,5 +43,13 @@ export interface Database extends Queryable {
   describe(sql: string): Promise<StatementDescription>;
   /** `server_version_num`, e.g. 150020 or 180006. */
   serverVersion(): Promise<number>;
+  /**
+   * A second connection to the same database, for reads that run side by side (servers only: PGlite has
+   * one connection). The caller closes it.
+   *
+   * @example
+   * const other = await db.openSibling?.();
+   */
+  openSibling?(): Promise<Database>;
   close(): Promise<void>;
 }

@@ -211,9 +211,14 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
       wrapError(e, sql);
     }
   }
+  private version: number | undefined;
+  /** Asked once per connection: a server's version does not change while it is connected. */
   async serverVersion(): Promise<number> {
-    const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
-    return Number(r.rows[0]!.v);
+    if (this.version === undefined) {
+      const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+      this.version = Number(r.rows[0]!.v);
+    }
+    return this.version;
   }
   async close(): Promise<void> {
     if (this.closed) return;

@@ -50,8 +50,12 @@ class PgQueryable implements Queryable {
 export class PostgresDatabase extends PgQueryable implements Database {
   readonly kind = 'postgres' as const;
   private closed = false;
-  private constructor(client: pg.Client, displayUrl: string, readonly boundSchema: string | undefined) {
+  private constructor(client: pg.Client, displayUrl: string, readonly boundSchema: string | undefined, private readonly url: string) {
     super(client, displayUrl);
+  }
+
+  openSibling(): Promise<PostgresDatabase> {
+    return PostgresDatabase.connect(this.url, this.boundSchema);
   }
 
   static async connect(url: string, boundSchema: string | undefined): Promise<PostgresDatabase> {
@@ -71,7 +75,7 @@ export class PostgresDatabase extends PgQueryable implements Database {
       await client.end().catch(() => undefined);
       wrapError(e, displayUrl);
     }
-    return new PostgresDatabase(client, displayUrl, boundSchema);
+    return new PostgresDatabase(client, displayUrl, boundSchema, url);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -105,9 +109,14 @@ export class PostgresDatabase extends PgQueryable implements Database {
       wrapError(e, this.displayUrl, sql, this.client);
     }
   }
+  private version: number | undefined;
+  /** Asked once per connection: a server's version does not change while it is connected. */
   async serverVersion(): Promise<number> {
-    const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
-    return Number(r.rows[0]!.v);
+    if (this.version === undefined) {
+      const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+      this.version = Number(r.rows[0]!.v);
+    }
+    return this.version;
   }
   async close(): Promise<void> {
     if (this.closed) return;

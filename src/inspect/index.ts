@@ -20,6 +20,12 @@ export interface InspectOptions {
   readonly schemas?: readonly string[];
   /** Glob patterns (`schema`, `schema.table`, `*.tmp_*`) of objects to leave out (Atlas's `--exclude`). */
   readonly exclude?: readonly string[];
+  /**
+   * Read the catalogs on two connections sharing one snapshot (servers only): `'auto'` (default) from
+   * 2,000 relations in the managed schemas, `true` always, `false` never. Falls back to one connection by
+   * itself when the second cannot be opened or cannot share the snapshot.
+   */
+  readonly parallel?: boolean | 'auto';
 }
 
 export interface InspectResult {
@@ -48,6 +54,8 @@ const arr = (v: unknown): string[] => {
   }
   return [];
 };
+/** int2[] (conkey, confkey) as numbers, whether the driver parsed the array or returned its literal. */
+const nums = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : typeof v === 'string' && v.length > 2 ? v.slice(1, -1).split(',').map(Number) : []);
 const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
@@ -61,260 +69,385 @@ const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? 
 export async function inspect(db: Database, opts: InspectOptions = {}): Promise<InspectResult> {
   let queries = 0;
   const version = await db.serverVersion();
+  const opened: Database[] = [];
+  try {
+    return await inspectIn(db, opts, version, () => queries++, opened).then((r) => ({ ...r, queries: queries + 1 }));
+  } finally {
+    for (const s of opened) await s.close();
+  }
+}
+
+/** Session settings of both connections. */
+const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`;
+
+/**
+ * From this many relations (tables, indexes, sequences, views …) in the managed schemas a second connection
+ * reads half of the catalogs; below, opening it costs more than it saves.
+ */
+const PARALLEL_FROM_RELATIONS = 2_000;
+
+async function inspectIn(db: Database, opts: InspectOptions, version: number, count: () => void, opened: Database[]): Promise<Omit<InspectResult, 'queries'>> {
   return db.transaction(async (tx: Queryable) => {
-    const q = async (sql: string, params: unknown[]): Promise<Row[]> => {
-      queries++;
+    const q = async (sql: string, params: unknown[], on: Queryable = tx): Promise<Row[]> => {
+      count();
       try {
-        return (await tx.query<Row>(sql, params)).rows;
+        return (await on.query<Row>(sql, params)).rows;
       } catch (e) {
         // 42501 insufficient_privilege: a hardened server revoked SELECT on a catalog from PUBLIC.
         const hint = (e as { sqlState?: unknown }).sqlState === '42501' ? ' (inspection reads the pg_catalog tables of this database: the connecting role needs SELECT on them; ask an administrator to GRANT it, or connect as the schema owner)' : '';
         throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}${hint}`, { cause: e });
       }
     };
-    // No JIT: catalog queries on thousands of tables cross jit_optimize_above_cost and spent more time
-    // compiling than running (Q_COLUMNS 1.4 s → 0.4 s on 5,000 tables, PostgreSQL 15).
-    await tx.query(`SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`);
+    // One snapshot for every catalog query (and for a second connection, which imports it). No JIT: catalog
+    // queries on thousands of tables cross jit_optimize_above_cost and spent more time compiling than
+    // running (Q_COLUMNS 1.4 s → 0.4 s on 5,000 tables, PostgreSQL 15).
+    await tx.exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${SETUP}`);
     let schemas: string[];
+    const relations = new Map<string, number>();
     const explicit = db.boundSchema ? db.boundSchema.split(',').map((s) => s.trim()) : opts.schemas?.length ? [...opts.schemas] : undefined;
     if (explicit) {
-      const found = new Set((await q(Q.Q_SCHEMAS, [explicit])).map((r) => String(r.name)));
-      const missing = explicit.filter((s) => !found.has(s));
+      for (const r of await q(Q.Q_SCHEMAS, [explicit])) relations.set(String(r.name), Number(r.relations));
+      const missing = explicit.filter((s) => !relations.has(s));
       if (missing.length) throw new MeridianError('E_INSPECT', `schema ${missing.map((s) => `"${s}"`).join(', ')} does not exist in ${db.displayUrl}`);
       schemas = explicit;
     } else {
-      schemas = (await q(Q.Q_ALL_SCHEMAS, [])).map((r) => String(r.name));
+      for (const r of await q(Q.Q_ALL_SCHEMAS, [])) relations.set(String(r.name), Number(r.relations));
+      schemas = [...relations.keys()];
     }
     const excludes = (opts.exclude ?? []).map(globToRegExp);
     const excluded = (schema: string, name?: string) => excludes.some((re) => re.test(name === undefined ? schema : `${schema}.${name}`));
     schemas = schemas.filter((s) => !excluded(s));
 
-    const [schemaRows, extRows, typeRows, seqRows, relRows, colRows, conRows, idxRows, fnRows, aggRows, trgRows, polRows, unRows] = [
-      await q(Q.Q_SCHEMAS, [schemas]),
-      await q(Q.Q_EXTENSIONS, []),
-      await q(Q.Q_TYPES, [schemas]),
-      await q(Q.Q_SEQUENCES, [schemas]),
-      await q(Q.Q_RELATIONS, [schemas]),
-      await q(Q.Q_COLUMNS, [schemas]),
-      await q(Q.Q_CONSTRAINTS, [schemas]),
-      await q(Q.Q_INDEXES, [schemas]),
-      await q(Q.Q_FUNCTIONS, [schemas]),
-      await q(Q.Q_AGGREGATES, [schemas]),
-      await q(version >= 130000 ? Q.Q_TRIGGERS : Q.Q_TRIGGERS_PRE13, [schemas]),
-      await q(Q.Q_POLICIES, [schemas]),
-      await q(Q.Q_UNMANAGED, [schemas]),
-    ];
-
-    const isRevisions = (schema: string, name: string) => name === REVISIONS;
-    const model = {
-      schemas: {} as Record<string, SchemaDef>,
-      extensions: {} as Model['extensions'] & Record<string, Model['extensions'][string]>,
-      types: {} as Record<string, TypeDef>,
-      sequences: {} as Record<string, Sequence>,
-      tables: {} as Record<string, Table>,
-      views: {} as Record<string, View>,
-      functions: {} as Record<string, Func>,
-      opaque: [],
-      unmanaged: [] as Unmanaged[],
-    };
-    for (const r of schemaRows) {
-      const name = String(r.name);
-      // The revisions schema holding only Atlas's table is bookkeeping, not the user's schema.
-      if (name === REVISIONS && !relRows.some((x) => x.schema === REVISIONS && x.name !== REVISIONS)) continue;
-      model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
-    }
-    for (const r of extRows) {
-      model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}) };
-    }
-    for (const r of typeRows) {
-      const schema = String(r.schema);
-      const name = String(r.name);
-      if (excluded(schema, name)) continue;
-      const key = qualifiedKey(schema, name);
-      const comment = r.comment ? { comment: String(r.comment) } : {};
-      if (r.kind === 'e') model.types[key] = { kind: 'enum', schema, name, labels: arr(r.labels), ...comment };
-      else if (r.kind === 'd') {
-        const d: DomainType = {
-          kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
-          ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-          checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: expr(c.def) })),
-          ...comment,
-        };
-        model.types[key] = d;
-      } else if (r.kind === 'r') {
-        const g = json<{ subtype: string; diff: string | null; canonical: string | null; opclass: string | null; collation: string | null; multirange: string | null }>(r.range)!;
-        model.types[key] = {
-          kind: 'range', schema, name, subtype: g.subtype,
-          ...(g.diff ? { subtypeDiff: g.diff } : {}), ...(g.canonical ? { canonical: g.canonical } : {}), ...(g.opclass ? { subtypeOpclass: g.opclass } : {}),
-          ...(g.collation ? { collation: g.collation } : {}), ...(g.multirange ? { multirange: g.multirange } : {}), ...comment,
-        };
-      } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string }[]>(r.attributes) ?? [], ...comment };
-    }
-    for (const r of seqRows) {
-      if (r.owned_deptype === 'i') continue; // identity sequences belong to their column
-      const schema = String(r.schema);
-      const name = String(r.name);
-      if (excluded(schema, name)) continue;
-      model.sequences[qualifiedKey(schema, name)] = {
-        kind: 'sequence', schema, name, type: String(r.type), start: String(r.start), increment: String(r.increment), min: String(r.min), max: String(r.max),
-        cache: String(r.cache), cycle: !!r.cycle,
-        ...(r.owned_table ? { ownedBy: { table: qualifiedKey(String(r.owned_schema), String(r.owned_table)), column: String(r.owned_column) } } : {}),
-        ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-    }
-    const columnsByRel = new Map<string, Column[]>();
-    const columnComments = new Map<string, Record<string, string>>();
-    for (const r of colRows) {
-      const key = qualifiedKey(String(r.schema), String(r.table_name));
-      const list = columnsByRel.get(key) ?? [];
-      const idSeq = json<{ type: string; start: string; increment: string; min: string; max: string; cache: string; cycle: boolean }>(r.identity_seq);
-      list.push({
-        name: String(r.name), type: String(r.type), notNull: !!r.not_null,
-        ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-        ...(r.generated_expr ? { generated: expr(String(r.generated_expr)) } : {}),
-        ...(r.identity && idSeq ? { identity: { generation: r.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...idSeq } } as Column['identity'] } : {}),
-        ...(r.collation ? { collation: String(r.collation) } : {}),
-        ...(r.comment ? { comment: String(r.comment) } : {}),
-        ...(r.is_local === false ? { inherited: true } : {}),
-        ...(r.statistics !== null && r.statistics !== undefined ? { statistics: Number(r.statistics) } : {}),
-      } as Column);
-      columnsByRel.set(key, list);
-      if (r.comment) {
-        const m = columnComments.get(key) ?? {};
-        m[String(r.name)] = String(r.comment);
-        columnComments.set(key, m);
+    // On a big schema, a second connection reads half of the catalogs in the same snapshot
+    // (pg_export_snapshot), so both halves describe one state. Where that cannot be set up (no free
+    // connection, a pooler, a standby), one connection reads everything.
+    let second: Queryable | undefined;
+    const parallel = opts.parallel ?? 'auto';
+    if (db.openSibling && (parallel === true || (parallel === 'auto' && schemas.reduce((n, s) => n + (relations.get(s) ?? 0), 0) >= PARALLEL_FROM_RELATIONS))) {
+      const sibling = await db.openSibling().catch(() => undefined);
+      if (sibling) {
+        opened.push(sibling);
+        second = await shareSnapshot(tx, sibling);
       }
     }
-    for (const r of relRows) {
-      const schema = String(r.schema);
-      const name = String(r.name);
-      if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
-      const key = qualifiedKey(schema, name);
-      const comment = r.comment ? { comment: String(r.comment) } : {};
-      const grantList = json<Grant[]>(r.grants) ?? []; // sorted by the query
-      const grants = grantList.length ? { grants: grantList } : {};
-      if (r.kind === 'v' || r.kind === 'm') {
-        const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
-        model.views[key] = {
-          kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
-          query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
-          columns: (columnsByRel.get(key) ?? []).map((c) => c.name),
-          columnTypes: Object.fromEntries((columnsByRel.get(key) ?? []).map((c) => [c.name, c.type])),
-          options: arr(r.options).sort(), indexes: {},
-          ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
-          ...(columnComments.has(key) ? { columnComments: columnComments.get(key) } : {}),
-          dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
+
+    // In the order the rows are used below, the heaviest first: the Model is built from the first results
+    // while the connections still read the rest.
+    const batch: Array<readonly [string, unknown[]]> = [
+      [Q.Q_COLUMNS, [schemas]],
+      [Q.Q_RELATIONS, [schemas]],
+      [Q.Q_CONSTRAINTS, [schemas]],
+      [Q.Q_INDEXES, [schemas]],
+      [Q.Q_SEQUENCES, [schemas]],
+      [Q.Q_TYPES, [schemas]],
+      [Q.Q_FUNCTIONS, [schemas]],
+      [Q.Q_AGGREGATES, [schemas]],
+      [version >= 130000 ? Q.Q_TRIGGERS : Q.Q_TRIGGERS_PRE13, [schemas]],
+      [Q.Q_POLICIES, [schemas]],
+      [Q.Q_UNMANAGED, [schemas]],
+      [Q.Q_SCHEMAS, [schemas]],
+      [Q.Q_EXTENSIONS, []],
+    ];
+    const reads = startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on));
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, schemaP, extP] = reads.results as Array<Promise<Row[]>>;
+    try {
+      const isRevisions = (schema: string, name: string) => name === REVISIONS;
+      const model = {
+        schemas: {} as Record<string, SchemaDef>,
+        extensions: {} as Model['extensions'] & Record<string, Model['extensions'][string]>,
+        types: {} as Record<string, TypeDef>,
+        sequences: {} as Record<string, Sequence>,
+        tables: {} as Record<string, Table>,
+        views: {} as Record<string, View>,
+        functions: {} as Record<string, Func>,
+        opaque: [],
+        unmanaged: [] as Unmanaged[],
+      };
+      // Q_COLUMNS is unordered (sorting 100,000 rows by name cost PostgreSQL more than the rest of the query):
+      // group by relation oid, then order each relation's columns by attnum.
+      const colRowsByRel = new Map<number, Row[]>();
+      for (const r of await colP) {
+        const rel = Number(r.rel);
+        const g = colRowsByRel.get(rel);
+        if (g) g.push(r);
+        else colRowsByRel.set(rel, [r]);
+      }
+      /** attnum → column name per relation oid, for constraint keys (conkey/confkey). */
+      const attNames = new Map<number, string[]>();
+      const columnsByRel = new Map<number, Column[]>();
+      const columnComments = new Map<number, Record<string, string>>();
+      for (const [key, group] of colRowsByRel) {
+        group.sort((a, b) => Number(a.num) - Number(b.num));
+        const names: string[] = [];
+        const list: Column[] = [];
+        for (const r of group) {
+          const name = String(r.name);
+          names[Number(r.num)] = name;
+          // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
+          const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
+          if (r.default_expr) col.default = expr(String(r.default_expr));
+          if (r.generated_expr) col.generated = expr(String(r.generated_expr));
+          if (r.identity) {
+            const idSeq = json<NonNullable<Column['identity']>['sequence']>(r.identity_seq);
+            if (idSeq) col.identity = { generation: r.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...idSeq } };
+          }
+          if (r.collation) col.collation = String(r.collation);
+          if (r.comment) col.comment = String(r.comment);
+          if (r.is_local === false) col.inherited = true;
+          if (r.statistics !== null && r.statistics !== undefined) col.statistics = Number(r.statistics);
+          list.push(col as Column);
+          if (r.comment) {
+            const m = columnComments.get(key) ?? {};
+            m[name] = String(r.comment);
+            columnComments.set(key, m);
+          }
+        }
+        attNames.set(key, names);
+        columnsByRel.set(key, list);
+      }
+      type TableWithMaps = Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> };
+      const tablesByOid = new Map<number, TableWithMaps>();
+      for (const r of await relP) {
+        const schema = String(r.schema);
+        const name = String(r.name);
+        if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
+        const key = qualifiedKey(schema, name);
+        const oid = Number(r.oid);
+        const comment = r.comment ? { comment: String(r.comment) } : {};
+        const grantList = json<Grant[]>(r.grants) ?? []; // sorted by the query
+        const grants = grantList.length ? { grants: grantList } : {};
+        if (r.kind === 'v' || r.kind === 'm') {
+          const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
+          model.views[key] = {
+            kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
+            query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
+            columns: (columnsByRel.get(oid) ?? []).map((c) => c.name),
+            columnTypes: Object.fromEntries((columnsByRel.get(oid) ?? []).map((c) => [c.name, c.type])),
+            options: arr(r.options).sort(), indexes: {},
+            ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
+            ...(columnComments.has(oid) ? { columnComments: columnComments.get(oid) } : {}),
+            dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
+            ...grants,
+            ...comment,
+          };
+          continue;
+        }
+        const parents = json<{ schema: string; name: string }[]>(r.parents) ?? [];
+        const partKey = str(r.part_key);
+        const pk = partKey ? /^(RANGE|LIST|HASH)\s+(.*)$/.exec(partKey) : null;
+        const t: Table = {
+          kind: 'table', schema, name,
+          columns: columnsByRel.get(oid) ?? [],
+          constraints: {}, indexes: {}, triggers: {}, policies: {},
+          rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
+          ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
+          ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: expr(String(r.part_bound)) } } : {}),
+          inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
           ...grants,
+          options: arr(r.options).sort(),
           ...comment,
         };
+        model.tables[key] = t;
+        tablesByOid.set(oid, t as TableWithMaps);
+      }
+      const tableOf = (r: Row) => model.tables[qualifiedKey(String(r.schema), String(r.table_name))] as TableWithMaps | undefined;
+      /** Column names of a constraint's attnums, from the columns already read (no subquery per constraint). */
+      const keyNames = (rel: number, keys: unknown, r: Row, t: Table): string[] => {
+        const names = attNames.get(rel);
+        return nums(keys).map((n) => {
+          const name = names?.[n];
+          if (name === undefined) throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: constraint "${String(r.name)}" of ${qualifiedKey(t.schema, t.name)} names column ${n} of relation ${rel}, which was not read`);
+          return name;
+        });
+      };
+      for (const r of await conP) {
+        const rel = Number(r.rel);
+        const t = tablesByOid.get(rel);
+        if (!t || r.is_local === false) continue;
+        const base = {
+          name: String(r.name), deferrable: !!r.deferrable, initiallyDeferred: !!r.deferred, definition: String(r.def),
+          ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+        const cols = keyNames(rel, r.keys, r, t);
+        let c: Constraint;
+        switch (r.kind) {
+          case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [] }; break;
+          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)) }; break;
+          case 'f': c = {
+            kind: 'foreign_key', ...base, columns: cols, refTable: qualifiedKey(String(r.ref_schema), String(r.ref_table)),
+            refColumns: r.ref_columns ? arr(r.ref_columns) : keyNames(Number(r.ref_rel), r.ref_keys, r, t),
+            onDelete: FK_ACTION[String(r.on_delete)] ?? 'NO ACTION', onUpdate: FK_ACTION[String(r.on_update)] ?? 'NO ACTION',
+            match: r.match_type === 'f' ? 'FULL' : r.match_type === 'p' ? 'PARTIAL' : 'SIMPLE', ...(r.validated ? {} : { notValid: true }),
+          }; break;
+          case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
+          default: c = { kind: 'exclusion', name: base.name, deferrable: base.deferrable, initiallyDeferred: base.initiallyDeferred, definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}) };
+        }
+        t.constraints[c.name] = c;
+      }
+      for (const r of await idxP) {
+        const key = qualifiedKey(String(r.schema), String(r.table_name));
+        const target = (model.tables[key] as { indexes: Record<string, Index> } | undefined) ?? (model.views[key] as { indexes: Record<string, Index> } | undefined);
+        if (!target) continue;
+        target.indexes[String(r.name)] = {
+          kind: 'index', schema: String(r.schema), name: String(r.name), table: key, unique: !!r.is_unique, method: String(r.method),
+          keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)),
+          options: arr(r.options).sort(), definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+      }
+      for (const r of await typeP) {
+        const schema = String(r.schema);
+        const name = String(r.name);
+        if (excluded(schema, name)) continue;
+        const key = qualifiedKey(schema, name);
+        const comment = r.comment ? { comment: String(r.comment) } : {};
+        if (r.kind === 'e') model.types[key] = { kind: 'enum', schema, name, labels: arr(r.labels), ...comment };
+        else if (r.kind === 'd') {
+          const d: DomainType = {
+            kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
+            ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
+            checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: expr(c.def) })),
+            ...comment,
+          };
+          model.types[key] = d;
+        } else if (r.kind === 'r') {
+          const g = json<{ subtype: string; diff: string | null; canonical: string | null; opclass: string | null; collation: string | null; multirange: string | null }>(r.range)!;
+          model.types[key] = {
+            kind: 'range', schema, name, subtype: g.subtype,
+            ...(g.diff ? { subtypeDiff: g.diff } : {}), ...(g.canonical ? { canonical: g.canonical } : {}), ...(g.opclass ? { subtypeOpclass: g.opclass } : {}),
+            ...(g.collation ? { collation: g.collation } : {}), ...(g.multirange ? { multirange: g.multirange } : {}), ...comment,
+          };
+        } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string }[]>(r.attributes) ?? [], ...comment };
+      }
+      for (const r of await seqP) {
+        if (r.owned_deptype === 'i') continue; // identity sequences belong to their column
+        const schema = String(r.schema);
+        const name = String(r.name);
+        if (excluded(schema, name)) continue;
+        model.sequences[qualifiedKey(schema, name)] = {
+          kind: 'sequence', schema, name, type: String(r.type), start: String(r.start), increment: String(r.increment), min: String(r.min), max: String(r.max),
+          cache: String(r.cache), cycle: !!r.cycle,
+          ...(r.owned_table ? { ownedBy: { table: qualifiedKey(String(r.owned_schema), String(r.owned_table)), column: String(r.owned_column) } } : {}),
+          ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+      }
+      for (const r of await fnP) {
+        const schema = String(r.schema);
+        const name = String(r.name);
+        if (excluded(schema, name)) continue;
+        const identityArgs = String(r.identity_args);
+        model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
+          kind: r.kind === 'p' ? 'procedure' : 'function', schema, name, args: [], identityArgs,
+          ...(r.kind === 'p' ? {} : { returns: String(r.result) }),
+          language: String(r.language), body: String(r.body).trim(),
+          volatility: r.volatility === 'i' ? 'IMMUTABLE' : r.volatility === 's' ? 'STABLE' : 'VOLATILE',
+          strict: !!r.strict, securityDefiner: !!r.security_definer, leakproof: !!r.leakproof,
+          parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : 'UNSAFE',
+          config: arr(r.config).sort(), definition: String(r.def ?? '').trim(),
+          ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+      }
+      for (const r of await aggP) {
+        const schema = String(r.schema);
+        const name = String(r.name);
+        if (excluded(schema, name)) continue;
+        const identityArgs = String(r.identity_args);
+        const opts = [`SFUNC = ${r.sfunc}`, `STYPE = ${r.stype}`];
+        if (r.finalfunc) opts.push(`FINALFUNC = ${r.finalfunc}`);
+        if (r.combinefunc) opts.push(`COMBINEFUNC = ${r.combinefunc}`);
+        if (r.initcond !== null && r.initcond !== undefined) opts.push(`INITCOND = '${String(r.initcond).replace(/'/g, "''")}'`);
+        if (r.sortop) opts.push(`SORTOP = OPERATOR(${String(r.sortop).replace(/\(.*$/, '')})`);
+        const definition = `CREATE AGGREGATE ${qualifiedKey(schema, name)}(${identityArgs || '*'}) (${opts.join(', ')})`;
+        model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
+          kind: 'aggregate', schema, name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
+          securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition, ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+      }
+      for (const r of await trgP) {
+        const key = qualifiedKey(String(r.schema), String(r.table_name));
+        const view = model.views[key] as (View & { triggers?: Record<string, Trigger> }) | undefined;
+        const t = tableOf(r) ?? (view ? { triggers: (view.triggers ??= {}) } : undefined);
+        if (!t) continue;
+        const def = String(r.def);
+        const m = /^CREATE (?:CONSTRAINT )?TRIGGER \S+ (BEFORE|AFTER|INSTEAD OF) (.+?) ON /.exec(def);
+        t.triggers[String(r.name)] = {
+          kind: 'trigger', name: String(r.name), table: qualifiedKey(String(r.schema), String(r.table_name)),
+          timing: (m?.[1] ?? 'AFTER') as Trigger['timing'], events: (m?.[2] ?? '').split(' OR ').map((e) => e.split(' ')[0]!).sort(),
+          updateOf: [], forEach: /FOR EACH ROW/.test(def) ? 'ROW' : 'STATEMENT', function: qualifiedKey(String(r.fn_schema), String(r.fn_name)), args: [],
+          enabled: String(r.enabled) as Trigger['enabled'], definition: def, ...(r.comment ? { comment: String(r.comment) } : {}),
+        };
+      }
+      for (const r of await polP) {
+        const t = tableOf(r);
+        if (!t) continue;
+        t.policies[String(r.name)] = {
+          kind: 'policy', name: String(r.name), table: qualifiedKey(String(r.schema), String(r.table_name)), permissive: r.permissive === 'PERMISSIVE',
+          command: String(r.cmd) as Policy['command'], roles: arr(r.roles).sort(),
+          ...(r.qual ? { using: expr(String(r.qual)) } : {}), ...(r.with_check ? { withCheck: expr(String(r.with_check)) } : {}),
+        };
+      }
+      for (const r of await schemaP) {
+        const name = String(r.name);
+        // The revisions schema holding only Atlas's table is bookkeeping, not the user's schema.
+        if (name === REVISIONS && !(await relP).some((x) => x.schema === REVISIONS && x.name !== REVISIONS)) continue;
+        model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
+      }
+      for (const r of await extP) {
+        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}) };
+      }
+      for (const r of await unP) model.unmanaged.push({ kind: String(r.kind), schema: String(r.schema), name: String(r.name) });
+      return { model: model as Model, unmanaged: model.unmanaged };
+    } finally {
+      await reads.settled; // no query may still run when the transaction ends
+    }
+  });
+}
+
+/**
+ * Starts a REPEATABLE READ transaction on `sibling` in the snapshot of `tx` (which must be REPEATABLE READ
+ * already). Returns undefined, with `sibling` left outside any transaction, when the server refuses.
+ */
+async function shareSnapshot(tx: Queryable, sibling: Database): Promise<Queryable | undefined> {
+  try {
+    const id = String((await tx.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0]!.id);
+    if (!/^[0-9A-Fa-f-]+$/.test(id)) return undefined;
+    await sibling.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'`);
+    await sibling.query(SETUP);
+    return sibling;
+  } catch {
+    await sibling.exec('ROLLBACK').catch(() => undefined);
+    return undefined;
+  }
+}
+
+/**
+ * Starts `items` on the given connections, each connection taking the next item when its last one is done.
+ * `results[i]` settles when item i does (use them in any order); `settled` when every connection is idle.
+ * After a failure no new item starts.
+ */
+function startBatch<I, R>(items: readonly I[], on: readonly Queryable[], run: (on: Queryable, item: I) => Promise<R>): { results: Promise<R>[]; settled: Promise<unknown> } {
+  const done = items.map(() => {
+    let resolve!: (r: R) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<R>((res, rej) => ((resolve = res), (reject = rej)));
+    promise.catch(() => undefined); // a result nobody awaits after a failure is not an unhandled rejection
+    return { promise, resolve, reject };
+  });
+  let next = 0;
+  let failed: unknown;
+  const worker = async (conn: Queryable) => {
+    while (next < items.length) {
+      const i = next++;
+      if (failed !== undefined) {
+        done[i]!.reject(failed);
         continue;
       }
-      const parents = json<{ schema: string; name: string }[]>(r.parents) ?? [];
-      const partKey = str(r.part_key);
-      const pk = partKey ? /^(RANGE|LIST|HASH)\s+(.*)$/.exec(partKey) : null;
-      const t: Table = {
-        kind: 'table', schema, name,
-        columns: columnsByRel.get(key) ?? [],
-        constraints: {}, indexes: {}, triggers: {}, policies: {},
-        rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
-        ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
-        ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: expr(String(r.part_bound)) } } : {}),
-        inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
-        ...grants,
-        options: arr(r.options).sort(),
-        ...comment,
-      };
-      model.tables[key] = t;
-    }
-    const tableOf = (r: Row) => model.tables[qualifiedKey(String(r.schema), String(r.table_name))] as (Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> }) | undefined;
-    for (const r of conRows) {
-      const t = tableOf(r);
-      if (!t || r.is_local === false) continue;
-      const base = {
-        name: String(r.name), deferrable: !!r.deferrable, initiallyDeferred: !!r.deferred, definition: String(r.def),
-        ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-      const cols = arr(r.columns);
-      let c: Constraint;
-      switch (r.kind) {
-        case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [] }; break;
-        case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)) }; break;
-        case 'f': c = {
-          kind: 'foreign_key', ...base, columns: cols, refTable: qualifiedKey(String(r.ref_schema), String(r.ref_table)), refColumns: arr(r.ref_columns),
-          onDelete: FK_ACTION[String(r.on_delete)] ?? 'NO ACTION', onUpdate: FK_ACTION[String(r.on_update)] ?? 'NO ACTION',
-          match: r.match_type === 'f' ? 'FULL' : r.match_type === 'p' ? 'PARTIAL' : 'SIMPLE', ...(r.validated ? {} : { notValid: true }),
-        }; break;
-        case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
-        default: c = { kind: 'exclusion', name: base.name, deferrable: base.deferrable, initiallyDeferred: base.initiallyDeferred, definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}) };
+      try {
+        done[i]!.resolve(await run(conn, items[i]!));
+      } catch (e) {
+        failed = e;
+        done[i]!.reject(e);
       }
-      t.constraints[c.name] = c;
     }
-    for (const r of idxRows) {
-      const key = qualifiedKey(String(r.schema), String(r.table_name));
-      const target = (model.tables[key] as { indexes: Record<string, Index> } | undefined) ?? (model.views[key] as { indexes: Record<string, Index> } | undefined);
-      if (!target) continue;
-      target.indexes[String(r.name)] = {
-        kind: 'index', schema: String(r.schema), name: String(r.name), table: key, unique: !!r.is_unique, method: String(r.method),
-        keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)),
-        options: arr(r.options).sort(), definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-    }
-    for (const r of fnRows) {
-      const schema = String(r.schema);
-      const name = String(r.name);
-      if (excluded(schema, name)) continue;
-      const identityArgs = String(r.identity_args);
-      model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
-        kind: r.kind === 'p' ? 'procedure' : 'function', schema, name, args: [], identityArgs,
-        ...(r.kind === 'p' ? {} : { returns: String(r.result) }),
-        language: String(r.language), body: String(r.body).trim(),
-        volatility: r.volatility === 'i' ? 'IMMUTABLE' : r.volatility === 's' ? 'STABLE' : 'VOLATILE',
-        strict: !!r.strict, securityDefiner: !!r.security_definer, leakproof: !!r.leakproof,
-        parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : 'UNSAFE',
-        config: arr(r.config).sort(), definition: String(r.def ?? '').trim(),
-        ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-    }
-    for (const r of aggRows) {
-      const schema = String(r.schema);
-      const name = String(r.name);
-      if (excluded(schema, name)) continue;
-      const identityArgs = String(r.identity_args);
-      const opts = [`SFUNC = ${r.sfunc}`, `STYPE = ${r.stype}`];
-      if (r.finalfunc) opts.push(`FINALFUNC = ${r.finalfunc}`);
-      if (r.combinefunc) opts.push(`COMBINEFUNC = ${r.combinefunc}`);
-      if (r.initcond !== null && r.initcond !== undefined) opts.push(`INITCOND = '${String(r.initcond).replace(/'/g, "''")}'`);
-      if (r.sortop) opts.push(`SORTOP = OPERATOR(${String(r.sortop).replace(/\(.*$/, '')})`);
-      const definition = `CREATE AGGREGATE ${qualifiedKey(schema, name)}(${identityArgs || '*'}) (${opts.join(', ')})`;
-      model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
-        kind: 'aggregate', schema, name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
-        securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition, ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-    }
-    for (const r of trgRows) {
-      const key = qualifiedKey(String(r.schema), String(r.table_name));
-      const view = model.views[key] as (View & { triggers?: Record<string, Trigger> }) | undefined;
-      const t = tableOf(r) ?? (view ? { triggers: (view.triggers ??= {}) } : undefined);
-      if (!t) continue;
-      const def = String(r.def);
-      const m = /^CREATE (?:CONSTRAINT )?TRIGGER \S+ (BEFORE|AFTER|INSTEAD OF) (.+?) ON /.exec(def);
-      t.triggers[String(r.name)] = {
-        kind: 'trigger', name: String(r.name), table: qualifiedKey(String(r.schema), String(r.table_name)),
-        timing: (m?.[1] ?? 'AFTER') as Trigger['timing'], events: (m?.[2] ?? '').split(' OR ').map((e) => e.split(' ')[0]!).sort(),
-        updateOf: [], forEach: /FOR EACH ROW/.test(def) ? 'ROW' : 'STATEMENT', function: qualifiedKey(String(r.fn_schema), String(r.fn_name)), args: [],
-        enabled: String(r.enabled) as Trigger['enabled'], definition: def, ...(r.comment ? { comment: String(r.comment) } : {}),
-      };
-    }
-    for (const r of polRows) {
-      const t = tableOf(r);
-      if (!t) continue;
-      t.policies[String(r.name)] = {
-        kind: 'policy', name: String(r.name), table: qualifiedKey(String(r.schema), String(r.table_name)), permissive: r.permissive === 'PERMISSIVE',
-        command: String(r.cmd) as Policy['command'], roles: arr(r.roles).sort(),
-        ...(r.qual ? { using: expr(String(r.qual)) } : {}), ...(r.with_check ? { withCheck: expr(String(r.with_check)) } : {}),
-      };
-    }
-    for (const r of unRows) model.unmanaged.push({ kind: String(r.kind), schema: String(r.schema), name: String(r.name) });
-    return { model: model as Model, unmanaged: model.unmanaged, queries: queries + 1 };
-  });
+  };
+  return { results: done.map((d) => d.promise), settled: Promise.allSettled(on.map(worker)) };
 }

@@ -16,8 +16,11 @@ const notExt = (classTable: string, oid: string) =>
 const descJoin = (alias: string, catalog: string, oid: string, sub = '0') =>
   `LEFT JOIN pg_catalog.pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${sub}`;
 
+/** How big a schema is (tables, indexes, sequences, views …): decides whether a second connection pays. */
+const RELATIONS = `(SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)::int AS relations`;
+
 export const Q_SCHEMAS = `
-SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${RELATIONS}
   FROM pg_catalog.pg_namespace n
  WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
 
@@ -61,11 +64,12 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
 export const Q_SEQUENCES = `
 SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
        s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
-       s.seqcache::text AS cache, s.seqcycle AS cycle, obj_description(c.oid, 'pg_class') AS comment,
+       s.seqcache::text AS cache, s.seqcycle AS cycle, dsc.description AS comment,
        own.schema AS owned_schema, own.tbl AS owned_table, own.col AS owned_column, own.deptype AS owned_deptype
   FROM pg_catalog.pg_sequence s
   JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  ${descJoin('dsc', 'pg_class', 'c.oid')}
   LEFT JOIN LATERAL (
     SELECT tn.nspname AS schema, tc.relname AS tbl, a.attname AS col, d.deptype
       FROM pg_catalog.pg_depend d
@@ -78,7 +82,7 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
  ORDER BY 1, 2`;
 
 export const Q_RELATIONS = `
-SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
+SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
        dsc.description AS comment,
        c.relispartition AS is_partition,
@@ -104,9 +108,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersisten
  ORDER BY 1, 2`;
 
 export const Q_COLUMNS = `
-SELECT n.nspname AS schema, c.relname AS table_name, a.attnum AS num, a.attname AS name,
+SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expr,
+       -- a default cannot reference a column: no Vars, so no per-row deparse context of the table (relid 0)
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS default_expr,
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expr,
        a.attidentity AS identity,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END AS collation,
@@ -123,18 +128,19 @@ SELECT n.nspname AS schema, c.relname AS table_name, a.attnum AS num, a.attname 
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   ${descJoin('dsc', 'pg_class', 'c.oid', 'a.attnum')}
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND a.attnum > 0 AND NOT a.attisdropped
-   AND ${notExt('pg_class', 'c.oid')}
- ORDER BY 1, 2, 3`;
+   AND ${notExt('pg_class', 'c.oid')}`;
 
 export const Q_CONSTRAINTS = `
-SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.contype AS kind,
+SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        pg_get_constraintdef(con.oid, true) AS def, con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.convalidated AS validated, con.connoinherit AS no_inherit,
-       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num) AS columns,
+       -- attnums, named from Q_COLUMNS' rows by the inspector: a subquery per constraint cost more than the rest
+       con.conkey AS keys, con.confrelid AS ref_rel, con.confkey AS ref_keys,
        fn.nspname AS ref_schema, fc.relname AS ref_table,
-       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) AS ref_columns,
+       -- a referenced table whose columns Q_COLUMNS does not read (another schema, an extension's table)
+       CASE WHEN fc.oid IS NOT NULL AND (fn.nspname <> ALL($1::text[]) OR NOT ${notExt('pg_class', 'fc.oid')})
+            THEN (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) END AS ref_columns,
        con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
        dsc.description AS comment,
@@ -146,7 +152,7 @@ SELECT n.nspname AS schema, c.relname AS table_name, con.conname AS name, con.co
   LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
   ${descJoin('dsc', 'pg_constraint', 'con.oid')}
  WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p','u','f','c','x') AND ${notExt('pg_class', 'c.oid')}
- ORDER BY 1, 2, 3`;
+ ORDER BY con.conrelid, con.conname`;
 
 export const Q_INDEXES = `
 SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def,
@@ -230,7 +236,7 @@ ORDER BY 1, 2, 3`;
 
 /** The managed schemas when none are given: every user schema (not extension-owned, not system). */
 export const Q_ALL_SCHEMAS = `
-SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
+SELECT n.nspname AS name, ${RELATIONS} FROM pg_catalog.pg_namespace n
  WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%'
    AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' AND ${notExt('pg_namespace', 'n.oid')}
  ORDER BY 1`;

@@ -105,7 +105,7 @@ SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, 
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${descJoin('dsc', 'pg_class', 'c.oid')}
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}
- ORDER BY 1, 2`;
+ ORDER BY n.nspname, c.relname`;
 
 export const Q_COLUMNS = `
 SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,

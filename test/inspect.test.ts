@@ -44,6 +44,21 @@ describeEachDatabase('inspector', (t) => {
     // servers: the second connection began, took the snapshot and ran part of the batch; PGlite has one connection
     expect(onSecond >= 3).toBe(t.target.name !== 'pglite');
   });
+  it('reads on one connection when the server will not export a snapshot', async () => {
+    await t.db.exec('CREATE TABLE a (id int PRIMARY KEY, b int REFERENCES a(id))');
+    let refused = 0;
+    const noExport = Object.create(t.db) as Database;
+    Object.assign(noExport, {
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn({
+        // as on a server that refuses: the error also aborts the transaction it ran in
+        query: async (sql, params) => (/pg_export_snapshot/.test(sql) ? (refused++, tx.query('SELECT 1/0')) : tx.query(sql, params)),
+        exec: (sql) => tx.exec(sql),
+      })),
+    });
+    const { model } = await inspect(noExport, { parallel: true });
+    expect(refused).toBe(t.target.name === 'pglite' ? 0 : 1);
+    expect(JSON.stringify(model)).toBe(JSON.stringify((await inspect(t.db, { parallel: false })).model));
+  });
   it('after a failed catalog query, waits for the other connection and leaves no transaction open', async () => {
     await t.db.exec('CREATE TABLE a (id int PRIMARY KEY)');
     const broken = Object.create(t.db) as Database;

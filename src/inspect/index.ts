@@ -67,15 +67,27 @@ const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? 
  * Object.keys(model.tables) // ['practice_app.users', …]
  */
 export async function inspect(db: Database, opts: InspectOptions = {}): Promise<InspectResult> {
-  let queries = 0;
   const version = await db.serverVersion();
-  const opened: Database[] = [];
+  const attempt = async (o: InspectOptions): Promise<InspectResult> => {
+    let queries = 0;
+    const opened: Database[] = [];
+    try {
+      return await inspectIn(db, o, version, () => queries++, opened).then((r) => ({ ...r, queries: queries + 1 }));
+    } finally {
+      for (const s of opened) await s.close();
+    }
+  };
   try {
-    return await inspectIn(db, opts, version, () => queries++, opened).then((r) => ({ ...r, queries: queries + 1 }));
-  } finally {
-    for (const s of opened) await s.close();
+    return await attempt(opts);
+  } catch (e) {
+    // The server would not export a snapshot (and that error aborted the transaction): read on one connection.
+    if (e instanceof SnapshotUnavailable) return attempt({ ...opts, parallel: false });
+    throw e;
   }
 }
+
+/** pg_export_snapshot failed on the inspecting connection, whose transaction is then aborted. */
+class SnapshotUnavailable extends Error {}
 
 /** Session settings of both connections. */
 const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`;
@@ -404,12 +416,18 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
 
 /**
  * Starts a REPEATABLE READ transaction on `sibling` in the snapshot of `tx` (which must be REPEATABLE READ
- * already). Returns undefined, with `sibling` left outside any transaction, when the server refuses.
+ * already). Returns undefined, with `sibling` left outside any transaction, when the sibling cannot import
+ * it; throws SnapshotUnavailable when `tx` cannot export one.
  */
 async function shareSnapshot(tx: Queryable, sibling: Database): Promise<Queryable | undefined> {
+  let id: string;
   try {
-    const id = String((await tx.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0]!.id);
-    if (!/^[0-9A-Fa-f-]+$/.test(id)) return undefined;
+    id = String((await tx.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0]!.id);
+  } catch (e) {
+    throw new SnapshotUnavailable(String((e as Error).message), { cause: e });
+  }
+  if (!/^[0-9A-Fa-f-]+$/.test(id)) return undefined;
+  try {
     await sibling.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${id}'`);
     await sibling.query(SETUP);
     return sibling;

@@ -198,21 +198,21 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          if (r.generated_expr) col.generated = expr(String(r.generated_expr));
-          if (r.identity) {
-            const idSeq = json<NonNullable<Column['identity']>['sequence']>(r.identity_seq);
-            if (idSeq) col.identity = { generation: r.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...idSeq } };
+          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null }>(r.extra);
+          if (x) {
+            if (x.generated_expr) col.generated = expr(x.generated_expr);
+            if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
+            if (x.collation) col.collation = x.collation;
+            if (x.comment) {
+              col.comment = x.comment;
+              const m = columnComments.get(key) ?? {};
+              m[name] = x.comment;
+              columnComments.set(key, m);
+            }
+            if (x.is_local === false) col.inherited = true;
+            if (x.statistics !== null && x.statistics !== undefined) col.statistics = Number(x.statistics);
           }
-          if (r.collation) col.collation = String(r.collation);
-          if (r.comment) col.comment = String(r.comment);
-          if (r.is_local === false) col.inherited = true;
-          if (r.statistics !== null && r.statistics !== undefined) col.statistics = Number(r.statistics);
           list.push(col as Column);
-          if (r.comment) {
-            const m = columnComments.get(key) ?? {};
-            m[name] = String(r.comment);
-            columnComments.set(key, m);
-          }
         }
         attNames.set(key, names);
         columnsByRel.set(key, list);

@@ -112,15 +112,19 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
        -- a default cannot reference a column: no Vars, so no per-row deparse context of the table (relid 0)
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS default_expr,
-       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated_expr,
-       a.attidentity AS identity,
-       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END AS collation,
-       dsc.description AS comment,
-       CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
+       -- What most columns lack, in one value that is NULL for them: fewer fields for the client to parse
+       -- (100,000 rows on 10,000 tables).
+       CASE WHEN a.attgenerated <> '' OR a.attidentity <> '' OR dsc.description IS NOT NULL OR NOT a.attislocal
+                 OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation) THEN json_build_object(
+         'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+         'identity', a.attidentity,
+         'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END,
+         'comment', dsc.description,
+         'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
-          FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END AS identity_seq,
-       a.attislocal AS is_local,
-       CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END AS statistics
+            FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
+         'is_local', a.attislocal,
+         'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END) END AS extra
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -8,6 +8,7 @@
  * get PostgreSQL's names, unqualified names resolve through the current search_path.
  */
 import type { SourceLocation } from '../errors.js';
+import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
   Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
@@ -686,7 +687,6 @@ export class Folder {
     const initiallyDeferred = !!k.initdeferred;
     const base = { deferrable, initiallyDeferred, loc: this.stmt.loc };
     const tail = `${deferrable ? ' DEFERRABLE' : ''}${initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
-    const colList = (c: readonly string[]) => c.map(quoteIdent).join(', ');
     const taken = (x: string) => this.conTaken(t.schema, x) || !!t.constraints[x];
     switch (k.contype) {
       case 'CONSTR_PRIMARY': case 'CONSTR_UNIQUE': {
@@ -703,7 +703,7 @@ export class Folder {
         const include = cols(k.including);
         const opts = relOptions(k.options);
         const nnd = !!k.nulls_not_distinct;
-        const definition = `${primary ? 'PRIMARY KEY' : `UNIQUE${nnd ? ' NULLS NOT DISTINCT' : ''}`} (${colList(columns)})${include.length ? ` INCLUDE (${colList(include)})` : ''}${opts.length ? ` WITH (${opts.join(', ')})` : ''}${tail}`;
+        const definition = keySql({ kind: primary ? 'primary_key' : 'unique', columns, include, nullsNotDistinct: nnd, deferrable, initiallyDeferred }, opts);
         if (primary) for (const c of t.columns) if (columns.includes(c.name)) c.notNull = true;
         t.constraints[name] = primary
           ? { kind: 'primary_key', name, ...base, columns, include, definition }
@@ -727,7 +727,7 @@ export class Folder {
         const onDelete = FK[k.fk_del_action ?? 'a'] ?? 'NO ACTION';
         const match = k.fk_matchtype === 'f' ? 'FULL' : k.fk_matchtype === 'p' ? 'PARTIAL' : 'SIMPLE';
         const notValid = !!k.skip_validation;
-        const definition = `FOREIGN KEY (${colList(columns)}) REFERENCES ${ref.key}(${colList(refColumns)})${match !== 'SIMPLE' ? ` MATCH ${match}` : ''}${onUpdate !== 'NO ACTION' ? ` ON UPDATE ${onUpdate}` : ''}${onDelete !== 'NO ACTION' ? ` ON DELETE ${onDelete}` : ''}${tail}${notValid ? ' NOT VALID' : ''}`;
+        const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid }, ref.key);
         t.constraints[name] = { kind: 'foreign_key', name, ...base, columns, refTable: ref.key, refColumns, onDelete, onUpdate, match, ...(notValid ? { notValid } : {}), definition };
         return;
       }
@@ -1743,14 +1743,12 @@ export class Folder {
 
   /** Constraint definitions embed column and table names: re-render the structured ones after a rename. */
   private rerenderConstraints(t: MTable): void {
-    const colList = (c: readonly string[]) => c.map(quoteIdent).join(', ');
     for (const [k, c] of Object.entries(t.constraints)) {
-      const tail = `${c.deferrable ? ' DEFERRABLE' : ''}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
       if (c.kind === 'primary_key' || c.kind === 'unique') {
-        const opts = c.definition?.match(/ WITH \(.*\)/)?.[0] ?? '';
-        t.constraints[k] = { ...c, definition: `${c.kind === 'primary_key' ? 'PRIMARY KEY' : `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`} (${colList(c.columns)})${c.include.length ? ` INCLUDE (${colList(c.include)})` : ''}${opts}${tail}` };
+        const opts = c.definition?.match(/ WITH \((.*)\)/)?.[1];
+        t.constraints[k] = { ...c, definition: keySql(c, opts ? [opts] : []) };
       } else if (c.kind === 'foreign_key') {
-        t.constraints[k] = { ...c, definition: `FOREIGN KEY (${colList(c.columns)}) REFERENCES ${c.refTable}(${colList(c.refColumns)})${c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : ''}${c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : ''}${c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : ''}${tail}${c.notValid ? ' NOT VALID' : ''}` };
+        t.constraints[k] = { ...c, definition: foreignKeySql(c, c.refTable) };
       }
     }
   }

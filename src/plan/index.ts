@@ -7,6 +7,7 @@
  *      that depend on changed columns dropped first and recreated afterwards.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
+import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
@@ -109,13 +110,9 @@ function columnDef(c: Column): string {
 function constraintBody(c: Constraint): string {
   if (c.definition) return c.definition;
   switch (c.kind) {
-    case 'primary_key': return `PRIMARY KEY (${c.columns.map(qi).join(', ')})`;
-    case 'unique': return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${c.columns.map(qi).join(', ')})`;
+    case 'primary_key': case 'unique': return keySql(c, [], qi);
     case 'check': return `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
-    case 'foreign_key':
-      return `FOREIGN KEY (${c.columns.map(qi).join(', ')}) REFERENCES ${qk(c.refTable)}(${c.refColumns.map(qi).join(', ')})` +
-        (c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : '') + (c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : '') + (c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : '') +
-        (c.deferrable ? ` DEFERRABLE${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}` : '');
+    case 'foreign_key': return foreignKeySql({ ...c, notValid: false }, qk(c.refTable), qi);
     case 'exclusion': return c.definition;
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * Constraint bodies rendered from their structure, in PostgreSQL's clause order (as `pg_get_constraintdef`
+ * prints them): one renderer for the parser, the inspector and the planner.
+ */
+import { quoteIdent } from './names.js';
+import type { ForeignKey, PrimaryKey, UniqueConstraint } from './types.js';
+
+const deferral = (c: { readonly deferrable: boolean; readonly initiallyDeferred: boolean }) =>
+  `${c.deferrable ? ' DEFERRABLE' : ''}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
+
+/**
+ * `PRIMARY KEY (…)` / `UNIQUE [NULLS NOT DISTINCT] (…)` with INCLUDE, storage parameters and deferral.
+ * Column names are quoted where needed, or by `quote` (e.g. always, in Atlas's style).
+ *
+ * @example
+ * keySql({ kind: 'primary_key', columns: ['id'], include: [], deferrable: false, initiallyDeferred: false }) // 'PRIMARY KEY (id)'
+ */
+export function keySql(
+  c: Pick<PrimaryKey, 'kind' | 'columns' | 'include' | 'deferrable' | 'initiallyDeferred'> | Pick<UniqueConstraint, 'kind' | 'columns' | 'include' | 'nullsNotDistinct' | 'deferrable' | 'initiallyDeferred'>,
+  options: readonly string[] = [],
+  quote: (name: string) => string = quoteIdent,
+): string {
+  const colList = (cols: readonly string[]) => cols.map(quote).join(', ');
+  const head = c.kind === 'primary_key' ? 'PRIMARY KEY' : `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
+  return `${head} (${colList(c.columns)})${c.include.length ? ` INCLUDE (${colList(c.include)})` : ''}${options.length ? ` WITH (${options.join(', ')})` : ''}${deferral(c)}`;
+}
+
+/**
+ * `FOREIGN KEY (…) REFERENCES <refTableSql>(…) [MATCH …] [ON UPDATE …] [ON DELETE …] [DEFERRABLE …] [NOT VALID]`.
+ *
+ * @example
+ * foreignKeySql({ columns: ['user_id'], refColumns: ['id'], match: 'SIMPLE', onUpdate: 'NO ACTION', onDelete: 'CASCADE',
+ *   deferrable: false, initiallyDeferred: false }, 'app.users') // 'FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE'
+ */
+export function foreignKeySql(
+  c: Pick<ForeignKey, 'columns' | 'refColumns' | 'match' | 'onUpdate' | 'onDelete' | 'deferrable' | 'initiallyDeferred' | 'notValid'>,
+  refTableSql: string,
+  quote: (name: string) => string = quoteIdent,
+): string {
+  const colList = (cols: readonly string[]) => cols.map(quote).join(', ');
+  return `FOREIGN KEY (${colList(c.columns)}) REFERENCES ${refTableSql}(${colList(c.refColumns)})${c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : ''}` +
+    `${c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : ''}${c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : ''}${deferral(c)}${c.notValid ? ' NOT VALID' : ''}`;
+}

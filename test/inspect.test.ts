@@ -44,6 +44,27 @@ describeEachDatabase('inspector', (t) => {
     // servers: the second connection began, took the snapshot and ran part of the batch; PGlite has one connection
     expect(onSecond >= 3).toBe(t.target.name !== 'pglite');
   });
+  it('renders plain primary and foreign keys as PostgreSQL prints them, and keeps its text for the rest', async () => {
+    const setNullColumns = (await t.db.serverVersion()) >= 150000 ? ' (b)' : '';
+    await t.db.exec(`CREATE SCHEMA "Mixed Case"; CREATE TABLE "Mixed Case"."Parent" ("Id" int, "order" int, PRIMARY KEY ("Id", "order"));
+      CREATE TABLE p (id int PRIMARY KEY, k int UNIQUE);
+      CREATE TABLE d (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED);
+      CREATE TABLE child (id int, a int, b int, c int, "select" int,
+        CONSTRAINT child_pk PRIMARY KEY (id) INCLUDE (a),
+        FOREIGN KEY (a, "select") REFERENCES "Mixed Case"."Parent" MATCH FULL ON UPDATE CASCADE ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED,
+        FOREIGN KEY (b) REFERENCES p ON DELETE SET NULL${setNullColumns});
+      ALTER TABLE child ADD CONSTRAINT by_k FOREIGN KEY (c) REFERENCES p (k) NOT VALID`);
+    const { model } = await inspect(t.db);
+    const rows = await t.db.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL search_path = ''`); // as the inspector reads: every name qualified
+      return (await tx.query<{ k: string; def: string }>(`SELECT c.relname || '.' || con.conname AS k, pg_catalog.pg_get_constraintdef(con.oid, true) AS def
+        FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid WHERE con.contype IN ('p','f')`)).rows;
+    });
+    const pg = new Map(rows.map((r) => [r.k, r.def]));
+    const ours = Object.values(model.tables).flatMap((tb) => Object.values(tb.constraints).filter((c) => c.kind === 'primary_key' || c.kind === 'foreign_key').map((c) => [`${tb.name}.${c.name}`, (c as { definition?: string }).definition] as const));
+    expect(ours.length).toBe(7); // 4 primary keys, 3 foreign keys
+    for (const [k, def] of ours) expect(def, k).toBe(pg.get(k));
+  });
   it('reads on one connection when the server will not export a snapshot', async () => {
     await t.db.exec('CREATE TABLE a (id int PRIMARY KEY, b int REFERENCES a(id))');
     let refused = 0;

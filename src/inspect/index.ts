@@ -9,7 +9,8 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import { qualifiedKey } from '../model/names.js';
+import { foreignKeySql, keySql } from '../model/constraint-sql.js';
+import { qualifiedKey, qualifiedName } from '../model/names.js';
 import type {
   Column, Constraint, DomainType, Expr, FkAction, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
@@ -148,7 +149,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const batch: Array<readonly [string, unknown[]]> = [
       [Q.Q_COLUMNS, [schemas]],
       [Q.Q_RELATIONS, [schemas]],
-      [Q.Q_CONSTRAINTS, [schemas]],
+      [Q.qConstraints(version), [schemas]],
       [Q.Q_INDEXES, [schemas]],
       [Q.Q_SEQUENCES, [schemas]],
       [Q.Q_TYPES, [schemas]],
@@ -294,6 +295,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
           default: c = { kind: 'exclusion', name: base.name, deferrable: base.deferrable, initiallyDeferred: base.initiallyDeferred, definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}) };
         }
+        // Plain keys come without PostgreSQL's text (see qConstraints): the same text, rendered here.
+        if (r.def === null && c.kind === 'primary_key') c = { ...c, definition: keySql(c) };
+        if (r.def === null && c.kind === 'foreign_key') c = { ...c, definition: foreignKeySql(c, qualifiedName(String(r.ref_schema), String(r.ref_table))) };
         t.constraints[c.name] = c;
       }
       for (const r of await idxP) {

@@ -12,7 +12,7 @@ import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, qualifiedName } from '../model/names.js';
 import type {
-  Column, Constraint, DomainType, Expr, FkAction, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
+  Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
 import * as Q from './queries.js';
 
@@ -115,28 +115,24 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     // queries on thousands of tables cross jit_optimize_above_cost and spent more time compiling than
     // running (Q_COLUMNS 1.4 s → 0.4 s on 5,000 tables, PostgreSQL 15).
     await tx.exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${SETUP}`);
-    let schemas: string[];
-    const relations = new Map<string, number>();
+    // The managed schemas (name, comment, size), read once: the given ones, else every user schema.
     const explicit = db.boundSchema ? db.boundSchema.split(',').map((s) => s.trim()) : opts.schemas?.length ? [...opts.schemas] : undefined;
+    let schemaRows = explicit ? await q(Q.Q_SCHEMAS, [explicit]) : await q(Q.Q_ALL_SCHEMAS, []);
     if (explicit) {
-      for (const r of await q(Q.Q_SCHEMAS, [explicit])) relations.set(String(r.name), Number(r.relations));
-      const missing = explicit.filter((s) => !relations.has(s));
+      const missing = explicit.filter((s) => !schemaRows.some((r) => r.name === s));
       if (missing.length) throw new MeridianError('E_INSPECT', `schema ${missing.map((s) => `"${s}"`).join(', ')} does not exist in ${db.displayUrl}`);
-      schemas = explicit;
-    } else {
-      for (const r of await q(Q.Q_ALL_SCHEMAS, [])) relations.set(String(r.name), Number(r.relations));
-      schemas = [...relations.keys()];
     }
     const excludes = (opts.exclude ?? []).map(globToRegExp);
     const excluded = (schema: string, name?: string) => excludes.some((re) => re.test(name === undefined ? schema : `${schema}.${name}`));
-    schemas = schemas.filter((s) => !excluded(s));
+    schemaRows = schemaRows.filter((r) => !excluded(String(r.name)));
+    const schemas = schemaRows.map((r) => String(r.name));
 
     // On a big schema, a second connection reads half of the catalogs in the same snapshot
     // (pg_export_snapshot), so both halves describe one state. Where that cannot be set up (no free
     // connection, a pooler, a standby), one connection reads everything.
     let second: Queryable | undefined;
     const parallel = opts.parallel ?? 'auto';
-    if (db.openSibling && (parallel === true || (parallel === 'auto' && schemas.reduce((n, s) => n + (relations.get(s) ?? 0), 0) >= PARALLEL_FROM_RELATIONS))) {
+    if (db.openSibling && (parallel === true || (parallel === 'auto' && schemaRows.reduce((n, r) => n + Number(r.relations), 0) >= PARALLEL_FROM_RELATIONS))) {
       const sibling = await db.openSibling().catch(() => undefined);
       if (sibling) {
         opened.push(sibling);
@@ -158,11 +154,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [version >= 130000 ? Q.Q_TRIGGERS : Q.Q_TRIGGERS_PRE13, [schemas]],
       [Q.Q_POLICIES, [schemas]],
       [Q.Q_UNMANAGED, [schemas]],
-      [Q.Q_SCHEMAS, [schemas]],
       [Q.Q_EXTENSIONS, []],
     ];
     const reads = startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on));
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, schemaP, extP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -188,7 +183,6 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       /** attnum → column name per relation oid, for constraint keys (conkey/confkey). */
       const attNames = new Map<number, string[]>();
       const columnsByRel = new Map<number, Column[]>();
-      const columnComments = new Map<number, Record<string, string>>();
       for (const [key, group] of colRowsByRel) {
         group.sort((a, b) => Number(a.num) - Number(b.num));
         const names: string[] = [];
@@ -204,12 +198,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             if (x.generated_expr) col.generated = expr(x.generated_expr);
             if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
             if (x.collation) col.collation = x.collation;
-            if (x.comment) {
-              col.comment = x.comment;
-              const m = columnComments.get(key) ?? {};
-              m[name] = x.comment;
-              columnComments.set(key, m);
-            }
+            if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;
             if (x.statistics !== null && x.statistics !== undefined) col.statistics = Number(x.statistics);
           }
@@ -231,6 +220,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const grants = grantList.length ? { grants: grantList } : {};
         if (r.kind === 'v' || r.kind === 'm') {
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
+          const commented = (columnsByRel.get(oid) ?? []).filter((c) => c.comment !== undefined);
           model.views[key] = {
             kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
             query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
@@ -238,7 +228,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             columnTypes: Object.fromEntries((columnsByRel.get(oid) ?? []).map((c) => [c.name, c.type])),
             options: arr(r.options).sort(), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
-            ...(columnComments.has(oid) ? { columnComments: columnComments.get(oid) } : {}),
+            ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
             dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
             ...grants,
             ...comment,
@@ -277,27 +267,28 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const rel = Number(r.rel);
         const t = tablesByOid.get(rel);
         if (!t || r.is_local === false) continue;
-        const base = {
-          name: String(r.name), deferrable: !!r.deferrable, initiallyDeferred: !!r.deferred, definition: String(r.def),
-          ...(r.comment ? { comment: String(r.comment) } : {}),
-        };
+        const deferrable = !!r.deferrable;
+        const initiallyDeferred = !!r.deferred;
         const cols = keyNames(rel, r.keys, r, t);
+        const fk = r.kind !== 'f' ? undefined : {
+          refTable: qualifiedKey(String(r.ref_schema), String(r.ref_table)),
+          refColumns: r.ref_columns ? arr(r.ref_columns) : keyNames(Number(r.ref_rel), r.ref_keys, r, t),
+          onDelete: FK_ACTION[String(r.on_delete)] ?? 'NO ACTION', onUpdate: FK_ACTION[String(r.on_update)] ?? 'NO ACTION',
+          match: (r.match_type === 'f' ? 'FULL' : r.match_type === 'p' ? 'PARTIAL' : 'SIMPLE') as ForeignKey['match'],
+        };
+        // Plain primary and foreign keys come without PostgreSQL's text (see qConstraints): the same text, rendered here.
+        const definition = r.def !== null ? String(r.def)
+          : fk ? foreignKeySql({ columns: cols, ...fk, deferrable, initiallyDeferred }, qualifiedName(String(r.ref_schema), String(r.ref_table)))
+          : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
+        const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
         switch (r.kind) {
           case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [] }; break;
-          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)) }; break;
-          case 'f': c = {
-            kind: 'foreign_key', ...base, columns: cols, refTable: qualifiedKey(String(r.ref_schema), String(r.ref_table)),
-            refColumns: r.ref_columns ? arr(r.ref_columns) : keyNames(Number(r.ref_rel), r.ref_keys, r, t),
-            onDelete: FK_ACTION[String(r.on_delete)] ?? 'NO ACTION', onUpdate: FK_ACTION[String(r.on_update)] ?? 'NO ACTION',
-            match: r.match_type === 'f' ? 'FULL' : r.match_type === 'p' ? 'PARTIAL' : 'SIMPLE', ...(r.validated ? {} : { notValid: true }),
-          }; break;
+          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition) }; break;
+          case 'f': c = { kind: 'foreign_key', ...base, columns: cols, ...fk!, ...(r.validated ? {} : { notValid: true }) }; break;
           case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
-          default: c = { kind: 'exclusion', name: base.name, deferrable: base.deferrable, initiallyDeferred: base.initiallyDeferred, definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}) };
+          default: c = { kind: 'exclusion', name: base.name, deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         }
-        // Plain keys come without PostgreSQL's text (see qConstraints): the same text, rendered here.
-        if (r.def === null && c.kind === 'primary_key') c = { ...c, definition: keySql(c) };
-        if (r.def === null && c.kind === 'foreign_key') c = { ...c, definition: foreignKeySql(c, qualifiedName(String(r.ref_schema), String(r.ref_table))) };
         t.constraints[c.name] = c;
       }
       for (const r of await idxP) {
@@ -401,7 +392,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           ...(r.qual ? { using: expr(String(r.qual)) } : {}), ...(r.with_check ? { withCheck: expr(String(r.with_check)) } : {}),
         };
       }
-      for (const r of await schemaP) {
+      for (const r of schemaRows) {
         const name = String(r.name);
         // The revisions schema holding only Atlas's table is bookkeeping, not the user's schema.
         if (name === REVISIONS && !(await relP).some((x) => x.schema === REVISIONS && x.name !== REVISIONS)) continue;

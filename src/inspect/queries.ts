@@ -254,7 +254,7 @@ ORDER BY 1, 2, 3`;
 
 /** The managed schemas when none are given: every user schema (not extension-owned, not system). */
 export const Q_ALL_SCHEMAS = `
-SELECT n.nspname AS name, ${RELATIONS} FROM pg_catalog.pg_namespace n
+SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${RELATIONS} FROM pg_catalog.pg_namespace n
  WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%'
    AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' AND ${notExt('pg_namespace', 'n.oid')}
  ORDER BY 1`;

@@ -5,7 +5,8 @@
 import { quoteIdent } from './names.js';
 import type { ForeignKey, PrimaryKey, UniqueConstraint } from './types.js';
 
-const deferral = (c: { readonly deferrable: boolean; readonly initiallyDeferred: boolean }) =>
+/** ` DEFERRABLE [INITIALLY DEFERRED]`, or nothing. */
+export const deferralSql = (c: { readonly deferrable: boolean; readonly initiallyDeferred: boolean }): string =>
   `${c.deferrable ? ' DEFERRABLE' : ''}${c.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
 
 /**
@@ -22,7 +23,7 @@ export function keySql(
 ): string {
   const colList = (cols: readonly string[]) => cols.map(quote).join(', ');
   const head = c.kind === 'primary_key' ? 'PRIMARY KEY' : `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
-  return `${head} (${colList(c.columns)})${c.include.length ? ` INCLUDE (${colList(c.include)})` : ''}${options.length ? ` WITH (${options.join(', ')})` : ''}${deferral(c)}`;
+  return `${head} (${colList(c.columns)})${c.include.length ? ` INCLUDE (${colList(c.include)})` : ''}${options.length ? ` WITH (${options.join(', ')})` : ''}${deferralSql(c)}`;
 }
 
 /**
@@ -39,5 +40,5 @@ export function foreignKeySql(
 ): string {
   const colList = (cols: readonly string[]) => cols.map(quote).join(', ');
   return `FOREIGN KEY (${colList(c.columns)}) REFERENCES ${refTableSql}(${colList(c.refColumns)})${c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : ''}` +
-    `${c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : ''}${c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : ''}${deferral(c)}${c.notValid ? ' NOT VALID' : ''}`;
+    `${c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : ''}${c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : ''}${deferralSql(c)}${c.notValid ? ' NOT VALID' : ''}`;
 }

@@ -8,7 +8,7 @@
  * get PostgreSQL's names, unqualified names resolve through the current search_path.
  */
 import type { SourceLocation } from '../errors.js';
-import { foreignKeySql, keySql } from '../model/constraint-sql.js';
+import { deferralSql, foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
   Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
@@ -686,7 +686,6 @@ export class Folder {
     const deferrable = !!k.deferrable;
     const initiallyDeferred = !!k.initdeferred;
     const base = { deferrable, initiallyDeferred, loc: this.stmt.loc };
-    const tail = `${deferrable ? ' DEFERRABLE' : ''}${initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
     const taken = (x: string) => this.conTaken(t.schema, x) || !!t.constraints[x];
     switch (k.contype) {
       case 'CONSTR_PRIMARY': case 'CONSTR_UNIQUE': {
@@ -754,7 +753,7 @@ export class Folder {
           return `${target}${opclass} WITH ${op}`;
         });
         const where = k.where_clause ? ` WHERE (${deparseExpression(this.qualify(k.where_clause))})` : '';
-        t.constraints[name] = { kind: 'exclusion', name, ...base, definition: `EXCLUDE USING ${k.access_method ?? 'gist'} (${parts.join(', ')})${where}${tail}` };
+        t.constraints[name] = { kind: 'exclusion', name, ...base, definition: `EXCLUDE USING ${k.access_method ?? 'gist'} (${parts.join(', ')})${where}${deferralSql(base)}` };
         return;
       }
       case 'CONSTR_NOTNULL': {

@@ -314,16 +314,22 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
   const transactional = !statements.some((s) => !s.transactional);
   const state = new FileState();
   const out: Finding[] = [];
+  // Statements are found in file order: the line count advances from the previous one (linear, not a
+  // re-split of the whole head of the file per statement).
   let cursor = 0;
+  let counted = 0;
+  let lineNo = 1;
+  let lineStart = 0;
   for (const s of statements) {
     let line = 1;
     let column = 1;
     if (opts.content) {
       const at = opts.content.indexOf(s.sql, cursor);
       if (at >= 0) {
-        const head = opts.content.slice(0, at).split('\n');
-        line = head.length;
-        column = head.at(-1)!.length + 1;
+        for (let i = opts.content.indexOf('\n', counted); i >= 0 && i < at; i = opts.content.indexOf('\n', i + 1)) lineNo++, lineStart = i + 1;
+        counted = at;
+        line = lineNo;
+        column = at - lineStart + 1;
         cursor = at + s.sql.length;
       }
     }

@@ -152,6 +152,24 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   }
 }
 
+const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
+/** Relation key → the views that read it directly; computed once per Model (plan runs per statement in lint). */
+function viewDependants(model: Model): Map<string, string[]> {
+  let m = dependantsOf.get(model);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of Object.entries(model.views)) {
+      for (const d of v.dependsOn) {
+        const list = m.get(d);
+        if (list) list.push(k);
+        else m.set(d, [k]);
+      }
+    }
+    dependantsOf.set(model, m);
+  }
+  return m;
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface Draft {
@@ -190,8 +208,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
   if (affected.size) {
     // Views of the current model that (transitively) read an affected relation.
-    const dependants = new Map<string, string[]>();
-    for (const [k, v] of Object.entries(current.views)) for (const d of v.dependsOn) dependants.set(d, [...(dependants.get(d) ?? []), k]);
+    const dependants = viewDependants(current);
     const stack = [...affected];
     const hit = new Set<string>();
     while (stack.length) {

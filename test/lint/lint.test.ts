@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { formatFindings, lintDirectory } from '../../src/lint/index.js';
+import { formatFindings, lintDirectory, lintPlan } from '../../src/lint/index.js';
+import { initSchemaParser, parseSchema } from '../../src/parse/index.js';
+import { diff } from '../../src/diff/index.js';
+import { plan, renderMigrationFile } from '../../src/plan/index.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
@@ -148,5 +151,29 @@ describe('migrate lint --git-base', () => {
     const none = await runCli(['migrate', 'lint', '--git-base', 'nope'], { cwd, env: { DATABASE_URL: '' } });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/error\[E_LINT\]: --git-base nope:/);
+  });
+});
+
+describe('lintPlan (the findings migrate diff prints)', () => {
+  it('locates every finding at its statement in the file written, however many statements and lines precede it', async () => {
+    await initSchemaParser();
+    const n = 40;
+    const base = Array.from({ length: n }, (_, i) => `CREATE TABLE s.t${i} (id int PRIMARY KEY, a text);`).join('\n');
+    const changed = Array.from({ length: n }, (_, i) => `CREATE TABLE s.t${i} (id int PRIMARY KEY, a text, b int NOT NULL);\nCREATE INDEX t${i}_a ON s.t${i} (a);`).join('\n');
+    const before = (await parseSchema([{ file: 'a.sql', text: `CREATE SCHEMA s;\n${base}` }])).model;
+    const after = (await parseSchema([{ file: 'b.sql', text: `CREATE SCHEMA s;\n${changed}` }])).model;
+    const statements = plan(diff(before, after), before, after);
+    const content = `-- header\n\n${renderMigrationFile(statements)}`;
+    const findings = lintPlan(statements, before, after, { file: 'm.sql', content });
+    const lines = content.split('\n');
+    expect(findings.length).toBeGreaterThanOrEqual(2 * n);
+    for (const f of findings) {
+      const s = statements.find((x) => lines[f.line - 1]!.slice(f.column - 1).startsWith(x.sql.split('\n')[0]!));
+      expect(s, `${f.code} at ${f.line}:${f.column}`).toBeDefined();
+    }
+    // The last index's finding sits on its own line, counted from the top of the file.
+    const last = findings.filter((f) => f.code === 'PG101').at(-1)!;
+    expect(lines[last.line - 1]).toMatch(new RegExp(`^CREATE INDEX "?t${n - 1}_a"?`));
+    expect(last.column).toBe(1);
   });
 });

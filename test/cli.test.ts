@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../src/cli/colors.js';
-import { runCli } from './helpers/cli.js';
+import { repoRoot, runCli } from './helpers/cli.js';
 
 describe('CLI shell', () => {
   it('prints the version and the command tree', async () => {
@@ -17,6 +18,18 @@ describe('CLI shell', () => {
     for (const c of ['diff', 'apply', 'status', 'hash', 'validate', 'lint', 'new']) expect(mig.stdout).toMatch(new RegExp(`\\n  ${c}\\b`));
     const sch = await runCli(['schema', '--help']);
     for (const c of ['inspect', 'validate', 'clean', 'apply', 'diff']) expect(sch.stdout).toMatch(new RegExp(`\\n  ${c}\\b`));
+  });
+  it('stops quietly when the reader of its output goes away (`… | head`)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-epipe-'));
+    mkdirSync(join(cwd, 'migrations'));
+    writeFileSync(join(cwd, 'schema.sql'), Array.from({ length: 50 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, a text);`).join('\n'));
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/meridian.js'), 'migrate', 'diff', '--dir', 'file://migrations', '--to', 'file://schema.sql', '--format', 'sql'], { cwd, env: { ...process.env, DATABASE_URL: '' } });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
   });
   it('rejects unknown commands and options with exit code 2', async () => {
     expect((await runCli(['nope'])).code).toBe(2);

@@ -132,8 +132,27 @@ export function deparseStatement(type: string, node: Node): string {
   return deparseSync({ [type]: node } as never, { pretty: false } as never) as string;
 }
 
-/** SQL text of an expression node. */
+const withoutLocations = (k: string, v: unknown) => (k === 'location' ? undefined : v);
+const deparsed = new Map<string, string>();
+const DEPARSED_LIMIT = 20_000;
+
+/**
+ * SQL text of an expression node. The deparser's text depends on the tree alone (never on where it was
+ * written), so equal trees are deparsed once: schemas repeat the same defaults (`now()`, `false`, `'{}'`)
+ * on thousands of columns.
+ */
 export function deparseExpression(node: Node): string {
+  const key = JSON.stringify(node, withoutLocations);
+  let text = deparsed.get(key);
+  if (text === undefined) {
+    text = deparseExpressionUncached(node);
+    if (deparsed.size >= DEPARSED_LIMIT) deparsed.clear();
+    deparsed.set(key, text);
+  }
+  return text;
+}
+
+function deparseExpressionUncached(node: Node): string {
   const sql = deparseSync({ SelectStmt: { targetList: [{ ResTarget: { val: node } }], limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } } as never, { pretty: false } as never) as string;
   return sql.replace(/^SELECT\s+/i, '');
 }

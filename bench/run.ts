@@ -10,7 +10,7 @@
  * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { checkSchema, initSchemaParser } from '../src/parse/index.js';
@@ -54,6 +54,23 @@ const peers = !argv.includes('--no-peers');
 const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 30)) * 1000;
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const root = join(import.meta.dirname, '..');
+
+/**
+ * The CLI as an installed package runs it: the TypeScript compiled once into a temporary package (the
+ * repository's bin/meridian.js would compile every module through tsx at each start, ~2 s more at 10,000
+ * tables). Falls back to bin/meridian.js, with a line saying so, when the build fails.
+ */
+function builtCli(): { path: string; how: string } {
+  const pkg = mkdtempSync(join(tmpdir(), 'meridian-bench-cli-'));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist')], { encoding: 'utf8' });
+  if (r.status !== 0) return { path: join(root, 'bin/meridian.js'), how: `bin/meridian.js through tsx (the build failed: ${`${r.stdout}${r.stderr}`.trim().split('\n')[0]})` };
+  copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+  return { path: join(pkg, 'dist/cli/bin.js'), how: `compiled like the npm package (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s, not timed in the stages)` };
+}
+
+let meridianCli: { path: string; how: string };
 
 /** Runs a command once with a time limit; a failure or timeout is recorded as such, not thrown. */
 function runPeer(stage: string, n: number, cmd: string, args: string[], opts: { cwd?: string; okIf?: (out: string) => boolean; timeoutMs?: number } = {}): number | undefined {
@@ -165,7 +182,7 @@ async function corpusPairs(server: string): Promise<void> {
       const label = `corpus ${project} (${oldFile} → ${newFile})`;
       const tables = Number(spawnSync('psql', [b.url, '-Atc', "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') AND n.nspname NOT IN ('pg_catalog','information_schema')"], { encoding: 'utf8' }).stdout.trim()) || 0;
       process.stdout.write(`  ${label}: ${tables} tables\n`);
-      const cli = runPeer(`${label}: meridian schema diff`, tables, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
+      const cli = runPeer(`${label}: meridian schema diff`, tables, process.execPath, [meridianCli.path, 'schema', 'diff', '--from', a.url, '--to', b.url]);
       const migra = runPeer(`${label}: @pgkit/migra`, tables, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
       runPeer(`${label}: pg_dump --schema-only`, tables, 'pg_dump', ['--schema-only', b.url]);
       if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
@@ -180,6 +197,8 @@ async function main(): Promise<void> {
   await loadModule();
   await initSchemaParser();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  meridianCli = builtCli();
+  process.stdout.write(`  CLI stages run ${meridianCli.how}\n`);
   const server = process.env.DATABASE_URL;
   if (!server) process.stdout.write('  (DATABASE_URL not set: PostgreSQL stages and pg_dump skipped)\n');
   for (const n of sizes) {
@@ -202,7 +221,7 @@ async function main(): Promise<void> {
       writeFileSync(join(proj, 'schema.sql'), changed.sql);
       await time('native replay (migration dir)', n, async () => nativeModelFromMigrations(join(proj, 'migrations')), 1);
       runPeer('meridian migrate diff (CLI, e2e, native)', n, process.execPath,
-        [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`],
+        [meridianCli.path, 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`],
         { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
     }
     let current;
@@ -236,7 +255,7 @@ async function main(): Promise<void> {
         if (peers && n > peersMax) process.stdout.write(`  (peers skipped above N=${peersMax}: they time out)\n`);
         if (peers && n <= peersMax) {
           // Database to database, end to end, Meridian's CLI against migra on the same pair.
-          const cli = runPeer('meridian schema diff (CLI, e2e)', n, process.execPath, [join(root, 'bin/meridian.js'), 'schema', 'diff', '--from', a.url, '--to', b.url]);
+          const cli = runPeer('meridian schema diff (CLI, e2e)', n, process.execPath, [meridianCli.path, 'schema', 'diff', '--from', a.url, '--to', b.url]);
           const migra = runPeer('@pgkit/migra (same pair)', n, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
           if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
           // drizzle-kit reads its schema filter from a config file (the --schemaFilters flag fetched 0 tables);
@@ -259,11 +278,11 @@ async function main(): Promise<void> {
           writeSum(join(proj, 'migrations'));
           writeFileSync(join(proj, 'schema.sql'), changed.sql);
           runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
-            [join(root, 'bin/meridian.js'), 'migrate', 'diff', 'bench', '--no-native', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+            [meridianCli.path, 'migrate', 'diff', 'bench', '--no-native', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
             { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
           // Declarative mode end to end: schema.sql executed on the dev database, the live database inspected, planned.
           runPeer('meridian schema apply --dry-run (CLI, e2e, dev PG)', n, process.execPath,
-            [join(root, 'bin/meridian.js'), 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+            [meridianCli.path, 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
             { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Planned changes for /.test(out) });
         } finally {
           await dev.drop();
@@ -313,7 +332,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nPeak RSS of the bench process: ${peakRssMiB.toFixed(0)} MiB\n`);
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, `${new Date().toISOString().slice(0, 10)}${full ? '-full' : ''}`);
-  writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, peakRssMiB, rows, corpusParse: parseFigures }, null, 2));
+  writeFileSync(`${base}.json`, JSON.stringify({ date: new Date().toISOString(), machine: { cores: cpus().length, memGiB: totalmem() / 2 ** 30, node: process.version }, peakRssMiB, cli: meridianCli.how, rows, corpusParse: parseFigures }, null, 2));
   writeFileSync(`${base}.svg`, scalingChart(rows, `Meridian bench ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores)`));
   process.stdout.write(`Results: ${base}.json, chart: ${base}.svg\n`);
 }

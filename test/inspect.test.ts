@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Database, Queryable } from '../src/db/database.js';
 import { inspect } from '../src/inspect/index.js';
 import { Q_COLUMNS } from '../src/inspect/queries.js';
+import { qualifiedKey } from '../src/model/names.js';
 import { describeEachDatabase } from './helpers/databases.js';
 
 /** Counts every query issued through a Database (its transactions, and the second connection it opens). */
@@ -10,6 +11,7 @@ function counting(db: Database, shared?: { n: number }): { db: Database; count: 
   const wrap = (q: Queryable): Queryable => ({
     query: (sql, params) => (c.n++, q.query(sql, params)),
     exec: (sql) => (c.n++, q.exec(sql)),
+    ...(q.queryAll ? { queryAll: (sql: string) => (c.n++, q.queryAll!(sql)) } : {}),
   });
   const proxy = Object.create(db) as Database;
   Object.assign(proxy, wrap(db), { transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))) });
@@ -92,6 +94,36 @@ describeEachDatabase('inspector', (t) => {
     });
     await expect(inspect(broken)).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('division by zero') });
     // the same connection still works, outside any transaction
+    expect((await t.db.query<{ x: number }>('SELECT 1 AS x')).rows[0]!.x).toBe(1);
+    expect((await inspect(t.db)).model.tables['public.a']).toBeDefined();
+  });
+  it('on a server, reads a small schema in two round trips inside its transaction; quotes and backslashes in schema names survive the literal it writes', async () => {
+    const odd = `it's\\odd`; // it's\odd
+    await t.db.exec(`CREATE SCHEMA "${odd}"; CREATE TABLE "${odd}".t (id int PRIMARY KEY); CREATE TABLE plain (id int)`);
+    const c = counting(t.db);
+    const all = await inspect(c.db);
+    const key = qualifiedKey(odd, 't');
+    expect(Object.keys(all.model.tables).sort()).toEqual([key, 'public.plain'].sort());
+    // the transaction's settings with the schema list, then the whole batch (PGlite: a call per query)
+    if (t.target.name === 'pglite') expect(c.count()).toBeGreaterThan(10);
+    else expect(c.count()).toBe(2);
+    const one = await inspect(t.db, { schemas: [odd] });
+    expect(Object.keys(one.model.tables)).toEqual([key]);
+    expect(JSON.stringify(one.model.tables)).toBe(JSON.stringify({ [key]: all.model.tables[key] }));
+  });
+  it('a catalog query failing inside the one-round-trip batch is an E_INSPECT error and leaves no transaction open', async () => {
+    if (!t.db.queryAll) return expect(t.target.name).toBe('pglite'); // the batch goes one query at a time there
+    await t.db.exec('CREATE TABLE a (id int PRIMARY KEY)');
+    const broken = Object.create(t.db) as Database;
+    Object.assign(broken, {
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn({
+        query: (sql, params) => tx.query(sql, params),
+        exec: (sql) => tx.exec(sql),
+        // the batch (Q_COLUMNS first) with one more statement, which fails after the others ran
+        queryAll: (sql: string) => tx.queryAll!(sql.includes('a.attnotnull') ? `${sql};\nSELECT 1/0` : sql),
+      })),
+    });
+    await expect(inspect(broken)).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('division by zero') });
     expect((await t.db.query<{ x: number }>('SELECT 1 AS x')).rows[0]!.x).toBe(1);
     expect((await inspect(t.db)).model.tables['public.a']).toBeDefined();
   });

@@ -16,6 +16,15 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Any number of statements separated by semicolons, without parameters (simple protocol). */
   exec(sql: string): Promise<void>;
+  /**
+   * Statements separated by semicolons, without parameters, sent in one round trip (simple protocol): the
+   * rows of each, in order. Optional: drivers whose round trips cost nothing (PGlite) need not have it.
+   *
+   * @example
+   * const [a, b] = await db.queryAll!('SELECT 1 AS x; SELECT 2 AS y');
+   * b.rows[0].y // 2
+   */
+  queryAll?(sql: string): Promise<QueryResult<Record<string, unknown>>[]>;
 }
 
 export interface Database extends Queryable {

@@ -45,6 +45,15 @@ class PgQueryable implements Queryable {
       wrapError(e, this.displayUrl, sql, this.client);
     }
   }
+  async queryAll(sql: string): Promise<QueryResult<Record<string, unknown>>[]> {
+    try {
+      // pg gives one result for one statement, an array for several.
+      const r = (await this.client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(r) ? r : [r]).map((x) => ({ rows: x.rows as Record<string, unknown>[], rowCount: x.rowCount ?? 0 }));
+    } catch (e) {
+      wrapError(e, this.displayUrl, sql, this.client);
+    }
+  }
 }
 
 export class PostgresDatabase extends PgQueryable implements Database {

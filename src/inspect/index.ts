@@ -101,23 +101,44 @@ const PARALLEL_FROM_RELATIONS = 2_000;
 
 async function inspectIn(db: Database, opts: InspectOptions, version: number, count: () => void, opened: Database[]): Promise<Omit<InspectResult, 'queries'>> {
   return db.transaction(async (tx: Queryable) => {
+    const failed = (e: unknown): never => {
+      // 42501 insufficient_privilege: a hardened server revoked SELECT on a catalog from PUBLIC.
+      const hint = (e as { sqlState?: unknown }).sqlState === '42501' ? ' (inspection reads the pg_catalog tables of this database: the connecting role needs SELECT on them; ask an administrator to GRANT it, or connect as the schema owner)' : '';
+      throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}${hint}`, { cause: e });
+    };
     const q = async (sql: string, params: unknown[], on: Queryable = tx): Promise<Row[]> => {
       count();
       try {
         return (await on.query<Row>(sql, params)).rows;
       } catch (e) {
-        // 42501 insufficient_privilege: a hardened server revoked SELECT on a catalog from PUBLIC.
-        const hint = (e as { sqlState?: unknown }).sqlState === '42501' ? ' (inspection reads the pg_catalog tables of this database: the connecting role needs SELECT on them; ask an administrator to GRANT it, or connect as the schema owner)' : '';
-        throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}${hint}`, { cause: e });
+        return failed(e);
+      }
+    };
+    // Where the driver can, queries go out together in one round trip (their `$1` written as a literal):
+    // on a small schema the round trips were a third of the time.
+    const queryAll = tx.queryAll?.bind(tx);
+    const all = async (queries: ReadonlyArray<readonly [string, unknown[]]>, prefix = ''): Promise<Row[][]> => {
+      for (const _ of queries) count();
+      try {
+        const results = await queryAll!(prefix + queries.map(([sql, params]) => withLiteralSchemas(sql, params)).join(';\n'));
+        return results.slice(results.length - queries.length).map((r) => r.rows);
+      } catch (e) {
+        return failed(e);
       }
     };
     // One snapshot for every catalog query (and for a second connection, which imports it). No JIT: catalog
     // queries on thousands of tables cross jit_optimize_above_cost and spent more time compiling than
     // running (Q_COLUMNS 1.4 s → 0.4 s on 5,000 tables, PostgreSQL 15).
-    await tx.exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${SETUP}`);
+    const begin = `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${SETUP}`;
     // The managed schemas (name, comment, size), read once: the given ones, else every user schema.
     const explicit = db.boundSchema ? db.boundSchema.split(',').map((s) => s.trim()) : opts.schemas?.length ? [...opts.schemas] : undefined;
-    let schemaRows = explicit ? await q(Q.Q_SCHEMAS, [explicit]) : await q(Q.Q_ALL_SCHEMAS, []);
+    const schemaQuery: readonly [string, unknown[]] = explicit ? [Q.Q_SCHEMAS, [explicit]] : [Q.Q_ALL_SCHEMAS, []];
+    let schemaRows: Row[];
+    if (queryAll) [schemaRows] = (await all([schemaQuery], `${begin};\n`)) as [Row[]];
+    else {
+      await tx.exec(begin);
+      schemaRows = await q(...schemaQuery);
+    }
     if (explicit) {
       const missing = explicit.filter((s) => !schemaRows.some((r) => r.name === s));
       if (missing.length) throw new MeridianError('E_INSPECT', `schema ${missing.map((s) => `"${s}"`).join(', ')} does not exist in ${db.displayUrl}`);
@@ -156,7 +177,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_UNMANAGED, [schemas]],
       [Q.Q_EXTENSIONS, []],
     ];
-    const reads = startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on));
+    const reads = second || !queryAll ? startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on)) : together(all(batch), batch.length);
     const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
@@ -430,6 +451,26 @@ async function shareSnapshot(tx: Queryable, sibling: Database): Promise<Queryabl
     await sibling.exec('ROLLBACK').catch(() => undefined);
     return undefined;
   }
+}
+
+/**
+ * A query of Q written for one round trip: its `$1` (always the managed schemas, `$1::text[]`) as an array
+ * literal whose strings are escaped whatever standard_conforming_strings says.
+ */
+function withLiteralSchemas(sql: string, params: unknown[]): string {
+  if (!params.length) return sql;
+  const names = params[0] as string[];
+  const literal = `ARRAY[${names.map((n) => `E'${n.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+  const out = sql.replaceAll('$1::text[]', literal);
+  if (params.length > 1 || out.includes('$1')) throw new Error('internal: a catalog query has a parameter other than $1::text[]');
+  return out;
+}
+
+/** `startBatch`'s shape for results that arrive together (one round trip). */
+function together<R>(all: Promise<R[]>, n: number): { results: Promise<R>[]; settled: Promise<unknown> } {
+  const results = Array.from({ length: n }, (_, i) => all.then((r) => r[i]!));
+  for (const r of results) r.catch(() => undefined); // awaited later, or not at all after a failure
+  return { results, settled: all.catch(() => undefined) };
 }
 
 /**

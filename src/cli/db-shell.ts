@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { loadModule, scanSync } from 'libpg-query';
+import { loadLibpg, scanSync } from '../parse/libpg.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { configFrom, type CommonOptions } from './common.js';
@@ -37,7 +37,7 @@ export function formatRows(rows: Record<string, unknown>[]): string {
 }
 
 async function repl(db: Database): Promise<void> {
-  await loadModule();
+  await loadLibpg();
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const prompt = () => rl.setPrompt(buffer ? 'meridian-> ' : 'meridian=> ');
   let buffer = '';

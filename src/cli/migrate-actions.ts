@@ -205,9 +205,9 @@ export async function migrateValidateAction(opts: CommonOptions): Promise<void> 
 
 /** Syntax check of one statement with the real PostgreSQL parser; returns the error position in the statement. */
 async function loadParser(): Promise<{ initParser: () => Promise<void>; parseSql: (sql: string) => { line: number; column: number; message: string } | undefined }> {
-  const lib = await import('libpg-query');
+  const lib = await import('../parse/libpg.js');
   return {
-    initParser: () => lib.loadModule(),
+    initParser: () => lib.loadLibpg(),
     parseSql: (sql) => {
       try {
         lib.parseSync(sql);

@@ -1,5 +1,5 @@
 /** node-postgres driver: one `pg.Client` per `Database`, so session advisory locks hold. */
-import pg from 'pg';
+import type pg from 'pg';
 import { MeridianError } from '../errors.js';
 import { PgDescribe, type StatementDescription } from './describe.js';
 import type { Database, Queryable, QueryResult } from './database.js';
@@ -72,7 +72,9 @@ export class PostgresDatabase extends PgQueryable implements Database {
     // search_path is Atlas's URL parameter, not a libpq one: strip it before handing the URL to pg.
     const u = new URL(url);
     u.searchParams.delete('search_path');
-    const client = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 10_000 });
+    // node-postgres loads on first use: a command that opens no server (migrate diff folds natively) skips it.
+    const { default: pgLib } = await import('pg');
+    const client = new pgLib.Client({ connectionString: u.toString(), connectionTimeoutMillis: 10_000 });
     client.on('error', (e) => {
       // A dropped connection surfaces on the next query, named by this error.
       if (!connectionErrors.has(client)) connectionErrors.set(client, e);

@@ -2,7 +2,6 @@
  * Serves an embedded PGlite database on a localhost TCP port (PostgreSQL wire protocol, through
  * pglite-socket), so psql, Prisma Studio or any client can connect to it.
  */
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { MeridianError } from '../errors.js';
 import type { Database } from './database.js';
 import { PgliteDatabase } from './pglite.js';
@@ -27,6 +26,8 @@ export async function serveDatabase(db: Database, opts: { port?: number; host?: 
   }
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 5433;
+  // Loaded here, not at start: every CLI command would pay for it.
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const server = new PGLiteSocketServer({ db: db.pglite, host, port, maxConnections: opts.maxConnections ?? 8 });
   try {
     await server.start();

@@ -9,7 +9,7 @@
  *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
 import { relative } from 'node:path';
-import { loadModule, parseSync } from 'libpg-query';
+import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
 import type { Change } from '../diff/changes.js';
 import { diff } from '../diff/index.js';
@@ -217,7 +217,7 @@ const silenced = (n: Set<string> | 'all' | undefined, f: Omit<Finding, 'file' | 
  * r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`)
  */
 export async function lintDirectory(dev: Database, dir: string, opts: { latest?: number; names?: readonly string[]; cwd?: string } = {}): Promise<LintResult> {
-  await loadModule();
+  await loadLibpg();
   await initSplitter();
   validateSum(dir);
   const cwd = opts.cwd ?? process.cwd();

@@ -7,7 +7,7 @@
  * In:  a file's text. Out: statements with their exact text (as Atlas hashes them) and positions.
  * Never: hand-tokenises SQL.
  */
-import { loadModule, scanSync } from 'libpg-query';
+import { loadLibpg, scanSync } from '../parse/libpg.js';
 import { MeridianError } from '../errors.js';
 
 export interface SplitStatement {
@@ -32,7 +32,7 @@ interface Tok {
 let loaded: Promise<void> | undefined;
 /** Loads the scanner's wasm once. */
 export function initSplitter(): Promise<void> {
-  loaded ??= loadModule();
+  loaded ??= loadLibpg();
   return loaded;
 }
 

@@ -1,13 +1,12 @@
 /**
- * The one module that talks to PostgreSQL's parser (libpg-query, PostgreSQL 18's grammar as wasm) and
- * its deparser (pgsql-deparser). Everything else in `src/parse` works on the plain JSON trees these return,
- * so the parser can be swapped here alone.
+ * The module of `src/parse` that talks to PostgreSQL's parser (libpg-query, PostgreSQL 18's grammar as
+ * wasm) and its deparser (pgsql-deparser), both loaded on first use by ./libpg.ts. Everything else in
+ * `src/parse` works on the plain JSON trees these return, so the parser can be swapped here alone.
  *
  * In:  a file's text. Out: its statements as parse trees, each with its exact text and location.
  * Never: tokenises SQL by hand. Locations are the parser's UTF-8 byte offsets, mapped to line/column.
  */
-import { loadModule, parseSync } from 'libpg-query';
-import { deparseSync } from 'pgsql-deparser';
+import { loadLibpg, parseSync, deparseSync } from './libpg.js';
 import type { SourceLocation } from '../errors.js';
 
 /** A parse-tree node: `{ NodeType: { …fields } }` (libpg-query's JSON). */
@@ -34,7 +33,7 @@ export interface SyntaxProblem {
 let loaded: Promise<void> | undefined;
 /** Loads the parser's wasm once; call (and await) before any other function of this module. */
 export function initParser(): Promise<void> {
-  loaded ??= loadModule();
+  loaded ??= loadLibpg();
   return loaded;
 }
 

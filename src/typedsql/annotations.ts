@@ -4,7 +4,7 @@
  * In:  a SQL file's text. Out: per-parameter name, declared type and nullability, or located errors.
  * Never: tokenises SQL itself (comments come from libpg-query's scanner).
  */
-import { scanSync } from 'libpg-query';
+import { scanSync } from '../parse/libpg.js';
 import { positionAt } from '../migrate/split.js';
 import type { LocatedError } from '../workflow/state.js';
 

@@ -7,7 +7,7 @@
  * into files (pure). Catalog lookups are batched over all files (types, NOT NULL, outer-joined tables).
  */
 import { basename } from 'node:path';
-import { loadModule, parseSync } from 'libpg-query';
+import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
 import { quoteIdent } from '../model/names.js';
 import { initSplitter, positionAt } from '../migrate/split.js';
@@ -65,7 +65,7 @@ export function functionNameOf(file: string): string | undefined {
  * queries[0].columns // → [{ name: 'user_id', ts: 'number', nullable: false, … }, …]
  */
 export async function describeSqlFiles(db: Database, sources: readonly SqlSource[]): Promise<TypedQuery[]> {
-  await loadModule();
+  await loadLibpg();
   await initSplitter();
   const errors: LocatedError[] = [];
   const described: Array<{ src: SqlSource; name: string; d: Awaited<ReturnType<Database['describe']>>; annotations: ReturnType<typeof parseParamAnnotations>['params']; hints: ReturnType<typeof nullabilityHints> }> = [];

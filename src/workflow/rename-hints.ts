@@ -7,7 +7,7 @@
  * In:  SQL sources. Out: hints, and located warnings for hints that annotate nothing renamable.
  * Never: tokenises SQL itself (libpg-query's parser and scanner give statements, locations, comments).
  */
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadLibpg, parseSync, scanSync } from '../parse/libpg.js';
 import type { RenameHint } from '../diff/renames.js';
 import { LineIndex } from '../parse/pg.js';
 import type { SqlSource } from './state.js';
@@ -22,7 +22,7 @@ const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g
  * // → { hints: [{ object: 'column', schema: 'app', table: 'users', column: 'full_name', from: 'name', … }], warnings: [] }
  */
 export async function renameHints(sources: readonly SqlSource[]): Promise<{ hints: RenameHint[]; warnings: string[] }> {
-  await loadModule();
+  await loadLibpg();
   const hints: RenameHint[] = [];
   const warnings: string[] = [];
   for (const src of sources) {

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadModule, parseSync } from 'libpg-query';
+import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
@@ -88,7 +88,7 @@ export function lineOf(text: string, line: number): string {
 
 /** Syntax errors of every statement, located (file:line:col), using the real PostgreSQL parser. */
 export async function syntaxErrors(sources: readonly SqlSource[]): Promise<LocatedError[]> {
-  await loadModule();
+  await loadLibpg();
   await initSplitter();
   const errors: LocatedError[] = [];
   for (const src of sources) {

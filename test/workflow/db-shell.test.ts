@@ -1,11 +1,11 @@
-import { loadModule } from 'libpg-query';
+import { loadLibpg } from '../../src/parse/libpg.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatRows, isCompleteStatement } from '../../src/cli/db-shell.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('db shell', () => {
   beforeAll(async () => {
-    await loadModule();
+    await loadLibpg();
   });
   it('finds statement ends with the scanner, not by string matching', async () => {
     expect(isCompleteStatement('select 1;')).toBe(true);

@@ -7,7 +7,8 @@
  * the same databases: `pg_dump --schema-only` (the floor for reading a catalog), `@pgkit/migra` (diffs two
  * live databases, like the CLI stage) and `drizzle-kit pull` (introspection), each with a time limit.
  *
- * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS.
+ * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS, --cli-from-source
+ * (time bin/meridian.js through tsx instead of compiling the CLI first).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
   await loadModule();
   await initSchemaParser();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
-  meridianCli = builtCli();
+  meridianCli = argv.includes('--cli-from-source') ? { path: join(root, 'bin/meridian.js'), how: 'from the TypeScript sources through tsx (--cli-from-source)' } : builtCli();
   process.stdout.write(`  CLI stages run ${meridianCli.how}\n`);
   const server = process.env.DATABASE_URL;
   if (!server) process.stdout.write('  (DATABASE_URL not set: PostgreSQL stages and pg_dump skipped)\n');

@@ -115,7 +115,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       }
     };
     // Where the driver can, queries go out together in one round trip (their `$1` written as a literal):
-    // on a small schema the round trips were a third of the time.
+    // on a small schema the round trips were a quarter of the time.
     const queryAll = tx.queryAll?.bind(tx);
     const all = async (queries: ReadonlyArray<readonly [string, unknown[]]>, prefix = ''): Promise<Row[][]> => {
       for (const _ of queries) count();

@@ -10,7 +10,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
-import { qualifiedKey, qualifiedName } from '../model/names.js';
+import { qualifiedKey, qualifiedName, quoteLiteral } from '../model/names.js';
 import type {
   Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
@@ -241,12 +241,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const grants = grantList.length ? { grants: grantList } : {};
         if (r.kind === 'v' || r.kind === 'm') {
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
-          const commented = (columnsByRel.get(oid) ?? []).filter((c) => c.comment !== undefined);
+          const viewColumns = columnsByRel.get(oid) ?? [];
+          const commented = viewColumns.filter((c) => c.comment !== undefined);
           model.views[key] = {
             kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
             query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
-            columns: (columnsByRel.get(oid) ?? []).map((c) => c.name),
-            columnTypes: Object.fromEntries((columnsByRel.get(oid) ?? []).map((c) => [c.name, c.type])),
+            columns: viewColumns.map((c) => c.name),
+            columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
             options: arr(r.options).sort(), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
@@ -460,7 +461,8 @@ async function shareSnapshot(tx: Queryable, sibling: Database): Promise<Queryabl
 function withLiteralSchemas(sql: string, params: unknown[]): string {
   if (!params.length) return sql;
   const names = params[0] as string[];
-  const literal = `ARRAY[${names.map((n) => `E'${n.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+  // E'…': backslashes doubled on top of quoteLiteral's quotes, so the text is the same under any setting.
+  const literal = `ARRAY[${names.map((n) => `E${quoteLiteral(n.replace(/\\/g, '\\\\'))}`).join(', ')}]::text[]`;
   const out = sql.replaceAll('$1::text[]', literal);
   if (params.length > 1 || out.includes('$1')) throw new Error('internal: a catalog query has a parameter other than $1::text[]');
   return out;

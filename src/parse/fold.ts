@@ -93,7 +93,7 @@ export class Folder {
   }
 
   private report(code: string, message: string, at?: number): void {
-    this.problems.push({ location: this.stmt.loc, message, code, ...(at !== undefined && at >= 0 ? { at } : {}) });
+    this.problems.push({ location: this.stmt.loc, message, code, ...(at !== undefined && at >= 0 ? { at: at + this.stmt.base } : {}) });
   }
 
   private unsupported(what: string): void {
@@ -211,39 +211,58 @@ export class Folder {
    */
   private qualify(n: Node, ctes: Set<string> = new Set()): Node {
     if (n === null || typeof n !== 'object') return n;
-    if (Array.isArray(n)) return n.map((x) => this.qualify(x, ctes));
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(n)) out[k] = this.qualify(v, ctes);
-    const r = out as Node;
+    // Copy on write: a subtree with nothing to qualify is returned as it is (most of a statement).
+    if (Array.isArray(n)) {
+      let copy: Node[] | undefined;
+      for (let i = 0; i < n.length; i++) {
+        const q = this.qualify(n[i], ctes);
+        if (q !== n[i]) (copy ??= n.slice())[i] = q;
+      }
+      return copy ?? n;
+    }
+    let r = n;
+    for (const k in n) {
+      const v = n[k];
+      if (v === null || typeof v !== 'object') continue;
+      const q = this.qualify(v, ctes);
+      if (q !== v) {
+        if (r === n) r = { ...n };
+        r[k] = q;
+      }
+    }
+    const own = (): Node => (r === n ? (r = { ...n }) : r);
     if (r.CommonTableExpr) ctes.add(r.CommonTableExpr.ctename);
     if (r.WithClause) for (const c of r.WithClause.ctes ?? []) ctes.add(c.CommonTableExpr?.ctename);
     if (r.RangeVar && !r.RangeVar.schemaname && !ctes.has(r.RangeVar.relname)) {
       const rel = this.ctx.relation!([r.RangeVar.relname]);
-      if (rel) r.RangeVar = { ...r.RangeVar, schemaname: splitKey(rel.key).schema };
+      if (rel) own().RangeVar = { ...r.RangeVar, schemaname: splitKey(rel.key).schema };
     }
     if (r.FuncCall) {
       const names: string[] = r.FuncCall.funcname.map(sv);
       if (names.length === 1) {
         const f = this.findFunction(names[0]!);
-        if (f) r.FuncCall = { ...r.FuncCall, funcname: [{ String: { sval: f.schema } }, { String: { sval: names[0] } }] };
+        if (f) own().FuncCall = { ...r.FuncCall, funcname: [{ String: { sval: f.schema } }, { String: { sval: names[0] } }] };
       }
       const last = names[names.length - 1];
       const a0 = r.FuncCall.args?.[0];
       const lit = a0?.A_Const?.sval?.sval ?? a0?.TypeCast?.arg?.A_Const?.sval?.sval;
       if ((last === 'nextval' || last === 'currval' || last === 'setval') && lit !== undefined) {
         const rel = this.ctx.relation!(splitQualified(lit, true));
-        if (rel) r.FuncCall = { ...r.FuncCall, args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...r.FuncCall.args.slice(1)] };
+        if (rel) own().FuncCall = { ...r.FuncCall, args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...r.FuncCall.args.slice(1)] };
       }
     }
     if (r.TypeName && !r.TypeName.pct_type) {
       const names: string[] = (r.TypeName.names ?? []).map(sv);
       if (names.length === 1) {
         const key = this.typeKey(names);
-        if (key) r.TypeName = { ...r.TypeName, names: [{ String: { sval: splitKey(key).schema } }, { String: { sval: splitKey(key).name } }] };
+        if (key) own().TypeName = { ...r.TypeName, names: [{ String: { sval: splitKey(key).schema } }, { String: { sval: splitKey(key).name } }] };
       }
     }
     for (const k of ['typeName', 'returnType', 'argType']) {
-      if (r[k] && !Array.isArray(r[k]) && r[k].names) r[k] = (this.qualify({ TypeName: r[k] }, ctes) as Node).TypeName;
+      if (r[k] && !Array.isArray(r[k]) && r[k].names) {
+        const q = (this.qualify({ TypeName: r[k] }, ctes) as Node).TypeName;
+        if (q !== r[k]) own()[k] = q;
+      }
     }
     return r;
   }
@@ -1076,20 +1095,26 @@ export class Folder {
   }
 
   private view(kind: View['kind'], schema: string, name: string, query: Node, aliases: string[], options: string[], checkOption: View['checkOption'], prev: MView | undefined): MView {
-    const q = this.qualify(query);
+    let q = this.qualify(query);
     const sel = q.SelectStmt;
     // Output columns: the alias list, else the select list's names (`*` expanded through the Model).
     const out = this.outputColumns(sel);
     const columns = out.map((c, i) => aliases[i] ?? c);
     if (aliases.length && sel && (!sel.op || sel.op === 'SETOP_NONE')) {
-      // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way.
+      // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way
+      // (into new nodes: the statement's own are shared, see `qualify`).
       let i = 0;
-      for (const t of sel.targetList ?? []) {
+      let stop = false;
+      const targetList = (sel.targetList ?? []).map((t: Node) => {
         const f = t.ResTarget.val?.ColumnRef?.fields;
-        if (f && sv(f[f.length - 1]) === '' && f[f.length - 1].A_Star) break;
-        if (aliases[i] !== undefined) t.ResTarget.name = aliases[i];
-        i++;
-      }
+        if (stop || (f && sv(f[f.length - 1]) === '' && f[f.length - 1].A_Star)) {
+          stop = true;
+          return t;
+        }
+        const alias = aliases[i++];
+        return alias === undefined ? t : { ResTarget: { ...t.ResTarget, name: alias } };
+      });
+      q = { ...q, SelectStmt: { ...sel, targetList } };
     }
     const deps = new Set<string>();
     walk(q, (x) => {
@@ -1099,7 +1124,7 @@ export class Folder {
       }
     });
     return {
-      kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', sel) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
+      kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
       indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
       ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
       dependsOn: [...deps].sort(), loc: this.stmt.loc, ...({ queryNode: q } as object),
@@ -1541,7 +1566,8 @@ export class Folder {
         }
         for (const ix of Object.values(t.obj.indexes)) {
           const node = this.indexNodes.get(ix);
-          if (node) for (const p of node.indexParams ?? []) if (p.IndexElem.name === n.subname) p.IndexElem.name = newname;
+          // A new list: the statement's nodes are shared, not copied (see `qualify`), e.g. with a LIKE copy's index.
+          if (node?.indexParams) node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } } : p));
           this.refreshIndex(t.obj, ix as Mut<Index>);
         }
         for (const s of Object.values(this.model.sequences)) if (s.ownedBy?.table === t.key && s.ownedBy.column === n.subname) s.ownedBy = { table: t.key, column: newname };

@@ -8,7 +8,7 @@
 import { MeridianError, type SourceLocation } from '../errors.js';
 import type { Model } from '../model/types.js';
 import { Folder, type FoldProblem } from './fold.js';
-import { initParser, LineIndex, parseStatements, syntaxProblem } from './pg.js';
+import { FileDoesNotParse, initParser, LineIndex, statementPieces, syntaxProblem } from './pg.js';
 import { validateModel } from './validate.js';
 
 export { canonicalExprText, canonicalQueryText, canonicalStatementText, canonicalConstraintText, canonicalBoundText, isNormalized } from './normalize.js';
@@ -61,17 +61,18 @@ export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaO
   for (const src of sources) {
     const lines = new LineIndex(Buffer.from(src.text, 'utf8'));
     lineIndexes.set(src.file, lines);
-    let stmts;
     try {
-      stmts = parseStatements(src.text, src.file, lines);
-    } catch {
+      // Folded piece by piece, so the whole file's parse tree is never held at once.
+      for (const piece of statementPieces(src.text, src.file, lines)) {
+        for (const st of piece) {
+          statements++;
+          folder.fold(st);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof FileDoesNotParse)) throw e;
       // Locate every syntax error: parse statement by statement (each from the parser's own split).
       for (const p of syntaxErrorsOf(src.text, src.file, lines)) problems.push({ ...p, code: 'E_SYNTAX', severity: 'error', sourceLine: lines.lineText(p.location.line) });
-      continue;
-    }
-    for (const st of stmts) {
-      statements++;
-      folder.fold(st);
     }
   }
   const model = folder.finish();

@@ -10,6 +10,8 @@ import { sameExpr, sameViewQuery, modelContext, sameConstraint, sameIndex } from
 import { diff } from '../../src/diff/index.js';
 import { canonicalExprText, checkSchema, initSchemaParser, parseSchema } from '../../src/parse/index.js';
 import { makeObjectName } from '../../src/parse/naming.js';
+import { statementPieces } from '../../src/parse/pg.js';
+import { parseSync } from '../../src/parse/libpg.js';
 import type { Model } from '../../src/model/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -237,5 +239,64 @@ describe('problems are located and never crash the parser', () => {
         expect(e.message.length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('large files are parsed in pieces, cut only where the whole-file parse ends a statement', () => {
+  /** ~`bytes` of plain tables, numbered from `from`. */
+  const filler = (from: number, bytes: number): string => {
+    const out: string[] = [];
+    let size = 0;
+    for (let i = from; size < bytes; i++) {
+      const s = `CREATE TABLE big.t${i} (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x', created_at timestamptz DEFAULT now());\n`;
+      out.push(s);
+      size += s.length;
+    }
+    return out.join('');
+  };
+  /** Constructs whose text holds many `;` at line ends that are not statement ends, ~60 KB each. */
+  const lines = (f: (i: number) => string) => Array.from({ length: 3000 }, (_, i) => f(i)).join('\n');
+  const tricky: Record<string, string> = {
+    'a dollar-quoted body': `CREATE FUNCTION big.f() RETURNS int LANGUAGE plpgsql AS $body$\nDECLARE x int;\nBEGIN\n${lines((i) => `  x := ${i};`)}\n  RETURN x;\nEND\n$body$;\n`,
+    'a block comment': `/*\n${lines((i) => ` * step ${i};`)}\n */\nCREATE TABLE big.after_comment (id int);\n`,
+    'line comments': `${lines((i) => `-- note ${i};`)}\nCREATE TABLE big.after_notes (id int);\n`,
+    'a string literal': `COMMENT ON TABLE big.t0 IS '${lines((i) => `it''s line ${i};`)}';\n`,
+    'an escape string': `COMMENT ON TABLE big.t1 IS E'${lines((i) => `\\'quoted\\' ${i};`)}';\n`,
+    'a BEGIN ATOMIC body': `CREATE FUNCTION big.g() RETURNS int LANGUAGE sql BEGIN ATOMIC\n${lines((i) => `  SELECT ${i};`)}\n  SELECT 1;\nEND;\n`,
+  };
+
+  /** The whole-file parse: each statement's start offset and text, the reference the pieces must equal. */
+  const whole = (text: string) => {
+    const buf = Buffer.from(text, 'utf8');
+    return (parseSync(text).stmts ?? []).map((s) => {
+      const start = s.stmt_location ?? 0;
+      return buf.toString('utf8', start, s.stmt_len ? start + s.stmt_len : buf.length).trim();
+    });
+  };
+
+  it('plain statements: several pieces, the same statements as one parse', () => {
+    const text = `CREATE SCHEMA big;\n${filler(0, 600_000)}`;
+    const pieces = [...statementPieces(text, 'big.sql')];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.flat().map((s) => s.text)).toEqual(whole(text));
+    // Each statement's location is its place in the file, whichever piece it came from.
+    for (const s of pieces.flat()) expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+  });
+
+  it.each(Object.keys(tricky))('a cut that would fall inside %s is not taken', (name) => {
+    const text = `CREATE SCHEMA big;\n${filler(0, 120_000)}${tricky[name]}${filler(100_000, 400_000)}`;
+    const got = [...statementPieces(text, 'big.sql')].flat();
+    expect(got.map((s) => s.text)).toEqual(whole(text));
+    const r = checkSchema([{ file: 'big.sql', text }]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('problems in a later piece are located at their line and column in the file', () => {
+    const head = `CREATE SCHEMA big;\n${filler(0, 500_000)}`;
+    const line = head.split('\n').length;
+    const r = checkSchema([{ file: 'big.sql', text: `${head}CREATE TABLE big.x (a int REFERENCES big.nope);\n${filler(200_000, 300_000)}` }]);
+    expect(r.errors.map((e) => `${e.code} ${e.location.line}:${e.location.column}`)).toEqual([`E_UNKNOWN ${line}:38`]);
+    const bad = checkSchema([{ file: 'big.sql', text: `${head}CREATE TABLE big.y (a int,);\n${filler(200_000, 300_000)}` }]);
+    expect(bad.errors.map((e) => `${e.code} ${e.location.line}:${e.location.column}`)).toEqual([`E_SYNTAX ${line}:27`]);
   });
 });

@@ -23,7 +23,7 @@ export { splitStatements, initSplitter, type SplitStatement } from './migrate/sp
 export { applyMigrations, migrationStatus, setMigrationVersion, type ApplyOptions, type ApplyResult, type MigrationStatus } from './migrate/apply.js';
 export { migrateDiff, migrationName, type MigrateDiffOptions, type MigrateDiffResult } from './workflow/migrate-diff.js';
 export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors, type SqlSource, type LocatedError } from './workflow/state.js';
-export { planSchemaApply, executeStatements, resolveState, freshDatabaseModel } from './workflow/schema-apply.js';
+export { planSchemaApply, executeStatements, resolveState, resolveStates, freshDatabaseModel } from './workflow/schema-apply.js';
 export { modelToMermaid, modelToSql } from './workflow/render.js';
 export { planClean, executeClean } from './workflow/clean.js';
 export { testSchema } from './workflow/test-schema.js';

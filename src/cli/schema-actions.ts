@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import type { Database } from '../db/database.js';
+import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { diff } from '../diff/index.js';
@@ -12,7 +13,7 @@ import { lintPlan } from '../lint/index.js';
 import { renameHints } from '../workflow/rename-hints.js';
 import type { RenameHint } from '../diff/renames.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
-import { executeStatements, planSchemaApply, resolveState } from '../workflow/schema-apply.js';
+import { executeStatements, planSchemaApply, resolveState, resolveStates } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase } from '../workflow/state.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
@@ -146,8 +147,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
   const cfg = configFrom({ ...opts, to: undefined });
   await withLazyDev(cfg.devUrl, async (dev) => {
     const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
-    const current = await resolveState(opts.from, dev, scope);
-    const desired = await resolveState(opts.to, dev, scope);
+    const [current, desired] = (await resolveStates([opts.from, opts.to], dev, scope)) as [Model, Model];
     const changes = diff(current, desired, { schemas: cfg.schemas });
     const statements = plan(changes, current, desired, planOptionsFrom(opts));
     if (opts.format === 'json') {

@@ -47,6 +47,29 @@ export async function resolveState(ref: string, devOrOpen: Database | (() => Pro
   return modelFromSources(await dev(), readSchemaSources(path, opts.cwd), scope);
 }
 
+/**
+ * Resolves several state references (see `resolveState`) and returns their Models in the same order.
+ * Server URLs are inspected concurrently, each on its own connection, while the states that need the dev
+ * database (files, directories) take it one after the other; a `pglite://` database runs in this process,
+ * so it gains nothing from overlapping and is resolved in turn as well.
+ *
+ * @example
+ * const [current, desired] = await resolveStates(['postgres://localhost/prod', 'postgres://localhost/staging'], dev);
+ */
+export async function resolveStates(refs: readonly string[], devOrOpen: Database | (() => Promise<Database>), opts: { schemas?: readonly string[]; exclude?: readonly string[]; cwd?: string } = {}): Promise<Model[]> {
+  const server = (ref: string) => /^(postgres|postgresql):\/\//i.test(ref);
+  const remote = refs.map((ref) => (server(ref) ? resolveState(ref, devOrOpen, opts) : undefined));
+  // A remote failure is reported by the Promise.all below, not as unhandled while a local state runs.
+  for (const p of remote) p?.catch(() => undefined);
+  const local: (Model | undefined)[] = [];
+  try {
+    for (const ref of refs) local.push(server(ref) ? undefined : await resolveState(ref, devOrOpen, opts));
+  } finally {
+    await Promise.allSettled(remote);
+  }
+  return Promise.all(refs.map((_, i) => remote[i] ?? local[i]!));
+}
+
 export interface SchemaApplyResult {
   readonly statements: readonly Statement[];
   readonly executed: number;

@@ -48,3 +48,19 @@ it('the bench harness runs on N=50 and writes results and a chart', async () => 
   expect(existsSync(svg)).toBe(true);
   expect(readFileSync(svg, 'utf8')).toMatch(/^<svg [\s\S]*<polyline[\s\S]*<\/svg>\n$/);
 }, 200_000);
+
+it.runIf(!!process.env.DATABASE_URL)('a peer that hits its time limit is reported with the limit and not run again at larger sizes', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
+  const r = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '20,30', '--runs', '1', '--cli-from-source', '--peer-timeout', '0.01', '--out', out], repoRoot, 180_000);
+  expect(r.status, r.stderr).toBe(0);
+  const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
+  const report = JSON.parse(readFileSync(join(out, json), 'utf8')) as { rows: Array<{ stage: string; n: number; note?: string }> };
+  const note = (stage: string, n: number) => report.rows.find((x) => x.stage === stage && x.n === n)?.note;
+  for (const peer of ['@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) {
+    expect(note(peer, 20)).toBe('timed out after 0.01 s');
+    expect(note(peer, 30)).toBe('skipped: timed out after 0.01 s at N=20');
+  }
+  // Stages with a limit of their own (at least 3 minutes) still run.
+  expect(note('meridian migrate diff (CLI, e2e, native)', 30)).toBeUndefined();
+  expect(r.stdout).toContain('skipped: timed out after 0.01 s at N=20');
+}, 200_000);

@@ -311,23 +311,26 @@ async function main(): Promise<void> {
             okIf: (out) => new RegExp(`\\b${n}\\s+tables fetched`).test(out),
           });
         }
-        // End to end `migrate diff`: the directory (one file holding the schema) is replayed and schema.sql
-        // (the changed schema) executed on a dev database (PostgreSQL here), both inspected, diffed, planned.
+        const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-project-'));
+        mkdirSync(join(proj, 'migrations'));
+        writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
+        writeSum(join(proj, 'migrations'));
+        writeFileSync(join(proj, 'schema.sql'), changed.sql);
+        // Declarative mode end to end: schema.sql folded natively, the live database inspected, planned.
+        runPeer('meridian schema apply --dry-run (CLI, e2e, native)', n, process.execPath,
+          [meridianCli.path, 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`],
+          { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Planned changes for /.test(out) });
+        // The two commands with the dev database (PostgreSQL here): the directory (one file holding the
+        // schema) replayed and schema.sql (the changed schema) executed on it, both inspected, diffed, planned.
         if (n > devPathMax) process.stdout.write(`  (dev-database CLI stages skipped above N=${devPathMax}: PostgreSQL executing the DDL, as in the load stage, is all they add)\n`);
         else {
           const dev = await createServerDatabase(server);
           try {
-            const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-project-'));
-            mkdirSync(join(proj, 'migrations'));
-            writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
-            writeSum(join(proj, 'migrations'));
-            writeFileSync(join(proj, 'schema.sql'), changed.sql);
             runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
               [meridianCli.path, 'migrate', 'diff', 'bench', '--no-native', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
               { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
-            // Declarative mode end to end: schema.sql executed on the dev database, the live database inspected, planned.
             runPeer('meridian schema apply --dry-run (CLI, e2e, dev PG)', n, process.execPath,
-              [meridianCli.path, 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
+              [meridianCli.path, 'schema', 'apply', '--dry-run', '--no-native', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
               { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Planned changes for /.test(out) });
           } finally {
             await dev.drop();

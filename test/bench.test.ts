@@ -37,7 +37,7 @@ it('the bench harness runs on N=50 and writes results and a chart', async () => 
   expect(r.stdout).toMatch(/CLI stages run from the TypeScript sources through tsx \(--cli-from-source\)/);
   if (process.env.DATABASE_URL) {
     for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
-    for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', 'meridian schema apply --dry-run (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();
+    for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', 'meridian schema apply --dry-run (CLI, e2e, native)', 'meridian schema apply --dry-run (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();
     // the real-world pairs of ../shared/corpus, when present
     if (existsSync(join(repoRoot, '..', 'shared', 'corpus'))) expect(report.rows.some((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': meridian schema diff'))).toBe(true);
   } else {

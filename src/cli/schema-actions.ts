@@ -17,6 +17,7 @@ import { executeStatements, planSchemaApply, resolveState, resolveStates } from 
 import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase } from '../workflow/state.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
+import { nativeModelFromSources } from '../workflow/native.js';
 import { configFrom, planOptionsFrom, type CommonOptions, type PlanFlags } from './common.js';
 import { confirm } from './prompt.js';
 
@@ -112,16 +113,20 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
 }
 
-export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean }): Promise<void> {
+export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean; native?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
   const { hints, warnings } = await renameHints(sources);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const scope = { schemas: cfg.schemas, exclude: cfg.exclude };
+  // The desired state folded by the native parser, as migrate diff does; the dev database opens only when
+  // schema.sql does not fold natively (or with --no-native), and to try confirmed renames on.
+  const native = opts.native !== false ? await nativeModelFromSources(sources, scope) : undefined;
   const db = await openDatabase(cfg.url);
   try {
-    const statements = await withDev(cfg.devUrl, async (dev) => {
-      const desired = await modelFromSources(dev, sources, { schemas: cfg.schemas, exclude: cfg.exclude });
-      return planSchemaApply(db, desired, { schemas: cfg.schemas, exclude: cfg.exclude, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev } : undefined });
+    const statements = await withLazyDev(cfg.devUrl, async (dev) => {
+      const desired = native ?? (await modelFromSources(await dev(), sources, scope));
+      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined });
     });
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');

@@ -27,6 +27,7 @@ export function registerSchema(program: Command): void {
 
   withPlanOptions(withToOption(withDbOptions(schema.command('apply'))))
     .description('plan and apply the changes that bring a database to the desired schema')
+    .option('--no-native', 'execute the schema on the dev database instead of folding it with the native parser')
     .option('--dry-run', 'print the plan, change nothing')
     .option('--auto-approve', 'do not ask for confirmation')
     .action(schemaApplyAction);

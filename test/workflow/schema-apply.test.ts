@@ -1,18 +1,20 @@
 /**
  * `meridian schema apply` converges the example project from earlier states of its schema (each a
  * prefix of schema.sql's statements, with data) to schema.sql, on every database, and then has nothing to do.
+ * The CLI folds schema.sql natively and opens the dev database only when it must.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { initSplitter, splitStatements } from '../../src/migrate/split.js';
 import { plan } from '../../src/plan/index.js';
 import { executeStatements, planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { modelFromSources } from '../../src/workflow/state.js';
-import { repoRoot } from '../helpers/cli.js';
-import { describeEachDatabase } from '../helpers/databases.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { describeEachDatabase, urlTargets } from '../helpers/databases.js';
 
 describeEachDatabase('schema apply on the example project', (t) => {
   it('converges from every earlier state (prefixes of schema.sql) and from an empty database', async () => {
@@ -34,3 +36,44 @@ describeEachDatabase('schema apply on the example project', (t) => {
     }
   }, 120_000);
 });
+
+/** A dev database URL nothing listens on: a command that opens it fails with E_CONNECT. */
+const NO_DEV = 'postgres://postgres@127.0.0.1:1/no_dev_database';
+
+const TRICKY = `CREATE SCHEMA "Shop";
+CREATE TYPE "Shop".state AS ENUM ('new', 'paid');
+CREATE TABLE "Shop"."Orders" (id serial PRIMARY KEY, "user" text NOT NULL, "select" int, state "Shop".state DEFAULT 'new', total numeric(10,2) CHECK (total >= 0));
+CREATE INDEX ON "Shop"."Orders" (lower("user"));
+CREATE VIEW "Shop".open_orders AS SELECT id, "user" FROM "Shop"."Orders" WHERE state = 'new';
+`;
+
+for (const target of urlTargets()) {
+  describe(`schema apply folds schema.sql natively [${target.name}]`, () => {
+    it('plans and applies without opening the dev database; --no-native and a schema that does not fold use it', async () => {
+      const { url, drop } = await target.url();
+      const dir = mkdtempSync(join(tmpdir(), 'meridian-apply-native-'));
+      writeFileSync(join(dir, 'schema.sql'), TRICKY);
+      const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
+      const apply = (...args: string[]) => runCli(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, ...args], { cwd: dir, env });
+      try {
+        const first = await apply('--auto-approve', '--dev-url', NO_DEV);
+        expect(first.code, first.stderr).toBe(0);
+        expect(first.stdout).toContain('CREATE VIEW');
+        expect((await apply('--auto-approve', '--dev-url', NO_DEV)).stdout).toContain('Schema is synced');
+        // The dev database's view of the same file agrees: nothing to do either.
+        expect((await apply('--dry-run', '--no-native')).stdout).toContain('Schema is synced');
+        const forced = await apply('--dry-run', '--no-native', '--dev-url', NO_DEV);
+        expect(forced.code).toBe(1);
+        expect(forced.stderr).toMatch(/cannot connect to .*no_dev_database/);
+        // A DO block does not fold natively: the dev database executes the file.
+        writeFileSync(join(dir, 'schema.sql'), `${TRICKY}DO $$ BEGIN EXECUTE 'CREATE TABLE "Shop".made_by_do (id int)'; END $$;\n`);
+        expect((await apply('--dry-run', '--dev-url', NO_DEV)).stderr).toMatch(/cannot connect to .*no_dev_database/);
+        const viaDev = await apply('--auto-approve');
+        expect(viaDev.code, viaDev.stderr).toBe(0);
+        expect(viaDev.stdout).toContain('CREATE TABLE "Shop"."made_by_do"');
+      } finally {
+        await drop?.();
+      }
+    }, 120_000);
+  });
+}

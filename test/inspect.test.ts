@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Database, Queryable } from '../src/db/database.js';
 import { inspect } from '../src/inspect/index.js';
-import { Q_COLUMNS } from '../src/inspect/queries.js';
+import { Q_COLUMNS, qIndexes } from '../src/inspect/queries.js';
 import { qualifiedKey } from '../src/model/names.js';
 import { describeEachDatabase } from './helpers/databases.js';
 
@@ -66,6 +66,44 @@ describeEachDatabase('inspector', (t) => {
     const ours = Object.values(model.tables).flatMap((tb) => Object.values(tb.constraints).filter((c) => c.kind === 'primary_key' || c.kind === 'foreign_key').map((c) => [`${tb.name}.${c.name}`, (c as { definition?: string }).definition] as const));
     expect(ours.length).toBe(7); // 4 primary keys, 3 foreign keys
     for (const [k, def] of ours) expect(def, k).toBe(pg.get(k));
+  });
+  it('renders plain indexes as pg_get_indexdef prints them, and keeps its text for the rest', async () => {
+    const version = await t.db.serverVersion();
+    await t.db.exec(`CREATE SCHEMA "Mixed Case"; CREATE TABLE "Mixed Case"."Parent" ("Id" int, "order" int, v varchar(10), e int[]);
+      CREATE INDEX "Parent_order" ON "Mixed Case"."Parent" ("order", "Id");
+      CREATE INDEX parent_v ON "Mixed Case"."Parent" (v);
+      CREATE INDEX parent_e ON "Mixed Case"."Parent" USING gin (e);
+      CREATE TABLE p (id int PRIMARY KEY, k int, t text, "select" int, r int4range);
+      CREATE UNIQUE INDEX u_k ON p (k, id);
+      CREATE INDEX p_k_pos ON p (k) WHERE k > 0 AND id IS NOT NULL;
+      CREATE INDEX p_hash ON p USING hash (k);
+      CREATE INDEX p_brin ON p USING brin (id);
+      CREATE INDEX p_gist ON p USING gist (r);
+      CREATE INDEX "Idx Mixed" ON p ("select");
+      CREATE INDEX p_desc ON p (k DESC);
+      CREATE INDEX p_nulls ON p (k NULLS FIRST);
+      CREATE INDEX p_lower ON p (lower(t));
+      CREATE INDEX p_incl ON p (k) INCLUDE (t);
+      CREATE INDEX p_coll ON p (t COLLATE "C");
+      CREATE INDEX p_pattern ON p (t text_pattern_ops);
+      CREATE INDEX p_ff ON p (k) WITH (fillfactor = 70);
+      ${version >= 150000 ? 'CREATE UNIQUE INDEX p_nnd ON p ("select") NULLS NOT DISTINCT;' : ''}
+      CREATE TABLE parted (id int, at date) PARTITION BY RANGE (at); CREATE INDEX parted_at ON parted (at);
+      CREATE MATERIALIZED VIEW mv AS SELECT id FROM p; CREATE INDEX mv_id ON mv (id);`);
+    const { model } = await inspect(t.db);
+    const rows = await t.db.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL search_path = ''`); // as the inspector reads: every name qualified
+      const pg = (await tx.query<{ name: string; def: string }>(`SELECT c.relname AS name, pg_catalog.pg_get_indexdef(c.oid) AS def FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('i', 'I') AND n.nspname IN ('public', 'Mixed Case')`)).rows;
+      const ours = (await tx.query<{ name: string; def: string | null }>(qIndexes(version), [['public', 'Mixed Case']])).rows;
+      return { pg, ours };
+    });
+    const pg = new Map(rows.pg.map((r) => [r.name, r.def]));
+    const indexes = [...Object.values(model.tables), ...Object.values(model.views)].flatMap((x) => Object.values(x.indexes));
+    expect(indexes.length).toBe(version >= 150000 ? 19 : 18);
+    for (const ix of indexes) expect(ix.definition, ix.name).toBe(pg.get(ix.name));
+    // the ones rendered here rather than by the server
+    expect(rows.ours.filter((r) => r.def === null).map((r) => r.name).sort()).toEqual(['Idx Mixed', 'Parent_order', 'p_brin', 'p_hash', 'p_k_pos', 'u_k']);
   });
   it('reads on one connection when the server will not export a snapshot', async () => {
     await t.db.exec('CREATE TABLE a (id int PRIMARY KEY, b int REFERENCES a(id))');

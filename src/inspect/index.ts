@@ -10,7 +10,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
-import { qualifiedKey, qualifiedName, quoteLiteral } from '../model/names.js';
+import { qualifiedKey, qualifiedName, quoteIdent, quoteLiteral } from '../model/names.js';
 import type {
   Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
@@ -58,6 +58,18 @@ const arr = (v: unknown): string[] => {
 /** int2[] (conkey, confkey) as numbers, whether the driver parsed the array or returned its literal. */
 const nums = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : typeof v === 'string' && v.length > 2 ? v.slice(1, -1).split(',').map(Number) : []);
 const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * A plain index's definition as `pg_get_indexdef` prints it (see Q.qIndexes for what is plain): names quoted
+ * where PostgreSQL quotes them, the table schema-qualified (the inspector reads with `search_path = ''`), the
+ * predicate as `pg_get_expr` gives it.
+ *
+ * @example
+ * indexSql('t_a_idx', 'app', 'T', false, 'btree', ['a', 'select']) // 'CREATE INDEX t_a_idx ON app."T" USING btree (a, "select")'
+ */
+export function indexSql(name: string, schema: string, table: string, unique: boolean, method: string, columns: readonly string[], predicate?: string): string {
+  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${qualifiedName(schema, table)} USING ${quoteIdent(method)} (${columns.map(quoteIdent).join(', ')})${predicate ? ` WHERE ${predicate}` : ''}`;
+}
 
 /**
  * Reads the managed schemas of a database into a Model.
@@ -167,7 +179,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_COLUMNS, [schemas]],
       [Q.Q_RELATIONS, [schemas]],
       [Q.qConstraints(version), [schemas]],
-      [Q.Q_INDEXES, [schemas]],
+      [Q.qIndexes(version), [schemas]],
       [Q.Q_SEQUENCES, [schemas]],
       [Q.Q_TYPES, [schemas]],
       [Q.Q_FUNCTIONS, [schemas]],
@@ -276,12 +288,12 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         tablesByOid.set(oid, t as TableWithMaps);
       }
       const tableOf = (r: Row) => model.tables[qualifiedKey(String(r.schema), String(r.table_name))] as TableWithMaps | undefined;
-      /** Column names of a constraint's attnums, from the columns already read (no subquery per constraint). */
+      /** Column names of a constraint's or an index's attnums, from the columns already read (no subquery per row). */
       const keyNames = (rel: number, keys: unknown, r: Row, t: Table): string[] => {
         const names = attNames.get(rel);
         return nums(keys).map((n) => {
           const name = names?.[n];
-          if (name === undefined) throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: constraint "${String(r.name)}" of ${qualifiedKey(t.schema, t.name)} names column ${n} of relation ${rel}, which was not read`);
+          if (name === undefined) throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: "${String(r.name)}" of ${qualifiedKey(t.schema, t.name)} names column ${n} of relation ${rel}, which was not read`);
           return name;
         });
       };
@@ -317,10 +329,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const key = qualifiedKey(String(r.schema), String(r.table_name));
         const target = (model.tables[key] as { indexes: Record<string, Index> } | undefined) ?? (model.views[key] as { indexes: Record<string, Index> } | undefined);
         if (!target) continue;
-        target.indexes[String(r.name)] = {
-          kind: 'index', schema: String(r.schema), name: String(r.name), table: key, unique: !!r.is_unique, method: String(r.method),
-          keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(String(r.def)),
-          options: arr(r.options).sort(), definition: String(r.def), ...(r.comment ? { comment: String(r.comment) } : {}),
+        const name = String(r.name);
+        // Plain indexes come without PostgreSQL's text (see qIndexes): the same text, rendered here.
+        const definition = r.def !== null ? String(r.def) : indexSql(name, String(r.schema), String(r.table_name), !!r.is_unique, String(r.method), keyNames(Number(r.rel), r.keys, r, tableOf(r)!), r.predicate ? String(r.predicate) : undefined);
+        target.indexes[name] = {
+          kind: 'index', schema: String(r.schema), name, table: key, unique: !!r.is_unique, method: String(r.method),
+          keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
+          options: arr(r.options).sort(), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
       for (const r of await typeP) {

@@ -172,8 +172,26 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
  ORDER BY con.conrelid, con.conname`;
 };
 
-export const Q_INDEXES = `
-SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def,
+/**
+ * Indexes of tables and materialized views that no constraint owns. Plain ones (the bulk of them) come
+ * without `pg_get_indexdef`, ~16 µs a row on the server (72 ms of 4,500 indexes): the inspector renders
+ * `CREATE [UNIQUE] INDEX name ON schema.table USING method (columns)` from `keys` (attnums named from
+ * Q_COLUMNS' rows), as PostgreSQL prints it. Plain: an ordinary table, key columns only (no expression,
+ * no INCLUDE), each in its type's default operator class and the column's own collation, ascending with
+ * NULLS LAST, no storage parameters, no NULLS NOT DISTINCT. A predicate is kept (` WHERE <pg_get_expr>`,
+ * PostgreSQL's spelling). Everything else keeps PostgreSQL's text.
+ */
+export const qIndexes = (version: number): string => `
+SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
+       CASE WHEN t.relkind = 'r' AND i.indexprs IS NULL AND i.indnatts = i.indnkeyatts AND ic.reloptions IS NULL
+                 AND i.indoption::text !~ '[1-9]'${version >= 150000 ? ' AND NOT i.indnullsnotdistinct' : ''}
+                 -- every key: one lookup in pg_attribute by its unique index (a scalar subquery, which the planner
+                 -- keeps per key instead of joining the table's every column), the default operator classes hashed once
+                 AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey::int2[], i.indclass::oid[], i.indcollation::oid[]) k(num, cls, coll)
+                      WHERE (SELECT a.attcollation = k.coll AND (k.cls, a.atttypid) IN (SELECT oc.oid, oc.opcintype FROM pg_catalog.pg_opclass oc WHERE oc.opcdefault)
+                               FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.num) IS NOT TRUE)
+            THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
+       i.indrelid AS rel, i.indkey::int2[] AS keys,
        i.indisunique AS is_unique, am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate,
        dsc.description AS comment, ic.reloptions AS options
   FROM pg_catalog.pg_index i

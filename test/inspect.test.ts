@@ -165,6 +165,30 @@ describeEachDatabase('inspector', (t) => {
     expect((await t.db.query<{ x: number }>('SELECT 1 AS x')).rows[0]!.x).toBe(1);
     expect((await inspect(t.db)).model.tables['public.a']).toBeDefined();
   });
+  it('plans the catalog queries in their written join order only when the managed schemas are nearly the whole database, on one connection', async () => {
+    await t.db.exec('CREATE TABLE a (id int PRIMARY KEY, b int REFERENCES a(id))');
+    const sent: string[] = [];
+    const watched = Object.create(t.db) as Database;
+    Object.assign(watched, {
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn({
+        query: (sql, params) => (sent.push(sql), tx.query(sql, params)),
+        exec: (sql) => (sent.push(sql), tx.exec(sql)),
+        ...(tx.queryAll ? { queryAll: (sql: string) => (sent.push(sql), tx.queryAll!(sql)) } : {}),
+      })),
+    });
+    const limited = () => sent.some((sql) => sql.includes('join_collapse_limit'));
+    const small = await inspect(watched);
+    expect(limited()).toBe(true);
+    // The same Model as read with the planner's own join order (two connections sharing a snapshot never limit it).
+    expect(JSON.stringify(small.model)).toBe(JSON.stringify((await inspect(t.db, { parallel: true })).model));
+    // A small schema in a database with 2,000 more relations elsewhere: the planner's order.
+    await t.db.exec(`CREATE SCHEMA other; ${Array.from({ length: 1000 }, (_, i) => `CREATE TABLE other.t${i} (id int PRIMARY KEY);`).join(' ')}`);
+    await t.db.exec('ANALYZE pg_catalog.pg_class');
+    sent.length = 0;
+    const scoped = await inspect(watched, { schemas: ['public'] });
+    expect(limited()).toBe(false);
+    expect(JSON.stringify(scoped.model.tables)).toBe(JSON.stringify(small.model.tables));
+  }, 60_000);
   it('names a schema that does not exist', async () => {
     await expect(inspect(t.db, { schemas: ['nope'] })).rejects.toMatchObject({ code: 'E_INSPECT', message: expect.stringContaining('schema "nope" does not exist') });
   });

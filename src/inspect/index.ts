@@ -111,6 +111,16 @@ const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog
  */
 const PARALLEL_FROM_RELATIONS = 2_000;
 
+/**
+ * On one connection, when the managed schemas are nearly the whole database (fewer relations than this
+ * elsewhere, system catalogs included), the catalog queries are planned in the join order they are written
+ * in, or nearly: planning was a third of the batch's time there (100 tables: the batch 14.0 → 12.5 ms,
+ * inspect 22–24 → 19–20 ms). Not on a small schema in a big database (there the planner's own order wins:
+ * 38 → 41 ms with the limit, 65 ms with the order fully fixed), nor on two connections (1,000 tables: 92 → 103 ms).
+ */
+const JOIN_LIMITS_WHEN_OTHERS_BELOW = 2_000;
+const JOIN_LIMITS = `SELECT pg_catalog.set_config('join_collapse_limit', '4', true), pg_catalog.set_config('from_collapse_limit', '4', true)`;
+
 async function inspectIn(db: Database, opts: InspectOptions, version: number, count: () => void, opened: Database[]): Promise<Omit<InspectResult, 'queries'>> {
   return db.transaction(async (tx: Queryable) => {
     const failed = (e: unknown): never => {
@@ -165,7 +175,8 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     // connection, a pooler, a standby), one connection reads everything.
     let second: Queryable | undefined;
     const parallel = opts.parallel ?? 'auto';
-    if (db.openSibling && (parallel === true || (parallel === 'auto' && schemaRows.reduce((n, r) => n + Number(r.relations), 0) >= PARALLEL_FROM_RELATIONS))) {
+    const managedRelations = schemaRows.reduce((n, r) => n + Number(r.relations), 0);
+    if (db.openSibling && (parallel === true || (parallel === 'auto' && managedRelations >= PARALLEL_FROM_RELATIONS))) {
       const sibling = await db.openSibling().catch(() => undefined);
       if (sibling) {
         opened.push(sibling);
@@ -189,7 +200,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_UNMANAGED, [schemas]],
       [Q.Q_EXTENSIONS, []],
     ];
-    const reads = second || !queryAll ? startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on)) : together(all(batch), batch.length);
+    const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
+    const joinLimits = !second && databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW;
+    if (joinLimits && !queryAll) await tx.exec(JOIN_LIMITS);
+    const reads = second || !queryAll ? startBatch(batch, second ? [tx, second] : [tx], (on, [sql, params]) => q(sql, params, on)) : together(all(batch, joinLimits ? `${JOIN_LIMITS};\n` : ''), batch.length);
     const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;

@@ -17,7 +17,10 @@ const descJoin = (alias: string, catalog: string, oid: string, sub = '0') =>
   `LEFT JOIN pg_catalog.pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${sub}`;
 
 /** How big a schema is (tables, indexes, sequences, views …): decides whether a second connection pays. */
-const RELATIONS = `(SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)::int AS relations`;
+const RELATIONS = `(SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)::int AS relations,
+       -- every relation of the database, system catalogs included: the estimate, else a count (never analyzed)
+       (SELECT CASE WHEN pc.reltuples > 0 THEN pc.reltuples::int ELSE (SELECT count(*) FROM pg_catalog.pg_class)::int END
+          FROM pg_catalog.pg_class pc WHERE pc.oid = 'pg_catalog.pg_class'::regclass) AS database_relations`;
 
 export const Q_SCHEMAS = `
 SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${RELATIONS}

@@ -79,7 +79,7 @@ export class FileDoesNotParse extends Error {}
  * `FileDoesNotParse` when the iteration reaches a part that does not parse (locate the errors with
  * `syntaxProblem`).
  *
- * A large file is parsed in pieces of ~128 KB, each cut after a `;` that ends a line. A cut is kept only
+ * A large file is parsed in pieces of ~128 KB, each cut after a `;` that ends a line (LF or CRLF). A cut is kept only
  * when the parser itself ended the piece's last statement at that `;` (its `stmt_location + stmt_len`):
  * the scanner reads the same bytes in the same state as in the whole file, so that `;` is a top-level
  * terminator there too. A cut inside a string, comment, dollar-quoted body or `BEGIN ATOMIC` fails that
@@ -99,7 +99,7 @@ export function* statementPieces(text: string, file: string, lines = new LineInd
     let end = buf.length;
     let stmts: RawStmt[] | undefined;
     if (buf.length - base > 2 * PIECE_BYTES) {
-      const semi = buf.indexOf(';\n', base + PIECE_BYTES);
+      const semi = lineEndingSemicolon(buf, base + PIECE_BYTES);
       if (semi >= 0) {
         stmts = parsedUpTo(buf.toString('utf8', base, semi + 1), semi - base);
         if (stmts) end = semi + 1;
@@ -126,6 +126,15 @@ export function* statementPieces(text: string, file: string, lines = new LineInd
     base = end;
     yield out;
   }
+}
+
+/** Offset of the first `;` from `from` on that ends a line (`;\n` or `;\r\n`), or -1. */
+function lineEndingSemicolon(buf: Buffer, from: number): number {
+  for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, nl + 1)) {
+    if (buf[nl - 1] === 59) return nl - 1;
+    if (buf[nl - 1] === 13 && buf[nl - 2] === 59) return nl - 2;
+  }
+  return -1;
 }
 
 /** The statements of `piece` when it parses and its last statement ends at byte `semi` (its own `;`). */

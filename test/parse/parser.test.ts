@@ -283,6 +283,13 @@ describe('large files are parsed in pieces, cut only where the whole-file parse 
     for (const s of pieces.flat()) expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
   });
 
+  it('CRLF line ends: cut as well, the same statements', () => {
+    const text = `CREATE SCHEMA big;\r\n${filler(0, 600_000).replaceAll('\n', '\r\n')}`;
+    const pieces = [...statementPieces(text, 'big.sql')];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.flat().map((s) => s.text)).toEqual(whole(text));
+  });
+
   it.each(Object.keys(tricky))('a cut that would fall inside %s is not taken', (name) => {
     const text = `CREATE SCHEMA big;\n${filler(0, 120_000)}${tricky[name]}${filler(100_000, 400_000)}`;
     const got = [...statementPieces(text, 'big.sql')].flat();

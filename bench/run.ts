@@ -79,6 +79,16 @@ function builtCli(): { path: string; how: string } {
   return { path: join(pkg, 'dist/cli/bin.js'), how: `compiled like the npm package (tsc, ${((performance.now() - t0) / 1000).toFixed(1)} s, not timed in the stages)` };
 }
 
+/** A temporary project: a migration directory holding `base` as one file (with its atlas.sum) and schema.sql = `desired`. */
+function benchProject(base: string, desired: string): string {
+  const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-project-'));
+  mkdirSync(join(proj, 'migrations'));
+  writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base);
+  writeSum(join(proj, 'migrations'));
+  writeFileSync(join(proj, 'schema.sql'), desired);
+  return proj;
+}
+
 let meridianCli: { path: string; how: string };
 
 /** Stages that hit their time limit, with the size: they are not run again at larger sizes. */
@@ -251,11 +261,7 @@ async function main(): Promise<void> {
     {
       // End to end `migrate diff` with both states folded natively: the directory (one file holding the
       // schema) and schema.sql (the changed schema); no database is opened.
-      const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-native-'));
-      mkdirSync(join(proj, 'migrations'));
-      writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
-      writeSum(join(proj, 'migrations'));
-      writeFileSync(join(proj, 'schema.sql'), changed.sql);
+      const proj = benchProject(base.sql, changed.sql);
       await time('native replay (migration dir)', n, async () => nativeModelFromMigrations(join(proj, 'migrations')), 1);
       runPeer('meridian migrate diff (CLI, e2e, native)', n, process.execPath,
         [meridianCli.path, 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`],
@@ -311,11 +317,8 @@ async function main(): Promise<void> {
             okIf: (out) => new RegExp(`\\b${n}\\s+tables fetched`).test(out),
           });
         }
-        const proj = mkdtempSync(join(tmpdir(), 'meridian-bench-project-'));
-        mkdirSync(join(proj, 'migrations'));
-        writeFileSync(join(proj, 'migrations', '20260101000000_base.sql'), base.sql);
-        writeSum(join(proj, 'migrations'));
-        writeFileSync(join(proj, 'schema.sql'), changed.sql);
+        // A project of its own: the native migrate diff above wrote a new migration into its directory.
+        const proj = benchProject(base.sql, changed.sql);
         // Declarative mode end to end: schema.sql folded natively, the live database inspected, planned.
         runPeer('meridian schema apply --dry-run (CLI, e2e, native)', n, process.execPath,
           [meridianCli.path, 'schema', 'apply', '--dry-run', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`],

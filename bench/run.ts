@@ -194,7 +194,10 @@ function corpusParse(): void {
   process.stdout.write(`\n${stage}: median ${med.toFixed(1)} ms (${(largest.size / 1e6).toFixed(2)} MB, ${n} statements: ${(largest.size / 1e6 / (med / 1000)).toFixed(1)} MB/s, ${Math.round(n / (med / 1000))} statements/s)\n`);
 }
 
-/** The real-world old/new pairs of ../shared/corpus, database to database, Meridian against migra. */
+/**
+ * The real-world old/new pairs of ../shared/corpus, database to database, Meridian against migra (not with
+ * --no-peers); and the new state inspected beside pg_dump --schema-only of it.
+ */
 async function corpusPairs(server: string): Promise<void> {
   const dir = join(root, '..', 'shared', 'corpus');
   if (!existsSync(dir)) {
@@ -229,10 +232,21 @@ async function corpusPairs(server: string): Promise<void> {
       const label = `corpus ${project} (${oldFile} → ${newFile})`;
       const tables = Number(spawnSync('psql', [b.url, '-Atc', "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') AND n.nspname NOT IN ('pg_catalog','information_schema')"], { encoding: 'utf8' }).stdout.trim()) || 0;
       process.stdout.write(`  ${label}: ${tables} tables\n`);
-      const cli = runPeer(`${label}: meridian schema diff`, tables, process.execPath, [meridianCli.path, 'schema', 'diff', '--from', a.url, '--to', b.url]);
-      const migra = runPeer(`${label}: @pgkit/migra`, tables, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']);
-      runPeer(`${label}: pg_dump --schema-only`, tables, 'pg_dump', ['--schema-only', b.url]);
+      const cli = peers ? runPeer(`${label}: meridian schema diff`, tables, process.execPath, [meridianCli.path, 'schema', 'diff', '--from', a.url, '--to', b.url]) : undefined;
+      const migra = peers ? runPeer(`${label}: @pgkit/migra`, tables, join(root, 'node_modules/.bin/migra'), [a.url, b.url, '--unsafe']) : undefined;
       if (cli && migra) process.stdout.write(`  ${'→ migra / Meridian'.padEnd(34)} ${(migra / cli).toFixed(1)}×\n`);
+      // Issue #5's target on real-world schemas: the new state inspected in this process, alternating with pg_dump.
+      const dbNew = await openDatabase(b.url);
+      try {
+        await inspect(dbNew);
+        const [ins, dump] = [`${label}: inspect (PostgreSQL)`, `${label}: pg_dump --schema-only`];
+        await timeAlternating(tables, [{ stage: ins, fn: () => inspect(dbNew) }, { stage: dump, fn: () => spawnSync('pg_dump', ['--schema-only', b.url], { stdio: 'ignore' }) }], Math.max(runs, 5));
+        const med = (stage: string) => rows.find((r) => r.stage === stage && r.n === tables)?.median;
+        const [i, d] = [med(ins), med(dump)];
+        if (i && d) process.stdout.write(`  ${'→ inspect / pg_dump'.padEnd(34)} ${(i / d).toFixed(2)} (target ≤ 0.25)\n`);
+      } finally {
+        await dbNew.close();
+      }
     } finally {
       await a.drop();
       await b.drop();
@@ -374,7 +388,7 @@ async function main(): Promise<void> {
     }
   }
   corpusParse();
-  if (server && peers) await corpusPairs(server);
+  if (server) await corpusPairs(server);
   process.stdout.write('\nGrowth exponents (log-log fit; 1.0 = linear):\n');
   for (const stage of [...new Set(rows.map((r) => r.stage))]) {
     const e = exponent(stage);

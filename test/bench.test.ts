@@ -39,7 +39,14 @@ it('the bench harness runs on N=50 and writes results and a chart', async () => 
     for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
     for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', 'meridian schema apply --dry-run (CLI, e2e, native)', 'meridian schema apply --dry-run (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();
     // the real-world pairs of ../shared/corpus, when present
-    if (existsSync(join(repoRoot, '..', 'shared', 'corpus'))) expect(report.rows.some((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': meridian schema diff'))).toBe(true);
+    if (existsSync(join(repoRoot, '..', 'shared', 'corpus'))) {
+      expect(report.rows.some((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': meridian schema diff'))).toBe(true);
+      // and each new state inspected beside pg_dump of it (issue #5's target on real-world schemas)
+      const inspected = report.rows.filter((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': inspect (PostgreSQL)'));
+      expect(inspected.length).toBeGreaterThan(0);
+      for (const x of inspected) expect(report.rows.some((y) => y.stage === x.stage.replace(': inspect (PostgreSQL)', ': pg_dump --schema-only') && y.n === x.n && !y.note)).toBe(true);
+      expect(r.stdout).toMatch(/corpus [\s\S]*→ inspect \/ pg_dump +\d\.\d\d \(target ≤ 0\.25\)/);
+    }
   } else {
     expect(r.stdout).toContain('DATABASE_URL not set: PostgreSQL stages and pg_dump skipped');
   }

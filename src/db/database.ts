@@ -54,11 +54,13 @@ export interface Database extends Queryable {
   serverVersion(): Promise<number>;
   /**
    * A second connection to the same database, for reads that run side by side (servers only: PGlite has
-   * one connection). The caller closes it.
+   * one connection). It belongs to this Database: opened on the first call (`open: false` only returns one
+   * already open), kept for the next, closed by `close()`. Undefined when it cannot be opened. The caller
+   * leaves it outside any transaction when done.
    *
    * @example
-   * const other = await db.openSibling?.();
+   * const other = await db.sibling?.();
    */
-  openSibling?(): Promise<Database>;
+  sibling?(opts?: { open?: boolean }): Promise<Database | undefined>;
   close(): Promise<void>;
 }

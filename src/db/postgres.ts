@@ -63,8 +63,25 @@ export class PostgresDatabase extends PgQueryable implements Database {
     super(client, displayUrl);
   }
 
-  openSibling(): Promise<PostgresDatabase> {
-    return PostgresDatabase.connect(this.url, this.boundSchema);
+  private second: Promise<PostgresDatabase | undefined> | undefined;
+  sibling(opts: { open?: boolean } = {}): Promise<PostgresDatabase | undefined> {
+    const pending = this.second;
+    if (pending) {
+      return pending.then((s) => {
+        if (s && !s.broken()) return s;
+        // One whose connection broke (dropped, ended by the server), or that could not be opened: replaced.
+        if (this.second === pending) this.second = undefined;
+        void s?.close();
+        return this.sibling(opts);
+      });
+    }
+    if (opts.open === false || this.closed) return Promise.resolve(undefined);
+    this.second = PostgresDatabase.connect(this.url, this.boundSchema).catch(() => undefined);
+    return this.second;
+  }
+  /** The connection reported an error (it dropped, or the server ended it). */
+  private broken(): boolean {
+    return this.closed || connectionErrors.has(this.client);
   }
 
   static async connect(url: string, boundSchema: string | undefined): Promise<PostgresDatabase> {
@@ -132,7 +149,9 @@ export class PostgresDatabase extends PgQueryable implements Database {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.end().catch(() => undefined);
+    const second = this.second;
+    this.second = undefined;
+    await Promise.all([this.client.end().catch(() => undefined), second?.then((s) => s?.close())]);
   }
 }
 

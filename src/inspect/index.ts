@@ -57,8 +57,18 @@ const arr = (v: unknown): string[] => {
   }
   return [];
 };
-/** int2[] (conkey, confkey) as numbers, whether the driver parsed the array or returned its literal. */
-const nums = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : typeof v === 'string' && v.length > 2 ? v.slice(1, -1).split(',').map(Number) : []);
+/**
+ * int2[] (conkey, confkey, indkey) as numbers, whether the driver parsed the array or returned its literal
+ * (`{1,2}`, or `[0:1]={1,2}` for an int2vector's array, which starts at 0).
+ */
+const nums = (v: unknown): number[] => {
+  if (Array.isArray(v)) return v.map(Number);
+  if (typeof v !== 'string') return [];
+  const open = v.indexOf('{');
+  return v.length - open > 2 ? v.slice(open + 1, -1).split(',').map(Number) : [];
+};
+/** Sorted in place; an empty or one-element array as it is (Array.prototype.sort allocates even for those). */
+const sorted = <T>(a: T[]): T[] => (a.length > 1 ? a.sort() : a);
 const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
@@ -240,23 +250,24 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         opaque: [],
         unmanaged: [] as Unmanaged[],
       };
-      // Q_COLUMNS is unordered (sorting 100,000 rows by name cost PostgreSQL more than the rest of the query):
-      // group by relation oid, then order each relation's columns by attnum.
+      // Q_COLUMNS is unordered (sorting 100,000 rows by name cost PostgreSQL more than the rest of the query,
+      // and pg_attribute's physical order is not attnum's): each relation's rows placed at their attnum.
       const colRowsByRel = new Map<number, Row[]>();
       for (const r of await colP) {
         const rel = Number(r.rel);
-        const g = colRowsByRel.get(rel);
-        if (g) g.push(r);
-        else colRowsByRel.set(rel, [r]);
+        let g = colRowsByRel.get(rel);
+        if (!g) colRowsByRel.set(rel, (g = []));
+        g[Number(r.num)] = r;
       }
       /** attnum → column name per relation oid, for constraint keys (conkey/confkey). */
       const attNames = new Map<number, string[]>();
       const columnsByRel = new Map<number, Column[]>();
-      for (const [key, group] of colRowsByRel) {
-        group.sort((a, b) => Number(a.num) - Number(b.num));
+      // forEach, not for-of: no [key, value] pair allocated per relation (10,000 on 10,000 tables)
+      colRowsByRel.forEach((group, key) => {
         const names: string[] = [];
         const list: Column[] = [];
         for (const r of group) {
+          if (r === undefined) continue; // a dropped column's attnum
           const name = String(r.name);
           names[Number(r.num)] = name;
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
@@ -275,7 +286,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         }
         attNames.set(key, names);
         columnsByRel.set(key, list);
-      }
+      });
       type TableWithMaps = Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> };
       const tablesByOid = new Map<number, TableWithMaps>();
       for (const r of await relP) {
@@ -296,7 +307,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
             columns: viewColumns.map((c) => c.name),
             columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
-            options: arr(r.options).sort(), indexes: {},
+            options: sorted(arr(r.options)), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
             dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
@@ -317,7 +328,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: expr(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
           ...grants,
-          options: arr(r.options).sort(),
+          options: sorted(arr(r.options)),
           ...comment,
         };
         model.tables[key] = t;
@@ -371,7 +382,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         target.indexes[name] = {
           kind: 'index', schema: String(r.schema), name, table: key, unique: !!r.is_unique, method: String(r.method),
           keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
-          options: arr(r.options).sort(), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
+          options: sorted(arr(r.options)), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
       for (const r of await typeP) {

@@ -83,7 +83,7 @@ describeEachDatabase('inspector', (t) => {
       await db.close();
     }
   });
-  it('reads everything on the first connection when the second one breaks, and opens another for the next read', async () => {
+  it('reads everything on the first connection when the second one breaks, opens another for the next read, and stops pairing where the import fails', async () => {
     if (!t.url) return expect(t.target.name).toBe('pglite');
     const db = await openDatabase(t.url);
     try {
@@ -105,6 +105,9 @@ describeEachDatabase('inspector', (t) => {
       expect(JSON.stringify((await inspect(failing, { parallel: true })).model)).toBe(expected);
       expect(refused).toBe(1);
       expect((await next.query<{ x: number }>('SELECT 1 AS x')).rows[0]!.x).toBe(1);
+      // and, left to itself, reads that handle on one connection from then on
+      expect(JSON.stringify((await inspect(failing)).model)).toBe(expected);
+      expect(refused).toBe(1);
     } finally {
       await db.close();
     }

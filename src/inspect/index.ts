@@ -111,6 +111,11 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
 
 /** Databases inspected before: a handle that is read again keeps a second connection for it. */
 const inspected = new WeakSet<Database>();
+/**
+ * Databases whose second connection failed inside its round trip (a pooler that sends the snapshot's import
+ * to another server, say): `'auto'` reads them on one connection from then on.
+ */
+const unpaired = new WeakSet<Database>();
 
 /** pg_export_snapshot failed on the inspecting connection, whose transaction is then aborted. */
 class SnapshotUnavailable extends Error {}
@@ -174,7 +179,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     // be set up (no free connection, a pooler, a standby), one connection reads everything.
     const parallel = opts.parallel ?? 'auto';
     const canPair = !!(queryAll && db.sibling);
-    const pairNow = canPair && (parallel === true || (parallel === 'auto' && inspected.has(db)));
+    const pairNow = canPair && (parallel === true || (parallel === 'auto' && inspected.has(db) && !unpaired.has(db)));
     const siblingP = pairNow ? db.sibling!() : undefined;
     let schemaRows: Row[];
     let snapshot: string | undefined;
@@ -200,7 +205,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const schemas = schemaRows.map((r) => String(r.name));
     const managedRelations = schemaRows.reduce((n, r) => n + Number(r.relations), 0);
     let second = await siblingP;
-    if (!second && !pairNow && canPair && parallel === 'auto' && managedRelations >= PARALLEL_FROM_RELATIONS) {
+    if (!second && !pairNow && canPair && parallel === 'auto' && !unpaired.has(db) && managedRelations >= PARALLEL_FROM_RELATIONS) {
       second = await db.sibling!();
       if (second) {
         try {
@@ -233,7 +238,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
     if (joinLimits && !queryAll) await tx.exec(JOIN_LIMITS);
-    const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed)
+    const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? startBatch(batch, [tx], (on, [sql, params]) => q(sql, params, on))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
     const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
@@ -501,16 +506,18 @@ type SendAll = (on: Queryable, queries: ReadonlyArray<readonly [string, unknown[
  * The batch on two connections, one round trip each: `tx` reads the entries marked 0, `second` those marked
  * 1 inside its own transaction in `tx`'s snapshot (begun, imported and committed in the same round trip).
  * When the second connection fails (it dropped, or a pooler sent the import to another server), it is
- * rolled back and `tx` reads its half too: a catalog query that fails there as well is the error.
+ * rolled back and `tx` reads its half too (a catalog query that fails there as well is the error), and
+ * `onFallback` is told.
  */
 function pairedReads(batch: ReadonlyArray<readonly [string, unknown[], 0 | 1]>, tx: Queryable, second: Queryable, snapshot: string, joinLimits: boolean,
-  sendAll: SendAll, failed: (e: unknown) => never): { results: Promise<Row[]>[]; settled: Promise<unknown> } {
+  sendAll: SendAll, failed: (e: unknown) => never, onFallback: () => void): { results: Promise<Row[]>[]; settled: Promise<unknown> } {
   const mine = batch.filter((b) => b[2] === 0);
   const theirs = batch.filter((b) => b[2] === 1);
   const limits = joinLimits ? [JOIN_LIMITS] : [];
   const onTx = sendAll(tx, mine, limits).then((r) => r.rows, failed);
   const onSecond = sendAll(second, theirs, ['BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', `SET TRANSACTION SNAPSHOT '${snapshot}'`, SETUP, ...limits], ['COMMIT'])
     .then((r) => r.rows, async () => {
+      onFallback();
       await second.exec('ROLLBACK').catch(() => undefined);
       return sendAll(tx, theirs, limits).then((r) => r.rows, failed);
     });

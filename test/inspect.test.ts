@@ -186,6 +186,9 @@ describeEachDatabase('inspector', (t) => {
     const { model } = await inspect(noExport, { parallel: true });
     expect(refused).toBe(t.target.name === 'pglite' ? 0 : 1);
     expect(JSON.stringify(model)).toBe(JSON.stringify((await inspect(t.db, { parallel: false })).model));
+    // read again, left to itself: on one connection, without asking for a snapshot again
+    expect(JSON.stringify((await inspect(noExport)).model)).toBe(JSON.stringify(model));
+    expect(refused).toBe(t.target.name === 'pglite' ? 0 : 1);
   });
   it('after a failed catalog query, waits for the other connection and leaves no transaction open', async () => {
     await t.db.exec('CREATE TABLE a (id int PRIMARY KEY)');

@@ -98,21 +98,18 @@ export async function inspect(db: Database, opts: InspectOptions = {}): Promise<
     const r = await inspectIn(db, o, version, () => queries++);
     return { ...r, queries: queries + 1 };
   };
+  let result: InspectResult;
   try {
-    const r = await attempt(opts);
-    inspected.add(db);
-    return r;
+    result = await attempt(opts);
   } catch (e) {
     // The server would not export a snapshot (and that error aborted the transaction): read on one connection,
     // now and (in 'auto' mode) from then on.
-    if (e instanceof SnapshotUnavailable) {
-      unpaired.add(db);
-      const r = await attempt({ ...opts, parallel: false });
-      inspected.add(db);
-      return r;
-    }
-    throw e;
+    if (!(e instanceof SnapshotUnavailable)) throw e;
+    unpaired.add(db);
+    result = await attempt({ ...opts, parallel: false });
   }
+  inspected.add(db);
+  return result;
 }
 
 /** Databases inspected before: a handle that is read again keeps a second connection for it. */
@@ -125,7 +122,11 @@ const inspected = new WeakSet<Database>();
 const unpaired = new WeakSet<Database>();
 
 /** pg_export_snapshot failed on the inspecting connection, whose transaction is then aborted. */
-class SnapshotUnavailable extends Error {}
+class SnapshotUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(String((cause as Error).message), { cause });
+  }
+}
 
 /** Session settings of both connections. */
 const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`;
@@ -153,10 +154,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       const hint = (e as { sqlState?: unknown }).sqlState === '42501' ? ' (inspection reads the pg_catalog tables of this database: the connecting role needs SELECT on them; ask an administrator to GRANT it, or connect as the schema owner)' : '';
       throw new MeridianError('E_INSPECT', `inspecting ${db.displayUrl}: ${(e as Error).message}${hint}`, { cause: e });
     };
-    const q = async (sql: string, params: unknown[], on: Queryable = tx): Promise<Row[]> => {
+    const q = async (sql: string, params: unknown[]): Promise<Row[]> => {
       count();
       try {
-        return (await on.query<Row>(sql, params)).rows;
+        return (await tx.query<Row>(sql, params)).rows;
       } catch (e) {
         return failed(e);
       }
@@ -193,7 +194,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     if (queryAll) {
       const first = await sendAll(tx, [schemaQuery], pairNow ? [...begin, EXPORT_SNAPSHOT] : begin).catch((e: unknown) => {
         // The export, or the schema query it came with, failed; the transaction is aborted either way: retried on one connection.
-        if (pairNow) throw new SnapshotUnavailable(String((e as Error).message), { cause: e });
+        if (pairNow) throw new SnapshotUnavailable(e);
         return failed(e);
       });
       schemaRows = first.rows[0]!;
@@ -218,7 +219,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         try {
           snapshot = String((await tx.query<{ id: string }>(EXPORT_SNAPSHOT)).rows[0]!.id);
         } catch (e) {
-          throw new SnapshotUnavailable(String((e as Error).message), { cause: e });
+          throw new SnapshotUnavailable(e);
         }
       }
     }
@@ -246,7 +247,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
     if (joinLimits && !queryAll) await tx.exec(JOIN_LIMITS);
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
-      : !queryAll ? startBatch(batch, [tx], (on, [sql, params]) => q(sql, params, on))
+      : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
     const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
     try {
@@ -548,7 +549,7 @@ function withLiteralSchemas(sql: string, params: unknown[]): string {
   return out;
 }
 
-/** `startBatch`'s shape for results that arrive together (one round trip). */
+/** `inOrder`'s shape for results that arrive together (one round trip). */
 function together<R>(all: Promise<R[]>, n: number): { results: Promise<R>[]; settled: Promise<unknown> } {
   const results = Array.from({ length: n }, (_, i) => all.then((r) => r[i]!));
   for (const r of results) r.catch(() => undefined); // awaited later, or not at all after a failure
@@ -556,34 +557,17 @@ function together<R>(all: Promise<R[]>, n: number): { results: Promise<R>[]; set
 }
 
 /**
- * Starts `items` on the given connections, each connection taking the next item when its last one is done.
- * `results[i]` settles when item i does (use them in any order); `settled` when every connection is idle.
- * After a failure no new item starts.
+ * Runs `items` one after the other (drivers without `queryAll`: PGlite). `results[i]` settles when item i
+ * does (use them in any order); `settled` when the last has. After a failure no new item starts.
  */
-function startBatch<I, R>(items: readonly I[], on: readonly Queryable[], run: (on: Queryable, item: I) => Promise<R>): { results: Promise<R>[]; settled: Promise<unknown> } {
-  const done = items.map(() => {
-    let resolve!: (r: R) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise<R>((res, rej) => ((resolve = res), (reject = rej)));
-    promise.catch(() => undefined); // a result nobody awaits after a failure is not an unhandled rejection
-    return { promise, resolve, reject };
-  });
-  let next = 0;
-  let failed: unknown;
-  const worker = async (conn: Queryable) => {
-    while (next < items.length) {
-      const i = next++;
-      if (failed !== undefined) {
-        done[i]!.reject(failed);
-        continue;
-      }
-      try {
-        done[i]!.resolve(await run(conn, items[i]!));
-      } catch (e) {
-        failed = e;
-        done[i]!.reject(e);
-      }
-    }
-  };
-  return { results: done.map((d) => d.promise), settled: Promise.allSettled(on.map(worker)) };
+function inOrder<I, R>(items: readonly I[], run: (item: I) => Promise<R>): { results: Promise<R>[]; settled: Promise<unknown> } {
+  const results: Promise<R>[] = [];
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const item of items) {
+    const r = previous.then(() => run(item));
+    r.catch(() => undefined); // a result nobody awaits after a failure is not an unhandled rejection
+    results.push(r);
+    previous = r;
+  }
+  return { results, settled: previous.catch(() => undefined) };
 }

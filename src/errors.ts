@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'E_LINT'
   | 'E_PRISMA'
   | 'E_SQLGEN'
-  | 'E_USAGE';
+  | 'E_USAGE'
+  | 'E_ENCODING'
+  | 'E_EMPTY_SCHEMA';
 
 /** A located position in a source file (1-based line and column). */
 export interface SourceLocation {

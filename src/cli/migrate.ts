@@ -12,6 +12,7 @@ export function registerMigrate(program: Command): void {
     .description('write a new migration file: desired schema vs the state the migration directory produces')
     .option('--from <url>', 'diff against a live database instead of the directory')
     .option('--no-native', 'replay both states on the dev database instead of folding them with the native parser')
+    .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
     .action(migrateDiffAction);
 

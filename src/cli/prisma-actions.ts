@@ -1,6 +1,7 @@
 /** `meridian prisma pull` (no schema-engine binary needed). */
+import { readTextFile } from '../input/text.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { openDatabase } from '../db/index.js';
 import { inspect } from '../inspect/index.js';
 import { modelToPrisma } from '../prisma/pull.js';
@@ -17,7 +18,7 @@ export async function prismaPullAction(opts: CommonOptions & { schemaFile?: stri
   const db = await openDatabase(cfg.url);
   try {
     const { model } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
-    const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const existing = existsSync(file) ? readTextFile(file, relative(cfg.cwd, file) || file) : undefined;
     if (!Object.keys(model.tables).length && !Object.keys(model.views).length && !Object.keys(model.types).length) {
       throw new MeridianError('E_PRISMA', `the introspected database ${db.displayUrl} is empty: apply your migrations first (meridian migrate apply); ${opts.schemaFile ?? 'prisma/schema.prisma'} was left as it is`);
     }

@@ -113,7 +113,7 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
 }
 
-export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean; native?: boolean }): Promise<void> {
+export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean; native?: boolean; allowEmpty?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
   const { hints, warnings } = await renameHints(sources);
@@ -126,7 +126,7 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryR
   try {
     const statements = await withLazyDev(cfg.devUrl, async (dev) => {
       const desired = native ?? (await modelFromSources(await dev(), sources, scope));
-      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined });
+      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined, sources, allowEmpty: opts.allowEmpty });
     });
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');
@@ -163,7 +163,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
   });
 }
 
-export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean }): Promise<void> {
+export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; allowEmpty?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const print = opts.format === 'sql' || opts.format === 'json';
   // The dev database opens only if a state does not fold natively (or --from needs it).
@@ -180,7 +180,7 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
     };
     const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
-      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts),
+      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -30,6 +30,7 @@ export function registerSchema(program: Command): void {
     .option('--no-native', 'execute the schema on the dev database instead of folding it with the native parser')
     .option('--dry-run', 'print the plan, change nothing')
     .option('--auto-approve', 'do not ask for confirmation')
+    .option('--allow-empty', 'let a schema with no objects drop everything in the database')
     .action(schemaApplyAction);
 
   withPlanOptions(withDbOptions(schema.command('diff')))

@@ -10,7 +10,8 @@
  * Everything from outside is validated with zod; errors name the file and key.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextFile } from '../input/text.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -81,8 +82,9 @@ export function fileUrlToPath(v: string, cwd: string): string {
 
 function readEnvFile(path: string, label: string): Record<string, string> {
   try {
-    return parseDotenv(readFileSync(path));
+    return parseDotenv(readTextFile(path, label));
   } catch (e) {
+    if (e instanceof MeridianError) throw e;
     throw new MeridianError('E_ENV', `cannot read ${label}: ${(e as Error).message}`);
   }
 }
@@ -111,7 +113,7 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
 
   let hclEnvs: AtlasHclEnv[] = [];
   const hclPath = join(cwd, 'atlas.hcl');
-  if (existsSync(hclPath)) hclEnvs = parseAtlasHcl(readFileSync(hclPath, 'utf8'), 'atlas.hcl', environ);
+  if (existsSync(hclPath)) hclEnvs = parseAtlasHcl(readTextFile(hclPath, 'atlas.hcl'), 'atlas.hcl', environ);
   const hcl = envName ? hclEnvs.find((e) => e.name === envName) : undefined;
 
   let envFile: Record<string, string> = {};

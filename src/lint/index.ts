@@ -228,7 +228,7 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
   const findings: Finding[] = [];
   try {
     // The files before the linted ones only set the stage; one that fails is an error of the directory.
-    const errs = await executeSources(dev, files.slice(0, first).map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.content.toString('utf8') })), { stopAtFirst: true });
+    const errs = await executeSources(dev, files.slice(0, first).map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.text })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
     for (const f of linted) findings.push(...(await lintFile(dev, f, cwd)));
   } finally {

@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeText, readTextFile } from '../input/text.js';
 import { MeridianError } from '../errors.js';
 import { compareHashFiles, computeHashFile, formatHashFile, parseHashFile, type HashFile } from './sum.js';
 
@@ -19,7 +20,10 @@ export interface Directive {
 export interface MigrationFile {
   readonly name: string;
   readonly path: string;
+  /** The file's bytes, as atlas.sum hashes them. */
   readonly content: Buffer;
+  /** The file's text (checked UTF-8, a byte-order mark dropped): what parsers and databases get. */
+  readonly text: string;
   /** Everything before the first `_` of the name without `.sql`. */
   readonly version: string;
   /** Everything after the first `_`, without `.sql`; '' when there is none. */
@@ -79,8 +83,9 @@ export function readMigrationFiles(dir: string): MigrationFile[] {
     if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
     const content = readFileSync(path);
     const { version, description } = parseFileName(name);
-    const directives = headerDirectives(content.toString('utf8'));
-    return { name, path, content, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
+    const text = decodeText(content, path);
+    const directives = headerDirectives(text);
+    return { name, path, content, text, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
   });
 }
 
@@ -107,7 +112,7 @@ export function validateSum(dir: string): void {
     if (files.length === 0) return;
     throw new MeridianError('E_CHECKSUM', `checksum file not found: ${sumPath}; run \`meridian migrate hash\` to create it`);
   }
-  const recorded = parseHashFile(readFileSync(sumPath, 'utf8'), sumPath);
+  const recorded = parseHashFile(readTextFile(sumPath), sumPath);
   const actual = computeHashFile(files);
   const mm = compareHashFiles(recorded, actual);
   if (mm) {

@@ -9,6 +9,7 @@
  */
 import { loadLibpg, scanSync } from '../parse/libpg.js';
 import { MeridianError } from '../errors.js';
+import { assertText, hasUtf8Bom } from '../input/text.js';
 
 export interface SplitStatement {
   /** Trimmed text; with the default delimiter it ends with `;`. */
@@ -78,6 +79,10 @@ function unescapeDelimiter(d: string): string {
  */
 export function splitStatements(content: string | Buffer, file = '<input>'): SplitStatement[] {
   let buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  // The scanner is C code that stops at a NUL byte: text that is not UTF-8 never reaches it.
+  assertText(buf, file);
+  // A UTF-8 byte-order mark is not SQL: scanned as blanks so byte offsets stay those of the file.
+  if (hasUtf8Bom(buf)) buf = Buffer.concat([Buffer.from('   '), buf.subarray(3)]);
   let base = 0;
   let delimiter = ';';
   const firstLineEnd = buf.indexOf(0x0a);

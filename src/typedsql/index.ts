@@ -2,6 +2,7 @@
  * `meridian sql generate` as a library call: read `prisma/sql/*.sql`, describe them on a database,
  * write typed functions. Nothing is written unless every file is valid.
  */
+import { readTextFile } from '../input/text.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
@@ -38,7 +39,7 @@ export async function generateTypedSql(db: Database, opts: { sqlDir: string; out
   const sources = readdirSync(sqlDir)
     .filter((f) => f.endsWith('.sql'))
     .sort(compareBytes)
-    .map((f) => ({ file: relative(cwd, join(sqlDir, f)), text: readFileSync(join(sqlDir, f), 'utf8') }));
+    .map((f) => ({ file: relative(cwd, join(sqlDir, f)), text: readTextFile(join(sqlDir, f), relative(cwd, join(sqlDir, f))) }));
   const queries = await describeSqlFiles(db, sources);
   const files = renderTypedSql(queries);
   const outDir = resolve(cwd, opts.outDir);

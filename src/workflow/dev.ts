@@ -2,7 +2,8 @@
  * The guide's development tasks composed from the stages: `db reset`, `dev setup`, `dev status`.
  * In: a Database and project paths. Out: result objects; never prints.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readTextFile } from '../input/text.js';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { diff } from '../diff/index.js';
@@ -27,7 +28,7 @@ const seedPath = (cwd: string) => join(cwd, 'database', 'fixtures', 'seed-simple
 export async function loadSeed(db: Database, cwd: string): Promise<boolean> {
   const p = seedPath(cwd);
   if (!existsSync(p)) return false;
-  const sql = readFileSync(p, 'utf8');
+  const sql = readTextFile(p);
   await db.transaction((tx) => tx.exec(sql));
   return true;
 }
@@ -74,6 +75,6 @@ export async function devStatus(db: Database, dev: Database, p: ProjectPaths): P
   const desired = await modelFromSources(dev, readSchemaSources(p.schemaPath, p.cwd), { schemas: p.schemas });
   const drift = plan(diff(live, desired, { schemas: p.schemas }), live, desired);
   const prismaFile = join(p.cwd, 'prisma', 'schema.prisma');
-  const prismaInSync = existsSync(prismaFile) ? modelToPrisma(live, { existing: readFileSync(prismaFile, 'utf8') }) === readFileSync(prismaFile, 'utf8') : undefined;
+  const prismaInSync = existsSync(prismaFile) ? ((text: string) => modelToPrisma(live, { existing: text }) === text)(readTextFile(prismaFile)) : undefined;
   return { serverVersion: await db.serverVersion(), migrations, drift, ...(prismaInSync === undefined ? {} : { prismaInSync }) };
 }

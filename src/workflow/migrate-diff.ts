@@ -15,6 +15,7 @@ import { validateSum, writeMigrationFile } from '../migrate/dir.js';
 import { plan, renderMigrationFile, type PlanOptions, type Statement } from '../plan/index.js';
 import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
+import { assertNotEmptied } from './empty-guard.js';
 import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
 
 export interface MigrateDiffOptions {
@@ -45,6 +46,8 @@ export interface MigrateDiffOptions {
    * Asked with the drop + add pairs that look like renames (see `renameCandidates`); returns the ones the
    * user confirms (e.g. an interactive "Did you rename …?"). Only then is the directory replayed again.
    */
+  /** Allow a schema with no objects to empty a current state that has some (see `assertNotEmptied`). */
+  readonly allowEmpty?: boolean;
   readonly confirmRenames?: (candidates: readonly RenameHint[]) => Promise<readonly RenameHint[]>;
 }
 
@@ -112,6 +115,7 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const desired = nativeDesired ?? (await modelFromSources(await dev(), sources, scope));
   const nativeCurrent = !opts.current && useNative ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope) : undefined;
   const replayed = opts.current ?? nativeCurrent ?? (await modelFromMigrations(await dev(), opts.migrationsDir, scope));
+  assertNotEmptied(desired, replayed, sources, { allowEmpty: opts.allowEmpty });
   const replay = async (then: readonly string[]) =>
     (nativeCurrent ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope, then) : undefined) ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { ...scope, then }));
   // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest

@@ -68,7 +68,7 @@ export async function nativeModelFromMigrations(dir: string, scope: NativeScope 
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   // Custom delimiters (`-- atlas:delimiter`) change statement boundaries: left to the dev database.
   if (files.some((f) => f.directives.some((d) => d.name === 'delimiter'))) return undefined;
-  const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.content.toString('utf8') }));
+  const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text }));
   if (then.length) sources.push({ file: '<renames>', text: then.map((s) => `${s};`).join('\n') });
   return fold(sources, scope);
 }

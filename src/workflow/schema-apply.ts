@@ -17,6 +17,7 @@ import { plan, type PlanOptions, type Statement } from '../plan/index.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources, resetDevDatabase } from './state.js';
 import { renameChanges, type RenameHint } from '../diff/renames.js';
 import { modelToSql } from './render.js';
+import { assertNotEmptied } from './empty-guard.js';
 
 /** What a freshly created database contains: an empty `public` schema. */
 export function freshDatabaseModel(): Model {
@@ -82,10 +83,16 @@ export interface SchemaApplyResult {
 export async function planSchemaApply(
   db: Database,
   desired: Model,
-  opts: { schemas?: readonly string[]; exclude?: readonly string[]; plan?: PlanOptions; renames?: { hints: readonly RenameHint[]; dev: Database } } = {},
+  opts: {
+    schemas?: readonly string[]; exclude?: readonly string[]; plan?: PlanOptions; renames?: { hints: readonly RenameHint[]; dev: Database };
+    /** The schema files `desired` came from: an empty one may not empty the database unless `allowEmpty` (see `assertNotEmptied`). */
+    sources?: readonly { file: string; text: string }[];
+    allowEmpty?: boolean;
+  } = {},
 ): Promise<Statement[]> {
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   let current = (await inspect(db, scope)).model;
+  if (opts.sources) assertNotEmptied(desired, current, opts.sources, { allowEmpty: opts.allowEmpty });
   const renames = opts.renames ? renameChanges(opts.renames.hints, current, desired) : [];
   if (renames.length) {
     // The renamed state, as PostgreSQL makes it: the current schema recreated on the dev database, renamed there.

@@ -6,7 +6,8 @@
  * In:  schema files / a migration directory, and a dev Database. Out: a Model, or located errors.
  * Never: runs against the user's target database (the dev database is wiped before and after use).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readTextFile } from '../input/text.js';
 import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
@@ -31,13 +32,13 @@ export interface LocatedError {
 /** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order). */
 export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[] {
   if (!existsSync(path)) throw new MeridianError('E_USAGE', `schema file ${relative(cwd, path) || path} not found: create it or pass --to file://path/to/schema.sql`);
-  if (statSync(path).isFile()) return [{ file: relative(cwd, path) || path, text: readFileSync(path, 'utf8') }];
+  if (statSync(path).isFile()) return [{ file: relative(cwd, path) || path, text: readTextFile(path, relative(cwd, path) || path) }];
   const out: SqlSource[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort(compareBytes)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.sql')) out.push({ file: relative(cwd, p) || p, text: readFileSync(p, 'utf8') });
+      else if (name.endsWith('.sql')) out.push({ file: relative(cwd, p) || p, text: readTextFile(p, relative(cwd, p) || p) });
     }
   };
   walk(path);
@@ -226,7 +227,7 @@ export async function modelFromMigrations(dev: Database, dir: string, opts: { sc
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   await resetDevDatabase(dev);
   try {
-    const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.content.toString('utf8') })), { stopAtFirst: true });
+    const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migration directory failed');
     // Statements to run on the replayed state before reading it back (e.g. the renames the user asked for).
     for (const sql of opts.then ?? []) await dev.exec(sql);

@@ -7,7 +7,7 @@
  * In:  a file's text. Out: statements with their exact text (as Atlas hashes them) and positions.
  * Never: hand-tokenises SQL.
  */
-import { loadLibpg, scanSync } from '../parse/libpg.js';
+import { loadLibpg, ScanError, scanSync } from '../parse/libpg.js';
 import { MeridianError } from '../errors.js';
 import { assertText, hasUtf8Bom } from '../input/text.js';
 
@@ -37,7 +37,7 @@ export function initSplitter(): Promise<void> {
   return loaded;
 }
 
-function scan(buf: Buffer, file: string): Tok[] {
+function scan(buf: Buffer, file: string, base = 0, full: Buffer = buf): Tok[] {
   try {
     return scanSync(buf.toString('utf8')).tokens.map((t) => ({
       start: t.start,
@@ -47,7 +47,9 @@ function scan(buf: Buffer, file: string): Tok[] {
       upper: t.text.toUpperCase(),
     }));
   } catch (e) {
-    throw new MeridianError('E_PARSE', `${file}: ${(e as Error).message} (unclosed quote or comment?)`);
+    // PostgreSQL's own message, where the unterminated quote, identifier, dollar quote or comment opens.
+    const at = base + (e instanceof ScanError ? e.cursor : 0);
+    throw new MeridianError('E_PARSE', (e as Error).message, { location: { file, ...positionAt(full, at), offset: at } });
   }
 }
 
@@ -94,7 +96,7 @@ export function splitStatements(content: string | Buffer, file = '<input>'): Spl
     if (buf.subarray(base).toString('utf8').trim() === '') throw new MeridianError('E_PARSE', `${file}: no input found after delimiter`);
   }
   const body = buf.subarray(base);
-  const toks = scan(body, file);
+  const toks = scan(body, file, base, buf);
   return delimiter === ';' ? splitDefault(body, toks, base, buf, file) : splitCustom(body, toks, delimiter, base, buf);
 }
 

@@ -95,9 +95,14 @@ function syntaxErrorsOf(text: string, file: string, lines: LineIndex): { locatio
   let stmts: { text: string; offset: number }[];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    stmts = splitForErrors(text);
+    stmts = splitForErrors(text, file);
   } catch (e) {
-    return [{ location: { file, line: 1, column: 1, offset: 0 }, message: (e as Error).message }];
+    // The scanner's error (an unterminated quote, dollar quote or comment), where the token opens.
+    const loc = (e as MeridianError).location;
+    const scanned = { location: loc && loc.file === file ? loc : { file, line: 1, column: 1, offset: 0 }, message: (e as Error).message };
+    // A grammar error before it is reported too (the parser stops at whichever comes first).
+    const first = syntaxProblem(text, file, 0, lines);
+    return first && (first.location.offset ?? 0) < (scanned.location.offset ?? 0) ? [first, scanned] : [scanned];
   }
   for (const st of stmts) {
     const p = syntaxProblem(st.text, file, st.offset, lines);
@@ -110,9 +115,9 @@ function syntaxErrorsOf(text: string, file: string, lines: LineIndex): { locatio
   return out;
 }
 
-let splitter: ((text: string) => { text: string; offset: number }[]) | undefined;
-function splitForErrors(text: string): { text: string; offset: number }[] {
-  return splitter!(text);
+let splitter: ((text: string, file: string) => { text: string; offset: number }[]) | undefined;
+function splitForErrors(text: string, file: string): { text: string; offset: number }[] {
+  return splitter!(text, file);
 }
 
 /** Loads the parser and the statement splitter (wasm) once. */
@@ -121,7 +126,7 @@ export async function initSchemaParser(): Promise<void> {
   if (!splitter) {
     const { initSplitter, splitStatements } = await import('../migrate/split.js');
     await initSplitter();
-    splitter = (text) => splitStatements(text).map((s) => ({ text: s.text, offset: s.offset }));
+    splitter = (text, file) => splitStatements(text, file).map((s) => ({ text: s.text, offset: s.offset }));
   }
 }
 

@@ -37,7 +37,79 @@ function loaded(): { lib: LibPgQuery; deparser: Deparser } {
 
 /** libpg-query's `parseSync` (the JSON parse tree of `sql`). */
 export const parseSync: LibPgQuery['parseSync'] = (sql) => loaded().lib.parseSync(sql);
-/** libpg-query's `scanSync` (the scanner's tokens of `sql`). */
-export const scanSync: LibPgQuery['scanSync'] = (sql) => loaded().lib.scanSync(sql);
+/**
+ * The scanner's own error (an unterminated quoted string, quoted identifier, dollar-quoted string or
+ * comment; a bad escape…), with the UTF-8 byte offset where PostgreSQL puts its cursor (where the
+ * unterminated token opens).
+ */
+export class ScanError extends Error {
+  constructor(message: string, readonly cursor: number) {
+    super(message);
+    this.name = 'ScanError';
+  }
+}
+
+/**
+ * libpg-query's `scanSync` (the scanner's tokens of `sql`). Where the scanner fails, libpg-query hands its
+ * message to JSON.parse ("Unexpected token 'u', \"unterminat\"… is not valid JSON"); this throws a
+ * `ScanError` with PostgreSQL's message and position instead.
+ *
+ * @example
+ * scanSync('SELECT $$ 1') // throws ScanError('unterminated dollar-quoted string at or near "$$ 1"', 7)
+ */
+export const scanSync: LibPgQuery['scanSync'] = (sql) => {
+  try {
+    return loaded().lib.scanSync(sql);
+  } catch (e) {
+    throw scannerError(sql) ?? e;
+  }
+};
+
+/** Longest text of the token an error message quotes (`at or near "…"`): an unterminated one runs to the end of the file. */
+const NEAR_LIMIT = 40;
+
+/**
+ * The scanner error of `sql`, located: the parser runs the scanner as it goes, so its first error is the
+ * scanner's when nothing before it is a grammar error; after a grammar error the parse restarts at that
+ * error's token (the scanner is between tokens there), a bounded number of times.
+ */
+/** Bytes that are always a token of their own (never start a quote, a comment or a longer operator). */
+const SINGLE_CHAR_TOKENS = [...'(),;[]'].map((c) => c.charCodeAt(0));
+
+function scannerError(sql: string): ScanError | undefined {
+  const buf = Buffer.from(sql, 'utf8');
+  let base = 0;
+  // A grammar error on the first token of the rest (`oops; …`): parsed again behind `SELECT `, which
+  // makes most single tokens an expression, so the scanner gets past it.
+  let lead = '';
+  for (let round = 0; round < 64 && base < buf.length; round++) {
+    try {
+      loaded().lib.parseSync(lead + (base === 0 ? sql : buf.toString('utf8', base)));
+      return undefined;
+    } catch (e) {
+      const d = (e as { sqlDetails?: { cursorPosition?: number; fileName?: string } }).sqlDetails;
+      const cursor = (d?.cursorPosition ?? 0) - lead.length;
+      // Grammar errors also come through scan.l (scanner_yyerror), as "syntax error at or near …".
+      if (d?.fileName === 'scan.l' && !/^syntax error\b/.test((e as Error).message)) return new ScanError(shortenNear((e as Error).message), base + Math.max(0, cursor));
+      if (!d || cursor < 0) return undefined;
+      if (cursor === 0 && SINGLE_CHAR_TOKENS.includes(buf[base]!)) {
+        base += 1; // `)`, `,`, `;`…: a token of one byte, stepped over
+        lead = '';
+        continue;
+      }
+      if (cursor === 0 && lead) return undefined;
+      lead = cursor === 0 ? 'SELECT ' : '';
+      base += cursor;
+    }
+  }
+  return undefined;
+}
+
+function shortenNear(message: string): string {
+  return message.replace(/ at or near "([\s\S]*)"$/, (_, near: string) => {
+    const line = near.split('\n')[0]!;
+    return ` at or near "${line.length > NEAR_LIMIT ? line.slice(0, NEAR_LIMIT) : line}${line.length > NEAR_LIMIT || line.length < near.replace(/\n+$/, '').length ? '…' : ''}"`;
+  });
+}
 /** pgsql-deparser's `deparseSync` (SQL text of a parse tree). */
 export const deparseSync = ((...args: Parameters<Deparser['deparseSync']>) => loaded().deparser.deparseSync(...args)) as Deparser['deparseSync'];

@@ -12,7 +12,8 @@ import { relative } from 'node:path';
 import { globToRegExp } from '../inspect/index.js';
 import { readMigrationFiles } from '../migrate/dir.js';
 import type { Model } from '../model/types.js';
-import { checkSchema, initSchemaParser, type SchemaSource } from '../parse/index.js';
+import { MeridianError } from '../errors.js';
+import { checkSchema, formatProblems, initSchemaParser, type SchemaSource } from '../parse/index.js';
 
 export interface NativeScope {
   readonly schemas?: readonly string[];
@@ -43,6 +44,11 @@ export function scopeModel(model: Model, scope: NativeScope): Model {
 
 function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
   const r = checkSchema(sources, { searchPath: scope.searchPath });
+  // A syntax error is final (PostgreSQL's own parser said so): reported here, located, without a dev database.
+  const syntax = r.errors.filter((e) => e.code === 'E_SYNTAX');
+  if (syntax.length) {
+    throw new MeridianError('E_PARSE', `${syntax[0]!.message}${syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : ''}\n${formatProblems(syntax)}`, { location: syntax[0]!.location });
+  }
   if (r.errors.length || r.model.opaque.length) return undefined;
   return scopeModel(r.model, scope);
 }

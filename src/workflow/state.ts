@@ -97,7 +97,8 @@ export async function syntaxErrors(sources: readonly SqlSource[]): Promise<Locat
     try {
       stmts = splitStatements(src.text, src.file);
     } catch (e) {
-      errors.push({ location: { file: src.file, line: 1, column: 1 }, message: (e as Error).message.replace(`${src.file}: `, ''), sourceLine: lineOf(src.text, 1) });
+      const loc = (e as MeridianError).location ?? { file: src.file, line: 1, column: 1 };
+      errors.push({ location: loc, message: (e as Error).message.replace(`${src.file}: `, ''), sourceLine: lineOf(src.text, loc.line) });
       continue;
     }
     for (const st of stmts) {

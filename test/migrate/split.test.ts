@@ -38,6 +38,6 @@ describe("Atlas's statement splitting", () => {
   });
   it('rejects unbalanced parentheses and unclosed quotes', () => {
     expect(() => splitStatements('SELECT 1);')).toThrow(/unexpected '\)'/);
-    expect(() => splitStatements("SELECT 'abc;")).toThrow(/unclosed quote/);
+    expect(() => splitStatements("SELECT 'abc;")).toThrow(/^unterminated quoted string at or near "'abc;"$/);
   });
 });

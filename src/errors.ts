@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'E_SQLGEN'
   | 'E_USAGE'
   | 'E_ENCODING'
-  | 'E_EMPTY_SCHEMA';
+  | 'E_EMPTY_SCHEMA'
+  | 'E_DEV_DIRTY';
 
 /** A located position in a source file (1-based line and column). */
 export interface SourceLocation {

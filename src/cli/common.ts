@@ -15,6 +15,7 @@ export interface CommonOptions {
   exclude?: string[];
   revisionsSchema?: string;
   format?: string;
+  devClear?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -24,6 +25,7 @@ export function withDbOptions(cmd: Command): Command {
   return cmd
     .option('-u, --url <url>', 'database URL (postgres://…, pglite://memory, pglite://./dir); default: DATABASE_URL, else the embedded database')
     .option('--dev-url <url>', 'dev database used to normalise/verify (default pglite://memory)')
+    .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--env <name>', 'environment: reads .env.<name> and atlas.hcl env "<name>"')
     .option('-s, --schema <name>', 'manage only these schemas (repeatable or comma-separated)', collect)
     .option('--exclude <glob>', 'exclude objects matching the glob (repeatable)', collect);

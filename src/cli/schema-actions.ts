@@ -1,4 +1,5 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
+import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { relative } from 'node:path';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
@@ -14,7 +15,7 @@ import { renameHints } from '../workflow/rename-hints.js';
 import type { RenameHint } from '../diff/renames.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { executeStatements, planSchemaApply, resolveState, resolveStates } from '../workflow/schema-apply.js';
-import { executeSources, formatLocatedErrors, readSchemaSources, resetDevDatabase } from '../workflow/state.js';
+import { executeSources, formatLocatedErrors, readSchemaSources } from '../workflow/state.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
 import { nativeModelFromSources } from '../workflow/native.js';
@@ -43,15 +44,15 @@ export function formatPlan(statements: readonly Statement[]): string {
     .join('\n') + '\n';
 }
 
-async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>): Promise<T> {
-  return withLazyDev(url, async (dev) => fn(await dev()));
+async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>, clear?: boolean): Promise<T> {
+  return withLazyDev(url, async (dev) => fn(await dev()), clear);
 }
 
 /** Like withDev, but opens the dev database only if something asks for it (URL-only diffs never do). */
-async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>): Promise<T> {
+async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>, clear?: boolean): Promise<T> {
   let dev: Promise<Database> | undefined;
   try {
-    return await fn(() => (dev ??= openDatabase(url)));
+    return await fn(() => (dev ??= openDatabase(url).then((d) => (clear ? allowDevClear(d) : d))));
   } finally {
     if (dev) await (await dev).close();
   }
@@ -87,13 +88,13 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   let problems: SchemaProblem[] = opts.native ? [...checked.errors] : checked.errors.filter((e) => e.code !== 'E_NATIVE');
   if (problems.length === 0 && !opts.native) {
     const errs = await withDev(cfg.devUrl, async (dev) => {
-      await resetDevDatabase(dev);
+      await acquireDevDatabase(dev);
       try {
         return await executeSources(dev, sources);
       } finally {
-        await resetDevDatabase(dev).catch(() => undefined);
+        await releaseDevDatabase(dev).catch(() => undefined);
       }
-    });
+    }, opts.devClear);
     problems = errs.map((e) => ({ location: e.location, message: e.message, code: 'E_DEV', severity: 'error', sourceLine: e.sourceLine }));
   }
   const warnings = checked.warnings;
@@ -126,8 +127,8 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryR
   try {
     const statements = await withLazyDev(cfg.devUrl, async (dev) => {
       const desired = native ?? (await modelFromSources(await dev(), sources, scope));
-      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined, sources, allowEmpty: opts.allowEmpty });
-    });
+      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined, sources, allowEmpty: opts.allowEmpty, verify: native ? { dev } : undefined });
+    }, opts.devClear);
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');
       return;
@@ -160,7 +161,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
       return;
     }
     out(statements.length ? renderSchemaSql(statements) : 'Schemas are synced, no changes to be made\n');
-  });
+  }, opts.devClear);
 }
 
 export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; allowEmpty?: boolean }): Promise<void> {
@@ -205,5 +206,5 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       out(pc.yellow(`\nReview before applying (migrate lint):\n`));
       for (const f of findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`));
     }
-  });
+  }, opts.devClear);
 }

@@ -15,6 +15,7 @@ export function registerSchema(program: Command): void {
   withToOption(schema.command('validate'))
     .description('parse the schema file(s) and check references; errors as file:line:col')
     .option('--dev-url <url>', 'dev database for the final check (default pglite://memory)')
+    .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--native', 'only the native checks (no database)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(schemaValidateAction);

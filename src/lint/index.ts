@@ -8,6 +8,7 @@
  *      its concurrent-index analyzer) and Meridian's own MR codes for what Atlas misses. Never touches the
  *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
+import { acquireDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
@@ -19,7 +20,7 @@ import { initSplitter, splitStatements, type SplitStatement } from '../migrate/s
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
-import { executeSources, locatedError, locateStatementError, resetDevDatabase } from '../workflow/state.js';
+import { executeSources, locatedError, locateStatementError } from '../workflow/state.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -224,7 +225,7 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
   const first = linted.length ? files.indexOf(linted[0]!) : files.length;
-  await resetDevDatabase(dev);
+  await acquireDevDatabase(dev);
   const findings: Finding[] = [];
   try {
     // The files before the linted ones only set the stage; one that fails is an error of the directory.
@@ -232,7 +233,7 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
     for (const f of linted) findings.push(...(await lintFile(dev, f, cwd)));
   } finally {
-    await resetDevDatabase(dev).catch(() => undefined);
+    await releaseDevDatabase(dev).catch(() => undefined);
   }
   return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error') };
 }

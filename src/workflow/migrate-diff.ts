@@ -16,6 +16,7 @@ import { plan, renderMigrationFile, type PlanOptions, type Statement } from '../
 import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { assertNotEmptied } from './empty-guard.js';
+import { verifyDesired } from './verify.js';
 import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
 
 export interface MigrateDiffOptions {
@@ -116,6 +117,8 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const nativeCurrent = !opts.current && useNative ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope) : undefined;
   const replayed = opts.current ?? nativeCurrent ?? (await modelFromMigrations(await dev(), opts.migrationsDir, scope));
   assertNotEmptied(desired, replayed, sources, { allowEmpty: opts.allowEmpty });
+  // What the native fold accepted is resolved against the built-in catalog; the dev database decides the rest.
+  if (nativeDesired) await verifyDesired(desired, replayed, sources, dev);
   const replay = async (then: readonly string[]) =>
     (nativeCurrent ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope, then) : undefined) ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { ...scope, then }));
   // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest

@@ -5,6 +5,7 @@
  * executing it. Transactional statements run in one transaction; statements PostgreSQL refuses inside
  * a transaction (ADD VALUE, CONCURRENTLY) run outside it, in plan order. Never prints.
  */
+import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
@@ -14,10 +15,11 @@ import { inspect } from '../inspect/index.js';
 import { fileUrlToPath } from '../config/config.js';
 import { emptyModel, type Model } from '../model/types.js';
 import { plan, type PlanOptions, type Statement } from '../plan/index.js';
-import { modelFromMigrations, modelFromSources, readSchemaSources, resetDevDatabase } from './state.js';
+import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { renameChanges, type RenameHint } from '../diff/renames.js';
 import { modelToSql } from './render.js';
 import { assertNotEmptied } from './empty-guard.js';
+import { verifyDesired } from './verify.js';
 
 /** What a freshly created database contains: an empty `public` schema. */
 export function freshDatabaseModel(): Model {
@@ -88,22 +90,25 @@ export async function planSchemaApply(
     /** The schema files `desired` came from: an empty one may not empty the database unless `allowEmpty` (see `assertNotEmptied`). */
     sources?: readonly { file: string; text: string }[];
     allowEmpty?: boolean;
+    /** `desired` was folded natively from `sources`: resolve its names, on this dev database when needed (see `verifyDesired`). */
+    verify?: { dev: () => Promise<Database> };
   } = {},
 ): Promise<Statement[]> {
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   let current = (await inspect(db, scope)).model;
   if (opts.sources) assertNotEmptied(desired, current, opts.sources, { allowEmpty: opts.allowEmpty });
+  if (opts.sources && opts.verify) await verifyDesired(desired, current, opts.sources, opts.verify.dev);
   const renames = opts.renames ? renameChanges(opts.renames.hints, current, desired) : [];
   if (renames.length) {
     // The renamed state, as PostgreSQL makes it: the current schema recreated on the dev database, renamed there.
     const dev = opts.renames!.dev;
-    await resetDevDatabase(dev);
+    await acquireDevDatabase(dev);
     try {
       await dev.exec(modelToSql(current));
       for (const s of plan(renames, current, desired)) await dev.exec(s.sql);
       current = (await inspect(dev, scope)).model;
     } finally {
-      await resetDevDatabase(dev).catch(() => undefined);
+      await releaseDevDatabase(dev).catch(() => undefined);
     }
   }
   return plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, opts.plan);

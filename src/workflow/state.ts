@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readTextFile } from '../input/text.js';
+import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
@@ -45,15 +46,40 @@ export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[
   return out;
 }
 
-const RESET = `DO $$ DECLARE s record; BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
+// Every schema but public is dropped; public is emptied, not recreated, so its owner (pg_database_owner
+// on PostgreSQL 15+) and its grants stay as the database was created.
+const RESET = `DO $$ DECLARE s record; stmts text[]; stmt text; BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast','public')
       AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
   END LOOP;
   FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
   END LOOP;
-  CREATE SCHEMA public;
+  IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
+    CREATE SCHEMA public;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pg_database_owner') THEN ALTER SCHEMA public OWNER TO pg_database_owner; END IF;
+    GRANT USAGE ON SCHEMA public TO PUBLIC;
+  END IF;
+  -- The statements are built first, all at once: a loop over a live query would see names that an
+  -- earlier DROP … CASCADE removed.
+  SELECT coalesce(array_agg(x.stmt), '{}') INTO stmts FROM (
+    SELECT format('DROP %s IF EXISTS public.%I CASCADE', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.relname) AS stmt
+      FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r','p','v','m','S','f')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                        AND (d.deptype = 'e' OR (d.deptype = 'i' AND d.refobjid <> c.oid)))
+    UNION ALL
+    SELECT format('DROP %s IF EXISTS public.%I(%s) CASCADE', CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END, p.proname, pg_get_function_identity_arguments(p.oid))
+      FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    UNION ALL
+    SELECT format('DROP TYPE IF EXISTS public.%I CASCADE', t.typname) FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace
+       AND (t.typtype IN ('e','d','r','m') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+  ) x;
+  FOREACH stmt IN ARRAY stmts LOOP
+    EXECUTE stmt;
+  END LOOP;
   COMMENT ON SCHEMA public IS 'standard public schema';
 END $$;`;
 
@@ -213,20 +239,20 @@ export function formatLocatedErrors(errors: readonly LocatedError[]): string {
 export async function modelFromSources(dev: Database, sources: readonly SqlSource[], opts: { schemas?: readonly string[]; exclude?: readonly string[] } = {}): Promise<Model> {
   const syntax = await syntaxErrors(sources);
   if (syntax.length) throw locatedError('E_PARSE', syntax);
-  await resetDevDatabase(dev);
+  await acquireDevDatabase(dev);
   try {
     const errs = await executeSources(dev, sources, { stopAtFirst: true });
     if (errs.length) throw locatedError('E_VALIDATE', errs);
     return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
   } finally {
-    await resetDevDatabase(dev).catch(() => undefined);
+    await releaseDevDatabase(dev).catch(() => undefined);
   }
 }
 
 /** The Model a migration directory produces (replayed on the dev database). */
 export async function modelFromMigrations(dev: Database, dir: string, opts: { schemas?: readonly string[]; exclude?: readonly string[]; then?: readonly string[] } = {}): Promise<Model> {
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
-  await resetDevDatabase(dev);
+  await acquireDevDatabase(dev);
   try {
     const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migration directory failed');
@@ -234,7 +260,7 @@ export async function modelFromMigrations(dev: Database, dir: string, opts: { sc
     for (const sql of opts.then ?? []) await dev.exec(sql);
     return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
   } finally {
-    await resetDevDatabase(dev).catch(() => undefined);
+    await releaseDevDatabase(dev).catch(() => undefined);
   }
 }
 

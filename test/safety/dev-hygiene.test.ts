@@ -1,0 +1,126 @@
+/**
+ * The dev database is kept clean: a dirty one is refused (naming what is in it) unless clearing is
+ * allowed; after a success, after a failing statement and after a run killed mid-way (its lease left
+ * behind) it is back to what it was; a next run after a killed one clears the leftovers itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/index.js';
+import { MeridianError } from '../../src/errors.js';
+import { acquireDevDatabase, allowDevClear } from '../../src/workflow/dev-lease.js';
+import { migrateDiff } from '../../src/workflow/migrate-diff.js';
+import { modelFromSources } from '../../src/workflow/state.js';
+import { createServerDatabase } from '../helpers/databases.js';
+
+const SCHEMA = `CREATE SCHEMA app;\nSET search_path TO app;\nCREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t (id serial PRIMARY KEY, m mood);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE VIEW v AS SELECT id FROM t;\n`;
+
+/** Everything a dump would show of a database's user-visible state, plus its comment and public's owner. */
+async function fingerprint(db: Database): Promise<unknown> {
+  const q = async (sql: string) => (await db.query(sql)).rows;
+  return {
+    schemas: await q(`SELECT nspname, pg_get_userbyid(nspowner) AS owner, obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`),
+    relations: await q(`SELECT c.oid::regclass::text AS r, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' ORDER BY 1`),
+    functions: await q(`SELECT p.oid::regprocedure::text AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' ORDER BY 1`),
+    types: await q(`SELECT t.oid::regtype::text AS t FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' AND t.typtype IN ('e', 'd', 'c') AND t.typrelid = 0 ORDER BY 1`),
+    extensions: await q(`SELECT extname FROM pg_extension ORDER BY 1`),
+    comment: await q(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()`),
+    searchPath: await q(`SELECT current_setting('search_path') AS s`),
+  };
+}
+
+async function rejected(p: Promise<unknown>): Promise<MeridianError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof MeridianError) return e;
+    throw e;
+  }
+  throw new Error('expected a MeridianError');
+}
+
+const TARGETS: { name: string; open: () => Promise<{ db: Database; done: () => Promise<void> }> }[] = [
+  { name: 'pglite', open: async () => { const db = await openDatabase('pglite://memory'); return { db, done: () => db.close() }; } },
+  ...(process.env.DATABASE_URL
+    ? [{ name: 'postgres', open: async () => { const c = await createServerDatabase(process.env.DATABASE_URL!); const db = await openDatabase(c.url); return { db, done: async () => { await db.close(); await c.drop(); } }; } }]
+    : []),
+];
+
+for (const target of TARGETS) {
+  describe(`dev database hygiene [${target.name}]`, () => {
+    let dev: Database;
+    let done: () => Promise<void>;
+    let start: unknown;
+    beforeAll(async () => {
+      ({ db: dev, done } = await target.open());
+      start = await fingerprint(dev);
+    });
+    afterAll(async () => done());
+
+    it('after a success, twice in a row, it is as it was (the second run does not trip over the first)', async () => {
+      for (let i = 0; i < 2; i++) {
+        const model = await modelFromSources(dev, [{ file: 'schema.sql', text: SCHEMA }]);
+        expect(Object.keys(model.tables)).toEqual(['app.t']);
+        expect(await fingerprint(dev)).toEqual(start);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'meridian-devclean-'));
+      mkdirSync(join(dir, 'migrations'));
+      writeFileSync(join(dir, 'schema.sql'), SCHEMA);
+      await migrateDiff({ migrationsDir: join(dir, 'migrations'), schemaPath: join(dir, 'schema.sql'), dev, native: false, cwd: dir });
+      await migrateDiff({ migrationsDir: join(dir, 'migrations'), schemaPath: join(dir, 'schema.sql'), dev, native: false, cwd: dir });
+      expect(await fingerprint(dev)).toEqual(start);
+    }, 60_000);
+
+    it('after a failing statement it is as it was', async () => {
+      const e = await rejected(modelFromSources(dev, [{ file: 'schema.sql', text: `${SCHEMA}CREATE TABLE app.u (id int REFERENCES app.nope);\n` }]));
+      expect(e.code).toBe('E_VALIDATE');
+      expect(await fingerprint(dev)).toEqual(start);
+    });
+
+    it('after a run killed mid-way (its lease and objects left), the next run clears its leftovers', async () => {
+      await acquireDevDatabase(dev);
+      await dev.exec(SCHEMA); // … and the process dies here: no release
+      expect(await fingerprint(dev)).not.toEqual(start);
+      await modelFromSources(dev, [{ file: 'schema.sql', text: 'CREATE TABLE t (id int);' }]);
+      expect(await fingerprint(dev)).toEqual(start);
+    });
+
+    it('a dirty dev database is refused, naming what it holds, and left untouched; --dev-clear empties it', async () => {
+      await dev.exec(`CREATE SCHEMA theirs; CREATE TABLE public.keep (id int); CREATE FUNCTION public.mine() RETURNS int LANGUAGE sql AS 'SELECT 1'`);
+      const dirty = await fingerprint(dev);
+      const e = await rejected(modelFromSources(dev, [{ file: 'schema.sql', text: SCHEMA }]));
+      expect(e.code).toBe('E_DEV_DIRTY');
+      expect(e.message).toMatch(/not clean: it holds function public\.mine, schema theirs, table public\.keep\./);
+      expect(e.message).toMatch(/--dev-clear/);
+      expect(await fingerprint(dev)).toEqual(dirty);
+      await modelFromSources(allowDevClear(dev), [{ file: 'schema.sql', text: SCHEMA }]);
+      expect(await devObjects(dev)).toEqual([]);
+    });
+
+    if (target.name === 'postgres') {
+      it('pg_dump of the dev database after a run equals its starting dump', async () => {
+        // pg_dump's \\restrict key is random per run; comments carry nothing.
+        const dump = (u: string) => execFileSync('pg_dump', ['--schema-only', u], { encoding: 'utf8' }).replace(/^(--|\\(un)?restrict ).*$/gm, '');
+        const other = await createServerDatabase(process.env.DATABASE_URL!);
+        const fresh = await openDatabase(other.url);
+        try {
+          const before = dump(other.url);
+          await modelFromSources(fresh, [{ file: 'schema.sql', text: SCHEMA }]);
+          await rejected(modelFromSources(fresh, [{ file: 'schema.sql', text: 'CREATE TABLE x (id int REFERENCES nope);' }]));
+          expect(dump(other.url)).toBe(before);
+          expect(before).toMatch(/SET statement_timeout/); // a real dump was compared
+        } finally {
+          await fresh.close();
+          await other.drop();
+        }
+      });
+    }
+  });
+}
+
+async function devObjects(db: Database): Promise<unknown[]> {
+  const { devDatabaseContents } = await import('../../src/workflow/dev-lease.js');
+  return devDatabaseContents(db);
+}

@@ -16,6 +16,7 @@ import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { executeStatements, planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { readSchemaSources } from '../../src/workflow/state.js';
 import { nativeModelFromSources } from '../../src/workflow/native.js';
+import { runCli } from '../helpers/cli.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const SCHEMA = `CREATE SCHEMA app;\nCREATE TABLE app.users (id int PRIMARY KEY, email text NOT NULL);\nCREATE TABLE app.orders (id int PRIMARY KEY, user_id int REFERENCES app.users (id));\n`;
@@ -161,6 +162,28 @@ describe('migrate diff never turns a corrupt or empty schema into a migration', 
     expect(r.statements).toEqual([]);
     expect(existsSync(join(p.migrations, 'atlas.sum'))).toBe(false);
   });
+});
+
+describe('the reported case, end to end', () => {
+  it('meridian migrate diff on a schema.sql starting with NUL bytes exits 1 with the offset and writes nothing', async () => {
+    const p = project(SCHEMA);
+    const env = { DATABASE_URL: '', DEV_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/no_dev_database' };
+    const args = ['migrate', 'diff', '--dir', `file://${p.migrations}`, '--to', `file://${p.schemaPath}`];
+    expect((await runCli([...args, 'init'], { cwd: p.dir, env })).code).toBe(0);
+    writeFileSync(p.schemaPath, Buffer.concat([Buffer.alloc(3), Buffer.from(SCHEMA)]));
+    const before = readdirSync(p.migrations);
+    const r = await runCli([...args, 'bad'], { cwd: p.dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_ENCODING]: schema.sql:1:1: not UTF-8 text (NUL byte at offset 0)');
+    expect(readdirSync(p.migrations)).toEqual(before);
+    writeFileSync(p.schemaPath, '');
+    const empty = await runCli([...args, 'bad'], { cwd: p.dir, env });
+    expect([empty.code, empty.stderr]).toEqual([1, expect.stringContaining('error[E_EMPTY_SCHEMA]')]);
+    expect(readdirSync(p.migrations)).toEqual(before);
+    const allowed = await runCli([...args, 'drop_all', '--allow-empty'], { cwd: p.dir, env });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(readdirSync(p.migrations).length).toBe(before.length + 1);
+  }, 120_000);
 });
 
 describeEachDatabase('schema apply refuses an empty schema over a database with objects', (t) => {

@@ -71,11 +71,11 @@ const RESET = `DO $$ DECLARE s record; stmts text[]; stmt text; BEGIN
     UNION ALL
     SELECT format('DROP %s IF EXISTS public.%I(%s) CASCADE', CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END, p.proname, pg_get_function_identity_arguments(p.oid))
       FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e','i'))
     UNION ALL
     SELECT format('DROP TYPE IF EXISTS public.%I CASCADE', t.typname) FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace
        AND (t.typtype IN ('e','d','r','m') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('e','i'))
   ) x;
   FOREACH stmt IN ARRAY stmts LOOP
     EXECUTE stmt;

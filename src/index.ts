@@ -10,6 +10,12 @@ export { MeridianError, NotImplementedError, type ErrorCode, type SourceLocation
 export { openDatabase, parseDatabaseUrl, redactUrl, DEFAULT_PGLITE_URL, type Database, type Queryable, type QueryResult } from './db/index.js';
 export { serveDatabase, type ServedDatabase } from './db/serve.js';
 export { resolveConfig, type ResolvedConfig, type ConfigFlags } from './config/config.js';
+export { protectionFor, isLocalUrl, describeTarget, type Protection } from './config/protection.js';
+export { decideConsent, planHash, hazardsOfStatements, hazardsOfFindings, parseAllowHazards, HAZARD_CODES, type ConsentInput, type ConsentDecision, type PlannedHazard } from './workflow/consent.js';
+export { guardWrite, type GuardOptions, type GuardResult, type BackupOutcome } from './workflow/guard.js';
+export { migrateApply, type MigrateApplyOptions, type MigrateApplyPlan, type MigrateApplyResult } from './workflow/migrate-apply.js';
+export { backupDatabase, ensureGitignore, type BackupResult } from './workflow/backup.js';
+export { requireMigrationDir } from './workflow/migration-dir.js';
 export type * from './model/types.js';
 export { emptyModel } from './model/types.js';
 export { quoteIdent, qualifiedKey, qualifiedName, splitKey, quoteLiteral } from './model/names.js';

@@ -22,7 +22,7 @@ describe('resolveConfig', () => {
     expect(cfg.schemaPath).toBe(join(cwd, 'database/schema/schema.sql'));
     expect(cfg.production).toBe(false);
   });
-  it('orders sources: flag > .env.<name> > environment > .env > atlas.hcl', () => {
+  it('orders sources: flag > .env.<name> > atlas.hcl env <name> > environment > .env', () => {
     const cwd = project({
       '.env': 'DATABASE_URL=postgres://dotenv/db\n',
       '.env.staging': 'DATABASE_URL=postgres://staging/db\n',

@@ -2,6 +2,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { resolveConfig, type ResolvedConfig } from '../config/config.js';
+import { describeTarget } from '../config/protection.js';
+import { confirm } from './prompt.js';
+import type { GuardOptions, GuardResult } from '../workflow/guard.js';
+import type { CleanTarget } from '../workflow/clean.js';
+import { parseAllowHazards, planHash, type PlannedHazard } from '../workflow/consent.js';
 import { redactUrl } from '../db/url.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
 
@@ -104,4 +109,64 @@ export function reportError(e: unknown): number {
   if (debug && err?.stack) process.stderr.write(redactUrl(err.stack) + '\n');
   else process.stderr.write('(set DEBUG=meridian for details)\n');
   return 1;
+}
+
+/** What a writing command was told about consent (see workflow/consent.ts). */
+export interface ConsentFlags {
+  autoApprove?: boolean;
+  allowHazards?: string[];
+  approvePlan?: string;
+}
+
+/** Adds `--auto-approve`, `--allow-hazards <classes>` and `--approve-plan <hash>`. */
+export function withConsentOptions(cmd: Command): Command {
+  return cmd
+    .option('--auto-approve', 'apply without a prompt what the plan marks safe (hazards must be named with --allow-hazards)')
+    .option('--allow-hazards <classes>', 'hazard classes allowed to run (comma-separated or repeated): DELETES_DATA, TABLE_REWRITE, ACCESS_EXCLUSIVE_LOCK, INDEX_BUILD, DATA_DEPENDENT, BREAKS_DEPENDANTS, NOT_TRANSACTIONAL', collect)
+    .option('--approve-plan <hash>', 'run only if the plan is exactly the one reviewed (its hash, printed by --dry-run)');
+}
+
+/** A confirm callback when a person is at a terminal, else undefined (nobody can be asked). */
+export function terminalConfirm(question: () => string): (() => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return () => confirm(question());
+}
+
+/**
+ * Prints (on stderr, so stdout stays Atlas's) the database a writing command is about to change, password
+ * masked, with its environment and protection.
+ */
+export function printTarget(cfg: ResolvedConfig, command: string): void {
+  const env = cfg.envName ? `env "${cfg.envName}", ` : '';
+  const prot = cfg.protection.protected ? `protected: ${cfg.protection.reason}` : 'not protected';
+  process.stderr.write(`${command}: target ${describeTarget(cfg.url)} (${env}${prot})\n`);
+}
+
+/** States the backup a guarded command took, or why none was taken. */
+export function printBackup(g: GuardResult): void {
+  if (g.backup?.kind === 'taken') process.stdout.write(`Backup written: ${g.backup.backup.file} (${g.backup.backup.bytes} bytes, ${g.backup.backup.method})\n`);
+  else if (g.backup?.kind === 'skipped') process.stdout.write(`No backup taken: ${g.backup.reason}\n`);
+}
+
+/** The guard options of a writing command from its flags. */
+export function guardOptions(cfg: ResolvedConfig, command: string, opts: ConsentFlags & { skipBackup?: boolean; backupFile?: string }, question: () => string): GuardOptions {
+  parseAllowHazards(opts.allowHazards);
+  return {
+    command, protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
+    consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
+    confirm: terminalConfirm(question), skipBackup: opts.skipBackup, backupFile: opts.backupFile,
+  };
+}
+
+/**
+ * The plan of a command whose purpose is to drop objects (`schema clean`, `db reset`): its hash, and its
+ * DELETES_DATA hazards when the environment is protected (elsewhere the command itself, confirmed or
+ * `--auto-approve`d, is the consent).
+ */
+export function cleanPlan(cfg: ResolvedConfig, targets: readonly CleanTarget[]): { hazards: PlannedHazard[]; hash: string } {
+  const drops = targets.flatMap((t) => (t.action === 'drop' ? [`DROP SCHEMA ${t.schema} CASCADE`] : t.objects.map((o) => `DROP ${o.kind.toUpperCase()} ${o.ident}`)));
+  return {
+    hash: planHash(drops),
+    hazards: cfg.protection.protected ? drops.map((d) => ({ code: 'DELETES_DATA' as const, statement: d, message: 'drops the object and its data' })) : [],
+  };
 }

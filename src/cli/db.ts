@@ -4,13 +4,13 @@ import { dbShellAction } from './db-shell.js';
 import { testSchemaAction } from './test-schema.js';
 import { dbResetAction, devSetupAction, devStatusAction } from './dev-actions.js';
 import { dbServeAction } from './db-serve.js';
-import { withDbOptions, withDirOptions } from './common.js';
+import { withConsentOptions, withDbOptions, withDirOptions } from './common.js';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database tasks from the guide');
-  withDirOptions(withDbOptions(db.command('reset')))
+  withConsentOptions(withDirOptions(withDbOptions(db.command('reset'))))
     .description('clean the schema, apply every migration, load database/fixtures/seed-simple.sql')
-    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--skip-backup', 'reset a protected environment without its backup')
     .action(dbResetAction);
   withDbOptions(db.command('shell')).description('open psql, or a built-in SQL shell for the embedded database').action(dbShellAction);
   withDbOptions(db.command('serve'))

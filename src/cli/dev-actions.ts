@@ -7,25 +7,29 @@ import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { planClean } from '../workflow/clean.js';
 import { devStatus, resetProjectDatabase, setupProject } from '../workflow/dev.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { describeTarget } from '../config/protection.js';
+import { guardWrite } from '../workflow/guard.js';
+import { cleanPlan, configFrom, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 import { formatStatus } from './migrate-actions.js';
 import { prismaPullAction, sqlGenerateAction } from './prisma-actions.js';
-import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);
 
-export async function dbResetAction(opts: CommonOptions & { autoApprove?: boolean }): Promise<void> {
+export async function dbResetAction(opts: CommonOptions & ConsentFlags & { skipBackup?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
+  printTarget(cfg, 'db reset');
   const db = await openDatabase(cfg.url);
   try {
     const targets = await planClean(db, { schemas: cfg.schemas });
     const n = targets.reduce((k, t) => k + t.objects.length, 0);
-    const hint = cfg.production ? 'production never auto-approves: run it from a terminal' : 'pass --auto-approve to reset without a prompt';
-    if (!(await confirm(pc.red(`Reset ${db.displayUrl}: drop ${n} object(s), re-apply every migration and load the seed?`), { autoApprove: opts.autoApprove && !cfg.production, hint }))) {
+    const question = () => pc.red(`Reset ${describeTarget(cfg.url)}: drop ${n} object(s), re-apply every migration and load the seed?`);
+    const g = await guardWrite(db, guardOptions(cfg, 'db reset', opts, question), cleanPlan(cfg, targets));
+    if (!g.proceed) {
       out('Aborted\n');
       process.exitCode = 1;
       return;
     }
+    printBackup(g);
     const r = await resetProjectDatabase(db, { cwd: cfg.cwd, migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, revisionsSchema: cfg.revisionsSchema, schemas: cfg.schemas });
     if (!r.apply.ok) throw new MeridianError('E_APPLY', r.apply.error ?? 'applying migrations failed');
     out(`Dropped ${r.dropped} object(s), applied ${r.apply.files.length} migration(s)${r.seeded ? ', loaded database/fixtures/seed-simple.sql' : ''}\n`);
@@ -54,6 +58,9 @@ export async function devSetupAction(opts: CommonOptions & { dual?: boolean }): 
 
 export async function devStatusAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
+  const source = { flag: '--url', 'env-file': `.env.${cfg.envName}`, environment: 'DATABASE_URL in the environment', dotenv: '.env', 'atlas.hcl': `atlas.hcl env "${cfg.envName}"`, default: 'the default embedded database' }[cfg.urlSource];
+  out(`Env:       ${cfg.envName ? `"${cfg.envName}"` : '(none)'}, URL from ${source}\n`);
+  out(`Protected: ${cfg.protection.protected ? pc.yellow(`yes (${cfg.protection.reason})`) : `no (${cfg.protection.reason})`}\n`);
   const db = await openDatabase(cfg.url);
   const dev = await openDatabase(cfg.devUrl);
   try {

@@ -5,9 +5,11 @@ import { MeridianError } from '../errors.js';
 import { applyMigrations, migrationStatus, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
 import { initSplitter, splitStatements } from '../migrate/split.js';
-import { backupDatabase } from '../workflow/backup.js';
-import { lintDirectory } from '../lint/index.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { describeTarget } from '../config/protection.js';
+import { parseAllowHazards } from '../workflow/consent.js';
+import { migrateApply, type MigrateApplyPlan } from '../workflow/migrate-apply.js';
+import { requireMigrationDir } from '../workflow/migration-dir.js';
+import { configFrom, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);
@@ -18,18 +20,30 @@ function fmtDuration(ms: number): string {
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
 }
 
-export interface ApplyFlags extends CommonOptions {
+export interface ApplyFlags extends CommonOptions, ConsentFlags {
   dryRun?: boolean;
-  autoApprove?: boolean;
   txMode?: string;
   execOrder?: string;
   baseline?: string;
   allowDirty?: boolean;
+  /** Older spelling of `--allow-hazards DELETES_DATA`. */
   allowDestructive?: boolean;
   backupFile?: string;
+  skipBackup?: boolean;
   lockTimeout?: string;
 }
 
+function printApplyPlan(plan: MigrateApplyPlan, target: string): void {
+  out(`Pending migrations on ${target}:\n`);
+  for (const f of plan.pending) {
+    out(`\n  -- ${f.name} (${f.statements.length} statement${f.statements.length === 1 ? '' : 's'})\n`);
+    for (const st of f.statements) out(`    -> ${st}\n`);
+  }
+  if (plan.analysisError) out(pc.yellow(`\n(hazard analysis unavailable: ${plan.analysisError})\n`));
+  if (plan.findings.length) out(pc.yellow(`\nHazards:\n`));
+  for (const f of plan.findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`));
+  out(`\nPlan hash: ${plan.hash}\n\n`);
+}
 
 export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags): Promise<void> {
   const cfg = configFrom(opts);
@@ -39,73 +53,49 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
   if (!['linear', 'linear-skip', 'non-linear'].includes(execOrder)) throw new MeridianError('E_USAGE', `unknown --exec-order "${opts.execOrder}"`);
   const count = n === undefined ? undefined : Number(n);
   if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new MeridianError('E_USAGE', `the amount of migrations to apply must be a positive integer, got "${n}"`);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
+  const allowHazards = [...(opts.allowHazards ?? []), ...(opts.allowDestructive ? ['DELETES_DATA'] : [])];
+  parseAllowHazards(allowHazards);
+  printTarget(cfg, 'migrate apply');
   const db = await openDatabase(cfg.url);
+  let t0 = performance.now();
   try {
-    const common = { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count };
-    const plan = await applyMigrations(db, { ...common, dryRun: true });
-    const pending = plan.files;
-    if (pending.length === 0) {
-      out('No migration files to execute\n');
-      return;
-    }
-    const autoApprove = !!opts.autoApprove && !cfg.production;
-    if (opts.dryRun || !autoApprove) {
-      out(`Pending migrations on ${db.displayUrl}:\n`);
-      for (const f of pending) {
-        out(`\n  -- ${f.name} (${f.statements.length} statement${f.statements.length === 1 ? '' : 's'})\n`);
-        for (const st of f.statements) out(`    -> ${st}\n`);
-      }
-      // Hazards: the lint analyzers run the pending files on a dev database (never on the target).
-      const dev = await openDatabase(cfg.devUrl);
-      let destructive = 0;
-      try {
-        const lint = await lintDirectory(dev, cfg.migrationsDir, { names: pending.map((f) => f.name), cwd: cfg.cwd });
-        if (lint.findings.length) out(pc.yellow(`\nHazards:\n`));
-        for (const f of lint.findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`));
-        destructive = lint.findings.filter((f) => f.analyzer === 'destructive').length;
-      } catch (e) {
-        out(pc.yellow(`\n(hazard analysis unavailable: ${(e as Error).message.split('\n')[0]})\n`));
-      } finally {
-        await dev.close();
-      }
-      out('\n');
-      if (opts.dryRun) return;
-      if (cfg.production && destructive > 0 && !opts.allowDestructive) {
-        throw new MeridianError('E_APPLY', `production: ${destructive} destructive statement(s) pending; review them and pass --allow-destructive to apply`);
-      }
-      const hint = cfg.production ? 'production never auto-approves: run it from a terminal' : 'pass --auto-approve to apply without a prompt';
-      if (!(await confirm(`Apply ${pending.length} migration file(s)?`, { autoApprove: false, hint }))) {
-        out('Aborted: nothing was applied\n');
-        process.exitCode = 1;
-        return;
-      }
-      if (cfg.production || opts.backupFile) {
-        const file = opts.backupFile ?? `backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sql`;
-        if (cfg.production && !opts.backupFile) {
-          if (await confirm(`Take a backup to ${file} first?`, { hint })) {
-            const b = await backupDatabase(db, cfg.url, file);
-            out(`Backup written: ${b.file} (${b.bytes} bytes, ${b.method})\n`);
-          }
-        } else {
-          const b = await backupDatabase(db, cfg.url, file);
-          out(`Backup written: ${b.file} (${b.bytes} bytes, ${b.method})\n`);
-        }
-      }
-    }
-    out(`Migrating to version ${plan.to}${plan.from ? ` from ${plan.from}` : ''} (${pending.length} migrations in total):\n\n`);
-    const t0 = performance.now();
-    let stmtOk = 0;
-    const result = await applyMigrations(db, {
-      ...common,
+    // Listed when someone will read it before anything runs: a dry run, a question, a protected environment.
+    const listPlan = !!opts.dryRun || cfg.protection.protected || (process.stdin.isTTY && !opts.autoApprove);
+    const r = await migrateApply(db, {
+      dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count,
       lockTimeoutMs: opts.lockTimeout ? Number(opts.lockTimeout) * 1000 : undefined,
+      dryRun: opts.dryRun, dev: () => openDatabase(cfg.devUrl),
+      protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
+      consent: { autoApprove: opts.autoApprove, allowHazards, approvePlan: opts.approvePlan },
+      backupFile: opts.backupFile, skipBackup: opts.skipBackup,
+      onPlan: (plan) => {
+        if (plan.pending.length === 0) out('No migration files to execute\n');
+        else if (listPlan) printApplyPlan(plan, db.displayUrl);
+      },
+      confirm: process.stdin.isTTY ? (plan) => confirm(`Apply ${plan.pending.length} migration file(s) to ${describeTarget(cfg.url)}?`) : undefined,
       onProgress: (e) => {
         if (e.kind === 'file-start') out(`  -- migrating version ${e.file.version}\n`);
         else if (e.kind === 'statement') out(`    -> ${e.sql}\n`);
-        else if (e.kind === 'file-done') {
-          out(`  -- ok (${fmtDuration(e.ms)})\n\n`);
-        } else if (e.kind === 'file-error') out(pc.red(`    ${e.error}\n`));
+        else if (e.kind === 'file-done') out(`  -- ok (${fmtDuration(e.ms)})\n\n`);
+        else if (e.kind === 'file-error') out(pc.red(`    ${e.error}\n`));
+      },
+      onApprove: (plan, guard) => {
+        if (guard.backup?.kind === 'taken') out(`Backup written: ${guard.backup.backup.file} (${guard.backup.backup.bytes} bytes, ${guard.backup.backup.method})\n`);
+        else if (guard.backup?.kind === 'skipped') out(pc.yellow(`No backup taken: ${guard.backup.reason}\n`));
+        if (guard.via === 'plan-hash') process.stderr.write(`migrate apply: approved by plan hash ${plan.hash}\n`);
+        out(`Migrating to version ${plan.to}${plan.from ? ` from ${plan.from}` : ''} (${plan.pending.length} migrations in total):\n\n`);
+        t0 = performance.now();
       },
     });
+    if (r.guard && !r.guard.proceed) {
+      out('Aborted: nothing was applied\n');
+      process.exitCode = 1;
+      return;
+    }
+    const result = r.result;
+    if (!result) return;
+    let stmtOk = 0;
     for (const f of result.files) stmtOk += f.applied;
     const applied = result.files.filter((f) => f.status === 'applied').length;
     out(`  -------------------------\n  -- ${fmtDuration(performance.now() - t0)}\n`);
@@ -168,6 +158,7 @@ export function statusJson(s: MigrationStatus, env: string | undefined): unknown
 
 export async function migrateStatusAction(opts: CommonOptions & { revisionsSchema?: string }): Promise<void> {
   const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
   const db = await openDatabase(cfg.url);
   try {
     const s = await migrationStatus(db, { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema });
@@ -179,12 +170,14 @@ export async function migrateStatusAction(opts: CommonOptions & { revisionsSchem
 
 export async function migrateHashAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
   const hf = writeSum(cfg.migrationsDir);
   out(`atlas.sum rewritten: ${hf.entries.length} file(s)\n`);
 }
 
 export async function migrateValidateAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
   validateSum(cfg.migrationsDir);
   await initSplitter();
   const { initParser, parseSql } = await loadParser();
@@ -232,6 +225,7 @@ export async function migrateNewAction(name: string | undefined, opts: CommonOpt
 
 export async function migrateSetAction(version: string, opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
   const db = await openDatabase(cfg.url);
   try {
     const n = await setMigrationVersion(db, { dir: cfg.migrationsDir, version, revisionsSchema: cfg.revisionsSchema });

@@ -4,10 +4,12 @@ import { relative } from 'node:path';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { formatFindings, lintDirectory } from '../lint/index.js';
+import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { configFrom, type CommonOptions } from './common.js';
 
 export async function migrateLintAction(opts: CommonOptions & { latest?: string; gitBase?: string }): Promise<void> {
   const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
   let names: string[] | undefined;
   if (opts.gitBase) {
     try {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
 import { migrateLintAction } from './migrate-lint.js';
 import { migrateDiffAction } from './schema-actions.js';
-import { formatOption, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
+import { formatOption, withConsentOptions, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('versioned migrations (Atlas-compatible directory, atlas.sum and revisions table)');
@@ -16,16 +16,16 @@ export function registerMigrate(program: Command): void {
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
     .action(migrateDiffAction);
 
-  withDirOptions(withDbOptions(migrate.command('apply [n]')))
-    .description('apply pending migration files in order, recorded in atlas_schema_revisions')
-    .option('--dry-run', 'print what would run, change nothing')
-    .option('--auto-approve', 'do not ask for confirmation')
+  withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'))))
+    .description('apply pending migration files in order, recorded in atlas_schema_revisions (asks only at a terminal without --auto-approve, or in a protected environment)')
+    .option('--dry-run', 'print what would run, its hazards and the plan hash; change nothing')
     .option('--tx-mode <mode>', 'transaction mode: file, all or none', 'file')
     .option('--exec-order <order>', 'linear, linear-skip or non-linear', 'linear')
     .option('--baseline <version>', 'start from this version on a database that has a schema already')
     .option('--allow-dirty', 'allow applying to a non-clean database without revisions')
-    .option('--allow-destructive', 'allow destructive statements in production')
-    .option('--backup-file <path>', 'pg_dump the database here before applying (production)')
+    .option('--allow-destructive', 'same as --allow-hazards DELETES_DATA')
+    .option('--backup-file <path>', 'back the database up to this file before applying (default in a protected environment: .meridian/backups/, before statements that delete data)')
+    .option('--skip-backup', "run a protected environment's destructive files without its backup")
     .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
     .action(migrateApplyAction);
 

@@ -19,8 +19,11 @@ import { executeSources, formatLocatedErrors, readSchemaSources } from '../workf
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
 import { nativeModelFromSources } from '../workflow/native.js';
-import { configFrom, planOptionsFrom, type CommonOptions, type PlanFlags } from './common.js';
+import { configFrom, planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
 import { confirm } from './prompt.js';
+import { describeTarget } from '../config/protection.js';
+import { hazardsOfStatements, parseAllowHazards, planHash } from '../workflow/consent.js';
+import { guardWrite } from '../workflow/guard.js';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -114,8 +117,9 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
 }
 
-export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryRun?: boolean; autoApprove?: boolean; native?: boolean; allowEmpty?: boolean }): Promise<void> {
+export async function schemaApplyAction(opts: CommonOptions & PlanFlags & ConsentFlags & { dryRun?: boolean; native?: boolean; backupFile?: string; skipBackup?: boolean; allowEmpty?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
+  parseAllowHazards(opts.allowHazards);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
   const { hints, warnings } = await renameHints(sources);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
@@ -123,6 +127,7 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryR
   // The desired state folded by the native parser, as migrate diff does; the dev database opens only when
   // schema.sql does not fold natively (or with --no-native), and to try confirmed renames on.
   const native = opts.native !== false ? await nativeModelFromSources(sources, scope) : undefined;
+  if (!opts.dryRun) printTarget(cfg, 'schema apply');
   const db = await openDatabase(cfg.url);
   try {
     const statements = await withLazyDev(cfg.devUrl, async (dev) => {
@@ -133,15 +138,27 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & { dryR
       out('Schema is synced, no changes to be made\n');
       return;
     }
-    out(`Planned changes for ${db.displayUrl}:\n${formatPlan(statements)}`);
+    const hash = planHash(statements.map((s) => s.sql));
+    out(`Planned changes for ${db.displayUrl}:\n${formatPlan(statements)}\nPlan hash: ${hash}\n`);
     if (opts.dryRun) return;
+    const hazards = hazardsOfStatements(statements);
     const destructive = statements.filter((s) => s.hazards.some((h) => h.code === 'DELETES_DATA')).length;
-    const hint = cfg.production ? 'production never auto-approves: run it from a terminal' : 'pass --auto-approve to apply without a prompt';
-    if (!(await confirm(`Apply ${statements.length} statement(s)${destructive ? pc.red(` (${destructive} delete data)`) : ''}?`, { autoApprove: opts.autoApprove && !cfg.production, hint }))) {
+    const g = await guardWrite(
+      db,
+      {
+        command: 'schema apply', protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
+        consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
+        confirm: terminalConfirm(() => `Apply ${statements.length} statement(s)${destructive ? pc.red(` (${destructive} delete data)`) : ''} to ${describeTarget(cfg.url)}?`),
+        backupFile: opts.backupFile, skipBackup: opts.skipBackup,
+      },
+      { hazards, hash },
+    );
+    if (!g.proceed) {
       out('Aborted: nothing was applied\n');
       process.exitCode = 1;
       return;
     }
+    printBackup(g);
     const r = await executeStatements(db, statements);
     out(`Applied ${r.executed} statement(s)\n`);
   } finally {

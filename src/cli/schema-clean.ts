@@ -2,11 +2,13 @@
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { executeClean, planClean } from '../workflow/clean.js';
-import { configFrom, type CommonOptions } from './common.js';
-import { confirm } from './prompt.js';
+import { describeTarget } from '../config/protection.js';
+import { guardWrite } from '../workflow/guard.js';
+import { cleanPlan, configFrom, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 
-export async function schemaCleanAction(opts: CommonOptions & { autoApprove?: boolean; dryRun?: boolean }): Promise<void> {
+export async function schemaCleanAction(opts: CommonOptions & ConsentFlags & { dryRun?: boolean; skipBackup?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
+  if (!opts.dryRun) printTarget(cfg, 'schema clean');
   const db = await openDatabase(cfg.url);
   try {
     const targets = await planClean(db, { schemas: cfg.schemas });
@@ -22,12 +24,13 @@ export async function schemaCleanAction(opts: CommonOptions & { autoApprove?: bo
       if (t.objects.length > 50) process.stdout.write(`    … and ${t.objects.length - 50} more\n`);
     }
     if (opts.dryRun) return;
-    const autoApprove = opts.autoApprove && !cfg.production;
-    if (!(await confirm(pc.red('This deletes data. Continue?'), { autoApprove, hint: cfg.production ? 'production never auto-approves: run it from a terminal' : undefined }))) {
+    const g = await guardWrite(db, guardOptions(cfg, 'schema clean', opts, () => pc.red(`This deletes data in ${describeTarget(cfg.url)}. Continue?`)), cleanPlan(cfg, targets));
+    if (!g.proceed) {
       process.stdout.write('Aborted\n');
       process.exitCode = 1;
       return;
     }
+    printBackup(g);
     await executeClean(db, targets);
     process.stdout.write(`Dropped ${count} object(s) in ${targets.length} schema(s)\n`);
   } finally {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { schemaApplyAction, schemaDiffAction, schemaInspectAction, schemaValidateAction } from './schema-actions.js';
 import { schemaCleanAction } from './schema-clean.js';
-import { formatOption, withDbOptions, withPlanOptions, withToOption } from './common.js';
+import { formatOption, withConsentOptions, withDbOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerSchema(program: Command): void {
   const schema = program.command('schema').description('inspect, validate, diff and apply schemas declaratively');
@@ -20,17 +20,18 @@ export function registerSchema(program: Command): void {
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(schemaValidateAction);
 
-  withDbOptions(schema.command('clean'))
+  withConsentOptions(withDbOptions(schema.command('clean')))
     .description('drop every object in the managed schemas (asks first)')
-    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--skip-backup', "clean a protected environment without its backup")
     .option('--dry-run', 'list what would be dropped')
     .action(schemaCleanAction);
 
-  withPlanOptions(withToOption(withDbOptions(schema.command('apply'))))
+  withConsentOptions(withPlanOptions(withToOption(withDbOptions(schema.command('apply')))))
     .description('plan and apply the changes that bring a database to the desired schema')
     .option('--no-native', 'execute the schema on the dev database instead of folding it with the native parser')
-    .option('--dry-run', 'print the plan, change nothing')
-    .option('--auto-approve', 'do not ask for confirmation')
+    .option('--dry-run', 'print the plan and its hash, change nothing')
+    .option('--backup-file <path>', 'back the database up to this file first')
+    .option('--skip-backup', "run a protected environment's destructive plan without its backup")
     .option('--allow-empty', 'let a schema with no objects drop everything in the database')
     .action(schemaApplyAction);
 

@@ -1,6 +1,6 @@
 /**
  * A small subset of Atlas's project file `atlas.hcl`: `env "name" { … }` blocks with `url`, `dev`,
- * `schemas`, `exclude`, `revisions_schema` and a nested `migration { dir = … }` block. Values are string
+ * `schemas`, `exclude`, `protected` (Meridian's own: `true`/`false`), `revisions_schema` and a nested `migration { dir = … }` block. Values are string
  * literals, lists of string literals, or `getenv("NAME")`. Anything else is an error naming file:line.
  */
 import { MeridianError } from '../errors.js';
@@ -14,6 +14,8 @@ export interface AtlasHclEnv {
   readonly revisionsSchema?: string;
   readonly migrationDir?: string;
   readonly schemaSrc?: string;
+  /** `protected = true|false`: Meridian's guard rails for this environment (see config/protection.ts). */
+  readonly protected?: boolean;
 }
 
 type Tok = { t: 'ident' | 'str' | 'punct'; v: string; line: number };
@@ -64,6 +66,7 @@ export function parseAtlasHcl(text: string, file: string, env: NodeJS.ProcessEnv
       while (toks[p] && toks[p]!.v !== ']') { const v = value(); if (typeof v !== 'string') err('nested lists are not supported'); list.push(v as string); if (toks[p]?.v === ',') p++; }
       expect(']'); return list;
     }
+    if (t.t === 'ident' && (t.v === 'true' || t.v === 'false')) { p++; return t.v; }
     if (t.t === 'ident' && t.v === 'getenv') {
       p++; expect('('); const n = toks[p]; if (n?.t !== 'str') err('getenv expects a string'); p++; expect(')');
       return env[n!.v] ?? '';
@@ -109,8 +112,11 @@ export function parseAtlasHcl(text: string, file: string, env: NodeJS.ProcessEnv
     if (!name) throw new MeridianError('E_CONFIG', `${file}: env block without a name`);
     const mig = b.blocks.find((x) => x.kind === 'migration');
     const src = b.attrs['src'];
+    const prot = str(b, 'protected');
+    if (prot !== undefined && prot !== 'true' && prot !== 'false') throw new MeridianError('E_CONFIG', `${file}: env "${name}": "protected" must be true or false`);
     return {
       name,
+      ...(prot !== undefined ? { protected: prot === 'true' } : {}),
       url: str(b, 'url'),
       dev: str(b, 'dev'),
       schemas: list(b, 'schemas'),

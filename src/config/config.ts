@@ -1,10 +1,11 @@
 /**
  * Configuration resolution. Sources, highest priority first:
  *   1. command-line flags (`--url`, `--dev-url`, `--dir`, `--to`, `--schema`, `--exclude`, `--revisions-schema`)
- *   2. `.env.<name>` when `--env <name>` is given (an explicit environment beats ambient variables)
- *   3. the process environment (`DATABASE_URL`, `DEV_DATABASE_URL`, `MERIDIAN_*`)
- *   4. `.env` in the project directory
- *   5. the `env "<name>"` block of `atlas.hcl` (subset)
+ *   2. `.env.<name>` when `--env <name>` (or `MERIDIAN_ENV`) is given
+ *   3. the `env "<name>"` block of `atlas.hcl` (subset) — a named environment beats ambient variables: an
+ *      exported `DATABASE_URL` that differs from the named env's URL is reported in `warnings`, not used
+ *   4. the process environment (`DATABASE_URL`, `DEV_DATABASE_URL`, `MERIDIAN_*`)
+ *   5. `.env` in the project directory
  *   6. defaults: the embedded database `pglite://./.meridian/pglite`, dev database `pglite://memory`,
  *      `database/migrations`, `database/schema/schema.sql`.
  * Everything from outside is validated with zod; errors name the file and key.
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import { parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
 import { MeridianError } from '../errors.js';
 import { parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
+import { describeTarget, parseBoolSetting, protectionFor, type Protection } from './protection.js';
 
 export interface ConfigFlags {
   readonly url?: string;
@@ -37,7 +39,9 @@ export type ValueSource = 'flag' | 'env-file' | 'environment' | 'dotenv' | 'atla
 export interface ResolvedConfig {
   readonly cwd: string;
   readonly envName: string | undefined;
-  /** True for `--env production` or `MERIDIAN_PRODUCTION=1`: guard rails on. */
+  /** Whether guard rails apply, and why (see config/protection.ts). */
+  readonly protection: Protection;
+  /** Same as `protection.protected` (the older name). */
   readonly production: boolean;
   readonly url: string;
   readonly urlSource: ValueSource;
@@ -65,8 +69,12 @@ const envFileSchema = (file: string) =>
     DEV_DATABASE_URL: urlString('DEV_DATABASE_URL', file).optional(),
     MERIDIAN_MIGRATIONS_DIR: z.string().min(1).optional(),
     MERIDIAN_SCHEMA: z.string().min(1).optional(),
-    MERIDIAN_PRODUCTION: z.enum(['0', '1', 'true', 'false']).optional(),
+    MERIDIAN_PRODUCTION: boolSetting('MERIDIAN_PRODUCTION', file).optional(),
+    MERIDIAN_PROTECTED: boolSetting('MERIDIAN_PROTECTED', file).optional(),
   }).loose();
+
+const boolSetting = (key: string, file: string) =>
+  z.string().refine((v) => parseBoolSetting(v) !== undefined, { message: `${file}: ${key} must be 1 or 0 (true/false)` });
 
 function validate<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
@@ -87,6 +95,26 @@ function readEnvFile(path: string, label: string): Record<string, string> {
     if (e instanceof MeridianError) throw e;
     throw new MeridianError('E_ENV', `cannot read ${label}: ${(e as Error).message}`);
   }
+}
+
+/** The protection setting written down for this environment, with where it was written. */
+function explicitProtection(
+  envName: string | undefined,
+  envFile: Record<string, string>,
+  hcl: AtlasHclEnv | undefined,
+  procEnv: Record<string, string | undefined>,
+): { value: boolean; source: string } | undefined {
+  for (const key of ['MERIDIAN_PROTECTED', 'MERIDIAN_PRODUCTION']) {
+    const v = parseBoolSetting(envFile[key]);
+    if (v !== undefined) return { value: v, source: `.env.${envName}: ${key}=${envFile[key]}` };
+  }
+  if (hcl?.protected !== undefined) return { value: hcl.protected, source: `atlas.hcl env "${hcl.name}": protected = ${hcl.protected}` };
+  for (const key of ['MERIDIAN_PROTECTED', 'MERIDIAN_PRODUCTION']) {
+    const v = parseBoolSetting(procEnv[key]);
+    // The process environment may add protection, never lift it (that takes the env's own file or block).
+    if (v === true) return { value: v, source: `${key}=${procEnv[key]} in the environment` };
+  }
+  return undefined;
 }
 
 function gitTracks(cwd: string, file: string): boolean {
@@ -139,14 +167,26 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
     MERIDIAN_MIGRATIONS_DIR: environ.MERIDIAN_MIGRATIONS_DIR || undefined,
     MERIDIAN_SCHEMA: environ.MERIDIAN_SCHEMA || undefined,
     MERIDIAN_PRODUCTION: environ.MERIDIAN_PRODUCTION || undefined,
+    MERIDIAN_PROTECTED: environ.MERIDIAN_PROTECTED || undefined,
   }) as Record<string, string | undefined>;
 
+  // A named environment's own value (its .env file, then its atlas.hcl block) beats the process environment.
+  const named = (key: string, hclValue: string | undefined): [string, ValueSource] | undefined =>
+    envFile[key] ? [envFile[key]!, 'env-file'] : hclValue ? [hclValue, 'atlas.hcl'] : undefined;
   const pick = (flag: string | undefined, key: string, hclValue: string | undefined, dflt: string): [string, ValueSource] => {
     if (flag) return [flag, 'flag'];
-    if (envFile[key]) return [envFile[key]!, 'env-file'];
+    const own = named(key, hclValue);
+    if (own) {
+      const ambient = procEnv[key];
+      if (ambient && ambient !== own[0]) {
+        const isUrl = key.endsWith('DATABASE_URL');
+        const show = (v: string) => (isUrl ? describeTarget(v) : v);
+        warnings.push(`${key} is exported as ${show(ambient)}, but env "${envName}" sets ${show(own[0])} (${own[1] === 'env-file' ? `.env.${envName}` : 'atlas.hcl'}): using env "${envName}"`);
+      }
+      return own;
+    }
     if (procEnv[key]) return [procEnv[key]!, 'environment'];
     if (dotenv[key]) return [dotenv[key]!, 'dotenv'];
-    if (hclValue) return [hclValue, 'atlas.hcl'];
     return [dflt, 'default'];
   };
   const [url, urlSource] = pick(flags.url, 'DATABASE_URL', hcl?.url, DEFAULT_PGLITE_URL);
@@ -155,11 +195,12 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
   if (flags.devUrl) parseDatabaseUrl(flags.devUrl);
   const [dir] = pick(flags.dir, 'MERIDIAN_MIGRATIONS_DIR', hcl?.migrationDir, 'database/migrations');
   const [to] = pick(flags.to, 'MERIDIAN_SCHEMA', hcl?.schemaSrc, 'database/schema/schema.sql');
-  const prodFlag = envFile.MERIDIAN_PRODUCTION ?? procEnv.MERIDIAN_PRODUCTION;
+  const protection = protectionFor({ envName, url, explicit: explicitProtection(envName, envFile, hcl, procEnv) });
   return {
     cwd,
     envName,
-    production: envName === 'production' || prodFlag === '1' || prodFlag === 'true',
+    protection,
+    production: protection.protected,
     url,
     urlSource,
     devUrl,

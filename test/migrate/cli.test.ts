@@ -38,16 +38,16 @@ describe('migrate CLI on the embedded database', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/1_ok\\.sql:3:24: syntax error at or near ","`));
   });
-  it('apply without a TTY and without --auto-approve refuses and applies nothing', async () => {
+  it('apply without a TTY and without --auto-approve applies, as Atlas does (unprotected environment)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-mconf-'));
     writeFileSync(join(dir, '1_a.sql'), 'CREATE TABLE a (id int);\n');
     await runCli(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
     const r = await runCli(['migrate', 'apply', '--dir', `file://${dir}`, '--url', 'pglite://memory'], { cwd, env });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('-> CREATE TABLE a (id int);');
-    expect(r.stderr).toMatch(/error\[E_CONFIRM\].*--auto-approve/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Migrating to version 1 \(1 migrations in total\):\n\n  -- migrating version 1\n    -> CREATE TABLE a \(id int\);\n/);
+    expect(r.stderr).toBe('migrate apply: target in-memory embedded database (not protected)\n');
   });
-  it('confirmation shows hazards; production refuses destructive files without --allow-destructive and never auto-approves', async () => {
+  it('production refuses destructive files unless DELETES_DATA is named (--allow-destructive is its older spelling), and never runs unattended without an approval', async () => {
     const proj = mkdtempSync(join(tmpdir(), 'meridian-prod-'));
     const dir = join(proj, 'database/migrations');
     await runCli(['migrate', 'new', 'init'], { cwd: proj, env });
@@ -62,9 +62,12 @@ describe('migrate CLI on the embedded database', () => {
     const r = await runCli(['migrate', 'apply', '--auto-approve', '--env', 'production'], { cwd: proj, env });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error DS103: Dropping non-virtual column "gone"/);
-    expect(r.stderr).toMatch(/production: 1 destructive statement\(s\) pending.*--allow-destructive/);
+    expect(r.stderr).toMatch(/error\[E_HAZARD\]: migrate apply: env "production" is protected .*--allow-hazards DELETES_DATA/);
+    const unattended = await runCli(['migrate', 'apply', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
+    expect(unattended.code).toBe(1);
+    expect(unattended.stderr).toMatch(/error\[E_CONFIRM\]: migrate apply: env "production" is protected .*nothing runs unattended without an explicit approval/);
     const allowed = await runCli(['migrate', 'apply', '--auto-approve', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
-    expect(allowed.code).toBe(1);
-    expect(allowed.stderr).toMatch(/error\[E_CONFIRM\].*production never auto-approves/);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/Backup written: .*\.meridian\/backups\/production-.*\.tar\.gz \(\d+ bytes, pglite-datadir\)\n/);
   }, 240_000);
 });

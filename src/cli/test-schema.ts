@@ -8,7 +8,7 @@ export async function testSchemaAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
   const db = await openDatabase(cfg.url);
   try {
-    const r = await testSchema(db, { cwd: cfg.cwd, schemas: cfg.schemas });
+    const r = await testSchema(db, { cwd: cfg.cwd, schemas: cfg.schemas, seed: cfg.protection.protected ? 'skip' : 'check' });
     for (const c of r.checks) {
       process.stdout.write(`${c.ok ? pc.green('PASS') : pc.red('FAIL')} ${c.name}\n`);
       if (c.detail) process.stdout.write(`     ${c.detail}\n`);

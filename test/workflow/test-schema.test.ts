@@ -26,6 +26,16 @@ describeEachDatabase('test schema', (t) => {
     ]);
     expect((await t.db.query('SELECT * FROM app.a')).rowCount).toBe(0);
   });
+  it('passes right after db reset loaded the seed (the seed check empties the tables inside its rolled-back transaction)', async () => {
+    await t.db.exec(`CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE); CREATE TABLE posts (id int PRIMARY KEY, user_id int REFERENCES users);`);
+    const seed = "INSERT INTO users VALUES (1, 'a@example.com'); INSERT INTO posts VALUES (1, 1);";
+    await t.db.exec(seed);
+    const cwd = project({ 'database/fixtures/seed-simple.sql': seed });
+    const r = await testSchema(t.db, { cwd });
+    expect(r.checks.find((c) => c.name.startsWith('database/fixtures'))).toEqual({ name: 'database/fixtures/seed-simple.sql loads (rolled back)', ok: true });
+    expect((await t.db.query('SELECT * FROM posts')).rowCount).toBe(1);
+    expect((await testSchema(t.db, { cwd, seed: 'skip' })).checks.at(-1)).toEqual({ name: 'database/fixtures/seed-simple.sql loads (skipped: protected environment)', ok: true });
+  });
   it('fails when the seed does not load or an FK is not validated', async () => {
     await t.db.exec('CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (a_id int); INSERT INTO b VALUES (5); ALTER TABLE b ADD CONSTRAINT b_fk FOREIGN KEY (a_id) REFERENCES a NOT VALID;');
     const cwd = project({ 'database/fixtures/seed-simple.sql': 'INSERT INTO missing VALUES (1);' });

@@ -7,7 +7,9 @@ import { confirm } from './prompt.js';
 import type { GuardOptions, GuardResult } from '../workflow/guard.js';
 import type { CleanTarget } from '../workflow/clean.js';
 import { parseAllowHazards, planHash, type PlannedHazard } from '../workflow/consent.js';
-import { redactUrl } from '../db/url.js';
+import { join, resolve, sep } from 'node:path';
+import { parseDatabaseUrl, redactUrl } from '../db/url.js';
+import { ensureGitignore } from '../workflow/backup.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
 
 export interface CommonOptions {
@@ -85,7 +87,21 @@ export function configFrom(opts: CommonOptions): ResolvedConfig {
     revisionsSchema: opts.revisionsSchema,
   });
   for (const w of cfg.warnings) process.stderr.write(`warning: ${w}\n`);
+  // The first command that may create the embedded database (.meridian/) makes git ignore it.
+  if (embeddedUnder(cfg.url, cfg.cwd)) {
+    for (const e of ensureGitignore(cfg.cwd)) process.stderr.write(`added ${e} to .gitignore\n`);
+  }
   return cfg;
+}
+
+/** True when `url` is a file-backed embedded database inside `cwd`'s `.meridian/` folder. */
+function embeddedUnder(url: string, cwd: string): boolean {
+  try {
+    const u = parseDatabaseUrl(url);
+    return u.kind === 'pglite' && u.dataDir !== undefined && resolve(cwd, u.dataDir).startsWith(join(resolve(cwd), '.meridian') + sep);
+  } catch {
+    return false;
+  }
 }
 
 /** An action for a command of the tree that is not built yet: clear message, exit code 2. */

@@ -27,8 +27,11 @@ export function backupDir(cwd: string): string {
   return join(cwd, '.meridian', 'backups');
 }
 
-/** The lines `ensureGitignore` adds: Meridian's working folder, which holds the embedded database and backups. */
-export const GITIGNORE_ENTRIES: readonly string[] = ['.meridian/', '.meridian/backups/'];
+/**
+ * The lines `ensureGitignore` adds: Meridian's working folder, which holds the embedded database and the
+ * backups (`.meridian/backups/`, ignored with it).
+ */
+export const GITIGNORE_ENTRIES: readonly string[] = ['.meridian/'];
 
 /**
  * Adds Meridian's ignore entries to the project's `.gitignore` (created when missing) unless they are there.
@@ -36,7 +39,7 @@ export const GITIGNORE_ENTRIES: readonly string[] = ['.meridian/', '.meridian/ba
  * `atlas.hcl` or `database/` next to it), so a command run elsewhere never writes a stray `.gitignore`.
  *
  * @example
- * ensureGitignore(process.cwd()) // ['.meridian/', '.meridian/backups/'] the first time, [] after
+ * ensureGitignore(process.cwd()) // ['.meridian/'] the first time, [] after
  */
 export function ensureGitignore(cwd: string): string[] {
   const markers = ['.git', 'package.json', 'atlas.hcl', 'database'];
@@ -47,7 +50,7 @@ export function ensureGitignore(cwd: string): string[] {
   const missing = GITIGNORE_ENTRIES.filter((e) => !have.has(e) && !have.has(e.replace(/\/$/, '')));
   if (missing.length === 0) return [];
   const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-  appendFileSync(path, `${sep}# Meridian: the embedded database and backups (full data dumps)\n${missing.join('\n')}\n`);
+  appendFileSync(path, `${sep}# Meridian: the embedded database and backups (.meridian/backups: full data dumps)\n${missing.join('\n')}\n`);
   return missing;
 }
 

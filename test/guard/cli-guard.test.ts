@@ -116,3 +116,18 @@ describe('--dir that does not exist', () => {
     }
   });
 });
+
+describe('files that must not end up in git', () => {
+  it('the first command on the embedded database adds .meridian/ to the project .gitignore, once', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-ignore-'));
+    writeFileSync(join(cwd, 'package.json'), '{"name":"app","private":true}\n');
+    writeFileSync(join(cwd, '.gitignore'), 'node_modules/');
+    const r = await runCli(['schema', 'inspect'], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('added .meridian/ to .gitignore');
+    expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe('node_modules/\n# Meridian: the embedded database and backups (.meridian/backups: full data dumps)\n.meridian/\n');
+    const again = await runCli(['schema', 'inspect'], { cwd, env });
+    expect(again.stderr).not.toContain('.gitignore');
+    expect(readFileSync(join(cwd, '.gitignore'), 'utf8').match(/\.meridian\/\n/g)).toHaveLength(1);
+  }, 120_000);
+});

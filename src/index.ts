@@ -16,6 +16,7 @@ export { guardWrite, type GuardOptions, type GuardResult, type BackupOutcome } f
 export { migrateApply, type MigrateApplyOptions, type MigrateApplyPlan, type MigrateApplyResult } from './workflow/migrate-apply.js';
 export { backupDatabase, ensureGitignore, type BackupResult } from './workflow/backup.js';
 export { requireMigrationDir } from './workflow/migration-dir.js';
+export { pendingDataStatements, placeDataStatements, type DataStatement } from './workflow/data-statements.js';
 export type * from './model/types.js';
 export { emptyModel } from './model/types.js';
 export { quoteIdent, qualifiedKey, qualifiedName, splitKey, quoteLiteral } from './model/names.js';

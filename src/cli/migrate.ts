@@ -13,6 +13,7 @@ export function registerMigrate(program: Command): void {
     .option('--from <url>', 'diff against a live database instead of the directory')
     .option('--no-native', 'replay both states on the dev database instead of folding them with the native parser')
     .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
+    .option('--no-data', "leave the schema file's data statements (INSERT/UPDATE/DELETE…) out of the new migration")
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
     .action(migrateDiffAction);
 

@@ -181,7 +181,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
   }, opts.devClear);
 }
 
-export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; allowEmpty?: boolean }): Promise<void> {
+export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   const print = opts.format === 'sql' || opts.format === 'json';
   // The dev database opens only if a state does not fold natively (or --from needs it).
@@ -198,11 +198,11 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
     };
     const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
-      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty,
+      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, data: opts.data !== false,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
-    if (r.statements.length === 0) {
+    if (r.statements.length === 0 && r.data.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');
       return;
     }
@@ -216,7 +216,8 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       if (opts.from) process.exitCode = 1;
       return;
     }
-    out(`Created ${r.file} (${r.statements.length} statement${r.statements.length === 1 ? '' : 's'})\n`);
+    const n = r.statements.length + r.data.length;
+    out(`Created ${r.file} (${n} statement${n === 1 ? '' : 's'}${r.data.length ? `, ${r.data.length} of them data` : ''})\n`);
     // The lint analyzers, on the statements just written (no database needed), located in the new file.
     const findings = lintPlan(r.statements, r.current, r.desired, { file: relative(cfg.cwd, r.file!) || r.file, content: r.content });
     if (findings.length) {

@@ -18,6 +18,7 @@ import { modelFromMigrations, modelFromSources, readSchemaSources } from './stat
 import { assertNotEmptied } from './empty-guard.js';
 import { verifyDesired } from './verify.js';
 import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
+import { dataComment, pendingDataStatements, placeDataStatements, type DataStatement, type FileEntry } from './data-statements.js';
 
 export interface MigrateDiffOptions {
   readonly migrationsDir: string;
@@ -50,6 +51,12 @@ export interface MigrateDiffOptions {
   /** Allow a schema with no objects to empty a current state that has some (see `assertNotEmptied`). */
   readonly allowEmpty?: boolean;
   readonly confirmRenames?: (candidates: readonly RenameHint[]) => Promise<readonly RenameHint[]>;
+  /**
+   * Data statements of the schema file (INSERT, UPDATE, DELETE…) that no migration contains yet go into the
+   * new migration, after the DDL they depend on and marked with a comment (default true; `--no-data`).
+   * Never with `current` (a drift check).
+   */
+  readonly data?: boolean;
 }
 
 export interface MigrateDiffResult {
@@ -67,6 +74,8 @@ export interface MigrateDiffResult {
   readonly warnings: readonly string[];
   /** Which states were folded natively (true) or replayed on the dev database (false). */
   readonly native: { readonly desired: boolean; readonly current: boolean };
+  /** Data statements of the schema file written into the migration (see `data`). */
+  readonly data: readonly DataStatement[];
 }
 
 /**
@@ -136,10 +145,26 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
   const statements = plan(changes, current, desired, opts.plan);
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
-  if (statements.length === 0) return { statements, changes, current, desired, warnings, native };
-  const name = opts.name ?? migrationName(changes);
-  const content = renderMigrationFile(statements);
-  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, native };
+  const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
+  for (const d of data) {
+    warnings.push(`${d.file}:${d.line}: data statement (${d.verb}${d.table ? ` ${d.table}` : ''}) goes into the new migration, after the DDL it depends on; it runs once and is not shipped again while it stays in the file (--no-data leaves data statements out)`);
+  }
+  if (statements.length === 0 && data.length === 0) return { statements, changes, current, desired, warnings, native, data };
+  const name = opts.name ?? (changes.length ? migrationName(changes) : dataMigrationName(data));
+  const content = data.length ? renderEntries(placeDataStatements(statements, data)) : renderMigrationFile(statements);
+  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, native, data };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
-  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native };
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native, data };
+}
+
+/** A migration file's text from planned statements and data statements, in Atlas's layout. */
+function renderEntries(entries: readonly FileEntry[]): string {
+  const header = entries.some((e) => e.kind === 'ddl' && !e.statement.transactional) ? '-- atlas:txmode none\n\n' : '';
+  return header + entries.map((e) => (e.kind === 'ddl' ? `-- ${e.statement.comment}\n${e.statement.sql};\n` : `-- ${dataComment(e.data)}\n${e.data.sql};\n`)).join('');
+}
+
+/** `update_users`, `insert_roles_and_more`: a name for a migration that only changes data. */
+function dataMigrationName(data: readonly DataStatement[]): string {
+  const parts = [...new Set(data.map((d) => `${d.verb.toLowerCase()}${d.table ? `_${d.table.split('.').pop()}` : ''}`))];
+  return (parts.slice(0, 2).join('_') + (parts.length > 2 ? '_and_more' : '')).replace(/[^a-z0-9_]+/g, '_').slice(0, 80);
 }

@@ -8,7 +8,9 @@ import { createInterface } from 'node:readline';
 import { loadLibpg, scanSync } from '../parse/libpg.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import type { Database } from '../db/database.js';
+import { inspect } from '../inspect/index.js';
 import { configFrom, type CommonOptions } from './common.js';
+import { answerFromModel, isMetaCommand, runMeta, type ShellSettings } from './shell-meta.js';
 
 function hasPsql(): boolean {
   const r = spawnSync('psql', ['--version'], { stdio: 'ignore' });
@@ -36,27 +38,56 @@ export function formatRows(rows: Record<string, unknown>[]): string {
   return [line(cols), '-' + widths.map((w) => '-'.repeat(w)).join('-+-') + '-', ...rows.map((r) => line(cols.map((c) => cell(r[c])))), `(${rows.length} row${rows.length === 1 ? '' : 's'})`].join('\n') + '\n';
 }
 
+/** Renders a result in the current display mode (`\x` expanded: one `-[ RECORD n ]` block per row). */
+function formatResult(rows: Record<string, unknown>[], settings: ShellSettings): string {
+  if (!settings.expanded || rows.length === 0) return formatRows(rows);
+  const cols = Object.keys(rows[0]!);
+  const w = Math.max(...cols.map((c) => c.length));
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return rows.map((r, i) => `-[ RECORD ${i + 1} ]${'-'.repeat(Math.max(0, w - 8))}\n${cols.map((c) => `${c.padEnd(w)} | ${cell(r[c])}`).join('\n')}`).join('\n') + '\n';
+}
+
 async function repl(db: Database): Promise<void> {
   await loadLibpg();
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const prompt = () => rl.setPrompt(buffer ? 'meridian-> ' : 'meridian=> ');
   let buffer = '';
-  process.stdout.write(`Connected to ${db.displayUrl} (built-in shell; \\q to quit)\n`);
+  const settings: ShellSettings = { expanded: false, timing: false };
+  process.stdout.write(`Connected to ${db.displayUrl} (built-in shell; \\? for meta-commands, \\q to quit)\n`);
   const tty = !!process.stdin.isTTY;
   prompt();
   if (tty) rl.prompt();
   for await (const line of rl) {
-    if (!buffer && /^\s*\\q\s*$/.test(line)) break;
+    if (isMetaCommand(line)) {
+      // A line of its own, answered here: never sent to the server, never glued to the statement in progress.
+      const m = runMeta(line, settings);
+      if (m.kind === 'quit') break;
+      const t0 = performance.now();
+      if (m.kind === 'output') process.stdout.write(m.text);
+      else {
+        try {
+          process.stdout.write(answerFromModel((await inspect(db)).model, m.command, m.pattern, settings));
+        } catch (e) {
+          process.stdout.write(`ERROR: ${(e as Error).message}\n`);
+        }
+        if (settings.timing) process.stdout.write(`Time: ${(performance.now() - t0).toFixed(3)} ms\n`);
+      }
+      prompt();
+      if (tty) rl.prompt();
+      continue;
+    }
     buffer += (buffer ? '\n' : '') + line;
     if (isCompleteStatement(buffer)) {
       const sql = buffer;
       buffer = '';
+      const t0 = performance.now();
       try {
         const r = await db.query<Record<string, unknown>>(sql);
-        process.stdout.write(r.rows.length || /^\s*(select|with|values|show|table)\b/i.test(sql) ? formatRows(r.rows) : `OK (${r.rowCount})\n`);
+        process.stdout.write(r.rows.length || /^\s*(select|with|values|show|table)\b/i.test(sql) ? formatResult(r.rows, settings) : `OK (${r.rowCount})\n`);
       } catch (e) {
         process.stdout.write(`ERROR: ${(e as Error).message}\n`);
       }
+      if (settings.timing) process.stdout.write(`Time: ${(performance.now() - t0).toFixed(3)} ms\n`);
     }
     prompt();
     if (tty) rl.prompt();

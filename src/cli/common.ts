@@ -10,6 +10,7 @@ import { parseAllowHazards, planHash, type PlannedHazard } from '../workflow/con
 import { join, resolve, sep } from 'node:path';
 import { parseDatabaseUrl, redactUrl } from '../db/url.js';
 import { ensureGitignore } from '../workflow/backup.js';
+import { servedUrlFor } from '../workflow/served.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
 
 export interface CommonOptions {
@@ -87,6 +88,12 @@ export function configFrom(opts: CommonOptions): ResolvedConfig {
     revisionsSchema: opts.revisionsSchema,
   });
   for (const w of cfg.warnings) process.stderr.write(`warning: ${w}\n`);
+  // The embedded database served by `db serve` / `prisma studio` in another process: connect through it.
+  const served = servedUrlFor(cfg.url, cfg.cwd);
+  if (served) {
+    process.stderr.write(`the embedded database is served by process ${served.pid}: connecting through ${served.url}\n`);
+    return { ...cfg, url: served.url };
+  }
   // The first command that may create the embedded database (.meridian/) makes git ignore it.
   if (embeddedUnder(cfg.url, cfg.cwd)) {
     for (const e of ensureGitignore(cfg.cwd)) process.stderr.write(`added ${e} to .gitignore\n`);

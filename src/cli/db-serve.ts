@@ -1,5 +1,7 @@
 /** `meridian db serve`: expose the embedded database on a localhost port until interrupted. */
-import { openDatabase } from '../db/index.js';
+import { resolve } from 'node:path';
+import { openDatabase, parseDatabaseUrl } from '../db/index.js';
+import { recordServed } from '../workflow/served.js';
 import { serveDatabase } from '../db/serve.js';
 import { configFrom, type CommonOptions } from './common.js';
 
@@ -7,12 +9,16 @@ export async function dbServeAction(opts: CommonOptions & { port?: string }): Pr
   const cfg = configFrom(opts);
   const db = await openDatabase(cfg.url);
   const served = await serveDatabase(db, { port: Number(opts.port ?? 5433) });
-  process.stdout.write(`Serving ${db.displayUrl} at ${served.url}\n(psql "${served.url}?sslmode=disable"; Ctrl-C to stop)\n`);
+  const dataDir = parseDatabaseUrl(cfg.url).kind === 'pglite' ? (parseDatabaseUrl(cfg.url) as { dataDir?: string }).dataDir : undefined;
+  // Other meridian commands on this project connect through this server while it runs.
+  const unrecord = dataDir ? recordServed(resolve(cfg.cwd, dataDir), served.url) : () => undefined;
+  process.stdout.write(`Serving ${db.displayUrl} at ${served.url}\n(psql "${served.url}?sslmode=disable"; other meridian commands connect through it; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  unrecord();
   await served.close();
   await db.close();
 }

@@ -2,7 +2,8 @@
 import { readTextFile } from '../input/text.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { openDatabase } from '../db/index.js';
+import { openDatabase, parseDatabaseUrl } from '../db/index.js';
+import { recordServed } from '../workflow/served.js';
 import { inspect } from '../inspect/index.js';
 import { modelToPrisma } from '../prisma/pull.js';
 import { generateTypedSql } from '../typedsql/index.js';
@@ -64,6 +65,8 @@ export async function prismaStudioAction(opts: CommonOptions & { port?: string; 
   if (url.startsWith('pglite:')) {
     db = await openDatabase(url);
     served = await serveDatabase(db, { port: await freePort() });
+    const dataDir = (parseDatabaseUrl(cfg.url) as { dataDir?: string }).dataDir;
+    if (dataDir) recordServed(resolve(cfg.cwd, dataDir), served.url); // other commands connect through it (removed at exit)
     url = `${served.url}?sslmode=disable`;
     process.stdout.write(`Serving ${db.displayUrl} at ${served.url} for Studio\n`);
   } else {

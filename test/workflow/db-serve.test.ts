@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { serveDatabase } from '../../src/db/serve.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 
 describe('db serve', () => {
   it('serves the embedded database over the PostgreSQL protocol', async () => {
@@ -51,9 +51,17 @@ describe('db serve', () => {
     expect(out).toContain('postgres://postgres@127.0.0.1:54392/postgres');
     const client = await openDatabase('postgres://postgres@127.0.0.1:54392/postgres?sslmode=disable');
     expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+    await client.exec('CREATE TABLE served_here (x int)');
     await client.close();
+    // Another command on the same project connects through the server instead of waiting for the lock
+    // (the lock timeout is cut to 3 s so that, without it, this fails fast with E_LOCK).
+    const other = await runCli(['schema', 'inspect'], { cwd, env: { DATABASE_URL: '', MERIDIAN_PGLITE_LOCK_TIMEOUT_MS: '3000' } });
+    expect(other.stderr).toContain(`the embedded database is served by process ${child.pid}: connecting through postgres://postgres@127.0.0.1:54392/postgres`);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stdout).toContain('CREATE TABLE "public"."served_here"');
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(cwd, '.meridian/pglite.served.json'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { join, resolve, sep } from 'node:path';
 import { parseDatabaseUrl, redactUrl } from '../db/url.js';
 import { ensureGitignore } from '../workflow/backup.js';
 import { servedUrlFor } from '../workflow/served.js';
+import { taskEnvFor } from '../workflow/task-env.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
 
 export interface CommonOptions {
@@ -77,10 +78,13 @@ export function formatOption(values: string[], dflt: string): Option {
 }
 
 export function configFrom(opts: CommonOptions): ResolvedConfig {
+  // Inside `task env:<name> <task>…`, the env its first task recorded for this go-task run.
+  const taskEnv = opts.env || process.env.MERIDIAN_ENV ? undefined : taskEnvFor(process.cwd());
+  if (taskEnv) process.stderr.write(`env "${taskEnv}" (set by task env:${taskEnv} in this task run)\n`);
   const cfg = resolveConfig({
     url: opts.url,
     devUrl: opts.devUrl,
-    env: opts.env,
+    env: opts.env ?? taskEnv,
     dir: opts.dir,
     to: opts.to,
     schema: opts.schema,

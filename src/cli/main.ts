@@ -10,6 +10,7 @@ import { registerMigrate } from './migrate.js';
 import { registerSchema } from './schema.js';
 import { registerDb } from './db.js';
 import { registerPrisma } from './prisma.js';
+import { registerEnv } from './env.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerDb(program);
   registerPrisma(program);
+  registerEnv(program);
   return program;
 }
 

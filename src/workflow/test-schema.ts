@@ -7,7 +7,8 @@
  * always rolled back, and passes when no statement fails (use `DO $$ BEGIN ASSERT …; END $$;`).
  * Otherwise the basic checks run: every table and view is selectable, every foreign key is validated,
  * and `database/fixtures/seed-simple.sql` loads on the schema: in the rolled-back transaction the managed
- * tables are emptied first (TRUNCATE … CASCADE, lock_timeout 5s), so a database the seed was already loaded
+ * tables are emptied first (TRUNCATE … RESTART IDENTITY CASCADE, lock_timeout 5s: serial keys start over as after a reset, and
+ * like everything else there the sequences are back as they were after the rollback), so a database the seed was already loaded
  * into (`db reset` then `test schema`) passes. With `seed: 'skip'` (protected environments: no ACCESS
  * EXCLUSIVE lock on live tables, however brief) the check is reported as skipped. Nothing is ever committed.
  */
@@ -105,7 +106,7 @@ export async function testSchema(db: Database, opts: { cwd: string; schemas?: re
     checks.push({ name: 'database/fixtures/seed-simple.sql loads (skipped: protected environment)', ok: true });
   } else if (existsSync(seed)) {
     const tables = rels.filter((r) => r.kind === 'r' || r.kind === 'p').map((r) => r.ident);
-    const empty = tables.length ? `SET LOCAL lock_timeout = '5s';\nTRUNCATE ${tables.join(', ')} CASCADE;\n` : '';
+    const empty = tables.length ? `SET LOCAL lock_timeout = '5s';\nTRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE;\n` : '';
     const e = await tryRolledBack(db, `${empty}${readFileSync(seed, 'utf8')}`);
     checks.push({ name: 'database/fixtures/seed-simple.sql loads (rolled back)', ok: !e, ...(e ? { detail: e } : {}) });
   }

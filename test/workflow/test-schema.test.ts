@@ -27,13 +27,15 @@ describeEachDatabase('test schema', (t) => {
     expect((await t.db.query('SELECT * FROM app.a')).rowCount).toBe(0);
   });
   it('passes right after db reset loaded the seed (the seed check empties the tables inside its rolled-back transaction)', async () => {
-    await t.db.exec(`CREATE TABLE users (id int PRIMARY KEY, email text UNIQUE); CREATE TABLE posts (id int PRIMARY KEY, user_id int REFERENCES users);`);
-    const seed = "INSERT INTO users VALUES (1, 'a@example.com'); INSERT INTO posts VALUES (1, 1);";
+    // Serial keys: the seed's foreign keys name the ids a fresh sequence hands out.
+    await t.db.exec(`CREATE TABLE users (id serial PRIMARY KEY, email text UNIQUE); CREATE TABLE posts (id serial PRIMARY KEY, user_id int REFERENCES users);`);
+    const seed = "INSERT INTO users (email) VALUES ('a@example.com'); INSERT INTO posts (user_id) VALUES (1);";
     await t.db.exec(seed);
     const cwd = project({ 'database/fixtures/seed-simple.sql': seed });
     const r = await testSchema(t.db, { cwd });
     expect(r.checks.find((c) => c.name.startsWith('database/fixtures'))).toEqual({ name: 'database/fixtures/seed-simple.sql loads (rolled back)', ok: true });
     expect((await t.db.query('SELECT * FROM posts')).rowCount).toBe(1);
+    expect((await t.db.query<{ n: string }>("SELECT nextval('users_id_seq')::text AS n")).rows[0]!.n).toBe('2');
     expect((await testSchema(t.db, { cwd, seed: 'skip' })).checks.at(-1)).toEqual({ name: 'database/fixtures/seed-simple.sql loads (skipped: protected environment)', ok: true });
   });
   it('fails when the seed does not load or an FK is not validated', async () => {

@@ -2,7 +2,10 @@
  * `npm run demo`: walks the guide's workflow on a copy of the example project, on the embedded
  * database (PGlite), with nothing else installed:
  *   schema validate → migrate diff → migrate apply → migrate status → edit schema.sql → migrate diff →
- *   migrate apply → schema inspect → prisma pull --generate → sql generate → test schema → dev status.
+ *   migrate apply → schema inspect → prisma pull --generate → sql generate → test schema → dev status →
+ *   db reset → test schema (the guide's sequence) → a data change written in schema.sql (migrate diff ships
+ *   the UPDATE once, after its column) → staging: PostgreSQL (a throw-away database on the server at
+ *   DATABASE_URL) when DATABASE_URL is set, else a second embedded database → `--env staging` commands.
  * The repository itself is never modified: the project is copied to a temporary directory.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +20,7 @@ for (const d of ['database', 'prisma']) cpSync(join(root, d), join(work, d), { r
 symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'meridian-demo', private: true, type: 'module' }, null, 2));
 const bin = join(root, 'bin', 'meridian.js');
+const serverUrl = process.env.DATABASE_URL || undefined;
 const env = { ...process.env, DATABASE_URL: '', DEV_DATABASE_URL: '' };
 
 function step(title: string, args: string[]): void {
@@ -51,4 +55,46 @@ step('typed SQL: prisma/sql/*.sql → src/generated/sql', ['sql', 'generate']);
 process.stdout.write(`\n--- src/generated/sql/analytics.ts (row type)\n${/export interface[\s\S]*?\n\}/.exec(readFileSync(join(work, 'src/generated/sql/analytics.ts'), 'utf8'))?.[0]}\n`);
 step('test the schema with basic queries', ['test', 'schema']);
 step('development status: migrations, drift, Prisma', ['dev', 'status']);
+step('reset the database: clean, every migration, the seed', ['db', 'reset', '--auto-approve']);
+step('test the schema right after the reset (the seed check does not trip over the seeded rows)', ['test', 'schema']);
+
+// Modifying existing data, as the guide writes it: the UPDATE goes into schema.sql.
+appendFileSync(
+  join(work, 'database/schema/schema.sql'),
+  `\nALTER TABLE practice_app.products ADD COLUMN is_active BOOLEAN;\nUPDATE practice_app.products SET is_active = true WHERE is_active IS NULL;\n`,
+);
+process.stdout.write('\n# edited database/schema/schema.sql: a new column products.is_active and an UPDATE that fills it\n');
+step('generate the migration: the column, then the UPDATE (once), marked', ['migrate', 'diff', 'activate_products']);
+const dataFile = readdirSync(join(work, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
+process.stdout.write(`\n--- database/migrations/${dataFile}\n${readFileSync(join(work, 'database/migrations', dataFile), 'utf8')}`);
+step('apply it', ['migrate', 'apply']);
+step('nothing left to ship: the UPDATE is in a migration now', ['migrate', 'diff']);
+
+// Staging: a server of its own, selected by name.
+let dropStaging: (() => Promise<void>) | undefined;
+let stagingUrl = 'pglite://./staging-db';
+if (serverUrl) {
+  const { openDatabase } = await import('../src/index.js');
+  const name = `meridian_demo_${Date.now()}`;
+  const admin = await openDatabase(serverUrl);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  stagingUrl = u.toString();
+  dropStaging = async () => {
+    const a = await openDatabase(serverUrl);
+    await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.close();
+  };
+}
+writeFileSync(join(work, '.env.staging'), `DATABASE_URL=${stagingUrl}\n`);
+process.stdout.write(`\n# .env.staging: DATABASE_URL=${stagingUrl.replace(/:[^:@/]*@/, ':xxxxx@')} (${serverUrl ? 'PostgreSQL' : 'set DATABASE_URL to use a PostgreSQL server; here a second embedded database'})\n`);
+try {
+  step('staging: what is pending there', ['migrate', 'status', '--env', 'staging']);
+  step('staging: apply (no terminal: applies as Atlas does; the target is printed first)', ['migrate', 'apply', '--env', 'staging']);
+  step('staging: status, with its protection', ['dev', 'status', '--env', 'staging']);
+} finally {
+  await dropStaging?.();
+}
 process.stdout.write(`\nDemo finished. Project copy: ${work}\n`);

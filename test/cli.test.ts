@@ -83,6 +83,7 @@ describe('colours', () => {
   });
   it('piped output has no escape codes even when CI is set', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-color-'));
+    mkdirSync(join(dir, 'migrations'));
     const r = await runCli(['migrate', 'status', '--dir', `file://${join(dir, 'migrations')}`, '--url', `pglite://${join(dir, 'db')}`], { cwd: dir, env: { CI: 'true', NO_COLOR: undefined, FORCE_COLOR: undefined } });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Migration Status: OK\n/);

@@ -110,8 +110,11 @@ it('schema apply honours rename hints against a live database (renamed state tri
   await db.exec(`INSERT INTO app.users (name, email) VALUES ('Ada', 'ada@x')`);
   await db.close();
   writeFileSync(p.schemaPath, NEW);
-  const r = await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env });
-  expect(r.stderr).toBe('');
+  // A rename breaks the clients of the old name and locks the table: hazards named, or --auto-approve refuses.
+  const refused = await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env });
+  expect(refused.stderr).toMatch(/error\[E_HAZARD\].*--allow-hazards ACCESS_EXCLUSIVE_LOCK,BREAKS_DEPENDANTS/);
+  const r = await runCli(['schema', 'apply', '--auto-approve', '--allow-hazards', 'ACCESS_EXCLUSIVE_LOCK,BREAKS_DEPENDANTS', ...to], { cwd: p.dir, env });
+  expect(r.stderr).toMatch(/^schema apply: target embedded database .* \(not protected\)\n$/);
   expect(r.stdout).toContain('ALTER TABLE "app"."users" RENAME TO "people"');
   expect(r.stdout).toContain('ALTER TABLE "app"."people" RENAME COLUMN "name" TO "full_name"');
   expect(r.stdout).not.toMatch(/DROP TABLE|DROP COLUMN/);
@@ -122,7 +125,7 @@ it('schema apply honours rename hints against a live database (renamed state tri
     await after.close();
   }
   expect((await runCli(['schema', 'apply', '--auto-approve', ...to], { cwd: p.dir, env })).stdout).toContain('Schema is synced');
-}, 60_000);
+}, 180_000);
 
 it('rename candidates: a dropped and an added column of the same type, a dropped and a created table with the same columns', async () => {
   const { renameCandidates } = await import('../../src/diff/renames.js');

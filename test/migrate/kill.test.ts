@@ -93,7 +93,7 @@ describeEachDatabase('embedded database crash during apply', () => {
     writeSum(dir);
     // The sleeping statement was never recorded as applied, so editing it is allowed; statement 1 is not re-run.
     const again = await runCli(['migrate', 'apply', '--auto-approve', '--dir', `file://${dir}`, '--url', `pglite://${dataDir}`], { env: { DATABASE_URL: '' } });
-    expect(again.stderr).toBe('');
+    expect(again.stderr).toBe(`migrate apply: target embedded database ${dataDir} (not protected)\n`);
     expect(again.code).toBe(0);
     const db2 = await openDatabase(`pglite://${dataDir}`);
     try {

@@ -33,7 +33,7 @@ for (const target of targets) {
       cwd = exampleProject();
       ({ url, drop } = await target.url());
       const a = await runCli(['schema', 'apply', '--auto-approve'], { cwd, env: env() });
-      expect(a.stderr).toBe('');
+      expect(a.stderr).toMatch(/^schema apply: target .* \(not protected\)\n$/);
     });
     afterAll(async () => drop?.());
 

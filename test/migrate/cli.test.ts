@@ -29,7 +29,7 @@ describe('migrate CLI on the embedded database', () => {
     const j = JSON.parse(s2.stdout) as Record<string, unknown>;
     expect(j).toMatchObject({ Status: 'OK', Next: 'Already at latest version', Pending: [], Applied: [{ Type: 'applied', Applied: 1, Total: 1, Error: '' }] });
     expect(Object.keys(j)).toEqual(['Env', 'Available', 'OutOfOrder', 'Pending', 'Applied', 'Current', 'Next', 'Count', 'Total', 'Status', 'Error', 'SQL']);
-  });
+  }, 180_000);
   it('validate reports a syntax error with file:line:col', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-mval-'));
     writeFileSync(join(dir, '1_ok.sql'), 'CREATE TABLE a (id int);\n\nCREATE TABLE b (id int,, x int);\n');

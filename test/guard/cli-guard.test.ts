@@ -80,7 +80,7 @@ for (const target of urlTargets().slice(process.env.DATABASE_URL ? 1 : 0)) {
       expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toMatch(/^\.meridian\/$/m);
       if (backupLine![3] === 'pg_dump') expect(readFileSync(file, 'utf8')).toMatch(/CREATE TABLE public\.t[\s\S]*gone text/);
       expect(readdirSync(cwd).filter((f) => f.startsWith('backup'))).toEqual([]);
-    }, 240_000);
+    }, 480_000);
 
     it('unprotected: migrate apply without a terminal applies as Atlas does; schema apply --auto-approve refuses a hazard unless it is named', async () => {
       const url = await db();

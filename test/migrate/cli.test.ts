@@ -46,7 +46,7 @@ describe('migrate CLI on the embedded database', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Migrating to version 1 \(1 migrations in total\):\n\n  -- migrating version 1\n    -> CREATE TABLE a \(id int\);\n/);
     expect(r.stderr).toBe('migrate apply: target in-memory embedded database (not protected)\n');
-  });
+  }, 120_000);
   it('production refuses destructive files unless DELETES_DATA is named (--allow-destructive is its older spelling), and never runs unattended without an approval', async () => {
     const proj = mkdtempSync(join(tmpdir(), 'meridian-prod-'));
     const dir = join(proj, 'database/migrations');
@@ -69,5 +69,5 @@ describe('migrate CLI on the embedded database', () => {
     const allowed = await runCli(['migrate', 'apply', '--auto-approve', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toMatch(/Backup written: .*\.meridian\/backups\/production-.*\.tar\.gz \(\d+ bytes, pglite-datadir\)\n/);
-  }, 240_000);
+  }, 480_000);
 });

@@ -63,5 +63,5 @@ describe('db serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(join(cwd, '.meridian/pglite.served.json'))).toBe(false);
-  });
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 /** Actions of `meridian migrate apply|status|hash|validate|new|set` (Atlas's output texts). */
+import { openDevDatabase } from '../workflow/dev-lease.js';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
@@ -56,7 +57,7 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
         for (const st of f.statements) out(`    -> ${st}\n`);
       }
       // Hazards: the lint analyzers run the pending files on a dev database (never on the target).
-      const dev = await openDatabase(cfg.devUrl);
+      const dev = await openDevDatabase(cfg.devUrl, { clear: opts.devClear });
       let destructive = 0;
       try {
         const lint = await lintDirectory(dev, cfg.migrationsDir, { names: pending.map((f) => f.name), cwd: cfg.cwd });

@@ -1,4 +1,5 @@
 /** `meridian db reset`, `dev setup`, `dev status`. */
+import { openDevDatabase } from '../workflow/dev-lease.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from './colors.js';
@@ -62,7 +63,7 @@ export async function devStatusAction(opts: CommonOptions): Promise<void> {
   out(`Env:       ${cfg.envName ? `"${cfg.envName}"` : '(none)'}, URL from ${source}\n`);
   out(`Protected: ${cfg.protection.protected ? pc.yellow(`yes (${cfg.protection.reason})`) : `no (${cfg.protection.reason})`}\n`);
   const db = await openDatabase(cfg.url);
-  const dev = await openDatabase(cfg.devUrl);
+  const dev = await openDevDatabase(cfg.devUrl, { clear: opts.devClear });
   try {
     const s = await devStatus(db, dev, { cwd: cfg.cwd, migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, revisionsSchema: cfg.revisionsSchema, schemas: cfg.schemas });
     out(`Database:  ${db.displayUrl} (reachable, PostgreSQL ${Math.floor(s.serverVersion / 10000)}.${s.serverVersion % 10000 >= 100 ? Math.floor((s.serverVersion % 10000) / 100) : s.serverVersion % 100})\n\n`);

@@ -1,6 +1,7 @@
 /** Actions of `meridian migrate apply|status|hash|validate|new|set` (Atlas's output texts). */
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
+import { openDevDatabase } from '../workflow/dev-lease.js';
 import { MeridianError } from '../errors.js';
 import { applyMigrations, migrationStatus, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
@@ -65,7 +66,7 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
     const r = await migrateApply(db, {
       dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count,
       lockTimeoutMs: opts.lockTimeout ? Number(opts.lockTimeout) * 1000 : undefined,
-      dryRun: opts.dryRun, dev: () => openDatabase(cfg.devUrl),
+      dryRun: opts.dryRun, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
       protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
       consent: { autoApprove: opts.autoApprove, allowHazards, approvePlan: opts.approvePlan },
       backupFile: opts.backupFile, skipBackup: opts.skipBackup,

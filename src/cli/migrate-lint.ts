@@ -1,4 +1,5 @@
 /** `meridian migrate lint`. */
+import { openDevDatabase } from '../workflow/dev-lease.js';
 import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { openDatabase } from '../db/index.js';
@@ -25,7 +26,7 @@ export async function migrateLintAction(opts: CommonOptions & { latest?: string;
   }
   const latest = opts.latest ? Number(opts.latest) : undefined;
   if (latest !== undefined && (!Number.isInteger(latest) || latest < 1)) throw new MeridianError('E_USAGE', `--latest must be a positive integer, got "${opts.latest}"`);
-  const dev = await openDatabase(cfg.devUrl);
+  const dev = await openDevDatabase(cfg.devUrl, { clear: opts.devClear });
   try {
     const r = await lintDirectory(dev, cfg.migrationsDir, { latest, names, cwd: cfg.cwd });
     const format = (opts.format ?? 'text') as 'text' | 'json' | 'github';

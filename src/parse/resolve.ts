@@ -6,7 +6,8 @@
  * scripts/pg-catalog-snapshot.ts), and literals are checked against the types they are given to.
  *
  * In:  the desired Model (and the current one: objects equal in both were accepted by PostgreSQL already
- *      and are not looked at). Out: what could not be resolved, each with where it was declared.
+ *      and are not looked at, unless something of the current state is removed, which an unchanged object
+ *      may still name). Out: what could not be resolved, each with where it was declared.
  * Never: decides that something is wrong. A name missing from the snapshot may come from an extension,
  * a locale collation or a newer server, so "unresolved" means "ask PostgreSQL": the caller then executes
  * the schema on the dev database, which reports PostgreSQL's own error at its position in the file.
@@ -47,15 +48,19 @@ const same = (a: unknown, b: unknown) => b !== undefined && JSON.stringify(a, ba
  */
 export function unresolvedNames(desired: Model, current: Model): Unresolved[] {
   const r = new Resolver(desired);
-  for (const [key, t] of Object.entries(desired.tables)) if (!same(t, current.tables[key])) r.table(key, t);
+  // When something the current state has is gone, an unchanged object may name it: then all are looked at.
+  const kinds = ['tables', 'views', 'types', 'sequences', 'functions', 'extensions', 'schemas'] as const;
+  const removed = kinds.some((k) => Object.keys(current[k]).some((key) => !(key in desired[k])));
+  const unchanged = (a: unknown, b: unknown) => !removed && same(a, b);
+  for (const [key, t] of Object.entries(desired.tables)) if (!unchanged(t, current.tables[key])) r.table(key, t);
   for (const [key, v] of Object.entries(desired.views)) {
-    if (same(v, current.views[key])) continue;
+    if (unchanged(v, current.views[key])) continue;
     const q = parseOne(v.query.text);
     if (!q) r.out.push({ what: `the query of view "${key}"`, loc: v.loc });
     else r.walk(q.node as Node, { where: `view "${key}"`, loc: v.loc });
   }
   for (const [key, ty] of Object.entries(desired.types)) {
-    if (same(ty, current.types[key])) continue;
+    if (unchanged(ty, current.types[key])) continue;
     if (ty.kind === 'domain') {
       r.type(ty.baseType, `domain "${key}"`, ty.loc);
       if (ty.collation) r.collation(ty.collation, `domain "${key}"`, ty.loc);

@@ -14,6 +14,7 @@
  * clean, or marked by Meridian, when acquired (unless allowed).
  */
 import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { resetDevDatabase } from './state.js';
 
@@ -33,6 +34,17 @@ const savedSearchPath = new WeakMap<Database, string>();
 export function allowDevClear(dev: Database): Database {
   allowClear.add(dev);
   return dev;
+}
+
+/**
+ * Opens a dev database, allowed to be cleared first when `clear` (`--dev-clear`).
+ *
+ * @example
+ * const dev = await openDevDatabase(cfg.devUrl, { clear: opts.devClear });
+ */
+export async function openDevDatabase(url: string, opts: { clear?: boolean } = {}): Promise<Database> {
+  const dev = await openDatabase(url);
+  return opts.clear ? allowDevClear(dev) : dev;
 }
 
 /** What a dev database holds besides a fresh database's contents (`schema app`, `table public.t`…), at most `limit`. */

@@ -46,40 +46,27 @@ export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[
   return out;
 }
 
-// Every schema but public is dropped; public is emptied, not recreated, so its owner (pg_database_owner
-// on PostgreSQL 15+) and its grants stay as the database was created.
-const RESET = `DO $$ DECLARE s record; stmts text[]; stmt text; BEGIN
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast','public')
+// Every schema is dropped, public too (CASCADE is what takes every kind of object with its internal
+// dependencies), and public is recreated with the owner and privileges it had and its standard comment: a database created
+// by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
+const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
+  SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
       AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
   END LOOP;
   FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
   END LOOP;
-  IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
-    CREATE SCHEMA public;
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pg_database_owner') THEN ALTER SCHEMA public OWNER TO pg_database_owner; END IF;
-    GRANT USAGE ON SCHEMA public TO PUBLIC;
+  CREATE SCHEMA public;
+  IF owner IS NOT NULL THEN EXECUTE format('ALTER SCHEMA public OWNER TO %I', owner); END IF;
+  IF acl IS NOT NULL THEN
+    REVOKE ALL ON SCHEMA public FROM PUBLIC;
+    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(a.grantee::regrole::name) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
+        FROM unnest(acl) u, aclexplode(ARRAY[u]) a LOOP
+      EXECUTE format('GRANT %s ON SCHEMA public TO %s%s', s.priv, s.who, CASE WHEN s.opt THEN ' WITH GRANT OPTION' ELSE '' END);
+    END LOOP;
   END IF;
-  -- The statements are built first, all at once: a loop over a live query would see names that an
-  -- earlier DROP … CASCADE removed.
-  SELECT coalesce(array_agg(x.stmt), '{}') INTO stmts FROM (
-    SELECT format('DROP %s IF EXISTS public.%I CASCADE', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.relname) AS stmt
-      FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r','p','v','m','S','f')
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                        AND (d.deptype = 'e' OR (d.deptype = 'i' AND d.refobjid <> c.oid)))
-    UNION ALL
-    SELECT format('DROP %s IF EXISTS public.%I(%s) CASCADE', CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END, p.proname, pg_get_function_identity_arguments(p.oid))
-      FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e','i'))
-    UNION ALL
-    SELECT format('DROP TYPE IF EXISTS public.%I CASCADE', t.typname) FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace
-       AND (t.typtype IN ('e','d','r','m') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('e','i'))
-  ) x;
-  FOREACH stmt IN ARRAY stmts LOOP
-    EXECUTE stmt;
-  END LOOP;
   COMMENT ON SCHEMA public IS 'standard public schema';
 END $$;`;
 

@@ -64,7 +64,14 @@ describe('the native resolver', () => {
     const r = checkSchema([{ file: 'schema.sql', text: schemaWith(line) }]);
     expect(unresolvedNames(r.model, emptyModel()).length).toBeGreaterThan(0);
   });
-  it('resolves a valid schema, the example project and every corpus file without SQL functions', async () => {
+  it('looks at unchanged objects when something they may name is removed', async () => {
+    await initSchemaParser();
+    const before = checkSchema([{ file: 'schema.sql', text: 'CREATE FUNCTION app_default() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;\nCREATE TABLE t (a int DEFAULT app_default());' }]).model;
+    const after = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int DEFAULT app_default());' }]).model;
+    expect(unresolvedNames(before, before)).toEqual([]);
+    expect(unresolvedNames(after, before).map((u) => u.what)).toEqual(['function app_default() with 0 argument(s) in the default of column "a" of "public.t"']);
+  });
+  it('resolves a valid schema', async () => {
     await initSchemaParser();
     const r = checkSchema([{ file: 'schema.sql', text: VALID }]);
     expect(r.errors).toEqual([]);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
 import { migrateLintAction } from './migrate-lint.js';
+import { migrateDownAction } from './migrate-down.js';
 import { migrateDiffAction } from './schema-actions.js';
 import { formatOption, withConsentOptions, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
 
@@ -29,6 +30,14 @@ export function registerMigrate(program: Command): void {
     .option('--skip-backup', "run a protected environment's destructive files without its backup")
     .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
     .action(migrateApplyAction);
+
+  withDirOptions(withDbOptions(migrate.command('down [n]')))
+    .description('revert the last N applied files (default 1), the revert computed from state')
+    .option('--to-version <version>', 'revert every file applied after this version')
+    .option('--dry-run', 'print the revert, change nothing')
+    .option('--auto-approve', 'do not ask for confirmation (never in production)')
+    .option('--allow-data-loss', 'revert even when it drops tables or columns holding data')
+    .action(migrateDownAction);
 
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')

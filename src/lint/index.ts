@@ -180,15 +180,17 @@ export const RULES: readonly Rule[] = [
     const notValid = notValidConstraints(c.ast);
     for (const s of statements) {
       for (const h of s.hazards) {
-        if (h.code === 'INDEX_BUILD' && s.source.kind === 'create_index' && !concurrent) out.push({ code: 'PG101', analyzer: 'concurrent_index', severity: 'warning', message: `Creating index "${s.source.index.name}" non-concurrently blocks writes to "${s.source.index.table.split('.').pop()}" while it builds`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
+        if (h.code === 'INDEX_BUILD' && s.source.kind === 'create_index' && !concurrent) out.push({ code: 'PG101', analyzer: 'concurrent_index', severity: 'warning', message: `Creating index "${s.source.index.name}" non-concurrently causes write locks on the "${s.source.index.table.split('.').pop()}" table`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
         if (h.code === 'TABLE_REWRITE') out.push({ code: 'MR101', analyzer: 'postgres', severity: 'warning', message: `Statement rewrites table "${s.object.split('.').pop()}" under an ACCESS EXCLUSIVE lock`, fix: 'add a new column and back-fill it in batches instead' });
       }
       if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !notValid.has(s.source.constraint.name))
         out.push({ code: 'MR102', analyzer: 'postgres', severity: 'warning', message: `Adding foreign key "${s.source.constraint.name}" validates every row under lock`, fix: 'add it NOT VALID, then VALIDATE CONSTRAINT in a later statement' });
     }
     for (const ch of existing) if (ch.kind === 'drop_index' && !concurrent && c.before.tables[ch.index.table])
-      out.push({ code: 'PG103', analyzer: 'concurrent_index', severity: 'warning', message: `Dropping index "${ch.index.name}" non-concurrently locks "${ch.index.table.split('.').pop()}" against reads and writes`, fix: 'use DROP INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
-    if (concurrent && c.transactional) out.push({ code: 'PG102', analyzer: 'concurrent_index', severity: 'error', message: 'CONCURRENTLY cannot run inside a transaction block: the file is missing -- atlas:txmode none', fix: 'add -- atlas:txmode none at the top of the file' });
+      out.push({ code: 'PG102', analyzer: 'concurrent_index', severity: 'warning', message: `Dropping index "${ch.index.name}" non-concurrently causes write locks on the "${ch.index.table.split('.').pop()}" table`, fix: 'use DROP INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
+    // Atlas's codes and texts (sqlcheck/postgres): PG101 create, PG102 drop without CONCURRENTLY; PG103 CONCURRENTLY
+    // in a transactional file, a warning there (Atlas fails the file on it only together with another finding).
+    if (concurrent && c.transactional) out.push({ code: 'PG103', analyzer: 'concurrent_index', severity: 'warning', message: 'Indexes cannot be created or deleted concurrently within a transaction. Add the `atlas:txmode none` directive to the header to prevent this file from running in a transaction', fix: 'add -- atlas:txmode none at the top of the file' });
     if (c.ast?.AlterEnumStmt && !(c.ast.AlterEnumStmt as { oldVal?: string }).oldVal && c.transactional) out.push({ code: 'MR103', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
     if (c.changes.some((x) => x.kind === 'drop_column') && c.changes.some((x) => x.kind === 'drop_view'))
       out.push({ code: 'MR104', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });

@@ -349,6 +349,11 @@ export interface Unmanaged {
   readonly kind: string;
   readonly schema?: string;
   readonly name: string;
+  /**
+   * Inspected with `identify` only: what `DROP <type> <identity>` takes, as PostgreSQL's pg_identify_object
+   * spells it (`{ type: 'operator', identity: 'app.===(integer,integer)' }`); the identity is quoted by the server.
+   */
+  readonly drop?: { readonly type: string; readonly identity: string };
 }
 
 export interface Model {

@@ -373,3 +373,13 @@ export interface Model {
 export function emptyModel(): Model {
   return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
 }
+
+/**
+ * What a freshly created database contains: an empty `public` schema.
+ *
+ * @example
+ * Object.keys(freshDatabaseModel().schemas) // ['public']
+ */
+export function freshDatabaseModel(): Model {
+  return { ...emptyModel(), schemas: { public: { kind: 'schema', name: 'public' } } };
+}

@@ -29,6 +29,11 @@ export interface InspectOptions {
    * snapshot.
    */
   readonly parallel?: boolean | 'auto';
+  /**
+   * Give each unmanaged object its `drop` (pg_identify_object's type and identity), for a caller that must
+   * remove objects the Model does not describe (`schema clean`). Off by default.
+   */
+  readonly identify?: boolean;
 }
 
 export interface InspectResult {
@@ -240,7 +245,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_AGGREGATES, [schemas], 1],
       [version >= 130000 ? Q.Q_TRIGGERS : Q.Q_TRIGGERS_PRE13, [schemas], 1],
       [Q.Q_POLICIES, [schemas], 1],
-      [Q.Q_UNMANAGED, [schemas], 1],
+      [opts.identify ? Q.Q_UNMANAGED_IDENTIFIED : Q.Q_UNMANAGED, [schemas], 1],
       [Q.Q_EXTENSIONS, [], 0],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
@@ -498,7 +503,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await extP) {
         model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}) };
       }
-      for (const r of await unP) model.unmanaged.push({ kind: String(r.kind), schema: String(r.schema), name: String(r.name) });
+      for (const r of await unP) {
+        const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
+        model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);
+      }
       return { model: model as Model, unmanaged: model.unmanaged };
     } finally {
       await reads.settled; // no query may still run when the transaction ends

@@ -259,21 +259,30 @@ SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, 
  WHERE p.schemaname = ANY($1::text[])
  ORDER BY 1, 2, 3`;
 
-/** Kinds the Model does not manage, reported as unmanaged. */
+/**
+ * Kinds the Model does not manage, reported as unmanaged, each with pg_identify_object's type and identity
+ * (`operator`, `app.===(integer,integer)`): what `DROP <type> <identity>` takes.
+ */
 export const Q_UNMANAGED = `
-SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
+SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name, 'pg_class'::regclass AS classid, c.oid
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'f'
 UNION ALL
-SELECT 'window function', n.nspname, p.proname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+SELECT 'window function', n.nspname, p.proname, 'pg_proc'::regclass, p.oid FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
 UNION ALL
-SELECT 'rule', n.nspname, r.rulename FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+SELECT 'rule', n.nspname, r.rulename, 'pg_rewrite'::regclass, r.oid FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
 UNION ALL
-SELECT 'operator', n.nspname, o.oprname FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+SELECT 'operator', n.nspname, o.oprname, 'pg_operator'::regclass, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
  WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_operator', 'o.oid')}
 ORDER BY 1, 2, 3`;
+
+/** Q_UNMANAGED with each object's pg_identify_object type and identity (InspectOptions.identify). */
+export const Q_UNMANAGED_IDENTIFIED = `
+SELECT u.kind, u.schema, u.name, i.type AS drop_type, i.identity AS drop_identity
+  FROM (${Q_UNMANAGED}) u, LATERAL pg_catalog.pg_identify_object(u.classid, u.oid, 0) i
+ ORDER BY 1, 2, 3`;
 
 /** The managed schemas when none are given: every user schema (not extension-owned, not system). */
 export const Q_ALL_SCHEMAS = `

@@ -21,7 +21,7 @@ import {
   upsertRevision,
   type Revision,
 } from './revisions.js';
-import { initSplitter, splitStatements } from './split.js';
+import { initSplitter, splitStatements } from '../parse/split.js';
 
 /** FNV-1 32-bit of `atlas_migrate_execute` — the key Atlas locks on PostgreSQL. */
 export const APPLY_LOCK_KEY = 2686470616n;

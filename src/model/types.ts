@@ -349,6 +349,11 @@ export interface Unmanaged {
   readonly kind: string;
   readonly schema?: string;
   readonly name: string;
+  /**
+   * Inspected with `identify` only: what `DROP <type> <identity>` takes, as PostgreSQL's pg_identify_object
+   * spells it (`{ type: 'operator', identity: 'app.===(integer,integer)' }`); the identity is quoted by the server.
+   */
+  readonly drop?: { readonly type: string; readonly identity: string };
 }
 
 export interface Model {
@@ -367,4 +372,14 @@ export interface Model {
 
 export function emptyModel(): Model {
   return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+}
+
+/**
+ * What a freshly created database contains: an empty `public` schema.
+ *
+ * @example
+ * Object.keys(freshDatabaseModel().schemas) // ['public']
+ */
+export function freshDatabaseModel(): Model {
+  return { ...emptyModel(), schemas: { public: { kind: 'schema', name: 'public' } } };
 }

@@ -124,7 +124,7 @@ function splitForErrors(text: string, file: string): { text: string; offset: num
 export async function initSchemaParser(): Promise<void> {
   await initParser();
   if (!splitter) {
-    const { initSplitter, splitStatements } = await import('../migrate/split.js');
+    const { initSplitter, splitStatements } = await import('./split.js');
     await initSplitter();
     splitter = (text, file) => splitStatements(text, file).map((s) => ({ text: s.text, offset: s.offset }));
   }

@@ -5,8 +5,8 @@
  * Never: tokenises SQL itself (comments come from libpg-query's scanner).
  */
 import { scanSync } from '../parse/libpg.js';
-import { positionAt } from '../migrate/split.js';
-import type { LocatedError } from '../workflow/state.js';
+import { positionAt } from '../parse/split.js';
+import type { LocatedError } from '../parse/located.js';
 
 /** The types Prisma TypedSQL accepts in `{…}`. */
 export const PRISMA_PARAM_TYPES = ['Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'String', 'DateTime', 'Json', 'Bytes'] as const;

@@ -9,7 +9,7 @@
  * make an already-shipped statement new again; a changed value does. Never touches a database.
  */
 import { readMigrationFiles } from '../migrate/dir.js';
-import { initSplitter, splitStatements } from '../migrate/split.js';
+import { initSplitter, splitStatements } from '../parse/split.js';
 import { qualifiedKey } from '../model/names.js';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Statement } from '../plan/index.js';

@@ -1,9 +1,8 @@
 /** Text renderings of a Model: Mermaid ER diagrams and a recreating SQL file. */
 import { diff } from '../diff/index.js';
 import { splitKey } from '../model/names.js';
-import type { Model } from '../model/types.js';
+import { freshDatabaseModel, type Model } from '../model/types.js';
 import { plan, renderSchemaSql } from '../plan/index.js';
-import { freshDatabaseModel } from './schema-apply.js';
 
 /**
  * A Mermaid `erDiagram` of tables, columns (with PK/FK markers) and foreign keys.

@@ -21,10 +21,7 @@ import { modelToSql } from './render.js';
 import { assertNotEmptied } from './empty-guard.js';
 import { verifyDesired } from './verify.js';
 
-/** What a freshly created database contains: an empty `public` schema. */
-export function freshDatabaseModel(): Model {
-  return { ...emptyModel(), schemas: { public: { kind: 'schema', name: 'public' } } };
-}
+export { freshDatabaseModel } from '../model/types.js';
 
 /**
  * Resolves a state reference: `postgres://…`/`pglite://…` (inspected), `file://dir` with an atlas.sum

@@ -15,20 +15,12 @@ import type { Database } from '../db/database.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { compareBytes, readMigrationFiles } from '../migrate/dir.js';
-import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
+import { initSplitter, splitStatements, type SplitStatement } from '../parse/split.js';
 import type { Model } from '../model/types.js';
+import { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource } from '../parse/located.js';
 
-export interface SqlSource {
-  readonly file: string;
-  readonly text: string;
-}
+export { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource };
 
-export interface LocatedError {
-  readonly location: SourceLocation;
-  readonly message: string;
-  /** The offending source line, for carets. */
-  readonly sourceLine: string;
-}
 
 /** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order). */
 export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[] {
@@ -96,9 +88,6 @@ async function dropOneByOne(dev: Database, names: readonly string[]): Promise<vo
   for (const n of names) await dev.exec(`DROP TABLE IF EXISTS ${n} CASCADE`);
 }
 
-export function lineOf(text: string, line: number): string {
-  return text.split('\n')[line - 1] ?? '';
-}
 
 /** Syntax errors of every statement, located (file:line:col), using the real PostgreSQL parser. */
 export async function syntaxErrors(sources: readonly SqlSource[]): Promise<LocatedError[]> {
@@ -210,12 +199,6 @@ function mustRunAlone(text: string): boolean {
     /\bCONCURRENTLY\b/i.test(body) || /\bADD\s+VALUE\b/i.test(body);
 }
 
-/** Formats located errors as `file:line:col: message`, the source line and a caret. */
-export function formatLocatedErrors(errors: readonly LocatedError[]): string {
-  return errors
-    .map((e) => `${e.location.file}:${e.location.line}:${e.location.column}: ${e.message}\n  ${e.sourceLine}\n  ${' '.repeat(Math.max(0, e.location.column - 1))}^`)
-    .join('\n');
-}
 
 /**
  * The Model of a desired state given as SQL files.
@@ -251,8 +234,3 @@ export async function modelFromMigrations(dev: Database, dir: string, opts: { sc
   }
 }
 
-export function locatedError(code: 'E_PARSE' | 'E_VALIDATE' | 'E_MIGRATE_DIR' | 'E_SQLGEN', errors: readonly LocatedError[], prefix?: string): MeridianError {
-  const first = errors[0]!;
-  const e = new MeridianError(code, `${prefix ? `${prefix}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}\n${formatLocatedErrors(errors)}`, { location: first.location });
-  return e;
-}

@@ -1,0 +1,161 @@
+/**
+ * The layering of DESIGN.md as a test over the import graph of src/ (read with the TypeScript compiler API,
+ * `import`/`export … from` declarations, type-only ones included):
+ *
+ *  - cli → workflow → stages → model: nothing but cli imports cli; no stage imports the workflow;
+ *    the CLI leaves composing the pipeline stages (diff, plan, lint) to the workflow;
+ *  - diff, plan and model import no parser, database, inspector, migration or filesystem module;
+ *  - parse and migrate do not reach into each other, except migrate through the shared splitter in parse/;
+ *  - no import cycles between modules.
+ *
+ * KNOWN lists the violations that exist today, each naming the issue point that removes it: the test fails
+ * on a new violation and on an entry that no longer is one, so the list can only shrink.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../src');
+
+/** Module (path under src/, `.ts`) → what it imports: other modules under src/, or package names (`node:fs`, `pg`). */
+function importGraph(): Map<string, string[]> {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(SRC);
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    const targets: string[] = [];
+    const visit = (node: ts.Node) => {
+      const spec =
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)
+          ? node.moduleSpecifier.text
+          : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])
+            ? node.arguments[0].text
+            : undefined;
+      if (spec !== undefined) targets.push(spec.startsWith('.') ? relative(SRC, resolve(dirname(file), spec)).replace(/\.js$/, '.ts') : spec);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    graph.set(relative(SRC, file), targets);
+  }
+  return graph;
+}
+
+const area = (module: string) => (module.includes('/') ? module.slice(0, module.indexOf('/')) : module.replace(/\.ts$/, ''));
+const STAGES = new Set(['input', 'parse', 'inspect', 'diff', 'plan', 'migrate', 'lint', 'prisma', 'typedsql', 'db', 'config', 'model', 'errors']);
+const FILESYSTEM = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path']);
+const DATABASE_PACKAGES = new Set(['pg', '@electric-sql/pglite']);
+/** The one module migrate may use from parse/ (statement splitting with source locations). */
+const SHARED_PARSE_FOR_MIGRATE = new Set<string>(['parse/split.ts']);
+
+/** The rule an import breaks, or undefined. */
+function ruleBroken(from: string, to: string): string | undefined {
+  const [a, b] = [area(from), area(to)];
+  const local = to.endsWith('.ts');
+  if (local && b === 'cli' && a !== 'cli') return 'only the CLI imports the CLI';
+  if (local && b === 'workflow' && STAGES.has(a)) return 'no stage imports the workflow';
+  if (local && a === 'cli' && (b === 'diff' || b === 'plan' || b === 'lint')) return 'the CLI leaves composing diff, plan and lint to the workflow';
+  if ((a === 'diff' || a === 'plan' || a === 'model') && (local ? ['parse', 'db', 'inspect', 'migrate', 'config'].includes(b) : FILESYSTEM.has(to) || DATABASE_PACKAGES.has(to)))
+    return 'diff, plan and model import no parser, database or filesystem module';
+  if (local && a === 'parse' && b === 'migrate') return 'parse does not reach into migrate';
+  if (local && a === 'migrate' && b === 'parse' && !SHARED_PARSE_FOR_MIGRATE.has(to)) return 'migrate reaches parse only through the shared splitter (parse/split.ts)';
+  return undefined;
+}
+
+/** Violations that exist today, each with the issue point that removes it. Only ever remove entries. */
+const KNOWN: Readonly<Record<string, string>> = {
+  // #28 point 3 (lint split from replay: the replay becomes a workflow step; issue 21 this round).
+  'lint/index.ts -> workflow/state.ts': '#28.3 lint analyzers pure, replay moved to the workflow',
+  'lint/index.ts -> workflow/dev-lease.ts': '#28.3 lint analyzers pure, replay (and its dev-database lease) moved to the workflow',
+  // #28 point 2 (one canonical Model: diff compares canonical forms without the parser; issue 20/19 this round).
+  'diff/equal.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
+  'diff/index.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
+  // #28 point 1 (every guide command one workflow function; issue 22 this round).
+  'cli/migrate-lint.ts -> lint/index.ts': '#28.1 migrate lint as a workflow function',
+  'cli/schema-actions.ts -> diff/index.ts': '#28.1 schema diff/apply compose diff + plan in the workflow',
+  'cli/schema-actions.ts -> plan/index.ts': '#28.1 schema diff/apply compose diff + plan in the workflow',
+  'cli/schema-actions.ts -> lint/index.ts': '#28.1 schema apply lints in the workflow',
+  'cli/schema-actions.ts -> diff/renames.ts': '#28.1 rename hints in the workflow',
+};
+
+/** Strongly connected components of more than one module (Tarjan). */
+function cycles(graph: Map<string, string[]>): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const strong = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) out.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) strong(v);
+  return out;
+}
+
+describe('architecture: the import rules of DESIGN.md', () => {
+  const graph = importGraph();
+
+  it('reads the import graph of every module', () => {
+    expect(graph.size).toBeGreaterThan(50);
+    expect(graph.get('workflow/clean.ts')).toContain('plan/index.ts');
+    expect(graph.get('db/postgres.ts')).toContain('pg');
+  });
+
+  it('has no violation outside the known list, and every known entry is still a violation', () => {
+    const found = new Map<string, string>();
+    for (const [from, targets] of graph) for (const to of targets) {
+      const rule = ruleBroken(from, to);
+      if (rule) found.set(`${from} -> ${to}`, rule);
+    }
+    const fresh = [...found].filter(([edge]) => !(edge in KNOWN)).map(([edge, rule]) => `${edge}: ${rule}`);
+    expect(fresh, 'new violations of the import rules').toEqual([]);
+    const stale = Object.keys(KNOWN).filter((edge) => !found.has(edge));
+    expect(stale, 'fixed violations still in KNOWN: remove them').toEqual([]);
+  });
+
+  it('finds a violation when there is one (the rules are live)', () => {
+    expect(ruleBroken('plan/index.ts', 'parse/index.ts')).toMatch(/no parser/);
+    expect(ruleBroken('diff/index.ts', 'node:fs')).toMatch(/filesystem/);
+    expect(ruleBroken('inspect/index.ts', 'workflow/state.ts')).toMatch(/workflow/);
+    expect(ruleBroken('workflow/dev.ts', 'cli/prompt.ts')).toMatch(/CLI/);
+    expect(ruleBroken('parse/fold.ts', 'migrate/split.ts')).toMatch(/parse does not reach/);
+    expect(ruleBroken('migrate/apply.ts', 'parse/split.ts')).toBeUndefined();
+    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']], ['c.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts']]);
+  });
+
+  it('has no import cycles but the known ones', () => {
+    // workflow/state.ts ↔ workflow/dev-lease.ts came with the dev-database lease (issue 20/22 this round):
+    // #28.3 (the replay as a workflow step) separates them. Only ever remove entries.
+    const KNOWN_CYCLES = [['workflow/dev-lease.ts', 'workflow/state.ts']];
+    expect(cycles(graph)).toEqual(KNOWN_CYCLES);
+  });
+});

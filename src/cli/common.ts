@@ -1,17 +1,13 @@
 /** Shared CLI plumbing: common flags, config resolution, error printing. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { resolveConfig, type ResolvedConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { describeTarget } from '../config/protection.js';
 import { confirm } from './prompt.js';
 import type { GuardOptions, GuardResult } from '../workflow/guard.js';
 import type { CleanTarget } from '../workflow/clean.js';
 import { parseAllowHazards, planHash, type PlannedHazard } from '../workflow/consent.js';
-import { join, resolve, sep } from 'node:path';
-import { parseDatabaseUrl, redactUrl } from '../db/url.js';
-import { ensureGitignore } from '../workflow/backup.js';
-import { servedUrlFor } from '../workflow/served.js';
-import { taskEnvFor } from '../workflow/task-env.js';
+import { redactUrl } from '../db/url.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
 
 export interface CommonOptions {
@@ -75,44 +71,6 @@ export function planOptionsFrom(opts: PlanFlags): { concurrentIndex?: boolean; n
 
 export function formatOption(values: string[], dflt: string): Option {
   return new Option('--format <format>', `output format`).choices(values).default(dflt);
-}
-
-export function configFrom(opts: CommonOptions): ResolvedConfig {
-  // Inside `task env:<name> <task>…`, the env its first task recorded for this go-task run.
-  const taskEnv = opts.env || process.env.MERIDIAN_ENV ? undefined : taskEnvFor(process.cwd());
-  if (taskEnv) process.stderr.write(`env "${taskEnv}" (set by task env:${taskEnv} in this task run)\n`);
-  const cfg = resolveConfig({
-    url: opts.url,
-    devUrl: opts.devUrl,
-    env: opts.env ?? taskEnv,
-    dir: opts.dir,
-    to: opts.to,
-    schema: opts.schema,
-    exclude: opts.exclude,
-    revisionsSchema: opts.revisionsSchema,
-  });
-  for (const w of cfg.warnings) process.stderr.write(`warning: ${w}\n`);
-  // The embedded database served by `db serve` / `prisma studio` in another process: connect through it.
-  const served = servedUrlFor(cfg.url, cfg.cwd);
-  if (served) {
-    process.stderr.write(`the embedded database is served by process ${served.pid}: connecting through ${served.url}\n`);
-    return { ...cfg, url: served.url };
-  }
-  // The first command that may create the embedded database (.meridian/) makes git ignore it.
-  if (embeddedUnder(cfg.url, cfg.cwd)) {
-    for (const e of ensureGitignore(cfg.cwd)) process.stderr.write(`added ${e} to .gitignore\n`);
-  }
-  return cfg;
-}
-
-/** True when `url` is a file-backed embedded database inside `cwd`'s `.meridian/` folder. */
-function embeddedUnder(url: string, cwd: string): boolean {
-  try {
-    const u = parseDatabaseUrl(url);
-    return u.kind === 'pglite' && u.dataDir !== undefined && resolve(cwd, u.dataDir).startsWith(join(resolve(cwd), '.meridian') + sep);
-  } catch {
-    return false;
-  }
 }
 
 /** An action for a command of the tree that is not built yet: clear message, exit code 2. */

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { recordServed } from '../workflow/served.js';
 import { serveDatabase } from '../db/serve.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 
 export async function dbServeAction(opts: CommonOptions & { port?: string }): Promise<void> {
   const cfg = configFrom(opts);

@@ -9,7 +9,8 @@ import { loadLibpg, scanSync } from '../parse/libpg.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { inspect } from '../inspect/index.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 import { answerFromModel, isMetaCommand, runMeta, type ShellSettings } from './shell-meta.js';
 
 function hasPsql(): boolean {

@@ -10,7 +10,8 @@ import { planClean } from '../workflow/clean.js';
 import { devStatus, resetProjectDatabase, setupProject } from '../workflow/dev.js';
 import { describeTarget } from '../config/protection.js';
 import { guardWrite } from '../workflow/guard.js';
-import { cleanPlan, configFrom, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { cleanPlan, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { configFrom } from './config-from.js';
 import { formatStatus } from './migrate-actions.js';
 import { prismaPullAction, sqlGenerateAction } from './prisma-actions.js';
 

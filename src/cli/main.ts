@@ -2,6 +2,10 @@
  * The `meridian` command line: Atlas's command tree (`migrate …`, `schema …`) plus the guide's tasks
  * (`db …`, `dev …`, `prisma …`, `sql generate`). Each group lives in its own module; this file only
  * assembles them and maps errors to exit codes.
+ *
+ * Keep this file's static import graph light: the register modules define options only and load each
+ * command's action (database drivers, the wasm parser, lint, Prisma, zod…) with `await import()` when it
+ * runs, so `meridian --version` / `--help` load commander and a handful of small modules.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';

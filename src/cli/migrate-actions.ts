@@ -10,7 +10,8 @@ import { describeTarget } from '../config/protection.js';
 import { parseAllowHazards } from '../workflow/consent.js';
 import { migrateApply, type MigrateApplyPlan } from '../workflow/migrate-apply.js';
 import { requireMigrationDir } from '../workflow/migration-dir.js';
-import { configFrom, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);

@@ -4,7 +4,8 @@ import { openDatabase } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { migrateDown } from '../workflow/migrate-down.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
 
 const out = (s: string) => process.stdout.write(s);

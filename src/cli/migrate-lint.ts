@@ -6,7 +6,8 @@ import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { formatFindings, lintDirectory } from '../lint/index.js';
 import { requireMigrationDir } from '../workflow/migration-dir.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 
 export async function migrateLintAction(opts: CommonOptions & { latest?: string; gitBase?: string }): Promise<void> {
   const cfg = configFrom(opts);

@@ -1,9 +1,5 @@
 /** `meridian migrate …`: Atlas's versioned-migration commands. */
 import type { Command } from 'commander';
-import { migrateApplyAction, migrateHashAction, migrateNewAction, migrateSetAction, migrateStatusAction, migrateValidateAction } from './migrate-actions.js';
-import { migrateLintAction } from './migrate-lint.js';
-import { migrateDownAction } from './migrate-down.js';
-import { migrateDiffAction } from './schema-actions.js';
 import { formatOption, withConsentOptions, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
@@ -16,7 +12,10 @@ export function registerMigrate(program: Command): void {
     .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
     .option('--no-data', "leave the schema file's data statements (INSERT/UPDATE/DELETE…) out of the new migration")
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
-    .action(migrateDiffAction);
+    .action(async (...args) => {
+      const { migrateDiffAction } = await import('./schema-actions.js');
+      return migrateDiffAction(...(args as Parameters<typeof migrateDiffAction>));
+    });
 
   withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'))))
     .description('apply pending migration files in order, recorded in atlas_schema_revisions (asks only at a terminal without --auto-approve, or in a protected environment)')
@@ -29,7 +28,10 @@ export function registerMigrate(program: Command): void {
     .option('--backup-file <path>', 'back the database up to this file before applying (default in a protected environment: .meridian/backups/, before statements that delete data)')
     .option('--skip-backup', "run a protected environment's destructive files without its backup")
     .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
-    .action(migrateApplyAction);
+    .action(async (...args) => {
+      const { migrateApplyAction } = await import('./migrate-actions.js');
+      return migrateApplyAction(...(args as Parameters<typeof migrateApplyAction>));
+    });
 
   withDirOptions(withDbOptions(migrate.command('down [n]')))
     .description('revert the last N applied files (default 1), the revert computed from state')
@@ -37,29 +39,50 @@ export function registerMigrate(program: Command): void {
     .option('--dry-run', 'print the revert, change nothing')
     .option('--auto-approve', 'do not ask for confirmation (never in production)')
     .option('--allow-data-loss', 'revert even when it drops tables or columns holding data')
-    .action(migrateDownAction);
+    .action(async (...args) => {
+      const { migrateDownAction } = await import('./migrate-down.js');
+      return migrateDownAction(...(args as Parameters<typeof migrateDownAction>));
+    });
 
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text'))
-    .action(migrateStatusAction);
+    .action(async (...args) => {
+      const { migrateStatusAction } = await import('./migrate-actions.js');
+      return migrateStatusAction(...(args as Parameters<typeof migrateStatusAction>));
+    });
 
-  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(migrateHashAction);
+  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(async (...args) => {
+    const { migrateHashAction } = await import('./migrate-actions.js');
+    return migrateHashAction(...(args as Parameters<typeof migrateHashAction>));
+  });
 
   withDirOptions(withDbOptions(migrate.command('validate')))
     .description('check atlas.sum and that every file parses')
-    .action(migrateValidateAction);
+    .action(async (...args) => {
+      const { migrateValidateAction } = await import('./migrate-actions.js');
+      return migrateValidateAction(...(args as Parameters<typeof migrateValidateAction>));
+    });
 
   withDirOptions(withDbOptions(migrate.command('lint')))
     .description('analyze migration files for destructive, data-dependent and locking changes')
     .option('--latest <n>', 'lint the latest N files')
     .option('--git-base <branch>', 'lint the files added since this git branch')
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
-    .action(migrateLintAction);
+    .action(async (...args) => {
+      const { migrateLintAction } = await import('./migrate-lint.js');
+      return migrateLintAction(...(args as Parameters<typeof migrateLintAction>));
+    });
 
-  withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(migrateNewAction);
+  withDirOptions(migrate.command('new [name]')).description('create an empty migration file for hand-written SQL').action(async (...args) => {
+    const { migrateNewAction } = await import('./migrate-actions.js');
+    return migrateNewAction(...(args as Parameters<typeof migrateNewAction>));
+  });
 
   withDirOptions(withDbOptions(migrate.command('set <version>')))
     .description('mark migrations up to VERSION as applied without running them')
-    .action(migrateSetAction);
+    .action(async (...args) => {
+      const { migrateSetAction } = await import('./migrate-actions.js');
+      return migrateSetAction(...(args as Parameters<typeof migrateSetAction>));
+    });
 }

@@ -11,7 +11,8 @@ import { prismaGenerate, spawnPrisma } from '../prisma/cli.js';
 import { serveDatabase, type ServedDatabase } from '../db/serve.js';
 import { MeridianError } from '../errors.js';
 import { createServer, type AddressInfo } from 'node:net';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 
 export async function prismaPullAction(opts: CommonOptions & { schemaFile?: string; generate?: boolean }): Promise<void> {
   const cfg = configFrom(opts);

@@ -19,7 +19,8 @@ import { executeSources, formatLocatedErrors, readSchemaSources } from '../workf
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import { modelFromSources } from '../workflow/state.js';
 import { nativeModelFromSources } from '../workflow/native.js';
-import { configFrom, planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
+import { planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
+import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
 import { describeTarget } from '../config/protection.js';
 import { hazardsOfStatements, parseAllowHazards, planHash } from '../workflow/consent.js';

@@ -4,7 +4,8 @@ import { openDatabase } from '../db/index.js';
 import { executeClean, planClean } from '../workflow/clean.js';
 import { describeTarget } from '../config/protection.js';
 import { guardWrite } from '../workflow/guard.js';
-import { cleanPlan, configFrom, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { cleanPlan, guardOptions, printBackup, printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { configFrom } from './config-from.js';
 
 export async function schemaCleanAction(opts: CommonOptions & ConsentFlags & { dryRun?: boolean; skipBackup?: boolean }): Promise<void> {
   const cfg = configFrom(opts);

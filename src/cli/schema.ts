@@ -1,7 +1,5 @@
 /** `meridian schema …`: Atlas's declarative commands. */
 import type { Command } from 'commander';
-import { schemaApplyAction, schemaDiffAction, schemaInspectAction, schemaValidateAction } from './schema-actions.js';
-import { schemaCleanAction } from './schema-clean.js';
 import { formatOption, withConsentOptions, withDbOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerSchema(program: Command): void {
@@ -10,7 +8,10 @@ export function registerSchema(program: Command): void {
   withDbOptions(schema.command('inspect'))
     .description('print the schema of a database')
     .addOption(formatOption(['sql', 'json', 'mermaid'], 'sql'))
-    .action(schemaInspectAction);
+    .action(async (...args) => {
+      const { schemaInspectAction } = await import('./schema-actions.js');
+      return schemaInspectAction(...(args as Parameters<typeof schemaInspectAction>));
+    });
 
   withToOption(schema.command('validate'))
     .description('parse the schema file(s) and check references; errors as file:line:col')
@@ -18,13 +19,19 @@ export function registerSchema(program: Command): void {
     .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--native', 'only the native checks (no database)')
     .addOption(formatOption(['text', 'json'], 'text'))
-    .action(schemaValidateAction);
+    .action(async (...args) => {
+      const { schemaValidateAction } = await import('./schema-actions.js');
+      return schemaValidateAction(...(args as Parameters<typeof schemaValidateAction>));
+    });
 
   withConsentOptions(withDbOptions(schema.command('clean')))
     .description('drop every object in the managed schemas (asks first)')
     .option('--skip-backup', "clean a protected environment without its backup")
     .option('--dry-run', 'list what would be dropped')
-    .action(schemaCleanAction);
+    .action(async (...args) => {
+      const { schemaCleanAction } = await import('./schema-clean.js');
+      return schemaCleanAction(...(args as Parameters<typeof schemaCleanAction>));
+    });
 
   withConsentOptions(withPlanOptions(withToOption(withDbOptions(schema.command('apply')))))
     .description('plan and apply the changes that bring a database to the desired schema')
@@ -33,12 +40,18 @@ export function registerSchema(program: Command): void {
     .option('--backup-file <path>', 'back the database up to this file first')
     .option('--skip-backup', "run a protected environment's destructive plan without its backup")
     .option('--allow-empty', 'let a schema with no objects drop everything in the database')
-    .action(schemaApplyAction);
+    .action(async (...args) => {
+      const { schemaApplyAction } = await import('./schema-actions.js');
+      return schemaApplyAction(...(args as Parameters<typeof schemaApplyAction>));
+    });
 
   withPlanOptions(withDbOptions(schema.command('diff')))
     .description('print the plan between two states (URLs, schema files or migration directories)')
     .requiredOption('--from <url>', 'current state')
     .requiredOption('--to <url>', 'desired state')
     .addOption(formatOption(['sql', 'json'], 'sql'))
-    .action(schemaDiffAction);
+    .action(async (...args) => {
+      const { schemaDiffAction } = await import('./schema-actions.js');
+      return schemaDiffAction(...(args as Parameters<typeof schemaDiffAction>));
+    });
 }

@@ -2,7 +2,8 @@
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { testSchema } from '../workflow/test-schema.js';
-import { configFrom, type CommonOptions } from './common.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
 
 export async function testSchemaAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);

@@ -38,6 +38,8 @@ export function initSplitter(): Promise<void> {
 }
 
 function scan(buf: Buffer, file: string, base = 0, full: Buffer = buf): Tok[] {
+  // libpg-query's scanner fails on an empty string ('Invalid input' as its result): an empty file has no tokens.
+  if (buf.length === 0) return [];
   try {
     return scanSync(buf.toString('utf8')).tokens.map((t) => ({
       start: t.start,

@@ -41,17 +41,31 @@ export interface SourceLocation {
   readonly offset?: number;
 }
 
+/** Where atlas.sum and the directory disagree (line in atlas.sum, file name, added/edited/removed). */
+export interface ChecksumMismatch {
+  readonly line: number;
+  readonly file: string;
+  readonly reason: string;
+}
+
 export class MeridianError extends Error {
   readonly code: ErrorCode;
   /** Process exit code the CLI uses for this error (1 unless stated). */
   readonly exitCode: number;
   readonly location?: SourceLocation;
-  constructor(code: ErrorCode, message: string, opts: { cause?: unknown; exitCode?: number; location?: SourceLocation } = {}) {
+  /** For E_CHECKSUM: the first atlas.sum line that differs (Atlas's ChecksumError: `L<line>: <file> was <reason>`). */
+  readonly checksum?: ChecksumMismatch;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { cause?: unknown; exitCode?: number; location?: SourceLocation; checksum?: ChecksumMismatch } = {},
+  ) {
     super(message, opts.cause !== undefined ? { cause: opts.cause } : undefined);
     this.name = 'MeridianError';
     this.code = code;
     this.exitCode = opts.exitCode ?? 1;
     this.location = opts.location;
+    this.checksum = opts.checksum;
   }
 }
 

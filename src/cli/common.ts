@@ -9,6 +9,7 @@ import type { CleanTarget } from '../workflow/clean.js';
 import { parseAllowHazards, planHash, type PlannedHazard } from '../workflow/consent.js';
 import { redactUrl } from '../db/url.js';
 import { MeridianError, NotImplementedError } from '../errors.js';
+import pc from './colors.js';
 
 export interface CommonOptions {
   url?: string;
@@ -81,9 +82,27 @@ export function notBuilt(what: string): () => never {
 }
 
 /** Prints an error the way the CLI does (no stack unless DEBUG includes "meridian") and returns the exit code. */
+/**
+ * Atlas's advice for a directory whose atlas.sum is missing or stale, printed on stdout before the error
+ * as Atlas's `printChecksumError` does (pipelines grep for it), with Meridian's command in the hint.
+ *
+ * @example
+ * checksumHint(new MeridianError('E_CHECKSUM', 'checksum file not found'))
+ * // 'You have a checksum error in your migration directory.\nPlease check your migration files and run …'
+ */
+export function checksumHint(e: MeridianError): string {
+  const where = e.checksum ? `\n\tL${e.checksum.line}: ${e.checksum.file} was ${e.checksum.reason}\n\n` : '';
+  return (
+    'You have a checksum error in your migration directory.\n' +
+    where +
+    `Please check your migration files and run ${pc.cyan("'meridian migrate hash'")} to re-hash the contents\n\n`
+  );
+}
+
 export function reportError(e: unknown): number {
   const debug = /\bmeridian\b/.test(process.env.DEBUG ?? '');
   if (e instanceof MeridianError) {
+    if (e.code === 'E_CHECKSUM') process.stdout.write(checksumHint(e));
     const loc = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '';
     process.stderr.write(`error[${e.code}]: ${loc}${redactUrl(e.message)}\n`);
     if (debug && e.stack) process.stderr.write(redactUrl(e.stack) + '\n');

@@ -50,7 +50,7 @@ function printApplyPlan(plan: MigrateApplyPlan, target: string): void {
 export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags): Promise<void> {
   const cfg = configFrom(opts);
   const txMode = (opts.txMode ?? 'file') as TxMode;
-  if (!['file', 'all', 'none'].includes(txMode)) throw new MeridianError('E_USAGE', `unknown --tx-mode "${opts.txMode}": use file, all or none`);
+  if (!['file', 'all', 'none'].includes(txMode)) throw new MeridianError('E_USAGE', `unknown tx-mode "${opts.txMode}": use file, all or none`);
   const execOrder = (opts.execOrder ?? 'linear') as ExecOrder;
   if (!['linear', 'linear-skip', 'non-linear'].includes(execOrder)) throw new MeridianError('E_USAGE', `unknown --exec-order "${opts.execOrder}"`);
   const count = n === undefined ? undefined : Number(n);
@@ -173,8 +173,8 @@ export async function migrateStatusAction(opts: CommonOptions & { revisionsSchem
 export async function migrateHashAction(opts: CommonOptions): Promise<void> {
   const cfg = configFrom(opts);
   requireMigrationDir(cfg.migrationsDir, opts.dir);
-  const hf = writeSum(cfg.migrationsDir);
-  out(`atlas.sum rewritten: ${hf.entries.length} file(s)\n`);
+  // Silent on success, as Atlas's `migrate hash` is (scripts compare its output with nothing).
+  writeSum(cfg.migrationsDir);
 }
 
 export async function migrateValidateAction(opts: CommonOptions): Promise<void> {

@@ -279,7 +279,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
         } catch (e) {
           const message = (e as Error).message;
           rev = { ...rev, executionTime: process.hrtime.bigint() - started, error: message, errorStmt: sql };
-          const failure = new MeridianError('E_APPLY', `executing statement in ${p.file.name}: ${message}`);
+          const failure = new MeridianError('E_APPLY', executingStatementError(sql, p.file.version, message));
           Object.assign(failure, { revision: rev, statement: sql, appliedNow, fileName: p.file.name });
           throw failure;
         }
@@ -299,7 +299,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
       return (async () => {
         const err = e as MeridianError & { revision?: Revision; statement?: string; appliedNow?: number };
         if (recordIn && err.revision) await upsertRevision(recordIn, schema, err.revision);
-        opts.onProgress?.({ kind: 'file-error', file: p.file, sql: err.statement ?? '', error: err.message });
+        opts.onProgress?.({ kind: 'file-error', file: p.file, sql: err.statement ?? '', error: err.revision?.error ?? err.message });
         results.push({
           version: p.file.version, name: p.file.name, statements: p.statements, applied: err.appliedNow ?? 0, status: 'failed',
           error: { message: err.revision?.error ?? err.message, statement: err.statement ?? '' }, ms: 0,
@@ -452,4 +452,27 @@ export async function setMigrationVersion(db: Database, opts: { dir: string; ver
   } finally {
     await db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
   }
+}
+
+/**
+ * Atlas's text for a statement that failed during apply (`sql/migrate`'s ExecutionError), which CI
+ * pipelines grep for: the statement as Go's `%q` quotes it, then the version and the driver's message.
+ *
+ * @example
+ * executingStatementError('THIS IS A FAILING STATEMENT;', '4', 'syntax error at or near "THIS"')
+ * // 'sql/migrate: executing statement "THIS IS A FAILING STATEMENT;" from version "4": syntax error at or near "THIS"'
+ */
+export function executingStatementError(statement: string, version: string, message: string): string {
+  return `sql/migrate: executing statement ${goQuote(statement)} from version ${goQuote(version)}: ${message}`;
+}
+
+/** Go's `%q` for a string: JSON's escaping, with Go's spellings for control characters. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\(\\|u00([0-9a-f]{2}))/g, (m, _e: string, hex: string | undefined) => {
+    if (hex === undefined) return m;
+    const c = parseInt(hex, 16);
+    if (c === 7) return '\\a';
+    if (c === 11) return '\\v';
+    return `\\x${hex}`;
+  });
 }

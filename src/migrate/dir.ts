@@ -120,6 +120,7 @@ export function validateSum(dir: string): void {
       'E_CHECKSUM',
       `checksum mismatch (atlas.sum): L${mm.line}: ${mm.name} was ${mm.reason}. The migration directory changed since atlas.sum was written; ` +
         'if the change was deliberate, run `meridian migrate hash` to re-hash the directory',
+      { checksum: { line: mm.line, file: mm.name, reason: mm.reason } },
     );
   }
 }

@@ -11,9 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/index.js';
-import { createServerDatabase } from '../helpers/databases.js';
 import { runInProcess } from '../helpers/cli-inproc.js';
+import { atlasTargets, type AtlasTarget } from './targets.js';
 
 const SCHEMA = 'script_cli_migrate_apply';
 const FILES: Record<string, string> = {
@@ -32,16 +31,9 @@ function project(): string {
   return dir;
 }
 
-interface Target {
-  url: string;
-  tables(): Promise<string[]>;
-  indexes(): Promise<string[]>;
-  clear(): Promise<void>;
-}
-
-function scriptFor(name: string, setup: () => Promise<{ target: Target; done: () => Promise<void> }>, full: boolean) {
+function scriptFor(name: string, setup: () => Promise<{ target: AtlasTarget; done: () => Promise<void> }>, full: boolean) {
   describe(`atlas testscript cli-migrate-apply on ${name}`, () => {
-    let target: Target;
+    let target: AtlasTarget;
     let done: () => Promise<void>;
     let dir: string;
     const m = (...args: string[]) => runInProcess(args, { cwd: dir, env: { DATABASE_URL: undefined, MERIDIAN_PROTECTED: undefined } });
@@ -143,59 +135,4 @@ function scriptFor(name: string, setup: () => Promise<{ target: Target; done: ()
   });
 }
 
-const tablesSql = (schema: string) =>
-  `SELECT tablename AS n FROM pg_tables WHERE schemaname = '${schema}' AND tablename <> 'atlas_schema_revisions' ORDER BY 1`;
-const indexesSql = (schema: string) => `SELECT indexname AS n FROM pg_indexes WHERE schemaname = '${schema}' ORDER BY 1`;
-
-if (process.env.DATABASE_URL) {
-  const base = process.env.DATABASE_URL;
-  scriptFor('postgres', async () => {
-    const server = await createServerDatabase(base);
-    const admin = await openDatabase(server.url);
-    await admin.exec(`CREATE SCHEMA ${SCHEMA}`);
-    const names = async (sql: string) => (await admin.query<{ n: string }>(sql)).rows.map((r) => r.n).filter((n) => !n.startsWith('atlas_schema_revisions'));
-    const url = new URL(server.url);
-    url.searchParams.set('search_path', SCHEMA);
-    return {
-      target: {
-        url: url.toString(),
-        tables: () => names(tablesSql(SCHEMA)),
-        indexes: () => names(indexesSql(SCHEMA)),
-        clear: async () => {
-          await admin.exec(`DROP SCHEMA ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
-        },
-      },
-      done: async () => {
-        await admin.close();
-        await server.drop();
-      },
-    };
-  }, true);
-}
-
-// The embedded database: a file-backed PGlite directory that every command opens in turn (as a user's
-// `pglite://./.meridian/pglite`), inspected between commands through the same URL.
-scriptFor('pglite', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'meridian-atlas-pglite-'));
-  const url = `pglite://${dataDir}?search_path=${SCHEMA}`;
-  const withDb = async <T>(f: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> => {
-    const db = await openDatabase(`pglite://${dataDir}`);
-    try {
-      return await f(db);
-    } finally {
-      await db.close();
-    }
-  };
-  const names = (sql: string) =>
-    withDb(async (db) => (await db.query<{ n: string }>(sql)).rows.map((r) => r.n).filter((n) => !n.startsWith('atlas_schema_revisions')));
-  await withDb((db) => db.exec(`CREATE SCHEMA ${SCHEMA}`));
-  return {
-    target: {
-      url,
-      tables: () => names(tablesSql(SCHEMA)),
-      indexes: () => names(indexesSql(SCHEMA)),
-      clear: () => withDb((db) => db.exec(`DROP SCHEMA ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`)),
-    },
-    done: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}, false);
+for (const t of atlasTargets(SCHEMA)) scriptFor(t.name, t.setup, t.full);

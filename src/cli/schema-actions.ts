@@ -178,11 +178,14 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
       out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
       return;
     }
-    out(statements.length ? renderSchemaSql(statements) : 'Schemas are synced, no changes to be made\n');
+    out(statements.length ? renderSchemaSql(statements) : 'Schemas are synced, no changes to be made.\n');
   }, opts.devClear);
 }
 
-export async function migrateDiffAction(name: string | undefined, opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean }): Promise<void> {
+export async function migrateDiffAction(
+  name: string | undefined,
+  opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean },
+): Promise<void> {
   const cfg = configFrom(opts);
   const print = opts.format === 'sql' || opts.format === 'json';
   // The dev database opens only if a state does not fold natively (or --from needs it).
@@ -217,6 +220,9 @@ export async function migrateDiffAction(name: string | undefined, opts: CommonOp
       if (opts.from) process.exitCode = 1;
       return;
     }
+    // Atlas's `migrate diff` prints nothing when it writes a file, and pipelines rely on that; a person at a
+    // terminal (or --verbose) is told the file's name and what the analyzers see in it.
+    if (!opts.verbose && !process.stdout.isTTY) return;
     const n = r.statements.length + r.data.length;
     out(`Created ${r.file} (${n} statement${n === 1 ? '' : 's'}${r.data.length ? `, ${r.data.length} of them data` : ''})\n`);
     // The lint analyzers, on the statements just written (no database needed), located in the new file.

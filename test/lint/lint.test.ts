@@ -108,7 +108,7 @@ describe('migrate lint CLI on the example project', () => {
 
     const schema = join(cwd, 'database/schema/schema.sql');
     appendFileSync(schema, '\nALTER TABLE practice_app.users ADD COLUMN nickname text NOT NULL;\nCREATE INDEX users_nickname_idx ON practice_app.users (nickname);\n');
-    const d = await runCli(['migrate', 'diff', 'nickname'], { cwd, env });
+    const d = await runCli(['migrate', 'diff', 'nickname', '--verbose'], { cwd, env });
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/Review before applying \(migrate lint\):\n  database\/migrations\/\d{14}_nickname\.sql:2:1: warning MF103: Adding a non-nullable "text" column "nickname"/);
     expect(d.stdout).toMatch(/_nickname\.sql:4:1: warning PG101: Creating index "users_nickname_idx" non-concurrently/);
@@ -118,7 +118,7 @@ describe('migrate lint CLI on the example project', () => {
     expect(warn.stdout).toMatch(/_nickname\.sql:4:1: warning PG101/);
 
     writeFileSync(schema, readFileSync(schema, 'utf8').replace(/CREATE TABLE practice_app\.notifications[\s\S]*?\);\n/, ''));
-    expect((await runCli(['migrate', 'diff', 'drop_notifications'], { cwd, env })).stdout).toMatch(/error DS102: Dropping table "notifications"/);
+    expect((await runCli(['migrate', 'diff', 'drop_notifications', '--verbose'], { cwd, env })).stdout).toMatch(/error DS102: Dropping table "notifications"/);
     const bad = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'github'], { cwd, env });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/::error file=database\/migrations\/\d{14}_drop_notifications\.sql,line=2,col=1,title=DS102::Dropping table "notifications"/);

@@ -18,9 +18,10 @@ ALTER TABLE practice_app.products ADD COLUMN owner_id int;
 ALTER TABLE practice_app.products ADD CONSTRAINT products_owner_fk FOREIGN KEY (owner_id) REFERENCES practice_app.users(id);
 ALTER TABLE practice_app.products ADD CONSTRAINT products_name_len CHECK (length(name) > 1);\n`,
   );
-  const d = await runCli(['migrate', 'diff', 'safe', '--concurrent-index', '--not-valid', '--lock-timeout', '5s', '--statement-timeout', '1min'], { cwd, env });
+  const d = await runCli(['migrate', 'diff', 'safe', '--verbose', '--concurrent-index', '--not-valid', '--lock-timeout', '5s', '--statement-timeout', '1min'], { cwd, env });
   expect(d.stderr).toBe('');
   expect(d.stdout).not.toContain('Review before applying'); // nothing left for the analyzers to flag
+  expect(d.stdout).toMatch(/^Created .*_safe\.sql/); // --verbose names the file
   const file = readdirSync(join(cwd, 'database/migrations')).find((f) => f.endsWith('_safe.sql'))!;
   const text = readFileSync(join(cwd, 'database/migrations', file), 'utf8');
   expect(text.startsWith('-- atlas:txmode none\n')).toBe(true);

@@ -51,7 +51,10 @@ interface StatementContext {
   /** Keys of tables created earlier in the same file (changes to them are not flagged). */
   readonly createdInFile: ReadonlySet<string>;
   /** Tables the file back-fills with UPDATE before this statement. */
-  readonly updatedInFile: ReadonlySet<string>;
+  /** `schema.table.column` keys an earlier UPDATE of the file filled for every row (no WHERE, or `WHERE col IS NULL`). */
+  readonly filledInFile: ReadonlySet<string>;
+  /** What statements after this one in the same file create: view names and `table.column` pairs added (names without schema). */
+  readonly later: { readonly views: ReadonlySet<string>; readonly addedColumns: ReadonlySet<string> };
   readonly transactional: boolean;
   /** The schema before the file's first statement. */
   readonly startOfFile: Model;
@@ -141,16 +144,22 @@ export const RULES: readonly Rule[] = [
     message: `Adding a non-nullable "${ch.column.type}" column "${ch.column.name}" will fail in case table "${ch.table.name}" is not empty`,
     fix: 'add the column with a DEFAULT, or nullable, back-fill it, then SET NOT NULL',
   }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.updatedInFile.has(key(ch.table)) && !c.defaultedInFile.has(`${key(ch.table)}.${ch.to.name}`) ? [{
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.filledInFile.has(`${key(ch.table)}.${ch.to.name}`) && !c.defaultedInFile.has(`${key(ch.table)}.${ch.to.name}`) && !hasNotNullCheck(c.before.tables[key(ch.table)], ch.to.name) ? [{
     code: 'MF104', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Modifying nullable column "${ch.to.name}" to non-nullable might fail in case it contains NULL values`,
     fix: `back-fill first: UPDATE ${ch.table.name} SET ${ch.to.name} = … WHERE ${ch.to.name} IS NULL`,
   }] : [])),
+  // Atlas's incompatible analyzer: a rename breaks clients unless the table was created in this file, or the
+  // file keeps the old name working (a view under the old table name, the old column added back).
   (c) => {
-    const r = c.ast?.RenameStmt as { renameType?: string; relation?: { relname?: string }; subname?: string; newname?: string } | undefined;
-    if (!r) return [];
-    if (r.renameType === 'OBJECT_TABLE') return [{ code: 'BC101', analyzer: 'incompatible', severity: 'warning', message: `Renaming table "${r.relation?.relname}" to "${r.newname}"`, fix: 'keep a view with the old name while clients migrate' }];
-    if (r.renameType === 'OBJECT_COLUMN') return [{ code: 'BC102', analyzer: 'incompatible', severity: 'warning', message: `Renaming column "${r.subname}" to "${r.newname}"`, fix: 'add the new column, dual-write, then drop the old one' }];
+    const r = c.ast?.RenameStmt as { renameType?: string; relation?: { schemaname?: string; relname?: string }; subname?: string; newname?: string } | undefined;
+    if (!r?.relation?.relname || !r.newname) return [];
+    const table = qualifiedKey(r.relation.schemaname ?? 'public', r.relation.relname);
+    if (c.createdInFile.has(table)) return [];
+    if (r.renameType === 'OBJECT_TABLE' && !c.later.views.has(r.relation.relname))
+      return [{ code: 'BC101', analyzer: 'incompatible', severity: 'warning', message: `Renaming table "${r.relation.relname}" to "${r.newname}"`, fix: 'keep a view with the old name while clients migrate' }];
+    if (r.renameType === 'OBJECT_COLUMN' && r.subname && !c.later.addedColumns.has(`${r.relation.relname}.${r.subname}`))
+      return [{ code: 'BC102', analyzer: 'incompatible', severity: 'warning', message: `Renaming column "${r.subname}" to "${r.newname}"`, fix: 'add the old column back (e.g. generated from the new one) while clients migrate' }];
     return [];
   },
   (c) => c.changes.flatMap((ch) => {
@@ -251,11 +260,10 @@ function parseAst(text: string): Ast {
 /** Book-keeping shared by the directory and plan paths: what earlier statements of the same file did. */
 class FileState {
   readonly created = new Set<string>();
-  readonly updated = new Set<string>();
+  readonly filled = new Set<string>();
   readonly defaulted = new Set<string>();
   noteAst(ast: Ast): void {
-    const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string } } | undefined;
-    if (upd?.relation?.relname) this.updated.add(qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname));
+    for (const k of filledColumns(ast)) this.filled.add(k);
   }
   noteChanges(changes: readonly Change[]): void {
     for (const ch of changes) {
@@ -263,6 +271,75 @@ class FileState {
       if (ch.kind === 'add_column' && ch.column.default && !/^NULL(::.*)?$/i.test(ch.column.default.text)) this.defaulted.add(`${key(ch.table)}.${ch.column.name}`);
     }
   }
+}
+
+type AstNode = Record<string, unknown>;
+const columnRefName = (n: unknown): string | undefined => {
+  const fields = ((n as AstNode | undefined)?.ColumnRef as { fields?: Array<{ String?: { sval?: string } }> } | undefined)?.fields;
+  return fields?.at(-1)?.String?.sval;
+};
+
+/**
+ * The columns an UPDATE back-fills on every row that could be NULL: `UPDATE t SET c = …` without a WHERE
+ * (all its targets), or with exactly `WHERE c IS NULL` (that column). Any other WHERE (`random() > 0.5`,
+ * `c IS NULL AND …`) may leave NULLs, and assigning NULL fills nothing. Keys are `schema.table.column`.
+ *
+ * @example
+ * filledColumns(parse("UPDATE t SET c = 0 WHERE c IS NULL")) // ['public.t.c']
+ */
+export function filledColumns(ast: Ast): string[] {
+  const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string }; targetList?: Array<{ ResTarget?: { name?: string; val?: AstNode } }>; whereClause?: AstNode } | undefined;
+  if (!upd?.relation?.relname) return [];
+  const table = qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname);
+  const targets = (upd.targetList ?? [])
+    .map((t) => t.ResTarget)
+    .filter((t) => t?.name && !(t.val?.A_Const as { isnull?: boolean } | undefined)?.isnull)
+    .map((t) => t!.name!);
+  const where = upd.whereClause;
+  let cols: string[] = [];
+  if (!where) cols = targets;
+  else {
+    const nt = where.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
+    const col = nt?.nulltesttype === 'IS_NULL' ? columnRefName(nt.arg) : undefined;
+    if (col && targets.includes(col)) cols = [col];
+  }
+  return cols.map((c) => `${table}.${c}`);
+}
+
+/** Whether the table has a CHECK (`col IS NOT NULL`) on the column already (Atlas's HasNotNullCheck): no NULLs can be there. */
+function hasNotNullCheck(table: Model['tables'][string] | undefined, column: string): boolean {
+  for (const k of Object.values(table?.constraints ?? {})) {
+    if (k.kind !== 'check' || k.notValid) continue;
+    let expr = parseAst(`SELECT ${k.expr.text}`) as AstNode | undefined;
+    const target = ((expr?.SelectStmt as { targetList?: Array<{ ResTarget?: { val?: AstNode } }> } | undefined)?.targetList?.[0]?.ResTarget?.val);
+    expr = target;
+    const nt = expr?.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
+    if (nt?.nulltesttype === 'IS_NOT_NULL' && columnRefName(nt.arg) === column) return true;
+  }
+  return false;
+}
+
+const isRename = (ast: Ast) => {
+  const t = (ast?.RenameStmt as { renameType?: string } | undefined)?.renameType;
+  return t === 'OBJECT_TABLE' || t === 'OBJECT_COLUMN';
+};
+
+const NOTHING_LATER: StatementContext['later'] = { views: new Set(), addedColumns: new Set() };
+
+/** View names and `table.column` additions in the given (later) statements of a file, from their syntax trees. */
+function laterFacts(asts: readonly Ast[]): StatementContext['later'] {
+  const views = new Set<string>();
+  const addedColumns = new Set<string>();
+  for (const ast of asts) {
+    const v = (ast?.ViewStmt as { view?: { relname?: string } } | undefined)?.view?.relname;
+    if (v) views.add(v);
+    const alter = ast?.AlterTableStmt as { relation?: { relname?: string }; cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: AstNode } }> } | undefined;
+    for (const cmd of alter?.cmds ?? []) {
+      const col = (cmd.AlterTableCmd?.def?.ColumnDef as { colname?: string } | undefined)?.colname;
+      if (cmd.AlterTableCmd?.subtype === 'AT_AddColumn' && col && alter?.relation?.relname) addedColumns.add(`${alter.relation.relname}.${col}`);
+    }
+  }
+  return { views, addedColumns };
 }
 
 function runRules(ctx: StatementContext, silencedBy: Array<Set<string> | 'all' | undefined>): Array<Omit<Finding, 'file' | 'line' | 'column'>> {
@@ -282,8 +359,10 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
   const out: Finding[] = [];
   let before = (await inspect(dev)).model;
   const startOfFile = before;
-  for (const stmt of splitStatements(f.content, f.name)) {
-    const ast = parseAst(stmt.text);
+  const stmts = splitStatements(f.content, f.name);
+  const asts = stmts.map((st) => parseAst(st.text));
+  for (const [i, stmt] of stmts.entries()) {
+    const ast = asts[i];
     state.noteAst(ast);
     try {
       await dev.exec(stmt.text);
@@ -295,8 +374,10 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
     }
     if (!isDdl(ast)) continue;
     const after = (await inspect(dev)).model;
-    const changes = diff(before, after);
-    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, updatedInFile: state.updated, transactional, startOfFile, defaultedInFile: state.defaulted };
+    // A rename keeps the rows: the drop + create the two states differ by is not data loss (BC101/BC102 cover it).
+    const changes = isRename(ast) ? [] : diff(before, after);
+    const later = ast?.RenameStmt ? laterFacts(asts.slice(i + 1)) : NOTHING_LATER;
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile, defaultedInFile: state.defaulted, later };
     for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) out.push({ file, line: stmt.line, column: stmt.column, ...finding });
     state.noteChanges(changes);
     before = after;
@@ -338,7 +419,7 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
     }
     const ast = parseAst(s.sql);
     const stmt: SplitStatement = { text: s.sql, offset: 0, line, column, comments: [] };
-    const ctx: StatementContext = { stmt, ast, before, after, changes: [s.source], createdInFile: state.created, updatedInFile: state.updated, transactional, startOfFile: before, defaultedInFile: state.defaulted };
+    const ctx: StatementContext = { stmt, ast, before, after, changes: [s.source], createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile: before, defaultedInFile: state.defaulted, later: NOTHING_LATER };
     for (const finding of runRules(ctx, [])) out.push({ file, line, column, ...finding });
     state.noteChanges([s.source]);
   }

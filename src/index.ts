@@ -37,6 +37,7 @@ export { testSchema } from './workflow/test-schema.js';
 export { resetProjectDatabase, setupProject, devStatus } from './workflow/dev.js';
 export { modelToPrisma, prismaType } from './prisma/pull.js';
 export { formatFindings, lintDirectory, lintPlan, RULES as lintRules, type Finding, type LintResult } from './lint/index.js';
+export { formatAtlasLint } from './lint/atlas-format.js';
 export { findPrismaCli, prismaGenerate } from './prisma/cli.js';
 export { describeSqlFiles, generateTypedSql, renderTypedSql, parseParamAnnotations, type GenerateTypedSqlResult, type TypedQuery, type TypedColumn, type TypedParam, type GeneratedFile } from './typedsql/index.js';
 export type { StatementDescription, DescribedColumn } from './db/describe.js';

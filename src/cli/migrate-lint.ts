@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
 import { formatFindings, lintDirectory } from '../lint/index.js';
+import { formatAtlasLint } from '../lint/atlas-format.js';
 import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { type CommonOptions } from './common.js';
 import { configFrom } from './config-from.js';
@@ -30,11 +31,27 @@ export async function migrateLintAction(opts: CommonOptions & { latest?: string;
   const dev = await openDevDatabase(cfg.devUrl, { clear: opts.devClear });
   try {
     const r = await lintDirectory(dev, cfg.migrationsDir, { latest, names, cwd: cfg.cwd });
-    const format = (opts.format ?? 'text') as 'text' | 'json' | 'github';
-    if (format === 'text') process.stdout.write('File atlas.sum is valid\n');
-    process.stdout.write(formatFindings(r, format));
+    const format = lintFormat(opts.format);
+    if (format === 'text') process.stdout.write(formatAtlasLint(r));
+    else {
+      if (format === 'lines' && r.sumChecked) process.stdout.write('File atlas.sum is valid\n');
+      process.stdout.write(formatFindings(r, format));
+    }
     if (r.failed) process.exitCode = 1;
   } finally {
     await dev.close();
   }
+}
+
+/**
+ * The output format `--format` names: Meridian's four, plus Atlas's `{{ json . }}` template spelled as JSON.
+ *
+ * @example
+ * lintFormat('{{ json . }}') // 'json'
+ */
+export function lintFormat(value: string | undefined): 'text' | 'lines' | 'json' | 'github' {
+  const v = (value ?? 'text').trim();
+  if (v === 'text' || v === 'lines' || v === 'json' || v === 'github') return v;
+  if (/^\{\{-?\s*json\s+\.\s*-?\}\}$/.test(v)) return 'json';
+  throw new MeridianError('E_USAGE', `unknown lint --format "${v}": use text (Atlas's report), lines, json ('{{ json . }}') or github`);
 }

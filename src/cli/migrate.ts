@@ -69,7 +69,11 @@ export function registerMigrate(program: Command): void {
     .description('analyze migration files for destructive, data-dependent and locking changes')
     .option('--latest <n>', 'lint the latest N files')
     .option('--git-base <branch>', 'lint the files added since this git branch')
-    .addOption(formatOption(['text', 'json', 'github'], 'text'))
+    .option(
+      '--format <format>',
+      "output: text (Atlas's report, the default), lines (file:line:col: CODE with a fix), json (also Atlas's '{{ json . }}'), github (workflow annotations)",
+      'text',
+    )
     .action(async (...args) => {
       const { migrateLintAction } = await import('./migrate-lint.js');
       return migrateLintAction(...(args as Parameters<typeof migrateLintAction>));

@@ -9,7 +9,8 @@
  *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
 import { acquireDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
 import type { Change } from '../diff/changes.js';
@@ -33,6 +34,10 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: string;
   readonly fix: string;
+  /** Atlas's suggested fix for this finding, where Atlas's analyzer gives one (shown in Atlas's report format). */
+  readonly suggested?: string;
+  /** For MR100: the statement the dev database rejected. */
+  readonly statement?: string;
 }
 
 export interface LintResult {
@@ -40,6 +45,19 @@ export interface LintResult {
   readonly findings: readonly Finding[];
   /** True when an error-level finding exists. */
   readonly failed: boolean;
+  /** Whether atlas.sum was checked (false: the directory has none, which lint accepts as Atlas does). */
+  readonly sumChecked: boolean;
+  /** What Atlas's report shows: the version range, and per linted file its version, schema changes and time. */
+  readonly report: LintReport;
+}
+
+export interface LintReport {
+  /** Version of the last file before the linted ones. */
+  readonly from?: string;
+  /** Version of the last linted file. */
+  readonly to?: string;
+  readonly files: ReadonlyArray<{ readonly name: string; readonly version: string; readonly changes: number; readonly ns: number }>;
+  readonly ns: number;
 }
 
 interface StatementContext {
@@ -117,10 +135,12 @@ export const RULES: readonly Rule[] = [
   }] : [])),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_table' && !c.createdInFile.has(key(ch.table)) ? [{
     code: 'DS102', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping table "${ch.table.name}"`,
+    suggested: `Add a pre-migration check to ensure table "${ch.table.name}" is empty before dropping it`,
     fix: 'back up or migrate the rows first; rename the table instead if it only moves',
   }] : [])),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_column' && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
     code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${ch.column.name}"`,
+    suggested: `Add a pre-migration check to ensure column "${ch.column.name}" is NULL before dropping it`,
     fix: 'stop reading and writing the column in a release before dropping it',
   }] : [])),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
@@ -229,24 +249,39 @@ const silenced = (n: Set<string> | 'all' | undefined, f: Omit<Finding, 'file' | 
  * r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`)
  */
 export async function lintDirectory(dev: Database, dir: string, opts: { latest?: number; names?: readonly string[]; cwd?: string } = {}): Promise<LintResult> {
+  const t0 = process.hrtime.bigint();
   await loadLibpg();
   await initSplitter();
-  validateSum(dir);
+  // A directory without atlas.sum is linted (Atlas does); a stale one is an error.
+  const sumChecked = existsSync(join(dir, 'atlas.sum'));
+  if (sumChecked) validateSum(dir);
   const cwd = opts.cwd ?? process.cwd();
   const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
   const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
   const first = linted.length ? files.indexOf(linted[0]!) : files.length;
   await acquireDevDatabase(dev);
   const findings: Finding[] = [];
+  const reported: Array<LintReport['files'][number]> = [];
   try {
     // The files before the linted ones only set the stage; one that fails is an error of the directory.
     const errs = await executeSources(dev, files.slice(0, first).map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.text })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
-    for (const f of linted) findings.push(...(await lintFile(dev, f, cwd)));
+    for (const f of linted) {
+      const started = process.hrtime.bigint();
+      const r = await lintFile(dev, f, cwd);
+      findings.push(...r.findings);
+      reported.push({ name: f.name, version: f.version, changes: r.changes, ns: Number(process.hrtime.bigint() - started) });
+    }
   } finally {
     await releaseDevDatabase(dev).catch(() => undefined);
   }
-  return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error') };
+  const report: LintReport = {
+    ...(first > 0 ? { from: files[first - 1]!.version } : {}),
+    ...(linted.length ? { to: linted.at(-1)!.version } : {}),
+    files: reported,
+    ns: Number(process.hrtime.bigint() - t0),
+  };
+  return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error'), sumChecked, report };
 }
 
 function parseAst(text: string): Ast {
@@ -350,10 +385,11 @@ function runRules(ctx: StatementContext, silencedBy: Array<Set<string> | 'all' |
 
 const isDdl = (ast: Ast) => !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
 
-async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<Finding[]> {
+async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<{ findings: Finding[]; changes: number }> {
   const file = relative(cwd, f.path) || f.path;
   const header = nolint(f.directives.filter((d) => d.name === 'nolint').map((d) => `atlas:nolint ${d.args}`));
-  if (header === 'all') return [];
+  let changeCount = 0;
+  if (header === 'all') return { findings: [], changes: 0 };
   const transactional = !f.directives.some((d) => d.name === 'txmode' && d.args === 'none');
   const state = new FileState();
   const out: Finding[] = [];
@@ -369,7 +405,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
     } catch (e) {
       // The file cannot run as written: report where, and stop (later statements depend on this one).
       const err = locateStatementError(stmt, e, file);
-      out.push({ file, line: err.line, column: err.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(e as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply' });
+      out.push({ file, line: err.line, column: err.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(e as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply', statement: stmt.text });
       break;
     }
     if (!isDdl(ast)) continue;
@@ -377,12 +413,14 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<F
     // A rename keeps the rows: the drop + create the two states differ by is not data loss (BC101/BC102 cover it).
     const changes = isRename(ast) ? [] : diff(before, after);
     const later = ast?.RenameStmt ? laterFacts(asts.slice(i + 1)) : NOTHING_LATER;
+    // Atlas counts the schema changes of each statement; a statement changes one object here (a rename too).
+    if (changes.length || isRename(ast)) changeCount++;
     const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile, defaultedInFile: state.defaulted, later };
     for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) out.push({ file, line: stmt.line, column: stmt.column, ...finding });
     state.noteChanges(changes);
     before = after;
   }
-  return out;
+  return { findings: out, changes: changeCount };
 }
 
 /**
@@ -427,7 +465,7 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
 }
 
 /** Renders findings: `text` (file:line:col: CODE: message), `json`, or GitHub workflow commands. */
-export function formatFindings(r: LintResult, format: 'text' | 'json' | 'github'): string {
+export function formatFindings(r: LintResult, format: 'lines' | 'text' | 'json' | 'github'): string {
   if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
   if (format === 'github')
     return r.findings.map((f) => `::${f.severity === 'error' ? 'error' : 'warning'} file=${f.file},line=${f.line},col=${f.column},title=${f.code}::${f.message} (fix: ${f.fix})`).join('\n') + (r.findings.length ? '\n' : '');

@@ -109,9 +109,12 @@ describe('migrate lint CLI on the example project', () => {
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
     expect((await runCli(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
     const clean = await runCli(['migrate', 'lint'], { cwd, env });
-    expect(clean.stdout).toContain('File atlas.sum is valid');
-    expect(clean.stdout).toMatch(/1 file\(s\) linted: 0 error\(s\), 0 warning\(s\)/);
+    // Atlas's report by default.
+    expect(clean.stdout).toMatch(/^Analyzing changes until version \d{14} \(1 migration in total\):\n\n  -- analyzing version \d{14}\n    -- no diagnostics found\n  -- ok \(.+\)\n\n  -------------------------\n  -- .+\n  -- 1 version ok\n  -- \d+ schema changes\n$/);
     expect(clean.code).toBe(0);
+    const lines = await runCli(['migrate', 'lint', '--format', 'lines'], { cwd, env });
+    expect(lines.stdout).toContain('File atlas.sum is valid');
+    expect(lines.stdout).toMatch(/1 file\(s\) linted: 0 error\(s\), 0 warning\(s\)/);
 
     const schema = join(cwd, 'database/schema/schema.sql');
     appendFileSync(schema, '\nALTER TABLE practice_app.users ADD COLUMN nickname text NOT NULL;\nCREATE INDEX users_nickname_idx ON practice_app.users (nickname);\n');
@@ -119,7 +122,7 @@ describe('migrate lint CLI on the example project', () => {
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/Review before applying \(migrate lint\):\n  database\/migrations\/\d{14}_nickname\.sql:2:1: warning MF103: Adding a non-nullable "text" column "nickname"/);
     expect(d.stdout).toMatch(/_nickname\.sql:4:1: warning PG101: Creating index "users_nickname_idx" non-concurrently/);
-    const warn = await runCli(['migrate', 'lint', '--latest', '1'], { cwd, env });
+    const warn = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'lines'], { cwd, env });
     expect(warn.code).toBe(0);
     expect(warn.stdout).toMatch(/_nickname\.sql:2:1: warning MF103/);
     expect(warn.stdout).toMatch(/_nickname\.sql:4:1: warning PG101/);

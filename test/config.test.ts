@@ -54,8 +54,10 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ env: 'qa' }, { cwd, environ: {} })).toThrow(/unknown environment "qa": create \.env\.qa/);
     expect(() => resolveConfig({ env: 'staging' }, { cwd, environ: {} })).toThrow(/\.env\.staging: DATABASE_URL: unsupported database URL/);
     expect(() => resolveConfig({ url: 'nonsense' }, { cwd, environ: {} })).toThrow(/unsupported database URL/);
-    const bad = project({ 'atlas.hcl': 'env "x" {\n  url = 42\n}\n' });
-    expect(() => resolveConfig({}, { cwd: bad, environ: {} })).toThrow(/atlas\.hcl:2: unexpected character "4"/);
+    const bad = project({ 'atlas.hcl': 'env "x" {\n  url = [42]\n}\n' });
+    expect(() => resolveConfig({ env: 'x' }, { cwd: bad, environ: {} })).toThrow(/atlas\.hcl:2:9: expected a string, got a list/);
+    // Without --env the project file is not read (as Atlas): a command like `migrate hash` never fails on it.
+    expect(() => resolveConfig({}, { cwd: bad, environ: {} })).not.toThrow();
   });
 });
 

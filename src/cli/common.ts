@@ -22,6 +22,8 @@ export interface CommonOptions {
   revisionsSchema?: string;
   format?: string;
   devClear?: boolean;
+  /** `--var name=value` (repeatable): atlas.hcl variables. */
+  var?: string[];
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -33,6 +35,7 @@ export function withDbOptions(cmd: Command): Command {
     .option('--dev-url <url>', 'dev database used to normalise/verify (default pglite://memory)')
     .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--env <name>', 'environment: reads .env.<name> and atlas.hcl env "<name>"')
+    .option('--var <name=value>', 'value of an atlas.hcl variable (repeatable)', collect)
     .option('-s, --schema <name>', 'manage only these schemas (repeatable or comma-separated)', collect)
     .option('--exclude <glob>', 'exclude objects matching the glob (repeatable)', collect);
 }

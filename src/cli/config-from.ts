@@ -11,7 +11,15 @@ import { servedUrlFor } from '../workflow/served.js';
 import { taskEnvFor } from '../workflow/task-env.js';
 import type { CommonOptions } from './common.js';
 
-export function configFrom(opts: CommonOptions): ResolvedConfig {
+/**
+ * The resolved configuration of a command's options, with the CLI's side effects: warnings printed, the
+ * served embedded database used, `.meridian/` added to .gitignore before the embedded database is created.
+ * Commands that never open a database (`migrate hash`, `migrate new`) pass `{ database: false }`.
+ *
+ * @example
+ * const cfg = configFrom(opts, { database: false });
+ */
+export function configFrom(opts: CommonOptions, use: { database?: boolean } = {}): ResolvedConfig {
   // Inside `task env:<name> <task>…`, the env its first task recorded for this go-task run.
   const taskEnv = opts.env || process.env.MERIDIAN_ENV ? undefined : taskEnvFor(process.cwd());
   if (taskEnv) process.stderr.write(`env "${taskEnv}" (set by task env:${taskEnv} in this task run)\n`);
@@ -24,8 +32,10 @@ export function configFrom(opts: CommonOptions): ResolvedConfig {
     schema: opts.schema,
     exclude: opts.exclude,
     revisionsSchema: opts.revisionsSchema,
+    vars: opts.var,
   });
   for (const w of cfg.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (use.database === false) return cfg;
   // The embedded database served by `db serve` / `prisma studio` in another process: connect through it.
   const served = servedUrlFor(cfg.url, cfg.cwd);
   if (served) {

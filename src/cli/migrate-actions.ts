@@ -171,7 +171,7 @@ export async function migrateStatusAction(opts: CommonOptions & { revisionsSchem
 }
 
 export async function migrateHashAction(opts: CommonOptions): Promise<void> {
-  const cfg = configFrom(opts);
+  const cfg = configFrom(opts, { database: false });
   requireMigrationDir(cfg.migrationsDir, opts.dir);
   // Silent on success, as Atlas's `migrate hash` is (scripts compare its output with nothing).
   writeSum(cfg.migrationsDir);
@@ -220,7 +220,7 @@ async function loadParser(): Promise<{ initParser: () => Promise<void>; parseSql
 }
 
 export async function migrateNewAction(name: string | undefined, opts: CommonOptions): Promise<void> {
-  const cfg = configFrom(opts);
+  const cfg = configFrom(opts, { database: false });
   const f = writeMigrationFile(cfg.migrationsDir, { name, content: '', now: new Date() });
   out(`${f.path}\n`);
 }

@@ -1,9 +1,16 @@
 /**
- * A small subset of Atlas's project file `atlas.hcl`: `env "name" { … }` blocks with `url`, `dev`,
- * `schemas`, `exclude`, `protected` (Meridian's own: `true`/`false`), `revisions_schema` and a nested `migration { dir = … }` block. Values are string
- * literals, lists of string literals, or `getenv("NAME")`. Anything else is an error naming file:line.
+ * Atlas's project file `atlas.hcl`, read as Atlas reads it (HCL native syntax, ./hcl.ts; evaluation,
+ * ./hcl-eval.ts): `env "name" { … }` blocks (or one unlabeled env block for any --env) with `url`, `dev`,
+ * `schemas`, `exclude`, `protected` (Meridian's own), `src` / `schema { src }` and a nested
+ * `migration { dir, revisions_schema }`; values may use `var.*` (`variable` blocks, `--var name=value`),
+ * `local.*`, `getenv()`, `atlas.env`, heredocs and `data "runtimevar"` (constant://, file://). What needs a
+ * database or a cloud account (`data "sql"`, a `for_each` fleet env) is refused with `atlas.hcl:line:col`
+ * when the selected env uses it. Only the selected env is evaluated, so the rest of the file never gets
+ * in the way of a command.
  */
 import { MeridianError } from '../errors.js';
+import { hclError, parseHcl, type HclBlock, type HclExpr } from './hcl.js';
+import { HclEvaluator, type HclValue } from './hcl-eval.js';
 
 export interface AtlasHclEnv {
   readonly name: string;
@@ -18,112 +25,78 @@ export interface AtlasHclEnv {
   readonly protected?: boolean;
 }
 
-type Tok = { t: 'ident' | 'str' | 'punct'; v: string; line: number };
-
-function lex(text: string, file: string): Tok[] {
-  const out: Tok[] = [];
-  let i = 0;
-  let line = 1;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n') { line++; i++; continue; }
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '#' || (c === '/' && text[i + 1] === '/')) { while (i < text.length && text[i] !== '\n') i++; continue; }
-    if (c === '/' && text[i + 1] === '*') { const end = text.indexOf('*/', i + 2); const seg = text.slice(i, end < 0 ? text.length : end + 2); line += seg.split('\n').length - 1; i += seg.length; continue; }
-    if (c === '"') {
-      let j = i + 1; let v = '';
-      while (j < text.length && text[j] !== '"') { if (text[j] === '\\') { v += text[j + 1]; j += 2; } else { v += text[j]; j++; } }
-      if (j >= text.length) throw new MeridianError('E_CONFIG', `${file}:${line}: unterminated string`);
-      out.push({ t: 'str', v, line }); i = j + 1; continue;
-    }
-    if (/[A-Za-z_]/.test(c)) { let j = i; while (j < text.length && /[\w.-]/.test(text[j]!)) j++; out.push({ t: 'ident', v: text.slice(i, j), line }); i = j; continue; }
-    if ('{}[]=(),'.includes(c)) { out.push({ t: 'punct', v: c, line }); i++; continue; }
-    throw new MeridianError('E_CONFIG', `${file}:${line}: unexpected character "${c}" (Meridian reads a subset of atlas.hcl: env blocks with string values)`);
-  }
-  return out;
+export interface AtlasHclOptions {
+  /** The env to evaluate (`--env`); without it every labelled env is evaluated. */
+  readonly select?: string;
+  /** `--var name=value` flags. */
+  readonly vars?: Readonly<Record<string, string>>;
+  /** Directory relative paths (file(), runtimevar file://) resolve from. */
+  readonly cwd?: string;
 }
 
-type Value = string | string[] | Block;
-interface Block { kind: string; labels: string[]; attrs: Record<string, Value>; blocks: Block[] }
+/**
+ * The env names a project file declares (labels of `env` blocks), for messages; nothing is evaluated.
+ *
+ * @example
+ * atlasHclEnvNames('env "local" {}\nenv "prod" {}', 'atlas.hcl') // ['local', 'prod']
+ */
+export function atlasHclEnvNames(text: string, file: string): string[] {
+  return parseHcl(text, file).blocks.filter((b) => b.type === 'env' && b.labels[0]).map((b) => b.labels[0]!);
+}
 
 /**
- * Parses atlas.hcl text into its env blocks.
+ * Reads atlas.hcl and evaluates its env blocks (only `opts.select` when given).
  *
  * @example
  * parseAtlasHcl('env "local" { url = "postgres://localhost/db" }', 'atlas.hcl')[0].url
  */
-export function parseAtlasHcl(text: string, file: string, env: NodeJS.ProcessEnv = process.env): AtlasHclEnv[] {
-  const toks = lex(text, file);
-  let p = 0;
-  const err = (msg: string): never => { throw new MeridianError('E_CONFIG', `${file}:${toks[Math.min(p, toks.length - 1)]?.line ?? 1}: ${msg}`); };
-  const expect = (v: string) => { if (toks[p]?.v !== v) err(`expected "${v}"`); p++; };
-  const value = (): string | string[] => {
-    const t = toks[p];
-    if (!t) return err('expected a value');
-    if (t.t === 'str') { p++; return t.v; }
-    if (t.v === '[') {
-      p++; const list: string[] = [];
-      while (toks[p] && toks[p]!.v !== ']') { const v = value(); if (typeof v !== 'string') err('nested lists are not supported'); list.push(v as string); if (toks[p]?.v === ',') p++; }
-      expect(']'); return list;
-    }
-    if (t.t === 'ident' && (t.v === 'true' || t.v === 'false')) { p++; return t.v; }
-    if (t.t === 'ident' && t.v === 'getenv') {
-      p++; expect('('); const n = toks[p]; if (n?.t !== 'str') err('getenv expects a string'); p++; expect(')');
-      return env[n!.v] ?? '';
-    }
-    return err(`unsupported value "${t.v}" (Meridian reads string literals, lists and getenv("NAME"))`);
-  };
-  const block = (kind: string): Block => {
-    const labels: string[] = [];
-    while (toks[p]?.t === 'str') labels.push(toks[p++]!.v);
-    expect('{');
-    const b: Block = { kind, labels, attrs: {}, blocks: [] };
-    while (toks[p] && toks[p]!.v !== '}') {
-      const name = toks[p];
-      if (name?.t !== 'ident') err('expected an attribute or block name');
-      p++;
-      if (toks[p]?.v === '=') { p++; b.attrs[name!.v] = value(); } else b.blocks.push(block(name!.v));
-    }
-    expect('}');
-    return b;
-  };
-  const top: Block[] = [];
-  while (p < toks.length) {
-    const t = toks[p]!;
-    if (t.t !== 'ident') err('expected a block');
-    p++;
-    if (toks[p]?.v === '=') { p++; value(); continue; }
-    top.push(block(t.v));
+export function parseAtlasHcl(text: string, file: string, environ: NodeJS.ProcessEnv = process.env, opts: AtlasHclOptions = {}): AtlasHclEnv[] {
+  const top = parseHcl(text, file);
+  const ev = new HclEvaluator(top, { file, cwd: opts.cwd ?? process.cwd(), environ, vars: opts.vars ?? {}, envName: opts.select });
+  const envs = top.blocks.filter((b) => b.type === 'env');
+  // A labelled env block of that name wins; an unlabeled one (`env { name = atlas.env … }`) serves any other name.
+  const named = envs.filter((b) => b.labels[0] === opts.select);
+  const chosen = opts.select === undefined ? envs.filter((b) => b.labels[0]) : named.length ? named : envs.filter((b) => !b.labels[0]);
+  return chosen.map((b) => envFrom(b, opts.select ?? b.labels[0]!, ev.with({ envName: opts.select ?? b.labels[0] }), file));
+}
+
+function envFrom(b: HclBlock, name: string, ev: HclEvaluator, file: string): AtlasHclEnv {
+  const attrs = b.body.attrs;
+  if (attrs.for_each) {
+    const targets = ev.eval(attrs.for_each);
+    const n = Array.isArray(targets) ? targets.length : targets && typeof targets === 'object' ? Object.keys(targets).length : 0;
+    throw hclError(file, attrs.for_each, `env "${name}" applies to ${n} target${n === 1 ? '' : 's'} (for_each): Meridian does not run an env over several targets yet; run the command once per target with --url`);
   }
-  const str = (b: Block, k: string): string | undefined => {
-    const v = b.attrs[k];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string') throw new MeridianError('E_CONFIG', `${file}: env "${b.labels[0]}": "${k}" must be a string`);
-    return v;
+  const str = (e: HclExpr | undefined): string | undefined => (e ? ev.str(e, ev.eval(e)) : undefined);
+  const list = (e: HclExpr | undefined): string[] | undefined => {
+    if (!e) return undefined;
+    const v = ev.eval(e);
+    const items: HclValue[] = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+    if (!Array.isArray(v) && typeof v !== 'string') throw hclError(file, e, 'expected a list of strings');
+    return items.map((x) => ev.str(e, x));
   };
-  const list = (b: Block, k: string): string[] | undefined => {
-    const v = b.attrs[k];
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v)) throw new MeridianError('E_CONFIG', `${file}: env "${b.labels[0]}": "${k}" must be a list of strings`);
-    return v;
+  const mig = b.body.blocks.find((x) => x.type === 'migration');
+  const schemaBlock = b.body.blocks.find((x) => x.type === 'schema');
+  const srcExpr = attrs.src ?? schemaBlock?.body.attrs.src;
+  const src = srcExpr ? list(srcExpr) : undefined;
+  let prot: boolean | undefined;
+  if (attrs.protected) {
+    const v = ev.eval(attrs.protected);
+    if (v === true || v === 'true') prot = true;
+    else if (v === false || v === 'false') prot = false;
+    else throw hclError(file, attrs.protected, `env "${name}": "protected" must be true or false`);
+  }
+  const url = str(attrs.url);
+  if (!name) throw new MeridianError('E_CONFIG', `${file}: env block without a name`);
+  return {
+    name,
+    ...(prot !== undefined ? { protected: prot } : {}),
+    url,
+    dev: str(attrs.dev),
+    schemas: list(attrs.schemas),
+    exclude: list(attrs.exclude),
+    revisionsSchema: str(mig?.body.attrs.revisions_schema),
+    migrationDir: str(mig?.body.attrs.dir),
+    schemaSrc: src?.[0],
   };
-  return top.filter((b) => b.kind === 'env').map((b) => {
-    const name = b.labels[0] ?? str(b, 'name');
-    if (!name) throw new MeridianError('E_CONFIG', `${file}: env block without a name`);
-    const mig = b.blocks.find((x) => x.kind === 'migration');
-    const src = b.attrs['src'];
-    const prot = str(b, 'protected');
-    if (prot !== undefined && prot !== 'true' && prot !== 'false') throw new MeridianError('E_CONFIG', `${file}: env "${name}": "protected" must be true or false`);
-    return {
-      name,
-      ...(prot !== undefined ? { protected: prot === 'true' } : {}),
-      url: str(b, 'url'),
-      dev: str(b, 'dev'),
-      schemas: list(b, 'schemas'),
-      exclude: list(b, 'exclude'),
-      revisionsSchema: mig ? str(mig, 'revisions_schema') : undefined,
-      migrationDir: mig ? str(mig, 'dir') : undefined,
-      schemaSrc: typeof src === 'string' ? src : Array.isArray(src) ? src[0] : undefined,
-    };
-  });
 }

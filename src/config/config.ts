@@ -18,7 +18,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
 import { MeridianError } from '../errors.js';
-import { parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
+import { atlasHclEnvNames, parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
 import { describeTarget, parseBoolSetting, protectionFor, type Protection } from './protection.js';
 
 export interface ConfigFlags {
@@ -32,6 +32,8 @@ export interface ConfigFlags {
   readonly schema?: readonly string[];
   readonly exclude?: readonly string[];
   readonly revisionsSchema?: string;
+  /** Atlas's `--var name=value` flags, for `variable` blocks of atlas.hcl. */
+  readonly vars?: readonly string[];
 }
 
 export type ValueSource = 'flag' | 'env-file' | 'environment' | 'dotenv' | 'atlas.hcl' | 'default';
@@ -127,6 +129,22 @@ function gitTracks(cwd: string, file: string): boolean {
 }
 
 /**
+ * `--var name=value` flags as a record (a repeated name keeps the last value, as Atlas does for scalars).
+ *
+ * @example
+ * parseVars(['url=postgres://h/db', 'tenant=a']) // { url: 'postgres://h/db', tenant: 'a' }
+ */
+export function parseVars(flags: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of flags) {
+    const at = f.indexOf('=');
+    if (at <= 0) throw new MeridianError('E_USAGE', `--var ${f}: use --var name=value`);
+    out[f.slice(0, at)] = f.slice(at + 1);
+  }
+  return out;
+}
+
+/**
  * Resolves the effective configuration for a command.
  *
  * @example
@@ -139,9 +157,18 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
   const warnings: string[] = [];
   const envName = flags.env ?? environ.MERIDIAN_ENV ?? undefined;
 
+  // atlas.hcl is read only for a named env, and only that env is evaluated (as Atlas reads its project
+  // file only with --env): a command without --env, like `migrate hash`, never fails on it.
   let hclEnvs: AtlasHclEnv[] = [];
+  let hclNames: string[] = [];
   const hclPath = join(cwd, 'atlas.hcl');
-  if (existsSync(hclPath)) hclEnvs = parseAtlasHcl(readTextFile(hclPath, 'atlas.hcl'), 'atlas.hcl', environ);
+  if (envName && existsSync(hclPath)) {
+    const text = readTextFile(hclPath, 'atlas.hcl');
+    hclNames = atlasHclEnvNames(text, 'atlas.hcl');
+    hclEnvs = parseAtlasHcl(text, 'atlas.hcl', environ, { select: envName, vars: parseVars(flags.vars ?? []), cwd });
+  } else if (flags.vars?.length) {
+    throw new MeridianError('E_USAGE', `--var needs a project file env: pass --env <name> with an atlas.hcl that declares the variables`);
+  }
   const hcl = envName ? hclEnvs.find((e) => e.name === envName) : undefined;
 
   let envFile: Record<string, string> = {};
@@ -152,7 +179,7 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
       envFile = validate(envFileSchema(name), readEnvFile(path, name)) as Record<string, string>;
       if (gitTracks(cwd, name)) warnings.push(`${name} is tracked by git: it may hold credentials; add it to .gitignore and rotate what it contains`);
     } else if (!hcl && envName !== 'local') {
-      const known = hclEnvs.map((e) => e.name);
+      const known = hclNames;
       throw new MeridianError(
         'E_ENV',
         `unknown environment "${envName}": create ${name} with DATABASE_URL=…${known.length ? ` or use one of atlas.hcl's envs: ${known.join(', ')}` : ''}`,

@@ -416,7 +416,14 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<{
     // Atlas counts the schema changes of each statement; a statement changes one object here (a rename too).
     if (changes.length || isRename(ast)) changeCount++;
     const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile, defaultedInFile: state.defaulted, later };
-    for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) out.push({ file, line: stmt.line, column: stmt.column, ...finding });
+    for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) {
+      // Atlas reports PG103 (CONCURRENTLY in a transactional file) once per file, at its start.
+      if (finding.code === 'PG103') {
+        if (!out.some((x) => x.code === 'PG103')) out.push({ file, line: 1, column: 1, ...finding });
+        continue;
+      }
+      out.push({ file, line: stmt.line, column: stmt.column, ...finding });
+    }
     state.noteChanges(changes);
     before = after;
   }

@@ -64,6 +64,9 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     // PGlite runs each statement on its own, so the file "works" on the dev database; it would fail on apply.
     expect(await codes('CREATE INDEX CONCURRENTLY users_n ON app.users (name);')).toEqual(['PG103']);
     expect(await codes('DROP INDEX CONCURRENTLY app.names_idx;')).toEqual(['PG103']);
+    // Once per file, at its start, as Atlas reports it.
+    const twice = await lintDirectory(t.db, dir('SELECT 1;\nCREATE INDEX CONCURRENTLY users_n ON app.users (name);\nDROP INDEX CONCURRENTLY app.names_idx;'), { latest: 1 });
+    expect(twice.findings.map((f) => [f.code, f.line, f.column])).toEqual([['PG103', 1, 1]]);
     const none = await codes('CREATE INDEX CONCURRENTLY users_n ON app.users (name);\nDROP INDEX CONCURRENTLY app.names_idx;', '-- atlas:txmode none\n\n');
     expect(none).not.toContain('PG102');
     expect(none).not.toContain('PG101');

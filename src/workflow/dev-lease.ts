@@ -13,6 +13,7 @@
  * In:  a dev Database. Out: nothing, or E_DEV_DIRTY. Never: drops anything from a database that was not
  * clean, or marked by Meridian, when acquired (unless allowed).
  */
+import { quoteIdent } from '../model/names.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
@@ -47,27 +48,42 @@ export async function openDevDatabase(url: string, opts: { clear?: boolean } = {
   return opts.clear ? allowDevClear(dev) : dev;
 }
 
+/** The schemas a clean dev database may hold, empty: `public`, and the schema its URL is bound to (Atlas's scope). */
+const homeSchemas = (dev: Database): string[] => (dev.boundSchema && dev.boundSchema !== 'public' ? ['public', dev.boundSchema] : ['public']);
+
 /** What a dev database holds besides a fresh database's contents (`schema app`, `table public.t`…), at most `limit`. */
 export async function devDatabaseContents(dev: Database, limit = 20): Promise<string[]> {
+  const home = homeSchemas(dev);
   const r = await dev.query<{ what: string }>(
     `SELECT what FROM (
        SELECT 'schema ' || quote_ident(nspname) AS what FROM pg_catalog.pg_namespace
-        WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'
+        WHERE nspname <> ALL($1::text[]) AND nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'
        UNION ALL
        SELECT 'extension ' || quote_ident(extname) FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'
        UNION ALL
-       SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence ' WHEN 'i' THEN 'index ' ELSE 'table ' END || 'public.' || quote_ident(c.relname)
-         FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace
+       SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence ' WHEN 'i' THEN 'index ' ELSE 'table ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
        UNION ALL
-       SELECT 'function public.' || quote_ident(p.proname) FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+       SELECT 'function ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
        UNION ALL
-       SELECT 'type public.' || quote_ident(t.typname) FROM pg_catalog.pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'r', 'm')
+       SELECT 'type ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e', 'd', 'r', 'm')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
      ) x ORDER BY 1 LIMIT ${limit + 1}`,
+    [home],
   );
   return r.rows.map((x) => x.what);
+}
+
+/**
+ * The session's search_path for a replay: the schema the dev URL is bound to (created if missing, as the
+ * target's bound schema exists), else public; unqualified names in the files land there, as on the target.
+ */
+async function homeSearchPath(dev: Database): Promise<void> {
+  const bound = homeSchemas(dev)[1];
+  if (bound) await dev.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(bound)}; SET search_path TO ${quoteIdent(bound)}`);
+  else await dev.exec('SET search_path TO public');
 }
 
 /** The database's comment: the lease when a run holds (or held) it. */
@@ -106,7 +122,7 @@ export async function acquireDevDatabase(dev: Database): Promise<void> {
   if (contents.length) await resetDevDatabase(dev);
   // Every use starts from the same session state (a replayed `SET search_path` must not carry over).
   if (!savedSearchPath.has(dev)) savedSearchPath.set(dev, (await dev.query<{ s: string }>(`SELECT current_setting('search_path') AS s`)).rows[0]!.s);
-  await dev.exec('SET search_path TO public');
+  await homeSearchPath(dev);
   const was = leased ? comment!.slice(comment!.indexOf(WAS) >= 0 ? comment!.indexOf(WAS) : comment!.length) : `${WAS}${comment ?? ''}`;
   await setComment(dev, `${LEASE} in use by pid ${process.pid} since ${new Date().toISOString()}${was.startsWith(WAS) ? was : WAS}`);
 }

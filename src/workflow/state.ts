@@ -6,6 +6,7 @@
  * In:  schema files / a migration directory, and a dev Database. Out: a Model, or located errors.
  * Never: runs against the user's target database (the dev database is wiped before and after use).
  */
+import { quoteIdent } from '../model/names.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readTextFile } from '../input/text.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
@@ -80,7 +81,9 @@ export async function resetDevDatabase(dev: Database): Promise<void> {
     for (let i = 0; i < tables.length; i += 200) await dev.exec(`DROP TABLE IF EXISTS ${tables.slice(i, i + 200).join(', ')} CASCADE`).catch(() => dropOneByOne(dev, tables.slice(i, i + 200)));
   }
   await dev.exec(RESET);
-  await dev.exec('SET search_path TO public');
+  // A dev URL bound to a schema (`?search_path=app`) keeps that schema, empty, and replays into it.
+  const bound = dev.boundSchema && dev.boundSchema !== 'public' ? quoteIdent(dev.boundSchema) : undefined;
+  await dev.exec(bound ? `CREATE SCHEMA ${bound}; SET search_path TO ${bound}` : 'SET search_path TO public');
 }
 
 /** Fallback when a batch still needs too many locks: one table per statement. */

@@ -14,6 +14,8 @@ import { runInProcess } from '../helpers/cli-inproc.js';
 import { lintDirectory } from '../../src/lint/index.js';
 import { formatAtlasLint, goDuration, maxWidth } from '../../src/lint/atlas-format.js';
 import { writeSum } from '../../src/migrate/dir.js';
+import { openDatabase } from '../../src/db/index.js';
+import { createServerDatabase } from '../helpers/databases.js';
 
 function directory(files: Record<string, string>, sum = true): string {
   const d = mkdtempSync(join(tmpdir(), 'meridian-atlas-lint-'));
@@ -148,4 +150,33 @@ describe('Atlas lint report details', () => {
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('error[E_USAGE]: unknown lint --format "{{ .Files }}"')]);
     rmSync(d, { recursive: true, force: true });
   }, 60_000);
+
+  it('a dev URL bound to a schema: the files replay into that schema, which is kept (Atlas lints on it), on PGlite and PostgreSQL', async () => {
+    const d = directory(ADD_NOT_NULL);
+    const targets: Array<{ url: string; done: () => Promise<void> }> = [{ url: 'pglite://memory?search_path=app', done: async () => undefined }];
+    if (process.env.DATABASE_URL) {
+      const server = await createServerDatabase(process.env.DATABASE_URL);
+      const admin = await openDatabase(server.url);
+      await admin.exec('CREATE SCHEMA app');
+      await admin.close();
+      targets.push({ url: `${server.url}?search_path=app`, done: server.drop });
+    }
+    for (const target of targets) {
+      const dev = await openDatabase(target.url);
+      try {
+        const r = await lintDirectory(dev, d, { latest: 1 });
+        expect(r.findings.map((f) => f.code), target.url).toEqual(['MF103']);
+        // Left as found: the bound schema exists and is empty, nothing else was created.
+        const left = await dev.query<{ n: string; c: number }>(
+          `SELECT n.nspname AS n, (SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = n.oid) AS c FROM pg_namespace n
+            WHERE n.nspname IN ('app', 'public') ORDER BY 1`,
+        );
+        expect(left.rows).toEqual([{ n: 'app', c: 0 }, { n: 'public', c: 0 }]);
+      } finally {
+        await dev.close();
+        await target.done();
+      }
+    }
+    rmSync(d, { recursive: true, force: true });
+  }, 120_000);
 });

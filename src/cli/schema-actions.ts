@@ -1,4 +1,5 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
+import { isVolatileExpression } from '../parse/volatility.js';
 import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { relative } from 'node:path';
 import pc from './colors.js';
@@ -173,7 +174,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
     const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
     const [current, desired] = (await resolveStates([opts.from, opts.to], dev, scope)) as [Model, Model];
     const changes = diff(current, desired, { schemas: cfg.schemas });
-    const statements = plan(changes, current, desired, planOptionsFrom(opts));
+    const statements = plan(changes, current, desired, { ...planOptionsFrom(opts), volatile: (e) => isVolatileExpression(e, desired) });
     if (opts.format === 'json') {
       out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
       return;

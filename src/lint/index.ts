@@ -8,6 +8,7 @@
  *      its concurrent-index analyzer) and Meridian's own MR codes for what Atlas misses. Never touches the
  *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
+import { isVolatileExpression } from '../parse/volatility.js';
 import { acquireDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -204,7 +205,7 @@ export const RULES: readonly Rule[] = [
     const tableOf = (ch: Change): string | undefined =>
       ch.kind === 'create_index' || ch.kind === 'drop_index' ? ch.index.table : 'table' in ch && typeof ch.table === 'object' ? key(ch.table as { schema: string; name: string }) : undefined;
     const existing = c.changes.filter((ch) => { const t = tableOf(ch); return !t || !c.createdInFile.has(t); });
-    const statements = plan(existing, c.before, c.after);
+    const statements = plan(existing, c.before, c.after, { volatile: (e) => isVolatileExpression(e, c.after) });
     const concurrent = isConcurrent(c.ast);
     const notValid = notValidConstraints(c.ast);
     for (const s of statements) {

@@ -11,7 +11,7 @@ import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Constraint, Expr, Grant, Model, Table, View } from '../model/types.js';
 import { toposort } from './toposort.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
@@ -52,6 +52,11 @@ export interface PlanOptions {
   /** `SET lock_timeout = …` preamble. */
   readonly lockTimeout?: string;
   readonly statementTimeout?: string;
+  /**
+   * Whether an expression may be volatile (the workflow passes the parser's answer, parse/volatility.ts):
+   * ADD COLUMN with a non-volatile default does not rewrite the table. Without it, any call counts.
+   */
+  readonly volatile?: (e: Expr) => boolean;
 }
 
 const qn = (schema: string, name: string) => `${qi(schema)}.${qi(name)}`;
@@ -404,7 +409,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
           {
             locksExistingTable: true,
-            rewritesTable: !!c.column.generated || (!!c.column.default && /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text)),
+            rewritesTable: !!c.column.generated || (!!c.column.default && (options.volatile ? options.volatile(c.column.default) : /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text))),
             mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,
           });
         break;

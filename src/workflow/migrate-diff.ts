@@ -7,6 +7,7 @@
  * Both states are materialised on the dev database and read back by the inspector, so they compare in
  * PostgreSQL's own spelling (Atlas's --dev-url approach).
  */
+import { isVolatileExpression } from '../parse/volatility.js';
 import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
@@ -143,7 +144,7 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const candidates = opts.confirmRenames && !opts.current ? renameCandidates(changes) : [];
   const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
-  const statements = plan(changes, current, desired, opts.plan);
+  const statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
   const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
   for (const d of data) {

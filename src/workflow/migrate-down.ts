@@ -11,6 +11,7 @@
  * the revert carries the same hazards as any other plan. The reverted rows are then removed from the
  * revisions table, leaving it as the files up to the target version left it.
  */
+import { isVolatileExpression } from '../parse/volatility.js';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,7 @@ export async function migrateDown(db: Database, opts: MigrateDownOptions): Promi
   }
   const desired = await stateAt(opts, target);
   const current = (await inspect(db, { schemas: opts.schemas, exclude: opts.exclude })).model;
-  const statements = plan(diff(current, desired, { schemas: opts.schemas }), current, desired, opts.plan);
+  const statements = plan(diff(current, desired, { schemas: opts.schemas }), current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
   const dataLoss = await findDataLoss(db, statements);
   if (opts.dryRun) return { target, reverted, statements, dataLoss, applied: false, desired };
   if (dataLoss.length && !opts.allowDataLoss) {

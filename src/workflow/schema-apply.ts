@@ -5,6 +5,7 @@
  * executing it. Transactional statements run in one transaction; statements PostgreSQL refuses inside
  * a transaction (ADD VALUE, CONCURRENTLY) run outside it, in plan order. Never prints.
  */
+import { isVolatileExpression } from '../parse/volatility.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,7 +109,7 @@ export async function planSchemaApply(
       await releaseDevDatabase(dev).catch(() => undefined);
     }
   }
-  return plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, opts.plan);
+  return plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
 }
 
 /**

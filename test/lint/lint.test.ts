@@ -47,6 +47,7 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     ['PG101', 'CREATE INDEX users_name ON app.users (name);', 'CREATE TABLE app.t (e text);\nCREATE INDEX t_e2 ON app.t (e);', 'index without CONCURRENTLY'],
     ['PG101', 'CREATE INDEX users_name ON app.users (name);', '-- /* CONCURRENTLY */\nCREATE INDEX CONCURRENTLY users_name ON app.users (name);', 'CONCURRENTLY read from the syntax tree, not the text'],
     ['PG102', 'DROP INDEX app.names_idx;', 'CREATE TABLE app.t (e text);\nCREATE INDEX t_e3 ON app.t (e);\nDROP INDEX app.t_e3;', 'drop index without CONCURRENTLY'],
+    ['MR101', 'ALTER TABLE app.users ADD COLUMN created timestamptz DEFAULT clock_timestamp();', 'ALTER TABLE app.users ADD COLUMN created timestamptz DEFAULT now();', 'a volatile default rewrites the table; a stable one is stored once'],
     ['MR101', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', "ALTER TABLE app.users ALTER COLUMN name SET DEFAULT 'x';", 'table rewrite'],
     ['MR102', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id);', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id) NOT VALID;', 'FK without NOT VALID'],
     ['MR103', "ALTER TYPE app.mood ADD VALUE 'sad';", "ALTER TYPE app.mood RENAME VALUE 'ok' TO 'fine';", 'ADD VALUE in a transaction'],

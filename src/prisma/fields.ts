@@ -21,6 +21,13 @@ export interface ScalarType {
  * prismaType('character varying(20)', new Map()) // → { type: 'String', native: 'VarChar(20)' }
  */
 export function prismaType(pgType: string, enums: ReadonlyMap<string, string>): ScalarType {
+  const t = scalarType(pgType, enums);
+  // For list columns the catalog gives no length/precision (information_schema leaves them null), so
+  // Prisma writes the native type without arguments.
+  return pgType.endsWith('[]') && t.native ? { ...t, native: t.native.replace(/\(.*\)$/, '') } : t;
+}
+
+function scalarType(pgType: string, enums: ReadonlyMap<string, string>): ScalarType {
   const base = pgType.replace(/\[\]$/, '');
   const enumName = enums.get(base);
   if (enumName) return { type: enumName };
@@ -69,7 +76,7 @@ export function prismaDefault(c: Column, scalar: ScalarType, enumValues: Readonl
   if (c.identity) return 'autoincrement()';
   const d = c.default?.text;
   if (!d) return undefined;
-  if (/^nextval\('.*'::regclass\)$/.test(d)) return 'autoincrement()';
+  if (/^nextval\(.*\)$/.test(d)) return 'autoincrement()';
   if (/^(now\(\)|CURRENT_TIMESTAMP)$/i.test(d) && scalar.type === 'DateTime') return 'now()';
   if (/^gen_random_uuid\(\)$/.test(d)) return 'dbgenerated("gen_random_uuid()")';
   const arr = c.type.endsWith('[]') ? /^'(\{.*\})'::[\w ."]+\[\]$/.exec(d) : null;
@@ -80,7 +87,8 @@ export function prismaDefault(c: Column, scalar: ScalarType, enumValues: Readonl
     const out = items.map((v) => {
       if (typeof v !== 'string') return undefined;
       if (ev) return ev.get(v);
-      if (scalar.type === 'String') return JSON.stringify(v);
+      // Prisma reads single quotes around an element as quoting (C-style scalar lists).
+      if (scalar.type === 'String') return JSON.stringify(/^'.*'$/s.test(v) ? v.slice(1, -1) : v);
       if (scalar.type === 'Boolean') return v === 't' || v === 'true' ? 'true' : v === 'f' || v === 'false' ? 'false' : undefined;
       if (['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type) && /^-?\d+(\.\d+)?$/.test(v)) return v;
       return undefined;

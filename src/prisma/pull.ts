@@ -270,7 +270,7 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
 
   const tableOf = new Map(allTables);
   const fieldRenames = (key: string) => renames.fields.get(tableOf.get(key)?.name ?? '') ?? new Map<string, string>();
-  const fieldName = (key: string, col: string) => fieldRenames(key).get(col) ?? (needsSanitation(col) ? sanitize(col) || col : col);
+  const fieldName = (key: string, col: string) => fieldRenames(key).get(col) ?? (needsSanitation(col) ? sanitize(col) : col);
   const keysOf = new Map(tables.map(([k, t]) => [k, keyDefs(t)]));
   const ignored = new Set(tables.filter(([k, t]) => t.columns.length > 0 && !hasUsableIdentifier(t, keysOf.get(k)!)).map(([k]) => k));
   const typeMismatch = (t: Table, fk: Extract<Constraint, { kind: 'foreign_key' }>) =>
@@ -293,14 +293,20 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
       used.add(f);
       const attrs: string[] = [];
       const uq = fieldUnique.get(c.name);
-      if (uq) attrs.push(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? `@unique(map: ${JSON.stringify(uq.name)})` : '@unique');
+      if (uq) {
+        const args = [...(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? [`map: ${JSON.stringify(uq.name)}`] : []), ...(uq.desc[0] ? ['sort: Desc'] : [])];
+        attrs.push(args.length ? `@unique(${args.join(', ')})` : '@unique');
+      }
       if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
       const def = prismaDefault(c, scalar, enumValues);
       if (def) attrs.push(`@default(${def})`);
       if (f !== c.name) attrs.push(`@map(${JSON.stringify(c.name)})`);
       if (scalar.native) attrs.push(`@db.${scalar.native}`);
       const list = c.type.endsWith('[]');
-      lines.push(`  ${f} ${scalar.type}${list ? '[]' : !c.notNull ? '?' : ''}${attrs.length ? ' ' + attrs.join(' ') : ''}`);
+      const line = `${f || c.name} ${scalar.type}${list ? '[]' : !c.notNull ? '?' : ''}${attrs.length ? ' ' + attrs.join(' ') : ''}`;
+      // A name with nothing left after sanitising is commented out, as Prisma does.
+      if (!f) lines.push(`  /// This field was commented out because of an invalid name. Please provide a valid one that matches [a-zA-Z][a-zA-Z0-9_]*\n  // ${line}`);
+      else lines.push(`  ${line}`);
     }
     for (const r of relations.get(key) ?? []) {
       let f = r.name;
@@ -359,9 +365,10 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
     if (unrepresentable.length) docs.push(`This model has indexes whose operator classes Prisma cannot represent (${unrepresentable.join(', ')}); they stay in the database, managed by Meridian.`);
     const mismatched = cons.filter((c): c is Extract<Constraint, { kind: 'foreign_key' }> => c.kind === 'foreign_key' && typeMismatch(t, c)).map((c) => `"${c.name}"`);
     if (mismatched.length) docs.push(`This model has foreign keys between columns of different types, which Prisma cannot represent as relations (${mismatched.join(', ')}); they stay in the database, managed by Meridian.`);
-    const body = t.columns.length === 0 ? lines : lines;
-    const text = `${docs.map((d) => `/// ${d}\n`).join('')}model ${mName} {\n${body.join('\n')}${body.length ? '\n' : ''}\n${blockAttrs.map((a) => `  ${a}`).join('\n')}\n}`;
-    blocks.push(t.columns.length === 0 ? text.split('\n').map((l) => (l.startsWith('///') ? l : `// ${l}`)).join('\n') : text);
+    const head = docs.map((d) => `/// ${d}\n`).join('');
+    // A table without columns cannot be a model: Prisma comments it out.
+    if (t.columns.length === 0) blocks.push(`${head}// model ${mName} {\n// }`);
+    else blocks.push(`${head}model ${mName} {\n${lines.join('\n')}\n\n${blockAttrs.map((a) => `  ${a}`).join('\n')}\n}`);
   }
 
   const viewBlocks = views.map(([key, v]) => {

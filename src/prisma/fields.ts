@@ -22,9 +22,10 @@ export interface ScalarType {
  */
 export function prismaType(pgType: string, enums: ReadonlyMap<string, string>): ScalarType {
   const t = scalarType(pgType, enums);
-  // For list columns the catalog gives no length/precision (information_schema leaves them null), so
-  // Prisma writes the native type without arguments.
-  return pgType.endsWith('[]') && t.native ? { ...t, native: t.native.replace(/\(.*\)$/, '') } : t;
+  // A list column declared without length/precision has no defaults filled in (Prisma reads its
+  // arguments from the type as declared): the native type stays bare, but char/bit keep their (1).
+  if (pgType.endsWith('[]') && t.native && !/\(/.test(pgType) && !/^(Char|Bit)\(/.test(t.native)) return { ...t, native: t.native.replace(/\(.*\)$/, '') };
+  return t;
 }
 
 function scalarType(pgType: string, enums: ReadonlyMap<string, string>): ScalarType {

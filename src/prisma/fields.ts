@@ -44,6 +44,7 @@ function scalarType(pgType: string, enums: ReadonlyMap<string, string>): ScalarT
     case 'text': return { type: 'String' };
     case 'character varying': return { type: 'String', native: p ? `VarChar(${p})` : 'VarChar' };
     case 'character': return { type: 'String', native: `Char(${p ?? 1})` };
+    case 'bpchar': return { type: 'String', native: 'Char' };
     case 'uuid': return { type: 'String', native: 'Uuid' };
     case 'citext': return { type: 'String', native: 'Citext' };
     case 'inet': return { type: 'String', native: 'Inet' };

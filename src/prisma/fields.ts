@@ -102,7 +102,7 @@ export function prismaDefault(c: Column, scalar: ScalarType, enumValues: Readonl
     const v = lit[1]!.replace(/''/g, "'");
     const ev = enumValues.get(c.type);
     if (ev) return ev.get(v) ?? `dbgenerated("${d.replace(/"/g, '\\"')}")`;
-    if (scalar.type === 'String') return JSON.stringify(v);
+    if (scalar.type === 'String' || scalar.type === 'Json') return JSON.stringify(v);
     if (scalar.type === 'Boolean' && /^(true|false)$/.test(v)) return v;
     if (['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type) && /^-?\d+(\.\d+)?$/.test(v)) return v;
   }

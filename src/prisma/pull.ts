@@ -11,6 +11,7 @@
 import { splitKey } from '../model/names.js';
 import type { Constraint, Index, Model, Table, TypeDef } from '../model/types.js';
 import { prismaDefault, prismaType } from './fields.js';
+import { alignSchema } from './format.js';
 import { defaultConstraintName, enumValueName, modelNameFor, needsSanitation, sanitize } from './naming.js';
 import { joinTableKeys, relationFields } from './relations.js';
 
@@ -292,12 +293,13 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
       const f = fieldName(key, c.name);
       used.add(f);
       const attrs: string[] = [];
+      // Attribute order as Prisma's formatter writes it: @id, @unique, @default, @map, @db.
+      if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
       const uq = fieldUnique.get(c.name);
       if (uq) {
         const args = [...(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? [`map: ${JSON.stringify(uq.name)}`] : []), ...(uq.desc[0] ? ['sort: Desc'] : [])];
         attrs.push(args.length ? `@unique(${args.join(', ')})` : '@unique');
       }
-      if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
       const def = prismaDefault(c, scalar, enumValues);
       if (def) attrs.push(`@default(${def})`);
       if (f !== c.name) attrs.push(`@map(${JSON.stringify(c.name)})`);
@@ -319,7 +321,8 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
     if (pk && pk.columns.length > 1)
       blockAttrs.push(`@@id([${pk.columns.map((c) => fieldName(key, c)).join(', ')}]${pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `, map: ${JSON.stringify(pk.name)}` : ''})`);
     const unrepresentable: string[] = [];
-    for (const k of rendered) {
+    // Prisma's formatter orders block attributes: @@id, @@unique, @@index, @@map, @@ignore, @@schema.
+    for (const k of [...rendered.filter((x) => x.unique), ...rendered.filter((x) => !x.unique)]) {
       if (k.unique && k.columns.length === 1) continue;
       const ok = k.columns.every((c, i) => {
         if (k.opclass[i]) return true;
@@ -383,7 +386,7 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
     return `/// ${DOCS.noUnique.replace('table', 'view')}\nview ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`;
   });
 
-  return [headerBlocks(opts.existing, schemas, viewBlocks.length > 0), ...blocks, ...viewBlocks, ...enumBlocks].join('\n\n') + '\n';
+  return alignSchema([headerBlocks(opts.existing, schemas, viewBlocks.length > 0), ...blocks, ...viewBlocks, ...enumBlocks].join('\n\n') + '\n');
 }
 
 export { splitKey };

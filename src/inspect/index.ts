@@ -368,7 +368,8 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         if (!t || r.is_local === false) continue;
         const deferrable = !!r.deferrable;
         const initiallyDeferred = !!r.deferred;
-        const cols = keyNames(rel, r.keys, r, t);
+        // An exclusion constraint is kept as its definition text; its keys may be expressions (attnum 0).
+        const cols = r.kind === 'x' ? [] : keyNames(rel, r.keys, r, t);
         const fk = r.kind !== 'f' ? undefined : {
           refTable: qualifiedKey(String(r.ref_schema), String(r.ref_table)),
           refColumns: r.ref_columns ? arr(r.ref_columns) : keyNames(Number(r.ref_rel), r.ref_keys, r, t),

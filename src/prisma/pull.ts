@@ -1,113 +1,26 @@
 /**
- * `prisma pull` without Prisma's schema engine: Model → schema.prisma, following `prisma db pull`'s
- * introspection conventions for PostgreSQL.
+ * `prisma pull` without Prisma's schema engine: Model → schema.prisma, with the output of
+ * `prisma db pull` for PostgreSQL (naming, relation naming and order, `@@ignore`/`@ignore`, the
+ * documentation comments Prisma writes for what it does not represent).
  *
  * In:  the inspected Model and, optionally, the existing schema.prisma (its datasource/generator blocks
  *      and manual model/field renames are kept). Out: the schema text. Pure: no I/O.
- * What Prisma cannot represent (check/exclusion constraints, triggers, partitions, expression indexes)
- * is listed in comments, as Prisma does.
+ * Modules: naming (identifiers, default constraint names), fields (types, defaults), relations
+ * (relation fields), this file (models, indexes, enums, views, rendering).
  */
-import { parseArrayLiteral } from '../typedsql/runtime.js';
 import { splitKey } from '../model/names.js';
-import type { Column, Constraint, ForeignKey, Model, Table, TypeDef } from '../model/types.js';
+import type { Constraint, Index, Model, Table, TypeDef } from '../model/types.js';
+import { prismaDefault, prismaType } from './fields.js';
+import { alignSchema } from './format.js';
+import { defaultConstraintName, enumValueName, modelNameFor, needsSanitation, sanitize } from './naming.js';
+import { joinTableKeys, relationFields } from './relations.js';
+
+export { prismaType } from './fields.js';
 
 export interface PrismaPullOptions {
   /** The current schema.prisma, if any. */
   readonly existing?: string;
 }
-
-const VALID = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** Prisma's sanitisation of names that are not valid identifiers (the original goes to @map/@@map). */
-function sanitize(name: string): string {
-  let s = name.replace(/[^A-Za-z0-9_]/g, '_');
-  if (!/^[A-Za-z]/.test(s)) s = `${/^\d/.test(s) ? 'd' : ''}${s.replace(/^_+/, '')}`;
-  return s || 'unnamed';
-}
-
-interface ScalarType {
-  readonly type: string;
-  readonly native?: string;
-  readonly unsupported?: boolean;
-}
-
-/** PostgreSQL type (format_type spelling) → Prisma scalar and native type. */
-export function prismaType(pgType: string, enums: ReadonlyMap<string, string>): ScalarType {
-  const base = pgType.replace(/\[\]$/, '');
-  const enumName = enums.get(base);
-  if (enumName) return { type: enumName };
-  const m = /^([a-z ]+?)(?:\((\d+)(?:,(\d+))?\))?( with(?:out)? time zone)?$/.exec(base);
-  const name = m ? (m[1]! + (m[4] ?? '')).trim() : base;
-  const p = m?.[2];
-  const s = m?.[3];
-  switch (name) {
-    case 'integer': return { type: 'Int' };
-    case 'smallint': return { type: 'Int', native: 'SmallInt' };
-    case 'bigint': return { type: 'BigInt' };
-    case 'oid': return { type: 'Int', native: 'Oid' };
-    case 'text': return { type: 'String' };
-    case 'character varying': return { type: 'String', native: p ? `VarChar(${p})` : 'VarChar' };
-    case 'character': return { type: 'String', native: `Char(${p ?? 1})` };
-    case 'uuid': return { type: 'String', native: 'Uuid' };
-    case 'citext': return { type: 'String', native: 'Citext' };
-    case 'inet': return { type: 'String', native: 'Inet' };
-    case 'xml': return { type: 'String', native: 'Xml' };
-    case 'bit': return { type: 'String', native: `Bit(${p ?? 1})` };
-    case 'bit varying': return { type: 'String', native: p ? `VarBit(${p})` : 'VarBit' };
-    case 'boolean': return { type: 'Boolean' };
-    case 'numeric': return { type: 'Decimal', native: p ? `Decimal(${p}, ${s ?? 0})` : 'Decimal' };
-    case 'money': return { type: 'Decimal', native: 'Money' };
-    case 'real': return { type: 'Float', native: 'Real' };
-    case 'double precision': return { type: 'Float' };
-    case 'timestamp without time zone': return { type: 'DateTime', native: `Timestamp(${p ?? 6})` };
-    case 'timestamp with time zone': return { type: 'DateTime', native: `Timestamptz(${p ?? 6})` };
-    case 'date': return { type: 'DateTime', native: 'Date' };
-    case 'time without time zone': return { type: 'DateTime', native: `Time(${p ?? 6})` };
-    case 'time with time zone': return { type: 'DateTime', native: `Timetz(${p ?? 6})` };
-    case 'json': return { type: 'Json', native: 'Json' };
-    case 'jsonb': return { type: 'Json' };
-    case 'bytea': return { type: 'Bytes' };
-    default: return { type: `Unsupported("${pgType.replace(/"/g, '\\"')}")`, unsupported: true };
-  }
-}
-
-function prismaDefault(c: Column, scalar: ScalarType, enumValues: ReadonlyMap<string, Map<string, string>>): string | undefined {
-  if (c.identity) return 'autoincrement()';
-  const d = c.default?.text;
-  if (!d) return undefined;
-  if (/^nextval\('.*'::regclass\)$/.test(d)) return 'autoincrement()';
-  if (/^(now\(\)|CURRENT_TIMESTAMP)$/i.test(d) && scalar.type === 'DateTime') return 'now()';
-  if (/^gen_random_uuid\(\)$/.test(d)) return 'dbgenerated("gen_random_uuid()")';
-  const arr = c.type.endsWith('[]') ? /^'(\{.*\})'::[\w ."]+\[\]$/.exec(d) : null;
-  if (arr) {
-    // Scalar-list defaults (`'{member}'::role[]`) become `@default([member])`, as `prisma db pull` writes them.
-    const items = parseArrayLiteral(arr[1]!.replace(/''/g, "'"));
-    const ev = enumValues.get(c.type.slice(0, -2));
-    const out = items.map((v) => {
-      if (typeof v !== 'string') return undefined;
-      if (ev) return ev.get(v);
-      if (scalar.type === 'String') return JSON.stringify(v);
-      if (scalar.type === 'Boolean') return v === 't' || v === 'true' ? 'true' : v === 'f' || v === 'false' ? 'false' : undefined;
-      if (['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type) && /^-?\d+(\.\d+)?$/.test(v)) return v;
-      return undefined;
-    });
-    if (out.every((x) => x !== undefined)) return `[${out.join(', ')}]`;
-  }
-  const lit = /^'((?:[^']|'')*)'(?:::[\w ."]+(?:\(\d+(?:,\d+)?\))?(?:\[\])?)?$/.exec(d);
-  if (lit) {
-    const v = lit[1]!.replace(/''/g, "'");
-    const ev = enumValues.get(c.type);
-    if (ev) return ev.get(v) ?? `dbgenerated("${d.replace(/"/g, '\\"')}")`;
-    if (scalar.type === 'String') return JSON.stringify(v);
-    if (scalar.type === 'Boolean' && /^(true|false)$/.test(v)) return v;
-    if (['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type) && /^-?\d+(\.\d+)?$/.test(v)) return v;
-  }
-  if (/^\(?-?\d+(\.\d+)?\)?(::\w+)?$/.test(d) && ['Int', 'BigInt', 'Float', 'Decimal'].includes(scalar.type)) return d.replace(/[()]|::\w+/g, '');
-  if (/^(true|false)$/.test(d) && scalar.type === 'Boolean') return d;
-  return `dbgenerated("${d.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}")`;
-}
-
-const ACTION: Record<string, string> = { 'NO ACTION': 'NoAction', RESTRICT: 'Restrict', CASCADE: 'Cascade', 'SET NULL': 'SetNull', 'SET DEFAULT': 'SetDefault' };
 
 /** Manual renames kept from an existing schema: `model Foo { … @@map("foo") }`, `bar Int @map("bar_col")`. */
 function existingRenames(existing: string | undefined): { models: Map<string, string>; fields: Map<string, Map<string, string>> } {
@@ -143,6 +56,168 @@ function headerBlocks(existing: string | undefined, schemas: string[], needViews
   return [datasource, ...generators].join('\n\n');
 }
 
+/** Prisma's documentation comments (prisma-engines introspection rendering), in Prisma's order. */
+const DOCS = {
+  reserved: (name: string, original: string) => `This model has been renamed to '${name}' during introspection, because the original name '${original}' is reserved.`,
+  partition: 'This table is a partition table and requires additional setup for migrations. Visit https://pris.ly/d/partition-tables for more info.',
+  subclass: 'This table has subclasses and requires additional setup for migrations. Visit https://pris.ly/d/table-inheritance for more info.',
+  check: 'This table contains check constraints and requires additional setup for migrations. Visit https://pris.ly/d/check-constraints for more info.',
+  exclusion: 'This table contains exclusion constraints and requires additional setup for migrations. Visit https://pris.ly/d/exclusion-constraints for more info.',
+  noColumns: 'We could not retrieve columns for the underlying table. Either it has none or you are missing rights to see them. Please check your privileges.',
+  noUnique: 'The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+  comments: 'This model or at least one of its fields has comments in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+  deferring: 'This model has constraints using non-default deferring rules and requires additional setup for migrations. Visit https://pris.ly/d/constraint-deferring for more info.',
+  rls: 'This model contains row level security and requires additional setup for migrations. Visit https://pris.ly/d/row-level-security for more info.',
+  nullsOrder: 'This model contains an index with non-default null sort order and requires additional setup for migrations. Visit https://pris.ly/d/default-index-null-ordering for more info.',
+  expressionIndex: 'This model contains an expression index which requires additional setup for migrations. Visit https://pris.ly/d/expression-indexes for more info.',
+};
+
+/** Operator classes Prisma names (`ops: JsonbPathOps`); any other non-default one is written `ops: raw("…")`. */
+const MANAGED_OPS = /^(?:(?:inet|jsonb|jsonb_path|array|text|inet_inclusion)_ops|(?:bit|varbit)_minmax_ops|(?:bpchar|bytea|text)_(?:bloom|minmax)_ops|(?:date|float4|float8|inet|int2|int4|int8|numeric|oid|timestamp|timestamptz|time|timetz|uuid)_(?:bloom|minmax|minmax_multi)_ops)$/;
+const OPS_WORD: Record<string, string> = { minmax: 'MinMax', timestamptz: 'TimestampTz', timetz: 'TimeTz', varbit: 'VarBit' };
+
+/**
+ * The `ops:` argument for an operator class named in an index definition.
+ *
+ * @example
+ * prismaOps('jsonb_path_ops') // → 'JsonbPathOps'
+ * prismaOps('gin_trgm_ops')   // → 'raw("gin_trgm_ops")'
+ */
+export function prismaOps(opclass: string): string {
+  if (!MANAGED_OPS.test(opclass)) return `raw(${JSON.stringify(opclass)})`;
+  return opclass.split('_').map((w) => OPS_WORD[w] ?? w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * Whether Prisma accepts a column without an operator class in an index of this method (it knows a
+ * default operator class for the field's type); GIN/GiST/SP-GiST over plain scalars (btree_gin,
+ * btree_gist) are not representable.
+ */
+function defaultOpsKnown(method: string, type: string, list: boolean): boolean {
+  const unsupported = type.startsWith('Unsupported(');
+  switch (method) {
+    case 'gin': return list || type === 'Json' || unsupported;
+    case 'gist': return unsupported || type === 'String@Inet';
+    case 'spgist': return unsupported || type === 'String@Inet' || type === 'String' || type === 'String@VarChar';
+    default: return true;
+  }
+}
+
+const INDEX_TYPE: Record<string, string> = { hash: 'Hash', gin: 'Gin', gist: 'Gist', brin: 'Brin', spgist: 'SpGist' };
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A unique or non-unique index over plain columns, as Prisma sees it (unique constraints are unique indexes). */
+interface KeyDef {
+  readonly name: string;
+  readonly unique: boolean;
+  readonly columns: readonly string[];
+  readonly desc: readonly boolean[];
+  readonly opclass: ReadonlyArray<string | undefined>;
+  readonly method: string;
+  readonly expression: boolean;
+  readonly partial: boolean;
+  readonly nullsOrder: boolean;
+}
+
+/** Splits `text` at top-level commas (outside parentheses and quotes). */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (const ch of text) {
+    if (quote) { if (ch === quote) quote = ''; }
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/**
+ * Index keys from pg_get_indexdef text when the inspector gave none: a plain column (optionally with an
+ * operator class, DESC, NULLS FIRST/LAST) or an expression (column undefined).
+ *
+ * @example
+ * indexKeysFromDefinition('CREATE INDEX i ON public.t USING btree (a, lower(b) DESC)')
+ * // → { keys: [{ column: 'a', … }, { column: undefined, descending: true, … }], partial: false }
+ */
+export function indexKeysFromDefinition(def: string): { keys: Array<{ column?: string; opclass?: string; descending: boolean; nullsFirst: boolean }>; partial: boolean } {
+  const m = /\sUSING\s+\w+\s+\(/.exec(def);
+  if (!m) return { keys: [], partial: / WHERE /.test(def) };
+  let depth = 1;
+  let i = m.index + m[0].length;
+  const start = i;
+  let quote = '';
+  for (; i < def.length && depth > 0; i++) {
+    const ch = def[i]!;
+    if (quote) { if (ch === quote) quote = ''; }
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+  }
+  const inner = def.slice(start, i - 1);
+  const rest = def.slice(i);
+  const keys = splitTopLevel(inner).map((part) => {
+    const k = /^("(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\s+(?!ASC\b|DESC\b|NULLS\b)([\w.]+))?(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/.exec(part);
+    const descending = /\sDESC(\s|$)/.test(part);
+    const nullsFirst = /\sNULLS FIRST$/.test(part) || (descending && !/\sNULLS LAST$/.test(part));
+    if (!k) return { descending, nullsFirst };
+    const column = k[1]!.startsWith('"') ? k[1]!.slice(1, -1).replace(/""/g, '"') : k[1]!;
+    return { column, ...(k[2] ? { opclass: k[2].replace(/^[\w]+\./, '') } : {}), descending, nullsFirst };
+  });
+  return { keys, partial: /\sWHERE\s/.test(rest) };
+}
+
+/** The table with index keys read from pg_get_indexdef text where the inspector gave none. */
+function withIndexKeys(t: Table): Table {
+  if (Object.values(t.indexes).every((i) => i.keys.length > 0)) return t;
+  const indexes = Object.fromEntries(
+    Object.entries(t.indexes).map(([k, i]) => {
+      if (i.keys.length > 0) return [k, i];
+      const parsed = indexKeysFromDefinition(i.definition ?? '');
+      const whereText = /\sWHERE\s+([\s\S]*)$/.exec(i.definition ?? '')?.[1] ?? '';
+      const where = i.where ?? (parsed.partial ? { text: whereText, canonical: whereText } : undefined);
+      return [k, { ...i, keys: parsed.keys.map((x) => ({ column: x.column, opclass: x.opclass, descending: x.descending, nullsFirst: x.nullsFirst })), ...(where ? { where } : {}) } as Index];
+    }),
+  );
+  return { ...t, indexes };
+}
+
+function keyDefs(t: Table): KeyDef[] {
+  const out: KeyDef[] = [];
+  for (const c of Object.values(t.constraints))
+    if (c.kind === 'unique') out.push({ name: c.name, unique: true, columns: c.columns, desc: c.columns.map(() => false), opclass: [], method: 'btree', expression: false, partial: false, nullsOrder: false });
+  const constraintNames = new Set(Object.values(t.constraints).map((c) => c.name));
+  for (const i of Object.values(t.indexes) as Index[]) {
+    if (constraintNames.has(i.name)) continue;
+    const keys = i.keys;
+    out.push({
+      name: i.name,
+      unique: i.unique,
+      columns: keys.map((k) => k.column ?? ''),
+      desc: keys.map((k) => k.descending),
+      opclass: keys.map((k) => k.opclass),
+      method: i.method,
+      expression: keys.length === 0 || keys.some((k) => !k.column),
+      partial: !!i.where,
+      nullsOrder: keys.some((k) => k.nullsFirst !== k.descending),
+    });
+  }
+  return out.sort((a, b) => cmp(a.name, b.name));
+}
+
+/** A table has a usable identifier when a primary key or unique index covers only required, supported columns. */
+function hasUsableIdentifier(t: Table, keys: readonly KeyDef[]): boolean {
+  const ok = (cols: readonly string[]) =>
+    cols.length > 0 && cols.every((n) => { const c = t.columns.find((x) => x.name === n); return !!c && c.notNull && !prismaType(c.type, new Map()).unsupported; });
+  const pk = Object.values(t.constraints).find((c) => c.kind === 'primary_key') as Extract<Constraint, { kind: 'primary_key' }> | undefined;
+  return (pk ? ok(pk.columns) : false) || keys.some((k) => k.unique && !k.expression && !k.partial && ok(k.columns));
+}
+
 /**
  * Writes schema.prisma text for a Model.
  *
@@ -152,172 +227,166 @@ function headerBlocks(existing: string | undefined, schemas: string[], needViews
  */
 export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): string {
   const renames = existingRenames(opts.existing);
-  const tables = Object.entries(model.tables).filter(([, t]) => !t.partitionOf);
-  const views = Object.entries(model.views).filter(([, v]) => v.kind === 'view' || v.kind === 'materialized_view');
-  const usedSchemas = [...new Set([...tables.map(([, t]) => t.schema), ...views.map(([, v]) => v.schema), ...Object.values(model.types).filter((t) => t.kind === 'enum').map((t) => t.schema)])].sort();
+  const allTables = (Object.entries(model.tables) as Array<[string, Table]>).filter(([, t]) => !t.partitionOf).map(([k, t]) => [k, withIndexKeys(t)] as [string, Table]).sort(([, a], [, b]) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const views = Object.entries(model.views).filter(([, v]) => v.kind === 'view' || v.kind === 'materialized_view').sort(([, a], [, b]) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+  const enumTypes = (Object.entries(model.types) as Array<[string, TypeDef]>).filter(([, t]) => t.kind === 'enum').sort(([, a], [, b]) => cmp(a.schema, b.schema) || cmp(a.name, b.name));
+
+  // Model names (unique, renames kept).
+  const modelName = new Map<string, string>();
+  const reserved = new Set<string>();
+  const taken = new Set<string>();
+  for (const [key, o] of [...allTables, ...views] as Array<[string, { name: string }]>) {
+    const kept = renames.models.get(o.name);
+    const chosen = kept ? { name: kept, reserved: false } : modelNameFor(o.name);
+    let n = chosen.name;
+    while (taken.has(n)) n = `${n}_`;
+    taken.add(n);
+    modelName.set(key, n);
+    if (chosen.reserved) reserved.add(key);
+  }
+  const join = joinTableKeys(allTables, modelName);
+  const tables = allTables.filter(([k]) => !join.has(k));
+  const usedSchemas = [...new Set([...tables.map(([, t]) => t.schema), ...views.map(([, v]) => v.schema), ...enumTypes.map(([, t]) => t.schema)])].sort();
   const schemas = usedSchemas.length ? usedSchemas : ['public'];
 
-  // Enums
+  // Enums.
   const enumNames = new Map<string, string>();
   const enumValues = new Map<string, Map<string, string>>();
   const enumBlocks: string[] = [];
-  for (const [key, t] of Object.entries(model.types) as [string, TypeDef][]) {
+  for (const [key, t] of enumTypes) {
     if (t.kind !== 'enum') continue;
-    const name = sanitize(t.name);
+    const name = sanitize(t.name) || 'unnamed';
     enumNames.set(key, name);
     const values = new Map<string, string>();
     const lines = t.labels.map((l) => {
-      const v = VALID.test(l) ? l : sanitize(l);
+      const v = enumValueName(l);
+      if (!v) return `  // ${l} @map(${JSON.stringify(l)})`;
       values.set(l, v);
       return `  ${v}${v !== l ? ` @map(${JSON.stringify(l)})` : ''}`;
     });
     enumValues.set(key, values);
-    enumBlocks.push(`enum ${name} {\n${lines.join('\n')}\n${name !== t.name ? `\n  @@map(${JSON.stringify(t.name)})\n` : ''}  @@schema(${JSON.stringify(t.schema)})\n}`);
+    const attrs = [...(name !== t.name ? [`@@map(${JSON.stringify(t.name)})`] : []), `@@schema(${JSON.stringify(t.schema)})`];
+    enumBlocks.push(`enum ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`);
   }
 
-  // Model names (unique, renames kept)
-  const modelName = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const [key, o] of [...tables, ...views] as [string, { name: string }][]) {
-    let n = renames.models.get(o.name) ?? sanitize(o.name);
-    while (taken.has(n)) n = `${n}_`;
-    taken.add(n);
-    modelName.set(key, n);
-  }
-
-  // Relations: count FKs per (from, to) pair to disambiguate.
-  const fks: Array<{ from: string; table: Table; fk: ForeignKey }> = [];
-  const typeMismatch = (t: Table, fk: ForeignKey) =>
+  const tableOf = new Map(allTables);
+  const fieldRenames = (key: string) => renames.fields.get(tableOf.get(key)?.name ?? '') ?? new Map<string, string>();
+  const fieldName = (key: string, col: string) => fieldRenames(key).get(col) ?? (needsSanitation(col) ? sanitize(col) : col);
+  const keysOf = new Map(tables.map(([k, t]) => [k, keyDefs(t)]));
+  const ignored = new Set(tables.filter(([k, t]) => t.columns.length > 0 && !hasUsableIdentifier(t, keysOf.get(k)!)).map(([k]) => k));
+  const typeMismatch = (t: Table, fk: Extract<Constraint, { kind: 'foreign_key' }>) =>
     fk.columns.some((col, i) => t.columns.find((c) => c.name === col)?.type !== model.tables[fk.refTable]?.columns.find((c) => c.name === fk.refColumns[i])?.type);
-  for (const [key, t] of tables)
-    for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' && modelName.has(c.refTable) && !typeMismatch(t, c)) fks.push({ from: key, table: t, fk: c });
-  const pairCount = new Map<string, number>();
-  for (const r of fks) pairCount.set(`${r.from}|${r.fk.refTable}`, (pairCount.get(`${r.from}|${r.fk.refTable}`) ?? 0) + 1);
-  // Prisma's introspection naming: several FKs between the same two tables are "ambiguous" and named
-  // `<from>_<cols>To<to>` (fields `<to>_<name>` / `<from>_<name>`); a single self-relation is `<m>To<m>`
-  // with the back field `other_<m>`; otherwise the relation is unnamed and fields are the model names.
-  const isAmbiguous = (r: (typeof fks)[number]) => (pairCount.get(`${r.from}|${r.fk.refTable}`) ?? 0) > 1;
-  const relName = (r: (typeof fks)[number]) => {
-    if (isAmbiguous(r)) return `${modelName.get(r.from)}_${r.fk.columns.join('_')}To${modelName.get(r.fk.refTable)}`;
-    if (r.from === r.fk.refTable) return `${modelName.get(r.from)}To${modelName.get(r.from)}`;
-    return undefined;
-  };
-  // A FK whose columns are exactly a primary key or unique constraint/index is one-to-one: the back field is optional.
-  const oneToOne = (r: (typeof fks)[number]) => {
-    const cols = [...r.fk.columns].sort().join(',');
-    const keys = [
-      ...Object.values(r.table.constraints).flatMap((c) => (c.kind === 'primary_key' || c.kind === 'unique' ? [c.columns] : [])),
-      ...Object.values(r.table.indexes).flatMap((i) => (i.unique && !i.where && i.keys.every((k) => k.column) ? [i.keys.map((k) => k.column!)] : [])),
-    ];
-    return keys.some((k) => [...k].sort().join(',') === cols);
-  };
-  const backRefs = new Map<string, Array<{ rn: string | undefined; from: string; field: string; ign: string; single: boolean }>>();
-  // Tables without a unique identifier are @@ignore'd, and so are relation fields that touch them.
-  const ignored = new Set(
-    tables
-      .filter(([, t]) => !Object.values(t.constraints).some((c) => c.kind === 'primary_key' || c.kind === 'unique') && !Object.values(t.indexes).some((i) => i.unique && !i.where))
-      .map(([k]) => k),
-  );
+  const relations = relationFields({ tables: allTables, modelName, fieldName, ignored, skipFk: typeMismatch });
 
-  const blocks: Array<{ key: string; text: string }> = [];
-  const fieldNamesOf = new Map<string, Set<string>>();
+  const blocks: string[] = [];
   for (const [key, t] of tables) {
     const mName = modelName.get(key)!;
-    const used = new Set<string>();
-    fieldNamesOf.set(key, used);
-    const fieldRenames = renames.fields.get(t.name) ?? new Map<string, string>();
+    const keys = keysOf.get(key)!;
     const pk = Object.values(t.constraints).find((c): c is Extract<Constraint, { kind: 'primary_key' }> => c.kind === 'primary_key');
-    const uniques = Object.values(t.constraints).filter((c): c is Extract<Constraint, { kind: 'unique' }> => c.kind === 'unique');
+    const rendered = keys.filter((k) => !k.expression && !k.partial);
+    const fieldUnique = new Map<string, KeyDef>();
+    for (const k of rendered) if (k.unique && k.columns.length === 1 && !fieldUnique.has(k.columns[0]!)) fieldUnique.set(k.columns[0]!, k);
+    const used = new Set<string>();
     const lines: string[] = [];
-    const notes: string[] = [];
-    const fieldName = (col: string) => fieldRenames.get(col) ?? (VALID.test(col) ? col : sanitize(col));
     for (const c of t.columns) {
       const scalar = prismaType(c.type, enumNames);
-      const f = fieldName(c.name);
+      const f = fieldName(key, c.name);
       used.add(f);
       const attrs: string[] = [];
-      if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== `${t.name}_pkey` ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
+      // Attribute order as Prisma's formatter writes it: @id, @unique, @default, @map, @db.
+      if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
+      const uq = fieldUnique.get(c.name);
+      if (uq) {
+        const args = [...(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? [`map: ${JSON.stringify(uq.name)}`] : []), ...(uq.desc[0] ? ['sort: Desc'] : [])];
+        attrs.push(args.length ? `@unique(${args.join(', ')})` : '@unique');
+      }
       const def = prismaDefault(c, scalar, enumValues);
       if (def) attrs.push(`@default(${def})`);
-      const uq = uniques.find((u) => u.columns.length === 1 && u.columns[0] === c.name);
-      if (uq) attrs.push(uq.name !== `${t.name}_${c.name}_key` ? `@unique(map: ${JSON.stringify(uq.name)})` : '@unique');
       if (f !== c.name) attrs.push(`@map(${JSON.stringify(c.name)})`);
       if (scalar.native) attrs.push(`@db.${scalar.native}`);
       const list = c.type.endsWith('[]');
-      const optional = !c.notNull && !list;
-      lines.push(`  ${f} ${scalar.type}${list ? '[]' : optional ? '?' : ''}${attrs.length ? ' ' + attrs.join(' ') : ''}`);
+      const line = `${f || c.name} ${scalar.type}${list ? '[]' : !c.notNull ? '?' : ''}${attrs.length ? ' ' + attrs.join(' ') : ''}`;
+      // A name with nothing left after sanitising is commented out, as Prisma does.
+      if (!f) lines.push(`  /// This field was commented out because of an invalid name. Please provide a valid one that matches [a-zA-Z][a-zA-Z0-9_]*\n  // ${line}`);
+      else lines.push(`  ${line}`);
     }
-    // Relation fields on the referencing side.
-    for (const r of fks.filter((x) => x.from === key)) {
-      const target = modelName.get(r.fk.refTable)!;
-      const rn = relName(r);
-      let f = isAmbiguous(r) ? `${target}_${rn}` : target;
+    for (const r of relations.get(key) ?? []) {
+      let f = r.name;
       while (used.has(f)) f = `${f}_`;
       used.add(f);
-      const optional = r.fk.columns.some((col) => !t.columns.find((c) => c.name === col)?.notNull);
-      const args = [rn ? JSON.stringify(rn) : '', `fields: [${r.fk.columns.map(fieldName).join(', ')}]`, `references: [${r.fk.refColumns.join(', ')}]`];
-      if (r.fk.onDelete !== (optional ? 'SET NULL' : 'RESTRICT')) args.push(`onDelete: ${ACTION[r.fk.onDelete]}`);
-      if (r.fk.onUpdate !== 'CASCADE') args.push(`onUpdate: ${ACTION[r.fk.onUpdate]}`);
-      if (r.fk.name !== `${t.name}_${r.fk.columns.join('_')}_fkey`) args.push(`map: ${JSON.stringify(r.fk.name)}`);
-      const ign = ignored.has(r.fk.refTable) || ignored.has(key) ? ' @ignore' : '';
-      lines.push(`  ${f} ${target}${optional ? '?' : ''} @relation(${args.filter(Boolean).join(', ')})${ign}`);
-      const back = isAmbiguous(r) ? `${mName}_${rn}` : r.from === r.fk.refTable ? `other_${mName}` : mName;
-      backRefs.set(r.fk.refTable, [...(backRefs.get(r.fk.refTable) ?? []), { rn, from: mName, field: back, ign, single: oneToOne(r) }]);
+      lines.push(`  ${f} ${r.type}${r.attrs ? ` ${r.attrs}` : ''}`);
     }
+
     const blockAttrs: string[] = [];
-    if (pk && pk.columns.length > 1) blockAttrs.push(`@@id([${pk.columns.map(fieldName).join(', ')}]${pk.name !== `${t.name}_pkey` ? `, map: ${JSON.stringify(pk.name)}` : ''})`);
-    for (const u of uniques.filter((x) => x.columns.length > 1)) blockAttrs.push(`@@unique([${u.columns.map(fieldName).join(', ')}], map: ${JSON.stringify(u.name)})`);
-    for (const i of Object.values(t.indexes)) {
-      const cols = /\((.*)\)(?: WHERE .*)?$/.exec(i.definition ?? '')?.[1] ?? '';
-      const simple = cols.split(',').map((x) => x.trim()).every((x) => /^"?[\w]+"?( DESC)?$/.test(x));
-      if (!simple || i.where || !['btree', 'hash'].includes(i.method)) {
-        notes.push(`index "${i.name}" (${i.where ? 'partial' : i.method !== 'btree' && i.method !== 'hash' ? i.method : 'expression or operator class'})`);
+    if (pk && pk.columns.length > 1)
+      blockAttrs.push(`@@id([${pk.columns.map((c) => fieldName(key, c)).join(', ')}]${pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `, map: ${JSON.stringify(pk.name)}` : ''})`);
+    const unrepresentable: string[] = [];
+    // Prisma's formatter orders block attributes: @@id, @@unique, @@index, @@map, @@ignore, @@schema.
+    for (const k of [...rendered.filter((x) => x.unique), ...rendered.filter((x) => !x.unique)]) {
+      if (k.unique && k.columns.length === 1) continue;
+      const ok = k.columns.every((c, i) => {
+        if (k.opclass[i]) return true;
+        const col = t.columns.find((x) => x.name === c);
+        if (!col) return false;
+        const st = prismaType(col.type, enumNames);
+        return defaultOpsKnown(k.method, st.native?.replace(/\(.*$/, '') ? `${st.type}@${st.native.replace(/\(.*$/, '')}` : st.type, col.type.endsWith('[]'));
+      });
+      if (!ok) {
+        unrepresentable.push(`"${k.name}"`);
         continue;
       }
-      const fields = cols.split(',').map((x) => x.trim()).map((x) => {
-        const desc = / DESC$/.test(x);
-        const col = fieldName(x.replace(/ DESC$/, '').replace(/^"|"$/g, ''));
-        return desc ? `${col}(sort: Desc)` : col;
+      const fields = k.columns.map((c, i) => {
+        const args = [...(k.desc[i] ? ['sort: Desc'] : []), ...(k.opclass[i] ? [`ops: ${prismaOps(k.opclass[i]!)}`] : [])];
+        return `${fieldName(key, c)}${args.length ? `(${args.join(', ')})` : ''}`;
       });
-      const type = i.method === 'hash' ? ', type: Hash' : '';
-      blockAttrs.push(`${i.unique ? '@@unique' : '@@index'}([${fields.join(', ')}], map: ${JSON.stringify(i.name)}${type})`);
+      const args = [`[${fields.join(', ')}]`];
+      if (k.name !== defaultConstraintName(t.name, k.columns, k.unique ? 'key' : 'idx')) args.push(`map: ${JSON.stringify(k.name)}`);
+      if (INDEX_TYPE[k.method]) args.push(`type: ${INDEX_TYPE[k.method]}`);
+      blockAttrs.push(`${k.unique ? '@@unique' : '@@index'}(${args.join(', ')})`);
     }
-    for (const c of Object.values(t.constraints)) if (c.kind === 'check' || c.kind === 'exclusion') notes.push(`${c.kind === 'check' ? 'check' : 'exclusion'} constraint "${c.name}"`);
-    for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' && typeMismatch(t, c)) notes.push(`foreign key "${c.name}" between columns of different types (no Prisma relation)`);
-    for (const tr of Object.values(t.triggers)) notes.push(`trigger "${tr.name}"`);
-    if (t.partitionBy) notes.push(`partitioned table (PARTITION BY ${t.partitionBy.strategy})`);
-    if (t.rowLevelSecurity) notes.push('row level security');
     if (mName !== t.name) blockAttrs.push(`@@map(${JSON.stringify(t.name)})`);
+    if (ignored.has(key)) blockAttrs.push('@@ignore');
     blockAttrs.push(`@@schema(${JSON.stringify(t.schema)})`);
-    const header = notes.length ? `/// This model contains ${notes.join(', ')}, which Prisma does not represent: they stay in the database, managed by Meridian.\n` : '';
-    const hasUnique = !ignored.has(key);
-    const ignore = hasUnique ? '' : '\n  @@ignore';
-    const ignoreNote = hasUnique ? '' : '/// The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.\n';
-    blocks.push({ key, text: `${ignoreNote}${header}model ${mName} {\n${lines.join('\n')}\n@@BACKREFS@@\n${blockAttrs.map((a) => `  ${a}`).join('\n')}${ignore}\n}` });
+
+    const cons = Object.values(t.constraints);
+    const docs: string[] = [];
+    if (reserved.has(key)) docs.push(DOCS.reserved(mName, t.name));
+    if (t.partitionBy) docs.push(DOCS.partition);
+    if (allTables.some(([, o]) => o.inherits.includes(key))) docs.push(DOCS.subclass);
+    if (cons.some((c) => c.kind === 'check')) docs.push(DOCS.check);
+    if (cons.some((c) => c.kind === 'exclusion')) docs.push(DOCS.exclusion);
+    if (t.columns.length === 0) docs.push(DOCS.noColumns);
+    else if (ignored.has(key)) docs.push(DOCS.noUnique);
+    if (t.comment !== undefined || t.columns.some((c) => c.comment !== undefined)) docs.push(DOCS.comments);
+    if (cons.some((c) => c.deferrable || c.initiallyDeferred)) docs.push(DOCS.deferring);
+    if (t.rowLevelSecurity) docs.push(DOCS.rls);
+    if (keys.some((k) => k.nullsOrder)) docs.push(DOCS.nullsOrder);
+    if (keys.some((k) => k.expression)) docs.push(DOCS.expressionIndex);
+    // What Prisma drops silently is noted too, so the reader knows it stays in the database.
+    const partial = keys.filter((k) => k.partial && !k.expression).map((k) => `"${k.name}"`);
+    if (partial.length) docs.push(`This model has partial indexes Prisma does not represent (${partial.join(', ')}); they stay in the database, managed by Meridian.`);
+    if (unrepresentable.length) docs.push(`This model has indexes whose operator classes Prisma cannot represent (${unrepresentable.join(', ')}); they stay in the database, managed by Meridian.`);
+    const mismatched = cons.filter((c): c is Extract<Constraint, { kind: 'foreign_key' }> => c.kind === 'foreign_key' && typeMismatch(t, c)).map((c) => `"${c.name}"`);
+    if (mismatched.length) docs.push(`This model has foreign keys between columns of different types, which Prisma cannot represent as relations (${mismatched.join(', ')}); they stay in the database, managed by Meridian.`);
+    const head = docs.map((d) => `/// ${d}\n`).join('');
+    // A table without columns cannot be a model: Prisma comments it out.
+    if (t.columns.length === 0) blocks.push(`${head}// model ${mName} {\n// }`);
+    else blocks.push(`${head}model ${mName} {\n${lines.join('\n')}\n\n${blockAttrs.map((a) => `  ${a}`).join('\n')}\n}`);
   }
-  // Back-relation fields.
-  const rendered = blocks.map(({ key, text }) => {
-    const used = fieldNamesOf.get(key)!;
-    const lines = (backRefs.get(key) ?? []).map(({ rn, from, field, ign, single }) => {
-      let f = field;
-      while (used.has(f)) f = `${f}_`;
-      used.add(f);
-      return `  ${f} ${from}${single ? '?' : '[]'}${rn ? ` @relation(${JSON.stringify(rn)})` : ''}${ign}`;
-    });
-    return text.replace('@@BACKREFS@@\n', lines.length ? `${lines.join('\n')}\n\n` : '\n');
-  });
 
   const viewBlocks = views.map(([key, v]) => {
     const lines = v.columns.map((col) => {
       const scalar = prismaType(v.columnTypes?.[col] ?? 'text', enumNames);
-      const f = VALID.test(col) ? col : sanitize(col);
-      return `  ${f} ${scalar.type}?${f !== col ? ` @map(${JSON.stringify(col)})` : ''}`;
+      const f = needsSanitation(col) ? sanitize(col) || col : col;
+      const attrs = [...(f !== col ? [`@map(${JSON.stringify(col)})`] : []), ...(scalar.native ? [`@db.${scalar.native}`] : [])];
+      return `  ${f} ${scalar.type}?${attrs.length ? ' ' + attrs.join(' ') : ''}`;
     });
     const name = modelName.get(key)!;
-    return `/// The underlying view does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.\nview ${name} {\n${lines.join('\n')}\n\n${name !== v.name ? `  @@map(${JSON.stringify(v.name)})\n` : ''}  @@schema(${JSON.stringify(v.schema)})\n  @@ignore\n}`;
+    const attrs = [...(name !== v.name ? [`@@map(${JSON.stringify(v.name)})`] : []), '@@ignore', `@@schema(${JSON.stringify(v.schema)})`];
+    return `/// ${DOCS.noUnique.replace('table', 'view')}\nview ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`;
   });
 
-  return [headerBlocks(opts.existing, schemas, viewBlocks.length > 0), ...rendered, ...viewBlocks, ...enumBlocks].join('\n\n') + '\n';
+  return alignSchema([headerBlocks(opts.existing, schemas, viewBlocks.length > 0), ...blocks, ...viewBlocks, ...enumBlocks].join('\n\n') + '\n');
 }
 
 export { splitKey };

@@ -43,7 +43,7 @@ for (const target of targets) {
       expect(p.code).toBe(0);
       expect(p.stdout).toMatch(/Introspected 5 models, 1 views and 1 enums/);
       expect(p.stdout).toMatch(/Generated Prisma Client \(7\.\d+\.\d+\) to \.\/src\/generated\/prisma/);
-      expect(readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8')).toContain('provider = "prisma-client"');
+      expect(readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8').replace(/ {2,}/g, ' ')).toContain('provider = "prisma-client"');
       expect(existsSync(join(cwd, 'src/generated/prisma/client.ts'))).toBe(true);
 
       const s = await runCli(['sql', 'generate'], { cwd, env: env() });

@@ -1,0 +1,1 @@
+CREATE TABLE "Test" (dummy INTEGER NOT NULL, network_mac macaddr PRIMARY KEY DEFAULT '08:00:2b:01:02:03');

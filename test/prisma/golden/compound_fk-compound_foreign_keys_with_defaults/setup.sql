@@ -1,0 +1,1 @@
+CREATE TABLE "Person" (id SERIAL, age INTEGER NOT NULL, partner_id INT4 NOT NULL DEFAULT 0, partner_age INT4 NOT NULL DEFAULT 0, CONSTRAINT post_user_unique UNIQUE (id, age), CONSTRAINT "Person_partner_id_partner_age_fkey" FOREIGN KEY (partner_id, partner_age) REFERENCES "Person"(id, age), CONSTRAINT "Person_pkey" PRIMARY KEY (id));

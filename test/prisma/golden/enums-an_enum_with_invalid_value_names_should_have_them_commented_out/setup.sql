@@ -1,0 +1,1 @@
+CREATE TYPE "threechars" AS ENUM ('123', 'wow','$§!');

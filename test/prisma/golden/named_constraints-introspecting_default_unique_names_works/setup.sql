@@ -1,0 +1,2 @@
+CREATE TABLE "Single" (id SERIAL NOT NULL, CONSTRAINT "Single_id_key" UNIQUE (id));
+CREATE TABLE "Compound" (a INTEGER NOT NULL, b INTEGER NOT NULL, CONSTRAINT "Compound_a_b_key" UNIQUE (a, b));

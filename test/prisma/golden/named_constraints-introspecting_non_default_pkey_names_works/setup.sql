@@ -1,0 +1,2 @@
+CREATE TABLE "Single" (id SERIAL NOT NULL, CONSTRAINT "SomethingCustom" PRIMARY KEY (id));
+CREATE TABLE "Compound" (a INTEGER NOT NULL, b INTEGER NOT NULL, CONSTRAINT "SomethingCustomCompound" PRIMARY KEY (a, b));

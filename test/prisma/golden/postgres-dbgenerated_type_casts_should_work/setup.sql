@@ -1,0 +1,1 @@
+CREATE TABLE "A" (id VARCHAR(30) PRIMARY KEY DEFAULT (now())::text);

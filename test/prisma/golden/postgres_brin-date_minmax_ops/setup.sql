@@ -1,0 +1,2 @@
+CREATE TABLE "A" (id SERIAL PRIMARY KEY, data date);
+CREATE INDEX "A_data_idx" ON "A" USING BRIN (data date_minmax_ops);

@@ -1,0 +1,2 @@
+CREATE TABLE "A" (id SERIAL PRIMARY KEY, data double precision);
+CREATE INDEX "A_data_idx" ON "A" USING BRIN (data float8_bloom_ops);

@@ -1,0 +1,2 @@
+CREATE TABLE "A" (id SERIAL PRIMARY KEY, data inet);
+CREATE INDEX "A_data_idx" ON "A" USING SPGIST (data);

@@ -1,0 +1,1 @@
+CREATE TABLE "User" (id SERIAL, recruited_by INTEGER, direct_report INTEGER, CONSTRAINT recruited_by_fkey FOREIGN KEY (recruited_by) REFERENCES "User"(id), CONSTRAINT direct_report_fkey FOREIGN KEY (direct_report) REFERENCES "User"(id), CONSTRAINT "User_pkey" PRIMARY KEY (id));

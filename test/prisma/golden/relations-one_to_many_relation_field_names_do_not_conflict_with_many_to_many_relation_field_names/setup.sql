@@ -1,0 +1,5 @@
+CREATE TABLE "User" (id SERIAL PRIMARY KEY);
+CREATE TABLE "Event" (id SERIAL PRIMARY KEY, host_id INTEGER NOT NULL, FOREIGN KEY (host_id) REFERENCES "User"(id));
+CREATE TABLE "_EventToUser" ("A" INTEGER NOT NULL, "B" INTEGER NOT NULL, FOREIGN KEY ("A") REFERENCES "Event"(id), FOREIGN KEY ("B") REFERENCES "User"(id));
+CREATE UNIQUE INDEX "_EventToUser_AB_unique" ON "_EventToUser" ("A", "B");
+CREATE INDEX "_EventToUser_B_index" ON "_EventToUser" ("B");

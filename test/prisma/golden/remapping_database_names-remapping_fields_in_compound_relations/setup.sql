@@ -1,0 +1,2 @@
+CREATE TABLE "User" (id SERIAL PRIMARY KEY, "age-that-is-invalid" INTEGER NOT NULL, CONSTRAINT user_unique UNIQUE (id, "age-that-is-invalid"));
+CREATE TABLE "Post" (id SERIAL PRIMARY KEY, user_id INTEGER NOT NULL, user_age INTEGER NOT NULL, CONSTRAINT asdf FOREIGN KEY (user_id, user_age) REFERENCES "User"(id, "age-that-is-invalid") ON DELETE RESTRICT ON UPDATE CASCADE, CONSTRAINT post_user_unique UNIQUE (user_id, user_age));

@@ -1,0 +1,2 @@
+CREATE TABLE "User" (id SERIAL, CONSTRAINT "User_pkey" PRIMARY KEY (id));
+CREATE TABLE "Post With Space" (id SERIAL, user_id INTEGER NOT NULL, CONSTRAINT asdf FOREIGN KEY (user_id) REFERENCES "User"(id) ON DELETE RESTRICT ON UPDATE CASCADE, CONSTRAINT post_user_unique UNIQUE (user_id), CONSTRAINT "Post With Space_pkey" PRIMARY KEY (id));

@@ -1,0 +1,1 @@
+CREATE TABLE "PrismaClient" (id SERIAL PRIMARY KEY);

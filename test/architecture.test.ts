@@ -80,6 +80,7 @@ const KNOWN: Readonly<Record<string, string>> = {
   'diff/index.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
   // #28 point 1 (every guide command one workflow function; issue 22 this round).
   'cli/migrate-lint.ts -> lint/index.ts': '#28.1 migrate lint as a workflow function',
+  'cli/migrate-lint.ts -> lint/atlas-format.ts': '#28.1 migrate lint as a workflow function (the report renderer is output, it goes with it)',
   'cli/schema-actions.ts -> diff/index.ts': '#28.1 schema diff/apply compose diff + plan in the workflow',
   'cli/schema-actions.ts -> plan/index.ts': '#28.1 schema diff/apply compose diff + plan in the workflow',
   'cli/schema-actions.ts -> lint/index.ts': '#28.1 schema apply lints in the workflow',

@@ -119,7 +119,7 @@ export function formatStatus(s: MigrationStatus): string {
   lines.push(`Migration Status: ${state}`);
   const partial = s.partial;
   lines.push(`  -- Current Version: ${s.current}${partial ? ` (${partial.revision.applied} statements applied)` : ''}`);
-  lines.push(`  -- Next Version:    ${s.next}${partial ? ` (${partial.total - partial.revision.applied} statements left)` : ''}`);
+  lines.push(`  -- Next Version:    ${s.next}${s.fromCheckpoint ? ' (checkpoint)' : ''}${partial ? ` (${partial.total - partial.revision.applied} statements left)` : ''}`);
   lines.push(`  -- Executed Files:  ${s.executed}${partial ? ' (last one partially)' : ''}`);
   const ooo = s.outOfOrder.length;
   lines.push(`  -- Pending Files:   ${s.pending.length}${ooo ? (ooo === s.pending.length ? ' (out of order)' : ` (${ooo} out of order)`) : ''}`);

@@ -44,6 +44,15 @@ export function registerMigrate(program: Command): void {
       return migrateDownAction(...(args as Parameters<typeof migrateDownAction>));
     });
 
+  withDirOptions(withDbOptions(migrate.command('checkpoint [tag]')))
+    .description('write a checkpoint file holding the whole schema at the latest version (Atlas format): fresh databases and replays start from it')
+    .option('--no-native', 'replay the directory on the dev database instead of folding it with the native parser')
+    .option('--dry-run', 'print the checkpoint file, write nothing')
+    .action(async (...args) => {
+      const { migrateCheckpointAction } = await import('./migrate-history.js');
+      return migrateCheckpointAction(...(args as Parameters<typeof migrateCheckpointAction>));
+    });
+
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text'))

@@ -362,6 +362,8 @@ export interface MigrationStatus {
   readonly available: readonly MigrationFile[];
   readonly applied: readonly Revision[];
   readonly outOfOrder: readonly MigrationFile[];
+  /** The first pending file is a checkpoint: a fresh database starts from it (`Next Version: V (checkpoint)`). */
+  readonly fromCheckpoint: boolean;
   /** Partially applied last file. */
   readonly partial?: { readonly revision: Revision; readonly total: number };
   readonly error?: string;
@@ -409,6 +411,7 @@ export async function migrationStatus(db: Database, opts: { dir: string; revisio
     available: files,
     applied: revisions,
     outOfOrder,
+    fromCheckpoint: pending[0]?.checkpoint ?? false,
     ...(partialInfo ? { partial: partialInfo, error: partialInfo.revision.error || undefined, sql: partialInfo.revision.errorStmt || undefined } : {}),
     ...(error ? { error } : {}),
   };

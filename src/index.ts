@@ -29,6 +29,8 @@ export { readMigrationFiles, validateSum, writeSum, writeMigrationFile, hashDire
 export { splitStatements, initSplitter, type SplitStatement } from './parse/split.js';
 export { applyMigrations, migrationStatus, setMigrationVersion, type ApplyOptions, type ApplyResult, type MigrationStatus } from './migrate/apply.js';
 export { migrateCheckpoint, type MigrateCheckpointOptions, type MigrateCheckpointResult } from './workflow/migrate-checkpoint.js';
+export { migrateRebase, formatConflicts, type MigrateRebaseOptions, type MigrateRebaseResult, type RebaseConflict, type ConflictSide } from './workflow/migrate-rebase.js';
+export { touchedBy, overlaps, type Touched } from './workflow/touched.js';
 export { migrateDown, type MigrateDownOptions, type MigrateDownResult, type DataLoss } from './workflow/migrate-down.js';
 export { migrateDiff, migrationName, type MigrateDiffOptions, type MigrateDiffResult } from './workflow/migrate-diff.js';
 export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors, type SqlSource, type LocatedError } from './workflow/state.js';

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { openDatabase } from '../db/index.js';
 import type { Database } from '../db/database.js';
 import { migrateCheckpoint } from '../workflow/migrate-checkpoint.js';
+import { migrateRebase } from '../workflow/migrate-rebase.js';
 import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { type CommonOptions } from './common.js';
 import { configFrom } from './config-from.js';
@@ -30,4 +31,20 @@ export async function migrateCheckpointAction(tag: string | undefined, opts: Com
     return;
   }
   out(`${relative(cfg.cwd, r.file!) || r.file}: checkpoint of ${r.replayed} file(s), ${r.statements.length} statement(s)${tag ? `, tag ${tag}` : ''}; atlas.sum updated\n`);
+}
+
+export async function migrateRebaseAction(versions: string[], opts: CommonOptions & { native?: boolean; dryRun?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
+  // The target is checked only when named: a rebased file it has applied would run there twice.
+  const db = opts.url || opts.env ? await openDatabase(cfg.url) : undefined;
+  try {
+    const r = await withLazyDev(cfg.devUrl, (dev) =>
+      migrateRebase({ migrationsDir: cfg.migrationsDir, versions, dev, db, revisionsSchema: cfg.revisionsSchema, native: opts.native !== false, schemas: cfg.schemas, exclude: cfg.exclude, dryRun: opts.dryRun }),
+    );
+    for (const x of r.renames) out(`${opts.dryRun ? 'would rename' : 'renamed'} ${x.from} -> ${x.to}\n`);
+    out(opts.dryRun ? 'The merged directory replays cleanly; nothing was renamed (--dry-run)\n' : 'The merged directory replays cleanly; atlas.sum rewritten\n');
+  } finally {
+    await db?.close();
+  }
 }

@@ -76,17 +76,41 @@ export function headerDirectives(content: string): Directive[] {
  * files.map((f) => f.version)
  */
 export function readMigrationFiles(dir: string): MigrationFile[] {
+  return fileNames(dir).map((name) => readMigrationFile(dir, name));
+}
+
+/** The `*.sql` names of a directory in Atlas's order (none when it does not exist). */
+function fileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((n) => n.endsWith('.sql')).sort(compareBytes);
-  return names.map((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
-    const content = readFileSync(path);
-    const { version, description } = parseFileName(name);
-    const text = decodeText(content, path);
-    const directives = headerDirectives(text);
-    return { name, path, content, text, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
-  });
+  return readdirSync(dir).filter((n) => n.endsWith('.sql')).sort(compareBytes);
+}
+
+function readMigrationFile(dir: string, name: string): MigrationFile {
+  const path = join(dir, name);
+  if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+  const content = readFileSync(path);
+  const { version, description } = parseFileName(name);
+  const text = decodeText(content, path);
+  const directives = headerDirectives(text);
+  return { name, path, content, text, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
+}
+
+/**
+ * The files a replay runs, `filesFromLastCheckpoint(readMigrationFiles(dir))`, reading the directory
+ * backwards and stopping at the last checkpoint: the files it summarises are never read.
+ *
+ * @example
+ * readReplayFiles('database/migrations').map((f) => f.name) // ['20260101000000_checkpoint.sql', '20260102000000_x.sql']
+ */
+export function readReplayFiles(dir: string): MigrationFile[] {
+  const names = fileNames(dir);
+  const out: MigrationFile[] = [];
+  for (let i = names.length - 1; i >= 0; i--) {
+    const f = readMigrationFile(dir, names[i]!);
+    out.push(f);
+    if (f.checkpoint) break;
+  }
+  return out.reverse();
 }
 
 /**
@@ -151,7 +175,12 @@ export function writeSum(dir: string): HashFile {
  * E_CHECKSUM naming the first added/edited/removed file.
  */
 export function validateSum(dir: string): void {
-  const files = readMigrationFiles(dir);
+  // Hashes are over raw bytes: the files are read, not decoded or parsed.
+  const files = fileNames(dir).map((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+    return { name, content: readFileSync(path) };
+  });
   const sumPath = join(dir, 'atlas.sum');
   if (!existsSync(sumPath)) {
     if (files.length === 0) return;

@@ -10,7 +10,7 @@
  */
 import { relative } from 'node:path';
 import { globToRegExp } from '../inspect/index.js';
-import { filesFromLastCheckpoint, readMigrationFiles } from '../migrate/dir.js';
+import { readReplayFiles } from '../migrate/dir.js';
 import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaSource } from '../parse/index.js';
@@ -72,7 +72,7 @@ export async function nativeModelFromSources(sources: readonly SchemaSource[], s
  */
 export async function nativeModelFromMigrations(dir: string, scope: NativeScope = {}, then: readonly string[] = []): Promise<Model | undefined> {
   await initSchemaParser();
-  const files = filesFromLastCheckpoint(readMigrationFiles(dir));
+  const files = readReplayFiles(dir);
   // Custom delimiters (`-- atlas:delimiter`) change statement boundaries: left to the dev database.
   if (files.some((f) => f.directives.some((d) => d.name === 'delimiter'))) return undefined;
   const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text }));

@@ -29,5 +29,5 @@ describe('migrate checkpoint / rebase / hash --check from the CLI', () => {
     const rebase = await runCli(['migrate', 'rebase', '20990101000000'], { cwd, env });
     expect(rebase.code).not.toBe(0);
     expect(rebase.stderr).toMatch(/no migration file with version "20990101000000"/);
-  });
+  }, 240_000);
 });

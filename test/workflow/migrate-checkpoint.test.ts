@@ -15,6 +15,7 @@ import { readRevisions, revisionsTableExists } from '../../src/migrate/revisions
 import { lintDirectory } from '../../src/lint/index.js';
 import { migrateCheckpoint } from '../../src/workflow/migrate-checkpoint.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
+import { migrateDown } from '../../src/workflow/migrate-down.js';
 import { pgDump } from '../acceptance/harness.js';
 import { describeEachDatabase, type TestDatabase } from '../helpers/databases.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -83,7 +84,7 @@ describe('checkpoint files in Atlas layout', () => {
       await dev.close();
       await db.close();
     }
-  });
+  }, 180_000);
 });
 
 describeEachDatabase('migrate checkpoint of a 300-file history', (t) => {
@@ -104,6 +105,7 @@ describeEachDatabase('migrate checkpoint of a 300-file history', (t) => {
       writeFileSync(join(dir, '20260601000001_late.sql'), 'ALTER TABLE hist.t3 ADD COLUMN late text NOT NULL DEFAULT \'x\';\nCREATE INDEX t3_late ON hist.t3 (late);\n');
       writeSum(dir);
 
+      const beforeLate = await snapshot(t);
       // Old database: applied before the checkpoint; skips it and applies the late file only.
       const old = await applyMigrations(t.db, { dir });
       expect(old.files.map((f) => f.name)).toEqual(['20260601000001_late.sql']);
@@ -117,10 +119,14 @@ describeEachDatabase('migrate checkpoint of a 300-file history', (t) => {
       expect(fresh.files.map((f) => f.name)).toEqual(['20260601000000_checkpoint.sql', '20260601000001_late.sql']);
       expect(await snapshot(t)).toBe(oldSchema);
       expect((await migrationStatus(t.db, { dir })).status).toBe('OK');
+      // Down on the fresh database replays from the checkpoint (the target version).
+      const down = await migrateDown(t.db, { dir, dev, count: 1 });
+      expect(down.target).toBe('20260601000000');
+      expect(await snapshot(t)).toBe(beforeLate);
     } finally {
       await dev.close();
     }
-  });
+  }, 180_000);
 
   it('a checkpoint edited by hand fails the atlas.sum check before anything is applied', async () => {
     await t.reset();
@@ -137,5 +143,5 @@ describeEachDatabase('migrate checkpoint of a 300-file history', (t) => {
     } finally {
       await dev.close();
     }
-  });
+  }, 180_000);
 });

@@ -156,7 +156,12 @@ async function refuseApplied(db: Database, moved: readonly MigrationFile[], revi
 function newNames(moved: readonly MigrationFile[], rest: readonly MigrationFile[], now: Date): { from: string; to: string; version: string }[] {
   const taken = rest.map((f) => f.name);
   const versions = rest.map((f) => f.version);
+  // Start at now, or just after the latest timestamp version when that is later (a clock behind the directory's).
   let t = now.getTime();
+  for (const v of versions) {
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(v);
+    if (m) t = Math.max(t, Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + 1000);
+  }
   const out: { from: string; to: string; version: string }[] = [];
   for (const f of moved) {
     for (let guard = 0; ; guard++) {
@@ -169,7 +174,7 @@ function newNames(moved: readonly MigrationFile[], rest: readonly MigrationFile[
         t += 1000;
         break;
       }
-      if (guard > 100_000) throw new MeridianError('E_MIGRATE_DIR', `migrate rebase: no timestamp version sorts after ${taken.at(-1)} (the directory's versions are not timestamps)`);
+      if (guard > 1000) throw new MeridianError('E_MIGRATE_DIR', `migrate rebase: no timestamp version sorts after ${taken.at(-1)} (the directory's versions are not timestamps)`);
       t += 1000;
     }
   }

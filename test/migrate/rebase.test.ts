@@ -78,6 +78,22 @@ describe('objects a statement writes', () => {
   });
 });
 
+describe('migrate rebase without a database', () => {
+  it('resolves a conflicted atlas.sum itself and keeps the moved files in their order', async () => {
+    const r = repo();
+    writeFileSync(join(r.dir, '20260102000000_tags.sql'), 'CREATE TABLE tags (id int);\n');
+    writeFileSync(join(r.dir, '20260103000000_users_phone.sql'), 'ALTER TABLE users ADD COLUMN phone text;\n');
+    writeFileSync(join(r.dir, '20260104000000_tag_names.sql'), 'ALTER TABLE tags ADD COLUMN name text;\n');
+    writeFileSync(join(r.dir, '20260105000000_users_nick.sql'), 'ALTER TABLE users ADD COLUMN nick text;\n');
+    writeFileSync(join(r.dir, 'atlas.sum'), '<<<<<<< HEAD\nh1:x=\n=======\nh1:y=\n>>>>>>> main\n');
+    const rb = await migrateRebase({ migrationsDir: r.dir, versions: ['20260102000000', '20260104000000_tag_names.sql'], dev, now: () => new Date(Date.UTC(2026, 0, 1)) });
+    expect(rb.native).toBe(true);
+    expect(rb.renames.map((x) => x.to)).toEqual(['20260105000001_tags.sql', '20260105000002_tag_names.sql']);
+    validateSum(r.dir);
+    expect(Object.keys(rb.state.tables).sort()).toEqual(['public.tags', 'public.users']);
+  });
+});
+
 describeEachDatabase('migrate rebase after a git merge', (t) => {
   it('moves the other branch\'s older file after the deployed one; the database with one branch applied takes the other', async () => {
     await t.reset();

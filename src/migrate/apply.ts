@@ -184,7 +184,12 @@ export async function computePending(
   return { pending: limit(pending, opts.count), partial, skipped };
 }
 
-/** The command that moves out-of-order files after the latest version. */
+/**
+ * The command that moves out-of-order files after the latest version.
+ *
+ * @example
+ * rebaseCommand(status.outOfOrder) // 'meridian migrate rebase 20260102000000'
+ */
 export function rebaseCommand(files: readonly MigrationFile[]): string {
   return `meridian migrate rebase ${files.map((f) => f.version).join(' ')}`;
 }

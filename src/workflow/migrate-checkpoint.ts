@@ -61,6 +61,7 @@ export interface MigrateCheckpointResult {
  * r.file // 'database/migrations/20260105120000_checkpoint.sql', starting '-- atlas:checkpoint v1.4\n\n'
  */
 export async function migrateCheckpoint(opts: MigrateCheckpointOptions): Promise<MigrateCheckpointResult> {
+  if (opts.tag !== undefined && !/^[ -~]*$/.test(opts.tag)) throw new MeridianError('E_USAGE', `migrate checkpoint: the tag "${opts.tag}" must be printable ASCII on one line (it is written into the directive)`);
   validateSum(opts.migrationsDir);
   const files = readMigrationFiles(opts.migrationsDir);
   if (files.length === 0) throw new MeridianError('E_MIGRATE_DIR', `migrate checkpoint: ${opts.migrationsDir} has no migration files to summarise`);

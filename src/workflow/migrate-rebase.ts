@@ -198,7 +198,12 @@ async function findConflicts(moved: readonly MigrationFile[], others: readonly M
   return out;
 }
 
-/** The conflicts as lines: the object, then both statements with file:line. */
+/**
+ * The conflicts as lines: the object, then both statements with file:line.
+ *
+ * @example
+ * formatConflicts(err.conflicts) // '  column "public"."users"."email":\n    moved: …drop_email.sql:1: ALTER TABLE …\n    other: …'
+ */
 export function formatConflicts(conflicts: readonly RebaseConflict[]): string {
   const one = (s: ConflictSide) => `${s.file}:${s.line}: ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`;
   return conflicts.map((c) => `  ${c.object}:\n    moved: ${one(c.moved)}\n    other: ${one(c.other)}`).join('\n');

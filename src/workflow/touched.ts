@@ -151,7 +151,12 @@ export function overlaps(a: Touched, b: Touched): boolean {
   return a.name === (b as { name: string }).name;
 }
 
-/** `column "public"."users"."email"`: a touched object for a message. */
+/**
+ * A touched object for a message.
+ *
+ * @example
+ * describeTouched({ kind: 'column', rel: 'public.users', name: 'email' }) // 'column "public"."users"."email"'
+ */
 export function describeTouched(t: Touched): string {
   const q = (key: string) => key.split('.').map((p) => `"${p}"`).join('.');
   switch (t.kind) {

@@ -55,3 +55,39 @@ export function generateSchema(n: number, seed = 42, changePercent = 0): Generat
   for (let i = 1; i < n; i += 20) out.push(`CREATE VIEW bench.v${i} AS SELECT a.id, a.status, b.updated_at FROM bench.t${i} a JOIN bench.t${i - 1} b ON b.id = a.parent_id;`);
   return { sql: out.join('\n') + '\n', tables: n, statements: out.length };
 }
+
+/**
+ * A long migration history: `files` small migration files (names `<version>_step_<i>.sql`, versions one
+ * second apart from 2026-01-01) over `tables` tables, each table created and then churned in cycles of
+ * five files: a column added, its type widened, indexed, the index dropped and the column renamed, the
+ * column dropped. The schema it ends at is small; replaying it is not: what a checkpoint is for.
+ *
+ * @example
+ * const files = generateHistory(300); // { '20260101000000_step_0.sql': 'CREATE TABLE …', … }
+ */
+export function generateHistory(files: number, tables = 10): Record<string, string> {
+  const out: Record<string, string> = {};
+  const start = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < files; i++) {
+    const d = new Date(start + i * 1000);
+    const v = d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const k = i % tables;
+    const step = Math.floor(i / tables);
+    const t = `hist.t${k}`;
+    let sql: string;
+    if (step === 0) sql = `${i === 0 ? 'CREATE SCHEMA hist;\n' : ''}CREATE TABLE ${t} (id bigint PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());\n`;
+    else {
+      const cycle = step - ((step - 1) % 5); // the step that added this cycle's column
+      const c = `c${cycle}`;
+      switch ((step - 1) % 5) {
+        case 0: sql = `ALTER TABLE ${t} ADD COLUMN ${c} integer DEFAULT 0;\n`; break;
+        case 1: sql = `ALTER TABLE ${t} ALTER COLUMN ${c} TYPE bigint;\n`; break;
+        case 2: sql = `CREATE INDEX t${k}_${c}_idx ON ${t} (${c});\n`; break;
+        case 3: sql = `DROP INDEX hist.t${k}_${c}_idx;\nALTER TABLE ${t} RENAME COLUMN ${c} TO d${cycle};\n`; break;
+        default: sql = `ALTER TABLE ${t} DROP COLUMN d${cycle};\nCOMMENT ON TABLE ${t} IS 'cycle ${cycle} done';\n`;
+      }
+    }
+    out[`${v}_step_${i}.sql`] = sql;
+  }
+  return out;
+}

@@ -25,9 +25,13 @@ export { parseSchema, checkSchema, initSchemaParser, formatProblems, type Schema
 export { diff, type Change, type DiffOptions } from './diff/index.js';
 export { plan, renderMigrationFile, renderSchemaSql, type Statement, type Hazard, type HazardCode, type PlanOptions } from './plan/index.js';
 export { computeHashFile, formatHashFile, parseHashFile, isSumIgnored, type HashFile } from './migrate/sum.js';
-export { readMigrationFiles, validateSum, writeSum, writeMigrationFile, hashDirectory, parseFileName, type MigrationFile } from './migrate/dir.js';
+export { readMigrationFiles, validateSum, writeSum, writeMigrationFile, hashDirectory, parseFileName, filesFromLastCheckpoint, checkpointContent, type MigrationFile } from './migrate/dir.js';
 export { splitStatements, initSplitter, type SplitStatement } from './parse/split.js';
 export { applyMigrations, migrationStatus, setMigrationVersion, type ApplyOptions, type ApplyResult, type MigrationStatus } from './migrate/apply.js';
+export { migrateCheckpoint, type MigrateCheckpointOptions, type MigrateCheckpointResult } from './workflow/migrate-checkpoint.js';
+export { migrateRebase, formatConflicts, type MigrateRebaseOptions, type MigrateRebaseResult, type RebaseConflict, type ConflictSide } from './workflow/migrate-rebase.js';
+export { touchedBy, overlaps, type Touched } from './workflow/touched.js';
+export { migrateDown, type MigrateDownOptions, type MigrateDownResult, type DataLoss } from './workflow/migrate-down.js';
 export { migrateDiff, migrationName, type MigrateDiffOptions, type MigrateDiffResult } from './workflow/migrate-diff.js';
 export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors, type SqlSource, type LocatedError } from './workflow/state.js';
 export { planSchemaApply, executeStatements, resolveState, resolveStates, freshDatabaseModel } from './workflow/schema-apply.js';

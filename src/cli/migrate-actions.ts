@@ -119,7 +119,7 @@ export function formatStatus(s: MigrationStatus): string {
   lines.push(`Migration Status: ${state}`);
   const partial = s.partial;
   lines.push(`  -- Current Version: ${s.current}${partial ? ` (${partial.revision.applied} statements applied)` : ''}`);
-  lines.push(`  -- Next Version:    ${s.next}${partial ? ` (${partial.total - partial.revision.applied} statements left)` : ''}`);
+  lines.push(`  -- Next Version:    ${s.next}${s.fromCheckpoint ? ' (checkpoint)' : ''}${partial ? ` (${partial.total - partial.revision.applied} statements left)` : ''}`);
   lines.push(`  -- Executed Files:  ${s.executed}${partial ? ' (last one partially)' : ''}`);
   const ooo = s.outOfOrder.length;
   lines.push(`  -- Pending Files:   ${s.pending.length}${ooo ? (ooo === s.pending.length ? ' (out of order)' : ` (${ooo} out of order)`) : ''}`);
@@ -129,6 +129,7 @@ export function formatStatus(s: MigrationStatus): string {
     lines.push(`  -- ${pc.red('ERROR:')} ${(s.error ?? '').replace(/\n/g, ' ')}`);
   } else if (ooo && s.error) {
     lines.push('', `  ${pc.red('ERROR:')} ${s.error}`);
+    if (s.fix) lines.push('', `  Fix: ${s.fix}  (moves the out-of-order file${ooo > 1 ? 's' : ''} after the latest version, keeping ${ooo > 1 ? 'their' : 'its'} content)`);
   }
   return lines.join('\n') + '\n';
 }
@@ -170,9 +171,15 @@ export async function migrateStatusAction(opts: CommonOptions & { revisionsSchem
   }
 }
 
-export async function migrateHashAction(opts: CommonOptions): Promise<void> {
+export async function migrateHashAction(opts: CommonOptions & { check?: boolean }): Promise<void> {
   const cfg = configFrom(opts, { database: false });
   requireMigrationDir(cfg.migrationsDir, opts.dir);
+  if (opts.check) {
+    // For CI: a stale or missing atlas.sum is an error (E_CHECKSUM, exit 1) naming the first differing file; nothing is written.
+    validateSum(cfg.migrationsDir);
+    out(`atlas.sum is up to date (${readMigrationFiles(cfg.migrationsDir).length} file(s))\n`);
+    return;
+  }
   // Silent on success, as Atlas's `migrate hash` is (scripts compare its output with nothing).
   writeSum(cfg.migrationsDir);
 }

@@ -45,6 +45,24 @@ export function registerMigrate(program: Command): void {
       return migrateDownAction(...(args as Parameters<typeof migrateDownAction>));
     });
 
+  withDirOptions(withDbOptions(migrate.command('checkpoint [tag]')))
+    .description('write a checkpoint file holding the whole schema at the latest version (Atlas format): fresh databases and replays start from it')
+    .option('--no-native', 'replay the directory on the dev database instead of folding it with the native parser')
+    .option('--dry-run', 'print the checkpoint file, write nothing')
+    .action(async (...args) => {
+      const { migrateCheckpointAction } = await import('./migrate-history.js');
+      return migrateCheckpointAction(...(args as Parameters<typeof migrateCheckpointAction>));
+    });
+
+  withDirOptions(withDbOptions(migrate.command('rebase <version...>')))
+    .description('move migration files (by version) after the latest one, re-hash atlas.sum, check the merged directory replays; reports statements of both branches that change the same objects')
+    .option('--no-native', 'replay the merged directory on the dev database instead of folding it with the native parser')
+    .option('--dry-run', 'check and print the renames, change nothing')
+    .action(async (...args) => {
+      const { migrateRebaseAction } = await import('./migrate-history.js');
+      return migrateRebaseAction(...(args as Parameters<typeof migrateRebaseAction>));
+    });
+
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text'))
@@ -53,7 +71,7 @@ export function registerMigrate(program: Command): void {
       return migrateStatusAction(...(args as Parameters<typeof migrateStatusAction>));
     });
 
-  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').action(async (...args) => {
+  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').option('--check', 'only check that atlas.sum matches the directory (exit 1 when stale, for CI); write nothing').action(async (...args) => {
     const { migrateHashAction } = await import('./migrate-actions.js');
     return migrateHashAction(...(args as Parameters<typeof migrateHashAction>));
   });

@@ -17,7 +17,7 @@ import type { Database } from '../db/database.js';
 import type { Change } from '../diff/changes.js';
 import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
-import { readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
+import { filesFromLastCheckpoint, readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
@@ -257,15 +257,19 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
   const sumChecked = existsSync(join(dir, 'atlas.sum'));
   if (sumChecked) validateSum(dir);
   const cwd = opts.cwd ?? process.cwd();
-  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  const all = readMigrationFiles(dir);
+  const files = all.filter((f) => !f.checkpoint);
   const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
-  const first = linted.length ? files.indexOf(linted[0]!) : files.length;
+  // The stage is set from the last checkpoint before the first linted file (it holds the whole schema at
+  // its version), as Atlas's replay does; checkpoint files themselves are not linted.
+  const firstAt = linted.length ? all.indexOf(linted[0]!) : all.length;
+  const base = filesFromLastCheckpoint(all.slice(0, firstAt));
   await acquireDevDatabase(dev);
   const findings: Finding[] = [];
   const reported: Array<LintReport['files'][number]> = [];
   try {
     // The files before the linted ones only set the stage; one that fails is an error of the directory.
-    const errs = await executeSources(dev, files.slice(0, first).map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.text })), { stopAtFirst: true });
+    const errs = await executeSources(dev, base.map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.text })), { stopAtFirst: true });
     if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
     for (const f of linted) {
       const started = process.hrtime.bigint();
@@ -277,7 +281,7 @@ export async function lintDirectory(dev: Database, dir: string, opts: { latest?:
     await releaseDevDatabase(dev).catch(() => undefined);
   }
   const report: LintReport = {
-    ...(first > 0 ? { from: files[first - 1]!.version } : {}),
+    ...(firstAt > 0 ? { from: all[firstAt - 1]!.version } : {}),
     ...(linted.length ? { to: linted.at(-1)!.version } : {}),
     files: reported,
     ns: Number(process.hrtime.bigint() - t0),

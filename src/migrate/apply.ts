@@ -175,12 +175,23 @@ export async function computePending(
       const names = skipped.map((s) => s.name).join(', ');
       throw new MeridianError(
         'E_APPLY',
-        `migration file${skipped.length > 1 ? 's' : ''} ${names} ${skipped.length > 1 ? 'were' : 'was'} added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error (use --exec-order non-linear to apply ${skipped.length > 1 ? 'them' : 'it'})`,
+        `migration file${skipped.length > 1 ? 's' : ''} ${names} ${skipped.length > 1 ? 'were' : 'was'} added out of order. See: https://atlasgo.io/versioned/apply#non-linear-error ` +
+          `(move ${skipped.length > 1 ? 'them' : 'it'} after the latest version with \`${rebaseCommand(skipped)}\`, or use --exec-order non-linear to apply ${skipped.length > 1 ? 'them' : 'it'} as ${skipped.length > 1 ? 'they are' : 'it is'})`,
       );
     }
     if (order === 'non-linear') pending = [...skipped, ...pending];
   }
   return { pending: limit(pending, opts.count), partial, skipped };
+}
+
+/**
+ * The command that moves out-of-order files after the latest version.
+ *
+ * @example
+ * rebaseCommand(status.outOfOrder) // 'meridian migrate rebase 20260102000000'
+ */
+export function rebaseCommand(files: readonly MigrationFile[]): string {
+  return `meridian migrate rebase ${files.map((f) => f.version).join(' ')}`;
 }
 
 function lastIndex<T>(xs: readonly T[], p: (x: T) => boolean): number {
@@ -362,6 +373,10 @@ export interface MigrationStatus {
   readonly available: readonly MigrationFile[];
   readonly applied: readonly Revision[];
   readonly outOfOrder: readonly MigrationFile[];
+  /** When files are out of order: the command that fixes it (`meridian migrate rebase <version…>`). */
+  readonly fix?: string;
+  /** The first pending file is a checkpoint: a fresh database starts from it (`Next Version: V (checkpoint)`). */
+  readonly fromCheckpoint: boolean;
   /** Partially applied last file. */
   readonly partial?: { readonly revision: Revision; readonly total: number };
   readonly error?: string;
@@ -409,6 +424,8 @@ export async function migrationStatus(db: Database, opts: { dir: string; revisio
     available: files,
     applied: revisions,
     outOfOrder,
+    fromCheckpoint: pending[0]?.checkpoint ?? false,
+    ...(outOfOrder.length ? { fix: rebaseCommand(outOfOrder) } : {}),
     ...(partialInfo ? { partial: partialInfo, error: partialInfo.revision.error || undefined, sql: partialInfo.revision.errorStmt || undefined } : {}),
     ...(error ? { error } : {}),
   };

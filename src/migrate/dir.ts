@@ -76,17 +76,86 @@ export function headerDirectives(content: string): Directive[] {
  * files.map((f) => f.version)
  */
 export function readMigrationFiles(dir: string): MigrationFile[] {
+  return fileNames(dir).map((name) => readMigrationFile(dir, name));
+}
+
+/** The `*.sql` names of a directory in Atlas's order (none when it does not exist). */
+function fileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((n) => n.endsWith('.sql')).sort(compareBytes);
-  return names.map((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
-    const content = readFileSync(path);
-    const { version, description } = parseFileName(name);
-    const text = decodeText(content, path);
-    const directives = headerDirectives(text);
-    return { name, path, content, text, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
-  });
+  return readdirSync(dir).filter((n) => n.endsWith('.sql')).sort(compareBytes);
+}
+
+function readMigrationFile(dir: string, name: string): MigrationFile {
+  const path = join(dir, name);
+  if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+  const content = readFileSync(path);
+  const { version, description } = parseFileName(name);
+  const text = decodeText(content, path);
+  const directives = headerDirectives(text);
+  return { name, path, content, text, version, description, directives, checkpoint: directives.some((d) => d.name === 'checkpoint') };
+}
+
+/**
+ * The files a replay runs, `filesFromLastCheckpoint(readMigrationFiles(dir))`, reading the directory
+ * backwards and stopping at the last checkpoint: the files it summarises are never read.
+ *
+ * @example
+ * readReplayFiles('database/migrations').map((f) => f.name) // ['20260101000000_checkpoint.sql', '20260102000000_x.sql']
+ */
+export function readReplayFiles(dir: string): MigrationFile[] {
+  const names = fileNames(dir);
+  const out: MigrationFile[] = [];
+  for (let i = names.length - 1; i >= 0; i--) {
+    const f = readMigrationFile(dir, names[i]!);
+    out.push(f);
+    if (f.checkpoint) break;
+  }
+  return out.reverse();
+}
+
+/**
+ * The files a fresh database runs (Atlas's `FilesFromLastCheckpoint`): from the last checkpoint file,
+ * inclusive, to the end; every file when there is no checkpoint. The files before the checkpoint are
+ * what it summarises, and no later checkpoint can follow it.
+ *
+ * @example
+ * filesFromLastCheckpoint(readMigrationFiles(dir)).map((f) => f.name) // ['20260101000000_checkpoint.sql', '20260102000000_x.sql']
+ */
+export function filesFromLastCheckpoint<F extends Pick<MigrationFile, 'checkpoint'>>(files: readonly F[]): F[] {
+  for (let i = files.length - 1; i >= 0; i--) if (files[i]!.checkpoint) return files.slice(i);
+  return [...files];
+}
+
+/**
+ * A checkpoint file's bytes as Atlas's `WriteCheckpoint` writes them: `-- atlas:checkpoint[ tag]` and a
+ * newline put in front of the content, plus an empty line when the content has no header directives of
+ * its own (Atlas's `LocalFile.AddDirective`).
+ *
+ * @example
+ * checkpointContent('-- Create "t" table\nCREATE TABLE "t" ("c" integer);\n', 'v1')
+ * // '-- atlas:checkpoint v1\n\n-- Create "t" table\nCREATE TABLE "t" ("c" integer);\n'
+ */
+export function checkpointContent(content: string, tag?: string): string {
+  const line = `-- atlas:checkpoint${tag ? ` ${tag}` : ''}\n`;
+  return line + (headerComments(content).length === 0 ? '\n' : '') + content;
+}
+
+/** Atlas's `LocalFile.comments`: the leading `#`/`--` lines, only when a blank line (or nothing) follows them. */
+function headerComments(content: string): string[] {
+  const out: string[] = [];
+  let rest = content;
+  while (rest.startsWith('#') || rest.startsWith('--')) {
+    const nl = rest.indexOf('\n');
+    if (nl < 0) {
+      out.push(rest);
+      rest = '';
+      break;
+    }
+    out.push(rest.slice(0, nl).trim());
+    rest = rest.slice(nl + 1);
+  }
+  if (!rest.replace(/^[ \t]+/, '').startsWith('\n') && rest !== '') return [];
+  return out;
 }
 
 /** Recomputes the hash file of a directory. */
@@ -106,7 +175,12 @@ export function writeSum(dir: string): HashFile {
  * E_CHECKSUM naming the first added/edited/removed file.
  */
 export function validateSum(dir: string): void {
-  const files = readMigrationFiles(dir);
+  // Hashes are over raw bytes: the files are read, not decoded or parsed.
+  const files = fileNames(dir).map((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+    return { name, content: readFileSync(path) };
+  });
   const sumPath = join(dir, 'atlas.sum');
   if (!existsSync(sumPath)) {
     if (files.length === 0) return;
@@ -152,15 +226,17 @@ export function nextVersion(dir: string, now: Date): string {
  *
  * @example
  * const f = writeMigrationFile('database/migrations', { name: 'add_users', content: '…', now: new Date() });
+ * // a checkpoint (Atlas's layout): { name: 'checkpoint', content, now, checkpointTag: '' }
  */
-export function writeMigrationFile(dir: string, opts: { name?: string; content: string; now: Date }): { path: string; version: string } {
+export function writeMigrationFile(dir: string, opts: { name?: string; content: string; now: Date; checkpointTag?: string }): { path: string; version: string } {
   mkdirSync(dir, { recursive: true });
   validateSum(dir);
+  if (opts.checkpointTag !== undefined && !/^[ -~]*$/.test(opts.checkpointTag)) throw new MeridianError('E_USAGE', `checkpoint tag "${opts.checkpointTag}" must be printable ASCII on one line`);
   const version = nextVersion(dir, opts.now);
   const fileName = opts.name ? `${version}_${opts.name}.sql` : `${version}.sql`;
   const path = join(dir, fileName);
   if (existsSync(path)) throw new MeridianError('E_MIGRATE_DIR', `${path} exists already`);
-  writeFileSync(path, opts.content, { mode: 0o644 });
+  writeFileSync(path, opts.checkpointTag !== undefined ? checkpointContent(opts.content, opts.checkpointTag) : opts.content, { mode: 0o644 });
   writeSum(dir);
   return { path, version };
 }

@@ -116,11 +116,14 @@ function pickTarget(revisions: readonly Revision[], opts: MigrateDownOptions): {
   return { target: revisions[revisions.length - n - 1]?.version ?? '', reverted: revisions.slice(revisions.length - n) };
 }
 
-/** The state the files up to `target` produce (copied to a scratch directory and replayed). */
+/**
+ * The state the files up to `target` produce (copied to a scratch directory and replayed, from the last
+ * checkpoint among them when there is one).
+ */
 async function stateAt(opts: MigrateDownOptions, target: string): Promise<Model> {
   const scratch = mkdtempSync(join(tmpdir(), 'meridian-down-'));
   try {
-    for (const f of readMigrationFiles(opts.dir)) if (!f.checkpoint && target !== '' && Buffer.compare(Buffer.from(f.version), Buffer.from(target)) <= 0) copyFileSync(f.path, join(scratch, f.name));
+    for (const f of readMigrationFiles(opts.dir)) if (target !== '' && Buffer.compare(Buffer.from(f.version), Buffer.from(target)) <= 0) copyFileSync(f.path, join(scratch, f.name));
     const scope = { schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath };
     const native = opts.native !== false ? await nativeModelFromMigrations(scratch, scope) : undefined;
     if (native) return native;

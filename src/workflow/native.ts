@@ -10,7 +10,7 @@
  */
 import { relative } from 'node:path';
 import { globToRegExp } from '../inspect/index.js';
-import { readMigrationFiles } from '../migrate/dir.js';
+import { readReplayFiles } from '../migrate/dir.js';
 import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaSource } from '../parse/index.js';
@@ -67,11 +67,12 @@ export async function nativeModelFromSources(sources: readonly SchemaSource[], s
 /**
  * The state a migration directory produces, replayed natively (statements folded in file order, data
  * statements skipped as they do not change the schema); `then` are statements folded after it (e.g. the
- * renames the user confirmed). Undefined when something does not fold.
+ * renames the user confirmed). Undefined when something does not fold. Like Atlas's replay, it starts at
+ * the last checkpoint file (which holds the whole schema at its version) when the directory has one.
  */
 export async function nativeModelFromMigrations(dir: string, scope: NativeScope = {}, then: readonly string[] = []): Promise<Model | undefined> {
   await initSchemaParser();
-  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  const files = readReplayFiles(dir);
   // Custom delimiters (`-- atlas:delimiter`) change statement boundaries: left to the dev database.
   if (files.some((f) => f.directives.some((d) => d.name === 'delimiter'))) return undefined;
   const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text }));

@@ -15,7 +15,7 @@ import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
-import { compareBytes, readMigrationFiles } from '../migrate/dir.js';
+import { compareBytes, readReplayFiles } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../parse/split.js';
 import type { Model } from '../model/types.js';
 import { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource } from '../parse/located.js';
@@ -222,9 +222,9 @@ export async function modelFromSources(dev: Database, sources: readonly SqlSourc
   }
 }
 
-/** The Model a migration directory produces (replayed on the dev database). */
+/** The Model a migration directory produces (replayed on the dev database, from its last checkpoint file if any). */
 export async function modelFromMigrations(dev: Database, dir: string, opts: { schemas?: readonly string[]; exclude?: readonly string[]; then?: readonly string[] } = {}): Promise<Model> {
-  const files = readMigrationFiles(dir).filter((f) => !f.checkpoint);
+  const files = readReplayFiles(dir);
   await acquireDevDatabase(dev);
   try {
     const errs = await executeSources(dev, files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text })), { stopAtFirst: true });

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench:checkpoint`: `migrate diff` on a long history (generateHistory: 300 files by default) with
+ * and without a checkpoint, both ways the directory is replayed (folded natively; on a PGlite dev database
+ * with --no-native). Two figures each: the replay stage alone (the directory → its Model), and the whole
+ * library call `migrateDiff({ dryRun: true })` (also: atlas.sum validation over every file, the desired
+ * state, diff and plan, which a checkpoint does not shorten). Medians of --runs runs (default 5). Prints a
+ * table and writes bench/results/checkpoint-<date>.json.
+ *
+ * Flags: --files N, --runs N, --out DIR.
+ */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/db/index.js';
+import { writeSum } from '../src/migrate/dir.js';
+import { migrateCheckpoint } from '../src/workflow/migrate-checkpoint.js';
+import { migrateDiff } from '../src/workflow/migrate-diff.js';
+import { nativeModelFromMigrations } from '../src/workflow/native.js';
+import { modelFromMigrations } from '../src/workflow/state.js';
+import { generateHistory } from './generate.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const files = Number(flag('--files') ?? 300);
+const runs = Number(flag('--runs') ?? 5);
+const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
+
+const root = mkdtempSync(join(tmpdir(), 'meridian-bench-ckpt-'));
+const plain = join(root, 'plain');
+mkdirSync(plain);
+for (const [n, c] of Object.entries(generateHistory(files))) writeFileSync(join(plain, n), c);
+writeSum(plain);
+const checkpointed = join(root, 'checkpointed');
+cpSync(plain, checkpointed, { recursive: true });
+const dev = await openDatabase('pglite://memory');
+const ck = await migrateCheckpoint({ migrationsDir: checkpointed, dev, now: () => new Date(Date.UTC(2027, 0, 1)) });
+// The desired state: the history's schema plus one new column, so every diff plans one statement.
+const schema = join(root, 'schema.sql');
+writeFileSync(schema, ck.content.replace(/^-- atlas:checkpoint\n\n/, '') + 'ALTER TABLE hist.t0 ADD COLUMN added text;\n');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function time(f: () => Promise<unknown>): Promise<number> {
+  await f(); // warm-up (parser, dev database)
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+const diffOnce = (dir: string, native: boolean) => async () => {
+  const r = await migrateDiff({ migrationsDir: dir, schemaPath: schema, dev, native, dryRun: true, data: false });
+  if (r.statements.length !== 1) throw new Error(`expected one statement, got ${r.statements.map((s) => s.sql).join('; ')}`);
+};
+const replayOnce = (dir: string, native: boolean) => async () => {
+  const m = native ? await nativeModelFromMigrations(dir) : await modelFromMigrations(dev, dir);
+  if (!m) throw new Error('the history did not fold natively');
+};
+
+const rows: Array<{ stage: string; withoutMs: number; withMs: number; speedup: number }> = [];
+for (const native of [true, false]) {
+  const how = native ? 'native fold' : 'dev database (PGlite)';
+  for (const [stage, f] of [[`replay stage, ${how}`, replayOnce], [`migrate diff, ${how}`, diffOnce]] as const) {
+    const withoutMs = await time(f(plain, native));
+    const withMs = await time(f(checkpointed, native));
+    rows.push({ stage, withoutMs, withMs, speedup: withoutMs / withMs });
+  }
+}
+await dev.close();
+
+console.log(`migrate diff on ${files} migration files (checkpoint: ${ck.statements.length} statements), median of ${runs}:`);
+console.log(`${'stage'.padEnd(42)}without checkpoint   with checkpoint   speed-up`);
+for (const r of rows) console.log(`${r.stage.padEnd(42)}${`${r.withoutMs.toFixed(0)} ms`.padStart(18)}${`${r.withMs.toFixed(0)} ms`.padStart(18)}${`${r.speedup.toFixed(1)}×`.padStart(11)}`);
+mkdirSync(outDir, { recursive: true });
+const file = join(outDir, `checkpoint-${new Date().toISOString().slice(0, 10)}.json`);
+writeFileSync(file, JSON.stringify({ files, runs, checkpointStatements: ck.statements.length, cpus: cpus().length, node: process.version, rows }, null, 2) + '\n');
+console.log(`written: ${file}`);

@@ -1,0 +1,50 @@
+/** `meridian migrate checkpoint [tag]` and `meridian migrate rebase <version…>`: reshaping the migration history. */
+import { relative } from 'node:path';
+import { openDatabase } from '../db/index.js';
+import type { Database } from '../db/database.js';
+import { migrateCheckpoint } from '../workflow/migrate-checkpoint.js';
+import { migrateRebase } from '../workflow/migrate-rebase.js';
+import { requireMigrationDir } from '../workflow/migration-dir.js';
+import { type CommonOptions } from './common.js';
+import { configFrom } from './config-from.js';
+
+const out = (s: string) => process.stdout.write(s);
+
+/** Opens the dev database on first use; closes it afterwards. */
+async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>): Promise<T> {
+  let dev: Promise<Database> | undefined;
+  try {
+    return await fn(() => (dev ??= openDatabase(url)));
+  } finally {
+    if (dev) await (await dev).close();
+  }
+}
+
+export async function migrateCheckpointAction(tag: string | undefined, opts: CommonOptions & { native?: boolean; dryRun?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
+  const r = await withLazyDev(cfg.devUrl, (dev) =>
+    migrateCheckpoint({ migrationsDir: cfg.migrationsDir, dev, tag, native: opts.native !== false, schemas: cfg.schemas, exclude: cfg.exclude, dryRun: opts.dryRun }),
+  );
+  if (opts.dryRun) {
+    out(r.content);
+    return;
+  }
+  out(`${relative(cfg.cwd, r.file!) || r.file}: checkpoint of ${r.replayed} file(s), ${r.statements.length} statement(s)${tag ? `, tag ${tag}` : ''}; atlas.sum updated\n`);
+}
+
+export async function migrateRebaseAction(versions: string[], opts: CommonOptions & { native?: boolean; dryRun?: boolean }): Promise<void> {
+  const cfg = configFrom(opts);
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
+  // The target is checked only when named: a rebased file it has applied would run there twice.
+  const db = opts.url || opts.env ? await openDatabase(cfg.url) : undefined;
+  try {
+    const r = await withLazyDev(cfg.devUrl, (dev) =>
+      migrateRebase({ migrationsDir: cfg.migrationsDir, versions, dev, db, revisionsSchema: cfg.revisionsSchema, native: opts.native !== false, schemas: cfg.schemas, exclude: cfg.exclude, dryRun: opts.dryRun }),
+    );
+    for (const x of r.renames) out(`${opts.dryRun ? 'would rename' : 'renamed'} ${x.from} -> ${x.to}\n`);
+    out(opts.dryRun ? 'The merged directory replays cleanly; nothing was renamed (--dry-run)\n' : 'The merged directory replays cleanly; atlas.sum rewritten\n');
+  } finally {
+    await db?.close();
+  }
+}

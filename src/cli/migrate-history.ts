@@ -21,7 +21,7 @@ async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) =>
 }
 
 export async function migrateCheckpointAction(tag: string | undefined, opts: CommonOptions & { native?: boolean; dryRun?: boolean }): Promise<void> {
-  const cfg = configFrom(opts);
+  const cfg = configFrom(opts, { database: false }); // the directory and the dev database only
   requireMigrationDir(cfg.migrationsDir, opts.dir);
   const r = await withLazyDev(cfg.devUrl, (dev) =>
     migrateCheckpoint({ migrationsDir: cfg.migrationsDir, dev, tag, native: opts.native !== false, schemas: cfg.schemas, exclude: cfg.exclude, dryRun: opts.dryRun }),
@@ -34,7 +34,7 @@ export async function migrateCheckpointAction(tag: string | undefined, opts: Com
 }
 
 export async function migrateRebaseAction(versions: string[], opts: CommonOptions & { native?: boolean; dryRun?: boolean }): Promise<void> {
-  const cfg = configFrom(opts);
+  const cfg = configFrom(opts, { database: !!(opts.url || opts.env) });
   requireMigrationDir(cfg.migrationsDir, opts.dir);
   // The target is checked only when named: a rebased file it has applied would run there twice.
   const db = opts.url || opts.env ? await openDatabase(cfg.url) : undefined;

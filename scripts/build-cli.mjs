@@ -6,7 +6,8 @@
  * and native ones (libpg-query, PGlite) must be loaded from their own folders.
  *
  * Used three ways:
- *   node scripts/build-cli.mjs            build now (npm run build:cli; part of npm run build / prepack)
+ *   node scripts/build-cli.mjs [--clean]  build now (npm run build:cli; with --clean, part of npm run
+ *                                         build / prepack: also removes every earlier build's chunks)
  *   bin/meridian.js                       `ensureCliBuilt()`: rebuild when src/ changed since the last build
  *   test/helpers/global-setup.ts          same, once before the suite
  *
@@ -53,6 +54,24 @@ function externals() {
   return names.flatMap((n) => [n, `${n}/*`]);
 }
 
+/**
+ * commander requires node:child_process at load (for executable subcommands, which Meridian does not
+ * use); loading it pulls in net, dgram and streams: ~10 % of `--version`. Bundled commander gets a
+ * stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'meridian-lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'meridian-lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 /** True when dist/bundle is missing or was built from other sources than those in src/ now. */
 export function cliIsStale() {
   try {
@@ -68,7 +87,7 @@ export function cliIsStale() {
  * @example
  * if (cliIsStale()) await buildCli();
  */
-export async function buildCli() {
+export async function buildCli({ clean = false } = {}) {
   const t0 = performance.now();
   const sources = sourceSignature();
   const esbuild = await import('esbuild');
@@ -92,6 +111,7 @@ export async function buildCli() {
     legalComments: 'none',
     // The bundled CommonJS packages (commander, dotenv) require() Node's built-ins.
     banner: { js: "import { createRequire as __meridianRequire } from 'node:module'; const require = __meridianRequire(import.meta.url);" },
+    plugins: [lazyChildProcess],
     write: false,
     logLevel: 'error',
   });
@@ -107,10 +127,11 @@ export async function buildCli() {
   for (const f of result.outputFiles) if (!isEntry(f.path)) put(f.path, f.contents);
   for (const f of result.outputFiles) if (isEntry(f.path)) put(f.path, f.contents);
   put(metaFile, JSON.stringify({ sources, builtAt: new Date().toISOString() }) + '\n');
-  // Chunks of earlier builds: removed once no process can still be running them (an hour old).
+  // Chunks of earlier builds: removed once no process can still be running them (an hour old), or all
+  // of them with `clean` (npm run build, before packing).
   for (const name of readdirSync(bundleDir)) {
     const p = join(bundleDir, name);
-    if (!written.has(name) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { force: true });
+    if (!written.has(name) && (clean || Date.now() - statSync(p).mtimeMs > 3_600_000)) rmSync(p, { force: true });
   }
   return performance.now() - t0;
 }
@@ -123,6 +144,6 @@ export async function ensureCliBuilt() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const ms = await buildCli();
+  const ms = await buildCli({ clean: process.argv.includes('--clean') });
   process.stdout.write(`built ${relative(root, bundleEntry)} in ${Math.round(ms)} ms\n`);
 }

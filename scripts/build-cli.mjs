@@ -25,11 +25,13 @@ export const bundleDir = join(root, 'dist', 'bundle');
 export const bundleEntry = join(bundleDir, 'cli.mjs');
 const metaFile = join(bundleDir, 'meta.json');
 
-/** What the bundle depends on: every file under src/ and this script. Count and newest mtime. */
+/** What the bundle depends on: every .ts file and folder under src/, and this script. Count and newest mtime. */
 export function sourceSignature() {
   let count = 0;
   let newest = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   const walk = (dir) => {
+    // A directory's mtime changes when a file in it is added, removed or renamed.
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {

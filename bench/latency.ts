@@ -7,7 +7,7 @@
  * decide without any database); `migrate status` and `migrate apply` with nothing pending on the embedded
  * database, and on PostgreSQL (a throw-away database) when DATABASE_URL is set.
  *
- * Flags: --runs N (default 5), --json FILE (also write the results), --check (exit 1 when a target is missed).
+ * Flags: --runs N (default 3), --json FILE (also write the results), --check (exit 1 when a target is missed).
  * The project is copied to a temporary directory; the repository is not modified.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const flag = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const runs = Number(flag('--runs') ?? 5);
+const runs = Number(flag('--runs') ?? 3);
 const serverUrl = process.env.DATABASE_URL || undefined;
 
 const work = mkdtempSync(join(tmpdir(), 'meridian-latency-'));

@@ -292,7 +292,7 @@ async function main(): Promise<void> {
   await loadModule();
   await initSchemaParser();
   process.stdout.write(`Meridian bench (${full ? 'full' : 'quick'}): ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
-  meridianCli = argv.includes('--cli-from-source') ? { path: join(root, 'bin/meridian.js'), how: 'from the TypeScript sources through tsx (--cli-from-source)' } : builtCli();
+  meridianCli = argv.includes('--cli-from-source') ? { path: join(root, 'bin/meridian.js'), how: 'from the repository through bin/meridian.js, the bundle rebuilt from the sources when stale (--cli-from-source)' } : builtCli();
   process.stdout.write(`  CLI stages run ${meridianCli.how}\n`);
   const server = process.env.DATABASE_URL;
   if (!server) process.stdout.write('  (DATABASE_URL not set: PostgreSQL stages and pg_dump skipped)\n');

@@ -34,7 +34,7 @@ it('the bench harness runs on N=50 and writes results and a chart', async () => 
   expect(report.rows.find((x) => x.stage === 'meridian migrate diff (CLI, e2e, native)')!.note).toBeUndefined();
   expect(r.stdout).toMatch(/MB\/s, \d+ statements\/s/);
   // The smoke run skips compiling the CLI (10–50 s here); `npm run bench` times the compiled one.
-  expect(r.stdout).toMatch(/CLI stages run from the TypeScript sources through tsx \(--cli-from-source\)/);
+  expect(r.stdout).toMatch(/CLI stages run from the repository through bin\/meridian.js, the bundle rebuilt from the sources when stale \(--cli-from-source\)/);
   if (process.env.DATABASE_URL) {
     for (const s of ['inspect (PostgreSQL)', 'pg_dump --schema-only (peer floor)', 'meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', '@pgkit/migra (same pair)', 'drizzle-kit pull (introspection)']) expect(stages).toContain(s);
     for (const s of ['meridian schema diff (CLI, e2e)', 'meridian migrate diff (CLI, e2e, dev PG)', 'meridian schema apply --dry-run (CLI, e2e, native)', 'meridian schema apply --dry-run (CLI, e2e, dev PG)']) expect(report.rows.find((x) => x.stage === s)!.note, s).toBeUndefined();

@@ -59,7 +59,7 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
   const allowHazards = [...(opts.allowHazards ?? []), ...(opts.allowDestructive ? ['DELETES_DATA'] : [])];
   parseAllowHazards(allowHazards);
   printTarget(cfg, 'migrate apply');
-  const db = await openDatabase(cfg.url);
+  const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
   let t0 = performance.now();
   try {
     // Listed when someone will read it before anything runs: a dry run, a question, a protected environment.
@@ -162,7 +162,8 @@ export function statusJson(s: MigrationStatus, env: string | undefined): unknown
 export async function migrateStatusAction(opts: CommonOptions & { revisionsSchema?: string }): Promise<void> {
   const cfg = configFrom(opts);
   requireMigrationDir(cfg.migrationsDir, opts.dir);
-  const db = await openDatabase(cfg.url);
+  // The database starts (PGlite: its wasm compiles off the main thread) while the splitter's loads.
+  const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
   try {
     const s = await migrationStatus(db, { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema });
     out(opts.format === 'json' ? JSON.stringify(statusJson(s, cfg.envName), null, 2) + '\n' : formatStatus(s));

@@ -10,12 +10,12 @@
  *      `database/migrations`, `database/schema/schema.sql`.
  * Everything from outside is validated with zod; errors name the file and key.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { readTextFile } from '../input/text.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { z } from 'zod';
+import { object, string, type ZodType } from 'zod';
 import { parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
 import { MeridianError } from '../errors.js';
 import { atlasHclEnvNames, parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
@@ -57,7 +57,7 @@ export interface ResolvedConfig {
 }
 
 const urlString = (key: string, file: string) =>
-  z.string().min(1, `${file}: ${key} is empty`).superRefine((v, ctx) => {
+  string().min(1, `${file}: ${key} is empty`).superRefine((v, ctx) => {
     try {
       parseDatabaseUrl(v);
     } catch (e) {
@@ -66,19 +66,19 @@ const urlString = (key: string, file: string) =>
   });
 
 const envFileSchema = (file: string) =>
-  z.object({
+  object({
     DATABASE_URL: urlString('DATABASE_URL', file).optional(),
     DEV_DATABASE_URL: urlString('DEV_DATABASE_URL', file).optional(),
-    MERIDIAN_MIGRATIONS_DIR: z.string().min(1).optional(),
-    MERIDIAN_SCHEMA: z.string().min(1).optional(),
+    MERIDIAN_MIGRATIONS_DIR: string().min(1).optional(),
+    MERIDIAN_SCHEMA: string().min(1).optional(),
     MERIDIAN_PRODUCTION: boolSetting('MERIDIAN_PRODUCTION', file).optional(),
     MERIDIAN_PROTECTED: boolSetting('MERIDIAN_PROTECTED', file).optional(),
   }).loose();
 
 const boolSetting = (key: string, file: string) =>
-  z.string().refine((v) => parseBoolSetting(v) !== undefined, { message: `${file}: ${key} must be 1 or 0 (true/false)` });
+  string().refine((v) => parseBoolSetting(v) !== undefined, { message: `${file}: ${key} must be 1 or 0 (true/false)` });
 
-function validate<T>(schema: z.ZodType<T>, data: unknown): T {
+function validate<T>(schema: ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) throw new MeridianError('E_CONFIG', r.error.issues.map((i) => i.message).join('; '));
   return r.data;
@@ -121,7 +121,7 @@ function explicitProtection(
 
 function gitTracks(cwd: string, file: string): boolean {
   try {
-    execFileSync('git', ['ls-files', '--error-unmatch', file], { cwd, stdio: 'ignore' });
+    childProcess().execFileSync('git', ['ls-files', '--error-unmatch', file], { cwd, stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -238,4 +238,9 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
     revisionsSchema: flags.revisionsSchema ?? hcl?.revisionsSchema,
     warnings,
   };
+}
+
+/** node:child_process, loaded on first use (it pulls in net and streams: milliseconds every command would pay). */
+function childProcess(): typeof import('node:child_process') {
+  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 }

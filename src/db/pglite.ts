@@ -5,12 +5,14 @@
  * PGlite is single-connection: advisory locks are emulated across `Database` handles in this process
  * and, for file-backed directories, PGlite itself refuses a second process.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
 import { columnsOf, describeMessages, type StatementDescription } from './describe.js';
 import { MeridianError } from '../errors.js';
 import type { Database, Queryable, QueryResult } from './database.js';
+import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
 
 /** Contrib extensions loaded into every PGlite instance so `CREATE EXTENSION` works as on a server. */
 export const PGLITE_CONTRIB = [
@@ -27,6 +29,16 @@ async function loadExtensions(): Promise<Record<string, unknown>> {
     }),
   );
   return out;
+}
+
+/** The installed PGlite's version (part of the prepared data directory's cache key). */
+function pgliteVersion(): string {
+  try {
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function wrapError(e: unknown, sql?: string): never {
@@ -149,17 +161,28 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
    * const db = await PgliteDatabase.open(undefined, 'pglite://memory'); // in-memory
    */
   static async open(dataDir: string | undefined, displayUrl: string, boundSchema?: string): Promise<PgliteDatabase> {
-    const { PGlite } = await import('@electric-sql/pglite');
+    // The extensions' modules load while the data directory is locked and the template read.
+    const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), loadExtensions()]);
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
+    // Big schemas create many relations in one transaction; the default (64) runs out of shared memory.
+    const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'];
+    // A new database starts from the prepared data directory instead of running initdb (see pglite-template.ts).
+    const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+    const template = fresh ? templatePath(pgliteVersion(), PGLITE_CONTRIB, startParams) : undefined;
+    const prepared = readTemplate(template);
     let db: PGliteType;
     try {
       db = await PGlite.create({
         ...(dataDir ? { dataDir } : {}),
-        extensions: (await loadExtensions()) as never,
-        // Big schemas create many relations in one transaction; the default (64) runs out of shared memory.
-        startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'],
+        extensions: extensions as never,
+        startParams,
+        ...(prepared ? { loadDataDir: prepared } : {}),
+        // In memory there is no file system to keep durable.
+        ...(dataDir ? {} : { relaxedDurability: true }),
       } as never);
+      // Made from an in-memory database only: its dump is exactly initdb's output.
+      if (!dataDir && !prepared) await writeTemplate(template, () => db.dumpDataDir('none'));
     } catch (e) {
       release?.();
       throw new MeridianError('E_CONNECT', `cannot open the embedded database ${displayUrl}: ${(e as Error).message}`, { cause: e });

@@ -16,6 +16,7 @@ import {
   operatorVersion,
   readRevisions,
   revisionsSchemaFor,
+  readRevisionsIfExists,
   revisionsTableExists,
   RevisionType,
   upsertRevision,
@@ -396,7 +397,7 @@ export async function migrationStatus(db: Database, opts: { dir: string; revisio
   const files = readMigrationFiles(opts.dir);
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
   await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
-  const revisions = (await revisionsTableExists(db, schema)) ? await readRevisions(db, schema) : [];
+  const revisions = (await readRevisionsIfExists(db, schema)) ?? [];
   let pending: MigrationFile[] = [];
   let outOfOrder: MigrationFile[] = [];
   let error: string | undefined;

@@ -112,6 +112,24 @@ export async function readRevisions(q: Queryable, schema: string): Promise<Revis
 }
 
 /**
+ * The revisions, or undefined when the table (or its schema) does not exist: one query, where
+ * `revisionsTableExists` + `readRevisions` take two. Outside a transaction only (a missing table is an
+ * error that would abort one).
+ *
+ * @example
+ * const revs = (await readRevisionsIfExists(db, 'public')) ?? [];
+ */
+export async function readRevisionsIfExists(q: Queryable, schema: string): Promise<Revision[] | undefined> {
+  try {
+    return await readRevisions(q, schema);
+  } catch (e) {
+    // undefined_table, invalid_schema_name
+    if (['42P01', '3F000'].includes(String((e as { sqlState?: unknown }).sqlState))) return undefined;
+    throw e;
+  }
+}
+
+/**
  * Atlas's upsert: every column except version, description and executed_at is updated on conflict.
  */
 export async function upsertRevision(q: Queryable, schema: string, rev: Revision): Promise<void> {

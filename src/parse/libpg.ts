@@ -11,7 +11,25 @@ type Deparser = typeof import('pgsql-deparser');
 
 let lib: LibPgQuery | undefined;
 let deparser: Deparser | undefined;
+let loadingLib: Promise<void> | undefined;
 let loading: Promise<void> | undefined;
+
+/**
+ * Loads the parser's wasm only (enough for the scanner and `parseSync`: the statement splitter needs no
+ * deparser, so `migrate status`/`apply` do not load it).
+ *
+ * @example
+ * await loadLibpgQuery();
+ * scanSync('SELECT 1').tokens.length // 2
+ */
+export function loadLibpgQuery(): Promise<void> {
+  loadingLib ??= (async () => {
+    const l = await import('libpg-query');
+    await l.loadModule();
+    lib = l;
+  })();
+  return loadingLib;
+}
 
 /**
  * Loads the parser's wasm and the deparser once; await it before calling the functions below.
@@ -21,18 +39,23 @@ let loading: Promise<void> | undefined;
  * parseSync('SELECT 1').stmts.length // 1
  */
 export function loadLibpg(): Promise<void> {
-  loading ??= (async () => {
-    const [l, d] = await Promise.all([import('libpg-query'), import('pgsql-deparser')]);
-    await l.loadModule();
-    lib = l;
-    deparser = d;
-  })();
+  loading ??= Promise.all([
+    loadLibpgQuery(),
+    import('pgsql-deparser').then((d) => {
+      deparser = d;
+    }),
+  ]).then(() => undefined);
   return loading;
 }
 
-function loaded(): { lib: LibPgQuery; deparser: Deparser } {
-  if (!lib || !deparser) throw new Error('internal: the SQL parser was used before loadLibpg() resolved');
-  return { lib, deparser };
+function loaded(): { lib: LibPgQuery } {
+  if (!lib) throw new Error('internal: the SQL parser was used before loadLibpg() resolved');
+  return { lib };
+}
+
+function loadedDeparser(): Deparser {
+  if (!deparser) throw new Error('internal: the SQL deparser was used before loadLibpg() resolved');
+  return deparser;
 }
 
 /** libpg-query's `parseSync` (the JSON parse tree of `sql`). */
@@ -112,4 +135,4 @@ function shortenNear(message: string): string {
   });
 }
 /** pgsql-deparser's `deparseSync` (SQL text of a parse tree). */
-export const deparseSync = ((...args: Parameters<Deparser['deparseSync']>) => loaded().deparser.deparseSync(...args)) as Deparser['deparseSync'];
+export const deparseSync = ((...args: Parameters<Deparser['deparseSync']>) => loadedDeparser().deparseSync(...args)) as Deparser['deparseSync'];

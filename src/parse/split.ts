@@ -7,7 +7,7 @@
  * In:  a file's text. Out: statements with their exact text (as Atlas hashes them) and positions.
  * Never: hand-tokenises SQL.
  */
-import { loadLibpg, ScanError, scanSync } from './libpg.js';
+import { loadLibpgQuery, ScanError, scanSync } from './libpg.js';
 import { MeridianError } from '../errors.js';
 import { assertText, hasUtf8Bom } from '../input/text.js';
 
@@ -33,7 +33,7 @@ interface Tok {
 let loaded: Promise<void> | undefined;
 /** Loads the scanner's wasm once. */
 export function initSplitter(): Promise<void> {
-  loaded ??= loadLibpg();
+  loaded ??= loadLibpgQuery();
   return loaded;
 }
 

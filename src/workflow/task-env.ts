@@ -8,7 +8,7 @@
  *
  * In: the project directory and this process's ancestry (Linux /proc, else `ps`). Out: the env name.
  */
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MeridianError } from '../errors.js';
@@ -29,7 +29,7 @@ function readProc(pid: number): Proc | undefined {
       const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       return { pid, ppid: Number(rest[1]), start: rest[19]!, args };
     }
-    const out = execFileSync('ps', ['-o', 'ppid=', '-o', 'lstart=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const out = childProcess().execFileSync('ps', ['-o', 'ppid=', '-o', 'lstart=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
     const m = /^(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]+\s+\d{4})\s+(.*)$/.exec(out);
     return m ? { pid, ppid: Number(m[1]), start: m[2]!, args: m[3]!.split(/\s+/) } : undefined;
   } catch {
@@ -104,4 +104,9 @@ export function taskEnvFor(cwd: string): string | undefined {
     if (r) return r.env;
   }
   return undefined;
+}
+
+/** node:child_process, loaded on first use (it pulls in net and streams: milliseconds every command would pay). */
+function childProcess(): typeof import('node:child_process') {
+  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 }

@@ -1,5 +1,5 @@
 /**
- * Starts extra PostgreSQL servers (13 and 17) through testcontainers when a Docker engine answers.
+ * Builds the bundled CLI when stale, then starts extra PostgreSQL servers (13 and 17) through testcontainers when a Docker engine answers.
  * Without Docker it prints one line and the suites run on PGlite and DATABASE_URL only.
  */
 import type { TestProject } from 'vitest/node';
@@ -11,6 +11,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The CLI the tests spawn (bin/meridian.js) runs the bundle in dist/bundle: build it once here when the
+  // sources changed, instead of in the first (and possibly several parallel) spawned processes.
+  // @ts-expect-error: a plain .mjs script without type declarations
+  const { ensureCliBuilt } = (await import('../../scripts/build-cli.mjs')) as { ensureCliBuilt: () => Promise<boolean> };
+  const t0 = performance.now();
+  if (await ensureCliBuilt()) console.log(`[cli] built dist/bundle/cli.mjs (${Math.round(performance.now() - t0)} ms)`);
   const stops: Array<() => Promise<unknown>> = [];
   const urls: string[] = [];
   if (process.env.MERIDIAN_TEST_CONTAINERS === '0') {

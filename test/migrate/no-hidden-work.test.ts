@@ -19,7 +19,7 @@ describe('migrate diff opens no database', () => {
     cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '', MERIDIAN_FORBID_DB_OPEN: '1' };
 
-    const first = await runCli(['migrate', 'diff', 'initial'], { cwd, env });
+    const first = await runCli(['migrate', 'diff', 'initial', '--verbose'], { cwd, env });
     expect(first.stderr).not.toMatch(/error/);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created .*_initial\.sql/);
@@ -29,7 +29,7 @@ describe('migrate diff opens no database', () => {
     const text = readFileSync(schema, 'utf8');
     expect(text).toMatch(/CREATE TABLE practice_app\.products \(/);
     writeFileSync(schema, text.replace(/CREATE TABLE practice_app\.products \(/, 'CREATE TABLE practice_app.products (\n    sku TEXT,'));
-    const second = await runCli(['migrate', 'diff', 'add_sku'], { cwd, env });
+    const second = await runCli(['migrate', 'diff', 'add_sku', '--verbose'], { cwd, env });
     expect(second.stderr).not.toMatch(/error/);
     expect(second.code).toBe(0);
     const files = readdirSync(join(cwd, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort();

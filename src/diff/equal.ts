@@ -5,7 +5,7 @@
  * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { Column, Constraint, Expr, Func, Index, Model, Policy, Trigger, View } from '../model/types.js';
+import type { Column, Constraint, Expr, Func, Index, Model, Policy, Sequence, Trigger, View } from '../model/types.js';
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
 } from '../parse/normalize.js';
@@ -93,4 +93,9 @@ export function sameViewQuery(a: View, b: View, ctx: NormalizeContext): boolean 
   if (a.query.canonical === b.query.canonical || a.query.text.trim() === b.query.text.trim()) return true;
   const c = (v: View) => (isNormalized(v.query.canonical) ? v.query.canonical : canonicalQueryText(v.query.text, ctx));
   return c(a) === c(b);
+}
+
+/** Two sequences' options (type, bounds, start, increment, cache, cycle) are the same; persistence is not compared here. */
+export function sameSequenceOptions(a: Sequence, b: Sequence): boolean {
+  return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
 }

@@ -9,7 +9,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
-import { modelContext, sameIdentity, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { modelContext, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import type { NormalizeContext } from '../parse/normalize.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -32,8 +32,9 @@ function sameColumnShape(a: Column, b: Column): boolean {
 
 
 function sequenceEq(a: Sequence, b: Sequence): boolean {
-  return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
+  return !!a.unlogged === !!b.unlogged && sameSequenceOptions(a, b);
 }
+
 
 function viewEq(a: View, b: View, ctx: NormalizeContext): boolean {
   return a.kind === b.kind && sameViewQuery(a, b, ctx) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');

@@ -437,6 +437,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           cache: String(r.cache), cycle: !!r.cycle,
           ...(r.owned_table ? { ownedBy: { table: qualifiedKey(String(r.owned_schema), String(r.owned_table)), column: String(r.owned_column) } } : {}),
           ...(r.comment ? { comment: String(r.comment) } : {}),
+          ...(r.persistence === 'u' ? { unlogged: true } : {}),
         };
       }
       for (const r of await fnP) {

@@ -67,7 +67,7 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
 export const Q_SEQUENCES = `
 SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
        s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
-       s.seqcache::text AS cache, s.seqcycle AS cycle, dsc.description AS comment,
+       s.seqcache::text AS cache, s.seqcycle AS cycle, dsc.description AS comment, c.relpersistence AS persistence,
        own.schema AS owned_schema, own.tbl AS owned_table, own.col AS owned_column, own.deptype AS owned_deptype
   FROM pg_catalog.pg_sequence s
   JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid

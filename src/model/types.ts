@@ -113,6 +113,8 @@ export interface Sequence extends Commented, Located, SequenceOptions {
   readonly name: string;
   /** `OWNED BY table.column`: table key and column name. */
   readonly ownedBy?: { readonly table: string; readonly column: string };
+  /** `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15+); absent = logged. */
+  readonly unlogged?: boolean;
 }
 
 export interface Identity {

@@ -491,7 +491,7 @@ export class Folder {
     const s = this.creating(names);
     this.claim(s.schema, s.name);
     const { opts, ownedBy } = this.seqOptions(n.options);
-    const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, loc: this.stmt.loc };
+    const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, ...(n.sequence.relpersistence === 'u' ? { unlogged: true } : {}), loc: this.stmt.loc };
     this.model.sequences[s.key] = seq;
     if (ownedBy) this.ownSequence(seq, ownedBy);
   }
@@ -691,7 +691,7 @@ export class Folder {
       this.claim(t.schema, seqName);
       const [, max] = INT_LIMITS[serial]!;
       const key = qualifiedKey(t.schema, seqName);
-      this.model.sequences[key] = { kind: 'sequence', schema: t.schema, name: seqName, type: serial, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false, ownedBy: { table: qualifiedKey(t.schema, t.name), column: col.name }, loc: this.stmt.loc };
+      this.model.sequences[key] = { kind: 'sequence', schema: t.schema, name: seqName, type: serial, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false, ownedBy: { table: qualifiedKey(t.schema, t.name), column: col.name }, ...(t.unlogged ? { unlogged: true } : {}), loc: this.stmt.loc };
       col.notNull = true;
       const lit = quoteLiteral(key);
       col.default = { canonical: normalizeExpr({ FuncCall: { funcname: [{ String: { sval: 'nextval' } }], args: [{ A_Const: { sval: { sval: key } } }] } }, this.ctx), text: `nextval(${lit}::regclass)` };
@@ -876,8 +876,9 @@ export class Folder {
         case 'AT_DisableRowSecurity': t.rowLevelSecurity = false; break;
         case 'AT_ForceRowSecurity': t.forceRowLevelSecurity = true; break;
         case 'AT_NoForceRowSecurity': t.forceRowLevelSecurity = false; break;
-        case 'AT_SetLogged': t.unlogged = false; break;
-        case 'AT_SetUnLogged': t.unlogged = true; break;
+        // PostgreSQL 15+: the table's owned sequences follow it.
+        case 'AT_SetLogged': t.unlogged = false; this.ownedSequencesPersistence(t, false); break;
+        case 'AT_SetUnLogged': t.unlogged = true; this.ownedSequencesPersistence(t, true); break;
         case 'AT_SetRelOptions': t.options = mergeOptions(t.options, relOptions(cmd.def?.List?.items ?? cmd.def)); break;
         case 'AT_ResetRelOptions': {
           const drop = new Set((cmd.def?.List?.items ?? cmd.def ?? []).map((d: Node) => d.DefElem.defname));
@@ -964,10 +965,22 @@ export class Folder {
     this.constraint(t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
   }
 
+  private ownedSequencesPersistence(t: MTable, unlogged: boolean): void {
+    const key = qualifiedKey(t.schema, t.name);
+    for (const s of Object.values(this.model.sequences)) {
+      if (s.ownedBy?.table !== key) continue;
+      if (unlogged) s.unlogged = true;
+      else delete s.unlogged;
+    }
+  }
+
   private alterTableOnSequence(n: Node): void {
-    if (!this.named(this.model.sequences, n.relation, 'sequence', n.missing_ok)) return;
+    const seq = this.named(this.model.sequences, n.relation, 'sequence', n.missing_ok);
+    if (!seq) return;
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_ChangeOwner') continue;
+      if (cmd.subtype === 'AT_SetUnLogged') { seq.obj.unlogged = true; continue; }
+      if (cmd.subtype === 'AT_SetLogged') { delete seq.obj.unlogged; continue; }
       throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
     }
   }
@@ -989,8 +1002,17 @@ export class Folder {
   private alterIndex(n: Node): void {
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_AttachPartition') {
-        const child = this.findIndex(this.rangeNames(cmd.def.PartitionCmd.name));
-        if (!child) throw new Problem('E_UNKNOWN', `index "${this.rangeNames(cmd.def.PartitionCmd.name).join('.')}" does not exist`);
+        const childNames = this.rangeNames(cmd.def.PartitionCmd.name);
+        const child = this.findIndex(childNames);
+        if (!child) {
+          // The index behind a partition's PRIMARY KEY / UNIQUE / EXCLUDE constraint (pg_dump writes
+          // `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` for each): once attached, PostgreSQL marks the
+          // partition's constraint inherited (conislocal = false), and the inspector leaves it to the parent's.
+          const owner = this.constraintIndexOwner(childNames);
+          if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
+          delete owner.table.constraints[owner.name];
+          continue;
+        }
         // Like the inspector: an index attached to a parent's index belongs to the parent's.
         delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
         this.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
@@ -1007,6 +1029,18 @@ export class Folder {
       if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_ChangeOwner') continue;
       throw new Problem('E_UNSUPPORTED', `ALTER INDEX ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
     }
+  }
+
+  /** The table whose PRIMARY KEY / UNIQUE / EXCLUDE constraint is backed by the index `names` (same name, same schema). */
+  private constraintIndexOwner(names: readonly string[]): { table: MTable; name: string } | undefined {
+    const name = names[names.length - 1]!;
+    const schemas = names.length >= 2 ? [names[names.length - 2]!] : this.searchPath;
+    for (const s of schemas)
+      for (const t of Object.values(this.model.tables)) {
+        const c = t.schema === s ? t.constraints[name] : undefined;
+        if (c && (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion')) return { table: t, name };
+      }
+    return undefined;
   }
 
   private findIndex(names: readonly string[]): { owner: MTable | MView; index: Index } | undefined {

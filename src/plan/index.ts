@@ -8,7 +8,7 @@
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
-import { sameExpr, sameIdentity } from '../diff/equal.js';
+import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
@@ -378,11 +378,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_sequence': {
         const s = c.sequence;
-        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
+        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
         break;
       }
       case 'alter_sequence': {
         const s = c.to;
+        // After the tables' persistence (a table's SET LOGGED/UNLOGGED carries its owned sequences along).
+        if (!!c.from.unlogged !== !!s.unlogged) emit(11.7, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
+        if (sameSequenceOptions(c.from, s)) break;
         // New bounds that exclude the old start leave the sequence's position out of range: restart it.
         const outside = BigInt(c.from.start) < BigInt(s.min) || BigInt(c.from.start) > BigInt(s.max);
         emit(9, c, keyOf(s), `modify sequence "${s.name}"`,

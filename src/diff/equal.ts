@@ -99,3 +99,8 @@ export function sameViewQuery(a: View, b: View, ctx: NormalizeContext): boolean 
 export function sameSequenceOptions(a: Sequence, b: Sequence): boolean {
   return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
 }
+
+/** A column's attribute options, storage and compression (`ALTER COLUMN … SET (…)`, `SET STORAGE`, `SET COMPRESSION`). */
+export function sameAttributeOptions(a: Column, b: Column): boolean {
+  return (a.options ?? []).join(',') === (b.options ?? []).join(',') && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
+}

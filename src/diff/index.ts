@@ -9,7 +9,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
-import { modelContext, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { modelContext, sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import type { NormalizeContext } from '../parse/normalize.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -27,7 +27,7 @@ const exprEq = sameExpr;
 function sameColumnShape(a: Column, b: Column): boolean {
   return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
     (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
-    (a.statistics ?? -1) === (b.statistics ?? -1);
+    (a.statistics ?? -1) === (b.statistics ?? -1) && sameAttributeOptions(a, b);
 }
 
 
@@ -191,7 +191,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
-      for (const c of t.columns) if (c.statistics !== undefined) out.push({ kind: 'alter_column', table: t, from: { ...c, statistics: undefined }, to: c });
+      for (const c of t.columns) {
+        const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+        if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
+      }
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;

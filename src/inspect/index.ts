@@ -46,6 +46,7 @@ export interface InspectResult {
 const expr = (text: string): Expr => ({ canonical: text, text });
 const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const REVISIONS = 'atlas_schema_revisions';
+const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', x: 'EXTENDED', m: 'MAIN' };
 
 /** Glob (`*`, `?`) → RegExp over `schema` or `schema.name`. */
 export function globToRegExp(glob: string): RegExp {
@@ -291,7 +292,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null }>(r.extra);
+          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
           if (x) {
             if (x.generated_expr) col.generated = expr(x.generated_expr);
             if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
@@ -299,6 +300,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;
             if (x.statistics !== null && x.statistics !== undefined) col.statistics = Number(x.statistics);
+            if (x.options?.length) col.options = [...x.options].sort();
+            if (x.storage) col.storage = STORAGE[x.storage];
+            if (x.compression) col.compression = x.compression === 'l' ? 'lz4' : 'pglz';
           }
           list.push(col as Column);
         }

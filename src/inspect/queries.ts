@@ -118,7 +118,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
        -- What most columns lack, in one value that is NULL for them: fewer fields for the client to parse
        -- (100,000 rows on 10,000 tables).
        CASE WHEN a.attgenerated <> '' OR a.attidentity <> '' OR dsc.description IS NOT NULL OR NOT a.attislocal
-                 OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation) THEN json_build_object(
+                 OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation)
+                 OR a.attoptions::text LIKE '%n\\_distinct%' OR a.attstorage <> t.typstorage OR a.attcompression <> '' THEN json_build_object(
          'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
          'identity', a.attidentity,
          'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END,
@@ -127,7 +128,11 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
             FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
-         'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END) END AS extra
+         'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
+         -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)
+         'options', (SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o LIKE 'n\\_distinct%'),
+         'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
+         'compression', NULLIF(a.attcompression, '')) END AS extra
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

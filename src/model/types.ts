@@ -134,6 +134,12 @@ export interface Column extends Commented, Located {
   readonly collation?: string;
   /** Per-column statistics target (ALTER COLUMN … SET STATISTICS); absent = default. */
   readonly statistics?: number;
+  /** Attribute options (`ALTER COLUMN … SET (n_distinct=-1)`), `name=value` sorted; absent = none. */
+  readonly options?: readonly string[];
+  /** `SET STORAGE` when it is not the type's default: `PLAIN`, `EXTERNAL`, `EXTENDED`, `MAIN`. */
+  readonly storage?: string;
+  /** `SET COMPRESSION` method (`pglz`, `lz4`); absent = the server's default_toast_compression. */
+  readonly compression?: string;
   /** Inherited from a parent table (INHERITS) and not declared locally. */
   readonly inherited?: boolean;
 }

@@ -13,6 +13,7 @@ import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from
 import type {
   Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
+import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
 import { boundOf, figureColname, normalizeExpr, normalizeQuery, type NormalizeContext } from './normalize.js';
 import { deparseExpression, deparseStatement, type Node, type ParsedStatement } from './pg.js';
@@ -648,6 +649,7 @@ export class Folder {
     col.loc = this.stmt.loc;
     if (c.collClause) col.collation = c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
     if (!existing) t.columns.push(col);
+    foldColumnDefOptions(col, c, this.model as unknown as Model);
     if (c.raw_default) {
       const d = this.defaultExpr(c.raw_default);
       if (d) col.default = d;
@@ -939,8 +941,10 @@ export class Folder {
           t.inherits = t.inherits.filter((x) => x !== p.key);
           break;
         }
-        case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity': case 'AT_SetStorage': case 'AT_SetCompression':
-        case 'AT_SetOptions': case 'AT_ResetOptions':
+        case 'AT_SetStorage': setStorage(col(cmd.name), sv(cmd.def), this.model as unknown as Model); break;
+        case 'AT_SetCompression': setCompression(col(cmd.name), sv(cmd.def)); break;
+        case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name), cmd.def?.List?.items ?? cmd.def ?? [], cmd.subtype === 'AT_ResetOptions'); break;
+        case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity':
           break;
         case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
           const tr = t.triggers[cmd.name] as Mut<Trigger> | undefined;

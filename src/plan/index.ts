@@ -7,6 +7,7 @@
  *      that depend on changed columns dropped first and recreated afterwards.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
+import { defaultStorage } from '../model/column-storage.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
@@ -412,7 +413,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           });
         break;
       case 'alter_column':
-        alterColumn(c, emit);
+        alterColumn(c, desired, emit);
         break;
       case 'add_constraint': {
         const k = c.constraint;
@@ -559,7 +560,26 @@ function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
 }
 
-function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
+/**
+ * `SET (…)` / `RESET (…)`, `SET STORAGE`, `SET COMPRESSION` clauses that turn one column's attribute options into another's.
+ *
+ * @example
+ * attributeOptions(col, { ...col, options: ['n_distinct=-1'] }, desired, (sql) => out.push(sql)) // 'SET (n_distinct=-1)'
+ */
+function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: string, effects: Effects) => void): void {
+  const name = (o: string) => o.slice(0, o.indexOf('='));
+  const before = from.options ?? [];
+  const after = to.options ?? [];
+  const reset = before.filter((o) => !after.some((n) => name(n) === name(o))).map(name);
+  const set = after.filter((o) => !before.includes(o));
+  if (reset.length) emit(`RESET (${reset.join(', ')})`, {});
+  if (set.length) emit(`SET (${set.join(', ')})`, {});
+  // Neither rewrites: storage and compression apply to values written from then on.
+  if ((from.storage ?? '') !== (to.storage ?? '')) emit(`SET STORAGE ${to.storage ?? defaultStorage(to.type, model)}`, { locksExistingTable: true });
+  if ((from.compression ?? '') !== (to.compression ?? '')) emit(`SET COMPRESSION ${to.compression ?? 'default'}`, { locksExistingTable: true });
+}
+
+function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -581,6 +601,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase:
   if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit(11.7, c, key, cm, `${tn} ${sql}`, effects));
   if (to.identity && (!from.identity || !sameIdentity(from.identity, to.identity))) {
     if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
     const s = to.identity.sequence;

@@ -26,3 +26,24 @@ export const KIND_CASES: AcceptanceCase[] = [
   { name: 'kind: sequence set unlogged', old: ['CREATE SEQUENCE s'], new: ['CREATE SEQUENCE s', 'ALTER SEQUENCE s SET UNLOGGED'], seed: "SELECT nextval('s')", keeps: 'SELECT last_value FROM s' },
   { name: 'kind: serial of an unlogged table is unlogged', old: ['CREATE TABLE t (id serial, v text)'], new: ['CREATE UNLOGGED TABLE t (id serial, v text)'], seed: "INSERT INTO t (v) VALUES ('a')", keeps: 'SELECT * FROM t' },
 ];
+KIND_CASES.push(
+  // ---- column attribute options (pg_dump: ALTER TABLE ONLY t ALTER COLUMN c SET (…) / SET STORAGE / SET COMPRESSION)
+  {
+    name: 'kind: column attribute options set and reset',
+    old: ['CREATE TABLE t (a text, n numeric, i int, b bytea, j jsonb)'],
+    new: [
+      'CREATE TABLE t (a text, n numeric, i int, b bytea COMPRESSION pglz, j jsonb)',
+      'ALTER TABLE ONLY t ALTER COLUMN a SET (n_distinct=-1)',
+      'ALTER TABLE ONLY t ALTER COLUMN i SET (n_distinct=100, n_distinct_inherited=0.5)',
+      'ALTER TABLE ONLY t ALTER COLUMN a SET STORAGE EXTERNAL',
+      'ALTER TABLE ONLY t ALTER COLUMN n SET STORAGE EXTENDED',
+      'ALTER TABLE ONLY t ALTER COLUMN j SET STORAGE MAIN',
+      'ALTER TABLE ONLY t ALTER COLUMN j SET COMPRESSION pglz',
+      'ALTER TABLE ONLY t ALTER COLUMN i SET STATISTICS 300',
+    ],
+    seed: "INSERT INTO t VALUES ('x', 1.5, 2, '\\x00', '{}')",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER COLUMN "a" SET (n_distinct=-1)', 'ALTER COLUMN "a" SET STORAGE EXTERNAL', 'ALTER COLUMN "j" SET COMPRESSION pglz'],
+  },
+  { name: 'kind: column options on a new table', old: [], new: ['CREATE TABLE t (a text)', 'ALTER TABLE t ALTER COLUMN a SET (n_distinct=-0.5), ALTER COLUMN a SET STORAGE MAIN'] },
+);

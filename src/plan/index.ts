@@ -12,7 +12,7 @@ import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Constraint, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Constraint, Grant, Model, Table, TypeDef, View } from '../model/types.js';
 import { toposort } from './toposort.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
@@ -408,7 +408,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
           {
             locksExistingTable: true,
-            rewritesTable: !!c.column.generated || (!!c.column.default && /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text)),
+            // A domain with constraints is checked on every row: PostgreSQL rewrites the table to add it.
+            rewritesTable: !!c.column.generated || (!!c.column.default && /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text)) || constrainedDomain(c.column.type, desired),
             mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,
           });
         break;
@@ -536,6 +537,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     [...order, ...cycles].forEach((i, rank) => (dropViewDrafts[i]!.order = -1_000_000 + rank));
   }
 
+  orderTypes(drafts);
+
   drafts.sort((a, b) => a.phase - b.phase || a.order - b.order);
   const out: Statement[] = [];
   // SQL-language bodies are checked against tables at creation; functions are created before tables
@@ -550,6 +553,47 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     out.push({ sql: d.sql, comment: cap(d.comment), hazards: hazardsOf(effects, d.transactional), transactional: d.transactional, object: d.object, source: d.source });
   }
   return out;
+}
+
+/**
+ * Domains, composite and range types built on one another (`CREATE DOMAIN d AS some_composite`, a composite
+ * with a domain attribute): created in dependency order, dropped dependants first. Enums depend on nothing
+ * and keep their own phase.
+ */
+/** Is `type` a domain with CHECK or NOT NULL constraints (directly or through its base domain)? */
+function constrainedDomain(type: string, model: Model): boolean {
+  const t = model.types[type];
+  return t?.kind === 'domain' && (t.checks.length > 0 || t.notNull || constrainedDomain(t.baseType, model));
+}
+
+function orderTypes(drafts: Draft[]): void {
+  const typeOf = (d: Draft): TypeDef | undefined => (d.source.kind === 'create_type' || d.source.kind === 'drop_type' ? d.source.type : undefined);
+  const uses = (t: TypeDef): string[] => {
+    const bare = (x: string) => x.replace(/\[\]$/, '').replace(/\(.*\)$/, '');
+    if (t.kind === 'domain') return [bare(t.baseType)];
+    if (t.kind === 'composite') return t.attributes.map((a) => bare(a.type));
+    if (t.kind === 'range') return [bare(t.subtype)];
+    return [];
+  };
+  const rank = (group: Draft[], reverse: boolean) => {
+    if (group.length < 2) return;
+    const byKey = new Map(group.map((d) => [keyOf(typeOf(d)!), d]));
+    const deps = new Map<Draft, Draft[]>(group.map((d) => [d, []]));
+    for (const d of group)
+      for (const k of uses(typeOf(d)!)) {
+        const dep = byKey.get(k);
+        if (!dep || dep === d) continue;
+        if (reverse) deps.get(dep)!.push(d);
+        else deps.get(d)!.push(dep);
+      }
+    const { order, cycles } = toposort(group, (d) => deps.get(d)!);
+    const phase = Math.min(...group.map((d) => d.phase));
+    const base = Math.min(...group.map((d) => d.order));
+    [...order, ...cycles].forEach((d, i) => { d.phase = phase; d.order = base + i / group.length; });
+  };
+  rank(drafts.filter((d) => d.source.kind === 'create_type' && typeOf(d)!.kind !== 'enum' && (d.phase === 8.1 || d.phase === 8.2)), false);
+  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 11.92), true);
+  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 6.2), true);
 }
 
 function settingStatement(sql: string, source: Change): Statement {

@@ -47,3 +47,19 @@ KIND_CASES.push(
   },
   { name: 'kind: column options on a new table', old: [], new: ['CREATE TABLE t (a text)', 'ALTER TABLE t ALTER COLUMN a SET (n_distinct=-0.5), ALTER COLUMN a SET STORAGE MAIN'] },
 );
+KIND_CASES.push(
+  // ---- ordering: a domain over a composite type, a composite over domains (created and dropped in dependency order)
+  {
+    name: 'kind: domain over a composite type and composite over domains',
+    old: ['CREATE TABLE t (id int)'],
+    new: [
+      'CREATE TYPE zpair AS (a int, b text)',
+      'CREATE DOMAIN apair AS zpair CHECK ((VALUE).a > 0)',
+      'CREATE DOMAIN posint AS int CHECK (VALUE > 0)',
+      'CREATE TYPE bcomp AS (p posint, q apair)',
+      'CREATE TABLE t (id int, x bcomp, y apair)',
+    ],
+    seed: 'INSERT INTO t VALUES (1)',
+    keeps: 'SELECT id FROM t',
+  },
+);

@@ -46,6 +46,7 @@ export type Change =
 
 export type CommentTarget =
   | { readonly on: 'SCHEMA'; readonly schema: string }
+  | { readonly on: 'EXTENSION'; readonly name: string }
   | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX'; readonly schema: string; readonly name: string }
   | { readonly on: 'COLUMN'; readonly schema: string; readonly name: string; readonly column: string }
   | { readonly on: 'FUNCTION' | 'PROCEDURE'; readonly schema: string; readonly name: string; readonly args: string }

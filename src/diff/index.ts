@@ -101,7 +101,13 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Extensions (database-wide: only managed when the whole database is)
   if (!scope) {
-    for (const [name, e] of Object.entries(desired.extensions)) if (!current.extensions[name]) out.push({ kind: 'create_extension', extension: e });
+    for (const [name, e] of Object.entries(desired.extensions)) {
+      const cur = current.extensions[name];
+      if (!cur) out.push({ kind: 'create_extension', extension: e });
+      // Compared only when the desired state has a comment. A new extension starts with its control file's
+      // comment, and so does one read from a file that states none.
+      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? cur.comment ?? cur.defaultComment : undefined) ?? e.defaultComment, e.comment);
+    }
     for (const [name, e] of Object.entries(current.extensions)) if (!desired.extensions[name]) out.push({ kind: 'drop_extension', extension: e });
   }
 

@@ -506,7 +506,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
       }
       for (const r of await extP) {
-        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}) };
+        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}) };
       }
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };

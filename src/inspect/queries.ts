@@ -28,7 +28,8 @@ SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${R
  WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
 
 export const Q_EXTENSIONS = `
-SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment,
+       (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment
   FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql' ORDER BY 1`;
 

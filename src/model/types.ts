@@ -43,7 +43,10 @@ export interface Extension extends Located {
   readonly schema: string;
   /** Only compared when the schema file states it. */
   readonly version?: string;
+  /** `COMMENT ON EXTENSION`; only compared when the desired state has one (a parsed file that states it, or a database). */
   readonly comment?: string;
+  /** The comment its control file gives it (inspector only: what CREATE EXTENSION sets by itself). */
+  readonly defaultComment?: string;
 }
 
 export interface EnumType extends Commented, Located {

@@ -146,6 +146,7 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
+    case 'EXTENSION': return `EXTENSION ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;

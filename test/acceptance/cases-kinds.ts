@@ -63,3 +63,9 @@ KIND_CASES.push(
     keeps: 'SELECT id FROM t',
   },
 );
+KIND_CASES.push(
+  // ---- COMMENT ON EXTENSION (pg_dump writes one for every extension)
+  { name: 'kind: comment on an extension', old: ['CREATE EXTENSION hstore'], new: ['CREATE EXTENSION hstore', "COMMENT ON EXTENSION hstore IS 'key/value pairs, our way'"], expectedSql: ["COMMENT ON EXTENSION \"hstore\" IS 'key/value pairs, our way'"] },
+  { name: 'kind: extension created with its comment', old: [], new: ['CREATE EXTENSION citext', "COMMENT ON EXTENSION citext IS 'case-insensitive text'"] },
+  { name: 'kind: pg_dump extension comment is its default', old: [], new: ['CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public', "COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams'"] },
+);

@@ -9,6 +9,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
+import { diffObjects } from './objects.js';
 import { modelContext, sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import type { NormalizeContext } from '../parse/normalize.js';
 
@@ -232,6 +233,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     diffIndexes(cur.indexes, v.indexes, out, comment);
   }
   for (const [key, v] of Object.entries(current.views)) if (inScope(scope, v.schema) && !desired.views[key] && !droppedSchema(v.schema)) out.push({ kind: 'drop_view', view: v, recreated: false });
+
+  // Rules, foreign data wrappers, servers, user mappings, foreign tables
+  diffObjects(current, desired, scope, droppedSchema, out, comment);
   return out;
 }
 

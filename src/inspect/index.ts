@@ -12,9 +12,12 @@ import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, qualifiedName, quoteIdent, quoteLiteral } from '../model/names.js';
 import type {
-  Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
+  CatalogObject, Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
+import { foreignTableFromRows, Q_FOREIGN_TABLES, Q_SQLMED, sqlMedFromRow } from './kinds/foreign.js';
+import { Q_RULES, ruleFromRow } from './kinds/rule.js';
 import * as Q from './queries.js';
+import { objectKey } from '../model/objects.js';
 
 export interface InspectOptions {
   /** Manage only these schemas (Atlas's `--schema`); default: the URL's bound schema, else all user schemas. */
@@ -248,6 +251,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_POLICIES, [schemas], 1],
       [opts.identify ? Q.Q_UNMANAGED_IDENTIFIED : Q.Q_UNMANAGED, [schemas], 1],
       [Q.Q_EXTENSIONS, [], 0],
+      [Q_RULES, [schemas], 1],
+      [Q_FOREIGN_TABLES, [schemas], 1],
+      [Q_SQLMED, [], 0],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -255,7 +261,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -266,6 +272,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         tables: {} as Record<string, Table>,
         views: {} as Record<string, View>,
         functions: {} as Record<string, Func>,
+        objects: {} as Record<string, CatalogObject>,
         opaque: [],
         unmanaged: [] as Unmanaged[],
       };
@@ -309,12 +316,17 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         attNames.set(key, names);
         columnsByRel.set(key, list);
       });
+      const foreignRels = new Map<number, { schema: string; name: string; comment: unknown }>();
       type TableWithMaps = Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> };
       const tablesByOid = new Map<number, TableWithMaps>();
       for (const r of await relP) {
         const schema = String(r.schema);
         const name = String(r.name);
-        if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
+        if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name))) continue;
+        if (r.kind === 'f') {
+          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment });
+          continue;
+        }
         const key = qualifiedKey(schema, name);
         const oid = Number(r.oid);
         const comment = r.comment ? { comment: String(r.comment) } : {};
@@ -508,6 +520,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await extP) {
         model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}) };
       }
+      const put = (o: CatalogObject) => { model.objects[objectKey(o)] = o; };
+      for (const r of await ruleP) if (!excluded(String(r.schema), String(r.table_name))) put(ruleFromRow(r));
+      for (const r of await ftP) {
+        const rel = foreignRels.get(Number(r.oid));
+        if (rel) put(foreignTableFromRows(rel.schema, rel.name, rel.comment, columnsByRel.get(Number(r.oid)) ?? [], r));
+      }
+      for (const r of await medP) put(sqlMedFromRow(r));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
         model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);

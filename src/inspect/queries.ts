@@ -6,7 +6,7 @@
  */
 
 /** Objects that belong to an extension are not the user's: excluded everywhere. */
-const notExt = (classTable: string, oid: string) =>
+export const notExt = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
 
 /**
@@ -270,15 +270,9 @@ SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, 
  * (`operator`, `app.===(integer,integer)`): what `DROP <type> <identity>` takes.
  */
 export const Q_UNMANAGED = `
-SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name, 'pg_class'::regclass AS classid, c.oid
-  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'f'
-UNION ALL
-SELECT 'window function', n.nspname, p.proname, 'pg_proc'::regclass, p.oid FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+SELECT 'window function' AS kind, n.nspname AS schema, p.proname AS name, 'pg_proc'::regclass AS classid, p.oid
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
-UNION ALL
-SELECT 'rule', n.nspname, r.rulename, 'pg_rewrite'::regclass, r.oid FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
 UNION ALL
 SELECT 'operator', n.nspname, o.oprname, 'pg_operator'::regclass, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
  WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_operator', 'o.oid')}

@@ -349,6 +349,72 @@ export interface Func extends Commented, Located {
   readonly definition: string;
 }
 
+/**
+ * `CREATE RULE` on a table or view (not a view's own `_RETURN` rule).
+ * Key: `rule <table key>.<name>`.
+ */
+export interface Rule extends Commented, Located {
+  readonly kind: 'rule';
+  readonly schema: string;
+  readonly name: string;
+  /** Key of the table or view it is on. */
+  readonly table: string;
+  /** `CREATE RULE …` with every relation schema-qualified (pg_get_ruledef's text when inspected); rendered and compared. */
+  readonly definition: string;
+}
+
+/** `CREATE FOREIGN DATA WRAPPER` (database-wide). Key: `foreign_data_wrapper <name>`. */
+export interface ForeignDataWrapper extends Commented, Located {
+  readonly kind: 'foreign_data_wrapper';
+  readonly name: string;
+  /** Handler and validator functions (`schema.name`), absent = none. */
+  readonly handler?: string;
+  readonly validator?: string;
+  /** Generic options `name=value`, in declaration order. */
+  readonly options: readonly string[];
+}
+
+/** `CREATE SERVER` (database-wide). Key: `server <name>`. */
+export interface ForeignServer extends Commented, Located {
+  readonly kind: 'server';
+  readonly name: string;
+  readonly wrapper: string;
+  readonly type?: string;
+  readonly version?: string;
+  readonly options: readonly string[];
+}
+
+/** `CREATE USER MAPPING FOR user SERVER s` (database-wide). Key: `user_mapping <user>@<server>`; user `PUBLIC` or a role name. */
+export interface UserMapping extends Located {
+  readonly kind: 'user_mapping';
+  readonly user: string;
+  readonly server: string;
+  readonly options: readonly string[];
+}
+
+export interface ForeignColumn extends Commented {
+  readonly name: string;
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default?: Expr;
+  readonly collation?: string;
+  /** Column options (`OPTIONS (column_name 'x')`) `name=value`. */
+  readonly options: readonly string[];
+}
+
+/** `CREATE FOREIGN TABLE`. Key: `foreign_table <schema>.<name>`; its name is taken among the schema's relations. */
+export interface ForeignTable extends Commented, Located {
+  readonly kind: 'foreign_table';
+  readonly schema: string;
+  readonly name: string;
+  readonly server: string;
+  readonly columns: readonly ForeignColumn[];
+  readonly options: readonly string[];
+}
+
+/** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable;
+
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {
   readonly kind: 'opaque';
@@ -377,12 +443,14 @@ export interface Model {
   readonly tables: Readonly<Record<string, Table>>;
   readonly views: Readonly<Record<string, View>>;
   readonly functions: Readonly<Record<string, Func>>;
+  /** Objects of the kinds in `CatalogObject`, keyed by `objectKey` (./objects.ts); absent = none. */
+  readonly objects?: Readonly<Record<string, CatalogObject>>;
   readonly opaque: readonly OpaqueStatement[];
   readonly unmanaged: readonly Unmanaged[];
 }
 
 export function emptyModel(): Model {
-  return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+  return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, objects: {}, opaque: [], unmanaged: [] };
 }
 
 /**

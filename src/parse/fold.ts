@@ -11,9 +11,12 @@ import type { SourceLocation } from '../errors.js';
 import { deferralSql, foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
-  Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
+  CatalogObject, Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
+import * as foreign from './kinds/foreign.js';
+import * as rule from './kinds/rule.js';
+import type { FoldScope } from './kinds/scope.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
 import { boundOf, figureColname, normalizeExpr, normalizeQuery, type NormalizeContext } from './normalize.js';
 import { deparseExpression, deparseStatement, type Node, type ParsedStatement } from './pg.js';
@@ -44,6 +47,7 @@ type MView = Omit<Mut<View>, 'indexes' | 'triggers' | 'grants' | 'columnComments
 type MModel = { -readonly [K in keyof Model]: K extends 'opaque' | 'unmanaged' ? Model[K] extends readonly (infer E)[] ? E[] : never : Record<string, unknown> } & {
   schemas: Record<string, Mut<SchemaDef>>; extensions: Record<string, Mut<Model['extensions'][string]>>; types: Record<string, Mut<TypeDef>>;
   sequences: Record<string, Mut<Sequence>>; tables: Record<string, MTable>; views: Record<string, MView>; functions: Record<string, Mut<Func>>;
+  objects: Record<string, CatalogObject>;
 };
 
 const sv = (n: Node): string => n?.String?.sval ?? '';
@@ -62,7 +66,7 @@ class Problem extends Error {
 }
 
 export class Folder {
-  readonly model: MModel = { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+  readonly model: MModel = { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, objects: {}, opaque: [], unmanaged: [] };
   readonly problems: FoldProblem[] = [];
   private searchPath: string[];
   private readonly initialSearchPath: string[];
@@ -178,6 +182,8 @@ export class Folder {
       if (v) return { key: v.key, columns: v.obj.columns };
       const s = this.lookup(this.model.sequences, names);
       if (s) return { key: s.key };
+      const f = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
+      if (f) return { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
       return undefined;
     },
     type: (names) => this.typeKey(names),
@@ -334,15 +340,43 @@ export class Folder {
         return this.report('W_DATA', `data statement (${type.replace(/Stmt$/, '').toUpperCase()}) is not part of the desired state and is not applied by a schema diff; ship data changes in a hand-written migration (\`meridian migrate new <name>\`)`);
       case 'VacuumStmt': case 'ClusterStmt': case 'ReindexStmt': case 'CheckPointStmt': case 'NotifyStmt': case 'ListenStmt': case 'LockStmt': case 'DiscardStmt':
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '').toUpperCase()} is not part of the desired state: ignored`);
-      case 'RuleStmt':
-        this.model.unmanaged.push({ kind: 'rule', schema: this.schemaOf(this.rangeNames(n.relation)), name: n.rulename });
-        return this.unsupported('CREATE RULE');
-      case 'CreateForeignTableStmt':
-        this.model.unmanaged.push({ kind: 'foreign table', schema: this.schemaOf(this.rangeNames(n.base.relation)), name: n.base.relation.relname });
-        return this.unsupported('CREATE FOREIGN TABLE');
+      // Kinds folded in their own module (./kinds/): each gets the Folder's FoldScope.
+      case 'RuleStmt': return rule.foldRule(this.scope(), n);
+      case 'CreateFdwStmt': return foreign.createWrapper(this.scope(), n);
+      case 'AlterFdwStmt': return foreign.alterWrapper(this.scope(), n);
+      case 'CreateForeignServerStmt': return foreign.createServer(this.scope(), n);
+      case 'AlterForeignServerStmt': return foreign.alterServer(this.scope(), n);
+      case 'CreateUserMappingStmt': return foreign.createUserMapping(this.scope(), n);
+      case 'AlterUserMappingStmt': return foreign.alterUserMapping(this.scope(), n);
+      case 'DropUserMappingStmt': return foreign.dropUserMapping(this.scope(), n);
+      case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
       default:
         return this.unsupported(describeStatement(type, n));
     }
+  }
+
+  /** What a per-kind fold module may use (./kinds/scope.ts), for the current statement. */
+  private scope(): FoldScope {
+    const relation = (names: readonly string[]) => {
+      const t = this.lookup(this.model.tables, names);
+      if (t) return { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
+      const v = this.lookup(this.model.views, names);
+      return v ? { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns } : undefined;
+    };
+    return {
+      objects: this.model.objects,
+      loc: this.stmt.loc,
+      rangeNames: (rv) => this.rangeNames(rv),
+      creating: (names) => this.creating(names),
+      relation,
+      qualify: (n) => this.qualify(n),
+      type: (tn) => this.type(tn),
+      defaultExpr: (n) => this.defaultExpr(n),
+      taken: (s, name) => this.taken(s, name),
+      claim: (s, name) => this.claim(s, name),
+      release: (s, name) => this.release(s, name),
+      fail: (code, message, at) => { throw new Problem(code, message, at); },
+    };
   }
 
   // ---------------------------------------------------------------- schemas, extensions, types
@@ -791,7 +825,14 @@ export class Folder {
     if (n.objtype === 'OBJECT_INDEX') return this.alterIndex(n);
     if (n.objtype === 'OBJECT_SEQUENCE') return this.alterTableOnSequence(n);
     if (n.objtype === 'OBJECT_VIEW' || n.objtype === 'OBJECT_MATVIEW') return this.alterView(n);
-    if (n.objtype === 'OBJECT_FOREIGN_TABLE') return this.unsupported('ALTER FOREIGN TABLE');
+    if (n.objtype === 'OBJECT_FOREIGN_TABLE') {
+      const ft = foreign.foreignTableNamed(this.model.objects, this.rangeNames(n.relation), this.searchPath);
+      if (!ft) {
+        if (n.missing_ok) return;
+        throw new Problem('E_UNKNOWN', `foreign table "${this.rangeNames(n.relation).join('.')}" does not exist`, n.relation.location);
+      }
+      return foreign.alterForeignTable(this.scope(), ft, n.cmds ?? []);
+    }
     const names = this.rangeNames(n.relation);
     if (!this.lookup(this.model.tables, names)) {
       // ALTER TABLE also reaches views and sequences (pg_dump writes `ALTER TABLE seq OWNER TO …`).
@@ -1392,6 +1433,12 @@ export class Folder {
           if (!c) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
           return set(c);
         }
+        const ft = foreign.foreignTableNamed(this.model.objects, rel, this.searchPath);
+        if (ft) {
+          if (!ft.columns.some((x) => x.name === col)) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
+          ft.columns = ft.columns.map((x) => (x.name !== col ? x : text === undefined ? { ...x, comment: undefined } : { ...x, comment: text }));
+          return;
+        }
         const v = this.lookup(this.model.views, rel);
         if (!v) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
         const cc = { ...(v.obj.columnComments ?? {}) };
@@ -1420,6 +1467,17 @@ export class Folder {
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
         const f = this.functionByArgs(n.object.ObjectWithArgs);
         return set(f);
+      }
+      case 'OBJECT_RULE': return set(rule.ruleNamed(this.scope(), list()) as { comment?: string });
+      case 'OBJECT_FOREIGN_TABLE': {
+        const ft = foreign.foreignTableNamed(this.model.objects, list(), this.searchPath);
+        if (!ft) throw new Problem('E_UNKNOWN', `foreign table "${list().join('.')}" does not exist`);
+        return set(ft);
+      }
+      case 'OBJECT_FDW': case 'OBJECT_FOREIGN_SERVER': {
+        const o = this.model.objects[`${n.objtype === 'OBJECT_FDW' ? 'foreign_data_wrapper' : 'server'} ${sv(n.object)}`];
+        if (!o) throw new Problem('E_UNKNOWN', `${n.objtype === 'OBJECT_FDW' ? 'foreign-data wrapper' : 'server'} "${sv(n.object)}" does not exist`);
+        return set(o as { comment?: string });
       }
       case 'OBJECT_TABCONSTRAINT': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': {
         const names = list();
@@ -1529,6 +1587,16 @@ export class Folder {
           }
           break;
         }
+        case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
+        case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
+        case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
+        case 'OBJECT_FOREIGN_TABLE': {
+          const ft = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
+          if (!ft) { missing('foreign table'); break; }
+          delete this.model.objects[`foreign_table ${qualifiedKey(ft.schema, ft.name)}`];
+          this.release(ft.schema, ft.name);
+          break;
+        }
         case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': {
           const name = names[names.length - 1]!;
           const rel = names.slice(0, -1);
@@ -1565,6 +1633,7 @@ export class Folder {
     if (t) for (const c of Object.values(t.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') this.release(o.schema, c.name);
     delete this.model.tables[key];
     delete this.model.views[key];
+    rule.dropRulesOn(this.scope(), key);
     this.release(o.schema, o.name);
   }
 

@@ -13,6 +13,8 @@ import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Constraint, Grant, Model, Table, TypeDef, View } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
+import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
@@ -146,10 +148,10 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
-    case 'EXTENSION': return `EXTENSION ${qi(t.name)}`;
+    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': return `${t.on} ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
-    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
     default: return `${t.on} ${qn(t.schema, t.name)}`;
   }
 }
@@ -206,6 +208,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
+    if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
   }
   const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
   if (affected.size) {
@@ -257,6 +260,18 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       all.push({ kind: 'drop_trigger', trigger: tr });
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+
+  // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
+  const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
+  if (recreated.size) {
+    for (const o of Object.values(desired.objects ?? {})) {
+      if (o.kind !== 'rule' || !recreated.has(o.table) || !(desired.tables[o.table] || desired.views[o.table])) continue;
+      const k = objectKey(o);
+      if (all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) continue;
+      all.push({ kind: 'create_object', object: o });
+      if (o.comment) all.push({ kind: 'comment', target: { on: 'RULE', schema: o.schema, name: o.name, table: splitKey(o.table).name }, comment: o.comment });
     }
   }
 
@@ -488,6 +503,20 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const p = c.policy;
         emit(17.2, c, p.table, `create policy "${p.name}"`,
           `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ')}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
+        break;
+      }
+      case 'create_object': case 'drop_object': case 'alter_object': {
+        const o = c.kind === 'alter_object' ? c.to : c.object;
+        const rules = kindRules(o);
+        const key = objectKey(o);
+        const out = (list: ReturnType<typeof rules.create>) => { for (const s of list) emit(s.phase, c, key, s.comment, s.sql, s.effects ?? {}); };
+        if (c.kind === 'create_object') out(rules.create(c.object));
+        else if (c.kind === 'drop_object') out(rules.drop(c.object));
+        else {
+          const steps = rules.alter?.(c.from, c.to);
+          if (steps) out(steps);
+          else out([...rules.drop(c.from), ...rules.create(c.to)]);
+        }
         break;
       }
       case 'comment':

@@ -69,3 +69,65 @@ KIND_CASES.push(
   { name: 'kind: extension created with its comment', old: [], new: ['CREATE EXTENSION citext', "COMMENT ON EXTENSION citext IS 'case-insensitive text'"] },
   { name: 'kind: pg_dump extension comment is its default', old: [], new: ['CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public', "COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams'"] },
 );
+const tables = ['CREATE TABLE r1 (a int, b text)', 'CREATE TABLE r2 (a int, b text)'];
+KIND_CASES.push(
+  // ---- rules (managed)
+  {
+    name: 'kind: rules on a table and a view, with a comment',
+    old: [...tables, 'CREATE VIEW v AS SELECT a FROM r1'],
+    new: [
+      ...tables, 'CREATE VIEW v AS SELECT a FROM r1',
+      "CREATE RULE rr AS ON INSERT TO r1 DO ALSO INSERT INTO r2 VALUES (NEW.a, 'x')",
+      'CREATE RULE ru AS ON UPDATE TO r1 WHERE OLD.a <> NEW.a DO INSTEAD (UPDATE r2 SET a = NEW.a WHERE r2.a = OLD.a; DELETE FROM r2 WHERE r2.b IS NULL)',
+      "COMMENT ON RULE ru ON r1 IS 'the update rule'",
+      'CREATE RULE vd AS ON DELETE TO v DO INSTEAD DELETE FROM r1 WHERE r1.a = OLD.a',
+    ],
+    seed: "INSERT INTO r1 VALUES (1, 'a'); INSERT INTO r2 VALUES (2, 'b')",
+    keeps: 'SELECT * FROM r1, r2 ORDER BY 1, 3',
+  },
+  {
+    name: 'kind: rule action changed',
+    old: [...tables, 'CREATE RULE rr AS ON INSERT TO r1 DO ALSO INSERT INTO r2 VALUES (NEW.a)'],
+    new: [...tables, 'CREATE RULE rr AS ON INSERT TO r1 DO INSTEAD NOTHING'],
+    expectedSql: ['DROP RULE "rr" ON "public"."r1"', 'CREATE RULE rr AS'],
+  },
+  {
+    name: 'kind: rule on a view that is recreated under a column type change',
+    old: ['CREATE TABLE t (n int)', 'CREATE VIEW v AS SELECT n FROM t', 'CREATE RULE vd AS ON DELETE TO v DO INSTEAD DELETE FROM t WHERE t.n = OLD.n'],
+    new: ['CREATE TABLE t (n bigint)', 'CREATE VIEW v AS SELECT n FROM t', 'CREATE RULE vd AS ON DELETE TO v DO INSTEAD DELETE FROM t WHERE t.n = OLD.n'],
+    oneWay: true,
+  },
+  // ---- foreign data wrappers, servers, user mappings, foreign tables (a wrapper without handler works on PGlite too)
+  {
+    name: 'kind: foreign data wrapper, server, user mappings and foreign table',
+    old: [],
+    new: [
+      "CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true')",
+      "COMMENT ON FOREIGN DATA WRAPPER w IS 'a wrapper'",
+      "CREATE SERVER s TYPE 'files' VERSION '1.0' FOREIGN DATA WRAPPER w OPTIONS (host 'localhost', port '5432')",
+      "COMMENT ON SERVER s IS 'a server'",
+      "CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'bob')",
+      "CREATE FOREIGN TABLE ft (id int NOT NULL, name text OPTIONS (column_name 'nm') COLLATE \"C\", d int DEFAULT 3) SERVER s OPTIONS (table_name 'remote')",
+      "COMMENT ON FOREIGN TABLE ft IS 'remote rows'",
+      "COMMENT ON COLUMN ft.name IS 'the name'",
+    ],
+  },
+  {
+    name: 'kind: server and wrapper options altered in place, foreign table recreated',
+    old: [
+      "CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true')",
+      "CREATE SERVER s FOREIGN DATA WRAPPER w OPTIONS (host 'a', port '1')",
+      "CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'bob')",
+      "CREATE FOREIGN TABLE ft (id int) SERVER s OPTIONS (table_name 'x')",
+      'CREATE VIEW fv AS SELECT id FROM ft',
+    ],
+    new: [
+      'CREATE FOREIGN DATA WRAPPER w',
+      "CREATE SERVER s VERSION '2' FOREIGN DATA WRAPPER w OPTIONS (host 'b', dbname 'd')",
+      "CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'alice', password 'p')",
+      "CREATE FOREIGN TABLE ft (id int, extra text) SERVER s OPTIONS (table_name 'y')",
+      'CREATE VIEW fv AS SELECT id FROM ft',
+    ],
+    expectedSql: ["ALTER SERVER \"s\" VERSION '2' OPTIONS (SET \"host\" 'b', ADD \"dbname\" 'd', DROP \"port\")", 'ALTER FOREIGN DATA WRAPPER "w" OPTIONS (DROP "debug")'],
+  },
+);

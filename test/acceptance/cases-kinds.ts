@@ -131,3 +131,10 @@ KIND_CASES.push(
     expectedSql: ["ALTER SERVER \"s\" VERSION '2' OPTIONS (SET \"host\" 'b', ADD \"dbname\" 'd', DROP \"port\")", 'ALTER FOREIGN DATA WRAPPER "w" OPTIONS (DROP "debug")'],
   },
 );
+KIND_CASES.push(
+  {
+    name: 'kind: aggregate and its state function',
+    old: [],
+    new: ["CREATE FUNCTION add_int(s int, v int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT s + v'", "CREATE AGGREGATE total(int) (sfunc = add_int, stype = int, initcond = '0')"],
+  },
+);

@@ -57,7 +57,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'USER MAPPING', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'DEFAULT ACL', treatment: 'ignored', sql: 'ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC' },
-  { label: 'EVENT TRIGGER', treatment: 'refused', sql: 'CREATE EVENT TRIGGER et ON ddl_command_start EXECUTE FUNCTION f()' },
+  { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
   { label: 'PUBLICATION', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR ALL TABLES' },
   { label: 'PUBLICATION TABLE', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLE t' },
   { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLES IN SCHEMA public' },

@@ -129,6 +129,10 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       return a.wrapper === o.wrapper && (a.type ?? '') === (o.type ?? '') && (a.version ?? '') === (o.version ?? '') && opts(a.options, o.options);
     }
     case 'user_mapping': return opts(a.options, (b as typeof a).options);
+    case 'event_trigger': {
+      const o = b as typeof a;
+      return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
+    }
     case 'foreign_table': {
       const o = b as typeof a;
       const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);

@@ -18,6 +18,7 @@ export function objectKey(o: CatalogObject): string {
     case 'server': return `server ${o.name}`;
     case 'user_mapping': return `user_mapping ${o.user}@${o.server}`;
     case 'foreign_table': return `foreign_table ${qualifiedKey(o.schema, o.name)}`;
+    case 'event_trigger': return `event_trigger ${o.name}`;
   }
 }
 
@@ -38,7 +39,7 @@ export function objectDependencies(o: CatalogObject): string[] {
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping';
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger';
 }
 
 /** The schema an object lives in (schema-scoped kinds). */

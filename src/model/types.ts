@@ -412,8 +412,22 @@ export interface ForeignTable extends Commented, Located {
   readonly options: readonly string[];
 }
 
+/** `CREATE EVENT TRIGGER` (database-wide). Key: `event_trigger <name>`. */
+export interface EventTrigger extends Commented, Located {
+  readonly kind: 'event_trigger';
+  readonly name: string;
+  /** `ddl_command_start`, `ddl_command_end`, `sql_drop`, `table_rewrite`, `login` (PostgreSQL 17+). */
+  readonly event: string;
+  /** `WHEN TAG IN (…)`, upper-case, in declaration order; empty = every command. */
+  readonly tags: readonly string[];
+  /** The function, schema-qualified as regproc prints it (`public.log_ddl`). */
+  readonly function: string;
+  /** `O` enabled (default), `D` disabled, `R` replica, `A` always. */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

@@ -14,6 +14,7 @@ import type {
   CatalogObject, Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
+import * as eventTrigger from './kinds/event-trigger.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -350,6 +351,8 @@ export class Folder {
       case 'AlterUserMappingStmt': return foreign.alterUserMapping(this.scope(), n);
       case 'DropUserMappingStmt': return foreign.dropUserMapping(this.scope(), n);
       case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
+      case 'CreateEventTrigStmt': return eventTrigger.createEventTrigger(this.scope(), n);
+      case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
       default:
         return this.unsupported(describeStatement(type, n));
     }
@@ -371,6 +374,7 @@ export class Folder {
       relation,
       qualify: (n) => this.qualify(n),
       type: (tn) => this.type(tn),
+      functionSchema: (name) => this.findFunction(name)?.schema,
       defaultExpr: (n) => this.defaultExpr(n),
       taken: (s, name) => this.taken(s, name),
       claim: (s, name) => this.claim(s, name),
@@ -1474,6 +1478,11 @@ export class Folder {
         if (!ft) throw new Problem('E_UNKNOWN', `foreign table "${list().join('.')}" does not exist`);
         return set(ft);
       }
+      case 'OBJECT_EVENT_TRIGGER': {
+        const e = eventTrigger.eventTriggerNamed(this.scope(), sv(n.object));
+        if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
+        return set(e);
+      }
       case 'OBJECT_FDW': case 'OBJECT_FOREIGN_SERVER': {
         const o = this.model.objects[`${n.objtype === 'OBJECT_FDW' ? 'foreign_data_wrapper' : 'server'} ${sv(n.object)}`];
         if (!o) throw new Problem('E_UNKNOWN', `${n.objtype === 'OBJECT_FDW' ? 'foreign-data wrapper' : 'server'} "${sv(n.object)}" does not exist`);
@@ -1588,6 +1597,7 @@ export class Folder {
           break;
         }
         case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
+        case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_TABLE': {

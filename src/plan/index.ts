@@ -148,7 +148,7 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
-    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': return `${t.on} ${qi(t.name)}`;
+    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': case 'EVENT TRIGGER': return `${t.on} ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
@@ -515,7 +515,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         else {
           const steps = rules.alter?.(c.from, c.to);
           if (steps) out(steps);
-          else out([...rules.drop(c.from), ...rules.create(c.to)]);
+          // Recreated: dropped before anything of its kind is created again.
+          else out([...rules.drop(c.from).map((s) => ({ ...s, phase: Math.min(s.phase, 6.9) })), ...rules.create(c.to)]);
         }
         break;
       }

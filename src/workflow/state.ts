@@ -44,6 +44,10 @@ export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[
 // by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
 const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
+  -- event triggers first: they would fire on the drops below
+  FOR s IN SELECT evtname FROM pg_event_trigger LOOP
+    EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', s.evtname);
+  END LOOP;
   FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
       AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);

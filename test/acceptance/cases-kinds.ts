@@ -138,3 +138,24 @@ KIND_CASES.push(
     new: ["CREATE FUNCTION add_int(s int, v int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT s + v'", "CREATE AGGREGATE total(int) (sfunc = add_int, stype = int, initcond = '0')"],
   },
 );
+const logDdl = 'CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$';
+KIND_CASES.push(
+  // ---- event triggers (managed; database-wide)
+  {
+    name: 'kind: event triggers with tags, disabled, commented',
+    old: [],
+    new: [
+      logDdl,
+      "CREATE EVENT TRIGGER et_start ON ddl_command_start WHEN TAG IN ('CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION log_ddl()",
+      'CREATE EVENT TRIGGER et_end ON ddl_command_end EXECUTE PROCEDURE public.log_ddl()',
+      'ALTER EVENT TRIGGER et_end DISABLE',
+      "COMMENT ON EVENT TRIGGER et_start IS 'logs DDL'",
+    ],
+  },
+  {
+    name: 'kind: event trigger enabled state and tags change',
+    old: [logDdl, "CREATE EVENT TRIGGER et ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION log_ddl()", 'ALTER EVENT TRIGGER et ENABLE ALWAYS'],
+    new: [logDdl, "CREATE EVENT TRIGGER et ON ddl_command_start WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION log_ddl()"],
+    expectedSql: ['DROP EVENT TRIGGER "et"', 'CREATE EVENT TRIGGER "et" ON ddl_command_start WHEN TAG IN'],
+  },
+);

@@ -20,6 +20,8 @@ export interface FoldScope {
   relation(names: readonly string[]): { key: string; schema: string; name: string; columns: readonly string[] } | undefined;
   /** A statement subtree with every relation, function and type name schema-qualified. */
   qualify(n: Node): Node;
+  /** The schema of the function an unqualified name resolves to through the search_path (pg_catalog last). */
+  functionSchema(name: string): string | undefined;
   /** Canonical type name of a TypeName node. */
   type(tn: Node): string;
   /** A column DEFAULT expression (undefined for `DEFAULT NULL`). */

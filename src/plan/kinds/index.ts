@@ -5,6 +5,7 @@
  * rules … 11.9x drops of what others depended on). One file per kind family: ./foreign.ts, ./rule.ts.
  */
 import type { CatalogObject } from '../../model/types.js';
+import * as eventTrigger from './event-trigger.js';
 import * as foreign from './foreign.js';
 import * as rule from './rule.js';
 
@@ -25,6 +26,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   server: { create: foreign.createServer, drop: foreign.dropServer, alter: foreign.alterServer },
   user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },
   foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable },
+  event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
 };
 
 /**

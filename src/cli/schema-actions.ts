@@ -88,9 +88,13 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   const cfg = configFrom(opts);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
   await initSchemaParser();
-  const checked = checkSchema(sources, { searchPath: searchPathOf(cfg.url) });
+  // Statements only a database can run (a DO block, …) go to the dev database, as in `schema apply` and
+  // `migrate diff`: kept as opaque by the native fold, unless --native (no database to judge them).
+  const checked = checkSchema(sources, { searchPath: searchPathOf(cfg.url), allowOpaque: !opts.native });
   // E_NATIVE: valid SQL the native folder cannot follow (e.g. a rename a view must follow): the dev database decides.
-  let problems: SchemaProblem[] = opts.native ? [...checked.errors] : checked.errors.filter((e) => e.code !== 'E_NATIVE');
+  // With opaque statements, what the fold cannot find may be theirs (a DO block creating a type): the dev database decides too.
+  const devDecides = (e: SchemaProblem) => e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE');
+  let problems: SchemaProblem[] = opts.native ? [...checked.errors] : checked.errors.filter((e) => !devDecides(e));
   if (problems.length === 0 && !opts.native) {
     const errs = await withDev(cfg.devUrl, async (dev) => {
       await acquireDevDatabase(dev);

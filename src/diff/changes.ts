@@ -2,7 +2,7 @@
  * Change data: what differs between two Models, as typed, readonly records (no SQL here).
  * Each change names the object it is about; `plan` turns changes into ordered statements.
  */
-import type { Column, Constraint, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { CatalogObject, Column, Constraint, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 
 export type Change =
   | { readonly kind: 'create_schema'; readonly schema: SchemaDef }
@@ -41,12 +41,17 @@ export type Change =
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
   /** Privileges on a table or view: revoked ones, then granted ones. */
   | { readonly kind: 'grants'; readonly schema: string; readonly name: string; readonly grant: readonly Grant[]; readonly revoke: readonly Grant[] }
+  /** Objects of the kinds in the Model's `objects` (rules, SQL/MED objects): one rule table per kind in src/plan/kinds/. */
+  | { readonly kind: 'create_object'; readonly object: CatalogObject }
+  | { readonly kind: 'drop_object'; readonly object: CatalogObject }
+  | { readonly kind: 'alter_object'; readonly from: CatalogObject; readonly to: CatalogObject }
   /** A rename the user asked for (never guessed): see `src/diff/renames.ts`. */
   | { readonly kind: 'rename'; readonly object: 'table' | 'column' | 'index' | 'constraint' | 'sequence'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string };
 
 export type CommentTarget =
   | { readonly on: 'SCHEMA'; readonly schema: string }
-  | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX'; readonly schema: string; readonly name: string }
+  | { readonly on: 'EXTENSION' | 'FOREIGN DATA WRAPPER' | 'SERVER' | 'EVENT TRIGGER'; readonly name: string }
+  | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX' | 'FOREIGN TABLE'; readonly schema: string; readonly name: string }
   | { readonly on: 'COLUMN'; readonly schema: string; readonly name: string; readonly column: string }
   | { readonly on: 'FUNCTION' | 'PROCEDURE'; readonly schema: string; readonly name: string; readonly args: string }
-  | { readonly on: 'CONSTRAINT' | 'TRIGGER' | 'POLICY'; readonly schema: string; readonly name: string; readonly table: string };
+  | { readonly on: 'CONSTRAINT' | 'TRIGGER' | 'POLICY' | 'RULE'; readonly schema: string; readonly name: string; readonly table: string };

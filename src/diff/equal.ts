@@ -5,7 +5,7 @@
  * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { Column, Constraint, Expr, Func, Index, Model, Policy, Trigger, View } from '../model/types.js';
+import type { CatalogObject, Column, Constraint, Expr, ForeignColumn, Func, Index, Model, Policy, Sequence, Trigger, View } from '../model/types.js';
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
 } from '../parse/normalize.js';
@@ -82,6 +82,8 @@ export function modelContext(...models: Model[]): NormalizeContext {
         const v = m.views[key];
         if (v) return { key, columns: v.columns };
         if (m.sequences[key]) return { key };
+        const f = m.objects?.[`foreign_table ${key}`];
+        if (f?.kind === 'foreign_table') return { key, columns: f.columns.map((c) => c.name) };
       }
       return undefined;
     },
@@ -93,4 +95,48 @@ export function sameViewQuery(a: View, b: View, ctx: NormalizeContext): boolean 
   if (a.query.canonical === b.query.canonical || a.query.text.trim() === b.query.text.trim()) return true;
   const c = (v: View) => (isNormalized(v.query.canonical) ? v.query.canonical : canonicalQueryText(v.query.text, ctx));
   return c(a) === c(b);
+}
+
+/** Two sequences' options (type, bounds, start, increment, cache, cycle) are the same; persistence is not compared here. */
+export function sameSequenceOptions(a: Sequence, b: Sequence): boolean {
+  return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
+}
+
+/** A column's attribute options, storage and compression (`ALTER COLUMN … SET (…)`, `SET STORAGE`, `SET COMPRESSION`). */
+export function sameAttributeOptions(a: Column, b: Column): boolean {
+  return (a.options ?? []).join(',') === (b.options ?? []).join(',') && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
+}
+
+/**
+ * Two versions of one object of the Model's `objects` are the same (comments aside: they are changed on their own).
+ *
+ * @example
+ * sameObject(inspectedRule, parsedRule) // true when both define the same rule, however spelled
+ */
+export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
+  const opts = (x: readonly string[], y: readonly string[]) => x.join('\u0000') === y.join('\u0000');
+  switch (a.kind) {
+    case 'rule': {
+      const d = (b as typeof a).definition;
+      return a.definition === d || canonicalStatementText(a.definition) === canonicalStatementText(d);
+    }
+    case 'foreign_data_wrapper': {
+      const o = b as typeof a;
+      return (a.handler ?? '') === (o.handler ?? '') && (a.validator ?? '') === (o.validator ?? '') && opts(a.options, o.options);
+    }
+    case 'server': {
+      const o = b as typeof a;
+      return a.wrapper === o.wrapper && (a.type ?? '') === (o.type ?? '') && (a.version ?? '') === (o.version ?? '') && opts(a.options, o.options);
+    }
+    case 'user_mapping': return opts(a.options, (b as typeof a).options);
+    case 'event_trigger': {
+      const o = b as typeof a;
+      return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
+    }
+    case 'foreign_table': {
+      const o = b as typeof a;
+      const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);
+      return a.server === o.server && opts(a.options, o.options) && a.columns.length === o.columns.length && a.columns.every((c, i) => col(c, o.columns[i]!));
+    }
+  }
 }

@@ -9,7 +9,8 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
-import { modelContext, sameIdentity, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { diffObjects } from './objects.js';
+import { modelContext, sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import type { NormalizeContext } from '../parse/normalize.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -27,13 +28,14 @@ const exprEq = sameExpr;
 function sameColumnShape(a: Column, b: Column): boolean {
   return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
     (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
-    (a.statistics ?? -1) === (b.statistics ?? -1);
+    (a.statistics ?? -1) === (b.statistics ?? -1) && sameAttributeOptions(a, b);
 }
 
 
 function sequenceEq(a: Sequence, b: Sequence): boolean {
-  return a.type === b.type && a.start === b.start && a.increment === b.increment && a.min === b.min && a.max === b.max && a.cache === b.cache && a.cycle === b.cycle;
+  return !!a.unlogged === !!b.unlogged && sameSequenceOptions(a, b);
 }
+
 
 function viewEq(a: View, b: View, ctx: NormalizeContext): boolean {
   return a.kind === b.kind && sameViewQuery(a, b, ctx) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
@@ -100,7 +102,13 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Extensions (database-wide: only managed when the whole database is)
   if (!scope) {
-    for (const [name, e] of Object.entries(desired.extensions)) if (!current.extensions[name]) out.push({ kind: 'create_extension', extension: e });
+    for (const [name, e] of Object.entries(desired.extensions)) {
+      const cur = current.extensions[name];
+      if (!cur) out.push({ kind: 'create_extension', extension: e });
+      // Compared only when the desired state has a comment. A new extension starts with its control file's
+      // comment, and so does one read from a file that states none.
+      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? cur.comment ?? cur.defaultComment : undefined) ?? e.defaultComment, e.comment);
+    }
     for (const [name, e] of Object.entries(current.extensions)) if (!desired.extensions[name]) out.push({ kind: 'drop_extension', extension: e });
   }
 
@@ -190,7 +198,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
-      for (const c of t.columns) if (c.statistics !== undefined) out.push({ kind: 'alter_column', table: t, from: { ...c, statistics: undefined }, to: c });
+      for (const c of t.columns) {
+        const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+        if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
+      }
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;
@@ -222,6 +233,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     diffIndexes(cur.indexes, v.indexes, out, comment);
   }
   for (const [key, v] of Object.entries(current.views)) if (inScope(scope, v.schema) && !desired.views[key] && !droppedSchema(v.schema)) out.push({ kind: 'drop_view', view: v, recreated: false });
+
+  // Rules, foreign data wrappers, servers, user mappings, foreign tables
+  diffObjects(current, desired, scope, droppedSchema, out, comment);
   return out;
 }
 

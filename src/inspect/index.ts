@@ -12,9 +12,13 @@ import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, qualifiedName, quoteIdent, quoteLiteral } from '../model/names.js';
 import type {
-  Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
+  CatalogObject, Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
+import { foreignTableFromRows, Q_FOREIGN_TABLES, Q_SQLMED, sqlMedFromRow } from './kinds/foreign.js';
+import { Q_RULES, ruleFromRow } from './kinds/rule.js';
+import { eventTriggerFromRow, Q_EVENT_TRIGGERS } from './kinds/event-trigger.js';
 import * as Q from './queries.js';
+import { objectKey } from '../model/objects.js';
 
 export interface InspectOptions {
   /** Manage only these schemas (Atlas's `--schema`); default: the URL's bound schema, else all user schemas. */
@@ -46,6 +50,7 @@ export interface InspectResult {
 const expr = (text: string): Expr => ({ canonical: text, text });
 const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const REVISIONS = 'atlas_schema_revisions';
+const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', x: 'EXTENDED', m: 'MAIN' };
 
 /** Glob (`*`, `?`) → RegExp over `schema` or `schema.name`. */
 export function globToRegExp(glob: string): RegExp {
@@ -247,6 +252,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q.Q_POLICIES, [schemas], 1],
       [opts.identify ? Q.Q_UNMANAGED_IDENTIFIED : Q.Q_UNMANAGED, [schemas], 1],
       [Q.Q_EXTENSIONS, [], 0],
+      [Q_RULES, [schemas], 1],
+      [Q_FOREIGN_TABLES, [schemas], 1],
+      [Q_SQLMED, [], 0],
+      [Q_EVENT_TRIGGERS, [], 1],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -254,7 +263,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -265,6 +274,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         tables: {} as Record<string, Table>,
         views: {} as Record<string, View>,
         functions: {} as Record<string, Func>,
+        objects: {} as Record<string, CatalogObject>,
         opaque: [],
         unmanaged: [] as Unmanaged[],
       };
@@ -291,7 +301,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null }>(r.extra);
+          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
           if (x) {
             if (x.generated_expr) col.generated = expr(x.generated_expr);
             if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
@@ -299,18 +309,26 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;
             if (x.statistics !== null && x.statistics !== undefined) col.statistics = Number(x.statistics);
+            if (x.options?.length) col.options = [...x.options].sort();
+            if (x.storage) col.storage = STORAGE[x.storage];
+            if (x.compression) col.compression = x.compression === 'l' ? 'lz4' : 'pglz';
           }
           list.push(col as Column);
         }
         attNames.set(key, names);
         columnsByRel.set(key, list);
       });
+      const foreignRels = new Map<number, { schema: string; name: string; comment: unknown }>();
       type TableWithMaps = Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> };
       const tablesByOid = new Map<number, TableWithMaps>();
       for (const r of await relP) {
         const schema = String(r.schema);
         const name = String(r.name);
-        if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name)) || r.kind === 'f') continue;
+        if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name))) continue;
+        if (r.kind === 'f') {
+          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment });
+          continue;
+        }
         const key = qualifiedKey(schema, name);
         const oid = Number(r.oid);
         const comment = r.comment ? { comment: String(r.comment) } : {};
@@ -438,6 +456,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           cache: String(r.cache), cycle: !!r.cycle,
           ...(r.owned_table ? { ownedBy: { table: qualifiedKey(String(r.owned_schema), String(r.owned_table)), column: String(r.owned_column) } } : {}),
           ...(r.comment ? { comment: String(r.comment) } : {}),
+          ...(r.persistence === 'u' ? { unlogged: true } : {}),
         };
       }
       for (const r of await fnP) {
@@ -502,8 +521,16 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
       }
       for (const r of await extP) {
-        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}) };
+        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}) };
       }
+      const put = (o: CatalogObject) => { model.objects[objectKey(o)] = o; };
+      for (const r of await ruleP) if (!excluded(String(r.schema), String(r.table_name))) put(ruleFromRow(r));
+      for (const r of await ftP) {
+        const rel = foreignRels.get(Number(r.oid));
+        if (rel) put(foreignTableFromRows(rel.schema, rel.name, rel.comment, columnsByRel.get(Number(r.oid)) ?? [], r));
+      }
+      for (const r of await medP) put(sqlMedFromRow(r));
+      for (const r of await evtP) put(eventTriggerFromRow(r));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
         model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);

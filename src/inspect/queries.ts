@@ -6,7 +6,7 @@
  */
 
 /** Objects that belong to an extension are not the user's: excluded everywhere. */
-const notExt = (classTable: string, oid: string) =>
+export const notExt = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
 
 /**
@@ -28,7 +28,8 @@ SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${R
  WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
 
 export const Q_EXTENSIONS = `
-SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment,
+       (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment
   FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql' ORDER BY 1`;
 
@@ -67,7 +68,7 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
 export const Q_SEQUENCES = `
 SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
        s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
-       s.seqcache::text AS cache, s.seqcycle AS cycle, dsc.description AS comment,
+       s.seqcache::text AS cache, s.seqcycle AS cycle, dsc.description AS comment, c.relpersistence AS persistence,
        own.schema AS owned_schema, own.tbl AS owned_table, own.col AS owned_column, own.deptype AS owned_deptype
   FROM pg_catalog.pg_sequence s
   JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
@@ -118,7 +119,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
        -- What most columns lack, in one value that is NULL for them: fewer fields for the client to parse
        -- (100,000 rows on 10,000 tables).
        CASE WHEN a.attgenerated <> '' OR a.attidentity <> '' OR dsc.description IS NOT NULL OR NOT a.attislocal
-                 OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation) THEN json_build_object(
+                 OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation)
+                 OR a.attoptions::text LIKE '%n\\_distinct%' OR a.attstorage <> t.typstorage OR a.attcompression <> '' THEN json_build_object(
          'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
          'identity', a.attidentity,
          'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END,
@@ -127,7 +129,11 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
             FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
-         'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END) END AS extra
+         'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
+         -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)
+         'options', (SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o LIKE 'n\\_distinct%'),
+         'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
+         'compression', NULLIF(a.attcompression, '')) END AS extra
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -264,15 +270,9 @@ SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, 
  * (`operator`, `app.===(integer,integer)`): what `DROP <type> <identity>` takes.
  */
 export const Q_UNMANAGED = `
-SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name, 'pg_class'::regclass AS classid, c.oid
-  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY($1::text[]) AND c.relkind = 'f'
-UNION ALL
-SELECT 'window function', n.nspname, p.proname, 'pg_proc'::regclass, p.oid FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+SELECT 'window function' AS kind, n.nspname AS schema, p.proname AS name, 'pg_proc'::regclass AS classid, p.oid
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
-UNION ALL
-SELECT 'rule', n.nspname, r.rulename, 'pg_rewrite'::regclass, r.oid FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
 UNION ALL
 SELECT 'operator', n.nspname, o.oprname, 'pg_operator'::regclass, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
  WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_operator', 'o.oid')}

@@ -43,7 +43,10 @@ export interface Extension extends Located {
   readonly schema: string;
   /** Only compared when the schema file states it. */
   readonly version?: string;
+  /** `COMMENT ON EXTENSION`; only compared when the desired state has one (a parsed file that states it, or a database). */
   readonly comment?: string;
+  /** The comment its control file gives it (inspector only: what CREATE EXTENSION sets by itself). */
+  readonly defaultComment?: string;
 }
 
 export interface EnumType extends Commented, Located {
@@ -113,6 +116,8 @@ export interface Sequence extends Commented, Located, SequenceOptions {
   readonly name: string;
   /** `OWNED BY table.column`: table key and column name. */
   readonly ownedBy?: { readonly table: string; readonly column: string };
+  /** `CREATE UNLOGGED SEQUENCE` (PostgreSQL 15+); absent = logged. */
+  readonly unlogged?: boolean;
 }
 
 export interface Identity {
@@ -132,6 +137,12 @@ export interface Column extends Commented, Located {
   readonly collation?: string;
   /** Per-column statistics target (ALTER COLUMN … SET STATISTICS); absent = default. */
   readonly statistics?: number;
+  /** Attribute options (`ALTER COLUMN … SET (n_distinct=-1)`), `name=value` sorted; absent = none. */
+  readonly options?: readonly string[];
+  /** `SET STORAGE` when it is not the type's default: `PLAIN`, `EXTERNAL`, `EXTENDED`, `MAIN`. */
+  readonly storage?: string;
+  /** `SET COMPRESSION` method (`pglz`, `lz4`); absent = the server's default_toast_compression. */
+  readonly compression?: string;
   /** Inherited from a parent table (INHERITS) and not declared locally. */
   readonly inherited?: boolean;
 }
@@ -338,6 +349,86 @@ export interface Func extends Commented, Located {
   readonly definition: string;
 }
 
+/**
+ * `CREATE RULE` on a table or view (not a view's own `_RETURN` rule).
+ * Key: `rule <table key>.<name>`.
+ */
+export interface Rule extends Commented, Located {
+  readonly kind: 'rule';
+  readonly schema: string;
+  readonly name: string;
+  /** Key of the table or view it is on. */
+  readonly table: string;
+  /** `CREATE RULE …` with every relation schema-qualified (pg_get_ruledef's text when inspected); rendered and compared. */
+  readonly definition: string;
+}
+
+/** `CREATE FOREIGN DATA WRAPPER` (database-wide). Key: `foreign_data_wrapper <name>`. */
+export interface ForeignDataWrapper extends Commented, Located {
+  readonly kind: 'foreign_data_wrapper';
+  readonly name: string;
+  /** Handler and validator functions (`schema.name`), absent = none. */
+  readonly handler?: string;
+  readonly validator?: string;
+  /** Generic options `name=value`, in declaration order. */
+  readonly options: readonly string[];
+}
+
+/** `CREATE SERVER` (database-wide). Key: `server <name>`. */
+export interface ForeignServer extends Commented, Located {
+  readonly kind: 'server';
+  readonly name: string;
+  readonly wrapper: string;
+  readonly type?: string;
+  readonly version?: string;
+  readonly options: readonly string[];
+}
+
+/** `CREATE USER MAPPING FOR user SERVER s` (database-wide). Key: `user_mapping <user>@<server>`; user `PUBLIC` or a role name. */
+export interface UserMapping extends Located {
+  readonly kind: 'user_mapping';
+  readonly user: string;
+  readonly server: string;
+  readonly options: readonly string[];
+}
+
+export interface ForeignColumn extends Commented {
+  readonly name: string;
+  readonly type: string;
+  readonly notNull: boolean;
+  readonly default?: Expr;
+  readonly collation?: string;
+  /** Column options (`OPTIONS (column_name 'x')`) `name=value`. */
+  readonly options: readonly string[];
+}
+
+/** `CREATE FOREIGN TABLE`. Key: `foreign_table <schema>.<name>`; its name is taken among the schema's relations. */
+export interface ForeignTable extends Commented, Located {
+  readonly kind: 'foreign_table';
+  readonly schema: string;
+  readonly name: string;
+  readonly server: string;
+  readonly columns: readonly ForeignColumn[];
+  readonly options: readonly string[];
+}
+
+/** `CREATE EVENT TRIGGER` (database-wide). Key: `event_trigger <name>`. */
+export interface EventTrigger extends Commented, Located {
+  readonly kind: 'event_trigger';
+  readonly name: string;
+  /** `ddl_command_start`, `ddl_command_end`, `sql_drop`, `table_rewrite`, `login` (PostgreSQL 17+). */
+  readonly event: string;
+  /** `WHEN TAG IN (…)`, upper-case, in declaration order; empty = every command. */
+  readonly tags: readonly string[];
+  /** The function, schema-qualified as regproc prints it (`public.log_ddl`). */
+  readonly function: string;
+  /** `O` enabled (default), `D` disabled, `R` replica, `A` always. */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+}
+
+/** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger;
+
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {
   readonly kind: 'opaque';
@@ -366,12 +457,14 @@ export interface Model {
   readonly tables: Readonly<Record<string, Table>>;
   readonly views: Readonly<Record<string, View>>;
   readonly functions: Readonly<Record<string, Func>>;
+  /** Objects of the kinds in `CatalogObject`, keyed by `objectKey` (./objects.ts); absent = none. */
+  readonly objects?: Readonly<Record<string, CatalogObject>>;
   readonly opaque: readonly OpaqueStatement[];
   readonly unmanaged: readonly Unmanaged[];
 }
 
 export function emptyModel(): Model {
-  return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+  return { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, objects: {}, opaque: [], unmanaged: [] };
 }
 
 /**

@@ -11,8 +11,13 @@ import type { SourceLocation } from '../errors.js';
 import { deferralSql, foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
-  Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
+  CatalogObject, Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
+import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
+import * as eventTrigger from './kinds/event-trigger.js';
+import * as foreign from './kinds/foreign.js';
+import * as rule from './kinds/rule.js';
+import type { FoldScope } from './kinds/scope.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
 import { boundOf, figureColname, normalizeExpr, normalizeQuery, type NormalizeContext } from './normalize.js';
 import { deparseExpression, deparseStatement, type Node, type ParsedStatement } from './pg.js';
@@ -43,6 +48,7 @@ type MView = Omit<Mut<View>, 'indexes' | 'triggers' | 'grants' | 'columnComments
 type MModel = { -readonly [K in keyof Model]: K extends 'opaque' | 'unmanaged' ? Model[K] extends readonly (infer E)[] ? E[] : never : Record<string, unknown> } & {
   schemas: Record<string, Mut<SchemaDef>>; extensions: Record<string, Mut<Model['extensions'][string]>>; types: Record<string, Mut<TypeDef>>;
   sequences: Record<string, Mut<Sequence>>; tables: Record<string, MTable>; views: Record<string, MView>; functions: Record<string, Mut<Func>>;
+  objects: Record<string, CatalogObject>;
 };
 
 const sv = (n: Node): string => n?.String?.sval ?? '';
@@ -61,7 +67,7 @@ class Problem extends Error {
 }
 
 export class Folder {
-  readonly model: MModel = { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, opaque: [], unmanaged: [] };
+  readonly model: MModel = { schemas: {}, extensions: {}, types: {}, sequences: {}, tables: {}, views: {}, functions: {}, objects: {}, opaque: [], unmanaged: [] };
   readonly problems: FoldProblem[] = [];
   private searchPath: string[];
   private readonly initialSearchPath: string[];
@@ -177,6 +183,8 @@ export class Folder {
       if (v) return { key: v.key, columns: v.obj.columns };
       const s = this.lookup(this.model.sequences, names);
       if (s) return { key: s.key };
+      const f = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
+      if (f) return { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
       return undefined;
     },
     type: (names) => this.typeKey(names),
@@ -333,15 +341,46 @@ export class Folder {
         return this.report('W_DATA', `data statement (${type.replace(/Stmt$/, '').toUpperCase()}) is not part of the desired state and is not applied by a schema diff; ship data changes in a hand-written migration (\`meridian migrate new <name>\`)`);
       case 'VacuumStmt': case 'ClusterStmt': case 'ReindexStmt': case 'CheckPointStmt': case 'NotifyStmt': case 'ListenStmt': case 'LockStmt': case 'DiscardStmt':
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '').toUpperCase()} is not part of the desired state: ignored`);
-      case 'RuleStmt':
-        this.model.unmanaged.push({ kind: 'rule', schema: this.schemaOf(this.rangeNames(n.relation)), name: n.rulename });
-        return this.unsupported('CREATE RULE');
-      case 'CreateForeignTableStmt':
-        this.model.unmanaged.push({ kind: 'foreign table', schema: this.schemaOf(this.rangeNames(n.base.relation)), name: n.base.relation.relname });
-        return this.unsupported('CREATE FOREIGN TABLE');
+      // Kinds folded in their own module (./kinds/): each gets the Folder's FoldScope.
+      case 'RuleStmt': return rule.foldRule(this.scope(), n);
+      case 'CreateFdwStmt': return foreign.createWrapper(this.scope(), n);
+      case 'AlterFdwStmt': return foreign.alterWrapper(this.scope(), n);
+      case 'CreateForeignServerStmt': return foreign.createServer(this.scope(), n);
+      case 'AlterForeignServerStmt': return foreign.alterServer(this.scope(), n);
+      case 'CreateUserMappingStmt': return foreign.createUserMapping(this.scope(), n);
+      case 'AlterUserMappingStmt': return foreign.alterUserMapping(this.scope(), n);
+      case 'DropUserMappingStmt': return foreign.dropUserMapping(this.scope(), n);
+      case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
+      case 'CreateEventTrigStmt': return eventTrigger.createEventTrigger(this.scope(), n);
+      case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
       default:
         return this.unsupported(describeStatement(type, n));
     }
+  }
+
+  /** What a per-kind fold module may use (./kinds/scope.ts), for the current statement. */
+  private scope(): FoldScope {
+    const relation = (names: readonly string[]) => {
+      const t = this.lookup(this.model.tables, names);
+      if (t) return { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
+      const v = this.lookup(this.model.views, names);
+      return v ? { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns } : undefined;
+    };
+    return {
+      objects: this.model.objects,
+      loc: this.stmt.loc,
+      rangeNames: (rv) => this.rangeNames(rv),
+      creating: (names) => this.creating(names),
+      relation,
+      qualify: (n) => this.qualify(n),
+      type: (tn) => this.type(tn),
+      functionSchema: (name) => this.findFunction(name)?.schema,
+      defaultExpr: (n) => this.defaultExpr(n),
+      taken: (s, name) => this.taken(s, name),
+      claim: (s, name) => this.claim(s, name),
+      release: (s, name) => this.release(s, name),
+      fail: (code, message, at) => { throw new Problem(code, message, at); },
+    };
   }
 
   // ---------------------------------------------------------------- schemas, extensions, types
@@ -491,7 +530,7 @@ export class Folder {
     const s = this.creating(names);
     this.claim(s.schema, s.name);
     const { opts, ownedBy } = this.seqOptions(n.options);
-    const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, loc: this.stmt.loc };
+    const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, ...(n.sequence.relpersistence === 'u' ? { unlogged: true } : {}), loc: this.stmt.loc };
     this.model.sequences[s.key] = seq;
     if (ownedBy) this.ownSequence(seq, ownedBy);
   }
@@ -648,6 +687,7 @@ export class Folder {
     col.loc = this.stmt.loc;
     if (c.collClause) col.collation = c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
     if (!existing) t.columns.push(col);
+    foldColumnDefOptions(col, c, this.model as unknown as Model);
     if (c.raw_default) {
       const d = this.defaultExpr(c.raw_default);
       if (d) col.default = d;
@@ -691,7 +731,7 @@ export class Folder {
       this.claim(t.schema, seqName);
       const [, max] = INT_LIMITS[serial]!;
       const key = qualifiedKey(t.schema, seqName);
-      this.model.sequences[key] = { kind: 'sequence', schema: t.schema, name: seqName, type: serial, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false, ownedBy: { table: qualifiedKey(t.schema, t.name), column: col.name }, loc: this.stmt.loc };
+      this.model.sequences[key] = { kind: 'sequence', schema: t.schema, name: seqName, type: serial, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false, ownedBy: { table: qualifiedKey(t.schema, t.name), column: col.name }, ...(t.unlogged ? { unlogged: true } : {}), loc: this.stmt.loc };
       col.notNull = true;
       const lit = quoteLiteral(key);
       col.default = { canonical: normalizeExpr({ FuncCall: { funcname: [{ String: { sval: 'nextval' } }], args: [{ A_Const: { sval: { sval: key } } }] } }, this.ctx), text: `nextval(${lit}::regclass)` };
@@ -789,7 +829,14 @@ export class Folder {
     if (n.objtype === 'OBJECT_INDEX') return this.alterIndex(n);
     if (n.objtype === 'OBJECT_SEQUENCE') return this.alterTableOnSequence(n);
     if (n.objtype === 'OBJECT_VIEW' || n.objtype === 'OBJECT_MATVIEW') return this.alterView(n);
-    if (n.objtype === 'OBJECT_FOREIGN_TABLE') return this.unsupported('ALTER FOREIGN TABLE');
+    if (n.objtype === 'OBJECT_FOREIGN_TABLE') {
+      const ft = foreign.foreignTableNamed(this.model.objects, this.rangeNames(n.relation), this.searchPath);
+      if (!ft) {
+        if (n.missing_ok) return;
+        throw new Problem('E_UNKNOWN', `foreign table "${this.rangeNames(n.relation).join('.')}" does not exist`, n.relation.location);
+      }
+      return foreign.alterForeignTable(this.scope(), ft, n.cmds ?? []);
+    }
     const names = this.rangeNames(n.relation);
     if (!this.lookup(this.model.tables, names)) {
       // ALTER TABLE also reaches views and sequences (pg_dump writes `ALTER TABLE seq OWNER TO …`).
@@ -876,8 +923,9 @@ export class Folder {
         case 'AT_DisableRowSecurity': t.rowLevelSecurity = false; break;
         case 'AT_ForceRowSecurity': t.forceRowLevelSecurity = true; break;
         case 'AT_NoForceRowSecurity': t.forceRowLevelSecurity = false; break;
-        case 'AT_SetLogged': t.unlogged = false; break;
-        case 'AT_SetUnLogged': t.unlogged = true; break;
+        // PostgreSQL 15+: the table's owned sequences follow it.
+        case 'AT_SetLogged': t.unlogged = false; this.ownedSequencesPersistence(t, false); break;
+        case 'AT_SetUnLogged': t.unlogged = true; this.ownedSequencesPersistence(t, true); break;
         case 'AT_SetRelOptions': t.options = mergeOptions(t.options, relOptions(cmd.def?.List?.items ?? cmd.def)); break;
         case 'AT_ResetRelOptions': {
           const drop = new Set((cmd.def?.List?.items ?? cmd.def ?? []).map((d: Node) => d.DefElem.defname));
@@ -938,8 +986,10 @@ export class Folder {
           t.inherits = t.inherits.filter((x) => x !== p.key);
           break;
         }
-        case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity': case 'AT_SetStorage': case 'AT_SetCompression':
-        case 'AT_SetOptions': case 'AT_ResetOptions':
+        case 'AT_SetStorage': setStorage(col(cmd.name), sv(cmd.def), this.model as unknown as Model); break;
+        case 'AT_SetCompression': setCompression(col(cmd.name), sv(cmd.def)); break;
+        case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name), cmd.def?.List?.items ?? cmd.def ?? [], cmd.subtype === 'AT_ResetOptions'); break;
+        case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity':
           break;
         case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
           const tr = t.triggers[cmd.name] as Mut<Trigger> | undefined;
@@ -964,10 +1014,22 @@ export class Folder {
     this.constraint(t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
   }
 
+  private ownedSequencesPersistence(t: MTable, unlogged: boolean): void {
+    const key = qualifiedKey(t.schema, t.name);
+    for (const s of Object.values(this.model.sequences)) {
+      if (s.ownedBy?.table !== key) continue;
+      if (unlogged) s.unlogged = true;
+      else delete s.unlogged;
+    }
+  }
+
   private alterTableOnSequence(n: Node): void {
-    if (!this.named(this.model.sequences, n.relation, 'sequence', n.missing_ok)) return;
+    const seq = this.named(this.model.sequences, n.relation, 'sequence', n.missing_ok);
+    if (!seq) return;
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_ChangeOwner') continue;
+      if (cmd.subtype === 'AT_SetUnLogged') { seq.obj.unlogged = true; continue; }
+      if (cmd.subtype === 'AT_SetLogged') { delete seq.obj.unlogged; continue; }
       throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
     }
   }
@@ -989,8 +1051,17 @@ export class Folder {
   private alterIndex(n: Node): void {
     for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
       if (cmd.subtype === 'AT_AttachPartition') {
-        const child = this.findIndex(this.rangeNames(cmd.def.PartitionCmd.name));
-        if (!child) throw new Problem('E_UNKNOWN', `index "${this.rangeNames(cmd.def.PartitionCmd.name).join('.')}" does not exist`);
+        const childNames = this.rangeNames(cmd.def.PartitionCmd.name);
+        const child = this.findIndex(childNames);
+        if (!child) {
+          // The index behind a partition's PRIMARY KEY / UNIQUE / EXCLUDE constraint (pg_dump writes
+          // `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` for each): once attached, PostgreSQL marks the
+          // partition's constraint inherited (conislocal = false), and the inspector leaves it to the parent's.
+          const owner = this.constraintIndexOwner(childNames);
+          if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
+          delete owner.table.constraints[owner.name];
+          continue;
+        }
         // Like the inspector: an index attached to a parent's index belongs to the parent's.
         delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
         this.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
@@ -1007,6 +1078,18 @@ export class Folder {
       if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_ChangeOwner') continue;
       throw new Problem('E_UNSUPPORTED', `ALTER INDEX ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
     }
+  }
+
+  /** The table whose PRIMARY KEY / UNIQUE / EXCLUDE constraint is backed by the index `names` (same name, same schema). */
+  private constraintIndexOwner(names: readonly string[]): { table: MTable; name: string } | undefined {
+    const name = names[names.length - 1]!;
+    const schemas = names.length >= 2 ? [names[names.length - 2]!] : this.searchPath;
+    for (const s of schemas)
+      for (const t of Object.values(this.model.tables)) {
+        const c = t.schema === s ? t.constraints[name] : undefined;
+        if (c && (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion')) return { table: t, name };
+      }
+    return undefined;
   }
 
   private findIndex(names: readonly string[]): { owner: MTable | MView; index: Index } | undefined {
@@ -1354,6 +1437,12 @@ export class Folder {
           if (!c) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
           return set(c);
         }
+        const ft = foreign.foreignTableNamed(this.model.objects, rel, this.searchPath);
+        if (ft) {
+          if (!ft.columns.some((x) => x.name === col)) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
+          ft.columns = ft.columns.map((x) => (x.name !== col ? x : text === undefined ? { ...x, comment: undefined } : { ...x, comment: text }));
+          return;
+        }
         const v = this.lookup(this.model.views, rel);
         if (!v) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
         const cc = { ...(v.obj.columnComments ?? {}) };
@@ -1382,6 +1471,22 @@ export class Folder {
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
         const f = this.functionByArgs(n.object.ObjectWithArgs);
         return set(f);
+      }
+      case 'OBJECT_RULE': return set(rule.ruleNamed(this.scope(), list()) as { comment?: string });
+      case 'OBJECT_FOREIGN_TABLE': {
+        const ft = foreign.foreignTableNamed(this.model.objects, list(), this.searchPath);
+        if (!ft) throw new Problem('E_UNKNOWN', `foreign table "${list().join('.')}" does not exist`);
+        return set(ft);
+      }
+      case 'OBJECT_EVENT_TRIGGER': {
+        const e = eventTrigger.eventTriggerNamed(this.scope(), sv(n.object));
+        if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
+        return set(e);
+      }
+      case 'OBJECT_FDW': case 'OBJECT_FOREIGN_SERVER': {
+        const o = this.model.objects[`${n.objtype === 'OBJECT_FDW' ? 'foreign_data_wrapper' : 'server'} ${sv(n.object)}`];
+        if (!o) throw new Problem('E_UNKNOWN', `${n.objtype === 'OBJECT_FDW' ? 'foreign-data wrapper' : 'server'} "${sv(n.object)}" does not exist`);
+        return set(o as { comment?: string });
       }
       case 'OBJECT_TABCONSTRAINT': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': {
         const names = list();
@@ -1491,6 +1596,17 @@ export class Folder {
           }
           break;
         }
+        case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
+        case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
+        case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
+        case 'OBJECT_FOREIGN_TABLE': {
+          const ft = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
+          if (!ft) { missing('foreign table'); break; }
+          delete this.model.objects[`foreign_table ${qualifiedKey(ft.schema, ft.name)}`];
+          this.release(ft.schema, ft.name);
+          break;
+        }
         case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': {
           const name = names[names.length - 1]!;
           const rel = names.slice(0, -1);
@@ -1527,6 +1643,7 @@ export class Folder {
     if (t) for (const c of Object.values(t.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') this.release(o.schema, c.name);
     delete this.model.tables[key];
     delete this.model.views[key];
+    rule.dropRulesOn(this.scope(), key);
     this.release(o.schema, o.name);
   }
 

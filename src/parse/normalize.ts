@@ -458,9 +458,23 @@ function canonicalStatementNode(type: string, v: Node, n: Normalizer): Node {
           v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, v.sql_body ? n.expr(v.sql_body) : ''],
       };
     }
+    case 'RuleStmt':
+      return {
+        Rule: [v.rulename, n.expr({ RangeVar: v.relation }), v.event, !!v.instead, v.whereClause ? n.expr(v.whereClause) : '',
+          (v.actions ?? []).map((a: Node) => { const t = Object.keys(a)[0]!; return canonicalStatementNode(t, a[t], n); })],
+      };
     default:
-      return n.expr({ [type]: v });
+      return n.expr({ [type]: wrapRelations(v) });
   }
+}
+
+/** A statement's bare `relation` fields (RangeVar nodes without their tag, as in InsertStmt) tagged, so they normalise as relations. */
+function wrapRelations(v: Node): Node {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(wrapRelations);
+  const out: Node = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'relation' && x && typeof x === 'object' && 'relname' in (x as object) ? { RangeVar: x } : wrapRelations(x);
+  return out;
 }
 
 function indexElem(e: Node, n: Normalizer): unknown {

@@ -7,11 +7,14 @@
  *      that depend on changed columns dropped first and recreated afterwards.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
+import { defaultStorage } from '../model/column-storage.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
-import { sameExpr, sameIdentity } from '../diff/equal.js';
+import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Constraint, Expr, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Constraint, Expr, Grant, Model, Table, TypeDef, View } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
+import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
@@ -150,9 +153,10 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
+    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': case 'EVENT TRIGGER': return `${t.on} ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
-    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
     default: return `${t.on} ${qn(t.schema, t.name)}`;
   }
 }
@@ -209,6 +213,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
+    if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
   }
   const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
   if (affected.size) {
@@ -260,6 +265,18 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       all.push({ kind: 'drop_trigger', trigger: tr });
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+
+  // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
+  const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
+  if (recreated.size) {
+    for (const o of Object.values(desired.objects ?? {})) {
+      if (o.kind !== 'rule' || !recreated.has(o.table) || !(desired.tables[o.table] || desired.views[o.table])) continue;
+      const k = objectKey(o);
+      if (all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) continue;
+      all.push({ kind: 'create_object', object: o });
+      if (o.comment) all.push({ kind: 'comment', target: { on: 'RULE', schema: o.schema, name: o.name, table: splitKey(o.table).name }, comment: o.comment });
     }
   }
 
@@ -383,11 +400,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_sequence': {
         const s = c.sequence;
-        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
+        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
         break;
       }
       case 'alter_sequence': {
         const s = c.to;
+        // After the tables' persistence (a table's SET LOGGED/UNLOGGED carries its owned sequences along).
+        if (!!c.from.unlogged !== !!s.unlogged) emit(11.7, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
+        if (sameSequenceOptions(c.from, s)) break;
         // New bounds that exclude the old start leave the sequence's position out of range: restart it.
         const outside = BigInt(c.from.start) < BigInt(s.min) || BigInt(c.from.start) > BigInt(s.max);
         emit(9, c, keyOf(s), `modify sequence "${s.name}"`,
@@ -409,12 +429,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
           {
             locksExistingTable: true,
-            rewritesTable: !!c.column.generated || (!!c.column.default && (options.volatile ? options.volatile(c.column.default) : /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text))),
+            // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
+            // constraints is checked on every row: PostgreSQL rewrites the table for either.
+            rewritesTable:
+              !!c.column.generated ||
+              (!!c.column.default && (options.volatile ? options.volatile(c.column.default) : /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text))) ||
+              constrainedDomain(c.column.type, desired),
             mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,
           });
         break;
       case 'alter_column':
-        alterColumn(c, emit);
+        alterColumn(c, desired, emit);
         break;
       case 'add_constraint': {
         const k = c.constraint;
@@ -489,6 +514,21 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ')}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
         break;
       }
+      case 'create_object': case 'drop_object': case 'alter_object': {
+        const o = c.kind === 'alter_object' ? c.to : c.object;
+        const rules = kindRules(o);
+        const key = objectKey(o);
+        const out = (list: ReturnType<typeof rules.create>) => { for (const s of list) emit(s.phase, c, key, s.comment, s.sql, s.effects ?? {}); };
+        if (c.kind === 'create_object') out(rules.create(c.object));
+        else if (c.kind === 'drop_object') out(rules.drop(c.object));
+        else {
+          const steps = rules.alter?.(c.from, c.to);
+          if (steps) out(steps);
+          // Recreated: dropped before anything of its kind is created again.
+          else out([...rules.drop(c.from).map((s) => ({ ...s, phase: Math.min(s.phase, 6.9) })), ...rules.create(c.to)]);
+        }
+        break;
+      }
       case 'comment':
         emit(18, c, commentTarget(c), `set comment to ${c.target.on.toLowerCase()}: "${'name' in c.target ? c.target.name : c.target.schema}"`,
           `COMMENT ON ${commentTarget(c)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`);
@@ -537,6 +577,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     [...order, ...cycles].forEach((i, rank) => (dropViewDrafts[i]!.order = -1_000_000 + rank));
   }
 
+  orderTypes(drafts);
+
   drafts.sort((a, b) => a.phase - b.phase || a.order - b.order);
   const out: Statement[] = [];
   // SQL-language bodies are checked against tables at creation; functions are created before tables
@@ -553,6 +595,47 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   return out;
 }
 
+/**
+ * Domains, composite and range types built on one another (`CREATE DOMAIN d AS some_composite`, a composite
+ * with a domain attribute): created in dependency order, dropped dependants first. Enums depend on nothing
+ * and keep their own phase.
+ */
+/** Is `type` a domain with CHECK or NOT NULL constraints (directly or through its base domain)? */
+function constrainedDomain(type: string, model: Model): boolean {
+  const t = model.types[type];
+  return t?.kind === 'domain' && (t.checks.length > 0 || t.notNull || constrainedDomain(t.baseType, model));
+}
+
+function orderTypes(drafts: Draft[]): void {
+  const typeOf = (d: Draft): TypeDef | undefined => (d.source.kind === 'create_type' || d.source.kind === 'drop_type' ? d.source.type : undefined);
+  const uses = (t: TypeDef): string[] => {
+    const bare = (x: string) => x.replace(/\[\]$/, '').replace(/\(.*\)$/, '');
+    if (t.kind === 'domain') return [bare(t.baseType)];
+    if (t.kind === 'composite') return t.attributes.map((a) => bare(a.type));
+    if (t.kind === 'range') return [bare(t.subtype)];
+    return [];
+  };
+  const rank = (group: Draft[], reverse: boolean) => {
+    if (group.length < 2) return;
+    const byKey = new Map(group.map((d) => [keyOf(typeOf(d)!), d]));
+    const deps = new Map<Draft, Draft[]>(group.map((d) => [d, []]));
+    for (const d of group)
+      for (const k of uses(typeOf(d)!)) {
+        const dep = byKey.get(k);
+        if (!dep || dep === d) continue;
+        if (reverse) deps.get(dep)!.push(d);
+        else deps.get(d)!.push(dep);
+      }
+    const { order, cycles } = toposort(group, (d) => deps.get(d)!);
+    const phase = Math.min(...group.map((d) => d.phase));
+    const base = Math.min(...group.map((d) => d.order));
+    [...order, ...cycles].forEach((d, i) => { d.phase = phase; d.order = base + i / group.length; });
+  };
+  rank(drafts.filter((d) => d.source.kind === 'create_type' && typeOf(d)!.kind !== 'enum' && (d.phase === 8.1 || d.phase === 8.2)), false);
+  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 11.92), true);
+  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 6.2), true);
+}
+
 function settingStatement(sql: string, source: Change): Statement {
   return { sql, comment: 'Set a timeout for this migration', hazards: [], transactional: true, object: '', source };
 }
@@ -561,7 +644,26 @@ function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
 }
 
-function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
+/**
+ * `SET (…)` / `RESET (…)`, `SET STORAGE`, `SET COMPRESSION` clauses that turn one column's attribute options into another's.
+ *
+ * @example
+ * attributeOptions(col, { ...col, options: ['n_distinct=-1'] }, desired, (sql) => out.push(sql)) // 'SET (n_distinct=-1)'
+ */
+function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: string, effects: Effects) => void): void {
+  const name = (o: string) => o.slice(0, o.indexOf('='));
+  const before = from.options ?? [];
+  const after = to.options ?? [];
+  const reset = before.filter((o) => !after.some((n) => name(n) === name(o))).map(name);
+  const set = after.filter((o) => !before.includes(o));
+  if (reset.length) emit(`RESET (${reset.join(', ')})`, {});
+  if (set.length) emit(`SET (${set.join(', ')})`, {});
+  // Neither rewrites: storage and compression apply to values written from then on.
+  if ((from.storage ?? '') !== (to.storage ?? '')) emit(`SET STORAGE ${to.storage ?? defaultStorage(to.type, model)}`, { locksExistingTable: true });
+  if ((from.compression ?? '') !== (to.compression ?? '')) emit(`SET COMPRESSION ${to.compression ?? 'default'}`, { locksExistingTable: true });
+}
+
+function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -583,6 +685,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, emit: (phase:
   if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit(11.7, c, key, cm, `${tn} ${sql}`, effects));
   if (to.identity && (!from.identity || !sameIdentity(from.identity, to.identity))) {
     if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
     const s = to.identity.sequence;

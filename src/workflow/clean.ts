@@ -21,7 +21,7 @@ import { diff } from '../diff/index.js';
 import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { REVISIONS_TABLE } from '../migrate/revisions.js';
-import { qualifiedName } from '../model/names.js';
+import { qualifiedName, quoteIdent, splitKey } from '../model/names.js';
 import { emptyModel, type Model, type SchemaDef, type TypeDef } from '../model/types.js';
 import { plan } from '../plan/index.js';
 
@@ -82,6 +82,10 @@ function objectsIn(model: Model, schema: string, revisions: boolean): CleanTarge
   for (const s of Object.values(model.sequences)) if (s.schema === schema && !s.ownedBy) add('sequence', s.name);
   for (const t of Object.values(model.types)) if (t.schema === schema) add(TYPE_KIND[t.kind], t.name);
   for (const f of Object.values(model.functions)) if (f.schema === schema) add(f.kind, f.name, `${qualifiedName(schema, f.name)}(${f.identityArgs})`);
+  for (const o of Object.values(model.objects ?? {})) {
+    if (o.kind === 'rule' && o.schema === schema) add('rule', o.name, `${quoteIdent(o.name)} ON ${qualifiedName(schema, splitKey(o.table).name)}`);
+    if (o.kind === 'foreign_table' && o.schema === schema) add('foreign table', o.name);
+  }
   for (const u of model.unmanaged) if (u.schema === schema) add(u.kind, u.name, u.drop?.identity);
   if (revisions) add('table', REVISIONS_TABLE);
   return out.sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind < b.kind ? -1 : 1));

@@ -17,7 +17,7 @@ const MARKER_LINE = /^[ \t]*--[ \t]*meridian:allow-empty[ \t]*\r?$/m;
 
 /**
  * How many schema objects a Model holds (schemas other than `public`, extensions, types, sequences,
- * tables, views, functions, opaque statements).
+ * tables, views, functions, rules and SQL/MED objects, event triggers, opaque statements).
  *
  * @example
  * objectCount(emptyModel()) // 0
@@ -26,7 +26,7 @@ export function objectCount(model: Model): number {
   return (
     Object.keys(model.schemas).filter((s) => s !== 'public').length +
     Object.keys(model.extensions).length + Object.keys(model.types).length + Object.keys(model.sequences).length +
-    Object.keys(model.tables).length + Object.keys(model.views).length + Object.keys(model.functions).length + model.opaque.length
+    Object.keys(model.tables).length + Object.keys(model.views).length + Object.keys(model.functions).length + Object.keys(model.objects ?? {}).length + model.opaque.length
   );
 }
 

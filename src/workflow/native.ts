@@ -38,6 +38,7 @@ export function scopeModel(model: Model, scope: NativeScope): Model {
     ...model,
     schemas: Object.fromEntries(Object.entries(model.schemas).filter(([s]) => keepSchema(s))),
     types: pick(model.types), sequences: pick(model.sequences), tables: pick(model.tables), views: pick(model.views), functions: pick(model.functions),
+    objects: Object.fromEntries(Object.entries(model.objects ?? {}).filter(([, o]) => (o.kind === 'rule' || o.kind === 'foreign_table' ? keep({ schema: o.schema, name: o.kind === 'rule' ? o.table.slice(o.schema.length + 1) : o.name }) : !scope.schemas))),
     unmanaged: model.unmanaged.filter((u) => !u.schema || keepSchema(u.schema)),
   };
 }

@@ -13,6 +13,7 @@ import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Database } from '../db/database.js';
+import { PGLITE_CONTRIB } from '../db/pglite.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { compareBytes, readReplayFiles } from '../migrate/dir.js';
@@ -44,12 +45,20 @@ export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[
 // by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
 const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
+  -- event triggers first: they would fire on the drops below
+  FOR s IN SELECT evtname FROM pg_event_trigger LOOP
+    EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', s.evtname);
+  END LOOP;
   FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
       AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
   END LOOP;
   FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
+  END LOOP;
+  -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
+  FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
+    EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', s.fdwname);
   END LOOP;
   CREATE SCHEMA public;
   IF owner IS NOT NULL THEN EXECUTE format('ALTER SCHEMA public OWNER TO %I', owner); END IF;
@@ -132,6 +141,23 @@ export function locate(st: { text: string; line: number; column: number; offset:
  * Runs schema sources statement by statement on the dev database and collects every failing statement
  * with its location (PostgreSQL's error position mapped back to file:line:col).
  */
+/**
+ * PostgreSQL's message for a statement that failed on the dev database, with what to do when the reason is the
+ * embedded dev database itself: an extension PGlite does not ship (`pg_stat_statements`, `postgis`, `file_fdw`…).
+ *
+ * @example
+ * explainDevError(pgliteDev, 'extension "postgis" is not available')
+ * // 'extension "postgis" is not available in the embedded dev database (PGlite) … pass --dev-url "postgres://…"'
+ */
+export function explainDevError(dev: Pick<Database, 'kind'>, message: string): string {
+  if (dev.kind !== 'pglite') return message;
+  const m = /extension "([^"]+)" is not available|could not open extension control file "[^"]*\/([^/"]+)\.control"/.exec(message);
+  if (!m) return message;
+  const name = m[1] ?? m[2]!;
+  return `extension "${name}" is not available in the embedded dev database (PGlite, which ships only: ${PGLITE_CONTRIB.join(', ')}). ` +
+    `Validate and diff this schema on a PostgreSQL server that has "${name}" installed: pass --dev-url "postgres://user:pass@localhost:5432/dev" (an empty database Meridian may clear), or set DEV_DATABASE_URL / the env block's dev in atlas.hcl`;
+}
+
 export async function executeSources(dev: Database, sources: readonly SqlSource[], opts: { stopAtFirst?: boolean } = {}): Promise<LocatedError[]> {
   await initSplitter();
   const errors: LocatedError[] = [];
@@ -141,7 +167,7 @@ export async function executeSources(dev: Database, sources: readonly SqlSource[
       return true;
     } catch (e) {
       const loc = locateStatementError(st, e, src.file);
-      errors.push({ location: loc, message: (e as Error).message, sourceLine: lineOf(src.text, loc.line) });
+      errors.push({ location: loc, message: explainDevError(dev, (e as Error).message), sourceLine: lineOf(src.text, loc.line) });
       return false;
     }
   };

@@ -1,0 +1,65 @@
+/**
+ * The kind-agnostic differ for the Model's `objects` (rules, foreign data wrappers, servers, user mappings,
+ * foreign tables): created, dropped, altered — how is each kind's business (src/plan/kinds/) — and their comments.
+ *
+ * In:  both Models and the scope. Out: changes appended to `out`. Never: renders SQL.
+ */
+import { isDatabaseWide, objectSchema } from '../model/objects.js';
+import type { CatalogObject, Model } from '../model/types.js';
+import type { Change, CommentTarget } from './changes.js';
+import { sameObject } from './equal.js';
+
+/** Kinds changed in place (ALTER … OPTIONS …); the others are recreated. */
+const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger']);
+
+type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
+
+/**
+ * @example
+ * diffObjects(current, desired, undefined, () => false, out, comment)
+ */
+export function diffObjects(current: Model, desired: Model, scope: readonly string[] | undefined, droppedSchema: (schema: string) => boolean, out: Change[], comment: CommentFn): void {
+  const managed = (o: CatalogObject) => {
+    const s = objectSchema(o);
+    return s === undefined ? !scope && isDatabaseWide(o) : !scope || scope.includes(s);
+  };
+  const cur = current.objects ?? {};
+  const des = desired.objects ?? {};
+  for (const [key, o] of Object.entries(des)) {
+    if (!managed(o)) continue;
+    const was = cur[key];
+    let fresh = !was;
+    if (was && !sameObject(was, o)) {
+      if (ALTERABLE.has(o.kind)) out.push({ kind: 'alter_object', from: was, to: o });
+      else {
+        out.push({ kind: 'drop_object', object: was });
+        fresh = true;
+      }
+    }
+    if (fresh) out.push({ kind: 'create_object', object: o });
+    comments(fresh ? undefined : was, o, comment);
+  }
+  for (const [key, o] of Object.entries(cur)) {
+    if (!managed(o) || des[key]) continue;
+    const s = objectSchema(o);
+    if (s !== undefined && droppedSchema(s)) continue;
+    out.push({ kind: 'drop_object', object: o });
+  }
+}
+
+function comments(was: CatalogObject | undefined, o: CatalogObject, comment: CommentFn): void {
+  const prev = was as (CatalogObject & { comment?: string }) | undefined;
+  switch (o.kind) {
+    case 'rule': return comment({ on: 'RULE', schema: o.schema, name: o.name, table: o.table.slice(o.schema.length + 1) }, prev?.comment, o.comment);
+    case 'foreign_data_wrapper': return comment({ on: 'FOREIGN DATA WRAPPER', name: o.name }, prev?.comment, o.comment);
+    case 'server': return comment({ on: 'SERVER', name: o.name }, prev?.comment, o.comment);
+    case 'event_trigger': return comment({ on: 'EVENT TRIGGER', name: o.name }, prev?.comment, o.comment);
+    case 'foreign_table': {
+      comment({ on: 'FOREIGN TABLE', schema: o.schema, name: o.name }, prev?.comment, o.comment);
+      const before = was?.kind === 'foreign_table' ? new Map(was.columns.map((c) => [c.name, c.comment])) : new Map<string, string | undefined>();
+      for (const c of o.columns) comment({ on: 'COLUMN', schema: o.schema, name: o.name, column: c.name }, before.get(c.name), c.comment);
+      return;
+    }
+    default: return;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Rules, folded: `CREATE [OR REPLACE] RULE name AS ON event TO rel [WHERE …] DO [ALSO|INSTEAD] …`,
+ * `DROP RULE name ON rel`, `COMMENT ON RULE name ON rel`. The definition is kept as PostgreSQL would print it
+ * in the ways that matter for comparing: relations schema-qualified, an INSERT's target columns written out.
+ */
+import { objectKey } from '../../model/objects.js';
+import type { Rule } from '../../model/types.js';
+import { deparseStatement, type Node } from '../pg.js';
+import type { FoldScope } from './scope.js';
+
+/**
+ * @example
+ * foldRule(scope, ruleStmtNode) // scope.objects['rule public.t.t_log'] = { kind: 'rule', … }
+ */
+export function foldRule(s: FoldScope, n: Node): void {
+  const names = s.rangeNames(n.relation);
+  const rel = s.relation(names);
+  if (!rel) s.fail('E_UNKNOWN', `relation "${names.join('.')}" does not exist`, n.relation.location);
+  const probe: Rule = { kind: 'rule', schema: rel.schema, name: n.rulename, table: rel.key, definition: '' };
+  const key = objectKey(probe);
+  const prev = s.objects[key] as Rule | undefined;
+  if (prev && !n.replace) s.fail('E_DUPLICATE', `rule "${n.rulename}" for relation "${rel.name}" already exists`);
+  const actions = (n.actions ?? []).map((a: Node) => withInsertColumns(s, s.qualify(qualifyTargets(s, a))));
+  const q = { ...s.qualify({ ...n, actions: [] }), replace: false, relation: { ...n.relation, schemaname: rel.schema, relname: rel.name }, actions };
+  s.objects[key] = { ...probe, definition: deparseStatement('RuleStmt', q), ...(prev?.comment ? { comment: prev.comment } : {}), loc: s.loc };
+}
+
+/** The target relations of INSERT / UPDATE / DELETE actions (bare `relation` fields, which `qualify` does not see). */
+function qualifyTargets(s: FoldScope, a: Node): Node {
+  const type = Object.keys(a)[0]!;
+  const stmt = a[type];
+  const rv = stmt?.relation;
+  if (!rv || rv.schemaname) return a;
+  const rel = s.relation([rv.relname]);
+  return rel ? { [type]: { ...stmt, relation: { ...rv, schemaname: rel.schema } } } : a;
+}
+
+/** `INSERT INTO t VALUES (…)` / `INSERT INTO t SELECT …` without a column list: the columns it fills, as PostgreSQL records them. */
+function withInsertColumns(s: FoldScope, a: Node): Node {
+  const ins = a.InsertStmt;
+  if (!ins || ins.cols?.length || !ins.selectStmt) return a;
+  const target = s.relation([ins.relation.schemaname, ins.relation.relname].filter(Boolean));
+  const sel = ins.selectStmt.SelectStmt;
+  const count = sel?.valuesLists?.[0]?.List?.items?.length ?? sel?.targetList?.length;
+  if (!target || !count) return a;
+  return { InsertStmt: { ...ins, cols: target.columns.slice(0, count).map((name) => ({ ResTarget: { name } })) } };
+}
+
+/** `DROP RULE [IF EXISTS] name ON rel`. */
+export function dropRule(s: FoldScope, names: readonly string[], missingOk: boolean): void {
+  const rel = s.relation(names.slice(0, -1));
+  const key = rel && objectKey({ kind: 'rule', schema: rel.schema, name: names[names.length - 1]!, table: rel.key, definition: '' });
+  if (!key || !s.objects[key]) {
+    if (!missingOk) s.fail('E_UNKNOWN', `rule "${names[names.length - 1]}" for relation "${names.slice(0, -1).join('.')}" does not exist`);
+    return;
+  }
+  delete s.objects[key];
+}
+
+/** The rule `COMMENT ON RULE name ON rel` is about. */
+export function ruleNamed(s: FoldScope, names: readonly string[]): Rule {
+  const rel = s.relation(names.slice(0, -1));
+  const r = rel && (s.objects[objectKey({ kind: 'rule', schema: rel.schema, name: names[names.length - 1]!, table: rel.key, definition: '' })] as Rule | undefined);
+  if (!r) s.fail('E_UNKNOWN', `rule "${names[names.length - 1]}" for relation "${names.slice(0, -1).join('.')}" does not exist`);
+  return r;
+}
+
+/** Rules on a relation that is dropped go with it. */
+export function dropRulesOn(s: FoldScope, relationKey: string): void {
+  for (const [k, o] of Object.entries(s.objects)) if (o.kind === 'rule' && o.table === relationKey) delete s.objects[k];
+}

@@ -1,0 +1,40 @@
+/**
+ * The per-kind rule table of the planner for the Model's `objects` (see src/model/objects.ts): for each kind,
+ * the statements that create, drop and alter one object, each with the phase it runs in (the planner's
+ * global order: 1 drops of dependants … 7 schemas, extensions, wrappers, servers … 11 tables … 17 triggers,
+ * rules … 11.9x drops of what others depended on). One file per kind family: ./foreign.ts, ./rule.ts.
+ */
+import type { CatalogObject } from '../../model/types.js';
+import * as eventTrigger from './event-trigger.js';
+import * as foreign from './foreign.js';
+import * as rule from './rule.js';
+
+import type { KindStatement } from './statement.js';
+
+export type { KindStatement } from './statement.js';
+
+type Rules<T extends CatalogObject> = {
+  create(o: T): KindStatement[];
+  drop(o: T): KindStatement[];
+  /** Statements that turn `from` into `to` in place; undefined when it must be recreated (drop + create). */
+  alter?(from: T, to: T): KindStatement[] | undefined;
+};
+
+const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind: K }>> } = {
+  rule: { create: rule.createRule, drop: rule.dropRule },
+  foreign_data_wrapper: { create: foreign.createWrapper, drop: foreign.dropWrapper, alter: foreign.alterWrapper },
+  server: { create: foreign.createServer, drop: foreign.dropServer, alter: foreign.alterServer },
+  user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },
+  foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable },
+  event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
+};
+
+/**
+ * The rules of an object's kind.
+ *
+ * @example
+ * kindRules(server).create(server)[0].sql // 'CREATE SERVER "files" FOREIGN DATA WRAPPER "file_fdw"'
+ */
+export function kindRules<T extends CatalogObject>(o: T): Rules<T> {
+  return RULES[o.kind] as unknown as Rules<T>;
+}

@@ -1,0 +1,121 @@
+/**
+ * pg_dump's vocabulary (#27): every object kind pg_dump's archive entries are labelled with (`Type:` in its
+ * text output, PostgreSQL 13–18), each with Meridian's treatment. This table is the source of truth for the
+ * README's "Object kinds" table, which must list the same rows with the same treatment:
+ *  - managed: Model + fold + inspector + diff + plan, both directions — backed by the named acceptance cases
+ *    (run on PGlite and PostgreSQL by test/acceptance/acceptance.test.ts and test/parse/roundtrip.test.ts);
+ *  - refused: a schema file holding it fails with E_UNSUPPORTED at file:line:col, naming the kind and saying
+ *    to move it to a migration; the dev database path (`DO` blocks, --no-native) runs it but never diffs it;
+ *  - reported: kept out of plans, listed as unmanaged by the inspector and the fold (W_UNMANAGED);
+ *  - ignored: not schema (W_IGNORED) or data (W_DATA): not part of the desired state.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { CASES } from './acceptance/cases.js';
+import { MORE_CASES } from './acceptance/cases-more.js';
+import { KIND_CASES } from './acceptance/cases-kinds.js';
+import { repoRoot } from './helpers/cli.js';
+
+type Row =
+  | { readonly label: string; readonly treatment: 'managed'; readonly cases: readonly string[] }
+  | { readonly label: string; readonly treatment: 'refused' | 'reported' | 'ignored'; readonly sql: string };
+
+const PRE = 'CREATE TABLE t (a int, b text); CREATE SEQUENCE s;\nCREATE FUNCTION f() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;\n';
+
+export const VOCABULARY: readonly Row[] = [
+  { label: 'SCHEMA', treatment: 'managed', cases: ['schema removed from the desired state is dropped', 'schema comment and a schema with a mixed-case name'] },
+  { label: 'EXTENSION', treatment: 'managed', cases: ['extension and a column using its type', 'kind: comment on an extension'] },
+  { label: 'TYPE', treatment: 'managed', cases: ['create enum and use it', 'composite type', 'range type with subtype_diff, used by a column'] },
+  { label: 'SHELL TYPE', treatment: 'refused', sql: 'CREATE TYPE shell' },
+  { label: 'DOMAIN', treatment: 'managed', cases: ['domain with check', 'kind: domain over a composite type and composite over domains'] },
+  { label: 'TABLE', treatment: 'managed', cases: ['create schema and table', 'unlogged table and storage parameters', 'kind: column attribute options set and reset'] },
+  { label: 'TABLE ATTACH', treatment: 'managed', cases: ['partitioned table with partitions', 'detach a range partition'] },
+  { label: 'DEFAULT', treatment: 'managed', cases: ['change default', 'sequence used by a default'] },
+  { label: 'SEQUENCE', treatment: 'managed', cases: ['standalone sequence', 'kind: unlogged sequence created', 'kind: sequence set unlogged'] },
+  { label: 'SEQUENCE OWNED BY', treatment: 'managed', cases: ['sequence owned by a column'] },
+  { label: 'SEQUENCE SET', treatment: 'ignored', sql: "SELECT pg_catalog.setval('s', 5, true)" },
+  { label: 'VIEW', treatment: 'managed', cases: ['create view', 'view with check option'] },
+  { label: 'MATERIALIZED VIEW', treatment: 'managed', cases: ['materialized view with index', 'materialized view WITH NO DATA'] },
+  { label: 'INDEX', treatment: 'managed', cases: ['create index on existing table', 'partial, expression, desc and include index'] },
+  { label: 'INDEX ATTACH', treatment: 'managed', cases: ['add a partition and a parent index', 'kind: partition key indexes attached as pg_dump writes them'] },
+  { label: 'CONSTRAINT', treatment: 'managed', cases: ['add primary key', 'exclusion constraint'] },
+  { label: 'CHECK CONSTRAINT', treatment: 'managed', cases: ['check constraint', 'check NO INHERIT'] },
+  { label: 'FK CONSTRAINT', treatment: 'managed', cases: ['foreign key added', 'three-table FK cycle'] },
+  { label: 'FUNCTION', treatment: 'managed', cases: ['sql function with options', 'overloaded functions'] },
+  { label: 'PROCEDURE', treatment: 'managed', cases: ['procedure'] },
+  { label: 'AGGREGATE', treatment: 'managed', cases: ['kind: aggregate and its state function'] },
+  { label: 'TRIGGER', treatment: 'managed', cases: ['plpgsql function and trigger', 'INSTEAD OF trigger on a view'] },
+  { label: 'RULE', treatment: 'managed', cases: ['rule on a table', 'kind: rules on a table and a view, with a comment', 'kind: rule action changed'] },
+  { label: 'POLICY', treatment: 'managed', cases: ['row level security and policy', 'policy expression change'] },
+  { label: 'ROW SECURITY', treatment: 'managed', cases: ['force RLS and a restrictive policy'] },
+  { label: 'COMMENT', treatment: 'managed', cases: ['comments on table, column, view, index, function, schema', 'kind: foreign data wrapper, server, user mappings and foreign table'] },
+  { label: 'ACL', treatment: 'managed', cases: ['grants on a table to a role and to PUBLIC', 'grant option added'] },
+  { label: 'FOREIGN DATA WRAPPER', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
+  { label: 'SERVER', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
+  { label: 'USER MAPPING', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
+  { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
+  { label: 'DEFAULT ACL', treatment: 'ignored', sql: 'ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC' },
+  { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
+  { label: 'PUBLICATION', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR ALL TABLES' },
+  { label: 'PUBLICATION TABLE', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLE t' },
+  { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLES IN SCHEMA public' },
+  { label: 'SUBSCRIPTION', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
+  { label: 'SUBSCRIPTION TABLE', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
+  { label: 'COLLATION', treatment: 'refused', sql: "CREATE COLLATION c (provider = icu, locale = 'und')" },
+  { label: 'CONVERSION', treatment: 'refused', sql: "CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8" },
+  { label: 'CAST', treatment: 'refused', sql: 'CREATE CAST (text AS int) WITH INOUT' },
+  { label: 'OPERATOR', treatment: 'reported', sql: 'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)' },
+  { label: 'OPERATOR CLASS', treatment: 'refused', sql: 'CREATE OPERATOR CLASS oc FOR TYPE int USING btree AS OPERATOR 1 <' },
+  { label: 'OPERATOR FAMILY', treatment: 'refused', sql: 'CREATE OPERATOR FAMILY of USING btree' },
+  { label: 'TEXT SEARCH CONFIGURATION', treatment: 'refused', sql: 'CREATE TEXT SEARCH CONFIGURATION tc (COPY = english)' },
+  { label: 'TEXT SEARCH DICTIONARY', treatment: 'refused', sql: 'CREATE TEXT SEARCH DICTIONARY td (TEMPLATE = simple)' },
+  { label: 'TEXT SEARCH PARSER', treatment: 'refused', sql: 'CREATE TEXT SEARCH PARSER tp (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)' },
+  { label: 'TEXT SEARCH TEMPLATE', treatment: 'refused', sql: 'CREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize)' },
+  { label: 'STATISTICS', treatment: 'refused', sql: 'CREATE STATISTICS st ON a, b FROM t' },
+  { label: 'ACCESS METHOD', treatment: 'refused', sql: 'CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler' },
+  { label: 'TRANSFORM', treatment: 'refused', sql: 'CREATE TRANSFORM FOR int LANGUAGE plpgsql (FROM SQL WITH FUNCTION f(internal), TO SQL WITH FUNCTION f(internal))' },
+  { label: 'PROCEDURAL LANGUAGE', treatment: 'refused', sql: 'CREATE LANGUAGE plx HANDLER f' },
+  { label: 'SECURITY LABEL', treatment: 'refused', sql: "SECURITY LABEL FOR x ON TABLE t IS 'y'" },
+  { label: 'DATABASE', treatment: 'ignored', sql: 'CREATE DATABASE d' },
+  { label: 'TABLE DATA', treatment: 'ignored', sql: "INSERT INTO t VALUES (1, 'x')" },
+  { label: 'LARGE OBJECT', treatment: 'ignored', sql: "SELECT pg_catalog.lo_create('16385')" },
+];
+
+const CODE = { refused: 'E_UNSUPPORTED', reported: 'W_UNMANAGED', ignored: /^W_(IGNORED|DATA)$/ } as const;
+
+beforeAll(async () => {
+  await initSchemaParser();
+});
+
+describe("pg_dump's vocabulary", () => {
+  const names = new Set([...CASES, ...MORE_CASES, ...KIND_CASES].map((c) => c.name));
+  for (const row of VOCABULARY) {
+    if (row.treatment === 'managed') {
+      it(`${row.label}: managed, backed by acceptance cases that exist`, () => {
+        expect(row.cases.length).toBeGreaterThan(0);
+        for (const c of row.cases) expect(names.has(c), `acceptance case "${c}"`).toBe(true);
+      });
+      continue;
+    }
+    it(`${row.label}: ${row.treatment} (${row.treatment === 'refused' ? 'located E_UNSUPPORTED' : row.treatment === 'reported' ? 'W_UNMANAGED' : 'W_IGNORED / W_DATA'})`, () => {
+      const r = checkSchema([{ file: 'kinds.sql', text: `${PRE}${row.sql};\n` }]);
+      const problems = [...r.errors, ...r.warnings].filter((p) => p.location.line >= 3);
+      expect(problems.length, JSON.stringify(problems)).toBeGreaterThan(0);
+      const code = CODE[row.treatment];
+      for (const p of problems) {
+        if (typeof code === 'string') expect(p.code).toBe(code);
+        else expect(p.code).toMatch(code);
+        expect(p.location).toMatchObject({ file: 'kinds.sql', line: 3, column: 1 });
+      }
+      if (row.treatment === 'refused') expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
+    });
+  }
+  it('the README lists every row with its treatment, and nothing else', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Object kinds (pg_dump\'s vocabulary)'));
+    const rows = [...section.matchAll(/^\| `([A-Z ]+)` \| (managed|refused|reported|ignored) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows).toEqual(VOCABULARY.map((r) => `${r.label} ${r.treatment}`));
+  });
+});

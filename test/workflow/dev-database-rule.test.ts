@@ -1,0 +1,72 @@
+/**
+ * One rule for what the native fold cannot decide (#27): statements only a database can run go to the dev
+ * database in `schema validate` as in `schema apply`, and an extension the embedded dev database does not ship
+ * is an error that names it, says the dev database is the embedded one and shows the `--dev-url` to pass.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { executeSources, explainDevError } from '../../src/workflow/state.js';
+import { runCli } from '../helpers/cli.js';
+import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
+
+const EXTENSION = 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;\nCREATE TABLE t (id int);\n';
+const DO_BLOCK = "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'nope') THEN RAISE NOTICE 'optional extension missing'; END IF; END $$;\nCREATE TABLE t (id int PRIMARY KEY);\n";
+
+describeEachDatabase('dev database: an extension it lacks', (t) => {
+  it('on the embedded dev database: names the extension, the embedded database and --dev-url; on a server: runs', async () => {
+    await t.reset();
+    const errors = await executeSources(t.db, [{ file: 'schema.sql', text: EXTENSION }]);
+    if (t.target.name === 'pglite') {
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.location).toMatchObject({ file: 'schema.sql', line: 1 });
+      expect(errors[0]!.message).toContain('extension "pg_stat_statements" is not available in the embedded dev database (PGlite');
+      expect(errors[0]!.message).toContain('--dev-url "postgres://');
+    } else {
+      expect(errors).toEqual([]);
+      await t.db.exec('DROP EXTENSION pg_stat_statements');
+    }
+  });
+});
+
+describe('explainDevError', () => {
+  it('leaves a server dev database error as PostgreSQL wrote it', () => {
+    expect(explainDevError({ kind: 'postgres' }, 'extension "postgis" is not available')).toBe('extension "postgis" is not available');
+    expect(explainDevError({ kind: 'pglite' }, 'relation "x" does not exist')).toBe('relation "x" does not exist');
+    expect(explainDevError({ kind: 'pglite' }, 'could not open extension control file "/usr/share/postgresql/extension/postgis.control": No such file or directory')).toContain('extension "postgis" is not available in the embedded dev database');
+  });
+});
+
+describe('schema validate and the dev database (CLI)', () => {
+  const project = (schema: string) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-27-'));
+    writeFileSync(join(cwd, 'schema.sql'), schema);
+    return cwd;
+  };
+  it('a DO block is run on the dev database, as schema apply does (refused only with --native)', { timeout: 300_000 }, async () => {
+    const cwd = project(DO_BLOCK);
+    const r = await runCli(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    expect(r.stderr).not.toContain('E_UNSUPPORTED');
+    expect(r.code).toBe(0);
+    const n = await runCli(['schema', 'validate', '--native', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    expect(n.code).toBe(1);
+    expect(n.stderr).toContain('E_UNSUPPORTED');
+  });
+  it('an extension PGlite lacks: the error shows --dev-url; with a PostgreSQL dev URL the file is valid', { timeout: 300_000 }, async () => {
+    const cwd = project(EXTENSION);
+    const r = await runCli(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/schema\.sql:1:1: .*extension "pg_stat_statements" is not available in the embedded dev database \(PGlite/);
+    expect(r.stderr).toContain('--dev-url');
+    if (!process.env.DATABASE_URL) return; // the PostgreSQL half needs a server (it runs in the DATABASE_URL suite)
+    const dev = await createServerDatabase(process.env.DATABASE_URL);
+    try {
+      const s = await runCli(['schema', 'validate', '--to', 'file://schema.sql', '--dev-url', dev.url], { cwd, env: { DATABASE_URL: '' } });
+      expect(s.stderr).toBe('');
+      expect(s.code).toBe(0);
+    } finally {
+      await dev.drop();
+    }
+  });
+});

@@ -10,6 +10,7 @@ const SLOW_FIRST = [
   'test/acceptance/acceptance.test.ts',
   'test/parse/roundtrip.test.ts',
   'test/prisma/dual.test.ts',
+  'test/prisma/golden.test.ts',
   'test/e2e/guide-workflow.test.ts',
   'test/workflow/renames.test.ts',
   'test/lint/lint.test.ts',

@@ -91,6 +91,9 @@ function benchProject(base: string, desired: string): string {
   return proj;
 }
 
+/** `migrate diff` is silent when it writes a file (as Atlas is): success is the new file in the directory. */
+const wroteMigration = (proj: string) => readdirSync(join(proj, 'migrations')).some((f) => f.endsWith('_bench.sql'));
+
 let meridianCli: { path: string; how: string };
 
 /** Stages that hit their time limit, with the size: they are not run again at larger sizes. */
@@ -317,7 +320,7 @@ async function main(): Promise<void> {
       await time('native replay (migration dir)', n, async () => nativeModelFromMigrations(join(proj, 'migrations')), 1);
       runPeer('meridian migrate diff (CLI, e2e, native)', n, process.execPath,
         [meridianCli.path, 'migrate', 'diff', 'bench', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`],
-        { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
+        { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: () => wroteMigration(proj) });
     }
     let current;
     let desired;
@@ -370,7 +373,7 @@ async function main(): Promise<void> {
           try {
             runPeer('meridian migrate diff (CLI, e2e, dev PG)', n, process.execPath,
               [meridianCli.path, 'migrate', 'diff', 'bench', '--no-native', '--dir', `file://${join(proj, 'migrations')}`, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
-              { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Created /.test(out) });
+              { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: () => wroteMigration(proj) });
             runPeer('meridian schema apply --dry-run (CLI, e2e, dev PG)', n, process.execPath,
               [meridianCli.path, 'schema', 'apply', '--dry-run', '--no-native', '--url', a.url, '--to', `file://${join(proj, 'schema.sql')}`, '--dev-url', dev.url],
               { cwd: proj, timeoutMs: Math.max(peerTimeoutMs, 180_000), okIf: (out) => /Planned changes for /.test(out) });

@@ -57,12 +57,12 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
       expect(r.stderr).not.toMatch(/hunter2|topsecret|\n\s+at /);
     });
   }
-  it('invalid atlas.hcl names the file and line', async () => {
+  it('invalid atlas.hcl names the file, line and column when the env is used (without --env it is not read, as in Atlas)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-hcl-'));
     writeFileSync(join(dir, 'atlas.hcl'), 'env "local" {\n  url = \n}\n');
-    const r = await runCli(['test', 'schema'], { cwd: dir, env });
+    const r = await runCli(['test', 'schema', '--env', 'local'], { cwd: dir, env });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^error\[E_CONFIG\]: atlas\.hcl:3: /);
+    expect(r.stderr.trim()).toMatch(/^error\[E_CONFIG\]: atlas\.hcl:3:1: unexpected "}"/);
   });
   it('DEBUG=meridian shows the stack', async () => {
     const r = await runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });

@@ -36,7 +36,8 @@ type Tok = Pos & ({ t: 'ident' | 'punct'; v: string } | { t: 'num'; v: number } 
 
 /** A located configuration error: `file:line:col: message`. */
 export function hclError(file: string, at: Pos | undefined, message: string): MeridianError {
-  return new MeridianError('E_CONFIG', `${file}:${at?.line ?? 1}:${at?.col ?? 1}: ${message}`, { location: { file, line: at?.line ?? 1, column: at?.col ?? 1 } });
+  // The position is in the message (the CLI prints a MeridianError's location as a prefix too, so it is not set twice).
+  return new MeridianError('E_CONFIG', `${file}:${at?.line ?? 1}:${at?.col ?? 1}: ${message}`);
 }
 
 class Lexer {

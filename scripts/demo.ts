@@ -34,7 +34,7 @@ function step(title: string, args: string[]): void {
 
 process.stdout.write(`Meridian demo: the guide's workflow on the embedded database, in ${work}\n`);
 step('validate the schema file', ['schema', 'validate']);
-step('generate the first migration', ['migrate', 'diff', 'initial']);
+step('generate the first migration', ['migrate', 'diff', 'initial', '--verbose']);
 step('apply it (development: auto-approve)', ['migrate', 'apply', '--auto-approve']);
 step('migration status', ['migrate', 'status']);
 appendFileSync(
@@ -42,7 +42,7 @@ appendFileSync(
   `\nCREATE TABLE practice_app.reviews (\n    id SERIAL PRIMARY KEY,\n    product_id INTEGER NOT NULL REFERENCES practice_app.products(id),\n    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),\n    body TEXT\n);\n`,
 );
 process.stdout.write('\n# edited database/schema/schema.sql: added table practice_app.reviews\n');
-step('generate a migration for the edit', ['migrate', 'diff', 'add_reviews']);
+step('generate a migration for the edit', ['migrate', 'diff', 'add_reviews', '--verbose']);
 const files = readdirSync(join(work, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort();
 const last = files.at(-1);
 if (last) process.stdout.write(`\n--- database/migrations/${last}\n${readFileSync(join(work, 'database/migrations', last), 'utf8')}`);
@@ -64,7 +64,7 @@ appendFileSync(
   `\nALTER TABLE practice_app.products ADD COLUMN is_active BOOLEAN;\nUPDATE practice_app.products SET is_active = true WHERE is_active IS NULL;\n`,
 );
 process.stdout.write('\n# edited database/schema/schema.sql: a new column products.is_active and an UPDATE that fills it\n');
-step('generate the migration: the column, then the UPDATE (once), marked', ['migrate', 'diff', 'activate_products']);
+step('generate the migration: the column, then the UPDATE (once), marked', ['migrate', 'diff', 'activate_products', '--verbose']);
 const dataFile = readdirSync(join(work, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
 process.stdout.write(`\n--- database/migrations/${dataFile}\n${readFileSync(join(work, 'database/migrations', dataFile), 'utf8')}`);
 step('apply it', ['migrate', 'apply']);

@@ -13,14 +13,15 @@
  * `-- atlas:checkpoint[ tag]` and an empty line put in front, then hashed into atlas.sum like any file.
  * Databases with revisions skip it (`migrate apply`), fresh ones start at it.
  */
+import { directoryState } from './directory-state.js';
 import type { Database } from '../db/database.js';
 import { diff } from '../diff/index.js';
 import { MeridianError } from '../errors.js';
 import { checkpointContent, filesFromLastCheckpoint, readMigrationFiles, validateSum, writeMigrationFile } from '../migrate/dir.js';
 import { freshDatabaseModel, type Model } from '../model/types.js';
 import { plan, renderMigrationFile, type Statement } from '../plan/index.js';
-import { nativeModelFromMigrations, nativeModelFromSources, type NativeScope } from './native.js';
-import { modelFromMigrations, modelFromSources } from './state.js';
+import { nativeModelFromSources, type NativeScope } from './native.js';
+import { modelFromSources } from './state.js';
 
 export interface MigrateCheckpointOptions {
   readonly migrationsDir: string;
@@ -68,8 +69,7 @@ export async function migrateCheckpoint(opts: MigrateCheckpointOptions): Promise
   let devDb: Promise<Database> | undefined;
   const dev = () => (devDb ??= typeof opts.dev === 'function' ? opts.dev() : Promise.resolve(opts.dev));
   const scope: NativeScope = { schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath };
-  const nativeState = opts.native !== false ? await nativeModelFromMigrations(opts.migrationsDir, scope) : undefined;
-  const state = nativeState ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { schemas: opts.schemas, exclude: opts.exclude }));
+  const { model: state, native: nativeState } = await directoryState(opts.migrationsDir, { ...scope, native: opts.native, dev });
   // What a freshly created database has: `public` with its standard comment (as the inspector reads it).
   const fresh = freshDatabaseModel();
   const base: Model = { ...fresh, schemas: { public: { ...fresh.schemas.public!, comment: 'standard public schema' } } };

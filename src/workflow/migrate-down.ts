@@ -11,6 +11,7 @@
  * the revert carries the same hazards as any other plan. The reverted rows are then removed from the
  * revisions table, leaving it as the files up to the target version left it.
  */
+import { directoryState } from './directory-state.js';
 import { isVolatileExpression } from '../parse/volatility.js';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,6 @@ import { DEFAULT_REVISIONS_SCHEMA, deleteRevisionsAfter, readRevisions, revision
 import { plan, type PlanOptions, type Statement } from '../plan/index.js';
 import { quoteIdentAlways as qi } from '../model/names.js';
 import type { Model } from '../model/types.js';
-import { nativeModelFromMigrations } from './native.js';
-import { modelFromMigrations } from './state.js';
 
 export interface MigrateDownOptions {
   readonly dir: string;
@@ -124,11 +123,7 @@ async function stateAt(opts: MigrateDownOptions, target: string): Promise<Model>
   const scratch = mkdtempSync(join(tmpdir(), 'meridian-down-'));
   try {
     for (const f of readMigrationFiles(opts.dir)) if (target !== '' && Buffer.compare(Buffer.from(f.version), Buffer.from(target)) <= 0) copyFileSync(f.path, join(scratch, f.name));
-    const scope = { schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath };
-    const native = opts.native !== false ? await nativeModelFromMigrations(scratch, scope) : undefined;
-    if (native) return native;
-    const dev = typeof opts.dev === 'function' ? await opts.dev() : opts.dev;
-    return await modelFromMigrations(dev, scratch, { schemas: opts.schemas, exclude: opts.exclude });
+    return (await directoryState(scratch, { schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath, native: opts.native, dev: opts.dev })).model;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

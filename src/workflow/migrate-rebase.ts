@@ -13,6 +13,7 @@
  * compared with those of the files they are moved past (the other branch); when both write the same object
  * (the same table, column, constraint, index, type…) both statements are named and nothing is written.
  */
+import { directoryState } from './directory-state.js';
 import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -23,8 +24,6 @@ import { readRevisions, revisionsSchemaFor, revisionsTableExists } from '../migr
 import { initSplitter, splitStatements } from '../parse/split.js';
 import { loadLibpg } from '../parse/libpg.js';
 import type { Model } from '../model/types.js';
-import { nativeModelFromMigrations } from './native.js';
-import { modelFromMigrations } from './state.js';
 import { describeTouched, overlaps, touchedBy } from './touched.js';
 
 export interface MigrateRebaseOptions {
@@ -104,23 +103,18 @@ export async function migrateRebase(opts: MigrateRebaseOptions): Promise<Migrate
   try {
     for (const f of rest) copyFileSync(f.path, join(scratch, f.name));
     moved.forEach((f, i) => copyFileSync(f.path, join(scratch, renames[i]!.to)));
-    const scope = { schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath };
-    const folded = opts.native !== false && conflicts.length === 0 ? await nativeModelFromMigrations(scratch, scope).catch(() => undefined) : undefined;
-    if (folded) {
-      state = folded;
-      native = true;
-    } else {
-      const dev = typeof opts.dev === 'function' ? await opts.dev() : opts.dev;
-      try {
-        state = await modelFromMigrations(dev, scratch, { schemas: opts.schemas, exclude: opts.exclude });
-      } catch (e) {
-        const text = (e as Error).message.replaceAll(scratch + '/', '').replaceAll(relative(process.cwd(), scratch) + '/', '');
-        throw new MeridianError(
-          'E_MIGRATE_DIR',
-          `migrate rebase: the merged directory does not replay with ${moved.map((f) => f.name).join(', ')} moved last; nothing was renamed.\n${text}` +
-            (conflicts.length ? `\n${formatConflicts(conflicts)}` : ''),
-        );
-      }
+    try {
+      // With conflicts, or when the fold refuses the merged order, PostgreSQL's own error is the one to show.
+      ({ model: state, native } = await directoryState(scratch, {
+        schemas: opts.schemas, exclude: opts.exclude, searchPath: opts.searchPath, dev: opts.dev, native: opts.native !== false && conflicts.length === 0, nativeFailure: 'dev',
+      }));
+    } catch (e) {
+      const text = (e as Error).message.replaceAll(scratch + '/', '').replaceAll(relative(process.cwd(), scratch) + '/', '');
+      throw new MeridianError(
+        'E_MIGRATE_DIR',
+        `migrate rebase: the merged directory does not replay with ${moved.map((f) => f.name).join(', ')} moved last; nothing was renamed.\n${text}` +
+          (conflicts.length ? `\n${formatConflicts(conflicts)}` : ''),
+      );
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

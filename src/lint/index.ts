@@ -9,6 +9,7 @@
  *      target database. `lintPlan` runs the same rules on planned statements, without a database.
  */
 import { isVolatileExpression } from '../parse/volatility.js';
+import { parseExpression } from '../parse/pg.js';
 import { acquireDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -350,10 +351,7 @@ export function filledColumns(ast: Ast): string[] {
 function hasNotNullCheck(table: Model['tables'][string] | undefined, column: string): boolean {
   for (const k of Object.values(table?.constraints ?? {})) {
     if (k.kind !== 'check' || k.notValid) continue;
-    let expr = parseAst(`SELECT ${k.expr.text}`) as AstNode | undefined;
-    const target = ((expr?.SelectStmt as { targetList?: Array<{ ResTarget?: { val?: AstNode } }> } | undefined)?.targetList?.[0]?.ResTarget?.val);
-    expr = target;
-    const nt = expr?.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
+    const nt = parseExpression(k.expr.text)?.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
     if (nt?.nulltesttype === 'IS_NOT_NULL' && columnRefName(nt.arg) === column) return true;
   }
   return false;

@@ -37,7 +37,7 @@ export class HclEvaluator {
   private readonly cache = new Map<string, HclValue>();
   private readonly active = new Set<string>();
 
-  constructor(top: HclBody, private readonly ctx: EvalContext) {
+  constructor(private readonly top: HclBody, private readonly ctx: EvalContext) {
     for (const b of top.blocks) {
       if (b.type === 'locals') for (const [k, v] of Object.entries(b.body.attrs)) this.locals.set(k, v);
       if (b.type === 'variable' && b.labels[0]) this.variables.set(b.labels[0], b);
@@ -50,9 +50,7 @@ export class HclEvaluator {
 
   /** The same evaluator with other `atlas.env` / `each` values (one instance of a for_each env). */
   with(extra: Partial<Pick<EvalContext, 'envName' | 'each'>>): HclEvaluator {
-    const e = Object.create(HclEvaluator.prototype) as HclEvaluator;
-    Object.assign(e, this, { ctx: { ...this.ctx, ...extra }, cache: new Map(), active: new Set() });
-    return e;
+    return new HclEvaluator(this.top, { ...this.ctx, ...extra });
   }
 
   eval(e: HclExpr): HclValue {

@@ -73,9 +73,7 @@ export function planOptionsFrom(opts: PlanFlags): { concurrentIndex?: boolean; n
   return { concurrentIndex: opts.concurrentIndex, notValid: opts.notValid, lockTimeout: opts.lockTimeout, statementTimeout: opts.statementTimeout };
 }
 
-export function formatOption(values: string[], dflt: string): Option {
-  return new Option('--format <format>', `output format`).choices(values).default(dflt);
-}
+export { formatOption } from './format-template.js';
 
 /** An action for a command of the tree that is not built yet: clear message, exit code 2. */
 export function notBuilt(what: string): () => never {

@@ -1,4 +1,5 @@
 /** Actions of `meridian migrate apply|status|hash|validate|new|set` (Atlas's output texts). */
+import { formatChoice } from './format-template.js';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { openDevDatabase } from '../workflow/dev-lease.js';
@@ -166,7 +167,7 @@ export async function migrateStatusAction(opts: CommonOptions & { revisionsSchem
   const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
   try {
     const s = await migrationStatus(db, { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema });
-    out(opts.format === 'json' ? JSON.stringify(statusJson(s, cfg.envName), null, 2) + '\n' : formatStatus(s));
+    out(formatChoice(opts.format).kind === 'json' ? JSON.stringify(statusJson(s, cfg.envName), null, 2) + '\n' : formatStatus(s));
   } finally {
     await db.close();
   }

@@ -12,7 +12,7 @@ export function registerMigrate(program: Command): void {
     .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
     .option('--no-data', "leave the schema file's data statements (INSERT/UPDATE/DELETE…) out of the new migration")
     .option('--verbose', 'name the new file and review it with the lint analyzers (the default at a terminal; silent otherwise, as Atlas is)')
-    .addOption(formatOption(['file', 'sql', 'json'], 'file'))
+    .addOption(formatOption(['file', 'sql', 'json'], 'file', ['sql', 'json']))
     .action(async (...args) => {
       const { migrateDiffAction } = await import('./schema-actions.js');
       return migrateDiffAction(...(args as Parameters<typeof migrateDiffAction>));
@@ -65,7 +65,7 @@ export function registerMigrate(program: Command): void {
 
   withDirOptions(withDbOptions(migrate.command('status')))
     .description('show applied and pending migration files')
-    .addOption(formatOption(['text', 'json'], 'text'))
+    .addOption(formatOption(['text', 'json'], 'text', ['json']))
     .action(async (...args) => {
       const { migrateStatusAction } = await import('./migrate-actions.js');
       return migrateStatusAction(...(args as Parameters<typeof migrateStatusAction>));

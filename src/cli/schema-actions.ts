@@ -1,4 +1,6 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
+import { loadLibpgQuery } from '../parse/libpg.js';
+import { formatChoice } from './format-template.js';
 import { isVolatileExpression } from '../parse/volatility.js';
 import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workflow/dev-lease.js';
 import { relative } from 'node:path';
@@ -68,10 +70,15 @@ export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
   const db = await openDatabase(cfg.url);
   try {
     const { model, unmanaged } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
-    if (opts.format === 'json') out(JSON.stringify({ ...model, unmanaged }, null, 2) + '\n');
-    else if (opts.format === 'mermaid') out(modelToMermaid(model));
+    const format = formatChoice(opts.format);
+    if (format.kind === 'json') out(JSON.stringify({ ...model, unmanaged }, null, 2) + '\n');
+    else if (format.kind === 'mermaid') out(modelToMermaid(model));
     else {
-      out(modelToSql(model));
+      // A URL bound to one schema (`?search_path=app`): Atlas's schema scope, names written without it.
+      const bound = searchPathOf(cfg.url);
+      const scope = bound?.length === 1 && model.schemas[bound[0]!] ? bound[0] : undefined;
+      if (scope) await loadLibpgQuery();
+      out(modelToSql(model, { indent: format.indent, scope }));
       if (unmanaged.length) out(`-- unmanaged (not represented above): ${unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).join(', ')}\n`);
     }
   } finally {
@@ -107,7 +114,7 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
     problems = errs.map((e) => ({ location: e.location, message: e.message, code: 'E_DEV', severity: 'error', sourceLine: e.sourceLine }));
   }
   const warnings = checked.warnings;
-  if (opts.format === 'json') {
+  if (formatChoice(opts.format).kind === 'json') {
     const j = (p: SchemaProblem) => ({ ...p.location, code: p.code, severity: p.severity, message: p.message });
     out(JSON.stringify({ valid: problems.length === 0, statements: checked.statements, errors: problems.map(j), warnings: warnings.map(j) }, null, 2) + '\n');
     if (problems.length) process.exitCode = 1;
@@ -178,12 +185,13 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
     const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
     const [current, desired] = (await resolveStates([opts.from, opts.to], dev, scope)) as [Model, Model];
     const changes = diff(current, desired, { schemas: cfg.schemas });
-    const statements = plan(changes, current, desired, { ...planOptionsFrom(opts), volatile: (e) => isVolatileExpression(e, desired) });
-    if (opts.format === 'json') {
+    const format = formatChoice(opts.format);
+    const statements = plan(changes, current, desired, { ...planOptionsFrom(opts), indent: format.indent, volatile: (e) => isVolatileExpression(e, desired) });
+    if (format.kind === 'json') {
       out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
       return;
     }
-    out(statements.length ? renderSchemaSql(statements) : 'Schemas are synced, no changes to be made.\n');
+    out(statements.length ? renderSchemaSql(statements, { indent: format.indent }) : 'Schemas are synced, no changes to be made.\n');
   }, opts.devClear);
 }
 
@@ -192,7 +200,9 @@ export async function migrateDiffAction(
   opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean },
 ): Promise<void> {
   const cfg = configFrom(opts);
-  const print = opts.format === 'sql' || opts.format === 'json';
+  // Atlas's `{{ sql . "  " }}` shapes the file written; the names `sql` and `json` print instead of writing.
+  const format = formatChoice(opts.format);
+  const print = !format.template && (format.kind === 'sql' || format.kind === 'json');
   // The dev database opens only if a state does not fold natively (or --from needs it).
   await withLazyDev(cfg.devUrl, async (dev) => {
     const current = opts.from ? await resolveState(opts.from, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }) : undefined;
@@ -205,9 +215,14 @@ export async function migrateDiffAction(
       }
       return yes;
     };
+    // A dev URL bound to one schema (`?search_path=app`), or one --schema: Atlas's schema scope, where the
+    // files' unqualified names live in that schema and the migration is written without it.
+    const bound = searchPathOf(cfg.devUrl ?? '');
+    const scope = bound?.length === 1 ? bound[0] : cfg.schemas?.length === 1 ? cfg.schemas[0] : undefined;
     const r = await migrateDiff({
-      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
-      dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, data: opts.data !== false,
+      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas ?? (scope ? [scope] : undefined), exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
+      ...(scope ? { scope, searchPath: [scope] } : {}),
+      dryRun: print || !!opts.from, current, plan: { ...planOptionsFrom(opts), indent: format.indent }, allowEmpty: opts.allowEmpty, data: opts.data !== false,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -215,7 +230,7 @@ export async function migrateDiffAction(
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');
       return;
     }
-    if (opts.format === 'json') {
+    if (format.kind === 'json') {
       out(JSON.stringify(r.statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional })), null, 2) + '\n');
       return;
     }
@@ -231,7 +246,7 @@ export async function migrateDiffAction(
     const n = r.statements.length + r.data.length;
     out(`Created ${r.file} (${n} statement${n === 1 ? '' : 's'}${r.data.length ? `, ${r.data.length} of them data` : ''})\n`);
     // The lint analyzers, on the statements just written (no database needed), located in the new file.
-    const findings = lintPlan(r.statements, r.current, r.desired, { file: relative(cfg.cwd, r.file!) || r.file, content: r.content });
+    const findings = lintPlan(r.statements, r.current, r.desired, { file: relative(cfg.cwd, r.file!) || r.file, content: r.content, indent: format.indent });
     if (findings.length) {
       out(pc.yellow(`\nReview before applying (migrate lint):\n`));
       for (const f of findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`));

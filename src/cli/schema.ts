@@ -18,7 +18,7 @@ export function registerSchema(program: Command): void {
     .option('--dev-url <url>', 'dev database for the final check (default pglite://memory)')
     .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--native', 'only the native checks (no database)')
-    .addOption(formatOption(['text', 'json'], 'text'))
+    .addOption(formatOption(['text', 'json'], 'text', ['json']))
     .action(async (...args) => {
       const { schemaValidateAction } = await import('./schema-actions.js');
       return schemaValidateAction(...(args as Parameters<typeof schemaValidateAction>));

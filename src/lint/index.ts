@@ -23,6 +23,7 @@ import { initSplitter, splitStatements, type SplitStatement } from '../migrate/s
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
+import { combineTableClauses } from '../plan/combine.js';
 import { executeSources, locatedError, locateStatementError } from '../workflow/state.js';
 
 export type Severity = 'error' | 'warning';
@@ -441,7 +442,7 @@ async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<{
  * @example
  * const findings = lintPlan(statements, current, desired, { file: 'database/migrations/2026…_x.sql', content });
  */
-export function lintPlan(statements: readonly PlannedStatement[], before: Model, after: Model, opts: { file?: string; content?: string } = {}): Finding[] {
+export function lintPlan(statements: readonly PlannedStatement[], before: Model, after: Model, opts: { file?: string; content?: string; indent?: string } = {}): Finding[] {
   const file = opts.file ?? '<plan>';
   const transactional = !statements.some((s) => !s.transactional);
   const state = new FileState();
@@ -452,7 +453,9 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
   let counted = 0;
   let lineNo = 1;
   let lineStart = 0;
-  for (const s of statements) {
+  // The file holds each table's clauses as one ALTER TABLE (renderMigrationFile): linted as written.
+  for (const s of combineTableClauses(statements, { indent: opts.indent })) {
+    const changes = s.parts ? [...new Set(s.parts.map((p) => p.source))] : [s.source];
     let line = 1;
     let column = 1;
     if (opts.content) {
@@ -467,9 +470,9 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
     }
     const ast = parseAst(s.sql);
     const stmt: SplitStatement = { text: s.sql, offset: 0, line, column, comments: [] };
-    const ctx: StatementContext = { stmt, ast, before, after, changes: [s.source], createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile: before, defaultedInFile: state.defaulted, later: NOTHING_LATER };
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile: before, defaultedInFile: state.defaulted, later: NOTHING_LATER };
     for (const finding of runRules(ctx, [])) out.push({ file, line, column, ...finding });
-    state.noteChanges([s.source]);
+    state.noteChanges(changes);
   }
   return out;
 }

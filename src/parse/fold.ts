@@ -40,6 +40,8 @@ export interface FoldOptions {
   readonly searchPath?: readonly string[];
   /** Keep statements the Model cannot represent as opaque statements instead of failing. */
   readonly allowOpaque?: boolean;
+  /** Schemas that exist before the files run (a schema-bound URL's schema, which Atlas never creates). */
+  readonly existingSchemas?: readonly string[];
 }
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -85,6 +87,7 @@ export class Folder {
     this.searchPath = [...this.initialSearchPath];
     // A new database's public schema, as PostgreSQL 15+ creates it.
     this.model.schemas.public = { kind: 'schema', name: 'public', comment: 'standard public schema' };
+    for (const s of opts.existingSchemas ?? []) this.model.schemas[s] ??= { kind: 'schema', name: s };
   }
 
   fold(st: ParsedStatement): void {

@@ -34,6 +34,8 @@ export interface ParseSchemaOptions {
   readonly searchPath?: readonly string[];
   /** Keep statements the Model cannot represent (DO blocks, rules, …) as opaque statements instead of errors. */
   readonly allowOpaque?: boolean;
+  /** Schemas that exist before the files run (a schema-bound URL's schema). */
+  readonly existingSchemas?: readonly string[];
 }
 
 export interface CheckSchemaResult {

@@ -8,65 +8,18 @@
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import { defaultStorage } from '../model/column-storage.js';
-import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Constraint, Expr, Grant, Model, Table, TypeDef, View } from '../model/types.js';
+import type { Column, Grant, Model, Table, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
+import { combineTableClauses } from './combine.js';
+import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, typeSql } from './table-sql.js';
 
-export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
-
-export interface Hazard {
-  readonly code: HazardCode;
-  readonly message: string;
-}
-
-/** What a statement does to existing data and locks; hazards are derived from it. */
-export interface Effects {
-  readonly deletesData?: string;
-  readonly rewritesTable?: boolean;
-  readonly locksExistingTable?: boolean;
-  readonly buildsIndexOnExistingTable?: boolean;
-  readonly mayFailOnExistingRows?: string;
-  readonly breaksDependants?: string;
-}
-
-export interface Statement {
-  readonly sql: string;
-  /** Atlas-style comment, e.g. `Create "users" table`. */
-  readonly comment: string;
-  readonly hazards: readonly Hazard[];
-  /** False for statements PostgreSQL refuses (or should not run) inside a transaction block. */
-  readonly transactional: boolean;
-  /** The object it changes, e.g. `practice_app.users`. */
-  readonly object: string;
-  /** The change it was planned for. */
-  readonly source: Change;
-}
-
-export interface PlanOptions {
-  /** `CREATE/DROP INDEX CONCURRENTLY` for indexes on existing tables (non-transactional). */
-  readonly concurrentIndex?: boolean;
-  /** New FKs and checks on existing tables as `NOT VALID` + `VALIDATE CONSTRAINT`. */
-  readonly notValid?: boolean;
-  /** `SET lock_timeout = …` preamble. */
-  readonly lockTimeout?: string;
-  readonly statementTimeout?: string;
-  /**
-   * Whether an expression may be volatile (the workflow passes the parser's answer, parse/volatility.ts):
-   * ADD COLUMN with a non-volatile default does not rewrite the table. Without it, any call counts.
-   */
-  readonly volatile?: (e: Expr) => boolean;
-}
-
-const qn = (schema: string, name: string) => `${qi(schema)}.${qi(name)}`;
-const qk = (key: string) => {
-  const { schema, name } = splitKey(key);
-  return qn(schema, name);
-};
+export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
+import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
 
 function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
   const h: Hazard[] = [];
@@ -100,46 +53,6 @@ function castInfo(from: string, to: string): { using: boolean; rewrite: boolean 
   if (f === 'timestamp without time zone' && g === 'timestamp with time zone') return { using: false, rewrite: true };
   if (f === g) return { using: false, rewrite: true };
   return { using: true, rewrite: true };
-}
-
-function columnDef(c: Column): string {
-  const parts = [qi(c.name), c.type];
-  if (c.collation) parts.push(`COLLATE ${c.collation}`);
-  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
-  if (c.identity) {
-    const s = c.identity.sequence;
-    parts.push(`GENERATED ${c.identity.generation} AS IDENTITY (START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''})`);
-  }
-  if (c.default) parts.push(`DEFAULT ${c.default.text}`);
-  if (c.notNull) parts.push('NOT NULL');
-  return parts.join(' ');
-}
-
-function constraintBody(c: Constraint): string {
-  if (c.definition) return c.definition;
-  switch (c.kind) {
-    case 'primary_key': case 'unique': return keySql(c, [], qi);
-    case 'check': return `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
-    case 'foreign_key': return foreignKeySql({ ...c, notValid: false }, qk(c.refTable), qi);
-    case 'exclusion': return c.definition;
-  }
-}
-
-function createTableSql(t: Table): string {
-  const name = qn(t.schema, t.name);
-  const unlogged = t.unlogged ? 'UNLOGGED ' : '';
-  const inline = Object.values(t.constraints).filter((c) => c.kind !== 'foreign_key').map((c) => `CONSTRAINT ${qi(c.name)} ${constraintBody(c)}`);
-  const tail = [
-    t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
-    t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',
-    t.options.length ? ` WITH (${t.options.join(', ')})` : '',
-  ].join('');
-  if (t.partitionOf) {
-    const body = inline.length ? ` (${inline.join(', ')})` : '';
-    return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
-  }
-  const cols = t.columns.filter((c) => !c.inherited).map(columnDef);
-  return `CREATE ${unlogged}TABLE ${name} (${[...cols, ...inline].join(', ')})${tail}`;
 }
 
 function viewSql(v: View): string {
@@ -281,6 +194,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
+  const tables = tableCreation(all, current, desired);
+  const serial = serialColumns(all, desired);
   const droppedTables = new Map(all.filter((c) => c.kind === 'drop_table').map((c) => [keyOf((c as { table: Table }).table), (c as { table: Table }).table]));
 
   for (const c of all) {
@@ -400,6 +315,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_sequence': {
         const s = c.sequence;
+        if (serial.sequences.has(keyOf(s))) break; // implied by a serial column
         emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
         break;
       }
@@ -426,7 +342,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnDef(c.column)}`,
+        emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -444,11 +360,11 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'add_constraint': {
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
-        if (c.newTable && k.kind !== 'foreign_key') break; // inline in CREATE TABLE
+        if (c.newTable && (k.kind !== 'foreign_key' || tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`))) break; // inline in CREATE TABLE
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 13.5 : 13, c, keyOf(c.table), `modify "${c.table.name}" table`,
-          `ALTER TABLE ${tn} ADD CONSTRAINT ${qi(k.name)} ${constraintBody(k)}${deferValidation ? ' NOT VALID' : ''}`,
+          `ALTER TABLE ${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
         if (deferValidation) emit(13.6, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
         break;
@@ -468,6 +384,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'sequence_owned_by': {
         const s = c.sequence;
+        if (serial.sequences.has(keyOf(s))) break;
         emit(15, c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
         break;
       }
@@ -536,12 +453,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
-  // Tables: created parents first (partitions, inheritance); dropped in reverse FK order, cycles broken.
-  const creates = all.filter((c): c is Extract<Change, { kind: 'create_table' }> => c.kind === 'create_table');
-  const byKey = new Map(creates.map((c) => [keyOf(c.table), c]));
-  const { order: createOrder, cycles: createCycles } = toposort(creates, (c) =>
-    [c.table.partitionOf?.parent, ...c.table.inherits].filter((k): k is string => !!k && byKey.has(k)).map((k) => byKey.get(k)!));
-  for (const c of [...createOrder, ...createCycles]) emit(11, c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table));
+  // Tables: created parents and referenced tables first; dropped in reverse FK order, cycles broken.
+  for (const c of tables.order)
+    emit(11, c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table, {
+      foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
+      serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
+      indent: options.indent,
+    }));
 
   const drops = all.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
   const dropKeys = new Map(drops.map((c) => [keyOf(c.table), c]));
@@ -636,6 +554,65 @@ function orderTypes(drafts: Draft[]): void {
   rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 6.2), true);
 }
 
+/**
+ * The order new tables are created in (parents, inherited and referenced tables first, as Atlas orders them)
+ * and the foreign keys that can be written inside `CREATE TABLE` (`table key NUL constraint name`): those
+ * whose referenced key exists when the statement runs: on the table itself, on a table created before
+ * it with the key inline, or on an existing table the plan leaves alone. The rest are added afterwards.
+ */
+function tableCreation(all: readonly Change[], current: Model, desired: Model): { order: Extract<Change, { kind: 'create_table' }>[]; inlineForeignKeys: Set<string> } {
+  const creates = all.filter((c): c is Extract<Change, { kind: 'create_table' }> => c.kind === 'create_table');
+  const byKey = new Map(creates.map((c) => [keyOf(c.table), c]));
+  const fks = (t: Table) => Object.values(t.constraints).filter((k) => k.kind === 'foreign_key');
+  const parents = (t: Table) => [t.partitionOf?.parent, ...t.inherits].filter((k): k is string => !!k);
+  const { order, cycles } = toposort(creates, (c) =>
+    [...new Set([...parents(c.table), ...(c.table.partitionOf ? [] : fks(c.table).map((k) => k.refTable))])].filter((k) => k !== keyOf(c.table) && byKey.has(k)).map((k) => byKey.get(k)!));
+  const touched = new Set<string>();
+  for (const c of all) {
+    if ('table' in c && c.table && typeof c.table === 'object') touched.add(keyOf(c.table as Table));
+    if (c.kind === 'create_index' || c.kind === 'drop_index') touched.add(c.index.table);
+    if (c.kind === 'rename') touched.add(qualifiedKey(c.schema, c.table));
+  }
+  const created = new Set<string>();
+  const inlineForeignKeys = new Set<string>();
+  const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  for (const c of order) {
+    const key = keyOf(c.table);
+    created.add(key);
+    if (c.table.partitionOf) continue;
+    for (const k of fks(c.table)) {
+      if (k.kind !== 'foreign_key' || k.notValid) continue; // NOT VALID is an ALTER TABLE state
+      const ref = desired.tables[k.refTable];
+      const inlineKey = (t: Table | undefined) => !!t && Object.values(t.constraints).some((x) => (x.kind === 'primary_key' || x.kind === 'unique') && sameColumns(x.columns, k.refColumns));
+      const ok = k.refTable === key ? inlineKey(c.table)
+        : byKey.has(k.refTable) ? created.has(k.refTable) && inlineKey(ref)
+        : !!current.tables[k.refTable] && !touched.has(k.refTable);
+      if (ok) inlineForeignKeys.add(`${key}\u0000${k.name}`);
+    }
+  }
+  return { order: [...order, ...cycles], inlineForeignKeys };
+}
+
+/**
+ * Columns created with a sequence that `serial` would create (`table key NUL column`), and those sequences:
+ * written as `serial` columns instead of `CREATE SEQUENCE` + `DEFAULT nextval(…)` + `OWNED BY` (see `serialSequence`).
+ */
+function serialColumns(all: readonly Change[], desired: Model): { columns: Set<string>; sequences: Set<string> } {
+  const created = new Set(all.flatMap((c) => (c.kind === 'create_sequence' ? [`${c.sequence.schema}\u0000${c.sequence.name}`] : [])));
+  const columns = new Set<string>();
+  const sequences = new Set<string>();
+  if (!created.size) return { columns, sequences };
+  const consider = (t: Table, col: Column) => {
+    const s = serialSequence(t, col, desired, created);
+    if (s) columns.add(`${keyOf(t)}\u0000${col.name}`), sequences.add(keyOf(s));
+  };
+  for (const c of all) {
+    if (c.kind === 'create_table' && !c.table.partitionOf) for (const col of c.table.columns) if (!col.inherited) consider(c.table, col);
+    if (c.kind === 'add_column' && !c.column.inherited) consider(c.table, c.column);
+  }
+  return { columns, sequences };
+}
+
 function settingStatement(sql: string, source: Change): Statement {
   return { sql, comment: 'Set a timeout for this migration', hazards: [], transactional: true, object: '', source };
 }
@@ -671,14 +648,15 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (!sameExpr(from.generated, to.generated)) {
     emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnDef(to)}`, { rewritesTable: true });
+    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
     return;
   }
   if (from.identity && !to.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
-  if (from.default && (typeChanged || !to.default || !sameExpr(from.default, to.default))) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
+  if (from.default && (typeChanged || !to.default)) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
   if (typeChanged) {
     const { using, rewrite } = castInfo(from.type, to.type);
-    emit(11.6, c, key, cm, `${tn} TYPE ${to.type}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
+    emit(11.6, c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
@@ -688,26 +666,31 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   attributeOptions(from, to, model, (sql, effects) => emit(11.7, c, key, cm, `${tn} ${sql}`, effects));
   if (to.identity && (!from.identity || !sameIdentity(from.identity, to.identity))) {
     if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
-    const s = to.identity.sequence;
-    emit(11.6, c, key, cm, `${tn} ADD GENERATED ${to.identity.generation} AS IDENTITY (START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''})`, { locksExistingTable: true });
+    emit(11.6, c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
   }
 }
 
 /**
  * Renders statements as an Atlas migration file: a `-- <Comment>` line before each statement, the
- * statement followed by `;`, no blank lines in between, a trailing newline. When a statement cannot
- * run in a transaction the file starts with `-- atlas:txmode none` and a blank line.
+ * statement followed by `;`, no blank lines in between, a trailing newline; each table's clauses joined
+ * into one `ALTER TABLE` (see `combineTableClauses`). When a statement cannot run in a transaction the
+ * file starts with `-- atlas:txmode none` and a blank line.
  *
  * @example
  * renderMigrationFile(plan(diff(a, b), a, b))
  * // '-- Create "users" table\nCREATE TABLE "practice_app"."users" (…);\n'
  */
-export function renderMigrationFile(statements: readonly Statement[]): string {
+export function renderMigrationFile(statements: readonly Statement[], opts: RenderOptions = {}): string {
   const header = statements.some((s) => !s.transactional) ? '-- atlas:txmode none\n\n' : '';
-  return header + statements.map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
+  return header + renderSchemaSql(statements, opts);
 }
 
-/** The SQL of a whole schema (plan from an empty database), e.g. for `schema inspect --format sql`. */
-export function renderSchemaSql(statements: readonly Statement[]): string {
-  return statements.map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
+export interface RenderOptions {
+  /** One clause of a table's `ALTER TABLE` per line, indented (Atlas's `{{ sql . "  " }}`; plan with the same `indent`). */
+  readonly indent?: string;
+}
+
+/** The SQL of a whole schema or of a plan (e.g. `schema inspect --format sql`, `schema diff`), Atlas's way. */
+export function renderSchemaSql(statements: readonly Statement[], opts: RenderOptions = {}): string {
+  return combineTableClauses(statements, opts).map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
 }

@@ -8,12 +8,14 @@
  * PostgreSQL's own spelling (Atlas's --dev-url approach).
  */
 import { isVolatileExpression } from '../parse/volatility.js';
+import { loadLibpgQuery } from '../parse/libpg.js';
+import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
 import { diff, type Change } from '../diff/index.js';
 import { validateSum, writeMigrationFile } from '../migrate/dir.js';
-import { plan, renderMigrationFile, type PlanOptions, type Statement } from '../plan/index.js';
+import { plan, renderMigrationFile, renderSchemaSql, type PlanOptions, type Statement } from '../plan/index.js';
 import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { assertNotEmptied } from './empty-guard.js';
@@ -33,6 +35,11 @@ export interface MigrateDiffOptions {
   readonly native?: boolean;
   /** search_path for unqualified names in the files (the URL's); default `public`. */
   readonly searchPath?: readonly string[];
+  /**
+   * The one schema a schema-bound dev URL (`?search_path=app`) binds: names in that schema are written
+   * without it, as Atlas does, so the file applies to any schema (see parse/unqualify.ts).
+   */
+  readonly scope?: string;
   /** Migration name (`add_users_phone`); derived from the changes when absent. */
   readonly name?: string;
   readonly schemas?: readonly string[];
@@ -117,7 +124,7 @@ export function migrationName(changes: readonly Change[]): string {
 export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiffResult> {
   validateSum(opts.migrationsDir);
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
-  const nativeScope = { ...scope, searchPath: opts.searchPath };
+  const nativeScope = { ...scope, searchPath: opts.searchPath, existingSchemas: opts.scope ? [opts.scope] : undefined };
   let devDb: Promise<Database> | undefined;
   const dev = () => (devDb ??= typeof opts.dev === 'function' ? opts.dev() : Promise.resolve(opts.dev));
   const useNative = opts.native !== false;
@@ -137,14 +144,22 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const renamedState = async (hints: readonly RenameHint[]) => {
     const renames = hints.length && !opts.current ? renameChanges(hints, replayed, desired) : [];
     const state = renames.length ? await replay(plan(renames, replayed, desired).map((s) => s.sql)) : replayed;
-    return { state, changes: [...renames, ...diff(state, desired, { schemas: opts.schemas })] };
+    // In a schema scope the schema itself is the URL's, never created or dropped by a migration (Atlas).
+    const inScope = (c: Change) => !(opts.scope && (c.kind === 'create_schema' || c.kind === 'drop_schema') && c.schema.name === opts.scope);
+    return { state, changes: [...renames, ...diff(state, desired, { schemas: opts.schemas })].filter(inScope) };
   };
   const hints = [...fileHints, ...(opts.renames ?? [])];
   let { state: current, changes } = await renamedState(hints);
   const candidates = opts.confirmRenames && !opts.current ? renameCandidates(changes) : [];
   const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
-  const statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
+  let statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
+  if (opts.scope) {
+    const scope = opts.scope;
+    await loadLibpgQuery();
+    const names = namesInSchema([current, desired], scope);
+    statements = statements.map((s) => ({ ...s, sql: unqualifySql(s.sql, scope, names) }));
+  }
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
   const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
   for (const d of data) {
@@ -152,16 +167,24 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   }
   if (statements.length === 0 && data.length === 0) return { statements, changes, current, desired, warnings, native, data };
   const name = opts.name ?? (changes.length ? migrationName(changes) : dataMigrationName(data));
-  const content = data.length ? renderEntries(placeDataStatements(statements, data)) : renderMigrationFile(statements);
+  const content = data.length ? renderEntries(placeDataStatements(statements, data), opts.plan?.indent) : renderMigrationFile(statements, { indent: opts.plan?.indent });
   if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, native, data };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
   return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native, data };
 }
 
 /** A migration file's text from planned statements and data statements, in Atlas's layout. */
-function renderEntries(entries: readonly FileEntry[]): string {
+function renderEntries(entries: readonly FileEntry[], indent?: string): string {
   const header = entries.some((e) => e.kind === 'ddl' && !e.statement.transactional) ? '-- atlas:txmode none\n\n' : '';
-  return header + entries.map((e) => (e.kind === 'ddl' ? `-- ${e.statement.comment}\n${e.statement.sql};\n` : `-- ${dataComment(e.data)}\n${e.data.sql};\n`)).join('');
+  let body = '';
+  let run: Statement[] = [];
+  const flush = () => ((body += renderSchemaSql(run, { indent })), (run = []));
+  for (const e of entries) {
+    if (e.kind === 'ddl') run.push(e.statement);
+    else flush(), (body += `-- ${dataComment(e.data)}\n${e.data.sql};\n`);
+  }
+  flush();
+  return header + body;
 }
 
 /** `update_users`, `insert_roles_and_more`: a name for a migration that only changes data. */

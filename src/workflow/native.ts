@@ -20,6 +20,8 @@ export interface NativeScope {
   readonly exclude?: readonly string[];
   /** search_path unqualified names resolve through (the URL's); default `public`. */
   readonly searchPath?: readonly string[];
+  /** Schemas that exist before the files run (a schema-bound URL's schema). */
+  readonly existingSchemas?: readonly string[];
 }
 
 /**
@@ -44,7 +46,7 @@ export function scopeModel(model: Model, scope: NativeScope): Model {
 }
 
 function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
-  const r = checkSchema(sources, { searchPath: scope.searchPath });
+  const r = checkSchema(sources, { searchPath: scope.searchPath, existingSchemas: scope.existingSchemas });
   // A syntax error is final (PostgreSQL's own parser said so): reported here, located, without a dev database.
   const syntax = r.errors.filter((e) => e.code === 'E_SYNTAX');
   if (syntax.length) {

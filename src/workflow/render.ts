@@ -3,6 +3,7 @@ import { diff } from '../diff/index.js';
 import { splitKey } from '../model/names.js';
 import { freshDatabaseModel, type Model } from '../model/types.js';
 import { plan, renderSchemaSql } from '../plan/index.js';
+import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 
 /**
  * A Mermaid `erDiagram` of tables, columns (with PK/FK markers) and foreign keys.
@@ -32,12 +33,25 @@ export function modelToMermaid(model: Model): string {
   return lines.join('\n') + '\n';
 }
 
-/** A dependency-ordered SQL file that recreates the Model on a fresh database. */
-export function modelToSql(model: Model): string {
-  const base = freshDatabaseModel();
+/**
+ * A dependency-ordered SQL file that recreates the Model on a fresh database. With `scope` (a URL bound to
+ * one schema), that schema is taken as existing and its objects' names are written without it, as Atlas
+ * does; the parser's wasm must be loaded then (`loadLibpgQuery`).
+ *
+ * @example
+ * modelToSql(model, { indent: '  ' }) // '-- Create "users" table\nCREATE TABLE "app"."users" (\n  "id" integer NOT NULL,\n …'
+ */
+export function modelToSql(model: Model, opts: { indent?: string; scope?: string } = {}): string {
+  const fresh = freshDatabaseModel();
+  const base = opts.scope && model.schemas[opts.scope] ? { ...fresh, schemas: { ...fresh.schemas, [opts.scope]: model.schemas[opts.scope]! } } : fresh;
   // A scoped model (e.g. --schema app) has no `public`: keep the fresh database's one rather than drop it.
   const target = model.schemas.public ? model : { ...model, schemas: { ...model.schemas, public: base.schemas.public! } };
-  return renderSchemaSql(plan(diff(base, target), base, target));
+  let statements = plan(diff(base, target), base, target, opts);
+  if (opts.scope) {
+    const names = namesInSchema([model], opts.scope);
+    statements = statements.map((s) => ({ ...s, sql: unqualifySql(s.sql, opts.scope!, names) }));
+  }
+  return renderSchemaSql(statements, opts);
 }
 
 export { splitKey };

@@ -3,11 +3,13 @@
  * expected hazards. For each case, in both directions, on every database:
  *   1. build the start state, insert seed rows, inspect → current;
  *   2. build the target on the same database (after a reset), inspect → desired;
- *   3. rebuild the start state, apply plan(diff(current, desired)) statement by statement;
+ *   3. rebuild the start state, apply plan(diff(current, desired)) statement by statement, as the migration
+ *      file writes them (one ALTER TABLE per table where the clauses join);
  *   4. inspect again: diff against desired must be empty (convergence + idempotence), and on PostgreSQL
  *      `pg_dump --schema-only` of the result must equal the dump of the target built directly;
  *   5. seed rows that the change does not delete by design are still there.
  */
+import { combineTableClauses } from '../../src/plan/combine.js';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -89,7 +91,8 @@ export async function runDirection(db: Database, url: string | undefined, from: 
   const current = (await inspect(db)).model;
   const statements = plan(diff(current, desired), current, desired);
   const storageBefore = await tableStorage(db);
-  for (const s of statements) {
+  // As the migration file holds them: each table's clauses joined into one ALTER TABLE (renderMigrationFile).
+  for (const s of combineTableClauses(statements)) {
     try {
       await db.exec(s.sql);
     } catch (e) {

@@ -58,7 +58,7 @@ for (const target of targets) {
       expect(d.code).toBe(0);
       const latest = migrations().at(-1)!;
       expect(latest).toMatch(/_add_products_sku\.sql$/);
-      expect(readFileSync(join(cwd, 'database/migrations', latest), 'utf8')).toBe('-- Modify "products" table\nALTER TABLE "practice_app"."products" ADD COLUMN "sku" character varying(32);\n');
+      expect(readFileSync(join(cwd, 'database/migrations', latest), 'utf8')).toBe('-- Modify "products" table\nALTER TABLE "practice_app"."products" ADD COLUMN "sku" character varying(32) NULL;\n');
       expect((await runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: env() })).code).toBe(0);
       expect((await runCli(['migrate', 'status'], { cwd, env: env() })).stdout).toContain('Executed Files:  2');
     });

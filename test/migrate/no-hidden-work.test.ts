@@ -34,7 +34,7 @@ describe('migrate diff opens no database', () => {
     expect(second.code).toBe(0);
     const files = readdirSync(join(cwd, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort();
     expect(files).toHaveLength(2);
-    expect(readFileSync(join(cwd, 'database/migrations', files[1]!), 'utf8')).toMatch(/ALTER TABLE "practice_app"\."products" ADD COLUMN "sku" text;/);
+    expect(readFileSync(join(cwd, 'database/migrations', files[1]!), 'utf8')).toMatch(/ALTER TABLE "practice_app"\."products" ADD COLUMN "sku" text NULL;/);
 
     // The guard is real: a command that needs the database fails under it.
     const status = await runCli(['migrate', 'status'], { cwd, env });

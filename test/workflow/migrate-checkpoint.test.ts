@@ -61,7 +61,7 @@ describe('checkpoint files in Atlas layout', () => {
       expect(r.file).toBe(join(dir, '20260304050607_checkpoint.sql'));
       const text = readFileSync(r.file!, 'utf8');
       expect(text).toBe(
-        '-- atlas:checkpoint release 1.0\n\n-- Create "a" table\nCREATE TABLE "public"."a" ("id" integer);\n-- Create "b" table\nCREATE TABLE "public"."b" ("id" integer, "a_id" integer);\n',
+        '-- atlas:checkpoint release 1.0\n\n-- Create "a" table\nCREATE TABLE "public"."a" ("id" integer NULL);\n-- Create "b" table\nCREATE TABLE "public"."b" ("id" integer NULL, "a_id" integer NULL);\n',
       );
       expect(readFileSync(join(dir, 'atlas.sum'), 'utf8')).toMatch(/\n20260304050607_checkpoint\.sql h1:/);
       writeFileSync(join(dir, '20260305000000_c.sql'), 'ALTER TABLE b ADD COLUMN note text;\n');

@@ -94,7 +94,7 @@ describeEachDatabase('renames with hints', (t) => {
     await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev: t.db, name: 'initial', now: () => new Date('2026-01-01T00:00:00Z') });
     writeFileSync(p.schemaPath, 'CREATE TABLE t (id int, b text);');
     const r = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev: t.db, dryRun: true });
-    expect(r.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."t" DROP COLUMN "a"', 'ALTER TABLE "public"."t" ADD COLUMN "b" text']);
+    expect(r.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."t" DROP COLUMN "a"', 'ALTER TABLE "public"."t" ADD COLUMN "b" text NULL']);
     expect(r.statements[0]!.hazards.map((h) => h.code)).toContain('DELETES_DATA');
   });
 });

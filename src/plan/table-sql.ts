@@ -1,0 +1,183 @@
+/**
+ * Tables and columns spelled as Atlas spells them (its PostgreSQL planner, `sql/postgres/migrate.go`):
+ *
+ *  - a column is `"name" type NOT NULL|NULL [DEFAULT …] [COLLATE …] [GENERATED …]`; identity options
+ *    are written only where they differ from PostgreSQL's defaults;
+ *  - `CREATE TABLE` lists columns, then the primary key (`PRIMARY KEY ("id")` when it has the default
+ *    name), unique and exclusion constraints, foreign keys, checks;
+ *  - an owned sequence that `serial` would have created is written as `serial`/`bigserial`/`smallserial`;
+ *  - with an indent (`--format '{{ sql . "  " }}'`), one column or constraint per line.
+ *
+ * Pure string building from the Model; what each statement does to data is the planner's business.
+ */
+import { foreignKeySql, keySql } from '../model/constraint-sql.js';
+import { quoteIdentAlways as qi, splitKey } from '../model/names.js';
+import type { Column, Constraint, Model, Sequence, SequenceOptions, Table } from '../model/types.js';
+
+export const qn = (schema: string, name: string): string => `${qi(schema)}.${qi(name)}`;
+export const qk = (key: string): string => {
+  const { schema, name } = splitKey(key);
+  return qn(schema, name);
+};
+
+const INT_RANGE: Record<string, readonly [string, string]> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/**
+ * The options of an identity (or `serial`) sequence that differ from what PostgreSQL picks for its type and
+ * direction, in `CREATE SEQUENCE` clause order.
+ *
+ * @example
+ * sequenceOptionClauses({ type: 'integer', start: '10', increment: '1', min: '1', max: '2147483647', cache: '1', cycle: false }) // ['START WITH 10']
+ */
+export function sequenceOptionClauses(s: SequenceOptions): string[] {
+  const [lo, hi] = INT_RANGE[s.type] ?? INT_RANGE.bigint!;
+  const up = !s.increment.startsWith('-');
+  const [min, max] = up ? ['1', hi] : [lo, '-1'];
+  const start = up ? s.min : s.max;
+  const out: string[] = [];
+  if (s.start !== start) out.push(`START WITH ${s.start}`);
+  if (s.increment !== '1') out.push(`INCREMENT BY ${s.increment}`);
+  if (s.min !== min) out.push(`MINVALUE ${s.min}`);
+  if (s.max !== max) out.push(`MAXVALUE ${s.max}`);
+  if (s.cache !== '1') out.push(`CACHE ${s.cache}`);
+  if (s.cycle) out.push('CYCLE');
+  return out;
+}
+
+/** `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults. */
+export function identitySql(c: Column): string {
+  const id = c.identity!;
+  const opts = sequenceOptionClauses(id.sequence);
+  return `GENERATED ${id.generation} AS IDENTITY${opts.length ? ` (${opts.join(' ')})` : ''}`;
+}
+
+const SERIAL: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
+
+/** PostgreSQL's name for the sequence of `table.column` declared serial (when it fits in 63 bytes). */
+const serialSequenceName = (table: string, column: string) => `${table}_${column}_seq`;
+
+/**
+ * The sequence a new column can take as `serial` instead of a separate `CREATE SEQUENCE`, default and
+ * `OWNED BY`: one created in the same plan, owned by the column, named as `serial` names it, with the
+ * column's integer type, default options and no other user; the column is NOT NULL and its default is
+ * exactly `nextval` of it.
+ *
+ * @example
+ * serialSequence(users, users.columns[0], desired, created) // the Sequence "app.users_id_seq", or undefined
+ */
+export function serialSequence(t: Table, c: Column, model: Model, created: ReadonlySet<string>): Sequence | undefined {
+  if (!SERIAL[c.type] || !c.notNull || !c.default || c.identity || c.generated) return undefined;
+  const name = serialSequenceName(t.name, c.name);
+  if (Buffer.byteLength(name) > 63) return undefined;
+  const s = Object.values(model.sequences).find((x) => x.schema === t.schema && x.name === name);
+  if (!s || !created.has(`${s.schema}\u0000${s.name}`)) return undefined;
+  if (!s.ownedBy || s.ownedBy.column !== c.name || splitKey(s.ownedBy.table).name !== t.name || splitKey(s.ownedBy.table).schema !== t.schema) return undefined;
+  if (s.type !== c.type || !!s.unlogged !== !!t.unlogged) return undefined;
+  if (sequenceOptionClauses(s).length || s.comment) return undefined;
+  const arg = /^nextval\('([^']*)'::regclass\)$/.exec(c.default.text.trim())?.[1];
+  if (!arg) return undefined;
+  const parts = arg.split('.').map((p) => p.replace(/^"(.*)"$/, '$1'));
+  const [schema, seq] = parts.length === 2 ? parts : [t.schema, parts[0]];
+  return schema === s.schema && seq === s.name ? s : undefined;
+}
+
+/**
+ * A type as Atlas writes it: PostgreSQL's canonical name, with the time types abbreviated
+ * (`timestamp(4) without time zone` → `timestamp(4)`, `timestamp with time zone` → `timestamptz`).
+ *
+ * @example
+ * typeSql('time(3) with time zone[]') // 'timetz(3)[]'
+ */
+export function typeSql(type: string): string {
+  const m = /^(timestamp|time)(\(\d+\))? with(out)? time zone((?:\[\])*)$/.exec(type);
+  return m ? `${m[1]}${m[3] ? '' : 'tz'}${m[2] ?? ''}${m[4]}` : type;
+}
+
+export interface ColumnSqlOptions {
+  /** Written as this serial type (`serial`…): its sequence is implied, so no DEFAULT. */
+  readonly serial?: boolean;
+}
+
+/**
+ * One column's definition, Atlas's way.
+ *
+ * @example
+ * columnSql({ name: 'email', type: 'text', notNull: false }) // '"email" text NULL'
+ */
+export function columnSql(c: Column, opts: ColumnSqlOptions = {}): string {
+  const parts = [qi(c.name), opts.serial ? SERIAL[c.type]! : typeSql(c.type), c.notNull ? 'NOT NULL' : 'NULL'];
+  if (c.default && !opts.serial) parts.push(`DEFAULT ${c.default.text}`);
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.identity) parts.push(identitySql(c));
+  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
+  return parts.join(' ');
+}
+
+/** The name PostgreSQL gives a table's primary key when none is written. */
+const defaultPrimaryKeyName = (table: string) => `${table}_pkey`;
+
+/**
+ * A constraint's body; keys and foreign keys from their structure, with Atlas's quoting, when the structure
+ * says everything the definition does.
+ *
+ * @example
+ * constraintSql(fk) // 'FOREIGN KEY ("user_id") REFERENCES "app"."users" ("id") ON DELETE CASCADE'
+ */
+export function constraintSql(c: Constraint, refTable: (key: string) => string = qk): string {
+  switch (c.kind) {
+    case 'primary_key': case 'unique':
+      return !c.definition || c.definition === keySql(c) ? keySql(c, [], qi) : c.definition;
+    case 'check': return c.definition ?? `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
+    // `ON DELETE SET NULL (col)` has no field of its own: such a key keeps PostgreSQL's text.
+    case 'foreign_key': return c.definition && /\bSET (NULL|DEFAULT) \(/.test(c.definition) ? c.definition : foreignKeySql(c, `${refTable(c.refTable)} `, qi);
+    case 'exclusion': return c.definition;
+  }
+}
+
+/** `PRIMARY KEY (…)` alone for the default-named key, else `CONSTRAINT "name" …`. */
+export function namedConstraintSql(t: Table, c: Constraint): string {
+  if (c.kind === 'primary_key' && c.name === defaultPrimaryKeyName(t.name)) return constraintSql(c);
+  return `CONSTRAINT ${qi(c.name)} ${constraintSql(c)}`;
+}
+
+const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, unique: 1, exclusion: 1, foreign_key: 2, check: 3 };
+
+export interface CreateTableOptions {
+  /** Foreign keys written inside the statement (the referenced tables exist when it runs). */
+  readonly foreignKeys?: ReadonlySet<string>;
+  /** Columns written as `serial` (their sequences are not created separately). */
+  readonly serial?: ReadonlySet<string>;
+  /** Indentation for one column or constraint per line (Atlas's `{{ sql . "  " }}`); one line when absent. */
+  readonly indent?: string;
+}
+
+/**
+ * `CREATE TABLE`, Atlas's way.
+ *
+ * @example
+ * createTableSql(users) // 'CREATE TABLE "app"."users" ("id" integer NOT NULL, PRIMARY KEY ("id"))'
+ */
+export function createTableSql(t: Table, opts: CreateTableOptions = {}): string {
+  const name = qn(t.schema, t.name);
+  const unlogged = t.unlogged ? 'UNLOGGED ' : '';
+  const constraints = Object.values(t.constraints)
+    .filter((c) => c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name))
+    .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind]);
+  const inline = constraints.map((c) => namedConstraintSql(t, c));
+  const tail = [
+    t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
+    t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',
+    t.options.length ? ` WITH (${t.options.join(', ')})` : '',
+  ].join('');
+  const list = (items: string[]) => (opts.indent ? `(\n${items.map((i) => opts.indent + i).join(',\n')}\n)` : `(${items.join(', ')})`);
+  if (t.partitionOf) {
+    const body = inline.length ? ` ${list(inline)}` : '';
+    return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
+  }
+  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name) }));
+  return `CREATE ${unlogged}TABLE ${name} ${list([...cols, ...inline])}${tail}`;
+}

@@ -29,6 +29,7 @@ export function formatInit(r: InitResult): string {
   if (r.created.length) s += `Created:\n${r.created.map(line).join('')}`;
   if (r.kept.length) s += `${s ? '\n' : ''}Already there, left as it was:\n${r.kept.map((e) => `  ${e.path}\n`).join('')}`;
   if (r.skipped.length) s += `${s ? '\n' : ''}Not created:\n${r.skipped.map((e) => `  ${e.path}: ${e.reason}\n`).join('')}`;
+  for (const w of r.warnings) s += `${s ? '\n' : ''}warning: ${w}\n`;
   s += `${s ? '\n' : ''}.gitignore: ${r.gitignore.added.length ? `${r.gitignore.created ? 'created with' : 'added'} ${r.gitignore.added.join(', ')}` : 'already ignores .meridian/ and the env files'}\n`;
   if (r.created.length === 0) return `${s}\nNothing to create: the project is set up.\n`;
   return (

@@ -40,6 +40,8 @@ export interface InitResult {
   readonly skipped: readonly (InitEntry & { readonly reason: string })[];
   /** `.gitignore`: created by this run or appended to, and the entries added (empty: all were there). */
   readonly gitignore: { readonly created: boolean; readonly added: readonly string[] };
+  /** What the caller asked for that was not done, and why (e.g. `--url` with an existing `.env`). */
+  readonly warnings: readonly string[];
 }
 
 /** The entries `init` adds to `.gitignore` besides `.meridian/`: the files that hold database passwords. */
@@ -193,10 +195,14 @@ export function initProject(opts: InitOptions): InitResult {
       kept.push(entry);
     }
   }
+  const warnings: string[] = [];
+  if (opts.url && kept.some((e) => e.path === '.env')) {
+    warnings.push('.env exists and was left as it was: the URL was not written into it (set DATABASE_URL there yourself)');
+  }
   const hadGitignore = existsSync(join(cwd, '.gitignore'));
   const added = [
     ...ensureGitignore(cwd, { entries: GITIGNORE_ENTRIES, comment: GITIGNORE_COMMENT, anyDirectory: true }),
     ...ensureGitignore(cwd, { entries: ENV_GITIGNORE_ENTRIES, comment: ENV_GITIGNORE_COMMENT, anyDirectory: true }),
   ];
-  return { cwd, created, kept, skipped, gitignore: { created: !hadGitignore && added.length > 0, added } };
+  return { cwd, created, kept, skipped, gitignore: { created: !hadGitignore && added.length > 0, added }, warnings };
 }

@@ -83,8 +83,12 @@ describe('initProject (workflow)', () => {
     const cwd = fresh();
     expect(() => initProject({ cwd, url: 'mysql://x/y' })).toThrow(/E_URL|postgres/);
     expect(readdirSync(cwd)).toEqual([]);
-    initProject({ cwd, url: 'postgres://app@localhost:5432/app' });
+    expect(initProject({ cwd, url: 'postgres://app@localhost:5432/app' }).warnings).toEqual([]);
     expect(readFileSync(join(cwd, '.env'), 'utf8')).toMatch(/^DATABASE_URL=postgres:\/\/app@localhost:5432\/app$/m);
+    // An existing .env is not edited: the URL is not written, and the result says so.
+    const again = initProject({ cwd, url: 'postgres://other@localhost:5432/other' });
+    expect(again.warnings).toEqual(['.env exists and was left as it was: the URL was not written into it (set DATABASE_URL there yourself)']);
+    expect(readFileSync(join(cwd, '.env'), 'utf8')).not.toContain('other');
   });
 });
 

@@ -12,6 +12,7 @@ const SLOW_FIRST = [
   'test/prisma/dual.test.ts',
   'test/prisma/golden.test.ts',
   'test/e2e/guide-workflow.test.ts',
+  'test/e2e/packed.test.ts',
   'test/workflow/renames.test.ts',
   'test/lint/lint.test.ts',
   'test/acceptance/corpus.test.ts',

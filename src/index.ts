@@ -14,7 +14,8 @@ export { protectionFor, isLocalUrl, describeTarget, type Protection } from './co
 export { decideConsent, planHash, hazardsOfStatements, hazardsOfFindings, parseAllowHazards, HAZARD_CODES, type ConsentInput, type ConsentDecision, type PlannedHazard } from './workflow/consent.js';
 export { guardWrite, type GuardOptions, type GuardResult, type BackupOutcome } from './workflow/guard.js';
 export { migrateApply, type MigrateApplyOptions, type MigrateApplyPlan, type MigrateApplyResult } from './workflow/migrate-apply.js';
-export { backupDatabase, ensureGitignore, type BackupResult } from './workflow/backup.js';
+export { backupDatabase, ensureGitignore, type BackupResult, type GitignoreOptions } from './workflow/backup.js';
+export { initProject, type InitOptions, type InitResult, type InitEntry } from './workflow/init.js';
 export { requireMigrationDir } from './workflow/migration-dir.js';
 export { pendingDataStatements, placeDataStatements, type DataStatement } from './workflow/data-statements.js';
 export type * from './model/types.js';

@@ -4,21 +4,12 @@
  * a handle left open keeps the process alive, which is the failure this test exists for.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.js';
-
-function readmeBlocks(): { line: number; code: string }[] {
-  const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const out: { line: number; code: string }[] = [];
-  const re = /^( *)```ts\s*\n([\s\S]*?)^\1```/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ line: text.slice(0, m.index).split('\n').length, code: m[2]!.replace(new RegExp(`^${m[1]}`, 'gm'), '') });
-  }
-  return out;
-}
+import { readmeBlocks } from './helpers/readme.js';
 
 function run(file: string, cwd: string, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {

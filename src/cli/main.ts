@@ -15,6 +15,7 @@ import { registerSchema } from './schema.js';
 import { registerDb } from './db.js';
 import { registerPrisma } from './prisma.js';
 import { registerEnv } from './env.js';
+import { registerInit } from './init.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .version(version(), '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerInit(program);
   registerMigrate(program);
   registerSchema(program);
   registerDb(program);

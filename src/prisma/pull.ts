@@ -39,14 +39,19 @@ function existingRenames(existing: string | undefined): { models: Map<string, st
   return { models, fields };
 }
 
+/** The datasource block of a new schema.prisma (Prisma 7: the URL lives in prisma.config.ts or the environment). */
+export const PRISMA_DEFAULT_DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}';
+
+/** Prisma 7's `prisma init` default generator: the TypeScript client generated into the project's sources. */
+export const PRISMA_DEFAULT_GENERATOR = 'generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}';
+
 function headerBlocks(existing: string | undefined, schemas: string[], needViews: boolean): string {
   const kept = existing ? [...existing.matchAll(/^(datasource|generator)\s+\w+\s*\{[\s\S]*?^\}/gm)].map((m) => m[0]) : [];
-  let datasource = kept.find((b) => b.startsWith('datasource')) ?? 'datasource db {\n  provider = "postgresql"\n}';
+  let datasource = kept.find((b) => b.startsWith('datasource')) ?? PRISMA_DEFAULT_DATASOURCE;
   const schemaLine = `  schemas  = [${schemas.map((s) => JSON.stringify(s)).join(', ')}]`;
   datasource = /^\s*schemas\s*=.*$/m.test(datasource) ? datasource.replace(/^\s*schemas\s*=.*$/m, schemaLine) : datasource.replace(/\n\}$/, `\n${schemaLine}\n}`);
   let generators = kept.filter((b) => b.startsWith('generator'));
-  // Prisma 7's `prisma init` default: the TypeScript client generated into the project's sources.
-  if (generators.length === 0) generators = ['generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}'];
+  if (generators.length === 0) generators = [PRISMA_DEFAULT_GENERATOR];
   if (needViews)
     generators = generators.map((g) => {
       if (/previewFeatures\s*=\s*\[[^\]]*"views"/.test(g)) return g;

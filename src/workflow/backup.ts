@@ -33,24 +33,42 @@ export function backupDir(cwd: string): string {
  */
 export const GITIGNORE_ENTRIES: readonly string[] = ['.meridian/'];
 
+/** The comment line `ensureGitignore` writes above the entries it adds (by default). */
+export const GITIGNORE_COMMENT = '# Meridian: the embedded database and backups (.meridian/backups: full data dumps)';
+
+/** Which entries `ensureGitignore` adds, under which comment, and where. */
+export interface GitignoreOptions {
+  /** The lines to have in `.gitignore` (default: `GITIGNORE_ENTRIES`). */
+  readonly entries?: readonly string[];
+  /** The comment written above them (default: `GITIGNORE_COMMENT`). */
+  readonly comment?: string;
+  /**
+   * Write even where `cwd` does not look like a project root (`meridian init` was asked to make it one).
+   * Default false: a command run elsewhere never writes a stray `.gitignore`.
+   */
+  readonly anyDirectory?: boolean;
+}
+
 /**
  * Adds Meridian's ignore entries to the project's `.gitignore` (created when missing) unless they are there.
  * Returns the entries added. Only in a directory that looks like a project root (a `.git`, `package.json`,
  * `atlas.hcl` or `database/` next to it), so a command run elsewhere never writes a stray `.gitignore`.
+ * An entry counts as there with or without a leading `/` or a trailing `/`.
  *
  * @example
  * ensureGitignore(process.cwd()) // ['.meridian/'] the first time, [] after
+ * ensureGitignore(cwd, { entries: ['.env'], comment: '# secrets' }) // ['.env'], then []
  */
-export function ensureGitignore(cwd: string): string[] {
+export function ensureGitignore(cwd: string, opts: GitignoreOptions = {}): string[] {
   const markers = ['.git', 'package.json', 'atlas.hcl', 'database'];
-  if (!markers.some((m) => existsSync(join(cwd, m)))) return [];
+  if (!opts.anyDirectory && !markers.some((m) => existsSync(join(cwd, m)))) return [];
   const path = join(cwd, '.gitignore');
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const have = new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^\//, '')));
-  const missing = GITIGNORE_ENTRIES.filter((e) => !have.has(e) && !have.has(e.replace(/\/$/, '')));
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^\//, '').replace(/\/$/, '')));
+  const missing = (opts.entries ?? GITIGNORE_ENTRIES).filter((e) => !have.has(e.replace(/^\//, '').replace(/\/$/, '')));
   if (missing.length === 0) return [];
   const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-  appendFileSync(path, `${sep}# Meridian: the embedded database and backups (.meridian/backups: full data dumps)\n${missing.join('\n')}\n`);
+  appendFileSync(path, `${sep}${opts.comment ?? GITIGNORE_COMMENT}\n${missing.join('\n')}\n`);
   return missing;
 }
 

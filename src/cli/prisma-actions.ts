@@ -25,6 +25,9 @@ export async function prismaPullAction(opts: CommonOptions & { schemaFile?: stri
       throw new MeridianError('E_PRISMA', `the introspected database ${db.displayUrl} is empty: apply your migrations first (meridian migrate apply); ${opts.schemaFile ?? 'prisma/schema.prisma'} was left as it is`);
     }
     const text = modelToPrisma(model, { existing });
+    // Prisma's own validator (loaded only here): a schema Prisma would reject is never written.
+    const { assertPrismaAccepts } = await import('../prisma/validate.js');
+    await assertPrismaAccepts(text, opts.schemaFile ?? 'prisma/schema.prisma');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
     const models = (text.match(/^model /gm) ?? []).length;

@@ -2,7 +2,9 @@
  * Prisma's introspection golden suite, for PostgreSQL: each directory under test/prisma/golden/ holds
  * the SQL setup of one prisma-engines introspection test (schema-engine/sql-introspection-tests; the
  * SOURCE file names the upstream file and test), and the schema Prisma's own introspection writes for it.
- * Meridian's pull of the same database must give that schema.
+ * Meridian's pull of the same database must give that schema. Optional files of a case: `schemas` (the
+ * schemas asked for, one a line, as the test's datasource `schemas`/namespaces; the datasource must then
+ * list them) and `existing.prisma` (re-introspection: the schema.prisma the pull replaces).
  *
  * Normalised, as formatting only: the generator/datasource blocks (the upstream expectations mostly
  * leave them out), the `@@schema("public")` lines Meridian writes because its datasource always lists
@@ -12,7 +14,7 @@
  * KNOWN_GAPS lists the cases Meridian does not reproduce yet, with why; such a case must still differ
  * from the expectation (a gap that starts passing fails, so the list stays honest).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { inspect } from '../../src/inspect/index.js';
@@ -49,7 +51,10 @@ describeEachDatabase('prisma pull golden suite (prisma-engines introspection tes
   for (const name of cases) {
     it(name, async () => {
       await t.db.exec(readFileSync(join(dir, name, 'setup.sql'), 'utf8'));
-      const text = modelToPrisma((await inspect(t.db)).model);
+      const optional = (f: string) => (existsSync(join(dir, name, f)) ? readFileSync(join(dir, name, f), 'utf8') : undefined);
+      const schemas = optional('schemas')?.split('\n').filter(Boolean);
+      const text = modelToPrisma((await inspect(t.db, schemas ? { schemas } : {})).model, { existing: optional('existing.prisma'), schemas });
+      if (schemas) expect(text).toContain(`schemas  = [${[...schemas].sort().map((s) => JSON.stringify(s)).join(', ')}]`);
       await expectPrismaAccepts(text, name);
       // Meridian writes the schema already formatted as `prisma format` would.
       expect(text, 'pulled schema differs from its `prisma format` form').toBe(await prismaFormat(text));

@@ -35,7 +35,7 @@ describe('prisma pull validates with Prisma before writing', () => {
     const r = await runCli(['prisma', 'pull'], { cwd, env: env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error[E_PRISMA]: Prisma's validator rejects the schema pulled from the database, so prisma/schema.prisma was not written (1 error):");
-    expect(r.stderr).toMatch(/- The datasource property `url` is no longer supported in schema files\..* \(line 3, datasource db\)/);
+    expect(r.stderr).toMatch(/- The datasource property `url` is no longer supported in schema files\..* \(line \d+, datasource db\)/);
     expect(r.stdout).not.toContain('Introspected');
     expect(readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8')).toBe(mine);
   });
@@ -49,6 +49,36 @@ describe('prisma pull validates with Prisma before writing', () => {
     const text = readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8');
     expect(text).toMatch(/model book \{/);
     expect(await prismaSchemaErrors(text)).toEqual([]);
+  });
+});
+
+describe('prisma pull chooses the schemas as Atlas (--schema) and as Prisma (the datasource\'s schemas)', () => {
+  it('pulls the schemas of the existing datasource, or those given by --schema, and lists them in the datasource', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'm24-pull-schemas-'));
+    mkdirSync(join(cwd, 'prisma'));
+    const url = `pglite://${join(cwd, 'db')}`;
+    const db = await openDatabase(url);
+    try {
+      await db.exec('CREATE SCHEMA app; CREATE TABLE app.a (id int PRIMARY KEY); CREATE SCHEMA audit; CREATE TABLE audit.a (id int PRIMARY KEY, app_id int REFERENCES app.a (id)); CREATE TABLE public.other (id int PRIMARY KEY)');
+    } finally {
+      await db.close();
+    }
+    const file = join(cwd, 'prisma/schema.prisma');
+    writeFileSync(file, 'datasource db {\n  provider = "postgresql"\n  schemas  = ["app", "audit"]\n}\n');
+    const env = { DATABASE_URL: url, DEV_DATABASE_URL: '' };
+    const r = await runCli(['prisma', 'pull'], { cwd, env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('note: renamed with their schema as a prefix, as their names exist in more than one schema: model app_a, model audit_a');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('schemas  = ["app", "audit"]');
+    expect(text).toMatch(/model audit_a \{[^}]*a +app_a\? +@relation\(fields: \[app_id\]/);
+    expect(text).not.toContain('model other');
+    const s = await runCli(['prisma', 'pull', '--schema', 'public'], { cwd, env });
+    expect(s.stderr).toBe('');
+    const only = readFileSync(file, 'utf8');
+    expect(only).toContain('schemas  = ["public"]');
+    expect(only).toContain('model other {');
+    expect(only).not.toContain('app_a');
   });
 });
 

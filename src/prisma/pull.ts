@@ -10,8 +10,8 @@
  * relations (relation fields), existing + reintrospect (the previous schema), this file (names of
  * models/views/enums, rendering).
  */
-import { splitKey } from '../model/names.js';
-import type { Constraint, Model, Table, TypeDef, View } from '../model/types.js';
+import { qualifiedName, splitKey } from '../model/names.js';
+import type { Column, Constraint, Model, Table, TypeDef, View } from '../model/types.js';
 import { argument, readPrismaSchema } from './existing.js';
 import { prismaDefault, prismaType } from './fields.js';
 import { alignSchema } from './format.js';
@@ -173,6 +173,12 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       return `  ${v}${v !== l ? ` @map(${JSON.stringify(l)})` : ''}`;
     });
     enumValues.set(key, values);
+    // Column types spell the type as PostgreSQL does, quoting keywords (`public."default"`), unlike keys.
+    const spelled = qualifiedName(t.schema, t.name);
+    if (spelled !== key) {
+      enumNames.set(spelled, name);
+      enumValues.set(spelled, values);
+    }
     const attrs = [...(name !== t.name ? [`@@map(${JSON.stringify(t.name)})`] : []), `@@schema(${JSON.stringify(t.schema)})`];
     const docs = docLines(prev?.matched.get(key)?.docs ?? [], reserved.has(key) ? [DOCS.reserved('enum', name, t.name)] : []);
     enumBlocks.push(`${docs}enum ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`);
@@ -306,7 +312,16 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       const pf = prev?.field(key, col);
       const list = type.endsWith('[]');
       const kept = (pf?.attrs ?? []).filter((a) => a.name === 'id' || a.name === 'unique' || a.name === 'ignore' || a.name === 'updatedAt').map((a) => a.text);
-      const attrs = [...kept.filter((a) => !a.startsWith('@ignore')), ...(f !== col ? [`@map(${JSON.stringify(col)})`] : []), ...(scalar.native ? [`@db.${scalar.native}`] : []), ...kept.filter((a) => a.startsWith('@ignore'))];
+      const dbDefault = v.columnDefaults?.[col];
+      const def = dbDefault ? prismaDefault({ name: col, type, notNull: false, default: dbDefault } as Column, scalar, enumValues) : undefined;
+      const attrs = [
+        ...kept.filter((a) => a.startsWith('@id') || a.startsWith('@unique')),
+        ...(def ? [`@default(${def})`] : []),
+        ...kept.filter((a) => a.startsWith('@updatedAt')),
+        ...(f !== col ? [`@map(${JSON.stringify(col)})`] : []),
+        ...(scalar.native ? [`@db.${scalar.native}`] : []),
+        ...kept.filter((a) => a.startsWith('@ignore')),
+      ];
       const line = `${f || col} ${scalar.type}${list ? '[]' : pf?.arity === 'required' ? '' : '?'}${attrs.length ? ' ' + attrs.join(' ') : ''}`;
       if (!f) return `  /// This field was commented out because of an invalid name. Please provide a valid one that matches [a-zA-Z][a-zA-Z0-9_]*\n  // ${line}`;
       return `${docLines(pf?.docs ?? [], [], '  ')}  ${line}`;

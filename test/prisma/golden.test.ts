@@ -4,7 +4,8 @@
  * SOURCE file names the upstream file and test), and the schema Prisma's own introspection writes for it.
  * Meridian's pull of the same database must give that schema. Optional files of a case: `schemas` (the
  * schemas asked for, one a line, as the test's datasource `schemas`/namespaces; the datasource must then
- * list them) and `existing.prisma` (re-introspection: the schema.prisma the pull replaces).
+ * list them) and `existing.prisma` (re-introspection: the schema.prisma the pull replaces; without a
+ * `schemas` file, its datasource's `schemas` are pulled, as the CLI does).
  *
  * Normalised, as formatting only: the generator/datasource blocks (the upstream expectations mostly
  * leave them out), the `@@schema("public")` lines Meridian writes because its datasource always lists
@@ -18,6 +19,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { inspect } from '../../src/inspect/index.js';
+import { readPrismaSchema } from '../../src/prisma/existing.js';
 import { modelToPrisma } from '../../src/prisma/pull.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeEachDatabase } from '../helpers/databases.js';
@@ -53,7 +55,10 @@ describeEachDatabase('prisma pull golden suite (prisma-engines introspection tes
       await t.db.exec(readFileSync(join(dir, name, 'setup.sql'), 'utf8'));
       const optional = (f: string) => (existsSync(join(dir, name, f)) ? readFileSync(join(dir, name, f), 'utf8') : undefined);
       const schemas = optional('schemas')?.split('\n').filter(Boolean);
-      const text = modelToPrisma((await inspect(t.db, schemas ? { schemas } : {})).model, { existing: optional('existing.prisma'), schemas });
+      const existing = optional('existing.prisma');
+      // As the CLI: the schemas asked for, else those of the previous datasource.
+      const pulled = schemas ?? (existing !== undefined ? readPrismaSchema(existing).schemas : undefined);
+      const text = modelToPrisma((await inspect(t.db, pulled ? { schemas: pulled } : {})).model, { existing, schemas });
       if (schemas) expect(text).toContain(`schemas  = [${[...schemas].sort().map((s) => JSON.stringify(s)).join(', ')}]`);
       await expectPrismaAccepts(text, name);
       // Meridian writes the schema already formatted as `prisma format` would.

@@ -39,7 +39,8 @@ export interface PrismaPullResult {
 const VIEWS_FEATURE = /previewFeatures\s*=\s*\[[^\]]*"views"/;
 
 function headerBlocks(existing: ReturnType<typeof readPrismaSchema> | undefined, schemas: readonly string[], keepSchemasLine: boolean, needViews: boolean): string {
-  let datasource = existing?.datasource ?? 'datasource db {\n  provider = "postgresql"\n}';
+  // Prisma renames the former `referentialIntegrity` to `relationMode`.
+  let datasource = (existing?.datasource ?? 'datasource db {\n  provider = "postgresql"\n}').replace(/^(\s*)referentialIntegrity(\s*)=/m, '$1relationMode$2=');
   const schemaLine = `  schemas  = [${schemas.map((s) => JSON.stringify(s)).join(', ')}]`;
   if (!keepSchemasLine || !/^\s*schemas\s*=.*$/m.test(datasource))
     datasource = /^\s*schemas\s*=.*$/m.test(datasource) ? datasource.replace(/^\s*schemas\s*=.*$/m, schemaLine) : datasource.replace(/\n\s*\}$/, `\n${schemaLine}\n}`);
@@ -240,6 +241,7 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       const attrs = relationAttrs(r, keptRelations?.relation.get(r.relationId) ?? r.relationName);
       lines.push(`  ${f} ${r.type}${attrs ? ` ${attrs}` : ''}`);
     }
+    if (prev && keptRelations) for (const l of prev.virtualRelationFields(key, keptRelations.used, used)) lines.push(`  ${l}`);
 
     const blockAttrs: string[] = [];
     const named = (kind: string, cols: readonly string[]) => {

@@ -102,7 +102,7 @@ export class PreviousSchema {
    * const kept = previous.relationNames(relations);
    * kept.field.get(f) // → 'custom_User'
    */
-  relationNames(relations: ReadonlyMap<string, readonly RelationField[]>): { field: Map<RelationField, string>; relation: Map<string, string> } {
+  relationNames(relations: ReadonlyMap<string, readonly RelationField[]>): { field: Map<RelationField, string>; relation: Map<string, string>; used: Set<PslField> } {
     const field = new Map<RelationField, string>();
     const relation = new Map<string, string>();
     const used = new Set<PslField>();
@@ -139,6 +139,27 @@ export class PreviousSchema {
         field.set(r, f.name);
         if (r.side === 'm2m' && f.relation?.name) relation.set(r.relationId, f.relation.name);
       }
-    return { field, relation };
+    return { field, relation, used };
+  }
+
+  /** Whether the previous datasource leaves relations to Prisma (`relationMode = "prisma"`, formerly `referentialIntegrity`). */
+  get prismaRelations(): boolean {
+    return /^\s*(relationMode|referentialIntegrity)\s*=\s*"prisma"/m.test(this.psl.datasource ?? '');
+  }
+
+  /**
+   * With `relationMode = "prisma"` the database has no foreign keys for the schema's relations: the
+   * previous relation fields of `key` that no foreign key produced are kept as written (their models
+   * still exist, their `fields:` still name fields of the model).
+   *
+   * @example
+   * previous.virtualRelationFields('public.Foo', kept.used) // → ['bar Bar @relation(fields: [bar_id], references: [id])']
+   */
+  virtualRelationFields(key: string, used: ReadonlySet<PslField>, fieldNames: ReadonlySet<string>): string[] {
+    const b = this.matched.get(key);
+    if (!b || !this.prismaRelations) return [];
+    return b.fields
+      .filter((f) => !used.has(f) && this.keyOfName.has(f.type) && this.isRelationField(f) && (f.relation?.fields ?? []).every((n) => fieldNames.has(n)))
+      .map((f) => `${f.name} ${f.type}${f.arity === 'list' ? '[]' : f.arity === 'optional' ? '?' : ''}${f.attrs.length ? ` ${f.attrs.map((a) => a.text).join(' ')}` : ''}`);
   }
 }

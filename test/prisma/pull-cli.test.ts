@@ -49,6 +49,23 @@ describe('prisma pull validates with Prisma before writing', () => {
     const text = readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8');
     expect(text).toMatch(/model book \{/);
     expect(await prismaSchemaErrors(text)).toEqual([]);
+    // Re-introspection: the user's renames, relation field names, attributes and comments survive a second pull.
+    const edited = text
+      .replace('model book {', '/// A book.\nmodel Book {')
+      .replace(/^(\s+)author_id(\s+)Int\?/m, '$1authorId$2Int? @map("author_id")')
+      .replace(/^\s+author\s+author\?\s+@relation\(fields: \[author_id\]/m, '  writtenBy author? @relation("written", fields: [authorId]')
+      .replace(/^\s+book\s+book\[\]/m, '  books Book[] @relation("written")')
+      .replace(/(model Book \{[\s\S]*?)(\n\s+@@schema)/, '$1\n  @@map("book")$2');
+    expect(await prismaSchemaErrors(edited)).toEqual([]);
+    writeFileSync(join(cwd, 'prisma/schema.prisma'), edited);
+    const again = await runCli(['prisma', 'pull'], { cwd, env: env() });
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('note: names kept from the previous schema (@@map): Book');
+    const flat = readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8').replace(/ +/g, ' ');
+    expect(flat).toContain('/// A book.\nmodel Book {');
+    expect(flat).toContain('authorId Int? @map("author_id")');
+    expect(flat).toContain('writtenBy author? @relation("written", fields: [authorId], references: [id], onDelete: NoAction, onUpdate: NoAction)');
+    expect(flat).toContain('books Book[] @relation("written")');
   });
 });
 

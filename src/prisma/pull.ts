@@ -67,15 +67,20 @@ const DOCS = {
   noColumns: 'We could not retrieve columns for the underlying table. Either it has none or you are missing rights to see them. Please check your privileges.',
   noUnique: 'The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
   comments: 'This model or at least one of its fields has comments in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+  viewComments: 'This view or at least one of its fields has comments in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+  enumComment: 'This enum is commented in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
   deferring: 'This model has constraints using non-default deferring rules and requires additional setup for migrations. Visit https://pris.ly/d/constraint-deferring for more info.',
   rls: 'This model contains row level security and requires additional setup for migrations. Visit https://pris.ly/d/row-level-security for more info.',
   nullsOrder: 'This model contains an index with non-default null sort order and requires additional setup for migrations. Visit https://pris.ly/d/default-index-null-ordering for more info.',
   expressionIndex: 'This model contains an expression index which requires additional setup for migrations. Visit https://pris.ly/d/expression-indexes for more info.',
 };
 
-/** A block's documentation: the previous schema's lines, then generated ones it does not hold yet. */
+/**
+ * A block's documentation: the previous schema's, when it has some (Prisma then adds none of its own
+ * notes, re_introspection and postgres/mod.rs commenting_stopgap), else the generated notes.
+ */
 function docLines(previous: readonly string[], generated: readonly string[], indent = ''): string {
-  return [...previous, ...generated.filter((d) => !previous.includes(d))].map((d) => `${indent}/// ${d}\n`).join('');
+  return (previous.length ? previous : generated).map((d) => `${indent}/// ${d}\n`).join('');
 }
 
 /**
@@ -181,7 +186,7 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       enumValues.set(spelled, values);
     }
     const attrs = [...(name !== t.name ? [`@@map(${JSON.stringify(t.name)})`] : []), `@@schema(${JSON.stringify(t.schema)})`];
-    const docs = docLines(prev?.matched.get(key)?.docs ?? [], reserved.has(key) ? [DOCS.reserved('enum', name, t.name)] : []);
+    const docs = docLines(prev?.matched.get(key)?.docs ?? [], [...(reserved.has(key) ? [DOCS.reserved('enum', name, t.name)] : []), ...(t.comment !== undefined ? [DOCS.enumComment] : [])]);
     enumBlocks.push(`${docs}enum ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`);
   }
 
@@ -330,7 +335,8 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
     });
     const name = modelName.get(key)!;
     const attrs = [...(name !== v.name ? [`@@map(${JSON.stringify(v.name)})`] : []), ...(prev?.ignored(key) ? ['@@ignore'] : []), `@@schema(${JSON.stringify(v.schema)})`];
-    const docs = docLines(prev?.matched.get(key)?.docs ?? [], reserved.has(key) ? [DOCS.reserved('view', name, v.name)] : []);
+    const commented = v.comment !== undefined || Object.keys(v.columnComments ?? {}).length > 0;
+    const docs = docLines(prev?.matched.get(key)?.docs ?? [], [...(reserved.has(key) ? [DOCS.reserved('view', name, v.name)] : []), ...(commented ? [DOCS.viewComments] : [])]);
     return `${docs}view ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`;
   });
 

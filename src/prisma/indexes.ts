@@ -53,6 +53,8 @@ export interface KeyDef {
   readonly method: string;
   readonly expression: boolean;
   readonly partial: boolean;
+  /** The predicate of a partial index, as PostgreSQL prints it (`(status = 'active'::text)`). */
+  readonly where?: string;
   readonly nullsOrder: boolean;
 }
 
@@ -141,6 +143,7 @@ export function keyDefs(t: Table): KeyDef[] {
       method: i.method,
       expression: keys.length === 0 || keys.some((k) => !k.column),
       partial: !!i.where,
+      ...(i.where ? { where: i.where.text } : {}),
       nullsOrder: keys.some((k) => k.nullsFirst !== k.descending),
     });
   }

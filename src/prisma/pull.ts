@@ -36,9 +36,15 @@ export interface PrismaPullResult {
   readonly notes: readonly string[];
 }
 
-const VIEWS_FEATURE = /previewFeatures\s*=\s*\[[^\]]*"views"/;
+/** Tables of Prisma's own bookkeeping (Prisma Migrate, Prisma 1), which Prisma's introspection leaves out. */
+const PRISMA_HELPER_TABLES: ReadonlySet<string> = new Set(['_prisma_migrations', '_Migration', '_RelayId']);
 
-function headerBlocks(existing: ReturnType<typeof readPrismaSchema> | undefined, schemas: readonly string[], keepSchemasLine: boolean, needViews: boolean): string {
+/** Whether a generator block lists `feature` in its previewFeatures. */
+function hasFeature(generator: string, feature: string): boolean {
+  return new RegExp(`previewFeatures\\s*=\\s*\\[[^\\]]*"${feature}"`).test(generator);
+}
+
+function headerBlocks(existing: ReturnType<typeof readPrismaSchema> | undefined, schemas: readonly string[], keepSchemasLine: boolean, features: readonly string[]): string {
   // Prisma renames the former `referentialIntegrity` to `relationMode`.
   let datasource = (existing?.datasource ?? 'datasource db {\n  provider = "postgresql"\n}').replace(/^(\s*)referentialIntegrity(\s*)=/m, '$1relationMode$2=');
   const schemaLine = `  schemas  = [${schemas.map((s) => JSON.stringify(s)).join(', ')}]`;
@@ -47,12 +53,13 @@ function headerBlocks(existing: ReturnType<typeof readPrismaSchema> | undefined,
   let generators = [...(existing?.generators ?? [])];
   // Prisma 7's `prisma init` default: the TypeScript client generated into the project's sources.
   if (generators.length === 0) generators = ['generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}'];
-  if (needViews)
+  for (const feature of features)
     generators = generators.map((g) => {
-      if (VIEWS_FEATURE.test(g)) return g;
-      if (/previewFeatures\s*=\s*\[\s*\]/.test(g)) return g.replace(/previewFeatures\s*=\s*\[\s*\]/, 'previewFeatures = ["views"]');
-      if (/previewFeatures\s*=\s*\[/.test(g)) return g.replace(/previewFeatures\s*=\s*\[/, 'previewFeatures = ["views", ');
-      return g.replace(/\n\s*\}$/, '\n  previewFeatures = ["views"]\n}');
+      if (hasFeature(g, feature)) return g;
+      const quoted = JSON.stringify(feature);
+      if (/previewFeatures\s*=\s*\[\s*\]/.test(g)) return g.replace(/previewFeatures\s*=\s*\[\s*\]/, `previewFeatures = [${quoted}]`);
+      if (/previewFeatures\s*=\s*\[/.test(g)) return g.replace(/(previewFeatures\s*=\s*\[[^\]]*?)\s*\]/, `$1, ${quoted}]`);
+      return g.replace(/\n\s*\}$/, `\n  previewFeatures = [${quoted}]\n}`);
     });
   return [...generators, datasource].join('\n\n');
 }
@@ -102,11 +109,15 @@ export function modelToPrisma(model: Model, opts: PrismaPullOptions = {}): strin
  */
 export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPullResult {
   const notes: string[] = [];
+  const usedFeatures = new Set<string>();
   const psl = opts.existing !== undefined ? readPrismaSchema(opts.existing) : undefined;
   // As Prisma: views only with the `views` preview feature; a generator Meridian writes enables it.
-  const viewsEnabled = !psl || psl.generators.length === 0 || psl.generators.some((g) => VIEWS_FEATURE.test(g));
+  // Preview features Meridian may enable: when it writes the generator itself, or the user's generator lists them.
+  const featureOn = (f: string) => !psl || psl.generators.length === 0 || psl.generators.some((g) => hasFeature(g, f));
+  const viewsEnabled = featureOn('views');
+  const partialEnabled = featureOn('partialIndexes');
   const bySchemaName = <T extends { schema: string; name: string }>([, a]: [string, T], [, b]: [string, T]) => cmp(a.schema, b.schema) || cmp(a.name, b.name);
-  const allTables = (Object.entries(model.tables) as Array<[string, Table]>).filter(([, t]) => !t.partitionOf).map(([k, t]) => [k, withIndexKeys(t)] as [string, Table]).sort(bySchemaName);
+  const allTables = (Object.entries(model.tables) as Array<[string, Table]>).filter(([, t]) => !t.partitionOf && !PRISMA_HELPER_TABLES.has(t.name)).map(([k, t]) => [k, withIndexKeys(t)] as [string, Table]).sort(bySchemaName);
   const allViews = (Object.entries(model.views) as Array<[string, View]>).filter(([, v]) => v.kind === 'view' || v.kind === 'materialized_view').sort(bySchemaName);
   const views = viewsEnabled ? allViews : [];
   if (!viewsEnabled && allViews.length)
@@ -207,7 +218,11 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       const a = prev?.blockAttribute(key, k.unique ? 'unique' : 'index', k.columns.map((c) => fieldName(key, c)));
       return a ? prev!.matched.get(key)!.attrs.indexOf(a) : Infinity;
     };
-    const shown = keys.filter((k) => !k.expression && !k.partial).sort((a, b) => position(a) - position(b));
+    const shown = keys.filter((k) => !k.expression && (!k.partial || partialEnabled)).sort((a, b) => position(a) - position(b));
+    if (shown.some((k) => k.partial)) usedFeatures.add('partialIndexes');
+    const leftOut = keys.filter((k) => k.partial && !k.expression && !partialEnabled).map((k) => k.name);
+    if (leftOut.length) notes.push(`partial indexes of ${t.name} left out (${leftOut.join(', ')}): add previewFeatures = ["partialIndexes"] to the generator to pull them, as Prisma does`);
+    const whereArg = (k: KeyDef) => (k.where !== undefined ? [`where: raw(${JSON.stringify(k.where)})`] : []);
     const fieldUnique = new Map<string, KeyDef>();
     for (const k of shown) if (k.unique && k.columns.length === 1 && !fieldUnique.has(k.columns[0]!)) fieldUnique.set(k.columns[0]!, k);
     const used = new Set<string>();
@@ -222,7 +237,7 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       if (pk && pk.columns.length === 1 && pk.columns[0] === c.name) attrs.push(pk.name !== defaultConstraintName(t.name, [], 'pkey') ? `@id(map: ${JSON.stringify(pk.name)})` : '@id');
       const uq = fieldUnique.get(c.name);
       if (uq) {
-        const args = [...(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? [`map: ${JSON.stringify(uq.name)}`] : []), ...(uq.desc[0] ? ['sort: Desc'] : [])];
+        const args = [...(uq.name !== defaultConstraintName(t.name, [c.name], 'key') ? [`map: ${JSON.stringify(uq.name)}`] : []), ...(uq.desc[0] ? ['sort: Desc'] : []), ...whereArg(uq)];
         attrs.push(args.length ? `@unique(${args.join(', ')})` : '@unique');
       }
       const def = prismaDefault(c, scalar, enumValues);
@@ -277,6 +292,7 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
       const args = [`[${fields.join(', ')}]`, ...(k.unique ? named('unique', k.columns) : [])];
       if (k.name !== defaultConstraintName(t.name, k.columns, k.unique ? 'key' : 'idx')) args.push(`map: ${JSON.stringify(k.name)}`);
       if (INDEX_TYPE[k.method]) args.push(`type: ${INDEX_TYPE[k.method]}`);
+      args.push(...whereArg(k));
       blockAttrs.push(`${k.unique ? '@@unique' : '@@index'}(${args.join(', ')})`);
     }
     if (mName !== t.name) blockAttrs.push(`@@map(${JSON.stringify(t.name)})`);
@@ -298,8 +314,6 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
     if (keys.some((k) => k.nullsOrder)) docs.push(DOCS.nullsOrder);
     if (keys.some((k) => k.expression)) docs.push(DOCS.expressionIndex);
     // What Prisma drops silently is noted too, so the reader knows it stays in the database.
-    const partial = keys.filter((k) => k.partial && !k.expression).map((k) => `"${k.name}"`);
-    if (partial.length) docs.push(`This model has partial indexes Prisma does not represent (${partial.join(', ')}); they stay in the database, managed by Meridian.`);
     if (unrepresentable.length) docs.push(`This model has indexes whose operator classes Prisma cannot represent (${unrepresentable.join(', ')}); they stay in the database, managed by Meridian.`);
     const mismatched = cons.filter((c): c is Extract<Constraint, { kind: 'foreign_key' }> => c.kind === 'foreign_key' && typeMismatch(t, c)).map((c) => `"${c.name}"`);
     if (mismatched.length) docs.push(`This model has foreign keys between columns of different types, which Prisma cannot represent as relations (${mismatched.join(', ')}); they stay in the database, managed by Meridian.`);
@@ -340,7 +354,8 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
     return `${docs}view ${name} {\n${lines.join('\n')}\n\n${attrs.map((a) => `  ${a}`).join('\n')}\n}`;
   });
 
-  const header = headerBlocks(psl, schemas, !opts.schemas?.length, viewBlocks.length > 0);
+  if (viewBlocks.length) usedFeatures.add('views');
+  const header = headerBlocks(psl, schemas, !opts.schemas?.length, [...usedFeatures]);
   return { text: alignSchema([header, ...blocks, ...viewBlocks, ...enumBlocks].join('\n\n') + '\n'), notes };
 }
 

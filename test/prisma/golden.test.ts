@@ -32,7 +32,6 @@ const cases = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory(
 const KNOWN_GAPS: Record<string, string> = {
   'postgres_gin-full_text_functions_filtered_out':
     'the upstream expectations disagree: this gin.rs test has no note for the expression index, the newer simple/postgres/index_with_expression_column.sql has the expression-index note; Meridian writes the note for every expression index',
-  'simple-partial_unique_index': 'Prisma writes a partial unique index as @unique(where: raw(…)) under the partialIndexes preview feature; Meridian leaves partial indexes out and notes them in a /// comment',
 };
 
 /** Drops generator/datasource blocks and `@@schema("public")`, then formats with Prisma's formatter. */

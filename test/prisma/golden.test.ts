@@ -30,6 +30,10 @@ const cases = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory(
 
 /** Cases Meridian does not reproduce byte-for-byte yet, with the reason. */
 const KNOWN_GAPS: Record<string, string> = {
+  'simple-santized_table_names_can_lead_to_duplicated_model_names':
+    'Prisma writes two models of the same name (its own validator rejects the schema); Meridian never writes an invalid schema: the second gets a `_` suffix',
+  'simple-should_not_remap_if_renaming_would_lead_to_duplicate_names':
+    'Prisma writes two models named `nodes` (its own validator rejects the schema); Meridian never writes an invalid schema: both get the schema prefix, the second a `_` suffix',
   'postgres_gin-full_text_functions_filtered_out':
     'the upstream expectations disagree: this gin.rs test has no note for the expression index, the newer simple/postgres/index_with_expression_column.sql has the expression-index note; Meridian writes the note for every expression index',
 };

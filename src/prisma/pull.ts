@@ -80,6 +80,7 @@ const DOCS = {
   rls: 'This model contains row level security and requires additional setup for migrations. Visit https://pris.ly/d/row-level-security for more info.',
   nullsOrder: 'This model contains an index with non-default null sort order and requires additional setup for migrations. Visit https://pris.ly/d/default-index-null-ordering for more info.',
   expressionIndex: 'This model contains an expression index which requires additional setup for migrations. Visit https://pris.ly/d/expression-indexes for more info.',
+  includeIndex: 'This model contains an include index which requires additional setup for migrations. Visit https://pris.ly/d/include-indexes for more info.',
 };
 
 /**
@@ -313,6 +314,7 @@ export function prismaPull(model: Model, opts: PrismaPullOptions = {}): PrismaPu
     if (t.rowLevelSecurity) docs.push(DOCS.rls);
     if (keys.some((k) => k.nullsOrder)) docs.push(DOCS.nullsOrder);
     if (keys.some((k) => k.expression)) docs.push(DOCS.expressionIndex);
+    if (Object.values(t.indexes).some((i) => i.include.length > 0 || /\)\s+INCLUDE\s+\(/.test(i.definition ?? ''))) docs.push(DOCS.includeIndex);
     // What Prisma drops silently is noted too, so the reader knows it stays in the database.
     if (unrepresentable.length) docs.push(`This model has indexes whose operator classes Prisma cannot represent (${unrepresentable.join(', ')}); they stay in the database, managed by Meridian.`);
     const mismatched = cons.filter((c): c is Extract<Constraint, { kind: 'foreign_key' }> => c.kind === 'foreign_key' && typeMismatch(t, c)).map((c) => `"${c.name}"`);

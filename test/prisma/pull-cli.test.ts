@@ -7,10 +7,10 @@
  * `url = env(…)` (Prisma 7 refuses it). Pull keeps the user's datasource block, so the schema it would
  * write is invalid, and pull must say so instead of writing it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { prismaSchemaErrors } from '../../src/prisma/validate.js';
 import { runCli } from '../helpers/cli.js';
@@ -28,6 +28,7 @@ describe('prisma pull validates with Prisma before writing', () => {
       await db.close();
     }
   });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
   it('refuses to write a schema Prisma rejects: exit 1, Prisma\'s message with its block, file untouched', async () => {
     const mine = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n';
@@ -96,6 +97,7 @@ describe('prisma pull chooses the schemas as Atlas (--schema) and as Prisma (the
     expect(only).toContain('schemas  = ["public"]');
     expect(only).toContain('model other {');
     expect(only).not.toContain('app_a');
+    rmSync(cwd, { recursive: true, force: true });
   });
 });
 

@@ -5,7 +5,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { recordServed } from '../workflow/served.js';
 import { inspect } from '../inspect/index.js';
-import { modelToPrisma } from '../prisma/pull.js';
+import { prismaPull } from '../prisma/pull.js';
+import { readPrismaSchema } from '../prisma/existing.js';
 import { generateTypedSql } from '../typedsql/index.js';
 import { prismaGenerate, spawnPrisma } from '../prisma/cli.js';
 import { serveDatabase, type ServedDatabase } from '../db/serve.js';
@@ -19,14 +20,22 @@ export async function prismaPullAction(opts: CommonOptions & { schemaFile?: stri
   const file = resolve(cfg.cwd, opts.schemaFile ?? 'prisma/schema.prisma');
   const db = await openDatabase(cfg.url);
   try {
-    const { model } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
     const existing = existsSync(file) ? readTextFile(file, relative(cfg.cwd, file) || file) : undefined;
+    // The schemas to pull: `--schema` (or atlas.hcl's schemas) as in Atlas, else the existing datasource's
+    // `schemas = [...]` as in Prisma, else the URL's schema or every user schema.
+    const asked = cfg.schemas?.length ? cfg.schemas : undefined;
+    const schemas = asked ?? (existing !== undefined ? readPrismaSchema(existing).schemas : undefined);
+    const { model } = await inspect(db, { schemas, exclude: cfg.exclude });
     if (!Object.keys(model.tables).length && !Object.keys(model.views).length && !Object.keys(model.types).length) {
       throw new MeridianError('E_PRISMA', `the introspected database ${db.displayUrl} is empty: apply your migrations first (meridian migrate apply); ${opts.schemaFile ?? 'prisma/schema.prisma'} was left as it is`);
     }
-    const text = modelToPrisma(model, { existing });
+    const { text, notes } = prismaPull(model, { existing, schemas: asked });
+    // Prisma's own validator (loaded only here): a schema Prisma would reject is never written.
+    const { assertPrismaAccepts } = await import('../prisma/validate.js');
+    await assertPrismaAccepts(text, opts.schemaFile ?? 'prisma/schema.prisma');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
+    for (const n of notes) process.stdout.write(`note: ${n}\n`);
     const models = (text.match(/^model /gm) ?? []).length;
     const views = (text.match(/^view /gm) ?? []).length;
     const enums = (text.match(/^enum /gm) ?? []).length;

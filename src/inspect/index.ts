@@ -338,6 +338,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
           const viewColumns = columnsByRel.get(oid) ?? [];
           const commented = viewColumns.filter((c) => c.comment !== undefined);
+          const defaulted = viewColumns.filter((c) => c.default !== undefined);
           model.views[key] = {
             kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
             query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
@@ -346,6 +347,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             options: sorted(arr(r.options)), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
+            ...(defaulted.length ? { columnDefaults: Object.fromEntries(defaulted.map((c) => [c.name, c.default!])) } : {}),
             dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
             ...grants,
             ...comment,

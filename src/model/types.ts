@@ -301,6 +301,8 @@ export interface View extends Commented, Located {
   readonly columns: readonly string[];
   /** Column types as PostgreSQL reports them (inspector only; not compared). */
   readonly columnTypes?: Readonly<Record<string, string>>;
+  /** Column defaults (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`) as PostgreSQL reports them (inspector only; not compared). */
+  readonly columnDefaults?: Readonly<Record<string, Expr>>;
   /** e.g. `security_invoker=true`, sorted. */
   readonly options: readonly string[];
   readonly checkOption?: 'LOCAL' | 'CASCADED';

@@ -77,7 +77,8 @@ function scalarType(pgType: string, enums: ReadonlyMap<string, string>): ScalarT
 export function prismaDefault(c: Column, scalar: ScalarType, enumValues: ReadonlyMap<string, Map<string, string>>): string | undefined {
   if (c.identity) return 'autoincrement()';
   const d = c.default?.text;
-  if (!d) return undefined;
+  // `DEFAULT NULL` (stored as `NULL::bpchar` …) is no default for Prisma.
+  if (!d || /^NULL(::[\w ."]+(\(\d+(,\d+)?\))?(\[\])?)?$/i.test(d)) return undefined;
   if (/^nextval\(.*\)$/.test(d)) return 'autoincrement()';
   if (/^(now\(\)|CURRENT_TIMESTAMP)$/i.test(d) && scalar.type === 'DateTime') return 'now()';
   if (/^gen_random_uuid\(\)$/.test(d)) return 'dbgenerated("gen_random_uuid()")';

@@ -7,8 +7,14 @@
  * In: identifiers. Out: names. Pure.
  */
 
-/** Model names the Prisma client reserves (a table named so becomes `Renamed<name>` with `@@map`). */
-const RESERVED_MODEL_NAMES = new Set(['PrismaClient', 'Prisma']);
+/**
+ * Names Prisma's validator refuses for models, views and enums (Prisma 7's list: `PrismaClient` and the
+ * JavaScript keywords); a table named so becomes `Renamed<name>` with `@@map`, as Prisma's introspection
+ * does. test/prisma/naming.test.ts holds this list against the installed validator.
+ */
+export const RESERVED_MODEL_NAMES: ReadonlySet<string> = new Set(
+  'PrismaClient async await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return super switch this throw true try typeof var void while with yield'.split(' '),
+);
 
 /** True when `name` is not a valid Prisma identifier (`[a-zA-Z][a-zA-Z0-9_]*`). */
 export function needsSanitation(name: string): boolean {
@@ -28,10 +34,22 @@ export function sanitize(name: string): string {
   return name.replace(/^[^a-zA-Z]+/, '').replace(/[^_a-zA-Z0-9]/g, '_');
 }
 
+/**
+ * The name Prisma gives an object whose name is taken by an object of another schema (multi-schema
+ * introspection): `<schema>_<name>`, sanitised.
+ *
+ * @example
+ * schemaPrefixedName('1first', '2A') // → 'first_2A'
+ */
+export function schemaPrefixedName(schema: string, name: string): string {
+  return sanitize(`${schema}_${name}`) || 'unnamed';
+}
+
 /** The Prisma model name of a table or view, and whether it was renamed because the name is reserved. */
 export function modelNameFor(name: string): { name: string; reserved: boolean } {
-  if (RESERVED_MODEL_NAMES.has(name)) return { name: `Renamed${name}`, reserved: true };
-  return { name: sanitize(name) || 'unnamed', reserved: false };
+  const n = sanitize(name) || 'unnamed';
+  if (RESERVED_MODEL_NAMES.has(n)) return { name: `Renamed${n}`, reserved: true };
+  return { name: n, reserved: false };
 }
 
 /**

@@ -22,19 +22,44 @@
 import type { FkAction, ForeignKey, Table } from '../model/types.js';
 import { defaultConstraintName } from './naming.js';
 
-/** One relation field, ready to print. */
+/** One relation field; `attrs()` prints its attributes once its relation name is final. */
 export interface RelationField {
   readonly name: string;
   /** `Type`, `Type?` or `Type[]`. */
   readonly type: string;
-  /** Attributes after the type, e.g. `@relation("a", fields: [x], references: [id]) @ignore`. */
-  readonly attrs: string;
+  /** Identifies the relation (both sides share it): `<table key>\u0000<constraint>` or the join table's key. */
+  readonly relationId: string;
+  /** The relation name Prisma's naming gives ('' for an unnamed relation). */
+  readonly relationName: string;
+  /** `forward` holds `fields:`/`references:`; `back` is the other side; `m2m` a side of a join table. */
+  readonly side: 'forward' | 'back' | 'm2m';
+  /** The table key at the other end. */
+  readonly peer: string;
+  /** The foreign-key columns (forward and back sides). */
+  readonly columns: readonly string[];
+  /** `@relation` arguments after the name (forward side: fields, references, actions, map). */
+  readonly args: readonly string[];
+  readonly ignore: boolean;
+}
+
+/**
+ * The attribute text of a relation field with relation name `relation` ('' for none).
+ *
+ * @example
+ * relationAttrs(field, 'post_to_tag') // → '@relation("post_to_tag", fields: [tag_id], references: [id], …)'
+ */
+export function relationAttrs(f: RelationField, relation: string): string {
+  const args = [...(relation ? [JSON.stringify(relation)] : []), ...f.args];
+  return `${args.length ? `@relation(${args.join(', ')})` : ''}${f.ignore ? ' @ignore' : ''}`.trim();
 }
 
 export interface RelationInput {
   /** Tables in Prisma's order (by name); join tables included. */
   readonly tables: ReadonlyArray<readonly [string, Table]>;
+  /** Final model names (field types). */
   readonly modelName: ReadonlyMap<string, string>;
+  /** Names relation fields and relation names are made of (the model name before a schema prefix); default modelName. */
+  readonly baseName?: ReadonlyMap<string, string>;
   /** Prisma field name of a column. */
   readonly fieldName: (tableKey: string, column: string) => string;
   /** Tables without a usable unique identifier (rendered `@@ignore`). */
@@ -89,6 +114,7 @@ function uniqueWithin(t: Table, columns: readonly string[]): boolean {
  */
 export function relationFields(input: RelationInput): Map<string, RelationField[]> {
   const { tables, modelName, fieldName, ignored } = input;
+  const base = input.baseName ?? modelName;
   const order = new Map(tables.map(([k], i) => [k, i]));
   const tableOf = new Map(tables);
   const join = new Set(tables.filter(([, t]) => isJoinTable(t, (k) => (order.has(k) ? modelName.get(k) : undefined))).map(([k]) => k));
@@ -121,7 +147,7 @@ export function relationFields(input: RelationInput): Map<string, RelationField[
       const pair = pairKey(r.from, r.fk.refTable);
       const others = [...(fksOf.get(r.from) ?? []), ...(fksOf.get(r.fk.refTable) ?? [])].filter((o) => o.fk !== r.fk);
       if (others.some((o) => pairKey(o.from, o.fk.refTable) === pair)) ambiguous.add(pair);
-      const target = modelName.get(r.fk.refTable)!;
+      const target = base.get(r.fk.refTable)!;
       if (r.fk.columns.some((c) => fieldName(r.from, c) === target)) ambiguous.add(pair);
     }
   }
@@ -135,13 +161,13 @@ export function relationFields(input: RelationInput): Map<string, RelationField[
 
   const out = new Map<string, RelationField[]>();
   const push = (key: string, f: RelationField) => out.set(key, [...(out.get(key) ?? []), f]);
-  const ign = (holder: string, a: string, b: string) => ((ignored.has(a) || ignored.has(b)) && !ignored.has(holder) ? ' @ignore' : '');
+  const ign = (holder: string, a: string, b: string) => (ignored.has(a) || ignored.has(b)) && !ignored.has(holder);
 
   for (const [key, t] of tables) {
     if (join.has(key)) continue;
     for (const { fk } of fksOf.get(key) ?? []) {
-      const from = modelName.get(key)!;
-      const to = modelName.get(fk.refTable)!;
+      const from = base.get(key)!;
+      const to = base.get(fk.refTable)!;
       const self = key === fk.refTable;
       let relation = '';
       let forward = to;
@@ -153,21 +179,15 @@ export function relationFields(input: RelationInput): Map<string, RelationField[
       } else if (self) relation = `${from}To${to}`;
       const required = fk.columns.some((c) => t.columns.find((col) => col.name === c)?.notNull);
       const optional = fk.columns.some((c) => !t.columns.find((col) => col.name === c)?.notNull);
-      const args = [
-        ...(relation ? [JSON.stringify(relation)] : []),
-        `fields: [${fk.columns.map((c) => fieldName(key, c)).join(', ')}]`,
-        `references: [${fk.refColumns.map((c) => fieldName(fk.refTable, c)).join(', ')}]`,
-      ];
+      const args = [`fields: [${fk.columns.map((c) => fieldName(key, c)).join(', ')}]`, `references: [${fk.refColumns.map((c) => fieldName(fk.refTable, c)).join(', ')}]`];
       const onDelete = fk.onDelete === 'SET NULL' && !required ? undefined : fk.onDelete === 'RESTRICT' && required ? undefined : ACTION[fk.onDelete];
       if (onDelete) args.push(`onDelete: ${onDelete}`);
       if (fk.onUpdate !== 'CASCADE') args.push(`onUpdate: ${ACTION[fk.onUpdate]}`);
       if (fk.name !== defaultConstraintName(t.name, fk.columns, 'fkey')) args.push(`map: ${JSON.stringify(fk.name)}`);
-      push(key, { name: forward, type: `${to}${optional ? '?' : ''}`, attrs: `@relation(${args.join(', ')})${ign(key, key, fk.refTable)}` });
-      push(fk.refTable, {
-        name: back,
-        type: `${from}${uniqueWithin(t, fk.columns) ? '?' : '[]'}`,
-        attrs: `${relation ? `@relation(${JSON.stringify(relation)})` : ''}${ign(fk.refTable, key, fk.refTable)}`.trim(),
-      });
+      const relationId = `${key}\u0000${fk.name}`;
+      const common = { relationId, relationName: relation, columns: fk.columns };
+      push(key, { ...common, name: forward, type: `${modelName.get(fk.refTable)!}${optional ? '?' : ''}`, side: 'forward', peer: fk.refTable, args, ignore: ign(key, key, fk.refTable) });
+      push(fk.refTable, { ...common, name: back, type: `${modelName.get(key)!}${uniqueWithin(t, fk.columns) ? '?' : '[]'}`, side: 'back', peer: key, args: [], ignore: ign(fk.refTable, key, fk.refTable) });
     }
   }
 
@@ -183,9 +203,9 @@ export function relationFields(input: RelationInput): Map<string, RelationField[
       relation = found;
       suffix = t.name;
     } else relation = found === `${modelName.get(first)}To${modelName.get(second)}` && !self ? '' : found;
-    const attrs = relation ? `@relation(${JSON.stringify(relation)})` : '';
-    push(a.refTable, { name: `${modelName.get(second)}${suffix}${self ? '_A' : ''}`, type: `${modelName.get(b.refTable)}[]`, attrs });
-    push(b.refTable, { name: `${modelName.get(first)}${suffix}${self ? '_B' : ''}`, type: `${modelName.get(a.refTable)}[]`, attrs });
+    const common = { relationId: key, relationName: relation, side: 'm2m' as const, columns: [], args: [], ignore: false };
+    push(a.refTable, { ...common, name: `${base.get(second)}${suffix}${self ? '_A' : ''}`, type: `${modelName.get(b.refTable)}[]`, peer: b.refTable });
+    push(b.refTable, { ...common, name: `${base.get(first)}${suffix}${self ? '_B' : ''}`, type: `${modelName.get(a.refTable)}[]`, peer: a.refTable });
   }
   return out;
 }

@@ -1,0 +1,1 @@
+CREATE TABLE "Post" (id integer NOT NULL, opt_unique integer NULL, req_unique integer NOT NULL, CONSTRAINT "sqlite_autoindex_Post_1" UNIQUE (opt_unique, req_unique));

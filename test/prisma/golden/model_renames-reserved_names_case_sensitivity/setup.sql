@@ -1,0 +1,1 @@
+CREATE TABLE prismaclient (id serial NOT NULL, CONSTRAINT prismaclient_pkey PRIMARY KEY (id));

@@ -1,0 +1,4 @@
+CREATE SCHEMA first;
+CREATE TABLE first."A" (id text PRIMARY KEY);
+CREATE SCHEMA second;
+CREATE TABLE second."A" (id text PRIMARY KEY);

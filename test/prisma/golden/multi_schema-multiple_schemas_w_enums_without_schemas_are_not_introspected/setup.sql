@@ -1,0 +1,3 @@
+CREATE TYPE public."HappyMood" AS ENUM ('happy');
+CREATE SCHEMA second;
+CREATE TYPE second."SadMood" AS ENUM ('sad');

@@ -1,0 +1,8 @@
+CREATE TABLE a (id int PRIMARY KEY, val varchar(20));
+CREATE VIEW b AS SELECT val FROM a;
+CREATE TYPE c AS ENUM ('a', 'b');
+COMMENT ON TABLE a IS 'push';
+COMMENT ON COLUMN a.val IS 'meow';
+COMMENT ON VIEW b IS 'purr';
+COMMENT ON TYPE c IS 'hiss';
+COMMENT ON COLUMN b.val IS 'miu';

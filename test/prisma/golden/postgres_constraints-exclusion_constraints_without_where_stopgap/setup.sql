@@ -1,0 +1,2 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE room_reservation (room_reservation_id serial PRIMARY KEY, room_id integer NOT NULL, reserved_at timestamptz NOT NULL, reserved_until timestamptz NOT NULL, EXCLUDE USING gist (room_id WITH =, tstzrange(reserved_at, reserved_until) WITH &&));

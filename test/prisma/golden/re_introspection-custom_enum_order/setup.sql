@@ -1,0 +1,7 @@
+CREATE TYPE a AS ENUM ('id');
+CREATE TYPE b AS ENUM ('id');
+CREATE TYPE j AS ENUM ('id');
+CREATE TYPE f AS ENUM ('id');
+CREATE TYPE z AS ENUM ('id');
+CREATE TYPE m AS ENUM ('id');
+CREATE TYPE l AS ENUM ('id');

@@ -1,0 +1,3 @@
+CREATE TYPE _color AS ENUM ('black', 'white');
+CREATE TABLE "User" (id serial PRIMARY KEY, color _color NOT NULL);
+CREATE TABLE "Unrelated" (id serial PRIMARY KEY);

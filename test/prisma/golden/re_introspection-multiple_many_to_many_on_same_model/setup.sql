@@ -1,0 +1,9 @@
+CREATE TABLE "A" (id serial, CONSTRAINT "A_pkey" PRIMARY KEY (id));
+CREATE TABLE "B" (id serial, CONSTRAINT "B_pkey" PRIMARY KEY (id));
+CREATE TABLE "_AToB" ("A" int NOT NULL, "B" int NOT NULL, FOREIGN KEY ("A") REFERENCES "A" (id), FOREIGN KEY ("B") REFERENCES "B" (id));
+CREATE UNIQUE INDEX test2 ON "_AToB" ("A", "B");
+CREATE INDEX test4 ON "_AToB" ("B");
+CREATE TABLE "_AToB2" ("A" int NOT NULL, "B" int NOT NULL, FOREIGN KEY ("A") REFERENCES "A" (id), FOREIGN KEY ("B") REFERENCES "B" (id));
+CREATE UNIQUE INDEX test ON "_AToB2" ("A", "B");
+CREATE INDEX test3 ON "_AToB2" ("B");
+CREATE TABLE "Unrelated" (id serial, CONSTRAINT "Unrelated_pkey" PRIMARY KEY (id));

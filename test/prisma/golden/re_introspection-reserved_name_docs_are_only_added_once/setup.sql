@@ -1,0 +1,1 @@
+CREATE TABLE "if" (id int PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE TABLE "User" (a integer NOT NULL, id serial NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY (id));
+CREATE INDEX test ON "User" (a);

@@ -1,0 +1,1 @@
+CREATE TABLE "User" (id serial PRIMARY KEY, bool boolean NOT NULL DEFAULT false, bool2 boolean NOT NULL DEFAULT true, float float NOT NULL DEFAULT 5.3, "int" integer NOT NULL DEFAULT 5, string char(4) NOT NULL DEFAULT 'Test');

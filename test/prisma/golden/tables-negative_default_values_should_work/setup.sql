@@ -1,0 +1,1 @@
+CREATE TABLE "Blog" (id serial PRIMARY KEY, "int" integer NOT NULL DEFAULT 1, neg_int integer NOT NULL DEFAULT -1, float float NOT NULL DEFAULT 2.1, neg_float float NOT NULL DEFAULT -2.1, big_int bigint NOT NULL DEFAULT 3, neg_big_int bigint NOT NULL DEFAULT -3);

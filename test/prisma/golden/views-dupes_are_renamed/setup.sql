@@ -1,0 +1,3 @@
+CREATE SCHEMA IF NOT EXISTS private;
+CREATE VIEW public."A" AS SELECT 1 AS id;
+CREATE TABLE private."A" (id int PRIMARY KEY);

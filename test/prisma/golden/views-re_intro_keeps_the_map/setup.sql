@@ -1,0 +1,1 @@
+CREATE VIEW "A" AS SELECT 1 AS id;

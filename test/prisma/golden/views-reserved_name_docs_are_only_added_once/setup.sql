@@ -1,0 +1,1 @@
+CREATE VIEW "if" AS SELECT 1 AS id;

@@ -1,0 +1,1 @@
+CREATE VIEW public."A" AS SELECT 1 AS id;

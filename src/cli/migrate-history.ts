@@ -26,6 +26,13 @@ export async function migrateCheckpointAction(tag: string | undefined, opts: Com
   const r = await withLazyDev(cfg.devUrl, (dev) =>
     migrateCheckpoint({ migrationsDir: cfg.migrationsDir, dev, tag, native: opts.native !== false, schemas: cfg.schemas, exclude: cfg.exclude, dryRun: opts.dryRun }),
   );
+  if (r.dataLeftOut.length) {
+    const where = r.dataLeftOut.slice(0, 5).map((d) => `${d.file}:${d.line} (${d.verb}${d.table ? ` ${d.table}` : ''})`).join(', ');
+    process.stderr.write(
+      `warning: the checkpoint holds the schema only: ${r.dataLeftOut.length} data statement(s) of the files it summarises are not in it (${where}${r.dataLeftOut.length > 5 ? ', …' : ''}); ` +
+        'a database started from the checkpoint will not have their rows: seed them separately (or put them in a file after the checkpoint)\n',
+    );
+  }
   if (opts.dryRun) {
     out(r.content);
     return;

@@ -70,13 +70,7 @@ function classify(text: string, searchPath: readonly string[]): { verb: string; 
 export async function pendingDataStatements(sources: readonly SqlSource[], migrationsDir: string, opts: { searchPath?: readonly string[] } = {}): Promise<DataStatement[]> {
   await Promise.all([initSplitter(), loadLibpg()]);
   const searchPath = opts.searchPath ?? ['public'];
-  const found: (DataStatement & { shape: string })[] = [];
-  for (const src of sources) {
-    for (const st of splitStatements(src.text, src.file)) {
-      const c = classify(st.text, searchPath);
-      if (c) found.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
-    }
-  }
+  const found = located(sources, searchPath);
   if (found.length === 0) return [];
   const shipped = new Set<string>();
   for (const f of readMigrationFiles(migrationsDir)) {
@@ -92,6 +86,29 @@ export async function pendingDataStatements(sources: readonly SqlSource[], migra
     seen.add(s);
     out.push(d);
   }
+  return out;
+}
+
+/**
+ * The data statements of SQL texts (e.g. migration files), in order, located.
+ *
+ * @example
+ * await dataStatementsIn([{ file: '20260101_seed.sql', text: "INSERT INTO roles VALUES ('admin');" }])
+ * // [{ sql: "INSERT INTO roles VALUES ('admin')", file: '20260101_seed.sql', line: 1, verb: 'INSERT', table: 'public.roles' }]
+ */
+export async function dataStatementsIn(sources: readonly SqlSource[], opts: { searchPath?: readonly string[] } = {}): Promise<DataStatement[]> {
+  await Promise.all([initSplitter(), loadLibpg()]);
+  return located(sources, opts.searchPath ?? ['public']).map(({ shape: _, ...d }) => d);
+}
+
+/** The data statements of the sources with their location and parse-tree shape (splitter and parser loaded). */
+function located(sources: readonly SqlSource[], searchPath: readonly string[]): (DataStatement & { shape: string })[] {
+  const out: (DataStatement & { shape: string })[] = [];
+  for (const src of sources)
+    for (const st of splitStatements(src.text, src.file)) {
+      const c = classify(st.text, searchPath);
+      if (c) out.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
+    }
   return out;
 }
 

@@ -22,6 +22,7 @@ import { freshDatabaseModel, type Model } from '../model/types.js';
 import { plan, renderMigrationFile, type Statement } from '../plan/index.js';
 import { nativeModelFromSources, type NativeScope } from './native.js';
 import { modelFromSources } from './state.js';
+import { dataStatementsIn, type DataStatement } from './data-statements.js';
 
 export interface MigrateCheckpointOptions {
   readonly migrationsDir: string;
@@ -51,6 +52,11 @@ export interface MigrateCheckpointResult {
   readonly native: boolean;
   readonly file?: string;
   readonly version?: string;
+  /**
+   * Data statements (INSERT, UPDATE, setval…) of the summarised files: a checkpoint holds the schema only, as
+   * Atlas's does, so a database started from it does not get their rows. Said when the checkpoint is written.
+   */
+  readonly dataLeftOut: readonly DataStatement[];
 }
 
 /**
@@ -88,8 +94,10 @@ export async function migrateCheckpoint(opts: MigrateCheckpointOptions): Promise
     );
   }
   const content = checkpointContent(body, opts.tag);
-  const replayed = filesFromLastCheckpoint(files).length;
-  const result = { statements, content, state, replayed, native: !!nativeState };
+  const summarised = filesFromLastCheckpoint(files);
+  const replayed = summarised.length;
+  const dataLeftOut = await dataStatementsIn(summarised.map((f) => ({ file: f.name, text: f.text })), { searchPath: opts.searchPath });
+  const result = { statements, content, state, replayed, native: !!nativeState, dataLeftOut };
   if (opts.dryRun) return result;
   const written = writeMigrationFile(opts.migrationsDir, { name: 'checkpoint', content: body, checkpointTag: opts.tag ?? '', now: (opts.now ?? (() => new Date()))() });
   return { ...result, file: written.path, version: written.version };

@@ -2,7 +2,7 @@
  * `migrate checkpoint`: Atlas's file layout byte for byte, and a long generated history checkpointed so that
  * a fresh database (from the checkpoint) and an old one (files after its version) reach the same schema.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { migrateDown } from '../../src/workflow/migrate-down.js';
 import { pgDump } from '../acceptance/harness.js';
 import { describeEachDatabase, type TestDatabase } from '../helpers/databases.js';
 import { repoRoot } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 const REV = 'atlas_schema_revisions';
 const vectors = resolve(repoRoot, '..', 'shared', 'atlas-vectors');
@@ -48,6 +49,23 @@ describe('checkpoint files in Atlas layout', () => {
     expect(files.filter((f) => f.checkpoint).map((f) => f.name)).toEqual(['3_checkpoint.sql', '5_checkpoint.sql']);
     expect(filesFromLastCheckpoint(files).map((f) => f.name)).toEqual(['5_checkpoint.sql', '6_sixth.sql']);
     expect(readMigrationFiles(dir).find((f) => f.name === '5_checkpoint.sql')!.directives).toEqual([{ name: 'checkpoint', args: '' }]);
+  });
+
+  it('says which data statements of the summarised files a database started from the checkpoint will not get', async () => {
+    const dir = makeDir({
+      '20260101000000_roles.sql': "CREATE TABLE roles (name text PRIMARY KEY);\nINSERT INTO roles VALUES ('admin');\n",
+      '20260102000000_users.sql': "CREATE TABLE users (id serial PRIMARY KEY, role text REFERENCES roles);\nUPDATE roles SET name = 'root' WHERE name = 'admin';\n",
+    });
+    try {
+      const r = await migrateCheckpoint({ migrationsDir: dir, dev: async () => { throw new Error('folds natively'); }, dryRun: true });
+      expect(r.dataLeftOut.map((d) => `${d.file}:${d.line} ${d.verb} ${d.table}`)).toEqual(['20260101000000_roles.sql:2 INSERT public.roles', '20260102000000_users.sql:2 UPDATE public.roles']);
+      const cli = await runInProcess(['migrate', 'checkpoint', '--dir', `file://${dir}`, '--dry-run'], { cwd: dir, env: { DATABASE_URL: undefined } });
+      expect(cli.code).toBe(0);
+      expect(cli.stderr).toContain('warning: the checkpoint holds the schema only: 2 data statement(s)');
+      expect(cli.stderr).toContain('20260101000000_roles.sql:2 (INSERT public.roles)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the file <version>_checkpoint.sql, tags it, hashes it; replays (diff, lint, status) start from it', async () => {

@@ -11,6 +11,12 @@ export type Change =
   | { readonly kind: 'drop_extension'; readonly extension: Extension }
   | { readonly kind: 'create_type'; readonly type: TypeDef }
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
+  /**
+   * A domain or composite type changed in place (ALTER DOMAIN … SET DEFAULT / ADD CONSTRAINT, ALTER TYPE …
+   * ADD ATTRIBUTE …): same kind, base type and collation; a composite's kept attributes in the same order with
+   * the new ones after them. `usedBy` are the columns (`table key.column`) whose type it is.
+   */
+  | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[] }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
   /** Labels removed or reordered: rebuild the type and convert the columns that use it. */
   | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] }

@@ -56,6 +56,28 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   return false;
 }
 
+/**
+ * Can `from` become `to` with ALTER DOMAIN / ALTER TYPE? Domains: same base type and collation (defaults,
+ * NOT NULL and checks change in place). Composites: the attributes that stay keep their order, new ones come
+ * after them (ADD ATTRIBUTE appends), so the result has `to`'s attribute order.
+ */
+function alterableInPlace(from: TypeDef, to: TypeDef, usedBy: readonly string[]): boolean {
+  if (from.kind === 'domain' && to.kind === 'domain') return from.baseType === to.baseType && (from.collation ?? '') === (to.collation ?? '');
+  if (from.kind === 'composite' && to.kind === 'composite') {
+    const kept = from.attributes.filter((a) => to.attributes.some((b) => b.name === a.name));
+    if (!to.attributes.slice(0, kept.length).every((b, i) => b.name === kept[i]!.name)) return false;
+    // PostgreSQL refuses ALTER ATTRIBUTE … TYPE while a column uses the type.
+    const retyped = kept.some((a, i) => a.type !== to.attributes[i]!.type || (a.collation ?? '') !== (to.attributes[i]!.collation ?? ''));
+    return !retyped || usedBy.length === 0;
+  }
+  return false;
+}
+
+/** The columns (`table key.column`) whose type is the type `key` or an array of it. */
+function typeUsers(model: Model, key: string): string[] {
+  return Object.values(model.tables).flatMap((t) => t.columns.filter((c) => c.type.replace(/(\[\])+$/, '') === key).map((c) => `${qualifiedKey(t.schema, t.name)}.${c.name}`));
+}
+
 /** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */
 function enumAdditions(from: readonly string[], to: readonly string[]): { label: string; before?: string; after?: string }[] | undefined {
   let i = 0;
@@ -135,6 +157,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
             }
           out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
         }
+      } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
+        out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key) });
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });

@@ -16,6 +16,7 @@ import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { combineTableClauses } from './combine.js';
+import { alterTypeSteps } from './kinds/type-alter.js';
 import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -291,6 +292,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         } else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
+      case 'alter_type':
+        for (const s of alterTypeSteps(c)) emit(s.phase, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
+        break;
       case 'add_enum_value':
         emit(8.3, c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
@@ -664,9 +668,22 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
   attributeOptions(from, to, model, (sql, effects) => emit(11.7, c, key, cm, `${tn} ${sql}`, effects));
-  if (to.identity && (!from.identity || !sameIdentity(from.identity, to.identity))) {
-    if (from.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
-    emit(11.6, c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit(11.6, c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
+    // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
+    const [a, b] = [from.identity.sequence, to.identity.sequence];
+    const sets: string[] = [];
+    if (from.identity.generation !== to.identity.generation) sets.push(`SET GENERATED ${to.identity.generation}`);
+    if (a.increment !== b.increment) sets.push(`SET INCREMENT BY ${b.increment}`);
+    if (a.min !== b.min) sets.push(`SET MINVALUE ${b.min}`);
+    if (a.max !== b.max) sets.push(`SET MAXVALUE ${b.max}`);
+    if (a.start !== b.start) sets.push(`SET START WITH ${b.start}`);
+    if (a.cache !== b.cache) sets.push(`SET CACHE ${b.cache}`);
+    if (a.cycle !== b.cycle) sets.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
+    // New bounds that exclude the old start leave the sequence's position out of range: restart it.
+    const outside = BigInt(a.start) < BigInt(b.min) || BigInt(a.start) > BigInt(b.max);
+    if (outside) sets.push(`RESTART WITH ${b.start}`);
+    if (sets.length) emit(11.6, c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
   }
 }
 

@@ -12,6 +12,11 @@ export type Change =
   | { readonly kind: 'create_type'; readonly type: TypeDef }
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
   /**
+   * A partition whose bound changes under the same parent: DETACH PARTITION, then ATTACH PARTITION with the
+   * new bound (its rows, indexes and constraints stay; the attach checks the rows fit).
+   */
+  | { readonly kind: 'reattach_partition'; readonly table: Table; readonly from: Table }
+  /**
    * A domain or composite type changed in place (ALTER DOMAIN … SET DEFAULT / ADD CONSTRAINT, ALTER TYPE …
    * ADD ATTRIBUTE …): same kind, base type and collation; a composite's kept attributes in the same order with
    * the new ones after them. `usedBy` are the columns (`table key.column`) whose type it is.

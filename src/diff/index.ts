@@ -73,6 +73,18 @@ function alterableInPlace(from: TypeDef, to: TypeDef, usedBy: readonly string[])
   return false;
 }
 
+/**
+ * Is `t` the partition `cur` with another bound of the same parent, whose partitioning stays (so the parent
+ * is not recreated and the partition can be detached and attached again, keeping its rows)?
+ */
+function rebound(cur: Table, t: Table, current: Model, desired: Model): boolean {
+  const [a, b] = [cur.partitionOf, t.partitionOf];
+  if (!a || !b || a.parent !== b.parent || sameBound(a.bound, b.bound)) return false;
+  if (!sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return false;
+  const [p, q] = [current.tables[a.parent], desired.tables[b.parent]];
+  return !!p && !!q && !!p.partitionBy && !!q.partitionBy && p.partitionBy.strategy === q.partitionBy.strategy && sameExpr(p.partitionBy.key, q.partitionBy.key) && sameBound(p.partitionOf?.bound, q.partitionOf?.bound) && (p.partitionOf?.parent ?? '') === (q.partitionOf?.parent ?? '');
+}
+
 /** The columns (`table key.column`) whose type is the type `key` or an array of it. */
 function typeUsers(model: Model, key: string): string[] {
   return Object.values(model.tables).flatMap((t) => t.columns.filter((c) => c.type.replace(/(\[\])+$/, '') === key).map((c) => `${qualifiedKey(t.schema, t.name)}.${c.name}`));
@@ -211,6 +223,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, t] of Object.entries(desired.tables)) {
     if (!inScope(scope, t.schema)) continue;
     const cur = current.tables[key];
+    if (cur && rebound(cur, t, current, desired)) {
+      out.push({ kind: 'reattach_partition', table: t, from: cur });
+      diffTable(cur, t, out, comment, rebuiltEnums);
+      continue;
+    }
     if (!cur || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });

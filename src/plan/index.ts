@@ -292,6 +292,16 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         } else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
+      case 'reattach_partition': {
+        const t = c.table;
+        const parent = qk(t.partitionOf!.parent);
+        const cm = `modify "${splitKey(t.partitionOf!.parent).name}" table`;
+        // Every changed partition is detached before any is attached again (new bounds may swap between them).
+        emit(3.05, c, keyOf(t), cm, `ALTER TABLE ${parent} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
+        emit(11.8, c, keyOf(t), cm, `ALTER TABLE ${parent} ATTACH PARTITION ${qn(t.schema, t.name)} ${t.partitionOf!.bound.text}`,
+          { locksExistingTable: true, mayFailOnExistingRows: `fails if rows of ${t.name} (or of the default partition) fall outside the new bound` });
+        break;
+      }
       case 'alter_type':
         for (const s of alterTypeSteps(c)) emit(s.phase, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
         break;

@@ -43,8 +43,10 @@ export type Change =
   | { readonly kind: 'alter_table'; readonly from: Table; readonly table: Table }
   | { readonly kind: 'create_view'; readonly view: View }
   | { readonly kind: 'drop_view'; readonly view: View; readonly recreated: boolean }
-  | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean }
-  | { readonly kind: 'drop_function'; readonly function: Func }
+  /** `afterRelations`: a SQL-standard body recreated once the relations it reads exist again (planner-made). */
+  | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean; readonly afterRelations?: boolean }
+  /** `beforeRelations`: dropped before the relations its SQL-standard body reads are dropped or changed (planner-made). */
+  | { readonly kind: 'drop_function'; readonly function: Func; readonly beforeRelations?: boolean }
   | { readonly kind: 'create_trigger'; readonly trigger: Trigger }
   | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
   | { readonly kind: 'create_policy'; readonly policy: Policy }

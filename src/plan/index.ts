@@ -194,6 +194,27 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  // SQL-standard function bodies (BEGIN ATOMIC …, RETURN …) are parsed at creation and depend on the relations
+  // and columns they read: PostgreSQL refuses to drop such a relation or change such a column's type. The
+  // function goes first and comes back after the relations (matched by name in the body: a false match only
+  // recreates a function).
+  const reshaped = new Set(all.flatMap((c) =>
+    c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
+    : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
+  if (reshaped.size) {
+    const names = [...reshaped].map((k) => splitKey(k).name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const reads = new RegExp(`(^|[^\\w$])"?(${names.join('|')})"?([^\\w$]|$)`);
+    for (const [k, f] of Object.entries(current.functions)) {
+      if (f.language !== 'sql' || /\bAS\s+(\$[^$]*\$|')/i.test(f.definition) || !reads.test(f.definition)) continue;
+      const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
+      // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
+      for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
+      all.push({ kind: 'drop_function', function: f, beforeRelations: true });
+      const back = desired.functions[k];
+      if (back) all.push({ kind: 'create_function', function: back, replace: false, afterRelations: true });
+    }
+  }
+
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
   const tables = tableCreation(all, current, desired);
   const serial = serialColumns(all, desired);
@@ -251,7 +272,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         // Signatures using a dropped table's row type must go before the table.
         const usesDropped = [...droppedTables.values()].some((t) => new RegExp(`\\b${t.name}\\b`).test(`${c.function.returns ?? ''} ${c.function.identityArgs}`));
         // Aggregates go first: they use their state functions.
-        emit(c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] || usesDropped ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
+        emit(c.beforeRelations ? 1.5 : c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] || usesDropped ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
           `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : c.function.kind === 'aggregate' ? 'AGGREGATE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs || (c.function.kind === 'aggregate' ? '*' : '')})`, { breaksDependants: `callers of ${c.function.name} break` });
         break;
       case 'drop_sequence':
@@ -349,7 +370,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const f = c.function;
         // Signatures that use a table's row type need the table first.
         const usesTable = Object.values(desired.tables).some((t) => new RegExp(`\\b${t.schema}\\.${t.name}\\b|\\b${t.name}\\b`).test(`${f.returns ?? ''} ${f.identityArgs}`));
-        emit(f.kind === 'aggregate' ? 12.5 : c.replace || usesTable ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        emit(c.afterRelations ? 16.2 : f.kind === 'aggregate' ? 12.5 : c.replace || usesTable ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':

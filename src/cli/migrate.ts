@@ -18,7 +18,7 @@ export function registerMigrate(program: Command): void {
       return migrateDiffAction(...(args as Parameters<typeof migrateDiffAction>));
     });
 
-  withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'))))
+  withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'), { fleet: true })))
     .description('apply pending migration files in order, recorded in atlas_schema_revisions (asks only at a terminal without --auto-approve, or in a protected environment)')
     .option('--dry-run', 'print what would run, its hazards and the plan hash; change nothing')
     .option('--tx-mode <mode>', 'transaction mode: file, all or none', 'file')
@@ -29,6 +29,8 @@ export function registerMigrate(program: Command): void {
     .option('--backup-file <path>', 'back the database up to this file before applying (default in a protected environment: .meridian/backups/, before statements that delete data)')
     .option('--skip-backup', "run a protected environment's destructive files without its backup")
     .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
+    .option('--on-error <policy>', 'over a fleet: stop (no new target starts after a failure) or continue', 'stop')
+    .option('--format <format>', "over a fleet: text (a line per target; a live summary at a terminal) or json (also Atlas's '{{ json . }}')", 'text')
     .action(async (...args) => {
       const { migrateApplyAction } = await import('./migrate-actions.js');
       return migrateApplyAction(...(args as Parameters<typeof migrateApplyAction>));
@@ -63,7 +65,7 @@ export function registerMigrate(program: Command): void {
       return migrateRebaseAction(...(args as Parameters<typeof migrateRebaseAction>));
     });
 
-  withDirOptions(withDbOptions(migrate.command('status')))
+  withDirOptions(withDbOptions(migrate.command('status'), { fleet: true }))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (...args) => {

@@ -84,8 +84,9 @@ export interface FleetApplyResult extends FleetTotals {
 
 /**
  * The pool size when none is given: 4 per core (a target mostly waits on its server), at most half the
- * connections the first server has free (the applications keep the rest), 2 for embedded databases (each
- * is a whole PostgreSQL in this process's memory); between 1 and 32.
+ * connections the first server has free (the applications keep the rest), 2 for embedded databases only
+ * (each is a whole PostgreSQL in this process's memory; at most 2 are open at once in any case); between 1
+ * and 32.
  *
  * @example
  * await defaultParallel(targets) // 8 on 2 cores with 100 max_connections
@@ -94,7 +95,6 @@ export async function defaultParallel(targets: readonly FleetTarget[], open: (ur
   let n = Math.min(32, Math.max(2, availableParallelism() * 4));
   const server = targets.find((t) => parseDatabaseUrl(t.url).kind === 'postgres');
   if (!server) return Math.min(n, 2, Math.max(1, targets.length));
-  if (targets.some((t) => parseDatabaseUrl(t.url).kind === 'pglite')) n = Math.min(n, 4);
   try {
     const db = await open(server.url);
     try {
@@ -170,6 +170,44 @@ export async function runPool<R extends { target: string; status: string; ms: nu
   return { results, totals: { ...totals(), skipped: skippedCount } };
 }
 
+/** At most `n` calls of the returned function run at once. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  return async (fn) => {
+    while (active >= n) await new Promise<void>((r) => queue.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
+
+/** Embedded targets open at once, whatever the pool size: each is a whole PostgreSQL (~0.5 GB) in this process. */
+const EMBEDDED_AT_ONCE = 2;
+
+/**
+ * Runs `fn` on a target: opened (an embedded one only when fewer than EMBEDDED_AT_ONCE are open), its
+ * bound schema checked to exist (a fleet never creates a tenant), closed afterwards.
+ */
+function targetRunner(open: (url: string) => Promise<Database>): <T>(t: FleetTarget, fn: (db: Database) => Promise<T>) => Promise<T> {
+  const embedded = limiter(EMBEDDED_AT_ONCE);
+  return (t, fn) => {
+    const run = async () => {
+      const db = await openTarget(t, open);
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    };
+    return parseDatabaseUrl(t.url).kind === 'pglite' ? embedded(run) : run();
+  };
+}
+
 /** Opens a target and checks the schema its URL is bound to exists (a fleet never creates a tenant). */
 async function openTarget(t: FleetTarget, open: (url: string) => Promise<Database>): Promise<Database> {
   const db = await open(t.url);
@@ -196,12 +234,13 @@ export async function fleetApply(opts: FleetApplyOptions): Promise<FleetApplyRes
   const loaded = await loadDirectory(opts.dir);
   const open = opts.open ?? openDatabase;
   const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
+  const withTarget = targetRunner(open);
   const { results, totals } = await runPool<FleetApplyTarget>(
     opts.targets,
     parallel,
     opts.onError ?? 'stop',
     opts.signal,
-    (t) => applyOne(t, opts, loaded, open),
+    (t) => applyOne(t, opts, loaded, withTarget),
     (t) => ({ target: t.name, status: 'skipped', files: 0, statements: 0, ms: 0 }),
     opts.onResult,
     opts.onStart,
@@ -211,33 +250,31 @@ export async function fleetApply(opts: FleetApplyOptions): Promise<FleetApplyRes
   return { ...totals, ok: totals.failed === 0 && totals.skipped === 0, applied, current, results };
 }
 
-async function applyOne(t: FleetTarget, opts: FleetApplyOptions, loaded: LoadedDirectory, open: (url: string) => Promise<Database>): Promise<FleetApplyTarget> {
+async function applyOne(t: FleetTarget, opts: FleetApplyOptions, loaded: LoadedDirectory, withTarget: ReturnType<typeof targetRunner>): Promise<FleetApplyTarget> {
   const t0 = performance.now();
-  let db: Database | undefined;
   try {
-    db = await openTarget(t, open);
-    const r = await applyMigrations(db, {
-      dir: opts.dir, loaded, revisionsSchema: opts.revisionsSchema, count: opts.count, txMode: opts.txMode, execOrder: opts.execOrder,
-      baseline: opts.baseline, allowDirty: opts.allowDirty, lockTimeoutMs: opts.lockTimeoutMs, now: opts.now,
+    return await withTarget(t, async (db): Promise<FleetApplyTarget> => {
+      const r = await applyMigrations(db, {
+        dir: opts.dir, loaded, revisionsSchema: opts.revisionsSchema, count: opts.count, txMode: opts.txMode, execOrder: opts.execOrder,
+        baseline: opts.baseline, allowDirty: opts.allowDirty, lockTimeoutMs: opts.lockTimeoutMs, now: opts.now,
+      });
+      const files = r.files.filter((f) => f.status === 'applied').length;
+      const statements = r.files.reduce((n, f) => n + f.applied, 0);
+      const ms = performance.now() - t0;
+      if (!r.ok) {
+        const bad = r.files.find((f) => f.status === 'failed');
+        const error: FleetFailure = {
+          code: 'E_APPLY', message: redactUrl(r.error ?? 'migration failed').split('\n')[0]!,
+          ...(bad ? { file: bad.name, statement: bad.error?.statement ?? '' } : {}),
+        };
+        const last = r.files.filter((f) => f.status === 'applied').at(-1)?.version ?? r.from;
+        return { target: t.name, status: 'failed', ...(r.from ? { from: r.from } : {}), ...(last ? { to: last } : {}), files, statements, error, ms };
+      }
+      const to = r.to ?? r.from;
+      return { target: t.name, status: files ? 'applied' : 'current', ...(r.from ? { from: r.from } : {}), ...(to ? { to } : {}), files, statements, ms };
     });
-    const files = r.files.filter((f) => f.status === 'applied').length;
-    const statements = r.files.reduce((n, f) => n + f.applied, 0);
-    const ms = performance.now() - t0;
-    if (!r.ok) {
-      const bad = r.files.find((f) => f.status === 'failed');
-      const error: FleetFailure = {
-        code: 'E_APPLY', message: redactUrl(r.error ?? 'migration failed').split('\n')[0]!,
-        ...(bad ? { file: bad.name, statement: bad.error?.statement ?? '' } : {}),
-      };
-      const last = r.files.filter((f) => f.status === 'applied').at(-1)?.version ?? r.from;
-      return { target: t.name, status: 'failed', ...(r.from ? { from: r.from } : {}), ...(last ? { to: last } : {}), files, statements, error, ms };
-    }
-    const to = r.to ?? r.from;
-    return { target: t.name, status: files ? 'applied' : 'current', ...(r.from ? { from: r.from } : {}), ...(to ? { to } : {}), files, statements, ms };
   } catch (e) {
     return { target: t.name, status: 'failed', files: 0, statements: 0, error: fleetFailure(e), ms: performance.now() - t0 };
-  } finally {
-    await db?.close();
   }
 }
 
@@ -270,6 +307,7 @@ export async function fleetStatus(
   const loaded = await loadDirectory(opts.dir);
   const open = opts.open ?? openDatabase;
   const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
+  const withTarget = targetRunner(open);
   const { results, totals } = await runPool<FleetStatusTarget>(
     opts.targets,
     parallel,
@@ -277,19 +315,17 @@ export async function fleetStatus(
     opts.signal,
     async (t) => {
       const t0 = performance.now();
-      let db: Database | undefined;
       try {
-        db = await openTarget(t, open);
-        const s = await migrationStatus(db, { dir: opts.dir, revisionsSchema: opts.revisionsSchema, loaded });
-        const version = s.applied.length ? s.current : undefined;
-        const err = s.error ?? (s.partial ? s.partial.revision.error || undefined : undefined);
-        const error: FleetFailure | undefined = err ? { code: 'E_APPLY', message: redactUrl(err).split('\n')[0]!, ...(s.sql ? { statement: s.sql } : {}) } : undefined;
-        const status = error ? 'failed' : s.pending.length ? 'pending' : 'current';
-        return { target: t.name, status, ...(version ? { version } : {}), pending: s.pending.length, ...(error ? { error } : {}), ms: performance.now() - t0 };
+        return await withTarget(t, async (db): Promise<FleetStatusTarget> => {
+          const s = await migrationStatus(db, { dir: opts.dir, revisionsSchema: opts.revisionsSchema, loaded });
+          const version = s.applied.length ? s.current : undefined;
+          const err = s.error ?? (s.partial ? s.partial.revision.error || undefined : undefined);
+          const error: FleetFailure | undefined = err ? { code: 'E_APPLY', message: redactUrl(err).split('\n')[0]!, ...(s.sql ? { statement: s.sql } : {}) } : undefined;
+          const status = error ? 'failed' : s.pending.length ? 'pending' : 'current';
+          return { target: t.name, status, ...(version ? { version } : {}), pending: s.pending.length, ...(error ? { error } : {}), ms: performance.now() - t0 };
+        });
       } catch (e) {
         return { target: t.name, status: 'failed', pending: 0, error: fleetFailure(e), ms: performance.now() - t0 };
-      } finally {
-        await db?.close();
       }
     },
     (t) => ({ target: t.name, status: 'skipped', pending: 0, ms: 0 }),

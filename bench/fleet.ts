@@ -10,7 +10,7 @@
  * Flags: --url URL (default DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres), --dbs N
  * (default 100), --schemas M (default 500; the issue's figures: --dbs 500 --schemas 2000), --parallel P (default:
  * the fleet's own), --loop-sample K, --loop-full, --prefix NAME (databases created, and dropped at the end),
- * --out DIR (writes fleet-<date>.json).
+ * --only databases|schemas, --out DIR (writes fleet-<date>.json).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ const nSchemas = Number(flag('--schemas') ?? 500);
 const parallel = flag('--parallel');
 const sample = Number(flag('--loop-sample') ?? 20);
 const loopFull = argv.includes('--loop-full');
+const only = flag('--only'); // databases | schemas
 const prefix = `${flag('--prefix') ?? 'meridian_fleet_bench'}_${randomBytes(3).toString('hex')}`;
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const repo = join(import.meta.dirname, '..');
@@ -79,7 +80,7 @@ writeSum(dir);
 
 const loopN = (n: number) => (loopFull ? n : Math.min(sample, n));
 const template = `${prefix}_tpl`;
-const dbNames = Array.from({ length: nDbs + loopN(nDbs) }, (_, i) => `${prefix}_d${i}`);
+const dbNames = only === 'schemas' ? [] : Array.from({ length: nDbs + loopN(nDbs) }, (_, i) => `${prefix}_d${i}`);
 const schemaDb = `${prefix}_s`;
 const created: string[] = [];
 const gnuTime = existsSync('/usr/bin/time');
@@ -118,7 +119,7 @@ try {
   created.push(...dbNames);
   await onConnections(dbNames.map((d) => `CREATE DATABASE ${d} TEMPLATE ${template}`), 8);
   const sdb = await openDatabase(withDb(schemaDb));
-  const schemaNames = Array.from({ length: nSchemas + loopN(nSchemas) }, (_, i) => `tenant_${i}`);
+  const schemaNames = only === 'databases' ? [] : Array.from({ length: nSchemas + loopN(nSchemas) }, (_, i) => `tenant_${i}`);
   for (let i = 0; i < schemaNames.length; i += 500) await sdb.exec(schemaNames.slice(i, i + 500).map((s) => `CREATE SCHEMA ${s};`).join('\n'));
   await sdb.close();
   process.stderr.write(`set-up: ${dbNames.length} databases, ${schemaNames.length} schemas in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -127,6 +128,7 @@ try {
   const schemaUrls = schemaNames.map((s) => `${withDb(schemaDb)}?search_path=${s}`);
   const rows: Array<{ kind: string; targets: number; fleetMs: number; rssMb?: number; smallRssMb?: number; loopTargets: number; loopMs: number; ratio: number }> = [];
   for (const [kind, urls, n] of [['databases', dbUrls, nDbs], ['schemas (one database)', schemaUrls, nSchemas]] as const) {
+    if (only && !kind.startsWith(only)) continue;
     const fleetTargets = urls.slice(0, n);
     const loopTargets = urls.slice(n);
     // Each on its own fresh targets: the loop on the sample, the fleet on the rest.
@@ -156,7 +158,7 @@ try {
         `| ${r.targets} ${r.kind} | ${s(r.fleetMs)} | ${s(r.loopMs)} for ${r.loopTargets}${r.loopTargets < r.targets ? ' (a sample)' : ''} | ${s((r.loopMs / r.loopTargets) * r.targets)} | ${r.ratio.toFixed(1)}× | ${r.rssMb ?? '?'} MB |`,
     ),
     '',
-    `memory against size: ${small} schemas ${smallRun.rssMb ?? '?'} MB, ${nSchemas} schemas ${rows[1]?.rssMb ?? '?'} MB peak RSS`,
+    `memory against size: ${small} schemas ${smallRun.rssMb ?? '?'} MB, ${nSchemas} schemas ${rows.find((r) => r.kind.startsWith('schemas'))?.rssMb ?? '?'} MB peak RSS`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   mkdirSync(outDir, { recursive: true });

@@ -202,3 +202,36 @@ export async function fleetStatusAction(opts: FleetCliOptions, fleet: FleetConfi
   }
   if (!s.current) process.exitCode = 1;
 }
+
+/** `migrate diff --env fleet`: each target against the directory at its applied version, grouped by difference. */
+export async function fleetDriftAction(opts: FleetCliOptions & { format?: string }, fleet: FleetConfig): Promise<void> {
+  const cfg = fleet.config;
+  requireMigrationDir(cfg.migrationsDir, opts.dir);
+  const { fleetDrift } = await import('../workflow/fleet-drift.js');
+  const d = await fleetDrift({ dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, targets: fleet.targets!, parallel: parallelFlag(opts.parallel), schemas: cfg.schemas, exclude: cfg.exclude });
+  const count = (k: string) => d.results.filter((r) => r.status === k).length;
+  if (opts.format === 'json') {
+    out(
+      JSON.stringify(
+        {
+          Env: cfg.envName ?? null, Total: d.total, Clean: count('clean'), Drifted: count('drifted'), Failed: count('failed'),
+          Groups: d.groups.map((g) => ({ Targets: g.targets, Statements: g.statements })),
+          Targets: d.results.map((r) => ({ Target: r.target, Status: r.status, Version: r.version ?? '', Statements: r.statements, Error: r.error ? { Code: r.error.code, Message: r.error.message } : null })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    out(`Drift over ${d.total} target${d.total === 1 ? '' : 's'} (each against the directory at its applied version): ${count('clean')} clean, ${count('drifted')} drifted, ${count('failed')} failed\n`);
+    for (const g of d.groups) {
+      const shown = g.targets.slice(0, 10).join(', ') + (g.targets.length > 10 ? `, … (${g.targets.length - 10} more)` : '');
+      out(`\n-- ${g.targets.length} target${g.targets.length === 1 ? '' : 's'}: ${shown}\n`);
+      for (const s of g.statements) out(`   ${s.replace(/\n/g, '\n   ')}\n`);
+    }
+    const failed = d.results.filter((r) => r.status === 'failed');
+    if (failed.length) out('\n');
+    for (const r of failed) out(`${pc.red('FAILED ')}  ${r.target}  ${errorText(r.error)}\n`);
+  }
+  if (!d.clean) process.exitCode = 1;
+}

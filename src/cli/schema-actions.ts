@@ -22,6 +22,7 @@ import { modelFromSources } from '../workflow/state.js';
 import { nativeModelFromSources } from '../workflow/native.js';
 import { planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
 import { configFrom } from './config-from.js';
+import { fleetDriftAction, fleetFromFlags } from './migrate-fleet.js';
 import { confirm } from './prompt.js';
 import { describeTarget } from '../config/protection.js';
 import { hazardsOfStatements, parseAllowHazards, planHash } from '../workflow/consent.js';
@@ -191,7 +192,10 @@ export async function migrateDiffAction(
   name: string | undefined,
   opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean },
 ): Promise<void> {
-  const cfg = configFrom(opts);
+  // An env over a fleet (for_each): a drift report of every target, grouped by difference.
+  const fleet = opts.from ? undefined : await fleetFromFlags(opts);
+  if (fleet?.targets) return fleetDriftAction(opts, fleet);
+  const cfg = configFrom(opts, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   const print = opts.format === 'sql' || opts.format === 'json';
   // The dev database opens only if a state does not fold natively (or --from needs it).
   await withLazyDev(cfg.devUrl, async (dev) => {

@@ -129,6 +129,7 @@ function txModeFor(file: MigrationFile, global: TxMode): TxMode {
 /** Atlas's CheckClean: is the database free of user objects (apart from the revisions table)? */
 async function isClean(db: Database, revSchema: string): Promise<{ clean: boolean; what?: string }> {
   const bound = db.boundSchema;
+  // Bound to a schema, only that schema is read: a database of 2,000 tenant schemas is not scanned per tenant.
   const r = await db.query<{ schema: string; tables: string[] | null }>(
     `SELECT n.nspname AS schema,
             array_agg(c.relname::text) FILTER (WHERE c.relname IS NOT NULL) AS tables
@@ -136,7 +137,9 @@ async function isClean(db: Database, revSchema: string): Promise<{ clean: boolea
        LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r','p','v','m','f')
       WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+        AND ($1::text IS NULL OR n.nspname = $1)
       GROUP BY n.nspname`,
+    [bound ?? null],
   );
   for (const row of r.rows) {
     const tables = (row.tables ?? []).filter((t) => !(row.schema === revSchema && t === 'atlas_schema_revisions'));

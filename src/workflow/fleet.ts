@@ -193,7 +193,7 @@ const EMBEDDED_AT_ONCE = 2;
  * Runs `fn` on a target: opened (an embedded one only when fewer than EMBEDDED_AT_ONCE are open), its
  * bound schema checked to exist (a fleet never creates a tenant), closed afterwards.
  */
-function targetRunner(open: (url: string) => Promise<Database>): <T>(t: FleetTarget, fn: (db: Database) => Promise<T>) => Promise<T> {
+export function targetRunner(open: (url: string) => Promise<Database>): <T>(t: FleetTarget, fn: (db: Database) => Promise<T>) => Promise<T> {
   const embedded = limiter(EMBEDDED_AT_ONCE);
   return (t, fn) => {
     const run = async () => {

@@ -295,6 +295,47 @@ describe.runIf(PG !== undefined)('fleet on PostgreSQL: 50 databases, 200 schemas
     }
   }
 
+  it("atlas.hcl's for_each over data \"sql\" through the CLI: apply, status, and migrate diff's drift report grouped by difference", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'm26-fleet-hcl-'));
+    const dir = migrationDir();
+    const sdb = await openDatabase(withDatabase(PG!, schemaDb));
+    await sdb.exec('CREATE SCHEMA hcl_a; CREATE SCHEMA hcl_b; CREATE SCHEMA hcl_c');
+    writeFileSync(
+      join(cwd, 'atlas.hcl'),
+      `variable "url" {
+  type = string
+}
+data "sql" "tenants" {
+  url   = var.url
+  query = "SELECT nspname FROM pg_namespace WHERE nspname LIKE $1 ORDER BY 1"
+  args  = ["hcl_%"]
+}
+env "fleet" {
+  for_each = toset(data.sql.tenants.values)
+  url      = urlqueryset(var.url, "search_path", each.value)
+  migration {
+    dir = "file://${dir}"
+  }
+}
+`,
+    );
+    const env = ['--env', 'fleet', '--var', `url=${withDatabase(PG!, schemaDb)}`];
+    const apply = await runCli(['migrate', 'apply', ...env], { cwd });
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(apply.stdout.match(/^ok +hcl_[abc] +none -> 20260103000000 +3 files, 8 statements/gm)).toHaveLength(3);
+    expect((await runCli(['migrate', 'status', ...env], { cwd })).stdout).toMatch(/^hcl_b +20260103000000 +0 +current +$/m);
+    expect((await runCli(['migrate', 'diff', ...env], { cwd })).code).toBe(0);
+    await sdb.exec('CREATE TABLE hcl_a.extra (x int); CREATE TABLE hcl_c.extra (x int); ALTER TABLE hcl_b.users DROP COLUMN name');
+    await sdb.close();
+    const drift = await runCli(['migrate', 'diff', ...env], { cwd });
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toBe(
+      'Drift over 3 targets (each against the directory at its applied version): 0 clean, 3 drifted, 0 failed\n' +
+        '\n-- 2 targets: hcl_a, hcl_c\n   DROP TABLE <schema>."extra"\n' +
+        '\n-- 1 target: hcl_b\n   ALTER TABLE <schema>."users" ADD COLUMN "name" text\n',
+    );
+  }, 120_000);
+
   it('bad targets are named (never with a password); the others go on, or stop, per --on-error; exit code 1', async () => {
     const dir = migrationDir();
     const sdb = await openDatabase(withDatabase(PG!, schemaDb));

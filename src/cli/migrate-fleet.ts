@@ -139,7 +139,8 @@ export async function fleetApplyAction(n: string | undefined, opts: FleetApplyFl
         // At a terminal: failures stay on screen, the live line is rewritten.
         out('\r\x1b[K');
         if (r.status === 'failed') out(line(r));
-        out(liveLine(totals, running));
+        // One terminal line, so the next \r rewrites all of it.
+        out(liveLine(totals, running).slice(0, Math.max(20, (process.stdout.columns ?? 100) - 1)));
       },
     });
   } finally {

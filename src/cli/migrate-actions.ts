@@ -52,6 +52,7 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
   // Several targets (an atlas.hcl env with for_each, --url repeated, --url-file): the fleet path.
   const fleet = await fleetFromFlags(opts);
   if (fleet?.targets) return fleetApplyAction(n, opts, fleet);
+  if (opts.format && opts.format !== 'text') throw new MeridianError('E_USAGE', `migrate apply --format ${opts.format}: a report in that format is printed over a fleet (--env with for_each, --url repeated, --url-file); one database gets Atlas's text`);
   const cfg = configFrom({ ...opts, url: urlList(opts.url)[0] }, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   const txMode = (opts.txMode ?? 'file') as TxMode;
   if (!['file', 'all', 'none'].includes(txMode)) throw new MeridianError('E_USAGE', `unknown tx-mode "${opts.txMode}": use file, all or none`);

@@ -20,6 +20,7 @@ import { expandAtlasHclEnv } from '../../src/config/atlas-hcl.js';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { readRevisions } from '../../src/migrate/revisions.js';
+import { acquireApplyLock } from '../../src/migrate/apply.js';
 import { fleetApply, fleetStatus } from '../../src/workflow/fleet.js';
 import { fleetConsent } from '../../src/workflow/fleet-consent.js';
 import { readUrlFile, resolveFleet } from '../../src/workflow/fleet-targets.js';
@@ -344,6 +345,27 @@ env "fleet" {
         '\n-- 1 target: hcl_b\n   ALTER TABLE <schema>."users" ADD COLUMN "name" text\n',
     );
   }, 120_000);
+
+  it("apply locks: schemas of one database side by side; one schema, or Atlas's database-wide lock, one at a time", async () => {
+    const url = (schema?: string) => (schema ? `${withDatabase(PG!, schemaDb)}?search_path=${schema}` : withDatabase(PG!, schemaDb));
+    const [a, b, a2, whole] = await Promise.all([openDatabase(url('tenant_000')), openDatabase(url('tenant_001')), openDatabase(url('tenant_000')), openDatabase(url())]);
+    try {
+      const releaseA = await acquireApplyLock(a, 100);
+      const releaseB = await acquireApplyLock(b, 100);
+      await expect(acquireApplyLock(a2, 100)).rejects.toThrow(/another migrate apply holds the lock/);
+      await expect(acquireApplyLock(whole, 100)).rejects.toThrow(/another migrate apply holds the lock/);
+      // Atlas's own lock call is refused too while a tenant applies.
+      expect((await whole.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(2686470616) AS ok')).rows[0]!.ok).toBe(false);
+      await releaseA();
+      await releaseB();
+      const releaseWhole = await acquireApplyLock(whole, 100);
+      await expect(acquireApplyLock(a2, 100)).rejects.toThrow(/another migrate apply holds the lock/);
+      await releaseWhole();
+      await (await acquireApplyLock(a2, 100))();
+    } finally {
+      await Promise.all([a, b, a2, whole].map((d) => d.close()));
+    }
+  });
 
   it('bad targets are named (never with a password); the others go on, or stop, per --on-error; exit code 1', async () => {
     const dir = migrationDir();

@@ -12,6 +12,7 @@ export function registerMigrate(program: Command): void {
     .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
     .option('--no-data', "leave the schema file's data statements (INSERT/UPDATE/DELETE…) out of the new migration")
     .option('--verbose', 'name the new file and review it with the lint analyzers (the default at a terminal; silent otherwise, as Atlas is)')
+    .option('--unqualified', 'write the managed schema\'s names unqualified (the one --schema, else public): one directory for every tenant schema of a fleet')
     .addOption(formatOption(['file', 'sql', 'json'], 'file'))
     .action(async (...args) => {
       const { migrateDiffAction } = await import('./schema-actions.js');

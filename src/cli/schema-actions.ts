@@ -190,7 +190,7 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
 
 export async function migrateDiffAction(
   name: string | undefined,
-  opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean },
+  opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean; unqualified?: boolean },
 ): Promise<void> {
   // An env over a fleet (for_each): a drift report of every target, grouped by difference.
   const fleet = opts.from ? undefined : await fleetFromFlags(opts);
@@ -212,6 +212,7 @@ export async function migrateDiffAction(
     const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
       dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, data: opts.data !== false,
+      ...(opts.unqualified ? { unqualify: cfg.schemas?.length === 1 ? cfg.schemas[0]! : 'public' } : {}),
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);

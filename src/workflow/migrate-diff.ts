@@ -10,6 +10,7 @@
 import { isVolatileExpression } from '../parse/volatility.js';
 import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
+import { unqualifyStatement } from './unqualify.js';
 import type { Database } from '../db/database.js';
 import { diff, type Change } from '../diff/index.js';
 import { validateSum, writeMigrationFile } from '../migrate/dir.js';
@@ -58,6 +59,12 @@ export interface MigrateDiffOptions {
    * Never with `current` (a drift check).
    */
   readonly data?: boolean;
+  /**
+   * Write the names of this schema unqualified (schema-bound SQL, as Atlas writes for a dev database bound to
+   * one schema), so the directory applies to any schema through a URL with `search_path` (a fleet of tenant
+   * schemas). A statement whose rewrite cannot be proved stays qualified, with a warning.
+   */
+  readonly unqualify?: string;
 }
 
 export interface MigrateDiffResult {
@@ -144,7 +151,17 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const candidates = opts.confirmRenames && !opts.current ? renameCandidates(changes) : [];
   const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
-  const statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
+  let statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
+  if (opts.unqualify !== undefined) {
+    const schema = opts.unqualify;
+    statements = await Promise.all(
+      statements.map(async (s) => {
+        const sql = await unqualifyStatement(s.sql, schema);
+        if (sql === undefined) warnings.push(`kept qualified (its unqualified form could not be checked): ${s.sql.slice(0, 120)}`);
+        return sql === undefined ? s : { ...s, sql };
+      }),
+    );
+  }
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
   const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
   for (const d of data) {

@@ -23,6 +23,7 @@ import { readRevisions } from '../../src/migrate/revisions.js';
 import { acquireApplyLock } from '../../src/migrate/apply.js';
 import { fleetApply, fleetStatus } from '../../src/workflow/fleet.js';
 import { fleetConsent } from '../../src/workflow/fleet-consent.js';
+import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { readUrlFile, resolveFleet } from '../../src/workflow/fleet-targets.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { withDatabase } from '../helpers/databases.js';
@@ -103,6 +104,28 @@ env "dbs" {
     await expect(resolveFleet({ urls: ['postgres://h/a', 'postgres://h/a'] }, { cwd, environ: {} })).rejects.toThrow(/named twice/);
     writeFileSync(join(cwd, 'bad.txt'), 'postgres://h/a\nmysql://h/b\n');
     await expect(resolveFleet({ urlFile: 'bad.txt' }, { cwd, environ: {} })).rejects.toThrow(/bad\.txt:2: unsupported database URL/);
+  });
+});
+
+describe('one directory for every tenant schema: migrate diff --unqualified', () => {
+  it("writes the managed schema's names unqualified, each statement checked by parsing it again", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'm26-unq-'));
+    const migrationsDir = join(root, 'migrations');
+    mkdirSync(migrationsDir);
+    const schemaPath = join(root, 'schema.sql');
+    writeFileSync(
+      schemaPath,
+      "CREATE TYPE status AS ENUM ('a', 'b');\nCREATE TABLE users (id serial PRIMARY KEY, status status NOT NULL DEFAULT 'a');\n" +
+        'CREATE TABLE posts (id bigint PRIMARY KEY, user_id int REFERENCES users (id));\nCREATE INDEX posts_user_idx ON posts (user_id);\n' +
+        'CREATE VIEW v AS SELECT id FROM users;\nCREATE SCHEMA other;\nCREATE TABLE other.kept (id int);\n',
+    );
+    const r = await migrateDiff({ migrationsDir, schemaPath, dev: () => openDatabase('pglite://memory'), unqualify: 'public', dryRun: true });
+    const sql = r.statements.map((s) => s.sql);
+    expect(sql.join('\n')).not.toMatch(/public/);
+    expect(sql).toContain("CREATE TABLE users (id int DEFAULT nextval(CAST('users_id_seq' AS regclass)) NOT NULL, status status DEFAULT 'a' NOT NULL, CONSTRAINT users_pkey PRIMARY KEY (id))");
+    expect(sql).toContain('ALTER TABLE posts ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id)');
+    // Another schema's names stay qualified.
+    expect(sql.some((s) => /CREATE TABLE "?other"?\."?kept"?/.test(s))).toBe(true);
   });
 });
 

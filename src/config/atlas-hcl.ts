@@ -113,7 +113,7 @@ function envFrom(b: HclBlock, name: string, ev: HclEvaluator, file: string, expa
     if (!Array.isArray(targets) && !(targets && typeof targets === 'object')) throw hclError(file, attrs.for_each, `env "${name}": for_each needs a list, a set or an object`);
     const n = entries.length;
     if (!expand) {
-      throw hclError(file, attrs.for_each, `env "${name}" applies to ${n} target${n === 1 ? '' : 's'} (for_each): only migrate apply and migrate status run over a fleet; run this command once per target with --url`);
+      throw hclError(file, attrs.for_each, `env "${name}" applies to ${n} target${n === 1 ? '' : 's'} (for_each): only migrate apply, migrate status and migrate diff (a drift report) run over a fleet; run this command once per target with --url`);
     }
     const rest: Record<string, HclExpr> = { ...attrs };
     delete rest.for_each;

@@ -214,7 +214,7 @@ export class HclEvaluator {
     if (!Array.isArray(argv) || argv.some((x) => x === null || typeof x === 'object')) throw hclError(this.ctx.file, a.args, `${name}: attribute "args" must be a list of strings, numbers or booleans`);
     const where = hclError(this.ctx.file, b, '').message.replace(/: $/, '');
     throw new SqlDataNeeded(
-      `${where}: ${name} runs a query on a database to configure an env; only commands that run over a fleet (migrate apply, migrate status) evaluate it: pass the values with --url / --var instead`,
+      `${where}: ${name} runs a query on a database to configure an env; only commands that run over a fleet (migrate apply, migrate status, migrate diff) evaluate it: pass the values with --url / --var instead`,
       key, url, query, argv as Array<string | number | boolean>,
     );
   }

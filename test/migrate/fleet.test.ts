@@ -11,7 +11,7 @@
  *   schema) are named, never with a password, and the others go on or stop per --on-error.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync as mkdtempRaw, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +27,17 @@ import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { readUrlFile, resolveFleet } from '../../src/workflow/fleet-targets.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { withDatabase } from '../helpers/databases.js';
+
+/** Temporary directories of this file (migration directories, embedded databases), removed at the end. */
+const temporary: string[] = [];
+function mkdtempSync(prefix: string): string {
+  const d = mkdtempRaw(prefix);
+  temporary.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of temporary) rmSync(d, { recursive: true, force: true });
+});
 
 /** Three files; the second sleeps so a killed run stops half-way; two rows of `log` prove nothing ran twice. */
 function migrationDir(): string {

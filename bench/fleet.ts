@@ -13,7 +13,7 @@
  * --only databases|schemas, --out DIR (writes fleet-<date>.json).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -168,4 +168,5 @@ try {
 } finally {
   // DROP DATABASE waits for a checkpoint: many at once share one.
   await onConnections(created.map((d) => `DROP DATABASE IF EXISTS ${d} WITH (FORCE)`), 16).catch((e) => process.stderr.write(`cleanup: ${(e as Error).message}\n`));
+  rmSync(root, { recursive: true, force: true });
 }

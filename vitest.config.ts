@@ -17,6 +17,7 @@ const SLOW_FIRST = [
   'test/lint/lint.test.ts',
   'test/acceptance/corpus.test.ts',
   'test/migrate/cli.test.ts',
+  'test/migrate/fleet.test.ts',
   'test/bench.test.ts',
 ];
 

@@ -29,6 +29,10 @@ export { computeHashFile, formatHashFile, parseHashFile, isSumIgnored, type Hash
 export { readMigrationFiles, validateSum, writeSum, writeMigrationFile, hashDirectory, parseFileName, filesFromLastCheckpoint, checkpointContent, type MigrationFile } from './migrate/dir.js';
 export { splitStatements, initSplitter, type SplitStatement } from './parse/split.js';
 export { applyMigrations, migrationStatus, setMigrationVersion, type ApplyOptions, type ApplyResult, type MigrationStatus } from './migrate/apply.js';
+export { fleetApply, fleetStatus, defaultParallel, type FleetApplyOptions, type FleetApplyResult, type FleetApplyTarget, type FleetStatusResult, type FleetStatusTarget, type FleetTotals, type FleetFailure, type OnError } from './workflow/fleet.js';
+export { resolveFleet, readUrlFile, type FleetTarget, type FleetConfig, type FleetFlags } from './workflow/fleet-targets.js';
+export { fleetConsent, type FleetPlan } from './workflow/fleet-consent.js';
+export { fleetDrift, type FleetDriftResult, type FleetDriftTarget } from './workflow/fleet-drift.js';
 export { migrateCheckpoint, type MigrateCheckpointOptions, type MigrateCheckpointResult } from './workflow/migrate-checkpoint.js';
 export { migrateRebase, formatConflicts, type MigrateRebaseOptions, type MigrateRebaseResult, type RebaseConflict, type ConflictSide } from './workflow/migrate-rebase.js';
 export { touchedBy, overlaps, type Touched } from './workflow/touched.js';

@@ -12,6 +12,7 @@ import { MeridianError, NotImplementedError } from '../errors.js';
 import pc from './colors.js';
 
 export interface CommonOptions {
+  /** One URL; commands that run over a fleet collect every `--url` into a list. */
   url?: string;
   devUrl?: string;
   env?: string;
@@ -28,10 +29,19 @@ export interface CommonOptions {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Adds Atlas's connection flags (`--url`, `--dev-url`, `--env`, `--schema`, `--exclude`). */
-export function withDbOptions(cmd: Command): Command {
+/**
+ * Adds Atlas's connection flags (`--url`, `--dev-url`, `--env`, `--schema`, `--exclude`). With `fleet`, `--url`
+ * may be repeated (each one a target) and `--url-file` and `--parallel` are added.
+ */
+export function withDbOptions(cmd: Command, opts: { fleet?: boolean } = {}): Command {
+  const urlHelp = 'database URL (postgres://…, pglite://memory, pglite://./dir); default: DATABASE_URL, else the embedded database';
+  if (opts.fleet) {
+    cmd
+      .option('-u, --url <url>', `${urlHelp}; repeat it to run over several targets`, collect)
+      .option('--url-file <path>', 'run over every URL of this file (one a line, # comments)')
+      .option('--parallel <n>', 'targets worked on at once when running over a fleet (default: from the cores and the server\'s free connections)');
+  } else cmd.option('-u, --url <url>', urlHelp);
   return cmd
-    .option('-u, --url <url>', 'database URL (postgres://…, pglite://memory, pglite://./dir); default: DATABASE_URL, else the embedded database')
     .option('--dev-url <url>', 'dev database used to normalise/verify (default pglite://memory)')
     .option('--dev-clear', 'empty the dev database first when it is not clean (default: refuse it)')
     .option('--env <name>', 'environment: reads .env.<name> and atlas.hcl env "<name>"')

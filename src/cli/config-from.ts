@@ -4,6 +4,7 @@
  * the backup module the embedded-database driver: only a command's action, loaded on use, needs them.
  */
 import { join, resolve, sep } from 'node:path';
+import type { AtlasHclEnv } from '../config/atlas-hcl.js';
 import { resolveConfig, type ResolvedConfig } from '../config/config.js';
 import { parseDatabaseUrl } from '../db/url.js';
 import { ensureGitignore } from '../workflow/backup.js';
@@ -19,7 +20,7 @@ import type { CommonOptions } from './common.js';
  * @example
  * const cfg = configFrom(opts, { database: false });
  */
-export function configFrom(opts: CommonOptions, use: { database?: boolean } = {}): ResolvedConfig {
+export function configFrom(opts: CommonOptions, use: { database?: boolean; hclEnvs?: readonly AtlasHclEnv[] } = {}): ResolvedConfig {
   // Inside `task env:<name> <task>…`, the env its first task recorded for this go-task run.
   const taskEnv = opts.env || process.env.MERIDIAN_ENV ? undefined : taskEnvFor(process.cwd());
   if (taskEnv) process.stderr.write(`env "${taskEnv}" (set by task env:${taskEnv} in this task run)\n`);
@@ -33,7 +34,7 @@ export function configFrom(opts: CommonOptions, use: { database?: boolean } = {}
     exclude: opts.exclude,
     revisionsSchema: opts.revisionsSchema,
     vars: opts.var,
-  });
+  }, use.hclEnvs ? { hclEnvs: use.hclEnvs } : {});
   for (const w of cfg.warnings) process.stderr.write(`warning: ${w}\n`);
   if (use.database === false) return cfg;
   // The embedded database served by `db serve` / `prisma studio` in another process: connect through it.

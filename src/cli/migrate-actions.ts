@@ -14,6 +14,7 @@ import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
+import { fleetApplyAction, fleetFromFlags, fleetStatusAction, urlList, type FleetApplyFlags, type FleetCliOptions } from './migrate-fleet.js';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -48,8 +49,12 @@ function printApplyPlan(plan: MigrateApplyPlan, target: string): void {
   out(`\nPlan hash: ${plan.hash}\n\n`);
 }
 
-export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags): Promise<void> {
-  const cfg = configFrom(opts);
+export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags & FleetApplyFlags): Promise<void> {
+  // Several targets (an atlas.hcl env with for_each, --url repeated, --url-file): the fleet path.
+  const fleet = await fleetFromFlags(opts);
+  if (fleet?.targets) return fleetApplyAction(n, opts, fleet);
+  if (opts.format && opts.format !== 'text') throw new MeridianError('E_USAGE', `migrate apply --format ${opts.format}: a report in that format is printed over a fleet (--env with for_each, --url repeated, --url-file); one database gets Atlas's text`);
+  const cfg = configFrom({ ...opts, url: urlList(opts.url)[0] }, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   const txMode = (opts.txMode ?? 'file') as TxMode;
   if (!['file', 'all', 'none'].includes(txMode)) throw new MeridianError('E_USAGE', `unknown tx-mode "${opts.txMode}": use file, all or none`);
   const execOrder = (opts.execOrder ?? 'linear') as ExecOrder;
@@ -160,8 +165,10 @@ export function statusJson(s: MigrationStatus, env: string | undefined): unknown
   };
 }
 
-export async function migrateStatusAction(opts: CommonOptions & { revisionsSchema?: string }): Promise<void> {
-  const cfg = configFrom(opts);
+export async function migrateStatusAction(opts: FleetCliOptions & { revisionsSchema?: string }): Promise<void> {
+  const fleet = await fleetFromFlags(opts);
+  if (fleet?.targets) return fleetStatusAction(opts, fleet);
+  const cfg = configFrom({ ...opts, url: urlList(opts.url)[0] }, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   requireMigrationDir(cfg.migrationsDir, opts.dir);
   // The database starts (PGlite: its wasm compiles off the main thread) while the splitter's loads.
   const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);

@@ -12,13 +12,14 @@ export function registerMigrate(program: Command): void {
     .option('--allow-empty', 'let a schema with no objects drop everything the directory creates')
     .option('--no-data', "leave the schema file's data statements (INSERT/UPDATE/DELETE…) out of the new migration")
     .option('--verbose', 'name the new file and review it with the lint analyzers (the default at a terminal; silent otherwise, as Atlas is)')
+    .option('--unqualified', 'write the managed schema\'s names unqualified (the one --schema, else public), as a dev URL bound to one schema does: one directory for every tenant schema of a fleet')
     .addOption(formatOption(['file', 'sql', 'json'], 'file', ['sql', 'json']))
     .action(async (...args) => {
       const { migrateDiffAction } = await import('./schema-actions.js');
       return migrateDiffAction(...(args as Parameters<typeof migrateDiffAction>));
     });
 
-  withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'))))
+  withConsentOptions(withDirOptions(withDbOptions(migrate.command('apply [n]'), { fleet: true })))
     .description('apply pending migration files in order, recorded in atlas_schema_revisions (asks only at a terminal without --auto-approve, or in a protected environment)')
     .option('--dry-run', 'print what would run, its hazards and the plan hash; change nothing')
     .option('--tx-mode <mode>', 'transaction mode: file, all or none', 'file')
@@ -29,6 +30,8 @@ export function registerMigrate(program: Command): void {
     .option('--backup-file <path>', 'back the database up to this file before applying (default in a protected environment: .meridian/backups/, before statements that delete data)')
     .option('--skip-backup', "run a protected environment's destructive files without its backup")
     .option('--lock-timeout <seconds>', 'how long to wait for another apply', '10')
+    .option('--on-error <policy>', 'over a fleet: stop (no new target starts after a failure) or continue', 'stop')
+    .option('--format <format>', "over a fleet: text (a line per target; a live summary at a terminal) or json (also Atlas's '{{ json . }}')", 'text')
     .action(async (...args) => {
       const { migrateApplyAction } = await import('./migrate-actions.js');
       return migrateApplyAction(...(args as Parameters<typeof migrateApplyAction>));
@@ -63,7 +66,7 @@ export function registerMigrate(program: Command): void {
       return migrateRebaseAction(...(args as Parameters<typeof migrateRebaseAction>));
     });
 
-  withDirOptions(withDbOptions(migrate.command('status')))
+  withDirOptions(withDbOptions(migrate.command('status'), { fleet: true }))
     .description('show applied and pending migration files')
     .addOption(formatOption(['text', 'json'], 'text', ['json']))
     .action(async (...args) => {

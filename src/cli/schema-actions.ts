@@ -24,6 +24,7 @@ import { modelFromSources } from '../workflow/state.js';
 import { nativeModelFromSources } from '../workflow/native.js';
 import { planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
 import { configFrom } from './config-from.js';
+import { fleetDriftAction, fleetFromFlags } from './migrate-fleet.js';
 import { confirm } from './prompt.js';
 import { describeTarget } from '../config/protection.js';
 import { hazardsOfStatements, parseAllowHazards, planHash } from '../workflow/consent.js';
@@ -197,9 +198,12 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
 
 export async function migrateDiffAction(
   name: string | undefined,
-  opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean },
+  opts: CommonOptions & PlanFlags & { from?: string; native?: boolean; data?: boolean; allowEmpty?: boolean; verbose?: boolean; unqualified?: boolean },
 ): Promise<void> {
-  const cfg = configFrom(opts);
+  // An env over a fleet (for_each): a drift report of every target, grouped by difference.
+  const fleet = opts.from ? undefined : await fleetFromFlags(opts);
+  if (fleet?.targets) return fleetDriftAction(opts, fleet);
+  const cfg = configFrom(opts, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   // Atlas's `{{ sql . "  " }}` shapes the file written; the names `sql` and `json` print instead of writing.
   const format = formatChoice(opts.format);
   const print = !format.template && (format.kind === 'sql' || format.kind === 'json');
@@ -218,7 +222,8 @@ export async function migrateDiffAction(
     // A dev URL bound to one schema (`?search_path=app`), or one --schema: Atlas's schema scope, where the
     // files' unqualified names live in that schema and the migration is written without it.
     const bound = searchPathOf(cfg.devUrl ?? '');
-    const scope = bound?.length === 1 ? bound[0] : cfg.schemas?.length === 1 ? cfg.schemas[0] : undefined;
+    // `--unqualified` asks for it without a bound URL: the one --schema, else public.
+    const scope = bound?.length === 1 ? bound[0] : cfg.schemas?.length === 1 ? cfg.schemas[0] : opts.unqualified ? 'public' : undefined;
     const r = await migrateDiff({
       migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas ?? (scope ? [scope] : undefined), exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
       ...(scope ? { scope, searchPath: [scope] } : {}),

@@ -151,7 +151,7 @@ export function parseVars(flags: readonly string[]): Record<string, string> {
  * const cfg = resolveConfig({ url: 'pglite://memory' }, { cwd: process.cwd() });
  * cfg.migrationsDir // '/abs/path/database/migrations'
  */
-export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?: NodeJS.ProcessEnv } = {}): ResolvedConfig {
+export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?: NodeJS.ProcessEnv; hclEnvs?: readonly AtlasHclEnv[] } = {}): ResolvedConfig {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const environ = opts.environ ?? process.env;
   const warnings: string[] = [];
@@ -162,7 +162,11 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
   let hclEnvs: AtlasHclEnv[] = [];
   let hclNames: string[] = [];
   const hclPath = join(cwd, 'atlas.hcl');
-  if (envName && existsSync(hclPath)) {
+  if (envName && opts.hclEnvs) {
+    // Already evaluated by the caller (a fleet: `for_each` expanded, `data "sql"` queried).
+    hclEnvs = [...opts.hclEnvs];
+    hclNames = hclEnvs.map((e) => e.name);
+  } else if (envName && existsSync(hclPath)) {
     const text = readTextFile(hclPath, 'atlas.hcl');
     hclNames = atlasHclEnvNames(text, 'atlas.hcl');
     hclEnvs = parseAtlasHcl(text, 'atlas.hcl', environ, { select: envName, vars: parseVars(flags.vars ?? []), cwd });

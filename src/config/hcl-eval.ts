@@ -2,10 +2,13 @@
  * Evaluates HCL expressions (./hcl.ts) the way Atlas evaluates its project file, for what can run without a
  * database or a cloud account: `var.*` (variable defaults and `--var` flags), `local.*`, `atlas.env`,
  * `getenv()`, string functions, `data "runtimevar"` with `constant://` and `file://` URLs, and `each.*`
- * inside a `for_each` env. A `data "sql"` source needs a database; referencing it is a located error.
+ * inside a `for_each` env. A `data "sql"` source needs a database: its value is given by the caller
+ * (`EvalContext.sqlData`, filled by `expandAtlasHclEnv`, which runs the query); without it, referencing one
+ * throws `SqlDataNeeded`, a located error that carries the evaluated url, query and args.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { MeridianError } from '../errors.js';
 import { hclError, type HclBlock, type HclBody, type HclExpr, type Pos } from './hcl.js';
 
 export type HclValue = string | number | boolean | null | HclValue[] | { [k: string]: HclValue };
@@ -20,6 +23,35 @@ export interface EvalContext {
   readonly envName?: string;
   /** `each.key` / `each.value` while evaluating one instance of a `for_each` env. */
   readonly each?: { readonly key: HclValue; readonly value: HclValue };
+  /** Values of `data "sql"` sources already queried, by `sql.<name>` (`{ count, values, value }` as Atlas gives). */
+  readonly sqlData?: ReadonlyMap<string, HclValue>;
+}
+
+/**
+ * A `data "sql"` source was referenced and its value is not known yet: the caller may run `query` (with
+ * `args`) on `url`, put Atlas's `{ count, values, value }` under `key` in `EvalContext.sqlData` and evaluate again.
+ * Its message is the located refusal a synchronous caller shows.
+ */
+export class SqlDataNeeded extends MeridianError {
+  constructor(
+    message: string,
+    readonly key: string,
+    readonly url: string,
+    readonly query: string,
+    readonly args: ReadonlyArray<string | number | boolean>,
+  ) {
+    super('E_CONFIG', message);
+  }
+}
+
+/**
+ * Atlas's value of a `data "sql"` source from the first column of its rows.
+ *
+ * @example
+ * sqlDataValue(['a', 'b']) // { count: 2, values: ['a', 'b'], value: 'a' }
+ */
+export function sqlDataValue(values: readonly HclValue[]): HclValue {
+  return { count: values.length, values: [...values], value: values[0] ?? null };
 }
 
 /**
@@ -161,10 +193,30 @@ export class HclEvaluator {
       if (!b) throw hclError(this.ctx.file, at, `data.${key}: no such data source`);
       const kind = b.labels[0];
       if (kind === 'runtimevar') return this.runtimevar(b);
-      if (kind === 'sql')
-        throw hclError(this.ctx.file, b, `data "sql" "${b.labels[1]}" runs a query on a database to configure an env; Meridian does not evaluate it yet: pass the values with --url / --var instead`);
+      if (kind === 'sql') return this.sql(b, key);
       throw hclError(this.ctx.file, b, `data "${kind}" sources are not supported by Meridian (supported: runtimevar with constant:// or file://)`);
     });
+  }
+
+  /** `data "sql"`: the value the caller queried, else `SqlDataNeeded` with what to query. */
+  private sql(b: HclBlock, key: string): HclValue {
+    const known = this.ctx.sqlData?.get(key);
+    if (known !== undefined) return known;
+    const name = `data "sql" "${b.labels[1]}"`;
+    const a = b.body.attrs;
+    for (const k of Object.keys(a)) {
+      if (!['url', 'query', 'args'].includes(k)) throw hclError(this.ctx.file, a[k], `${name}: unexpected attribute "${k}" (url, query and args are)`);
+    }
+    if (!a.url || !a.query) throw hclError(this.ctx.file, b, `${name} needs url and query`);
+    const url = this.str(a.url, this.eval(a.url));
+    const query = this.str(a.query, this.eval(a.query));
+    const argv = a.args ? this.eval(a.args) : [];
+    if (!Array.isArray(argv) || argv.some((x) => x === null || typeof x === 'object')) throw hclError(this.ctx.file, a.args, `${name}: attribute "args" must be a list of strings, numbers or booleans`);
+    const where = hclError(this.ctx.file, b, '').message.replace(/: $/, '');
+    throw new SqlDataNeeded(
+      `${where}: ${name} runs a query on a database to configure an env; only commands that run over a fleet (migrate apply, migrate status, migrate diff) evaluate it: pass the values with --url / --var instead`,
+      key, url, query, argv as Array<string | number | boolean>,
+    );
   }
 
   /** `data "runtimevar"`: `constant://?val=…` and `file://path` need no cloud account; others are refused. */

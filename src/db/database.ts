@@ -37,10 +37,11 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Session-level advisory lock. With `wait: false` returns false at once when another session holds it.
-   * Release with `advisoryUnlock`.
+   * `shared: true` takes it in shared mode (held by any number of sessions at once, excluding an exclusive
+   * holder). Release with `advisoryUnlock` in the same mode.
    */
-  advisoryLock(key: bigint, opts?: { wait?: boolean }): Promise<boolean>;
-  advisoryUnlock(key: bigint): Promise<void>;
+  advisoryLock(key: bigint, opts?: { wait?: boolean; shared?: boolean }): Promise<boolean>;
+  advisoryUnlock(key: bigint, opts?: { shared?: boolean }): Promise<void>;
   /**
    * Parameter and result-column types of one statement, without running it (Parse + Describe).
    * A statement the server rejects throws `E_DB` with the server's `position` (1-based character).

@@ -83,8 +83,18 @@ class PgliteQueryable implements Queryable {
   }
 }
 
-/** In-process advisory locks: PGlite has one connection, so its own pg_advisory_lock cannot block. */
-const heldLocks = new Map<string, { holder: object; waiters: Array<() => void> }>();
+/**
+ * In-process advisory locks: PGlite has one connection, so its own pg_advisory_lock cannot block. A lock is
+ * held by one exclusive holder or by any number of shared holders.
+ */
+const heldLocks = new Map<string, { exclusive: object | undefined; shared: Set<object>; waiters: Array<() => void> }>();
+
+function wakeLock(id: string): void {
+  const cur = heldLocks.get(id);
+  if (!cur || cur.exclusive || cur.shared.size) return;
+  heldLocks.delete(id);
+  for (const w of cur.waiters) w();
+}
 
 /**
  * PGlite must never be opened by two processes on one data directory. A lock file next to the data
@@ -203,26 +213,30 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => fn(new PgliteQueryable(tx)));
   }
-  async advisoryLock(key: bigint, opts: { wait?: boolean } = {}): Promise<boolean> {
+  async advisoryLock(key: bigint, opts: { wait?: boolean; shared?: boolean } = {}): Promise<boolean> {
     const id = `${this.lockScope}#${key}`;
     for (;;) {
-      const cur = heldLocks.get(id);
-      if (!cur) {
-        heldLocks.set(id, { holder: this, waiters: [] });
+      let cur = heldLocks.get(id);
+      if (!cur) heldLocks.set(id, (cur = { exclusive: undefined, shared: new Set(), waiters: [] }));
+      const free = opts.shared ? !cur.exclusive || cur.exclusive === this : (!cur.exclusive || cur.exclusive === this) && [...cur.shared].every((h) => h === this);
+      if (free) {
+        if (opts.shared) cur.shared.add(this);
+        else cur.exclusive = this;
         return true;
       }
-      if (cur.holder === this) return true;
       if (opts.wait === false) return false;
       await new Promise<void>((res) => cur.waiters.push(res));
     }
   }
-  async advisoryUnlock(key: bigint): Promise<void> {
+  async advisoryUnlock(key: bigint, opts: { shared?: boolean } = {}): Promise<void> {
     const id = `${this.lockScope}#${key}`;
     const cur = heldLocks.get(id);
-    if (cur && cur.holder === this) {
-      heldLocks.delete(id);
-      for (const w of cur.waiters) w();
-    }
+    if (!cur) return;
+    if (opts.shared) cur.shared.delete(this);
+    else if (cur.exclusive === this) cur.exclusive = undefined;
+    const waiters = cur.waiters.splice(0);
+    wakeLock(id);
+    for (const w of waiters) w();
   }
   async describe(sql: string): Promise<StatementDescription> {
     try {
@@ -246,9 +260,13 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const [id, v] of heldLocks) if (v.holder === this) {
-      heldLocks.delete(id);
-      for (const w of v.waiters) w();
+    for (const [id, v] of heldLocks) {
+      if (v.exclusive !== this && !v.shared.has(this)) continue;
+      if (v.exclusive === this) v.exclusive = undefined;
+      v.shared.delete(this);
+      const waiters = v.waiters.splice(0);
+      wakeLock(id);
+      for (const w of waiters) w();
     }
     await this.db.close().catch(() => undefined);
     this.releaseDir?.();

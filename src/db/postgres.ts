@@ -117,16 +117,17 @@ export class PostgresDatabase extends PgQueryable implements Database {
       throw e;
     }
   }
-  async advisoryLock(key: bigint, opts: { wait?: boolean } = {}): Promise<boolean> {
+  async advisoryLock(key: bigint, opts: { wait?: boolean; shared?: boolean } = {}): Promise<boolean> {
+    const mode = opts.shared ? '_shared' : '';
     if (opts.wait === false) {
-      const r = await this.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [key.toString()]);
+      const r = await this.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock${mode}($1::bigint) AS ok`, [key.toString()]);
       return r.rows[0]!.ok;
     }
-    await this.query('SELECT pg_advisory_lock($1::bigint)', [key.toString()]);
+    await this.query(`SELECT pg_advisory_lock${mode}($1::bigint)`, [key.toString()]);
     return true;
   }
-  async advisoryUnlock(key: bigint): Promise<void> {
-    await this.query('SELECT pg_advisory_unlock($1::bigint)', [key.toString()]);
+  async advisoryUnlock(key: bigint, opts: { shared?: boolean } = {}): Promise<void> {
+    await this.query(`SELECT pg_advisory_unlock${opts.shared ? '_shared' : ''}($1::bigint)`, [key.toString()]);
   }
   async describe(sql: string): Promise<StatementDescription> {
     const d = new PgDescribe(sql);

@@ -44,6 +44,33 @@ export interface ApplyOptions {
   readonly lockTimeoutMs?: number;
   readonly now?: () => Date;
   readonly onProgress?: (e: ApplyEvent) => void;
+  /** The directory already read and checked (`loadDirectory`): a fleet reads it once for every target. */
+  readonly loaded?: LoadedDirectory;
+}
+
+/** A migration directory read, checked against atlas.sum, hashed and split once. */
+export interface LoadedDirectory {
+  readonly dir: string;
+  readonly files: readonly MigrationFile[];
+  readonly sums: ReadonlyMap<string, string>;
+  /** The statements of each file, by name. */
+  readonly statements: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Reads a migration directory once: atlas.sum checked, files hashed and split into statements.
+ *
+ * @example
+ * const loaded = await loadDirectory('database/migrations');
+ * for (const db of targets) await applyMigrations(db, { dir: loaded.dir, loaded });
+ */
+export async function loadDirectory(dir: string): Promise<LoadedDirectory> {
+  await initSplitter();
+  validateSum(dir);
+  const files = readMigrationFiles(dir);
+  const sums = new Map(hashDirectory(dir).entries.map((e) => [e.name, e.hash]));
+  const statements = new Map(files.map((f) => [f.name, splitStatements(f.content, f.name).map((s) => s.text)]));
+  return { dir, files, sums, statements };
 }
 
 export type ApplyEvent =
@@ -102,6 +129,7 @@ function txModeFor(file: MigrationFile, global: TxMode): TxMode {
 /** Atlas's CheckClean: is the database free of user objects (apart from the revisions table)? */
 async function isClean(db: Database, revSchema: string): Promise<{ clean: boolean; what?: string }> {
   const bound = db.boundSchema;
+  // Bound to a schema, only that schema is read: a database of 2,000 tenant schemas is not scanned per tenant.
   const r = await db.query<{ schema: string; tables: string[] | null }>(
     `SELECT n.nspname AS schema,
             array_agg(c.relname::text) FILTER (WHERE c.relname IS NOT NULL) AS tables
@@ -109,7 +137,9 @@ async function isClean(db: Database, revSchema: string): Promise<{ clean: boolea
        LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r','p','v','m','f')
       WHERE n.nspname NOT IN ('pg_catalog','information_schema','pg_toast') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+        AND ($1::text IS NULL OR n.nspname = $1)
       GROUP BY n.nspname`,
+    [bound ?? null],
   );
   for (const row of r.rows) {
     const tables = (row.tables ?? []).filter((t) => !(row.schema === revSchema && t === 'atlas_schema_revisions'));
@@ -124,12 +154,47 @@ async function isClean(db: Database, revSchema: string): Promise<{ clean: boolea
   return { clean: true };
 }
 
-/** Acquires Atlas's apply lock, retrying with backoff until the timeout. */
-export async function acquireApplyLock(db: Database, timeoutMs = 10_000): Promise<void> {
+/**
+ * The lock of one schema's history, for a URL bound to a schema: Atlas's key in the high 32 bits, the
+ * FNV-1 32-bit hash of the schema name in the low ones (never Atlas's own key, whose high bits are zero).
+ *
+ * @example
+ * schemaApplyLockKey('tenant_1') // -6908440636109978… (negative: never Atlas's own key)
+ */
+export function schemaApplyLockKey(schema: string): bigint {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(schema, 'utf8')) h = Math.imul(h, 0x01000193) ^ b;
+  return BigInt.asIntN(64, (APPLY_LOCK_KEY << 32n) | BigInt(h >>> 0)); // a signed bigint, as pg_advisory_lock takes it
+}
+
+/**
+ * Acquires the apply lock, retrying with backoff until the timeout; returns its release. A database-wide
+ * apply holds Atlas's lock (`pg_try_advisory_lock(2686470616)`), as Atlas does. A URL bound to a schema holds
+ * Atlas's lock in shared mode and its schema's own lock exclusively: applies to different schemas of one
+ * database run side by side, two applies to one schema never do, and an Atlas (or database-wide) apply,
+ * which takes Atlas's lock exclusively, waits for all of them.
+ *
+ * @example
+ * const release = await acquireApplyLock(db);
+ * try { … } finally { await release(); }
+ */
+export async function acquireApplyLock(db: Database, timeoutMs = 10_000): Promise<() => Promise<void>> {
   const deadline = Date.now() + timeoutMs;
+  const schema = db.boundSchema;
   let wait = 25;
   for (;;) {
-    if (await db.advisoryLock(APPLY_LOCK_KEY, { wait: false })) return;
+    if (schema === undefined) {
+      if (await db.advisoryLock(APPLY_LOCK_KEY, { wait: false })) return () => db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
+    } else if (await db.advisoryLock(APPLY_LOCK_KEY, { wait: false, shared: true })) {
+      const own = schemaApplyLockKey(schema);
+      if (await db.advisoryLock(own, { wait: false })) {
+        return async () => {
+          await db.advisoryUnlock(own).catch(() => undefined);
+          await db.advisoryUnlock(APPLY_LOCK_KEY, { shared: true }).catch(() => undefined);
+        };
+      }
+      await db.advisoryUnlock(APPLY_LOCK_KEY, { shared: true });
+    }
     if (Date.now() >= deadline) {
       throw new MeridianError('E_LOCK', 'acquiring database lock: another migrate apply holds the lock (sql/schema: lock is held by other session); try again when it finishes');
     }
@@ -212,15 +277,12 @@ function limit<T>(xs: T[], n: number | undefined): T[] {
  * r.files.map((f) => `${f.version}: ${f.status}`)
  */
 export async function applyMigrations(db: Database, opts: ApplyOptions): Promise<ApplyResult> {
-  await initSplitter();
-  validateSum(opts.dir);
-  const files = readMigrationFiles(opts.dir);
-  const sums = new Map(hashDirectory(opts.dir).entries.map((e) => [e.name, e.hash]));
+  const { files, sums, statements } = opts.loaded ?? (await loadDirectory(opts.dir));
   const globalMode: TxMode = opts.txMode ?? 'file';
   if (opts.baseline && opts.allowDirty) throw new MeridianError('E_USAGE', '--baseline and --allow-dirty are mutually exclusive');
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
   const now = opts.now ?? (() => new Date());
-  if (!opts.dryRun) await acquireApplyLock(db, opts.lockTimeoutMs);
+  const release = opts.dryRun ? undefined : await acquireApplyLock(db, opts.lockTimeoutMs);
   try {
     await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
     const exists = await revisionsTableExists(db, schema);
@@ -252,7 +314,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
     const from = revisions.filter((r) => r.applied === r.total || (r.type & RevisionType.resolved) !== 0).at(-1)?.version;
     const plans: PendingFile[] = pending.map((file) => ({
       file,
-      statements: splitStatements(file.content, file.name).map((s) => s.text),
+      statements: statements.get(file.name) ?? splitStatements(file.content, file.name).map((s) => s.text),
       revision: partial && partial.version === file.version ? partial : undefined,
     }));
     const to = plans.at(-1)?.file.version;
@@ -361,7 +423,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
     }
     return { from, to, files: results, dryRun: false, ok: true };
   } finally {
-    if (!opts.dryRun) await db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
+    await release?.();
   }
 }
 
@@ -391,10 +453,10 @@ export interface MigrationStatus {
  * const s = await migrationStatus(db, { dir: 'database/migrations' });
  * s.status // 'OK' | 'PENDING'
  */
-export async function migrationStatus(db: Database, opts: { dir: string; revisionsSchema?: string }): Promise<MigrationStatus> {
+export async function migrationStatus(db: Database, opts: { dir: string; revisionsSchema?: string; loaded?: LoadedDirectory }): Promise<MigrationStatus> {
   await initSplitter();
-  validateSum(opts.dir);
-  const files = readMigrationFiles(opts.dir);
+  if (!opts.loaded) validateSum(opts.dir);
+  const files = opts.loaded?.files ?? readMigrationFiles(opts.dir);
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
   await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
   const revisions = (await readRevisionsIfExists(db, schema)) ?? [];
@@ -407,7 +469,7 @@ export async function migrationStatus(db: Database, opts: { dir: string; revisio
     pending = r.pending;
     if (r.partial) {
       const f = files.find((x) => x.version === r.partial!.version);
-      partialInfo = { revision: r.partial, total: f ? splitStatements(f.content, f.name).length : r.partial.total };
+      partialInfo = { revision: r.partial, total: f ? (opts.loaded?.statements.get(f.name)?.length ?? splitStatements(f.content, f.name).length) : r.partial.total };
     }
   } catch (e) {
     const r = await computePending(db, files, revisions, { execOrder: 'non-linear' });
@@ -446,7 +508,7 @@ export async function setMigrationVersion(db: Database, opts: { dir: string; ver
   if (!files.some((f) => f.version === opts.version)) throw new MeridianError('E_USAGE', `migration with version "${opts.version}" not found`);
   const sums = new Map(hashDirectory(opts.dir).entries.map((e) => [e.name, e.hash]));
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
-  await acquireApplyLock(db);
+  const release = await acquireApplyLock(db);
   try {
     return await db.transaction(async (tx) => {
       await ensureRevisionsTable(tx, schema);
@@ -468,7 +530,7 @@ export async function setMigrationVersion(db: Database, opts: { dir: string; ver
       return n;
     });
   } finally {
-    await db.advisoryUnlock(APPLY_LOCK_KEY).catch(() => undefined);
+    await release();
   }
 }
 

@@ -81,13 +81,15 @@ export class Folder {
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   private readonly attachedIndexes = new Set<string>();
   private stmt!: ParsedStatement;
+  /** Schemas taken as existing (FoldOptions.existingSchemas) that no file has created yet. */
+  private readonly assumedSchemas = new Set<string>();
 
   constructor(private readonly opts: FoldOptions = {}) {
     this.initialSearchPath = [...(opts.searchPath?.length ? opts.searchPath : ['public'])];
     this.searchPath = [...this.initialSearchPath];
     // A new database's public schema, as PostgreSQL 15+ creates it.
     this.model.schemas.public = { kind: 'schema', name: 'public', comment: 'standard public schema' };
-    for (const s of opts.existingSchemas ?? []) this.model.schemas[s] ??= { kind: 'schema', name: s };
+    for (const s of opts.existingSchemas ?? []) if (!this.model.schemas[s]) (this.model.schemas[s] = { kind: 'schema', name: s }), this.assumedSchemas.add(s);
   }
 
   fold(st: ParsedStatement): void {
@@ -391,7 +393,8 @@ export class Folder {
   private createSchema(n: Node): void {
     const name = n.schemaname ?? n.authrole?.rolename;
     if (this.model.schemas[name]) {
-      if (n.if_not_exists || name === 'public') return;
+      // `public`, and the schema a schema-bound URL names, exist before the files: creating them is a no-op.
+      if (n.if_not_exists || name === 'public' || this.assumedSchemas.delete(name)) return;
       throw new Problem('E_DUPLICATE', `schema "${name}" already exists`);
     }
     this.model.schemas[name] = { kind: 'schema', name, loc: this.stmt.loc };

@@ -119,13 +119,13 @@ describe("atlas.hcl, as Atlas's documentation writes it", () => {
     const cwd = project();
     expect(() => parseAtlasHcl(text, 'atlas.hcl', {}, { select: 'local', cwd })).toThrow(new RegExp(`^atlas\\.hcl:${lineOf('variable "tenant"')}:1: variable "tenant" has no value: pass --var tenant=… or give it a default$`));
     expect(() => parseAtlasHcl(text, 'atlas.hcl', { DB_URL: 'postgres://h/d' }, { select: 'tenants', cwd })).toThrow(
-      new RegExp(`^atlas\\.hcl:${lineOf('data "sql"')}:1: data "sql" "tenants" runs a query on a database to configure an env; Meridian does not evaluate it yet`),
+      new RegExp(`^atlas\\.hcl:${lineOf('data "sql"')}:1: data "sql" "tenants" runs a query on a database to configure an env; only commands that run over a fleet \\(migrate apply, migrate status, migrate diff\\) evaluate it`),
     );
     expect(() => parseAtlasHcl('env "x" {\n  url = upper(var.nope)\n}\n', 'atlas.hcl', {}, { select: 'x' })).toThrow(/^atlas\.hcl:2:15: var\.nope: no variable "nope" is declared$/);
     expect(() => parseAtlasHcl('env "x" {\n  url = "a" == "b"\n}\n', 'atlas.hcl', {}, { select: 'x' })).toThrow(/^atlas\.hcl:2:13: operator "==" is not supported/);
     expect(() => parseAtlasHcl('env "x" {\n  url = "a\n}\n', 'atlas.hcl', {}, { select: 'x' })).toThrow(/^atlas\.hcl:2:9: unterminated string/);
     const fleet = 'variable "u" {\n  default = "postgres://h/d"\n}\nenv "fleet" {\n  for_each = toset(["a", "b"])\n  url = urlqueryset(var.u, "search_path", each.value)\n}\n';
-    expect(() => parseAtlasHcl(fleet, 'atlas.hcl', {}, { select: 'fleet' })).toThrow(/^atlas\.hcl:5:14: env "fleet" applies to 2 targets \(for_each\)/);
+    expect(() => parseAtlasHcl(fleet, 'atlas.hcl', {}, { select: 'fleet' })).toThrow(/^atlas\.hcl:5:14: env "fleet" applies to 2 targets \(for_each\): only migrate apply, migrate status and migrate diff \(a drift report\) run over a fleet/);
     // Another env of the same file is not evaluated, so its problems do not matter.
     expect(parseAtlasHcl(`${fleet}env "ok" {\n  url = "postgres://h/ok"\n}\n`, 'atlas.hcl', {}, { select: 'ok' })[0]!.url).toBe('postgres://h/ok');
   });

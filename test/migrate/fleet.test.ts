@@ -376,7 +376,7 @@ env "fleet" {
     expect(drift.stdout).toBe(
       'Drift over 3 targets (each against the directory at its applied version): 0 clean, 3 drifted, 0 failed\n' +
         '\n-- 2 targets: hcl_a, hcl_c\n   DROP TABLE <schema>."extra"\n' +
-        '\n-- 1 target: hcl_b\n   ALTER TABLE <schema>."users" ADD COLUMN "name" text\n',
+        '\n-- 1 target: hcl_b\n   ALTER TABLE <schema>."users" ADD COLUMN "name" text NULL\n',
     );
   }, 120_000);
 

@@ -4,6 +4,7 @@ import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workfl
 import { relative } from 'node:path';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
+import { knownMajor } from '../db/url.js';
 import type { Database } from '../db/database.js';
 import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
@@ -206,7 +207,7 @@ export async function migrateDiffAction(
       return yes;
     };
     const r = await migrateDiff({
-      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
+      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, serverMajor: knownMajor(cfg.devUrl), name, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
       dryRun: print || !!opts.from, current, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, data: opts.data !== false,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
     });

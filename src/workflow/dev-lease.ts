@@ -8,7 +8,12 @@
  *    killed before it could clean up (SIGKILL, a lost connection) leaves the lease, so the next run knows
  *    the objects it finds are Meridian's own leftovers and clears them instead of refusing;
  *  - after use (`releaseDevDatabase`, in a `finally`: success or error) it is reset to clean and the lease
- *    removed, so the database is as it was found.
+ *    removed, so the database is as it was found;
+ *  - one run at a time: the lease goes with a session-level advisory lock, which PostgreSQL releases when
+ *    the holder's connection ends (a killed run's included). A run that finds the lock taken waits for it
+ *    (E_DEV_BUSY after DEV_WAIT_MS), instead of taking a live run's lease for a dead one's and wiping the
+ *    database under it — two concurrent runs on one dev database made the other fail with
+ *    `relation "public.…" does not exist` (or `… already exists`, `cache lookup failed`).
  *
  * In:  a dev Database. Out: nothing, or E_DEV_DIRTY. Never: drops anything from a database that was not
  * clean, or marked by Meridian, when acquired (unless allowed).
@@ -23,6 +28,12 @@ const LEASE = 'meridian-dev:';
 /** The lease keeps the database's own comment after this marker, to put it back. */
 const WAS = ' | was: ';
 const allowClear = new WeakSet<Database>();
+/** The advisory lock a run holds while it uses a dev database (per database: PostgreSQL scopes it so). */
+const LOCK_KEY = '7305988405384651111';
+/** How long a run waits for another run's dev database (MERIDIAN_DEV_WAIT_S overrides). */
+const DEV_WAIT_MS = Number(process.env.MERIDIAN_DEV_WAIT_S ?? 120) * 1000;
+const tryLock = async (db: Database) => (await db.query<{ ok: boolean }>(`SELECT pg_catalog.pg_try_advisory_lock(${LOCK_KEY}) AS ok`)).rows[0]!.ok;
+const unlock = (db: Database) => db.query(`SELECT pg_catalog.pg_advisory_unlock(${LOCK_KEY})`);
 /** The session's search_path when the dev database was acquired (restored on release). */
 const savedSearchPath = new WeakMap<Database, string>();
 /** Dev databases acquired and not released yet, with their server backend's pid: what an interrupt cleans. */
@@ -111,6 +122,22 @@ async function setComment(dev: Database, text: string | undefined): Promise<void
  * try { await executeSources(dev, sources); } finally { await releaseDevDatabase(dev); }
  */
 export async function acquireDevDatabase(dev: Database): Promise<void> {
+  const since = Date.now();
+  while (!(await tryLock(dev))) {
+    if (Date.now() - since > DEV_WAIT_MS) {
+      throw new MeridianError('E_DEV_BUSY', `the dev database ${dev.displayUrl} is in use by another run (${(await databaseComment(dev)) ?? 'no lease comment'}); waited ${Math.round(DEV_WAIT_MS / 1000)} s. Give each concurrent run a dev database of its own, or wait for that run to end`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    await takeLease(dev);
+  } catch (e) {
+    await unlock(dev).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function takeLease(dev: Database): Promise<void> {
   const contents = await devDatabaseContents(dev);
   const comment = await databaseComment(dev);
   const leased = comment?.startsWith(LEASE) ?? false;
@@ -142,6 +169,7 @@ export async function releaseDevDatabase(dev: Database): Promise<void> {
     await dev.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [saved ?? 'public']);
   } finally {
     inUse.delete(dev);
+    await unlock(dev).catch(() => undefined);
   }
 }
 
@@ -178,7 +206,8 @@ export async function releaseInterrupted(timeoutMs = 10_000, onError?: (e: unkno
       await side.query('SELECT pg_catalog.pg_terminate_backend($1)', [pid]);
       // Gone, not just signalled: a statement it had in flight (the lease being set) is committed or rolled back by then.
       for (let i = 0; i < 200 && (await side.query('SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1', [pid])).rowCount; i++) await new Promise((r) => setTimeout(r, 25));
-      await emptyAndUnlease(side);
+      // A run that was waiting may have the database now: it clears the leftovers itself.
+      if (await tryLock(side)) await emptyAndUnlease(side);
     } finally {
       await side.close();
     }

@@ -5,11 +5,13 @@
  *    before dying of the signal: a pg_dump of the dev database equals the one taken before the run.
  *  - SIGKILL: nothing can run, the leftovers and the lease stay; the next run recognises them as its own,
  *    clears them and succeeds, and the dump equals the starting one again.
+ *  - Two runs at once: the second waits for the first's advisory lock instead of wiping the database under
+ *    it; both write the same migration.
  * PostgreSQL only (pg_dump, a server another process can share); the in-process cases of
  * dev-hygiene.test.ts cover PGlite.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +96,26 @@ describe.runIf(!!BASE)('dev database hygiene across a real process interrupted m
     writeFileSync(join(dir, 'schema.sql'), SMALL);
     const next = await runCli(args, { cwd: dir });
     expect(next.code, next.stderr).toBe(0);
+    expect(dump()).toBe(start);
+  }, 120_000);
+
+  it('two runs at once on one dev database: the second waits for the first (no wipe under a live run); both write the same migration', async () => {
+    const runs = [project(), project()];
+    const first = runCli(runs[0]!.args, { cwd: runs[0]!.dir });
+    // The second starts while the first holds the dev database (before the lock, it took the live lease for
+    // a dead run's and wiped the database under it: "relation … does not exist" / "already exists").
+    const watch = await openDatabase(DEV);
+    try {
+      for (let i = 0; i < 3000 && !(await watch.query<{ c: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = current_database()`)).rows[0]!.c?.startsWith('meridian-dev:'); i++) await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      await watch.close();
+    }
+    const second = runCli(runs[1]!.args, { cwd: runs[1]!.dir });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const file = (dir: string) => readFileSync(join(dir, 'migrations', readdirSync(join(dir, 'migrations')).find((f) => f.endsWith('.sql'))!), 'utf8');
+    expect(file(runs[1]!.dir)).toBe(file(runs[0]!.dir));
     expect(dump()).toBe(start);
   }, 120_000);
 

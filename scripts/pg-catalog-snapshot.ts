@@ -1,73 +1,129 @@
 /**
  * Writes src/parse/catalog/builtins.ts: the names PostgreSQL knows before any schema is loaded — pg_catalog's
- * types, functions (with how many arguments they take), operators and collations — read from the
- * servers given (default: PGlite, and DATABASE_URL when set), merged. The native resolver
- * (src/parse/resolve.ts) uses it to decide, with no database, that every name a schema uses exists.
+ * types, functions with their argument types, operators with their operand types, implicit casts and the
+ * collations every server has — read from each server given (default: PGlite, and DATABASE_URL when set),
+ * one entry per name with the major versions that have it. The native resolver (src/parse/resolve.ts) uses
+ * it to decide, with no database, that every name a schema uses exists on the target's major version.
  *
  *   npx tsx scripts/pg-catalog-snapshot.ts [postgres://… …]
  *
+ * Encoding (compact, read by src/parse/catalog/index.ts): an entry ending in `@N` exists only in the majors
+ * of bitmask N over BUILTIN_MAJORS (bit 0 = the first major); without it, in every major. A function
+ * signature is its argument type names joined by `,` (`-` for none), a `+` before a VARIADIC argument,
+ * `=D` when its last D arguments have defaults. An operator signature is `left,right` (left empty for a
+ * prefix operator). Types are pg_type.typname (`_int4` is int4[]); BUILTIN_TYPE_NAMES maps format_type's
+ * spelling (`integer`, `timestamp with time zone`) to it.
+ *
+ * Functions taking `internal` or `cstring` (type I/O, planner support) are left out: a schema has no use for
+ * them, and a name the snapshot lacks is only "unresolved" (the dev database decides), never refused.
  * Collations: only those every server has (C, POSIX, ucs_basic, default…); the locale-dependent ones
  * (en_US, de-x-icu…) differ from one machine to the next, so they are left to the dev database.
  */
 import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/db/index.js';
+import type { Database } from '../src/db/database.js';
 
-interface Snapshot {
-  versions: string[];
+export interface One {
+  major: number;
+  version: string;
   types: Set<string>;
+  aliases: Map<string, string>;
   functions: Map<string, Set<string>>;
-  operators: Set<string>;
-  collations: Set<string> | undefined;
-  /** Names with a VOLATILE overload on any server (a call may be volatile: the planner's rewrite test). */
+  operators: Map<string, Set<string>>;
+  casts: Set<string>;
+  collations: Set<string>;
   volatile: Set<string>;
 }
 
-const urls = process.argv.slice(2).length ? process.argv.slice(2) : ['pglite://memory', ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
-const snap: Snapshot = { versions: [], types: new Set(), functions: new Map(), operators: new Set(), collations: undefined, volatile: new Set() };
+/** What one server's pg_catalog holds, in the snapshot's vocabulary (exported for test/safety/catalog-versions.test.ts). */
+export async function readServer(db: Database): Promise<One> {
+  const rows = async <T>(sql: string) => (await db.query<T>(sql)).rows;
+  const version = (await rows<{ v: string }>(`SELECT current_setting('server_version') AS v`))[0]!.v;
+  const one: One = { major: Math.floor((await db.serverVersion()) / 10000), version, types: new Set(), aliases: new Map(), functions: new Map(), operators: new Map(), casts: new Set(), collations: new Set(), volatile: new Set() };
+  for (const r of await rows<{ n: string; f: string }>(`SELECT typname AS n, format_type(oid, NULL) AS f FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace`)) {
+    one.types.add(r.n);
+    if (r.f !== r.n && !r.f.endsWith('[]')) one.aliases.set(r.f, r.n);
+  }
+  const fns = await rows<{ n: string; args: string[] | string; v: number; d: number }>(
+    `SELECT p.proname AS n, ARRAY(SELECT t.typname::text FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(o, i) JOIN pg_type t ON t.oid = a.o ORDER BY a.i) AS args,
+            (p.provariadic <> 0)::int AS v, p.pronargdefaults AS d
+       FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace
+        AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]) OR 'cstring'::regtype = ANY (p.proargtypes::oid[]))`,
+  );
+  for (const r of fns) {
+    const args = pgArray(r.args);
+    if (Number(r.v) && args.length) args[args.length - 1] = `+${args.at(-1)}`;
+    add(one.functions, r.n, `${args.join(',') || '-'}${Number(r.d) ? `=${r.d}` : ''}`);
+  }
+  for (const r of await rows<{ n: string; l: string; r: string }>(
+    `SELECT o.oprname AS n, coalesce(l.typname, '') AS l, coalesce(rt.typname, '') AS r FROM pg_operator o LEFT JOIN pg_type l ON l.oid = o.oprleft LEFT JOIN pg_type rt ON rt.oid = o.oprright`,
+  )) add(one.operators, r.n, `${r.l},${r.r}`);
+  for (const r of await rows<{ s: string; t: string }>(`SELECT s.typname AS s, t.typname AS t FROM pg_cast c JOIN pg_type s ON s.oid = c.castsource JOIN pg_type t ON t.oid = c.casttarget WHERE c.castcontext = 'i'`)) one.casts.add(`${r.s}>${r.t}`);
+  for (const r of await rows<{ n: string }>(`SELECT DISTINCT proname AS n FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace AND provolatile = 'v'`)) one.volatile.add(r.n);
+  for (const r of await rows<{ n: string }>(`SELECT collname AS n FROM pg_collation WHERE collencoding IN (-1, 6)`)) one.collations.add(r.n);
+  return one;
+}
 
+async function main(): Promise<void> {
+const urls = process.argv.slice(2).length ? process.argv.slice(2) : ['pglite://memory', ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
+const servers: One[] = [];
 for (const url of urls) {
   const db = await openDatabase(url);
   try {
-    snap.versions.push(String((await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v));
-    const types = await db.query<{ n: string; f: string }>(
-      `SELECT t.typname AS n, format_type(t.oid, NULL) AS f FROM pg_type t WHERE t.typnamespace = 'pg_catalog'::regnamespace`,
-    );
-    for (const r of types.rows) snap.types.add(r.n).add(r.f.replace(/\[\]$/, ''));
-    const fns = await db.query<{ n: string; lo: number; hi: number }>(
-      `SELECT proname AS n, pronargs - pronargdefaults AS lo, CASE WHEN provariadic <> 0 THEN -1 ELSE pronargs END AS hi
-         FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace`,
-    );
-    for (const r of fns.rows) {
-      const set = snap.functions.get(r.n) ?? new Set<string>();
-      set.add(`${r.lo}-${r.hi}`);
-      snap.functions.set(r.n, set);
-    }
-    for (const r of (await db.query<{ n: string }>(`SELECT DISTINCT oprname AS n FROM pg_operator`)).rows) snap.operators.add(r.n);
-    const volatile = await db.query<{ n: string }>(`SELECT DISTINCT proname AS n FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace AND provolatile = 'v'`);
-    for (const r of volatile.rows) snap.volatile.add(r.n);
-    const colls = new Set((await db.query<{ n: string }>(`SELECT collname AS n FROM pg_collation WHERE collencoding IN (-1, 6)`)).rows.map((r) => r.n));
-    snap.collations = snap.collations ? new Set([...snap.collations].filter((c) => colls.has(c))) : colls;
+    servers.push(await readServer(db));
   } finally {
     await db.close();
   }
 }
+servers.sort((a, b) => a.major - b.major);
+if (new Set(servers.map((s) => s.major)).size !== servers.length) throw new Error(`one server per major version: ${servers.map((s) => s.version).join(', ')}`);
 
-const sorted = (s: Iterable<string>) => [...s].sort();
-const fnLines = sorted(snap.functions.keys()).map((n) => `  ${JSON.stringify(n)}: ${JSON.stringify(sorted(snap.functions.get(n)!).join(' '))},`);
+const all = (1 << servers.length) - 1;
+/** `entry` or `entry@mask`, for the servers where `has` holds. */
+function tagged(entry: string, has: (s: One) => boolean): string | undefined {
+  const mask = servers.reduce((m, s, i) => (has(s) ? m | (1 << i) : m), 0);
+  return mask === 0 ? undefined : mask === all ? entry : `${entry}@${mask}`;
+}
+const sorted = (s: Iterable<string>) => [...new Set(s)].sort();
+const list = (get: (s: One) => Set<string>) => sorted(servers.flatMap((s) => [...get(s)])).map((e) => tagged(e, (s) => get(s).has(e))!);
+const record = (get: (s: One) => Map<string, Set<string>>) =>
+  sorted(servers.flatMap((s) => [...get(s).keys()]))
+    .map((n) => `  ${JSON.stringify(n)}: ${JSON.stringify(sorted(servers.flatMap((s) => [...(get(s).get(n) ?? [])])).map((sig) => tagged(sig, (s) => !!get(s).get(n)?.has(sig))).join(' '))},`)
+    .join('\n');
+const aliases = new Map(servers.flatMap((s) => [...s.aliases]));
+const collations = sorted(servers[0]!.collations).filter((c) => servers.every((s) => s.collations.has(c)));
+
 const out = `/**
- * GENERATED by scripts/pg-catalog-snapshot.ts from PostgreSQL ${snap.versions.join(', ')} — do not edit.
- * pg_catalog's types, functions (argument counts "min-max", max -1 = variadic), operators and the
- * collations every server has: what a schema may use without creating it (see ../resolve.ts); and the
- * function names with a VOLATILE overload (see ../volatility.ts).
+ * GENERATED by scripts/pg-catalog-snapshot.ts from PostgreSQL ${servers.map((s) => s.version).join(', ')} — do not edit.
+ * pg_catalog's types, functions with argument types, operators with operand types, implicit casts and the
+ * collations every server has, per major version (the encoding is described in the script; read through
+ * ./index.ts); and the function names with a VOLATILE overload (see ../volatility.ts).
  */
-export const BUILTIN_VERSIONS: readonly string[] = ${JSON.stringify(snap.versions)};
-export const BUILTIN_TYPES: ReadonlySet<string> = new Set(${JSON.stringify(sorted(snap.types))});
-export const BUILTIN_OPERATORS: ReadonlySet<string> = new Set(${JSON.stringify(sorted(snap.operators))});
-export const BUILTIN_COLLATIONS: ReadonlySet<string> = new Set(${JSON.stringify(sorted(snap.collations ?? []))});
-export const BUILTIN_VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set(${JSON.stringify(sorted(snap.volatile))});
+export const BUILTIN_VERSIONS: readonly string[] = ${JSON.stringify(servers.map((s) => s.version))};
+export const BUILTIN_MAJORS: readonly number[] = ${JSON.stringify(servers.map((s) => s.major))};
+export const BUILTIN_TYPE_NAMES: Readonly<Record<string, string>> = ${JSON.stringify(Object.fromEntries([...aliases].sort()))};
+export const BUILTIN_TYPES: readonly string[] = ${JSON.stringify(list((s) => s.types))};
+export const BUILTIN_CASTS: readonly string[] = ${JSON.stringify(list((s) => s.casts))};
+export const BUILTIN_COLLATIONS: ReadonlySet<string> = new Set(${JSON.stringify(collations)});
+export const BUILTIN_VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set(${JSON.stringify(sorted(servers.flatMap((s) => [...s.volatile])))});
+export const BUILTIN_OPERATORS: Readonly<Record<string, string>> = {
+${record((s) => s.operators)}
+};
 export const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = {
-${fnLines.join('\n')}
+${record((s) => s.functions)}
 };
 `;
 writeFileSync(new URL('../src/parse/catalog/builtins.ts', import.meta.url), out);
-process.stdout.write(`src/parse/catalog/builtins.ts: ${snap.types.size} types, ${snap.functions.size} function names, ${snap.operators.size} operators, ${snap.collations?.size ?? 0} collations (${snap.versions.join(', ')})\n`);
+process.stdout.write(`src/parse/catalog/builtins.ts: ${Buffer.byteLength(out)} bytes; ${servers.map((s) => `PostgreSQL ${s.major}: ${s.types.size} types, ${[...s.functions.values()].reduce((n, x) => n + x.size, 0)} function signatures, ${[...s.operators.values()].reduce((n, x) => n + x.size, 0)} operators, ${s.casts.size} implicit casts`).join('; ')}\n`);
+}
+
+function add(m: Map<string, Set<string>>, k: string, v: string): void {
+  m.set(k, (m.get(k) ?? new Set()).add(v));
+}
+function pgArray(v: string[] | string): string[] {
+  if (Array.isArray(v)) return [...v];
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((s) => s.replace(/^"|"$/g, '')) : [];
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) await main();

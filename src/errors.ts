@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'E_USAGE'
   | 'E_ENCODING'
   | 'E_EMPTY_SCHEMA'
-  | 'E_DEV_DIRTY';
+  | 'E_DEV_DIRTY'
+  | 'E_DEV_BUSY';
 
 /** A located position in a source file (1-based line and column). */
 export interface SourceLocation {

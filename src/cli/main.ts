@@ -47,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return e.exitCode === 0 ? 0 : 2;
     }
+    // Interrupted while a dev database was in use: the error is the ended connection's, not worth showing.
+    if ((await import('../workflow/dev-lease.js').then((m) => m.devInterrupted(), () => false))) return 130;
     return reportError(e);
   }
 }

@@ -6,6 +6,7 @@ import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workfl
 import { relative } from 'node:path';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
+import { knownMajor } from '../db/url.js';
 import type { Database } from '../db/database.js';
 import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
@@ -225,7 +226,7 @@ export async function migrateDiffAction(
     // `--unqualified` asks for it without a bound URL: the one --schema, else public.
     const scope = bound?.length === 1 ? bound[0] : cfg.schemas?.length === 1 ? cfg.schemas[0] : opts.unqualified ? 'public' : undefined;
     const r = await migrateDiff({
-      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, name, schemas: cfg.schemas ?? (scope ? [scope] : undefined), exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
+      migrationsDir: cfg.migrationsDir, schemaPath: cfg.schemaPath, dev, serverMajor: knownMajor(cfg.devUrl), name, schemas: cfg.schemas ?? (scope ? [scope] : undefined), exclude: cfg.exclude, cwd: cfg.cwd, native: opts.native !== false,
       ...(scope ? { scope, searchPath: [scope] } : {}),
       dryRun: print || !!opts.from, current, plan: { ...planOptionsFrom(opts), indent: format.indent }, allowEmpty: opts.allowEmpty, data: opts.data !== false,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),

@@ -63,5 +63,13 @@ export interface Database extends Queryable {
    * const other = await db.sibling?.();
    */
   sibling?(opts?: { open?: boolean }): Promise<Database | undefined>;
+  /**
+   * A new connection to the same database, independent of this one (servers only): it outlives this
+   * Database's close(), and the caller closes it.
+   *
+   * @example
+   * const own = await db.reconnect?.();
+   */
+  reconnect?(): Promise<Database>;
   close(): Promise<void>;
 }

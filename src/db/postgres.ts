@@ -63,6 +63,10 @@ export class PostgresDatabase extends PgQueryable implements Database {
     super(client, displayUrl);
   }
 
+  /** A new connection to the same database that this one does not own (its close() is the caller's). */
+  reconnect(): Promise<PostgresDatabase> {
+    return PostgresDatabase.connect(this.url, this.boundSchema);
+  }
   private second: Promise<PostgresDatabase | undefined> | undefined;
   sibling(opts: { open?: boolean } = {}): Promise<PostgresDatabase | undefined> {
     const pending = this.second;

@@ -9,6 +9,21 @@ export type DatabaseUrl =
   | { readonly kind: 'postgres'; readonly url: string; readonly searchPath?: string; readonly database: string }
   | { readonly kind: 'pglite'; readonly dataDir: string | undefined; readonly url: string; readonly searchPath?: string };
 
+/** The PostgreSQL major version the embedded database (PGlite) runs; test/safety/catalog-versions.test.ts checks it. */
+export const PGLITE_MAJOR = 18;
+
+/**
+ * The PostgreSQL major version behind a URL when it is known without connecting: PGlite's for `pglite://`;
+ * undefined for a server (asking costs a connection, which Meridian opens only when it needs the database).
+ *
+ * @example
+ * knownMajor('pglite://memory')          // 18
+ * knownMajor('postgres://localhost/dev') // undefined
+ */
+export function knownMajor(url: string): number | undefined {
+  return /^\s*pglite:\/\//i.test(url) ? PGLITE_MAJOR : undefined;
+}
+
 /** The file-backed embedded database used when no URL is configured anywhere. */
 export const DEFAULT_PGLITE_URL = 'pglite://./.meridian/pglite';
 

@@ -15,13 +15,30 @@
 import type { SourceLocation } from '../errors.js';
 import type { Expr, Model, Table } from '../model/types.js';
 import { splitQualified } from '../model/names.js';
-import { BUILTIN_COLLATIONS, BUILTIN_FUNCTIONS, BUILTIN_OPERATORS, BUILTIN_TYPES } from './catalog/builtins.js';
+import { BUILTIN_COLLATIONS, BUILTIN_MAJORS } from './catalog/builtins.js';
+import { builtinCatalog, type BuiltinCatalog, type FunctionSignature } from './catalog/index.js';
 import { parseExpression, parseOne } from './pg.js';
 
 export interface Unresolved {
   /** What could not be resolved: `function now_() (0 arguments)`, `column "zz" in CHECK of "app.t"`… */
   readonly what: string;
   readonly loc?: SourceLocation;
+  /**
+   * Set when the name is a built-in of other PostgreSQL majors (those listed) but not of the target's: the
+   * dev database cannot vouch for it when it runs another major (see verifyDesired).
+   */
+  readonly onlyIn?: readonly number[];
+  /** The name as it may be spelt in the source (a function's, an operator's, a type's): to locate it inside `loc`'s statement. */
+  readonly token?: string;
+}
+
+/** Which PostgreSQL the names must exist in. */
+export interface ResolveOptions {
+  /**
+   * The target's major version (15, 18…). Undefined, or a major the snapshot lacks: only what every major
+   * of the snapshot has resolves natively, and a version-specific name goes to the dev database.
+   */
+  readonly major?: number;
 }
 
 type Node = Record<string, unknown>;
@@ -30,6 +47,8 @@ type Node = Record<string, unknown>;
 interface Ctx {
   /** Column names a ColumnRef may name (undefined: any, e.g. view queries; empty: none, e.g. DEFAULT). */
   readonly columns?: ReadonlySet<string>;
+  /** The Model type spelling of each column name (for argument and operand types). */
+  readonly types?: ReadonlyMap<string, string>;
   readonly where: string;
   readonly loc?: SourceLocation;
 }
@@ -45,9 +64,11 @@ const same = (a: unknown, b: unknown) => b !== undefined && JSON.stringify(a, ba
  * @example
  * unresolvedNames(parsed('CREATE TABLE t (a timestamptz DEFAULT now_())'), emptyModel())
  * // [{ what: 'function now_() with 0 argument(s) in the default of column "a" of "public.t"', loc }]
+ * unresolvedNames(parsed('CREATE TABLE t (a float8 DEFAULT random_normal())'), emptyModel(), { major: 15 })
+ * // [{ what: 'function random_normal() with 0 argument(s) (a built-in of PostgreSQL 18, not 15) in …', onlyIn: [18] }]
  */
-export function unresolvedNames(desired: Model, current: Model): Unresolved[] {
-  const r = new Resolver(desired);
+export function unresolvedNames(desired: Model, current: Model, opts: ResolveOptions = {}): Unresolved[] {
+  const r = new Resolver(desired, builtinCatalog(opts.major));
   // When something the current state has is gone, an unchanged object may name it: then all are looked at.
   const kinds = ['tables', 'views', 'types', 'sequences', 'functions', 'extensions', 'schemas'] as const;
   const removed = kinds.some((k) => Object.keys(current[k]).some((key) => !(key in desired[k])));
@@ -65,7 +86,7 @@ export function unresolvedNames(desired: Model, current: Model): Unresolved[] {
       r.type(ty.baseType, `domain "${key}"`, ty.loc);
       if (ty.collation) r.collation(ty.collation, `domain "${key}"`, ty.loc);
       if (ty.default) r.expr(ty.default, { columns: new Set(), where: `the default of domain "${key}"`, loc: ty.loc }, ty.baseType);
-      for (const c of ty.checks) r.expr(c.expr, { columns: new Set(['value']), where: `CHECK of domain "${key}"`, loc: ty.loc });
+      for (const c of ty.checks) r.expr(c.expr, { columns: new Set(['value']), types: new Map([['value', ty.baseType]]), where: `CHECK of domain "${key}"`, loc: ty.loc });
     } else if (ty.kind === 'composite') {
       for (const a of ty.attributes) {
         r.type(a.type, `attribute "${a.name}" of "${key}"`, ty.loc);
@@ -90,7 +111,10 @@ class Resolver {
   private readonly relations = new Set<string>();
   private readonly parsed = new Map<string, Node | undefined>();
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly cat: BuiltinCatalog,
+  ) {
     for (const t of Object.values(model.types)) this.addName(this.userTypes, t.schema, t.name);
     for (const t of [...Object.values(model.tables), ...Object.values(model.views)]) (this.addName(this.userTypes, t.schema, t.name), this.addName(this.relations, t.schema, t.name));
     for (const s of Object.values(model.sequences)) this.addName(this.relations, s.schema, s.name);
@@ -104,18 +128,19 @@ class Resolver {
 
   table(key: string, t: Table): void {
     const names = new Set(t.columns.map((c) => c.name));
+    const types = new Map(t.columns.map((c) => [c.name, c.type]));
     for (const c of t.columns) {
       const where = `column "${c.name}" of "${key}"`;
       this.type(c.type, where, c.loc ?? t.loc);
       if (c.collation) this.collation(c.collation, where, c.loc ?? t.loc);
       if (c.default) this.expr(c.default, { columns: new Set(), where: `the default of ${where}`, loc: c.loc ?? t.loc }, c.type);
-      if (c.generated) this.expr(c.generated, { columns: names, where: `the generated ${where}`, loc: c.loc ?? t.loc });
+      if (c.generated) this.expr(c.generated, { columns: names, types, where: `the generated ${where}`, loc: c.loc ?? t.loc });
     }
     for (const k of Object.values(t.constraints)) {
-      if (k.kind === 'check') this.expr(k.expr, { columns: names, where: `CHECK "${k.name}" of "${key}"`, loc: k.loc ?? t.loc });
+      if (k.kind === 'check') this.expr(k.expr, { columns: names, types, where: `CHECK "${k.name}" of "${key}"`, loc: k.loc ?? t.loc });
     }
     for (const ix of Object.values(t.indexes)) {
-      const ctx = { columns: names, where: `index "${ix.name}" of "${key}"`, loc: ix.loc ?? t.loc };
+      const ctx = { columns: names, types, where: `index "${ix.name}" of "${key}"`, loc: ix.loc ?? t.loc };
       for (const k of ix.keys) {
         if (k.expr) this.expr(k.expr, ctx);
         if (k.column && !names.has(k.column)) this.out.push({ what: `column "${k.column}" in ${ctx.where}`, loc: ctx.loc });
@@ -124,7 +149,7 @@ class Resolver {
       if (ix.where) this.expr(ix.where, ctx);
     }
     for (const p of Object.values(t.policies)) {
-      const ctx = { columns: names, where: `policy "${p.name}" of "${key}"`, loc: p.loc ?? t.loc };
+      const ctx = { columns: names, types, where: `policy "${p.name}" of "${key}"`, loc: p.loc ?? t.loc };
       if (p.using) this.expr(p.using, ctx);
       if (p.withCheck) this.expr(p.withCheck, ctx);
     }
@@ -134,8 +159,8 @@ class Resolver {
   type(spelling: string, where: string, loc?: SourceLocation): void {
     const base = spelling.replace(/(\[\d*\])+$/, '').replace(/\s*\([^()]*\)$/, '').replace(/\s*\([^()]*\)(?= with(out)? time zone$)/, '');
     const parts = splitQualified(base);
-    const ok = parts.length === 1 ? BUILTIN_TYPES.has(parts[0]!) || this.userTypes.has(parts[0]!) : parts[0] === 'pg_catalog' ? BUILTIN_TYPES.has(parts[1]!) : this.userTypes.has(`${parts[0]}.${parts[1]}`);
-    if (!ok) this.out.push({ what: `type "${base}" of ${where}`, loc });
+    const ok = parts.length === 1 ? this.cat.typeName(parts[0]!) !== undefined || this.userTypes.has(parts[0]!) : parts[0] === 'pg_catalog' ? this.cat.typeName(parts[1]!) !== undefined : this.userTypes.has(`${parts[0]}.${parts[1]}`);
+    if (!ok) this.out.push({ what: `type "${base}" of ${where}`, loc, token: parts.at(-1)!, ...this.elsewhere(parts.length === 1 || parts[0] === 'pg_catalog', (cat) => cat.typeName(parts.at(-1)!) !== undefined) });
   }
 
   collation(spelling: string, where: string, loc?: SourceLocation): void {
@@ -173,7 +198,7 @@ class Resolver {
           this.cast(n, ctx);
           break;
         case 'A_Expr':
-          if (n.kind === 'AEXPR_OP' || n.kind === 'AEXPR_OP_ANY' || n.kind === 'AEXPR_OP_ALL') this.operator(n.name as unknown[], ctx);
+          if (n.kind === 'AEXPR_OP' || n.kind === 'AEXPR_OP_ANY' || n.kind === 'AEXPR_OP_ALL') this.operator(n, ctx);
           break;
         case 'CollateClause':
           this.collation((n.collname as unknown[]).map(sval).map((s) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s}"`)).join('.'), ctx.where, ctx.loc);
@@ -195,27 +220,81 @@ class Resolver {
   private func(n: Node, ctx: Ctx): void {
     const parts = (n.funcname as unknown[]).map(sval);
     const name = parts.at(-1)!;
-    const nargs = n.agg_star ? 0 : ((n.args as unknown[] | undefined)?.length ?? 0);
+    const args = n.agg_star ? [] : ((n.args as unknown[] | undefined) ?? []);
     const user = parts.length === 1 ? this.userFunctions.has(name) : this.userFunctions.has(`${parts[0]}.${name}`);
-    const builtin = (parts.length === 1 || parts[0] === 'pg_catalog') && argsFit(BUILTIN_FUNCTIONS[name], nargs, !!n.func_variadic);
-    if (!user && !builtin) this.out.push({ what: `function ${parts.join('.')}() with ${nargs} argument(s) in ${ctx.where}`, loc: ctx.loc });
+    if (user) return;
+    const builtinName = parts.length === 1 || parts[0] === 'pg_catalog';
+    // Named arguments (`make_interval(days => 1)`) do not line up by position: their count is all that is checked.
+    const named = args.some((a) => (a as Node).NamedArgExpr);
+    const types = named ? args.map(() => undefined) : args.map((a) => this.typeOf(a, ctx));
+    const fits = (cat: BuiltinCatalog, ts: readonly (string | undefined)[]) => cat.functions(name).some((sig) => callFits(cat, sig, ts, !!n.func_variadic));
+    if (builtinName && fits(this.cat, types)) return;
+    const known = types.some((t) => t !== undefined) && builtinName && fits(this.cat, types.map(() => undefined));
+    const call = known ? `${parts.join('.')}(${types.map((t) => t ?? '?').join(', ')}) (no built-in ${name} takes these argument types)` : `${parts.join('.')}() with ${args.length} argument(s)`;
+    this.out.push({ what: `function ${call} in ${ctx.where}`, loc: ctx.loc, token: name, ...this.elsewhere(builtinName, (cat) => fits(cat, types)) });
+  }
+
+  /** The other majors of the snapshot where the name is a built-in that fits, when the target's major has none. */
+  private elsewhere(builtinName: boolean, fits: (cat: BuiltinCatalog) => boolean): { onlyIn?: number[] } {
+    if (!builtinName || this.cat.major === undefined) return {};
+    const majors = BUILTIN_MAJORS.filter((m) => m !== this.cat.major && fits(builtinCatalog(m)));
+    return majors.length ? { onlyIn: majors } : {};
+  }
+
+  /**
+   * The built-in type name (typname) of an expression's value when it is plain to tell: a literal, a cast
+   * to a built-in type, a column of a built-in type. Undefined otherwise (any signature then fits).
+   */
+  private typeOf(node: unknown, ctx: Ctx): string | undefined {
+    const n = node as Node;
+    const c = n.A_Const as Node | undefined;
+    if (c) {
+      if (c.isnull || c.sval) return 'unknown';
+      if (c.boolval) return 'bool';
+      if (c.fval) return 'numeric';
+      if (c.ival) return 'int4';
+      return undefined;
+    }
+    const cast = n.TypeCast as { typeName?: { names: unknown[]; arrayBounds?: unknown[] } } | undefined;
+    if (cast?.typeName) {
+      const parts = cast.typeName.names.map(sval);
+      if (parts.length > 1 && parts[0] !== 'pg_catalog') return undefined;
+      return this.cat.typeName(parts.at(-1)! + (cast.typeName.arrayBounds?.length ? '[]' : ''));
+    }
+    const ref = n.ColumnRef as { fields?: unknown[] } | undefined;
+    if (ref?.fields?.length === 1) {
+      const spelling = ctx.types?.get(sval(ref.fields[0]));
+      return spelling === undefined ? undefined : this.cat.typeName(spelling);
+    }
+    return undefined;
   }
 
   private cast(n: Node, ctx: Ctx): void {
     const tn = n.typeName as { names: unknown[]; arrayBounds?: unknown[] };
     const parts = tn.names.map(sval);
     const name = parts.at(-1)!;
-    const ok = parts.length === 1 ? BUILTIN_TYPES.has(name) || this.userTypes.has(name) : parts[0] === 'pg_catalog' ? BUILTIN_TYPES.has(name) : this.userTypes.has(`${parts[0]}.${name}`);
-    if (!ok) return void this.out.push({ what: `type ${parts.join('.')} in ${ctx.where}`, loc: ctx.loc });
+    const ok = parts.length === 1 ? this.cat.typeName(name) !== undefined || this.userTypes.has(name) : parts[0] === 'pg_catalog' ? this.cat.typeName(name) !== undefined : this.userTypes.has(`${parts[0]}.${name}`);
+    if (!ok) return void this.out.push({ what: `type ${parts.join('.')} in ${ctx.where}`, loc: ctx.loc, token: name, ...this.elsewhere(parts.length === 1 || parts[0] === 'pg_catalog', (cat) => cat.typeName(name) !== undefined) });
     const lit = (n.arg as { A_Const?: { sval?: { sval: string } } }).A_Const?.sval?.sval;
     if (lit !== undefined && !tn.arrayBounds && !this.literalFits(lit, parts.length === 2 && parts[0] === 'pg_catalog' ? name : parts.join('.'))) {
       this.out.push({ what: `'${lit}'::${parts.join('.')} in ${ctx.where}`, loc: ctx.loc });
     }
   }
 
-  private operator(name: unknown[], ctx: Ctx): void {
-    const parts = name.map(sval);
-    if ((parts.length > 1 && parts[0] !== 'pg_catalog') || !BUILTIN_OPERATORS.has(parts.at(-1)!)) this.out.push({ what: `operator ${parts.join('.')} in ${ctx.where}`, loc: ctx.loc });
+  /** An operator, by name and, where they are known, its operand types (`= ANY (array)` compares with the element). */
+  private operator(n: Node, ctx: Ctx): void {
+    const parts = (n.name as unknown[]).map(sval);
+    const name = parts.at(-1)!;
+    const builtinName = parts.length === 1 || parts[0] === 'pg_catalog';
+    const left = n.lexpr ? this.typeOf(n.lexpr, ctx) : '';
+    let right = this.typeOf(n.rexpr, ctx);
+    if (n.kind !== 'AEXPR_OP' && right !== undefined) right = right === 'unknown' ? 'unknown' : right.startsWith('_') ? right.slice(1) : undefined;
+    const fits = (l: string | undefined, r: string | undefined, cat = this.cat) =>
+      cat.operators(name).some(([ol, or]) => (l === '' ? ol === '' : ol !== '' && (l === undefined || cat.coerces(l, ol))) && (r === undefined || cat.coerces(r, or)));
+    if (builtinName && fits(left, right)) return;
+    const known = builtinName && (left || right) && fits(left === '' ? '' : undefined, undefined);
+    const of = known ? ` for ${left === '' ? '' : `${left ?? '?'} `}${name} ${right ?? '?'}` : '';
+    this.out.push({ what: `operator ${parts.join('.')}${of} in ${ctx.where}`, loc: ctx.loc, token: name, ...this.elsewhere(builtinName, (cat) => fits(left, right, cat)) });
   }
 
   /**
@@ -258,11 +337,14 @@ function fitsInt(text: string, type: string): boolean {
   return v >= -(1n << (bits - 1n)) && v < 1n << (bits - 1n);
 }
 
-/** Whether a call with `nargs` arguments fits one of a built-in's signatures ("min-max", max -1 = variadic). */
-function argsFit(signatures: string | undefined, nargs: number, variadicCall: boolean): boolean {
-  if (!signatures) return false;
-  return signatures.split(' ').some((sig) => {
-    const [, lo, hi] = /^(\d+)-(-?\d+)$/.exec(sig)!.map(Number) as [number, number, number];
-    return hi === -1 ? nargs >= lo || (variadicCall && nargs >= 1) : nargs >= lo && nargs <= hi;
-  });
+/** Whether a call whose arguments have `types` (undefined: not known natively) fits a built-in signature of `cat`. */
+function callFits(cat: BuiltinCatalog, sig: FunctionSignature, types: readonly (string | undefined)[], variadicCall: boolean): boolean {
+  const n = types.length;
+  const k = sig.args.length;
+  const positional = () => n <= k && n >= k - sig.defaults && types.every((t, i) => t === undefined || cat.coerces(t, sig.args[i]!));
+  if (!sig.variadic || variadicCall) return positional();
+  // Expanded: each argument past the fixed ones is an element of the VARIADIC array (at least one).
+  const last = sig.args[k - 1]!;
+  const element = last === 'any' ? 'any' : last === 'anyarray' ? 'anyelement' : last === 'anycompatiblearray' ? 'anycompatible' : last.replace(/^_/, '');
+  return (n >= k && types.every((t, i) => t === undefined || cat.coerces(t, i < k - 1 ? sig.args[i]! : element))) || (n < k && positional());
 }

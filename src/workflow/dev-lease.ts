@@ -8,7 +8,12 @@
  *    killed before it could clean up (SIGKILL, a lost connection) leaves the lease, so the next run knows
  *    the objects it finds are Meridian's own leftovers and clears them instead of refusing;
  *  - after use (`releaseDevDatabase`, in a `finally`: success or error) it is reset to clean and the lease
- *    removed, so the database is as it was found.
+ *    removed, so the database is as it was found;
+ *  - one run at a time: the lease goes with a session-level advisory lock, which PostgreSQL releases when
+ *    the holder's connection ends (a killed run's included). A run that finds the lock taken waits for it
+ *    (E_DEV_BUSY after DEV_WAIT_MS), instead of taking a live run's lease for a dead one's and wiping the
+ *    database under it — two concurrent runs on one dev database made the other fail with
+ *    `relation "public.…" does not exist` (or `… already exists`, `cache lookup failed`).
  *
  * In:  a dev Database. Out: nothing, or E_DEV_DIRTY. Never: drops anything from a database that was not
  * clean, or marked by Meridian, when acquired (unless allowed).
@@ -23,8 +28,17 @@ const LEASE = 'meridian-dev:';
 /** The lease keeps the database's own comment after this marker, to put it back. */
 const WAS = ' | was: ';
 const allowClear = new WeakSet<Database>();
+/** The advisory lock a run holds while it uses a dev database (per database: PostgreSQL scopes it so). */
+const LOCK_KEY = '7305988405384651111';
+/** How long a run waits for another run's dev database (MERIDIAN_DEV_WAIT_S overrides). */
+const DEV_WAIT_MS = Number(process.env.MERIDIAN_DEV_WAIT_S ?? 120) * 1000;
+const tryLock = async (db: Database) => (await db.query<{ ok: boolean }>(`SELECT pg_catalog.pg_try_advisory_lock(${LOCK_KEY}) AS ok`)).rows[0]!.ok;
+const unlock = (db: Database) => db.query(`SELECT pg_catalog.pg_advisory_unlock(${LOCK_KEY})`);
 /** The session's search_path when the dev database was acquired (restored on release). */
 const savedSearchPath = new WeakMap<Database, string>();
+/** Dev databases acquired and not released yet, with their server backend's pid: what an interrupt cleans. */
+const inUse = new Map<Database, number | undefined>();
+let interrupted = false;
 
 /**
  * Lets `acquireDevDatabase` clear this dev database when it is not clean (`--dev-clear`).
@@ -108,6 +122,22 @@ async function setComment(dev: Database, text: string | undefined): Promise<void
  * try { await executeSources(dev, sources); } finally { await releaseDevDatabase(dev); }
  */
 export async function acquireDevDatabase(dev: Database): Promise<void> {
+  const since = Date.now();
+  while (!(await tryLock(dev))) {
+    if (Date.now() - since > DEV_WAIT_MS) {
+      throw new MeridianError('E_DEV_BUSY', `the dev database ${dev.displayUrl} is in use by another run (${(await databaseComment(dev)) ?? 'no lease comment'}); waited ${Math.round(DEV_WAIT_MS / 1000)} s. Give each concurrent run a dev database of its own, or wait for that run to end`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    await takeLease(dev);
+  } catch (e) {
+    await unlock(dev).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function takeLease(dev: Database): Promise<void> {
   const contents = await devDatabaseContents(dev);
   const comment = await databaseComment(dev);
   const leased = comment?.startsWith(LEASE) ?? false;
@@ -121,7 +151,9 @@ export async function acquireDevDatabase(dev: Database): Promise<void> {
   }
   if (contents.length) await resetDevDatabase(dev);
   // Every use starts from the same session state (a replayed `SET search_path` must not carry over).
-  if (!savedSearchPath.has(dev)) savedSearchPath.set(dev, (await dev.query<{ s: string }>(`SELECT current_setting('search_path') AS s`)).rows[0]!.s);
+  const session = (await dev.query<{ s: string; pid: number }>(`SELECT current_setting('search_path') AS s, pg_backend_pid() AS pid`)).rows[0]!;
+  if (!savedSearchPath.has(dev)) savedSearchPath.set(dev, session.s);
+  inUse.set(dev, dev.kind === 'postgres' ? Number(session.pid) : undefined);
   await homeSearchPath(dev);
   const was = leased ? comment!.slice(comment!.indexOf(WAS) >= 0 ? comment!.indexOf(WAS) : comment!.length) : `${WAS}${comment ?? ''}`;
   await setComment(dev, `${LEASE} in use by pid ${process.pid} since ${new Date().toISOString()}${was.startsWith(WAS) ? was : WAS}`);
@@ -129,15 +161,73 @@ export async function acquireDevDatabase(dev: Database): Promise<void> {
 
 /** Empties the dev database again and removes the lease (the database is as `acquireDevDatabase` found it). */
 export async function releaseDevDatabase(dev: Database): Promise<void> {
-  // Emptied only when something is left (a reset recreates `public`, which a clean database keeps as it is).
-  if ((await devDatabaseContents(dev, 0)).length) await resetDevDatabase(dev);
-  const saved = savedSearchPath.get(dev);
-  savedSearchPath.delete(dev);
-  await dev.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [saved ?? 'public']);
-  const comment = await databaseComment(dev);
+  if (interrupted) return; // releaseInterrupted() does it, on a connection of its own
+  try {
+    await emptyAndUnlease(dev);
+    const saved = savedSearchPath.get(dev);
+    savedSearchPath.delete(dev);
+    await dev.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [saved ?? 'public']);
+  } finally {
+    inUse.delete(dev);
+    await unlock(dev).catch(() => undefined);
+  }
+}
+
+/** Drops what a run left (a reset recreates `public`, which a clean database keeps as it is) and puts the comment back. */
+async function emptyAndUnlease(db: Database): Promise<void> {
+  if ((await devDatabaseContents(db, 0)).length) await resetDevDatabase(db);
+  const comment = await databaseComment(db);
   if (comment?.startsWith(LEASE)) {
     const at = comment.indexOf(WAS);
     const was = at >= 0 ? comment.slice(at + WAS.length) : '';
-    await setComment(dev, was === '' ? undefined : was);
+    await setComment(db, was === '' ? undefined : was);
   }
+}
+
+/**
+ * On Ctrl-C (SIGINT) or SIGTERM: leaves every dev database this process holds as it was found, then the
+ * * process may exit. On a server, the connection in use is ended first (pg_terminate_backend, from a new
+ * connection: whatever it was running is rolled back and its locks freed), and the second connection
+ * empties the database and removes the lease; PGlite is released after its current statement. Bounded by
+ * `timeoutMs`: past it, the lease stays and the next run clears the leftovers. Returns how many were cleaned.
+ *
+ * @example
+ * process.once('SIGINT', async () => { await releaseInterrupted(); process.exit(130); });
+ */
+export async function releaseInterrupted(timeoutMs = 10_000, onError?: (e: unknown) => void): Promise<number> {
+  interrupted = true;
+  const held = [...inUse];
+  inUse.clear();
+  const clean = async ([dev, pid]: [Database, number | undefined]): Promise<void> => {
+    if (pid === undefined || !dev.reconnect) return emptyAndUnlease(dev);
+    // A connection of its own: the command closes `dev` (and its sibling) as soon as its work fails.
+    const side = await dev.reconnect();
+    try {
+      await side.query('SELECT pg_catalog.pg_terminate_backend($1)', [pid]);
+      // Gone, not just signalled: a statement it had in flight (the lease being set) is committed or rolled back by then.
+      for (let i = 0; i < 200 && (await side.query('SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1', [pid])).rowCount; i++) await new Promise((r) => setTimeout(r, 25));
+      // A run that was waiting may have the database now: it clears the leftovers itself.
+      if (await tryLock(side)) await emptyAndUnlease(side);
+    } finally {
+      await side.close();
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const results = await Promise.race([
+    Promise.allSettled(held.map(clean)),
+    new Promise<PromiseSettledResult<void>[]>((done) => (timer = setTimeout(() => done([]), timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  for (const r of results) if (r.status === 'rejected') onError?.(r.reason);
+  return results.filter((r) => r.status === 'fulfilled').length;
+}
+
+/** Whether releaseInterrupted() has run (the command's own errors are then the interrupt's, not worth showing). */
+export function devInterrupted(): boolean {
+  return interrupted;
+}
+
+/** How many dev databases this process holds right now. */
+export function devDatabasesInUse(): number {
+  return inUse.size;
 }

@@ -19,7 +19,7 @@ import { plan, renderMigrationFile, renderSchemaSql, type PlanOptions, type Stat
 import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { assertNotEmptied } from './empty-guard.js';
-import { verifyDesired } from './verify.js';
+import { majorOf, verifyDesired } from './verify.js';
 import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
 import { dataComment, pendingDataStatements, placeDataStatements, type DataStatement, type FileEntry } from './data-statements.js';
 
@@ -28,6 +28,12 @@ export interface MigrateDiffOptions {
   readonly schemaPath: string;
   /** Dev database (or a function opening it on first use): only used when a state does not fold natively. */
   readonly dev: Database | (() => Promise<Database>);
+  /**
+   * The PostgreSQL major version the migration is for, whose built-in names the schema may use. Default: the
+   * dev database's when `dev` is an open Database, else unknown (then only the names every supported major
+   * has resolve natively, and the dev database decides the others). The CLI passes `knownMajor(devUrl)`.
+   */
+  readonly serverMajor?: number;
   /**
    * Fold schema.sql and the migration directory with the native parser (default true); the dev database
    * is then used only for what does not fold (DO blocks, rules, custom delimiters, unresolved names).
@@ -135,7 +141,10 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const replayed = opts.current ?? nativeCurrent ?? (await modelFromMigrations(await dev(), opts.migrationsDir, scope));
   assertNotEmptied(desired, replayed, sources, { allowEmpty: opts.allowEmpty });
   // What the native fold accepted is resolved against the built-in catalog; the dev database decides the rest.
-  if (nativeDesired) await verifyDesired(desired, replayed, sources, dev);
+  if (nativeDesired) {
+    const major = opts.serverMajor ?? (typeof opts.dev === 'function' ? undefined : majorOf(await opts.dev.serverVersion()));
+    await verifyDesired(desired, replayed, sources, dev, { major });
+  }
   const replay = async (then: readonly string[]) =>
     (nativeCurrent ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope, then) : undefined) ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { ...scope, then }));
   // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest

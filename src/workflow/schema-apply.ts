@@ -20,7 +20,7 @@ import { modelFromMigrations, modelFromSources, readSchemaSources } from './stat
 import { renameChanges, type RenameHint } from '../diff/renames.js';
 import { modelToSql } from './render.js';
 import { assertNotEmptied } from './empty-guard.js';
-import { verifyDesired } from './verify.js';
+import { majorOf, verifyDesired } from './verify.js';
 
 export { freshDatabaseModel } from '../model/types.js';
 
@@ -95,7 +95,8 @@ export async function planSchemaApply(
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   let current = (await inspect(db, scope)).model;
   if (opts.sources) assertNotEmptied(desired, current, opts.sources, { allowEmpty: opts.allowEmpty });
-  if (opts.sources && opts.verify) await verifyDesired(desired, current, opts.sources, opts.verify.dev);
+  // The migration runs on `db`: its version says which built-in names exist.
+  if (opts.sources && opts.verify) await verifyDesired(desired, current, opts.sources, opts.verify.dev, { major: majorOf(await db.serverVersion()) });
   const renames = opts.renames ? renameChanges(opts.renames.hints, current, desired) : [];
   if (renames.length) {
     // The renamed state, as PostgreSQL makes it: the current schema recreated on the dev database, renamed there.

@@ -28,6 +28,8 @@ const TYPOS: { name: string; line: string; message: RegExp }[] = [
   { name: 'an unknown type', line: 'amount moneyz', message: /type "moneyz" does not exist/ },
   { name: 'an unknown operator', line: 'qty int CHECK (qty ~~~ 1)', message: /operator does not exist: integer ~~~ integer/ },
   { name: 'a cast to an unknown type', line: "qty int DEFAULT '1'::int44", message: /type "int44" does not exist/ },
+  { name: 'a function given an argument of the wrong type', line: 'qty int CHECK (length(qty) > 0)', message: /function length\(integer\) does not exist/ },
+  { name: 'an operator between the wrong operand types', line: "label text CHECK (label > 1)", message: /operator does not exist: text > integer/ },
 ];
 
 const schemaWith = (line: string) => `CREATE SCHEMA app;\nCREATE TABLE app.items (\n  id int PRIMARY KEY,\n  ${line}\n);\n`;

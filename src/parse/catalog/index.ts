@@ -1,0 +1,109 @@
+/**
+ * The built-in catalog of one PostgreSQL major version, read from the generated snapshot (./builtins.ts,
+ * written by scripts/pg-catalog-snapshot.ts): which types, functions (with argument types), operators
+ * (with operand types) and implicit casts exist before any schema is loaded.
+ *
+ * A major the snapshot has (15, 18) sees exactly its own entries. Any other major, or none (the target's
+ * version is not known without connecting), sees only what every snapshot major has: a name that exists in
+ * some versions only is then left to the dev database, whose server decides.
+ */
+import { BUILTIN_CASTS, BUILTIN_FUNCTIONS, BUILTIN_MAJORS, BUILTIN_OPERATORS, BUILTIN_TYPE_NAMES, BUILTIN_TYPES } from './builtins.js';
+
+/** One built-in function signature: argument type names, how many trailing ones have defaults, variadic. */
+export interface FunctionSignature {
+  readonly args: readonly string[];
+  readonly defaults: number;
+  readonly variadic: boolean;
+}
+
+export interface BuiltinCatalog {
+  /** The major version this catalog is of (undefined: what every snapshot major has). */
+  readonly major: number | undefined;
+  /** pg_type.typname of a built-in type spelling (`integer` → `int4`, `text[]` → `_text`), or undefined. */
+  typeName(spelling: string): string | undefined;
+  /** The signatures of a built-in function name in this version (empty: none). */
+  functions(name: string): readonly FunctionSignature[];
+  /** The operand types of a built-in operator name in this version (`''` for a prefix operator's left). */
+  operators(name: string): readonly (readonly [string, string])[];
+  /** Whether PostgreSQL coerces a value of type `from` to `to` implicitly (typnames; polymorphic targets accept what they may). */
+  coerces(from: string, to: string): boolean;
+}
+
+const ALL = (1 << BUILTIN_MAJORS.length) - 1;
+/** Splits `entry@mask` into the entry and its bitmask over BUILTIN_MAJORS. */
+function untag(e: string): [string, number] {
+  const at = e.lastIndexOf('@');
+  return at > 0 && /^\d+$/.test(e.slice(at + 1)) ? [e.slice(0, at), Number(e.slice(at + 1))] : [e, ALL];
+}
+
+const cache = new Map<number | undefined, BuiltinCatalog>();
+
+/**
+ * The built-in catalog of `major` (memoised).
+ *
+ * @example
+ * builtinCatalog(15).functions('random_normal')  // [] (PostgreSQL 16+)
+ * builtinCatalog(18).functions('random_normal')  // [{ args: ['float8', 'float8'], defaults: 2, variadic: false }]
+ * builtinCatalog(18).coerces('int4', 'numeric')  // true
+ */
+export function builtinCatalog(major?: number): BuiltinCatalog {
+  const key = major !== undefined && BUILTIN_MAJORS.includes(major) ? major : undefined;
+  let c = cache.get(key);
+  if (!c) cache.set(key, (c = build(key)));
+  return c;
+}
+
+function build(major: number | undefined): BuiltinCatalog {
+  const bit = major === undefined ? ALL : 1 << BUILTIN_MAJORS.indexOf(major);
+  const here = (mask: number) => (mask & bit) === bit;
+  const types = new Set(BUILTIN_TYPES.map(untag).filter(([, m]) => here(m)).map(([t]) => t));
+  const casts = new Set(BUILTIN_CASTS.map(untag).filter(([, m]) => here(m)).map(([t]) => t));
+  const fnCache = new Map<string, FunctionSignature[]>();
+  const opCache = new Map<string, [string, string][]>();
+  const sigs = (text: string | undefined) => (text ? text.split(' ').map(untag).filter(([, m]) => here(m)).map(([s]) => s) : []);
+  const typeName = (spelling: string): string | undefined => {
+    let s = spelling.trim().replace(/^pg_catalog\./, '');
+    let dims = 0;
+    while (/\[\d*\]$/.test(s)) (s = s.replace(/\s*\[\d*\]$/, '')), dims++;
+    s = s.replace(/\s*\([^()]*\)(?= with(out)? time zone$)/, '').replace(/\s*\([^()]*\)$/, '');
+    const t = BUILTIN_TYPE_NAMES[s] ?? (types.has(s) ? s : /^"[^"]+"$/.test(s) && types.has(s.slice(1, -1)) ? s.slice(1, -1) : undefined);
+    if (t === undefined) return undefined;
+    return dims ? (types.has(`_${t}`) ? `_${t}` : undefined) : t;
+  };
+  const coerces = (from: string, to: string): boolean => {
+    if (from === to || from === 'unknown' || to === 'any' || to === 'anyelement' || to === 'anycompatible') return true;
+    const array = from.startsWith('_');
+    if (to === 'anynonarray' || to === 'anycompatiblenonarray') return !array;
+    if (to === 'anyarray' || to === 'anycompatiblearray') return array || from === 'int2vector' || from === 'oidvector';
+    // `from` is a built-in type (a user type is never known natively): its ranges end in range, multiranges in
+    // multirange; there are no built-in enums, and a scalar is not a record.
+    if (/^any(compatible)?range$/.test(to)) return /range$/.test(from) && !/multirange$/.test(from);
+    if (/^any(compatible)?multirange$/.test(to)) return /multirange$/.test(from);
+    if (casts.has(`${from}>${to}`)) return true;
+    return array && to.startsWith('_') && casts.has(`${from.slice(1)}>${to.slice(1)}`);
+  };
+  return {
+    major,
+    typeName,
+    functions(name) {
+      let f = fnCache.get(name);
+      if (!f) {
+        f = sigs(Object.hasOwn(BUILTIN_FUNCTIONS, name) ? BUILTIN_FUNCTIONS[name] : undefined).map((s) => {
+          const [list, d] = s.split('=') as [string, string | undefined];
+          const args = list === '-' ? [] : list.split(',');
+          const variadic = args.length > 0 && args.at(-1)!.startsWith('+');
+          if (variadic) args[args.length - 1] = args.at(-1)!.slice(1);
+          return { args, defaults: Number(d ?? 0), variadic };
+        });
+        fnCache.set(name, f);
+      }
+      return f;
+    },
+    operators(name) {
+      let o = opCache.get(name);
+      if (!o) opCache.set(name, (o = sigs(Object.hasOwn(BUILTIN_OPERATORS, name) ? BUILTIN_OPERATORS[name] : undefined).map((s) => s.split(',') as [string, string])));
+      return o;
+    },
+    coerces,
+  };
+}

@@ -319,9 +319,10 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;
-    // Constraints on dropped columns go with the column.
+    // Constraints on dropped columns go with the column; a foreign key is dropped on its own first, since
+    // another table's dropped column may be the key it references (PostgreSQL orders nothing for us).
     const cols = 'columns' in c ? c.columns : [];
-    if (cols.length && cols.every((col) => !desCols.has(col))) continue;
+    if (c.kind !== 'foreign_key' && cols.length && cols.every((col) => !desCols.has(col))) continue;
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
   diffIndexes(cur.indexes, t.indexes, out, comment);

@@ -32,6 +32,16 @@ function roundTrip(inspected: Model, parsed: Model): string[] {
   ];
 }
 
+/**
+ * Cases where parse ≠ inspect is a known gap, with why. The test fails when one of them starts to round-trip
+ * (the entry must then go), so the list only shrinks. Their plans are still checked by the acceptance suite.
+ */
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  // PostgreSQL stores SQL-standard bodies parsed and prints them back with qualified columns and aliases
+  // (`SELECT sum(v.n) AS sum FROM public.v`); they are compared as text, not resolved like view queries.
+  'BEGIN ATOMIC and RETURN functions reading a view and a table whose column type changes': 'SQL-standard function bodies compared as text (#19)',
+};
+
 /** Statements the Model cannot represent: DO blocks (used by cases to create roles). */
 const opaque = (sql: string) => /^\s*DO\b/i.test(sql);
 
@@ -61,6 +71,10 @@ describeEachDatabase('native parser round trip', (t) => {
       for (const s of c.new) await t.db.exec(s);
       const target = await inspect(t.db);
       const parsedNew = parseSide(c.new);
+      if (KNOWN_GAPS[c.name]) {
+        expect(roundTrip(target.model, parsedNew.model), `known gap, remove it from KNOWN_GAPS: ${KNOWN_GAPS[c.name]}`).not.toEqual([]);
+        return;
+      }
       expect(roundTrip(target.model, parsedNew.model), 'new side').toEqual([]);
       sameUnmanaged(parsedNew.model, target);
       await t.reset();

@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW_FIRST = [
   'test/acceptance/acceptance.test.ts',
+  'test/acceptance/acceptance-2.test.ts',
   'test/parse/roundtrip.test.ts',
   'test/prisma/dual.test.ts',
   'test/prisma/golden.test.ts',

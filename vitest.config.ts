@@ -2,13 +2,15 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The longest files first (measured in CI: acceptance ~185 s, the parser round trip ~130 s, the Prisma and
- * guide end-to-end suites ~100 s each). Without timing cache, vitest orders by file size, which puts the
- * small but slow data-driven files last and leaves one of the two workers idle at the end.
+ * The longest files first (measured in CI: the parser round trip ~130 s, the Prisma and guide end-to-end
+ * suites ~100 s each; the acceptance cases, split over two files, ~60-90 s each here). Without timing
+ * cache, vitest orders by file size, which puts the small but slow data-driven files last and leaves one of
+ * the two workers idle at the end.
  */
 const SLOW_FIRST = [
-  'test/acceptance/acceptance.test.ts',
   'test/parse/roundtrip.test.ts',
+  'test/acceptance/acceptance.test.ts',
+  'test/acceptance/acceptance-2.test.ts',
   'test/prisma/dual.test.ts',
   'test/prisma/golden.test.ts',
   'test/e2e/guide-workflow.test.ts',
@@ -41,7 +43,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances are ~0.5 GB each and the machine has 2 cores.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // MERIDIAN_TEST_FORKS overrides the number of workers (measurements; machines with more cores).
+    poolOptions: { forks: { maxForks: Number(process.env.MERIDIAN_TEST_FORKS) || 2, minForks: 1 } },
     reporters: ['default'],
     sequence: { sequencer: SlowFirst },
   },

@@ -9,7 +9,7 @@
  * stage that hit its limit is not run again at larger sizes (recorded as skipped, with why). The
  * dev-database CLI stages stop at N = 1,000 (see devPathMax), so `bench:full` ends in under 15 minutes.
  *
- * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --peer-timeout SECONDS, --cli-from-source
+ * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --no-corpus, --peer-timeout SECONDS, --cli-from-source
  * (time bin/meridian.js through tsx instead of compiling the CLI first).
  */
 import { spawnSync } from 'node:child_process';
@@ -62,6 +62,8 @@ const pgliteMax = 1000;
  */
 const devPathMax = 1000;
 const peers = !argv.includes('--no-peers');
+/** `--no-corpus`: the generated sizes only (the smoke test of the peer time limit needs nothing else). */
+const corpus = !argv.includes('--no-corpus');
 const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 30)) * 1000;
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const root = join(import.meta.dirname, '..');
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
   // The real-world pairs first, on a quiet server: after the largest generated schemas are loaded and dropped
   // (hundreds of thousands of catalog rows and files), the machine stays busy for a while (the danbooru
   // inspect took 32 ms there instead of 19–25 ms, 0.24 of pg_dump beside it instead of 0.17–0.19).
-  if (server) await corpusPairs(server);
+  if (server && corpus) await corpusPairs(server);
   for (const n of sizes) {
     const base = generateSchema(n);
     const changed = generateSchema(n, 42, 5);
@@ -415,7 +417,7 @@ async function main(): Promise<void> {
       process.stdout.write(`  → ${changes} changes, ${stmts} statements\n`);
     }
   }
-  corpusParse();
+  if (corpus) corpusParse();
   process.stdout.write('\nGrowth exponents (log-log fit; 1.0 = linear):\n');
   for (const stage of [...new Set(rows.map((r) => r.stage))]) {
     const e = exponent(stage);

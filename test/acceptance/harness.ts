@@ -1,16 +1,18 @@
 /**
  * The acceptance runner (DESIGN.md's three properties). A case is plain data: old DDL, new DDL,
- * expected hazards. For each case, in both directions, on every database:
- *   1. build the start state, insert seed rows, inspect → current;
- *   2. build the target on the same database (after a reset), inspect → desired;
- *   3. rebuild the start state, apply plan(diff(current, desired)) statement by statement, as the migration
- *      file writes them (one ALTER TABLE per table where the clauses join);
+ * expected hazards. For each case, in both directions, on every database (two databases of one kind:
+ * `a` starts from old, `b` from new):
+ *   1. build each start state directly after a reset, inspect it and (on servers) pg_dump it: the start
+ *      of one direction is the target of the other;
+ *   2. forward only: insert seed rows into `a` and inspect again → current;
+ *   3. apply plan(diff(current, desired)) statement by statement, as the migration file writes them (one
+ *      ALTER TABLE per table where the clauses join); no table rewritten or recreated without its hazard;
  *   4. inspect again: diff against desired must be empty (convergence + idempotence), and on PostgreSQL
  *      `pg_dump --schema-only` of the result must equal the dump of the target built directly;
  *   5. seed rows that the change does not delete by design are still there.
  */
 import { combineTableClauses } from '../../src/plan/combine.js';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { diff } from '../../src/diff/index.js';
@@ -79,16 +81,71 @@ async function build(db: Database, sql: readonly string[]): Promise<void> {
   for (const s of sql) await db.exec(s);
 }
 
-/** Runs one direction of a case; returns the plan. */
-export async function runDirection(db: Database, url: string | undefined, from: readonly string[], to: readonly string[], c: AcceptanceCase, forward: boolean): Promise<Statement[]> {
-  await build(db, to);
-  const target = await inspect(db);
-  const desired = target.model;
-  const targetDump = url ? pgDump(url) : undefined;
-  await build(db, from);
+/** `pgDump` without blocking the worker: the dump runs while the test builds or migrates the other database. */
+export function pgDumpAsync(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(normaliseDump(stdout)) : reject(new Error(`pg_dump failed: ${stderr}`))));
+  });
+}
+
+/** One database of a case: the connection, and its URL on servers (pg_dump's comparison). */
+export interface CaseDatabase {
+  readonly db: Database;
+  readonly url: string | undefined;
+}
+
+/** A state built directly from DDL: inspected, and (on servers) dumped. */
+interface BuiltState {
+  readonly inspected: Awaited<ReturnType<typeof inspect>>;
+  readonly dump: Promise<string> | undefined;
+}
+
+/**
+ * Runs a case in both directions on two databases: `a` holds the old state and migrates old → new, `b`
+ * holds the new state and migrates new → old. Each start state, built directly after a reset, is also the
+ * other direction's target (inspected and dumped before anything changes it), so a case builds two states
+ * instead of four; the directions then run side by side (on servers, two backends and the dumps overlap).
+ * Returns the old → new plan.
+ */
+export async function runCase(a: CaseDatabase, b: CaseDatabase, c: AcceptanceCase): Promise<Statement[]> {
+  const twoWay = !c.oneWay;
+  const [oldState, newState] = await Promise.all([buildState(a, c.old), buildState(b, c.new)]);
+  // Neither database changes before its dump is complete (the dump is the other direction's target).
+  if (oldState.dump) await oldState.dump;
+  if (twoWay && newState.dump) await newState.dump;
+  const [forward, backward] = await Promise.allSettled([
+    migrate(a, oldState.inspected, newState, c, true),
+    twoWay ? migrate(b, newState.inspected, oldState, c, false) : Promise.resolve([]),
+  ]);
+  if (forward.status === 'rejected') throw forward.reason;
+  if (backward.status === 'rejected') throw backward.reason;
+  return forward.value;
+}
+
+async function buildState(t: CaseDatabase, sql: readonly string[]): Promise<BuiltState> {
+  await build(t.db, sql);
+  const dump = t.url ? pgDumpAsync(t.url) : undefined;
+  dump?.catch(() => undefined); // awaited (and its failure reported) by the direction that needs it
+  return { inspected: await inspect(t.db), dump };
+}
+
+/**
+ * One direction on `t`, which holds the start state built directly (`start`: its inspection before any
+ * seed). The forward direction seeds first and inspects again, as a migration meets a database with rows.
+ */
+async function migrate(t: CaseDatabase, start: BuiltState['inspected'], target: BuiltState, c: AcceptanceCase, forward: boolean): Promise<Statement[]> {
+  const db = t.db;
+  const desired = target.inspected.model;
+  const dir = forward ? 'old → new' : 'new → old';
   if (forward && c.seed) await db.exec(c.seed);
   const before = forward && c.keeps ? (await db.query(c.keeps)).rows : undefined;
-  const current = (await inspect(db)).model;
+  const current = forward && c.seed ? (await inspect(db)).model : start.model;
   const statements = plan(diff(current, desired), current, desired);
   const storageBefore = await tableStorage(db);
   // As the migration file holds them: each table's clauses joined into one ALTER TABLE (renderMigrationFile).
@@ -96,7 +153,7 @@ export async function runDirection(db: Database, url: string | undefined, from: 
     try {
       await db.exec(s.sql);
     } catch (e) {
-      throw new Error(`${c.name} (${forward ? 'old → new' : 'new → old'}): statement failed: ${s.sql}\n${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
+      throw new Error(`${c.name} (${dir}): statement failed: ${s.sql}\n${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
     }
   }
   // No table is rewritten unless the plan says so (TABLE_REWRITE), none is recreated unless it deletes data.
@@ -105,17 +162,17 @@ export async function runDirection(db: Database, url: string | undefined, from: 
   for (const [name, b] of storageBefore) {
     const a = storageAfter.get(name);
     if (!a) continue;
-    const where = `${c.name} (${forward ? 'old → new' : 'new → old'}): table ${name}`;
+    const where = `${c.name} (${dir}): table ${name}`;
     if (a.oid !== b.oid) expect(hazards.has('DELETES_DATA'), `${where} was recreated without a DELETES_DATA hazard`).toBe(true);
     else if (a.file !== b.file) expect(hazards.has('TABLE_REWRITE') || hazards.has('DELETES_DATA'), `${where} was rewritten without a TABLE_REWRITE hazard`).toBe(true);
   }
   const afterResult = await inspect(db);
   const after = afterResult.model;
   // Objects Meridian does not manage are reported, so a case that uses them shows up instead of passing.
-  expect(afterResult.unmanaged, `${c.name}: objects Meridian does not manage differ from the target's`).toEqual(target.unmanaged);
+  expect(afterResult.unmanaged, `${c.name}: objects Meridian does not manage differ from the target's`).toEqual(target.inspected.unmanaged);
   const again = plan(diff(after, desired), after, desired);
   expect(again.map((s) => s.sql), `${c.name}: re-plan after applying must be empty`).toEqual([]);
-  if (url && targetDump !== undefined) expect(pgDump(url), `${c.name}: pg_dump of the migrated database equals the target's`).toBe(targetDump);
+  if (t.url && target.dump) expect(await pgDumpAsync(t.url), `${c.name} (${dir}): pg_dump of the migrated database equals the target's`).toBe(await target.dump);
   if (before) expect((await db.query(c.keeps!)).rows, `${c.name}: seed rows survive`).toEqual(before);
   return statements;
 }

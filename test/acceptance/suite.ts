@@ -1,0 +1,46 @@
+/**
+ * The acceptance suite, declared by the test files that split it (vitest runs files in parallel, one per
+ * worker): the cases of cases*.ts, both directions, on every database. `part`/`of` take every `of`-th case
+ * (alternating, so slow kinds of cases spread over the files); the files together run every case.
+ *
+ * @example
+ * acceptanceSuite(1, 2); // cases 0, 2, 4, …
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/index.js';
+import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
+import { CASES } from './cases.js';
+import { MORE_CASES } from './cases-more.js';
+import { KIND_CASES } from './cases-kinds.js';
+import { runCase, type AcceptanceCase } from './harness.js';
+
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES];
+
+export function acceptanceSuite(part: number, of: number): void {
+  const cases = ALL_CASES.filter((_, i) => i % of === part - 1);
+  describeEachDatabase(`acceptance ${part}/${of}`, (t) => {
+    // The second database of each case (new → old starts there): of the same kind as the file's own.
+    let b: Database | undefined;
+    let bUrl: string | undefined;
+    let drop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      if (t.target.url.startsWith('pglite:')) b = await openDatabase('pglite://memory');
+      else {
+        const created = await createServerDatabase(t.target.url);
+        ({ url: bUrl, drop } = created);
+        b = await openDatabase(created.url);
+      }
+    });
+    afterAll(async () => {
+      await b?.close();
+      await drop?.();
+    });
+    for (const c of cases) {
+      (c.knownGap ? it.fails : it)(c.knownGap ? `${c.name} (known gap: ${c.knownGap})` : c.name, async () => {
+        const statements = await runCase({ db: t.db, url: t.url }, { db: b!, url: bUrl }, c);
+        if (c.expectedHazards) expect([...new Set(statements.flatMap((s) => s.hazards.map((h) => h.code)))].sort()).toEqual(expect.arrayContaining([...c.expectedHazards].sort()));
+        for (const sql of c.expectedSql ?? []) expect(statements.map((s) => s.sql).join('\n')).toContain(sql);
+      });
+    }
+  });
+}

@@ -111,7 +111,7 @@ describe('meridian init (CLI)', () => {
     expect(files).toContain('atlas.sum');
     const apply = await runCli(['migrate', 'apply'], { cwd, env });
     expect(apply.code, apply.stderr).toBe(0);
-    expect(apply.stdout).toMatch(/-- migrating version \d{14}\n {4}-> CREATE SEQUENCE/);
+    expect(apply.stdout).toMatch(/-- migrating version \d{14}\n {4}-> CREATE TABLE "public"."users" \("id" serial NOT NULL/);
     const status = await runCli(['migrate', 'status'], { cwd, env });
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/^Migration Status: OK\n[\s\S]*-- Executed Files: {2}1\n {2}-- Pending Files: {3}0\n/);

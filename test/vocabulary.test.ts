@@ -58,9 +58,9 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'DEFAULT ACL', treatment: 'ignored', sql: 'ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC' },
   { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
-  { label: 'PUBLICATION', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR ALL TABLES' },
-  { label: 'PUBLICATION TABLE', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLE t' },
-  { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLES IN SCHEMA public' },
+  { label: 'PUBLICATION', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication for all tables turned into a table list'] },
+  { label: 'PUBLICATION TABLE', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
+  { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
   { label: 'SUBSCRIPTION', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
   { label: 'SUBSCRIPTION TABLE', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
   { label: 'COLLATION', treatment: 'refused', sql: "CREATE COLLATION c (provider = icu, locale = 'und')" },
@@ -112,6 +112,11 @@ describe("pg_dump's vocabulary", () => {
       if (row.treatment === 'refused') expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
     });
   }
+  it('a publication row filter (WHERE) is refused at its location', () => {
+    const r = checkSchema([{ file: 'kinds.sql', text: `${PRE}CREATE PUBLICATION p FOR TABLE t WHERE (a > 1);\n` }]);
+    expect(r.errors.map((p) => [p.code, p.location.line])).toEqual([['E_UNSUPPORTED', 3]]);
+    expect(r.errors[0]!.message).toMatch(/row filter .* move it to a migration/);
+  });
   it('the README lists every row with its treatment, and nothing else', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Object kinds (pg_dump\'s vocabulary)'));

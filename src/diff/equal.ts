@@ -133,6 +133,11 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'publication': {
+      const o = b as typeof a;
+      const tables = (x: typeof a) => x.tables.map((t) => `${t.table}(${(t.columns ?? []).join(',')})`);
+      return a.allTables === o.allTables && opts(tables(a), tables(o)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
+    }
     case 'foreign_table': {
       const o = b as typeof a;
       const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);

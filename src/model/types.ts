@@ -428,8 +428,32 @@ export interface EventTrigger extends Commented, Located {
   readonly enabled: 'O' | 'D' | 'R' | 'A';
 }
 
+/** A table of a publication's `FOR TABLE` list. */
+export interface PublicationTable {
+  /** Key of the table (`schema.name`). */
+  readonly table: string;
+  /** A column list (`t (a, b)`), sorted by name; absent = every column. */
+  readonly columns?: readonly string[];
+}
+
+/** `CREATE PUBLICATION` (database-wide). Key: `publication <name>`. */
+export interface Publication extends Commented, Located {
+  readonly kind: 'publication';
+  readonly name: string;
+  /** `FOR ALL TABLES`. */
+  readonly allTables: boolean;
+  /** `FOR TABLE …`, sorted by table key. */
+  readonly tables: readonly PublicationTable[];
+  /** `FOR TABLES IN SCHEMA …` (PostgreSQL 15+), sorted. */
+  readonly schemas: readonly string[];
+  /** `publish`: the operations published, in the order insert, update, delete, truncate. */
+  readonly publish: readonly string[];
+  /** `publish_via_partition_root`. */
+  readonly viaRoot: boolean;
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

@@ -15,6 +15,7 @@ import type {
 } from '../model/types.js';
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
 import * as eventTrigger from './kinds/event-trigger.js';
+import * as publication from './kinds/publication.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -356,6 +357,8 @@ export class Folder {
       case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
       case 'CreateEventTrigStmt': return eventTrigger.createEventTrigger(this.scope(), n);
       case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
+      case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n);
+      case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n);
       default:
         return this.unsupported(describeStatement(type, n));
     }
@@ -375,6 +378,8 @@ export class Folder {
       rangeNames: (rv) => this.rangeNames(rv),
       creating: (names) => this.creating(names),
       relation,
+      schemaExists: (name) => !!this.model.schemas[name],
+      isTable: (key) => !!this.model.tables[key],
       qualify: (n) => this.qualify(n),
       type: (tn) => this.type(tn),
       functionSchema: (name) => this.findFunction(name)?.schema,
@@ -1486,6 +1491,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_PUBLICATION': {
+        const p = publication.publicationNamed(this.scope(), sv(n.object));
+        if (!p) throw new Problem('E_UNKNOWN', `publication "${sv(n.object)}" does not exist`);
+        return set(p);
+      }
       case 'OBJECT_FDW': case 'OBJECT_FOREIGN_SERVER': {
         const o = this.model.objects[`${n.objtype === 'OBJECT_FDW' ? 'foreign_data_wrapper' : 'server'} ${sv(n.object)}`];
         if (!o) throw new Problem('E_UNKNOWN', `${n.objtype === 'OBJECT_FDW' ? 'foreign-data wrapper' : 'server'} "${sv(n.object)}" does not exist`);
@@ -1579,6 +1589,7 @@ export class Folder {
           for (const k of Object.keys(this.model.views)) if (this.model.views[k] && inside(this.model.views[k]!)) this.dropRelation(k, true);
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
+          publication.forgetInPublications(this.model, { schema: s });
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1601,6 +1612,7 @@ export class Folder {
         }
         case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_TABLE': {
@@ -1647,6 +1659,7 @@ export class Folder {
     delete this.model.tables[key];
     delete this.model.views[key];
     rule.dropRulesOn(this.scope(), key);
+    publication.forgetInPublications(this.model, { table: key });
     this.release(o.schema, o.name);
   }
 

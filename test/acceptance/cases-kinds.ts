@@ -159,3 +159,31 @@ KIND_CASES.push(
     expectedSql: ['DROP EVENT TRIGGER "et"', 'CREATE EVENT TRIGGER "et" ON ddl_command_start WHEN TAG IN'],
   },
 );
+const pubTables = ['CREATE SCHEMA audit', 'CREATE TABLE t (id int PRIMARY KEY, a text, b int)', 'CREATE TABLE u (id int PRIMARY KEY)', 'CREATE TABLE audit.log (id int)'];
+KIND_CASES.push(
+  // ---- publications (managed; database-wide), written as pg_dump writes them
+  {
+    name: 'kind: publications of tables, schemas and all tables, commented',
+    old: pubTables,
+    new: [
+      ...pubTables,
+      "CREATE PUBLICATION p_tables WITH (publish = 'insert, update')",
+      'ALTER PUBLICATION p_tables ADD TABLE ONLY public.t (id, a)',
+      'ALTER PUBLICATION p_tables ADD TABLE ONLY public.u',
+      'CREATE PUBLICATION p_schema FOR TABLES IN SCHEMA audit WITH (publish_via_partition_root = true)',
+      'CREATE PUBLICATION p_all FOR ALL TABLES',
+      "COMMENT ON PUBLICATION p_tables IS 'to the warehouse'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 'x', 2)",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: publication membership and options altered in place',
+    old: [...pubTables, 'CREATE TABLE gone (id int)', 'CREATE PUBLICATION p FOR TABLE t, gone', "COMMENT ON PUBLICATION p IS 'old'", 'CREATE PUBLICATION q FOR TABLE u'],
+    new: [...pubTables, "CREATE PUBLICATION p FOR TABLE t (id, b), u WITH (publish = 'insert')", 'CREATE TABLE added (id int)', 'ALTER PUBLICATION p ADD TABLE added', 'CREATE PUBLICATION q FOR TABLE u, TABLES IN SCHEMA audit'],
+    seed: "INSERT INTO t VALUES (1, 'x', 2)",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER PUBLICATION "p" DROP TABLE', 'ALTER PUBLICATION "p" ADD TABLE', 'ALTER PUBLICATION "p" SET (publish = \'insert\''],
+  },
+  { name: 'kind: publication for all tables turned into a table list', old: [...pubTables, 'CREATE PUBLICATION p FOR ALL TABLES'], new: [...pubTables, 'CREATE PUBLICATION p FOR TABLE u'], expectedSql: ['DROP PUBLICATION "p"', 'CREATE PUBLICATION "p" FOR TABLE "public"."u"'] },
+);

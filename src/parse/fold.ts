@@ -1690,6 +1690,7 @@ export class Folder {
         this.assertNoDependentViews(t.key, `column ${t.obj.name}.${n.subname}`);
         if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
         c.name = newname;
+        publication.renameInPublications(this.model, t.key, { column: { from: n.subname, to: newname } });
         const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
         for (const [k, con] of Object.entries(t.obj.constraints)) {
           if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
@@ -1897,6 +1898,7 @@ export class Folder {
     for (const [n2, p] of Object.entries(t.policies)) t.policies[n2] = { ...p, table: nk };
     for (const s of Object.values(this.model.sequences)) if (s.ownedBy?.table === key) s.ownedBy = { ...s.ownedBy, table: nk };
     for (const v of Object.values(this.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
+    publication.renameInPublications(this.model, key, { table: nk });
   }
 
   /** Constraint definitions embed column and table names: re-render the structured ones after a rename. */

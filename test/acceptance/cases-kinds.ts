@@ -185,5 +185,10 @@ KIND_CASES.push(
     keeps: 'SELECT * FROM t',
     expectedSql: ['ALTER PUBLICATION "p" DROP TABLE', 'ALTER PUBLICATION "p" ADD TABLE', 'ALTER PUBLICATION "p" SET (publish = \'insert\''],
   },
+  {
+    name: 'kind: publication follows a renamed table and column, and a dropped one',
+    old: [],
+    new: ['CREATE TABLE t (a int, b int)', 'CREATE TABLE d (id int)', 'CREATE PUBLICATION p FOR TABLE t (a, b), d', 'ALTER TABLE t RENAME TO t2', 'ALTER TABLE t2 RENAME COLUMN a TO aa', 'DROP TABLE d'],
+  },
   { name: 'kind: publication for all tables turned into a table list', old: [...pubTables, 'CREATE PUBLICATION p FOR ALL TABLES'], new: [...pubTables, 'CREATE PUBLICATION p FOR TABLE u'], expectedSql: ['DROP PUBLICATION "p"', 'CREATE PUBLICATION "p" FOR TABLE "public"."u"'] },
 );

@@ -55,6 +55,18 @@ export function forgetInPublications(s: Pick<FoldScope, 'objects'>, what: { tabl
   }
 }
 
+/** A renamed table or column: publications follow it (they hold the table by OID, the columns by number). */
+export function renameInPublications(s: Pick<FoldScope, 'objects'>, table: string, to: { table?: string; column?: { from: string; to: string } }): void {
+  for (const o of Object.values(s.objects)) {
+    if (o.kind !== 'publication') continue;
+    const p = o as Mut<Publication>;
+    p.tables = p.tables.map((t) => (t.table !== table ? t : {
+      table: to.table ?? t.table,
+      ...(t.columns ? { columns: t.columns.map((c) => (c === to.column?.from ? to.column.to : c)).sort() } : {}),
+    })).sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+  }
+}
+
 function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undefined, reset = false): void {
   if (reset) {
     p.publish = OPERATIONS;

@@ -73,7 +73,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'TEXT SEARCH DICTIONARY', treatment: 'refused', sql: 'CREATE TEXT SEARCH DICTIONARY td (TEMPLATE = simple)' },
   { label: 'TEXT SEARCH PARSER', treatment: 'refused', sql: 'CREATE TEXT SEARCH PARSER tp (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)' },
   { label: 'TEXT SEARCH TEMPLATE', treatment: 'refused', sql: 'CREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize)' },
-  { label: 'STATISTICS', treatment: 'refused', sql: 'CREATE STATISTICS st ON a, b FROM t' },
+  { label: 'STATISTICS', treatment: 'managed', cases: ['kind: extended statistics with kinds, expressions, a target and a comment', 'kind: statistics target altered in place, kinds changed recreate it, a column it uses changes type'] },
   { label: 'ACCESS METHOD', treatment: 'refused', sql: 'CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler' },
   { label: 'TRANSFORM', treatment: 'refused', sql: 'CREATE TRANSFORM FOR int LANGUAGE plpgsql (FROM SQL WITH FUNCTION f(internal), TO SQL WITH FUNCTION f(internal))' },
   { label: 'PROCEDURAL LANGUAGE', treatment: 'refused', sql: 'CREATE LANGUAGE plx HANDLER f' },

@@ -133,6 +133,11 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'statistics': {
+      const o = b as typeof a;
+      return a.table === o.table && opts(a.kinds, o.kinds) && opts(a.columns, o.columns) && a.expressions.length === o.expressions.length
+        && a.expressions.every((e, i) => sameExpr(e, o.expressions[i])) && (a.target ?? -1) === (o.target ?? -1);
+    }
     case 'publication': {
       const o = b as typeof a;
       const tables = (x: typeof a) => x.tables.map((t) => `${t.table}(${(t.columns ?? []).join(',')})`);

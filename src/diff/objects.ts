@@ -10,7 +10,7 @@ import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 
 /** Kinds changed in place (ALTER … OPTIONS …); the others are recreated. */
-const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication']);
+const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics']);
 
 type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
 
@@ -55,6 +55,7 @@ function comments(was: CatalogObject | undefined, o: CatalogObject, comment: Com
     case 'server': return comment({ on: 'SERVER', name: o.name }, prev?.comment, o.comment);
     case 'event_trigger': return comment({ on: 'EVENT TRIGGER', name: o.name }, prev?.comment, o.comment);
     case 'publication': return comment({ on: 'PUBLICATION', name: o.name }, prev?.comment, o.comment);
+    case 'statistics': return comment({ on: 'STATISTICS', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'foreign_table': {
       comment({ on: 'FOREIGN TABLE', schema: o.schema, name: o.name }, prev?.comment, o.comment);
       const before = was?.kind === 'foreign_table' ? new Map(was.columns.map((c) => [c.name, c.comment])) : new Map<string, string | undefined>();

@@ -18,6 +18,7 @@ import { foreignTableFromRows, Q_FOREIGN_TABLES, Q_SQLMED, sqlMedFromRow } from 
 import { Q_RULES, ruleFromRow } from './kinds/rule.js';
 import { eventTriggerFromRow, Q_EVENT_TRIGGERS } from './kinds/event-trigger.js';
 import { publicationFromRow, qPublications } from './kinds/publication.js';
+import { qStatistics, statisticsFromRow } from './kinds/statistics.js';
 import * as Q from './queries.js';
 import { objectKey } from '../model/objects.js';
 
@@ -258,6 +259,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q_SQLMED, [], 0],
       [Q_EVENT_TRIGGERS, [], 1],
       [qPublications(version), [], 0],
+      [qStatistics(version), [schemas], 1],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -265,7 +267,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -536,6 +538,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await medP) put(sqlMedFromRow(r));
       for (const r of await evtP) put(eventTriggerFromRow(r));
       for (const r of await pubP) put(publicationFromRow(r));
+      for (const r of await statP) if (!excluded(String(r.table_schema), String(r.table_name))) put(statisticsFromRow(r, expr));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
         model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);

@@ -20,6 +20,7 @@ export function objectKey(o: CatalogObject): string {
     case 'foreign_table': return `foreign_table ${qualifiedKey(o.schema, o.name)}`;
     case 'event_trigger': return `event_trigger ${o.name}`;
     case 'publication': return `publication ${o.name}`;
+    case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
   }
 }
 
@@ -45,5 +46,5 @@ export function isDatabaseWide(o: CatalogObject): boolean {
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' ? o.schema : undefined;
 }

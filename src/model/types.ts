@@ -452,8 +452,25 @@ export interface Publication extends Commented, Located {
   readonly viaRoot: boolean;
 }
 
+/** `CREATE STATISTICS` (extended statistics on one table). Key: `statistics <schema>.<name>`. */
+export interface ExtendedStatistics extends Commented, Located {
+  readonly kind: 'statistics';
+  readonly schema: string;
+  readonly name: string;
+  /** Key of the table. */
+  readonly table: string;
+  /** The kinds built, in the order ndistinct, dependencies, mcv; empty for a statistics on a single expression. */
+  readonly kinds: readonly string[];
+  /** Plain columns, in the table's column order (PostgreSQL keeps them sorted by number). */
+  readonly columns: readonly string[];
+  /** Expressions, in declaration order. */
+  readonly expressions: readonly Expr[];
+  /** `ALTER STATISTICS … SET STATISTICS n`; absent = the default. */
+  readonly target?: number;
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

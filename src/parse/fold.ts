@@ -16,6 +16,7 @@ import type {
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
 import * as eventTrigger from './kinds/event-trigger.js';
 import * as publication from './kinds/publication.js';
+import * as statistics from './kinds/statistics.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -359,6 +360,8 @@ export class Folder {
       case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
       case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n);
       case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n);
+      case 'CreateStatsStmt': return statistics.createStatistics(this.scope(), n, (e) => this.expr(e));
+      case 'AlterStatsStmt': return statistics.alterStatistics(this.scope(), n, this.searchPath);
       default:
         return this.unsupported(describeStatement(type, n));
     }
@@ -879,6 +882,7 @@ export class Folder {
           for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name)) delete t.constraints[name];
           for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(this.indexNodes.get(ix)).includes(cmd.name)) { delete t.indexes[name]; this.release(t.schema, name); }
           for (const [k, s] of Object.entries(this.model.sequences)) if (s.ownedBy?.table === found.key && s.ownedBy.column === cmd.name) delete this.model.sequences[k];
+          statistics.forgetStatistics(this.model, found.key, cmd.name);
           break;
         }
         case 'AT_ColumnDefault': {
@@ -1491,6 +1495,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_STATISTIC_EXT': {
+        const st = statistics.statisticsNamed(this.scope(), list(), this.searchPath);
+        if (!st) throw new Problem('E_UNKNOWN', `statistics object "${list().join('.')}" does not exist`);
+        return set(st);
+      }
       case 'OBJECT_PUBLICATION': {
         const p = publication.publicationNamed(this.scope(), sv(n.object));
         if (!p) throw new Problem('E_UNKNOWN', `publication "${sv(n.object)}" does not exist`);
@@ -1590,6 +1599,7 @@ export class Folder {
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
           publication.forgetInPublications(this.model, { schema: s });
+          for (const [k, o] of Object.entries(this.model.objects)) if (o.kind === 'statistics' && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1613,6 +1623,7 @@ export class Folder {
         case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_TABLE': {
@@ -1660,6 +1671,7 @@ export class Folder {
     delete this.model.views[key];
     rule.dropRulesOn(this.scope(), key);
     publication.forgetInPublications(this.model, { table: key });
+    statistics.forgetStatistics(this.model, key);
     this.release(o.schema, o.name);
   }
 
@@ -1691,6 +1703,7 @@ export class Folder {
         if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
         c.name = newname;
         publication.renameInPublications(this.model, t.key, { column: { from: n.subname, to: newname } });
+        statistics.renameInStatistics(this.model, t.key, { column: { from: n.subname, to: newname } });
         const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
         for (const [k, con] of Object.entries(t.obj.constraints)) {
           if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
@@ -1899,6 +1912,7 @@ export class Folder {
     for (const s of Object.values(this.model.sequences)) if (s.ownedBy?.table === key) s.ownedBy = { ...s.ownedBy, table: nk };
     for (const v of Object.values(this.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
     publication.renameInPublications(this.model, key, { table: nk });
+    statistics.renameInStatistics(this.model, key, { table: nk });
   }
 
   /** Constraint definitions embed column and table names: re-render the structured ones after a rename. */

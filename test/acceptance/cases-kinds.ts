@@ -192,3 +192,29 @@ KIND_CASES.push(
   },
   { name: 'kind: publication for all tables turned into a table list', old: [...pubTables, 'CREATE PUBLICATION p FOR ALL TABLES'], new: [...pubTables, 'CREATE PUBLICATION p FOR TABLE u'], expectedSql: ['DROP PUBLICATION "p"', 'CREATE PUBLICATION "p" FOR TABLE "public"."u"'] },
 );
+const statsTable = 'CREATE TABLE t (id int, a int, b text, c int)';
+KIND_CASES.push(
+  // ---- extended statistics (CREATE STATISTICS; pg_dump: ALTER STATISTICS … SET STATISTICS, COMMENT ON STATISTICS)
+  {
+    name: 'kind: extended statistics with kinds, expressions, a target and a comment',
+    old: [statsTable],
+    new: [
+      statsTable,
+      'CREATE STATISTICS public.st_ab (ndistinct, dependencies) ON b, a FROM public.t',
+      'CREATE STATISTICS st_all ON a, c, (a + c) FROM t',
+      'CREATE STATISTICS st_expr ON (lower(b)) FROM t',
+      'ALTER STATISTICS public.st_all SET STATISTICS 500',
+      "COMMENT ON STATISTICS public.st_ab IS 'a and b move together'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 2, 'x', 3)",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: statistics target altered in place, kinds changed recreate it, a column it uses changes type',
+    old: [statsTable, 'CREATE STATISTICS st ON a, c FROM t', 'CREATE STATISTICS st2 (mcv) ON a, b FROM t', 'CREATE STATISTICS st3 ON b, (a * 2) FROM t'],
+    new: ['CREATE TABLE t (id int, a bigint, b text, c int)', 'CREATE STATISTICS st ON a, c FROM t', 'ALTER STATISTICS st SET STATISTICS 50', 'CREATE STATISTICS st2 (ndistinct) ON a, b FROM t', 'CREATE STATISTICS st3 ON b, (a * 2) FROM t'],
+    seed: "INSERT INTO t VALUES (1, 2, 'x', 3)",
+    keeps: 'SELECT id, a::int AS a, b, c FROM t',
+    expectedSql: ['ALTER STATISTICS "public"."st" SET STATISTICS 50', 'DROP STATISTICS "public"."st2"'],
+  },
+);

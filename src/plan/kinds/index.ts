@@ -8,6 +8,7 @@ import type { CatalogObject } from '../../model/types.js';
 import * as eventTrigger from './event-trigger.js';
 import * as foreign from './foreign.js';
 import * as publication from './publication.js';
+import * as statistics from './statistics.js';
 import * as rule from './rule.js';
 
 import type { KindStatement } from './statement.js';
@@ -28,6 +29,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },
   foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable },
   event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
+  statistics: { create: statistics.createStatistics, drop: statistics.dropStatistics, alter: statistics.alterStatistics },
   publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
 };
 

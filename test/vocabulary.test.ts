@@ -63,7 +63,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
   { label: 'SUBSCRIPTION', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
   { label: 'SUBSCRIPTION TABLE', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
-  { label: 'COLLATION', treatment: 'refused', sql: "CREATE COLLATION c (provider = icu, locale = 'und')" },
+  { label: 'COLLATION', treatment: 'managed', cases: ['kind: collations (icu, libc, FROM) used by columns, commented', 'kind: collation changed is recreated'] },
   { label: 'CONVERSION', treatment: 'refused', sql: "CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8" },
   { label: 'CAST', treatment: 'refused', sql: 'CREATE CAST (text AS int) WITH INOUT' },
   { label: 'OPERATOR', treatment: 'reported', sql: 'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)' },

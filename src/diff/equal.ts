@@ -133,6 +133,11 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'collation': {
+      const o = b as typeof a;
+      return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')
+        && a.deterministic === o.deterministic && (a.rules ?? '') === (o.rules ?? '');
+    }
     case 'statistics': {
       const o = b as typeof a;
       return a.table === o.table && opts(a.kinds, o.kinds) && opts(a.columns, o.columns) && a.expressions.length === o.expressions.length

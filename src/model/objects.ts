@@ -21,6 +21,7 @@ export function objectKey(o: CatalogObject): string {
     case 'event_trigger': return `event_trigger ${o.name}`;
     case 'publication': return `publication ${o.name}`;
     case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
+    case 'collation': return `collation ${qualifiedKey(o.schema, o.name)}`;
   }
 }
 
@@ -46,5 +47,5 @@ export function isDatabaseWide(o: CatalogObject): boolean {
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' ? o.schema : undefined;
 }

@@ -469,8 +469,24 @@ export interface ExtendedStatistics extends Commented, Located {
   readonly target?: number;
 }
 
+/** `CREATE COLLATION`. Key: `collation <schema>.<name>`. */
+export interface Collation extends Commented, Located {
+  readonly kind: 'collation';
+  readonly schema: string;
+  readonly name: string;
+  readonly provider: 'icu' | 'libc' | 'builtin';
+  /** The ICU or builtin locale. */
+  readonly locale?: string;
+  /** libc: LC_COLLATE and LC_CTYPE. */
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  readonly deterministic: boolean;
+  /** ICU tailoring rules (PostgreSQL 16+). */
+  readonly rules?: string;
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

@@ -17,6 +17,7 @@ import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } fr
 import * as eventTrigger from './kinds/event-trigger.js';
 import * as publication from './kinds/publication.js';
 import * as statistics from './kinds/statistics.js';
+import * as collations from './kinds/collation.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -451,7 +452,7 @@ export class Folder {
         checks.push({ name, expr: this.expr(c.raw_expr) });
       }
     }
-    const collation = n.collClause ? n.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;
+    const collation = n.collClause ? collations.collationSpelling(this.model, n.collClause.collname.map(sv), this.searchPath) : undefined;
     this.model.types[t.key] = {
       kind: 'domain', schema: t.schema, name: t.name, baseType: this.type(n.typeName), notNull, ...(def ? { default: def } : {}),
       ...(collation ? { collation } : {}), checks: checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), loc: this.stmt.loc,
@@ -696,7 +697,7 @@ export class Folder {
     col.type = serial ?? this.type(c.typeName);
     if (existing) delete col.inherited;
     col.loc = this.stmt.loc;
-    if (c.collClause) col.collation = c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
+    if (c.collClause) col.collation = collations.collationSpelling(this.model, c.collClause.collname.map(sv), this.searchPath);
     if (!existing) t.columns.push(col);
     foldColumnDefOptions(col, c, this.model as unknown as Model);
     if (c.raw_default) {
@@ -897,7 +898,7 @@ export class Folder {
         case 'AT_AlterColumnType': {
           const c = col(cmd.name);
           c.type = this.type(cmd.def.ColumnDef.typeName);
-          if (cmd.def.ColumnDef.collClause) c.collation = cmd.def.ColumnDef.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
+          if (cmd.def.ColumnDef.collClause) c.collation = collations.collationSpelling(this.model, cmd.def.ColumnDef.collClause.collname.map(sv), this.searchPath);
           break;
         }
         case 'AT_AddConstraint': {
@@ -1315,6 +1316,7 @@ export class Folder {
 
   private define(n: Node): void {
     if (n.kind === 'OBJECT_AGGREGATE') return this.createAggregate(n);
+    if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this.scope(), n, this.searchPath);
     if (n.kind === 'OBJECT_OPERATOR') {
       // Reported, like the inspector does, as an object Meridian does not manage.
       this.model.unmanaged.push({ kind: 'operator', schema: this.schemaOf(n.defnames.map(sv)), name: n.defnames.map(sv).pop() });
@@ -1495,6 +1497,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_COLLATION': {
+        const co = collations.collationNamed(this.model, list(), this.searchPath);
+        if (!co) throw new Problem('E_UNKNOWN', `collation "${list().join('.')}" does not exist`);
+        return set(co);
+      }
       case 'OBJECT_STATISTIC_EXT': {
         const st = statistics.statisticsNamed(this.scope(), list(), this.searchPath);
         if (!st) throw new Problem('E_UNKNOWN', `statistics object "${list().join('.')}" does not exist`);
@@ -1599,7 +1606,7 @@ export class Folder {
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
           publication.forgetInPublications(this.model, { schema: s });
-          for (const [k, o] of Object.entries(this.model.objects)) if (o.kind === 'statistics' && o.schema === s) delete this.model.objects[k];
+          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation') && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1623,6 +1630,7 @@ export class Folder {
         case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_COLLATION': collations.dropCollation(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;

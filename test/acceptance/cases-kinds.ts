@@ -218,3 +218,25 @@ KIND_CASES.push(
     expectedSql: ['ALTER STATISTICS "public"."st" SET STATISTICS 50', 'DROP STATISTICS "public"."st2"'],
   },
 );
+KIND_CASES.push(
+  // ---- collations (ICU: PGlite is built with ICU, and so is the PostgreSQL 15 the suite runs on)
+  {
+    name: 'kind: collations (icu, libc, FROM) used by columns, commented',
+    old: ['CREATE TABLE t (id int, name text)'],
+    new: [
+      "CREATE COLLATION public.ci (provider = icu, deterministic = false, locale = 'und-u-ks-level2')",
+      "CREATE COLLATION public.c_posix (provider = libc, locale = 'POSIX')",
+      'CREATE COLLATION c_copy FROM "C"',
+      "COMMENT ON COLLATION public.ci IS 'case-insensitive'",
+      'CREATE TABLE t (id int, name text COLLATE public.ci, k text COLLATE c_copy)',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'Ab')",
+    keeps: 'SELECT id, name FROM t',
+  },
+  {
+    name: 'kind: collation changed is recreated',
+    old: ["CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"],
+    new: ["CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false)"],
+    expectedSql: ['DROP COLLATION "public"."ci"', 'CREATE COLLATION "public"."ci" (provider = icu, locale = \'und-u-ks-level1\', deterministic = false)'],
+  },
+);

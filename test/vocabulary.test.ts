@@ -65,7 +65,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'SUBSCRIPTION TABLE', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
   { label: 'COLLATION', treatment: 'managed', cases: ['kind: collations (icu, libc, FROM) used by columns, commented', 'kind: collation changed is recreated'] },
   { label: 'CONVERSION', treatment: 'refused', sql: "CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8" },
-  { label: 'CAST', treatment: 'refused', sql: 'CREATE CAST (text AS int) WITH INOUT' },
+  { label: 'CAST', treatment: 'managed', cases: ['kind: casts with a function and inout, commented', 'kind: cast context changed is recreated, a cast removed with its function'] },
   { label: 'OPERATOR', treatment: 'reported', sql: 'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)' },
   { label: 'OPERATOR CLASS', treatment: 'refused', sql: 'CREATE OPERATOR CLASS oc FOR TYPE int USING btree AS OPERATOR 1 <' },
   { label: 'OPERATOR FAMILY', treatment: 'refused', sql: 'CREATE OPERATOR FAMILY of USING btree' },

@@ -133,6 +133,10 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'cast': {
+      const o = b as typeof a;
+      return a.method === o.method && (a.function ?? '') === (o.function ?? '') && a.context === o.context;
+    }
     case 'collation': {
       const o = b as typeof a;
       return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')

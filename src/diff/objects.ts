@@ -55,6 +55,7 @@ function comments(was: CatalogObject | undefined, o: CatalogObject, comment: Com
     case 'server': return comment({ on: 'SERVER', name: o.name }, prev?.comment, o.comment);
     case 'event_trigger': return comment({ on: 'EVENT TRIGGER', name: o.name }, prev?.comment, o.comment);
     case 'publication': return comment({ on: 'PUBLICATION', name: o.name }, prev?.comment, o.comment);
+    case 'cast': return comment({ on: 'CAST', name: `(${o.source} AS ${o.target})` }, prev?.comment, o.comment);
     case 'collation': return comment({ on: 'COLLATION', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'statistics': return comment({ on: 'STATISTICS', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'foreign_table': {

@@ -22,6 +22,7 @@ export function objectKey(o: CatalogObject): string {
     case 'publication': return `publication ${o.name}`;
     case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
     case 'collation': return `collation ${qualifiedKey(o.schema, o.name)}`;
+    case 'cast': return `cast (${o.source} AS ${o.target})`;
   }
 }
 
@@ -42,7 +43,7 @@ export function objectDependencies(o: CatalogObject): string[] {
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication';
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast';
 }
 
 /** The schema an object lives in (schema-scoped kinds). */

@@ -485,8 +485,21 @@ export interface Collation extends Commented, Located {
   readonly rules?: string;
 }
 
+/** `CREATE CAST (source AS target)` (database-wide). Key: `cast (<source> AS <target>)`. */
+export interface Cast extends Commented, Located {
+  readonly kind: 'cast';
+  /** Types as format_type prints them under an empty search_path (`integer`, `public.mood`). */
+  readonly source: string;
+  readonly target: string;
+  /** `WITH FUNCTION`, `WITH INOUT`, `WITHOUT FUNCTION`. */
+  readonly method: 'function' | 'inout' | 'binary';
+  /** The function as regprocedure prints it (`public.mood_int(public.mood)`). */
+  readonly function?: string;
+  readonly context: 'explicit' | 'assignment' | 'implicit';
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

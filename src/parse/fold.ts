@@ -18,6 +18,7 @@ import * as eventTrigger from './kinds/event-trigger.js';
 import * as publication from './kinds/publication.js';
 import * as statistics from './kinds/statistics.js';
 import * as collations from './kinds/collation.js';
+import * as casts from './kinds/cast.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -361,6 +362,7 @@ export class Folder {
       case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
       case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n);
       case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n);
+      case 'CreateCastStmt': return casts.createCast(this.scope(), n);
       case 'CreateStatsStmt': return statistics.createStatistics(this.scope(), n, (e) => this.expr(e));
       case 'AlterStatsStmt': return statistics.alterStatistics(this.scope(), n, this.searchPath);
       default:
@@ -1497,6 +1499,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_CAST': {
+        const ca = casts.castNamed(this.scope(), n.object.List.items);
+        if (!ca) throw new Problem('E_UNKNOWN', 'cast does not exist');
+        return set(ca);
+      }
       case 'OBJECT_COLLATION': {
         const co = collations.collationNamed(this.model, list(), this.searchPath);
         if (!co) throw new Problem('E_UNKNOWN', `collation "${list().join('.')}" does not exist`);
@@ -1631,6 +1638,7 @@ export class Folder {
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_COLLATION': collations.dropCollation(this.scope(), names, this.searchPath, !!n.missing_ok); break;
+        case 'OBJECT_CAST': casts.dropCast(this.scope(), obj.List.items, !!n.missing_ok); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;

@@ -240,3 +240,32 @@ KIND_CASES.push(
     expectedSql: ['DROP COLLATION "public"."ci"', 'CREATE COLLATION "public"."ci" (provider = icu, locale = \'und-u-ks-level1\', deterministic = false)'],
   },
 );
+const castBase = [
+  "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+  "CREATE FUNCTION mood_int(m mood) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT array_position(enum_range(NULL::mood), m) $$",
+  'CREATE DOMAIN posint AS integer CHECK (VALUE > 0)',
+  'CREATE TABLE t (id int, m mood)',
+];
+KIND_CASES.push(
+  // ---- casts (managed; database-wide): WITH FUNCTION, WITH INOUT, WITHOUT FUNCTION; AS ASSIGNMENT / AS IMPLICIT
+  {
+    name: 'kind: casts with a function and inout, commented',
+    old: castBase,
+    new: [
+      ...castBase,
+      'CREATE CAST (public.mood AS integer) WITH FUNCTION public.mood_int(public.mood) AS ASSIGNMENT',
+      'CREATE CAST (text AS mood) WITH INOUT AS IMPLICIT',
+      "COMMENT ON CAST (text AS public.mood) IS 'reads labels'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 'ok')",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: cast context changed is recreated, a cast removed with its function',
+    old: [...castBase, 'CREATE CAST (mood AS integer) WITH FUNCTION mood_int(mood)', 'CREATE CAST (text AS mood) WITH INOUT'],
+    new: [...castBase.filter((s) => !s.includes('mood_int')), 'CREATE CAST (text AS mood) WITH INOUT AS ASSIGNMENT'],
+    seed: "INSERT INTO t VALUES (1, 'ok')",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['DROP CAST (text AS public.mood)', 'CREATE CAST (text AS public.mood) WITH INOUT AS ASSIGNMENT'],
+  },
+);

@@ -1,4 +1,4 @@
-/** Casts, read from the catalog (database-wide): user-created ones only (not built in, not extension members). */
+/** Casts, read from the catalog (database-wide): user-created ones only (not built in, not extension members, not a type's own). */
 import type { Cast } from '../../model/types.js';
 import { notExt } from '../queries.js';
 
@@ -8,6 +8,8 @@ SELECT pg_catalog.format_type(c.castsource, NULL) AS source, pg_catalog.format_t
        pg_catalog.obj_description(c.oid, 'pg_cast') AS comment
   FROM pg_catalog.pg_cast c
  WHERE c.oid >= 16384 AND ${notExt('pg_cast', 'c.oid')}
+   -- not the casts a type makes for itself (a range's to its multirange, PostgreSQL 14+)
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'i')
  ORDER BY 1, 2`;
 
 const METHOD: Record<string, Cast['method']> = { f: 'function', i: 'inout', b: 'binary' };

@@ -58,14 +58,14 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'DEFAULT ACL', treatment: 'ignored', sql: 'ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC' },
   { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
-  { label: 'PUBLICATION', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR ALL TABLES' },
-  { label: 'PUBLICATION TABLE', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLE t' },
-  { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'refused', sql: 'CREATE PUBLICATION p FOR TABLES IN SCHEMA public' },
+  { label: 'PUBLICATION', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication for all tables turned into a table list'] },
+  { label: 'PUBLICATION TABLE', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
+  { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
   { label: 'SUBSCRIPTION', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
   { label: 'SUBSCRIPTION TABLE', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
-  { label: 'COLLATION', treatment: 'refused', sql: "CREATE COLLATION c (provider = icu, locale = 'und')" },
+  { label: 'COLLATION', treatment: 'managed', cases: ['kind: collations (icu, libc, FROM) used by columns, commented', 'kind: collation changed is recreated'] },
   { label: 'CONVERSION', treatment: 'refused', sql: "CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8" },
-  { label: 'CAST', treatment: 'refused', sql: 'CREATE CAST (text AS int) WITH INOUT' },
+  { label: 'CAST', treatment: 'managed', cases: ['kind: casts with a function and inout, commented', 'kind: cast context changed is recreated, a cast removed with its function'] },
   { label: 'OPERATOR', treatment: 'reported', sql: 'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)' },
   { label: 'OPERATOR CLASS', treatment: 'refused', sql: 'CREATE OPERATOR CLASS oc FOR TYPE int USING btree AS OPERATOR 1 <' },
   { label: 'OPERATOR FAMILY', treatment: 'refused', sql: 'CREATE OPERATOR FAMILY of USING btree' },
@@ -73,7 +73,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'TEXT SEARCH DICTIONARY', treatment: 'refused', sql: 'CREATE TEXT SEARCH DICTIONARY td (TEMPLATE = simple)' },
   { label: 'TEXT SEARCH PARSER', treatment: 'refused', sql: 'CREATE TEXT SEARCH PARSER tp (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)' },
   { label: 'TEXT SEARCH TEMPLATE', treatment: 'refused', sql: 'CREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize)' },
-  { label: 'STATISTICS', treatment: 'refused', sql: 'CREATE STATISTICS st ON a, b FROM t' },
+  { label: 'STATISTICS', treatment: 'managed', cases: ['kind: extended statistics with kinds, expressions, a target and a comment', 'kind: statistics target altered in place, kinds changed recreate it, a column it uses changes type'] },
   { label: 'ACCESS METHOD', treatment: 'refused', sql: 'CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler' },
   { label: 'TRANSFORM', treatment: 'refused', sql: 'CREATE TRANSFORM FOR int LANGUAGE plpgsql (FROM SQL WITH FUNCTION f(internal), TO SQL WITH FUNCTION f(internal))' },
   { label: 'PROCEDURAL LANGUAGE', treatment: 'refused', sql: 'CREATE LANGUAGE plx HANDLER f' },
@@ -112,6 +112,11 @@ describe("pg_dump's vocabulary", () => {
       if (row.treatment === 'refused') expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
     });
   }
+  it('a publication row filter (WHERE) is refused at its location', () => {
+    const r = checkSchema([{ file: 'kinds.sql', text: `${PRE}CREATE PUBLICATION p FOR TABLE t WHERE (a > 1);\n` }]);
+    expect(r.errors.map((p) => [p.code, p.location.line])).toEqual([['E_UNSUPPORTED', 3]]);
+    expect(r.errors[0]!.message).toMatch(/row filter .* move it to a migration/);
+  });
   it('the README lists every row with its treatment, and nothing else', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Object kinds (pg_dump\'s vocabulary)'));

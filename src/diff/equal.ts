@@ -133,6 +133,25 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'cast': {
+      const o = b as typeof a;
+      return a.method === o.method && (a.function ?? '') === (o.function ?? '') && a.context === o.context;
+    }
+    case 'collation': {
+      const o = b as typeof a;
+      return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')
+        && a.deterministic === o.deterministic && (a.rules ?? '') === (o.rules ?? '');
+    }
+    case 'statistics': {
+      const o = b as typeof a;
+      return a.table === o.table && opts(a.kinds, o.kinds) && opts(a.columns, o.columns) && a.expressions.length === o.expressions.length
+        && a.expressions.every((e, i) => sameExpr(e, o.expressions[i])) && (a.target ?? -1) === (o.target ?? -1);
+    }
+    case 'publication': {
+      const o = b as typeof a;
+      const tables = (x: typeof a) => x.tables.map((t) => `${t.table}(${(t.columns ?? []).join(',')})`);
+      return a.allTables === o.allTables && opts(tables(a), tables(o)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
+    }
     case 'foreign_table': {
       const o = b as typeof a;
       const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);

@@ -9,8 +9,8 @@ import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 
-/** Kinds changed in place (ALTER … OPTIONS …); the others are recreated. */
-const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger']);
+/** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
+const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation']);
 
 type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
 
@@ -54,6 +54,10 @@ function comments(was: CatalogObject | undefined, o: CatalogObject, comment: Com
     case 'foreign_data_wrapper': return comment({ on: 'FOREIGN DATA WRAPPER', name: o.name }, prev?.comment, o.comment);
     case 'server': return comment({ on: 'SERVER', name: o.name }, prev?.comment, o.comment);
     case 'event_trigger': return comment({ on: 'EVENT TRIGGER', name: o.name }, prev?.comment, o.comment);
+    case 'publication': return comment({ on: 'PUBLICATION', name: o.name }, prev?.comment, o.comment);
+    case 'cast': return comment({ on: 'CAST', name: `(${o.source} AS ${o.target})` }, prev?.comment, o.comment);
+    case 'collation': return comment({ on: 'COLLATION', schema: o.schema, name: o.name }, prev?.comment, o.comment);
+    case 'statistics': return comment({ on: 'STATISTICS', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'foreign_table': {
       comment({ on: 'FOREIGN TABLE', schema: o.schema, name: o.name }, prev?.comment, o.comment);
       const before = was?.kind === 'foreign_table' ? new Map(was.columns.map((c) => [c.name, c.comment])) : new Map<string, string | undefined>();

@@ -1,6 +1,6 @@
 /**
  * Keys and dependencies of the Model's `objects` (rules, foreign data wrappers, servers, user mappings,
- * foreign tables): what the kind-agnostic differ and planner need to know about each kind. Pure; no I/O.
+ * foreign tables, event triggers, publications): what the kind-agnostic differ and planner need to know about each kind. Pure; no I/O.
  */
 import { qualifiedKey } from './names.js';
 import type { CatalogObject } from './types.js';
@@ -19,6 +19,10 @@ export function objectKey(o: CatalogObject): string {
     case 'user_mapping': return `user_mapping ${o.user}@${o.server}`;
     case 'foreign_table': return `foreign_table ${qualifiedKey(o.schema, o.name)}`;
     case 'event_trigger': return `event_trigger ${o.name}`;
+    case 'publication': return `publication ${o.name}`;
+    case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
+    case 'collation': return `collation ${qualifiedKey(o.schema, o.name)}`;
+    case 'cast': return `cast (${o.source} AS ${o.target})`;
   }
 }
 
@@ -39,10 +43,10 @@ export function objectDependencies(o: CatalogObject): string[] {
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger';
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast';
 }
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' ? o.schema : undefined;
 }

@@ -428,8 +428,78 @@ export interface EventTrigger extends Commented, Located {
   readonly enabled: 'O' | 'D' | 'R' | 'A';
 }
 
+/** A table of a publication's `FOR TABLE` list. */
+export interface PublicationTable {
+  /** Key of the table (`schema.name`). */
+  readonly table: string;
+  /** A column list (`t (a, b)`), sorted by name; absent = every column. */
+  readonly columns?: readonly string[];
+}
+
+/** `CREATE PUBLICATION` (database-wide). Key: `publication <name>`. */
+export interface Publication extends Commented, Located {
+  readonly kind: 'publication';
+  readonly name: string;
+  /** `FOR ALL TABLES`. */
+  readonly allTables: boolean;
+  /** `FOR TABLE …`, sorted by table key. */
+  readonly tables: readonly PublicationTable[];
+  /** `FOR TABLES IN SCHEMA …` (PostgreSQL 15+), sorted. */
+  readonly schemas: readonly string[];
+  /** `publish`: the operations published, in the order insert, update, delete, truncate. */
+  readonly publish: readonly string[];
+  /** `publish_via_partition_root`. */
+  readonly viaRoot: boolean;
+}
+
+/** `CREATE STATISTICS` (extended statistics on one table). Key: `statistics <schema>.<name>`. */
+export interface ExtendedStatistics extends Commented, Located {
+  readonly kind: 'statistics';
+  readonly schema: string;
+  readonly name: string;
+  /** Key of the table. */
+  readonly table: string;
+  /** The kinds built, in the order ndistinct, dependencies, mcv; empty for a statistics on a single expression. */
+  readonly kinds: readonly string[];
+  /** Plain columns, in the table's column order (PostgreSQL keeps them sorted by number). */
+  readonly columns: readonly string[];
+  /** Expressions, in declaration order. */
+  readonly expressions: readonly Expr[];
+  /** `ALTER STATISTICS … SET STATISTICS n`; absent = the default. */
+  readonly target?: number;
+}
+
+/** `CREATE COLLATION`. Key: `collation <schema>.<name>`. */
+export interface Collation extends Commented, Located {
+  readonly kind: 'collation';
+  readonly schema: string;
+  readonly name: string;
+  readonly provider: 'icu' | 'libc' | 'builtin';
+  /** The ICU or builtin locale. */
+  readonly locale?: string;
+  /** libc: LC_COLLATE and LC_CTYPE. */
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  readonly deterministic: boolean;
+  /** ICU tailoring rules (PostgreSQL 16+). */
+  readonly rules?: string;
+}
+
+/** `CREATE CAST (source AS target)` (database-wide). Key: `cast (<source> AS <target>)`. */
+export interface Cast extends Commented, Located {
+  readonly kind: 'cast';
+  /** Types as format_type prints them under an empty search_path (`integer`, `public.mood`). */
+  readonly source: string;
+  readonly target: string;
+  /** `WITH FUNCTION`, `WITH INOUT`, `WITHOUT FUNCTION`. */
+  readonly method: 'function' | 'inout' | 'binary';
+  /** The function as regprocedure prints it (`public.mood_int(public.mood)`). */
+  readonly function?: string;
+  readonly context: 'explicit' | 'assignment' | 'implicit';
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

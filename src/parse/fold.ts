@@ -15,6 +15,10 @@ import type {
 } from '../model/types.js';
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
 import * as eventTrigger from './kinds/event-trigger.js';
+import * as publication from './kinds/publication.js';
+import * as statistics from './kinds/statistics.js';
+import * as collations from './kinds/collation.js';
+import * as casts from './kinds/cast.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -358,6 +362,11 @@ export class Folder {
       case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
       case 'CreateEventTrigStmt': return eventTrigger.createEventTrigger(this.scope(), n);
       case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
+      case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n);
+      case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n);
+      case 'CreateCastStmt': return casts.createCast(this.scope(), n);
+      case 'CreateStatsStmt': return statistics.createStatistics(this.scope(), n, (e) => this.expr(e));
+      case 'AlterStatsStmt': return statistics.alterStatistics(this.scope(), n, this.searchPath);
       default:
         return this.unsupported(describeStatement(type, n));
     }
@@ -377,6 +386,8 @@ export class Folder {
       rangeNames: (rv) => this.rangeNames(rv),
       creating: (names) => this.creating(names),
       relation,
+      schemaExists: (name) => !!this.model.schemas[name],
+      isTable: (key) => !!this.model.tables[key],
       qualify: (n) => this.qualify(n),
       type: (tn) => this.type(tn),
       functionSchema: (name) => this.findFunction(name)?.schema,
@@ -446,7 +457,7 @@ export class Folder {
         checks.push({ name, expr: this.expr(c.raw_expr) });
       }
     }
-    const collation = n.collClause ? n.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;
+    const collation = n.collClause ? collations.collationSpelling(this.model, n.collClause.collname.map(sv), this.searchPath) : undefined;
     this.model.types[t.key] = {
       kind: 'domain', schema: t.schema, name: t.name, baseType: this.type(n.typeName), notNull, ...(def ? { default: def } : {}),
       ...(collation ? { collation } : {}), checks: checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), loc: this.stmt.loc,
@@ -691,7 +702,7 @@ export class Folder {
     col.type = serial ?? this.type(c.typeName);
     if (existing) delete col.inherited;
     col.loc = this.stmt.loc;
-    if (c.collClause) col.collation = c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
+    if (c.collClause) col.collation = collations.collationSpelling(this.model, c.collClause.collname.map(sv), this.searchPath);
     if (!existing) t.columns.push(col);
     foldColumnDefOptions(col, c, this.model as unknown as Model);
     if (c.raw_default) {
@@ -877,6 +888,7 @@ export class Folder {
           for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name)) delete t.constraints[name];
           for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(this.indexNodes.get(ix)).includes(cmd.name)) { delete t.indexes[name]; this.release(t.schema, name); }
           for (const [k, s] of Object.entries(this.model.sequences)) if (s.ownedBy?.table === found.key && s.ownedBy.column === cmd.name) delete this.model.sequences[k];
+          statistics.forgetStatistics(this.model, found.key, cmd.name);
           break;
         }
         case 'AT_ColumnDefault': {
@@ -891,7 +903,7 @@ export class Folder {
         case 'AT_AlterColumnType': {
           const c = col(cmd.name);
           c.type = this.type(cmd.def.ColumnDef.typeName);
-          if (cmd.def.ColumnDef.collClause) c.collation = cmd.def.ColumnDef.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.');
+          if (cmd.def.ColumnDef.collClause) c.collation = collations.collationSpelling(this.model, cmd.def.ColumnDef.collClause.collname.map(sv), this.searchPath);
           break;
         }
         case 'AT_AddConstraint': {
@@ -1309,6 +1321,7 @@ export class Folder {
 
   private define(n: Node): void {
     if (n.kind === 'OBJECT_AGGREGATE') return this.createAggregate(n);
+    if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this.scope(), n, this.searchPath);
     if (n.kind === 'OBJECT_OPERATOR') {
       // Reported, like the inspector does, as an object Meridian does not manage.
       this.model.unmanaged.push({ kind: 'operator', schema: this.schemaOf(n.defnames.map(sv)), name: n.defnames.map(sv).pop() });
@@ -1489,6 +1502,26 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_CAST': {
+        const ca = casts.castNamed(this.scope(), n.object.List.items);
+        if (!ca) throw new Problem('E_UNKNOWN', 'cast does not exist');
+        return set(ca);
+      }
+      case 'OBJECT_COLLATION': {
+        const co = collations.collationNamed(this.model, list(), this.searchPath);
+        if (!co) throw new Problem('E_UNKNOWN', `collation "${list().join('.')}" does not exist`);
+        return set(co);
+      }
+      case 'OBJECT_STATISTIC_EXT': {
+        const st = statistics.statisticsNamed(this.scope(), list(), this.searchPath);
+        if (!st) throw new Problem('E_UNKNOWN', `statistics object "${list().join('.')}" does not exist`);
+        return set(st);
+      }
+      case 'OBJECT_PUBLICATION': {
+        const p = publication.publicationNamed(this.scope(), sv(n.object));
+        if (!p) throw new Problem('E_UNKNOWN', `publication "${sv(n.object)}" does not exist`);
+        return set(p);
+      }
       case 'OBJECT_FDW': case 'OBJECT_FOREIGN_SERVER': {
         const o = this.model.objects[`${n.objtype === 'OBJECT_FDW' ? 'foreign_data_wrapper' : 'server'} ${sv(n.object)}`];
         if (!o) throw new Problem('E_UNKNOWN', `${n.objtype === 'OBJECT_FDW' ? 'foreign-data wrapper' : 'server'} "${sv(n.object)}" does not exist`);
@@ -1582,6 +1615,8 @@ export class Folder {
           for (const k of Object.keys(this.model.views)) if (this.model.views[k] && inside(this.model.views[k]!)) this.dropRelation(k, true);
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
+          publication.forgetInPublications(this.model, { schema: s });
+          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation') && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1604,6 +1639,10 @@ export class Folder {
         }
         case 'OBJECT_RULE': rule.dropRule(this.scope(), names, !!n.missing_ok); break;
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
+        case 'OBJECT_COLLATION': collations.dropCollation(this.scope(), names, this.searchPath, !!n.missing_ok); break;
+        case 'OBJECT_CAST': casts.dropCast(this.scope(), obj.List.items, !!n.missing_ok); break;
+        case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_TABLE': {
@@ -1650,6 +1689,8 @@ export class Folder {
     delete this.model.tables[key];
     delete this.model.views[key];
     rule.dropRulesOn(this.scope(), key);
+    publication.forgetInPublications(this.model, { table: key });
+    statistics.forgetStatistics(this.model, key);
     this.release(o.schema, o.name);
   }
 
@@ -1680,6 +1721,8 @@ export class Folder {
         this.assertNoDependentViews(t.key, `column ${t.obj.name}.${n.subname}`);
         if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
         c.name = newname;
+        publication.renameInPublications(this.model, t.key, { column: { from: n.subname, to: newname } });
+        statistics.renameInStatistics(this.model, t.key, { column: { from: n.subname, to: newname } });
         const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
         for (const [k, con] of Object.entries(t.obj.constraints)) {
           if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
@@ -1887,6 +1930,8 @@ export class Folder {
     for (const [n2, p] of Object.entries(t.policies)) t.policies[n2] = { ...p, table: nk };
     for (const s of Object.values(this.model.sequences)) if (s.ownedBy?.table === key) s.ownedBy = { ...s.ownedBy, table: nk };
     for (const v of Object.values(this.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
+    publication.renameInPublications(this.model, key, { table: nk });
+    statistics.renameInStatistics(this.model, key, { table: nk });
   }
 
   /** Constraint definitions embed column and table names: re-render the structured ones after a rename. */

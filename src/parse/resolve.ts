@@ -110,6 +110,7 @@ class Resolver {
   private readonly userFunctions = new Set<string>();
   private readonly relations = new Set<string>();
   private readonly parsed = new Map<string, Node | undefined>();
+  private readonly userCollations = new Set<string>();
 
   constructor(
     private readonly model: Model,
@@ -119,6 +120,7 @@ class Resolver {
     for (const t of [...Object.values(model.tables), ...Object.values(model.views)]) (this.addName(this.userTypes, t.schema, t.name), this.addName(this.relations, t.schema, t.name));
     for (const s of Object.values(model.sequences)) this.addName(this.relations, s.schema, s.name);
     for (const f of Object.values(model.functions)) this.addName(this.userFunctions, f.schema, f.name);
+    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'collation') this.addName(this.userCollations, o.schema, o.name);
   }
 
   /** Both `schema.name` and the bare `name` (unqualified references are resolved leniently). */
@@ -166,6 +168,7 @@ class Resolver {
   collation(spelling: string, where: string, loc?: SourceLocation): void {
     const parts = splitQualified(spelling);
     const name = parts.length === 1 || parts[0] === 'pg_catalog' ? parts.at(-1)! : undefined;
+    if (this.userCollations.has(parts.join('.'))) return;
     if (!name || !BUILTIN_COLLATIONS.has(name)) this.out.push({ what: `collation ${spelling} of ${where}`, loc });
   }
 

@@ -67,7 +67,8 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return `SCHEMA ${qi(t.schema)}`;
-    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': case 'EVENT TRIGGER': return `${t.on} ${qi(t.name)}`;
+    case 'CAST': return `CAST ${t.name}`;
+    case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': case 'EVENT TRIGGER': case 'PUBLICATION': return `${t.on} ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;

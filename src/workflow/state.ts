@@ -56,6 +56,9 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
   END LOOP;
+  FOR s IN SELECT pubname FROM pg_publication LOOP
+    EXECUTE format('DROP PUBLICATION IF EXISTS %I', s.pubname);
+  END LOOP;
   -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
   FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
     EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', s.fdwname);

@@ -159,3 +159,113 @@ KIND_CASES.push(
     expectedSql: ['DROP EVENT TRIGGER "et"', 'CREATE EVENT TRIGGER "et" ON ddl_command_start WHEN TAG IN'],
   },
 );
+const pubTables = ['CREATE SCHEMA audit', 'CREATE TABLE t (id int PRIMARY KEY, a text, b int)', 'CREATE TABLE u (id int PRIMARY KEY)', 'CREATE TABLE audit.log (id int)'];
+KIND_CASES.push(
+  // ---- publications (managed; database-wide), written as pg_dump writes them
+  {
+    name: 'kind: publications of tables, schemas and all tables, commented',
+    old: pubTables,
+    new: [
+      ...pubTables,
+      "CREATE PUBLICATION p_tables WITH (publish = 'insert, update')",
+      'ALTER PUBLICATION p_tables ADD TABLE ONLY public.t (id, a)',
+      'ALTER PUBLICATION p_tables ADD TABLE ONLY public.u',
+      'CREATE PUBLICATION p_schema FOR TABLES IN SCHEMA audit WITH (publish_via_partition_root = true)',
+      'CREATE PUBLICATION p_all FOR ALL TABLES',
+      "COMMENT ON PUBLICATION p_tables IS 'to the warehouse'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 'x', 2)",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: publication membership and options altered in place',
+    old: [...pubTables, 'CREATE TABLE gone (id int)', 'CREATE PUBLICATION p FOR TABLE t, gone', "COMMENT ON PUBLICATION p IS 'old'", 'CREATE PUBLICATION q FOR TABLE u'],
+    new: [...pubTables, "CREATE PUBLICATION p FOR TABLE t (id, b), u WITH (publish = 'insert')", 'CREATE TABLE added (id int)', 'ALTER PUBLICATION p ADD TABLE added', 'CREATE PUBLICATION q FOR TABLE u, TABLES IN SCHEMA audit'],
+    seed: "INSERT INTO t VALUES (1, 'x', 2)",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER PUBLICATION "p" DROP TABLE', 'ALTER PUBLICATION "p" ADD TABLE', 'ALTER PUBLICATION "p" SET (publish = \'insert\''],
+  },
+  {
+    name: 'kind: publication follows a renamed table and column, and a dropped one',
+    old: [],
+    new: ['CREATE TABLE t (a int, b int)', 'CREATE TABLE d (id int)', 'CREATE PUBLICATION p FOR TABLE t (a, b), d', 'ALTER TABLE t RENAME TO t2', 'ALTER TABLE t2 RENAME COLUMN a TO aa', 'DROP TABLE d'],
+  },
+  { name: 'kind: publication for all tables turned into a table list', old: [...pubTables, 'CREATE PUBLICATION p FOR ALL TABLES'], new: [...pubTables, 'CREATE PUBLICATION p FOR TABLE u'], expectedSql: ['DROP PUBLICATION "p"', 'CREATE PUBLICATION "p" FOR TABLE "public"."u"'] },
+);
+const statsTable = 'CREATE TABLE t (id int, a int, b text, c int)';
+KIND_CASES.push(
+  // ---- extended statistics (CREATE STATISTICS; pg_dump: ALTER STATISTICS … SET STATISTICS, COMMENT ON STATISTICS)
+  {
+    name: 'kind: extended statistics with kinds, expressions, a target and a comment',
+    old: [statsTable],
+    new: [
+      statsTable,
+      'CREATE STATISTICS public.st_ab (ndistinct, dependencies) ON b, a FROM public.t',
+      'CREATE STATISTICS st_all ON a, c, (a + c) FROM t',
+      'CREATE STATISTICS st_expr ON (lower(b)) FROM t',
+      'ALTER STATISTICS public.st_all SET STATISTICS 500',
+      "COMMENT ON STATISTICS public.st_ab IS 'a and b move together'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 2, 'x', 3)",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: statistics target altered in place, kinds changed recreate it, a column it uses changes type',
+    old: [statsTable, 'CREATE STATISTICS st ON a, c FROM t', 'CREATE STATISTICS st2 (mcv) ON a, b FROM t', 'CREATE STATISTICS st3 ON b, (a * 2) FROM t'],
+    new: ['CREATE TABLE t (id int, a bigint, b text, c int)', 'CREATE STATISTICS st ON a, c FROM t', 'ALTER STATISTICS st SET STATISTICS 50', 'CREATE STATISTICS st2 (ndistinct) ON a, b FROM t', 'CREATE STATISTICS st3 ON b, (a * 2) FROM t'],
+    seed: "INSERT INTO t VALUES (1, 2, 'x', 3)",
+    keeps: 'SELECT id, a::int AS a, b, c FROM t',
+    expectedSql: ['ALTER STATISTICS "public"."st" SET STATISTICS 50', 'DROP STATISTICS "public"."st2"'],
+  },
+);
+KIND_CASES.push(
+  // ---- collations (ICU: PGlite is built with ICU, and so is the PostgreSQL 15 the suite runs on)
+  {
+    name: 'kind: collations (icu, libc, FROM) used by columns, commented',
+    old: ['CREATE TABLE t (id int, name text)'],
+    new: [
+      "CREATE COLLATION public.ci (provider = icu, deterministic = false, locale = 'und-u-ks-level2')",
+      "CREATE COLLATION public.c_posix (provider = libc, locale = 'POSIX')",
+      'CREATE COLLATION c_copy FROM "C"',
+      "COMMENT ON COLLATION public.ci IS 'case-insensitive'",
+      'CREATE TABLE t (id int, name text COLLATE public.ci, k text COLLATE c_copy)',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'Ab')",
+    keeps: 'SELECT id, name FROM t',
+  },
+  {
+    name: 'kind: collation changed is recreated',
+    old: ["CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"],
+    new: ["CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false)"],
+    expectedSql: ['DROP COLLATION "public"."ci"', 'CREATE COLLATION "public"."ci" (provider = icu, locale = \'und-u-ks-level1\', deterministic = false)'],
+  },
+);
+const castBase = [
+  "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+  "CREATE FUNCTION mood_int(m mood) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT array_position(enum_range(NULL::mood), m) $$",
+  'CREATE DOMAIN posint AS integer CHECK (VALUE > 0)',
+  'CREATE TABLE t (id int, m mood)',
+];
+KIND_CASES.push(
+  // ---- casts (managed; database-wide): WITH FUNCTION, WITH INOUT, WITHOUT FUNCTION; AS ASSIGNMENT / AS IMPLICIT
+  {
+    name: 'kind: casts with a function and inout, commented',
+    old: castBase,
+    new: [
+      ...castBase,
+      'CREATE CAST (public.mood AS integer) WITH FUNCTION public.mood_int(public.mood) AS ASSIGNMENT',
+      'CREATE CAST (text AS mood) WITH INOUT AS IMPLICIT',
+      "COMMENT ON CAST (text AS public.mood) IS 'reads labels'",
+    ],
+    seed: "INSERT INTO t VALUES (1, 'ok')",
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'kind: cast context changed is recreated, a cast removed with its function',
+    old: [...castBase, 'CREATE CAST (mood AS integer) WITH FUNCTION mood_int(mood)', 'CREATE CAST (text AS mood) WITH INOUT'],
+    new: [...castBase.filter((s) => !s.includes('mood_int')), 'CREATE CAST (text AS mood) WITH INOUT AS ASSIGNMENT'],
+    seed: "INSERT INTO t VALUES (1, 'ok')",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['DROP CAST (text AS public.mood)', 'CREATE CAST (text AS public.mood) WITH INOUT AS ASSIGNMENT'],
+  },
+);

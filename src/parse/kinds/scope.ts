@@ -18,6 +18,10 @@ export interface FoldScope {
   creating(names: readonly string[]): { schema: string; name: string; key: string };
   /** A table or view named `names` through the search_path: its key and column names. */
   relation(names: readonly string[]): { key: string; schema: string; name: string; columns: readonly string[] } | undefined;
+  /** A schema of that name exists. */
+  schemaExists(name: string): boolean;
+  /** The relation of that key is a table (not a view). */
+  isTable(key: string): boolean;
   /** A statement subtree with every relation, function and type name schema-qualified. */
   qualify(n: Node): Node;
   /** The schema of the function an unqualified name resolves to through the search_path (pg_catalog last). */

@@ -7,6 +7,10 @@
 import type { CatalogObject } from '../../model/types.js';
 import * as eventTrigger from './event-trigger.js';
 import * as foreign from './foreign.js';
+import * as publication from './publication.js';
+import * as statistics from './statistics.js';
+import * as collation from './collation.js';
+import * as cast from './cast.js';
 import * as rule from './rule.js';
 
 import type { KindStatement } from './statement.js';
@@ -27,6 +31,10 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },
   foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable },
   event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
+  cast: { create: cast.createCast, drop: cast.dropCast },
+  collation: { create: collation.createCollation, drop: collation.dropCollation, alter: () => undefined },
+  statistics: { create: statistics.createStatistics, drop: statistics.dropStatistics, alter: statistics.alterStatistics },
+  publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
 };
 
 /**

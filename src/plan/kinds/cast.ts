@@ -1,0 +1,22 @@
+/**
+ * DDL of casts: created after the functions and tables (phase 12.6: a function over a table's row type comes at 12),
+ * dropped before any function or type (1). A cast has no ALTER: a changed one is dropped and created again.
+ */
+import type { Cast } from '../../model/types.js';
+import type { KindStatement } from './statement.js';
+
+const CONTEXT: Record<Cast['context'], string> = { explicit: '', assignment: ' AS ASSIGNMENT', implicit: ' AS IMPLICIT' };
+
+/**
+ * @example
+ * createCast({ kind: 'cast', source: 'text', target: 'public.mood', method: 'inout', context: 'assignment' })[0].sql
+ * // CREATE CAST (text AS public.mood) WITH INOUT AS ASSIGNMENT
+ */
+export function createCast(c: Cast): KindStatement[] {
+  const how = c.method === 'inout' ? 'WITH INOUT' : c.method === 'binary' ? 'WITHOUT FUNCTION' : `WITH FUNCTION ${c.function}`;
+  return [{ phase: 12.6, comment: `create cast from ${c.source} to ${c.target}`, sql: `CREATE CAST (${c.source} AS ${c.target}) ${how}${CONTEXT[c.context]}` }];
+}
+
+export function dropCast(c: Cast): KindStatement[] {
+  return [{ phase: 1, comment: `drop cast from ${c.source} to ${c.target}`, sql: `DROP CAST (${c.source} AS ${c.target})` }];
+}

@@ -1,0 +1,57 @@
+/**
+ * DDL of publications: created after every table (phase 17.6), dropped before any table is (0.9). Membership
+ * and options are altered in place — tables and schemas that leave are dropped from it first (before their
+ * table may be dropped), new ones added last; `FOR ALL TABLES` turned on or off recreates it.
+ */
+import { quoteIdentAlways as qi, quoteLiteral, splitKey } from '../../model/names.js';
+import type { Publication, PublicationTable } from '../../model/types.js';
+import type { KindStatement } from './statement.js';
+
+const ALL = 'insert, update, delete, truncate';
+const table = (t: PublicationTable) => {
+  const k = splitKey(t.table);
+  return `${qi(k.schema)}.${qi(k.name)}${t.columns ? ` (${t.columns.map(qi).join(', ')})` : ''}`;
+};
+const spec = (t: PublicationTable) => `${t.table}(${(t.columns ?? []).join(',')})`;
+
+function withClause(p: Publication, always: boolean): string {
+  const opts: string[] = [];
+  if (always || p.publish.join(', ') !== ALL) opts.push(`publish = ${quoteLiteral(p.publish.join(', '))}`);
+  if (always || p.viaRoot) opts.push(`publish_via_partition_root = ${p.viaRoot}`);
+  return opts.join(', ');
+}
+
+/**
+ * @example
+ * createPublication({ kind: 'publication', name: 'p', allTables: false, tables: [{ table: 'public.t' }], schemas: [], publish: ['insert'], viaRoot: false })[0].sql
+ * // CREATE PUBLICATION "p" FOR TABLE "public"."t" WITH (publish = 'insert')
+ */
+export function createPublication(p: Publication): KindStatement[] {
+  const objects = [...(p.tables.length ? [`TABLE ${p.tables.map(table).join(', ')}`] : []), ...(p.schemas.length ? [`TABLES IN SCHEMA ${p.schemas.map(qi).join(', ')}`] : [])];
+  const what = p.allTables ? ' FOR ALL TABLES' : objects.length ? ` FOR ${objects.join(', ')}` : '';
+  const w = withClause(p, false);
+  return [{ phase: 17.6, comment: `create publication "${p.name}"`, sql: `CREATE PUBLICATION ${qi(p.name)}${what}${w ? ` WITH (${w})` : ''}` }];
+}
+
+export function dropPublication(p: Publication): KindStatement[] {
+  return [{ phase: 0.9, comment: `drop publication "${p.name}"`, sql: `DROP PUBLICATION ${qi(p.name)}` }];
+}
+
+export function alterPublication(from: Publication, to: Publication): KindStatement[] | undefined {
+  if (from.allTables !== to.allTables) return undefined;
+  const out: KindStatement[] = [];
+  const cm = `modify publication "${to.name}"`;
+  const pre = `ALTER PUBLICATION ${qi(to.name)}`;
+  const had = new Set(from.tables.map(spec));
+  const has = new Set(to.tables.map(spec));
+  const leaving = from.tables.filter((t) => !has.has(spec(t)));
+  const coming = to.tables.filter((t) => !had.has(spec(t)));
+  const schemasLeaving = from.schemas.filter((s) => !to.schemas.includes(s));
+  const schemasComing = to.schemas.filter((s) => !from.schemas.includes(s));
+  if (leaving.length) out.push({ phase: 0.9, comment: cm, sql: `${pre} DROP TABLE ${leaving.map((t) => table({ table: t.table })).join(', ')}` });
+  if (schemasLeaving.length) out.push({ phase: 0.9, comment: cm, sql: `${pre} DROP TABLES IN SCHEMA ${schemasLeaving.map(qi).join(', ')}` });
+  if (coming.length) out.push({ phase: 17.6, comment: cm, sql: `${pre} ADD TABLE ${coming.map(table).join(', ')}` });
+  if (schemasComing.length) out.push({ phase: 17.6, comment: cm, sql: `${pre} ADD TABLES IN SCHEMA ${schemasComing.map(qi).join(', ')}` });
+  if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot) out.push({ phase: 17.6, comment: cm, sql: `${pre} SET (${withClause(to, true)})` });
+  return out;
+}

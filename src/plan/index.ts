@@ -10,14 +10,14 @@
 import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
-import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
+import { escapeRegExp, qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
-import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, typeSql } from './table-sql.js';
+import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
@@ -164,7 +164,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     const cur = current.tables[tk];
     const des = desired.tables[tk];
     if (!cur) continue;
-    const col = c.from.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const col = escapeRegExp(c.from.name);
     const reads = new RegExp(`(^|[^\\w"])"?${col}"?([^\\w"]|$)`);
     for (const p of Object.values(cur.policies)) {
       if (![p.using?.text, p.withCheck?.text].some((t) => t && reads.test(t))) continue;
@@ -203,7 +203,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
     : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
   if (reshaped.size) {
-    const names = [...reshaped].map((k) => splitKey(k).name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = [...reshaped].map((k) => escapeRegExp(splitKey(k).name));
     const reads = new RegExp(`(^|[^\\w$])"?(${names.join('|')})"?([^\\w$]|$)`);
     for (const [k, f] of Object.entries(current.functions)) {
       if (f.language !== 'sql' || /\bAS\s+(\$[^$]*\$|')/i.test(f.definition) || !reads.test(f.definition)) continue;
@@ -361,7 +361,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (!!c.from.unlogged !== !!s.unlogged) emit(11.7, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
         if (sameSequenceOptions(c.from, s)) break;
         // New bounds that exclude the old start leave the sequence's position out of range: restart it.
-        const outside = BigInt(c.from.start) < BigInt(s.min) || BigInt(c.from.start) > BigInt(s.max);
+        const outside = startOutside(c.from, s);
         emit(9, c, keyOf(s), `modify sequence "${s.name}"`,
           `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
           outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
@@ -713,7 +713,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
     if (a.cache !== b.cache) sets.push(`SET CACHE ${b.cache}`);
     if (a.cycle !== b.cycle) sets.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
     // New bounds that exclude the old start leave the sequence's position out of range: restart it.
-    const outside = BigInt(a.start) < BigInt(b.min) || BigInt(a.start) > BigInt(b.max);
+    const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit(11.6, c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
   }

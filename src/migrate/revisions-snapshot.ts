@@ -8,7 +8,7 @@
  * Never: anything for a server, an in-memory database, or a URL bound to a schema whose revisions-table
  * check (`checkRevisionSchemaClarity`) would have to ask the database.
  */
-import { z } from 'zod';
+import { array, int, nullable, object, regex, string, type infer as Infer } from 'zod/mini';
 import type { Database } from '../db/database.js';
 import type { PgliteDatabase } from '../db/pglite.js';
 import { recallSnapshot, rememberSnapshot } from '../db/pglite-snapshot.js';
@@ -17,22 +17,22 @@ import { DEFAULT_REVISIONS_SCHEMA, readRevisionsIfExists, revisionsSchemaFor, ty
 
 const key = (schema: string) => `revisions:${schema}`;
 
-const storedRevision = z.object({
-  version: z.string(),
-  description: z.string(),
-  type: z.number().int(),
-  applied: z.number().int(),
-  total: z.number().int(),
-  executedAt: z.string(),
-  executionTime: z.string().regex(/^-?\d+$/),
-  error: z.string(),
-  errorStmt: z.string(),
-  hash: z.string(),
-  partialHashes: z.array(z.string()).nullable(),
-  operatorVersion: z.string(),
+const storedRevision = object({
+  version: string(),
+  description: string(),
+  type: int(),
+  applied: int(),
+  total: int(),
+  executedAt: string(),
+  executionTime: string().check(regex(/^-?\d+$/)),
+  error: string(),
+  errorStmt: string(),
+  hash: string(),
+  partialHashes: nullable(array(string())),
+  operatorVersion: string(),
 });
 /** null: the table (or its schema) did not exist. */
-const stored = z.array(storedRevision).nullable();
+const stored = nullable(array(storedRevision));
 
 /**
  * When `db` is a file-backed embedded database, remembers its revisions table (schema `schema`) as the
@@ -50,7 +50,7 @@ export function rememberRevisionsOnClose(db: Database, schema: string): void {
   const dataDir = embedded.dataDir;
   embedded.whenClosing(async (q) => {
     const revisions = await readRevisionsIfExists(q, schema);
-    const value: z.infer<typeof stored> = revisions
+    const value: Infer<typeof stored> = revisions
       ? revisions.map((r) => ({ ...r, executedAt: r.executedAt.toISOString(), executionTime: r.executionTime.toString(), partialHashes: r.partialHashes ? [...r.partialHashes] : null }))
       : null;
     return () => rememberSnapshot(dataDir, key(schema), value);

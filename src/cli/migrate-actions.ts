@@ -2,7 +2,6 @@
 import { formatChoice } from './format-template.js';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
-import { openDevDatabase } from '../workflow/dev-lease.js';
 import { MeridianError } from '../errors.js';
 import { applyMigrations, migrationStatus, migrationStatusOf, pendingFromRevisions, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
 import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-snapshot.js';
@@ -86,7 +85,8 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
     const r = await migrateApply(db, {
       dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count,
       lockTimeoutMs: opts.lockTimeout ? Number(opts.lockTimeout) * 1000 : undefined,
-      dryRun: opts.dryRun, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
+      dryRun: opts.dryRun, // The dev database's module (and the parser it folds with) loads only when pending files are analysed.
+      dev: async () => (await import('../workflow/dev-lease.js')).openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
       protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
       consent: { autoApprove: opts.autoApprove, allowHazards, approvePlan: opts.approvePlan },
       backupFile: opts.backupFile, skipBackup: opts.skipBackup,

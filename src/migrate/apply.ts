@@ -17,7 +17,6 @@ import {
   readRevisions,
   revisionsSchemaFor,
   readRevisionsIfExists,
-  revisionsTableExists,
   RevisionType,
   upsertRevision,
   type Revision,
@@ -284,8 +283,8 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
   const release = opts.dryRun ? undefined : await acquireApplyLock(db, opts.lockTimeoutMs);
   try {
     await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
-    const exists = await revisionsTableExists(db, schema);
-    let revisions = exists ? await readRevisions(db, schema) : [];
+    // One query (a missing table is an error caught there): no transaction is open here.
+    let revisions = (await readRevisionsIfExists(db, schema)) ?? [];
     if (revisions.length === 0) {
       const { clean, what } = await isClean(db, schema);
       if (opts.baseline) {

@@ -4,6 +4,7 @@
  * Each test changes the database behind the remembered copy in one way and shows it is not trusted then.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { applyMigrations, migrationStatus, migrationStatusOf } from '../../src/m
 import { writeSum } from '../../src/migrate/dir.js';
 import { recallRevisions, rememberRevisionsOnClose } from '../../src/migrate/revisions-snapshot.js';
 import { DEFAULT_REVISIONS_SCHEMA, readRevisions } from '../../src/migrate/revisions.js';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 
 const schema = DEFAULT_REVISIONS_SCHEMA;
 
@@ -86,10 +87,14 @@ describe('revisions remembered for the embedded database', () => {
     await session(p, (db) => applyMigrations(db, { dir: p.dir }).then(() => undefined));
     expect(recallRevisions(p.url, undefined)).toHaveLength(1);
 
-    // A program that opens the directory and writes nothing: PostgreSQL's start and shutdown rewrite pg_control.
+    // A program that opens the directory and writes nothing: PostgreSQL's start and shutdown rewrite
+    // pg_control's bytes (the fingerprint's part that no coarse clock can hide).
+    const control = join(p.dataDir, 'global', 'pg_control');
+    const before = readFileSync(control);
     await foreign(p.dataDir, async (pg) => {
       await pg.query('SELECT 1');
     });
+    expect(readFileSync(control).equals(before)).toBe(false);
     expect(recallRevisions(p.url, undefined)).toBeUndefined();
 
     // Remembered again, then another program records a second migration behind Meridian's back.
@@ -107,6 +112,20 @@ describe('revisions remembered for the embedded database', () => {
     expect(status.stderr).toBe('');
     expect(status.stdout).toMatch(/Current Version: 20260101000002/);
     expect(status.stdout).toMatch(/Pending Files:\s+0/);
+  });
+
+  it('are not trusted after another process wrote and died without shutting PostgreSQL down', async () => {
+    const p = project(1);
+    await session(p, (db) => applyMigrations(db, { dir: p.dir }).then(() => undefined));
+    expect(recallRevisions(p.url, undefined)).toHaveLength(1);
+    const script = `
+      import { PGlite } from '@electric-sql/pglite';
+      const pg = await PGlite.create({ dataDir: ${JSON.stringify(p.dataDir)} });
+      await pg.query("INSERT INTO atlas_schema_revisions.atlas_schema_revisions (version, description, type, applied, total, executed_at, execution_time, hash, operator_version) VALUES ('20260101000002', 't2', 2, 1, 1, now(), 0, '', 'crashed')");
+      process.kill(process.pid, 'SIGKILL');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.signal).toBe('SIGKILL');
+    expect(recallRevisions(p.url, undefined)).toBeUndefined();
   });
 
   it('are not trusted after a file of the directory changed, even with its mtime put back, nor after a restored copy', async () => {

@@ -7,7 +7,8 @@
  * decide without any database); `migrate status` and `migrate apply` with nothing pending on the embedded
  * database, and on PostgreSQL (a throw-away database) when DATABASE_URL is set.
  *
- * Flags: --runs N (default 3), --json FILE (also write the results), --check (exit 1 when a target is missed).
+ * Flags: --runs N (default 3), --json FILE (also write the results), --check (exit 1 when a target is missed),
+ * --db-prefix P (the throw-away PostgreSQL database's name prefix, default meridian_latency_).
  * The project is copied to a temporary directory; the repository is not modified.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,7 +46,8 @@ meridian(['migrate', 'apply', '--auto-approve']);
 let pgDb: string | undefined;
 let pgUrl: string | undefined;
 if (serverUrl) {
-  pgDb = `meridian_latency_${process.pid}`;
+  pgDb = `${flag('--db-prefix') ?? 'meridian_latency_'}${process.pid}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(pgDb)) throw new Error(`--db-prefix: not a plain lower-case identifier: ${pgDb}`);
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

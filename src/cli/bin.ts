@@ -1,5 +1,8 @@
 /** Process entry point: `tsx src/cli/bin.ts …` in the repo, `dist/cli/bin.js` when installed. */
 import { main } from './main.js';
+import { preferBaselineWasm } from '../parse/libpg.js';
+
+preferBaselineWasm(); // a command is a short process (see libpg.ts)
 
 // The reader of our output went away (`meridian migrate diff … | head`): stop quietly, as a command killed by
 // SIGPIPE does (Atlas, a Go program, dies of it), instead of a stack trace for an unhandled 'error' event.

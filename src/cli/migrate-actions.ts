@@ -2,9 +2,10 @@
 import { formatChoice } from './format-template.js';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
-import { openDevDatabase } from '../workflow/dev-lease.js';
 import { MeridianError } from '../errors.js';
-import { applyMigrations, migrationStatus, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
+import { applyMigrations, migrationStatus, migrationStatusOf, pendingFromRevisions, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
+import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-snapshot.js';
+import { revisionsSchemaFor } from '../migrate/revisions.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
 import { initSplitter, splitStatements } from '../migrate/split.js';
 import { describeTarget } from '../config/protection.js';
@@ -65,7 +66,18 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
   const allowHazards = [...(opts.allowHazards ?? []), ...(opts.allowDestructive ? ['DELETES_DATA'] : [])];
   parseAllowHazards(allowHazards);
   printTarget(cfg, 'migrate apply');
+  // The embedded database unchanged since Meridian last closed it, with revisions and nothing pending:
+  // answered without starting PGlite (src/db/pglite-snapshot.ts says why that is never wrong).
+  const remembered = recallRevisions(cfg.url, cfg.revisionsSchema);
+  if (remembered?.length) {
+    const pending = await pendingFromRevisions(remembered, { dir: cfg.migrationsDir, baseline: opts.baseline, allowDirty: opts.allowDirty, execOrder, count });
+    if (pending.length === 0) {
+      out('No migration files to execute\n');
+      return;
+    }
+  }
   const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
+  rememberRevisionsOnClose(db, revisionsSchemaFor(cfg.revisionsSchema, db.boundSchema));
   let t0 = performance.now();
   try {
     // Listed when someone will read it before anything runs: a dry run, a question, a protected environment.
@@ -73,7 +85,8 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
     const r = await migrateApply(db, {
       dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count,
       lockTimeoutMs: opts.lockTimeout ? Number(opts.lockTimeout) * 1000 : undefined,
-      dryRun: opts.dryRun, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
+      dryRun: opts.dryRun, // The dev database's module (and the parser it folds with) loads only when pending files are analysed.
+      dev: async () => (await import('../workflow/dev-lease.js')).openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
       protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
       consent: { autoApprove: opts.autoApprove, allowHazards, approvePlan: opts.approvePlan },
       backupFile: opts.backupFile, skipBackup: opts.skipBackup,
@@ -170,11 +183,15 @@ export async function migrateStatusAction(opts: FleetCliOptions & { revisionsSch
   if (fleet?.targets) return fleetStatusAction(opts, fleet);
   const cfg = configFrom({ ...opts, url: urlList(opts.url)[0] }, fleet?.hclEnvs ? { hclEnvs: fleet.hclEnvs } : {});
   requireMigrationDir(cfg.migrationsDir, opts.dir);
-  // The database starts (PGlite: its wasm compiles off the main thread) while the splitter's loads.
-  const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
+  const print = (s: MigrationStatus): void => void out(formatChoice(opts.format).kind === 'json' ? JSON.stringify(statusJson(s, cfg.envName), null, 2) + '\n' : formatStatus(s));
+  // The embedded database unchanged since Meridian last closed it: its revisions as that session left
+  // them, without starting PGlite (src/db/pglite-snapshot.ts says why that is never wrong).
+  const remembered = recallRevisions(cfg.url, cfg.revisionsSchema);
+  if (remembered) return print(await migrationStatusOf(cfg.migrationsDir, remembered));
+  const db = await openDatabase(cfg.url);
+  rememberRevisionsOnClose(db, revisionsSchemaFor(cfg.revisionsSchema, db.boundSchema));
   try {
-    const s = await migrationStatus(db, { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema });
-    out(formatChoice(opts.format).kind === 'json' ? JSON.stringify(statusJson(s, cfg.envName), null, 2) + '\n' : formatStatus(s));
+    print(await migrationStatus(db, { dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema }));
   } finally {
     await db.close();
   }

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { redactUrl } from '../db/url.js';
 import { MeridianError } from '../errors.js';
 import type { ExecOrder, TxMode } from '../migrate/apply.js';
-import { openDevDatabase } from '../workflow/dev-lease.js';
 import { fleetApply, fleetStatus, type FleetApplyTarget, type FleetFailure, type FleetStatusTarget, type FleetTotals, type OnError } from '../workflow/fleet.js';
 import { fleetConsent } from '../workflow/fleet-consent.js';
 import { resolveFleet, type FleetConfig } from '../workflow/fleet-targets.js';
@@ -101,7 +100,7 @@ export async function fleetApplyAction(n: string | undefined, opts: FleetApplyFl
   const consent = await fleetConsent({
     dir: cfg.migrationsDir, targets: targets.length, protection: cfg.protection, envName: cfg.envName, cwd: cfg.cwd,
     consent: { autoApprove: opts.autoApprove, allowHazards, approvePlan: opts.approvePlan }, skipBackup: opts.skipBackup,
-    dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
+    dev: async () => (await import('../workflow/dev-lease.js')).openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
     confirm: process.stdin.isTTY ? (p) => confirm(`Apply ${p.files.length} migration file(s) to ${p.targets} targets where pending?`) : undefined,
   });
   if (!consent.proceed) {

@@ -1,5 +1,4 @@
 /** Interactive confirmation shared by every command that changes a database. */
-import { createInterface } from 'node:readline/promises';
 import { MeridianError } from '../errors.js';
 
 /**
@@ -17,6 +16,8 @@ export async function confirm(question: string, opts: { autoApprove?: boolean; h
       `confirmation needed but stdin is not a terminal: ${opts.hint ?? 'pass --auto-approve to proceed without a prompt'}`,
     );
   }
+  // readline loads only when a question is asked (the entry imports this module; ~10 builtins).
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = (await rl.question(`${question} [y/N] `)).trim().toLowerCase();

@@ -3,7 +3,6 @@
  * reports parameter types and result columns (with the table and column each comes from) without
  * running the statement. Used by typed SQL (`meridian sql generate`).
  */
-import { serialize } from 'pg-protocol';
 
 /** One result column as the server's RowDescription reports it. */
 export interface DescribedColumn {
@@ -31,8 +30,12 @@ export function columnsOf(msg: RowDescriptionMsg | undefined): DescribedColumn[]
   return (msg?.fields ?? []).map((f) => ({ name: f.name, typeOid: f.dataTypeID, typeModifier: f.dataTypeModifier, tableOid: f.tableID, columnNumber: f.columnID }));
 }
 
-/** The wire messages of an unnamed Parse + Describe statement + Sync. */
-export function describeMessages(sql: string): Uint8Array {
+/**
+ * The wire messages of an unnamed Parse + Describe statement + Sync. pg-protocol loads on first use:
+ * every command that opens a database imports this module, few describe statements.
+ */
+export async function describeMessages(sql: string): Promise<Uint8Array> {
+  const { serialize } = await import('pg-protocol');
   return Buffer.concat([serialize.parse({ text: sql, name: '', types: [] }), serialize.describe({ type: 'S', name: '' }), serialize.sync()]);
 }
 

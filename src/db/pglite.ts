@@ -13,6 +13,7 @@ import { columnsOf, describeMessages, type StatementDescription } from './descri
 import { MeridianError } from '../errors.js';
 import type { Database, Queryable, QueryResult } from './database.js';
 import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
+import { dataDirLockPath, forgetSnapshot } from './pglite-snapshot.js';
 
 /** Contrib extensions loaded into every PGlite instance so `CREATE EXTENSION` works as on a server. */
 export const PGLITE_CONTRIB = [
@@ -101,7 +102,7 @@ function wakeLock(id: string): void {
  * holds the owner's pid; a second process waits for it (stale locks of dead processes are taken over).
  */
 async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => void> {
-  const path = `${resolve(dataDir)}.lock`;
+  const path = dataDirLockPath(dataDir);
   const deadline = Date.now() + timeoutMs;
   let warned = false;
   for (;;) {
@@ -158,7 +159,8 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     private readonly db: PGliteType,
     readonly displayUrl: string,
     readonly boundSchema: string | undefined,
-    dataDir: string | undefined,
+    /** The data directory of a file-backed database; undefined in memory. */
+    readonly dataDir: string | undefined,
   ) {
     super(db);
     this.lockScope = dataDir ? resolve(dataDir) : `memory:${Math.random()}`;
@@ -175,6 +177,8 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), loadExtensions()]);
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
+    // What was remembered about this directory describes it as it is now; this session may change it.
+    if (dataDir) forgetSnapshot(dataDir);
     // Big schemas create many relations in one transaction; the default (64) runs out of shared memory.
     const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'];
     // A new database starts from the prepared data directory instead of running initdb (see pglite-template.ts).
@@ -204,6 +208,22 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   }
 
   private releaseDir: (() => void) | undefined;
+  private readonly closing: Array<(q: Queryable) => Promise<(() => void) | undefined>> = [];
+
+  /**
+   * Runs `hook` when the database closes, with the database still open (its last statements); the
+   * function it returns runs after PGlite has shut down, while this process still holds the data
+   * directory's lock (see pglite-snapshot.ts). A failing hook is skipped: closing never fails for it.
+   *
+   * @example
+   * db.whenClosing(async (q) => {
+   *   const rows = (await q.query('SELECT 1 AS one')).rows;
+   *   return () => rememberSnapshot(db.dataDir!, 'one', rows);
+   * });
+   */
+  whenClosing(hook: (q: Queryable) => Promise<(() => void) | undefined>): void {
+    this.closing.push(hook);
+  }
 
   /** The underlying PGlite instance (for pglite-socket; not part of the Database interface). */
   get pglite(): PGliteType {
@@ -240,7 +260,8 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   }
   async describe(sql: string): Promise<StatementDescription> {
     try {
-      const r = await this.db.runExclusive(() => this.db.execProtocol(describeMessages(sql), { throwOnError: true }));
+      const messages = await describeMessages(sql);
+      const r = await this.db.runExclusive(() => this.db.execProtocol(messages, { throwOnError: true }));
       const params = r.messages.find((m) => m.name === 'parameterDescription') as unknown as { dataTypeIDs: number[] } | undefined;
       const rows = r.messages.find((m) => m.name === 'rowDescription') as unknown as Parameters<typeof columnsOf>[0];
       return { params: [...(params?.dataTypeIDs ?? [])], columns: columnsOf(rows) };
@@ -259,6 +280,15 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   }
   async close(): Promise<void> {
     if (this.closed) return;
+    const after: Array<() => void> = [];
+    for (const hook of this.closing.splice(0)) {
+      try {
+        const then = await hook(this);
+        if (then) after.push(then);
+      } catch {
+        /* see whenClosing */
+      }
+    }
     this.closed = true;
     for (const [id, v] of heldLocks) {
       if (v.exclusive !== this && !v.shared.has(this)) continue;
@@ -268,7 +298,17 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
       wakeLock(id);
       for (const w of waiters) w();
     }
-    await this.db.close().catch(() => undefined);
+    let shutDown = true;
+    await this.db.close().catch(() => {
+      shutDown = false;
+    });
+    for (const then of shutDown ? after : []) {
+      try {
+        then();
+      } catch {
+        /* see whenClosing */
+      }
+    }
     this.releaseDir?.();
   }
 }

@@ -1,5 +1,27 @@
 /** node-postgres driver: one `pg.Client` per `Database`, so session advisory locks hold. */
 import type pg from 'pg';
+import { createRequire } from 'node:module';
+
+let pgModule: typeof pg | undefined;
+/**
+ * node-postgres, loaded once. At load, pg/lib/stream.js asks whether it runs in a Cloudflare Worker: where
+ * there is no `navigator` (Node 20) it builds a fetch `Response`, which loads undici and with it http,
+ * http2, tls, zlib, worker_threads… (~25 ms of CPU; `migrate status` on a server took ~175 ms in all).
+ * Where no `navigator` exists, one with Node's user agent (what Node ≥ 21 defines itself) is defined only
+ * while pg loads; the load is synchronous (`require`), so no other code runs meanwhile.
+ */
+function loadPg(): typeof pg {
+  if (pgModule) return pgModule;
+  const g = globalThis as { navigator?: unknown };
+  const stand = !('navigator' in g);
+  if (stand) Object.defineProperty(g, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true });
+  try {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+  } finally {
+    if (stand) delete g.navigator;
+  }
+  return pgModule;
+}
 import { MeridianError } from '../errors.js';
 import { PgDescribe, type StatementDescription } from './describe.js';
 import type { Database, Queryable, QueryResult } from './database.js';
@@ -94,7 +116,7 @@ export class PostgresDatabase extends PgQueryable implements Database {
     const u = new URL(url);
     u.searchParams.delete('search_path');
     // node-postgres loads on first use: a command that opens no server (migrate diff folds natively) skips it.
-    const { default: pgLib } = await import('pg');
+    const pgLib = loadPg();
     const client = new pgLib.Client({ connectionString: u.toString(), connectionTimeoutMillis: 10_000 });
     client.on('error', (e) => {
       // A dropped connection surfaces on the next query, named by this error.

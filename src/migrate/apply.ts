@@ -17,7 +17,6 @@ import {
   readRevisions,
   revisionsSchemaFor,
   readRevisionsIfExists,
-  revisionsTableExists,
   RevisionType,
   upsertRevision,
   type Revision,
@@ -204,14 +203,13 @@ export async function acquireApplyLock(db: Database, timeoutMs = 10_000): Promis
 }
 
 /**
- * Computes the pending files (Atlas's Executor.Pending). Reads the revisions; does not write.
+ * Computes the pending files (Atlas's Executor.Pending) from the files and the revisions read before: no I/O.
  */
-export async function computePending(
-  db: Queryable & { boundSchema: string | undefined },
+export function computePending(
   files: readonly MigrationFile[],
   revisions: readonly Revision[],
   opts: { execOrder?: ExecOrder; count?: number },
-): Promise<{ pending: MigrationFile[]; partial?: Revision; skipped: MigrationFile[] }> {
+): { pending: MigrationFile[]; partial?: Revision; skipped: MigrationFile[] } {
   const migrations = files.filter((f) => !f.checkpoint);
   if (revisions.length === 0) {
     const lastCheckpoint = files.map((f, i) => (f.checkpoint ? i : -1)).filter((i) => i >= 0).at(-1);
@@ -285,8 +283,8 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
   const release = opts.dryRun ? undefined : await acquireApplyLock(db, opts.lockTimeoutMs);
   try {
     await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
-    const exists = await revisionsTableExists(db, schema);
-    let revisions = exists ? await readRevisions(db, schema) : [];
+    // One query (a missing table is an error caught there): no transaction is open here.
+    let revisions = (await readRevisionsIfExists(db, schema)) ?? [];
     if (revisions.length === 0) {
       const { clean, what } = await isClean(db, schema);
       if (opts.baseline) {
@@ -310,7 +308,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
         );
       }
     }
-    const { pending, partial } = await computePending(db, files, revisions, { execOrder: opts.execOrder, count: opts.count });
+    const { pending, partial } = computePending(files, revisions, { execOrder: opts.execOrder, count: opts.count });
     const from = revisions.filter((r) => r.applied === r.total || (r.type & RevisionType.resolved) !== 0).at(-1)?.version;
     const plans: PendingFile[] = pending.map((file) => ({
       file,
@@ -427,6 +425,23 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
   }
 }
 
+/**
+ * What `applyMigrations` would find pending, decided from revisions read before (a non-empty list: with
+ * none, applying first asks the database whether it is clean), with the same checks in the same order:
+ * the directory (atlas.sum, every file split), the flags, then the pending files (out-of-order files are
+ * an error in linear order). Used when the revisions were remembered (src/migrate/revisions-snapshot.ts).
+ *
+ * @example
+ * const pending = await pendingFromRevisions(revisions, { dir: 'database/migrations' });
+ * if (pending.length === 0) console.log('No migration files to execute');
+ */
+export async function pendingFromRevisions(revisions: readonly Revision[], opts: Pick<ApplyOptions, 'dir' | 'loaded' | 'baseline' | 'allowDirty' | 'execOrder' | 'count'>): Promise<MigrationFile[]> {
+  if (revisions.length === 0) throw new Error('internal: pendingFromRevisions without revisions (the database must be asked whether it is clean)');
+  const { files } = opts.loaded ?? (await loadDirectory(opts.dir));
+  if (opts.baseline && opts.allowDirty) throw new MeridianError('E_USAGE', '--baseline and --allow-dirty are mutually exclusive');
+  return computePending(files, revisions, { execOrder: opts.execOrder, count: opts.count }).pending;
+}
+
 export interface MigrationStatus {
   readonly status: 'OK' | 'PENDING';
   readonly current: string;
@@ -454,25 +469,42 @@ export interface MigrationStatus {
  * s.status // 'OK' | 'PENDING'
  */
 export async function migrationStatus(db: Database, opts: { dir: string; revisionsSchema?: string; loaded?: LoadedDirectory }): Promise<MigrationStatus> {
-  await initSplitter();
   if (!opts.loaded) validateSum(opts.dir);
   const files = opts.loaded?.files ?? readMigrationFiles(opts.dir);
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
   await checkRevisionSchemaClarity(db, opts.revisionsSchema, db.boundSchema);
   const revisions = (await readRevisionsIfExists(db, schema)) ?? [];
+  return statusOf(files, revisions, opts.loaded);
+}
+
+/**
+ * Atlas's `migrate status` from the revisions already read (`readRevisionsIfExists`, or remembered:
+ * src/migrate/revisions-snapshot.ts): the directory is validated against atlas.sum and read here.
+ *
+ * @example
+ * const s = await migrationStatusOf('database/migrations', revisions);
+ */
+export async function migrationStatusOf(dir: string, revisions: readonly Revision[]): Promise<MigrationStatus> {
+  validateSum(dir);
+  return statusOf(readMigrationFiles(dir), revisions, undefined);
+}
+
+async function statusOf(files: readonly MigrationFile[], revisions: readonly Revision[], loaded: LoadedDirectory | undefined): Promise<MigrationStatus> {
   let pending: MigrationFile[] = [];
   let outOfOrder: MigrationFile[] = [];
   let error: string | undefined;
   let partialInfo: MigrationStatus['partial'];
   try {
-    const r = await computePending(db, files, revisions, { execOrder: 'linear' });
+    const r = computePending(files, revisions, { execOrder: 'linear' });
     pending = r.pending;
     if (r.partial) {
       const f = files.find((x) => x.version === r.partial!.version);
-      partialInfo = { revision: r.partial, total: f ? (opts.loaded?.statements.get(f.name)?.length ?? splitStatements(f.content, f.name).length) : r.partial.total };
+      // The splitter (wasm) loads only for a partially applied file, whose statements are counted.
+      if (f && !loaded) await initSplitter();
+      partialInfo = { revision: r.partial, total: f ? (loaded?.statements.get(f.name)?.length ?? splitStatements(f.content, f.name).length) : r.partial.total };
     }
   } catch (e) {
-    const r = await computePending(db, files, revisions, { execOrder: 'non-linear' });
+    const r = computePending(files, revisions, { execOrder: 'non-linear' });
     pending = r.pending;
     outOfOrder = r.skipped;
     error = (e as Error).message;
@@ -485,7 +517,7 @@ export async function migrationStatus(db: Database, opts: { dir: string; revisio
     executed: revisions.length,
     pending,
     available: files,
-    applied: revisions,
+    applied: [...revisions],
     outOfOrder,
     fromCheckpoint: pending[0]?.checkpoint ?? false,
     ...(outOfOrder.length ? { fix: rebaseCommand(outOfOrder) } : {}),

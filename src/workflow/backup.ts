@@ -8,13 +8,16 @@
  * Never overwrites an existing file; a backup file is created owner-only (0600) before anything is written
  * to it, so a full data dump is never readable by others, not even for a moment.
  */
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { PgliteDatabase } from '../db/pglite.js';
 import { parseDatabaseUrl } from '../db/url.js';
 import { MeridianError } from '../errors.js';
+
+/** node:child_process, loaded when a backup is taken: `migrate apply` imports this module on every run. */
+const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
 
 export interface BackupResult {
   readonly file: string;
@@ -83,7 +86,7 @@ export function projectBackupFile(cwd: string, label: string, kind: 'sql' | 'tar
 
 /** True when `pg_dump` can be run. */
 export function hasPgDump(): boolean {
-  return spawnSync('pg_dump', ['--version'], { stdio: 'ignore' }).status === 0;
+  return childProcess().spawnSync('pg_dump', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 /** Creates `file` empty and owner-only; refuses an existing file. */
@@ -122,7 +125,7 @@ export async function backupDatabase(db: Database, url: string, file: string): P
   const u = new URL(parsed.url);
   u.searchParams.delete('search_path');
   closeSync(createPrivate(file));
-  const r = spawnSync('pg_dump', ['--no-owner', '--file', file, u.toString()], { encoding: 'utf8' });
+  const r = childProcess().spawnSync('pg_dump', ['--no-owner', '--file', file, u.toString()], { encoding: 'utf8' });
   if (r.status !== 0) {
     unlinkSync(file);
     throw new MeridianError('E_BACKUP', `pg_dump failed: ${(r.stderr || '').trim().split('\n')[0]}`);

@@ -10,7 +10,6 @@
 import type { Protection } from '../config/protection.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import { lintDirectory } from '../lint/index.js';
 import { loadDirectory } from '../migrate/apply.js';
 import { decideConsent, hazardsOfFindings, planHash, type ConsentInput, type PlannedHazard } from './consent.js';
 
@@ -44,6 +43,8 @@ export async function fleetConsent(opts: {
   if (opts.protection.protected && files.length) {
     const dev = await opts.dev();
     try {
+      // The analyzers load only when a fleet has files to analyse (`migrate status`/`apply` import this module).
+      const { lintDirectory } = await import('../lint/index.js');
       hazards = hazardsOfFindings((await lintDirectory(dev, opts.dir, { names: files, cwd: opts.cwd })).findings);
     } catch (e) {
       throw new MeridianError('E_HAZARD', `migrate apply: the files' hazards could not be analysed on the dev database (${(e as Error).message.split('\n')[0]}); a protected environment does not run unanalysed files: pass --dev-url with a database like the targets`);

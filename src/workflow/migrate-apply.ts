@@ -9,7 +9,7 @@
  */
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import { lintDirectory, type Finding } from '../lint/index.js';
+import type { Finding } from '../lint/index.js';
 import { applyMigrations, type ApplyOptions, type ApplyResult, type FileResult } from '../migrate/apply.js';
 import { hazardsOfFindings, planHash, type PlannedHazard } from './consent.js';
 import { guardWrite, type GuardOptions, type GuardResult } from './guard.js';
@@ -63,6 +63,8 @@ export async function migrateApply(db: Database, opts: MigrateApplyOptions): Pro
   if (analyse) {
     const dev = await opts.dev();
     try {
+      // The analyzers (the parser, the fold, the planner) load only when there is something to analyse.
+      const { lintDirectory } = await import('../lint/index.js');
       findings = (await lintDirectory(dev, opts.dir, { names: pending.map((f) => f.name), cwd: opts.cwd })).findings;
     } catch (e) {
       analysisError = (e as Error).message.split('\n')[0];

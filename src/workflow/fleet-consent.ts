@@ -10,7 +10,7 @@
 import type { Protection } from '../config/protection.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import { lintDirectory } from '../lint/index.js';
+import { lintDirectory } from './migrate-lint.js';
 import { loadDirectory } from '../migrate/apply.js';
 import { decideConsent, hazardsOfFindings, planHash, type ConsentInput, type PlannedHazard } from './consent.js';
 

@@ -9,7 +9,8 @@
  */
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import { lintDirectory, type Finding } from '../lint/index.js';
+import type { Finding } from '../lint/index.js';
+import { lintDirectory } from './migrate-lint.js';
 import { applyMigrations, type ApplyOptions, type ApplyResult, type FileResult } from '../migrate/apply.js';
 import { hazardsOfFindings, planHash, type PlannedHazard } from './consent.js';
 import { guardWrite, type GuardOptions, type GuardResult } from './guard.js';

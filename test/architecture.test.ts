@@ -5,6 +5,8 @@
  *  - cli → workflow → stages → model: nothing but cli imports cli; no stage imports the workflow;
  *    the CLI leaves composing the pipeline stages (diff, plan, lint) to the workflow;
  *  - diff, plan and model import no parser, database, inspector, migration or filesystem module;
+ *  - lint's analyzers import no database, inspector, migration-directory or file-access module (the replay
+ *    that feeds them on the dev database is the workflow's `lintDirectory`);
  *  - parse and migrate do not reach into each other, except migrate through the shared splitter in parse/;
  *  - no import cycles between modules.
  *
@@ -52,6 +54,8 @@ function importGraph(): Map<string, string[]> {
 const area = (module: string) => (module.includes('/') ? module.slice(0, module.indexOf('/')) : module.replace(/\.ts$/, ''));
 const STAGES = new Set(['input', 'parse', 'inspect', 'diff', 'plan', 'migrate', 'lint', 'prisma', 'typedsql', 'db', 'config', 'model', 'errors']);
 const FILESYSTEM = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path']);
+/** Modules that read or write files (path arithmetic is not file access). */
+const FILE_ACCESS = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
 const DATABASE_PACKAGES = new Set(['pg', '@electric-sql/pglite']);
 /** The one module migrate may use from parse/ (statement splitting with source locations). */
 const SHARED_PARSE_FOR_MIGRATE = new Set<string>(['parse/split.ts']);
@@ -65,6 +69,8 @@ function ruleBroken(from: string, to: string): string | undefined {
   if (local && a === 'cli' && (b === 'diff' || b === 'plan' || b === 'lint')) return 'the CLI leaves composing diff, plan and lint to the workflow';
   if ((a === 'diff' || a === 'plan' || a === 'model') && (local ? ['parse', 'db', 'inspect', 'migrate', 'config'].includes(b) : FILESYSTEM.has(to) || DATABASE_PACKAGES.has(to)))
     return 'diff, plan and model import no parser, database or filesystem module';
+  if (a === 'lint' && (local ? ['db', 'inspect', 'migrate'].includes(b) : FILE_ACCESS.has(to) || DATABASE_PACKAGES.has(to)))
+    return 'lint analyzers are pure: the replay on the dev database is a workflow step';
   if (local && a === 'parse' && b === 'migrate') return 'parse does not reach into migrate';
   if (local && a === 'migrate' && b === 'parse' && !SHARED_PARSE_FOR_MIGRATE.has(to)) return 'migrate reaches parse only through the shared splitter (parse/split.ts)';
   return undefined;
@@ -72,10 +78,7 @@ function ruleBroken(from: string, to: string): string | undefined {
 
 /** Violations that exist today, each with the issue point that removes it. Only ever remove entries. */
 const KNOWN: Readonly<Record<string, string>> = {
-  // #28 point 3 (lint split from replay: the replay becomes a workflow step; issue 21 this round).
-  'lint/index.ts -> workflow/state.ts': '#28.3 lint analyzers pure, replay moved to the workflow',
-  'lint/index.ts -> workflow/dev-lease.ts': '#28.3 lint analyzers pure, replay (and its dev-database lease) moved to the workflow',
-  // #28 point 2 (one canonical Model: diff compares canonical forms without the parser; issue 20/19 this round).
+  // #28 point 2 (one canonical Model: diff compares canonical forms without the parser): 28b removes.
   'diff/equal.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
   'diff/index.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
   // #28 point 1 (every guide command one workflow function; issue 22 this round).
@@ -150,13 +153,13 @@ describe('architecture: the import rules of DESIGN.md', () => {
     expect(ruleBroken('workflow/dev.ts', 'cli/prompt.ts')).toMatch(/CLI/);
     expect(ruleBroken('parse/fold.ts', 'migrate/split.ts')).toMatch(/parse does not reach/);
     expect(ruleBroken('migrate/apply.ts', 'parse/split.ts')).toBeUndefined();
+    expect(ruleBroken('lint/index.ts', 'inspect/index.ts')).toMatch(/lint analyzers are pure/);
+    expect(ruleBroken('lint/index.ts', 'node:fs')).toMatch(/lint analyzers are pure/);
+    expect(ruleBroken('lint/atlas-format.ts', 'node:path')).toBeUndefined();
     expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']], ['c.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts']]);
   });
 
-  it('has no import cycles but the known ones', () => {
-    // workflow/state.ts ↔ workflow/dev-lease.ts came with the dev-database lease (issue 20/22 this round):
-    // #28.3 (the replay as a workflow step) separates them. Only ever remove entries.
-    const KNOWN_CYCLES = [['workflow/dev-lease.ts', 'workflow/state.ts']];
-    expect(cycles(graph)).toEqual(KNOWN_CYCLES);
+  it('has no import cycles', () => {
+    expect(cycles(graph)).toEqual([]);
   });
 });

@@ -1,30 +1,24 @@
 /**
- * `migrate lint`: analyzers over what each statement of a migration file does to the schema.
+ * `migrate lint`'s analyzers: what each statement of a migration file does to the schema.
  *
- * In:  a migration directory and a dev Database. The files before the linted ones are replayed; each
- *      linted statement is then executed on the dev database and the inspector's before/after Models are
- *      diffed, so analyzers see typed changes (a dropped column, a new unique index…), not text patterns.
+ * In:  a statement, its syntax tree and the schema before and after it (Models; their diff gives typed
+ *      changes: a dropped column, a new unique index…, not text patterns). `FileLint` takes a file's
+ *      statements one by one from whoever replays them (the workflow's `lintDirectory` runs them on the dev
+ *      database); `lintPlan` takes planned statements and the states before and after the whole plan.
  * Out: findings with file:line:col, Atlas's codes where Atlas has one (DS, MF, BC, CD, NM, and PG101–103 of
- *      its concurrent-index analyzer) and Meridian's own MR codes for what Atlas misses. Never touches the
- *      target database. `lintPlan` runs the same rules on planned statements, without a database.
+ *      its concurrent-index analyzer) and Meridian's own MR codes for what Atlas misses.
+ * Never: touches a database or the filesystem, or imports the workflow (the replay is a workflow step).
  */
 import { isVolatileExpression } from '../parse/volatility.js';
 import { parseExpression } from '../parse/pg.js';
-import { acquireDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { loadLibpg, parseSync } from '../parse/libpg.js';
-import type { Database } from '../db/database.js';
+import { parseSync } from '../parse/libpg.js';
+import { splitStatements, type SplitStatement } from '../parse/split.js';
 import type { Change } from '../diff/changes.js';
 import { diff } from '../diff/index.js';
-import { inspect } from '../inspect/index.js';
-import { filesFromLastCheckpoint, readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
-import { initSplitter, splitStatements, type SplitStatement } from '../migrate/split.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
 import { combineTableClauses } from '../plan/combine.js';
-import { executeSources, locatedError, locateStatementError } from '../workflow/state.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -243,54 +237,6 @@ function nolint(comments: readonly string[]): Set<string> | 'all' | undefined {
 
 const silenced = (n: Set<string> | 'all' | undefined, f: Omit<Finding, 'file' | 'line' | 'column'>) => n === 'all' || (n !== undefined && (n.has(f.code) || n.has(f.analyzer)));
 
-/**
- * Lints migration files (all of them by default, or the latest N / the given names).
- *
- * @example
- * const dev = await openDatabase('pglite://memory');
- * const r = await lintDirectory(dev, 'database/migrations', { latest: 1 });
- * r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`)
- */
-export async function lintDirectory(dev: Database, dir: string, opts: { latest?: number; names?: readonly string[]; cwd?: string } = {}): Promise<LintResult> {
-  const t0 = process.hrtime.bigint();
-  await loadLibpg();
-  await initSplitter();
-  // A directory without atlas.sum is linted (Atlas does); a stale one is an error.
-  const sumChecked = existsSync(join(dir, 'atlas.sum'));
-  if (sumChecked) validateSum(dir);
-  const cwd = opts.cwd ?? process.cwd();
-  const all = readMigrationFiles(dir);
-  const files = all.filter((f) => !f.checkpoint);
-  const linted = opts.names ? files.filter((f) => opts.names!.includes(f.name)) : opts.latest ? files.slice(-opts.latest) : files;
-  // The stage is set from the last checkpoint before the first linted file (it holds the whole schema at
-  // its version), as Atlas's replay does; checkpoint files themselves are not linted.
-  const firstAt = linted.length ? all.indexOf(linted[0]!) : all.length;
-  const base = filesFromLastCheckpoint(all.slice(0, firstAt));
-  await acquireDevDatabase(dev);
-  const findings: Finding[] = [];
-  const reported: Array<LintReport['files'][number]> = [];
-  try {
-    // The files before the linted ones only set the stage; one that fails is an error of the directory.
-    const errs = await executeSources(dev, base.map((f) => ({ file: relative(cwd, f.path) || f.path, text: f.text })), { stopAtFirst: true });
-    if (errs.length) throw locatedError('E_MIGRATE_DIR', errs, 'replaying the migrations before the linted ones failed');
-    for (const f of linted) {
-      const started = process.hrtime.bigint();
-      const r = await lintFile(dev, f, cwd);
-      findings.push(...r.findings);
-      reported.push({ name: f.name, version: f.version, changes: r.changes, ns: Number(process.hrtime.bigint() - started) });
-    }
-  } finally {
-    await releaseDevDatabase(dev).catch(() => undefined);
-  }
-  const report: LintReport = {
-    ...(firstAt > 0 ? { from: all[firstAt - 1]!.version } : {}),
-    ...(linted.length ? { to: linted.at(-1)!.version } : {}),
-    files: reported,
-    ns: Number(process.hrtime.bigint() - t0),
-  };
-  return { files: linted.map((f) => f.name), findings, failed: findings.some((x) => x.severity === 'error'), sumChecked, report };
-}
-
 function parseAst(text: string): Ast {
   try {
     return (parseSync(text).stmts?.[0]?.stmt ?? undefined) as Ast;
@@ -389,49 +335,87 @@ function runRules(ctx: StatementContext, silencedBy: Array<Set<string> | 'all' |
 
 const isDdl = (ast: Ast) => !!ast && !ast.UpdateStmt && !ast.InsertStmt && !ast.DeleteStmt && !ast.SelectStmt && !ast.CopyStmt;
 
-async function lintFile(dev: Database, f: MigrationFile, cwd: string): Promise<{ findings: Finding[]; changes: number }> {
-  const file = relative(cwd, f.path) || f.path;
-  const header = nolint(f.directives.filter((d) => d.name === 'nolint').map((d) => `atlas:nolint ${d.args}`));
-  let changeCount = 0;
-  if (header === 'all') return { findings: [], changes: 0 };
-  const transactional = !f.directives.some((d) => d.name === 'txmode' && d.args === 'none');
-  const state = new FileState();
-  const out: Finding[] = [];
-  let before = (await inspect(dev)).model;
-  const startOfFile = before;
-  const stmts = splitStatements(f.content, f.name);
-  const asts = stmts.map((st) => parseAst(st.text));
-  for (const [i, stmt] of stmts.entries()) {
-    const ast = asts[i];
-    state.noteAst(ast);
-    try {
-      await dev.exec(stmt.text);
-    } catch (e) {
-      // The file cannot run as written: report where, and stop (later statements depend on this one).
-      const err = locateStatementError(stmt, e, file);
-      out.push({ file, line: err.line, column: err.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(e as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply', statement: stmt.text });
-      break;
-    }
-    if (!isDdl(ast)) continue;
-    const after = (await inspect(dev)).model;
+/** What the analyzers need of a migration file: its name, text and header directives. */
+export interface LintedFile {
+  readonly name: string;
+  /** The file's bytes (statement locations are byte-exact) or text. */
+  readonly content: string | Buffer;
+  readonly directives: readonly { readonly name: string; readonly args: string }[];
+}
+
+/**
+ * The analyzers' side of linting one migration file, statement by statement (pure: no database). The
+ * caller replays the file (the workflow's `lintDirectory` runs each statement on the dev database and
+ * inspects it) and hands over, per statement, the schema before and after it, or its failure.
+ *
+ * @example
+ * const lint = new FileLint('migrations/2026_x.sql', file);
+ * for (const [i] of lint.statements.entries()) {
+ *   lint.ran(i);
+ *   try { await dev.exec(lint.statements[i]!.text); } catch (e) { lint.failed(i, locateStatementError(lint.statements[i]!, e, lint.file), e); break; }
+ *   if (lint.isDdl(i)) { const after = (await inspect(dev)).model; lint.analyse(i, before, after); before = after; }
+ * }
+ * lint.findings // [{ code: 'DS103', line: 3, … }]
+ */
+export class FileLint {
+  /** The file's statements, split with their source locations. */
+  readonly statements: readonly SplitStatement[];
+  /** Whole-file `atlas:nolint` (no analyzer runs), for callers that can skip the replay's inspections. */
+  readonly silenced: boolean;
+  readonly findings: Finding[] = [];
+  /** Atlas's count of schema changes: statements that changed an object (a rename too). */
+  changes = 0;
+  private readonly header: Set<string> | 'all' | undefined;
+  private readonly transactional: boolean;
+  private readonly asts: readonly Ast[];
+  private readonly state = new FileState();
+  /** The schema before the file's first statement: the first `before` handed to `analyse` (statements before it change no schema). */
+  private startOfFile: Model | undefined;
+
+  constructor(readonly file: string, f: LintedFile) {
+    this.header = nolint(f.directives.filter((d) => d.name === 'nolint').map((d) => `atlas:nolint ${d.args}`));
+    this.silenced = this.header === 'all';
+    this.transactional = !f.directives.some((d) => d.name === 'txmode' && d.args === 'none');
+    this.statements = this.silenced ? [] : splitStatements(f.content, f.name);
+    this.asts = this.statements.map((st) => parseAst(st.text));
+  }
+
+  /** Whether statement `i` can change the schema (data statements are not analysed, only run). */
+  isDdl(i: number): boolean {
+    return isDdl(this.asts[i]);
+  }
+
+  /** Notes statement `i` as run (every statement, before its analysis: an UPDATE back-fills for later ones). */
+  ran(i: number): void {
+    this.state.noteAst(this.asts[i]);
+  }
+
+  /** Statement `i` failed where `location` says: the file cannot run as written (MR100); later statements are not analysed. */
+  failed(i: number, location: { readonly line: number; readonly column: number }, error: unknown): void {
+    const stmt = this.statements[i]!;
+    this.findings.push({ file: this.file, line: location.line, column: location.column, code: 'MR100', analyzer: 'execution', severity: 'error', message: `statement fails on the dev database: ${(error as Error).message}`, fix: 'fix the statement; the file would fail the same way on apply', statement: stmt.text });
+  }
+
+  /** Runs the analyzers on statement `i`, which took the schema from `before` to `after`. */
+  analyse(i: number, before: Model, after: Model): void {
+    const stmt = this.statements[i]!;
+    const ast = this.asts[i];
+    this.startOfFile ??= before;
     // A rename keeps the rows: the drop + create the two states differ by is not data loss (BC101/BC102 cover it).
     const changes = isRename(ast) ? [] : diff(before, after);
-    const later = ast?.RenameStmt ? laterFacts(asts.slice(i + 1)) : NOTHING_LATER;
-    // Atlas counts the schema changes of each statement; a statement changes one object here (a rename too).
-    if (changes.length || isRename(ast)) changeCount++;
-    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: state.created, filledInFile: state.filled, transactional, startOfFile, defaultedInFile: state.defaulted, later };
-    for (const finding of runRules(ctx, [header, nolint(stmt.comments)])) {
+    const later = ast?.RenameStmt ? laterFacts(this.asts.slice(i + 1)) : NOTHING_LATER;
+    if (changes.length || isRename(ast)) this.changes++;
+    const ctx: StatementContext = { stmt, ast, before, after, changes, createdInFile: this.state.created, filledInFile: this.state.filled, transactional: this.transactional, startOfFile: this.startOfFile, defaultedInFile: this.state.defaulted, later };
+    for (const finding of runRules(ctx, [this.header, nolint(stmt.comments)])) {
       // Atlas reports PG103 (CONCURRENTLY in a transactional file) once per file, at its start.
       if (finding.code === 'PG103') {
-        if (!out.some((x) => x.code === 'PG103')) out.push({ file, line: 1, column: 1, ...finding });
+        if (!this.findings.some((x) => x.code === 'PG103')) this.findings.push({ file: this.file, line: 1, column: 1, ...finding });
         continue;
       }
-      out.push({ file, line: stmt.line, column: stmt.column, ...finding });
+      this.findings.push({ file: this.file, line: stmt.line, column: stmt.column, ...finding });
     }
-    state.noteChanges(changes);
-    before = after;
+    this.state.noteChanges(changes);
   }
-  return { findings: out, changes: changeCount };
 }
 
 /**

@@ -10,7 +10,8 @@
 import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
-import { escapeRegExp, qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
+import { identifiersIn } from '../model/identifiers.js';
+import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
@@ -164,10 +165,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     const cur = current.tables[tk];
     const des = desired.tables[tk];
     if (!cur) continue;
-    const col = escapeRegExp(c.from.name);
-    const reads = new RegExp(`(^|[^\\w"])"?${col}"?([^\\w"]|$)`);
+    const reads = (text: string) => identifiersIn(text).has(c.from.name);
     for (const p of Object.values(cur.policies)) {
-      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads.test(t))) continue;
+      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads(t))) continue;
       if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
       all.push({ kind: 'drop_policy', policy: p });
       const back = des?.policies[p.name];
@@ -175,7 +175,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
     for (const tr of Object.values(cur.triggers)) {
       const clause = /\bWHEN\b[\s\S]*\bEXECUTE\b|\bUPDATE OF\b[^]*?\bON\b/.exec(tr.definition ?? '')?.[0] ?? '';
-      if (!reads.test(clause)) continue;
+      if (!reads(clause)) continue;
       if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
       all.push({ kind: 'drop_trigger', trigger: tr });
       const back = des?.triggers[tr.name];
@@ -203,10 +203,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
     : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
   if (reshaped.size) {
-    const names = [...reshaped].map((k) => escapeRegExp(splitKey(k).name));
-    const reads = new RegExp(`(^|[^\\w$])"?(${names.join('|')})"?([^\\w$]|$)`);
+    const names = [...reshaped].map((k) => splitKey(k).name);
+    const reads = (text: string) => {
+      const used = identifiersIn(text);
+      return names.some((n) => used.has(n));
+    };
     for (const [k, f] of Object.entries(current.functions)) {
-      if (f.language !== 'sql' || /\bAS\s+(\$[^$]*\$|')/i.test(f.definition) || !reads.test(f.definition)) continue;
+      if (f.language !== 'sql' || /\bAS\s+(\$[^$]*\$|')/i.test(f.definition) || !reads(f.definition)) continue;
       const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
       // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
       for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
@@ -271,7 +274,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it.
         // Signatures using a dropped table's row type must go before the table.
-        const usesDropped = [...droppedTables.values()].some((t) => new RegExp(`\\b${t.name}\\b`).test(`${c.function.returns ?? ''} ${c.function.identityArgs}`));
+        const signature = identifiersIn(`${c.function.returns ?? ''} ${c.function.identityArgs}`);
+        const usesDropped = [...droppedTables.values()].some((t) => signature.has(t.name));
         // Aggregates go first: they use their state functions.
         emit(c.beforeRelations ? 1.5 : c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] || usesDropped ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
           `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : c.function.kind === 'aggregate' ? 'AGGREGATE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs || (c.function.kind === 'aggregate' ? '*' : '')})`, { breaksDependants: `callers of ${c.function.name} break` });
@@ -370,7 +374,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_function': {
         const f = c.function;
         // Signatures that use a table's row type need the table first.
-        const usesTable = Object.values(desired.tables).some((t) => new RegExp(`\\b${t.schema}\\.${t.name}\\b|\\b${t.name}\\b`).test(`${f.returns ?? ''} ${f.identityArgs}`));
+        const signature = identifiersIn(`${f.returns ?? ''} ${f.identityArgs}`);
+        const usesTable = Object.values(desired.tables).some((t) => signature.has(t.name));
         emit(c.afterRelations ? 16.2 : f.kind === 'aggregate' ? 12.5 : c.replace || usesTable ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
         break;
       }

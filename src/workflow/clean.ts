@@ -22,6 +22,7 @@ import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { REVISIONS_TABLE } from '../migrate/revisions.js';
 import { qualifiedName, quoteIdent, splitKey } from '../model/names.js';
+import { objectSchema } from '../model/objects.js';
 import { emptyModel, type Model, type SchemaDef, type TypeDef } from '../model/types.js';
 import { plan } from '../plan/index.js';
 
@@ -82,9 +83,10 @@ function objectsIn(model: Model, schema: string, revisions: boolean): CleanTarge
   for (const s of Object.values(model.sequences)) if (s.schema === schema && !s.ownedBy) add('sequence', s.name);
   for (const t of Object.values(model.types)) if (t.schema === schema) add(TYPE_KIND[t.kind], t.name);
   for (const f of Object.values(model.functions)) if (f.schema === schema) add(f.kind, f.name, `${qualifiedName(schema, f.name)}(${f.identityArgs})`);
+  // Every schema-scoped kind of the kind-agnostic core (rules, foreign tables, statistics, collations…).
   for (const o of Object.values(model.objects ?? {})) {
-    if (o.kind === 'rule' && o.schema === schema) add('rule', o.name, `${quoteIdent(o.name)} ON ${qualifiedName(schema, splitKey(o.table).name)}`);
-    if (o.kind === 'foreign_table' && o.schema === schema) add('foreign table', o.name);
+    if (objectSchema(o) !== schema || !('name' in o)) continue;
+    add(o.kind.replace(/_/g, ' '), o.name, o.kind === 'rule' ? `${quoteIdent(o.name)} ON ${qualifiedName(schema, splitKey(o.table).name)}` : undefined);
   }
   for (const u of model.unmanaged) if (u.schema === schema) add(u.kind, u.name, u.drop?.identity);
   if (revisions) add('table', REVISIONS_TABLE);

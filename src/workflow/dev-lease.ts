@@ -22,7 +22,7 @@ import { quoteIdent } from '../model/names.js';
 import type { Database } from '../db/database.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
-import { resetDevDatabase } from './state.js';
+import { resetDevDatabase } from './dev-reset.js';
 
 const LEASE = 'meridian-dev:';
 /** The lease keeps the database's own comment after this marker, to put it back. */

@@ -44,7 +44,7 @@ export async function fleetConsent(opts: {
     const dev = await opts.dev();
     try {
       // The analyzers load only when a fleet has files to analyse (`migrate status`/`apply` import this module).
-      const { lintDirectory } = await import('../lint/index.js');
+      const { lintDirectory } = await import('./migrate-lint.js');
       hazards = hazardsOfFindings((await lintDirectory(dev, opts.dir, { names: files, cwd: opts.cwd })).findings);
     } catch (e) {
       throw new MeridianError('E_HAZARD', `migrate apply: the files' hazards could not be analysed on the dev database (${(e as Error).message.split('\n')[0]}); a protected environment does not run unanalysed files: pass --dev-url with a database like the targets`);

@@ -64,7 +64,7 @@ export async function migrateApply(db: Database, opts: MigrateApplyOptions): Pro
     const dev = await opts.dev();
     try {
       // The analyzers (the parser, the fold, the planner) load only when there is something to analyse.
-      const { lintDirectory } = await import('../lint/index.js');
+      const { lintDirectory } = await import('./migrate-lint.js');
       findings = (await lintDirectory(dev, opts.dir, { names: pending.map((f) => f.name), cwd: opts.cwd })).findings;
     } catch (e) {
       analysisError = (e as Error).message.split('\n')[0];

@@ -6,7 +6,6 @@
  * In:  schema files / a migration directory, and a dev Database. Out: a Model, or located errors.
  * Never: runs against the user's target database (the dev database is wiped before and after use).
  */
-import { quoteIdent } from '../model/names.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readTextFile } from '../input/text.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
@@ -22,6 +21,8 @@ import type { Model } from '../model/types.js';
 import { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource } from '../parse/located.js';
 
 export { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource };
+/** The dev database's reset lives with the lease that uses it (dev-reset.ts); importers of it here keep working. */
+export { resetDevDatabase } from './dev-reset.js';
 
 
 /** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order). */
@@ -39,70 +40,6 @@ export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[
   walk(path);
   return out;
 }
-
-// Every schema is dropped, public too (CASCADE is what takes every kind of object with its internal
-// dependencies), and public is recreated with the owner and privileges it had and its standard comment: a database created
-// by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
-const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
-  SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
-  -- event triggers first: they would fire on the drops below
-  FOR s IN SELECT evtname FROM pg_event_trigger LOOP
-    EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', s.evtname);
-  END LOOP;
-  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog','information_schema','pg_toast')
-      AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' LOOP
-    EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname);
-  END LOOP;
-  FOR s IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
-    EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', s.extname);
-  END LOOP;
-  FOR s IN SELECT pubname FROM pg_publication LOOP
-    EXECUTE format('DROP PUBLICATION IF EXISTS %I', s.pubname);
-  END LOOP;
-  -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
-  FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
-    EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', s.fdwname);
-  END LOOP;
-  CREATE SCHEMA public;
-  IF owner IS NOT NULL THEN EXECUTE format('ALTER SCHEMA public OWNER TO %I', owner); END IF;
-  IF acl IS NOT NULL THEN
-    REVOKE ALL ON SCHEMA public FROM PUBLIC;
-    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(a.grantee::regrole::name) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
-        FROM unnest(acl) u, aclexplode(ARRAY[u]) a LOOP
-      EXECUTE format('GRANT %s ON SCHEMA public TO %s%s', s.priv, s.who, CASE WHEN s.opt THEN ' WITH GRANT OPTION' ELSE '' END);
-    END LOOP;
-  END IF;
-  COMMENT ON SCHEMA public IS 'standard public schema';
-END $$;`;
-
-/**
- * Wipes a dev database back to "freshly created". Big schemas are emptied table by table in batches
- * first: one DROP SCHEMA … CASCADE over thousands of relations takes more locks than a server's default
- * max_locks_per_transaction allows ("out of shared memory").
- */
-export async function resetDevDatabase(dev: Database): Promise<void> {
-  const rels = await dev.query<{ name: string }>(
-    `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name FROM pg_catalog.pg_class c
-       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-        AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_%'
-        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`,
-  );
-  if (rels.rows.length > 200) {
-    const tables = rels.rows.map((r) => r.name);
-    for (let i = 0; i < tables.length; i += 200) await dev.exec(`DROP TABLE IF EXISTS ${tables.slice(i, i + 200).join(', ')} CASCADE`).catch(() => dropOneByOne(dev, tables.slice(i, i + 200)));
-  }
-  await dev.exec(RESET);
-  // A dev URL bound to a schema (`?search_path=app`) keeps that schema, empty, and replays into it.
-  const bound = dev.boundSchema && dev.boundSchema !== 'public' ? quoteIdent(dev.boundSchema) : undefined;
-  await dev.exec(bound ? `CREATE SCHEMA ${bound}; SET search_path TO ${bound}` : 'SET search_path TO public');
-}
-
-/** Fallback when a batch still needs too many locks: one table per statement. */
-async function dropOneByOne(dev: Database, names: readonly string[]): Promise<void> {
-  for (const n of names) await dev.exec(`DROP TABLE IF EXISTS ${n} CASCADE`);
-}
-
 
 /** Syntax errors of every statement, located (file:line:col), using the real PostgreSQL parser. */
 export async function syntaxErrors(sources: readonly SqlSource[]): Promise<LocatedError[]> {

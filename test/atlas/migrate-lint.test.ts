@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { runInProcess } from '../helpers/cli-inproc.js';
-import { lintDirectory } from '../../src/lint/index.js';
+import { lintDirectory } from '../../src/workflow/migrate-lint.js';
 import { formatAtlasLint, goDuration, maxWidth } from '../../src/lint/atlas-format.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { openDatabase } from '../../src/db/index.js';

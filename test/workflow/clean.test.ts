@@ -49,9 +49,18 @@ CREATE POLICY child_visible ON child USING (id > 0);
 CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = add_int);
 CREATE RULE child_log AS ON UPDATE TO child DO ALSO NOTIFY child_changed;
 CREATE TABLE atlas_schema_revisions (version text PRIMARY KEY);
+CREATE COLLATION bytes FROM "C";
+ALTER TABLE child ADD COLUMN label text COLLATE bytes;
+ALTER TABLE parent ADD CONSTRAINT parent_r_excl EXCLUDE USING gist (r WITH &&);
+CREATE STATISTICS parent_st ON id, other_id FROM parent;
+CREATE FOREIGN DATA WRAPPER clean_wrapper;
+CREATE SERVER clean_server FOREIGN DATA WRAPPER clean_wrapper;
+CREATE FOREIGN TABLE remote (a int) SERVER clean_server;
+CREATE PUBLICATION clean_pub FOR TABLE parent, child;
+COMMENT ON TABLE parent IS 'the parent';
 `;
 
-/** What is left in `public` that is not an extension's (an array type counts as its element's): relations, types, routines, operators. */
+/** What is left in `public` that is not an extension's (an array type counts as its element's): relations, types, routines, operators, collations, statistics. */
 const LEFT_IN_PUBLIC = `
 SELECT kind || ' ' || name AS o FROM (
   SELECT 'relation' AS kind, c.relname::text AS name, 'pg_class'::regclass AS cls, c.oid FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
@@ -59,6 +68,8 @@ SELECT kind || ' ' || name AS o FROM (
     FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace
   UNION ALL SELECT 'routine', p.proname::text, 'pg_proc'::regclass, p.oid FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
   UNION ALL SELECT 'operator', o.oprname::text, 'pg_operator'::regclass, o.oid FROM pg_operator o WHERE o.oprnamespace = 'public'::regnamespace
+  UNION ALL SELECT 'collation', c.collname::text, 'pg_collation'::regclass, c.oid FROM pg_collation c WHERE c.collnamespace = 'public'::regnamespace
+  UNION ALL SELECT 'statistics', s.stxname::text, 'pg_statistic_ext'::regclass, s.oid FROM pg_statistic_ext s WHERE s.stxnamespace = 'public'::regnamespace
 ) x
 WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = x.cls AND d.objid = x.oid AND d.deptype = 'e')
 ORDER BY 1`;
@@ -90,7 +101,7 @@ describeEachDatabase('schema clean', (t) => {
     expect(targets.map((x) => x.schema)).toEqual(['app']);
     await expect(planClean(t.db, { schemas: ['nope'] })).rejects.toThrow(/schema "nope" does not exist/);
   });
-  it('empties a kept schema holding every managed kind (aggregates, ranges, partitions, policies, unmanaged kinds too); extensions stay', async () => {
+  it('empties a kept schema holding every schema-scoped managed kind (aggregates, ranges, partitions, policies, collations, statistics, foreign tables; unmanaged kinds too); extensions and database-wide objects stay', async () => {
     await t.reset();
     await t.db.exec(EVERY_KIND);
     const [pub] = await planClean(t.db);
@@ -98,13 +109,14 @@ describeEachDatabase('schema clean', (t) => {
     expect(pub!.action).toBe('keep');
     // Partitions, owned sequences, indexes, triggers and policies go with their table: not listed.
     expect(pub!.objects.map((o) => `${o.kind} ${o.name}`)).toEqual([
-      'aggregate total', 'domain posint', 'enum mood', 'function add_int', 'function is_positive', 'function make_parent', 'function span', 'function touch',
-      'materialized view mv', 'operator ===', 'procedure proc', 'range floatrange', 'rule child_log', 'sequence counter',
-      'table atlas_schema_revisions', 'table base', 'table child', 'table derived', 'table events', 'table parent', 'type pair', 'view v', 'view vv',
+      'aggregate total', 'collation bytes', 'domain posint', 'enum mood', 'foreign table remote', 'function add_int', 'function is_positive', 'function make_parent',
+      'function span', 'function touch', 'materialized view mv', 'operator ===', 'procedure proc', 'range floatrange', 'rule child_log', 'sequence counter',
+      'statistics parent_st', 'table atlas_schema_revisions', 'table base', 'table child', 'table derived', 'table events', 'table parent', 'type pair', 'view v', 'view vv',
     ]);
     await executeClean(t.db, [pub!]);
     expect((await t.db.query<{ o: string }>(LEFT_IN_PUBLIC)).rows.map((r) => r.o)).toEqual([]);
     expect((await t.db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`)).rowCount).toBe(1);
+    expect((await t.db.query(`SELECT 1 FROM pg_foreign_server WHERE srvname = 'clean_server' UNION ALL SELECT 1 FROM pg_publication WHERE pubname = 'clean_pub'`)).rowCount).toBe(2);
     expect(await planClean(t.db)).toEqual([{ schema: 'public', action: 'keep', objects: [] }]);
   });
   it('drops a schema holding an aggregate and a range type, and a schema holding only the revisions table', async () => {

@@ -12,7 +12,7 @@ import { inspect } from '../../src/inspect/index.js';
 import { applyMigrations, migrationStatus } from '../../src/migrate/apply.js';
 import { checkpointContent, filesFromLastCheckpoint, readMigrationFiles, writeSum } from '../../src/migrate/dir.js';
 import { readRevisions, revisionsTableExists } from '../../src/migrate/revisions.js';
-import { lintDirectory } from '../../src/lint/index.js';
+import { lintDirectory } from '../../src/workflow/migrate-lint.js';
 import { migrateCheckpoint } from '../../src/workflow/migrate-checkpoint.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { migrateDown } from '../../src/workflow/migrate-down.js';

@@ -4,7 +4,8 @@
  * Kept as PostgreSQL records it: columns in the table's order, kinds in the order ndistinct, dependencies, mcv
  * (all three when none are named, none for a single expression).
  */
-import { escapeRegExp, qualifiedKey } from '../../model/names.js';
+import { identifiersIn } from '../../model/identifiers.js';
+import { qualifiedKey } from '../../model/names.js';
 import type { ExtendedStatistics, Expr } from '../../model/types.js';
 import type { Node } from '../pg.js';
 import type { FoldScope } from './scope.js';
@@ -97,6 +98,6 @@ export function renameInStatistics(s: Pick<FoldScope, 'objects'>, table: string,
 export function forgetStatistics(s: Pick<FoldScope, 'objects'>, table: string, column?: string): void {
   for (const [k, o] of Object.entries(s.objects)) {
     if (o.kind !== 'statistics' || o.table !== table) continue;
-    if (column === undefined || o.columns.includes(column) || o.expressions.some((e) => new RegExp(`(^|[^\\w"])"?${escapeRegExp(column)}"?([^\\w"]|$)`).test(e.text))) delete s.objects[k];
+    if (column === undefined || o.columns.includes(column) || o.expressions.some((e) => identifiersIn(e.text).has(column))) delete s.objects[k];
   }
 }

@@ -75,9 +75,6 @@ const KNOWN: Readonly<Record<string, string>> = {
   // #28 point 3 (lint split from replay: the replay becomes a workflow step; issue 21 this round).
   'lint/index.ts -> workflow/state.ts': '#28.3 lint analyzers pure, replay moved to the workflow',
   'lint/index.ts -> workflow/dev-lease.ts': '#28.3 lint analyzers pure, replay (and its dev-database lease) moved to the workflow',
-  // #28 point 2 (one canonical Model: diff compares canonical forms without the parser; issue 20/19 this round).
-  'diff/equal.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
-  'diff/index.ts -> parse/normalize.ts': '#28.2 canonicalise at the edges, diff without the parser',
   // #28 point 1 (every guide command one workflow function; issue 22 this round).
   'cli/migrate-lint.ts -> lint/index.ts': '#28.1 migrate lint as a workflow function',
   'cli/migrate-lint.ts -> lint/atlas-format.ts': '#28.1 migrate lint as a workflow function (the report renderer is output, it goes with it)',

@@ -17,7 +17,7 @@ import { migrateDiff } from '../workflow/migrate-diff.js';
 import { lintPlan } from '../lint/index.js';
 import { renameHints } from '../workflow/rename-hints.js';
 import type { RenameHint } from '../diff/renames.js';
-import { modelToMermaid, modelToSql } from '../workflow/render.js';
+import { modelToMermaid, modelToSql, wrapLongViews } from '../workflow/render.js';
 import { combineTableClauses } from '../plan/combine.js';
 import { executeStatements, planSchemaApply, resolveState, resolveStates } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources } from '../workflow/state.js';
@@ -80,7 +80,7 @@ export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
       // A URL bound to one schema (`?search_path=app`): Atlas's schema scope, names written without it.
       const bound = searchPathOf(cfg.url);
       const scope = bound?.length === 1 && model.schemas[bound[0]!] ? bound[0] : undefined;
-      if (scope) await loadLibpgQuery();
+      if (scope || format.indent) await loadLibpgQuery();
       out(modelToSql(model, { indent: format.indent, scope }));
       if (unmanaged.length) out(`-- unmanaged (not represented above): ${unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).join(', ')}\n`);
     }
@@ -195,7 +195,8 @@ export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from:
       out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
       return;
     }
-    out(statements.length ? renderSchemaSql(statements, { indent: format.indent }) : 'Schemas are synced, no changes to be made.\n');
+    const shown = format.indent ? await wrapLongViews(statements, format.indent) : statements;
+    out(shown.length ? renderSchemaSql(shown, { indent: format.indent }) : 'Schemas are synced, no changes to be made.\n');
   }, opts.devClear);
 }
 

@@ -1,21 +1,21 @@
 /**
- * Equality of Model objects for the differ. Two spellings of one thing are equal: when the texts differ,
- * both sides are compared in the parser's canonical form (src/parse/normalize.ts), so a parsed schema
- * (the user's spelling) and an inspected database (PostgreSQL's spelling) compare as PostgreSQL would.
- * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
+ * Equality of Model objects for the differ. Both Models are canonical (src/parse/canonical.ts: the parser
+ * and the inspector write the same forms), so two spellings of one thing compare equal by their `canonical`
+ * fields and structured keys: no parser here, only string and structure compares.
  */
-import { qualifiedKey } from '../model/names.js';
-import type { CatalogObject, Column, Constraint, Expr, ForeignColumn, Func, Index, Model, Policy, Sequence, Trigger, View } from '../model/types.js';
-import {
-  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
-} from '../parse/normalize.js';
-
-const exprCanon = (e: Expr) => (isNormalized(e.canonical) ? e.canonical : canonicalExprText(e.text));
+import type { CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, Sequence, Trigger, View } from '../model/types.js';
 
 /** Two optional expressions mean the same. */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.canonical === b.canonical || a.text === b.text || exprCanon(a) === exprCanon(b);
+  return a.canonical === b.canonical;
+}
+
+/** Two definitions kept as text mean the same: their canonical forms (their texts, for objects built by hand). */
+function sameDefinition(a: CanonicalDefinition & { readonly definition?: string }, b: CanonicalDefinition & { readonly definition?: string }): boolean {
+  if (a.definition === b.definition) return true;
+  if (a.canonical !== undefined && b.canonical !== undefined) return a.canonical === b.canonical;
+  return false;
 }
 
 /**
@@ -28,73 +28,43 @@ export function sameIdentity(a: Column['identity'], b: Column['identity']): bool
   return k(a) === k(b);
 }
 
-/** Domain CHECKs are stored as `CHECK (…)` by the inspector and as the bare expression by the parser. */
-export function sameCheck(a: Expr, b: Expr): boolean {
-  const bare = (e: Expr): Expr => (isNormalized(e.canonical) ? e : { canonical: e.text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, ''), text: e.text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '') });
-  return a.canonical === b.canonical || sameExpr(bare(a), bare(b));
-}
+/** Domain CHECKs: the canonical form is the bare expression's, whichever edge wrote the text. */
+export const sameCheck = (a: Expr, b: Expr): boolean => sameExpr(a, b);
 
-export function sameBound(a: Expr | undefined, b: Expr | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  const c = (e: Expr) => (isNormalized(e.canonical) ? e.canonical : canonicalBoundText(e.text));
-  return a.canonical === b.canonical || c(a) === c(b);
-}
+export const sameBound = sameExpr;
 
 export function sameConstraint(a: Constraint, b: Constraint): boolean {
   if (a.kind !== b.kind || a.deferrable !== b.deferrable || a.initiallyDeferred !== b.initiallyDeferred) return false;
   const da = 'definition' in a ? a.definition : undefined;
   const db = 'definition' in b ? b.definition : undefined;
-  if (da !== undefined && db !== undefined) return da === db || canonicalConstraintText(da) === canonicalConstraintText(db);
-  return JSON.stringify({ ...a, comment: undefined, loc: undefined }) === JSON.stringify({ ...b, comment: undefined, loc: undefined });
+  if (da !== undefined && db !== undefined) return sameDefinition(a, b);
+  return JSON.stringify({ ...a, comment: undefined, loc: undefined, canonical: undefined }) === JSON.stringify({ ...b, comment: undefined, loc: undefined, canonical: undefined });
 }
 
+const sameKey = (a: IndexKey, b: IndexKey): boolean =>
+  (a.column ?? '') === (b.column ?? '') && sameExpr(a.expr, b.expr) && (a.opclass ?? '') === (b.opclass ?? '') && (a.opclassOptions ?? []).join(',') === (b.opclassOptions ?? []).join(',')
+  && (a.collation ?? '') === (b.collation ?? '') && a.descending === b.descending && a.nullsFirst === b.nullsFirst;
+
+/** Two indexes of one table are the same: method, uniqueness, keys, INCLUDE, predicate, NULLS NOT DISTINCT and storage parameters. */
 export function sameIndex(a: Index, b: Index): boolean {
-  if (a.definition !== undefined && b.definition !== undefined) return a.definition === b.definition || canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
-  return JSON.stringify(a.keys) === JSON.stringify(b.keys);
+  return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && a.options.join(',') === b.options.join(',')
+    && a.include.join(',') === b.include.join(',') && sameExpr(a.where, b.where)
+    && a.keys.length === b.keys.length && a.keys.every((k, i) => sameKey(k, b.keys[i]!));
 }
 
-export function sameTrigger(a: Trigger, b: Trigger): boolean {
-  if (a.definition === b.definition) return true;
-  if (a.definition === undefined || b.definition === undefined) return false;
-  return canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
-}
+export const sameTrigger = (a: Trigger, b: Trigger): boolean => sameDefinition(a, b);
 
 export function sameFunction(a: Func, b: Func): boolean {
   if (a.kind !== b.kind || a.body !== b.body || (a.returns ?? '') !== (b.returns ?? '') || a.language !== b.language) return false;
-  if (a.definition === b.definition) return true;
-  if (a.kind === 'aggregate') return a.definition.replace(/\s+/g, ' ') === b.definition.replace(/\s+/g, ' ');
-  return canonicalStatementText(a.definition) === canonicalStatementText(b.definition);
+  return sameDefinition(a, b);
 }
 
 export function samePolicy(a: Policy, b: Policy): boolean {
   return a.permissive === b.permissive && a.command === b.command && a.roles.join(',') === b.roles.join(',') && sameExpr(a.using, b.using) && sameExpr(a.withCheck, b.withCheck);
 }
 
-/** Resolution context over one or two Models (qualified relation names → columns), for view queries. */
-export function modelContext(...models: Model[]): NormalizeContext {
-  return {
-    relation: (names) => {
-      if (names.length < 2) return undefined;
-      const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
-      for (const m of models) {
-        const t = m.tables[key];
-        if (t) return { key, columns: t.columns.map((c) => c.name) };
-        const v = m.views[key];
-        if (v) return { key, columns: v.columns };
-        if (m.sequences[key]) return { key };
-        const f = m.objects?.[`foreign_table ${key}`];
-        if (f?.kind === 'foreign_table') return { key, columns: f.columns.map((c) => c.name) };
-      }
-      return undefined;
-    },
-    type: (names) => (names.length === 2 && names[0] !== 'pg_catalog' ? qualifiedKey(names[0]!, names[1]!) : undefined),
-  };
-}
-
-export function sameViewQuery(a: View, b: View, ctx: NormalizeContext): boolean {
-  if (a.query.canonical === b.query.canonical || a.query.text.trim() === b.query.text.trim()) return true;
-  const c = (v: View) => (isNormalized(v.query.canonical) ? v.query.canonical : canonicalQueryText(v.query.text, ctx));
-  return c(a) === c(b);
+export function sameViewQuery(a: View, b: View): boolean {
+  return a.query.canonical === b.query.canonical || a.query.text.trim() === b.query.text.trim();
 }
 
 /** Two sequences' options (type, bounds, start, increment, cache, cycle) are the same; persistence is not compared here. */
@@ -116,10 +86,7 @@ export function sameAttributeOptions(a: Column, b: Column): boolean {
 export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
   const opts = (x: readonly string[], y: readonly string[]) => x.join('\u0000') === y.join('\u0000');
   switch (a.kind) {
-    case 'rule': {
-      const d = (b as typeof a).definition;
-      return a.definition === d || canonicalStatementText(a.definition) === canonicalStatementText(d);
-    }
+    case 'rule': return sameDefinition(a, b as typeof a);
     case 'foreign_data_wrapper': {
       const o = b as typeof a;
       return (a.handler ?? '') === (o.handler ?? '') && (a.validator ?? '') === (o.validator ?? '') && opts(a.options, o.options);

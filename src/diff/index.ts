@@ -10,8 +10,7 @@ import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
-import { modelContext, sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
-import type { NormalizeContext } from '../parse/normalize.js';
+import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -37,8 +36,8 @@ function sequenceEq(a: Sequence, b: Sequence): boolean {
 }
 
 
-function viewEq(a: View, b: View, ctx: NormalizeContext): boolean {
-  return a.kind === b.kind && sameViewQuery(a, b, ctx) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
+function viewEq(a: View, b: View): boolean {
+  return a.kind === b.kind && sameViewQuery(a, b) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
 }
 
 const funcEq = sameFunction;
@@ -252,11 +251,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
 
   // Views
-  const ctx = modelContext(desired, current);
   for (const [key, v] of Object.entries(desired.views)) {
     if (!inScope(scope, v.schema)) continue;
     const cur = current.views[key];
-    if (!cur || !viewEq(cur, v, ctx)) {
+    if (!cur || !viewEq(cur, v)) {
       if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
       out.push({ kind: 'create_view', view: v });
       for (const i of Object.values(v.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });

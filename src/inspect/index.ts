@@ -5,7 +5,8 @@
  * Out: the Model of the managed schemas plus the objects of kinds the Model does not support.
  * Never: issues a query per object. A fixed set of batched catalog queries (./queries.ts) runs inside one
  * read-only transaction with `search_path = ''`, so every user-defined name comes back schema-qualified.
- * Extension-owned objects and Atlas's revisions table are excluded.
+ * Extension-owned objects and Atlas's revisions table are excluded. PostgreSQL's texts (pg_get_expr,
+ * pg_get_indexdef …) are put in the Model's canonical forms here, at the edge (src/parse/canonical.ts).
  */
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
@@ -23,6 +24,8 @@ import { collationFromRow, qCollations } from './kinds/collation.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import * as Q from './queries.js';
 import { objectKey } from '../model/objects.js';
+import { boundFromText, canonicalizeDefinitions, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
+import { loadLibpg } from '../parse/libpg.js';
 
 export interface InspectOptions {
   /** Manage only these schemas (Atlas's `--schema`); default: the URL's bound schema, else all user schemas. */
@@ -51,7 +54,7 @@ export interface InspectResult {
   readonly queries: number;
 }
 
-const expr = (text: string): Expr => ({ canonical: text, text });
+const expr = (text: string): Expr => exprFromText(text);
 const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const REVISIONS = 'atlas_schema_revisions';
 const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', x: 'EXTENDED', m: 'MAIN' };
@@ -107,6 +110,7 @@ export function indexSql(name: string, schema: string, table: string, unique: bo
  */
 export async function inspect(db: Database, opts: InspectOptions = {}): Promise<InspectResult> {
   const version = await db.serverVersion();
+  await loadLibpg(); // canonical forms are read from PostgreSQL's texts by the parser
   const attempt = async (o: InspectOptions): Promise<InspectResult> => {
     let queries = 0;
     const r = await inspectIn(db, o, version, () => queries++);
@@ -349,7 +353,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           const defaulted = viewColumns.filter((c) => c.default !== undefined);
           model.views[key] = {
             kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
-            query: expr(String(r.view_def ?? '').trim().replace(/;$/, '')),
+            query: { canonical: '', text: String(r.view_def ?? '').trim().replace(/;$/, '') }, // canonical: canonicalizeViews
             columns: viewColumns.map((c) => c.name),
             columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
             options: sorted(arr(r.options)), indexes: {},
@@ -371,7 +375,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           constraints: {}, indexes: {}, triggers: {}, policies: {},
           rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
-          ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: expr(String(r.part_bound)) } } : {}),
+          ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
           ...grants,
           options: sorted(arr(r.options)),
@@ -425,10 +429,12 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         if (!target) continue;
         const name = String(r.name);
         // Plain indexes come without PostgreSQL's text (see qIndexes): the same text, rendered here.
-        const definition = r.def !== null ? String(r.def) : indexSql(name, String(r.schema), String(r.table_name), !!r.is_unique, String(r.method), keyNames(Number(r.rel), r.keys, r, tableOf(r)!), r.predicate ? String(r.predicate) : undefined);
+        // A plain index's keys are its columns; the others' are read from PostgreSQL's text (canonicalizeDefinitions).
+        const plain = r.def === null ? keyNames(Number(r.rel), r.keys, r, tableOf(r)!) : undefined;
+        const definition = plain ? indexSql(name, String(r.schema), String(r.table_name), !!r.is_unique, String(r.method), plain, r.predicate ? String(r.predicate) : undefined) : String(r.def);
         target.indexes[name] = {
           kind: 'index', schema: String(r.schema), name, table: key, unique: !!r.is_unique, method: String(r.method),
-          keys: [], include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
+          keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
           options: sorted(arr(r.options)), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
@@ -443,7 +449,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           const d: DomainType = {
             kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
             ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-            checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: expr(c.def) })),
+            checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def) })),
             ...comment,
           };
           model.types[key] = d;
@@ -549,7 +555,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
         model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);
       }
-      return { model: model as Model, unmanaged: model.unmanaged };
+      return { model: canonicalizeViews(canonicalizeDefinitions(model as Model)), unmanaged: model.unmanaged };
     } finally {
       await reads.settled; // no query may still run when the transaction ends
     }

@@ -10,7 +10,11 @@
  *    `timestamp without time zone`, `numeric(10,2)`, `text[]`; user-defined types are always
  *    schema-qualified (`practice_app.status`), built-in ones never are;
  *  - every expression is an `Expr`: `canonical` (derived from the parse tree, for comparison) plus
- *    `text` (a spelling to render in DDL). Two spellings of one expression have equal `canonical`;
+ *    `text` (a spelling to render in DDL). Two spellings of one expression have equal `canonical`,
+ *    whichever edge made the Model: the parser and the inspector both write the parse tree's form
+ *    (src/parse/canonical.ts), so comparing two Models needs no parser;
+ *  - objects kept as definition text (constraints, triggers, functions, rules) carry that text's
+ *    `canonical` form beside it, set by the same edges; indexes carry structured keys;
  *  - objects that PostgreSQL names implicitly carry the name PostgreSQL would give them
  *    (`users_pkey`, `orders_user_id_fkey`, `users_email_key`, `users_email_idx`);
  *  - nothing here does I/O. Model objects are plain, JSON-serialisable data.
@@ -149,7 +153,15 @@ export interface Column extends Commented, Located {
 
 export type FkAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
-interface ConstraintBase extends Commented, Located {
+/**
+ * The comparison form of an object's definition text (src/parse/canonical.ts), set by the parser and the
+ * inspector; absent only on objects built by hand, which then compare by their text.
+ */
+export interface CanonicalDefinition {
+  readonly canonical?: string;
+}
+
+interface ConstraintBase extends Commented, Located, CanonicalDefinition {
   readonly name: string;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
@@ -200,7 +212,10 @@ export interface IndexKey {
   /** Exactly one of column / expr. */
   readonly column?: string;
   readonly expr?: Expr;
+  /** A non-default operator class, unqualified (`text_pattern_ops`), and its parameters (`siglen=32`). */
   readonly opclass?: string;
+  readonly opclassOptions?: readonly string[];
+  /** A non-default collation, as written without `pg_catalog` (`C`, `app.german`). */
   readonly collation?: string;
   readonly descending: boolean;
   /** Explicit NULLS FIRST/LAST; defaults (LAST for ASC, FIRST for DESC) normalised to false/true. */
@@ -223,11 +238,11 @@ export interface Index extends Commented, Located {
   readonly options: readonly string[];
   /** Index on a partitioned parent created with ONLY. */
   readonly only?: boolean;
-  /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); used to render and compare. */
+  /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */
   readonly definition?: string;
 }
 
-export interface Trigger extends Located, Commented {
+export interface Trigger extends Located, Commented, CanonicalDefinition {
   readonly kind: 'trigger';
   readonly name: string;
   readonly table: string;
@@ -326,7 +341,7 @@ export interface FunctionArg {
   readonly default?: Expr;
 }
 
-export interface Func extends Commented, Located {
+export interface Func extends Commented, Located, CanonicalDefinition {
   readonly kind: 'function' | 'procedure' | 'aggregate';
   readonly schema: string;
   readonly name: string;
@@ -355,7 +370,7 @@ export interface Func extends Commented, Located {
  * `CREATE RULE` on a table or view (not a view's own `_RETURN` rule).
  * Key: `rule <table key>.<name>`.
  */
-export interface Rule extends Commented, Located {
+export interface Rule extends Commented, Located, CanonicalDefinition {
   readonly kind: 'rule';
   readonly schema: string;
   readonly name: string;

@@ -23,6 +23,7 @@ import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
+import { canonicalizeDefinitions, indexShape } from './canonical.js';
 import { boundOf, figureColname, normalizeExpr, normalizeQuery, type NormalizeContext } from './normalize.js';
 import { deparseExpression, deparseStatement, type Node, type ParsedStatement } from './pg.js';
 import { canonicalType, serialType } from './typename.js';
@@ -1158,6 +1159,10 @@ export class Folder {
     if (!node.accessMethod) node.accessMethod = 'btree';
     ix.definition = deparseStatement('IndexStmt', node);
     ix.options = relOptions(node.options);
+    const shape = indexShape(node);
+    ix.keys = shape.keys;
+    ix.include = shape.include;
+    if (shape.where) ix.where = shape.where;
   }
 
   // ---------------------------------------------------------------- views
@@ -1996,7 +2001,7 @@ export class Folder {
         delete (v as unknown as { queryNode?: Node }).queryNode;
       }
     }
-    return this.model as unknown as Model;
+    return canonicalizeDefinitions(this.model as unknown as Model);
   }
 }
 

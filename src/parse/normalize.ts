@@ -549,8 +549,3 @@ export function boundOf(b: Node): string {
   if (b.strategy === 'l') return `IN ${JSON.stringify((b.listdatums ?? []).map(d))}`;
   return `RANGE ${JSON.stringify((b.lowerdatums ?? []).map(d))} ${JSON.stringify((b.upperdatums ?? []).map(d))}`;
 }
-
-/** Is this `canonical` already a normalised form (parser) rather than PostgreSQL's text (inspector)? */
-export function isNormalized(canonical: string): boolean {
-  return canonical.startsWith('{"') || canonical.startsWith('["') || canonical.startsWith('RANGE [') || canonical.startsWith('IN [') || canonical.startsWith('HASH ');
-}

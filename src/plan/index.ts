@@ -18,6 +18,7 @@ import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
+import { createIndexSql } from './index-sql.js';
 import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -412,12 +413,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_index': {
         const i = c.index;
-        // pg_get_indexdef prints `ON ONLY parent` for a partitioned table's index; recreating it must cascade to partitions.
-        let sql = (i.definition ?? '').replace(/ ON ONLY /, ' ON ');
         const onView = !!desired.views[i.table];
         const existing = !c.newTable && !newTables.has(i.table);
         const concurrent = existing && options.concurrentIndex;
-        if (concurrent) sql = sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ');
+        const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
         // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
         emit(onView ? 16.5 : 13.4, c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
           existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);

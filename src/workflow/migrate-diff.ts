@@ -10,6 +10,7 @@
 import { isVolatileExpression } from '../parse/volatility.js';
 import { loadLibpgQuery } from '../parse/libpg.js';
 import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
+import { wrapLongViews } from './render.js';
 import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
 import type { Database } from '../db/database.js';
@@ -169,6 +170,7 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
     const names = namesInSchema([current, desired], scope);
     statements = statements.map((s) => ({ ...s, sql: unqualifySql(s.sql, scope, names) }));
   }
+  if (opts.plan?.indent) statements = await wrapLongViews(statements, opts.plan.indent);
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
   const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
   for (const d of data) {

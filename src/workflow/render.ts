@@ -2,8 +2,11 @@
 import { diff } from '../diff/index.js';
 import { splitKey } from '../model/names.js';
 import { freshDatabaseModel, type Model } from '../model/types.js';
-import { plan, renderSchemaSql } from '../plan/index.js';
+import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
+import { MAX_LINE } from '../plan/index-sql.js';
+import { loadLibpgQuery } from '../parse/libpg.js';
 import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
+import { wrapLongView } from '../parse/wrap.js';
 
 /**
  * A Mermaid `erDiagram` of tables, columns (with PK/FK markers) and foreign keys.
@@ -36,7 +39,8 @@ export function modelToMermaid(model: Model): string {
 /**
  * A dependency-ordered SQL file that recreates the Model on a fresh database. With `scope` (a URL bound to
  * one schema), that schema is taken as existing and its objects' names are written without it, as Atlas
- * does; the parser's wasm must be loaded then (`loadLibpgQuery`).
+ * does; with `scope` or `indent` (long view bodies are cut into lines) the parser's wasm must be loaded
+ * (`loadLibpgQuery`).
  *
  * @example
  * modelToSql(model, { indent: '  ' }) // '-- Create "users" table\nCREATE TABLE "app"."users" (\n  "id" integer NOT NULL,\n …'
@@ -51,7 +55,23 @@ export function modelToSql(model: Model, opts: { indent?: string; scope?: string
     const names = namesInSchema([model], opts.scope);
     statements = statements.map((s) => ({ ...s, sql: unqualifySql(s.sql, opts.scope!, names) }));
   }
+  if (opts.indent) statements = wrapLongViewsSync(statements, opts.indent);
   return renderSchemaSql(statements, opts);
+}
+
+const wrapLongViewsSync = (statements: readonly Statement[], indent: string): Statement[] =>
+  statements.map((s) => ({ ...s, sql: wrapLongView(s.sql, indent, MAX_LINE) }));
+
+/**
+ * The indented format's statements with long view bodies cut into lines (src/parse/wrap.ts), so no line
+ * passes `MAX_LINE` characters where a view is the cause.
+ *
+ * @example
+ * await wrapLongViews(plan(changes, current, desired, { indent: '  ' }), '  ')
+ */
+export async function wrapLongViews(statements: readonly Statement[], indent: string): Promise<Statement[]> {
+  await loadLibpgQuery();
+  return wrapLongViewsSync(statements, indent);
 }
 
 export { splitKey };

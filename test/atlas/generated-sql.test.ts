@@ -7,6 +7,9 @@
  *  - a table's changes are one ALTER TABLE; CREATE TABLE lists columns (`NULL` on nullable ones, NOT NULL
  *    before DEFAULT, identity options only when not defaults), `PRIMARY KEY ("id")`, keys, FKs, checks;
  *  - `serial` columns, FKs inside CREATE TABLE when the referenced table exists;
+ *  - `CREATE INDEX "i" ON "t" ("c")`: no `USING btree`, quoted names, keys with their expression in
+ *    parentheses, COLLATE / operator class / DESC / non-default NULLS, INCLUDE, NULLS NOT DISTINCT,
+ *    WITH (name = value), WHERE (TestPlanChanges' index cases, written from SQL files);
  *  - `--format '{{ sql . "  " }}'`: one column or clause per line.
  *
  * And what the spelling is for: one directory written under a schema-bound URL applies to any schema
@@ -27,7 +30,7 @@ const noDev = async (): Promise<never> => {
 };
 
 /** The migration `migrate diff` writes to go from `from` to `to` (SQL schema texts). */
-async function diffSql(from: string, to: string, opts: { scope?: string; indent?: string } = {}): Promise<string> {
+async function diffSql(from: string, to: string, opts: { scope?: string; indent?: string; concurrentIndex?: boolean } = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'meridian-gen-sql-'));
   try {
     mkdirSync(join(dir, 'migrations'));
@@ -37,7 +40,7 @@ async function diffSql(from: string, to: string, opts: { scope?: string; indent?
     const r = await migrateDiff({
       migrationsDir: join(dir, 'migrations'), schemaPath: join(dir, 'schema.sql'), dev: noDev, current: current!, dryRun: true,
       ...(opts.scope ? { scope: opts.scope, searchPath: [opts.scope], schemas: [opts.scope] } : {}),
-      plan: { indent: opts.indent },
+      plan: { indent: opts.indent, ...(opts.concurrentIndex ? { concurrentIndex: true } : {}) },
     });
     return r.content ?? '';
   } finally {
@@ -121,6 +124,67 @@ describe("migrate diff writes Atlas's SQL", () => {
     const alter = await diffSql('CREATE TABLE t (a int)', 'CREATE TABLE t (a int NOT NULL DEFAULT 0, b text, c text)', { ...inApp, indent: '  ' });
     expect(alter).toBe('-- Modify "t" table\nALTER TABLE "t"\n  ADD COLUMN "b" text NULL,\n  ADD COLUMN "c" text NULL,\n  ALTER COLUMN "a" SET DEFAULT 0,\n  ALTER COLUMN "a" SET NOT NULL;\n');
     for (const line of alter.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+  });
+
+  describe('CREATE INDEX as Atlas writes it (TestPlanChanges)', () => {
+    const T = 'CREATE TABLE users (id bigint, a text, b text, c varchar(20), success boolean);\n';
+    const index = async (ddl: string, opts: { scope?: string; indent?: string; concurrentIndex?: boolean } = inApp) => {
+      const sql = await diffSql(T, T + ddl, opts);
+      expect(sql).toMatch(/^-- Create index "\w+" to table: "users"\n/);
+      return sql.slice(sql.indexOf('\n') + 1);
+    };
+    it.each([
+      ['CREATE INDEX name_index ON users (a)', 'CREATE INDEX "name_index" ON "users" ("a");\n'],
+      ['CREATE INDEX id_key ON users (id DESC) WHERE success', 'CREATE INDEX "id_key" ON "users" ("id" DESC) WHERE success;\n'],
+      ['CREATE INDEX include_key ON users (id) INCLUDE (a, b)', 'CREATE INDEX "include_key" ON "users" ("id") INCLUDE ("a", "b");\n'],
+      ['CREATE UNIQUE INDEX nulls_distinct ON users (id)', 'CREATE UNIQUE INDEX "nulls_distinct" ON "users" ("id");\n'],
+      ['CREATE UNIQUE INDEX nulls_not_distinct ON users (id) NULLS NOT DISTINCT', 'CREATE UNIQUE INDEX "nulls_not_distinct" ON "users" ("id") NULLS NOT DISTINCT;\n'],
+      ['CREATE UNIQUE INDEX ab ON users (a, b DESC)', 'CREATE UNIQUE INDEX "ab" ON "users" ("a", "b" DESC);\n'],
+      // Atlas's Go value spells the method BRIN; read from a database (Atlas's dev URL) it is pg_am's brin.
+      ['CREATE INDEX id_brin ON users USING BRIN (id DESC) WITH (pages_per_range = 2)', 'CREATE INDEX "id_brin" ON "users" USING brin ("id" DESC) WITH (pages_per_range = 2);\n'],
+      ['CREATE INDEX operator_class ON users USING brin (id int8_bloom_ops, id, id int8_minmax_multi_ops (values_per_range = 8))',
+        'CREATE INDEX "operator_class" ON "users" USING brin ("id" int8_bloom_ops, "id", "id" int8_minmax_multi_ops(values_per_range=8));\n'],
+      ['CREATE INDEX lower_a ON users (lower(a))', 'CREATE INDEX "lower_a" ON "users" ((lower(a)));\n'],
+      ['CREATE INDEX mixed ON users (a COLLATE "C" text_pattern_ops DESC NULLS LAST, (id + 1), b NULLS FIRST)', 'CREATE INDEX "mixed" ON "users" ("a" COLLATE "C" text_pattern_ops DESC NULLS LAST, (id + 1), "b" NULLS FIRST);\n'],
+      ['CREATE INDEX a_gin ON users USING gin (to_tsvector(\'simple\', a))', 'CREATE INDEX "a_gin" ON "users" USING gin ((to_tsvector(\'simple\', a)));\n'],
+    ])('%s', async (ddl, expected) => {
+      expect(await index(ddl)).toBe(expected);
+    });
+
+    it('database-wide, the table is qualified; CONCURRENTLY goes after INDEX', async () => {
+      expect(await index('CREATE INDEX i ON users (a)', {})).toBe('CREATE INDEX "i" ON "public"."users" ("a");\n');
+      expect(await diffSql(T, `${T}CREATE INDEX add_con ON users (id)`, { ...inApp, concurrentIndex: true })).toBe(
+        '-- atlas:txmode none\n\n-- Create index "add_con" to table: "users"\nCREATE INDEX CONCURRENTLY "add_con" ON "users" ("id");\n',
+      );
+    });
+
+    it('in the indented format, an index too long for one line lists its keys one per line; no line passes 120 characters', async () => {
+      const cols = Array.from({ length: 8 }, (_, i) => `a_rather_long_column_name_${i}`);
+      const sql = await diffSql('', `CREATE TABLE wide (${cols.map((c) => `${c} int`).join(', ')});\nCREATE INDEX wide_all ON wide (${cols.join(', ')}) WHERE ${cols[0]} > 0;`, { ...inApp, indent: '  ' });
+      expect(sql).toContain(`CREATE INDEX "wide_all" ON "wide" (\n${cols.map((c) => `  "${c}"`).join(',\n')}\n) WHERE ${cols[0]} > 0;\n`);
+      for (const line of sql.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+      // Short enough: one line, as Atlas writes it.
+      expect(await diffSql('', 'CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);', { ...inApp, indent: '  ' })).toContain('CREATE INDEX "t_a" ON "t" ("a");\n');
+    });
+  });
+
+  it('in the indented format, a view body too long for one line starts a line per clause, then per list item', async () => {
+    const T = 'CREATE TABLE users (id int PRIMARY KEY, email text, name text, created_at timestamptz);\nCREATE TABLE posts (id int PRIMARY KEY, user_id int, title text, body text, published boolean);\n';
+    const view = "CREATE VIEW published_titles AS SELECT u.email, u.name, p.title, p.body, u.created_at, length(p.body) AS body_length, 'x, y' AS note " +
+      "FROM users u JOIN posts p ON p.user_id = u.id LEFT JOIN posts q ON q.id = p.id WHERE p.published AND u.email LIKE '%@example.com' GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY u.created_at DESC, p.title;";
+    expect(await diffSql(T, T + view, { ...inApp, indent: '  ' })).toBe(
+      '-- Create "published_titles" view\nCREATE VIEW "published_titles" AS\n' +
+        "  SELECT u.email, u.name, p.title, p.body, u.created_at, length(p.body) AS body_length, 'x, y' AS note\n" +
+        '  FROM users AS u\n  JOIN posts AS p ON p.user_id = u.id\n  LEFT JOIN posts AS q ON q.id = p.id\n' +
+        "  WHERE p.published AND u.email LIKE '%@example.com'\n  GROUP BY 1, 2, 3, 4, 5, 6\n  ORDER BY u.created_at DESC, p.title;\n",
+    );
+    // Without the indent, or short enough: one line.
+    expect(await diffSql(T, T + view, inApp)).toContain(`CREATE VIEW "published_titles" AS SELECT u.email, u.name, p.title`);
+    expect(await diffSql(T, `${T}CREATE VIEW e AS SELECT email FROM users;`, { ...inApp, indent: '  ' })).toContain('CREATE VIEW "e" AS SELECT email FROM users;\n');
+    const cols = Array.from({ length: 8 }, (_, i) => `a_rather_long_column_name_${i}`);
+    const wide = await diffSql('', `CREATE TABLE w (${cols.map((c) => `${c} int`).join(', ')});\nCREATE VIEW wv AS SELECT ${cols.join(', ')} FROM w WHERE ${cols[0]} > 0 UNION ALL SELECT ${cols.join(', ')} FROM w;`, { ...inApp, indent: '  ' });
+    expect(wide).toContain(`CREATE VIEW "wv" AS\n  SELECT ${cols.join(',\n    ')}\n  FROM w\n  WHERE ${cols[0]} > 0\n  UNION ALL\n  SELECT ${cols.join(',\n    ')}\n  FROM w;\n`);
+    for (const line of wide.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
   });
 
   it('under a bound schema, names of its objects lose the qualifier everywhere (types, regclass defaults, views, indexes, triggers)', async () => {

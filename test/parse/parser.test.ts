@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sameExpr, sameViewQuery, modelContext, sameConstraint, sameIndex } from '../../src/diff/equal.js';
+import { sameExpr, sameViewQuery, sameConstraint, sameIndex } from '../../src/diff/equal.js';
+import { canonicalizeDefinitions, canonicalizeViews, exprFromText } from '../../src/parse/canonical.js';
+import { emptyModel, type Constraint, type Index, type View } from '../../src/model/types.js';
 import { diff } from '../../src/diff/index.js';
 import { canonicalExprText, checkSchema, initSchemaParser, parseSchema } from '../../src/parse/index.js';
 import { makeObjectName } from '../../src/parse/naming.js';
@@ -135,7 +137,7 @@ describe('folding', () => {
 });
 
 describe('canonical forms', () => {
-  const same = (a: string, b: string) => sameExpr({ canonical: a, text: a }, { canonical: b, text: b });
+  const same = (a: string, b: string) => sameExpr(exprFromText(a), exprFromText(b));
   it.each([
     ["'active'", "'active'::character varying"],
     ['0', '(0)::numeric'],
@@ -166,12 +168,12 @@ describe('canonical forms', () => {
     const m = parse(`CREATE SCHEMA s; CREATE TABLE s.u (id int, email text); CREATE TABLE s.o (id int, u_id int, total numeric);
       CREATE VIEW s.v1 AS SELECT * FROM s.u;
       CREATE VIEW s.v2 AS SELECT u.email, count(o.id) AS n FROM s.u u JOIN s.o o ON o.u_id = u.id GROUP BY 1 ORDER BY n DESC;`);
-    const ctx = modelContext(m);
-    const asInspected = (text: string) => ({ ...m.views['s.v1']!, query: { canonical: text, text } });
-    expect(sameViewQuery(m.views['s.v1']!, asInspected(' SELECT id,\n    email\n   FROM s.u;'), ctx)).toBe(true);
-    expect(sameViewQuery(m.views['s.v1']!, asInspected(' SELECT id FROM s.u;'), ctx)).toBe(false);
-    expect(sameViewQuery(m.views['s.v2']!, { ...m.views['s.v2']!, query: { canonical: 'x', text: ' SELECT u.email,\n    count(o.id) AS n\n   FROM (s.u u\n     JOIN s.o o ON ((o.u_id = u.id)))\n  GROUP BY u.email\n  ORDER BY (count(o.id)) DESC;' } }, ctx)).toBe(true);
-    expect(sameViewQuery(m.views['s.v2']!, { ...m.views['s.v2']!, query: { canonical: 'x', text: ' SELECT o.id AS email,\n    count(o.id) AS n\n   FROM (s.u u\n     JOIN s.o o ON ((o.u_id = u.id)))\n  GROUP BY u.email\n  ORDER BY (count(o.id)) DESC;' } }, ctx)).toBe(false);
+    // As the inspector reads them: pg_get_viewdef's text, normalised with the inspected Model's relations.
+    const asInspected = (v: View, text: string): View => canonicalizeViews({ ...m, views: { [`${v.schema}.${v.name}`]: { ...v, query: { canonical: '', text } } } }).views[`${v.schema}.${v.name}`]!;
+    expect(sameViewQuery(m.views['s.v1']!, asInspected(m.views['s.v1']!, ' SELECT id,\n    email\n   FROM s.u;'))).toBe(true);
+    expect(sameViewQuery(m.views['s.v1']!, asInspected(m.views['s.v1']!, ' SELECT id FROM s.u;'))).toBe(false);
+    expect(sameViewQuery(m.views['s.v2']!, asInspected(m.views['s.v2']!, ' SELECT u.email,\n    count(o.id) AS n\n   FROM (s.u u\n     JOIN s.o o ON ((o.u_id = u.id)))\n  GROUP BY u.email\n  ORDER BY (count(o.id)) DESC;'))).toBe(true);
+    expect(sameViewQuery(m.views['s.v2']!, asInspected(m.views['s.v2']!, ' SELECT o.id AS email,\n    count(o.id) AS n\n   FROM (s.u u\n     JOIN s.o o ON ((o.u_id = u.id)))\n  GROUP BY u.email\n  ORDER BY (count(o.id)) DESC;'))).toBe(false);
   });
 
   it('index and constraint definitions in PostgreSQL’s spelling equal the parsed ones', () => {
@@ -179,12 +181,17 @@ describe('canonical forms', () => {
       CREATE TABLE r (t_a int, t_b text, FOREIGN KEY (t_a, t_b) REFERENCES t (a, b) ON DELETE CASCADE);
       CREATE UNIQUE INDEX t_l ON t (lower(b) DESC NULLS LAST) WHERE a > 0;`);
     const t = m.tables['public.t']!;
-    expect(sameIndex(t.indexes.t_l!, { ...t.indexes.t_l!, definition: 'CREATE UNIQUE INDEX t_l ON public.t USING btree (lower(b) DESC NULLS LAST) WHERE (a > 0)' })).toBe(true);
-    expect(sameIndex(t.indexes.t_l!, { ...t.indexes.t_l!, definition: 'CREATE UNIQUE INDEX t_l ON public.t USING btree (lower(b) DESC) WHERE (a > 0)' })).toBe(false);
-    expect(sameConstraint(t.constraints.c_pos!, { ...t.constraints.c_pos!, definition: 'CHECK ((c > 0))' })).toBe(true);
+    // As the inspector reads them: PostgreSQL's texts, put in canonical form at the edge.
+    const inspected = (tables: Model['tables']) => canonicalizeDefinitions({ ...emptyModel(), tables }).tables;
+    const index = (definition: string): Index => inspected({ 'public.t': { ...t, indexes: { t_l: { ...t.indexes.t_l!, keys: [], include: [], where: exprFromText('(a > 0)'), definition } } } })['public.t']!.indexes.t_l!;
+    const constraint = (c: Constraint, definition: string): Constraint => inspected({ 'public.t': { ...t, constraints: { [c.name]: { ...c, canonical: undefined, definition } } } })['public.t']!.constraints[c.name]!;
+    expect(t.indexes.t_l!.keys).toHaveLength(1);
+    expect(sameIndex(t.indexes.t_l!, index('CREATE UNIQUE INDEX t_l ON public.t USING btree (lower(b) DESC NULLS LAST) WHERE (a > 0)'))).toBe(true);
+    expect(sameIndex(t.indexes.t_l!, index('CREATE UNIQUE INDEX t_l ON public.t USING btree (lower(b) DESC) WHERE (a > 0)'))).toBe(false);
+    expect(sameConstraint(t.constraints.c_pos!, constraint(t.constraints.c_pos!, 'CHECK ((c > 0))'))).toBe(true);
     const fk = m.tables['public.r']!.constraints.r_t_a_t_b_fkey!;
-    expect(sameConstraint(fk, { ...fk, definition: 'FOREIGN KEY (t_a, t_b) REFERENCES public.t(a, b) ON DELETE CASCADE' })).toBe(true);
-    expect(sameConstraint(fk, { ...fk, definition: 'FOREIGN KEY (t_a, t_b) REFERENCES public.t(a, b) ON DELETE SET NULL' })).toBe(false);
+    expect(sameConstraint(fk, constraint(fk, 'FOREIGN KEY (t_a, t_b) REFERENCES public.t(a, b) ON DELETE CASCADE'))).toBe(true);
+    expect(sameConstraint(fk, constraint(fk, 'FOREIGN KEY (t_a, t_b) REFERENCES public.t(a, b) ON DELETE SET NULL'))).toBe(false);
   });
 
   it('two spellings of one schema diff empty', () => {

@@ -63,7 +63,7 @@ describeEachDatabase('schema diff between two live databases', (t) => {
       const r = await runCli(['schema', 'diff', '--from', t.url!, '--to', other.url]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('ALTER TABLE "Shop"."orders" ADD COLUMN "total" numeric(10,2) NOT NULL DEFAULT 0;');
-      expect(r.stdout).toContain('CREATE INDEX orders_user_idx ON "Shop".orders USING btree ("user");');
+      expect(r.stdout).toContain('CREATE INDEX "orders_user_idx" ON "Shop"."orders" ("user");');
       const back = await runCli(['schema', 'diff', '--from', other.url, '--to', t.url!]);
       expect(back.stdout).toContain('DROP INDEX "Shop"."orders_user_idx";');
       expect(back.stdout).toContain('ALTER TABLE "Shop"."orders" DROP COLUMN "total";');

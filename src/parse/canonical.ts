@@ -1,0 +1,194 @@
+/**
+ * The Model's canonical forms, written at the edges: the parser (./fold.ts) and the inspector
+ * (src/inspect) both call these, so every expression, definition and index of a Model is in one form
+ * whichever edge made it, and `diff` compares two Models without a parser.
+ *
+ *  - an expression's `canonical` is its normalised parse tree (./normalize.ts);
+ *  - a definition kept as text (constraints, triggers, functions, rules) gets its text's canonical form;
+ *  - an index gets structured keys (column or expression, operator class and its parameters, collation,
+ *    DESC, NULLS), INCLUDE columns and predicate, read from its statement's parse tree;
+ *  - a view's query is normalised with the relations of the Model it belongs to.
+ *
+ * In:  texts as PostgreSQL prints them (pg_get_expr, pg_get_indexdef …) or parse nodes.
+ * Out: Model fields. Never: does I/O; the parser's wasm must be loaded (`loadLibpg`).
+ */
+import { qualifiedKey } from '../model/names.js';
+import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
+import {
+  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
+} from './normalize.js';
+import { deparseExpression, parseOne, type Node } from './pg.js';
+
+type Mut<T> = { -readonly [K in keyof T]: T[K] };
+const sv = (n: Node): string => (n?.String ? n.String.sval ?? '' : '');
+
+/**
+ * An expression from PostgreSQL's text (`pg_get_expr`): the text to render, its canonical form to compare.
+ *
+ * @example
+ * exprFromText("'a'::text").canonical === exprFromText("'a'").canonical // true
+ */
+export function exprFromText(text: string): Expr {
+  return { canonical: canonicalExprText(text), text };
+}
+
+/**
+ * A domain CHECK as PostgreSQL prints it (`CHECK ((VALUE > 0)) NOT VALID`): the text kept, the bare
+ * expression's canonical form (what the parser gives a domain's `CHECK (…)`).
+ */
+export function domainCheckFromText(text: string): Expr {
+  return { canonical: canonicalExprText(text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '')), text };
+}
+
+/** A partition bound as PostgreSQL prints it (`FOR VALUES FROM ('2024-01-01') TO (…)`, `DEFAULT`). */
+export function boundFromText(text: string): Expr {
+  return { canonical: canonicalBoundText(text), text };
+}
+
+/** An index expression or predicate node: deparsed to render, normalised (without resolution, as from text) to compare. */
+const indexExpr = (n: Node): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
+
+const optionText = (d: Node): string => {
+  const a = d.arg;
+  const v = a === undefined ? 'true' : a.String ? a.String.sval : a.Integer ? String(a.Integer.ival ?? 0) : a.Float ? a.Float.fval : a.Boolean ? String(!!a.Boolean.boolval) : a.A_Const ? sv(a.A_Const) : '';
+  return `${d.defname}=${v}`;
+};
+
+/** One key of an IndexStmt's parameter list. */
+function indexKey(e: Node): IndexKey {
+  const descending = e.ordering === 'SORTBY_DESC';
+  const nulls = e.nulls_ordering;
+  const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
+  const opclass = (e.opclass ?? []).map(sv).slice(-1)[0] as string | undefined;
+  const collation = (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
+  const opts = (e.opclassopts ?? []).map((o: Node) => o.DefElem).filter(Boolean).map(optionText);
+  return {
+    ...(e.name ? { column: e.name as string } : { expr: indexExpr(e.expr) }),
+    ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
+    descending, nullsFirst,
+  };
+}
+
+/** What an index's statement says beyond its name and table: keys, INCLUDE, predicate, NULLS NOT DISTINCT. */
+export interface IndexShape {
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  readonly where?: Expr;
+  readonly nullsNotDistinct: boolean;
+}
+
+/**
+ * The structured shape of a `CREATE INDEX` statement's parse node (IndexStmt).
+ *
+ * @example
+ * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
+ * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
+ */
+export function indexShape(n: Node): IndexShape {
+  return {
+    keys: (n.indexParams ?? []).map((p: Node) => indexKey(p.IndexElem)),
+    include: (n.indexIncludingParams ?? []).map((p: Node) => p.IndexElem.name as string),
+    ...(n.whereClause ? { where: indexExpr(n.whereClause) } : {}),
+    nullsNotDistinct: !!n.nulls_not_distinct,
+  };
+}
+
+/**
+ * The shape of an index from its definition text (`pg_get_indexdef`); undefined when the text does not parse.
+ *
+ * @example
+ * indexShapeFromText('CREATE UNIQUE INDEX i ON app.t USING btree (a) INCLUDE (b)')?.include // ['b']
+ */
+export function indexShapeFromText(definition: string): IndexShape | undefined {
+  const p = parseOne(definition.trim().replace(/;\s*$/, ''));
+  return p?.type === 'IndexStmt' ? indexShape(p.node) : undefined;
+}
+
+/**
+ * Resolution context over Models (qualified relation names → columns), for view queries.
+ *
+ * @example
+ * canonicalQueryText('SELECT * FROM app.users', modelContext(model)) // `*` expanded to the table's columns
+ */
+export function modelContext(...models: Model[]): NormalizeContext {
+  return {
+    relation: (names) => {
+      if (names.length < 2) return undefined;
+      const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
+      for (const m of models) {
+        const t = m.tables[key];
+        if (t) return { key, columns: t.columns.map((c) => c.name) };
+        const v = m.views[key];
+        if (v) return { key, columns: v.columns };
+        if (m.sequences[key]) return { key };
+        const f = m.objects?.[`foreign_table ${key}`];
+        if (f?.kind === 'foreign_table') return { key, columns: f.columns.map((c) => c.name) };
+      }
+      return undefined;
+    },
+    type: (names) => (names.length === 2 && names[0] !== 'pg_catalog' ? qualifiedKey(names[0]!, names[1]!) : undefined),
+  };
+}
+
+const withCanonical = <T extends { readonly definition?: string; readonly canonical?: string }>(o: T, f: (text: string) => string): T =>
+  o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
+
+const constraintCanonical = (c: Constraint): Constraint => withCanonical(c, canonicalConstraintText);
+
+/**
+ * Sets the canonical form of every definition kept as text (constraints, triggers, functions, rules) and
+ * the structured keys of every index; the last step of both edges.
+ *
+ * @example
+ * const model = canonicalizeDefinitions(inspected);
+ * model.tables['app.t'].constraints.t_check.canonical // '{"contype":"CONSTR_CHECK",…}'
+ */
+export function canonicalizeDefinitions(model: Model): Model {
+  const trigger = (tr: Trigger): Trigger => withCanonical(tr, canonicalStatementText);
+  const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
+  const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
+  const tables: Record<string, Table> = {};
+  for (const [k, t] of Object.entries(model.tables)) {
+    tables[k] = {
+      ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c)])),
+      triggers: triggers(t.triggers), indexes: indexes(t.indexes),
+    };
+  }
+  const views: Record<string, View> = {};
+  for (const [k, v] of Object.entries(model.views)) views[k] = { ...v, indexes: indexes(v.indexes), ...(v.triggers ? { triggers: triggers(v.triggers) } : {}) };
+  const functions: Record<string, Func> = {};
+  // An aggregate's definition is Meridian's own rendering (pg_get_functiondef has none): its text is its form.
+  for (const [k, f] of Object.entries(model.functions)) functions[k] = f.kind === 'aggregate' ? { ...f, canonical: f.definition.replace(/\s+/g, ' ') } : withCanonical(f, canonicalStatementText);
+  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withCanonical<Rule>(o, canonicalStatementText) : o]));
+  return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
+}
+
+/** An index whose keys (when none were given) are read from its definition text. */
+function withIndexShape(i: Index): Index {
+  if (i.keys.length || i.definition === undefined) return i;
+  const shape = indexShapeFromText(i.definition);
+  if (!shape) return i;
+  const out: Mut<Index> = { ...i, keys: shape.keys, include: shape.include, nullsNotDistinct: shape.nullsNotDistinct };
+  if (shape.where && !i.where) out.where = shape.where;
+  return out;
+}
+
+/**
+ * Normalises the view queries of an inspected Model (PostgreSQL's `pg_get_viewdef` text), resolving
+ * relations with the Model itself, as the parser resolves a file's views with the file's relations.
+ */
+export function canonicalizeViews(model: Model): Model {
+  const ctx = modelContext(model);
+  const views: Record<string, View> = {};
+  for (const [k, v] of Object.entries(model.views)) {
+    let canonical: string;
+    try {
+      canonical = canonicalQueryText(v.query.text, ctx);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e; // a query nested past the stack: compared by its text
+      canonical = v.query.text.trim();
+    }
+    views[k] = { ...v, query: { canonical, text: v.query.text } };
+  }
+  return { ...model, views };
+}

@@ -5,7 +5,7 @@
  * Identical texts never reach the parser: inspected-vs-inspected diffs stay as fast as string compares.
  */
 import { qualifiedKey } from '../model/names.js';
-import type { CatalogObject, Column, Constraint, Expr, ForeignColumn, Func, Index, Model, Policy, Sequence, Trigger, View } from '../model/types.js';
+import type { CatalogObject, Column, Constraint, Expr, ForeignColumn, Func, Index, Model, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, isNormalized, type NormalizeContext,
 } from '../parse/normalize.js';
@@ -107,6 +107,11 @@ export function sameAttributeOptions(a: Column, b: Column): boolean {
   return (a.options ?? []).join(',') === (b.options ?? []).join(',') && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
 }
 
+/** One table entry of a publication: the table, its column list and its row filter. */
+export function samePublicationTable(a: PublicationTable, b: PublicationTable): boolean {
+  return a.table === b.table && (a.columns ?? []).join(',') === (b.columns ?? []).join(',') && sameExpr(a.where, b.where);
+}
+
 /**
  * Two versions of one object of the Model's `objects` are the same (comments aside: they are changed on their own).
  *
@@ -142,6 +147,19 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')
         && a.deterministic === o.deterministic && (a.rules ?? '') === (o.rules ?? '');
     }
+    case 'privileges': {
+      const g = (x: typeof a) => x.grants.map((y) => `${y.grantee}\u0000${y.privilege}\u0000${y.grantable}`);
+      return opts(g(a), g(b as typeof a));
+    }
+    case 'ts_dictionary': {
+      const o = b as typeof a;
+      return a.template === o.template && opts(a.options, o.options);
+    }
+    case 'ts_configuration': {
+      const o = b as typeof a;
+      const maps = (x: typeof a) => x.mappings.map((m) => `${m.token}=${m.dictionaries.join(',')}`);
+      return a.parser === o.parser && opts(maps(a), maps(o));
+    }
     case 'statistics': {
       const o = b as typeof a;
       return a.table === o.table && opts(a.kinds, o.kinds) && opts(a.columns, o.columns) && a.expressions.length === o.expressions.length
@@ -149,8 +167,7 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
     }
     case 'publication': {
       const o = b as typeof a;
-      const tables = (x: typeof a) => x.tables.map((t) => `${t.table}(${(t.columns ?? []).join(',')})`);
-      return a.allTables === o.allTables && opts(tables(a), tables(o)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
+      return a.allTables === o.allTables && a.tables.length === o.tables.length && a.tables.every((t, i) => samePublicationTable(t, o.tables[i]!)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
     }
     case 'foreign_table': {
       const o = b as typeof a;

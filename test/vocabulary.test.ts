@@ -56,7 +56,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'SERVER', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'USER MAPPING', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
   { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated'] },
-  { label: 'DEFAULT ACL', treatment: 'ignored', sql: 'ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC' },
+  { label: 'DEFAULT ACL', treatment: 'managed', cases: ['kind: default privileges for the applying role, another role, in a schema and database-wide', 'kind: objects created after default privileges get them', 'kind: default privileges written after the objects, as pg_dump writes them'] },
   { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
   { label: 'PUBLICATION', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication for all tables turned into a table list'] },
   { label: 'PUBLICATION TABLE', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place', 'kind: publication row filters created, changed and removed'] },

@@ -147,9 +147,9 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')
         && a.deterministic === o.deterministic && (a.rules ?? '') === (o.rules ?? '');
     }
-    case 'privileges': {
-      const g = (x: typeof a) => x.grants.map((y) => `${y.grantee}\u0000${y.privilege}\u0000${y.grantable}`);
-      return opts(g(a), g(b as typeof a));
+    case 'privileges': case 'default_privileges': {
+      const g = (x: { grants: typeof a.grants }) => x.grants.map((y) => `${y.grantee}\u0000${y.privilege}\u0000${y.grantable}`);
+      return opts(g(a), g(b as { grants: typeof a.grants }));
     }
     case 'ts_dictionary': {
       const o = b as typeof a;

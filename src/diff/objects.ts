@@ -8,9 +8,10 @@ import { attachedTargetExists, isDatabaseWide, objectSchema } from '../model/obj
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
+import { adjustForDefaultPrivileges } from './default-privileges.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
-const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges']);
+const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
 
 type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
 
@@ -45,6 +46,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     if ((s !== undefined && droppedSchema(s)) || !attachedTargetExists(desired, o)) continue;
     out.push({ kind: 'drop_object', object: o });
   }
+  adjustForDefaultPrivileges(current, desired, out);
 }
 
 function comments(was: CatalogObject | undefined, o: CatalogObject, comment: CommentFn): void {

@@ -22,6 +22,7 @@ import { qStatistics, statisticsFromRow } from './kinds/statistics.js';
 import { collationFromRow, qCollations } from './kinds/collation.js';
 import { Q_TEXT_SEARCH, textSearchFromRow } from './kinds/text-search.js';
 import { privilegesFromRow, Q_PRIVILEGES } from './kinds/privileges.js';
+import { defaultPrivilegesFromRow, Q_DEFAULT_PRIVILEGES } from './kinds/default-privileges.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import * as Q from './queries.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
@@ -268,6 +269,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q_CASTS, [], 1],
       [Q_TEXT_SEARCH, [schemas], 0],
       [Q_PRIVILEGES, [schemas], 1],
+      [Q_DEFAULT_PRIVILEGES, [], 0],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -275,7 +277,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP, dpP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -549,6 +551,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await collP) put(collationFromRow(r));
       for (const r of await castP) put(castFromRow(r));
       for (const r of await tsP) put(textSearchFromRow(r));
+      for (const r of await dpP) {
+        const d = defaultPrivilegesFromRow(r);
+        if (d) put(d);
+      }
       for (const r of await privP) {
         const p = privilegesFromRow(r);
         // Privileges of what the Model holds (not of identity sequences, array types, excluded tables).

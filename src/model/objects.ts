@@ -26,6 +26,7 @@ export function objectKey(o: CatalogObject): string {
     case 'ts_dictionary': return `ts_dictionary ${qualifiedKey(o.schema, o.name)}`;
     case 'ts_configuration': return `ts_configuration ${qualifiedKey(o.schema, o.name)}`;
     case 'privileges': return `privileges ${o.on} ${privilegesTarget(o)}`;
+    case 'default_privileges': return `default_privileges ${o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
   }
 }
 
@@ -47,12 +48,12 @@ export function objectDependencies(o: CatalogObject): string[] {
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast';
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast' || (o.kind === 'default_privileges' && o.schema === undefined);
 }
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' ? o.schema : undefined;
 }
 
 /**

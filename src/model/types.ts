@@ -549,9 +549,25 @@ export interface ObjectPrivileges extends Located {
   readonly grants: readonly Grant[];
 }
 
+/**
+ * `ALTER DEFAULT PRIVILEGES`: the privileges objects of a class get when a role creates them. Present only when
+ * they differ from the default (see src/parse/kinds/default-privileges.ts). Key: `default_privileges
+ * <role>:<schema>:<on>` (empty role: the applying role; empty schema: database-wide).
+ */
+export interface DefaultPrivileges extends Located {
+  readonly kind: 'default_privileges';
+  /** `FOR ROLE`; absent = the role that applies the schema (`current_user`). */
+  readonly role?: string;
+  /** `IN SCHEMA`; absent = database-wide. */
+  readonly schema?: string;
+  readonly on: 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';
+  /** Privileges to roles other than `role`, sorted by grantee then privilege. */
+  readonly grants: readonly Grant[];
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
 export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast
-  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges;
+  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

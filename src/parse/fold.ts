@@ -23,6 +23,7 @@ import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import * as textSearch from './kinds/text-search.js';
 import * as privileges from './kinds/privileges.js';
+import * as defaultPrivileges from './kinds/default-privileges.js';
 import { attachedTargetExists } from '../model/objects.js';
 import type { FoldScope } from './kinds/scope.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
@@ -106,7 +107,10 @@ export class Folder {
   fold(st: ParsedStatement): void {
     this.stmt = st;
     try {
+      // Objects created under default privileges get them (./kinds/default-privileges.ts).
+      const before = defaultPrivileges.snapshotKeys(this.model as unknown as Parameters<typeof defaultPrivileges.snapshotKeys>[0]);
       this.dispatch(st.type, st.node);
+      if (before) defaultPrivileges.grantNewObjects(this.model as unknown as Parameters<typeof defaultPrivileges.grantNewObjects>[0], before);
     } catch (e) {
       if (e instanceof Problem) this.report(e.code, e.message, e.at);
       else if (e instanceof RangeError) this.report('E_TOO_DEEP', 'statement nested too deeply to analyse (maximum call stack size exceeded)');
@@ -351,7 +355,8 @@ export class Folder {
       case 'SelectStmt': return this.select(n);
       case 'TransactionStmt': return;
       case 'AlterOwnerStmt': return;
-      case 'AlterDefaultPrivilegesStmt': case 'CreateRoleStmt': case 'AlterRoleStmt': case 'GrantRoleStmt': case 'CreatedbStmt':
+      case 'AlterDefaultPrivilegesStmt': return defaultPrivileges.alterDefaultPrivileges(this.scope(), n);
+      case 'CreateRoleStmt': case 'AlterRoleStmt': case 'GrantRoleStmt': case 'CreatedbStmt':
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '')} is not a schema object: ignored`);
       case 'InsertStmt': case 'UpdateStmt': case 'DeleteStmt': case 'CopyStmt': case 'MergeStmt': case 'TruncateStmt':
         return this.report('W_DATA', `data statement (${type.replace(/Stmt$/, '').toUpperCase()}) is not part of the desired state and is not applied by a schema diff; ship data changes in a hand-written migration (\`meridian migrate new <name>\`)`);

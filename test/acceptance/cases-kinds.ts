@@ -333,7 +333,8 @@ KIND_CASES.push(
   },
 );
 // Roles are cluster-wide on PostgreSQL: created when missing, dropped by the global teardown (test/helpers/global-setup.ts).
-const privRoles = `DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$; DO $$ BEGIN CREATE ROLE m27a_writer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`;
+// Two databases build a case side by side: the second CREATE ROLE may meet the first one's row (unique_violation).
+const privRoles = `DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; DO $$ BEGIN CREATE ROLE m27a_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
 const privBase = [
   privRoles,
   'CREATE SCHEMA app',
@@ -388,5 +389,48 @@ KIND_CASES.push(
     seed: "INSERT INTO app.t VALUES (1, 'x', 'a')",
     keeps: 'SELECT * FROM app.t',
     expectedSql: ['GRANT EXECUTE ON FUNCTION "app"."f"(a integer) TO PUBLIC', 'GRANT CREATE ON SCHEMA "app" TO "m27a_reader"', 'REVOKE USAGE ON SEQUENCE "app"."q" FROM "m27a_writer"'],
+  },
+);
+KIND_CASES.push(
+  // ---- ALTER DEFAULT PRIVILEGES (pg_dump: DEFAULT ACL), and the objects created under them
+  {
+    name: 'kind: default privileges for the applying role, another role, in a schema and database-wide',
+    old: [privRoles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (a int)'],
+    new: [
+      privRoles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (a int)',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE m27a_writer IN SCHEMA app GRANT USAGE ON SEQUENCES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO m27a_writer WITH GRANT OPTION',
+    ],
+    seed: 'INSERT INTO app.t VALUES (1)',
+    keeps: 'SELECT * FROM app.t',
+    expectedSql: ['ALTER DEFAULT PRIVILEGES IN SCHEMA "app" GRANT SELECT ON TABLES TO "m27a_reader"', 'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC', 'ALTER DEFAULT PRIVILEGES FOR ROLE "m27a_writer" IN SCHEMA "app" GRANT USAGE ON SEQUENCES TO "m27a_reader"'],
+  },
+  {
+    name: 'kind: objects created after default privileges get them',
+    old: [privRoles, 'CREATE SCHEMA app'],
+    new: [
+      privRoles, 'CREATE SCHEMA app',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+      'CREATE TABLE app.t (a int)',
+      'CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'CREATE TABLE app.u (a int)',
+      'REVOKE SELECT ON app.u FROM m27a_reader',
+    ],
+  },
+  {
+    name: 'kind: default privileges written after the objects, as pg_dump writes them',
+    old: [privRoles],
+    new: [
+      privRoles, 'CREATE SCHEMA app',
+      'CREATE TABLE app.t (a int)',
+      'CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE ALL ON FUNCTIONS FROM PUBLIC',
+    ],
+    expectedSql: ['REVOKE SELECT ON TABLE "app"."t" FROM "m27a_reader"', 'GRANT EXECUTE ON FUNCTION "app"."f"() TO PUBLIC'],
   },
 );

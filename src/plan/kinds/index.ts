@@ -14,6 +14,7 @@ import * as cast from './cast.js';
 import * as rule from './rule.js';
 import * as textSearch from './text-search.js';
 import * as privileges from './privileges.js';
+import * as defaultPrivileges from './default-privileges.js';
 
 import type { KindStatement } from './statement.js';
 
@@ -39,6 +40,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
   ts_dictionary: { create: textSearch.createDictionary, drop: textSearch.dropDictionary, alter: textSearch.alterDictionary },
   privileges: { create: privileges.createPrivileges, drop: privileges.dropPrivileges, alter: privileges.alterPrivileges },
+  default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
   ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
 };
 

@@ -1,0 +1,48 @@
+/**
+ * What default privileges do to the objects a plan creates: the default privileges are changed first (see
+ * src/plan/kinds/default-privileges.ts), so a new schema, sequence, function, type, table or view starts with the
+ * privileges the desired default privileges give it, not with its kind's default. The changes to its
+ * privileges are planned from there: the created privileges of a new object become an alteration from what it
+ * gets, and what it gets but should not have is revoked.
+ *
+ * In: both Models and the changes so far. Out: those changes adjusted. Never: renders SQL.
+ */
+import { objectKey } from '../model/objects.js';
+import type { Grant, Model, ObjectPrivileges } from '../model/types.js';
+import { initialGrants, type NewObjectClass } from '../parse/kinds/default-privileges.js';
+import { defaultGrants, sameGrants } from '../parse/kinds/privileges.js';
+import type { Change } from './changes.js';
+
+/**
+ * @example
+ * adjustForDefaultPrivileges(current, desired, out) // a CREATE TABLE under `… GRANT SELECT ON TABLES TO r` with no grant to r: REVOKE planned
+ */
+export function adjustForDefaultPrivileges(current: Model, desired: Model, out: Change[]): void {
+  const objects = desired.objects ?? {};
+  if (!Object.keys(objects).some((k) => k.startsWith('default_privileges :'))) return;
+  const targets: Array<{ on: ObjectPrivileges['on']; cls: NewObjectClass; schema: string; name: string; args?: string }> = [];
+  for (const s of Object.values(desired.schemas)) if (!current.schemas[s.name]) targets.push({ on: 'SCHEMA', cls: 'SCHEMAS', schema: s.name, name: s.name });
+  for (const [k, q] of Object.entries(desired.sequences)) if (!current.sequences[k]) targets.push({ on: 'SEQUENCE', cls: 'SEQUENCES', schema: q.schema, name: q.name });
+  for (const [k, t] of Object.entries(desired.types)) if (!current.types[k]) targets.push({ on: 'TYPE', cls: 'TYPES', schema: t.schema, name: t.name });
+  for (const [k, f] of Object.entries(desired.functions)) if (!current.functions[k]) targets.push({ on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', cls: 'FUNCTIONS', schema: f.schema, name: f.name, args: f.identityArgs });
+  for (const t of targets) {
+    const base = defaultGrants(t.on, t.name);
+    const initial = initialGrants(objects, t.cls, t.on === 'SCHEMA' ? undefined : t.schema, base);
+    if (!initial || sameGrants(initial, base)) continue;
+    const id = { kind: 'privileges' as const, on: t.on, schema: t.schema, name: t.name, ...(t.args !== undefined ? { args: t.args } : {}) };
+    const key = objectKey({ ...id, grants: [] });
+    const want = (objects[key] as ObjectPrivileges | undefined) ?? { ...id, grants: base };
+    const i = out.findIndex((c) => c.kind === 'create_object' && objectKey(c.object) === key);
+    if (i >= 0) out.splice(i, 1);
+    if (!sameGrants(initial, want.grants)) out.push({ kind: 'alter_object', from: { ...id, grants: initial }, to: want });
+  }
+  const newRelations = [...Object.entries(desired.tables).filter(([k]) => !current.tables[k]), ...Object.entries(desired.views).filter(([k]) => !current.views[k])];
+  for (const [, r] of newRelations) {
+    const initial = initialGrants(objects, 'TABLES', r.schema, []);
+    if (!initial?.length) continue;
+    const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+    const want = new Set((r.grants ?? []).map(k));
+    const revoke = initial.filter((g) => !want.has(k(g)));
+    if (revoke.length) out.push({ kind: 'grants', schema: r.schema, name: r.name, grant: [], revoke });
+  }
+}

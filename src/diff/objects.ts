@@ -9,6 +9,8 @@ import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 import { adjustForDefaultPrivileges } from './default-privileges.js';
+import { restoreOnRecreatedTables } from './recreated.js';
+import { refuseCollationsInUse } from './collation-in-use.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
 const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
@@ -47,6 +49,8 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     out.push({ kind: 'drop_object', object: o });
   }
   adjustForDefaultPrivileges(current, desired, out);
+  restoreOnRecreatedTables(desired, out);
+  refuseCollationsInUse(current, desired, out);
 }
 
 function comments(was: CatalogObject | undefined, o: CatalogObject, comment: CommentFn): void {

@@ -434,3 +434,13 @@ KIND_CASES.push(
     expectedSql: ['REVOKE SELECT ON TABLE "app"."t" FROM "m27a_reader"', 'GRANT EXECUTE ON FUNCTION "app"."f"() TO PUBLIC'],
   },
 );
+KIND_CASES.push(
+  // ---- a table dropped and created again (here: it becomes partitioned) gets back what PostgreSQL dropped with it
+  {
+    name: 'kind: a recreated table keeps its publication membership, statistics and column privileges',
+    old: [privRoles, 'CREATE TABLE t (id int, a int, b int)', 'CREATE PUBLICATION p FOR TABLE t', 'CREATE PUBLICATION q FOR TABLE t', 'CREATE STATISTICS st ON a, b FROM t', 'GRANT SELECT (a) ON t TO m27a_reader'],
+    new: [privRoles, 'CREATE TABLE t (id int, a int, b int) PARTITION BY RANGE (id)', 'CREATE TABLE u (id int)', 'CREATE PUBLICATION p FOR TABLE t', 'CREATE PUBLICATION q FOR TABLE t, u', 'CREATE STATISTICS st ON a, b FROM t', 'GRANT SELECT (a) ON t TO m27a_reader'],
+    expectedHazards: ['DELETES_DATA'],
+    expectedSql: ['ALTER PUBLICATION "p" ADD TABLE "public"."t"', 'CREATE STATISTICS "public"."st"', 'GRANT SELECT ("a") ON TABLE "public"."t" TO "m27a_reader"'],
+  },
+);

@@ -33,14 +33,17 @@ export function defaultPrivilegeSteps(d: DefaultPrivileges, from: readonly Grant
   ];
 }
 
+/** From PostgreSQL's default to `d.grants`. @example createDefaultPrivileges({ kind: 'default_privileges', on: 'FUNCTIONS', grants: [] })[0].sql // 'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC' */
 export function createDefaultPrivileges(d: DefaultPrivileges): KindStatement[] {
   return defaultPrivilegeSteps(d, defaultEntryGrants(d), d.grants);
 }
 
+/** Back to PostgreSQL's default. @example dropDefaultPrivileges({ kind: 'default_privileges', on: 'FUNCTIONS', grants: [] })[0].sql // 'ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC' */
 export function dropDefaultPrivileges(d: DefaultPrivileges): KindStatement[] {
   return defaultPrivilegeSteps(d, d.grants, defaultEntryGrants(d));
 }
 
+/** @example alterDefaultPrivileges(before, after) // REVOKEs of what goes, GRANTs of what comes */
 export function alterDefaultPrivileges(from: DefaultPrivileges, to: DefaultPrivileges): KindStatement[] {
   return defaultPrivilegeSteps(to, from.grants, to.grants);
 }

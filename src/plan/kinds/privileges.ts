@@ -45,14 +45,17 @@ export function privilegeSteps(o: ObjectPrivileges, from: readonly Grant[], to: 
   ];
 }
 
+/** From the kind's default to `o.grants`. @example createPrivileges({ kind: 'privileges', on: 'SCHEMA', schema: 'app', name: 'app', grants: [reader] })[0].sql // 'GRANT USAGE ON SCHEMA "app" TO "reader"' */
 export function createPrivileges(o: ObjectPrivileges): KindStatement[] {
   return privilegeSteps(o, defaultGrants(o.on, o.name), o.grants);
 }
 
+/** Back to the kind's default. @example dropPrivileges(fnPrivs).map((s) => s.sql) // ['REVOKE EXECUTE ON FUNCTION "app"."f"() FROM "reader"', 'GRANT EXECUTE ON FUNCTION "app"."f"() TO PUBLIC'] */
 export function dropPrivileges(o: ObjectPrivileges): KindStatement[] {
   return privilegeSteps(o, o.grants, defaultGrants(o.on, o.name));
 }
 
+/** @example alterPrivileges(before, after) // REVOKEs of what goes, GRANTs of what comes */
 export function alterPrivileges(from: ObjectPrivileges, to: ObjectPrivileges): KindStatement[] {
   return privilegeSteps(to, from.grants, to.grants);
 }

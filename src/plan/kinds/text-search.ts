@@ -26,10 +26,17 @@ export function createDictionary(d: TextSearchDictionary): KindStatement[] {
   return [{ phase: 7.5, comment: `create text search dictionary "${d.name}"`, sql: `CREATE TEXT SEARCH DICTIONARY ${name(d)} (${[`TEMPLATE = ${ref(d.template)}`, ...d.options].join(', ')})` }];
 }
 
+/** @example dropDictionary(syn)[0].sql // 'DROP TEXT SEARCH DICTIONARY "public"."syn"' */
 export function dropDictionary(d: TextSearchDictionary): KindStatement[] {
   return [{ phase: 11.923, comment: `drop text search dictionary "${d.name}"`, sql: `DROP TEXT SEARCH DICTIONARY ${name(d)}`, effects: { breaksDependants: `text search configurations using "${d.name}" block the drop` } }];
 }
 
+/**
+ * Options changed in place; another template: undefined (recreated).
+ *
+ * @example
+ * alterDictionary(syn, { ...syn, options: ["accept = 'false'"] })[0].sql // 'ALTER TEXT SEARCH DICTIONARY "public"."syn" (stopwords, accept = \'false\')'
+ */
 export function alterDictionary(from: TextSearchDictionary, to: TextSearchDictionary): KindStatement[] | undefined {
   if (from.template !== to.template) return undefined;
   if (from.options.join('\u0000') === to.options.join('\u0000')) return [];
@@ -60,10 +67,17 @@ export function createConfiguration(c: TextSearchConfiguration): KindStatement[]
   ];
 }
 
+/** @example dropConfiguration(cfg)[0].sql // 'DROP TEXT SEARCH CONFIGURATION "public"."cfg"' */
 export function dropConfiguration(c: TextSearchConfiguration): KindStatement[] {
   return [{ phase: 11.922, comment: `drop text search configuration "${c.name}"`, sql: `DROP TEXT SEARCH CONFIGURATION ${name(c)}`, effects: { breaksDependants: `columns, indexes and functions naming "${c.name}" block the drop` } }];
 }
 
+/**
+ * Mappings changed in place: gone tokens dropped, new and changed ones set; another parser: undefined (recreated).
+ *
+ * @example
+ * alterConfiguration(cfg, { ...cfg, mappings: [] })[0].sql // 'ALTER TEXT SEARCH CONFIGURATION "public"."cfg" DROP MAPPING FOR "word"'
+ */
 export function alterConfiguration(from: TextSearchConfiguration, to: TextSearchConfiguration): KindStatement[] | undefined {
   if (from.parser !== to.parser) return undefined;
   const had = new Map(from.mappings.map((m) => [m.token, m.dictionaries.join('\u0000')] as const));

@@ -8,7 +8,7 @@
  * In: both Models and the changes so far. Out: those changes adjusted. Never: renders SQL.
  */
 import { objectKey } from '../model/objects.js';
-import type { Grant, Model, ObjectPrivileges } from '../model/types.js';
+import type { CatalogObject, Grant, Model, ObjectPrivileges } from '../model/types.js';
 import { initialGrants, type NewObjectClass } from '../parse/kinds/default-privileges.js';
 import { defaultGrants, sameGrants } from '../parse/kinds/privileges.js';
 import type { Change } from './changes.js';
@@ -45,4 +45,28 @@ export function adjustForDefaultPrivileges(current: Model, desired: Model, out: 
     const revoke = initial.filter((g) => !want.has(k(g)));
     if (revoke.length) out.push({ kind: 'grants', schema: r.schema, name: r.name, grant: [], revoke });
   }
+}
+
+/**
+ * Default privileges written `FOR ROLE r` where `r` is the role an inspected side reports as the applying one
+ * (`current_user`) are the entries written without `FOR ROLE`: both sides keyed alike, so pg_dump's spelling
+ * (`FOR ROLE postgres`) and a hand-written one compare equal.
+ *
+ * @example
+ * sameApplyingRole(cur, des) // des['default_privileges postgres::FUNCTIONS'] → des['default_privileges ::FUNCTIONS']
+ */
+export function sameApplyingRole(cur: Readonly<Record<string, CatalogObject>>, des: Readonly<Record<string, CatalogObject>>): [Readonly<Record<string, CatalogObject>>, Readonly<Record<string, CatalogObject>>] {
+  const me = [...Object.values(cur), ...Object.values(des)].find((o) => o.kind === 'default_privileges' && o.applying && o.role !== undefined);
+  const role = me?.kind === 'default_privileges' ? me.role : undefined;
+  if (role === undefined) return [cur, des];
+  const rekey = (m: Readonly<Record<string, CatalogObject>>) => {
+    if (!Object.values(m).some((o) => o.kind === 'default_privileges' && !o.applying && o.role === role)) return m;
+    const out: Record<string, CatalogObject> = {};
+    for (const o of Object.values(m)) {
+      const x = o.kind === 'default_privileges' && o.role === role ? { ...o, applying: true } : o;
+      out[objectKey(x)] = x;
+    }
+    return out;
+  };
+  return [rekey(cur), rekey(des)];
 }

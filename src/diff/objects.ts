@@ -8,7 +8,7 @@ import { attachedTargetExists, isDatabaseWide, objectSchema } from '../model/obj
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
-import { adjustForDefaultPrivileges } from './default-privileges.js';
+import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
 import { restoreOnRecreatedTables } from './recreated.js';
 import { refuseCollationsInUse } from './collation-in-use.js';
 
@@ -26,8 +26,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     const s = objectSchema(o);
     return s === undefined ? !scope && isDatabaseWide(o) : !scope || scope.includes(s);
   };
-  const cur = current.objects ?? {};
-  const des = desired.objects ?? {};
+  const [cur, des] = sameApplyingRole(current.objects ?? {}, desired.objects ?? {});
   for (const [key, o] of Object.entries(des)) {
     if (!managed(o)) continue;
     const was = cur[key];
@@ -48,7 +47,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     if ((s !== undefined && droppedSchema(s)) || !attachedTargetExists(desired, o)) continue;
     out.push({ kind: 'drop_object', object: o });
   }
-  adjustForDefaultPrivileges(current, desired, out);
+  adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
   restoreOnRecreatedTables(desired, out);
   refuseCollationsInUse(current, desired, out);
 }

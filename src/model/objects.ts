@@ -26,7 +26,7 @@ export function objectKey(o: CatalogObject): string {
     case 'ts_dictionary': return `ts_dictionary ${qualifiedKey(o.schema, o.name)}`;
     case 'ts_configuration': return `ts_configuration ${qualifiedKey(o.schema, o.name)}`;
     case 'privileges': return `privileges ${o.on} ${privilegesTarget(o)}`;
-    case 'default_privileges': return `default_privileges ${o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
+    case 'default_privileges': return `default_privileges ${o.applying ? '' : o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
   }
 }
 

@@ -558,6 +558,8 @@ export interface DefaultPrivileges extends Located {
   readonly kind: 'default_privileges';
   /** `FOR ROLE`; absent = the role that applies the schema (`current_user`). */
   readonly role?: string;
+  /** Inspected: `role` is the role that inspected (`current_user`); keyed like an entry without `FOR ROLE`. */
+  readonly applying?: boolean;
   /** `IN SCHEMA`; absent = database-wide. */
   readonly schema?: string;
   readonly on: 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';

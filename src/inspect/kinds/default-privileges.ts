@@ -1,6 +1,6 @@
 /**
- * Default privileges (`pg_default_acl`), read database-wide: the role (left out when it is `current_user`, the
- * role that applies the schema), the schema of a schema's entry, the object class and the privileges, the
+ * Default privileges (`pg_default_acl`), read database-wide: the role (marked `applying` when it is `current_user`,
+ * the role that applies the schema: keyed like an entry written without `FOR ROLE`), the schema of a schema's entry, the object class and the privileges, the
  * role's own entries left out. An entry equal to its default is not kept.
  */
 import type { DefaultPrivileges, Grant } from '../../model/types.js';
@@ -25,7 +25,7 @@ const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v
 export function defaultPrivilegesFromRow(r: Record<string, unknown>): DefaultPrivileges | undefined {
   const on = ON[String(r.objtype)];
   if (!on) return undefined;
-  const id = { ...(r.mine === true ? {} : { role: String(r.role) }), ...(r.schema ? { schema: String(r.schema) } : {}), on };
+  const id = { role: String(r.role), ...(r.mine === true ? { applying: true } : {}), ...(r.schema ? { schema: String(r.schema) } : {}), on };
   const grants = ((json(r.grants) ?? []) as Grant[]).map((g) => ({ grantee: g.grantee, privilege: g.privilege, grantable: g.grantable === true }));
   if (sameGrants(grants, defaultEntryGrants(id))) return undefined;
   return { kind: 'default_privileges', ...id, grants };

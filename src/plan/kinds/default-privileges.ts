@@ -17,7 +17,7 @@ const key = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`
  * // 'ALTER DEFAULT PRIVILEGES IN SCHEMA "app" GRANT SELECT ON TABLES TO "reader"'
  */
 export function defaultPrivilegeSteps(d: DefaultPrivileges, from: readonly Grant[], to: readonly Grant[]): KindStatement[] {
-  const pre = `ALTER DEFAULT PRIVILEGES${d.role !== undefined ? ` FOR ROLE ${qi(d.role)}` : ''}${d.schema !== undefined ? ` IN SCHEMA ${qi(d.schema)}` : ''}`;
+  const pre = `ALTER DEFAULT PRIVILEGES${d.role !== undefined && !d.applying ? ` FOR ROLE ${qi(d.role)}` : ''}${d.schema !== undefined ? ` IN SCHEMA ${qi(d.schema)}` : ''}`;
   const have = new Set(from.map(key));
   const want = new Set(to.map(key));
   const groups = (list: readonly Grant[]) => {

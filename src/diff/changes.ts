@@ -66,7 +66,7 @@ export type CommentTarget =
   | { readonly on: 'EXTENSION' | 'FOREIGN DATA WRAPPER' | 'SERVER' | 'EVENT TRIGGER' | 'PUBLICATION'; readonly name: string }
   /** `name` is `(source AS target)`, written as is. */
   | { readonly on: 'CAST'; readonly name: string }
-  | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX' | 'FOREIGN TABLE' | 'STATISTICS' | 'COLLATION'; readonly schema: string; readonly name: string }
+  | { readonly on: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'TYPE' | 'INDEX' | 'FOREIGN TABLE' | 'STATISTICS' | 'COLLATION' | 'TEXT SEARCH DICTIONARY' | 'TEXT SEARCH CONFIGURATION'; readonly schema: string; readonly name: string }
   | { readonly on: 'COLUMN'; readonly schema: string; readonly name: string; readonly column: string }
   | { readonly on: 'FUNCTION' | 'PROCEDURE'; readonly schema: string; readonly name: string; readonly args: string }
   | { readonly on: 'CONSTRAINT' | 'TRIGGER' | 'POLICY' | 'RULE'; readonly schema: string; readonly name: string; readonly table: string };

@@ -3,7 +3,7 @@
  * and the inspector write the same forms), so two spellings of one thing compare equal by their `canonical`
  * fields and structured keys: no parser here, only string and structure compares.
  */
-import type { CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, Sequence, Trigger, View } from '../model/types.js';
+import type { CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
 
 /** Two optional expressions mean the same. */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
@@ -77,6 +77,11 @@ export function sameAttributeOptions(a: Column, b: Column): boolean {
   return (a.options ?? []).join(',') === (b.options ?? []).join(',') && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
 }
 
+/** One table entry of a publication: the table, its column list and its row filter. */
+export function samePublicationTable(a: PublicationTable, b: PublicationTable): boolean {
+  return a.table === b.table && (a.columns ?? []).join(',') === (b.columns ?? []).join(',') && sameExpr(a.where, b.where);
+}
+
 /**
  * Two versions of one object of the Model's `objects` are the same (comments aside: they are changed on their own).
  *
@@ -109,6 +114,19 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       return a.provider === o.provider && (a.locale ?? '') === (o.locale ?? '') && (a.lcCollate ?? '') === (o.lcCollate ?? '') && (a.lcCtype ?? '') === (o.lcCtype ?? '')
         && a.deterministic === o.deterministic && (a.rules ?? '') === (o.rules ?? '');
     }
+    case 'privileges': case 'default_privileges': {
+      const g = (x: { grants: typeof a.grants }) => x.grants.map((y) => `${y.grantee}\u0000${y.privilege}\u0000${y.grantable}`);
+      return opts(g(a), g(b as { grants: typeof a.grants }));
+    }
+    case 'ts_dictionary': {
+      const o = b as typeof a;
+      return a.template === o.template && opts(a.options, o.options);
+    }
+    case 'ts_configuration': {
+      const o = b as typeof a;
+      const maps = (x: typeof a) => x.mappings.map((m) => `${m.token}=${m.dictionaries.join(',')}`);
+      return a.parser === o.parser && opts(maps(a), maps(o));
+    }
     case 'statistics': {
       const o = b as typeof a;
       return a.table === o.table && opts(a.kinds, o.kinds) && opts(a.columns, o.columns) && a.expressions.length === o.expressions.length
@@ -116,8 +134,7 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
     }
     case 'publication': {
       const o = b as typeof a;
-      const tables = (x: typeof a) => x.tables.map((t) => `${t.table}(${(t.columns ?? []).join(',')})`);
-      return a.allTables === o.allTables && opts(tables(a), tables(o)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
+      return a.allTables === o.allTables && a.tables.length === o.tables.length && a.tables.every((t, i) => samePublicationTable(t, o.tables[i]!)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
     }
     case 'foreign_table': {
       const o = b as typeof a;

@@ -4,13 +4,16 @@
  *
  * In:  both Models and the scope. Out: changes appended to `out`. Never: renders SQL.
  */
-import { isDatabaseWide, objectSchema } from '../model/objects.js';
+import { attachedTargetExists, isDatabaseWide, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
+import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
+import { restoreOnRecreatedTables } from './recreated.js';
+import { refuseCollationsInUse } from './collation-in-use.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
-const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation']);
+const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
 
 type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
 
@@ -23,8 +26,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     const s = objectSchema(o);
     return s === undefined ? !scope && isDatabaseWide(o) : !scope || scope.includes(s);
   };
-  const cur = current.objects ?? {};
-  const des = desired.objects ?? {};
+  const [cur, des] = sameApplyingRole(current.objects ?? {}, desired.objects ?? {});
   for (const [key, o] of Object.entries(des)) {
     if (!managed(o)) continue;
     const was = cur[key];
@@ -42,9 +44,12 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
   for (const [key, o] of Object.entries(cur)) {
     if (!managed(o) || des[key]) continue;
     const s = objectSchema(o);
-    if (s !== undefined && droppedSchema(s)) continue;
+    if ((s !== undefined && droppedSchema(s)) || !attachedTargetExists(desired, o)) continue;
     out.push({ kind: 'drop_object', object: o });
   }
+  adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
+  restoreOnRecreatedTables(desired, out);
+  refuseCollationsInUse(current, desired, out);
 }
 
 function comments(was: CatalogObject | undefined, o: CatalogObject, comment: CommentFn): void {
@@ -58,6 +63,8 @@ function comments(was: CatalogObject | undefined, o: CatalogObject, comment: Com
     case 'cast': return comment({ on: 'CAST', name: `(${o.source} AS ${o.target})` }, prev?.comment, o.comment);
     case 'collation': return comment({ on: 'COLLATION', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'statistics': return comment({ on: 'STATISTICS', schema: o.schema, name: o.name }, prev?.comment, o.comment);
+    case 'ts_dictionary': return comment({ on: 'TEXT SEARCH DICTIONARY', schema: o.schema, name: o.name }, prev?.comment, o.comment);
+    case 'ts_configuration': return comment({ on: 'TEXT SEARCH CONFIGURATION', schema: o.schema, name: o.name }, prev?.comment, o.comment);
     case 'foreign_table': {
       comment({ on: 'FOREIGN TABLE', schema: o.schema, name: o.name }, prev?.comment, o.comment);
       const before = was?.kind === 'foreign_table' ? new Map(was.columns.map((c) => [c.name, c.comment])) : new Map<string, string | undefined>();

@@ -21,9 +21,12 @@ import { eventTriggerFromRow, Q_EVENT_TRIGGERS } from './kinds/event-trigger.js'
 import { publicationFromRow, qPublications } from './kinds/publication.js';
 import { qStatistics, statisticsFromRow } from './kinds/statistics.js';
 import { collationFromRow, qCollations } from './kinds/collation.js';
+import { Q_TEXT_SEARCH, textSearchFromRow } from './kinds/text-search.js';
+import { privilegesFromRow, Q_PRIVILEGES } from './kinds/privileges.js';
+import { defaultPrivilegesFromRow, Q_DEFAULT_PRIVILEGES } from './kinds/default-privileges.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import * as Q from './queries.js';
-import { objectKey } from '../model/objects.js';
+import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { boundFromText, canonicalizeDefinitions, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
 import { loadLibpg } from '../parse/libpg.js';
 
@@ -268,6 +271,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [qStatistics(version), [schemas], 1],
       [qCollations(version), [schemas], 0],
       [Q_CASTS, [], 1],
+      [Q_TEXT_SEARCH, [schemas], 0],
+      [Q_PRIVILEGES, [schemas], 1],
+      [Q_DEFAULT_PRIVILEGES, [], 0],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -275,7 +281,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP, dpP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -547,9 +553,19 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       }
       for (const r of await medP) put(sqlMedFromRow(r));
       for (const r of await evtP) put(eventTriggerFromRow(r));
-      for (const r of await pubP) put(publicationFromRow(r));
+      for (const r of await pubP) put(publicationFromRow(r, expr));
       for (const r of await collP) put(collationFromRow(r));
       for (const r of await castP) put(castFromRow(r));
+      for (const r of await tsP) put(textSearchFromRow(r));
+      for (const r of await dpP) {
+        const d = defaultPrivilegesFromRow(r);
+        if (d) put(d);
+      }
+      for (const r of await privP) {
+        const p = privilegesFromRow(r);
+        // Privileges of what the Model holds (not of identity sequences, array types, excluded tables).
+        if (p && attachedTargetExists(model as Model, p)) put(p);
+      }
       for (const r of await statP) if (!excluded(String(r.table_schema), String(r.table_name))) put(statisticsFromRow(r, expr));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };

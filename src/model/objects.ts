@@ -3,7 +3,7 @@
  * foreign tables, event triggers, publications): what the kind-agnostic differ and planner need to know about each kind. Pure; no I/O.
  */
 import { qualifiedKey } from './names.js';
-import type { CatalogObject } from './types.js';
+import type { CatalogObject, Model, ObjectPrivileges } from './types.js';
 
 /**
  * The key of an object in `Model.objects`.
@@ -23,6 +23,10 @@ export function objectKey(o: CatalogObject): string {
     case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
     case 'collation': return `collation ${qualifiedKey(o.schema, o.name)}`;
     case 'cast': return `cast (${o.source} AS ${o.target})`;
+    case 'ts_dictionary': return `ts_dictionary ${qualifiedKey(o.schema, o.name)}`;
+    case 'ts_configuration': return `ts_configuration ${qualifiedKey(o.schema, o.name)}`;
+    case 'privileges': return `privileges ${o.on} ${privilegesTarget(o)}`;
+    case 'default_privileges': return `default_privileges ${o.applying ? '' : o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
   }
 }
 
@@ -37,16 +41,49 @@ export function objectDependencies(o: CatalogObject): string[] {
     case 'server': return [`foreign_data_wrapper ${o.wrapper}`];
     case 'user_mapping': return [`server ${o.server}`];
     case 'foreign_table': return [`server ${o.server}`];
+    case 'ts_configuration': return [...new Set(o.mappings.flatMap((m) => m.dictionaries.filter((d) => !d.startsWith('pg_catalog.')).map((d) => `ts_dictionary ${d}`)))];
     default: return [];
   }
 }
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast';
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast' || (o.kind === 'default_privileges' && o.schema === undefined);
 }
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' ? o.schema : undefined;
+}
+
+/**
+ * The key of the object privileges are on: `s` (schema), `s.q` (sequence, type), `s.f(integer)` (function),
+ * `s.t.c` (column, the table's key then the column).
+ *
+ * @example
+ * privilegesTarget({ kind: 'privileges', on: 'FUNCTION', schema: 'public', name: 'f', args: 'integer', grants: [] }) // 'public.f(integer)'
+ */
+export function privilegesTarget(o: ObjectPrivileges): string {
+  if (o.on === 'SCHEMA') return o.schema;
+  const k = qualifiedKey(o.schema, o.name);
+  return o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? `${k}(${o.args ?? ''})` : o.on === 'COLUMN' ? `${k}.${o.column}` : k;
+}
+
+/**
+ * Whether what `o` is attached to still exists in `model` (privileges: their object): an attached object whose
+ * owner goes is gone with it, nothing to drop.
+ *
+ * @example
+ * attachedTargetExists(model, privilegesOnDroppedFunction) // false
+ */
+export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
+  if (o.kind !== 'privileges') return true;
+  const k = qualifiedKey(o.schema, o.name);
+  switch (o.on) {
+    case 'SCHEMA': return !!model.schemas[o.schema];
+    case 'SEQUENCE': return !!model.sequences[k];
+    case 'TYPE': return !!model.types[k];
+    case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
+    case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column);
+  }
 }

@@ -449,6 +449,8 @@ export interface PublicationTable {
   readonly table: string;
   /** A column list (`t (a, b)`), sorted by name; absent = every column. */
   readonly columns?: readonly string[];
+  /** A row filter (`WHERE (…)`, PostgreSQL 15+). */
+  readonly where?: Expr;
 }
 
 /** `CREATE PUBLICATION` (database-wide). Key: `publication <name>`. */
@@ -513,8 +515,76 @@ export interface Cast extends Commented, Located {
   readonly context: 'explicit' | 'assignment' | 'implicit';
 }
 
+/** `CREATE TEXT SEARCH DICTIONARY`. Key: `ts_dictionary <schema>.<name>`. */
+export interface TextSearchDictionary extends Commented, Located {
+  readonly kind: 'ts_dictionary';
+  readonly schema: string;
+  readonly name: string;
+  /** The template, schema-qualified (`pg_catalog.snowball`). */
+  readonly template: string;
+  /** Options in their order, as PostgreSQL stores them (`language = 'english'`, `maxlen = 10`). */
+  readonly options: readonly string[];
+}
+
+/** One token type's dictionaries in a text search configuration. */
+export interface TextSearchMapping {
+  readonly token: string;
+  /** Dictionaries in order: `english_stem` (pg_catalog), `public.my_dict` (others, as a qualified key). */
+  readonly dictionaries: readonly string[];
+}
+
+/** `CREATE TEXT SEARCH CONFIGURATION`. Key: `ts_configuration <schema>.<name>`. */
+export interface TextSearchConfiguration extends Commented, Located {
+  readonly kind: 'ts_configuration';
+  readonly schema: string;
+  readonly name: string;
+  /** The parser, schema-qualified (`pg_catalog.default`). */
+  readonly parser: string;
+  /** Mappings, sorted by token name. */
+  readonly mappings: readonly TextSearchMapping[];
+}
+
+/**
+ * Privileges on an object other than a table or view (those keep theirs in `grants`): a schema, a sequence, a
+ * function, procedure or aggregate, a type or domain, or one column of a table. Present only when they differ
+ * from the kind's default (functions: `EXECUTE` to PUBLIC; types: `USAGE` to PUBLIC; the others: none). Key:
+ * `privileges <on> <target>` (see src/model/objects.ts).
+ */
+export interface ObjectPrivileges extends Located {
+  readonly kind: 'privileges';
+  readonly on: 'SCHEMA' | 'SEQUENCE' | 'FUNCTION' | 'PROCEDURE' | 'TYPE' | 'COLUMN';
+  /** The schema the object is in (for `SCHEMA`: the schema itself). */
+  readonly schema: string;
+  /** The object's name (the table's for `COLUMN`; the schema's for `SCHEMA`). */
+  readonly name: string;
+  /** Functions: the identity arguments, as in the function's key. */
+  readonly args?: string;
+  readonly column?: string;
+  /** Every privilege held by a role other than the owner (or PUBLIC), sorted by grantee then privilege. */
+  readonly grants: readonly Grant[];
+}
+
+/**
+ * `ALTER DEFAULT PRIVILEGES`: the privileges objects of a class get when a role creates them. Present only when
+ * they differ from the default (see src/parse/kinds/default-privileges.ts). Key: `default_privileges
+ * <role>:<schema>:<on>` (empty role: the applying role; empty schema: database-wide).
+ */
+export interface DefaultPrivileges extends Located {
+  readonly kind: 'default_privileges';
+  /** `FOR ROLE`; absent = the role that applies the schema (`current_user`). */
+  readonly role?: string;
+  /** Inspected: `role` is the role that inspected (`current_user`); keyed like an entry without `FOR ROLE`. */
+  readonly applying?: boolean;
+  /** `IN SCHEMA`; absent = database-wide. */
+  readonly schema?: string;
+  readonly on: 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';
+  /** Privileges to roles other than `role`, sorted by grantee then privilege. */
+  readonly grants: readonly Grant[];
+}
+
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
-export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast;
+export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast
+  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

@@ -11,7 +11,7 @@ import type { SourceLocation } from '../errors.js';
 import { deferralSql, foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent, quoteLiteral, splitKey, splitQualified } from '../model/names.js';
 import type {
-  CatalogObject, Column, Constraint, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
+  CatalogObject, Column, Constraint, ObjectPrivileges, Expr, FkAction, Func, FunctionArg, Grant, Index, Model, Policy, SchemaDef, Sequence, SequenceOptions, Table, Trigger, TypeDef, View,
 } from '../model/types.js';
 import { foldColumnDefOptions, setColumnOptions, setCompression, setStorage } from './kinds/column-options.js';
 import * as eventTrigger from './kinds/event-trigger.js';
@@ -21,6 +21,10 @@ import * as collations from './kinds/collation.js';
 import * as casts from './kinds/cast.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
+import * as textSearch from './kinds/text-search.js';
+import * as privileges from './kinds/privileges.js';
+import * as defaultPrivileges from './kinds/default-privileges.js';
+import { attachedTargetExists } from '../model/objects.js';
 import type { FoldScope } from './kinds/scope.js';
 import { chooseName, nameAddition, truncateIdent } from './naming.js';
 import { canonicalizeDefinitions, indexShape } from './canonical.js';
@@ -64,6 +68,10 @@ const INT_LIMITS: Record<string, [string, string]> = {
   smallint: ['-32768', '32767'], integer: ['-2147483648', '2147483647'], bigint: ['-9223372036854775808', '9223372036854775807'],
 };
 const TABLE_PRIVILEGES = ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'];
+/** GRANT targets other than tables and views (./kinds/privileges.ts). */
+const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
+  OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
+};
 
 /** Thrown inside a statement handler: becomes a located problem for that statement. */
 class Problem extends Error {
@@ -100,7 +108,10 @@ export class Folder {
   fold(st: ParsedStatement): void {
     this.stmt = st;
     try {
+      // Objects created under default privileges get them (./kinds/default-privileges.ts).
+      const before = defaultPrivileges.snapshotKeys(this.model as unknown as Parameters<typeof defaultPrivileges.snapshotKeys>[0]);
       this.dispatch(st.type, st.node);
+      if (before) defaultPrivileges.grantNewObjects(this.model as unknown as Parameters<typeof defaultPrivileges.grantNewObjects>[0], before);
     } catch (e) {
       if (e instanceof Problem) this.report(e.code, e.message, e.at);
       else if (e instanceof RangeError) this.report('E_TOO_DEEP', 'statement nested too deeply to analyse (maximum call stack size exceeded)');
@@ -345,7 +356,8 @@ export class Folder {
       case 'SelectStmt': return this.select(n);
       case 'TransactionStmt': return;
       case 'AlterOwnerStmt': return;
-      case 'AlterDefaultPrivilegesStmt': case 'CreateRoleStmt': case 'AlterRoleStmt': case 'GrantRoleStmt': case 'CreatedbStmt':
+      case 'AlterDefaultPrivilegesStmt': return defaultPrivileges.alterDefaultPrivileges(this.scope(), n);
+      case 'CreateRoleStmt': case 'AlterRoleStmt': case 'GrantRoleStmt': case 'CreatedbStmt':
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '')} is not a schema object: ignored`);
       case 'InsertStmt': case 'UpdateStmt': case 'DeleteStmt': case 'CopyStmt': case 'MergeStmt': case 'TruncateStmt':
         return this.report('W_DATA', `data statement (${type.replace(/Stmt$/, '').toUpperCase()}) is not part of the desired state and is not applied by a schema diff; ship data changes in a hand-written migration (\`meridian migrate new <name>\`)`);
@@ -363,11 +375,13 @@ export class Folder {
       case 'CreateForeignTableStmt': return foreign.createForeignTable(this.scope(), n);
       case 'CreateEventTrigStmt': return eventTrigger.createEventTrigger(this.scope(), n);
       case 'AlterEventTrigStmt': return eventTrigger.alterEventTrigger(this.scope(), n);
-      case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n);
-      case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n);
+      case 'CreatePublicationStmt': return publication.createPublication(this.scope(), n, (e) => this.expr(e));
+      case 'AlterPublicationStmt': return publication.alterPublication(this.scope(), n, (e) => this.expr(e));
       case 'CreateCastStmt': return casts.createCast(this.scope(), n);
       case 'CreateStatsStmt': return statistics.createStatistics(this.scope(), n, (e) => this.expr(e));
       case 'AlterStatsStmt': return statistics.alterStatistics(this.scope(), n, this.searchPath);
+      case 'AlterTSDictionaryStmt': return textSearch.alterDictionary(this.scope(), n, this.searchPath);
+      case 'AlterTSConfigurationStmt': return textSearch.alterConfiguration(this.scope(), n, this.searchPath, (sc) => Object.values(this.model.extensions).some((e) => e.schema === sc));
       default:
         return this.unsupported(describeStatement(type, n));
     }
@@ -1327,6 +1341,11 @@ export class Folder {
   private define(n: Node): void {
     if (n.kind === 'OBJECT_AGGREGATE') return this.createAggregate(n);
     if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this.scope(), n, this.searchPath);
+    if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this.scope(), n);
+    if (n.kind === 'OBJECT_TSCONFIGURATION') return textSearch.createConfiguration(this.scope(), n, this.searchPath);
+    if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
+      return this.unsupported(`CREATE TEXT SEARCH ${n.kind === 'OBJECT_TSPARSER' ? 'PARSER' : 'TEMPLATE'} (built on C-level functions; ship it in an extension)`);
+    }
     if (n.kind === 'OBJECT_OPERATOR') {
       // Reported, like the inspector does, as an object Meridian does not manage.
       this.model.unmanaged.push({ kind: 'operator', schema: this.schemaOf(n.defnames.map(sv)), name: n.defnames.map(sv).pop() });
@@ -1400,17 +1419,47 @@ export class Folder {
   }
 
   private grant(n: Node): void {
-    if (n.objtype !== 'OBJECT_TABLE' || n.targtype !== 'ACL_TARGET_OBJECT') {
-      return this.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s is not managed by Meridian: ignored`);
-    }
-    const privs: string[] = n.privileges?.length ? n.privileges.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
-    if (n.privileges?.some((p: Node) => p.AccessPriv.cols?.length)) return this.report('W_IGNORED', 'column privileges are not managed by Meridian: ignored');
     const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+    const other = OBJECT_PRIVILEGES[n.objtype as string];
+    if (n.targtype !== 'ACL_TARGET_OBJECT' || (n.objtype !== 'OBJECT_TABLE' && !other)) {
+      return this.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA' ? 'all objects in a schema' : `${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`);
+    }
+    const upper = (p: Node) => (p.AccessPriv.priv_name ? [String(p.AccessPriv.priv_name).toUpperCase()] : undefined);
+    const st = (list: readonly string[] | undefined) => ({ grant: !!n.is_grant, privileges: list, grantees, grantOption: !!n.grant_option });
+    if (other) {
+      // Schemas, sequences, functions, types: ./kinds/privileges.ts
+      const privs = n.privileges?.length ? n.privileges.flatMap((p: Node) => upper(p) ?? []) : undefined;
+      for (const x of n.objects ?? []) privileges.applyGrant(this.scope(), this.privilegesTarget(other, x), st(privs));
+      return;
+    }
+    const columnPrivs: Node[] = (n.privileges ?? []).filter((p: Node) => p.AccessPriv.cols?.length);
+    const tablePrivs: Node[] = (n.privileges ?? []).filter((p: Node) => !p.AccessPriv.cols?.length);
+    if (n.privileges?.length && !tablePrivs.length) {
+      for (const rv of n.objects ?? []) {
+        const names = this.rangeNames(rv.RangeVar);
+        const t = this.lookup(this.model.tables, names);
+        if (!t) throw new Problem('E_UNKNOWN', `table "${names.join('.')}" does not exist`);
+        for (const p of columnPrivs) {
+          for (const c of p.AccessPriv.cols.map(sv)) {
+            if (!t.obj.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
+            privileges.applyGrant(this.scope(), { on: 'COLUMN', schema: t.obj.schema, name: t.obj.name, column: c }, st(upper(p)));
+          }
+        }
+      }
+      return;
+    }
+    if (columnPrivs.length) {
+      // Table and column privileges in one statement: each part on its own.
+      this.grant({ ...n, privileges: columnPrivs });
+      if (!tablePrivs.length) return;
+    }
+    const privs: string[] = tablePrivs.length ? tablePrivs.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
     for (const rv of n.objects ?? []) {
       const names = this.rangeNames(rv.RangeVar);
       const obj = this.lookup(this.model.tables, names) ?? this.lookup(this.model.views, names);
       if (!obj) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
       const o = obj.obj as MTable | MView;
+      if (!n.is_grant) privileges.revokeOnColumns(this.model, o.schema, o.name, privs, grantees, !!n.grant_option);
       let list: Grant[] = [...(o.grants ?? [])];
       for (const g of grantees) {
         for (const p of privs) {
@@ -1423,6 +1472,29 @@ export class Folder {
       if (list.length) o.grants = list;
       else delete o.grants;
     }
+  }
+
+  /** The object a GRANT on a schema, sequence, function or type names. */
+  private privilegesTarget(on: ObjectPrivileges['on'], x: Node): privileges.PrivilegesTarget {
+    if (on === 'SCHEMA') {
+      const s = sv(x);
+      if (!this.model.schemas[s]) throw new Problem('E_UNKNOWN', `schema "${s}" does not exist`);
+      return { on, schema: s, name: s };
+    }
+    if (on === 'SEQUENCE') {
+      const names = this.rangeNames(x.RangeVar);
+      const q = this.lookup(this.model.sequences, names);
+      if (!q) throw new Problem('E_UNKNOWN', `sequence "${names.join('.')}" does not exist`);
+      return { on, schema: q.obj.schema, name: q.obj.name };
+    }
+    if (on === 'TYPE') {
+      const names: string[] = (x.TypeName?.names ?? x.List?.items ?? []).map(sv);
+      const t = this.lookup(this.model.types, names);
+      if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+      return { on, schema: t.obj.schema, name: t.obj.name };
+    }
+    const f = this.functionByArgs(x.ObjectWithArgs);
+    return { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs };
   }
 
   // ---------------------------------------------------------------- comments
@@ -1516,6 +1588,11 @@ export class Folder {
         const co = collations.collationNamed(this.model, list(), this.searchPath);
         if (!co) throw new Problem('E_UNKNOWN', `collation "${list().join('.')}" does not exist`);
         return set(co);
+      }
+      case 'OBJECT_TSDICTIONARY': case 'OBJECT_TSCONFIGURATION': {
+        const ts = n.objtype === 'OBJECT_TSDICTIONARY' ? textSearch.dictionaryNamed(this.model, list(), this.searchPath) : textSearch.configurationNamed(this.model, list(), this.searchPath);
+        if (!ts) throw new Problem('E_UNKNOWN', `text search ${n.objtype === 'OBJECT_TSDICTIONARY' ? 'dictionary' : 'configuration'} "${list().join('.')}" does not exist`);
+        return set(ts);
       }
       case 'OBJECT_STATISTIC_EXT': {
         const st = statistics.statisticsNamed(this.scope(), list(), this.searchPath);
@@ -1621,7 +1698,7 @@ export class Folder {
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
           publication.forgetInPublications(this.model, { schema: s });
-          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation') && o.schema === s) delete this.model.objects[k];
+          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration') && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1647,6 +1724,8 @@ export class Folder {
         case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_COLLATION': collations.dropCollation(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_CAST': casts.dropCast(this.scope(), obj.List.items, !!n.missing_ok); break;
+        case 'OBJECT_TSDICTIONARY': textSearch.dropTextSearch(this.scope(), 'ts_dictionary', names, this.searchPath, cascade, !!n.missing_ok); break;
+        case 'OBJECT_TSCONFIGURATION': textSearch.dropTextSearch(this.scope(), 'ts_configuration', names, this.searchPath, cascade, !!n.missing_ok); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;
@@ -2001,6 +2080,8 @@ export class Folder {
         delete (v as unknown as { queryNode?: Node }).queryNode;
       }
     }
+    // Privileges of objects the file dropped go with them.
+    privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
     return canonicalizeDefinitions(this.model as unknown as Model);
   }
 }

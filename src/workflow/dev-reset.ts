@@ -28,6 +28,18 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   FOR s IN SELECT pubname FROM pg_publication LOOP
     EXECUTE format('DROP PUBLICATION IF EXISTS %I', s.pubname);
   END LOOP;
+  -- database-wide default privileges back to PostgreSQL's (a schema's go with it): revoke all, grant the defaults
+  FOR s IN SELECT d.defaclrole::regrole::text AS who, d.defaclobjtype AS t, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee, a.privilege_type AS priv
+      FROM pg_default_acl d, aclexplode(d.defaclacl) a WHERE d.defaclnamespace = 0 LOOP
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s REVOKE %s ON %s FROM %s', s.who, s.priv,
+      CASE s.t WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END, s.grantee);
+  END LOOP;
+  FOR s IN SELECT d.defaclrole::regrole::text AS who, d.defaclobjtype AS t FROM pg_default_acl d WHERE d.defaclnamespace = 0 LOOP
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT ALL ON %s TO %s', s.who,
+      CASE s.t WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END, s.who);
+    IF s.t = 'f' THEN EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT EXECUTE ON FUNCTIONS TO PUBLIC', s.who); END IF;
+    IF s.t = 'T' THEN EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT USAGE ON TYPES TO PUBLIC', s.who); END IF;
+  END LOOP;
   -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
   FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
     EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', s.fdwname);

@@ -269,3 +269,178 @@ KIND_CASES.push(
     expectedSql: ['DROP CAST (text AS public.mood)', 'CREATE CAST (text AS public.mood) WITH INOUT AS ASSIGNMENT'],
   },
 );
+const tsBase = ['CREATE TABLE doc (id int, body text)'];
+KIND_CASES.push(
+  // ---- text search dictionaries and configurations, as pg_dump writes them (PARSER + ADD MAPPING) and by hand (COPY)
+  {
+    name: 'kind: text search dictionaries and configurations (COPY, PARSER, mappings), commented',
+    old: tsBase,
+    new: [
+      ...tsBase,
+      "CREATE TEXT SEARCH DICTIONARY public.my_stem (TEMPLATE = pg_catalog.snowball, language = 'english', stopwords = 'english')",
+      'CREATE TEXT SEARCH DICTIONARY syn (TEMPLATE = simple, stopwords = english, accept = false)',
+      "COMMENT ON TEXT SEARCH DICTIONARY syn IS 'plain words'",
+      'CREATE TEXT SEARCH CONFIGURATION my_cfg (COPY = english)',
+      'ALTER TEXT SEARCH CONFIGURATION my_cfg ALTER MAPPING FOR asciiword, word WITH my_stem, english_stem',
+      'ALTER TEXT SEARCH CONFIGURATION my_cfg DROP MAPPING FOR email, url',
+      'CREATE TEXT SEARCH CONFIGURATION public.plain (PARSER = pg_catalog."default")',
+      'ALTER TEXT SEARCH CONFIGURATION public.plain ADD MAPPING FOR asciiword WITH public.syn',
+      'ALTER TEXT SEARCH CONFIGURATION public.plain ADD MAPPING FOR word WITH simple',
+      "COMMENT ON TEXT SEARCH CONFIGURATION plain IS 'no stemming'",
+    ],
+    seed: "INSERT INTO doc VALUES (1, 'running dogs')",
+    keeps: 'SELECT * FROM doc',
+  },
+  {
+    name: 'kind: text search mappings and dictionary options altered in place, a dictionary removed',
+    old: [
+      ...tsBase,
+      'CREATE TEXT SEARCH DICTIONARY syn (TEMPLATE = simple, stopwords = english)',
+      'CREATE TEXT SEARCH DICTIONARY gone (TEMPLATE = simple)',
+      'CREATE TEXT SEARCH CONFIGURATION c (COPY = simple)',
+      'ALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR word WITH gone, simple',
+      'CREATE TEXT SEARCH CONFIGURATION c2 (COPY = english)',
+    ],
+    new: [
+      ...tsBase,
+      "CREATE TEXT SEARCH DICTIONARY syn (TEMPLATE = simple, accept = false, stopwords = 'english')",
+      'CREATE TEXT SEARCH DICTIONARY fresh (TEMPLATE = snowball, language = german)',
+      'CREATE TEXT SEARCH CONFIGURATION c (COPY = simple)',
+      'ALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR word, hword WITH fresh, syn',
+      'ALTER TEXT SEARCH CONFIGURATION c DROP MAPPING FOR email',
+      'CREATE TEXT SEARCH CONFIGURATION c2 (COPY = german)',
+    ],
+    seed: "INSERT INTO doc VALUES (1, 'x')",
+    keeps: 'SELECT * FROM doc',
+    expectedSql: ['ALTER TEXT SEARCH DICTIONARY "public"."syn" (stopwords, accept = \'false\', stopwords = \'english\')', 'ALTER TEXT SEARCH CONFIGURATION "public"."c" DROP MAPPING FOR "email"', 'DROP TEXT SEARCH DICTIONARY "public"."gone"'],
+  },
+);
+KIND_CASES.push(
+  // ---- publication row filters (PostgreSQL 15+), as pg_dump writes them (ALTER PUBLICATION … ADD TABLE ONLY … WHERE)
+  {
+    name: 'kind: publication row filters created, changed and removed',
+    old: [...pubTables, "CREATE PUBLICATION p FOR TABLE t WHERE (b > 0), u WHERE (id < 10) WITH (publish = 'insert')", 'CREATE PUBLICATION q FOR TABLE u WHERE (id <> 3)'],
+    new: [
+      ...pubTables,
+      "CREATE PUBLICATION p WITH (publish = 'insert')",
+      "ALTER PUBLICATION p ADD TABLE ONLY public.t (id, a) WHERE ((a IS NOT NULL) AND (b > 0))",
+      'ALTER PUBLICATION p ADD TABLE ONLY public.u WHERE ((id < 10))',
+      'CREATE PUBLICATION q FOR TABLE u',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'x', 2)",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER PUBLICATION "p" DROP TABLE "public"."t"', 'ALTER PUBLICATION "p" ADD TABLE "public"."t" ("a", "id") WHERE ('],
+  },
+);
+// Roles are cluster-wide on PostgreSQL: created when missing, dropped by the global teardown (test/helpers/global-setup.ts).
+// Two databases build a case side by side: the second CREATE ROLE may meet the first one's row (unique_violation).
+const privRoles = `DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; DO $$ BEGIN CREATE ROLE m27a_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+const privBase = [
+  privRoles,
+  'CREATE SCHEMA app',
+  'CREATE SEQUENCE app.q',
+  'CREATE FUNCTION app.f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$',
+  'CREATE PROCEDURE app.p() LANGUAGE sql AS $$ SELECT 1 $$',
+  "CREATE TYPE app.mood AS ENUM ('a', 'b')",
+  'CREATE DOMAIN app.pos AS int CHECK (VALUE > 0)',
+  'CREATE TABLE app.t (a int, b text, m app.mood)',
+];
+KIND_CASES.push(
+  // ---- privileges on every non-table kind and on columns, as pg_dump writes them
+  {
+    name: 'kind: privileges on a schema, sequence, function, procedure, type, domain and columns',
+    old: privBase,
+    new: [
+      ...privBase,
+      'GRANT USAGE ON SCHEMA app TO m27a_reader',
+      'GRANT ALL ON SCHEMA app TO m27a_writer WITH GRANT OPTION',
+      'GRANT SELECT,USAGE ON SEQUENCE app.q TO m27a_reader',
+      'REVOKE ALL ON FUNCTION app.f(a integer) FROM PUBLIC',
+      'GRANT ALL ON FUNCTION app.f(a integer) TO m27a_reader',
+      'REVOKE ALL ON PROCEDURE app.p() FROM PUBLIC',
+      'REVOKE ALL ON TYPE app.mood FROM PUBLIC',
+      'GRANT ALL ON TYPE app.mood TO m27a_reader',
+      'GRANT USAGE ON DOMAIN app.pos TO m27a_writer',
+      'GRANT SELECT(a),UPDATE(a) ON TABLE app.t TO m27a_reader',
+      'GRANT UPDATE(b) ON TABLE app.t TO m27a_reader',
+    ],
+    seed: "INSERT INTO app.t VALUES (1, 'x', 'a')",
+    keeps: 'SELECT * FROM app.t',
+    expectedSql: ['GRANT USAGE ON SCHEMA "app" TO "m27a_reader"', 'REVOKE EXECUTE ON FUNCTION "app"."f"(a integer) FROM PUBLIC', 'GRANT SELECT ("a"), UPDATE ("a") ON TABLE "app"."t" TO "m27a_reader"'],
+  },
+  {
+    name: 'kind: object privileges changed, back to the default, and gone with their objects',
+    old: [
+      ...privBase,
+      'CREATE FUNCTION app.g() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'REVOKE EXECUTE ON FUNCTION app.g() FROM PUBLIC',
+      'GRANT EXECUTE ON FUNCTION app.g() TO m27a_reader',
+      'GRANT USAGE ON SCHEMA app TO m27a_reader',
+      'REVOKE EXECUTE ON FUNCTION app.f(int) FROM PUBLIC',
+      'GRANT SELECT (a, b) ON app.t TO m27a_reader',
+      'GRANT USAGE ON SEQUENCE app.q TO m27a_writer',
+    ],
+    new: [
+      ...privBase,
+      'GRANT USAGE, CREATE ON SCHEMA app TO m27a_reader',
+      'GRANT SELECT (a) ON app.t TO m27a_reader WITH GRANT OPTION',
+      'GRANT SELECT ON SEQUENCE app.q TO m27a_writer',
+    ],
+    seed: "INSERT INTO app.t VALUES (1, 'x', 'a')",
+    keeps: 'SELECT * FROM app.t',
+    expectedSql: ['GRANT EXECUTE ON FUNCTION "app"."f"(a integer) TO PUBLIC', 'GRANT CREATE ON SCHEMA "app" TO "m27a_reader"', 'REVOKE USAGE ON SEQUENCE "app"."q" FROM "m27a_writer"'],
+  },
+);
+KIND_CASES.push(
+  // ---- ALTER DEFAULT PRIVILEGES (pg_dump: DEFAULT ACL), and the objects created under them
+  {
+    name: 'kind: default privileges for the applying role, another role, in a schema and database-wide',
+    old: [privRoles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (a int)'],
+    new: [
+      privRoles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (a int)',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE m27a_writer IN SCHEMA app GRANT USAGE ON SEQUENCES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO m27a_writer WITH GRANT OPTION',
+    ],
+    seed: 'INSERT INTO app.t VALUES (1)',
+    keeps: 'SELECT * FROM app.t',
+    expectedSql: ['ALTER DEFAULT PRIVILEGES IN SCHEMA "app" GRANT SELECT ON TABLES TO "m27a_reader"', 'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC', 'ALTER DEFAULT PRIVILEGES FOR ROLE "m27a_writer" IN SCHEMA "app" GRANT USAGE ON SEQUENCES TO "m27a_reader"'],
+  },
+  {
+    name: 'kind: objects created after default privileges get them',
+    old: [privRoles, 'CREATE SCHEMA app'],
+    new: [
+      privRoles, 'CREATE SCHEMA app',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC',
+      'CREATE TABLE app.t (a int)',
+      'CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'CREATE TABLE app.u (a int)',
+      'REVOKE SELECT ON app.u FROM m27a_reader',
+    ],
+  },
+  {
+    name: 'kind: default privileges written after the objects, as pg_dump writes them',
+    old: [privRoles],
+    new: [
+      privRoles, 'CREATE SCHEMA app',
+      'CREATE TABLE app.t (a int)',
+      'CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO m27a_reader',
+      'ALTER DEFAULT PRIVILEGES REVOKE ALL ON FUNCTIONS FROM PUBLIC',
+    ],
+    expectedSql: ['REVOKE SELECT ON TABLE "app"."t" FROM "m27a_reader"', 'GRANT EXECUTE ON FUNCTION "app"."f"() TO PUBLIC'],
+  },
+);
+KIND_CASES.push(
+  // ---- a table dropped and created again (here: it becomes partitioned) gets back what PostgreSQL dropped with it
+  {
+    name: 'kind: a recreated table keeps its publication membership, statistics and column privileges',
+    old: [privRoles, 'CREATE TABLE t (id int, a int, b int)', 'CREATE PUBLICATION p FOR TABLE t', 'CREATE PUBLICATION q FOR TABLE t', 'CREATE STATISTICS st ON a, b FROM t', 'GRANT SELECT (a) ON t TO m27a_reader'],
+    new: [privRoles, 'CREATE TABLE t (id int, a int, b int) PARTITION BY RANGE (id)', 'CREATE TABLE u (id int)', 'CREATE PUBLICATION p FOR TABLE t', 'CREATE PUBLICATION q FOR TABLE t, u', 'CREATE STATISTICS st ON a, b FROM t', 'GRANT SELECT (a) ON t TO m27a_reader'],
+    expectedHazards: ['DELETES_DATA'],
+    expectedSql: ['ALTER PUBLICATION "p" ADD TABLE "public"."t"', 'CREATE STATISTICS "public"."st"', 'GRANT SELECT ("a") ON TABLE "public"."t" TO "m27a_reader"'],
+  },
+);

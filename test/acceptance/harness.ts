@@ -42,7 +42,7 @@ export interface AcceptanceCase {
 }
 
 /**
- * pg_dump text without comments/SET lines, statements sorted; column lines inside CREATE TABLE sorted too,
+ * pg_dump text (privileges included) without comments/SET lines, statements sorted; column lines inside CREATE TABLE sorted too,
  * because PostgreSQL appends added columns (a column cannot be inserted mid-table without a rewrite).
  */
 function normaliseDump(dump: string): string {
@@ -55,13 +55,13 @@ function normaliseDump(dump: string): string {
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))
     .join('\n')
     .split(/;\n/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(/;$/, '')) // the dump's last statement keeps its semicolon
     .sort()
     .join(';\n');
 }
 
 export function pgDump(url: string): string {
-  const r = spawnSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url], { encoding: 'utf8' });
+  const r = spawnSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
   return normaliseDump(r.stdout);
 }
@@ -84,7 +84,7 @@ async function build(db: Database, sql: readonly string[]): Promise<void> {
 /** `pgDump` without blocking the worker: the dump runs while the test builds or migrates the other database. */
 export function pgDumpAsync(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url]);
+    const child = spawn('pg_dump', ['--schema-only', '--no-owner', url]);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -42,5 +42,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('containerUrls', urls);
   return async () => {
     for (const s of stops) await s().catch(() => undefined);
+    await dropTestRoles(process.env.DATABASE_URL);
   };
+}
+
+/**
+ * Roles the acceptance cases create (cluster-wide on PostgreSQL, see test/acceptance/cases-kinds.ts): dropped
+ * once every test database is gone. A role still holding privileges somewhere stays (the error is ignored).
+ */
+async function dropTestRoles(url: string | undefined): Promise<void> {
+  if (!url) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    for (const role of ['m27a_reader', 'm27a_writer']) await client.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+  } catch {
+    // the server is gone: nothing to clean
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

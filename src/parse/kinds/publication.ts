@@ -2,9 +2,9 @@
  * Publications, folded: `CREATE PUBLICATION name [FOR ALL TABLES | FOR TABLE t [(cols)], … | FOR TABLES IN SCHEMA s, …]
  * [WITH (publish = '…', publish_via_partition_root = …)]`, `ALTER PUBLICATION name {ADD|DROP|SET} {TABLE …|TABLES IN
  * SCHEMA …}`, `ALTER PUBLICATION name SET (…)`, `DROP PUBLICATION`, `COMMENT ON PUBLICATION` (in ../fold.ts). A row
- * filter (`WHERE (…)`) is refused: it is not managed yet.
+ * filter (`FOR TABLE t WHERE (…)`) is kept as the table entry's expression.
  */
-import type { Publication, PublicationTable } from '../../model/types.js';
+import type { Expr, Publication, PublicationTable } from '../../model/types.js';
 import type { Node } from '../pg.js';
 import type { FoldScope } from './scope.js';
 
@@ -14,23 +14,23 @@ const OPERATIONS = ['insert', 'update', 'delete', 'truncate'];
 
 /**
  * @example
- * createPublication(scope, node) // scope.objects['publication p'] = { kind: 'publication', name: 'p', … }
+ * createPublication(scope, node, (e) => expr(e)) // scope.objects['publication p'] = { kind: 'publication', name: 'p', … }
  */
-export function createPublication(s: FoldScope, n: Node): void {
+export function createPublication(s: FoldScope, n: Node, expr: (e: Node) => Expr): void {
   if (s.objects[key(n.pubname)]) s.fail('E_DUPLICATE', `publication "${n.pubname}" already exists`);
   const p: Mut<Publication> = { kind: 'publication', name: n.pubname, allTables: !!n.for_all_tables, tables: [], schemas: [], publish: OPERATIONS, viaRoot: false, loc: s.loc };
   applyOptions(s, p, n.options);
-  change(s, p, n.pubobjects, 'AP_AddObjects');
+  change(s, p, n.pubobjects, 'AP_AddObjects', expr);
   s.objects[key(n.pubname)] = p;
 }
 
 /** `ALTER PUBLICATION … ADD/DROP/SET …` and `ALTER PUBLICATION … SET (…)`. */
-export function alterPublication(s: FoldScope, n: Node): void {
+export function alterPublication(s: FoldScope, n: Node, expr: (e: Node) => Expr): void {
   const p = publicationNamed(s, n.pubname);
   if (!p) s.fail('E_UNKNOWN', `publication "${n.pubname}" does not exist`);
   if (n.options?.length) return applyOptions(s, p, n.options, true);
   if (p.allTables && n.pubobjects?.length) s.fail('E_UNSUPPORTED', `publication "${n.pubname}" is defined as FOR ALL TABLES`);
-  change(s, p, n.pubobjects, n.action);
+  change(s, p, n.pubobjects, n.action, expr);
 }
 
 export function publicationNamed(s: FoldScope, name: string): Mut<Publication> | undefined {
@@ -61,6 +61,7 @@ export function renameInPublications(s: Pick<FoldScope, 'objects'>, table: strin
     if (o.kind !== 'publication') continue;
     const p = o as Mut<Publication>;
     p.tables = p.tables.map((t) => (t.table !== table ? t : {
+      ...t,
       table: to.table ?? t.table,
       ...(t.columns ? { columns: t.columns.map((c) => (c === to.column?.from ? to.column.to : c)).sort() } : {}),
     })).sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
@@ -85,7 +86,7 @@ function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undef
   }
 }
 
-function change(s: FoldScope, p: Mut<Publication>, objects: Node[] | undefined, action: string): void {
+function change(s: FoldScope, p: Mut<Publication>, objects: Node[] | undefined, action: string, expr: (e: Node) => Expr): void {
   const tables: PublicationTable[] = [];
   const schemas: string[] = [];
   for (const o of (objects ?? []).map((x) => x.PublicationObjSpec)) {
@@ -96,13 +97,12 @@ function change(s: FoldScope, p: Mut<Publication>, objects: Node[] | undefined, 
       continue;
     }
     const t = o.pubtable;
-    if (t.whereClause) s.fail('E_UNSUPPORTED', 'a publication row filter (WHERE) is not supported in a schema file; move it to a migration (`meridian migrate new`)', t.relation.location);
     const names = s.rangeNames(t.relation);
     const rel = s.relation(names);
     if (!rel || !s.isTable(rel.key)) s.fail('E_UNKNOWN', `table "${names.join('.')}" does not exist`, t.relation.location);
     const columns = (t.columns ?? []).map((c: Node) => String(c.String?.sval));
     for (const c of columns) if (!rel.columns.includes(c)) s.fail('E_UNKNOWN', `column "${c}" of relation "${rel.name}" does not exist`, t.relation.location);
-    tables.push({ table: rel.key, ...(columns.length ? { columns: [...columns].sort() } : {}) });
+    tables.push({ table: rel.key, ...(columns.length ? { columns: [...columns].sort() } : {}), ...(t.whereClause ? { where: expr(t.whereClause) } : {}) });
   }
   const byKey = new Map(p.tables.map((t) => [t.table, t] as const));
   let sch = new Set(p.schemas);

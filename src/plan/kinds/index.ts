@@ -12,6 +12,9 @@ import * as statistics from './statistics.js';
 import * as collation from './collation.js';
 import * as cast from './cast.js';
 import * as rule from './rule.js';
+import * as textSearch from './text-search.js';
+import * as privileges from './privileges.js';
+import * as defaultPrivileges from './default-privileges.js';
 
 import type { KindStatement } from './statement.js';
 
@@ -35,6 +38,10 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   collation: { create: collation.createCollation, drop: collation.dropCollation, alter: () => undefined },
   statistics: { create: statistics.createStatistics, drop: statistics.dropStatistics, alter: statistics.alterStatistics },
   publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
+  ts_dictionary: { create: textSearch.createDictionary, drop: textSearch.dropDictionary, alter: textSearch.alterDictionary },
+  privileges: { create: privileges.createPrivileges, drop: privileges.dropPrivileges, alter: privileges.alterPrivileges },
+  default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
+  ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
 };
 
 /**

@@ -1,18 +1,19 @@
 /**
  * DDL of publications: created after every table (phase 17.6), dropped before any table is (0.9). Membership
  * and options are altered in place — tables and schemas that leave are dropped from it first (before their
- * table may be dropped), new ones added last; `FOR ALL TABLES` turned on or off recreates it.
+ * table may be dropped), new ones added last (a table whose column list or row filter changes leaves and comes
+ * back); `FOR ALL TABLES` turned on or off recreates it.
  */
 import { quoteIdentAlways as qi, quoteLiteral, splitKey } from '../../model/names.js';
+import { samePublicationTable } from '../../diff/equal.js';
 import type { Publication, PublicationTable } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
 
 const ALL = 'insert, update, delete, truncate';
 const table = (t: PublicationTable) => {
   const k = splitKey(t.table);
-  return `${qi(k.schema)}.${qi(k.name)}${t.columns ? ` (${t.columns.map(qi).join(', ')})` : ''}`;
+  return `${qi(k.schema)}.${qi(k.name)}${t.columns ? ` (${t.columns.map(qi).join(', ')})` : ''}${t.where ? ` WHERE (${t.where.text})` : ''}`;
 };
-const spec = (t: PublicationTable) => `${t.table}(${(t.columns ?? []).join(',')})`;
 
 function withClause(p: Publication, always: boolean): string {
   const opts: string[] = [];
@@ -42,10 +43,9 @@ export function alterPublication(from: Publication, to: Publication): KindStatem
   const out: KindStatement[] = [];
   const cm = `modify publication "${to.name}"`;
   const pre = `ALTER PUBLICATION ${qi(to.name)}`;
-  const had = new Set(from.tables.map(spec));
-  const has = new Set(to.tables.map(spec));
-  const leaving = from.tables.filter((t) => !has.has(spec(t)));
-  const coming = to.tables.filter((t) => !had.has(spec(t)));
+  // A table whose column list or row filter changes leaves and comes back.
+  const leaving = from.tables.filter((t) => !to.tables.some((x) => samePublicationTable(t, x)));
+  const coming = to.tables.filter((t) => !from.tables.some((x) => samePublicationTable(t, x)));
   const schemasLeaving = from.schemas.filter((s) => !to.schemas.includes(s));
   const schemasComing = to.schemas.filter((s) => !from.schemas.includes(s));
   if (leaving.length) out.push({ phase: 0.9, comment: cm, sql: `${pre} DROP TABLE ${leaving.map((t) => table({ table: t.table })).join(', ')}` });

@@ -1,0 +1,53 @@
+/**
+ * Privileges on schemas, sequences, functions, procedures, aggregates, types, domains and columns, read in one
+ * query: each object's ACL (or its kind's default, `acldefault`) exploded with `aclexplode`, the owner's own
+ * entries left out. Objects whose privileges equal the kind's default, and objects the Model does not hold
+ * (identity sequences, array types), are not kept.
+ */
+import type { Grant, ObjectPrivileges } from '../../model/types.js';
+import { defaultGrants, sameGrants, standardPublic } from '../../parse/kinds/privileges.js';
+import { notExt } from '../queries.js';
+
+const grants = (acl: string, owner: string, kind: string) => `(SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
+         'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END COLLATE "C", a.privilege_type COLLATE "C")
+     FROM pg_catalog.aclexplode(COALESCE(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) a WHERE a.grantee <> ${owner})`;
+
+/** `$1`: the managed schemas. Only objects with an ACL of their own (`…acl IS NOT NULL`). */
+export const Q_PRIVILEGES = `
+SELECT 'SCHEMA' AS "on", n.nspname AS schema, n.nspname AS name, NULL::text AS args, NULL::text AS "column", ${grants('n.nspacl', 'n.nspowner', 'n')} AS grants
+  FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY($1::text[]) AND n.nspacl IS NOT NULL
+UNION ALL
+SELECT 'SEQUENCE', n.nspname, c.relname, NULL, NULL, ${grants('c.relacl', 'c.relowner', 's')}
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind = 'S' AND n.nspname = ANY($1::text[]) AND c.relacl IS NOT NULL AND ${notExt('pg_class', 'c.oid')}
+UNION ALL
+SELECT CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), NULL, ${grants('p.proacl', 'p.proowner', 'f')}
+  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = ANY($1::text[]) AND p.proacl IS NOT NULL AND ${notExt('pg_proc', 'p.oid')}
+UNION ALL
+SELECT 'TYPE', n.nspname, t.typname, NULL, NULL, ${grants('t.typacl', 't.typowner', 'T')}
+  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE n.nspname = ANY($1::text[]) AND t.typacl IS NOT NULL AND ${notExt('pg_type', 't.oid')}
+UNION ALL
+SELECT 'COLUMN', n.nspname, c.relname, NULL, a.attname, ${grants('a.attacl', 'c.relowner', 'c')}
+  FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL AND n.nspname = ANY($1::text[])
+ ORDER BY 1, 2, 3, 4, 5`;
+
+const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * The privileges of one row; undefined when they are the kind's default.
+ *
+ * @example
+ * privilegesFromRow({ on: 'SCHEMA', schema: 'app', name: 'app', grants: [{ grantee: 'reader', privilege: 'USAGE', grantable: false }] })
+ */
+export function privilegesFromRow(r: Record<string, unknown>): ObjectPrivileges | undefined {
+  const on = String(r.on) as ObjectPrivileges['on'];
+  const list = ((json(r.grants) ?? []) as Grant[]).map((g) => ({ grantee: g.grantee, privilege: g.privilege, grantable: g.grantable === true }));
+  if (sameGrants(list, defaultGrants(on, String(r.name))) || (on === 'SCHEMA' && r.name === 'public' && standardPublic(list))) return undefined;
+  return {
+    kind: 'privileges', on, schema: String(r.schema), name: String(r.name), ...(r.args !== null && r.args !== undefined ? { args: String(r.args) } : {}),
+    ...(r.column ? { column: String(r.column) } : {}), grants: list,
+  };
+}

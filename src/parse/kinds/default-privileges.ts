@@ -1,0 +1,152 @@
+/**
+ * Default privileges, folded: `ALTER DEFAULT PRIVILEGES [FOR ROLE r, …] [IN SCHEMA s, …] {GRANT|REVOKE} … ON
+ * {TABLES|SEQUENCES|FUNCTIONS|ROUTINES|TYPES|SCHEMAS} …`. An entry without `FOR ROLE` is the applying role's
+ * (the inspector leaves out the role when it is `current_user`). A database-wide entry starts from PostgreSQL's
+ * defaults (functions: `EXECUTE` to PUBLIC, types: `USAGE` to PUBLIC); a schema's entry only adds. An entry equal
+ * to its default is not kept. Objects the file creates after an entry get its privileges (`initialGrants`), as
+ * PostgreSQL gives them.
+ */
+import { objectKey } from '../../model/objects.js';
+import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
+import type { Node } from '../pg.js';
+import { defaultGrants, sameGrants, sortGrants } from './privileges.js';
+import type { FoldScope } from './scope.js';
+
+type On = DefaultPrivileges['on'];
+const OBJTYPE: Record<string, On> = { OBJECT_TABLE: 'TABLES', OBJECT_SEQUENCE: 'SEQUENCES', OBJECT_FUNCTION: 'FUNCTIONS', OBJECT_ROUTINE: 'FUNCTIONS', OBJECT_PROCEDURE: 'FUNCTIONS', OBJECT_TYPE: 'TYPES', OBJECT_SCHEMA: 'SCHEMAS' };
+const ALL: Record<On, readonly string[]> = {
+  TABLES: ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'], SEQUENCES: ['SELECT', 'UPDATE', 'USAGE'], FUNCTIONS: ['EXECUTE'], TYPES: ['USAGE'], SCHEMAS: ['CREATE', 'USAGE'],
+};
+
+/**
+ * The key of an entry in `Model.objects`.
+ *
+ * @example
+ * defaultPrivilegesKey({ on: 'TABLES', schema: 'app' }) // 'default_privileges :app:TABLES'
+ */
+export function defaultPrivilegesKey(d: Pick<DefaultPrivileges, 'role' | 'schema' | 'on'>): string {
+  return `default_privileges ${d.role ?? ''}:${d.schema ?? ''}:${d.on}`;
+}
+
+/**
+ * What an entry holds when nobody changed it: PostgreSQL's defaults for database-wide entries, nothing for a schema's.
+ *
+ * @example
+ * defaultEntryGrants({ on: 'FUNCTIONS' }) // [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }]
+ */
+export function defaultEntryGrants(d: Pick<DefaultPrivileges, 'schema' | 'on'>): Grant[] {
+  if (d.schema !== undefined) return [];
+  if (d.on === 'FUNCTIONS') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
+  if (d.on === 'TYPES') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
+  return [];
+}
+
+/**
+ * `ALTER DEFAULT PRIVILEGES …` (AlterDefaultPrivilegesStmt).
+ *
+ * @example
+ * alterDefaultPrivileges(scope, node) // scope.objects['default_privileges :app:TABLES'] = { grants: [{ grantee: 'reader', privilege: 'SELECT', … }] }
+ */
+export function alterDefaultPrivileges(s: FoldScope, n: Node): void {
+  const opt = (name: string): Node[] | undefined => (n.options ?? []).map((x: Node) => x.DefElem).find((d: Node) => d.defname === name)?.arg?.List?.items;
+  const roles: Array<string | undefined> = opt('roles')?.map((r: Node) => r.RoleSpec?.rolename ?? undefined) ?? [undefined];
+  const schemas: Array<string | undefined> = opt('schemas')?.map((x: Node) => String(x.String?.sval)) ?? [undefined];
+  const a = n.action;
+  const on = OBJTYPE[a.objtype as string];
+  if (!on) return s.fail('E_UNSUPPORTED', `ALTER DEFAULT PRIVILEGES on ${String(a.objtype).replace('OBJECT_', '').toLowerCase()}s is not supported`);
+  if (on === 'SCHEMAS' && schemas[0] !== undefined) s.fail('E_INVALID', 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS');
+  for (const sc of schemas) if (sc !== undefined && !s.schemaExists(sc)) s.fail('E_UNKNOWN', `schema "${sc}" does not exist`);
+  const privs: string[] = a.privileges?.length ? a.privileges.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : [...ALL[on]];
+  for (const p of privs) if (!ALL[on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${on.toLowerCase()}`);
+  const grantees: string[] = (a.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+  for (const role of roles) {
+    for (const schema of schemas) {
+      const id = { ...(role !== undefined ? { role } : {}), ...(schema !== undefined ? { schema } : {}), on };
+      const key = defaultPrivilegesKey(id);
+      const cur = s.objects[key] as DefaultPrivileges | undefined;
+      let list: Grant[] = [...(cur?.grants ?? defaultEntryGrants(id))];
+      for (const g of grantees) {
+        for (const p of privs) {
+          const had = list.find((x) => x.grantee === g && x.privilege === p);
+          list = list.filter((x) => !(x.grantee === g && x.privilege === p));
+          if (a.is_grant) list.push({ grantee: g, privilege: p, grantable: !!a.grant_option || !!had?.grantable });
+          else if (a.grant_option && had) list.push({ grantee: g, privilege: p, grantable: false });
+        }
+      }
+      sortGrants(list);
+      if (sameGrants(list, defaultEntryGrants(id))) delete s.objects[key];
+      else s.objects[key] = { kind: 'default_privileges', ...id, grants: list, loc: cur?.loc ?? s.loc };
+    }
+  }
+}
+
+/** The privilege classes of new objects. */
+export type NewObjectClass = 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';
+
+/**
+ * The privileges an object of `cls` created in `schema` by the applying role gets from the default privileges in
+ * `objects`, starting from the kind's own default `base` (the owner aside); undefined when no entry applies.
+ *
+ * @example
+ * initialGrants(model.objects, 'TABLES', 'app', []) // [{ grantee: 'reader', privilege: 'SELECT', grantable: false }]
+ */
+export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: NewObjectClass, schema: string | undefined, base: readonly Grant[]): Grant[] | undefined {
+  const global = objects[defaultPrivilegesKey({ on: cls })] as DefaultPrivileges | undefined;
+  const local = schema !== undefined && cls !== 'SCHEMAS' ? objects[defaultPrivilegesKey({ on: cls, schema })] as DefaultPrivileges | undefined : undefined;
+  if (!global && !local) return undefined;
+  // A database-wide entry replaces the hard-wired default; a schema's entry adds to it.
+  const list = new Map<string, Grant>();
+  for (const g of global ? global.grants : base) list.set(`${g.grantee}\u0000${g.privilege}`, g);
+  for (const g of local?.grants ?? []) {
+    const had = list.get(`${g.grantee}\u0000${g.privilege}`);
+    list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });
+  }
+  return sortGrants([...list.values()]);
+}
+
+/** The parts of a Model whose new members default privileges apply to. */
+interface Creatable {
+  readonly schemas: Readonly<Record<string, { name: string }>>;
+  readonly sequences: Readonly<Record<string, { schema: string; name: string }>>;
+  readonly functions: Readonly<Record<string, { schema: string; name: string; kind: string; identityArgs: string }>>;
+  readonly types: Readonly<Record<string, { schema: string; name: string }>>;
+  readonly tables: Readonly<Record<string, { schema: string; grants?: readonly Grant[] }>>;
+  readonly views: Readonly<Record<string, { schema: string; grants?: readonly Grant[] }>>;
+  readonly objects: Record<string, unknown>;
+}
+
+/** Keys of what exists before a statement (when default privileges are in force: see `grantNewObjects`). */
+export function snapshotKeys(m: Creatable): Set<string> | undefined {
+  if (!Object.keys(m.objects).some((k) => k.startsWith('default_privileges :'))) return undefined;
+  const out = new Set<string>();
+  for (const [part, map] of Object.entries({ s: m.schemas, q: m.sequences, f: m.functions, t: m.types, r: m.tables, v: m.views })) for (const k of Object.keys(map)) out.add(`${part} ${k}`);
+  return out;
+}
+
+/**
+ * Gives each object created since `before` the privileges the applying role's default privileges give it
+ * (tables and views in their `grants`, the others as privileges objects).
+ *
+ * @example
+ * grantNewObjects(model, snapshotKeys(model)) // after CREATE TABLE under ALTER DEFAULT PRIVILEGES … GRANT SELECT ON TABLES
+ */
+export function grantNewObjects(m: Creatable, before: Set<string>): void {
+  const put = (on: 'SCHEMA' | 'SEQUENCE' | 'FUNCTION' | 'PROCEDURE' | 'TYPE', cls: NewObjectClass, schema: string, name: string, args?: string) => {
+    const base = defaultGrants(on, name);
+    const g = initialGrants(m.objects, cls, on === 'SCHEMA' ? undefined : schema, base);
+    if (!g || sameGrants(g, base)) return;
+    const o: ObjectPrivileges = { kind: 'privileges', on, schema, name, ...(args !== undefined ? { args } : {}), grants: g };
+    m.objects[objectKey(o)] = o;
+  };
+  for (const [k, s] of Object.entries(m.schemas)) if (!before.has(`s ${k}`)) put('SCHEMA', 'SCHEMAS', s.name, s.name);
+  for (const [k, q] of Object.entries(m.sequences)) if (!before.has(`q ${k}`)) put('SEQUENCE', 'SEQUENCES', q.schema, q.name);
+  for (const [k, t] of Object.entries(m.types)) if (!before.has(`t ${k}`)) put('TYPE', 'TYPES', t.schema, t.name);
+  for (const [k, f] of Object.entries(m.functions)) if (!before.has(`f ${k}`)) put(f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', 'FUNCTIONS', f.schema, f.name, f.identityArgs);
+  for (const [part, map] of [['r', m.tables], ['v', m.views]] as const) {
+    for (const [k, t] of Object.entries(map)) {
+      if (before.has(`${part} ${k}`)) continue;
+      const g = initialGrants(m.objects, 'TABLES', t.schema, []);
+      if (g?.length) (t as { grants?: readonly Grant[] }).grants = g;
+    }
+  }
+}

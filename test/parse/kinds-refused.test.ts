@@ -1,0 +1,40 @@
+/**
+ * What the kinds of issue #27 refuse, with a located or explained error instead of a plan that fails half-way:
+ * text search parsers and templates (C-level) in a schema file, a collation that changes while columns use it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diff } from '../../src/diff/index.js';
+import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
+
+beforeAll(async () => {
+  await initSchemaParser();
+});
+
+const model = (sql: string) => {
+  const r = checkSchema([{ file: 'schema.sql', text: sql }]);
+  expect(r.errors).toEqual([]);
+  return r.model;
+};
+
+describe('kinds refused with a reason', () => {
+  it('a collation whose definition changes while a column and a domain use it: E_PLAN naming them', () => {
+    const uses = 'CREATE TABLE t (id int, name text COLLATE ci); CREATE DOMAIN d AS text COLLATE ci;';
+    const from = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false); ${uses}`);
+    const to = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false); ${uses}`);
+    expect(() => diff(from, to)).toThrow(/collation public\.ci changes definition, but column public\.t\.name, domain public\.d use it.*another name/);
+    // unused, it is recreated
+    const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
+    expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);
+  });
+  it('CREATE TEXT SEARCH PARSER / TEMPLATE: E_UNSUPPORTED at the statement, saying why', () => {
+    const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int);\nCREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize);\n' }]);
+    expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1]]);
+    expect(r.errors[0]!.message).toMatch(/TEXT SEARCH TEMPLATE \(built on C-level functions; ship it in an extension\) is not supported in a schema file/);
+  });
+  it('a text search configuration on another parser, a mapping for an unknown token, an unknown dictionary: located errors', () => {
+    const errs = (sql: string) => checkSchema([{ file: 'schema.sql', text: sql }]).errors.map((e) => `${e.code} ${e.message}`);
+    expect(errs('CREATE TEXT SEARCH CONFIGURATION c (PARSER = myparser);')[0]).toMatch(/^E_UNSUPPORTED text search parser "myparser" is not supported/);
+    expect(errs('CREATE TEXT SEARCH CONFIGURATION c (COPY = simple);\nALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR nosuch WITH simple;')[0]).toBe('E_UNKNOWN token type "nosuch" does not exist');
+    expect(errs('CREATE TEXT SEARCH CONFIGURATION c (COPY = simple);\nALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR word WITH nodict;')[0]).toMatch(/^E_UNKNOWN text search dictionary "nodict" does not exist/);
+  });
+});

@@ -21,6 +21,7 @@ import { publicationFromRow, qPublications } from './kinds/publication.js';
 import { qStatistics, statisticsFromRow } from './kinds/statistics.js';
 import { collationFromRow, qCollations } from './kinds/collation.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
+import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
 import * as Q from './queries.js';
 import { objectKey } from '../model/objects.js';
 
@@ -264,6 +265,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [qStatistics(version), [schemas], 1],
       [qCollations(version), [schemas], 0],
       [Q_CASTS, [], 1],
+      [Q_OPERATORS, [schemas], 1],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -271,7 +273,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, opP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -544,6 +546,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await pubP) put(publicationFromRow(r));
       for (const r of await collP) put(collationFromRow(r));
       for (const r of await castP) put(castFromRow(r));
+      for (const r of await opP) if (!excluded(String(r.schema), String(r.name))) put(operatorFromRow(r));
       for (const r of await statP) if (!excluded(String(r.table_schema), String(r.table_name))) put(statisticsFromRow(r, expr));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };

@@ -23,6 +23,7 @@ export function objectKey(o: CatalogObject): string {
     case 'statistics': return `statistics ${qualifiedKey(o.schema, o.name)}`;
     case 'collation': return `collation ${qualifiedKey(o.schema, o.name)}`;
     case 'cast': return `cast (${o.source} AS ${o.target})`;
+    case 'operator': return `operator ${qualifiedKey(o.schema, o.name)}(${o.left ?? 'NONE'},${o.right})`;
   }
 }
 
@@ -48,5 +49,5 @@ export function isDatabaseWide(o: CatalogObject): boolean {
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'operator' ? o.schema : undefined;
 }

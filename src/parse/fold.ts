@@ -19,6 +19,7 @@ import * as publication from './kinds/publication.js';
 import * as statistics from './kinds/statistics.js';
 import * as collations from './kinds/collation.js';
 import * as casts from './kinds/cast.js';
+import * as operators from './kinds/operator.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -1322,11 +1323,7 @@ export class Folder {
   private define(n: Node): void {
     if (n.kind === 'OBJECT_AGGREGATE') return this.createAggregate(n);
     if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this.scope(), n, this.searchPath);
-    if (n.kind === 'OBJECT_OPERATOR') {
-      // Reported, like the inspector does, as an object Meridian does not manage.
-      this.model.unmanaged.push({ kind: 'operator', schema: this.schemaOf(n.defnames.map(sv)), name: n.defnames.map(sv).pop() });
-      return this.report('W_UNMANAGED', `CREATE OPERATOR ${n.defnames.map(sv).join('.')}: operators are not managed by Meridian (listed as unmanaged, never diffed); create them in a migration`);
-    }
+    if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this.scope(), n);
     return this.unsupported(`CREATE ${String(n.kind).replace('OBJECT_', '').replace(/_/g, ' ')}`);
   }
 
@@ -1502,6 +1499,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_OPERATOR': {
+        const op = operators.operatorNamed(this.scope(), n.object.ObjectWithArgs, this.searchPath);
+        if (!op) throw new Problem('E_UNKNOWN', `operator ${(n.object.ObjectWithArgs.objname ?? []).map(sv).join('.')} does not exist`);
+        return set(op);
+      }
       case 'OBJECT_CAST': {
         const ca = casts.castNamed(this.scope(), n.object.List.items);
         if (!ca) throw new Problem('E_UNKNOWN', 'cast does not exist');
@@ -1616,7 +1618,7 @@ export class Folder {
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
           publication.forgetInPublications(this.model, { schema: s });
-          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation') && o.schema === s) delete this.model.objects[k];
+          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'operator') && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1642,6 +1644,7 @@ export class Folder {
         case 'OBJECT_PUBLICATION': publication.dropPublication(this.scope(), names[0]!, !!n.missing_ok); break;
         case 'OBJECT_COLLATION': collations.dropCollation(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_CAST': casts.dropCast(this.scope(), obj.List.items, !!n.missing_ok); break;
+        case 'OBJECT_OPERATOR': operators.dropOperator(this.scope(), obj.ObjectWithArgs, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;

@@ -68,6 +68,11 @@ const KNOWN: Record<string, { readonly class: string; readonly on: 'all' | 'post
   // dropped too: the key is dropped (phase 3.1/3.2) before the table (5.5) → "other objects depend on it".
   'pair lago: 2026-01.sql → 2025-05.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
   'pair migra-everything: b.sql → a.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
+  'pair philomena: 2026-07.sql → 2021-09.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
+  // Table versions (owner of versions_id_seq) is replaced by versions_legacy, which keeps the sequence: DROP
+  // TABLE versions takes the OWNED BY sequence with it, and CREATE TABLE versions_legacy then finds no sequence.
+  // Fix (plan): ALTER SEQUENCE … OWNED BY NONE before dropping a table whose owned sequence is kept.
+  'pair philomena: 2021-09.sql → 2026-07.sql': { class: 'kept sequence dropped with its old owner table (OWNED BY)', on: 'all' },
 };
 
 interface State {

@@ -12,6 +12,7 @@ import * as statistics from './statistics.js';
 import * as collation from './collation.js';
 import * as cast from './cast.js';
 import * as rule from './rule.js';
+import * as operator from './operator.js';
 
 import type { KindStatement } from './statement.js';
 
@@ -35,6 +36,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   collation: { create: collation.createCollation, drop: collation.dropCollation, alter: () => undefined },
   statistics: { create: statistics.createStatistics, drop: statistics.dropStatistics, alter: statistics.alterStatistics },
   publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
+  operator: { create: operator.createOperator, drop: operator.dropOperator },
 };
 
 /**

@@ -266,13 +266,13 @@ describeEachDatabase('inspector', (t) => {
   it('leaves out extension objects and Atlas bookkeeping, reports unmanaged kinds', async () => {
     await t.db.exec(`CREATE EXTENSION pg_trgm; CREATE SCHEMA atlas_schema_revisions; CREATE TABLE atlas_schema_revisions.atlas_schema_revisions (version varchar PRIMARY KEY);
       CREATE TABLE a (x int); CREATE RULE r AS ON INSERT TO a DO INSTEAD NOTHING;
-      CREATE FUNCTION eq3(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2'; CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3);`);
+      CREATE FUNCTION eq3(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2'; CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3, NEGATOR = !~~);`);
     const { model, unmanaged } = await inspect(t.db);
     expect(Object.keys(model.schemas)).toEqual(['public']);
     expect(Object.keys(model.functions).some((k) => k.includes('similarity'))).toBe(false);
-    // Rules are managed (#27): in the Model's objects, not unmanaged.
-    expect(Object.keys(model.objects ?? {})).toEqual(['rule public.a.r']);
-    expect(unmanaged).toEqual([{ kind: 'operator', schema: 'public', name: '===' }]);
+    // Rules are managed and operators carried (#27): in the Model's objects; a shell operator (a NEGATOR never defined) stays unmanaged.
+    expect(Object.keys(model.objects ?? {}).sort()).toEqual(['operator public.===(integer,integer)', 'rule public.a.r']);
+    expect(unmanaged).toEqual([{ kind: 'operator', schema: 'public', name: '!~~' }]);
   });
 });
 

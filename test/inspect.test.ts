@@ -271,7 +271,7 @@ describeEachDatabase('inspector', (t) => {
     expect(Object.keys(model.schemas)).toEqual(['public']);
     expect(Object.keys(model.functions).some((k) => k.includes('similarity'))).toBe(false);
     // Rules are managed and operators carried (#27): in the Model's objects; a shell operator (a NEGATOR never defined) stays unmanaged.
-    expect(Object.keys(model.objects ?? {}).sort()).toEqual(['operator public.===(integer,integer)', 'rule public.a.r']);
+    expect(Object.keys(model.objects ?? {}).sort()).toEqual(['operator public."==="(integer,integer)', 'rule public.a.r']);
     expect(unmanaged).toEqual([{ kind: 'operator', schema: 'public', name: '!~~' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
@@ -37,6 +37,8 @@ class SlowFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The generalisation corpus (test/corpus-ext, ~5-12 min) runs in `npm run test:corpus` only.
+    exclude: [...configDefaults.exclude, ...(process.env.MERIDIAN_CORPUS_EXT ? [] : ['test/corpus-ext/**'])],
     globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['test/helpers/loop-watch.ts'],
     testTimeout: 60_000,

@@ -31,8 +31,8 @@ describeEachDatabase('inspector', (t) => {
     const { model } = await inspect(many.db);
     expect(Object.keys(model.tables)).toHaveLength(201);
     expect(many.count()).toBe(one.count());
-    // one query per kind family: 20, plus publications, extended statistics, collations, casts, text search, object and default privileges (#27)
-    expect(one.count()).toBeLessThanOrEqual(27);
+    // one query per kind family: 20, plus publications, extended statistics, collations, casts, text search, object and default privileges, operators (#27)
+    expect(one.count()).toBeLessThanOrEqual(28);
   });
   it('reads the same Model on one connection as on two sharing a snapshot', async () => {
     await t.db.exec(`CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TABLE p (id serial PRIMARY KEY, m mood DEFAULT 'a');
@@ -266,13 +266,13 @@ describeEachDatabase('inspector', (t) => {
   it('leaves out extension objects and Atlas bookkeeping, reports unmanaged kinds', async () => {
     await t.db.exec(`CREATE EXTENSION pg_trgm; CREATE SCHEMA atlas_schema_revisions; CREATE TABLE atlas_schema_revisions.atlas_schema_revisions (version varchar PRIMARY KEY);
       CREATE TABLE a (x int); CREATE RULE r AS ON INSERT TO a DO INSTEAD NOTHING;
-      CREATE FUNCTION eq3(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2'; CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3);`);
+      CREATE FUNCTION eq3(int, int) RETURNS boolean LANGUAGE sql AS 'SELECT $1 = $2'; CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = eq3, NEGATOR = !~~);`);
     const { model, unmanaged } = await inspect(t.db);
     expect(Object.keys(model.schemas)).toEqual(['public']);
     expect(Object.keys(model.functions).some((k) => k.includes('similarity'))).toBe(false);
-    // Rules are managed (#27): in the Model's objects, not unmanaged.
-    expect(Object.keys(model.objects ?? {})).toEqual(['rule public.a.r']);
-    expect(unmanaged).toEqual([{ kind: 'operator', schema: 'public', name: '===' }]);
+    // Rules are managed and operators carried (#27): in the Model's objects; a shell operator (a NEGATOR never defined) stays unmanaged.
+    expect(Object.keys(model.objects ?? {}).sort()).toEqual(['operator public."==="(integer,integer)', 'rule public.a.r']);
+    expect(unmanaged).toEqual([{ kind: 'operator', schema: 'public', name: '!~~' }]);
   });
 });
 

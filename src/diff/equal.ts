@@ -105,6 +105,13 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
       const o = b as typeof a;
       return a.event === o.event && opts(a.tags, o.tags) && a.function === o.function && a.enabled === o.enabled;
     }
+    case 'operator': {
+      const o = b as typeof a;
+      return a.function === o.function && (a.commutator ?? '') === (o.commutator ?? '') && (a.negator ?? '') === (o.negator ?? '')
+        && (a.restrict ?? '') === (o.restrict ?? '') && (a.join ?? '') === (o.join ?? '') && a.hashes === o.hashes && a.merges === o.merges
+        // carried: its comment goes with its CREATE (src/plan/kinds/operator.ts), so a changed comment recreates it
+        && (a.comment ?? '') === (o.comment ?? '');
+    }
     case 'cast': {
       const o = b as typeof a;
       return a.method === o.method && (a.function ?? '') === (o.function ?? '') && a.context === o.context;

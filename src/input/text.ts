@@ -132,3 +132,17 @@ export function decodeText(buf: Uint8Array, file: string): string {
 export function readTextFile(path: string, label = path): string {
   return decodeText(readFileSync(path), label);
 }
+
+/**
+ * pg_dump's psql guard lines blanked: since PostgreSQL 17.6/16.10/15.14/14.19/13.22 every plain-format dump
+ * opens with `\restrict KEY` and ends with `\unrestrict KEY`, psql meta-commands that only stop a malicious
+ * server from injecting meta-commands into the dump. They are not SQL; in a schema file they are replaced by
+ * blanks of the same length, so every other statement keeps its byte offset, line and column. Other
+ * meta-commands (`\connect`, `\i`…) change what the file means and are left for the parser to report.
+ *
+ * @example
+ * blankDumpGuards('\\restrict abc\nCREATE TABLE t ();\n') // '             \nCREATE TABLE t ();\n'
+ */
+export function blankDumpGuards(text: string): string {
+  return text.replace(/^\\(?:un)?restrict[ \t]+[A-Za-z0-9]+[ \t\r]*$/gm, (line) => ' '.repeat(line.length));
+}

@@ -274,8 +274,9 @@ SELECT 'window function' AS kind, n.nspname AS schema, p.proname AS name, 'pg_pr
   FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
 UNION ALL
+-- shell operators (a COMMUTATOR/NEGATOR never defined): the carried operators are the others (kinds/operator.ts)
 SELECT 'operator', n.nspname, o.oprname, 'pg_operator'::regclass, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
- WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_operator', 'o.oid')}
+ WHERE n.nspname = ANY($1::text[]) AND o.oprcode = 0 AND ${notExt('pg_operator', 'o.oid')}
 ORDER BY 1, 2, 3`;
 
 /** Q_UNMANAGED with each object's pg_identify_object type and identity (InspectOptions.identify). */

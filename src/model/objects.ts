@@ -27,6 +27,7 @@ export function objectKey(o: CatalogObject): string {
     case 'ts_configuration': return `ts_configuration ${qualifiedKey(o.schema, o.name)}`;
     case 'privileges': return `privileges ${o.on} ${privilegesTarget(o)}`;
     case 'default_privileges': return `default_privileges ${o.applying ? '' : o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
+    case 'operator': return `operator ${qualifiedKey(o.schema, o.name)}(${o.left ?? 'NONE'},${o.right})`;
   }
 }
 
@@ -53,7 +54,7 @@ export function isDatabaseWide(o: CatalogObject): boolean {
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' || o.kind === 'operator' ? o.schema : undefined;
 }
 
 /**

@@ -515,6 +515,27 @@ export interface Cast extends Commented, Located {
   readonly context: 'explicit' | 'assignment' | 'implicit';
 }
 
+/**
+ * `CREATE OPERATOR` (carried: created, dropped and recreated as a whole, never altered in place). Key:
+ * `operator <schema>.<name>(<left|NONE>,<right>)`. Types as format_type prints them under an empty
+ * search_path, functions as regproc does (pg_catalog's unqualified), commutator and negator schema-qualified.
+ */
+export interface Operator extends Commented, Located {
+  readonly kind: 'operator';
+  readonly schema: string;
+  readonly name: string;
+  /** Absent for a prefix operator. */
+  readonly left?: string;
+  readonly right: string;
+  readonly function: string;
+  readonly commutator?: string;
+  readonly negator?: string;
+  readonly restrict?: string;
+  readonly join?: string;
+  readonly hashes: boolean;
+  readonly merges: boolean;
+}
+
 /** `CREATE TEXT SEARCH DICTIONARY`. Key: `ts_dictionary <schema>.<name>`. */
 export interface TextSearchDictionary extends Commented, Located {
   readonly kind: 'ts_dictionary';
@@ -584,7 +605,7 @@ export interface DefaultPrivileges extends Located {
 
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
 export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast
-  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges;
+  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges | Operator;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

@@ -19,6 +19,7 @@ import * as publication from './kinds/publication.js';
 import * as statistics from './kinds/statistics.js';
 import * as collations from './kinds/collation.js';
 import * as casts from './kinds/cast.js';
+import * as operators from './kinds/operator.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import * as textSearch from './kinds/text-search.js';
@@ -1346,11 +1347,7 @@ export class Folder {
     if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
       return this.unsupported(`CREATE TEXT SEARCH ${n.kind === 'OBJECT_TSPARSER' ? 'PARSER' : 'TEMPLATE'} (built on C-level functions; ship it in an extension)`);
     }
-    if (n.kind === 'OBJECT_OPERATOR') {
-      // Reported, like the inspector does, as an object Meridian does not manage.
-      this.model.unmanaged.push({ kind: 'operator', schema: this.schemaOf(n.defnames.map(sv)), name: n.defnames.map(sv).pop() });
-      return this.report('W_UNMANAGED', `CREATE OPERATOR ${n.defnames.map(sv).join('.')}: operators are not managed by Meridian (listed as unmanaged, never diffed); create them in a migration`);
-    }
+    if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this.scope(), n);
     return this.unsupported(`CREATE ${String(n.kind).replace('OBJECT_', '').replace(/_/g, ' ')}`);
   }
 
@@ -1579,6 +1576,11 @@ export class Folder {
         if (!e) throw new Problem('E_UNKNOWN', `event trigger "${sv(n.object)}" does not exist`);
         return set(e);
       }
+      case 'OBJECT_OPERATOR': {
+        const op = operators.operatorNamed(this.scope(), n.object.ObjectWithArgs, this.searchPath);
+        if (!op) throw new Problem('E_UNKNOWN', `operator ${(n.object.ObjectWithArgs.objname ?? []).map(sv).join('.')} does not exist`);
+        return set(op);
+      }
       case 'OBJECT_CAST': {
         const ca = casts.castNamed(this.scope(), n.object.List.items);
         if (!ca) throw new Problem('E_UNKNOWN', 'cast does not exist');
@@ -1698,7 +1700,7 @@ export class Folder {
           for (const m of [this.model.types, this.model.sequences, this.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
           this.fnIndex = undefined;
           publication.forgetInPublications(this.model, { schema: s });
-          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration') && o.schema === s) delete this.model.objects[k];
+          for (const [k, o] of Object.entries(this.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'operator') && o.schema === s) delete this.model.objects[k];
           delete this.model.schemas[s];
           this.relnames.delete(s);
           break;
@@ -1726,6 +1728,7 @@ export class Folder {
         case 'OBJECT_CAST': casts.dropCast(this.scope(), obj.List.items, !!n.missing_ok); break;
         case 'OBJECT_TSDICTIONARY': textSearch.dropTextSearch(this.scope(), 'ts_dictionary', names, this.searchPath, cascade, !!n.missing_ok); break;
         case 'OBJECT_TSCONFIGURATION': textSearch.dropTextSearch(this.scope(), 'ts_configuration', names, this.searchPath, cascade, !!n.missing_ok); break;
+        case 'OBJECT_OPERATOR': operators.dropOperator(this.scope(), obj.ObjectWithArgs, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this.scope(), names, this.searchPath, !!n.missing_ok); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this.scope(), 'foreign_data_wrapper', names[0]!, cascade, !!n.missing_ok); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this.scope(), 'server', names[0]!, cascade, !!n.missing_ok); break;

@@ -7,7 +7,7 @@
  * Never: runs against the user's target database (the dev database is wiped before and after use).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readTextFile } from '../input/text.js';
+import { blankDumpGuards, readTextFile } from '../input/text.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
@@ -25,16 +25,16 @@ export { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlS
 export { resetDevDatabase } from './dev-reset.js';
 
 
-/** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order). */
+/** Reads `schema.sql`, or every `*.sql` of a directory (recursively, in byte-wise path order); pg_dump's `\\restrict` guard lines are blanked (`blankDumpGuards`). */
 export function readSchemaSources(path: string, cwd = process.cwd()): SqlSource[] {
   if (!existsSync(path)) throw new MeridianError('E_USAGE', `schema file ${relative(cwd, path) || path} not found: create it or pass --to file://path/to/schema.sql`);
-  if (statSync(path).isFile()) return [{ file: relative(cwd, path) || path, text: readTextFile(path, relative(cwd, path) || path) }];
+  if (statSync(path).isFile()) return [{ file: relative(cwd, path) || path, text: blankDumpGuards(readTextFile(path, relative(cwd, path) || path)) }];
   const out: SqlSource[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort(compareBytes)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.sql')) out.push({ file: relative(cwd, p) || p, text: readTextFile(p, relative(cwd, p) || p) });
+      else if (name.endsWith('.sql')) out.push({ file: relative(cwd, p) || p, text: blankDumpGuards(readTextFile(p, relative(cwd, p) || p)) });
     }
   };
   walk(path);

@@ -15,6 +15,7 @@ import * as rule from './rule.js';
 import * as textSearch from './text-search.js';
 import * as privileges from './privileges.js';
 import * as defaultPrivileges from './default-privileges.js';
+import * as operator from './operator.js';
 
 import type { KindStatement } from './statement.js';
 
@@ -42,6 +43,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   privileges: { create: privileges.createPrivileges, drop: privileges.dropPrivileges, alter: privileges.alterPrivileges },
   default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
   ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
+  operator: { create: operator.createOperator, drop: operator.dropOperator },
 };
 
 /**

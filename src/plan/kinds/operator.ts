@@ -1,0 +1,47 @@
+/**
+ * DDL of user-defined operators, a *carried* kind: created as a whole after the functions it calls (phase
+ * 12.6, with casts) and before the views that use it (16); dropped after the views, indexes, constraints and
+ * columns that may use it and before its function (phase 5.2); recreated when anything differs — its
+ * comment included, which is written with it. PostgreSQL's ALTER OPERATOR changes little, so a change is a
+ * drop and a create, reported like any other.
+ */
+import { quoteIdent, quoteLiteral } from '../../model/names.js';
+import type { Operator } from '../../model/types.js';
+import type { KindStatement } from './statement.js';
+
+/**
+ * How DROP/COMMENT name an operator.
+ *
+ * @example
+ * operatorSignature({ schema: 'app', name: '===', left: 'integer', right: 'integer', … }) // 'app.=== (integer, integer)'
+ */
+export function operatorSignature(o: Operator): string {
+  return `${quoteIdent(o.schema)}.${o.name} (${o.left ?? 'NONE'}, ${o.right})`;
+}
+
+/**
+ * @example
+ * createOperator(op)[0].sql // 'CREATE OPERATOR app.=== (FUNCTION = app.int_eq, LEFTARG = integer, RIGHTARG = integer)'
+ */
+export function createOperator(o: Operator): KindStatement[] {
+  const parts = [
+    `FUNCTION = ${o.function}`,
+    ...(o.left ? [`LEFTARG = ${o.left}`] : []),
+    `RIGHTARG = ${o.right}`,
+    ...(o.commutator ? [`COMMUTATOR = OPERATOR(${o.commutator})`] : []),
+    ...(o.negator ? [`NEGATOR = OPERATOR(${o.negator})`] : []),
+    ...(o.restrict ? [`RESTRICT = ${o.restrict}`] : []),
+    ...(o.join ? [`JOIN = ${o.join}`] : []),
+    ...(o.hashes ? ['HASHES'] : []),
+    ...(o.merges ? ['MERGES'] : []),
+  ];
+  const comment = `create operator ${o.schema}.${o.name}`;
+  return [
+    { phase: 12.6, comment, sql: `CREATE OPERATOR ${quoteIdent(o.schema)}.${o.name} (${parts.join(', ')})` },
+    ...(o.comment !== undefined ? [{ phase: 12.6, comment, sql: `COMMENT ON OPERATOR ${operatorSignature(o)} IS ${quoteLiteral(o.comment)}` }] : []),
+  ];
+}
+
+export function dropOperator(o: Operator): KindStatement[] {
+  return [{ phase: 5.2, comment: `drop operator ${o.schema}.${o.name}`, sql: `DROP OPERATOR ${operatorSignature(o)}` }];
+}

@@ -11,6 +11,7 @@ const SLOW_FIRST = [
   'test/parse/roundtrip.test.ts',
   'test/acceptance/acceptance.test.ts',
   'test/acceptance/acceptance-2.test.ts',
+  'test/generated/generated.test.ts',
   'test/prisma/dual.test.ts',
   'test/prisma/golden.test.ts',
   'test/e2e/guide-workflow.test.ts',

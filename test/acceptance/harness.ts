@@ -32,6 +32,16 @@ export interface AcceptanceCase {
   readonly seed?: string;
   /** A query whose result must be the same before and after old → new. */
   readonly keeps?: string;
+  /** Seed rows for the new → old direction: SQL run on the new state before migrating back. */
+  readonly seedBack?: string;
+  /**
+   * Queries whose rows must be the same before and after, in both directions, unless that direction's plan
+   * deletes their data by design: a DELETES_DATA statement on one of `tables` (other than a column drop,
+   * which keeps the rows), or on an object that is not a table (a type whose attribute goes).
+   */
+  readonly keepsTables?: readonly { readonly tables: readonly string[]; readonly query: string }[];
+  /** Plan a second time from a fresh inspection of the same database: the statements must be identical. */
+  readonly planTwice?: boolean;
   /** Only run old → new (e.g. when new → old must lose data by design). */
   readonly oneWay?: boolean;
   /**
@@ -76,9 +86,32 @@ async function tableStorage(db: Database): Promise<Map<string, { oid: number; fi
   return new Map(r.rows.map((x) => [x.name, { oid: x.oid, file: x.file }]));
 }
 
+/** Thrown when a start state cannot be built: the case itself is wrong, not the migration. */
+export class BuildError extends Error {}
+
 async function build(db: Database, sql: readonly string[]): Promise<void> {
+  // A failed case may leave its server connection inside an aborted transaction (seen after a failing
+  // BEGIN ATOMIC body in a generated case): end it so the next case starts clean.
+  if (db.kind === 'postgres') await db.exec('ROLLBACK').catch(() => undefined);
   await resetDatabase(db);
-  for (const s of sql) await db.exec(s);
+  for (const s of sql) {
+    try {
+      await db.exec(s);
+    } catch (e) {
+      throw new BuildError(`building a start state failed: ${s}\n${(e as Error).message}`);
+    }
+  }
+}
+
+/** The relations named by DELETES_DATA statements, other than column drops; '*' for any other object. */
+function dataDeletedFrom(statements: readonly Statement[], tables: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (!s.hazards.some((h) => h.code === 'DELETES_DATA') || s.source.kind === 'drop_column') continue;
+    const name = s.object.replace(/^public\./, '');
+    out.add(tables.has(name) ? name : '*');
+  }
+  return out;
 }
 
 /** `pgDump` without blocking the worker: the dump runs while the test builds or migrates the other database. */
@@ -143,10 +176,22 @@ async function migrate(t: CaseDatabase, start: BuiltState['inspected'], target: 
   const db = t.db;
   const desired = target.inspected.model;
   const dir = forward ? 'old → new' : 'new → old';
-  if (forward && c.seed) await db.exec(c.seed);
+  const seed = forward ? c.seed : c.seedBack;
+  if (seed) {
+    try {
+      await db.exec(seed);
+    } catch (e) {
+      throw new BuildError(`${c.name} (${dir}): seed rows failed: ${(e as Error).message}\n${seed}`);
+    }
+  }
   const before = forward && c.keeps ? (await db.query(c.keeps)).rows : undefined;
-  const current = forward && c.seed ? (await inspect(db)).model : start.model;
+  const keptBefore = await Promise.all((c.keepsTables ?? []).map(async (k) => (await db.query(k.query)).rows));
+  const current = seed ? (await inspect(db)).model : start.model;
   const statements = plan(diff(current, desired), current, desired);
+  if (c.planTwice) {
+    const again = (await inspect(db)).model;
+    expect(plan(diff(again, desired), again, desired).map((s) => s.sql), `${c.name} (${dir}): the plan computed twice is the same`).toEqual(statements.map((s) => s.sql));
+  }
   const storageBefore = await tableStorage(db);
   // As the migration file holds them: each table's clauses joined into one ALTER TABLE (renderMigrationFile).
   for (const s of combineTableClauses(statements)) {
@@ -174,5 +219,10 @@ async function migrate(t: CaseDatabase, start: BuiltState['inspected'], target: 
   expect(again.map((s) => s.sql), `${c.name}: re-plan after applying must be empty`).toEqual([]);
   if (t.url && target.dump) expect(await pgDumpAsync(t.url), `${c.name} (${dir}): pg_dump of the migrated database equals the target's`).toBe(await target.dump);
   if (before) expect((await db.query(c.keeps!)).rows, `${c.name}: seed rows survive`).toEqual(before);
+  const deleted = dataDeletedFrom(statements, new Set((c.keepsTables ?? []).flatMap((k) => k.tables)));
+  for (const [i, k] of (c.keepsTables ?? []).entries()) {
+    if (deleted.has('*') || k.tables.some((x) => deleted.has(x))) continue;
+    expect((await db.query(k.query)).rows, `${c.name} (${dir}): seed rows of ${k.tables[0]} survive (${k.query})`).toEqual(keptBefore[i]);
+  }
   return statements;
 }

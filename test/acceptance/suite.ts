@@ -13,9 +13,10 @@ import { CASES } from './cases.js';
 import { MORE_CASES } from './cases-more.js';
 import { KIND_CASES } from './cases-kinds.js';
 import { CARRIED_CASES } from './cases-carried.js';
+import { GENERATED_CASES } from './cases-generated.js';
 import { runCase, type AcceptanceCase } from './harness.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES];
 
 export function acceptanceSuite(part: number, of: number): void {
   const cases = ALL_CASES.filter((_, i) => i % of === part - 1);

@@ -3,7 +3,8 @@
  * schemas everywhere, danbooru's on PostgreSQL, where pgstattuple exists), 20 runs of diff + plan render
  * byte-identical migration files, although every run sees the Models' keyed collections (tables, views,
  * functions, types, constraints, indexes, triggers, policies…) in another order, as another inspection
- * (one or two connections, another catalog scan order) may list them. Both directions, and from empty.
+ * (one or two connections, another catalog scan order) may list them. Both directions, and from empty; on
+ * PostgreSQL also from Models read on one connection and on two.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -60,12 +61,15 @@ describeEachDatabase('plan determinism', (t) => {
   const pair = t.target.name === 'pglite' ? ['osm-2023', 'osm-2026'] : ['danbooru-2022', 'danbooru-2026'];
   it(`${RUNS} runs of ${pair.join(' ↔ ')} (and from empty) give byte-identical plans`, async () => {
     const models: Model[] = [];
+    /** On a server, the same states read on two connections sharing a snapshot. */
+    const parallelModels: Model[] = [];
     for (const f of pair) {
       const file = join(corpus, `${f}.sql`);
       expect(existsSync(file)).toBe(true);
       await resetDatabase(t.db);
       await t.db.exec(readFileSync(file, 'utf8'));
-      models.push((await inspect(t.db)).model);
+      models.push((await inspect(t.db, { parallel: false })).model);
+      if (t.url) parallelModels.push((await inspect(t.db, { parallel: true })).model);
     }
     const [a, b] = models as [Model, Model];
     const cases: Array<[Model, Model]> = [[a, b], [b, a], [emptyModel(), b], [b, emptyModel()]];
@@ -73,6 +77,11 @@ describeEachDatabase('plan determinism', (t) => {
     const first = cases.map(([from, to]) => render(from, to));
     expect(first[0]!.split('\n').length).toBeGreaterThan(100);
     expect(first[2]!.split('\n').length).toBeGreaterThan(first[0]!.split('\n').length);
+    if (parallelModels.length) {
+      const [pa, pb] = parallelModels as [Model, Model];
+      expect(render(pa, pb), 'two connections').toBe(first[0]);
+      expect(render(pb, pa), 'two connections, back').toBe(first[1]);
+    }
     for (let run = 1; run < RUNS; run++) {
       await new Promise((r) => setImmediate(r)); // let the event loop breathe between runs
       cases.forEach(([from, to], i) => {

@@ -4,7 +4,12 @@
  * In:  changes from `diff`, and both Models (for dependency information).
  * Out: `Statement[]` in an order PostgreSQL accepts: drops in reverse dependency order, creates in
  *      dependency order, foreign keys after every table exists (so cycles work), views and triggers
- *      that depend on changed columns dropped first and recreated afterwards.
+ *      that depend on changed columns dropped first and recreated afterwards. The order comes from the
+ *      dependency graph (./graph.ts, edges from ./edges.ts); each statement's number (`emit(phase, …)`) is
+ *      its place in the layout among statements the graph leaves free, and still carries the order the
+ *      Model has no edge for yet (functions in defaults/checks/index expressions, sequences in nextval
+ *      defaults, extensions). Changes are visited by a stable key, so the plan does not depend on the
+ *      order the Models list their objects in.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import { defaultStorage } from '../model/column-storage.js';

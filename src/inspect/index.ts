@@ -369,6 +369,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
             ...(defaulted.length ? { columnDefaults: Object.fromEntries(defaulted.map((c) => [c.name, c.default!])) } : {}),
             dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
+            ...((calls) => (calls.length ? { calls } : {}))((json<{ schema: string; name: string }[]>(r.view_calls) ?? []).map((d) => qualifiedKey(d.schema, d.name)).sort()),
             ...grants,
             ...comment,
           };
@@ -496,6 +497,8 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           strict: !!r.strict, securityDefiner: !!r.security_definer, leakproof: !!r.leakproof,
           parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : 'UNSAFE',
           config: arr(r.config).sort(), definition: String(r.def ?? '').trim(),
+          signatureTypes: arr(r.signature_types),
+          ...((reads) => (reads.length ? { reads } : {}))((json<Array<{ schema: string; name: string }>>(r.reads) ?? []).map((d) => qualifiedKey(d.schema, d.name)).sort()),
           ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }

@@ -101,6 +101,11 @@ SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, 
           JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass AND dc.oid <> c.oid
           JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
          WHERE r.ev_class = c.oid) END AS view_deps,
+       CASE WHEN c.relkind IN ('v','m') THEN (SELECT json_agg(DISTINCT jsonb_build_object('schema', pn.nspname, 'name', p.proname))
+          FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.deptype = 'n'
+          JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid AND d.refclassid = 'pg_proc'::regclass
+          JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+         WHERE r.ev_class = c.oid) END AS view_calls,
        CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
        (SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
                                           'privilege', a.privilege_type, 'grantable', a.is_grantable)
@@ -220,6 +225,11 @@ SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
 export const Q_FUNCTIONS = `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS identity_args,
        pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result,
+       ARRAY(SELECT format_type(t, NULL) FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) AS t) || format_type(p.prorettype, NULL) AS signature_types,
+       (SELECT json_agg(DISTINCT jsonb_build_object('schema', dn.nspname, 'name', dc.relname))
+          FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
+          JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
+         WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'n') AS reads,
        l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
        p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel, p.proconfig AS config,
        CASE WHEN p.prokind IN ('f','p') THEN pg_get_functiondef(p.oid) END AS def,

@@ -332,6 +332,8 @@ export interface View extends Commented, Located {
   readonly triggers?: Readonly<Record<string, Trigger>>;
   /** Keys of the tables/views this view reads (for ordering). */
   readonly dependsOn: readonly string[];
+  /** Keys (`schema.name`, any overload) of the user functions its query calls, sorted: PostgreSQL refuses to drop them under it. Absent = none. */
+  readonly calls?: readonly string[];
 }
 
 export interface FunctionArg {
@@ -364,6 +366,16 @@ export interface Func extends Commented, Located, CanonicalDefinition {
   readonly config: readonly string[];
   /** Full canonical definition text to render when created (CREATE OR REPLACE …). */
   readonly definition: string;
+  /**
+   * Types of every argument (OUT and TABLE columns included) and the result, as `format_type` prints them
+   * (inspector only; not compared; the parser's `args` and `returns` say the same): the planner's edges.
+   */
+  readonly signatureTypes?: readonly string[];
+  /**
+   * Keys of the tables and views a SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`) reads, sorted: PostgreSQL
+   * records them at creation (pg_depend) and refuses to drop or retype them under the function. Absent = none.
+   */
+  readonly reads?: readonly string[];
 }
 
 /**

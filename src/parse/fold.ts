@@ -1238,17 +1238,24 @@ export class Folder {
       q = { ...q, SelectStmt: { ...sel, targetList } };
     }
     const deps = new Set<string>();
+    const calls = new Set<string>();
     walk(q, (x) => {
       if (x.RangeVar && x.RangeVar.schemaname) {
         const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname);
         if (key !== qualifiedKey(schema, name) && (this.model.tables[key] || this.model.views[key])) deps.add(key);
+      }
+      if (x.FuncCall) {
+        // The user functions it calls, as PostgreSQL records them (the parse tree's FuncCall nodes).
+        const names: string[] = (x.FuncCall.funcname ?? []).map(sv);
+        const f = names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))[0] : this.findFunction(names[0] ?? '');
+        if (f) calls.add(qualifiedKey(f.schema, f.name));
       }
     });
     return {
       kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
       indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
       ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
-      dependsOn: [...deps].sort(), loc: this.stmt.loc, ...({ queryNode: q } as object),
+      dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: this.stmt.loc, ...({ queryNode: q } as object),
     } as MView;
   }
 
@@ -1333,6 +1340,17 @@ export class Folder {
       securityDefiner: o.security ? !!o.security.Boolean?.boolval : false, leakproof: o.leakproof ? !!o.leakproof.Boolean?.boolval : false,
       parallel: o.parallel ? (sv(o.parallel).toUpperCase() as Func['parallel']) : 'UNSAFE', config: config.sort(), definition: deparseStatement('CreateFunctionStmt', q), loc: this.stmt.loc,
     };
+    if (n.sql_body) {
+      // What a SQL-standard body reads, as PostgreSQL records it: the tables and views its statements name.
+      const reads = new Set<string>();
+      walk(q.sql_body ?? n.sql_body, (x) => {
+        if (!x.RangeVar) return;
+        const names = [x.RangeVar.schemaname, x.RangeVar.relname].filter((s): s is string => !!s);
+        const hit = this.lookup(this.model.tables, names) ?? this.lookup(this.model.views, names);
+        if (hit) reads.add(hit.key);
+      });
+      if (reads.size) f.reads = [...reads].sort();
+    }
     const prev = this.model.functions[key];
     if (prev?.comment) f.comment = prev.comment;
     this.model.functions[key] = f;

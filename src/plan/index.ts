@@ -4,7 +4,12 @@
  * In:  changes from `diff`, and both Models (for dependency information).
  * Out: `Statement[]` in an order PostgreSQL accepts: drops in reverse dependency order, creates in
  *      dependency order, foreign keys after every table exists (so cycles work), views and triggers
- *      that depend on changed columns dropped first and recreated afterwards.
+ *      that depend on changed columns dropped first and recreated afterwards. The order comes from the
+ *      dependency graph (./graph.ts, edges from ./edges.ts); each statement's number (`emit(phase, …)`) is
+ *      its place in the layout among statements the graph leaves free, and still carries the order the
+ *      Model has no edge for yet (functions in defaults/checks/index expressions, sequences in nextval
+ *      defaults, extensions). Changes are visited by a stable key, so the plan does not depend on the
+ *      order the Models list their objects in.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import { defaultStorage } from '../model/column-storage.js';
@@ -12,10 +17,12 @@ import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Grant, Model, Table, TypeDef, View } from '../model/types.js';
+import type { Column, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
+import { orderByGraph } from './graph.js';
+import { changeKey, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { createIndexSql } from './index-sql.js';
@@ -79,13 +86,18 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
 }
 
 const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
-/** Relation key → the views that read it directly; computed once per Model (plan runs per statement in lint). */
+/** The key under which `viewDependants` lists the views calling a function (`schema.name`). */
+const callKey = (fn: string) => `\u0000fn ${fn}`;
+/**
+ * Relation key (or `callKey` of a function) → the views that read (call) it directly; computed once per Model
+ * (plan runs per statement in lint).
+ */
 function viewDependants(model: Model): Map<string, string[]> {
   let m = dependantsOf.get(model);
   if (!m) {
     m = new Map();
     for (const [k, v] of Object.entries(model.views)) {
-      for (const d of v.dependsOn) {
+      for (const d of [...v.dependsOn, ...(v.calls ?? []).map(callKey)]) {
         const list = m.get(d);
         if (list) list.push(k);
         else m.set(d, [k]);
@@ -131,6 +143,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
     if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
+    // A dropped (or recreated) function takes the views calling it along.
+    if (c.kind === 'drop_function') affected.add(callKey(keyOf(c.function)));
   }
   const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
   if (affected.size) {
@@ -197,20 +211,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   // SQL-standard function bodies (BEGIN ATOMIC …, RETURN …) are parsed at creation and depend on the relations
-  // and columns they read: PostgreSQL refuses to drop such a relation or change such a column's type. The
-  // function goes first and comes back after the relations (matched by name in the body: a false match only
-  // recreates a function).
+  // they read (the Model's `reads`, as PostgreSQL records them): PostgreSQL refuses to drop such a relation or
+  // change such a column's type. The function goes first and comes back after the relations.
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
     : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
   if (reshaped.size) {
-    const names = [...reshaped].map((k) => splitKey(k).name);
-    const reads = (text: string) => {
-      const used = identifiersIn(text);
-      return names.some((n) => used.has(n));
-    };
     for (const [k, f] of Object.entries(current.functions)) {
-      if (f.language !== 'sql' || /\bAS\s+(\$[^$]*\$|')/i.test(f.definition) || !reads(f.definition)) continue;
+      if (!f.reads?.some((r) => reshaped.has(r))) continue;
       const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
       // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
       for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
@@ -220,6 +228,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  // The order the Models listed their objects in plays no part: changes are visited by a stable key.
+  const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  keyed.forEach((x, i) => (all[i] = x.c));
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
   const tables = tableCreation(all, current, desired);
   const serial = serialColumns(all, desired);
@@ -273,12 +284,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
       case 'drop_function':
-        // After defaults/checks stop using it, unless a function with the same signature replaces it.
-        // Signatures using a dropped table's row type must go before the table.
-        const signature = identifiersIn(`${c.function.returns ?? ''} ${c.function.identityArgs}`);
-        const usesDropped = [...droppedTables.values()].some((t) => signature.has(t.name));
+        // After defaults/checks stop using it, unless a function with the same signature replaces it. One whose
+        // signature uses a dropped relation's row type goes before the relation (the graph's edge).
         // Aggregates go first: they use their state functions.
-        emit(c.beforeRelations ? 1.5 : c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] || usesDropped ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
+        emit(c.beforeRelations ? 1.5 : c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
           `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : c.function.kind === 'aggregate' ? 'AGGREGATE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs || (c.function.kind === 'aggregate' ? '*' : '')})`, { breaksDependants: `callers of ${c.function.name} break` });
         break;
       case 'drop_sequence':
@@ -374,10 +383,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_function': {
         const f = c.function;
-        // Signatures that use a table's row type need the table first.
-        const signature = identifiersIn(`${f.returns ?? ''} ${f.identityArgs}`);
-        const usesTable = Object.values(desired.tables).some((t) => signature.has(t.name));
-        emit(c.afterRelations ? 16.2 : f.kind === 'aggregate' ? 12.5 : c.replace || usesTable ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        // Signatures that use a relation's row type come after the relation (the graph's edge).
+        emit(c.afterRelations ? 16.2 : f.kind === 'aggregate' ? 12.5 : c.replace ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':
@@ -510,42 +517,30 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     for (const parent of d.table.inherits) if (dropKeys.has(parent)) referencedBy.set(parent, [...(referencedBy.get(parent) ?? []), d]);
   }
   const { order: dropOrder, cycles: dropCycles } = toposort(drops, (d) => referencedBy.get(keyOf(d.table)) ?? []);
+  const droppedFirst = new Set<string>();
   for (const d of dropCycles)
     for (const k of Object.values(d.table.constraints))
-      if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table))
+      if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
         emit(3, d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
   for (const d of [...dropOrder, ...dropCycles]) {
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
     emit(5.5, d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
 
-  // Views: in dependency order among themselves.
-  const views = all.filter((c): c is Extract<Change, { kind: 'create_view' }> => c.kind === 'create_view');
-  const viewByKey = new Map(views.map((c) => [keyOf(c.view), c]));
-  const { order: viewOrder, cycles: viewCycles } = toposort(views, (c) => c.view.dependsOn.filter((k) => viewByKey.has(k)).map((k) => viewByKey.get(k)!));
-  for (const c of [...viewOrder, ...viewCycles]) emit(16, c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
-  // Dropped views: dependants first.
-  const dropViewDrafts = drafts.filter((d) => d.phase === 2);
-  if (dropViewDrafts.length > 1) {
-    const dv = dropViewDrafts.map((d) => d.source as Extract<Change, { kind: 'drop_view' }>);
-    const dvKeys = new Map(dv.map((c, i) => [keyOf(c.view), i]));
-    const users = new Map<number, number[]>();
-    dv.forEach((c, i) => c.view.dependsOn.forEach((k) => { const j = dvKeys.get(k); if (j !== undefined) users.set(j, [...(users.get(j) ?? []), i]); }));
-    const { order, cycles } = toposort(dv.map((_, i) => i), (i) => users.get(i) ?? []);
-    [...order, ...cycles].forEach((i, rank) => (dropViewDrafts[i]!.order = -1_000_000 + rank));
-  }
+  // Views: in the order the graph gives (a view after what it reads).
+  for (const c of all) if (c.kind === 'create_view') emit(16, c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
 
-  orderTypes(drafts);
-
-  drafts.sort((a, b) => a.phase - b.phase || a.order - b.order);
+  const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst };
+  const nodes = graphNodes(drafts, ctx);
+  const ordered = orderByGraph(nodes).map((n) => n.draft);
   const out: Statement[] = [];
   // SQL-language bodies are checked against tables at creation; functions are created before tables
   // (defaults and checks use them), so body checks are deferred like pg_dump does.
-  const sqlFunction = drafts.find((d) => d.source.kind === 'create_function' && d.source.function.language === 'sql');
+  const sqlFunction = ordered.find((d) => d.source.kind === 'create_function' && d.source.function.language === 'sql');
   if (sqlFunction) out.push({ ...settingStatement('SET check_function_bodies = off', sqlFunction.source), comment: 'Check SQL function bodies when they run, not when they are created' });
-  if (drafts.length && options.lockTimeout) out.push(settingStatement(`SET lock_timeout = ${quoteLiteral(options.lockTimeout)}`, drafts[0]!.source));
-  if (drafts.length && options.statementTimeout) out.push(settingStatement(`SET statement_timeout = ${quoteLiteral(options.statementTimeout)}`, drafts[0]!.source));
-  for (const d of drafts) {
+  if (ordered.length && options.lockTimeout) out.push(settingStatement(`SET lock_timeout = ${quoteLiteral(options.lockTimeout)}`, ordered[0]!.source));
+  if (ordered.length && options.statementTimeout) out.push(settingStatement(`SET statement_timeout = ${quoteLiteral(options.statementTimeout)}`, ordered[0]!.source));
+  for (const d of ordered) {
     const onNew = newTables.has(d.object) && !droppedTables.has(d.object);
     const effects = onNew ? { ...d.effects, locksExistingTable: false, rewritesTable: false, mayFailOnExistingRows: undefined, buildsIndexOnExistingTable: false } : d.effects;
     out.push({ sql: d.sql, comment: cap(d.comment), hazards: hazardsOf(effects, d.transactional), transactional: d.transactional, object: d.object, source: d.source });
@@ -553,45 +548,26 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   return out;
 }
 
-/**
- * Domains, composite and range types built on one another (`CREATE DOMAIN d AS some_composite`, a composite
- * with a domain attribute): created in dependency order, dropped dependants first. Enums depend on nothing
- * and keep their own phase.
- */
+const NONE: readonly string[] = [];
+
+/** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
+function graphNodes(drafts: readonly Draft[], ctx: EdgeContext) {
+  const memo = new Map<Change, ReturnType<typeof statementIds>>();
+  return drafts.map((d) => {
+    // A dropped table's statements differ (its cycle's foreign keys, then the table): not shared.
+    let ids = d.source.kind === 'drop_table' ? undefined : memo.get(d.source);
+    if (!ids) {
+      ids = statementIds(d.source, d.sql, ctx);
+      if (d.source.kind !== 'drop_table') memo.set(d.source, ids);
+    }
+    return { rank: d.phase, order: d.order, draft: d, creates: ids.creates ?? NONE, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires: ids.requires ?? NONE, used: ids.used ?? NONE };
+  });
+}
+
 /** Is `type` a domain with CHECK or NOT NULL constraints (directly or through its base domain)? */
 function constrainedDomain(type: string, model: Model): boolean {
   const t = model.types[type];
   return t?.kind === 'domain' && (t.checks.length > 0 || t.notNull || constrainedDomain(t.baseType, model));
-}
-
-function orderTypes(drafts: Draft[]): void {
-  const typeOf = (d: Draft): TypeDef | undefined => (d.source.kind === 'create_type' || d.source.kind === 'drop_type' ? d.source.type : undefined);
-  const uses = (t: TypeDef): string[] => {
-    const bare = (x: string) => x.replace(/\[\]$/, '').replace(/\(.*\)$/, '');
-    if (t.kind === 'domain') return [bare(t.baseType)];
-    if (t.kind === 'composite') return t.attributes.map((a) => bare(a.type));
-    if (t.kind === 'range') return [bare(t.subtype)];
-    return [];
-  };
-  const rank = (group: Draft[], reverse: boolean) => {
-    if (group.length < 2) return;
-    const byKey = new Map(group.map((d) => [keyOf(typeOf(d)!), d]));
-    const deps = new Map<Draft, Draft[]>(group.map((d) => [d, []]));
-    for (const d of group)
-      for (const k of uses(typeOf(d)!)) {
-        const dep = byKey.get(k);
-        if (!dep || dep === d) continue;
-        if (reverse) deps.get(dep)!.push(d);
-        else deps.get(d)!.push(dep);
-      }
-    const { order, cycles } = toposort(group, (d) => deps.get(d)!);
-    const phase = Math.min(...group.map((d) => d.phase));
-    const base = Math.min(...group.map((d) => d.order));
-    [...order, ...cycles].forEach((d, i) => { d.phase = phase; d.order = base + i / group.length; });
-  };
-  rank(drafts.filter((d) => d.source.kind === 'create_type' && typeOf(d)!.kind !== 'enum' && (d.phase === 8.1 || d.phase === 8.2)), false);
-  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 11.92), true);
-  rank(drafts.filter((d) => d.source.kind === 'drop_type' && d.phase === 6.2), true);
 }
 
 /**

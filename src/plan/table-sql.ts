@@ -4,7 +4,7 @@
  *  - a column is `"name" type NOT NULL|NULL [DEFAULT …] [COLLATE …] [GENERATED …]`; identity options
  *    are written only where they differ from PostgreSQL's defaults;
  *  - `CREATE TABLE` lists columns, then the primary key (`PRIMARY KEY ("id")` when it has the default
- *    name), unique and exclusion constraints, foreign keys, checks;
+ *    name), unique and exclusion constraints, foreign keys, checks, each kind by name (as PostgreSQL lists them);
  *  - an owned sequence that `serial` would have created is written as `serial`/`bigserial`/`smallserial`;
  *  - with an indent (`--format '{{ sql . "  " }}'`), one column or constraint per line.
  *
@@ -169,7 +169,7 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const unlogged = t.unlogged ? 'UNLOGGED ' : '';
   const constraints = Object.values(t.constraints)
     .filter((c) => c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name))
-    .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind]);
+    .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const inline = constraints.map((c) => namedConstraintSql(t, c));
   const tail = [
     t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',

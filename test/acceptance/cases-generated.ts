@@ -19,7 +19,6 @@ export const GENERATED_CASES: AcceptanceCase[] = [
     ],
     seed: "INSERT INTO t14 VALUES (1, 'a', 'w0', NULL), (2, 'a', 'w1', NULL)",
     keeps: 'SELECT id, c16, c17 FROM t14 ORDER BY id',
-    knownGap: 'planner ordering: a new SQL-standard function is created before the relation it reads (#19 item 1)',
   },
   {
     // fuzz seed 10 (shrunk): new → old removes label l47; the domain keeps the renamed old enum alive.

@@ -18,7 +18,6 @@ import { lintPlan } from '../lint/index.js';
 import { renameHints } from '../workflow/rename-hints.js';
 import type { RenameHint } from '../diff/renames.js';
 import { modelToMermaid, modelToSql, wrapLongViews } from '../workflow/render.js';
-import { combineTableClauses } from '../plan/combine.js';
 import { executeStatements, planSchemaApply, resolveState, resolveStates } from '../workflow/schema-apply.js';
 import { executeSources, formatLocatedErrors, readSchemaSources } from '../workflow/state.js';
 import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
@@ -146,11 +145,10 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & Consen
   if (!opts.dryRun) printTarget(cfg, 'schema apply');
   const db = await openDatabase(cfg.url);
   try {
-    // Shown, hashed and run as a migration file writes them: one ALTER TABLE per table (plan/combine.ts).
-    const statements = combineTableClauses(await withLazyDev(cfg.devUrl, async (dev) => {
+    const statements = await withLazyDev(cfg.devUrl, async (dev) => {
       const desired = native ?? (await modelFromSources(await dev(), sources, scope));
       return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined, sources, allowEmpty: opts.allowEmpty, verify: native ? { dev } : undefined });
-    }, opts.devClear));
+    }, opts.devClear);
     if (statements.length === 0) {
       out('Schema is synced, no changes to be made\n');
       return;

@@ -9,8 +9,7 @@
  */
 import { objectKey } from '../model/objects.js';
 import type { CatalogObject, Grant, Model, ObjectPrivileges } from '../model/types.js';
-import { initialGrants, type NewObjectClass } from '../parse/kinds/default-privileges.js';
-import { defaultGrants, sameGrants } from '../parse/kinds/privileges.js';
+import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../model/privileges.js';
 import type { Change } from './changes.js';
 
 /**

@@ -16,6 +16,7 @@ import { inspect } from '../inspect/index.js';
 import { fileUrlToPath } from '../config/config.js';
 import { emptyModel, type Model } from '../model/types.js';
 import { plan, type PlanOptions, type Statement } from '../plan/index.js';
+import { combineTableClauses } from '../plan/combine.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { renameChanges, type RenameHint } from '../diff/renames.js';
 import { modelToSql } from './render.js';
@@ -77,7 +78,8 @@ export interface SchemaApplyResult {
 }
 
 /**
- * Plans the changes that bring `db` to `desired`. With rename hints (and a dev database to try them on),
+ * Plans the changes that bring `db` to `desired`, each table's clauses joined into one `ALTER TABLE` as a
+ * migration file writes them. With rename hints (and a dev database to try them on),
  * the renames come first and the rest is planned against the renamed state.
  */
 export async function planSchemaApply(
@@ -110,7 +112,8 @@ export async function planSchemaApply(
       await releaseDevDatabase(dev).catch(() => undefined);
     }
   }
-  return plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
+  // Shown, hashed and run as a migration file writes them: one ALTER TABLE per table (plan/combine.ts).
+  return combineTableClauses(plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) }));
 }
 
 /**

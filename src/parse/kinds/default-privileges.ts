@@ -9,7 +9,9 @@
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node } from '../pg.js';
-import { defaultGrants, sameGrants, sortGrants } from './privileges.js';
+import { defaultEntryGrants, defaultGrants, defaultPrivilegesKey, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
+
+export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
 
 type On = DefaultPrivileges['on'];
@@ -18,28 +20,7 @@ const ALL: Record<On, readonly string[]> = {
   TABLES: ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'], SEQUENCES: ['SELECT', 'UPDATE', 'USAGE'], FUNCTIONS: ['EXECUTE'], TYPES: ['USAGE'], SCHEMAS: ['CREATE', 'USAGE'],
 };
 
-/**
- * The key of an entry in `Model.objects`.
- *
- * @example
- * defaultPrivilegesKey({ on: 'TABLES', schema: 'app' }) // 'default_privileges :app:TABLES'
- */
-export function defaultPrivilegesKey(d: Pick<DefaultPrivileges, 'role' | 'schema' | 'on'>): string {
-  return `default_privileges ${d.role ?? ''}:${d.schema ?? ''}:${d.on}`;
-}
 
-/**
- * What an entry holds when nobody changed it: PostgreSQL's defaults for database-wide entries, nothing for a schema's.
- *
- * @example
- * defaultEntryGrants({ on: 'FUNCTIONS' }) // [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }]
- */
-export function defaultEntryGrants(d: Pick<DefaultPrivileges, 'schema' | 'on'>): Grant[] {
-  if (d.schema !== undefined) return [];
-  if (d.on === 'FUNCTIONS') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
-  if (d.on === 'TYPES') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
-  return [];
-}
 
 /**
  * `ALTER DEFAULT PRIVILEGES …` (AlterDefaultPrivilegesStmt).
@@ -80,29 +61,7 @@ export function alterDefaultPrivileges(s: FoldScope, n: Node): void {
   }
 }
 
-/** The privilege classes of new objects. */
-export type NewObjectClass = 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';
 
-/**
- * The privileges an object of `cls` created in `schema` by the applying role gets from the default privileges in
- * `objects`, starting from the kind's own default `base` (the owner aside); undefined when no entry applies.
- *
- * @example
- * initialGrants(model.objects, 'TABLES', 'app', []) // [{ grantee: 'reader', privilege: 'SELECT', grantable: false }]
- */
-export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: NewObjectClass, schema: string | undefined, base: readonly Grant[]): Grant[] | undefined {
-  const global = objects[defaultPrivilegesKey({ on: cls })] as DefaultPrivileges | undefined;
-  const local = schema !== undefined && cls !== 'SCHEMAS' ? objects[defaultPrivilegesKey({ on: cls, schema })] as DefaultPrivileges | undefined : undefined;
-  if (!global && !local) return undefined;
-  // A database-wide entry replaces the hard-wired default; a schema's entry adds to it.
-  const list = new Map<string, Grant>();
-  for (const g of global ? global.grants : base) list.set(`${g.grantee}\u0000${g.privilege}`, g);
-  for (const g of local?.grants ?? []) {
-    const had = list.get(`${g.grantee}\u0000${g.privilege}`);
-    list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });
-  }
-  return sortGrants([...list.values()]);
-}
 
 /** The parts of a Model whose new members default privileges apply to. */
 interface Creatable {

@@ -8,6 +8,9 @@
 import { objectKey } from '../../model/objects.js';
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
 import type { FoldScope } from './scope.js';
+import { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
+
+export { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
 
 type On = ObjectPrivileges['on'];
 export type PrivilegesTarget = Omit<ObjectPrivileges, 'kind' | 'grants' | 'loc'>;
@@ -18,42 +21,10 @@ const ALL: Record<On, readonly string[]> = {
   COLUMN: ['INSERT', 'REFERENCES', 'SELECT', 'UPDATE'],
 };
 
-/**
- * The privileges an object of a kind has when nobody granted or revoked anything (PostgreSQL's `acldefault`, the owner aside).
- *
- * @example
- * defaultGrants('FUNCTION') // [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }]
- */
-export function defaultGrants(on: On, name?: string): Grant[] {
-  // The standard public schema of a fresh database (PostgreSQL 15+: USAGE to PUBLIC; see `standardPublic`).
-  if (on === 'SCHEMA' && name === 'public') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
-  if (on === 'FUNCTION' || on === 'PROCEDURE') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
-  if (on === 'TYPE') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
-  return [];
-}
 
-/**
- * Privileges of the public schema as a fresh database has them (PostgreSQL 15+, and 13–14 where PUBLIC may
- * also CREATE): not a difference to report.
- *
- * @example
- * standardPublic([{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]) // true
- */
-export function standardPublic(list: readonly Grant[]): boolean {
-  return sameGrants(list, defaultGrants('SCHEMA', 'public')) || sameGrants(list, [{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]);
-}
 
-const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
 
-/** Sorted by grantee, then privilege (as the inspector orders them, `COLLATE "C"`). */
-export function sortGrants(list: Grant[]): Grant[] {
-  return list.sort((a, b) => (a.grantee < b.grantee ? -1 : a.grantee > b.grantee ? 1 : a.privilege < b.privilege ? -1 : a.privilege > b.privilege ? 1 : 0));
-}
 
-/** The two lists hold the same privileges. */
-export function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
-  return a.map(k).sort().join('\n') === b.map(k).sort().join('\n');
-}
 
 /**
  * Applies one GRANT or REVOKE to the privileges of `target`.

@@ -5,7 +5,7 @@
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { DefaultPrivileges, Grant } from '../../model/types.js';
-import { defaultEntryGrants } from '../../parse/kinds/default-privileges.js';
+import { defaultEntryGrants } from '../../model/privileges.js';
 import type { KindStatement } from './statement.js';
 
 const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));

@@ -6,7 +6,7 @@
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
-import { defaultGrants } from '../../parse/kinds/privileges.js';
+import { defaultGrants } from '../../model/privileges.js';
 import type { KindStatement } from './statement.js';
 
 const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));

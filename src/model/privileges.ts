@@ -1,0 +1,92 @@
+/**
+ * Privilege lists as PostgreSQL keeps them, shared by the parser's fold, the differ and the planner: each kind's
+ * default (`acldefault`), comparisons, and what default privileges (`ALTER DEFAULT PRIVILEGES`) give a new object.
+ * No parser here: the fold of GRANT/REVOKE statements is in ../parse/kinds/privileges.ts and default-privileges.ts.
+ */
+import type { DefaultPrivileges, Grant, ObjectPrivileges } from './types.js';
+
+type On = ObjectPrivileges['on'];
+
+/**
+ * The privileges an object of a kind has when nobody granted or revoked anything (PostgreSQL's `acldefault`, the owner aside).
+ *
+ * @example
+ * defaultGrants('FUNCTION') // [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }]
+ */
+export function defaultGrants(on: On, name?: string): Grant[] {
+  // The standard public schema of a fresh database (PostgreSQL 15+: USAGE to PUBLIC; see `standardPublic`).
+  if (on === 'SCHEMA' && name === 'public') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
+  if (on === 'FUNCTION' || on === 'PROCEDURE') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
+  if (on === 'TYPE') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
+  return [];
+}
+
+/**
+ * Privileges of the public schema as a fresh database has them (PostgreSQL 15+, and 13–14 where PUBLIC may
+ * also CREATE): not a difference to report.
+ *
+ * @example
+ * standardPublic([{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]) // true
+ */
+export function standardPublic(list: readonly Grant[]): boolean {
+  return sameGrants(list, defaultGrants('SCHEMA', 'public')) || sameGrants(list, [{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]);
+}
+
+/** Sorted by grantee, then privilege (as the inspector orders them, `COLLATE "C"`). */
+export function sortGrants(list: Grant[]): Grant[] {
+  return list.sort((a, b) => (a.grantee < b.grantee ? -1 : a.grantee > b.grantee ? 1 : a.privilege < b.privilege ? -1 : a.privilege > b.privilege ? 1 : 0));
+}
+
+const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+
+/** The two lists hold the same privileges. */
+export function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
+  return a.map(k).sort().join('\n') === b.map(k).sort().join('\n');
+}
+
+/**
+ * The key of an entry in `Model.objects`.
+ *
+ * @example
+ * defaultPrivilegesKey({ on: 'TABLES', schema: 'app' }) // 'default_privileges :app:TABLES'
+ */
+export function defaultPrivilegesKey(d: Pick<DefaultPrivileges, 'role' | 'schema' | 'on'>): string {
+  return `default_privileges ${d.role ?? ''}:${d.schema ?? ''}:${d.on}`;
+}
+
+/**
+ * What an entry holds when nobody changed it: PostgreSQL's defaults for database-wide entries, nothing for a schema's.
+ *
+ * @example
+ * defaultEntryGrants({ on: 'FUNCTIONS' }) // [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }]
+ */
+export function defaultEntryGrants(d: Pick<DefaultPrivileges, 'schema' | 'on'>): Grant[] {
+  if (d.schema !== undefined) return [];
+  if (d.on === 'FUNCTIONS') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
+  if (d.on === 'TYPES') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
+  return [];
+}
+
+/**
+ * The privileges an object of `cls` created in `schema` by the applying role gets from the default privileges in
+ * `objects`, starting from the kind's own default `base` (the owner aside); undefined when no entry applies.
+ *
+ * @example
+ * initialGrants(model.objects, 'TABLES', 'app', []) // [{ grantee: 'reader', privilege: 'SELECT', grantable: false }]
+ */
+export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: NewObjectClass, schema: string | undefined, base: readonly Grant[]): Grant[] | undefined {
+  const global = objects[defaultPrivilegesKey({ on: cls })] as DefaultPrivileges | undefined;
+  const local = schema !== undefined && cls !== 'SCHEMAS' ? objects[defaultPrivilegesKey({ on: cls, schema })] as DefaultPrivileges | undefined : undefined;
+  if (!global && !local) return undefined;
+  // A database-wide entry replaces the hard-wired default; a schema's entry adds to it.
+  const list = new Map<string, Grant>();
+  for (const g of global ? global.grants : base) list.set(`${g.grantee}\u0000${g.privilege}`, g);
+  for (const g of local?.grants ?? []) {
+    const had = list.get(`${g.grantee}\u0000${g.privilege}`);
+    list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });
+  }
+  return sortGrants([...list.values()]);
+}
+
+/** The privilege classes of new objects. */
+export type NewObjectClass = 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';

@@ -13,12 +13,13 @@
  */
 import { combineTableClauses } from '../../src/plan/combine.js';
 import { spawn, spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { plan, type HazardCode, type Statement } from '../../src/plan/index.js';
-import { resetDatabase } from '../helpers/databases.js';
+import { openDatabase } from '../../src/db/index.js';
+import { createServerDatabase, resetDatabase } from '../helpers/databases.js';
 
 export interface AcceptanceCase {
   readonly name: string;
@@ -131,6 +132,33 @@ export function pgDumpAsync(url: string): Promise<string> {
 export interface CaseDatabase {
   readonly db: Database;
   readonly url: string | undefined;
+}
+
+/**
+ * The second database of each case (new → old starts there), of the same kind as the describe block's
+ * target: opened in its beforeAll, closed (and on a server dropped) in its afterAll. Call inside a describe.
+ *
+ * @example
+ * const other = secondDatabase(t.target.url);
+ * it('…', () => runCase({ db: t.db, url: t.url }, other(), c));
+ */
+export function secondDatabase(targetUrl: string): () => CaseDatabase {
+  let b: Database | undefined;
+  let url: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (targetUrl.startsWith('pglite:')) b = await openDatabase('pglite://memory');
+    else {
+      const created = await createServerDatabase(targetUrl);
+      ({ url, drop } = created);
+      b = await openDatabase(created.url);
+    }
+  });
+  afterAll(async () => {
+    await b?.close();
+    await drop?.();
+  });
+  return () => ({ db: b!, url });
 }
 
 /** A state built directly from DDL: inspected, and (on servers) dumped. */

@@ -6,15 +6,14 @@
  * name-matching rules: signatures using a table's row type (create and drop), a column type change under a
  * policy that reads the column, and an SQL-standard function body reading a reshaped table.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/index.js';
+import { beforeAll, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { identifiersIn } from '../../src/model/identifiers.js';
 import { plan } from '../../src/plan/index.js';
-import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
-import { runCase, type AcceptanceCase } from './harness.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
 
 const TABLE = 'CREATE TABLE "a(b[c" (id int PRIMARY KEY, "x(y" text, "n[" int)';
 
@@ -75,21 +74,8 @@ it('a dropped column takes the expression statistics that read it, matched by na
 });
 
 describeEachDatabase('identifier names with ( and [', (t) => {
-  let b: Database | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  let bUrl: string | undefined;
-  beforeAll(async () => {
-    if (t.target.url.startsWith('pglite:')) b = await openDatabase('pglite://memory');
-    else {
-      const created = await createServerDatabase(t.target.url);
-      ({ url: bUrl, drop } = created);
-      b = await openDatabase(created.url);
-    }
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop?.();
-  });
+  // The second database of each case (new → old starts there).
+  const other = secondDatabase(t.target.url);
 
   for (const c of CASES) {
     if (!c.parseGap) it(`${c.name}: parse and inspect agree`, async () => {
@@ -105,7 +91,7 @@ describeEachDatabase('identifier names with ( and [', (t) => {
     });
 
     it(`${c.name}: migrates both ways`, async () => {
-      const statements = await runCase({ db: t.db, url: t.url }, { db: b!, url: bUrl }, c);
+      const statements = await runCase({ db: t.db, url: t.url }, other(), c);
       for (const sql of c.expectedSql ?? []) expect(statements.map((s) => s.sql).join('\n')).toContain(sql);
     });
   }

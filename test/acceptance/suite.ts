@@ -6,41 +6,26 @@
  * @example
  * acceptanceSuite(1, 2); // cases 0, 2, 4, …
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/index.js';
-import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.js';
 import { CASES } from './cases.js';
 import { MORE_CASES } from './cases-more.js';
 import { KIND_CASES } from './cases-kinds.js';
 import { CARRIED_CASES } from './cases-carried.js';
 import { GENERATED_CASES } from './cases-generated.js';
 import { ORDER_CASES } from './cases-order.js';
-import { runCase, type AcceptanceCase } from './harness.js';
+import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
 
 export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES];
 
 export function acceptanceSuite(part: number, of: number): void {
   const cases = ALL_CASES.filter((_, i) => i % of === part - 1);
   describeEachDatabase(`acceptance ${part}/${of}`, (t) => {
-    // The second database of each case (new → old starts there): of the same kind as the file's own.
-    let b: Database | undefined;
-    let bUrl: string | undefined;
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      if (t.target.url.startsWith('pglite:')) b = await openDatabase('pglite://memory');
-      else {
-        const created = await createServerDatabase(t.target.url);
-        ({ url: bUrl, drop } = created);
-        b = await openDatabase(created.url);
-      }
-    });
-    afterAll(async () => {
-      await b?.close();
-      await drop?.();
-    });
+    // The second database of each case (new → old starts there).
+    const other = secondDatabase(t.target.url);
     for (const c of cases) {
       (c.knownGap ? it.fails : it)(c.knownGap ? `${c.name} (known gap: ${c.knownGap})` : c.name, async () => {
-        const statements = await runCase({ db: t.db, url: t.url }, { db: b!, url: bUrl }, c);
+        const statements = await runCase({ db: t.db, url: t.url }, other(), c);
         if (c.expectedHazards) expect([...new Set(statements.flatMap((s) => s.hazards.map((h) => h.code)))].sort()).toEqual(expect.arrayContaining([...c.expectedHazards].sort()));
         for (const sql of c.expectedSql ?? []) expect(statements.map((s) => s.sql).join('\n')).toContain(sql);
       });

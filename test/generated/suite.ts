@@ -6,10 +6,9 @@
  * @example
  * generatedSuite('generated schemas', [1, 2, 3], {});
  */
-import { afterAll, beforeAll, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/index.js';
-import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
-import { runCase, type AcceptanceCase, type CaseDatabase } from '../acceptance/harness.js';
+import { it } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { runCase, secondDatabase, type AcceptanceCase, type CaseDatabase } from '../acceptance/harness.js';
 import { generatePair, pairCase, renderPair, type RenderedPair } from './pair.js';
 
 export interface SuiteOptions {
@@ -19,26 +18,13 @@ export interface SuiteOptions {
 
 export function generatedSuite(title: string, seeds: readonly number[], known: Readonly<Record<number, string>>, opts: SuiteOptions = {}): void {
   describeEachDatabase(title, (t) => {
-    let b: Database | undefined;
-    let bUrl: string | undefined;
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      if (t.target.url.startsWith('pglite:')) b = await openDatabase('pglite://memory');
-      else {
-        const created = await createServerDatabase(t.target.url);
-        ({ url: bUrl, drop } = created);
-        b = await openDatabase(created.url);
-      }
-    });
-    afterAll(async () => {
-      await b?.close();
-      await drop?.();
-    });
+    // The second database of each case (new → old starts there).
+    const second = secondDatabase(t.target.url);
     for (const seed of seeds) {
       const reason = known[seed];
       (reason ? it.fails : it)(`seed ${seed}${reason ? ` (known: ${reason})` : ''}`, async () => {
         const a: CaseDatabase = { db: t.db, url: t.url };
-        const other: CaseDatabase = { db: b!, url: bUrl };
+        const other: CaseDatabase = second();
         const run = (c: AcceptanceCase) => runCase(a, other, c);
         const rendered = renderPair(generatePair(seed));
         try {

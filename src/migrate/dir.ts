@@ -6,7 +6,7 @@
  * Never: recurses into sub-directories, filters files by name shape, or writes anything except through
  * `writeMigrationFile`/`writeSum` (which always rewrite atlas.sum as a whole).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText, readTextFile } from '../input/text.js';
 import { MeridianError } from '../errors.js';
@@ -37,7 +37,27 @@ const DIRECTIVE = /^([ -~]*)atlas:(\w+)(?: +([^\n]+))*/;
 
 /** Byte-wise comparison of UTF-8 strings (Go's string `<`). */
 export function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  // UTF-8 byte order is code point order, which UTF-16 code units share below the surrogates (U+D800): compare
+  // the units directly and fall back to the bytes only from the first unit past that (file names are ASCII).
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
+    return Buffer.compare(Buffer.from(a.slice(i), 'utf8'), Buffer.from(b.slice(i), 'utf8'));
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** A migration file's raw bytes; a directory in its place is E_MIGRATE_DIR (one read, no separate stat). */
+function readFileBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
+    throw e;
+  }
 }
 
 /** Version and description of a file name (`20220318104614_initial.sql` → `20220318104614`, `initial`). */
@@ -87,8 +107,7 @@ function fileNames(dir: string): string[] {
 
 function readMigrationFile(dir: string, name: string): MigrationFile {
   const path = join(dir, name);
-  if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
-  const content = readFileSync(path);
+  const content = readFileBytes(path);
   const { version, description } = parseFileName(name);
   const text = decodeText(content, path);
   const directives = headerDirectives(text);
@@ -176,11 +195,7 @@ export function writeSum(dir: string): HashFile {
  */
 export function validateSum(dir: string): void {
   // Hashes are over raw bytes: the files are read, not decoded or parsed.
-  const files = fileNames(dir).map((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) throw new MeridianError('E_MIGRATE_DIR', `read file ${path}: is a directory`);
-    return { name, content: readFileSync(path) };
-  });
+  const files = fileNames(dir).map((name) => ({ name, content: readFileBytes(join(dir, name)) }));
   const sumPath = join(dir, 'atlas.sum');
   if (!existsSync(sumPath)) {
     if (files.length === 0) return;

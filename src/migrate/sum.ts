@@ -22,8 +22,10 @@ export interface HashFile {
 
 /** `atlas:sum ignore` on the first line (any printable-ASCII prefix), matched like Go's regexp. */
 export function isSumIgnored(content: Buffer | string): boolean {
-  const text = typeof content === 'string' ? content : content.toString('latin1');
-  const firstLine = text.split('\n', 1)[0]!;
+  // Only the first line is read: a large file is not decoded whole.
+  const nl = content.indexOf('\n');
+  const head = nl < 0 ? content : content.slice(0, nl);
+  const firstLine = typeof head === 'string' ? head : head.toString('latin1');
   const m = /^([ -~]*)atlas:(\w+)(?: +([^\n]+))*/.exec(firstLine);
   return !!m && m[2] === 'sum' && m[3] === 'ignore';
 }
@@ -39,7 +41,7 @@ export function computeHashFile(files: readonly { readonly name: string; readonl
   const running = createHash('sha256');
   const entries: SumEntry[] = [];
   for (const f of files) {
-    running.update(Buffer.from(f.name, 'utf8'));
+    running.update(f.name, 'utf8');
     if (isSumIgnored(f.content)) continue;
     running.update(f.content);
     entries.push({ name: f.name, hash: running.copy().digest('base64') });
@@ -50,8 +52,8 @@ export function computeHashFile(files: readonly { readonly name: string; readonl
 function overallSum(entries: readonly SumEntry[]): string {
   const h = createHash('sha256');
   for (const e of entries) {
-    h.update(Buffer.from(e.name, 'utf8'));
-    h.update(Buffer.from(e.hash, 'utf8'));
+    h.update(e.name, 'utf8');
+    h.update(e.hash, 'utf8');
   }
   return h.digest('base64');
 }

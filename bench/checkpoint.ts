@@ -3,8 +3,10 @@
  * and without a checkpoint, every way the directory is replayed (folded natively; with --no-native on a PGlite
  * dev database, and on a PostgreSQL one — a throw-away database next to DATABASE_URL — when it is set). Two figures each: the replay stage alone (the directory → its Model), and the whole
  * library call `migrateDiff({ dryRun: true })` (also: atlas.sum validation over every file, the desired
- * state, diff and plan, which a checkpoint does not shorten). Medians of --runs runs (default 5). Prints a
- * table and writes bench/results/checkpoint-<date>.json.
+ * state, diff and plan, which a checkpoint does not shorten). Then the default mode (native where the files
+ * fold) on the same history with one drizzle-style DO block in its second file: without a checkpoint the whole
+ * directory is replayed on the dev database; the checkpoint after the block folds natively. Medians of --runs
+ * runs (default 5). Prints a table and writes bench/results/checkpoint-<date>.json.
  *
  * Flags: --files N, --runs N, --out DIR.
  */
@@ -27,17 +29,25 @@ const runs = Number(flag('--runs') ?? 5);
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 
 const root = mkdtempSync(join(tmpdir(), 'meridian-bench-ckpt-'));
-const plain = join(root, 'plain');
-mkdirSync(plain);
-for (const [n, c] of Object.entries(generateHistory(files))) writeFileSync(join(plain, n), c);
-writeSum(plain);
-const checkpointed = join(root, 'checkpointed');
-cpSync(plain, checkpointed, { recursive: true });
 const dev = await openDatabase('pglite://memory');
-const ck = await migrateCheckpoint({ migrationsDir: checkpointed, dev, now: () => new Date(Date.UTC(2027, 0, 1)) });
-// The desired state: the history's schema plus one new column, so every diff plans one statement.
-const schema = join(root, 'schema.sql');
-writeFileSync(schema, ck.content.replace(/^-- atlas:checkpoint\n\n/, '') + 'ALTER TABLE hist.t0 ADD COLUMN added text;\n');
+/** A history directory, a checkpointed copy of it, and a desired schema one column ahead of both. */
+async function prepare(label: string, history: Record<string, string>) {
+  const plain = join(root, `${label}-plain`);
+  mkdirSync(plain);
+  for (const [n, c] of Object.entries(history)) writeFileSync(join(plain, n), c);
+  writeSum(plain);
+  const checkpointed = join(root, `${label}-checkpointed`);
+  cpSync(plain, checkpointed, { recursive: true });
+  const ck = await migrateCheckpoint({ migrationsDir: checkpointed, dev, now: () => new Date(Date.UTC(2027, 0, 1)) });
+  // The desired state: the history's schema plus one new column, so every diff plans one statement.
+  const schema = join(root, `${label}-schema.sql`);
+  writeFileSync(schema, ck.content.replace(/^-- atlas:checkpoint\n\n/, '') + 'ALTER TABLE hist.t0 ADD COLUMN added text;\n');
+  return { plain, checkpointed, schema, ck };
+}
+const { plain, checkpointed, schema, ck } = await prepare('churn', generateHistory(files));
+// The same history with one drizzle-style DO block in its second file: without a checkpoint the directory
+// does not fold natively and is replayed on the dev database; the checkpoint (after it) folds natively.
+const withDo = await prepare('do-block', generateHistory(files, 10, { doBlock: true }));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function time(f: () => Promise<unknown>): Promise<number> {
@@ -50,8 +60,8 @@ async function time(f: () => Promise<unknown>): Promise<number> {
   }
   return median(ms);
 }
-const diffOnce = (dir: string, native: boolean, on: Database) => async () => {
-  const r = await migrateDiff({ migrationsDir: dir, schemaPath: schema, dev: on, native, dryRun: true, data: false });
+const diffOnce = (dir: string, native: boolean, on: Database, schemaPath = schema) => async () => {
+  const r = await migrateDiff({ migrationsDir: dir, schemaPath, dev: on, native, dryRun: true, data: false });
   if (r.statements.length !== 1) throw new Error(`expected one statement, got ${r.statements.map((s) => s.sql).join('; ')}`);
 };
 const replayOnce = (dir: string, native: boolean, on: Database) => async () => {
@@ -69,6 +79,13 @@ async function measure(how: string, native: boolean, on: Database): Promise<void
 }
 await measure('native fold', true, dev);
 await measure('dev database (PGlite)', false, dev);
+/** Default mode (native where it folds) on the history whose DO block sends it to the dev database. */
+async function measureDoBlock(how: string, on: Database): Promise<void> {
+  const withoutMs = await time(diffOnce(withDo.plain, true, on, withDo.schema));
+  const withMs = await time(diffOnce(withDo.checkpointed, true, on, withDo.schema));
+  rows.push({ stage: `migrate diff, DO block in file 2, ${how}`, withoutMs, withMs, speedup: withoutMs / withMs });
+}
+await measureDoBlock('PGlite dev', dev);
 await dev.close();
 if (process.env.DATABASE_URL) {
   // A dev database of its own on the server (the dev database must be clean and is emptied after each use).
@@ -80,6 +97,7 @@ if (process.env.DATABASE_URL) {
   const pgDev = await openDatabase(url.toString());
   try {
     await measure('dev database (PostgreSQL)', false, pgDev);
+    await measureDoBlock('PostgreSQL dev', pgDev);
   } finally {
     await pgDev.close();
     await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -88,8 +106,8 @@ if (process.env.DATABASE_URL) {
 }
 
 console.log(`migrate diff on ${files} migration files (checkpoint: ${ck.statements.length} statements), median of ${runs}:`);
-console.log(`${'stage'.padEnd(42)}without checkpoint   with checkpoint   speed-up`);
-for (const r of rows) console.log(`${r.stage.padEnd(42)}${`${r.withoutMs.toFixed(0)} ms`.padStart(18)}${`${r.withMs.toFixed(0)} ms`.padStart(18)}${`${r.speedup.toFixed(1)}×`.padStart(11)}`);
+console.log(`${'stage'.padEnd(48)}without checkpoint   with checkpoint   speed-up`);
+for (const r of rows) console.log(`${r.stage.padEnd(48)}${`${r.withoutMs.toFixed(0)} ms`.padStart(18)}${`${r.withMs.toFixed(0)} ms`.padStart(18)}${`${r.speedup.toFixed(1)}×`.padStart(11)}`);
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, `checkpoint-${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(file, JSON.stringify({ files, runs, checkpointStatements: ck.statements.length, cpus: cpus().length, node: process.version, rows }, null, 2) + '\n');

@@ -61,11 +61,14 @@ export function generateSchema(n: number, seed = 42, changePercent = 0): Generat
  * second apart from 2026-01-01) over `tables` tables, each table created and then churned in cycles of
  * five files: a column added, its type widened, indexed, the index dropped and the column renamed, the
  * column dropped. The schema it ends at is small; replaying it is not: what a checkpoint is for.
+ * With `doBlock`, the second file creates an enum the way drizzle-kit writes it (`DO $$ BEGIN CREATE TYPE …
+ * EXCEPTION WHEN duplicate_object THEN null; END $$;`): a statement only a database can run, so the history
+ * is replayed on the dev database unless a checkpoint after it summarises it.
  *
  * @example
  * const files = generateHistory(300); // { '20260101000000_step_0.sql': 'CREATE TABLE …', … }
  */
-export function generateHistory(files: number, tables = 10): Record<string, string> {
+export function generateHistory(files: number, tables = 10, opts: { doBlock?: boolean } = {}): Record<string, string> {
   const out: Record<string, string> = {};
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < files; i++) {
@@ -87,6 +90,7 @@ export function generateHistory(files: number, tables = 10): Record<string, stri
         default: sql = `ALTER TABLE ${t} DROP COLUMN d${cycle};\nCOMMENT ON TABLE ${t} IS 'cycle ${cycle} done';\n`;
       }
     }
+    if (i === 1 && opts.doBlock) sql = `DO $$ BEGIN\n  CREATE TYPE hist.status AS ENUM ('active', 'archived');\nEXCEPTION WHEN duplicate_object THEN null;\nEND $$;\n${sql}`;
     out[`${v}_step_${i}.sql`] = sql;
   }
   return out;

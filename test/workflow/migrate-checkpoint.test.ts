@@ -146,6 +146,24 @@ describeEachDatabase('migrate checkpoint of a 300-file history', (t) => {
     }
   }, 180_000);
 
+  it('a history only a database can replay (a DO block) folds natively from a checkpoint after it, with the same diff', async () => {
+    await t.reset();
+    const dir = makeDir(generateHistory(30, 5, { doBlock: true }));
+    const summary = await migrateCheckpoint({ migrationsDir: dir, dev: t.db, dryRun: true });
+    expect(summary.native).toBe(false);
+    expect(summary.content).toMatch(/CREATE TYPE "hist"\."status" AS ENUM \('active', 'archived'\)/);
+    const schemaPath = join(mkdtempSync(join(tmpdir(), 'meridian-ckpt-schema-')), 'schema.sql');
+    writeFileSync(schemaPath, summary.content.replace(/^-- atlas:checkpoint\n\n/, '') + 'ALTER TABLE hist.t0 ADD COLUMN added hist.status;\n');
+    const diffNow = () => migrateDiff({ migrationsDir: dir, schemaPath, dev: t.db, dryRun: true, data: false });
+    const before = await diffNow();
+    expect(before.native).toEqual({ desired: true, current: false }); // the DO block sends the directory to the dev database
+    await migrateCheckpoint({ migrationsDir: dir, dev: t.db, now: () => new Date(Date.UTC(2026, 5, 1)) });
+    const after = await diffNow();
+    expect(after.native).toEqual({ desired: true, current: true }); // the files before the checkpoint are never read
+    expect(after.statements.map((s) => s.sql)).toEqual(before.statements.map((s) => s.sql));
+    expect(after.statements.map((s) => s.sql)).toEqual(['ALTER TABLE "hist"."t0" ADD COLUMN "added" hist.status NULL']);
+  }, 120_000);
+
   it('a checkpoint edited by hand fails the atlas.sum check before anything is applied', async () => {
     await t.reset();
     const dir = makeDir(generateHistory(20));

@@ -100,13 +100,3 @@ export function splitKey(key: string): { schema: string; name: string } {
 export function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
-
-/**
- * `s` with the characters a regular expression reads specially escaped (for names put into patterns).
- *
- * @example
- * new RegExp(escapeRegExp('a.b$')).test('xa.b$') // true
- */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

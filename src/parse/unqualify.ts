@@ -39,8 +39,11 @@ const REG_TYPES = new Set(['regclass', 'regtype', 'regproc', 'regprocedure']);
  * await loadLibpgQuery();
  * unqualifySql(`ALTER TABLE "app"."users" ADD COLUMN "s" app.status NULL`, 'app', new Set(['users', 'status']))
  * // 'ALTER TABLE "users" ADD COLUMN "s" status NULL'
+ * unqualifySql(`DROP TABLE "app"."extra"`, 'app', new Set(['extra']), { placeholder: '<schema>' })
+ * // 'DROP TABLE <schema>."extra"' (the qualifier named, not removed: a fleet's drift grouped across tenants)
  */
-export function unqualifySql(sql: string, schema: string, names: ReadonlySet<string>): string {
+export function unqualifySql(sql: string, schema: string, names: ReadonlySet<string>, opts: { readonly placeholder?: string } = {}): string {
+  const placeholder = opts.placeholder;
   if (!sql.toLowerCase().includes(schema.toLowerCase())) return sql;
   const buf = Buffer.from(sql, 'utf8');
   let tokens: Token[];
@@ -57,7 +60,7 @@ export function unqualifySql(sql: string, schema: string, names: ReadonlySet<str
     const prev = tokens[i - 1];
     if (identifier(t) === schema && dot?.text === '.' && dot.start === t.end && next && next.start === dot.end && !(prev?.text === '.' && prev.end === t.start)) {
       const name = identifier(next);
-      if (name !== undefined && names.has(name)) cuts.push([t.start, dot.end, '']);
+      if (name !== undefined && names.has(name)) cuts.push(placeholder === undefined ? [t.start, dot.end, ''] : [t.start, t.end, placeholder]);
       continue;
     }
     // 'app.s'::regclass, and CAST('app.s' AS regclass) as the deparser writes it.
@@ -67,7 +70,7 @@ export function unqualifySql(sql: string, schema: string, names: ReadonlySet<str
       const inner = t.text.slice(1, -1);
       const prefixes = [`"${schema.replace(/"/g, '""')}".`, ...(/^[a-z_][a-z0-9_$]*$/.test(schema) ? [`${schema}.`] : [])];
       const prefix = prefixes.find((p) => inner.startsWith(p));
-      if (prefix) cuts.push([t.start + 1, t.start + 1 + Buffer.byteLength(prefix), '']);
+      if (prefix) cuts.push([t.start + 1, t.start + 1 + Buffer.byteLength(prefix), placeholder === undefined ? '' : `${placeholder}.`]);
     }
   }
   if (!cuts.length) return sql;

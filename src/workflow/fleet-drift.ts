@@ -15,7 +15,9 @@ import { inspect } from '../inspect/index.js';
 import { compareBytes } from '../migrate/dir.js';
 import { loadDirectory, migrationStatus } from '../migrate/apply.js';
 import type { Model } from '../model/types.js';
-import { escapeRegExp, quoteIdentAlways } from '../model/names.js';
+import { quoteIdentAlways } from '../model/names.js';
+import { loadLibpgQuery } from '../parse/libpg.js';
+import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 import { plan } from '../plan/index.js';
 import { MeridianError } from '../errors.js';
 import { fleetFailure, runPool, targetRunner, defaultParallel, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
@@ -96,8 +98,11 @@ export async function fleetDrift(
           const { model } = await inspect(db, { ...(schemas ? { schemas } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}) });
           let statements = plan(diff(model, expected, { schemas }), model, expected).map((s) => s.sql);
           if (bound) {
-            const re = new RegExp(`"${escapeRegExp(bound)}"|\\b${escapeRegExp(bound)}(?=\\.)`, 'g');
-            statements = statements.map((s) => s.replace(re, '<schema>'));
+            // The tenant's schema named `<schema>` so that tenants drifting the same way group together
+            // (PostgreSQL's scanner tokens, never a regular expression over identifiers).
+            await loadLibpgQuery();
+            const names = namesInSchema([model, expected], bound);
+            statements = statements.map((s) => unqualifySql(s, bound, names, { placeholder: '<schema>' }));
           }
           return { target: t.name, status: statements.length ? 'drifted' : 'clean', ...(version ? { version } : {}), statements, ms: performance.now() - t0 };
         });

@@ -7,7 +7,7 @@ import { applyMigrations, migrationStatus, migrationStatusOf, pendingFromRevisio
 import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-snapshot.js';
 import { revisionsSchemaFor } from '../migrate/revisions.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
-import { initSplitter, splitStatements } from '../migrate/split.js';
+import { initSplitter, splitStatements } from '../parse/split.js';
 import { describeTarget } from '../config/protection.js';
 import { parseAllowHazards } from '../workflow/consent.js';
 import { migrateApply, type MigrateApplyPlan } from '../workflow/migrate-apply.js';

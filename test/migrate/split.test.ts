@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initSplitter, splitStatements } from '../../src/migrate/split.js';
+import { initSplitter, splitStatements } from '../../src/parse/split.js';
 
 const texts = (s: string) => splitStatements(s).map((x) => x.text);
 

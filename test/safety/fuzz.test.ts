@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MeridianError } from '../../src/errors.js';
 import { encodingProblem } from '../../src/input/text.js';
 import { writeSum } from '../../src/migrate/dir.js';
-import { initSplitter, splitStatements } from '../../src/migrate/split.js';
+import { initSplitter, splitStatements } from '../../src/parse/split.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { repoRoot } from '../helpers/cli.js';

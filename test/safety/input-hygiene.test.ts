@@ -11,7 +11,7 @@ import { resolveConfig } from '../../src/config/config.js';
 import { MeridianError } from '../../src/errors.js';
 import { decodeText, encodingProblem } from '../../src/input/text.js';
 import { readMigrationFiles, validateSum, writeSum } from '../../src/migrate/dir.js';
-import { initSplitter, splitStatements } from '../../src/migrate/split.js';
+import { initSplitter, splitStatements } from '../../src/parse/split.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { executeStatements, planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { readSchemaSources } from '../../src/workflow/state.js';

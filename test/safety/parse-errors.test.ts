@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MeridianError } from '../../src/errors.js';
-import { initSplitter, splitStatements } from '../../src/migrate/split.js';
+import { initSplitter, splitStatements } from '../../src/parse/split.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { syntaxErrors } from '../../src/workflow/state.js';

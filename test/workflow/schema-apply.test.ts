@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
-import { initSplitter, splitStatements } from '../../src/migrate/split.js';
+import { initSplitter, splitStatements } from '../../src/parse/split.js';
 import { plan } from '../../src/plan/index.js';
 import { executeStatements, planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { modelFromSources } from '../../src/workflow/state.js';

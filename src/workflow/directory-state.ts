@@ -7,11 +7,19 @@ import type { Model } from '../model/types.js';
 import { nativeModelFromMigrations, type NativeScope } from './native.js';
 import { modelFromMigrations } from './state.js';
 
-export interface DirectoryStateOptions extends NativeScope {
-  /** Try the native fold first (default true). */
-  readonly native?: boolean;
-  /** Dev database, or a function opening it on first use. */
+/** What every history command (checkpoint, rebase, down) says about how its directory is folded. */
+export interface DirectoryScopeOptions {
+  /** Dev database (or a function opening it on first use): only used when the directory does not fold natively. */
   readonly dev: Database | (() => Promise<Database>);
+  /** Fold the directory with the native parser first (default true). */
+  readonly native?: boolean;
+  readonly schemas?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** search_path unqualified names resolve through (the URL's); default `public`. */
+  readonly searchPath?: readonly string[];
+}
+
+export interface DirectoryStateOptions extends DirectoryScopeOptions, NativeScope {
   /** When the native fold throws: `'throw'` (default) reports it, `'dev'` lets PostgreSQL decide instead. */
   readonly nativeFailure?: 'throw' | 'dev';
 }

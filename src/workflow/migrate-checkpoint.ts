@@ -13,7 +13,7 @@
  * `-- atlas:checkpoint[ tag]` and an empty line put in front, then hashed into atlas.sum like any file.
  * Databases with revisions skip it (`migrate apply`), fresh ones start at it.
  */
-import { directoryState } from './directory-state.js';
+import { directoryState, type DirectoryScopeOptions } from './directory-state.js';
 import type { Database } from '../db/database.js';
 import { diff } from '../diff/index.js';
 import { MeridianError } from '../errors.js';
@@ -24,17 +24,10 @@ import { nativeModelFromSources, type NativeScope } from './native.js';
 import { modelFromSources } from './state.js';
 import { dataStatementsIn, type DataStatement } from './data-statements.js';
 
-export interface MigrateCheckpointOptions {
+export interface MigrateCheckpointOptions extends DirectoryScopeOptions {
   readonly migrationsDir: string;
-  /** Dev database (or a function opening it on first use): only used when the directory does not fold natively. */
-  readonly dev: Database | (() => Promise<Database>);
   /** Written into the directive: `-- atlas:checkpoint <tag>`. */
   readonly tag?: string;
-  /** Fold the directory with the native parser (default true). */
-  readonly native?: boolean;
-  readonly searchPath?: readonly string[];
-  readonly schemas?: readonly string[];
-  readonly exclude?: readonly string[];
   readonly now?: () => Date;
   /** Compute and check the checkpoint, write nothing. */
   readonly dryRun?: boolean;

@@ -11,7 +11,7 @@
  * the revert carries the same hazards as any other plan. The reverted rows are then removed from the
  * revisions table, leaving it as the files up to the target version left it.
  */
-import { directoryState } from './directory-state.js';
+import { directoryState, type DirectoryScopeOptions } from './directory-state.js';
 import { isVolatileExpression } from '../parse/volatility.js';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,20 +26,13 @@ import { plan, type PlanOptions, type Statement } from '../plan/index.js';
 import { quoteIdentAlways as qi } from '../model/names.js';
 import type { Model } from '../model/types.js';
 
-export interface MigrateDownOptions {
+export interface MigrateDownOptions extends DirectoryScopeOptions {
   readonly dir: string;
   readonly revisionsSchema?: string;
-  /** Dev database (or a function opening it on first use): only used when the directory does not fold natively. */
-  readonly dev: Database | (() => Promise<Database>);
   /** Revert every file after this (applied) version. */
   readonly toVersion?: string;
   /** Revert the last N applied files (default 1); ignored when `toVersion` is given. */
   readonly count?: number;
-  readonly schemas?: readonly string[];
-  readonly exclude?: readonly string[];
-  readonly searchPath?: readonly string[];
-  /** Fold the directory with the native parser (default true). */
-  readonly native?: boolean;
   /** Run the revert even when it deletes rows that exist in the database. */
   readonly allowDataLoss?: boolean;
   /** Plan and check only. */

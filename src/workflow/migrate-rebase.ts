@@ -13,7 +13,7 @@
  * compared with those of the files they are moved past (the other branch); when both write the same object
  * (the same table, column, constraint, index, type…) both statements are named and nothing is written.
  */
-import { directoryState } from './directory-state.js';
+import { directoryState, type DirectoryScopeOptions } from './directory-state.js';
 import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -26,19 +26,13 @@ import { loadLibpg } from '../parse/libpg.js';
 import type { Model } from '../model/types.js';
 import { describeTouched, overlaps, touchedBy } from './touched.js';
 
-export interface MigrateRebaseOptions {
+export interface MigrateRebaseOptions extends DirectoryScopeOptions {
   readonly migrationsDir: string;
   /** Versions (`20260102000000`) or file names (`20260102000000_add_posts.sql`) of the files to move. */
   readonly versions: readonly string[];
-  /** Dev database (or a function opening it on first use): only used when the merged directory does not fold natively. */
-  readonly dev: Database | (() => Promise<Database>);
   /** The target database: a file it has applied cannot be rebased (it would run twice). */
   readonly db?: Database;
   readonly revisionsSchema?: string;
-  readonly native?: boolean;
-  readonly searchPath?: readonly string[];
-  readonly schemas?: readonly string[];
-  readonly exclude?: readonly string[];
   readonly now?: () => Date;
   /** Check and report, rename nothing. */
   readonly dryRun?: boolean;

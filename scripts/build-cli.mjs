@@ -8,43 +8,27 @@
  * Used three ways:
  *   node scripts/build-cli.mjs [--clean]  build now (npm run build:cli; with --clean, part of npm run
  *                                         build / prepack: also removes every earlier build's chunks)
- *   bin/meridian.js                       `ensureCliBuilt()`: rebuild when src/ changed since the last build
+ *   bin/meridian.js                       rebuild when src/ changed since the last build (cli-sources.mjs)
  *   test/helpers/global-setup.ts          same, once before the suite
  *
- * The bundle records the signature of the sources it was built from (number of files, newest mtime) in
- * `dist/bundle/meta.json`; a different signature means stale. Every chunk name carries a content hash and
+ * The bundle records the signature of the sources it was built from (number of files, newest mtime; see
+ * cli-sources.mjs) in `dist/bundle/meta.json`; a different signature means stale. Every chunk name carries a content hash and
  * the entry is written last, each file through a temporary name and a rename, so a process still running
  * an older build keeps finding its chunks while another process rebuilds.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsCurrent, sourceSignature as signatureOf } from './cli-sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundleDir = join(root, 'dist', 'bundle');
 export const bundleEntry = join(bundleDir, 'cli.mjs');
 const metaFile = join(bundleDir, 'meta.json');
 
-/** What the bundle depends on: every .ts file and folder under src/, and this script. Count and newest mtime. */
+/** What the bundle depends on (see cli-sources.mjs): the .ts files under src/ and this script. */
 export function sourceSignature() {
-  let count = 0;
-  let newest = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-  const walk = (dir) => {
-    // A directory's mtime changes when a file in it is added, removed or renamed.
-    newest = Math.max(newest, statSync(dir).mtimeMs);
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'generated') walk(p);
-      } else if (e.name.endsWith('.ts')) {
-        count++;
-        const m = statSync(p).mtimeMs;
-        if (m > newest) newest = m;
-      }
-    }
-  };
-  walk(join(root, 'src'));
-  return `${count}:${newest}`;
+  return signatureOf(root);
 }
 
 /** Dependencies bundled into the CLI; every other package stays an import of node_modules. */
@@ -77,7 +61,7 @@ const lazyChildProcess = {
 /** True when dist/bundle is missing or was built from other sources than those in src/ now. */
 export function cliIsStale() {
   try {
-    return JSON.parse(readFileSync(metaFile, 'utf8')).sources !== sourceSignature() || !existsSync(bundleEntry);
+    return !bundleIsCurrent(root);
   } catch {
     return true;
   }

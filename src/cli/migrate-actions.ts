@@ -8,6 +8,7 @@ import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-
 import { revisionsSchemaFor } from '../migrate/revisions.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
 import { initSplitter, splitStatements } from '../parse/split.js';
+import { splitCachePath } from '../migrate/split-cache.js';
 import { describeTarget } from '../config/protection.js';
 import { parseAllowHazards } from '../workflow/consent.js';
 import { migrateApply, type MigrateApplyPlan } from '../workflow/migrate-apply.js';
@@ -70,20 +71,21 @@ export async function migrateApplyAction(n: string | undefined, opts: ApplyFlags
   // answered without starting PGlite (src/db/pglite-snapshot.ts says why that is never wrong).
   const remembered = recallRevisions(cfg.url, cfg.revisionsSchema);
   if (remembered?.length) {
-    const pending = await pendingFromRevisions(remembered, { dir: cfg.migrationsDir, baseline: opts.baseline, allowDirty: opts.allowDirty, execOrder, count });
+    const pending = await pendingFromRevisions(remembered, { dir: cfg.migrationsDir, baseline: opts.baseline, allowDirty: opts.allowDirty, execOrder, count, splitCache: splitCachePath(cfg.cwd) });
     if (pending.length === 0) {
       out('No migration files to execute\n');
       return;
     }
   }
-  const [db] = await Promise.all([openDatabase(cfg.url), initSplitter()]);
+  // The splitter's wasm loads only for files split for the first time (src/migrate/split-cache.ts).
+  const db = await openDatabase(cfg.url);
   rememberRevisionsOnClose(db, revisionsSchemaFor(cfg.revisionsSchema, db.boundSchema));
   let t0 = performance.now();
   try {
     // Listed when someone will read it before anything runs: a dry run, a question, a protected environment.
     const listPlan = !!opts.dryRun || cfg.protection.protected || (process.stdin.isTTY && !opts.autoApprove);
     const r = await migrateApply(db, {
-      dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count,
+      dir: cfg.migrationsDir, revisionsSchema: cfg.revisionsSchema, txMode, execOrder, baseline: opts.baseline, allowDirty: opts.allowDirty, count, splitCache: splitCachePath(cfg.cwd),
       lockTimeoutMs: opts.lockTimeout ? Number(opts.lockTimeout) * 1000 : undefined,
       dryRun: opts.dryRun, // The dev database's module (and the parser it folds with) loads only when pending files are analysed.
       dev: async () => (await import('../workflow/dev-lease.js')).openDevDatabase(cfg.devUrl, { clear: opts.devClear }),

@@ -15,6 +15,9 @@ export function registerMigrate(program: Command): void {
     .option('--unqualified', 'write the managed schema\'s names unqualified (the one --schema, else public), as a dev URL bound to one schema does: one directory for every tenant schema of a fleet')
     .addOption(formatOption(['file', 'sql', 'json'], 'file', ['sql', 'json']))
     .action(async (...args) => {
+      // The parser's wasm, which the native fold needs first, loads while the action's modules do (its file is
+      // compiled off the main thread). A failure surfaces where the fold awaits the same load.
+      void import('../parse/libpg.js').then((m) => m.loadLibpgQuery()).catch(() => undefined);
       const { migrateDiffAction } = await import('./schema-actions.js');
       return migrateDiffAction(...(args as Parameters<typeof migrateDiffAction>));
     });

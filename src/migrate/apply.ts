@@ -22,6 +22,7 @@ import {
   type Revision,
 } from './revisions.js';
 import { initSplitter, splitStatements } from '../parse/split.js';
+import { splitFiles } from './split-cache.js';
 
 /** FNV-1 32-bit of `atlas_migrate_execute` — the key Atlas locks on PostgreSQL. */
 export const APPLY_LOCK_KEY = 2686470616n;
@@ -45,6 +46,8 @@ export interface ApplyOptions {
   readonly onProgress?: (e: ApplyEvent) => void;
   /** The directory already read and checked (`loadDirectory`): a fleet reads it once for every target. */
   readonly loaded?: LoadedDirectory;
+  /** Where the statements of files split before are remembered (src/migrate/split-cache.ts; the CLI's `.meridian/split-cache.json`). */
+  readonly splitCache?: string;
 }
 
 /** A migration directory read, checked against atlas.sum, hashed and split once. */
@@ -63,12 +66,12 @@ export interface LoadedDirectory {
  * const loaded = await loadDirectory('database/migrations');
  * for (const db of targets) await applyMigrations(db, { dir: loaded.dir, loaded });
  */
-export async function loadDirectory(dir: string): Promise<LoadedDirectory> {
-  await initSplitter();
+export async function loadDirectory(dir: string, opts: { splitCache?: string } = {}): Promise<LoadedDirectory> {
   validateSum(dir);
   const files = readMigrationFiles(dir);
   const sums = new Map(hashDirectory(dir).entries.map((e) => [e.name, e.hash]));
-  const statements = new Map(files.map((f) => [f.name, splitStatements(f.content, f.name).map((s) => s.text)]));
+  // Every file is split (the check), through the cache of earlier splits when the CLI names one.
+  const statements = await splitFiles(files, opts.splitCache);
   return { dir, files, sums, statements };
 }
 
@@ -275,7 +278,7 @@ function limit<T>(xs: T[], n: number | undefined): T[] {
  * r.files.map((f) => `${f.version}: ${f.status}`)
  */
 export async function applyMigrations(db: Database, opts: ApplyOptions): Promise<ApplyResult> {
-  const { files, sums, statements } = opts.loaded ?? (await loadDirectory(opts.dir));
+  const { files, sums, statements } = opts.loaded ?? (await loadDirectory(opts.dir, { splitCache: opts.splitCache }));
   const globalMode: TxMode = opts.txMode ?? 'file';
   if (opts.baseline && opts.allowDirty) throw new MeridianError('E_USAGE', '--baseline and --allow-dirty are mutually exclusive');
   const schema = revisionsSchemaFor(opts.revisionsSchema, db.boundSchema);
@@ -435,9 +438,9 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
  * const pending = await pendingFromRevisions(revisions, { dir: 'database/migrations' });
  * if (pending.length === 0) console.log('No migration files to execute');
  */
-export async function pendingFromRevisions(revisions: readonly Revision[], opts: Pick<ApplyOptions, 'dir' | 'loaded' | 'baseline' | 'allowDirty' | 'execOrder' | 'count'>): Promise<MigrationFile[]> {
+export async function pendingFromRevisions(revisions: readonly Revision[], opts: Pick<ApplyOptions, 'dir' | 'loaded' | 'baseline' | 'allowDirty' | 'execOrder' | 'count' | 'splitCache'>): Promise<MigrationFile[]> {
   if (revisions.length === 0) throw new Error('internal: pendingFromRevisions without revisions (the database must be asked whether it is clean)');
-  const { files } = opts.loaded ?? (await loadDirectory(opts.dir));
+  const { files } = opts.loaded ?? (await loadDirectory(opts.dir, { splitCache: opts.splitCache }));
   if (opts.baseline && opts.allowDirty) throw new MeridianError('E_USAGE', '--baseline and --allow-dirty are mutually exclusive');
   return computePending(files, revisions, { execOrder: opts.execOrder, count: opts.count }).pending;
 }

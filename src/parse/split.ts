@@ -7,6 +7,9 @@
  * In:  a file's text. Out: statements with their exact text (as Atlas hashes them) and positions.
  * Never: hand-tokenises SQL.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { loadLibpgQuery, ScanError, scanSync } from './libpg.js';
 import { MeridianError } from '../errors.js';
 import { assertText, hasUtf8Bom } from '../input/text.js';
@@ -28,6 +31,37 @@ interface Tok {
   text: string;
   kind: 'comment' | 'other';
   upper: string;
+}
+
+/**
+ * Names this splitter's code, for remembering its results (src/migrate/split-cache.ts): the content-hashed
+ * file name of the bundle chunk that holds this module (`chunk-<hash>.mjs`: esbuild's hash covers the
+ * chunk's code and the chunks it imports), plus libpg-query's version and wasm file (size, mtime), which the
+ * bundle does not include. Undefined where this module is not such a chunk (tsx, the tsc build, the
+ * bundle's entry): then nothing is remembered.
+ *
+ * @example
+ * splitterId() // 'chunk-JAWW5FDR.mjs libpg-query@17.6.0 1717872:1764990000000' in the bundled CLI
+ */
+export function splitterId(): string | undefined {
+  const chunk = /\/(chunk-[A-Z0-9]{8,}\.mjs)$/.exec(import.meta.url)?.[1];
+  if (!chunk) return undefined;
+  try {
+    const req = createRequire(import.meta.url);
+    const main = req.resolve('libpg-query');
+    // The package's folder: the nearest package.json above its entry that names it.
+    for (let dir = dirname(main); dir !== dirname(dir); dir = dirname(dir)) {
+      const pkgFile = join(dir, 'package.json');
+      if (!existsSync(pkgFile)) continue;
+      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name !== 'libpg-query') continue;
+      const wasm = statSync(join(dir, 'wasm', 'libpg-query.wasm'));
+      return `${chunk} libpg-query@${pkg.version} ${wasm.size}:${wasm.mtimeMs}`;
+    }
+  } catch {
+    // not found: nothing remembered
+  }
+  return undefined;
 }
 
 let loaded: Promise<void> | undefined;

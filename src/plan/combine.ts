@@ -16,7 +16,8 @@
 import type { Change } from '../diff/changes.js';
 import type { Hazard, Statement } from './types.js';
 import { quoteIdentAlways as qi, splitKey } from '../model/names.js';
-import { qk } from './table-sql.js';
+import { MAX_LINE } from './index-sql.js';
+import { qk, wrapForeignKeyLine } from './table-sql.js';
 
 /** A statement that may be the result of joining clauses: `parts` are the planner's statements it holds. */
 export type CombinedStatement = Statement & { readonly parts?: readonly Statement[] };
@@ -82,7 +83,9 @@ export function combineTableClauses(statements: readonly Statement[], opts: { in
     if (st !== undefined) latest.set(s.object, groups.length - 1);
     else latest.delete(s.object);
   }
-  return groups.map((g) => (g.length === 1 ? g[0]! : joined(g, opts.indent)));
+  // In the indented format, a lone clause too long for one line is laid out as a joined one (its own line).
+  const long = (s: Statement) => !!opts.indent && s.sql.length > MAX_LINE && step(s) !== undefined;
+  return groups.map((g) => (g.length === 1 && !long(g[0]!) ? g[0]! : joined(g, opts.indent)));
 }
 
 /** The steps whose clauses may move ahead of other tables' clauses (a rebuilt enum's only join in place). */
@@ -128,7 +131,7 @@ function joined(all: readonly Statement[], indent?: string): CombinedStatement {
   return {
     ...first,
     sql: indent
-      ? `${prefixOf(first)!.trimEnd()}\n${parts.map((p) => indent + clauseOf(p)!).join(',\n')}`
+      ? `${prefixOf(first)!.trimEnd()}\n${parts.map((p) => indent + wrapForeignKeyLine(clauseOf(p)!, indent)).join(',\n')}`
       : prefixOf(first)! + parts.map((p) => clauseOf(p)!).join(', '),
     hazards,
     parts,

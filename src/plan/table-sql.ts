@@ -5,6 +5,8 @@
  *    are written only where they differ from PostgreSQL's defaults;
  *  - `CREATE TABLE` lists columns, then the primary key (`PRIMARY KEY ("id")` when it has the default
  *    name), unique and exclusion constraints, foreign keys, checks, each kind by name (as PostgreSQL lists them);
+ *  - a foreign key writes both `ON UPDATE` and `ON DELETE`, `NO ACTION` included (Atlas writes the actions it
+ *    inspected, and PostgreSQL always has both); `MATCH`, `DEFERRABLE` and `NOT VALID` where they are set;
  *  - an owned sequence that `serial` would have created is written as `serial`/`bigserial`/`smallserial`;
  *  - with an indent (`--format '{{ sql . "  " }}'`), one column or constraint per line.
  *
@@ -13,6 +15,7 @@
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { quoteIdentAlways as qi, splitKey } from '../model/names.js';
 import type { Column, Constraint, Model, Sequence, SequenceOptions, Table } from '../model/types.js';
+import { MAX_LINE } from './index-sql.js';
 
 export const qn = (schema: string, name: string): string => `${qi(schema)}.${qi(name)}`;
 export const qk = (key: string): string => {
@@ -128,23 +131,51 @@ const defaultPrimaryKeyName = (table: string) => `${table}_pkey`;
  * says everything the definition does.
  *
  * @example
- * constraintSql(fk) // 'FOREIGN KEY ("user_id") REFERENCES "app"."users" ("id") ON DELETE CASCADE'
+ * constraintSql(fk) // 'FOREIGN KEY ("user_id") REFERENCES "app"."users" ("id") ON UPDATE NO ACTION ON DELETE CASCADE'
  */
 export function constraintSql(c: Constraint, refTable: (key: string) => string = qk): string {
   switch (c.kind) {
     case 'primary_key': case 'unique':
       return !c.definition || c.definition === keySql(c) ? keySql(c, [], qi) : c.definition;
     case 'check': return c.definition ?? `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
-    // `ON DELETE SET NULL (col)` has no field of its own: such a key keeps PostgreSQL's text.
-    case 'foreign_key': return c.definition && /\bSET (NULL|DEFAULT) \(/.test(c.definition) ? c.definition : foreignKeySql(c, `${refTable(c.refTable)} `, qi);
+    // Both actions always, as Atlas writes the ones it inspected. `ON DELETE SET NULL (col, …)` has no field
+    // of its own: its columns are read back from the definition text.
+    case 'foreign_key': {
+      const sql = foreignKeySql(c, `${refTable(c.refTable)} `, qi, { allActions: true });
+      const setCols = c.definition ? / ON DELETE SET (?:NULL|DEFAULT) \(((?:[^()"]|"(?:[^"]|"")*")*)\)/.exec(c.definition)?.[1] : undefined;
+      return setCols === undefined ? sql : sql.replace(/ ON DELETE SET (NULL|DEFAULT)/, (m) => `${m} (${identList(setCols).map(qi).join(', ')})`);
+    }
     case 'exclusion': return c.definition;
   }
+}
+
+/** The names of a list of identifiers as PostgreSQL prints it (`a, "B c"`). */
+function identList(text: string): string[] {
+  return [...text.matchAll(/"((?:[^"]|"")*)"|([^,\s]+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!));
 }
 
 /** `PRIMARY KEY (…)` alone for the default-named key, else `CONSTRAINT "name" …`. */
 export function namedConstraintSql(t: Table, c: Constraint): string {
   if (c.kind === 'primary_key' && c.name === defaultPrimaryKeyName(t.name)) return constraintSql(c);
   return `CONSTRAINT ${qi(c.name)} ${constraintSql(c)}`;
+}
+
+/**
+ * A foreign key's line in the indented format, cut where it would pass `MAX_LINE` characters: its actions
+ * (then its `REFERENCES`) go on continuation lines, indented twice. Atlas keeps the key on one line; the cut
+ * keeps every generated line readable in a review (issue #21). Other lines come back unchanged.
+ *
+ * @example
+ * wrapForeignKeyLine('CONSTRAINT "k" FOREIGN KEY ("a") REFERENCES "t" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION', '  ')
+ * // unchanged when it fits; else '… REFERENCES "t" ("id")\n    ON UPDATE NO ACTION ON DELETE NO ACTION'
+ */
+export function wrapForeignKeyLine(item: string, indent: string): string {
+  if (indent.length + item.length <= MAX_LINE || !/ FOREIGN KEY \(/.test(item)) return item;
+  const cont = `\n${indent}${indent}`;
+  const at = (text: string, word: string) => text.replace(word, `${cont}${word.trimStart()}`);
+  const cut = at(item, ' ON UPDATE ');
+  const head = cut.split('\n')[0]!;
+  return indent.length + head.length > MAX_LINE ? at(cut, ' REFERENCES ') : cut;
 }
 
 const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, unique: 1, exclusion: 1, foreign_key: 2, check: 3 };
@@ -170,7 +201,7 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const constraints = Object.values(t.constraints)
     .filter((c) => c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name))
     .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const inline = constraints.map((c) => namedConstraintSql(t, c));
+  const inline = constraints.map((c) => (opts.indent ? wrapForeignKeyLine(namedConstraintSql(t, c), opts.indent) : namedConstraintSql(t, c)));
   const tail = [
     t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
     t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',

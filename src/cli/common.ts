@@ -51,6 +51,13 @@ export function withDbOptions(cmd: Command, opts: { fleet?: boolean } = {}): Com
 }
 
 /** Adds `--dir file://…` (migration directory) and `--revisions-schema`. */
+/** `--env` and `--var` alone, for a command that reads no database but takes its directory from an env (`migrate hash --env local`, as Atlas accepts). */
+export function withEnvOptions(cmd: Command): Command {
+  return cmd
+    .option('--env <name>', 'environment: reads .env.<name> and atlas.hcl env "<name>"')
+    .option('--var <name=value>', 'value of an atlas.hcl variable (repeatable)', collect);
+}
+
 export function withDirOptions(cmd: Command): Command {
   return cmd
     .option('--dir <url>', 'migration directory (file://database/migrations)')

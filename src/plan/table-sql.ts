@@ -15,7 +15,6 @@
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { quoteIdentAlways as qi, splitKey } from '../model/names.js';
 import type { Column, Constraint, Model, Sequence, SequenceOptions, Table } from '../model/types.js';
-import { MAX_LINE } from './index-sql.js';
 
 export const qn = (schema: string, name: string): string => `${qi(schema)}.${qi(name)}`;
 export const qk = (key: string): string => {
@@ -160,24 +159,6 @@ export function namedConstraintSql(t: Table, c: Constraint): string {
   return `CONSTRAINT ${qi(c.name)} ${constraintSql(c)}`;
 }
 
-/**
- * A foreign key's line in the indented format, cut where it would pass `MAX_LINE` characters: its actions
- * (then its `REFERENCES`) go on continuation lines, indented twice. Atlas keeps the key on one line; the cut
- * keeps every generated line readable in a review (issue #21). Other lines come back unchanged.
- *
- * @example
- * wrapForeignKeyLine('CONSTRAINT "k" FOREIGN KEY ("a") REFERENCES "t" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION', '  ')
- * // unchanged when it fits; else '… REFERENCES "t" ("id")\n    ON UPDATE NO ACTION ON DELETE NO ACTION'
- */
-export function wrapForeignKeyLine(item: string, indent: string): string {
-  if (indent.length + item.length <= MAX_LINE || !/ FOREIGN KEY \(/.test(item)) return item;
-  const cont = `\n${indent}${indent}`;
-  const at = (text: string, word: string) => text.replace(word, `${cont}${word.trimStart()}`);
-  const cut = at(item, ' ON UPDATE ');
-  const head = cut.split('\n')[0]!;
-  return indent.length + head.length > MAX_LINE ? at(cut, ' REFERENCES ') : cut;
-}
-
 const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, unique: 1, exclusion: 1, foreign_key: 2, check: 3 };
 
 export interface CreateTableOptions {
@@ -201,7 +182,7 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const constraints = Object.values(t.constraints)
     .filter((c) => c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name))
     .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const inline = constraints.map((c) => (opts.indent ? wrapForeignKeyLine(namedConstraintSql(t, c), opts.indent) : namedConstraintSql(t, c)));
+  const inline = constraints.map((c) => namedConstraintSql(t, c));
   const tail = [
     t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
     t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',

@@ -55,31 +55,20 @@ describe('foreign keys (foreign-key-action, foreign-key)', () => {
     expect(await diffSql('', to)).toContain('CONSTRAINT "book_shelf_code_fkey" FOREIGN KEY ("shelf_code") REFERENCES "public"."shelf" ("code") ON UPDATE NO ACTION ON DELETE NO ACTION);\n');
   });
 
-  it('in the indented format, a key that would pass 120 characters puts its actions (then REFERENCES) on continuation lines', async () => {
-    const to = 'CREATE TABLE shelf (code text PRIMARY KEY);\nCREATE TABLE book (code text PRIMARY KEY, s text, CONSTRAINT bs FOREIGN KEY (s) REFERENCES shelf);\n' +
-      'CREATE TABLE a_rather_long_table_name_for_shelves (a_rather_long_key_column text PRIMARY KEY);\n' +
-      'CREATE TABLE a_rather_long_table_name_for_books (a_rather_long_key_column text PRIMARY KEY, a_rather_long_shelf_column_name text, ' +
-      'CONSTRAINT a_rather_long_constraint_name_for_this_key FOREIGN KEY (a_rather_long_shelf_column_name) REFERENCES a_rather_long_table_name_for_shelves ON DELETE CASCADE);\n';
-    const sql = await diffSql('', to, { ...inApp, indent: '  ' });
-    expect(sql).toContain('  CONSTRAINT "bs" FOREIGN KEY ("s") REFERENCES "shelf" ("code") ON UPDATE NO ACTION ON DELETE NO ACTION\n);\n');
-    expect(sql).toContain(
-      '  CONSTRAINT "a_rather_long_constraint_name_for_this_key" FOREIGN KEY ("a_rather_long_shelf_column_name")\n' +
-        '    REFERENCES "a_rather_long_table_name_for_shelves" ("a_rather_long_key_column")\n    ON UPDATE NO ACTION ON DELETE CASCADE\n);\n',
+  it("in the indented format, a key in CREATE TABLE keeps its line; in ALTER TABLE, `ADD` ends a line and the key starts the next (Atlas's builder)", async () => {
+    const from = 'CREATE TABLE shelf (code text PRIMARY KEY);\nCREATE TABLE book (code text PRIMARY KEY, s text);\n';
+    const to = from.replace('s text)', 's text, t text, CONSTRAINT bs FOREIGN KEY (s) REFERENCES shelf ON DELETE CASCADE)');
+    expect(await diffSql('', to, { ...inApp, indent: '  ' })).toContain(
+      '  PRIMARY KEY ("code"),\n  CONSTRAINT "bs" FOREIGN KEY ("s") REFERENCES "shelf" ("code") ON UPDATE NO ACTION ON DELETE CASCADE\n);\n',
     );
-    for (const line of sql.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
-    const from = to.replace(/, CONSTRAINT a_rather_long_constraint_name_for_this_key .*CASCADE\)/, ')');
-    expect(from).not.toContain('CASCADE');
-    const alter = await diffSql(from, to.replace('a_rather_long_shelf_column_name text,', 'a_rather_long_shelf_column_name text, t text,'), { ...inApp, indent: '  ' });
-    expect(alter).toContain(
-      'ALTER TABLE "a_rather_long_table_name_for_books"\n  ADD COLUMN "t" text NULL,\n  ADD CONSTRAINT "a_rather_long_constraint_name_for_this_key" FOREIGN KEY ("a_rather_long_shelf_column_name")\n' +
-        '    REFERENCES "a_rather_long_table_name_for_shelves" ("a_rather_long_key_column")\n    ON UPDATE NO ACTION ON DELETE CASCADE;\n',
+    expect(await diffSql(from, to, { ...inApp, indent: '  ' })).toBe(
+      '-- Modify "book" table\nALTER TABLE "book" ADD COLUMN "t" text NULL, ADD\nCONSTRAINT "bs" FOREIGN KEY ("s") REFERENCES "shelf" ("code") ON UPDATE NO ACTION ON DELETE CASCADE;\n',
     );
-    for (const line of alter.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
-    // Alone in its ALTER TABLE, the clause takes its own line the same way.
-    expect(await diffSql(from, to, { ...inApp, indent: '  ' })).toContain(
-      'ALTER TABLE "a_rather_long_table_name_for_books"\n  ADD CONSTRAINT "a_rather_long_constraint_name_for_this_key" FOREIGN KEY ("a_rather_long_shelf_column_name")\n    REFERENCES',
+    expect(await diffSql(from, to.replace(', t text', ''), { ...inApp, indent: '  ' })).toBe(
+      '-- Modify "book" table\nALTER TABLE "book" ADD\nCONSTRAINT "bs" FOREIGN KEY ("s") REFERENCES "shelf" ("code") ON UPDATE NO ACTION ON DELETE CASCADE;\n',
     );
-    expect(await diffSql(from, to, inApp)).toContain('ALTER TABLE "a_rather_long_table_name_for_books" ADD CONSTRAINT "a_rather_long_constraint_name_for_this_key" FOREIGN KEY');
+    // Without the indent, one line.
+    expect(await diffSql(from, to, inApp)).toContain('ALTER TABLE "book" ADD COLUMN "t" text NULL, ADD CONSTRAINT "bs" FOREIGN KEY');
   });
 
   it('composite keys to a unique index: both written with their actions (the index is created before them)', async () => {
@@ -134,6 +123,36 @@ describe('unique constraints (index-unique-constraint, TestPlanChanges)', () => 
     );
     expect(await diffSql(`${t}CREATE UNIQUE INDEX users_nick ON users (nickname);`, 'CREATE TABLE users (id bigint, nickname text, CONSTRAINT users_nick UNIQUE (nickname));', inApp)).toBe(
       '-- Drop index "users_nick" from table: "users"\nDROP INDEX "users_nick";\n-- Modify "users" table\nALTER TABLE "users" ADD CONSTRAINT "users_nick" UNIQUE ("nickname");\n',
+    );
+  });
+});
+
+describe('check constraints (table-checks), in the indented format', () => {
+  const v1 = 'create table t1 (\n  a int constraint c1 check (a > 0),\n  b int constraint c2 check (b > 0),\n  constraint c3 check (a < b)\n);\n' +
+    'create table t2 (\n  a int constraint c1 check (a > 0),\n  c int constraint c4 check (c > 0),\n  constraint c5 check (a < c)\n);\n';
+  const v2 = v1.replace(/> 0/g, '> 1');
+  const v3 = v2.replace('constraint c3 check', '-- Rename constraint.\n  constraint c4 check').replace('constraint c5 check', '-- Rename constraint.\n  constraint c6 check');
+  const indented = { ...inApp, indent: '  ' };
+
+  it('CREATE TABLE lists the checks one per line, by name', async () => {
+    expect(await diffSql('', v1, indented)).toBe(
+      '-- Create "t1" table\nCREATE TABLE "t1" (\n  "a" integer NULL,\n  "b" integer NULL,\n  CONSTRAINT "c1" CHECK (a > 0),\n  CONSTRAINT "c2" CHECK (b > 0),\n  CONSTRAINT "c3" CHECK (a < b)\n);\n' +
+        '-- Create "t2" table\nCREATE TABLE "t2" (\n  "a" integer NULL,\n  "c" integer NULL,\n  CONSTRAINT "c1" CHECK (a > 0),\n  CONSTRAINT "c4" CHECK (c > 0),\n  CONSTRAINT "c5" CHECK (a < c)\n);\n',
+    );
+  });
+
+  it('changed checks: one ALTER TABLE per table on one line, each drop next to its add (even past 120 characters)', async () => {
+    expect(await diffSql(v1, v2, indented)).toBe(
+      '-- Modify "t1" table\nALTER TABLE "t1" DROP CONSTRAINT "c1", ADD CONSTRAINT "c1" CHECK (a > 1), DROP CONSTRAINT "c2", ADD CONSTRAINT "c2" CHECK (b > 1);\n' +
+        '-- Modify "t2" table\nALTER TABLE "t2" DROP CONSTRAINT "c1", ADD CONSTRAINT "c1" CHECK (a > 1), DROP CONSTRAINT "c4", ADD CONSTRAINT "c4" CHECK (c > 1);\n',
+    );
+    expect(await diffSql(v2, v2, indented)).toBe('');
+  });
+
+  it('a renamed check is dropped and added under its new name', async () => {
+    expect(await diffSql(v2, v3, indented)).toBe(
+      '-- Modify "t1" table\nALTER TABLE "t1" DROP CONSTRAINT "c3", ADD CONSTRAINT "c4" CHECK (a < b);\n' +
+        '-- Modify "t2" table\nALTER TABLE "t2" DROP CONSTRAINT "c5", ADD CONSTRAINT "c6" CHECK (a < c);\n',
     );
   });
 });

@@ -134,8 +134,15 @@ const defaultPrimaryKeyName = (table: string) => `${table}_pkey`;
  */
 export function constraintSql(c: Constraint, refTable: (key: string) => string = qk): string {
   switch (c.kind) {
-    case 'primary_key': case 'unique':
-      return !c.definition || c.definition === keySql(c) ? keySql(c, [], qi) : c.definition;
+    case 'primary_key': case 'unique': {
+      if (!c.definition) return keySql(c, [], qi);
+      // Read from a database, INCLUDE and storage parameters are in the definition text only: taken from it
+      // when the structure then says everything the text does (else the text is kept as it is).
+      const include = c.include.length ? c.include : identList(/ INCLUDE \(((?:[^()"]|"(?:[^"]|"")*")*)\)/.exec(c.definition)?.[1] ?? '');
+      const options = /\) WITH \(([^()]*)\)/.exec(c.definition)?.[1]?.split(', ') ?? [];
+      const k = { ...c, include };
+      return c.definition === keySql(k, options) ? keySql(k, options, qi) : c.definition;
+    }
     case 'check': return c.definition ?? `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
     // Both actions always, as Atlas writes the ones it inspected. `ON DELETE SET NULL (col, …)` has no field
     // of its own: its columns are read back from the definition text.

@@ -50,6 +50,13 @@ export function withDbOptions(cmd: Command, opts: { fleet?: boolean } = {}): Com
     .option('--exclude <glob>', 'exclude objects matching the glob (repeatable)', collect);
 }
 
+/** `--env` and `--var` alone, for a command that reads no database but takes its directory from an env (`migrate hash --env local`, as Atlas accepts). */
+export function withEnvOptions(cmd: Command): Command {
+  return cmd
+    .option('--env <name>', 'environment: reads .env.<name> and atlas.hcl env "<name>"')
+    .option('--var <name=value>', 'value of an atlas.hcl variable (repeatable)', collect);
+}
+
 /** Adds `--dir file://…` (migration directory) and `--revisions-schema`. */
 export function withDirOptions(cmd: Command): Command {
   return cmd

@@ -1,6 +1,6 @@
 /** `meridian migrate …`: Atlas's versioned-migration commands. */
 import type { Command } from 'commander';
-import { formatOption, withConsentOptions, withDbOptions, withDirOptions, withPlanOptions, withToOption } from './common.js';
+import { formatOption, withConsentOptions, withDbOptions, withDirOptions, withEnvOptions, withPlanOptions, withToOption } from './common.js';
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('versioned migrations (Atlas-compatible directory, atlas.sum and revisions table)');
@@ -77,7 +77,7 @@ export function registerMigrate(program: Command): void {
       return migrateStatusAction(...(args as Parameters<typeof migrateStatusAction>));
     });
 
-  withDirOptions(migrate.command('hash')).description('recompute atlas.sum after a deliberate edit').option('--check', 'only check that atlas.sum matches the directory (exit 1 when stale, for CI); write nothing').action(async (...args) => {
+  withEnvOptions(withDirOptions(migrate.command('hash'))).description('recompute atlas.sum after a deliberate edit').option('--check', 'only check that atlas.sum matches the directory (exit 1 when stale, for CI); write nothing').action(async (...args) => {
     const { migrateHashAction } = await import('./migrate-actions.js');
     return migrateHashAction(...(args as Parameters<typeof migrateHashAction>));
   });

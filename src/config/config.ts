@@ -19,7 +19,7 @@ import { parse as parseDotenv } from 'dotenv';
 // Schema code, ~800 KB) took 45–55 ms to load in every command that reads the configuration (#23).
 // zod/mini has no default messages: every check below names the file and key itself.
 import { looseObject, minLength, optional, refine, string, superRefine, type ZodMiniType } from 'zod/mini';
-import { parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
+import { devDatabaseUrl, parseDatabaseUrl, DEFAULT_PGLITE_URL } from '../db/url.js';
 import { MeridianError } from '../errors.js';
 import { atlasHclEnvNames, parseAtlasHcl, type AtlasHclEnv } from './atlas-hcl.js';
 import { describeTarget, parseBoolSetting, protectionFor, type Protection } from './protection.js';
@@ -230,9 +230,10 @@ export function resolveConfig(flags: ConfigFlags, opts: { cwd?: string; environ?
     return [dflt, 'default'];
   };
   const [url, urlSource] = pick(flags.url, 'DATABASE_URL', hcl?.url, DEFAULT_PGLITE_URL);
-  const [devUrl] = pick(flags.devUrl, 'DEV_DATABASE_URL', hcl?.dev, 'pglite://memory');
+  // Atlas's docker://postgres/… dev URL is served by the embedded dev database (see devDatabaseUrl).
+  const devUrl = devDatabaseUrl(pick(flags.devUrl, 'DEV_DATABASE_URL', hcl?.dev, 'pglite://memory')[0]);
   if (flags.url) parseDatabaseUrl(flags.url);
-  if (flags.devUrl) parseDatabaseUrl(flags.devUrl);
+  if (flags.devUrl) parseDatabaseUrl(devUrl);
   const [dir] = pick(flags.dir, 'MERIDIAN_MIGRATIONS_DIR', hcl?.migrationDir, 'database/migrations');
   const [to] = pick(flags.to, 'MERIDIAN_SCHEMA', hcl?.schemaSrc, 'database/schema/schema.sql');
   const protection = protectionFor({ envName, url, explicit: explicitProtection(envName, envFile, hcl, procEnv) });

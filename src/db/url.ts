@@ -38,6 +38,26 @@ export function redactUrl(text: string): string {
 }
 
 /**
+ * A dev URL as Atlas writes it for a disposable container, `docker://postgres/<tag>[/<database>][?search_path=…]`
+ * (Atlas starts the image, replays on it and removes it), is served by the embedded dev database in memory,
+ * bound to the same schema: no container runtime is needed, so an Atlas pipeline runs unchanged. The
+ * embedded database is PostgreSQL 18 whatever the tag. Other images (MySQL, PostGIS…) are refused; any
+ * other URL comes back as it is.
+ *
+ * @example
+ * devDatabaseUrl('docker://postgres/15/dev?search_path=public') // 'pglite://memory?search_path=public'
+ * devDatabaseUrl('postgres://localhost/dev')                    // 'postgres://localhost/dev'
+ */
+export function devDatabaseUrl(raw: string): string {
+  const m = /^\s*docker:\/\/([^/?]+)(?:\/[^?]*)?(?:\?(.*))?$/i.exec(raw);
+  if (!m) return raw;
+  if (m[1]!.toLowerCase() !== 'postgres')
+    throw new MeridianError('E_URL', `dev URL "${redactUrl(raw.trim())}": Meridian serves docker://postgres/… dev URLs with its embedded database; for the "${m[1]}" image pass --dev-url postgres://… of a database that has it`);
+  const sp = new URLSearchParams(m[2] ?? '').get('search_path');
+  return `pglite://memory${sp ? `?search_path=${encodeURIComponent(sp)}` : ''}`;
+}
+
+/**
  * Parses a database URL.
  *
  * @example

@@ -26,19 +26,32 @@ export function keySql(
   return `${head} (${colList(c.columns)})${c.include.length ? ` INCLUDE (${colList(c.include)})` : ''}${options.length ? ` WITH (${options.join(', ')})` : ''}${deferralSql(c)}`;
 }
 
+export interface ForeignKeySqlOptions {
+  /**
+   * Write `ON UPDATE` and `ON DELETE` even when they are `NO ACTION`, as Atlas does (its planner writes the
+   * actions it inspected, and PostgreSQL always reports both); by default, as `pg_get_constraintdef`, only
+   * the actions that are not `NO ACTION`.
+   */
+  readonly allActions?: boolean;
+}
+
 /**
  * `FOREIGN KEY (…) REFERENCES <refTableSql>(…) [MATCH …] [ON UPDATE …] [ON DELETE …] [DEFERRABLE …] [NOT VALID]`.
  *
  * @example
  * foreignKeySql({ columns: ['user_id'], refColumns: ['id'], match: 'SIMPLE', onUpdate: 'NO ACTION', onDelete: 'CASCADE',
  *   deferrable: false, initiallyDeferred: false }, 'app.users') // 'FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE'
+ * foreignKeySql(sameKey, 'app.users ', quoteIdentAlways, { allActions: true })
+ * // 'FOREIGN KEY ("user_id") REFERENCES app.users ("id") ON UPDATE NO ACTION ON DELETE CASCADE'
  */
 export function foreignKeySql(
   c: Pick<ForeignKey, 'columns' | 'refColumns' | 'match' | 'onUpdate' | 'onDelete' | 'deferrable' | 'initiallyDeferred' | 'notValid'>,
   refTableSql: string,
   quote: (name: string) => string = quoteIdent,
+  options: ForeignKeySqlOptions = {},
 ): string {
   const colList = (cols: readonly string[]) => cols.map(quote).join(', ');
+  const action = (verb: string, a: string) => (options.allActions || a !== 'NO ACTION' ? ` ON ${verb} ${a}` : '');
   return `FOREIGN KEY (${colList(c.columns)}) REFERENCES ${refTableSql}(${colList(c.refColumns)})${c.match !== 'SIMPLE' ? ` MATCH ${c.match}` : ''}` +
-    `${c.onUpdate !== 'NO ACTION' ? ` ON UPDATE ${c.onUpdate}` : ''}${c.onDelete !== 'NO ACTION' ? ` ON DELETE ${c.onDelete}` : ''}${deferralSql(c)}${c.notValid ? ' NOT VALID' : ''}`;
+    `${action('UPDATE', c.onUpdate)}${action('DELETE', c.onDelete)}${deferralSql(c)}${c.notValid ? ' NOT VALID' : ''}`;
 }

@@ -818,7 +818,11 @@ export class Folder {
         const onDelete = FK[k.fk_del_action ?? 'a'] ?? 'NO ACTION';
         const match = k.fk_matchtype === 'f' ? 'FULL' : k.fk_matchtype === 'p' ? 'PARTIAL' : 'SIMPLE';
         const notValid = !!k.skip_validation;
-        const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid }, ref.key);
+        // `ON DELETE SET NULL (col, …)` (PostgreSQL 15) has no field of its own: it lives in the definition text,
+        // spelled as pg_get_constraintdef spells it, which the planner then keeps.
+        const setCols = cols(k.fk_del_set_cols);
+        const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid }, ref.key)
+          .replace(/ ON DELETE SET (NULL|DEFAULT)/, (m) => (setCols.length ? `${m} (${setCols.map(quoteIdent).join(', ')})` : m));
         t.constraints[name] = { kind: 'foreign_key', name, ...base, columns, refTable: ref.key, refColumns, onDelete, onUpdate, match, ...(notValid ? { notValid } : {}), definition };
         return;
       }

@@ -34,7 +34,7 @@ function step(s: Statement): string | undefined {
     case 'drop_table': return 'drop-fk'; // foreign keys of a cycle of dropped tables
     case 'drop_column': return 'drop';
     case 'add_column': case 'alter_column': case 'alter_table': return 'column';
-    case 'add_constraint': return c.constraint.kind === 'foreign_key' ? 'add-fk' : 'add';
+    case 'add_constraint': return c.constraint.kind === 'foreign_key' ? 'add-fk' : c.constraint.kind === 'check' ? 'add-check' : 'add';
     case 'set_rls': return 'rls';
     case 'rebuild_enum': return `enum ${c.to.schema}.${c.to.name}`;
     default: return undefined;
@@ -82,17 +82,19 @@ export function combineTableClauses(statements: readonly Statement[], opts: { in
     if (st !== undefined) latest.set(s.object, groups.length - 1);
     else latest.delete(s.object);
   }
-  return groups.map((g) => (g.length === 1 ? g[0]! : joined(g, opts.indent)));
+  return groups.map((g) => (g.length === 1 && !(opts.indent && foreignKeyAdds(g[0]!)) ? g[0]! : joined(g, opts.indent)));
 }
 
 /** The steps whose clauses may move ahead of other tables' clauses (a rebuilt enum's only join in place). */
-const STEPS = ['drop-fk', 'drop', 'column', 'add', 'add-fk', 'rls'];
+const STEPS = ['drop-fk', 'drop', 'column', 'add', 'add-check', 'add-fk', 'rls'];
 
 /**
  * May a clause of step `s` run before another table's clause of step `other` that came first? Steps on
- * different tables are independent, and a new key or check reads only its own table's columns.
+ * different tables are independent, and a new key or check reads only its own table's columns. A check's
+ * name is its table's own (a key's names an index, schema-wide, which another table's drop may free), so
+ * a new check passes any other table's clause (Atlas's table-checks: one ALTER TABLE per table).
  */
-const passes = (s: string, other: string) => s === other || (s === 'add' && other === 'column');
+const passes = (s: string, other: string) => s === other || (s === 'add' && other === 'column') || s === 'add-check';
 
 /** A clause PostgreSQL runs in its first pass (drops): their text order among themselves matters. */
 const DROP_PASS = /^(DROP\b|ALTER COLUMN .+ DROP (DEFAULT|NOT NULL|IDENTITY|EXPRESSION)\b)/;
@@ -119,17 +121,26 @@ function dropsNextToAdds(parts: readonly Statement[]): Statement[] {
   return out;
 }
 
-/** One statement from a table's clauses; with an indent, one clause per line. */
+/** `ADD CONSTRAINT "k" FOREIGN KEY (…`: a clause adding a foreign key. */
+const ADD_FK = /^ADD (CONSTRAINT "(?:[^"]|"")*" FOREIGN KEY \()/;
+const foreignKeyAdds = (s: Statement) => step(s) !== undefined && ADD_FK.test(clauseOf(s) ?? '');
+
+/**
+ * One statement from a table's clauses, on one line as Atlas writes it: its indented format
+ * (`{{ sql . "  " }}`) indents CREATE TABLE only, and an ALTER TABLE stays on one line however long
+ * (Atlas's table-checks testscript). One exception, Atlas's again: with an indent, a foreign key's
+ * `ADD` ends its line and the key starts the next one, unindented (its planner writes the key through
+ * the indenting list builder at level 0).
+ */
 function joined(all: readonly Statement[], indent?: string): CombinedStatement {
   const parts = dropsNextToAdds(all);
   const first = all[0]!;
+  const oneLine = prefixOf(first)! + parts.map((p) => (indent ? clauseOf(p)!.replace(ADD_FK, 'ADD\n$1') : clauseOf(p)!)).join(', ');
   const hazards: Hazard[] = [];
   for (const h of parts.flatMap((p) => p.hazards)) if (!hazards.some((x) => x.code === h.code && x.message === h.message)) hazards.push(h);
   return {
     ...first,
-    sql: indent
-      ? `${prefixOf(first)!.trimEnd()}\n${parts.map((p) => indent + clauseOf(p)!).join(',\n')}`
-      : prefixOf(first)! + parts.map((p) => clauseOf(p)!).join(', '),
+    sql: oneLine,
     hazards,
     parts,
   };

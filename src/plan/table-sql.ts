@@ -5,6 +5,8 @@
  *    are written only where they differ from PostgreSQL's defaults;
  *  - `CREATE TABLE` lists columns, then the primary key (`PRIMARY KEY ("id")` when it has the default
  *    name), unique and exclusion constraints, foreign keys, checks, each kind by name (as PostgreSQL lists them);
+ *  - a foreign key writes both `ON UPDATE` and `ON DELETE`, `NO ACTION` included (Atlas writes the actions it
+ *    inspected, and PostgreSQL always has both); `MATCH`, `DEFERRABLE` and `NOT VALID` where they are set;
  *  - an owned sequence that `serial` would have created is written as `serial`/`bigserial`/`smallserial`;
  *  - with an indent (`--format '{{ sql . "  " }}'`), one column or constraint per line.
  *
@@ -128,17 +130,34 @@ const defaultPrimaryKeyName = (table: string) => `${table}_pkey`;
  * says everything the definition does.
  *
  * @example
- * constraintSql(fk) // 'FOREIGN KEY ("user_id") REFERENCES "app"."users" ("id") ON DELETE CASCADE'
+ * constraintSql(fk) // 'FOREIGN KEY ("user_id") REFERENCES "app"."users" ("id") ON UPDATE NO ACTION ON DELETE CASCADE'
  */
 export function constraintSql(c: Constraint, refTable: (key: string) => string = qk): string {
   switch (c.kind) {
-    case 'primary_key': case 'unique':
-      return !c.definition || c.definition === keySql(c) ? keySql(c, [], qi) : c.definition;
+    case 'primary_key': case 'unique': {
+      if (!c.definition) return keySql(c, [], qi);
+      // Read from a database, INCLUDE and storage parameters are in the definition text only: taken from it
+      // when the structure then says everything the text does (else the text is kept as it is).
+      const include = c.include.length ? c.include : identList(/ INCLUDE \(((?:[^()"]|"(?:[^"]|"")*")*)\)/.exec(c.definition)?.[1] ?? '');
+      const options = /\) WITH \(([^()]*)\)/.exec(c.definition)?.[1]?.split(', ') ?? [];
+      const k = { ...c, include };
+      return c.definition === keySql(k, options) ? keySql(k, options, qi) : c.definition;
+    }
     case 'check': return c.definition ?? `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
-    // `ON DELETE SET NULL (col)` has no field of its own: such a key keeps PostgreSQL's text.
-    case 'foreign_key': return c.definition && /\bSET (NULL|DEFAULT) \(/.test(c.definition) ? c.definition : foreignKeySql(c, `${refTable(c.refTable)} `, qi);
+    // Both actions always, as Atlas writes the ones it inspected. `ON DELETE SET NULL (col, …)` has no field
+    // of its own: its columns are read back from the definition text.
+    case 'foreign_key': {
+      const sql = foreignKeySql(c, `${refTable(c.refTable)} `, qi, { allActions: true });
+      const setCols = c.definition ? / ON DELETE SET (?:NULL|DEFAULT) \(((?:[^()"]|"(?:[^"]|"")*")*)\)/.exec(c.definition)?.[1] : undefined;
+      return setCols === undefined ? sql : sql.replace(/ ON DELETE SET (NULL|DEFAULT)/, (m) => `${m} (${identList(setCols).map(qi).join(', ')})`);
+    }
     case 'exclusion': return c.definition;
   }
+}
+
+/** The names of a list of identifiers as PostgreSQL prints it (`a, "B c"`). */
+function identList(text: string): string[] {
+  return [...text.matchAll(/"((?:[^"]|"")*)"|([^,\s]+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!));
 }
 
 /** `PRIMARY KEY (…)` alone for the default-named key, else `CONSTRAINT "name" …`. */

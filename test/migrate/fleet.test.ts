@@ -134,7 +134,7 @@ describe('one directory for every tenant schema: migrate diff --unqualified', ()
     const sql = r.statements.map((s) => s.sql);
     expect(sql.join('\n')).not.toMatch(/public/);
     expect(sql).toContain('CREATE TABLE "users" ("id" serial NOT NULL, "status" status NOT NULL DEFAULT \'a\', PRIMARY KEY ("id"))');
-    expect(sql).toContain('CREATE TABLE "posts" ("id" bigint NOT NULL, "user_id" integer NULL, PRIMARY KEY ("id"), CONSTRAINT "posts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id"))');
+    expect(sql).toContain('CREATE TABLE "posts" ("id" bigint NOT NULL, "user_id" integer NULL, PRIMARY KEY ("id"), CONSTRAINT "posts_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION)');
     // Another schema's names stay qualified.
     expect(sql.some((s) => /CREATE TABLE "?other"?\."?kept"?/.test(s))).toBe(true);
   });

@@ -28,7 +28,7 @@ ALTER TABLE practice_app.products ADD CONSTRAINT products_name_len CHECK (length
   expect(text).toContain("SET lock_timeout = '5s';");
   expect(text).toContain("SET statement_timeout = '1min';");
   expect(text).toContain('CREATE INDEX CONCURRENTLY "users_name_idx" ON "practice_app"."users" ("name");');
-  expect(text).toMatch(/ADD CONSTRAINT "products_owner_fk" FOREIGN KEY \("owner_id"\) REFERENCES "practice_app"\."users" \("id"\) NOT VALID;/);
+  expect(text).toMatch(/ADD CONSTRAINT "products_owner_fk" FOREIGN KEY \("owner_id"\) REFERENCES "practice_app"\."users" \("id"\) ON UPDATE NO ACTION ON DELETE NO ACTION NOT VALID;/);
   expect(text.indexOf('VALIDATE CONSTRAINT "products_owner_fk"')).toBeGreaterThan(text.indexOf('NOT VALID'));
   expect(text).toContain('VALIDATE CONSTRAINT "products_name_len"');
 

@@ -42,6 +42,7 @@ export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors,
 export { planSchemaApply, executeStatements, resolveState, resolveStates, freshDatabaseModel } from './workflow/schema-apply.js';
 export { schemaApply, type SchemaApplyOptions, type SchemaApplyPlan, type SchemaApplyResult } from './workflow/schema-apply-command.js';
 export { schemaDiff, type SchemaDiffOptions, type SchemaDiffResult } from './workflow/schema-diff.js';
+export { schemaValidate, type SchemaValidateOptions, type SchemaValidateResult } from './workflow/schema-validate.js';
 export { modelToMermaid, modelToSql } from './workflow/render.js';
 export { planClean, executeClean } from './workflow/clean.js';
 export { testSchema } from './workflow/test-schema.js';
@@ -51,7 +52,7 @@ export { findingProblem, lintPlan, RULES as lintRules, type Finding, type LintRe
 export { lintDirectory, migrateLint, type MigrateLintOptions } from './workflow/migrate-lint.js';
 export { formatAtlasLint } from './render/atlas-lint.js';
 export { formatFindings } from './render/lint-findings.js';
-export { formatProblem, formatProblems as formatProblemList, formatProblemsGithub, problemJson, type Problem, type ProblemTextOptions, type Severity } from './problem.js';
+export { formatProblem, formatProblemsGithub, problemJson, type Problem, type ProblemTextOptions, type Severity } from './problem.js';
 export { findPrismaCli, prismaGenerate } from './prisma/cli.js';
 export { describeSqlFiles, generateTypedSql, renderTypedSql, parseParamAnnotations, type GenerateTypedSqlResult, type TypedQuery, type TypedColumn, type TypedParam, type GeneratedFile } from './typedsql/index.js';
 export type { StatementDescription, DescribedColumn } from './db/describe.js';

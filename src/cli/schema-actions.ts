@@ -1,7 +1,7 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
 import { loadLibpgQuery } from '../parse/libpg.js';
 import { formatChoice } from './format-template.js';
-import { acquireDevDatabase, allowDevClear, openDevDatabase, releaseDevDatabase } from '../workflow/dev-lease.js';
+import { allowDevClear, openDevDatabase } from '../workflow/dev-lease.js';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { knownMajor } from '../db/url.js';
@@ -14,11 +14,11 @@ import { modelToMermaid, modelToSql } from '../workflow/render.js';
 import { resolveState } from '../workflow/schema-apply.js';
 import { schemaApply, type SchemaApplyPlan } from '../workflow/schema-apply-command.js';
 import { schemaDiff } from '../workflow/schema-diff.js';
-import { executeSources, readSchemaSources } from '../workflow/state.js';
-import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
+import { readSchemaSources } from '../workflow/state.js';
+import { schemaValidate } from '../workflow/schema-validate.js';
 import { planOptionsFrom, printBackup, printTarget, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
 import { configFrom } from './config-from.js';
-import { formatProblem } from '../problem.js';
+import { formatProblem, formatProblems, problemJson } from '../problem.js';
 import { fleetDriftAction, fleetFromFlags } from './migrate-fleet.js';
 import { confirm } from './prompt.js';
 import { parseAllowHazards } from '../workflow/consent.js';
@@ -45,11 +45,7 @@ export function formatPlan(statements: SchemaApplyPlan['statements']): string {
     .join('\n') + '\n';
 }
 
-async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>, clear?: boolean): Promise<T> {
-  return withLazyDev(url, async (dev) => fn(await dev()), clear);
-}
-
-/** Like withDev, but opens the dev database only if something asks for it (URL-only diffs never do). */
+/** Runs `fn` with an opener of the dev database: it opens only if something asks for it (URL-only diffs never do), and closes after. */
 async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>, clear?: boolean): Promise<T> {
   let dev: Promise<Database> | undefined;
   try {
@@ -80,48 +76,22 @@ export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
   }
 }
 
-/**
- * `schema validate`: the native parser first (syntax, unknown/duplicate objects, FK problems, unsupported
- * statements — every problem located, no database), then, unless `--native`, the files run on the dev
- * database to catch what only PostgreSQL knows (type checks of defaults, function bodies…).
- */
+/** `schema validate`: the workflow's `schemaValidate`, its problems printed (text on stderr, or JSON). */
 export async function schemaValidateAction(opts: CommonOptions & { native?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
-  const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
-  await initSchemaParser();
-  // Statements only a database can run (a DO block, …) go to the dev database, as in `schema apply` and
-  // `migrate diff`: kept as opaque by the native fold, unless --native (no database to judge them).
-  const checked = checkSchema(sources, { searchPath: searchPathOf(cfg.url), allowOpaque: !opts.native });
-  // E_NATIVE: valid SQL the native folder cannot follow (e.g. a rename a view must follow): the dev database decides.
-  // With opaque statements, what the fold cannot find may be theirs (a DO block creating a type): the dev database decides too.
-  const devDecides = (e: SchemaProblem) => e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE');
-  let problems: SchemaProblem[] = opts.native ? [...checked.errors] : checked.errors.filter((e) => !devDecides(e));
-  if (problems.length === 0 && !opts.native) {
-    const errs = await withDev(cfg.devUrl, async (dev) => {
-      await acquireDevDatabase(dev);
-      try {
-        return await executeSources(dev, sources);
-      } finally {
-        await releaseDevDatabase(dev).catch(() => undefined);
-      }
-    }, opts.devClear);
-    problems = errs.map((e) => ({ location: e.location, message: e.message, code: 'E_DEV', severity: 'error', sourceLine: e.sourceLine }));
-  }
-  const warnings = checked.warnings;
+  const r = await schemaValidate({ schema: cfg.schemaPath, cwd: cfg.cwd, searchPath: searchPathOf(cfg.url), native: opts.native, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }) });
   if (formatChoice(opts.format).kind === 'json') {
-    const j = (p: SchemaProblem) => ({ ...p.location, code: p.code, severity: p.severity, message: p.message });
-    out(JSON.stringify({ valid: problems.length === 0, statements: checked.statements, errors: problems.map(j), warnings: warnings.map(j) }, null, 2) + '\n');
-    if (problems.length) process.exitCode = 1;
+    out(JSON.stringify({ valid: r.valid, statements: r.statements, errors: r.errors.map(problemJson), warnings: r.warnings.map(problemJson) }, null, 2) + '\n');
+    if (!r.valid) process.exitCode = 1;
     return;
   }
-  if (warnings.length) process.stderr.write(formatProblems(warnings) + '\n');
-  if (problems.length) {
-    process.stderr.write(formatProblems(problems) + '\n');
-    throw new MeridianError('E_VALIDATE', `${problems.length} error(s) in ${sources.map((s) => s.file).join(', ')}`);
+  if (r.warnings.length) process.stderr.write(formatProblems(r.warnings) + '\n');
+  if (!r.valid) {
+    process.stderr.write(formatProblems(r.errors) + '\n');
+    throw new MeridianError('E_VALIDATE', `${r.errors.length} error(s) in ${r.files.join(', ')}`);
   }
-  const n = checked.statements;
-  const t = Object.keys(checked.model.tables).length;
-  out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
+  const [n, t, w] = [r.statements, r.tables, r.warnings.length];
+  out(`${r.files.join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
 }
 
 export async function schemaApplyAction(opts: CommonOptions & PlanFlags & ConsentFlags & { dryRun?: boolean; native?: boolean; backupFile?: string; skipBackup?: boolean; allowEmpty?: boolean }): Promise<void> {
@@ -157,7 +127,8 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & Consen
 export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from: string; to: string }): Promise<void> {
   const cfg = configFrom({ ...opts, to: undefined });
   const format = formatChoice(opts.format);
-  const r = await withLazyDev(cfg.devUrl, (dev) => schemaDiff({ from: opts.from, to: opts.to, dev, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, plan: { ...planOptionsFrom(opts), indent: format.indent } }), opts.devClear);
+  const dev = () => openDevDatabase(cfg.devUrl, { clear: opts.devClear });
+  const r = await schemaDiff({ from: opts.from, to: opts.to, dev, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, plan: { ...planOptionsFrom(opts), indent: format.indent } });
   if (format.kind === 'json') out(JSON.stringify(r.statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
   else out(r.sql || 'Schemas are synced, no changes to be made.\n');
 }

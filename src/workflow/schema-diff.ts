@@ -18,7 +18,10 @@ export interface SchemaDiffOptions {
   readonly from: string;
   /** The desired state, in the same forms. */
   readonly to: string;
-  /** Dev database for the states that are files (or a function opening it on first use: URL-only diffs never do). */
+  /**
+   * Dev database for the states that are files, or a function opening it on first use (URL-only diffs never
+   * do); a database opened through the function is closed when the diff is done.
+   */
   readonly dev: Database | (() => Promise<Database>);
   readonly schemas?: readonly string[];
   readonly exclude?: readonly string[];
@@ -46,7 +49,15 @@ export interface SchemaDiffResult {
  */
 export async function schemaDiff(opts: SchemaDiffOptions): Promise<SchemaDiffResult> {
   const scope = { schemas: opts.schemas, exclude: opts.exclude, cwd: opts.cwd };
-  const [current, desired] = (await resolveStates([opts.from, opts.to], opts.dev, scope)) as [Model, Model];
+  const open = opts.dev;
+  let opened: Promise<Database> | undefined;
+  let states: Model[];
+  try {
+    states = await resolveStates([opts.from, opts.to], typeof open === 'function' ? () => (opened ??= open()) : open, scope);
+  } finally {
+    if (opened) await (await opened).close();
+  }
+  const [current, desired] = states as [Model, Model];
   const changes = diff(current, desired, { schemas: opts.schemas });
   const indent = opts.plan?.indent;
   const planned = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });

@@ -117,7 +117,7 @@ describe('schema validate: library = CLI', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'meridian-lib-validate-'));
     const bad = join(cwd, 'bad.sql');
     writeFileSync(bad, 'CREATE TABLE a (id int REFERENCES nope);\nINSERT INTO a VALUES (1);\n');
-    const r = await schemaValidate({ schema: bad, native: true });
+    const r = await schemaValidate({ schema: bad, cwd, native: true });
     expect([r.valid, r.errors.map((e) => e.code), r.warnings.map((w) => w.code)]).toEqual([false, ['E_UNKNOWN'], ['W_DATA']]);
     const text = await runCli(['schema', 'validate', '--to', `file://${bad}`, '--native'], { cwd, env: { DATABASE_URL: '' } });
     expect(text.code).toBe(1);

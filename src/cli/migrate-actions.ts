@@ -16,6 +16,7 @@ import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
+import { formatProblem, type Problem } from '../problem.js';
 import { fleetApplyAction, fleetFromFlags, fleetStatusAction, urlList, type FleetApplyFlags, type FleetCliOptions } from './migrate-fleet.js';
 
 const out = (s: string) => process.stdout.write(s);
@@ -47,7 +48,7 @@ function printApplyPlan(plan: MigrateApplyPlan, target: string): void {
   }
   if (plan.analysisError) out(pc.yellow(`\n(hazard analysis unavailable: ${plan.analysisError})\n`));
   if (plan.findings.length) out(pc.yellow(`\nHazards:\n`));
-  for (const f of plan.findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n`));
+  for (const p of plan.problems) out(pc.yellow(formatProblem({ ...p, fix: undefined }, { label: 'plain', indent: '  ' }) + '\n'));
   out(`\nPlan hash: ${plan.hash}\n\n`);
 }
 
@@ -219,15 +220,15 @@ export async function migrateValidateAction(opts: CommonOptions): Promise<void> 
   await initSplitter();
   const { initParser, parseSql } = await loadParser();
   await initParser();
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   for (const f of readMigrationFiles(cfg.migrationsDir)) {
     for (const st of splitStatements(f.content, f.name)) {
       const e = parseSql(st.text);
-      if (e) errors.push(`${f.path}:${st.line + e.line - 1}:${e.line === 1 ? st.column + e.column - 1 : e.column}: ${e.message}`);
+      if (e) errors.push({ code: 'E_SYNTAX', severity: 'error', location: { file: f.path, line: st.line + e.line - 1, column: e.line === 1 ? st.column + e.column - 1 : e.column }, message: e.message });
     }
   }
   if (errors.length) {
-    for (const e of errors) process.stderr.write(`${e}\n`);
+    for (const e of errors) process.stderr.write(`${formatProblem(e, { label: 'none' })}\n`);
     throw new MeridianError('E_VALIDATE', `${errors.length} statement(s) do not parse`);
   }
   out(`Migration directory is valid (${readMigrationFiles(cfg.migrationsDir).length} files)\n`);

@@ -1,35 +1,27 @@
 /** Actions of `meridian schema inspect|validate|apply|diff` and `migrate diff`. */
 import { loadLibpgQuery } from '../parse/libpg.js';
 import { formatChoice } from './format-template.js';
-import { isVolatileExpression } from '../parse/volatility.js';
-import { acquireDevDatabase, allowDevClear, releaseDevDatabase } from '../workflow/dev-lease.js';
-import { relative } from 'node:path';
+import { allowDevClear, openDevDatabase } from '../workflow/dev-lease.js';
 import pc from './colors.js';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { knownMajor } from '../db/url.js';
 import type { Database } from '../db/database.js';
-import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
-import { diff } from '../diff/index.js';
-import { plan, renderSchemaSql, type Statement } from '../plan/index.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
-import { lintPlan } from '../lint/index.js';
-import { renameHints } from '../workflow/rename-hints.js';
-import type { RenameHint } from '../diff/renames.js';
-import { modelToMermaid, modelToSql, wrapLongViews } from '../workflow/render.js';
-import { executeStatements, planSchemaApply, resolveState, resolveStates } from '../workflow/schema-apply.js';
-import { executeSources, formatLocatedErrors, readSchemaSources } from '../workflow/state.js';
-import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem } from '../parse/index.js';
-import { modelFromSources } from '../workflow/state.js';
-import { nativeModelFromSources } from '../workflow/native.js';
-import { planOptionsFrom, printBackup, printTarget, terminalConfirm, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
+import type { RenameHint } from '../workflow/rename-hints.js';
+import { modelToMermaid, modelToSql } from '../workflow/render.js';
+import { resolveState } from '../workflow/schema-apply.js';
+import { schemaApply, type SchemaApplyPlan } from '../workflow/schema-apply-command.js';
+import { schemaDiff } from '../workflow/schema-diff.js';
+import { readSchemaSources } from '../workflow/state.js';
+import { schemaValidate } from '../workflow/schema-validate.js';
+import { planOptionsFrom, printBackup, printTarget, type CommonOptions, type ConsentFlags, type PlanFlags } from './common.js';
 import { configFrom } from './config-from.js';
+import { formatProblem, formatProblems, problemJson } from '../problem.js';
 import { fleetDriftAction, fleetFromFlags } from './migrate-fleet.js';
 import { confirm } from './prompt.js';
-import { describeTarget } from '../config/protection.js';
-import { hazardsOfStatements, parseAllowHazards, planHash } from '../workflow/consent.js';
-import { guardWrite } from '../workflow/guard.js';
+import { parseAllowHazards } from '../workflow/consent.js';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -44,7 +36,7 @@ function searchPathOf(url: string): string[] | undefined {
 }
 
 /** Prints statements with their hazards (shared by diff, apply and the confirm prompts). */
-export function formatPlan(statements: readonly Statement[]): string {
+export function formatPlan(statements: SchemaApplyPlan['statements']): string {
   return statements
     .map((s) => {
       const hz = s.hazards.map((h) => pc.yellow(`    -- hazard ${h.code}: ${h.message}`)).join('\n');
@@ -53,11 +45,7 @@ export function formatPlan(statements: readonly Statement[]): string {
     .join('\n') + '\n';
 }
 
-async function withDev<T>(url: string, fn: (dev: Database) => Promise<T>, clear?: boolean): Promise<T> {
-  return withLazyDev(url, async (dev) => fn(await dev()), clear);
-}
-
-/** Like withDev, but opens the dev database only if something asks for it (URL-only diffs never do). */
+/** Runs `fn` with an opener of the dev database: it opens only if something asks for it (URL-only diffs never do), and closes after. */
 async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) => Promise<T>, clear?: boolean): Promise<T> {
   let dev: Promise<Database> | undefined;
   try {
@@ -88,94 +76,49 @@ export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
   }
 }
 
-/**
- * `schema validate`: the native parser first (syntax, unknown/duplicate objects, FK problems, unsupported
- * statements — every problem located, no database), then, unless `--native`, the files run on the dev
- * database to catch what only PostgreSQL knows (type checks of defaults, function bodies…).
- */
+/** `schema validate`: the workflow's `schemaValidate`, its problems printed (text on stderr, or JSON). */
 export async function schemaValidateAction(opts: CommonOptions & { native?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
-  const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
-  await initSchemaParser();
-  // Statements only a database can run (a DO block, …) go to the dev database, as in `schema apply` and
-  // `migrate diff`: kept as opaque by the native fold, unless --native (no database to judge them).
-  const checked = checkSchema(sources, { searchPath: searchPathOf(cfg.url), allowOpaque: !opts.native });
-  // E_NATIVE: valid SQL the native folder cannot follow (e.g. a rename a view must follow): the dev database decides.
-  // With opaque statements, what the fold cannot find may be theirs (a DO block creating a type): the dev database decides too.
-  const devDecides = (e: SchemaProblem) => e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE');
-  let problems: SchemaProblem[] = opts.native ? [...checked.errors] : checked.errors.filter((e) => !devDecides(e));
-  if (problems.length === 0 && !opts.native) {
-    const errs = await withDev(cfg.devUrl, async (dev) => {
-      await acquireDevDatabase(dev);
-      try {
-        return await executeSources(dev, sources);
-      } finally {
-        await releaseDevDatabase(dev).catch(() => undefined);
-      }
-    }, opts.devClear);
-    problems = errs.map((e) => ({ location: e.location, message: e.message, code: 'E_DEV', severity: 'error', sourceLine: e.sourceLine }));
-  }
-  const warnings = checked.warnings;
+  const r = await schemaValidate({ schema: cfg.schemaPath, cwd: cfg.cwd, searchPath: searchPathOf(cfg.url), native: opts.native, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }) });
   if (formatChoice(opts.format).kind === 'json') {
-    const j = (p: SchemaProblem) => ({ ...p.location, code: p.code, severity: p.severity, message: p.message });
-    out(JSON.stringify({ valid: problems.length === 0, statements: checked.statements, errors: problems.map(j), warnings: warnings.map(j) }, null, 2) + '\n');
-    if (problems.length) process.exitCode = 1;
+    out(JSON.stringify({ valid: r.valid, statements: r.statements, errors: r.errors.map(problemJson), warnings: r.warnings.map(problemJson) }, null, 2) + '\n');
+    if (!r.valid) process.exitCode = 1;
     return;
   }
-  if (warnings.length) process.stderr.write(formatProblems(warnings) + '\n');
-  if (problems.length) {
-    process.stderr.write(formatProblems(problems) + '\n');
-    throw new MeridianError('E_VALIDATE', `${problems.length} error(s) in ${sources.map((s) => s.file).join(', ')}`);
+  if (r.warnings.length) process.stderr.write(formatProblems(r.warnings) + '\n');
+  if (!r.valid) {
+    process.stderr.write(formatProblems(r.errors) + '\n');
+    throw new MeridianError('E_VALIDATE', `${r.errors.length} error(s) in ${r.files.join(', ')}`);
   }
-  const n = checked.statements;
-  const t = Object.keys(checked.model.tables).length;
-  out(`${sources.map((s) => s.file).join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
+  const [n, t, w] = [r.statements, r.tables, r.warnings.length];
+  out(`${r.files.join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
 }
 
 export async function schemaApplyAction(opts: CommonOptions & PlanFlags & ConsentFlags & { dryRun?: boolean; native?: boolean; backupFile?: string; skipBackup?: boolean; allowEmpty?: boolean }): Promise<void> {
   const cfg = configFrom(opts);
   parseAllowHazards(opts.allowHazards);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
-  const { hints, warnings } = await renameHints(sources);
-  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  const scope = { schemas: cfg.schemas, exclude: cfg.exclude };
-  // The desired state folded by the native parser, as migrate diff does; the dev database opens only when
-  // schema.sql does not fold natively (or with --no-native), and to try confirmed renames on.
-  const native = opts.native !== false ? await nativeModelFromSources(sources, scope) : undefined;
   if (!opts.dryRun) printTarget(cfg, 'schema apply');
   const db = await openDatabase(cfg.url);
   try {
-    const statements = await withLazyDev(cfg.devUrl, async (dev) => {
-      const desired = native ?? (await modelFromSources(await dev(), sources, scope));
-      return planSchemaApply(db, desired, { ...scope, plan: planOptionsFrom(opts), renames: hints.length ? { hints, dev: await dev() } : undefined, sources, allowEmpty: opts.allowEmpty, verify: native ? { dev } : undefined });
-    }, opts.devClear);
-    if (statements.length === 0) {
-      out('Schema is synced, no changes to be made\n');
-      return;
-    }
-    const hash = planHash(statements.map((s) => s.sql));
-    out(`Planned changes for ${db.displayUrl}:\n${formatPlan(statements)}\nPlan hash: ${hash}\n`);
-    if (opts.dryRun) return;
-    const hazards = hazardsOfStatements(statements);
-    const destructive = statements.filter((s) => s.hazards.some((h) => h.code === 'DELETES_DATA')).length;
-    const g = await guardWrite(
-      db,
-      {
-        command: 'schema apply', protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
-        consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
-        confirm: terminalConfirm(() => `Apply ${statements.length} statement(s)${destructive ? pc.red(` (${destructive} delete data)`) : ''} to ${describeTarget(cfg.url)}?`),
-        backupFile: opts.backupFile, skipBackup: opts.skipBackup,
+    const r = await schemaApply(db, {
+      schema: sources, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
+      schemas: cfg.schemas, exclude: cfg.exclude, native: opts.native !== false, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, dryRun: opts.dryRun,
+      protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
+      consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
+      backupFile: opts.backupFile, skipBackup: opts.skipBackup,
+      onPlan: (p) => {
+        for (const w of p.warnings) process.stderr.write(`warning: ${w}\n`);
+        if (p.statements.length) out(`Planned changes for ${db.displayUrl}:\n${formatPlan(p.statements)}\nPlan hash: ${p.hash}\n`);
       },
-      { hazards, hash },
-    );
-    if (!g.proceed) {
+      confirm: process.stdin.isTTY ? (p) => confirm(`Apply ${p.statements.length} statement(s)${p.destructive ? pc.red(` (${p.destructive} delete data)`) : ''} to ${p.target}?`) : undefined,
+      onApprove: (_, g) => printBackup(g),
+    });
+    if (r.plan.statements.length === 0) out('Schema is synced, no changes to be made\n');
+    else if (r.guard && !r.guard.proceed) {
       out('Aborted: nothing was applied\n');
       process.exitCode = 1;
-      return;
-    }
-    printBackup(g);
-    const r = await executeStatements(db, statements);
-    out(`Applied ${r.executed} statement(s)\n`);
+    } else if (r.executed !== undefined) out(`Applied ${r.executed} statement(s)\n`);
   } finally {
     await db.close();
   }
@@ -183,19 +126,11 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & Consen
 
 export async function schemaDiffAction(opts: CommonOptions & PlanFlags & { from: string; to: string }): Promise<void> {
   const cfg = configFrom({ ...opts, to: undefined });
-  await withLazyDev(cfg.devUrl, async (dev) => {
-    const scope = { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd };
-    const [current, desired] = (await resolveStates([opts.from, opts.to], dev, scope)) as [Model, Model];
-    const changes = diff(current, desired, { schemas: cfg.schemas });
-    const format = formatChoice(opts.format);
-    const statements = plan(changes, current, desired, { ...planOptionsFrom(opts), indent: format.indent, volatile: (e) => isVolatileExpression(e, desired) });
-    if (format.kind === 'json') {
-      out(JSON.stringify(statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
-      return;
-    }
-    const shown = format.indent ? await wrapLongViews(statements, format.indent) : statements;
-    out(shown.length ? renderSchemaSql(shown, { indent: format.indent }) : 'Schemas are synced, no changes to be made.\n');
-  }, opts.devClear);
+  const format = formatChoice(opts.format);
+  const dev = () => openDevDatabase(cfg.devUrl, { clear: opts.devClear });
+  const r = await schemaDiff({ from: opts.from, to: opts.to, dev, schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd, plan: { ...planOptionsFrom(opts), indent: format.indent } });
+  if (format.kind === 'json') out(JSON.stringify(r.statements.map((s) => ({ sql: s.sql, comment: s.comment, hazards: s.hazards, transactional: s.transactional, object: s.object, change: s.source.kind })), null, 2) + '\n');
+  else out(r.sql || 'Schemas are synced, no changes to be made.\n');
 }
 
 export async function migrateDiffAction(
@@ -231,6 +166,9 @@ export async function migrateDiffAction(
       ...(scope ? { scope, searchPath: [scope] } : {}),
       dryRun: print || !!opts.from, current, plan: { ...planOptionsFrom(opts), indent: format.indent }, allowEmpty: opts.allowEmpty, data: opts.data !== false,
       ...(!opts.from && !print && process.stdin.isTTY ? { confirmRenames } : {}),
+      // Atlas's `migrate diff` prints nothing when it writes a file, and pipelines rely on that; a person at a
+      // terminal (or --verbose) is told the file's name and what the analyzers see in it.
+      lint: !!opts.verbose || !!process.stdout.isTTY,
     });
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     if (r.statements.length === 0 && r.data.length === 0) {
@@ -247,16 +185,14 @@ export async function migrateDiffAction(
       if (opts.from) process.exitCode = 1;
       return;
     }
-    // Atlas's `migrate diff` prints nothing when it writes a file, and pipelines rely on that; a person at a
-    // terminal (or --verbose) is told the file's name and what the analyzers see in it.
     if (!opts.verbose && !process.stdout.isTTY) return;
     const n = r.statements.length + r.data.length;
     out(`Created ${r.file} (${n} statement${n === 1 ? '' : 's'}${r.data.length ? `, ${r.data.length} of them data` : ''})\n`);
-    // The lint analyzers, on the statements just written (no database needed), located in the new file.
-    const findings = lintPlan(r.statements, r.current, r.desired, { file: relative(cfg.cwd, r.file!) || r.file, content: r.content, indent: format.indent });
+    // The lint analyzers' findings on the statements just written (no database needed), located in the new file.
+    const findings = r.findings ?? [];
     if (findings.length) {
       out(pc.yellow(`\nReview before applying (migrate lint):\n`));
-      for (const f of findings) out(pc.yellow(`  ${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}\n`));
+      for (const p of findings) out(pc.yellow(formatProblem(p, { label: 'plain', indent: '  ' }) + '\n'));
     }
   }, opts.devClear);
 }

@@ -19,8 +19,19 @@ import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
 import { combineTableClauses } from '../plan/combine.js';
+import type { Problem, Severity } from '../problem.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
+
+/**
+ * A finding as the one located-problem shape every command prints (src/problem.ts).
+ *
+ * @example
+ * formatProblems(r.findings.map(findingProblem), { label: 'plain' })
+ */
+export function findingProblem(f: Finding): Problem {
+  return { code: f.code, severity: f.severity, location: { file: f.file, line: f.line, column: f.column }, message: f.message, fix: f.fix };
+}
 
 export interface Finding {
   readonly file: string;
@@ -459,13 +470,4 @@ export function lintPlan(statements: readonly PlannedStatement[], before: Model,
     state.noteChanges(changes);
   }
   return out;
-}
-
-/** Renders findings: `text` (file:line:col: CODE: message), `json`, or GitHub workflow commands. */
-export function formatFindings(r: LintResult, format: 'lines' | 'text' | 'json' | 'github'): string {
-  if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
-  if (format === 'github')
-    return r.findings.map((f) => `::${f.severity === 'error' ? 'error' : 'warning'} file=${f.file},line=${f.line},col=${f.column},title=${f.code}::${f.message} (fix: ${f.fix})`).join('\n') + (r.findings.length ? '\n' : '');
-  const lines = r.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}\n    fix: ${f.fix}`);
-  return `${lines.length ? lines.join('\n') + '\n' : ''}${r.files.length} file(s) linted: ${r.findings.filter((f) => f.severity === 'error').length} error(s), ${r.findings.filter((f) => f.severity === 'warning').length} warning(s)\n`;
 }

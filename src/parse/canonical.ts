@@ -17,10 +17,11 @@ import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigg
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
 } from './normalize.js';
-import { deparseExpression, parseOne, type Node } from './pg.js';
+import { nodeAs, stringValue, type Pg, type PgNode } from './ast.js';
+import { deparseExpression, parseOne } from './pg.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => (n?.String ? n.String.sval ?? '' : '');
+const sv = stringValue;
 
 /**
  * An expression from PostgreSQL's text (`pg_get_expr`): the text to render, its canonical form to compare.
@@ -46,24 +47,29 @@ export function boundFromText(text: string): Expr {
 }
 
 /** An index expression or predicate node: deparsed to render, normalised (without resolution, as from text) to compare. */
-const indexExpr = (n: Node): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
+const indexExpr = (n: PgNode): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
 
-const optionText = (d: Node): string => {
+const optionText = (d: Pg.DefElem): string => {
   const a = d.arg;
-  const v = a === undefined ? 'true' : a.String ? a.String.sval : a.Integer ? String(a.Integer.ival ?? 0) : a.Float ? a.Float.fval : a.Boolean ? String(!!a.Boolean.boolval) : a.A_Const ? sv(a.A_Const) : '';
+  const [str, int, flt, bool] = [nodeAs(a, 'String'), nodeAs(a, 'Integer'), nodeAs(a, 'Float'), nodeAs(a, 'Boolean')];
+  // (Any other argument, an A_Const included, reads as '': what this function has always given.)
+  const v = a === undefined ? 'true' : str ? str.sval : int ? String(int.ival ?? 0) : flt ? flt.fval : bool ? String(!!bool.boolval) : '';
   return `${d.defname}=${v}`;
 };
 
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Node): IndexKey {
+function indexKey(e: Pg.IndexElem): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
   const opclass = (e.opclass ?? []).map(sv).slice(-1)[0] as string | undefined;
   const collation = (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
-  const opts = (e.opclassopts ?? []).map((o: Node) => o.DefElem).filter(Boolean).map(optionText);
+  const opts = (e.opclassopts ?? []).flatMap((o) => {
+    const d = nodeAs(o, 'DefElem');
+    return d ? [optionText(d)] : [];
+  });
   return {
-    ...(e.name ? { column: e.name as string } : { expr: indexExpr(e.expr) }),
+    ...(e.name ? { column: e.name } : { expr: indexExpr(e.expr!) }),
     ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
     descending, nullsFirst,
   };
@@ -84,10 +90,10 @@ export interface IndexShape {
  * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
-export function indexShape(n: Node): IndexShape {
+export function indexShape(n: Pg.IndexStmt): IndexShape {
   return {
-    keys: (n.indexParams ?? []).map((p: Node) => indexKey(p.IndexElem)),
-    include: (n.indexIncludingParams ?? []).map((p: Node) => p.IndexElem.name as string),
+    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!)),
+    include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),
     ...(n.whereClause ? { where: indexExpr(n.whereClause) } : {}),
     nullsNotDistinct: !!n.nulls_not_distinct,
   };

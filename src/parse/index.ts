@@ -6,6 +6,7 @@
  * Never: does I/O or connects anywhere. Every problem carries file:line:col from the parser's locations.
  */
 import { MeridianError, type SourceLocation } from '../errors.js';
+import { formatProblems, type Problem } from '../problem.js';
 import type { Model } from '../model/types.js';
 import { Folder, type FoldProblem } from './fold.js';
 import { FileDoesNotParse, initParser, LineIndex, statementPieces, syntaxProblem } from './pg.js';
@@ -20,15 +21,11 @@ export interface SchemaSource {
   readonly text: string;
 }
 
-export interface SchemaProblem {
-  readonly location: SourceLocation;
-  readonly message: string;
-  /** Stable code (`E_SYNTAX`, `E_UNKNOWN`, `E_DUPLICATE`, `E_UNSUPPORTED`, `E_FK`, `W_DATA`, `W_IGNORED`, …). */
-  readonly code: string;
-  readonly severity: 'error' | 'warning';
-  /** The offending source line (for carets). */
-  readonly sourceLine: string;
-}
+/**
+ * A problem of the schema files: the one `Problem` shape (src/problem.ts), with a stable code (`E_SYNTAX`,
+ * `E_UNKNOWN`, `E_DUPLICATE`, `E_UNSUPPORTED`, `E_FK`, `W_DATA`, `W_IGNORED`, …) and the source line.
+ */
+export type SchemaProblem = Problem & { readonly sourceLine: string };
 
 export interface ParseSchemaOptions {
   /** search_path the files start with (the target URL's); default `public`. */
@@ -133,12 +130,8 @@ export async function initSchemaParser(): Promise<void> {
   }
 }
 
-/** Formats problems as `file:line:col: severity[code]: message`, the source line and a caret. */
-export function formatProblems(problems: readonly SchemaProblem[]): string {
-  return problems
-    .map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.severity}[${p.code}]: ${p.message}\n  ${p.sourceLine}\n  ${' '.repeat(Math.max(0, p.location.column - 1))}^`)
-    .join('\n');
-}
+/** Formats problems as `file:line:col: severity[code]: message`, the source line and a caret (src/problem.ts). */
+export { formatProblems };
 
 /**
  * Parses schema sources into a Model with the real PostgreSQL parser, natively (no database).

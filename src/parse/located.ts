@@ -1,11 +1,13 @@
 /**
- * Located problems in SQL sources: the shape parse, validate, typed SQL, lint and the workflow report
- * errors in (`file:line:col: message`, the source line and a caret).
+ * Located errors in SQL sources (parse, validate, typed SQL and the workflow's dev-database runs): the
+ * one `Problem` shape of src/problem.ts, their text inside a MeridianError (`file:line:col: message`, the
+ * source line and a caret).
  *
- * In:  sources and the locations found in them. Out: LocatedError values, their text, a MeridianError.
+ * In:  sources and the locations found in them. Out: their text, a MeridianError.
  * Never: reads files or talks to a database.
  */
-import { MeridianError, type SourceLocation } from '../errors.js';
+import { MeridianError } from '../errors.js';
+import { formatProblems, type Problem } from '../problem.js';
 
 /** One SQL source: a file name (as reported) and its text. */
 export interface SqlSource {
@@ -13,12 +15,8 @@ export interface SqlSource {
   readonly text: string;
 }
 
-export interface LocatedError {
-  readonly location: SourceLocation;
-  readonly message: string;
-  /** The offending source line, for carets. */
-  readonly sourceLine: string;
-}
+/** A located error: a `Problem` (its code says who found it: `E_SYNTAX`, `E_DEV`, `E_SQLGEN`, `E_VALIDATE`…). */
+export type LocatedError = Problem;
 
 /**
  * Line `line` (1-based) of a text, for carets.
@@ -34,12 +32,11 @@ export function lineOf(text: string, line: number): string {
  * Formats located errors as `file:line:col: message`, the source line and a caret.
  *
  * @example
- * formatLocatedErrors([{ location: { file: 'a.sql', line: 1, column: 8 }, message: 'syntax error', sourceLine: 'SELECT ,' }])
+ * formatLocatedErrors([{ code: 'E_SYNTAX', severity: 'error', location: { file: 'a.sql', line: 1, column: 8 }, message: 'syntax error', sourceLine: 'SELECT ,' }])
+ * // 'a.sql:1:8: syntax error\n  SELECT ,\n         ^' (the MeridianError around it carries the code)
  */
 export function formatLocatedErrors(errors: readonly LocatedError[]): string {
-  return errors
-    .map((e) => `${e.location.file}:${e.location.line}:${e.location.column}: ${e.message}\n  ${e.sourceLine}\n  ${' '.repeat(Math.max(0, e.location.column - 1))}^`)
-    .join('\n');
+  return formatProblems(errors, { label: 'none' });
 }
 
 /**

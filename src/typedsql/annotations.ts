@@ -45,7 +45,7 @@ export function parseParamAnnotations(text: string, file: string): { params: Par
   for (const t of tokens) {
     if (t.tokenName !== 'SQL_COMMENT' || !/^--\s*@param\b/.test(t.text)) continue;
     const { line, column } = positionAt(buf, t.start);
-    const fail = (message: string) => errors.push({ location: { file, line, column }, message, sourceLine: lines[line - 1] ?? '' });
+    const fail = (message: string) => errors.push({ code: 'E_SQLGEN', severity: 'error', location: { file, line, column }, message, sourceLine: lines[line - 1] ?? '' });
     const m = PARAM.exec(t.text.trimEnd());
     if (!m) {
       fail('malformed @param annotation: expected `-- @param {Type} $1:name` (type and description optional, `name?` for a nullable parameter)');

@@ -44,7 +44,7 @@ export interface TypedQuery {
 /** A located error at a UTF-8 byte offset of the file (the parser's and the server's positions). */
 function locatedAt(src: SqlSource, byteOffset: number, message: string): LocatedError {
   const { line, column } = positionAt(Buffer.from(src.text, 'utf8'), byteOffset);
-  return { location: { file: src.file, line, column }, message, sourceLine: lineOf(src.text, line) };
+  return { code: 'E_SQLGEN', severity: 'error', location: { file: src.file, line, column }, message, sourceLine: lineOf(src.text, line) };
 }
 
 /** `get-users.sql` → `getUsers`; undefined when no identifier can be made. */
@@ -106,7 +106,7 @@ export async function describeSqlFiles(db: Database, sources: readonly SqlSource
       continue;
     }
     for (const a of ann.params) {
-      if (a.index < 1 || a.index > d.params.length) errors.push({ location: { file: src.file, line: a.line, column: a.column }, message: `@param $${a.index} does not exist: the statement has ${d.params.length} parameter(s)`, sourceLine: lineOf(src.text, a.line) });
+      if (a.index < 1 || a.index > d.params.length) errors.push({ code: 'E_SQLGEN', severity: 'error', location: { file: src.file, line: a.line, column: a.column }, message: `@param $${a.index} does not exist: the statement has ${d.params.length} parameter(s)`, sourceLine: lineOf(src.text, a.line) });
     }
     const seen = new Set<string>();
     for (const c of d.columns) {

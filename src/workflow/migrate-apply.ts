@@ -9,7 +9,8 @@
  */
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
-import type { Finding } from '../lint/index.js';
+import { findingProblem, type Finding } from '../lint/index.js';
+import type { Problem } from '../problem.js';
 import { applyMigrations, type ApplyOptions, type ApplyResult, type FileResult } from '../migrate/apply.js';
 import { hazardsOfFindings, planHash, type PlannedHazard } from './consent.js';
 import { guardWrite, type GuardOptions, type GuardResult } from './guard.js';
@@ -20,6 +21,8 @@ export interface MigrateApplyPlan {
   readonly pending: readonly FileResult[];
   /** Lint findings on the pending files (when they were analysed). */
   readonly findings: readonly Finding[];
+  /** The same findings as located problems (src/problem.ts), the shape every command prints. */
+  readonly problems: readonly Problem[];
   readonly hazards: readonly PlannedHazard[];
   /** Why the hazards could not be analysed, when they could not. */
   readonly analysisError?: string;
@@ -72,7 +75,7 @@ export async function migrateApply(db: Database, opts: MigrateApplyOptions): Pro
       await dev.close();
     }
   }
-  const plan: MigrateApplyPlan = { from: dry.from, to: dry.to, pending, findings, hazards: hazardsOfFindings(findings), hash, ...(analysisError ? { analysisError } : {}) };
+  const plan: MigrateApplyPlan = { from: dry.from, to: dry.to, pending, findings, problems: findings.map(findingProblem), hazards: hazardsOfFindings(findings), hash, ...(analysisError ? { analysisError } : {}) };
   opts.onPlan?.(plan);
   if (pending.length === 0 || opts.dryRun) return { plan };
   if (opts.protection.protected && analysisError) {

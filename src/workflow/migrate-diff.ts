@@ -13,7 +13,9 @@ import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 import { wrapLongViews } from './render.js';
 import { renameCandidates, renameChanges, type RenameHint } from '../diff/renames.js';
 import { renameHints } from './rename-hints.js';
+import { relative } from 'node:path';
 import type { Database } from '../db/database.js';
+import type { Problem } from '../problem.js';
 import { diff, type Change } from '../diff/index.js';
 import { validateSum, writeMigrationFile } from '../migrate/dir.js';
 import { plan, renderMigrationFile, renderSchemaSql, type PlanOptions, type Statement } from '../plan/index.js';
@@ -72,6 +74,11 @@ export interface MigrateDiffOptions {
    * Never with `current` (a drift check).
    */
   readonly data?: boolean;
+  /**
+   * Review the file written with the lint analyzers (`lintPlan`, no database): its findings come back in
+   * `findings`, located in the new file (named relative to `cwd`).
+   */
+  readonly lint?: boolean;
 }
 
 export interface MigrateDiffResult {
@@ -91,6 +98,8 @@ export interface MigrateDiffResult {
   readonly native: { readonly desired: boolean; readonly current: boolean };
   /** Data statements of the schema file written into the migration (see `data`). */
   readonly data: readonly DataStatement[];
+  /** With `lint`: what the analyzers see in the file written, located in it. */
+  readonly findings?: readonly Problem[];
 }
 
 /**
@@ -181,7 +190,10 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const content = data.length ? renderEntries(placeDataStatements(statements, data), opts.plan?.indent) : renderMigrationFile(statements, { indent: opts.plan?.indent });
   if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, native, data };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
-  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native, data };
+  // The analyzers (loaded only when asked) on the statements just written, located in the new file.
+  const lint = opts.lint ? await import('../lint/index.js') : undefined;
+  const findings = lint?.lintPlan(statements, current, desired, { file: relative(opts.cwd ?? process.cwd(), written.path) || written.path, content, indent: opts.plan?.indent }).map(lint.findingProblem);
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, native, data, ...(findings ? { findings } : {}) };
 }
 
 /** A migration file's text from planned statements and data statements, in Atlas's layout. */

@@ -7,16 +7,69 @@
  * Out: a LintResult (findings with file:line:col, per-file report). Never touches the target database, and
  *      never prints.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from '../db/database.js';
+import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { FileLint, type Finding, type LintReport, type LintResult } from '../lint/index.js';
 import { filesFromLastCheckpoint, readMigrationFiles, validateSum, type MigrationFile } from '../migrate/dir.js';
 import { loadLibpg } from '../parse/libpg.js';
 import { initSplitter } from '../parse/split.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
+import { requireMigrationDir } from './migration-dir.js';
 import { executeSources, locatedError, locateStatementError } from './state.js';
+
+export interface MigrateLintOptions {
+  /** The migration directory. */
+  readonly dir: string;
+  /** How the caller named the directory (`file://db/migrations`), for the error when it does not exist. */
+  readonly dirGiven?: string;
+  /** Opens the dev database the files are replayed on (never the target); closed when linting ends. */
+  readonly dev: () => Promise<Database>;
+  /** Lint the latest N files (a positive integer). */
+  readonly latest?: number;
+  /** Lint the files added since this git branch (its merge base with HEAD): committed, staged or untracked. */
+  readonly gitBase?: string;
+  /** The project directory (git runs there; findings name files relative to it). */
+  readonly cwd?: string;
+}
+
+/**
+ * `migrate lint`: which files to lint (all, the latest N, or those added since a git branch), then
+ * `lintDirectory` on the dev database. Never prints: render the result with `formatAtlasLint` (Atlas's
+ * report) or `formatFindings`.
+ *
+ * @example
+ * const r = await migrateLint({ dir: 'database/migrations', gitBase: 'main', dev: () => openDatabase('pglite://memory') });
+ * if (r.failed) process.exitCode = 1;
+ */
+export async function migrateLint(opts: MigrateLintOptions): Promise<LintResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  requireMigrationDir(opts.dir, opts.dirGiven);
+  const names = opts.gitBase !== undefined ? filesAddedSince(opts.gitBase, opts.dir, cwd) : undefined;
+  if (opts.latest !== undefined && (!Number.isInteger(opts.latest) || opts.latest < 1)) throw new MeridianError('E_USAGE', `--latest must be a positive integer, got "${opts.latest}"`);
+  const dev = await opts.dev();
+  try {
+    return await lintDirectory(dev, opts.dir, { latest: opts.latest, names, cwd });
+  } finally {
+    await dev.close();
+  }
+}
+
+/** Names of the `.sql` files of `dir` added since the merge base of `base` and HEAD: committed on the branch, staged, or not yet tracked. */
+function filesAddedSince(base: string, dir: string, cwd: string): string[] {
+  try {
+    const mergeBase = execFileSync('git', ['merge-base', base, 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const rel = relative(cwd, dir) || '.';
+    const added = execFileSync('git', ['diff', '--name-only', '--diff-filter=A', mergeBase, '--', rel], { cwd, encoding: 'utf8' });
+    const untracked = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '--', rel], { cwd, encoding: 'utf8' });
+    return [...new Set(`${added}\n${untracked}`.split('\n').filter((l) => l.endsWith('.sql')).map((l) => l.split('/').pop()!))];
+  } catch (e) {
+    throw new MeridianError('E_LINT', `--git-base ${base}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
 
 /**
  * Lints migration files (all of them by default, or the latest N / the given names).

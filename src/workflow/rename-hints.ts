@@ -9,6 +9,8 @@
  */
 import { loadLibpg, parseSync, scanSync } from '../parse/libpg.js';
 import type { RenameHint } from '../diff/renames.js';
+
+export type { RenameHint };
 import { LineIndex } from '../parse/pg.js';
 import type { SqlSource } from './state.js';
 

@@ -52,7 +52,7 @@ export async function syntaxErrors(sources: readonly SqlSource[]): Promise<Locat
       stmts = splitStatements(src.text, src.file);
     } catch (e) {
       const loc = (e as MeridianError).location ?? { file: src.file, line: 1, column: 1 };
-      errors.push({ location: loc, message: (e as Error).message.replace(`${src.file}: `, ''), sourceLine: lineOf(src.text, loc.line) });
+      errors.push({ code: 'E_SYNTAX', severity: 'error', location: loc, message: (e as Error).message.replace(`${src.file}: `, ''), sourceLine: lineOf(src.text, loc.line) });
       continue;
     }
     for (const st of stmts) {
@@ -61,7 +61,7 @@ export async function syntaxErrors(sources: readonly SqlSource[]): Promise<Locat
       } catch (e) {
         const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
         const loc = locate(st, err.sqlDetails?.cursorPosition, src.file);
-        errors.push({ location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+        errors.push({ code: 'E_SYNTAX', severity: 'error', location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
       }
     }
   }
@@ -107,7 +107,7 @@ export async function executeSources(dev: Database, sources: readonly SqlSource[
       return true;
     } catch (e) {
       const loc = locateStatementError(st, e, src.file);
-      errors.push({ location: loc, message: explainDevError(dev, (e as Error).message), sourceLine: lineOf(src.text, loc.line) });
+      errors.push({ code: 'E_DEV', severity: 'error', location: loc, message: explainDevError(dev, (e as Error).message), sourceLine: lineOf(src.text, loc.line) });
       return false;
     }
   };

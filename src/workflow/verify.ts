@@ -61,7 +61,7 @@ export async function verifyDesired(desired: Model, current: Model, sources: rea
         const text = sources.find((s) => s.file === u.loc?.file)?.text ?? '';
         const location = u.loc ? tokenLocation(text, u.loc, u.token) : { file: sources[0]?.file ?? 'schema', line: 1, column: 1 };
         const message = `${u.what} is a built-in of PostgreSQL ${u.onlyIn!.join(', ')} only, not of ${opts.major} (the target's version; the dev database runs ${devMajor}: give a --dev-url of the target's version)`;
-        return { location, message, sourceLine: lineOf(text, location.line) };
+        return { code: 'E_VALIDATE', severity: 'error' as const, location, message, sourceLine: lineOf(text, location.line) };
       });
       throw locatedError('E_VALIDATE', located, 'the schema does not apply on the target\'s PostgreSQL version');
     }

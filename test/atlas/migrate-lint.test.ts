@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { runInProcess } from '../helpers/cli-inproc.js';
 import { lintDirectory } from '../../src/workflow/migrate-lint.js';
-import { formatAtlasLint, goDuration, maxWidth } from '../../src/lint/atlas-format.js';
+import { formatAtlasLint, goDuration, maxWidth } from '../../src/render/atlas-lint.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { openDatabase } from '../../src/db/index.js';
 import { createServerDatabase } from '../helpers/databases.js';

@@ -6,7 +6,7 @@
  * word rule, `-- ok (<duration>)`, and the summary lines.
  */
 import { basename } from 'node:path';
-import type { Finding, LintResult } from './index.js';
+import type { Finding, LintResult } from '../lint/index.js';
 
 /** Report titles per analyzer, as Atlas's analyzers write them. */
 const REPORT_TEXT: Record<Finding['analyzer'], string> = {

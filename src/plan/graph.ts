@@ -8,6 +8,7 @@
  * Out: the statements in an order where, for every id X:
  *        - a statement that drops X runs before one that creates X (a recreate);
  *        - statements that create or alter X run before those that require X;
+ *        - a statement that creates X runs before those that alter X;
  *        - a statement whose dropped object used X runs before those that drop or alter X;
  *      among the statements the graph leaves free, the smaller `rank` first (the planner's layout, Atlas's
  *      order of statement kinds), then the smaller `order` (emission order); a statement that another
@@ -34,6 +35,10 @@ export const nodeId = {
   type: (key: string) => `type:${key}`,
   fn: (schemaDotName: string) => `fn:${schemaDotName}`,
   schema: (name: string) => `schema:${name}`,
+  /** An index (or a sequence renamed) by its key. */
+  index: (key: string) => `index:${key}`,
+  /** The unique keys of a table (primary key, unique constraints and indexes): what foreign keys reference. */
+  keys: (table: string) => `keys:${table}`,
 };
 
 function add(m: Map<string, number[]>, k: string, v: number): void {
@@ -75,6 +80,7 @@ export function orderByGraph<T extends GraphNode>(nodes: readonly T[]): T[] {
       for (const p of alterers.get(x) ?? []) edge(p, i);
     }
     for (const x of s.creates ?? []) for (const d of droppers.get(x) ?? []) edge(d, i);
+    for (const x of s.alters ?? []) for (const p of creators.get(x) ?? []) edge(p, i);
     for (const x of s.used ?? []) {
       for (const d of droppers.get(x) ?? []) edge(i, d);
       for (const a of alterers.get(x) ?? []) edge(i, a);

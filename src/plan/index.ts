@@ -15,6 +15,7 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
+import { exprRefs } from './expr-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
@@ -22,7 +23,7 @@ import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { orderByGraph } from './graph.js';
 import { earlier, place, type StatementKind, type TieBreak } from './layout.js';
-import { changeKey, statementIds, type EdgeContext } from './edges.js';
+import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { createIndexSql } from './index-sql.js';
@@ -230,6 +231,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       if (back) all.push({ kind: 'create_function', function: back, replace: false, afterRelations: true });
     }
   }
+
+  restoreAroundRecreatedFunctions(all, current, desired);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
@@ -553,9 +556,67 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
 const NONE: readonly string[] = [];
 
+/**
+ * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
+ * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
+ * restored after (the graph orders them by the functions their expressions call, ./expr-refs.ts). A change the
+ * diff already planned for such an object is split, not doubled: its default is left out, then set.
+ */
+function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
+  const recreated = new Set<string>();
+  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(c.function.name);
+  if (!recreated.size) return;
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
+  for (const [k, cur] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
+    for (const col of cur.columns) {
+      const next = des.columns.find((x) => x.name === col.name);
+      if (!next || !calls(col.default) || col.inherited) continue;
+      const i = all.findIndex((c) => c.kind === 'alter_column' && keyOf(c.table) === k && c.to.name === col.name);
+      const planned = i >= 0 ? (all[i] as Extract<Change, { kind: 'alter_column' }>) : undefined;
+      if (planned && !planned.from.default) continue;
+      const bare = { ...next, default: undefined };
+      const first: Change = { kind: 'alter_column', table: planned?.table ?? des, from: planned?.from ?? col, to: bare };
+      if (planned) all.splice(i, 1, first);
+      else all.push(first);
+      if (next.default) all.push({ kind: 'alter_column', table: des, from: bare, to: next });
+    }
+    for (const con of Object.values(cur.constraints)) {
+      if (con.kind !== 'check' || !calls(con.expr)) continue;
+      if (all.some((c) => c.kind === 'drop_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
+      all.push({ kind: 'drop_constraint', table: cur, constraint: con });
+      const back = des.constraints[con.name];
+      if (back && !all.some((c) => c.kind === 'add_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
+    }
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((x) => calls(x.expr)) && !calls(ix.where)) continue;
+      if (all.some((c) => c.kind === 'drop_index' && c.index.table === k && c.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des.indexes[ix.name];
+      if (back && !all.some((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
+    for (const p of Object.values(cur.policies)) {
+      if (!calls(p.using) && !calls(p.withCheck)) continue;
+      if (all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
+      all.push({ kind: 'drop_policy', policy: p });
+      const back = des.policies[p.name];
+      if (back && !all.some((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+    }
+    for (const tr of Object.values(cur.triggers)) {
+      if (!calls(tr.when)) continue;
+      if (all.some((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
+      all.push({ kind: 'drop_trigger', trigger: tr });
+      const back = des.triggers[tr.name];
+      if (back && !all.some((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+}
+
 /** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
 function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
+  const renames = drafts.some((d) => d.kind === 'rename');
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table): not shared.
     let ids = d.source.kind === 'drop_table' ? undefined : memo.get(d.source);
@@ -563,7 +624,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
       ids = statementIds(d.source, d.sql, ctx);
       if (d.source.kind !== 'drop_table') memo.set(d.source, ids);
     }
-    return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates: ids.creates ?? NONE, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires: ids.requires ?? NONE, used: ids.used ?? NONE };
+    const requires = renames && d.kind !== 'rename' ? [...(ids.requires ?? NONE), RENAMES] : ids.requires ?? NONE;
+    return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates: ids.creates ?? NONE, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
   });
 }
 

@@ -12,12 +12,14 @@
  * drops an object used what the current Model says it read.
  */
 import type { Change } from '../diff/changes.js';
+import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
 import { objectEdges, objectId, typeId } from './object-edges.js';
+import type { StatementKind } from './layout.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -62,13 +64,29 @@ function functionIds(model: Model, name: string): readonly string[] {
 
 const NONE: readonly string[] = [];
 
+const operatorsByName = new WeakMap<Model, Map<string, string[]>>();
+/** Operator name → the ids of every user operator of that name in `model` (any schema, any operand types). */
+function operatorIds(model: Model, name: string): readonly string[] {
+  let m = operatorsByName.get(model);
+  if (!m) {
+    m = new Map();
+    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'operator') m.set(o.name, [...(m.get(o.name) ?? []), objectId(o)]);
+    operatorsByName.set(model, m);
+  }
+  return m.get(name) ?? NONE;
+}
+
+/** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
+const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
+
 /** The functions, sequences and types an expression of `model` refers to (./expr-refs.ts), as ids. */
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);
-  if (r === undefined || (!r.functions.length && !r.sequences.length && !r.types.length)) return [];
+  if (!r.functions.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
   return [
     ...r.functions.flatMap((f) => functionIds(model, f)),
+    ...r.operators.flatMap((o) => operatorIds(model, o)),
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
   ];
@@ -120,7 +138,16 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
 
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
-  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model))];
+  const own = nodeId.fn(keyOf(f));
+  // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
+  // names are matched against the Model's functions (identifiersIn reads names, never string constants).
+  const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
+  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support];
+}
+
+/** The index a primary key, unique or exclusion constraint is backed by (its name is a relation's), as an id. */
+function indexName(t: Table, k: Constraint): string[] {
+  return k.kind === 'primary_key' || k.kind === 'unique' || k.kind === 'exclusion' ? [nodeId.index(qualifiedKey(t.schema, k.name))] : [];
 }
 
 /** The object a comment is on, as an id. */
@@ -162,7 +189,7 @@ export interface EdgeContext {
   readonly droppedFirst: ReadonlySet<string>;
 }
 
-export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
+export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
   const { current, desired } = ctx;
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
@@ -172,14 +199,14 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
     case 'drop_schema': return { drops: [nodeId.schema(c.schema.name)] };
     case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
     case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
-    case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: typeDefRefs(c.type, desired) };
+    case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     case 'alter_type': return { alters: [nodeId.type(keyOf(c.to))], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
     case 'rebuild_enum': return { alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))] };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: tableRefs(c.table, desired, inlineForeignKeys) };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -195,26 +222,30 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
       return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)) };
     }
     case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
-    case 'reattach_partition': return { alters: [nodeId.rel(keyOf(c.table))], requires: c.table.partitionOf ? [nodeId.rel(c.table.partitionOf.parent)] : [] };
+    case 'reattach_partition': {
+      // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
+      const bounds = c.table.partitionOf ? [nodeId.bounds(c.table.partitionOf.parent)] : [];
+      return kind === 'detach-partition' ? { drops: bounds, used: [nodeId.rel(keyOf(c.table))] } : { creates: bounds, alters: [nodeId.rel(keyOf(c.table))], requires: c.table.partitionOf ? [nodeId.rel(c.table.partitionOf.parent)] : [] };
+    }
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
       return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': return { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.column, current) };
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn)] };
-    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
+    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
     case 'create_function': {
       const f = c.function;
-      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
     }
     case 'drop_function': {
       const f = c.function;
       return { drops: [nodeId.fn(keyOf(f))], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
-    case 'create_trigger': return { requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, desired)] };
-    case 'drop_trigger': return { used: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, current)] };
-    case 'create_policy': return { requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
-    case 'drop_policy': return { used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
+    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, desired)] };
+    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, current)] };
+    case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
+    case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
       const i = c.index;
       // A unique index is a key foreign keys may reference.
@@ -224,7 +255,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
       const i = c.index;
       return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], used: indexRefs(i, current) };
     }
-    case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema)] };
+    case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
     case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
     case 'sequence_owned_by': return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table)] : [])] };
@@ -232,23 +263,31 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
       const k = c.constraint;
       const table = keyOf(c.table);
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
-      return { drops: key, used: [nodeId.rel(table), ...constraintRefs(k, current)] };
+      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
     }
     case 'add_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
-      return { creates: key, requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
+      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
     }
     case 'comment': return { requires: commentRefs(c) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name))] };
     case 'create_object': return objectEdges(c.object, desired);
     case 'drop_object': {
       const e = objectEdges(c.object, current);
+      // Default privileges back to PostgreSQL's: still set before the objects that get them are created.
+      if (c.object.kind === 'default_privileges') return { alters: e.creates };
       return { drops: e.creates, used: e.requires };
     }
     case 'alter_object': {
+      // A recreated object: its drop statements drop it (what it used first), its create statements create it.
+      if (kind === 'drop-recreated-object' || kind?.startsWith('drop-')) {
+        const e = objectEdges(c.from, current);
+        return { drops: e.creates, used: e.requires };
+      }
       const e = objectEdges(c.to, desired);
+      if (kind?.startsWith('create-')) return { creates: e.creates, requires: e.requires };
       return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
     }
     default: return {};

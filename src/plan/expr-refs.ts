@@ -4,7 +4,8 @@
  *  - functions it calls (`Fn` nodes: the canonical form keeps the function's name, not its schema);
  *  - constants passed to `nextval` / `currval` / `setval` (the canonical form resolves them to the
  *    sequence's key) — the sequences a default takes its values from;
- *  - types it casts to (`Cast` nodes: canonical type names, user types schema-qualified).
+ *  - types it casts to (`Cast` nodes: canonical type names, user types schema-qualified);
+ *  - operators it applies (`Op` nodes: the operator's name, e.g. `===`).
  * The planner turns them into edges of its graph (./edges.ts): a function by name stands for every function
  * of that name in the Model (any schema, any overload), a conservative reading.
  */
@@ -16,9 +17,11 @@ export interface ExprRefs {
   readonly sequences: readonly string[];
   /** Canonical type names cast to. */
   readonly types: readonly string[];
+  /** Names of the operators applied (unqualified). */
+  readonly operators: readonly string[];
 }
 
-const NONE: ExprRefs = { functions: [], sequences: [], types: [] };
+const NONE: ExprRefs = { functions: [], sequences: [], types: [], operators: [] };
 const memo = new Map<string, ExprRefs>();
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
@@ -29,7 +32,7 @@ type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
  *
  * @example
  * exprRefs('{"Fn":["nextval",[{"K":"public.s"}],"","","","","","",""]}')
- * // { functions: ['nextval'], sequences: ['public.s'], types: [] }
+ * // { functions: ['nextval'], sequences: ['public.s'], types: [], operators: [] }
  */
 export function exprRefs(canonical: string | undefined): ExprRefs {
   if (!canonical || (canonical[0] !== '{' && canonical[0] !== '[')) return NONE;
@@ -44,6 +47,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
   const functions = new Set<string>();
   const sequences = new Set<string>();
   const types = new Set<string>();
+  const operators = new Set<string>();
   const walk = (n: Json): void => {
     if (Array.isArray(n)) {
       for (const x of n) walk(x);
@@ -58,10 +62,12 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     }
     const cast = n.Cast;
     if (Array.isArray(cast) && typeof cast[1] === 'string') types.add(cast[1]);
+    const op = n.Op;
+    if (Array.isArray(op) && typeof op[1] === 'string') operators.add(op[1]);
     for (const v of Object.values(n)) walk(v);
   };
   walk(tree);
-  r = functions.size || sequences.size || types.size ? { functions: [...functions], sequences: [...sequences], types: [...types] } : NONE;
+  r = functions.size || sequences.size || types.size || operators.size ? { functions: [...functions], sequences: [...sequences], types: [...types], operators: [...operators] } : NONE;
   if (memo.size > 100_000) memo.clear();
   memo.set(canonical, r);
   return r;

@@ -21,7 +21,7 @@ import type { Column, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
-import { orderByGraph } from './graph.js';
+import { nodeId, orderByGraph } from './graph.js';
 import { earlier, place, type StatementKind, type TieBreak } from './layout.js';
 import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
@@ -377,14 +377,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'alter_sequence': {
         const s = c.to;
+        if (!sameSequenceOptions(c.from, s)) {
+          // New bounds that exclude the old start leave the sequence's position out of range: restart it.
+          const outside = startOutside(c.from, s);
+          emit('alter-sequence', c, keyOf(s), `modify sequence "${s.name}"`,
+            `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
+            outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
+        }
         // After the tables' persistence (a table's SET LOGGED/UNLOGGED carries its owned sequences along).
         if (!!c.from.unlogged !== !!s.unlogged) emit('set-sequence-logged', c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
-        if (sameSequenceOptions(c.from, s)) break;
-        // New bounds that exclude the old start leave the sequence's position out of range: restart it.
-        const outside = startOutside(c.from, s);
-        emit('alter-sequence', c, keyOf(s), `modify sequence "${s.name}"`,
-          `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
-          outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
         break;
       }
       case 'create_function': {
@@ -617,15 +618,21 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
 function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
   const renames = drafts.some((d) => d.kind === 'rename');
+  const last = new Map<Change, number>();
   return drafts.map((d) => {
-    // A dropped table's statements differ (its cycle's foreign keys, then the table): not shared.
-    let ids = d.source.kind === 'drop_table' ? undefined : memo.get(d.source);
+    // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
+    let ids = own ? undefined : memo.get(d.source);
     if (!ids) {
-      ids = statementIds(d.source, d.sql, ctx);
-      if (d.source.kind !== 'drop_table') memo.set(d.source, ids);
+      ids = statementIds(d.source, d.sql, ctx, d.kind);
+      if (!own) memo.set(d.source, ids);
     }
-    const requires = renames && d.kind !== 'rename' ? [...(ids.requires ?? NONE), RENAMES] : ids.requires ?? NONE;
-    return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates: ids.creates ?? NONE, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
+    // A change's statements run in the order it wrote them: each requires the one before it.
+    const prev = last.get(d.source);
+    last.set(d.source, d.order);
+    const requires = [...(ids.requires ?? NONE), ...(renames && d.kind !== 'rename' ? [RENAMES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)];
+    const creates = [...(ids.creates ?? NONE), nodeId.step(d.order)];
+    return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
   });
 }
 
@@ -743,8 +750,6 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
-  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
   if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
@@ -762,6 +767,8 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
   }
+  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
 }
 
 /**

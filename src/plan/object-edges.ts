@@ -68,6 +68,7 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
     case 'statistics': requires.push(nodeId.rel(o.table)); break;
     case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function)); break;
     case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function)); break;
+    case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
     case 'privileges': {
       const k = qualifiedKey(o.schema, o.name);
       requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? nodeId.fn(k) : nodeId.rel(k));

@@ -1,15 +1,23 @@
 /**
  * The edges each statement declares in the planner's dependency graph (./graph.ts), read from the
- * references the Model already holds, never from expression text:
+ * references the Model holds (expressions through their canonical form, ./expr-refs.ts), never from SQL text:
  *  - types: of columns, composite attributes, domain bases, range subtypes, function arguments and results
- *    (a table's or view's row type counts as a type);
- *  - relations: view `dependsOn` (and the functions a view `calls`), partition parents and inherited tables, foreign-key targets written inside
- *    `CREATE TABLE`, the table of an index, trigger, constraint or column, an `OWNED BY` column's table;
- *  - relations a SQL-standard function body reads (`Func.reads`);
- *  - functions: a trigger's function;
- *  - schemas: every object created or dropped in one.
+ *    (a table's or view's row type counts as a type), types cast to in expressions; a qualified type no object
+ *    of the Model defines is an extension's (`extensions`);
+ *  - relations: view `dependsOn` (and the functions a view `calls`), partition parents and inherited tables,
+ *    foreign-key targets and their unique keys (`keys:`), the table of an index, trigger, policy, constraint or
+ *    column, an `OWNED BY` column's table, relations a SQL-standard function body reads (`Func.reads`);
+ *  - functions, sequences and operators called by column defaults and generated columns, CHECK constraints,
+ *    index expressions and predicates, policies (USING / WITH CHECK), domain defaults and checks, trigger
+ *    WHEN clauses and view queries; a trigger's function; an aggregate's support functions;
+ *  - collations of columns, attributes, domains and index keys;
+ *  - catalog objects (./object-edges.ts): publications, statistics, rules, event triggers, foreign tables →
+ *    servers → wrappers, user mappings, casts, operators, text search configurations → dictionaries,
+ *    privileges → their object; comments → their object; default privileges before what gets them;
+ *  - schemas: every object created or dropped in one; renames before everything else.
  * A statement that creates or alters an object requires what the desired Model says it reads; one that
- * drops an object used what the current Model says it read.
+ * drops an object used what the current Model says it read. Enum values added (`add_enum_value` alters the
+ * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
@@ -70,7 +78,8 @@ function operatorIds(model: Model, name: string): readonly string[] {
   let m = operatorsByName.get(model);
   if (!m) {
     m = new Map();
-    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'operator') m.set(o.name, [...(m.get(o.name) ?? []), objectId(o)]);
+    // By name and by schema-qualified name (`public.===`, as the canonical form spells an OPERATOR(…) or a non-default schema's).
+    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'operator') for (const n of [o.name, `${o.schema}.${o.name}`]) m.set(n, [...(m.get(n) ?? []), objectId(o)]);
     operatorsByName.set(model, m);
   }
   return m.get(name) ?? NONE;

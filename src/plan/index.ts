@@ -619,6 +619,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
   const renames = drafts.some((d) => d.kind === 'rename');
   const last = new Map<Change, number>();
+  const count = new Map<Change, number>();
+  for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
     const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
@@ -628,10 +630,12 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
       if (!own) memo.set(d.source, ids);
     }
     // A change's statements run in the order it wrote them: each requires the one before it.
-    const prev = last.get(d.source);
-    last.set(d.source, d.order);
-    const requires = [...(ids.requires ?? NONE), ...(renames && d.kind !== 'rename' ? [RENAMES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)];
-    const creates = [...(ids.creates ?? NONE), nodeId.step(d.order)];
+    const chained = (count.get(d.source) ?? 0) > 1;
+    const prev = chained ? last.get(d.source) : undefined;
+    if (chained) last.set(d.source, d.order);
+    const rename = renames && d.kind !== 'rename';
+    const requires = rename || prev !== undefined ? [...(ids.requires ?? NONE), ...(rename ? [RENAMES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)] : ids.requires ?? NONE;
+    const creates = chained ? [...(ids.creates ?? NONE), nodeId.step(d.order)] : ids.creates ?? NONE;
     return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
   });
 }

@@ -11,7 +11,7 @@
  *    and columns, adding and altering columns, adding keys and checks, adding foreign keys, row-level
  *    security): steps on different tables are independent, and anything else is a barrier.
  * PostgreSQL runs an ALTER TABLE's clauses in passes (drops first, then type changes, columns,
- * constraints), which is the order the planner's phases already follow within a table.
+ * constraints), which is the order the planner's layout already follows within a table.
  */
 import type { Change } from '../diff/changes.js';
 import type { Hazard, Statement } from './types.js';

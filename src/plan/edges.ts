@@ -1,21 +1,33 @@
 /**
  * The edges each statement declares in the planner's dependency graph (./graph.ts), read from the
- * references the Model already holds, never from expression text:
+ * references the Model holds (expressions through their canonical form, ./expr-refs.ts), never from SQL text:
  *  - types: of columns, composite attributes, domain bases, range subtypes, function arguments and results
- *    (a table's or view's row type counts as a type);
- *  - relations: view `dependsOn` (and the functions a view `calls`), partition parents and inherited tables, foreign-key targets written inside
- *    `CREATE TABLE`, the table of an index, trigger, constraint or column, an `OWNED BY` column's table;
- *  - relations a SQL-standard function body reads (`Func.reads`);
- *  - functions: a trigger's function;
- *  - schemas: every object created or dropped in one.
+ *    (a table's or view's row type counts as a type), types cast to in expressions; a qualified type no object
+ *    of the Model defines is an extension's (`extensions`);
+ *  - relations: view `dependsOn` (and the functions a view `calls`), partition parents and inherited tables,
+ *    foreign-key targets and their unique keys (`keys:`), the table of an index, trigger, policy, constraint or
+ *    column, an `OWNED BY` column's table, relations a SQL-standard function body reads (`Func.reads`);
+ *  - functions, sequences and operators called by column defaults and generated columns, CHECK constraints,
+ *    index expressions and predicates, policies (USING / WITH CHECK), domain defaults and checks, trigger
+ *    WHEN clauses and view queries; a trigger's function; an aggregate's support functions;
+ *  - collations of columns, attributes, domains and index keys;
+ *  - catalog objects (./object-edges.ts): publications, statistics, rules, event triggers, foreign tables →
+ *    servers → wrappers, user mappings, casts, operators, text search configurations → dictionaries,
+ *    privileges → their object; comments → their object; default privileges before what gets them;
+ *  - schemas: every object created or dropped in one; renames before everything else.
  * A statement that creates or alters an object requires what the desired Model says it reads; one that
- * drops an object used what the current Model says it read.
+ * drops an object used what the current Model says it read. Enum values added (`add_enum_value` alters the
+ * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
+import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
-import type { Func, Model, Table, TypeDef } from '../model/types.js';
+import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
+import { exprRefs } from './expr-refs.js';
+import { objectEdges, objectId, typeId } from './object-edges.js';
+import type { StatementKind } from './layout.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -27,32 +39,147 @@ function keyOf(o: { schema: string; name: string }): string {
   return k;
 }
 
+/** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
+export const RENAMES = 'renames';
+
+/** Types that no object of the Model defines (`public.citext`): an extension's, created with the extensions. */
+const EXTENSIONS = 'extensions';
+
 /** The user-defined type (or row type) a type name refers to in `model`, as a graph id. */
 function typeRef(type: string | undefined, model: Model): string[] {
   // Model keys of user types are schema-qualified; built-in type names carry no dot.
   if (!type || !type.includes('.')) return [];
-  const k = type.replace(/^SETOF /, '').replace(/(\[\])+$/, '').replace(/\(.*\)$/, '');
-  return model.types[k] || model.tables[k] || model.views[k] ? [nodeId.type(k)] : [];
+  const t = typeId(type, model);
+  return t.length || type.startsWith('pg_catalog.') ? t : [EXTENSIONS];
+}
+
+const functionsByName = new WeakMap<Model, Map<string, string[]>>();
+/** Function name → the ids of every function of that name in `model` (any schema, any overload). */
+function functionIds(model: Model, name: string): readonly string[] {
+  let m = functionsByName.get(model);
+  if (!m) {
+    m = new Map();
+    for (const f of Object.values(model.functions)) {
+      const id = nodeId.fn(keyOf(f));
+      const list = m.get(f.name);
+      if (!list) m.set(f.name, [id]);
+      else if (!list.includes(id)) list.push(id);
+    }
+    functionsByName.set(model, m);
+  }
+  return m.get(name) ?? NONE;
+}
+
+const NONE: readonly string[] = [];
+
+const operatorsByName = new WeakMap<Model, Map<string, string[]>>();
+/** Operator name → the ids of every user operator of that name in `model` (any schema, any operand types). */
+function operatorIds(model: Model, name: string): readonly string[] {
+  let m = operatorsByName.get(model);
+  if (!m) {
+    m = new Map();
+    // By name and by schema-qualified name (`public.===`, as the canonical form spells an OPERATOR(…) or a non-default schema's).
+    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'operator') for (const n of [o.name, `${o.schema}.${o.name}`]) m.set(n, [...(m.get(n) ?? []), objectId(o)]);
+    operatorsByName.set(model, m);
+  }
+  return m.get(name) ?? NONE;
+}
+
+/** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
+const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
+
+/** The functions, sequences and types an expression of `model` refers to (./expr-refs.ts), as ids. */
+function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
+  if (!e) return [];
+  const r = exprRefs(e.canonical);
+  if (!r.functions.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
+  return [
+    ...r.functions.flatMap((f) => functionIds(model, f)),
+    ...r.operators.flatMap((o) => operatorIds(model, o)),
+    ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
+    ...r.types.flatMap((t) => typeId(t, model)),
+  ];
+}
+
+/** A collation of `model` named by a column or index key (`public.ci`, `"C"`), as an id. */
+function collationRef(collation: string | undefined, model: Model): string[] {
+  if (!collation) return [];
+  const k = collation.replace(/"/g, '');
+  return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
+}
+
+/** What a column reads: its type, collation, default and generation expression. */
+function columnRefs(c: Column, model: Model): string[] {
+  return [...typeRef(c.type, model), ...collationRef(c.collation, model), ...exprIds(c.default, model), ...exprIds(c.generated, model)];
+}
+
+/** What a constraint reads: a CHECK's expression; a foreign key's referenced table and its keys. */
+function constraintRefs(k: Constraint, model: Model): string[] {
+  if (k.kind === 'check') return exprIds(k.expr, model);
+  if (k.kind === 'foreign_key') return [nodeId.rel(k.refTable), nodeId.keys(k.refTable)];
+  return [];
+}
+
+/** What an index reads: its table, its expressions and predicate, its keys' collations. */
+function indexRefs(i: Index, model: Model): string[] {
+  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model)]), ...exprIds(i.where, model)];
 }
 
 function typeDefRefs(t: TypeDef, model: Model): string[] {
   const own = nodeId.type(keyOf(t));
-  const refs = t.kind === 'domain' ? typeRef(t.baseType, model) : t.kind === 'composite' ? t.attributes.flatMap((a) => typeRef(a.type, model)) : t.kind === 'range' ? typeRef(t.subtype, model) : [];
+  const refs = t.kind === 'domain' ? [...typeRef(t.baseType, model), ...collationRef(t.collation, model), ...exprIds(t.default, model), ...t.checks.flatMap((k) => exprIds(k.expr, model))]
+    : t.kind === 'composite' ? t.attributes.flatMap((a) => [...typeRef(a.type, model), ...collationRef(a.collation, model)])
+    : t.kind === 'range' ? [...typeRef(t.subtype, model), ...collationRef(t.collation, model)] : [];
   return [nodeId.schema(t.schema), ...refs.filter((r) => r !== own)];
 }
 
 function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, constraint: string) => boolean): string[] {
   const key = keyOf(t);
-  const out = [nodeId.schema(t.schema), ...t.columns.flatMap((c) => typeRef(c.type, model))];
+  const out = [nodeId.schema(t.schema), ...t.columns.flatMap((c) => (c.inherited ? [] : columnRefs(c, model)))];
   for (const p of [t.partitionOf?.parent, ...t.inherits]) if (p) out.push(nodeId.rel(p));
-  if (inlineForeignKeys)
-    for (const k of Object.values(t.constraints)) if (k.kind === 'foreign_key' && k.refTable !== key && inlineForeignKeys(key, k.name)) out.push(nodeId.rel(k.refTable));
-  return out.filter((r) => r !== nodeId.type(key));
+  for (const k of Object.values(t.constraints)) {
+    if (k.kind === 'check') out.push(...exprIds(k.expr, model));
+    // Foreign keys written inside `CREATE TABLE` need their referenced table (when planning); a dropped table's all went with it.
+    else if (k.kind === 'foreign_key' && k.refTable !== key && (!inlineForeignKeys || inlineForeignKeys(key, k.name))) out.push(nodeId.rel(k.refTable), nodeId.keys(k.refTable));
+  }
+  return out.filter((r) => r !== nodeId.type(key) && r !== nodeId.rel(key) && r !== nodeId.keys(key));
 }
 
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
-  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model))];
+  const own = nodeId.fn(keyOf(f));
+  // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
+  // names are matched against the Model's functions (identifiersIn reads names, never string constants).
+  const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
+  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support];
+}
+
+/** The index a primary key, unique or exclusion constraint is backed by (its name is a relation's), as an id. */
+function indexName(t: Table, k: Constraint): string[] {
+  return k.kind === 'primary_key' || k.kind === 'unique' || k.kind === 'exclusion' ? [nodeId.index(qualifiedKey(t.schema, k.name))] : [];
+}
+
+/** The object a comment is on, as an id. */
+function commentRefs(c: Extract<Change, { kind: 'comment' }>): string[] {
+  const t = c.target;
+  switch (t.on) {
+    case 'SCHEMA': return [nodeId.schema(t.schema)];
+    case 'EXTENSION': return [EXTENSIONS];
+    case 'FOREIGN DATA WRAPPER': return [objectId(`foreign_data_wrapper ${t.name}`)];
+    case 'SERVER': return [objectId(`server ${t.name}`)];
+    case 'EVENT TRIGGER': return [objectId(`event_trigger ${t.name}`)];
+    case 'PUBLICATION': return [objectId(`publication ${t.name}`)];
+    case 'CAST': return [objectId(`cast ${t.name}`)];
+    case 'FUNCTION': case 'PROCEDURE': return [nodeId.fn(qualifiedKey(t.schema, t.name))];
+    case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return [nodeId.rel(qualifiedKey(t.schema, t.table)), ...(t.on === 'RULE' ? [objectId(`rule ${qualifiedKey(t.schema, t.table)}.${t.name}`)] : [])];
+    case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
+    case 'STATISTICS': return [objectId(`statistics ${qualifiedKey(t.schema, t.name)}`)];
+    case 'COLLATION': return [objectId(`collation ${qualifiedKey(t.schema, t.name)}`)];
+    case 'TEXT SEARCH DICTIONARY': return [objectId(`ts_dictionary ${qualifiedKey(t.schema, t.name)}`)];
+    case 'TEXT SEARCH CONFIGURATION': return [objectId(`ts_configuration ${qualifiedKey(t.schema, t.name)}`)];
+    default: return [nodeId.rel(qualifiedKey(t.schema, t.name))];
+  }
 }
 
 /**
@@ -71,53 +198,107 @@ export interface EdgeContext {
   readonly droppedFirst: ReadonlySet<string>;
 }
 
-export function statementIds(c: Change, sql: string, ctx: EdgeContext): Ids {
+export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
   const { current, desired } = ctx;
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
+    // First: the rest of the plan was computed on the renamed state (every other statement requires RENAMES).
+    case 'rename': return { creates: [RENAMES] };
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
     case 'drop_schema': return { drops: [nodeId.schema(c.schema.name)] };
-    case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: typeDefRefs(c.type, desired) };
+    case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
+    case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
+    case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
-    case 'alter_type': return { alters: [nodeId.type(keyOf(c.to))], requires: typeDefRefs(c.to, desired) };
+    case 'alter_type': return { alters: [nodeId.type(keyOf(c.to))], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
+    case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
+    case 'rebuild_enum': return { alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))] };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k)], requires: tableRefs(c.table, desired, inlineForeignKeys) };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
       // A cycle's foreign keys are dropped first (ALTER TABLE … DROP CONSTRAINT): they alter the table.
-      if (!sql.startsWith('DROP TABLE')) return { alters: [nodeId.rel(k)] };
+      if (!sql.startsWith('DROP TABLE'))
+        return { used: Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])) };
       // Before the tables its foreign keys reference (those of a cycle are dropped first).
-      const refs = Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && x.refTable !== k && !ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable)] : []));
-      // Its triggers go with it: before their functions.
-      const triggers = Object.values(c.table.triggers).map((tr) => nodeId.fn(tr.function));
-      return { drops: [nodeId.rel(k), nodeId.type(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers] };
+      const refs = Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && x.refTable !== k && !ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : []));
+      // Its triggers, indexes and policies go with it: before their functions.
+      const triggers = Object.values(c.table.triggers).flatMap((tr) => [nodeId.fn(tr.function), ...exprIds(tr.when, current)]);
+      const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
+      const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)) };
     }
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: typeRef(c.column.type, desired) };
+    case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    case 'reattach_partition': {
+      // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
+      const bounds = c.table.partitionOf ? [nodeId.bounds(c.table.partitionOf.parent)] : [];
+      return kind === 'detach-partition' ? { drops: bounds, used: [nodeId.rel(keyOf(c.table))] } : { creates: bounds, alters: [nodeId.rel(keyOf(c.table))], requires: c.table.partitionOf ? [nodeId.rel(c.table.partitionOf.parent)] : [] };
+    }
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
-      const retyped = c.from.type !== c.to.type;
-      return { alters: [nodeId.rel(keyOf(c.table))], requires: retyped ? typeRef(c.to.type, desired) : [], used: retyped ? typeRef(c.from.type, current) : [] };
+      return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
-    case 'drop_column': return { alters: [nodeId.rel(keyOf(c.table))], used: typeRef(c.column.type, current) };
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn)] };
-    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
+    case 'drop_column': return { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.column, current) };
+    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
     case 'create_function': {
       const f = c.function;
-      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
     }
     case 'drop_function': {
       const f = c.function;
       return { drops: [nodeId.fn(keyOf(f))], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
-    case 'create_trigger': return { requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function)] };
-    case 'drop_trigger': return { used: [nodeId.fn(c.trigger.function)] };
-    case 'create_index': return { requires: [nodeId.rel(c.index.table)] };
-    case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema)] };
+    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, desired)] };
+    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, current)] };
+    case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
+    case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
+    case 'create_index': {
+      const i = c.index;
+      // A unique index is a key foreign keys may reference.
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], requires: indexRefs(i, desired) };
+    }
+    case 'drop_index': {
+      const i = c.index;
+      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], used: indexRefs(i, current) };
+    }
+    case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
+    case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
     case 'sequence_owned_by': return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table)] : [])] };
-    case 'drop_constraint': return { alters: [nodeId.rel(keyOf(c.table))], used: c.constraint.kind === 'foreign_key' ? [nodeId.rel(c.constraint.refTable)] : [] };
-    case 'add_constraint': return { requires: c.constraint.kind === 'foreign_key' ? [nodeId.rel(c.constraint.refTable)] : [] };
+    case 'drop_constraint': {
+      const k = c.constraint;
+      const table = keyOf(c.table);
+      const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
+      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
+    }
+    case 'add_constraint': {
+      const k = c.constraint;
+      const table = keyOf(c.table);
+      const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
+      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
+    }
+    case 'comment': return { requires: commentRefs(c) };
+    case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name))] };
+    case 'create_object': return objectEdges(c.object, desired);
+    case 'drop_object': {
+      const e = objectEdges(c.object, current);
+      // Default privileges back to PostgreSQL's: still set before the objects that get them are created.
+      if (c.object.kind === 'default_privileges') return { alters: e.creates };
+      return { drops: e.creates, used: e.requires };
+    }
+    case 'alter_object': {
+      // A recreated object: its drop statements drop it (what it used first), its create statements create it.
+      if (kind === 'drop-recreated-object' || kind?.startsWith('drop-')) {
+        const e = objectEdges(c.from, current);
+        return { drops: e.creates, used: e.requires };
+      }
+      const e = objectEdges(c.to, desired);
+      if (kind?.startsWith('create-')) return { creates: e.creates, requires: e.requires };
+      return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
+    }
     default: return {};
   }
 }

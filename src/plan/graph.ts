@@ -8,7 +8,9 @@
  * Out: the statements in an order where, for every id X:
  *        - a statement that drops X runs before one that creates X (a recreate);
  *        - statements that create or alter X run before those that require X;
- *        - a statement whose dropped object used X runs before those that drop or alter X;
+ *        - a statement that creates X runs before those that alter X;
+ *        - a statement whose dropped object used X runs before those that drop X, and before those that alter X
+ *          unless it also requires X (an object changed in place that reads X before and after);
  *      among the statements the graph leaves free, the smaller `rank` first (the planner's layout, Atlas's
  *      order of statement kinds), then the smaller `order` (emission order); a statement that another
  *      needs earlier than its own rank is pulled forward to just before it (and only it, not its peers).
@@ -34,6 +36,18 @@ export const nodeId = {
   type: (key: string) => `type:${key}`,
   fn: (schemaDotName: string) => `fn:${schemaDotName}`,
   schema: (name: string) => `schema:${name}`,
+  /** An index (or a sequence renamed) by its key. */
+  index: (key: string) => `index:${key}`,
+  /** The unique keys of a table (primary key, unique constraints and indexes): what foreign keys reference. */
+  keys: (table: string) => `keys:${table}`,
+  /** Default privileges of a schema (`*`: database-wide): set before the objects that get them are created. */
+  defaults: (schema: string) => `defaults:${schema}`,
+  /** The partition bounds of a partitioned table (detached before attached). */
+  bounds: (table: string) => `bounds:${table}`,
+  /** One statement of a change: the next statement of the same change requires it (a change's own order). */
+  step: (order: number) => `step:${order}`,
+  /** A trigger, policy or constraint of a table, by name. */
+  part: (table: string, kind: 'trigger' | 'policy' | 'constraint', name: string) => `${kind}:${table}\u0000${name}`,
 };
 
 function add(m: Map<string, number[]>, k: string, v: number): void {
@@ -75,9 +89,11 @@ export function orderByGraph<T extends GraphNode>(nodes: readonly T[]): T[] {
       for (const p of alterers.get(x) ?? []) edge(p, i);
     }
     for (const x of s.creates ?? []) for (const d of droppers.get(x) ?? []) edge(d, i);
+    for (const x of s.alters ?? []) for (const p of creators.get(x) ?? []) edge(p, i);
     for (const x of s.used ?? []) {
       for (const d of droppers.get(x) ?? []) edge(i, d);
-      for (const a of alterers.get(x) ?? []) edge(i, a);
+      // What a statement reads before and after (an object changed in place) waits for X's alterations instead.
+      if (!s.requires?.includes(x)) for (const a of alterers.get(x) ?? []) edge(i, a);
     }
   });
   // A statement another one needs is pulled forward to just before it: its place in the layout is the

@@ -5,24 +5,25 @@
  * Out: `Statement[]` in an order PostgreSQL accepts: drops in reverse dependency order, creates in
  *      dependency order, foreign keys after every table exists (so cycles work), views and triggers
  *      that depend on changed columns dropped first and recreated afterwards. The order comes from the
- *      dependency graph (./graph.ts, edges from ./edges.ts); each statement's number (`emit(phase, …)`) is
- *      its place in the layout among statements the graph leaves free, and still carries the order the
- *      Model has no edge for yet (functions in defaults/checks/index expressions, sequences in nextval
- *      defaults, extensions). Changes are visited by a stable key, so the plan does not depend on the
- *      order the Models list their objects in.
+ *      dependency graph (./graph.ts, edges from ./edges.ts); each statement's kind (`emit(kind, …)`) names
+ *      its place in the layout (./layout.ts), Atlas's presentation order, used only among statements the
+ *      graph leaves free. Changes are visited by a stable key, so the plan does not depend on the order the
+ *      Models list their objects in.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
 import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
+import { exprRefs } from './expr-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
-import { orderByGraph } from './graph.js';
-import { changeKey, statementIds, type EdgeContext } from './edges.js';
+import { nodeId, orderByGraph } from './graph.js';
+import { earlier, place, type StatementKind, type TieBreak } from './layout.js';
+import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { createIndexSql } from './index-sql.js';
@@ -110,8 +111,11 @@ function viewDependants(model: Model): Map<string, string[]> {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Adds a statement of a kind (its place in ./layout.ts among the statements the graph leaves free). */
+type Emit = (kind: StatementKind, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void;
+
 interface Draft {
-  phase: number;
+  kind: StatementKind;
   order: number;
   sql: string;
   comment: string;
@@ -131,8 +135,8 @@ interface Draft {
 export function plan(changes: readonly Change[], current: Model, desired: Model, options: PlanOptions = {}): Statement[] {
   const drafts: Draft[] = [];
   let seq = 0;
-  const emit = (phase: number, source: Change, object: string, comment: string, sql: string, effects: Effects = {}, transactional = true) =>
-    drafts.push({ phase, order: seq++, sql, comment, effects, transactional, object, source });
+  const emit: Emit = (kind, source, object, comment, sql, effects = {}, transactional = true) =>
+    drafts.push({ kind, order: seq++, sql, comment, effects, transactional, object, source });
 
   // --- Dependants that must be dropped and recreated around the changes -------------------------
   const all = [...changes];
@@ -228,6 +232,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  restoreAroundRecreatedFunctions(all, current, desired);
+
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   keyed.forEach((x, i) => (all[i] = x.c));
@@ -248,73 +254,73 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           : c.object === 'index' ? `ALTER INDEX ${qn(c.schema, c.from)} RENAME TO ${qi(c.to)}`
           : `ALTER SEQUENCE ${qn(c.schema, c.from)} RENAME TO ${qi(c.to)}`;
         const effects: Effects = c.object === 'table' || c.object === 'column' ? { locksExistingTable: true, breaksDependants: `clients that use the old name "${c.from}" break` } : {};
-        emit(0.5, c, qn(c.schema, c.table), `rename a ${c.object} from "${c.from}" to "${c.to}"`, sql, effects);
+        emit('rename', c, qn(c.schema, c.table), `rename a ${c.object} from "${c.from}" to "${c.to}"`, sql, effects);
         break;
       }
       case 'drop_trigger': {
         if (droppedTables.has(c.trigger.table) && !newTables.has(c.trigger.table)) break;
-        emit(1, c, c.trigger.table, `drop trigger "${c.trigger.name}" on "${splitKey(c.trigger.table).name}"`, `DROP TRIGGER ${qi(c.trigger.name)} ON ${qk(c.trigger.table)}`);
+        emit('drop-trigger', c, c.trigger.table, `drop trigger "${c.trigger.name}" on "${splitKey(c.trigger.table).name}"`, `DROP TRIGGER ${qi(c.trigger.name)} ON ${qk(c.trigger.table)}`);
         break;
       }
       case 'drop_policy':
         if (droppedTables.has(c.policy.table) && !newTables.has(c.policy.table)) break;
-        emit(1, c, c.policy.table, `drop policy "${c.policy.name}"`, `DROP POLICY ${qi(c.policy.name)} ON ${qk(c.policy.table)}`);
+        emit('drop-policy', c, c.policy.table, `drop policy "${c.policy.name}"`, `DROP POLICY ${qi(c.policy.name)} ON ${qk(c.policy.table)}`);
         break;
       case 'drop_view':
-        emit(2, c, keyOf(c.view), `drop "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`,
+        emit('drop-view', c, keyOf(c.view), `drop "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`,
           `DROP ${c.view.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW'} ${qn(c.view.schema, c.view.name)}`,
           c.recreated ? {} : { breaksDependants: `queries that read ${c.view.name} stop working`, ...(c.view.kind === 'materialized_view' ? { deletesData: `drops materialized view ${c.view.name}` } : {}) });
         break;
       case 'drop_constraint':
         if (droppedTables.has(keyOf(c.table)) && !newTables.has(keyOf(c.table))) break;
-        emit(c.constraint.kind === 'foreign_key' ? 3 : 3.1, c, keyOf(c.table), `modify "${c.table.name}" table`,
+        emit(c.constraint.kind === 'foreign_key' ? 'drop-foreign-key' : 'drop-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
           `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP CONSTRAINT ${qi(c.constraint.name)}`, { locksExistingTable: true });
         break;
       case 'drop_index':
         if (droppedTables.has(c.index.table) && !newTables.has(c.index.table)) break;
-        if (options.concurrentIndex) emit(3.2, c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX CONCURRENTLY ${qn(c.index.schema, c.index.name)}`, {}, false);
-        else emit(3.2, c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}`, { locksExistingTable: true });
+        if (options.concurrentIndex) emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX CONCURRENTLY ${qn(c.index.schema, c.index.name)}`, {}, false);
+        else emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}`, { locksExistingTable: true });
         break;
       case 'drop_table':
         break; // ordered below
       case 'drop_column':
         if (droppedTables.has(keyOf(c.table))) break;
         if (c.column.inherited) break; // goes with the parent's column (PostgreSQL refuses to drop it on its own)
-        emit(5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
+        emit('drop-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
           { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it. One whose
         // signature uses a dropped relation's row type goes before the relation (the graph's edge).
         // Aggregates go first: they use their state functions.
-        emit(c.beforeRelations ? 1.5 : c.function.kind === 'aggregate' ? 5.3 : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] ? 5.4 : 11.9, c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
+        emit(c.beforeRelations ? 'drop-function-reading-relations' : c.function.kind === 'aggregate' ? 'drop-aggregate' : desired.functions[`${keyOf(c.function)}(${c.function.identityArgs})`] ? 'drop-replaced-function' : 'drop-function', c, `${c.function.schema}.${c.function.name}`, `drop function "${c.function.name}"`,
           `DROP ${c.function.kind === 'procedure' ? 'PROCEDURE' : c.function.kind === 'aggregate' ? 'AGGREGATE' : 'FUNCTION'} ${qn(c.function.schema, c.function.name)}(${c.function.identityArgs || (c.function.kind === 'aggregate' ? '*' : '')})`, { breaksDependants: `callers of ${c.function.name} break` });
         break;
       case 'drop_sequence':
-        emit(11.91, c, keyOf(c.sequence), `drop sequence "${c.sequence.name}"`, `DROP SEQUENCE IF EXISTS ${qn(c.sequence.schema, c.sequence.name)}`);
+        emit('drop-sequence', c, keyOf(c.sequence), `drop sequence "${c.sequence.name}"`, `DROP SEQUENCE IF EXISTS ${qn(c.sequence.schema, c.sequence.name)}`);
         break;
       case 'drop_type':
         // Domains and composite types can be built on enums: they go first.
-        emit(desired.types[keyOf(c.type)] ? 6.2 : c.type.kind === 'enum' ? 11.921 : 11.92, c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
+        emit(desired.types[keyOf(c.type)] ? 'drop-recreated-type' : c.type.kind === 'enum' ? 'drop-enum' : 'drop-type', c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
         break;
       case 'drop_schema':
-        emit(11.93, c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
+        emit('drop-schema', c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
         break;
       case 'drop_extension':
-        emit(11.94, c, c.extension.name, `drop extension "${c.extension.name}"`, `DROP EXTENSION ${qi(c.extension.name)}`, { breaksDependants: `objects using ${c.extension.name} break` });
+        emit('drop-extension', c, c.extension.name, `drop extension "${c.extension.name}"`, `DROP EXTENSION ${qi(c.extension.name)}`, { breaksDependants: `objects using ${c.extension.name} break` });
         break;
       case 'create_schema':
-        emit(7, c, c.schema.name, `add new schema named "${c.schema.name}"`, `CREATE SCHEMA ${qi(c.schema.name)}`);
+        emit('create-schema', c, c.schema.name, `add new schema named "${c.schema.name}"`, `CREATE SCHEMA ${qi(c.schema.name)}`);
         break;
       case 'create_extension':
-        emit(7.1, c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}`);
+        emit('create-extension', c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}`);
         break;
       case 'create_type': {
         const t = c.type;
         const name = qn(t.schema, t.name);
-        if (t.kind === 'enum') emit(8, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
+        if (t.kind === 'enum') emit('create-enum', c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
         else if (t.kind === 'domain')
-          emit(8.1, c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
+          emit('create-domain', c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
         else if (t.kind === 'range') {
           const opts = [`SUBTYPE = ${t.subtype}`];
           if (t.subtypeOpclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtypeOpclass}`);
@@ -324,8 +330,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           // PostgreSQL's default multirange name: "range" replaced by "multirange", else "_multirange" appended.
           const dflt = t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
           if (t.multirange && t.multirange !== dflt) opts.push(`MULTIRANGE_TYPE_NAME = ${qn(t.schema, t.multirange)}`);
-          emit(8.2, c, keyOf(t), `create range type "${t.name}"`, `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`);
-        } else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
+          emit('create-range', c, keyOf(t), `create range type "${t.name}"`, `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`);
+        } else emit('create-composite', c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
       case 'reattach_partition': {
@@ -333,16 +339,16 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const parent = qk(t.partitionOf!.parent);
         const cm = `modify "${splitKey(t.partitionOf!.parent).name}" table`;
         // Every changed partition is detached before any is attached again (new bounds may swap between them).
-        emit(3.05, c, keyOf(t), cm, `ALTER TABLE ${parent} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
-        emit(11.8, c, keyOf(t), cm, `ALTER TABLE ${parent} ATTACH PARTITION ${qn(t.schema, t.name)} ${t.partitionOf!.bound.text}`,
+        emit('detach-partition', c, keyOf(t), cm, `ALTER TABLE ${parent} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
+        emit('attach-partition', c, keyOf(t), cm, `ALTER TABLE ${parent} ATTACH PARTITION ${qn(t.schema, t.name)} ${t.partitionOf!.bound.text}`,
           { locksExistingTable: true, mayFailOnExistingRows: `fails if rows of ${t.name} (or of the default partition) fall outside the new bound` });
         break;
       }
       case 'alter_type':
-        for (const s of alterTypeSteps(c)) emit(s.phase, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
+        for (const s of alterTypeSteps(c)) emit(s.kind, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
         break;
       case 'add_enum_value':
-        emit(8.3, c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
+        emit('add-enum-value', c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
         break;
       case 'rebuild_enum': {
@@ -350,48 +356,49 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const name = qn(t.schema, t.name);
         const old = `${t.name}__meridian_old`;
         const removed = c.from.labels.filter((l) => !t.labels.includes(l));
-        emit(8.4, c, keyOf(t), `rename enum type "${t.name}" before rebuilding it`, `ALTER TYPE ${name} RENAME TO ${qi(old)}`);
-        emit(8.4, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
+        emit('rebuild-enum', c, keyOf(t), `rename enum type "${t.name}" before rebuilding it`, `ALTER TYPE ${name} RENAME TO ${qi(old)}`);
+        emit('rebuild-enum', c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
         for (const col of c.columns) {
           const tn = qk(col.table);
-          if (col.default || col.dropDefault) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
+          if (col.default || col.dropDefault) emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
           const [to, via] = col.array ? [`${name}[]`, 'text[]'] : [name, 'text'];
-          emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::${via}::${to}`,
+          emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::${via}::${to}`,
             { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined });
-          if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
+          if (col.default) emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
         }
-        emit(8.4, c, keyOf(t), `drop the old enum type "${t.name}"`, `DROP TYPE ${qn(t.schema, old)}`);
+        emit('rebuild-enum', c, keyOf(t), `drop the old enum type "${t.name}"`, `DROP TYPE ${qn(t.schema, old)}`);
         break;
       }
       case 'create_sequence': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break; // implied by a serial column
-        emit(9, c, keyOf(s), `create sequence "${s.name}"`, `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
+        emit('create-sequence', c, keyOf(s), `create sequence "${s.name}"`, `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''}`);
         break;
       }
       case 'alter_sequence': {
         const s = c.to;
+        if (!sameSequenceOptions(c.from, s)) {
+          // New bounds that exclude the old start leave the sequence's position out of range: restart it.
+          const outside = startOutside(c.from, s);
+          emit('alter-sequence', c, keyOf(s), `modify sequence "${s.name}"`,
+            `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
+            outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
+        }
         // After the tables' persistence (a table's SET LOGGED/UNLOGGED carries its owned sequences along).
-        if (!!c.from.unlogged !== !!s.unlogged) emit(11.7, c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
-        if (sameSequenceOptions(c.from, s)) break;
-        // New bounds that exclude the old start leave the sequence's position out of range: restart it.
-        const outside = startOutside(c.from, s);
-        emit(9, c, keyOf(s), `modify sequence "${s.name}"`,
-          `ALTER SEQUENCE ${qn(s.schema, s.name)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start}${outside ? ` RESTART WITH ${s.start}` : ''} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
-          outside ? { mayFailOnExistingRows: `restarts sequence ${s.name} at ${s.start}: values it handed out before may be handed out again` } : {});
+        if (!!c.from.unlogged !== !!s.unlogged) emit('set-sequence-logged', c, keyOf(s), `modify sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} SET ${s.unlogged ? 'UNLOGGED' : 'LOGGED'}`);
         break;
       }
       case 'create_function': {
         const f = c.function;
         // Signatures that use a relation's row type come after the relation (the graph's edge).
-        emit(c.afterRelations ? 16.2 : f.kind === 'aggregate' ? 12.5 : c.replace ? 12 : 10, c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        emit(c.afterRelations ? 'create-function-reading-relations' : f.kind === 'aggregate' ? 'create-aggregate' : c.replace ? 'replace-function' : 'create-function', c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit(11.5, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
+        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -412,10 +419,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (c.newTable && (k.kind !== 'foreign_key' || tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`))) break; // inline in CREATE TABLE
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
-        emit(k.kind === 'foreign_key' ? 13.5 : 13, c, keyOf(c.table), `modify "${c.table.name}" table`,
+        emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
           `ALTER TABLE ${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
-        if (deferValidation) emit(13.6, c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+        if (deferValidation) emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
         break;
       }
       case 'create_index': {
@@ -425,20 +432,20 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const concurrent = existing && options.concurrentIndex;
         const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
         // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
-        emit(onView ? 16.5 : 13.4, c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
+        emit(onView ? 'create-view-index' : 'create-index', c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
           existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);
         break;
       }
       case 'sequence_owned_by': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break;
-        emit(15, c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
+        emit('set-sequence-owner', c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
         break;
       }
       case 'create_view':
         break; // ordered below
       case 'create_trigger':
-        emit(17, c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
+        emit('create-trigger', c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
         break;
       case 'grants': {
         // Revokes first (a changed grant option is a revoke and a grant), one statement per grantee.
@@ -449,32 +456,32 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
           return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
         };
-        for (const g of groups(c.revoke)) emit(18, c, `${c.schema}.${c.name}`, `revoke privileges on "${c.name}"`, `REVOKE ${g.privs.join(', ')} ON TABLE ${on} FROM ${who(g.grantee)}`);
-        for (const g of groups(c.grant)) emit(18.1, c, `${c.schema}.${c.name}`, `grant privileges on "${c.name}"`, `GRANT ${g.privs.join(', ')} ON TABLE ${on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}`);
+        for (const g of groups(c.revoke)) emit('revoke', c, `${c.schema}.${c.name}`, `revoke privileges on "${c.name}"`, `REVOKE ${g.privs.join(', ')} ON TABLE ${on} FROM ${who(g.grantee)}`);
+        for (const g of groups(c.grant)) emit('grant', c, `${c.schema}.${c.name}`, `grant privileges on "${c.name}"`, `GRANT ${g.privs.join(', ')} ON TABLE ${on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}`);
         break;
       }
       case 'alter_table': {
         const t = c.table;
         const tn = qn(t.schema, t.name);
         if (c.from.unlogged !== t.unlogged)
-          emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
+          emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
         const keyOfOpt = (o: string) => o.slice(0, o.indexOf('='));
         const removed = c.from.options.filter((o) => !t.options.some((n) => keyOfOpt(n) === keyOfOpt(o))).map(keyOfOpt);
         const set = t.options.filter((o) => !c.from.options.includes(o));
-        if (removed.length) emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
-        if (set.length) emit(11.6, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
+        if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
+        if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
         break;
       }
       case 'set_rls': {
         const t = c.table;
         const tn = qn(t.schema, t.name);
-        emit(17.1, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.rowLevelSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`);
-        emit(17.1, c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.forceRowLevelSecurity ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`);
+        emit('set-row-level-security', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.rowLevelSecurity ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`);
+        emit('set-row-level-security', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.forceRowLevelSecurity ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY`);
         break;
       }
       case 'create_policy': {
         const p = c.policy;
-        emit(17.2, c, p.table, `create policy "${p.name}"`,
+        emit('create-policy', c, p.table, `create policy "${p.name}"`,
           `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ')}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
         break;
       }
@@ -482,19 +489,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const o = c.kind === 'alter_object' ? c.to : c.object;
         const rules = kindRules(o);
         const key = objectKey(o);
-        const out = (list: ReturnType<typeof rules.create>) => { for (const s of list) emit(s.phase, c, key, s.comment, s.sql, s.effects ?? {}); };
+        const out = (list: ReturnType<typeof rules.create>) => { for (const s of list) emit(s.kind, c, key, s.comment, s.sql, s.effects ?? {}); };
         if (c.kind === 'create_object') out(rules.create(c.object));
         else if (c.kind === 'drop_object') out(rules.drop(c.object));
         else {
           const steps = rules.alter?.(c.from, c.to);
           if (steps) out(steps);
           // Recreated: dropped before anything of its kind is created again.
-          else out([...rules.drop(c.from).map((s) => ({ ...s, phase: Math.min(s.phase, 6.9) })), ...rules.create(c.to)]);
+          else out([...rules.drop(c.from).map((s) => ({ ...s, kind: earlier(s.kind, 'drop-recreated-object') })), ...rules.create(c.to)]);
         }
         break;
       }
       case 'comment':
-        emit(18, c, commentTarget(c), `set comment to ${c.target.on.toLowerCase()}: "${'name' in c.target ? c.target.name : c.target.schema}"`,
+        emit('comment', c, commentTarget(c), `set comment to ${c.target.on.toLowerCase()}: "${'name' in c.target ? c.target.name : c.target.schema}"`,
           `COMMENT ON ${commentTarget(c)} IS ${c.comment === undefined ? 'NULL' : quoteLiteral(c.comment)}`);
         break;
     }
@@ -502,7 +509,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
   // Tables: created parents and referenced tables first; dropped in reverse FK order, cycles broken.
   for (const c of tables.order)
-    emit(11, c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table, {
+    emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table, {
       foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       indent: options.indent,
@@ -521,17 +528,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   for (const d of dropCycles)
     for (const k of Object.values(d.table.constraints))
       if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
-        emit(3, d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
+        emit('drop-foreign-key', d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
   for (const d of [...dropOrder, ...dropCycles]) {
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
-    emit(5.5, d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
+    emit('drop-table', d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
 
   // Views: in the order the graph gives (a view after what it reads).
-  for (const c of all) if (c.kind === 'create_view') emit(16, c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
+  for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
 
   const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst };
-  const nodes = graphNodes(drafts, ctx);
+  const nodes = graphNodes(drafts, ctx, options.tieBreak);
   const ordered = orderByGraph(nodes).map((n) => n.draft);
   const out: Statement[] = [];
   // SQL-language bodies are checked against tables at creation; functions are created before tables
@@ -550,17 +557,86 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
 const NONE: readonly string[] = [];
 
-/** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
-function graphNodes(drafts: readonly Draft[], ctx: EdgeContext) {
-  const memo = new Map<Change, ReturnType<typeof statementIds>>();
-  return drafts.map((d) => {
-    // A dropped table's statements differ (its cycle's foreign keys, then the table): not shared.
-    let ids = d.source.kind === 'drop_table' ? undefined : memo.get(d.source);
-    if (!ids) {
-      ids = statementIds(d.source, d.sql, ctx);
-      if (d.source.kind !== 'drop_table') memo.set(d.source, ids);
+/**
+ * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
+ * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
+ * restored after (the graph orders them by the functions their expressions call, ./expr-refs.ts). A change the
+ * diff already planned for such an object is split, not doubled: its default is left out, then set.
+ */
+function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
+  const recreated = new Set<string>();
+  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(c.function.name);
+  if (!recreated.size) return;
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
+  for (const [k, cur] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
+    for (const col of cur.columns) {
+      const next = des.columns.find((x) => x.name === col.name);
+      if (!next || !calls(col.default) || col.inherited) continue;
+      const i = all.findIndex((c) => c.kind === 'alter_column' && keyOf(c.table) === k && c.to.name === col.name);
+      const planned = i >= 0 ? (all[i] as Extract<Change, { kind: 'alter_column' }>) : undefined;
+      if (planned && !planned.from.default) continue;
+      const bare = { ...next, default: undefined };
+      const first: Change = { kind: 'alter_column', table: planned?.table ?? des, from: planned?.from ?? col, to: bare };
+      if (planned) all.splice(i, 1, first);
+      else all.push(first);
+      if (next.default) all.push({ kind: 'alter_column', table: des, from: bare, to: next });
     }
-    return { rank: d.phase, order: d.order, draft: d, creates: ids.creates ?? NONE, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires: ids.requires ?? NONE, used: ids.used ?? NONE };
+    for (const con of Object.values(cur.constraints)) {
+      if (con.kind !== 'check' || !calls(con.expr)) continue;
+      if (all.some((c) => c.kind === 'drop_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
+      all.push({ kind: 'drop_constraint', table: cur, constraint: con });
+      const back = des.constraints[con.name];
+      if (back && !all.some((c) => c.kind === 'add_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
+    }
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((x) => calls(x.expr)) && !calls(ix.where)) continue;
+      if (all.some((c) => c.kind === 'drop_index' && c.index.table === k && c.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des.indexes[ix.name];
+      if (back && !all.some((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
+    for (const p of Object.values(cur.policies)) {
+      if (!calls(p.using) && !calls(p.withCheck)) continue;
+      if (all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
+      all.push({ kind: 'drop_policy', policy: p });
+      const back = des.policies[p.name];
+      if (back && !all.some((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+    }
+    for (const tr of Object.values(cur.triggers)) {
+      if (!calls(tr.when)) continue;
+      if (all.some((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
+      all.push({ kind: 'drop_trigger', trigger: tr });
+      const back = des.triggers[tr.name];
+      if (back && !all.some((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+}
+
+/** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
+function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
+  const memo = new Map<Change, ReturnType<typeof statementIds>>();
+  const renames = drafts.some((d) => d.kind === 'rename');
+  const last = new Map<Change, number>();
+  const count = new Map<Change, number>();
+  for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
+  return drafts.map((d) => {
+    // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
+    let ids = own ? undefined : memo.get(d.source);
+    if (!ids) {
+      ids = statementIds(d.source, d.sql, ctx, d.kind);
+      if (!own) memo.set(d.source, ids);
+    }
+    // A change's statements run in the order it wrote them: each requires the one before it.
+    const chained = (count.get(d.source) ?? 0) > 1;
+    const prev = chained ? last.get(d.source) : undefined;
+    if (chained) last.set(d.source, d.order);
+    const rename = renames && d.kind !== 'rename';
+    const requires = rename || prev !== undefined ? [...(ids.requires ?? NONE), ...(rename ? [RENAMES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)] : ids.requires ?? NONE;
+    const creates = chained ? [...(ids.creates ?? NONE), nodeId.step(d.order)] : ids.creates ?? NONE;
+    return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
   });
 }
 
@@ -656,31 +732,29 @@ function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: st
   if ((from.compression ?? '') !== (to.compression ?? '')) emit(`SET COMPRESSION ${to.compression ?? 'default'}`, { locksExistingTable: true });
 }
 
-function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: (phase: number, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void): void {
+function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (!sameExpr(from.generated, to.generated)) {
-    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit(11.6, c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
     return;
   }
-  if (from.identity && !to.identity) emit(11.6, c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
+  if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
-  if (from.default && (typeChanged || !to.default)) emit(11.6, c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
   if (typeChanged) {
     const { using, rewrite } = castInfo(from.type, to.type);
-    emit(11.6, c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
+    emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
-  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit(11.6, c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
-  if (!from.notNull && to.notNull) emit(11.6, c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
-  if (from.notNull && !to.notNull) emit(11.6, c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit(11.7, c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
-  attributeOptions(from, to, model, (sql, effects) => emit(11.7, c, key, cm, `${tn} ${sql}`, effects));
-  if (to.identity && !from.identity) emit(11.6, c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
+  if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
     const [a, b] = [from.identity.sequence, to.identity.sequence];
@@ -695,8 +769,10 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
     // New bounds that exclude the old start leave the sequence's position out of range: restart it.
     const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
-    if (sets.length) emit(11.6, c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
+    if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
   }
+  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The planner's output: statements with their hazards, and the options that shape them. */
 import type { Change } from '../diff/changes.js';
 import type { Expr } from '../model/types.js';
+import type { TieBreak } from './layout.js';
 
 export type HazardCode = 'DELETES_DATA' | 'TABLE_REWRITE' | 'ACCESS_EXCLUSIVE_LOCK' | 'INDEX_BUILD' | 'DATA_DEPENDENT' | 'BREAKS_DEPENDANTS' | 'NOT_TRANSACTIONAL';
 
@@ -47,4 +48,10 @@ export interface PlanOptions {
   readonly volatile?: (e: Expr) => boolean;
   /** Indentation of `CREATE TABLE` bodies, one column or constraint per line (Atlas's `{{ sql . "  " }}`). */
   readonly indent?: string;
+  /**
+   * Tests only: how statements the dependency graph leaves free are ordered (./layout.ts). Plans made with
+   * `'reverse'` or a `{ seed }` read differently but must apply just as well: the proof that their order
+   * comes from the graph. Default: `'layout'`, Atlas's order.
+   */
+  readonly tieBreak?: TieBreak;
 }

@@ -1,6 +1,5 @@
 /**
- * DDL of casts: created after the functions and tables (phase 12.6: a function over a table's row type comes at 12),
- * dropped before any function or type (1). A cast has no ALTER: a changed one is dropped and created again.
+ * DDL of casts: created after the functions and types it names, dropped before them (edges: ../edges.ts). A cast has no ALTER: a changed one is dropped and created again.
  */
 import type { Cast } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
@@ -14,9 +13,9 @@ const CONTEXT: Record<Cast['context'], string> = { explicit: '', assignment: ' A
  */
 export function createCast(c: Cast): KindStatement[] {
   const how = c.method === 'inout' ? 'WITH INOUT' : c.method === 'binary' ? 'WITHOUT FUNCTION' : `WITH FUNCTION ${c.function}`;
-  return [{ phase: 12.6, comment: `create cast from ${c.source} to ${c.target}`, sql: `CREATE CAST (${c.source} AS ${c.target}) ${how}${CONTEXT[c.context]}` }];
+  return [{ kind: 'create-cast', comment: `create cast from ${c.source} to ${c.target}`, sql: `CREATE CAST (${c.source} AS ${c.target}) ${how}${CONTEXT[c.context]}` }];
 }
 
 export function dropCast(c: Cast): KindStatement[] {
-  return [{ phase: 1, comment: `drop cast from ${c.source} to ${c.target}`, sql: `DROP CAST (${c.source} AS ${c.target})` }];
+  return [{ kind: 'drop-cast', comment: `drop cast from ${c.source} to ${c.target}`, sql: `DROP CAST (${c.source} AS ${c.target})` }];
 }

@@ -1,6 +1,6 @@
 /**
- * DDL of collations: created right after schemas and extensions (phase 7.2), before the types, domains and
- * columns that use them; dropped after them (11.92). A collation has no ALTER beyond its name and version:
+ * DDL of collations: created before the types, domains and columns that use them, dropped after them
+ * (edges: ../edges.ts). A collation has no ALTER beyond its name and version:
  * a changed one is dropped and created again.
  */
 import { quoteIdentAlways as qi, quoteLiteral } from '../../model/names.js';
@@ -20,9 +20,9 @@ export function createCollation(c: Collation): KindStatement[] {
   } else opts.push(`locale = ${quoteLiteral(c.locale ?? '')}`);
   if (!c.deterministic) opts.push('deterministic = false');
   if (c.rules) opts.push(`rules = ${quoteLiteral(c.rules)}`);
-  return [{ phase: 7.2, comment: `create collation "${c.name}"`, sql: `CREATE COLLATION ${qi(c.schema)}.${qi(c.name)} (${opts.join(', ')})` }];
+  return [{ kind: 'create-collation', comment: `create collation "${c.name}"`, sql: `CREATE COLLATION ${qi(c.schema)}.${qi(c.name)} (${opts.join(', ')})` }];
 }
 
 export function dropCollation(c: Collation): KindStatement[] {
-  return [{ phase: 11.92, comment: `drop collation "${c.name}"`, sql: `DROP COLLATION ${qi(c.schema)}.${qi(c.name)}`, effects: { breaksDependants: `columns using collation "${c.name}" block the drop` } }];
+  return [{ kind: 'drop-collation', comment: `drop collation "${c.name}"`, sql: `DROP COLLATION ${qi(c.schema)}.${qi(c.name)}`, effects: { breaksDependants: `columns using collation "${c.name}" block the drop` } }];
 }

@@ -1,12 +1,13 @@
 /**
- * DDL of default privileges: every change runs before anything is created (database-wide entries at phase 0.8, a
- * schema's right after the schemas are created, 7.01), so that the objects the plan creates get the desired defaults — the privileges those objects should end with are then planned from what they get (see
+ * DDL of default privileges: every change runs before anything is created (database-wide entries first, a
+ * schema's right after the schemas are created: ../layout.ts), so that the objects the plan creates get the desired defaults — the privileges those objects should end with are then planned from what they get (see
  * src/diff/objects.ts). Created means "from PostgreSQL's default to these", dropped "back to the default".
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { DefaultPrivileges, Grant } from '../../model/types.js';
 import { defaultEntryGrants } from '../../model/privileges.js';
 import type { KindStatement } from './statement.js';
+import type { StatementKind } from '../layout.js';
 
 const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
 const key = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
@@ -25,11 +26,11 @@ export function defaultPrivilegeSteps(d: DefaultPrivileges, from: readonly Grant
     for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
     return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
   };
-  const phase = d.schema !== undefined ? 7.01 : 0.8;
+  const kind: StatementKind = d.schema !== undefined ? 'alter-schema-default-privileges' : 'alter-default-privileges';
   const cm = `default privileges on ${d.on.toLowerCase()}${d.schema !== undefined ? ` in "${d.schema}"` : ''}`;
   return [
-    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ phase, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${g.privs.join(', ')} ON ${d.on} FROM ${who(g.grantee)}` })),
-    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ phase, comment: `grant ${cm}`, sql: `${pre} GRANT ${g.privs.join(', ')} ON ${d.on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
+    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${g.privs.join(', ')} ON ${d.on} FROM ${who(g.grantee)}` })),
+    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind, comment: `grant ${cm}`, sql: `${pre} GRANT ${g.privs.join(', ')} ON ${d.on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
   ];
 }
 

@@ -11,16 +11,16 @@ const ENABLE: Record<EventTrigger['enabled'], string> = { O: 'ENABLE', D: 'DISAB
 
 export function createEventTrigger(e: EventTrigger): KindStatement[] {
   const when = e.tags.length ? ` WHEN TAG IN (${e.tags.map(quoteLiteral).join(', ')})` : '';
-  const out: KindStatement[] = [{ phase: 17.8, comment: `create event trigger "${e.name}"`, sql: `CREATE EVENT TRIGGER ${qi(e.name)} ON ${e.event}${when} EXECUTE FUNCTION ${e.function}()` }];
-  if (e.enabled !== 'O') out.push({ phase: 17.8, comment: `modify event trigger "${e.name}"`, sql: `ALTER EVENT TRIGGER ${qi(e.name)} ${ENABLE[e.enabled]}` });
+  const out: KindStatement[] = [{ kind: 'create-event-trigger', comment: `create event trigger "${e.name}"`, sql: `CREATE EVENT TRIGGER ${qi(e.name)} ON ${e.event}${when} EXECUTE FUNCTION ${e.function}()` }];
+  if (e.enabled !== 'O') out.push({ kind: 'create-event-trigger', comment: `modify event trigger "${e.name}"`, sql: `ALTER EVENT TRIGGER ${qi(e.name)} ${ENABLE[e.enabled]}` });
   return out;
 }
 
 export function dropEventTrigger(e: EventTrigger): KindStatement[] {
-  return [{ phase: 0.9, comment: `drop event trigger "${e.name}"`, sql: `DROP EVENT TRIGGER ${qi(e.name)}` }];
+  return [{ kind: 'drop-event-trigger', comment: `drop event trigger "${e.name}"`, sql: `DROP EVENT TRIGGER ${qi(e.name)}` }];
 }
 
 export function alterEventTrigger(from: EventTrigger, to: EventTrigger): KindStatement[] | undefined {
   if (from.event !== to.event || from.function !== to.function || from.tags.join('\u0000') !== to.tags.join('\u0000')) return undefined;
-  return from.enabled === to.enabled ? [] : [{ phase: 0.9, comment: `modify event trigger "${to.name}"`, sql: `ALTER EVENT TRIGGER ${qi(to.name)} ${ENABLE[to.enabled]}` }];
+  return from.enabled === to.enabled ? [] : [{ kind: 'alter-event-trigger', comment: `modify event trigger "${to.name}"`, sql: `ALTER EVENT TRIGGER ${qi(to.name)} ${ENABLE[to.enabled]}` }];
 }

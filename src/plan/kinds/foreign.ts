@@ -1,7 +1,7 @@
 /**
  * DDL of foreign data wrappers, servers, user mappings and foreign tables (SQL/MED).
  *
- * In:  Model objects. Out: statements (phase, SQL, comment) for the planner to order.
+ * In:  Model objects. Out: statements (kind, SQL, comment) for the planner to order.
  * Rules: wrappers, servers and user mappings are altered in place (options, handler, version) so that what
  * depends on them survives; a foreign table holds no rows, so any change to it recreates it.
  */
@@ -14,10 +14,10 @@ const fn = (name: string) => name.split('.').map(qi).join('.');
 const user = (u: string) => (u === 'PUBLIC' ? 'PUBLIC' : qi(u));
 
 export function createWrapper(w: ForeignDataWrapper): KindStatement[] {
-  return [{ phase: 7.2, comment: `create foreign data wrapper "${w.name}"`, sql: `CREATE FOREIGN DATA WRAPPER ${qi(w.name)}${w.handler ? ` HANDLER ${fn(w.handler)}` : ''}${w.validator ? ` VALIDATOR ${fn(w.validator)}` : ''}${optionsClause(w.options)}` }];
+  return [{ kind: 'create-foreign-data-wrapper', comment: `create foreign data wrapper "${w.name}"`, sql: `CREATE FOREIGN DATA WRAPPER ${qi(w.name)}${w.handler ? ` HANDLER ${fn(w.handler)}` : ''}${w.validator ? ` VALIDATOR ${fn(w.validator)}` : ''}${optionsClause(w.options)}` }];
 }
 export function dropWrapper(w: ForeignDataWrapper): KindStatement[] {
-  return [{ phase: 11.97, comment: `drop foreign data wrapper "${w.name}"`, sql: `DROP FOREIGN DATA WRAPPER ${qi(w.name)}`, effects: { breaksDependants: `servers of ${w.name} must be gone` } }];
+  return [{ kind: 'drop-foreign-data-wrapper', comment: `drop foreign data wrapper "${w.name}"`, sql: `DROP FOREIGN DATA WRAPPER ${qi(w.name)}`, effects: { breaksDependants: `servers of ${w.name} must be gone` } }];
 }
 export function alterWrapper(from: ForeignDataWrapper, to: ForeignDataWrapper): KindStatement[] {
   const parts: string[] = [];
@@ -25,14 +25,14 @@ export function alterWrapper(from: ForeignDataWrapper, to: ForeignDataWrapper): 
   if ((from.validator ?? '') !== (to.validator ?? '')) parts.push(to.validator ? ` VALIDATOR ${fn(to.validator)}` : ' NO VALIDATOR');
   const opts = alterOptionsClause(from.options, to.options);
   if (!parts.length && !opts) return [];
-  return [{ phase: 7.25, comment: `modify foreign data wrapper "${to.name}"`, sql: `ALTER FOREIGN DATA WRAPPER ${qi(to.name)}${parts.join('')}${opts}` }];
+  return [{ kind: 'alter-foreign-data-wrapper', comment: `modify foreign data wrapper "${to.name}"`, sql: `ALTER FOREIGN DATA WRAPPER ${qi(to.name)}${parts.join('')}${opts}` }];
 }
 
 export function createServer(s: ForeignServer): KindStatement[] {
-  return [{ phase: 7.3, comment: `create server "${s.name}"`, sql: `CREATE SERVER ${qi(s.name)}${s.type !== undefined ? ` TYPE ${quote(s.type)}` : ''}${s.version !== undefined ? ` VERSION ${quote(s.version)}` : ''} FOREIGN DATA WRAPPER ${qi(s.wrapper)}${optionsClause(s.options)}` }];
+  return [{ kind: 'create-server', comment: `create server "${s.name}"`, sql: `CREATE SERVER ${qi(s.name)}${s.type !== undefined ? ` TYPE ${quote(s.type)}` : ''}${s.version !== undefined ? ` VERSION ${quote(s.version)}` : ''} FOREIGN DATA WRAPPER ${qi(s.wrapper)}${optionsClause(s.options)}` }];
 }
 export function dropServer(s: ForeignServer): KindStatement[] {
-  return [{ phase: 11.96, comment: `drop server "${s.name}"`, sql: `DROP SERVER ${qi(s.name)}` }];
+  return [{ kind: 'drop-server', comment: `drop server "${s.name}"`, sql: `DROP SERVER ${qi(s.name)}` }];
 }
 /** A server of another wrapper or type is a new server: undefined tells the differ to recreate it. */
 export function alterServer(from: ForeignServer, to: ForeignServer): KindStatement[] | undefined {
@@ -40,27 +40,27 @@ export function alterServer(from: ForeignServer, to: ForeignServer): KindStateme
   const version = (from.version ?? '') !== (to.version ?? '') ? ` VERSION ${to.version === undefined ? 'NULL' : quote(to.version)}` : '';
   const opts = alterOptionsClause(from.options, to.options);
   if (!version && !opts) return [];
-  return [{ phase: 7.35, comment: `modify server "${to.name}"`, sql: `ALTER SERVER ${qi(to.name)}${version}${opts}` }];
+  return [{ kind: 'alter-server', comment: `modify server "${to.name}"`, sql: `ALTER SERVER ${qi(to.name)}${version}${opts}` }];
 }
 
 export function createUserMapping(m: UserMapping): KindStatement[] {
-  return [{ phase: 7.4, comment: `create user mapping for "${m.user}" on server "${m.server}"`, sql: `CREATE USER MAPPING FOR ${user(m.user)} SERVER ${qi(m.server)}${optionsClause(m.options)}` }];
+  return [{ kind: 'create-user-mapping', comment: `create user mapping for "${m.user}" on server "${m.server}"`, sql: `CREATE USER MAPPING FOR ${user(m.user)} SERVER ${qi(m.server)}${optionsClause(m.options)}` }];
 }
 export function dropUserMapping(m: UserMapping): KindStatement[] {
-  return [{ phase: 11.95, comment: `drop user mapping for "${m.user}" on server "${m.server}"`, sql: `DROP USER MAPPING FOR ${user(m.user)} SERVER ${qi(m.server)}` }];
+  return [{ kind: 'drop-user-mapping', comment: `drop user mapping for "${m.user}" on server "${m.server}"`, sql: `DROP USER MAPPING FOR ${user(m.user)} SERVER ${qi(m.server)}` }];
 }
 export function alterUserMapping(from: UserMapping, to: UserMapping): KindStatement[] {
   const opts = alterOptionsClause(from.options, to.options);
-  return opts ? [{ phase: 7.45, comment: `modify user mapping for "${to.user}" on server "${to.server}"`, sql: `ALTER USER MAPPING FOR ${user(to.user)} SERVER ${qi(to.server)}${opts}` }] : [];
+  return opts ? [{ kind: 'alter-user-mapping', comment: `modify user mapping for "${to.user}" on server "${to.server}"`, sql: `ALTER USER MAPPING FOR ${user(to.user)} SERVER ${qi(to.server)}${opts}` }] : [];
 }
 
 export function createForeignTable(t: ForeignTable): KindStatement[] {
   const cols = t.columns.map((c) =>
     `${qi(c.name)} ${c.type}${optionsClause(c.options)}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.default ? ` DEFAULT ${c.default.text}` : ''}${c.notNull ? ' NOT NULL' : ''}`);
-  return [{ phase: 11.2, comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` }];
+  return [{ kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` }];
 }
 export function dropForeignTable(t: ForeignTable): KindStatement[] {
-  return [{ phase: 2.5, comment: `drop foreign table "${t.name}"`, sql: `DROP FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)}`, effects: { breaksDependants: `queries on ${t.name} break` } }];
+  return [{ kind: 'drop-foreign-table', comment: `drop foreign table "${t.name}"`, sql: `DROP FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)}`, effects: { breaksDependants: `queries on ${t.name} break` } }];
 }
 
 function quote(s: string): string {

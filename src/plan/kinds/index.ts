@@ -1,9 +1,8 @@
 /**
  * The per-kind rule table of the planner for the Model's `objects` (see src/model/objects.ts): for each kind,
- * the statements that create, drop and alter one object, each with the phase it runs in (its place in the
- * planner's layout among statements its dependency graph leaves free, ../graph.ts: 1 drops of dependants … 7
- * schemas, extensions, wrappers, servers … 11 tables … 17 triggers, rules … 11.9x drops of what others
- * depended on). One file per kind family: ./foreign.ts, ./rule.ts.
+ * the statements that create, drop and alter one object, each with its statement kind (its place in the
+ * planner's layout, ../layout.ts, among statements its dependency graph leaves free; the graph's edges of each
+ * kind are declared in ../edges.ts). One file per kind family: ./foreign.ts, ./rule.ts.
  */
 import type { CatalogObject } from '../../model/types.js';
 import * as eventTrigger from './event-trigger.js';

@@ -1,7 +1,6 @@
 /**
- * DDL of user-defined operators, a *carried* kind: created as a whole after the functions it calls (phase
- * 12.6, with casts) and before the views that use it (16); dropped after the views, indexes, constraints and
- * columns that may use it and before its function (phase 5.2); recreated when anything differs — its
+ * DDL of user-defined operators, a *carried* kind: created as a whole after the functions and types it names,
+ * dropped before them (edges: ../edges.ts); recreated when anything differs — its
  * comment included, which is written with it. PostgreSQL's ALTER OPERATOR changes little, so a change is a
  * drop and a create, reported like any other.
  */
@@ -37,11 +36,11 @@ export function createOperator(o: Operator): KindStatement[] {
   ];
   const comment = `create operator ${o.schema}.${o.name}`;
   return [
-    { phase: 12.6, comment, sql: `CREATE OPERATOR ${quoteIdent(o.schema)}.${o.name} (${parts.join(', ')})` },
-    ...(o.comment !== undefined ? [{ phase: 12.6, comment, sql: `COMMENT ON OPERATOR ${operatorSignature(o)} IS ${quoteLiteral(o.comment)}` }] : []),
+    { kind: 'create-operator' as const, comment, sql: `CREATE OPERATOR ${quoteIdent(o.schema)}.${o.name} (${parts.join(', ')})` },
+    ...(o.comment !== undefined ? [{ kind: 'create-operator' as const, comment, sql: `COMMENT ON OPERATOR ${operatorSignature(o)} IS ${quoteLiteral(o.comment)}` }] : []),
   ];
 }
 
 export function dropOperator(o: Operator): KindStatement[] {
-  return [{ phase: 5.2, comment: `drop operator ${o.schema}.${o.name}`, sql: `DROP OPERATOR ${operatorSignature(o)}` }];
+  return [{ kind: 'drop-operator' as const, comment: `drop operator ${o.schema}.${o.name}`, sql: `DROP OPERATOR ${operatorSignature(o)}` }];
 }

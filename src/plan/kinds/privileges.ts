@@ -1,6 +1,6 @@
 /**
- * DDL of privileges on schemas, sequences, functions, procedures, types and columns: revoked (phase 18) then
- * granted (18.1), after every object exists, like the privileges of tables. Created means "from the kind's
+ * DDL of privileges on schemas, sequences, functions, procedures, types and columns: revoked then
+ * granted, after every object exists, like the privileges of tables. Created means "from the kind's
  * default to these", dropped "back to the default"; privileges of an object that goes are not revoked (see
  * `attachedTargetExists`).
  */
@@ -40,8 +40,8 @@ export function privilegeSteps(o: ObjectPrivileges, from: readonly Grant[], to: 
   const privs = (list: readonly string[]) => list.map((p) => (o.on === 'COLUMN' ? `${p} (${qi(o.column ?? '')})` : p)).join(', ');
   const what = o.on === 'COLUMN' ? `column "${o.name}"."${o.column}"` : `${o.on.toLowerCase()} "${o.name}"`;
   return [
-    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ phase: 18, comment: `revoke privileges on ${what}`, sql: `REVOKE ${privs(g.privs)} ON ${target(o)} FROM ${who(g.grantee)}` })),
-    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ phase: 18.1, comment: `grant privileges on ${what}`, sql: `GRANT ${privs(g.privs)} ON ${target(o)} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
+    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind: 'revoke' as const, comment: `revoke privileges on ${what}`, sql: `REVOKE ${privs(g.privs)} ON ${target(o)} FROM ${who(g.grantee)}` })),
+    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind: 'grant' as const, comment: `grant privileges on ${what}`, sql: `GRANT ${privs(g.privs)} ON ${target(o)} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * DDL of publications: created after every table (phase 17.6), dropped before any table is (0.9). Membership
+ * DDL of publications: created after the tables and schemas they list, dropped before them (edges: ../edges.ts). Membership
  * and options are altered in place — tables and schemas that leave are dropped from it first (before their
  * table may be dropped), new ones added last (a table whose column list or row filter changes leaves and comes
  * back); `FOR ALL TABLES` turned on or off recreates it.
@@ -31,11 +31,11 @@ export function createPublication(p: Publication): KindStatement[] {
   const objects = [...(p.tables.length ? [`TABLE ${p.tables.map(table).join(', ')}`] : []), ...(p.schemas.length ? [`TABLES IN SCHEMA ${p.schemas.map(qi).join(', ')}`] : [])];
   const what = p.allTables ? ' FOR ALL TABLES' : objects.length ? ` FOR ${objects.join(', ')}` : '';
   const w = withClause(p, false);
-  return [{ phase: 17.6, comment: `create publication "${p.name}"`, sql: `CREATE PUBLICATION ${qi(p.name)}${what}${w ? ` WITH (${w})` : ''}` }];
+  return [{ kind: 'create-publication', comment: `create publication "${p.name}"`, sql: `CREATE PUBLICATION ${qi(p.name)}${what}${w ? ` WITH (${w})` : ''}` }];
 }
 
 export function dropPublication(p: Publication): KindStatement[] {
-  return [{ phase: 0.9, comment: `drop publication "${p.name}"`, sql: `DROP PUBLICATION ${qi(p.name)}` }];
+  return [{ kind: 'drop-publication', comment: `drop publication "${p.name}"`, sql: `DROP PUBLICATION ${qi(p.name)}` }];
 }
 
 export function alterPublication(from: Publication, to: Publication): KindStatement[] | undefined {
@@ -48,10 +48,10 @@ export function alterPublication(from: Publication, to: Publication): KindStatem
   const coming = to.tables.filter((t) => !from.tables.some((x) => samePublicationTable(t, x)));
   const schemasLeaving = from.schemas.filter((s) => !to.schemas.includes(s));
   const schemasComing = to.schemas.filter((s) => !from.schemas.includes(s));
-  if (leaving.length) out.push({ phase: 0.9, comment: cm, sql: `${pre} DROP TABLE ${leaving.map((t) => table({ table: t.table })).join(', ')}` });
-  if (schemasLeaving.length) out.push({ phase: 0.9, comment: cm, sql: `${pre} DROP TABLES IN SCHEMA ${schemasLeaving.map(qi).join(', ')}` });
-  if (coming.length) out.push({ phase: 17.6, comment: cm, sql: `${pre} ADD TABLE ${coming.map(table).join(', ')}` });
-  if (schemasComing.length) out.push({ phase: 17.6, comment: cm, sql: `${pre} ADD TABLES IN SCHEMA ${schemasComing.map(qi).join(', ')}` });
-  if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot) out.push({ phase: 17.6, comment: cm, sql: `${pre} SET (${withClause(to, true)})` });
+  if (leaving.length) out.push({ kind: 'remove-from-publication', comment: cm, sql: `${pre} DROP TABLE ${leaving.map((t) => table({ table: t.table })).join(', ')}` });
+  if (schemasLeaving.length) out.push({ kind: 'remove-from-publication', comment: cm, sql: `${pre} DROP TABLES IN SCHEMA ${schemasLeaving.map(qi).join(', ')}` });
+  if (coming.length) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} ADD TABLE ${coming.map(table).join(', ')}` });
+  if (schemasComing.length) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} ADD TABLES IN SCHEMA ${schemasComing.map(qi).join(', ')}` });
+  if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} SET (${withClause(to, true)})` });
   return out;
 }

@@ -7,10 +7,10 @@ import type { Rule } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
 
 export function createRule(r: Rule): KindStatement[] {
-  return [{ phase: 17.5, comment: `create rule "${r.name}" on "${splitKey(r.table).name}"`, sql: r.definition.trim().replace(/;\s*$/, '') }];
+  return [{ kind: 'create-rule', comment: `create rule "${r.name}" on "${splitKey(r.table).name}"`, sql: r.definition.trim().replace(/;\s*$/, '') }];
 }
 
 export function dropRule(r: Rule): KindStatement[] {
   const t = splitKey(r.table);
-  return [{ phase: 1, comment: `drop rule "${r.name}" on "${t.name}"`, sql: `DROP RULE ${qi(r.name)} ON ${qi(t.schema)}.${qi(t.name)}` }];
+  return [{ kind: 'drop-rule', comment: `drop rule "${r.name}" on "${t.name}"`, sql: `DROP RULE ${qi(r.name)} ON ${qi(t.schema)}.${qi(t.name)}` }];
 }

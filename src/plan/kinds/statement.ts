@@ -1,6 +1,8 @@
-/** A statement of one object kind's rules (./index.ts), before the planner orders it by phase. */
+import type { StatementKind } from '../layout.js';
+
+/** A statement of one object kind's rules (./index.ts), before the planner orders it (its kind: its place in ../layout.ts). */
 export interface KindStatement {
-  readonly phase: number;
+  readonly kind: StatementKind;
   readonly sql: string;
   readonly comment: string;
   readonly effects?: { readonly breaksDependants?: string };

@@ -10,28 +10,29 @@ import { sameCheck, sameExpr } from '../../diff/equal.js';
 import type { Change } from '../../diff/changes.js';
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { Effects } from '../types.js';
+import type { StatementKind } from '../layout.js';
 import { qn } from '../table-sql.js';
 
 export interface TypeStep {
-  readonly phase: number;
+  readonly kind: StatementKind;
   readonly comment: string;
   readonly sql: string;
   readonly effects?: Effects;
 }
 
-/** Before anything that may stop using what is dropped; after the drops of views (phase 2). */
-const EARLY = 6.25;
-/** After new types (8.2), before tables (11). */
-const TYPES = 8.25;
+/** Before anything that may stop using what is dropped; after the drops of views. */
+const EARLY: StatementKind = 'loosen-type';
+/** After new types, before tables. */
+const TYPES: StatementKind = 'alter-composite';
 /** After tables and functions (their checks and defaults may call new functions). */
-const LATE = 12.6;
+const LATE: StatementKind = 'tighten-domain';
 
 /**
  * The statements of one `alter_type` change.
  *
  * @example
  * alterTypeSteps({ kind: 'alter_type', from: addr, to: { ...addr, attributes: [...addr.attributes, { name: 'city', type: 'text' }] }, usedBy: [] })
- * // [{ phase: 8.25, sql: 'ALTER TYPE "app"."addr" ADD ATTRIBUTE "city" text', … }]
+ * // [{ kind: 'alter-composite', sql: 'ALTER TYPE "app"."addr" ADD ATTRIBUTE "city" text', … }]
  */
 export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): TypeStep[] {
   const { from, to } = c;
@@ -44,28 +45,28 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
     const kept = (n: string) => to.checks.find((k) => k.name === n);
     for (const k of from.checks) {
       const next = kept(k.name);
-      if (!next || !sameCheck(k.expr, next.expr)) out.push({ phase: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP CONSTRAINT ${qi(k.name)}` });
+      if (!next || !sameCheck(k.expr, next.expr)) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP CONSTRAINT ${qi(k.name)}` });
     }
-    if (from.default && !to.default) out.push({ phase: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP DEFAULT` });
-    if (from.notNull && !to.notNull) out.push({ phase: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP NOT NULL` });
-    if (to.default && !sameExpr(from.default, to.default)) out.push({ phase: LATE, comment: cm, sql: `ALTER DOMAIN ${name} SET DEFAULT ${to.default.text}` });
-    if (!from.notNull && to.notNull) out.push({ phase: LATE, comment: cm, sql: `ALTER DOMAIN ${name} SET NOT NULL`, effects: { mayFailOnExistingRows: `fails if a column of domain ${to.name} holds NULL${used}` } });
+    if (from.default && !to.default) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP DEFAULT` });
+    if (from.notNull && !to.notNull) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP NOT NULL` });
+    if (to.default && !sameExpr(from.default, to.default)) out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} SET DEFAULT ${to.default.text}` });
+    if (!from.notNull && to.notNull) out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} SET NOT NULL`, effects: { mayFailOnExistingRows: `fails if a column of domain ${to.name} holds NULL${used}` } });
     for (const k of to.checks) {
       const was = from.checks.find((x) => x.name === k.name);
       if (!was || !sameCheck(was.expr, k.expr))
-        out.push({ phase: LATE, comment: cm, sql: `ALTER DOMAIN ${name} ADD CONSTRAINT ${qi(k.name)} ${checkSql(k.expr)}`, effects: { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
+        out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} ADD CONSTRAINT ${qi(k.name)} ${checkSql(k.expr)}`, effects: { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
     }
   } else if (from.kind === 'composite' && to.kind === 'composite') {
     const cm = `modify composite type "${to.name}"`;
     const attr = (a: { name: string; type: string; collation?: string }) => `${qi(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`;
     for (const a of from.attributes)
       if (!to.attributes.some((b) => b.name === a.name))
-        out.push({ phase: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}`, effects: c.usedBy.length ? { deletesData: `drops attribute ${a.name} of ${to.name} from the values stored in ${c.usedBy.join(', ')}` } : {} });
+        out.push({ kind: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}`, effects: c.usedBy.length ? { deletesData: `drops attribute ${a.name} of ${to.name} from the values stored in ${c.usedBy.join(', ')}` } : {} });
     for (const b of to.attributes) {
       const a = from.attributes.find((x) => x.name === b.name);
-      if (!a) out.push({ phase: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}` });
+      if (!a) out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}` });
       else if (a.type !== b.type || (a.collation ?? '') !== (b.collation ?? ''))
-        out.push({ phase: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}` });
+        out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}` });
     }
   }
   return out;

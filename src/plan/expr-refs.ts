@@ -1,0 +1,74 @@
+/**
+ * What an expression of the Model refers to, read from its canonical form (the normalised parse tree the
+ * parser and the inspector both write, src/parse/canonical.ts), never from its text:
+ *  - functions it calls (`Fn` nodes: the canonical form keeps the function's name, not its schema);
+ *  - constants passed to `nextval` / `currval` / `setval` (the canonical form resolves them to the
+ *    sequence's key) — the sequences a default takes its values from;
+ *  - types it casts to (`Cast` nodes: canonical type names, user types schema-qualified);
+ *  - operators it applies (`Op` nodes: the operator's name, e.g. `===`).
+ * The planner turns them into edges of its graph (./edges.ts): a function by name stands for every function
+ * of that name in the Model (any schema, any overload), a conservative reading.
+ */
+
+export interface ExprRefs {
+  /** Names of the functions called (unqualified). */
+  readonly functions: readonly string[];
+  /** Keys of the sequences read through nextval/currval/setval. */
+  readonly sequences: readonly string[];
+  /** Canonical type names cast to. */
+  readonly types: readonly string[];
+  /** Names of the operators applied (unqualified). */
+  readonly operators: readonly string[];
+}
+
+const NONE: ExprRefs = { functions: [], sequences: [], types: [], operators: [] };
+const memo = new Map<string, ExprRefs>();
+const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
+
+type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
+
+/**
+ * The references of one canonical form (memoised; `NONE` when it is not a parse tree).
+ *
+ * @example
+ * exprRefs('{"Fn":["nextval",[{"K":"public.s"}],"","","","","","",""]}')
+ * // { functions: ['nextval'], sequences: ['public.s'], types: [], operators: [] }
+ */
+export function exprRefs(canonical: string | undefined): ExprRefs {
+  if (!canonical || (canonical[0] !== '{' && canonical[0] !== '[')) return NONE;
+  let r = memo.get(canonical);
+  if (r) return r;
+  let tree: Json;
+  try {
+    tree = JSON.parse(canonical) as Json;
+  } catch {
+    return NONE;
+  }
+  const functions = new Set<string>();
+  const sequences = new Set<string>();
+  const types = new Set<string>();
+  const operators = new Set<string>();
+  const walk = (n: Json): void => {
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
+    if (!n || typeof n !== 'object') return;
+    const fn = n.Fn;
+    if (Array.isArray(fn) && typeof fn[0] === 'string') {
+      functions.add(fn[0]);
+      const first = Array.isArray(fn[1]) ? fn[1][0] : undefined;
+      if (SEQUENCE_FUNCTIONS.has(fn[0]) && first && typeof first === 'object' && !Array.isArray(first) && typeof first.K === 'string') sequences.add(first.K);
+    }
+    const cast = n.Cast;
+    if (Array.isArray(cast) && typeof cast[1] === 'string') types.add(cast[1]);
+    const op = n.Op;
+    if (Array.isArray(op) && typeof op[1] === 'string') operators.add(op[1]);
+    for (const v of Object.values(n)) walk(v);
+  };
+  walk(tree);
+  r = functions.size || sequences.size || types.size || operators.size ? { functions: [...functions], sequences: [...sequences], types: [...types], operators: [...operators] } : NONE;
+  if (memo.size > 100_000) memo.clear();
+  memo.set(canonical, r);
+  return r;
+}

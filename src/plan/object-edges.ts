@@ -1,0 +1,80 @@
+/**
+ * The graph edges of the Model's catalog objects (src/plan/kinds/*): each object is the id `obj:<objectKey>`
+ * (a foreign table also a relation and a row type) and requires, from its own definition:
+ *  - publications → their tables and schemas; statistics → its table; rules → their table and the relations
+ *    their definition names; event triggers → their function; foreign tables → server → wrapper → its
+ *    handler and validator functions; user mappings → their server; casts → their types and function;
+ *    operators → their function and types; text search configurations → their dictionaries;
+ *    privileges → their object; default privileges in a schema → the schema; everything in a schema → it.
+ * Columns that use a collation require `obj:collation <key>` (./edges.ts).
+ */
+import { identifiersIn } from '../model/identifiers.js';
+import { qualifiedKey } from '../model/names.js';
+import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
+import type { CatalogObject, Model } from '../model/types.js';
+import { nodeId } from './graph.js';
+
+/** The graph id of a catalog object. */
+export const objectId = (o: CatalogObject | string) => `obj:${typeof o === 'string' ? o : objectKey(o)}`;
+
+/** `schema.name(args)` or `schema.name` as a function id (regproc / regprocedure spellings, quotes dropped). */
+function fnRef(f: string | undefined): string[] {
+  if (!f) return [];
+  const name = f.replace(/\(.*$/, '').replace(/"/g, '');
+  return name.includes('.') && !name.startsWith('pg_catalog.') ? [nodeId.fn(name)] : [];
+}
+
+/** A user type (or row type) named by a canonical type name, as an id. */
+export function typeId(type: string | undefined, model: Model): string[] {
+  if (!type || !type.includes('.')) return [];
+  const k = type.replace(/^SETOF /, '').replace(/(\[\])+$/, '').replace(/\(.*\)$/, '').replace(/"/g, '');
+  return model.types[k] || model.tables[k] || model.views[k] ? [nodeId.type(k)] : [];
+}
+
+/** Relations of `model` a rule's definition names schema-qualified (the Model keeps rules as text). */
+function relationsNamed(definition: string, own: string, model: Model): string[] {
+  const words = identifiersIn(definition);
+  const out: string[] = [];
+  for (const k of [...Object.keys(model.tables), ...Object.keys(model.views)]) {
+    if (k === own) continue;
+    const t = model.tables[k] ?? model.views[k]!;
+    if (words.has(t.name) && words.has(t.schema)) out.push(nodeId.rel(k));
+  }
+  return out;
+}
+
+/**
+ * The ids a catalog object creates (its own) and requires (what its definition names), in `model`.
+ *
+ * @example
+ * objectEdges({ kind: 'server', name: 's', wrapper: 'w', options: [] }, model)
+ * // { creates: ['obj:server s'], requires: ['obj:foreign_data_wrapper w'] }
+ */
+export function objectEdges(o: CatalogObject, model: Model): { creates: string[]; requires: string[] } {
+  const own = [objectId(o)];
+  const schema = objectSchema(o);
+  const requires = [...(schema && o.kind !== 'privileges' ? [nodeId.schema(schema)] : []), ...objectDependencies(o).map(objectId)];
+  switch (o.kind) {
+    case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.definition, o.table, model)); break;
+    case 'foreign_data_wrapper': requires.push(...fnRef(o.handler), ...fnRef(o.validator)); break;
+    case 'foreign_table': {
+      const k = qualifiedKey(o.schema, o.name);
+      own.push(nodeId.rel(k), nodeId.type(k));
+      requires.push(...o.columns.flatMap((c) => typeId(c.type, model)));
+      break;
+    }
+    case 'event_trigger': requires.push(...fnRef(o.function)); break;
+    case 'publication': requires.push(...o.tables.map((t) => nodeId.rel(t.table)), ...o.schemas.map(nodeId.schema)); break;
+    case 'statistics': requires.push(nodeId.rel(o.table)); break;
+    case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function)); break;
+    case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function)); break;
+    case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
+    case 'privileges': {
+      const k = qualifiedKey(o.schema, o.name);
+      requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? nodeId.fn(k) : nodeId.rel(k));
+      break;
+    }
+    default: break;
+  }
+  return { creates: own, requires };
+}

@@ -23,8 +23,18 @@ export type Change =
    */
   | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[] }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
-  /** Labels removed or reordered: rebuild the type and convert the columns that use it. */
-  | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] }
+  /**
+   * Labels removed or reordered: rebuild the type and convert the columns that use it. The planner adds the
+   * types over the enum (`types`: desired definitions in dependency order; `existed`: renamed aside and dropped
+   * after; `drops`: those that go) and their columns (`type`: the column's type when it is not the enum itself), see plan/kinds/enum-rebuild.ts.
+   */
+  | {
+      readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' };
+      readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean; type?: string }[];
+      readonly types?: readonly { readonly to: TypeDef; readonly existed: boolean }[];
+      /** Types over the enum that the desired Model drops: dropped by the rebuild, before the old enum. */
+      readonly drops?: readonly TypeDef[];
+    }
   | { readonly kind: 'create_sequence'; readonly sequence: Sequence }
   | { readonly kind: 'alter_sequence'; readonly from: Sequence; readonly to: Sequence }
   | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }

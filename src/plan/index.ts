@@ -25,6 +25,7 @@ import { orderByGraph } from './graph.js';
 import { changeKey, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
+import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { createIndexSql } from './index-sql.js';
 import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
@@ -136,6 +137,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
   // --- Dependants that must be dropped and recreated around the changes -------------------------
   const all = [...changes];
+  carryEnumDependents(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
@@ -345,24 +347,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(8.3, c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
         break;
-      case 'rebuild_enum': {
-        const t = c.to;
-        const name = qn(t.schema, t.name);
-        const old = `${t.name}__meridian_old`;
-        const removed = c.from.labels.filter((l) => !t.labels.includes(l));
-        emit(8.4, c, keyOf(t), `rename enum type "${t.name}" before rebuilding it`, `ALTER TYPE ${name} RENAME TO ${qi(old)}`);
-        emit(8.4, c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
-        for (const col of c.columns) {
-          const tn = qk(col.table);
-          if (col.default || col.dropDefault) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
-          const [to, via] = col.array ? [`${name}[]`, 'text[]'] : [name, 'text'];
-          emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::${via}::${to}`,
-            { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined });
-          if (col.default) emit(8.4, c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
-        }
-        emit(8.4, c, keyOf(t), `drop the old enum type "${t.name}"`, `DROP TYPE ${qn(t.schema, old)}`);
+      case 'rebuild_enum':
+        for (const s of enumRebuildSteps(c, desired)) emit(8.4, c, s.object, s.comment, s.sql, s.effects ?? {});
         break;
-      }
       case 'create_sequence': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break; // implied by a serial column

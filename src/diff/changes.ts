@@ -12,8 +12,10 @@ export type Change =
   | { readonly kind: 'create_type'; readonly type: TypeDef }
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
   /**
-   * A partition whose bound changes under the same parent: DETACH PARTITION, then ATTACH PARTITION with the
-   * new bound (its rows, indexes and constraints stay; the attach checks the rows fit).
+   * A partition whose bound changes under the same parent, a partition that becomes a table of its own, a table
+   * that becomes a partition, or a partition moved to another parent: DETACH PARTITION (when `from` is a
+   * partition), then ATTACH PARTITION with the new bound (when `table` is one). Its rows stay; the changes in
+   * between turn one detached state into the other (model/partition.ts); the attach checks the rows fit.
    */
   | { readonly kind: 'reattach_partition'; readonly table: Table; readonly from: Table }
   /**

@@ -26,6 +26,7 @@ import { changeKey, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
+import { partitionMoveSteps } from './kinds/partition-move.js';
 import { createIndexSql } from './index-sql.js';
 import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
@@ -330,16 +331,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         } else emit(8.2, c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
-      case 'reattach_partition': {
-        const t = c.table;
-        const parent = qk(t.partitionOf!.parent);
-        const cm = `modify "${splitKey(t.partitionOf!.parent).name}" table`;
-        // Every changed partition is detached before any is attached again (new bounds may swap between them).
-        emit(3.05, c, keyOf(t), cm, `ALTER TABLE ${parent} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
-        emit(11.8, c, keyOf(t), cm, `ALTER TABLE ${parent} ATTACH PARTITION ${qn(t.schema, t.name)} ${t.partitionOf!.bound.text}`,
-          { locksExistingTable: true, mayFailOnExistingRows: `fails if rows of ${t.name} (or of the default partition) fall outside the new bound` });
+      case 'reattach_partition':
+        for (const s of partitionMoveSteps(c)) emit(s.phase, c, keyOf(c.table), s.comment, s.sql, s.effects);
         break;
-      }
       case 'alter_type':
         for (const s of alterTypeSteps(c)) emit(s.phase, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
         break;

@@ -40,7 +40,8 @@ export type Change =
   | { readonly kind: 'create_sequence'; readonly sequence: Sequence }
   | { readonly kind: 'alter_sequence'; readonly from: Sequence; readonly to: Sequence }
   | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }
-  | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence }
+  /** `beforeDrops`: released (OWNED BY NONE) before the tables are dropped, so the drop does not take it along (planner-made). */
+  | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence; readonly beforeDrops?: boolean }
   | { readonly kind: 'create_table'; readonly table: Table }
   | { readonly kind: 'drop_table'; readonly table: Table }
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }

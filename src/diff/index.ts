@@ -251,7 +251,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     if (!cur || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
-      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key') out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
+      // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
+      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
       for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });

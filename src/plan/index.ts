@@ -27,8 +27,9 @@ import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
+import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { createIndexSql } from './index-sql.js';
-import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
+import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
@@ -139,6 +140,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // --- Dependants that must be dropped and recreated around the changes -------------------------
   const all = [...changes];
   carryEnumDependents(all, current, desired);
+  keepOwnedSequences(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
@@ -390,7 +392,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'add_constraint': {
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
-        if (c.newTable && (k.kind !== 'foreign_key' || tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`))) break; // inline in CREATE TABLE
+        if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 13.5 : 13, c, keyOf(c.table), `modify "${c.table.name}" table`,
@@ -413,7 +415,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'sequence_owned_by': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break;
-        emit(15, c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
+        emit(c.beforeDrops ? 3 : 15, c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
         break;
       }
       case 'create_view':

@@ -130,4 +130,42 @@ export const INPLACE_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO t VALUES (1, '2024-03-01')",
     keepsTables: [{ tables: ['t2024'], query: 'SELECT id, at FROM t2024 ORDER BY id' }],
   },
+  // ---- planner bugs found on real upgrade pairs
+  {
+    name: 'bug: a new table with a NOT VALID check (pg_dump writes it after the table)',
+    old: ['CREATE TABLE keep (id int)'],
+    new: ['CREATE TABLE keep (id int)', 'CREATE TABLE t (a int)', 'ALTER TABLE t ADD CONSTRAINT t_a_pos CHECK (a > 0) NOT VALID'],
+  },
+  {
+    name: 'bug: a table dropped with its foreign key to a unique key that is dropped too',
+    old: ['CREATE TABLE b (id int PRIMARY KEY, code text CONSTRAINT b_code_key UNIQUE)', 'CREATE TABLE a (x text REFERENCES b (code))'],
+    new: ['CREATE TABLE b (id int PRIMARY KEY, code text)'],
+    seed: "INSERT INTO b VALUES (1, 'x')",
+    keepsTables: [{ tables: ['b'], query: 'SELECT id, code FROM b ORDER BY id' }],
+  },
+  {
+    name: 'bug: a table dropped with its foreign key to a table whose key column changes type',
+    old: ['CREATE TABLE b (id int PRIMARY KEY)', 'CREATE TABLE a (x int REFERENCES b)'],
+    new: ['CREATE TABLE b (id bigint PRIMARY KEY)'],
+  },
+  {
+    name: 'bug: a sequence owned by a column of a dropped table survives on its own',
+    old: ['CREATE SEQUENCE s', "CREATE TABLE t (id int DEFAULT nextval('s'))", 'ALTER SEQUENCE s OWNED BY t.id'],
+    new: ['CREATE SEQUENCE s'],
+  },
+  {
+    name: 'bug: a sequence owned by a column of a recreated table stays owned, rows of other tables kept',
+    old: [
+      'CREATE TABLE p (id int, k int) PARTITION BY LIST (k)',
+      'CREATE SEQUENCE s',
+      "CREATE TABLE t (id int DEFAULT nextval('s'), k int) PARTITION BY LIST (k)",
+      'ALTER SEQUENCE s OWNED BY t.id',
+    ],
+    new: [
+      'CREATE TABLE p (id int, k int) PARTITION BY LIST (k)',
+      'CREATE SEQUENCE s',
+      "CREATE TABLE t (id int DEFAULT nextval('s'), k int) PARTITION BY RANGE (k)",
+      'ALTER SEQUENCE s OWNED BY t.id',
+    ],
+  },
 ];

@@ -74,6 +74,24 @@ export const INPLACE_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO course VALUES (1, '[b,b]', 'a')",
     keepsTables: [{ tables: ['course'], query: 'SELECT id, g::text FROM course ORDER BY id' }],
   },
+  {
+    name: 'inplace: enum value removed under a check and a partial index that compare the column with a label',
+    old: [
+      "CREATE TYPE st AS ENUM ('a', 'b', 'c', 'x')",
+      "CREATE TABLE et (id int, s st CONSTRAINT et_s_not_c CHECK (s <> 'c'), s2 st)",
+      "CREATE INDEX et_a ON et (s2) WHERE s2 = 'a'",
+      "CREATE UNIQUE INDEX et_id ON et (id) WHERE s IN ('a', 'b')",
+    ],
+    new: [
+      "CREATE TYPE st AS ENUM ('b', 'a', 'c')",
+      "CREATE TABLE et (id int, s st CONSTRAINT et_s_not_c CHECK (s <> 'c'), s2 st)",
+      "CREATE INDEX et_a ON et (s2) WHERE s2 = 'a'",
+      "CREATE UNIQUE INDEX et_id ON et (id) WHERE s IN ('a', 'b')",
+    ],
+    seed: "INSERT INTO et VALUES (1, 'a', 'a'), (2, 'b', 'c')",
+    seedBack: "INSERT INTO et VALUES (1, 'a', 'a'), (2, 'b', 'c')",
+    keepsTables: [{ tables: ['et'], query: 'SELECT id, s::text, s2::text FROM et ORDER BY id' }],
+  },
   // ---- partitions detached and attached, rows kept
   {
     name: 'inplace: a partition becomes a table of its own (and back), keys, checks, indexes and foreign keys of the parent',

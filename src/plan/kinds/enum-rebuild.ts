@@ -12,7 +12,8 @@
  *     default, NOT NULL and named checks; a composite with its attributes), in dependency order;
  *  4. every column of an existing table whose type is one of them (or an array of one) is converted with
  *     `USING column::text::<new type>` (enum labels, domain values, composite and array literals all go through
- *     their text form), its default dropped before and set after;
+ *     their text form), its default dropped before and set after, and the checks and indexes that read it
+ *     dropped before and created after (PostgreSQL would rebuild them with literals of the old type);
  *  5. the types over the enum that the desired Model drops are dropped, then the old types, dependents first;
  *     comments and privileges of the recreated types come back.
  *
@@ -25,6 +26,7 @@
  */
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../../model/names.js';
+import { identifiersIn } from '../../model/identifiers.js';
 import { objectKey } from '../../model/objects.js';
 import type { Model, TypeDef } from '../../model/types.js';
 import type { Effects } from '../types.js';
@@ -114,6 +116,7 @@ export function carryEnumDependents(all: Change[], current: Model, desired: Mode
       }
     }
     for (let j = all.length - 1; j >= 0; j--) if (j !== i && mine(all[j]!)) { all.splice(j, 1); if (j < i) i--; }
+    aroundConversion(all, columns, current, desired);
     all[i] = { ...c, columns, types: recreated.map((k) => ({ to: desired.types[k]!, existed: moved.has(k) })), drops: gone.map((k) => current.types[k]!) };
     // Functions over the moved types: dropped while the names still mean the old types, created after.
     for (const [fk, f] of Object.entries(current.functions)) {
@@ -138,6 +141,35 @@ export function carryEnumDependents(all: Change[], current: Model, desired: Mode
       }
       if (t.comment && !all.some((x) => x.kind === 'comment' && x.target.on === 'TYPE' && x.target.schema === t.schema && x.target.name === t.name))
         all.push({ kind: 'comment', target: { on: 'TYPE', schema: t.schema, name: t.name }, comment: t.comment });
+    }
+  }
+}
+
+/**
+ * Checks and indexes (keys or predicate) that read a converted column: PostgreSQL rebuilds them from their text
+ * during ALTER COLUMN TYPE, where a literal cast to the enum now names the old type (`s <> 'c'::st__meridian_old`:
+ * no such operator). They are dropped before the rebuild and created again after it, from the desired Model.
+ */
+function aroundConversion(all: Change[], columns: readonly RebuildColumn[], current: Model, desired: Model): void {
+  const byTable = new Map<string, Set<string>>();
+  for (const c of columns) byTable.set(c.table, (byTable.get(c.table) ?? new Set()).add(c.column));
+  for (const [tk, cols] of byTable) {
+    const cur = current.tables[tk]!;
+    const des = desired.tables[tk];
+    const reads = (text: string | undefined) => !!text && [...identifiersIn(text)].some((x) => cols.has(x));
+    for (const k of Object.values(cur.constraints)) {
+      if (k.kind !== 'check' || !reads(k.expr.text)) continue;
+      const on = (x: Change, kind: string) => x.kind === kind && 'constraint' in x && qualifiedKey(x.table.schema, x.table.name) === tk && x.constraint.name === k.name;
+      if (!all.some((x) => on(x, 'drop_constraint'))) all.push({ kind: 'drop_constraint', table: cur, constraint: k });
+      const back = des?.constraints[k.name];
+      if (back && !all.some((x) => on(x, 'add_constraint'))) all.push({ kind: 'add_constraint', table: des!, constraint: back, newTable: false });
+    }
+    for (const ix of Object.values(cur.indexes)) {
+      if (![ix.where?.text, ...ix.keys.map((k) => k.expr?.text)].some(reads)) continue;
+      const on = (x: Change, kind: string) => x.kind === kind && 'index' in x && x.index.table === tk && x.index.name === ix.name;
+      if (!all.some((x) => on(x, 'drop_index'))) all.push({ kind: 'drop_index', index: ix });
+      const back = des?.indexes[ix.name];
+      if (back && !all.some((x) => on(x, 'create_index'))) all.push({ kind: 'create_index', index: back, newTable: false });
     }
   }
 }

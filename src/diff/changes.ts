@@ -12,8 +12,10 @@ export type Change =
   | { readonly kind: 'create_type'; readonly type: TypeDef }
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
   /**
-   * A partition whose bound changes under the same parent: DETACH PARTITION, then ATTACH PARTITION with the
-   * new bound (its rows, indexes and constraints stay; the attach checks the rows fit).
+   * A partition whose bound changes under the same parent, a partition that becomes a table of its own, a table
+   * that becomes a partition, or a partition moved to another parent: DETACH PARTITION (when `from` is a
+   * partition), then ATTACH PARTITION with the new bound (when `table` is one). Its rows stay; the changes in
+   * between turn one detached state into the other (model/partition.ts); the attach checks the rows fit.
    */
   | { readonly kind: 'reattach_partition'; readonly table: Table; readonly from: Table }
   /**
@@ -23,12 +25,23 @@ export type Change =
    */
   | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[] }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
-  /** Labels removed or reordered: rebuild the type and convert the columns that use it. */
-  | { readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' }; readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] }
+  /**
+   * Labels removed or reordered: rebuild the type and convert the columns that use it. The planner adds the
+   * types over the enum (`types`: desired definitions in dependency order; `existed`: renamed aside and dropped
+   * after; `drops`: those that go) and their columns (`type`: the column's type when it is not the enum itself), see plan/kinds/enum-rebuild.ts.
+   */
+  | {
+      readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' };
+      readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean; type?: string }[];
+      readonly types?: readonly { readonly to: TypeDef; readonly existed: boolean }[];
+      /** Types over the enum that the desired Model drops: dropped by the rebuild, before the old enum. */
+      readonly drops?: readonly TypeDef[];
+    }
   | { readonly kind: 'create_sequence'; readonly sequence: Sequence }
   | { readonly kind: 'alter_sequence'; readonly from: Sequence; readonly to: Sequence }
   | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }
-  | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence }
+  /** `beforeDrops`: released (OWNED BY NONE) before the tables are dropped, so the drop does not take it along (planner-made). */
+  | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence; readonly beforeDrops?: boolean }
   | { readonly kind: 'create_table'; readonly table: Table }
   | { readonly kind: 'drop_table'; readonly table: Table }
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }

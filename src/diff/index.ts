@@ -10,6 +10,7 @@ import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
+import { detachedTable } from '../model/partition.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -82,6 +83,19 @@ function rebound(cur: Table, t: Table, current: Model, desired: Model): boolean 
   if (!sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return false;
   const [p, q] = [current.tables[a.parent], desired.tables[b.parent]];
   return !!p && !!q && !!p.partitionBy && !!q.partitionBy && p.partitionBy.strategy === q.partitionBy.strategy && sameExpr(p.partitionBy.key, q.partitionBy.key) && sameBound(p.partitionOf?.bound, q.partitionOf?.bound) && (p.partitionOf?.parent ?? '') === (q.partitionOf?.parent ?? '');
+}
+
+/**
+ * Does `t` keep `cur`'s rows through DETACH / ATTACH PARTITION: one of them is a partition, they are not
+ * partitions of the same parent (see `rebound`), their own partitioning is the same, neither inherits, and the
+ * parents are partitioned tables on both sides?
+ */
+function movedPartition(cur: Table, t: Table, current: Model, desired: Model): boolean {
+  const [a, b] = [cur.partitionOf, t.partitionOf];
+  if ((!a && !b) || (a && b && a.parent === b.parent)) return false;
+  if (cur.inherits.length || t.inherits.length) return false;
+  if (!sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return false;
+  return (!a || !!current.tables[a.parent]?.partitionBy) && (!b || !!desired.tables[b.parent]?.partitionBy);
 }
 
 /** The columns (`table key.column`) whose type is the type `key` or an array of it. */
@@ -227,10 +241,18 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffTable(cur, t, out, comment, rebuiltEnums);
       continue;
     }
+    // A partition that becomes a table, a table that becomes a partition, or one moved to another parent: detached
+    // and attached, its rows kept; in between it is changed as the table it is on its own (see model/partition.ts).
+    if (cur && movedPartition(cur, t, current, desired)) {
+      out.push({ kind: 'reattach_partition', table: t, from: cur });
+      diffTable(detachedTable(current, cur), detachedTable(desired, t), out, comment, rebuiltEnums);
+      continue;
+    }
     if (!cur || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
-      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key') out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
+      // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
+      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
       for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });

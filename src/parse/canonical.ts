@@ -164,10 +164,19 @@ export function canonicalizeDefinitions(model: Model): Model {
   for (const [k, v] of Object.entries(model.views)) views[k] = { ...v, indexes: indexes(v.indexes), ...(v.triggers ? { triggers: triggers(v.triggers) } : {}) };
   const functions: Record<string, Func> = {};
   // An aggregate's definition is Meridian's own rendering (pg_get_functiondef has none): its text is its form.
-  for (const [k, f] of Object.entries(model.functions)) functions[k] = f.kind === 'aggregate' ? { ...f, canonical: f.definition.replace(/\s+/g, ' ') } : withCanonical(f, canonicalStatementText);
+  // A SQL-standard body (BEGIN ATOMIC … END, RETURN …) is a parsed query, which PostgreSQL prints back with its
+  // columns qualified: its relations are resolved with the Model's, as a view's query is (see canonicalizeViews).
+  let ctx: NormalizeContext | undefined;
+  for (const [k, f] of Object.entries(model.functions))
+    functions[k] = f.kind === 'aggregate' ? { ...f, canonical: f.definition.replace(/\s+/g, ' ') }
+      : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
+      : withCanonical(f, canonicalStatementText);
   const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withCanonical<Rule>(o, canonicalStatementText) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
 }
+
+/** Is `f`'s body SQL-standard (`BEGIN ATOMIC … END` or `RETURN …`, kept parsed by PostgreSQL) rather than a string? */
+const sqlStandardBody = (f: Func): boolean => f.language === 'sql' && f.body === '' && /\b(BEGIN\s+ATOMIC|RETURN)\b/i.test(f.definition);
 
 /** An index whose keys (when none were given) are read from its definition text. */
 function withIndexShape(i: Index): Index {

@@ -489,12 +489,14 @@ function indexElem(e: Node, n: Normalizer): unknown {
  * @example
  * canonicalStatementText('CREATE INDEX i ON s.t USING btree (a)') === canonicalStatementText('CREATE INDEX i ON s.t (a ASC)') // true
  */
-export function canonicalStatementText(text: string): string {
-  return cached(`s\u0000${text}`, () => {
+export function canonicalStatementText(text: string, ctx?: NormalizeContext): string {
+  const run = () => {
     const p = parseOne(text.trim().replace(/;\s*$/, ''));
     if (!p) return text.trim();
-    return JSON.stringify(canonicalStatementNode(p.type, p.node, new Normalizer(NONE)));
-  });
+    return JSON.stringify(canonicalStatementNode(p.type, p.node, new Normalizer(ctx ?? NONE)));
+  };
+  // With a context (relations resolved against a Model) the form depends on the Model: not cached.
+  return ctx ? run() : cached(`s\u0000${text}`, run);
 }
 
 /**

@@ -26,8 +26,11 @@ import { earlier, place, type StatementKind, type TieBreak } from './layout.js';
 import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
+import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
+import { partitionMoveSteps } from './kinds/partition-move.js';
+import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { createIndexSql } from './index-sql.js';
-import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
+import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
@@ -140,6 +143,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
   // --- Dependants that must be dropped and recreated around the changes -------------------------
   const all = [...changes];
+  carryEnumDependents(all, current, desired);
+  keepOwnedSequences(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
@@ -334,16 +339,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         } else emit('create-composite', c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
         break;
       }
-      case 'reattach_partition': {
-        const t = c.table;
-        const parent = qk(t.partitionOf!.parent);
-        const cm = `modify "${splitKey(t.partitionOf!.parent).name}" table`;
-        // Every changed partition is detached before any is attached again (new bounds may swap between them).
-        emit('detach-partition', c, keyOf(t), cm, `ALTER TABLE ${parent} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
-        emit('attach-partition', c, keyOf(t), cm, `ALTER TABLE ${parent} ATTACH PARTITION ${qn(t.schema, t.name)} ${t.partitionOf!.bound.text}`,
-          { locksExistingTable: true, mayFailOnExistingRows: `fails if rows of ${t.name} (or of the default partition) fall outside the new bound` });
+      case 'reattach_partition':
+        for (const st of partitionMoveSteps(c)) emit(st.kind, c, keyOf(c.table), st.comment, st.sql, st.effects);
         break;
-      }
       case 'alter_type':
         for (const s of alterTypeSteps(c)) emit(s.kind, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
         break;
@@ -351,24 +349,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('add-enum-value', c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
         break;
-      case 'rebuild_enum': {
-        const t = c.to;
-        const name = qn(t.schema, t.name);
-        const old = `${t.name}__meridian_old`;
-        const removed = c.from.labels.filter((l) => !t.labels.includes(l));
-        emit('rebuild-enum', c, keyOf(t), `rename enum type "${t.name}" before rebuilding it`, `ALTER TYPE ${name} RENAME TO ${qi(old)}`);
-        emit('rebuild-enum', c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
-        for (const col of c.columns) {
-          const tn = qk(col.table);
-          if (col.default || col.dropDefault) emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT`);
-          const [to, via] = col.array ? [`${name}[]`, 'text[]'] : [name, 'text'];
-          emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::${via}::${to}`,
-            { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined });
-          if (col.default) emit('rebuild-enum', c, col.table, `modify "${splitKey(col.table).name}" table`, `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}`);
-        }
-        emit('rebuild-enum', c, keyOf(t), `drop the old enum type "${t.name}"`, `DROP TYPE ${qn(t.schema, old)}`);
+      case 'rebuild_enum':
+        for (const st of enumRebuildSteps(c, desired)) emit('rebuild-enum', c, st.object, st.comment, st.sql, st.effects ?? {});
         break;
-      }
       case 'create_sequence': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break; // implied by a serial column
@@ -416,7 +399,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'add_constraint': {
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
-        if (c.newTable && (k.kind !== 'foreign_key' || tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`))) break; // inline in CREATE TABLE
+        if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
@@ -439,7 +422,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'sequence_owned_by': {
         const s = c.sequence;
         if (serial.sequences.has(keyOf(s))) break;
-        emit('set-sequence-owner', c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
+        emit(c.beforeDrops ? 'release-sequence-owner' : 'set-sequence-owner', c, keyOf(s), `set owner of sequence "${s.name}"`, `ALTER SEQUENCE ${qn(s.schema, s.name)} OWNED BY ${s.ownedBy ? `${qk(s.ownedBy.table)}.${qi(s.ownedBy.column)}` : 'NONE'}`);
         break;
       }
       case 'create_view':

@@ -166,6 +166,12 @@ export function namedConstraintSql(t: Table, c: Constraint): string {
   return `CONSTRAINT ${qi(c.name)} ${constraintSql(c)}`;
 }
 
+/**
+ * A NOT VALID check is added after its table (`ALTER TABLE … ADD CONSTRAINT … NOT VALID`, as pg_dump writes it):
+ * PostgreSQL accepts NOT VALID inside CREATE TABLE but validates the check there.
+ */
+export const checkAfterTable = (c: Constraint): boolean => c.kind === 'check' && !!c.notValid;
+
 const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, unique: 1, exclusion: 1, foreign_key: 2, check: 3 };
 
 export interface CreateTableOptions {
@@ -187,7 +193,7 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const name = qn(t.schema, t.name);
   const unlogged = t.unlogged ? 'UNLOGGED ' : '';
   const constraints = Object.values(t.constraints)
-    .filter((c) => c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name))
+    .filter((c) => (c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name)) && !checkAfterTable(c))
     .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const inline = constraints.map((c) => namedConstraintSql(t, c));
   const tail = [

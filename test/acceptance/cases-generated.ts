@@ -21,10 +21,9 @@ export const GENERATED_CASES: AcceptanceCase[] = [
     keeps: 'SELECT id, c16, c17 FROM t14 ORDER BY id',
   },
   {
-    // fuzz seed 10 (shrunk): new → old removes label l47; the domain keeps the renamed old enum alive.
+    // fuzz seed 10 (shrunk): new → old removes label l47; the domain kept the renamed old enum alive (fixed: the rebuild carries it, plan/kinds/enum-rebuild.ts).
     name: 'generated: enum value removed while a domain over the enum exists',
     old: ["CREATE TYPE e2 AS ENUM ('a', 'b', 'c')", "CREATE DOMAIN d3 AS e2 DEFAULT 'a'::e2 CONSTRAINT d3_ck4 CHECK (VALUE::text <> '')"],
     new: ["CREATE TYPE e2 AS ENUM ('a', 'b', 'l47', 'c')", "CREATE DOMAIN d3 AS e2 DEFAULT 'a'::e2 CONSTRAINT d3_ck4 CHECK (VALUE::text <> '')"],
-    knownGap: 'enum rebuild ignores domains and composite types over the enum (DROP TYPE of the renamed enum fails); the domain must be recreated around it',
   },
 ];

@@ -41,8 +41,13 @@ export function renderPair(p: Pair): RenderedPair {
   for (const t of p.old.tables) {
     const n = p.new.tables.find((x) => x.name === t.name);
     if (!n) continue;
-    const query = keepsQuery(p.old, t, n);
     const parts = [...p.old.parts, ...p.new.parts].filter((x) => x.parent === t.name).map((x) => x.name);
+    // A partition detached as a table (or a table attached) takes its rows out of the parent (or brings them in)
+    // by design, DETACH / ATTACH keeping them: the parent keeps the rows of its other partitions; the moved
+    // table's own rows are checked below.
+    const moved = [...new Set(parts)].filter((x) => [p.old, p.new].some((side) => side.tables.some((tb) => tb.name === x)));
+    const all = keepsQuery(p.old, t, n);
+    const query = all && moved.length ? all.replace(` FROM ${t.name} ORDER BY `, ` FROM ${t.name} WHERE tableoid::regclass::text NOT IN (${moved.map((x) => `'${x}'`).join(', ')}) ORDER BY `) : all;
     if (query) keeps.push({ key: `table:${t.name}`, tables: [t.name, ...new Set(parts)], query });
   }
   // A partition on one side and a table on the other (detached, or attached): its own rows.

@@ -1,0 +1,108 @@
+/**
+ * What a partition is once detached from its parent (`ALTER TABLE parent DETACH PARTITION child`), computed from
+ * the Model. The Model shows a partition without what it inherits (the inspector hides the parent's indexes and
+ * constraints attached to it); PostgreSQL leaves them on the detached table as its own (checked with pg_dump):
+ *  - every column becomes local;
+ *  - the parent's CHECK constraints and foreign keys, under the parent's constraint names;
+ *  - a copy of each of the parent's indexes and key constraints (PRIMARY KEY, UNIQUE), named as PostgreSQL names
+ *    the clones it makes for a partition (`<partition>_pkey`, `<partition>_<columns>_key`, `<partition>_<columns>_idx`,
+ *    a number appended on a clash with another relation of the schema);
+ *  - not the parent's row triggers (their clones are dropped by the detach).
+ * The same state is what a table must look like before `ATTACH PARTITION` makes it that partition: PostgreSQL
+ * attaches matching indexes and constraints instead of creating them.
+ *
+ * Limits: a partition that was attached with indexes of its own keeps their names (the Model does not record
+ * them; the computed names are those of `CREATE TABLE … PARTITION OF`); exclusion constraints and `ON ONLY`
+ * indexes of the parent are not copied.
+ */
+import { qualifiedKey } from './names.js';
+import type { Constraint, Index, Model, Table } from './types.js';
+
+const NAMEDATALEN = 63;
+
+/** PostgreSQL's makeObjectName: `name1_name2_label`, the longer of name1/name2 shortened to fit 63 bytes. */
+function objectName(name1: string, name2: string | undefined, label: string): string {
+  const avail = NAMEDATALEN - label.length - 1 - (name2 ? 1 : 0);
+  let [n1, n2] = [name1.length, name2?.length ?? 0];
+  while (n1 + n2 > avail) if (n1 > n2) n1--; else n2--;
+  return `${name1.slice(0, n1)}${name2 ? `_${name2.slice(0, n2)}` : ''}_${label}`;
+}
+
+/** The name PostgreSQL gives an index key's column: the column, the function an expression calls, else `expr`. */
+function keyName(k: Index['keys'][number]): string {
+  if (k.column) return k.column;
+  const text = k.expr?.text ?? '';
+  const call = /^\(*(?:"?[\w$]+"?\.)?"?([A-Za-z_][\w$]*)"?\(/.exec(text);
+  if (call) return call[1]!;
+  const cast = /^\(*"?([A-Za-z_][\w$]*)"?\)*::/.exec(text);
+  return cast ? cast[1]! : 'expr';
+}
+
+/** ChooseIndexNameAddition: the key names joined with `_`, cut once 63 bytes are reached. */
+function addition(names: readonly string[]): string {
+  let out = '';
+  for (const n of names) {
+    if (out) out += '_';
+    out += n;
+    if (out.length >= NAMEDATALEN) break;
+  }
+  return out;
+}
+
+/** Relation names of a schema (tables, views, sequences, indexes and key constraints' indexes). */
+function relationNames(model: Model, schema: string): Set<string> {
+  const out = new Set<string>();
+  for (const rels of [model.tables, model.views, model.sequences])
+    for (const r of Object.values(rels)) if (r.schema === schema) out.add(r.name);
+  for (const t of Object.values(model.tables)) {
+    if (t.schema !== schema) continue;
+    for (const i of Object.values(t.indexes)) out.add(i.name);
+    for (const c of Object.values(t.constraints)) if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') out.add(c.name);
+  }
+  return out;
+}
+
+/**
+ * The partition `table` of `model` as PostgreSQL leaves it after DETACH PARTITION (see above); a table that is
+ * not a partition is returned as it is.
+ *
+ * @example
+ * detachedTable(model, model.tables['public.orders_2024']).constraints['orders_2024_pkey'] // the parent's key, copied
+ */
+export function detachedTable(model: Model, table: Table): Table {
+  if (!table.partitionOf) return table;
+  const parent = model.tables[table.partitionOf.parent];
+  if (!parent) return { ...table, partitionOf: undefined, columns: table.columns.map((c) => ({ ...c, inherited: undefined })) };
+  const from = detachedTable(model, parent);
+  const taken = relationNames(model, table.schema);
+  const choose = (name2: string | undefined, label: string) => {
+    let name = objectName(table.name, name2, label);
+    for (let n = 1; taken.has(name); n++) name = objectName(table.name, name2, `${label}${n}`);
+    taken.add(name);
+    return name;
+  };
+  const constraints: Record<string, Constraint> = {};
+  for (const c of Object.values(from.constraints)) {
+    if (c.kind === 'check' && !c.noInherit) constraints[c.name] = { ...c, comment: undefined };
+    else if (c.kind === 'foreign_key') constraints[c.name] = { ...c, comment: undefined };
+    else if (c.kind === 'primary_key') {
+      const name = choose(undefined, 'pkey');
+      constraints[name] = { ...c, name, comment: undefined };
+    } else if (c.kind === 'unique') {
+      const name = choose(addition(c.columns), 'key');
+      constraints[name] = { ...c, name, comment: undefined };
+    }
+  }
+  Object.assign(constraints, table.constraints);
+  const key = qualifiedKey(table.schema, table.name);
+  const indexes: Record<string, Index> = {};
+  for (const i of Object.values(from.indexes)) {
+    if (i.only) continue;
+    const name = choose(addition(i.keys.map(keyName)), 'idx');
+    indexes[name] = { ...i, name, schema: table.schema, table: key, definition: undefined, comment: undefined };
+  }
+  Object.assign(indexes, table.indexes);
+  const { partitionOf: _gone, ...rest } = table;
+  void _gone;
+  return { ...rest, columns: table.columns.map(({ inherited: _i, ...c }) => c), constraints, indexes };
+}

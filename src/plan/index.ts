@@ -25,6 +25,7 @@ import { orderByGraph } from './graph.js';
 import { changeKey, statementIds, type EdgeContext } from './edges.js';
 import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
+import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
@@ -227,6 +228,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       if (back) all.push({ kind: 'create_function', function: back, replace: false, afterRelations: true });
     }
   }
+
+  // What PostgreSQL drops with an object that is created again (privileges, comments) comes back: ./kinds/privileges.ts
+  restoreRecreated(all, desired);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));

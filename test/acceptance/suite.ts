@@ -14,9 +14,10 @@ import { KIND_CASES } from './cases-kinds.js';
 import { CARRIED_CASES } from './cases-carried.js';
 import { GENERATED_CASES } from './cases-generated.js';
 import { ORDER_CASES } from './cases-order.js';
+import { PRIVILEGE_CASES } from './cases-privileges.js';
 import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...PRIVILEGE_CASES];
 
 export function acceptanceSuite(part: number, of: number): void {
   const cases = ALL_CASES.filter((_, i) => i % of === part - 1);

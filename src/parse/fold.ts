@@ -24,6 +24,7 @@ import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import * as textSearch from './kinds/text-search.js';
 import * as privileges from './kinds/privileges.js';
+import { retargetSequenceDefaults } from './kinds/sequence-refs.js';
 import * as defaultPrivileges from './kinds/default-privileges.js';
 import { attachedTargetExists } from '../model/objects.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -1894,6 +1895,7 @@ export class Folder {
         this.release(s.obj.schema, s.obj.name);
         this.claim(s.obj.schema, newname);
         privileges.renamePrivileges(this.model.objects, ['SEQUENCE'], s.obj.schema, s.obj.name, { name: newname });
+        retargetSequenceDefaults(this.model.tables, s.key, qualifiedKey(s.obj.schema, newname));
         s.obj.name = newname;
         this.model.sequences[qualifiedKey(s.obj.schema, newname)] = s.obj;
         return;

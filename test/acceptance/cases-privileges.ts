@@ -178,3 +178,21 @@ PRIVILEGE_CASES.push(
     expectedSql: ['GRANT SELECT ("a2"), UPDATE ("a2") ON TABLE "other"."t2" TO "m27a_reader"', 'GRANT USAGE ON SEQUENCE "other"."q2" TO "m27a_reader"'],
   },
 );
+
+const parted = (by: string) => [
+  roles,
+  'CREATE SCHEMA app',
+  'ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT UPDATE ON TABLES TO m27a_reader',
+  `CREATE TABLE app.m (id int, at date, k int) PARTITION BY ${by}`,
+  'GRANT SELECT ON app.m TO m27a_reader',
+  'REVOKE UPDATE ON app.m FROM m27a_reader',
+  'GRANT INSERT (id) ON app.m TO m27a_writer',
+  "COMMENT ON TABLE app.m IS 'partitioned'",
+];
+
+PRIVILEGE_CASES.push({
+  name: 'privileges: a table recreated (its partitioning changes) under default privileges keeps its grants, not what they give',
+  old: parted('RANGE (at)'),
+  new: parted('LIST (k)'),
+  expectedSql: ['REVOKE UPDATE ON TABLE "app"."m" FROM "m27a_reader"', 'GRANT INSERT ("id") ON TABLE "app"."m" TO "m27a_writer"'],
+});

@@ -6,7 +6,7 @@
  */
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
-import type { Func, Grant, Model, ObjectPrivileges, Sequence, TypeDef, View } from '../../model/types.js';
+import type { Func, Grant, Model, ObjectPrivileges, Sequence, Table, TypeDef, View } from '../../model/types.js';
 import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { Change, CommentTarget } from '../../diff/changes.js';
 import type { KindStatement } from './statement.js';
@@ -67,7 +67,9 @@ export type RecreatedObject =
   | { readonly kind: 'function'; readonly function: Func }
   | { readonly kind: 'type'; readonly type: TypeDef }
   | { readonly kind: 'sequence'; readonly sequence: Sequence }
-  | { readonly kind: 'view'; readonly view: View };
+  | { readonly kind: 'view'; readonly view: View }
+  /** Tables: only their privileges here (the diff gives a recreated table its comments and column privileges). */
+  | { readonly kind: 'table'; readonly table: Table };
 
 const targetKey = (t: CommentTarget) => JSON.stringify(t);
 
@@ -113,16 +115,17 @@ export function restoreOnRecreate(o: RecreatedObject, desired: Model): Change[] 
       privileges('SEQUENCE', 'SEQUENCES', o.sequence.schema, o.sequence.name);
       comment({ on: 'SEQUENCE', schema: o.sequence.schema, name: o.sequence.name }, o.sequence.comment);
       break;
-    case 'view': {
-      const v = o.view;
+    case 'view': case 'table': {
+      const v = o.kind === 'view' ? o.view : o.table;
       const initial = initialGrants(objects, 'TABLES', v.schema, []) ?? [];
       const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
       const [have, want] = [new Set(initial.map(k)), new Set((v.grants ?? []).map(k))];
       const grant = (v.grants ?? []).filter((g) => !have.has(k(g)));
       const revoke = initial.filter((g) => !want.has(k(g)));
       if (grant.length || revoke.length) out.push({ kind: 'grants', schema: v.schema, name: v.name, grant, revoke });
+      if (o.kind === 'table') break;
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, v.comment);
-      for (const [column, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column }, text);
+      for (const [column, text] of Object.entries(o.view.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column }, text);
       break;
     }
   }
@@ -144,7 +147,8 @@ export function restoreRecreated(all: Change[], desired: Model): void {
     c.kind === 'drop_function' ? [`function ${fnKey(c.function)}`]
     : c.kind === 'drop_type' ? [`type ${qualifiedKey(c.type.schema, c.type.name)}`]
     : c.kind === 'drop_sequence' ? [`sequence ${qualifiedKey(c.sequence.schema, c.sequence.name)}`]
-    : c.kind === 'drop_view' ? [`view ${qualifiedKey(c.view.schema, c.view.name)}`] : []));
+    : c.kind === 'drop_view' ? [`view ${qualifiedKey(c.view.schema, c.view.name)}`]
+    : c.kind === 'drop_table' ? [`table ${qualifiedKey(c.table.schema, c.table.name)}`] : []));
   const recreated: RecreatedObject[] = [];
   const seen = new Set<string>();
   const add = (key: string, o: RecreatedObject) => {
@@ -155,19 +159,20 @@ export function restoreRecreated(all: Change[], desired: Model): void {
     if (c.kind === 'create_type' && dropped.has(`type ${qualifiedKey(c.type.schema, c.type.name)}`)) add(`type ${qualifiedKey(c.type.schema, c.type.name)}`, { kind: 'type', type: c.type });
     if (c.kind === 'rebuild_enum') add(`type ${qualifiedKey(c.to.schema, c.to.name)}`, { kind: 'type', type: c.to });
     if (c.kind === 'create_sequence' && dropped.has(`sequence ${qualifiedKey(c.sequence.schema, c.sequence.name)}`)) add(`sequence ${qualifiedKey(c.sequence.schema, c.sequence.name)}`, { kind: 'sequence', sequence: c.sequence });
+    if (c.kind === 'create_table' && dropped.has(`table ${qualifiedKey(c.table.schema, c.table.name)}`)) add(`table ${qualifiedKey(c.table.schema, c.table.name)}`, { kind: 'table', table: c.table });
     if (c.kind === 'create_view' && dropped.has(`view ${qualifiedKey(c.view.schema, c.view.name)}`)) add(`view ${qualifiedKey(c.view.schema, c.view.name)}`, { kind: 'view', view: c.view });
   }
   for (const o of recreated) {
     const back = restoreOnRecreate(o, desired);
     const objectKeys = new Set(back.flatMap((c) => (c.kind === 'create_object' ? [objectKey(c.object)] : c.kind === 'alter_object' ? [objectKey(c.to)] : [])));
     // The privileges object's key even when nothing is restored (the desired grants are what the new object gets).
-    if (o.kind !== 'view') {
+    if (o.kind !== 'view' && o.kind !== 'table') {
       const [on, schema, name, args] = o.kind === 'function' ? [o.function.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', o.function.schema, o.function.name, o.function.identityArgs] as const
         : o.kind === 'type' ? ['TYPE', o.type.schema, o.type.name, undefined] as const : ['SEQUENCE', o.sequence.schema, o.sequence.name, undefined] as const;
       objectKeys.add(objectKey({ kind: 'privileges', on, schema, name, ...(args !== undefined ? { args } : {}), grants: [] }));
     }
     const comments = new Set(commentTargets(o).map(targetKey));
-    const relation = o.kind === 'view' ? qualifiedKey(o.view.schema, o.view.name) : undefined;
+    const relation = o.kind === 'view' ? qualifiedKey(o.view.schema, o.view.name) : o.kind === 'table' ? qualifiedKey(o.table.schema, o.table.name) : undefined;
     for (let i = all.length - 1; i >= 0; i--) {
       const c = all[i]!;
       const stale = (c.kind === 'comment' && comments.has(targetKey(c.target)))
@@ -186,6 +191,7 @@ function commentTargets(o: RecreatedObject): CommentTarget[] {
     case 'function': return [{ on: o.function.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: o.function.schema, name: o.function.name, args: o.function.identityArgs }];
     case 'type': return [{ on: 'TYPE', schema: o.type.schema, name: o.type.name }];
     case 'sequence': return [{ on: 'SEQUENCE', schema: o.sequence.schema, name: o.sequence.name }];
+    case 'table': return [];
     case 'view': return [{ on: o.view.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: o.view.schema, name: o.view.name }, ...[...new Set([...o.view.columns, ...Object.keys(o.view.columnComments ?? {})])].map((column) => ({ on: 'COLUMN' as const, schema: o.view.schema, name: o.view.name, column }))];
   }
 }

@@ -47,7 +47,30 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
   for (const p of [t.partitionOf?.parent, ...t.inherits]) if (p) out.push(nodeId.rel(p));
   if (inlineForeignKeys)
     for (const k of Object.values(t.constraints)) if (k.kind === 'foreign_key' && k.refTable !== key && inlineForeignKeys(key, k.name)) out.push(nodeId.rel(k.refTable));
+  // Functions its CHECK constraints and defaults call (written inside CREATE TABLE): created before it.
+  const texts = [...Object.values(t.constraints).flatMap((k) => (k.kind === 'check' ? [k.expr.text, k.definition ?? ''] : [])), ...t.columns.map((c) => c.default?.text ?? '')];
+  out.push(...calledFunctions(texts, model, t.schema));
   return out.filter((r) => r !== nodeId.type(key));
+}
+
+/**
+ * The user functions (graph ids) that expression texts call by name (`app.f(`, `"My".f(`; an unqualified name
+ * in `schema`): matched against the Model's functions, so built-in calls add nothing.
+ */
+function calledFunctions(texts: readonly string[], model: Model, schema: string): string[] {
+  const names = new Set(Object.values(model.functions).map((f) => keyOf(f)));
+  if (!names.size) return [];
+  const out = new Set<string>();
+  const ident = '(?:"(?:[^"]|"")+"|[A-Za-z_][\\w$]*)';
+  const re = new RegExp(`(?:(${ident})\\.)?(${ident})\\s*\\(`, 'g');
+  const bare = (x: string) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x.toLowerCase());
+  for (const text of texts) {
+    for (const m of text.matchAll(re)) {
+      const k = `${m[1] ? bare(m[1]) : schema}.${bare(m[2]!)}`;
+      if (names.has(k)) out.add(nodeId.fn(k));
+    }
+  }
+  return [...out];
 }
 
 function functionRefs(f: Func, model: Model): string[] {

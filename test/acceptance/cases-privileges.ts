@@ -197,3 +197,17 @@ PRIVILEGE_CASES.push({
   new: parted('LIST (k)'),
   expectedSql: ['REVOKE UPDATE ON TABLE "app"."m" FROM "m27a_reader"', 'GRANT INSERT ("id") ON TABLE "app"."m" TO "m27a_writer"'],
 });
+
+// Found by the generalisation corpus (zync): a table whose CHECK calls a function is created after the function,
+// even when another function, taking the table's row type, pulls the table forward.
+PRIVILEGE_CASES.push({
+  name: 'order: a CHECK calling a function, and a function taking the table row type',
+  old: ['CREATE SCHEMA app'],
+  new: [
+    'CREATE SCHEMA app',
+    "CREATE FUNCTION app.valid_tags(tags jsonb) RETURNS boolean LANGUAGE sql AS $$ SELECT bool_and(jsonb_typeof(value) = 'string') FROM jsonb_array_elements(tags) $$",
+    "CREATE TABLE app.jobs (id int PRIMARY KEY, data jsonb NOT NULL DEFAULT '{}', CONSTRAINT valid_data CHECK (NOT data ? 'tags' OR app.valid_tags(data -> 'tags')))",
+    "CREATE FUNCTION app.a_state(job app.jobs) RETURNS text LANGUAGE sql AS $$ SELECT CASE WHEN job.id > 0 THEN 'ok' END $$",
+  ],
+  seedBack: `INSERT INTO app.jobs VALUES (1, '{"tags": ["a"]}')`,
+});

@@ -24,6 +24,7 @@ import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import * as textSearch from './kinds/text-search.js';
 import * as privileges from './kinds/privileges.js';
+import { retargetSequenceDefaults } from './kinds/sequence-refs.js';
 import * as defaultPrivileges from './kinds/default-privileges.js';
 import { attachedTargetExists } from '../model/objects.js';
 import type { FoldScope } from './kinds/scope.js';
@@ -1440,6 +1441,7 @@ export class Folder {
   private grant(n: Node): void {
     const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
     const other = OBJECT_PRIVILEGES[n.objtype as string];
+    if (n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') return privileges.grantAllInSchema(this.scope(), this.model, n, (named) => this.grant(named));
     if (n.targtype !== 'ACL_TARGET_OBJECT' || (n.objtype !== 'OBJECT_TABLE' && !other)) {
       return this.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA' ? 'all objects in a schema' : `${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`);
     }
@@ -1830,6 +1832,7 @@ export class Folder {
         this.assertNoDependentViews(t.key, `column ${t.obj.name}.${n.subname}`);
         if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
         c.name = newname;
+        privileges.renamePrivileges(this.model.objects, ['COLUMN'], t.obj.schema, t.obj.name, { column: { from: n.subname, to: newname } });
         publication.renameInPublications(this.model, t.key, { column: { from: n.subname, to: newname } });
         statistics.renameInStatistics(this.model, t.key, { column: { from: n.subname, to: newname } });
         const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
@@ -1895,6 +1898,8 @@ export class Folder {
         delete this.model.sequences[s.key];
         this.release(s.obj.schema, s.obj.name);
         this.claim(s.obj.schema, newname);
+        privileges.renamePrivileges(this.model.objects, ['SEQUENCE'], s.obj.schema, s.obj.name, { name: newname });
+        retargetSequenceDefaults(this.model.tables, s.key, qualifiedKey(s.obj.schema, newname));
         s.obj.name = newname;
         this.model.sequences[qualifiedKey(s.obj.schema, newname)] = s.obj;
         return;
@@ -1904,6 +1909,7 @@ export class Folder {
         const t = this.lookup(this.model.types, names);
         if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
         delete this.model.types[t.key];
+        privileges.renamePrivileges(this.model.objects, ['TYPE'], t.obj.schema, t.obj.name, { name: newname });
         t.obj.name = newname;
         const key = qualifiedKey(t.obj.schema, newname);
         this.model.types[key] = t.obj;
@@ -1946,6 +1952,7 @@ export class Folder {
         this.claim(to, t.obj.name);
         this.release(from, t.obj.name);
         delete this.model.tables[t.key];
+        privileges.renamePrivileges(this.model.objects, ['COLUMN'], from, t.obj.name, { schema: to });
         t.obj.schema = to;
         this.model.tables[nk] = t.obj;
         for (const ix of Object.values(t.obj.indexes) as Mut<Index>[]) {
@@ -1961,6 +1968,7 @@ export class Folder {
           delete this.model.sequences[sk];
           this.release(from, seq.name);
           this.claim(to, seq.name);
+          privileges.renamePrivileges(this.model.objects, ['SEQUENCE'], from, seq.name, { schema: to });
           seq.schema = to;
           seq.ownedBy = { ...seq.ownedBy, table: nk };
           const nsk = qualifiedKey(to, seq.name);
@@ -1983,6 +1991,7 @@ export class Folder {
         delete this.model.sequences[sq.key];
         this.release(sq.obj.schema, sq.obj.name);
         this.claim(to, sq.obj.name);
+        privileges.renamePrivileges(this.model.objects, ['SEQUENCE'], sq.obj.schema, sq.obj.name, { schema: to });
         sq.obj.schema = to;
         this.model.sequences[qualifiedKey(to, sq.obj.name)] = sq.obj;
         return;
@@ -1994,6 +2003,7 @@ export class Folder {
         delete this.model.types[ty.key];
         this.release(ty.obj.schema, ty.obj.name);
         this.claim(to, ty.obj.name);
+        privileges.renamePrivileges(this.model.objects, ['TYPE'], ty.obj.schema, ty.obj.name, { schema: to });
         ty.obj.schema = to;
         const nk = qualifiedKey(to, ty.obj.name);
         this.model.types[nk] = ty.obj;
@@ -2022,6 +2032,7 @@ export class Folder {
     this.claim(t.schema, newname);
     this.release(t.schema, t.name);
     delete this.model.tables[key];
+    privileges.renamePrivileges(this.model.objects, ['COLUMN'], t.schema, t.name, { name: newname });
     t.name = newname;
     const nk = qualifiedKey(t.schema, newname);
     this.model.tables[nk] = t;

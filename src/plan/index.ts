@@ -29,6 +29,7 @@ import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
@@ -238,6 +239,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   restoreAroundRecreatedFunctions(all, current, desired);
+  // What PostgreSQL drops with an object that is created again (privileges, comments) comes back: ./kinds/privileges.ts
+  restoreRecreated(all, desired);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));

@@ -67,7 +67,6 @@ const KNOWN: Record<string, { readonly class: string; readonly on: 'all' | 'post
   // A dropped table's foreign key references a key (PRIMARY KEY, or a unique index) of a kept table that is
   // dropped too: the key is dropped (phase 3.1/3.2) before the table (5.5) → "other objects depend on it".
   'pair lago: 2026-01.sql → 2025-05.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
-  'pair migra-everything: b.sql → a.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
   'pair philomena: 2026-07.sql → 2021-09.sql': { class: 'drop order: referenced key dropped before the referencing dropped table', on: 'all' },
   // Table versions (owner of versions_id_seq) is replaced by versions_legacy, which keeps the sequence: DROP
   // TABLE versions takes the OWNED BY sequence with it, and CREATE TABLE versions_legacy then finds no sequence.

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
+import type { MeridianError } from '../../src/errors.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 
 beforeAll(async () => {
@@ -21,7 +22,12 @@ describe('kinds refused with a reason', () => {
     const uses = 'CREATE TABLE t (id int, name text COLLATE ci); CREATE DOMAIN d AS text COLLATE ci;';
     const from = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false); ${uses}`);
     const to = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false); ${uses}`);
-    expect(() => diff(from, to)).toThrow(/collation public\.ci changes definition, but column public\.t\.name, domain public\.d use it.*another name/);
+    expect(() => diff(from, to)).toThrow(/collation public\.ci \(schema\.sql:1:1\) changes definition, but column public\.t\.name \(schema\.sql:1:\d+\), domain public\.d \(schema\.sql:1:\d+\) use it.*another name/);
+    try {
+      diff(from, to);
+    } catch (e) {
+      expect((e as MeridianError).location).toMatchObject({ file: 'schema.sql', line: 1, column: 1 });
+    }
     // unused, it is recreated
     const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
     expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);

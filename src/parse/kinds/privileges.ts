@@ -6,7 +6,8 @@
  * to the default is not kept.
  */
 import { objectKey } from '../../model/objects.js';
-import type { Grant, ObjectPrivileges } from '../../model/types.js';
+import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js';
+import type { Node } from '../pg.js';
 import type { FoldScope } from './scope.js';
 import { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
 
@@ -68,4 +69,58 @@ export function revokeOnColumns(s: Pick<FoldScope, 'objects'>, schema: string, t
 /** Privileges attached to an object that goes (dropped or renamed away): they go with it. */
 export function forgetPrivileges(s: Pick<FoldScope, 'objects'>, match: (o: ObjectPrivileges) => boolean): void {
   for (const [key, o] of Object.entries(s.objects)) if (o.kind === 'privileges' && match(o)) delete s.objects[key];
+}
+
+/** The objects `GRANT … ON ALL … IN SCHEMA` reaches, from the Model as the file has built it so far. */
+type SchemaObjects = Pick<Model, 'schemas' | 'tables' | 'views' | 'sequences' | 'functions'>;
+
+/**
+ * `GRANT|REVOKE … ON ALL TABLES|SEQUENCES|FUNCTIONS|PROCEDURES|ROUTINES IN SCHEMA s, …`: applied, as PostgreSQL
+ * does, to the objects that exist at that point of the file (tables include views, materialized views and
+ * partitions; functions include aggregates, not procedures; routines are both) — objects created later are not
+ * affected. Tables and sequences go through `grantObjects` (the statement with those objects named), functions
+ * straight to `applyGrant`.
+ *
+ * @example
+ * grantAllInSchema(scope, model, n, (objects) => folder.grant(objects)) // GRANT SELECT ON ALL TABLES IN SCHEMA app TO r
+ */
+export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, model: SchemaObjects, n: Node, grantObjects: (named: Node) => void): void {
+  const schemas: string[] = (n.objects ?? []).map((x: Node) => String(x.String?.sval ?? ''));
+  for (const schema of schemas) if (!model.schemas[schema]) s.fail('E_UNKNOWN', `schema "${schema}" does not exist`);
+  const inSchemas = <T extends { schema: string; name: string }>(list: Iterable<T>) => [...list].filter((o) => schemas.includes(o.schema)).sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
+  const rangeVar = (o: { schema: string; name: string }) => ({ RangeVar: { schemaname: o.schema, relname: o.name, inh: true, relpersistence: 'p' } });
+  const named = (objtype: string, objects: Node[]) => objects.length && grantObjects({ ...n, targtype: 'ACL_TARGET_OBJECT', objtype, objects });
+  switch (n.objtype) {
+    case 'OBJECT_TABLE': return void named('OBJECT_TABLE', inSchemas([...Object.values(model.tables), ...Object.values(model.views)]).map(rangeVar));
+    case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas(Object.values(model.sequences)).map(rangeVar));
+    case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': {
+      const wanted = (f: Func) => (n.objtype === 'OBJECT_ROUTINE' ? true : n.objtype === 'OBJECT_PROCEDURE' ? f.kind === 'procedure' : f.kind !== 'procedure');
+      const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+      const privs = n.privileges?.length ? n.privileges.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : undefined;
+      for (const f of inSchemas(Object.values(model.functions)).filter(wanted)) {
+        applyGrant(s, { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs }, { grant: !!n.is_grant, privileges: privs, grantees, grantOption: !!n.grant_option });
+      }
+      return;
+    }
+    default: return s.fail('E_UNSUPPORTED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on all ${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s in a schema is not supported`);
+  }
+}
+
+/**
+ * Privileges follow an object that is renamed or moved (PostgreSQL keeps the ACL on the object): those of
+ * `on` objects named `schema.name` (a table's columns: `on` COLUMN, the table's name) are keyed again under the
+ * new schema, name or column.
+ *
+ * @example
+ * renamePrivileges(scope.objects, ['COLUMN'], 'app', 'users', { name: 'people' }) // column grants of app.users now on app.people
+ * renamePrivileges(scope.objects, ['COLUMN'], 'app', 'people', { column: { from: 'name', to: 'full_name' } })
+ */
+export function renamePrivileges(objects: FoldScope['objects'], on: readonly On[], schema: string, name: string, to: { schema?: string; name?: string; column?: { from: string; to: string } }): void {
+  for (const [key, o] of Object.entries(objects)) {
+    if (o.kind !== 'privileges' || !on.includes(o.on) || o.schema !== schema || o.name !== name) continue;
+    if (to.column && o.column !== to.column.from) continue;
+    const moved: ObjectPrivileges = { ...o, schema: to.schema ?? o.schema, name: to.name ?? o.name, ...(to.column ? { column: to.column.to } : {}) };
+    delete objects[key];
+    objects[objectKey(moved)] = moved;
+  }
 }

@@ -233,8 +233,20 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     case 'reattach_partition': {
       // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
-      const bounds = c.table.partitionOf ? [nodeId.bounds(c.table.partitionOf.parent)] : [];
-      return kind === 'detach-partition' ? { drops: bounds, used: [nodeId.rel(keyOf(c.table))] } : { creates: bounds, alters: [nodeId.rel(keyOf(c.table))], requires: c.table.partitionOf ? [nodeId.rel(c.table.partitionOf.parent)] : [] };
+      if (kind === 'detach-partition' || kind === 'detach-partition-leaving') {
+        const was = c.from.partitionOf;
+        return { drops: was ? [nodeId.bounds(was.parent)] : [], used: [nodeId.rel(keyOf(c.from))] };
+      }
+      // Attached once the table has the keys, constraints and indexes of its new place, so PostgreSQL adopts
+      // them as the partition's instead of building copies of the parent's; and once the parent exists.
+      const will = c.table.partitionOf;
+      const own = keyOf(c.table);
+      const parts = [
+        nodeId.keys(own),
+        ...Object.values(c.table.constraints).map((k) => nodeId.part(own, 'constraint', k.name)),
+        ...Object.values(c.table.indexes).map((i) => nodeId.index(qualifiedKey(i.schema, i.name))),
+      ];
+      return { creates: will ? [nodeId.bounds(will.parent)] : [], requires: [...(will ? [nodeId.rel(will.parent)] : []), ...parts] };
     }
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
     case 'alter_column': {

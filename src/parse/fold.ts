@@ -22,6 +22,7 @@ import * as statistics from './kinds/statistics.js';
 import * as collations from './kinds/collation.js';
 import * as casts from './kinds/cast.js';
 import * as operators from './kinds/operator.js';
+import * as opClasses from './kinds/operator-class.js';
 import * as foreign from './kinds/foreign.js';
 import * as rule from './kinds/rule.js';
 import * as textSearch from './kinds/text-search.js';
@@ -372,6 +373,9 @@ export class Folder implements FoldScope {
       case 'CreatePublicationStmt': return publication.createPublication(this, n, (e) => this.expr(e));
       case 'AlterPublicationStmt': return publication.alterPublication(this, n, (e) => this.expr(e));
       case 'CreateCastStmt': return casts.createCast(this, n);
+      case 'CreateOpFamilyStmt': return opClasses.createOperatorFamily(this, n);
+      case 'AlterOpFamilyStmt': return opClasses.alterOperatorFamily(this, n);
+      case 'CreateOpClassStmt': return opClasses.createOperatorClass(this, n);
       case 'CreateStatsStmt': return statistics.createStatistics(this, n, (e) => this.expr(e));
       case 'AlterStatsStmt': return statistics.alterStatistics(this, n, this.searchPath);
       case 'AlterTSDictionaryStmt': return textSearch.alterDictionary(this, n, this.searchPath);
@@ -466,6 +470,8 @@ export class Folder implements FoldScope {
         case 'OBJECT_TSDICTIONARY': textSearch.dropTextSearch(this, 'ts_dictionary', names, this.searchPath, cascade, missingOk); break;
         case 'OBJECT_TSCONFIGURATION': textSearch.dropTextSearch(this, 'ts_configuration', names, this.searchPath, cascade, missingOk); break;
         case 'OBJECT_OPERATOR': operators.dropOperator(this, obj.ObjectWithArgs, this.searchPath, missingOk); break;
+        case 'OBJECT_OPCLASS': opClasses.dropOpClass(this, 'operator_class', names, missingOk); break;
+        case 'OBJECT_OPFAMILY': opClasses.dropOpClass(this, 'operator_family', names, missingOk); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this, names, this.searchPath, missingOk); break;
         case 'OBJECT_FDW': foreign.dropSqlMed(this, 'foreign_data_wrapper', names[0]!, cascade, missingOk); break;
         case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this, 'server', names[0]!, cascade, missingOk); break;

@@ -10,6 +10,7 @@ import * as statistics from './statistics.js';
 import * as collations from './collation.js';
 import * as casts from './cast.js';
 import * as operators from './operator.js';
+import * as opClasses from './operator-class.js';
 import * as foreign from './foreign.js';
 import * as rule from './rule.js';
 import * as textSearch from './text-search.js';
@@ -101,6 +102,12 @@ export function comment(sc: FoldScope, n: Node): void {
       const op = operators.operatorNamed(sc, n.object.ObjectWithArgs, sc.searchPath);
       if (!op) throw new Problem('E_UNKNOWN', `operator ${(n.object.ObjectWithArgs.objname ?? []).map(sv).join('.')} does not exist`);
       return set(op);
+    }
+    case 'OBJECT_OPCLASS': case 'OBJECT_OPFAMILY': {
+      const kind = n.objtype === 'OBJECT_OPCLASS' ? 'operator_class' : 'operator_family';
+      const o = opClasses.opClassNamed(sc, kind, list());
+      if (!o) throw new Problem('E_UNKNOWN', `operator ${kind === 'operator_class' ? 'class' : 'family'} "${list().slice(1).join('.')}" does not exist for access method "${list()[0]}"`);
+      return set(o);
     }
     case 'OBJECT_CAST': {
       const ca = casts.castNamed(sc, n.object.List.items);

@@ -37,7 +37,7 @@ export function dropSchema(sc: FoldScope, names: readonly string[], cascade: boo
   for (const m of [sc.model.types, sc.model.sequences, sc.model.functions] as Record<string, { schema: string }>[]) for (const [k, x] of Object.entries(m)) if (inside(x)) delete m[k];
   sc.functionsChanged();
   publication.forgetInPublications(sc.model, { schema: s });
-  for (const [k, o] of Object.entries(sc.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'operator') && o.schema === s) delete sc.model.objects[k];
+  for (const [k, o] of Object.entries(sc.model.objects)) if ((o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'operator' || o.kind === 'operator_family' || o.kind === 'operator_class') && o.schema === s) delete sc.model.objects[k];
   delete sc.model.schemas[s];
   sc.forgetSchemaNames(s);
 }

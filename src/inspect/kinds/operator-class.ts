@@ -21,22 +21,21 @@ const membersOf = (refclass: string, oid: string) => `(SELECT COALESCE(pg_catalo
            FROM pg_catalog.pg_amproc ap JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amproc'::regclass AND d.objid = ap.oid
           WHERE d.refclassid = '${refclass}'::regclass AND d.refobjid = ${oid}) x)::text`;
 
-export const Q_OPERATOR_FAMILIES = `
-SELECT n.nspname AS schema, f.opfname AS name, am.amname AS method, ${membersOf('pg_catalog.pg_opfamily', 'f.oid')} AS members,
-       pg_catalog.obj_description(f.oid, 'pg_opfamily') AS comment
+/** Families and classes in one read (`kind` tells them apart; a family's class columns are null). */
+export const Q_OPERATOR_CLASSES = `
+SELECT 'operator_family' AS kind, n.nspname AS schema, f.opfname AS name, am.amname AS method, NULL AS type, NULL::boolean AS isdefault,
+       NULL AS family_schema, NULL AS family_name, NULL AS storage,
+       ${membersOf('pg_catalog.pg_opfamily', 'f.oid')} AS members, pg_catalog.obj_description(f.oid, 'pg_opfamily') AS comment
   FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
  WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_opfamily', 'f.oid')}
- ORDER BY 1, 2, 3`;
-
-export const Q_OPERATOR_CLASSES = `
-SELECT n.nspname AS schema, c.opcname AS name, am.amname AS method, pg_catalog.format_type(c.opcintype, NULL) AS type, c.opcdefault AS isdefault,
-       fn.nspname AS family_schema, f.opfname AS family_name,
-       CASE WHEN c.opckeytype <> 0 AND c.opckeytype <> c.opcintype THEN pg_catalog.format_type(c.opckeytype, NULL) END AS storage,
-       ${membersOf('pg_catalog.pg_opclass', 'c.oid')} AS members, pg_catalog.obj_description(c.oid, 'pg_opclass') AS comment
+UNION ALL
+SELECT 'operator_class', n.nspname, c.opcname, am.amname, pg_catalog.format_type(c.opcintype, NULL), c.opcdefault,
+       fn.nspname, f.opfname, CASE WHEN c.opckeytype <> 0 AND c.opckeytype <> c.opcintype THEN pg_catalog.format_type(c.opckeytype, NULL) END,
+       ${membersOf('pg_catalog.pg_opclass', 'c.oid')}, pg_catalog.obj_description(c.oid, 'pg_opclass')
   FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
   JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace
  WHERE n.nspname = ANY($1::text[]) AND ${notExt('pg_opclass', 'c.oid')}
- ORDER BY 1, 2, 3`;
+ ORDER BY 1, 2, 3, 4`;
 
 const members = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : Array.isArray(v) ? v : []).map(String).sort(opMemberOrder);
 
@@ -46,6 +45,11 @@ const members = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v
  */
 export function operatorFamilyFromRow(r: Record<string, unknown>): OperatorFamily {
   return { kind: 'operator_family', schema: String(r.schema), name: String(r.name), method: String(r.method), members: members(r.members), ...(r.comment ? { comment: String(r.comment) } : {}) };
+}
+
+/** A row of Q_OPERATOR_CLASSES. */
+export function opClassFromRow(r: Record<string, unknown>): OperatorFamily | OperatorClass {
+  return r.kind === 'operator_family' ? operatorFamilyFromRow(r) : operatorClassFromRow(r);
 }
 
 /**

@@ -112,6 +112,12 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
         // carried: its comment goes with its CREATE (src/plan/kinds/operator.ts), so a changed comment recreates it
         && (a.comment ?? '') === (o.comment ?? '');
     }
+    case 'operator_family': case 'operator_class': {
+      // carried: members, type, storage, family and comment (written with its CREATE) all recreate it
+      const o = b as typeof a;
+      const extra = (x: typeof a) => (x.kind === 'operator_class' ? `${x.type}\u0000${x.default}\u0000${x.family}\u0000${x.storage ?? ''}` : '');
+      return opts(a.members, o.members) && extra(a) === extra(o) && (a.comment ?? '') === (o.comment ?? '');
+    }
     case 'cast': {
       const o = b as typeof a;
       return a.method === o.method && (a.function ?? '') === (o.function ?? '') && a.context === o.context;

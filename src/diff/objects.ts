@@ -4,7 +4,7 @@
  *
  * In:  both Models and the scope. Out: changes appended to `out`. Never: renders SQL.
  */
-import { attachedTargetExists, isDatabaseWide, objectSchema } from '../model/objects.js';
+import { attachedTargetExists, isDatabaseWide, objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
@@ -47,9 +47,30 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     if ((s !== undefined && droppedSchema(s)) || !attachedTargetExists(desired, o)) continue;
     out.push({ kind: 'drop_object', object: o });
   }
+  recreateDependants(cur, des, managed, out);
   adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
   restoreOnRecreatedTables(desired, out);
   refuseCollationsInUse(current, desired, out);
+}
+
+/**
+ * An unchanged object goes with a dependency that is dropped and created again (an operator family recreated takes
+ * its classes with it in PostgreSQL): dropped and created too, transitively. Only recreated dependencies count
+ * (drop_object + create_object of one key); a kind altered in place keeps its dependants.
+ */
+function recreateDependants(cur: Record<string, CatalogObject>, des: Record<string, CatalogObject>, managed: (o: CatalogObject) => boolean, out: Change[]): void {
+  const created = new Set(out.flatMap((c) => (c.kind === 'create_object' ? [objectKey(c.object)] : [])));
+  const recreated = new Set(out.flatMap((c) => (c.kind === 'drop_object' && created.has(objectKey(c.object)) ? [objectKey(c.object)] : [])));
+  for (let grew = recreated.size > 0; grew;) {
+    grew = false;
+    for (const [key, o] of Object.entries(des)) {
+      const was = cur[key];
+      if (recreated.has(key) || !was || !managed(o) || !objectDependencies(o).some((d) => recreated.has(d))) continue;
+      out.push({ kind: 'drop_object', object: was }, { kind: 'create_object', object: o });
+      recreated.add(key);
+      grew = true;
+    }
+  }
 }
 
 function comments(was: CatalogObject | undefined, o: CatalogObject, comment: CommentFn): void {

@@ -26,6 +26,7 @@ import { privilegesFromRow, Q_PRIVILEGES } from './kinds/privileges.js';
 import { defaultPrivilegesFromRow, Q_DEFAULT_PRIVILEGES } from './kinds/default-privileges.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
+import { opClassFromRow, Q_OPERATOR_CLASSES } from './kinds/operator-class.js';
 import * as Q from './queries.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { boundFromText, canonicalizeDefinitions, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
@@ -276,6 +277,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       [Q_PRIVILEGES, [schemas], 1],
       [Q_DEFAULT_PRIVILEGES, [], 0],
       [Q_OPERATORS, [schemas], 1],
+      [Q_OPERATOR_CLASSES, [schemas], 1],
     ];
     const databaseRelations = Number(schemaRows[0]?.database_relations ?? 0);
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
@@ -283,7 +285,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
       : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
-    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP, dpP, opP] = reads.results as Array<Promise<Row[]>>;
+    const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP, dpP, opP, opcP] = reads.results as Array<Promise<Row[]>>;
     try {
       const isRevisions = (schema: string, name: string) => name === REVISIONS;
       const model = {
@@ -572,6 +574,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         if (p && attachedTargetExists(model as Model, p)) put(p);
       }
       for (const r of await opP) if (!excluded(String(r.schema), String(r.name))) put(operatorFromRow(r));
+      for (const r of await opcP) if (!excluded(String(r.schema), String(r.name))) put(opClassFromRow(r));
       for (const r of await statP) if (!excluded(String(r.table_schema), String(r.table_name))) put(statisticsFromRow(r, expr));
       for (const r of await unP) {
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };

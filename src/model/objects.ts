@@ -28,6 +28,8 @@ export function objectKey(o: CatalogObject): string {
     case 'privileges': return `privileges ${o.on} ${privilegesTarget(o)}`;
     case 'default_privileges': return `default_privileges ${o.applying ? '' : o.role ?? ''}:${o.schema ?? ''}:${o.on}`;
     case 'operator': return `operator ${qualifiedKey(o.schema, o.name)}(${o.left ?? 'NONE'},${o.right})`;
+    case 'operator_family': return `operator_family ${qualifiedKey(o.schema, o.name)} USING ${o.method}`;
+    case 'operator_class': return `operator_class ${qualifiedKey(o.schema, o.name)} USING ${o.method}`;
   }
 }
 
@@ -42,6 +44,7 @@ export function objectDependencies(o: CatalogObject): string[] {
     case 'server': return [`foreign_data_wrapper ${o.wrapper}`];
     case 'user_mapping': return [`server ${o.server}`];
     case 'foreign_table': return [`server ${o.server}`];
+    case 'operator_class': return [`operator_family ${o.family} USING ${o.method}`];
     case 'ts_configuration': return [...new Set(o.mappings.flatMap((m) => m.dictionaries.filter((d) => !d.startsWith('pg_catalog.')).map((d) => `ts_dictionary ${d}`)))];
     default: return [];
   }
@@ -54,7 +57,7 @@ export function isDatabaseWide(o: CatalogObject): boolean {
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
-  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' || o.kind === 'operator' ? o.schema : undefined;
+  return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' || o.kind === 'operator' || o.kind === 'operator_family' || o.kind === 'operator_class' ? o.schema : undefined;
 }
 
 /**
@@ -87,4 +90,17 @@ export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
     case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
     case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column);
   }
+}
+
+/**
+ * The order of an operator class's or family's members: operators by strategy, then functions by number (then text),
+ * the same for the fold and the inspector.
+ *
+ * @example
+ * ['FUNCTION 1 (integer, integer) f(integer,integer)', 'OPERATOR 3 =(integer,integer)'].sort(opMemberOrder)[0] // 'OPERATOR 3 =(integer,integer)'
+ */
+export function opMemberOrder(a: string, b: string): number {
+  const key = (m: string) => [m.startsWith('OPERATOR') ? 0 : 1, Number(m.split(' ')[1] ?? 0)] as const;
+  const [ka, kb] = [key(a), key(b)];
+  return ka[0] - kb[0] || ka[1] - kb[1] || (a < b ? -1 : a > b ? 1 : 0);
 }

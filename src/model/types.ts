@@ -548,6 +548,46 @@ export interface Operator extends Commented, Located {
   readonly merges: boolean;
 }
 
+/**
+ * A member of an operator class or family as the inspector prints it: `OPERATOR <strategy> <op>(<left>,<right>)`
+ * (the operator as regoperator prints it, pg_catalog's unqualified) or `FUNCTION <number> (<left>, <right>) <fn>(<args>)`
+ * (regprocedure). Ordered by `opMemberOrder` (./objects.ts).
+ */
+export type OpMember = string;
+
+/**
+ * `CREATE OPERATOR FAMILY` (carried: created, dropped and recreated as a whole). Key:
+ * `operator_family <schema>.<name> USING <method>`. `members`: its loose members (`ALTER OPERATOR FAMILY … ADD`,
+ * and a btree or hash class's cross-type members, which PostgreSQL ties to the family).
+ */
+export interface OperatorFamily extends Commented, Located {
+  readonly kind: 'operator_family';
+  readonly schema: string;
+  readonly name: string;
+  readonly method: string;
+  readonly members: readonly OpMember[];
+}
+
+/**
+ * `CREATE OPERATOR CLASS` (carried: created, dropped and recreated as a whole). Key:
+ * `operator_class <schema>.<name> USING <method>`. Its family is written explicitly (PostgreSQL creates one of
+ * the class's name when none is given).
+ */
+export interface OperatorClass extends Commented, Located {
+  readonly kind: 'operator_class';
+  readonly schema: string;
+  readonly name: string;
+  readonly method: string;
+  /** The indexed type, as format_type prints it. */
+  readonly type: string;
+  readonly default: boolean;
+  /** The family's `schema.name`. */
+  readonly family: string;
+  /** `STORAGE` type when it differs from `type`. */
+  readonly storage?: string;
+  readonly members: readonly OpMember[];
+}
+
 /** `CREATE TEXT SEARCH DICTIONARY`. Key: `ts_dictionary <schema>.<name>`. */
 export interface TextSearchDictionary extends Commented, Located {
   readonly kind: 'ts_dictionary';
@@ -617,7 +657,7 @@ export interface DefaultPrivileges extends Located {
 
 /** Object kinds handled by the kind-agnostic core (src/diff/objects.ts, src/plan/kinds/): one rule file per kind per stage. */
 export type CatalogObject = Rule | ForeignDataWrapper | ForeignServer | UserMapping | ForeignTable | EventTrigger | Publication | ExtendedStatistics | Collation | Cast
-  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges | Operator;
+  | TextSearchDictionary | TextSearchConfiguration | ObjectPrivileges | DefaultPrivileges | Operator | OperatorFamily | OperatorClass;
 
 /** A statement kept verbatim because the Model cannot represent it (opt-in). */
 export interface OpaqueStatement extends Located {

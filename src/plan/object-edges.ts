@@ -68,6 +68,12 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
     case 'statistics': requires.push(nodeId.rel(o.table)); break;
     case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function)); break;
     case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function)); break;
+    // Members are kept as written by format_operator/format_procedure: `FUNCTION n [(types)] schema.f(args)`.
+    case 'operator_class': case 'operator_family': {
+      if (o.kind === 'operator_class') requires.push(...typeId(o.type, model), ...typeId(o.storage, model));
+      for (const m of o.members) if (m.startsWith('FUNCTION ')) requires.push(...fnRef(m.replace(/^FUNCTION \d+ (\([^)]*\) )?/, '')));
+      break;
+    }
     case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
     case 'privileges': {
       const k = qualifiedKey(o.schema, o.name);

@@ -1,11 +1,34 @@
 /**
- * What a per-kind fold module (./rule.ts, ./foreign.ts, …) may use of the Folder (../fold.ts): name resolution,
- * the relation namespace, the Model's `objects`, and a way to fail the statement with a located problem.
- * Kind modules never see the Folder's internals; adding a kind is a new file here plus a line in its dispatch.
+ * What a per-kind fold module (./table.ts, ./rule.ts, ./foreign.ts, …) may use of the Folder (../fold.ts): the
+ * Model being folded, name resolution through the current search_path, the relation and constraint namespaces,
+ * and a way to fail the statement with a located problem. The Folder implements this interface; kind modules
+ * never see its other internals. Adding a kind is a new file here plus a line in the Folder's dispatch.
  */
 import type { SourceLocation } from '../../errors.js';
-import type { CatalogObject, Expr } from '../../model/types.js';
+import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../../model/types.js';
+import type { NormalizeContext } from '../normalize.js';
 import type { Node } from '../pg.js';
+
+/** The writable form of a Model type while folding. */
+export type Mut<T> = { -readonly [K in keyof T]: T[K] };
+/** A table while folding: its parts keyed by name. */
+export type MTable = Omit<Mut<Table>, 'columns' | 'constraints' | 'indexes' | 'triggers' | 'policies' | 'grants'> & { columns: Mut<Column>[]; constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy>; grants?: Grant[] };
+/** A view or materialized view while folding. */
+export type MView = Omit<Mut<View>, 'indexes' | 'triggers' | 'grants' | 'columnComments'> & { indexes: Record<string, Index>; triggers?: Record<string, Trigger>; grants?: Grant[]; columnComments?: Record<string, string> };
+/** The Model while folding: every map writable. */
+export type MModel = { -readonly [K in keyof Model]: K extends 'opaque' | 'unmanaged' ? Model[K] extends readonly (infer E)[] ? E[] : never : Record<string, unknown> } & {
+  schemas: Record<string, Mut<SchemaDef>>; extensions: Record<string, Mut<Model['extensions'][string]>>; types: Record<string, Mut<TypeDef>>;
+  sequences: Record<string, Mut<Sequence>>; tables: Record<string, MTable>; views: Record<string, MView>; functions: Record<string, Mut<Func>>;
+  objects: Record<string, CatalogObject>;
+};
+
+/** Thrown inside a statement handler: the Folder turns it into a located problem for that statement. */
+export class Problem extends Error {
+  /** `at`: the parser's byte offset of the offending node in the file, when known. */
+  constructor(readonly code: string, message: string, readonly at?: number) {
+    super(message);
+  }
+}
 
 export interface FoldScope {
   /** The Model's `objects`, keyed by `objectKey` (src/model/objects.ts); mutable while folding. */
@@ -36,6 +59,51 @@ export interface FoldScope {
   release(schema: string, name: string): void;
   /** Ends the statement with a located problem (`E_UNKNOWN`, `E_DUPLICATE`, `E_UNSUPPORTED` …). */
   fail(code: string, message: string, at?: number): never;
+
+  // The older kinds (tables, columns, constraints, indexes, types, sequences, functions, views, triggers, …)
+  // fold straight into the Model's maps:
+  /** The Model being folded. */
+  readonly model: MModel;
+  /** The current search_path (CREATE SCHEMA … with elements sets it for them). */
+  searchPath: string[];
+  /** Resolution context for canonical forms (relations with their columns, user types). */
+  readonly ctx: NormalizeContext;
+  /** Index statements kept to re-render definitions after renames. */
+  readonly indexNodes: Map<Index, Node>;
+  /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
+  readonly attachedIndexes: Set<string>;
+  /** Adds a located warning or error for the current statement without ending it. */
+  report(code: string, message: string, at?: number): void;
+  /** The statement is valid SQL the Model does not represent: opaque when allowed, else E_UNSUPPORTED. */
+  unsupported(what: string): void;
+  /** Folds a nested statement (CREATE SCHEMA's elements). */
+  dispatch(type: string, n: Node): void;
+  /** The schema a new object named `names` goes to (the first existing schema of the search_path when unqualified). */
+  schemaOf(names: readonly string[]): string;
+  /** An existing object of `map` by (possibly unqualified) name through the search_path. */
+  lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined;
+  /** The object a RangeVar names in `map`; E_UNKNOWN (located at the name) unless `missingOk`. */
+  named<T>(map: Record<string, T>, rv: Node, what: string, missingOk?: boolean): { key: string; obj: T } | undefined;
+  /** The table a RangeVar names; E_UNKNOWN unless `missingOk`. */
+  table(rv: Node, missingOk?: boolean): { key: string; obj: MTable } | undefined;
+  /** Key of a user type (or a table's / view's row type) through the search_path. */
+  typeKey(names: readonly string[]): string | undefined;
+  /** A resolved expression: canonical form and qualified text. */
+  expr(node: Node): Expr;
+  /** User functions of a `schema.name` key (overloads together). */
+  functionsNamed(key: string): Mut<Func>[];
+  /** The first user function of that name through the search_path. */
+  findFunction(name: string): Mut<Func> | undefined;
+  /** Call after adding or removing functions (the name index is rebuilt). */
+  functionsChanged(): void;
+  /** The constraint namespace of a schema. */
+  conTaken(schema: string, name: string): boolean;
+  claimCon(schema: string, name: string): void;
+  releaseCon(schema: string, name: string): void;
+  /** The schema was taken as existing (FoldOptions.existingSchemas) and no file had created it: true once. */
+  takeAssumedSchema(name: string): boolean;
+  /** A dropped schema's relation names go with it. */
+  forgetSchemaNames(schema: string): void;
 }
 
 /** A DefElem list (`OPTIONS (host 'x')`, `OPTIONS (ADD a 'b', DROP c)`) applied to `name=value` options, order kept. */
@@ -57,4 +125,9 @@ export function applyGenericOptions(current: readonly string[], items: readonly 
     }
   }
   return [...out.values()];
+}
+
+/** `E_UNKNOWN: <what> "<names>" does not exist`, unless IF EXISTS (`missingOk`). */
+export function notFound(what: string, names: readonly string[], missingOk: boolean): void {
+  if (!missingOk) throw new Problem('E_UNKNOWN', `${what} "${names.join('.')}" does not exist`);
 }

@@ -16,6 +16,7 @@ import * as textSearch from './text-search.js';
 import * as privileges from './privileges.js';
 import * as defaultPrivileges from './default-privileges.js';
 import * as operator from './operator.js';
+import * as operatorClass from './operator-class.js';
 
 import type { KindStatement } from './statement.js';
 
@@ -44,6 +45,8 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
   ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
   operator: { create: operator.createOperator, drop: operator.dropOperator },
+  operator_family: { create: operatorClass.createOperatorFamily, drop: operatorClass.dropOperatorFamily },
+  operator_class: { create: operatorClass.createOperatorClass, drop: operatorClass.dropOperatorClass },
 };
 
 /**

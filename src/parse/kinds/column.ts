@@ -1,0 +1,116 @@
+/**
+ * Columns, folded: a column definition (type, collation, default, NOT NULL, identity, generated, serial's
+ * sequence) and `RENAME COLUMN` (everything that names the column follows).
+ */
+import type { Column, Constraint, Index, Model } from '../../model/types.js';
+import { normalizeExpr } from '../normalize.js';
+import type { Node } from '../pg.js';
+import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
+import { qualifiedKey, quoteLiteral } from '../../model/names.js';
+import { chooseName, truncateIdent } from '../naming.js';
+import { serialType } from '../typename.js';
+import { foldColumnDefOptions } from './column-options.js';
+import * as publication from './publication.js';
+import * as statistics from './statistics.js';
+import * as collations from './collation.js';
+import { applyAttr, rerenderConstraints } from './constraint.js';
+import { refreshIndex } from './indexes.js';
+import { sv } from './nodes.js';
+import { INT_LIMITS, seqOptions } from './sequence.js';
+import { assertNoDependentViews } from './relation.js';
+import * as privileges from './privileges.js';
+
+export function column(sc: FoldScope, t: MTable, c: Node, later: (() => void)[], deferred: Node[]): void {
+  const existing = t.columns.find((x) => x.name === c.colname);
+  if (existing && !existing.inherited) throw new Problem('E_DUPLICATE', `column "${c.colname}" specified more than once`);
+  const serial = serialType(c.typeName);
+  const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname), type: '', notNull: false };
+  col.type = serial ?? sc.type(c.typeName);
+  if (existing) delete col.inherited;
+  col.loc = sc.loc;
+  if (c.collClause) col.collation = collations.collationSpelling(sc.model, c.collClause.collname.map(sv), sc.searchPath);
+  if (!existing) t.columns.push(col);
+  foldColumnDefOptions(col, c, sc.model as unknown as Model);
+  if (c.raw_default) {
+    const d = sc.defaultExpr(c.raw_default);
+    if (d) col.default = d;
+  }
+  const cons: Node[] = [];
+  for (const k of (c.constraints ?? []).map((x: Node) => x.Constraint)) {
+    if (k.contype.startsWith('CONSTR_ATTR_')) {
+      const last = cons[cons.length - 1];
+      if (last) applyAttr(last, k.contype);
+      continue;
+    }
+    cons.push({ ...k });
+  }
+  for (const k of cons) {
+    switch (k.contype) {
+      case 'CONSTR_NOTNULL': col.notNull = true; break;
+      case 'CONSTR_NULL': col.notNull = false; break;
+      case 'CONSTR_DEFAULT': {
+        const d = sc.defaultExpr(k.raw_expr);
+        if (d) col.default = d;
+        else delete col.default;
+        break;
+      }
+      case 'CONSTR_IDENTITY':
+        addIdentity(sc, t, col, k);
+        break;
+      case 'CONSTR_GENERATED':
+        col.generated = sc.expr(k.raw_expr);
+        break;
+      default:
+        deferred.push({ ...k, __column: col.name });
+    }
+  }
+  if (serial) {
+    const seqName = chooseName(t.name, col.name, 'seq', (x) => sc.taken(t.schema, x));
+    sc.claim(t.schema, seqName);
+    const [, max] = INT_LIMITS[serial]!;
+    const key = qualifiedKey(t.schema, seqName);
+    sc.model.sequences[key] = { kind: 'sequence', schema: t.schema, name: seqName, type: serial, start: '1', increment: '1', min: '1', max, cache: '1', cycle: false, ownedBy: { table: qualifiedKey(t.schema, t.name), column: col.name }, ...(t.unlogged ? { unlogged: true } : {}), loc: sc.loc };
+    col.notNull = true;
+    const lit = quoteLiteral(key);
+    col.default = { canonical: normalizeExpr({ FuncCall: { funcname: [{ String: { sval: 'nextval' } }], args: [{ A_Const: { sval: { sval: key } } }] } }, sc.ctx), text: `nextval(${lit}::regclass)` };
+  }
+  void later;
+}
+
+/** `GENERATED … AS IDENTITY` (a column constraint or `ALTER COLUMN … ADD`): NOT NULL, and its sequence's name taken. */
+export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Node): void {
+  const { opts, name } = seqOptions(sc, k.options, undefined, col.type);
+  col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts };
+  col.notNull = true;
+  const seqName = name ? name[name.length - 1]! : chooseName(t.name, col.name, 'seq', (x) => sc.taken(t.schema, x));
+  sc.claim(t.schema, seqName);
+}
+
+/** ALTER TABLE … RENAME COLUMN: keys, foreign keys, indexes, owned sequences, publications and statistics follow. */
+export function renameColumn(sc: FoldScope, n: Node, newname: string): void {
+  const t = sc.table(n.relation, !!n.missing_ok);
+  if (!t) return;
+  const c = t.obj.columns.find((x) => x.name === n.subname);
+  if (!c) throw new Problem('E_UNKNOWN', `column "${n.subname}" does not exist`);
+  assertNoDependentViews(sc, t.key, `column ${t.obj.name}.${n.subname}`);
+  if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
+  c.name = newname;
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], t.obj.schema, t.obj.name, { column: { from: n.subname, to: newname } });
+  publication.renameInPublications(sc.model, t.key, { column: { from: n.subname, to: newname } });
+  statistics.renameInStatistics(sc.model, t.key, { column: { from: n.subname, to: newname } });
+  const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
+  for (const [k, con] of Object.entries(t.obj.constraints)) {
+    if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
+  }
+  for (const other of Object.values(sc.model.tables)) {
+    for (const [k, con] of Object.entries(other.constraints)) if (con.kind === 'foreign_key' && con.refTable === t.key) other.constraints[k] = { ...con, refColumns: ren(con.refColumns) };
+  }
+  for (const ix of Object.values(t.obj.indexes)) {
+    const node = sc.indexNodes.get(ix);
+    // A new list: the statement's nodes are shared, not copied (see `qualify`), e.g. with a LIKE copy's index.
+    if (node?.indexParams) node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } } : p));
+    refreshIndex(sc, t.obj, ix as Mut<Index>);
+  }
+  for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === t.key && s.ownedBy.column === n.subname) s.ownedBy = { table: t.key, column: newname };
+  rerenderConstraints(t.obj);
+}

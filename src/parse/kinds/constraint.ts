@@ -1,0 +1,172 @@
+/**
+ * Table constraints, folded: primary keys, unique, foreign keys, checks and exclusions, named as PostgreSQL names
+ * unnamed ones; `ADD CONSTRAINT … USING INDEX`; `RENAME CONSTRAINT`.
+ */
+import type { FkAction } from '../../model/types.js';
+import { figureColname } from '../normalize.js';
+import { deparseExpression, type Node } from '../pg.js';
+import { Problem, type FoldScope, type MTable } from './scope.js';
+import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
+import { quoteIdent } from '../../model/names.js';
+import { chooseName, nameAddition, truncateIdent } from '../naming.js';
+import { indexColumns } from './indexes.js';
+import { relOptions, sv, walk } from './nodes.js';
+
+const FK: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+
+/** Adds a table or column constraint (named as PostgreSQL would when unnamed). */
+export function constraint(sc: FoldScope, t: MTable, k: Node, column?: string): void {
+  const cols = (list: Node[] | undefined) => (list ?? []).map(sv);
+  const deferrable = !!k.deferrable;
+  const initiallyDeferred = !!k.initdeferred;
+  const base = { deferrable, initiallyDeferred, loc: sc.loc };
+  const taken = (x: string) => sc.conTaken(t.schema, x) || !!t.constraints[x];
+  switch (k.contype) {
+    case 'CONSTR_PRIMARY': case 'CONSTR_UNIQUE': {
+      const columns = column ? [column] : cols(k.keys);
+      if (k.indexname) throw new Problem('E_UNSUPPORTED', 'ADD CONSTRAINT … USING INDEX is not supported in a schema file');
+      for (const c of columns) if (!t.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" named in key does not exist in table "${t.name}"`);
+      const primary = k.contype === 'CONSTR_PRIMARY';
+      if (primary && Object.values(t.constraints).some((c) => c.kind === 'primary_key')) throw new Problem('E_DUPLICATE', `multiple primary keys for table "${t.name}" are not allowed`);
+      const name = k.conname ? truncateIdent(k.conname) : primary
+        ? chooseName(t.name, undefined, 'pkey', (x) => sc.taken(t.schema, x) || taken(x))
+        : chooseName(t.name, nameAddition(columns), 'key', (x) => sc.taken(t.schema, x) || taken(x));
+      sc.claim(t.schema, name);
+      sc.claimCon(t.schema, name);
+      const include = cols(k.including);
+      const opts = relOptions(k.options);
+      const nnd = !!k.nulls_not_distinct;
+      const definition = keySql({ kind: primary ? 'primary_key' : 'unique', columns, include, nullsNotDistinct: nnd, deferrable, initiallyDeferred }, opts);
+      if (primary) for (const c of t.columns) if (columns.includes(c.name)) c.notNull = true;
+      t.constraints[name] = primary
+        ? { kind: 'primary_key', name, ...base, columns, include, definition }
+        : { kind: 'unique', name, ...base, columns, include, nullsNotDistinct: nnd, definition };
+      return;
+    }
+    case 'CONSTR_FOREIGN': {
+      const columns = column ? [column] : cols(k.fk_attrs);
+      const ref = sc.table(k.pktable)!;
+      let refColumns = cols(k.pk_attrs);
+      if (!refColumns.length) {
+        const pk = Object.values(ref.obj.constraints).find((c) => c.kind === 'primary_key') as { columns: string[] } | undefined;
+        if (!pk) throw new Problem('E_UNKNOWN', `there is no primary key for referenced table "${ref.obj.name}"`);
+        refColumns = [...pk.columns];
+      }
+      for (const c of columns) if (!t.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" referenced in foreign key constraint does not exist`);
+      for (const c of refColumns) if (!ref.obj.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" referenced in foreign key constraint does not exist in "${ref.obj.name}"`);
+      const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, nameAddition(columns), 'fkey', taken);
+      sc.claimCon(t.schema, name);
+      const onUpdate = FK[k.fk_upd_action ?? 'a'] ?? 'NO ACTION';
+      const onDelete = FK[k.fk_del_action ?? 'a'] ?? 'NO ACTION';
+      const match = k.fk_matchtype === 'f' ? 'FULL' : k.fk_matchtype === 'p' ? 'PARTIAL' : 'SIMPLE';
+      const notValid = !!k.skip_validation;
+      // `ON DELETE SET NULL (col, …)` (PostgreSQL 15) has no field of its own: it lives in the definition text,
+      // spelled as pg_get_constraintdef spells it, which the planner then keeps.
+      const setCols = cols(k.fk_del_set_cols);
+      const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid }, ref.key)
+        .replace(/ ON DELETE SET (NULL|DEFAULT)/, (m) => (setCols.length ? `${m} (${setCols.map(quoteIdent).join(', ')})` : m));
+      t.constraints[name] = { kind: 'foreign_key', name, ...base, columns, refTable: ref.key, refColumns, onDelete, onUpdate, match, ...(notValid ? { notValid } : {}), definition };
+      return;
+    }
+    case 'CONSTR_CHECK': {
+      const e = sc.expr(k.raw_expr);
+      const first = column ?? firstColumn(k.raw_expr, t);
+      const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, first, 'check', taken);
+      sc.claimCon(t.schema, name);
+      const notValid = !!k.skip_validation;
+      t.constraints[name] = { kind: 'check', name, ...base, expr: e, noInherit: !!k.is_no_inherit, ...(notValid ? { notValid } : {}), definition: `CHECK (${e.text})${k.is_no_inherit ? ' NO INHERIT' : ''}${notValid ? ' NOT VALID' : ''}` };
+      return;
+    }
+    case 'CONSTR_EXCLUSION': {
+      const elems = (k.exclusions ?? []).map((x: Node) => x.List?.items ?? x);
+      const colNames = elems.map((e: Node[]) => e[0]?.IndexElem?.name ?? (e[0]?.IndexElem?.expr ? figureColname(e[0].IndexElem.expr) : 'expr'));
+      const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, nameAddition(colNames), 'excl', (x) => sc.taken(t.schema, x) || taken(x));
+      sc.claim(t.schema, name);
+      sc.claimCon(t.schema, name);
+      const parts = elems.map((e: Node[]) => {
+        const ie = e[0].IndexElem;
+        const op = (e[1]?.List?.items ?? e[1] ?? []).map(sv).join('.');
+        const target = ie.name ? quoteIdent(ie.name) : `(${deparseExpression(sc.qualify(ie.expr))})`;
+        const opclass = ie.opclass?.length ? ` ${ie.opclass.map(sv).join('.')}` : '';
+        return `${target}${opclass} WITH ${op}`;
+      });
+      const where = k.where_clause ? ` WHERE (${deparseExpression(sc.qualify(k.where_clause))})` : '';
+      t.constraints[name] = { kind: 'exclusion', name, ...base, definition: `EXCLUDE USING ${k.access_method ?? 'gist'} (${parts.join(', ')})${where}${deferralSql(base)}` };
+      return;
+    }
+    case 'CONSTR_NOTNULL': {
+      const c = t.columns.find((x) => x.name === column);
+      if (c) c.notNull = true;
+      return;
+    }
+    default:
+      throw new Problem('E_UNSUPPORTED', `constraint ${String(k.contype).replace('CONSTR_', '')} is not supported`);
+  }
+}
+
+/** `ADD CONSTRAINT … PRIMARY KEY USING INDEX idx`: the index becomes the constraint (and takes its name). */
+export function constraintUsingIndex(sc: FoldScope, t: MTable, k: Node): void {
+  const ix = t.indexes[k.indexname];
+  if (!ix) throw new Problem('E_UNKNOWN', `index "${k.indexname}" does not exist on "${t.name}"`);
+  const node = sc.indexNodes.get(ix);
+  const columns = indexColumns(node);
+  delete t.indexes[k.indexname];
+  sc.release(t.schema, k.indexname);
+  const name = k.conname ?? k.indexname;
+  constraint(sc, t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
+}
+
+/** Constraint definitions embed column and table names: re-render the structured ones after a rename. */
+export function rerenderConstraints(t: MTable): void {
+  for (const [k, c] of Object.entries(t.constraints)) {
+    if (c.kind === 'primary_key' || c.kind === 'unique') {
+      const opts = c.definition?.match(/ WITH \((.*)\)/)?.[1];
+      t.constraints[k] = { ...c, definition: keySql(c, opts ? [opts] : []) };
+    } else if (c.kind === 'foreign_key') {
+      t.constraints[k] = { ...c, definition: foreignKeySql(c, c.refTable) };
+    }
+  }
+}
+
+export function applyAttr(c: Node, attr: string): void {
+  if (attr === 'CONSTR_ATTR_DEFERRABLE') c.deferrable = true;
+  else if (attr === 'CONSTR_ATTR_NOT_DEFERRABLE') c.deferrable = false;
+  else if (attr === 'CONSTR_ATTR_DEFERRED') { c.initdeferred = true; c.deferrable = true; }
+  else if (attr === 'CONSTR_ATTR_IMMEDIATE') c.initdeferred = false;
+}
+
+/** The first column an expression reads (PostgreSQL names an unnamed CHECK after it). */
+export function firstColumn(e: Node, t: MTable): string | undefined {
+  let found: string | undefined;
+  walk(e, (x) => {
+    if (found === undefined && x.ColumnRef) {
+      const f = x.ColumnRef.fields.map(sv);
+      const c = f[f.length - 1];
+      if (t.columns.some((col) => col.name === c)) found = c;
+    }
+  });
+  return found;
+}
+
+/** Column names a canonical expression mentions (for DROP COLUMN cascading to CHECKs). */
+export function columnsOf(canonical: string): string[] {
+  const out: string[] = [];
+  for (const m of canonical.matchAll(/"Col":\[([^\]]*)\]/g)) {
+    const parts = JSON.parse(`[${m[1]}]`) as string[];
+    out.push(parts[parts.length - 1]!);
+  }
+  return out;
+}
+
+/** ALTER TABLE … RENAME CONSTRAINT (a key's or exclusion's index name follows). */
+export function renameConstraint(sc: FoldScope, n: Node, newname: string): void {
+  const t = sc.table(n.relation)!;
+  const c = t.obj.constraints[n.subname];
+  if (!c) throw new Problem('E_UNKNOWN', `constraint "${n.subname}" of relation "${t.obj.name}" does not exist`);
+  delete t.obj.constraints[n.subname];
+  t.obj.constraints[newname] = { ...c, name: newname };
+  if (c.kind !== 'check' && c.kind !== 'foreign_key') {
+    sc.release(t.obj.schema, n.subname);
+    sc.claim(t.obj.schema, newname);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Functions, procedures and aggregates, folded: `CREATE [OR REPLACE] FUNCTION / PROCEDURE`, `CREATE AGGREGATE`,
+ * lookup by argument types, DROP.
+ */
+import type { Func, FunctionArg } from '../../model/types.js';
+import { deparseStatement, type Node } from '../pg.js';
+import { Problem, type FoldScope, type Mut } from './scope.js';
+import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
+import { constText, sv, walk } from './nodes.js';
+
+export function createFunction(sc: FoldScope, n: Node): void {
+  const fnames = n.funcname.map(sv);
+  const r = sc.creating(fnames);
+  const params = (n.parameters ?? []).map((p: Node) => p.FunctionParameter);
+  const mode = (m: string): FunctionArg['mode'] => (({ FUNC_PARAM_OUT: 'OUT', FUNC_PARAM_INOUT: 'INOUT', FUNC_PARAM_VARIADIC: 'VARIADIC', FUNC_PARAM_TABLE: 'TABLE' } as Record<string, FunctionArg['mode']>)[m] ?? 'IN');
+  const args: FunctionArg[] = params.map((p: Node) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode), type: sc.type(p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
+  const procedure = !!n.is_procedure;
+  const identityArgs = args
+    .filter((a) => a.mode !== 'TABLE')
+    .map((a) => `${a.mode === 'IN' && !procedure ? '' : `${a.mode} `}${a.name ? `${quoteIdent(a.name)} ` : ''}${a.type}`)
+    .join(', ');
+  const key = `${r.key}(${identityArgs})`;
+  if (sc.model.functions[key] && !n.replace) throw new Problem('E_DUPLICATE', `function ${r.name}(${identityArgs}) already exists with same argument types`);
+  const o: Record<string, Node> = {};
+  const config: string[] = [];
+  for (const d of (n.options ?? []).map((x: Node) => x.DefElem)) {
+    if (d.defname === 'set') {
+      const s = d.arg.VariableSetStmt;
+      if (s.kind === 'VAR_SET_VALUE') config.push(`${s.name}=${(s.args ?? []).map((a: Node) => constText(a)).join(', ')}`);
+      else if (s.kind === 'VAR_SET_CURRENT') config.push(`${s.name}=FROM CURRENT`);
+    } else o[d.defname] = d.arg;
+  }
+  const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';
+  const asList = o.as?.List?.items ?? (o.as ? [o.as] : []);
+  const body = n.sql_body ? '' : sv(asList[0]).trim();
+  let returns: string | undefined;
+  const tableCols = args.filter((a) => a.mode === 'TABLE');
+  if (procedure) returns = undefined;
+  else if (tableCols.length) returns = `TABLE(${tableCols.map((a) => `${quoteIdent(a.name ?? '')} ${a.type}`).join(', ')})`;
+  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(n.returnType)}`;
+  else {
+    const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
+    returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
+  }
+  const q = sc.qualify({ ...n, replace: true, funcname: [{ String: { sval: r.schema } }, { String: { sval: r.name } }] });
+  const f: Mut<Func> = {
+    kind: procedure ? 'procedure' : 'function', schema: r.schema, name: r.name, args, identityArgs, ...(returns !== undefined ? { returns } : {}), language, body,
+    volatility: o.volatility ? (sv(o.volatility).toUpperCase() as Func['volatility']) : 'VOLATILE', strict: o.strict ? !!o.strict.Boolean?.boolval : false,
+    securityDefiner: o.security ? !!o.security.Boolean?.boolval : false, leakproof: o.leakproof ? !!o.leakproof.Boolean?.boolval : false,
+    parallel: o.parallel ? (sv(o.parallel).toUpperCase() as Func['parallel']) : 'UNSAFE', config: config.sort(), definition: deparseStatement('CreateFunctionStmt', q), loc: sc.loc,
+  };
+  if (n.sql_body) {
+    // What a SQL-standard body reads, as PostgreSQL records it: the tables and views its statements name.
+    const reads = new Set<string>();
+    walk(q.sql_body ?? n.sql_body, (x) => {
+      if (!x.RangeVar) return;
+      const names = [x.RangeVar.schemaname, x.RangeVar.relname].filter((s): s is string => !!s);
+      const hit = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+      if (hit) reads.add(hit.key);
+    });
+    if (reads.size) f.reads = [...reads].sort();
+  }
+  const prev = sc.model.functions[key];
+  if (prev?.comment) f.comment = prev.comment;
+  sc.model.functions[key] = f;
+  sc.functionsChanged();
+}
+
+export function createAggregate(sc: FoldScope, n: Node): void {
+  const r = sc.creating(n.defnames.map(sv));
+  const argList = n.args?.[0]?.List?.items ?? [];
+  const types: string[] = argList.map((p: Node) => sc.type(p.FunctionParameter.argType));
+  const identityArgs = types.join(', ');
+  const d: Record<string, Node> = {};
+  for (const x of (n.definition ?? []).map((y: Node) => y.DefElem)) d[x.defname.toLowerCase()] = x.arg;
+  const fn = (a: Node) => {
+    const names = (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);
+    if (names.length === 1) {
+      const f = sc.findFunction(names[0]!);
+      return f ? qualifiedKey(f.schema, names[0]!) : names[0]!;
+    }
+    return names.map(quoteIdent).join('.');
+  };
+  const opts = [`SFUNC = ${fn(d.sfunc)}`, `STYPE = ${sc.type(d.stype.TypeName ?? d.stype)}`];
+  if (d.finalfunc) opts.push(`FINALFUNC = ${fn(d.finalfunc)}`);
+  if (d.combinefunc) opts.push(`COMBINEFUNC = ${fn(d.combinefunc)}`);
+  if (d.initcond) opts.push(`INITCOND = ${quoteLiteral(constText(d.initcond))}`);
+  if (d.sortop) opts.push(`SORTOP = OPERATOR(${(d.sortop.List?.items ?? []).map(sv).join('.')})`);
+  const key = `${r.key}(${identityArgs})`;
+  sc.functionsChanged();
+  sc.model.functions[key] = {
+    kind: 'aggregate', schema: r.schema, name: r.name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
+    securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition: `CREATE AGGREGATE ${r.key}(${identityArgs || '*'}) (${opts.join(', ')})`, loc: sc.loc,
+  };
+}
+
+export function functionByArgs(sc: FoldScope, o: Node): Mut<Func> {
+  const names: string[] = o.objname.map(sv);
+  const types: string[] = (o.objargs ?? []).map((t: Node) => sc.type(t.TypeName ?? t));
+  const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
+  for (const s of schemas) {
+    for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
+      if (o.args_unspecified) return f;
+      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(', ').filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
+      if (ftypes.join(',') === types.join(',')) return f;
+    }
+  }
+  throw new Problem('E_UNKNOWN', `function ${names.join('.')}(${types.join(', ')}) does not exist`);
+}
+
+/** DROP FUNCTION / PROCEDURE / AGGREGATE. */
+export function dropFunction(sc: FoldScope, owa: Node, missingOk: boolean): void {
+  try {
+    const f = functionByArgs(sc, owa);
+    const key = `${qualifiedKey(f.schema, f.name)}(${f.identityArgs})`;
+    delete sc.model.functions[key];
+    sc.functionsChanged();
+  } catch (e) {
+    if (!missingOk) throw e;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `GRANT` / `REVOKE` on tables, views and columns, folded into their grants; other object kinds go to
+ * ./privileges.ts.
+ */
+import type { Grant, ObjectPrivileges } from '../../model/types.js';
+import type { Node } from '../pg.js';
+import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
+import * as privileges from './privileges.js';
+import { functionByArgs } from './function.js';
+import { sv } from './nodes.js';
+
+const TABLE_PRIVILEGES = ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'];
+/** GRANT targets other than tables and views (./privileges.ts). */
+export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
+  OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
+};
+
+export function grant(sc: FoldScope, n: Node): void {
+  const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+  const other = OBJECT_PRIVILEGES[n.objtype as string];
+  if (n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') return privileges.grantAllInSchema(sc, sc.model, n, (named) => grant(sc, named));
+  if (n.targtype !== 'ACL_TARGET_OBJECT' || (n.objtype !== 'OBJECT_TABLE' && !other)) {
+    return sc.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA' ? 'all objects in a schema' : `${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`);
+  }
+  const upper = (p: Node) => (p.AccessPriv.priv_name ? [String(p.AccessPriv.priv_name).toUpperCase()] : undefined);
+  const st = (list: readonly string[] | undefined) => ({ grant: !!n.is_grant, privileges: list, grantees, grantOption: !!n.grant_option });
+  if (other) {
+    // Schemas, sequences, functions, types: ./kinds/privileges.ts
+    const privs = n.privileges?.length ? n.privileges.flatMap((p: Node) => upper(p) ?? []) : undefined;
+    for (const x of n.objects ?? []) privileges.applyGrant(sc, privilegesTarget(sc, other, x), st(privs));
+    return;
+  }
+  const columnPrivs: Node[] = (n.privileges ?? []).filter((p: Node) => p.AccessPriv.cols?.length);
+  const tablePrivs: Node[] = (n.privileges ?? []).filter((p: Node) => !p.AccessPriv.cols?.length);
+  if (n.privileges?.length && !tablePrivs.length) {
+    for (const rv of n.objects ?? []) {
+      const names = sc.rangeNames(rv.RangeVar);
+      const t = sc.lookup(sc.model.tables, names);
+      if (!t) throw new Problem('E_UNKNOWN', `table "${names.join('.')}" does not exist`);
+      for (const p of columnPrivs) {
+        for (const c of p.AccessPriv.cols.map(sv)) {
+          if (!t.obj.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
+          privileges.applyGrant(sc, { on: 'COLUMN', schema: t.obj.schema, name: t.obj.name, column: c }, st(upper(p)));
+        }
+      }
+    }
+    return;
+  }
+  if (columnPrivs.length) {
+    // Table and column privileges in one statement: each part on its own.
+    grant(sc, { ...n, privileges: columnPrivs });
+    if (!tablePrivs.length) return;
+  }
+  const privs: string[] = tablePrivs.length ? tablePrivs.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
+  for (const rv of n.objects ?? []) {
+    const names = sc.rangeNames(rv.RangeVar);
+    const obj = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+    if (!obj) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
+    const o = obj.obj as MTable | MView;
+    if (!n.is_grant) privileges.revokeOnColumns(sc.model, o.schema, o.name, privs, grantees, !!n.grant_option);
+    let list: Grant[] = [...(o.grants ?? [])];
+    for (const g of grantees) {
+      for (const p of privs) {
+        list = list.filter((x) => !(x.grantee === g && x.privilege === p));
+        if (n.is_grant) list.push({ grantee: g, privilege: p, grantable: !!n.grant_option });
+        else if (n.grant_option) list.push({ grantee: g, privilege: p, grantable: false });
+      }
+    }
+    list.sort((a, b) => (a.grantee < b.grantee ? -1 : a.grantee > b.grantee ? 1 : a.privilege < b.privilege ? -1 : a.privilege > b.privilege ? 1 : 0));
+    if (list.length) o.grants = list;
+    else delete o.grants;
+  }
+}
+
+/** The object a GRANT on a schema, sequence, function or type names. */
+export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: Node): privileges.PrivilegesTarget {
+  if (on === 'SCHEMA') {
+    const s = sv(x);
+    if (!sc.model.schemas[s]) throw new Problem('E_UNKNOWN', `schema "${s}" does not exist`);
+    return { on, schema: s, name: s };
+  }
+  if (on === 'SEQUENCE') {
+    const names = sc.rangeNames(x.RangeVar);
+    const q = sc.lookup(sc.model.sequences, names);
+    if (!q) throw new Problem('E_UNKNOWN', `sequence "${names.join('.')}" does not exist`);
+    return { on, schema: q.obj.schema, name: q.obj.name };
+  }
+  if (on === 'TYPE') {
+    const names: string[] = (x.TypeName?.names ?? x.List?.items ?? []).map(sv);
+    const t = sc.lookup(sc.model.types, names);
+    if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+    return { on, schema: t.obj.schema, name: t.obj.name };
+  }
+  const f = functionByArgs(sc, x.ObjectWithArgs);
+  return { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs };
+}

@@ -1,0 +1,224 @@
+/**
+ * Tables, folded: `CREATE TABLE` (columns, LIKE, partitions and inheritance), rename, SET SCHEMA and DROP (with
+ * what depends on a relation). `ALTER TABLE` is ./table-alter.ts; columns ./column.ts; constraints ./constraint.ts.
+ */
+import type { Column, Expr, Index } from '../../model/types.js';
+import { boundOf, normalizeExpr } from '../normalize.js';
+import { deparseExpression, type Node } from '../pg.js';
+import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
+import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
+import { chooseName } from '../naming.js';
+import * as publication from './publication.js';
+import * as statistics from './statistics.js';
+import { column } from './column.js';
+import { constraint, rerenderConstraints } from './constraint.js';
+import { createIndex, refreshIndex } from './indexes.js';
+import { relOptions, sv } from './nodes.js';
+import { renameView } from './view.js';
+import { assertNoDependentViews, dropRelation } from './relation.js';
+import * as privileges from './privileges.js';
+
+export function createTable(sc: FoldScope, n: Node): void {
+  const names = sc.rangeNames(n.relation);
+  if (n.if_not_exists && sc.lookup(sc.model.tables, names)) return;
+  if (sc.lookup(sc.model.tables, names) || sc.lookup(sc.model.views, names)) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`, n.relation.location);
+  const r = sc.creating(names);
+  if (n.relation.relpersistence === 't') throw new Problem('E_UNSUPPORTED', `temporary table "${r.name}" is not part of a schema`);
+  sc.claim(r.schema, r.name);
+  const t: MTable = {
+    kind: 'table', schema: r.schema, name: r.name, columns: [], constraints: {}, indexes: {}, triggers: {}, policies: {},
+    rowLevelSecurity: false, forceRowLevelSecurity: false, unlogged: n.relation.relpersistence === 'u', inherits: [], options: relOptions(n.options), loc: sc.loc,
+  };
+  // Parents first: a partition or child starts with its parent's columns.
+  const parents = (n.inhRelations ?? []).map((p: Node) => sc.table(p.RangeVar)!);
+  if (n.partbound) {
+    const parent = parents[0]!;
+    if (!parent.obj.partitionBy) throw new Problem('E_UNKNOWN', `"${parent.obj.name}" is not partitioned`);
+    t.partitionOf = { parent: parent.key, bound: bound(sc, n.partbound) };
+    if (parent.obj.unlogged !== t.unlogged && n.relation.relpersistence !== 'u') t.unlogged = parent.obj.unlogged;
+  } else t.inherits = parents.map((p: { key: string }) => p.key);
+  for (const p of parents) {
+    for (const c of p.obj.columns) {
+      if (t.columns.some((x) => x.name === c.name)) continue;
+      t.columns.push({ name: c.name, type: c.type, notNull: c.notNull, ...(c.default ? { default: c.default } : {}), ...(c.generated ? { generated: c.generated } : {}), ...(c.collation ? { collation: c.collation } : {}), inherited: true });
+    }
+  }
+  sc.model.tables[r.key] = t;
+  const later: (() => void)[] = [];
+  const likeIndexes: { table: MTable; node: Node }[] = [];
+  const deferred: Node[] = [];
+  for (const e of n.tableElts ?? []) {
+    if (e.ColumnDef) column(sc, t, e.ColumnDef, later, deferred);
+    else if (e.Constraint) deferred.push({ ...e.Constraint, __table: true });
+    else if (e.TableLikeClause) like(sc, t, e.TableLikeClause, deferred, likeIndexes);
+  }
+  if (n.partspec) {
+    const ps = n.partspec;
+    const strategy = ({ PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH', r: 'RANGE', l: 'LIST', h: 'HASH' } as Record<string, 'RANGE' | 'LIST' | 'HASH'>)[ps.strategy] ?? 'RANGE';
+    const parts = (ps.partParams ?? []).map((p: Node) => p.PartitionElem);
+    const items = parts.map((p: Node) => (p.name ? { ColumnRef: { fields: [{ String: { sval: p.name } }] } } : p.expr));
+    const keyNode = items.length === 1 ? items[0] : { RowExpr: { args: items, row_format: 'COERCE_IMPLICIT_CAST' } };
+    const text = `(${parts.map((p: Node) => (p.name ? quoteIdent(p.name) : deparseExpression(sc.qualify(p.expr)))).join(', ')})`;
+    t.partitionBy = { strategy, key: { canonical: normalizeExpr(keyNode, sc.ctx), text } };
+  }
+  // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
+  // indexes) are not listed by the inspector (conislocal = false, indexes attached to a parent's index): nothing to add.
+  for (const c of deferred) constraint(sc, t, c, c.__column);
+  for (const f of later) f();
+  for (const { table, node } of likeIndexes.splice(0)) {
+    createIndex(sc, { ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });
+  }
+}
+
+/**
+ * `LIKE source [INCLUDING …]`: columns with their NOT NULL, and as asked defaults, generated
+ * expressions, identity, comments, CHECK constraints (names kept) and indexes / key constraints (named
+ * after the new table, like PostgreSQL does).
+ */
+export function like(sc: FoldScope, t: MTable, l: Node, deferred: Node[], likeIndexes: { table: MTable; node: Node }[]): void {
+  const src = sc.table(l.relation)!.obj;
+  const o = l.options ?? 0;
+  const has = (bit: number) => (o & bit) !== 0;
+  const [COMMENTS, CONSTRAINTS, DEFAULTS, GENERATED, IDENTITY, INDEXES] = [1, 4, 8, 16, 32, 64];
+  for (const c of src.columns) {
+    if (t.columns.some((x) => x.name === c.name)) throw new Problem('E_DUPLICATE', `column "${c.name}" specified more than once`);
+    const col: Mut<Column> = { name: c.name, type: c.type, notNull: c.notNull, ...(c.collation ? { collation: c.collation } : {}) };
+    if (has(DEFAULTS) && c.default) col.default = c.default;
+    if (has(GENERATED) && c.generated) col.generated = c.generated;
+    if (has(IDENTITY) && c.identity) {
+      // PostgreSQL copies the options but not the sequence's AS type: the copy's sequence is a bigint one.
+      col.identity = { ...c.identity, sequence: { ...c.identity.sequence, type: 'bigint' } };
+      sc.claim(t.schema, chooseName(t.name, c.name, 'seq', (x) => sc.taken(t.schema, x)));
+    }
+    if (has(COMMENTS) && c.comment) col.comment = c.comment;
+    t.columns.push(col);
+  }
+  if (has(COMMENTS) && src.comment) t.comment = src.comment;
+  for (const c of Object.values(src.constraints)) {
+    if (c.kind === 'check' && has(CONSTRAINTS)) {
+      sc.claimCon(t.schema, c.name);
+      t.constraints[c.name] = { ...c, loc: sc.loc };
+    }
+    if ((c.kind === 'primary_key' || c.kind === 'unique') && has(INDEXES)) {
+      deferred.push({ contype: c.kind === 'primary_key' ? 'CONSTR_PRIMARY' : 'CONSTR_UNIQUE', keys: c.columns.map((x) => ({ String: { sval: x } })), including: c.include.map((x) => ({ String: { sval: x } })), nulls_not_distinct: c.kind === 'unique' && c.nullsNotDistinct, deferrable: c.deferrable, initdeferred: c.initiallyDeferred });
+    }
+  }
+  if (has(INDEXES)) {
+    for (const ix of Object.values(src.indexes)) {
+      const node = sc.indexNodes.get(ix);
+      if (node) likeIndexes.push({ table: t, node });
+    }
+  }
+}
+
+/** A partition bound (`FOR VALUES …`, `DEFAULT`): canonical form and text. */
+export function bound(sc: FoldScope, b: Node): Expr {
+  const datum = (d: Node): string => {
+    const f = d?.ColumnRef?.fields?.map(sv);
+    if (f?.length === 1 && (f[0] === 'minvalue' || f[0] === 'maxvalue')) return f[0].toUpperCase();
+    return deparseExpression(sc.qualify(d));
+  };
+  let text: string;
+  if (b.is_default) text = 'DEFAULT';
+  else if (b.strategy === 'h') text = `FOR VALUES WITH (modulus ${b.modulus}, remainder ${b.remainder ?? 0})`;
+  else if (b.strategy === 'l') text = `FOR VALUES IN (${(b.listdatums ?? []).map(datum).join(', ')})`;
+  else text = `FOR VALUES FROM (${(b.lowerdatums ?? []).map(datum).join(', ')}) TO (${(b.upperdatums ?? []).map(datum).join(', ')})`;
+  return { canonical: boundOf(b), text };
+}
+
+/** Points every reference to relation `from` at `to` (FKs, partitions, inheritance, view dependencies). */
+export function retarget(sc: FoldScope, from: string, to: string): void {
+  for (const other of Object.values(sc.model.tables)) {
+    for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === from) other.constraints[k] = { ...c, refTable: to };
+    if (other.partitionOf?.parent === from) other.partitionOf = { ...other.partitionOf, parent: to };
+    if (other.inherits.includes(from)) other.inherits = other.inherits.map((x) => (x === from ? to : x));
+    rerenderConstraints(other);
+  }
+  for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(from)) v.dependsOn = v.dependsOn.map((x) => (x === from ? to : x)).sort();
+}
+
+export function renameTable(sc: FoldScope, key: string, newname: string): void {
+  assertNoDependentViews(sc, key, `table ${key}`);
+  const t = sc.model.tables[key]!;
+  sc.claim(t.schema, newname);
+  sc.release(t.schema, t.name);
+  delete sc.model.tables[key];
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], t.schema, t.name, { name: newname });
+  t.name = newname;
+  const nk = qualifiedKey(t.schema, newname);
+  sc.model.tables[nk] = t;
+  for (const other of Object.values(sc.model.tables)) {
+    for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === key) other.constraints[k] = { ...c, refTable: nk };
+    if (other.partitionOf?.parent === key) other.partitionOf = { ...other.partitionOf, parent: nk };
+    if (other.inherits.includes(key)) other.inherits = other.inherits.map((x) => (x === key ? nk : x));
+    rerenderConstraints(other);
+  }
+  for (const ix of Object.values(t.indexes)) {
+    (ix as Mut<Index>).table = nk;
+    refreshIndex(sc, t, ix as Mut<Index>);
+  }
+  for (const [n2, tr] of Object.entries(t.triggers)) t.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
+  for (const [n2, p] of Object.entries(t.policies)) t.policies[n2] = { ...p, table: nk };
+  for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === key) s.ownedBy = { ...s.ownedBy, table: nk };
+  for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
+  publication.renameInPublications(sc.model, key, { table: nk });
+  statistics.renameInStatistics(sc.model, key, { table: nk });
+}
+
+/** DROP TABLE. */
+export function dropTable(sc: FoldScope, names: readonly string[], cascade: boolean, missingOk: boolean): void {
+  const t = sc.lookup(sc.model.tables, names);
+  if (!t) return notFound('table', names, missingOk);
+  dropRelation(sc, t.key, cascade);
+}
+
+/** ALTER TABLE / VIEW / MATERIALIZED VIEW … RENAME TO. */
+export function renameRelation(sc: FoldScope, n: Node, newname: string): void {
+  const names = sc.rangeNames(n.relation);
+  const t = sc.lookup(sc.model.tables, names);
+  if (t) return renameTable(sc, t.key, newname);
+  renameView(sc, names, newname, !!n.missing_ok);
+}
+
+/** `ALTER TABLE … SET SCHEMA`: the table and its owned sequences, indexes and constraints move. */
+export function setTableSchema(sc: FoldScope, n: Node, to: string): void {
+  const t = sc.table(n.relation, !!n.missing_ok);
+  if (!t) return;
+  assertNoDependentViews(sc, t.key, `table ${t.key}`);
+  const from = t.obj.schema;
+  const nk = qualifiedKey(to, t.obj.name);
+  sc.claim(to, t.obj.name);
+  sc.release(from, t.obj.name);
+  delete sc.model.tables[t.key];
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], from, t.obj.name, { schema: to });
+  t.obj.schema = to;
+  sc.model.tables[nk] = t.obj;
+  for (const ix of Object.values(t.obj.indexes) as Mut<Index>[]) {
+    sc.release(from, ix.name);
+    sc.claim(to, ix.name);
+    ix.schema = to;
+    ix.table = nk;
+    refreshIndex(sc, t.obj, ix);
+  }
+  for (const c of Object.values(t.obj.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') { sc.release(from, c.name); sc.claim(to, c.name); }
+  for (const [sk, seq] of Object.entries(sc.model.sequences)) {
+    if (seq.ownedBy?.table !== t.key) continue;
+    delete sc.model.sequences[sk];
+    sc.release(from, seq.name);
+    sc.claim(to, seq.name);
+    privileges.renamePrivileges(sc.model.objects, ['SEQUENCE'], from, seq.name, { schema: to });
+    seq.schema = to;
+    seq.ownedBy = { ...seq.ownedBy, table: nk };
+    const nsk = qualifiedKey(to, seq.name);
+    sc.model.sequences[nsk] = seq;
+    // Defaults hold the sequence by OID in PostgreSQL: nextval('old.seq') now reads nextval('new.seq').
+    for (const c of t.obj.columns) {
+      if (c.default && c.default.canonical.includes(JSON.stringify(sk))) {
+        c.default = { canonical: c.default.canonical.split(JSON.stringify(sk)).join(JSON.stringify(nsk)), text: c.default.text.split(quoteLiteral(sk)).join(quoteLiteral(nsk)) };
+      }
+    }
+  }
+  retarget(sc, t.key, nk);
+  for (const [n2, tr] of Object.entries(t.obj.triggers)) t.obj.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${t.key} `, ` ON ${nk} `) };
+  for (const [n2, p] of Object.entries(t.obj.policies)) t.obj.policies[n2] = { ...p, table: nk };
+}

@@ -1,0 +1,132 @@
+/**
+ * User types, folded: enums, domains, composites and ranges (`CREATE TYPE`, `CREATE DOMAIN`, `ALTER TYPE … ADD VALUE`,
+ * rename, SET SCHEMA, DROP).
+ */
+import type { Expr, TypeDef } from '../../model/types.js';
+import type { Node } from '../pg.js';
+import { Problem, notFound, type FoldScope, type Mut } from './scope.js';
+import { qualifiedKey, quoteIdent } from '../../model/names.js';
+import { chooseName } from '../naming.js';
+import * as collations from './collation.js';
+import { sv } from './nodes.js';
+import * as privileges from './privileges.js';
+
+export function newType(sc: FoldScope, names: readonly string[]): { schema: string; name: string; key: string } {
+  const t = sc.creating(names);
+  if (sc.model.types[t.key]) throw new Problem('E_DUPLICATE', `type "${t.schema}.${t.name}" already exists`);
+  sc.claim(t.schema, t.name);
+  return t;
+}
+
+export function createEnum(sc: FoldScope, n: Node): void {
+  const t = newType(sc, n.typeName.map(sv));
+  sc.model.types[t.key] = { kind: 'enum', schema: t.schema, name: t.name, labels: (n.vals ?? []).map(sv), loc: sc.loc };
+}
+
+export function createDomain(sc: FoldScope, n: Node): void {
+  const t = newType(sc, n.domainname.map(sv));
+  let notNull = false;
+  let def: Expr | undefined;
+  const checks: { name: string; expr: Expr }[] = [];
+  for (const c of (n.constraints ?? []).map((x: Node) => x.Constraint)) {
+    if (c.contype === 'CONSTR_NOTNULL') notNull = true;
+    else if (c.contype === 'CONSTR_DEFAULT') def = sc.defaultExpr(c.raw_expr);
+    else if (c.contype === 'CONSTR_CHECK') {
+      const name = c.conname ?? chooseName(t.name, undefined, 'check', (x) => checks.some((k) => k.name === x));
+      checks.push({ name, expr: sc.expr(c.raw_expr) });
+    }
+  }
+  const collation = n.collClause ? collations.collationSpelling(sc.model, n.collClause.collname.map(sv), sc.searchPath) : undefined;
+  sc.model.types[t.key] = {
+    kind: 'domain', schema: t.schema, name: t.name, baseType: sc.type(n.typeName), notNull, ...(def ? { default: def } : {}),
+    ...(collation ? { collation } : {}), checks: checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), loc: sc.loc,
+  };
+}
+
+export function createComposite(sc: FoldScope, n: Node): void {
+  const t = newType(sc, sc.rangeNames(n.typevar));
+  sc.model.types[t.key] = {
+    kind: 'composite', schema: t.schema, name: t.name, loc: sc.loc,
+    attributes: (n.coldeflist ?? []).map((c: Node) => ({ name: c.ColumnDef.colname, type: sc.type(c.ColumnDef.typeName) })),
+  };
+}
+
+export function createRange(sc: FoldScope, n: Node): void {
+  const t = newType(sc, n.typeName.map(sv));
+  const p: Record<string, Node> = {};
+  for (const d of (n.params ?? []).map((x: Node) => x.DefElem)) p[d.defname.toLowerCase()] = d.arg;
+  if (!p.subtype) throw new Problem('E_UNSUPPORTED', `range type "${t.name}" needs a SUBTYPE`);
+  const tn = p.subtype.TypeName ?? p.subtype;
+  const multirange = p.multirange_type_name ? (p.multirange_type_name.TypeName?.names ?? p.multirange_type_name.List?.items ?? []).map(sv).pop() : t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
+  if (multirange) sc.claim(t.schema, multirange);
+  const fn = (a: Node) => (a?.TypeName?.names ?? a?.List?.items ?? []).map(sv).join('.');
+  sc.model.types[t.key] = {
+    kind: 'range', schema: t.schema, name: t.name, subtype: sc.type(tn), loc: sc.loc,
+    ...(p.subtype_diff ? { subtypeDiff: fn(p.subtype_diff) } : {}), ...(p.canonical ? { canonical: fn(p.canonical) } : {}),
+    ...(p.subtype_opclass ? { subtypeOpclass: fn(p.subtype_opclass) } : {}), ...(p.collation ? { collation: (p.collation?.TypeName?.names ?? p.collation?.List?.items ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') } : {}),
+    ...(multirange ? { multirange } : {}),
+  };
+}
+
+export function alterEnum(sc: FoldScope, n: Node): void {
+  const names = n.typeName.map(sv);
+  const t = sc.lookup(sc.model.types, names);
+  if (!t || t.obj.kind !== 'enum') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist or is not an enum`);
+  const e = t.obj as Mut<TypeDef & { kind: 'enum' }>;
+  const labels = [...e.labels];
+  if (n.oldVal) {
+    const i = labels.indexOf(n.oldVal);
+    if (i < 0) throw new Problem('E_UNKNOWN', `"${n.oldVal}" is not an existing enum label`);
+    labels[i] = n.newVal;
+  } else {
+    if (labels.includes(n.newVal)) {
+      if (n.skipIfNewValExists) return;
+      throw new Problem('E_DUPLICATE', `enum label "${n.newVal}" already exists`);
+    }
+    if (n.newValNeighbor) {
+      const i = labels.indexOf(n.newValNeighbor);
+      if (i < 0) throw new Problem('E_UNKNOWN', `"${n.newValNeighbor}" is not an existing enum label`);
+      labels.splice(n.newValIsAfter ? i + 1 : i, 0, n.newVal);
+    } else labels.push(n.newVal);
+  }
+  e.labels = labels;
+}
+
+/** DROP TYPE / DOMAIN: CASCADE drops the columns of that type. */
+export function dropType(sc: FoldScope, names: readonly string[], cascade: boolean, missingOk: boolean): void {
+  const t = sc.lookup(sc.model.types, names);
+  if (!t) return notFound('type', names, missingOk);
+  const users = Object.values(sc.model.tables).filter((x) => x.columns.some((c) => c.type.replace(/\[\]$/, '') === t.key));
+  if (users.length && !cascade) throw new Problem('E_DEPENDS', `cannot drop type ${t.key} because other objects depend on it (${users.map((u) => u.name).join(', ')}); use DROP … CASCADE`);
+  for (const u of users) u.columns = u.columns.filter((c) => c.type.replace(/\[\]$/, '') !== t.key);
+  delete sc.model.types[t.key];
+  sc.release(t.obj.schema, t.obj.name);
+}
+
+/** ALTER TYPE / DOMAIN … RENAME TO: columns of that type follow. */
+export function renameType(sc: FoldScope, n: Node, newname: string): void {
+  const names = (n.object?.List?.items ?? []).map(sv);
+  const t = sc.lookup(sc.model.types, names);
+  if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+  delete sc.model.types[t.key];
+  privileges.renamePrivileges(sc.model.objects, ['TYPE'], t.obj.schema, t.obj.name, { name: newname });
+  t.obj.name = newname;
+  const key = qualifiedKey(t.obj.schema, newname);
+  sc.model.types[key] = t.obj;
+  for (const tab of Object.values(sc.model.tables)) for (const c of tab.columns) if (c.type.replace(/\[\]$/, '') === t.key) c.type = c.type.replace(t.key, key);
+}
+
+/** ALTER TYPE / DOMAIN … SET SCHEMA: columns of that type follow. */
+export function setTypeSchema(sc: FoldScope, n: Node, to: string): void {
+  const names = (n.object?.List?.items ?? n.object?.TypeName?.names ?? []).map(sv);
+  const ty = sc.lookup(sc.model.types, names);
+  if (!ty) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+  delete sc.model.types[ty.key];
+  sc.release(ty.obj.schema, ty.obj.name);
+  sc.claim(to, ty.obj.name);
+  privileges.renamePrivileges(sc.model.objects, ['TYPE'], ty.obj.schema, ty.obj.name, { schema: to });
+  ty.obj.schema = to;
+  const nk = qualifiedKey(to, ty.obj.name);
+  sc.model.types[nk] = ty.obj;
+  for (const tab of Object.values(sc.model.tables)) for (const c of tab.columns) if (c.type.replace(/\[\]$/, '') === ty.key) c.type = c.type.replace(ty.key, nk);
+}

@@ -1,0 +1,166 @@
+/**
+ * Views and materialized views, folded: `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`, `REFRESH`,
+ * `ALTER VIEW`, rename and DROP; output columns and what a view reads (tables, views, functions).
+ */
+import type { View } from '../../model/types.js';
+import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
+import { deparseStatement, type Node } from '../pg.js';
+import { Problem, notFound, type FoldScope, type MView } from './scope.js';
+import { qualifiedKey, splitKey } from '../../model/names.js';
+import { mergeOptions, relOptions, sv, walk } from './nodes.js';
+import { dropRelation } from './relation.js';
+
+export function alterView(sc: FoldScope, n: Node): void {
+  const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
+  if (!v) return;
+  for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
+    if (cmd.subtype === 'AT_ChangeOwner') continue;
+    if (cmd.subtype === 'AT_SetRelOptions') {
+      v.obj.options = mergeOptions(v.obj.options, relOptions(cmd.def?.List?.items ?? cmd.def));
+      continue;
+    }
+    if (cmd.subtype === 'AT_ColumnDefault') continue;
+    throw new Problem('E_UNSUPPORTED', `ALTER VIEW ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+  }
+}
+
+export function createView(sc: FoldScope, n: Node): void {
+  const names = sc.rangeNames(n.view);
+  const existing = sc.lookup(sc.model.views, names);
+  if (existing && !n.replace) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`);
+  const r = existing ? { ...splitKey(existing.key), key: existing.key } : sc.creating(names);
+  if (!existing) sc.claim(r.schema, r.name);
+  const aliases = (n.aliases ?? []).map(sv);
+  const opts = relOptions(n.options);
+  // PostgreSQL stores WITH CHECK OPTION as the view option check_option (how the inspector reads it).
+  if (n.withCheckOption === 'LOCAL_CHECK_OPTION' || n.withCheckOption === 'CASCADED_CHECK_OPTION') opts.push(`check_option=${n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : 'cascaded'}`);
+  sc.model.views[r.key] = view(sc, 'view', r.schema, r.name, n.query, aliases, opts, undefined, existing?.obj);
+  if (n.view.relpersistence === 't') throw new Problem('E_UNSUPPORTED', 'temporary views are not part of a schema');
+}
+
+export function createMatView(sc: FoldScope, n: Node): void {
+  if (n.objtype !== 'OBJECT_MATVIEW') return sc.unsupported('CREATE TABLE … AS');
+  const names = sc.rangeNames(n.into.rel);
+  if (sc.lookup(sc.model.views, names)) {
+    if (n.if_not_exists) return;
+    throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`);
+  }
+  const r = sc.creating(names);
+  sc.claim(r.schema, r.name);
+  const v = view(sc, 'materialized_view', r.schema, r.name, n.query, (n.into.colNames ?? []).map(sv), relOptions(n.into.options), undefined, undefined);
+  v.withData = !n.into.skipData;
+  sc.model.views[r.key] = v;
+}
+
+export function refresh(sc: FoldScope, n: Node): void {
+  const v = sc.named(sc.model.views, n.relation, 'materialized view')!;
+  v.obj.withData = !n.skipData;
+}
+
+export function view(sc: FoldScope, kind: View['kind'], schema: string, name: string, query: Node, aliases: string[], options: string[], checkOption: View['checkOption'], prev: MView | undefined): MView {
+  let q = sc.qualify(query);
+  const sel = q.SelectStmt;
+  // Output columns: the alias list, else the select list's names (`*` expanded through the Model).
+  const out = outputColumns(sc, sel);
+  const columns = out.map((c, i) => aliases[i] ?? c);
+  if (aliases.length && sel && (!sel.op || sel.op === 'SETOP_NONE')) {
+    // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way
+    // (into new nodes: the statement's own are shared, see `qualify`).
+    let i = 0;
+    let stop = false;
+    const targetList = (sel.targetList ?? []).map((t: Node) => {
+      const f = t.ResTarget.val?.ColumnRef?.fields;
+      if (stop || (f && sv(f[f.length - 1]) === '' && f[f.length - 1].A_Star)) {
+        stop = true;
+        return t;
+      }
+      const alias = aliases[i++];
+      return alias === undefined ? t : { ResTarget: { ...t.ResTarget, name: alias } };
+    });
+    q = { ...q, SelectStmt: { ...sel, targetList } };
+  }
+  const deps = new Set<string>();
+  const calls = new Set<string>();
+  walk(q, (x) => {
+    if (x.RangeVar && x.RangeVar.schemaname) {
+      const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname);
+      if (key !== qualifiedKey(schema, name) && (sc.model.tables[key] || sc.model.views[key])) deps.add(key);
+    }
+    if (x.FuncCall) {
+      // The user functions it calls, as PostgreSQL records them (the parse tree's FuncCall nodes).
+      const names: string[] = (x.FuncCall.funcname ?? []).map(sv);
+      const f = names.length >= 2 ? sc.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))[0] : sc.findFunction(names[0] ?? '');
+      if (f) calls.add(qualifiedKey(f.schema, f.name));
+    }
+  });
+  return {
+    kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
+    indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
+    ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
+    dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: sc.loc, ...({ queryNode: q } as object),
+  } as MView;
+}
+
+/** Output column names of a query (`*` expanded with the columns the Model knows). */
+export function outputColumns(sc: FoldScope, sel: Node): string[] {
+  if (!sel) return [];
+  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, sel.larg?.SelectStmt ?? sel.larg);
+  if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => `column${i + 1}`);
+  const from: { ref: string; cols: readonly string[] }[] = [];
+  const addFrom = (f: Node) => {
+    if (f.RangeVar) {
+      const rel = sc.ctx.relation!(sc.rangeNames(f.RangeVar));
+      const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
+      from.push({ ref: f.RangeVar.alias?.aliasname ?? f.RangeVar.relname, cols: (rel?.columns ?? []).map((c, i) => alias[i] ?? c) });
+    } else if (f.JoinExpr) {
+      addFrom(f.JoinExpr.larg);
+      addFrom(f.JoinExpr.rarg);
+    } else if (f.RangeSubselect) {
+      const cols = outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt);
+      const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
+      from.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: cols.map((c, i) => alias[i] ?? c) });
+    } else if (f.RangeFunction) {
+      const alias = f.RangeFunction.alias;
+      from.push({ ref: alias?.aliasname ?? '', cols: alias?.colnames?.map(sv) ?? [alias?.aliasname ?? figureColname(f.RangeFunction.functions?.[0]?.List?.items?.[0])] });
+    }
+  };
+  for (const f of sel.fromClause ?? []) addFrom(f);
+  const out: string[] = [];
+  for (const t of sel.targetList ?? []) {
+    const rt = t.ResTarget;
+    const f = rt.val?.ColumnRef?.fields;
+    if (f && f[f.length - 1].A_Star) {
+      const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
+      for (const it of from) if (!qual || it.ref === qual) out.push(...it.cols);
+      continue;
+    }
+    out.push(rt.name ?? figureColname(rt.val));
+  }
+  return out;
+}
+
+/** Canonical form of a view query: resolved and normalised (see ./normalize.ts). */
+export function canonicalView(q: Node, ctx: NormalizeContext): string {
+  return normalizeQuery(q, ctx);
+}
+
+/** DROP VIEW / MATERIALIZED VIEW. */
+export function dropView(sc: FoldScope, names: readonly string[], cascade: boolean, missingOk: boolean): void {
+  const v = sc.lookup(sc.model.views, names);
+  if (!v) return notFound('view', names, missingOk);
+  dropRelation(sc, v.key, cascade);
+}
+
+/** ALTER VIEW … RENAME TO (ALTER TABLE … RENAME reaches a view too). */
+export function renameView(sc: FoldScope, names: readonly string[], newname: string, missingOk: boolean): void {
+  const v = sc.lookup(sc.model.views, names);
+  if (!v) {
+    if (missingOk) return;
+    throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
+  }
+  sc.claim(v.obj.schema, newname);
+  sc.release(v.obj.schema, v.obj.name);
+  delete sc.model.views[v.key];
+  v.obj.name = newname;
+  sc.model.views[qualifiedKey(v.obj.schema, newname)] = v.obj;
+}

@@ -212,7 +212,13 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     case 'alter_type': return { alters: [nodeId.type(keyOf(c.to))], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
-    case 'rebuild_enum': return { alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))] };
+    // The types over the enum that the desired state drops go with the rebuild: what used them (a column of a
+    // dropped domain) is dropped first; the types it recreates over the new enum are created by it.
+    case 'rebuild_enum': return {
+      alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))],
+      drops: (c.drops ?? []).map((t) => nodeId.type(keyOf(t))),
+      creates: (c.types ?? []).map((t) => nodeId.type(keyOf(t.to))),
+    };
     case 'create_table': {
       const k = keyOf(c.table);
       return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
@@ -228,7 +234,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const triggers = Object.values(c.table.triggers).flatMap((tr) => [nodeId.fn(tr.function), ...exprIds(tr.when, current)]);
       const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)) };
+      // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
+      const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     case 'reattach_partition': {
@@ -252,7 +260,11 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'alter_column': {
       return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
-    case 'drop_column': return { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.column, current) };
+    case 'drop_column': {
+      const k = keyOf(c.table);
+      const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
+      return { alters: [nodeId.rel(k)], used: columnRefs(c.column, current), requires: owned };
+    }
     case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
     case 'create_function': {
@@ -279,7 +291,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
     case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
-    case 'sequence_owned_by': return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table)] : [])] };
+    case 'sequence_owned_by':
+      if (c.beforeDrops) return { creates: [nodeId.released(keyOf(c.sequence))], requires: [nodeId.rel(keyOf(c.sequence))] };
+      return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table)] : [])] };
     case 'drop_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);

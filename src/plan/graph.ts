@@ -48,6 +48,8 @@ export const nodeId = {
   step: (order: number) => `step:${order}`,
   /** A trigger, policy or constraint of a table, by name. */
   part: (table: string, kind: 'trigger' | 'policy' | 'constraint', name: string) => `${kind}:${table}\u0000${name}`,
+  /** A sequence released from its owning column (`OWNED BY NONE`), before what would drop it along. */
+  released: (sequence: string) => `released:${sequence}`,
 };
 
 function add(m: Map<string, number[]>, k: string, v: number): void {

@@ -27,8 +27,12 @@ function fnRef(f: string | undefined): string[] {
 /** A user type (or row type) named by a canonical type name, as an id. */
 export function typeId(type: string | undefined, model: Model): string[] {
   if (!type || !type.includes('.')) return [];
-  const k = type.replace(/^SETOF /, '').replace(/(\[\])+$/, '').replace(/\(.*\)$/, '').replace(/"/g, '');
-  return model.types[k] || model.tables[k] || model.views[k] ? [nodeId.type(k)] : [];
+  const base = type.replace(/^SETOF /, '').replace(/(\[\])+$/, '');
+  // The Model's keys quote names that need it (`public."a(b[c"`): the name as written first, then without a
+  // type modifier, then with its quotes dropped (catalog spellings of plain names).
+  const has = (k: string) => !!(model.types[k] || model.tables[k] || model.views[k]);
+  const k = [base, base.replace(/\([^()"]*\)$/, ''), base.replace(/"/g, '')].find(has);
+  return k ? [nodeId.type(k)] : [];
 }
 
 /** Relations of `model` a rule's definition names schema-qualified (the Model keeps rules as text). */

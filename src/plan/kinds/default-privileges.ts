@@ -8,9 +8,9 @@ import type { DefaultPrivileges, Grant } from '../../model/types.js';
 import { defaultEntryGrants } from '../../model/privileges.js';
 import type { KindStatement } from './statement.js';
 import type { StatementKind } from '../layout.js';
+import { grantGroups, grantKey, who } from './privileges.js';
 
-const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
-const key = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+const key = grantKey;
 
 /**
  * @example
@@ -21,16 +21,11 @@ export function defaultPrivilegeSteps(d: DefaultPrivileges, from: readonly Grant
   const pre = `ALTER DEFAULT PRIVILEGES${d.role !== undefined && !d.applying ? ` FOR ROLE ${qi(d.role)}` : ''}${d.schema !== undefined ? ` IN SCHEMA ${qi(d.schema)}` : ''}`;
   const have = new Set(from.map(key));
   const want = new Set(to.map(key));
-  const groups = (list: readonly Grant[]) => {
-    const m = new Map<string, string[]>();
-    for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
-    return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
-  };
   const kind: StatementKind = d.schema !== undefined ? 'alter-schema-default-privileges' : 'alter-default-privileges';
   const cm = `default privileges on ${d.on.toLowerCase()}${d.schema !== undefined ? ` in "${d.schema}"` : ''}`;
   return [
-    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${g.privs.join(', ')} ON ${d.on} FROM ${who(g.grantee)}` })),
-    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind, comment: `grant ${cm}`, sql: `${pre} GRANT ${g.privs.join(', ')} ON ${d.on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
+    ...grantGroups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${g.privs.join(', ')} ON ${d.on} FROM ${who(g.grantee)}` })),
+    ...grantGroups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind, comment: `grant ${cm}`, sql: `${pre} GRANT ${g.privs.join(', ')} ON ${d.on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
   ];
 }
 

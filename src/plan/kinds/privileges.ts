@@ -11,8 +11,25 @@ import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '.
 import type { Change, CommentTarget } from '../../diff/changes.js';
 import type { KindStatement } from './statement.js';
 
-const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
-const key = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+/** A grantee as GRANT and REVOKE name it. */
+export const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
+/** A grant's identity (grantee, privilege, grant option). */
+export const grantKey = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
+const key = grantKey;
+
+/**
+ * Grants grouped by grantee and grant option, privileges in their order: one GRANT or REVOKE statement each
+ * (object privileges here, default privileges in ./default-privileges.ts).
+ *
+ * @example
+ * grantGroups([{ grantee: 'r', privilege: 'SELECT', grantable: false }, { grantee: 'r', privilege: 'INSERT', grantable: false }])
+ * // [{ grantee: 'r', grantable: false, privs: ['SELECT', 'INSERT'] }]
+ */
+export function grantGroups(list: readonly Grant[]): { grantee: string; grantable: boolean; privs: string[] }[] {
+  const m = new Map<string, string[]>();
+  for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
+  return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
+}
 
 /** What the GRANT/REVOKE names: `SCHEMA "s"`, `FUNCTION "s"."f"(integer)`, `TABLE "s"."t"` (columns go in the privilege list). */
 function target(o: ObjectPrivileges): string {
@@ -34,16 +51,11 @@ function target(o: ObjectPrivileges): string {
 export function privilegeSteps(o: ObjectPrivileges, from: readonly Grant[], to: readonly Grant[]): KindStatement[] {
   const have = new Set(from.map(key));
   const want = new Set(to.map(key));
-  const groups = (list: readonly Grant[]) => {
-    const m = new Map<string, string[]>();
-    for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
-    return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
-  };
   const privs = (list: readonly string[]) => list.map((p) => (o.on === 'COLUMN' ? `${p} (${qi(o.column ?? '')})` : p)).join(', ');
   const what = o.on === 'COLUMN' ? `column "${o.name}"."${o.column}"` : `${o.on.toLowerCase()} "${o.name}"`;
   return [
-    ...groups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind: 'revoke' as const, comment: `revoke privileges on ${what}`, sql: `REVOKE ${privs(g.privs)} ON ${target(o)} FROM ${who(g.grantee)}` })),
-    ...groups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind: 'grant' as const, comment: `grant privileges on ${what}`, sql: `GRANT ${privs(g.privs)} ON ${target(o)} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
+    ...grantGroups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind: 'revoke' as const, comment: `revoke privileges on ${what}`, sql: `REVOKE ${privs(g.privs)} ON ${target(o)} FROM ${who(g.grantee)}` })),
+    ...grantGroups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind: 'grant' as const, comment: `grant privileges on ${what}`, sql: `GRANT ${privs(g.privs)} ON ${target(o)} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
   ];
 }
 

@@ -5,6 +5,13 @@
  * `$1` is always the array of managed schema names.
  */
 
+/**
+ * The collation of attribute `a` (a table column or a composite type's attribute) when it is not its type's
+ * own, spelled as DDL writes it (schema-qualified unless in pg_catalog); NULL otherwise.
+ */
+const attCollation = (a: string, typ: string): string =>
+  `CASE WHEN ${a}.attcollation <> 0 AND ${a}.attcollation <> ${typ}.typcollation THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname) FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${a}.attcollation) END`;
+
 /** Objects that belong to an extension are not the user's: excluded everywhere. */
 export const notExt = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
@@ -42,8 +49,9 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
        CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
                                         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
-       CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-                                        FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
+       CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_strip_nulls(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${attCollation('a', 'at')})) ORDER BY a.attnum)
+                                        FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                                       WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
        CASE WHEN t.typtype = 'r' THEN (SELECT json_build_object(
                 'subtype', format_type(r.rngsubtype, NULL),
                 'diff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
@@ -128,7 +136,7 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
                  OR a.attoptions::text LIKE '%n\\_distinct%' OR a.attstorage <> t.typstorage OR a.attcompression <> '' THEN json_build_object(
          'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
          'identity', a.attidentity,
-         'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname) FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
+         'collation', ${attCollation('a', 't')},
          'comment', dsc.description,
          'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)

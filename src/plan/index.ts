@@ -31,6 +31,7 @@ import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
+import { createTypeSql } from './kinds/type-create.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -325,21 +326,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break;
       case 'create_type': {
         const t = c.type;
-        const name = qn(t.schema, t.name);
-        if (t.kind === 'enum') emit('create-enum', c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
-        else if (t.kind === 'domain')
-          emit('create-domain', c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
-        else if (t.kind === 'range') {
-          const opts = [`SUBTYPE = ${t.subtype}`];
-          if (t.subtypeOpclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtypeOpclass}`);
-          if (t.collation) opts.push(`COLLATION = ${t.collation}`);
-          if (t.canonical) opts.push(`CANONICAL = ${t.canonical}`);
-          if (t.subtypeDiff) opts.push(`SUBTYPE_DIFF = ${t.subtypeDiff}`);
-          // PostgreSQL's default multirange name: "range" replaced by "multirange", else "_multirange" appended.
-          const dflt = t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
-          if (t.multirange && t.multirange !== dflt) opts.push(`MULTIRANGE_TYPE_NAME = ${qn(t.schema, t.multirange)}`);
-          emit('create-range', c, keyOf(t), `create range type "${t.name}"`, `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`);
-        } else emit('create-composite', c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
+        const what = t.kind === 'enum' ? 'enum type' : t.kind === 'domain' ? 'domain' : t.kind === 'range' ? 'range type' : 'composite type';
+        emit(`create-${t.kind}`, c, keyOf(t), `create ${what} "${t.name}"`, createTypeSql(t));
         break;
       }
       case 'reattach_partition':

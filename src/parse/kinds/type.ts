@@ -47,7 +47,11 @@ export function createComposite(sc: FoldScope, n: Node): void {
   const t = newType(sc, sc.rangeNames(n.typevar));
   sc.model.types[t.key] = {
     kind: 'composite', schema: t.schema, name: t.name, loc: sc.loc,
-    attributes: (n.coldeflist ?? []).map((c: Node) => ({ name: c.ColumnDef.colname, type: sc.type(c.ColumnDef.typeName) })),
+    attributes: (n.coldeflist ?? []).map((c: Node) => {
+      const d = c.ColumnDef;
+      const collation = d.collClause ? collations.collationSpelling(sc.model, d.collClause.collname.map(sv), sc.searchPath) : undefined;
+      return { name: d.colname, type: sc.type(d.typeName), ...(collation ? { collation } : {}) };
+    }),
   };
 }
 

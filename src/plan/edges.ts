@@ -28,6 +28,7 @@ import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
 import { objectEdges, objectId, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
+import { partitionMoveIds } from './kinds/partition-move.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -239,23 +240,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
-    case 'reattach_partition': {
-      // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
-      if (kind === 'detach-partition' || kind === 'detach-partition-leaving') {
-        const was = c.from.partitionOf;
-        return { drops: was ? [nodeId.bounds(was.parent)] : [], used: [nodeId.rel(keyOf(c.from))] };
-      }
-      // Attached once the table has the keys, constraints and indexes of its new place, so PostgreSQL adopts
-      // them as the partition's instead of building copies of the parent's; and once the parent exists.
-      const will = c.table.partitionOf;
-      const own = keyOf(c.table);
-      const parts = [
-        nodeId.keys(own),
-        ...Object.values(c.table.constraints).map((k) => nodeId.part(own, 'constraint', k.name)),
-        ...Object.values(c.table.indexes).map((i) => nodeId.index(qualifiedKey(i.schema, i.name))),
-      ];
-      return { creates: will ? [nodeId.bounds(will.parent)] : [], requires: [...(will ? [nodeId.rel(will.parent)] : []), ...parts] };
-    }
+    // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
+    case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
       return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };

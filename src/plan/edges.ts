@@ -10,7 +10,7 @@
  *  - functions, sequences and operators called by column defaults and generated columns, CHECK constraints,
  *    index expressions and predicates, policies (USING / WITH CHECK), domain defaults and checks, trigger
  *    WHEN clauses and view queries; a trigger's function; an aggregate's support functions;
- *  - collations of columns, attributes, domains and index keys;
+ *  - collations of columns, attributes, domains and index keys; user operator classes of index keys;
  *  - catalog objects (./object-edges.ts): publications, statistics, rules, event triggers, foreign tables →
  *    servers → wrappers, user mappings, casts, operators, text search configurations → dictionaries,
  *    privileges → their object; comments → their object; default privileges before what gets them;
@@ -26,7 +26,7 @@ import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
-import { objectEdges, objectId, typeId } from './object-edges.js';
+import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
 
@@ -121,9 +121,9 @@ function constraintRefs(k: Constraint, model: Model): string[] {
   return [];
 }
 
-/** What an index reads: its table, its expressions and predicate, its keys' collations. */
+/** What an index reads: its table, its expressions and predicate, its keys' collations and user operator classes. */
 function indexRefs(i: Index, model: Model): string[] {
-  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model)]), ...exprIds(i.where, model)];
+  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassIds(k.opclass, i.method, model)]), ...exprIds(i.where, model)];
 }
 
 function typeDefRefs(t: TypeDef, model: Model): string[] {

@@ -13,7 +13,8 @@
  *  - collations of columns, attributes, domains and index keys; user operator classes of index keys;
  *  - catalog objects (./object-edges.ts): publications, statistics, rules, event triggers, foreign tables →
  *    servers → wrappers, user mappings, casts, operators, text search configurations → dictionaries,
- *    privileges → their object; comments → their object; default privileges before what gets them;
+ *    privileges → their object; comments → their object; default privileges before what gets them and before
+ *    the privileges granted or revoked on it (they start from what the defaults gave);
  *  - schemas: every object created or dropped in one; renames before everything else.
  * A statement that creates or alters an object requires what the desired Model says it reads; one that
  * drops an object used what the current Model says it read. Enum values added (`add_enum_value` alters the
@@ -293,8 +294,12 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
     }
     case 'comment': return { requires: commentRefs(c) };
-    case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name))] };
-    case 'create_object': return objectEdges(c.object, desired);
+    case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
+    case 'create_object': {
+      const e = objectEdges(c.object, desired);
+      // Privileges granted on an object start from what the default privileges gave it: those are set first.
+      return c.object.kind === 'privileges' ? { creates: e.creates, requires: [...e.requires, ...defaultsFor(c.object.schema)] } : e;
+    }
     case 'drop_object': {
       const e = objectEdges(c.object, current);
       // Default privileges back to PostgreSQL's: still set before the objects that get them are created.
@@ -309,6 +314,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       }
       const e = objectEdges(c.to, desired);
       if (kind?.startsWith('create-')) return { creates: e.creates, requires: e.requires };
+      // Privileges are a state of their object, not a user of it: changed on the object as it is when the
+      // statement runs (a recreated object's, from what it starts with: after it is created again).
+      if (c.to.kind === 'privileges') return { alters: e.creates, requires: [...e.requires, ...defaultsFor(c.to.schema)] };
       return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
     }
     default: return {};

@@ -27,6 +27,7 @@ import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
+import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
@@ -55,23 +56,6 @@ function typeRef(type: string | undefined, model: Model): string[] {
   return t.length || type.startsWith('pg_catalog.') ? t : [EXTENSIONS];
 }
 
-const functionsByName = new WeakMap<Model, Map<string, string[]>>();
-/** Function name → the ids of every function of that name in `model` (any schema, any overload). */
-function functionIds(model: Model, name: string): readonly string[] {
-  let m = functionsByName.get(model);
-  if (!m) {
-    m = new Map();
-    for (const f of Object.values(model.functions)) {
-      const id = nodeId.fn(keyOf(f));
-      const list = m.get(f.name);
-      if (!list) m.set(f.name, [id]);
-      else if (!list.includes(id)) list.push(id);
-    }
-    functionsByName.set(model, m);
-  }
-  return m.get(name) ?? NONE;
-}
-
 const NONE: readonly string[] = [];
 
 const operatorsByName = new WeakMap<Model, Map<string, string[]>>();
@@ -94,9 +78,9 @@ const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(s
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);
-  if (!r.functions.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
+  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
   return [
-    ...r.functions.flatMap((f) => functionIds(model, f)),
+    ...r.calls.flatMap((call) => callIds(model, call)),
     ...r.operators.flatMap((o) => operatorIds(model, o)),
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
@@ -149,7 +133,7 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
 
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
-  const own = nodeId.fn(keyOf(f));
+  const own = fnId(f);
   // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
   // names are matched against the Model's functions (identifiersIn reads names, never string constants).
   const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
@@ -162,7 +146,7 @@ function indexName(t: Table, k: Constraint): string[] {
 }
 
 /** The object a comment is on, as an id. */
-function commentRefs(c: Extract<Change, { kind: 'comment' }>): string[] {
+function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): string[] {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return [nodeId.schema(t.schema)];
@@ -172,7 +156,7 @@ function commentRefs(c: Extract<Change, { kind: 'comment' }>): string[] {
     case 'EVENT TRIGGER': return [objectId(`event_trigger ${t.name}`)];
     case 'PUBLICATION': return [objectId(`publication ${t.name}`)];
     case 'CAST': return [objectId(`cast ${t.name}`)];
-    case 'FUNCTION': case 'PROCEDURE': return [nodeId.fn(qualifiedKey(t.schema, t.name))];
+    case 'FUNCTION': case 'PROCEDURE': return [...overloadIds(model, qualifiedKey(t.schema, t.name), t.args)];
     case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return [nodeId.rel(qualifiedKey(t.schema, t.table)), ...(t.on === 'RULE' ? [objectId(`rule ${qualifiedKey(t.schema, t.table)}.${t.name}`)] : [])];
     case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
@@ -233,7 +217,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       // Before the tables its foreign keys reference (those of a cycle are dropped first).
       const refs = Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && x.refTable !== k && !ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : []));
       // Its triggers, indexes and policies go with it: before their functions.
-      const triggers = Object.values(c.table.triggers).flatMap((tr) => [nodeId.fn(tr.function), ...exprIds(tr.when, current)]);
+      const triggers = Object.values(c.table.triggers).flatMap((tr) => [...overloadIds(current, tr.function), ...exprIds(tr.when, current)]);
       const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
@@ -252,18 +236,18 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
       return { alters: [nodeId.rel(k)], used: columnRefs(c.column, current), requires: owned };
     }
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
-    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
+    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };
     case 'create_function': {
       const f = c.function;
-      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
+      return { creates: [fnId(f)], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
     }
     case 'drop_function': {
       const f = c.function;
-      return { drops: [nodeId.fn(keyOf(f))], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { drops: [fnId(f)], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
-    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, desired)] };
-    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, current)] };
+    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
+    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
     case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
     case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
@@ -293,7 +277,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
     }
-    case 'comment': return { requires: commentRefs(c) };
+    case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
     case 'create_object': {
       const e = objectEdges(c.object, desired);

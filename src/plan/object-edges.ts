@@ -14,15 +14,19 @@ import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import { nodeId } from './graph.js';
+import { overloadIds } from './function-refs.js';
 
 /** The graph id of a catalog object. */
 export const objectId = (o: CatalogObject | string) => `obj:${typeof o === 'string' ? o : objectKey(o)}`;
 
-/** `schema.name(args)` or `schema.name` as a function id (regproc / regprocedure spellings, quotes dropped). */
-function fnRef(f: string | undefined): string[] {
+/** `schema.name(args)` or `schema.name` (regproc / regprocedure spellings) as ids: every overload of that name in `model`. */
+function fnRef(f: string | undefined, model: Model): readonly string[] {
   if (!f) return [];
-  const name = f.replace(/\(.*$/, '').replace(/"/g, '');
-  return name.includes('.') && !name.startsWith('pg_catalog.') ? [nodeId.fn(name)] : [];
+  const name = f.replace(/\(.*$/, '');
+  const dot = name.replace(/"/g, '').indexOf('.');
+  if (dot < 0 || name.startsWith('pg_catalog.')) return [];
+  const plain = name.replace(/"/g, '');
+  return overloadIds(model, qualifiedKey(plain.slice(0, dot), plain.slice(dot + 1)));
 }
 
 /** A user type (or row type) named by a canonical type name, as an id. */
@@ -106,23 +110,23 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
   const requires = [...(schema && o.kind !== 'privileges' ? [nodeId.schema(schema)] : []), ...objectDependencies(o).map(objectId)];
   switch (o.kind) {
     case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.definition, o.table, model)); break;
-    case 'foreign_data_wrapper': requires.push(...fnRef(o.handler), ...fnRef(o.validator)); break;
+    case 'foreign_data_wrapper': requires.push(...fnRef(o.handler, model), ...fnRef(o.validator, model)); break;
     case 'foreign_table': {
       const k = qualifiedKey(o.schema, o.name);
       own.push(nodeId.rel(k), nodeId.type(k));
       requires.push(...o.columns.flatMap((c) => typeId(c.type, model)));
       break;
     }
-    case 'event_trigger': requires.push(...fnRef(o.function)); break;
+    case 'event_trigger': requires.push(...fnRef(o.function, model)); break;
     case 'publication': requires.push(...o.tables.map((t) => nodeId.rel(t.table)), ...o.schemas.map(nodeId.schema)); break;
     case 'statistics': requires.push(nodeId.rel(o.table)); break;
-    case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function)); break;
-    case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function)); break;
+    case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function, model)); break;
+    case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function, model)); break;
     // Members are kept as written by format_operator/format_procedure: `FUNCTION n [(types)] schema.f(args)`.
     case 'operator_class': case 'operator_family': {
       if (o.kind === 'operator_class') requires.push(...typeId(o.type, model), ...typeId(o.storage, model));
       for (const m of o.members) {
-        if (m.startsWith('FUNCTION ')) requires.push(...fnRef(m.replace(/^FUNCTION \d+ (\([^)]*\) )?/, '')));
+        if (m.startsWith('FUNCTION ')) requires.push(...fnRef(m.replace(/^FUNCTION \d+ (\([^)]*\) )?/, ''), model));
         else if (m.startsWith('OPERATOR ')) requires.push(...memberOperator(m, model));
       }
       break;
@@ -130,7 +134,8 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
     case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
     case 'privileges': {
       const k = qualifiedKey(o.schema, o.name);
-      requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? nodeId.fn(k) : nodeId.rel(k));
+      if (o.on === 'FUNCTION' || o.on === 'PROCEDURE') requires.push(...overloadIds(model, k, o.args));
+      else requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : nodeId.rel(k));
       break;
     }
     default: break;

@@ -71,3 +71,33 @@ ORDER_CASES.push(
     keeps: 'SELECT n FROM t',
   },
 );
+ORDER_CASES.push(
+  {
+    // The graph knows functions by signature: the default reads f(integer, integer) in one state and f(integer) in
+    // the other, so the new overload is created before the default moves to it and the old one dropped after.
+    name: 'order: a default moves to a new overload of a function while the old overload is dropped',
+    old: ['CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 1$$', 'CREATE TABLE t (id int, x int DEFAULT f(1))'],
+    new: ['CREATE FUNCTION f(a int, b int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + b$$', 'CREATE TABLE t (id int, x int DEFAULT f(1, 2))'],
+    seed: 'INSERT INTO t (id) VALUES (1)',
+    seedBack: 'INSERT INTO t (id) VALUES (1)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, x FROM t ORDER BY id' }],
+  },
+  {
+    // Overloads of one arity: a cast tells which one a check calls; the other is recreated (its result type
+    // changes) without touching the check, and the one the check calls is dropped after the check moves.
+    name: 'order: a check calls one of two overloads of the same arity, told apart by a cast; the other is recreated',
+    old: [
+      'CREATE FUNCTION g(a smallint) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 0$$',
+      'CREATE FUNCTION g(a date) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT 1$$',
+      'CREATE TABLE u (id int, CONSTRAINT small CHECK (g(id::smallint) > 0))',
+    ],
+    new: [
+      'CREATE FUNCTION g(a date) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$SELECT 1::bigint$$',
+      'CREATE FUNCTION h(a smallint) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 0$$',
+      'CREATE TABLE u (id int, CONSTRAINT small CHECK (h(id::smallint) > 0))',
+    ],
+    seed: 'INSERT INTO u VALUES (1)',
+    seedBack: 'INSERT INTO u VALUES (1)',
+    keepsTables: [{ tables: ['u'], query: 'SELECT id FROM u ORDER BY id' }],
+  },
+);

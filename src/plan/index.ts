@@ -30,6 +30,7 @@ import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { regenerateColumns } from './kinds/generated-columns.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
@@ -147,6 +148,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
+  // views over their tables are found.
+  regenerateColumns(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));

@@ -16,6 +16,7 @@ import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
 import { exprRefs } from './expr-refs.js';
+import { callIds, fnId } from './function-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
@@ -29,6 +30,7 @@ import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { regenerateColumns } from './kinds/generated-columns.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
@@ -147,6 +149,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
+  // views over their tables are found.
+  regenerateColumns(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
@@ -539,9 +544,10 @@ const NONE: readonly string[] = [];
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
   const recreated = new Set<string>();
-  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(c.function.name);
+  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(fnId(c.function));
   if (!recreated.size) return;
-  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
+  // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
   for (const [k, cur] of Object.entries(current.tables)) {
     const des = desired.tables[k];
     if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;

@@ -297,7 +297,29 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Rules, foreign data wrappers, servers, user mappings, foreign tables
   diffObjects(current, desired, scope, droppedSchema, out, comment);
+  rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   return out;
+}
+
+/**
+ * An index whose key uses an operator class the plan drops and creates again (its members change, or its family is
+ * recreated) is dropped before it and built again after (PostgreSQL refuses to drop a class an index uses).
+ *
+ * @example
+ * rebuildIndexesOnRecreatedOpClasses(current, desired, out) // + drop_index g_b, create_index g_b (on box_alt_ops)
+ */
+function rebuildIndexesOnRecreatedOpClasses(current: Model, desired: Model, out: Change[]): void {
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_object' && c.object.kind === 'operator_class' ? [`${c.object.name}\u0000${c.object.method}`] : [])));
+  if (!dropped.size) return;
+  const planned = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const rels = (m: Model) => [...Object.values(m.tables), ...Object.values(m.views)].map((r) => r.indexes ?? {});
+  const currentIndexes = new Map(rels(current).flatMap((ix) => Object.values(ix)).map((i) => [qualifiedKey(i.schema, i.name), i]));
+  for (const i of rels(desired).flatMap((ix) => Object.values(ix))) {
+    const key = qualifiedKey(i.schema, i.name);
+    const was = currentIndexes.get(key);
+    if (!was || planned.has(key) || !was.keys.some((k) => k.opclass && dropped.has(`${k.opclass.split('.').pop()!.replace(/"/g, '')}\u0000${was.method}`))) continue;
+    out.push({ kind: 'drop_index', index: was }, { kind: 'create_index', index: i, newTable: false });
+  }
 }
 
 type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void;

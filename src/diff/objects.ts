@@ -9,7 +9,7 @@ import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
-import { restoreOnRecreatedTables } from './recreated.js';
+import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
 import { refuseCollationsInUse } from './collation-in-use.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
@@ -50,6 +50,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
   recreateDependants(cur, des, managed, out);
   adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
   restoreOnRecreatedTables(desired, out);
+  restoreOnNewIdentitySequences(desired, out);
   refuseCollationsInUse(current, desired, out);
 }
 

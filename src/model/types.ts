@@ -126,6 +126,12 @@ export interface Sequence extends Commented, Located, SequenceOptions {
 
 export interface Identity {
   readonly generation: 'ALWAYS' | 'BY DEFAULT';
+  /**
+   * The implicit sequence's name (in the table's schema): PostgreSQL's choice when the column was added
+   * (`<table>_<column>_seq`, or `SEQUENCE NAME`), kept when the table or column is renamed. Absent: not known
+   * (compared as equal to any).
+   */
+  readonly sequenceName?: string;
   /** Options of the implicit sequence; defaults filled in. */
   readonly sequence: SequenceOptions;
 }

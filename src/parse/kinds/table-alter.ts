@@ -139,7 +139,7 @@ export function alterTable(sc: FoldScope, n: Node): void {
         const items = (cmd.def?.List?.items ?? cmd.def ?? []).map((d: Node) => d.DefElem);
         const gen = items.find((d: Node) => d.defname === 'generated');
         const { opts } = seqOptions(sc, items.filter((d: Node) => d.defname !== 'generated' && d.defname !== 'restart').map((d: Node) => ({ DefElem: d })), c.identity.sequence);
-        c.identity = { generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };
+        c.identity = { ...c.identity, generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };
         break;
       }
       case 'AT_DropIdentity': {

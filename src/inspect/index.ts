@@ -388,6 +388,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           columns: columnsByRel.get(oid) ?? [],
           constraints: {}, indexes: {}, triggers: {}, policies: {},
           rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
+          ...tableMarks(r),
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
@@ -655,4 +656,17 @@ function inOrder<I, R>(items: readonly I[], run: (item: I) => Promise<R>): { res
     previous = r;
   }
   return { results, settled: previous.catch(() => undefined) };
+}
+
+/**
+ * A table's replica identity and clustered index from its Q_RELATIONS row (`replident`, `marked_indexes`); a
+ * replica identity whose index is gone reads as DEFAULT, as pg_dump writes it.
+ *
+ * @example
+ * tableMarks({ replident: 'i', marked_indexes: { replica: 'a_k', cluster: null } }) // { replicaIdentity: { kind: 'index', index: 'a_k' } }
+ */
+export function tableMarks(r: Record<string, unknown>): Pick<Table, 'replicaIdentity' | 'clusterOn'> {
+  const marks = (typeof r.marked_indexes === 'string' ? JSON.parse(r.marked_indexes) : r.marked_indexes) as { replica?: string | null; cluster?: string | null } | null;
+  const ri = r.replident === 'f' ? { kind: 'full' as const } : r.replident === 'n' ? { kind: 'nothing' as const } : r.replident === 'i' && marks?.replica ? { kind: 'index' as const, index: marks.replica } : undefined;
+  return { ...(ri ? { replicaIdentity: ri } : {}), ...(marks?.cluster ? { clusterOn: marks.cluster } : {}) };
 }

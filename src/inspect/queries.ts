@@ -92,6 +92,9 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
+       CASE WHEN c.relkind IN ('r', 'p') THEN (SELECT json_build_object('replica', max(ic.relname) FILTER (WHERE ix.indisreplident), 'cluster', max(ic.relname) FILTER (WHERE ix.indisclustered))
+          FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid WHERE ix.indrelid = c.oid AND (ix.indisreplident OR ix.indisclustered)) END AS marked_indexes,
        dsc.description AS comment,
        c.relispartition AS is_partition,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS part_bound,

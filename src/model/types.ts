@@ -300,6 +300,10 @@ export interface Table extends Commented, Located {
   readonly policies: Readonly<Record<string, Policy>>;
   readonly rowLevelSecurity: boolean;
   readonly forceRowLevelSecurity: boolean;
+  /** `REPLICA IDENTITY FULL | NOTHING | USING INDEX i` (the index's name); absent = DEFAULT. */
+  readonly replicaIdentity?: { readonly kind: 'full' | 'nothing' | 'index'; readonly index?: string };
+  /** `CLUSTER ON i`: the index's name; absent = none. */
+  readonly clusterOn?: string;
   readonly unlogged: boolean;
   readonly partitionBy?: Partitioning;
   /** For a partition: parent key and canonical bound (`FOR VALUES FROM (…) TO (…)` / `DEFAULT`). */

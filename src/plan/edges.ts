@@ -238,7 +238,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
       return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
-    case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built.
+    case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
     case 'reattach_partition': {
       // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
       if (kind === 'detach-partition' || kind === 'detach-partition-leaving') {

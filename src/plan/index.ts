@@ -456,6 +456,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const set = t.options.filter((o) => !c.from.options.includes(o));
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
+        const ri = (x: Table) => (!x.replicaIdentity ? 'DEFAULT' : x.replicaIdentity.kind === 'index' ? `USING INDEX ${qi(x.replicaIdentity.index ?? '')}` : x.replicaIdentity.kind.toUpperCase());
+        if (ri(c.from) !== ri(t)) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} REPLICA IDENTITY ${ri(t)}`, { locksExistingTable: true });
+        if ((c.from.clusterOn ?? '') !== (t.clusterOn ?? '')) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.clusterOn ? `CLUSTER ON ${qi(t.clusterOn)}` : 'SET WITHOUT CLUSTER'}`, { locksExistingTable: true });
         break;
       }
       case 'set_rls': {

@@ -112,6 +112,19 @@ export function alterTable(sc: FoldScope, n: Node): void {
         }
         break;
       }
+      case 'AT_ReplicaIdentity': {
+        const ri = cmd.def?.ReplicaIdentityStmt ?? {};
+        const kind = ri.identity_type === 'f' ? 'full' : ri.identity_type === 'n' ? 'nothing' : ri.identity_type === 'i' ? 'index' : undefined;
+        if (kind === 'index' && !t.indexes[ri.name] && !Object.values(t.constraints).some((k) => k.name === ri.name && (k.kind === 'primary_key' || k.kind === 'unique'))) throw new Problem('E_UNKNOWN', `index "${ri.name}" for table "${t.name}" does not exist`);
+        if (kind) t.replicaIdentity = kind === 'index' ? { kind, index: String(ri.name) } : { kind };
+        else delete t.replicaIdentity;
+        break;
+      }
+      case 'AT_ClusterOn':
+        if (!t.indexes[cmd.name] && !Object.values(t.constraints).some((k) => k.name === cmd.name && k.kind !== 'check' && k.kind !== 'foreign_key')) throw new Problem('E_UNKNOWN', `index "${cmd.name}" for table "${t.name}" does not exist`);
+        t.clusterOn = String(cmd.name);
+        break;
+      case 'AT_DropCluster': delete t.clusterOn; break;
       case 'AT_EnableRowSecurity': t.rowLevelSecurity = true; break;
       case 'AT_DisableRowSecurity': t.rowLevelSecurity = false; break;
       case 'AT_ForceRowSecurity': t.forceRowLevelSecurity = true; break;

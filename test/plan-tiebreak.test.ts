@@ -77,8 +77,6 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'inplace: a partition moved to another parent, rows kept': PARTITION_MOVE,
   'inplace: a partition becomes a table of its own (and back), keys, checks, indexes and foreign keys of the parent': PARTITION_MOVE,
   'inplace: a table with rows becomes a partition of a new parent': PARTITION_MOVE,
-  'carried: operator classes and families (btree over built-ins, hash over a user operator and function, a family with a cross-type member), commented, an index using one':
-    'an index has no edge to the user operator class it uses, nor a class to the operators it names (#27)',
   'privileges: a function recreated under default privileges starts from what they give':
     'the grants restored on a recreated function have no edge to the ALTER DEFAULT PRIVILEGES they start from (#27)',
 };

@@ -108,6 +108,11 @@ function collationRef(collation: string | undefined, model: Model): string[] {
   return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
 }
 
+/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
+function identitySeq(t: { schema: string }, c: Column): string[] {
+  return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
+}
+
 /** What a column reads: its type, collation, default and generation expression. */
 function columnRefs(c: Column, model: Model): string[] {
   return [...typeRef(c.type, model), ...collationRef(c.collation, model), ...exprIds(c.default, model), ...exprIds(c.generated, model)];
@@ -120,9 +125,17 @@ function constraintRefs(k: Constraint, model: Model): string[] {
   return [];
 }
 
-/** What an index reads: its table, its expressions and predicate, its keys' collations. */
+/** A user operator class of `model` named by an index key (unqualified or `schema.name`), for the index's method, as ids. */
+function opClassRef(opclass: string | undefined, method: string, model: Model): string[] {
+  if (!opclass) return [];
+  const name = opclass.replace(/"/g, '');
+  return Object.entries(model.objects ?? {}).flatMap(([key, o]) =>
+    o.kind === 'operator_class' && o.method === method && (o.name === name || `${o.schema}.${o.name}` === name) ? [objectId(key)] : []);
+}
+
+/** What an index reads: its table, its expressions and predicate, its keys' collations and user operator classes. */
 function indexRefs(i: Index, model: Model): string[] {
-  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model)]), ...exprIds(i.where, model)];
+  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassRef(k.opclass, i.method, model)]), ...exprIds(i.where, model)];
 }
 
 function typeDefRefs(t: TypeDef, model: Model): string[] {
@@ -221,7 +234,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -236,7 +249,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built.
@@ -258,9 +271,12 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       ];
       return { creates: will ? [nodeId.bounds(will.parent)] : [], requires: [...(will ? [nodeId.rel(will.parent)] : []), ...parts] };
     }
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
     case 'alter_column': {
-      return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
+      // An identity's sequence created, dropped or renamed with it (a privilege on it waits for it).
+      const [was, is] = [identitySeq(c.table, c.from), identitySeq(c.table, c.to)];
+      const seq = was.join() === is.join() ? {} : { creates: is, drops: was };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);

@@ -38,6 +38,11 @@ describe('kinds refused with a reason', () => {
     const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
     expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);
   });
+  it('a table or index in a tablespace other than the default: E_UNSUPPORTED at the statement (pg_default is accepted)', () => {
+    const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int) TABLESPACE pg_default;\nCREATE TABLE u (a int) TABLESPACE fast;\nCREATE INDEX t_a ON t (a) TABLESPACE fast;\n' }]);
+    expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1], ['E_UNSUPPORTED', 3, 1]]);
+    expect(r.errors[0]!.message).toMatch(/TABLESPACE fast is not supported in a schema file \(tablespaces are not managed\)/);
+  });
   it('CREATE TEXT SEARCH PARSER / TEMPLATE: E_UNSUPPORTED at the statement, saying why', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int);\nCREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize);\n' }]);
     expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1]]);

@@ -108,7 +108,7 @@ COLLATION_CASES.push({
   new: ["CREATE COLLATION public.ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false)", ...ciUsers],
   seed: "INSERT INTO p VALUES ('x'); INSERT INTO t VALUES (1, 'Abc', 'x')",
   keeps: 'SELECT id, name FROM t WHERE name = \'abc\'',
-  expectedSql: ['ALTER TABLE "public"."t" ALTER COLUMN "name" TYPE text', 'DROP COLLATION "public"."ci"', 'ALTER TABLE "public"."t" ALTER COLUMN "name" TYPE text COLLATE "public"."ci"', 'DROP INDEX "public"."t_code_ci"'],
+  expectedSql: ['ALTER TABLE "public"."t" ALTER COLUMN "name" TYPE text', 'DROP COLLATION "public"."ci"', 'ALTER TABLE "public"."t" ALTER COLUMN "name" TYPE text COLLATE public.ci', 'DROP INDEX "public"."t_code_ci"'],
 });
 
 /** Clauses of managed and carried kinds not covered by another case. */

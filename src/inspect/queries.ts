@@ -45,6 +45,10 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        obj_description(t.oid, 'pg_type') AS comment,
        CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+       -- a domain's own collation (COLLATE), spelled as a column's
+       CASE WHEN t.typtype = 'd' AND t.typcollation <> 0 AND t.typcollation <> (SELECT b.typcollation FROM pg_catalog.pg_type b WHERE b.oid = t.typbasetype)
+            THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname)
+                    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation) END AS domain_collation,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
        CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
@@ -96,6 +100,9 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
+       CASE WHEN c.relkind IN ('r', 'p') THEN (SELECT json_build_object('replica', max(ic.relname) FILTER (WHERE ix.indisreplident), 'cluster', max(ic.relname) FILTER (WHERE ix.indisclustered))
+          FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid WHERE ix.indrelid = c.oid AND (ix.indisreplident OR ix.indisclustered)) END AS marked_indexes,
        dsc.description AS comment,
        c.relispartition AS is_partition,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS part_bound,
@@ -139,8 +146,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
          'collation', ${attCollation('a', 't')},
          'comment', dsc.description,
          'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
-              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
-            FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
+              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle, 'name', sc.relname)
+            FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class sc ON sc.oid = s.seqrelid WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
          'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
          -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)

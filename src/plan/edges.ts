@@ -94,6 +94,11 @@ function collationRef(collation: string | undefined, model: Model): string[] {
   return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
 }
 
+/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
+function identitySeq(t: { schema: string }, c: Column): string[] {
+  return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
+}
+
 /** What a column reads: its type, collation, default and generation expression. */
 function columnRefs(c: Column, model: Model): string[] {
   return [...typeRef(c.type, model), ...collationRef(c.collation, model), ...exprIds(c.default, model), ...exprIds(c.generated, model)];
@@ -207,7 +212,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -222,14 +227,19 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
-    case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built.
+    case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
     case 'alter_column': {
-      return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
+      // An identity's sequence created, dropped or renamed with it (a privilege on it waits for it).
+      const [was, is] = [identitySeq(c.table, c.from), identitySeq(c.table, c.to)];
+      const seq = was.join() === is.join() ? {} : { creates: is, drops: was };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);

@@ -377,7 +377,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
+        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -449,6 +449,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const set = t.options.filter((o) => !c.from.options.includes(o));
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
+        const ri = (x: Table) => (!x.replicaIdentity ? 'DEFAULT' : x.replicaIdentity.kind === 'index' ? `USING INDEX ${qi(x.replicaIdentity.index ?? '')}` : x.replicaIdentity.kind.toUpperCase());
+        if (ri(c.from) !== ri(t)) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} REPLICA IDENTITY ${ri(t)}`, { locksExistingTable: true });
+        if ((c.from.clusterOn ?? '') !== (t.clusterOn ?? '')) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.clusterOn ? `CLUSTER ON ${qi(t.clusterOn)}` : 'SET WITHOUT CLUSTER'}`, { locksExistingTable: true });
         break;
       }
       case 'set_rls': {
@@ -720,7 +723,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (!sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
   }
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
@@ -734,7 +737,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
     const [a, b] = [from.identity.sequence, to.identity.sequence];
@@ -750,6 +753,9 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
     const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
+    // The sequence keeps its privileges when renamed.
+    const [was, is] = [from.identity.sequenceName, to.identity.sequenceName];
+    if (was && is && was !== is) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qn(t.schema, was)} RENAME TO ${qi(is)}`);
   }
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
   attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));

@@ -61,7 +61,8 @@ function normaliseDump(dump: string): string {
   const sortedColumns = dump.replace(/(CREATE (?:UNLOGGED )?TABLE [^\n]+ \(\n)([\s\S]*?)(\n\)[^;]*;)/g, (_m, head: string, body: string, tail: string) =>
     head + body.split('\n').map((l) => l.replace(/,$/, '')).sort().join(',\n') + tail);
   // Storage parameters are stored in the order they were set: ordering noise, not a difference.
-  const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`);
+  const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`)
+    .replace(/^(CREATE (?:UNIQUE )?INDEX [^\n]*) WITH \(([^)]*)\);$/gm, (_m, head: string, list: string) => `${head} WITH (${list.split(', ').sort().join(', ')});`);
   return sortedOptions
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))

@@ -15,6 +15,7 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
+import { regenerateReaders } from './regenerated.js';
 import { exprRefs } from './expr-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Column, Grant, Model, Table, View } from '../model/types.js';
@@ -208,6 +209,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
+  regenerateReaders(all, current, desired);
+
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
   if (recreated.size) {
@@ -295,7 +299,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (droppedTables.has(keyOf(c.table))) break;
         if (c.column.inherited) break; // goes with the parent's column (PostgreSQL refuses to drop it on its own)
         emit('drop-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
-          { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
+          c.regenerated ? { locksExistingTable: true } : { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it. One whose
@@ -384,7 +388,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
+        // A generated column added again goes after the type changes of the columns it reads (same place, emitted later).
+        emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with

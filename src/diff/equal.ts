@@ -25,7 +25,7 @@ function sameDefinition(a: CanonicalDefinition & { readonly definition?: string 
 export function sameIdentity(a: Column['identity'], b: Column['identity']): boolean {
   if (!a || !b) return !a && !b;
   const k = (i: NonNullable<Column['identity']>) => JSON.stringify([i.generation, i.sequence.start, i.sequence.increment, i.sequence.min, i.sequence.max, i.sequence.cache, i.sequence.cycle]);
-  return k(a) === k(b);
+  return k(a) === k(b) && (!a.sequenceName || !b.sequenceName || a.sequenceName === b.sequenceName);
 }
 
 /** Domain CHECKs: the canonical form is the bare expression's, whichever edge wrote the text. */

@@ -323,10 +323,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
+          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; identity_seq_name: string | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
           if (x) {
             if (x.generated_expr) col.generated = expr(x.generated_expr);
-            if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
+            if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq }, ...(x.identity_seq_name ? { sequenceName: x.identity_seq_name } : {}) };
             if (x.collation) col.collation = x.collation;
             if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;

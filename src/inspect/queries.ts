@@ -133,6 +133,7 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
          'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
               'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
             FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
+         'identity_seq_name', CASE WHEN a.attidentity <> '' THEN (SELECT sc.relname FROM pg_catalog.pg_class sc WHERE sc.oid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
          'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
          -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)

@@ -128,6 +128,12 @@ export interface Identity {
   readonly generation: 'ALWAYS' | 'BY DEFAULT';
   /** Options of the implicit sequence; defaults filled in. */
   readonly sequence: SequenceOptions;
+  /**
+   * The implicit sequence's name (in the table's schema), as PostgreSQL chose it or `SEQUENCE NAME` gave it. It does
+   * not follow a table or column rename, and a taken name gets a number (`jobs_id_seq1`). Absent: not known (a
+   * Model built by other means); compared only when both sides know it.
+   */
+  readonly sequenceName?: string;
 }
 
 export interface Column extends Commented, Located {

@@ -389,7 +389,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
         // A generated column added again goes after the type changes of the columns it reads (same place, emitted later).
-        emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
+        emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -731,7 +731,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (!sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
   }
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
@@ -745,8 +745,11 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
+    // The sequence takes the desired name (a table renamed by hand keeps its old one: PostgreSQL does not rename it).
+    const [was, will] = [from.identity.sequenceName, to.identity.sequenceName];
+    if (was && will && was !== will) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(was)} RENAME TO ${qi(will)}`, {});
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
     const [a, b] = [from.identity.sequence, to.identity.sequence];
     const sets: string[] = [];

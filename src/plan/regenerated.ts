@@ -32,7 +32,7 @@ function constraintReads(k: Constraint, cols: ReadonlySet<string>): boolean {
 
 /**
  * Drops, before the type changes, each generated column that reads a column whose type changes, and adds it
- * back after them (with the indexes and constraints on it).
+ * back after them (with the indexes and constraints on it); a new generated column reading one is added after them.
  *
  * @example
  * // jobs.is_available GENERATED ALWAYS AS (attempts < max_attempts), attempts int → smallint:
@@ -46,6 +46,12 @@ export function regenerateReaders(all: Change[], current: Model, desired: Model)
     const cur = current.tables[tk];
     const des = desired.tables[tk];
     if (!cur) continue;
+    // A generated column the plan adds (new) reads the columns with their new type: it goes after the type changes.
+    for (const g of des?.columns ?? []) {
+      if (!g.generated || ![...identifiersIn(g.generated.text)].some((n) => cols.has(n))) continue;
+      const i = all.findIndex((c) => c.kind === 'add_column' && keyOf(c.table) === tk && c.column.name === g.name);
+      if (i >= 0) all[i] = { ...(all[i] as Extract<Change, { kind: 'add_column' }>), afterTypeChanges: true };
+    }
     const readers = cur.columns.filter((g) => g.generated && !cols.has(g.name) && [...identifiersIn(g.generated.text)].some((n) => cols.has(n)));
     if (!readers.length) continue;
     const gone = new Set(readers.map((g) => g.name));

@@ -54,9 +54,11 @@ export function sequenceOptionClauses(s: SequenceOptions): string[] {
 export const startOutside = (from: SequenceOptions, to: SequenceOptions): boolean => BigInt(from.start) < BigInt(to.min) || BigInt(from.start) > BigInt(to.max);
 
 /** `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults. */
-export function identitySql(c: Column): string {
+export function identitySql(c: Column, table?: { readonly schema: string; readonly name: string }): string {
   const id = c.identity!;
-  const opts = sequenceOptionClauses(id.sequence);
+  // The name PostgreSQL would choose is left out (Atlas's output); another one (a renamed table's, a numbered one) is written.
+  const named = table && id.sequenceName && id.sequenceName !== `${table.name}_${c.name}_seq` ? [`SEQUENCE NAME ${qi(table.schema)}.${qi(id.sequenceName)}`] : [];
+  const opts = [...named, ...sequenceOptionClauses(id.sequence)];
   return `GENERATED ${id.generation} AS IDENTITY${opts.length ? ` (${opts.join(' ')})` : ''}`;
 }
 
@@ -105,6 +107,8 @@ export function typeSql(type: string): string {
 export interface ColumnSqlOptions {
   /** Written as this serial type (`serial`…): its sequence is implied, so no DEFAULT. */
   readonly serial?: boolean;
+  /** The column's table: an identity sequence whose name is not PostgreSQL's choice is written with SEQUENCE NAME. */
+  readonly table?: { readonly schema: string; readonly name: string };
 }
 
 /**
@@ -117,7 +121,7 @@ export function columnSql(c: Column, opts: ColumnSqlOptions = {}): string {
   const parts = [qi(c.name), opts.serial ? SERIAL[c.type]! : typeSql(c.type), c.notNull ? 'NOT NULL' : 'NULL'];
   if (c.default && !opts.serial) parts.push(`DEFAULT ${c.default.text}`);
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
-  if (c.identity) parts.push(identitySql(c));
+  if (c.identity) parts.push(identitySql(c, opts.table));
   if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
   return parts.join(' ');
 }
@@ -206,6 +210,6 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
     const body = inline.length ? ` ${list(inline)}` : '';
     return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
   }
-  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name) }));
+  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name), table: t }));
   return `CREATE ${unlogged}TABLE ${name} ${list([...cols, ...inline])}${tail}`;
 }

@@ -27,6 +27,13 @@ export const MORE_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO jobs (id, attempts, locked_at) VALUES (1, 3, NULL), (2, 30, NULL), (3, 0, now())",
     keeps: 'SELECT id, attempts, max_attempts, is_available FROM jobs ORDER BY id',
   },
+  {
+    name: 'new generated column reads columns whose type changes',
+    old: ['CREATE TABLE jobs (id int PRIMARY KEY, attempts int NOT NULL DEFAULT 0, max_attempts int NOT NULL DEFAULT 25)'],
+    new: ['CREATE TABLE jobs (id int PRIMARY KEY, attempts smallint NOT NULL DEFAULT 0, max_attempts smallint NOT NULL DEFAULT 25, is_available boolean GENERATED ALWAYS AS (attempts < max_attempts) STORED NOT NULL)', 'CREATE INDEX jobs_available ON jobs (id) WHERE is_available'],
+    seed: 'INSERT INTO jobs (id, attempts) VALUES (1, 3), (2, 30)',
+    keeps: 'SELECT id, attempts, max_attempts FROM jobs ORDER BY id',
+  },
   // ALTER TYPE … ATTRIBUTE in a schema file (graphile-worker's migrations narrow a composite's attributes this way).
   { name: 'composite type altered attribute by attribute', old: ['CREATE TYPE spec AS (n int, p int, q text)'], new: ['CREATE TYPE spec AS (n int, p int, q text)', 'ALTER TYPE spec ALTER ATTRIBUTE n TYPE smallint, DROP ATTRIBUTE p, ADD ATTRIBUTE note text'] },
   { name: 'generated column expression changes', old: ['CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED)'], new: ['CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 3) STORED)'] },

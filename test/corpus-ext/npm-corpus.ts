@@ -9,7 +9,7 @@
  * `npm:graphile-worker@0.13.0`); `install` is the folder under node_modules, `name@version` what must be there.
  *
  * @example
- * const gw = NPM_PRODUCTS['graphile-worker'];  // four… six states, each a list of parts (package + files)
+ * const gw = NPM_PRODUCTS['graphile-worker'];  // seven states, each a list of parts (package + files)
  */
 
 /** A documented change to the package's files, applied when the corpus test reads them. */
@@ -95,13 +95,13 @@ const dqEdits: readonly Edit[] = [{ kind: 'upSection', why: 'node-pg-migrate SQL
 export const NPM_PRODUCTS: Record<string, NpmProduct> = {
   'graphile-worker': {
     license: 'MIT',
-    exercises: 'job queue migrations applied in order: RLS enabled tables, plpgsql functions and triggers, composite types, generated identity, tables rebuilt between releases (0.13 → 0.16 moves to `_private_` tables), six releases → five pairs',
-    states: [gw('graphile-worker-v0.11.4', '0.11.4', true), gw('graphile-worker-v0.12.2', '0.12.2', true), gw('graphile-worker-v0.13.0', '0.13.0'), gw('graphile-worker-v0.15.1', '0.15.1'), gw('graphile-worker-v0.16.6', '0.16.6'), gw('graphile-worker', '0.18.0')],
+    exercises: 'job queue migrations applied in order: RLS enabled tables, plpgsql functions and triggers, composite types, generated identity, tables rebuilt between releases (0.13 → 0.16 moves to `_private_` tables), seven releases → six pairs',
+    states: [gw('graphile-worker-v0.11.4', '0.11.4', true), gw('graphile-worker-v0.12.2', '0.12.2', true), gw('graphile-worker-v0.13.0', '0.13.0'), gw('graphile-worker-v0.15.1', '0.15.1'), gw('graphile-worker-v0.16.6', '0.16.6'), gw('graphile-worker-v0.17.3', '0.17.3'), gw('graphile-worker', '0.18.0')],
   },
   'message-db': {
     license: 'MIT',
     exercises: "Eventide's message store, installed as its install.sh does (schema, extension, table, type, functions, indexes, views; roles and privileges left out): SQL and plpgsql functions over a composite type, expression indexes, views",
-    states: [messageDb('message-db-v1.1.6', '1.1.6'), messageDb('message-db-v1.2.6', '1.2.6'), messageDb('@eventide/message-db', '1.3.1')],
+    states: [messageDb('message-db-v1.1.6', '1.1.6'), messageDb('message-db-v1.2.3', '1.2.3'), messageDb('message-db-v1.2.6', '1.2.6'), messageDb('@eventide/message-db', '1.3.1')],
   },
   'rate-limit-postgresql': {
     license: 'MIT',
@@ -146,14 +146,6 @@ export const NPM_PRODUCTS: Record<string, NpmProduct> = {
     license: 'MIT',
     exercises: "a migration tool's own bookkeeping table",
     states: [{ state: '5.3.0', parts: [{ install: 'postgres-migrations', name: 'postgres-migrations', version: '5.3.0', files: ['dist/migrations/0_create-migrations-table.sql'] }] }],
-  },
-  'massive-migrate': {
-    license: 'BSD-3-Clause',
-    exercises: "a migration tool's step-by-step test migrations: uuid-ossp defaults, unquoted mixed-case names folded to lower case, BEGIN/END blocks (pair)",
-    states: [
-      { state: '0.1.0', parts: [{ install: 'massive-migrate', name: 'massive-migrate', version: '0.10.0', files: ['test/migrations/stepbystep/0.1.0/up/createcustomertable.sql'] }] },
-      { state: '0.2.0', parts: [{ install: 'massive-migrate', name: 'massive-migrate', version: '0.10.0', files: ['test/migrations/stepbystep/0.1.0/up/createcustomertable.sql', 'test/migrations/stepbystep/0.2.0/up/createsalutationtable.sql'] }] },
-    ],
   },
   'pgpm-verify': {
     license: 'MIT',

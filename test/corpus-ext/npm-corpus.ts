@@ -9,7 +9,7 @@
  * `npm:graphile-worker@0.13.0`); `install` is the folder under node_modules, `name@version` what must be there.
  *
  * @example
- * const gw = NPM_PRODUCTS['graphile-worker'];  // seven states, each a list of parts (package + files)
+ * const gw = NPM_PRODUCTS['graphile-worker'];  // six states, each a list of parts (package + files)
  */
 
 /** A documented change to the package's files, applied when the corpus test reads them. */
@@ -95,8 +95,8 @@ const dqEdits: readonly Edit[] = [{ kind: 'upSection', why: 'node-pg-migrate SQL
 export const NPM_PRODUCTS: Record<string, NpmProduct> = {
   'graphile-worker': {
     license: 'MIT',
-    exercises: 'job queue migrations applied in order: RLS enabled tables, plpgsql functions and triggers, composite types, generated identity, tables rebuilt between releases (0.13 → 0.16 moves to `_private_` tables), seven releases → six pairs',
-    states: [gw('graphile-worker-v0.11.4', '0.11.4', true), gw('graphile-worker-v0.12.2', '0.12.2', true), gw('graphile-worker-v0.13.0', '0.13.0'), gw('graphile-worker-v0.15.1', '0.15.1'), gw('graphile-worker-v0.16.6', '0.16.6'), gw('graphile-worker-v0.17.3', '0.17.3'), gw('graphile-worker', '0.18.0')],
+    exercises: 'job queue migrations applied in order: RLS enabled tables, plpgsql functions and triggers, composite types, generated identity, tables rebuilt between releases (0.13 → 0.16 moves to `_private_` tables), six releases → five pairs (0.17.3 left out: its schema equals that of 0.16.6)',
+    states: [gw('graphile-worker-v0.11.4', '0.11.4', true), gw('graphile-worker-v0.12.2', '0.12.2', true), gw('graphile-worker-v0.13.0', '0.13.0'), gw('graphile-worker-v0.15.1', '0.15.1'), gw('graphile-worker-v0.16.6', '0.16.6'), gw('graphile-worker', '0.18.0')],
   },
   'message-db': {
     license: 'MIT',
@@ -113,9 +113,10 @@ export const NPM_PRODUCTS: Record<string, NpmProduct> = {
   },
   dataqueue: {
     license: 'MIT',
-    exercises: 'job queue migrations (node-pg-migrate format): `IF NOT EXISTS` DDL, columns added by later migrations; the state after the first three migrations (as released before 1751984773000) and after all five (pair)',
+    exercises: 'job queue migrations (node-pg-migrate format): `IF NOT EXISTS` DDL, columns added by later migrations; the states after the first three, the first four and all five migrations (two pairs)',
     states: [
       { state: 'migrations 1-3', parts: [{ install: '@nicnocquee/dataqueue', name: '@nicnocquee/dataqueue', version: '1.24.0', files: DATAQUEUE_MIGRATIONS.slice(0, 3) }], edits: dqEdits },
+      { state: 'migrations 1-4', parts: [{ install: '@nicnocquee/dataqueue', name: '@nicnocquee/dataqueue', version: '1.24.0', files: DATAQUEUE_MIGRATIONS.slice(0, 4) }], edits: dqEdits },
       { state: '1.24.0', parts: [{ install: '@nicnocquee/dataqueue', name: '@nicnocquee/dataqueue', version: '1.24.0', files: DATAQUEUE_MIGRATIONS }], edits: dqEdits },
     ],
   },

@@ -44,8 +44,10 @@ export type Change =
   | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence; readonly beforeDrops?: boolean }
   | { readonly kind: 'create_table'; readonly table: Table }
   | { readonly kind: 'drop_table'; readonly table: Table }
-  | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }
-  | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column }
+  /** `afterTypeChanges`: a generated column added again once the columns it reads have their new type (planner-made: plan/regenerated.ts). */
+  | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column; readonly afterTypeChanges?: boolean }
+  /** `regenerated`: a generated column dropped only to be added again after a type change (planner-made): no data is lost. */
+  | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column; readonly regenerated?: boolean }
   | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column }
   | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }

@@ -15,6 +15,7 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
+import { regenerateReaders } from './regenerated.js';
 import { exprRefs } from './expr-refs.js';
 import { callIds, fnId } from './function-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
@@ -214,6 +215,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     }
   }
 
+  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
+  regenerateReaders(all, current, desired);
+
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
   if (recreated.size) {
@@ -301,7 +305,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (droppedTables.has(keyOf(c.table))) break;
         if (c.column.inherited) break; // goes with the parent's column (PostgreSQL refuses to drop it on its own)
         emit('drop-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
-          { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
+          c.regenerated ? { locksExistingTable: true } : { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it. One whose
@@ -377,7 +381,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
+        // A generated column added again goes after the type changes of the columns it reads (same place, emitted later).
+        emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -739,6 +744,9 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
+    // The sequence takes the desired name (a table renamed by hand keeps its old one: PostgreSQL does not rename it).
+    const [was, will] = [from.identity.sequenceName, to.identity.sequenceName];
+    if (was && will && was !== will) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(was)} RENAME TO ${qi(will)}`, {});
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
     const [a, b] = [from.identity.sequence, to.identity.sequence];
     const sets: string[] = [];
@@ -753,9 +761,6 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
     const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
-    // The sequence keeps its privileges when renamed.
-    const [was, is] = [from.identity.sequenceName, to.identity.sequenceName];
-    if (was && is && was !== is) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qn(t.schema, was)} RENAME TO ${qi(is)}`);
   }
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
   attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));

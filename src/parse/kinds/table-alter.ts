@@ -16,9 +16,11 @@ import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './table.js';
 import { alterView } from './view.js';
+import { alterComposite } from './type.js';
 
 export function alterTable(sc: FoldScope, n: Node): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
+  if (n.objtype === 'OBJECT_TYPE') return alterComposite(sc, n);
   if (n.objtype === 'OBJECT_SEQUENCE') return alterTableOnSequence(sc, n);
   if (n.objtype === 'OBJECT_VIEW' || n.objtype === 'OBJECT_MATVIEW') return alterView(sc, n);
   if (n.objtype === 'OBJECT_FOREIGN_TABLE') {

@@ -47,7 +47,8 @@ export type Change =
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column }
   | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column }
-  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean }
+  /** `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. */
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
   | { readonly kind: 'drop_index'; readonly index: Index }

@@ -331,7 +331,10 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
     const same = !!old && sameConstraint(old, c);
-    if (!same) {
+    // A NOT VALID check or foreign key that is otherwise the same is validated in place.
+    const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
+    if (validate) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, validate: true });
+    else if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }

@@ -263,7 +263,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_column': {
       const k = keyOf(c.table);
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
-      return { alters: [nodeId.rel(k)], used: columnRefs(c.column, current), requires: owned };
+      // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
+      const reads = c.column.generated ? [...identifiersIn(c.column.generated.text)].filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n)) : [];
+      return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
     case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };

@@ -29,6 +29,7 @@ import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
@@ -113,6 +114,11 @@ function viewDependants(model: Model): Map<string, string[]> {
   return m;
 }
 
+/** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
+const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
+/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
+const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !sameExpr(c.from.generated, c.to.generated);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Adds a statement of a kind (its place in ./layout.ts among the statements the graph leaves free). */
@@ -146,10 +152,11 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  restoreReferencingForeignKeys(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
-    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
+    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
     if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
@@ -185,7 +192,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
   // to change such a column's type, so they are dropped before and recreated after.
   for (const c of [...all]) {
-    if (c.kind !== 'alter_column' || (c.from.type === c.to.type && c.from.collation === c.to.collation)) continue;
+    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
     const tk = keyOf(c.table);
     const cur = current.tables[tk];
     const des = desired.tables[tk];
@@ -206,6 +213,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
     }
+    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
+    if (!regenerates(c)) continue;
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
+      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des?.indexes[ix.name];
+      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
   }
 
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
@@ -225,7 +241,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // change such a column's type. The function goes first and comes back after the relations.
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
-    : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
+    : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
   if (reshaped.size) {
     for (const [k, f] of Object.entries(current.functions)) {
       if (!f.reads?.some((r) => reshaped.has(r))) continue;
@@ -403,6 +419,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
         if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
+        if (c.validate) {
+          emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+          break;
+        }
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,

@@ -17,9 +17,10 @@ import { ORDER_CASES } from './cases-order.js';
 import { ATLAS_CASES } from './cases-atlas.js';
 import { INPLACE_CASES } from './cases-inplace.js';
 import { PRIVILEGE_CASES } from './cases-privileges.js';
+import { HUNT_CASES } from './cases-hunt.js';
 import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...HUNT_CASES];
 
 export function acceptanceSuite(part: number, of: number): void {
   const cases = ALL_CASES.filter((_, i) => i % of === part - 1);

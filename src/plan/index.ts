@@ -30,6 +30,7 @@ import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
+import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
@@ -153,6 +154,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);
+  recreateTypesOver(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));

@@ -260,4 +260,10 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO t (id, c) VALUES (1, 10), (2, 20)',
     keepsTables: [{ tables: ['t'], query: 'SELECT id, c FROM t ORDER BY id' }],
   },
+  {
+    // fuzz seed 1101: new → old inserts attribute b mid-list, so the composite is recreated: the domain over it went unnoticed.
+    name: 'hunt: composite type recreated (an attribute inserted mid-list) under a commented domain and a composite over it',
+    old: ["CREATE TYPE e1 AS ENUM ('a')", 'CREATE TYPE ct5 AS (a integer, b text, m e1)', 'CREATE DOMAIN dc6 AS ct5', "COMMENT ON DOMAIN dc6 IS 'over ct5'", 'CREATE TYPE outer7 AS (x ct5, n int)'],
+    new: ["CREATE TYPE e1 AS ENUM ('a')", 'CREATE TYPE ct5 AS (a integer, m e1)', 'CREATE DOMAIN dc6 AS ct5', "COMMENT ON DOMAIN dc6 IS 'over ct5'", 'CREATE TYPE outer7 AS (x ct5, n int)'],
+  },
 ];

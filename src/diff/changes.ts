@@ -46,7 +46,8 @@ export type Change =
   | { readonly kind: 'drop_table'; readonly table: Table }
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column }
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column }
+  /** `regenerate`: a generated column dropped and added again although its expression is the same (a function it calls is recreated; planner-made). */
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean }
   /** `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. */
   | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }

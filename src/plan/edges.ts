@@ -28,6 +28,7 @@ import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
 import { objectEdges, objectId, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
+import { serialSequenceName } from './table-sql.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -258,6 +259,17 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     }
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
+      // An identity's implicit sequence takes the name serial would: ADD IDENTITY creates it (after a sequence of
+      // that name is dropped, else PostgreSQL picks another name), DROP IDENTITY drops it (before one is created).
+      const seq = Buffer.byteLength(serialSequenceName(c.table.name, c.to.name)) <= 63 ? [nodeId.rel(qualifiedKey(c.table.schema, serialSequenceName(c.table.name, c.to.name)))] : NONE;
+      if (c.from.identity && !c.to.identity && sql.endsWith(' DROP IDENTITY')) return { alters: [nodeId.rel(keyOf(c.table))], drops: seq };
+      const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
+      // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
+      if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
+        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
+      }
+      // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
+      if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: seq };
       return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {

@@ -17,7 +17,7 @@ import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
 import { exprRefs } from './expr-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Func, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
@@ -118,7 +118,7 @@ function viewDependants(model: Model): Map<string, string[]> {
 /** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
 const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
 /** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
-const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !sameExpr(c.from.generated, c.to.generated);
+const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -155,6 +155,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   keepOwnedSequences(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);
   recreateTypesOver(all, current, desired);
+  regenerateOverRecreatedFunctions(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
@@ -244,9 +245,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
     : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
-  if (reshaped.size) {
+  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
+  // goes the same way: PostgreSQL refuses to drop the relation under it.
+  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
+  const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
+  if (reshaped.size || droppedRelations.size) {
     for (const [k, f] of Object.entries(current.functions)) {
-      if (!f.reads?.some((r) => reshaped.has(r))) continue;
+      if (!f.reads?.some((r) => reshaped.has(r)) && !rowTyped(f)) continue;
       const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
       // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
       for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
@@ -572,8 +577,7 @@ const NONE: readonly string[] = [];
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
-  const recreated = new Set<string>();
-  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(c.function.name);
+  const recreated = recreatedFunctions(all);
   if (!recreated.size) return;
   const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
   for (const [k, cur] of Object.entries(current.tables)) {
@@ -622,6 +626,36 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
   }
 }
 
+/** The functions the diff drops and creates again (`schema.name`, matched by name and input types: a renamed parameter is the same function). */
+function recreatedFunctions(all: readonly Change[]): Set<string> {
+  const inputs = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type).join(',');
+  const out = new Set<string>();
+  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && (x.function.identityArgs === c.function.identityArgs || inputs(x.function) === inputs(c.function)))) out.add(c.function.name);
+  return out;
+}
+
+/**
+ * A stored generated column calling a function that is dropped and created again cannot stay: PostgreSQL refuses
+ * the drop. It is dropped and added again around the function (its values are computed again), with what reads
+ * it (the planner's `regenerates`).
+ */
+function regenerateOverRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
+  const recreated = recreatedFunctions(all);
+  if (!recreated.size) return;
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
+  for (const [k, cur] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
+    for (const col of cur.columns) {
+      const next = des.columns.find((x) => x.name === col.name);
+      if (!next?.generated || !calls(col.generated) || col.inherited) continue;
+      const i = all.findIndex((c) => c.kind === 'alter_column' && keyOf(c.table) === k && c.to.name === col.name);
+      if (i >= 0) all.splice(i, 1, { ...(all[i] as Extract<Change, { kind: 'alter_column' }>), regenerate: true });
+      else all.push({ kind: 'alter_column', table: des, from: col, to: next, regenerate: true });
+    }
+  }
+}
+
 /** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
 function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
@@ -631,7 +665,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition'
+      || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {
       ids = statementIds(d.source, d.sql, ctx, d.kind);
@@ -746,7 +781,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (!sameExpr(from.generated, to.generated)) {
+  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
     return;

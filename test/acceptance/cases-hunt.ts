@@ -209,14 +209,6 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO t (v) VALUES ('a'), ('b')",
     keepsTables: [{ tables: ['t'], query: 'SELECT id, v FROM t ORDER BY id' }],
   },
-  // ---- inheritance
-  {
-    name: 'hunt: an existing table starts inheriting from a parent (and stops)',
-    old: ['CREATE TABLE base (id int, at timestamptz)', 'CREATE TABLE child (id int, at timestamptz, extra text)'],
-    new: ['CREATE TABLE base (id int, at timestamptz)', 'CREATE TABLE child (extra text) INHERITS (base)'],
-    seed: "INSERT INTO child VALUES (1, now(), 'x')",
-    keepsTables: [{ tables: ['child'], query: 'SELECT id, extra FROM ONLY child ORDER BY id' }],
-  },
   // ---- identifiers
   {
     name: 'hunt: 63-byte identifiers whose default constraint and index names PostgreSQL truncates',

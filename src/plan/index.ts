@@ -789,7 +789,8 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
-  if (typeChanged) {
+  // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
+  if (typeChanged && !(from.inherited && to.inherited)) {
     const { using, rewrite } = castInfo(from.type, to.type);
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });

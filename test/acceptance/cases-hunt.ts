@@ -258,4 +258,12 @@ export const HUNT_CASES: AcceptanceCase[] = [
     old: ["CREATE TYPE e1 AS ENUM ('a')", 'CREATE TYPE ct5 AS (a integer, b text, m e1)', 'CREATE DOMAIN dc6 AS ct5', "COMMENT ON DOMAIN dc6 IS 'over ct5'", 'CREATE TYPE outer7 AS (x ct5, n int)'],
     new: ["CREATE TYPE e1 AS ENUM ('a')", 'CREATE TYPE ct5 AS (a integer, m e1)', 'CREATE DOMAIN dc6 AS ct5', "COMMENT ON DOMAIN dc6 IS 'over ct5'", 'CREATE TYPE outer7 AS (x ct5, n int)'],
   },
+  {
+    // fuzz seed 2113: the partition's column was altered too, after its parent's ALTER TYPE had recursed to it.
+    name: 'hunt: partitioned table column widened to bigint, the partition follows its parent',
+    old: ['CREATE TABLE pt14 (id integer NOT NULL, k integer NOT NULL, c16 integer NOT NULL) PARTITION BY RANGE (k)', 'CREATE TABLE pt14_p17 PARTITION OF pt14 FOR VALUES FROM (0) TO (10)', 'CREATE TABLE inh_base (id int, n int)', 'CREATE TABLE inh_child (extra text) INHERITS (inh_base)'],
+    new: ['CREATE TABLE pt14 (id integer NOT NULL, k integer NOT NULL, c16 bigint NOT NULL) PARTITION BY RANGE (k)', 'CREATE TABLE pt14_p17 PARTITION OF pt14 FOR VALUES FROM (0) TO (10)', 'CREATE TABLE inh_base (id int, n bigint)', 'CREATE TABLE inh_child (extra text) INHERITS (inh_base)'],
+    seed: "INSERT INTO pt14 VALUES (1, 1, 10), (2, 1, 20); INSERT INTO inh_child VALUES (1, 2, 'x')",
+    keepsTables: [{ tables: ['pt14', 'pt14_p17'], query: 'SELECT id, k, c16::int FROM pt14 ORDER BY id' }, { tables: ['inh_child'], query: 'SELECT id, n::int, extra FROM inh_child' }],
+  },
 ];

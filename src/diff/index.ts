@@ -103,6 +103,21 @@ function typeUsers(model: Model, key: string): string[] {
   return Object.values(model.tables).flatMap((t) => t.columns.filter((c) => c.type.replace(/(\[\])+$/, '') === key).map((c) => `${qualifiedKey(t.schema, t.name)}.${c.name}`));
 }
 
+/**
+ * Can `CREATE OR REPLACE` turn `from` into `to`? Not when the kind or result type changes, an input parameter
+ * is renamed, a parameter default is removed, or the output parameters (the result row) change: PostgreSQL
+ * refuses those, so the function is dropped and created again.
+ */
+function replaceable(from: Func, to: Func): boolean {
+  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
+  const input = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
+  const output = (f: Func) => f.args.filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
+  const [a, b] = [input(from), input(to)];
+  if (a.some((x, i) => x.name && b[i] && (b[i]!.name ?? '') !== x.name)) return false;
+  if (b.filter((x) => x.default).length < a.filter((x) => x.default).length) return false;
+  return output(from) === output(to);
+}
+
 /** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */
 function enumAdditions(from: readonly string[], to: readonly string[]): { label: string; before?: string; after?: string }[] | undefined {
   let i = 0;
@@ -222,7 +237,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     const cur = current.functions[key];
     if (!cur) out.push({ kind: 'create_function', function: f, replace: false });
     else if (!funcEq(cur, f)) {
-      if ((cur.returns ?? '') === (f.returns ?? '') && cur.kind === f.kind) out.push({ kind: 'create_function', function: f, replace: true });
+      if (replaceable(cur, f)) out.push({ kind: 'create_function', function: f, replace: true });
       else {
         out.push({ kind: 'drop_function', function: cur });
         out.push({ kind: 'create_function', function: f, replace: false });
@@ -358,7 +373,10 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
     const same = !!old && sameConstraint(old, c);
-    if (!same) {
+    // A NOT VALID check or foreign key that is otherwise the same is validated in place.
+    const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
+    if (validate) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, validate: true });
+    else if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }

@@ -198,7 +198,7 @@ export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
   readonly onDelete: FkAction;
   readonly onUpdate: FkAction;
   readonly match: 'SIMPLE' | 'FULL' | 'PARTIAL';
-  /** NOT VALID is a transient state: not compared by diff. */
+  /** NOT VALID: compared by diff (pg_dump writes it); a NOT VALID key otherwise the same is validated in place. */
   readonly notValid?: boolean;
 }
 export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {

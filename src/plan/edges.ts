@@ -31,6 +31,7 @@ import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
+import { serialSequenceName } from './table-sql.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -236,15 +237,28 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
     case 'alter_column': {
-      // An identity's sequence created, dropped or renamed with it (a privilege on it waits for it).
+      // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
+      // PostgreSQL picks another name), DROP IDENTITY drops it (before one is created), a rename moves it.
       const [was, is] = [identitySeq(c.table, c.from), identitySeq(c.table, c.to)];
+      const serialName = serialSequenceName(c.table.name, c.to.name);
+      const implied = Buffer.byteLength(serialName) <= 63 ? [nodeId.rel(qualifiedKey(c.table.schema, serialName))] : NONE;
+      if (c.from.identity && !c.to.identity && sql.endsWith(' DROP IDENTITY')) return { alters: [nodeId.rel(keyOf(c.table))], drops: was.length ? was : implied };
+      const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
+      // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
+      if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
+        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
+      }
+      // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
+      if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
       const seq = was.join() === is.join() ? {} : { creates: is, drops: was };
       return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
-      return { alters: [nodeId.rel(k)], used: columnRefs(c.column, current), requires: owned };
+      // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
+      const reads = c.column.generated ? [...identifiersIn(c.column.generated.text)].filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n)) : [];
+      return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
     case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };

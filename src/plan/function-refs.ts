@@ -11,12 +11,32 @@
  *  - every overload of the name when none fits (a conservative reading).
  */
 import { qualifiedKey } from '../model/names.js';
+import type { Change } from '../diff/changes.js';
 import type { Func, Model } from '../model/types.js';
 import type { FnCall } from './expr-refs.js';
 import { nodeId } from './graph.js';
 
 /** A function's graph id: its signature. @example fnId(f) // 'fn:public.f(a integer)' */
 export const fnId = (f: Func): string => nodeId.fn(`${qualifiedKey(f.schema, f.name)}(${f.identityArgs})`);
+
+/**
+ * The functions `all` drops and creates again, as ids of the dropped ones: matched by name and identity
+ * arguments, or by input types (a renamed parameter or a changed output is the same function to a caller).
+ *
+ * @example
+ * recreatedFunctions([dropF, createF]) // Set { 'fn:public.f(a integer)' }
+ */
+export function recreatedFunctions(all: readonly Change[]): Set<string> {
+  const inputs = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type).join(',');
+  const key = (f: Func) => qualifiedKey(f.schema, f.name);
+  const out = new Set<string>();
+  for (const c of all) {
+    if (c.kind !== 'drop_function') continue;
+    const again = all.some((x) => x.kind === 'create_function' && key(x.function) === key(c.function) && (x.function.identityArgs === c.function.identityArgs || inputs(x.function) === inputs(c.function)));
+    if (again) out.add(fnId(c.function));
+  }
+  return out;
+}
 
 interface Overloads {
   /** Unqualified name → the functions of that name in any schema. */

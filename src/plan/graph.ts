@@ -47,8 +47,8 @@ export const nodeId = {
   bounds: (table: string) => `bounds:${table}`,
   /** One statement of a change: the next statement of the same change requires it (a change's own order). */
   step: (order: number) => `step:${order}`,
-  /** A trigger, policy or constraint of a table, by name. */
-  part: (table: string, kind: 'trigger' | 'policy' | 'constraint', name: string) => `${kind}:${table}\u0000${name}`,
+  /** A trigger, policy, constraint or column of a table, by name. */
+  part: (table: string, kind: 'trigger' | 'policy' | 'constraint' | 'column', name: string) => `${kind}:${table}\u0000${name}`,
   /** A sequence released from its owning column (`OWNED BY NONE`), before what would drop it along. */
   released: (sequence: string) => `released:${sequence}`,
 };

@@ -17,9 +17,9 @@ import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
 import { regenerateReaders } from './regenerated.js';
 import { exprRefs } from './expr-refs.js';
-import { callIds, fnId } from './function-refs.js';
+import { callIds, recreatedFunctions } from './function-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Func, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
@@ -32,6 +32,8 @@ import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { regenerateColumns } from './kinds/generated-columns.js';
+import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
+import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
@@ -117,6 +119,11 @@ function viewDependants(model: Model): Map<string, string[]> {
   return m;
 }
 
+/** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
+const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
+/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
+const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Adds a statement of a kind (its place in ./layout.ts among the statements the graph leaves free). */
@@ -150,13 +157,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  restoreReferencingForeignKeys(all, current, desired);
+  recreateTypesOver(all, current, desired);
   // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
   // views over their tables are found.
   regenerateColumns(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
-    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
+    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
     if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
@@ -192,7 +201,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
   // to change such a column's type, so they are dropped before and recreated after.
   for (const c of [...all]) {
-    if (c.kind !== 'alter_column' || (c.from.type === c.to.type && c.from.collation === c.to.collation)) continue;
+    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
     const tk = keyOf(c.table);
     const cur = current.tables[tk];
     const des = desired.tables[tk];
@@ -212,6 +221,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       all.push({ kind: 'drop_trigger', trigger: tr });
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
+    if (!regenerates(c)) continue;
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
+      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des?.indexes[ix.name];
+      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
     }
   }
 
@@ -235,10 +253,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // change such a column's type. The function goes first and comes back after the relations.
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
-    : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
-  if (reshaped.size) {
+    : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
+  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
+  // goes the same way: PostgreSQL refuses to drop the relation under it.
+  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
+  const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
+  if (reshaped.size || droppedRelations.size) {
     for (const [k, f] of Object.entries(current.functions)) {
-      if (!f.reads?.some((r) => reshaped.has(r))) continue;
+      if (!f.reads?.some((r) => reshaped.has(r)) && !rowTyped(f)) continue;
       const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
       // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
       for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
@@ -401,6 +423,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
         if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
+        if (c.validate) {
+          emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+          break;
+        }
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
@@ -551,8 +577,7 @@ const NONE: readonly string[] = [];
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
-  const recreated = new Set<string>();
-  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(fnId(c.function));
+  const recreated = recreatedFunctions(all);
   if (!recreated.size) return;
   // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
   const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
@@ -611,7 +636,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition'
+      || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {
       ids = statementIds(d.source, d.sql, ctx, d.kind);
@@ -726,7 +752,7 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (!sameExpr(from.generated, to.generated)) {
+  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
@@ -734,7 +760,8 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
-  if (typeChanged) {
+  // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
+  if (typeChanged && !(from.inherited && to.inherited)) {
     const { using, rewrite } = castInfo(from.type, to.type);
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });

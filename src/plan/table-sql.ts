@@ -71,8 +71,8 @@ export function identitySql(c: Column, table?: { readonly schema: string; readon
 
 const SERIAL: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
 
-/** PostgreSQL's name for the sequence of `table.column` declared serial (when it fits in 63 bytes). */
-const serialSequenceName = (table: string, column: string) => `${table}_${column}_seq`;
+/** PostgreSQL's name for the sequence of `table.column` declared serial or identity (when it fits in 63 bytes). */
+export const serialSequenceName = (table: string, column: string) => `${table}_${column}_seq`;
 
 /**
  * The sequence a new column can take as `serial` instead of a separate `CREATE SEQUENCE`, default and

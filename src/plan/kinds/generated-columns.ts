@@ -15,7 +15,7 @@ import { identifiersIn } from '../../model/identifiers.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { Column, Constraint, Index, Model } from '../../model/types.js';
 import { exprRefs } from '../expr-refs.js';
-import { callIds, fnId } from '../function-refs.js';
+import { callIds, recreatedFunctions } from '../function-refs.js';
 
 /** Does an index read column `name` (a key, an expression, its predicate, INCLUDE)? */
 function indexReads(i: Index, name: string): boolean {
@@ -42,8 +42,7 @@ function constraintReads(k: Constraint, name: string): boolean {
  */
 export function regenerateColumns(all: Change[], current: Model, desired: Model): void {
   const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
-  const recreated = new Set<string>();
-  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && key(x.function) === key(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(fnId(c.function));
+  const recreated = recreatedFunctions(all);
   if (!recreated.size) return;
   const calls = (col: Column) => !!col.generated && exprRefs(col.generated.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
   for (const [k, cur] of Object.entries(current.tables)) {

@@ -4,7 +4,7 @@ import { parseSchema } from '../src/parse/index.js';
 import { diff } from '../src/diff/index.js';
 import { plan } from '../src/plan/index.js';
 import { exprRefs } from '../src/plan/expr-refs.js';
-import { callIds } from '../src/plan/function-refs.js';
+import { callIds, fnId, identityTypes } from '../src/plan/function-refs.js';
 import type { Func, Model } from '../src/model/types.js';
 
 const model = async (sql: string) => (await parseSchema([{ file: 's.sql', text: sql }])).model;
@@ -30,19 +30,19 @@ describe('callIds', () => {
   for (const [label, of] of [['parsed', (m: Model) => m], ['inspected', inspected]] as const) {
     it(`reads the overloads a call can resolve to by its number of arguments and its casts (${label})`, async () => {
       const m = of(await model(OVERLOADS));
-      expect(callsOf(m, 'public.t', 'one').sort()).toEqual(['fn:public.f(a date)', 'fn:public.f(a integer)']);
-      expect(callsOf(m, 'public.t', 'two')).toEqual(['fn:public.f(a integer, b integer)']);
+      expect(callsOf(m, 'public.t', 'one').sort()).toEqual(['fn:public.f(date)', 'fn:public.f(integer)']);
+      expect(callsOf(m, 'public.t', 'two')).toEqual(['fn:public.f(integer, integer)']);
       // Three arguments: the overload whose fourth has a default.
-      expect(callsOf(m, 'public.t', 'three')).toEqual(['fn:public.f(a integer, b integer, c integer, d integer)']);
-      expect(callsOf(m, 'public.t', 'four')).toEqual(['fn:public.f(a integer, b integer, c integer, d integer)']);
+      expect(callsOf(m, 'public.t', 'three')).toEqual(['fn:public.f(integer, integer, integer, integer)']);
+      expect(callsOf(m, 'public.t', 'four')).toEqual(['fn:public.f(integer, integer, integer, integer)']);
       // Named arguments: by count only.
-      expect(callsOf(m, 'public.t', 'named').sort()).toEqual(['fn:public.f(a date)', 'fn:public.f(a integer)']);
+      expect(callsOf(m, 'public.t', 'named').sort()).toEqual(['fn:public.f(date)', 'fn:public.f(integer)']);
     });
   }
 
   it('picks the overload whose types are exactly the casts passed (parsed: the argument types are known)', async () => {
     const m = await model(OVERLOADS);
-    expect(callsOf(m, 'public.t', 'typed')).toEqual(['fn:public.f(a date)']);
+    expect(callsOf(m, 'public.t', 'typed')).toEqual(['fn:public.f(date)']);
   });
 
   it('falls back to every overload when none takes the call', async () => {
@@ -59,5 +59,19 @@ describe('a recreated overload', () => {
     const sql = plan(diff(old, next), old, next).map((s) => s.sql);
     expect(sql.some((s) => s.startsWith('DROP FUNCTION "public"."g"(a date)'))).toBe(true);
     expect(sql.filter((s) => s.includes('"small"'))).toEqual([]);
+  });
+});
+
+describe('identityTypes', () => {
+  it('leaves out modes and parameter names, keeps multi-word and qualified types', () => {
+    expect(identityTypes('a integer, VARIADIC "my list" text[], double precision')).toBe('integer, text[], double precision');
+    expect(identityTypes('time time without time zone, i interval, interval day to second')).toBe('time without time zone, interval, interval day to second');
+    expect(identityTypes('"a""b" integer, public."a(b[c", INOUT y numeric(10,2), v character varying(10)')).toBe('integer, public."a(b[c", numeric(10,2), character varying(10)');
+  });
+
+  it('gives a function renamed in a parameter the id of the old one (PostgreSQL\'s identity is the input types)', async () => {
+    const [a, b] = [await model('CREATE FUNCTION f(x int, lo int) RETURNS int LANGUAGE sql AS $$SELECT 1$$;'), await model('CREATE FUNCTION f(v int, lo int) RETURNS int LANGUAGE sql AS $$SELECT 1$$;')];
+    expect(fnId(Object.values(a.functions)[0]!)).toBe(fnId(Object.values(b.functions)[0]!));
+    expect(fnId(Object.values(a.functions)[0]!)).toBe('fn:public.f(integer, integer)');
   });
 });

@@ -16,15 +16,52 @@ import type { Func, Model } from '../model/types.js';
 import type { FnCall } from './expr-refs.js';
 import { nodeId } from './graph.js';
 
-/** A function's graph id: its signature. @example fnId(f) // 'fn:public.f(a integer)' */
-export const fnId = (f: Func): string => nodeId.fn(`${qualifiedKey(f.schema, f.name)}(${f.identityArgs})`);
+/**
+ * A function's graph id: its identity as PostgreSQL knows it, name and input types (parameter names left out:
+ * a function whose parameter is renamed is dropped before the new one is created, as they share the identity).
+ * The identity arguments stand in when the input types are not known.
+ *
+ * @example fnId(f) // 'fn:public.f(integer, text)'
+ */
+export const fnId = (f: Func): string => nodeId.fn(`${qualifiedKey(f.schema, f.name)}(${identityTypes(f.identityArgs)})`);
+
+/** The multi-word type names format_type writes, by first word → the words that may follow it (`double precision`). */
+const MULTI_WORD_TYPES: Readonly<Record<string, readonly string[]>> = {
+  double: ['precision'], character: ['varying'], bit: ['varying'], time: ['with', 'without'], timestamp: ['with', 'without'],
+  interval: ['year', 'month', 'day', 'hour', 'minute', 'second'],
+};
+const bare = (w: string) => w.replace(/\(.*$/, '').toLowerCase();
+
+/**
+ * The input types of identity arguments as `pg_get_function_identity_arguments` (and the fold) write them:
+ * modes and parameter names left out.
+ *
+ * @example
+ * identityTypes('a integer, VARIADIC "my list" text[], double precision') // 'integer, text[], double precision'
+ */
+export function identityTypes(identityArgs: string): string {
+  return splitArgs(identityArgs).map((arg) => {
+    let rest = arg.replace(/^(IN|INOUT|VARIADIC)\s+/i, '');
+    if (rest.startsWith('"')) {
+      // A quoted name: up to its closing quote ("" inside is a quote).
+      let i = 1;
+      while (i < rest.length && !(rest[i] === '"' && rest[i + 1] !== '"')) i += rest[i] === '"' ? 2 : 1;
+      if (rest[i + 1] === ' ') return rest.slice(i + 2).trim();
+      return rest;
+    }
+    const words = rest.split(' ');
+    const typeGoesOn = MULTI_WORD_TYPES[bare(words[0]!)]?.includes(bare(words[1] ?? ''));
+    if (words.length > 1 && !typeGoesOn) rest = words.slice(1).join(' ');
+    return rest;
+  }).join(', ');
+}
 
 /**
  * The functions `all` drops and creates again, as ids of the dropped ones: matched by name and identity
  * arguments, or by input types (a renamed parameter or a changed output is the same function to a caller).
  *
  * @example
- * recreatedFunctions([dropF, createF]) // Set { 'fn:public.f(a integer)' }
+ * recreatedFunctions([dropF, createF]) // Set { 'fn:public.f(integer)' }
  */
 export function recreatedFunctions(all: readonly Change[]): Set<string> {
   const inputs = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type).join(',');
@@ -64,7 +101,7 @@ function overloads(model: Model): Overloads {
 
 const NONE: readonly string[] = [];
 
-/** Every overload of an unqualified function name, in any schema, as ids. @example functionIds(model, 'f') // ['fn:public.f(a integer)', 'fn:public.f(a text)'] */
+/** Every overload of an unqualified function name, in any schema, as ids. @example functionIds(model, 'f') // ['fn:public.f(integer)', 'fn:public.f(text)'] */
 export function functionIds(model: Model, name: string): readonly string[] {
   return overloads(model).byName.get(name)?.map(fnId) ?? NONE;
 }
@@ -74,11 +111,12 @@ export function functionIds(model: Model, name: string): readonly string[] {
  * `args` (identity arguments), that signature's alone when the Model has it.
  *
  * @example
- * overloadIds(model, 'public.f') // ['fn:public.f(a integer)', 'fn:public.f(a text)']
- * overloadIds(model, 'public.f', 'a integer') // ['fn:public.f(a integer)']
+ * overloadIds(model, 'public.f') // ['fn:public.f(integer)', 'fn:public.f(text)']
+ * overloadIds(model, 'public.f', 'a integer') // ['fn:public.f(integer)'] (the Model's key names parameters, the id does not)
  */
 export function overloadIds(model: Model, key: string, args?: string): readonly string[] {
-  if (args !== undefined && model.functions[`${key}(${args})`]) return [nodeId.fn(`${key}(${args})`)];
+  const f = args !== undefined ? model.functions[`${key}(${args})`] : undefined;
+  if (f) return [fnId(f)];
   return overloads(model).byKey.get(key)?.map(fnId) ?? NONE;
 }
 
@@ -143,7 +181,7 @@ function accepts(f: Func, call: FnCall): boolean {
  *
  * @example
  * callIds(model, { name: 'f', arity: 2, types: [undefined, undefined], named: false, variadic: false, star: false })
- * // ['fn:public.f(a integer, b integer)'] — not f(a integer)
+ * // ['fn:public.f(integer, integer)'] — not f(a integer)
  */
 export function callIds(model: Model, call: FnCall): readonly string[] {
   const all = overloads(model).byName.get(call.name);

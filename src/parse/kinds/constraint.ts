@@ -140,7 +140,7 @@ export function firstColumn(e: Node, t: MTable): string | undefined {
   let found: string | undefined;
   walk(e, (x) => {
     if (found === undefined && x.ColumnRef) {
-      const f = x.ColumnRef.fields.map(sv);
+      const f = x.ColumnRef.fields!.map(sv);
       const c = f[f.length - 1];
       if (t.columns.some((col) => col.name === c)) found = c;
     }

@@ -83,7 +83,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
   const calls = new Set<string>();
   walk(q, (x) => {
     if (x.RangeVar && x.RangeVar.schemaname) {
-      const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname);
+      const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname!);
       if (key !== qualifiedKey(schema, name) && (sc.model.tables[key] || sc.model.views[key])) deps.add(key);
     }
     if (x.FuncCall) {

@@ -84,7 +84,7 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
       return set(t.obj);
     }
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
-      const f = functionByArgs(sc, n.object!.ObjectWithArgs);
+      const f = functionByArgs(sc, n.object!.ObjectWithArgs!);
       return set(f);
     }
     case 'OBJECT_RULE': return set(rule.ruleNamed(sc, list()) as { comment?: string });

@@ -11,16 +11,13 @@ import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
 import { chooseName } from '../naming.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
-import { column } from './column.js';
+import { type Deferred, column } from './column.js';
 import { constraint, rerenderConstraints } from './constraint.js';
 import { createIndex, refreshIndex } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
 import { renameView } from './view.js';
 import { assertNoDependentViews, dropRelation } from './relation.js';
 import * as privileges from './privileges.js';
-
-/** A table constraint folded after the columns (`__table`: written as a table element; `__column`: a column's). */
-type Deferred = Payload<'Constraint'> & { __table?: boolean; __column?: string };
 
 export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   const names = sc.rangeNames(n.relation);

@@ -2,23 +2,28 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The longest files first (measured in CI: the parser round trip ~130 s, the Prisma and guide end-to-end
- * suites ~100 s each; the acceptance cases, split over two files, ~60-90 s each here). Without timing
- * cache, vitest orders by file size, which puts the small but slow data-driven files last and leaves one of
- * the two workers idle at the end.
+ * The longest files first (measured in CI: the two halves of the acceptance cases ~150 s each, the parser
+ * round trip ~140 s, the Atlas CI pipeline, the library commands and the packed end-to-end suite ~75 s each).
+ * Without timing cache, vitest orders by file size, which puts the small but slow data-driven files last and
+ * leaves one of the two workers idle at the end. The acceptance halves start first, one per worker: the
+ * schema states they build are read once per run (test/helpers/state-cache.ts), and the round trip, the
+ * corpus and the tie-break files that follow read the same states from there.
  */
 const SLOW_FIRST = [
-  'test/parse/roundtrip.test.ts',
-  'test/acceptance/acceptance.test.ts',
   'test/acceptance/acceptance-2.test.ts',
+  'test/acceptance/acceptance.test.ts',
+  'test/parse/roundtrip.test.ts',
   'test/generated/generated.test.ts',
   'test/prisma/dual.test.ts',
   'test/prisma/golden.test.ts',
   'test/e2e/guide-workflow.test.ts',
+  'test/atlas/ci-pipeline.test.ts',
+  'test/workflow/commands-library.test.ts',
   'test/e2e/packed.test.ts',
   'test/workflow/renames.test.ts',
   'test/lint/lint.test.ts',
   'test/acceptance/corpus.test.ts',
+  'test/plan-tiebreak.test.ts',
   'test/migrate/cli.test.ts',
   'test/migrate/fleet.test.ts',
   'test/bench.test.ts',

@@ -9,7 +9,7 @@
  * stage that hit its limit is not run again at larger sizes (recorded as skipped, with why). The
  * dev-database CLI stages stop at N = 1,000 (see devPathMax), so `bench:full` ends in under 15 minutes.
  *
- * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --no-corpus, --peer-timeout SECONDS, --cli-from-source
+ * Flags: --full, --sizes 50,100, --runs N, --out DIR, --no-peers, --no-corpus, --corpus-pairs N, --peer-timeout SECONDS, --cli-from-source
  * (time bin/meridian.js through tsx instead of compiling the CLI first).
  */
 import { spawnSync } from 'node:child_process';
@@ -64,6 +64,11 @@ const devPathMax = 1000;
 const peers = !argv.includes('--no-peers');
 /** `--no-corpus`: the generated sizes only (the smoke test of the peer time limit needs nothing else). */
 const corpus = !argv.includes('--no-corpus');
+/**
+ * `--corpus-pairs N`: only the N smallest real-world pairs (by the bytes of both files); the smoke test runs
+ * one, which takes every corpus stage's path, instead of all of them (danbooru's alone took most of its time).
+ */
+const corpusPairsMax = Number(flag('--corpus-pairs') ?? Infinity);
 const peerTimeoutMs = Number(flag('--peer-timeout') ?? (full ? 300 : 30)) * 1000;
 const outDir = flag('--out') ?? join(import.meta.dirname, 'results');
 const root = join(import.meta.dirname, '..');
@@ -251,10 +256,13 @@ async function corpusPairs(server: string): Promise<void> {
     const m = /^(.*)-(\d{4})\.sql$/.exec(f);
     if (m) byProject.set(m[1]!, [...(byProject.get(m[1]!) ?? []), f]);
   }
-  process.stdout.write('\nCorpus pairs (old → new, database to database):\n');
-  for (const [project, versions] of byProject) {
-    if (versions.length < 2) continue;
-    const [oldFile, newFile] = [versions[0]!, versions.at(-1)!];
+  const size = (f: string) => statSync(join(dir, f)).size;
+  const pairs = [...byProject]
+    .filter(([, versions]) => versions.length >= 2)
+    .map(([project, versions]) => ({ project, oldFile: versions[0]!, newFile: versions.at(-1)! }));
+  const chosen = corpusPairsMax < pairs.length ? [...pairs].sort((x, y) => size(x.oldFile) + size(x.newFile) - size(y.oldFile) - size(y.newFile)).slice(0, corpusPairsMax) : pairs;
+  process.stdout.write(`\nCorpus pairs (old → new, database to database)${chosen.length < pairs.length ? `, the ${chosen.length} smallest of ${pairs.length} (--corpus-pairs)` : ''}:\n`);
+  for (const { project, oldFile, newFile } of chosen) {
     const a = await createServerDatabase(server);
     const b = await createServerDatabase(server);
     try {

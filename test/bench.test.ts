@@ -1,4 +1,4 @@
-/** Smoke test of the bench harness on N=50 (no timing assertions: figures live in bench/). */
+/** Smoke test of the bench harness on N=50 and the smallest real-world pair (no timing assertions: figures live in bench/). */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promi
 
 it('the bench harness runs on N=50 and writes results and a chart', async () => {
   const out = mkdtempSync(join(tmpdir(), 'meridian-bench-'));
-  const r = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '50', '--runs', '1', '--cli-from-source', '--out', out], repoRoot, 180_000);
+  const r = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/run.ts'), '--sizes', '50', '--runs', '1', '--cli-from-source', '--corpus-pairs', '1', '--out', out], repoRoot, 180_000);
   expect(r.stderr).not.toMatch(/Error/);
   expect(r.status).toBe(0);
   const json = readdirSync(out).find((f) => f.endsWith('.json'))!;
@@ -43,7 +43,9 @@ it('the bench harness runs on N=50 and writes results and a chart', async () => 
       expect(report.rows.some((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': meridian schema diff'))).toBe(true);
       // and each new state inspected beside pg_dump of it (issue #5's target on real-world schemas)
       const inspected = report.rows.filter((x) => x.stage.startsWith('corpus ') && x.stage.endsWith(': inspect (PostgreSQL)'));
-      expect(inspected.length).toBeGreaterThan(0);
+      // one pair (--corpus-pairs 1): every corpus stage's path, without the larger pairs' minutes
+      expect(inspected.length).toBe(1);
+      expect(r.stdout).toMatch(/Corpus pairs \(old → new, database to database\), the 1 smallest of \d+ \(--corpus-pairs\)/);
       for (const x of inspected) expect(report.rows.some((y) => y.stage === x.stage.replace(': inspect (PostgreSQL)', ': pg_dump --schema-only') && y.n === x.n && !y.note)).toBe(true);
       expect(r.stdout).toMatch(/corpus [\s\S]*→ inspect \/ pg_dump +\d\.\d\d \(target ≤ 0\.25\)/);
     }

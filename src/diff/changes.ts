@@ -44,10 +44,14 @@ export type Change =
   | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence; readonly beforeDrops?: boolean }
   | { readonly kind: 'create_table'; readonly table: Table }
   | { readonly kind: 'drop_table'; readonly table: Table }
-  | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column }
-  | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column }
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column }
-  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean }
+  /** `afterTypeChanges`: a generated column added again once the columns it reads have their new type (planner-made: plan/regenerated.ts). */
+  | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column; readonly afterTypeChanges?: boolean }
+  /** `regenerated`: a generated column dropped only to be added again after a type change (planner-made): no data is lost. */
+  | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column; readonly regenerated?: boolean }
+  /** `regenerate`: a generated column dropped and added again although its expression is the same (planner-made). */
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean }
+  /** `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. */
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
   | { readonly kind: 'drop_index'; readonly index: Index }

@@ -1,32 +1,76 @@
 /**
  * A collation whose definition changes is dropped and created again (PostgreSQL has no ALTER for it), and
- * PostgreSQL refuses to drop a collation that a column or a domain still uses. Rather than a plan that fails
- * half-way, the diff refuses it, naming the users and what to do.
+ * PostgreSQL refuses to drop a collation that something still uses. Columns of tables are moved off it first: each
+ * goes to its type's default collation (`ALTER COLUMN … TYPE t`, the views, policies and functions over it dropped
+ * and recreated by the planner as for any collation change) and back to the new definition after it is created;
+ * an index naming it in a key (`COLLATE ci`) is built again. Where PostgreSQL itself cannot move a user — a domain
+ * (no ALTER DOMAIN for its collation), a composite or range type, a partition key column, a column the diff changes
+ * already — the diff refuses, located, naming the users and what to do.
  *
- * In: both Models and the changes so far. Out: nothing, or an E_PLAN error. Never: renders SQL.
+ * In: both Models and the changes so far. Out: those changes completed, or an E_PLAN error. Never: renders SQL.
  */
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Change } from './changes.js';
-import type { Model } from '../model/types.js';
+import type { Column, Model, Table } from '../model/types.js';
+
+/** A collation as columns and index keys spell it (`public.ci`, `"public"."ci"`), for comparison. */
+const bare = (s: string | undefined) => (s ?? '').replace(/"/g, '');
 
 /**
  * @example
- * refuseCollationsInUse(current, desired, out) // throws E_PLAN: collation public.ci is used by public.t.name
+ * moveColumnsOffRecreatedCollations(current, desired, out) // + alter_column t.name to the default collation and back
+ * moveColumnsOffRecreatedCollations(current, desired, out) // throws E_PLAN: collation public.ci … domain public.d uses it
  */
-export function refuseCollationsInUse(current: Model, desired: Model, out: readonly Change[]): void {
-  for (const c of out) {
+export function moveColumnsOffRecreatedCollations(current: Model, desired: Model, out: Change[]): void {
+  for (const c of [...out]) {
     if (c.kind !== 'alter_object' || c.from.kind !== 'collation' || c.to.kind !== 'collation') continue;
-    const spelled = `${quoteIdent(c.from.schema)}.${quoteIdent(c.from.name)}`;
+    const name = c.from.name;
+    const spelled = `${quoteIdent(c.from.schema)}.${quoteIdent(name)}`;
+    const uses = (x: string | undefined) => bare(x) === bare(spelled);
     // Where the desired side declares each user (a schema file's line), when it comes from one.
     const at = (loc: SourceLocation | undefined) => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
-    const users = [
-      // columns of tables that stay (a dropped table's columns go before the collation does)
-      ...Object.entries(current.tables).filter(([k]) => desired.tables[k]).flatMap(([k, t]) => t.columns.filter((col) => col.collation === spelled).map((col) => `column ${k}.${col.name}${at(desired.tables[k]!.columns.find((d) => d.name === col.name)?.loc ?? desired.tables[k]!.loc)}`)),
-      ...Object.values(current.types).filter((t) => t.kind === 'domain' && t.collation === spelled).map((t) => `domain ${qualifiedKey(t.schema, t.name)}${at(desired.types[qualifiedKey(t.schema, t.name)]?.loc)}`),
-    ];
-    if (users.length) {
-      throw new MeridianError('E_PLAN', `collation ${spelled}${at(c.to.loc)} changes definition, but ${users.join(', ')} ${users.length > 1 ? 'use' : 'uses'} it: PostgreSQL cannot drop a collation in use, so it cannot be created again. Give the new definition another name and move the columns to it, or write the change in a migration (\`meridian migrate new\`)`, c.to.loc ? { location: c.to.loc } : {});
+    const moves: { table: Table; from: Column; to: Column }[] = [];
+    const blocked: string[] = [];
+    // columns of tables that stay (a dropped table's columns go before the collation does)
+    for (const [k, t] of Object.entries(current.tables)) {
+      const des = desired.tables[k];
+      if (!des) continue;
+      for (const col of t.columns) {
+        if (!uses(col.collation) || col.inherited) continue;
+        const to = des.columns.find((d) => d.name === col.name);
+        const where = `column ${k}.${col.name}${at(to?.loc ?? des.loc)}`;
+        const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
+        if (changed) continue; // its own change moves it (to another collation, or away)
+        const inKey = t.partitionBy && new RegExp(`(^|[^\\w"])"?${col.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^\\w"]|$)`).test(t.partitionBy.key.text);
+        if (inKey || t.partitionOf) blocked.push(`${where} (${inKey ? 'a partition key column' : 'a partition\'s column'})`);
+        else if (to && uses(to.collation) && to.type === col.type) moves.push({ table: des, from: col, to });
+      }
+    }
+    for (const t of Object.values(current.types)) {
+      const k = qualifiedKey(t.schema, t.name);
+      const used = t.kind === 'domain' ? uses(t.collation) : t.kind === 'composite' ? t.attributes.some((a) => uses(a.collation)) : t.kind === 'range' ? uses(t.collation) : false;
+      if (used) blocked.push(`${t.kind === 'domain' ? 'domain' : 'type'} ${k}${at(desired.types[k]?.loc)}`);
+    }
+    if (blocked.length) {
+      throw new MeridianError('E_PLAN', `collation ${spelled}${at(c.to.loc)} changes definition, but ${blocked.join(', ')} ${blocked.length > 1 ? 'use' : 'uses'} it, and PostgreSQL cannot move ${blocked.length > 1 ? 'them' : 'it'} off the collation to create it again. Give the new definition another name and move the users to it, or write the change in a migration (\`meridian migrate new\`)`, c.to.loc ? { location: c.to.loc } : {});
+    }
+    for (const m of moves) {
+      const plain = (x: Column): Column => {
+        const { collation: _drop, ...rest } = x;
+        return rest;
+      };
+      out.push({ kind: 'alter_column', table: m.table, from: m.from, to: plain(m.from) }, { kind: 'alter_column', table: m.table, from: plain(m.to), to: m.to });
+    }
+    // Indexes naming it in a key depend on it: built again after it is.
+    const planned = new Set(out.flatMap((x) => (x.kind === 'drop_index' ? [qualifiedKey(x.index.schema, x.index.name)] : [])));
+    for (const r of [...Object.values(current.tables), ...Object.values(current.views)]) {
+      for (const i of Object.values(r.indexes ?? {})) {
+        const key = qualifiedKey(i.schema, i.name);
+        const back = [...Object.values(desired.tables), ...Object.values(desired.views)].map((d) => d.indexes?.[i.name]).find((d) => d && d.schema === i.schema);
+        if (planned.has(key) || !i.keys.some((k) => uses(k.collation) || bare(k.collation) === name)) continue;
+        out.push({ kind: 'drop_index', index: i }, ...(back ? [{ kind: 'create_index' as const, index: back, newTable: false }] : []));
+      }
     }
   }
 }

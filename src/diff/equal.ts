@@ -25,7 +25,7 @@ function sameDefinition(a: CanonicalDefinition & { readonly definition?: string 
 export function sameIdentity(a: Column['identity'], b: Column['identity']): boolean {
   if (!a || !b) return !a && !b;
   const k = (i: NonNullable<Column['identity']>) => JSON.stringify([i.generation, i.sequence.start, i.sequence.increment, i.sequence.min, i.sequence.max, i.sequence.cache, i.sequence.cycle]);
-  return k(a) === k(b);
+  return k(a) === k(b) && (!a.sequenceName || !b.sequenceName || a.sequenceName === b.sequenceName);
 }
 
 /** Domain CHECKs: the canonical form is the bare expression's, whichever edge wrote the text. */
@@ -35,6 +35,8 @@ export const sameBound = sameExpr;
 
 export function sameConstraint(a: Constraint, b: Constraint): boolean {
   if (a.kind !== b.kind || a.deferrable !== b.deferrable || a.initiallyDeferred !== b.initiallyDeferred) return false;
+  // Validity is part of the schema pg_dump writes (a NOT VALID constraint is dumped as a separate ALTER TABLE).
+  if ((a.kind === 'check' || a.kind === 'foreign_key') && (b.kind === 'check' || b.kind === 'foreign_key') && !!a.notValid !== !!b.notValid) return false;
   const da = 'definition' in a ? a.definition : undefined;
   const db = 'definition' in b ? b.definition : undefined;
   if (da !== undefined && db !== undefined) return sameDefinition(a, b);

@@ -47,7 +47,7 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
   if (a.kind === 'domain' && b.kind === 'domain')
-    return a.baseType === b.baseType && a.notNull === b.notNull && exprEq(a.default, b.default) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr));
+    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && exprEq(a.default, b.default) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr));
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
   if (a.kind === 'range' && b.kind === 'range') {
     const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);
@@ -101,6 +101,21 @@ function movedPartition(cur: Table, t: Table, current: Model, desired: Model): b
 /** The columns (`table key.column`) whose type is the type `key` or an array of it. */
 function typeUsers(model: Model, key: string): string[] {
   return Object.values(model.tables).flatMap((t) => t.columns.filter((c) => c.type.replace(/(\[\])+$/, '') === key).map((c) => `${qualifiedKey(t.schema, t.name)}.${c.name}`));
+}
+
+/**
+ * Can `CREATE OR REPLACE` turn `from` into `to`? Not when the kind or result type changes, an input parameter
+ * is renamed, a parameter default is removed, or the output parameters (the result row) change: PostgreSQL
+ * refuses those, so the function is dropped and created again.
+ */
+function replaceable(from: Func, to: Func): boolean {
+  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
+  const input = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
+  const output = (f: Func) => f.args.filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
+  const [a, b] = [input(from), input(to)];
+  if (a.some((x, i) => x.name && b[i] && (b[i]!.name ?? '') !== x.name)) return false;
+  if (b.filter((x) => x.default).length < a.filter((x) => x.default).length) return false;
+  return output(from) === output(to);
 }
 
 /** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */
@@ -222,7 +237,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     const cur = current.functions[key];
     if (!cur) out.push({ kind: 'create_function', function: f, replace: false });
     else if (!funcEq(cur, f)) {
-      if ((cur.returns ?? '') === (f.returns ?? '') && cur.kind === f.kind) out.push({ kind: 'create_function', function: f, replace: true });
+      if (replaceable(cur, f)) out.push({ kind: 'create_function', function: f, replace: true });
       else {
         out.push({ kind: 'drop_function', function: cur });
         out.push({ kind: 'create_function', function: f, replace: false });
@@ -257,6 +272,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
+      if (t.replicaIdentity || t.clusterOn) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined }, table: t });
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
@@ -297,7 +313,29 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Rules, foreign data wrappers, servers, user mappings, foreign tables
   diffObjects(current, desired, scope, droppedSchema, out, comment);
+  rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   return out;
+}
+
+/**
+ * An index whose key uses an operator class the plan drops and creates again (its members change, or its family is
+ * recreated) is dropped before it and built again after (PostgreSQL refuses to drop a class an index uses).
+ *
+ * @example
+ * rebuildIndexesOnRecreatedOpClasses(current, desired, out) // + drop_index g_b, create_index g_b (on box_alt_ops)
+ */
+function rebuildIndexesOnRecreatedOpClasses(current: Model, desired: Model, out: Change[]): void {
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_object' && c.object.kind === 'operator_class' ? [`${c.object.name}\u0000${c.object.method}`] : [])));
+  if (!dropped.size) return;
+  const planned = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const rels = (m: Model) => [...Object.values(m.tables), ...Object.values(m.views)].map((r) => r.indexes ?? {});
+  const currentIndexes = new Map(rels(current).flatMap((ix) => Object.values(ix)).map((i) => [qualifiedKey(i.schema, i.name), i]));
+  for (const i of rels(desired).flatMap((ix) => Object.values(ix))) {
+    const key = qualifiedKey(i.schema, i.name);
+    const was = currentIndexes.get(key);
+    if (!was || planned.has(key) || !was.keys.some((k) => k.opclass && dropped.has(`${k.opclass.split('.').pop()!.replace(/"/g, '')}\u0000${was.method}`))) continue;
+    out.push({ kind: 'drop_index', index: was }, { kind: 'create_index', index: i, newTable: false });
+  }
 }
 
 type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void;
@@ -318,7 +356,11 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   const curCols = new Map(cur.columns.map((c) => [c.name, c]));
   const desCols = new Map(t.columns.map((c) => [c.name, c]));
   for (const c of t.columns) {
-    const old = curCols.get(c.name);
+    const old0 = curCols.get(c.name);
+    // An inherited column takes its type and collation from its parent (PostgreSQL refuses to change them on the
+    // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
+    const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
+    if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
     if (!old) out.push({ kind: 'add_column', table: t, column: c });
     else if (!sameColumnShape(old, c)) {
       // A column whose enum is rebuilt is converted by the rebuild itself.
@@ -331,7 +373,10 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
     const same = !!old && sameConstraint(old, c);
-    if (!same) {
+    // A NOT VALID check or foreign key that is otherwise the same is validated in place.
+    const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
+    if (validate) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, validate: true });
+    else if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
@@ -356,7 +401,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   }
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
-  if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',')) out.push({ kind: 'alter_table', from: cur, table: t });
+  const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
+  if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',') || marks(cur) !== marks(t)) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

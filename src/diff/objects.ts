@@ -9,8 +9,8 @@ import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
-import { restoreOnRecreatedTables } from './recreated.js';
-import { refuseCollationsInUse } from './collation-in-use.js';
+import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
+import { moveColumnsOffRecreatedCollations } from './collation-in-use.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
 const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
@@ -39,7 +39,8 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
       }
     }
     if (fresh) out.push({ kind: 'create_object', object: o });
-    comments(fresh ? undefined : was, o, comment);
+    // A changed collation is recreated by the planner (it has no ALTER): its comment goes with it and comes back.
+    comments(fresh || (o.kind === 'collation' && was && !sameObject(was, o)) ? undefined : was, o, comment);
   }
   for (const [key, o] of Object.entries(cur)) {
     if (!managed(o) || des[key]) continue;
@@ -50,7 +51,8 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
   recreateDependants(cur, des, managed, out);
   adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
   restoreOnRecreatedTables(desired, out);
-  refuseCollationsInUse(current, desired, out);
+  restoreOnNewIdentitySequences(desired, out);
+  moveColumnsOffRecreatedCollations(current, desired, out);
 }
 
 /**

@@ -323,10 +323,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: NonNullable<Column['identity']>['sequence'] | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
+          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: (NonNullable<Column['identity']>['sequence'] & { name: string }) | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
           if (x) {
             if (x.generated_expr) col.generated = expr(x.generated_expr);
-            if (x.identity && x.identity_seq) col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: { ...x.identity_seq } };
+            if (x.identity && x.identity_seq) {
+              const { name: sequenceName, ...sequence } = x.identity_seq;
+              col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence, sequenceName };
+            }
             if (x.collation) col.collation = x.collation;
             if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;
@@ -385,6 +388,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           columns: columnsByRel.get(oid) ?? [],
           constraints: {}, indexes: {}, triggers: {}, policies: {},
           rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
+          ...tableMarks(r),
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
@@ -459,6 +463,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         else if (r.kind === 'd') {
           const d: DomainType = {
             kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
+            ...(r.domain_collation ? { collation: String(r.domain_collation) } : {}),
             ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
             checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def) })),
             ...comment,
@@ -471,7 +476,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             ...(g.diff ? { subtypeDiff: g.diff } : {}), ...(g.canonical ? { canonical: g.canonical } : {}), ...(g.opclass ? { subtypeOpclass: g.opclass } : {}),
             ...(g.collation ? { collation: g.collation } : {}), ...(g.multirange ? { multirange: g.multirange } : {}), ...comment,
           };
-        } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string }[]>(r.attributes) ?? [], ...comment };
+        } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string; collation?: string }[]>(r.attributes) ?? [], ...comment };
       }
       for (const r of await seqP) {
         if (r.owned_deptype === 'i') continue; // identity sequences belong to their column
@@ -651,4 +656,17 @@ function inOrder<I, R>(items: readonly I[], run: (item: I) => Promise<R>): { res
     previous = r;
   }
   return { results, settled: previous.catch(() => undefined) };
+}
+
+/**
+ * A table's replica identity and clustered index from its Q_RELATIONS row (`replident`, `marked_indexes`); a
+ * replica identity whose index is gone reads as DEFAULT, as pg_dump writes it.
+ *
+ * @example
+ * tableMarks({ replident: 'i', marked_indexes: { replica: 'a_k', cluster: null } }) // { replicaIdentity: { kind: 'index', index: 'a_k' } }
+ */
+export function tableMarks(r: Record<string, unknown>): Pick<Table, 'replicaIdentity' | 'clusterOn'> {
+  const marks = (typeof r.marked_indexes === 'string' ? JSON.parse(r.marked_indexes) : r.marked_indexes) as { replica?: string | null; cluster?: string | null } | null;
+  const ri = r.replident === 'f' ? { kind: 'full' as const } : r.replident === 'n' ? { kind: 'nothing' as const } : r.replident === 'i' && marks?.replica ? { kind: 'index' as const, index: marks.replica } : undefined;
+  return { ...(ri ? { replicaIdentity: ri } : {}), ...(marks?.cluster ? { clusterOn: marks.cluster } : {}) };
 }

@@ -5,6 +5,13 @@
  * `$1` is always the array of managed schema names.
  */
 
+/**
+ * The collation of attribute `a` (a table column or a composite type's attribute) when it is not its type's
+ * own, spelled as DDL writes it (schema-qualified unless in pg_catalog); NULL otherwise.
+ */
+const attCollation = (a: string, typ: string): string =>
+  `CASE WHEN ${a}.attcollation <> 0 AND ${a}.attcollation <> ${typ}.typcollation THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname) FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${a}.attcollation) END`;
+
 /** Objects that belong to an extension are not the user's: excluded everywhere. */
 export const notExt = (classTable: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = '${classTable}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
@@ -38,12 +45,17 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        obj_description(t.oid, 'pg_type') AS comment,
        CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) END AS labels,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+       -- a domain's own collation (COLLATE), spelled as a column's
+       CASE WHEN t.typtype = 'd' AND t.typcollation <> 0 AND t.typcollation <> (SELECT b.typcollation FROM pg_catalog.pg_type b WHERE b.oid = t.typbasetype)
+            THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname)
+                    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation) END AS domain_collation,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
        CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true)) ORDER BY c.conname)
                                         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
-       CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-                                        FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
+       CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_strip_nulls(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${attCollation('a', 'at')})) ORDER BY a.attnum)
+                                        FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                                       WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
        CASE WHEN t.typtype = 'r' THEN (SELECT json_build_object(
                 'subtype', format_type(r.rngsubtype, NULL),
                 'diff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
@@ -88,6 +100,9 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
+       CASE WHEN c.relkind IN ('r', 'p') THEN (SELECT json_build_object('replica', max(ic.relname) FILTER (WHERE ix.indisreplident), 'cluster', max(ic.relname) FILTER (WHERE ix.indisclustered))
+          FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid WHERE ix.indrelid = c.oid AND (ix.indisreplident OR ix.indisclustered)) END AS marked_indexes,
        dsc.description AS comment,
        c.relispartition AS is_partition,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS part_bound,
@@ -128,11 +143,11 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
                  OR a.attoptions::text LIKE '%n\\_distinct%' OR a.attstorage <> t.typstorage OR a.attcompression <> '' THEN json_build_object(
          'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
          'identity', a.attidentity,
-         'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (SELECT CASE WHEN co.collnamespace = 'pg_catalog'::regnamespace THEN '' ELSE quote_ident(cn.nspname) || '.' END || quote_ident(co.collname) FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
+         'collation', ${attCollation('a', 't')},
          'comment', dsc.description,
          'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
-              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
-            FROM pg_catalog.pg_sequence s WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
+              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle, 'name', sc.relname)
+            FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class sc ON sc.oid = s.seqrelid WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
          'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
          -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)

@@ -74,6 +74,24 @@ export function privilegesTarget(o: ObjectPrivileges): string {
 }
 
 /**
+ * The implicit sequences of identity columns, by qualified key (`app.t_id_seq`), with their table and column:
+ * objects of their own for privileges (`GRANT … ON SEQUENCE app.t_id_seq`), though the Model keeps them in the column.
+ *
+ * @example
+ * identitySequences(model)['app.t_id_seq'] // { schema: 'app', name: 't_id_seq', table: 'app.t', column: 'id' }
+ */
+export function identitySequences(model: Pick<Model, 'tables'>): Record<string, { schema: string; name: string; table: string; column: string }> {
+  const out: Record<string, { schema: string; name: string; table: string; column: string }> = {};
+  for (const [key, t] of Object.entries(model.tables)) {
+    for (const c of t.columns) {
+      const name = c.identity?.sequenceName;
+      if (name && !c.inherited) out[qualifiedKey(t.schema, name)] = { schema: t.schema, name, table: key, column: c.name };
+    }
+  }
+  return out;
+}
+
+/**
  * Whether what `o` is attached to still exists in `model` (privileges: their object): an attached object whose
  * owner goes is gone with it, nothing to drop.
  *
@@ -85,7 +103,7 @@ export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
   const k = qualifiedKey(o.schema, o.name);
   switch (o.on) {
     case 'SCHEMA': return !!model.schemas[o.schema];
-    case 'SEQUENCE': return !!model.sequences[k];
+    case 'SEQUENCE': return !!model.sequences[k] || !!identitySequences(model)[k];
     case 'TYPE': return !!model.types[k];
     case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
     case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column);

@@ -126,6 +126,12 @@ export interface Sequence extends Commented, Located, SequenceOptions {
 
 export interface Identity {
   readonly generation: 'ALWAYS' | 'BY DEFAULT';
+  /**
+   * The implicit sequence's name (in the table's schema): PostgreSQL's choice when the column was added
+   * (`<table>_<column>_seq`, or `SEQUENCE NAME`), kept when the table or column is renamed. Absent: not known
+   * (compared as equal to any).
+   */
+  readonly sequenceName?: string;
   /** Options of the implicit sequence; defaults filled in. */
   readonly sequence: SequenceOptions;
 }
@@ -192,7 +198,7 @@ export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
   readonly onDelete: FkAction;
   readonly onUpdate: FkAction;
   readonly match: 'SIMPLE' | 'FULL' | 'PARTIAL';
-  /** NOT VALID is a transient state: not compared by diff. */
+  /** NOT VALID: compared by diff (pg_dump writes it); a NOT VALID key otherwise the same is validated in place. */
   readonly notValid?: boolean;
 }
 export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {
@@ -294,6 +300,10 @@ export interface Table extends Commented, Located {
   readonly policies: Readonly<Record<string, Policy>>;
   readonly rowLevelSecurity: boolean;
   readonly forceRowLevelSecurity: boolean;
+  /** `REPLICA IDENTITY FULL | NOTHING | USING INDEX i` (the index's name); absent = DEFAULT. */
+  readonly replicaIdentity?: { readonly kind: 'full' | 'nothing' | 'index'; readonly index?: string };
+  /** `CLUSTER ON i`: the index's name; absent = none. */
+  readonly clusterOn?: string;
   readonly unlogged: boolean;
   readonly partitionBy?: Partitioning;
   /** For a partition: parent key and canonical bound (`FOR VALUES FROM (…) TO (…)` / `DEFAULT`). */

@@ -145,6 +145,11 @@ export class Folder implements FoldScope {
   }
 
   /** Finds an existing object in `map` by (possibly unqualified) name through the search_path. */
+  /** A relation placed in a tablespace other than the database's default: refused, located (tablespaces are not managed). */
+  private refuseTablespace(name: string | undefined): void {
+    if (name && name !== 'pg_default') this.fail('E_UNSUPPORTED', `TABLESPACE ${name} is not supported in a schema file (tablespaces are not managed); move it to a migration (\`meridian migrate new\`) or leave the clause out`);
+  }
+
   lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined {
     const name = truncateIdent(names[names.length - 1]!);
     if (names.length >= 2) {
@@ -331,9 +336,13 @@ export class Folder implements FoldScope {
       case 'CreateRangeStmt': return types.createRange(this, n);
       case 'CreateSeqStmt': return sequence.createSequence(this, n);
       case 'AlterSeqStmt': return sequence.alterSequence(this, n);
-      case 'CreateStmt': return table.createTable(this, n);
+      case 'CreateStmt':
+        this.refuseTablespace(n.tablespacename);
+        return table.createTable(this, n);
       case 'AlterTableStmt': return alterTable(this, n);
-      case 'IndexStmt': return indexes.createIndex(this, n);
+      case 'IndexStmt':
+        this.refuseTablespace(n.tableSpace);
+        return indexes.createIndex(this, n);
       case 'AlterEnumStmt': return types.alterEnum(this, n);
       case 'CommentStmt': return comment(this, n);
       case 'ViewStmt': return view.createView(this, n);

@@ -10,10 +10,11 @@
  *  - functions, sequences and operators called by column defaults and generated columns, CHECK constraints,
  *    index expressions and predicates, policies (USING / WITH CHECK), domain defaults and checks, trigger
  *    WHEN clauses and view queries; a trigger's function; an aggregate's support functions;
- *  - collations of columns, attributes, domains and index keys;
+ *  - collations of columns, attributes, domains and index keys; user operator classes of index keys;
  *  - catalog objects (./object-edges.ts): publications, statistics, rules, event triggers, foreign tables →
  *    servers → wrappers, user mappings, casts, operators, text search configurations → dictionaries,
- *    privileges → their object; comments → their object; default privileges before what gets them;
+ *    privileges → their object; comments → their object; default privileges before what gets them and before
+ *    the privileges granted or revoked on it (they start from what the defaults gave);
  *  - schemas: every object created or dropped in one; renames before everything else.
  * A statement that creates or alters an object requires what the desired Model says it reads; one that
  * drops an object used what the current Model says it read. Enum values added (`add_enum_value` alters the
@@ -26,8 +27,11 @@ import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from './expr-refs.js';
-import { objectEdges, objectId, typeId } from './object-edges.js';
+import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
+import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
+import { partitionMoveIds } from './kinds/partition-move.js';
+import { serialSequenceName } from './table-sql.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -53,23 +57,6 @@ function typeRef(type: string | undefined, model: Model): string[] {
   return t.length || type.startsWith('pg_catalog.') ? t : [EXTENSIONS];
 }
 
-const functionsByName = new WeakMap<Model, Map<string, string[]>>();
-/** Function name → the ids of every function of that name in `model` (any schema, any overload). */
-function functionIds(model: Model, name: string): readonly string[] {
-  let m = functionsByName.get(model);
-  if (!m) {
-    m = new Map();
-    for (const f of Object.values(model.functions)) {
-      const id = nodeId.fn(keyOf(f));
-      const list = m.get(f.name);
-      if (!list) m.set(f.name, [id]);
-      else if (!list.includes(id)) list.push(id);
-    }
-    functionsByName.set(model, m);
-  }
-  return m.get(name) ?? NONE;
-}
-
 const NONE: readonly string[] = [];
 
 const operatorsByName = new WeakMap<Model, Map<string, string[]>>();
@@ -92,9 +79,9 @@ const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(s
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);
-  if (!r.functions.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
+  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
   return [
-    ...r.functions.flatMap((f) => functionIds(model, f)),
+    ...r.calls.flatMap((call) => callIds(model, call)),
     ...r.operators.flatMap((o) => operatorIds(model, o)),
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
@@ -106,6 +93,11 @@ function collationRef(collation: string | undefined, model: Model): string[] {
   if (!collation) return [];
   const k = collation.replace(/"/g, '');
   return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
+}
+
+/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
+function identitySeq(t: { schema: string }, c: Column): string[] {
+  return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
 }
 
 /** What a column reads: its type, collation, default and generation expression. */
@@ -120,9 +112,9 @@ function constraintRefs(k: Constraint, model: Model): string[] {
   return [];
 }
 
-/** What an index reads: its table, its expressions and predicate, its keys' collations. */
+/** What an index reads: its table, its expressions and predicate, its keys' collations and user operator classes. */
 function indexRefs(i: Index, model: Model): string[] {
-  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model)]), ...exprIds(i.where, model)];
+  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassIds(k.opclass, i.method, model)]), ...exprIds(i.where, model)];
 }
 
 function typeDefRefs(t: TypeDef, model: Model): string[] {
@@ -147,7 +139,7 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
 
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
-  const own = nodeId.fn(keyOf(f));
+  const own = fnId(f);
   // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
   // names are matched against the Model's functions (identifiersIn reads names, never string constants).
   const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
@@ -160,7 +152,7 @@ function indexName(t: Table, k: Constraint): string[] {
 }
 
 /** The object a comment is on, as an id. */
-function commentRefs(c: Extract<Change, { kind: 'comment' }>): string[] {
+function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): string[] {
   const t = c.target;
   switch (t.on) {
     case 'SCHEMA': return [nodeId.schema(t.schema)];
@@ -170,7 +162,7 @@ function commentRefs(c: Extract<Change, { kind: 'comment' }>): string[] {
     case 'EVENT TRIGGER': return [objectId(`event_trigger ${t.name}`)];
     case 'PUBLICATION': return [objectId(`publication ${t.name}`)];
     case 'CAST': return [objectId(`cast ${t.name}`)];
-    case 'FUNCTION': case 'PROCEDURE': return [nodeId.fn(qualifiedKey(t.schema, t.name))];
+    case 'FUNCTION': case 'PROCEDURE': return [...overloadIds(model, qualifiedKey(t.schema, t.name), t.args)];
     case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return [nodeId.rel(qualifiedKey(t.schema, t.table)), ...(t.on === 'RULE' ? [objectId(`rule ${qualifiedKey(t.schema, t.table)}.${t.name}`)] : [])];
     case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
@@ -221,7 +213,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -231,52 +223,55 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       // Before the tables its foreign keys reference (those of a cycle are dropped first).
       const refs = Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && x.refTable !== k && !ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : []));
       // Its triggers, indexes and policies go with it: before their functions.
-      const triggers = Object.values(c.table.triggers).flatMap((tr) => [nodeId.fn(tr.function), ...exprIds(tr.when, current)]);
+      const triggers = Object.values(c.table.triggers).flatMap((tr) => [...overloadIds(current, tr.function), ...exprIds(tr.when, current)]);
       const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k)], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
-    case 'alter_table': case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
-    case 'reattach_partition': {
-      // Every changed partition of a parent is detached before any is attached again (new bounds may swap between them).
-      if (kind === 'detach-partition' || kind === 'detach-partition-leaving') {
-        const was = c.from.partitionOf;
-        return { drops: was ? [nodeId.bounds(was.parent)] : [], used: [nodeId.rel(keyOf(c.from))] };
-      }
-      // Attached once the table has the keys, constraints and indexes of its new place, so PostgreSQL adopts
-      // them as the partition's instead of building copies of the parent's; and once the parent exists.
-      const will = c.table.partitionOf;
-      const own = keyOf(c.table);
-      const parts = [
-        nodeId.keys(own),
-        ...Object.values(c.table.constraints).map((k) => nodeId.part(own, 'constraint', k.name)),
-        ...Object.values(c.table.indexes).map((i) => nodeId.index(qualifiedKey(i.schema, i.name))),
-      ];
-      return { creates: will ? [nodeId.bounds(will.parent)] : [], requires: [...(will ? [nodeId.rel(will.parent)] : []), ...parts] };
-    }
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.column, desired) };
+    case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
+    // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built.
+    case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
+    // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
+    case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
     case 'alter_column': {
-      return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
+      // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
+      // PostgreSQL picks another name), DROP IDENTITY drops it (before one is created), a rename moves it.
+      const [was, is] = [identitySeq(c.table, c.from), identitySeq(c.table, c.to)];
+      const serialName = serialSequenceName(c.table.name, c.to.name);
+      const implied = Buffer.byteLength(serialName) <= 63 ? [nodeId.rel(qualifiedKey(c.table.schema, serialName))] : NONE;
+      if (c.from.identity && !c.to.identity && sql.endsWith(' DROP IDENTITY')) return { alters: [nodeId.rel(keyOf(c.table))], drops: was.length ? was : implied };
+      const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
+      // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
+      if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
+        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
+      }
+      // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
+      if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
+      const seq = was.join() === is.join() ? {} : { creates: is, drops: was };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
-      return { alters: [nodeId.rel(k)], used: columnRefs(c.column, current), requires: owned };
+      // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
+      const reads = c.column.generated ? [...identifiersIn(c.column.generated.text)].filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n)) : [];
+      return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
-    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).map(nodeId.fn), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).map((tr) => nodeId.fn(tr.function))] };
+    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };
     case 'create_function': {
       const f = c.function;
-      return { creates: [nodeId.fn(keyOf(f))], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
+      return { creates: [fnId(f)], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
     }
     case 'drop_function': {
       const f = c.function;
-      return { drops: [nodeId.fn(keyOf(f))], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { drops: [fnId(f)], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
-    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, desired)] };
-    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), nodeId.fn(c.trigger.function), ...exprIds(c.trigger.when, current)] };
+    case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
+    case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
     case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
     case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
@@ -306,9 +301,13 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
     }
-    case 'comment': return { requires: commentRefs(c) };
-    case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name))] };
-    case 'create_object': return objectEdges(c.object, desired);
+    case 'comment': return { requires: commentRefs(c, desired) };
+    case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
+    case 'create_object': {
+      const e = objectEdges(c.object, desired);
+      // Privileges granted on an object start from what the default privileges gave it: those are set first.
+      return c.object.kind === 'privileges' ? { creates: e.creates, requires: [...e.requires, ...defaultsFor(c.object.schema)] } : e;
+    }
     case 'drop_object': {
       const e = objectEdges(c.object, current);
       // Default privileges back to PostgreSQL's: still set before the objects that get them are created.
@@ -323,6 +322,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       }
       const e = objectEdges(c.to, desired);
       if (kind?.startsWith('create-')) return { creates: e.creates, requires: e.requires };
+      // Privileges are a state of their object, not a user of it: changed on the object as it is when the
+      // statement runs (a recreated object's, from what it starts with: after it is created again).
+      if (c.to.kind === 'privileges') return { alters: e.creates, requires: [...e.requires, ...defaultsFor(c.to.schema)] };
       return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
     }
     default: return {};

@@ -1,18 +1,37 @@
 /**
  * What an expression of the Model refers to, read from its canonical form (the normalised parse tree the
  * parser and the inspector both write, src/parse/canonical.ts), never from its text:
- *  - functions it calls (`Fn` nodes: the canonical form keeps the function's name, not its schema);
+ *  - functions it calls (`Fn` nodes: the canonical form keeps the function's name, not its schema), and each
+ *    call's shape: how many arguments it passes, the types of those that are casts, named or VARIADIC;
  *  - constants passed to `nextval` / `currval` / `setval` (the canonical form resolves them to the
  *    sequence's key) — the sequences a default takes its values from;
  *  - types it casts to (`Cast` nodes: canonical type names, user types schema-qualified);
  *  - operators it applies (`Op` nodes: the operator's name, e.g. `===`).
- * The planner turns them into edges of its graph (./edges.ts): a function by name stands for every function
- * of that name in the Model (any schema, any overload), a conservative reading.
+ * The planner turns them into edges of its graph (./edges.ts): a call stands for the overloads of that name
+ * (any schema) it can resolve to (./function-refs.ts).
  */
+
+/** One function call of an expression. */
+export interface FnCall {
+  /** The function's name (unqualified). */
+  readonly name: string;
+  /** How many arguments it passes. */
+  readonly arity: number;
+  /** Each argument's type when the canonical form tells it (a cast to that type), else undefined. */
+  readonly types: readonly (string | undefined)[];
+  /** Some argument is passed by name (`f(b => 1)`). */
+  readonly named: boolean;
+  /** The last argument is passed as `VARIADIC array`. */
+  readonly variadic: boolean;
+  /** `agg(*)`. */
+  readonly star: boolean;
+}
 
 export interface ExprRefs {
   /** Names of the functions called (unqualified). */
   readonly functions: readonly string[];
+  /** The calls, one per distinct shape. */
+  readonly calls: readonly FnCall[];
   /** Keys of the sequences read through nextval/currval/setval. */
   readonly sequences: readonly string[];
   /** Canonical type names cast to. */
@@ -21,7 +40,7 @@ export interface ExprRefs {
   readonly operators: readonly string[];
 }
 
-const NONE: ExprRefs = { functions: [], sequences: [], types: [], operators: [] };
+const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], operators: [] };
 const memo = new Map<string, ExprRefs>();
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
@@ -32,7 +51,7 @@ type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
  *
  * @example
  * exprRefs('{"Fn":["nextval",[{"K":"public.s"}],"","","","","","",""]}')
- * // { functions: ['nextval'], sequences: ['public.s'], types: [], operators: [] }
+ * // { functions: ['nextval'], calls: [{ name: 'nextval', arity: 1, … }], sequences: ['public.s'], types: [], operators: [] }
  */
 export function exprRefs(canonical: string | undefined): ExprRefs {
   if (!canonical || (canonical[0] !== '{' && canonical[0] !== '[')) return NONE;
@@ -45,6 +64,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     return NONE;
   }
   const functions = new Set<string>();
+  const calls = new Map<string, FnCall>();
   const sequences = new Set<string>();
   const types = new Set<string>();
   const operators = new Set<string>();
@@ -57,6 +77,14 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     const fn = n.Fn;
     if (Array.isArray(fn) && typeof fn[0] === 'string') {
       functions.add(fn[0]);
+      const args = Array.isArray(fn[1]) ? fn[1] : [];
+      const call: FnCall = {
+        name: fn[0], arity: args.length,
+        types: args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) && Array.isArray(a.Cast) && typeof a.Cast[1] === 'string' ? a.Cast[1] : undefined)),
+        named: args.some((a) => !!a && typeof a === 'object' && !Array.isArray(a) && 'NamedArgExpr' in a),
+        variadic: fn[4] === 'VARIADIC', star: fn[2] === '*',
+      };
+      calls.set(JSON.stringify(call), call);
       const first = Array.isArray(fn[1]) ? fn[1][0] : undefined;
       if (SEQUENCE_FUNCTIONS.has(fn[0]) && first && typeof first === 'object' && !Array.isArray(first) && typeof first.K === 'string') sequences.add(first.K);
     }
@@ -67,7 +95,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     for (const v of Object.values(n)) walk(v);
   };
   walk(tree);
-  r = functions.size || sequences.size || types.size || operators.size ? { functions: [...functions], sequences: [...sequences], types: [...types], operators: [...operators] } : NONE;
+  r = functions.size || sequences.size || types.size || operators.size ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], operators: [...operators] } : NONE;
   if (memo.size > 100_000) memo.clear();
   memo.set(canonical, r);
   return r;

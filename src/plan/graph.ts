@@ -2,7 +2,7 @@
  * The planner's dependency graph over its statements, and their order.
  *
  * In:  statements, each declaring ids (`rel:<key>` for tables, views, sequences; `type:<key>` for types and
- *      the row types of tables and views; `fn:<schema.name>`; `schema:<name>`) it creates, alters, drops,
+ *      the row types of tables and views; `fn:<schema.name>(<identity args>)`, one per overload; `schema:<name>`) it creates, alters, drops,
  *      requires (the object it creates or changes reads them in the desired Model) and used (the object it
  *      drops read them in the current Model).
  * Out: the statements in an order where, for every id X:
@@ -34,7 +34,8 @@ export interface GraphNode {
 export const nodeId = {
   rel: (key: string) => `rel:${key}`,
   type: (key: string) => `type:${key}`,
-  fn: (schemaDotName: string) => `fn:${schemaDotName}`,
+  /** A function by signature: the Model's key of it, `schema.name(identity args)` (./function-refs.ts). */
+  fn: (signature: string) => `fn:${signature}`,
   schema: (name: string) => `schema:${name}`,
   /** An index (or a sequence renamed) by its key. */
   index: (key: string) => `index:${key}`,
@@ -46,8 +47,8 @@ export const nodeId = {
   bounds: (table: string) => `bounds:${table}`,
   /** One statement of a change: the next statement of the same change requires it (a change's own order). */
   step: (order: number) => `step:${order}`,
-  /** A trigger, policy or constraint of a table, by name. */
-  part: (table: string, kind: 'trigger' | 'policy' | 'constraint', name: string) => `${kind}:${table}\u0000${name}`,
+  /** A trigger, policy, constraint or column of a table, by name. */
+  part: (table: string, kind: 'trigger' | 'policy' | 'constraint' | 'column', name: string) => `${kind}:${table}\u0000${name}`,
   /** A sequence released from its owning column (`OWNED BY NONE`), before what would drop it along. */
   released: (sequence: string) => `released:${sequence}`,
 };

@@ -15,9 +15,11 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { identifiersIn } from '../model/identifiers.js';
+import { regenerateReaders } from './regenerated.js';
 import { exprRefs } from './expr-refs.js';
+import { callIds, recreatedFunctions } from './function-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Grant, Model, Table, View } from '../model/types.js';
+import type { Column, Func, Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
@@ -29,8 +31,12 @@ import { alterTypeSteps } from './kinds/type-alter.js';
 import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { regenerateColumns } from './kinds/generated-columns.js';
+import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
+import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
+import { createTypeSql } from './kinds/type-create.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -113,6 +119,11 @@ function viewDependants(model: Model): Map<string, string[]> {
   return m;
 }
 
+/** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
+const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
+/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
+const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Adds a statement of a kind (its place in ./layout.ts among the statements the graph leaves free). */
@@ -146,10 +157,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const all = [...changes];
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  restoreReferencingForeignKeys(all, current, desired);
+  recreateTypesOver(all, current, desired);
+  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
+  // views over their tables are found.
+  regenerateColumns(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
-    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation))) affected.add(keyOf(c.table));
+    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
     if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));
     if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
@@ -185,7 +201,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
   // to change such a column's type, so they are dropped before and recreated after.
   for (const c of [...all]) {
-    if (c.kind !== 'alter_column' || (c.from.type === c.to.type && c.from.collation === c.to.collation)) continue;
+    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
     const tk = keyOf(c.table);
     const cur = current.tables[tk];
     const des = desired.tables[tk];
@@ -206,7 +222,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
     }
+    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
+    if (!regenerates(c)) continue;
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
+      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des?.indexes[ix.name];
+      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
   }
+
+  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
+  regenerateReaders(all, current, desired);
 
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
@@ -225,10 +253,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // change such a column's type. The function goes first and comes back after the relations.
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
-    : c.kind === 'alter_column' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation) ? [keyOf(c.table)] : []));
-  if (reshaped.size) {
+    : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
+  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
+  // goes the same way: PostgreSQL refuses to drop the relation under it.
+  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
+  const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
+  if (reshaped.size || droppedRelations.size) {
     for (const [k, f] of Object.entries(current.functions)) {
-      if (!f.reads?.some((r) => reshaped.has(r))) continue;
+      if (!f.reads?.some((r) => reshaped.has(r)) && !rowTyped(f)) continue;
       const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
       // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
       for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
@@ -295,7 +327,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (droppedTables.has(keyOf(c.table))) break;
         if (c.column.inherited) break; // goes with the parent's column (PostgreSQL refuses to drop it on its own)
         emit('drop-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP COLUMN ${qi(c.column.name)}`,
-          { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
+          c.regenerated ? { locksExistingTable: true } : { deletesData: `drops column ${c.table.name}.${c.column.name} and its data`, locksExistingTable: true });
         break;
       case 'drop_function':
         // After defaults/checks stop using it, unless a function with the same signature replaces it. One whose
@@ -325,21 +357,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break;
       case 'create_type': {
         const t = c.type;
-        const name = qn(t.schema, t.name);
-        if (t.kind === 'enum') emit('create-enum', c, keyOf(t), `create enum type "${t.name}"`, `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`);
-        else if (t.kind === 'domain')
-          emit('create-domain', c, keyOf(t), `create domain "${t.name}"`, `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`);
-        else if (t.kind === 'range') {
-          const opts = [`SUBTYPE = ${t.subtype}`];
-          if (t.subtypeOpclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtypeOpclass}`);
-          if (t.collation) opts.push(`COLLATION = ${t.collation}`);
-          if (t.canonical) opts.push(`CANONICAL = ${t.canonical}`);
-          if (t.subtypeDiff) opts.push(`SUBTYPE_DIFF = ${t.subtypeDiff}`);
-          // PostgreSQL's default multirange name: "range" replaced by "multirange", else "_multirange" appended.
-          const dflt = t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
-          if (t.multirange && t.multirange !== dflt) opts.push(`MULTIRANGE_TYPE_NAME = ${qn(t.schema, t.multirange)}`);
-          emit('create-range', c, keyOf(t), `create range type "${t.name}"`, `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`);
-        } else emit('create-composite', c, keyOf(t), `create composite type "${t.name}"`, `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}`).join(', ')})`);
+        const what = t.kind === 'enum' ? 'enum type' : t.kind === 'domain' ? 'domain' : t.kind === 'range' ? 'range type' : 'composite type';
+        emit(`create-${t.kind}`, c, keyOf(t), `create ${what} "${t.name}"`, createTypeSql(t));
         break;
       }
       case 'reattach_partition':
@@ -384,7 +403,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'add_column':
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
-        emit('add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`) })}`,
+        // A generated column added again goes after the type changes of the columns it reads (same place, emitted later).
+        emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
@@ -403,6 +423,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
         if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
+        if (c.validate) {
+          emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+          break;
+        }
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
         emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
@@ -456,6 +480,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const set = t.options.filter((o) => !c.from.options.includes(o));
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
+        const ri = (x: Table) => (!x.replicaIdentity ? 'DEFAULT' : x.replicaIdentity.kind === 'index' ? `USING INDEX ${qi(x.replicaIdentity.index ?? '')}` : x.replicaIdentity.kind.toUpperCase());
+        if (ri(c.from) !== ri(t)) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} REPLICA IDENTITY ${ri(t)}`, { locksExistingTable: true });
+        if ((c.from.clusterOn ?? '') !== (t.clusterOn ?? '')) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.clusterOn ? `CLUSTER ON ${qi(t.clusterOn)}` : 'SET WITHOUT CLUSTER'}`, { locksExistingTable: true });
         break;
       }
       case 'set_rls': {
@@ -550,10 +577,10 @@ const NONE: readonly string[] = [];
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
-  const recreated = new Set<string>();
-  for (const c of all) if (c.kind === 'drop_function' && all.some((x) => x.kind === 'create_function' && keyOf(x.function) === keyOf(c.function) && x.function.identityArgs === c.function.identityArgs)) recreated.add(c.function.name);
+  const recreated = recreatedFunctions(all);
   if (!recreated.size) return;
-  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).functions.some((f) => recreated.has(f));
+  // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
   for (const [k, cur] of Object.entries(current.tables)) {
     const des = desired.tables[k];
     if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
@@ -609,7 +636,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition';
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition'
+      || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {
       ids = statementIds(d.source, d.sql, ctx, d.kind);
@@ -724,15 +752,16 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (!sameExpr(from.generated, to.generated)) {
+  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to)}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
   }
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
-  if (typeChanged) {
+  // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
+  if (typeChanged && !(from.inherited && to.inherited)) {
     const { using, rewrite } = castInfo(from.type, to.type);
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
@@ -740,8 +769,11 @@ function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model,
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to)}`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
+    // The sequence takes the desired name (a table renamed by hand keeps its old one: PostgreSQL does not rename it).
+    const [was, will] = [from.identity.sequenceName, to.identity.sequenceName];
+    if (was && will && was !== will) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(was)} RENAME TO ${qi(will)}`, {});
     // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
     const [a, b] = [from.identity.sequence, to.identity.sequence];
     const sets: string[] = [];

@@ -4,24 +4,29 @@
  *  - publications → their tables and schemas; statistics → its table; rules → their table and the relations
  *    their definition names; event triggers → their function; foreign tables → server → wrapper → its
  *    handler and validator functions; user mappings → their server; casts → their types and function;
- *    operators → their function and types; text search configurations → their dictionaries;
+ *    operators → their function and types; operator classes and families → their family, types, functions and
+ *    operators; text search configurations → their dictionaries;
  *    privileges → their object; default privileges in a schema → the schema; everything in a schema → it.
- * Columns that use a collation require `obj:collation <key>` (./edges.ts).
+ * Columns that use a collation require `obj:collation <key>`, index keys their user operator class (./edges.ts).
  */
 import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import { nodeId } from './graph.js';
+import { overloadIds } from './function-refs.js';
 
 /** The graph id of a catalog object. */
 export const objectId = (o: CatalogObject | string) => `obj:${typeof o === 'string' ? o : objectKey(o)}`;
 
-/** `schema.name(args)` or `schema.name` as a function id (regproc / regprocedure spellings, quotes dropped). */
-function fnRef(f: string | undefined): string[] {
+/** `schema.name(args)` or `schema.name` (regproc / regprocedure spellings) as ids: every overload of that name in `model`. */
+function fnRef(f: string | undefined, model: Model): readonly string[] {
   if (!f) return [];
-  const name = f.replace(/\(.*$/, '').replace(/"/g, '');
-  return name.includes('.') && !name.startsWith('pg_catalog.') ? [nodeId.fn(name)] : [];
+  const name = f.replace(/\(.*$/, '');
+  const dot = name.replace(/"/g, '').indexOf('.');
+  if (dot < 0 || name.startsWith('pg_catalog.')) return [];
+  const plain = name.replace(/"/g, '');
+  return overloadIds(model, qualifiedKey(plain.slice(0, dot), plain.slice(dot + 1)));
 }
 
 /** A user type (or row type) named by a canonical type name, as an id. */
@@ -33,6 +38,51 @@ export function typeId(type: string | undefined, model: Model): string[] {
   const has = (k: string) => !!(model.types[k] || model.tables[k] || model.views[k]);
   const k = [base, base.replace(/\([^()"]*\)$/, ''), base.replace(/"/g, '')].find(has);
   return k ? [nodeId.type(k)] : [];
+}
+
+const byName = new WeakMap<Model, Map<string, CatalogObject[]>>();
+/**
+ * The operators and operator classes of `model` by name, unqualified and `schema.name` (one pass per Model).
+ */
+function named(model: Model): Map<string, CatalogObject[]> {
+  let m = byName.get(model);
+  if (!m) {
+    m = new Map();
+    for (const o of Object.values(model.objects ?? {})) {
+      if (o.kind !== 'operator' && o.kind !== 'operator_class') continue;
+      for (const n of [`${o.kind} ${o.name}`, `${o.kind} ${o.schema}.${o.name}`]) m.set(n, [...(m.get(n) ?? []), o]);
+    }
+    byName.set(model, m);
+  }
+  return m;
+}
+
+/**
+ * The user operator an operator class's or family's member names (`OPERATOR 1 public.===(integer,integer)`, as
+ * format_operator writes it; `FOR SEARCH` / `FOR ORDER BY …` may follow), as ids: the one with those operand
+ * types, else every operator of that name (none for a built-in).
+ */
+function memberOperator(member: string, model: Model): string[] {
+  const m = /^OPERATOR \d+ (\S+?)\(([^)]*)\)/.exec(member);
+  if (!m) return [];
+  const name = m[1]!.replace(/"/g, '');
+  const all = named(model).get(`operator ${name}`) ?? [];
+  const [left, right] = m[2]!.split(',').map((x) => x.trim());
+  const exact = all.filter((o) => o.kind === 'operator' && (o.left ?? 'NONE') === left && o.right === right);
+  return (exact.length ? exact : all).map((o) => objectId(o));
+}
+
+/**
+ * The user operator classes an index key's `opclass` (`int4_alt_ops`, `app.my_ops`, quoted as written) names for
+ * an access method, as ids: by its qualified name when it has one, else of that name in any schema.
+ *
+ * @example
+ * opClassIds('int4_alt_ops', 'btree', model) // ['obj:operator_class public.int4_alt_ops USING btree']
+ */
+export function opClassIds(opclass: string | undefined, method: string, model: Model): string[] {
+  if (!opclass) return [];
+  const found = named(model).get(`operator_class ${opclass.replace(/"/g, '')}`) ?? [];
+  return found.filter((o) => o.kind === 'operator_class' && o.method === method).map((o) => objectId(o));
 }
 
 /** Relations of `model` a rule's definition names schema-qualified (the Model keeps rules as text). */
@@ -60,28 +110,32 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
   const requires = [...(schema && o.kind !== 'privileges' ? [nodeId.schema(schema)] : []), ...objectDependencies(o).map(objectId)];
   switch (o.kind) {
     case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.definition, o.table, model)); break;
-    case 'foreign_data_wrapper': requires.push(...fnRef(o.handler), ...fnRef(o.validator)); break;
+    case 'foreign_data_wrapper': requires.push(...fnRef(o.handler, model), ...fnRef(o.validator, model)); break;
     case 'foreign_table': {
       const k = qualifiedKey(o.schema, o.name);
       own.push(nodeId.rel(k), nodeId.type(k));
       requires.push(...o.columns.flatMap((c) => typeId(c.type, model)));
       break;
     }
-    case 'event_trigger': requires.push(...fnRef(o.function)); break;
+    case 'event_trigger': requires.push(...fnRef(o.function, model)); break;
     case 'publication': requires.push(...o.tables.map((t) => nodeId.rel(t.table)), ...o.schemas.map(nodeId.schema)); break;
     case 'statistics': requires.push(nodeId.rel(o.table)); break;
-    case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function)); break;
-    case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function)); break;
+    case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function, model)); break;
+    case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function, model)); break;
     // Members are kept as written by format_operator/format_procedure: `FUNCTION n [(types)] schema.f(args)`.
     case 'operator_class': case 'operator_family': {
       if (o.kind === 'operator_class') requires.push(...typeId(o.type, model), ...typeId(o.storage, model));
-      for (const m of o.members) if (m.startsWith('FUNCTION ')) requires.push(...fnRef(m.replace(/^FUNCTION \d+ (\([^)]*\) )?/, '')));
+      for (const m of o.members) {
+        if (m.startsWith('FUNCTION ')) requires.push(...fnRef(m.replace(/^FUNCTION \d+ (\([^)]*\) )?/, ''), model));
+        else if (m.startsWith('OPERATOR ')) requires.push(...memberOperator(m, model));
+      }
       break;
     }
     case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
     case 'privileges': {
       const k = qualifiedKey(o.schema, o.name);
-      requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? nodeId.fn(k) : nodeId.rel(k));
+      if (o.on === 'FUNCTION' || o.on === 'PROCEDURE') requires.push(...overloadIds(model, k, o.args));
+      else requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : nodeId.rel(k));
       break;
     }
     default: break;

@@ -53,17 +53,26 @@ export function sequenceOptionClauses(s: SequenceOptions): string[] {
 /** Does a sequence's old start lie outside its new bounds (its position must then be restarted)? */
 export const startOutside = (from: SequenceOptions, to: SequenceOptions): boolean => BigInt(from.start) < BigInt(to.min) || BigInt(from.start) > BigInt(to.max);
 
-/** `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults. */
-export function identitySql(c: Column): string {
+/**
+ * `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults, and `SEQUENCE NAME`
+ * when the sequence's name is not the one PostgreSQL picks for `table.column` (a renamed table or column keeps its
+ * sequence's name; pg_dump writes it).
+ *
+ * @example
+ * identitySql({ name: 'id', type: 'integer', notNull: true, identity: { generation: 'ALWAYS', sequence, sequenceName: 't_id_seq' } }, { schema: 'app', name: 't2' })
+ * // 'GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME "app"."t_id_seq")'
+ */
+export function identitySql(c: Column, table?: { readonly schema: string; readonly name: string }): string {
   const id = c.identity!;
-  const opts = sequenceOptionClauses(id.sequence);
+  const named = table && id.sequenceName && id.sequenceName !== serialSequenceName(table.name, c.name) ? [`SEQUENCE NAME ${qi(table.schema)}.${qi(id.sequenceName)}`] : [];
+  const opts = [...named, ...sequenceOptionClauses(id.sequence)];
   return `GENERATED ${id.generation} AS IDENTITY${opts.length ? ` (${opts.join(' ')})` : ''}`;
 }
 
 const SERIAL: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
 
-/** PostgreSQL's name for the sequence of `table.column` declared serial (when it fits in 63 bytes). */
-const serialSequenceName = (table: string, column: string) => `${table}_${column}_seq`;
+/** PostgreSQL's name for the sequence of `table.column` declared serial or identity (when it fits in 63 bytes). */
+export const serialSequenceName = (table: string, column: string) => `${table}_${column}_seq`;
 
 /**
  * The sequence a new column can take as `serial` instead of a separate `CREATE SEQUENCE`, default and
@@ -105,6 +114,8 @@ export function typeSql(type: string): string {
 export interface ColumnSqlOptions {
   /** Written as this serial type (`serial`…): its sequence is implied, so no DEFAULT. */
   readonly serial?: boolean;
+  /** The column's table: an identity's sequence is named when its name is not the default (identitySql). */
+  readonly table?: { readonly schema: string; readonly name: string };
 }
 
 /**
@@ -117,7 +128,7 @@ export function columnSql(c: Column, opts: ColumnSqlOptions = {}): string {
   const parts = [qi(c.name), opts.serial ? SERIAL[c.type]! : typeSql(c.type), c.notNull ? 'NOT NULL' : 'NULL'];
   if (c.default && !opts.serial) parts.push(`DEFAULT ${c.default.text}`);
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
-  if (c.identity) parts.push(identitySql(c));
+  if (c.identity) parts.push(identitySql(c, opts.table));
   if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
   return parts.join(' ');
 }
@@ -206,6 +217,6 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
     const body = inline.length ? ` ${list(inline)}` : '';
     return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
   }
-  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name) }));
+  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name), table: t }));
   return `CREATE ${unlogged}TABLE ${name} ${list([...cols, ...inline])}${tail}`;
 }

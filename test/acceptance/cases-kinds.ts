@@ -62,6 +62,18 @@ KIND_CASES.push(
     seed: 'INSERT INTO t VALUES (1)',
     keeps: 'SELECT id FROM t',
   },
+  {
+    name: 'kind: composite type with a collated attribute, created and used',
+    old: ['CREATE TABLE t (id int)'],
+    new: ['CREATE TYPE named AS (label text COLLATE "C", n int)', 'CREATE TABLE t (id int, x named)'],
+    seed: 'INSERT INTO t VALUES (1)',
+    keeps: 'SELECT id FROM t',
+  },
+  {
+    name: 'kind: composite attribute collation changed',
+    old: ['CREATE TYPE named AS (label text COLLATE "C", n int)', 'CREATE FUNCTION f(named) RETURNS text LANGUAGE sql AS $$ SELECT ($1).label $$'],
+    new: ['CREATE TYPE named AS (label text COLLATE "POSIX", n int)', 'CREATE FUNCTION f(named) RETURNS text LANGUAGE sql AS $$ SELECT ($1).label $$'],
+  },
 );
 KIND_CASES.push(
   // ---- COMMENT ON EXTENSION (pg_dump writes one for every extension)

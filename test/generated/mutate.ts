@@ -61,7 +61,8 @@ const MUTATIONS: Record<string, Mutation> = {
     return `add column ${t.name}.${c.name} ${c.type}`;
   },
   dropColumn: (s, r) => {
-    const options = colsOf(s).filter(({ t, c }) => !used(s, t.name, c.name));
+    // Not a NOT NULL column without a default: the way back (adding it to a table with rows) cannot succeed.
+    const options = colsOf(s).filter(({ t, c }) => !used(s, t.name, c.name) && !(c.notNull && c.def === undefined && !c.identity && !c.gen));
     if (!options.length) return undefined;
     const { t, c } = r.pick(options);
     t.cols = t.cols.filter((x) => x !== c);
@@ -283,7 +284,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return `partition ${p.name} detached as a table`;
   },
   identity: (s, r) => {
-    const options = s.tables.filter((t) => !t.part).map((t) => ({ t, c: t.cols.find((c) => c.name === 'id')! })).filter(({ c }) => c.type !== 'smallint');
+    const options = s.tables.filter((t) => !t.part).map((t) => ({ t, c: t.cols.find((c) => c.name === 'id')! })).filter(({ c }) => c.type !== 'smallint' && c.def === undefined); // a column has a default or an identity, not both
     if (!options.length) return undefined;
     const { t, c } = r.pick(options);
     if (!c.identity) {

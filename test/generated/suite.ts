@@ -23,7 +23,7 @@ export function generatedSuite(title: string, seeds: readonly number[], known: R
     for (const seed of seeds) {
       const reason = known[seed];
       (reason ? it.fails : it)(`seed ${seed}${reason ? ` (known: ${reason})` : ''}`, async () => {
-        const a: CaseDatabase = { db: t.db, url: t.url };
+        const a: CaseDatabase = { db: t.db, url: t.url, target: t.target.url };
         const other: CaseDatabase = second();
         const run = (c: AcceptanceCase) => runCase(a, other, c);
         const rendered = renderPair(generatePair(seed));

@@ -2,11 +2,16 @@
  * Builds the bundled CLI when stale, then starts extra PostgreSQL servers (13 and 17) through testcontainers when a Docker engine answers.
  * Without Docker it prints one line and the suites run on PGlite and DATABASE_URL only.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     containerUrls: string[];
+    /** The run's directory of built schema states (test/helpers/state-cache.ts); '' turns the sharing off. */
+    stateCacheDir: string;
   }
 }
 
@@ -40,7 +45,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   }
   project.provide('containerUrls', urls);
+  // Built schema states shared by the suites for this run only (MERIDIAN_TEST_STATE_CACHE=0: every file reads its own).
+  const stateCacheDir = process.env.MERIDIAN_TEST_STATE_CACHE === '0' ? '' : mkdtempSync(join(tmpdir(), 'meridian-states-'));
+  project.provide('stateCacheDir', stateCacheDir);
   return async () => {
+    if (stateCacheDir) rmSync(stateCacheDir, { recursive: true, force: true });
     for (const s of stops) await s().catch(() => undefined);
     await dropTestRoles(process.env.DATABASE_URL);
   };

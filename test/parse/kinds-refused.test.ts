@@ -18,11 +18,17 @@ const model = (sql: string) => {
 };
 
 describe('kinds refused with a reason', () => {
-  it('a collation whose definition changes while a column and a domain use it: E_PLAN naming them', () => {
+  it('a collation whose definition changes while a domain uses it: E_PLAN naming it (a column alone is moved off and back)', () => {
     const uses = 'CREATE TABLE t (id int, name text COLLATE ci); CREATE DOMAIN d AS text COLLATE ci;';
     const from = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false); ${uses}`);
     const to = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false); ${uses}`);
-    expect(() => diff(from, to)).toThrow(/collation public\.ci \(schema\.sql:1:1\) changes definition, but column public\.t\.name \(schema\.sql:1:\d+\), domain public\.d \(schema\.sql:1:\d+\) use it.*another name/);
+    // the domain blocks it (no ALTER DOMAIN for a collation); the column alone is moved off it and back
+    expect(() => diff(from, to)).toThrow(/collation public\.ci \(schema\.sql:1:1\) changes definition, but domain public\.d \(schema\.sql:1:\d+\) uses it, and PostgreSQL cannot move it off.*another name/);
+    const colOnly = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false); CREATE TABLE t (id int, name text COLLATE ci);`);
+    expect(diff(colOnly('und-u-ks-level2'), colOnly('und-u-ks-level1')).map((c) => c.kind).sort()).toEqual(['alter_column', 'alter_column', 'alter_object']);
+    // a partition key column cannot change collation in PostgreSQL: refused, located
+    const keyed = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false);\nCREATE TABLE pt (name text COLLATE ci) PARTITION BY LIST (name);`);
+    expect(() => diff(keyed('und-u-ks-level2'), keyed('und-u-ks-level1'))).toThrow(/column public\.pt\.name \(schema\.sql:2:\d+\) \(a partition key column\) uses it/);
     try {
       diff(from, to);
     } catch (e) {
@@ -31,6 +37,11 @@ describe('kinds refused with a reason', () => {
     // unused, it is recreated
     const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
     expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);
+  });
+  it('a table or index in a tablespace other than the default: E_UNSUPPORTED at the statement (pg_default is accepted)', () => {
+    const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int) TABLESPACE pg_default;\nCREATE TABLE u (a int) TABLESPACE fast;\nCREATE INDEX t_a ON t (a) TABLESPACE fast;\n' }]);
+    expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1], ['E_UNSUPPORTED', 3, 1]]);
+    expect(r.errors[0]!.message).toMatch(/TABLESPACE fast is not supported in a schema file \(tablespaces are not managed\)/);
   });
   it('CREATE TEXT SEARCH PARSER / TEMPLATE: E_UNSUPPORTED at the statement, saying why', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int);\nCREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize);\n' }]);

@@ -65,7 +65,7 @@ describe('folding', () => {
       CREATE TABLE m (at date NOT NULL, v int) PARTITION BY RANGE (at);
       CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
       CREATE TABLE p (id int); CREATE TABLE ch (x int) INHERITS (p);`);
-    expect(m.tables['public.e']!.columns[0]!.identity).toEqual({ generation: 'BY DEFAULT', sequence: { type: 'bigint', start: '10', increment: '1', min: '1', max: '9223372036854775807', cache: '1', cycle: false } });
+    expect(m.tables['public.e']!.columns[0]!.identity).toEqual({ generation: 'BY DEFAULT', sequence: { type: 'bigint', start: '10', increment: '1', min: '1', max: '9223372036854775807', cache: '1', cycle: false }, sequenceName: 'e_id_seq' });
     expect(m.tables['public.e']!.columns[2]!.generated!.text).toBe('a * 2');
     expect(m.tables['public.c']).toMatchObject({ unlogged: true, options: ['fillfactor=70'] });
     expect(m.tables['public.m']!.partitionBy!.strategy).toBe('RANGE');

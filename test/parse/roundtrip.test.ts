@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
@@ -15,14 +15,19 @@ import { CASES } from '../acceptance/cases.js';
 import { MORE_CASES } from '../acceptance/cases-more.js';
 import { KIND_CASES } from '../acceptance/cases-kinds.js';
 import { PRIVILEGE_CASES } from '../acceptance/cases-privileges.js';
+import { CLAUSES_CASES } from '../acceptance/cases-clauses.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { cachedState, stateWork } from '../helpers/state-cache.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const CORPUS = ['chinook', 'northwind', 'pagila-2024', 'pagila-2026', 'osm-2023', 'osm-2026', 'danbooru-2022', 'danbooru-2026'];
 
 beforeAll(async () => {
   await initSchemaParser();
+});
+afterAll(() => {
+  if (process.env.MERIDIAN_TEST_WORK) console.log(`[work] round trip: ${JSON.stringify(stateWork)}`);
 });
 
 /** Both directions: the statements that would turn one into the other (must be none). */
@@ -65,11 +70,14 @@ describeEachDatabase('native parser round trip', (t) => {
   // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
-  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES]) {
+  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES]) {
     it(`parse = inspect, and old → parse(new) converges: ${c.name}`, async () => {
-      await t.reset();
-      for (const s of c.new) await t.db.exec(s);
-      const target = await inspect(t.db);
+      // The new state is only read: its inspection, shared for the run (the acceptance suite builds it too).
+      const target = await cachedState('inspect', t.target.url, c.new, async () => {
+        await t.reset();
+        for (const s of c.new) await t.db.exec(s);
+        return inspect(t.db);
+      });
       const parsedNew = parseSide(c.new);
       if (KNOWN_GAPS[c.name]) {
         expect(roundTrip(target.model, parsedNew.model), `known gap, remove it from KNOWN_GAPS: ${KNOWN_GAPS[c.name]}`).not.toEqual([]);
@@ -79,7 +87,7 @@ describeEachDatabase('native parser round trip', (t) => {
       sameUnmanaged(parsedNew.model, target);
       await t.reset();
       for (const s of c.old) await t.db.exec(s);
-      const current = await inspect(t.db);
+      const current = await cachedState('inspect', t.target.url, c.old, () => inspect(t.db));
       const parsedOld = parseSide(c.old);
       expect(roundTrip(current.model, parsedOld.model), 'old side').toEqual([]);
       sameUnmanaged(parsedOld.model, current);
@@ -108,10 +116,13 @@ describeEachDatabase('native parser round trip', (t) => {
       expect(parsed.errors).toEqual([]);
       expect(Object.keys(parsed.model.tables).length).toBeGreaterThan(5);
       if (!loadable) return;
-      await t.reset();
-      await t.db.exec(text);
-      await t.db.exec('SET search_path TO public');
-      const inspected = await inspect(t.db);
+      // Only read: shared for the run with test/acceptance/corpus.test.ts, which loads the same files.
+      const inspected = await cachedState('inspect', t.target.url, [text], async () => {
+        await t.reset();
+        await t.db.exec(text);
+        await t.db.exec('SET search_path TO public');
+        return inspect(t.db);
+      });
       expect(roundTrip(inspected.model, parsed.model)).toEqual([]);
     });
   }

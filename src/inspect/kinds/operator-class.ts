@@ -12,7 +12,8 @@ import { notExt } from '../queries.js';
 /** The members that depend on the pg_opclass / pg_opfamily row `oid` (a JSON array as text). */
 const membersOf = (refclass: string, oid: string) => `(SELECT COALESCE(pg_catalog.json_agg(x.m), '[]') FROM (
          SELECT 'OPERATOR ' || ao.amopstrategy || ' ' || ao.amopopr::pg_catalog.regoperator::text
-                || CASE WHEN ao.amoppurpose = 'o' THEN ' FOR ORDER BY ' || ao.amopsortfamily::text ELSE '' END AS m
+                || CASE WHEN ao.amoppurpose = 'o' THEN ' FOR ORDER BY ' || (SELECT pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(sf.opfname)
+                     FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn ON sn.oid = sf.opfnamespace WHERE sf.oid = ao.amopsortfamily) ELSE '' END AS m
            FROM pg_catalog.pg_amop ao JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amop'::regclass AND d.objid = ao.oid
           WHERE d.refclassid = '${refclass}'::regclass AND d.refobjid = ${oid}
          UNION ALL

@@ -83,9 +83,9 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
 /** `GENERATED … AS IDENTITY` (a column constraint or `ALTER COLUMN … ADD`): NOT NULL, and its sequence's name taken. */
 export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Payload<'Constraint'>): void {
   const { opts, name } = seqOptions(sc, k.options, undefined, col.type);
-  col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts };
-  col.notNull = true;
   const seqName = name ? name[name.length - 1]! : chooseName(t.name, col.name, 'seq', (x) => sc.taken(t.schema, x));
+  col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts, sequenceName: seqName };
+  col.notNull = true;
   sc.claim(t.schema, seqName);
 }
 

@@ -2,6 +2,7 @@
  * `GRANT` / `REVOKE` on tables, views and columns, folded into their grants; other object kinds go to
  * ./privileges.ts.
  */
+import { identitySequences } from '../../model/objects.js';
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
@@ -81,7 +82,7 @@ export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: N
   }
   if (on === 'SEQUENCE') {
     const names = sc.rangeNames(x.RangeVar);
-    const q = sc.lookup(sc.model.sequences, names);
+    const q = sc.lookup(sc.model.sequences, names) ?? sc.lookup(identitySequences(sc.model), names);
     if (!q) throw new Problem('E_UNKNOWN', `sequence "${names.join('.')}" does not exist`);
     return { on, schema: q.obj.schema, name: q.obj.name };
   }

@@ -9,7 +9,9 @@
  * Like PostgreSQL: a class without FAMILY gets (or joins) the family of its own name; the operand types a member
  * leaves out are the class's type, except a btree comparison (1) or in_range (3) function's and a hash function's,
  * taken from the function's arguments; a btree or hash member whose two operand types differ belongs to the family
- * (a loose member), not the class. Not folded (E_UNSUPPORTED, with what to write instead): `FOR ORDER BY`,
+ * (a loose member), not the class; so does a GiST, GIN or SP-GiST operator and an optional support function of the four
+ * (REQUIRED_PROCS).
+ * `FOR ORDER BY f` is kept as `FOR ORDER BY schema.f`. Not folded (E_UNSUPPORTED, with what to write instead):
  * `ALTER OPERATOR FAMILY … DROP`, and a member of a built-in function named without its argument types.
  */
 import type * as pg from '@pgsql/types';
@@ -64,7 +66,6 @@ function members(sc: FoldScope, items: pg.Node[] | undefined, method: string, cl
       storage = sc.type(it.storedtype);
       continue;
     }
-    if (it.order_family?.length) sc.fail('E_UNSUPPORTED', 'operator class members FOR ORDER BY are not supported in a schema file; move the operator class to a migration');
     const n = it.number ?? 0;
     const classArgs = typeNames(it.class_args).map((t) => sc.type(t));
     const names = (it.name?.objname ?? []).map(str);
@@ -75,7 +76,7 @@ function members(sc: FoldScope, items: pg.Node[] | undefined, method: string, cl
       const args = typeNames(it.name?.objargs).map((t) => sc.type(t));
       [left, right] = args.length === 2 ? [args[0]!, args[1]!] : [classType ?? '', classType ?? ''];
       if (!left) sc.fail('E_SYNTAX', `operator argument types must be specified in ALTER OPERATOR FAMILY (OPERATOR ${n} ${names.join('.')})`);
-      text = `OPERATOR ${n} ${operatorText(sc, names, left, right)}`;
+      text = `OPERATOR ${n} ${operatorText(sc, names, left, right)}${it.order_family?.length ? ` FOR ORDER BY ${sortFamilyText(sc, it.order_family.map(str))}` : ''}`;
     } else {
       const fn = functionText(sc, names, it.name?.args_unspecified ? undefined : typeNames(it.name?.objargs).map((t) => sc.type(t)));
       const d = defaultProcTypes(method, n, fn.args, classType);
@@ -83,11 +84,33 @@ function members(sc: FoldScope, items: pg.Node[] | undefined, method: string, cl
       if (!left) sc.fail('E_SYNTAX', `operator family member types must be specified in ALTER OPERATOR FAMILY (FUNCTION ${n} ${names.join('.')})`);
       text = `FUNCTION ${n} (${left}, ${right}) ${fn.text}`;
     }
-    // btree and hash tie cross-type members to the family (btadjustmembers / hashadjustmembers).
-    if (classType !== undefined && !((method === 'btree' || method === 'hash') && left !== right)) own.push(text);
+    // btree, hash and BRIN tie cross-type members to the family (btadjustmembers / hashadjustmembers); GiST, GIN and
+    // SP-GiST all their operators; the four tie their optional support functions to it (gistadjustmembers, …).
+    const looseOperator = it.itemtype === 1 && (method === 'gist' || method === 'gin' || method === 'spgist');
+    const optionalProc = it.itemtype !== 1 && method in REQUIRED_PROCS && !REQUIRED_PROCS[method]!.includes(n);
+    if (classType !== undefined && !((method === 'btree' || method === 'hash' || method === 'brin') && left !== right) && !looseOperator && !optionalProc) own.push(text);
     else loose.push(text);
   }
   return { own: own.sort(opMemberOrder), loose: loose.sort(opMemberOrder), ...(storage !== undefined ? { storage } : {}) };
+}
+
+/**
+ * The support functions of GiST, GIN, SP-GiST and BRIN classes that PostgreSQL ties to the class (its
+ * `amadjustmembers`: required ones); their operators and the other (optional) functions go to the family, and
+ * pg_dump writes them with `ALTER OPERATOR FAMILY … ADD`.
+ */
+const REQUIRED_PROCS: Readonly<Record<string, readonly number[]>> = {
+  gist: [1, 2, 3, 4, 5, 6, 7], // consistent, union, compress, decompress, penalty, picksplit, same
+  gin: [2, 3], // extractValue, extractQuery (compare, consistent, comparePartial, triConsistent, options are optional)
+  spgist: [1, 2, 3, 4, 5], // config, choose, picksplit, inner_consistent, leaf_consistent
+  brin: [1, 2, 3, 4], // opcinfo, add_value, consistent, union
+};
+
+/** `FOR ORDER BY family` as the inspector prints it: a btree family of the file through the search_path, else pg_catalog's. */
+function sortFamilyText(sc: FoldScope, names: string[]): string {
+  const name = names[names.length - 1]!;
+  const schema = names.length > 1 ? names[names.length - 2]! : sc.searchPath.find((s) => sc.objects[`operator_family ${qualifiedKey(s, name)} USING btree`]) ?? 'pg_catalog';
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }
 
 /** A support function as regprocedure prints it, with its argument types (given, or a user function's). */

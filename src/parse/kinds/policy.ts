@@ -13,7 +13,8 @@ export function createPolicy(sc: FoldScope, n: Payload<'CreatePolicyStmt'>): voi
   const roles = (n.roles ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'public' : r.RoleSpec!.roletype === 'ROLESPEC_CURRENT_USER' ? 'current_user' : r.RoleSpec!.rolename!)).sort();
   t.obj.policies[policyName] = {
     kind: 'policy', name: policyName, table: t.key, permissive: !!n.permissive, command: (n.cmd_name ?? 'all').toUpperCase() as Policy['command'],
-    roles: roles.length ? roles : ['public'], ...(n.qual ? { using: sc.expr(n.qual) } : {}), ...(n.with_check ? { withCheck: sc.expr(n.with_check) } : {}), loc: sc.loc,
+    // PostgreSQL keeps PUBLIC alone when it is among the roles ("ignoring specified roles other than PUBLIC").
+    roles: roles.length && !roles.includes('public') ? roles : ['public'], ...(n.qual ? { using: sc.expr(n.qual) } : {}), ...(n.with_check ? { withCheck: sc.expr(n.with_check) } : {}), loc: sc.loc,
   };
 }
 

@@ -5,7 +5,7 @@
  * object starts from its kind's default (functions: `EXECUTE` to PUBLIC; types: `USAGE` to PUBLIC); a list equal
  * to the default is not kept.
  */
-import { objectKey } from '../../model/objects.js';
+import { identitySequences, objectKey } from '../../model/objects.js';
 import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
@@ -92,7 +92,7 @@ export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>,
   const named = (objtype: Payload<'GrantStmt'>['objtype'], objects: Node[]) => objects.length && grantObjects({ ...n, targtype: 'ACL_TARGET_OBJECT', objtype, objects });
   switch (n.objtype) {
     case 'OBJECT_TABLE': return void named('OBJECT_TABLE', inSchemas([...Object.values(model.tables), ...Object.values(model.views)]).map(rangeVar));
-    case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas(Object.values(model.sequences)).map(rangeVar));
+    case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas([...Object.values(model.sequences), ...Object.values(identitySequences(model))]).map(rangeVar));
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': {
       const wanted = (f: Func) => (n.objtype === 'OBJECT_ROUTINE' ? true : n.objtype === 'OBJECT_PROCEDURE' ? f.kind === 'procedure' : f.kind !== 'procedure');
       const grantees: string[] = (n.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));

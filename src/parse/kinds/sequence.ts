@@ -2,7 +2,8 @@
  * Sequences, folded: `CREATE SEQUENCE`, `ALTER SEQUENCE` (options, OWNED BY), rename, SET SCHEMA, DROP, and the
  * options an identity column's sequence takes.
  */
-import type { Sequence, SequenceOptions } from '../../model/types.js';
+import type { Column, Sequence, SequenceOptions } from '../../model/types.js';
+import { identitySequences } from '../../model/objects.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
@@ -99,7 +100,17 @@ export function dropSequence(sc: FoldScope, names: readonly string[], missingOk:
 /** ALTER SEQUENCE … RENAME TO. */
 export function renameSequence(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const s = sc.lookup(sc.model.sequences, sc.rangeNames(n.relation));
-  if (!s) throw new Problem('E_UNKNOWN', `sequence "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+  if (!s) {
+    // An identity column's sequence: renamed in its column, its privileges follow.
+    const id = sc.lookup(identitySequences(sc.model), sc.rangeNames(n.relation));
+    if (!id) throw new Problem('E_UNKNOWN', `sequence "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+    const col = sc.model.tables[id.obj.table]!.columns.find((c) => c.name === id.obj.column)!;
+    (col as { identity?: Column['identity'] }).identity = { ...col.identity!, sequenceName: newname };
+    sc.release(id.obj.schema, id.obj.name);
+    sc.claim(id.obj.schema, newname);
+    privileges.renamePrivileges(sc.model.objects, ['SEQUENCE'], id.obj.schema, id.obj.name, { name: newname });
+    return;
+  }
   delete sc.model.sequences[s.key];
   sc.release(s.obj.schema, s.obj.name);
   sc.claim(s.obj.schema, newname);

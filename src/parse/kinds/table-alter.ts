@@ -16,9 +16,11 @@ import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './table.js';
 import { alterView } from './view.js';
+import { alterComposite } from './type.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
+  if (n.objtype === 'OBJECT_TYPE') return alterComposite(sc, n);
   if (n.objtype === 'OBJECT_SEQUENCE') return alterTableOnSequence(sc, n);
   if (n.objtype === 'OBJECT_VIEW' || n.objtype === 'OBJECT_MATVIEW') return alterView(sc, n);
   if (n.objtype === 'OBJECT_FOREIGN_TABLE') {
@@ -112,6 +114,19 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         }
         break;
       }
+      case 'AT_ReplicaIdentity': {
+        const ri = cmd.def?.ReplicaIdentityStmt ?? {};
+        const kind = ri.identity_type === 'f' ? 'full' : ri.identity_type === 'n' ? 'nothing' : ri.identity_type === 'i' ? 'index' : undefined;
+        if (kind === 'index' && !t.indexes[ri.name ?? ''] && !Object.values(t.constraints).some((k) => k.name === ri.name && (k.kind === 'primary_key' || k.kind === 'unique'))) throw new Problem('E_UNKNOWN', `index "${ri.name}" for table "${t.name}" does not exist`);
+        if (kind) t.replicaIdentity = kind === 'index' ? { kind, index: String(ri.name) } : { kind };
+        else delete t.replicaIdentity;
+        break;
+      }
+      case 'AT_ClusterOn':
+        if (!t.indexes[cmd.name ?? ''] && !Object.values(t.constraints).some((k) => k.name === cmd.name && k.kind !== 'check' && k.kind !== 'foreign_key')) throw new Problem('E_UNKNOWN', `index "${cmd.name}" for table "${t.name}" does not exist`);
+        t.clusterOn = String(cmd.name);
+        break;
+      case 'AT_DropCluster': delete t.clusterOn; break;
       case 'AT_EnableRowSecurity': t.rowLevelSecurity = true; break;
       case 'AT_DisableRowSecurity': t.rowLevelSecurity = false; break;
       case 'AT_ForceRowSecurity': t.forceRowLevelSecurity = true; break;
@@ -139,7 +154,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const items = ((cmd.def?.List?.items ?? cmd.def ?? []) as Node[]).map((d) => d.DefElem!);
         const gen = items.find((d) => d.defname === 'generated');
         const { opts } = seqOptions(sc, items.filter((d) => d.defname !== 'generated' && d.defname !== 'restart').map((d) => ({ DefElem: d })), c.identity.sequence);
-        c.identity = { generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };
+        c.identity = { ...c.identity, generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };
         break;
       }
       case 'AT_DropIdentity': {

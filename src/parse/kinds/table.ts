@@ -88,8 +88,9 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
     if (has(GENERATED) && c.generated) col.generated = c.generated;
     if (has(IDENTITY) && c.identity) {
       // PostgreSQL copies the options but not the sequence's AS type: the copy's sequence is a bigint one.
-      col.identity = { ...c.identity, sequence: { ...c.identity.sequence, type: 'bigint' } };
-      sc.claim(t.schema, chooseName(t.name, c.name, 'seq', (x) => sc.taken(t.schema, x)));
+      const seqName = chooseName(t.name, c.name, 'seq', (x) => sc.taken(t.schema, x));
+      col.identity = { ...c.identity, sequence: { ...c.identity.sequence, type: 'bigint' }, sequenceName: seqName };
+      sc.claim(t.schema, seqName);
     }
     if (has(COMMENTS) && c.comment) col.comment = c.comment;
     t.columns.push(col);

@@ -43,12 +43,69 @@ export function createDomain(sc: FoldScope, n: Payload<'CreateDomainStmt'>): voi
   };
 }
 
+/** A composite attribute's `COLLATE` clause, as the Model spells collations (`{}` without one). */
+function attributeCollation(sc: FoldScope, d: Payload<'ColumnDef'>): { collation?: string } {
+  return d.collClause ? { collation: collations.collationSpelling(sc.model, d.collClause.collname!.map(sv), sc.searchPath) } : {};
+}
+
 export function createComposite(sc: FoldScope, n: Payload<'CompositeTypeStmt'>): void {
   const t = newType(sc, sc.rangeNames(n.typevar));
   sc.model.types[t.key] = {
     kind: 'composite', schema: t.schema, name: t.name, loc: sc.loc,
-    attributes: (n.coldeflist ?? []).map((c) => ({ name: c.ColumnDef!.colname!, type: sc.type(c.ColumnDef!.typeName) })),
+    attributes: (n.coldeflist ?? []).map((c) => {
+      const d = c.ColumnDef!;
+      return { name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+    }),
   };
+}
+
+/**
+ * `ALTER TYPE t ADD | DROP | ALTER ATTRIBUTE …` on a composite type (libpg_query parses it as an AlterTableStmt
+ * on OBJECT_TYPE). `[CASCADE | RESTRICT]` changes nothing in the Model: typed tables are not folded.
+ *
+ * @example
+ * // ALTER TYPE app.spec ALTER ATTRIBUTE n TYPE smallint, ADD ATTRIBUTE note text
+ * alterComposite(sc, n) // app.spec's attributes: n smallint, …, note text
+ */
+export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
+  const names = sc.rangeNames(n.relation);
+  const found = sc.lookup(sc.model.types, names);
+  if (!found) {
+    if (n.missing_ok) return;
+    throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`, n.relation?.location);
+  }
+  if (found.obj.kind !== 'composite') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" is not a composite type`, n.relation?.location);
+  const t = found.obj as Mut<TypeDef & { kind: 'composite' }>;
+  const attributes = [...t.attributes];
+  for (const cmd of (n.cmds ?? []).map((c) => c.AlterTableCmd!)) {
+    const at = attributes.findIndex((a) => a.name === cmd.name);
+    const missing = () => new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
+    switch (cmd.subtype) {
+      case 'AT_AddColumn': {
+        const d = cmd.def!.ColumnDef!;
+        if (attributes.some((a) => a.name === d.colname)) throw new Problem('E_DUPLICATE', `column "${d.colname}" of relation "${t.name}" already exists`);
+        attributes.push({ name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) });
+        break;
+      }
+      case 'AT_DropColumn':
+        if (at < 0) {
+          if (cmd.missing_ok) break;
+          throw missing();
+        }
+        attributes.splice(at, 1);
+        break;
+      case 'AT_AlterColumnType': {
+        if (at < 0) throw missing();
+        // ALTER ATTRIBUTE … TYPE without COLLATE takes the new type's default collation, as PostgreSQL does.
+        const d = cmd.def!.ColumnDef!;
+        attributes[at] = { name: attributes[at]!.name, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+        break;
+      }
+      default:
+        throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name}: ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+    }
+  }
+  t.attributes = attributes;
 }
 
 export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void {

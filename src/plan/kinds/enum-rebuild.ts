@@ -25,12 +25,13 @@
  * without reading a converted column.
  */
 import type { Change } from '../../diff/changes.js';
-import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../../model/names.js';
+import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../../model/names.js';
 import { identifiersIn } from '../../model/identifiers.js';
 import { objectKey } from '../../model/objects.js';
 import type { Model, TypeDef } from '../../model/types.js';
 import type { Effects } from '../types.js';
 import { qk, qn } from '../table-sql.js';
+import { createTypeSql } from './type-create.js';
 
 type Rebuild = Extract<Change, { kind: 'rebuild_enum' }>;
 type RebuildColumn = Rebuild['columns'][number];
@@ -170,32 +171,6 @@ function aroundConversion(all: Change[], columns: readonly RebuildColumn[], curr
       if (!all.some((x) => on(x, 'drop_index'))) all.push({ kind: 'drop_index', index: ix });
       const back = des?.indexes[ix.name];
       if (back && !all.some((x) => on(x, 'create_index'))) all.push({ kind: 'create_index', index: back, newTable: false });
-    }
-  }
-}
-
-/**
- * `CREATE TYPE` / `CREATE DOMAIN` of a type as the desired Model defines it.
- *
- * @example
- * createTypeSql({ kind: 'enum', schema: 'app', name: 'st', labels: ['a'] }) // 'CREATE TYPE "app"."st" AS ENUM (\'a\')'
- */
-export function createTypeSql(t: TypeDef): string {
-  const name = qn(t.schema, t.name);
-  switch (t.kind) {
-    case 'enum': return `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`;
-    case 'domain':
-      return `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`;
-    case 'composite': return `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`).join(', ')})`;
-    case 'range': {
-      const opts = [`SUBTYPE = ${t.subtype}`];
-      if (t.subtypeOpclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtypeOpclass}`);
-      if (t.collation) opts.push(`COLLATION = ${t.collation}`);
-      if (t.canonical) opts.push(`CANONICAL = ${t.canonical}`);
-      if (t.subtypeDiff) opts.push(`SUBTYPE_DIFF = ${t.subtypeDiff}`);
-      const dflt = t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
-      if (t.multirange && t.multirange !== dflt) opts.push(`MULTIRANGE_TYPE_NAME = ${qn(t.schema, t.multirange)}`);
-      return `CREATE TYPE ${name} AS RANGE (${opts.join(', ')})`;
     }
   }
 }

@@ -108,7 +108,7 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & Consen
       consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
       backupFile: opts.backupFile, skipBackup: opts.skipBackup,
       onPlan: (p) => {
-        for (const w of p.warnings) process.stderr.write(`warning: ${w}\n`);
+        for (const w of p.warnings) process.stderr.write(`warning: ${formatProblem(w, { label: 'none' })}\n`);
         if (p.statements.length) out(`Planned changes for ${db.displayUrl}:\n${formatPlan(p.statements)}\nPlan hash: ${p.hash}\n`);
       },
       confirm: process.stdin.isTTY ? (p) => confirm(`Apply ${p.statements.length} statement(s)${p.destructive ? pc.red(` (${p.destructive} delete data)`) : ''} to ${p.target}?`) : undefined,
@@ -170,6 +170,7 @@ export async function migrateDiffAction(
       // terminal (or --verbose) is told the file's name and what the analyzers see in it.
       lint: !!opts.verbose || !!process.stdout.isTTY,
     });
+    for (const w of r.problems) process.stderr.write(`warning: ${formatProblem(w, { label: 'none' })}\n`);
     for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     if (r.statements.length === 0 && r.data.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');

@@ -17,7 +17,7 @@ import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigg
 import {
   canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
 } from './normalize.js';
-import { nodeAs, stringValue, type Pg, type PgNode } from './ast.js';
+import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -49,7 +49,7 @@ export function boundFromText(text: string): Expr {
 /** An index expression or predicate node: deparsed to render, normalised (without resolution, as from text) to compare. */
 const indexExpr = (n: PgNode): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
 
-const optionText = (d: Pg.DefElem): string => {
+const optionText = (d: Payload<'DefElem'>): string => {
   const a = d.arg;
   const [str, int, flt, bool] = [nodeAs(a, 'String'), nodeAs(a, 'Integer'), nodeAs(a, 'Float'), nodeAs(a, 'Boolean')];
   // (Any other argument, an A_Const included, reads as '': what this function has always given.)
@@ -58,7 +58,7 @@ const optionText = (d: Pg.DefElem): string => {
 };
 
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Pg.IndexElem): IndexKey {
+function indexKey(e: Payload<'IndexElem'>): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
@@ -90,7 +90,7 @@ export interface IndexShape {
  * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
-export function indexShape(n: Pg.IndexStmt): IndexShape {
+export function indexShape(n: Payload<'IndexStmt'>): IndexShape {
   return {
     keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!)),
     include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),

@@ -15,7 +15,19 @@
  */
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
-import { parseExpression, parseOne, type Node } from './pg.js';
+import { parseExpression, parseOne, tagged, type TaggedStatement } from './pg.js';
+import { tagOf, type Node, type Payload } from './ast.js';
+
+/**
+ * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
+ * or a tree's own shape without locations. Only compared (as JSON), never read back as a parse tree.
+ */
+interface Canon {
+  readonly K?: string;
+  readonly Arr?: readonly Canon[];
+  readonly Bool?: readonly unknown[];
+  readonly [shape: string]: unknown;
+}
 
 export interface NormalizeContext {
   /** Resolves a relation name (1–2 parts) to its key and, when known, its column names. */
@@ -25,10 +37,10 @@ export interface NormalizeContext {
 }
 
 const NONE: NormalizeContext = {};
-const sv = (n: Node): string => (n?.String ? n.String.sval ?? '' : n?.A_Star ? '*' : '');
+const sv = (n: Node | undefined): string => (n?.String ? n.String.sval ?? '' : n?.A_Star ? '*' : '');
 
 /** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
-function constValue(c: Node): string {
+function constValue(c: Payload<'A_Const'>): string {
   if (c.isnull) return 'NULL';
   if (c.ival !== undefined) return String(c.ival.ival ?? 0);
   if (c.fval !== undefined) return String(c.fval.fval);
@@ -38,7 +50,7 @@ function constValue(c: Node): string {
   return '';
 }
 
-const isConst = (n: Node): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
+const isConst = (n: Canon | undefined): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
 /**
  * Casts PostgreSQL inserts implicitly (text-family comparisons, numeric widening in arithmetic such as
  * `(quantity)::numeric * price`): dropped wherever they appear. Casts to other types are kept.
@@ -51,25 +63,25 @@ const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character
  * @example
  * figureColname(parseExpression('count(*)')) // 'count'
  */
-export function figureColname(n: Node): string {
+export function figureColname(n: Node | undefined): string {
   if (!n) return '?column?';
   if (n.ColumnRef) {
-    const f = n.ColumnRef.fields as Node[];
+    const f = n.ColumnRef.fields!;
     const last = sv(f[f.length - 1]);
     return last === '*' ? '?column?' : last;
   }
-  if (n.FuncCall) return sv(n.FuncCall.funcname[n.FuncCall.funcname.length - 1]);
+  if (n.FuncCall) return sv(n.FuncCall.funcname![n.FuncCall.funcname!.length - 1]);
   if (n.TypeCast) {
     const inner = figureColname(n.TypeCast.arg);
     if (inner !== '?column?') return inner;
-    const names = n.TypeCast.typeName.names as Node[];
+    const names = n.TypeCast.typeName!.names!;
     const t = sv(names[names.length - 1]);
     return ({ int4: 'int4', varchar: 'varchar', bpchar: 'bpchar', bool: 'bool', numeric: 'numeric' } as Record<string, string>)[t] ?? t;
   }
   if (n.A_Indirection) {
-    const ind = n.A_Indirection.indirection as Node[];
+    const ind = n.A_Indirection.indirection!;
     const last = ind[ind.length - 1];
-    if (last?.String) return last.String.sval;
+    if (last?.String) return last.String.sval!;
     return figureColname(n.A_Indirection.arg);
   }
   if (n.CaseExpr) return 'case';
@@ -107,26 +119,27 @@ class Normalizer {
   private ctes = new Map<string, readonly string[] | undefined>();
   constructor(private readonly ctx: NormalizeContext) {}
 
-  expr(n: Node, scopes: ScopeItem[][] = []): Node {
+  expr(n: Node, scopes?: ScopeItem[][]): Canon;
+  expr(n: Node | readonly Node[] | undefined, scopes?: ScopeItem[][]): Canon | Canon[] | undefined;
+  expr(n: Node | readonly Node[] | undefined, scopes: ScopeItem[][] = []): Canon | Canon[] | undefined {
     if (n === null || n === undefined || typeof n !== 'object') return n;
-    if (Array.isArray(n)) return n.map((x) => this.expr(x, scopes));
-    const type = Object.keys(n)[0]!;
-    const v = n[type];
+    if (Array.isArray(n)) return n.map((x: Node) => this.expr(x, scopes));
+    const [type, v] = tagOf(n as Node);
     switch (type) {
       case 'A_Const':
         return { K: constValue(v) };
       case 'TypeCast': {
-        const arg = this.expr(v.arg, scopes);
-        const t = canonicalType(v.typeName, (names) => this.ctx.type?.(names));
+        const arg = this.expr(v.arg!, scopes);
+        const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
         if (isConst(arg) || STRIP_CAST_TO.has(t)) return arg;
         return { Cast: [arg, t] };
       }
       case 'A_ArrayExpr':
-        return { Arr: (v.elements ?? []).map((e: Node) => this.expr(e, scopes)) };
+        return { Arr: (v.elements ?? []).map((e) => this.expr(e, scopes)) };
       case 'A_Expr':
         return this.aexpr(v, scopes);
       case 'BoolExpr': {
-        const args: Node[] = [];
+        const args: unknown[] = [];
         for (const a of v.args ?? []) {
           const x = this.expr(a, scopes);
           if (x?.Bool && x.Bool[0] === v.boolop && v.boolop !== 'NOT_EXPR') args.push(...x.Bool.slice(1));
@@ -137,18 +150,18 @@ class Normalizer {
       case 'FuncCall':
         return this.func(v, scopes);
       case 'ColumnRef':
-        return this.column(v.fields as Node[], scopes);
+        return this.column(v.fields!, scopes);
       case 'SubLink':
         return { SubLink: [v.subLinkType, v.operName ? v.operName.map(sv) : undefined, this.expr(v.testexpr, scopes), this.query(v.subselect, scopes)] };
       case 'CollateClause':
-        return { Collate: [this.expr(v.arg, scopes), (v.collname as Node[]).map(sv).filter((x) => x !== 'pg_catalog').join('.')] };
+        return { Collate: [this.expr(v.arg, scopes), v.collname!.map(sv).filter((x) => x !== 'pg_catalog').join('.')] };
       case 'SortBy':
         return {
           Sort: [this.expr(v.node, scopes), v.sortby_dir === 'SORTBY_DESC' ? 'DESC' : v.sortby_dir === 'SORTBY_USING' ? `USING ${(v.useOp ?? []).map(sv).join('.')}` : '',
             v.sortby_nulls === 'SORTBY_NULLS_DEFAULT' || !v.sortby_nulls ? '' : (v.sortby_nulls === 'SORTBY_NULLS_FIRST') === (v.sortby_dir === 'SORTBY_DESC') ? '' : v.sortby_nulls],
         };
       case 'SelectStmt':
-        return this.query(n, scopes);
+        return this.query(n as Node, scopes);
       case 'RangeVar':
         return { Rel: this.relKey(v) };
       case 'TypeName':
@@ -159,23 +172,23 @@ class Normalizer {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v ?? {})) {
           if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
-          out[k] = typeof x === 'object' ? this.expr(x, scopes) : x;
+          out[k] = typeof x === 'object' ? this.expr(x as Node, scopes) : x; // nested payloads walked as nodes, as before
         }
         return { [type]: out };
       }
     }
   }
 
-  private aexpr(v: Node, scopes: ScopeItem[][]): Node {
+  private aexpr(v: Payload<'A_Expr'>, scopes: ScopeItem[][]): Canon {
     const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
     const l = this.expr(v.lexpr, scopes);
     switch (v.kind) {
       case 'AEXPR_IN': {
-        const list = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr];
-        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e: Node) => this.expr(e, scopes)) }] };
+        const list: Node[] = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr!];
+        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e) => this.expr(e, scopes)) }] };
       }
       case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
-        const [lo, hi] = (Array.isArray(v.rexpr) ? v.rexpr : v.rexpr.List.items).map((e: Node) => this.expr(e, scopes));
+        const [lo, hi] = (Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!).map((e) => this.expr(e, scopes));
         return v.kind === 'AEXPR_BETWEEN'
           ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, lo] }, { Op: ['', '<=', l, hi] }] }
           : { Bool: ['OR_EXPR', { Op: ['', '<', l, lo] }, { Op: ['', '>', l, hi] }] };
@@ -189,10 +202,10 @@ class Normalizer {
     }
   }
 
-  private func(v: Node, scopes: ScopeItem[][]): Node {
-    const names: string[] = (v.funcname as Node[]).map(sv);
+  private func(v: Payload<'FuncCall'>, scopes: ScopeItem[][]): Canon {
+    const names: string[] = v.funcname!.map(sv);
     const name = names[names.length - 1]!;
-    let args = (v.args ?? []).map((a: Node) => this.expr(a, scopes));
+    let args: Canon[] = (v.args ?? []).map((a) => this.expr(a, scopes));
     if ((name === 'nextval' || name === 'currval' || name === 'setval') && args[0]?.K !== undefined) args = [{ K: this.regclass(args[0].K) }, ...args.slice(1)];
     return {
       Fn: [name, args, v.agg_star ? '*' : '', v.agg_distinct ? 'DISTINCT' : '', v.func_variadic ? 'VARIADIC' : '',
@@ -209,12 +222,12 @@ class Normalizer {
     return parts.length === 2 ? qualifiedKey(parts[0]!, parts[1]!) : parts.join('.');
   }
 
-  private relKey(v: Node): string {
+  private relKey(v: Payload<'RangeVar'>): string {
     const names = [v.catalogname, v.schemaname, v.relname].filter((x) => x !== undefined && x !== '') as string[];
     return this.ctx.relation?.(names)?.key ?? (names.length >= 2 ? qualifiedKey(names[names.length - 2]!, names[names.length - 1]!) : names.join('.'));
   }
 
-  private column(fields: Node[], scopes: ScopeItem[][]): Node {
+  private column(fields: Node[], scopes: ScopeItem[][]): Canon {
     const parts = fields.map(sv);
     if (scopes.length === 0) return { Col: parts };
     // Resolve against the innermost scope first, then outer ones (correlated references).
@@ -235,16 +248,16 @@ class Normalizer {
   }
 
   /** FROM items of a select, with the names they are referenced by and (when known) their columns. */
-  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][]): { items: ScopeItem[]; nodes: Node[] } {
+  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][]): { items: ScopeItem[]; nodes: Canon[] } {
     const items: ScopeItem[] = [];
-    const nodes: Node[] = [];
-    const walk = (f: Node): Node => {
+    const nodes: Canon[] = [];
+    const walk = (f: Node): Canon => {
       if (f.RangeVar) {
         const v = f.RangeVar;
         const names = [v.schemaname, v.relname].filter(Boolean) as string[];
-        const rel = !v.schemaname && this.ctes.has(v.relname) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname) } : this.ctx.relation?.(names);
+        const rel = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
-        items.push({ refname: v.alias?.aliasname ?? v.relname, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns });
+        items.push({ refname: v.alias?.aliasname ?? v.relname!, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns });
         return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh === false ? 'ONLY' : ''] };
       }
       if (f.RangeSubselect) {
@@ -257,10 +270,10 @@ class Normalizer {
       }
       if (f.JoinExpr) {
         const v = f.JoinExpr;
-        const l = walk(v.larg);
-        const r = walk(v.rarg);
+        const l = walk(v.larg!);
+        const r = walk(v.rarg!);
         const quals = v.quals ? this.expr(v.quals, [...scopes, items]) : undefined;
-        if (v.alias) items.push({ refname: v.alias.aliasname });
+        if (v.alias) items.push({ refname: v.alias.aliasname! });
         return { Join: [v.jointype, v.isNatural ? 'NATURAL' : '', l, r, (v.usingClause ?? []).map(sv), quals ?? '', v.alias?.aliasname ?? ''] };
       }
       if (f.RangeFunction) {
@@ -274,22 +287,22 @@ class Normalizer {
     return { items, nodes };
   }
 
-  query(n: Node, outer: ScopeItem[][] = []): Node {
+  query(n: Node | undefined, outer: ScopeItem[][] = []): Canon | undefined {
     if (!n) return n;
-    const s = n.SelectStmt ?? n;
+    const s: Payload<'SelectStmt'> = n.SelectStmt ?? (n as Payload<'SelectStmt'>); // a bare SelectStmt payload (larg/rarg) too
     if (s.op && s.op !== 'SETOP_NONE') {
-      return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg, outer), this.query(s.rarg, outer), (s.sortClause ?? []).map((x: Node) => this.expr(x, outer))] };
+      return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer))] };
     }
-    if (s.valuesLists) return { Values: (s.valuesLists as Node[]).map((l) => this.expr(l.List?.items ?? l, outer)) };
+    if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
-    const ctes = (s.withClause?.ctes ?? []).map((c: Node) => {
-      const cte = c.CommonTableExpr;
+    const ctes = (s.withClause?.ctes ?? []).map((c) => {
+      const cte = c.CommonTableExpr!;
       const q = cte.ctequery?.SelectStmt;
       const alias = (cte.aliascolnames ?? []).map(sv);
       const cols = q ? outputNames(q) : undefined;
       const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
-      this.ctes.set(cte.ctename, alias.length ? mergeAlias(cols, alias) : cols);
+      this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
       return out;
     });
     try {
@@ -299,15 +312,15 @@ class Normalizer {
     }
   }
 
-  private select(s: Node, outer: ScopeItem[][], ctes: Node[]): Node {
+  private select(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[]): Canon {
     const { items, nodes } = this.fromItems(s.fromClause, outer);
     const scopes = [...outer, items];
     // Targets: `*` expanded where the columns are known, explicit output names.
-    const targets: Node[] = [];
+    const targets: Canon[] = [];
     const raw: { name: string; val: Node }[] = [];
-    for (const t of (s.targetList ?? []) as Node[]) {
-      const rt = t.ResTarget;
-      const fields = rt.val?.ColumnRef?.fields as Node[] | undefined;
+    for (const t of s.targetList ?? []) {
+      const rt = t.ResTarget!;
+      const fields = rt.val?.ColumnRef?.fields;
       if (fields && sv(fields[fields.length - 1]) === '*') {
         const qual = fields.length > 1 ? sv(fields[fields.length - 2]) : undefined;
         const from = qual ? items.filter((i) => i.refname === qual) : items;
@@ -316,11 +329,11 @@ class Normalizer {
           continue;
         }
       }
-      raw.push({ name: rt.name ?? figureColname(rt.val), val: rt.val });
+      raw.push({ name: rt.name ?? figureColname(rt.val), val: rt.val! });
     }
     for (const r of raw) targets.push({ T: [r.name, this.expr(r.val, scopes)] });
     // GROUP BY 1 / ORDER BY 1 and ORDER BY <output name> stand for the target expression.
-    const byPosition = (x: Node): Node => {
+    const byPosition = (x: Node | undefined): Node | undefined => {
       const k = x?.A_Const?.ival;
       if (k !== undefined && raw[(k.ival ?? 0) - 1]) return raw[(k.ival ?? 0) - 1]!.val;
       return x;
@@ -329,7 +342,7 @@ class Normalizer {
       const sb = x.SortBy;
       if (!sb) return x;
       let node = byPosition(sb.node);
-      const f = node?.ColumnRef?.fields as Node[] | undefined;
+      const f = node?.ColumnRef?.fields;
       if (f?.length === 1) {
         const hit = raw.find((r) => r.name === sv(f[0]));
         if (hit && !items.some((i) => i.columns?.includes(sv(f[0])))) node = hit.val;
@@ -338,11 +351,11 @@ class Normalizer {
     };
     return {
       Select: {
-        with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x: Node) => Object.keys(x ?? {}).length), scopes) : undefined,
+        with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x) => Object.keys(x ?? {}).length), scopes) : undefined,
         targets, from: nodes, where: s.whereClause ? this.expr(s.whereClause, scopes) : undefined,
-        group: (s.groupClause ?? []).map((g: Node) => this.expr(byPosition(g), scopes)), having: s.havingClause ? this.expr(s.havingClause, scopes) : undefined,
+        group: (s.groupClause ?? []).map((g) => this.expr(byPosition(g), scopes)), having: s.havingClause ? this.expr(s.havingClause, scopes) : undefined,
         window: s.windowClause ? this.expr(s.windowClause, scopes) : undefined,
-        sort: (s.sortClause ?? []).map((x: Node) => this.expr(sortKey(x), scopes)),
+        sort: (s.sortClause ?? []).map((x) => this.expr(sortKey(x), scopes)),
         limit: s.limitCount ? this.expr(s.limitCount, scopes) : undefined, offset: s.limitOffset ? this.expr(s.limitOffset, scopes) : undefined,
         locking: s.lockingClause ? this.expr(s.lockingClause, scopes) : undefined,
       },
@@ -364,13 +377,13 @@ const mergeAlias = (cols: readonly string[] | undefined, alias: readonly string[
   cols ? cols.map((c, i) => alias[i] ?? c) : [...alias];
 
 /** Output column names of a SELECT (without expanding `*`). */
-function outputNames(s: Node): string[] | undefined {
-  if (s.op && s.op !== 'SETOP_NONE') return s.larg ? outputNames(s.larg.SelectStmt ?? s.larg) : undefined;
+function outputNames(s: Payload<'SelectStmt'>): string[] | undefined {
+  if (s.op && s.op !== 'SETOP_NONE') return s.larg ? outputNames((s.larg as Node).SelectStmt ?? s.larg) : undefined;
   const out: string[] = [];
-  for (const t of (s.targetList ?? []) as Node[]) {
-    const f = t.ResTarget.val?.ColumnRef?.fields as Node[] | undefined;
+  for (const t of s.targetList ?? []) {
+    const f = t.ResTarget!.val?.ColumnRef?.fields;
     if (f && sv(f[f.length - 1]) === '*') return undefined;
-    out.push(t.ResTarget.name ?? figureColname(t.ResTarget.val));
+    out.push(t.ResTarget!.name ?? figureColname(t.ResTarget!.val));
   }
   return out;
 }
@@ -418,20 +431,21 @@ export function canonicalQueryText(text: string, ctx: NormalizeContext = NONE): 
 }
 
 /** Canonical form of any node (statements included): the generic normaliser, locations stripped. */
-export function normalizeNode(n: Node, ctx: NormalizeContext = NONE): Node {
+export function normalizeNode(n: Node, ctx: NormalizeContext = NONE): unknown {
   return new Normalizer(ctx).expr(n);
 }
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
-  (list ?? []).map((o: Node) => o.DefElem).filter(Boolean).map((d: Node) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
+  (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
 
 /** Statement-specific defaults dropped before comparing (what PostgreSQL's deparsed text omits). */
-function canonicalStatementNode(type: string, v: Node, n: Normalizer): Node {
+function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
+  const { type, node: v } = s;
   switch (type) {
     case 'IndexStmt':
       return {
         Index: [v.idxname, n.expr({ RangeVar: v.relation }), v.relation?.inh === false ? 'ONLY' : '', v.accessMethod ?? 'btree', !!v.unique, !!v.nulls_not_distinct,
-          (v.indexParams ?? []).map((p: Node) => indexElem(p.IndexElem, n)), (v.indexIncludingParams ?? []).map((p: Node) => p.IndexElem.name),
+          (v.indexParams ?? []).map((p) => indexElem(p.IndexElem!, n)), (v.indexIncludingParams ?? []).map((p) => p.IndexElem!.name),
           sortedOpts(v.options), v.whereClause ? n.expr(v.whereClause) : ''],
       };
     case 'CreateTrigStmt':
@@ -444,40 +458,40 @@ function canonicalStatementNode(type: string, v: Node, n: Normalizer): Node {
       const o: Record<string, string> = {};
       let body: unknown = '';
       const config: string[] = [];
-      for (const d of (v.options ?? []).map((x: Node) => x.DefElem)) {
-        if (d.defname === 'as') body = (d.arg.List?.items ?? [d.arg]).map((x: Node) => sv(x).trim());
-        else if (d.defname === 'set') config.push(JSON.stringify(n.expr(d.arg)));
-        else o[d.defname] = d.arg === undefined ? 'true' : optValue(d.arg).toLowerCase();
+      for (const d of (v.options ?? []).map((x) => x.DefElem!)) {
+        if (d.defname === 'as') body = (d.arg!.List?.items ?? [d.arg!]).map((x) => sv(x).trim());
+        else if (d.defname === 'set') config.push(JSON.stringify(n.expr(d.arg!)));
+        else o[d.defname!] = d.arg === undefined ? 'true' : optValue(d.arg).toLowerCase();
       }
       const lang = o.language ?? 'sql';
       const defaults: Record<string, string> = { volatility: 'volatile', strict: 'false', security: 'false', leakproof: 'false', parallel: 'unsafe', window: 'false', cost: lang === 'c' || lang === 'internal' ? '1' : '100', rows: '1000' };
       const opts = Object.entries(o).filter(([k, x]) => defaults[k] !== x).map(([k, x]) => `${k}=${x}`).sort();
       return {
         Function: [(v.funcname ?? []).map(sv).join('.'), !!v.is_procedure,
-          (v.parameters ?? []).map((p: Node) => { const f = p.FunctionParameter; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: f.argType }), f.defexpr ? n.expr(f.defexpr) : '']; }),
+          (v.parameters ?? []).map((p) => { const f = p.FunctionParameter!; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: f.argType }), f.defexpr ? n.expr(f.defexpr) : '']; }),
           v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, v.sql_body ? n.expr(v.sql_body) : ''],
       };
     }
     case 'RuleStmt':
       return {
         Rule: [v.rulename, n.expr({ RangeVar: v.relation }), v.event, !!v.instead, v.whereClause ? n.expr(v.whereClause) : '',
-          (v.actions ?? []).map((a: Node) => { const t = Object.keys(a)[0]!; return canonicalStatementNode(t, a[t], n); })],
+          (v.actions ?? []).map((a) => canonicalStatementNode(tagged(a), n))],
       };
     default:
-      return n.expr({ [type]: wrapRelations(v) });
+      return n.expr({ [type]: wrapRelations(v) } as Node);
   }
 }
 
 /** A statement's bare `relation` fields (RangeVar nodes without their tag, as in InsertStmt) tagged, so they normalise as relations. */
-function wrapRelations(v: Node): Node {
+function wrapRelations(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(wrapRelations);
-  const out: Node = {};
+  const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = k === 'relation' && x && typeof x === 'object' && 'relname' in (x as object) ? { RangeVar: x } : wrapRelations(x);
   return out;
 }
 
-function indexElem(e: Node, n: Normalizer): unknown {
+function indexElem(e: Payload<'IndexElem'>, n: Normalizer): unknown {
   const dir = e.ordering === 'SORTBY_DESC' ? 'DESC' : '';
   const nulls = !e.nulls_ordering || e.nulls_ordering === 'SORTBY_NULLS_DEFAULT' ? '' : (e.nulls_ordering === 'SORTBY_NULLS_FIRST') === (dir === 'DESC') ? '' : e.nulls_ordering;
   return [e.name ?? n.expr(e.expr), (e.opclass ?? []).map(sv).slice(-1).join('.'), (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.'), dir, nulls, sortedOpts(e.opclassopts)];
@@ -493,7 +507,7 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
   const run = () => {
     const p = parseOne(text.trim().replace(/;\s*$/, ''));
     if (!p) return text.trim();
-    return JSON.stringify(canonicalStatementNode(p.type, p.node, new Normalizer(ctx ?? NONE)));
+    return JSON.stringify(canonicalStatementNode(p, new Normalizer(ctx ?? NONE)));
   };
   // With a context (relations resolved against a Model) the form depends on the Model: not cached.
   return ctx ? run() : cached(`s\u0000${text}`, run);
@@ -506,7 +520,7 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
 export function canonicalConstraintText(def: string): string {
   return cached(`c\u0000${def}`, () => {
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
-    const c = p?.node?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
+    const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
     const n = new Normalizer(NONE);
     const out: Record<string, unknown> = {
@@ -514,7 +528,7 @@ export function canonicalConstraintText(def: string): string {
       keys: (c.keys ?? []).map(sv), including: (c.including ?? []).map(sv), nnd: !!c.nulls_not_distinct, options: sortedOpts(c.options),
       fk: c.contype === 'CONSTR_FOREIGN' ? [(c.fk_attrs ?? []).map(sv), n.expr({ RangeVar: c.pktable }), (c.pk_attrs ?? []).map(sv), c.fk_matchtype ?? 's', c.fk_upd_action ?? 'a', c.fk_del_action ?? 'a'] : undefined,
       check: c.raw_expr ? n.expr(c.raw_expr) : undefined, noInherit: !!c.is_no_inherit,
-      excl: c.exclusions ? (c.exclusions as Node[]).map((x) => { const l = x.List?.items ?? x; return [indexElem(l[0].IndexElem, n), (l[1]?.List?.items ?? l[1] ?? []).map(sv).join('.')]; }) : undefined,
+      excl: c.exclusions ? c.exclusions.map((x) => { const l = (x.List?.items ?? x) as Node[]; return [indexElem(l[0]!.IndexElem!, n), ((l[1]?.List?.items ?? l[1] ?? []) as Node[]).map(sv).join('.')]; }) : undefined,
       method: c.access_method, where: c.where_clause ? n.expr(c.where_clause) : undefined,
     };
     return JSON.stringify(out);
@@ -525,14 +539,14 @@ export function canonicalConstraintText(def: string): string {
 export function canonicalBoundText(text: string): string {
   return cached(`b\u0000${text}`, () => {
     const p = parseOne(`CREATE TABLE x PARTITION OF y ${text.trim()}`);
-    const b = p?.node?.partbound;
+    const b = (p?.type === 'CreateStmt' ? p.node : undefined)?.partbound;
     if (!b) return text.trim();
     return boundOf(b);
   });
 }
 
 /** Canonical form of a PartitionBoundSpec node. */
-export function boundOf(b: Node): string {
+export function boundOf(b: Payload<'PartitionBoundSpec'>): string {
   if (b.is_default) return 'DEFAULT';
   const d = (x: Node) => {
     const f = x?.ColumnRef?.fields?.map(sv);

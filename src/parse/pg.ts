@@ -8,16 +8,16 @@
  */
 import { loadLibpg, parseSync, deparseSync } from './libpg.js';
 import type { SourceLocation } from '../errors.js';
+import type { NodeTag, Payload, Tree } from './ast.js';
 
-/** A parse-tree node: `{ NodeType: { …fields } }` (libpg-query's JSON). */
+/** Transitional: the untyped node the modules not yet typed through ./ast.ts still read. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = any;
 
-export interface ParsedStatement {
-  /** Node type, e.g. `CreateStmt`. */
-  readonly type: string;
-  /** The node's fields. */
-  readonly node: Node;
+/** A statement's node type (e.g. `CreateStmt`) and its payload (the node's fields), one member per type. */
+export type TaggedStatement = { [K in NodeTag]: { readonly type: K; readonly node: Payload<K> } }[NodeTag];
+
+export type ParsedStatement = TaggedStatement & {
   /** The statement's text (no trailing `;`). */
   readonly text: string;
   readonly loc: SourceLocation;
@@ -25,7 +25,7 @@ export interface ParsedStatement {
   readonly offset: number;
   /** UTF-8 byte offset in the file of the text the parser read; a node's `location` + `base` is its file offset. */
   readonly base: number;
-}
+};
 
 export interface SyntaxProblem {
   readonly location: SourceLocation;
@@ -68,7 +68,13 @@ export class LineIndex {
 /** Size of the pieces a large file is parsed in (see `parseStatements`). */
 const PIECE_BYTES = 128 * 1024;
 
-type RawStmt = { stmt: Node; stmt_location?: number; stmt_len?: number };
+type RawStmt = { stmt: Tree; stmt_location?: number; stmt_len?: number };
+
+/** The type and payload of a statement node (`{ CreateStmt: … }` → `{ type: 'CreateStmt', node: … }`). */
+export function tagged(stmt: Tree): TaggedStatement {
+  const type = Object.keys(stmt)[0] as NodeTag;
+  return { type, node: stmt[type] } as TaggedStatement;
+}
 
 /** Thrown by `statementPieces` when the parser rejects the file; `cause` is the parser's error. */
 export class FileDoesNotParse extends Error {}
@@ -119,9 +125,8 @@ export function* statementPieces(text: string, file: string, lines = new LineInd
       const raw = buf.toString('utf8', start, stop);
       const lead = raw.length - raw.trimStart().length;
       const offset = start + (lead ? Buffer.byteLength(raw.slice(0, lead), 'utf8') : 0);
-      const type = Object.keys(s.stmt)[0]!;
       const pos = lines.at(offset);
-      out.push({ type, node: s.stmt[type], text: raw.trim(), loc: { file, line: pos.line, column: pos.column, offset }, offset, base });
+      out.push({ ...tagged(s.stmt), text: raw.trim(), loc: { file, line: pos.line, column: pos.column, offset }, offset, base });
     }
     base = end;
     yield out;
@@ -164,30 +169,29 @@ export function syntaxProblem(text: string, file: string, baseOffset = 0, lines?
 }
 
 /** Parses one expression (`SELECT <expr>`), or undefined when it does not parse. */
-export function parseExpression(text: string): Node | undefined {
+export function parseExpression(text: string): Tree | undefined {
   try {
-    const t = parseSync(`SELECT ${text}`) as { stmts: { stmt: Node }[] };
-    return t.stmts[0]!.stmt.SelectStmt.targetList[0].ResTarget.val;
+    const t = parseSync(`SELECT ${text}`) as { stmts: { stmt: Tree }[] };
+    return t.stmts[0]!.stmt.SelectStmt!.targetList![0]!.ResTarget!.val;
   } catch {
     return undefined;
   }
 }
 
 /** Parses one statement; undefined when it does not parse. */
-export function parseOne(text: string): { type: string; node: Node } | undefined {
+export function parseOne(text: string): TaggedStatement | undefined {
   try {
-    const t = parseSync(text) as { stmts: { stmt: Node }[] };
+    const t = parseSync(text) as { stmts: { stmt: Tree }[] };
     const stmt = t.stmts[0]?.stmt;
     if (!stmt) return undefined;
-    const type = Object.keys(stmt)[0]!;
-    return { type, node: stmt[type] };
+    return tagged(stmt);
   } catch {
     return undefined;
   }
 }
 
 /** SQL text of a statement node (`{ CreateStmt: … }`), single line. */
-export function deparseStatement(type: string, node: Node): string {
+export function deparseStatement(type: string, node: object): string {
   return deparseSync({ [type]: node } as never, { pretty: false } as never) as string;
 }
 
@@ -200,7 +204,7 @@ const DEPARSED_LIMIT = 20_000;
  * written), so equal trees are deparsed once: schemas repeat the same defaults (`now()`, `false`, `'{}'`)
  * on thousands of columns.
  */
-export function deparseExpression(node: Node): string {
+export function deparseExpression(node: Tree): string {
   const key = JSON.stringify(node, withoutLocations);
   let text = deparsed.get(key);
   if (text === undefined) {
@@ -211,7 +215,7 @@ export function deparseExpression(node: Node): string {
   return text;
 }
 
-function deparseExpressionUncached(node: Node): string {
+function deparseExpressionUncached(node: Tree): string {
   const sql = deparseSync({ SelectStmt: { targetList: [{ ResTarget: { val: node } }], limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } } as never, { pretty: false } as never) as string;
   return sql.replace(/^SELECT\s+/i, '');
 }

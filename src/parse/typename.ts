@@ -7,7 +7,7 @@
  * In:  a TypeName parse node and a resolver for user-defined names. Out: a string. No I/O.
  */
 import { quoteIdent } from '../model/names.js';
-import { nodeAs, stringValue, type Pg, type PgNode } from './ast.js';
+import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 
 /** Built-in type names format_type prints bare (besides the ones with a special spelling below). */
 const BUILTIN = new Set(
@@ -34,7 +34,7 @@ export interface TypeResolver {
 const sval = stringValue;
 /** A type modifier's number: an `A_Const` node (or the bare constant). */
 const ival = (n: PgNode): number | undefined => {
-  const c: Pg.A_Const = nodeAs(n, 'A_Const') ?? (n as Pg.A_Const);
+  const c: Payload<'A_Const'> = nodeAs(n, 'A_Const') ?? (n as Payload<'A_Const'>);
   if (c.ival !== undefined) return c.ival.ival ?? 0;
   if (c.sval !== undefined) return Number(c.sval.sval);
   if (c.fval !== undefined) return Number(c.fval.fval);
@@ -42,7 +42,7 @@ const ival = (n: PgNode): number | undefined => {
 };
 
 /** Is this the `serial`/`bigserial`/`smallserial` pseudo-type? Returns the real type. */
-export function serialType(tn: Pg.TypeName): 'integer' | 'bigint' | 'smallint' | undefined {
+export function serialType(tn: Payload<'TypeName'>): 'integer' | 'bigint' | 'smallint' | undefined {
   const names: string[] = (tn.names ?? []).map(sval);
   if (names.length !== 1 || tn.arrayBounds?.length) return undefined;
   switch (names[0]) {
@@ -59,7 +59,7 @@ export function serialType(tn: Pg.TypeName): 'integer' | 'bigint' | 'smallint' |
  * @example
  * canonicalType(parse('varchar(20)'), () => undefined) // 'character varying(20)'
  */
-export function canonicalType(tn: Pg.TypeName, resolve: TypeResolver): string {
+export function canonicalType(tn: Payload<'TypeName'>, resolve: TypeResolver): string {
   const names: string[] = (tn.names ?? []).map(sval);
   const mods: (number | undefined)[] = (tn.typmods ?? []).map(ival);
   const array = tn.arrayBounds?.length ? '[]' : '';

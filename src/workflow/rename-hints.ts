@@ -4,11 +4,13 @@
  * COLUMN) renames that column; a comment on a CREATE TABLE's first line, or on the line just above it,
  * renames the table.
  *
- * In:  SQL sources. Out: hints, and located warnings for hints that annotate nothing renamable.
+ * In:  SQL sources. Out: hints, and `W_RENAME_HINT` warnings (located `Problem`s: file, line and the comment's
+ * column) for hints that annotate nothing renamable.
  * Never: tokenises SQL itself (libpg-query's parser and scanner give statements, locations, comments).
  */
 import { loadLibpg, parseSync, scanSync } from '../parse/libpg.js';
 import type { RenameHint } from '../diff/renames.js';
+import type { Problem } from '../problem.js';
 
 export type { RenameHint };
 import { LineIndex } from '../parse/pg.js';
@@ -23,10 +25,10 @@ const unquote = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g
  * await renameHints([{ file: 'schema.sql', text: 'CREATE TABLE app.users (\n  full_name text -- meridian:renamed-from name\n);' }])
  * // → { hints: [{ object: 'column', schema: 'app', table: 'users', column: 'full_name', from: 'name', … }], warnings: [] }
  */
-export async function renameHints(sources: readonly SqlSource[]): Promise<{ hints: RenameHint[]; warnings: string[] }> {
+export async function renameHints(sources: readonly SqlSource[]): Promise<{ hints: RenameHint[]; warnings: Problem[] }> {
   await loadLibpg();
   const hints: RenameHint[] = [];
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   for (const src of sources) {
     if (!src.text.includes('meridian:renamed-from')) continue;
     const buf = Buffer.from(src.text, 'utf8');
@@ -54,8 +56,12 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
       const m = HINT.exec(c.text);
       if (!m) continue;
       const from = unquote(m[1]!);
-      const line = lineAt(c.start);
-      const where = `${src.file}:${line}`;
+      const at = lines.at(c.start);
+      const line = at.line;
+      const misplaced = (message: string): Problem => ({
+        code: 'W_RENAME_HINT', severity: 'warning', location: { file: src.file, line, column: at.column, offset: c.start }, message,
+        fix: `put "-- meridian:renamed-from <old name>" on the renamed column's line, or on the CREATE TABLE line or the line above it`,
+      });
       // The statement the comment is in, else the one right after it (a hint on the line above).
       // (A comment after a statement's `;` on its last line belongs to that statement.)
       const span =
@@ -67,7 +73,7 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
       const alter = st?.AlterTableStmt as { relation: { schemaname?: string; relname: string }; cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: { ColumnDef?: { colname: string; location?: number } } } }> } | undefined;
       const rel = create?.relation ?? alter?.relation;
       if (!span || !rel) {
-        warnings.push(`${where}: meridian:renamed-from is not on a table or column definition; ignored`);
+        warnings.push(misplaced('meridian:renamed-from is not on a table or column definition; ignored'));
         continue;
       }
       const schema = rel.schemaname ?? 'public';
@@ -78,7 +84,7 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
       const col = columns.find((cd) => cd.location !== undefined && lineAt(cd.location) === line);
       if (col) hints.push({ object: 'column', schema, table: rel.relname, column: col.colname, from, file: src.file, line });
       else if (create && (line === span.firstLine || line === span.firstLine - 1)) hints.push({ object: 'table', schema, table: rel.relname, from, file: src.file, line });
-      else warnings.push(`${where}: meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored`);
+      else warnings.push(misplaced("meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored"));
     }
   }
   return { hints, warnings };

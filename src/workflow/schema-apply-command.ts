@@ -18,6 +18,7 @@ import { nativeModelFromSources } from './native.js';
 import { renameHints } from './rename-hints.js';
 import { executeStatements, planSchemaApply } from './schema-apply.js';
 import { modelFromSources, readSchemaSources, type SqlSource } from './state.js';
+import type { Problem } from '../problem.js';
 
 export interface SchemaApplyPlan {
   /** The target, password masked (`postgres://app:…@db/prod`). */
@@ -28,8 +29,8 @@ export interface SchemaApplyPlan {
   readonly hazards: readonly PlannedHazard[];
   /** Statements that delete data. */
   readonly destructive: number;
-  /** Problems that do not stop the plan (a misplaced rename hint). */
-  readonly warnings: readonly string[];
+  /** Problems that do not stop the plan (a misplaced rename hint, `W_RENAME_HINT`). */
+  readonly warnings: readonly Problem[];
 }
 
 export interface SchemaApplyOptions extends Omit<GuardOptions, 'command' | 'unattendedByDefault' | 'confirm'> {

@@ -10,6 +10,7 @@ import { diff } from '../../src/diff/index.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { renameHints } from '../../src/workflow/rename-hints.js';
 import { modelFromSources } from '../../src/workflow/state.js';
+import { formatProblem, formatProblemsGithub, problemJson } from '../../src/problem.js';
 import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
 
 function project(schema: string) {
@@ -43,7 +44,20 @@ CREATE VIEW app.names AS SELECT id, full_name AS name FROM app.people;
 it('reads hints from the parser locations: table above/on CREATE TABLE, column on its line; misplaced hints warn', async () => {
   const r = await renameHints([{ file: 's.sql', text: NEW + 'CREATE INDEX x ON app.people (email); -- meridian:renamed-from y\n' }]);
   expect(r.hints.map((h) => `${h.object}:${h.schema}.${h.table}${h.column ? `.${h.column}` : ''}<-${h.from}@${h.line}`)).toEqual(['table:app.people<-users@2', 'column:app.people.full_name<-name@5']);
-  expect(r.warnings).toEqual(['s.sql:10: meridian:renamed-from is not on a table or column definition; ignored']);
+  // A misplaced hint is a located Problem (the comment's line and column), rendered by the one set of formatters.
+  expect(r.warnings.map((w) => [w.code, w.severity, `${w.location.file}:${w.location.line}:${w.location.column}`, w.message])).toEqual([
+    ['W_RENAME_HINT', 'warning', 's.sql:10:39', 'meridian:renamed-from is not on a table or column definition; ignored'],
+  ]);
+  const fix = 'put "-- meridian:renamed-from <old name>" on the renamed column\'s line, or on the CREATE TABLE line or the line above it';
+  expect(formatProblem(r.warnings[0]!, { label: 'none' })).toBe(`s.sql:10:39: meridian:renamed-from is not on a table or column definition; ignored\n    fix: ${fix}`);
+  expect(problemJson(r.warnings[0]!)).toEqual({ file: 's.sql', line: 10, column: 39, offset: Buffer.byteLength(NEW) + 38, code: 'W_RENAME_HINT', severity: 'warning', message: 'meridian:renamed-from is not on a table or column definition; ignored', fix });
+  expect(formatProblemsGithub(r.warnings)).toBe(`::warning file=s.sql,line=10,col=39,title=W_RENAME_HINT::meridian:renamed-from is not on a table or column definition; ignored (fix: ${fix})\n`);
+  // On a table's statement but neither on its first line (or the one above) nor on a column's line.
+  const inside = await renameHints([{ file: 'b.sql', text: 'CREATE TABLE t (\n  id int\n  -- meridian:renamed-from u\n);\n' }]);
+  expect(inside.hints).toEqual([]);
+  expect(inside.warnings.map((w) => `${w.location.line}:${w.location.column} ${w.code} ${w.message}`)).toEqual([
+    "3:3 W_RENAME_HINT meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored",
+  ]);
   const inline = await renameHints([{ file: 'a.sql', text: 'CREATE TABLE "Big" ( -- meridian:renamed-from "Old Name"\n  id int\n);\nALTER TABLE "Big" ADD COLUMN b int; -- meridian:renamed-from a\n' }]);
   expect(inline.hints.map((h) => `${h.object}:${h.table}.${h.column ?? ''}<-${h.from}`)).toEqual(['table:Big.<-Old Name', 'column:Big.b<-a']);
 });

@@ -5,25 +5,25 @@
  */
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import type { Collation } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /**
  * @example
  * createCollation(scope, defineStmtNode, ['public']) // scope.objects['collation public.ci'] = { kind: 'collation', provider: 'icu', … }
  */
-export function createCollation(s: FoldScope, n: Node, searchPath: readonly string[]): void {
+export function createCollation(s: FoldScope, n: Payload<'DefineStmt'>, searchPath: readonly string[]): void {
   const { schema, name } = s.creating((n.defnames ?? []).map(sv));
   const key = `collation ${qualifiedKey(schema, name)}`;
   if (s.objects[key]) {
     if (n.if_not_exists) return;
     s.fail('E_DUPLICATE', `collation "${name}" already exists`);
   }
-  const d: Record<string, Node> = {};
-  for (const x of (n.definition ?? []).map((y: Node) => y.DefElem)) d[x.defname.toLowerCase()] = x;
+  const d: Record<string, Payload<'DefElem'>> = {};
+  for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x;
   const text = (k: string) => (d[k] ? String(d[k].arg?.String?.sval ?? d[k].arg?.TypeName?.names?.map(sv).pop() ?? d[k].arg?.Boolean?.boolval ?? sv(d[k].arg)) : undefined);
   let c: Mut<Collation>;
   if (d.from) {

@@ -10,7 +10,7 @@
  */
 import { defaultStorage } from '../../model/column-storage.js';
 import type { Column, Model } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 
 type MutColumn = { -readonly [K in keyof Column]: Column[K] };
 
@@ -31,25 +31,25 @@ export function setCompression(col: MutColumn, value: string): void {
 /** `SET (name = value, …)` / `RESET (name, …)` on a column: attoptions `name=value`, sorted. */
 export function setColumnOptions(col: MutColumn, items: readonly Node[], reset: boolean): void {
   const m = new Map((col.options ?? []).map((o) => [o.slice(0, o.indexOf('=')), o]));
-  for (const d of items.map((x) => x.DefElem)) {
-    if (reset) m.delete(d.defname);
-    else m.set(d.defname, `${d.defname}=${optionValue(d.arg)}`);
+  for (const d of items.map((x) => x.DefElem!)) {
+    if (reset) m.delete(d.defname!);
+    else m.set(d.defname!, `${d.defname}=${optionValue(d.arg)}`);
   }
   if (m.size) col.options = [...m.values()].sort();
   else delete col.options;
 }
 
 /** A storage option's value as PostgreSQL stores it in attoptions (`-1`, `0.5`, `100`). */
-function optionValue(a: Node): string {
+function optionValue(a: Node | undefined): string {
   if (a?.Integer) return String(a.Integer.ival ?? 0);
   if (a?.Float) return String(Number(a.Float.fval));
-  if (a?.String) return a.String.sval;
+  if (a?.String) return a.String.sval!;
   if (a?.Boolean) return a.Boolean.boolval ? 'true' : 'false';
   return '';
 }
 
 /** Column-definition clauses (`STORAGE x COMPRESSION y`) of a `ColumnDef` node. */
-export function foldColumnDefOptions(col: MutColumn, c: Node, model: Pick<Model, 'types'>): void {
+export function foldColumnDefOptions(col: MutColumn, c: Payload<'ColumnDef'>, model: Pick<Model, 'types'>): void {
   if (c.storage_name) setStorage(col, c.storage_name, model);
   if (c.compression) setCompression(col, c.compression);
 }

@@ -4,7 +4,7 @@
  */
 import type { Column, Constraint, Index, Model } from '../../model/types.js';
 import { normalizeExpr } from '../normalize.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteLiteral } from '../../model/names.js';
 import { chooseName, truncateIdent } from '../naming.js';
@@ -20,26 +20,29 @@ import { INT_LIMITS, seqOptions } from './sequence.js';
 import { assertNoDependentViews } from './relation.js';
 import * as privileges from './privileges.js';
 
-export function column(sc: FoldScope, t: MTable, c: Node, later: (() => void)[], deferred: Node[]): void {
+/** A table constraint folded after the columns (`__table`: written as a table element; `__column`: a column's). */
+export type Deferred = Payload<'Constraint'> & { __table?: boolean; __column?: string };
+
+export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later: (() => void)[], deferred: Deferred[]): void {
   const existing = t.columns.find((x) => x.name === c.colname);
   if (existing && !existing.inherited) throw new Problem('E_DUPLICATE', `column "${c.colname}" specified more than once`);
-  const serial = serialType(c.typeName);
-  const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname), type: '', notNull: false };
+  const serial = serialType(c.typeName!);
+  const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname!), type: '', notNull: false };
   col.type = serial ?? sc.type(c.typeName);
   if (existing) delete col.inherited;
   col.loc = sc.loc;
-  if (c.collClause) col.collation = collations.collationSpelling(sc.model, c.collClause.collname.map(sv), sc.searchPath);
+  if (c.collClause) col.collation = collations.collationSpelling(sc.model, c.collClause.collname!.map(sv), sc.searchPath);
   if (!existing) t.columns.push(col);
   foldColumnDefOptions(col, c, sc.model as unknown as Model);
   if (c.raw_default) {
     const d = sc.defaultExpr(c.raw_default);
     if (d) col.default = d;
   }
-  const cons: Node[] = [];
-  for (const k of (c.constraints ?? []).map((x: Node) => x.Constraint)) {
-    if (k.contype.startsWith('CONSTR_ATTR_')) {
+  const cons: Payload<'Constraint'>[] = [];
+  for (const k of (c.constraints ?? []).map((x) => x.Constraint!)) {
+    if (k.contype!.startsWith('CONSTR_ATTR_')) {
       const last = cons[cons.length - 1];
-      if (last) applyAttr(last, k.contype);
+      if (last) applyAttr(last, k.contype!);
       continue;
     }
     cons.push({ ...k });
@@ -78,7 +81,7 @@ export function column(sc: FoldScope, t: MTable, c: Node, later: (() => void)[],
 }
 
 /** `GENERATED … AS IDENTITY` (a column constraint or `ALTER COLUMN … ADD`): NOT NULL, and its sequence's name taken. */
-export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Node): void {
+export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Payload<'Constraint'>): void {
   const { opts, name } = seqOptions(sc, k.options, undefined, col.type);
   const seqName = name ? name[name.length - 1]! : chooseName(t.name, col.name, 'seq', (x) => sc.taken(t.schema, x));
   col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts, sequenceName: seqName };
@@ -87,7 +90,7 @@ export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Node)
 }
 
 /** ALTER TABLE … RENAME COLUMN: keys, foreign keys, indexes, owned sequences, publications and statistics follow. */
-export function renameColumn(sc: FoldScope, n: Node, newname: string): void {
+export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const t = sc.table(n.relation, !!n.missing_ok);
   if (!t) return;
   const c = t.obj.columns.find((x) => x.name === n.subname);
@@ -95,9 +98,9 @@ export function renameColumn(sc: FoldScope, n: Node, newname: string): void {
   assertNoDependentViews(sc, t.key, `column ${t.obj.name}.${n.subname}`);
   if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
   c.name = newname;
-  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], t.obj.schema, t.obj.name, { column: { from: n.subname, to: newname } });
-  publication.renameInPublications(sc.model, t.key, { column: { from: n.subname, to: newname } });
-  statistics.renameInStatistics(sc.model, t.key, { column: { from: n.subname, to: newname } });
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], t.obj.schema, t.obj.name, { column: { from: n.subname!, to: newname } });
+  publication.renameInPublications(sc.model, t.key, { column: { from: n.subname!, to: newname } });
+  statistics.renameInStatistics(sc.model, t.key, { column: { from: n.subname!, to: newname } });
   const ren = (cols: readonly string[]) => cols.map((x) => (x === n.subname ? newname : x));
   for (const [k, con] of Object.entries(t.obj.constraints)) {
     if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
@@ -108,7 +111,7 @@ export function renameColumn(sc: FoldScope, n: Node, newname: string): void {
   for (const ix of Object.values(t.obj.indexes)) {
     const node = sc.indexNodes.get(ix);
     // A new list: the statement's nodes are shared, not copied (see `qualify`), e.g. with a LIKE copy's index.
-    if (node?.indexParams) node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } } : p));
+    if (node?.indexParams) node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem!.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } } : p));
     refreshIndex(sc, t.obj, ix as Mut<Index>);
   }
   for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === t.key && s.ownedBy.column === n.subname) s.ownedBy = { table: t.key, column: newname };

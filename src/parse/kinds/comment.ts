@@ -2,7 +2,7 @@
  * `COMMENT ON …`, folded onto the object it names, for every kind that keeps a comment.
  */
 import type { Index } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import * as eventTrigger from './event-trigger.js';
 import * as publication from './publication.js';
@@ -18,7 +18,7 @@ import { functionByArgs } from './function.js';
 import { findIndex } from './indexes.js';
 import { sv } from './nodes.js';
 
-export function comment(sc: FoldScope, n: Node): void {
+export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
   const text: string | undefined = n.comment ?? undefined;
   const set = (o: { comment?: string }) => {
     if (text === undefined) delete o.comment;
@@ -84,7 +84,7 @@ export function comment(sc: FoldScope, n: Node): void {
       return set(t.obj);
     }
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
-      const f = functionByArgs(sc, n.object.ObjectWithArgs);
+      const f = functionByArgs(sc, n.object!.ObjectWithArgs!);
       return set(f);
     }
     case 'OBJECT_RULE': return set(rule.ruleNamed(sc, list()) as { comment?: string });
@@ -99,8 +99,8 @@ export function comment(sc: FoldScope, n: Node): void {
       return set(e);
     }
     case 'OBJECT_OPERATOR': {
-      const op = operators.operatorNamed(sc, n.object.ObjectWithArgs, sc.searchPath);
-      if (!op) throw new Problem('E_UNKNOWN', `operator ${(n.object.ObjectWithArgs.objname ?? []).map(sv).join('.')} does not exist`);
+      const op = operators.operatorNamed(sc, n.object!.ObjectWithArgs!, sc.searchPath);
+      if (!op) throw new Problem('E_UNKNOWN', `operator ${(n.object!.ObjectWithArgs!.objname ?? []).map(sv).join('.')} does not exist`);
       return set(op);
     }
     case 'OBJECT_OPCLASS': case 'OBJECT_OPFAMILY': {
@@ -110,7 +110,7 @@ export function comment(sc: FoldScope, n: Node): void {
       return set(o);
     }
     case 'OBJECT_CAST': {
-      const ca = casts.castNamed(sc, n.object.List.items);
+      const ca = casts.castNamed(sc, n.object!.List!.items!);
       if (!ca) throw new Problem('E_UNKNOWN', 'cast does not exist');
       return set(ca);
     }

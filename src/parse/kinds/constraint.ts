@@ -4,7 +4,8 @@
  */
 import type { FkAction } from '../../model/types.js';
 import { figureColname } from '../normalize.js';
-import { deparseExpression, type Node } from '../pg.js';
+import { deparseExpression } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable } from './scope.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
 import { quoteIdent } from '../../model/names.js';
@@ -15,7 +16,7 @@ import { relOptions, sv, walk } from './nodes.js';
 const FK: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
 /** Adds a table or column constraint (named as PostgreSQL would when unnamed). */
-export function constraint(sc: FoldScope, t: MTable, k: Node, column?: string): void {
+export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & { __table?: boolean }, column?: string): void {
   const cols = (list: Node[] | undefined) => (list ?? []).map(sv);
   const deferrable = !!k.deferrable;
   const initiallyDeferred = !!k.initdeferred;
@@ -70,7 +71,7 @@ export function constraint(sc: FoldScope, t: MTable, k: Node, column?: string): 
     }
     case 'CONSTR_CHECK': {
       const e = sc.expr(k.raw_expr);
-      const first = column ?? firstColumn(k.raw_expr, t);
+      const first = column ?? firstColumn(k.raw_expr!, t);
       const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, first, 'check', taken);
       sc.claimCon(t.schema, name);
       const notValid = !!k.skip_validation;
@@ -78,16 +79,16 @@ export function constraint(sc: FoldScope, t: MTable, k: Node, column?: string): 
       return;
     }
     case 'CONSTR_EXCLUSION': {
-      const elems = (k.exclusions ?? []).map((x: Node) => x.List?.items ?? x);
-      const colNames = elems.map((e: Node[]) => e[0]?.IndexElem?.name ?? (e[0]?.IndexElem?.expr ? figureColname(e[0].IndexElem.expr) : 'expr'));
+      const elems = (k.exclusions ?? []).map((x) => (x.List?.items ?? x) as Node[]); // [IndexElem, operator name]
+      const colNames = elems.map((e) => e[0]?.IndexElem?.name ?? (e[0]?.IndexElem?.expr ? figureColname(e[0].IndexElem.expr) : 'expr'));
       const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, nameAddition(colNames), 'excl', (x) => sc.taken(t.schema, x) || taken(x));
       sc.claim(t.schema, name);
       sc.claimCon(t.schema, name);
-      const parts = elems.map((e: Node[]) => {
+      const parts = elems.map((e) => {
         const ie = e[0].IndexElem;
-        const op = (e[1]?.List?.items ?? e[1] ?? []).map(sv).join('.');
-        const target = ie.name ? quoteIdent(ie.name) : `(${deparseExpression(sc.qualify(ie.expr))})`;
-        const opclass = ie.opclass?.length ? ` ${ie.opclass.map(sv).join('.')}` : '';
+        const op = ((e[1]?.List?.items ?? e[1] ?? []) as Node[]).map(sv).join('.');
+        const target = ie!.name ? quoteIdent(ie!.name) : `(${deparseExpression(sc.qualify(ie!.expr))})`;
+        const opclass = ie!.opclass?.length ? ` ${ie!.opclass.map(sv).join('.')}` : '';
         return `${target}${opclass} WITH ${op}`;
       });
       const where = k.where_clause ? ` WHERE (${deparseExpression(sc.qualify(k.where_clause))})` : '';
@@ -105,13 +106,13 @@ export function constraint(sc: FoldScope, t: MTable, k: Node, column?: string): 
 }
 
 /** `ADD CONSTRAINT … PRIMARY KEY USING INDEX idx`: the index becomes the constraint (and takes its name). */
-export function constraintUsingIndex(sc: FoldScope, t: MTable, k: Node): void {
-  const ix = t.indexes[k.indexname];
+export function constraintUsingIndex(sc: FoldScope, t: MTable, k: Payload<'Constraint'>): void {
+  const ix = t.indexes[k.indexname!];
   if (!ix) throw new Problem('E_UNKNOWN', `index "${k.indexname}" does not exist on "${t.name}"`);
   const node = sc.indexNodes.get(ix);
   const columns = indexColumns(node);
-  delete t.indexes[k.indexname];
-  sc.release(t.schema, k.indexname);
+  delete t.indexes[k.indexname!];
+  sc.release(t.schema, k.indexname!);
   const name = k.conname ?? k.indexname;
   constraint(sc, t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
 }
@@ -128,7 +129,7 @@ export function rerenderConstraints(t: MTable): void {
   }
 }
 
-export function applyAttr(c: Node, attr: string): void {
+export function applyAttr(c: Payload<'Constraint'>, attr: string): void {
   if (attr === 'CONSTR_ATTR_DEFERRABLE') c.deferrable = true;
   else if (attr === 'CONSTR_ATTR_NOT_DEFERRABLE') c.deferrable = false;
   else if (attr === 'CONSTR_ATTR_DEFERRED') { c.initdeferred = true; c.deferrable = true; }
@@ -140,7 +141,7 @@ export function firstColumn(e: Node, t: MTable): string | undefined {
   let found: string | undefined;
   walk(e, (x) => {
     if (found === undefined && x.ColumnRef) {
-      const f = x.ColumnRef.fields.map(sv);
+      const f = x.ColumnRef.fields!.map(sv);
       const c = f[f.length - 1];
       if (t.columns.some((col) => col.name === c)) found = c;
     }
@@ -159,14 +160,14 @@ export function columnsOf(canonical: string): string[] {
 }
 
 /** ALTER TABLE … RENAME CONSTRAINT (a key's or exclusion's index name follows). */
-export function renameConstraint(sc: FoldScope, n: Node, newname: string): void {
+export function renameConstraint(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const t = sc.table(n.relation)!;
-  const c = t.obj.constraints[n.subname];
+  const c = t.obj.constraints[n.subname!];
   if (!c) throw new Problem('E_UNKNOWN', `constraint "${n.subname}" of relation "${t.obj.name}" does not exist`);
-  delete t.obj.constraints[n.subname];
+  delete t.obj.constraints[n.subname!];
   t.obj.constraints[newname] = { ...c, name: newname };
   if (c.kind !== 'check' && c.kind !== 'foreign_key') {
-    sc.release(t.obj.schema, n.subname);
+    sc.release(t.obj.schema, n.subname!);
     sc.claim(t.obj.schema, newname);
   }
 }

@@ -8,7 +8,7 @@
  */
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { defaultEntryGrants, defaultGrants, defaultPrivilegesKey, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
@@ -28,18 +28,18 @@ const ALL: Record<On, readonly string[]> = {
  * @example
  * alterDefaultPrivileges(scope, node) // scope.objects['default_privileges :app:TABLES'] = { grants: [{ grantee: 'reader', privilege: 'SELECT', … }] }
  */
-export function alterDefaultPrivileges(s: FoldScope, n: Node): void {
-  const opt = (name: string): Node[] | undefined => (n.options ?? []).map((x: Node) => x.DefElem).find((d: Node) => d.defname === name)?.arg?.List?.items;
-  const roles: Array<string | undefined> = opt('roles')?.map((r: Node) => r.RoleSpec?.rolename ?? undefined) ?? [undefined];
-  const schemas: Array<string | undefined> = opt('schemas')?.map((x: Node) => String(x.String?.sval)) ?? [undefined];
+export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPrivilegesStmt'>): void {
+  const opt = (name: string): Node[] | undefined => (n.options ?? []).map((x) => x.DefElem!).find((d) => d.defname === name)?.arg?.List?.items;
+  const roles: Array<string | undefined> = opt('roles')?.map((r) => r.RoleSpec?.rolename ?? undefined) ?? [undefined];
+  const schemas: Array<string | undefined> = opt('schemas')?.map((x) => String(x.String?.sval)) ?? [undefined];
   const a = n.action;
-  const on = OBJTYPE[a.objtype as string];
-  if (!on) return s.fail('E_UNSUPPORTED', `ALTER DEFAULT PRIVILEGES on ${String(a.objtype).replace('OBJECT_', '').toLowerCase()}s is not supported`);
+  const on = OBJTYPE[a!.objtype as string];
+  if (!on) return s.fail('E_UNSUPPORTED', `ALTER DEFAULT PRIVILEGES on ${String(a!.objtype).replace('OBJECT_', '').toLowerCase()}s is not supported`);
   if (on === 'SCHEMAS' && schemas[0] !== undefined) s.fail('E_INVALID', 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS');
   for (const sc of schemas) if (sc !== undefined && !s.schemaExists(sc)) s.fail('E_UNKNOWN', `schema "${sc}" does not exist`);
-  const privs: string[] = a.privileges?.length ? a.privileges.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : [...ALL[on]];
+  const privs: string[] = a!.privileges?.length ? a!.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : [...ALL[on]];
   for (const p of privs) if (!ALL[on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${on.toLowerCase()}`);
-  const grantees: string[] = (a.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+  const grantees: string[] = (a!.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
   for (const role of roles) {
     for (const schema of schemas) {
       const id = { ...(role !== undefined ? { role } : {}), ...(schema !== undefined ? { schema } : {}), on };
@@ -50,8 +50,8 @@ export function alterDefaultPrivileges(s: FoldScope, n: Node): void {
         for (const p of privs) {
           const had = list.find((x) => x.grantee === g && x.privilege === p);
           list = list.filter((x) => !(x.grantee === g && x.privilege === p));
-          if (a.is_grant) list.push({ grantee: g, privilege: p, grantable: !!a.grant_option || !!had?.grantable });
-          else if (a.grant_option && had) list.push({ grantee: g, privilege: p, grantable: false });
+          if (a!.is_grant) list.push({ grantee: g, privilege: p, grantable: !!a!.grant_option || !!had?.grantable });
+          else if (a!.grant_option && had) list.push({ grantee: g, privilege: p, grantable: false });
         }
       }
       sortGrants(list);

@@ -4,27 +4,27 @@
  */
 import { quoteIdent } from '../../model/names.js';
 import type { EventTrigger } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 const key = (name: string) => `event_trigger ${name}`;
 
-export function createEventTrigger(s: FoldScope, n: Node): void {
-  if (s.objects[key(n.trigname)]) s.fail('E_DUPLICATE', `event trigger "${n.trigname}" already exists`);
+export function createEventTrigger(s: FoldScope, n: Payload<'CreateEventTrigStmt'>): void {
+  if (s.objects[key(n.trigname!)]) s.fail('E_DUPLICATE', `event trigger "${n.trigname}" already exists`);
   const names: string[] = (n.funcname ?? []).map(sv);
   const schema = names.length > 1 ? names[names.length - 2] : s.functionSchema(names[0]!);
   if (!schema) s.fail('E_UNKNOWN', `function ${names.join('.')}() does not exist`);
-  const tags = (n.whenclause ?? []).map((w: Node) => w.DefElem).filter((d: Node) => d.defname === 'tag')
-    .flatMap((d: Node) => (d.arg?.List?.items ?? []).map((x: Node) => sv(x).toUpperCase()));
-  s.objects[key(n.trigname)] = {
-    kind: 'event_trigger', name: n.trigname, event: n.eventname, tags, function: `${quoteIdent(schema)}.${quoteIdent(names[names.length - 1]!)}`, enabled: 'O', loc: s.loc,
+  const tags = (n.whenclause ?? []).map((w) => w.DefElem!).filter((d) => d.defname === 'tag')
+    .flatMap((d) => (d.arg?.List?.items ?? []).map((x) => sv(x).toUpperCase()));
+  s.objects[key(n.trigname!)] = {
+    kind: 'event_trigger', name: n.trigname!, event: n.eventname!, tags, function: `${quoteIdent(schema)}.${quoteIdent(names[names.length - 1]!)}`, enabled: 'O', loc: s.loc,
   };
 }
 
-export function alterEventTrigger(s: FoldScope, n: Node): void {
-  const e = s.objects[key(n.trigname)] as Mut<EventTrigger> | undefined;
+export function alterEventTrigger(s: FoldScope, n: Payload<'AlterEventTrigStmt'>): void {
+  const e = s.objects[key(n.trigname!)] as Mut<EventTrigger> | undefined;
   if (!e) s.fail('E_UNKNOWN', `event trigger "${n.trigname}" does not exist`);
   e.enabled = String(n.tgenabled) as EventTrigger['enabled'];
 }

@@ -6,17 +6,17 @@
 import { quoteIdent } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
 import type { ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { applyGenericOptions, type FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 const fdwKey = (name: string) => `foreign_data_wrapper ${name}`;
 const serverKey = (name: string) => `server ${name}`;
 
 /** `HANDLER f` / `NO HANDLER` / `VALIDATOR f` / `NO VALIDATOR` of a wrapper. */
 function functionOptions(w: Mut<ForeignDataWrapper>, items: readonly Node[] | undefined): void {
-  for (const d of (items ?? []).map((x) => x.DefElem)) {
+  for (const d of (items ?? []).map((x) => x.DefElem!)) {
     const names: string[] = (d.arg?.List?.items ?? (d.arg ? [d.arg] : [])).map(sv);
     const value = names.length ? names.map(quoteIdent).join('.') : undefined;
     const which = d.defname === 'handler' ? 'handler' : d.defname === 'validator' ? 'validator' : undefined;
@@ -27,34 +27,34 @@ function functionOptions(w: Mut<ForeignDataWrapper>, items: readonly Node[] | un
   }
 }
 
-export function createWrapper(s: FoldScope, n: Node): void {
-  if (s.objects[fdwKey(n.fdwname)]) s.fail('E_DUPLICATE', `foreign-data wrapper "${n.fdwname}" already exists`);
-  const w: Mut<ForeignDataWrapper> = { kind: 'foreign_data_wrapper', name: n.fdwname, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
+export function createWrapper(s: FoldScope, n: Payload<'CreateFdwStmt'>): void {
+  if (s.objects[fdwKey(n.fdwname!)]) s.fail('E_DUPLICATE', `foreign-data wrapper "${n.fdwname}" already exists`);
+  const w: Mut<ForeignDataWrapper> = { kind: 'foreign_data_wrapper', name: n.fdwname!, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
   functionOptions(w, n.func_options);
-  s.objects[fdwKey(n.fdwname)] = w;
+  s.objects[fdwKey(n.fdwname!)] = w;
 }
 
-export function alterWrapper(s: FoldScope, n: Node): void {
-  const w = s.objects[fdwKey(n.fdwname)] as Mut<ForeignDataWrapper> | undefined;
+export function alterWrapper(s: FoldScope, n: Payload<'AlterFdwStmt'>): void {
+  const w = s.objects[fdwKey(n.fdwname!)] as Mut<ForeignDataWrapper> | undefined;
   if (!w) s.fail('E_UNKNOWN', `foreign-data wrapper "${n.fdwname}" does not exist`);
   functionOptions(w, n.func_options);
   w.options = applyGenericOptions(w.options, n.options, s.fail);
 }
 
-export function createServer(s: FoldScope, n: Node): void {
-  if (s.objects[serverKey(n.servername)]) {
+export function createServer(s: FoldScope, n: Payload<'CreateForeignServerStmt'>): void {
+  if (s.objects[serverKey(n.servername!)]) {
     if (n.if_not_exists) return;
     s.fail('E_DUPLICATE', `server "${n.servername}" already exists`);
   }
-  if (!s.objects[fdwKey(n.fdwname)]) s.fail('E_UNKNOWN', `foreign-data wrapper "${n.fdwname}" does not exist`);
-  s.objects[serverKey(n.servername)] = {
-    kind: 'server', name: n.servername, wrapper: n.fdwname, ...(n.servertype !== undefined ? { type: n.servertype } : {}), ...(n.version !== undefined ? { version: n.version } : {}),
+  if (!s.objects[fdwKey(n.fdwname!)]) s.fail('E_UNKNOWN', `foreign-data wrapper "${n.fdwname}" does not exist`);
+  s.objects[serverKey(n.servername!)] = {
+    kind: 'server', name: n.servername!, wrapper: n.fdwname!, ...(n.servertype !== undefined ? { type: n.servertype } : {}), ...(n.version !== undefined ? { version: n.version } : {}),
     options: applyGenericOptions([], n.options, s.fail), loc: s.loc,
   };
 }
 
-export function alterServer(s: FoldScope, n: Node): void {
-  const v = s.objects[serverKey(n.servername)] as Mut<ForeignServer> | undefined;
+export function alterServer(s: FoldScope, n: Payload<'AlterForeignServerStmt'>): void {
+  const v = s.objects[serverKey(n.servername!)] as Mut<ForeignServer> | undefined;
   if (!v) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
   if (n.has_version) {
     if (n.version === undefined || n.version === null) delete v.version;
@@ -64,32 +64,32 @@ export function alterServer(s: FoldScope, n: Node): void {
 }
 
 /** The user of a mapping as the catalog names it: `PUBLIC` or a role name (CURRENT_USER and friends kept as written). */
-function mappingUser(u: Node): string {
-  const r = u?.RoleSpec ?? u;
+function mappingUser(u: (Payload<'RoleSpec'> & Node) | undefined): string {
+  const r = (u?.RoleSpec ?? u)!;
   if (r.roletype === 'ROLESPEC_PUBLIC') return 'PUBLIC';
-  if (r.roletype === 'ROLESPEC_CSTRING') return r.rolename;
+  if (r.roletype === 'ROLESPEC_CSTRING') return r.rolename!;
   return String(r.roletype).replace('ROLESPEC_', '');
 }
 const mappingKey = (user: string, server: string) => objectKey({ kind: 'user_mapping', user, server, options: [] });
 
-export function createUserMapping(s: FoldScope, n: Node): void {
+export function createUserMapping(s: FoldScope, n: Payload<'CreateUserMappingStmt'>): void {
   const user = mappingUser(n.user);
-  if (!s.objects[serverKey(n.servername)]) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
-  if (s.objects[mappingKey(user, n.servername)]) {
+  if (!s.objects[serverKey(n.servername!)]) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
+  if (s.objects[mappingKey(user, n.servername!)]) {
     if (n.if_not_exists) return;
     s.fail('E_DUPLICATE', `user mapping for "${user}" already exists for server "${n.servername}"`);
   }
-  s.objects[mappingKey(user, n.servername)] = { kind: 'user_mapping', user, server: n.servername, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
+  s.objects[mappingKey(user, n.servername!)] = { kind: 'user_mapping', user, server: n.servername!, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
 }
 
-export function alterUserMapping(s: FoldScope, n: Node): void {
-  const m = s.objects[mappingKey(mappingUser(n.user), n.servername)] as Mut<UserMapping> | undefined;
+export function alterUserMapping(s: FoldScope, n: Payload<'AlterUserMappingStmt'>): void {
+  const m = s.objects[mappingKey(mappingUser(n.user), n.servername!)] as Mut<UserMapping> | undefined;
   if (!m) s.fail('E_UNKNOWN', `user mapping for "${mappingUser(n.user)}" does not exist for server "${n.servername}"`);
   m.options = applyGenericOptions(m.options, n.options, s.fail);
 }
 
-export function dropUserMapping(s: FoldScope, n: Node): void {
-  const key = mappingKey(mappingUser(n.user), n.servername);
+export function dropUserMapping(s: FoldScope, n: Payload<'DropUserMappingStmt'>): void {
+  const key = mappingKey(mappingUser(n.user), n.servername!);
   if (!s.objects[key]) {
     if (n.missing_ok) return;
     s.fail('E_UNKNOWN', `user mapping for "${mappingUser(n.user)}" does not exist for server "${n.servername}"`);
@@ -97,32 +97,32 @@ export function dropUserMapping(s: FoldScope, n: Node): void {
   delete s.objects[key];
 }
 
-export function createForeignTable(s: FoldScope, n: Node): void {
+export function createForeignTable(s: FoldScope, n: Payload<'CreateForeignTableStmt'>): void {
   const base = n.base;
-  const names = s.rangeNames(base.relation);
+  const names = s.rangeNames(base!.relation);
   const t = s.creating(names);
   if (s.taken(t.schema, t.name)) {
-    if (base.if_not_exists) return;
-    s.fail('E_DUPLICATE', `relation "${t.name}" already exists`, base.relation.location);
+    if (base!.if_not_exists) return;
+    s.fail('E_DUPLICATE', `relation "${t.name}" already exists`, base!.relation!.location);
   }
-  if (!s.objects[serverKey(n.servername)]) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
+  if (!s.objects[serverKey(n.servername!)]) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
   const columns: ForeignColumn[] = [];
-  for (const e of base.tableElts ?? []) {
+  for (const e of base!.tableElts ?? []) {
     const c = e.ColumnDef;
     if (!c) s.fail('E_UNSUPPORTED', 'table constraints on a foreign table are not supported in a schema file');
     let notNull = false;
     let dflt;
-    for (const k of (c.constraints ?? []).map((x: Node) => x.Constraint)) {
+    for (const k of (c.constraints ?? []).map((x) => x.Constraint!)) {
       if (k.contype === 'CONSTR_NOTNULL') notNull = true;
       else if (k.contype === 'CONSTR_NULL') notNull = false;
       else if (k.contype === 'CONSTR_DEFAULT') dflt = s.defaultExpr(k.raw_expr);
       else s.fail('E_UNSUPPORTED', `${String(k.contype).replace('CONSTR_', '')} on a foreign table column is not supported in a schema file`);
     }
-    const collation = c.collClause ? c.collClause.collname.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;
-    columns.push({ name: c.colname, type: s.type(c.typeName), notNull, ...(dflt ? { default: dflt } : {}), ...(collation ? { collation } : {}), options: applyGenericOptions([], c.fdwoptions, s.fail) });
+    const collation = c.collClause ? c.collClause.collname!.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;
+    columns.push({ name: c.colname!, type: s.type(c.typeName), notNull, ...(dflt ? { default: dflt } : {}), ...(collation ? { collation } : {}), options: applyGenericOptions([], c.fdwoptions, s.fail) });
   }
   s.claim(t.schema, t.name);
-  s.objects[`foreign_table ${t.key}`] = { kind: 'foreign_table', schema: t.schema, name: t.name, server: n.servername, columns, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
+  s.objects[`foreign_table ${t.key}`] = { kind: 'foreign_table', schema: t.schema, name: t.name, server: n.servername!, columns, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
 }
 
 /** The foreign table `names` resolves to through the search_path. */
@@ -137,16 +137,16 @@ export function foreignTableNamed(objects: FoldScope['objects'], names: readonly
 
 /** `ALTER FOREIGN TABLE`: owner changes are not schema; options; anything else is refused. */
 export function alterForeignTable(s: FoldScope, t: Mut<ForeignTable>, cmds: readonly Node[]): void {
-  for (const cmd of cmds.map((x) => x.AlterTableCmd)) {
+  for (const cmd of cmds.map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_GenericOptions') {
-      t.options = applyGenericOptions(t.options, cmd.def?.List?.items ?? cmd.def, s.fail);
+      t.options = applyGenericOptions(t.options, (cmd.def?.List?.items ?? cmd.def) as Node[] | undefined, s.fail);
       continue;
     }
     if (cmd.subtype === 'AT_AlterColumnGenericOptions') {
       const i = t.columns.findIndex((c) => c.name === cmd.name);
       if (i < 0) s.fail('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
-      t.columns = t.columns.map((c, j) => (j === i ? { ...c, options: applyGenericOptions(c.options, cmd.def?.List?.items ?? cmd.def, s.fail) } : c));
+      t.columns = t.columns.map((c, j) => (j === i ? { ...c, options: applyGenericOptions(c.options, (cmd.def?.List?.items ?? cmd.def) as Node[] | undefined, s.fail) } : c));
       continue;
     }
     s.fail('E_UNSUPPORTED', `ALTER FOREIGN TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported in a schema file; write the foreign table as it should be`);

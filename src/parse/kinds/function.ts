@@ -3,17 +3,18 @@
  * lookup by argument types, DROP.
  */
 import type { Func, FunctionArg } from '../../model/types.js';
-import { deparseStatement, type Node } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
 import { constText, sv, walk } from './nodes.js';
 
-export function createFunction(sc: FoldScope, n: Node): void {
-  const fnames = n.funcname.map(sv);
+export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
+  const fnames = n.funcname!.map(sv);
   const r = sc.creating(fnames);
-  const params = (n.parameters ?? []).map((p: Node) => p.FunctionParameter);
+  const params = (n.parameters ?? []).map((p) => p.FunctionParameter!);
   const mode = (m: string): FunctionArg['mode'] => (({ FUNC_PARAM_OUT: 'OUT', FUNC_PARAM_INOUT: 'INOUT', FUNC_PARAM_VARIADIC: 'VARIADIC', FUNC_PARAM_TABLE: 'TABLE' } as Record<string, FunctionArg['mode']>)[m] ?? 'IN');
-  const args: FunctionArg[] = params.map((p: Node) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode), type: sc.type(p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
+  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
   const procedure = !!n.is_procedure;
   const identityArgs = args
     .filter((a) => a.mode !== 'TABLE')
@@ -23,12 +24,12 @@ export function createFunction(sc: FoldScope, n: Node): void {
   if (sc.model.functions[key] && !n.replace) throw new Problem('E_DUPLICATE', `function ${r.name}(${identityArgs}) already exists with same argument types`);
   const o: Record<string, Node> = {};
   const config: string[] = [];
-  for (const d of (n.options ?? []).map((x: Node) => x.DefElem)) {
+  for (const d of (n.options ?? []).map((x) => x.DefElem!)) {
     if (d.defname === 'set') {
-      const s = d.arg.VariableSetStmt;
-      if (s.kind === 'VAR_SET_VALUE') config.push(`${s.name}=${(s.args ?? []).map((a: Node) => constText(a)).join(', ')}`);
-      else if (s.kind === 'VAR_SET_CURRENT') config.push(`${s.name}=FROM CURRENT`);
-    } else o[d.defname] = d.arg;
+      const s = d.arg!.VariableSetStmt;
+      if (s!.kind === 'VAR_SET_VALUE') config.push(`${s!.name}=${(s!.args ?? []).map((a) => constText(a)).join(', ')}`);
+      else if (s!.kind === 'VAR_SET_CURRENT') config.push(`${s!.name}=FROM CURRENT`);
+    } else o[d.defname!] = d.arg!;
   }
   const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';
   const asList = o.as?.List?.items ?? (o.as ? [o.as] : []);
@@ -66,13 +67,13 @@ export function createFunction(sc: FoldScope, n: Node): void {
   sc.functionsChanged();
 }
 
-export function createAggregate(sc: FoldScope, n: Node): void {
-  const r = sc.creating(n.defnames.map(sv));
+export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
+  const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
-  const types: string[] = argList.map((p: Node) => sc.type(p.FunctionParameter.argType));
+  const types: string[] = argList.map((p) => sc.type(p.FunctionParameter!.argType));
   const identityArgs = types.join(', ');
   const d: Record<string, Node> = {};
-  for (const x of (n.definition ?? []).map((y: Node) => y.DefElem)) d[x.defname.toLowerCase()] = x.arg;
+  for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x.arg!;
   const fn = (a: Node) => {
     const names = (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);
     if (names.length === 1) {
@@ -94,9 +95,9 @@ export function createAggregate(sc: FoldScope, n: Node): void {
   };
 }
 
-export function functionByArgs(sc: FoldScope, o: Node): Mut<Func> {
-  const names: string[] = o.objname.map(sv);
-  const types: string[] = (o.objargs ?? []).map((t: Node) => sc.type(t.TypeName ?? t));
+export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut<Func> {
+  const names: string[] = o.objname!.map(sv);
+  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ?? t));
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
@@ -109,7 +110,7 @@ export function functionByArgs(sc: FoldScope, o: Node): Mut<Func> {
 }
 
 /** DROP FUNCTION / PROCEDURE / AGGREGATE. */
-export function dropFunction(sc: FoldScope, owa: Node, missingOk: boolean): void {
+export function dropFunction(sc: FoldScope, owa: Payload<'ObjectWithArgs'>, missingOk: boolean): void {
   try {
     const f = functionByArgs(sc, owa);
     const key = `${qualifiedKey(f.schema, f.name)}(${f.identityArgs})`;

@@ -4,7 +4,7 @@
  */
 import { identitySequences } from '../../model/objects.js';
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
 import * as privileges from './privileges.js';
 import { functionByArgs } from './function.js';
@@ -16,30 +16,30 @@ export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
   OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
 };
 
-export function grant(sc: FoldScope, n: Node): void {
-  const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
+export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
+  const grantees: string[] = (n.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
   const other = OBJECT_PRIVILEGES[n.objtype as string];
   if (n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') return privileges.grantAllInSchema(sc, sc.model, n, (named) => grant(sc, named));
   if (n.targtype !== 'ACL_TARGET_OBJECT' || (n.objtype !== 'OBJECT_TABLE' && !other)) {
-    return sc.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA' ? 'all objects in a schema' : `${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`);
+    return sc.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${`${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`); // (ALL IN SCHEMA returned above)
   }
-  const upper = (p: Node) => (p.AccessPriv.priv_name ? [String(p.AccessPriv.priv_name).toUpperCase()] : undefined);
+  const upper = (p: Node) => (p.AccessPriv!.priv_name ? [String(p.AccessPriv!.priv_name).toUpperCase()] : undefined);
   const st = (list: readonly string[] | undefined) => ({ grant: !!n.is_grant, privileges: list, grantees, grantOption: !!n.grant_option });
   if (other) {
     // Schemas, sequences, functions, types: ./kinds/privileges.ts
-    const privs = n.privileges?.length ? n.privileges.flatMap((p: Node) => upper(p) ?? []) : undefined;
+    const privs = n.privileges?.length ? n.privileges.flatMap((p) => upper(p) ?? []) : undefined;
     for (const x of n.objects ?? []) privileges.applyGrant(sc, privilegesTarget(sc, other, x), st(privs));
     return;
   }
-  const columnPrivs: Node[] = (n.privileges ?? []).filter((p: Node) => p.AccessPriv.cols?.length);
-  const tablePrivs: Node[] = (n.privileges ?? []).filter((p: Node) => !p.AccessPriv.cols?.length);
+  const columnPrivs: Node[] = (n.privileges ?? []).filter((p) => p.AccessPriv!.cols?.length);
+  const tablePrivs: Node[] = (n.privileges ?? []).filter((p) => !p.AccessPriv!.cols?.length);
   if (n.privileges?.length && !tablePrivs.length) {
     for (const rv of n.objects ?? []) {
       const names = sc.rangeNames(rv.RangeVar);
       const t = sc.lookup(sc.model.tables, names);
       if (!t) throw new Problem('E_UNKNOWN', `table "${names.join('.')}" does not exist`);
       for (const p of columnPrivs) {
-        for (const c of p.AccessPriv.cols.map(sv)) {
+        for (const c of p.AccessPriv!.cols!.map(sv)) {
           if (!t.obj.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
           privileges.applyGrant(sc, { on: 'COLUMN', schema: t.obj.schema, name: t.obj.name, column: c }, st(upper(p)));
         }
@@ -52,7 +52,7 @@ export function grant(sc: FoldScope, n: Node): void {
     grant(sc, { ...n, privileges: columnPrivs });
     if (!tablePrivs.length) return;
   }
-  const privs: string[] = tablePrivs.length ? tablePrivs.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
+  const privs: string[] = tablePrivs.length ? tablePrivs.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
   for (const rv of n.objects ?? []) {
     const names = sc.rangeNames(rv.RangeVar);
     const obj = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
@@ -92,6 +92,6 @@ export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: N
     if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
     return { on, schema: t.obj.schema, name: t.obj.name };
   }
-  const f = functionByArgs(sc, x.ObjectWithArgs);
+  const f = functionByArgs(sc, x.ObjectWithArgs!);
   return { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs };
 }

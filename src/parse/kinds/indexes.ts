@@ -4,17 +4,18 @@
  */
 import type { Column, Index } from '../../model/types.js';
 import { figureColname } from '../normalize.js';
-import { deparseStatement, type Node } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { indexShape } from '../canonical.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { relOptions } from './nodes.js';
 
-export function alterIndex(sc: FoldScope, n: Node): void {
-  for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
+export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
+  for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_AttachPartition') {
-      const childNames = sc.rangeNames(cmd.def.PartitionCmd.name);
+      const childNames = sc.rangeNames(cmd.def!.PartitionCmd!.name);
       const child = findIndex(sc, childNames);
       if (!child) {
         // The index behind a partition's PRIMARY KEY / UNIQUE / EXCLUDE constraint (pg_dump writes
@@ -34,7 +35,8 @@ export function alterIndex(sc: FoldScope, n: Node): void {
     if (!ix) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
     if (cmd.subtype === 'AT_SetRelOptions') {
       const node = sc.indexNodes.get(ix.index);
-      if (node) node.options = [...(node.options ?? []).filter((o: Node) => !(cmd.def?.List?.items ?? cmd.def).some((d: Node) => d.DefElem.defname === o.DefElem.defname)), ...(cmd.def?.List?.items ?? cmd.def)];
+      const items = (cmd.def?.List?.items ?? cmd.def) as Node[];
+      if (node) node.options = [...(node.options ?? []).filter((o: Node) => !items.some((d) => d.DefElem!.defname === o.DefElem!.defname)), ...items];
       refreshIndex(sc, ix.owner, ix.index);
       continue;
     }
@@ -66,26 +68,26 @@ export function findIndex(sc: FoldScope, names: readonly string[]): { owner: MTa
   return undefined;
 }
 
-export function createIndex(sc: FoldScope, n: Node): void {
+export function createIndex(sc: FoldScope, n: Payload<'IndexStmt'>): void {
   const rel = sc.rangeNames(n.relation);
   const t = sc.lookup(sc.model.tables, rel) ?? sc.lookup(sc.model.views, rel);
-  if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`, n.relation.location);
+  if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`, n.relation!.location);
   const owner = t.obj as MTable | MView;
   if (owner.kind === 'view') throw new Problem('E_UNKNOWN', `cannot create index on view "${owner.name}"`);
   const schema = owner.schema;
-  const params = (n.indexParams ?? []).map((p: Node) => p.IndexElem);
+  const params = (n.indexParams ?? []).map((p) => p.IndexElem!);
   for (const p of params) if (p.name && !('columns' in owner && Array.isArray(owner.columns) && (owner.columns as readonly (string | Column)[]).some((c) => (typeof c === 'string' ? c : c.name) === p.name))) throw new Problem('E_UNKNOWN', `column "${p.name}" does not exist in "${owner.name}"`);
   if (n.idxname && (owner.indexes[n.idxname] || sc.taken(schema, n.idxname))) {
     if (n.if_not_exists) return;
     throw new Problem('E_DUPLICATE', `relation "${n.idxname}" already exists`);
   }
-  const colNames = params.map((p: Node) => p.indexcolname ?? p.name ?? (p.expr ? figureColname(p.expr) : 'expr')).map((x: string) => (x === '?column?' ? 'expr' : x));
+  const colNames = params.map((p) => p.indexcolname ?? p.name ?? (p.expr ? figureColname(p.expr) : 'expr')).map((x: string) => (x === '?column?' ? 'expr' : x));
   const name = n.idxname ? truncateIdent(n.idxname) : chooseName(owner.name, nameAddition(colNames), n.primary ? 'pkey' : n.unique ? 'key' : 'idx', (x) => sc.taken(schema, x));
   sc.claim(schema, name);
   const node = sc.qualify({ ...n, idxname: name, relation: { ...n.relation, schemaname: schema, relname: owner.name }, concurrent: false, if_not_exists: false });
   const ix: Mut<Index> = {
     kind: 'index', schema, name, table: t.key, unique: !!n.unique, method: n.accessMethod ?? 'btree', keys: [], include: [], nullsNotDistinct: !!n.nulls_not_distinct,
-    options: relOptions(n.options), ...(n.whereClause ? { where: sc.expr(n.whereClause) } : {}), ...(n.relation.inh === false ? { only: true } : {}), loc: sc.loc,
+    options: relOptions(n.options), ...(n.whereClause ? { where: sc.expr(n.whereClause) } : {}), ...(n.relation!.inh === false ? { only: true } : {}), loc: sc.loc,
   };
   sc.indexNodes.set(ix, node);
   owner.indexes[name] = ix;
@@ -108,8 +110,8 @@ export function refreshIndex(sc: FoldScope, owner: MTable | MView, ix: Mut<Index
 }
 
 /** Column names an index statement's plain keys use. */
-export function indexColumns(node: Node): string[] {
-  return (node?.indexParams ?? []).map((p: Node) => p.IndexElem.name).filter(Boolean);
+export function indexColumns(node: Payload<'IndexStmt'> | undefined): string[] {
+  return (node?.indexParams ?? []).map((p) => p.IndexElem!.name).filter((x): x is string => !!x);
 }
 
 /** DROP INDEX. */
@@ -121,7 +123,7 @@ export function dropIndex(sc: FoldScope, names: readonly string[], missingOk: bo
 }
 
 /** ALTER INDEX … RENAME TO (the index behind a constraint renames the constraint). */
-export function renameIndex(sc: FoldScope, n: Node, newname: string): void {
+export function renameIndex(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const ix = findIndex(sc, sc.rangeNames(n.relation));
   if (!ix) {
     // Renaming the index behind a constraint renames the constraint.

@@ -1,16 +1,16 @@
 /**
  * Small readers of parse-tree nodes shared by the kinds' fold modules (constants, options, walking).
  */
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 
-export const sv = (n: Node): string => n?.String?.sval ?? '';
+export const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /** Storage parameters as `name=value`, sorted (the inspector's `reloptions` form). */
 export function relOptions(list: Node[] | undefined): string[] {
   return (list ?? [])
-    .map((o: Node) => o.DefElem)
-    .filter((d: Node) => d && d.defname !== 'oids')
-    .map((d: Node) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg).toLowerCase() === 'on' ? 'true' : constText(d.arg)}`)
+    .map((o) => o.DefElem)
+    .filter((d): d is Payload<'DefElem'> => !!d && d.defname !== 'oids')
+    .map((d) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg).toLowerCase() === 'on' ? 'true' : constText(d.arg)}`)
     .sort();
 }
 
@@ -28,7 +28,7 @@ export function constText(a: Node): string {
     if (c.sval !== undefined) return c.sval.sval ?? '';
     if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
   }
-  if (a.String) return a.String.sval;
+  if (a.String) return a.String.sval!;
   if (a.Integer) return String(a.Integer.ival ?? 0);
   if (a.Float) return String(a.Float.fval);
   if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
@@ -36,12 +36,13 @@ export function constText(a: Node): string {
   return '';
 }
 
-export function walk(n: Node, f: (x: Node) => void): void {
+/** Calls `f` on every object under `n` (nodes, and the payloads and structs inside them), depth first. */
+export function walk(n: unknown, f: (x: Node) => void): void {
   if (n === null || typeof n !== 'object') return;
   if (Array.isArray(n)) {
     for (const x of n) walk(x, f);
     return;
   }
-  f(n);
+  f(n as Node);
   for (const v of Object.values(n)) if (typeof v === 'object') walk(v, f);
 }

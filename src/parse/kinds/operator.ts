@@ -8,11 +8,11 @@
 import { quoteIdent } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
 import type { Operator } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /** A function name (TypeName node of a DefElem) as regproc prints it under an empty search_path. */
 function regproc(s: FoldScope, tn: Node, what: string): string {
@@ -27,23 +27,23 @@ function regproc(s: FoldScope, tn: Node, what: string): string {
  * @example
  * createOperator(scope, defineStmt) // scope.objects['operator app.===(integer,integer)'] = { kind: 'operator', … }
  */
-export function createOperator(s: FoldScope, n: Node): void {
-  const names: string[] = n.defnames.map(sv);
+export function createOperator(s: FoldScope, n: Payload<'DefineStmt'>): void {
+  const names: string[] = n.defnames!.map(sv);
   const { schema, name } = s.creating(names);
   const o: Mut<Operator> = { kind: 'operator', schema, name, right: '', function: '', hashes: false, merges: false, loc: s.loc };
   const opName = (d: Node) => {
     const items: string[] = (d.List?.items ?? d.TypeName?.names ?? []).map(sv);
     return items.length > 1 ? `${items[items.length - 2]}.${items[items.length - 1]}` : `${schema}.${items[0]}`;
   };
-  for (const d of (n.definition ?? []).map((x: Node) => x.DefElem)) {
+  for (const d of (n.definition ?? []).map((x) => x.DefElem!)) {
     switch (String(d.defname).toLowerCase()) {
-      case 'leftarg': o.left = s.type(d.arg.TypeName ?? d.arg); break;
-      case 'rightarg': o.right = s.type(d.arg.TypeName ?? d.arg); break;
-      case 'function': case 'procedure': o.function = regproc(s, d.arg, 'operator'); break;
-      case 'commutator': o.commutator = opName(d.arg); break;
-      case 'negator': o.negator = opName(d.arg); break;
-      case 'restrict': o.restrict = regproc(s, d.arg, 'restriction'); break;
-      case 'join': o.join = regproc(s, d.arg, 'join'); break;
+      case 'leftarg': o.left = s.type(d.arg!.TypeName ?? d.arg); break;
+      case 'rightarg': o.right = s.type(d.arg!.TypeName ?? d.arg); break;
+      case 'function': case 'procedure': o.function = regproc(s, d.arg!, 'operator'); break;
+      case 'commutator': o.commutator = opName(d.arg!); break;
+      case 'negator': o.negator = opName(d.arg!); break;
+      case 'restrict': o.restrict = regproc(s, d.arg!, 'restriction'); break;
+      case 'join': o.join = regproc(s, d.arg!, 'join'); break;
       case 'hashes': o.hashes = d.arg?.Boolean ? !!d.arg.Boolean.boolval : true; break;
       case 'merges': o.merges = d.arg?.Boolean ? !!d.arg.Boolean.boolval : true; break;
       default: s.fail('E_UNSUPPORTED', `operator attribute "${d.defname}" not recognized`);
@@ -57,10 +57,10 @@ export function createOperator(s: FoldScope, n: Node): void {
 }
 
 /** The operator an ObjectWithArgs names (DROP, COMMENT ON), through the search_path when unqualified. */
-export function operatorNamed(s: FoldScope, owa: Node, searchPath: readonly string[]): Mut<Operator> | undefined {
+export function operatorNamed(s: FoldScope, owa: Payload<'ObjectWithArgs'>, searchPath: readonly string[]): Mut<Operator> | undefined {
   const names: string[] = (owa.objname ?? []).map(sv);
   const [l, r] = owa.objargs ?? [];
-  const arg = (t: Node) => (t?.TypeName || t?.names ? s.type(t.TypeName ?? t) : undefined);
+  const arg = (t: (Node & Payload<'TypeName'>) | undefined) => (t?.TypeName || t?.names ? s.type(t.TypeName ?? t) : undefined);
   const left = arg(l);
   const right = arg(r) ?? '';
   const schemas = names.length > 1 ? [names[names.length - 2]!] : [...searchPath, 'pg_catalog'];
@@ -71,7 +71,7 @@ export function operatorNamed(s: FoldScope, owa: Node, searchPath: readonly stri
   return undefined;
 }
 
-export function dropOperator(s: FoldScope, owa: Node, searchPath: readonly string[], missingOk: boolean): void {
+export function dropOperator(s: FoldScope, owa: Payload<'ObjectWithArgs'>, searchPath: readonly string[], missingOk: boolean): void {
   const o = operatorNamed(s, owa, searchPath);
   if (!o) {
     if (!missingOk) s.fail('E_UNKNOWN', `operator ${(owa.objname ?? []).map(sv).join('.')} does not exist`);

@@ -7,7 +7,7 @@
  */
 import { identitySequences, objectKey } from '../../model/objects.js';
 import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 import { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
 
@@ -84,19 +84,19 @@ type SchemaObjects = Pick<Model, 'schemas' | 'tables' | 'views' | 'sequences' | 
  * @example
  * grantAllInSchema(scope, model, n, (objects) => folder.grant(objects)) // GRANT SELECT ON ALL TABLES IN SCHEMA app TO r
  */
-export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, model: SchemaObjects, n: Node, grantObjects: (named: Node) => void): void {
-  const schemas: string[] = (n.objects ?? []).map((x: Node) => String(x.String?.sval ?? ''));
+export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, model: SchemaObjects, n: Payload<'GrantStmt'>, grantObjects: (named: Payload<'GrantStmt'>) => void): void {
+  const schemas: string[] = (n.objects ?? []).map((x) => String(x.String?.sval ?? ''));
   for (const schema of schemas) if (!model.schemas[schema]) s.fail('E_UNKNOWN', `schema "${schema}" does not exist`);
   const inSchemas = <T extends { schema: string; name: string }>(list: Iterable<T>) => [...list].filter((o) => schemas.includes(o.schema)).sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
   const rangeVar = (o: { schema: string; name: string }) => ({ RangeVar: { schemaname: o.schema, relname: o.name, inh: true, relpersistence: 'p' } });
-  const named = (objtype: string, objects: Node[]) => objects.length && grantObjects({ ...n, targtype: 'ACL_TARGET_OBJECT', objtype, objects });
+  const named = (objtype: Payload<'GrantStmt'>['objtype'], objects: Node[]) => objects.length && grantObjects({ ...n, targtype: 'ACL_TARGET_OBJECT', objtype, objects });
   switch (n.objtype) {
     case 'OBJECT_TABLE': return void named('OBJECT_TABLE', inSchemas([...Object.values(model.tables), ...Object.values(model.views)]).map(rangeVar));
     case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas([...Object.values(model.sequences), ...Object.values(identitySequences(model))]).map(rangeVar));
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': {
       const wanted = (f: Func) => (n.objtype === 'OBJECT_ROUTINE' ? true : n.objtype === 'OBJECT_PROCEDURE' ? f.kind === 'procedure' : f.kind !== 'procedure');
-      const grantees: string[] = (n.grantees ?? []).map((r: Node) => (r.RoleSpec.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec.rolename ?? 'CURRENT_USER'));
-      const privs = n.privileges?.length ? n.privileges.map((p: Node) => String(p.AccessPriv.priv_name).toUpperCase()) : undefined;
+      const grantees: string[] = (n.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
+      const privs = n.privileges?.length ? n.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : undefined;
       for (const f of inSchemas(Object.values(model.functions)).filter(wanted)) {
         applyGrant(s, { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs }, { grant: !!n.is_grant, privileges: privs, grantees, grantOption: !!n.grant_option });
       }

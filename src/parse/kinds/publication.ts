@@ -5,7 +5,7 @@
  * filter (`FOR TABLE t WHERE (…)`) is kept as the table entry's expression.
  */
 import type { Expr, Publication, PublicationTable } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -16,21 +16,21 @@ const OPERATIONS = ['insert', 'update', 'delete', 'truncate'];
  * @example
  * createPublication(scope, node, (e) => expr(e)) // scope.objects['publication p'] = { kind: 'publication', name: 'p', … }
  */
-export function createPublication(s: FoldScope, n: Node, expr: (e: Node) => Expr): void {
-  if (s.objects[key(n.pubname)]) s.fail('E_DUPLICATE', `publication "${n.pubname}" already exists`);
-  const p: Mut<Publication> = { kind: 'publication', name: n.pubname, allTables: !!n.for_all_tables, tables: [], schemas: [], publish: OPERATIONS, viaRoot: false, loc: s.loc };
+export function createPublication(s: FoldScope, n: Payload<'CreatePublicationStmt'>, expr: (e: Node) => Expr): void {
+  if (s.objects[key(n.pubname!)]) s.fail('E_DUPLICATE', `publication "${n.pubname}" already exists`);
+  const p: Mut<Publication> = { kind: 'publication', name: n.pubname!, allTables: !!n.for_all_tables, tables: [], schemas: [], publish: OPERATIONS, viaRoot: false, loc: s.loc };
   applyOptions(s, p, n.options);
   change(s, p, n.pubobjects, 'AP_AddObjects', expr);
-  s.objects[key(n.pubname)] = p;
+  s.objects[key(n.pubname!)] = p;
 }
 
 /** `ALTER PUBLICATION … ADD/DROP/SET …` and `ALTER PUBLICATION … SET (…)`. */
-export function alterPublication(s: FoldScope, n: Node, expr: (e: Node) => Expr): void {
-  const p = publicationNamed(s, n.pubname);
+export function alterPublication(s: FoldScope, n: Payload<'AlterPublicationStmt'>, expr: (e: Node) => Expr): void {
+  const p = publicationNamed(s, n.pubname!);
   if (!p) s.fail('E_UNKNOWN', `publication "${n.pubname}" does not exist`);
   if (n.options?.length) return applyOptions(s, p, n.options, true);
   if (p.allTables && n.pubobjects?.length) s.fail('E_UNSUPPORTED', `publication "${n.pubname}" is defined as FOR ALL TABLES`);
-  change(s, p, n.pubobjects, n.action, expr);
+  change(s, p, n.pubobjects, n.action!, expr);
 }
 
 export function publicationNamed(s: FoldScope, name: string): Mut<Publication> | undefined {
@@ -73,7 +73,7 @@ function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undef
     p.publish = OPERATIONS;
     p.viaRoot = false;
   }
-  for (const d of (options ?? []).map((x) => x.DefElem)) {
+  for (const d of (options ?? []).map((x) => x.DefElem!)) {
     const value = String(d.arg?.String?.sval ?? d.arg?.Boolean?.boolval ?? (d.arg?.Integer ? d.arg.Integer.ival ?? 0 : 'true')).toLowerCase();
     if (d.defname === 'publish') {
       const ops = value.split(',').map((x) => x.trim()).filter(Boolean);
@@ -89,7 +89,7 @@ function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undef
 function change(s: FoldScope, p: Mut<Publication>, objects: Node[] | undefined, action: string, expr: (e: Node) => Expr): void {
   const tables: PublicationTable[] = [];
   const schemas: string[] = [];
-  for (const o of (objects ?? []).map((x) => x.PublicationObjSpec)) {
+  for (const o of (objects ?? []).map((x) => x.PublicationObjSpec!)) {
     if (o.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_SCHEMA' || o.pubobjtype === 'PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA') {
       const name = o.name ?? s.creating(['x']).schema;
       if (!s.schemaExists(name)) s.fail('E_UNKNOWN', `schema "${name}" does not exist`, o.location);
@@ -97,12 +97,12 @@ function change(s: FoldScope, p: Mut<Publication>, objects: Node[] | undefined, 
       continue;
     }
     const t = o.pubtable;
-    const names = s.rangeNames(t.relation);
+    const names = s.rangeNames(t!.relation);
     const rel = s.relation(names);
-    if (!rel || !s.isTable(rel.key)) s.fail('E_UNKNOWN', `table "${names.join('.')}" does not exist`, t.relation.location);
-    const columns = (t.columns ?? []).map((c: Node) => String(c.String?.sval));
-    for (const c of columns) if (!rel.columns.includes(c)) s.fail('E_UNKNOWN', `column "${c}" of relation "${rel.name}" does not exist`, t.relation.location);
-    tables.push({ table: rel.key, ...(columns.length ? { columns: [...columns].sort() } : {}), ...(t.whereClause ? { where: expr(t.whereClause) } : {}) });
+    if (!rel || !s.isTable(rel.key)) s.fail('E_UNKNOWN', `table "${names.join('.')}" does not exist`, t!.relation!.location);
+    const columns = (t!.columns ?? []).map((c) => String(c.String?.sval));
+    for (const c of columns) if (!rel.columns.includes(c)) s.fail('E_UNKNOWN', `column "${c}" of relation "${rel.name}" does not exist`, t!.relation!.location);
+    tables.push({ table: rel.key, ...(columns.length ? { columns: [...columns].sort() } : {}), ...(t!.whereClause ? { where: expr(t!.whereClause) } : {}) });
   }
   const byKey = new Map(p.tables.map((t) => [t.table, t] as const));
   let sch = new Set(p.schemas);

@@ -5,22 +5,23 @@
  */
 import { objectKey } from '../../model/objects.js';
 import type { Rule } from '../../model/types.js';
-import { deparseStatement, type Node } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 /**
  * @example
  * foldRule(scope, ruleStmtNode) // scope.objects['rule public.t.t_log'] = { kind: 'rule', … }
  */
-export function foldRule(s: FoldScope, n: Node): void {
+export function foldRule(s: FoldScope, n: Payload<'RuleStmt'>): void {
   const names = s.rangeNames(n.relation);
   const rel = s.relation(names);
-  if (!rel) s.fail('E_UNKNOWN', `relation "${names.join('.')}" does not exist`, n.relation.location);
-  const probe: Rule = { kind: 'rule', schema: rel.schema, name: n.rulename, table: rel.key, definition: '' };
+  if (!rel) s.fail('E_UNKNOWN', `relation "${names.join('.')}" does not exist`, n.relation!.location);
+  const probe: Rule = { kind: 'rule', schema: rel.schema, name: n.rulename!, table: rel.key, definition: '' };
   const key = objectKey(probe);
   const prev = s.objects[key] as Rule | undefined;
   if (prev && !n.replace) s.fail('E_DUPLICATE', `rule "${n.rulename}" for relation "${rel.name}" already exists`);
-  const actions = (n.actions ?? []).map((a: Node) => withInsertColumns(s, s.qualify(qualifyTargets(s, a))));
+  const actions = (n.actions ?? []).map((a) => withInsertColumns(s, s.qualify(qualifyTargets(s, a))));
   const q = { ...s.qualify({ ...n, actions: [] }), replace: false, relation: { ...n.relation, schemaname: rel.schema, relname: rel.name }, actions };
   s.objects[key] = { ...probe, definition: deparseStatement('RuleStmt', q), ...(prev?.comment ? { comment: prev.comment } : {}), loc: s.loc };
 }
@@ -28,10 +29,10 @@ export function foldRule(s: FoldScope, n: Node): void {
 /** The target relations of INSERT / UPDATE / DELETE actions (bare `relation` fields, which `qualify` does not see). */
 function qualifyTargets(s: FoldScope, a: Node): Node {
   const type = Object.keys(a)[0]!;
-  const stmt = a[type];
+  const stmt = (a as Record<string, { relation?: Payload<'RangeVar'> } | undefined>)[type]; // INSERT / UPDATE / DELETE
   const rv = stmt?.relation;
   if (!rv || rv.schemaname) return a;
-  const rel = s.relation([rv.relname]);
+  const rel = s.relation([rv.relname!]);
   return rel ? { [type]: { ...stmt, relation: { ...rv, schemaname: rel.schema } } } : a;
 }
 
@@ -39,7 +40,7 @@ function qualifyTargets(s: FoldScope, a: Node): Node {
 function withInsertColumns(s: FoldScope, a: Node): Node {
   const ins = a.InsertStmt;
   if (!ins || ins.cols?.length || !ins.selectStmt) return a;
-  const target = s.relation([ins.relation.schemaname, ins.relation.relname].filter(Boolean));
+  const target = s.relation([ins.relation!.schemaname, ins.relation!.relname].filter((x): x is string => !!x));
   const sel = ins.selectStmt.SelectStmt;
   const count = sel?.valuesLists?.[0]?.List?.items?.length ?? sel?.targetList?.length;
   if (!target || !count) return a;

@@ -1,13 +1,13 @@
 /**
  * Schemas, folded: `CREATE SCHEMA` (with its elements, under its own search_path) and `DROP SCHEMA`.
  */
-import type { Node } from '../pg.js';
+import { tagOf, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope } from './scope.js';
 import * as publication from './publication.js';
 import { dropRelation } from './relation.js';
 
-export function createSchema(sc: FoldScope, n: Node): void {
-  const name = n.schemaname ?? n.authrole?.rolename;
+export function createSchema(sc: FoldScope, n: Payload<'CreateSchemaStmt'>): void {
+  const name = (n.schemaname ?? n.authrole?.rolename)!;
   if (sc.model.schemas[name]) {
     // `public`, and the schema a schema-bound URL names, exist before the files: creating them is a no-op.
     if (n.if_not_exists || name === 'public' || sc.takeAssumedSchema(name)) return;
@@ -18,8 +18,8 @@ export function createSchema(sc: FoldScope, n: Node): void {
     const saved = sc.searchPath;
     sc.searchPath = [name, ...saved];
     for (const e of n.schemaElts) {
-      const t = Object.keys(e)[0]!;
-      sc.dispatch(t, e[t]);
+      const [t, node] = tagOf(e);
+      sc.dispatch(t, node);
     }
     sc.searchPath = saved;
   }

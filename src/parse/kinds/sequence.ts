@@ -4,7 +4,7 @@
  */
 import type { Column, Sequence, SequenceOptions } from '../../model/types.js';
 import { identitySequences } from '../../model/objects.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
 import { sv } from './nodes.js';
@@ -17,9 +17,9 @@ export const INT_LIMITS: Record<string, [string, string]> = {
 };
 
 export function seqOptions(sc: FoldScope, options: Node[] | undefined, base?: SequenceOptions, forType?: string): { opts: SequenceOptions; ownedBy?: string[] | null; name?: string[] } {
-  const d: Record<string, Node> = {};
-  for (const o of (options ?? []).map((x: Node) => x.DefElem)) d[o.defname] = o;
-  const num = (x: Node | undefined): string | undefined => {
+  const d: Record<string, Payload<'DefElem'>> = {};
+  for (const o of (options ?? []).map((x) => x.DefElem!)) d[o.defname!] = o;
+  const num = (x: Payload<'DefElem'> | undefined): string | undefined => {
     if (!x || x.arg === undefined) return undefined;
     const a = x.arg;
     if (a.Integer) return String(a.Integer.ival ?? 0);
@@ -27,7 +27,7 @@ export function seqOptions(sc: FoldScope, options: Node[] | undefined, base?: Se
     if (a.String) return a.String.sval;
     return undefined;
   };
-  const type = d.as ? sc.type(d.as.arg.TypeName ?? d.as.arg) : base?.type ?? forType ?? 'bigint';
+  const type = d.as ? sc.type(d.as.arg!.TypeName ?? d.as.arg) : base?.type ?? forType ?? 'bigint';
   const limits = INT_LIMITS[type] ?? INT_LIMITS.bigint!;
   const increment = num(d.increment) ?? base?.increment ?? '1';
   const asc = !increment.startsWith('-');
@@ -37,18 +37,18 @@ export function seqOptions(sc: FoldScope, options: Node[] | undefined, base?: Se
   const start = num(d.start) ?? base?.start ?? (asc ? min : max);
   const cache = num(d.cache) ?? base?.cache ?? '1';
   const cycle = d.cycle ? (d.cycle.arg?.Boolean ? !!d.cycle.arg.Boolean.boolval : true) : base?.cycle ?? false;
-  const owned = d.owned_by ? (d.owned_by.arg?.List?.items ?? d.owned_by.arg ?? []).map(sv) : undefined;
-  const seqName = d.sequence_name ? (d.sequence_name.arg?.List?.items ?? d.sequence_name.arg ?? []).map(sv) : undefined;
+  const owned = d.owned_by ? ((d.owned_by.arg?.List?.items ?? d.owned_by.arg ?? []) as Node[]).map(sv) : undefined;
+  const seqName = d.sequence_name ? ((d.sequence_name.arg?.List?.items ?? d.sequence_name.arg ?? []) as Node[]).map(sv) : undefined;
   return { opts: { type, start, increment, min, max, cache, cycle }, ...(owned ? { ownedBy: owned.length === 1 && owned[0] === 'none' ? null : owned } : {}), ...(seqName ? { name: seqName } : {}) };
 }
 
-export function createSequence(sc: FoldScope, n: Node): void {
+export function createSequence(sc: FoldScope, n: Payload<'CreateSeqStmt'>): void {
   const names = sc.rangeNames(n.sequence);
   if (sc.lookup(sc.model.sequences, names) && n.if_not_exists) return;
   const s = sc.creating(names);
   sc.claim(s.schema, s.name);
   const { opts, ownedBy } = seqOptions(sc, n.options);
-  const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, ...(n.sequence.relpersistence === 'u' ? { unlogged: true } : {}), loc: sc.loc };
+  const seq: Mut<Sequence> = { kind: 'sequence', schema: s.schema, name: s.name, ...opts, ...(n.sequence!.relpersistence === 'u' ? { unlogged: true } : {}), loc: sc.loc };
   sc.model.sequences[s.key] = seq;
   if (ownedBy) ownSequence(sc, seq, ownedBy);
 }
@@ -60,7 +60,7 @@ export function ownSequence(sc: FoldScope, seq: Mut<Sequence>, owned: string[]):
   seq.ownedBy = { table: t.key, column: col };
 }
 
-export function alterSequence(sc: FoldScope, n: Node): void {
+export function alterSequence(sc: FoldScope, n: Payload<'AlterSeqStmt'>): void {
   const s = sc.named(sc.model.sequences, n.sequence, 'sequence', n.missing_ok);
   if (!s) return;
   const { opts, ownedBy } = seqOptions(sc, n.options, s.obj);
@@ -78,10 +78,10 @@ export function ownedSequencesPersistence(sc: FoldScope, t: MTable, unlogged: bo
   }
 }
 
-export function alterTableOnSequence(sc: FoldScope, n: Node): void {
+export function alterTableOnSequence(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const seq = sc.named(sc.model.sequences, n.relation, 'sequence', n.missing_ok);
   if (!seq) return;
-  for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
+  for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_SetUnLogged') { seq.obj.unlogged = true; continue; }
     if (cmd.subtype === 'AT_SetLogged') { delete seq.obj.unlogged; continue; }
@@ -98,7 +98,7 @@ export function dropSequence(sc: FoldScope, names: readonly string[], missingOk:
 }
 
 /** ALTER SEQUENCE … RENAME TO. */
-export function renameSequence(sc: FoldScope, n: Node, newname: string): void {
+export function renameSequence(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const s = sc.lookup(sc.model.sequences, sc.rangeNames(n.relation));
   if (!s) {
     // An identity column's sequence: renamed in its column, its privileges follow.
@@ -121,7 +121,7 @@ export function renameSequence(sc: FoldScope, n: Node, newname: string): void {
 }
 
 /** ALTER SEQUENCE … SET SCHEMA. */
-export function setSequenceSchema(sc: FoldScope, n: Node, to: string): void {
+export function setSequenceSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const sq = sc.lookup(sc.model.sequences, sc.rangeNames(n.relation));
   if (!sq) throw new Problem('E_UNKNOWN', `sequence "${sc.rangeNames(n.relation).join('.')}" does not exist`);
   delete sc.model.sequences[sq.key];

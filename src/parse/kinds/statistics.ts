@@ -7,20 +7,20 @@
 import { identifiersIn } from '../../model/identifiers.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { ExtendedStatistics, Expr } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const KINDS = ['ndistinct', 'dependencies', 'mcv'];
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /**
  * @example
  * createStatistics(scope, node, (e) => expr(e)) // scope.objects['statistics public.st'] = { kind: 'statistics', … }
  */
-export function createStatistics(s: FoldScope, n: Node, expr: (e: Node) => Expr): void {
+export function createStatistics(s: FoldScope, n: Payload<'CreateStatsStmt'>, expr: (e: Node) => Expr): void {
   const rv = n.relations?.[0]?.RangeVar;
-  if (!rv || n.relations.length !== 1) s.fail('E_UNSUPPORTED', 'CREATE STATISTICS on more than one relation is not supported');
+  if (!rv || n.relations!.length !== 1) s.fail('E_UNSUPPORTED', 'CREATE STATISTICS on more than one relation is not supported');
   const names = s.rangeNames(rv);
   const rel = s.relation(names);
   if (!rel || !s.isTable(rel.key)) s.fail('E_UNKNOWN', `table "${names.join('.')}" does not exist`, rv.location);
@@ -34,14 +34,14 @@ export function createStatistics(s: FoldScope, n: Node, expr: (e: Node) => Expr)
   }
   const columns: string[] = [];
   const expressions: Expr[] = [];
-  for (const e of (n.exprs ?? []).map((x: Node) => x.StatsElem)) {
+  for (const e of (n.exprs ?? []).map((x) => x.StatsElem!)) {
     if (e.name) {
       if (!rel.columns.includes(e.name)) s.fail('E_UNKNOWN', `column "${e.name}" does not exist`);
       if (columns.includes(e.name)) s.fail('E_DUPLICATE', 'duplicate column name in statistics definition');
       columns.push(e.name);
-    } else if (e.expr?.ColumnRef && e.expr.ColumnRef.fields.length === 1 && rel.columns.includes(sv(e.expr.ColumnRef.fields[0]))) {
-      columns.push(sv(e.expr.ColumnRef.fields[0])); // (a) is the column a
-    } else expressions.push(expr(e.expr));
+    } else if (e.expr?.ColumnRef && e.expr.ColumnRef.fields!.length === 1 && rel.columns.includes(sv(e.expr.ColumnRef.fields![0]))) {
+      columns.push(sv(e.expr.ColumnRef.fields![0])); // (a) is the column a
+    } else expressions.push(expr(e.expr!));
   }
   const asked: string[] = (n.stat_types ?? []).map(sv);
   for (const k of asked) if (!KINDS.includes(k)) s.fail('E_INVALID', `unrecognized statistics kind "${k}"`);
@@ -63,7 +63,7 @@ export function statisticsNamed(s: FoldScope, names: readonly string[], searchPa
 }
 
 /** `ALTER STATISTICS name SET STATISTICS {n|DEFAULT}` (other forms: renames and SET SCHEMA are refused elsewhere). */
-export function alterStatistics(s: FoldScope, n: Node, searchPath: readonly string[]): void {
+export function alterStatistics(s: FoldScope, n: Payload<'AlterStatsStmt'>, searchPath: readonly string[]): void {
   const names = (n.defnames ?? []).map(sv);
   const st = statisticsNamed(s, names, searchPath);
   if (!st) {

@@ -3,13 +3,13 @@
  * table goes to that kind's module).
  */
 import type { Constraint, Model, Trigger } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { setColumnOptions, setCompression, setStorage } from './column-options.js';
 import * as statistics from './statistics.js';
 import * as collations from './collation.js';
 import * as foreign from './foreign.js';
-import { addIdentity, column } from './column.js';
+import { type Deferred, addIdentity, column } from './column.js';
 import { columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, indexColumns } from './indexes.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
@@ -18,7 +18,7 @@ import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
 
-export function alterTable(sc: FoldScope, n: Node): void {
+export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
   if (n.objtype === 'OBJECT_TYPE') return alterComposite(sc, n);
   if (n.objtype === 'OBJECT_SEQUENCE') return alterTableOnSequence(sc, n);
@@ -27,7 +27,7 @@ export function alterTable(sc: FoldScope, n: Node): void {
     const ft = foreign.foreignTableNamed(sc.model.objects, sc.rangeNames(n.relation), sc.searchPath);
     if (!ft) {
       if (n.missing_ok) return;
-      throw new Problem('E_UNKNOWN', `foreign table "${sc.rangeNames(n.relation).join('.')}" does not exist`, n.relation.location);
+      throw new Problem('E_UNKNOWN', `foreign table "${sc.rangeNames(n.relation).join('.')}" does not exist`, n.relation!.location);
     }
     return foreign.alterForeignTable(sc, ft, n.cmds ?? []);
   }
@@ -45,12 +45,12 @@ export function alterTable(sc: FoldScope, n: Node): void {
     if (!c) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${t.name}" does not exist`);
     return c;
   };
-  for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
+  for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
-        if (cmd.missing_ok && t.columns.some((c) => c.name === cmd.def.ColumnDef.colname)) break;
-        const deferred: Node[] = [];
-        column(sc, t, cmd.def.ColumnDef, [], deferred);
+        if (cmd.missing_ok && t.columns.some((c) => c.name === cmd.def!.ColumnDef!.colname)) break;
+        const deferred: Deferred[] = [];
+        column(sc, t, cmd.def!.ColumnDef!, [], deferred);
         for (const c of deferred) constraint(sc, t, c, c.__column);
         break;
       }
@@ -61,52 +61,52 @@ export function alterTable(sc: FoldScope, n: Node): void {
           throw new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
         }
         t.columns.splice(i, 1);
-        for (const [name, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(cmd.name)) delete t.constraints[name];
-        for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name)) delete t.constraints[name];
-        for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(cmd.name)) { delete t.indexes[name]; sc.release(t.schema, name); }
+        for (const [name, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(cmd.name!)) delete t.constraints[name];
+        for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name!)) delete t.constraints[name];
+        for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(cmd.name!)) { delete t.indexes[name]; sc.release(t.schema, name); }
         for (const [k, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === found.key && s.ownedBy.column === cmd.name) delete sc.model.sequences[k];
         statistics.forgetStatistics(sc.model, found.key, cmd.name);
         break;
       }
       case 'AT_ColumnDefault': {
-        const c = col(cmd.name);
+        const c = col(cmd.name!);
         const d = cmd.def ? sc.defaultExpr(cmd.def) : undefined;
         if (d) c.default = d;
         else delete c.default;
         break;
       }
-      case 'AT_SetNotNull': col(cmd.name).notNull = true; break;
-      case 'AT_DropNotNull': col(cmd.name).notNull = false; break;
+      case 'AT_SetNotNull': col(cmd.name!).notNull = true; break;
+      case 'AT_DropNotNull': col(cmd.name!).notNull = false; break;
       case 'AT_AlterColumnType': {
-        const c = col(cmd.name);
-        c.type = sc.type(cmd.def.ColumnDef.typeName);
-        if (cmd.def.ColumnDef.collClause) c.collation = collations.collationSpelling(sc.model, cmd.def.ColumnDef.collClause.collname.map(sv), sc.searchPath);
+        const c = col(cmd.name!);
+        c.type = sc.type(cmd.def!.ColumnDef!.typeName);
+        if (cmd.def!.ColumnDef!.collClause) c.collation = collations.collationSpelling(sc.model, cmd.def!.ColumnDef!.collClause.collname!.map(sv), sc.searchPath);
         break;
       }
       case 'AT_AddConstraint': {
-        const k = cmd.def.Constraint;
-        if (k.contype === 'CONSTR_PRIMARY' || k.contype === 'CONSTR_UNIQUE') {
-          if (k.indexname) {
-            constraintUsingIndex(sc, t, k);
+        const k = cmd.def!.Constraint;
+        if (k!.contype === 'CONSTR_PRIMARY' || k!.contype === 'CONSTR_UNIQUE') {
+          if (k!.indexname) {
+            constraintUsingIndex(sc, t, k!);
             break;
           }
         }
-        constraint(sc, t, k);
+        constraint(sc, t, k!);
         break;
       }
       case 'AT_DropConstraint': {
-        if (!t.constraints[cmd.name]) {
+        if (!t.constraints[cmd.name!]) {
           if (cmd.missing_ok) break;
           throw new Problem('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
         }
-        const c = t.constraints[cmd.name]!;
-        if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') sc.release(t.schema, cmd.name);
-        sc.releaseCon(t.schema, cmd.name);
-        delete t.constraints[cmd.name];
+        const c = t.constraints[cmd.name!]!;
+        if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') sc.release(t.schema, cmd.name!);
+        sc.releaseCon(t.schema, cmd.name!);
+        delete t.constraints[cmd.name!];
         break;
       }
       case 'AT_ValidateConstraint': {
-        const c = t.constraints[cmd.name] as Mut<Constraint> | undefined;
+        const c = t.constraints[cmd.name!] as Mut<Constraint> | undefined;
         if (!c) throw new Problem('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
         if ('notValid' in c) {
           delete (c as { notValid?: boolean }).notValid;
@@ -117,13 +117,13 @@ export function alterTable(sc: FoldScope, n: Node): void {
       case 'AT_ReplicaIdentity': {
         const ri = cmd.def?.ReplicaIdentityStmt ?? {};
         const kind = ri.identity_type === 'f' ? 'full' : ri.identity_type === 'n' ? 'nothing' : ri.identity_type === 'i' ? 'index' : undefined;
-        if (kind === 'index' && !t.indexes[ri.name] && !Object.values(t.constraints).some((k) => k.name === ri.name && (k.kind === 'primary_key' || k.kind === 'unique'))) throw new Problem('E_UNKNOWN', `index "${ri.name}" for table "${t.name}" does not exist`);
+        if (kind === 'index' && !t.indexes[ri.name ?? ''] && !Object.values(t.constraints).some((k) => k.name === ri.name && (k.kind === 'primary_key' || k.kind === 'unique'))) throw new Problem('E_UNKNOWN', `index "${ri.name}" for table "${t.name}" does not exist`);
         if (kind) t.replicaIdentity = kind === 'index' ? { kind, index: String(ri.name) } : { kind };
         else delete t.replicaIdentity;
         break;
       }
       case 'AT_ClusterOn':
-        if (!t.indexes[cmd.name] && !Object.values(t.constraints).some((k) => k.name === cmd.name && k.kind !== 'check' && k.kind !== 'foreign_key')) throw new Problem('E_UNKNOWN', `index "${cmd.name}" for table "${t.name}" does not exist`);
+        if (!t.indexes[cmd.name ?? ''] && !Object.values(t.constraints).some((k) => k.name === cmd.name && k.kind !== 'check' && k.kind !== 'foreign_key')) throw new Problem('E_UNKNOWN', `index "${cmd.name}" for table "${t.name}" does not exist`);
         t.clusterOn = String(cmd.name);
         break;
       case 'AT_DropCluster': delete t.clusterOn; break;
@@ -134,64 +134,64 @@ export function alterTable(sc: FoldScope, n: Node): void {
       // PostgreSQL 15+: the table's owned sequences follow it.
       case 'AT_SetLogged': t.unlogged = false; ownedSequencesPersistence(sc, t, false); break;
       case 'AT_SetUnLogged': t.unlogged = true; ownedSequencesPersistence(sc, t, true); break;
-      case 'AT_SetRelOptions': t.options = mergeOptions(t.options, relOptions(cmd.def?.List?.items ?? cmd.def)); break;
+      case 'AT_SetRelOptions': t.options = mergeOptions(t.options, relOptions((cmd.def?.List?.items ?? cmd.def) as Node[] | undefined)); break;
       case 'AT_ResetRelOptions': {
-        const drop = new Set((cmd.def?.List?.items ?? cmd.def ?? []).map((d: Node) => d.DefElem.defname));
+        const drop = new Set(((cmd.def?.List?.items ?? cmd.def ?? []) as Node[]).map((d) => d.DefElem!.defname));
         t.options = t.options.filter((o) => !drop.has(o.split('=')[0]!));
         break;
       }
       case 'AT_SetStatistics': {
-        const c = col(cmd.name);
+        const c = col(cmd.name!);
         const v = cmd.def?.Integer?.ival ?? cmd.def?.A_Const?.ival?.ival ?? 0;
         if (v < 0) delete c.statistics;
         else c.statistics = v;
         break;
       }
-      case 'AT_AddIdentity': addIdentity(sc, t, col(cmd.name), cmd.def.Constraint); break;
+      case 'AT_AddIdentity': addIdentity(sc, t, col(cmd.name!), cmd.def!.Constraint!); break;
       case 'AT_SetIdentity': {
-        const c = col(cmd.name);
+        const c = col(cmd.name!);
         if (!c.identity) throw new Problem('E_UNKNOWN', `column "${c.name}" of relation "${t.name}" is not an identity column`);
-        const items = (cmd.def?.List?.items ?? cmd.def ?? []).map((d: Node) => d.DefElem);
-        const gen = items.find((d: Node) => d.defname === 'generated');
-        const { opts } = seqOptions(sc, items.filter((d: Node) => d.defname !== 'generated' && d.defname !== 'restart').map((d: Node) => ({ DefElem: d })), c.identity.sequence);
+        const items = ((cmd.def?.List?.items ?? cmd.def ?? []) as Node[]).map((d) => d.DefElem!);
+        const gen = items.find((d) => d.defname === 'generated');
+        const { opts } = seqOptions(sc, items.filter((d) => d.defname !== 'generated' && d.defname !== 'restart').map((d) => ({ DefElem: d })), c.identity.sequence);
         c.identity = { ...c.identity, generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };
         break;
       }
       case 'AT_DropIdentity': {
-        const c = col(cmd.name);
+        const c = col(cmd.name!);
         delete c.identity;
         break;
       }
-      case 'AT_DropExpression': delete col(cmd.name).generated; break;
+      case 'AT_DropExpression': delete col(cmd.name!).generated; break;
       case 'AT_AttachPartition': {
-        const part = sc.table(cmd.def.PartitionCmd.name)!;
-        part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def.PartitionCmd.bound) };
+        const part = sc.table(cmd.def!.PartitionCmd!.name)!;
+        part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!) };
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
         break;
       }
       case 'AT_DetachPartition': {
-        const part = sc.table(cmd.def.PartitionCmd.name)!;
+        const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
         break;
       }
       case 'AT_AddInherit': {
-        const p = sc.table(cmd.def.RangeVar ?? cmd.def)!;
+        const p = sc.table(cmd.def!.RangeVar ?? cmd.def)!;
         t.inherits = [...t.inherits, p.key];
         break;
       }
       case 'AT_DropInherit': {
-        const p = sc.table(cmd.def.RangeVar ?? cmd.def)!;
+        const p = sc.table(cmd.def!.RangeVar ?? cmd.def)!;
         t.inherits = t.inherits.filter((x) => x !== p.key);
         break;
       }
-      case 'AT_SetStorage': setStorage(col(cmd.name), sv(cmd.def), sc.model as unknown as Model); break;
-      case 'AT_SetCompression': setCompression(col(cmd.name), sv(cmd.def)); break;
-      case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name), cmd.def?.List?.items ?? cmd.def ?? [], cmd.subtype === 'AT_ResetOptions'); break;
+      case 'AT_SetStorage': setStorage(col(cmd.name!), sv(cmd.def), sc.model as unknown as Model); break;
+      case 'AT_SetCompression': setCompression(col(cmd.name!), sv(cmd.def)); break;
+      case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name!), (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions'); break;
       case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity':
         break;
       case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
-        const tr = t.triggers[cmd.name] as Mut<Trigger> | undefined;
+        const tr = t.triggers[cmd.name!] as Mut<Trigger> | undefined;
         if (tr) tr.enabled = ({ AT_EnableTrig: 'O', AT_DisableTrig: 'D', AT_EnableAlwaysTrig: 'A', AT_EnableReplicaTrig: 'R' } as Record<string, Trigger['enabled']>)[cmd.subtype];
         break;
       }

@@ -4,13 +4,14 @@
  */
 import type { Column, Expr, Index } from '../../model/types.js';
 import { boundOf, normalizeExpr } from '../normalize.js';
-import { deparseExpression, type Node } from '../pg.js';
+import { deparseExpression } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
 import { chooseName } from '../naming.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
-import { column } from './column.js';
+import { type Deferred, column } from './column.js';
 import { constraint, rerenderConstraints } from './constraint.js';
 import { createIndex, refreshIndex } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
@@ -18,24 +19,24 @@ import { renameView } from './view.js';
 import { assertNoDependentViews, dropRelation } from './relation.js';
 import * as privileges from './privileges.js';
 
-export function createTable(sc: FoldScope, n: Node): void {
+export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   const names = sc.rangeNames(n.relation);
   if (n.if_not_exists && sc.lookup(sc.model.tables, names)) return;
-  if (sc.lookup(sc.model.tables, names) || sc.lookup(sc.model.views, names)) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`, n.relation.location);
+  if (sc.lookup(sc.model.tables, names) || sc.lookup(sc.model.views, names)) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`, n.relation!.location);
   const r = sc.creating(names);
-  if (n.relation.relpersistence === 't') throw new Problem('E_UNSUPPORTED', `temporary table "${r.name}" is not part of a schema`);
+  if (n.relation!.relpersistence === 't') throw new Problem('E_UNSUPPORTED', `temporary table "${r.name}" is not part of a schema`);
   sc.claim(r.schema, r.name);
   const t: MTable = {
     kind: 'table', schema: r.schema, name: r.name, columns: [], constraints: {}, indexes: {}, triggers: {}, policies: {},
-    rowLevelSecurity: false, forceRowLevelSecurity: false, unlogged: n.relation.relpersistence === 'u', inherits: [], options: relOptions(n.options), loc: sc.loc,
+    rowLevelSecurity: false, forceRowLevelSecurity: false, unlogged: n.relation!.relpersistence === 'u', inherits: [], options: relOptions(n.options), loc: sc.loc,
   };
   // Parents first: a partition or child starts with its parent's columns.
-  const parents = (n.inhRelations ?? []).map((p: Node) => sc.table(p.RangeVar)!);
+  const parents = (n.inhRelations ?? []).map((p) => sc.table(p.RangeVar)!);
   if (n.partbound) {
     const parent = parents[0]!;
     if (!parent.obj.partitionBy) throw new Problem('E_UNKNOWN', `"${parent.obj.name}" is not partitioned`);
     t.partitionOf = { parent: parent.key, bound: bound(sc, n.partbound) };
-    if (parent.obj.unlogged !== t.unlogged && n.relation.relpersistence !== 'u') t.unlogged = parent.obj.unlogged;
+    if (parent.obj.unlogged !== t.unlogged && n.relation!.relpersistence !== 'u') t.unlogged = parent.obj.unlogged;
   } else t.inherits = parents.map((p: { key: string }) => p.key);
   for (const p of parents) {
     for (const c of p.obj.columns) {
@@ -46,7 +47,7 @@ export function createTable(sc: FoldScope, n: Node): void {
   sc.model.tables[r.key] = t;
   const later: (() => void)[] = [];
   const likeIndexes: { table: MTable; node: Node }[] = [];
-  const deferred: Node[] = [];
+  const deferred: Deferred[] = [];
   for (const e of n.tableElts ?? []) {
     if (e.ColumnDef) column(sc, t, e.ColumnDef, later, deferred);
     else if (e.Constraint) deferred.push({ ...e.Constraint, __table: true });
@@ -54,12 +55,12 @@ export function createTable(sc: FoldScope, n: Node): void {
   }
   if (n.partspec) {
     const ps = n.partspec;
-    const strategy = ({ PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH', r: 'RANGE', l: 'LIST', h: 'HASH' } as Record<string, 'RANGE' | 'LIST' | 'HASH'>)[ps.strategy] ?? 'RANGE';
-    const parts = (ps.partParams ?? []).map((p: Node) => p.PartitionElem);
-    const items = parts.map((p: Node) => (p.name ? { ColumnRef: { fields: [{ String: { sval: p.name } }] } } : p.expr));
-    const keyNode = items.length === 1 ? items[0] : { RowExpr: { args: items, row_format: 'COERCE_IMPLICIT_CAST' } };
-    const text = `(${parts.map((p: Node) => (p.name ? quoteIdent(p.name) : deparseExpression(sc.qualify(p.expr)))).join(', ')})`;
-    t.partitionBy = { strategy, key: { canonical: normalizeExpr(keyNode, sc.ctx), text } };
+    const strategy = ({ PARTITION_STRATEGY_RANGE: 'RANGE', PARTITION_STRATEGY_LIST: 'LIST', PARTITION_STRATEGY_HASH: 'HASH', r: 'RANGE', l: 'LIST', h: 'HASH' } as Record<string, 'RANGE' | 'LIST' | 'HASH'>)[ps.strategy!] ?? 'RANGE';
+    const parts = (ps.partParams ?? []).map((p) => p.PartitionElem!);
+    const items: Node[] = parts.map((p) => (p.name ? { ColumnRef: { fields: [{ String: { sval: p.name } }] } } : p.expr!));
+    const keyNode: Node | undefined = items.length === 1 ? items[0] : { RowExpr: { args: items, row_format: 'COERCE_IMPLICIT_CAST' } };
+    const text = `(${parts.map((p) => (p.name ? quoteIdent(p.name) : deparseExpression(sc.qualify(p.expr)))).join(', ')})`;
+    t.partitionBy = { strategy, key: { canonical: normalizeExpr(keyNode!, sc.ctx), text } };
   }
   // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
   // indexes) are not listed by the inspector (conislocal = false, indexes attached to a parent's index): nothing to add.
@@ -75,7 +76,7 @@ export function createTable(sc: FoldScope, n: Node): void {
  * expressions, identity, comments, CHECK constraints (names kept) and indexes / key constraints (named
  * after the new table, like PostgreSQL does).
  */
-export function like(sc: FoldScope, t: MTable, l: Node, deferred: Node[], likeIndexes: { table: MTable; node: Node }[]): void {
+export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, deferred: Deferred[], likeIndexes: { table: MTable; node: Node }[]): void {
   const src = sc.table(l.relation)!.obj;
   const o = l.options ?? 0;
   const has = (bit: number) => (o & bit) !== 0;
@@ -113,7 +114,7 @@ export function like(sc: FoldScope, t: MTable, l: Node, deferred: Node[], likeIn
 }
 
 /** A partition bound (`FOR VALUES …`, `DEFAULT`): canonical form and text. */
-export function bound(sc: FoldScope, b: Node): Expr {
+export function bound(sc: FoldScope, b: Payload<'PartitionBoundSpec'>): Expr {
   const datum = (d: Node): string => {
     const f = d?.ColumnRef?.fields?.map(sv);
     if (f?.length === 1 && (f[0] === 'minvalue' || f[0] === 'maxvalue')) return f[0].toUpperCase();
@@ -174,7 +175,7 @@ export function dropTable(sc: FoldScope, names: readonly string[], cascade: bool
 }
 
 /** ALTER TABLE / VIEW / MATERIALIZED VIEW … RENAME TO. */
-export function renameRelation(sc: FoldScope, n: Node, newname: string): void {
+export function renameRelation(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const names = sc.rangeNames(n.relation);
   const t = sc.lookup(sc.model.tables, names);
   if (t) return renameTable(sc, t.key, newname);
@@ -182,7 +183,7 @@ export function renameRelation(sc: FoldScope, n: Node, newname: string): void {
 }
 
 /** `ALTER TABLE … SET SCHEMA`: the table and its owned sequences, indexes and constraints move. */
-export function setTableSchema(sc: FoldScope, n: Node, to: string): void {
+export function setTableSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const t = sc.table(n.relation, !!n.missing_ok);
   if (!t) return;
   assertNoDependentViews(sc, t.key, `table ${t.key}`);

@@ -10,11 +10,11 @@
  */
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import type { TextSearchConfiguration, TextSearchDictionary, TextSearchMapping } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node): string => n?.String?.sval ?? '';
+const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /** The built-in configurations (pg_catalog, PostgreSQL 13–18; `estonian` since 17). */
 const BUILTIN_CONFIGS = new Set(['simple', 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'estonian', 'finnish', 'french', 'german', 'greek', 'hindi',
@@ -41,8 +41,8 @@ function builtinMappings(config: string): TextSearchMapping[] {
  * @example
  * optionText({ defname: 'language', arg: { String: { sval: 'english' } } }) // "language = 'english'"
  */
-export function optionText(d: Node): string {
-  const name = optionKey(d.defname);
+export function optionText(d: Payload<'DefElem'>): string {
+  const name = optionKey(d.defname!);
   if (d.arg?.Integer) return `${name} = ${d.arg.Integer.ival ?? 0}`;
   if (d.arg?.Float) return `${name} = ${d.arg.Float.fval}`;
   const v = String(d.arg?.String?.sval ?? d.arg?.TypeName?.names?.map(sv).join('.') ?? d.arg?.Boolean?.boolval ?? '');
@@ -90,30 +90,30 @@ function named(s: Pick<FoldScope, 'objects'>, names: readonly string[], searchPa
  * @example
  * createDictionary(scope, node) // scope.objects['ts_dictionary public.my_stem'] = { template: 'pg_catalog.snowball', options: ["language = 'english'"] }
  */
-export function createDictionary(s: FoldScope, n: Node): void {
+export function createDictionary(s: FoldScope, n: Payload<'DefineStmt'>): void {
   const { schema, name } = s.creating((n.defnames ?? []).map(sv));
   const key = `ts_dictionary ${qualifiedKey(schema, name)}`;
   if (s.objects[key]) s.fail('E_DUPLICATE', `text search dictionary "${name}" already exists`);
-  const defs = (n.definition ?? []).map((x: Node) => x.DefElem);
-  const t = defs.find((d: Node) => d.defname === 'template');
+  const defs = (n.definition ?? []).map((x) => x.DefElem!);
+  const t = defs.find((d) => d.defname === 'template');
   if (!t) s.fail('E_INVALID', 'text search template is required');
   const names: string[] = (t.arg?.TypeName?.names ?? []).map(sv);
   if (!names.length) names.push(sv(t.arg));
   // Templates are C-level: the built-in ones (pg_catalog) or an extension's, written schema-qualified.
   const template = names.length > 1 ? qualifiedKey(names[0]!, names[1]!) : ['simple', 'synonym', 'ispell', 'thesaurus', 'snowball'].includes(names[0]!) ? `pg_catalog.${names[0]}` : undefined;
   if (!template) s.fail('E_UNKNOWN', `text search template "${names.join('.')}" does not exist (an extension's template: write it schema-qualified)`, t.location);
-  const options = defs.filter((d: Node) => d.defname !== 'template').map(optionText);
+  const options = defs.filter((d) => d.defname !== 'template').map(optionText);
   s.objects[key] = { kind: 'ts_dictionary', schema, name, template, options, loc: s.loc };
 }
 
 /** `ALTER TEXT SEARCH DICTIONARY name (option [= value], …)`: each option replaces its old value, moved to the end; one without a value is removed. */
-export function alterDictionary(s: FoldScope, n: Node, searchPath: readonly string[]): void {
+export function alterDictionary(s: FoldScope, n: Payload<'AlterTSDictionaryStmt'>, searchPath: readonly string[]): void {
   const names = (n.dictname ?? []).map(sv);
   const d = dictionaryNamed(s, names, searchPath);
   if (!d) s.fail('E_UNKNOWN', `text search dictionary "${names.join('.')}" does not exist`);
   let options = [...d.options];
-  for (const o of (n.options ?? []).map((x: Node) => x.DefElem)) {
-    options = options.filter((x) => optionName(x) !== optionKey(o.defname));
+  for (const o of (n.options ?? []).map((x) => x.DefElem!)) {
+    options = options.filter((x) => optionName(x) !== optionKey(o.defname!));
     if (o.arg) options.push(optionText(o));
   }
   d.options = options;
@@ -125,12 +125,12 @@ export function alterDictionary(s: FoldScope, n: Node, searchPath: readonly stri
  * @example
  * createConfiguration(scope, node, ['public']) // scope.objects['ts_configuration public.my_cfg'] = { parser: 'pg_catalog.default', mappings: [...] }
  */
-export function createConfiguration(s: FoldScope, n: Node, searchPath: readonly string[]): void {
+export function createConfiguration(s: FoldScope, n: Payload<'DefineStmt'>, searchPath: readonly string[]): void {
   const { schema, name } = s.creating((n.defnames ?? []).map(sv));
   const key = `ts_configuration ${qualifiedKey(schema, name)}`;
   if (s.objects[key]) s.fail('E_DUPLICATE', `text search configuration "${name}" already exists`);
-  const defs: Node[] = (n.definition ?? []).map((x: Node) => x.DefElem);
-  const arg = (d: Node): string[] => (d.arg?.TypeName?.names ?? []).map(sv).concat(d.arg?.String ? [sv(d.arg)] : []);
+  const defs: Payload<'DefElem'>[] = (n.definition ?? []).map((x) => x.DefElem!);
+  const arg = (d: Payload<'DefElem'>): string[] => (d.arg?.TypeName?.names ?? []).map(sv).concat(d.arg?.String ? [sv(d.arg)] : []);
   const copy = defs.find((d) => d.defname === 'copy');
   const parser = defs.find((d) => d.defname === 'parser');
   let c: Mut<TextSearchConfiguration>;
@@ -152,7 +152,7 @@ export function createConfiguration(s: FoldScope, n: Node, searchPath: readonly 
 }
 
 /** `ALTER TEXT SEARCH CONFIGURATION name {ADD|ALTER|DROP} MAPPING …`. */
-export function alterConfiguration(s: FoldScope, n: Node, searchPath: readonly string[], extensionSchema: (schema: string) => boolean): void {
+export function alterConfiguration(s: FoldScope, n: Payload<'AlterTSConfigurationStmt'>, searchPath: readonly string[], extensionSchema: (schema: string) => boolean): void {
   const names = (n.cfgname ?? []).map(sv);
   const c = configurationNamed(s, names, searchPath);
   if (!c) s.fail('E_UNKNOWN', `text search configuration "${names.join('.')}" does not exist`);

@@ -2,31 +2,33 @@
  * Triggers, folded: `CREATE [OR REPLACE] TRIGGER` (definition rendered schema-qualified), rename and DROP.
  */
 import type { Trigger } from '../../model/types.js';
-import { deparseStatement, type Node } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import type { Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
 import { dropTablePart } from './relation.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { sv } from './nodes.js';
 
-export function createTrigger(sc: FoldScope, n: Node): void {
+export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void {
   const rel = sc.rangeNames(n.relation);
   const t = sc.lookup(sc.model.tables, rel) ?? sc.lookup(sc.model.views, rel);
   if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
-  const fnames = n.funcname.map(sv);
+  const fnames = n.funcname!.map(sv);
   let fn: { schema: string; name: string } | undefined = fnames.length === 1 ? sc.findFunction(fnames[0]!) : sc.functionsNamed(qualifiedKey(fnames[0]!, fnames[1]!))[0];
   // An unqualified name the schema does not define is a built-in (pg_catalog) function, e.g. tsvector_update_trigger.
   if (!fn && (fnames.length === 1 || fnames[0] === 'pg_catalog')) fn = { schema: 'pg_catalog', name: fnames[fnames.length - 1]! };
   if (!fn) throw new Problem('E_UNKNOWN', `function ${fnames.join('.')}() does not exist`);
   const owner = t.obj as MTable | MView;
   const triggers = (owner.triggers ??= {}) as Record<string, Trigger>;
-  if (triggers[n.trigname] && !n.replace) throw new Problem('E_DUPLICATE', `trigger "${n.trigname}" for relation "${owner.name}" already exists`);
+  const trigname = n.trigname!;
+  if (triggers[trigname] && !n.replace) throw new Problem('E_DUPLICATE', `trigger "${n.trigname}" for relation "${owner.name}" already exists`);
   const timing = (n.timing ?? 0) & 2 ? 'BEFORE' : (n.timing ?? 0) & 64 ? 'INSTEAD OF' : 'AFTER';
   const ev = n.events ?? 0;
   const events = [ev & 8 ? 'DELETE' : '', ev & 4 ? 'INSERT' : '', ev & 32 ? 'TRUNCATE' : '', ev & 16 ? 'UPDATE' : ''].filter(Boolean);
   const funcname = fn.schema === 'pg_catalog' ? [{ String: { sval: fn.name } }] : [{ String: { sval: fn.schema } }, { String: { sval: fn.name } }];
   const q = sc.qualify({ ...n, replace: false, relation: { ...n.relation, schemaname: owner.schema, relname: owner.name }, funcname });
-  triggers[n.trigname] = {
-    kind: 'trigger', name: n.trigname, table: t.key, timing, events, updateOf: [], forEach: n.row ? 'ROW' : 'STATEMENT', function: qualifiedKey(fn.schema, fn.name), args: [],
+  triggers[trigname] = {
+    kind: 'trigger', name: trigname, table: t.key, timing, events, updateOf: [], forEach: n.row ? 'ROW' : 'STATEMENT', function: qualifiedKey(fn.schema, fn.name), args: [],
     ...(n.isconstraint ? { constraint: { deferrable: !!n.deferrable, initiallyDeferred: !!n.initdeferred } } : {}),
     enabled: 'O', definition: deparseStatement('CreateTrigStmt', q), loc: sc.loc,
   };
@@ -38,10 +40,11 @@ export function dropTrigger(sc: FoldScope, names: readonly string[], missingOk: 
 }
 
 /** ALTER TRIGGER … ON t RENAME TO (its definition follows). */
-export function renameTrigger(sc: FoldScope, n: Node, newname: string): void {
+export function renameTrigger(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const t = sc.table(n.relation)!;
-  const tr = t.obj.triggers[n.subname];
+  const subname = n.subname!;
+  const tr = t.obj.triggers[subname];
   if (!tr) throw new Problem('E_UNKNOWN', `trigger "${n.subname}" for table "${t.obj.name}" does not exist`);
-  delete t.obj.triggers[n.subname];
+  delete t.obj.triggers[subname];
   t.obj.triggers[newname] = { ...tr, name: newname, definition: tr.definition?.replace(/^CREATE (CONSTRAINT )?TRIGGER \S+/, (m) => m.replace(/\S+$/, quoteIdent(newname))) };
 }

@@ -3,7 +3,7 @@
  * rename, SET SCHEMA, DROP).
  */
 import type { Expr, TypeDef } from '../../model/types.js';
-import type { Node } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { chooseName } from '../naming.js';
@@ -18,17 +18,17 @@ export function newType(sc: FoldScope, names: readonly string[]): { schema: stri
   return t;
 }
 
-export function createEnum(sc: FoldScope, n: Node): void {
-  const t = newType(sc, n.typeName.map(sv));
+export function createEnum(sc: FoldScope, n: Payload<'CreateEnumStmt'>): void {
+  const t = newType(sc, n.typeName!.map(sv));
   sc.model.types[t.key] = { kind: 'enum', schema: t.schema, name: t.name, labels: (n.vals ?? []).map(sv), loc: sc.loc };
 }
 
-export function createDomain(sc: FoldScope, n: Node): void {
-  const t = newType(sc, n.domainname.map(sv));
+export function createDomain(sc: FoldScope, n: Payload<'CreateDomainStmt'>): void {
+  const t = newType(sc, n.domainname!.map(sv));
   let notNull = false;
   let def: Expr | undefined;
   const checks: { name: string; expr: Expr }[] = [];
-  for (const c of (n.constraints ?? []).map((x: Node) => x.Constraint)) {
+  for (const c of (n.constraints ?? []).map((x) => x.Constraint!)) {
     if (c.contype === 'CONSTR_NOTNULL') notNull = true;
     else if (c.contype === 'CONSTR_DEFAULT') def = sc.defaultExpr(c.raw_expr);
     else if (c.contype === 'CONSTR_CHECK') {
@@ -36,7 +36,7 @@ export function createDomain(sc: FoldScope, n: Node): void {
       checks.push({ name, expr: sc.expr(c.raw_expr) });
     }
   }
-  const collation = n.collClause ? collations.collationSpelling(sc.model, n.collClause.collname.map(sv), sc.searchPath) : undefined;
+  const collation = n.collClause ? collations.collationSpelling(sc.model, n.collClause.collname!.map(sv), sc.searchPath) : undefined;
   sc.model.types[t.key] = {
     kind: 'domain', schema: t.schema, name: t.name, baseType: sc.type(n.typeName), notNull, ...(def ? { default: def } : {}),
     ...(collation ? { collation } : {}), checks: checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), loc: sc.loc,
@@ -44,17 +44,17 @@ export function createDomain(sc: FoldScope, n: Node): void {
 }
 
 /** A composite attribute's `COLLATE` clause, as the Model spells collations (`{}` without one). */
-function attributeCollation(sc: FoldScope, d: Node): { collation?: string } {
-  return d.collClause ? { collation: collations.collationSpelling(sc.model, d.collClause.collname.map(sv), sc.searchPath) } : {};
+function attributeCollation(sc: FoldScope, d: Payload<'ColumnDef'>): { collation?: string } {
+  return d.collClause ? { collation: collations.collationSpelling(sc.model, d.collClause.collname!.map(sv), sc.searchPath) } : {};
 }
 
-export function createComposite(sc: FoldScope, n: Node): void {
+export function createComposite(sc: FoldScope, n: Payload<'CompositeTypeStmt'>): void {
   const t = newType(sc, sc.rangeNames(n.typevar));
   sc.model.types[t.key] = {
     kind: 'composite', schema: t.schema, name: t.name, loc: sc.loc,
-    attributes: (n.coldeflist ?? []).map((c: Node) => {
-      const d = c.ColumnDef;
-      return { name: d.colname, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+    attributes: (n.coldeflist ?? []).map((c) => {
+      const d = c.ColumnDef!;
+      return { name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
     }),
   };
 }
@@ -67,24 +67,24 @@ export function createComposite(sc: FoldScope, n: Node): void {
  * // ALTER TYPE app.spec ALTER ATTRIBUTE n TYPE smallint, ADD ATTRIBUTE note text
  * alterComposite(sc, n) // app.spec's attributes: n smallint, …, note text
  */
-export function alterComposite(sc: FoldScope, n: Node): void {
+export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const names = sc.rangeNames(n.relation);
   const found = sc.lookup(sc.model.types, names);
   if (!found) {
     if (n.missing_ok) return;
-    throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`, n.relation.location);
+    throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`, n.relation?.location);
   }
-  if (found.obj.kind !== 'composite') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" is not a composite type`, n.relation.location);
+  if (found.obj.kind !== 'composite') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" is not a composite type`, n.relation?.location);
   const t = found.obj as Mut<TypeDef & { kind: 'composite' }>;
   const attributes = [...t.attributes];
-  for (const cmd of (n.cmds ?? []).map((c: Node) => c.AlterTableCmd)) {
+  for (const cmd of (n.cmds ?? []).map((c) => c.AlterTableCmd!)) {
     const at = attributes.findIndex((a) => a.name === cmd.name);
     const missing = () => new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
-        const d = cmd.def.ColumnDef;
+        const d = cmd.def!.ColumnDef!;
         if (attributes.some((a) => a.name === d.colname)) throw new Problem('E_DUPLICATE', `column "${d.colname}" of relation "${t.name}" already exists`);
-        attributes.push({ name: d.colname, type: sc.type(d.typeName), ...attributeCollation(sc, d) });
+        attributes.push({ name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) });
         break;
       }
       case 'AT_DropColumn':
@@ -94,11 +94,13 @@ export function alterComposite(sc: FoldScope, n: Node): void {
         }
         attributes.splice(at, 1);
         break;
-      case 'AT_AlterColumnType':
+      case 'AT_AlterColumnType': {
         if (at < 0) throw missing();
         // ALTER ATTRIBUTE … TYPE without COLLATE takes the new type's default collation, as PostgreSQL does.
-        attributes[at] = { name: attributes[at]!.name, type: sc.type(cmd.def.ColumnDef.typeName), ...attributeCollation(sc, cmd.def.ColumnDef) };
+        const d = cmd.def!.ColumnDef!;
+        attributes[at] = { name: attributes[at]!.name, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
         break;
+      }
       default:
         throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name}: ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
     }
@@ -106,10 +108,10 @@ export function alterComposite(sc: FoldScope, n: Node): void {
   t.attributes = attributes;
 }
 
-export function createRange(sc: FoldScope, n: Node): void {
-  const t = newType(sc, n.typeName.map(sv));
+export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void {
+  const t = newType(sc, n.typeName!.map(sv));
   const p: Record<string, Node> = {};
-  for (const d of (n.params ?? []).map((x: Node) => x.DefElem)) p[d.defname.toLowerCase()] = d.arg;
+  for (const d of (n.params ?? []).map((x) => x.DefElem!)) p[d.defname!.toLowerCase()] = d.arg!;
   if (!p.subtype) throw new Problem('E_UNSUPPORTED', `range type "${t.name}" needs a SUBTYPE`);
   const tn = p.subtype.TypeName ?? p.subtype;
   const multirange = p.multirange_type_name ? (p.multirange_type_name.TypeName?.names ?? p.multirange_type_name.List?.items ?? []).map(sv).pop() : t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
@@ -123,8 +125,8 @@ export function createRange(sc: FoldScope, n: Node): void {
   };
 }
 
-export function alterEnum(sc: FoldScope, n: Node): void {
-  const names = n.typeName.map(sv);
+export function alterEnum(sc: FoldScope, n: Payload<'AlterEnumStmt'>): void {
+  const names = n.typeName!.map(sv);
   const t = sc.lookup(sc.model.types, names);
   if (!t || t.obj.kind !== 'enum') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist or is not an enum`);
   const e = t.obj as Mut<TypeDef & { kind: 'enum' }>;
@@ -132,17 +134,17 @@ export function alterEnum(sc: FoldScope, n: Node): void {
   if (n.oldVal) {
     const i = labels.indexOf(n.oldVal);
     if (i < 0) throw new Problem('E_UNKNOWN', `"${n.oldVal}" is not an existing enum label`);
-    labels[i] = n.newVal;
+    labels[i] = n.newVal!;
   } else {
-    if (labels.includes(n.newVal)) {
+    if (labels.includes(n.newVal!)) {
       if (n.skipIfNewValExists) return;
       throw new Problem('E_DUPLICATE', `enum label "${n.newVal}" already exists`);
     }
     if (n.newValNeighbor) {
       const i = labels.indexOf(n.newValNeighbor);
       if (i < 0) throw new Problem('E_UNKNOWN', `"${n.newValNeighbor}" is not an existing enum label`);
-      labels.splice(n.newValIsAfter ? i + 1 : i, 0, n.newVal);
-    } else labels.push(n.newVal);
+      labels.splice(n.newValIsAfter ? i + 1 : i, 0, n.newVal!);
+    } else labels.push(n.newVal!);
   }
   e.labels = labels;
 }
@@ -159,7 +161,7 @@ export function dropType(sc: FoldScope, names: readonly string[], cascade: boole
 }
 
 /** ALTER TYPE / DOMAIN … RENAME TO: columns of that type follow. */
-export function renameType(sc: FoldScope, n: Node, newname: string): void {
+export function renameType(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const names = (n.object?.List?.items ?? []).map(sv);
   const t = sc.lookup(sc.model.types, names);
   if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
@@ -172,7 +174,7 @@ export function renameType(sc: FoldScope, n: Node, newname: string): void {
 }
 
 /** ALTER TYPE / DOMAIN … SET SCHEMA: columns of that type follow. */
-export function setTypeSchema(sc: FoldScope, n: Node, to: string): void {
+export function setTypeSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const names = (n.object?.List?.items ?? n.object?.TypeName?.names ?? []).map(sv);
   const ty = sc.lookup(sc.model.types, names);
   if (!ty) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);

@@ -4,19 +4,20 @@
  */
 import type { View } from '../../model/types.js';
 import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
-import { deparseStatement, type Node } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MView } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv, walk } from './nodes.js';
 import { dropRelation } from './relation.js';
 
-export function alterView(sc: FoldScope, n: Node): void {
+export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
   if (!v) return;
-  for (const cmd of (n.cmds ?? []).map((x: Node) => x.AlterTableCmd)) {
+  for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_SetRelOptions') {
-      v.obj.options = mergeOptions(v.obj.options, relOptions(cmd.def?.List?.items ?? cmd.def));
+      v.obj.options = mergeOptions(v.obj.options, relOptions((cmd.def?.List?.items ?? cmd.def) as Node[] | undefined));
       continue;
     }
     if (cmd.subtype === 'AT_ColumnDefault') continue;
@@ -24,7 +25,7 @@ export function alterView(sc: FoldScope, n: Node): void {
   }
 }
 
-export function createView(sc: FoldScope, n: Node): void {
+export function createView(sc: FoldScope, n: Payload<'ViewStmt'>): void {
   const names = sc.rangeNames(n.view);
   const existing = sc.lookup(sc.model.views, names);
   if (existing && !n.replace) throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`);
@@ -34,25 +35,25 @@ export function createView(sc: FoldScope, n: Node): void {
   const opts = relOptions(n.options);
   // PostgreSQL stores WITH CHECK OPTION as the view option check_option (how the inspector reads it).
   if (n.withCheckOption === 'LOCAL_CHECK_OPTION' || n.withCheckOption === 'CASCADED_CHECK_OPTION') opts.push(`check_option=${n.withCheckOption === 'LOCAL_CHECK_OPTION' ? 'local' : 'cascaded'}`);
-  sc.model.views[r.key] = view(sc, 'view', r.schema, r.name, n.query, aliases, opts, undefined, existing?.obj);
-  if (n.view.relpersistence === 't') throw new Problem('E_UNSUPPORTED', 'temporary views are not part of a schema');
+  sc.model.views[r.key] = view(sc, 'view', r.schema, r.name, n.query!, aliases, opts, undefined, existing?.obj);
+  if (n.view!.relpersistence === 't') throw new Problem('E_UNSUPPORTED', 'temporary views are not part of a schema');
 }
 
-export function createMatView(sc: FoldScope, n: Node): void {
+export function createMatView(sc: FoldScope, n: Payload<'CreateTableAsStmt'>): void {
   if (n.objtype !== 'OBJECT_MATVIEW') return sc.unsupported('CREATE TABLE … AS');
-  const names = sc.rangeNames(n.into.rel);
+  const names = sc.rangeNames(n.into!.rel);
   if (sc.lookup(sc.model.views, names)) {
     if (n.if_not_exists) return;
     throw new Problem('E_DUPLICATE', `relation "${names.join('.')}" already exists`);
   }
   const r = sc.creating(names);
   sc.claim(r.schema, r.name);
-  const v = view(sc, 'materialized_view', r.schema, r.name, n.query, (n.into.colNames ?? []).map(sv), relOptions(n.into.options), undefined, undefined);
-  v.withData = !n.into.skipData;
+  const v = view(sc, 'materialized_view', r.schema, r.name, n.query!, (n.into!.colNames ?? []).map(sv), relOptions(n.into!.options), undefined, undefined);
+  v.withData = !n.into!.skipData;
   sc.model.views[r.key] = v;
 }
 
-export function refresh(sc: FoldScope, n: Node): void {
+export function refresh(sc: FoldScope, n: Payload<'RefreshMatViewStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'materialized view')!;
   v.obj.withData = !n.skipData;
 }
@@ -69,7 +70,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
     let i = 0;
     let stop = false;
     const targetList = (sel.targetList ?? []).map((t: Node) => {
-      const f = t.ResTarget.val?.ColumnRef?.fields;
+      const f = t.ResTarget!.val?.ColumnRef?.fields;
       if (stop || (f && sv(f[f.length - 1]) === '' && f[f.length - 1].A_Star)) {
         stop = true;
         return t;
@@ -83,7 +84,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
   const calls = new Set<string>();
   walk(q, (x) => {
     if (x.RangeVar && x.RangeVar.schemaname) {
-      const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname);
+      const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname!);
       if (key !== qualifiedKey(schema, name) && (sc.model.tables[key] || sc.model.views[key])) deps.add(key);
     }
     if (x.FuncCall) {
@@ -102,19 +103,19 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
 }
 
 /** Output column names of a query (`*` expanded with the columns the Model knows). */
-export function outputColumns(sc: FoldScope, sel: Node): string[] {
+export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefined): string[] {
   if (!sel) return [];
-  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, sel.larg?.SelectStmt ?? sel.larg);
+  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg);
   if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => `column${i + 1}`);
   const from: { ref: string; cols: readonly string[] }[] = [];
   const addFrom = (f: Node) => {
     if (f.RangeVar) {
       const rel = sc.ctx.relation!(sc.rangeNames(f.RangeVar));
       const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
-      from.push({ ref: f.RangeVar.alias?.aliasname ?? f.RangeVar.relname, cols: (rel?.columns ?? []).map((c, i) => alias[i] ?? c) });
+      from.push({ ref: (f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, cols: (rel?.columns ?? []).map((c, i) => alias[i] ?? c) });
     } else if (f.JoinExpr) {
-      addFrom(f.JoinExpr.larg);
-      addFrom(f.JoinExpr.rarg);
+      addFrom(f.JoinExpr.larg!);
+      addFrom(f.JoinExpr.rarg!);
     } else if (f.RangeSubselect) {
       const cols = outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt);
       const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
@@ -128,13 +129,13 @@ export function outputColumns(sc: FoldScope, sel: Node): string[] {
   const out: string[] = [];
   for (const t of sel.targetList ?? []) {
     const rt = t.ResTarget;
-    const f = rt.val?.ColumnRef?.fields;
+    const f = rt!.val?.ColumnRef?.fields;
     if (f && f[f.length - 1].A_Star) {
       const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
       for (const it of from) if (!qual || it.ref === qual) out.push(...it.cols);
       continue;
     }
-    out.push(rt.name ?? figureColname(rt.val));
+    out.push(rt!.name ?? figureColname(rt!.val));
   }
   return out;
 }

@@ -250,7 +250,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       }
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
-      const seq = was.join() === is.join() ? {} : { creates: is, drops: was };
+      // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
+      const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
       return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {

@@ -19,6 +19,12 @@ export type Change =
    */
   | { readonly kind: 'reattach_partition'; readonly table: Table; readonly from: Table }
   /**
+   * A table's parents (INHERITS) change in place: `NO INHERIT` each of `detach` before the table is changed (its
+   * columns and checks from them become its own), then `INHERIT` each of `attach`, in order, once the table and
+   * those parents are in their desired state (diff/inheritance.ts). `from` is the current table.
+   */
+  | { readonly kind: 'set_inherits'; readonly table: Table; readonly from: Table; readonly detach: readonly string[]; readonly attach: readonly string[] }
+  /**
    * A domain or composite type changed in place (ALTER DOMAIN … SET DEFAULT / ADD CONSTRAINT, ALTER TYPE …
    * ADD ATTRIBUTE …): same kind, base type and collation; a composite's kept attributes in the same order with
    * the new ones after them. `usedBy` are the columns (`table key.column`) whose type it is.

@@ -11,6 +11,8 @@ import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, 
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
+import { afterNoInherit } from '../model/inheritance.js';
+import { inheritanceMove } from './inheritance.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -263,7 +265,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffTable(detachedTable(current, cur), detachedTable(desired, t), out, comment, rebuiltEnums);
       continue;
     }
-    if (!cur || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
+    // Parents joined or left in place, or a table that only a new creation can make a child as desired.
+    const move = cur ? inheritanceMove(cur, t, current, desired) : undefined;
+    if (!cur || move === 'recreate' || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
       // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
@@ -284,7 +288,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;
     }
-    diffTable(cur, t, out, comment, rebuiltEnums);
+    if (move) out.push({ kind: 'set_inherits', table: t, from: cur, detach: move.detach, attach: move.attach });
+    diffTable(move ? afterNoInherit(current, cur, move.detach) : cur, t, out, comment, rebuiltEnums);
   }
   for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
 

@@ -31,6 +31,7 @@ import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
+import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { serialSequenceName } from './table-sql.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
@@ -235,6 +236,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
+    // Parents left before the table changes, joined after it and they are as desired (./kinds/inheritance.ts).
+    case 'set_inherits': return inheritanceIds(c, kind, inheritanceSteps(c).find((s) => s.sql === sql)?.parent ?? '', current, desired);
     case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
     case 'alter_column': {
       // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
@@ -353,7 +356,7 @@ export function changeKey(c: Change): string {
     case 'add_enum_value': return keyOf(c.type);
     case 'create_sequence': case 'drop_sequence': case 'sequence_owned_by': return keyOf(c.sequence);
     case 'alter_sequence': return keyOf(c.to);
-    case 'create_table': case 'drop_table': case 'set_rls': case 'reattach_partition': return keyOf(c.table);
+    case 'create_table': case 'drop_table': case 'set_rls': case 'reattach_partition': case 'set_inherits': return keyOf(c.table);
     case 'alter_table': return keyOf(c.table);
     case 'add_column': case 'drop_column': return `${keyOf(c.table)}\u0000c\u0000${columnAt(c.table, c.column.name)}`;
     case 'alter_column': return `${keyOf(c.table)}\u0000c\u0000${columnAt(c.table, c.to.name)}`;

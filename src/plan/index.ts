@@ -24,6 +24,7 @@ import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
+import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
 import { checkAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
@@ -175,6 +176,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'reattach_partition':
         for (const st of partitionMoveSteps(c)) emit(st.kind, c, keyOf(c.table), st.comment, st.sql, st.effects);
+        break;
+      case 'set_inherits':
+        for (const st of inheritanceSteps(c)) emit(st.kind, c, keyOf(c.table), `modify "${c.table.name}" table`, st.sql, st.effects);
         break;
       case 'alter_type':
         for (const s of alterTypeSteps(c)) emit(s.kind, c, keyOf(c.to), s.comment, s.sql, s.effects ?? {});
@@ -391,7 +395,7 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition'
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition' || d.source.kind === 'set_inherits'
       || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {

@@ -104,4 +104,23 @@ export const INHERITANCE_CASES: AcceptanceCase[] = [
     ],
     seed: seedPc, seedBack: seedPc, keepsTables: keepPc,
   },
+  {
+    name: 'inheritance: written with ALTER TABLE … INHERIT and NO INHERIT, parent columns added, dropped and retyped after the children',
+    old: ['CREATE TABLE p (id int, CONSTRAINT p_id CHECK (id > 0))', 'CREATE TABLE c (id int, x text, CONSTRAINT p_id CHECK (id > 0))'],
+    new: [
+      'CREATE TABLE p (id int, gone text, CONSTRAINT p_id CHECK (id > 0))',
+      'CREATE TABLE q (z int)',
+      'CREATE TABLE c (id int, gone text, x text, CONSTRAINT p_id CHECK (id > 0))',
+      'ALTER TABLE c INHERIT p',
+      'CREATE TABLE d (w text) INHERITS (p, q)',
+      'ALTER TABLE d NO INHERIT q',
+      'CREATE TABLE e () INHERITS (d)',
+      'ALTER TABLE p ADD COLUMN n int DEFAULT 1 NOT NULL',
+      'ALTER TABLE p DROP COLUMN gone',
+      'ALTER TABLE p ALTER COLUMN id TYPE bigint',
+    ],
+    seed: "INSERT INTO p VALUES (1); INSERT INTO c VALUES (2, 'two')",
+    keepsTables: [{ tables: ['c'], query: 'SELECT id, x FROM c ORDER BY id' }],
+    oneWay: true,
+  },
 ];

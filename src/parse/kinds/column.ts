@@ -28,7 +28,10 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
   if (existing && !existing.inherited) throw new Problem('E_DUPLICATE', `column "${c.colname}" specified more than once`);
   const serial = serialType(c.typeName!);
   const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname!), type: '', notNull: false };
-  col.type = serial ?? sc.type(c.typeName);
+  const type = serial ?? sc.type(c.typeName);
+  // A column declared in a child too is merged with the parent's (PostgreSQL requires the same type).
+  if (existing && existing.type !== type) throw new Problem('E_MISMATCH', `column "${c.colname}" has a type conflict: ${existing.type} versus ${type}`);
+  col.type = type;
   if (existing) delete col.inherited;
   col.loc = sc.loc;
   if (c.collClause) col.collation = collations.collationSpelling(sc.model, c.collClause.collname!.map(sv), sc.searchPath);

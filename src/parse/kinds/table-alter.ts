@@ -17,6 +17,7 @@ import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './s
 import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
+import { addColumnToChildren, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -45,6 +46,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
     if (!c) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${t.name}" does not exist`);
     return c;
   };
+  // `ALTER TABLE ONLY t`: the change does not reach t's children.
+  const only = n.relation?.inh === false;
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
@@ -52,6 +55,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const deferred: Deferred[] = [];
         column(sc, t, cmd.def!.ColumnDef!, [], deferred);
         for (const c of deferred) constraint(sc, t, c, c.__column);
+        addColumnToChildren(sc.model, found.key, t.columns.find((c) => c.name === cmd.def!.ColumnDef!.colname)!, only);
         break;
       }
       case 'AT_DropColumn': {
@@ -60,7 +64,9 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
           if (cmd.missing_ok) break;
           throw new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
         }
+        if (t.columns[i]!.inherited || t.inherits.some((p) => sc.model.tables[p]?.columns.some((c) => c.name === cmd.name))) throw new Problem('E_DEPENDS', `cannot drop inherited column "${cmd.name}" of relation "${t.name}"`);
         t.columns.splice(i, 1);
+        dropColumnFromChildren(sc.model, found.key, cmd.name!, only);
         for (const [name, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(cmd.name!)) delete t.constraints[name];
         for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name!)) delete t.constraints[name];
         for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(cmd.name!)) { delete t.indexes[name]; sc.release(t.schema, name); }
@@ -81,6 +87,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const c = col(cmd.name!);
         c.type = sc.type(cmd.def!.ColumnDef!.typeName);
         if (cmd.def!.ColumnDef!.collClause) c.collation = collations.collationSpelling(sc.model, cmd.def!.ColumnDef!.collClause.collname!.map(sv), sc.searchPath);
+        retypeChildren(sc.model, found.key, c);
         break;
       }
       case 'AT_AddConstraint': {
@@ -177,14 +184,10 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_AddInherit': {
         const p = sc.table(cmd.def!.RangeVar ?? cmd.def)!;
-        t.inherits = [...t.inherits, p.key];
+        inherit(found.key, t, p.key, p.obj);
         break;
       }
-      case 'AT_DropInherit': {
-        const p = sc.table(cmd.def!.RangeVar ?? cmd.def)!;
-        t.inherits = t.inherits.filter((x) => x !== p.key);
-        break;
-      }
+      case 'AT_DropInherit': noInherit(sc.model, t, sc.table(cmd.def!.RangeVar ?? cmd.def)!.key); break;
       case 'AT_SetStorage': setStorage(col(cmd.name!), sv(cmd.def), sc.model as unknown as Model); break;
       case 'AT_SetCompression': setCompression(col(cmd.name!), sv(cmd.def)); break;
       case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name!), (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions'); break;

@@ -62,6 +62,8 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
+  // A parent's default is its own (ONLY): SET/DROP DEFAULT would reach its children, which the plan changes on their own.
+  const dn = Object.values(model.tables).some((x) => x.inherits.includes(key)) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (c.regenerate || !sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
@@ -70,14 +72,14 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   }
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
-  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
     const { using, rewrite } = castInfo(from.type, to.type);
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
-  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });

@@ -255,7 +255,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
-      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
+      // A column a child has from its parents changes after theirs (a parent's NOT NULL and type changes reach it).
+      const parents = c.to.inherited ? c.table.inherits.map(nodeId.rel) : NONE;
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: [...columnRefs(c.to, desired), ...parents], used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);

@@ -123,4 +123,12 @@ export const INHERITANCE_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['c'], query: 'SELECT id, x FROM c ORDER BY id' }],
     oneWay: true,
   },
+  {
+    name: 'inheritance: a parent column gets another default and NOT NULL, a child keeps a default of its own',
+    old: ['CREATE TABLE p (id int, n int DEFAULT 1)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE d (y text) INHERITS (p)', 'ALTER TABLE ONLY d ALTER COLUMN n SET DEFAULT 7'],
+    new: ['CREATE TABLE p (id int NOT NULL, n int DEFAULT 5)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE d (y text) INHERITS (p)', 'ALTER TABLE ONLY d ALTER COLUMN n SET DEFAULT 9'],
+    seed: "INSERT INTO p VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two'); INSERT INTO d (id, y) VALUES (3, 'y')",
+    seedBack: "INSERT INTO p VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two'); INSERT INTO d (id, y) VALUES (3, 'y')",
+    keepsTables: [{ tables: ['p', 'c', 'd'], query: 'SELECT id, n FROM p ORDER BY id' }],
+  },
 ];

@@ -98,3 +98,19 @@ export function retypeChildren(model: MModel, parentKey: string, col: Column): v
     retypeChildren(model, key, col);
   }
 }
+
+/**
+ * A parent's `ALTER COLUMN … SET/DROP DEFAULT`, `SET/DROP NOT NULL` reach its children's column of that name,
+ * and theirs (not with ONLY).
+ *
+ * @example
+ * changeChildColumns(model, 'public.p', 'n', (c) => { c.notNull = true; })
+ */
+export function changeChildColumns(model: MModel, parentKey: string, name: string, change: (c: Mut<Column>) => void): void {
+  for (const [key, kid] of children(model, parentKey)) {
+    const c = kid.columns.find((x) => x.name === name);
+    if (!c) continue;
+    change(c);
+    changeChildColumns(model, key, name, change);
+  }
+}

@@ -2,7 +2,7 @@
  * `ALTER TABLE` on a table, folded subcommand by subcommand (ALTER on an index, a sequence, a view or a foreign
  * table goes to that kind's module).
  */
-import type { Constraint, Model, Trigger } from '../../model/types.js';
+import type { Column, Constraint, Model, Trigger } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { setColumnOptions, setCompression, setStorage } from './column-options.js';
@@ -17,7 +17,7 @@ import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './s
 import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
-import { addColumnToChildren, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
+import { addColumnToChildren, changeChildColumns, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -77,12 +77,22 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_ColumnDefault': {
         const c = col(cmd.name!);
         const d = cmd.def ? sc.defaultExpr(cmd.def) : undefined;
-        if (d) c.default = d;
-        else delete c.default;
+        const set = (x: Mut<Column>) => {
+          if (d) x.default = d;
+          else delete x.default;
+        };
+        set(c);
+        if (!only) changeChildColumns(sc.model, found.key, c.name, set);
         break;
       }
-      case 'AT_SetNotNull': col(cmd.name!).notNull = true; break;
-      case 'AT_DropNotNull': col(cmd.name!).notNull = false; break;
+      case 'AT_SetNotNull':
+        col(cmd.name!).notNull = true;
+        if (!only) changeChildColumns(sc.model, found.key, cmd.name!, (x) => { x.notNull = true; });
+        break;
+      case 'AT_DropNotNull':
+        col(cmd.name!).notNull = false;
+        if (!only) changeChildColumns(sc.model, found.key, cmd.name!, (x) => { x.notNull = false; });
+        break;
       case 'AT_AlterColumnType': {
         const c = col(cmd.name!);
         c.type = sc.type(cmd.def!.ColumnDef!.typeName);

@@ -28,7 +28,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'TYPE', treatment: 'managed', cases: ['create enum and use it', 'composite type', 'range type with subtype_diff, used by a column'] },
   { label: 'SHELL TYPE', treatment: 'refused', sql: 'CREATE TYPE shell' },
   { label: 'DOMAIN', treatment: 'managed', cases: ['domain with check', 'kind: domain over a composite type and composite over domains'] },
-  { label: 'TABLE', treatment: 'managed', cases: ['create schema and table', 'unlogged table and storage parameters', 'kind: column attribute options set and reset', 'clause: replica identity using an index, full, and back to default', 'clause: cluster on an index, moved to another index'] },
+  { label: 'TABLE', treatment: 'managed', cases: ['create schema and table', 'unlogged table and storage parameters', 'kind: column attribute options set and reset', 'clause: replica identity using an index, full, and back to default', 'clause: cluster on an index, moved to another index', 'inheritance: a second parent joined (and left)', 'inheritance: two parents in the other order'] },
   { label: 'TABLE ATTACH', treatment: 'managed', cases: ['partitioned table with partitions', 'detach a range partition'] },
   { label: 'DEFAULT', treatment: 'managed', cases: ['change default', 'sequence used by a default'] },
   { label: 'SEQUENCE', treatment: 'managed', cases: ['standalone sequence', 'kind: unlogged sequence created', 'kind: sequence set unlogged'] },

@@ -21,6 +21,7 @@ export interface DataStatement {
   readonly sql: string;
   readonly file: string;
   readonly line: number;
+  readonly column: number;
   /** `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `TRUNCATE` or `SETVAL`. */
   readonly verb: string;
   /** The table it writes (`schema.table` key), when it names one. */
@@ -104,7 +105,7 @@ function located(sources: readonly SqlSource[], searchPath: readonly string[]): 
   for (const src of sources)
     for (const st of splitStatements(src.text, src.file)) {
       const c = classify(st.text, searchPath);
-      if (c) out.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
+      if (c) out.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, column: st.column, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
     }
   return out;
 }

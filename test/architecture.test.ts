@@ -169,15 +169,6 @@ describe('architecture: the import rules of DESIGN.md', () => {
  * src/parse/ast.ts), so the `any` type is written nowhere in src/ (a type annotation, `as any`, `<any>`,
  * `any[]`, `= any`), found as the compiler's `any` keyword nodes, not by matching text.
  */
-const ANY_ALLOWED: Record<string, string> = {
-  'parse/pg.ts': 'the transitional untyped `Node` that the modules of UNTYPED_NODE still import, until they are typed through parse/ast.ts',
-};
-/** Modules that still import the untyped `Node` of parse/pg.ts (typed ones import `Node`/`Payload` from parse/ast.ts): it can only shrink. */
-const UNTYPED_NODE = [
-  'parse/fold.ts',
-  'parse/kinds/scope.ts',
-];
-
 /** How many times the `any` type is written in a source text. */
 function anyTypes(file: string, text: string): number {
   let n = 0;
@@ -189,7 +180,7 @@ function anyTypes(file: string, text: string): number {
   return n;
 }
 
-/** Whether a module imports the name `Node` from parse/pg.ts. */
+/** Whether a module imports the name `Node` from parse/pg.ts (where the untyped `Node = any` lived until #28.4). */
 function importsUntypedNode(module: string, text: string): boolean {
   const source = ts.createSourceFile(module, text, ts.ScriptTarget.Latest, true);
   return source.statements.some(
@@ -205,14 +196,12 @@ describe('typed trees: no `any` in src/ (issue #28.4)', () => {
   const modules = [...importGraph().keys()];
   const text = (m: string) => readFileSync(join(SRC, m), 'utf8');
 
-  it('writes the `any` type only in the allow-list, each entry with its reason, and every entry still needs it', () => {
-    const found = modules.filter((m) => anyTypes(m, text(m)) > 0).sort();
-    expect(found).toEqual(Object.keys(ANY_ALLOWED).sort());
-    for (const m of Object.keys(ANY_ALLOWED)) expect(anyTypes(m, text(m)), m).toBe(1);
+  it('writes the `any` type nowhere', () => {
+    expect(modules.filter((m) => anyTypes(m, text(m)) > 0).sort()).toEqual([]);
   });
 
-  it('only the listed modules still read the untyped Node, and each of them still does', () => {
-    expect(modules.filter((m) => importsUntypedNode(m, text(m))).sort()).toEqual([...UNTYPED_NODE].sort());
+  it('no module reads an untyped `Node` from parse/pg.ts (nodes are typed through parse/ast.ts)', () => {
+    expect(modules.filter((m) => importsUntypedNode(m, text(m))).sort()).toEqual([]);
   });
 
   it('finds an `any` when there is one (the check is live)', () => {

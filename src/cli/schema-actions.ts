@@ -171,7 +171,6 @@ export async function migrateDiffAction(
       lint: !!opts.verbose || !!process.stdout.isTTY,
     });
     for (const w of r.problems) process.stderr.write(`warning: ${formatProblem(w, { label: 'none' })}\n`);
-    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     if (r.statements.length === 0 && r.data.length === 0) {
       out(opts.from ? 'No drift: the database matches the desired state\n' : 'The migration directory is synced with the desired state, no changes to be made\n');
       return;

@@ -10,6 +10,7 @@
  * Never: touches a database or the filesystem, or imports the workflow (the replay is a workflow step).
  */
 import { isVolatileExpression } from '../parse/volatility.js';
+import type { Tree } from '../parse/ast.js';
 import { parseExpression } from '../parse/pg.js';
 import { parseSync } from '../parse/libpg.js';
 import { splitStatements, type SplitStatement } from '../parse/split.js';
@@ -70,7 +71,7 @@ export interface LintReport {
 
 interface StatementContext {
   readonly stmt: SplitStatement;
-  readonly ast: Record<string, unknown> | undefined;
+  readonly ast: Tree | undefined;
   readonly before: Model;
   readonly after: Model;
   readonly changes: readonly Change[];
@@ -88,22 +89,19 @@ interface StatementContext {
   readonly defaultedInFile: ReadonlySet<string>;
 }
 
-type Ast = Record<string, unknown> | undefined;
+/** A statement's parse tree (`{ IndexStmt: … }`), undefined when it does not parse. */
+type Ast = Tree | undefined;
 
 /** `CONCURRENTLY` on CREATE INDEX, DROP INDEX or REINDEX, read from the syntax tree. */
 export function isConcurrent(ast: Ast): boolean {
   if (!ast) return false;
-  const idx = ast.IndexStmt as { concurrent?: boolean } | undefined;
-  const drop = ast.DropStmt as { concurrent?: boolean } | undefined;
-  const reindex = ast.ReindexStmt as { params?: Array<{ DefElem?: { defname?: string } }> } | undefined;
-  return Boolean(idx?.concurrent || drop?.concurrent || reindex?.params?.some((p) => p.DefElem?.defname === 'concurrently'));
+  return Boolean(ast.IndexStmt?.concurrent || ast.DropStmt?.concurrent || ast.ReindexStmt?.params?.some((p) => p.DefElem?.defname === 'concurrently'));
 }
 
 /** Names of constraints the statement adds with NOT VALID, or validates later (`VALIDATE CONSTRAINT`). */
 function notValidConstraints(ast: Ast): Set<string> {
   const out = new Set<string>();
-  const alter = ast?.AlterTableStmt as { cmds?: Array<{ AlterTableCmd?: { subtype?: string; name?: string; def?: { Constraint?: { conname?: string; skip_validation?: boolean } } } }> } | undefined;
-  for (const c of alter?.cmds ?? []) {
+  for (const c of ast?.AlterTableStmt?.cmds ?? []) {
     const con = c.AlterTableCmd?.def?.Constraint;
     if (c.AlterTableCmd?.subtype === 'AT_AddConstraint' && con?.skip_validation) out.add(con.conname ?? '');
     if (c.AlterTableCmd?.subtype === 'AT_ValidateConstraint') out.add(c.AlterTableCmd.name ?? '');
@@ -180,7 +178,7 @@ export const RULES: readonly Rule[] = [
   // Atlas's incompatible analyzer: a rename breaks clients unless the table was created in this file, or the
   // file keeps the old name working (a view under the old table name, the old column added back).
   (c) => {
-    const r = c.ast?.RenameStmt as { renameType?: string; relation?: { schemaname?: string; relname?: string }; subname?: string; newname?: string } | undefined;
+    const r = c.ast?.RenameStmt;
     if (!r?.relation?.relname || !r.newname) return [];
     const table = qualifiedKey(r.relation.schemaname ?? 'public', r.relation.relname);
     if (c.createdInFile.has(table)) return [];
@@ -228,7 +226,7 @@ export const RULES: readonly Rule[] = [
     // Atlas's codes and texts (sqlcheck/postgres): PG101 create, PG102 drop without CONCURRENTLY; PG103 CONCURRENTLY
     // in a transactional file, a warning there (Atlas fails the file on it only together with another finding).
     if (concurrent && c.transactional) out.push({ code: 'PG103', analyzer: 'concurrent_index', severity: 'warning', message: 'Indexes cannot be created or deleted concurrently within a transaction. Add the `atlas:txmode none` directive to the header to prevent this file from running in a transaction', fix: 'add -- atlas:txmode none at the top of the file' });
-    if (c.ast?.AlterEnumStmt && !(c.ast.AlterEnumStmt as { oldVal?: string }).oldVal && c.transactional) out.push({ code: 'MR103', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
+    if (c.ast?.AlterEnumStmt && !c.ast.AlterEnumStmt.oldVal && c.transactional) out.push({ code: 'MR103', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
     if (c.changes.some((x) => x.kind === 'drop_column') && c.changes.some((x) => x.kind === 'drop_view'))
       out.push({ code: 'MR104', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });
     return out;
@@ -250,7 +248,7 @@ const silenced = (n: Set<string> | 'all' | undefined, f: Omit<Finding, 'file' | 
 
 function parseAst(text: string): Ast {
   try {
-    return (parseSync(text).stmts?.[0]?.stmt ?? undefined) as Ast;
+    return (parseSync(text) as { stmts?: { stmt: Tree }[] }).stmts?.[0]?.stmt ?? undefined;
   } catch {
     return undefined;
   }
@@ -272,11 +270,7 @@ class FileState {
   }
 }
 
-type AstNode = Record<string, unknown>;
-const columnRefName = (n: unknown): string | undefined => {
-  const fields = ((n as AstNode | undefined)?.ColumnRef as { fields?: Array<{ String?: { sval?: string } }> } | undefined)?.fields;
-  return fields?.at(-1)?.String?.sval;
-};
+const columnRefName = (n: Tree | undefined): string | undefined => n?.ColumnRef?.fields?.at(-1)?.String?.sval;
 
 /**
  * The columns an UPDATE back-fills on every row that could be NULL: `UPDATE t SET c = …` without a WHERE
@@ -287,18 +281,18 @@ const columnRefName = (n: unknown): string | undefined => {
  * filledColumns(parse("UPDATE t SET c = 0 WHERE c IS NULL")) // ['public.t.c']
  */
 export function filledColumns(ast: Ast): string[] {
-  const upd = ast?.UpdateStmt as { relation?: { schemaname?: string; relname?: string }; targetList?: Array<{ ResTarget?: { name?: string; val?: AstNode } }>; whereClause?: AstNode } | undefined;
+  const upd = ast?.UpdateStmt;
   if (!upd?.relation?.relname) return [];
   const table = qualifiedKey(upd.relation.schemaname ?? 'public', upd.relation.relname);
   const targets = (upd.targetList ?? [])
     .map((t) => t.ResTarget)
-    .filter((t) => t?.name && !(t.val?.A_Const as { isnull?: boolean } | undefined)?.isnull)
+    .filter((t) => t?.name && !t.val?.A_Const?.isnull)
     .map((t) => t!.name!);
   const where = upd.whereClause;
   let cols: string[] = [];
   if (!where) cols = targets;
   else {
-    const nt = where.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
+    const nt = where.NullTest;
     const col = nt?.nulltesttype === 'IS_NULL' ? columnRefName(nt.arg) : undefined;
     if (col && targets.includes(col)) cols = [col];
   }
@@ -309,14 +303,14 @@ export function filledColumns(ast: Ast): string[] {
 function hasNotNullCheck(table: Model['tables'][string] | undefined, column: string): boolean {
   for (const k of Object.values(table?.constraints ?? {})) {
     if (k.kind !== 'check' || k.notValid) continue;
-    const nt = parseExpression(k.expr.text)?.NullTest as { arg?: unknown; nulltesttype?: string } | undefined;
+    const nt = parseExpression(k.expr.text)?.NullTest;
     if (nt?.nulltesttype === 'IS_NOT_NULL' && columnRefName(nt.arg) === column) return true;
   }
   return false;
 }
 
 const isRename = (ast: Ast) => {
-  const t = (ast?.RenameStmt as { renameType?: string } | undefined)?.renameType;
+  const t = ast?.RenameStmt?.renameType;
   return t === 'OBJECT_TABLE' || t === 'OBJECT_COLUMN';
 };
 
@@ -327,11 +321,11 @@ function laterFacts(asts: readonly Ast[]): StatementContext['later'] {
   const views = new Set<string>();
   const addedColumns = new Set<string>();
   for (const ast of asts) {
-    const v = (ast?.ViewStmt as { view?: { relname?: string } } | undefined)?.view?.relname;
+    const v = ast?.ViewStmt?.view?.relname;
     if (v) views.add(v);
-    const alter = ast?.AlterTableStmt as { relation?: { relname?: string }; cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: AstNode } }> } | undefined;
+    const alter = ast?.AlterTableStmt;
     for (const cmd of alter?.cmds ?? []) {
-      const col = (cmd.AlterTableCmd?.def?.ColumnDef as { colname?: string } | undefined)?.colname;
+      const col = cmd.AlterTableCmd?.def?.ColumnDef?.colname;
       if (cmd.AlterTableCmd?.subtype === 'AT_AddColumn' && col && alter?.relation?.relname) addedColumns.add(`${alter.relation.relname}.${col}`);
     }
   }

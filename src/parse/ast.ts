@@ -70,3 +70,23 @@ export function tagOf(n: Tree): TaggedNode {
   const type = Object.keys(n)[0] as NodeTag;
   return [type, (n as Record<string, unknown>)[type]] as TaggedNode;
 }
+
+/**
+ * Calls `visit` on every object under `n`, depth first, parent before children: the nodes, and the payloads and
+ * structs inside them (so `x.FuncCall` is seen on the node that holds it). The one generic walk over a parse tree:
+ * `n` is `unknown` because a walk starts anywhere (a node, a payload, a list).
+ *
+ * @example
+ * const calls: string[] = [];
+ * walk(parseExpression('f(g(1))'), (x) => { if (x.FuncCall) calls.push(stringValue(x.FuncCall.funcname?.at(-1))); });
+ * calls // ['f', 'g']
+ */
+export function walk(n: unknown, visit: (x: Tree) => void): void {
+  if (n === null || typeof n !== 'object') return;
+  if (Array.isArray(n)) {
+    for (const x of n) walk(x, visit);
+    return;
+  }
+  visit(n as Tree);
+  for (const v of Object.values(n)) if (typeof v === 'object') walk(v, visit);
+}

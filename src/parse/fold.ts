@@ -44,12 +44,16 @@ import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
 import { constText, sv } from './kinds/nodes.js';
-import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut } from './kinds/scope.js';
+import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { normalizeExpr, type NormalizeContext } from './normalize.js';
-import { deparseExpression, type Node, type ParsedStatement } from './pg.js';
+import type { Payload, TaggedNode, Tree } from './ast.js';
+import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
+
+/** A node or a payload read both ways: its node keys typed (`Tree`), any other field by name. */
+type Loose = Tree & Record<string, unknown>;
 
 export interface FoldProblem {
   readonly location: SourceLocation;
@@ -85,7 +89,7 @@ export class Folder implements FoldScope {
   private readonly relnames = new Map<string, Set<string>>();
   private readonly connames = new Map<string, Set<string>>();
   /** Index statements kept to re-render definitions after renames. */
-  readonly indexNodes = new Map<Index, Node>();
+  readonly indexNodes = new Map<Index, Payload<'IndexStmt'>>();
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes = new Set<string>();
   private stmt!: ParsedStatement;
@@ -105,7 +109,7 @@ export class Folder implements FoldScope {
     try {
       // Objects created under default privileges get them (./kinds/default-privileges.ts).
       const before = defaultPrivileges.snapshotKeys(this.model as unknown as Parameters<typeof defaultPrivileges.snapshotKeys>[0]);
-      this.dispatch(st.type, st.node);
+      this.dispatch(...([st.type, st.node] as TaggedNode));
       if (before) defaultPrivileges.grantNewObjects(this.model as unknown as Parameters<typeof defaultPrivileges.grantNewObjects>[0], before);
     } catch (e) {
       if (e instanceof Problem) this.report(e.code, e.message, e.at);
@@ -163,18 +167,19 @@ export class Folder implements FoldScope {
     return undefined;
   }
 
-  rangeNames(rv: Node): string[] {
-    return [rv.schemaname, rv.relname].filter((x) => x !== undefined && x !== '') as string[];
+  rangeNames(rv: RangeVarLike): string[] {
+    const r = rv as Payload<'RangeVar'>;
+    return [r.schemaname, r.relname].filter((x) => x !== undefined && x !== '') as string[];
   }
 
   /** The object a RangeVar names in `map`; E_UNKNOWN (located at the name) unless `missingOk`. */
-  named<T>(map: Record<string, T>, rv: Node, what: string, missingOk = false): { key: string; obj: T } | undefined {
+  named<T>(map: Record<string, T>, rv: RangeVarLike, what: string, missingOk = false): { key: string; obj: T } | undefined {
     const found = this.lookup(map, this.rangeNames(rv));
-    if (!found && !missingOk) throw new Problem('E_UNKNOWN', `${what} "${this.rangeNames(rv).join('.')}" does not exist`, rv.location);
+    if (!found && !missingOk) throw new Problem('E_UNKNOWN', `${what} "${this.rangeNames(rv).join('.')}" does not exist`, (rv as Payload<'RangeVar'>).location);
     return found;
   }
 
-  table(rv: Node, missingOk = false): { key: string; obj: MTable } | undefined {
+  table(rv: RangeVarLike, missingOk = false): { key: string; obj: MTable } | undefined {
     return this.named(this.model.tables, rv, 'relation', missingOk);
   }
 
@@ -183,8 +188,8 @@ export class Folder implements FoldScope {
     return this.lookup(this.model.types, names)?.key ?? this.lookup(this.model.tables, names)?.key ?? this.lookup(this.model.views, names)?.key;
   }
 
-  type(tn: Node): string {
-    return canonicalType(tn, (names) => this.typeKey(names) ?? this.extensionType(names));
+  type(tn: TypeNameLike): string {
+    return canonicalType(tn as Payload<'TypeName'>, (names) => this.typeKey(names) ?? this.extensionType(names));
   }
 
   /** Types of extensions are not known here: qualified with the first schema on the path that holds an extension. */
@@ -238,59 +243,69 @@ export class Folder implements FoldScope {
    * Qualifies the names an expression refers to (relations in nextval, user functions and types) so the
    * rendered text means the same under any search_path, like PostgreSQL's own deparsed text.
    */
-  qualify(n: Node, ctes: Set<string> = new Set()): Node {
+  qualify<T>(n: T, ctes: Set<string> = new Set()): T {
+    return this.qualifyAny(n, ctes) as T;
+  }
+
+  /** `qualify` over any part of a tree (nodes, payloads, lists, scalars): the same shape back, copied where it changed. */
+  private qualifyAny(n: unknown, ctes: Set<string>): unknown {
     if (n === null || typeof n !== 'object') return n;
     // Copy on write: a subtree with nothing to qualify is returned as it is (most of a statement).
     if (Array.isArray(n)) {
-      let copy: Node[] | undefined;
+      let copy: unknown[] | undefined;
       for (let i = 0; i < n.length; i++) {
-        const q = this.qualify(n[i], ctes);
+        const q = this.qualifyAny(n[i], ctes);
         if (q !== n[i]) (copy ??= n.slice())[i] = q;
       }
       return copy ?? n;
     }
-    let r = n;
-    for (const k in n) {
-      const v = n[k];
+    // A node (`{ RangeVar: … }`) or a payload (`{ relname, … }`): read as a Tree for the node keys, by name for the rest.
+    const o = n as Loose;
+    let r = o;
+    for (const k in o) {
+      const v = o[k];
       if (v === null || typeof v !== 'object') continue;
-      const q = this.qualify(v, ctes);
+      const q = this.qualifyAny(v, ctes);
       if (q !== v) {
-        if (r === n) r = { ...n };
+        if (r === o) r = { ...o };
         r[k] = q;
       }
     }
     // (No closure here: this runs once per node of every expression, a million times for a 10 MB statement.)
-    if (r.CommonTableExpr) ctes.add(r.CommonTableExpr.ctename);
-    if (r.WithClause) for (const c of r.WithClause.ctes ?? []) ctes.add(c.CommonTableExpr?.ctename);
-    if (r.RangeVar && !r.RangeVar.schemaname && !ctes.has(r.RangeVar.relname)) {
-      const rel = this.ctx.relation!([r.RangeVar.relname]);
-      if (rel) (r === n ? (r = { ...n }) : r).RangeVar = { ...r.RangeVar, schemaname: splitKey(rel.key).schema };
+    if (r.CommonTableExpr?.ctename !== undefined) ctes.add(r.CommonTableExpr.ctename);
+    if (r.WithClause) for (const c of r.WithClause.ctes ?? []) if (c.CommonTableExpr?.ctename !== undefined) ctes.add(c.CommonTableExpr.ctename);
+    if (r.RangeVar && !r.RangeVar.schemaname && !ctes.has(r.RangeVar.relname!)) {
+      const rel = this.ctx.relation!([r.RangeVar.relname!]);
+      if (rel) (r === o ? (r = { ...o }) : r).RangeVar = { ...r.RangeVar, schemaname: splitKey(rel.key).schema };
     }
-    if (r.FuncCall) {
-      const names: string[] = r.FuncCall.funcname.map(sv);
+    const call = r.FuncCall;
+    if (call) {
+      const names: string[] = (call.funcname ?? []).map(sv);
       if (names.length === 1) {
         const f = this.findFunction(names[0]!);
-        if (f) (r === n ? (r = { ...n }) : r).FuncCall = { ...r.FuncCall, funcname: [{ String: { sval: f.schema } }, { String: { sval: names[0] } }] };
+        if (f) (r === o ? (r = { ...o }) : r).FuncCall = { ...r.FuncCall, funcname: [{ String: { sval: f.schema } }, { String: { sval: names[0] } }] };
       }
       const last = names[names.length - 1];
-      const a0 = r.FuncCall.args?.[0];
+      const a0 = call.args?.[0];
       const lit = a0?.A_Const?.sval?.sval ?? a0?.TypeCast?.arg?.A_Const?.sval?.sval;
       if ((last === 'nextval' || last === 'currval' || last === 'setval') && lit !== undefined) {
         const rel = this.ctx.relation!(splitQualified(lit, true));
-        if (rel) (r === n ? (r = { ...n }) : r).FuncCall = { ...r.FuncCall, args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...r.FuncCall.args.slice(1)] };
+        if (rel) (r === o ? (r = { ...o }) : r).FuncCall = { ...(r.FuncCall ?? call), args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...((r.FuncCall ?? call).args ?? []).slice(1)] };
       }
     }
     if (r.TypeName && !r.TypeName.pct_type) {
       const names: string[] = (r.TypeName.names ?? []).map(sv);
       if (names.length === 1) {
         const key = this.typeKey(names);
-        if (key) (r === n ? (r = { ...n }) : r).TypeName = { ...r.TypeName, names: [{ String: { sval: splitKey(key).schema } }, { String: { sval: splitKey(key).name } }] };
+        if (key) (r === o ? (r = { ...o }) : r).TypeName = { ...r.TypeName, names: [{ String: { sval: splitKey(key).schema } }, { String: { sval: splitKey(key).name } }] };
       }
     }
+    // Payload fields holding a TypeName's payload (not a node): qualified as the node they stand for.
     for (const k of ['typeName', 'returnType', 'argType']) {
-      if (r[k] && !Array.isArray(r[k]) && r[k].names) {
-        const q = (this.qualify({ TypeName: r[k] }, ctes) as Node).TypeName;
-        if (q !== r[k]) (r === n ? (r = { ...n }) : r)[k] = q;
+      const t = r[k] as Payload<'TypeName'> | undefined;
+      if (t && typeof t === 'object' && !Array.isArray(t) && t.names) {
+        const q = this.qualify<Tree>({ TypeName: t }, ctes).TypeName;
+        if (q !== t) (r === o ? (r = { ...o }) : r)[k] = q;
       }
     }
     return r;
@@ -319,14 +334,14 @@ export class Folder implements FoldScope {
     return undefined;
   }
 
-  expr(node: Node): Expr {
-    const q = this.qualify(node);
+  expr(node: Tree | undefined): Expr {
+    const q = this.qualify(node!);
     return { canonical: normalizeExpr(q, this.ctx), text: deparseExpression(q) };
   }
 
   // ---------------------------------------------------------------- dispatch
 
-  dispatch(type: string, n: Node): void {
+  dispatch(...[type, n]: TaggedNode): void {
     switch (type) {
       case 'CreateSchemaStmt': return schema.createSchema(this, n);
       case 'CreateExtensionStmt': return extension.createExtension(this, n);
@@ -432,7 +447,7 @@ export class Folder implements FoldScope {
     this.fnIndex = undefined;
   }
 
-  defaultExpr(node: Node): Expr | undefined {
+  defaultExpr(node: Tree | undefined): Expr | undefined {
     // DEFAULT NULL (with or without a cast) stores no default, as in PostgreSQL.
     let x = node;
     while (x?.TypeCast) x = x.TypeCast.arg;
@@ -441,7 +456,7 @@ export class Folder implements FoldScope {
   }
 
   /** `DefineStmt`: aggregates, collations, text search, operators by kind. */
-  private define(n: Node): void {
+  private define(n: Payload<'DefineStmt'>): void {
     if (n.kind === 'OBJECT_AGGREGATE') return fn.createAggregate(this, n);
     if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this, n, this.searchPath);
     if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n);
@@ -455,7 +470,7 @@ export class Folder implements FoldScope {
 
   // ---------------------------------------------------------------- drop, rename, set schema: by kind
 
-  private drop(n: Node): void {
+  private drop(n: Payload<'DropStmt'>): void {
     const cascade = n.behavior === 'DROP_CASCADE';
     const missingOk = !!n.missing_ok;
     for (const obj of n.objects ?? []) {
@@ -468,17 +483,17 @@ export class Folder implements FoldScope {
         case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': types.dropType(this, names, cascade, missingOk); break;
         case 'OBJECT_SCHEMA': schema.dropSchema(this, names, cascade, missingOk); break;
         case 'OBJECT_EXTENSION': extension.dropExtension(this, names, missingOk); break;
-        case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': fn.dropFunction(this, obj.ObjectWithArgs, missingOk); break;
+        case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': fn.dropFunction(this, obj.ObjectWithArgs!, missingOk); break;
         case 'OBJECT_TRIGGER': trigger.dropTrigger(this, names, missingOk); break;
         case 'OBJECT_POLICY': policy.dropPolicy(this, names, missingOk); break;
         case 'OBJECT_RULE': rule.dropRule(this, names, missingOk); break;
         case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this, names[0]!, missingOk); break;
         case 'OBJECT_PUBLICATION': publication.dropPublication(this, names[0]!, missingOk); break;
         case 'OBJECT_COLLATION': collations.dropCollation(this, names, this.searchPath, missingOk); break;
-        case 'OBJECT_CAST': casts.dropCast(this, obj.List.items, missingOk); break;
+        case 'OBJECT_CAST': casts.dropCast(this, obj.List?.items ?? [], missingOk); break;
         case 'OBJECT_TSDICTIONARY': textSearch.dropTextSearch(this, 'ts_dictionary', names, this.searchPath, cascade, missingOk); break;
         case 'OBJECT_TSCONFIGURATION': textSearch.dropTextSearch(this, 'ts_configuration', names, this.searchPath, cascade, missingOk); break;
-        case 'OBJECT_OPERATOR': operators.dropOperator(this, obj.ObjectWithArgs, this.searchPath, missingOk); break;
+        case 'OBJECT_OPERATOR': operators.dropOperator(this, obj.ObjectWithArgs!, this.searchPath, missingOk); break;
         case 'OBJECT_OPCLASS': opClasses.dropOpClass(this, 'operator_class', names, missingOk); break;
         case 'OBJECT_OPFAMILY': opClasses.dropOpClass(this, 'operator_family', names, missingOk); break;
         case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this, names, this.searchPath, missingOk); break;
@@ -497,8 +512,8 @@ export class Folder implements FoldScope {
     }
   }
 
-  private rename(n: Node): void {
-    const newname = truncateIdent(n.newname);
+  private rename(n: Payload<'RenameStmt'>): void {
+    const newname = truncateIdent(n.newname!);
     switch (n.renameType) {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return table.renameRelation(this, n, newname);
       case 'OBJECT_COLUMN': return renameColumn(this, n, newname);
@@ -514,8 +529,8 @@ export class Folder implements FoldScope {
   }
 
   /** `ALTER … SET SCHEMA`: the object (and a table's owned sequences, indexes and constraints) moves. */
-  private setSchema(n: Node): void {
-    const to = n.newschema as string;
+  private setSchema(n: Payload<'AlterObjectSchemaStmt'>): void {
+    const to = n.newschema!;
     if (!this.model.schemas[to]) throw new Problem('E_UNKNOWN', `schema "${to}" does not exist`);
     switch (n.objectType) {
       case 'OBJECT_TABLE': return table.setTableSchema(this, n, to);
@@ -528,7 +543,7 @@ export class Folder implements FoldScope {
 
   // ---------------------------------------------------------------- settings
 
-  private set(n: Node): void {
+  private set(n: Payload<'VariableSetStmt'>): void {
     if (n.kind === 'VAR_RESET' && n.name === 'search_path') {
       this.searchPath = [...this.initialSearchPath];
       return;
@@ -538,21 +553,21 @@ export class Folder implements FoldScope {
       this.searchPath = [...this.initialSearchPath];
       return;
     }
-    this.searchPath = (n.args ?? []).map((a: Node) => constText(a)).flatMap((s: string) => s.split(',')).map((s: string) => s.trim()).filter(Boolean).map((s: string) => (s.startsWith('"') ? s.slice(1, -1) : s));
+    this.searchPath = (n.args ?? []).map((a) => constText(a)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith('"') ? s.slice(1, -1) : s));
   }
 
   /** `SELECT pg_catalog.set_config('search_path', '', false)` (pg_dump's header) sets the path; other SELECTs are data. */
-  private select(n: Node): void {
+  private select(n: Payload<'SelectStmt'>): void {
     const t = n.targetList?.[0]?.ResTarget?.val?.FuncCall;
-    if (n.targetList?.length === 1 && !n.fromClause && t && sv(t.funcname[t.funcname.length - 1]) === 'set_config') {
-      const [name, value] = (t.args ?? []).map((a: Node) => a.A_Const?.sval?.sval);
+    if (n.targetList?.length === 1 && !n.fromClause && t && sv(t.funcname?.at(-1)) === 'set_config') {
+      const [name, value] = (t.args ?? []).map((a) => a.A_Const?.sval?.sval);
       if (name === 'search_path' && value !== undefined) {
-        this.searchPath = value.split(',').map((s: string) => s.trim()).filter(Boolean);
+        this.searchPath = value.split(',').map((s) => s.trim()).filter(Boolean);
         return;
       }
       return;
     }
-    if (n.targetList?.length && !n.fromClause && n.targetList.every((x: Node) => x.ResTarget.val?.FuncCall && ['setval', 'set_config'].includes(sv(x.ResTarget.val.FuncCall.funcname.at(-1))))) {
+    if (n.targetList?.length && !n.fromClause && n.targetList.every((x) => x.ResTarget?.val?.FuncCall && ['setval', 'set_config'].includes(sv(x.ResTarget.val.FuncCall.funcname?.at(-1))))) {
       return this.report('W_DATA', 'SELECT setval(…) sets a sequence\'s value (data): not part of the desired state');
     }
     this.report('W_DATA', 'SELECT statement is not part of the desired state: ignored');
@@ -563,7 +578,7 @@ export class Folder implements FoldScope {
   /** Resolves what needs the whole file: views' canonical queries (with every relation known). */
   finish(): Model {
     for (const v of Object.values(this.model.views)) {
-      const q = (v as unknown as { queryNode?: Node }).queryNode;
+      const q = (v as unknown as { queryNode?: Tree }).queryNode;
       if (q) {
         let canonical: string;
         try {
@@ -573,7 +588,7 @@ export class Folder implements FoldScope {
           canonical = v.query.text;
         }
         v.query = { canonical, text: v.query.text };
-        delete (v as unknown as { queryNode?: Node }).queryNode;
+        delete (v as unknown as { queryNode?: Tree }).queryNode;
       }
     }
     // Privileges of objects the file dropped go with them.
@@ -582,8 +597,8 @@ export class Folder implements FoldScope {
   }
 }
 
-function describeStatement(type: string, n: Node): string {
+function describeStatement(type: string, n: object): string {
   const s = type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-  return n?.kind ? `${s} (${String(n.kind).replace('OBJECT_', '')})` : s;
+  return 'kind' in n && n.kind ? `${s} (${String(n.kind).replace('OBJECT_', '')})` : s;
 }
 

@@ -10,10 +10,6 @@ import { loadLibpg, parseSync, deparseSync } from './libpg.js';
 import type { SourceLocation } from '../errors.js';
 import type { NodeTag, Payload, Tree } from './ast.js';
 
-/** Transitional: the untyped node the modules not yet typed through ./ast.ts still read. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Node = any;
-
 /** A statement's node type (e.g. `CreateStmt`) and its payload (the node's fields), one member per type. */
 export type TaggedStatement = { [K in NodeTag]: { readonly type: K; readonly node: Payload<K> } }[NodeTag];
 

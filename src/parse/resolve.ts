@@ -17,6 +17,7 @@ import type { Expr, Model, Table } from '../model/types.js';
 import { splitQualified } from '../model/names.js';
 import { BUILTIN_COLLATIONS, BUILTIN_MAJORS } from './catalog/builtins.js';
 import { builtinCatalog, type BuiltinCatalog, type FunctionSignature } from './catalog/index.js';
+import { stringValue, walk, type Payload, type Tree } from './ast.js';
 import { parseExpression, parseOne } from './pg.js';
 
 export interface Unresolved {
@@ -41,8 +42,6 @@ export interface ResolveOptions {
   readonly major?: number;
 }
 
-type Node = Record<string, unknown>;
-
 /** Where an expression sits: which column names it may read, and what type a bare literal must fit. */
 interface Ctx {
   /** Column names a ColumnRef may name (undefined: any, e.g. view queries; empty: none, e.g. DEFAULT). */
@@ -53,7 +52,6 @@ interface Ctx {
   readonly loc?: SourceLocation;
 }
 
-const sval = (n: unknown): string => ((n as { String?: { sval?: string } }).String?.sval ?? '');
 /** Equal as PostgreSQL has it (locations and expression spellings aside: an inspected state spells them its own way). */
 const bare = (k: string, v: unknown) => (k === 'loc' || k === 'text' ? undefined : v);
 const same = (a: unknown, b: unknown) => b !== undefined && JSON.stringify(a, bare) === JSON.stringify(b, bare);
@@ -78,7 +76,7 @@ export function unresolvedNames(desired: Model, current: Model, opts: ResolveOpt
     if (unchanged(v, current.views[key])) continue;
     const q = parseOne(v.query.text);
     if (!q) r.out.push({ what: `the query of view "${key}"`, loc: v.loc });
-    else r.walk(q.node as Node, { where: `view "${key}"`, loc: v.loc });
+    else r.tree(q.node, { where: `view "${key}"`, loc: v.loc });
   }
   for (const [key, ty] of Object.entries(desired.types)) {
     if (unchanged(ty, current.types[key])) continue;
@@ -109,7 +107,7 @@ class Resolver {
   private readonly userTypes = new Set<string>();
   private readonly userFunctions = new Set<string>();
   private readonly relations = new Set<string>();
-  private readonly parsed = new Map<string, Node | undefined>();
+  private readonly parsed = new Map<string, Tree | undefined>();
   private readonly userCollations = new Set<string>();
 
   constructor(
@@ -175,60 +173,44 @@ class Resolver {
   /** An expression of the Model; `literalType` is the type a bare literal (a DEFAULT) is read as. */
   expr(e: Expr, ctx: Ctx, literalType?: string): void {
     let node = this.parsed.get(e.text);
-    if (!this.parsed.has(e.text)) this.parsed.set(e.text, (node = parseExpression(e.text) as Node | undefined));
+    if (!this.parsed.has(e.text)) this.parsed.set(e.text, (node = parseExpression(e.text)));
     if (!node) return void this.out.push({ what: `${ctx.where}: ${e.text}`, loc: ctx.loc });
     if (literalType) {
-      const c = (node as { A_Const?: { sval?: { sval: string } } }).A_Const;
-      if (c?.sval && !this.literalFits(c.sval.sval, literalType)) this.out.push({ what: `'${c.sval.sval}' as ${literalType} in ${ctx.where}`, loc: ctx.loc });
+      const c = node.A_Const;
+      if (c?.sval && !this.literalFits(c.sval.sval!, literalType)) this.out.push({ what: `'${c.sval.sval}' as ${literalType} in ${ctx.where}`, loc: ctx.loc });
     }
-    this.walk(node, ctx);
+    this.tree(node, ctx);
   }
 
-  /** Walks a raw parse tree (libpg-query JSON). */
-  walk(node: unknown, ctx: Ctx): void {
-    if (Array.isArray(node)) {
-      for (const n of node) this.walk(n, ctx);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    for (const [kind, v] of Object.entries(node as Node)) {
-      const n = v as Node;
-      switch (kind) {
-        case 'FuncCall':
-          this.func(n, ctx);
-          break;
-        case 'TypeCast':
-          this.cast(n, ctx);
-          break;
-        case 'A_Expr':
-          if (n.kind === 'AEXPR_OP' || n.kind === 'AEXPR_OP_ANY' || n.kind === 'AEXPR_OP_ALL') this.operator(n, ctx);
-          break;
-        case 'CollateClause':
-          this.collation((n.collname as unknown[]).map(sval).map((s) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s}"`)).join('.'), ctx.where, ctx.loc);
-          break;
-        case 'ColumnRef': {
-          const fields = (n.fields as unknown[]) ?? [];
-          const name = sval(fields.at(-1));
-          if (ctx.columns && (fields.length !== 1 || !ctx.columns.has(name))) this.out.push({ what: `column reference "${fields.map(sval).join('.')}" in ${ctx.where}`, loc: ctx.loc });
-          break;
-        }
-        case 'SubLink':
-          if (ctx.columns) this.out.push({ what: `a subquery in ${ctx.where}`, loc: ctx.loc });
-          break;
+  /** Looks at every node of a parse tree (an expression's node, or a statement's payload). */
+  tree(node: unknown, ctx: Ctx): void {
+    walk(node, (x) => {
+      if (x.FuncCall) this.func(x.FuncCall, ctx);
+      else if (x.TypeCast) this.cast(x.TypeCast, ctx);
+      else if (x.A_Expr) {
+        const kind = x.A_Expr.kind;
+        if (kind === 'AEXPR_OP' || kind === 'AEXPR_OP_ANY' || kind === 'AEXPR_OP_ALL') this.operator(x.A_Expr, ctx);
+      } else if (x.CollateClause) {
+        this.collation((x.CollateClause.collname ?? []).map(stringValue).map((s) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s}"`)).join('.'), ctx.where, ctx.loc);
+      } else if (x.ColumnRef) {
+        const fields = x.ColumnRef.fields ?? [];
+        const name = stringValue(fields.at(-1));
+        if (ctx.columns && (fields.length !== 1 || !ctx.columns.has(name))) this.out.push({ what: `column reference "${fields.map(stringValue).join('.')}" in ${ctx.where}`, loc: ctx.loc });
+      } else if (x.SubLink) {
+        if (ctx.columns) this.out.push({ what: `a subquery in ${ctx.where}`, loc: ctx.loc });
       }
-      if (v && typeof v === 'object') this.walk(v, ctx);
-    }
+    });
   }
 
-  private func(n: Node, ctx: Ctx): void {
-    const parts = (n.funcname as unknown[]).map(sval);
+  private func(n: Payload<'FuncCall'>, ctx: Ctx): void {
+    const parts = (n.funcname ?? []).map(stringValue);
     const name = parts.at(-1)!;
-    const args = n.agg_star ? [] : ((n.args as unknown[] | undefined) ?? []);
+    const args = n.agg_star ? [] : (n.args ?? []);
     const user = parts.length === 1 ? this.userFunctions.has(name) : this.userFunctions.has(`${parts[0]}.${name}`);
     if (user) return;
     const builtinName = parts.length === 1 || parts[0] === 'pg_catalog';
     // Named arguments (`make_interval(days => 1)`) do not line up by position: their count is all that is checked.
-    const named = args.some((a) => (a as Node).NamedArgExpr);
+    const named = args.some((a) => a.NamedArgExpr);
     const types = named ? args.map(() => undefined) : args.map((a) => this.typeOf(a, ctx));
     const fits = (cat: BuiltinCatalog, ts: readonly (string | undefined)[]) => cat.functions(name).some((sig) => callFits(cat, sig, ts, !!n.func_variadic));
     if (builtinName && fits(this.cat, types)) return;
@@ -248,9 +230,8 @@ class Resolver {
    * The built-in type name (typname) of an expression's value when it is plain to tell: a literal, a cast
    * to a built-in type, a column of a built-in type. Undefined otherwise (any signature then fits).
    */
-  private typeOf(node: unknown, ctx: Ctx): string | undefined {
-    const n = node as Node;
-    const c = n.A_Const as Node | undefined;
+  private typeOf(n: Tree | undefined, ctx: Ctx): string | undefined {
+    const c = n?.A_Const;
     if (c) {
       if (c.isnull || c.sval) return 'unknown';
       if (c.boolval) return 'bool';
@@ -258,35 +239,35 @@ class Resolver {
       if (c.ival) return 'int4';
       return undefined;
     }
-    const cast = n.TypeCast as { typeName?: { names: unknown[]; arrayBounds?: unknown[] } } | undefined;
+    const cast = n?.TypeCast;
     if (cast?.typeName) {
-      const parts = cast.typeName.names.map(sval);
+      const parts = (cast.typeName.names ?? []).map(stringValue);
       if (parts.length > 1 && parts[0] !== 'pg_catalog') return undefined;
       return this.cat.typeName(parts.at(-1)! + (cast.typeName.arrayBounds?.length ? '[]' : ''));
     }
-    const ref = n.ColumnRef as { fields?: unknown[] } | undefined;
+    const ref = n?.ColumnRef;
     if (ref?.fields?.length === 1) {
-      const spelling = ctx.types?.get(sval(ref.fields[0]));
+      const spelling = ctx.types?.get(stringValue(ref.fields[0]));
       return spelling === undefined ? undefined : this.cat.typeName(spelling);
     }
     return undefined;
   }
 
-  private cast(n: Node, ctx: Ctx): void {
-    const tn = n.typeName as { names: unknown[]; arrayBounds?: unknown[] };
-    const parts = tn.names.map(sval);
+  private cast(n: Payload<'TypeCast'>, ctx: Ctx): void {
+    const tn = n.typeName!;
+    const parts = (tn.names ?? []).map(stringValue);
     const name = parts.at(-1)!;
     const ok = parts.length === 1 ? this.cat.typeName(name) !== undefined || this.userTypes.has(name) : parts[0] === 'pg_catalog' ? this.cat.typeName(name) !== undefined : this.userTypes.has(`${parts[0]}.${name}`);
     if (!ok) return void this.out.push({ what: `type ${parts.join('.')} in ${ctx.where}`, loc: ctx.loc, token: name, ...this.elsewhere(parts.length === 1 || parts[0] === 'pg_catalog', (cat) => cat.typeName(name) !== undefined) });
-    const lit = (n.arg as { A_Const?: { sval?: { sval: string } } }).A_Const?.sval?.sval;
+    const lit = n.arg?.A_Const?.sval?.sval;
     if (lit !== undefined && !tn.arrayBounds && !this.literalFits(lit, parts.length === 2 && parts[0] === 'pg_catalog' ? name : parts.join('.'))) {
       this.out.push({ what: `'${lit}'::${parts.join('.')} in ${ctx.where}`, loc: ctx.loc });
     }
   }
 
   /** An operator, by name and, where they are known, its operand types (`= ANY (array)` compares with the element). */
-  private operator(n: Node, ctx: Ctx): void {
-    const parts = (n.name as unknown[]).map(sval);
+  private operator(n: Payload<'A_Expr'>, ctx: Ctx): void {
+    const parts = (n.name ?? []).map(stringValue);
     const name = parts.at(-1)!;
     const builtinName = parts.length === 1 || parts[0] === 'pg_catalog';
     const left = n.lexpr ? this.typeOf(n.lexpr, ctx) : '';

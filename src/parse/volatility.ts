@@ -7,10 +7,8 @@
  */
 import type { Expr, Model } from '../model/types.js';
 import { BUILTIN_FUNCTIONS, BUILTIN_VOLATILE_FUNCTIONS } from './catalog/builtins.js';
+import { stringValue, walk } from './ast.js';
 import { parseExpression } from './pg.js';
-
-type Node = Record<string, unknown>;
-const sval = (n: unknown): string => ((n as { String?: { sval?: string } }).String?.sval ?? '');
 
 /**
  * True when evaluating the expression may call a volatile function (or cannot be told). Needs the parser
@@ -24,16 +22,11 @@ export function isVolatileExpression(e: Expr, model?: Model): boolean {
   const tree = parseExpression(e.text);
   if (!tree) return true;
   let volatile = false;
-  const visit = (n: unknown): void => {
-    if (volatile || n === null || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
-    const node = n as Node;
-    const call = node.FuncCall as { funcname?: unknown[] } | undefined;
+  walk(tree, (node) => {
+    if (volatile) return;
+    const call = node.FuncCall;
     if (call?.funcname) {
-      const parts = call.funcname.map(sval);
+      const parts = call.funcname.map(stringValue);
       const name = parts.at(-1)!;
       const schema = parts.length > 1 ? parts[0] : undefined;
       if (!schema || schema === 'pg_catalog') {
@@ -43,9 +36,7 @@ export function isVolatileExpression(e: Expr, model?: Model): boolean {
     }
     // A subquery, or a call through an operator PostgreSQL resolves later, cannot be judged here.
     if (node.SubLink) volatile = true;
-    for (const v of Object.values(node)) visit(v);
-  };
-  visit(tree);
+  });
   return volatile;
 }
 

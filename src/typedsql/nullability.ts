@@ -6,7 +6,7 @@
  * In:  one statement's libpg-query AST. Out: hints. Pure.
  */
 
-type Node = Record<string, unknown>;
+import type { Tree } from '../parse/ast.js';
 
 export interface NullabilityHints {
   /** `schema.relation` / `relation` names that may be NULL-extended by an outer join. */
@@ -17,49 +17,34 @@ export interface NullabilityHints {
   readonly neverNull: readonly boolean[] | undefined;
 }
 
-function relationsOf(node: unknown, out: { schema: string | undefined; name: string }[], flags: { opaque: boolean }): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as Node;
+function relationsOf(n: Tree | undefined, out: { schema: string | undefined; name: string }[], flags: { opaque: boolean }): void {
+  if (!n || typeof n !== 'object') return;
   if (n.RangeVar) {
-    const rv = n.RangeVar as { schemaname?: string; relname: string };
-    out.push({ schema: rv.schemaname, name: rv.relname });
+    out.push({ schema: n.RangeVar.schemaname, name: n.RangeVar.relname! });
   } else if (n.JoinExpr) {
-    const j = n.JoinExpr as { larg: unknown; rarg: unknown };
-    relationsOf(j.larg, out, flags);
-    relationsOf(j.rarg, out, flags);
+    relationsOf(n.JoinExpr.larg, out, flags);
+    relationsOf(n.JoinExpr.rarg, out, flags);
   } else {
     flags.opaque = true; // subquery, function, VALUES… on a nullable side
   }
 }
 
-function walkFrom(node: unknown, out: { schema: string | undefined; name: string }[], flags: { opaque: boolean }): void {
-  if (!node || typeof node !== 'object') return;
-  const n = node as Node;
-  if (!n.JoinExpr) return;
-  const j = n.JoinExpr as { jointype: string; larg: unknown; rarg: unknown };
+function walkFrom(n: Tree | undefined, out: { schema: string | undefined; name: string }[], flags: { opaque: boolean }): void {
+  const j = n?.JoinExpr;
+  if (!j) return;
   if (j.jointype === 'JOIN_LEFT' || j.jointype === 'JOIN_FULL') relationsOf(j.rarg, out, flags);
   if (j.jointype === 'JOIN_RIGHT' || j.jointype === 'JOIN_FULL') relationsOf(j.larg, out, flags);
   walkFrom(j.larg, out, flags);
   walkFrom(j.rarg, out, flags);
 }
 
-function isNonNullConst(n: Node): boolean {
-  const c = n.A_Const as { isnull?: boolean } | undefined;
-  return Boolean(c && !c.isnull);
-}
-
-function neverNull(node: unknown): boolean {
-  if (!node || typeof node !== 'object') return false;
-  const n = node as Node;
-  if (isNonNullConst(n)) return true;
-  if (n.TypeCast) return neverNull((n.TypeCast as { arg: unknown }).arg);
-  if (n.FuncCall) {
-    const f = n.FuncCall as { funcname: Array<{ String: { sval: string } }>; over?: unknown };
-    const name = f.funcname.at(-1)?.String.sval.toLowerCase();
-    return name === 'count';
-  }
-  if (n.CoalesceExpr) return ((n.CoalesceExpr as { args: unknown[] }).args ?? []).some(neverNull);
-  if (n.SubLink) return (n.SubLink as { subLinkType: string }).subLinkType === 'EXISTS_SUBLINK';
+function neverNull(n: Tree | undefined): boolean {
+  if (!n || typeof n !== 'object') return false;
+  if (n.A_Const) return !n.A_Const.isnull;
+  if (n.TypeCast) return neverNull(n.TypeCast.arg);
+  if (n.FuncCall) return n.FuncCall.funcname?.at(-1)?.String?.sval?.toLowerCase() === 'count';
+  if (n.CoalesceExpr) return (n.CoalesceExpr.args ?? []).some(neverNull);
+  if (n.SubLink) return n.SubLink.subLinkType === 'EXISTS_SUBLINK';
   return false;
 }
 
@@ -70,28 +55,27 @@ function neverNull(node: unknown): boolean {
  * nullabilityHints(parseSync('SELECT count(*) FROM a LEFT JOIN b ON true').stmts[0].stmt)
  * // → { outerJoined: [{ schema: undefined, name: 'b' }], opaqueOuterJoin: false, neverNull: [true] }
  */
-export function nullabilityHints(stmt: unknown): NullabilityHints {
+export function nullabilityHints(stmt: Tree | undefined): NullabilityHints {
   const outerJoined: { schema: string | undefined; name: string }[] = [];
   const flags = { opaque: false };
-  const s = (stmt as Node | undefined) ?? {};
-  let targets: unknown[] | undefined;
+  const s: Tree = stmt ?? {};
+  let targets: Tree[] | undefined;
   if (s.SelectStmt) {
-    const sel = s.SelectStmt as { fromClause?: unknown[]; targetList?: unknown[]; op?: string };
+    const sel = s.SelectStmt;
     if (sel.op && sel.op !== 'SETOP_NONE') return { outerJoined, opaqueOuterJoin: false, neverNull: undefined };
     for (const f of sel.fromClause ?? []) walkFrom(f, outerJoined, flags);
     targets = sel.targetList;
   } else {
-    const dml = (s.InsertStmt ?? s.UpdateStmt ?? s.DeleteStmt ?? s.MergeStmt) as { returningList?: unknown[]; fromClause?: unknown[] } | undefined;
-    for (const f of dml?.fromClause ?? []) walkFrom(f, outerJoined, flags);
-    targets = dml?.returningList;
+    // UPDATE … FROM joins; PostgreSQL 18's tree holds RETURNING's list in `returningClause.exprs`.
+    for (const f of s.UpdateStmt?.fromClause ?? []) walkFrom(f, outerJoined, flags);
+    targets = (s.InsertStmt ?? s.UpdateStmt ?? s.DeleteStmt ?? s.MergeStmt)?.returningClause?.exprs;
   }
   let nn: boolean[] | undefined;
   if (targets) {
     nn = [];
     for (const t of targets) {
-      const val = (t as { ResTarget?: { val?: Node } }).ResTarget?.val;
-      const ref = val?.ColumnRef as { fields?: Array<Node> } | undefined;
-      if (ref?.fields?.some((f) => 'A_Star' in f)) {
+      const val = t.ResTarget?.val;
+      if (val?.ColumnRef?.fields?.some((f) => 'A_Star' in f)) {
         nn = undefined; // `*` expands to an unknown number of columns
         break;
       }

@@ -11,6 +11,7 @@
 import { readMigrationFiles } from '../migrate/dir.js';
 import { initSplitter, splitStatements } from '../parse/split.js';
 import { qualifiedKey } from '../model/names.js';
+import { tagOf, type Payload, type Tree } from '../parse/ast.js';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
 import type { Statement } from '../plan/index.js';
 import type { SqlSource } from './state.js';
@@ -20,6 +21,7 @@ export interface DataStatement {
   readonly sql: string;
   readonly file: string;
   readonly line: number;
+  readonly column: number;
   /** `INSERT`, `UPDATE`, `DELETE`, `MERGE`, `TRUNCATE` or `SETVAL`. */
   readonly verb: string;
   /** The table it writes (`schema.table` key), when it names one. */
@@ -30,8 +32,6 @@ const DATA_KINDS: Record<string, string> = { InsertStmt: 'INSERT', UpdateStmt: '
 /** Cheap prefilter: the first keyword of a statement that may change data. */
 const MAYBE_DATA = /^(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|WITH|SELECT)\b/i;
 
-type Node = Record<string, unknown>;
-
 /** A parse tree without positions, as a string: equal for the same statement however it is spaced. */
 function shape(ast: unknown): string {
   return JSON.stringify(ast, (k, v: unknown) => (k === 'location' || k === 'stmt_location' || k === 'stmt_len' ? undefined : v));
@@ -39,22 +39,20 @@ function shape(ast: unknown): string {
 
 function classify(text: string, searchPath: readonly string[]): { verb: string; table?: string; shape: string } | undefined {
   if (!MAYBE_DATA.test(text)) return undefined;
-  let stmts: { stmt: Node }[];
+  let stmts: { stmt: Tree }[];
   try {
-    stmts = (parseSync(text) as { stmts?: { stmt: Node }[] }).stmts ?? [];
+    stmts = (parseSync(text) as { stmts?: { stmt: Tree }[] }).stmts ?? [];
   } catch {
     return undefined; // not valid SQL: the schema parser reports it
   }
   const stmt = stmts[0]?.stmt;
   if (!stmt || stmts.length !== 1) return undefined;
-  const [type, body] = Object.entries(stmt)[0] as [string, Node];
-  const rel = (r: unknown) => {
-    const v = r as { schemaname?: string; relname?: string } | undefined;
-    return v?.relname ? qualifiedKey(v.schemaname ?? searchPath[0] ?? 'public', v.relname) : undefined;
-  };
-  if (DATA_KINDS[type]) {
-    const table = type === 'TruncateStmt' ? rel(((body.relations as { RangeVar: unknown }[] | undefined) ?? [])[0]?.RangeVar) : rel(body.relation);
-    return { verb: DATA_KINDS[type]!, ...(table ? { table } : {}), shape: shape(stmt) };
+  const [type, body] = tagOf(stmt);
+  const rel = (v: Payload<'RangeVar'> | undefined) => (v?.relname ? qualifiedKey(v.schemaname ?? searchPath[0] ?? 'public', v.relname) : undefined);
+  const data = (table: string | undefined) => ({ verb: DATA_KINDS[type]!, ...(table ? { table } : {}), shape: shape(stmt) });
+  switch (type) {
+    case 'InsertStmt': case 'UpdateStmt': case 'DeleteStmt': case 'MergeStmt': return data(rel(body.relation));
+    case 'TruncateStmt': return data(rel(body.relations?.[0]?.RangeVar));
   }
   if (type === 'SelectStmt' && /\bsetval\s*\(/i.test(text)) return { verb: 'SETVAL', shape: shape(stmt) };
   return undefined;
@@ -107,7 +105,7 @@ function located(sources: readonly SqlSource[], searchPath: readonly string[]): 
   for (const src of sources)
     for (const st of splitStatements(src.text, src.file)) {
       const c = classify(st.text, searchPath);
-      if (c) out.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
+      if (c) out.push({ sql: st.text.replace(/;\s*$/, ''), file: src.file, line: st.line, column: st.column, verb: c.verb, ...(c.table ? { table: c.table } : {}), shape: c.shape });
     }
   return out;
 }

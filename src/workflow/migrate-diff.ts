@@ -92,9 +92,10 @@ export interface MigrateDiffResult {
   /** The two states compared: the migration directory's (or `current`) and the desired one. */
   readonly current: Model;
   readonly desired: Model;
-  /** Notes worth telling the user that do not stop the diff (data statements carried into the migration). */
-  readonly warnings: readonly string[];
-  /** Located problems that do not stop the diff: misplaced rename hints (`W_RENAME_HINT`). */
+  /**
+   * Located problems that do not stop the diff: misplaced rename hints (`W_RENAME_HINT`), data statements of the
+   * schema file carried into the migration (`W_DATA_CARRIED`, one per statement, at the statement).
+   */
   readonly problems: readonly Problem[];
   /** Which states were folded natively (true) or replayed on the dev database (false). */
   readonly native: { readonly desired: boolean; readonly current: boolean };
@@ -161,8 +162,7 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
     (nativeCurrent ? await nativeModelFromMigrations(opts.migrationsDir, nativeScope, then) : undefined) ?? (await modelFromMigrations(await dev(), opts.migrationsDir, { ...scope, then }));
   // Renames the user marked in schema.sql (or confirms): applied to the current state first, then the rest
   // is diffed. (Not against a live database: a drift check reports the difference as it is.)
-  const { hints: fileHints, warnings: problems } = await renameHints(sources);
-  const warnings: string[] = [];
+  const { hints: fileHints, warnings: hintProblems } = await renameHints(sources);
   const renamedState = async (hints: readonly RenameHint[]) => {
     const renames = hints.length && !opts.current ? renameChanges(hints, replayed, desired) : [];
     const state = renames.length ? await replay(plan(renames, replayed, desired).map((s) => s.sql)) : replayed;
@@ -185,18 +185,33 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   if (opts.plan?.indent) statements = await wrapLongViews(statements, opts.plan.indent);
   const native = { desired: !!nativeDesired, current: !opts.current && !!nativeCurrent };
   const data = opts.data !== false && !opts.current ? await pendingDataStatements(sources, opts.migrationsDir, { searchPath: opts.searchPath }) : [];
-  for (const d of data) {
-    warnings.push(`${d.file}:${d.line}: data statement (${d.verb}${d.table ? ` ${d.table}` : ''}) goes into the new migration, after the DDL it depends on; it runs once and is not shipped again while it stays in the file (--no-data leaves data statements out)`);
-  }
-  if (statements.length === 0 && data.length === 0) return { statements, changes, current, desired, warnings, problems, native, data };
+  const problems = [...hintProblems, ...data.map(dataCarried)];
+  if (statements.length === 0 && data.length === 0) return { statements, changes, current, desired, problems, native, data };
   const name = opts.name ?? (changes.length ? migrationName(changes) : dataMigrationName(data));
   const content = data.length ? renderEntries(placeDataStatements(statements, data), opts.plan?.indent) : renderMigrationFile(statements, { indent: opts.plan?.indent });
-  if (opts.dryRun) return { statements, changes, content, name, current, desired, warnings, problems, native, data };
+  if (opts.dryRun) return { statements, changes, content, name, current, desired, problems, native, data };
   const written = writeMigrationFile(opts.migrationsDir, { name, content, now: (opts.now ?? (() => new Date()))() });
   // The analyzers (loaded only when asked) on the statements just written, located in the new file.
   const lint = opts.lint ? await import('../lint/index.js') : undefined;
   const findings = lint?.lintPlan(statements, current, desired, { file: relative(opts.cwd ?? process.cwd(), written.path) || written.path, content, indent: opts.plan?.indent }).map(lint.findingProblem);
-  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, warnings, problems, native, data, ...(findings ? { findings } : {}) };
+  return { statements, changes, content, name, file: written.path, version: written.version, current, desired, problems, native, data, ...(findings ? { findings } : {}) };
+}
+
+/**
+ * The warning that a data statement of the schema file goes into the new migration, located at the statement.
+ *
+ * @example
+ * dataCarried({ sql: 'UPDATE users SET …', file: 'schema.sql', line: 4, column: 1, verb: 'UPDATE', table: 'public.users' })
+ * // { code: 'W_DATA_CARRIED', severity: 'warning', location: { file: 'schema.sql', line: 4, column: 1 }, message: 'data statement (UPDATE public.users) goes into …', fix: '…' }
+ */
+function dataCarried(d: DataStatement): Problem {
+  return {
+    code: 'W_DATA_CARRIED',
+    severity: 'warning',
+    location: { file: d.file, line: d.line, column: d.column },
+    message: `data statement (${d.verb}${d.table ? ` ${d.table}` : ''}) goes into the new migration, after the DDL it depends on; it runs once and is not shipped again while it stays in the file`,
+    fix: 'leave it in the file, or pass --no-data (data: false) to leave data statements out of the migration',
+  };
 }
 
 /** A migration file's text from planned statements and data statements, in Atlas's layout. */

@@ -8,6 +8,7 @@
  * column) for hints that annotate nothing renamable.
  * Never: tokenises SQL itself (libpg-query's parser and scanner give statements, locations, comments).
  */
+import type { Payload, Tree } from '../parse/ast.js';
 import { loadLibpg, parseSync, scanSync } from '../parse/libpg.js';
 import type { RenameHint } from '../diff/renames.js';
 import type { Problem } from '../problem.js';
@@ -34,7 +35,7 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
     const buf = Buffer.from(src.text, 'utf8');
     const lines = new LineIndex(buf);
     const lineAt = (off: number) => lines.at(off).line;
-    let stmts: Array<{ stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
+    let stmts: Array<{ stmt: Tree; stmt_location?: number; stmt_len?: number }>;
     let tokens: Array<{ start: number; text: string; tokenName: string }>;
     try {
       stmts = (parseSync(src.text).stmts ?? []) as typeof stmts;
@@ -69,21 +70,21 @@ export async function renameHints(sources: readonly SqlSource[]): Promise<{ hint
         spans.find((x) => c.start >= x.end && lineAt(x.end) === line) ??
         spans.find((x) => x.firstLine === line + 1 || (c.start >= x.start && c.start < x.end));
       const st = span?.s.stmt;
-      const create = st?.CreateStmt as { relation: { schemaname?: string; relname: string }; tableElts?: Array<{ ColumnDef?: { colname: string; location?: number } }> } | undefined;
-      const alter = st?.AlterTableStmt as { relation: { schemaname?: string; relname: string }; cmds?: Array<{ AlterTableCmd?: { subtype?: string; def?: { ColumnDef?: { colname: string; location?: number } } } }> } | undefined;
+      const create = st?.CreateStmt;
+      const alter = st?.AlterTableStmt;
       const rel = create?.relation ?? alter?.relation;
       if (!span || !rel) {
         warnings.push(misplaced('meridian:renamed-from is not on a table or column definition; ignored'));
         continue;
       }
       const schema = rel.schemaname ?? 'public';
-      const columns: Array<{ colname: string; location?: number }> = [
+      const columns: Payload<'ColumnDef'>[] = [
         ...(create?.tableElts ?? []).flatMap((e) => (e.ColumnDef ? [e.ColumnDef] : [])),
         ...(alter?.cmds ?? []).flatMap((c2) => (c2.AlterTableCmd?.subtype === 'AT_AddColumn' && c2.AlterTableCmd.def?.ColumnDef ? [c2.AlterTableCmd.def.ColumnDef] : [])),
       ];
       const col = columns.find((cd) => cd.location !== undefined && lineAt(cd.location) === line);
-      if (col) hints.push({ object: 'column', schema, table: rel.relname, column: col.colname, from, file: src.file, line });
-      else if (create && (line === span.firstLine || line === span.firstLine - 1)) hints.push({ object: 'table', schema, table: rel.relname, from, file: src.file, line });
+      if (col) hints.push({ object: 'column', schema, table: rel.relname!, column: col.colname!, from, file: src.file, line });
+      else if (create && (line === span.firstLine || line === span.firstLine - 1)) hints.push({ object: 'table', schema, table: rel.relname!, from, file: src.file, line });
       else warnings.push(misplaced("meridian:renamed-from must be on the CREATE TABLE line (or the line above) or on a column's line; ignored"));
     }
   }

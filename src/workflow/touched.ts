@@ -6,6 +6,7 @@
  * Never: touches a database. A statement it does not understand touches nothing it can name (the
  * merged directory's replay still catches what breaks).
  */
+import { stringValue, tagOf, type Payload, type Tree } from '../parse/ast.js';
 import { parseSync } from '../parse/libpg.js';
 
 /** A schema object a statement writes: a whole relation, or one part of it. */
@@ -16,10 +17,7 @@ export type Touched =
   | { readonly kind: 'index'; readonly rel: string | undefined; readonly name: string }
   | { readonly kind: 'type' | 'function' | 'schema'; readonly name: string };
 
-type Node = Record<string, unknown>;
-interface RangeVar { schemaname?: string; relname?: string }
-
-const str = (n: unknown): string | undefined => (n as { String?: { sval?: string } })?.String?.sval;
+const names = (list: readonly Tree[] | undefined): string[] => (list ?? []).map(stringValue).filter((x) => !!x);
 
 /**
  * The objects a statement writes (CREATE/ALTER/DROP/RENAME of tables, columns, constraints, indexes,
@@ -29,39 +27,32 @@ const str = (n: unknown): string | undefined => (n as { String?: { sval?: string
  * touchedBy('ALTER TABLE users ADD COLUMN phone text;', ['public']) // [{ kind: 'column', rel: 'public.users', name: 'phone' }]
  */
 export function touchedBy(sql: string, searchPath: readonly string[] = ['public']): Touched[] {
-  let stmts: { stmt: Node }[];
+  let stmts: { stmt: Tree }[];
   try {
-    stmts = (parseSync(sql) as { stmts?: { stmt: Node }[] }).stmts ?? [];
+    stmts = (parseSync(sql) as { stmts?: { stmt: Tree }[] }).stmts ?? [];
   } catch {
     return [];
   }
   const dflt = searchPath[0] ?? 'public';
-  const rel = (r: unknown) => {
-    const v = r as RangeVar | undefined;
-    return v?.relname ? `${v.schemaname ?? dflt}.${v.relname}` : undefined;
-  };
+  const rel = (v: Payload<'RangeVar'> | undefined) => (v?.relname ? `${v.schemaname ?? dflt}.${v.relname}` : undefined);
   const qualified = (parts: string[]) => (parts.length > 1 ? parts.join('.') : `${dflt}.${parts[0]}`);
+  const relation = (r: string | undefined) => void (r && out.push({ kind: 'relation', rel: r }));
   const out: Touched[] = [];
   for (const { stmt } of stmts) {
-    const [type, body] = Object.entries(stmt)[0] as [string, Node];
+    const [type, body] = tagOf(stmt);
     switch (type) {
-      case 'CreateStmt':
-      case 'CreateTableAsStmt':
-      case 'ViewStmt':
-      case 'CreateSeqStmt':
-      case 'AlterSeqStmt': {
-        const r = rel(body.relation ?? body.view ?? body.sequence ?? (body.into as Node | undefined)?.rel);
-        if (r) out.push({ kind: 'relation', rel: r });
-        break;
-      }
+      case 'CreateStmt': relation(rel(body.relation)); break;
+      case 'CreateTableAsStmt': relation(rel(body.into?.rel)); break;
+      case 'ViewStmt': relation(rel(body.view)); break;
+      case 'CreateSeqStmt': case 'AlterSeqStmt': relation(rel(body.sequence)); break;
       case 'AlterTableStmt': {
         const r = rel(body.relation);
         if (!r) break;
-        for (const c of (body.cmds as { AlterTableCmd?: Node }[] | undefined) ?? []) {
+        for (const c of body.cmds ?? []) {
           const cmd = c.AlterTableCmd;
           if (!cmd) continue;
           const sub = String(cmd.subtype);
-          const def = cmd.def as { ColumnDef?: { colname?: string }; Constraint?: { conname?: string } } | undefined;
+          const def = cmd.def;
           if (sub === 'AT_AddColumn' && def?.ColumnDef?.colname) out.push({ kind: 'column', rel: r, name: def.ColumnDef.colname });
           else if (sub === 'AT_AddConstraint') out.push(def?.Constraint?.conname ? { kind: 'constraint', rel: r, name: def.Constraint.conname } : { kind: 'relation', rel: r });
           else if (sub === 'AT_DropConstraint' || sub === 'AT_ValidateConstraint') out.push({ kind: 'constraint', rel: r, name: String(cmd.name) });
@@ -91,32 +82,37 @@ export function touchedBy(sql: string, searchPath: readonly string[] = ['public'
       }
       case 'DropStmt': {
         const what = String(body.removeType);
-        for (const o of (body.objects as unknown[] | undefined) ?? []) {
-          const parts = ((o as { List?: { items?: unknown[] } }).List?.items ?? [o]).map(str).filter((x): x is string => !!x);
-          const typeName = (o as { TypeName?: { names?: unknown[] } }).TypeName?.names?.map(str).filter((x): x is string => !!x);
+        for (const o of body.objects ?? []) {
+          const parts = names(o.List?.items ?? [o]);
+          const typeName = o.TypeName?.names ? names(o.TypeName.names) : undefined;
           if (what === 'OBJECT_INDEX' && parts.length) out.push({ kind: 'index', rel: undefined, name: qualified(parts) });
           else if ((what === 'OBJECT_TYPE' || what === 'OBJECT_DOMAIN') && (typeName ?? parts).length) out.push({ kind: 'type', name: qualified(typeName ?? parts) });
           else if (what === 'OBJECT_SCHEMA' && parts.length) out.push({ kind: 'schema', name: parts[0]! });
           else if (what === 'OBJECT_FUNCTION' || what === 'OBJECT_PROCEDURE') {
-            const names = ((o as { ObjectWithArgs?: { objname?: unknown[] } }).ObjectWithArgs?.objname ?? []).map(str).filter((x): x is string => !!x);
-            if (names.length) out.push({ kind: 'function', name: qualified(names) });
+            const fn = names(o.ObjectWithArgs?.objname);
+            if (fn.length) out.push({ kind: 'function', name: qualified(fn) });
           } else if (parts.length) out.push({ kind: 'relation', rel: qualified(parts) });
         }
         break;
       }
-      case 'CreateEnumStmt':
-      case 'AlterEnumStmt':
-      case 'CompositeTypeStmt':
+      case 'CreateEnumStmt': case 'AlterEnumStmt': {
+        const n = names(body.typeName);
+        if (n.length) out.push({ kind: 'type', name: qualified(n) });
+        break;
+      }
       case 'CreateDomainStmt': {
-        const names = ((body.typeName as unknown[] | undefined) ?? (body.domainname as unknown[] | undefined) ?? []).map(str).filter((x): x is string => !!x);
+        const n = names(body.domainname);
+        if (n.length) out.push({ kind: 'type', name: qualified(n) });
+        break;
+      }
+      case 'CompositeTypeStmt': {
         const r = rel(body.typevar);
         if (r) out.push({ kind: 'type', name: r });
-        else if (names.length) out.push({ kind: 'type', name: qualified(names) });
         break;
       }
       case 'CreateFunctionStmt': {
-        const names = ((body.funcname as unknown[] | undefined) ?? []).map(str).filter((x): x is string => !!x);
-        if (names.length) out.push({ kind: 'function', name: qualified(names) });
+        const n = names(body.funcname);
+        if (n.length) out.push({ kind: 'function', name: qualified(n) });
         break;
       }
       case 'CreateSchemaStmt':

@@ -6,6 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/index.js';
+import { formatProblemsGithub, problemJson } from '../../src/problem.js';
+import { migrateDiff } from '../../src/workflow/migrate-diff.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('data statements in schema.sql', () => {
@@ -28,7 +31,9 @@ describe('data statements in schema.sql', () => {
     writeFileSync(schema, "CREATE TABLE users (id int PRIMARY KEY, email text, status text NOT NULL);\ninsert into users (id, email)\n  values (1, 'a@example.com'); -- seed\nUPDATE users SET status = 'active' WHERE status IS NULL;\n");
     const d = await runCli(['migrate', 'diff', 'backfill'], { cwd, env });
     expect(d.code, d.stderr).toBe(0);
-    expect(d.stderr).toContain('warning: database/schema/schema.sql:4: data statement (UPDATE public.users) goes into the new migration');
+    // One located problem (W_DATA_CARRIED) per data statement, printed like every other warning, with its fix.
+    expect(d.stderr).toContain('warning: database/schema/schema.sql:4:1: data statement (UPDATE public.users) goes into the new migration');
+    expect(d.stderr).toContain('\n    fix: leave it in the file, or pass --no-data (data: false) to leave data statements out of the migration\n');
     expect(d.stderr).not.toContain('schema.sql:2');
     const backfill = file('_backfill.sql');
     expect(backfill).toMatch(/^-- Data change from database\/schema\/schema\.sql:4 \(UPDATE public\.users\).*\nUPDATE users SET status = 'active' WHERE status IS NULL;\n-- Modify "users" table\nALTER TABLE .*SET NOT NULL;\n$/);
@@ -46,4 +51,23 @@ describe('data statements in schema.sql', () => {
     const withData = await runCli(['migrate', 'diff', '--format', 'sql'], { cwd, env });
     expect(withData.stdout).toContain('DELETE FROM users WHERE id = 2;');
   }, 240_000);
+
+  it('are located problems of the library\'s migrateDiff (W_DATA_CARRIED at the statement), rendered by the problem formatters', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'meridian-data-lib-'));
+    const dir = join(cwd, 'migrations');
+    mkdirSync(dir);
+    const schemaPath = join(cwd, 'schema.sql');
+    writeFileSync(schemaPath, 'CREATE TABLE t (id int);\n  INSERT INTO t VALUES (1);\n');
+    const dev = await openDatabase('pglite://memory');
+    try {
+      const r = await migrateDiff({ migrationsDir: dir, schemaPath, dev, dryRun: true, cwd });
+      expect(r.problems.map((p) => [p.code, p.severity, `${p.location.line}:${p.location.column}`])).toEqual([['W_DATA_CARRIED', 'warning', '2:3']]);
+      expect(problemJson(r.problems[0]!)).toMatchObject({ file: 'schema.sql', line: 2, column: 3, code: 'W_DATA_CARRIED', severity: 'warning', fix: expect.stringContaining('--no-data') });
+      expect(formatProblemsGithub(r.problems)).toContain(`::warning file=schema.sql,line=2,col=3,title=W_DATA_CARRIED::data statement (INSERT public.t) goes into the new migration`);
+      const none = await migrateDiff({ migrationsDir: dir, schemaPath, dev, dryRun: true, data: false, cwd });
+      expect(none.problems).toEqual([]);
+    } finally {
+      await dev.close();
+    }
+  }, 120_000);
 });

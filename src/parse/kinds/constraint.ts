@@ -5,13 +5,13 @@
 import type { FkAction } from '../../model/types.js';
 import { figureColname } from '../normalize.js';
 import { deparseExpression } from '../pg.js';
-import type { Node, Payload } from '../ast.js';
+import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable } from './scope.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
 import { quoteIdent } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { indexColumns } from './indexes.js';
-import { relOptions, sv, walk } from './nodes.js';
+import { relOptions, sv } from './nodes.js';
 
 const FK: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -87,7 +87,7 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
       const parts = elems.map((e) => {
         const ie = e[0].IndexElem;
         const op = ((e[1]?.List?.items ?? e[1] ?? []) as Node[]).map(sv).join('.');
-        const target = ie!.name ? quoteIdent(ie!.name) : `(${deparseExpression(sc.qualify(ie!.expr))})`;
+        const target = ie!.name ? quoteIdent(ie!.name) : `(${deparseExpression(sc.qualify(ie!.expr!))})`;
         const opclass = ie!.opclass?.length ? ` ${ie!.opclass.map(sv).join('.')}` : '';
         return `${target}${opclass} WITH ${op}`;
       });

@@ -4,10 +4,10 @@
  */
 import type { Func, FunctionArg } from '../../model/types.js';
 import { deparseStatement } from '../pg.js';
-import type { Node, Payload } from '../ast.js';
+import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
-import { constText, sv, walk } from './nodes.js';
+import { constText, sv } from './nodes.js';
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
   const fnames = n.funcname!.map(sv);

@@ -35,14 +35,3 @@ export function constText(a: Node): string {
   if (a.TypeName) return (a.TypeName.names ?? []).map(sv).join('.');
   return '';
 }
-
-/** Calls `f` on every object under `n` (nodes, and the payloads and structs inside them), depth first. */
-export function walk(n: unknown, f: (x: Node) => void): void {
-  if (n === null || typeof n !== 'object') return;
-  if (Array.isArray(n)) {
-    for (const x of n) walk(x, f);
-    return;
-  }
-  f(n as Node);
-  for (const v of Object.values(n)) if (typeof v === 'object') walk(v, f);
-}

@@ -14,14 +14,14 @@
  * `FOR ORDER BY f` is kept as `FOR ORDER BY schema.f`. Not folded (E_UNSUPPORTED, with what to write instead):
  * `ALTER OPERATOR FAMILY … DROP`, and a member of a built-in function named without its argument types.
  */
-import type * as pg from '@pgsql/types';
+import type { Payload, Tree } from '../ast.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { objectKey, opMemberOrder } from '../../model/objects.js';
 import type { OperatorClass, OperatorFamily } from '../../model/types.js';
 import type { FoldScope, Mut } from './scope.js';
 
-const str = (n: pg.Node | undefined): string => (n && 'String' in n ? n.String.sval ?? '' : '');
-const typeNames = (list: pg.Node[] | undefined): pg.TypeName[] => (list ?? []).flatMap((n) => ('TypeName' in n ? [n.TypeName] : []));
+const str = (n: Tree | undefined): string => n?.String?.sval ?? '';
+const typeNames = (list: Tree[] | undefined): Payload<'TypeName'>[] => (list ?? []).flatMap((n) => (n.TypeName ? [n.TypeName] : []));
 
 /** `[schema, ]name` of a qualified name list, the schema through `creating` or the search_path. */
 function familyKey(sc: FoldScope, names: string[], method: string): string | undefined {
@@ -57,11 +57,11 @@ function operatorText(sc: FoldScope, names: string[], left: string, right: strin
 }
 
 /** The members of a CREATE OPERATOR CLASS / ALTER OPERATOR FAMILY, split into the class's and the family's. */
-function members(sc: FoldScope, items: pg.Node[] | undefined, method: string, classType: string | undefined): { own: string[]; loose: string[]; storage?: string } {
+function members(sc: FoldScope, items: Tree[] | undefined, method: string, classType: string | undefined): { own: string[]; loose: string[]; storage?: string } {
   const own: string[] = [];
   const loose: string[] = [];
   let storage: string | undefined;
-  for (const it of (items ?? []).flatMap((x) => ('CreateOpClassItem' in x ? [x.CreateOpClassItem] : []))) {
+  for (const it of (items ?? []).flatMap((x) => (x.CreateOpClassItem ? [x.CreateOpClassItem] : []))) {
     if (it.itemtype === 3) {
       storage = sc.type(it.storedtype);
       continue;
@@ -142,7 +142,7 @@ function defaultProcTypes(method: string, n: number, args: string[], classType: 
  * @example
  * createOperatorFamily(scope, stmt) // scope.objects['operator_family app.f USING btree'] = { kind: 'operator_family', … }
  */
-export function createOperatorFamily(sc: FoldScope, n: pg.CreateOpFamilyStmt): void {
+export function createOperatorFamily(sc: FoldScope, n: Payload<'CreateOpFamilyStmt'>): void {
   const { schema, name } = sc.creating((n.opfamilyname ?? []).map(str));
   const f: OperatorFamily = { kind: 'operator_family', schema, name, method: n.amname ?? '', members: [], loc: sc.loc };
   const key = objectKey(f);
@@ -151,7 +151,7 @@ export function createOperatorFamily(sc: FoldScope, n: pg.CreateOpFamilyStmt): v
 }
 
 /** `ALTER OPERATOR FAMILY … ADD` (loose members); DROP is refused. */
-export function alterOperatorFamily(sc: FoldScope, n: pg.AlterOpFamilyStmt): void {
+export function alterOperatorFamily(sc: FoldScope, n: Payload<'AlterOpFamilyStmt'>): void {
   const names = (n.opfamilyname ?? []).map(str);
   const f = opClassNamed(sc, 'operator_family', [n.amname ?? '', ...names]) as Mut<OperatorFamily> | undefined;
   if (!f) sc.fail('E_UNKNOWN', `operator family "${names.join('.')}" does not exist for access method "${n.amname}"`);
@@ -165,7 +165,7 @@ export function alterOperatorFamily(sc: FoldScope, n: pg.AlterOpFamilyStmt): voi
  * @example
  * createOperatorClass(scope, stmt) // scope.objects['operator_class app.c USING btree'] = { kind: 'operator_class', … }
  */
-export function createOperatorClass(sc: FoldScope, n: pg.CreateOpClassStmt): void {
+export function createOperatorClass(sc: FoldScope, n: Payload<'CreateOpClassStmt'>): void {
   const { schema, name } = sc.creating((n.opclassname ?? []).map(str));
   const method = n.amname ?? '';
   const type = sc.type(n.datatype);

@@ -18,8 +18,7 @@ export function createSchema(sc: FoldScope, n: Payload<'CreateSchemaStmt'>): voi
     const saved = sc.searchPath;
     sc.searchPath = [name, ...saved];
     for (const e of n.schemaElts) {
-      const [t, node] = tagOf(e);
-      sc.dispatch(t, node);
+      sc.dispatch(...tagOf(e));
     }
     sc.searchPath = saved;
   }

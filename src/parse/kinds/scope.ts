@@ -7,7 +7,16 @@
 import type { SourceLocation } from '../../errors.js';
 import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../../model/types.js';
 import type { NormalizeContext } from '../normalize.js';
-import type { Node } from '../pg.js';
+import type { Payload, TaggedNode, Tree } from '../ast.js';
+
+/**
+ * What the kinds hand to name and type resolution: a RangeVar's (TypeName's) payload, or a node read in its place where
+ * the grammar allows another node there (`ALTER TABLE … INHERIT`, `CREATE OPERATOR (leftarg = …)`, DROP CAST's items),
+ * whose names then read as absent; never undefined for the statements the parser returns (the fields are optional in
+ * the library's types only).
+ */
+export type RangeVarLike = Payload<'RangeVar'> | Tree | undefined;
+export type TypeNameLike = Payload<'TypeName'> | Tree | undefined;
 
 /** The writable form of a Model type while folding. */
 export type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -36,7 +45,7 @@ export interface FoldScope {
   /** Where the current statement is. */
   readonly loc: SourceLocation;
   /** Names of a RangeVar (`[schema, ]name`). */
-  rangeNames(rv: Node): string[];
+  rangeNames(rv: RangeVarLike): string[];
   /** The schema a new object named `names` goes to (it must exist), its name and key. */
   creating(names: readonly string[]): { schema: string; name: string; key: string };
   /** A table or view named `names` through the search_path: its key and column names. */
@@ -46,13 +55,13 @@ export interface FoldScope {
   /** The relation of that key is a table (not a view). */
   isTable(key: string): boolean;
   /** A statement subtree with every relation, function and type name schema-qualified. */
-  qualify(n: Node): Node;
+  qualify<T>(n: T): T;
   /** The schema of the function an unqualified name resolves to through the search_path (pg_catalog last). */
   functionSchema(name: string): string | undefined;
   /** Canonical type name of a TypeName node. */
-  type(tn: Node): string;
+  type(tn: TypeNameLike): string;
   /** A column DEFAULT expression (undefined for `DEFAULT NULL`). */
-  defaultExpr(n: Node): Expr | undefined;
+  defaultExpr(n: Tree | undefined): Expr | undefined;
   /** The relation namespace of a schema (tables, views, sequences, indexes, foreign tables, types). */
   taken(schema: string, name: string): boolean;
   claim(schema: string, name: string): void;
@@ -69,7 +78,7 @@ export interface FoldScope {
   /** Resolution context for canonical forms (relations with their columns, user types). */
   readonly ctx: NormalizeContext;
   /** Index statements kept to re-render definitions after renames. */
-  readonly indexNodes: Map<Index, Node>;
+  readonly indexNodes: Map<Index, Payload<'IndexStmt'>>;
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes: Set<string>;
   /** Adds a located warning or error for the current statement without ending it. */
@@ -77,19 +86,19 @@ export interface FoldScope {
   /** The statement is valid SQL the Model does not represent: opaque when allowed, else E_UNSUPPORTED. */
   unsupported(what: string): void;
   /** Folds a nested statement (CREATE SCHEMA's elements). */
-  dispatch(type: string, n: Node): void;
+  dispatch(...statement: TaggedNode): void;
   /** The schema a new object named `names` goes to (the first existing schema of the search_path when unqualified). */
   schemaOf(names: readonly string[]): string;
   /** An existing object of `map` by (possibly unqualified) name through the search_path. */
   lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined;
   /** The object a RangeVar names in `map`; E_UNKNOWN (located at the name) unless `missingOk`. */
-  named<T>(map: Record<string, T>, rv: Node, what: string, missingOk?: boolean): { key: string; obj: T } | undefined;
+  named<T>(map: Record<string, T>, rv: RangeVarLike, what: string, missingOk?: boolean): { key: string; obj: T } | undefined;
   /** The table a RangeVar names; E_UNKNOWN unless `missingOk`. */
-  table(rv: Node, missingOk?: boolean): { key: string; obj: MTable } | undefined;
+  table(rv: RangeVarLike, missingOk?: boolean): { key: string; obj: MTable } | undefined;
   /** Key of a user type (or a table's / view's row type) through the search_path. */
   typeKey(names: readonly string[]): string | undefined;
   /** A resolved expression: canonical form and qualified text. */
-  expr(node: Node): Expr;
+  expr(node: Tree | undefined): Expr;
   /** User functions of a `schema.name` key (overloads together). */
   functionsNamed(key: string): Mut<Func>[];
   /** The first user function of that name through the search_path. */
@@ -107,21 +116,22 @@ export interface FoldScope {
 }
 
 /** A DefElem list (`OPTIONS (host 'x')`, `OPTIONS (ADD a 'b', DROP c)`) applied to `name=value` options, order kept. */
-export function applyGenericOptions(current: readonly string[], items: readonly Node[] | undefined, fail: FoldScope['fail']): string[] {
+export function applyGenericOptions(current: readonly string[], items: readonly Tree[] | undefined, fail: FoldScope['fail']): string[] {
   const out = new Map(current.map((o) => [o.slice(0, o.indexOf('=')), o] as const));
-  for (const d of (items ?? []).map((x) => x.DefElem)) {
+  for (const d of (items ?? []).flatMap((x) => (x.DefElem ? [x.DefElem] : []))) {
     const value = d.arg?.String?.sval ?? (d.arg?.Integer ? String(d.arg.Integer.ival ?? 0) : d.arg?.Float?.fval ?? '');
+    const name = d.defname ?? '';
     switch (d.defaction) {
       case 'DEFELEM_DROP':
-        if (!out.delete(d.defname)) fail('E_UNKNOWN', `option "${d.defname}" not found`);
+        if (!out.delete(name)) fail('E_UNKNOWN', `option "${name}" not found`);
         break;
       case 'DEFELEM_SET':
-        if (!out.has(d.defname)) fail('E_UNKNOWN', `option "${d.defname}" not found`);
-        out.set(d.defname, `${d.defname}=${value}`);
+        if (!out.has(name)) fail('E_UNKNOWN', `option "${name}" not found`);
+        out.set(name, `${name}=${value}`);
         break;
       default:
-        if (out.has(d.defname)) fail('E_DUPLICATE', `option "${d.defname}" provided more than once`);
-        out.set(d.defname, `${d.defname}=${value}`);
+        if (out.has(name)) fail('E_DUPLICATE', `option "${name}" provided more than once`);
+        out.set(name, `${name}=${value}`);
     }
   }
   return [...out.values()];

@@ -46,7 +46,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   }
   sc.model.tables[r.key] = t;
   const later: (() => void)[] = [];
-  const likeIndexes: { table: MTable; node: Node }[] = [];
+  const likeIndexes: { table: MTable; node: Payload<'IndexStmt'> }[] = [];
   const deferred: Deferred[] = [];
   for (const e of n.tableElts ?? []) {
     if (e.ColumnDef) column(sc, t, e.ColumnDef, later, deferred);
@@ -59,7 +59,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
     const parts = (ps.partParams ?? []).map((p) => p.PartitionElem!);
     const items: Node[] = parts.map((p) => (p.name ? { ColumnRef: { fields: [{ String: { sval: p.name } }] } } : p.expr!));
     const keyNode: Node | undefined = items.length === 1 ? items[0] : { RowExpr: { args: items, row_format: 'COERCE_IMPLICIT_CAST' } };
-    const text = `(${parts.map((p) => (p.name ? quoteIdent(p.name) : deparseExpression(sc.qualify(p.expr)))).join(', ')})`;
+    const text = `(${parts.map((p) => (p.name ? quoteIdent(p.name) : deparseExpression(sc.qualify(p.expr!)))).join(', ')})`;
     t.partitionBy = { strategy, key: { canonical: normalizeExpr(keyNode!, sc.ctx), text } };
   }
   // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
@@ -76,7 +76,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
  * expressions, identity, comments, CHECK constraints (names kept) and indexes / key constraints (named
  * after the new table, like PostgreSQL does).
  */
-export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, deferred: Deferred[], likeIndexes: { table: MTable; node: Node }[]): void {
+export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, deferred: Deferred[], likeIndexes: { table: MTable; node: Payload<'IndexStmt'> }[]): void {
   const src = sc.table(l.relation)!.obj;
   const o = l.options ?? 0;
   const has = (bit: number) => (o & bit) !== 0;

@@ -5,10 +5,10 @@
 import type { View } from '../../model/types.js';
 import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
-import type { Node, Payload } from '../ast.js';
+import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MView } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
-import { mergeOptions, relOptions, sv, walk } from './nodes.js';
+import { mergeOptions, relOptions, sv } from './nodes.js';
 import { dropRelation } from './relation.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
@@ -95,7 +95,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
     }
   });
   return {
-    kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
+    kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt!) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
     indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
     ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
     dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: sc.loc, ...({ queryNode: q } as object),

@@ -201,7 +201,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_SetStorage': setStorage(col(cmd.name!), sv(cmd.def), sc.model as unknown as Model); break;
       case 'AT_SetCompression': setCompression(col(cmd.name!), sv(cmd.def)); break;
       case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name!), (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions'); break;
-      case 'AT_ChangeOwner': case 'AT_ClusterOn': case 'AT_DropCluster': case 'AT_ReplicaIdentity':
+      case 'AT_ChangeOwner':
         break;
       case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
         const tr = t.triggers[cmd.name!] as Mut<Trigger> | undefined;

@@ -180,9 +180,9 @@ export interface DatabasePool<S> {
 
 /**
  * Slots of `count` databases of one target, for tests that run side by side (on servers a test mostly
- * waits for its backends and for pg_dump, so a few in flight keep the cores busy). Up to `size` slots,
- * opened on first use, each lent to one test at a time; closed (and on a server dropped) in the enclosing
- * describe's afterAll. Call inside a describe.
+ * waits for its backends and for pg_dump, so a few in flight keep the cores busy). `size` slots, opened in
+ * the enclosing describe's beforeAll, each lent to one test at a time; closed (and on a server dropped) in
+ * its afterAll. Call inside a describe.
  *
  * @example
  * const pool = databaseSlots(target.url, 3, 1);
@@ -207,16 +207,17 @@ export function databaseSlots(targetUrl: string, size: number, count: number): D
     });
     return { db, url: created.url, target: targetUrl };
   };
+  const openSlot = (): Promise<CaseDatabase[]> => {
+    slots++;
+    return Promise.all(Array.from({ length: count }, openOne)).catch((e: unknown) => {
+      slots--;
+      throw e;
+    });
+  };
   const acquire = async (): Promise<CaseDatabase[]> => {
     const ready = free.pop();
     if (ready) return ready;
-    if (slots < size) {
-      slots++;
-      return Promise.all(Array.from({ length: count }, openOne)).catch((e: unknown) => {
-        slots--;
-        throw e;
-      });
-    }
+    if (slots < size) return openSlot(); // one that failed to open in beforeAll
     return new Promise((resolve) => waiting.push(resolve));
   };
   const release = (slot: CaseDatabase[]) => {
@@ -224,6 +225,11 @@ export function databaseSlots(targetUrl: string, size: number, count: number): D
     if (next) next(slot);
     else free.push(slot);
   };
+  // Opened in a hook (hookTimeout), not in the first test: a PGlite start takes seconds on a busy machine.
+  beforeAll(async () => {
+    const opened = await Promise.all(Array.from({ length: size }, openSlot));
+    free.push(...opened);
+  });
   afterAll(async () => {
     for (const close of closers.splice(0)) await close();
   });

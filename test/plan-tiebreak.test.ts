@@ -6,16 +6,16 @@
  * database must then converge: re-planning against the target yields nothing. The order a plan needs comes
  * from its dependency graph, not from where the layout puts its statements.
  */
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { diff } from '../src/diff/index.js';
 import { inspect } from '../src/inspect/index.js';
 import { plan, type PlanOptions } from '../src/plan/index.js';
 import { combineTableClauses } from '../src/plan/combine.js';
 import type { Database } from '../src/db/database.js';
 import type { Model } from '../src/model/types.js';
-import { describeEachDatabase, resetDatabase } from './helpers/databases.js';
+import { resetDatabase, testTargets } from './helpers/databases.js';
 import { cachedState, stateWork } from './helpers/state-cache.js';
-import { secondDatabase, type AcceptanceCase } from './acceptance/harness.js';
+import { casePairs, type AcceptanceCase } from './acceptance/harness.js';
 import { ALL_CASES } from './acceptance/suite.js';
 import { generatePair, pairCase, renderPair } from './generated/pair.js';
 import { KNOWN } from './generated/known.js';
@@ -88,19 +88,23 @@ afterAll(() => {
   if (process.env.MERIDIAN_TEST_WORK) console.log(`[work] tie-break: ${JSON.stringify(stateWork)}`);
 });
 
-describeEachDatabase('plans with the layout reversed or shuffled converge', (t) => {
-  const other = secondDatabase(t.target.url);
+/** Shards in flight at once on a server, each on its own pair of databases (see the acceptance suite). */
+const SERVER_CONCURRENCY = Math.max(1, Number(process.env.MERIDIAN_ACCEPTANCE_CONCURRENCY) || 3);
+
+for (const target of testTargets()) describe(`plans with the layout reversed or shuffled converge [${target.name}]`, () => {
+  const server = !target.url.startsWith('pglite:');
+  const pairs = casePairs(target.url, server ? SERVER_CONCURRENCY : 1);
+  const test = server && SERVER_CONCURRENCY > 1 ? it.concurrent : it;
   for (let from = 0; from < ALL.length; from += SHARD) {
     const shard = ALL.slice(from, from + SHARD);
-    it(`cases ${from + 1}–${from + shard.length} of ${ALL.length}, both directions`, async () => {
-      const b = other().db;
+    test(`cases ${from + 1}–${from + shard.length} of ${ALL.length}, both directions`, () => pairs.use(async ([{ db: a }, { db: b }]) => {
       const failures: string[] = [];
       let applied = 0;
       for (const [j, c] of shard.entries()) {
         const i = from + j;
-        const [oldModel, newModel] = await Promise.all([buildModel(t.db, t.target.url, c.old), buildModel(b, t.target.url, c.new)]);
+        const [oldModel, newModel] = await Promise.all([buildModel(a, target.url, c.old), buildModel(b, target.url, c.new)]);
         const counts = await Promise.all([
-          direction(t.db, c, i, 'old → new', c.old, oldModel, newModel, failures),
+          direction(a, c, i, 'old → new', c.old, oldModel, newModel, failures),
           c.oneWay ? 0 : direction(b, c, i, 'new → old', c.new, newModel, oldModel, failures),
         ]);
         applied += counts[0] + counts[1];
@@ -109,6 +113,6 @@ describeEachDatabase('plans with the layout reversed or shuffled converge', (t) 
       const unexpected = failures.filter((f) => !known.some((k) => f.startsWith(`${k} (`)));
       expect(unexpected, `${unexpected.length} of ${applied} reordered plans failed`).toEqual([]);
       for (const k of known) expect(failures.some((f) => f.startsWith(`${k} (`)), `known gap passes now, remove it from KNOWN_GAPS: ${k}`).toBe(true);
-    }, 600_000);
+    }), 600_000);
   }
 });

@@ -2,7 +2,7 @@ import type { AcceptanceCase } from './harness.js';
 
 const base = 'CREATE SCHEMA app';
 /** Roles are cluster-wide: created if missing, never dropped. */
-const role = `DO $$ BEGIN CREATE ROLE meridian_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`;
+const role = `DO $$ BEGIN CREATE ROLE meridian_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
 
 /** More acceptance cases: every object kind and rule, in other schemas, with quoting and reserved words. */
 export const MORE_CASES: AcceptanceCase[] = [

@@ -12,7 +12,7 @@
  *   5. seed rows that the change does not delete by design are still there.
  */
 import { combineTableClauses } from '../../src/plan/combine.js';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { diff } from '../../src/diff/index.js';
@@ -21,6 +21,10 @@ import { plan, type HazardCode, type Statement } from '../../src/plan/index.js';
 import { openDatabase } from '../../src/db/index.js';
 import { createServerDatabase, resetDatabase } from '../helpers/databases.js';
 import { cachedState } from '../helpers/state-cache.js';
+import { runProgram, startSpawner } from '../helpers/spawner.js';
+
+// The spawner starts while this worker is small (before any PGlite opens): see pgDumpAsync.
+if (process.env.DATABASE_URL) startSpawner();
 
 export interface AcceptanceCase {
   readonly name: string;
@@ -117,17 +121,15 @@ function dataDeletedFrom(statements: readonly Statement[], tables: ReadonlySet<s
   return out;
 }
 
-/** `pgDump` without blocking the worker: the dump runs while the test builds or migrates the other database. */
-export function pgDumpAsync(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', ['--schema-only', '--no-owner', url]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(normaliseDump(stdout)) : reject(new Error(`pg_dump failed: ${stderr}`))));
-  });
+/**
+ * `pgDump` without blocking the worker: the dump runs while the test builds or migrates the other database.
+ * pg_dump is started by the small spawner process (helpers/spawner.ts): forking this worker, which holds
+ * PGlite's memory, would block it ~0.1–0.5 s per dump.
+ */
+export async function pgDumpAsync(url: string): Promise<string> {
+  const r = await runProgram('pg_dump', ['--schema-only', '--no-owner', url]);
+  if (r.code !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
+  return normaliseDump(r.stdout);
 }
 
 /** One database of a case: the connection, and its URL on servers (pg_dump's comparison). */
@@ -166,6 +168,93 @@ export function secondDatabase(targetUrl: string): () => CaseDatabase {
     await drop?.();
   });
   return () => ({ db: b!, url, target: targetUrl });
+}
+
+/** Two databases of one target for a case: `a` starts from old, `b` from new. */
+export type CasePair = readonly [CaseDatabase, CaseDatabase];
+
+/** A pool of database slots: `use` lends one slot (its `count` databases) to one test at a time. */
+export interface DatabasePool<S> {
+  use<T>(fn: (slot: S) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Slots of `count` databases of one target, for tests that run side by side (on servers a test mostly
+ * waits for its backends and for pg_dump, so a few in flight keep the cores busy). `size` slots, opened in
+ * the enclosing describe's beforeAll, each lent to one test at a time; closed (and on a server dropped) in
+ * its afterAll. Call inside a describe.
+ *
+ * @example
+ * const pool = databaseSlots(target.url, 3, 1);
+ * it.concurrent('…', () => pool.use(async ([d]) => { await d.db.exec('CREATE TABLE t (id int)'); }));
+ */
+export function databaseSlots(targetUrl: string, size: number, count: number): DatabasePool<readonly CaseDatabase[]> {
+  const closers: (() => Promise<void>)[] = [];
+  const free: CaseDatabase[][] = [];
+  const waiting: ((slot: CaseDatabase[]) => void)[] = [];
+  let slots = 0; // opened or being opened
+  const openOne = async (): Promise<CaseDatabase> => {
+    if (targetUrl.startsWith('pglite:')) {
+      const db = await openDatabase('pglite://memory');
+      closers.push(() => db.close());
+      return { db, url: undefined, target: targetUrl };
+    }
+    const created = await createServerDatabase(targetUrl);
+    const db = await openDatabase(created.url);
+    closers.push(async () => {
+      await db.close();
+      await created.drop();
+    });
+    return { db, url: created.url, target: targetUrl };
+  };
+  const openSlot = (): Promise<CaseDatabase[]> => {
+    slots++;
+    return Promise.all(Array.from({ length: count }, openOne)).catch((e: unknown) => {
+      slots--;
+      throw e;
+    });
+  };
+  const acquire = async (): Promise<CaseDatabase[]> => {
+    const ready = free.pop();
+    if (ready) return ready;
+    if (slots < size) return openSlot(); // one that failed to open in beforeAll
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (slot: CaseDatabase[]) => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else free.push(slot);
+  };
+  // Opened in a hook (hookTimeout), not in the first test: a PGlite start takes seconds on a busy machine.
+  beforeAll(async () => {
+    const opened = await Promise.all(Array.from({ length: size }, openSlot));
+    free.push(...opened);
+  });
+  afterAll(async () => {
+    for (const close of closers.splice(0)) await close();
+  });
+  return {
+    async use(fn) {
+      const slot = await acquire();
+      try {
+        return await fn(slot);
+      } finally {
+        release(slot);
+      }
+    },
+  };
+}
+
+/**
+ * `databaseSlots` of two databases: a case's `a` (starts from old) and `b` (starts from new).
+ *
+ * @example
+ * const pairs = casePairs(target.url, 3);
+ * it.concurrent('…', () => pairs.use(([a, b]) => runCase(a, b, c)));
+ */
+export function casePairs(targetUrl: string, size: number): DatabasePool<CasePair> {
+  const pool = databaseSlots(targetUrl, size, 2);
+  return { use: (fn) => pool.use((slot) => fn([slot[0]!, slot[1]!])) };
 }
 
 /** A state built directly from DDL: inspected, and (on servers) dumped. */

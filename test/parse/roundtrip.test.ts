@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { plan } from '../../src/plan/index.js';
 import type { Model } from '../../src/model/types.js';
+import type { Database } from '../../src/db/database.js';
 import { CASES } from '../acceptance/cases.js';
 import { MORE_CASES } from '../acceptance/cases-more.js';
 import { KIND_CASES } from '../acceptance/cases-kinds.js';
@@ -18,7 +19,8 @@ import { PRIVILEGE_CASES } from '../acceptance/cases-privileges.js';
 import { CLAUSES_CASES } from '../acceptance/cases-clauses.js';
 import { INHERITANCE_CASES } from '../acceptance/cases-inheritance.js';
 import { repoRoot } from '../helpers/cli.js';
-import { describeEachDatabase } from '../helpers/databases.js';
+import { resetDatabase, testTargets, type TestTarget } from '../helpers/databases.js';
+import { databaseSlots } from '../acceptance/harness.js';
 import { cachedState, stateWork } from '../helpers/state-cache.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
@@ -51,7 +53,26 @@ const KNOWN_GAPS: Readonly<Record<string, string>> = {
 /** Statements the Model cannot represent: DO blocks (used by cases to create roles). */
 const opaque = (sql: string) => /^\s*DO\b/i.test(sql);
 
-describeEachDatabase('native parser round trip', (t) => {
+/** Tests in flight at once on a server, each on its own database (see the acceptance suite's concurrency). */
+const SERVER_CONCURRENCY = Math.max(1, Number(process.env.MERIDIAN_ACCEPTANCE_CONCURRENCY) || 3);
+
+/** What a test uses of its database: the target, the connection, and a reset to an empty database. */
+interface Db {
+  readonly target: TestTarget;
+  readonly db: Database;
+  reset(): Promise<void>;
+}
+
+for (const target of testTargets()) describe(`native parser round trip [${target.name}]`, () => {
+  const server = !target.url.startsWith('pglite:');
+  const pool = databaseSlots(target.url, server ? SERVER_CONCURRENCY : 1, 1);
+  const test = server && SERVER_CONCURRENCY > 1 ? it.concurrent : it;
+  /** Runs `body` on a database of the pool (a server test may find an aborted transaction of a failed one). */
+  const onDatabase = (body: (t: Db) => Promise<void>) => () =>
+    pool.use(async ([d]) => {
+      if (d!.db.kind === 'postgres') await d!.db.exec('ROLLBACK').catch(() => undefined);
+      return body({ target, db: d!.db, reset: () => resetDatabase(d!.db) });
+    });
   /** parse(S) for a case side; statements the Model cannot represent must be refused, located, unless allowed. */
   const parseSide = (sql: readonly string[]) => {
     const text = sql.map((s) => `${s};`).join('\n');
@@ -72,7 +93,7 @@ describeEachDatabase('native parser round trip', (t) => {
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
   for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES]) {
-    it(`parse = inspect, and old → parse(new) converges: ${c.name}`, async () => {
+    test(`parse = inspect, and old → parse(new) converges: ${c.name}`, onDatabase(async (t) => {
       // The new state is only read: its inspection, shared for the run (the acceptance suite builds it too).
       const target = await cachedState('inspect', t.target.url, c.new, async () => {
         await t.reset();
@@ -104,13 +125,13 @@ describeEachDatabase('native parser round trip', (t) => {
       }
       const after = (await inspect(t.db)).model;
       expect(plan(diff(after, target.model), after, target.model).map((s) => s.sql)).toEqual([]);
-    });
+    }));
   }
 
   for (const f of CORPUS) {
     const path = join(corpus, `${f}.sql`);
-    const loadable = !(t.target.name === 'pglite' && f.startsWith('danbooru')); // pgstattuple is not in PGlite
-    it(`corpus ${f}: parses with no errors${loadable ? ' and equals the inspected database' : ` (not loadable on ${t.target.name}: needs pgstattuple; compared on PostgreSQL)`}`, async () => {
+    const loadable = !(target.name === 'pglite' && f.startsWith('danbooru')); // pgstattuple is not in PGlite
+    test(`corpus ${f}: parses with no errors${loadable ? ' and equals the inspected database' : ` (not loadable on ${target.name}: needs pgstattuple; compared on PostgreSQL)`}`, onDatabase(async (t) => {
       expect(existsSync(path)).toBe(true);
       const text = readFileSync(path, 'utf8');
       const parsed = checkSchema([{ file: `${f}.sql`, text }]);
@@ -125,7 +146,7 @@ describeEachDatabase('native parser round trip', (t) => {
         return inspect(t.db);
       });
       expect(roundTrip(inspected.model, parsed.model)).toEqual([]);
-    });
+    }));
   }
 });
 

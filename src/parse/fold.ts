@@ -50,6 +50,7 @@ import { canonicalizeDefinitions } from './canonical.js';
 import { normalizeExpr, type NormalizeContext } from './normalize.js';
 import { deparseExpression, type Node, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
+import { statementKind } from './statement-kind.js';
 
 export interface FoldProblem {
   readonly location: SourceLocation;
@@ -390,7 +391,7 @@ export class Folder implements FoldScope {
       case 'AlterTSDictionaryStmt': return textSearch.alterDictionary(this, n, this.searchPath);
       case 'AlterTSConfigurationStmt': return textSearch.alterConfiguration(this, n, this.searchPath, (sc) => Object.values(this.model.extensions).some((e) => e.schema === sc));
       default:
-        return this.unsupported(describeStatement(type, n));
+        return this.unsupported(statementKind(type, n));
     }
   }
 
@@ -447,10 +448,10 @@ export class Folder implements FoldScope {
     if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n);
     if (n.kind === 'OBJECT_TSCONFIGURATION') return textSearch.createConfiguration(this, n, this.searchPath);
     if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
-      return this.unsupported(`CREATE TEXT SEARCH ${n.kind === 'OBJECT_TSPARSER' ? 'PARSER' : 'TEMPLATE'} (built on C-level functions; ship it in an extension)`);
+      return this.unsupported(`${statementKind('DefineStmt', n)} (built on C-level functions; ship it in an extension)`);
     }
     if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this, n);
-    return this.unsupported(`CREATE ${String(n.kind).replace('OBJECT_', '').replace(/_/g, ' ')}`);
+    return this.unsupported(statementKind('DefineStmt', n));
   }
 
   // ---------------------------------------------------------------- drop, rename, set schema: by kind
@@ -492,7 +493,7 @@ export class Folder implements FoldScope {
           break;
         }
         default:
-          return this.unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`);
+          return this.unsupported(statementKind('DropStmt', n));
       }
     }
   }
@@ -509,7 +510,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
       case 'OBJECT_SCHEMA': return this.unsupported('ALTER SCHEMA … RENAME');
       default:
-        return this.unsupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '').toLowerCase()}`);
+        return this.unsupported(statementKind('RenameStmt', n));
     }
   }
 
@@ -522,7 +523,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
       default:
-        return this.unsupported(`ALTER ${String(n.objectType).replace('OBJECT_', '')} … SET SCHEMA`);
+        return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }
   }
 
@@ -581,9 +582,3 @@ export class Folder implements FoldScope {
     return canonicalizeDefinitions(this.model as unknown as Model);
   }
 }
-
-function describeStatement(type: string, n: Node): string {
-  const s = type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-  return n?.kind ? `${s} (${String(n.kind).replace('OBJECT_', '')})` : s;
-}
-

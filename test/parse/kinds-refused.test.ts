@@ -43,6 +43,31 @@ describe('kinds refused with a reason', () => {
     expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1], ['E_UNSUPPORTED', 3, 1]]);
     expect(r.errors[0]!.message).toMatch(/TABLESPACE fast is not supported in a schema file \(tablespaces are not managed\)/);
   });
+  it('refused kinds are named in PostgreSQL\'s words (its command tags and object kinds), at file:line:col, with what to do instead', () => {
+    const refused: [string, string][] = [
+      ["CREATE TABLESPACE fast LOCATION '/tmp/x'", 'CREATE TABLESPACE'],
+      ["SECURITY LABEL FOR x ON TABLE t IS 'y'", 'SECURITY LABEL'],
+      ['CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler', 'CREATE ACCESS METHOD'],
+      ['CREATE LANGUAGE plx HANDLER f', 'CREATE LANGUAGE'],
+      ["CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8", 'CREATE CONVERSION'],
+      ['CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION f(internal))', 'CREATE TRANSFORM'],
+      ["CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)", 'CREATE SUBSCRIPTION'],
+      ['CREATE TYPE base', 'CREATE TYPE (a base or shell type, built on C-level functions)'],
+      ['CREATE TEXT SEARCH PARSER tp (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)', 'CREATE TEXT SEARCH PARSER'],
+      ['ALTER TABLE t SET TABLESPACE fast', 'ALTER TABLE … SET TABLESPACE'],
+      ['ALTER TABLE t OWNER TO someone', ''],
+      ['DROP TABLESPACE fast', 'DROP TABLESPACE'],
+      ['ALTER SCHEMA public RENAME TO p2', 'ALTER SCHEMA … RENAME'],
+      ['IMPORT FOREIGN SCHEMA s FROM SERVER srv INTO public', 'IMPORT FOREIGN SCHEMA'],
+    ];
+    for (const [sql, kind] of refused) {
+      const r = checkSchema([{ file: 'schema.sql', text: `CREATE TABLE t (a int);\n  ${sql};\n` }]);
+      if (!kind) { expect(r.errors, `${sql}: ownership is ignored, not refused`).toEqual([]); continue; }
+      expect(r.errors.map((e) => [e.code, e.location.file, e.location.line, e.location.column]), sql).toEqual([['E_UNSUPPORTED', 'schema.sql', 2, 3]]);
+      expect(r.errors[0]!.message, sql).toMatch(new RegExp(`^${kind.replace(/[()…]/g, (m) => `\\${m}`)} .*is not supported in a schema file.*; move it to a migration \\(\`meridian migrate new\`\\)`));
+      expect(r.errors[0]!.message, sql).not.toMatch(/TABLE SPACE|SEC LABEL|\bAM\b|PLANG|_/);
+    }
+  });
   it('CREATE TEXT SEARCH PARSER / TEMPLATE: E_UNSUPPORTED at the statement, saying why', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int);\nCREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize);\n' }]);
     expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1]]);

@@ -17,6 +17,7 @@ import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './s
 import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -196,7 +197,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       }
       default:
-        throw new Problem('E_UNSUPPORTED', `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported in a schema file`);
+        throw new Problem('E_UNSUPPORTED', `ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
     }
   }
 }

@@ -50,7 +50,7 @@ import { canonicalizeDefinitions } from './canonical.js';
 import { normalizeExpr, type NormalizeContext } from './normalize.js';
 import { deparseExpression, type Node, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
-import { statementKind } from './statement-kind.js';
+import { statementKind, tablespaceRefusal } from './statement-kind.js';
 
 export interface FoldProblem {
   readonly location: SourceLocation;
@@ -147,8 +147,9 @@ export class Folder implements FoldScope {
 
   /** Finds an existing object in `map` by (possibly unqualified) name through the search_path. */
   /** A relation placed in a tablespace other than the database's default: refused, located (tablespaces are not managed). */
-  private refuseTablespace(name: string | undefined): void {
-    if (name && name !== 'pg_default') this.fail('E_UNSUPPORTED', `TABLESPACE ${name} is not supported in a schema file (tablespaces are not managed); move it to a migration (\`meridian migrate new\`) or leave the clause out`);
+  private refuseTablespace(name: string | undefined, clause = 'TABLESPACE'): void {
+    const refusal = tablespaceRefusal(clause, name);
+    if (refusal) this.fail('E_UNSUPPORTED', refusal);
   }
 
   lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined {
@@ -533,6 +534,11 @@ export class Folder implements FoldScope {
     if (n.kind === 'VAR_RESET' && n.name === 'search_path') {
       this.searchPath = [...this.initialSearchPath];
       return;
+    }
+    // pg_dump's header: `SET default_tablespace = ''` and `SET default_table_access_method = heap` (the defaults).
+    if (n.name === 'default_tablespace' && n.kind === 'VAR_SET_VALUE') return this.refuseTablespace(constText(n.args![0]!), 'default_tablespace =');
+    if (n.name === 'default_table_access_method' && n.kind === 'VAR_SET_VALUE' && constText(n.args![0]!) !== 'heap') {
+      return this.fail('E_UNSUPPORTED', `default_table_access_method = ${constText(n.args![0]!)} is not supported in a schema file (table access methods other than heap are not managed); move it to a migration (\`meridian migrate new\`) or leave it out`);
     }
     if (n.name !== 'search_path') return;
     if (n.kind === 'VAR_SET_DEFAULT') {

@@ -19,10 +19,11 @@ import { INPLACE_CASES } from './cases-inplace.js';
 import { PRIVILEGE_CASES } from './cases-privileges.js';
 import { CLAUSES_CASES } from './cases-clauses.js';
 import { HUNT_CASES } from './cases-hunt.js';
+import { GAPS_CASES } from './cases-gaps.js';
 import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
 import { stateWork } from '../helpers/state-cache.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...GAPS_CASES];
 
 export function acceptanceSuite(part: number, of: number): void {
   const cases = ALL_CASES.filter((_, i) => i % of === part - 1);

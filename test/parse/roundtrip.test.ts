@@ -16,6 +16,7 @@ import { MORE_CASES } from '../acceptance/cases-more.js';
 import { KIND_CASES } from '../acceptance/cases-kinds.js';
 import { PRIVILEGE_CASES } from '../acceptance/cases-privileges.js';
 import { CLAUSES_CASES } from '../acceptance/cases-clauses.js';
+import { GAPS_CASES } from '../acceptance/cases-gaps.js';
 import { repoRoot } from '../helpers/cli.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { cachedState, stateWork } from '../helpers/state-cache.js';
@@ -70,7 +71,7 @@ describeEachDatabase('native parser round trip', (t) => {
   // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
-  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES]) {
+  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...GAPS_CASES]) {
     it(`parse = inspect, and old → parse(new) converges: ${c.name}`, async () => {
       // The new state is only read: its inspection, shared for the run (the acceptance suite builds it too).
       const target = await cachedState('inspect', t.target.url, c.new, async () => {

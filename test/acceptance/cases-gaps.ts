@@ -32,7 +32,7 @@ export const CONSTRAINT_STORAGE_CASES: AcceptanceCase[] = [
 ];
 
 /** Domains recreated (a change ALTER DOMAIN cannot make) while other objects use them, and domains altered in place. */
-const DOMAIN_CASES: AcceptanceCase[] = [
+export const DOMAIN_CASES: AcceptanceCase[] = [
   {
     name: 'gap: a domain whose base type changes while a column uses it: the column moved off it and back',
     old: ['CREATE DOMAIN code AS varchar(10) CHECK (VALUE <> \'\')', 'CREATE TABLE t (id int PRIMARY KEY, c code NOT NULL)', 'CREATE INDEX t_c ON t (c)', 'CREATE VIEW tv AS SELECT id, c FROM t'],
@@ -86,7 +86,7 @@ const OPFAMILY_CASES: AcceptanceCase[] = [
 ];
 
 /** A column switching between a sequence default (serial) and an identity keeps handing out new values. */
-const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
+export const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
   {
     name: 'gap: serial becomes identity (and back) with rows: the next insert does not collide',
     old: ['CREATE TABLE t (id serial PRIMARY KEY, v text)'],
@@ -101,4 +101,4 @@ const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
 ];
 
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES];
+export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...SEQUENCE_POSITION_CASES];

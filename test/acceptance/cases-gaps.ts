@@ -58,7 +58,7 @@ export const DOMAIN_CASES: AcceptanceCase[] = [
 ];
 
 /** btree/hash operator families with loose members, and a class placed in a family of another name. */
-const OPFAMILY_CASES: AcceptanceCase[] = [
+export const OPFAMILY_CASES: AcceptanceCase[] = [
   {
     name: 'gap: btree and hash operator families with loose members, a class in a family of another name, an index using it',
     old: ['CREATE TABLE t (a int, b bigint)'],
@@ -101,4 +101,4 @@ export const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
 ];
 
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...SEQUENCE_POSITION_CASES];
+export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES];

@@ -38,6 +38,14 @@ describe('kinds refused with a reason', () => {
     const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
     expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);
   });
+  it('a domain recreated (another base type) while a partitioned table\'s column uses it: E_PLAN naming it; a plain table\'s column is moved off and back', () => {
+    const uses = (base: string, table: string) => model(`CREATE DOMAIN code AS ${base};\n${table}`);
+    const partitioned = 'CREATE TABLE pt (c code, n int) PARTITION BY LIST (n);';
+    expect(() => diff(uses('varchar(10)', partitioned), uses('text', partitioned))).toThrow(/^domain public\.code \(schema\.sql:1:1\) changes its base type or collation .* but column public\.pt\.c \(schema\.sql:2:\d+\) \(of a partitioned table or a partition\) uses it.*meridian migrate new/);
+    const plain = 'CREATE TABLE t (c code[], n int);';
+    const changes = diff(uses('varchar(10)', plain), uses('text', plain));
+    expect(changes.filter((c) => c.kind === 'alter_column').map((c) => c.kind === 'alter_column' && `${c.from.type} → ${c.to.type}`)).toEqual(['public.code[] → character varying(10)[]', 'character varying(10)[] → public.code[]']);
+  });
   it('a table or index in a tablespace other than the default: E_UNSUPPORTED at the statement (pg_default is accepted)', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int) TABLESPACE pg_default;\nCREATE TABLE u (a int) TABLESPACE fast;\nCREATE INDEX t_a ON t (a) TABLESPACE fast;\n' }]);
     expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1], ['E_UNSUPPORTED', 3, 1]]);

@@ -56,8 +56,11 @@ export type Change =
   | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column; readonly regenerated?: boolean }
   /** `regenerate`: a generated column dropped and added again although its expression is the same (planner-made). */
   | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean }
-  /** `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. */
-  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean }
+  /**
+   * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
+   * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.
+   */
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[] }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
   | { readonly kind: 'drop_index'; readonly index: Index }

@@ -7,12 +7,82 @@
  * (no ALTER DOMAIN for its collation), a composite or range type, a partition key column, a column the diff changes
  * already — the diff refuses, located, naming the users and what to do.
  *
+ * A domain recreated (another base type or collation: no ALTER DOMAIN for those) is the same case with another
+ * move: the table columns of the domain (or an array of it) go to its base type and back to the new domain, by the
+ * same pair of column changes; what PostgreSQL rebuilds around a type change (indexes, views over the column) follows
+ * as for any column type change, and types built on the domain are recreated with it by the planner.
+ *
  * In: both Models and the changes so far. Out: those changes completed, or an E_PLAN error. Never: renders SQL.
  */
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import type { Change } from './changes.js';
 import type { Column, Model, Table } from '../model/types.js';
+
+/** The columns of tables that stay, moved to `off(column)` before the object they use is dropped and back to their desired selves after it is created. */
+function moveOffAndBack(moves: readonly { table: Table; from: Column; to: Column }[], off: (c: Column) => Column, out: Change[]): void {
+  for (const m of moves) out.push({ kind: 'alter_column', table: m.table, from: m.from, to: off(m.from) }, { kind: 'alter_column', table: m.table, from: off(m.to), to: m.to });
+}
+
+/**
+ * The table columns of each domain the diff drops and creates again (drop_type + create_type of one key) moved to its
+ * base type first and back after; a partition key column, which PostgreSQL cannot retype, is refused (E_PLAN, located).
+ *
+ * @example
+ * moveColumnsOffRecreatedDomains(current, desired, out) // + alter_column t.c code → character varying(10), then → code
+ */
+export function moveColumnsOffRecreatedDomains(current: Model, desired: Model, out: Change[]): void {
+  const keyOf = (t: { schema: string; name: string }) => qualifiedKey(t.schema, t.name);
+  const created = new Set(out.flatMap((c) => (c.kind === 'create_type' ? [keyOf(c.type)] : [])));
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_type' ? [keyOf(c.type)] : [])));
+  // Domains over a recreated domain go with it (their columns move off them too), transitively.
+  const stack = [...dropped].filter((k) => created.has(k) && current.types[k]?.kind === 'domain');
+  while (stack.length) {
+    const k = stack.pop()!;
+    for (const [dk, t] of Object.entries(current.types)) {
+      const back = desired.types[dk];
+      if (t.kind !== 'domain' || dropped.has(dk) || t.baseType.replace(/(\[\])+$/, '') !== k || back?.kind !== 'domain') continue;
+      dropped.add(dk);
+      created.add(dk);
+      out.push({ kind: 'drop_type', type: t }, { kind: 'create_type', type: back });
+      stack.push(dk);
+    }
+  }
+  // A column moves to the type under every domain (and the nearest collation a domain sets).
+  const underneath = (key: string): { type: string; collation?: string } => {
+    const t = current.types[key.replace(/(\[\])+$/, '')];
+    if (t?.kind !== 'domain') return { type: key };
+    const below = underneath(t.baseType);
+    return { type: below.type, ...(t.collation ?? below.collation ? { collation: t.collation ?? below.collation } : {}) };
+  };
+  for (const c of [...out]) {
+    if (c.kind !== 'drop_type' || c.type.kind !== 'domain') continue;
+    const domain = c.type;
+    const key = keyOf(domain);
+    if (!created.has(key)) continue;
+    const at = (loc: SourceLocation | undefined) => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
+    const moves: { table: Table; from: Column; to: Column }[] = [];
+    const blocked: string[] = [];
+    for (const [k, t] of Object.entries(current.tables)) {
+      const des = desired.tables[k];
+      if (!des) continue;
+      for (const col of t.columns) {
+        const array = col.type.slice(key.length);
+        if (!col.type.startsWith(key) || !/^(\[\])*$/.test(array) || col.inherited) continue;
+        const to = des.columns.find((d) => d.name === col.name);
+        const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
+        if (changed || !to || to.type !== col.type) continue; // its own change moves it
+        if (t.partitionBy || t.partitionOf) blocked.push(`column ${k}.${col.name}${at(to.loc ?? des.loc)} (of a partitioned table or a partition)`);
+        else moves.push({ table: des, from: col, to });
+      }
+    }
+    if (blocked.length) {
+      throw new MeridianError('E_PLAN', `domain ${key}${at(desired.types[key]?.loc)} changes its base type or collation (it is dropped and created again), but ${blocked.join(', ')} ${blocked.length > 1 ? 'use' : 'uses'} it, and PostgreSQL cannot move ${blocked.length > 1 ? 'them' : 'it'} off the domain. Give the new definition another name and move the columns to it, or write the change in a migration (\`meridian migrate new\`)`, desired.types[key]?.loc ? { location: desired.types[key]!.loc! } : {});
+    }
+    const off = underneath(key);
+    moveOffAndBack(moves, (x) => ({ ...x, type: `${off.type}${x.type.slice(key.length)}`, ...(off.collation ? { collation: off.collation } : {}) }), out);
+  }
+}
 
 /** A collation as columns and index keys spell it (`public.ci`, `"public"."ci"`), for comparison. */
 const bare = (s: string | undefined) => (s ?? '').replace(/"/g, '');
@@ -55,13 +125,10 @@ export function moveColumnsOffRecreatedCollations(current: Model, desired: Model
     if (blocked.length) {
       throw new MeridianError('E_PLAN', `collation ${spelled}${at(c.to.loc)} changes definition, but ${blocked.join(', ')} ${blocked.length > 1 ? 'use' : 'uses'} it, and PostgreSQL cannot move ${blocked.length > 1 ? 'them' : 'it'} off the collation to create it again. Give the new definition another name and move the users to it, or write the change in a migration (\`meridian migrate new\`)`, c.to.loc ? { location: c.to.loc } : {});
     }
-    for (const m of moves) {
-      const plain = (x: Column): Column => {
-        const { collation: _drop, ...rest } = x;
-        return rest;
-      };
-      out.push({ kind: 'alter_column', table: m.table, from: m.from, to: plain(m.from) }, { kind: 'alter_column', table: m.table, from: plain(m.to), to: m.to });
-    }
+    moveOffAndBack(moves, (x) => {
+      const { collation: _drop, ...rest } = x;
+      return rest;
+    }, out);
     // Indexes naming it in a key depend on it: built again after it is.
     const planned = new Set(out.flatMap((x) => (x.kind === 'drop_index' ? [qualifiedKey(x.index.schema, x.index.name)] : [])));
     for (const r of [...Object.values(current.tables), ...Object.values(current.views)]) {

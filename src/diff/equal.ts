@@ -33,10 +33,15 @@ export const sameCheck = (a: Expr, b: Expr): boolean => sameExpr(a, b);
 
 export const sameBound = sameExpr;
 
+/** The storage parameters of two constraints' indexes (`WITH (fillfactor=70)`) are the same (none for other kinds). */
+export const sameIndexOptions = (a: Constraint, b: Constraint): boolean =>
+  (('options' in a && a.options) || []).join(',') === (('options' in b && b.options) || []).join(',');
+
 export function sameConstraint(a: Constraint, b: Constraint): boolean {
   if (a.kind !== b.kind || a.deferrable !== b.deferrable || a.initiallyDeferred !== b.initiallyDeferred) return false;
   // Validity is part of the schema pg_dump writes (a NOT VALID constraint is dumped as a separate ALTER TABLE).
   if ((a.kind === 'check' || a.kind === 'foreign_key') && (b.kind === 'check' || b.kind === 'foreign_key') && !!a.notValid !== !!b.notValid) return false;
+  if (!sameIndexOptions(a, b)) return false;
   const da = 'definition' in a ? a.definition : undefined;
   const db = 'definition' in b ? b.definition : undefined;
   if (da !== undefined && db !== undefined) return sameDefinition(a, b);

@@ -380,12 +380,15 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     const same = !!old && sameConstraint(old, c);
     // A NOT VALID check or foreign key that is otherwise the same is validated in place.
     const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
+    // A key or exclusion whose index's storage parameters alone change is altered in place (ALTER INDEX … SET).
+    const optionsOnly = !!old && !same && !validate && sameConstraint({ ...old, options: 'options' in c ? c.options : undefined } as Constraint, c);
     if (validate) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, validate: true });
+    else if (optionsOnly) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, optionsFrom: ('options' in old && old.options) || [] });
     else if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
-    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same ? old!.comment : undefined, c.comment);
+    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same || optionsOnly ? old!.comment : undefined, c.comment);
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;

@@ -10,7 +10,7 @@ import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
 import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
-import { moveColumnsOffRecreatedCollations } from './collation-in-use.js';
+import { moveColumnsOffRecreatedCollations, moveColumnsOffRecreatedDomains } from './collation-in-use.js';
 
 /** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
 const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
@@ -53,6 +53,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
   restoreOnRecreatedTables(desired, out);
   restoreOnNewIdentitySequences(desired, out);
   moveColumnsOffRecreatedCollations(current, desired, out);
+  moveColumnsOffRecreatedDomains(current, desired, out);
 }
 
 /**

@@ -429,12 +429,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
+        const indexOptions = r.index_options ? { options: sorted(arr(r.index_options)) } : {};
         switch (r.kind) {
-          case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [] }; break;
-          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition) }; break;
+          case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
+          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;
           case 'f': c = { kind: 'foreign_key', ...base, columns: cols, ...fk!, ...(r.validated ? {} : { notValid: true }) }; break;
           case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
-          default: c = { kind: 'exclusion', name: base.name, deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
+          default: c = { kind: 'exclusion', name: base.name, deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}), ...indexOptions };
         }
         t.constraints[c.name] = c;
       }

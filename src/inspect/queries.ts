@@ -190,7 +190,9 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
        dsc.description AS comment,
-       con.conislocal AS is_local
+       con.conislocal AS is_local,
+       -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)
+       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -173,12 +173,12 @@ interface ConstraintBase extends Commented, Located, CanonicalDefinition {
   readonly initiallyDeferred: boolean;
 }
 
-export interface PrimaryKey extends ConstraintBase, ConstraintDefinition {
+export interface PrimaryKey extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions {
   readonly kind: 'primary_key';
   readonly columns: readonly string[];
   readonly include: readonly string[];
 }
-export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition {
+export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions {
   readonly kind: 'unique';
   readonly columns: readonly string[];
   readonly include: readonly string[];
@@ -187,6 +187,10 @@ export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition {
 interface ConstraintDefinition {
   /** The constraint body as PostgreSQL prints it (pg_get_constraintdef), e.g. `FOREIGN KEY (a) REFERENCES s.t(id)`. */
   readonly definition?: string;
+}
+/** Storage parameters of the index behind a key or exclusion constraint (`WITH (fillfactor=70)`): `name=value`, sorted; absent when none. */
+interface ConstraintIndexOptions {
+  readonly options?: readonly string[];
 }
 
 export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
@@ -207,7 +211,7 @@ export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {
   readonly noInherit: boolean;
   readonly notValid?: boolean;
 }
-export interface ExclusionConstraint extends ConstraintBase {
+export interface ExclusionConstraint extends ConstraintBase, ConstraintIndexOptions {
   readonly kind: 'exclusion';
   /** `EXCLUDE USING gist (…) [WHERE (…)]` as pg_get_constraintdef renders it. */
   readonly definition: string;

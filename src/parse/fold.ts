@@ -51,6 +51,7 @@ import { normalizeExpr, type NormalizeContext } from './normalize.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
+import { statementKind, tablespaceRefusal } from './statement-kind.js';
 
 /** A node or a payload read both ways: its node keys typed (`Tree`), any other field by name. */
 type Loose = Tree & Record<string, unknown>;
@@ -150,8 +151,9 @@ export class Folder implements FoldScope {
 
   /** Finds an existing object in `map` by (possibly unqualified) name through the search_path. */
   /** A relation placed in a tablespace other than the database's default: refused, located (tablespaces are not managed). */
-  private refuseTablespace(name: string | undefined): void {
-    if (name && name !== 'pg_default') this.fail('E_UNSUPPORTED', `TABLESPACE ${name} is not supported in a schema file (tablespaces are not managed); move it to a migration (\`meridian migrate new\`) or leave the clause out`);
+  private refuseTablespace(name: string | undefined, clause = 'TABLESPACE'): void {
+    const refusal = tablespaceRefusal(clause, name);
+    if (refusal) this.fail('E_UNSUPPORTED', refusal);
   }
 
   lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined {
@@ -405,7 +407,7 @@ export class Folder implements FoldScope {
       case 'AlterTSDictionaryStmt': return textSearch.alterDictionary(this, n, this.searchPath);
       case 'AlterTSConfigurationStmt': return textSearch.alterConfiguration(this, n, this.searchPath, (sc) => Object.values(this.model.extensions).some((e) => e.schema === sc));
       default:
-        return this.unsupported(describeStatement(type, n));
+        return this.unsupported(statementKind(type, n));
     }
   }
 
@@ -462,10 +464,10 @@ export class Folder implements FoldScope {
     if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n);
     if (n.kind === 'OBJECT_TSCONFIGURATION') return textSearch.createConfiguration(this, n, this.searchPath);
     if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
-      return this.unsupported(`CREATE TEXT SEARCH ${n.kind === 'OBJECT_TSPARSER' ? 'PARSER' : 'TEMPLATE'} (built on C-level functions; ship it in an extension)`);
+      return this.unsupported(`${statementKind('DefineStmt', n)} (built on C-level functions; ship it in an extension)`);
     }
     if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this, n);
-    return this.unsupported(`CREATE ${String(n.kind).replace('OBJECT_', '').replace(/_/g, ' ')}`);
+    return this.unsupported(statementKind('DefineStmt', n));
   }
 
   // ---------------------------------------------------------------- drop, rename, set schema: by kind
@@ -507,7 +509,7 @@ export class Folder implements FoldScope {
           break;
         }
         default:
-          return this.unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`);
+          return this.unsupported(statementKind('DropStmt', n));
       }
     }
   }
@@ -524,7 +526,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
       case 'OBJECT_SCHEMA': return this.unsupported('ALTER SCHEMA … RENAME');
       default:
-        return this.unsupported(`RENAME of ${String(n.renameType).replace('OBJECT_', '').toLowerCase()}`);
+        return this.unsupported(statementKind('RenameStmt', n));
     }
   }
 
@@ -537,7 +539,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
       default:
-        return this.unsupported(`ALTER ${String(n.objectType).replace('OBJECT_', '')} … SET SCHEMA`);
+        return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }
   }
 
@@ -547,6 +549,11 @@ export class Folder implements FoldScope {
     if (n.kind === 'VAR_RESET' && n.name === 'search_path') {
       this.searchPath = [...this.initialSearchPath];
       return;
+    }
+    // pg_dump's header: `SET default_tablespace = ''` and `SET default_table_access_method = heap` (the defaults).
+    if (n.name === 'default_tablespace' && n.kind === 'VAR_SET_VALUE') return this.refuseTablespace(constText(n.args![0]!), 'default_tablespace =');
+    if (n.name === 'default_table_access_method' && n.kind === 'VAR_SET_VALUE' && constText(n.args![0]!) !== 'heap') {
+      return this.fail('E_UNSUPPORTED', `default_table_access_method = ${constText(n.args![0]!)} is not supported in a schema file (table access methods other than heap are not managed); move it to a migration (\`meridian migrate new\`) or leave it out`);
     }
     if (n.name !== 'search_path') return;
     if (n.kind === 'VAR_SET_DEFAULT') {
@@ -596,9 +603,3 @@ export class Folder implements FoldScope {
     return canonicalizeDefinitions(this.model as unknown as Model);
   }
 }
-
-function describeStatement(type: string, n: object): string {
-  const s = type.replace(/Stmt$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-  return 'kind' in n && n.kind ? `${s} (${String(n.kind).replace('OBJECT_', '')})` : s;
-}
-

@@ -7,9 +7,10 @@ import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Model } from '../model/types.js';
-import { columnSql, identitySql, qn, startOutside, typeSql } from './table-sql.js';
+import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-sql.js';
 import type { Emit } from './draft.js';
 import type { Effects } from './types.js';
+import { exprRefs } from './expr-refs.js';
 
 /** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
 function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {
@@ -102,9 +103,46 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
   }
+  const position = sequencePosition(c, model);
+  if (position) emit('alter-column', c, key, cm, position.sql, { mayFailOnExistingRows: position.hazard });
   if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
   attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
 }
+/**
+ * A column switching between a sequence default (`serial`, `DEFAULT nextval(…)`) and an identity gets a new sequence,
+ * which starts over while the rows keep the values the old one handed out: the next insert would collide. Static SQL
+ * cannot carry the old sequence's position (it is dropped first, and a plan holds no values), so the new sequence is
+ * moved past the column's largest value, read when the migration runs: a data statement (DATA_DEPENDENT), a no-op on an
+ * empty table or when every value lies before the new sequence's start. Special case, said: it reads the column, so a
+ * sequence that ran ahead of the rows (deleted rows, failed inserts) restarts closer to them.
+ *
+ * @example
+ * sequencePosition(serialToIdentity, desired)?.sql
+ * // `SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('"public"."t"', 'id'), max("id")) FROM "public"."t" HAVING max("id") >= 1`
+ */
+export function sequencePosition(c: Extract<Change, { kind: 'alter_column' }>, model: Model): { sql: string; hazard: string } | undefined {
+  const { table: t, from, to } = c;
+  const sequenceOf = (col: Column) => (col.default ? exprRefs(col.default.canonical).sequences[0] : undefined);
+  let target: string;
+  let options: { start: string; increment: string } | undefined;
+  if (to.identity && !from.identity && sequenceOf(from)) {
+    target = `pg_catalog.pg_get_serial_sequence(${literal(qn(t.schema, t.name))}, ${literal(to.name)})`;
+    options = to.identity.sequence;
+  } else if (from.identity && !to.identity && sequenceOf(to)) {
+    const seq = sequenceOf(to)!;
+    target = `${literal(qk(seq))}::regclass`;
+    options = model.sequences[seq];
+  } else return undefined;
+  if (!options) return undefined;
+  const up = !options.increment.startsWith('-');
+  const edge = `${up ? 'max' : 'min'}(${qi(to.name)})`;
+  return {
+    sql: `SELECT pg_catalog.setval(${target}, ${edge}) FROM ${qn(t.schema, t.name)} HAVING ${edge} ${up ? '>=' : '<='} ${options.start}`,
+    hazard: `reads ${t.name}.${to.name}: its new sequence continues after the column's ${up ? 'largest' : 'smallest'} value (the old sequence's position is not carried)`,
+  };
+}
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
 function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
 }

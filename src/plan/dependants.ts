@@ -157,9 +157,10 @@ export function withDependants(changes: readonly Change[], current: Model, desir
   const reshaped = new Set(all.flatMap((c) =>
     c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
     : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
-  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
-  // goes the same way: PostgreSQL refuses to drop the relation under it.
-  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
+  // A function whose arguments or result are the row type of a view or table that is dropped (and created again),
+  // or a type that is (a domain recreated with another base type), goes the same way: PostgreSQL refuses to drop
+  // the relation or type under it.
+  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_type' ? [keyOf(c.type)] : [])));
   const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
   if (reshaped.size || droppedRelations.size) {
     for (const [k, f] of Object.entries(current.functions)) {

@@ -251,6 +251,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
         return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
       }
+      // A new sequence moved past the column's values (alter-column.ts: sequencePosition) exists by then.
+      if (sql.startsWith('SELECT pg_catalog.setval(')) return { alters: [nodeId.rel(keyOf(c.table))], requires: [...columnRefs(c.to, desired), ...(c.to.identity ? (is.length ? is : implied) : [])] };
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.

@@ -239,6 +239,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
         if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
+        if (c.optionsFrom) {
+          // In place: the index keeps its name and rows; new storage parameters apply to pages written from then on.
+          const name = (o: string) => o.slice(0, o.indexOf('='));
+          const to = 'options' in k ? k.options ?? [] : [];
+          const removed = c.optionsFrom.filter((o) => !to.some((n) => name(n) === name(o))).map(name);
+          const set = to.filter((o) => !c.optionsFrom!.includes(o));
+          const ix = qn(c.table.schema, k.name);
+          if (removed.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} RESET (${removed.join(', ')})`);
+          if (set.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} SET (${set.join(', ')})`);
+          break;
+        }
         if (c.validate) {
           emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
           break;

@@ -150,9 +150,10 @@ export function constraintSql(c: Constraint, refTable: (key: string) => string =
       // Read from a database, INCLUDE and storage parameters are in the definition text only: taken from it
       // when the structure then says everything the text does (else the text is kept as it is).
       const include = c.include.length ? c.include : identList(/ INCLUDE \(((?:[^()"]|"(?:[^"]|"")*")*)\)/.exec(c.definition)?.[1] ?? '');
-      const options = /\) WITH \(([^()]*)\)/.exec(c.definition)?.[1]?.split(', ') ?? [];
+      // (pg_get_constraintdef leaves a key's storage parameters out: the inspector reads them into `options`.)
+      const written = /\) WITH \(([^()]*)\)/.exec(c.definition)?.[1]?.split(', ') ?? [];
       const k = { ...c, include };
-      return c.definition === keySql(k, options) ? keySql(k, options, qi) : c.definition;
+      return c.definition === keySql(k, written) ? keySql(k, c.options ?? written, qi) : c.definition;
     }
     case 'check': return c.definition ?? `CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}`;
     // Both actions always, as Atlas writes the ones it inspected. `ON DELETE SET NULL (col, …)` has no field

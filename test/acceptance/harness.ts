@@ -41,6 +41,11 @@ export interface AcceptanceCase {
   /** Seed rows for the new → old direction: SQL run on the new state before migrating back. */
   readonly seedBack?: string;
   /**
+   * SQL run after the migration, in each direction that was seeded (e.g. an insert that takes the next value of a
+   * column's sequence or identity): it must succeed, so a migration that leaves a sequence behind its rows fails.
+   */
+  readonly after?: string;
+  /**
    * Queries whose rows must be the same before and after, in both directions, unless that direction's plan
    * deletes their data by design: a DELETES_DATA statement on one of `tables` (other than a column drop,
    * which keeps the rows), or on an object that is not a table (a type whose attribute goes).
@@ -66,7 +71,9 @@ function normaliseDump(dump: string): string {
     head + body.split('\n').map((l) => l.replace(/,$/, '')).sort().join(',\n') + tail);
   // Storage parameters are stored in the order they were set: ordering noise, not a difference.
   const sortedOptions = sortedColumns.replace(/\nWITH \(([^)]*)\);/g, (_m, list: string) => `\nWITH (${list.split(', ').sort().join(', ')});`)
-    .replace(/^(CREATE (?:UNIQUE )?INDEX [^\n]*) WITH \(([^)]*)\);$/gm, (_m, head: string, list: string) => `${head} WITH (${list.split(', ').sort().join(', ')});`);
+    .replace(/^(CREATE (?:UNIQUE )?INDEX [^\n]*) WITH \(([^)]*)\);$/gm, (_m, head: string, list: string) => `${head} WITH (${list.split(', ').sort().join(', ')});`)
+    // (a key's or exclusion's index: `ADD CONSTRAINT … UNIQUE (k) WITH (fillfactor='80', deduplicate_items=off)`)
+    .replace(/^( {4}ADD CONSTRAINT [^\n]*?) WITH \(([^()]*=[^()]*)\)/gm, (_m, head: string, list: string) => `${head} WITH (${list.split(', ').sort().join(', ')})`);
   return sortedOptions
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('--') && !/^SET |^SELECT pg_catalog\.set_config/.test(l) && !l.startsWith('\\'))
@@ -345,6 +352,13 @@ async function migrate(t: CaseDatabase, start: BuiltState['inspected'], target: 
   expect(again.map((s) => s.sql), `${c.name}: re-plan after applying must be empty`).toEqual([]);
   if (t.url && target.dump) expect(await pgDumpAsync(t.url), `${c.name} (${dir}): pg_dump of the migrated database equals the target's`).toBe(await target.dump);
   if (before) expect((await db.query(c.keeps!)).rows, `${c.name}: seed rows survive`).toEqual(before);
+  if (seed && c.after) {
+    try {
+      await db.exec(c.after);
+    } catch (e) {
+      throw new Error(`${c.name} (${dir}): after the migration, ${c.after} failed: ${(e as Error).message}\nplan:\n${statements.map((x) => x.sql).join(';\n')}`);
+    }
+  }
   const deleted = dataDeletedFrom(statements, new Set((c.keepsTables ?? []).flatMap((k) => k.tables)));
   for (const [i, k] of (c.keepsTables ?? []).entries()) {
     if (deleted.has('*') || k.tables.some((x) => deleted.has(x))) continue;

@@ -38,10 +38,43 @@ describe('kinds refused with a reason', () => {
     const bare = (locale: string) => model(`CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false)`);
     expect(diff(bare('und-u-ks-level2'), bare('und-u-ks-level1')).map((c) => c.kind)).toEqual(['alter_object']);
   });
+  it('a domain recreated (another base type) while a partitioned table\'s column uses it: E_PLAN naming it; a plain table\'s column is moved off and back', () => {
+    const uses = (base: string, table: string) => model(`CREATE DOMAIN code AS ${base};\n${table}`);
+    const partitioned = 'CREATE TABLE pt (c code, n int) PARTITION BY LIST (n);';
+    expect(() => diff(uses('varchar(10)', partitioned), uses('text', partitioned))).toThrow(/^domain public\.code \(schema\.sql:1:1\) changes its base type or collation .* but column public\.pt\.c \(schema\.sql:2:\d+\) \(of a partitioned table or a partition\) uses it.*meridian migrate new/);
+    const plain = 'CREATE TABLE t (c code[], n int);';
+    const changes = diff(uses('varchar(10)', plain), uses('text', plain));
+    expect(changes.filter((c) => c.kind === 'alter_column').map((c) => c.kind === 'alter_column' && `${c.from.type} → ${c.to.type}`)).toEqual(['public.code[] → character varying(10)[]', 'character varying(10)[] → public.code[]']);
+  });
   it('a table or index in a tablespace other than the default: E_UNSUPPORTED at the statement (pg_default is accepted)', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int) TABLESPACE pg_default;\nCREATE TABLE u (a int) TABLESPACE fast;\nCREATE INDEX t_a ON t (a) TABLESPACE fast;\n' }]);
     expect(r.errors.map((e) => [e.code, e.location.line, e.location.column])).toEqual([['E_UNSUPPORTED', 2, 1], ['E_UNSUPPORTED', 3, 1]]);
     expect(r.errors[0]!.message).toMatch(/TABLESPACE fast is not supported in a schema file \(tablespaces are not managed\)/);
+  });
+  it('refused kinds are named in PostgreSQL\'s words (its command tags and object kinds), at file:line:col, with what to do instead', () => {
+    const refused: [string, string][] = [
+      ["CREATE TABLESPACE fast LOCATION '/tmp/x'", 'CREATE TABLESPACE'],
+      ["SECURITY LABEL FOR x ON TABLE t IS 'y'", 'SECURITY LABEL'],
+      ['CREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler', 'CREATE ACCESS METHOD'],
+      ['CREATE LANGUAGE plx HANDLER f', 'CREATE LANGUAGE'],
+      ["CREATE CONVERSION cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8", 'CREATE CONVERSION'],
+      ['CREATE TRANSFORM FOR int LANGUAGE sql (FROM SQL WITH FUNCTION f(internal))', 'CREATE TRANSFORM'],
+      ["CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)", 'CREATE SUBSCRIPTION'],
+      ['CREATE TYPE base', 'CREATE TYPE (a base or shell type, built on C-level functions)'],
+      ['CREATE TEXT SEARCH PARSER tp (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)', 'CREATE TEXT SEARCH PARSER'],
+      ['ALTER TABLE t SET TABLESPACE fast', 'ALTER TABLE … SET TABLESPACE'],
+      ['ALTER TABLE t OWNER TO someone', ''],
+      ['DROP TABLESPACE fast', 'DROP TABLESPACE'],
+      ['ALTER SCHEMA public RENAME TO p2', 'ALTER SCHEMA … RENAME'],
+      ['IMPORT FOREIGN SCHEMA s FROM SERVER srv INTO public', 'IMPORT FOREIGN SCHEMA'],
+    ];
+    for (const [sql, kind] of refused) {
+      const r = checkSchema([{ file: 'schema.sql', text: `CREATE TABLE t (a int);\n  ${sql};\n` }]);
+      if (!kind) { expect(r.errors, `${sql}: ownership is ignored, not refused`).toEqual([]); continue; }
+      expect(r.errors.map((e) => [e.code, e.location.file, e.location.line, e.location.column]), sql).toEqual([['E_UNSUPPORTED', 'schema.sql', 2, 3]]);
+      expect(r.errors[0]!.message, sql).toMatch(new RegExp(`^${kind.replace(/[()…]/g, (m) => `\\${m}`)} .*is not supported in a schema file.*; move it to a migration \\(\`meridian migrate new\`\\)`));
+      expect(r.errors[0]!.message, sql).not.toMatch(/TABLE SPACE|SEC LABEL|\bAM\b|PLANG|_/);
+    }
   });
   it('CREATE TEXT SEARCH PARSER / TEMPLATE: E_UNSUPPORTED at the statement, saying why', () => {
     const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (a int);\nCREATE TEXT SEARCH TEMPLATE tt (LEXIZE = dsimple_lexize);\n' }]);

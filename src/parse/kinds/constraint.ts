@@ -12,6 +12,7 @@ import { quoteIdent } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { indexColumns } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
+import { tablespaceRefusal } from '../statement-kind.js';
 
 const FK: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -22,6 +23,8 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
   const initiallyDeferred = !!k.initdeferred;
   const base = { deferrable, initiallyDeferred, loc: sc.loc };
   const taken = (x: string) => sc.conTaken(t.schema, x) || !!t.constraints[x];
+  const tablespace = tablespaceRefusal('USING INDEX TABLESPACE', k.indexspace);
+  if (tablespace) throw new Problem('E_UNSUPPORTED', tablespace, k.location);
   switch (k.contype) {
     case 'CONSTR_PRIMARY': case 'CONSTR_UNIQUE': {
       const columns = column ? [column] : cols(k.keys);
@@ -39,9 +42,10 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
       const nnd = !!k.nulls_not_distinct;
       const definition = keySql({ kind: primary ? 'primary_key' : 'unique', columns, include, nullsNotDistinct: nnd, deferrable, initiallyDeferred }, opts);
       if (primary) for (const c of t.columns) if (columns.includes(c.name)) c.notNull = true;
+      const stored = opts.length ? { options: opts } : {};
       t.constraints[name] = primary
-        ? { kind: 'primary_key', name, ...base, columns, include, definition }
-        : { kind: 'unique', name, ...base, columns, include, nullsNotDistinct: nnd, definition };
+        ? { kind: 'primary_key', name, ...base, columns, include, definition, ...stored }
+        : { kind: 'unique', name, ...base, columns, include, nullsNotDistinct: nnd, definition, ...stored };
       return;
     }
     case 'CONSTR_FOREIGN': {
@@ -92,7 +96,9 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
         return `${target}${opclass} WITH ${op}`;
       });
       const where = k.where_clause ? ` WHERE (${deparseExpression(sc.qualify(k.where_clause))})` : '';
-      t.constraints[name] = { kind: 'exclusion', name, ...base, definition: `EXCLUDE USING ${k.access_method ?? 'gist'} (${parts.join(', ')})${where}${deferralSql(base)}` };
+      const opts = relOptions(k.options);
+      const withOpts = opts.length ? ` WITH (${opts.join(', ')})` : '';
+      t.constraints[name] = { kind: 'exclusion', name, ...base, definition: `EXCLUDE USING ${k.access_method ?? 'gist'} (${parts.join(', ')})${withOpts}${where}${deferralSql(base)}`, ...(opts.length ? { options: opts } : {}) };
       return;
     }
     case 'CONSTR_NOTNULL': {

@@ -13,6 +13,7 @@ import { defaultEntryGrants, defaultGrants, defaultPrivilegesKey, initialGrants,
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
+import { objectKind } from '../statement-kind.js';
 
 type On = DefaultPrivileges['on'];
 const OBJTYPE: Record<string, On> = { OBJECT_TABLE: 'TABLES', OBJECT_SEQUENCE: 'SEQUENCES', OBJECT_FUNCTION: 'FUNCTIONS', OBJECT_ROUTINE: 'FUNCTIONS', OBJECT_PROCEDURE: 'FUNCTIONS', OBJECT_TYPE: 'TYPES', OBJECT_SCHEMA: 'SCHEMAS' };
@@ -34,7 +35,7 @@ export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPri
   const schemas: Array<string | undefined> = opt('schemas')?.map((x) => String(x.String?.sval)) ?? [undefined];
   const a = n.action;
   const on = OBJTYPE[a!.objtype as string];
-  if (!on) return s.fail('E_UNSUPPORTED', `ALTER DEFAULT PRIVILEGES on ${String(a!.objtype).replace('OBJECT_', '').toLowerCase()}s is not supported`);
+  if (!on) return s.fail('E_UNSUPPORTED', `ALTER DEFAULT PRIVILEGES … ON ${objectKind(a!.objtype)}S is not supported`);
   if (on === 'SCHEMAS' && schemas[0] !== undefined) s.fail('E_INVALID', 'cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS');
   for (const sc of schemas) if (sc !== undefined && !s.schemaExists(sc)) s.fail('E_UNKNOWN', `schema "${sc}" does not exist`);
   const privs: string[] = a!.privileges?.length ? a!.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : [...ALL[on]];

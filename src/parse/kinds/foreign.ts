@@ -8,6 +8,7 @@ import { objectKey } from '../../model/objects.js';
 import type { ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import { applyGenericOptions, type FoldScope } from './scope.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
@@ -149,7 +150,7 @@ export function alterForeignTable(s: FoldScope, t: Mut<ForeignTable>, cmds: read
       t.columns = t.columns.map((c, j) => (j === i ? { ...c, options: applyGenericOptions(c.options, (cmd.def?.List?.items ?? cmd.def) as Node[] | undefined, s.fail) } : c));
       continue;
     }
-    s.fail('E_UNSUPPORTED', `ALTER FOREIGN TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported in a schema file; write the foreign table as it should be`);
+    s.fail('E_UNSUPPORTED', `ALTER FOREIGN TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; write the foreign table as it should be`);
   }
 }
 

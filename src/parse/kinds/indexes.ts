@@ -11,6 +11,7 @@ import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } 
 import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { relOptions } from './nodes.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
@@ -41,7 +42,7 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       continue;
     }
     if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_ChangeOwner') continue;
-    throw new Problem('E_UNSUPPORTED', `ALTER INDEX ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+    throw new Problem('E_UNSUPPORTED', `ALTER INDEX … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js'
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 import { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
+import { objectKind } from '../statement-kind.js';
 
 export { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
 
@@ -102,7 +103,7 @@ export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>,
       }
       return;
     }
-    default: return s.fail('E_UNSUPPORTED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on all ${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s in a schema is not supported`);
+    default: return s.fail('E_UNSUPPORTED', `${n.is_grant ? 'GRANT' : 'REVOKE'} … ON ALL ${objectKind(n.objtype)}S IN SCHEMA is not supported`);
   }
 }
 

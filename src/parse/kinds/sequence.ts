@@ -10,6 +10,7 @@ import { qualifiedKey } from '../../model/names.js';
 import { sv } from './nodes.js';
 import * as privileges from './privileges.js';
 import { retargetSequenceDefaults } from './sequence-refs.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 /** Bounds of the integer types a sequence (or identity) can be declared AS. */
 export const INT_LIMITS: Record<string, [string, string]> = {
@@ -85,7 +86,7 @@ export function alterTableOnSequence(sc: FoldScope, n: Payload<'AlterTableStmt'>
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_SetUnLogged') { seq.obj.unlogged = true; continue; }
     if (cmd.subtype === 'AT_SetLogged') { delete seq.obj.unlogged; continue; }
-    throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+    throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }
 

@@ -18,6 +18,7 @@ import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
 import { addColumnToChildren, changeChildColumns, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -209,7 +210,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       }
       default:
-        throw new Problem('E_UNSUPPORTED', `ALTER TABLE ${String(cmd.subtype).replace(/^AT_/, '')} is not supported in a schema file`);
+        throw new Problem('E_UNSUPPORTED', `ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
     }
   }
 }

@@ -10,6 +10,7 @@ import { chooseName } from '../naming.js';
 import * as collations from './collation.js';
 import { sv } from './nodes.js';
 import * as privileges from './privileges.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 export function newType(sc: FoldScope, names: readonly string[]): { schema: string; name: string; key: string } {
   const t = sc.creating(names);
@@ -102,7 +103,7 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): voi
         break;
       }
       default:
-        throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name}: ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+        throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name} … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
     }
   }
   t.attributes = attributes;

@@ -10,6 +10,7 @@ import { Problem, notFound, type FoldScope, type MView } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { dropRelation } from './relation.js';
+import { alterSubcommand } from '../statement-kind.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -21,7 +22,7 @@ export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       continue;
     }
     if (cmd.subtype === 'AT_ColumnDefault') continue;
-    throw new Problem('E_UNSUPPORTED', `ALTER VIEW ${String(cmd.subtype).replace(/^AT_/, '')} is not supported`);
+    throw new Problem('E_UNSUPPORTED', `ALTER VIEW … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }
 

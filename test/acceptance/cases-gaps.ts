@@ -1,0 +1,104 @@
+/**
+ * Acceptance cases of issue #27's located gaps (closing note of stop 34): storage parameters of the indexes behind
+ * constraints (changed in place with ALTER INDEX … SET), domains recreated while columns, attributes, domains and
+ * functions use them, domains altered in place, operator families with loose members and a class in another
+ * family, and a column switching between a sequence default and an identity keeping its sequence's position.
+ * Each runs both directions on PGlite and PostgreSQL and is judged by pg_dump (harness.ts).
+ */
+import type { AcceptanceCase } from './harness.js';
+
+/** Storage parameters of the indexes behind PRIMARY KEY, UNIQUE and EXCLUDE constraints. */
+export const CONSTRAINT_STORAGE_CASES: AcceptanceCase[] = [
+  {
+    name: 'gap: storage parameters of primary key, unique and exclusion constraints, created with the table',
+    old: [],
+    new: ['CREATE TABLE t (id int, k int, r int4range, CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor=70), CONSTRAINT t_k UNIQUE (k) WITH (fillfactor=80, deduplicate_items=off), CONSTRAINT t_r EXCLUDE USING gist (r WITH &&) WITH (fillfactor=60))'],
+  },
+  {
+    name: 'gap: storage parameters of constraints changed in place (ALTER INDEX … SET / RESET), rows kept',
+    old: ['CREATE TABLE t (id int, k int, r int4range, CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor=70), CONSTRAINT t_k UNIQUE (k), CONSTRAINT t_r EXCLUDE USING gist (r WITH &&) WITH (fillfactor=60))'],
+    new: ['CREATE TABLE t (id int, k int, r int4range, CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor=50), CONSTRAINT t_k UNIQUE (k) WITH (fillfactor=90), CONSTRAINT t_r EXCLUDE USING gist (r WITH &&))'],
+    seed: "INSERT INTO t VALUES (1, 1, '[1,2)')",
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER INDEX "public"."t_pkey" SET (fillfactor=50)', 'ALTER INDEX "public"."t_k" SET (fillfactor=90)', 'ALTER INDEX "public"."t_r" RESET (fillfactor)'],
+  },
+  {
+    name: 'gap: a primary key added to an existing table with storage parameters',
+    old: ['CREATE TABLE t (id int NOT NULL, v text)'],
+    new: ['CREATE TABLE t (id int NOT NULL, v text)', 'ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor=70)'],
+    seed: "INSERT INTO t VALUES (1, 'a')",
+    keeps: 'SELECT * FROM t',
+  },
+];
+
+/** Domains recreated (a change ALTER DOMAIN cannot make) while other objects use them, and domains altered in place. */
+export const DOMAIN_CASES: AcceptanceCase[] = [
+  {
+    name: 'gap: a domain whose base type changes while a column uses it: the column moved off it and back',
+    old: ['CREATE DOMAIN code AS varchar(10) CHECK (VALUE <> \'\')', 'CREATE TABLE t (id int PRIMARY KEY, c code NOT NULL)', 'CREATE INDEX t_c ON t (c)', 'CREATE VIEW tv AS SELECT id, c FROM t'],
+    new: ['CREATE DOMAIN code AS text CHECK (VALUE <> \'\')', 'CREATE TABLE t (id int PRIMARY KEY, c code NOT NULL)', 'CREATE INDEX t_c ON t (c)', 'CREATE VIEW tv AS SELECT id, c FROM t'],
+    seed: "INSERT INTO t VALUES (1, 'abc')",
+    keeps: 'SELECT id, c::text FROM t',
+  },
+  {
+    name: 'gap: a domain whose collation changes while a column, a composite attribute, a domain and a function use it',
+    old: ['CREATE DOMAIN name_c AS text COLLATE "C"', 'CREATE DOMAIN short_name AS name_c CHECK (length(VALUE) < 20)', 'CREATE TYPE pair AS (a name_c, b int)', 'CREATE TABLE t (id int, n name_c, s short_name)', "CREATE FUNCTION f(x name_c) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT length(x)'"],
+    new: ['CREATE DOMAIN name_c AS text COLLATE "POSIX"', 'CREATE DOMAIN short_name AS name_c CHECK (length(VALUE) < 20)', 'CREATE TYPE pair AS (a name_c, b int)', 'CREATE TABLE t (id int, n name_c, s short_name)', "CREATE FUNCTION f(x name_c) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT length(x)'"],
+    seed: "INSERT INTO t VALUES (1, 'a', 'b')",
+    keeps: 'SELECT id, n::text, s::text FROM t',
+  },
+  {
+    name: 'gap: a domain altered in place: default, NOT NULL, constraints added and dropped, rows kept',
+    old: ['CREATE DOMAIN d AS int DEFAULT 1 CONSTRAINT d_pos CHECK (VALUE > 0)', 'CREATE TABLE t (id int, v d)'],
+    new: ['CREATE DOMAIN d AS int NOT NULL DEFAULT 2 CONSTRAINT d_small CHECK (VALUE < 100) CONSTRAINT d_odd CHECK (VALUE % 2 = 1)', 'CREATE TABLE t (id int, v d)'],
+    seed: 'INSERT INTO t VALUES (1, 3)',
+    keeps: 'SELECT * FROM t',
+    expectedSql: ['ALTER DOMAIN "public"."d" SET DEFAULT 2', 'ALTER DOMAIN "public"."d" SET NOT NULL', 'ALTER DOMAIN "public"."d" DROP CONSTRAINT "d_pos"'],
+  },
+];
+
+/** btree/hash operator families with loose members, and a class placed in a family of another name. */
+export const OPFAMILY_CASES: AcceptanceCase[] = [
+  {
+    name: 'gap: btree and hash operator families with loose members, a class in a family of another name, an index using it',
+    old: ['CREATE TABLE t (a int, b bigint)'],
+    new: [
+      'CREATE TABLE t (a int, b bigint)',
+      'CREATE OPERATOR FAMILY int_fam USING btree',
+      'CREATE OPERATOR CLASS int4_alt FOR TYPE integer USING btree FAMILY int_fam AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(integer, integer)',
+      'ALTER OPERATOR FAMILY int_fam USING btree ADD OPERATOR 1 < (integer, bigint), OPERATOR 3 = (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint)',
+      'CREATE OPERATOR FAMILY h_fam USING hash',
+      'ALTER OPERATOR FAMILY h_fam USING hash ADD OPERATOR 1 = (integer, integer), FUNCTION 1 (integer, integer) hashint4(integer)',
+      "COMMENT ON OPERATOR FAMILY int_fam USING btree IS 'ints'",
+      'CREATE INDEX t_a ON t (a int4_alt)',
+    ],
+    seed: 'INSERT INTO t VALUES (1, 2)',
+    keeps: 'SELECT * FROM t',
+  },
+  {
+    name: 'gap: a loose member added to an operator family recreates it with its class and the index using it',
+    old: ['CREATE TABLE t (a int, b bigint)', 'CREATE OPERATOR FAMILY int_fam USING btree', 'CREATE OPERATOR CLASS int4_alt FOR TYPE integer USING btree FAMILY int_fam AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(integer, integer)', 'CREATE INDEX t_a ON t (a int4_alt)'],
+    new: ['CREATE TABLE t (a int, b bigint)', 'CREATE OPERATOR FAMILY int_fam USING btree', 'CREATE OPERATOR CLASS int4_alt FOR TYPE integer USING btree FAMILY int_fam AS OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(integer, integer)',
+      'ALTER OPERATOR FAMILY int_fam USING btree ADD OPERATOR 1 < (integer, bigint), FUNCTION 1 (integer, bigint) btint48cmp(integer, bigint)', 'CREATE INDEX t_a ON t (a int4_alt)'],
+    seed: 'INSERT INTO t VALUES (1, 2)',
+    keeps: 'SELECT * FROM t',
+  },
+];
+
+/** A column switching between a sequence default (serial) and an identity keeps handing out new values. */
+export const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
+  {
+    name: 'gap: serial becomes identity (and back) with rows: the next insert does not collide',
+    old: ['CREATE TABLE t (id serial PRIMARY KEY, v text)'],
+    new: ['CREATE TABLE t (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, v text)'],
+    seed: "INSERT INTO t (v) VALUES ('a'), ('b')",
+    seedBack: "INSERT INTO t (v) VALUES ('a'), ('b')",
+    after: "INSERT INTO t (v) VALUES ('c')",
+    expectedSql: ['SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(\'"public"."t"\', \'id\'), max("id")) FROM "public"."t" HAVING max("id") >= 1'],
+    expectedHazards: ['DATA_DEPENDENT'],
+    keepsTables: [{ tables: ['t'], query: "SELECT id, v FROM t WHERE v <> 'c' ORDER BY id" }],
+  },
+];
+
+/** Every case of this file, in the acceptance suite and the parser round trip. */
+export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...DOMAIN_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES];

@@ -46,7 +46,7 @@ export function boundFromText(text: string): Expr {
   return { canonical: canonicalBoundText(text), text };
 }
 
-/** An index expression or predicate node: deparsed to render, normalised (without resolution, as from text) to compare. */
+/** An index expression or predicate (or a trigger's WHEN) node: deparsed to render, normalised (without resolution, as from text) to compare. */
 const indexExpr = (n: PgNode): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
 
 const optionText = (d: Payload<'DefElem'>): string => {
@@ -150,7 +150,7 @@ const constraintCanonical = (c: Constraint): Constraint => withCanonical(c, cano
  * model.tables['app.t'].constraints.t_check.canonical // '{"contype":"CONSTR_CHECK",…}'
  */
 export function canonicalizeDefinitions(model: Model): Model {
-  const trigger = (tr: Trigger): Trigger => withCanonical(tr, canonicalStatementText);
+  const trigger = (tr: Trigger): Trigger => withTriggerClauses(withCanonical(tr, canonicalStatementText));
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
@@ -173,6 +173,21 @@ export function canonicalizeDefinitions(model: Model): Model {
       : withCanonical(f, canonicalStatementText);
   const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withCanonical<Rule>(o, canonicalStatementText) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
+}
+
+/**
+ * A trigger's WHEN expression and UPDATE OF columns, read from its definition's parse tree (what the planner
+ * asks: which columns and functions it reads).
+ *
+ * @example
+ * withTriggerClauses(trigger).when?.text // 'new.g > 100' for `… FOR EACH ROW WHEN (new.g > 100) EXECUTE FUNCTION f()`
+ */
+function withTriggerClauses(tr: Trigger): Trigger {
+  if (tr.definition === undefined) return tr;
+  const p = parseOne(tr.definition.trim().replace(/;\s*$/, ''));
+  if (p?.type !== 'CreateTrigStmt') return tr;
+  const updateOf = (p.node.columns ?? []).map(sv);
+  return { ...tr, updateOf, ...(p.node.whenClause ? { when: indexExpr(p.node.whenClause) } : {}) };
 }
 
 /** Is `f`'s body SQL-standard (`BEGIN ATOMIC … END` or `RETURN …`, kept parsed by PostgreSQL) rather than a string? */

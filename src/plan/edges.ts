@@ -164,7 +164,12 @@ function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): str
     case 'CAST': return [objectId(`cast ${t.name}`)];
     case 'FUNCTION': case 'PROCEDURE': return [...overloadIds(model, qualifiedKey(t.schema, t.name), t.args)];
     case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
-    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return [nodeId.rel(qualifiedKey(t.schema, t.table)), ...(t.on === 'RULE' ? [objectId(`rule ${qualifiedKey(t.schema, t.table)}.${t.name}`)] : [])];
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': {
+      const table = qualifiedKey(t.schema, t.table);
+      // The part itself (a constraint added again by the planner is commented after it is back).
+      const part = t.on === 'RULE' ? objectId(`rule ${table}.${t.name}`) : nodeId.part(table, t.on === 'CONSTRAINT' ? 'constraint' : t.on === 'TRIGGER' ? 'trigger' : 'policy', t.name);
+      return [nodeId.rel(table), part];
+    }
     case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
     case 'STATISTICS': return [objectId(`statistics ${qualifiedKey(t.schema, t.name)}`)];
     case 'COLLATION': return [objectId(`collation ${qualifiedKey(t.schema, t.name)}`)];
@@ -235,7 +240,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: [...identitySeq(c.table, c.column), nodeId.part(keyOf(c.table), 'column', c.column.name)], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
       // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
       // PostgreSQL picks another name), DROP IDENTITY drops it (before one is created), a rename moves it.
@@ -245,14 +250,19 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (c.from.identity && !c.to.identity && sql.endsWith(' DROP IDENTITY')) return { alters: [nodeId.rel(keyOf(c.table))], drops: was.length ? was : implied };
       const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
       // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
+      const column = nodeId.part(keyOf(c.table), 'column', c.to.name);
       if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
-        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
+        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], drops: [column], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], creates: [column], requires: columnRefs(c.to, desired) };
       }
+      // A column that becomes (or stops being) generated is dropped and added too (./alter-column.ts).
+      const again = sql.includes(' DROP COLUMN ') ? { drops: [column] } : sql.includes(' ADD COLUMN ') ? { creates: [column] } : {};
+      // The settings of a column added again (./regenerated.ts): once it is there.
+      if (c.settings) return { alters: [nodeId.rel(keyOf(c.table))], requires: [column] };
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
-      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: columnRefs(c.to, desired), used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);

@@ -21,7 +21,6 @@
  * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
-import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
@@ -140,9 +139,9 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
   const own = fnId(f);
-  // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
-  // names are matched against the Model's functions (identifiersIn reads names, never string constants).
-  const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
+  // An aggregate's support functions (SFUNC, FINALFUNC, …, read from its definition at the edges): every overload
+  // of the name (in its schema when the definition qualifies it).
+  const support = (f.support ?? []).flatMap((s) => (s.schema !== undefined ? overloadIds(model, qualifiedKey(s.schema, s.name)) : functionIds(model, s.name))).filter((x) => x !== own);
   return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support];
 }
 
@@ -268,7 +267,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const k = keyOf(c.table);
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
       // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
-      const reads = c.column.generated ? [...identifiersIn(c.column.generated.text)].filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n)) : [];
+      const reads = exprRefs(c.column.generated?.canonical).columns.filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n));
       return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
     case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };

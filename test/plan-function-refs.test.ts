@@ -4,7 +4,7 @@ import { parseSchema } from '../src/parse/index.js';
 import { diff } from '../src/diff/index.js';
 import { plan } from '../src/plan/index.js';
 import { exprRefs } from '../src/plan/expr-refs.js';
-import { callIds, fnId, identityTypes } from '../src/plan/function-refs.js';
+import { callIds, fnId, identityTypes, recreatedFunctions } from '../src/plan/function-refs.js';
 import type { Func, Model } from '../src/model/types.js';
 
 const model = async (sql: string) => (await parseSchema([{ file: 's.sql', text: sql }])).model;
@@ -73,5 +73,30 @@ describe('identityTypes', () => {
     const [a, b] = [await model('CREATE FUNCTION f(x int, lo int) RETURNS int LANGUAGE sql AS $$SELECT 1$$;'), await model('CREATE FUNCTION f(v int, lo int) RETURNS int LANGUAGE sql AS $$SELECT 1$$;')];
     expect(fnId(Object.values(a.functions)[0]!)).toBe(fnId(Object.values(b.functions)[0]!));
     expect(fnId(Object.values(a.functions)[0]!)).toBe('fn:public.f(integer, integer)');
+  });
+
+  it('leaves out the OUT parameters of a function, not of a procedure', async () => {
+    expect(identityTypes('a integer, OUT b text')).toBe('integer');
+    expect(identityTypes('IN a integer, OUT b text', true)).toBe('integer, text');
+    const [a, b] = [await model('CREATE FUNCTION f(x int, OUT y int) LANGUAGE sql AS $$SELECT 1$$;'), await model('CREATE FUNCTION f(x int, OUT z bigint) LANGUAGE sql AS $$SELECT 1::bigint$$;')];
+    expect(fnId(Object.values(a.functions)[0]!)).toBe('fn:public.f(integer)');
+    expect(fnId(Object.values(b.functions)[0]!)).toBe('fn:public.f(integer)');
+  });
+});
+
+describe('recreatedFunctions', () => {
+  it('is a drop and a create with the same identity: another result or OUT parameter, a renamed parameter; not another overload', async () => {
+    const fn = async (sql: string) => Object.values((await model(sql)).functions)[0]!;
+    const [int, renamed, out, other] = await Promise.all([
+      fn('CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS $$SELECT 1$$;'),
+      fn('CREATE FUNCTION f(v int) RETURNS bigint LANGUAGE sql AS $$SELECT 1::bigint$$;'),
+      fn('CREATE FUNCTION f(x int, OUT y text) LANGUAGE sql AS $$SELECT 1::text$$;'),
+      fn('CREATE FUNCTION f(x bigint) RETURNS int LANGUAGE sql AS $$SELECT 1$$;'),
+    ]);
+    const drop = { kind: 'drop_function' as const, function: int };
+    const create = (f: typeof int) => ({ kind: 'create_function' as const, function: f, replace: false });
+    expect([...recreatedFunctions([drop, create(renamed)])]).toEqual(['fn:public.f(integer)']);
+    expect([...recreatedFunctions([drop, create(out)])]).toEqual(['fn:public.f(integer)']);
+    expect([...recreatedFunctions([drop, create(other)])]).toEqual([]);
   });
 });

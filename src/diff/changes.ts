@@ -54,8 +54,11 @@ export type Change =
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column; readonly afterTypeChanges?: boolean }
   /** `regenerated`: a generated column dropped only to be added again after a type change (planner-made): no data is lost. */
   | { readonly kind: 'drop_column'; readonly table: Table; readonly column: Column; readonly regenerated?: boolean }
-  /** `regenerate`: a generated column dropped and added again although its expression is the same (planner-made). */
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean }
+  /**
+   * `regenerate`: a generated column dropped and added again although its expression is the same (planner-made).
+   * `settings`: only the per-column settings ADD COLUMN cannot state, on a column just added again (planner-made: plan/regenerated.ts).
+   */
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean }
   /**
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.

@@ -390,6 +390,11 @@ export interface Func extends Commented, Located, CanonicalDefinition {
    * records them at creation (pg_depend) and refuses to drop or retype them under the function. Absent = none.
    */
   readonly reads?: readonly string[];
+  /**
+   * An aggregate's support functions (SFUNC, FINALFUNC, COMBINEFUNC, …) as its definition names them: schema when
+   * qualified, and name (set at both edges from the definition's parse tree: src/parse/canonical.ts). Absent = none.
+   */
+  readonly support?: readonly { readonly schema?: string; readonly name: string }[];
 }
 
 /**
@@ -404,6 +409,11 @@ export interface Rule extends Commented, Located, CanonicalDefinition {
   readonly table: string;
   /** `CREATE RULE …` with every relation schema-qualified (pg_get_ruledef's text when inspected); rendered and compared. */
   readonly definition: string;
+  /**
+   * Keys of the relations its definition names schema-qualified (its own table included), sorted (set at both edges
+   * from the definition's parse tree: src/parse/canonical.ts). Absent = none.
+   */
+  readonly relations?: readonly string[];
 }
 
 /** `CREATE FOREIGN DATA WRAPPER` (database-wide). Key: `foreign_data_wrapper <name>`. */

@@ -46,7 +46,7 @@ export function boundFromText(text: string): Expr {
   return { canonical: canonicalBoundText(text), text };
 }
 
-/** An index expression or predicate node: deparsed to render, normalised (without resolution, as from text) to compare. */
+/** An index expression or predicate (or a trigger's WHEN) node: deparsed to render, normalised (without resolution, as from text) to compare. */
 const indexExpr = (n: PgNode): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
 
 const optionText = (d: Payload<'DefElem'>): string => {
@@ -150,7 +150,7 @@ const constraintCanonical = (c: Constraint): Constraint => withCanonical(c, cano
  * model.tables['app.t'].constraints.t_check.canonical // '{"contype":"CONSTR_CHECK",…}'
  */
 export function canonicalizeDefinitions(model: Model): Model {
-  const trigger = (tr: Trigger): Trigger => withCanonical(tr, canonicalStatementText);
+  const trigger = (tr: Trigger): Trigger => withTriggerClauses(withCanonical(tr, canonicalStatementText));
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
@@ -168,11 +168,70 @@ export function canonicalizeDefinitions(model: Model): Model {
   // columns qualified: its relations are resolved with the Model's, as a view's query is (see canonicalizeViews).
   let ctx: NormalizeContext | undefined;
   for (const [k, f] of Object.entries(model.functions))
-    functions[k] = f.kind === 'aggregate' ? { ...f, canonical: f.definition.replace(/\s+/g, ' ') }
+    functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
       : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
       : withCanonical(f, canonicalStatementText);
-  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withCanonical<Rule>(o, canonicalStatementText) : o]));
+  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withRelations(withCanonical<Rule>(o, canonicalStatementText)) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
+}
+
+/**
+ * A trigger's WHEN expression and UPDATE OF columns, read from its definition's parse tree (what the planner
+ * asks: which columns and functions it reads).
+ *
+ * @example
+ * withTriggerClauses(trigger).when?.text // 'new.g > 100' for `… FOR EACH ROW WHEN (new.g > 100) EXECUTE FUNCTION f()`
+ */
+function withTriggerClauses(tr: Trigger): Trigger {
+  if (tr.definition === undefined) return tr;
+  const p = parseOne(tr.definition.trim().replace(/;\s*$/, ''));
+  if (p?.type !== 'CreateTrigStmt') return tr;
+  const updateOf = (p.node.columns ?? []).map(sv);
+  return { ...tr, updateOf, ...(p.node.whenClause ? { when: indexExpr(p.node.whenClause) } : {}) };
+}
+
+/** The DefElem names of an aggregate's support functions. */
+const SUPPORT = new Set(['sfunc', 'finalfunc', 'combinefunc', 'serialfunc', 'deserialfunc', 'msfunc', 'minvfunc', 'mfinalfunc']);
+
+/**
+ * An aggregate with the support functions its definition names (`SFUNC = app.add_one, …`), read from the
+ * definition's parse tree.
+ *
+ * @example withSupport(agg).support // [{ schema: 'app', name: 'add_one' }]
+ */
+function withSupport(f: Func): Func {
+  const p = parseOne(f.definition.trim().replace(/;\s*$/, ''));
+  if (p?.type !== 'DefineStmt') return f;
+  const support = (p.node.definition ?? []).flatMap((d) => {
+    const e = nodeAs(d, 'DefElem');
+    if (!e?.defname || !SUPPORT.has(e.defname.toLowerCase()) || !e.arg) return [];
+    const names = (nodeAs(e.arg, 'TypeName')?.names ?? nodeAs(e.arg, 'List')?.items ?? [e.arg]).map(sv);
+    const name = names[names.length - 1];
+    return name ? [{ ...(names.length > 1 ? { schema: names[names.length - 2]! } : {}), name }] : [];
+  });
+  return support.length ? { ...f, support } : f;
+}
+
+/**
+ * A rule with the relations its definition names schema-qualified (`relations`), read from the definition's
+ * parse tree (every RangeVar of the statement: its table, its actions' targets and sources).
+ *
+ * @example withRelations(rule).relations // ['app.log', 'app.t'] for `CREATE RULE r AS ON INSERT TO app.t DO ALSO INSERT INTO app.log …`
+ */
+function withRelations(r: Rule): Rule {
+  const p = parseOne(r.definition.trim().replace(/;\s*$/, ''));
+  if (p?.type !== 'RuleStmt') return r;
+  const out = new Set<string>();
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    // A RangeVar payload (wrapped in a list, bare in a field such as InsertStmt.relation).
+    const v = n as { schemaname?: unknown; relname?: unknown };
+    if (typeof v.schemaname === 'string' && v.schemaname && typeof v.relname === 'string') out.add(qualifiedKey(v.schemaname, v.relname));
+    for (const x of Object.values(n)) walk(x);
+  };
+  walk(p.node);
+  return out.size ? { ...r, relations: [...out].sort() } : r;
 }
 
 /** Is `f`'s body SQL-standard (`BEGIN ATOMIC … END` or `RETURN …`, kept parsed by PostgreSQL) rather than a string? */

@@ -5,18 +5,15 @@
  *
  * In: the diff's changes and both Models. Out: the changes plus the drops and creates around them (pure).
  */
-import { sameExpr } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
-import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { regenerateReaders } from './regenerated.js';
+import { regenerateColumns, regenerates } from './regenerated.js';
 import { exprRefs } from './expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
-import { regenerateColumns } from './kinds/generated-columns.js';
 import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
 import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
@@ -46,8 +43,6 @@ function viewDependants(model: Model): Map<string, string[]> {
 
 /** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
 const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
-/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
-export const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
 
 /**
  * The changes with the dependants that must be dropped before and recreated after them.
@@ -62,8 +57,8 @@ export function withDependants(changes: readonly Change[], current: Model, desir
   keepOwnedSequences(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);
   recreateTypesOver(all, current, desired);
-  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
-  // views over their tables are found.
+  // Generated columns dropped and added again, with what their DROP COLUMN takes along (./regenerated.ts), before
+  // the views over their tables are found.
   regenerateColumns(all, current, desired);
   const affected = new Set<string>();
   for (const c of all) {
@@ -104,40 +99,27 @@ export function withDependants(changes: readonly Change[], current: Model, desir
   // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
   // to change such a column's type, so they are dropped before and recreated after.
   for (const c of [...all]) {
-    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
+    if (c.kind !== 'alter_column' || !reshapes(c)) continue;
     const tk = keyOf(c.table);
     const cur = current.tables[tk];
     const des = desired.tables[tk];
     if (!cur) continue;
-    const reads = (text: string) => identifiersIn(text).has(c.from.name);
+    const reads = (e: { canonical: string } | undefined) => exprRefs(e?.canonical).columns.includes(c.from.name);
     for (const p of Object.values(cur.policies)) {
-      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads(t))) continue;
+      if (!reads(p.using) && !reads(p.withCheck)) continue;
       if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
       all.push({ kind: 'drop_policy', policy: p });
       const back = des?.policies[p.name];
       if (back && !all.some((x) => x.kind === 'create_policy' && x.policy.table === tk && x.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
     }
     for (const tr of Object.values(cur.triggers)) {
-      const clause = /\bWHEN\b[\s\S]*\bEXECUTE\b|\bUPDATE OF\b[^]*?\bON\b/.exec(tr.definition ?? '')?.[0] ?? '';
-      if (!reads(clause)) continue;
+      if (!tr.updateOf.includes(c.from.name) && !reads(tr.when)) continue;
       if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
       all.push({ kind: 'drop_trigger', trigger: tr });
       const back = des?.triggers[tr.name];
       if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
     }
-    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
-    if (!regenerates(c)) continue;
-    for (const ix of Object.values(cur.indexes)) {
-      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
-      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
-      all.push({ kind: 'drop_index', index: ix });
-      const back = des?.indexes[ix.name];
-      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
-    }
   }
-
-  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
-  regenerateReaders(all, current, desired);
 
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));

@@ -21,7 +21,6 @@
  * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
-import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
@@ -141,9 +140,9 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
 function functionRefs(f: Func, model: Model): string[] {
   const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
   const own = fnId(f);
-  // An aggregate's support functions (SFUNC, FINALFUNC, …): the Model keeps aggregates as definition text, whose
-  // names are matched against the Model's functions (identifiersIn reads names, never string constants).
-  const support = f.kind === 'aggregate' ? [...identifiersIn(f.definition)].flatMap((w) => functionIds(model, w)).filter((x) => x !== own) : [];
+  // An aggregate's support functions (SFUNC, FINALFUNC, …, read from its definition at the edges): every overload
+  // of the name (in its schema when the definition qualifies it).
+  const support = (f.support ?? []).flatMap((s) => (s.schema !== undefined ? overloadIds(model, qualifiedKey(s.schema, s.name)) : functionIds(model, s.name))).filter((x) => x !== own);
   return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support];
 }
 
@@ -165,7 +164,12 @@ function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): str
     case 'CAST': return [objectId(`cast ${t.name}`)];
     case 'FUNCTION': case 'PROCEDURE': return [...overloadIds(model, qualifiedKey(t.schema, t.name), t.args)];
     case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
-    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return [nodeId.rel(qualifiedKey(t.schema, t.table)), ...(t.on === 'RULE' ? [objectId(`rule ${qualifiedKey(t.schema, t.table)}.${t.name}`)] : [])];
+    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': {
+      const table = qualifiedKey(t.schema, t.table);
+      // The part itself (a constraint added again by the planner is commented after it is back).
+      const part = t.on === 'RULE' ? objectId(`rule ${table}.${t.name}`) : nodeId.part(table, t.on === 'CONSTRAINT' ? 'constraint' : t.on === 'TRIGGER' ? 'trigger' : 'policy', t.name);
+      return [nodeId.rel(table), part];
+    }
     case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
     case 'STATISTICS': return [objectId(`statistics ${qualifiedKey(t.schema, t.name)}`)];
     case 'COLLATION': return [objectId(`collation ${qualifiedKey(t.schema, t.name)}`)];
@@ -238,7 +242,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
     // Parents left before the table changes, joined after it and they are as desired (./kinds/inheritance.ts).
     case 'set_inherits': return inheritanceIds(c, kind, inheritanceSteps(c).find((s) => s.sql === sql)?.parent ?? '', current, desired);
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: identitySeq(c.table, c.column), requires: columnRefs(c.column, desired) };
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: [...identitySeq(c.table, c.column), nodeId.part(keyOf(c.table), 'column', c.column.name)], requires: columnRefs(c.column, desired) };
     case 'alter_column': {
       // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
       // PostgreSQL picks another name), DROP IDENTITY drops it (before one is created), a rename moves it.
@@ -248,24 +252,29 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (c.from.identity && !c.to.identity && sql.endsWith(' DROP IDENTITY')) return { alters: [nodeId.rel(keyOf(c.table))], drops: was.length ? was : implied };
       const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
       // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
+      const column = nodeId.part(keyOf(c.table), 'column', c.to.name);
       if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
-        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired) };
+        return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], drops: [column], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], creates: [column], requires: columnRefs(c.to, desired) };
       }
       // A new sequence moved past the column's values (alter-column.ts: sequencePosition) exists by then.
       if (sql.startsWith('SELECT pg_catalog.setval(')) return { alters: [nodeId.rel(keyOf(c.table))], requires: [...columnRefs(c.to, desired), ...(c.to.identity ? (is.length ? is : implied) : [])] };
+      // A column that becomes (or stops being) generated is dropped and added too (./alter-column.ts).
+      const again = sql.includes(' DROP COLUMN ') ? { drops: [column] } : sql.includes(' ADD COLUMN ') ? { creates: [column] } : {};
+      // The settings of a column added again (./regenerated.ts): once it is there.
+      if (c.settings) return { alters: [nodeId.rel(keyOf(c.table))], requires: [column] };
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
       // A column a child has from its parents changes after theirs (a parent's NOT NULL and type changes reach it).
       const parents = c.to.inherited ? c.table.inherits.map(nodeId.rel) : NONE;
-      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, requires: [...columnRefs(c.to, desired), ...parents], used: columnRefs(c.from, current) };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: [...columnRefs(c.to, desired), ...parents], used: columnRefs(c.from, current) };
     }
     case 'drop_column': {
       const k = keyOf(c.table);
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
       // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
-      const reads = c.column.generated ? [...identifiersIn(c.column.generated.text)].filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n)) : [];
+      const reads = exprRefs(c.column.generated?.canonical).columns.filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n));
       return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
     case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };

@@ -6,10 +6,13 @@
  *  - constants passed to `nextval` / `currval` / `setval` (the canonical form resolves them to the
  *    sequence's key) — the sequences a default takes its values from;
  *  - types it casts to (`Cast` nodes: canonical type names, user types schema-qualified);
- *  - operators it applies (`Op` nodes: the operator's name, e.g. `===`).
+ *  - operators it applies (`Op` nodes: the operator's name, e.g. `===`);
+ *  - columns it reads (`Col` nodes: the column's name, its last part; `new.a` in a trigger's WHEN reads `a`).
  * The planner turns them into edges of its graph (./edges.ts): a call stands for the overloads of that name
  * (any schema) it can resolve to (./function-refs.ts).
  */
+
+import type { Constraint, Index } from '../model/types.js';
 
 /** One function call of an expression. */
 export interface FnCall {
@@ -38,9 +41,11 @@ export interface ExprRefs {
   readonly types: readonly string[];
   /** Names of the operators applied (unqualified). */
   readonly operators: readonly string[];
+  /** Names of the columns read (a reference's last part: `t.a` and `new.a` read `a`). */
+  readonly columns: readonly string[];
 }
 
-const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], operators: [] };
+const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], operators: [], columns: [] };
 const memo = new Map<string, ExprRefs>();
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
@@ -51,7 +56,7 @@ type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
  *
  * @example
  * exprRefs('{"Fn":["nextval",[{"K":"public.s"}],"","","","","","",""]}')
- * // { functions: ['nextval'], calls: [{ name: 'nextval', arity: 1, … }], sequences: ['public.s'], types: [], operators: [] }
+ * // { functions: ['nextval'], calls: [{ name: 'nextval', arity: 1, … }], sequences: ['public.s'], types: [], operators: [], columns: [] }
  */
 export function exprRefs(canonical: string | undefined): ExprRefs {
   if (!canonical || (canonical[0] !== '{' && canonical[0] !== '[')) return NONE;
@@ -68,6 +73,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
   const sequences = new Set<string>();
   const types = new Set<string>();
   const operators = new Set<string>();
+  const columns = new Set<string>();
   const walk = (n: Json): void => {
     if (Array.isArray(n)) {
       for (const x of n) walk(x);
@@ -92,11 +98,44 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     if (Array.isArray(cast) && typeof cast[1] === 'string') types.add(cast[1]);
     const op = n.Op;
     if (Array.isArray(op) && typeof op[1] === 'string') operators.add(op[1]);
+    const col = n.Col;
+    if (Array.isArray(col) && typeof col[col.length - 1] === 'string') columns.add(col[col.length - 1] as string);
     for (const v of Object.values(n)) walk(v);
   };
   walk(tree);
-  r = functions.size || sequences.size || types.size || operators.size ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], operators: [...operators] } : NONE;
+  r = functions.size || sequences.size || types.size || operators.size || columns.size
+    ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], operators: [...operators], columns: [...columns] } : NONE;
   if (memo.size > 100_000) memo.clear();
   memo.set(canonical, r);
   return r;
+}
+
+/**
+ * The columns of its table a constraint reads: a key's columns and INCLUDE, a CHECK's expression, an exclusion's
+ * elements and predicate (from its canonical form, src/parse/normalize.ts `canonicalConstraintText`).
+ *
+ * @example
+ * constraintColumns({ kind: 'check', expr: { canonical: '{"Op":["",">",{"Col":["a"]},{"K":"0"}]}', … }, … }) // ['a']
+ */
+export function constraintColumns(k: Constraint): readonly string[] {
+  switch (k.kind) {
+    case 'check': return exprRefs(k.expr.canonical).columns;
+    case 'exclusion': {
+      if (!k.canonical?.startsWith('{')) return [];
+      const tree = JSON.parse(k.canonical) as { excl?: [[unknown, ...unknown[]], string][] };
+      const plain = (tree.excl ?? []).flatMap(([elem]) => (typeof elem[0] === 'string' ? [elem[0]] : []));
+      return [...plain, ...exprRefs(k.canonical).columns];
+    }
+    case 'foreign_key': return k.columns;
+    default: return [...k.columns, ...k.include];
+  }
+}
+
+/**
+ * The columns of its table an index reads: keys, expressions, INCLUDE, predicate.
+ *
+ * @example indexColumns(index) // ['a', 'b'] for `CREATE INDEX … (a, lower(b))`
+ */
+export function indexColumns(i: Index): readonly string[] {
+  return [...i.keys.flatMap((k) => (k.column !== undefined ? [k.column] : exprRefs(k.expr?.canonical).columns)), ...i.include, ...exprRefs(i.where?.canonical).columns];
 }

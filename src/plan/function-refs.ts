@@ -23,7 +23,7 @@ import { nodeId } from './graph.js';
  *
  * @example fnId(f) // 'fn:public.f(integer, text)'
  */
-export const fnId = (f: Func): string => nodeId.fn(`${qualifiedKey(f.schema, f.name)}(${identityTypes(f.identityArgs)})`);
+export const fnId = (f: Func): string => nodeId.fn(`${qualifiedKey(f.schema, f.name)}(${identityTypes(f.identityArgs, f.kind === 'procedure')})`);
 
 /** The multi-word type names format_type writes, by first word → the words that may follow it (`double precision`). */
 const MULTI_WORD_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -34,14 +34,16 @@ const bare = (w: string) => w.replace(/\(.*$/, '').toLowerCase();
 
 /**
  * The input types of identity arguments as `pg_get_function_identity_arguments` (and the fold) write them:
- * modes and parameter names left out.
+ * modes and parameter names left out, and OUT arguments of a function (PostgreSQL 14+ writes them, but a
+ * function's identity is its input types; a procedure's OUT arguments are part of its identity).
  *
  * @example
  * identityTypes('a integer, VARIADIC "my list" text[], double precision') // 'integer, text[], double precision'
+ * identityTypes('a integer, OUT b text') // 'integer'
  */
-export function identityTypes(identityArgs: string): string {
-  return splitArgs(identityArgs).map((arg) => {
-    let rest = arg.replace(/^(IN|INOUT|VARIADIC)\s+/i, '');
+export function identityTypes(identityArgs: string, procedure = false): string {
+  return splitArgs(identityArgs).filter((arg) => procedure || !/^OUT\s/i.test(arg)).map((arg) => {
+    let rest = arg.replace(/^(IN|INOUT|OUT|VARIADIC)\s+/i, '');
     if (rest.startsWith('"')) {
       // A quoted name: up to its closing quote ("" inside is a quote).
       let i = 1;
@@ -57,22 +59,15 @@ export function identityTypes(identityArgs: string): string {
 }
 
 /**
- * The functions `all` drops and creates again, as ids of the dropped ones: matched by name and identity
- * arguments, or by input types (a renamed parameter or a changed output is the same function to a caller).
+ * The functions `all` drops and creates again: a drop and a create with the same identity (`fnId`: name and input
+ * types; a renamed parameter, another result or other OUT parameters are the same function to a caller), as ids.
  *
  * @example
  * recreatedFunctions([dropF, createF]) // Set { 'fn:public.f(integer)' }
  */
 export function recreatedFunctions(all: readonly Change[]): Set<string> {
-  const inputs = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type).join(',');
-  const key = (f: Func) => qualifiedKey(f.schema, f.name);
-  const out = new Set<string>();
-  for (const c of all) {
-    if (c.kind !== 'drop_function') continue;
-    const again = all.some((x) => x.kind === 'create_function' && key(x.function) === key(c.function) && (x.function.identityArgs === c.function.identityArgs || inputs(x.function) === inputs(c.function)));
-    if (again) out.add(fnId(c.function));
-  }
-  return out;
+  const created = new Set(all.flatMap((c) => (c.kind === 'create_function' ? [fnId(c.function)] : [])));
+  return new Set(all.flatMap((c) => (c.kind === 'drop_function' && created.has(fnId(c.function)) ? [fnId(c.function)] : [])));
 }
 
 interface Overloads {

@@ -32,7 +32,8 @@ import { checkAfterTable, columnSql, constraintSql, createTableSql, namedConstra
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
 import type { Draft, Emit } from './draft.js';
-import { regenerates, withDependants } from './dependants.js';
+import { withDependants } from './dependants.js';
+import { regenerates } from './regenerated.js';
 import { alterColumn } from './alter-column.js';
 import { serialColumns, tableCreation } from './table-order.js';
 

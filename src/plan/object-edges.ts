@@ -9,7 +9,6 @@
  *    privileges → their object; default privileges in a schema → the schema; everything in a schema → it.
  * Columns that use a collation require `obj:collation <key>`, index keys their user operator class (./edges.ts).
  */
-import { identifiersIn } from '../model/identifiers.js';
 import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
@@ -85,16 +84,9 @@ export function opClassIds(opclass: string | undefined, method: string, model: M
   return found.filter((o) => o.kind === 'operator_class' && o.method === method).map((o) => objectId(o));
 }
 
-/** Relations of `model` a rule's definition names schema-qualified (the Model keeps rules as text). */
-function relationsNamed(definition: string, own: string, model: Model): string[] {
-  const words = identifiersIn(definition);
-  const out: string[] = [];
-  for (const k of [...Object.keys(model.tables), ...Object.keys(model.views)]) {
-    if (k === own) continue;
-    const t = model.tables[k] ?? model.views[k]!;
-    if (words.has(t.name) && words.has(t.schema)) out.push(nodeId.rel(k));
-  }
-  return out;
+/** Relations of `model` (other than its own) a rule's definition names schema-qualified (`Rule.relations`, read at the edges). */
+function relationsNamed(relations: readonly string[] | undefined, own: string, model: Model): string[] {
+  return (relations ?? []).filter((k) => k !== own && (model.tables[k] || model.views[k])).map(nodeId.rel);
 }
 
 /**
@@ -109,7 +101,7 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
   const schema = objectSchema(o);
   const requires = [...(schema && o.kind !== 'privileges' ? [nodeId.schema(schema)] : []), ...objectDependencies(o).map(objectId)];
   switch (o.kind) {
-    case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.definition, o.table, model)); break;
+    case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.relations, o.table, model)); break;
     case 'foreign_data_wrapper': requires.push(...fnRef(o.handler, model), ...fnRef(o.validator, model)); break;
     case 'foreign_table': {
       const k = qualifiedKey(o.schema, o.name);

@@ -1,87 +1,151 @@
 /**
- * Generated columns around a column type change. PostgreSQL refuses `ALTER COLUMN a TYPE …` while a stored
- * generated column reads `a` ("cannot alter type of a column used by a generated column"), so such a
- * generated column is dropped before the type changes and added again after them (its values are computed
- * again: no data is lost). Dropping it takes along the indexes and constraints that use it: those the desired
- * state keeps are dropped first and created again after the column is back.
+ * Regenerated columns: a stored generated column that the plan drops and adds again. PostgreSQL cannot change a
+ * generation expression in place (`DROP EXPRESSION` makes it a plain column for good), refuses to change the type
+ * of a column a generation expression reads ("cannot alter type of a column used by a generated column") and to
+ * drop a function one calls. One rule: a generated column is regenerated when
+ *  - its expression changes (the diff's `alter_column`, rendered DROP COLUMN + ADD COLUMN by ./alter-column.ts);
+ *  - a function it calls is dropped and created again (`recreatedFunctions`): dropped before the function, added
+ *    after it (the graph orders it: the drop used the old function, the add requires the new one);
+ *  - a column it reads changes type or collation: dropped before the type changes, added after them.
+ * Its values are computed again: no data is lost. What PostgreSQL drops along with the column comes back from the
+ * desired state (`carryAlong`, the one list): indexes and constraints reading it (with their comments), its
+ * comment, statistics objects on it, its column privileges, triggers (WHEN, UPDATE OF) and policies reading it.
+ * Views over the table follow the planner's rule for dropped columns (./dependants.ts).
  *
  * In: the planner's changes so far and both Models. Out: those changes completed (the array is edited in
- * place). Never: renders SQL.
+ * place). Never: renders SQL. Limit: an added column goes to the end of its table (PostgreSQL has no other place).
  */
-import type { Change } from '../diff/changes.js';
+import { sameExpr } from '../diff/equal.js';
+import type { Change, CommentTarget } from '../diff/changes.js';
 import { qualifiedKey } from '../model/names.js';
-import { identifiersIn } from '../model/identifiers.js';
-import type { Column, Constraint, Index, Model, Table } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
+import type { CatalogObject, Column, Model, Table } from '../model/types.js';
+import { constraintColumns, exprRefs, indexColumns } from './expr-refs.js';
+import { callIds, recreatedFunctions } from './function-refs.js';
 
+type AlterColumn = Extract<Change, { kind: 'alter_column' }>;
 const keyOf = (t: { schema: string; name: string }) => qualifiedKey(t.schema, t.name);
-const typeChanged = (c: Change): c is Extract<Change, { kind: 'alter_column' }> =>
-  c.kind === 'alter_column' && (c.from.type !== c.to.type || (c.from.collation ?? '') !== (c.to.collation ?? ''));
+const typeChanged = (c: Change): c is AlterColumn => c.kind === 'alter_column' && (c.from.type !== c.to.type || (c.from.collation ?? '') !== (c.to.collation ?? ''));
+const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!names && !!col.generated && exprRefs(col.generated.canonical).columns.some((n) => names.has(n));
 
-/** Whether an index reads one of the columns. */
-function indexReads(i: Index, cols: ReadonlySet<string>): boolean {
-  const inText = (t: string | undefined) => !!t && [...identifiersIn(t)].some((n) => cols.has(n));
-  return i.keys.some((k) => (k.column !== undefined && cols.has(k.column)) || inText(k.expr?.text)) || i.include.some((n) => cols.has(n)) || inText(i.where?.text);
-}
-
-/** Whether a constraint reads one of the columns. */
-function constraintReads(k: Constraint, cols: ReadonlySet<string>): boolean {
-  if (k.kind === 'check') return [...identifiersIn(k.expr.text)].some((n) => cols.has(n));
-  if (k.kind === 'exclusion') return [...identifiersIn(k.definition)].some((n) => cols.has(n));
-  return k.columns.some((n) => cols.has(n)) || (k.kind !== 'foreign_key' && k.include.some((n) => cols.has(n)));
-}
+/** An `alter_column` whose generation expression changes (or that the planner marked): rendered as DROP + ADD COLUMN. @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true */
+export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
 
 /**
- * Drops, before the type changes, each generated column that reads a column whose type changes, and adds it
- * back after them (with the indexes and constraints on it); a new generated column reading one is added after them.
+ * Applies the rule above to `all`: the drop and add of each generated column over a recreated function or a
+ * retyped column (replacing what the diff planned for it), and for every regenerated column what comes back with
+ * it. A new generated column reading a retyped column is added after the type changes. Mutates `all`.
  *
  * @example
  * // jobs.is_available GENERATED ALWAYS AS (attempts < max_attempts), attempts int → smallint:
- * regenerateReaders(all, current, desired)
- * // + drop_column is_available (regenerated), add_column is_available (afterTypeChanges), indexes on it again
+ * regenerateColumns(all, current, desired)
+ * // + drop_column is_available (regenerated), add_column is_available (afterTypeChanges), its indexes again
  */
-export function regenerateReaders(all: Change[], current: Model, desired: Model): void {
-  const changed = new Map<string, Set<string>>();
-  for (const c of all) if (typeChanged(c)) changed.set(keyOf(c.table), (changed.get(keyOf(c.table)) ?? new Set()).add(c.from.name));
-  for (const [tk, cols] of changed) {
-    const cur = current.tables[tk];
-    const des = desired.tables[tk];
-    if (!cur) continue;
+export function regenerateColumns(all: Change[], current: Model, desired: Model): void {
+  const recreated = recreatedFunctions(all);
+  const calls = (col: Column) => recreated.size > 0 && !!col.generated && exprRefs(col.generated.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
+  const retyped = new Map<string, Set<string>>();
+  for (const c of all) if (typeChanged(c)) retyped.set(keyOf(c.table), (retyped.get(keyOf(c.table)) ?? new Set()).add(c.from.name));
+  const inPlace = all.filter((c): c is AlterColumn => c.kind === 'alter_column' && regenerates(c));
+  for (const [k, cur] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des || all.some((c) => (c.kind === 'drop_table' || c.kind === 'reattach_partition') && keyOf(c.table) === k)) continue;
+    const changed = retyped.get(k);
     // A generated column the plan adds (new) reads the columns with their new type: it goes after the type changes.
-    for (const g of des?.columns ?? []) {
-      if (!g.generated || ![...identifiersIn(g.generated.text)].some((n) => cols.has(n))) continue;
-      const i = all.findIndex((c) => c.kind === 'add_column' && keyOf(c.table) === tk && c.column.name === g.name);
+    for (const g of des.columns) {
+      if (!readsAny(g, changed)) continue;
+      const i = all.findIndex((c) => c.kind === 'add_column' && keyOf(c.table) === k && c.column.name === g.name);
       if (i >= 0) all[i] = { ...(all[i] as Extract<Change, { kind: 'add_column' }>), afterTypeChanges: true };
     }
-    const readers = cur.columns.filter((g) => g.generated && !cols.has(g.name) && [...identifiersIn(g.generated.text)].some((n) => cols.has(n)));
-    if (!readers.length) continue;
-    const gone = new Set(readers.map((g) => g.name));
-    for (const g of readers) regenerate(all, cur, des, g);
-    // What PostgreSQL drops along with the column, and the desired state keeps.
-    for (const i of Object.values(cur.indexes)) {
-      if (!indexReads(i, gone)) continue;
-      const ik = qualifiedKey(i.schema, i.name);
-      if (!all.some((c) => c.kind === 'drop_index' && qualifiedKey(c.index.schema, c.index.name) === ik)) all.push({ kind: 'drop_index', index: i });
-      const back = des?.indexes[i.name];
-      if (back && !all.some((c) => c.kind === 'create_index' && qualifiedKey(c.index.schema, c.index.name) === ik)) all.push({ kind: 'create_index', index: back, newTable: false });
-    }
-    for (const k of Object.values(cur.constraints)) {
-      if (!constraintReads(k, gone)) continue;
-      if (!all.some((c) => c.kind === 'drop_constraint' && keyOf(c.table) === tk && c.constraint.name === k.name)) all.push({ kind: 'drop_constraint', table: cur, constraint: k });
-      const back = des?.constraints[k.name];
-      if (back && des && !all.some((c) => c.kind === 'add_constraint' && keyOf(c.table) === tk && c.constraint.name === k.name)) all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
+    for (const col of cur.columns) {
+      const afterTypes = !changed?.has(col.name) && readsAny(col, changed);
+      if (afterTypes || calls(col)) {
+        if (dropAndAdd(all, cur, des, col, afterTypes)) carryAlong(all, current, desired, cur, des, col.name);
+      } else if (inPlace.some((c) => keyOf(c.table) === k && c.from.name === col.name)) carryAlong(all, current, desired, cur, des, col.name);
     }
   }
 }
 
-function regenerate(all: Change[], cur: Table, des: Table | undefined, g: Column): void {
-  const tk = keyOf(cur);
-  const at = (kind: Change['kind']) => all.findIndex((c) => c.kind === kind && keyOf((c as { table: Table }).table) === tk && ((c as { column?: Column }).column ?? (c as { from?: Column }).from)?.name === g.name);
-  if (at('drop_column') >= 0) return; // dropped for good, before the type changes
-  const next = des?.columns.find((c) => c.name === g.name);
-  // A change the diff planned for it (its own type or expression) is replaced by the re-creation.
-  const planned = at('alter_column');
-  if (planned >= 0) all.splice(planned, 1);
-  all.push({ kind: 'drop_column', table: cur, column: g, regenerated: true });
-  if (next?.generated && des) all.push({ kind: 'add_column', table: des, column: next, afterTypeChanges: true });
-  else if (next && des) all.push({ kind: 'add_column', table: des, column: next }); // no longer generated: an ordinary column (its values are not kept)
+/** Replaces what `all` plans for the column by its drop and add; false when the desired state drops it for good. */
+function dropAndAdd(all: Change[], cur: Table, des: Table, col: Column, afterTypeChanges: boolean): boolean {
+  const k = keyOf(cur);
+  const next = des.columns.find((x) => x.name === col.name);
+  if (!next) return false;
+  const same = (c: Change) => (c.kind === 'alter_column' || c.kind === 'drop_column' || c.kind === 'add_column') && keyOf(c.table) === k && (c.kind === 'alter_column' ? c.from.name : c.column.name) === col.name;
+  for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
+  // No longer generated: added back as an ordinary column, whose values are not kept (the drop deletes data).
+  all.push({ kind: 'drop_column', table: cur, column: col, ...(next.generated ? { regenerated: true } : {}) });
+  all.push({ kind: 'add_column', table: des, column: next, ...(afterTypeChanges ? { afterTypeChanges: true } : {}) });
+  return true;
+}
+
+/**
+ * What the DROP COLUMN of a regenerated column takes along and the desired state keeps, dropped first (where
+ * PostgreSQL would refuse or silently drop it) and created again after the column is back. Something the plan
+ * already drops is left to the plan.
+ */
+function carryAlong(all: Change[], current: Model, desired: Model, cur: Table, des: Table, column: string): void {
+  const k = keyOf(cur);
+  const has = (p: (c: Change) => boolean) => all.some(p);
+  const comment = (target: CommentTarget, text: string | undefined) => {
+    const same = JSON.stringify(target);
+    for (let i = all.length - 1; i >= 0; i--) {
+      const c = all[i]!;
+      if (c.kind === 'comment' && JSON.stringify(c.target) === same) all.splice(i, 1);
+    }
+    if (text !== undefined) all.push({ kind: 'comment', target, comment: text });
+  };
+  const next = des.columns.find((x) => x.name === column);
+  if (next) comment({ on: 'COLUMN', schema: des.schema, name: des.name, column }, next.comment);
+  for (const ix of Object.values(cur.indexes)) {
+    if (!indexColumns(ix).includes(column) || has((c) => c.kind === 'drop_index' && c.index.table === k && c.index.name === ix.name)) continue;
+    all.push({ kind: 'drop_index', index: ix });
+    const back = des.indexes[ix.name];
+    if (!back || has((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) continue;
+    all.push({ kind: 'create_index', index: back, newTable: false });
+    comment({ on: 'INDEX', schema: back.schema, name: back.name }, back.comment);
+  }
+  for (const con of Object.values(cur.constraints)) {
+    if (!constraintColumns(con).includes(column) || has((c) => c.kind === 'drop_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
+    all.push({ kind: 'drop_constraint', table: cur, constraint: con });
+    const back = des.constraints[con.name];
+    if (!back || has((c) => c.kind === 'add_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
+    all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
+    comment({ on: 'CONSTRAINT', schema: des.schema, name: back.name, table: des.name }, back.comment);
+  }
+  for (const p of Object.values(cur.policies)) {
+    if (![p.using, p.withCheck].some((e) => exprRefs(e?.canonical).columns.includes(column))) continue;
+    if (has((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
+    all.push({ kind: 'drop_policy', policy: p });
+    const back = des.policies[p.name];
+    if (back && !has((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+  }
+  for (const tr of Object.values(cur.triggers)) {
+    if (!tr.updateOf.includes(column) && !exprRefs(tr.when?.canonical).columns.includes(column)) continue;
+    if (has((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
+    all.push({ kind: 'drop_trigger', trigger: tr });
+    const back = des.triggers[tr.name];
+    if (back && !has((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+  }
+  // Catalog objects on the column: statistics objects reading it (dropped with it) and its privileges (a new
+  // column has none). What the diff planned for them is replaced; a statistics object it drops is left to it.
+  const onColumn = (o: CatalogObject) =>
+    (o.kind === 'statistics' && o.table === k && (o.columns.includes(column) || o.expressions.some((e) => exprRefs(e.canonical).columns.includes(column))))
+    || (o.kind === 'privileges' && o.on === 'COLUMN' && qualifiedKey(o.schema, o.name) === k && o.column === column);
+  const about = (c: Change, key: string) => ((c.kind === 'create_object' || c.kind === 'drop_object') && objectKey(c.object) === key) || (c.kind === 'alter_object' && objectKey(c.to) === key);
+  for (const o of Object.values(current.objects ?? {})) {
+    const key = objectKey(o);
+    if (!onColumn(o) || (o.kind === 'statistics' && has((c) => c.kind === 'drop_object' && objectKey(c.object) === key))) continue;
+    for (let i = all.length - 1; i >= 0; i--) if (about(all[i]!, key)) all.splice(i, 1);
+    if (o.kind === 'statistics') all.push({ kind: 'drop_object', object: o });
+    const back = desired.objects?.[key];
+    if (!back) continue;
+    all.push({ kind: 'create_object', object: back });
+    if (back.kind === 'statistics') comment({ on: 'STATISTICS', schema: back.schema, name: back.name }, back.comment);
+  }
+  // Per-column settings ADD COLUMN cannot state (statistics target, attribute options, storage, compression).
+  if (next && (next.statistics !== undefined || next.options?.length || next.storage !== undefined || next.compression !== undefined)) {
+    const bare: Column = { ...next, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+    all.push({ kind: 'alter_column', table: des, from: bare, to: next, settings: true });
+  }
 }

@@ -211,3 +211,48 @@ PRIVILEGE_CASES.push({
   ],
   seedBack: `INSERT INTO app.jobs VALUES (1, '{"tags": ["a"]}')`,
 });
+
+/**
+ * A generated column regenerated (dropped and added again: plan/regenerated.ts) for each of the rule's three
+ * reasons: what its DROP COLUMN takes along comes back — its index and CHECK (with comments), its comment,
+ * statistics target, an extended statistics object on it, its column privileges, a policy and a trigger WHEN
+ * reading it (PostgreSQL refuses to drop the column under those two).
+ */
+const regenerated = (o: { expr: string; returns: string; a: string }) => [
+  roles,
+  `CREATE FUNCTION dbl(x int) RETURNS ${o.returns} LANGUAGE sql IMMUTABLE AS $$SELECT (x * 2)::${o.returns}$$`,
+  'CREATE FUNCTION t_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$',
+  `CREATE TABLE t (id int PRIMARY KEY, a ${o.a}, g bigint GENERATED ALWAYS AS (${o.expr}) STORED, CONSTRAINT t_g_check CHECK (g >= 0))`,
+  'CREATE INDEX t_g ON t (g)',
+  "COMMENT ON INDEX t_g IS 'by g'",
+  "COMMENT ON COLUMN t.g IS 'twice a'",
+  "COMMENT ON CONSTRAINT t_g_check ON t IS 'never negative'",
+  'ALTER TABLE t ALTER COLUMN g SET STATISTICS 500',
+  'CREATE STATISTICS t_st (dependencies) ON a, g FROM t',
+  "COMMENT ON STATISTICS t_st IS 'a and g'",
+  'GRANT SELECT (g) ON t TO m27a_reader',
+  'ALTER TABLE t ENABLE ROW LEVEL SECURITY',
+  'CREATE POLICY t_pos ON t USING (g >= 0)',
+  'CREATE TRIGGER t_big AFTER UPDATE ON t FOR EACH ROW WHEN (new.g > 100) EXECUTE FUNCTION t_touch()',
+];
+const regeneratedSeed = 'INSERT INTO t (id, a) VALUES (1, 2), (2, 5)';
+PRIVILEGE_CASES.push(
+  {
+    name: 'regenerated column (its expression changes) gets back its index, check, comments, statistics, privileges, policy and trigger',
+    old: regenerated({ expr: 'a * 2', returns: 'int', a: 'int' }),
+    new: regenerated({ expr: 'a * 3', returns: 'int', a: 'int' }),
+    seed: regeneratedSeed, seedBack: regeneratedSeed,
+  },
+  {
+    name: 'regenerated column (a function it calls is recreated) gets back its index, check, comments, statistics, privileges, policy and trigger',
+    old: regenerated({ expr: 'dbl(a)', returns: 'int', a: 'int' }),
+    new: regenerated({ expr: 'dbl(a)', returns: 'bigint', a: 'int' }),
+    seed: regeneratedSeed, seedBack: regeneratedSeed,
+  },
+  {
+    name: 'regenerated column (a column it reads changes type) gets back its index, check, comments, statistics, privileges, policy and trigger',
+    old: regenerated({ expr: 'a * 2', returns: 'int', a: 'int' }),
+    new: regenerated({ expr: 'a * 2', returns: 'int', a: 'bigint' }),
+    seed: regeneratedSeed, seedBack: regeneratedSeed,
+  },
+);

@@ -7,13 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
-import { plan } from '../../src/plan/index.js';
-import { modelToSql } from '../../src/workflow/render.js';
 import { repoRoot } from '../helpers/cli.js';
-import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
-import { pgDump, pgDumpAsync } from './harness.js';
+import { applyConverges, loadState, roundTripPlansNothing } from '../helpers/corpus.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { pgDumpAsync } from './harness.js';
 import { cachedState, hasState, stateWork } from '../helpers/state-cache.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
@@ -22,11 +20,7 @@ const PAIRS: Array<[string, string]> = [['pagila-2024', 'pagila-2026'], ['osm-20
 const needs = (file: string) => (file.startsWith('danbooru') ? ['pgstattuple'] : []);
 const text = (f: string) => readFileSync(join(corpus, `${f}.sql`), 'utf8');
 
-async function load(db: Database, sql: string): Promise<void> {
-  await resetDatabase(db);
-  await db.exec(sql);
-  await db.exec('SET search_path TO public');
-}
+const load = (db: Database, sql: string) => loadState(db, [sql]);
 
 /**
  * `from` → `to` on `db` (of `target`). The target state is only read (inspected, dumped on servers): those
@@ -38,18 +32,7 @@ async function converge(db: Database, target: string, url: string | undefined, f
   const dump = url ? await cachedState('dump', target, [to], () => pgDumpAsync(url)) : undefined;
   await load(db, from);
   const current = (await cachedState('inspect', target, [from], () => inspect(db))).model;
-  const statements = plan(diff(current, desired), current, desired);
-  for (const s of statements) {
-    try {
-      await db.exec(s.sql);
-    } catch (e) {
-      throw new Error(`statement failed: ${s.sql}\n${(e as Error).message}`);
-    }
-  }
-  const after = (await inspect(db)).model;
-  expect(plan(diff(after, desired), after, desired).map((s) => s.sql)).toEqual([]);
-  if (url) expect(pgDump(url)).toBe(dump);
-  return statements.length;
+  return applyConverges(db, url, current, desired, dump);
 }
 
 afterAll(() => {
@@ -69,12 +52,7 @@ describeEachDatabase('corpus', (t) => {
         await load(t.db, text(f));
         return inspect(t.db);
       })).model;
-      const sql = modelToSql(first);
-      await resetDatabase(t.db);
-      await t.db.exec(sql);
-      const second = (await inspect(t.db)).model;
-      expect(plan(diff(second, first), second, first).map((s) => s.sql)).toEqual([]);
-      expect(plan(diff(first, second), first, second).map((s) => s.sql)).toEqual([]);
+      await roundTripPlansNothing(t.db, first);
     });
   }
   for (const [a, b] of PAIRS) {

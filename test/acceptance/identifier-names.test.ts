@@ -10,7 +10,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
-import { identifiersIn } from '../../src/model/identifiers.js';
 import { plan } from '../../src/plan/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { runCase, secondDatabase, type AcceptanceCase } from './harness.js';
@@ -57,13 +56,6 @@ const CASES: readonly Case[] = [
 
 beforeAll(async () => {
   await initSchemaParser();
-});
-
-it('reads names as PostgreSQL does: quoted as written, unquoted folded; never inside strings, bodies or comments', () => {
-  expect([...identifiersIn('integer, public."a(b[c"[], "x""y"')]).toEqual(['integer', 'public', 'a(b[c', 'x"y']);
-  expect([...identifiersIn(`Users.ID = 'users' || E'\\' t' AND $1 > 2 -- orders\n/* a /* nested */ b */ AND "Orders" <> $q$ items $q$`)]).toEqual([
-    'users', 'id', 'and', 'Orders',
-  ]);
 });
 
 it('a dropped column takes the expression statistics that read it, matched by name (statistics fold)', () => {

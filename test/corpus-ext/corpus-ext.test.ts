@@ -23,14 +23,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import type { SqlSource } from '../../src/parse/located.js';
-import { plan } from '../../src/plan/index.js';
-import { modelToSql } from '../../src/workflow/render.js';
 import { executeSources, readSchemaSources } from '../../src/workflow/state.js';
 import { repoRoot } from '../helpers/cli.js';
+import { applyConverges, loadState, roundTripPlansNothing } from '../helpers/corpus.js';
 import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
 import { pgDump } from '../acceptance/harness.js';
 import { NPM_PRODUCTS } from './npm-corpus.js';
@@ -116,11 +114,7 @@ const products: Product[] = [
     : []),
 ];
 
-async function load(db: Database, s: State | undefined): Promise<void> {
-  await resetDatabase(db);
-  for (const src of s?.sources ?? []) await db.exec(src.text);
-  await db.exec('SET search_path TO public');
-}
+const load = (db: Database, s: State | undefined) => loadState(db, (s?.sources ?? []).map((src) => src.text));
 
 /** Plans from → to, applies it, and checks that nothing is left to plan (and, on servers, the dumps). Returns the statement count. */
 async function converge(db: Database, url: string | undefined, from: State | undefined, to: State | undefined): Promise<number> {
@@ -129,18 +123,7 @@ async function converge(db: Database, url: string | undefined, from: State | und
   const dump = url ? pgDump(url) : undefined;
   await load(db, from);
   const current = (await inspect(db)).model;
-  const statements = plan(diff(current, desired), current, desired);
-  for (const s of statements) {
-    try {
-      await db.exec(s.sql);
-    } catch (e) {
-      throw new Error(`statement failed: ${s.sql}\n${(e as Error).message}`);
-    }
-  }
-  const after = (await inspect(db)).model;
-  expect(plan(diff(after, desired), after, desired).map((s) => s.sql)).toEqual([]);
-  if (url) expect(pgDump(url)).toBe(dump);
-  return statements.length;
+  return applyConverges(db, url, current, desired, dump);
 }
 
 describeEachDatabase('corpus-ext', (t) => {
@@ -186,13 +169,7 @@ describeEachDatabase('corpus-ext', (t) => {
       check(`round trip: ${name}`, async () => {
         await load(t.db, state());
         const before = t.url ? pgDump(t.url) : undefined;
-        const first = (await inspect(t.db)).model;
-        const sql = modelToSql(first);
-        await resetDatabase(t.db);
-        await t.db.exec(sql);
-        const second = (await inspect(t.db)).model;
-        expect(plan(diff(second, first), second, first).map((s) => s.sql)).toEqual([]);
-        expect(plan(diff(first, second), first, second).map((s) => s.sql)).toEqual([]);
+        await roundTripPlansNothing(t.db, (await inspect(t.db)).model);
         if (t.url) expect(pgDump(t.url)).toBe(before);
       });
       check(`empty → ${name}`, async () => {

@@ -4,7 +4,6 @@
  * Kept as PostgreSQL records it: columns in the table's order, kinds in the order ndistinct, dependencies, mcv
  * (all three when none are named, none for a single expression).
  */
-import { identifiersIn } from '../../model/identifiers.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { ExtendedStatistics, Expr } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
@@ -94,10 +93,28 @@ export function renameInStatistics(s: Pick<FoldScope, 'objects'>, table: string,
   }
 }
 
+/** The columns an expression's canonical form reads (its `Col` nodes' last parts: src/parse/normalize.ts). */
+function columnsRead(canonical: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    const col = (n as { Col?: unknown }).Col;
+    if (Array.isArray(col) && typeof col[col.length - 1] === 'string') out.add(col[col.length - 1] as string);
+    for (const x of Object.values(n)) walk(x);
+  };
+  try {
+    walk(JSON.parse(canonical));
+  } catch {
+    // not a parse tree (an expression that did not parse): reads nothing known
+  }
+  return out;
+}
+
 /** Statistics on a dropped table go with it; a dropped column takes the statistics that use it. */
 export function forgetStatistics(s: Pick<FoldScope, 'objects'>, table: string, column?: string): void {
   for (const [k, o] of Object.entries(s.objects)) {
     if (o.kind !== 'statistics' || o.table !== table) continue;
-    if (column === undefined || o.columns.includes(column) || o.expressions.some((e) => identifiersIn(e.text).has(column))) delete s.objects[k];
+    if (column === undefined || o.columns.includes(column) || o.expressions.some((e) => columnsRead(e.canonical).has(column))) delete s.objects[k];
   }
 }

@@ -26,10 +26,10 @@
  */
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../../model/names.js';
-import { identifiersIn } from '../../model/identifiers.js';
 import { objectKey } from '../../model/objects.js';
 import type { Model, TypeDef } from '../../model/types.js';
 import type { Effects } from '../types.js';
+import { exprRefs } from '../expr-refs.js';
 import { qk, qn } from '../table-sql.js';
 import { createTypeSql } from './type-create.js';
 
@@ -157,16 +157,16 @@ function aroundConversion(all: Change[], columns: readonly RebuildColumn[], curr
   for (const [tk, cols] of byTable) {
     const cur = current.tables[tk]!;
     const des = desired.tables[tk];
-    const reads = (text: string | undefined) => !!text && [...identifiersIn(text)].some((x) => cols.has(x));
+    const reads = (e: { canonical: string } | undefined) => exprRefs(e?.canonical).columns.some((x) => cols.has(x));
     for (const k of Object.values(cur.constraints)) {
-      if (k.kind !== 'check' || !reads(k.expr.text)) continue;
+      if (k.kind !== 'check' || !reads(k.expr)) continue;
       const on = (x: Change, kind: string) => x.kind === kind && 'constraint' in x && qualifiedKey(x.table.schema, x.table.name) === tk && x.constraint.name === k.name;
       if (!all.some((x) => on(x, 'drop_constraint'))) all.push({ kind: 'drop_constraint', table: cur, constraint: k });
       const back = des?.constraints[k.name];
       if (back && !all.some((x) => on(x, 'add_constraint'))) all.push({ kind: 'add_constraint', table: des!, constraint: back, newTable: false });
     }
     for (const ix of Object.values(cur.indexes)) {
-      if (![ix.where?.text, ...ix.keys.map((k) => k.expr?.text)].some(reads)) continue;
+      if (![ix.where, ...ix.keys.map((k) => k.expr)].some(reads)) continue;
       const on = (x: Change, kind: string) => x.kind === kind && 'index' in x && x.index.table === tk && x.index.name === ix.name;
       if (!all.some((x) => on(x, 'drop_index'))) all.push({ kind: 'drop_index', index: ix });
       const back = des?.indexes[ix.name];

@@ -11,36 +11,29 @@
  *      Models list their objects in.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
-import { defaultStorage } from '../model/column-storage.js';
-import { sameExpr, sameIdentity, sameSequenceOptions } from '../diff/equal.js';
+import { sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
-import { identifiersIn } from '../model/identifiers.js';
-import { regenerateReaders } from './regenerated.js';
-import { exprRefs } from './expr-refs.js';
-import { callIds, recreatedFunctions } from './function-refs.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
-import type { Column, Func, Grant, Model, Table, View } from '../model/types.js';
+import type { Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { nodeId, orderByGraph } from './graph.js';
-import { earlier, place, type StatementKind, type TieBreak } from './layout.js';
+import { earlier, place, type TieBreak } from './layout.js';
 import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
-import { combineTableClauses } from './combine.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
-import { carryEnumDependents, enumRebuildSteps } from './kinds/enum-rebuild.js';
+import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
-import { keepOwnedSequences } from './kinds/owned-sequences.js';
-import { regenerateColumns } from './kinds/generated-columns.js';
-import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
-import { recreateTypesOver } from './kinds/recreated-types.js';
-import { restoreRecreated } from './kinds/privileges.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
-import { checkAfterTable, columnSql, constraintSql, createTableSql, identitySql, namedConstraintSql, qk, qn, serialSequence, startOutside, typeSql } from './table-sql.js';
+import { checkAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
+import type { Draft, Emit } from './draft.js';
+import { regenerates, withDependants } from './dependants.js';
+import { alterColumn } from './alter-column.js';
+import { serialColumns, tableCreation } from './table-order.js';
 
 function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
   const h: Hazard[] = [];
@@ -54,27 +47,6 @@ function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
   return h;
 }
 
-/** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
-function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {
-  const base = (t: string) => t.replace(/\(.*\)/, '');
-  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
-  const num = (t: string) => /\((\d+),(\d+)\)/.exec(t);
-  const [f, g] = [base(from), base(to)];
-  if (f === g && f === 'character varying') return { using: false, rewrite: len(to) < len(from) };
-  if (f === 'character varying' && g === 'text') return { using: false, rewrite: false };
-  if ((f === 'text' || f === 'character') && g === 'character varying') return { using: false, rewrite: true };
-  if (f === 'numeric' && g === 'numeric') {
-    const a = num(from);
-    const b = num(to);
-    return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b) };
-  }
-  const ints = ['smallint', 'integer', 'bigint'];
-  if (ints.includes(f) && ints.includes(g)) return { using: ints.indexOf(g) < ints.indexOf(f), rewrite: true };
-  if (ints.includes(f) && (g === 'numeric' || g === 'real' || g === 'double precision')) return { using: false, rewrite: true };
-  if (f === 'timestamp without time zone' && g === 'timestamp with time zone') return { using: false, rewrite: true };
-  if (f === g) return { using: false, rewrite: true };
-  return { using: true, rewrite: true };
-}
 
 function viewSql(v: View): string {
   const opts = v.options.length ? ` WITH (${v.options.join(', ')})` : '';
@@ -96,49 +68,7 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
   }
 }
 
-const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
-/** The key under which `viewDependants` lists the views calling a function (`schema.name`). */
-const callKey = (fn: string) => `\u0000fn ${fn}`;
-/**
- * Relation key (or `callKey` of a function) → the views that read (call) it directly; computed once per Model
- * (plan runs per statement in lint).
- */
-function viewDependants(model: Model): Map<string, string[]> {
-  let m = dependantsOf.get(model);
-  if (!m) {
-    m = new Map();
-    for (const [k, v] of Object.entries(model.views)) {
-      for (const d of [...v.dependsOn, ...(v.calls ?? []).map(callKey)]) {
-        const list = m.get(d);
-        if (list) list.push(k);
-        else m.set(d, [k]);
-      }
-    }
-    dependantsOf.set(model, m);
-  }
-  return m;
-}
-
-/** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
-const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
-/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
-const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
-
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Adds a statement of a kind (its place in ./layout.ts among the statements the graph leaves free). */
-type Emit = (kind: StatementKind, source: Change, object: string, comment: string, sql: string, effects?: Effects, transactional?: boolean) => void;
-
-interface Draft {
-  kind: StatementKind;
-  order: number;
-  sql: string;
-  comment: string;
-  effects: Effects;
-  transactional: boolean;
-  object: string;
-  source: Change;
-}
 
 /**
  * Orders and renders changes.
@@ -153,126 +83,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const emit: Emit = (kind, source, object, comment, sql, effects = {}, transactional = true) =>
     drafts.push({ kind, order: seq++, sql, comment, effects, transactional, object, source });
 
-  // --- Dependants that must be dropped and recreated around the changes -------------------------
-  const all = [...changes];
-  carryEnumDependents(all, current, desired);
-  keepOwnedSequences(all, current, desired);
-  restoreReferencingForeignKeys(all, current, desired);
-  recreateTypesOver(all, current, desired);
-  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
-  // views over their tables are found.
-  regenerateColumns(all, current, desired);
-  const affected = new Set<string>();
-  for (const c of all) {
-    if (c.kind === 'drop_table') affected.add(keyOf(c.table));
-    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
-    if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
-    if (c.kind === 'drop_view') affected.add(keyOf(c.view));
-    if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
-    // A dropped (or recreated) function takes the views calling it along.
-    if (c.kind === 'drop_function') affected.add(callKey(keyOf(c.function)));
-  }
-  const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
-  if (affected.size) {
-    // Views of the current model that (transitively) read an affected relation.
-    const dependants = viewDependants(current);
-    const stack = [...affected];
-    const hit = new Set<string>();
-    while (stack.length) {
-      const k = stack.pop()!;
-      for (const v of dependants.get(k) ?? []) if (!hit.has(v)) hit.add(v), stack.push(v);
-    }
-    for (const k of hit) {
-      if (droppedViews.has(k)) continue;
-      const cur = current.views[k]!;
-      all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
-      droppedViews.add(k);
-      const des = desired.views[k];
-      if (des && !all.some((c) => c.kind === 'create_view' && keyOf(c.view) === k)) {
-        all.push({ kind: 'create_view', view: des });
-        for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
-        if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
-        for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
-        if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
-      }
-    }
-  }
-
-  // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
-  // to change such a column's type, so they are dropped before and recreated after.
-  for (const c of [...all]) {
-    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
-    const tk = keyOf(c.table);
-    const cur = current.tables[tk];
-    const des = desired.tables[tk];
-    if (!cur) continue;
-    const reads = (text: string) => identifiersIn(text).has(c.from.name);
-    for (const p of Object.values(cur.policies)) {
-      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads(t))) continue;
-      if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
-      all.push({ kind: 'drop_policy', policy: p });
-      const back = des?.policies[p.name];
-      if (back && !all.some((x) => x.kind === 'create_policy' && x.policy.table === tk && x.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
-    }
-    for (const tr of Object.values(cur.triggers)) {
-      const clause = /\bWHEN\b[\s\S]*\bEXECUTE\b|\bUPDATE OF\b[^]*?\bON\b/.exec(tr.definition ?? '')?.[0] ?? '';
-      if (!reads(clause)) continue;
-      if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
-      all.push({ kind: 'drop_trigger', trigger: tr });
-      const back = des?.triggers[tr.name];
-      if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
-    }
-    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
-    if (!regenerates(c)) continue;
-    for (const ix of Object.values(cur.indexes)) {
-      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
-      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
-      all.push({ kind: 'drop_index', index: ix });
-      const back = des?.indexes[ix.name];
-      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
-    }
-  }
-
-  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
-  regenerateReaders(all, current, desired);
-
-  // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
-  const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
-  if (recreated.size) {
-    for (const o of Object.values(desired.objects ?? {})) {
-      if (o.kind !== 'rule' || !recreated.has(o.table) || !(desired.tables[o.table] || desired.views[o.table])) continue;
-      const k = objectKey(o);
-      if (all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) continue;
-      all.push({ kind: 'create_object', object: o });
-      if (o.comment) all.push({ kind: 'comment', target: { on: 'RULE', schema: o.schema, name: o.name, table: splitKey(o.table).name }, comment: o.comment });
-    }
-  }
-
-  // SQL-standard function bodies (BEGIN ATOMIC …, RETURN …) are parsed at creation and depend on the relations
-  // they read (the Model's `reads`, as PostgreSQL records them): PostgreSQL refuses to drop such a relation or
-  // change such a column's type. The function goes first and comes back after the relations.
-  const reshaped = new Set(all.flatMap((c) =>
-    c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
-    : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
-  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
-  // goes the same way: PostgreSQL refuses to drop the relation under it.
-  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
-  const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
-  if (reshaped.size || droppedRelations.size) {
-    for (const [k, f] of Object.entries(current.functions)) {
-      if (!f.reads?.some((r) => reshaped.has(r)) && !rowTyped(f)) continue;
-      const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
-      // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
-      for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
-      all.push({ kind: 'drop_function', function: f, beforeRelations: true });
-      const back = desired.functions[k];
-      if (back) all.push({ kind: 'create_function', function: back, replace: false, afterRelations: true });
-    }
-  }
-
-  restoreAroundRecreatedFunctions(all, current, desired);
-  // What PostgreSQL drops with an object that is created again (privileges, comments) comes back: ./kinds/privileges.ts
-  restoreRecreated(all, desired);
+  // Dependants that must be dropped and recreated around the changes (./dependants.ts).
+  const all = withDependants(changes, current, desired);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
@@ -570,63 +382,6 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
 
 const NONE: readonly string[] = [];
 
-/**
- * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
- * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
- * restored after (the graph orders them by the functions their expressions call, ./expr-refs.ts). A change the
- * diff already planned for such an object is split, not doubled: its default is left out, then set.
- */
-function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
-  const recreated = recreatedFunctions(all);
-  if (!recreated.size) return;
-  // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
-  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
-  for (const [k, cur] of Object.entries(current.tables)) {
-    const des = desired.tables[k];
-    if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
-    for (const col of cur.columns) {
-      const next = des.columns.find((x) => x.name === col.name);
-      if (!next || !calls(col.default) || col.inherited) continue;
-      const i = all.findIndex((c) => c.kind === 'alter_column' && keyOf(c.table) === k && c.to.name === col.name);
-      const planned = i >= 0 ? (all[i] as Extract<Change, { kind: 'alter_column' }>) : undefined;
-      if (planned && !planned.from.default) continue;
-      const bare = { ...next, default: undefined };
-      const first: Change = { kind: 'alter_column', table: planned?.table ?? des, from: planned?.from ?? col, to: bare };
-      if (planned) all.splice(i, 1, first);
-      else all.push(first);
-      if (next.default) all.push({ kind: 'alter_column', table: des, from: bare, to: next });
-    }
-    for (const con of Object.values(cur.constraints)) {
-      if (con.kind !== 'check' || !calls(con.expr)) continue;
-      if (all.some((c) => c.kind === 'drop_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
-      all.push({ kind: 'drop_constraint', table: cur, constraint: con });
-      const back = des.constraints[con.name];
-      if (back && !all.some((c) => c.kind === 'add_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
-    }
-    for (const ix of Object.values(cur.indexes)) {
-      if (!ix.keys.some((x) => calls(x.expr)) && !calls(ix.where)) continue;
-      if (all.some((c) => c.kind === 'drop_index' && c.index.table === k && c.index.name === ix.name)) continue;
-      all.push({ kind: 'drop_index', index: ix });
-      const back = des.indexes[ix.name];
-      if (back && !all.some((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
-    }
-    for (const p of Object.values(cur.policies)) {
-      if (!calls(p.using) && !calls(p.withCheck)) continue;
-      if (all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
-      all.push({ kind: 'drop_policy', policy: p });
-      const back = des.policies[p.name];
-      if (back && !all.some((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
-    }
-    for (const tr of Object.values(cur.triggers)) {
-      if (!calls(tr.when)) continue;
-      if (all.some((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
-      all.push({ kind: 'drop_trigger', trigger: tr });
-      const back = des.triggers[tr.name];
-      if (back && !all.some((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
-    }
-  }
-}
-
 /** The drafts as nodes of the graph, with the ids their change declares (computed once per change). */
 function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
@@ -660,65 +415,6 @@ function constrainedDomain(type: string, model: Model): boolean {
   return t?.kind === 'domain' && (t.checks.length > 0 || t.notNull || constrainedDomain(t.baseType, model));
 }
 
-/**
- * The order new tables are created in (parents, inherited and referenced tables first, as Atlas orders them)
- * and the foreign keys that can be written inside `CREATE TABLE` (`table key NUL constraint name`): those
- * whose referenced key exists when the statement runs: on the table itself, on a table created before
- * it with the key inline, or on an existing table the plan leaves alone. The rest are added afterwards.
- */
-function tableCreation(all: readonly Change[], current: Model, desired: Model): { order: Extract<Change, { kind: 'create_table' }>[]; inlineForeignKeys: Set<string> } {
-  const creates = all.filter((c): c is Extract<Change, { kind: 'create_table' }> => c.kind === 'create_table');
-  const byKey = new Map(creates.map((c) => [keyOf(c.table), c]));
-  const fks = (t: Table) => Object.values(t.constraints).filter((k) => k.kind === 'foreign_key');
-  const parents = (t: Table) => [t.partitionOf?.parent, ...t.inherits].filter((k): k is string => !!k);
-  const { order, cycles } = toposort(creates, (c) =>
-    [...new Set([...parents(c.table), ...(c.table.partitionOf ? [] : fks(c.table).map((k) => k.refTable))])].filter((k) => k !== keyOf(c.table) && byKey.has(k)).map((k) => byKey.get(k)!));
-  const touched = new Set<string>();
-  for (const c of all) {
-    if ('table' in c && c.table && typeof c.table === 'object') touched.add(keyOf(c.table as Table));
-    if (c.kind === 'create_index' || c.kind === 'drop_index') touched.add(c.index.table);
-    if (c.kind === 'rename') touched.add(qualifiedKey(c.schema, c.table));
-  }
-  const created = new Set<string>();
-  const inlineForeignKeys = new Set<string>();
-  const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-  for (const c of order) {
-    const key = keyOf(c.table);
-    created.add(key);
-    if (c.table.partitionOf) continue;
-    for (const k of fks(c.table)) {
-      if (k.kind !== 'foreign_key' || k.notValid) continue; // NOT VALID is an ALTER TABLE state
-      const ref = desired.tables[k.refTable];
-      const inlineKey = (t: Table | undefined) => !!t && Object.values(t.constraints).some((x) => (x.kind === 'primary_key' || x.kind === 'unique') && sameColumns(x.columns, k.refColumns));
-      const ok = k.refTable === key ? inlineKey(c.table)
-        : byKey.has(k.refTable) ? created.has(k.refTable) && inlineKey(ref)
-        : !!current.tables[k.refTable] && !touched.has(k.refTable);
-      if (ok) inlineForeignKeys.add(`${key}\u0000${k.name}`);
-    }
-  }
-  return { order: [...order, ...cycles], inlineForeignKeys };
-}
-
-/**
- * Columns created with a sequence that `serial` would create (`table key NUL column`), and those sequences:
- * written as `serial` columns instead of `CREATE SEQUENCE` + `DEFAULT nextval(…)` + `OWNED BY` (see `serialSequence`).
- */
-function serialColumns(all: readonly Change[], desired: Model): { columns: Set<string>; sequences: Set<string> } {
-  const created = new Set(all.flatMap((c) => (c.kind === 'create_sequence' ? [`${c.sequence.schema}\u0000${c.sequence.name}`] : [])));
-  const columns = new Set<string>();
-  const sequences = new Set<string>();
-  if (!created.size) return { columns, sequences };
-  const consider = (t: Table, col: Column) => {
-    const s = serialSequence(t, col, desired, created);
-    if (s) columns.add(`${keyOf(t)}\u0000${col.name}`), sequences.add(keyOf(s));
-  };
-  for (const c of all) {
-    if (c.kind === 'create_table' && !c.table.partitionOf) for (const col of c.table.columns) if (!col.inherited) consider(c.table, col);
-    if (c.kind === 'add_column' && !c.column.inherited) consider(c.table, c.column);
-  }
-  return { columns, sequences };
-}
-
 function settingStatement(sql: string, source: Change): Statement {
   return { sql, comment: 'Set a timeout for this migration', hazards: [], transactional: true, object: '', source };
 }
@@ -727,93 +423,4 @@ function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
 }
 
-/**
- * `SET (…)` / `RESET (…)`, `SET STORAGE`, `SET COMPRESSION` clauses that turn one column's attribute options into another's.
- *
- * @example
- * attributeOptions(col, { ...col, options: ['n_distinct=-1'] }, desired, (sql) => out.push(sql)) // 'SET (n_distinct=-1)'
- */
-function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: string, effects: Effects) => void): void {
-  const name = (o: string) => o.slice(0, o.indexOf('='));
-  const before = from.options ?? [];
-  const after = to.options ?? [];
-  const reset = before.filter((o) => !after.some((n) => name(n) === name(o))).map(name);
-  const set = after.filter((o) => !before.includes(o));
-  if (reset.length) emit(`RESET (${reset.join(', ')})`, {});
-  if (set.length) emit(`SET (${set.join(', ')})`, {});
-  // Neither rewrites: storage and compression apply to values written from then on.
-  if ((from.storage ?? '') !== (to.storage ?? '')) emit(`SET STORAGE ${to.storage ?? defaultStorage(to.type, model)}`, { locksExistingTable: true });
-  if ((from.compression ?? '') !== (to.compression ?? '')) emit(`SET COMPRESSION ${to.compression ?? 'default'}`, { locksExistingTable: true });
-}
-
-function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit): void {
-  const { table: t, from, to } = c;
-  const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
-  const key = keyOf(t);
-  const cm = `modify "${t.name}" table`;
-  const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
-    return;
-  }
-  if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
-  // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
-  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
-  // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
-  if (typeChanged && !(from.inherited && to.inherited)) {
-    const { using, rewrite } = castInfo(from.type, to.type);
-    emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
-      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
-  }
-  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
-  if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
-  if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
-  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
-  else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
-    // The sequence takes the desired name (a table renamed by hand keeps its old one: PostgreSQL does not rename it).
-    const [was, will] = [from.identity.sequenceName, to.identity.sequenceName];
-    if (was && will && was !== will) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(was)} RENAME TO ${qi(will)}`, {});
-    // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
-    const [a, b] = [from.identity.sequence, to.identity.sequence];
-    const sets: string[] = [];
-    if (from.identity.generation !== to.identity.generation) sets.push(`SET GENERATED ${to.identity.generation}`);
-    if (a.increment !== b.increment) sets.push(`SET INCREMENT BY ${b.increment}`);
-    if (a.min !== b.min) sets.push(`SET MINVALUE ${b.min}`);
-    if (a.max !== b.max) sets.push(`SET MAXVALUE ${b.max}`);
-    if (a.start !== b.start) sets.push(`SET START WITH ${b.start}`);
-    if (a.cache !== b.cache) sets.push(`SET CACHE ${b.cache}`);
-    if (a.cycle !== b.cycle) sets.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
-    // New bounds that exclude the old start leave the sequence's position out of range: restart it.
-    const outside = startOutside(a, b);
-    if (outside) sets.push(`RESTART WITH ${b.start}`);
-    if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
-  }
-  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
-  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
-}
-
-/**
- * Renders statements as an Atlas migration file: a `-- <Comment>` line before each statement, the
- * statement followed by `;`, no blank lines in between, a trailing newline; each table's clauses joined
- * into one `ALTER TABLE` (see `combineTableClauses`). When a statement cannot run in a transaction the
- * file starts with `-- atlas:txmode none` and a blank line.
- *
- * @example
- * renderMigrationFile(plan(diff(a, b), a, b))
- * // '-- Create "users" table\nCREATE TABLE "practice_app"."users" (…);\n'
- */
-export function renderMigrationFile(statements: readonly Statement[], opts: RenderOptions = {}): string {
-  const header = statements.some((s) => !s.transactional) ? '-- atlas:txmode none\n\n' : '';
-  return header + renderSchemaSql(statements, opts);
-}
-
-export interface RenderOptions {
-  /** One clause of a table's `ALTER TABLE` per line, indented (Atlas's `{{ sql . "  " }}`; plan with the same `indent`). */
-  readonly indent?: string;
-}
-
-/** The SQL of a whole schema or of a plan (e.g. `schema inspect --format sql`, `schema diff`), Atlas's way. */
-export function renderSchemaSql(statements: readonly Statement[], opts: RenderOptions = {}): string {
-  return combineTableClauses(statements, opts).map((s) => `-- ${s.comment}\n${s.sql};\n`).join('');
-}
+export { renderMigrationFile, renderSchemaSql, type RenderOptions } from './render.js';

@@ -1,0 +1,108 @@
+/**
+ * `ALTER TABLE … ALTER COLUMN` steps that turn one column into another (type with or without USING, default,
+ * NOT NULL, identity in place, statistics, attribute options), or drop and add a regenerated column.
+ */
+import { defaultStorage } from '../model/column-storage.js';
+import { sameExpr, sameIdentity } from '../diff/equal.js';
+import type { Change } from '../diff/changes.js';
+import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
+import type { Column, Model } from '../model/types.js';
+import { columnSql, identitySql, qn, startOutside, typeSql } from './table-sql.js';
+import type { Emit } from './draft.js';
+import type { Effects } from './types.js';
+
+/** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
+function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {
+  const base = (t: string) => t.replace(/\(.*\)/, '');
+  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
+  const num = (t: string) => /\((\d+),(\d+)\)/.exec(t);
+  const [f, g] = [base(from), base(to)];
+  if (f === g && f === 'character varying') return { using: false, rewrite: len(to) < len(from) };
+  if (f === 'character varying' && g === 'text') return { using: false, rewrite: false };
+  if ((f === 'text' || f === 'character') && g === 'character varying') return { using: false, rewrite: true };
+  if (f === 'numeric' && g === 'numeric') {
+    const a = num(from);
+    const b = num(to);
+    return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b) };
+  }
+  const ints = ['smallint', 'integer', 'bigint'];
+  if (ints.includes(f) && ints.includes(g)) return { using: ints.indexOf(g) < ints.indexOf(f), rewrite: true };
+  if (ints.includes(f) && (g === 'numeric' || g === 'real' || g === 'double precision')) return { using: false, rewrite: true };
+  if (f === 'timestamp without time zone' && g === 'timestamp with time zone') return { using: false, rewrite: true };
+  if (f === g) return { using: false, rewrite: true };
+  return { using: true, rewrite: true };
+}
+/**
+ * `SET (…)` / `RESET (…)`, `SET STORAGE`, `SET COMPRESSION` clauses that turn one column's attribute options into another's.
+ *
+ * @example
+ * attributeOptions(col, { ...col, options: ['n_distinct=-1'] }, desired, (sql) => out.push(sql)) // 'SET (n_distinct=-1)'
+ */
+function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: string, effects: Effects) => void): void {
+  const name = (o: string) => o.slice(0, o.indexOf('='));
+  const before = from.options ?? [];
+  const after = to.options ?? [];
+  const reset = before.filter((o) => !after.some((n) => name(n) === name(o))).map(name);
+  const set = after.filter((o) => !before.includes(o));
+  if (reset.length) emit(`RESET (${reset.join(', ')})`, {});
+  if (set.length) emit(`SET (${set.join(', ')})`, {});
+  // Neither rewrites: storage and compression apply to values written from then on.
+  if ((from.storage ?? '') !== (to.storage ?? '')) emit(`SET STORAGE ${to.storage ?? defaultStorage(to.type, model)}`, { locksExistingTable: true });
+  if ((from.compression ?? '') !== (to.compression ?? '')) emit(`SET COMPRESSION ${to.compression ?? 'default'}`, { locksExistingTable: true });
+}
+
+/**
+ * Emits the steps that turn `c.from` into `c.to`.
+ *
+ * @example
+ * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
+ */
+export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit): void {
+  const { table: t, from, to } = c;
+  const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
+  const key = keyOf(t);
+  const cm = `modify "${t.name}" table`;
+  const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
+  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
+    return;
+  }
+  if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
+  // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
+  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${tn} DROP DEFAULT`, { locksExistingTable: true });
+  // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
+  if (typeChanged && !(from.inherited && to.inherited)) {
+    const { using, rewrite } = castInfo(from.type, to.type);
+    emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
+      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
+  }
+  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${tn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
+  if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
+  if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
+  else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {
+    // The sequence takes the desired name (a table renamed by hand keeps its old one: PostgreSQL does not rename it).
+    const [was, will] = [from.identity.sequenceName, to.identity.sequenceName];
+    if (was && will && was !== will) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(was)} RENAME TO ${qi(will)}`, {});
+    // In place, as one subcommand (the options are checked together), keeping the sequence and its name.
+    const [a, b] = [from.identity.sequence, to.identity.sequence];
+    const sets: string[] = [];
+    if (from.identity.generation !== to.identity.generation) sets.push(`SET GENERATED ${to.identity.generation}`);
+    if (a.increment !== b.increment) sets.push(`SET INCREMENT BY ${b.increment}`);
+    if (a.min !== b.min) sets.push(`SET MINVALUE ${b.min}`);
+    if (a.max !== b.max) sets.push(`SET MAXVALUE ${b.max}`);
+    if (a.start !== b.start) sets.push(`SET START WITH ${b.start}`);
+    if (a.cache !== b.cache) sets.push(`SET CACHE ${b.cache}`);
+    if (a.cycle !== b.cycle) sets.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
+    // New bounds that exclude the old start leave the sequence's position out of range: restart it.
+    const outside = startOutside(a, b);
+    if (outside) sets.push(`RESTART WITH ${b.start}`);
+    if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
+  }
+  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
+}
+function keyOf(o: { schema: string; name: string }): string {
+  return qualifiedKey(o.schema, o.name);
+}

@@ -1,0 +1,241 @@
+/**
+ * Dependants that must be dropped and recreated around the changes: views over a dropped or reshaped relation,
+ * policies, triggers and indexes pinning a column's type, generated columns, rules of a recreated relation,
+ * SQL-standard function bodies, objects calling a recreated function, privileges and comments of recreated objects.
+ *
+ * In: the diff's changes and both Models. Out: the changes plus the drops and creates around them (pure).
+ */
+import { sameExpr } from '../diff/equal.js';
+import type { Change } from '../diff/changes.js';
+import { identifiersIn } from '../model/identifiers.js';
+import { qualifiedKey, splitKey } from '../model/names.js';
+import type { Func, Model, View } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
+import { regenerateReaders } from './regenerated.js';
+import { exprRefs } from './expr-refs.js';
+import { callIds, recreatedFunctions } from './function-refs.js';
+import { carryEnumDependents } from './kinds/enum-rebuild.js';
+import { keepOwnedSequences } from './kinds/owned-sequences.js';
+import { regenerateColumns } from './kinds/generated-columns.js';
+import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
+import { recreateTypesOver } from './kinds/recreated-types.js';
+import { restoreRecreated } from './kinds/privileges.js';
+
+const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
+/** The key under which `viewDependants` lists the views calling a function (`schema.name`). */
+const callKey = (fn: string) => `\u0000fn ${fn}`;
+/**
+ * Relation key (or `callKey` of a function) → the views that read (call) it directly; computed once per Model
+ * (plan runs per statement in lint).
+ */
+function viewDependants(model: Model): Map<string, string[]> {
+  let m = dependantsOf.get(model);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of Object.entries(model.views)) {
+      for (const d of [...v.dependsOn, ...(v.calls ?? []).map(callKey)]) {
+        const list = m.get(d);
+        if (list) list.push(k);
+        else m.set(d, [k]);
+      }
+    }
+    dependantsOf.set(model, m);
+  }
+  return m;
+}
+
+/** A column change that changes its type or collation (views and SQL-standard bodies over it are recreated around it). */
+const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !== c.to.type || c.from.collation !== c.to.collation;
+/** A generated column whose expression changes: dropped and added again (`alterColumn`), taking what reads it along. */
+export const regenerates = (c: Extract<Change, { kind: 'alter_column' }>) => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
+
+/**
+ * The changes with the dependants that must be dropped before and recreated after them.
+ *
+ * @example
+ * const all = withDependants(diff(current, desired), current, desired);
+ * // a column type change over a view: [alter_column, drop_view, create_view]
+ */
+export function withDependants(changes: readonly Change[], current: Model, desired: Model): Change[] {
+  const all = [...changes];
+  carryEnumDependents(all, current, desired);
+  keepOwnedSequences(all, current, desired);
+  restoreReferencingForeignKeys(all, current, desired);
+  recreateTypesOver(all, current, desired);
+  // Generated columns over a recreated function: dropped and added again (./kinds/generated-columns.ts), before the
+  // views over their tables are found.
+  regenerateColumns(all, current, desired);
+  const affected = new Set<string>();
+  for (const c of all) {
+    if (c.kind === 'drop_table') affected.add(keyOf(c.table));
+    if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
+    if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
+    if (c.kind === 'drop_view') affected.add(keyOf(c.view));
+    if (c.kind === 'drop_object' && c.object.kind === 'foreign_table') affected.add(keyOf(c.object));
+    // A dropped (or recreated) function takes the views calling it along.
+    if (c.kind === 'drop_function') affected.add(callKey(keyOf(c.function)));
+  }
+  const droppedViews = new Set(all.filter((c) => c.kind === 'drop_view').map((c) => keyOf((c as { view: View }).view)));
+  if (affected.size) {
+    // Views of the current model that (transitively) read an affected relation.
+    const dependants = viewDependants(current);
+    const stack = [...affected];
+    const hit = new Set<string>();
+    while (stack.length) {
+      const k = stack.pop()!;
+      for (const v of dependants.get(k) ?? []) if (!hit.has(v)) hit.add(v), stack.push(v);
+    }
+    for (const k of hit) {
+      if (droppedViews.has(k)) continue;
+      const cur = current.views[k]!;
+      all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
+      droppedViews.add(k);
+      const des = desired.views[k];
+      if (des && !all.some((c) => c.kind === 'create_view' && keyOf(c.view) === k)) {
+        all.push({ kind: 'create_view', view: des });
+        for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
+        if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
+        for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
+        if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
+      }
+    }
+  }
+
+  // Policies and trigger WHEN/UPDATE OF clauses pin the type of the columns they read: PostgreSQL refuses
+  // to change such a column's type, so they are dropped before and recreated after.
+  for (const c of [...all]) {
+    if (c.kind !== 'alter_column' || !(reshapes(c) || regenerates(c))) continue;
+    const tk = keyOf(c.table);
+    const cur = current.tables[tk];
+    const des = desired.tables[tk];
+    if (!cur) continue;
+    const reads = (text: string) => identifiersIn(text).has(c.from.name);
+    for (const p of Object.values(cur.policies)) {
+      if (![p.using?.text, p.withCheck?.text].some((t) => t && reads(t))) continue;
+      if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
+      all.push({ kind: 'drop_policy', policy: p });
+      const back = des?.policies[p.name];
+      if (back && !all.some((x) => x.kind === 'create_policy' && x.policy.table === tk && x.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+    }
+    for (const tr of Object.values(cur.triggers)) {
+      const clause = /\bWHEN\b[\s\S]*\bEXECUTE\b|\bUPDATE OF\b[^]*?\bON\b/.exec(tr.definition ?? '')?.[0] ?? '';
+      if (!reads(clause)) continue;
+      if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
+      all.push({ kind: 'drop_trigger', trigger: tr });
+      const back = des?.triggers[tr.name];
+      if (back && !all.some((x) => x.kind === 'create_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+    // A regenerated column's DROP COLUMN takes its indexes along: they are dropped first and built again.
+    if (!regenerates(c)) continue;
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((k) => k.column === c.from.name || (k.expr && reads(k.expr.text))) && !ix.include.includes(c.from.name) && !(ix.where && reads(ix.where.text))) continue;
+      if (all.some((x) => x.kind === 'drop_index' && x.index.table === tk && x.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des?.indexes[ix.name];
+      if (back && !all.some((x) => x.kind === 'create_index' && x.index.table === tk && x.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
+  }
+
+  // Generated columns reading a column whose type changes are dropped before and added after (plan/regenerated.ts).
+  regenerateReaders(all, current, desired);
+
+  // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
+  const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
+  if (recreated.size) {
+    for (const o of Object.values(desired.objects ?? {})) {
+      if (o.kind !== 'rule' || !recreated.has(o.table) || !(desired.tables[o.table] || desired.views[o.table])) continue;
+      const k = objectKey(o);
+      if (all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) continue;
+      all.push({ kind: 'create_object', object: o });
+      if (o.comment) all.push({ kind: 'comment', target: { on: 'RULE', schema: o.schema, name: o.name, table: splitKey(o.table).name }, comment: o.comment });
+    }
+  }
+
+  // SQL-standard function bodies (BEGIN ATOMIC …, RETURN …) are parsed at creation and depend on the relations
+  // they read (the Model's `reads`, as PostgreSQL records them): PostgreSQL refuses to drop such a relation or
+  // change such a column's type. The function goes first and comes back after the relations.
+  const reshaped = new Set(all.flatMap((c) =>
+    c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' || c.kind === 'drop_column' ? [keyOf(c.table)]
+    : c.kind === 'alter_column' && (reshapes(c) || regenerates(c)) ? [keyOf(c.table)] : []));
+  // A function whose arguments or result are the row type of a view or table that is dropped (and created again)
+  // goes the same way: PostgreSQL refuses to drop the relation under it.
+  const droppedRelations = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : [])));
+  const rowTyped = (f: Func) => (f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])]).some((t) => droppedRelations.has(t.replace(/^SETOF /i, '').replace(/(\[\])+$/, '')));
+  if (reshaped.size || droppedRelations.size) {
+    for (const [k, f] of Object.entries(current.functions)) {
+      if (!f.reads?.some((r) => reshaped.has(r)) && !rowTyped(f)) continue;
+      const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
+      // A drop or (re)create the diff already planned (e.g. its return type changes) is moved, not doubled.
+      for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
+      all.push({ kind: 'drop_function', function: f, beforeRelations: true });
+      const back = desired.functions[k];
+      if (back) all.push({ kind: 'create_function', function: back, replace: false, afterRelations: true });
+    }
+  }
+
+  restoreAroundRecreatedFunctions(all, current, desired);
+  // What PostgreSQL drops with an object that is created again (privileges, comments) comes back: ./kinds/privileges.ts
+  restoreRecreated(all, desired);
+  return all;
+}
+
+/**
+ * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
+ * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
+ * restored after (the graph orders them by the functions their expressions call, ./expr-refs.ts). A change the
+ * diff already planned for such an object is split, not doubled: its default is left out, then set.
+ */
+function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
+  const recreated = recreatedFunctions(all);
+  if (!recreated.size) return;
+  // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
+  const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
+  for (const [k, cur] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des || all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k)) continue;
+    for (const col of cur.columns) {
+      const next = des.columns.find((x) => x.name === col.name);
+      if (!next || !calls(col.default) || col.inherited) continue;
+      const i = all.findIndex((c) => c.kind === 'alter_column' && keyOf(c.table) === k && c.to.name === col.name);
+      const planned = i >= 0 ? (all[i] as Extract<Change, { kind: 'alter_column' }>) : undefined;
+      if (planned && !planned.from.default) continue;
+      const bare = { ...next, default: undefined };
+      const first: Change = { kind: 'alter_column', table: planned?.table ?? des, from: planned?.from ?? col, to: bare };
+      if (planned) all.splice(i, 1, first);
+      else all.push(first);
+      if (next.default) all.push({ kind: 'alter_column', table: des, from: bare, to: next });
+    }
+    for (const con of Object.values(cur.constraints)) {
+      if (con.kind !== 'check' || !calls(con.expr)) continue;
+      if (all.some((c) => c.kind === 'drop_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) continue;
+      all.push({ kind: 'drop_constraint', table: cur, constraint: con });
+      const back = des.constraints[con.name];
+      if (back && !all.some((c) => c.kind === 'add_constraint' && keyOf(c.table) === k && c.constraint.name === con.name)) all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
+    }
+    for (const ix of Object.values(cur.indexes)) {
+      if (!ix.keys.some((x) => calls(x.expr)) && !calls(ix.where)) continue;
+      if (all.some((c) => c.kind === 'drop_index' && c.index.table === k && c.index.name === ix.name)) continue;
+      all.push({ kind: 'drop_index', index: ix });
+      const back = des.indexes[ix.name];
+      if (back && !all.some((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
+    }
+    for (const p of Object.values(cur.policies)) {
+      if (!calls(p.using) && !calls(p.withCheck)) continue;
+      if (all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
+      all.push({ kind: 'drop_policy', policy: p });
+      const back = des.policies[p.name];
+      if (back && !all.some((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
+    }
+    for (const tr of Object.values(cur.triggers)) {
+      if (!calls(tr.when)) continue;
+      if (all.some((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
+      all.push({ kind: 'drop_trigger', trigger: tr });
+      const back = des.triggers[tr.name];
+      if (back && !all.some((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
+    }
+  }
+}
+
+function keyOf(o: { schema: string; name: string }): string {
+  return qualifiedKey(o.schema, o.name);
+}

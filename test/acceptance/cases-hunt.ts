@@ -266,4 +266,22 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO pt14 VALUES (1, 1, 10), (2, 1, 20); INSERT INTO inh_child VALUES (1, 2, 'x')",
     keepsTables: [{ tables: ['pt14', 'pt14_p17'], query: 'SELECT id, k, c16::int FROM pt14 ORDER BY id' }, { tables: ['inh_child'], query: 'SELECT id, n::int, extra FROM inh_child' }],
   },
+  // ---- marks that name an index (found on a schema-diff tool's fixtures: CLUSTER ON came before its CREATE INDEX)
+  {
+    // plan/edges.ts alter_table: the CLUSTER ON / REPLICA IDENTITY USING INDEX statement requires the table and the index, it does not alter the table (a cycle with the index).
+    name: 'hunt: new table clustered on a plain index, existing table gains an index it is clustered on and a unique index as replica identity',
+    old: ['CREATE TABLE kept (id int NOT NULL, k int NOT NULL, v text)'],
+    new: [
+      'CREATE TABLE kept (id int NOT NULL, k int NOT NULL, v text)',
+      'CREATE INDEX kept_v ON kept (v)',
+      'ALTER TABLE kept CLUSTER ON kept_v',
+      'CREATE UNIQUE INDEX kept_id_k ON kept (id, k)',
+      'ALTER TABLE kept REPLICA IDENTITY USING INDEX kept_id_k',
+      'CREATE TABLE fresh (a int, b int)',
+      'CREATE INDEX fresh_b ON fresh (b)',
+      'ALTER TABLE fresh CLUSTER ON fresh_b',
+    ],
+    seed: "INSERT INTO kept VALUES (1, 1, 'x'), (2, 1, 'y')",
+    keepsTables: [{ tables: ['kept'], query: 'SELECT id, k, v FROM kept ORDER BY id' }],
+  },
 ];

@@ -284,4 +284,20 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO kept VALUES (1, 1, 'x'), (2, 1, 'y')",
     keepsTables: [{ tables: ['kept'], query: 'SELECT id, k, v FROM kept ORDER BY id' }],
   },
+  // ---- partitions that do not share their parent's defaults (found on a job queue's schema: partitions made by a function with LIKE, then attached)
+  {
+    // diff/index.ts new table: a partition's columns start from the parent's default and NOT NULL; what differs is altered after CREATE TABLE … PARTITION OF.
+    name: 'hunt: partitions attached without the parent defaults, with a default and a NOT NULL of their own',
+    old: ["CREATE TABLE ev (id int, k int NOT NULL, s text DEFAULT 'new', n int DEFAULT 0, m int) PARTITION BY LIST (k)", 'CREATE TABLE ev_2 PARTITION OF ev FOR VALUES IN (2)'],
+    new: [
+      "CREATE TABLE ev (id int, k int NOT NULL, s text DEFAULT 'new', n int DEFAULT 0, m int) PARTITION BY LIST (k)",
+      'CREATE TABLE ev_2 PARTITION OF ev FOR VALUES IN (2)',
+      'CREATE TABLE ev_1 (LIKE ev)',
+      'ALTER TABLE ev_1 ALTER COLUMN m SET DEFAULT 7',
+      'ALTER TABLE ev_1 ALTER COLUMN id SET NOT NULL',
+      'ALTER TABLE ev ATTACH PARTITION ev_1 FOR VALUES IN (1)',
+    ],
+    seed: "INSERT INTO ev (id, k) VALUES (1, 2), (2, 2)",
+    keepsTables: [{ tables: ['ev', 'ev_2'], query: 'SELECT id, k, s, n FROM ev_2 ORDER BY id' }],
+  },
 ];

@@ -300,4 +300,16 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO ev (id, k) VALUES (1, 2), (2, 2)",
     keepsTables: [{ tables: ['ev', 'ev_2'], query: 'SELECT id, k, s, n FROM ev_2 ORDER BY id' }],
   },
+  // ---- a check whose pretty print loses its grouping (found on a workflow engine's schema: pg_dump differed after the round trip)
+  {
+    // inspect: pg_get_constraintdef(…, true) prints a AND (b AND c) as a AND b AND c; the exact print is kept when the trees differ (parse/canonical.ts constraintText).
+    name: 'hunt: check constraint with a nested AND inside an OR, added to an existing table and on a new one',
+    old: ['CREATE TABLE hook (m text, a int, b int, c int)'],
+    new: [
+      "CREATE TABLE hook (m text, a int, b int, c int, CONSTRAINT hook_auth CHECK ((m = 'basic' AND (a IS NOT NULL AND b IS NOT NULL)) OR (m = 'key' AND (c IS NOT NULL OR (a > 0 OR b > 0)))))",
+      "CREATE TABLE hook2 (m text, a int, b int, CHECK (m = 'x' AND (a IS NOT NULL AND b IS NOT NULL)))",
+    ],
+    seed: "INSERT INTO hook VALUES ('basic', 1, 2, NULL), ('key', NULL, NULL, 3)",
+    keepsTables: [{ tables: ['hook'], query: 'SELECT m, a, b, c FROM hook ORDER BY m' }],
+  },
 ];

@@ -280,8 +280,13 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
+      // What CREATE TABLE gives each column, then what is changed after it: attribute options; for a partition
+      // (`PARTITION OF`, no column list), the parent's default and NOT NULL, which the partition may not share (a
+      // partition created on its own and attached keeps its own defaults, as pg_dump shows).
+      const parent = t.partitionOf ? desired.tables[t.partitionOf.parent] : undefined;
       for (const c of t.columns) {
-        const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+        const fromParent = parent?.columns.find((p) => p.name === c.name);
+        const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined, ...(fromParent && !c.generated && !c.identity ? { default: fromParent.default, notNull: fromParent.notNull } : {}) };
         if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
       }
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);

@@ -29,7 +29,7 @@ import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
 import { opClassFromRow, Q_OPERATOR_CLASSES } from './kinds/operator-class.js';
 import * as Q from './queries.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
-import { boundFromText, canonicalizeDefinitions, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
+import { boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
 import { loadLibpg } from '../parse/libpg.js';
 
 export interface InspectOptions {
@@ -424,7 +424,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           match: (r.match_type === 'f' ? 'FULL' : r.match_type === 'p' ? 'PARTIAL' : 'SIMPLE') as ForeignKey['match'],
         };
         // Plain primary and foreign keys come without PostgreSQL's text (see qConstraints): the same text, rendered here.
-        const definition = r.def !== null ? String(r.def)
+        const definition = r.def !== null ? constraintText(String(r.def), r.exact_def == null ? undefined : String(r.exact_def))
           : fk ? foreignKeySql({ columns: cols, ...fk, deferrable, initiallyDeferred }, qualifiedName(String(r.ref_schema), String(r.ref_table)))
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };

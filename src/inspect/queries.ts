@@ -189,6 +189,8 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) END AS ref_columns,
        con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match_type,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
+       -- pg_dump's (not pretty) print of a check: kept when the pretty one parses to another tree (parse/canonical.ts: constraintText)
+       CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, false) END AS exact_def,
        dsc.description AS comment,
        con.conislocal AS is_local,
        -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)

@@ -34,6 +34,26 @@ export function exprFromText(text: string): Expr {
 }
 
 /**
+ * The text of a table constraint to keep: PostgreSQL's pretty print (`pg_get_constraintdef(oid, true)`) unless it
+ * parses to another tree than the exact print (`…, false`, what pg_dump writes). Pretty printing drops the
+ * parentheses of a nested AND/OR (`a AND (b AND c)` → `a AND b AND c`): the same rows, but recreated from that
+ * text the constraint's stored expression (and pg_dump's output) differs. Then the exact text is kept.
+ *
+ * @example
+ * constraintText('CHECK (a AND b AND c)', 'CHECK (((a) AND ((b) AND (c))))') // 'CHECK (((a) AND ((b) AND (c))))'
+ * constraintText('CHECK (a > 0)', 'CHECK ((a > 0))')                        // 'CHECK (a > 0)'
+ */
+export function constraintText(pretty: string, exact: string | undefined): string {
+  if (exact === undefined || exact === pretty) return pretty;
+  const tree = (def: string) => {
+    const st = parseOne(`ALTER TABLE t ADD ${def}`);
+    return st ? JSON.stringify(st, (k, v) => (k === 'location' ? undefined : v)) : undefined;
+  };
+  const a = tree(pretty);
+  return a !== undefined && a === tree(exact) ? pretty : exact;
+}
+
+/**
  * A domain CHECK as PostgreSQL prints it (`CHECK ((VALUE > 0)) NOT VALID`): the text kept, the bare
  * expression's canonical form (what the parser gives a domain's `CHECK (…)`).
  */

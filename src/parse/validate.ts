@@ -25,10 +25,11 @@ export function validateModel(model: Model): FoldProblem[] {
   const hasUnique = (t: Table, cols: readonly string[]) => {
     const want = [...cols].sort().join(',');
     for (const c of Object.values(t.constraints)) if ((c.kind === 'primary_key' || c.kind === 'unique') && [...c.columns].sort().join(',') === want) return true;
+    // A unique index serves as well: plain (non-partial), every key a column; PostgreSQL matches the set of
+    // columns, so the key order, ASC/DESC and NULLS placement do not matter.
     for (const i of Object.values(t.indexes)) {
-      if (!i.unique || i.where) continue;
-      const m = /\(([^()]*)\)\s*$/.exec(i.definition?.replace(/ (INCLUDE|WITH|WHERE) .*$/, '') ?? '');
-      if (m && m[1]!.split(',').map((x) => x.trim().replace(/^"(.*)"$/, '$1')).sort().join(',') === want) return true;
+      if (!i.unique || i.where || i.keys.some((k) => k.column === undefined)) continue;
+      if (i.keys.map((k) => k.column!).sort().join(',') === want) return true;
     }
     return false;
   };

@@ -21,7 +21,7 @@
  * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
-import { qualifiedKey } from '../model/names.js';
+import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
@@ -31,7 +31,7 @@ import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
-import { serialSequenceName } from './table-sql.js';
+import { qn, serialSequenceName } from './table-sql.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -236,8 +236,20 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
-    // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built.
-    case 'alter_table': return { alters: [nodeId.rel(keyOf(c.table))], requires: [c.table.replicaIdentity?.index, c.table.clusterOn].flatMap((i) => (i ? [nodeId.index(qualifiedKey(c.table.schema, i))] : [])) };
+    // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks
+    // the index: it reads the table and changes nothing an index reads, so it requires the table instead of
+    // altering it (an alteration would make the index, which requires its table, wait for it: a cycle, broken
+    // by rank, put CLUSTER ON before CREATE INDEX). The table's other statements (LOGGED, storage parameters,
+    // REPLICA IDENTITY FULL/DEFAULT/NOTHING) alter it. Ids per statement (plan/index.ts: graphNodes).
+    case 'alter_table': {
+      const rel = nodeId.rel(keyOf(c.table));
+      const tn = qn(c.table.schema, c.table.name);
+      const index = (name: string | undefined) => (name ? [nodeId.index(qualifiedKey(c.table.schema, name))] : []);
+      if (c.table.clusterOn && sql === `ALTER TABLE ${tn} CLUSTER ON ${qi(c.table.clusterOn)}`) return { requires: [rel, ...index(c.table.clusterOn)] };
+      const ri = c.table.replicaIdentity?.index;
+      if (ri && sql === `ALTER TABLE ${tn} REPLICA IDENTITY USING INDEX ${qi(ri)}`) return { requires: [rel, ...index(ri)] };
+      return { alters: [rel] };
+    }
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
     // Parents left before the table changes, joined after it and they are as desired (./kinds/inheritance.ts).

@@ -407,7 +407,7 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition' || d.source.kind === 'set_inherits'
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition' || d.source.kind === 'set_inherits' || d.source.kind === 'alter_table'
       || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {

@@ -266,4 +266,50 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO pt14 VALUES (1, 1, 10), (2, 1, 20); INSERT INTO inh_child VALUES (1, 2, 'x')",
     keepsTables: [{ tables: ['pt14', 'pt14_p17'], query: 'SELECT id, k, c16::int FROM pt14 ORDER BY id' }, { tables: ['inh_child'], query: 'SELECT id, n::int, extra FROM inh_child' }],
   },
+  // ---- marks that name an index (found on a schema-diff tool's fixtures: CLUSTER ON came before its CREATE INDEX)
+  {
+    // plan/edges.ts alter_table: the CLUSTER ON / REPLICA IDENTITY USING INDEX statement requires the table and the index, it does not alter the table (a cycle with the index).
+    name: 'hunt: new table clustered on a plain index, existing table gains an index it is clustered on and a unique index as replica identity',
+    old: ['CREATE TABLE kept (id int NOT NULL, k int NOT NULL, v text)'],
+    new: [
+      'CREATE TABLE kept (id int NOT NULL, k int NOT NULL, v text)',
+      'CREATE INDEX kept_v ON kept (v)',
+      'ALTER TABLE kept CLUSTER ON kept_v',
+      'CREATE UNIQUE INDEX kept_id_k ON kept (id, k)',
+      'ALTER TABLE kept REPLICA IDENTITY USING INDEX kept_id_k',
+      'CREATE TABLE fresh (a int, b int)',
+      'CREATE INDEX fresh_b ON fresh (b)',
+      'ALTER TABLE fresh CLUSTER ON fresh_b',
+    ],
+    seed: "INSERT INTO kept VALUES (1, 1, 'x'), (2, 1, 'y')",
+    keepsTables: [{ tables: ['kept'], query: 'SELECT id, k, v FROM kept ORDER BY id' }],
+  },
+  // ---- partitions that do not share their parent's defaults (found on a job queue's schema: partitions made by a function with LIKE, then attached)
+  {
+    // diff/index.ts new table: a partition's columns start from the parent's default and NOT NULL; what differs is altered after CREATE TABLE … PARTITION OF.
+    name: 'hunt: partitions attached without the parent defaults, with a default and a NOT NULL of their own',
+    old: ["CREATE TABLE ev (id int, k int NOT NULL, s text DEFAULT 'new', n int DEFAULT 0, m int) PARTITION BY LIST (k)", 'CREATE TABLE ev_2 PARTITION OF ev FOR VALUES IN (2)'],
+    new: [
+      "CREATE TABLE ev (id int, k int NOT NULL, s text DEFAULT 'new', n int DEFAULT 0, m int) PARTITION BY LIST (k)",
+      'CREATE TABLE ev_2 PARTITION OF ev FOR VALUES IN (2)',
+      'CREATE TABLE ev_1 (LIKE ev)',
+      'ALTER TABLE ev_1 ALTER COLUMN m SET DEFAULT 7',
+      'ALTER TABLE ev_1 ALTER COLUMN id SET NOT NULL',
+      'ALTER TABLE ev ATTACH PARTITION ev_1 FOR VALUES IN (1)',
+    ],
+    seed: "INSERT INTO ev (id, k) VALUES (1, 2), (2, 2)",
+    keepsTables: [{ tables: ['ev', 'ev_2'], query: 'SELECT id, k, s, n FROM ev_2 ORDER BY id' }],
+  },
+  // ---- a check whose pretty print loses its grouping (found on a workflow engine's schema: pg_dump differed after the round trip)
+  {
+    // inspect: pg_get_constraintdef(…, true) prints a AND (b AND c) as a AND b AND c; the exact print is kept when the trees differ (parse/canonical.ts constraintText).
+    name: 'hunt: check constraint with a nested AND inside an OR, added to an existing table and on a new one',
+    old: ['CREATE TABLE hook (m text, a int, b int, c int)'],
+    new: [
+      "CREATE TABLE hook (m text, a int, b int, c int, CONSTRAINT hook_auth CHECK ((m = 'basic' AND (a IS NOT NULL AND b IS NOT NULL)) OR (m = 'key' AND (c IS NOT NULL OR (a > 0 OR b > 0)))))",
+      "CREATE TABLE hook2 (m text, a int, b int, CHECK (m = 'x' AND (a IS NOT NULL AND b IS NOT NULL)))",
+    ],
+    seed: "INSERT INTO hook VALUES ('basic', 1, 2, NULL), ('key', NULL, NULL, 3)",
+    keepsTables: [{ tables: ['hook'], query: 'SELECT m, a, b, c FROM hook ORDER BY m' }],
+  },
 ];

@@ -219,6 +219,14 @@ describe('problems are located and never crash the parser', () => {
     expect(r.warnings[0]!.message).toContain('meridian migrate new');
   });
 
+  it('a foreign key may reference the columns of a unique index in any order, with ASC/DESC (PostgreSQL matches the set)', () => {
+    const ok = checkSchema([{ file: 's.sql', text: 'CREATE TABLE p (a int, b text, c int);\nCREATE UNIQUE INDEX p_ab ON p (b ASC, a DESC NULLS LAST);\nCREATE TABLE k (a int, b text, FOREIGN KEY (a, b) REFERENCES p (a, b));\n' }]);
+    expect(ok.errors).toEqual([]);
+    // Not a key: a partial unique index, an expression key, or a different set of columns.
+    const bad = checkSchema([{ file: 's.sql', text: 'CREATE TABLE p (a int, b text, c int);\nCREATE UNIQUE INDEX p_a ON p (a) WHERE c > 0;\nCREATE UNIQUE INDEX p_b ON p (lower(b));\nCREATE UNIQUE INDEX p_ac ON p (a, c);\nCREATE TABLE k (a int, b text, FOREIGN KEY (a) REFERENCES p (a), FOREIGN KEY (b) REFERENCES p (b), FOREIGN KEY (a, b) REFERENCES p (a, b));\n' }]);
+    expect(bad.errors.map((e) => `${e.code} ${e.location.line}`)).toEqual(['E_FK 5', 'E_FK 5', 'E_FK 5']);
+  });
+
   it('parseSchema throws one located error listing all problems', async () => {
     await expect(parseSchema([{ file: 'x.sql', text: 'CREATE TABLE a (b int REFERENCES c);' }])).rejects.toMatchObject({ code: 'E_VALIDATE', location: { file: 'x.sql', line: 1, column: 34 } });
     await expect(parseSchema([{ file: 'x.sql', text: 'CREATE TABLE (' }])).rejects.toMatchObject({ code: 'E_PARSE' });

@@ -22,6 +22,9 @@ const SCHEMA = [
   'CREATE RULE r AS ON INSERT TO app.t DO ALSO INSERT INTO app.log VALUES (new.a)',
   "CREATE FUNCTION app.trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
   'CREATE TRIGGER tr AFTER UPDATE OF b ON app.t FOR EACH ROW WHEN (new.a > 1) EXECUTE FUNCTION app.trg()',
+  "CREATE TYPE app.mood AS ENUM ('ok')",
+  'CREATE TABLE app."My T" (c int)',
+  "CREATE FUNCTION app.decl() RETURNS int LANGUAGE plpgsql AS $$ DECLARE r app.t%ROWTYPE; x app.\"My T\".c%TYPE; m app.mood; n int; y x%TYPE; BEGIN RETURN 1; END $$",
 ];
 
 function refs(m: Model) {
@@ -34,6 +37,7 @@ function refs(m: Model) {
     ruleRequires: objectEdges(rule, m).requires.filter((r) => r.startsWith('rel:')).sort(),
     updateOf: tr.updateOf,
     whenColumns: exprRefs(tr.when?.canonical).columns,
+    declares: Object.values(m.functions).find((f) => f.name === 'decl')!.declares,
   };
 }
 
@@ -43,13 +47,14 @@ const EXPECTED = {
   ruleRequires: ['rel:app.log', 'rel:app.t'],
   updateOf: ['b'],
   whenColumns: ['a'],
+  declares: [{ schema: 'app', name: 't' }, { schema: 'app', name: 'My T' }, { schema: 'app', name: 'mood' }],
 };
 
 beforeAll(async () => {
   await initSchemaParser();
 });
 
-it('the parser writes support functions, rule relations and trigger clauses into the Model', () => {
+it('the parser writes support functions, rule relations, trigger clauses and PL/pgSQL declarations into the Model', () => {
   const parsed = checkSchema([{ file: 'schema.sql', text: SCHEMA.map((s) => `${s};`).join('\n') }]);
   expect(parsed.errors).toEqual([]);
   expect(refs(parsed.model)).toEqual(EXPECTED);

@@ -395,6 +395,12 @@ export interface Func extends Commented, Located, CanonicalDefinition {
    * qualified, and name (set at both edges from the definition's parse tree: src/parse/canonical.ts). Absent = none.
    */
   readonly support?: readonly { readonly schema?: string; readonly name: string }[];
+  /**
+   * The relations and types a PL/pgSQL function's DECLARE section names (`r app.t%ROWTYPE`, `x app.t.c%TYPE`,
+   * `v app.mood`): PostgreSQL resolves them when it validates the function at creation, so they must exist by
+   * then. Schema when qualified, and name (set at both edges from PL/pgSQL's parse: src/parse/canonical.ts).
+   */
+  readonly declares?: readonly { readonly schema?: string; readonly name: string }[];
 }
 
 /**

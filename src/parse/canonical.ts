@@ -19,6 +19,7 @@ import {
 } from './normalize.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
+import { parsePlPgSQLSync } from './libpg.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = stringValue;
@@ -190,7 +191,7 @@ export function canonicalizeDefinitions(model: Model): Model {
   for (const [k, f] of Object.entries(model.functions))
     functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
       : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
-      : withCanonical(f, canonicalStatementText);
+      : withDeclares(withCanonical(f, canonicalStatementText));
   const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withRelations(withCanonical<Rule>(o, canonicalStatementText)) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
 }
@@ -208,6 +209,56 @@ function withTriggerClauses(tr: Trigger): Trigger {
   if (p?.type !== 'CreateTrigStmt') return tr;
   const updateOf = (p.node.columns ?? []).map(sv);
   return { ...tr, updateOf, ...(p.node.whenClause ? { when: indexExpr(p.node.whenClause) } : {}) };
+}
+
+/**
+ * A PL/pgSQL function with the relations and types its DECLARE section names (`declares`), read from PL/pgSQL's
+ * own parse of the definition (its variables' declared types): `r app.t%ROWTYPE` and `x app.t.c%TYPE` name the
+ * relation `app.t`, `v app.mood` the type. PostgreSQL resolves them when it validates the function at creation.
+ *
+ * @example withDeclares(f).declares // [{ schema: 'app', name: 't' }] for `DECLARE r app.t%ROWTYPE; …`
+ */
+function withDeclares(f: Func): Func {
+  if (f.language.toLowerCase() !== 'plpgsql') return f;
+  let parsed: { plpgsql_funcs?: { PLpgSQL_function?: { datums?: Record<string, { datatype?: { PLpgSQL_type?: { typname?: string } } }>[] } }[] };
+  try {
+    parsed = parsePlPgSQLSync(f.definition) as typeof parsed;
+  } catch {
+    return f; // a body PL/pgSQL cannot parse: PostgreSQL reports it when the function is created
+  }
+  const seen = new Set<string>();
+  const declares: { schema?: string; name: string }[] = [];
+  for (const fn of parsed.plpgsql_funcs ?? []) {
+    for (const datum of fn.PLpgSQL_function?.datums ?? []) {
+      for (const d of Object.values(datum)) {
+        const written = d.datatype?.PLpgSQL_type?.typname;
+        if (!written) continue;
+        const lower = written.toLowerCase();
+        // `name%ROWTYPE` names a relation; `name.column%TYPE` a relation's column (a lone `variable%TYPE`, nothing).
+        const suffix = lower.endsWith('%rowtype') ? '%rowtype' : lower.endsWith('%type') ? '%type' : '';
+        // PL/pgSQL writes a %TYPE / %ROWTYPE reference as its name list joined by dots, unquoted (NameListToString);
+        // other types as written, which the grammar reads.
+        const names = suffix ? written.slice(0, written.length - suffix.length).split('.') : typeNames(written);
+        const parts = suffix === '%type' ? names.slice(0, -1) : names;
+        if (!parts.length) continue;
+        const name = parts[parts.length - 1]!;
+        const schema = parts.length > 1 ? parts[parts.length - 2] : undefined;
+        if (schema === 'pg_catalog') continue;
+        const key = `${schema ?? ''}\u0000${name}`;
+        if (!seen.has(key)) seen.add(key), declares.push({ ...(schema !== undefined ? { schema } : {}), name });
+      }
+    }
+  }
+  return declares.length ? { ...f, declares } : f;
+}
+
+/** The name parts of a type as PostgreSQL's grammar reads it (`app."My T"[]` → ['app', 'My T']); [] when it is none. */
+function typeNames(text: string): string[] {
+  const p = parseOne(`SELECT NULL::${text}`);
+  if (p?.type !== 'SelectStmt') return [];
+  const target = nodeAs(p.node.targetList?.[0], 'ResTarget');
+  const cast = nodeAs(target?.val, 'TypeCast');
+  return (cast?.typeName?.names ?? []).map(sv);
 }
 
 /** The DefElem names of an aggregate's support functions. */

@@ -94,6 +94,8 @@ function loadedDeparser(): Deparser {
 
 /** libpg-query's `parseSync` (the JSON parse tree of `sql`). */
 export const parseSync: LibPgQuery['parseSync'] = (sql) => loaded().lib.parseSync(sql);
+/** PL/pgSQL's own parser (`CREATE FUNCTION … LANGUAGE plpgsql` → its datums and statements), libpg-query's. */
+export const parsePlPgSQLSync: LibPgQuery['parsePlPgSQLSync'] = (sql) => loaded().lib.parsePlPgSQLSync(sql);
 /**
  * The scanner's own error (an unterminated quoted string, quoted identifier, dollar-quoted string or
  * comment; a bad escape…), with the UTF-8 byte offset where PostgreSQL puts its cursor (where the

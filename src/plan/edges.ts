@@ -143,7 +143,26 @@ function functionRefs(f: Func, model: Model): string[] {
   // An aggregate's support functions (SFUNC, FINALFUNC, …, read from its definition at the edges): every overload
   // of the name (in its schema when the definition qualifies it).
   const support = (f.support ?? []).flatMap((s) => (s.schema !== undefined ? overloadIds(model, qualifiedKey(s.schema, s.name)) : functionIds(model, s.name))).filter((x) => x !== own);
-  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support];
+  // A PL/pgSQL function's declared variable types (`app.t%ROWTYPE`, read at the edges): PostgreSQL resolves them
+  // when it validates the body at creation. Unqualified: every relation or type of that name (only adds edges).
+  const declares = (f.declares ?? []).flatMap((d) => (d.schema !== undefined ? typeId(qualifiedKey(d.schema, d.name), model) : typesNamed(model, d.name)));
+  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support, ...declares];
+}
+
+const typesByName = new WeakMap<Model, Map<string, string[]>>();
+/** The type ids of every relation and user type named `name` in any schema (one pass per Model). */
+function typesNamed(model: Model, name: string): readonly string[] {
+  let m = typesByName.get(model);
+  if (!m) {
+    m = new Map();
+    for (const o of [...Object.values(model.tables), ...Object.values(model.views), ...Object.values(model.types)]) {
+      const list = m.get(o.name);
+      if (list) list.push(nodeId.type(keyOf(o)));
+      else m.set(o.name, [nodeId.type(keyOf(o))]);
+    }
+    typesByName.set(model, m);
+  }
+  return m.get(name) ?? NONE;
 }
 
 /** The index a primary key, unique or exclusion constraint is backed by (its name is a relation's), as an id. */

@@ -312,4 +312,27 @@ export const HUNT_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO hook VALUES ('basic', 1, 2, NULL), ('key', NULL, NULL, 3)",
     keepsTables: [{ tables: ['hook'], query: 'SELECT m, a, b, c FROM hook ORDER BY m' }],
   },
+  // ---- a PL/pgSQL function whose DECLARE names a table's row type (found on a workflow engine's schema: created before its table)
+  {
+    // parse/canonical.ts withDeclares: the relations and types a DECLARE section names, at both edges; plan/edges.ts: the function requires them.
+    name: 'hunt: plpgsql function declaring a new table%ROWTYPE, a column%TYPE and an enum, created with them',
+    old: ['CREATE TABLE keep (a int)'],
+    new: [
+      'CREATE TABLE keep (a int)',
+      "CREATE TYPE zz_state AS ENUM ('open', 'done')",
+      'CREATE TABLE zz_job (id int PRIMARY KEY, state zz_state NOT NULL, note text)',
+      `CREATE FUNCTION aa_next_job() RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  j zz_job%ROWTYPE;
+  n zz_job.note%TYPE;
+  s zz_state := 'open';
+BEGIN
+  SELECT * INTO j FROM zz_job WHERE state = s ORDER BY id LIMIT 1;
+  n := j.note;
+  RETURN j.id;
+END $$`,
+    ],
+    seed: 'INSERT INTO keep VALUES (1), (2)',
+    keepsTables: [{ tables: ['keep'], query: 'SELECT a FROM keep ORDER BY a' }],
+  },
 ];

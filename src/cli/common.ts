@@ -1,6 +1,5 @@
 /** Shared CLI plumbing: common flags, config resolution, error printing. */
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import type { ResolvedConfig } from '../config/config.js';
 import { describeTarget } from '../config/protection.js';
 import { confirm } from './prompt.js';

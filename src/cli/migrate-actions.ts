@@ -3,7 +3,7 @@ import { formatChoice } from './format-template.js';
 import pc from './colors.js';
 import { openDatabase } from '../db/index.js';
 import { MeridianError } from '../errors.js';
-import { applyMigrations, migrationStatus, migrationStatusOf, pendingFromRevisions, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
+import { migrationStatus, migrationStatusOf, pendingFromRevisions, setMigrationVersion, type ExecOrder, type MigrationStatus, type TxMode } from '../migrate/apply.js';
 import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-snapshot.js';
 import { revisionsSchemaFor } from '../migrate/revisions.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';

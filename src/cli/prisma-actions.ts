@@ -1,6 +1,6 @@
 /** `meridian prisma pull` (no schema-engine binary needed). */
 import { readTextFile } from '../input/text.js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { recordServed } from '../workflow/served.js';

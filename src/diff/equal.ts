@@ -33,9 +33,20 @@ export const sameCheck = (a: Expr, b: Expr): boolean => sameExpr(a, b);
 
 export const sameBound = sameExpr;
 
+/**
+ * Two lists of storage parameters or attribute options (`fillfactor=70`) hold the same settings: the Models keep
+ * them in the order PostgreSQL stores them (pg_dump prints that order), which no statement can change.
+ *
+ * @example sameOptions(['a=1', 'b=2'], ['b=2', 'a=1']) // true
+ */
+export function sameOptions(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const [x, y] = [a ?? [], b ?? []];
+  return x.length === y.length && (x.length < 2 ? x[0] === y[0] : [...x].sort().join(',') === [...y].sort().join(','));
+}
+
 /** The storage parameters of two constraints' indexes (`WITH (fillfactor=70)`) are the same (none for other kinds). */
 export const sameIndexOptions = (a: Constraint, b: Constraint): boolean =>
-  (('options' in a && a.options) || []).join(',') === (('options' in b && b.options) || []).join(',');
+  sameOptions(('options' in a && a.options) || [], ('options' in b && b.options) || []);
 
 export function sameConstraint(a: Constraint, b: Constraint): boolean {
   if (a.kind !== b.kind || a.deferrable !== b.deferrable || a.initiallyDeferred !== b.initiallyDeferred) return false;
@@ -54,7 +65,7 @@ const sameKey = (a: IndexKey, b: IndexKey): boolean =>
 
 /** Two indexes of one table are the same: method, uniqueness, keys, INCLUDE, predicate, NULLS NOT DISTINCT and storage parameters. */
 export function sameIndex(a: Index, b: Index): boolean {
-  return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && a.options.join(',') === b.options.join(',')
+  return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && sameOptions(a.options, b.options)
     && a.include.join(',') === b.include.join(',') && sameExpr(a.where, b.where)
     && a.keys.length === b.keys.length && a.keys.every((k, i) => sameKey(k, b.keys[i]!));
 }
@@ -81,7 +92,7 @@ export function sameSequenceOptions(a: Sequence, b: Sequence): boolean {
 
 /** A column's attribute options, storage and compression (`ALTER COLUMN … SET (…)`, `SET STORAGE`, `SET COMPRESSION`). */
 export function sameAttributeOptions(a: Column, b: Column): boolean {
-  return (a.options ?? []).join(',') === (b.options ?? []).join(',') && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
+  return sameOptions(a.options, b.options) && (a.storage ?? '') === (b.storage ?? '') && (a.compression ?? '') === (b.compression ?? '');
 }
 
 /** One table entry of a publication: the table, its column list and its row filter. */

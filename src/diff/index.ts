@@ -13,7 +13,7 @@ import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { inheritanceMove } from './inheritance.js';
-import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -40,7 +40,7 @@ function sequenceEq(a: Sequence, b: Sequence): boolean {
 
 
 function viewEq(a: View, b: View): boolean {
-  return a.kind === b.kind && sameViewQuery(a, b) && a.columns.join(',') === b.columns.join(',') && a.options.join(',') === b.options.join(',') && (a.checkOption ?? '') === (b.checkOption ?? '');
+  return a.kind === b.kind && sameViewQuery(a, b) && a.columns.join(',') === b.columns.join(',') && sameOptions(a.options, b.options) && (a.checkOption ?? '') === (b.checkOption ?? '');
 }
 
 const funcEq = sameFunction;
@@ -415,7 +415,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
-  if (cur.unlogged !== t.unlogged || cur.options.join(',') !== t.options.join(',') || marks(cur) !== marks(t)) out.push({ kind: 'alter_table', from: cur, table: t });
+  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t)) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

@@ -90,7 +90,6 @@ const nums = (v: unknown): number[] => {
   return v.length - open > 2 ? v.slice(open + 1, -1).split(',').map(Number) : [];
 };
 /** Sorted in place; an empty or one-element array as it is (Array.prototype.sort allocates even for those). */
-const sorted = <T>(a: T[]): T[] => (a.length > 1 ? a.sort() : a);
 const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
@@ -334,7 +333,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             if (x.comment) col.comment = x.comment;
             if (x.is_local === false) col.inherited = true;
             if (x.statistics !== null && x.statistics !== undefined) col.statistics = Number(x.statistics);
-            if (x.options?.length) col.options = [...x.options].sort();
+            if (x.options?.length) col.options = [...x.options];
             if (x.storage) col.storage = STORAGE[x.storage];
             if (x.compression) col.compression = x.compression === 'l' ? 'lz4' : 'pglz';
           }
@@ -369,7 +368,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             query: { canonical: '', text: String(r.view_def ?? '').trim().replace(/;$/, '') }, // canonical: canonicalizeViews
             columns: viewColumns.map((c) => c.name),
             columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
-            options: sorted(arr(r.options)), indexes: {},
+            options: arr(r.options), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
             ...(defaulted.length ? { columnDefaults: Object.fromEntries(defaulted.map((c) => [c.name, c.default!])) } : {}),
@@ -393,7 +392,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
           ...grants,
-          options: sorted(arr(r.options)),
+          options: arr(r.options),
           ...comment,
         };
         model.tables[key] = t;
@@ -429,7 +428,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
-        const indexOptions = r.index_options ? { options: sorted(arr(r.index_options)) } : {};
+        const indexOptions = r.index_options ? { options: arr(r.index_options) } : {};
         switch (r.kind) {
           case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
           case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;
@@ -451,7 +450,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         target.indexes[name] = {
           kind: 'index', schema: String(r.schema), name, table: key, unique: !!r.is_unique, method: String(r.method),
           keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
-          options: sorted(arr(r.options)), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
+          options: arr(r.options), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
       for (const r of await typeP) {

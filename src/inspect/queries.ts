@@ -151,7 +151,7 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
          'is_local', a.attislocal,
          'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,
          -- the options ALTER COLUMN … SET (…) takes (a server may keep private entries there, which pg_dump leaves out too)
-         'options', (SELECT array_agg(o ORDER BY o) FROM unnest(a.attoptions) o WHERE o LIKE 'n\\_distinct%'),
+         'options', (SELECT array_agg(o ORDER BY i) FROM unnest(a.attoptions) WITH ORDINALITY AS u(o, i) WHERE o LIKE 'n\\_distinct%'),
          'storage', CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END,
          'compression', NULLIF(a.attcompression, '')) END AS extra
   FROM pg_catalog.pg_attribute a

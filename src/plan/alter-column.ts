@@ -9,6 +9,7 @@ import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Model } from '../model/types.js';
 import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-sql.js';
 import type { Emit } from './draft.js';
+import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
 import { exprRefs } from './expr-refs.js';
 
@@ -40,11 +41,7 @@ function castInfo(from: string, to: string): { using: boolean; rewrite: boolean 
  * attributeOptions(col, { ...col, options: ['n_distinct=-1'] }, desired, (sql) => out.push(sql)) // 'SET (n_distinct=-1)'
  */
 function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: string, effects: Effects) => void): void {
-  const name = (o: string) => o.slice(0, o.indexOf('='));
-  const before = from.options ?? [];
-  const after = to.options ?? [];
-  const reset = before.filter((o) => !after.some((n) => name(n) === name(o))).map(name);
-  const set = after.filter((o) => !before.includes(o));
+  const { reset, set } = optionSteps(from.options ?? [], to.options ?? []);
   if (reset.length) emit(`RESET (${reset.join(', ')})`, {});
   if (set.length) emit(`SET (${set.join(', ')})`, {});
   // Neither rewrites: storage and compression apply to values written from then on.

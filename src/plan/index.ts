@@ -32,6 +32,7 @@ import { checkAfterTable, columnSql, constraintSql, createTableSql, namedConstra
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
 import type { Draft, Emit } from './draft.js';
+import { optionSteps } from './options.js';
 import { withDependants } from './dependants.js';
 import { regenerates } from './regenerated.js';
 import { alterColumn } from './alter-column.js';
@@ -242,10 +243,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
         if (c.optionsFrom) {
           // In place: the index keeps its name and rows; new storage parameters apply to pages written from then on.
-          const name = (o: string) => o.slice(0, o.indexOf('='));
-          const to = 'options' in k ? k.options ?? [] : [];
-          const removed = c.optionsFrom.filter((o) => !to.some((n) => name(n) === name(o))).map(name);
-          const set = to.filter((o) => !c.optionsFrom!.includes(o));
+          const { reset: removed, set } = optionSteps(c.optionsFrom, 'options' in k ? k.options ?? [] : []);
           const ix = qn(c.table.schema, k.name);
           if (removed.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} RESET (${removed.join(', ')})`);
           if (set.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} SET (${set.join(', ')})`);
@@ -303,9 +301,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const tn = qn(t.schema, t.name);
         if (c.from.unlogged !== t.unlogged)
           emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
-        const keyOfOpt = (o: string) => o.slice(0, o.indexOf('='));
-        const removed = c.from.options.filter((o) => !t.options.some((n) => keyOfOpt(n) === keyOfOpt(o))).map(keyOfOpt);
-        const set = t.options.filter((o) => !c.from.options.includes(o));
+        const { reset: removed, set } = optionSteps(c.from.options, t.options);
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });
         const ri = (x: Table) => (!x.replicaIdentity ? 'DEFAULT' : x.replicaIdentity.kind === 'index' ? `USING INDEX ${qi(x.replicaIdentity.index ?? '')}` : x.replicaIdentity.kind.toUpperCase());

@@ -14,7 +14,7 @@ import { openDatabase } from '../db/index.js';
 import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
 import { fileUrlToPath } from '../config/config.js';
-import { emptyModel, type Model } from '../model/types.js';
+import type { Model } from '../model/types.js';
 import { plan, type PlanOptions, type Statement } from '../plan/index.js';
 import { combineTableClauses } from '../plan/combine.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';

@@ -335,4 +335,22 @@ END $$`,
     seed: 'INSERT INTO keep VALUES (1), (2)',
     keepsTables: [{ tables: ['keep'], query: 'SELECT a FROM keep ORDER BY a' }],
   },
+  // ---- storage parameters in the order PostgreSQL stores them (found on a workflow engine's schema: pg_dump printed them in another order after the round trip)
+  {
+    // Models keep options as stored (parse/kinds/nodes.ts mergeOptions, inspector unsorted), compare them as sets (diff/equal.ts sameOptions); plan/options.ts reaches the desired order.
+    name: 'hunt: storage parameters and attribute options out of alphabetical order, changed and reordered',
+    old: [
+      'CREATE TABLE so (a int, b text) WITH (fillfactor=70, autovacuum_enabled=false)',
+      'ALTER TABLE so ALTER COLUMN a SET (n_distinct=-1, n_distinct_inherited=-0.5)',
+      'CREATE INDEX so_a ON so (a) WITH (fillfactor=80, deduplicate_items=off)',
+    ],
+    new: [
+      'CREATE TABLE so (a int, b text) WITH (toast_tuple_target=256, autovacuum_enabled=false, fillfactor=50)',
+      'ALTER TABLE so ALTER COLUMN a SET (n_distinct_inherited=-0.5, n_distinct=-0.2)',
+      'CREATE INDEX so_a ON so (a) WITH (fillfactor=80, deduplicate_items=off)',
+      'CREATE TABLE so2 (a int) WITH (toast_tuple_target=256, fillfactor=90)',
+    ],
+    seed: "INSERT INTO so VALUES (1, 'x'), (2, 'y')",
+    keepsTables: [{ tables: ['so'], query: 'SELECT a, b FROM so ORDER BY a' }],
+  },
 ];

@@ -28,14 +28,13 @@ export function setCompression(col: MutColumn, value: string): void {
   else col.compression = v;
 }
 
-/** `SET (name = value, …)` / `RESET (name, …)` on a column: attoptions `name=value`, sorted. */
+/** `SET (name = value, …)` / `RESET (name, …)` on a column: attoptions `name=value`, in the order PostgreSQL stores them (`mergeOptions`). */
 export function setColumnOptions(col: MutColumn, items: readonly Node[], reset: boolean): void {
-  const m = new Map((col.options ?? []).map((o) => [o.slice(0, o.indexOf('=')), o]));
-  for (const d of items.map((x) => x.DefElem!)) {
-    if (reset) m.delete(d.defname!);
-    else m.set(d.defname!, `${d.defname}=${optionValue(d.arg)}`);
-  }
-  if (m.size) col.options = [...m.values()].sort();
+  const defs = items.map((x) => x.DefElem!);
+  const names = new Set(defs.map((d) => d.defname!));
+  const kept = (col.options ?? []).filter((o) => !names.has(o.slice(0, o.indexOf('='))));
+  const next = reset ? kept : [...kept, ...defs.map((d) => `${d.defname}=${optionValue(d.arg)}`)];
+  if (next.length) col.options = next;
   else delete col.options;
 }
 

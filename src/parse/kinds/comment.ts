@@ -2,7 +2,7 @@
  * `COMMENT ON …`, folded onto the object it names, for every kind that keeps a comment.
  */
 import type { Index } from '../../model/types.js';
-import type { Node, Payload } from '../ast.js';
+import type { Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import * as eventTrigger from './event-trigger.js';
 import * as publication from './publication.js';

@@ -10,14 +10,19 @@ export function relOptions(list: Node[] | undefined): string[] {
   return (list ?? [])
     .map((o) => o.DefElem)
     .filter((d): d is Payload<'DefElem'> => !!d && d.defname !== 'oids')
-    .map((d) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg).toLowerCase() === 'on' ? 'true' : constText(d.arg)}`)
-    .sort();
+    .map((d) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg).toLowerCase() === 'on' ? 'true' : constText(d.arg)}`);
 }
 
+/**
+ * `SET (…)` on stored options, in the order PostgreSQL stores them (transformRelOptions): the options it does not
+ * name, then the ones it sets, as written. pg_dump prints them in that order.
+ *
+ * @example mergeOptions(['fillfactor=70', 'autovacuum_enabled=false'], ['fillfactor=50']) // ['autovacuum_enabled=false', 'fillfactor=50']
+ */
 export function mergeOptions(cur: readonly string[], add: readonly string[]): string[] {
-  const m = new Map(cur.map((o) => [o.split('=')[0]!, o]));
-  for (const o of add) m.set(o.split('=')[0]!, o);
-  return [...m.values()].sort();
+  const name = (o: string) => o.split('=')[0]!;
+  const set = new Set(add.map(name));
+  return [...cur.filter((o) => !set.has(name(o))), ...add];
 }
 
 export function constText(a: Node): string {

@@ -96,7 +96,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
     }
   });
   return {
-    kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt!) }, columns, options: options.sort(), ...(checkOption ? { checkOption } : {}),
+    kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt!) }, columns, options, ...(checkOption ? { checkOption } : {}),
     indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
     ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
     dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: sc.loc, ...({ queryNode: q } as object),

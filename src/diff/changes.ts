@@ -65,7 +65,8 @@ export type Change =
    */
   | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[] }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
-  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean }
+  /** `statisticsFrom`: the index exists with these column statistics targets and is otherwise the same: `ALTER INDEX … SET STATISTICS`. */
+  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[] }
   | { readonly kind: 'drop_index'; readonly index: Index }
   | { readonly kind: 'set_rls'; readonly table: Table }
   /** Persistence (LOGGED/UNLOGGED) or storage parameters changed. */

@@ -64,6 +64,10 @@ const sameKey = (a: IndexKey, b: IndexKey): boolean =>
   && (a.collation ?? '') === (b.collation ?? '') && a.descending === b.descending && a.nullsFirst === b.nullsFirst;
 
 /** Two indexes of one table are the same: method, uniqueness, keys, INCLUDE, predicate, NULLS NOT DISTINCT and storage parameters. */
+/** Two indexes' column statistics targets are the same (`ALTER INDEX … ALTER COLUMN n SET STATISTICS`). */
+export const sameIndexStatistics = (a: Index, b: Index): boolean => (a.statistics ?? []).join(',') === (b.statistics ?? []).join(',');
+
+/** Two indexes are the same index (its statistics targets aside: those change in place, `sameIndexStatistics`). */
 export function sameIndex(a: Index, b: Index): boolean {
   return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && sameOptions(a.options, b.options)
     && a.include.join(',') === b.include.join(',') && sameExpr(a.where, b.where)

@@ -13,7 +13,7 @@ import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { inheritanceMove } from './inheritance.js';
-import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -357,7 +357,10 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
-    } else comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
+    } else {
+      if (!sameIndexStatistics(c, i)) out.push({ kind: 'create_index', index: i, newTable: false, statisticsFrom: c.statistics ?? [] });
+      comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
+    }
   }
   for (const [name, i] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_index', index: i });
 }

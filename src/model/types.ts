@@ -244,8 +244,13 @@ export interface Index extends Commented, Located {
   readonly include: readonly string[];
   readonly where?: Expr;
   readonly nullsNotDistinct: boolean;
-  /** Storage parameters `name=value`, sorted. */
+  /** Storage parameters `name=value`, in the order PostgreSQL stores them (compared as a set). */
   readonly options: readonly string[];
+  /**
+   * Statistics targets of its columns (`ALTER INDEX … ALTER COLUMN 1 SET STATISTICS 3000`, expression columns):
+   * `number=target` by column number. Absent = none set.
+   */
+  readonly statistics?: readonly string[];
   /** Index on a partitioned parent created with ONLY. */
   readonly only?: boolean;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */

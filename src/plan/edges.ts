@@ -324,6 +324,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
       const i = c.index;
+      // Statistics targets set in place: on the index as it is.
+      if (c.statisticsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
       // A unique index is a key foreign keys may reference.
       return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], requires: indexRefs(i, desired) };
     }

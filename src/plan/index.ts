@@ -266,10 +266,20 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const onView = !!desired.views[i.table];
         const existing = !c.newTable && !newTables.has(i.table);
         const concurrent = existing && options.concurrentIndex;
-        const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
-        // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
-        emit(onView ? 'create-view-index' : 'create-index', c, i.table, `create index "${i.name}" to table: "${splitKey(i.table).name}"`, sql,
-          existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);
+        const kind = onView ? 'create-view-index' : 'create-index';
+        // Column statistics targets: set after the index is built, or in place (`statisticsFrom`).
+        const target = (list: readonly string[] | undefined) => new Map((list ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
+        const [was, will] = [target(c.statisticsFrom), target(i.statistics)];
+        const statistics = [...new Set([...was.keys(), ...will.keys()])].filter((n) => was.get(n) !== will.get(n))
+          .map((n) => `ALTER INDEX ${qn(i.schema, i.name)} ALTER COLUMN ${n} SET STATISTICS ${will.get(n) ?? -1}`);
+        const comment = `${c.statisticsFrom ? 'modify' : 'create'} index "${i.name}" to table: "${splitKey(i.table).name}"`;
+        if (!c.statisticsFrom) {
+          const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
+          // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
+          emit(kind, c, i.table, comment, sql,
+            existing ? { buildsIndexOnExistingTable: !concurrent, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {}, !concurrent);
+        }
+        for (const sql of statistics) emit(kind, c, i.table, comment, sql);
         break;
       }
       case 'sequence_owned_by': {

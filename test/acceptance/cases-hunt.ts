@@ -353,4 +353,19 @@ END $$`,
     seed: "INSERT INTO so VALUES (1, 'x'), (2, 'y')",
     keepsTables: [{ tables: ['so'], query: 'SELECT a, b FROM so ORDER BY a' }],
   },
+  // ---- statistics targets of expression index columns (found on an image board's schema: lost by the round trip)
+  {
+    // Index.statistics at both edges (fold: ALTER INDEX … ALTER COLUMN n SET STATISTICS; inspector: the index's pg_attribute); changed in place.
+    name: 'hunt: statistics targets of expression index columns, set in place and on a new index',
+    old: ['CREATE TABLE ist (a int, b text)', 'CREATE INDEX ist_lower ON ist ((lower(b)))'],
+    new: [
+      'CREATE TABLE ist (a int, b text)',
+      'CREATE INDEX ist_lower ON ist ((lower(b)))',
+      'ALTER INDEX ist_lower ALTER COLUMN 1 SET STATISTICS 3000',
+      'CREATE INDEX ist_two ON ist ((a + 1), (upper(b)))',
+      'ALTER INDEX ist_two ALTER COLUMN 2 SET STATISTICS 500',
+    ],
+    seed: "INSERT INTO ist VALUES (1, 'x'), (2, 'Y')",
+    keepsTables: [{ tables: ['ist'], query: 'SELECT a, b FROM ist ORDER BY a' }],
+  },
 ];

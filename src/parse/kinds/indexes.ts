@@ -41,7 +41,18 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       refreshIndex(sc, ix.owner, ix.index);
       continue;
     }
-    if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_ChangeOwner') continue;
+    if (cmd.subtype === 'AT_SetStatistics') {
+      // `ALTER INDEX … ALTER COLUMN <number> SET STATISTICS <target>` (PostgreSQL allows it on expression columns only).
+      const num = cmd.num ?? 0;
+      const value = cmd.def?.Integer?.ival ?? (cmd.def?.A_Const?.ival as { ival?: number } | undefined)?.ival ?? 0;
+      const others = (ix.index.statistics ?? []).filter((s) => s.slice(0, s.indexOf('=')) !== String(num));
+      const next = value < 0 ? others : [...others, `${num}=${value}`].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+      const target = ix.index as Mut<Index>;
+      if (next.length) target.statistics = next;
+      else delete target.statistics;
+      continue;
+    }
+    if (cmd.subtype === 'AT_ChangeOwner') continue;
     throw new Problem('E_UNSUPPORTED', `ALTER INDEX … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSchema } from '../src/parse/index.js';
 import { diff } from '../src/diff/index.js';
 import { plan } from '../src/plan/index.js';
-import { exprRefs } from '../src/plan/expr-refs.js';
+import { exprRefs } from '../src/model/expr-refs.js';
 import { callIds, fnId, identityTypes, recreatedFunctions } from '../src/plan/function-refs.js';
 import type { Func, Model } from '../src/model/types.js';
 

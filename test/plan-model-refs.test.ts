@@ -9,7 +9,7 @@ import { inspect } from '../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../src/parse/index.js';
 import type { Model } from '../src/model/types.js';
 import { objectEdges } from '../src/plan/object-edges.js';
-import { exprRefs } from '../src/plan/expr-refs.js';
+import { exprRefs } from '../src/model/expr-refs.js';
 import { describeEachDatabase } from './helpers/databases.js';
 
 const SCHEMA = [

@@ -16,6 +16,7 @@
  */
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
+import { exprRefs } from '../model/expr-refs.js';
 import type { Change } from './changes.js';
 import type { Column, Model, Table } from '../model/types.js';
 
@@ -112,7 +113,8 @@ export function moveColumnsOffRecreatedCollations(current: Model, desired: Model
         const where = `column ${k}.${col.name}${at(to?.loc ?? des.loc)}`;
         const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
         if (changed) continue; // its own change moves it (to another collation, or away)
-        const inKey = t.partitionBy && new RegExp(`(^|[^\\w"])"?${col.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?([^\\w"]|$)`).test(t.partitionBy.key.text);
+        // A partition key reads the column: its canonical form names it (`{"Col":[…]}`).
+        const inKey = !!t.partitionBy && exprRefs(t.partitionBy.key.canonical).columns.includes(col.name);
         if (inKey || t.partitionOf) blocked.push(`${where} (${inKey ? 'a partition key column' : 'a partition\'s column'})`);
         else if (to && uses(to.collation) && to.type === col.type) moves.push({ table: des, from: col, to });
       }

@@ -11,7 +11,7 @@ import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-s
 import type { Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
-import { exprRefs } from './expr-refs.js';
+import { exprRefs } from '../model/expr-refs.js';
 
 /** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
 function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {

@@ -10,7 +10,7 @@ import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { regenerateColumns, regenerates } from './regenerated.js';
-import { exprRefs } from './expr-refs.js';
+import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
@@ -165,7 +165,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
 /**
  * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
  * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
- * restored after (the graph orders them by the functions their expressions call, ./expr-refs.ts). A change the
+ * restored after (the graph orders them by the functions their expressions call, ../model/expr-refs.ts). A change the
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {

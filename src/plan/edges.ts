@@ -1,6 +1,6 @@
 /**
  * The edges each statement declares in the planner's dependency graph (./graph.ts), read from the
- * references the Model holds (expressions through their canonical form, ./expr-refs.ts), never from SQL text:
+ * references the Model holds (expressions through their canonical form, ../model/expr-refs.ts), never from SQL text:
  *  - types: of columns, composite attributes, domain bases, range subtypes, function arguments and results
  *    (a table's or view's row type counts as a type), types cast to in expressions; a qualified type no object
  *    of the Model defines is an extension's (`extensions`);
@@ -25,7 +25,7 @@ import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { nodeId, type GraphNode } from './graph.js';
-import { exprRefs } from './expr-refs.js';
+import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
@@ -75,7 +75,7 @@ function operatorIds(model: Model, name: string): readonly string[] {
 /** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
 const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
 
-/** The functions, sequences and types an expression of `model` refers to (./expr-refs.ts), as ids. */
+/** The functions, sequences and types an expression of `model` refers to (../model/expr-refs.ts), as ids. */
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);

@@ -2,7 +2,7 @@
  * Functions as ids of the planner's graph (./graph.ts): one id per signature, `fn:<schema.name>(<identity
  * args>)` (the Model's key of the function), so a statement that reads one overload waits for that overload
  * alone. A reference that names a function without its argument types (a trigger's function, a view's calls, a
- * cast's or wrapper's regproc) stands for every overload of that name; a call in an expression (./expr-refs.ts)
+ * cast's or wrapper's regproc) stands for every overload of that name; a call in an expression (../model/expr-refs.ts)
  * for the overloads it can resolve to:
  *  - those that accept as many arguments as it passes (input arguments, those with defaults optional, a
  *    VARIADIC one taking any number);
@@ -13,7 +13,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Change } from '../diff/changes.js';
 import type { Func, Model } from '../model/types.js';
-import type { FnCall } from './expr-refs.js';
+import type { FnCall } from '../model/expr-refs.js';
 import { nodeId } from './graph.js';
 
 /**

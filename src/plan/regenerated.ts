@@ -20,7 +20,7 @@ import type { Change, CommentTarget } from '../diff/changes.js';
 import { qualifiedKey } from '../model/names.js';
 import { objectKey } from '../model/objects.js';
 import type { CatalogObject, Column, Model, Table } from '../model/types.js';
-import { constraintColumns, exprRefs, indexColumns } from './expr-refs.js';
+import { constraintColumns, exprRefs, indexColumns } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 
 type AlterColumn = Extract<Change, { kind: 'alter_column' }>;

@@ -29,7 +29,7 @@ import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../../model/name
 import { objectKey } from '../../model/objects.js';
 import type { Model, TypeDef } from '../../model/types.js';
 import type { Effects } from '../types.js';
-import { exprRefs } from '../expr-refs.js';
+import { exprRefs } from '../../model/expr-refs.js';
 import { qk, qn } from '../table-sql.js';
 import { createTypeSql } from './type-create.js';
 

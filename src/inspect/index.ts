@@ -466,7 +466,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
             ...(r.domain_collation ? { collation: String(r.domain_collation) } : {}),
             ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-            checks: (json<{ name: string; def: string }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def) })),
+            checks: (json<{ name: string; def: string; valid: boolean }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def), ...(c.valid ? {} : { notValid: true }) })),
             ...comment,
           };
           model.types[key] = d;

@@ -68,7 +68,8 @@ export interface DomainType extends Commented, Located {
   readonly notNull: boolean;
   readonly default?: Expr;
   readonly collation?: string;
-  readonly checks: readonly { readonly name: string; readonly expr: Expr }[];
+  /** By name. `notValid`: added with `ALTER DOMAIN … ADD CONSTRAINT … NOT VALID` and not validated since. */
+  readonly checks: readonly { readonly name: string; readonly expr: Expr; readonly notValid?: boolean }[];
 }
 
 export interface CompositeType extends Commented, Located {

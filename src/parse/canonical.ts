@@ -59,7 +59,8 @@ export function constraintText(pretty: string, exact: string | undefined): strin
  * expression's canonical form (what the parser gives a domain's `CHECK (…)`).
  */
 export function domainCheckFromText(text: string): Expr {
-  return { canonical: canonicalExprText(text.replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '')), text };
+  const check = text.replace(/\s+NOT VALID$/i, '');
+  return { canonical: canonicalExprText(check.replace(/^CHECK\s*/i, '')), text: check };
 }
 
 /** A partition bound as PostgreSQL prints it (`FOR VALUES FROM ('2024-01-01') TO (…)`, `DEFAULT`). */

@@ -349,6 +349,7 @@ export class Folder implements FoldScope {
       case 'CreateExtensionStmt': return extension.createExtension(this, n);
       case 'CreateEnumStmt': return types.createEnum(this, n);
       case 'CreateDomainStmt': return types.createDomain(this, n);
+      case 'AlterDomainStmt': return types.alterDomain(this, n);
       case 'CompositeTypeStmt': return types.createComposite(this, n);
       case 'CreateRangeStmt': return types.createRange(this, n);
       case 'CreateSeqStmt': return sequence.createSequence(this, n);

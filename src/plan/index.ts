@@ -174,6 +174,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const t = c.type;
         const what = t.kind === 'enum' ? 'enum type' : t.kind === 'domain' ? 'domain' : t.kind === 'range' ? 'range type' : 'composite type';
         emit(`create-${t.kind}`, c, keyOf(t), `create ${what} "${t.name}"`, createTypeSql(t));
+        // A NOT VALID check cannot be part of CREATE DOMAIN: added after it, as pg_dump writes it.
+        if (t.kind === 'domain') for (const k of t.checks.filter((x) => x.notValid))
+          emit(`create-${t.kind}`, c, keyOf(t), `modify domain "${t.name}"`, `ALTER DOMAIN ${qn(t.schema, t.name)} ADD CONSTRAINT ${qi(k.name)} ${/^CHECK\b/i.test(k.expr.text) ? k.expr.text : `CHECK (${k.expr.text})`} NOT VALID`);
         break;
       }
       case 'reattach_partition':

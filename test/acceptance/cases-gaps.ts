@@ -100,5 +100,32 @@ export const SEQUENCE_POSITION_CASES: AcceptanceCase[] = [
   },
 ];
 
+/** ALTER DOMAIN in a schema file (pg_dump's NOT VALID checks). */
+const ALTER_DOMAIN_CASES: AcceptanceCase[] = [
+  {
+    // parse/kinds/type.ts alterDomain (ALTER DOMAIN in a schema file, as pg_dump writes a NOT VALID check); DomainType checks' notValid at both edges; VALIDATE in place.
+    name: 'gap: domain checks NOT VALID (ALTER DOMAIN in the schema file), validated in place, and ALTER DOMAIN defaults and NOT NULL',
+    old: [
+      'CREATE DOMAIN pos AS int CONSTRAINT pos_min CHECK (VALUE > 0)',
+      "CREATE DOMAIN label AS text DEFAULT 'x'",
+      'CREATE TABLE acc (id int, n pos, l label)',
+    ],
+    new: [
+      'CREATE DOMAIN pos AS int',
+      'ALTER DOMAIN pos ADD CONSTRAINT pos_min CHECK (VALUE > 0) NOT VALID',
+      'ALTER DOMAIN pos ADD CONSTRAINT pos_max CHECK (VALUE < 1000) NOT VALID',
+      'ALTER DOMAIN pos ADD CONSTRAINT pos_odd CHECK (VALUE % 2 = 1) NOT VALID',
+      'ALTER DOMAIN pos VALIDATE CONSTRAINT pos_odd',
+      'CREATE DOMAIN label AS text CONSTRAINT label_len CHECK (length(VALUE) < 10)',
+      "ALTER DOMAIN label SET DEFAULT 'y'",
+      'ALTER DOMAIN label DROP CONSTRAINT label_len',
+      'ALTER DOMAIN label SET NOT NULL',
+      'CREATE TABLE acc (id int, n pos, l label)',
+    ],
+    seed: "INSERT INTO acc VALUES (1, 5, 'a'), (2, 7, 'b')",
+    keepsTables: [{ tables: ['acc'], query: 'SELECT id, n, l FROM acc ORDER BY id' }],
+  },
+];
+
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...DOMAIN_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES];
+export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...DOMAIN_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES, ...ALTER_DOMAIN_CASES];

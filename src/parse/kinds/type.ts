@@ -2,8 +2,8 @@
  * User types, folded: enums, domains, composites and ranges (`CREATE TYPE`, `CREATE DOMAIN`, `ALTER TYPE … ADD VALUE`,
  * rename, SET SCHEMA, DROP).
  */
-import type { Expr, TypeDef } from '../../model/types.js';
-import type { Node, Payload } from '../ast.js';
+import type { DomainType, Expr, TypeDef } from '../../model/types.js';
+import { nodeAs, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { chooseName } from '../naming.js';
@@ -42,6 +42,49 @@ export function createDomain(sc: FoldScope, n: Payload<'CreateDomainStmt'>): voi
     kind: 'domain', schema: t.schema, name: t.name, baseType: sc.type(n.typeName), notNull, ...(def ? { default: def } : {}),
     ...(collation ? { collation } : {}), checks: checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), loc: sc.loc,
   };
+}
+
+/**
+ * `ALTER DOMAIN`: SET/DROP DEFAULT, SET/DROP NOT NULL, ADD CONSTRAINT (CHECK, `NOT VALID` kept), DROP CONSTRAINT,
+ * VALIDATE CONSTRAINT — pg_dump writes a NOT VALID domain check this way.
+ *
+ * @example alterDomain(sc, stmt) // ALTER DOMAIN d ADD CONSTRAINT pos CHECK (VALUE > 0) NOT VALID → checks [{ name: 'pos', …, notValid: true }]
+ */
+export function alterDomain(sc: FoldScope, n: Payload<'AlterDomainStmt'>): void {
+  const names = (n.typeName ?? []).map(sv);
+  const t = sc.lookup(sc.model.types, names);
+  if (t?.obj.kind !== 'domain') throw new Problem('E_UNKNOWN', `domain "${names.join('.')}" does not exist`);
+  const m = t.obj as Mut<DomainType>;
+  const checks = [...m.checks];
+  switch (n.subtype) {
+    case 'T': if (n.def) m.default = sc.defaultExpr(n.def); else delete m.default; break;
+    case 'N': m.notNull = false; break;
+    case 'O': m.notNull = true; break;
+    case 'C': {
+      const c = nodeAs(n.def, 'Constraint');
+      if (c?.contype === 'CONSTR_NOTNULL') m.notNull = true;
+      else if (c?.contype === 'CONSTR_CHECK') {
+        const name = c.conname ?? chooseName(m.name, undefined, 'check', (x) => checks.some((k) => k.name === x));
+        if (checks.some((k) => k.name === name)) throw new Problem('E_DUPLICATE', `constraint "${name}" for domain "${m.name}" already exists`);
+        checks.push({ name, expr: sc.expr(c.raw_expr), ...(c.skip_validation ? { notValid: true } : {}) });
+      } else throw new Problem('E_UNSUPPORTED', `ALTER DOMAIN … ADD ${c?.contype ?? 'constraint'} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+      break;
+    }
+    case 'X': {
+      const i = checks.findIndex((k) => k.name === n.name);
+      if (i >= 0) checks.splice(i, 1);
+      else if (!n.missing_ok) throw new Problem('E_UNKNOWN', `constraint "${n.name}" of domain "${m.name}" does not exist`);
+      break;
+    }
+    case 'V': {
+      const i = checks.findIndex((k) => k.name === n.name);
+      if (i < 0) throw new Problem('E_UNKNOWN', `constraint "${n.name}" of domain "${m.name}" does not exist`);
+      checks[i] = { name: checks[i]!.name, expr: checks[i]!.expr };
+      break;
+    }
+    default: throw new Problem('E_UNSUPPORTED', `this ALTER DOMAIN is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+  }
+  m.checks = checks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** A composite attribute's `COLLATE` clause, as the Model spells collations (`{}` without one). */

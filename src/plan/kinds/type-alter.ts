@@ -43,9 +43,11 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
     const cm = `modify domain "${to.name}"`;
     const checkSql = (e: { text: string }) => (/^CHECK\b/i.test(e.text) ? e.text : `CHECK (${e.text})`);
     const kept = (n: string) => to.checks.find((k) => k.name === n);
+    // A check that stays is validated in place; one that changes (or becomes NOT VALID) is dropped and added again.
+    const again = (was: (typeof from.checks)[number], next: (typeof to.checks)[number]) => !sameCheck(was.expr, next.expr) || (!was.notValid && !!next.notValid);
     for (const k of from.checks) {
       const next = kept(k.name);
-      if (!next || !sameCheck(k.expr, next.expr)) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP CONSTRAINT ${qi(k.name)}` });
+      if (!next || again(k, next)) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP CONSTRAINT ${qi(k.name)}` });
     }
     if (from.default && !to.default) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP DEFAULT` });
     if (from.notNull && !to.notNull) out.push({ kind: EARLY, comment: cm, sql: `ALTER DOMAIN ${name} DROP NOT NULL` });
@@ -53,8 +55,10 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
     if (!from.notNull && to.notNull) out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} SET NOT NULL`, effects: { mayFailOnExistingRows: `fails if a column of domain ${to.name} holds NULL${used}` } });
     for (const k of to.checks) {
       const was = from.checks.find((x) => x.name === k.name);
-      if (!was || !sameCheck(was.expr, k.expr))
-        out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} ADD CONSTRAINT ${qi(k.name)} ${checkSql(k.expr)}`, effects: { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
+      if (!was || again(was, k))
+        out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} ADD CONSTRAINT ${qi(k.name)} ${checkSql(k.expr)}${k.notValid ? ' NOT VALID' : ''}`, effects: k.notValid ? {} : { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
+      else if (was.notValid && !k.notValid)
+        out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} VALIDATE CONSTRAINT ${qi(k.name)}`, effects: { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
     }
   } else if (from.kind === 'composite' && to.kind === 'composite') {
     const cm = `modify composite type "${to.name}"`;

@@ -17,7 +17,7 @@ export function createTypeSql(t: TypeDef): string {
   switch (t.kind) {
     case 'enum': return `CREATE TYPE ${name} AS ENUM (${t.labels.map(quoteLiteral).join(', ')})`;
     case 'domain':
-      return `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`;
+      return `CREATE DOMAIN ${name} AS ${t.baseType}${t.collation ? ` COLLATE ${t.collation}` : ''}${t.default ? ` DEFAULT ${t.default.text}` : ''}${t.notNull ? ' NOT NULL' : ''}${t.checks.filter((k) => !k.notValid).map((k) => ` CONSTRAINT ${qi(k.name)} ${k.expr.text.startsWith('CHECK') ? k.expr.text : `CHECK (${k.expr.text})`}`).join('')}`;
     case 'composite': return `CREATE TYPE ${name} AS (${t.attributes.map((a) => `${qi(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`).join(', ')})`;
     case 'range': {
       const opts = [`SUBTYPE = ${t.subtype}`];

@@ -11,7 +11,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
-import { qualifiedKey, qualifiedName, quoteIdent, quoteLiteral } from '../model/names.js';
+import { qualifiedKey, qualifiedName } from '../model/names.js';
 import type {
   CatalogObject, Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
 } from '../model/types.js';
@@ -28,6 +28,10 @@ import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
 import { opClassFromRow, Q_OPERATOR_CLASSES } from './kinds/operator-class.js';
 import * as Q from './queries.js';
+import { arr, globToRegExp, indexSql, json, nums, str, tableMarks, type Row } from './rows.js';
+import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
+
+export { globToRegExp, indexSql, tableMarks } from './rows.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
 import { loadLibpg } from '../parse/libpg.js';
@@ -63,46 +67,6 @@ const expr = (text: string): Expr => exprFromText(text);
 const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const REVISIONS = 'atlas_schema_revisions';
 const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', x: 'EXTENDED', m: 'MAIN' };
-
-/** Glob (`*`, `?`) → RegExp over `schema` or `schema.name`. */
-export function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*').replace(/\?/g, '[^.]') + '$');
-}
-
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
-const arr = (v: unknown): string[] => {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string' && v.startsWith('{')) {
-    // text[] returned as a literal by some drivers
-    return v.slice(1, -1).split(',').filter(Boolean).map((x) => x.replace(/^"(.*)"$/, '$1'));
-  }
-  return [];
-};
-/**
- * int2[] (conkey, confkey, indkey) as numbers, whether the driver parsed the array or returned its literal
- * (`{1,2}`, or `[0:1]={1,2}` for an int2vector's array, which starts at 0).
- */
-const nums = (v: unknown): number[] => {
-  if (Array.isArray(v)) return v.map(Number);
-  if (typeof v !== 'string') return [];
-  const open = v.indexOf('{');
-  return v.length - open > 2 ? v.slice(open + 1, -1).split(',').map(Number) : [];
-};
-/** Sorted in place; an empty or one-element array as it is (Array.prototype.sort allocates even for those). */
-const json = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-
-/**
- * A plain index's definition as `pg_get_indexdef` prints it (see Q.qIndexes for what is plain): names quoted
- * where PostgreSQL quotes them, the table schema-qualified (the inspector reads with `search_path = ''`), the
- * predicate as `pg_get_expr` gives it.
- *
- * @example
- * indexSql('t_a_idx', 'app', 'T', false, 'btree', ['a', 'select']) // 'CREATE INDEX t_a_idx ON app."T" USING btree (a, "select")'
- */
-export function indexSql(name: string, schema: string, table: string, unique: boolean, method: string, columns: readonly string[], predicate?: string): string {
-  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${qualifiedName(schema, table)} USING ${quoteIdent(method)} (${columns.map(quoteIdent).join(', ')})${predicate ? ` WHERE ${predicate}` : ''}`;
-}
 
 /**
  * Reads the managed schemas of a database into a Model.
@@ -142,32 +106,6 @@ const inspected = new WeakSet<Database>();
  * connection from then on.
  */
 const unpaired = new WeakSet<Database>();
-
-/** pg_export_snapshot failed on the inspecting connection, whose transaction is then aborted. */
-class SnapshotUnavailable extends Error {
-  constructor(cause: unknown) {
-    super(String((cause as Error).message), { cause });
-  }
-}
-
-/** Session settings of both connections. */
-const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true)`;
-
-/**
- * From this many relations (tables, indexes, sequences, views …) in the managed schemas a second connection
- * reads half of the catalogs; below, opening it costs more than it saves.
- */
-const PARALLEL_FROM_RELATIONS = 2_000;
-
-/**
- * On one connection, when the managed schemas are nearly the whole database (fewer relations than this
- * elsewhere, system catalogs included), the catalog queries are planned in the join order they are written
- * in, or nearly: planning was a third of the batch's time there (100 tables: the batch 14.0 → 12.5 ms,
- * inspect 22–24 → 19–20 ms). Not on a small schema in a big database (there the planner's own order wins:
- * 38 → 41 ms with the limit, 65 ms with the order fully fixed), nor on two connections (1,000 tables: 92 → 103 ms).
- */
-const JOIN_LIMITS_WHEN_OTHERS_BELOW = 2_000;
-const JOIN_LIMITS = `SELECT pg_catalog.set_config('join_collapse_limit', '4', true), pg_catalog.set_config('from_collapse_limit', '4', true)`;
 
 async function inspectIn(db: Database, opts: InspectOptions, version: number, count: () => void): Promise<Omit<InspectResult, 'queries'>> {
   return db.transaction(async (tx: Queryable) => {
@@ -593,81 +531,3 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
   });
 }
 
-const EXPORT_SNAPSHOT = 'SELECT pg_catalog.pg_export_snapshot() AS id';
-
-type SendAll = (on: Queryable, queries: ReadonlyArray<readonly [string, unknown[], ...unknown[]]>, before?: readonly string[], after?: readonly string[]) => Promise<{ rows: Row[][] }>;
-
-/**
- * The batch on two connections, one round trip each: `tx` reads the entries marked 0, `second` those marked
- * 1 inside its own transaction in `tx`'s snapshot (begun, imported and committed in the same round trip).
- * When the second connection fails (it dropped, or a pooler sent the import to another server), it is
- * rolled back and `tx` reads its half too (a catalog query that fails there as well is the error), and
- * `onFallback` is told.
- */
-function pairedReads(batch: ReadonlyArray<readonly [string, unknown[], 0 | 1]>, tx: Queryable, second: Queryable, snapshot: string, joinLimits: boolean,
-  sendAll: SendAll, failed: (e: unknown) => never, onFallback: () => void): { results: Promise<Row[]>[]; settled: Promise<unknown> } {
-  const mine = batch.filter((b) => b[2] === 0);
-  const theirs = batch.filter((b) => b[2] === 1);
-  const limits = joinLimits ? [JOIN_LIMITS] : [];
-  const onTx = sendAll(tx, mine, limits).then((r) => r.rows, failed);
-  const onSecond = sendAll(second, theirs, ['BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', `SET TRANSACTION SNAPSHOT '${snapshot}'`, SETUP, ...limits], ['COMMIT'])
-    .then((r) => r.rows, async () => {
-      onFallback();
-      await second.exec('ROLLBACK').catch(() => undefined);
-      return sendAll(tx, theirs, limits).then((r) => r.rows, failed);
-    });
-  const a = together(onTx, mine.length).results;
-  const b = together(onSecond, theirs.length).results;
-  let [i, k] = [0, 0];
-  return { results: batch.map((e) => (e[2] === 0 ? a[i++]! : b[k++]!)), settled: Promise.allSettled([onTx, onSecond]) };
-}
-
-/**
- * A query of Q written for one round trip: its `$1` (always the managed schemas, `$1::text[]`) as an array
- * literal whose strings are escaped whatever standard_conforming_strings says.
- */
-function withLiteralSchemas(sql: string, params: unknown[]): string {
-  if (!params.length) return sql;
-  const names = params[0] as string[];
-  // E'…': backslashes doubled on top of quoteLiteral's quotes, so the text is the same under any setting.
-  const literal = `ARRAY[${names.map((n) => `E${quoteLiteral(n.replace(/\\/g, '\\\\'))}`).join(', ')}]::text[]`;
-  const out = sql.replaceAll('$1::text[]', literal);
-  if (params.length > 1 || out.includes('$1')) throw new Error('internal: a catalog query has a parameter other than $1::text[]');
-  return out;
-}
-
-/** `inOrder`'s shape for results that arrive together (one round trip). */
-function together<R>(all: Promise<R[]>, n: number): { results: Promise<R>[]; settled: Promise<unknown> } {
-  const results = Array.from({ length: n }, (_, i) => all.then((r) => r[i]!));
-  for (const r of results) r.catch(() => undefined); // awaited later, or not at all after a failure
-  return { results, settled: all.catch(() => undefined) };
-}
-
-/**
- * Runs `items` one after the other (drivers without `queryAll`: PGlite). `results[i]` settles when item i
- * does (use them in any order); `settled` when the last has. After a failure no new item starts.
- */
-function inOrder<I, R>(items: readonly I[], run: (item: I) => Promise<R>): { results: Promise<R>[]; settled: Promise<unknown> } {
-  const results: Promise<R>[] = [];
-  let previous: Promise<unknown> = Promise.resolve();
-  for (const item of items) {
-    const r = previous.then(() => run(item));
-    r.catch(() => undefined); // a result nobody awaits after a failure is not an unhandled rejection
-    results.push(r);
-    previous = r;
-  }
-  return { results, settled: previous.catch(() => undefined) };
-}
-
-/**
- * A table's replica identity and clustered index from its Q_RELATIONS row (`replident`, `marked_indexes`); a
- * replica identity whose index is gone reads as DEFAULT, as pg_dump writes it.
- *
- * @example
- * tableMarks({ replident: 'i', marked_indexes: { replica: 'a_k', cluster: null } }) // { replicaIdentity: { kind: 'index', index: 'a_k' } }
- */
-export function tableMarks(r: Record<string, unknown>): Pick<Table, 'replicaIdentity' | 'clusterOn'> {
-  const marks = (typeof r.marked_indexes === 'string' ? JSON.parse(r.marked_indexes) : r.marked_indexes) as { replica?: string | null; cluster?: string | null } | null;
-  const ri = r.replident === 'f' ? { kind: 'full' as const } : r.replident === 'n' ? { kind: 'nothing' as const } : r.replident === 'i' && marks?.replica ? { kind: 'index' as const, index: marks.replica } : undefined;
-  return { ...(ri ? { replicaIdentity: ri } : {}), ...(marks?.cluster ? { clusterOn: marks.cluster } : {}) };
-}

@@ -126,9 +126,9 @@ export class Folder implements FoldScope {
   unsupported(what: string): void {
     if (this.opts.allowOpaque) {
       this.model.opaque.push({ kind: 'opaque', sql: this.stmt.text, loc: this.stmt.loc });
-      this.report('W_OPAQUE', `${what} is kept as an opaque statement (not compared or diffed)`);
+      this.report('W_OPAQUE', `${what} needs a database: the dev database runs it and decides what it creates (the native checks do not look inside it)`);
     } else {
-      this.report('E_UNSUPPORTED', `${what} is not supported in a schema file; move it to a migration (\`meridian migrate new\`) or allow opaque statements`);
+      this.report('E_UNSUPPORTED', `${what} needs a database to follow and the native checks have none: check the file with a dev database (\`schema validate\` without --native), or move the statement to a migration (\`meridian migrate new\`)`);
     }
   }
 

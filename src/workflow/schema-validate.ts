@@ -7,6 +7,7 @@
  * Never: prints or throws for a problem of the files (they are the result).
  */
 import type { Database } from '../db/database.js';
+import { inspect } from '../inspect/index.js';
 import { checkSchema, initSchemaParser } from '../parse/index.js';
 import type { Problem } from '../problem.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
@@ -51,12 +52,15 @@ export async function schemaValidate(opts: SchemaValidateOptions): Promise<Schem
   // With opaque statements, what the fold cannot find may be theirs (a DO block creating a type): the dev database decides too.
   const devDecides = (e: Problem) => e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE');
   let errors: readonly Problem[] = opts.native ? checked.errors : checked.errors.filter((e) => !devDecides(e));
+  let tables = Object.keys(checked.model.tables).length;
   if (errors.length === 0 && !opts.native && opts.dev) {
     const dev = await opts.dev();
     try {
       await acquireDevDatabase(dev);
       try {
         errors = await executeSources(dev, sources);
+        // What a DO block (or another statement only a database follows) created is counted from the dev database.
+        if (!errors.length && checked.model.opaque.length) tables = Object.keys((await inspect(dev)).model.tables).length;
       } finally {
         await releaseDevDatabase(dev).catch(() => undefined);
       }
@@ -64,5 +68,5 @@ export async function schemaValidate(opts: SchemaValidateOptions): Promise<Schem
       await dev.close();
     }
   }
-  return { valid: errors.length === 0, files: sources.map((s) => s.file), statements: checked.statements, tables: Object.keys(checked.model.tables).length, errors, warnings: checked.warnings };
+  return { valid: errors.length === 0, files: sources.map((s) => s.file), statements: checked.statements, tables, errors, warnings: checked.warnings };
 }

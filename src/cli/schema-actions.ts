@@ -8,6 +8,7 @@ import { knownMajor } from '../db/url.js';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { inspect } from '../inspect/index.js';
+import type { Model, Unmanaged } from '../model/types.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
 import type { RenameHint } from '../workflow/rename-hints.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
@@ -55,24 +56,37 @@ async function withLazyDev<T>(url: string, fn: (dev: () => Promise<Database>) =>
   }
 }
 
+/**
+ * `schema inspect`: a database's schema, or (as Atlas's `schema inspect -u file://schema.sql --dev-url …`) the
+ * state of schema files or a migration directory, run on the dev database (statements only a database follows,
+ * such as DO blocks, included).
+ */
 export async function schemaInspectAction(opts: CommonOptions): Promise<void> {
-  const cfg = configFrom(opts);
-  const db = await openDatabase(cfg.url);
-  try {
-    const { model, unmanaged } = await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
-    const format = formatChoice(opts.format);
-    if (format.kind === 'json') out(JSON.stringify({ ...model, unmanaged }, null, 2) + '\n');
-    else if (format.kind === 'mermaid') out(modelToMermaid(model));
-    else {
-      // A URL bound to one schema (`?search_path=app`): Atlas's schema scope, names written without it.
-      const bound = searchPathOf(cfg.url);
-      const scope = bound?.length === 1 && model.schemas[bound[0]!] ? bound[0] : undefined;
-      if (scope || format.indent) await loadLibpgQuery();
-      out(modelToSql(model, { indent: format.indent, scope }));
-      if (unmanaged.length) out(`-- unmanaged (not represented above): ${unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).join(', ')}\n`);
+  const fromFiles = typeof opts.url === 'string' && /^file:\/\//i.test(opts.url);
+  const cfg = configFrom(fromFiles ? { ...opts, url: undefined } : opts);
+  const read = async (): Promise<{ model: Model; unmanaged: readonly Unmanaged[] }> => {
+    if (fromFiles) {
+      const model = await withLazyDev(cfg.devUrl, (dev) => resolveState(opts.url as string, dev, { schemas: cfg.schemas, exclude: cfg.exclude, cwd: cfg.cwd }), opts.devClear);
+      return { model, unmanaged: model.unmanaged };
     }
-  } finally {
-    await db.close();
+    const db = await openDatabase(cfg.url);
+    try {
+      return await inspect(db, { schemas: cfg.schemas, exclude: cfg.exclude });
+    } finally {
+      await db.close();
+    }
+  };
+  const { model, unmanaged } = await read();
+  const format = formatChoice(opts.format);
+  if (format.kind === 'json') out(JSON.stringify({ ...model, unmanaged }, null, 2) + '\n');
+  else if (format.kind === 'mermaid') out(modelToMermaid(model));
+  else {
+    // A URL bound to one schema (`?search_path=app`; the dev URL's for files): Atlas's schema scope, names written without it.
+    const bound = searchPathOf(fromFiles ? cfg.devUrl ?? '' : cfg.url);
+    const scope = bound?.length === 1 && model.schemas[bound[0]!] ? bound[0] : undefined;
+    if (scope || format.indent) await loadLibpgQuery();
+    out(modelToSql(model, { indent: format.indent, scope }));
+    if (unmanaged.length) out(`-- unmanaged (not represented above): ${unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).join(', ')}\n`);
   }
 }
 

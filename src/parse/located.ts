@@ -39,14 +39,22 @@ export function formatLocatedErrors(errors: readonly LocatedError[]): string {
   return formatProblems(errors, { label: 'none' });
 }
 
+/** What a list of located errors means, by code, when the caller gives no headline. */
+const HEADLINE = {
+  E_PARSE: 'the schema files do not parse',
+  E_VALIDATE: 'the dev database could not run the schema files',
+  E_MIGRATE_DIR: 'replaying the migration directory failed',
+  E_SQLGEN: 'typed SQL',
+} as const;
+
 /**
- * One MeridianError for a list of located errors: the first one's message and location, all of them formatted.
+ * One MeridianError for a list of located errors: a headline (what failed, how many errors; the first one's
+ * location), then every error formatted (`file:line:col: message`, the line and a caret), each message once.
  *
  * @example
- * throw locatedError('E_PARSE', errors, 'schema.sql');
+ * locatedError('E_PARSE', errors).message // 'the schema files do not parse (1 error):\na.sql:1:8: syntax error\n  SELECT ,\n         ^'
  */
-export function locatedError(code: 'E_PARSE' | 'E_VALIDATE' | 'E_MIGRATE_DIR' | 'E_SQLGEN', errors: readonly LocatedError[], prefix?: string): MeridianError {
-  const first = errors[0]!;
-  const e = new MeridianError(code, `${prefix ? `${prefix}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}\n${formatLocatedErrors(errors)}`, { location: first.location });
-  return e;
+export function locatedError(code: keyof typeof HEADLINE, errors: readonly LocatedError[], headline?: string): MeridianError {
+  const n = errors.length;
+  return new MeridianError(code, `${headline ?? HEADLINE[code]} (${n} error${n === 1 ? '' : 's'}):\n${formatLocatedErrors(errors)}`, { location: errors[0]!.location });
 }

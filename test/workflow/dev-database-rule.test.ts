@@ -56,6 +56,20 @@ describe('schema validate and the dev database (CLI)', () => {
     expect(n.code).toBe(1);
     expect(n.stderr).toMatch(/schema\.sql:1:1: error\[E_UNSUPPORTED\]: DO needs a database .*without --native/);
   });
+  it('schema inspect of a schema file runs it on the dev database (a DO block\'s table included), as Atlas\'s `schema inspect -u file://…`', { timeout: 300_000 }, async () => {
+    const cwd = project(DO_BLOCK);
+    const r = await runCli(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CREATE TABLE "public"."made_by_do"');
+    expect(r.stdout).toContain('CREATE TABLE "public"."t"');
+    // A file the dev database cannot run: one headline, each error's message once, located.
+    const bad = project(EXTENSION);
+    const e = await runCli(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd: bad, env: { DATABASE_URL: '' } });
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain('the dev database could not run the schema files (1 error)');
+    expect(e.stderr.split('is not available in the embedded dev database').length).toBe(2);
+  });
   it('an extension PGlite lacks: the error shows --dev-url; with a PostgreSQL dev URL the file is valid', { timeout: 300_000 }, async () => {
     const cwd = project(EXTENSION);
     const r = await runCli(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });

@@ -169,6 +169,26 @@ export class Folder implements FoldScope {
     return undefined;
   }
 
+  /**
+   * The first of `resolvers` to find `names`, schema by schema along the search_path (the relation namespace is
+   * one per schema: a view in the path's first schema hides a table of the same name in a later one, as in
+   * PostgreSQL's RangeVarGetRelid); a qualified name is looked up in its schema only.
+   *
+   * @example
+   * // search_path app, public; public.t a table, app.t a view: the view
+   * this.inPath(['t'], (n) => this.lookup(this.model.tables, n)?.key, (n) => this.lookup(this.model.views, n)?.key) // 'app.t'
+   */
+  private inPath<R>(names: readonly string[], ...resolvers: ((qualified: readonly string[]) => R | undefined)[]): R | undefined {
+    const paths = names.length >= 2 ? [names] : this.searchPath.map((s) => [s, names[0]!]);
+    for (const q of paths) {
+      for (const r of resolvers) {
+        const found = r(q);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
   rangeNames(rv: RangeVarLike): string[] {
     const r = rv as Payload<'RangeVar'>;
     return [r.schemaname, r.relname].filter((x) => x !== undefined && x !== '') as string[];
@@ -187,7 +207,7 @@ export class Folder implements FoldScope {
 
   typeKey(names: readonly string[]): string | undefined {
     if (names.length === 2 && names[0] === 'pg_catalog') return undefined;
-    return this.lookup(this.model.types, names)?.key ?? this.lookup(this.model.tables, names)?.key ?? this.lookup(this.model.views, names)?.key;
+    return this.inPath(names, (q) => this.lookup(this.model.types, q)?.key, (q) => this.lookup(this.model.tables, q)?.key, (q) => this.lookup(this.model.views, q)?.key);
   }
 
   type(tn: TypeNameLike): string {
@@ -204,17 +224,25 @@ export class Folder implements FoldScope {
 
   /** Resolution context for canonical forms (relations with their columns, user types). */
   readonly ctx: NormalizeContext = {
-    relation: (names) => {
-      const t = this.lookup(this.model.tables, names);
-      if (t) return { key: t.key, columns: t.obj.columns.map((c) => c.name) };
-      const v = this.lookup(this.model.views, names);
-      if (v) return { key: v.key, columns: v.obj.columns };
-      const s = this.lookup(this.model.sequences, names);
-      if (s) return { key: s.key };
-      const f = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
-      if (f) return { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
-      return undefined;
-    },
+    relation: (names) => this.inPath<{ key: string; columns?: readonly string[] }>(
+      names,
+      (q) => {
+        const t = this.lookup(this.model.tables, q);
+        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name) };
+      },
+      (q) => {
+        const v = this.lookup(this.model.views, q);
+        return v && { key: v.key, columns: v.obj.columns };
+      },
+      (q) => {
+        const s = this.lookup(this.model.sequences, q);
+        return s && { key: s.key };
+      },
+      (q) => {
+        const f = foreign.foreignTableNamed(this.model.objects, q, this.searchPath);
+        return f && { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
+      },
+    ),
     type: (names) => this.typeKey(names),
   };
 
@@ -414,10 +442,17 @@ export class Folder implements FoldScope {
 
   /** A table or view named `names` through the search_path: its key and column names (FoldScope). */
   relation(names: readonly string[]): { key: string; schema: string; name: string; columns: readonly string[] } | undefined {
-    const t = this.lookup(this.model.tables, names);
-    if (t) return { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
-    const v = this.lookup(this.model.views, names);
-    return v ? { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns } : undefined;
+    return this.inPath(
+      names,
+      (q) => {
+        const t = this.lookup(this.model.tables, q);
+        return t && { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
+      },
+      (q) => {
+        const v = this.lookup(this.model.views, q);
+        return v && { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns };
+      },
+    );
   }
   get objects(): MModel['objects'] {
     return this.model.objects;

@@ -39,7 +39,9 @@ import { renameConstraint } from './kinds/constraint.js';
 import * as indexes from './kinds/indexes.js';
 import * as view from './kinds/view.js';
 import * as fn from './kinds/function.js';
+import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
+import * as renames from './kinds/rename.js';
 import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
@@ -395,6 +397,7 @@ export class Folder implements FoldScope {
       case 'CreateTableAsStmt': return view.createMatView(this, n);
       case 'RefreshMatViewStmt': return view.refresh(this, n);
       case 'CreateFunctionStmt': return fn.createFunction(this, n);
+      case 'AlterFunctionStmt': return fnAlter.alterFunction(this, n);
       case 'DefineStmt': return this.define(n);
       case 'CreateTrigStmt': return trigger.createTrigger(this, n);
       case 'CreatePolicyStmt': return policy.createPolicy(this, n);
@@ -554,12 +557,21 @@ export class Folder implements FoldScope {
     const newname = truncateIdent(n.newname!);
     switch (n.renameType) {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return table.renameRelation(this, n, newname);
-      case 'OBJECT_COLUMN': return renameColumn(this, n, newname);
+      case 'OBJECT_COLUMN': {
+        const names = this.rangeNames(n.relation);
+        const v = this.lookup(this.model.tables, names) ? undefined : this.lookup(this.model.views, names);
+        return v ? view.renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
+      }
       case 'OBJECT_TABCONSTRAINT': return renameConstraint(this, n, newname);
       case 'OBJECT_INDEX': return indexes.renameIndex(this, n, newname);
       case 'OBJECT_SEQUENCE': return sequence.renameSequence(this, n, newname);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.renameType(this, n, newname);
       case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
+      case 'OBJECT_PUBLICATION': case 'OBJECT_EVENT_TRIGGER': case 'OBJECT_STATISTIC_EXT': case 'OBJECT_RULE': return renames.renameObject(this, n, newname);
+      case 'OBJECT_POLICY': return renames.renamePolicy(this, n, newname);
+      case 'OBJECT_DOMCONSTRAINT': return renames.renameDomainConstraint(this, n, newname);
+      case 'OBJECT_ATTRIBUTE': return renames.renameAttribute(this, n, newname);
+      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.renameFunction(this, n, newname);
       case 'OBJECT_SCHEMA': return this.unsupported('ALTER SCHEMA … RENAME');
       default:
         return this.unsupported(statementKind('RenameStmt', n));
@@ -574,6 +586,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_TABLE': return table.setTableSchema(this, n, to);
       case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
+      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
       default:
         return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }

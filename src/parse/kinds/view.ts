@@ -9,7 +9,7 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MView } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
-import { dropRelation } from './relation.js';
+import { assertNoDependentViews, dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
@@ -160,9 +160,38 @@ export function renameView(sc: FoldScope, names: readonly string[], newname: str
     if (missingOk) return;
     throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
   }
+  assertNoDependentViews(sc, v.key, `view ${v.key}`);
   sc.claim(v.obj.schema, newname);
   sc.release(v.obj.schema, v.obj.name);
   delete sc.model.views[v.key];
   v.obj.name = newname;
   sc.model.views[qualifiedKey(v.obj.schema, newname)] = v.obj;
+}
+
+/**
+ * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
+ * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
+ * `*` or a set operation, or a view another view reads, is refused, located (E_NATIVE: the dev database replays it).
+ *
+ * @example
+ * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
+ */
+export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
+  const v = sc.model.views[key]!;
+  const q = (v as unknown as { queryNode?: Node }).queryNode;
+  const sel = q?.SelectStmt;
+  if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
+  if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
+  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
+  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
+  assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
+  const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = view(sc, v.kind, v.schema, v.name, q, aliases, [...v.options], v.checkOption, v);
+  if (v.withData !== undefined) next.withData = v.withData;
+  next.loc = v.loc;
+  if (v.columnComments?.[from] !== undefined) {
+    const { [from]: c, ...rest } = v.columnComments;
+    next.columnComments = { ...rest, [to]: c! };
+  }
+  sc.model.views[key] = next;
 }

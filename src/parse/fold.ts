@@ -558,6 +558,7 @@ export class Folder implements FoldScope {
     switch (n.renameType) {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return table.renameRelation(this, n, newname);
       case 'OBJECT_COLUMN': {
+        if (n.relationType === 'OBJECT_FOREIGN_TABLE') return renames.renameForeignColumn(this, n, newname);
         const names = this.rangeNames(n.relation);
         const v = this.lookup(this.model.tables, names) ? undefined : this.lookup(this.model.views, names);
         return v ? view.renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
@@ -569,6 +570,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
       case 'OBJECT_PUBLICATION': case 'OBJECT_EVENT_TRIGGER': case 'OBJECT_STATISTIC_EXT': case 'OBJECT_RULE': return renames.renameObject(this, n, newname);
       case 'OBJECT_POLICY': return renames.renamePolicy(this, n, newname);
+      case 'OBJECT_FOREIGN_SERVER': case 'OBJECT_FDW': case 'OBJECT_FOREIGN_TABLE': return renames.renameSqlMed(this, n, newname);
       case 'OBJECT_DOMCONSTRAINT': return renames.renameDomainConstraint(this, n, newname);
       case 'OBJECT_ATTRIBUTE': return renames.renameAttribute(this, n, newname);
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.renameFunction(this, n, newname);
@@ -587,6 +589,8 @@ export class Folder implements FoldScope {
       case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
+      case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(this, n, to);
+      case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(this, n, to);
       default:
         return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }

@@ -118,7 +118,42 @@ export const ALTER_FORMS: Readonly<Record<string, string>> = {
     CREATE TABLE a (x int, y int);
     CREATE STATISTICS st ON x, y FROM a;
     COMMENT ON STATISTICS st IS 'xy';
-    ALTER STATISTICS st RENAME TO st2;`,
+    ALTER STATISTICS st RENAME TO st2;
+    CREATE FUNCTION et() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+    CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION et();
+    COMMENT ON EVENT TRIGGER e IS 'ddl';
+    ALTER EVENT TRIGGER e RENAME TO e2;`,
+  'ALTER SERVER / FOREIGN DATA WRAPPER / FOREIGN TABLE … RENAME (servers, mappings, tables follow)': `
+    CREATE FOREIGN DATA WRAPPER w;
+    CREATE SERVER sv FOREIGN DATA WRAPPER w OPTIONS (host 'x');
+    CREATE USER MAPPING FOR PUBLIC SERVER sv OPTIONS (user 'u');
+    CREATE FOREIGN TABLE ft (a int OPTIONS (column_name 'x'), b text) SERVER sv;
+    COMMENT ON SERVER sv IS 'remote';
+    ALTER SERVER sv RENAME TO archive;
+    ALTER FOREIGN DATA WRAPPER w RENAME TO w2;
+    ALTER FOREIGN TABLE ft RENAME TO ft2;
+    ALTER FOREIGN TABLE ft2 RENAME COLUMN a TO aa;`,
+  'ALTER STATISTICS … SET SCHEMA': `
+    CREATE SCHEMA s;
+    CREATE TABLE a (x int, y int);
+    CREATE STATISTICS st (dependencies) ON x, y FROM a;
+    ALTER STATISTICS st SET SCHEMA s;`,
+  'ALTER VIEW / MATERIALIZED VIEW … SET SCHEMA (index, trigger, rule follow)': `
+    CREATE SCHEMA s;
+    CREATE TABLE a (id int);
+    CREATE VIEW v AS SELECT id FROM a;
+    CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+    CREATE TRIGGER tr INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION tf();
+    CREATE RULE r AS ON DELETE TO v DO INSTEAD NOTHING;
+    CREATE MATERIALIZED VIEW mv AS SELECT id FROM a;
+    CREATE UNIQUE INDEX mv_id ON mv (id);
+    ALTER VIEW v SET SCHEMA s;
+    ALTER MATERIALIZED VIEW mv SET SCHEMA s;`,
+  'ALTER VIEW … RENAME TO (trigger, rule follow)': `
+    CREATE TABLE a (id int);
+    CREATE VIEW v AS SELECT id FROM a;
+    CREATE RULE r AS ON DELETE TO v DO INSTEAD NOTHING;
+    ALTER VIEW v RENAME TO v2;`,
   'ALTER TABLE … SET SCHEMA': `
     CREATE SCHEMA s;
     CREATE TABLE a (id serial PRIMARY KEY);
@@ -182,7 +217,8 @@ describeEachDatabase('ALTER forms: folded = inspected', (t) => {
 const REFUSED: readonly { sql: string; code: string; message: RegExp }[] = [
   { sql: 'CREATE SCHEMA s;\nALTER SCHEMA s RENAME TO t;', code: 'E_UNSUPPORTED', message: /ALTER SCHEMA … RENAME is not supported in a schema file; .*migration/ },
   { sql: "CREATE COLLATION c1 (provider = icu, locale = 'und');\nALTER COLLATION c1 RENAME TO c2;", code: 'E_UNSUPPORTED', message: /ALTER COLLATION … RENAME is not supported/ },
-  { sql: 'CREATE SCHEMA s;\nCREATE VIEW v AS SELECT 1 AS x;\nALTER VIEW v SET SCHEMA s;', code: 'E_UNSUPPORTED', message: /ALTER VIEW … SET SCHEMA is not supported/ },
+  { sql: 'CREATE SCHEMA s;\nCREATE TEXT SEARCH DICTIONARY d (TEMPLATE = simple);\nALTER TEXT SEARCH DICTIONARY d SET SCHEMA s;', code: 'E_UNSUPPORTED', message: /ALTER TEXT SEARCH DICTIONARY … SET SCHEMA is not supported/ },
+  { sql: "CREATE FOREIGN DATA WRAPPER w;\nCREATE SERVER sv FOREIGN DATA WRAPPER w;\nCREATE FOREIGN TABLE ft (a int) SERVER sv;\nCREATE VIEW v AS SELECT a FROM ft;\nALTER FOREIGN TABLE ft RENAME TO ft2;", code: 'E_NATIVE', message: /renaming foreign table public\.ft read by view v/ },
   { sql: 'CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT id FROM a;\nALTER TABLE a RENAME TO b;', code: 'E_NATIVE', message: /renaming table public\.a read by view v is not folded natively/ },
   { sql: 'CREATE TABLE a (id int);\nCREATE VIEW v AS SELECT id FROM a;\nALTER TABLE a RENAME id TO ident;', code: 'E_NATIVE', message: /renaming column a\.id read by view v/ },
   { sql: 'CREATE VIEW v AS SELECT 1 AS x;\nCREATE VIEW w AS SELECT x FROM v;\nALTER VIEW v RENAME TO v2;', code: 'E_NATIVE', message: /renaming view public\.v read by view w/ },

@@ -9,16 +9,15 @@
  * The older kinds (tables, columns, constraints, indexes, sequences, types, triggers) rename in their own modules.
  */
 import { objectKey } from '../../model/objects.js';
-import type { CatalogObject, CompositeType, DomainType, Rule } from '../../model/types.js';
-import type { Payload } from '../ast.js';
+import { qualifiedKey } from '../../model/names.js';
+import type { CatalogObject, CompositeType, DomainType, ForeignDataWrapper, ForeignServer, Rule } from '../../model/types.js';
+import { walk, type Node, type Payload } from '../ast.js';
+import { foreignTableNamed } from './foreign.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
 import { ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
-
-/** The words of a RenameStmt's object kind in PostgreSQL's messages (`ALTER PUBLICATION` → publication). */
-type CatalogKind = 'publication' | 'event_trigger' | 'statistics' | 'rule';
 
 /**
  * Moves catalog object `o` to `newname`: removed under its key, added under the new one (E_DUPLICATE when taken,
@@ -28,16 +27,89 @@ type CatalogKind = 'publication' | 'event_trigger' | 'statistics' | 'rule';
  * renameCatalogObject(scope, pub, 'pub2') // objects['publication pub'] → objects['publication pub2']
  */
 export function renameCatalogObject<T extends CatalogObject & { name: string }>(s: FoldScope, o: T, newname: string, rewrite: (moved: T) => T = (m) => m): void {
-  const from = objectKey(o);
-  const moved = rewrite({ ...o, name: newname });
-  const to = objectKey(moved);
-  if (to === from) return;
-  if (s.objects[to]) s.fail('E_DUPLICATE', `${what(o.kind as CatalogKind)} "${newname}" already exists`);
-  delete s.objects[from];
-  s.objects[to] = moved;
+  moveCatalogObject(s, o, { name: newname } as Partial<T>, rewrite);
 }
 
-const what = (k: CatalogKind) => (k === 'event_trigger' ? 'event trigger' : k === 'statistics' ? 'statistics object' : k);
+/**
+ * Moves catalog object `o` to what `patch` makes of it (`{ name }` for RENAME, `{ schema }` for SET SCHEMA): removed
+ * under its key, added under the new one (E_DUPLICATE when taken).
+ *
+ * @example
+ * moveCatalogObject(scope, stats, { schema: 'app' }) // objects['statistics public.st'] → objects['statistics app.st']
+ */
+export function moveCatalogObject<T extends CatalogObject>(s: FoldScope, o: T, patch: Partial<T>, rewrite: (moved: T) => T = (m) => m): T {
+  const from = objectKey(o);
+  const moved = rewrite({ ...o, ...patch });
+  const to = objectKey(moved);
+  if (to !== from && s.objects[to]) s.fail('E_DUPLICATE', `${what(o.kind)} "${to.slice(to.indexOf(' ') + 1)}" already exists`);
+  delete s.objects[from];
+  s.objects[to] = moved;
+  return moved;
+}
+
+const what = (k: string) => (k === 'event_trigger' ? 'event trigger' : k === 'statistics' ? 'statistics object' : k === 'foreign_data_wrapper' ? 'foreign-data wrapper' : k === 'foreign_table' ? 'relation' : k);
+
+/** Views whose query names relation `schema.name` (their kept parse tree, every name qualified). */
+function viewsReading(s: FoldScope, schema: string, name: string): string[] {
+  const out: string[] = [];
+  for (const v of Object.values(s.model.views)) {
+    const q = (v as unknown as { queryNode?: Node }).queryNode;
+    let hit = false;
+    if (q) walk(q, (x) => { if (x.RangeVar?.schemaname === schema && x.RangeVar.relname === name) hit = true; });
+    if (hit || v.dependsOn.includes(qualifiedKey(schema, name))) out.push(v.name);
+  }
+  return out;
+}
+
+/**
+ * `ALTER SERVER | FOREIGN DATA WRAPPER | FOREIGN TABLE … RENAME TO`: a server's foreign tables and user mappings
+ * and a wrapper's servers follow (PostgreSQL holds them by OID); a foreign table takes its new name in the schema's
+ * relation namespace (refused, E_NATIVE, while a view reads it).
+ *
+ * @example
+ * renameSqlMed(scope, { renameType: 'OBJECT_FOREIGN_SERVER', object: { String: { sval: 'files' } } }, 'archive')
+ */
+export function renameSqlMed(s: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
+  if (n.renameType === 'OBJECT_FOREIGN_TABLE') {
+    const names = s.rangeNames(n.relation);
+    const ft = foreignTableNamed(s.objects, names, s.searchPath);
+    if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
+    const readers = viewsReading(s, ft.schema, ft.name);
+    if (readers.length) s.fail('E_NATIVE', `renaming foreign table ${qualifiedKey(ft.schema, ft.name)} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    s.claim(ft.schema, newname);
+    s.release(ft.schema, ft.name);
+    return renameCatalogObject(s, ft, newname);
+  }
+  const kind = n.renameType === 'OBJECT_FOREIGN_SERVER' ? 'server' : 'foreign_data_wrapper';
+  const name = sv(n.object);
+  const o = s.objects[`${kind} ${name}`] as ForeignServer | ForeignDataWrapper | undefined;
+  if (!o) return s.fail('E_UNKNOWN', `${kind === 'server' ? 'server' : 'foreign-data wrapper'} "${name}" does not exist`);
+  renameCatalogObject(s, o, newname);
+  for (const x of Object.values(s.objects)) {
+    if (kind === 'server' && (x.kind === 'foreign_table' || x.kind === 'user_mapping') && x.server === name) moveCatalogObject(s, x, { server: newname });
+    if (kind === 'foreign_data_wrapper' && x.kind === 'server' && x.wrapper === name) moveCatalogObject(s, x, { wrapper: newname });
+  }
+}
+
+/** `ALTER FOREIGN TABLE ft RENAME COLUMN a TO b`: the column, its options, comment and default kept. */
+export function renameForeignColumn(s: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
+  const names = s.rangeNames(n.relation);
+  const ft = foreignTableNamed(s.objects, names, s.searchPath);
+  if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
+  if (!ft.columns.some((c) => c.name === n.subname)) s.fail('E_UNKNOWN', `column "${n.subname}" of relation "${ft.name}" does not exist`);
+  if (ft.columns.some((c) => c.name === newname)) s.fail('E_DUPLICATE', `column "${newname}" of relation "${ft.name}" already exists`);
+  const readers = viewsReading(s, ft.schema, ft.name);
+  if (readers.length) s.fail('E_NATIVE', `renaming column ${ft.name}.${n.subname} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+  ft.columns = ft.columns.map((c) => (c.name === n.subname ? { ...c, name: newname } : c));
+}
+
+/** `ALTER STATISTICS st SET SCHEMA s`. */
+export function setStatisticsSchema(s: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
+  const names = (n.object?.List?.items ?? []).map(sv);
+  const o = statisticsNamed(s, names, s.searchPath);
+  if (!o) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `statistics object "${names.join('.')}" does not exist`);
+  moveCatalogObject(s, o, { schema: to });
+}
 
 /**
  * `ALTER PUBLICATION | EVENT TRIGGER | STATISTICS | RULE … RENAME TO`.
@@ -48,7 +120,7 @@ const what = (k: CatalogKind) => (k === 'event_trigger' ? 'event trigger' : k ==
 export function renameObject(s: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   switch (n.renameType) {
     case 'OBJECT_PUBLICATION': case 'OBJECT_EVENT_TRIGGER': {
-      const kind: CatalogKind = n.renameType === 'OBJECT_PUBLICATION' ? 'publication' : 'event_trigger';
+      const kind = n.renameType === 'OBJECT_PUBLICATION' ? 'publication' : 'event_trigger';
       const name = sv(n.object);
       const o = s.objects[`${kind} ${name}`] as (CatalogObject & { name: string }) | undefined;
       if (!o) {

@@ -39,7 +39,9 @@ import { renameConstraint } from './kinds/constraint.js';
 import * as indexes from './kinds/indexes.js';
 import * as view from './kinds/view.js';
 import * as fn from './kinds/function.js';
+import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
+import * as renames from './kinds/rename.js';
 import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
@@ -169,6 +171,26 @@ export class Folder implements FoldScope {
     return undefined;
   }
 
+  /**
+   * The first of `resolvers` to find `names`, schema by schema along the search_path (the relation namespace is
+   * one per schema: a view in the path's first schema hides a table of the same name in a later one, as in
+   * PostgreSQL's RangeVarGetRelid); a qualified name is looked up in its schema only.
+   *
+   * @example
+   * // search_path app, public; public.t a table, app.t a view: the view
+   * this.inPath(['t'], (n) => this.lookup(this.model.tables, n)?.key, (n) => this.lookup(this.model.views, n)?.key) // 'app.t'
+   */
+  private inPath<R>(names: readonly string[], ...resolvers: ((qualified: readonly string[]) => R | undefined)[]): R | undefined {
+    const paths = names.length >= 2 ? [names] : this.searchPath.map((s) => [s, names[0]!]);
+    for (const q of paths) {
+      for (const r of resolvers) {
+        const found = r(q);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
   rangeNames(rv: RangeVarLike): string[] {
     const r = rv as Payload<'RangeVar'>;
     return [r.schemaname, r.relname].filter((x) => x !== undefined && x !== '') as string[];
@@ -187,7 +209,7 @@ export class Folder implements FoldScope {
 
   typeKey(names: readonly string[]): string | undefined {
     if (names.length === 2 && names[0] === 'pg_catalog') return undefined;
-    return this.lookup(this.model.types, names)?.key ?? this.lookup(this.model.tables, names)?.key ?? this.lookup(this.model.views, names)?.key;
+    return this.inPath(names, (q) => this.lookup(this.model.types, q)?.key, (q) => this.lookup(this.model.tables, q)?.key, (q) => this.lookup(this.model.views, q)?.key);
   }
 
   type(tn: TypeNameLike): string {
@@ -204,17 +226,25 @@ export class Folder implements FoldScope {
 
   /** Resolution context for canonical forms (relations with their columns, user types). */
   readonly ctx: NormalizeContext = {
-    relation: (names) => {
-      const t = this.lookup(this.model.tables, names);
-      if (t) return { key: t.key, columns: t.obj.columns.map((c) => c.name) };
-      const v = this.lookup(this.model.views, names);
-      if (v) return { key: v.key, columns: v.obj.columns };
-      const s = this.lookup(this.model.sequences, names);
-      if (s) return { key: s.key };
-      const f = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
-      if (f) return { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
-      return undefined;
-    },
+    relation: (names) => this.inPath<{ key: string; columns?: readonly string[] }>(
+      names,
+      (q) => {
+        const t = this.lookup(this.model.tables, q);
+        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name) };
+      },
+      (q) => {
+        const v = this.lookup(this.model.views, q);
+        return v && { key: v.key, columns: v.obj.columns };
+      },
+      (q) => {
+        const s = this.lookup(this.model.sequences, q);
+        return s && { key: s.key };
+      },
+      (q) => {
+        const f = foreign.foreignTableNamed(this.model.objects, q, this.searchPath);
+        return f && { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
+      },
+    ),
     type: (names) => this.typeKey(names),
   };
 
@@ -367,6 +397,7 @@ export class Folder implements FoldScope {
       case 'CreateTableAsStmt': return view.createMatView(this, n);
       case 'RefreshMatViewStmt': return view.refresh(this, n);
       case 'CreateFunctionStmt': return fn.createFunction(this, n);
+      case 'AlterFunctionStmt': return fnAlter.alterFunction(this, n);
       case 'DefineStmt': return this.define(n);
       case 'CreateTrigStmt': return trigger.createTrigger(this, n);
       case 'CreatePolicyStmt': return policy.createPolicy(this, n);
@@ -414,10 +445,17 @@ export class Folder implements FoldScope {
 
   /** A table or view named `names` through the search_path: its key and column names (FoldScope). */
   relation(names: readonly string[]): { key: string; schema: string; name: string; columns: readonly string[] } | undefined {
-    const t = this.lookup(this.model.tables, names);
-    if (t) return { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
-    const v = this.lookup(this.model.views, names);
-    return v ? { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns } : undefined;
+    return this.inPath(
+      names,
+      (q) => {
+        const t = this.lookup(this.model.tables, q);
+        return t && { key: t.key, schema: t.obj.schema, name: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
+      },
+      (q) => {
+        const v = this.lookup(this.model.views, q);
+        return v && { key: v.key, schema: v.obj.schema, name: v.obj.name, columns: v.obj.columns };
+      },
+    );
   }
   get objects(): MModel['objects'] {
     return this.model.objects;
@@ -519,12 +557,23 @@ export class Folder implements FoldScope {
     const newname = truncateIdent(n.newname!);
     switch (n.renameType) {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return table.renameRelation(this, n, newname);
-      case 'OBJECT_COLUMN': return renameColumn(this, n, newname);
+      case 'OBJECT_COLUMN': {
+        if (n.relationType === 'OBJECT_FOREIGN_TABLE') return renames.renameForeignColumn(this, n, newname);
+        const names = this.rangeNames(n.relation);
+        const v = this.lookup(this.model.tables, names) ? undefined : this.lookup(this.model.views, names);
+        return v ? view.renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
+      }
       case 'OBJECT_TABCONSTRAINT': return renameConstraint(this, n, newname);
       case 'OBJECT_INDEX': return indexes.renameIndex(this, n, newname);
       case 'OBJECT_SEQUENCE': return sequence.renameSequence(this, n, newname);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.renameType(this, n, newname);
       case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
+      case 'OBJECT_PUBLICATION': case 'OBJECT_EVENT_TRIGGER': case 'OBJECT_STATISTIC_EXT': case 'OBJECT_RULE': return renames.renameObject(this, n, newname);
+      case 'OBJECT_POLICY': return renames.renamePolicy(this, n, newname);
+      case 'OBJECT_FOREIGN_SERVER': case 'OBJECT_FDW': case 'OBJECT_FOREIGN_TABLE': return renames.renameSqlMed(this, n, newname);
+      case 'OBJECT_DOMCONSTRAINT': return renames.renameDomainConstraint(this, n, newname);
+      case 'OBJECT_ATTRIBUTE': return renames.renameAttribute(this, n, newname);
+      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.renameFunction(this, n, newname);
       case 'OBJECT_SCHEMA': return this.unsupported('ALTER SCHEMA … RENAME');
       default:
         return this.unsupported(statementKind('RenameStmt', n));
@@ -539,6 +588,9 @@ export class Folder implements FoldScope {
       case 'OBJECT_TABLE': return table.setTableSchema(this, n, to);
       case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
       case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
+      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
+      case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(this, n, to);
+      case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(this, n, to);
       default:
         return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }

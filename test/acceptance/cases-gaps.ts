@@ -127,5 +127,32 @@ const ALTER_DOMAIN_CASES: AcceptanceCase[] = [
   },
 ];
 
+/** Names written without a schema, resolved through the search_path as PostgreSQL does when the statement runs. */
+const SEARCH_PATH_CASES: AcceptanceCase[] = [
+  {
+    // parse/fold.ts inPath: the relation namespace is searched schema by schema (a view in the path's first schema
+    // hides a table of the same name in a later one); the rule's action target, and so its Rule.relations edge.
+    name: "gap: a rule's unqualified action target resolved through the search_path (a view app.t before a table public.t), created after it",
+    old: [
+      'CREATE SCHEMA app',
+      'CREATE TABLE public.t (id int)',
+      'CREATE TABLE app.src (id int)',
+      'CREATE TABLE app.w (id int)',
+    ],
+    new: [
+      'CREATE SCHEMA app',
+      'CREATE TABLE public.t (id int)',
+      'CREATE TABLE app.src (id int)',
+      'CREATE TABLE app.w (id int)',
+      'SET search_path = app, public',
+      'CREATE VIEW t AS SELECT id FROM src',
+      'CREATE RULE w_to_t AS ON INSERT TO w DO INSTEAD INSERT INTO t VALUES (NEW.id)',
+      'RESET search_path',
+    ],
+    seed: 'INSERT INTO public.t VALUES (1); INSERT INTO app.src VALUES (2); INSERT INTO app.w VALUES (3)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id FROM public.t ORDER BY id' }, { tables: ['src'], query: 'SELECT id FROM app.src ORDER BY id' }],
+  },
+];
+
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...DOMAIN_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES, ...ALTER_DOMAIN_CASES];
+export const GAPS_CASES: AcceptanceCase[] = [...CONSTRAINT_STORAGE_CASES, ...DOMAIN_CASES, ...OPFAMILY_CASES, ...SEQUENCE_POSITION_CASES, ...ALTER_DOMAIN_CASES, ...SEARCH_PATH_CASES];

@@ -18,6 +18,8 @@ import { refreshIndex } from './indexes.js';
 import { sv } from './nodes.js';
 import { INT_LIMITS, seqOptions } from './sequence.js';
 import { assertNoDependentViews } from './relation.js';
+import { exprRefs } from '../../model/expr-refs.js';
+import { parseExpression } from '../pg.js';
 import * as privileges from './privileges.js';
 
 /** A table constraint folded after the columns (`__table`: written as a table element; `__column`: a column's). */
@@ -109,7 +111,27 @@ export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: s
     if ('columns' in con) t.obj.constraints[k] = { ...con, columns: ren(con.columns), ...('include' in con ? { include: ren(con.include) } : {}) } as Constraint;
   }
   for (const other of Object.values(sc.model.tables)) {
-    for (const [k, con] of Object.entries(other.constraints)) if (con.kind === 'foreign_key' && con.refTable === t.key) other.constraints[k] = { ...con, refColumns: ren(con.refColumns) };
+    if (other === t.obj) continue;
+    let changed = false;
+    for (const [k, con] of Object.entries(other.constraints)) {
+      if (con.kind === 'foreign_key' && con.refTable === t.key) {
+        other.constraints[k] = { ...con, refColumns: ren(con.refColumns) };
+        changed = true;
+      }
+    }
+    if (changed) rerenderConstraints(other);
+  }
+  // A check holds its columns by number in PostgreSQL: its expression now reads the new name.
+  for (const [k, con] of Object.entries(t.obj.constraints)) {
+    if (con.kind !== 'check' || !exprRefs(con.expr.canonical).columns.includes(n.subname!)) continue;
+    const tree = parseExpression(con.expr.text);
+    if (!tree) throw new Problem('E_NATIVE', `renaming column ${t.obj.name}.${n.subname} read by check ${con.name} is not folded natively; the dev database replays it`);
+    const renamed = mapTree(tree, (x) => {
+      const f = x.ColumnRef?.fields;
+      return f?.length === 1 && sv(f[0]) === n.subname ? { ColumnRef: { ...x.ColumnRef, fields: [{ String: { sval: newname } }] } } : x;
+    });
+    const e = sc.expr(renamed);
+    t.obj.constraints[k] = { ...con, expr: e, definition: (con.definition ?? `CHECK (${con.expr.text})`).replace(`CHECK (${con.expr.text})`, `CHECK (${e.text})`) };
   }
   for (const ix of Object.values(t.obj.indexes)) {
     const node = sc.indexNodes.get(ix);
@@ -119,4 +141,15 @@ export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: s
   }
   for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === t.key && s.ownedBy.column === n.subname) s.ownedBy = { table: t.key, column: newname };
   rerenderConstraints(t.obj);
+}
+
+/** `tree` with `f` applied to every node, bottom-up, copied where it changed. */
+function mapTree(tree: Node, f: (n: Node) => Node): Node {
+  const go = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(go);
+    if (!v || typeof v !== 'object') return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x)]));
+    return f(o as Node);
+  };
+  return go(tree) as Node;
 }

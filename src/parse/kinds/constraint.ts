@@ -177,3 +177,21 @@ export function renameConstraint(sc: FoldScope, n: Payload<'RenameStmt'>, newnam
     sc.claim(t.obj.schema, newname);
   }
 }
+
+/**
+ * `ALTER TABLE t ALTER CONSTRAINT c [NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]`: the foreign key's deferral
+ * changes in place, its definition re-rendered (PostgreSQL allows it on foreign keys only; the forms PostgreSQL 18
+ * adds, ENFORCED and INHERIT, are refused, located).
+ *
+ * @example
+ * alterConstraint(scope, table, { conname: 'b_a', alterDeferrability: true, deferrable: true, initdeferred: true })
+ */
+export function alterConstraint(t: MTable, a: Payload<'ATAlterConstraint'>): void {
+  const c = t.constraints[a.conname!];
+  if (!c) throw new Problem('E_UNKNOWN', `constraint "${a.conname}" of relation "${t.name}" does not exist`);
+  if (a.alterEnforceability || a.alterInheritability) throw new Problem('E_UNSUPPORTED', `ALTER TABLE … ALTER CONSTRAINT … ${a.alterEnforceability ? 'ENFORCED' : 'INHERIT'} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+  if (c.kind !== 'foreign_key') throw new Problem('E_INVALID', `constraint "${a.conname}" of relation "${t.name}" is not a foreign key constraint`);
+  const deferrable = !!a.deferrable;
+  t.constraints[c.name] = { ...c, deferrable, initiallyDeferred: deferrable && !!a.initdeferred };
+  rerenderConstraints(t);
+}

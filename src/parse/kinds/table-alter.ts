@@ -10,7 +10,7 @@ import * as statistics from './statistics.js';
 import * as collations from './collation.js';
 import * as foreign from './foreign.js';
 import { type Deferred, addIdentity, column } from './column.js';
-import { columnsOf, constraint, constraintUsingIndex } from './constraint.js';
+import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, indexColumns } from './indexes.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
@@ -209,6 +209,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         if (tr) tr.enabled = ({ AT_EnableTrig: 'O', AT_DisableTrig: 'D', AT_EnableAlwaysTrig: 'A', AT_EnableReplicaTrig: 'R' } as Record<string, Trigger['enabled']>)[cmd.subtype];
         break;
       }
+      case 'AT_AlterConstraint': alterConstraint(t, cmd.def!.ATAlterConstraint!); break;
       default:
         throw new Problem('E_UNSUPPORTED', `ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
     }

@@ -4,12 +4,16 @@
  */
 import type { View } from '../../model/types.js';
 import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
-import { deparseStatement } from '../pg.js';
+import { deparseStatement, parseOne } from '../pg.js';
+import type { Index } from '../../model/types.js';
+import { objectKey } from '../../model/objects.js';
+import * as privileges from './privileges.js';
+import { refreshIndex } from './indexes.js';
 import { walk, type Node, type Payload } from '../ast.js';
-import { Problem, notFound, type FoldScope, type MView } from './scope.js';
+import { Problem, notFound, type FoldScope, type MView, type Mut } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
-import { dropRelation } from './relation.js';
+import { assertNoDependentViews, dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
@@ -160,9 +164,76 @@ export function renameView(sc: FoldScope, names: readonly string[], newname: str
     if (missingOk) return;
     throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
   }
-  sc.claim(v.obj.schema, newname);
-  sc.release(v.obj.schema, v.obj.name);
-  delete sc.model.views[v.key];
-  v.obj.name = newname;
-  sc.model.views[qualifiedKey(v.obj.schema, newname)] = v.obj;
+  moveView(sc, v.key, v.obj.schema, newname);
+}
+
+/** `ALTER VIEW | MATERIALIZED VIEW v SET SCHEMA s`. */
+export function setViewSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
+  const v = sc.named(sc.model.views, n.relation, 'view', !!n.missing_ok);
+  if (v && v.obj.schema !== to) moveView(sc, v.key, to, v.obj.name);
+}
+
+/**
+ * A view (or materialized view) under a new schema and name: its namespace entry, its indexes (they move with it),
+ * triggers and rules on it (keyed and rendered with its key), column privileges follow; refused (E_NATIVE) while
+ * another view reads it, as a table.
+ */
+function moveView(sc: FoldScope, key: string, schema: string, name: string): void {
+  const v = sc.model.views[key]!;
+  assertNoDependentViews(sc, key, `view ${key}`);
+  sc.claim(schema, name);
+  const from = { schema: v.schema, name: v.name };
+  sc.release(v.schema, v.name);
+  delete sc.model.views[key];
+  v.schema = schema;
+  v.name = name;
+  const nk = qualifiedKey(schema, name);
+  sc.model.views[nk] = v;
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], from.schema, from.name, { schema, name });
+  for (const ix of Object.values(v.indexes) as Mut<Index>[]) {
+    if (schema !== from.schema) {
+      sc.release(from.schema, ix.name);
+      sc.claim(schema, ix.name);
+    }
+    ix.schema = schema;
+    ix.table = nk;
+    refreshIndex(sc, v, ix);
+  }
+  for (const [n2, tr] of Object.entries(v.triggers ?? {})) v.triggers![n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
+  for (const [k, o] of Object.entries(sc.model.objects)) {
+    if (o.kind !== 'rule' || o.table !== key) continue;
+    const p = parseOne(o.definition);
+    const definition = p?.type === 'RuleStmt' ? deparseStatement('RuleStmt', { ...p.node, relation: { ...p.node.relation, schemaname: schema, relname: name } }) : o.definition;
+    delete sc.model.objects[k];
+    const moved = { ...o, schema, table: nk, definition };
+    sc.model.objects[objectKey(moved)] = moved;
+  }
+}
+
+/**
+ * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
+ * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
+ * `*` or a set operation, or a view another view reads, is refused, located (E_NATIVE: the dev database replays it).
+ *
+ * @example
+ * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
+ */
+export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
+  const v = sc.model.views[key]!;
+  const q = (v as unknown as { queryNode?: Node }).queryNode;
+  const sel = q?.SelectStmt;
+  if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
+  if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
+  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
+  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
+  assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
+  const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = view(sc, v.kind, v.schema, v.name, q, aliases, [...v.options], v.checkOption, v);
+  if (v.withData !== undefined) next.withData = v.withData;
+  next.loc = v.loc;
+  if (v.columnComments?.[from] !== undefined) {
+    const { [from]: c, ...rest } = v.columnComments;
+    next.columnComments = { ...rest, [to]: c! };
+  }
+  sc.model.views[key] = next;
 }

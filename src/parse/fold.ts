@@ -53,6 +53,7 @@ import { normalizeExpr, type NormalizeContext } from './normalize.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
+import { nullDefaultStored } from './kinds/null-default.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 
 /** A node or a payload read both ways: its node keys typed (`Tree`), any other field by name. */
@@ -488,11 +489,15 @@ export class Folder implements FoldScope {
     this.fnIndex = undefined;
   }
 
-  defaultExpr(node: Tree | undefined): Expr | undefined {
-    // DEFAULT NULL (with or without a cast) stores no default, as in PostgreSQL.
+  defaultExpr(node: Tree | undefined, type?: string): Expr | undefined {
+    // DEFAULT NULL stores no default when PostgreSQL's cooked default is a bare NULL constant (see nullDefaultStored).
     let x = node;
-    while (x?.TypeCast) x = x.TypeCast.arg;
-    if (x?.A_Const?.isnull) return undefined;
+    let cast: string | undefined;
+    while (x?.TypeCast) {
+      cast ??= this.type(x.TypeCast.typeName!);
+      x = x.TypeCast.arg;
+    }
+    if (x?.A_Const?.isnull && !nullDefaultStored(this.model, type, cast)) return undefined;
     return this.expr(node);
   }
 

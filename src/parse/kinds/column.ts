@@ -40,7 +40,7 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
   if (!existing) t.columns.push(col);
   foldColumnDefOptions(col, c, sc.model as unknown as Model);
   if (c.raw_default) {
-    const d = sc.defaultExpr(c.raw_default);
+    const d = sc.defaultExpr(c.raw_default, col.type);
     if (d) col.default = d;
   }
   const cons: Payload<'Constraint'>[] = [];
@@ -57,7 +57,7 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
       case 'CONSTR_NOTNULL': col.notNull = true; break;
       case 'CONSTR_NULL': col.notNull = false; break;
       case 'CONSTR_DEFAULT': {
-        const d = sc.defaultExpr(k.raw_expr);
+        const d = sc.defaultExpr(k.raw_expr, col.type);
         if (d) col.default = d;
         else delete col.default;
         break;

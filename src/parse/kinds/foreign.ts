@@ -116,7 +116,7 @@ export function createForeignTable(s: FoldScope, n: Payload<'CreateForeignTableS
     for (const k of (c.constraints ?? []).map((x) => x.Constraint!)) {
       if (k.contype === 'CONSTR_NOTNULL') notNull = true;
       else if (k.contype === 'CONSTR_NULL') notNull = false;
-      else if (k.contype === 'CONSTR_DEFAULT') dflt = s.defaultExpr(k.raw_expr);
+      else if (k.contype === 'CONSTR_DEFAULT') dflt = s.defaultExpr(k.raw_expr, s.type(c.typeName));
       else s.fail('E_UNSUPPORTED', `${String(k.contype).replace('CONSTR_', '')} on a foreign table column is not supported in a schema file`);
     }
     const collation = c.collClause ? c.collClause.collname!.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;

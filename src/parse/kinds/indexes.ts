@@ -94,7 +94,7 @@ export function createIndex(sc: FoldScope, n: Payload<'IndexStmt'>): void {
     throw new Problem('E_DUPLICATE', `relation "${n.idxname}" already exists`);
   }
   const colNames = params.map((p) => p.indexcolname ?? p.name ?? (p.expr ? figureColname(p.expr) : 'expr')).map((x: string) => (x === '?column?' ? 'expr' : x));
-  const name = n.idxname ? truncateIdent(n.idxname) : chooseName(owner.name, nameAddition(colNames), n.primary ? 'pkey' : n.unique ? 'key' : 'idx', (x) => sc.taken(schema, x));
+  const name = n.idxname ? truncateIdent(n.idxname) : chooseName(owner.name, nameAddition(colNames), n.primary ? 'pkey' : n.isconstraint ? 'key' : 'idx', (x) => sc.taken(schema, x));
   sc.claim(schema, name);
   const node = sc.qualify({ ...n, idxname: name, relation: { ...n.relation, schemaname: schema, relname: owner.name }, concurrent: false, if_not_exists: false });
   const ix: Mut<Index> = {

@@ -60,8 +60,8 @@ export interface FoldScope {
   functionSchema(name: string): string | undefined;
   /** Canonical type name of a TypeName node. */
   type(tn: TypeNameLike): string;
-  /** A column DEFAULT expression (undefined for `DEFAULT NULL`). */
-  defaultExpr(n: Tree | undefined): Expr | undefined;
+  /** A column (or domain) DEFAULT expression of a value of `type`; undefined for a `DEFAULT NULL` PostgreSQL does not store (see null-default.ts). */
+  defaultExpr(n: Tree | undefined, type?: string): Expr | undefined;
   /** The relation namespace of a schema (tables, views, sequences, indexes, foreign tables, types). */
   taken(schema: string, name: string): boolean;
   claim(schema: string, name: string): void;

@@ -77,7 +77,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_ColumnDefault': {
         const c = col(cmd.name!);
-        const d = cmd.def ? sc.defaultExpr(cmd.def) : undefined;
+        const d = cmd.def ? sc.defaultExpr(cmd.def, c.type) : undefined;
         const set = (x: Mut<Column>) => {
           if (d) x.default = d;
           else delete x.default;

@@ -31,7 +31,7 @@ export function createDomain(sc: FoldScope, n: Payload<'CreateDomainStmt'>): voi
   const checks: { name: string; expr: Expr }[] = [];
   for (const c of (n.constraints ?? []).map((x) => x.Constraint!)) {
     if (c.contype === 'CONSTR_NOTNULL') notNull = true;
-    else if (c.contype === 'CONSTR_DEFAULT') def = sc.defaultExpr(c.raw_expr);
+    else if (c.contype === 'CONSTR_DEFAULT') def = sc.defaultExpr(c.raw_expr, sc.type(n.typeName));
     else if (c.contype === 'CONSTR_CHECK') {
       const name = c.conname ?? chooseName(t.name, undefined, 'check', (x) => checks.some((k) => k.name === x));
       checks.push({ name, expr: sc.expr(c.raw_expr) });
@@ -57,7 +57,7 @@ export function alterDomain(sc: FoldScope, n: Payload<'AlterDomainStmt'>): void 
   const m = t.obj as Mut<DomainType>;
   const checks = [...m.checks];
   switch (n.subtype) {
-    case 'T': if (n.def) m.default = sc.defaultExpr(n.def); else delete m.default; break;
+    case 'T': if (n.def) m.default = sc.defaultExpr(n.def, m.baseType); else delete m.default; break;
     case 'N': m.notNull = false; break;
     case 'O': m.notNull = true; break;
     case 'C': {

@@ -149,6 +149,18 @@ function functionRefs(f: Func, model: Model): string[] {
   return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support, ...declares];
 }
 
+/**
+ * The functions, sequences, types and operators a function's definition calls or casts to, from its canonical form:
+ * a SQL-standard body (`RETURN …`, `BEGIN ATOMIC … END`) and argument defaults, which PostgreSQL resolves at creation
+ * and records (pg_depend). A string body (PL/pgSQL, SQL in quotes) is not read. Its own id left out.
+ *
+ * @example bodyRefs(f, model) // ['fn:public.add(integer, integer)'] for `CREATE FUNCTION g(a int) … RETURN add(a, 1)`
+ */
+function bodyRefs(f: Func, model: Model): string[] {
+  const own = fnId(f);
+  return exprIds(f, model).filter((x) => x !== own);
+}
+
 const typesByName = new WeakMap<Model, Map<string, string[]>>();
 /** The type ids of every relation and user type named `name` in any schema (one pass per Model). */
 function typesNamed(model: Model, name: string): readonly string[] {
@@ -312,11 +324,17 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };
     case 'create_function': {
       const f = c.function;
-      return { creates: [fnId(f)], requires: [...functionRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)] };
+      const requires = [...functionRefs(f, desired), ...bodyRefs(f, desired), ...(f.reads ?? []).map(nodeId.rel), ...defaultsFor(f.schema)];
+      // Replaced in place: until then PostgreSQL keeps the old body's dependencies (pg_depend), so what only the old
+      // version reads is dropped after the replacement (a function no longer called, then dropped).
+      const was = c.replace ? current.functions[`${keyOf(f)}(${f.identityArgs})`] : undefined;
+      const still = new Set(requires);
+      const used = was ? [...bodyRefs(was, current), ...(was.reads ?? []).map(nodeId.rel)].filter((x) => !still.has(x)) : [];
+      return { creates: [fnId(f)], requires, ...(used.length ? { used } : {}) };
     }
     case 'drop_function': {
       const f = c.function;
-      return { drops: [fnId(f)], used: [...functionRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { drops: [fnId(f)], used: [...functionRefs(f, current), ...bodyRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };

@@ -60,8 +60,9 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
   const cm = `modify "${t.name}" table`;
-  // A parent's default is its own (ONLY): SET/DROP DEFAULT would reach its children, which the plan changes on their own.
-  const dn = Object.values(model.tables).some((x) => x.inherits.includes(key)) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
+  // A parent's default, statistics target and storage are its own (ONLY): SET/DROP DEFAULT, SET STATISTICS and
+  // SET STORAGE would reach its children and partitions, which the plan changes on their own (as pg_dump writes them).
+  const dn = Object.values(model.tables).some((x) => x.inherits.includes(key) || x.partitionOf?.parent === key) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
   if (c.regenerate || !sameExpr(from.generated, to.generated)) {
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
@@ -102,8 +103,8 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   }
   const position = sequencePosition(c, model);
   if (position) emit('alter-column', c, key, cm, position.sql, { mayFailOnExistingRows: position.hazard });
-  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${tn} SET STATISTICS ${to.statistics ?? -1}`);
-  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${tn} ${sql}`, effects));
+  if ((from.statistics ?? -1) !== (to.statistics ?? -1)) emit('alter-column-options', c, key, cm, `${dn} SET STATISTICS ${to.statistics ?? -1}`);
+  attributeOptions(from, to, model, (sql, effects) => emit('alter-column-options', c, key, cm, `${dn} ${sql}`, effects));
 }
 /**
  * A column switching between a sequence default (`serial`, `DEFAULT nextval(…)`) and an identity gets a new sequence,

@@ -10,6 +10,10 @@ import type { AcceptanceCase } from './harness.js';
 
 const p = 'CREATE TABLE p (id int, n int, CONSTRAINT p_n CHECK (n > 0))';
 const seedPc = "INSERT INTO p VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two')";
+const seedPcg = "INSERT INTO p (id, n) VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two'); INSERT INTO g (id, n, x) VALUES (3, 3, 'three')";
+const seedGrand = `${seedPcg}; INSERT INTO d (id, n) VALUES (4, 4)`;
+const seedPc3 = "INSERT INTO p (id, n) VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two')";
+const keepGrand = [{ tables: ['p', 'c', 'g', 'd'], query: 'SELECT id, n FROM p ORDER BY id' }];
 const keepPc = [{ tables: ['p', 'c'], query: 'SELECT id, n FROM ONLY p ORDER BY id' }, { tables: ['c'], query: 'SELECT id, n, x FROM c ORDER BY id' }];
 
 export const INHERITANCE_CASES: AcceptanceCase[] = [
@@ -130,5 +134,72 @@ export const INHERITANCE_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO p VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two'); INSERT INTO d (id, y) VALUES (3, 'y')",
     seedBack: "INSERT INTO p VALUES (1, 1); INSERT INTO c (id, n, x) VALUES (2, 2, 'two'); INSERT INTO d (id, y) VALUES (3, 'y')",
     keepsTables: [{ tables: ['p', 'c', 'd'], query: 'SELECT id, n FROM p ORDER BY id' }],
+  },
+  {
+    name: 'inheritance: a parent check added recurses to children and grandchildren, NOT VALID too (merged with a child\'s own)',
+    old: ['CREATE TABLE p (id int, n int)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)', 'CREATE TABLE d (n int, CONSTRAINT p_n CHECK (n > 0)) INHERITS (p)'],
+    new: [
+      'CREATE TABLE p (id int, n int)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)', 'CREATE TABLE d (n int, CONSTRAINT p_n CHECK (n > 0)) INHERITS (p)',
+      'ALTER TABLE p ADD CONSTRAINT p_n CHECK (n > 0)',
+      'ALTER TABLE p ADD CONSTRAINT p_m CHECK (n < 1000) NOT VALID',
+    ],
+    seed: seedGrand, seedBack: seedGrand, keepsTables: keepGrand,
+  },
+  {
+    name: 'inheritance: a schema file as pg_dump writes a parent and children with a NOT VALID check and column statistics',
+    old: ['CREATE TABLE p (id int, n int, t text)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)'],
+    new: [
+      'CREATE TABLE public.p (\n    id integer,\n    n integer,\n    t text\n)',
+      'ALTER TABLE ONLY public.p ALTER COLUMN n SET STATISTICS 50',
+      'ALTER TABLE ONLY public.p ALTER COLUMN t SET STORAGE MAIN',
+      'CREATE TABLE public.c (\n    x text,\n    CONSTRAINT p_n CHECK ((n > 0))\n)\nINHERITS (public.p)',
+      'ALTER TABLE ONLY public.c ALTER COLUMN n SET STATISTICS 50',
+      'ALTER TABLE ONLY public.c ALTER COLUMN t SET STORAGE MAIN',
+      'CREATE TABLE public.g (\n)\nINHERITS (public.c)',
+      'ALTER TABLE ONLY public.g ALTER COLUMN n SET STATISTICS 50',
+      'ALTER TABLE ONLY public.g ALTER COLUMN t SET STORAGE MAIN',
+      'ALTER TABLE public.p\n    ADD CONSTRAINT p_m CHECK ((n < 1000)) NOT VALID',
+    ],
+    seed: seedPcg, seedBack: seedPcg, keepsTables: keepGrand,
+  },
+  {
+    name: 'inheritance: a parent check dropped with ONLY stays on the children as their own (and comes back)',
+    old: ['CREATE TABLE p (id int, n int, CONSTRAINT p_n CHECK (n > 0))', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)'],
+    new: ['CREATE TABLE p (id int, n int, CONSTRAINT p_n CHECK (n > 0))', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)', 'ALTER TABLE ONLY p DROP CONSTRAINT p_n'],
+    seed: seedPcg, seedBack: seedPcg, keepsTables: keepGrand,
+  },
+  {
+    name: 'inheritance: column statistics and storage set on a parent reach its children, a child keeps its own',
+    old: ['CREATE TABLE p (id int, n int, t text)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)'],
+    new: [
+      'CREATE TABLE p (id int, n int, t text)', 'CREATE TABLE c (x text) INHERITS (p)', 'CREATE TABLE g () INHERITS (c)',
+      'ALTER TABLE p ALTER COLUMN n SET STATISTICS 50',
+      'ALTER TABLE p ALTER COLUMN t SET STORAGE MAIN',
+      'ALTER TABLE p ALTER COLUMN n SET (n_distinct = 5)',
+      'ALTER TABLE ONLY g ALTER COLUMN n SET STATISTICS 70',
+    ],
+    seed: seedPcg, seedBack: seedPcg, keepsTables: keepGrand,
+  },
+  {
+    name: 'inheritance: column statistics and storage of a parent changed with ONLY, its children keep theirs',
+    old: ['CREATE TABLE p (id int, n int, t text)', 'CREATE TABLE c (x text) INHERITS (p)', 'ALTER TABLE c ALTER COLUMN n SET STATISTICS 20'],
+    new: ['CREATE TABLE p (id int, n int, t text)', 'CREATE TABLE c (x text) INHERITS (p)', 'ALTER TABLE c ALTER COLUMN n SET STATISTICS 20', 'ALTER TABLE ONLY p ALTER COLUMN n SET STATISTICS 50', 'ALTER TABLE ONLY p ALTER COLUMN t SET STORAGE MAIN'],
+    seed: seedPc3, seedBack: seedPc3, keepsTables: [{ tables: ['p', 'c'], query: 'SELECT id, n FROM p ORDER BY id' }],
+  },
+  {
+    name: 'partitioning: a partitioned parent\'s check, default, statistics, storage and new column reach its partitions',
+    old: ['CREATE TABLE q (id int, n int, t text) PARTITION BY RANGE (id)', 'CREATE TABLE q1 PARTITION OF q FOR VALUES FROM (0) TO (10)', 'CREATE TABLE q2 PARTITION OF q FOR VALUES FROM (10) TO (20) PARTITION BY RANGE (id)', 'CREATE TABLE q21 PARTITION OF q2 FOR VALUES FROM (10) TO (15)'],
+    new: [
+      'CREATE TABLE q (id int, n int, t text) PARTITION BY RANGE (id)', 'CREATE TABLE q1 PARTITION OF q FOR VALUES FROM (0) TO (10)', 'CREATE TABLE q2 PARTITION OF q FOR VALUES FROM (10) TO (20) PARTITION BY RANGE (id)', 'CREATE TABLE q21 PARTITION OF q2 FOR VALUES FROM (10) TO (15)',
+      'ALTER TABLE q ADD CONSTRAINT q_n CHECK (n > 0)',
+      'ALTER TABLE q ADD CONSTRAINT q_m CHECK (n < 1000) NOT VALID',
+      'ALTER TABLE q ALTER COLUMN n SET DEFAULT 4',
+      'ALTER TABLE q ALTER COLUMN n SET STATISTICS 33',
+      'ALTER TABLE q ALTER COLUMN t SET STORAGE MAIN',
+      'ALTER TABLE q ADD COLUMN z int DEFAULT 1',
+      'ALTER TABLE ONLY q ALTER COLUMN n SET STATISTICS 44',
+    ],
+    seed: "INSERT INTO q (id, n, t) VALUES (1, 1, 'a'), (12, 2, 'b')", seedBack: "INSERT INTO q (id, n, t) VALUES (1, 1, 'a'), (12, 2, 'b')",
+    keepsTables: [{ tables: ['q', 'q1', 'q2', 'q21'], query: 'SELECT id, n, t FROM q ORDER BY id' }],
   },
 ];

@@ -3,12 +3,12 @@
  * `ALTER TABLE child INHERIT p` / `NO INHERIT p`, and what a parent's `ADD COLUMN`, `DROP COLUMN` and
  * `ALTER COLUMN … TYPE` do to its children (and partitions) unless written with `ONLY`.
  */
-import { afterNoInherit, inheritableChecks } from '../../model/inheritance.js';
-import type { Column, Model } from '../../model/types.js';
+import { afterNoInherit, checkProviders, inheritableChecks } from '../../model/inheritance.js';
+import type { CheckConstraint, Column, Constraint, Model, Table } from '../../model/types.js';
 import { Problem, type MModel, type MTable, type Mut } from './scope.js';
 
 /** The tables that inherit from `key` or are its partitions. */
-function children(model: MModel, key: string): [string, MTable][] {
+export function children(model: MModel, key: string): [string, MTable][] {
   return Object.entries(model.tables).filter(([, t]) => t.inherits.includes(key) || t.partitionOf?.parent === key);
 }
 
@@ -112,5 +112,51 @@ export function changeChildColumns(model: MModel, parentKey: string, name: strin
     if (!c) continue;
     change(c);
     changeChildColumns(model, key, name, change);
+  }
+}
+
+/**
+ * A parent's `ADD CONSTRAINT … CHECK` reaches its children, grandchildren and partitions (NOT VALID too) as a copy
+ * they have from it only (`conislocal = false`), which the Model leaves out of their constraints; a child's own
+ * check of that name is merged with it (same expression) and stays its own. With `ONLY`, PostgreSQL refuses a
+ * check its children would inherit ("constraint must be added to child tables too"), unless `NO INHERIT`.
+ *
+ * @example
+ * addCheckToChildren(model, 'public.p', check, false) // throws when a child has another p_n
+ */
+export function addCheckToChildren(model: MModel, parentKey: string, check: Constraint, only: boolean): void {
+  if (check.kind !== 'check' || check.noInherit) return;
+  const kids = children(model, parentKey);
+  if (only && kids.length) throw new Problem('E_UNSUPPORTED', `constraint "${check.name}" must be added to child tables too (ALTER TABLE without ONLY, or NO INHERIT)`);
+  for (const [key, kid] of kids) {
+    const have = kid.constraints[check.name];
+    if (have && (have.kind !== 'check' || have.noInherit || have.expr.canonical !== check.expr.canonical)) throw new Problem('E_DUPLICATE', `constraint "${check.name}" for relation "${kid.name}" already exists`);
+    addCheckToChildren(model, key, check, false);
+  }
+}
+
+/**
+ * `DROP CONSTRAINT` of a check a table has from a parent: PostgreSQL refuses it ("cannot drop inherited
+ * constraint"), also when the table declares it too (merged). Without `ONLY` on the parent, the copies its
+ * children have from it alone go with it (the Model has none to remove); with `ONLY`, its direct children's
+ * copies become their own (grandchildren keep theirs from them), which a partitioned table refuses on
+ * PostgreSQL 15 ("cannot remove constraint from only the partitioned table when partitions exist"; 18
+ * allows it: the fold follows 15, so the file applies on both).
+ *
+ * @example
+ * dropCheck(model, 'public.p', p, p.constraints.p_n, true) // c.constraints.p_n is c's own now
+ */
+export function dropCheck(model: MModel, key: string, t: MTable, check: Constraint, only: boolean): void {
+  if (check.kind !== 'check') return;
+  if (checkProviders(model as unknown as Model, t as unknown as Table, check.name).length) throw new Problem('E_DEPENDS', `cannot drop inherited constraint "${check.name}" of relation "${t.name}"`);
+  if (!only || check.noInherit) return;
+  const kids = children(model, key);
+  if (t.partitionBy && kids.length) throw new Problem('E_UNSUPPORTED', `cannot remove constraint "${check.name}" from only the partitioned table when partitions exist`);
+  for (const [, kid] of kids) {
+    if (kid.constraints[check.name]) continue;
+    const others = checkProviders(model as unknown as Model, { ...kid, inherits: kid.inherits.filter((p) => p !== key) } as unknown as Table, check.name);
+    if (others.length) continue;
+    const { comment: _c, loc: _l, ...own } = check as CheckConstraint & { loc?: unknown };
+    kid.constraints[check.name] = own;
   }
 }

@@ -17,7 +17,7 @@ import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './s
 import { bound } from './table.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
-import { addColumnToChildren, changeChildColumns, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
+import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 import { alterSubcommand } from '../statement-kind.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
@@ -47,8 +47,9 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
     if (!c) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${t.name}" does not exist`);
     return c;
   };
-  // `ALTER TABLE ONLY t`: the change does not reach t's children.
-  const only = n.relation?.inh === false;
+  // `ALTER TABLE ONLY t`: the change does not reach t's children (the parser leaves `inh` out for ONLY: false is
+  // not written).
+  const only = n.relation?.inh !== true;
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
@@ -109,7 +110,9 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
             break;
           }
         }
+        const before = new Set(Object.keys(t.constraints));
         constraint(sc, t, k!);
+        for (const name of Object.keys(t.constraints)) if (!before.has(name)) addCheckToChildren(sc.model, found.key, t.constraints[name]!, only);
         break;
       }
       case 'AT_DropConstraint': {
@@ -118,6 +121,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
           throw new Problem('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
         }
         const c = t.constraints[cmd.name!]!;
+        dropCheck(sc.model, found.key, t, c, only);
         if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') sc.release(t.schema, cmd.name!);
         sc.releaseCon(t.schema, cmd.name!);
         delete t.constraints[cmd.name!];
@@ -161,8 +165,13 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_SetStatistics': {
         const c = col(cmd.name!);
         const v = cmd.def?.Integer?.ival ?? cmd.def?.A_Const?.ival?.ival ?? 0;
-        if (v < 0) delete c.statistics;
-        else c.statistics = v;
+        const set = (x: Mut<Column>) => {
+          if (v < 0) delete x.statistics;
+          else x.statistics = v;
+        };
+        set(c);
+        // Like the storage, the statistics target reaches the children and partitions (pg_dump writes each with ONLY).
+        if (!only) changeChildColumns(sc.model, found.key, c.name, set);
         break;
       }
       case 'AT_AddIdentity': addIdentity(sc, t, col(cmd.name!), cmd.def!.Constraint!); break;
@@ -199,7 +208,12 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       }
       case 'AT_DropInherit': noInherit(sc.model, t, sc.table(cmd.def!.RangeVar ?? cmd.def)!.key); break;
-      case 'AT_SetStorage': setStorage(col(cmd.name!), sv(cmd.def), sc.model as unknown as Model); break;
+      case 'AT_SetStorage': {
+        const set = (x: Mut<Column>) => setStorage(x, sv(cmd.def), sc.model as unknown as Model);
+        set(col(cmd.name!));
+        if (!only) changeChildColumns(sc.model, found.key, cmd.name!, set);
+        break;
+      }
       case 'AT_SetCompression': setCompression(col(cmd.name!), sv(cmd.def)); break;
       case 'AT_SetOptions': case 'AT_ResetOptions': setColumnOptions(col(cmd.name!), (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions'); break;
       case 'AT_ChangeOwner':

@@ -26,13 +26,24 @@ function roundTrip(inspected: Model, parsed: Model): string[] {
 
 /** Schema files with ALTER forms, each a complete end state. */
 export const ALTER_FORMS: Readonly<Record<string, string>> = {
-  'ALTER TABLE … RENAME TO (index, FK, serial, trigger, policy follow)': `
+  'ALTER TABLE … RENAME TO (index, FK, serial, policy, rules on it and naming it follow)': `
     CREATE TABLE a (id serial PRIMARY KEY, n int);
     CREATE TABLE c (id int PRIMARY KEY, a_id int REFERENCES a (id));
+    CREATE TABLE log (n int);
     CREATE INDEX a_n ON a (n);
     CREATE POLICY p ON a USING (n > 0);
+    CREATE RULE a_log AS ON INSERT TO a DO ALSO INSERT INTO log VALUES (NEW.n);
+    CREATE RULE c_touch AS ON UPDATE TO c DO ALSO INSERT INTO a (n) VALUES (1);
     COMMENT ON TABLE a IS 'a';
-    ALTER TABLE a RENAME TO b;`,
+    ALTER TABLE a RENAME TO b;
+    ALTER TABLE log RENAME TO audit;`,
+  'ALTER TABLE … SET SCHEMA (rules on it and naming it follow)': `
+    CREATE SCHEMA s;
+    CREATE TABLE a (id int);
+    CREATE TABLE log (n int);
+    CREATE RULE a_log AS ON INSERT TO a DO ALSO INSERT INTO log VALUES (NEW.id);
+    ALTER TABLE a SET SCHEMA s;
+    ALTER TABLE log SET SCHEMA s;`,
   'ALTER TABLE … RENAME COLUMN (FK, index, check follow)': `
     CREATE TABLE a (id int PRIMARY KEY, n int CHECK (n > 0));
     CREATE TABLE c (id int PRIMARY KEY, a_id int REFERENCES a (id));

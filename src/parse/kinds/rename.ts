@@ -16,7 +16,7 @@ import { foreignTableNamed } from './foreign.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
-import { ruleNamed } from './rule.js';
+import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
 
 /**
@@ -78,7 +78,8 @@ export function renameSqlMed(s: FoldScope, n: Payload<'RenameStmt'>, newname: st
     if (readers.length) s.fail('E_NATIVE', `renaming foreign table ${qualifiedKey(ft.schema, ft.name)} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
     s.claim(ft.schema, newname);
     s.release(ft.schema, ft.name);
-    return renameCatalogObject(s, ft, newname);
+    renameCatalogObject(s, ft, newname);
+    return retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: ft.schema, name: newname });
   }
   const kind = n.renameType === 'OBJECT_FOREIGN_SERVER' ? 'server' : 'foreign_data_wrapper';
   const name = sv(n.object);

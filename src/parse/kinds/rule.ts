@@ -4,8 +4,9 @@
  * in the ways that matter for comparing: relations schema-qualified, an INSERT's target columns written out.
  */
 import { objectKey } from '../../model/objects.js';
+import { qualifiedKey, splitKey } from '../../model/names.js';
 import type { Rule } from '../../model/types.js';
-import { deparseStatement } from '../pg.js';
+import { deparseStatement, parseOne } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 
@@ -69,4 +70,39 @@ export function ruleNamed(s: FoldScope, names: readonly string[]): Rule {
 /** Rules on a relation that is dropped go with it. */
 export function dropRulesOn(s: FoldScope, relationKey: string): void {
   for (const [k, o] of Object.entries(s.objects)) if (o.kind === 'rule' && o.table === relationKey) delete s.objects[k];
+}
+
+/**
+ * A relation renamed or moved (`from` key → `to`): the rules on it are keyed and rendered with its new name, and
+ * every rule naming it in its actions or condition follows it, as PostgreSQL holds them by OID. Structural: each
+ * definition (every relation schema-qualified) is parsed, its RangeVars naming `from` repointed, and printed again.
+ *
+ * @example
+ * retargetRules(scope, 'public.log', { schema: 'public', name: 'audit_log' }) // … DO ALSO INSERT INTO public.audit_log …
+ */
+export function retargetRules(s: Pick<FoldScope, 'objects'>, from: string, to: { schema: string; name: string }): void {
+  const { schema: fromSchema, name: fromName } = splitKey(from);
+  const toKey = qualifiedKey(to.schema, to.name);
+  for (const [k, o] of Object.entries(s.objects)) {
+    if (o.kind !== 'rule') continue;
+    const p = parseOne(o.definition);
+    if (p?.type !== 'RuleStmt') continue;
+    let changed = false;
+    const repoint = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(repoint);
+      if (!v || typeof v !== 'object') return;
+      const r = v as { schemaname?: unknown; relname?: unknown };
+      if (r.schemaname === fromSchema && r.relname === fromName) {
+        r.schemaname = to.schema;
+        r.relname = to.name;
+        changed = true;
+      }
+      Object.values(v).forEach(repoint);
+    };
+    repoint(p.node);
+    if (!changed && o.table !== from) continue;
+    const moved: Rule = { ...o, ...(o.table === from ? { table: toKey, schema: to.schema } : {}), definition: deparseStatement('RuleStmt', p.node) };
+    delete s.objects[k];
+    s.objects[objectKey(moved)] = moved;
+  }
 }

@@ -11,6 +11,7 @@ import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
 import { chooseName } from '../naming.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
+import * as rule from './rule.js';
 import { type Deferred, column } from './column.js';
 import { constraint, rerenderConstraints } from './constraint.js';
 import { createIndex, refreshIndex } from './indexes.js';
@@ -165,6 +166,7 @@ export function renameTable(sc: FoldScope, key: string, newname: string): void {
   for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
   publication.renameInPublications(sc.model, key, { table: nk });
   statistics.renameInStatistics(sc.model, key, { table: nk });
+  rule.retargetRules(sc, key, { schema: t.schema, name: newname });
 }
 
 /** DROP TABLE. */
@@ -221,6 +223,7 @@ export function setTableSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'
     }
   }
   retarget(sc, t.key, nk);
+  rule.retargetRules(sc, t.key, { schema: to, name: t.obj.name });
   for (const [n2, tr] of Object.entries(t.obj.triggers)) t.obj.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${t.key} `, ` ON ${nk} `) };
   for (const [n2, p] of Object.entries(t.obj.policies)) t.obj.policies[n2] = { ...p, table: nk };
 }

@@ -4,9 +4,9 @@
  */
 import type { View } from '../../model/types.js';
 import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
-import { deparseStatement, parseOne } from '../pg.js';
+import { deparseStatement } from '../pg.js';
+import { retargetRules } from './rule.js';
 import type { Index } from '../../model/types.js';
-import { objectKey } from '../../model/objects.js';
 import * as privileges from './privileges.js';
 import { refreshIndex } from './indexes.js';
 import { walk, type Node, type Payload } from '../ast.js';
@@ -200,14 +200,7 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
     refreshIndex(sc, v, ix);
   }
   for (const [n2, tr] of Object.entries(v.triggers ?? {})) v.triggers![n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
-  for (const [k, o] of Object.entries(sc.model.objects)) {
-    if (o.kind !== 'rule' || o.table !== key) continue;
-    const p = parseOne(o.definition);
-    const definition = p?.type === 'RuleStmt' ? deparseStatement('RuleStmt', { ...p.node, relation: { ...p.node.relation, schemaname: schema, relname: name } }) : o.definition;
-    delete sc.model.objects[k];
-    const moved = { ...o, schema, table: nk, definition };
-    sc.model.objects[objectKey(moved)] = moved;
-  }
+  retargetRules(sc, key, { schema, name });
 }
 
 /**

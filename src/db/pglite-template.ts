@@ -37,11 +37,27 @@ export function templatePath(pgliteVersion: string, extensions: readonly string[
   return join(dir, `pglite-${pgliteVersion.replace(/[^\w.-]/g, '_')}-${key}.tar`);
 }
 
+/**
+ * A Blob whose `arrayBuffer()` copies the bytes it was made from in one go. PGlite reads a `loadDataDir`
+ * only through `arrayBuffer()`, and Node 20's own reads a 40 MB Blob in 64 KB chunks and concatenates them
+ * (measured: 0.54 s of CPU, a fifth of an in-memory database's start; this copy ~20 ms).
+ */
+class BytesBlob extends Blob {
+  readonly #data: Uint8Array;
+  constructor(data: Uint8Array) {
+    super([data]);
+    this.#data = data;
+  }
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#data.slice().buffer as ArrayBuffer;
+  }
+}
+
 /** The template's bytes, or undefined when there is none (yet). */
 export function readTemplate(path: string | undefined): Blob | undefined {
   if (!path) return undefined;
   try {
-    return new Blob([readFileSync(path)]);
+    return new BytesBlob(readFileSync(path));
   } catch {
     return undefined;
   }

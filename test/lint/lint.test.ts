@@ -12,6 +12,7 @@ import { diff } from '../../src/diff/index.js';
 import { plan, renderMigrationFile } from '../../src/plan/index.js';
 import { writeSum } from '../../src/migrate/dir.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 const BASE = 'CREATE SCHEMA app;\nCREATE TABLE app.users (id int PRIMARY KEY, email text, name text, team_id int);\nCREATE TABLE app.teams (id int PRIMARY KEY);\nALTER TABLE app.users ADD CONSTRAINT users_team_fk FOREIGN KEY (team_id) REFERENCES app.teams(id);\nCREATE TYPE app.mood AS ENUM (\'ok\');\nCREATE VIEW app.names AS SELECT id, name FROM app.users;\nCREATE INDEX names_idx ON app.users (name);\n';
 
@@ -108,34 +109,36 @@ describeEachDatabase('migrate lint analyzers', (t) => {
   });
 });
 
+// main() in this process (helpers/cli-inproc.ts: same command tree, output and exit codes, no process start and
+// wasm compiles per command); --git-base below still runs the real binary.
 describe('migrate lint CLI on the example project', () => {
   it('migrate diff shows lint findings for the new file; migrate lint passes on warnings and fails on destructive changes', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'meridian-lint-cli-'));
     cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
-    expect((await runCli(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
-    const clean = await runCli(['migrate', 'lint'], { cwd, env });
+    expect((await runInProcess(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
+    const clean = await runInProcess(['migrate', 'lint'], { cwd, env });
     // Atlas's report by default.
     expect(clean.stdout).toMatch(/^Analyzing changes until version \d{14} \(1 migration in total\):\n\n  -- analyzing version \d{14}\n    -- no diagnostics found\n  -- ok \(.+\)\n\n  -------------------------\n  -- .+\n  -- 1 version ok\n  -- \d+ schema changes\n$/);
     expect(clean.code).toBe(0);
-    const lines = await runCli(['migrate', 'lint', '--format', 'lines'], { cwd, env });
+    const lines = await runInProcess(['migrate', 'lint', '--format', 'lines'], { cwd, env });
     expect(lines.stdout).toContain('File atlas.sum is valid');
     expect(lines.stdout).toMatch(/1 file\(s\) linted: 0 error\(s\), 0 warning\(s\)/);
 
     const schema = join(cwd, 'database/schema/schema.sql');
     appendFileSync(schema, '\nALTER TABLE practice_app.users ADD COLUMN nickname text NOT NULL;\nCREATE INDEX users_nickname_idx ON practice_app.users (nickname);\n');
-    const d = await runCli(['migrate', 'diff', 'nickname', '--verbose'], { cwd, env });
+    const d = await runInProcess(['migrate', 'diff', 'nickname', '--verbose'], { cwd, env });
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/Review before applying \(migrate lint\):\n  database\/migrations\/\d{14}_nickname\.sql:2:1: warning MF103: Adding a non-nullable "text" column "nickname"/);
     expect(d.stdout).toMatch(/_nickname\.sql:4:1: warning PG101: Creating index "users_nickname_idx" non-concurrently/);
-    const warn = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'lines'], { cwd, env });
+    const warn = await runInProcess(['migrate', 'lint', '--latest', '1', '--format', 'lines'], { cwd, env });
     expect(warn.code).toBe(0);
     expect(warn.stdout).toMatch(/_nickname\.sql:2:1: warning MF103/);
     expect(warn.stdout).toMatch(/_nickname\.sql:4:1: warning PG101/);
 
     writeFileSync(schema, readFileSync(schema, 'utf8').replace(/CREATE TABLE practice_app\.notifications[\s\S]*?\);\n/, ''));
-    expect((await runCli(['migrate', 'diff', 'drop_notifications', '--verbose'], { cwd, env })).stdout).toMatch(/error DS102: Dropping table "notifications"/);
-    const bad = await runCli(['migrate', 'lint', '--latest', '1', '--format', 'github'], { cwd, env });
+    expect((await runInProcess(['migrate', 'diff', 'drop_notifications', '--verbose'], { cwd, env })).stdout).toMatch(/error DS102: Dropping table "notifications"/);
+    const bad = await runInProcess(['migrate', 'lint', '--latest', '1', '--format', 'github'], { cwd, env });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/::error file=database\/migrations\/\d{14}_drop_notifications\.sql,line=2,col=1,title=DS102::Dropping table "notifications"/);
   }, 180_000);

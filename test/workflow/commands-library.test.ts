@@ -3,6 +3,10 @@
  * functions `schemaDiff`, `schemaApply` and `migrateLint`, called directly, give what the CLI prints, and
  * `schemaApply` holds the guard rails (a protected target refuses an unnamed hazard and an unattended run).
  * Run on an embedded PGlite data directory and on a PostgreSQL database (when DATABASE_URL is set).
+ *
+ * The CLI side runs `main()` in this process (helpers/cli-inproc.ts: the same command tree, flags, output and
+ * exit codes), which saves a process start, the bundle's load and the wasm compiles per command (~1 s of CPU
+ * each, 24 commands); `schema validate` at the end still runs the real binary in a child process.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAtlasLint, formatFindings, formatProblems, migrateLint, openDatabase, problemJson, schemaApply, schemaDiff, schemaValidate, writeSum, type Database, type Protection } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { createServerDatabase, urlTargets } from '../helpers/databases.js';
 
 const OLD = 'CREATE TABLE users (id int PRIMARY KEY, nickname text);\n';
@@ -24,7 +29,7 @@ for (const target of urlTargets()) {
     let drop: (() => Promise<void>) | undefined;
     let cwd: string;
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
-    const cli = (args: string[]) => runCli(args, { cwd, env });
+    const cli = (args: string[]) => runInProcess(args, { cwd, env });
     const withDb = async <T>(fn: (db: Database) => Promise<T>) => {
       const db = await openDatabase(url);
       try {

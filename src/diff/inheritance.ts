@@ -10,7 +10,7 @@
  * `'recreate'` when the desired child can only be created again (a column or check it has from a parent only
  * that it has as its own today, or will have after `INHERIT`). Never: renders SQL.
  */
-import { afterNoInherit, checkProviders, columnProviders, inheritableChecks } from '../model/inheritance.js';
+import { afterNoInherit, checkProviders, checksAddedAfterJoin, columnProviders, inheritableChecks } from '../model/inheritance.js';
 import type { Model, Table } from '../model/types.js';
 
 export interface InheritanceMove {
@@ -58,8 +58,10 @@ export function inheritanceMove(cur: Table, t: Table, current: Model, desired: M
     const after = afterNoInherit(current, cur, detach);
     for (const p of attach) {
       // Every check of a parent it joins must be the child's own first (INHERIT refuses otherwise, and keeps it so).
+      // A check the parent gains in this migration is added after INHERIT instead (it recurses into the child).
       const parent = desired.tables[p];
-      if (parent) for (const chk of inheritableChecks(parent)) if (t.constraints[chk.name]?.kind !== 'check') recreate = true;
+      const later = new Set(checksAddedAfterJoin(current, desired, t, p).map((k) => k.name));
+      if (parent) for (const chk of inheritableChecks(parent)) if (t.constraints[chk.name]?.kind !== 'check' && !later.has(chk.name)) recreate = true;
     }
     for (const chk of Object.values(after.constraints)) {
       // A check that stays inherited from a kept parent cannot stop being the child's own.

@@ -60,3 +60,18 @@ export function afterNoInherit(model: Model, child: Table, detach: readonly stri
   }
   return { ...rest, columns, constraints };
 }
+
+/**
+ * The CHECK constraints of parent `p` that `child` (desired) joins without declaring them and that `p` gains in
+ * the same migration: `INHERIT` comes first, then `p`'s `ADD CONSTRAINT` gives them to the child as inherited
+ * only (`conislocal = false`), as the desired child has them.
+ *
+ * @example
+ * checksAddedAfterJoin(current, desired, desired.tables['public.c'], 'public.p').map((k) => k.name) // ['p_n']
+ */
+export function checksAddedAfterJoin(current: Model, desired: Model, child: Table, p: string): CheckConstraint[] {
+  const parent = desired.tables[p];
+  if (!parent) return [];
+  const was = current.tables[p];
+  return inheritableChecks(parent).filter((k) => child.constraints[k.name]?.kind !== 'check' && !was?.constraints[k.name]);
+}

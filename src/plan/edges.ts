@@ -367,7 +367,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const k = c.constraint;
       const table = keyOf(c.table);
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
-      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table))] };
+      const joined = k.kind === 'check' ? [nodeId.inheritedCheck(table, k.name)] : [];
+      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined] };
     }
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };

@@ -49,6 +49,11 @@ export const nodeId = {
   step: (order: number) => `step:${order}`,
   /** A trigger, policy, constraint or column of a table, by name. */
   part: (table: string, kind: 'trigger' | 'policy' | 'constraint' | 'column', name: string) => `${kind}:${table}\u0000${name}`,
+  /**
+   * A parent's CHECK that a table joining it in the plan has from it only: the parent's ADD CONSTRAINT runs after
+   * the child's `INHERIT` (it recurses into the child; ./kinds/inheritance.ts).
+   */
+  inheritedCheck: (parent: string, name: string) => `inherited-check:${parent}\u0000${name}`,
   /** A sequence released from its owning column (`OWNED BY NONE`), before what would drop it along. */
   released: (sequence: string) => `released:${sequence}`,
 };

@@ -202,4 +202,23 @@ export const INHERITANCE_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO q (id, n, t) VALUES (1, 1, 'a'), (12, 2, 'b')", seedBack: "INSERT INTO q (id, n, t) VALUES (1, 1, 'a'), (12, 2, 'b')",
     keepsTables: [{ tables: ['q', 'q1', 'q2', 'q21'], query: 'SELECT id, n, t FROM q ORDER BY id' }],
   },
+  {
+    name: 'inheritance: a table joins a parent in the migration that adds the parent\'s check, which the child declares too',
+    old: ['CREATE TABLE p (id int, n int)', 'CREATE TABLE c (id int, n int, x text)'],
+    new: ['CREATE TABLE p (id int, n int, CONSTRAINT p_n CHECK (n > 0))', 'CREATE TABLE c (id int, n int, x text, CONSTRAINT p_n CHECK (n > 0)) INHERITS (p)'],
+    seed: seedPc, seedBack: seedPc, keepsTables: keepPc,
+  },
+  {
+    name: 'inheritance: a table joins a parent in the migration that adds the parent\'s check, which the child has from it only',
+    old: ['CREATE TABLE p (id int, n int)', 'CREATE TABLE c (id int, n int, x text)'],
+    new: ['CREATE TABLE p (id int, n int)', 'CREATE TABLE c (id int, n int, x text) INHERITS (p)', 'ALTER TABLE p ADD CONSTRAINT p_n CHECK (n > 0)'],
+    seed: seedPc, seedBack: seedPc, keepsTables: keepPc,
+    expectedSql: ['ALTER TABLE "public"."c" INHERIT "public"."p"'],
+  },
+  {
+    name: 'inheritance: a table leaves its parent in the migration that drops the parent\'s check',
+    old: ['CREATE TABLE p (id int, n int, CONSTRAINT p_n CHECK (n > 0))', 'CREATE TABLE c (x text) INHERITS (p)'],
+    new: ['CREATE TABLE p (id int, n int)', 'CREATE TABLE c (id int, n int, x text)'],
+    seed: seedPc, seedBack: seedPc, keepsTables: keepPc,
+  },
 ];

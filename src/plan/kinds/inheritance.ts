@@ -10,7 +10,7 @@
  */
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
-import { inheritableChecks } from '../../model/inheritance.js';
+import { checksAddedAfterJoin, inheritableChecks } from '../../model/inheritance.js';
 import type { Model } from '../../model/types.js';
 import type { Effects } from '../types.js';
 import { qk, qn } from '../table-sql.js';
@@ -43,12 +43,13 @@ export function inheritanceSteps(c: Extract<Change, { kind: 'set_inherits' }>): 
  *    named like `p`'s (PostgreSQL refuses to drop them while inherited, merged or not), and by `p` itself with its
  *    columns and checks (a drop there would otherwise recurse into the child);
  *  - `INHERIT p` requires the child and `p` (after every change to either), the child's checks named like
- *    `p`'s and `p`'s checks in the desired Model.
+ *    `p`'s and `p`'s checks in the desired Model; a check `p` gains in the migration that the child does not
+ *    declare comes after it instead (`p`'s ADD CONSTRAINT recurses into the child, which then has it from `p` only).
  *
  * @example
  * inheritanceIds(change, 'inherit', 'public.p', current, desired).requires // ['rel:public.c', 'rel:public.p', 'constraint:public.p\u0000p_n', …]
  */
-export function inheritanceIds(c: Extract<Change, { kind: 'set_inherits' }>, kind: StatementKind | undefined, parent: string, current: Model, desired: Model): Pick<GraphNode, 'requires' | 'used'> {
+export function inheritanceIds(c: Extract<Change, { kind: 'set_inherits' }>, kind: StatementKind | undefined, parent: string, current: Model, desired: Model): Pick<GraphNode, 'requires' | 'used' | 'alters'> {
   const own = qualifiedKey(c.table.schema, c.table.name);
   if (kind === 'no-inherit') {
     // The child's columns and checks named like the parent's, merged or not: PostgreSQL refuses to drop them
@@ -62,6 +63,12 @@ export function inheritanceIds(c: Extract<Change, { kind: 'set_inherits' }>, kin
     return { used };
   }
   const p = desired.tables[parent];
-  const checks = p ? inheritableChecks(p) : [];
-  return { requires: [nodeId.rel(own), nodeId.rel(parent), ...checks.flatMap((k) => [nodeId.part(parent, 'constraint', k.name), nodeId.part(own, 'constraint', k.name)])] };
+  // A check the parent gains in this migration that the child does not declare: added after INHERIT (it recurses).
+  const child = desired.tables[own];
+  const later = new Set(child ? checksAddedAfterJoin(current, desired, child, parent).map((k) => k.name) : []);
+  const checks = p ? inheritableChecks(p).filter((k) => !later.has(k.name)) : [];
+  return {
+    requires: [nodeId.rel(own), nodeId.rel(parent), ...checks.flatMap((k) => [nodeId.part(parent, 'constraint', k.name), nodeId.part(own, 'constraint', k.name)])],
+    alters: [...later].map((name) => nodeId.inheritedCheck(parent, name)),
+  };
 }

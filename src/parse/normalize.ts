@@ -258,7 +258,7 @@ class Normalizer {
         const rel = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
         items.push({ refname: v.alias?.aliasname ?? v.relname!, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns });
-        return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh === false ? 'ONLY' : ''] };
+        return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh !== true ? 'ONLY' : ''] };
       }
       if (f.RangeSubselect) {
         const v = f.RangeSubselect;

@@ -12,6 +12,7 @@ import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
 import { afterNoInherit } from '../model/inheritance.js';
+import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -271,7 +272,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
       // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
-      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
+      for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid) || duplicateKeyAfterTable(t, c)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
       for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });

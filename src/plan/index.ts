@@ -27,7 +27,7 @@ import { partitionMoveSteps } from './kinds/partition-move.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
-import { checkAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
+import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
@@ -243,7 +243,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'add_constraint': {
         const k = c.constraint;
         const tn = qn(c.table.schema, c.table.name);
-        if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !checkAfterTable(k))) break; // inline in CREATE TABLE
+        if (c.newTable && (k.kind === 'foreign_key' ? tables.inlineForeignKeys.has(`${keyOf(c.table)}\u0000${k.name}`) : !constraintAfterTable(c.table, k))) break; // inline in CREATE TABLE
         if (c.optionsFrom) {
           // In place: the index keeps its name and rows; new storage parameters apply to pages written from then on.
           const { reset: removed, set } = optionSteps(c.optionsFrom, 'options' in k ? k.options ?? [] : []);

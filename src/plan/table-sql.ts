@@ -12,6 +12,7 @@
  *
  * Pure string building from the Model; what each statement does to data is the planner's business.
  */
+import { byInlineOrder, duplicateKeyAfterTable } from '../model/key-merge.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
 import { quoteIdentAlways as qi, splitKey } from '../model/names.js';
 import type { Column, Constraint, Model, Sequence, SequenceOptions, Table } from '../model/types.js';
@@ -184,7 +185,8 @@ export function namedConstraintSql(t: Table, c: Constraint): string {
  */
 export const checkAfterTable = (c: Constraint): boolean => c.kind === 'check' && !!c.notValid;
 
-const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, unique: 1, exclusion: 1, foreign_key: 2, check: 3 };
+/** A constraint of a new table written after its CREATE TABLE (see checkAfterTable, duplicateKeyAfterTable). */
+export const constraintAfterTable = (t: Table, c: Constraint): boolean => checkAfterTable(c) || duplicateKeyAfterTable(t, c);
 
 export interface CreateTableOptions {
   /** Foreign keys written inside the statement (the referenced tables exist when it runs). */
@@ -205,8 +207,8 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const name = qn(t.schema, t.name);
   const unlogged = t.unlogged ? 'UNLOGGED ' : '';
   const constraints = Object.values(t.constraints)
-    .filter((c) => (c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name)) && !checkAfterTable(c))
-    .sort((a, b) => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .filter((c) => (c.kind !== 'foreign_key' || opts.foreignKeys?.has(c.name)) && !constraintAfterTable(t, c))
+    .sort(byInlineOrder);
   const inline = constraints.map((c) => namedConstraintSql(t, c));
   const tail = [
     t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',

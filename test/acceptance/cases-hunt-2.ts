@@ -36,4 +36,24 @@ export const HUNT2_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO t VALUES (1, 1, 1), (2, 2, 2)',
     keepsTables: [{ tables: ['t'], query: 'SELECT id, v, w FROM t ORDER BY id' }],
   },
+  // Key constraints over the same columns (a UNIQUE over the primary key's columns, two identical UNIQUEs; pgAdmin's
+  // schema-diff fixture has both on table_for_constraints): PostgreSQL builds one index for them inside one CREATE
+  // TABLE and drops the others without a word (an unnamed survivor takes the first duplicate's name). The planner
+  // wrote them all inside CREATE TABLE (the duplicates were lost, re-plan not empty), and the fold kept them all.
+  // Fix: model/key-merge.ts (duplicates added after the table: diff/index.ts, plan/table-sql.ts), parse/kinds/key-merge.ts.
+  {
+    name: 'hunt2: UNIQUE constraints duplicating the primary key or each other, on a new table',
+    old: ['CREATE TABLE other (id int)'],
+    new: [
+      'CREATE TABLE t (id int NOT NULL, v int, w int)',
+      'ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id)',
+      'ALTER TABLE ONLY t ADD CONSTRAINT "unique" UNIQUE (id)',
+      'ALTER TABLE ONLY t ADD CONSTRAINT v_a UNIQUE (v)',
+      'ALTER TABLE ONLY t ADD CONSTRAINT v_b UNIQUE (v)',
+      "COMMENT ON CONSTRAINT \"unique\" ON t IS 'kept'",
+      'CREATE TABLE t2 (id int UNIQUE, w int, CONSTRAINT named UNIQUE (w), PRIMARY KEY (w))',
+      'CREATE TABLE other (id int)',
+    ],
+    seedBack: 'INSERT INTO t VALUES (1, 1, 1), (2, 2, 2); INSERT INTO t2 VALUES (1, 1)',
+  },
 ];

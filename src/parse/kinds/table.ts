@@ -2,6 +2,7 @@
  * Tables, folded: `CREATE TABLE` (columns, LIKE, partitions and inheritance), rename, SET SCHEMA and DROP (with
  * what depends on a relation). `ALTER TABLE` is ./table-alter.ts; columns ./column.ts; constraints ./constraint.ts.
  */
+import { mergeDuplicateKeys } from './key-merge.js';
 import type { Column, Expr, Index } from '../../model/types.js';
 import { boundOf, normalizeExpr } from '../normalize.js';
 import { deparseExpression } from '../pg.js';
@@ -65,7 +66,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   }
   // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
   // indexes) are not listed by the inspector (conislocal = false, indexes attached to a parent's index): nothing to add.
-  for (const c of deferred) constraint(sc, t, c, c.__column);
+  for (const c of mergeDuplicateKeys(deferred)) constraint(sc, t, c, c.__column);
   for (const f of later) f();
   for (const { table, node } of likeIndexes.splice(0)) {
     createIndex(sc, { ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });

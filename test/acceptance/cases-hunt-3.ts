@@ -45,4 +45,14 @@ export const HUNT_3_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO items VALUES (1, 'pending', '{done}'), (2, 'done', '{}')",
     keepsTables: [{ tables: ['items'], query: 'SELECT id, status::text, history::text FROM items ORDER BY id' }],
   },
+  // plan/index.ts (add_column): an identity column added to a table with rows rewrites it (each row takes a value of
+  // the sequence): TABLE_REWRITE. (pg-schema-diff: "Add identity column - …"; sqldef: AddNewIdentityColumnWithSequence.)
+  {
+    name: 'hunt-3: identity column added to a table with rows, with sequence options',
+    old: ['CREATE TABLE foobar (id int PRIMARY KEY)'],
+    new: ['CREATE TABLE foobar (id int PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY (MINVALUE 2 MAXVALUE 900 START 3 INCREMENT 4 CACHE 5 NO CYCLE))'],
+    seed: 'INSERT INTO foobar VALUES (1), (2)',
+    expectedHazards: ['TABLE_REWRITE'],
+    keepsTables: [{ tables: ['foobar'], query: 'SELECT id FROM foobar ORDER BY id' }],
+  },
 ];

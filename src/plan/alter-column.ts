@@ -35,6 +35,16 @@ function castInfo(from: string, to: string): { using: boolean; rewrite: boolean 
   return { using: true, rewrite: true };
 }
 /**
+ * Whether a column type is a user enum of `model` (or an array of one): `public.mood`, `app."Mood"[]`.
+ *
+ * @example isEnum('public.mood[]', model) // true when model.types['public.mood'] is an enum
+ */
+function isEnum(type: string, model: Model): boolean {
+  const base = type.replace(/(\[\])+$/, '');
+  return model.types[base]?.kind === 'enum';
+}
+
+/**
  * `SET (…)` / `RESET (…)`, `SET STORAGE`, `SET COMPRESSION` clauses that turn one column's attribute options into another's.
  *
  * @example
@@ -75,7 +85,9 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
     const { using, rewrite } = castInfo(from.type, to.type);
-    emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}::${to.type}` : ''}`,
+    // An enum has no cast to or from another enum (or most types): its values go through their text form.
+    const via = using && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
+    emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}${via}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });

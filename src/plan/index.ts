@@ -229,9 +229,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           {
             locksExistingTable: true,
             // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
-            // constraints is checked on every row: PostgreSQL rewrites the table for either.
+            // constraints is checked on every row: PostgreSQL rewrites the table for either, and for an identity
+            // column (every row takes a value of its sequence).
             rewritesTable:
-              !!c.column.generated ||
+              !!c.column.generated || !!c.column.identity ||
               (!!c.column.default && (options.volatile ? options.volatile(c.column.default) : /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text))) ||
               constrainedDomain(c.column.type, desired),
             mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,

@@ -219,7 +219,7 @@ function withTriggerClauses(tr: Trigger): Trigger {
  *
  * @example withDeclares(f).declares // [{ schema: 'app', name: 't' }] for `DECLARE r app.t%ROWTYPE; …`
  */
-function withDeclares(f: Func): Func {
+export function withDeclares(f: Func): Func {
   if (f.language.toLowerCase() !== 'plpgsql') return f;
   let parsed: { plpgsql_funcs?: { PLpgSQL_function?: { datums?: Record<string, { datatype?: { PLpgSQL_type?: { typname?: string } } }>[] } }[] };
   try {

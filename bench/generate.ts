@@ -95,3 +95,34 @@ export function generateHistory(files: number, tables = 10, opts: { doBlock?: bo
   }
   return out;
 }
+
+/**
+ * A function-heavy schema: a few tables and types, then `n` PL/pgSQL functions, most with a DECLARE section naming
+ * them (`%ROWTYPE`, `table.column%TYPE`, an enum, a domain, built-in types), the rest without one (the cost of
+ * reading a function's declarations at both edges, bench/functions.ts).
+ *
+ * @example
+ * generateFunctions(2000).sql // 'CREATE SCHEMA fn; … CREATE FUNCTION fn.f0(p integer) RETURNS integer LANGUAGE plpgsql AS $$DECLARE …'
+ */
+export function generateFunctions(n: number, seed = 7): Generated {
+  const r = rng(seed);
+  const out: string[] = [
+    'CREATE SCHEMA fn;',
+    "CREATE TYPE fn.mood AS ENUM ('ok', 'sad');",
+    'CREATE DOMAIN fn.posint AS integer CHECK (VALUE > 0);',
+  ];
+  const tables = 20;
+  for (let t = 0; t < tables; t++) out.push(`CREATE TABLE fn.t${t} (id bigint PRIMARY KEY, v text, n integer, m fn.mood);`);
+  for (let i = 0; i < n; i++) {
+    const t = `fn.t${Math.floor(r() * tables)}`;
+    const declare = r() < 0.8;
+    const decl = declare
+      ? `DECLARE\n  rec ${t}%ROWTYPE;\n  val ${t}.v%TYPE;\n  cnt integer := 0;\n  total numeric(12,2);\n  mood fn.mood;\n  pos fn.posint;\n  label text;\n`
+      : '';
+    const body = declare
+      ? `BEGIN\n  SELECT * INTO rec FROM ${t} WHERE id = p;\n  val := rec.v;\n  FOR i IN 1..p LOOP cnt := cnt + i; END LOOP;\n  label := coalesce(val, 'none') || cnt::text;\n  RETURN cnt;\nEND`
+      : `BEGIN\n  RETURN (SELECT count(*) FROM ${t} WHERE n > p)::integer;\nEND`;
+    out.push(`CREATE FUNCTION fn.f${i}(p integer) RETURNS integer LANGUAGE plpgsql AS $$\n${decl}${body}\n$$;`);
+  }
+  return { sql: out.join('\n') + '\n', tables, statements: out.length };
+}

@@ -20,9 +20,55 @@ import { exprRefs } from '../model/expr-refs.js';
 import type { Change } from './changes.js';
 import type { Column, Model, Table } from '../model/types.js';
 
-/** The columns of tables that stay, moved to `off(column)` before the object they use is dropped and back to their desired selves after it is created. */
-function moveOffAndBack(moves: readonly { table: Table; from: Column; to: Column }[], off: (c: Column) => Column, out: Change[]): void {
-  for (const m of moves) out.push({ kind: 'alter_column', table: m.table, from: m.from, to: off(m.from) }, { kind: 'alter_column', table: m.table, from: off(m.to), to: m.to });
+/** Where the desired side declares a user (a schema file's line), when it comes from one. */
+const at = (loc: SourceLocation | undefined) => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
+
+/** How the columns of one object (a domain, a collation) are moved off it and back: `moveColumnsOffAndBack`. */
+interface MoveOff {
+  /** Whether a column (of the current side) uses the object. */
+  readonly uses: (c: Column) => boolean;
+  /** A user no other change moves: moved off and back, left as it is, or the reason PostgreSQL cannot move it. */
+  readonly verdict: (t: Table, col: Column, to: Column | undefined) => 'move' | 'leave' | { readonly refuse: string };
+  /** The column while the object is away. */
+  readonly off: (c: Column) => Column;
+  /** Other users PostgreSQL cannot move (types built on it), named as the refusal lists them. */
+  readonly blockedToo?: readonly string[];
+  /** The refusal, given the users PostgreSQL cannot move off the object. */
+  readonly refuse: (blocked: readonly string[]) => MeridianError;
+}
+
+/** `1 column uses it … move it` / `2 columns use it … move them`: the verb and pronoun of a refusal. */
+const usersPhrase = (blocked: readonly string[]) => ({ list: blocked.join(', '), use: blocked.length > 1 ? 'use' : 'uses', them: blocked.length > 1 ? 'them' : 'it' });
+
+/**
+ * The columns of tables that stay and use an object the diff drops and creates again: each is moved to
+ * `spec.off(column)` before the object is dropped and back to its desired self after it is created; a column with
+ * its own change (altered or dropped) is left to it; a user PostgreSQL cannot move is refused (E_PLAN, located).
+ *
+ * @example
+ * moveColumnsOffAndBack(current, desired, out, { uses: (c) => c.collation === 'public.ci', verdict: () => 'move', off: (c) => ({ ...c, collation: undefined }), refuse })
+ * // + alter_column t.name → default collation, then → public.ci
+ */
+function moveColumnsOffAndBack(current: Model, desired: Model, out: Change[], spec: MoveOff): void {
+  const moves: { table: Table; from: Column; to: Column }[] = [];
+  const blocked: string[] = [];
+  // columns of tables that stay (a dropped table's columns go before the object does)
+  for (const [k, t] of Object.entries(current.tables)) {
+    const des = desired.tables[k];
+    if (!des) continue;
+    for (const col of t.columns) {
+      if (!spec.uses(col) || col.inherited) continue;
+      const to = des.columns.find((d) => d.name === col.name);
+      const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
+      if (changed) continue; // its own change moves it (to another type or collation, or away)
+      const v = spec.verdict(t, col, to);
+      if (v === 'move' && to) moves.push({ table: des, from: col, to });
+      else if (typeof v === 'object') blocked.push(`column ${k}.${col.name}${at(to?.loc ?? des.loc)} (${v.refuse})`);
+    }
+  }
+  blocked.push(...(spec.blockedToo ?? []));
+  if (blocked.length) throw spec.refuse(blocked);
+  for (const m of moves) out.push({ kind: 'alter_column', table: m.table, from: m.from, to: spec.off(m.from) }, { kind: 'alter_column', table: m.table, from: spec.off(m.to), to: m.to });
 }
 
 /**
@@ -61,27 +107,17 @@ export function moveColumnsOffRecreatedDomains(current: Model, desired: Model, o
     const domain = c.type;
     const key = keyOf(domain);
     if (!created.has(key)) continue;
-    const at = (loc: SourceLocation | undefined) => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
-    const moves: { table: Table; from: Column; to: Column }[] = [];
-    const blocked: string[] = [];
-    for (const [k, t] of Object.entries(current.tables)) {
-      const des = desired.tables[k];
-      if (!des) continue;
-      for (const col of t.columns) {
-        const array = col.type.slice(key.length);
-        if (!col.type.startsWith(key) || !/^(\[\])*$/.test(array) || col.inherited) continue;
-        const to = des.columns.find((d) => d.name === col.name);
-        const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
-        if (changed || !to || to.type !== col.type) continue; // its own change moves it
-        if (t.partitionBy || t.partitionOf) blocked.push(`column ${k}.${col.name}${at(to.loc ?? des.loc)} (of a partitioned table or a partition)`);
-        else moves.push({ table: des, from: col, to });
-      }
-    }
-    if (blocked.length) {
-      throw new MeridianError('E_PLAN', `domain ${key}${at(desired.types[key]?.loc)} changes its base type or collation (it is dropped and created again), but ${blocked.join(', ')} ${blocked.length > 1 ? 'use' : 'uses'} it, and PostgreSQL cannot move ${blocked.length > 1 ? 'them' : 'it'} off the domain. Give the new definition another name and move the columns to it, or write the change in a migration (\`meridian migrate new\`)`, desired.types[key]?.loc ? { location: desired.types[key]!.loc! } : {});
-    }
     const off = underneath(key);
-    moveOffAndBack(moves, (x) => ({ ...x, type: `${off.type}${x.type.slice(key.length)}`, ...(off.collation ? { collation: off.collation } : {}) }), out);
+    moveColumnsOffAndBack(current, desired, out, {
+      uses: (col) => col.type.startsWith(key) && /^(\[\])*$/.test(col.type.slice(key.length)),
+      verdict: (t, col, to) => (!to || to.type !== col.type ? 'leave' : t.partitionBy || t.partitionOf ? { refuse: 'of a partitioned table or a partition' } : 'move'),
+      off: (x) => ({ ...x, type: `${off.type}${x.type.slice(key.length)}`, ...(off.collation ? { collation: off.collation } : {}) }),
+      refuse: (blocked) => {
+        const p = usersPhrase(blocked);
+        const loc = desired.types[key]?.loc;
+        return new MeridianError('E_PLAN', `domain ${key}${at(loc)} changes its base type or collation (it is dropped and created again), but ${p.list} ${p.use} it, and PostgreSQL cannot move ${p.them} off the domain. Give the new definition another name and move the columns to it, or write the change in a migration (\`meridian migrate new\`)`, loc ? { location: loc } : {});
+      },
+    });
   }
 }
 
@@ -99,38 +135,30 @@ export function moveColumnsOffRecreatedCollations(current: Model, desired: Model
     const name = c.from.name;
     const spelled = `${quoteIdent(c.from.schema)}.${quoteIdent(name)}`;
     const uses = (x: string | undefined) => bare(x) === bare(spelled);
-    // Where the desired side declares each user (a schema file's line), when it comes from one.
-    const at = (loc: SourceLocation | undefined) => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
-    const moves: { table: Table; from: Column; to: Column }[] = [];
-    const blocked: string[] = [];
-    // columns of tables that stay (a dropped table's columns go before the collation does)
-    for (const [k, t] of Object.entries(current.tables)) {
-      const des = desired.tables[k];
-      if (!des) continue;
-      for (const col of t.columns) {
-        if (!uses(col.collation) || col.inherited) continue;
-        const to = des.columns.find((d) => d.name === col.name);
-        const where = `column ${k}.${col.name}${at(to?.loc ?? des.loc)}`;
-        const changed = out.some((x) => (x.kind === 'alter_column' || x.kind === 'drop_column') && qualifiedKey(x.table.schema, x.table.name) === k && (x.kind === 'alter_column' ? x.from.name : x.column.name) === col.name);
-        if (changed) continue; // its own change moves it (to another collation, or away)
-        // A partition key reads the column: its canonical form names it (`{"Col":[…]}`).
-        const inKey = !!t.partitionBy && exprRefs(t.partitionBy.key.canonical).columns.includes(col.name);
-        if (inKey || t.partitionOf) blocked.push(`${where} (${inKey ? 'a partition key column' : 'a partition\'s column'})`);
-        else if (to && uses(to.collation) && to.type === col.type) moves.push({ table: des, from: col, to });
-      }
-    }
-    for (const t of Object.values(current.types)) {
+    // Types PostgreSQL cannot move off it (no ALTER DOMAIN for a collation; composite and range types).
+    const types = Object.values(current.types).flatMap((t) => {
       const k = qualifiedKey(t.schema, t.name);
       const used = t.kind === 'domain' ? uses(t.collation) : t.kind === 'composite' ? t.attributes.some((a) => uses(a.collation)) : t.kind === 'range' ? uses(t.collation) : false;
-      if (used) blocked.push(`${t.kind === 'domain' ? 'domain' : 'type'} ${k}${at(desired.types[k]?.loc)}`);
-    }
-    if (blocked.length) {
-      throw new MeridianError('E_PLAN', `collation ${spelled}${at(c.to.loc)} changes definition, but ${blocked.join(', ')} ${blocked.length > 1 ? 'use' : 'uses'} it, and PostgreSQL cannot move ${blocked.length > 1 ? 'them' : 'it'} off the collation to create it again. Give the new definition another name and move the users to it, or write the change in a migration (\`meridian migrate new\`)`, c.to.loc ? { location: c.to.loc } : {});
-    }
-    moveOffAndBack(moves, (x) => {
-      const { collation: _drop, ...rest } = x;
-      return rest;
-    }, out);
+      return used ? [`${t.kind === 'domain' ? 'domain' : 'type'} ${k}${at(desired.types[k]?.loc)}`] : [];
+    });
+    moveColumnsOffAndBack(current, desired, out, {
+      uses: (col) => uses(col.collation),
+      verdict: (t, col, to) => {
+        // A partition key reads the column: its canonical form names it (`{"Col":[…]}`).
+        const inKey = !!t.partitionBy && exprRefs(t.partitionBy.key.canonical).columns.includes(col.name);
+        if (inKey || t.partitionOf) return { refuse: inKey ? 'a partition key column' : 'a partition\'s column' };
+        return to && uses(to.collation) && to.type === col.type ? 'move' : 'leave';
+      },
+      off: (x) => {
+        const { collation: _drop, ...rest } = x;
+        return rest;
+      },
+      blockedToo: types,
+      refuse: (blocked) => {
+        const p = usersPhrase(blocked);
+        return new MeridianError('E_PLAN', `collation ${spelled}${at(c.to.loc)} changes definition, but ${p.list} ${p.use} it, and PostgreSQL cannot move ${p.them} off the collation to create it again. Give the new definition another name and move the users to it, or write the change in a migration (\`meridian migrate new\`)`, c.to.loc ? { location: c.to.loc } : {});
+      },
+    });
     // Indexes naming it in a key depend on it: built again after it is.
     const planned = new Set(out.flatMap((x) => (x.kind === 'drop_index' ? [qualifiedKey(x.index.schema, x.index.name)] : [])));
     for (const r of [...Object.values(current.tables), ...Object.values(current.views)]) {

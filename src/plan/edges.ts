@@ -24,6 +24,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
+import { byName } from './by-name.js';
 import { nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
@@ -59,18 +60,11 @@ function typeRef(type: string | undefined, model: Model): string[] {
 
 const NONE: readonly string[] = [];
 
-const operatorsByName = new WeakMap<Model, Map<string, string[]>>();
 /** Operator name → the ids of every user operator of that name in `model` (any schema, any operand types). */
-function operatorIds(model: Model, name: string): readonly string[] {
-  let m = operatorsByName.get(model);
-  if (!m) {
-    m = new Map();
-    // By name and by schema-qualified name (`public.===`, as the canonical form spells an OPERATOR(…) or a non-default schema's).
-    for (const o of Object.values(model.objects ?? {})) if (o.kind === 'operator') for (const n of [o.name, `${o.schema}.${o.name}`]) m.set(n, [...(m.get(n) ?? []), objectId(o)]);
-    operatorsByName.set(model, m);
-  }
-  return m.get(name) ?? NONE;
-}
+const operatorsByName = byName((model) =>
+  // By name and by schema-qualified name (`public.===`, as the canonical form spells an OPERATOR(…) or a non-default schema's).
+  Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'operator' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+const operatorIds = (model: Model, name: string): readonly string[] => operatorsByName(model).get(name) ?? NONE;
 
 /** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
 const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
@@ -161,21 +155,10 @@ function bodyRefs(f: Func, model: Model): string[] {
   return exprIds(f, model).filter((x) => x !== own);
 }
 
-const typesByName = new WeakMap<Model, Map<string, string[]>>();
 /** The type ids of every relation and user type named `name` in any schema (one pass per Model). */
-function typesNamed(model: Model, name: string): readonly string[] {
-  let m = typesByName.get(model);
-  if (!m) {
-    m = new Map();
-    for (const o of [...Object.values(model.tables), ...Object.values(model.views), ...Object.values(model.types)]) {
-      const list = m.get(o.name);
-      if (list) list.push(nodeId.type(keyOf(o)));
-      else m.set(o.name, [nodeId.type(keyOf(o))]);
-    }
-    typesByName.set(model, m);
-  }
-  return m.get(name) ?? NONE;
-}
+const typesByName = byName((model) =>
+  [...Object.values(model.tables), ...Object.values(model.views), ...Object.values(model.types)].map((o) => [o.name, nodeId.type(keyOf(o))] as const));
+const typesNamed = (model: Model, name: string): readonly string[] => typesByName(model).get(name) ?? NONE;
 
 /** The index a primary key, unique or exclusion constraint is backed by (its name is a relation's), as an id. */
 function indexName(t: Table, k: Constraint): string[] {

@@ -14,6 +14,7 @@ import { qualifiedKey } from '../model/names.js';
 import type { Change } from '../diff/changes.js';
 import type { Func, Model } from '../model/types.js';
 import type { FnCall } from '../model/expr-refs.js';
+import { byName } from './by-name.js';
 import { nodeId } from './graph.js';
 
 /**
@@ -70,35 +71,16 @@ export function recreatedFunctions(all: readonly Change[]): Set<string> {
   return new Set(all.flatMap((c) => (c.kind === 'drop_function' && created.has(fnId(c.function)) ? [fnId(c.function)] : [])));
 }
 
-interface Overloads {
-  /** Unqualified name → the functions of that name in any schema. */
-  readonly byName: Map<string, Func[]>;
-  /** `schema.name` (the Model's qualified key) → its overloads. */
-  readonly byKey: Map<string, Func[]>;
-}
-
-const indexes = new WeakMap<Model, Overloads>();
-function overloads(model: Model): Overloads {
-  let o = indexes.get(model);
-  if (!o) {
-    o = { byName: new Map(), byKey: new Map() };
-    for (const f of Object.values(model.functions)) {
-      for (const [m, k] of [[o.byName, f.name], [o.byKey, qualifiedKey(f.schema, f.name)]] as const) {
-        const list = m.get(k);
-        if (list) list.push(f);
-        else m.set(k, [f]);
-      }
-    }
-    indexes.set(model, o);
-  }
-  return o;
-}
+/** Unqualified name → the functions of that name in any schema. */
+const functionsNamed = byName((model) => Object.values(model.functions).map((f) => [f.name, f] as const));
+/** `schema.name` (the Model's qualified key) → its overloads. */
+const functionsKeyed = byName((model) => Object.values(model.functions).map((f) => [qualifiedKey(f.schema, f.name), f] as const));
 
 const NONE: readonly string[] = [];
 
 /** Every overload of an unqualified function name, in any schema, as ids. @example functionIds(model, 'f') // ['fn:public.f(integer)', 'fn:public.f(text)'] */
 export function functionIds(model: Model, name: string): readonly string[] {
-  return overloads(model).byName.get(name)?.map(fnId) ?? NONE;
+  return functionsNamed(model).get(name)?.map(fnId) ?? NONE;
 }
 
 /**
@@ -112,7 +94,7 @@ export function functionIds(model: Model, name: string): readonly string[] {
 export function overloadIds(model: Model, key: string, args?: string): readonly string[] {
   const f = args !== undefined ? model.functions[`${key}(${args})`] : undefined;
   if (f) return [fnId(f)];
-  return overloads(model).byKey.get(key)?.map(fnId) ?? NONE;
+  return functionsKeyed(model).get(key)?.map(fnId) ?? NONE;
 }
 
 /** Splits identity arguments at their top-level commas (`a integer, b numeric(10,2)` → two). */
@@ -179,7 +161,7 @@ function accepts(f: Func, call: FnCall): boolean {
  * // ['fn:public.f(integer, integer)'] — not f(a integer)
  */
 export function callIds(model: Model, call: FnCall): readonly string[] {
-  const all = overloads(model).byName.get(call.name);
+  const all = functionsNamed(model).get(call.name);
   if (!all?.length) return NONE;
   if (all.length === 1) return [fnId(all[0]!)];
   const fit = all.filter((f) => accepts(f, call));

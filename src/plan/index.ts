@@ -37,6 +37,7 @@ import { withDependants } from './dependants.js';
 import { regenerates } from './regenerated.js';
 import { alterColumn } from './alter-column.js';
 import { serialColumns, tableCreation } from './table-order.js';
+import { optionParts } from '../model/options.js';
 
 function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
   const h: Hazard[] = [];
@@ -272,7 +273,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const concurrent = existing && options.concurrentIndex;
         const kind = onView ? 'create-view-index' : 'create-index';
         // Column statistics targets: set after the index is built, or in place (`statisticsFrom`).
-        const target = (list: readonly string[] | undefined) => new Map((list ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
+        const target = (list: readonly string[] | undefined) => new Map((list ?? []).map(optionParts));
         const [was, will] = [target(c.statisticsFrom), target(i.statistics)];
         const statistics = [...new Set([...was.keys(), ...will.keys()])].filter((n) => was.get(n) !== will.get(n))
           .map((n) => `ALTER INDEX ${qn(i.schema, i.name)} ALTER COLUMN ${n} SET STATISTICS ${will.get(n) ?? -1}`);

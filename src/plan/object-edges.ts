@@ -13,6 +13,7 @@ import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import { nodeId } from './graph.js';
+import { byName } from './by-name.js';
 import { overloadIds } from './function-refs.js';
 
 /** The graph id of a catalog object. */
@@ -39,22 +40,10 @@ export function typeId(type: string | undefined, model: Model): string[] {
   return k ? [nodeId.type(k)] : [];
 }
 
-const byName = new WeakMap<Model, Map<string, CatalogObject[]>>();
-/**
- * The operators and operator classes of `model` by name, unqualified and `schema.name` (one pass per Model).
- */
-function named(model: Model): Map<string, CatalogObject[]> {
-  let m = byName.get(model);
-  if (!m) {
-    m = new Map();
-    for (const o of Object.values(model.objects ?? {})) {
-      if (o.kind !== 'operator' && o.kind !== 'operator_class') continue;
-      for (const n of [`${o.kind} ${o.name}`, `${o.kind} ${o.schema}.${o.name}`]) m.set(n, [...(m.get(n) ?? []), o]);
-    }
-    byName.set(model, m);
-  }
-  return m;
-}
+/** The operators and operator classes of `model` by `kind name` and `kind schema.name` (one pass per Model). */
+const named = byName((model) =>
+  Object.values(model.objects ?? {}).flatMap((o) =>
+    o.kind === 'operator' || o.kind === 'operator_class' ? [`${o.kind} ${o.name}`, `${o.kind} ${o.schema}.${o.name}`].map((n) => [n, o] as const) : []));
 
 /**
  * The user operator an operator class's or family's member names (`OPERATOR 1 public.===(integer,integer)`, as

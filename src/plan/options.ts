@@ -1,3 +1,5 @@
+import { optionName } from '../model/options.js';
+
 /**
  * `RESET (…)` / `SET (…)` steps that turn stored options (a table's or an index's storage parameters, a column's
  * attribute options) into the desired ones, in the desired order. PostgreSQL stores `SET` as the options it does
@@ -9,7 +11,7 @@
  * // { reset: [], set: ['fillfactor=50'] }: stored as autovacuum_enabled=false, fillfactor=50
  */
 export function optionSteps(from: readonly string[], to: readonly string[]): { reset: string[]; set: string[] } {
-  const name = (o: string) => o.slice(0, o.indexOf('=') < 0 ? o.length : o.indexOf('='));
+  const name = optionName;
   let kept = 0;
   for (const o of from) if (kept < to.length && o === to[kept]) kept++;
   const set = to.slice(kept);

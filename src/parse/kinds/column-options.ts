@@ -11,6 +11,7 @@
 import { defaultStorage } from '../../model/column-storage.js';
 import type { Column, Model } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
+import { optionName } from '../../model/options.js';
 
 type MutColumn = { -readonly [K in keyof Column]: Column[K] };
 
@@ -32,7 +33,7 @@ export function setCompression(col: MutColumn, value: string): void {
 export function setColumnOptions(col: MutColumn, items: readonly Node[], reset: boolean): void {
   const defs = items.map((x) => x.DefElem!);
   const names = new Set(defs.map((d) => d.defname!));
-  const kept = (col.options ?? []).filter((o) => !names.has(o.slice(0, o.indexOf('='))));
+  const kept = (col.options ?? []).filter((o) => !names.has(optionName(o)));
   const next = reset ? kept : [...kept, ...defs.map((d) => `${d.defname}=${optionValue(d.arg)}`)];
   if (next.length) col.options = next;
   else delete col.options;

@@ -12,6 +12,7 @@ import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { optionName } from '../../model/options.js';
 
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
@@ -45,7 +46,7 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       // `ALTER INDEX … ALTER COLUMN <number> SET STATISTICS <target>` (PostgreSQL allows it on expression columns only).
       const num = cmd.num ?? 0;
       const value = cmd.def?.Integer?.ival ?? (cmd.def?.A_Const?.ival as { ival?: number } | undefined)?.ival ?? 0;
-      const others = (ix.index.statistics ?? []).filter((s) => s.slice(0, s.indexOf('=')) !== String(num));
+      const others = (ix.index.statistics ?? []).filter((s) => optionName(s) !== String(num));
       const next = value < 0 ? others : [...others, `${num}=${value}`].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
       const target = ix.index as Mut<Index>;
       if (next.length) target.statistics = next;

@@ -2,6 +2,7 @@
  * Small readers of parse-tree nodes shared by the kinds' fold modules (constants, options, walking).
  */
 import type { Node, Payload } from '../ast.js';
+import { optionName } from '../../model/options.js';
 
 export const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
@@ -20,7 +21,7 @@ export function relOptions(list: Node[] | undefined): string[] {
  * @example mergeOptions(['fillfactor=70', 'autovacuum_enabled=false'], ['fillfactor=50']) // ['autovacuum_enabled=false', 'fillfactor=50']
  */
 export function mergeOptions(cur: readonly string[], add: readonly string[]): string[] {
-  const name = (o: string) => o.split('=')[0]!;
+  const name = optionName;
   const set = new Set(add.map(name));
   return [...cur.filter((o) => !set.has(name(o))), ...add];
 }

@@ -8,6 +8,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../../model/types.js';
 import type { NormalizeContext } from '../normalize.js';
 import type { Payload, TaggedNode, Tree } from '../ast.js';
+import { optionName } from '../../model/options.js';
 
 /**
  * What the kinds hand to name and type resolution: a RangeVar's (TypeName's) payload, or a node read in its place where
@@ -117,7 +118,7 @@ export interface FoldScope {
 
 /** A DefElem list (`OPTIONS (host 'x')`, `OPTIONS (ADD a 'b', DROP c)`) applied to `name=value` options, order kept. */
 export function applyGenericOptions(current: readonly string[], items: readonly Tree[] | undefined, fail: FoldScope['fail']): string[] {
-  const out = new Map(current.map((o) => [o.slice(0, o.indexOf('=')), o] as const));
+  const out = new Map(current.map((o) => [optionName(o), o] as const));
   for (const d of (items ?? []).flatMap((x) => (x.DefElem ? [x.DefElem] : []))) {
     const value = d.arg?.String?.sval ?? (d.arg?.Integer ? String(d.arg.Integer.ival ?? 0) : d.arg?.Float?.fval ?? '');
     const name = d.defname ?? '';

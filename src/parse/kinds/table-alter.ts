@@ -19,6 +19,7 @@ import { alterView } from './view.js';
 import { alterComposite } from './type.js';
 import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { optionName } from '../../model/options.js';
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -159,7 +160,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_SetRelOptions': t.options = mergeOptions(t.options, relOptions((cmd.def?.List?.items ?? cmd.def) as Node[] | undefined)); break;
       case 'AT_ResetRelOptions': {
         const drop = new Set(((cmd.def?.List?.items ?? cmd.def ?? []) as Node[]).map((d) => d.DefElem!.defname));
-        t.options = t.options.filter((o) => !drop.has(o.split('=')[0]!));
+        t.options = t.options.filter((o) => !drop.has(optionName(o)));
         break;
       }
       case 'AT_SetStatistics': {

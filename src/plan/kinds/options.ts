@@ -3,11 +3,9 @@
  * foreign tables: stored `name=value` as PostgreSQL keeps them, rendered and changed here.
  */
 import { quoteIdentAlways as qi, quoteLiteral } from '../../model/names.js';
+import { optionParts } from '../../model/options.js';
 
-const split = (o: string): [string, string] => {
-  const i = o.indexOf('=');
-  return i < 0 ? [o, ''] : [o.slice(0, i), o.slice(i + 1)];
-};
+const split = optionParts;
 
 /**
  * ` OPTIONS (…)` for a CREATE statement, or '' when there are none.

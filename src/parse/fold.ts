@@ -131,7 +131,7 @@ export class Folder implements FoldScope {
       this.model.opaque.push({ kind: 'opaque', sql: this.stmt.text, loc: this.stmt.loc });
       this.report('W_OPAQUE', `${what} needs a database: the dev database runs it and decides what it creates (the native checks do not look inside it)`);
     } else {
-      this.report('E_UNSUPPORTED', `${what} needs a database to follow and the native checks have none: check the file with a dev database (\`schema validate\` without --native), or move the statement to a migration (\`meridian migrate new\`)`);
+      this.report('E_UNSUPPORTED', `${what} is not supported in a schema file; move it to a migration (\`meridian migrate new\`), or let a dev database run it (\`schema validate\` without --native)`);
     }
   }
 

@@ -54,7 +54,7 @@ describe('schema validate and the dev database (CLI)', () => {
     expect(r.stdout).toContain('valid (2 statements, 2 tables, 1 warning)');
     const n = await runCli(['schema', 'validate', '--native', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
     expect(n.code).toBe(1);
-    expect(n.stderr).toMatch(/schema\.sql:1:1: error\[E_UNSUPPORTED\]: DO needs a database .*without --native/);
+    expect(n.stderr).toMatch(/schema\.sql:1:1: error\[E_UNSUPPORTED\]: DO is not supported in a schema file; .*without --native/);
   });
   it('schema inspect of a schema file runs it on the dev database (a DO block\'s table included), as Atlas\'s `schema inspect -u file://…`', { timeout: 300_000 }, async () => {
     const cwd = project(DO_BLOCK);

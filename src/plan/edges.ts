@@ -344,7 +344,10 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const k = c.constraint;
       const table = keyOf(c.table);
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
-      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
+      // A child's own check dropped where its parent gains the same-named one (the check becomes inherited-only):
+      // the parent's ADD CONSTRAINT would merge into the child's copy, which then cannot be dropped. Dropped first.
+      const parents = k.kind === 'check' ? c.table.inherits.map((p) => nodeId.part(p, 'constraint', k.name)) : [];
+      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name), ...parents], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
     }
     case 'add_constraint': {
       const k = c.constraint;

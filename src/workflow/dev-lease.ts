@@ -75,6 +75,19 @@ export async function devDatabaseContents(dev: Database, limit = 20): Promise<st
        UNION ALL
        SELECT 'extension ' || quote_ident(extname) FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql'
        UNION ALL
+       SELECT 'cast (' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) || ')' FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+       UNION ALL
+       SELECT 'language ' || quote_ident(l.lanname) FROM pg_catalog.pg_language l WHERE l.oid >= 16384
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid AND d.deptype = 'e')
+       UNION ALL
+       SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication
+       UNION ALL
+       SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger
+       UNION ALL
+       SELECT 'foreign data wrapper ' || quote_ident(fdwname) FROM pg_catalog.pg_foreign_data_wrapper f
+          WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = f.oid AND d.deptype = 'e')
+       UNION ALL
        SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence ' WHEN 'i' THEN 'index ' ELSE 'table ' END || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY($1::text[])
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

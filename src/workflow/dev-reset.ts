@@ -3,7 +3,8 @@
  * and after each use, and what tests reset with.
  *
  * In:  a Database. Out: the same database with no schema but an empty `public` (its owner, privileges and
- * comment restored), no extension but plpgsql, no publication, foreign data wrapper or event trigger.
+ * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast or
+ * procedural language of its own.
  * Never: runs on anything but a dev database (the callers lease it first).
  */
 import type { Database } from '../db/database.js';
@@ -39,6 +40,16 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
       CASE s.t WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END, s.who);
     IF s.t = 'f' THEN EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT EXECUTE ON FUNCTIONS TO PUBLIC', s.who); END IF;
     IF s.t = 'T' THEN EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %s GRANT USAGE ON TYPES TO PUBLIC', s.who); END IF;
+  END LOOP;
+  -- casts and procedural languages are database objects outside schemas: a cast between built-in types (WITHOUT
+  -- FUNCTION, WITH INOUT) or a language created by the files stays after the schemas go (an extension's go with it)
+  FOR s IN SELECT pg_catalog.format_type(c.castsource, NULL) AS src, pg_catalog.format_type(c.casttarget, NULL) AS tgt FROM pg_cast c
+      WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP CAST IF EXISTS (%s AS %s) CASCADE', s.src, s.tgt);
+  END LOOP;
+  FOR s IN SELECT l.lanname FROM pg_language l
+      WHERE l.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP LANGUAGE IF EXISTS %I CASCADE', s.lanname);
   END LOOP;
   -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
   FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP

@@ -17,10 +17,31 @@ const CONSTRAINT_ORDER: Record<Constraint['kind'], number> = { primary_key: 0, u
  */
 export const byInlineOrder = (a: Constraint, b: Constraint): number => CONSTRAINT_ORDER[a.kind] - CONSTRAINT_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** The parts of a key constraint PostgreSQL compares before it merges two keys' indexes. */
+export interface KeyIndexParts {
+  columns: readonly string[];
+  include: readonly string[];
+  nullsNotDistinct: boolean;
+  deferrable: boolean;
+  initiallyDeferred: boolean;
+}
+
+/**
+ * One string per index PostgreSQL would build for a key constraint: two keys written in one statement with the
+ * same identity get one index (used by the Model here and by the fold's parse nodes, parse/kinds/key-merge.ts).
+ *
+ * @example keyMergeIdentity({ columns: ['id'], include: [], nullsNotDistinct: false, deferrable: false, initiallyDeferred: false })
+ */
+export const keyMergeIdentity = (k: KeyIndexParts): string =>
+  JSON.stringify([k.columns, k.include, k.nullsNotDistinct, k.deferrable, k.initiallyDeferred]);
+
 /** What PostgreSQL compares to merge the indexes of key constraints written in one statement; undefined for other kinds. */
 function keyIndexIdentity(c: Constraint): string | undefined {
   if (c.kind !== 'primary_key' && c.kind !== 'unique') return undefined;
-  return JSON.stringify([c.columns, c.include, c.kind === 'unique' && c.nullsNotDistinct, c.deferrable, c.initiallyDeferred]);
+  return keyMergeIdentity({
+    columns: c.columns, include: c.include, nullsNotDistinct: c.kind === 'unique' && c.nullsNotDistinct,
+    deferrable: c.deferrable, initiallyDeferred: c.initiallyDeferred,
+  });
 }
 
 /**

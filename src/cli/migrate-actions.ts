@@ -7,7 +7,6 @@ import { migrationStatus, migrationStatusOf, pendingFromRevisions, setMigrationV
 import { recallRevisions, rememberRevisionsOnClose } from '../migrate/revisions-snapshot.js';
 import { revisionsSchemaFor } from '../migrate/revisions.js';
 import { readMigrationFiles, validateSum, writeMigrationFile, writeSum } from '../migrate/dir.js';
-import { initSplitter, splitStatements } from '../parse/split.js';
 import { splitCachePath } from '../migrate/split-cache.js';
 import { describeTarget } from '../config/protection.js';
 import { parseAllowHazards } from '../workflow/consent.js';
@@ -16,7 +15,8 @@ import { requireMigrationDir } from '../workflow/migration-dir.js';
 import { printTarget, type CommonOptions, type ConsentFlags } from './common.js';
 import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
-import { formatProblem, type Problem } from '../problem.js';
+import { formatProblem } from '../problem.js';
+import { syntaxErrors } from '../workflow/state.js';
 import { fleetApplyAction, fleetFromFlags, fleetStatusAction, urlList, type FleetApplyFlags, type FleetCliOptions } from './migrate-fleet.js';
 
 const out = (s: string) => process.stdout.write(s);
@@ -217,42 +217,12 @@ export async function migrateValidateAction(opts: CommonOptions): Promise<void> 
   const cfg = configFrom(opts);
   requireMigrationDir(cfg.migrationsDir, opts.dir);
   validateSum(cfg.migrationsDir);
-  await initSplitter();
-  const { initParser, parseSql } = await loadParser();
-  await initParser();
-  const errors: Problem[] = [];
-  for (const f of readMigrationFiles(cfg.migrationsDir)) {
-    for (const st of splitStatements(f.content, f.name)) {
-      const e = parseSql(st.text);
-      if (e) errors.push({ code: 'E_SYNTAX', severity: 'error', location: { file: f.path, line: st.line + e.line - 1, column: e.line === 1 ? st.column + e.column - 1 : e.column }, message: e.message });
-    }
-  }
+  const errors = await syntaxErrors(readMigrationFiles(cfg.migrationsDir).map((f) => ({ file: f.path, text: f.content.toString('utf8') })));
   if (errors.length) {
     for (const e of errors) process.stderr.write(`${formatProblem(e, { label: 'none' })}\n`);
     throw new MeridianError('E_VALIDATE', `${errors.length} statement(s) do not parse`);
   }
   out(`Migration directory is valid (${readMigrationFiles(cfg.migrationsDir).length} files)\n`);
-}
-
-/** Syntax check of one statement with the real PostgreSQL parser; returns the error position in the statement. */
-async function loadParser(): Promise<{ initParser: () => Promise<void>; parseSql: (sql: string) => { line: number; column: number; message: string } | undefined }> {
-  const lib = await import('../parse/libpg.js');
-  return {
-    initParser: () => lib.loadLibpg(),
-    parseSql: (sql) => {
-      try {
-        lib.parseSync(sql);
-        return undefined;
-      } catch (e) {
-        const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
-        const pos = err.sqlDetails?.cursorPosition ?? 0;
-        const before = Buffer.from(sql, 'utf8').subarray(0, pos).toString('utf8');
-        const line = before.split('\n').length;
-        const column = before.length - before.lastIndexOf('\n');
-        return { line, column, message: err.message };
-      }
-    },
-  };
 }
 
 export async function migrateNewAction(name: string | undefined, opts: CommonOptions): Promise<void> {

@@ -7,6 +7,7 @@
  * Never: tokenises SQL by hand. Locations are the parser's UTF-8 byte offsets, mapped to line/column.
  */
 import { loadLibpg, parseSync, deparseSync } from './libpg.js';
+import { keywordFix } from './keyword-fix.js';
 import type { SourceLocation } from '../errors.js';
 import type { NodeTag, Payload, Tree } from './ast.js';
 
@@ -26,6 +27,8 @@ export type ParsedStatement = TaggedStatement & {
 export interface SyntaxProblem {
   readonly location: SourceLocation;
   readonly message: string;
+  /** What to do (a keyword used as a name: quote it), when known. */
+  readonly fix?: string;
 }
 
 let loaded: Promise<void> | undefined;
@@ -160,7 +163,8 @@ export function syntaxProblem(text: string, file: string, baseOffset = 0, lines?
     const cursor = err.sqlDetails?.cursorPosition ?? 0;
     const off = baseOffset + Math.max(0, cursor);
     const pos = lines ? lines.at(off) : { line: 1, column: cursor + 1 };
-    return { location: { file, line: pos.line, column: pos.column, offset: off }, message: err.message };
+    const fix = keywordFix(text, err.sqlDetails?.cursorPosition);
+    return { location: { file, line: pos.line, column: pos.column, offset: off }, message: err.message, ...(fix ? { fix } : {}) };
   }
 }
 

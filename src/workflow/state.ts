@@ -11,6 +11,7 @@ import { blankDumpGuards, readTextFile } from '../input/text.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { join, relative } from 'node:path';
 import { loadLibpg, parseSync } from '../parse/libpg.js';
+import { keywordFix } from '../parse/keyword-fix.js';
 import type { Database } from '../db/database.js';
 import { PGLITE_CONTRIB } from '../db/pglite.js';
 import { MeridianError, type SourceLocation } from '../errors.js';
@@ -61,7 +62,8 @@ export async function syntaxErrors(sources: readonly SqlSource[]): Promise<Locat
       } catch (e) {
         const err = e as Error & { sqlDetails?: { cursorPosition?: number } };
         const loc = locate(st, err.sqlDetails?.cursorPosition, src.file);
-        errors.push({ code: 'E_SYNTAX', severity: 'error', location: loc, message: err.message, sourceLine: lineOf(src.text, loc.line) });
+        const fix = keywordFix(st.text, err.sqlDetails?.cursorPosition);
+        errors.push({ code: 'E_SYNTAX', severity: 'error', location: loc, message: err.message, ...(fix ? { fix } : {}), sourceLine: lineOf(src.text, loc.line) });
       }
     }
   }

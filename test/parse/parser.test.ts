@@ -212,6 +212,17 @@ describe('problems are located and never crash the parser', () => {
     expect(r.errors[0]!.sourceLine).toBe('CREATE TABLE b (id int,);');
   });
 
+  it('a keyword used as a name gets a fix that says to quote it; other syntax errors get none', () => {
+    // `json` became a keyword in PostgreSQL 16: a parameter named json parses on 15, not in the 18 grammar.
+    const r = checkSchema([{ file: 'k.sql', text: 'CREATE FUNCTION f(json json) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nCREATE TABLE t (a int,, b int);\nCREATE TABLE u (id int, position int, check (position > 0)) ;\n' }]);
+    expect(r.errors.map((e) => `${e.location.line}:${e.location.column} ${e.fix ?? '-'}`)).toEqual([
+      '1:24 "json" is a keyword in the PostgreSQL 18 grammar Meridian parses with (older servers may accept it as a name); where it names a column, parameter or type, quote it: "json"',
+      '2:23 -',
+    ]);
+    const quoted = checkSchema([{ file: 'k.sql', text: 'CREATE FUNCTION f("json" json) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n' }]);
+    expect(quoted.errors).toEqual([]);
+  });
+
   it('semantic errors and warnings with the object’s position', () => {
     const r = checkSchema([{ file: 's.sql', text: "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (x int REFERENCES nope);\nINSERT INTO a VALUES (1);\nDO $$ BEGIN END $$;\nCREATE TABLE b2 (t text REFERENCES a);\n" }]);
     expect(r.errors.map((e) => `${e.code} ${e.location.line}:${e.location.column}`)).toEqual(['E_UNKNOWN 2:34', 'E_UNSUPPORTED 4:1', 'E_FK 5:1']);

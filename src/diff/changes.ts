@@ -71,7 +71,11 @@ export type Change =
   | { readonly kind: 'set_rls'; readonly table: Table }
   /** Persistence (LOGGED/UNLOGGED) or storage parameters changed. */
   | { readonly kind: 'alter_table'; readonly from: Table; readonly table: Table }
-  | { readonly kind: 'create_view'; readonly view: View }
+  /**
+   * `from`: the view exists as this and is replaced in place (`CREATE OR REPLACE VIEW`: same leading columns, see
+   * diff/view-replace.ts); it keeps its privileges, comments, triggers, rules and the views over it.
+   */
+  | { readonly kind: 'create_view'; readonly view: View; readonly from?: View }
   | { readonly kind: 'drop_view'; readonly view: View; readonly recreated: boolean }
   /** `afterRelations`: a SQL-standard body recreated once the relations it reads exist again (planner-made). */
   | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean; readonly afterRelations?: boolean }

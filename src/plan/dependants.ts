@@ -83,6 +83,17 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     for (const k of hit) {
       if (droppedViews.has(k)) continue;
       const cur = current.views[k]!;
+      // A view the diff replaces in place (CREATE OR REPLACE VIEW) is dropped here after all: it is created again
+      // below, with everything on it; its in-place trigger changes are moot (its privileges and comments are
+      // restored as a recreated view's: ./kinds/privileges.ts).
+      const replaced = all.findIndex((c) => c.kind === 'create_view' && !!c.from && keyOf(c.view) === k);
+      if (replaced >= 0) {
+        all.splice(replaced, 1);
+        for (let i = all.length - 1; i >= 0; i--) {
+          const c = all[i]!;
+          if ((c.kind === 'drop_trigger' || c.kind === 'create_trigger') && c.trigger.table === k) all.splice(i, 1);
+        }
+      }
       all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
       droppedViews.add(k);
       const des = desired.views[k];

@@ -303,7 +303,14 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const reads = exprRefs(c.column.generated?.canonical).columns.filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n));
       return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    // Replaced in place: it reads what its new query reads; what only its old query read goes after it.
+    case 'create_view': if (c.from) {
+      const requires = [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired)];
+      const still = new Set(requires);
+      const used = [...c.from.dependsOn.map(nodeId.rel), ...(c.from.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.from.query, current)].filter((x) => !still.has(x));
+      return { alters: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires, ...(used.length ? { used } : {}) };
+    }
+    return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };
     case 'create_function': {
       const f = c.function;

@@ -28,8 +28,14 @@ const keyOf = (t: { schema: string; name: string }) => qualifiedKey(t.schema, t.
 const typeChanged = (c: Change): c is AlterColumn => c.kind === 'alter_column' && (c.from.type !== c.to.type || (c.from.collation ?? '') !== (c.to.collation ?? ''));
 const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!names && !!col.generated && exprRefs(col.generated.canonical).columns.some((n) => names.has(n));
 
-/** An `alter_column` whose generation expression changes (or that the planner marked): rendered as DROP + ADD COLUMN. @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true */
-export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
+/**
+ * An `alter_column` whose generation expression changes, a plain column that becomes generated (or one the planner
+ * marked): rendered as DROP + ADD COLUMN. A generated column that becomes a plain one is not: `DROP EXPRESSION`
+ * keeps its values (./alter-column.ts).
+ *
+ * @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true
+ */
+export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || (!!c.to.generated && !sameExpr(c.from.generated, c.to.generated));
 
 /**
  * Applies the rule above to `all`: the drop and add of each generated column over a recreated function or a

@@ -34,6 +34,8 @@ export interface AcceptanceCase {
   readonly expectedHazards?: readonly HazardCode[];
   /** Statements (substring match) the old → new plan must contain. */
   readonly expectedSql?: readonly string[];
+  /** Statements (substring match) the old → new plan must not contain (e.g. `DROP VIEW` where a view is replaced in place). */
+  readonly absentSql?: readonly string[];
   /** Seed rows inserted into the old state before migrating: SQL run after building it. */
   readonly seed?: string;
   /** A query whose result must be the same before and after old → new. */

@@ -49,3 +49,23 @@ describe('views replaced in place between folded states', () => {
     }
   });
 });
+
+describe('a generated column expression changed in place from PostgreSQL 17', () => {
+  const old = ['CREATE TABLE g (id int PRIMARY KEY, price numeric, total numeric GENERATED ALWAYS AS (price * 2) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g'];
+  const next = old.map((s) => s.replace('price * 2', 'price * 3'));
+  it('SET EXPRESSION on 17+, drop and add (with the index and the view) before or when the version is unknown', () => {
+    const [from, to] = [parse(old), parse(next)];
+    const sql = (serverMajor?: number) => plan(diff(from, to), from, to, { serverMajor }).map((s) => s.sql);
+    expect(sql(17)).toEqual(['ALTER TABLE "public"."g" ALTER COLUMN "total" SET EXPRESSION AS (price * 3)']);
+    expect(plan(diff(from, to), from, to, { serverMajor: 17 })[0]!.hazards.map((h) => h.code)).toContain('TABLE_REWRITE');
+    // Folded as `migrate diff` replays it.
+    const replayed = parse([...old, ...sql(17)]);
+    expect(plan(diff(replayed, to), replayed, to).map((s) => s.sql)).toEqual([]);
+    for (const major of [16, undefined]) {
+      const s = sql(major).join('\n');
+      expect(s).toContain('DROP COLUMN "total"');
+      expect(s).toContain('DROP VIEW "public"."gv"');
+      expect(s).not.toContain('SET EXPRESSION');
+    }
+  });
+});

@@ -58,7 +58,8 @@ export type Change =
    * `regenerate`: a generated column dropped and added again although its expression is the same (planner-made).
    * `settings`: only the per-column settings ADD COLUMN cannot state, on a column just added again (planner-made: plan/regenerated.ts).
    */
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean }
+  /** `setExpression`: a generated column's new expression set in place (PostgreSQL 17+, planner-made: plan/regenerated.ts). */
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean; readonly setExpression?: boolean }
   /**
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.

@@ -9,7 +9,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { regenerateColumns, regenerates } from './regenerated.js';
+import { regenerateColumns, regenerates, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
@@ -51,8 +51,9 @@ const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !
  * const all = withDependants(diff(current, desired), current, desired);
  * // a column type change over a view: [alter_column, drop_view, create_view]
  */
-export function withDependants(changes: readonly Change[], current: Model, desired: Model): Change[] {
+export function withDependants(changes: readonly Change[], current: Model, desired: Model, serverMajor?: number): Change[] {
   const all = [...changes];
+  setExpressionsInPlace(all, current, serverMajor);
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);

@@ -89,7 +89,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     drafts.push({ kind, order: seq++, sql, comment, effects, transactional, object, source });
 
   // Dependants that must be dropped and recreated around the changes (./dependants.ts).
-  const all = withDependants(changes, current, desired);
+  const all = withDependants(changes, current, desired, options.serverMajor);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));

@@ -164,6 +164,17 @@ export const INPLACE_2_CASES: AcceptanceCase[] = [
     absentSql: ['DROP COLUMN', 'DROP VIEW', 'DROP INDEX'],
   },
   {
+    // PostgreSQL 17+ (PGlite 18): SET EXPRESSION, the index and the view over the column stay; before 17 (PostgreSQL
+    // 15): dropped and added again with them. Either way the rows stay and the values are computed again.
+    name: 'inplace-2: a generated column expression changes under an index and a view: SET EXPRESSION from PostgreSQL 17',
+    old: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 2) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g', 'GRANT SELECT ON gv TO PUBLIC'],
+    new: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 3) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g', 'GRANT SELECT ON gv TO PUBLIC'],
+    seed: 'INSERT INTO g (id, price) VALUES (1, 10), (2, 20)',
+    seedBack: 'INSERT INTO g (id, price) VALUES (1, 10), (2, 20)',
+    keepsTables: [{ tables: ['g'], query: 'SELECT id, price FROM g ORDER BY id' }],
+    expectedHazards: ['TABLE_REWRITE'],
+  },
+  {
     name: 'inplace-2: a plain column becomes generated: dropped and added again, flagged DELETES_DATA',
     old: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric)'],
     new: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 2) STORED)'],

@@ -29,7 +29,9 @@ const GENERATED = SEEDS.filter((s) => !KNOWN[s]).map((s) => pairCase(renderPair(
  * within its time); `npm run test:slow`, which CI also runs, sets 1: every case.
  */
 const EVERY = Math.max(1, Number(process.env.TIEBREAK_EVERY ?? 3));
-const ALL: readonly AcceptanceCase[] = [...ACCEPTANCE, ...GENERATED].filter((_, i) => i % EVERY === 0);
+/** TIEBREAK_CASES=<regex>: only the acceptance cases whose name matches, every one of them (e.g. a new cases file's prefix). */
+const ONLY = process.env.TIEBREAK_CASES ? new RegExp(process.env.TIEBREAK_CASES) : undefined;
+const ALL: readonly AcceptanceCase[] = ONLY ? ACCEPTANCE.filter((c) => ONLY.test(c.name)) : [...ACCEPTANCE, ...GENERATED].filter((_, i) => i % EVERY === 0);
 
 /** Builds `sql` after a reset (a reordered plan that failed may leave an aborted transaction on a server). */
 async function build(db: Database, sql: readonly string[]): Promise<void> {

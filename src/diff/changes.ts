@@ -58,7 +58,8 @@ export type Change =
    * `regenerate`: a generated column dropped and added again although its expression is the same (planner-made).
    * `settings`: only the per-column settings ADD COLUMN cannot state, on a column just added again (planner-made: plan/regenerated.ts).
    */
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean }
+  /** `setExpression`: a generated column's new expression set in place (PostgreSQL 17+, planner-made: plan/regenerated.ts). */
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean; readonly setExpression?: boolean }
   /**
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.
@@ -71,7 +72,11 @@ export type Change =
   | { readonly kind: 'set_rls'; readonly table: Table }
   /** Persistence (LOGGED/UNLOGGED) or storage parameters changed. */
   | { readonly kind: 'alter_table'; readonly from: Table; readonly table: Table }
-  | { readonly kind: 'create_view'; readonly view: View }
+  /**
+   * `from`: the view exists as this and is replaced in place (`CREATE OR REPLACE VIEW`: same leading columns, see
+   * diff/view-replace.ts); it keeps its privileges, comments, triggers, rules and the views over it.
+   */
+  | { readonly kind: 'create_view'; readonly view: View; readonly from?: View }
   | { readonly kind: 'drop_view'; readonly view: View; readonly recreated: boolean }
   /** `afterRelations`: a SQL-standard body recreated once the relations it reads exist again (planner-made). */
   | { readonly kind: 'create_function'; readonly function: Func; readonly replace: boolean; readonly afterRelations?: boolean }

@@ -14,6 +14,7 @@ import { detachedTable } from '../model/partition.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
+import { replaceableView } from './view-replace.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -303,7 +304,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, v] of Object.entries(desired.views)) {
     if (!inScope(scope, v.schema)) continue;
     const cur = current.views[key];
-    if (!cur || !viewEq(cur, v)) {
+    // Replaced in place where PostgreSQL accepts it (./view-replace.ts): it keeps what is on it and over it.
+    if (cur && !viewEq(cur, v) && replaceableView(cur, v)) out.push({ kind: 'create_view', view: v, from: cur });
+    else if (!cur || !viewEq(cur, v)) {
       if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
       out.push({ kind: 'create_view', view: v });
       for (const i of Object.values(v.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });

@@ -306,6 +306,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             query: { canonical: '', text: String(r.view_def ?? '').trim().replace(/;$/, '') }, // canonical: canonicalizeViews
             columns: viewColumns.map((c) => c.name),
             columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
+            ...((collated) => (collated.length ? { columnCollations: Object.fromEntries(collated.map((c) => [c.name, c.collation!])) } : {}))(viewColumns.filter((c) => c.collation)),
             options: arr(r.options), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),

@@ -302,10 +302,17 @@ export interface View extends Commented, Located {
   readonly name: string;
   /** Canonical query (from the parse tree) + text for rendering. */
   readonly query: Expr;
+  /**
+   * The query's typed form (parse/normalize.ts `canonicalQueryForms`: casts, constants' kinds and functions' schemas
+   * kept), views only; never compared: it decides whether a changed view can be replaced in place (diff/view-replace.ts).
+   */
+  readonly typedQuery?: string;
   /** Explicit column names when given / as PostgreSQL reports them. */
   readonly columns: readonly string[];
   /** Column types as PostgreSQL reports them (inspector only; not compared). */
   readonly columnTypes?: Readonly<Record<string, string>>;
+  /** Column collations that are not their type's default, as PostgreSQL reports them (inspector only; not compared). */
+  readonly columnCollations?: Readonly<Record<string, string>>;
   /** Column defaults (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`) as PostgreSQL reports them (inspector only; not compared). */
   readonly columnDefaults?: Readonly<Record<string, Expr>>;
   /** e.g. `security_invoker=true`, sorted. */

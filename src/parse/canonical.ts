@@ -15,7 +15,7 @@
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
 import {
-  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
+  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryForms, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
 } from './normalize.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
@@ -344,13 +344,16 @@ export function canonicalizeViews(model: Model): Model {
   const views: Record<string, View> = {};
   for (const [k, v] of Object.entries(model.views)) {
     let canonical: string;
+    let typed: string | undefined;
     try {
-      canonical = canonicalQueryText(v.query.text, ctx);
+      // A view's typed form too (a materialized view is never replaced in place: src/diff/view-replace.ts).
+      if (v.kind === 'view') ({ canonical, typed } = canonicalQueryForms(v.query.text, ctx));
+      else canonical = canonicalQueryText(v.query.text, ctx);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e; // a query nested past the stack: compared by its text
       canonical = v.query.text.trim();
     }
-    views[k] = { ...v, query: { canonical, text: v.query.text } };
+    views[k] = { ...v, query: { canonical, text: v.query.text }, ...(typed !== undefined ? { typedQuery: typed } : {}) };
   }
   return { ...model, views };
 }

@@ -653,6 +653,8 @@ export class Folder implements FoldScope {
           canonical = v.query.text;
         }
         v.query = { canonical, text: v.query.text };
+        // Its typed form decides whether a changed view is replaced in place (src/diff/view-replace.ts).
+        if (v.kind === 'view' && canonical !== v.query.text) (v as { typedQuery?: string }).typedQuery = view.typedView(q, this.ctx);
         delete (v as unknown as { queryNode?: Tree }).queryNode;
       }
     }

@@ -117,7 +117,11 @@ interface ScopeItem {
 class Normalizer {
   /** CTE names in scope → their output columns. */
   private ctes = new Map<string, readonly string[] | undefined>();
-  constructor(private readonly ctx: NormalizeContext) {}
+  /**
+   * `typed`: a form that keeps what decides an expression's type (src/diff/view-replace.ts): every cast, the kind of
+   * each constant (`1` and `'1'` differ) and functions' schemas; never used to decide equality.
+   */
+  constructor(private readonly ctx: NormalizeContext, private readonly typed = false) {}
 
   expr(n: Node, scopes?: ScopeItem[][]): Canon;
   expr(n: Node | readonly Node[] | undefined, scopes?: ScopeItem[][]): Canon | Canon[] | undefined;
@@ -127,11 +131,11 @@ class Normalizer {
     const [type, v] = tagOf(n as Node);
     switch (type) {
       case 'A_Const':
-        return { K: constValue(v) };
+        return this.typed ? { K: constValue(v), k: Object.keys(v).filter((x) => x !== 'location').join() } : { K: constValue(v) };
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
-        if (isConst(arg) || STRIP_CAST_TO.has(t)) return arg;
+        if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
         return { Cast: [arg, t] };
       }
       case 'A_ArrayExpr':
@@ -204,7 +208,7 @@ class Normalizer {
 
   private func(v: Payload<'FuncCall'>, scopes: ScopeItem[][]): Canon {
     const names: string[] = v.funcname!.map(sv);
-    const name = names[names.length - 1]!;
+    const name = this.typed ? names.join('.') : names[names.length - 1]!;
     let args: Canon[] = (v.args ?? []).map((a) => this.expr(a, scopes));
     if ((name === 'nextval' || name === 'currval' || name === 'setval') && args[0]?.K !== undefined) args = [{ K: this.regclass(args[0].K) }, ...args.slice(1)];
     return {
@@ -410,9 +414,28 @@ export function normalizeExpr(n: Node, ctx: NormalizeContext = NONE): string {
   return JSON.stringify(new Normalizer(ctx).expr(n));
 }
 
+/** Typed form of a SELECT (casts, constants' kinds, functions' schemas kept): see `canonicalQueryForms`. */
+export function normalizeQueryTyped(n: Node, ctx: NormalizeContext = NONE): string {
+  return JSON.stringify(new Normalizer(ctx, true).query(n));
+}
+
 /** Canonical form of a SELECT (a view's query), with relations resolved through `ctx`. */
 export function normalizeQuery(n: Node, ctx: NormalizeContext = NONE): string {
   return JSON.stringify(new Normalizer(ctx).query(n));
+}
+
+/**
+ * A view query's canonical form and its typed form (casts, constants' kinds and functions' schemas kept: what
+ * decides its output column types), from one parse; the trimmed text twice when it is not a SELECT.
+ *
+ * @example
+ * canonicalQueryForms('SELECT a::text FROM t', ctx).typed // keeps the cast that `canonical` drops
+ */
+export function canonicalQueryForms(text: string, ctx: NormalizeContext = NONE): { canonical: string; typed: string } {
+  const p = parseOne(text.trim().replace(/;\s*$/, ''));
+  if (!p || p.type !== 'SelectStmt') return { canonical: text.trim(), typed: text.trim() };
+  const n = { SelectStmt: p.node };
+  return { canonical: JSON.stringify(new Normalizer(ctx).query(n)), typed: JSON.stringify(new Normalizer(ctx, true).query(n)) };
 }
 
 /** Canonical form of an expression given as text (cached); the trimmed text itself when it does not parse. */

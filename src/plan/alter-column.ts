@@ -74,11 +74,18 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   // SET STORAGE would reach its children and partitions, which the plan changes on their own (as pg_dump writes them).
   const dn = Object.values(model.tables).some((x) => x.inherits.includes(key) || x.partitionOf?.parent === key) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
   const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
-  if (c.regenerate || !sameExpr(from.generated, to.generated)) {
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true });
+  if (c.setExpression && to.generated) {
+    // PostgreSQL 17+: the values are computed again (a rewrite), indexes on the column rebuilt, the views over it kept.
+    emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });
+  } else if (c.regenerate || (to.generated && !sameExpr(from.generated, to.generated))) {
+    // A plain column that becomes generated loses its values (PostgreSQL cannot turn a column into a generated one).
+    const lost = !from.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` } : {};
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true, ...lost });
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
   }
+  // A generated column that becomes a plain one keeps its values (PostgreSQL 13+); an inherited one follows its parent's.
+  if (from.generated && !to.generated && !(from.inherited && to.inherited)) emit('alter-column', c, key, cm, `${tn} DROP EXPRESSION`, { locksExistingTable: true });
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });

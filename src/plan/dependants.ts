@@ -9,7 +9,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { regenerateColumns, regenerates } from './regenerated.js';
+import { regenerateColumns, regenerates, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
@@ -51,8 +51,9 @@ const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !
  * const all = withDependants(diff(current, desired), current, desired);
  * // a column type change over a view: [alter_column, drop_view, create_view]
  */
-export function withDependants(changes: readonly Change[], current: Model, desired: Model): Change[] {
+export function withDependants(changes: readonly Change[], current: Model, desired: Model, serverMajor?: number): Change[] {
   const all = [...changes];
+  setExpressionsInPlace(all, current, serverMajor);
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);
@@ -83,6 +84,17 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     for (const k of hit) {
       if (droppedViews.has(k)) continue;
       const cur = current.views[k]!;
+      // A view the diff replaces in place (CREATE OR REPLACE VIEW) is dropped here after all: it is created again
+      // below, with everything on it; its in-place trigger changes are moot (its privileges and comments are
+      // restored as a recreated view's: ./kinds/privileges.ts).
+      const replaced = all.findIndex((c) => c.kind === 'create_view' && !!c.from && keyOf(c.view) === k);
+      if (replaced >= 0) {
+        all.splice(replaced, 1);
+        for (let i = all.length - 1; i >= 0; i--) {
+          const c = all[i]!;
+          if ((c.kind === 'drop_trigger' || c.kind === 'create_trigger') && c.trigger.table === k) all.splice(i, 1);
+        }
+      }
       all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
       droppedViews.add(k);
       const des = desired.views[k];

@@ -279,7 +279,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
       // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
       const column = nodeId.part(keyOf(c.table), 'column', c.to.name);
-      if (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical)) {
+      if (!c.setExpression && (c.regenerate || (c.from.generated && c.to.generated && c.from.generated.canonical !== c.to.generated.canonical))) {
         return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], drops: [column], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], creates: [column], requires: columnRefs(c.to, desired) };
       }
       // A new sequence moved past the column's values (alter-column.ts: sequencePosition) exists by then.
@@ -303,7 +303,14 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const reads = exprRefs(c.column.generated?.canonical).columns.filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n));
       return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
-    case 'create_view': return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
+    // Replaced in place: it reads what its new query reads; what only its old query read goes after it.
+    case 'create_view': if (c.from) {
+      const requires = [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired)];
+      const still = new Set(requires);
+      const used = [...c.from.dependsOn.map(nodeId.rel), ...(c.from.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.from.query, current)].filter((x) => !still.has(x));
+      return { alters: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires, ...(used.length ? { used } : {}) };
+    }
+    return { creates: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], requires: [nodeId.schema(c.view.schema), ...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(desired, f)), ...exprIds(c.view.query, desired), ...defaultsFor(c.view.schema)] };
     case 'drop_view': return { drops: [nodeId.rel(keyOf(c.view)), nodeId.type(keyOf(c.view))], used: [...c.view.dependsOn.map(nodeId.rel), ...(c.view.calls ?? []).flatMap((f) => overloadIds(current, f)), ...exprIds(c.view.query, current), ...Object.values(c.view.triggers ?? {}).flatMap((tr) => overloadIds(current, tr.function))] };
     case 'create_function': {
       const f = c.function;

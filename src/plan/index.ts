@@ -52,11 +52,12 @@ function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
 }
 
 
-function viewSql(v: View): string {
+function viewSql(v: View, replace = false): string {
   const opts = v.options.length ? ` WITH (${v.options.join(', ')})` : '';
   const query = v.query.text.trim().replace(/;$/, '');
   if (v.kind === 'materialized_view') return `CREATE MATERIALIZED VIEW ${qn(v.schema, v.name)}${opts} AS ${query} WITH ${v.withData === false ? 'NO DATA' : 'DATA'}`;
-  return `CREATE VIEW ${qn(v.schema, v.name)}${opts} AS ${query}${v.checkOption ? ` WITH ${v.checkOption} CHECK OPTION` : ''}`;
+  // Replaced in place: the statement's options replace the view's (an option left out is reset).
+  return `CREATE ${replace ? 'OR REPLACE ' : ''}VIEW ${qn(v.schema, v.name)}${opts} AS ${query}${v.checkOption ? ` WITH ${v.checkOption} CHECK OPTION` : ''}`;
 }
 
 function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
@@ -88,7 +89,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     drafts.push({ kind, order: seq++, sql, comment, effects, transactional, object, source });
 
   // Dependants that must be dropped and recreated around the changes (./dependants.ts).
-  const all = withDependants(changes, current, desired);
+  const all = withDependants(changes, current, desired, options.serverMajor);
 
   // The order the Models listed their objects in plays no part: changes are visited by a stable key.
   const keyed = all.map((c) => ({ k: changeKey(c), c })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
@@ -387,7 +388,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   // Views: in the order the graph gives (a view after what it reads).
-  for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `create "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view));
+  for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `${c.from ? 'modify' : 'create'} "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view, !!c.from));
 
   const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst };
   const nodes = graphNodes(drafts, ctx, options.tieBreak);

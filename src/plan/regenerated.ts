@@ -28,8 +28,31 @@ const keyOf = (t: { schema: string; name: string }) => qualifiedKey(t.schema, t.
 const typeChanged = (c: Change): c is AlterColumn => c.kind === 'alter_column' && (c.from.type !== c.to.type || (c.from.collation ?? '') !== (c.to.collation ?? ''));
 const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!names && !!col.generated && exprRefs(col.generated.canonical).columns.some((n) => names.has(n));
 
-/** An `alter_column` whose generation expression changes (or that the planner marked): rendered as DROP + ADD COLUMN. @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true */
-export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || !sameExpr(c.from.generated, c.to.generated);
+/**
+ * An `alter_column` whose generation expression changes, a plain column that becomes generated (or one the planner
+ * marked): rendered as DROP + ADD COLUMN. A generated column that becomes a plain one is not: `DROP EXPRESSION`
+ * keeps its values (./alter-column.ts).
+ *
+ * @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true
+ */
+export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || (!c.setExpression && !!c.to.generated && !sameExpr(c.from.generated, c.to.generated));
+
+/**
+ * On PostgreSQL 17+ (`serverMajor`), a generated column whose expression changes (and nothing the rule below
+ * regenerates it for) is marked to be changed in place: `ALTER COLUMN … SET EXPRESSION AS (…)`. Not on a table in an
+ * inheritance tree or a partitioned one (PostgreSQL recurses into children and refuses an inherited column's own):
+ * those keep the drop and add. Mutates `all`.
+ *
+ * @example
+ * setExpressionsInPlace(all, current, 17) // alter_column total: price * 2 → price * 3 gets setExpression
+ */
+export function setExpressionsInPlace(all: Change[], current: Model, serverMajor: number | undefined): void {
+  if (serverMajor === undefined || serverMajor < 17) return;
+  const inTree = (t: Table) => t.inherits.length > 0 || !!t.partitionOf || !!t.partitionBy || Object.values(current.tables).some((x) => x.inherits.includes(keyOf(t)) || x.partitionOf?.parent === keyOf(t));
+  all.forEach((c, i) => {
+    if (c.kind === 'alter_column' && !c.regenerate && c.from.generated && c.to.generated && !sameExpr(c.from.generated, c.to.generated) && !inTree(c.table)) all[i] = { ...c, setExpression: true };
+  });
+}
 
 /**
  * Applies the rule above to `all`: the drop and add of each generated column over a recreated function or a

@@ -54,4 +54,10 @@ export interface PlanOptions {
    * comes from the graph. Default: `'layout'`, Atlas's order.
    */
   readonly tieBreak?: TieBreak;
+  /**
+   * The major version of the server the plan is for (15, 17…), when known: from 17 a stored generated column whose
+   * expression changes is altered in place (`ALTER COLUMN … SET EXPRESSION AS (…)`: its values computed again, its
+   * indexes rebuilt, the views over it kept); before 17, or when unknown, it is dropped and added again.
+   */
+  readonly serverMajor?: number;
 }

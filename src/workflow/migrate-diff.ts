@@ -121,7 +121,7 @@ export function migrationName(changes: readonly Change[]): string {
       case 'add_column': p = `add_${c.table.name}_${c.column.name}`; break;
       case 'drop_column': p = `drop_${c.table.name}_${c.column.name}`; break;
       case 'alter_column': p = `alter_${c.table.name}_${c.to.name}`; break;
-      case 'create_view': p = `create_${c.view.name}`; break;
+      case 'create_view': p = `${c.from ? 'modify' : 'create'}_${c.view.name}`; break;
       case 'create_index': p = `index_${c.index.name}`; break;
       case 'create_type': p = `create_${c.type.name}`; break;
       case 'add_enum_value': p = `extend_${c.type.name}`; break;

@@ -113,7 +113,7 @@ export async function planSchemaApply(
     }
   }
   // Shown, hashed and run as a migration file writes them: one ALTER TABLE per table (plan/combine.ts).
-  return combineTableClauses(plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) }));
+  return combineTableClauses(plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { serverMajor: majorOf(await db.serverVersion()), ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) }));
 }
 
 /**

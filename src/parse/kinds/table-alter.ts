@@ -191,6 +191,13 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       }
       case 'AT_DropExpression': delete col(cmd.name!).generated; break;
+      // PostgreSQL 17+: a stored generated column's new expression (the values are computed again).
+      case 'AT_SetExpression': {
+        const c = col(cmd.name!);
+        if (!c.generated) throw new Problem('E_UNKNOWN', `column "${c.name}" of relation "${t.name}" is not a generated column`);
+        c.generated = sc.expr(cmd.def!);
+        break;
+      }
       case 'AT_AttachPartition': {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!) };

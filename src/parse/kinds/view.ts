@@ -3,7 +3,7 @@
  * `ALTER VIEW`, rename and DROP; output columns and what a view reads (tables, views, functions).
  */
 import type { View } from '../../model/types.js';
-import { figureColname, normalizeQuery, type NormalizeContext } from '../normalize.js';
+import { figureColname, normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
 import { retargetRules } from './rule.js';
 import type { Index } from '../../model/types.js';
@@ -143,6 +143,11 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
     out.push(rt!.name ?? figureColname(rt!.val));
   }
   return out;
+}
+
+/** Typed form of a view query (what decides its column types; see ../normalize.ts `canonicalQueryForms`). */
+export function typedView(q: Node, ctx: NormalizeContext): string {
+  return normalizeQueryTyped(q, ctx);
 }
 
 /** Canonical form of a view query: resolved and normalised (see ./normalize.ts). */

@@ -1,0 +1,218 @@
+/**
+ * Acceptance cases for "in place first", second part: a changed view replaced with `CREATE OR REPLACE VIEW`
+ * where PostgreSQL accepts it (same leading columns, new ones appended, options changed) so its privileges,
+ * comments, triggers and the views over it stay; dropped and created again where it must (a column renamed,
+ * retyped, removed, reordered, a collation changed, a materialized view). Generated and identity columns changed
+ * in place (`DROP EXPRESSION`, `ADD GENERATED … AS IDENTITY`, `SET GENERATED`, identity sequence options,
+ * `DROP IDENTITY`), and a plain column becoming generated flagged as losing its values.
+ * Facts (not fixtures) from PostgreSQL's documentation of CREATE VIEW and ALTER TABLE, migra's rule (a view is
+ * replaced when its old columns are a prefix of its new ones) and sqldef's PostgreSQL view tests.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+const TABLE = "CREATE TABLE t (id int PRIMARY KEY, a text NOT NULL, b numeric(8,2), c text COLLATE \"C\")";
+const ROWS = "INSERT INTO t VALUES (1, 'x', 1.5, 'p'), (2, 'y', 2.5, 'q')";
+
+export const INPLACE_2_CASES: AcceptanceCase[] = [
+  // ---- views replaced in place
+  {
+    name: 'inplace-2: a view gains a column at the end: replaced, its grant, comments and the view over it stay',
+    old: [
+      TABLE,
+      'CREATE VIEW v AS SELECT id, a FROM t',
+      "COMMENT ON VIEW v IS 'the view'",
+      "COMMENT ON COLUMN v.a IS 'the a'",
+      'GRANT SELECT ON v TO PUBLIC',
+      'CREATE VIEW w AS SELECT id FROM v WHERE a <> \'\'',
+    ],
+    new: [
+      TABLE,
+      'CREATE VIEW v AS SELECT id, a, b * 2 AS b2 FROM t',
+      "COMMENT ON VIEW v IS 'the view'",
+      "COMMENT ON COLUMN v.a IS 'the a'",
+      'GRANT SELECT ON v TO PUBLIC',
+      'CREATE VIEW w AS SELECT id FROM v WHERE a <> \'\'',
+    ],
+    seed: ROWS,
+    seedBack: ROWS,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v"'],
+    absentSql: ['DROP VIEW', 'GRANT', 'COMMENT ON'],
+  },
+  {
+    name: 'inplace-2: a view whose filter changes keeps its INSTEAD OF trigger and the view over it',
+    old: [
+      TABLE,
+      "CREATE FUNCTION v_ins() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO t (id, a) VALUES (NEW.id, NEW.a); RETURN NEW; END$$",
+      'CREATE VIEW v AS SELECT id, a FROM t WHERE id > 0',
+      'CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION v_ins()',
+      'CREATE VIEW w AS SELECT v.id, v.a FROM v',
+    ],
+    new: [
+      TABLE,
+      "CREATE FUNCTION v_ins() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN INSERT INTO t (id, a) VALUES (NEW.id, NEW.a); RETURN NEW; END$$",
+      "CREATE VIEW v AS SELECT id, a FROM t WHERE id > 1 AND a <> ''",
+      'CREATE TRIGGER v_ins INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION v_ins()',
+      'CREATE VIEW w AS SELECT v.id, v.a FROM v',
+    ],
+    seed: ROWS,
+    seedBack: ROWS,
+    after: "INSERT INTO v (id, a) VALUES (9, 'z')",
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v"'],
+    absentSql: ['DROP VIEW', 'DROP TRIGGER', 'CREATE TRIGGER'],
+  },
+  {
+    name: 'inplace-2: view options change (security_barrier, check option) in place, both ways',
+    old: [TABLE, 'CREATE VIEW v AS SELECT id, a FROM t WHERE id > 0', 'GRANT SELECT ON v TO PUBLIC'],
+    new: [TABLE, 'CREATE VIEW v WITH (security_barrier = true) AS SELECT id, a FROM t WHERE id > 0 WITH LOCAL CHECK OPTION', 'GRANT SELECT ON v TO PUBLIC'],
+    seed: ROWS,
+    seedBack: ROWS,
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v" WITH ('],
+    absentSql: ['DROP VIEW'],
+  },
+  {
+    name: 'inplace-2: a UNION view gains a column in each branch: replaced',
+    old: [TABLE, 'CREATE TABLE u (id int, a text)', 'CREATE VIEW v AS SELECT id, a FROM t UNION ALL SELECT id, a FROM u', "COMMENT ON VIEW v IS 'both'"],
+    new: [TABLE, 'CREATE TABLE u (id int, a text)', "CREATE VIEW v AS SELECT id, a, 't' AS src FROM t UNION ALL SELECT id, a, 'u' AS src FROM u", "COMMENT ON VIEW v IS 'both'"],
+    seed: `${ROWS}; INSERT INTO u VALUES (3, 'z')`,
+    seedBack: `${ROWS}; INSERT INTO u VALUES (3, 'z')`,
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v"'],
+    absentSql: ['DROP VIEW'],
+  },
+  {
+    name: 'inplace-2: a view replaced reads a column the plan adds, and a changed view over it reads its new column',
+    old: [
+      'CREATE TABLE t (id int PRIMARY KEY, a text)',
+      'CREATE VIEW v AS SELECT id, a FROM t',
+      'CREATE VIEW w AS SELECT id FROM v',
+      'GRANT SELECT ON w TO PUBLIC',
+    ],
+    new: [
+      'CREATE TABLE t (id int PRIMARY KEY, a text, n int DEFAULT 0)',
+      'CREATE VIEW v AS SELECT id, a, n FROM t',
+      'CREATE VIEW w AS SELECT id, n FROM v',
+      'GRANT SELECT ON w TO PUBLIC',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'x')",
+    seedBack: "INSERT INTO t VALUES (1, 'x', 4)",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, a FROM t ORDER BY id' }],
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v"', 'CREATE OR REPLACE VIEW "public"."w"'],
+    absentSql: ['DROP VIEW'],
+  },
+  {
+    name: 'inplace-2: a view over a view replaced in place is recreated when its own column is renamed',
+    old: [TABLE, 'CREATE VIEW v AS SELECT id, a FROM t', 'CREATE VIEW w AS SELECT id, a FROM v', 'GRANT SELECT ON w TO PUBLIC', "COMMENT ON VIEW w IS 'w'"],
+    new: [TABLE, 'CREATE VIEW v AS SELECT id, a, b FROM t', 'CREATE VIEW w AS SELECT id, a AS label, b FROM v', 'GRANT SELECT ON w TO PUBLIC', "COMMENT ON VIEW w IS 'w'"],
+    seed: ROWS,
+    seedBack: ROWS,
+    expectedSql: ['CREATE OR REPLACE VIEW "public"."v"', 'DROP VIEW "public"."w"', 'CREATE VIEW "public"."w"'],
+  },
+  // ---- views that must be dropped and created again
+  {
+    name: 'inplace-2: a view column renamed, retyped or removed: dropped and created again with the view over it',
+    old: [TABLE, 'CREATE VIEW v AS SELECT id, a, b FROM t', 'CREATE VIEW w AS SELECT id FROM v', 'GRANT SELECT ON v TO PUBLIC'],
+    new: [TABLE, 'CREATE VIEW v AS SELECT id::bigint AS id, a AS label FROM t', 'CREATE VIEW w AS SELECT id FROM v', 'GRANT SELECT ON v TO PUBLIC'],
+    seed: ROWS,
+    seedBack: ROWS,
+    expectedSql: ['DROP VIEW "public"."v"', 'DROP VIEW "public"."w"', 'CREATE VIEW "public"."v"'],
+    absentSql: ['CREATE OR REPLACE VIEW'],
+  },
+  {
+    name: 'inplace-2: view columns reordered: dropped and created again',
+    old: [TABLE, 'CREATE VIEW v AS SELECT id, a FROM t', "COMMENT ON COLUMN v.a IS 'the a'"],
+    new: [TABLE, 'CREATE VIEW v AS SELECT a, id FROM t', "COMMENT ON COLUMN v.a IS 'the a'"],
+    expectedSql: ['DROP VIEW "public"."v"'],
+    absentSql: ['CREATE OR REPLACE VIEW'],
+  },
+  {
+    name: 'inplace-2: a view column whose collation changes (same name and type): dropped and created again',
+    old: [TABLE, 'CREATE VIEW v AS SELECT id, c FROM t'],
+    new: [TABLE, 'CREATE VIEW v AS SELECT id, c COLLATE "POSIX" AS c, a FROM t'],
+    seed: ROWS,
+    seedBack: ROWS,
+    expectedSql: ['DROP VIEW "public"."v"'],
+    absentSql: ['CREATE OR REPLACE VIEW'],
+  },
+  {
+    name: 'inplace-2: a view gains a column while the table column it reads changes type: dropped and created again',
+    old: ['CREATE TABLE t (id int PRIMARY KEY, a varchar(10))', 'CREATE VIEW v AS SELECT id, a FROM t', 'GRANT SELECT ON v TO PUBLIC'],
+    new: ['CREATE TABLE t (id int PRIMARY KEY, a text)', "CREATE VIEW v AS SELECT id, a, length(a) AS n FROM t", 'GRANT SELECT ON v TO PUBLIC'],
+    seed: "INSERT INTO t VALUES (1, 'x')",
+    seedBack: "INSERT INTO t VALUES (1, 'x')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, a FROM t ORDER BY id' }],
+    expectedSql: ['DROP VIEW "public"."v"', 'CREATE VIEW "public"."v"'],
+    absentSql: ['CREATE OR REPLACE VIEW'],
+  },
+  {
+    name: 'inplace-2: a materialized view gaining a column is created again (no CREATE OR REPLACE)',
+    old: [TABLE, 'CREATE MATERIALIZED VIEW m AS SELECT id, a FROM t'],
+    new: [TABLE, 'CREATE MATERIALIZED VIEW m AS SELECT id, a, b FROM t'],
+    seed: ROWS,
+    seedBack: ROWS,
+    expectedSql: ['DROP MATERIALIZED VIEW "public"."m"'],
+    absentSql: ['CREATE OR REPLACE'],
+  },
+  // ---- generated and identity columns
+  {
+    name: 'inplace-2: a stored generated column becomes a plain column: DROP EXPRESSION keeps its values',
+    old: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 2) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g'],
+    new: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g'],
+    seed: 'INSERT INTO g (id, price) VALUES (1, 10), (2, 20)',
+    seedBack: 'INSERT INTO g VALUES (1, 10, 20), (2, 20, 40)',
+    keeps: 'SELECT id, price, total FROM g ORDER BY id',
+    expectedSql: ['ALTER TABLE "public"."g" ALTER COLUMN "total" DROP EXPRESSION'],
+    absentSql: ['DROP COLUMN', 'DROP VIEW', 'DROP INDEX'],
+  },
+  {
+    // PostgreSQL 17+ (PGlite 18): SET EXPRESSION, the index and the view over the column stay; before 17 (PostgreSQL
+    // 15): dropped and added again with them. Either way the rows stay and the values are computed again.
+    name: 'inplace-2: a generated column expression changes under an index and a view: SET EXPRESSION from PostgreSQL 17',
+    old: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 2) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g', 'GRANT SELECT ON gv TO PUBLIC'],
+    new: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 3) STORED)', 'CREATE INDEX g_total ON g (total)', 'CREATE VIEW gv AS SELECT id, total FROM g', 'GRANT SELECT ON gv TO PUBLIC'],
+    seed: 'INSERT INTO g (id, price) VALUES (1, 10), (2, 20)',
+    seedBack: 'INSERT INTO g (id, price) VALUES (1, 10), (2, 20)',
+    keepsTables: [{ tables: ['g'], query: 'SELECT id, price FROM g ORDER BY id' }],
+    expectedHazards: ['TABLE_REWRITE'],
+  },
+  {
+    name: 'inplace-2: a plain column becomes generated: dropped and added again, flagged DELETES_DATA',
+    old: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric)'],
+    new: ['CREATE TABLE g (id int PRIMARY KEY, price numeric NOT NULL, total numeric GENERATED ALWAYS AS (price * 2) STORED)'],
+    seed: 'INSERT INTO g VALUES (1, 10, 7)',
+    seedBack: 'INSERT INTO g (id, price) VALUES (1, 10)',
+    keepsTables: [{ tables: ['g'], query: 'SELECT id, price FROM g ORDER BY id' }],
+    expectedSql: ['ALTER TABLE "public"."g" DROP COLUMN "total"'],
+    expectedHazards: ['DELETES_DATA'],
+  },
+  {
+    name: 'inplace-2: a plain column becomes an identity in place and back (ADD GENERATED AS IDENTITY / DROP IDENTITY)',
+    old: ['CREATE TABLE i (id int NOT NULL, a text)', "GRANT SELECT ON i TO PUBLIC"],
+    new: ['CREATE TABLE i (id int GENERATED BY DEFAULT AS IDENTITY (START WITH 100), a text)', "GRANT SELECT ON i TO PUBLIC"],
+    seed: "INSERT INTO i VALUES (1, 'x'), (2, 'y')",
+    seedBack: "INSERT INTO i VALUES (1, 'x'), (2, 'y')",
+    keepsTables: [{ tables: ['i'], query: 'SELECT id, a FROM i ORDER BY id' }],
+    expectedSql: ['ALTER TABLE "public"."i" ALTER COLUMN "id" ADD GENERATED BY DEFAULT AS IDENTITY'],
+    absentSql: ['DROP COLUMN', 'DROP TABLE'],
+  },
+  {
+    name: 'inplace-2: identity generation and sequence options change in place (SET GENERATED, SET INCREMENT, SET CACHE)',
+    old: ['CREATE TABLE i (id bigint GENERATED BY DEFAULT AS IDENTITY, a text)', 'CREATE VIEW iv AS SELECT id FROM i'],
+    new: ['CREATE TABLE i (id bigint GENERATED ALWAYS AS IDENTITY (INCREMENT BY 5 CACHE 10 MAXVALUE 1000000), a text)', 'CREATE VIEW iv AS SELECT id FROM i'],
+    seed: "INSERT INTO i (a) VALUES ('x'), ('y')",
+    seedBack: "INSERT INTO i (a) VALUES ('x'), ('y')",
+    after: "INSERT INTO i (a) VALUES ('z')",
+    keepsTables: [{ tables: ['i'], query: "SELECT id, a FROM i WHERE a IN ('x', 'y') ORDER BY id" }],
+    expectedSql: ['SET GENERATED ALWAYS', 'SET INCREMENT BY 5'],
+    absentSql: ['DROP COLUMN', 'DROP VIEW', 'DROP IDENTITY'],
+  },
+  {
+    name: 'inplace-2: a generated column becomes an identity: DROP EXPRESSION, then ADD GENERATED AS IDENTITY',
+    old: ['CREATE TABLE i (k int PRIMARY KEY, id bigint GENERATED ALWAYS AS (k * 10) STORED)'],
+    new: ['CREATE TABLE i (k int PRIMARY KEY, id bigint GENERATED BY DEFAULT AS IDENTITY (START WITH 1000))'],
+    seed: 'INSERT INTO i (k) VALUES (1), (2)',
+    oneWay: true,
+    keeps: 'SELECT k, id FROM i ORDER BY k',
+    expectedSql: ['DROP EXPRESSION', 'ADD GENERATED BY DEFAULT AS IDENTITY'],
+    absentSql: ['DROP COLUMN'],
+  },
+];

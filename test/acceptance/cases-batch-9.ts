@@ -1,0 +1,45 @@
+/**
+ * Acceptance cases of batch 9 (known correctness gaps, each a class): sequence ownership moved or lost in one plan,
+ * rules reading OLD/NEW, renamed columns in expression indexes/predicates/statistics/views, PostgreSQL 15's
+ * spellings (COMMENT ON TRIGGER, AT TIME ZONE), temporal foreign keys (PERIOD), view column defaults.
+ * Each case failed before its fix in src/ (named in the case's comment).
+ */
+import type { AcceptanceCase } from './harness.js';
+
+export const BATCH_9_CASES: AcceptanceCase[] = [
+  // 1. ALTER SEQUENCE … OWNED BY when the owner column or table goes in the same plan, or ownership moves.
+  {
+    name: 'batch-9: owned sequence kept while its owner column is dropped, ownership moves to another column',
+    old: ['CREATE TABLE t (id int, a int, b int)', 'CREATE SEQUENCE s OWNED BY t.a'],
+    new: ['CREATE TABLE t (id int, b int)', 'CREATE SEQUENCE s OWNED BY t.b'],
+    seed: "INSERT INTO t VALUES (1, 2, 3); SELECT nextval('s')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, b FROM t ORDER BY id' }],
+  },
+  {
+    name: 'batch-9: owned sequence kept while its owner column is dropped, released (OWNED BY NONE)',
+    old: ['CREATE TABLE t (id int, a int)', 'CREATE SEQUENCE s OWNED BY t.a'],
+    new: ['CREATE TABLE t (id int)', 'CREATE SEQUENCE s'],
+    seed: 'INSERT INTO t VALUES (1, 2)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
+  },
+  {
+    name: 'batch-9: owned sequence kept while its owner table is dropped, now owned by a new table',
+    old: ['CREATE TABLE t (id int, a int)', 'CREATE SEQUENCE s OWNED BY t.a'],
+    new: ['CREATE TABLE u (id int, c bigint)', 'CREATE SEQUENCE s OWNED BY u.c'],
+    seed: "INSERT INTO t VALUES (1, 2); SELECT nextval('s')",
+  },
+  {
+    name: 'batch-9: ownership moves to a column added in the same plan, with a default using the sequence',
+    old: ['CREATE TABLE t (id int, a int)', 'CREATE SEQUENCE s OWNED BY t.a', "ALTER TABLE t ALTER COLUMN a SET DEFAULT nextval('s')"],
+    new: ['CREATE SEQUENCE s', "CREATE TABLE t (id int, c bigint DEFAULT nextval('s'))", 'ALTER SEQUENCE s OWNED BY t.c'],
+    seed: 'INSERT INTO t (id) VALUES (1), (2)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
+  },
+  {
+    name: 'batch-9: ownership moves between two tables, the old owner table dropped',
+    old: ['CREATE TABLE t (id int, a int)', 'CREATE TABLE u (id int, c int)', 'CREATE SEQUENCE s OWNED BY t.a'],
+    new: ['CREATE TABLE u (id int, c int)', 'CREATE SEQUENCE s OWNED BY u.c'],
+    seed: 'INSERT INTO t VALUES (1, 2); INSERT INTO u VALUES (1, 2)',
+    keepsTables: [{ tables: ['u'], query: 'SELECT id, c FROM u ORDER BY id' }],
+  },
+];

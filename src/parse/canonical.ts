@@ -193,7 +193,9 @@ export function canonicalizeDefinitions(model: Model): Model {
     functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
       : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
       : withDeclares(withCanonical(f, canonicalStatementText));
-  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withRelations(withCanonical<Rule>(o, canonicalStatementText)) : o]));
+  // A rule's bare columns are resolved with the Model's relations too (PostgreSQL prints them qualified).
+  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule'
+    ? withRelations(withCanonical<Rule>(o, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
 }
 

@@ -42,4 +42,27 @@ export const BATCH_9_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO t VALUES (1, 2); INSERT INTO u VALUES (1, 2)',
     keepsTables: [{ tables: ['u'], query: 'SELECT id, c FROM u ORDER BY id' }],
   },
+  // 2. Rules whose actions read OLD/NEW: PostgreSQL prints them qualified in lower case (old.id, new.x).
+  {
+    name: 'batch-9: rule whose actions read OLD and NEW, added and dropped',
+    old: ['CREATE TABLE t (id int PRIMARY KEY, x text)', 'CREATE TABLE log (id int, x text, what text)'],
+    new: [
+      'CREATE TABLE t (id int PRIMARY KEY, x text)', 'CREATE TABLE log (id int, x text, what text)',
+      "CREATE RULE t_upd AS ON UPDATE TO t WHERE OLD.x IS DISTINCT FROM NEW.x DO ALSO INSERT INTO log VALUES (OLD.id, NEW.x, 'update')",
+      'CREATE RULE t_del AS ON DELETE TO t DO INSTEAD UPDATE log SET what = OLD.x WHERE log.id = OLD.id',
+      'CREATE RULE t_ins AS ON INSERT TO t DO ALSO (INSERT INTO log (id, x) VALUES (NEW.id, NEW.x); DELETE FROM log WHERE id = NEW.id + 1000)',
+      // a bare column of the condition is the event's row (old); of the action, its target's or its FROM item's
+      'CREATE RULE log_del AS ON DELETE TO log WHERE x IS NOT NULL DO ALSO UPDATE t AS tt SET x = l.what FROM log l WHERE l.id = tt.id AND what <> OLD.x AND tt.id > 0',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'a'); INSERT INTO log VALUES (1, 'a', 'x')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, x FROM t ORDER BY id' }],
+    planTwice: true,
+  },
+  {
+    name: 'batch-9: rule reading OLD and NEW changes its action',
+    old: ['CREATE TABLE t (id int, x text)', 'CREATE TABLE log (id int, x text)', 'CREATE RULE r AS ON UPDATE TO t DO ALSO INSERT INTO log VALUES (OLD.id, OLD.x)'],
+    new: ['CREATE TABLE t (id int, x text)', 'CREATE TABLE log (id int, x text)', 'CREATE RULE r AS ON UPDATE TO t DO ALSO INSERT INTO log VALUES (NEW.id, NEW.x)'],
+    seed: "INSERT INTO t VALUES (1, 'a')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, x FROM t ORDER BY id' }],
+  },
 ];

@@ -65,4 +65,24 @@ export const BATCH_9_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO t VALUES (1, 'a')",
     keepsTables: [{ tables: ['t'], query: 'SELECT id, x FROM t ORDER BY id' }],
   },
+  // 3. parse/kinds/column.ts (renameColumn): a column renamed in the file (ALTER TABLE … RENAME COLUMN) is renamed in
+  // what reads it by number in PostgreSQL: expression index keys, partial-index predicates, statistics expressions,
+  // generated columns (checks were already).
+  {
+    name: 'batch-9: column renamed in the file, read by an expression index, a partial index, statistics and a generated column',
+    old: [
+      'CREATE TABLE t (id int PRIMARY KEY, c text, n int)',
+      "CREATE INDEX t_lower ON t ((lower(c)), id) WHERE c <> '' AND t.n > 0",
+      'CREATE STATISTICS t_st ON (lower(c)), n FROM t',
+    ],
+    new: [
+      'CREATE TABLE t (id int PRIMARY KEY, c text, n int, g int GENERATED ALWAYS AS (n * 2) STORED)',
+      "CREATE INDEX t_lower ON t ((lower(c)), id) WHERE c <> '' AND t.n > 0",
+      'CREATE STATISTICS t_st ON (lower(c)), n FROM t',
+      'ALTER TABLE t RENAME COLUMN c TO d',
+      'ALTER TABLE t RENAME COLUMN n TO m',
+    ],
+    seed: "INSERT INTO t VALUES (1, 'A', 1), (2, '', 2)",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
+  },
 ];

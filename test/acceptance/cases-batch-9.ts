@@ -85,4 +85,38 @@ export const BATCH_9_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO t VALUES (1, 'A', 1), (2, '', 2)",
     keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
   },
+  // 4. PostgreSQL 15's spellings: a trigger's comment; `x AT TIME ZONE 'UTC'` printed as timezone('UTC', x) by 15
+  // (kept by 18) in defaults, checks, generated columns, index expressions and views.
+  {
+    name: 'batch-9: comment on a trigger added, changed and dropped',
+    old: [
+      'CREATE TABLE t (id int)',
+      'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()',
+      'CREATE TRIGGER tr2 AFTER UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()',
+      "COMMENT ON TRIGGER tr2 ON t IS 'old comment'",
+    ],
+    new: [
+      'CREATE TABLE t (id int)',
+      'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()',
+      "COMMENT ON TRIGGER tr ON t IS 'fires before insert'",
+      'CREATE TRIGGER tr2 AFTER UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()',
+    ],
+    seed: 'INSERT INTO t VALUES (1)',
+    keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
+    planTwice: true,
+  },
+  {
+    name: "batch-9: AT TIME ZONE in a default, a check, a generated column, an index expression and a view",
+    old: ['CREATE TABLE t (id int, at timestamptz)'],
+    new: [
+      "CREATE TABLE t (id int, at timestamptz, d timestamp DEFAULT (now() AT TIME ZONE 'UTC'), g timestamp GENERATED ALWAYS AS (at AT TIME ZONE 'UTC') STORED, CONSTRAINT t_at CHECK ((at AT TIME ZONE 'UTC') > '2000-01-01 00:00:00'))",
+      "CREATE INDEX t_local ON t ((at AT TIME ZONE 'Europe/Paris'))",
+      "CREATE VIEW v AS SELECT id, at AT TIME ZONE 'UTC' AS utc, timezone('UTC', at) AS utc2 FROM t",
+    ],
+    seed: "INSERT INTO t VALUES (1, '2024-01-01 10:00+00')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, at FROM t ORDER BY id' }],
+    planTwice: true,
+  },
 ];

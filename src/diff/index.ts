@@ -6,7 +6,7 @@
  * Never: does I/O, renders SQL, guesses renames, or touches Atlas's revisions table / extension objects
  * (the inspector already leaves those out). Runs in O(objects): every comparison is a map lookup.
  */
-import { qualifiedKey } from '../model/names.js';
+import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
@@ -316,7 +316,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
       continue;
     }
-    diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out);
+    diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, comment);
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
     for (const col of new Set([...Object.keys(cur.columnComments ?? {}), ...Object.keys(v.columnComments ?? {})]))
@@ -411,7 +411,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
   diffIndexes(cur.indexes, t.indexes, out, comment);
-  diffTriggers(cur.triggers, t.triggers, out);
+  diffTriggers(cur.triggers, t.triggers, out, comment);
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
     if (!old || !samePolicy(old, p)) {
@@ -442,12 +442,17 @@ export function diffGrants(schema: string, name: string, cur: readonly Grant[], 
   if (grant.length || revoke.length) out.push({ kind: 'grants', schema, name, grant, revoke });
 }
 
-function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[]): void {
+/** Triggers created, recreated or dropped; a kept trigger's comment changed (a created one's goes with its CREATE: plan/index.ts). */
+function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[],
+  comment: (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void): void {
   for (const [name, tr] of Object.entries(des)) {
     const old = cur[name];
     if (!old || !sameTrigger(old, tr)) {
       if (old) out.push({ kind: 'drop_trigger', trigger: old });
       out.push({ kind: 'create_trigger', trigger: tr });
+    } else {
+      const { schema, name: table } = splitKey(tr.table);
+      comment({ on: 'TRIGGER', schema, name, table }, old.comment, tr.comment);
     }
   }
   for (const [name, tr] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_trigger', trigger: tr });

@@ -79,8 +79,25 @@ const optionText = (d: Payload<'DefElem'>): string => {
   return `${d.defname}=${v}`;
 };
 
+/**
+ * An index reads one relation, which PostgreSQL never names in the expressions it prints: a column qualified by the
+ * table's name (`WHERE t.n > 0`) is the bare column (`n > 0`).
+ */
+function unqualifier(table: string | undefined): (n: PgNode) => PgNode {
+  if (!table) return (n) => n;
+  const go = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(go);
+    if (!v || typeof v !== 'object') return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x)])) as Record<string, unknown>;
+    const f = (o.ColumnRef as { fields?: PgNode[] } | undefined)?.fields;
+    if (f && f.length >= 2 && sv(f[f.length - 2]) === table && f[f.length - 1]?.String) return { ColumnRef: { ...(o.ColumnRef as object), fields: [f[f.length - 1]] } };
+    return o;
+  };
+  return (n) => go(n) as PgNode;
+}
+
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Payload<'IndexElem'>): IndexKey {
+function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
@@ -91,7 +108,7 @@ function indexKey(e: Payload<'IndexElem'>): IndexKey {
     return d ? [optionText(d)] : [];
   });
   return {
-    ...(e.name ? { column: e.name } : { expr: indexExpr(e.expr!) }),
+    ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!)) }),
     ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
     descending, nullsFirst,
   };
@@ -113,10 +130,11 @@ export interface IndexShape {
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
 export function indexShape(n: Payload<'IndexStmt'>): IndexShape {
+  const own = unqualifier(n.relation?.relname);
   return {
-    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!)),
+    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own)),
     include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),
-    ...(n.whereClause ? { where: indexExpr(n.whereClause) } : {}),
+    ...(n.whereClause ? { where: indexExpr(own(n.whereClause)) } : {}),
     nullsNotDistinct: !!n.nulls_not_distinct,
   };
 }
@@ -193,7 +211,9 @@ export function canonicalizeDefinitions(model: Model): Model {
     functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
       : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
       : withDeclares(withCanonical(f, canonicalStatementText));
-  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule' ? withRelations(withCanonical<Rule>(o, canonicalStatementText)) : o]));
+  // A rule's bare columns are resolved with the Model's relations too (PostgreSQL prints them qualified).
+  const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule'
+    ? withRelations(withCanonical<Rule>(o, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
 }
 

@@ -498,7 +498,10 @@ export class Folder implements FoldScope {
       x = x.TypeCast.arg;
     }
     if (x?.A_Const?.isnull && !nullDefaultStored(this.model, type, cast)) return undefined;
-    return this.expr(node);
+    const e = this.expr(node);
+    // DEFAULT takes a restricted expression (b_expr): `DEFAULT now() AT TIME ZONE 'UTC'` is a syntax error, so a
+    // text the deparser printed without its parentheses gets them back (PostgreSQL prints such a default in them).
+    return node && !bExpr(node) ? { ...e, text: `(${e.text})` } : e;
   }
 
   /** `DefineStmt`: aggregates, collations, text search, operators by kind. */
@@ -662,4 +665,19 @@ export class Folder implements FoldScope {
     privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
     return canonicalizeDefinitions(this.model as unknown as Model);
   }
+}
+
+/**
+ * An expression PostgreSQL's grammar accepts where only a b_expr may stand (DEFAULT): constants, columns, casts,
+ * function calls in call syntax, arrays, CASE/COALESCE/ROW, subqueries and operators over them. Not: AND/OR/NOT,
+ * IS [NOT] NULL, IN, LIKE, BETWEEN, COLLATE, `AT TIME ZONE` (a call in SQL syntax).
+ *
+ * @example bExpr(parseExpression("now() AT TIME ZONE 'UTC'")!) // false
+ */
+function bExpr(n: Tree): boolean {
+  if (n.A_Expr) return n.A_Expr.kind === 'AEXPR_OP' || n.A_Expr.kind === 'AEXPR_DISTINCT' || n.A_Expr.kind === 'AEXPR_NOT_DISTINCT';
+  // (EXTRACT, SUBSTRING, TRIM … are calls in SQL syntax too, allowed there; AT TIME ZONE / AT LOCAL and IS NORMALIZED are operators.)
+  if (n.FuncCall) return n.FuncCall.funcformat !== 'COERCE_SQL_SYNTAX' || !['timezone', 'is_normalized'].includes(n.FuncCall.funcname?.[n.FuncCall.funcname.length - 1]?.String?.sval ?? '');
+  if (n.SubLink) return n.SubLink.subLinkType === 'EXPR_SUBLINK' || n.SubLink.subLinkType === 'ARRAY_SUBLINK' || n.SubLink.subLinkType === 'EXISTS_SUBLINK';
+  return !!(n.A_Const || n.ColumnRef || n.TypeCast || n.A_ArrayExpr || n.SQLValueFunction || n.ParamRef || n.RowExpr || n.CaseExpr || n.CoalesceExpr || n.MinMaxExpr || n.A_Indirection);
 }

@@ -226,6 +226,35 @@ class Normalizer {
     return parts.length === 2 ? qualifiedKey(parts[0]!, parts[1]!) : parts.join('.');
   }
 
+  /** The columns of a relation, when the context knows them. */
+  columnsOf(v: Payload<'RangeVar'> | undefined): readonly string[] | undefined {
+    const names = [v?.schemaname, v?.relname].filter((x) => x !== undefined && x !== '') as string[];
+    return names.length ? this.ctx.relation?.(names)?.columns : undefined;
+  }
+
+  /**
+   * A rule's INSERT / UPDATE / DELETE action, its bare columns resolved against its target (by its alias or name)
+   * and its FROM / USING items, `rows` (OLD, NEW) visible qualified only; undefined for another statement.
+   */
+  ruleAction(a: Node, rows: ScopeItem[]): Canon | undefined {
+    const type = a.InsertStmt ? 'InsertStmt' : a.UpdateStmt ? 'UpdateStmt' : a.DeleteStmt ? 'DeleteStmt' : undefined;
+    if (!type) return undefined;
+    const st = (a as Record<string, Record<string, unknown>>)[type]!;
+    const rv = st.relation as Payload<'RangeVar'> | undefined;
+    const target: ScopeItem = { refname: rv?.alias?.aliasname ?? rv?.relname ?? '', columns: this.columnsOf(rv) };
+    const fromKey = type === 'UpdateStmt' ? 'fromClause' : type === 'DeleteStmt' ? 'usingClause' : undefined;
+    const { items, nodes } = this.fromItems(fromKey ? (st[fromKey] as Node[] | undefined) : undefined, [rows]);
+    const scopes = [[...rows, target, ...items]];
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(st)) {
+      if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
+      if (k === fromKey) out[k] = nodes;
+      else if (k === 'relation') out[k] = this.expr({ RangeVar: x as Payload<'RangeVar'> });
+      else out[k] = typeof x === 'object' ? this.expr(x as Node, scopes) : x;
+    }
+    return { [type]: out };
+  }
+
   private relKey(v: Payload<'RangeVar'>): string {
     const names = [v.catalogname, v.schemaname, v.relname].filter((x) => x !== undefined && x !== '') as string[];
     return this.ctx.relation?.(names)?.key ?? (names.length >= 2 ? qualifiedKey(names[names.length - 2]!, names[names.length - 1]!) : names.join('.'));
@@ -495,11 +524,20 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
           v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, v.sql_body ? n.expr(v.sql_body) : ''],
       };
     }
-    case 'RuleStmt':
+    case 'RuleStmt': {
+      // PostgreSQL prints every column of a rule qualified (`old.id`, `log.id`): a bare column is resolved as it
+      // resolves it. In the condition, the event's row is visible bare (INSERT: new, DELETE: old, UPDATE: both,
+      // then ambiguous); in an action, OLD and NEW are only visible qualified, a bare column is the action's target's
+      // or its FROM/USING items' (parse_utilcmd.c: transformRuleStmt).
+      const cols = n.columnsOf(v.relation);
+      const ev = v.event;
+      const qual: ScopeItem[] = [{ refname: 'old', columns: ev === 'CMD_INSERT' ? undefined : cols }, { refname: 'new', columns: ev === 'CMD_INSERT' || ev === 'CMD_UPDATE' ? cols : undefined }];
+      const rows: ScopeItem[] = [{ refname: 'old' }, { refname: 'new' }];
       return {
-        Rule: [v.rulename, n.expr({ RangeVar: v.relation }), v.event, !!v.instead, v.whereClause ? n.expr(v.whereClause) : '',
-          (v.actions ?? []).map((a) => canonicalStatementNode(tagged(a), n))],
+        Rule: [v.rulename, n.expr({ RangeVar: v.relation }), v.event, !!v.instead, v.whereClause ? n.expr(v.whereClause, [qual]) : '',
+          (v.actions ?? []).map((a) => n.ruleAction(a, rows) ?? canonicalStatementNode(tagged(a), n))],
       };
+    }
     default:
       return n.expr({ [type]: wrapRelations(v) } as Node);
   }

@@ -346,7 +346,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
     case 'sequence_owned_by':
       if (c.beforeDrops) return { creates: [nodeId.released(keyOf(c.sequence))], requires: [nodeId.rel(keyOf(c.sequence))] };
-      return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table)] : [])] };
+      // Owned by a column: once the column exists (added in the same plan).
+      return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table), nodeId.part(c.sequence.ownedBy.table, 'column', c.sequence.ownedBy.column)] : [])] };
     case 'drop_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);

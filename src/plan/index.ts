@@ -296,9 +296,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_view':
         break; // ordered below
-      case 'create_trigger':
+      case 'create_trigger': {
         emit('create-trigger', c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
+        // Its comment goes with it, however it came to be (re)created (the differ compares the comments of kept triggers).
+        const { schema, name } = splitKey(c.trigger.table);
+        if (c.trigger.comment !== undefined) emit('comment', c, c.trigger.table, `set comment to trigger: "${c.trigger.name}"`, `COMMENT ON TRIGGER ${qi(c.trigger.name)} ON ${qn(schema, name)} IS ${quoteLiteral(c.trigger.comment)}`);
         break;
+      }
       case 'grants': {
         // Revokes first (a changed grant option is a revoke and a grant), one statement per grantee.
         const on = qn(c.schema, c.name);

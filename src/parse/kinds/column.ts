@@ -2,7 +2,7 @@
  * Columns, folded: a column definition (type, collation, default, NOT NULL, identity, generated, serial's
  * sequence) and `RENAME COLUMN` (everything that names the column follows).
  */
-import type { Column, Constraint, Index, Model } from '../../model/types.js';
+import type { Column, Constraint, Expr, Index, Model } from '../../model/types.js';
 import { normalizeExpr } from '../normalize.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
@@ -121,26 +121,51 @@ export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: s
     }
     if (changed) rerenderConstraints(other);
   }
-  // A check holds its columns by number in PostgreSQL: its expression now reads the new name.
+  // What holds its columns by number in PostgreSQL (checks, generated columns, index expressions and predicates,
+  // statistics expressions) now reads the new name.
+  const renameRefs = (tree: Node) => renameColumnRefs(tree, t.obj.name, n.subname!, newname);
+  const renameExpr = (e: Expr, what: string): Expr => {
+    if (!exprRefs(e.canonical).columns.includes(n.subname!)) return e;
+    const tree = parseExpression(e.text);
+    if (!tree) throw new Problem('E_NATIVE', `renaming column ${t.obj.name}.${n.subname} read by ${what} is not folded natively; the dev database replays it`);
+    return sc.expr(renameRefs(tree));
+  };
   for (const [k, con] of Object.entries(t.obj.constraints)) {
-    if (con.kind !== 'check' || !exprRefs(con.expr.canonical).columns.includes(n.subname!)) continue;
-    const tree = parseExpression(con.expr.text);
-    if (!tree) throw new Problem('E_NATIVE', `renaming column ${t.obj.name}.${n.subname} read by check ${con.name} is not folded natively; the dev database replays it`);
-    const renamed = mapTree(tree, (x) => {
-      const f = x.ColumnRef?.fields;
-      return f?.length === 1 && sv(f[0]) === n.subname ? { ColumnRef: { ...x.ColumnRef, fields: [{ String: { sval: newname } }] } } : x;
-    });
-    const e = sc.expr(renamed);
-    t.obj.constraints[k] = { ...con, expr: e, definition: (con.definition ?? `CHECK (${con.expr.text})`).replace(`CHECK (${con.expr.text})`, `CHECK (${e.text})`) };
+    if (con.kind !== 'check') continue;
+    const e = renameExpr(con.expr, `check ${con.name}`);
+    if (e !== con.expr) t.obj.constraints[k] = { ...con, expr: e, definition: (con.definition ?? `CHECK (${con.expr.text})`).replace(`CHECK (${con.expr.text})`, `CHECK (${e.text})`) };
+  }
+  for (const col of t.obj.columns as Mut<Column>[]) if (col.generated) col.generated = renameExpr(col.generated, `generated column ${col.name}`);
+  for (const st of Object.values(sc.model.objects ?? {})) {
+    if (st.kind !== 'statistics' || st.table !== t.key) continue;
+    (st as Mut<typeof st>).expressions = st.expressions.map((e) => renameExpr(e, `statistics ${st.name}`));
   }
   for (const ix of Object.values(t.obj.indexes)) {
     const node = sc.indexNodes.get(ix);
     // A new list: the statement's nodes are shared, not copied (see `qualify`), e.g. with a LIKE copy's index.
-    if (node?.indexParams) node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem!.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } } : p));
+    if (node?.indexParams) {
+      node.indexParams = node.indexParams.map((p: Node) => (p.IndexElem!.name === n.subname ? { IndexElem: { ...p.IndexElem, name: newname } }
+        : p.IndexElem!.expr ? { IndexElem: { ...p.IndexElem, expr: renameRefs(p.IndexElem!.expr) } } : p));
+    }
+    if (node?.whereClause) node.whereClause = renameRefs(node.whereClause);
     refreshIndex(sc, t.obj, ix as Mut<Index>);
   }
   for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === t.key && s.ownedBy.column === n.subname) s.ownedBy = { table: t.key, column: newname };
   rerenderConstraints(t.obj);
+}
+
+/**
+ * `tree` with its references to column `from` of table `table` (bare, or qualified by the table's name) renamed `to`.
+ *
+ * @example
+ * renameColumnRefs(parseExpression('lower(t.c) <> c')!, 't', 'c', 'd') // lower(t.d) <> d
+ */
+export function renameColumnRefs(tree: Node, table: string, from: string, to: string): Node {
+  return mapTree(tree, (x) => {
+    const f = x.ColumnRef?.fields;
+    const hit = f && sv(f[f.length - 1]) === from && (f.length === 1 || (f.length >= 2 && sv(f[f.length - 2]) === table));
+    return hit ? { ColumnRef: { ...x.ColumnRef, fields: [...f.slice(0, -1), { String: { sval: to } }] } } : x;
+  });
 }
 
 /** `tree` with `f` applied to every node, bottom-up, copied where it changed. */

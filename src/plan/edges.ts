@@ -25,7 +25,7 @@ import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { byName } from './by-name.js';
-import { nodeId, type GraphNode } from './graph.js';
+import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
@@ -47,8 +47,6 @@ function keyOf(o: { schema: string; name: string }): string {
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
 
-/** Types that no object of the Model defines (`public.citext`): an extension's, created with the extensions. */
-const EXTENSIONS = 'extensions';
 
 /** The user-defined type (or row type) a type name refers to in `model`, as a graph id. */
 function typeRef(type: string | undefined, model: Model): string[] {

@@ -1,0 +1,29 @@
+/**
+ * Acceptance cases hunted on schemas Meridian had not seen (h94): pgquarrel's test/from-*.sql and to-*.sql pair
+ * (PostgreSQL licence), apgdiff's src/test/resources old/new pairs (MIT), PostgREST's test fixtures (MIT), pgmq's
+ * extension script (PostgreSQL licence) and Supabase's migrations/schema-15.sql (Apache-2.0). Each old/new pair or
+ * schema was run through validate, inspect round trip, empty ↔ schema and both directions of its pair on PGlite
+ * and PostgreSQL; each class of failure is reproduced here by one small case of our own that failed before its
+ * fix in src/ (named in the case's comment). Facts only are taken from those files, no text.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+export const HUNT_4_CASES: AcceptanceCase[] = [
+  // plan/object-edges.ts (server): a server on a wrapper that an extension creates (no object of the Model defines
+  // it) requires the extensions: created after them, dropped before them ('cannot drop extension postgres_fdw
+  // because other objects depend on it'). The fold accepts such a server (test/parse/hunt-4-fold.test.ts).
+  {
+    name: 'hunt-4: server, user mapping and foreign table on an extension\'s wrapper, created and dropped',
+    old: ['CREATE TABLE local_rows (id int)'],
+    new: [
+      'CREATE EXTENSION postgres_fdw',
+      "CREATE SERVER remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', port '9902')",
+      "CREATE USER MAPPING FOR PUBLIC SERVER remote OPTIONS (user 'reader')",
+      "CREATE FOREIGN TABLE remote_rows (id int, note text) SERVER remote OPTIONS (table_name 'rows')",
+      'CREATE TABLE local_rows (id int)',
+    ],
+    seed: 'INSERT INTO local_rows VALUES (1)',
+    keepsTables: [{ tables: ['local_rows'], query: 'SELECT id FROM local_rows' }],
+    serversOnly: 'postgres_fdw is not shipped with PGlite',
+  },
+];

@@ -375,8 +375,13 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
     const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
-    if (!old) out.push({ kind: 'add_column', table: t, column: c });
-    else if (!sameColumnShape(old, c)) {
+    if (!old) {
+      out.push({ kind: 'add_column', table: t, column: c });
+      // ADD COLUMN gives what a column definition can say; its statistics target, storage and attribute options
+      // are set after it, as for the columns of a new table.
+      const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+      if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
+    } else if (!sameColumnShape(old, c)) {
       // A column whose enum is rebuilt is converted by the rebuild itself.
       const enumOnly = rebuiltEnums.has(c.type.replace(/\[\]$/, '')) && old.type === c.type;
       if (!enumOnly || old.notNull !== c.notNull) out.push({ kind: 'alter_column', table: t, from: old, to: c });

@@ -26,4 +26,18 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['local_rows'], query: 'SELECT id FROM local_rows' }],
     serversOnly: 'postgres_fdw is not shipped with PGlite',
   },
+  // diff/index.ts (diffTable): a column added to an existing table gets its statistics target, storage and
+  // attribute options after ADD COLUMN, as the columns of a new table do (the re-plan asked for SET STATISTICS).
+  {
+    name: 'hunt-4: column added to a kept table with a statistics target, storage and n_distinct',
+    old: ['CREATE TABLE readings (id int PRIMARY KEY, note text)'],
+    new: [
+      'CREATE TABLE readings (id int PRIMARY KEY, note text, value double precision, label text)',
+      'ALTER TABLE readings ALTER COLUMN value SET STATISTICS 44',
+      'ALTER TABLE readings ALTER COLUMN label SET STORAGE EXTERNAL',
+      'ALTER TABLE readings ALTER COLUMN label SET (n_distinct = 12)',
+    ],
+    seed: "INSERT INTO readings VALUES (1, 'a'), (2, 'b')",
+    keepsTables: [{ tables: ['readings'], query: 'SELECT id, note FROM readings ORDER BY id' }],
+  },
 ];

@@ -113,12 +113,34 @@ function typeUsers(model: Model, key: string): string[] {
  */
 function replaceable(from: Func, to: Func): boolean {
   if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
-  const input = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
-  const output = (f: Func) => f.args.filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
+  const input = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
+  const output = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
   const [a, b] = [input(from), input(to)];
   if (a.some((x, i) => x.name && b[i] && (b[i]!.name ?? '') !== x.name)) return false;
   if (b.filter((x) => x.default).length < a.filter((x) => x.default).length) return false;
   return output(from) === output(to);
+}
+
+type Param = { readonly name?: string; readonly mode: string; readonly type: string; readonly default?: unknown };
+
+/**
+ * A function's parameters (name, mode, type, default) from its canonical form, which a parsed and an inspected
+ * function both carry (an inspected one has no `args`); else from `args`.
+ *
+ * @example paramsOf(inspected).map((p) => p.mode) // ['IN', 'IN']
+ */
+function paramsOf(f: Func): readonly Param[] {
+  const c = (() => {
+    try {
+      return (JSON.parse(f.canonical ?? 'null') as { Function?: unknown[] } | null)?.Function?.[2];
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!Array.isArray(c)) return f.args;
+  return (c as [string, string, unknown, unknown][]).map(([name, mode, type, def]) => ({
+    ...(name ? { name } : {}), mode: mode.replace(/^FUNC_PARAM_/, ''), type: JSON.stringify(type), ...(def ? { default: def } : {}),
+  }));
 }
 
 /** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */

@@ -40,4 +40,20 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO readings VALUES (1, 'a'), (2, 'b')",
     keepsTables: [{ tables: ['readings'], query: 'SELECT id, note FROM readings ORDER BY id' }],
   },
+  // diff/index.ts (replaceable, paramsOf): an inspected function carries no `args`, so a removed parameter
+  // default (same name, same types) was replaced in place: 'cannot remove parameter defaults from existing
+  // function'. The parameters are now read from the canonical form both sides carry: dropped and created again.
+  {
+    name: 'hunt-4: function keeps its signature but loses a parameter default, called by a view',
+    old: [
+      'CREATE FUNCTION add_to(base integer, step integer DEFAULT 10) RETURNS integer LANGUAGE plpgsql AS $$ BEGIN RETURN base + step; END $$',
+      'CREATE TABLE counters (id int, n int)',
+    ],
+    new: [
+      'CREATE FUNCTION add_to(base integer, step integer) RETURNS integer LANGUAGE plpgsql AS $$ BEGIN RETURN base + step + 1; END $$',
+      'CREATE TABLE counters (id int, n int)',
+    ],
+    seed: 'INSERT INTO counters VALUES (1, 5)',
+    keepsTables: [{ tables: ['counters'], query: 'SELECT id, n FROM counters ORDER BY id' }],
+  },
 ];

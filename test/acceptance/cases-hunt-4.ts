@@ -56,4 +56,19 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO counters VALUES (1, 5)',
     keepsTables: [{ tables: ['counters'], query: 'SELECT id, n FROM counters ORDER BY id' }],
   },
+  // plan/edges.ts (drop_table, ownedGone): a dropped table takes the serial sequence it owns; another dropped table
+  // whose default reads that sequence (a partition detached from it keeps the default) is dropped first.
+  {
+    name: 'hunt-4: dropped serial owner and a dropped detached partition whose default reads its sequence',
+    old: [
+      'CREATE TABLE towns (region char(2) NOT NULL, name text, id serial) PARTITION BY LIST (region)',
+      "CREATE TABLE towns_north PARTITION OF towns FOR VALUES IN ('NO')",
+      "CREATE TABLE towns_old PARTITION OF towns FOR VALUES IN ('OL')",
+      'ALTER TABLE towns DETACH PARTITION towns_old',
+      'CREATE TABLE kept (id int)',
+    ],
+    new: ['CREATE TABLE kept (id int)'],
+    seed: "INSERT INTO towns (region, name) VALUES ('NO', 'a'); INSERT INTO kept VALUES (1)",
+    oneWay: true,
+  },
 ];

@@ -306,9 +306,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       // What CREATE TABLE gives each column, then what is changed after it: attribute options; for a partition
       // (`PARTITION OF`, no column list), the parent's default and NOT NULL, which the partition may not share (a
       // partition created on its own and attached keeps its own defaults, as pg_dump shows).
+      // An inherited column (`INHERITS`, not written in CREATE TABLE) likewise starts with its parent's default and NOT NULL.
       const parent = t.partitionOf ? desired.tables[t.partitionOf.parent] : undefined;
+      const parents = t.inherits.map((p) => desired.tables[p]).filter((p) => !!p);
       for (const c of t.columns) {
-        const fromParent = parent?.columns.find((p) => p.name === c.name);
+        const fromParent = parent ? parent.columns.find((p) => p.name === c.name) : c.inherited ? parents.map((p) => p.columns.find((x) => x.name === c.name)).find((x) => !!x) : undefined;
         const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined, ...(fromParent && !c.generated && !c.identity ? { default: fromParent.default, notNull: fromParent.notNull } : {}) };
         if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
       }

@@ -71,4 +71,18 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO towns (region, name) VALUES ('NO', 'a'); INSERT INTO kept VALUES (1)",
     oneWay: true,
   },
+  // diff/index.ts (new tables): a child created with INHERITS starts with its parent's default and NOT NULL on an
+  // inherited column; its own default (ALTER TABLE ONLY child … SET DEFAULT) is set after CREATE TABLE.
+  {
+    name: 'hunt-4: new child table with its own default on an inherited column',
+    old: ['CREATE TABLE base (id integer NOT NULL, at timestamptz NOT NULL DEFAULT now())'],
+    new: [
+      'CREATE TABLE base (id integer NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+      'CREATE TABLE child (extra text) INHERITS (base)',
+      'ALTER TABLE ONLY child ALTER COLUMN id SET DEFAULT 0',
+      'ALTER TABLE ONLY child ALTER COLUMN at DROP DEFAULT',
+    ],
+    seed: 'INSERT INTO base (id) VALUES (1)',
+    keepsTables: [{ tables: ['base'], query: 'SELECT id FROM ONLY base ORDER BY id' }],
+  },
 ];

@@ -214,7 +214,18 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     // First: the rest of the plan was computed on the renamed state (every other statement requires RENAMES).
     case 'rename': return { creates: [RENAMES] };
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
-    case 'drop_schema': return { drops: [nodeId.schema(c.schema.name)] };
+    // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
+    // table, a referenced table or key, a relation a view reads).
+    case 'drop_schema': {
+      const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
+      const inSchema = (id: string) => id.startsWith(nodeId.rel(prefix)) || id.startsWith(nodeId.keys(prefix));
+      const tables = Object.values(current.tables).filter((t) => t.schema === c.schema.name).flatMap((t) => [
+        ...[t.partitionOf?.parent, ...t.inherits].flatMap((p) => (p ? [nodeId.rel(p)] : [])),
+        ...Object.values(t.constraints).flatMap((x) => (x.kind === 'foreign_key' ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])),
+      ]);
+      const views = Object.values(current.views).filter((v) => v.schema === c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel));
+      return { drops: [nodeId.schema(c.schema.name)], used: [...new Set([...tables, ...views])].filter((id) => !inSchema(id)) };
+    }
     case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
     case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };

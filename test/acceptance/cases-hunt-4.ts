@@ -85,4 +85,21 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO base (id) VALUES (1)',
     keepsTables: [{ tables: ['base'], query: 'SELECT id FROM ONLY base ORDER BY id' }],
   },
+  // plan/edges.ts (drop_schema): DROP SCHEMA … CASCADE takes a child table (and a view, a referencing table) with it:
+  // it runs before the parent, referenced and read tables outside the schema are dropped.
+  {
+    name: 'hunt-4: dropped schema holds a child, a referencing table and a view of tables dropped outside it',
+    old: [
+      'CREATE SCHEMA side',
+      'CREATE TABLE parent (id int PRIMARY KEY)',
+      'CREATE TABLE side.child (note text) INHERITS (parent)',
+      'CREATE TABLE side.refs (pid int REFERENCES parent (id))',
+      'CREATE TABLE other (id int)',
+      'CREATE VIEW side.v AS SELECT id FROM other',
+      'CREATE TABLE stays (id int)',
+    ],
+    new: ['CREATE TABLE stays (id int)'],
+    seed: 'INSERT INTO stays VALUES (1)',
+    keepsTables: [{ tables: ['stays'], query: 'SELECT id FROM stays' }],
+  },
 ];

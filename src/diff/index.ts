@@ -297,6 +297,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid) || duplicateKeyAfterTable(t, c)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
       for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
+      for (const tr of Object.values(t.triggers)) comment({ on: 'TRIGGER', schema: t.schema, name: tr.name, table: t.name }, undefined, tr.comment);
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
       if (t.replicaIdentity || t.clusterOn) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined }, table: t });
@@ -334,10 +335,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, undefined, v.comment);
       for (const [col, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, undefined, text);
       for (const tr of Object.values(v.triggers ?? {})) out.push({ kind: 'create_trigger', trigger: tr }); // dropped with the old view
+      for (const tr of Object.values(v.triggers ?? {})) comment({ on: 'TRIGGER', schema: v.schema, name: tr.name, table: v.name }, undefined, tr.comment);
       diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
       continue;
     }
-    diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out);
+    diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, (name, from, to) => comment({ on: 'TRIGGER', schema: v.schema, name, table: v.name }, from, to));
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
     for (const col of new Set([...Object.keys(cur.columnComments ?? {}), ...Object.keys(v.columnComments ?? {})]))
@@ -437,7 +439,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
   diffIndexes(cur.indexes, t.indexes, out, comment);
-  diffTriggers(cur.triggers, t.triggers, out);
+  diffTriggers(cur.triggers, t.triggers, out, (name, from, to) => comment({ on: 'TRIGGER', schema: t.schema, name, table: t.name }, from, to));
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
     if (!old || !samePolicy(old, p)) {
@@ -468,13 +470,16 @@ export function diffGrants(schema: string, name: string, cur: readonly Grant[], 
   if (grant.length || revoke.length) out.push({ kind: 'grants', schema, name, grant, revoke });
 }
 
-function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[]): void {
+/** Triggers created, recreated (a recreated one starts without a comment) or dropped, and their comments (`comment(name, from, to)`). */
+function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[], comment: (name: string, from: string | undefined, to: string | undefined) => void): void {
   for (const [name, tr] of Object.entries(des)) {
     const old = cur[name];
-    if (!old || !sameTrigger(old, tr)) {
+    const same = !!old && sameTrigger(old, tr);
+    if (!same) {
       if (old) out.push({ kind: 'drop_trigger', trigger: old });
       out.push({ kind: 'create_trigger', trigger: tr });
     }
+    comment(name, same ? old.comment : undefined, tr.comment);
   }
   for (const [name, tr] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_trigger', trigger: tr });
 }

@@ -102,4 +102,28 @@ export const HUNT_4_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO stays VALUES (1)',
     keepsTables: [{ tables: ['stays'], query: 'SELECT id FROM stays' }],
   },
+  // diff/index.ts (diffTriggers): trigger comments were never planned (new, changed or removed).
+  {
+    name: 'hunt-4: trigger comments added, changed and kept on a recreated trigger',
+    old: [
+      'CREATE TABLE items (id int, n int)',
+      'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      'CREATE TRIGGER a BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch()',
+      'CREATE TRIGGER b BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch()',
+      "COMMENT ON TRIGGER b ON items IS 'old words'",
+    ],
+    new: [
+      'CREATE TABLE items (id int, n int)',
+      'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      "CREATE TRIGGER a BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch()",
+      "COMMENT ON TRIGGER a ON items IS 'touches rows'",
+      'CREATE TRIGGER b BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch()',
+      "COMMENT ON TRIGGER b ON items IS 'new words'",
+      'CREATE TABLE logs (id int)',
+      'CREATE TRIGGER c AFTER INSERT ON logs FOR EACH STATEMENT EXECUTE FUNCTION touch()',
+      "COMMENT ON TRIGGER c ON logs IS 'on a new table'",
+    ],
+    seed: 'INSERT INTO items VALUES (1, 2)',
+    keepsTables: [{ tables: ['items'], query: 'SELECT id, n FROM items ORDER BY id' }],
+  },
 ];

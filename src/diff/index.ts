@@ -114,12 +114,34 @@ function typeUsers(model: Model, key: string): string[] {
  */
 function replaceable(from: Func, to: Func): boolean {
   if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
-  const input = (f: Func) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
-  const output = (f: Func) => f.args.filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
+  const input = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
+  const output = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
   const [a, b] = [input(from), input(to)];
   if (a.some((x, i) => x.name && b[i] && (b[i]!.name ?? '') !== x.name)) return false;
   if (b.filter((x) => x.default).length < a.filter((x) => x.default).length) return false;
   return output(from) === output(to);
+}
+
+type Param = { readonly name?: string; readonly mode: string; readonly type: string; readonly default?: unknown };
+
+/**
+ * A function's parameters (name, mode, type, default) from its canonical form, which a parsed and an inspected
+ * function both carry (an inspected one has no `args`); else from `args`.
+ *
+ * @example paramsOf(inspected).map((p) => p.mode) // ['IN', 'IN']
+ */
+function paramsOf(f: Func): readonly Param[] {
+  const c = (() => {
+    try {
+      return (JSON.parse(f.canonical ?? 'null') as { Function?: unknown[] } | null)?.Function?.[2];
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!Array.isArray(c)) return f.args;
+  return (c as [string, string, unknown, unknown][]).map(([name, mode, type, def]) => ({
+    ...(name ? { name } : {}), mode: mode.replace(/^FUNC_PARAM_/, ''), type: JSON.stringify(type), ...(def ? { default: def } : {}),
+  }));
 }
 
 /** Is `to` an extension of `from` by insertions only (ADD VALUE can express it)? */
@@ -276,6 +298,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid) || duplicateKeyAfterTable(t, c)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
       for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
+      for (const tr of Object.values(t.triggers)) comment({ on: 'TRIGGER', schema: t.schema, name: tr.name, table: t.name }, undefined, tr.comment);
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
       if (t.replicaIdentity || t.clusterOn) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined }, table: t });
@@ -285,9 +308,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       // What CREATE TABLE gives each column, then what is changed after it: attribute options; for a partition
       // (`PARTITION OF`, no column list), the parent's default and NOT NULL, which the partition may not share (a
       // partition created on its own and attached keeps its own defaults, as pg_dump shows).
+      // An inherited column (`INHERITS`, not written in CREATE TABLE) likewise starts with its parent's default and NOT NULL.
       const parent = t.partitionOf ? desired.tables[t.partitionOf.parent] : undefined;
+      const parents = t.inherits.map((p) => desired.tables[p]).filter((p) => !!p);
       for (const c of t.columns) {
-        const fromParent = parent?.columns.find((p) => p.name === c.name);
+        const fromParent = parent ? parent.columns.find((p) => p.name === c.name) : c.inherited ? parents.map((p) => p.columns.find((x) => x.name === c.name)).find((x) => !!x) : undefined;
         const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined, ...(fromParent && !c.generated && !c.identity ? { default: fromParent.default, notNull: fromParent.notNull } : {}) };
         if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
       }
@@ -313,6 +338,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, undefined, v.comment);
       for (const [col, text] of Object.entries(v.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column: col }, undefined, text);
       for (const tr of Object.values(v.triggers ?? {})) out.push({ kind: 'create_trigger', trigger: tr }); // dropped with the old view
+      for (const tr of Object.values(v.triggers ?? {})) comment({ on: 'TRIGGER', schema: v.schema, name: tr.name, table: v.name }, undefined, tr.comment);
       diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
       continue;
     }
@@ -378,8 +404,13 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
     const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
-    if (!old) out.push({ kind: 'add_column', table: t, column: c });
-    else if (!sameColumnShape(old, c)) {
+    if (!old) {
+      out.push({ kind: 'add_column', table: t, column: c });
+      // ADD COLUMN gives what a column definition can say; its statistics target, storage and attribute options
+      // are set after it, as for the columns of a new table.
+      const plain = { ...c, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
+      if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
+    } else if (!sameColumnShape(old, c)) {
       // A column whose enum is rebuilt is converted by the rebuild itself.
       const enumOnly = rebuiltEnums.has(c.type.replace(/\[\]$/, '')) && old.type === c.type;
       if (!enumOnly || old.notNull !== c.notNull) out.push({ kind: 'alter_column', table: t, from: old, to: c });

@@ -25,7 +25,7 @@ import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { byName } from './by-name.js';
-import { nodeId, type GraphNode } from './graph.js';
+import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
@@ -47,8 +47,6 @@ function keyOf(o: { schema: string; name: string }): string {
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
 
-/** Types that no object of the Model defines (`public.citext`): an extension's, created with the extensions. */
-const EXTENSIONS = 'extensions';
 
 /** The user-defined type (or row type) a type name refers to in `model`, as a graph id. */
 function typeRef(type: string | undefined, model: Model): string[] {
@@ -216,7 +214,18 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     // First: the rest of the plan was computed on the renamed state (every other statement requires RENAMES).
     case 'rename': return { creates: [RENAMES] };
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
-    case 'drop_schema': return { drops: [nodeId.schema(c.schema.name)] };
+    // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
+    // table, a referenced table or key, a relation a view reads).
+    case 'drop_schema': {
+      const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
+      const inSchema = (id: string) => id.startsWith(nodeId.rel(prefix)) || id.startsWith(nodeId.keys(prefix));
+      const tables = Object.values(current.tables).filter((t) => t.schema === c.schema.name).flatMap((t) => [
+        ...[t.partitionOf?.parent, ...t.inherits].flatMap((p) => (p ? [nodeId.rel(p)] : [])),
+        ...Object.values(t.constraints).flatMap((x) => (x.kind === 'foreign_key' ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])),
+      ]);
+      const views = Object.values(current.views).filter((v) => v.schema === c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel));
+      return { drops: [nodeId.schema(c.schema.name)], used: [...new Set([...tables, ...views])].filter((id) => !inSchema(id)) };
+    }
     case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
     case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
@@ -247,7 +256,10 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      // A sequence it owns that the plan drops goes with it (a serial's): what else reads it (another dropped table's
+      // default, as a detached partition keeps its parent's) is dropped first.
+      const ownedGone = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && !desired.sequences[keyOf(s)] ? [nodeId.rel(keyOf(s))] : []));
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks

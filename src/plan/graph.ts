@@ -31,6 +31,9 @@ export interface GraphNode {
 }
 
 /** Ids of the graph (see above). */
+/** What the extensions create (types, wrappers that no object of the Model defines: `public.citext`, `postgres_fdw`): created and dropped with them. */
+export const EXTENSIONS = 'extensions';
+
 export const nodeId = {
   rel: (key: string) => `rel:${key}`,
   type: (key: string) => `type:${key}`,

@@ -12,7 +12,7 @@
 import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
-import { nodeId } from './graph.js';
+import { EXTENSIONS, nodeId } from './graph.js';
 import { byName } from './by-name.js';
 import { overloadIds } from './function-refs.js';
 
@@ -92,6 +92,9 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
   switch (o.kind) {
     case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.relations, o.table, model)); break;
     case 'foreign_data_wrapper': requires.push(...fnRef(o.handler, model), ...fnRef(o.validator, model)); break;
+    // A wrapper that no object of the Model defines is an extension's (`postgres_fdw`, `file_fdw`): created with the
+    // extensions, and its servers dropped before them.
+    case 'server': if (!model.objects?.[`foreign_data_wrapper ${o.wrapper}`]) requires.push(EXTENSIONS); break;
     case 'foreign_table': {
       const k = qualifiedKey(o.schema, o.name);
       own.push(nodeId.rel(k), nodeId.type(k));

@@ -62,6 +62,11 @@ export interface AcceptanceCase {
    * in every run and the suite goes red the day the case starts passing (then remove the field).
    */
   readonly knownGap?: string;
+  /**
+   * Run on servers only, with the reason: the case needs what the embedded PGlite does not ship (an extension such
+   * as postgres_fdw). The runner leaves it out on PGlite.
+   */
+  readonly serversOnly?: string;
 }
 
 /**

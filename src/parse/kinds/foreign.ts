@@ -47,7 +47,8 @@ export function createServer(s: FoldScope, n: Payload<'CreateForeignServerStmt'>
     if (n.if_not_exists) return;
     s.fail('E_DUPLICATE', `server "${n.servername}" already exists`);
   }
-  if (!s.objects[fdwKey(n.fdwname!)]) s.fail('E_UNKNOWN', `foreign-data wrapper "${n.fdwname}" does not exist`);
+  // A wrapper that no statement creates comes from an extension (`CREATE EXTENSION postgres_fdw`): one must be created.
+  if (!s.objects[fdwKey(n.fdwname!)] && !Object.keys(s.model.extensions).length) s.fail('E_UNKNOWN', `foreign-data wrapper "${n.fdwname}" does not exist`);
   s.objects[serverKey(n.servername!)] = {
     kind: 'server', name: n.servername!, wrapper: n.fdwname!, ...(n.servertype !== undefined ? { type: n.servertype } : {}), ...(n.version !== undefined ? { version: n.version } : {}),
     options: applyGenericOptions([], n.options, s.fail), loc: s.loc,

@@ -381,8 +381,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     for (const k of Object.values(d.table.constraints))
       if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
         emit('drop-foreign-key', d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
+  // A foreign key to a partitioned table references each of its partitions: one dropped on its own is detached
+  // first (PostgreSQL refuses to drop it while the key exists; DETACH checks that no row references it).
+  const referenced = new Set(Object.values(current.tables).flatMap((t) => Object.values(t.constraints).flatMap((k) => (k.kind === 'foreign_key' ? [k.refTable] : []))));
+  const referencedAncestor = (t: Table): boolean => {
+    const parent = t.partitionOf && current.tables[t.partitionOf.parent];
+    return !!parent && (referenced.has(t.partitionOf!.parent) || referencedAncestor(parent));
+  };
   for (const d of [...dropOrder, ...dropCycles]) {
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
+    if (d.table.partitionOf && referencedAncestor(d.table)) {
+      const parent = splitKey(d.table.partitionOf.parent);
+      emit('drop-table', d, d.table.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(d.table.schema, d.table.name)}`, { locksExistingTable: true });
+    }
     emit('drop-table', d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
 

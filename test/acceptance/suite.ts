@@ -24,10 +24,11 @@ import { HUNT2_CASES } from './cases-hunt-2.js';
 import { HUNT_3_CASES } from './cases-hunt-3.js';
 import { INHERITANCE_CASES } from './cases-inheritance.js';
 import { GAPS_CASES } from './cases-gaps.js';
+import { PARTITION_CASES } from './cases-partitions.js';
 import { casePairs, runCase, type AcceptanceCase } from './harness.js';
 import { stateWork } from '../helpers/state-cache.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...INHERITANCE_CASES, ...GAPS_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...PARTITION_CASES];
 
 /**
  * Cases in flight at once on a server (each on its own pair of databases): MERIDIAN_ACCEPTANCE_CONCURRENCY,

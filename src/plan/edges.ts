@@ -235,6 +235,11 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
     // Its tables go with it (CASCADE): before the tables of other schemas their foreign keys reference.
     case 'drop_schema': {
+      // A partition of a table elsewhere detached first (./index.ts): the parent changes, before the schema goes.
+      if (sql.startsWith('ALTER TABLE')) {
+        const part = Object.values(current.tables).find((t) => t.schema === c.schema.name && sql.endsWith(` DETACH PARTITION ${qn(t.schema, t.name)}`));
+        return { alters: part?.partitionOf ? [nodeId.rel(part.partitionOf.parent)] : [], used: [nodeId.schema(c.schema.name)] };
+      }
       const refs = Object.values(current.tables).flatMap((t) => (t.schema !== c.schema.name ? [] : Object.values(t.constraints).flatMap((x) =>
         x.kind === 'foreign_key' && !x.refTable.startsWith(`${c.schema.name}.`) ? [nodeId.rel(x.refTable)] : [])));
       return { drops: [nodeId.schema(c.schema.name)], ...(refs.length ? { used: refs } : {}) };

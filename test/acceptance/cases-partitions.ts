@@ -85,6 +85,27 @@ export const PARTITION_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['payments'], query: 'SELECT id, account FROM payments ORDER BY id' }],
     expectedSql: ['ALTER TABLE "public"."accounts" DETACH PARTITION "public"."accounts_high"'],
   },
+  // plan/index.ts (drop_schema): a schema dropped with CASCADE takes a partition of a table elsewhere that a foreign
+  // key references, and CASCADE dropped the key with it: the partition is detached first. (pg-schema-diff: "Adding a
+  // partition", partitioned_table, new → old.)
+  {
+    name: 'partitions: a dropped schema holds a partition of a referenced table of another schema',
+    old: [
+      'CREATE TABLE accounts (id int PRIMARY KEY) PARTITION BY RANGE (id)',
+      'CREATE TABLE accounts_low PARTITION OF accounts FOR VALUES FROM (0) TO (100)',
+      'CREATE SCHEMA cold',
+      'CREATE TABLE cold.accounts_high PARTITION OF accounts FOR VALUES FROM (100) TO (200)',
+      'CREATE TABLE payments (id int, account int REFERENCES accounts)',
+    ],
+    new: [
+      'CREATE TABLE accounts (id int PRIMARY KEY) PARTITION BY RANGE (id)',
+      'CREATE TABLE accounts_low PARTITION OF accounts FOR VALUES FROM (0) TO (100)',
+      'CREATE TABLE payments (id int, account int REFERENCES accounts)',
+    ],
+    seed: 'INSERT INTO accounts VALUES (1), (150); INSERT INTO payments VALUES (1, 1)',
+    keepsTables: [{ tables: ['payments'], query: 'SELECT id, account FROM payments ORDER BY id' }],
+    expectedSql: ['ALTER TABLE "public"."accounts" DETACH PARTITION "cold"."accounts_high"'],
+  },
   // plan/edges.ts (drop_schema, drop_table): a schema dropped with CASCADE takes its tables, whose foreign keys
   // reference tables of other schemas (and their partitions) that the plan drops: the schema goes first; a
   // partitioned table's DROP drops its partitions, which a foreign key may reference directly. (pg-schema-diff:

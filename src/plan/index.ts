@@ -170,7 +170,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'drop_schema':
         // Its partitions of tables elsewhere that a foreign key references are detached first: CASCADE would drop the key.
         for (const t of Object.values(current.tables)) {
-          if (t.schema !== c.schema.name || !t.partitionOf || splitKey(t.partitionOf.parent).schema === c.schema.name || !referencedAncestor(t)) continue;
+          if (t.schema !== c.schema.name || !t.partitionOf || !referencedAncestor(t) || droppedTables.has(t.partitionOf.parent)) continue;
+          if (all.some((x) => x.kind === 'drop_schema' && x.schema.name === splitKey(t.partitionOf!.parent).schema)) continue; // the parent goes too
           const parent = splitKey(t.partitionOf.parent);
           emit('drop-schema', c, t.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
         }

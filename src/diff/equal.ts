@@ -69,7 +69,7 @@ export const sameIndexStatistics = (a: Index, b: Index): boolean => (a.statistic
 
 /** Two indexes are the same index (its statistics targets aside: those change in place, `sameIndexStatistics`). */
 export function sameIndex(a: Index, b: Index): boolean {
-  return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && sameOptions(a.options, b.options)
+  return a.unique === b.unique && a.method === b.method && a.nullsNotDistinct === b.nullsNotDistinct && !!a.only === !!b.only && sameOptions(a.options, b.options)
     && a.include.join(',') === b.include.join(',') && sameExpr(a.where, b.where)
     && a.keys.length === b.keys.length && a.keys.every((k, i) => sameKey(k, b.keys[i]!));
 }

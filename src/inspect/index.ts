@@ -390,7 +390,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           kind: 'index', schema: String(r.schema), name, table: key, unique: !!r.is_unique, method: String(r.method),
           keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
           options: arr(r.options), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
-          ...(r.statistics ? { statistics: arr(r.statistics) } : {}),
+          ...(r.statistics ? { statistics: arr(r.statistics) } : {}), ...(r.only ? { only: true } : {}),
         };
       }
       for (const r of await typeP) {

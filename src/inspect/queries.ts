@@ -228,6 +228,8 @@ SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
             THEN NULL ELSE pg_get_indexdef(i.indexrelid) END AS def,
        i.indrelid AS rel, i.indkey::int2[]::text AS keys,
        i.indisunique AS is_unique, am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       -- an index ON ONLY a partitioned table that some partition has no index attached to yet
+       (t.relkind = 'p' AND NOT i.indisvalid) AS only,
        dsc.description AS comment, ic.reloptions AS options,
        (SELECT array_agg(a.attnum || '=' || a.attstattarget ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
          WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS statistics

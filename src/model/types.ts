@@ -222,7 +222,11 @@ export interface Index extends Commented, Located {
    * `number=target` by column number. Absent = none set.
    */
   readonly statistics?: readonly string[];
-  /** Index on a partitioned parent created with ONLY. */
+  /**
+   * An index `ON ONLY` a partitioned table that is not valid yet: some partition has no index attached to it
+   * (`ALTER INDEX … ATTACH PARTITION`). Absent once each partition has one: the index is then the same as one
+   * created without ONLY (PostgreSQL marks it valid).
+   */
   readonly only?: boolean;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */
   readonly definition?: string;

@@ -96,6 +96,7 @@ export class Folder implements FoldScope {
   readonly indexNodes = new Map<Index, Payload<'IndexStmt'>>();
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes = new Set<string>();
+  readonly onlyPending = new Map<Index, Set<string>>();
   private stmt!: ParsedStatement;
   /** Schemas taken as existing (FoldOptions.existingSchemas) that no file has created yet. */
   private readonly assumedSchemas = new Set<string>();

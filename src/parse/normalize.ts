@@ -496,7 +496,7 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
   switch (type) {
     case 'IndexStmt':
       return {
-        Index: [v.idxname, n.expr({ RangeVar: v.relation }), v.relation?.inh === false ? 'ONLY' : '', v.accessMethod ?? 'btree', !!v.unique, !!v.nulls_not_distinct,
+        Index: [v.idxname, n.expr({ RangeVar: v.relation }), v.relation?.inh !== true ? 'ONLY' : '', v.accessMethod ?? 'btree', !!v.unique, !!v.nulls_not_distinct,
           (v.indexParams ?? []).map((p) => indexElem(p.IndexElem!, n)), (v.indexIncludingParams ?? []).map((p) => p.IndexElem!.name),
           sortedOpts(v.options), v.whereClause ? n.expr(v.whereClause) : ''],
       };

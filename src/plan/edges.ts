@@ -88,6 +88,23 @@ function collationRef(collation: string | undefined, model: Model): string[] {
 }
 
 /** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
+/** Keys of the partitions of the table `key` in `model`, and of theirs (DROP TABLE drops them with it). */
+function partitionsOf(model: Model, key: string): string[] {
+  const direct = Object.entries(model.tables).flatMap(([k, t]) => (t.partitionOf?.parent === key ? [k] : []));
+  return [...direct, ...direct.flatMap((k) => partitionsOf(model, k))];
+}
+
+/**
+ * The indexes of a partition and of its partitions, as one id per table: a partitioned table's index has one on
+ * each partition (dropped with it, named by PostgreSQL, and taking a partition's own index of the same shape when
+ * created). So indexes on a partition hierarchy are dropped before indexes on it are created.
+ */
+function partitionIndexIds(model: Model, table: string): string[] {
+  const t = model.tables[table];
+  if (!t || (!t.partitionBy && !t.partitionOf)) return NONE as string[];
+  return [table, ...partitionsOf(model, table)].map((k) => `partition-indexes:${k}`);
+}
+
 function identitySeq(t: { schema: string }, c: Column): string[] {
   return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
 }
@@ -217,6 +234,11 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
     // table, a referenced table or key, a relation a view reads).
     case 'drop_schema': {
+      // A partition of a table elsewhere detached first (./index.ts): the parent changes, before the schema goes.
+      if (sql.startsWith('ALTER TABLE')) {
+        const part = Object.values(current.tables).find((t) => t.schema === c.schema.name && sql.endsWith(` DETACH PARTITION ${qn(t.schema, t.name)}`));
+        return { alters: part?.partitionOf ? [nodeId.rel(part.partitionOf.parent)] : [], used: [nodeId.schema(c.schema.name)] };
+      }
       const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
       const inSchema = (id: string) => id.startsWith(nodeId.rel(prefix)) || id.startsWith(nodeId.keys(prefix));
       const tables = Object.values(current.tables).filter((t) => t.schema === c.schema.name).flatMap((t) => [
@@ -246,6 +268,8 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_table': {
       const k = keyOf(c.table);
       // A cycle's foreign keys are dropped first (ALTER TABLE … DROP CONSTRAINT): they alter the table.
+      // A partition detached first (its parent is referenced by a foreign key, ./index.ts): the parent changes.
+      if (sql.startsWith('ALTER TABLE') && sql.includes(' DETACH PARTITION ')) return { alters: [nodeId.rel(c.table.partitionOf!.parent)], used: [nodeId.rel(k)] };
       if (!sql.startsWith('DROP TABLE'))
         return { used: Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])) };
       // Before the tables its foreign keys reference (those of a cycle are dropped first).
@@ -259,7 +283,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       // A sequence it owns that the plan drops goes with it (a serial's): what else reads it (another dropped table's
       // default, as a detached partition keeps its parent's) is dropped first.
       const ownedGone = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && !desired.sequences[keyOf(s)] ? [nodeId.rel(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks
@@ -347,11 +371,11 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       // Statistics targets set in place: on the index as it is.
       if (c.statisticsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
       // A unique index is a key foreign keys may reference.
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], requires: indexRefs(i, desired) };
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: indexRefs(i, desired) };
     }
     case 'drop_index': {
       const i = c.index;
-      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : [])], used: indexRefs(i, current) };
+      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table)], used: indexRefs(i, current) };
     }
     case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
     case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };

@@ -75,8 +75,9 @@ export interface IndexSqlOptions {
 export function createIndexSql(i: Index, opts: IndexSqlOptions = {}): string {
   const head = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${opts.concurrently ? 'CONCURRENTLY ' : ''}`;
   if (!i.keys.length) {
-    // pg_get_indexdef prints `ON ONLY parent` for a partitioned table's index; recreating it must cascade to partitions.
-    const def = (i.definition ?? '').replace(/ ON ONLY /, ' ON ');
+    // pg_get_indexdef prints `ON ONLY parent` for a partitioned table's index; recreating it must cascade to
+    // partitions, unless it is one that is not valid yet (Index.only).
+    const def = i.only ? i.definition ?? '' : (i.definition ?? '').replace(/ ON ONLY /, ' ON ');
     return opts.concurrently ? def.replace(/^CREATE (UNIQUE )?INDEX /, head) : def;
   }
   const using = i.method.toLowerCase() === 'btree' ? '' : ` USING ${i.method}`;
@@ -87,7 +88,7 @@ export function createIndexSql(i: Index, opts: IndexSqlOptions = {}): string {
     i.options.length ? ` WITH (${i.options.map((o) => o.replace('=', ' = ')).join(', ')})` : '',
     i.where ? ` WHERE ${i.where.text.trim()}` : '',
   ].join('');
-  const start = `${head}${qi(i.name)} ON ${qn(i.table)}${using} `;
+  const start = `${head}${qi(i.name)} ON ${i.only ? 'ONLY ' : ''}${qn(i.table)}${using} `;
   const line = `${start}(${keys.join(', ')})${tail}`;
   if (!opts.indent || line.length <= MAX_LINE) return line;
   return `${start}(\n${keys.map((k) => opts.indent + k).join(',\n')}\n)${tail}`;

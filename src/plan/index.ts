@@ -98,6 +98,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const tables = tableCreation(all, current, desired);
   const serial = serialColumns(all, desired);
   const droppedTables = new Map(all.filter((c) => c.kind === 'drop_table').map((c) => [keyOf((c as { table: Table }).table), (c as { table: Table }).table]));
+  // A foreign key to a partitioned table references each of its partitions (and of theirs): a partition dropped
+  // on its own, or with its schema, is detached first (PostgreSQL refuses to drop it while the key exists, and
+  // CASCADE would drop the key; DETACH checks that no row references it).
+  const referenced = new Set(Object.values(current.tables).flatMap((t) => Object.values(t.constraints).flatMap((k) => (k.kind === 'foreign_key' ? [k.refTable] : []))));
+  const referencedAncestor = (t: Table): boolean => {
+    const parent = t.partitionOf && current.tables[t.partitionOf.parent];
+    return !!parent && (referenced.has(t.partitionOf!.parent) || referencedAncestor(parent));
+  };
 
   for (const c of all) {
     switch (c.kind) {
@@ -161,6 +169,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit(desired.types[keyOf(c.type)] ? 'drop-recreated-type' : c.type.kind === 'enum' ? 'drop-enum' : 'drop-type', c, keyOf(c.type), `drop ${c.type.kind === 'enum' ? 'enum ' : ''}type "${c.type.name}"`, `DROP ${c.type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(c.type.schema, c.type.name)}`);
         break;
       case 'drop_schema':
+        // Its partitions of tables elsewhere that a foreign key references are detached first: CASCADE would drop the key.
+        for (const t of Object.values(current.tables)) {
+          if (t.schema !== c.schema.name || !t.partitionOf || !referencedAncestor(t) || droppedTables.has(t.partitionOf.parent)) continue;
+          if (all.some((x) => x.kind === 'drop_schema' && x.schema.name === splitKey(t.partitionOf!.parent).schema)) continue; // the parent goes too
+          const parent = splitKey(t.partitionOf.parent);
+          emit('drop-schema', c, t.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
+        }
         emit('drop-schema', c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
         break;
       case 'drop_extension':
@@ -386,8 +401,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     for (const k of Object.values(d.table.constraints))
       if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
         emit('drop-foreign-key', d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
+  // A foreign key to a partitioned table references each of its partitions: one dropped on its own is detached
+  // first (PostgreSQL refuses to drop it while the key exists; DETACH checks that no row references it).
   for (const d of [...dropOrder, ...dropCycles]) {
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
+    if (d.table.partitionOf && referencedAncestor(d.table)) {
+      const parent = splitKey(d.table.partitionOf.parent);
+      emit('drop-table', d, d.table.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(d.table.schema, d.table.name)}`, { locksExistingTable: true });
+    }
     emit('drop-table', d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
 

@@ -13,6 +13,49 @@ import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
+import { sameIndex } from '../../diff/equal.js';
+
+/**
+ * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
+ * like the inspector, the Model then leaves it to the parent's.
+ */
+function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
+  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, parentIndex));
+  if (!match) return;
+  delete (part.indexes as Record<string, Index>)[match.name];
+  sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
+}
+
+/**
+ * `ALTER TABLE parent ATTACH PARTITION part`: each of the parent's indexes takes the partition's index of the same
+ * shape instead of building one (PostgreSQL's AttachPartitionEnsureIndexes).
+ *
+ * @example
+ * attachPartitionIndexes(sc, parent, part); // part's own index on (id) is now the parent's (id) index's
+ */
+export function attachPartitionIndexes(sc: FoldScope, parent: MTable, part: MTable): void {
+  for (const ix of Object.values(parent.indexes)) attachSameIndex(sc, part, ix);
+}
+
+/** Keys of the tables that are partitions of the table `key`. */
+function partitionsOf(sc: FoldScope, key: string): string[] {
+  return Object.entries(sc.model.tables).flatMap(([k, t]) => (t.partitionOf?.parent === key ? [k] : []));
+}
+
+/**
+ * `ALTER INDEX parent ATTACH PARTITION child` attached an index of the partition `table`: an `ON ONLY` index is
+ * valid once every partition it still has has an index attached (PostgreSQL's validatePartitionedIndex).
+ */
+function attached(sc: FoldScope, parentNames: readonly string[], table: string): void {
+  const parent = findIndex(sc, parentNames);
+  const pending = parent && sc.onlyPending.get(parent.index);
+  if (!parent || !pending) return;
+  pending.delete(table);
+  const partitions = new Set(partitionsOf(sc, parent.index.table));
+  if ([...pending].some((p) => partitions.has(p))) return;
+  delete (parent.index as Mut<Index>).only;
+  sc.onlyPending.delete(parent.index);
+}
 
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
@@ -21,16 +64,19 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       const child = findIndex(sc, childNames);
       if (!child) {
         // The index behind a partition's PRIMARY KEY / UNIQUE / EXCLUDE constraint (pg_dump writes
-        // `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` for each): once attached, PostgreSQL marks the
-        // partition's constraint inherited (conislocal = false), and the inspector leaves it to the parent's.
+        // `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` for each): once attached to the index of the
+        // parent's constraint, PostgreSQL marks the partition's constraint inherited (conislocal = false), and the
+        // inspector leaves it to the parent's. Attached to a plain index of the parent, it stays the partition's.
         const owner = constraintIndexOwner(sc, childNames);
         if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
-        delete owner.table.constraints[owner.name];
+        if (constraintIndexOwner(sc, sc.rangeNames(n.relation))) delete owner.table.constraints[owner.name];
+        attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
       // Like the inspector: an index attached to a parent's index belongs to the parent's.
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
+      attached(sc, sc.rangeNames(n.relation), child.index.table);
       continue;
     }
     const ix = findIndex(sc, sc.rangeNames(n.relation));
@@ -100,11 +146,25 @@ export function createIndex(sc: FoldScope, n: Payload<'IndexStmt'>): void {
   const node = sc.qualify({ ...n, idxname: name, relation: { ...n.relation, schemaname: schema, relname: owner.name }, concurrent: false, if_not_exists: false });
   const ix: Mut<Index> = {
     kind: 'index', schema, name, table: t.key, unique: !!n.unique, method: n.accessMethod ?? 'btree', keys: [], include: [], nullsNotDistinct: !!n.nulls_not_distinct,
-    options: relOptions(n.options), ...(n.whereClause ? { where: sc.expr(n.whereClause) } : {}), ...(n.relation!.inh === false ? { only: true } : {}), loc: sc.loc,
+    options: relOptions(n.options), ...(n.whereClause ? { where: sc.expr(n.whereClause) } : {}), loc: sc.loc,
   };
   sc.indexNodes.set(ix, node);
   owner.indexes[name] = ix;
   refreshIndex(sc, owner, ix);
+  // `ON ONLY parent` (the parser leaves `inh` out for ONLY: false is not written): on a partitioned table with
+  // partitions, PostgreSQL creates the index invalid, without the partitions' indexes (pg_dump's form, followed by
+  // `ALTER INDEX … ATTACH PARTITION` for each partition's index). With no partition yet it is valid at once.
+  if (n.relation!.inh !== true && owner.kind === 'table' && owner.partitionBy) {
+    const partitions = partitionsOf(sc, t.key);
+    if (partitions.length) {
+      ix.only = true;
+      sc.onlyPending.set(ix, new Set(partitions));
+    }
+  } else if (owner.kind === 'table' && owner.partitionBy) {
+    // Without ONLY, a partition's own index of the same shape is attached to the new one instead of building
+    // another (PostgreSQL's DefineIndex).
+    for (const p of partitionsOf(sc, t.key)) attachSameIndex(sc, sc.model.tables[p]!, ix);
+  }
 }
 
 /** (Re)renders an index's definition from its statement, PostgreSQL-style (`CREATE INDEX n ON s.t USING m (…)`). */

@@ -82,6 +82,11 @@ export interface FoldScope {
   readonly indexNodes: Map<Index, Payload<'IndexStmt'>>;
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes: Set<string>;
+  /**
+   * An index created `ON ONLY` a partitioned table that had partitions: the partitions (keys) that had no index
+   * attached to it yet. PostgreSQL marks it valid (`only` cleared) once each partition still there has one.
+   */
+  readonly onlyPending: Map<Index, Set<string>>;
   /** Adds a located warning or error for the current statement without ending it. */
   report(code: string, message: string, at?: number): void;
   /** The statement is valid SQL the Model does not represent: opaque when allowed, else E_UNSUPPORTED. */

@@ -11,7 +11,7 @@ import * as collations from './collation.js';
 import * as foreign from './foreign.js';
 import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
-import { alterIndex, indexColumns } from './indexes.js';
+import { alterIndex, attachPartitionIndexes, indexColumns } from './indexes.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './table.js';
@@ -202,6 +202,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!) };
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
+        attachPartitionIndexes(sc, t, part.obj);
         break;
       }
       case 'AT_DetachPartition': {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorEnabled } from '../src/cli/colors.js';
 import { repoRoot, runCli } from './helpers/cli.js';
+import { runInProcess } from './helpers/cli-inproc.js';
 
 describe('CLI shell', () => {
   it('prints the version and the command tree', async () => {
@@ -49,7 +50,7 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
   ];
   for (const [name, args, re] of cases) {
     it(name, async () => {
-      const r = await runCli(args, { cwd, env });
+      const r = await runInProcess(args, { cwd, env });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -60,12 +61,12 @@ describe('CLI bad input: one clear line, exit code 1, no stack trace', () => {
   it('invalid atlas.hcl names the file, line and column when the env is used (without --env it is not read, as in Atlas)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-hcl-'));
     writeFileSync(join(dir, 'atlas.hcl'), 'env "local" {\n  url = \n}\n');
-    const r = await runCli(['test', 'schema', '--env', 'local'], { cwd: dir, env });
+    const r = await runInProcess(['test', 'schema', '--env', 'local'], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^error\[E_CONFIG\]: atlas\.hcl:3:1: unexpected "}"/);
   });
   it('DEBUG=meridian shows the stack', async () => {
-    const r = await runCli(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
+    const r = await runInProcess(['test', 'schema', '--url', 'mysql://h/d'], { cwd, env: { ...env, DEBUG: 'meridian' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\n\s+at /);
   });

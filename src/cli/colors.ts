@@ -18,6 +18,14 @@ export function colorEnabled(
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
-/** The CLI's colour functions (picocolors), switched on only when {@link colorEnabled}. */
-const pc = createColors(colorEnabled());
+type Colors = ReturnType<typeof createColors>;
+const on = createColors(true);
+const off = createColors(false);
+
+/**
+ * The CLI's colour functions (picocolors), switched on only when {@link colorEnabled}, asked at each use (not
+ * once at import): a command run inside another process (the tests' in-process runner, an embedding tool)
+ * colours by the streams and environment it runs with.
+ */
+const pc: Colors = new Proxy(off, { get: (_, key) => (colorEnabled() ? on : off)[key as keyof Colors] });
 export default pc;

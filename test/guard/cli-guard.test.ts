@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { urlTargets } from '../helpers/databases.js';
 
 /** A project whose migration directory creates a table and then drops one of its columns. */
@@ -18,10 +18,10 @@ async function project(url: string): Promise<{ cwd: string; dir: string }> {
   mkdirSync(join(cwd, 'database/schema'), { recursive: true });
   writeFileSync(join(cwd, 'database/schema/schema.sql'), 'CREATE TABLE t (id int PRIMARY KEY);\n');
   writeFileSync(join(dir, '20260101000000_init.sql'), 'CREATE TABLE t (id int PRIMARY KEY, gone text);\nINSERT INTO t VALUES (1, \'x\');\n');
-  expect((await runCli(['migrate', 'hash'], { cwd, env })).code).toBe(0);
-  expect((await runCli(['migrate', 'apply', '--url', url], { cwd, env })).code).toBe(0);
+  expect((await runInProcess(['migrate', 'hash'], { cwd, env })).code).toBe(0);
+  expect((await runInProcess(['migrate', 'apply', '--url', url], { cwd, env })).code).toBe(0);
   writeFileSync(join(dir, '20260102000000_drop.sql'), 'ALTER TABLE t DROP COLUMN gone;\n');
-  expect((await runCli(['migrate', 'hash'], { cwd, env })).code).toBe(0);
+  expect((await runInProcess(['migrate', 'hash'], { cwd, env })).code).toBe(0);
   return { cwd, dir };
 }
 
@@ -47,26 +47,26 @@ for (const target of urlTargets().slice(process.env.DATABASE_URL ? 1 : 0)) {
       const { cwd } = await project(url);
       writeFileSync(join(cwd, '.env.prod'), `DATABASE_URL=${url}\n`);
       // The named env wins over an exported DATABASE_URL (said out loud); dev status shows the protection.
-      const status = await runCli(['dev', 'status', '--env', 'prod'], { cwd, env: { DATABASE_URL: 'postgres://ci:secret@127.0.0.1:1/elsewhere' } });
+      const status = await runInProcess(['dev', 'status', '--env', 'prod'], { cwd, env: { DATABASE_URL: 'postgres://ci:secret@127.0.0.1:1/elsewhere' } });
       expect(status.stderr).toContain('warning: DATABASE_URL is exported as postgres://ci:xxxxx@127.0.0.1:1/elsewhere, but env "prod" sets');
       expect(status.stdout).toContain('Env:       "prod", URL from .env.prod\nProtected: yes (env "prod" is named like production)\nDatabase:  ');
 
       // --auto-approve alone never runs a hazard there: refused, the statements listed, nothing applied.
-      const auto = await runCli(['migrate', 'apply', '--env', 'prod', '--auto-approve'], { cwd, env });
+      const auto = await runInProcess(['migrate', 'apply', '--env', 'prod', '--auto-approve'], { cwd, env });
       expect(auto.code).toBe(1);
       expect(auto.stderr).toMatch(/migrate apply: target .* \(env "prod", protected: env "prod" is named like production\)/);
       expect(auto.stderr).toMatch(/error\[E_HAZARD\]: migrate apply: env "prod" is protected .*--allow-hazards DELETES_DATA:\n  DELETES_DATA:\n    database\/migrations\/20260102000000_drop\.sql:1  -- DS103: Dropping non-virtual column "gone"/);
 
       // The dry run shows the plan and its hash; a wrong hash is refused; the hash with the hazard named runs.
-      const dry = await runCli(['migrate', 'apply', '--env', 'prod', '--dry-run'], { cwd, env });
+      const dry = await runInProcess(['migrate', 'apply', '--env', 'prod', '--dry-run'], { cwd, env });
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('-> ALTER TABLE t DROP COLUMN gone;');
       const hashLine = /Plan hash: (sha256:[0-9a-f]{64})/.exec(dry.stdout);
       expect(hashLine, dry.stdout + dry.stderr).not.toBeNull();
       const hash = hashLine![1]!;
-      const wrong = await runCli(['migrate', 'apply', '--env', 'prod', '--allow-hazards', 'DELETES_DATA', '--approve-plan', 'sha256:0123456789abcdef'], { cwd, env });
+      const wrong = await runInProcess(['migrate', 'apply', '--env', 'prod', '--allow-hazards', 'DELETES_DATA', '--approve-plan', 'sha256:0123456789abcdef'], { cwd, env });
       expect(wrong.stderr).toMatch(/error\[E_PLAN_CHANGED\]/);
-      const ok = await runCli(['migrate', 'apply', '--env', 'prod', '--allow-hazards', 'DELETES_DATA', '--approve-plan', hash], { cwd, env });
+      const ok = await runInProcess(['migrate', 'apply', '--env', 'prod', '--allow-hazards', 'DELETES_DATA', '--approve-plan', hash], { cwd, env });
       expect(ok.stderr).toBe(`migrate apply: target ${target.name === 'pglite' ? `embedded database ${url.slice('pglite://'.length)}` : url} (env "prod", protected: env "prod" is named like production)\nmigrate apply: approved by plan hash ${hash}\n`);
       expect(ok.code).toBe(0);
       const backupLine = /Backup written: (\S+) \((\d+) bytes, (pg_dump|pglite-datadir)\)/.exec(ok.stdout);
@@ -86,19 +86,19 @@ for (const target of urlTargets().slice(process.env.DATABASE_URL ? 1 : 0)) {
       const url = await db();
       const { cwd } = await project(url);
       // Atlas's CI spelling, unchanged: no --auto-approve, no terminal.
-      const r = await runCli(['migrate', 'apply', '--url', url, '--dir', 'file://database/migrations'], { cwd });
+      const r = await runInProcess(['migrate', 'apply', '--url', url, '--dir', 'file://database/migrations'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^Migrating to version 20260102000000 from 20260101000000 \(1 migrations in total\):/);
       writeFileSync(join(cwd, 'database/schema/schema.sql'), 'CREATE TABLE t (id bigint PRIMARY KEY);\nCREATE TABLE u (id int);\n');
-      const refused = await runCli(['schema', 'apply', '--url', url, '--auto-approve'], { cwd });
+      const refused = await runInProcess(['schema', 'apply', '--url', url, '--auto-approve'], { cwd });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/error\[E_HAZARD\]: schema apply: --auto-approve approves only what the plan marks safe; the plan has a hazard that must be named with --allow-hazards TABLE_REWRITE:\n  TABLE_REWRITE:\n    ALTER TABLE .*"t".* -- rewrites the table/);
-      const applied = await runCli(['schema', 'apply', '--url', url, '--auto-approve', '--allow-hazards', 'TABLE_REWRITE'], { cwd });
+      const applied = await runInProcess(['schema', 'apply', '--url', url, '--auto-approve', '--allow-hazards', 'TABLE_REWRITE'], { cwd });
       expect(applied.code, applied.stderr).toBe(0);
       expect(applied.stdout).toContain('Applied 2 statement(s)');
       expect(existsSync(join(cwd, '.meridian/backups'))).toBe(false);
       // schema clean / db reset: the target printed before anything happens.
-      const clean = await runCli(['schema', 'clean', '--url', url, '--auto-approve'], { cwd });
+      const clean = await runInProcess(['schema', 'clean', '--url', url, '--auto-approve'], { cwd });
       expect(clean.code).toBe(0);
       expect(clean.stderr).toMatch(/^schema clean: target .* \(not protected\)\n/);
     }, 240_000);
@@ -109,7 +109,7 @@ describe('--dir that does not exist', () => {
   it('is an error naming the path for status, apply and lint', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'meridian-nodir-'));
     for (const cmd of [['migrate', 'status'], ['migrate', 'apply'], ['migrate', 'lint'], ['migrate', 'validate']]) {
-      const r = await runCli([...cmd, '--dir', 'file://db/migrations', '--url', 'pglite://memory'], { cwd });
+      const r = await runInProcess([...cmd, '--dir', 'file://db/migrations', '--url', 'pglite://memory'], { cwd });
       expect(r.code, cmd.join(' ')).toBe(1);
       expect(r.stderr).toContain(`error[E_MIGRATE_DIR]: migration directory ${join(cwd, 'db/migrations')} does not exist (--dir file://db/migrations)`);
       expect(r.stdout).toBe('');
@@ -122,11 +122,11 @@ describe('files that must not end up in git', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'meridian-ignore-'));
     writeFileSync(join(cwd, 'package.json'), '{"name":"app","private":true}\n');
     writeFileSync(join(cwd, '.gitignore'), 'node_modules/');
-    const r = await runCli(['schema', 'inspect'], { cwd, env });
+    const r = await runInProcess(['schema', 'inspect'], { cwd, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('added .meridian/ to .gitignore');
     expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe('node_modules/\n# Meridian: the embedded database and backups (.meridian/backups: full data dumps)\n.meridian/\n');
-    const again = await runCli(['schema', 'inspect'], { cwd, env });
+    const again = await runInProcess(['schema', 'inspect'], { cwd, env });
     expect(again.stderr).not.toContain('.gitignore');
     expect(readFileSync(join(cwd, '.gitignore'), 'utf8').match(/\.meridian\/\n/g)).toHaveLength(1);
   }, 120_000);

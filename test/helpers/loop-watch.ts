@@ -15,10 +15,13 @@ afterEach((ctx) => {
 
 const TICK_MS = 1_000;
 const REPORT_MS = Number(process.env.MERIDIAN_LOOP_WATCH_MS ?? 10_000);
+// Written through the stream's own write as it is now: a CLI command run in this process (cli-inproc.ts)
+// captures process.stderr.write meanwhile, and this report is not the command's output.
+const report = process.stderr.write.bind(process.stderr);
 let last = performance.now();
 setInterval(() => {
   const now = performance.now();
   const gap = now - last - TICK_MS;
-  if (gap > REPORT_MS) process.stderr.write(`[loop-watch] event loop blocked ${Math.round(gap / 1000)} s during ${current}\n`);
+  if (gap > REPORT_MS) report(`[loop-watch] event loop blocked ${Math.round(gap / 1000)} s during ${current}\n`);
   last = now;
 }, TICK_MS).unref();

@@ -2,30 +2,30 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 describe('migrate CLI on the embedded database', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'meridian-mcli-'));
   const env = { DATABASE_URL: '' };
   it('new → hash → validate → status → apply → status --format json', async () => {
-    const n = await runCli(['migrate', 'new', 'create_users'], { cwd, env });
+    const n = await runInProcess(['migrate', 'new', 'create_users'], { cwd, env });
     expect(n.code).toBe(0);
     const files = readdirSync(join(cwd, 'database/migrations'));
     const file = files.find((f) => f.endsWith('_create_users.sql'))!;
     expect(file).toMatch(/^\d{14}_create_users\.sql$/);
     writeFileSync(join(cwd, 'database/migrations', file), 'CREATE TABLE users (id int PRIMARY KEY);\n');
-    const v1 = await runCli(['migrate', 'validate'], { cwd, env });
+    const v1 = await runInProcess(['migrate', 'validate'], { cwd, env });
     expect(v1.code).toBe(1);
     expect(v1.stderr).toMatch(/checksum mismatch.*_create_users\.sql was edited.*meridian migrate hash/);
-    expect((await runCli(['migrate', 'hash'], { cwd, env })).code).toBe(0);
+    expect((await runInProcess(['migrate', 'hash'], { cwd, env })).code).toBe(0);
     expect(readFileSync(join(cwd, 'database/migrations/atlas.sum'), 'utf8')).toMatch(/^h1:.{44}\n\d{14}_create_users\.sql h1:.{44}\n$/);
-    expect((await runCli(['migrate', 'validate'], { cwd, env })).stdout).toContain('Migration directory is valid (1 files)');
-    const s1 = await runCli(['migrate', 'status'], { cwd, env });
+    expect((await runInProcess(['migrate', 'validate'], { cwd, env })).stdout).toContain('Migration directory is valid (1 files)');
+    const s1 = await runInProcess(['migrate', 'status'], { cwd, env });
     expect(s1.stdout).toMatch(/^Migration Status: PENDING\n  -- Current Version: No migration applied yet\n  -- Next Version:    \d{14}\n  -- Executed Files:  0\n  -- Pending Files:   1\n$/);
-    const a = await runCli(['migrate', 'apply', '--auto-approve'], { cwd, env });
+    const a = await runInProcess(['migrate', 'apply', '--auto-approve'], { cwd, env });
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/Migrating to version \d{14} \(1 migrations in total\):/);
-    const s2 = await runCli(['migrate', 'status', '--format', 'json'], { cwd, env });
+    const s2 = await runInProcess(['migrate', 'status', '--format', 'json'], { cwd, env });
     const j = JSON.parse(s2.stdout) as Record<string, unknown>;
     expect(j).toMatchObject({ Status: 'OK', Next: 'Already at latest version', Pending: [], Applied: [{ Type: 'applied', Applied: 1, Total: 1, Error: '' }] });
     expect(Object.keys(j)).toEqual(['Env', 'Available', 'OutOfOrder', 'Pending', 'Applied', 'Current', 'Next', 'Count', 'Total', 'Status', 'Error', 'SQL']);
@@ -33,8 +33,8 @@ describe('migrate CLI on the embedded database', () => {
   it('validate reports a syntax error with file:line:col', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-mval-'));
     writeFileSync(join(dir, '1_ok.sql'), 'CREATE TABLE a (id int);\n\nCREATE TABLE b (id int,, x int);\n');
-    await runCli(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
-    const r = await runCli(['migrate', 'validate', '--dir', `file://${dir}`], { cwd, env });
+    await runInProcess(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
+    const r = await runInProcess(['migrate', 'validate', '--dir', `file://${dir}`], { cwd, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/1_ok\\.sql:3:24: syntax error at or near ","`));
     // The same located problem as schema files get: the source line, and a fix where a keyword is used as a name.
@@ -49,8 +49,8 @@ describe('migrate CLI on the embedded database', () => {
   it('apply without a TTY and without --auto-approve applies, as Atlas does (unprotected environment)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'meridian-mconf-'));
     writeFileSync(join(dir, '1_a.sql'), 'CREATE TABLE a (id int);\n');
-    await runCli(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
-    const r = await runCli(['migrate', 'apply', '--dir', `file://${dir}`, '--url', 'pglite://memory'], { cwd, env });
+    await runInProcess(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
+    const r = await runInProcess(['migrate', 'apply', '--dir', `file://${dir}`, '--url', 'pglite://memory'], { cwd, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Migrating to version 1 \(1 migrations in total\):\n\n  -- migrating version 1\n    -> CREATE TABLE a \(id int\);\n/);
     expect(r.stderr).toBe('migrate apply: target in-memory embedded database (not protected)\n');
@@ -58,23 +58,23 @@ describe('migrate CLI on the embedded database', () => {
   it('production refuses destructive files unless DELETES_DATA is named (--allow-destructive is its older spelling), and never runs unattended without an approval', async () => {
     const proj = mkdtempSync(join(tmpdir(), 'meridian-prod-'));
     const dir = join(proj, 'database/migrations');
-    await runCli(['migrate', 'new', 'init'], { cwd: proj, env });
+    await runInProcess(['migrate', 'new', 'init'], { cwd: proj, env });
     const first = readdirSync(dir).find((f) => f.endsWith('_init.sql'))!;
     writeFileSync(join(dir, first), 'CREATE TABLE t (id int, gone text);\n');
-    await runCli(['migrate', 'hash'], { cwd: proj, env });
+    await runInProcess(['migrate', 'hash'], { cwd: proj, env });
     const db = `pglite://${join(proj, 'db')}`;
-    expect((await runCli(['migrate', 'apply', '--auto-approve', '--url', db], { cwd: proj, env })).code).toBe(0);
+    expect((await runInProcess(['migrate', 'apply', '--auto-approve', '--url', db], { cwd: proj, env })).code).toBe(0);
     writeFileSync(join(dir, '29990101000000_drop.sql'), 'ALTER TABLE t DROP COLUMN gone;\n');
-    await runCli(['migrate', 'hash'], { cwd: proj, env });
+    await runInProcess(['migrate', 'hash'], { cwd: proj, env });
     writeFileSync(join(proj, '.env.production'), `DATABASE_URL=${db}\n`);
-    const r = await runCli(['migrate', 'apply', '--auto-approve', '--env', 'production'], { cwd: proj, env });
+    const r = await runInProcess(['migrate', 'apply', '--auto-approve', '--env', 'production'], { cwd: proj, env });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/error DS103: Dropping non-virtual column "gone"/);
     expect(r.stderr).toMatch(/error\[E_HAZARD\]: migrate apply: env "production" is protected .*--allow-hazards DELETES_DATA/);
-    const unattended = await runCli(['migrate', 'apply', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
+    const unattended = await runInProcess(['migrate', 'apply', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
     expect(unattended.code).toBe(1);
     expect(unattended.stderr).toMatch(/error\[E_CONFIRM\]: migrate apply: env "production" is protected .*nothing runs unattended without an explicit approval/);
-    const allowed = await runCli(['migrate', 'apply', '--auto-approve', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
+    const allowed = await runInProcess(['migrate', 'apply', '--auto-approve', '--allow-destructive', '--env', 'production'], { cwd: proj, env });
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toMatch(/Backup written: .*\.meridian\/backups\/production-.*\.tar\.gz \(\d+ bytes, pglite-datadir\)\n/);
   }, 480_000);

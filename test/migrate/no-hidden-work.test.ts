@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { applyMigrations, migrationStatus } from '../../src/migrate/apply.js';
 import { writeSum } from '../../src/migrate/dir.js';
@@ -19,7 +20,7 @@ describe('migrate diff opens no database', () => {
     cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '', MERIDIAN_FORBID_DB_OPEN: '1' };
 
-    const first = await runCli(['migrate', 'diff', 'initial', '--verbose'], { cwd, env });
+    const first = await runInProcess(['migrate', 'diff', 'initial', '--verbose'], { cwd, env });
     expect(first.stderr).not.toMatch(/error/);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created .*_initial\.sql/);
@@ -29,7 +30,7 @@ describe('migrate diff opens no database', () => {
     const text = readFileSync(schema, 'utf8');
     expect(text).toMatch(/CREATE TABLE practice_app\.products \(/);
     writeFileSync(schema, text.replace(/CREATE TABLE practice_app\.products \(/, 'CREATE TABLE practice_app.products (\n    sku TEXT,'));
-    const second = await runCli(['migrate', 'diff', 'add_sku', '--verbose'], { cwd, env });
+    const second = await runInProcess(['migrate', 'diff', 'add_sku', '--verbose'], { cwd, env });
     expect(second.stderr).not.toMatch(/error/);
     expect(second.code).toBe(0);
     const files = readdirSync(join(cwd, 'database/migrations')).filter((f) => f.endsWith('.sql')).sort();
@@ -37,7 +38,7 @@ describe('migrate diff opens no database', () => {
     expect(readFileSync(join(cwd, 'database/migrations', files[1]!), 'utf8')).toMatch(/ALTER TABLE "practice_app"\."products" ADD COLUMN "sku" text NULL;/);
 
     // The guard is real: a command that needs the database fails under it.
-    const status = await runCli(['migrate', 'status'], { cwd, env });
+    const status = await runInProcess(['migrate', 'status'], { cwd, env });
     expect(status.code).not.toBe(0);
     expect(status.stderr).toMatch(/error\[E_CONNECT\]: opening a database is forbidden here/);
   });

@@ -16,6 +16,7 @@ import { writeSum } from '../../src/migrate/dir.js';
 import { recallRevisions, rememberRevisionsOnClose } from '../../src/migrate/revisions-snapshot.js';
 import { DEFAULT_REVISIONS_SCHEMA, readRevisions } from '../../src/migrate/revisions.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 const schema = DEFAULT_REVISIONS_SCHEMA;
 
@@ -194,35 +195,35 @@ describe('the CLI on the embedded database', () => {
     const p = project(1);
     const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
     const args = ['--dir', `file://${p.dir}`, '--url', p.url];
-    const first = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env });
+    const first = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env });
     expect(first.code).toBe(0);
-    const reference = await runCli(['migrate', 'status', ...args], { cwd: p.root, env: { ...env, MERIDIAN_PGLITE_SNAPSHOT: 'off' } });
+    const reference = await runInProcess(['migrate', 'status', ...args], { cwd: p.root, env: { ...env, MERIDIAN_PGLITE_SNAPSHOT: 'off' } });
     expect(reference.code).toBe(0);
 
     const forbid = { ...env, MERIDIAN_FORBID_DB_OPEN: '1' };
-    const status = await runCli(['migrate', 'status', ...args], { cwd: p.root, env: forbid });
+    const status = await runInProcess(['migrate', 'status', ...args], { cwd: p.root, env: forbid });
     expect(status).toEqual(reference);
-    const json = await runCli(['migrate', 'status', '--format', 'json', ...args], { cwd: p.root, env: forbid });
+    const json = await runInProcess(['migrate', 'status', '--format', 'json', ...args], { cwd: p.root, env: forbid });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ Status: 'OK', Current: '20260101000001', Applied: [{ Version: '20260101000001', Type: 'applied' }] });
-    const noop = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
+    const noop = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
     expect(noop.code).toBe(0);
     expect(noop.stdout).toBe('No migration files to execute\n');
 
     // A pending file: apply needs the database (refused here, which proves it tried to open it).
     addFile(p.dir, 3);
-    const pending = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
+    const pending = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
     expect(pending.code).not.toBe(0);
     expect(pending.stderr).toMatch(/E_CONNECT\]: opening a database is forbidden/);
-    const applied = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env });
+    const applied = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env });
     expect(applied.code).toBe(0);
     // Applied by this process: remembered on close, so the next status needs no database either.
-    const after = await runCli(['migrate', 'status', ...args], { cwd: p.root, env: forbid });
+    const after = await runInProcess(['migrate', 'status', ...args], { cwd: p.root, env: forbid });
     expect(after.stdout).toMatch(/Current Version: 20260101000003/);
     // A file added out of order: the same error as from the database, still without opening it.
     addFile(p.dir, 2);
-    const ooo = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
-    const oooDb = await runCli(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: { ...env, MERIDIAN_PGLITE_SNAPSHOT: 'off' } });
+    const ooo = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: forbid });
+    const oooDb = await runInProcess(['migrate', 'apply', '--auto-approve', ...args], { cwd: p.root, env: { ...env, MERIDIAN_PGLITE_SNAPSHOT: 'off' } });
     expect(ooo.code).not.toBe(0);
     expect(ooo.stderr).toMatch(/added out of order/);
     expect(ooo.stderr).toBe(oooDb.stderr);

@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { blankDumpGuards } from '../../src/input/text.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { executeSources, readSchemaSources } from '../../src/workflow/state.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
 
 const KEY = 'zz99oBd8amrHGQvE3YMjAT6I0qnHMNmvLb5mJBfFO1JqTafWgFbLRcafUqyghEC';
@@ -53,7 +53,7 @@ it('a dump with guard lines folds natively without a problem, located as in the 
 
 it('meridian schema validate --native accepts such a dump (it reported E_SYNTAX at line 5 before)', async () => {
   const f = schemaFile(DUMP);
-  const r = await runCli(['schema', 'validate', '--native', '--to', `file://${f.path}`], { cwd: f.dir });
+  const r = await runInProcess(['schema', 'validate', '--native', '--to', `file://${f.path}`], { cwd: f.dir });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain('valid');
 }, 120_000);

@@ -12,7 +12,7 @@ import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { plan } from '../../src/plan/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { describeEachDatabase, resetDatabase } from '../helpers/databases.js';
 
 const DUMP = [
@@ -44,7 +44,7 @@ it('a tablespace or table access method other than the default is refused at fil
 it('meridian schema validate (on the dev database too) accepts the dump', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'meridian-settings-'));
   writeFileSync(join(dir, 'schema.sql'), DUMP);
-  const r = await runCli(['schema', 'validate', '--to', `file://${join(dir, 'schema.sql')}`], { cwd: dir });
+  const r = await runInProcess(['schema', 'validate', '--to', `file://${join(dir, 'schema.sql')}`], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain('valid');
 }, 120_000);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { prismaSchemaErrors } from '../../src/prisma/validate.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 describe('prisma pull validates with Prisma before writing', () => {
   let cwd: string;
@@ -33,7 +33,7 @@ describe('prisma pull validates with Prisma before writing', () => {
   it('refuses to write a schema Prisma rejects: exit 1, Prisma\'s message with its block, file untouched', async () => {
     const mine = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n';
     writeFileSync(join(cwd, 'prisma/schema.prisma'), mine);
-    const r = await runCli(['prisma', 'pull'], { cwd, env: env() });
+    const r = await runInProcess(['prisma', 'pull'], { cwd, env: env() });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error[E_PRISMA]: Prisma's validator rejects the schema pulled from the database, so prisma/schema.prisma was not written (1 error):");
     expect(r.stderr).toMatch(/- The datasource property `url` is no longer supported in schema files\..* \(line \d+, datasource db\)/);
@@ -43,7 +43,7 @@ describe('prisma pull validates with Prisma before writing', () => {
 
   it('writes a schema Prisma accepts', async () => {
     writeFileSync(join(cwd, 'prisma/schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
-    const r = await runCli(['prisma', 'pull'], { cwd, env: env() });
+    const r = await runInProcess(['prisma', 'pull'], { cwd, env: env() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Introspected 2 models, 0 views and 0 enums and wrote them into prisma/schema.prisma');
@@ -59,7 +59,7 @@ describe('prisma pull validates with Prisma before writing', () => {
       .replace(/(model Book \{[\s\S]*?)(\n\s+@@schema)/, '$1\n  @@map("book")$2');
     expect(await prismaSchemaErrors(edited)).toEqual([]);
     writeFileSync(join(cwd, 'prisma/schema.prisma'), edited);
-    const again = await runCli(['prisma', 'pull'], { cwd, env: env() });
+    const again = await runInProcess(['prisma', 'pull'], { cwd, env: env() });
     expect(again.stderr).toBe('');
     expect(again.stdout).toContain('note: names kept from the previous schema (@@map): Book');
     const flat = readFileSync(join(cwd, 'prisma/schema.prisma'), 'utf8').replace(/ +/g, ' ');
@@ -84,14 +84,14 @@ describe('prisma pull chooses the schemas as Atlas (--schema) and as Prisma (the
     const file = join(cwd, 'prisma/schema.prisma');
     writeFileSync(file, 'datasource db {\n  provider = "postgresql"\n  schemas  = ["app", "audit"]\n}\n');
     const env = { DATABASE_URL: url, DEV_DATABASE_URL: '' };
-    const r = await runCli(['prisma', 'pull'], { cwd, env });
+    const r = await runInProcess(['prisma', 'pull'], { cwd, env });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('note: renamed with their schema as a prefix, as their names exist in more than one schema: model app_a, model audit_a');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('schemas  = ["app", "audit"]');
     expect(text).toMatch(/model audit_a \{[^}]*a +app_a\? +@relation\(fields: \[app_id\]/);
     expect(text).not.toContain('model other');
-    const s = await runCli(['prisma', 'pull', '--schema', 'public'], { cwd, env });
+    const s = await runInProcess(['prisma', 'pull', '--schema', 'public'], { cwd, env });
     expect(s.stderr).toBe('');
     const only = readFileSync(file, 'utf8');
     expect(only).toContain('schemas  = ["public"]');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { executeClean, planClean } from '../../src/workflow/clean.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const SCHEMA = `
@@ -147,11 +147,11 @@ describeEachDatabase('schema clean', (t) => {
     it('CLI: refuses without a TTY, cleans with --auto-approve', async () => {
       await t.db.exec(SCHEMA);
       const cwd = mkdtempSync(join(tmpdir(), 'meridian-clean-'));
-      const refused = await runCli(['schema', 'clean', '--url', t.url!], { cwd });
+      const refused = await runInProcess(['schema', 'clean', '--url', t.url!], { cwd });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/error\[E_CONFIRM\].*--auto-approve/);
       expect(refused.stdout).toContain('table t');
-      const ok = await runCli(['schema', 'clean', '--url', t.url!, '--auto-approve'], { cwd });
+      const ok = await runInProcess(['schema', 'clean', '--url', t.url!, '--auto-approve'], { cwd });
       expect(ok.code).toBe(0);
       expect(ok.stdout).toMatch(/Dropped \d+ object/);
       const db = await openDatabase(t.url!);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { formatProblemsGithub, problemJson } from '../../src/problem.js';
 import { migrateDiff } from '../../src/workflow/migrate-diff.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 describe('data statements in schema.sql', () => {
   it('go into the new migration between the column and its NOT NULL, with a comment and a warning, and are never shipped twice', async () => {
@@ -21,7 +21,7 @@ describe('data statements in schema.sql', () => {
     const file = (suffix: string) => readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith(suffix))!), 'utf8');
 
     writeFileSync(schema, "CREATE TABLE users (id int PRIMARY KEY, email text, status text);\nINSERT INTO users (id, email) VALUES (1, 'a@example.com');\n");
-    expect((await runCli(['migrate', 'diff', 'init'], { cwd, env })).code).toBe(0);
+    expect((await runInProcess(['migrate', 'diff', 'init'], { cwd, env })).code).toBe(0);
     // The DDL's spelling is the planner's; what matters here is the data statement after it, marked.
     expect(file('_init.sql')).toMatch(
       /^-- Create "users" table\nCREATE TABLE [^\n]*;\n-- Data change from database\/schema\/schema\.sql:2 \(INSERT public\.users\): runs once; not shipped again while it stays in the schema file\nINSERT INTO users \(id, email\) VALUES \(1, 'a@example\.com'\);\n$/,
@@ -29,7 +29,7 @@ describe('data statements in schema.sql', () => {
 
     // The back-fill the guide writes; the INSERT stays in the file (already shipped), spelled differently.
     writeFileSync(schema, "CREATE TABLE users (id int PRIMARY KEY, email text, status text NOT NULL);\ninsert into users (id, email)\n  values (1, 'a@example.com'); -- seed\nUPDATE users SET status = 'active' WHERE status IS NULL;\n");
-    const d = await runCli(['migrate', 'diff', 'backfill'], { cwd, env });
+    const d = await runInProcess(['migrate', 'diff', 'backfill'], { cwd, env });
     expect(d.code, d.stderr).toBe(0);
     // One located problem (W_DATA_CARRIED) per data statement, printed like every other warning, with its fix.
     expect(d.stderr).toContain('warning: database/schema/schema.sql:4:1: data statement (UPDATE public.users) goes into the new migration');
@@ -40,15 +40,15 @@ describe('data statements in schema.sql', () => {
     expect(backfill).not.toContain('INSERT');
 
     // Applies on a database holding a NULL status (fails if the NOT NULL came first), and nothing is left to ship.
-    const a = await runCli(['migrate', 'apply', '--url', `pglite://${join(cwd, 'db')}`], { cwd, env });
+    const a = await runInProcess(['migrate', 'apply', '--url', `pglite://${join(cwd, 'db')}`], { cwd, env });
     expect(a.code, a.stderr).toBe(0);
-    expect((await runCli(['migrate', 'diff'], { cwd, env })).stdout).toContain('synced');
+    expect((await runInProcess(['migrate', 'diff'], { cwd, env })).stdout).toContain('synced');
 
     // --no-data leaves a new data statement out.
     writeFileSync(schema, readFileSync(schema, 'utf8') + 'DELETE FROM users WHERE id = 2;\n');
-    const none = await runCli(['migrate', 'diff', '--no-data', '--format', 'sql'], { cwd, env });
+    const none = await runInProcess(['migrate', 'diff', '--no-data', '--format', 'sql'], { cwd, env });
     expect(none.stdout).toContain('synced');
-    const withData = await runCli(['migrate', 'diff', '--format', 'sql'], { cwd, env });
+    const withData = await runInProcess(['migrate', 'diff', '--format', 'sql'], { cwd, env });
     expect(withData.stdout).toContain('DELETE FROM users WHERE id = 2;');
   }, 240_000);
 

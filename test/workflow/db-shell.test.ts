@@ -1,7 +1,7 @@
 import { loadLibpg } from '../../src/parse/libpg.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatRows, isCompleteStatement } from '../../src/cli/db-shell.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 describe('db shell', () => {
   beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('db shell', () => {
     expect(formatRows([])).toBe('(0 rows)\n');
   });
   it('runs statements from stdin on the embedded database', async () => {
-    const r = await runCli(['db', 'shell', '--url', 'pglite://memory'], {
+    const r = await runInProcess(['db', 'shell', '--url', 'pglite://memory'], {
       input: "create table t(x text);\ninsert into t values ('a;b'), ($$c$$);\nselect *\n  from t order by x;\nselect nope;\n\\q\n",
     });
     expect(r.code).toBe(0);
@@ -52,7 +52,7 @@ describe('db shell', () => {
       '\\q',
       'select 2;',
     ].join('\n') + '\n';
-    const r = await runCli(['db', 'shell', '--url', 'pglite://memory'], { input });
+    const r = await runInProcess(['db', 'shell', '--url', 'pglite://memory'], { input });
     expect(r.code).toBe(0);
     const out = r.stdout;
     expect(out).toMatch(/List of relations\n Schema \| Name {2}\| Type\n-+\+-+\+-+\n app {4}\| users \| table\n\(1 row\)/);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeSources, explainDevError } from '../../src/workflow/state.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
 
 const EXTENSION = 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;\nCREATE TABLE t (id int);\n';
@@ -46,40 +46,40 @@ describe('schema validate and the dev database (CLI)', () => {
   };
   it('a DO block is run on the dev database, as schema apply does (refused only with --native)', { timeout: 300_000 }, async () => {
     const cwd = project(DO_BLOCK);
-    const r = await runCli(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    const r = await runInProcess(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
     expect(r.stderr).not.toContain('E_UNSUPPORTED');
     expect(r.stderr).toContain('DO needs a database: the dev database runs it');
     expect(r.code).toBe(0);
     // What the block created counts: the dev database is inspected after it ran the file.
     expect(r.stdout).toContain('valid (2 statements, 2 tables, 1 warning)');
-    const n = await runCli(['schema', 'validate', '--native', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    const n = await runInProcess(['schema', 'validate', '--native', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
     expect(n.code).toBe(1);
     expect(n.stderr).toMatch(/schema\.sql:1:1: error\[E_UNSUPPORTED\]: DO is not supported in a schema file; .*without --native/);
   });
   it('schema inspect of a schema file runs it on the dev database (a DO block\'s table included), as Atlas\'s `schema inspect -u file://…`', { timeout: 300_000 }, async () => {
     const cwd = project(DO_BLOCK);
-    const r = await runCli(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    const r = await runInProcess(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CREATE TABLE "public"."made_by_do"');
     expect(r.stdout).toContain('CREATE TABLE "public"."t"');
     // A file the dev database cannot run: one headline, each error's message once, located.
     const bad = project(EXTENSION);
-    const e = await runCli(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd: bad, env: { DATABASE_URL: '' } });
+    const e = await runInProcess(['schema', 'inspect', '-u', 'file://schema.sql'], { cwd: bad, env: { DATABASE_URL: '' } });
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('the dev database could not run the schema files (1 error)');
     expect(e.stderr.split('is not available in the embedded dev database').length).toBe(2);
   });
   it('an extension PGlite lacks: the error shows --dev-url; with a PostgreSQL dev URL the file is valid', { timeout: 300_000 }, async () => {
     const cwd = project(EXTENSION);
-    const r = await runCli(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
+    const r = await runInProcess(['schema', 'validate', '--to', 'file://schema.sql'], { cwd, env: { DATABASE_URL: '' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/schema\.sql:1:1: .*extension "pg_stat_statements" is not available in the embedded dev database \(PGlite/);
     expect(r.stderr).toContain('--dev-url');
     if (!process.env.DATABASE_URL) return; // the PostgreSQL half needs a server (it runs in the DATABASE_URL suite)
     const dev = await createServerDatabase(process.env.DATABASE_URL);
     try {
-      const s = await runCli(['schema', 'validate', '--to', 'file://schema.sql', '--dev-url', dev.url], { cwd, env: { DATABASE_URL: '' } });
+      const s = await runInProcess(['schema', 'validate', '--to', 'file://schema.sql', '--dev-url', dev.url], { cwd, env: { DATABASE_URL: '' } });
       expect(s.stderr).toBe('');
       expect(s.code).toBe(0);
     } finally {

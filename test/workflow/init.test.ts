@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.js';
 import { initProject } from '../../src/workflow/init.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { withDatabase } from '../helpers/databases.js';
 
 /** The child's environment: no exported DATABASE_URL, so commands use the project's own settings. */
@@ -95,7 +95,7 @@ describe('initProject (workflow)', () => {
 describe('meridian init (CLI)', () => {
   it('fresh directory: init, then migrate diff, migrate apply and migrate status are green on the embedded database; a second init changes nothing', async () => {
     const cwd = fresh();
-    const init = await runCli(['init'], { cwd, env });
+    const init = await runInProcess(['init'], { cwd, env });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toMatch(/^Created:\n {2}database\/schema\/schema\.sql +the desired schema/);
     expect(init.stdout).toContain('.gitignore: created with .meridian/, .env, .env.staging, .env.production\n');
@@ -104,24 +104,24 @@ describe('meridian init (CLI)', () => {
 
     // The guide's step 1: edit schema.sql.
     writeFileSync(join(cwd, 'database/schema/schema.sql'), 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\n', { flag: 'a' });
-    const diff = await runCli(['migrate', 'diff', 'add_users'], { cwd, env });
+    const diff = await runInProcess(['migrate', 'diff', 'add_users'], { cwd, env });
     expect(diff.code, diff.stderr).toBe(0);
     const files = readdirSync(join(cwd, 'database/migrations'));
     expect(files.filter((f) => /^\d{14}_add_users\.sql$/.test(f))).toHaveLength(1);
     expect(files).toContain('atlas.sum');
-    const apply = await runCli(['migrate', 'apply'], { cwd, env });
+    const apply = await runInProcess(['migrate', 'apply'], { cwd, env });
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stdout).toMatch(/-- migrating version \d{14}\n {4}-> CREATE TABLE "public"."users" \("id" serial NOT NULL/);
-    const status = await runCli(['migrate', 'status'], { cwd, env });
+    const status = await runInProcess(['migrate', 'status'], { cwd, env });
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/^Migration Status: OK\n[\s\S]*-- Executed Files: {2}1\n {2}-- Pending Files: {3}0\n/);
     // The env of atlas.hcl that init wrote is usable as it stands.
-    const local = await runCli(['migrate', 'status', '--env', 'local'], { cwd, env });
+    const local = await runInProcess(['migrate', 'status', '--env', 'local'], { cwd, env });
     expect(local.code, local.stderr).toBe(0);
     expect(local.stdout).toMatch(/^Migration Status: OK/);
 
     const before = snapshot(cwd);
-    const again = await runCli(['init'], { cwd, env });
+    const again = await runInProcess(['init'], { cwd, env });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^Already there, left as it was:\n {2}database\/schema\/schema\.sql\n/);
     expect(again.stdout).toContain('.gitignore: already ignores .meridian/ and the env files\n');
@@ -132,15 +132,15 @@ describe('meridian init (CLI)', () => {
   it('an existing .gitignore gets the entries appended once, after its own lines', async () => {
     const cwd = fresh();
     writeFileSync(join(cwd, '.gitignore'), 'node_modules/\ndist/');
-    expect((await runCli(['init'], { cwd, env })).stdout).toContain('.gitignore: added .meridian/, .env, .env.staging, .env.production\n');
+    expect((await runInProcess(['init'], { cwd, env })).stdout).toContain('.gitignore: added .meridian/, .env, .env.staging, .env.production\n');
     const expected =
       'node_modules/\ndist/\n' +
       '# Meridian: the embedded database and backups (.meridian/backups: full data dumps)\n.meridian/\n' +
       '# Meridian: environment files hold database URLs and passwords (never commit them)\n.env\n.env.staging\n.env.production\n';
     expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe(expected);
     // A later command on the embedded database and another init add nothing.
-    expect((await runCli(['migrate', 'status'], { cwd, env })).code).toBe(0);
-    expect((await runCli(['init'], { cwd, env })).code).toBe(0);
+    expect((await runInProcess(['migrate', 'status'], { cwd, env })).code).toBe(0);
+    expect((await runInProcess(['init'], { cwd, env })).code).toBe(0);
     expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe(expected);
   }, 120_000);
 
@@ -165,13 +165,13 @@ describe('meridian init (CLI)', () => {
       }
       const url = withDatabase(pg!, name);
       const cwd = fresh();
-      expect((await runCli(['init', '--url', url], { cwd, env })).code).toBe(0);
+      expect((await runInProcess(['init', '--url', url], { cwd, env })).code).toBe(0);
       writeFileSync(join(cwd, 'database/schema/schema.sql'), 'CREATE TABLE users (id int PRIMARY KEY);\n', { flag: 'a' });
-      expect((await runCli(['migrate', 'diff', 'users'], { cwd, env })).code).toBe(0);
-      const apply = await runCli(['migrate', 'apply'], { cwd, env });
+      expect((await runInProcess(['migrate', 'diff', 'users'], { cwd, env })).code).toBe(0);
+      const apply = await runInProcess(['migrate', 'apply'], { cwd, env });
       expect(apply.code, apply.stderr).toBe(0);
       expect(apply.stderr).toContain(`/${name}`);
-      const status = await runCli(['migrate', 'status'], { cwd, env });
+      const status = await runInProcess(['migrate', 'status'], { cwd, env });
       expect(status.stdout).toMatch(/^Migration Status: OK\n[\s\S]*-- Executed Files: {2}1\n/);
       expect(existsSync(join(cwd, '.meridian'))).toBe(false);
     }, 120_000);

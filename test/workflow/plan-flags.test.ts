@@ -3,14 +3,15 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { createServerDatabase } from '../helpers/databases.js';
 
 it('migrate diff --concurrent-index --not-valid --lock-timeout writes a safe, non-transactional file that applies and converges', async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'meridian-flags-'));
   cpSync(join(repoRoot, 'database'), join(cwd, 'database'), { recursive: true });
   const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
-  expect((await runCli(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
+  expect((await runInProcess(['migrate', 'diff', 'initial'], { cwd, env })).code).toBe(0);
   appendFileSync(
     join(cwd, 'database/schema/schema.sql'),
     `\nCREATE INDEX users_name_idx ON practice_app.users (name);
@@ -18,7 +19,7 @@ ALTER TABLE practice_app.products ADD COLUMN owner_id int;
 ALTER TABLE practice_app.products ADD CONSTRAINT products_owner_fk FOREIGN KEY (owner_id) REFERENCES practice_app.users(id);
 ALTER TABLE practice_app.products ADD CONSTRAINT products_name_len CHECK (length(name) > 1);\n`,
   );
-  const d = await runCli(['migrate', 'diff', 'safe', '--verbose', '--concurrent-index', '--not-valid', '--lock-timeout', '5s', '--statement-timeout', '1min'], { cwd, env });
+  const d = await runInProcess(['migrate', 'diff', 'safe', '--verbose', '--concurrent-index', '--not-valid', '--lock-timeout', '5s', '--statement-timeout', '1min'], { cwd, env });
   expect(d.stderr).toBe('');
   expect(d.stdout).not.toContain('Review before applying'); // nothing left for the analyzers to flag
   expect(d.stdout).toMatch(/^Created .*_safe\.sql/); // --verbose names the file
@@ -41,10 +42,10 @@ ALTER TABLE practice_app.products ADD CONSTRAINT products_name_len CHECK (length
   }
   try {
     for (const url of targets) {
-      const a = await runCli(['migrate', 'apply', '--auto-approve'], { cwd, env: { DATABASE_URL: url } });
+      const a = await runInProcess(['migrate', 'apply', '--auto-approve'], { cwd, env: { DATABASE_URL: url } });
       expect(a.stderr).toMatch(/^migrate apply: target .* \(not protected\)\n$/);
       expect(a.code).toBe(0);
-      const drift = await runCli(['migrate', 'diff', '--from', url], { cwd, env: { DATABASE_URL: url, DEV_DATABASE_URL: '' } });
+      const drift = await runInProcess(['migrate', 'diff', '--from', url], { cwd, env: { DATABASE_URL: url, DEV_DATABASE_URL: '' } });
       expect(drift.stdout).toContain('No drift');
     }
   } finally {

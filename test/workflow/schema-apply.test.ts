@@ -13,7 +13,8 @@ import { initSplitter, splitStatements } from '../../src/parse/split.js';
 import { plan } from '../../src/plan/index.js';
 import { executeStatements, planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { modelFromSources } from '../../src/workflow/state.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { describeEachDatabase, urlTargets } from '../helpers/databases.js';
 
 describeEachDatabase('schema apply on the example project', (t) => {
@@ -54,7 +55,7 @@ for (const target of urlTargets()) {
       const dir = mkdtempSync(join(tmpdir(), 'meridian-apply-native-'));
       writeFileSync(join(dir, 'schema.sql'), TRICKY);
       const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
-      const apply = (...args: string[]) => runCli(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, ...args], { cwd: dir, env });
+      const apply = (...args: string[]) => runInProcess(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, ...args], { cwd: dir, env });
       try {
         const first = await apply('--auto-approve', '--dev-url', NO_DEV);
         expect(first.code, first.stderr).toBe(0);
@@ -80,7 +81,7 @@ for (const target of urlTargets()) {
       const { url, drop } = await target.url();
       const dir = mkdtempSync(join(tmpdir(), 'meridian-apply-joined-'));
       const env = { DATABASE_URL: '', DEV_DATABASE_URL: '' };
-      const apply = (...args: string[]) => runCli(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, '--dev-url', NO_DEV, ...args], { cwd: dir, env });
+      const apply = (...args: string[]) => runInProcess(['schema', 'apply', '--url', url, '--to', `file://${join(dir, 'schema.sql')}`, '--dev-url', NO_DEV, ...args], { cwd: dir, env });
       try {
         writeFileSync(join(dir, 'schema.sql'), 'CREATE TABLE j (id int PRIMARY KEY, gone text);\n');
         expect((await apply('--auto-approve')).code).toBe(0);

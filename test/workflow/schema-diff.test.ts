@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/db/index.js';
 import { diff } from '../../src/diff/index.js';
 import { qualifiedKey } from '../../src/model/names.js';
 import { resolveState, resolveStates } from '../../src/workflow/schema-apply.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 import { createServerDatabase, describeEachDatabase, withDatabase } from '../helpers/databases.js';
 
 const OLD = 'CREATE SCHEMA "Shop";\nCREATE TABLE "Shop".orders (id int PRIMARY KEY, "user" text);\n';
@@ -60,11 +60,11 @@ describeEachDatabase('schema diff between two live databases', (t) => {
         await devDb.close();
         await dev.drop();
       }
-      const r = await runCli(['schema', 'diff', '--from', t.url!, '--to', other.url]);
+      const r = await runInProcess(['schema', 'diff', '--from', t.url!, '--to', other.url]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('ALTER TABLE "Shop"."orders" ADD COLUMN "total" numeric(10,2) NOT NULL DEFAULT 0;');
       expect(r.stdout).toContain('CREATE INDEX "orders_user_idx" ON "Shop"."orders" ("user");');
-      const back = await runCli(['schema', 'diff', '--from', other.url, '--to', t.url!]);
+      const back = await runInProcess(['schema', 'diff', '--from', other.url, '--to', t.url!]);
       expect(back.stdout).toContain('DROP INDEX "Shop"."orders_user_idx";');
       expect(back.stdout).toContain('ALTER TABLE "Shop"."orders" DROP COLUMN "total";');
     } finally {
@@ -76,7 +76,7 @@ describeEachDatabase('schema diff between two live databases', (t) => {
     const missing = withDatabase(t.url!, 'meridian_no_such_database');
     await expect(resolveStates([t.url!, missing], t.db)).rejects.toThrow(/meridian_no_such_database/);
     await expect(resolveStates([missing, files().old], t.db)).rejects.toThrow(/meridian_no_such_database/);
-    const r = await runCli(['schema', 'diff', '--from', t.url!, '--to', missing]);
+    const r = await runInProcess(['schema', 'diff', '--from', t.url!, '--to', missing]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/meridian_no_such_database/);
   });

@@ -40,8 +40,8 @@ describe('migrate CLI on the embedded database', () => {
     // The same located problem as schema files get: the source line, and a fix where a keyword is used as a name.
     expect(r.stderr).toContain('  CREATE TABLE b (id int,, x int);\n                         ^');
     writeFileSync(join(dir, '1_ok.sql'), 'CREATE FUNCTION f(json json) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n');
-    await runCli(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
-    const k = await runCli(['migrate', 'validate', '--dir', `file://${dir}`], { cwd, env });
+    await runInProcess(['migrate', 'hash', '--dir', `file://${dir}`], { cwd, env });
+    const k = await runInProcess(['migrate', 'validate', '--dir', `file://${dir}`], { cwd, env });
     expect(k.code).toBe(1);
     expect(k.stderr).toContain('1_ok.sql:1:24: syntax error at or near "json"');
     expect(k.stderr).toContain('quote it: "json"');

@@ -47,7 +47,6 @@ function keyOf(o: { schema: string; name: string }): string {
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
 
-
 /** The user-defined type (or row type) a type name refers to in `model`, as a graph id. */
 function typeRef(type: string | undefined, model: Model): string[] {
   // Model keys of user types are schema-qualified; built-in type names carry no dot.
@@ -87,7 +86,6 @@ function collationRef(collation: string | undefined, model: Model): string[] {
   return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
 }
 
-/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
 /** Keys of the partitions of the table `key` in `model`, and of theirs (DROP TABLE drops them with it). */
 function partitionsOf(model: Model, key: string): string[] {
   const direct = Object.entries(model.tables).flatMap(([k, t]) => (t.partitionOf?.parent === key ? [k] : []));
@@ -105,6 +103,7 @@ function partitionIndexIds(model: Model, table: string): string[] {
   return [table, ...partitionsOf(model, table)].map((k) => `partition-indexes:${k}`);
 }
 
+/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
 function identitySeq(t: { schema: string }, c: Column): string[] {
   return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
 }

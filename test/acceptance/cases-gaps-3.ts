@@ -52,4 +52,43 @@ export const VIEW_COLUMN_GRANT_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const GAPS_3_CASES: AcceptanceCase[] = [...VIEW_COLUMN_GRANT_CASES];
+const mv = (query: string, ...settings: string[]) => [`CREATE MATERIALIZED VIEW todos_mv AS ${query}`, ...settings.map((x) => `ALTER MATERIALIZED VIEW todos_mv ALTER COLUMN ${x}`)];
+
+/** Materialized views' column settings: statistics target, storage, attribute options (as pg_dump writes them). */
+export const MATVIEW_COLUMN_SETTINGS_CASES: AcceptanceCase[] = [
+  {
+    name: 'gap 3: a materialized view created with column statistics, storage and n_distinct',
+    old: [...todos],
+    new: [...todos, ...mv('SELECT id, name, done FROM todos', 'id SET STATISTICS 100', 'name SET STORAGE MAIN', 'name SET (n_distinct = -0.5)', 'done SET STATISTICS 0')],
+    seed,
+    keeps: 'SELECT * FROM todos',
+    expectedSql: ['ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "id" SET STATISTICS 100', 'ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" SET STORAGE MAIN', 'ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" SET (n_distinct=-0.5)'],
+  },
+  {
+    name: 'gap 3: a materialized view\'s column settings changed in place (set, changed, reset), the view kept',
+    old: [...todos, ...mv('SELECT id, name, done FROM todos', 'id SET STATISTICS 100', 'name SET STORAGE EXTERNAL', 'name SET (n_distinct = -0.5)')],
+    new: [...todos, ...mv('SELECT id, name, done FROM todos', 'id SET STATISTICS 500', 'done SET STATISTICS 10', 'id SET (n_distinct = 100)')],
+    seed,
+    keeps: 'SELECT * FROM todos_mv',
+    expectedSql: ['ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" SET STORAGE EXTENDED', 'ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" RESET (n_distinct)'],
+    absentSql: ['DROP MATERIALIZED VIEW'],
+  },
+  {
+    name: 'gap 3: a materialized view recreated (its query changes) keeps its columns\' settings',
+    old: [...todos, ...mv('SELECT id, name FROM todos', 'id SET STATISTICS 100', 'name SET STORAGE MAIN')],
+    new: [...todos, ...mv('SELECT id, name FROM todos WHERE NOT done', 'id SET STATISTICS 100', 'name SET STORAGE MAIN')],
+    seed,
+    keeps: 'SELECT * FROM todos',
+    expectedSql: ['ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "id" SET STATISTICS 100'],
+  },
+  {
+    name: 'gap 3: a materialized view recreated under a column type change keeps its columns\' settings',
+    old: ['CREATE TABLE todos (id int PRIMARY KEY, name varchar(10), done boolean DEFAULT false)', ...mv('SELECT id, name FROM todos', 'id SET STATISTICS 100', 'name SET STORAGE MAIN', 'name SET (n_distinct = -1)')],
+    new: ['CREATE TABLE todos (id int PRIMARY KEY, name text, done boolean DEFAULT false)', ...mv('SELECT id, name FROM todos', 'id SET STATISTICS 100', 'name SET STORAGE MAIN', 'name SET (n_distinct = -1)')],
+    seed,
+    keeps: 'SELECT * FROM todos',
+    expectedSql: ['ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" SET STORAGE MAIN'],
+  },
+];
+
+export const GAPS_3_CASES: AcceptanceCase[] = [...VIEW_COLUMN_GRANT_CASES, ...MATVIEW_COLUMN_SETTINGS_CASES];

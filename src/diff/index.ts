@@ -11,6 +11,7 @@ import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, 
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
+import { sameColumnSettings } from '../model/view-columns.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
@@ -340,8 +341,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(v.triggers ?? {})) out.push({ kind: 'create_trigger', trigger: tr }); // dropped with the old view
       for (const tr of Object.values(v.triggers ?? {})) comment({ on: 'TRIGGER', schema: v.schema, name: tr.name, table: v.name }, undefined, tr.comment);
       diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
+      if (!sameColumnSettings(undefined, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: {} }); // and its columns' settings
       continue;
     }
+    if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...(cur.columnTypes ? { fromTypes: cur.columnTypes } : {}) });
     diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, comment);
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);

@@ -33,6 +33,7 @@ import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, p
 
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
+import { columnSettingsOf } from '../model/view-columns.js';
 import { boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
 import { loadLibpg } from '../parse/libpg.js';
 
@@ -310,6 +311,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             options: arr(r.options), indexes: {},
             ...(r.kind === 'm' ? { withData: !!r.populated } : {}),
             ...(commented.length ? { columnComments: Object.fromEntries(commented.map((c) => [c.name, c.comment!])) } : {}),
+            ...((set) => (r.kind === 'm' && set.length ? { columnSettings: Object.fromEntries(set.map((c) => [c.name, columnSettingsOf(c)])) } : {}))(viewColumns.filter((c) => c.statistics !== undefined || c.options || c.storage)),
             ...(defaulted.length ? { columnDefaults: Object.fromEntries(defaulted.map((c) => [c.name, c.default!])) } : {}),
             dependsOn: deps.map((d) => qualifiedKey(d.schema, d.name)).sort(),
             ...((calls) => (calls.length ? { calls } : {}))((json<{ schema: string; name: string }[]>(r.view_calls) ?? []).map((d) => qualifiedKey(d.schema, d.name)).sort()),

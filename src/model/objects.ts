@@ -106,7 +106,7 @@ export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
     case 'SEQUENCE': return !!model.sequences[k] || !!identitySequences(model)[k];
     case 'TYPE': return !!model.types[k];
     case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
-    case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column);
+    case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column) || !!model.views[k]?.columns.includes(o.column ?? '');
   }
 }
 

@@ -300,6 +300,9 @@ export interface Table extends Commented, Located {
   readonly grants?: readonly Grant[];
 }
 
+/** What a materialized view's column can carry besides its name and type: `Column`'s settings of the same names. */
+export type ColumnSettings = Pick<Column, 'statistics' | 'options' | 'storage'>;
+
 export interface View extends Commented, Located {
   readonly kind: 'view' | 'materialized_view';
   readonly schema: string;
@@ -327,6 +330,12 @@ export interface View extends Commented, Located {
   readonly withData?: boolean;
   /** Column comments (views can carry them). */
   readonly columnComments?: Readonly<Record<string, string>>;
+  /**
+   * Materialized views only: the columns' settings (`ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET STATISTICS 100`,
+   * `SET STORAGE …`, `SET (n_distinct = …)`), keyed by column, each absent when it is the default (as for tables'
+   * columns); absent = none.
+   */
+  readonly columnSettings?: Readonly<Record<string, ColumnSettings>>;
   /** Privileges granted to other roles, sorted (absent = none). */
   readonly grants?: readonly Grant[];
   /** Triggers on the view (INSTEAD OF …), keyed by name. */

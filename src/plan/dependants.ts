@@ -9,6 +9,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
+import { sameColumnSettings } from '../model/view-columns.js';
 import { regenerateColumns, regenerates, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
@@ -104,6 +105,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
         if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
         for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
         if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
+        if (!sameColumnSettings(undefined, des.columnSettings)) all.push({ kind: 'view_column_settings', view: des, from: {} });
       }
     }
   }

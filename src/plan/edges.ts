@@ -401,6 +401,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     }
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
+    case 'view_column_settings': return { requires: [nodeId.rel(keyOf(c.view))] };
     case 'create_object': {
       const e = objectEdges(c.object, desired);
       // Privileges granted on an object start from what the default privileges gave it: those are set first.
@@ -462,6 +463,7 @@ export function changeKey(c: Change): string {
     case 'create_policy': case 'drop_policy': return `${c.policy.table}\u0000p\u0000${c.policy.name}`;
     case 'comment': return JSON.stringify(c.target);
     case 'grants': return qualifiedKey(c.schema, c.name);
+    case 'view_column_settings': return `${keyOf(c.view)}\u0000cs`;
     case 'create_object': case 'drop_object': return objectKey(c.object);
     case 'alter_object': return objectKey(c.to);
     case 'rename': return '';

@@ -36,11 +36,13 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   if (n.privileges?.length && !tablePrivs.length) {
     for (const rv of n.objects ?? []) {
       const names = sc.rangeNames(rv.RangeVar);
-      const t = sc.lookup(sc.model.tables, names);
-      if (!t) throw new Problem('E_UNKNOWN', `table "${names.join('.')}" does not exist`);
+      // Tables' and views' (materialized views') columns alike.
+      const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+      if (!t) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
+      const columns: readonly string[] = (t.obj as MTable | MView).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
       for (const p of columnPrivs) {
         for (const c of p.AccessPriv!.cols!.map(sv)) {
-          if (!t.obj.columns.some((x) => x.name === c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
+          if (!columns.includes(c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
           privileges.applyGrant(sc, { on: 'COLUMN', schema: t.obj.schema, name: t.obj.name, column: c }, st(upper(p)));
         }
       }

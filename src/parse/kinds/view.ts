@@ -2,7 +2,9 @@
  * Views and materialized views, folded: `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`, `REFRESH`,
  * `ALTER VIEW`, rename and DROP; output columns and what a view reads (tables, views, functions).
  */
-import type { View } from '../../model/types.js';
+import type { Column, ColumnSettings, View } from '../../model/types.js';
+import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
+import { setColumnOptions, setStorage } from './column-options.js';
 import { figureColname, normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
 import { retargetRules } from './rule.js';
@@ -26,8 +28,39 @@ export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       continue;
     }
     if (cmd.subtype === 'AT_ColumnDefault') continue;
+    if (v.obj.kind === 'materialized_view' && (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_SetStorage' || cmd.subtype === 'AT_SetOptions' || cmd.subtype === 'AT_ResetOptions')) {
+      setMatViewColumn(v.obj, cmd);
+      continue;
+    }
     throw new Problem('E_UNSUPPORTED', `ALTER VIEW … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
+}
+
+/**
+ * `ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET STATISTICS n | SET STORAGE s | SET (…) | RESET (…)`, folded into
+ * `columnSettings` as a table column's are (./column-options.ts). The column's type is not known here: a storage
+ * is taken as the default when it is that of a variable-length type (EXTENDED), which is what a redundant
+ * `SET STORAGE` names for the text-like columns pg_dump writes it on.
+ *
+ * @example
+ * setMatViewColumn(mv, cmd) // ALTER COLUMN a SET STATISTICS 100 → mv.columnSettings = { a: { statistics: 100 } }
+ */
+function setMatViewColumn(v: MView, cmd: Payload<'AlterTableCmd'>): void {
+  const name = cmd.name!;
+  if (!v.columns.includes(name)) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${v.name}" does not exist`);
+  const col = { name, type: '', notNull: false, ...(v.columnSettings?.[name] ?? {}) } as Mut<Column>;
+  if (cmd.subtype === 'AT_SetStatistics') {
+    const n = cmd.def?.Integer?.ival ?? cmd.def?.A_Const?.ival?.ival ?? 0;
+    if (n < 0) delete col.statistics;
+    else col.statistics = n;
+  } else if (cmd.subtype === 'AT_SetStorage') setStorage(col, sv(cmd.def), { types: {} });
+  else setColumnOptions(col, (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions');
+  const all = { ...(v.columnSettings ?? {}) } as Record<string, ColumnSettings>;
+  const next = columnSettingsOf(col);
+  if (isEmptySettings(next)) delete all[name];
+  else all[name] = next;
+  if (Object.keys(all).length) v.columnSettings = all;
+  else delete v.columnSettings;
 }
 
 export function createView(sc: FoldScope, n: Payload<'ViewStmt'>): void {

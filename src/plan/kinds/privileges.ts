@@ -6,7 +6,7 @@
  */
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
-import type { Func, Grant, Model, ObjectPrivileges, Sequence, Table, TypeDef, View } from '../../model/types.js';
+import type { CatalogObject, Func, Grant, Model, ObjectPrivileges, Sequence, Table, TypeDef, View } from '../../model/types.js';
 import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { Change, CommentTarget } from '../../diff/changes.js';
 import type { KindStatement } from './statement.js';
@@ -138,6 +138,8 @@ export function restoreOnRecreate(o: RecreatedObject, desired: Model): Change[] 
       if (o.kind === 'table') break;
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, v.comment);
       for (const [column, text] of Object.entries(o.view.columnComments ?? {})) comment({ on: 'COLUMN', schema: v.schema, name: v.name, column }, text);
+      // Its columns' privileges (a new view's columns have no ACL): granted again.
+      for (const p of Object.values(objects)) if (isColumnPrivilegesOf(p, v.schema, v.name)) out.push({ kind: 'create_object', object: p });
       break;
     }
   }
@@ -190,11 +192,19 @@ export function restoreRecreated(all: Change[], desired: Model): void {
       const stale = (c.kind === 'comment' && comments.has(targetKey(c.target)))
         || ((c.kind === 'create_object' || c.kind === 'drop_object') && objectKeys.has(objectKey(c.object)))
         || (c.kind === 'alter_object' && objectKeys.has(objectKey(c.to)))
-        || (c.kind === 'grants' && relation !== undefined && qualifiedKey(c.schema, c.name) === relation);
+        || (c.kind === 'grants' && relation !== undefined && qualifiedKey(c.schema, c.name) === relation)
+        // A recreated view's columns start without privileges: what the diff planned for them is stale.
+        || (o.kind === 'view' && (c.kind === 'create_object' || c.kind === 'drop_object') && isColumnPrivilegesOf(c.object, o.view.schema, o.view.name))
+        || (o.kind === 'view' && c.kind === 'alter_object' && isColumnPrivilegesOf(c.to, o.view.schema, o.view.name));
       if (stale) all.splice(i, 1);
     }
     all.push(...back);
   }
+}
+
+/** Whether `o` is the privileges on a column of relation `schema.name`. @example isColumnPrivilegesOf(o, 'app', 'v') */
+function isColumnPrivilegesOf(o: CatalogObject, schema: string, name: string): o is ObjectPrivileges {
+  return o.kind === 'privileges' && o.on === 'COLUMN' && o.schema === schema && o.name === name;
 }
 
 /** The comments an object carries (a view's columns' too), as `comment` change targets. */

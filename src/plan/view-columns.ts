@@ -1,0 +1,31 @@
+/**
+ * The statements of a `view_column_settings` change: `ALTER MATERIALIZED VIEW mv ALTER COLUMN c …` per column
+ * whose settings differ — `SET STATISTICS n` (-1: back to the default), `RESET (…)` / `SET (…)` of attribute
+ * options, `SET STORAGE s` (back to the column type's default when it goes). None rewrites the view.
+ */
+import { defaultStorage } from '../model/column-storage.js';
+import { quoteIdentAlways as qi } from '../model/names.js';
+import type { Change } from '../diff/changes.js';
+import { optionSteps } from './options.js';
+import { qn } from './table-sql.js';
+
+/**
+ * @example
+ * viewColumnSettingsSql({ kind: 'view_column_settings', view: mv, from: {} })
+ * // ['ALTER MATERIALIZED VIEW "public"."mv" ALTER COLUMN "a" SET STATISTICS 100']
+ */
+export function viewColumnSettingsSql(c: Extract<Change, { kind: 'view_column_settings' }>): string[] {
+  const v = c.view;
+  const to = v.columnSettings ?? {};
+  const out: string[] = [];
+  for (const col of v.columns) {
+    const [a, b] = [c.from[col] ?? {}, to[col] ?? {}];
+    const alter = `ALTER MATERIALIZED VIEW ${qn(v.schema, v.name)} ALTER COLUMN ${qi(col)}`;
+    if ((a.statistics ?? -1) !== (b.statistics ?? -1)) out.push(`${alter} SET STATISTICS ${b.statistics ?? -1}`);
+    const { reset, set } = optionSteps(a.options ?? [], b.options ?? []);
+    if (reset.length) out.push(`${alter} RESET (${reset.join(', ')})`);
+    if (set.length) out.push(`${alter} SET (${set.join(', ')})`);
+    if ((a.storage ?? '') !== (b.storage ?? '')) out.push(`${alter} SET STORAGE ${b.storage ?? defaultStorage(c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text', { types: {} })}`);
+  }
+  return out;
+}

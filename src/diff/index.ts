@@ -171,6 +171,9 @@ function inScope(schemas: readonly string[] | undefined, schema: string): boolea
  * const changes = diff(inspected, desired, { schemas: ['practice_app'] });
  * changes.map((c) => c.kind) // ['add_column', …]
  */
+/** The comment on the index behind a key or exclusion constraint (`COMMENT ON INDEX t_pkey …`), if any. */
+const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' in c ? c.indexComment : undefined);
+
 export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
   const scope = options.schemas;
@@ -317,6 +320,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
         if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
       }
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
+      // The comment on a key's index; a key added after the table has it with its ADD CONSTRAINT (plan/index.ts).
+      for (const c of Object.values(t.constraints)) if (!duplicateKeyAfterTable(t, c)) comment({ on: 'INDEX', schema: t.schema, name: c.name }, undefined, keyIndexComment(c));
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;
     }
@@ -432,6 +437,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
     comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same || optionsOnly ? old!.comment : undefined, c.comment);
+    // The comment on a kept key's index; one added (again) has it with its ADD CONSTRAINT (plan/index.ts).
+    if (same || optionsOnly || validate) comment({ on: 'INDEX', schema: t.schema, name }, keyIndexComment(old!), keyIndexComment(c));
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;

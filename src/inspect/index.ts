@@ -367,7 +367,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
-        const indexOptions = r.index_options ? { options: arr(r.index_options) } : {};
+        const indexOptions = { ...(r.index_options ? { options: arr(r.index_options) } : {}), ...(r.index_comment != null ? { indexComment: String(r.index_comment) } : {}) };
         switch (r.kind) {
           case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
           case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;

@@ -194,7 +194,9 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        dsc.description AS comment,
        con.conislocal AS is_local,
        -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)
-       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options
+       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options,
+       -- the comment on a key's or exclusion's index (COMMENT ON INDEX), apart from the constraint's
+       ixd.description AS index_comment
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -203,6 +205,7 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
   LEFT JOIN pg_catalog.pg_index ix ON con.contype = 'p' AND ix.indexrelid = con.conindid
   LEFT JOIN pg_catalog.pg_class ixc ON con.contype = 'p' AND ixc.oid = con.conindid
   ${descJoin('dsc', 'pg_constraint', 'con.oid')}
+  LEFT JOIN pg_catalog.pg_description ixd ON con.contype IN ('p','u','x') AND ixd.objoid = con.conindid AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0
  WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p','u','f','c','x') AND ${notExt('pg_class', 'c.oid')}
  ORDER BY con.conrelid, con.conname`;
 };

@@ -162,6 +162,11 @@ interface ConstraintDefinition {
 /** Storage parameters of the index behind a key or exclusion constraint (`WITH (fillfactor=70)`): `name=value`, sorted; absent when none. */
 interface ConstraintIndexOptions {
   readonly options?: readonly string[];
+  /**
+   * The comment on the index behind the constraint (`COMMENT ON INDEX t_pkey IS '…'`), kept by PostgreSQL on the
+   * index's pg_class row apart from the constraint's own (`COMMENT ON CONSTRAINT`); absent when none.
+   */
+  readonly indexComment?: string;
 }
 
 export interface ForeignKey extends ConstraintBase, ConstraintDefinition {

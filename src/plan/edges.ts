@@ -33,6 +33,7 @@ import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
+import { duplicateKeyAfterTable } from '../model/key-merge.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -263,7 +264,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...Object.values(c.table.constraints).flatMap((x) => (duplicateKeyAfterTable(c.table, x) ? [] : indexName(c.table, x)))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);

@@ -280,6 +280,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           `ALTER TABLE ${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
         if (deferValidation) emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+        // The comment on its index goes with it, however it came to be (re)added (the differ compares kept keys').
+        if ('indexComment' in k && k.indexComment !== undefined) emit('comment', c, keyOf(c.table), `set comment to index: "${k.name}"`, `COMMENT ON INDEX ${qn(c.table.schema, k.name)} IS ${quoteLiteral(k.indexComment)}`);
         break;
       }
       case 'create_index': {

@@ -304,7 +304,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(t.triggers)) comment({ on: 'TRIGGER', schema: t.schema, name: tr.name, table: t.name }, undefined, tr.comment);
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
-      if (t.replicaIdentity || t.clusterOn) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined }, table: t });
+      // A typed table is created with its columns, then bound to its type (ALTER TABLE … OF, after the type exists).
+      if (t.replicaIdentity || t.clusterOn || t.ofType) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined, ofType: undefined }, table: t });
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
@@ -460,7 +461,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
-  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t)) out.push({ kind: 'alter_table', from: cur, table: t });
+  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

@@ -330,6 +330,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
+          ...(r.of_type ? { ofType: ((o) => qualifiedKey(o.schema, o.name))(json<{ schema: string; name: string }>(r.of_type)!) } : {}),
           ...grants,
           options: arr(r.options),
           ...comment,

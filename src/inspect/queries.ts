@@ -101,6 +101,9 @@ export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
        CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
+       -- a typed table's composite type (CREATE TABLE t OF type)
+       CASE WHEN c.reloftype <> 0 THEN (SELECT json_build_object('schema', otn.nspname, 'name', ot.typname) FROM pg_catalog.pg_type ot
+          JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.typnamespace WHERE ot.oid = c.reloftype) END AS of_type,
        CASE WHEN c.relkind IN ('r', 'p') THEN (SELECT json_build_object('replica', max(ic.relname) FILTER (WHERE ix.indisreplident), 'cluster', max(ic.relname) FILTER (WHERE ix.indisclustered))
           FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid WHERE ix.indrelid = c.oid AND (ix.indisreplident OR ix.indisclustered)) END AS marked_indexes,
        dsc.description AS comment,

@@ -299,6 +299,8 @@ export interface Table extends Commented, Located {
   readonly partitionOf?: { readonly parent: string; readonly bound: Expr };
   /** Keys of inherited parents (not partitions). */
   readonly inherits: readonly string[];
+  /** A typed table's composite type (`CREATE TABLE t OF person`, `ALTER TABLE t OF person`): its key; absent = none. */
+  readonly ofType?: string;
   /** Storage parameters `name=value`, sorted. */
   readonly options: readonly string[];
   /** Privileges granted to other roles, sorted (absent = none). */

@@ -299,6 +299,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (c.table.clusterOn && sql === `ALTER TABLE ${tn} CLUSTER ON ${qi(c.table.clusterOn)}`) return { requires: [rel, ...index(c.table.clusterOn)] };
       const ri = c.table.replicaIdentity?.index;
       if (ri && sql === `ALTER TABLE ${tn} REPLICA IDENTITY USING INDEX ${qi(ri)}`) return { requires: [rel, ...index(ri)] };
+      // A typed table bound to its type after both exist; unbound before its old type goes.
+      if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType)] };
+      if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], used: [nodeId.type(c.from.ofType)] };
       return { alters: [rel] };
     }
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).

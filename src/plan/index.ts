@@ -344,6 +344,11 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const ri = (x: Table) => (!x.replicaIdentity ? 'DEFAULT' : x.replicaIdentity.kind === 'index' ? `USING INDEX ${qi(x.replicaIdentity.index ?? '')}` : x.replicaIdentity.kind.toUpperCase());
         if (ri(c.from) !== ri(t)) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} REPLICA IDENTITY ${ri(t)}`, { locksExistingTable: true });
         if ((c.from.clusterOn ?? '') !== (t.clusterOn ?? '')) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} ${t.clusterOn ? `CLUSTER ON ${qi(t.clusterOn)}` : 'SET WITHOUT CLUSTER'}`, { locksExistingTable: true });
+        // A typed table: ALTER TABLE … OF checks its columns against the type's attributes; NOT OF keeps them.
+        if ((c.from.ofType ?? '') !== (t.ofType ?? '')) {
+          if (c.from.ofType) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} NOT OF`, { locksExistingTable: true });
+          if (t.ofType) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} OF ${qk(t.ofType)}`, { locksExistingTable: true });
+        }
         break;
       }
       case 'set_rls': {

@@ -60,4 +60,28 @@ export const KEY_INDEX_ALTER_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const GAPS_2_CASES: AcceptanceCase[] = [...KEY_INDEX_COMMENT_CASES, ...KEY_INDEX_ALTER_CASES];
+
+
+/** Typed tables (`CREATE TABLE t OF type`): bound to their composite type, created and changed (OF / NOT OF). */
+export const TYPED_TABLE_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-2: a typed table with a key and a column default, created after its type',
+    old: [],
+    new: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person (PRIMARY KEY (name), age WITH OPTIONS DEFAULT 0)'],
+  },
+  {
+    name: 'gaps-2: a table bound to a composite type and unbound (ALTER TABLE … OF / NOT OF), rows kept',
+    old: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people (name text NOT NULL, age int DEFAULT 0)'],
+    new: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person (name WITH OPTIONS NOT NULL, age WITH OPTIONS DEFAULT 0)'],
+    seed: "INSERT INTO people VALUES ('a', 1)",
+    keeps: 'SELECT * FROM people',
+    seedBack: "INSERT INTO people VALUES ('b', 2)",
+    expectedSql: ['ALTER TABLE "public"."people" OF "public"."person"'],
+  },
+  {
+    name: 'gaps-2: ALTER TYPE … ADD ATTRIBUTE … CASCADE in a schema file reaches the typed table',
+    old: [],
+    new: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person', 'ALTER TYPE person ADD ATTRIBUTE email text CASCADE'],
+  },
+];
+export const GAPS_2_CASES: AcceptanceCase[] = [...KEY_INDEX_COMMENT_CASES, ...KEY_INDEX_ALTER_CASES, ...TYPED_TABLE_CASES];

@@ -227,7 +227,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
           out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
         }
       } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
-        out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key) });
+        {
+        const typedTables = Object.entries(current.tables).filter(([k, x]) => x.ofType === key && desired.tables[k]?.ofType === key).map(([k]) => k);
+        out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key), ...(typedTables.length ? { typedTables } : {}) });
+      }
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });
@@ -410,7 +413,11 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
     const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
-    if (!old) {
+    // A typed table's column comes with its type's attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE), bare.
+    if (!old && cur.ofType && cur.ofType === t.ofType) {
+      const bare: Column = { name: c.name, type: c.type, notNull: false, ...(c.collation ? { collation: c.collation } : {}) };
+      if (!sameColumnShape(bare, c)) out.push({ kind: 'alter_column', table: t, from: bare, to: c });
+    } else if (!old) {
       out.push({ kind: 'add_column', table: t, column: c });
       // ADD COLUMN gives what a column definition can say; its statistics target, storage and attribute options
       // are set after it, as for the columns of a new table.
@@ -423,7 +430,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     }
     comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, old?.comment, c.comment);
   }
-  for (const c of cur.columns) if (!desCols.has(c.name)) out.push({ kind: 'drop_column', table: cur, column: c });
+  // A typed table's column goes with its type's attribute (ALTER TYPE … DROP ATTRIBUTE … CASCADE).
+  for (const c of cur.columns) if (!desCols.has(c.name) && !(cur.ofType && cur.ofType === t.ofType)) out.push({ kind: 'drop_column', table: cur, column: c });
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
     const same = !!old && sameConstraint(old, c);

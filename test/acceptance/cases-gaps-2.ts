@@ -83,5 +83,14 @@ export const TYPED_TABLE_CASES: AcceptanceCase[] = [
     old: [],
     new: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person', 'ALTER TYPE person ADD ATTRIBUTE email text CASCADE'],
   },
+  {
+    name: 'gaps-2: a typed table\'s type gains an attribute: ALTER TYPE … ADD ATTRIBUTE … CASCADE, rows kept',
+    old: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person (PRIMARY KEY (name))'],
+    new: ['CREATE TYPE person AS (name text, age int, email text)', 'CREATE TABLE people OF person (PRIMARY KEY (name))'],
+    seed: "INSERT INTO people VALUES ('a', 1)",
+    keeps: 'SELECT name, age FROM people',
+    expectedSql: ['ALTER TYPE "public"."person" ADD ATTRIBUTE "email" text CASCADE'],
+    absentSql: ['ADD COLUMN'],
+  },
 ];
 export const GAPS_2_CASES: AcceptanceCase[] = [...KEY_INDEX_COMMENT_CASES, ...KEY_INDEX_ALTER_CASES, ...TYPED_TABLE_CASES];

@@ -29,7 +29,7 @@ export type Change =
    * ADD ATTRIBUTE …): same kind, base type and collation; a composite's kept attributes in the same order with
    * the new ones after them. `usedBy` are the columns (`table key.column`) whose type it is.
    */
-  | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[] }
+  | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[]; /** Keys of the typed tables of the type, kept: its attribute changes reach them (CASCADE). */ readonly typedTables?: readonly string[] }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
   /**
    * Labels removed or reordered: rebuild the type and convert the columns that use it. The planner adds the

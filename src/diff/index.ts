@@ -172,6 +172,9 @@ function inScope(schemas: readonly string[] | undefined, schema: string): boolea
  * const changes = diff(inspected, desired, { schemas: ['practice_app'] });
  * changes.map((c) => c.kind) // ['add_column', …]
  */
+/** The comment on the index behind a key or exclusion constraint (`COMMENT ON INDEX t_pkey …`), if any. */
+const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' in c ? c.indexComment : undefined);
+
 export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
   const scope = options.schemas;
@@ -225,7 +228,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
           out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
         }
       } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
-        out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key) });
+        {
+        const typedTables = Object.entries(current.tables).filter(([k, x]) => x.ofType === key && desired.tables[k]?.ofType === key).map(([k]) => k);
+        out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key), ...(typedTables.length ? { typedTables } : {}) });
+      }
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });
@@ -302,7 +308,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(t.triggers)) comment({ on: 'TRIGGER', schema: t.schema, name: tr.name, table: t.name }, undefined, tr.comment);
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
       if (t.rowLevelSecurity || t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
-      if (t.replicaIdentity || t.clusterOn) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined }, table: t });
+      // A typed table is created with its columns, then bound to its type (ALTER TABLE … OF, after the type exists).
+      if (t.replicaIdentity || t.clusterOn || t.ofType) out.push({ kind: 'alter_table', from: { ...t, replicaIdentity: undefined, clusterOn: undefined, ofType: undefined }, table: t });
       diffGrants(t.schema, t.name, [], t.grants ?? [], out);
       comment({ on: 'TABLE', schema: t.schema, name: t.name }, undefined, t.comment);
       for (const c of t.columns) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, undefined, c.comment);
@@ -318,6 +325,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
         if (!sameColumnShape(plain, c)) out.push({ kind: 'alter_column', table: t, from: plain, to: c });
       }
       for (const c of Object.values(t.constraints)) comment({ on: 'CONSTRAINT', schema: t.schema, name: c.name, table: t.name }, undefined, c.comment);
+      // The comment on a key's index; a key added after the table has it with its ADD CONSTRAINT (plan/index.ts).
+      for (const c of Object.values(t.constraints)) if (!duplicateKeyAfterTable(t, c)) comment({ on: 'INDEX', schema: t.schema, name: c.name }, undefined, keyIndexComment(c));
       for (const i of Object.values(t.indexes)) comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
       continue;
     }
@@ -407,7 +416,11 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
     const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
-    if (!old) {
+    // A typed table's column comes with its type's attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE), bare.
+    if (!old && cur.ofType && cur.ofType === t.ofType) {
+      const bare: Column = { name: c.name, type: c.type, notNull: false, ...(c.collation ? { collation: c.collation } : {}) };
+      if (!sameColumnShape(bare, c)) out.push({ kind: 'alter_column', table: t, from: bare, to: c });
+    } else if (!old) {
       out.push({ kind: 'add_column', table: t, column: c });
       // ADD COLUMN gives what a column definition can say; its statistics target, storage and attribute options
       // are set after it, as for the columns of a new table.
@@ -420,7 +433,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     }
     comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, old?.comment, c.comment);
   }
-  for (const c of cur.columns) if (!desCols.has(c.name)) out.push({ kind: 'drop_column', table: cur, column: c });
+  // A typed table's column goes with its type's attribute (ALTER TYPE … DROP ATTRIBUTE … CASCADE).
+  for (const c of cur.columns) if (!desCols.has(c.name) && !(cur.ofType && cur.ofType === t.ofType)) out.push({ kind: 'drop_column', table: cur, column: c });
   for (const [name, c] of Object.entries(t.constraints)) {
     const old = cur.constraints[name];
     const same = !!old && sameConstraint(old, c);
@@ -435,6 +449,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
     comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same || optionsOnly ? old!.comment : undefined, c.comment);
+    // The comment on a kept key's index; one added (again) has it with its ADD CONSTRAINT (plan/index.ts).
+    if (same || optionsOnly || validate) comment({ on: 'INDEX', schema: t.schema, name }, keyIndexComment(old!), keyIndexComment(c));
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;
@@ -456,7 +472,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
-  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t)) out.push({ kind: 'alter_table', from: cur, table: t });
+  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

@@ -332,6 +332,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
           inherits: r.is_partition ? [] : parents.map((p) => qualifiedKey(p.schema, p.name)),
+          ...(r.of_type ? { ofType: ((o) => qualifiedKey(o.schema, o.name))(json<{ schema: string; name: string }>(r.of_type)!) } : {}),
           ...grants,
           options: arr(r.options),
           ...comment,
@@ -369,7 +370,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
-        const indexOptions = r.index_options ? { options: arr(r.index_options) } : {};
+        const indexOptions = { ...(r.index_options ? { options: arr(r.index_options) } : {}), ...(r.index_comment != null ? { indexComment: String(r.index_comment) } : {}) };
         switch (r.kind) {
           case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
           case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;

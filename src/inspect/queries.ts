@@ -101,6 +101,9 @@ export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
        CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
+       -- a typed table's composite type (CREATE TABLE t OF type)
+       CASE WHEN c.reloftype <> 0 THEN (SELECT json_build_object('schema', otn.nspname, 'name', ot.typname) FROM pg_catalog.pg_type ot
+          JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.typnamespace WHERE ot.oid = c.reloftype) END AS of_type,
        CASE WHEN c.relkind IN ('r', 'p') THEN (SELECT json_build_object('replica', max(ic.relname) FILTER (WHERE ix.indisreplident), 'cluster', max(ic.relname) FILTER (WHERE ix.indisclustered))
           FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid WHERE ix.indrelid = c.oid AND (ix.indisreplident OR ix.indisclustered)) END AS marked_indexes,
        dsc.description AS comment,
@@ -194,7 +197,9 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        dsc.description AS comment,
        con.conislocal AS is_local,
        -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)
-       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options
+       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options,
+       -- the comment on a key's or exclusion's index (COMMENT ON INDEX), apart from the constraint's
+       ixd.description AS index_comment
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -203,6 +208,7 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
   LEFT JOIN pg_catalog.pg_index ix ON con.contype = 'p' AND ix.indexrelid = con.conindid
   LEFT JOIN pg_catalog.pg_class ixc ON con.contype = 'p' AND ixc.oid = con.conindid
   ${descJoin('dsc', 'pg_constraint', 'con.oid')}
+  LEFT JOIN pg_catalog.pg_description ixd ON con.contype IN ('p','u','x') AND ixd.objoid = con.conindid AND ixd.classoid = 'pg_class'::regclass AND ixd.objsubid = 0
  WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p','u','f','c','x') AND ${notExt('pg_class', 'c.oid')}
  ORDER BY con.conrelid, con.conname`;
 };

@@ -162,6 +162,11 @@ interface ConstraintDefinition {
 /** Storage parameters of the index behind a key or exclusion constraint (`WITH (fillfactor=70)`): `name=value`, sorted; absent when none. */
 interface ConstraintIndexOptions {
   readonly options?: readonly string[];
+  /**
+   * The comment on the index behind the constraint (`COMMENT ON INDEX t_pkey IS '…'`), kept by PostgreSQL on the
+   * index's pg_class row apart from the constraint's own (`COMMENT ON CONSTRAINT`); absent when none.
+   */
+  readonly indexComment?: string;
 }
 
 export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
@@ -294,6 +299,8 @@ export interface Table extends Commented, Located {
   readonly partitionOf?: { readonly parent: string; readonly bound: Expr };
   /** Keys of inherited parents (not partitions). */
   readonly inherits: readonly string[];
+  /** A typed table's composite type (`CREATE TABLE t OF person`, `ALTER TABLE t OF person`): its key; absent = none. */
+  readonly ofType?: string;
   /** Storage parameters `name=value`, sorted. */
   readonly options: readonly string[];
   /** Privileges granted to other roles, sorted (absent = none). */

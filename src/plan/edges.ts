@@ -33,6 +33,7 @@ import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
+import { duplicateKeyAfterTable } from '../model/key-merge.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -262,7 +263,7 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     };
     case 'create_table': {
       const k = keyOf(c.table);
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...Object.values(c.table.constraints).flatMap((x) => (duplicateKeyAfterTable(c.table, x) ? [] : indexName(c.table, x)))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -297,6 +298,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       if (c.table.clusterOn && sql === `ALTER TABLE ${tn} CLUSTER ON ${qi(c.table.clusterOn)}`) return { requires: [rel, ...index(c.table.clusterOn)] };
       const ri = c.table.replicaIdentity?.index;
       if (ri && sql === `ALTER TABLE ${tn} REPLICA IDENTITY USING INDEX ${qi(ri)}`) return { requires: [rel, ...index(ri)] };
+      // A typed table bound to its type after both exist; unbound before its old type goes.
+      if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType)] };
+      if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], used: [nodeId.type(c.from.ofType)] };
       return { alters: [rel] };
     }
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).

@@ -28,9 +28,11 @@ export type Deferred = Payload<'Constraint'> & { __table?: boolean; __column?: s
 export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later: (() => void)[], deferred: Deferred[]): void {
   const existing = t.columns.find((x) => x.name === c.colname);
   if (existing && !existing.inherited) throw new Problem('E_DUPLICATE', `column "${c.colname}" specified more than once`);
-  const serial = serialType(c.typeName!);
+  // `col WITH OPTIONS …` of a typed table (`CREATE TABLE t OF type (…)`): the column is the type's attribute.
+  if (!c.typeName && !existing) throw new Problem('E_UNKNOWN', `column "${c.colname}" does not exist`);
+  const serial = c.typeName ? serialType(c.typeName) : undefined;
   const col: Mut<Column> = existing ?? { name: truncateIdent(c.colname!), type: '', notNull: false };
-  const type = serial ?? sc.type(c.typeName);
+  const type = c.typeName ? serial ?? sc.type(c.typeName) : existing!.type;
   // A column declared in a child too is merged with the parent's (PostgreSQL requires the same type).
   if (existing && existing.type !== type) throw new Problem('E_MISMATCH', `column "${c.colname}" has a type conflict: ${existing.type} versus ${type}`);
   col.type = type;

@@ -1,7 +1,7 @@
 /**
  * `COMMENT ON …`, folded onto the object it names, for every kind that keeps a comment.
  */
-import type { Index } from '../../model/types.js';
+import type { Constraint, Index } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import * as eventTrigger from './event-trigger.js';
@@ -15,7 +15,7 @@ import * as foreign from './foreign.js';
 import * as rule from './rule.js';
 import * as textSearch from './text-search.js';
 import { functionByArgs } from './function.js';
-import { findIndex } from './indexes.js';
+import { constraintIndexOwner, findIndex } from './indexes.js';
 import { sv } from './nodes.js';
 
 export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
@@ -69,8 +69,14 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
     }
     case 'OBJECT_INDEX': {
       const ix = findIndex(sc, list());
-      if (!ix) throw new Problem('E_UNKNOWN', `index "${list().join('.')}" does not exist`);
-      return set(ix.index as Mut<Index>);
+      if (ix) return set(ix.index as Mut<Index>);
+      // The index behind a PRIMARY KEY / UNIQUE / EXCLUDE constraint: its comment is the index's, not the constraint's.
+      const owner = constraintIndexOwner(sc, list());
+      if (!owner) throw new Problem('E_UNKNOWN', `index "${list().join('.')}" does not exist`);
+      const k = owner.table.constraints[owner.name] as Mut<Constraint> & { indexComment?: string };
+      if (text === undefined) delete k.indexComment;
+      else k.indexComment = text;
+      return;
     }
     case 'OBJECT_SEQUENCE': {
       const s = sc.lookup(sc.model.sequences, list());

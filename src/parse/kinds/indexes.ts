@@ -2,7 +2,8 @@
  * Indexes, folded: `CREATE INDEX` (definition rendered from the statement, re-rendered after renames), `ALTER INDEX`
  * (options, ATTACH PARTITION), rename and DROP.
  */
-import type { Column, Index } from '../../model/types.js';
+import type { Column, ExclusionConstraint, Index, PrimaryKey, UniqueConstraint } from '../../model/types.js';
+import { keySql } from '../../model/constraint-sql.js';
 import { figureColname } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
@@ -10,7 +11,7 @@ import { indexShape } from '../canonical.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
-import { relOptions } from './nodes.js';
+import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
@@ -80,7 +81,15 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       continue;
     }
     const ix = findIndex(sc, sc.rangeNames(n.relation));
-    if (!ix) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+    if (!ix) {
+      // The index behind a PRIMARY KEY / UNIQUE / EXCLUDE constraint: its storage parameters are the constraint's.
+      const owner = constraintIndexOwner(sc, sc.rangeNames(n.relation));
+      if (!owner) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+      if (cmd.subtype === 'AT_ChangeOwner') continue;
+      if (cmd.subtype !== 'AT_SetRelOptions' && cmd.subtype !== 'AT_ResetRelOptions') throw new Problem('E_UNSUPPORTED', `ALTER INDEX … ${alterSubcommand(cmd.subtype)} on the index of constraint "${owner.name}" is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+      setConstraintIndexOptions(owner.table, owner.name, cmd.subtype === 'AT_SetRelOptions', (cmd.def?.List?.items ?? cmd.def ?? []) as Node[]);
+      continue;
+    }
     if (cmd.subtype === 'AT_SetRelOptions') {
       const node = sc.indexNodes.get(ix.index);
       const items = (cmd.def?.List?.items ?? cmd.def) as Node[];
@@ -102,6 +111,35 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     throw new Problem('E_UNSUPPORTED', `ALTER INDEX … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
+}
+
+/**
+ * `ALTER INDEX k SET (…)` / `RESET (…)` on the index behind the key or exclusion constraint `name` of `t`: its
+ * options (and the `WITH (…)` of its definition) change as PostgreSQL stores them (set ones last, in order written).
+ *
+ * @example
+ * setConstraintIndexOptions(t, 't_pkey', true, items); // t_pkey: options ['fillfactor=50'], `PRIMARY KEY (id) WITH (fillfactor=50)`
+ */
+function setConstraintIndexOptions(t: MTable, name: string, set: boolean, items: Node[]): void {
+  const k = t.constraints[name] as Mut<PrimaryKey | UniqueConstraint | ExclusionConstraint>;
+  const cur = k.options ?? [];
+  const drop = new Set(items.map((d) => d.DefElem!.defname));
+  const next = set ? mergeOptions(cur, relOptions(items)) : cur.filter((o) => !drop.has(optionName(o)));
+  if (next.length) k.options = next;
+  else delete k.options;
+  if (k.kind !== 'exclusion') {
+    k.definition = keySql(k, next);
+    return;
+  }
+  // `EXCLUDE USING m (…)[ WITH (…)][ WHERE …][ DEFERRABLE …]`: the storage parameters follow the element list.
+  const d = k.definition;
+  let i = d.indexOf('(');
+  for (let depth = 0; i < d.length; i++) {
+    if (d[i] === '(') depth++;
+    else if (d[i] === ')' && --depth === 0) break;
+  }
+  const rest = d.slice(i + 1).replace(/^ WITH \([^()]*\)/, '');
+  k.definition = `${d.slice(0, i + 1)}${next.length ? ` WITH (${next.join(', ')})` : ''}${rest}`;
 }
 
 /** The table whose PRIMARY KEY / UNIQUE / EXCLUDE constraint is backed by the index `names` (same name, same schema). */

@@ -3,7 +3,7 @@
  * what depends on a relation). `ALTER TABLE` is ./table-alter.ts; columns ./column.ts; constraints ./constraint.ts.
  */
 import { mergeDuplicateKeys } from './key-merge.js';
-import type { Column, Expr, Index } from '../../model/types.js';
+import type { Column, CompositeType, Expr, Index } from '../../model/types.js';
 import { boundOf, normalizeExpr } from '../normalize.js';
 import { deparseExpression } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
@@ -46,6 +46,8 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
       t.columns.push({ name: c.name, type: c.type, notNull: c.notNull, ...(c.default ? { default: c.default } : {}), ...(c.generated ? { generated: c.generated } : {}), ...(c.collation ? { collation: c.collation } : {}), inherited: true });
     }
   }
+  // `CREATE TABLE t OF type (…)`: the columns are the composite type's attributes, given options by `col WITH OPTIONS`.
+  const typed = n.ofTypename ? ofType(sc, t, n.ofTypename) : [];
   sc.model.tables[r.key] = t;
   const later: (() => void)[] = [];
   const likeIndexes: { table: MTable; node: Payload<'IndexStmt'> }[] = [];
@@ -66,11 +68,31 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   }
   // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
   // indexes) are not listed by the inspector (conislocal = false, indexes attached to a parent's index): nothing to add.
+  for (const c of typed) delete c.inherited;
   for (const c of mergeDuplicateKeys(deferred)) constraint(sc, t, c, c.__column);
   for (const f of later) f();
   for (const { table, node } of likeIndexes.splice(0)) {
     createIndex(sc, { ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });
   }
+}
+
+/**
+ * The columns of a typed table (`CREATE TABLE t OF person`): the composite type's attributes, marked `inherited`
+ * while the table's elements are folded (so `col WITH OPTIONS …` merges into them); `t.ofType` is the type's key.
+ *
+ * @example
+ * ofType(sc, t, typeName); // t.columns: [{ name: 'name', type: 'text', … }, { name: 'age', type: 'integer', … }]
+ */
+function ofType(sc: FoldScope, t: MTable, tn: Payload<'TypeName'>): Mut<Column>[] {
+  const names = (tn.names ?? []).map(sv);
+  const found = sc.lookup(sc.model.types, names);
+  if (!found) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`, tn.location);
+  const ty = found.obj as { attributes?: CompositeType['attributes'] };
+  if (!ty.attributes) throw new Problem('E_MISMATCH', `type ${names.join('.')} is not a composite type`, tn.location);
+  t.ofType = found.key;
+  const cols = ty.attributes.map((a): Mut<Column> => ({ name: a.name, type: a.type, notNull: false, ...(a.collation ? { collation: a.collation } : {}), inherited: true }));
+  t.columns.push(...cols);
+  return cols;
 }
 
 /**

@@ -105,7 +105,8 @@ export function createComposite(sc: FoldScope, n: Payload<'CompositeTypeStmt'>):
 
 /**
  * `ALTER TYPE t ADD | DROP | ALTER ATTRIBUTE …` on a composite type (libpg_query parses it as an AlterTableStmt
- * on OBJECT_TYPE). `[CASCADE | RESTRICT]` changes nothing in the Model: typed tables are not folded.
+ * on OBJECT_TYPE). With typed tables of the type, PostgreSQL requires CASCADE; ADD ATTRIBUTE … CASCADE adds the column to
+ * each of them (DROP / ALTER ATTRIBUTE … CASCADE with typed tables are refused, located).
  *
  * @example
  * // ALTER TYPE app.spec ALTER ATTRIBUTE n TYPE smallint, ADD ATTRIBUTE note text
@@ -121,14 +122,24 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): voi
   if (found.obj.kind !== 'composite') throw new Problem('E_UNKNOWN', `type "${names.join('.')}" is not a composite type`, n.relation?.location);
   const t = found.obj as Mut<TypeDef & { kind: 'composite' }>;
   const attributes = [...t.attributes];
+  // Typed tables of the type (`CREATE TABLE x OF t`): PostgreSQL alters them with CASCADE only.
+  const typed = Object.values(sc.model.tables).filter((x) => x.ofType === found.key);
   for (const cmd of (n.cmds ?? []).map((c) => c.AlterTableCmd!)) {
     const at = attributes.findIndex((a) => a.name === cmd.name);
     const missing = () => new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
+    if (typed.length && cmd.behavior !== 'DROP_CASCADE') throw new Problem('E_DEPENDS', `cannot alter type "${t.name}" because it is the type of a typed table (${typed.map((x) => x.name).join(', ')}); use ALTER TYPE … CASCADE`, n.relation?.location);
+    if (typed.length && cmd.subtype !== 'AT_AddColumn') throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name} … ${alterSubcommand(cmd.subtype)} CASCADE on the type of a typed table is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`, n.relation?.location);
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
         const d = cmd.def!.ColumnDef!;
         if (attributes.some((a) => a.name === d.colname)) throw new Problem('E_DUPLICATE', `column "${d.colname}" of relation "${t.name}" already exists`);
-        attributes.push({ name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) });
+        const a = { name: d.colname!, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+        attributes.push(a);
+        // CASCADE: each typed table gets the column (a plain one: no default, nullable).
+        for (const x of typed) {
+          if (x.columns.some((c) => c.name === a.name)) throw new Problem('E_DUPLICATE', `column "${a.name}" of relation "${x.name}" already exists`);
+          x.columns.push({ name: a.name, type: a.type, notNull: false, ...(a.collation ? { collation: a.collation } : {}) });
+        }
         break;
       }
       case 'AT_DropColumn':

@@ -62,15 +62,17 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
     }
   } else if (from.kind === 'composite' && to.kind === 'composite') {
     const cm = `modify composite type "${to.name}"`;
+    // Typed tables of the type (CREATE TABLE t OF type): PostgreSQL changes their columns with CASCADE only.
+    const cascade = c.typedTables?.length ? ' CASCADE' : '';
     const attr = (a: { name: string; type: string; collation?: string }) => `${qi(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`;
     for (const a of from.attributes)
       if (!to.attributes.some((b) => b.name === a.name))
-        out.push({ kind: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}`, effects: c.usedBy.length ? { deletesData: `drops attribute ${a.name} of ${to.name} from the values stored in ${c.usedBy.join(', ')}` } : {} });
+        out.push({ kind: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}${cascade}`, effects: c.usedBy.length ? { deletesData: `drops attribute ${a.name} of ${to.name} from the values stored in ${c.usedBy.join(', ')}` } : {} });
     for (const b of to.attributes) {
       const a = from.attributes.find((x) => x.name === b.name);
-      if (!a) out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}` });
+      if (!a) out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}${cascade}` });
       else if (a.type !== b.type || (a.collation ?? '') !== (b.collation ?? ''))
-        out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}` });
+        out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}${cascade}` });
     }
   }
   return out;

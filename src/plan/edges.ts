@@ -280,11 +280,12 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
       const policies = Object.values(c.table.policies).flatMap((p) => [...exprIds(p.using, current), ...exprIds(p.withCheck, current)]);
       // A sequence it owns that the plan keeps is released first (./kinds/owned-sequences.ts).
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k ? [nodeId.released(keyOf(s))] : []));
-      // Before the type of a typed table (CREATE TABLE … OF type) is dropped.
       // A sequence it owns that the plan drops goes with it (a serial's): what else reads it (another dropped table's
       // default, as a detached partition keeps its parent's) is dropped first.
       const ownedGone = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && !desired.sequences[keyOf(s)] ? [nodeId.rel(keyOf(s))] : []));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies, ...(c.table.ofType ? [nodeId.type(c.table.ofType)] : [])].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      // A typed table (CREATE TABLE … OF type) goes before its type.
+      const ofType = c.table.ofType ? [nodeId.type(c.table.ofType)] : [];
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k)), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks

@@ -3,7 +3,7 @@
  * storage that `ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET …` gives its columns, as the Model keeps them
  * (absent when default, like a table column's). Pure; no I/O.
  */
-import type { Column, ColumnSettings, View } from './types.js';
+import type { ColumnSettings, View } from './types.js';
 
 /**
  * A column's settings, absent ones left out.

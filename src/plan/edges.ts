@@ -21,7 +21,7 @@
  * type) come before the statements that use the type.
  */
 import type { Change } from '../diff/changes.js';
-import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
+import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { byName } from './by-name.js';
@@ -208,13 +208,6 @@ function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): str
   }
 }
 
-/**
- * The ids one statement of `c` creates, alters, drops, requires and used.
- *
- * @example
- * statementIds({ kind: 'create_type', type: domainOverComposite }, 'CREATE DOMAIN …', ctx)
- * // { creates: ['type:public.apair'], requires: ['schema:public', 'type:public.zpair'] }
- */
 export interface EdgeContext {
   readonly current: Model;
   readonly desired: Model;
@@ -224,7 +217,37 @@ export interface EdgeContext {
   readonly droppedFirst: ReadonlySet<string>;
 }
 
+/**
+ * The ids one statement of `c` creates, alters, drops, requires and used.
+ *
+ * @example
+ * statementIds({ kind: 'create_type', type: domainOverComposite }, 'CREATE DOMAIN …', ctx)
+ * // { creates: ['type:public.apair'], requires: ['schema:public', 'type:public.zpair'] }
+ */
 export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
+  const ids = changeIds(c, sql, ctx, kind);
+  // Whatever is dropped inside a schema is dropped before the schema (DROP SCHEMA … CASCADE took it already).
+  const schema = droppedIn(c);
+  return schema === undefined ? ids : { ...ids, used: [...(ids.used ?? NONE), nodeId.schema(schema)] };
+}
+
+/** The schema an object a change drops lives in (tables name theirs already: tableRefs). */
+function droppedIn(c: Change): string | undefined {
+  switch (c.kind) {
+    case 'drop_view': return c.view.schema;
+    case 'drop_sequence': return c.sequence.schema;
+    case 'drop_type': return c.type.schema;
+    case 'drop_function': return c.function.schema;
+    case 'drop_index': return c.index.schema;
+    case 'drop_constraint': case 'drop_column': return c.table.schema;
+    case 'drop_trigger': return splitKey(c.trigger.table).schema;
+    case 'drop_policy': return splitKey(c.policy.table).schema;
+    case 'drop_object': return 'schema' in c.object && typeof c.object.schema === 'string' ? c.object.schema : undefined;
+    default: return undefined;
+  }
+}
+
+function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
   const { current, desired } = ctx;
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
@@ -387,8 +410,9 @@ export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: St
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
     case 'sequence_owned_by':
       if (c.beforeDrops) return { creates: [nodeId.released(keyOf(c.sequence))], requires: [nodeId.rel(keyOf(c.sequence))] };
-      // Owned by a column: once the column exists (added in the same plan).
-      return { requires: [nodeId.rel(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table), nodeId.part(c.sequence.ownedBy.table, 'column', c.sequence.ownedBy.column)] : [])] };
+      // Owned by a column: once the column exists (added in the same plan), and after the sequence was released
+      // from its old owner when the plan releases it (OWNED BY NONE before the old owner is dropped).
+      return { requires: [nodeId.rel(keyOf(c.sequence)), nodeId.released(keyOf(c.sequence)), ...(c.sequence.ownedBy ? [nodeId.rel(c.sequence.ownedBy.table), nodeId.part(c.sequence.ownedBy.table, 'column', c.sequence.ownedBy.column)] : [])] };
     case 'drop_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);

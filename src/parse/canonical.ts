@@ -14,9 +14,8 @@
  */
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
-import {
-  canonicalBoundText, canonicalConstraintText, canonicalExprText, canonicalQueryForms, canonicalQueryText, canonicalStatementText, normalizeExpr, type NormalizeContext,
-} from './normalize.js';
+import { canonicalExprText, canonicalQueryForms, canonicalQueryText, normalizeExpr, type NormalizeContext } from './normalize.js';
+import { canonicalBoundText, canonicalConstraintText, canonicalStatementText } from './normalize-statements.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
 import { parsePlPgSQLSync } from './libpg.js';

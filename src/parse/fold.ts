@@ -13,7 +13,7 @@
  * the relation and constraint namespaces, expression qualification, the search_path.
  */
 import type { SourceLocation } from '../errors.js';
-import { qualifiedKey, splitKey, splitQualified } from '../model/names.js';
+import { qualifiedKey } from '../model/names.js';
 import type { Expr, Func, Index, Model } from '../model/types.js';
 import { attachedTargetExists } from '../model/objects.js';
 import * as eventTrigger from './kinds/event-trigger.js';
@@ -45,7 +45,7 @@ import * as renames from './kinds/rename.js';
 import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
-import { constText, sv } from './kinds/nodes.js';
+import { bExpr, constText, sv } from './kinds/nodes.js';
 import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
@@ -55,9 +55,8 @@ import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
 import { nullDefaultStored } from './kinds/null-default.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
+import { qualifyTree, type NameResolver } from './qualify.js';
 
-/** A node or a payload read both ways: its node keys typed (`Tree`), any other field by name. */
-type Loose = Tree & Record<string, unknown>;
 
 export interface FoldProblem {
   readonly location: SourceLocation;
@@ -278,72 +277,15 @@ export class Folder implements FoldScope {
    * rendered text means the same under any search_path, like PostgreSQL's own deparsed text.
    */
   qualify<T>(n: T, ctes: Set<string> = new Set()): T {
-    return this.qualifyAny(n, ctes) as T;
+    return qualifyTree(n, this.qualifier, ctes);
   }
 
-  /** `qualify` over any part of a tree (nodes, payloads, lists, scalars): the same shape back, copied where it changed. */
-  private qualifyAny(n: unknown, ctes: Set<string>): unknown {
-    if (n === null || typeof n !== 'object') return n;
-    // Copy on write: a subtree with nothing to qualify is returned as it is (most of a statement).
-    if (Array.isArray(n)) {
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < n.length; i++) {
-        const q = this.qualifyAny(n[i], ctes);
-        if (q !== n[i]) (copy ??= n.slice())[i] = q;
-      }
-      return copy ?? n;
-    }
-    // A node (`{ RangeVar: … }`) or a payload (`{ relname, … }`): read as a Tree for the node keys, by name for the rest.
-    const o = n as Loose;
-    let r = o;
-    for (const k in o) {
-      const v = o[k];
-      if (v === null || typeof v !== 'object') continue;
-      const q = this.qualifyAny(v, ctes);
-      if (q !== v) {
-        if (r === o) r = { ...o };
-        r[k] = q;
-      }
-    }
-    // (No closure here: this runs once per node of every expression, a million times for a 10 MB statement.)
-    if (r.CommonTableExpr?.ctename !== undefined) ctes.add(r.CommonTableExpr.ctename);
-    if (r.WithClause) for (const c of r.WithClause.ctes ?? []) if (c.CommonTableExpr?.ctename !== undefined) ctes.add(c.CommonTableExpr.ctename);
-    if (r.RangeVar && !r.RangeVar.schemaname && !ctes.has(r.RangeVar.relname!)) {
-      const rel = this.ctx.relation!([r.RangeVar.relname!]);
-      if (rel) (r === o ? (r = { ...o }) : r).RangeVar = { ...r.RangeVar, schemaname: splitKey(rel.key).schema };
-    }
-    const call = r.FuncCall;
-    if (call) {
-      const names: string[] = (call.funcname ?? []).map(sv);
-      if (names.length === 1) {
-        const f = this.findFunction(names[0]!);
-        if (f) (r === o ? (r = { ...o }) : r).FuncCall = { ...r.FuncCall, funcname: [{ String: { sval: f.schema } }, { String: { sval: names[0] } }] };
-      }
-      const last = names[names.length - 1];
-      const a0 = call.args?.[0];
-      const lit = a0?.A_Const?.sval?.sval ?? a0?.TypeCast?.arg?.A_Const?.sval?.sval;
-      if ((last === 'nextval' || last === 'currval' || last === 'setval') && lit !== undefined) {
-        const rel = this.ctx.relation!(splitQualified(lit, true));
-        if (rel) (r === o ? (r = { ...o }) : r).FuncCall = { ...(r.FuncCall ?? call), args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel.key } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...((r.FuncCall ?? call).args ?? []).slice(1)] };
-      }
-    }
-    if (r.TypeName && !r.TypeName.pct_type) {
-      const names: string[] = (r.TypeName.names ?? []).map(sv);
-      if (names.length === 1) {
-        const key = this.typeKey(names);
-        if (key) (r === o ? (r = { ...o }) : r).TypeName = { ...r.TypeName, names: [{ String: { sval: splitKey(key).schema } }, { String: { sval: splitKey(key).name } }] };
-      }
-    }
-    // Payload fields holding a TypeName's payload (not a node): qualified as the node they stand for.
-    for (const k of ['typeName', 'returnType', 'argType']) {
-      const t = r[k] as Payload<'TypeName'> | undefined;
-      if (t && typeof t === 'object' && !Array.isArray(t) && t.names) {
-        const q = this.qualify<Tree>({ TypeName: t }, ctes).TypeName;
-        if (q !== t) (r === o ? (r = { ...o }) : r)[k] = q;
-      }
-    }
-    return r;
-  }
+  /** What `qualify` resolves names through: the file's relations, functions and types on the search_path. */
+  private readonly qualifier: NameResolver = {
+    relation: (names) => this.ctx.relation!(names)?.key,
+    functionSchema: (name) => this.findFunction(name)?.schema,
+    typeKey: (names) => this.typeKey(names),
+  };
 
   /** Functions by `schema.name` key (overloads together), rebuilt after functions change: lookups are O(1). */
   private fnIndex: Map<string, Mut<Func>[]> | undefined;
@@ -666,19 +608,4 @@ export class Folder implements FoldScope {
     privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
     return canonicalizeDefinitions(this.model as unknown as Model);
   }
-}
-
-/**
- * An expression PostgreSQL's grammar accepts where only a b_expr may stand (DEFAULT): constants, columns, casts,
- * function calls in call syntax, arrays, CASE/COALESCE/ROW, subqueries and operators over them. Not: AND/OR/NOT,
- * IS [NOT] NULL, IN, LIKE, BETWEEN, COLLATE, `AT TIME ZONE` (a call in SQL syntax).
- *
- * @example bExpr(parseExpression("now() AT TIME ZONE 'UTC'")!) // false
- */
-function bExpr(n: Tree): boolean {
-  if (n.A_Expr) return n.A_Expr.kind === 'AEXPR_OP' || n.A_Expr.kind === 'AEXPR_DISTINCT' || n.A_Expr.kind === 'AEXPR_NOT_DISTINCT';
-  // (EXTRACT, SUBSTRING, TRIM … are calls in SQL syntax too, allowed there; AT TIME ZONE / AT LOCAL and IS NORMALIZED are operators.)
-  if (n.FuncCall) return n.FuncCall.funcformat !== 'COERCE_SQL_SYNTAX' || !['timezone', 'is_normalized'].includes(n.FuncCall.funcname?.[n.FuncCall.funcname.length - 1]?.String?.sval ?? '');
-  if (n.SubLink) return n.SubLink.subLinkType === 'EXPR_SUBLINK' || n.SubLink.subLinkType === 'ARRAY_SUBLINK' || n.SubLink.subLinkType === 'EXISTS_SUBLINK';
-  return !!(n.A_Const || n.ColumnRef || n.TypeCast || n.A_ArrayExpr || n.SQLValueFunction || n.ParamRef || n.RowExpr || n.CaseExpr || n.CoalesceExpr || n.MinMaxExpr || n.A_Indirection);
 }

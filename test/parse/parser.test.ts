@@ -331,5 +331,6 @@ describe('large files are parsed in pieces, cut only where the whole-file parse 
     expect(r.errors.map((e) => `${e.code} ${e.location.line}:${e.location.column}`)).toEqual([`E_UNKNOWN ${line}:38`]);
     const bad = checkSchema([{ file: 'big.sql', text: `${head}CREATE TABLE big.y (a int,);\n${filler(200_000, 300_000)}` }]);
     expect(bad.errors.map((e) => `${e.code} ${e.location.line}:${e.location.column}`)).toEqual([`E_SYNTAX ${line}:27`]);
-  });
+    // Two 2 MB files folded whole: ~12 s CPU; the limit leaves room for a loaded machine (it timed out at 60 s there).
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
 /**
  * Small readers of parse-tree nodes shared by the kinds' fold modules (constants, options, walking).
  */
-import type { Node, Payload } from '../ast.js';
+import type { Node, Payload, Tree } from '../ast.js';
 import { optionName } from '../../model/options.js';
 
 export const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
@@ -40,4 +40,19 @@ export function constText(a: Node): string {
   if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
   if (a.TypeName) return (a.TypeName.names ?? []).map(sv).join('.');
   return '';
+}
+
+/**
+ * An expression PostgreSQL's grammar accepts where only a b_expr may stand (DEFAULT): constants, columns, casts,
+ * function calls in call syntax, arrays, CASE/COALESCE/ROW, subqueries and operators over them. Not: AND/OR/NOT,
+ * IS [NOT] NULL, IN, LIKE, BETWEEN, COLLATE, `AT TIME ZONE` (a call in SQL syntax).
+ *
+ * @example bExpr(parseExpression("now() AT TIME ZONE 'UTC'")!) // false
+ */
+export function bExpr(n: Tree): boolean {
+  if (n.A_Expr) return n.A_Expr.kind === 'AEXPR_OP' || n.A_Expr.kind === 'AEXPR_DISTINCT' || n.A_Expr.kind === 'AEXPR_NOT_DISTINCT';
+  // (EXTRACT, SUBSTRING, TRIM … are calls in SQL syntax too, allowed there; AT TIME ZONE / AT LOCAL and IS NORMALIZED are operators.)
+  if (n.FuncCall) return n.FuncCall.funcformat !== 'COERCE_SQL_SYNTAX' || !['timezone', 'is_normalized'].includes(n.FuncCall.funcname?.[n.FuncCall.funcname.length - 1]?.String?.sval ?? '');
+  if (n.SubLink) return n.SubLink.subLinkType === 'EXPR_SUBLINK' || n.SubLink.subLinkType === 'ARRAY_SUBLINK' || n.SubLink.subLinkType === 'EXISTS_SUBLINK';
+  return !!(n.A_Const || n.ColumnRef || n.TypeCast || n.A_ArrayExpr || n.SQLValueFunction || n.ParamRef || n.RowExpr || n.CaseExpr || n.CoalesceExpr || n.MinMaxExpr || n.A_Indirection);
 }

@@ -4,7 +4,8 @@
  */
 import { mergeDuplicateKeys } from './key-merge.js';
 import type { Column, CompositeType, Expr, Index } from '../../model/types.js';
-import { boundOf, normalizeExpr } from '../normalize.js';
+import { normalizeExpr } from '../normalize.js';
+import { boundOf } from '../normalize-statements.js';
 import { deparseExpression } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';

@@ -140,7 +140,8 @@ function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, c
   for (const p of [t.partitionOf?.parent, ...t.inherits]) if (p) out.push(nodeId.rel(p));
   for (const k of Object.values(t.constraints)) {
     if (k.kind === 'check') out.push(...exprIds(k.expr, model));
-    // Foreign keys written inside `CREATE TABLE` need their referenced table (when planning); a dropped table's all went with it.
+    // Foreign keys written inside `CREATE TABLE` need their referenced table (when planning); a dropped table used
+    // those it still has when it is dropped (not a cycle's, dropped first).
     else if (k.kind === 'foreign_key' && k.refTable !== key && (!inlineForeignKeys || inlineForeignKeys(key, k.name))) out.push(nodeId.rel(k.refTable), nodeId.keys(k.refTable));
   }
   return out.filter((r) => r !== nodeId.type(key) && r !== nodeId.rel(key) && r !== nodeId.keys(key));
@@ -215,17 +216,20 @@ export interface EdgeContext {
   readonly inlineForeignKeys: ReadonlySet<string>;
   /** Foreign keys (`table key NUL name`) of a cycle of dropped tables, dropped before any of the tables. */
   readonly droppedFirst: ReadonlySet<string>;
+  /** Partitions (table keys) detached from their parent before they are dropped: their drop no longer uses the parent. */
+  readonly detachedFirst: ReadonlySet<string>;
 }
 
 /**
- * The ids one statement of `c` creates, alters, drops, requires and used.
+ * The ids one statement of `c` creates, alters, drops, requires and used; `kind` is the statement's kind and
+ * `object` its object (a partition detach's parent table).
  *
  * @example
  * statementIds({ kind: 'create_type', type: domainOverComposite }, 'CREATE DOMAIN …', ctx)
  * // { creates: ['type:public.apair'], requires: ['schema:public', 'type:public.zpair'] }
  */
-export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
-  const ids = changeIds(c, sql, ctx, kind);
+export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind, object?: string): Ids {
+  const ids = changeIds(c, sql, ctx, kind, object);
   // Whatever is dropped inside a schema is dropped before the schema (DROP SCHEMA … CASCADE took it already).
   const schema = droppedIn(c);
   return schema === undefined ? ids : { ...ids, used: [...(ids.used ?? NONE), nodeId.schema(schema)] };
@@ -247,7 +251,7 @@ function droppedIn(c: Change): string | undefined {
   }
 }
 
-function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind): Ids {
+function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind, object?: string): Ids {
   const { current, desired } = ctx;
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
@@ -257,15 +261,13 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
     // table, a referenced table or key, a relation a view reads).
     case 'drop_schema': {
-      // A partition of a table elsewhere detached first (./index.ts): the parent changes, before the schema goes.
-      if (sql.startsWith('ALTER TABLE')) {
-        const part = Object.values(current.tables).find((t) => t.schema === c.schema.name && sql.endsWith(` DETACH PARTITION ${qn(t.schema, t.name)}`));
-        return { alters: part?.partitionOf ? [nodeId.rel(part.partitionOf.parent)] : [], used: [nodeId.schema(c.schema.name)] };
-      }
+      // A partition of a table elsewhere detached first (./index.ts; the statement's object is the parent): the
+      // parent changes, before the schema goes.
+      if (kind === 'detach-partition') return { alters: object ? [nodeId.rel(object)] : [], used: [nodeId.schema(c.schema.name)] };
       const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
       const inSchema = (id: string) => id.startsWith(nodeId.rel(prefix)) || id.startsWith(nodeId.keys(prefix));
       const tables = Object.values(current.tables).filter((t) => t.schema === c.schema.name).flatMap((t) => [
-        ...[t.partitionOf?.parent, ...t.inherits].flatMap((p) => (p ? [nodeId.rel(p)] : [])),
+        ...[ctx.detachedFirst.has(keyOf(t)) ? undefined : t.partitionOf?.parent, ...t.inherits].flatMap((p) => (p ? [nodeId.rel(p)] : [])),
         ...Object.values(t.constraints).flatMap((x) => (x.kind === 'foreign_key' ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])),
       ]);
       const views = Object.values(current.views).filter((v) => v.schema === c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel));
@@ -292,11 +294,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const k = keyOf(c.table);
       // A cycle's foreign keys are dropped first (ALTER TABLE … DROP CONSTRAINT): they alter the table.
       // A partition detached first (its parent is referenced by a foreign key, ./index.ts): the parent changes.
-      if (sql.startsWith('ALTER TABLE') && sql.includes(' DETACH PARTITION ')) return { alters: [nodeId.rel(c.table.partitionOf!.parent)], used: [nodeId.rel(k)] };
+      if (kind === 'detach-partition') return { alters: [nodeId.rel(c.table.partitionOf!.parent)], used: [nodeId.rel(k)] };
       if (!sql.startsWith('DROP TABLE'))
         return { used: Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])) };
-      // Before the tables its foreign keys reference (those of a cycle are dropped first).
-      const refs = Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && x.refTable !== k && !ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : []));
       // Its triggers, indexes and policies go with it: before their functions.
       const triggers = Object.values(c.table.triggers).flatMap((tr) => [...overloadIds(current, tr.function), ...exprIds(tr.when, current)]);
       const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
@@ -306,9 +306,13 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A sequence it owns that the plan drops goes with it (a serial's): what else reads it (another dropped table's
       // default, as a detached partition keeps its parent's) is dropped first.
       const ownedGone = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && !desired.sequences[keyOf(s)] ? [nodeId.rel(keyOf(s))] : []));
+      // Detached first (./index.ts): it no longer uses its parent, whose detach comes before this drop.
+      const detachedFrom = ctx.detachedFirst.has(k) && c.table.partitionOf ? nodeId.rel(c.table.partitionOf.parent) : undefined;
       // A typed table (CREATE TABLE … OF type) goes before its type.
       const ofType = c.table.ofType ? [nodeId.type(c.table.ofType)] : [];
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone], used: [...tableRefs(c.table, current), ...refs, ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k)), requires: owned };
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone],
+        // Before the tables its foreign keys reference (those of a cycle are dropped first), its parent unless detached first.
+        used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks

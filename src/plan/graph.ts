@@ -75,8 +75,11 @@ function add(m: Map<string, number[]>, k: string, v: number): void {
  *   { rank: 8, order: 0, creates: ['type:app.d'], requires: ['type:app.c'] }, // CREATE DOMAIN d AS c
  *   { rank: 8, order: 1, creates: ['type:app.c'] },                          // CREATE TYPE c AS (…)
  * ]).map((n) => n.order) // [1, 0]
+ *
+ * `onCycle` hears of each node taken out of a cycle (declarations that contradict each other: a planner bug the
+ * tests look for).
  */
-export function orderByGraph<T extends GraphNode>(nodes: readonly T[]): T[] {
+export function orderByGraph<T extends GraphNode>(nodes: readonly T[], onCycle?: (node: T) => void): T[] {
   const n = nodes.length;
   const own = (a: number, b: number) => nodes[a]!.rank - nodes[b]!.rank || nodes[a]!.order - nodes[b]!.order;
   const creators = new Map<string, number[]>();
@@ -164,6 +167,7 @@ export function orderByGraph<T extends GraphNode>(nodes: readonly T[]): T[] {
       byRank ??= nodes.map((_, k) => k).sort(own);
       while (done[byRank[cursor]!]) cursor++;
       i = byRank[cursor]!;
+      onCycle?.(nodes[i]!);
     }
     if (done[i]) continue;
     done[i] = 1;

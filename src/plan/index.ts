@@ -98,6 +98,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
   const tables = tableCreation(all, current, desired);
   const serial = serialColumns(all, desired);
+  // Partitions detached before they are dropped (with their schema or on their own): no longer their parents' users.
+  const detachedFirst = new Set<string>();
   const droppedTables = new Map(all.filter((c) => c.kind === 'drop_table').map((c) => [keyOf((c as { table: Table }).table), (c as { table: Table }).table]));
   // A foreign key to a partitioned table references each of its partitions (and of theirs): a partition dropped
   // on its own, or with its schema, is detached first (PostgreSQL refuses to drop it while the key exists, and
@@ -175,7 +177,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           if (t.schema !== c.schema.name || !t.partitionOf || !referencedAncestor(t) || droppedTables.has(t.partitionOf.parent)) continue;
           if (all.some((x) => x.kind === 'drop_schema' && x.schema.name === splitKey(t.partitionOf!.parent).schema)) continue; // the parent goes too
           const parent = splitKey(t.partitionOf.parent);
-          emit('drop-schema', c, t.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
+          detachedFirst.add(keyOf(t));
+          emit('detach-partition', c, t.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(t.schema, t.name)}`, { locksExistingTable: true });
         }
         emit('drop-schema', c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
         break;
@@ -418,7 +421,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
     if (d.table.partitionOf && dropKeys.has(d.table.partitionOf.parent)) continue; // goes with its parent
     if (d.table.partitionOf && referencedAncestor(d.table)) {
       const parent = splitKey(d.table.partitionOf.parent);
-      emit('drop-table', d, d.table.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(d.table.schema, d.table.name)}`, { locksExistingTable: true });
+      detachedFirst.add(keyOf(d.table));
+      emit('detach-partition', d, d.table.partitionOf.parent, `modify "${parent.name}" table`, `ALTER TABLE ${qn(parent.schema, parent.name)} DETACH PARTITION ${qn(d.table.schema, d.table.name)}`, { locksExistingTable: true });
     }
     emit('drop-table', d, keyOf(d.table), `drop "${d.table.name}" table`, `DROP TABLE ${qn(d.table.schema, d.table.name)}`, { deletesData: `drops table ${d.table.name} and its rows` });
   }
@@ -426,9 +430,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // Views: in the order the graph gives (a view after what it reads).
   for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `${c.from ? 'modify' : 'create'} "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view, !!c.from));
 
-  const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst };
+  const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst, detachedFirst };
   const nodes = graphNodes(drafts, ctx, options.tieBreak);
-  const ordered = orderByGraph(nodes).map((n) => n.draft);
+  const ordered = orderByGraph(nodes, options.onCycle && ((n) => options.onCycle!(n.draft.sql))).map((n) => n.draft);
   const out: Statement[] = [];
   // SQL-language bodies are checked against tables at creation; functions are created before tables
   // (defaults and checks use them), so body checks are deferred like pg_dump does.
@@ -455,11 +459,11 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
   return drafts.map((d) => {
     // A dropped table's statements differ (its cycle's foreign keys, then the table), and so do a recreated object's (drop, then create).
-    const own = d.source.kind === 'drop_table' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition' || d.source.kind === 'set_inherits' || d.source.kind === 'alter_table'
+    const own = d.source.kind === 'drop_table' || d.source.kind === 'drop_schema' || d.source.kind === 'alter_object' || d.source.kind === 'reattach_partition' || d.source.kind === 'set_inherits' || d.source.kind === 'alter_table'
       || (d.source.kind === 'alter_column' && (!d.source.from.identity !== !d.source.to.identity || regenerates(d.source)));
     let ids = own ? undefined : memo.get(d.source);
     if (!ids) {
-      ids = statementIds(d.source, d.sql, ctx, d.kind);
+      ids = statementIds(d.source, d.sql, ctx, d.kind, d.object);
       if (!own) memo.set(d.source, ids);
     }
     // A change's statements run in the order it wrote them: each requires the one before it.

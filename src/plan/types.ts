@@ -55,6 +55,11 @@ export interface PlanOptions {
    */
   readonly tieBreak?: TieBreak;
   /**
+   * Tests only: called with each statement the dependency graph had to take out of a cycle (its declarations
+   * contradict each other, so its place came from the layout, not from the graph: a planner bug).
+   */
+  readonly onCycle?: (sql: string) => void;
+  /**
    * The major version of the server the plan is for (15, 17…), when known: from 17 a stored generated column whose
    * expression changes is altered in place (`ALTER COLUMN … SET EXPRESSION AS (…)`: its values computed again, its
    * indexes rebuilt, the views over it kept); before 17, or when unknown, it is dropped and added again.

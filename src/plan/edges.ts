@@ -23,7 +23,7 @@
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
-import { objectKey } from '../model/objects.js';
+import { objectKey, objectSchema } from '../model/objects.js';
 import { byName } from './by-name.js';
 import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
@@ -251,6 +251,22 @@ function droppedIn(c: Change): string | undefined {
   }
 }
 
+/**
+ * The objects of `schema` in `model` as the drops DROP SCHEMA … CASCADE makes of them (privileges aside).
+ *
+ * @example schemaContents('ext', current) // [{ kind: 'drop_object', object: { kind: 'foreign_table', … } }, …]
+ */
+function schemaContents(schema: string, model: Model): Change[] {
+  const here = <T extends { readonly schema: string }>(xs: Record<string, T>) => Object.values(xs).filter((x) => x.schema === schema);
+  return [
+    ...here(model.tables).map((table): Change => ({ kind: 'drop_table', table })),
+    ...here(model.views).map((view): Change => ({ kind: 'drop_view', view, recreated: false })),
+    ...here(model.functions).map((f): Change => ({ kind: 'drop_function', function: f })),
+    ...here(model.types).map((type): Change => ({ kind: 'drop_type', type })),
+    ...Object.values(model.objects ?? {}).filter((o) => o.kind !== 'privileges' && o.kind !== 'default_privileges' && objectSchema(o) === schema).map((object): Change => ({ kind: 'drop_object', object })),
+  ];
+}
+
 function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind, object?: string): Ids {
   const { current, desired } = ctx;
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
@@ -264,14 +280,14 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A partition of a table elsewhere detached first (./index.ts; the statement's object is the parent): the
       // parent changes, before the schema goes.
       if (kind === 'detach-partition') return { alters: object ? [nodeId.rel(object)] : [], used: [nodeId.schema(c.schema.name)] };
+      // What each object in it uses, as its own DROP would (a foreign table's server, a column's or an index's
+      // function, a view's relations, a function's types; not the parent a partition was detached from first): all
+      // of it outside the schema is dropped after it.
       const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
-      const inSchema = (id: string) => id.startsWith(nodeId.rel(prefix)) || id.startsWith(nodeId.keys(prefix));
-      const tables = Object.values(current.tables).filter((t) => t.schema === c.schema.name).flatMap((t) => [
-        ...[ctx.detachedFirst.has(keyOf(t)) ? undefined : t.partitionOf?.parent, ...t.inherits].flatMap((p) => (p ? [nodeId.rel(p)] : [])),
-        ...Object.values(t.constraints).flatMap((x) => (x.kind === 'foreign_key' ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])),
-      ]);
-      const views = Object.values(current.views).filter((v) => v.schema === c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel));
-      return { drops: [nodeId.schema(c.schema.name)], used: [...new Set([...tables, ...views])].filter((id) => !inSchema(id)) };
+      const inner = schemaContents(c.schema.name, current).map((d) => changeIds(d, d.kind === 'drop_table' ? 'DROP TABLE' : '', ctx));
+      const gone = new Set([nodeId.schema(c.schema.name), ...inner.flatMap((i) => i.drops ?? NONE)]);
+      const inSchema = (id: string) => gone.has(id) || id.slice(id.indexOf(':') + 1).startsWith(prefix);
+      return { drops: [nodeId.schema(c.schema.name)], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
     }
     case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
     case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };

@@ -251,7 +251,7 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
  */
 export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
   const v = sc.model.views[key]!;
-  const q = (v as unknown as { queryNode?: Node }).queryNode;
+  const q = queryNodeOf(v);
   const sel = q?.SelectStmt;
   if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
   if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
@@ -259,12 +259,31 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
   assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
   const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = refoldView(sc, v, q, aliases);
+  // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
+  const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
+  if (v.columnComments) next.columnComments = moved(v.columnComments);
+  if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
+}
+
+/** The parse tree a folded view keeps of its query (absent on a view that was not folded from SQL). */
+export function queryNodeOf(v: View): Node | undefined {
+  return (v as unknown as { queryNode?: Node }).queryNode;
+}
+
+/**
+ * View `v` folded again from query tree `q` (and output names `aliases`), in its place: what it carries that is not
+ * in its query (options, data, location, column settings, indexes, triggers, comments, grants) is kept.
+ *
+ * @example
+ * refoldView(scope, v, renamedTree) // the view now reads the renamed column
+ */
+export function refoldView(sc: FoldScope, v: MView, q: Node, aliases: string[] = []): MView {
   const next = view(sc, v.kind, v.schema, v.name, q, aliases, [...v.options], v.checkOption, v);
   if (v.withData !== undefined) next.withData = v.withData;
+  if (v.columnSettings) next.columnSettings = v.columnSettings;
   next.loc = v.loc;
-  if (v.columnComments?.[from] !== undefined) {
-    const { [from]: c, ...rest } = v.columnComments;
-    next.columnComments = { ...rest, [to]: c! };
-  }
-  sc.model.views[key] = next;
+  sc.model.views[qualifiedKey(v.schema, v.name)] = next;
+  return next;
 }

@@ -1,0 +1,44 @@
+/**
+ * Acceptance cases of views and their columns (issue #27): a schema file that renames a table column under the
+ * views that read it (PostgreSQL rewrites their queries, output names kept), and view column renames that carry
+ * the column's privileges and a materialized view's column settings. Each runs both directions on PGlite and
+ * PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each side is compared with the inspected
+ * database by test/parse/roundtrip.test.ts.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+// The roles of cases-kinds.ts (created when missing, dropped by the global teardown: test/helpers/global-setup.ts).
+const roles = `DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+
+/** Table column renames in the file, read by views: the views read the new name and keep their output names. */
+export const COLUMN_RENAME_UNDER_VIEW_CASES: AcceptanceCase[] = [
+  {
+    name: 'views-2: a table column renamed in the file under views, a materialized view and a view over a view',
+    old: ['CREATE TABLE items (id int PRIMARY KEY, qty int, label text)', 'CREATE VIEW items_v AS SELECT id, label FROM items'],
+    new: ['CREATE TABLE items (id int PRIMARY KEY, amount int, label text)', 'CREATE TABLE tags (id int, weight int)',
+      'CREATE VIEW items_v AS SELECT i.id, amount, label, i.amount + t.weight AS next FROM items i JOIN tags t ON t.id = i.id WHERE i.amount > 0 ORDER BY i.amount',
+      'CREATE VIEW items_top AS SELECT id, amount FROM items_v WHERE amount IN (SELECT amount FROM items)',
+      'CREATE MATERIALIZED VIEW items_all AS SELECT * FROM items',
+      'CREATE VIEW items_sum AS WITH w AS (SELECT amount FROM items) SELECT amount, count(*) AS n FROM w GROUP BY amount',
+      'ALTER TABLE items RENAME COLUMN amount TO qty'],
+    seed: "INSERT INTO items VALUES (1, 5, 'a'), (2, 7, 'b')",
+    keeps: 'SELECT * FROM items',
+  },
+];
+
+/** View column renames: privileges and settings on the column follow it. */
+export const VIEW_COLUMN_RENAME_CASES: AcceptanceCase[] = [
+  {
+    name: 'views-2: view and materialized view columns renamed in the file keep their privileges and settings',
+    old: [roles, 'CREATE TABLE items (id int PRIMARY KEY, qty int, label text)'],
+    new: [roles, 'CREATE TABLE items (id int PRIMARY KEY, qty int, label text)', 'CREATE VIEW items_v AS SELECT id, label FROM items', 'GRANT SELECT (id, label) ON items_v TO m27a_reader',
+      'CREATE MATERIALIZED VIEW items_mv AS SELECT id, label FROM items', 'ALTER MATERIALIZED VIEW items_mv ALTER COLUMN label SET STATISTICS 200', 'ALTER MATERIALIZED VIEW items_mv ALTER COLUMN label SET STORAGE MAIN',
+      'GRANT SELECT (label) ON items_mv TO m27a_reader',
+      'ALTER VIEW items_v RENAME COLUMN label TO title', 'ALTER TABLE items_mv RENAME COLUMN label TO title'],
+    seed: "INSERT INTO items VALUES (1, 5, 'a'), (2, 7, 'b')",
+    keeps: 'SELECT * FROM items',
+    expectedSql: ['GRANT SELECT ("title") ON TABLE "public"."items_v" TO "m27a_reader"', 'ALTER MATERIALIZED VIEW "public"."items_mv" ALTER COLUMN "title" SET STATISTICS 200'],
+  },
+];
+
+export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES];

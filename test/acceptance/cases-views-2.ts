@@ -1,7 +1,7 @@
 /**
  * Acceptance cases of views and their columns (issue #27): a schema file that renames a table column under the
  * views that read it (PostgreSQL rewrites their queries, output names kept), and view column renames that carry
- * the column's privileges and a materialized view's column settings. Each runs both directions on PGlite and
+ * the column's privileges and a materialized view's column settings; column privileges on foreign tables. Each runs both directions on PGlite and
  * PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each side is compared with the inspected
  * database by test/parse/roundtrip.test.ts.
  */
@@ -41,4 +41,30 @@ export const VIEW_COLUMN_RENAME_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES];
+const fdw = ['CREATE FOREIGN DATA WRAPPER w', 'CREATE SERVER s FOREIGN DATA WRAPPER w', 'CREATE TABLE local_rows (id int)'];
+const localSeed = 'INSERT INTO local_rows VALUES (1), (2)';
+
+/** Column privileges on foreign tables (pg_dump: `GRANT SELECT(a) ON TABLE public.ft TO r`). */
+export const FOREIGN_COLUMN_GRANT_CASES: AcceptanceCase[] = [
+  {
+    name: 'views-2: column privileges on a foreign table granted and revoked',
+    old: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, name text, note text) SERVER s OPTIONS (table_name 'x')"],
+    new: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, name text, note text) SERVER s OPTIONS (table_name 'x')", 'GRANT SELECT (id, name) ON ft TO m27a_reader',
+      'GRANT UPDATE (note) ON ft TO m27a_reader WITH GRANT OPTION'],
+    seed: localSeed,
+    keeps: 'SELECT * FROM local_rows',
+    expectedSql: ['GRANT SELECT ("id") ON TABLE "public"."ft" TO "m27a_reader"', 'GRANT UPDATE ("note") ON TABLE "public"."ft" TO "m27a_reader" WITH GRANT OPTION'],
+    absentSql: ['DROP FOREIGN TABLE'],
+  },
+  {
+    name: 'views-2: a foreign table recreated (options change) gets its column privileges back, a column renamed in the file keeps them',
+    old: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, label text) SERVER s OPTIONS (table_name 'x')", 'GRANT SELECT (id, label) ON ft TO m27a_reader'],
+    new: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, label text) SERVER s OPTIONS (table_name 'y')", 'GRANT SELECT (id, label) ON ft TO m27a_reader',
+      'ALTER FOREIGN TABLE ft RENAME COLUMN label TO title'],
+    seed: localSeed,
+    keeps: 'SELECT * FROM local_rows',
+    expectedSql: ['GRANT SELECT ("title") ON TABLE "public"."ft" TO "m27a_reader"'],
+  },
+];
+
+export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES, ...FOREIGN_COLUMN_GRANT_CASES];

@@ -3,7 +3,9 @@
  * ./privileges.ts.
  */
 import { identitySequences } from '../../model/objects.js';
-import type { Grant, ObjectPrivileges } from '../../model/types.js';
+import type { ForeignTable, Grant, ObjectPrivileges } from '../../model/types.js';
+import { qualifiedKey } from '../../model/names.js';
+import { foreignTableNamed } from './foreign.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
 import * as privileges from './privileges.js';
@@ -36,10 +38,11 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   if (n.privileges?.length && !tablePrivs.length) {
     for (const rv of n.objects ?? []) {
       const names = sc.rangeNames(rv.RangeVar);
-      // Tables' and views' (materialized views') columns alike.
-      const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+      // Tables', views' (materialized views'), foreign tables' columns alike.
+      const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
+      const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names) ?? (ft ? { key: qualifiedKey(ft.schema, ft.name), obj: ft } : undefined);
       if (!t) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
-      const columns: readonly string[] = (t.obj as MTable | MView).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
+      const columns: readonly string[] = (t.obj as MTable | MView | ForeignTable).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
       for (const p of columnPrivs) {
         for (const c of p.AccessPriv!.cols!.map(sv)) {
           if (!columns.includes(c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);

@@ -1,7 +1,7 @@
 /**
  * Acceptance cases of views and their columns (issue #27): a schema file that renames a table column under the
  * views that read it (PostgreSQL rewrites their queries, output names kept), and view column renames that carry
- * the column's privileges and a materialized view's column settings; column privileges on foreign tables. Each runs both directions on PGlite and
+ * the column's privileges and a materialized view's column settings; column privileges on foreign tables; view column defaults. Each runs both directions on PGlite and
  * PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each side is compared with the inspected
  * database by test/parse/roundtrip.test.ts.
  */
@@ -67,4 +67,30 @@ export const FOREIGN_COLUMN_GRANT_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES, ...FOREIGN_COLUMN_GRANT_CASES];
+const itemsV = (query: string, ...defaults: string[]) => [`CREATE VIEW items_v AS ${query}`, ...defaults.map((d) => `ALTER VIEW items_v ALTER COLUMN ${d}`)];
+const items = 'CREATE TABLE items (id int PRIMARY KEY, qty int, label text, added timestamptz)';
+
+/** View column defaults (pg_dump: `ALTER TABLE ONLY v ALTER COLUMN c SET DEFAULT e`): in place, and kept by a recreate. */
+export const VIEW_COLUMN_DEFAULT_CASES: AcceptanceCase[] = [
+  {
+    name: 'views-2: view column defaults set, changed and dropped in place, the view kept',
+    old: [items, ...itemsV('SELECT id, qty, label, added FROM items', "label SET DEFAULT 'x'", 'qty SET DEFAULT 1')],
+    new: [items, ...itemsV('SELECT id, qty, label, added FROM items', "label SET DEFAULT 'y'", 'added SET DEFAULT now()'), 'ALTER TABLE items_v ALTER COLUMN id SET DEFAULT 0'],
+    seed: "INSERT INTO items VALUES (1, 5, 'a', now()), (2, 7, 'b', now())",
+    keeps: 'SELECT id, qty, label FROM items',
+    expectedSql: ['ALTER VIEW "public"."items_v" ALTER COLUMN "label" SET DEFAULT', 'ALTER VIEW "public"."items_v" ALTER COLUMN "qty" DROP DEFAULT', 'ALTER VIEW "public"."items_v" ALTER COLUMN "added" SET DEFAULT now()'],
+    absentSql: ['DROP VIEW'],
+  },
+  {
+    name: 'views-2: a view recreated (a column goes) and a view over a retyped column keep their column defaults',
+    old: ['CREATE TABLE items (id int PRIMARY KEY, qty int, label varchar(10))', ...itemsV('SELECT id, qty, label FROM items', "label SET DEFAULT 'x'", 'qty SET DEFAULT 1'),
+      'CREATE VIEW items_w AS SELECT id, label FROM items', "ALTER VIEW items_w ALTER COLUMN label SET DEFAULT 'w'"],
+    new: ['CREATE TABLE items (id int PRIMARY KEY, qty int, label text)', ...itemsV('SELECT id, label FROM items', "label SET DEFAULT 'x'"),
+      'CREATE VIEW items_w AS SELECT id, label FROM items', "ALTER VIEW items_w ALTER COLUMN label SET DEFAULT 'w'"],
+    seed: "INSERT INTO items VALUES (1, 5, 'a'), (2, 7, 'b')",
+    keeps: 'SELECT id, qty, label FROM items',
+    expectedSql: ['ALTER VIEW "public"."items_v" ALTER COLUMN "label" SET DEFAULT', 'ALTER VIEW "public"."items_w" ALTER COLUMN "label" SET DEFAULT'],
+  },
+];
+
+export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES, ...FOREIGN_COLUMN_GRANT_CASES, ...VIEW_COLUMN_DEFAULT_CASES];

@@ -27,13 +27,32 @@ export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       v.obj.options = mergeOptions(v.obj.options, relOptions((cmd.def?.List?.items ?? cmd.def) as Node[] | undefined));
       continue;
     }
-    if (cmd.subtype === 'AT_ColumnDefault') continue;
+    if (cmd.subtype === 'AT_ColumnDefault' && v.obj.kind === 'view') {
+      setViewDefault(sc, v.obj, cmd.name!, cmd.def);
+      continue;
+    }
     if (v.obj.kind === 'materialized_view' && (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_SetStorage' || cmd.subtype === 'AT_SetOptions' || cmd.subtype === 'AT_ResetOptions')) {
       setMatViewColumn(v.obj, cmd);
       continue;
     }
     throw new Problem('E_UNSUPPORTED', `ALTER VIEW … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
+}
+
+/**
+ * `ALTER VIEW v ALTER COLUMN c SET DEFAULT e | DROP DEFAULT` (or ALTER TABLE on a view): the default an INSERT through
+ * the view takes for the column (`View.columnDefaults`; pg_dump writes `ALTER TABLE ONLY v ALTER COLUMN c SET DEFAULT e`).
+ *
+ * @example
+ * setViewDefault(scope, v, 'done', parseExpression('false')) // v.columnDefaults = { done: false }
+ */
+function setViewDefault(sc: FoldScope, v: MView, name: string, def: Node | undefined): void {
+  if (!v.columns.includes(name)) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${v.name}" does not exist`);
+  const { [name]: _, ...rest } = v.columnDefaults ?? {};
+  const e = def ? sc.defaultExpr(def) : undefined;
+  const all = e ? { ...rest, [name]: e } : rest;
+  if (Object.keys(all).length) v.columnDefaults = all;
+  else delete v.columnDefaults;
 }
 
 /**
@@ -136,6 +155,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
     kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt!) }, columns, options, ...(checkOption ? { checkOption } : {}),
     indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
     ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
+    ...(prev?.columnDefaults ? { columnDefaults: prev.columnDefaults } : {}),
     dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: sc.loc, ...({ queryNode: q } as object),
   } as MView;
 }
@@ -264,6 +284,7 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
   if (v.columnComments) next.columnComments = moved(v.columnComments);
   if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
+  if (v.columnDefaults) next.columnDefaults = moved(v.columnDefaults);
   privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
 }
 

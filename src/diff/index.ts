@@ -8,6 +8,7 @@
  */
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
@@ -368,6 +369,13 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Rules, foreign data wrappers, servers, user mappings, foreign tables
   diffObjects(current, desired, scope, droppedSchema, out, comment);
+  // Foreign tables' privileges: from none when it is created (or dropped and created), else from the current ones.
+  for (const [key, o] of Object.entries(desired.objects ?? {})) {
+    if (o.kind !== 'foreign_table' || !inScope(scope, o.schema)) continue;
+    const cur = current.objects?.[key];
+    const created = !cur || out.some((c) => c.kind === 'create_object' && objectKey(c.object) === key);
+    diffGrants(o.schema, o.name, created || cur?.kind !== 'foreign_table' ? [] : cur.grants ?? [], o.grants ?? [], out);
+  }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   return out;
 }

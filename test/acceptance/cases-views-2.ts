@@ -44,7 +44,7 @@ export const VIEW_COLUMN_RENAME_CASES: AcceptanceCase[] = [
 const fdw = ['CREATE FOREIGN DATA WRAPPER w', 'CREATE SERVER s FOREIGN DATA WRAPPER w', 'CREATE TABLE local_rows (id int)'];
 const localSeed = 'INSERT INTO local_rows VALUES (1), (2)';
 
-/** Column privileges on foreign tables (pg_dump: `GRANT SELECT(a) ON TABLE public.ft TO r`). */
+/** Privileges on foreign tables and their columns (pg_dump: `GRANT SELECT ON TABLE public.ft TO r`, `GRANT SELECT(a) ON TABLE public.ft TO r`). */
 export const FOREIGN_COLUMN_GRANT_CASES: AcceptanceCase[] = [
   {
     name: 'views-2: column privileges on a foreign table granted and revoked',
@@ -64,6 +64,16 @@ export const FOREIGN_COLUMN_GRANT_CASES: AcceptanceCase[] = [
     seed: localSeed,
     keeps: 'SELECT * FROM local_rows',
     expectedSql: ['GRANT SELECT ("title") ON TABLE "public"."ft" TO "m27a_reader"'],
+  },
+  {
+    name: 'views-2: privileges on a foreign table granted, changed and revoked, and given back when it is recreated',
+    old: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, name text) SERVER s OPTIONS (table_name 'x')", 'GRANT SELECT, INSERT ON ft TO m27a_reader',
+      "CREATE FOREIGN TABLE fu (id int) SERVER s OPTIONS (table_name 'x')", 'GRANT SELECT ON fu TO PUBLIC'],
+    new: [roles, ...fdw, "CREATE FOREIGN TABLE ft (id int, name text) SERVER s OPTIONS (table_name 'x')", 'GRANT SELECT ON ft TO m27a_reader WITH GRANT OPTION', 'GRANT UPDATE ON ft TO PUBLIC',
+      "CREATE FOREIGN TABLE fu (id int) SERVER s OPTIONS (table_name 'y')", 'GRANT SELECT ON fu TO PUBLIC'],
+    seed: localSeed,
+    keeps: 'SELECT * FROM local_rows',
+    expectedSql: ['REVOKE INSERT', 'GRANT UPDATE ON TABLE "public"."ft" TO PUBLIC', 'GRANT SELECT ON TABLE "public"."fu" TO PUBLIC'],
   },
 ];
 

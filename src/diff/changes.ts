@@ -2,7 +2,7 @@
  * Change data: what differs between two Models, as typed, readonly records (no SQL here).
  * Each change names the object it is about; `plan` turns changes into ordered statements.
  */
-import type { CatalogObject, Column, ColumnSettings, Constraint, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { CatalogObject, Column, ColumnSettings, Constraint, Expr, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 
 export type Change =
   | { readonly kind: 'create_schema'; readonly schema: SchemaDef }
@@ -89,6 +89,8 @@ export type Change =
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
   /** A materialized view's column settings (`View.columnSettings`) from `from` to `view`'s. */
   | { readonly kind: 'view_column_settings'; readonly view: View; readonly from: Readonly<Record<string, ColumnSettings>>; readonly fromTypes?: Readonly<Record<string, string>> }
+  /** A view's column defaults (`View.columnDefaults`) from `from` to `view`'s: SET DEFAULT / DROP DEFAULT in place. */
+  | { readonly kind: 'view_column_defaults'; readonly view: View; readonly from: Readonly<Record<string, Expr>> }
   /** Privileges on a table or view: revoked ones, then granted ones. */
   | { readonly kind: 'grants'; readonly schema: string; readonly name: string; readonly grant: readonly Grant[]; readonly revoke: readonly Grant[] }
   /** Objects of the kinds in the Model's `objects` (rules, SQL/MED objects): one rule table per kind in src/plan/kinds/. */

@@ -8,10 +8,11 @@
  */
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import { objectKey } from '../model/objects.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { detachedTable } from '../model/partition.js';
-import { sameColumnSettings } from '../model/view-columns.js';
+import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
@@ -351,8 +352,11 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
       for (const tr of Object.values(v.triggers ?? {})) comment({ on: 'TRIGGER', schema: v.schema, name: tr.name, table: v.name }, undefined, tr.comment);
       diffGrants(v.schema, v.name, [], v.grants ?? [], out); // so are its privileges
       if (!sameColumnSettings(undefined, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: {} }); // and its columns' settings
+      if (!sameColumnDefaults(undefined, v.columnDefaults)) out.push({ kind: 'view_column_defaults', view: v, from: {} }); // and defaults
       continue;
     }
+    // Kept or replaced in place (CREATE OR REPLACE VIEW keeps the defaults): changed where they differ.
+    if (!sameColumnDefaults(cur.columnDefaults, v.columnDefaults)) out.push({ kind: 'view_column_defaults', view: v, from: cur.columnDefaults ?? {} });
     if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...(cur.columnTypes ? { fromTypes: cur.columnTypes } : {}) });
     diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, comment);
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
@@ -365,6 +369,13 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
 
   // Rules, foreign data wrappers, servers, user mappings, foreign tables
   diffObjects(current, desired, scope, droppedSchema, out, comment);
+  // Foreign tables' privileges: from none when it is created (or dropped and created), else from the current ones.
+  for (const [key, o] of Object.entries(desired.objects ?? {})) {
+    if (o.kind !== 'foreign_table' || !inScope(scope, o.schema)) continue;
+    const cur = current.objects?.[key];
+    const created = !cur || out.some((c) => c.kind === 'create_object' && objectKey(c.object) === key);
+    diffGrants(o.schema, o.name, created || cur?.kind !== 'foreign_table' ? [] : cur.grants ?? [], o.grants ?? [], out);
+  }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   return out;
 }

@@ -1,5 +1,6 @@
 /**
- * Objects attached to a table that the plan drops and creates again (a partition bound or partitioning change):
+ * Objects attached to a table that the plan drops and creates again (a partition bound or partitioning change, a
+ * changed foreign table):
  * PostgreSQL drops them with the table, so the ones the desired state keeps come back — extended statistics and
  * column privileges are created again, and each publication that lists the table adds it again.
  *
@@ -17,6 +18,9 @@ import type { Change } from './changes.js';
 export function restoreOnRecreatedTables(desired: Model, out: Change[]): void {
   const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
   const recreated = new Set(out.flatMap((c) => (c.kind === 'create_table' && dropped.has(qualifiedKey(c.table.schema, c.table.name)) ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  // A foreign table changed is dropped and created (diff/objects.ts): what hangs off it goes and comes back too.
+  const droppedObjects = new Set(out.flatMap((c) => (c.kind === 'drop_object' && c.object.kind === 'foreign_table' ? [objectKey(c.object)] : [])));
+  for (const c of out) if (c.kind === 'create_object' && c.object.kind === 'foreign_table' && droppedObjects.has(objectKey(c.object))) recreated.add(qualifiedKey(c.object.schema, c.object.name));
   if (!recreated.size) return;
   const planned = (kind: Change['kind'], key: string) => out.findIndex((c) => c.kind === kind && objectKey(c.kind === 'alter_object' ? c.to : (c as { object: CatalogObject }).object) === key);
   for (const o of Object.values(desired.objects ?? {})) {

@@ -281,7 +281,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         attNames.set(key, names);
         columnsByRel.set(key, list);
       });
-      const foreignRels = new Map<number, { schema: string; name: string; comment: unknown }>();
+      const foreignRels = new Map<number, { schema: string; name: string; comment: unknown; grants: readonly Grant[] }>();
       type TableWithMaps = Table & { constraints: Record<string, Constraint>; indexes: Record<string, Index>; triggers: Record<string, Trigger>; policies: Record<string, Policy> };
       const tablesByOid = new Map<number, TableWithMaps>();
       for (const r of await relP) {
@@ -289,7 +289,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const name = String(r.name);
         if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name))) continue;
         if (r.kind === 'f') {
-          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment });
+          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment, grants: json<Grant[]>(r.grants) ?? [] });
           continue;
         }
         const key = qualifiedKey(schema, name);
@@ -504,7 +504,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       for (const r of await ruleP) if (!excluded(String(r.schema), String(r.table_name))) put(ruleFromRow(r));
       for (const r of await ftP) {
         const rel = foreignRels.get(Number(r.oid));
-        if (rel) put(foreignTableFromRows(rel.schema, rel.name, rel.comment, columnsByRel.get(Number(r.oid)) ?? [], r));
+        if (rel) put({ ...foreignTableFromRows(rel.schema, rel.name, rel.comment, columnsByRel.get(Number(r.oid)) ?? [], r), ...(rel.grants.length ? { grants: rel.grants } : {}) });
       }
       for (const r of await medP) put(sqlMedFromRow(r));
       for (const r of await evtP) put(eventTriggerFromRow(r));

@@ -71,6 +71,8 @@ export interface ForeignTable extends Commented, Located {
   readonly server: string;
   readonly columns: readonly ForeignColumn[];
   readonly options: readonly string[];
+  /** Privileges granted to other roles (`GRANT SELECT ON ft`), sorted as a table's (absent = none); not compared as the object: diffed as grants. */
+  readonly grants?: readonly Grant[];
 }
 
 /** `CREATE EVENT TRIGGER` (database-wide). Key: `event_trigger <name>`. */

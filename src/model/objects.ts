@@ -106,7 +106,10 @@ export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
     case 'SEQUENCE': return !!model.sequences[k] || !!identitySequences(model)[k];
     case 'TYPE': return !!model.types[k];
     case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
-    case 'COLUMN': return !!model.tables[k]?.columns.some((c) => c.name === o.column) || !!model.views[k]?.columns.includes(o.column ?? '');
+    case 'COLUMN': {
+      const ft = model.objects?.[`foreign_table ${k}`];
+      return !!model.tables[k]?.columns.some((c) => c.name === o.column) || !!model.views[k]?.columns.includes(o.column ?? '') || (ft?.kind === 'foreign_table' && ft.columns.some((c) => c.name === o.column));
+    }
   }
 }
 

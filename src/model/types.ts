@@ -327,7 +327,7 @@ export interface View extends Commented, Located {
   readonly columnTypes?: Readonly<Record<string, string>>;
   /** Column collations that are not their type's default, as PostgreSQL reports them (inspector only; not compared). */
   readonly columnCollations?: Readonly<Record<string, string>>;
-  /** Column defaults (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`) as PostgreSQL reports them (inspector only; not compared). */
+  /** Column defaults of a view (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`), keyed by column; absent = none. */
   readonly columnDefaults?: Readonly<Record<string, Expr>>;
   /** e.g. `security_invoker=true`, sorted. */
   readonly options: readonly string[];

@@ -495,6 +495,7 @@ export class Folder implements FoldScope {
           const ft = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
           if (!ft) { notFound('foreign table', names, missingOk); break; }
           delete this.model.objects[`foreign_table ${qualifiedKey(ft.schema, ft.name)}`];
+          privileges.forgetPrivileges(this, (o) => o.on === 'COLUMN' && o.schema === ft.schema && o.name === ft.name);
           this.release(ft.schema, ft.name);
           break;
         }

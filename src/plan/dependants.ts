@@ -9,7 +9,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { sameColumnSettings } from '../model/view-columns.js';
+import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
 import { regenerateColumns, regenerates, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
@@ -96,6 +96,8 @@ export function withDependants(changes: readonly Change[], current: Model, desir
           if ((c.kind === 'drop_trigger' || c.kind === 'create_trigger') && c.trigger.table === k) all.splice(i, 1);
         }
       }
+      // A view's column defaults go with it: any in-place change the diff planned for them is moot.
+      for (let i = all.length - 1; i >= 0; i--) if (all[i]!.kind === 'view_column_defaults' && keyOf((all[i] as { view: View }).view) === k) all.splice(i, 1);
       all.push({ kind: 'drop_view', view: cur, recreated: !!desired.views[k] });
       droppedViews.add(k);
       const des = desired.views[k];
@@ -107,6 +109,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
         if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
         if (!sameColumnSettings(undefined, des.columnSettings)) all.push({ kind: 'view_column_settings', view: des, from: {} });
       }
+      if (des && !sameColumnDefaults(undefined, des.columnDefaults)) all.push({ kind: 'view_column_defaults', view: des, from: {} });
     }
   }
 

@@ -452,6 +452,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
     case 'view_column_settings': return { requires: [nodeId.rel(keyOf(c.view))] };
+    case 'view_column_defaults': return { requires: [nodeId.rel(keyOf(c.view)), ...Object.values(c.view.columnDefaults ?? {}).flatMap((e) => exprIds(e, desired))] };
     case 'create_object': {
       const e = objectEdges(c.object, desired);
       // Privileges granted on an object start from what the default privileges gave it: those are set first.
@@ -514,6 +515,7 @@ export function changeKey(c: Change): string {
     case 'comment': return JSON.stringify(c.target);
     case 'grants': return qualifiedKey(c.schema, c.name);
     case 'view_column_settings': return `${keyOf(c.view)}\u0000cs`;
+    case 'view_column_defaults': return `${keyOf(c.view)}\u0000cd`;
     case 'create_object': case 'drop_object': return objectKey(c.object);
     case 'alter_object': return objectKey(c.to);
     case 'rename': return '';

@@ -36,7 +36,7 @@ import { optionSteps } from './options.js';
 import { withDependants } from './dependants.js';
 import { regenerates } from './regenerated.js';
 import { alterColumn } from './alter-column.js';
-import { viewColumnSettingsSql } from './view-columns.js';
+import { viewColumnDefaultsSql, viewColumnSettingsSql } from './view-columns.js';
 import { serialColumns, tableCreation } from './table-order.js';
 import { optionParts } from '../model/options.js';
 
@@ -324,6 +324,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (c.trigger.comment !== undefined) emit('comment', c, c.trigger.table, `set comment to trigger: "${c.trigger.name}"`, `COMMENT ON TRIGGER ${qi(c.trigger.name)} ON ${qn(schema, name)} IS ${quoteLiteral(c.trigger.comment)}`);
         break;
       }
+      case 'view_column_defaults':
+        for (const sql of viewColumnDefaultsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column defaults of view "${c.view.name}"`, sql);
+        break;
       case 'view_column_settings':
         for (const sql of viewColumnSettingsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column settings of materialized view "${c.view.name}"`, sql);
         break;

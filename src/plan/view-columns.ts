@@ -1,8 +1,10 @@
 /**
- * The statements of a `view_column_settings` change: `ALTER MATERIALIZED VIEW mv ALTER COLUMN c …` per column
+ * The statements of a `view_column_settings` change and of a `view_column_defaults` change. Settings: `ALTER MATERIALIZED VIEW mv ALTER COLUMN c …` per column
  * whose settings differ — `SET STATISTICS n` (-1: back to the default), `RESET (…)` / `SET (…)` of attribute
- * options, `SET STORAGE s` (back to the column type's default when it goes). None rewrites the view.
+ * options, `SET STORAGE s` (back to the column type's default when it goes). Defaults: `ALTER VIEW v ALTER COLUMN c
+ * SET DEFAULT e | DROP DEFAULT`. None rewrites the view.
  */
+import { sameExpr } from '../diff/equal.js';
 import { defaultStorage } from '../model/column-storage.js';
 import { quoteIdentAlways as qi } from '../model/names.js';
 import type { Change } from '../diff/changes.js';
@@ -26,6 +28,24 @@ export function viewColumnSettingsSql(c: Extract<Change, { kind: 'view_column_se
     if (reset.length) out.push(`${alter} RESET (${reset.join(', ')})`);
     if (set.length) out.push(`${alter} SET (${set.join(', ')})`);
     if ((a.storage ?? '') !== (b.storage ?? '')) out.push(`${alter} SET STORAGE ${b.storage ?? defaultStorage(c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text', { types: {} })}`);
+  }
+  return out;
+}
+
+/**
+ * @example
+ * viewColumnDefaultsSql({ kind: 'view_column_defaults', view: v, from: {} }) // v.columnDefaults = { done: false }
+ * // ['ALTER VIEW "public"."v" ALTER COLUMN "done" SET DEFAULT false']
+ */
+export function viewColumnDefaultsSql(c: Extract<Change, { kind: 'view_column_defaults' }>): string[] {
+  const v = c.view;
+  const to = v.columnDefaults ?? {};
+  const out: string[] = [];
+  for (const col of v.columns) {
+    const [a, b] = [c.from[col], to[col]];
+    const alter = `ALTER VIEW ${qn(v.schema, v.name)} ALTER COLUMN ${qi(col)}`;
+    if (a && !b) out.push(`${alter} DROP DEFAULT`);
+    else if (b && !sameExpr(a, b)) out.push(`${alter} SET DEFAULT ${b.text}`);
   }
   return out;
 }

@@ -31,7 +31,7 @@ SELECT 'TYPE', n.nspname, t.typname, NULL, NULL, ${grants('t.typacl', 't.typowne
 UNION ALL
 SELECT 'COLUMN', n.nspname, c.relname, NULL, a.attname, ${grants('a.attacl', 'c.relowner', 'c')}
   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL AND n.nspname = ANY($1::text[])
+ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL AND n.nspname = ANY($1::text[])
  ORDER BY 1, 2, 3, 4, 5`;
 
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);

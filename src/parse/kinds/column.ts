@@ -17,7 +17,8 @@ import { applyAttr, rerenderConstraints } from './constraint.js';
 import { refreshIndex } from './indexes.js';
 import { sv } from './nodes.js';
 import { INT_LIMITS, seqOptions } from './sequence.js';
-import { assertNoDependentViews } from './relation.js';
+import { renameColumnInQuery } from './view-rename.js';
+import { queryNodeOf, refoldView } from './view.js';
 import { exprRefs } from '../../model/expr-refs.js';
 import { parseExpression } from '../pg.js';
 import * as privileges from './privileges.js';
@@ -102,9 +103,16 @@ export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: s
   if (!t) return;
   const c = t.obj.columns.find((x) => x.name === n.subname);
   if (!c) throw new Problem('E_UNKNOWN', `column "${n.subname}" does not exist`);
-  assertNoDependentViews(sc, t.key, `column ${t.obj.name}.${n.subname}`);
   if (t.obj.columns.some((x) => x.name === newname)) throw new Problem('E_DUPLICATE', `column "${newname}" of relation "${t.obj.name}" already exists`);
+  // The views that read the table now read the new name (PostgreSQL holds their queries by column number).
+  const rename = { key: t.key, schema: t.obj.schema, table: t.obj.name, columns: t.obj.columns.map((x) => x.name), from: n.subname!, to: newname };
+  const views = Object.values(sc.model.views).filter((v) => v.dependsOn.includes(t.key)).map((v) => {
+    const q = queryNodeOf(v);
+    if (!q) throw new Problem('E_NATIVE', `renaming column ${t.obj.name}.${n.subname} read by view ${v.name} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    return { v, q: renameColumnInQuery(sc, q, { ...rename, view: v.name }) };
+  });
   c.name = newname;
+  for (const { v, q } of views) refoldView(sc, v, q);
   privileges.renamePrivileges(sc.model.objects, ['COLUMN'], t.obj.schema, t.obj.name, { column: { from: n.subname!, to: newname } });
   publication.renameInPublications(sc.model, t.key, { column: { from: n.subname!, to: newname } });
   statistics.renameInStatistics(sc.model, t.key, { column: { from: n.subname!, to: newname } });

@@ -75,11 +75,16 @@ interface Creatable {
   readonly objects: Record<string, unknown>;
 }
 
+/** The foreign tables among `m.objects`, by key (default privileges ON TABLES reach them too). */
+function foreignTables(m: Creatable): Record<string, { schema: string; grants?: readonly Grant[] }> {
+  return Object.fromEntries(Object.entries(m.objects).filter(([, o]) => (o as { kind?: string }).kind === 'foreign_table')) as Record<string, { schema: string; grants?: readonly Grant[] }>;
+}
+
 /** Keys of what exists before a statement (when default privileges are in force: see `grantNewObjects`). */
 export function snapshotKeys(m: Creatable): Set<string> | undefined {
   if (!Object.keys(m.objects).some((k) => k.startsWith('default_privileges :'))) return undefined;
   const out = new Set<string>();
-  for (const [part, map] of Object.entries({ s: m.schemas, q: m.sequences, f: m.functions, t: m.types, r: m.tables, v: m.views })) for (const k of Object.keys(map)) out.add(`${part} ${k}`);
+  for (const [part, map] of Object.entries({ s: m.schemas, q: m.sequences, f: m.functions, t: m.types, r: m.tables, v: m.views, o: foreignTables(m) })) for (const k of Object.keys(map)) out.add(`${part} ${k}`);
   return out;
 }
 
@@ -102,7 +107,7 @@ export function grantNewObjects(m: Creatable, before: Set<string>): void {
   for (const [k, q] of Object.entries(m.sequences)) if (!before.has(`q ${k}`)) put('SEQUENCE', 'SEQUENCES', q.schema, q.name);
   for (const [k, t] of Object.entries(m.types)) if (!before.has(`t ${k}`)) put('TYPE', 'TYPES', t.schema, t.name);
   for (const [k, f] of Object.entries(m.functions)) if (!before.has(`f ${k}`)) put(f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', 'FUNCTIONS', f.schema, f.name, f.identityArgs);
-  for (const [part, map] of [['r', m.tables], ['v', m.views]] as const) {
+  for (const [part, map] of [['r', m.tables], ['v', m.views], ['o', foreignTables(m)]] as const) {
     for (const [k, t] of Object.entries(map)) {
       if (before.has(`${part} ${k}`)) continue;
       const g = initialGrants(m.objects, 'TABLES', t.schema, []);

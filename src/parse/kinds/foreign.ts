@@ -9,6 +9,7 @@ import type { ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, Us
 import type { Node, Payload } from '../ast.js';
 import { applyGenericOptions, type FoldScope } from './scope.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { forgetPrivileges } from './privileges.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
@@ -166,7 +167,10 @@ export function dropSqlMed(s: FoldScope, kind: 'foreign_data_wrapper' | 'server'
   if (dependants.length && !cascade) s.fail('E_DEPENDENT', `cannot drop ${kind === 'server' ? 'server' : 'foreign-data wrapper'} "${name}" because other objects depend on it (use CASCADE)`);
   for (const [k, o] of dependants) {
     if (o.kind === 'server') dropSqlMed(s, 'server', o.name, true, true);
-    if (o.kind === 'foreign_table') s.release(o.schema, o.name);
+    if (o.kind === 'foreign_table') {
+      s.release(o.schema, o.name);
+      forgetPrivileges(s, (p) => p.on === 'COLUMN' && p.schema === o.schema && p.name === o.name);
+    }
     delete s.objects[k];
   }
   delete s.objects[key];

@@ -3,9 +3,11 @@
  * ./privileges.ts.
  */
 import { identitySequences } from '../../model/objects.js';
-import type { Grant, ObjectPrivileges } from '../../model/types.js';
+import type { ForeignTable, Grant, ObjectPrivileges } from '../../model/types.js';
+import { qualifiedKey } from '../../model/names.js';
+import { foreignTableNamed } from './foreign.js';
 import type { Node, Payload } from '../ast.js';
-import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
+import { Problem, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import * as privileges from './privileges.js';
 import { functionByArgs } from './function.js';
 import { sv } from './nodes.js';
@@ -36,10 +38,11 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   if (n.privileges?.length && !tablePrivs.length) {
     for (const rv of n.objects ?? []) {
       const names = sc.rangeNames(rv.RangeVar);
-      // Tables' and views' (materialized views') columns alike.
-      const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+      // Tables', views' (materialized views'), foreign tables' columns alike.
+      const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
+      const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names) ?? (ft ? { key: qualifiedKey(ft.schema, ft.name), obj: ft } : undefined);
       if (!t) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
-      const columns: readonly string[] = (t.obj as MTable | MView).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
+      const columns: readonly string[] = (t.obj as MTable | MView | ForeignTable).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
       for (const p of columnPrivs) {
         for (const c of p.AccessPriv!.cols!.map(sv)) {
           if (!columns.includes(c)) throw new Problem('E_UNKNOWN', `column "${c}" of relation "${t.obj.name}" does not exist`);
@@ -57,9 +60,10 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   const privs: string[] = tablePrivs.length ? tablePrivs.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
   for (const rv of n.objects ?? []) {
     const names = sc.rangeNames(rv.RangeVar);
-    const obj = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names);
+    const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
+    const obj = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names) ?? (ft ? { key: qualifiedKey(ft.schema, ft.name), obj: ft } : undefined);
     if (!obj) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
-    const o = obj.obj as MTable | MView;
+    const o = obj.obj as MTable | MView | Mut<ForeignTable>;
     if (!n.is_grant) privileges.revokeOnColumns(sc.model, o.schema, o.name, privs, grantees, !!n.grant_option);
     let list: Grant[] = [...(o.grants ?? [])];
     for (const g of grantees) {

@@ -73,12 +73,12 @@ export function forgetPrivileges(s: Pick<FoldScope, 'objects'>, match: (o: Objec
 }
 
 /** The objects `GRANT … ON ALL … IN SCHEMA` reaches, from the Model as the file has built it so far. */
-type SchemaObjects = Pick<Model, 'schemas' | 'tables' | 'views' | 'sequences' | 'functions'>;
+type SchemaObjects = Pick<Model, 'schemas' | 'tables' | 'views' | 'sequences' | 'functions' | 'objects'>;
 
 /**
  * `GRANT|REVOKE … ON ALL TABLES|SEQUENCES|FUNCTIONS|PROCEDURES|ROUTINES IN SCHEMA s, …`: applied, as PostgreSQL
- * does, to the objects that exist at that point of the file (tables include views, materialized views and
- * partitions; functions include aggregates, not procedures; routines are both) — objects created later are not
+ * does, to the objects that exist at that point of the file (tables include views, materialized views, foreign
+ * tables and partitions; functions include aggregates, not procedures; routines are both) — objects created later are not
  * affected. Tables and sequences go through `grantObjects` (the statement with those objects named), functions
  * straight to `applyGrant`.
  *
@@ -92,7 +92,7 @@ export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>,
   const rangeVar = (o: { schema: string; name: string }) => ({ RangeVar: { schemaname: o.schema, relname: o.name, inh: true, relpersistence: 'p' } });
   const named = (objtype: Payload<'GrantStmt'>['objtype'], objects: Node[]) => objects.length && grantObjects({ ...n, targtype: 'ACL_TARGET_OBJECT', objtype, objects });
   switch (n.objtype) {
-    case 'OBJECT_TABLE': return void named('OBJECT_TABLE', inSchemas([...Object.values(model.tables), ...Object.values(model.views)]).map(rangeVar));
+    case 'OBJECT_TABLE': return void named('OBJECT_TABLE', inSchemas([...Object.values(model.tables), ...Object.values(model.views), ...Object.values(model.objects ?? {}).filter((o) => o.kind === 'foreign_table')]).map(rangeVar));
     case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas([...Object.values(model.sequences), ...Object.values(identitySequences(model))]).map(rangeVar));
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': {
       const wanted = (f: Func) => (n.objtype === 'OBJECT_ROUTINE' ? true : n.objtype === 'OBJECT_PROCEDURE' ? f.kind === 'procedure' : f.kind !== 'procedure');

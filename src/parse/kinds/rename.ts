@@ -18,6 +18,7 @@ import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
 import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
+import { renamePrivileges } from './privileges.js';
 
 /**
  * Moves catalog object `o` to `newname`: removed under its key, added under the new one (E_DUPLICATE when taken,
@@ -79,6 +80,7 @@ export function renameSqlMed(s: FoldScope, n: Payload<'RenameStmt'>, newname: st
     s.claim(ft.schema, newname);
     s.release(ft.schema, ft.name);
     renameCatalogObject(s, ft, newname);
+    renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { name: newname });
     return retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: ft.schema, name: newname });
   }
   const kind = n.renameType === 'OBJECT_FOREIGN_SERVER' ? 'server' : 'foreign_data_wrapper';
@@ -102,6 +104,7 @@ export function renameForeignColumn(s: FoldScope, n: Payload<'RenameStmt'>, newn
   const readers = viewsReading(s, ft.schema, ft.name);
   if (readers.length) s.fail('E_NATIVE', `renaming column ${ft.name}.${n.subname} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
   ft.columns = ft.columns.map((c) => (c.name === n.subname ? { ...c, name: newname } : c));
+  renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { column: { from: n.subname!, to: newname } });
 }
 
 /** `ALTER STATISTICS st SET SCHEMA s`. */

@@ -27,13 +27,32 @@ export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       v.obj.options = mergeOptions(v.obj.options, relOptions((cmd.def?.List?.items ?? cmd.def) as Node[] | undefined));
       continue;
     }
-    if (cmd.subtype === 'AT_ColumnDefault') continue;
+    if (cmd.subtype === 'AT_ColumnDefault' && v.obj.kind === 'view') {
+      setViewDefault(sc, v.obj, cmd.name!, cmd.def);
+      continue;
+    }
     if (v.obj.kind === 'materialized_view' && (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_SetStorage' || cmd.subtype === 'AT_SetOptions' || cmd.subtype === 'AT_ResetOptions')) {
       setMatViewColumn(v.obj, cmd);
       continue;
     }
     throw new Problem('E_UNSUPPORTED', `ALTER VIEW … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
+}
+
+/**
+ * `ALTER VIEW v ALTER COLUMN c SET DEFAULT e | DROP DEFAULT` (or ALTER TABLE on a view): the default an INSERT through
+ * the view takes for the column (`View.columnDefaults`; pg_dump writes `ALTER TABLE ONLY v ALTER COLUMN c SET DEFAULT e`).
+ *
+ * @example
+ * setViewDefault(scope, v, 'done', parseExpression('false')) // v.columnDefaults = { done: false }
+ */
+function setViewDefault(sc: FoldScope, v: MView, name: string, def: Node | undefined): void {
+  if (!v.columns.includes(name)) throw new Problem('E_UNKNOWN', `column "${name}" of relation "${v.name}" does not exist`);
+  const { [name]: _, ...rest } = v.columnDefaults ?? {};
+  const e = def ? sc.defaultExpr(def) : undefined;
+  const all = e ? { ...rest, [name]: e } : rest;
+  if (Object.keys(all).length) v.columnDefaults = all;
+  else delete v.columnDefaults;
 }
 
 /**
@@ -136,6 +155,7 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
     kind, schema, name, query: { canonical: '', text: deparseStatement('SelectStmt', q.SelectStmt!) }, columns, options, ...(checkOption ? { checkOption } : {}),
     indexes: prev?.indexes ?? {}, ...(prev?.triggers ? { triggers: prev.triggers } : {}), ...(prev?.comment ? { comment: prev.comment } : {}),
     ...(prev?.columnComments ? { columnComments: prev.columnComments } : {}), ...(prev?.grants ? { grants: prev.grants } : {}),
+    ...(prev?.columnDefaults ? { columnDefaults: prev.columnDefaults } : {}),
     dependsOn: [...deps].sort(), ...(calls.size ? { calls: [...calls].sort() } : {}), loc: sc.loc, ...({ queryNode: q } as object),
   } as MView;
 }
@@ -251,7 +271,7 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
  */
 export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
   const v = sc.model.views[key]!;
-  const q = (v as unknown as { queryNode?: Node }).queryNode;
+  const q = queryNodeOf(v);
   const sel = q?.SelectStmt;
   if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
   if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
@@ -259,12 +279,32 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
   assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
   const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = refoldView(sc, v, q, aliases);
+  // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
+  const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
+  if (v.columnComments) next.columnComments = moved(v.columnComments);
+  if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
+  if (v.columnDefaults) next.columnDefaults = moved(v.columnDefaults);
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
+}
+
+/** The parse tree a folded view keeps of its query (absent on a view that was not folded from SQL). */
+export function queryNodeOf(v: View): Node | undefined {
+  return (v as unknown as { queryNode?: Node }).queryNode;
+}
+
+/**
+ * View `v` folded again from query tree `q` (and output names `aliases`), in its place: what it carries that is not
+ * in its query (options, data, location, column settings, indexes, triggers, comments, grants) is kept.
+ *
+ * @example
+ * refoldView(scope, v, renamedTree) // the view now reads the renamed column
+ */
+export function refoldView(sc: FoldScope, v: MView, q: Node, aliases: string[] = []): MView {
   const next = view(sc, v.kind, v.schema, v.name, q, aliases, [...v.options], v.checkOption, v);
   if (v.withData !== undefined) next.withData = v.withData;
+  if (v.columnSettings) next.columnSettings = v.columnSettings;
   next.loc = v.loc;
-  if (v.columnComments?.[from] !== undefined) {
-    const { [from]: c, ...rest } = v.columnComments;
-    next.columnComments = { ...rest, [to]: c! };
-  }
-  sc.model.views[key] = next;
+  sc.model.views[qualifiedKey(v.schema, v.name)] = next;
+  return next;
 }

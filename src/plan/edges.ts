@@ -31,6 +31,7 @@ import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
+import { keysAttachedTo } from './kinds/attached-keys.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
@@ -399,11 +400,18 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // Statistics targets set in place: on the index as it is.
       if (c.statisticsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
       // A unique index is a key foreign keys may reference.
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: indexRefs(i, desired) };
+      // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
+      const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken] };
     }
     case 'drop_index': {
       const i = c.index;
-      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table)], used: indexRefs(i, current) };
+      // Its DROP … CASCADE drops the partition keys attached to it (./kinds/attached-keys.ts).
+      const taken = keysAttachedTo(current, qualifiedKey(i.schema, i.name)).flatMap((k) => {
+        const t = qualifiedKey(k.table.schema, k.table.name);
+        return [nodeId.keys(t), nodeId.index(qualifiedKey(k.table.schema, k.key.name)), nodeId.part(t, 'constraint', k.key.name)];
+      });
+      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table), ...taken], used: indexRefs(i, current) };
     }
     case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
     case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
@@ -425,6 +433,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'add_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);
+      // ATTACH PARTITION of a partition's key to its parent's index: once both exist.
+      if (c.attach) return { requires: [nodeId.rel(table), nodeId.index((k as { attachedTo?: string }).attachedTo!), nodeId.index(qualifiedKey(c.table.schema, k.name)), nodeId.part(table, 'constraint', k.name)] };
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       const joined = k.kind === 'check' ? [nodeId.inheritedCheck(table, k.name)] : [];
       return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined] };

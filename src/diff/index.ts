@@ -15,7 +15,7 @@ import { sameColumnSettings } from '../model/view-columns.js';
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { attachPartitionKeys } from './attached-keys.js';
+import { attachPartitionIndexes, attachPartitionKeys } from './attached-keys.js';
 import { replaceableView } from './view-replace.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -368,6 +368,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   diffObjects(current, desired, scope, droppedSchema, out, comment);
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
+  attachPartitionIndexes(current, desired, out);
   return out;
 }
 

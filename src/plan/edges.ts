@@ -404,6 +404,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
       return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken] };
     }
+    case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };
     case 'drop_index': {
       const i = c.index;
       // Its DROP … CASCADE drops the partition keys attached to it (./kinds/attached-keys.ts).
@@ -497,6 +498,7 @@ export function changeKey(c: Change): string {
     case 'alter_column': return `${keyOf(c.table)}\u0000c\u0000${columnAt(c.table, c.to.name)}`;
     case 'add_constraint': case 'drop_constraint': return `${keyOf(c.table)}\u0000k\u0000${c.constraint.name}`;
     case 'create_index': case 'drop_index': return `${c.index.table}\u0000i\u0000${c.index.name}`;
+    case 'attach_index': return `${c.child.table}\u0000i\u0000${c.child.name}`;
     case 'create_view': case 'drop_view': return keyOf(c.view);
     case 'create_function': case 'drop_function': return `${keyOf(c.function)}(${c.function.identityArgs})`;
     case 'create_trigger': case 'drop_trigger': return `${c.trigger.table}\u0000t\u0000${c.trigger.name}`;

@@ -153,6 +153,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}${cascade ? ' CASCADE' : ''}`, { locksExistingTable: true });
         }
         break;
+      case 'attach_index':
+        emit('attach-index', c, c.child.table, `attach index "${c.child.name}" to "${c.index.name}"`, `ALTER INDEX ${qn(c.index.schema, c.index.name)} ATTACH PARTITION ${qn(c.child.schema, c.child.name)}`);
+        break;
       case 'drop_table':
         break; // ordered below
       case 'drop_column':

@@ -89,4 +89,29 @@ export const PARTITION_2_CASES: AcceptanceCase[] = [
     seed: `${seed}; INSERT INTO notes VALUES (1, 'east', 1)`,
     keepsTables: [...keeps, { tables: ['notes'], query: 'SELECT id, site, reading FROM notes ORDER BY id' }],
   },
+  // diff/attached-keys.ts (attachPartitionIndexes): an index ON ONLY the parent (not valid) whose partitions' own
+  // indexes of its shape are attached in the desired state: ALTER INDEX … ATTACH PARTITION, which makes it valid,
+  // instead of dropping the partitions' indexes and building the parent's again (and its partitions' under names
+  // PostgreSQL picks). (pg-schema-diff: "Attach an unnattached, invalid index".)
+  {
+    name: 'partitions-2: the partitions\' own indexes are attached to an index ON ONLY the parent, which becomes valid',
+    old: [
+      ...readings,
+      'CREATE INDEX readings_value_idx ON ONLY readings (value)',
+      'CREATE INDEX east_value ON readings_east (value)',
+      'CREATE INDEX west_value ON readings_west (value)',
+    ],
+    new: [
+      ...readings,
+      'CREATE INDEX readings_value_idx ON ONLY readings (value)',
+      'CREATE INDEX east_value ON readings_east (value)',
+      'ALTER INDEX readings_value_idx ATTACH PARTITION east_value',
+      'CREATE INDEX west_value ON readings_west (value)',
+      'ALTER INDEX readings_value_idx ATTACH PARTITION west_value',
+    ],
+    seed,
+    keepsTables: keeps,
+    expectedSql: ['ALTER INDEX "public"."readings_value_idx" ATTACH PARTITION "public"."east_value"', 'ALTER INDEX "public"."readings_value_idx" ATTACH PARTITION "public"."west_value"'],
+    absentSql: ['DROP INDEX'],
+  },
 ];

@@ -64,11 +64,18 @@ export type Change =
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.
    */
-  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[] }
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[];
+      /** Only `ALTER INDEX <constraint.attachedTo> ATTACH PARTITION <its index>` (the key exists, or is added by another change). */
+      readonly attach?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   /** `statisticsFrom`: the index exists with these column statistics targets and is otherwise the same: `ALTER INDEX … SET STATISTICS`. */
   | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[] }
   | { readonly kind: 'drop_index'; readonly index: Index }
+  /**
+   * `ALTER INDEX <index> ATTACH PARTITION <child>`: a partition's own index of the shape of an index `ON ONLY` its
+   * parent (Index.only) becomes the parent's; once each partition has one, PostgreSQL marks the parent's valid.
+   */
+  | { readonly kind: 'attach_index'; readonly index: Index; readonly child: Index }
   | { readonly kind: 'set_rls'; readonly table: Table }
   /** Persistence (LOGGED/UNLOGGED) or storage parameters changed. */
   | { readonly kind: 'alter_table'; readonly from: Table; readonly table: Table }

@@ -16,6 +16,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
+import { attachPartitionIndexes, attachPartitionKeys } from './attached-keys.js';
 import { replaceableView } from './view-replace.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -377,6 +378,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     diffGrants(o.schema, o.name, created || cur?.kind !== 'foreign_table' ? [] : cur.grants ?? [], o.grants ?? [], out);
   }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
+  attachPartitionKeys(current, desired, out);
+  attachPartitionIndexes(current, desired, out);
   return out;
 }
 

@@ -370,7 +370,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           : keySql({ kind: 'primary_key', columns: cols, include: [], deferrable, initiallyDeferred });
         const base = { name: String(r.name), deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}) };
         let c: Constraint;
-        const indexOptions = { ...(r.index_options ? { options: arr(r.index_options) } : {}), ...(r.index_comment != null ? { indexComment: String(r.index_comment) } : {}) };
+        const attachedTo = r.attached_to ? json<{ schema: string; name: string }>(r.attached_to) : undefined;
+        const indexOptions = { ...(r.index_options ? { options: arr(r.index_options) } : {}), ...(r.index_comment != null ? { indexComment: String(r.index_comment) } : {}),
+          ...(attachedTo ? { attachedTo: qualifiedKey(attachedTo.schema, attachedTo.name) } : {}) };
         switch (r.kind) {
           case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
           case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;

@@ -199,7 +199,13 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)
        CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options,
        -- the comment on a key's or exclusion's index (COMMENT ON INDEX), apart from the constraint's
-       ixd.description AS index_comment
+       ixd.description AS index_comment,
+       -- a partition's key whose index is attached to a plain index of the parent (no constraint behind it)
+       CASE WHEN con.contype IN ('p','u','x') THEN (SELECT jsonb_build_object('schema', pn.nspname, 'name', pc.relname)
+          FROM pg_catalog.pg_inherits pi JOIN pg_catalog.pg_class pc ON pc.oid = pi.inhparent
+          JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+         WHERE pi.inhrelid = con.conindid
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pk WHERE pk.conindid = pi.inhparent AND pk.contype IN ('p','u','x'))) END AS attached_to
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

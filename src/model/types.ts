@@ -167,6 +167,13 @@ interface ConstraintIndexOptions {
    * index's pg_class row apart from the constraint's own (`COMMENT ON CONSTRAINT`); absent when none.
    */
   readonly indexComment?: string;
+  /**
+   * A partition's key whose index is attached to a plain (non-key) index of its parent table
+   * (`ALTER INDEX parent_idx ATTACH PARTITION child_pkey`, or taken by the parent's `CREATE INDEX` / `ATTACH
+   * PARTITION` for its shape): the key of that parent index (`schema.name`). PostgreSQL then refuses to drop the
+   * key on its own; dropping the parent index (CASCADE) takes it. Absent: not attached.
+   */
+  readonly attachedTo?: string;
 }
 
 export interface ForeignKey extends ConstraintBase, ConstraintDefinition {

@@ -16,6 +16,7 @@ import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
+import { dropAttachedKeysWithIndexes } from './kinds/attached-keys.js';
 import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
 
@@ -57,6 +58,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
   setExpressionsInPlace(all, current, serverMajor);
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
+  dropAttachedKeysWithIndexes(all, current, desired);
   restoreReferencingForeignKeys(all, current, desired);
   recreateTypesOver(all, current, desired);
   // Generated columns dropped and added again, with what their DROP COLUMN takes along (./regenerated.ts), before

@@ -31,6 +31,7 @@ import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
+import { keysAttachedTo } from './kinds/attached-keys.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
@@ -419,11 +420,19 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // Statistics targets set in place: on the index as it is.
       if (c.statisticsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
       // A unique index is a key foreign keys may reference.
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: indexRefs(i, desired) };
+      // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
+      const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken] };
     }
+    case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };
     case 'drop_index': {
       const i = c.index;
-      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table)], used: indexRefs(i, current) };
+      // Its DROP … CASCADE drops the partition keys attached to it (./kinds/attached-keys.ts).
+      const taken = keysAttachedTo(current, qualifiedKey(i.schema, i.name)).flatMap((k) => {
+        const t = qualifiedKey(k.table.schema, k.table.name);
+        return [nodeId.keys(t), nodeId.index(qualifiedKey(k.table.schema, k.key.name)), nodeId.part(t, 'constraint', k.key.name)];
+      });
+      return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table), ...taken], used: indexRefs(i, current) };
     }
     case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
     case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
@@ -445,6 +454,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'add_constraint': {
       const k = c.constraint;
       const table = keyOf(c.table);
+      // ATTACH PARTITION of a partition's key to its parent's index: once both exist.
+      if (c.attach) return { requires: [nodeId.rel(table), nodeId.index((k as { attachedTo?: string }).attachedTo!), nodeId.index(qualifiedKey(c.table.schema, k.name)), nodeId.part(table, 'constraint', k.name)] };
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       const joined = k.kind === 'check' ? [nodeId.inheritedCheck(table, k.name)] : [];
       return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined] };
@@ -508,6 +519,7 @@ export function changeKey(c: Change): string {
     case 'alter_column': return `${keyOf(c.table)}\u0000c\u0000${columnAt(c.table, c.to.name)}`;
     case 'add_constraint': case 'drop_constraint': return `${keyOf(c.table)}\u0000k\u0000${c.constraint.name}`;
     case 'create_index': case 'drop_index': return `${c.index.table}\u0000i\u0000${c.index.name}`;
+    case 'attach_index': return `${c.child.table}\u0000i\u0000${c.child.name}`;
     case 'create_view': case 'drop_view': return keyOf(c.view);
     case 'create_function': case 'drop_function': return `${keyOf(c.function)}(${c.function.identityArgs})`;
     case 'create_trigger': case 'drop_trigger': return `${c.trigger.table}\u0000t\u0000${c.trigger.name}`;

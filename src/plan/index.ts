@@ -24,6 +24,7 @@ import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
+import { keysAttachedTo, takenByIndexDrop } from './kinds/attached-keys.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
@@ -141,13 +142,21 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break;
       case 'drop_constraint':
         if (droppedTables.has(keyOf(c.table)) && !newTables.has(keyOf(c.table))) break;
+        if (takenByIndexDrop(c, all, current)) break; // its parent index's DROP INDEX … CASCADE takes it
         emit(c.constraint.kind === 'foreign_key' ? 'drop-foreign-key' : 'drop-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
           `ALTER TABLE ${qn(c.table.schema, c.table.name)} DROP CONSTRAINT ${qi(c.constraint.name)}`, { locksExistingTable: true });
         break;
       case 'drop_index':
         if (droppedTables.has(c.index.table) && !newTables.has(c.index.table)) break;
         if (options.concurrentIndex) emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX CONCURRENTLY ${qn(c.index.schema, c.index.name)}`, {}, false);
-        else emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}`, { locksExistingTable: true });
+        else {
+          // Partition keys attached to it go with it (CASCADE; their drops write nothing: ./kinds/attached-keys.ts).
+          const cascade = keysAttachedTo(current, qualifiedKey(c.index.schema, c.index.name)).some((k) => !droppedTables.has(keyOf(k.table)));
+          emit('drop-index', c, c.index.table, `drop index "${c.index.name}" from table: "${splitKey(c.index.table).name}"`, `DROP INDEX ${qn(c.index.schema, c.index.name)}${cascade ? ' CASCADE' : ''}`, { locksExistingTable: true });
+        }
+        break;
+      case 'attach_index':
+        emit('attach-index', c, c.child.table, `attach index "${c.child.name}" to "${c.index.name}"`, `ALTER INDEX ${qn(c.index.schema, c.index.name)} ATTACH PARTITION ${qn(c.child.schema, c.child.name)}`);
         break;
       case 'drop_table':
         break; // ordered below
@@ -272,6 +281,13 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           const ix = qn(c.table.schema, k.name);
           if (removed.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} RESET (${removed.join(', ')})`);
           if (set.length) emit('add-constraint', c, keyOf(c.table), `modify "${k.name}" index`, `ALTER INDEX ${ix} SET (${set.join(', ')})`);
+          break;
+        }
+        if (c.attach) {
+          // A partition's key attached to a plain index of its parent (after both exist; nothing if the parent's
+          // CREATE INDEX took it already).
+          const to = splitKey((k as { attachedTo?: string }).attachedTo!);
+          emit('attach-index', c, keyOf(c.table), `attach index "${k.name}" to "${to.name}"`, `ALTER INDEX ${qn(to.schema, to.name)} ATTACH PARTITION ${qn(c.table.schema, k.name)}`);
           break;
         }
         if (c.validate) {

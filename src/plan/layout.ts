@@ -81,6 +81,7 @@ export const LAYOUT = [
   ['create-operator-class'],
   ['add-constraint'],
   ['create-index'],
+  ['attach-index'],
   ['add-foreign-key'],
   ['attach-partition', 'inherit'],
   ['validate-constraint'],

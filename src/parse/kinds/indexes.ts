@@ -22,9 +22,29 @@ import { sameIndex } from '../../diff/equal.js';
  */
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
   const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, parentIndex));
-  if (!match) return;
+  if (!match) {
+    // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
+    const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), parentIndex));
+    if (key) setAttachedTo(part, key.name, parentIndex);
+    return;
+  }
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
+}
+
+/** The index behind a partition's PRIMARY KEY or UNIQUE constraint, as an Index (its shape, for matching). */
+function keyIndex(t: MTable, k: PrimaryKey | UniqueConstraint): Index {
+  return {
+    kind: 'index', schema: t.schema, name: k.name, table: qualifiedKey(t.schema, t.name), unique: true, method: 'btree',
+    keys: k.columns.map((column) => ({ column, descending: false, nullsFirst: false })), include: [...k.include],
+    nullsNotDistinct: k.kind === 'unique' && k.nullsNotDistinct, options: k.options ?? [],
+  };
+}
+
+/** Records that the index of `t`'s key `name` is attached to the parent's plain index `parent` (Constraint.attachedTo). */
+function setAttachedTo(t: MTable, name: string, parent: Index): void {
+  const k = t.constraints[name] as Mut<PrimaryKey | UniqueConstraint | ExclusionConstraint>;
+  t.constraints[name] = { ...k, attachedTo: qualifiedKey(parent.schema, parent.name) };
 }
 
 /**
@@ -71,6 +91,10 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const owner = constraintIndexOwner(sc, childNames);
         if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
         if (constraintIndexOwner(sc, sc.rangeNames(n.relation))) delete owner.table.constraints[owner.name];
+        else {
+          const parent = findIndex(sc, sc.rangeNames(n.relation));
+          if (parent) setAttachedTo(owner.table, owner.name, parent.index);
+        }
         attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
@@ -229,6 +253,9 @@ export function indexColumns(node: Payload<'IndexStmt'> | undefined): string[] {
 export function dropIndex(sc: FoldScope, names: readonly string[], missingOk: boolean): void {
   const ix = findIndex(sc, names);
   if (!ix) return notFound('index', names, missingOk);
+  const key = qualifiedKey(ix.index.schema, ix.index.name);
+  const held = Object.values(sc.model.tables).flatMap((t) => Object.values(t.constraints).filter((k) => 'attachedTo' in k && k.attachedTo === key).map((k) => `${t.name}.${k.name}`));
+  if (held.length) throw new Problem('E_DEPENDS', `cannot drop index ${ix.index.name} because the partition keys ${held.join(', ')} are attached to it (DROP INDEX … CASCADE drops them too; write that in a migration)`);
   delete (ix.owner.indexes as Record<string, Index>)[ix.index.name];
   sc.release(ix.index.schema, ix.index.name);
 }
@@ -256,6 +283,10 @@ export function renameIndex(sc: FoldScope, n: Payload<'RenameStmt'>, newname: st
   delete owner[ix.index.name];
   sc.release(ix.index.schema, ix.index.name);
   sc.claim(ix.index.schema, newname);
+  const from = qualifiedKey(ix.index.schema, ix.index.name);
+  for (const t of Object.values(sc.model.tables))
+    for (const k of Object.values(t.constraints))
+      if ('attachedTo' in k && k.attachedTo === from) t.constraints[k.name] = { ...k, attachedTo: qualifiedKey(ix.index.schema, newname) };
   const moved = ix.index as Mut<Index>;
   moved.name = newname;
   owner[newname] = moved;

@@ -209,6 +209,11 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
+        // Its keys' indexes are detached from the parent's indexes with it (Constraint.attachedTo).
+        for (const k of Object.values(part.obj.constraints)) if ('attachedTo' in k && k.attachedTo) {
+          const { attachedTo: _, ...rest } = k;
+          part.obj.constraints[k.name] = rest;
+        }
         break;
       }
       case 'AT_AddInherit': {

@@ -1,0 +1,74 @@
+/**
+ * Partition keys attached to a parent's plain index (Constraint.attachedTo): `ALTER INDEX parent_idx ATTACH
+ * PARTITION child_pkey` is part of the schema (pg_dump writes it), and PostgreSQL has no way to detach an index.
+ *
+ * In: the differ's changes and both Models. Out: the changes plus, for each key of a partition that the desired
+ * state attaches to a parent index and the current state does not (or the key is added again), an `attach`
+ * change; a key attached in the current state to another index than in the desired one (or no longer attached)
+ * is dropped and added again (its drop goes with the parent index's: plan/kinds/attached-keys.ts). Pure.
+ */
+import type { Change } from './changes.js';
+import { qualifiedKey } from '../model/names.js';
+import type { Constraint, Model } from '../model/types.js';
+import { sameIndex } from './equal.js';
+
+const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'attachedTo' in k ? k.attachedTo : undefined);
+
+/**
+ * Adds the attach changes and the recreates described above to `out`.
+ *
+ * @example
+ * attachPartitionKeys(current, desired, out)
+ * // foobar_1's new PRIMARY KEY attached to some_idx: out gains add_constraint foobar_1_pkey { attach: true }
+ */
+export function attachPartitionKeys(current: Model, desired: Model, out: Change[]): void {
+  const on = (kind: Change['kind'], table: string, name: string, attach?: boolean) => out.some((c) => c.kind === kind && (c.kind === 'add_constraint' || c.kind === 'drop_constraint')
+    && qualifiedKey(c.table.schema, c.table.name) === table && c.constraint.name === name && !!(c.kind === 'add_constraint' && c.attach) === !!attach);
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  for (const [key, t] of Object.entries(desired.tables)) {
+    const cur = dropped.has(key) ? undefined : current.tables[key];
+    for (const k of Object.values(t.constraints)) {
+      const was = cur?.constraints[k.name];
+      const wasTo = attachedOf(was);
+      if (was && wasTo && wasTo !== attachedOf(k) && !on('drop_constraint', key, k.name)) {
+        out.push({ kind: 'drop_constraint', table: cur!, constraint: was });
+        if (!on('add_constraint', key, k.name)) out.push({ kind: 'add_constraint', table: t, constraint: k, newTable: false });
+      }
+      if (!attachedOf(k)) continue;
+      if (!was || wasTo !== attachedOf(k) || on('add_constraint', key, k.name)) out.push({ kind: 'add_constraint', table: t, constraint: k, newTable: false, attach: true });
+    }
+  }
+}
+
+/**
+ * An index `ON ONLY` a partitioned table that is not valid yet (Index.only) and becomes valid, otherwise the same:
+ * the partitions' own indexes of its shape that the desired state no longer has on their own (they are attached
+ * to it there) are attached (`attach_index`) instead of dropped, and the parent's index is kept instead of built
+ * again. Without such an index the differ's drop and create stay.
+ *
+ * Limit: the Model does not record which partitions have no index attached yet, so this is done only when each
+ * partition has exactly one such index (else the drop and create stay: an ATTACH to a partition that has an index
+ * attached already fails, and a partition left without one keeps the index invalid).
+ *
+ * @example
+ * attachPartitionIndexes(current, desired, out)
+ * // Partitioned_Idx ON ONLY, Foobar_3_Part attached in the desired state: drop/create of both → attach_index
+ */
+export function attachPartitionIndexes(current: Model, desired: Model, out: Change[]): void {
+  const at = (c: Change, kind: 'drop_index' | 'create_index', key: string) => c.kind === kind && !(c.kind === 'create_index' && c.statisticsFrom) && qualifiedKey(c.index.schema, c.index.name) === key;
+  for (const made of out.filter((c): c is Extract<Change, { kind: 'create_index' }> => c.kind === 'create_index' && !c.statisticsFrom && !c.index.only)) {
+    const i = made.index;
+    const key = qualifiedKey(i.schema, i.name);
+    const was = current.tables[i.table]?.indexes[i.name];
+    if (!was?.only || !sameIndex({ ...was, only: undefined }, i) || !out.some((c) => at(c, 'drop_index', key))) continue;
+    const partitions = Object.entries(current.tables).filter(([k, t]) => t.partitionOf?.parent === i.table && desired.tables[k]?.partitionOf?.parent === i.table);
+    const children = partitions.flatMap(([k]) => out.flatMap((c) => (c.kind === 'drop_index' && c.index.table === k && !desired.tables[k]!.indexes[c.index.name] && sameIndex({ ...c.index, only: undefined }, { ...i, only: undefined }) ? [c] : [])));
+    // Each partition needs one (the Model does not say which already have one attached): else drop and create.
+    if (!partitions.every(([k]) => children.filter((c) => (c as Extract<Change, { kind: 'drop_index' }>).index.table === k).length === 1)) continue;
+    if (!children.length) continue;
+    const gone = new Set<Change>([...children, made, ...out.filter((c) => at(c, 'drop_index', key))]);
+    const kept = out.filter((c) => !gone.has(c));
+    out.length = 0;
+    out.push(...kept, ...children.map((c) => ({ kind: 'attach_index' as const, index: i, child: (c as Extract<Change, { kind: 'drop_index' }>).index })));
+  }
+}

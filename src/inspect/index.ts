@@ -295,7 +295,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const key = qualifiedKey(schema, name);
         const oid = Number(r.oid);
         const comment = r.comment ? { comment: String(r.comment) } : {};
-        const grantList = json<Grant[]>(r.grants) ?? []; // sorted by the query
+        const grantList = json<Grant[]>(r.grants) ?? []; // in the ACL's order (the query's)
         const grants = grantList.length ? { grants: grantList } : {};
         if (r.kind === 'v' || r.kind === 'm') {
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];

@@ -118,4 +118,44 @@ export const TEMPORAL_KEY_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const TYPED_PERIOD_CASES: AcceptanceCase[] = [...TYPED_TABLE_TYPE_CASES, ...TYPED_TABLE_FOLD_CASES, ...TEMPORAL_KEY_CASES];
+// The roles of cases-kinds.ts (created when missing, dropped by the global teardown: test/helpers/global-setup.ts).
+const roles = `DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; DO $$ BEGIN CREATE ROLE m27a_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+
+/**
+ * Privileges granted in the ACL's order: pg_dump writes an object's GRANTs in the order of its aclitems, which is
+ * the order they were first granted in (not the grantees' names): the dumps' GRANT order is compared (aclOrder).
+ */
+export const ACL_ORDER_CASES: AcceptanceCase[] = [
+  {
+    name: 'typed-period: privileges on a new schema, table, sequence and function granted in the ACL\'s order (writer before reader, PUBLIC before both)',
+    old: [roles],
+    new: [
+      roles,
+      'CREATE SCHEMA app',
+      'GRANT USAGE ON SCHEMA app TO PUBLIC',
+      'GRANT USAGE ON SCHEMA app TO m27a_writer',
+      'GRANT CREATE, USAGE ON SCHEMA app TO m27a_reader',
+      'CREATE TABLE app.t (id int)',
+      'GRANT INSERT ON app.t TO m27a_writer',
+      'GRANT SELECT ON app.t TO m27a_reader',
+      'GRANT SELECT ON app.t TO m27a_writer',
+      'CREATE SEQUENCE app.s',
+      'GRANT USAGE ON SEQUENCE app.s TO m27a_writer',
+      'GRANT SELECT ON SEQUENCE app.s TO m27a_reader',
+      'CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
+      'GRANT EXECUTE ON FUNCTION app.f() TO m27a_writer',
+      'GRANT EXECUTE ON FUNCTION app.f() TO m27a_reader',
+    ],
+    aclOrder: true,
+  },
+  {
+    name: 'typed-period: a kept schema\'s new privileges granted in the ACL\'s order, rows kept',
+    old: [roles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (id int)'],
+    new: [roles, 'CREATE SCHEMA app', 'CREATE TABLE app.t (id int)', 'GRANT CREATE ON SCHEMA app TO m27a_writer', 'GRANT USAGE ON SCHEMA app TO m27a_reader', 'GRANT USAGE ON SCHEMA app TO m27a_writer'],
+    seed: 'INSERT INTO app.t VALUES (1)',
+    keeps: 'SELECT * FROM app.t',
+    aclOrder: true,
+  },
+];
+
+export const TYPED_PERIOD_CASES: AcceptanceCase[] = [...TYPED_TABLE_TYPE_CASES, ...TYPED_TABLE_FOLD_CASES, ...TEMPORAL_KEY_CASES, ...ACL_ORDER_CASES];

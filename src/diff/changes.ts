@@ -59,7 +59,7 @@ export type Change =
    * `settings`: only the per-column settings ADD COLUMN cannot state, on a column just added again (planner-made: plan/regenerated.ts).
    */
   /** `setExpression`: a generated column's new expression set in place (PostgreSQL 17+, planner-made: plan/regenerated.ts). */
-  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean; readonly setExpression?: boolean }
+  | { readonly kind: 'alter_column'; readonly table: Table; readonly from: Column; readonly to: Column; readonly regenerate?: boolean; readonly settings?: boolean; readonly setExpression?: boolean; /** A typed table's column whose type or collation its type's `ALTER ATTRIBUTE … TYPE … CASCADE` changes (no ALTER COLUMN … TYPE of its own: PostgreSQL refuses one on a typed table). */ readonly viaType?: boolean }
   /**
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.

@@ -11,6 +11,7 @@ import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, 
 import { objectKey } from '../model/objects.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
+import { refuseTypedTableChanges } from './typed-tables.js';
 import { detachedTable } from '../model/partition.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
 import { afterNoInherit } from '../model/inheritance.js';
@@ -380,6 +381,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
   attachPartitionIndexes(current, desired, out);
+  refuseTypedTableChanges(current, desired, out);
   return out;
 }
 
@@ -443,7 +445,9 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     } else if (!sameColumnShape(old, c)) {
       // A column whose enum is rebuilt is converted by the rebuild itself.
       const enumOnly = rebuiltEnums.has(c.type.replace(/\[\]$/, '')) && old.type === c.type;
-      if (!enumOnly || old.notNull !== c.notNull) out.push({ kind: 'alter_column', table: t, from: old, to: c });
+      // A typed table's column is retyped with its type's attribute (ALTER TYPE … ALTER ATTRIBUTE … TYPE … CASCADE).
+      const viaType = !!cur.ofType && cur.ofType === t.ofType && (old.type !== c.type || (old.collation ?? '') !== (c.collation ?? ''));
+      if (!enumOnly || old.notNull !== c.notNull) out.push({ kind: 'alter_column', table: t, from: old, to: c, ...(viaType ? { viaType } : {}) });
     }
     comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: c.name }, old?.comment, c.comment);
   }

@@ -295,7 +295,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const key = qualifiedKey(schema, name);
         const oid = Number(r.oid);
         const comment = r.comment ? { comment: String(r.comment) } : {};
-        const grantList = json<Grant[]>(r.grants) ?? []; // sorted by the query
+        const grantList = json<Grant[]>(r.grants) ?? []; // in the ACL's order (the query's)
         const grants = grantList.length ? { grants: grantList } : {};
         if (r.kind === 'v' || r.kind === 'm') {
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];
@@ -374,9 +374,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const indexOptions = { ...(r.index_options ? { options: arr(r.index_options) } : {}), ...(r.index_comment != null ? { indexComment: String(r.index_comment) } : {}),
           ...(attachedTo ? { attachedTo: qualifiedKey(attachedTo.schema, attachedTo.name) } : {}) };
         switch (r.kind) {
-          case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions }; break;
-          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions }; break;
-          case 'f': c = { kind: 'foreign_key', ...base, columns: cols, ...fk!, ...(r.validated ? {} : { notValid: true }) }; break;
+          case 'p': c = { kind: 'primary_key', ...base, columns: cols, include: [], ...indexOptions, ...(r.period ? { withoutOverlaps: true } : {}) }; break;
+          case 'u': c = { kind: 'unique', ...base, columns: cols, include: [], nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition), ...indexOptions, ...(r.period ? { withoutOverlaps: true } : {}) }; break;
+          case 'f': c = { kind: 'foreign_key', ...base, columns: cols, ...fk!, ...(r.validated ? {} : { notValid: true }), ...(r.period ? { period: true } : {}) }; break;
           case 'c': c = { kind: 'check', ...base, expr: expr(String(r.check_expr)), noInherit: !!r.no_inherit, ...(r.validated ? {} : { notValid: true }) }; break;
           default: c = { kind: 'exclusion', name: base.name, deferrable, initiallyDeferred, definition, ...(r.comment ? { comment: String(r.comment) } : {}), ...indexOptions };
         }

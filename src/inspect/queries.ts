@@ -125,10 +125,12 @@ SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, 
           JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
          WHERE r.ev_class = c.oid) END AS view_calls,
        CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
+       -- in the ACL's order (one aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item
        (SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-                                          'privilege', a.privilege_type, 'grantable', a.is_grantable)
-                         ORDER BY CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END COLLATE "C", a.privilege_type COLLATE "C")
-          FROM pg_catalog.aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
+                                          'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.item, a.privilege_type COLLATE "C")
+          FROM (SELECT x.*, min(x.ord) OVER (PARTITION BY x.grantee, x.grantor) AS item
+                  FROM pg_catalog.aclexplode(c.relacl) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, ord)) a
+         WHERE a.grantee <> c.relowner) AS grants
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${descJoin('dsc', 'pg_class', 'c.oid')}
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}
@@ -181,6 +183,8 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        CASE WHEN (${plainFk}) OR (${plainPk}) THEN NULL ELSE pg_get_constraintdef(con.oid, true) END AS def,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.convalidated AS validated, con.connoinherit AS no_inherit,
+       -- a temporal key (WITHOUT OVERLAPS) or foreign key (PERIOD): PostgreSQL 18
+       ${pg18 ? 'con.conperiod' : 'false'} AS period,
        -- attnums, named from Q_COLUMNS' rows by the inspector: a subquery per constraint cost more than the rest;
        -- as text ('{1,2}'), which the inspector splits, rather than the driver's array parser (a fifth of the
        -- garbage the driver made on 1,000 tables)

@@ -32,9 +32,41 @@ export function standardPublic(list: readonly Grant[]): boolean {
   return sameGrants(list, defaultGrants('SCHEMA', 'public')) || sameGrants(list, [{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]);
 }
 
-/** Sorted by grantee, then privilege (as the inspector orders them, `COLLATE "C"`). */
+/** Sorted by grantee, then privilege (`COLLATE "C"`): where no ACL order applies (what default privileges give). */
 export function sortGrants(list: Grant[]): Grant[] {
   return list.sort((a, b) => (a.grantee < b.grantee ? -1 : a.grantee > b.grantee ? 1 : a.privilege < b.privilege ? -1 : a.privilege > b.privilege ? 1 : 0));
+}
+
+/**
+ * `list` with one privilege granted or revoked as PostgreSQL updates an ACL, whose order pg_dump keeps (its GRANTs
+ * follow the aclitem array): a grantee's entry stays where it is (a privilege added to it, its grant option
+ * changed; its privileges by name); a new grantee's goes last; a grantee left with no privilege loses its entry. `to` is the privilege's
+ * new state, undefined to revoke it.
+ *
+ * @example
+ * updateAcl([{ grantee: 'zed', privilege: 'USAGE', grantable: false }], 'alpha', 'CREATE', { grantee: 'alpha', privilege: 'CREATE', grantable: false })
+ * // zed's entry first, then alpha's
+ */
+export function updateAcl(list: readonly Grant[], grantee: string, privilege: string, to: Grant | undefined): Grant[] {
+  const out = [...list];
+  const at = out.findIndex((x) => x.grantee === grantee && x.privilege === privilege);
+  if (at >= 0) {
+    if (to) out[at] = to;
+    else out.splice(at, 1);
+    return out;
+  }
+  if (!to) return out;
+  // Among the grantee's other privileges (one aclitem; by name within it), or last.
+  let first = -1;
+  let end = -1;
+  out.forEach((x, i) => { if (x.grantee === grantee) { if (first < 0) first = i; end = i + 1; } });
+  if (first < 0) out.push(to);
+  else {
+    let at = first;
+    while (at < end && out[at]!.privilege < privilege) at++;
+    out.splice(at, 0, to);
+  }
+  return out;
 }
 
 const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;

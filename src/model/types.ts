@@ -148,12 +148,16 @@ export interface PrimaryKey extends ConstraintBase, ConstraintDefinition, Constr
   readonly kind: 'primary_key';
   readonly columns: readonly string[];
   readonly include: readonly string[];
+  /** A temporal key (PostgreSQL 18): its last column `WITHOUT OVERLAPS` (a GiST index; pg_constraint.conperiod). */
+  readonly withoutOverlaps?: boolean;
 }
 export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions {
   readonly kind: 'unique';
   readonly columns: readonly string[];
   readonly include: readonly string[];
   readonly nullsNotDistinct: boolean;
+  /** A temporal key (PostgreSQL 18): its last column `WITHOUT OVERLAPS` (a GiST index; pg_constraint.conperiod). */
+  readonly withoutOverlaps?: boolean;
 }
 interface ConstraintDefinition {
   /** The constraint body as PostgreSQL prints it (pg_get_constraintdef), e.g. `FOREIGN KEY (a) REFERENCES s.t(id)`. */
@@ -187,6 +191,11 @@ export interface ForeignKey extends ConstraintBase, ConstraintDefinition {
   readonly match: 'SIMPLE' | 'FULL' | 'PARTIAL';
   /** NOT VALID: compared by diff (pg_dump writes it); a NOT VALID key otherwise the same is validated in place. */
   readonly notValid?: boolean;
+  /**
+   * A temporal foreign key (PostgreSQL 18): the last column of each side is a `PERIOD` (`FOREIGN KEY (id, PERIOD
+   * valid_at) REFERENCES t (id, PERIOD valid_at)`), referencing a key `WITHOUT OVERLAPS`; pg_constraint.conperiod.
+   */
+  readonly period?: boolean;
 }
 export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {
   readonly kind: 'check';

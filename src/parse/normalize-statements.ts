@@ -112,7 +112,9 @@ export function canonicalConstraintText(def: string): string {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`
       keys: (c.keys ?? []).map(sv), including: (c.including ?? []).map(sv), nnd: !!c.nulls_not_distinct,
-      fk: c.contype === 'CONSTR_FOREIGN' ? [(c.fk_attrs ?? []).map(sv), n.expr({ RangeVar: c.pktable }), (c.pk_attrs ?? []).map(sv), c.fk_matchtype ?? 's', c.fk_upd_action ?? 'a', c.fk_del_action ?? 'a'] : undefined,
+      // temporal keys and foreign keys (PostgreSQL 18): `WITHOUT OVERLAPS`, `PERIOD`
+      ...(c.without_overlaps ? { withoutOverlaps: true } : {}),
+      fk: c.contype === 'CONSTR_FOREIGN' ? [(c.fk_attrs ?? []).map(sv), n.expr({ RangeVar: c.pktable }), (c.pk_attrs ?? []).map(sv), c.fk_matchtype ?? 's', c.fk_upd_action ?? 'a', c.fk_del_action ?? 'a', ...(c.fk_with_period ? ['PERIOD'] : [])] : undefined,
       check: c.raw_expr ? n.expr(c.raw_expr) : undefined, noInherit: !!c.is_no_inherit,
       excl: c.exclusions ? c.exclusions.map((x) => { const l = (x.List?.items ?? x) as Node[]; return [indexElem(l[0]!.IndexElem!, n), ((l[1]?.List?.items ?? l[1] ?? []) as Node[]).map(sv).join('.')]; }) : undefined,
       method: c.access_method, where: c.where_clause ? n.expr(c.where_clause) : undefined,

@@ -12,28 +12,8 @@ import type { Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
 import { exprRefs } from '../model/expr-refs.js';
+import { castInfo } from '../model/casts.js';
 
-/** Casts PostgreSQL applies implicitly or without a rewrite: no USING needed. */
-function castInfo(from: string, to: string): { using: boolean; rewrite: boolean } {
-  const base = (t: string) => t.replace(/\(.*\)/, '');
-  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
-  const num = (t: string) => /\((\d+),(\d+)\)/.exec(t);
-  const [f, g] = [base(from), base(to)];
-  if (f === g && f === 'character varying') return { using: false, rewrite: len(to) < len(from) };
-  if (f === 'character varying' && g === 'text') return { using: false, rewrite: false };
-  if ((f === 'text' || f === 'character') && g === 'character varying') return { using: false, rewrite: true };
-  if (f === 'numeric' && g === 'numeric') {
-    const a = num(from);
-    const b = num(to);
-    return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b) };
-  }
-  const ints = ['smallint', 'integer', 'bigint'];
-  if (ints.includes(f) && ints.includes(g)) return { using: ints.indexOf(g) < ints.indexOf(f), rewrite: true };
-  if (ints.includes(f) && (g === 'numeric' || g === 'real' || g === 'double precision')) return { using: false, rewrite: true };
-  if (f === 'timestamp without time zone' && g === 'timestamp with time zone') return { using: false, rewrite: true };
-  if (f === g) return { using: false, rewrite: true };
-  return { using: true, rewrite: true };
-}
 /**
  * Whether a column type is a user enum of `model` (or an array of one): `public.mood`, `app."Mood"[]`.
  *
@@ -73,7 +53,8 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   // A parent's default, statistics target and storage are its own (ONLY): SET/DROP DEFAULT, SET STATISTICS and
   // SET STORAGE would reach its children and partitions, which the plan changes on their own (as pg_dump writes them).
   const dn = Object.values(model.tables).some((x) => x.inherits.includes(key) || x.partitionOf?.parent === key) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
-  const typeChanged = from.type !== to.type || (from.collation ?? '') !== (to.collation ?? '');
+  // A typed table's column changes type with its type's attribute (./kinds/type-alter.ts), its default converted along.
+  const typeChanged = !c.viaType && (from.type !== to.type || (from.collation ?? '') !== (to.collation ?? ''));
   if (c.setExpression && to.generated) {
     // PostgreSQL 17+: the values are computed again (a rewrite), indexes on the column rebuilt, the views over it kept.
     emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });

@@ -294,7 +294,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
-    case 'alter_type': return { alters: [nodeId.type(keyOf(c.to))], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
+    // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).
+    case 'alter_type': return { alters: [nodeId.type(keyOf(c.to)), ...(c.typedTables ?? []).map(nodeId.rel)], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
     // The types over the enum that the desired state drops go with the rebuild: what used them (a column of a
     // dropped domain) is dropped first; the types it recreates over the new enum are created by it.

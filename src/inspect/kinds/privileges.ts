@@ -1,16 +1,19 @@
 /**
  * Privileges on schemas, sequences, functions, procedures, aggregates, types, domains and columns, read in one
- * query: each object's ACL (or its kind's default, `acldefault`) exploded with `aclexplode`, the owner's own
- * entries left out. Objects whose privileges equal the kind's default, and objects the Model does not hold
+ * query: each object's ACL (or its kind's default, `acldefault`) exploded with `aclexplode`, in the ACL's order
+ * (pg_dump's), the owner's own entries left out. Objects whose privileges equal the kind's default, and objects the Model does not hold
  * (identity sequences, array types), are not kept.
  */
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
 import { defaultGrants, sameGrants, standardPublic } from '../../parse/kinds/privileges.js';
 import { notExt } from '../queries.js';
 
+// In the ACL's order (aclexplode's: one aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item.
 const grants = (acl: string, owner: string, kind: string) => `(SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-         'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END COLLATE "C", a.privilege_type COLLATE "C")
-     FROM pg_catalog.aclexplode(COALESCE(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) a WHERE a.grantee <> ${owner})`;
+         'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.item, a.privilege_type COLLATE "C")
+     FROM (SELECT x.*, min(x.ord) OVER (PARTITION BY x.grantee, x.grantor) AS item
+             FROM pg_catalog.aclexplode(COALESCE(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, ord)) a
+    WHERE a.grantee <> ${owner})`;
 
 /** `$1`: the managed schemas. Only objects with an ACL of their own (`…acl IS NOT NULL`). */
 export const Q_PRIVILEGES = `

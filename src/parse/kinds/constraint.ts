@@ -40,18 +40,24 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
       const include = cols(k.including);
       const opts = relOptions(k.options);
       const nnd = !!k.nulls_not_distinct;
-      const definition = keySql({ kind: primary ? 'primary_key' : 'unique', columns, include, nullsNotDistinct: nnd, deferrable, initiallyDeferred }, opts);
+      // A temporal key (PostgreSQL 18): `(id, valid_at WITHOUT OVERLAPS)`.
+      const temporal = k.without_overlaps ? { withoutOverlaps: true } : {};
+      const definition = keySql({ kind: primary ? 'primary_key' : 'unique', columns, include, nullsNotDistinct: nnd, deferrable, initiallyDeferred, ...temporal }, opts);
       if (primary) for (const c of t.columns) if (columns.includes(c.name)) c.notNull = true;
       const stored = opts.length ? { options: opts } : {};
       t.constraints[name] = primary
-        ? { kind: 'primary_key', name, ...base, columns, include, definition, ...stored }
-        : { kind: 'unique', name, ...base, columns, include, nullsNotDistinct: nnd, definition, ...stored };
+        ? { kind: 'primary_key', name, ...base, columns, include, definition, ...stored, ...temporal }
+        : { kind: 'unique', name, ...base, columns, include, nullsNotDistinct: nnd, definition, ...stored, ...temporal };
       return;
     }
     case 'CONSTR_FOREIGN': {
       const columns = column ? [column] : cols(k.fk_attrs);
       const ref = sc.table(k.pktable)!;
       let refColumns = cols(k.pk_attrs);
+      // A temporal foreign key (PostgreSQL 18): `(id, PERIOD valid_at) REFERENCES t (id, PERIOD valid_at)`, or the
+      // referenced table's key WITHOUT OVERLAPS when no columns are named.
+      const period = !!k.fk_with_period;
+      if (refColumns.length && period !== !!k.pk_with_period) throw new Problem('E_INVALID', period ? 'foreign key uses PERIOD on the referencing table but not the referenced table' : 'foreign key uses PERIOD on the referenced table but not the referencing table', k.location);
       if (!refColumns.length) {
         const pk = Object.values(ref.obj.constraints).find((c) => c.kind === 'primary_key') as { columns: string[] } | undefined;
         if (!pk) throw new Problem('E_UNKNOWN', `there is no primary key for referenced table "${ref.obj.name}"`);
@@ -68,9 +74,9 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
       // `ON DELETE SET NULL (col, …)` (PostgreSQL 15) has no field of its own: it lives in the definition text,
       // spelled as pg_get_constraintdef spells it, which the planner then keeps.
       const setCols = cols(k.fk_del_set_cols);
-      const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid }, ref.key)
+      const definition = foreignKeySql({ columns, refColumns, match, onUpdate, onDelete, deferrable, initiallyDeferred, notValid, period }, ref.key)
         .replace(/ ON DELETE SET (NULL|DEFAULT)/, (m) => (setCols.length ? `${m} (${setCols.map(quoteIdent).join(', ')})` : m));
-      t.constraints[name] = { kind: 'foreign_key', name, ...base, columns, refTable: ref.key, refColumns, onDelete, onUpdate, match, ...(notValid ? { notValid } : {}), definition };
+      t.constraints[name] = { kind: 'foreign_key', name, ...base, columns, refTable: ref.key, refColumns, onDelete, onUpdate, match, ...(notValid ? { notValid } : {}), ...(period ? { period } : {}), definition };
       return;
     }
     case 'CONSTR_CHECK': {

@@ -9,6 +9,7 @@ import { foreignTableNamed } from './foreign.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import * as privileges from './privileges.js';
+import { updateAcl } from '../../model/privileges.js';
 import { functionByArgs } from './function.js';
 import { sv } from './nodes.js';
 
@@ -65,15 +66,14 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
     if (!obj) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
     const o = obj.obj as MTable | MView | Mut<ForeignTable>;
     if (!n.is_grant) privileges.revokeOnColumns(sc.model, o.schema, o.name, privs, grantees, !!n.grant_option);
+    // In ACL order, as PostgreSQL keeps it and pg_dump writes it (updateAcl).
     let list: Grant[] = [...(o.grants ?? [])];
     for (const g of grantees) {
       for (const p of privs) {
-        list = list.filter((x) => !(x.grantee === g && x.privilege === p));
-        if (n.is_grant) list.push({ grantee: g, privilege: p, grantable: !!n.grant_option });
-        else if (n.grant_option) list.push({ grantee: g, privilege: p, grantable: false });
+        if (n.is_grant) list = updateAcl(list, g, p, { grantee: g, privilege: p, grantable: !!n.grant_option });
+        else list = updateAcl(list, g, p, n.grant_option && list.some((x) => x.grantee === g && x.privilege === p) ? { grantee: g, privilege: p, grantable: false } : undefined);
       }
     }
-    list.sort((a, b) => (a.grantee < b.grantee ? -1 : a.grantee > b.grantee ? 1 : a.privilege < b.privilege ? -1 : a.privilege > b.privilege ? 1 : 0));
     if (list.length) o.grants = list;
     else delete o.grants;
   }

@@ -9,7 +9,7 @@ import { identitySequences, objectKey } from '../../model/objects.js';
 import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
-import { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
+import { defaultGrants, sameGrants, standardPublic, updateAcl } from '../../model/privileges.js';
 import { objectKind } from '../statement-kind.js';
 
 export { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
@@ -42,16 +42,15 @@ export function applyGrant(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, targe
   for (const p of privs) {
     if (!ALL[target.on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${target.on === 'COLUMN' ? 'column' : target.on.toLowerCase()}`);
   }
+  // In ACL order, as PostgreSQL keeps it and pg_dump writes it (updateAcl).
   let list: Grant[] = [...(current?.grants ?? defaultGrants(target.on, target.name))];
   for (const g of st.grantees) {
     for (const p of privs) {
       const had = list.find((x) => x.grantee === g && x.privilege === p);
-      list = list.filter((x) => !(x.grantee === g && x.privilege === p));
-      if (st.grant) list.push({ grantee: g, privilege: p, grantable: st.grantOption || !!had?.grantable });
-      else if (st.grantOption && had) list.push({ grantee: g, privilege: p, grantable: false }); // REVOKE GRANT OPTION FOR
+      if (st.grant) list = updateAcl(list, g, p, { grantee: g, privilege: p, grantable: st.grantOption || !!had?.grantable });
+      else list = updateAcl(list, g, p, st.grantOption && had ? { grantee: g, privilege: p, grantable: false } : undefined); // REVOKE GRANT OPTION FOR
     }
   }
-  sortGrants(list);
   if (sameGrants(list, defaultGrants(target.on, target.name)) || (target.on === 'SCHEMA' && target.name === 'public' && standardPublic(list))) delete s.objects[key];
   else s.objects[key] = { ...probe, grants: list, loc: current?.loc ?? s.loc };
 }

@@ -19,6 +19,7 @@ import type { FoldScope, Mut } from './scope.js';
 import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
+import { renameColumn } from './column.js';
 
 /**
  * Moves catalog object `o` to `newname`: removed under its key, added under the new one (E_DUPLICATE when taken,
@@ -174,7 +175,10 @@ export function renameDomainConstraint(s: FoldScope, n: Payload<'RenameStmt'>, n
   d.checks = d.checks.map((c) => (c.name === n.subname ? { ...c, name: newname } : c));
 }
 
-/** `ALTER TYPE t RENAME ATTRIBUTE a TO b`: the composite type's attribute (its position and type kept). */
+/**
+ * `ALTER TYPE t RENAME ATTRIBUTE a TO b`: the composite type's attribute (its position and type kept). With typed
+ * tables of the type, PostgreSQL requires CASCADE, and renames their column too (as ALTER TABLE … RENAME COLUMN).
+ */
 export function renameAttribute(s: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const names = s.rangeNames(n.relation);
   const t = s.lookup(s.model.types, names);
@@ -188,6 +192,9 @@ export function renameAttribute(s: FoldScope, n: Payload<'RenameStmt'>, newname:
     s.fail('E_UNKNOWN', `column "${n.subname}" does not exist`);
   }
   if (c.attributes.some((a) => a.name === newname)) s.fail('E_DUPLICATE', `column "${newname}" of relation "${c.name}" already exists`);
+  const typed = Object.values(s.model.tables).filter((x) => x.ofType === t.key);
+  if (typed.length && n.behavior !== 'DROP_CASCADE') s.fail('E_DEPENDS', `cannot alter type "${c.name}" because it is the type of a typed table (${typed.map((x) => x.name).join(', ')}); use ALTER TYPE … CASCADE`, n.relation?.location);
   c.attributes = c.attributes.map((a) => (a.name === n.subname ? { ...a, name: newname } : a));
+  for (const x of typed) renameColumn(s, { ...n, renameType: 'OBJECT_COLUMN', relationType: 'OBJECT_TABLE', relation: { schemaname: x.schema, relname: x.name, inh: true } }, newname);
 }
 

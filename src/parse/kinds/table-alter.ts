@@ -4,7 +4,8 @@
  */
 import type { Column, Constraint, Model, Trigger } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { Problem, type FoldScope, type Mut } from './scope.js';
+import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
+import { qualifiedKey } from '../../model/names.js';
 import { setColumnOptions, setCompression, setStorage } from './column-options.js';
 import * as statistics from './statistics.js';
 import * as collations from './collation.js';
@@ -21,9 +22,26 @@ import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck,
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 
+/**
+ * A column dropped from table `t` (key `key`), with its children's (unless `only`) and what goes with it: constraints and
+ * indexes on it, sequences it owns, statistics on it.
+ *
+ * @example
+ * dropColumn(sc, 'public.t', t, 'note', false) // t without note, and without t_note_key
+ */
+function dropColumn(sc: FoldScope, key: string, t: MTable, name: string, only: boolean): void {
+  t.columns.splice(t.columns.findIndex((c) => c.name === name), 1);
+  dropColumnFromChildren(sc.model, key, name, only);
+  for (const [k, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(name)) delete t.constraints[k];
+  for (const [k, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(name)) delete t.constraints[k];
+  for (const [k, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(name)) { delete t.indexes[k]; sc.release(t.schema, k); }
+  for (const [k, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === key && s.ownedBy.column === name) delete sc.model.sequences[k];
+  statistics.forgetStatistics(sc.model, key, name);
+}
+
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
-  if (n.objtype === 'OBJECT_TYPE') return alterComposite(sc, n);
+  if (n.objtype === 'OBJECT_TYPE') return alterComposite(sc, n, (t, name) => dropColumn(sc, qualifiedKey(t.schema, t.name), t, name, false));
   if (n.objtype === 'OBJECT_SEQUENCE') return alterTableOnSequence(sc, n);
   if (n.objtype === 'OBJECT_VIEW' || n.objtype === 'OBJECT_MATVIEW') return alterView(sc, n);
   if (n.objtype === 'OBJECT_FOREIGN_TABLE') {
@@ -68,13 +86,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
           throw new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
         }
         if (t.columns[i]!.inherited || t.inherits.some((p) => sc.model.tables[p]?.columns.some((c) => c.name === cmd.name))) throw new Problem('E_DEPENDS', `cannot drop inherited column "${cmd.name}" of relation "${t.name}"`);
-        t.columns.splice(i, 1);
-        dropColumnFromChildren(sc.model, found.key, cmd.name!, only);
-        for (const [name, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(cmd.name!)) delete t.constraints[name];
-        for (const [name, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(cmd.name!)) delete t.constraints[name];
-        for (const [name, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(cmd.name!)) { delete t.indexes[name]; sc.release(t.schema, name); }
-        for (const [k, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === found.key && s.ownedBy.column === cmd.name) delete sc.model.sequences[k];
-        statistics.forgetStatistics(sc.model, found.key, cmd.name);
+        dropColumn(sc, found.key, t, cmd.name!, only);
         break;
       }
       case 'AT_ColumnDefault': {

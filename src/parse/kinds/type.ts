@@ -2,9 +2,9 @@
  * User types, folded: enums, domains, composites and ranges (`CREATE TYPE`, `CREATE DOMAIN`, `ALTER TYPE … ADD VALUE`,
  * rename, SET SCHEMA, DROP).
  */
-import type { DomainType, Expr, TypeDef } from '../../model/types.js';
+import type { Column, DomainType, Expr, TypeDef } from '../../model/types.js';
 import { nodeAs, type Node, type Payload } from '../ast.js';
-import { Problem, notFound, type FoldScope, type Mut } from './scope.js';
+import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { chooseName } from '../naming.js';
 import * as collations from './collation.js';
@@ -105,14 +105,15 @@ export function createComposite(sc: FoldScope, n: Payload<'CompositeTypeStmt'>):
 
 /**
  * `ALTER TYPE t ADD | DROP | ALTER ATTRIBUTE …` on a composite type (libpg_query parses it as an AlterTableStmt
- * on OBJECT_TYPE). With typed tables of the type, PostgreSQL requires CASCADE; ADD ATTRIBUTE … CASCADE adds the column to
- * each of them (DROP / ALTER ATTRIBUTE … CASCADE with typed tables are refused, located).
+ * on OBJECT_TYPE). With typed tables of the type, PostgreSQL requires CASCADE, and the change reaches each of them:
+ * ADD ATTRIBUTE adds a plain column, DROP ATTRIBUTE drops the column (`dropColumn`: ALTER TABLE … DROP COLUMN's fold,
+ * with what goes with the column), ALTER ATTRIBUTE … TYPE retypes it.
  *
  * @example
  * // ALTER TYPE app.spec ALTER ATTRIBUTE n TYPE smallint, ADD ATTRIBUTE note text
- * alterComposite(sc, n) // app.spec's attributes: n smallint, …, note text
+ * alterComposite(sc, n, dropColumn) // app.spec's attributes: n smallint, …, note text
  */
-export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
+export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, dropColumn: (table: MTable, column: string) => void): void {
   const names = sc.rangeNames(n.relation);
   const found = sc.lookup(sc.model.types, names);
   if (!found) {
@@ -128,7 +129,6 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): voi
     const at = attributes.findIndex((a) => a.name === cmd.name);
     const missing = () => new Problem('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
     if (typed.length && cmd.behavior !== 'DROP_CASCADE') throw new Problem('E_DEPENDS', `cannot alter type "${t.name}" because it is the type of a typed table (${typed.map((x) => x.name).join(', ')}); use ALTER TYPE … CASCADE`, n.relation?.location);
-    if (typed.length && cmd.subtype !== 'AT_AddColumn') throw new Problem('E_UNSUPPORTED', `ALTER TYPE ${t.name} … ${alterSubcommand(cmd.subtype)} CASCADE on the type of a typed table is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`, n.relation?.location);
     switch (cmd.subtype) {
       case 'AT_AddColumn': {
         const d = cmd.def!.ColumnDef!;
@@ -148,12 +148,23 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>): voi
           throw missing();
         }
         attributes.splice(at, 1);
+        // CASCADE: each typed table loses the column, and what goes with it.
+        for (const x of typed) dropColumn(x, cmd.name!);
         break;
       case 'AT_AlterColumnType': {
         if (at < 0) throw missing();
         // ALTER ATTRIBUTE … TYPE without COLLATE takes the new type's default collation, as PostgreSQL does.
         const d = cmd.def!.ColumnDef!;
-        attributes[at] = { name: attributes[at]!.name, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+        const a = { name: attributes[at]!.name, type: sc.type(d.typeName), ...attributeCollation(sc, d) };
+        attributes[at] = a;
+        // CASCADE: each typed table's column is converted to it (its default, key and indexes kept).
+        for (const x of typed) {
+          const c = x.columns.find((col) => col.name === a.name) as Mut<Column> | undefined;
+          if (!c) continue;
+          c.type = a.type;
+          if (a.collation) c.collation = a.collation;
+          else delete c.collation;
+        }
         break;
       }
       default:

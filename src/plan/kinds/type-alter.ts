@@ -3,8 +3,9 @@
  * create would fail on the dependent columns, or lose them):
  *  - domains: `ALTER DOMAIN … DROP CONSTRAINT | DROP DEFAULT | DROP NOT NULL` first, `SET DEFAULT`,
  *    `SET NOT NULL`, `ADD CONSTRAINT … CHECK` after tables and functions exist (they may call them);
- *  - composites: `DROP ATTRIBUTE` first, `ADD ATTRIBUTE` and (unused types only) `ALTER ATTRIBUTE … TYPE`
- *    after new types exist.
+ *  - composites: `DROP ATTRIBUTE` first, `ADD ATTRIBUTE` and (types no column uses) `ALTER ATTRIBUTE … TYPE`
+ *    after new types exist; with `CASCADE` where typed tables are of the type (their columns follow: dropped,
+ *    added, converted with a rewrite).
  */
 import { sameCheck, sameExpr } from '../../diff/equal.js';
 import type { Change } from '../../diff/changes.js';
@@ -12,6 +13,7 @@ import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { Effects } from '../types.js';
 import type { StatementKind } from '../layout.js';
 import { qn } from '../table-sql.js';
+import { castInfo } from '../../model/casts.js';
 
 export interface TypeStep {
   readonly kind: StatementKind;
@@ -65,14 +67,23 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
     // Typed tables of the type (CREATE TABLE t OF type): PostgreSQL changes their columns with CASCADE only.
     const cascade = c.typedTables?.length ? ' CASCADE' : '';
     const attr = (a: { name: string; type: string; collation?: string }) => `${qi(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`;
-    for (const a of from.attributes)
-      if (!to.attributes.some((b) => b.name === a.name))
-        out.push({ kind: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}${cascade}`, effects: c.usedBy.length ? { deletesData: `drops attribute ${a.name} of ${to.name} from the values stored in ${c.usedBy.join(', ')}` } : {} });
+    const typed = c.typedTables ?? [];
+    for (const a of from.attributes) {
+      if (to.attributes.some((b) => b.name === a.name)) continue;
+      // With typed tables, the column of each goes too (as a DROP COLUMN would).
+      const lost = [...c.usedBy.map((u) => `the values stored in ${u}`), ...typed.map((t) => `column ${t}.${a.name}`)];
+      out.push({ kind: EARLY, comment: cm, sql: `ALTER TYPE ${name} DROP ATTRIBUTE ${qi(a.name)}${cascade}`, effects: lost.length ? { deletesData: `drops attribute ${a.name} of ${to.name}, and with it ${lost.join(', ')}`, ...(typed.length ? { locksExistingTable: true } : {}) } : {} });
+    }
     for (const b of to.attributes) {
       const a = from.attributes.find((x) => x.name === b.name);
-      if (!a) out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}${cascade}` });
-      else if (a.type !== b.type || (a.collation ?? '') !== (b.collation ?? ''))
-        out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}${cascade}` });
+      if (!a) out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ADD ATTRIBUTE ${attr(b)}${cascade}`, ...(typed.length ? { effects: { locksExistingTable: true } } : {}) });
+      else if (a.type !== b.type || (a.collation ?? '') !== (b.collation ?? '')) {
+        // The typed tables' columns are converted as ALTER COLUMN … TYPE without USING would (an assignment cast: the
+        // diff refuses a change that has none, ../../diff/typed-tables.ts), their indexes rebuilt.
+        const cast = castInfo(a.type, b.type);
+        const effects: Effects = typed.length ? { rewritesTable: cast.rewrite || (a.collation ?? '') !== (b.collation ?? ''), locksExistingTable: true, ...(cast.using ? { mayFailOnExistingRows: `converting column ${b.name} of ${typed.join(', ')} from ${a.type} to ${b.type} fails on values that do not convert` } : {}) } : {};
+        out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}${cascade}`, effects });
+      }
     }
   }
   return out;

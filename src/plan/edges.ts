@@ -464,7 +464,11 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };
     case 'view_column_settings': return { requires: [nodeId.rel(keyOf(c.view))] };
-    case 'view_column_defaults': return { requires: [nodeId.rel(keyOf(c.view)), ...Object.values(c.view.columnDefaults ?? {}).flatMap((e) => exprIds(e, desired))] };
+    // The functions its old defaults call are dropped after it (DROP DEFAULT first).
+    case 'view_column_defaults': return {
+      requires: [nodeId.rel(keyOf(c.view)), ...Object.values(c.view.columnDefaults ?? {}).flatMap((e) => exprIds(e, desired))],
+      used: Object.values(c.from).flatMap((e) => exprIds(e, current)),
+    };
     case 'create_object': {
       const e = objectEdges(c.object, desired);
       // Privileges granted on an object start from what the default privileges gave it: those are set first.

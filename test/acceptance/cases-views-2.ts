@@ -101,6 +101,16 @@ export const VIEW_COLUMN_DEFAULT_CASES: AcceptanceCase[] = [
     keeps: 'SELECT id, qty, label FROM items',
     expectedSql: ['ALTER VIEW "public"."items_v" ALTER COLUMN "label" SET DEFAULT', 'ALTER VIEW "public"."items_w" ALTER COLUMN "label" SET DEFAULT'],
   },
+  // plan/edges.ts: a view column's default that stops calling a function the plan drops: DROP DEFAULT first
+  // (a DROP FUNCTION before it failed under the reversed tie-break: 'other objects depend on it').
+  {
+    name: 'views-2: a view column default stops calling a function that is dropped',
+    old: [items, "CREATE FUNCTION next_label() RETURNS text LANGUAGE sql AS $$ SELECT 'n' $$", ...itemsV('SELECT id, qty, label, added FROM items', 'label SET DEFAULT next_label()')],
+    new: [items, ...itemsV('SELECT id, qty, label, added FROM items')],
+    seed: "INSERT INTO items VALUES (1, 5, 'a', now())",
+    keeps: 'SELECT id, qty, label FROM items',
+    expectedSql: ['ALTER VIEW "public"."items_v" ALTER COLUMN "label" DROP DEFAULT', 'DROP FUNCTION "public"."next_label"'],
+  },
 ];
 
 export const VIEWS_2_CASES: AcceptanceCase[] = [...COLUMN_RENAME_UNDER_VIEW_CASES, ...VIEW_COLUMN_RENAME_CASES, ...FOREIGN_COLUMN_GRANT_CASES, ...VIEW_COLUMN_DEFAULT_CASES];

@@ -204,8 +204,14 @@ export async function pgDumpAsync(url: string): Promise<string> {
 
 /** Between `pgDumpAsync`'s sorted statements and its GRANT / REVOKE lines in dump order (AcceptanceCase.aclOrder). */
 const ACL_ORDER = '\n-- GRANT and REVOKE in dump order:\n';
+/**
+ * A `pgDumpAsync` text without its GRANT / REVOKE lines in dump order: what `pgDump` gives.
+ *
+ * @example expect(pgDump(url)).toBe(sortedDump(await pgDumpAsync(url)))
+ */
+export const sortedDump = (dump: string): string => dump.split(ACL_ORDER)[0]!;
 /** A `pgDumpAsync` text as a case compares it: without the GRANTs' dump order unless it asks for it. */
-const compared = (dump: string, c: AcceptanceCase) => (c.aclOrder ? dump : dump.split(ACL_ORDER)[0]!);
+const compared = (dump: string, c: AcceptanceCase) => (c.aclOrder ? dump : sortedDump(dump));
 
 /** One database of a case: the connection, and its URL on servers (pg_dump's comparison). */
 export interface CaseDatabase {

@@ -4,18 +4,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inheritanceMove } from '../src/diff/inheritance.js';
-import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { initSchemaParser } from '../src/parse/index.js';
+import { parsedModel } from './helpers/model.js';
 import type { Model } from '../src/model/types.js';
 
 beforeAll(async () => {
   await initSchemaParser();
 });
 
-const model = (sql: string): Model => {
-  const r = checkSchema([{ file: 's.sql', text: sql }]);
-  expect(r.errors).toEqual([]);
-  return r.model;
-};
+const model = (sql: string): Model => parsedModel(sql, 's.sql');
 const move = (from: string, to: string) => {
   const [a, b] = [model(from), model(to)];
   return inheritanceMove(a.tables['public.c']!, b.tables['public.c']!, a, b);

@@ -6,18 +6,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diff } from '../src/diff/index.js';
 import { MeridianError } from '../src/errors.js';
-import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { initSchemaParser } from '../src/parse/index.js';
+import { parsedModel } from './helpers/model.js';
 import type { Model } from '../src/model/types.js';
 
 beforeAll(async () => {
   await initSchemaParser();
 });
 
-const model = (sql: string): Model => {
-  const r = checkSchema([{ file: 's.sql', text: sql }]);
-  expect(r.errors).toEqual([]);
-  return r.model;
-};
+const model = (sql: string): Model => parsedModel(sql, 's.sql');
 const refusal = (from: string, to: string): MeridianError | undefined => {
   try {
     diff(model(from), model(to));

@@ -7,7 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diff } from '../src/diff/index.js';
-import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { initSchemaParser } from '../src/parse/index.js';
+import { parsedModel } from './helpers/model.js';
 import { plan } from '../src/plan/index.js';
 import { replaceableView } from '../src/diff/view-replace.js';
 import { INPLACE_2_CASES } from './acceptance/cases-inplace-2.js';
@@ -16,11 +17,7 @@ beforeAll(async () => {
   await initSchemaParser();
 });
 
-const parse = (sql: readonly string[]) => {
-  const r = checkSchema([{ file: 'case.sql', text: sql.map((s) => `${s};`).join('\n') }]);
-  expect(r.errors).toEqual([]);
-  return r.model;
-};
+const parse = (sql: readonly string[]) => parsedModel(sql, 'case.sql');
 
 describe('views replaced in place between folded states', () => {
   for (const c of INPLACE_2_CASES) {

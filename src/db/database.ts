@@ -73,3 +73,15 @@ export interface Database extends Queryable {
   reconnect?(): Promise<Database>;
   close(): Promise<void>;
 }
+
+/**
+ * The server's version number (`server_version_num`, e.g. 150004 or 180000) read once (the caller keeps it), for
+ * the `serverVersion()` of both database classes.
+ *
+ * @example
+ *   async serverVersion() { return (this.version ??= await readServerVersion(this)); }
+ */
+export async function readServerVersion(db: Queryable): Promise<number> {
+  const r = await db.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+  return Number(r.rows[0]!.v);
+}

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
 import { columnsOf, describeMessages, type StatementDescription } from './describe.js';
 import { MeridianError } from '../errors.js';
-import type { Database, Queryable, QueryResult } from './database.js';
+import { readServerVersion, type Database, type Queryable, type QueryResult } from './database.js';
 import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
 import { dataDirLockPath, forgetSnapshot } from './pglite-snapshot.js';
 
@@ -272,11 +272,7 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
   private version: number | undefined;
   /** Asked once per connection: a server's version does not change while it is connected. */
   async serverVersion(): Promise<number> {
-    if (this.version === undefined) {
-      const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
-      this.version = Number(r.rows[0]!.v);
-    }
-    return this.version;
+    return (this.version ??= await readServerVersion(this));
   }
   async close(): Promise<void> {
     if (this.closed) return;

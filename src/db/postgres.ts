@@ -24,7 +24,7 @@ function loadPg(): typeof pg {
 }
 import { MeridianError } from '../errors.js';
 import { PgDescribe, type StatementDescription } from './describe.js';
-import type { Database, Queryable, QueryResult } from './database.js';
+import { readServerVersion, type Database, type Queryable, type QueryResult } from './database.js';
 import { redactUrl } from './url.js';
 
 // Return int8 and numeric as strings (default) but timestamps untouched; keep pg's defaults explicit.
@@ -167,11 +167,7 @@ export class PostgresDatabase extends PgQueryable implements Database {
   private version: number | undefined;
   /** Asked once per connection: a server's version does not change while it is connected. */
   async serverVersion(): Promise<number> {
-    if (this.version === undefined) {
-      const r = await this.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
-      this.version = Number(r.rows[0]!.v);
-    }
-    return this.version;
+    return (this.version ??= await readServerVersion(this));
   }
   async close(): Promise<void> {
     if (this.closed) return;

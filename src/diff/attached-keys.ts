@@ -72,3 +72,31 @@ export function attachPartitionIndexes(current: Model, desired: Model, out: Chan
     out.push(...kept, ...children.map((c) => ({ kind: 'attach_index' as const, index: i, child: (c as Extract<Change, { kind: 'drop_index' }>).index })));
   }
 }
+
+/**
+ * Partitions' indexes attached to a parent's index that the plan keeps (Index.attached), under another name in
+ * the desired state: renamed in place (`ALTER INDEX … RENAME TO …`), never built again. Partitions dropped, or
+ * whose parent index is built again (its CREATE INDEX names them), are left to those changes.
+ *
+ * @example
+ * renamePartitionIndexes(current, desired, out)
+ * // readings_value_idx attached { readings_east: 'readings_east_value_idx' → 'east_value' }: out gains a rename
+ */
+export function renamePartitionIndexes(current: Model, desired: Model, out: Change[]): void {
+  const droppedTables = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  for (const [key, t] of Object.entries(desired.tables)) {
+    const cur = current.tables[key];
+    if (!t.partitionBy || !cur || droppedTables.has(key)) continue;
+    for (const i of Object.values(t.indexes)) {
+      const was = cur.indexes[i.name];
+      if (!was?.attached || !i.attached || rebuilt.has(qualifiedKey(i.schema, i.name))) continue;
+      for (const [part, name] of Object.entries(i.attached)) {
+        const from = was.attached[part];
+        const p = desired.tables[part];
+        if (from === undefined || from === name || !p || droppedTables.has(part) || current.tables[part]?.partitionOf?.parent !== key) continue;
+        out.push({ kind: 'rename', object: 'index', schema: p.schema, table: p.name, from, to: name });
+      }
+    }
+  }
+}

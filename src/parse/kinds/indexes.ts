@@ -4,7 +4,6 @@
  */
 import type { Column, ExclusionConstraint, Index, PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { keySql } from '../../model/constraint-sql.js';
-import { figureColname } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { indexShape } from '../canonical.js';
@@ -15,21 +14,27 @@ import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
+import { cloneIndex, indexColNames, recordAttached, renameAttached } from './partition-indexes.js';
 
 /**
  * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
- * like the inspector, the Model then leaves it to the parent's.
+ * like the inspector, the Model then leaves it to the parent's (its name in `parentIndex.attached`). Without one,
+ * PostgreSQL creates one (named by it: partition-indexes.ts).
  */
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
-  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, parentIndex));
+  // An index ON ONLY the parent that is not valid yet takes one too (its other partitions still pending).
+  const shape = { ...parentIndex, only: undefined };
+  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, shape));
   if (!match) {
     // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
-    const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), parentIndex));
+    const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), shape));
     if (key) setAttachedTo(part, key.name, parentIndex);
+    else cloneIndex(sc, part, parentIndex);
     return;
   }
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
+  recordAttached(parentIndex, qualifiedKey(part.schema, part.name), match.name);
 }
 
 /** The index behind a partition's PRIMARY KEY or UNIQUE constraint, as an Index (its shape, for matching). */
@@ -98,9 +103,11 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
-      // Like the inspector: an index attached to a parent's index belongs to the parent's.
+      // Like the inspector: an index attached to a parent's index belongs to the parent's (its name kept there).
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
+      const parent = findIndex(sc, sc.rangeNames(n.relation));
+      if (parent) recordAttached(parent.index, child.index.table, child.index.name);
       attached(sc, sc.rangeNames(n.relation), child.index.table);
       continue;
     }
@@ -202,7 +209,7 @@ export function createIndex(sc: FoldScope, n: Payload<'IndexStmt'>): void {
     if (n.if_not_exists) return;
     throw new Problem('E_DUPLICATE', `relation "${n.idxname}" already exists`);
   }
-  const colNames = params.map((p) => p.indexcolname ?? p.name ?? (p.expr ? figureColname(p.expr) : 'expr')).map((x: string) => (x === '?column?' ? 'expr' : x));
+  const colNames = indexColNames(n);
   const name = n.idxname ? truncateIdent(n.idxname) : chooseName(owner.name, nameAddition(colNames), n.primary ? 'pkey' : n.isconstraint ? 'key' : 'idx', (x) => sc.taken(schema, x));
   sc.claim(schema, name);
   const node = sc.qualify({ ...n, idxname: name, relation: { ...n.relation, schemaname: schema, relname: owner.name }, concurrent: false, if_not_exists: false });
@@ -258,11 +265,14 @@ export function dropIndex(sc: FoldScope, names: readonly string[], missingOk: bo
   if (held.length) throw new Problem('E_DEPENDS', `cannot drop index ${ix.index.name} because the partition keys ${held.join(', ')} are attached to it (DROP INDEX … CASCADE drops them too; write that in a migration)`);
   delete (ix.owner.indexes as Record<string, Index>)[ix.index.name];
   sc.release(ix.index.schema, ix.index.name);
+  // The partitions' indexes attached to it go with it.
+  for (const [part, name] of Object.entries(ix.index.attached ?? {})) sc.release(sc.model.tables[part]?.schema ?? ix.index.schema, name);
 }
 
 /** ALTER INDEX … RENAME TO (the index behind a constraint renames the constraint). */
 export function renameIndex(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const ix = findIndex(sc, sc.rangeNames(n.relation));
+  if (!ix && renameAttached(sc, sc.rangeNames(n.relation), newname)) return;
   if (!ix) {
     // Renaming the index behind a constraint renames the constraint.
     const names = sc.rangeNames(n.relation);

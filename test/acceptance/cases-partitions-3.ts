@@ -1,0 +1,102 @@
+/**
+ * Acceptance cases of the names of partitions' indexes attached to their parent's index (Index.attached; issue #27
+ * leftovers). The shapes follow stripe/pg-schema-diff's internal/migration_acceptance_tests (partitioned_index
+ * cases: "Create partitioned index with local indexes named differently", renamed local indexes, new partitions
+ * of a table with partitioned indexes; MIT licence, © Stripe) and pg_dump's own output (`CREATE INDEX … ON ONLY`,
+ * `ALTER INDEX … ATTACH PARTITION`); the cases are written anew. Each failed before the fix named in its comment.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+const orders = [
+  'CREATE TABLE orders (id int NOT NULL, region text NOT NULL, amount numeric, note text) PARTITION BY LIST (region)',
+  "CREATE TABLE orders_eu PARTITION OF orders FOR VALUES IN ('eu')",
+  "CREATE TABLE orders_us PARTITION OF orders FOR VALUES IN ('us')",
+];
+const seed = "INSERT INTO orders VALUES (1, 'eu', 2.5, 'a'), (2, 'us', 3, 'b'), (3, 'eu', 4, 'c')";
+const keeps = [{ tables: ['orders'], query: 'SELECT id, region, amount::text, note FROM orders ORDER BY id' }];
+
+/** pg_dump's form of an index on `orders (amount)` whose partitions' indexes are named `eu` / `us`. */
+const dumped = (eu: string, us: string, unique = false) => [
+  `CREATE ${unique ? 'UNIQUE ' : ''}INDEX orders_amount_idx ON ONLY orders (${unique ? 'region, ' : ''}amount)`,
+  `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${eu} ON orders_eu (${unique ? 'region, ' : ''}amount)`,
+  `ALTER INDEX orders_amount_idx ATTACH PARTITION ${eu}`,
+  `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${us} ON orders_us (${unique ? 'region, ' : ''}amount)`,
+  `ALTER INDEX orders_amount_idx ATTACH PARTITION ${us}`,
+];
+
+export const PARTITION_3_CASES: AcceptanceCase[] = [
+  // Index.attached (inspector: pg_inherits of the parent index; fold: ON ONLY + ATTACH); plan/kinds/
+  // partition-index-names.ts writes pg_dump's form since PostgreSQL would name them orders_eu_amount_idx….
+  {
+    name: 'partitions-3: a parent index whose partitions\' indexes have names of their own (pg_dump form)',
+    old: [...orders],
+    new: [...orders, ...dumped('eu_amount', 'us_amount')],
+    seed,
+    keepsTables: keeps,
+    expectedSql: ['CREATE INDEX "orders_amount_idx" ON ONLY "public"."orders" ("amount")', 'ALTER INDEX "public"."orders_amount_idx" ATTACH PARTITION "public"."eu_amount"'],
+  },
+  // Only a partition's index name differs (PostgreSQL's own name vs another): renamed in place, nothing rebuilt.
+  {
+    name: 'partitions-3: a partition index attached to the parent index is renamed in place',
+    old: [...orders, 'CREATE INDEX orders_amount_idx ON orders (amount)'],
+    new: [...orders, ...dumped('eu_amount', 'orders_us_amount_idx')],
+    seed,
+    keepsTables: keeps,
+    expectedSql: ['ALTER INDEX "public"."orders_eu_amount_idx" RENAME TO "eu_amount"'],
+    absentSql: ['DROP INDEX', 'CREATE INDEX'],
+  },
+  // A unique parent index, the names swapped between two schemas' worth of pg_dump output.
+  {
+    name: 'partitions-3: a unique parent index with named partition indexes, built from nothing and renamed',
+    old: [...orders, ...dumped('eu_key', 'us_key', true)],
+    new: [...orders, ...dumped('eu_region_amount', 'us_region_amount', true)],
+    seed,
+    keepsTables: keeps,
+    absentSql: ['DROP INDEX'],
+  },
+  // A partition created for a parent index that stays: PostgreSQL names its index; renamed after CREATE TABLE.
+  {
+    name: 'partitions-3: a new partition of a table with an index gets its index under the desired name',
+    old: [...orders, 'CREATE INDEX orders_amount_idx ON orders (amount)'],
+    new: [...orders, 'CREATE INDEX orders_amount_idx ON orders (amount)', "CREATE TABLE orders_ap PARTITION OF orders FOR VALUES IN ('ap')", 'ALTER INDEX orders_ap_amount_idx RENAME TO ap_amount'],
+    seed,
+    keepsTables: keeps,
+    expectedSql: ['ALTER INDEX "public"."orders_ap_amount_idx" RENAME TO "ap_amount"'],
+  },
+  // The name PostgreSQL would give is taken by another relation: it appends a number (parse/kinds/partition-indexes.ts
+  // chooses it like ChooseRelationName); the plan cannot rely on it and writes pg_dump's form.
+  {
+    name: 'partitions-3: a parent index created where the partition index name PostgreSQL prefers is taken',
+    old: [...orders, 'CREATE SEQUENCE orders_eu_amount_idx'],
+    new: [...orders, 'CREATE SEQUENCE orders_eu_amount_idx', 'CREATE INDEX orders_amount_idx ON orders (amount)'],
+    seed,
+    keepsTables: keeps,
+  },
+  // An expression index: the partitions' indexes are named after the function (FigureIndexColname).
+  {
+    name: 'partitions-3: an expression index on the parent, partition indexes named by PostgreSQL and by hand',
+    old: [...orders, 'CREATE INDEX orders_lower_idx ON orders (lower(note))'],
+    new: [...orders, 'CREATE INDEX orders_lower_idx ON ONLY orders (lower(note))', 'CREATE INDEX orders_eu_lower_idx ON orders_eu (lower(note))',
+      'ALTER INDEX orders_lower_idx ATTACH PARTITION orders_eu_lower_idx', 'CREATE INDEX us_note ON orders_us (lower(note))', 'ALTER INDEX orders_lower_idx ATTACH PARTITION us_note'],
+    seed,
+    keepsTables: keeps,
+    absentSql: ['DROP INDEX'],
+  },
+  // DETACH PARTITION: the partition keeps its attached index under its own name (model/partition.ts detachedTable).
+  {
+    name: 'partitions-3: a partition with a named attached index is detached and keeps the index',
+    old: [...orders, ...dumped('eu_amount', 'us_amount')],
+    new: [
+      'CREATE TABLE orders (id int NOT NULL, region text NOT NULL, amount numeric, note text) PARTITION BY LIST (region)',
+      "CREATE TABLE orders_us PARTITION OF orders FOR VALUES IN ('us')",
+      'CREATE TABLE orders_eu (id int NOT NULL, region text NOT NULL, amount numeric, note text)',
+      'CREATE INDEX eu_amount ON orders_eu (amount)',
+      'CREATE INDEX orders_amount_idx ON ONLY orders (amount)',
+      'CREATE INDEX us_amount ON orders_us (amount)',
+      'ALTER INDEX orders_amount_idx ATTACH PARTITION us_amount',
+    ],
+    seed,
+    seedBack: "INSERT INTO orders VALUES (2, 'us', 3, 'b'); INSERT INTO orders_eu VALUES (1, 'eu', 2.5, 'a')",
+    keepsTables: [{ tables: ['orders', 'orders_eu'], query: "SELECT id, region, amount::text, note FROM orders UNION ALL SELECT id, region, amount::text, note FROM orders_eu WHERE NOT EXISTS (SELECT FROM orders o WHERE o.id = orders_eu.id AND o.region = 'eu') ORDER BY 1" }],
+  },
+];

@@ -25,8 +25,18 @@ export function attachPartitionKeys(current: Model, desired: Model, out: Change[
   const on = (kind: Change['kind'], table: string, name: string, attach?: boolean) => out.some((c) => c.kind === kind && (c.kind === 'add_constraint' || c.kind === 'drop_constraint')
     && qualifiedKey(c.table.schema, c.table.name) === table && c.constraint.name === name && !!(c.kind === 'add_constraint' && c.attach) === !!attach);
   const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const kept = (to: string) => !rebuilt.has(to) && Object.values(current.tables).some((x) => Object.values(x.indexes).some((i) => !i.only && qualifiedKey(i.schema, i.name) === to));
   for (const [key, t] of Object.entries(desired.tables)) {
     const cur = dropped.has(key) ? undefined : current.tables[key];
+    // A new partition whose keys attach to parent indexes that stay (valid): created on its own and attached, which
+    // attaches them (the create_table change's `attach`), instead of building the parent indexes again.
+    const made = !cur && t.partitionOf ? out.findIndex((c) => c.kind === 'create_table' && qualifiedKey(c.table.schema, c.table.name) === key) : -1;
+    const keys = Object.values(t.constraints).filter((k) => attachedOf(k));
+    if (made >= 0 && keys.length && keys.every((k) => kept(attachedOf(k)!))) {
+      out[made] = { kind: 'create_table', table: t, attach: true };
+      continue;
+    }
     for (const k of Object.values(t.constraints)) {
       const was = cur?.constraints[k.name];
       const wasTo = attachedOf(was);

@@ -417,12 +417,16 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   // Tables: created parents and referenced tables first; dropped in reverse FK order, cycles broken.
-  for (const c of tables.order)
-    emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table, {
+  for (const c of tables.order) {
+    // A partition whose keys attach to its parent's indexes: created on its own, then attached (diff/attached-keys.ts).
+    const own = c.attach && c.table.partitionOf ? { ...c.table, partitionOf: undefined, columns: c.table.columns.map(({ inherited: _i, ...col }) => col) } : c.table;
+    emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(own, {
       foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       indent: options.indent,
     }));
+    if (own !== c.table) emit('create-table', c, keyOf(c.table), `attach "${c.table.name}" table`, `ALTER TABLE ${qk(c.table.partitionOf!.parent)} ATTACH PARTITION ${qn(c.table.schema, c.table.name)} ${c.table.partitionOf!.bound.text}`);
+  }
   // The indexes PostgreSQL made on a new partition for its parent's, renamed as desired.
   for (const c of tables.order)
     for (const sql of newPartitionRenames(c.table, all, current, desired)) emit('rename-partition-index', c, keyOf(c.table), `rename an index of "${c.table.name}"`, sql);

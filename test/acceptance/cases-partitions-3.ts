@@ -100,3 +100,57 @@ export const PARTITION_3_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['orders', 'orders_eu'], query: "SELECT id, region, amount::text, note FROM orders UNION ALL SELECT id, region, amount::text, note FROM orders_eu WHERE NOT EXISTS (SELECT FROM orders o WHERE o.id = orders_eu.id AND o.region = 'eu') ORDER BY 1" }],
   },
 ];
+
+const readings = [
+  'CREATE TABLE readings (id int NOT NULL, site text NOT NULL, value numeric) PARTITION BY LIST (site)',
+  "CREATE TABLE readings_east PARTITION OF readings FOR VALUES IN ('east')",
+];
+const readingsSeed = "INSERT INTO readings VALUES (1, 'east', 2.5), (2, 'east', 3)";
+const readingsKeeps = [{ tables: ['readings'], query: 'SELECT id, site, value::text FROM readings ORDER BY id' }];
+
+/** Partitions the plan creates whose own key or index attaches to an index of the parent that stays. */
+export const PARTITION_3_NEW_CASES: AcceptanceCase[] = [
+  // A new partition whose PRIMARY KEY is attached to the parent's valid plain unique index (pg-schema-diff: "Add a
+  // partition with a local primary key used by a partitioned index").
+  {
+    name: 'partitions-3: a new partition whose primary key is attached to the parent\'s unique index',
+    old: [...readings, 'CREATE UNIQUE INDEX readings_site_id_key ON readings (site, id)'],
+    new: [
+      ...readings,
+      'CREATE UNIQUE INDEX readings_site_id_key ON readings (site, id)',
+      'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)',
+      'ALTER TABLE readings_west ADD CONSTRAINT readings_west_pkey PRIMARY KEY (site, id)',
+      "ALTER TABLE readings ATTACH PARTITION readings_west FOR VALUES IN ('west')",
+    ],
+    seed: readingsSeed,
+    keepsTables: readingsKeeps,
+    absentSql: ['DROP INDEX'],
+  },
+  // The same with a second parent index whose index on the new partition has a name of its own (renamed after the
+  // ATTACH that creates it) and a unique key of the partition attached to a third.
+  {
+    name: 'partitions-3: a new partition with keys attached to the parent\'s indexes and a named index for another',
+    old: [...readings, 'CREATE UNIQUE INDEX readings_site_id_key ON readings (site, id)', 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE UNIQUE INDEX readings_site_value_key ON readings (site, value)'],
+    new: [
+      ...readings,
+      'CREATE UNIQUE INDEX readings_site_id_key ON readings (site, id)', 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE UNIQUE INDEX readings_site_value_key ON readings (site, value)',
+      'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)',
+      'ALTER TABLE readings_west ADD CONSTRAINT readings_west_pkey PRIMARY KEY (site, id)',
+      'ALTER TABLE readings_west ADD CONSTRAINT west_site_value UNIQUE (site, value)',
+      "ALTER TABLE readings ATTACH PARTITION readings_west FOR VALUES IN ('west')",
+      'ALTER INDEX readings_west_value_idx RENAME TO west_value',
+    ],
+    seed: readingsSeed,
+    keepsTables: readingsKeeps,
+    absentSql: ['DROP INDEX'],
+  },
+  // An existing table attached as a partition: its own index of the parent index's shape is attached under its name.
+  {
+    name: 'partitions-3: a table attached as a partition keeps its own index, attached to the parent\'s',
+    old: [...readings, 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)', 'CREATE INDEX west_value ON readings_west (value)'],
+    new: [...readings, 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)', 'CREATE INDEX west_value ON readings_west (value)',
+      "ALTER TABLE readings ATTACH PARTITION readings_west FOR VALUES IN ('west')"],
+    seed: `${readingsSeed}; INSERT INTO readings_west VALUES (3, 'west', 1)`,
+    keepsTables: [{ tables: ['readings', 'readings_west'], query: "SELECT id, site, value::text FROM readings UNION SELECT id, site, value::text FROM readings_west ORDER BY 1" }],
+  },
+];

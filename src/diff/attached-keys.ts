@@ -9,7 +9,7 @@
  */
 import type { Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
-import type { Constraint, Model } from '../model/types.js';
+import type { Constraint, Index, Model } from '../model/types.js';
 import { sameIndex } from './equal.js';
 
 const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'attachedTo' in k ? k.attachedTo : undefined);
@@ -109,4 +109,42 @@ export function renamePartitionIndexes(current: Model, desired: Model, out: Chan
       }
     }
   }
+}
+
+/**
+ * A partition's own index that the desired state has attached to a new index of its parent, under the same name
+ * and of the same shape (Index.attached): kept and attached (`ALTER INDEX … ATTACH PARTITION`, written by the plan's
+ * `ON ONLY` form: plan/kinds/partition-index-names.ts) instead of dropped and built again.
+ *
+ * @example
+ * keepTakenPartitionIndexes(current, desired, out)
+ * // FOOBAR_1_Foo_id_idx (FOOBAR_1's own) attached to the new foobar_unique: its drop_index leaves `out`
+ */
+export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const gone = new Set<Change>();
+  for (const c of out) {
+    if (c.kind !== 'create_index' || c.statisticsFrom || c.index.only || !c.index.attached) continue;
+    for (const [part, name] of Object.entries(c.index.attached)) {
+      const own = takenIndex(current, c.index, part, name);
+      if (!own || dropped.has(part)) continue;
+      for (const d of out) if (d.kind === 'drop_index' && d.index === own) gone.add(d);
+    }
+  }
+  if (!gone.size) return;
+  const kept = out.filter((c) => !gone.has(c));
+  out.length = 0;
+  out.push(...kept);
+}
+
+/**
+ * The index `name` of the partition `part` in `current`, of the shape of the parent index `i`: PostgreSQL can attach
+ * it to `i` as it is.
+ *
+ * @example
+ * takenIndex(current, foobarUnique, 'public."FOOBAR_1"', 'FOOBAR_1_Foo_id_idx') // FOOBAR_1's own index, or undefined
+ */
+export function takenIndex(current: Model, i: Index, part: string, name: string): Index | undefined {
+  const own = current.tables[part]?.indexes[name];
+  return own && !own.only && sameIndex(own, { ...i, only: undefined }) ? own : undefined;
 }

@@ -154,3 +154,47 @@ export const PARTITION_3_NEW_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['readings', 'readings_west'], query: "SELECT id, site, value::text FROM readings UNION SELECT id, site, value::text FROM readings_west ORDER BY 1" }],
   },
 ];
+
+const quoted = [
+  'CREATE TABLE "Foobar" (id int, "Foo" varchar(255), fizz int) PARTITION BY LIST ("Foo")',
+  'CREATE TABLE "FOOBAR_1" PARTITION OF "Foobar" FOR VALUES IN (\'foo_1\')',
+  'CREATE TABLE foobar_2 PARTITION OF "Foobar" FOR VALUES IN (\'foo_2\')',
+];
+const quotedSeed = 'INSERT INTO "Foobar" VALUES (1, \'foo_1\', 1), (2, \'foo_2\', 2)';
+const quotedKeeps = [{ tables: ['"Foobar"'], query: 'SELECT id, "Foo", fizz FROM "Foobar" ORDER BY id' }];
+
+/** The pg-schema-diff partitioned_index shapes with quoted names, and a partition's own index taken by the parent's. */
+export const PARTITION_3_ORACLE_CASES: AcceptanceCase[] = [
+  // PostgreSQL's names for quoted relations and columns (`FOOBAR_1_id_Foo_idx`), then names of their own.
+  {
+    name: 'partitions-3: quoted partition and column names, partition indexes named by PostgreSQL then by hand',
+    old: [...quoted, 'CREATE INDEX "SOME_IDX" ON "Foobar" (id, "Foo")'],
+    new: [...quoted, 'CREATE INDEX "SOME_IDX" ON ONLY "Foobar" (id, "Foo")', 'CREATE INDEX "Part_1" ON "FOOBAR_1" (id, "Foo")', 'ALTER INDEX "SOME_IDX" ATTACH PARTITION "Part_1"',
+      'CREATE INDEX "foobar_2_id_Foo_idx" ON foobar_2 (id, "Foo")', 'ALTER INDEX "SOME_IDX" ATTACH PARTITION "foobar_2_id_Foo_idx"'],
+    seed: quotedSeed,
+    keepsTables: quotedKeeps,
+    expectedSql: ['ALTER INDEX "public"."FOOBAR_1_id_Foo_idx" RENAME TO "Part_1"'],
+    absentSql: ['DROP INDEX'],
+  },
+  // A new quoted parent index whose partitions' indexes have names of their own, with a hash method.
+  {
+    name: 'partitions-3: a hash index on a quoted parent with named partition indexes',
+    old: [...quoted],
+    new: [...quoted, 'CREATE INDEX "Hash_Idx" ON ONLY "Foobar" USING hash ("Foo")', 'CREATE INDEX "H1" ON "FOOBAR_1" USING hash ("Foo")', 'ALTER INDEX "Hash_Idx" ATTACH PARTITION "H1"',
+      'CREATE INDEX "H2" ON foobar_2 USING hash ("Foo")', 'ALTER INDEX "Hash_Idx" ATTACH PARTITION "H2"'],
+    seed: quotedSeed,
+    keepsTables: quotedKeeps,
+  },
+  // pg-schema-diff "Add a unique index when the local index already exists": the partition's own index under the
+  // name PostgreSQL would give it is taken by the parent's new index; kept and attached, not dropped and built again
+  // (diff/attached-keys.ts keepTakenPartitionIndexes).
+  {
+    name: 'partitions-3: a partition\'s own unique index is taken by the parent\'s new unique index',
+    old: [...quoted, 'CREATE UNIQUE INDEX "FOOBAR_1_Foo_id_idx" ON "FOOBAR_1" ("Foo", id)'],
+    new: [...quoted, 'CREATE UNIQUE INDEX foobar_unique ON "Foobar" ("Foo", id)'],
+    seed: quotedSeed,
+    keepsTables: quotedKeeps,
+    expectedSql: ['ALTER INDEX "public"."foobar_unique" ATTACH PARTITION "public"."FOOBAR_1_Foo_id_idx"'],
+    absentSql: ['DROP INDEX'],
+  },
+];

@@ -12,6 +12,7 @@ import { qualifiedKey } from '../../model/names.js';
 import { defaultPartitionIndexName, relationNames } from '../../model/partition.js';
 import type { Index, Model, Table } from '../../model/types.js';
 import { createIndexSql } from '../index-sql.js';
+import { takenIndex } from '../../diff/attached-keys.js';
 import { qn } from '../table-sql.js';
 import { quoteIdentAlways as qi } from '../../model/names.js';
 
@@ -56,11 +57,13 @@ function onlySql(i: Index): string {
 export function partitionedIndexSql(i: Index, current: Model, desired: Model): string[] | undefined {
   const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k]?.partitionOf?.parent === i.table ? [{ part: desired.tables[k]!, name }] : []));
   if (!parts.length || i.only) return undefined;
+  // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
+  const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);
   const plain = parts.every(({ part, name }) => i.keys.length > 0 && name === defaultPartitionIndexName(part.name, i)
     && !relationNames(current, part.schema).has(name) && !ownNames(desired, part.schema).has(name));
   if (plain) return undefined;
   const out = [onlySql(i)];
-  for (const { part, name } of parts) out.push(childSql(i, part, name), `ALTER INDEX ${qn(i.schema, i.name)} ATTACH PARTITION ${qn(part.schema, name)}`);
+  for (const { part, name } of parts) out.push(...(kept(part, name) ? [] : [childSql(i, part, name)]), `ALTER INDEX ${qn(i.schema, i.name)} ATTACH PARTITION ${qn(part.schema, name)}`);
   return out;
 }
 

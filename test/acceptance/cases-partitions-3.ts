@@ -144,6 +144,29 @@ export const PARTITION_3_NEW_CASES: AcceptanceCase[] = [
     keepsTables: readingsKeeps,
     absentSql: ['DROP INDEX'],
   },
+  // Two levels: a sub-partitioned partition's index (itself a parent index) named by hand; its partitions' keep
+  // PostgreSQL's names (only the first level's names are compared: Index.attached of the indexes in the Model).
+  {
+    name: 'partitions-3: a named index on a sub-partitioned partition attached to the parent index',
+    old: [...readings, "CREATE TABLE readings_west PARTITION OF readings FOR VALUES IN ('west') PARTITION BY RANGE (id)", 'CREATE TABLE readings_west_low PARTITION OF readings_west FOR VALUES FROM (0) TO (100)'],
+    new: [...readings, "CREATE TABLE readings_west PARTITION OF readings FOR VALUES IN ('west') PARTITION BY RANGE (id)", 'CREATE TABLE readings_west_low PARTITION OF readings_west FOR VALUES FROM (0) TO (100)',
+      'CREATE INDEX readings_value_idx ON ONLY readings (value)', 'CREATE INDEX east_value ON readings_east (value)', 'ALTER INDEX readings_value_idx ATTACH PARTITION east_value',
+      'CREATE INDEX west_value ON readings_west (value)', 'ALTER INDEX readings_value_idx ATTACH PARTITION west_value'],
+    seed: `${readingsSeed}; INSERT INTO readings VALUES (5, 'west', 1)`,
+    keepsTables: readingsKeeps,
+  },
+  // Fold (parse/kinds/partition-indexes.ts): a partition renamed keeps its attached index (under the partition's
+  // new key); an attached index renamed by ALTER INDEX; a partition dropped frees its index's name (taken again).
+  {
+    name: 'partitions-3: a partition renamed and dropped around a parent index, its attached index renamed',
+    old: [...readings, 'CREATE INDEX readings_value_idx ON readings (value)'],
+    new: [...readings, "CREATE TABLE readings_west PARTITION OF readings FOR VALUES IN ('west')", 'CREATE INDEX readings_value_idx ON readings (value)',
+      'ALTER TABLE readings_west RENAME TO readings_w', 'ALTER INDEX readings_west_value_idx RENAME TO w_value', 'ALTER TABLE readings_w RENAME TO readings_west',
+      'DROP TABLE readings_west', "CREATE TABLE readings_west PARTITION OF readings FOR VALUES IN ('west')", "CREATE TABLE readings_north PARTITION OF readings FOR VALUES IN ('north')",
+      'CREATE INDEX w_value ON readings_north (id)'],
+    seed: readingsSeed,
+    keepsTables: readingsKeeps,
+  },
   // An existing table attached as a partition: its own index of the parent index's shape is attached under its name.
   {
     name: 'partitions-3: a table attached as a partition keeps its own index, attached to the parent\'s',

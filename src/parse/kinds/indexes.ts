@@ -83,6 +83,23 @@ function attached(sc: FoldScope, parentNames: readonly string[], table: string):
   sc.onlyPending.delete(parent.index);
 }
 
+/**
+ * What PostgreSQL checks before `ALTER INDEX parent ATTACH PARTITION child` (AttachPartitionEnsureIndexes'
+ * neighbour ATExecAttachPartitionIdx): the parent is a partitioned table's index, the child an index of the same
+ * shape on one of its partitions, which has no index attached to the parent's yet. E_INVALID otherwise.
+ */
+function checkAttach(sc: FoldScope, parent: { owner: MTable | MView; index: Index }, child: { owner: MTable | MView; index: Index }): void {
+  const p = parent.index.name;
+  const c = child.index.name;
+  if (parent.owner.kind !== 'table' || !parent.owner.partitionBy) throw new Problem('E_INVALID', `ALTER action ATTACH PARTITION cannot be performed on relation "${p}" (not an index of a partitioned table)`);
+  const part = sc.model.tables[child.index.table];
+  if (part?.partitionOf?.parent !== parent.index.table) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": index "${c}" is not an index on any partition of table "${parent.owner.name}"`);
+  const key = qualifiedKey(parent.index.schema, parent.index.name);
+  if (parent.index.attached?.[child.index.table] !== undefined || Object.values(part.constraints).some((k) => 'attachedTo' in k && k.attachedTo === key))
+    throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
+  if (!sameIndex({ ...child.index, only: undefined }, { ...parent.index, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
+}
+
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_AttachPartition') {
@@ -103,11 +120,13 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
+      const parent = findIndex(sc, sc.rangeNames(n.relation));
+      if (!parent) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+      checkAttach(sc, parent, child);
       // Like the inspector: an index attached to a parent's index belongs to the parent's (its name kept there).
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
-      const parent = findIndex(sc, sc.rangeNames(n.relation));
-      if (parent) recordAttached(parent.index, child.index.table, child.index.name);
+      recordAttached(parent.index, child.index.table, child.index.name);
       attached(sc, sc.rangeNames(n.relation), child.index.table);
       continue;
     }

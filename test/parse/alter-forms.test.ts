@@ -220,6 +220,20 @@ export const ALTER_FORMS: Readonly<Record<string, string>> = {
     CREATE TABLE a (id int, n int);
     CREATE VIEW v AS SELECT id, n FROM a;
     ALTER VIEW v ALTER COLUMN n SET DEFAULT 7;`,
+  'partitions\' attached index names: PARTITION OF, ATTACH, ALTER INDEX … RENAME and DETACH PARTITION (the index stays the table\'s)': `
+    CREATE TABLE r (id int, site text, v numeric) PARTITION BY LIST (site);
+    CREATE TABLE r_e PARTITION OF r FOR VALUES IN ('e');
+    CREATE INDEX r_v_idx ON r (v);
+    CREATE INDEX r_lower_idx ON r (lower(site), (v + 1));
+    CREATE TABLE r_w PARTITION OF r FOR VALUES IN ('w');
+    CREATE TABLE r_n (id int, site text, v numeric);
+    CREATE INDEX n_v ON r_n (v);
+    ALTER TABLE r ATTACH PARTITION r_n FOR VALUES IN ('n');
+    ALTER INDEX r_e_v_idx RENAME TO e_v;
+    ALTER TABLE r DETACH PARTITION r_e;
+    ALTER TABLE r DETACH PARTITION r_n;
+    CREATE SEQUENCE r_s_v_idx;
+    CREATE TABLE r_s PARTITION OF r FOR VALUES IN ('s');`,
   'ALTER FUNCTION … SET / RESET / IMMUTABLE': `
     CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
     ALTER FUNCTION f(int) IMMUTABLE STRICT;

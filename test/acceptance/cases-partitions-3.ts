@@ -167,6 +167,16 @@ export const PARTITION_3_NEW_CASES: AcceptanceCase[] = [
     seed: readingsSeed,
     keepsTables: readingsKeeps,
   },
+  // An existing table attached as a partition without an index of the shape: PostgreSQL makes one on ATTACH,
+  // renamed to the desired name.
+  {
+    name: 'partitions-3: a table attached as a partition gets the parent index\'s index under the desired name',
+    old: [...readings, 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)'],
+    new: [...readings, 'CREATE INDEX readings_value_idx ON readings (value)', 'CREATE TABLE readings_west (id int NOT NULL, site text NOT NULL, value numeric)',
+      "ALTER TABLE readings ATTACH PARTITION readings_west FOR VALUES IN ('west')", 'ALTER INDEX readings_west_value_idx RENAME TO w_value'],
+    seed: `${readingsSeed}; INSERT INTO readings_west VALUES (3, 'west', 1)`,
+    keepsTables: [{ tables: ['readings', 'readings_west'], query: "SELECT id, site, value::text FROM readings UNION SELECT id, site, value::text FROM readings_west ORDER BY 1" }],
+  },
   // An existing table attached as a partition: its own index of the parent index's shape is attached under its name.
   {
     name: 'partitions-3: a table attached as a partition keeps its own index, attached to the parent\'s',

@@ -9,7 +9,7 @@
  */
 import type { Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
-import type { Constraint, Model } from '../model/types.js';
+import type { Constraint, Index, Model } from '../model/types.js';
 import { sameIndex } from './equal.js';
 
 const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'attachedTo' in k ? k.attachedTo : undefined);
@@ -25,8 +25,18 @@ export function attachPartitionKeys(current: Model, desired: Model, out: Change[
   const on = (kind: Change['kind'], table: string, name: string, attach?: boolean) => out.some((c) => c.kind === kind && (c.kind === 'add_constraint' || c.kind === 'drop_constraint')
     && qualifiedKey(c.table.schema, c.table.name) === table && c.constraint.name === name && !!(c.kind === 'add_constraint' && c.attach) === !!attach);
   const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const kept = (to: string) => !rebuilt.has(to) && Object.values(current.tables).some((x) => Object.values(x.indexes).some((i) => !i.only && qualifiedKey(i.schema, i.name) === to));
   for (const [key, t] of Object.entries(desired.tables)) {
     const cur = dropped.has(key) ? undefined : current.tables[key];
+    // A new partition whose keys attach to parent indexes that stay (valid): created on its own and attached, which
+    // attaches them (the create_table change's `attach`), instead of building the parent indexes again.
+    const made = !cur && t.partitionOf ? out.findIndex((c) => c.kind === 'create_table' && qualifiedKey(c.table.schema, c.table.name) === key) : -1;
+    const keys = Object.values(t.constraints).filter((k) => attachedOf(k));
+    if (made >= 0 && keys.length && keys.every((k) => kept(attachedOf(k)!))) {
+      out[made] = { kind: 'create_table', table: t, attach: true };
+      continue;
+    }
     for (const k of Object.values(t.constraints)) {
       const was = cur?.constraints[k.name];
       const wasTo = attachedOf(was);
@@ -71,4 +81,70 @@ export function attachPartitionIndexes(current: Model, desired: Model, out: Chan
     out.length = 0;
     out.push(...kept, ...children.map((c) => ({ kind: 'attach_index' as const, index: i, child: (c as Extract<Change, { kind: 'drop_index' }>).index })));
   }
+}
+
+/**
+ * Partitions' indexes attached to a parent's index that the plan keeps (Index.attached), under another name in
+ * the desired state: renamed in place (`ALTER INDEX … RENAME TO …`), never built again. Partitions dropped, or
+ * whose parent index is built again (its CREATE INDEX names them), are left to those changes.
+ *
+ * @example
+ * renamePartitionIndexes(current, desired, out)
+ * // readings_value_idx attached { readings_east: 'readings_east_value_idx' → 'east_value' }: out gains a rename
+ */
+export function renamePartitionIndexes(current: Model, desired: Model, out: Change[]): void {
+  const droppedTables = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  for (const [key, t] of Object.entries(desired.tables)) {
+    const cur = current.tables[key];
+    if (!t.partitionBy || !cur || droppedTables.has(key)) continue;
+    for (const i of Object.values(t.indexes)) {
+      const was = cur.indexes[i.name];
+      if (!was?.attached || !i.attached || rebuilt.has(qualifiedKey(i.schema, i.name))) continue;
+      for (const [part, name] of Object.entries(i.attached)) {
+        const from = was.attached[part];
+        const p = desired.tables[part];
+        if (from === undefined || from === name || !p || droppedTables.has(part) || current.tables[part]?.partitionOf?.parent !== key) continue;
+        out.push({ kind: 'rename', object: 'index', schema: p.schema, table: p.name, from, to: name });
+      }
+    }
+  }
+}
+
+/**
+ * A partition's own index that the desired state has attached to a new index of its parent, under the same name
+ * and of the same shape (Index.attached): kept and attached (`ALTER INDEX … ATTACH PARTITION`, written by the plan's
+ * `ON ONLY` form: plan/kinds/partition-index-names.ts) instead of dropped and built again.
+ *
+ * @example
+ * keepTakenPartitionIndexes(current, desired, out)
+ * // FOOBAR_1_Foo_id_idx (FOOBAR_1's own) attached to the new foobar_unique: its drop_index leaves `out`
+ */
+export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
+  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const gone = new Set<Change>();
+  for (const c of out) {
+    if (c.kind !== 'create_index' || c.statisticsFrom || c.index.only || !c.index.attached) continue;
+    for (const [part, name] of Object.entries(c.index.attached)) {
+      const own = takenIndex(current, c.index, part, name);
+      if (!own || dropped.has(part)) continue;
+      for (const d of out) if (d.kind === 'drop_index' && d.index === own) gone.add(d);
+    }
+  }
+  if (!gone.size) return;
+  const kept = out.filter((c) => !gone.has(c));
+  out.length = 0;
+  out.push(...kept);
+}
+
+/**
+ * The index `name` of the partition `part` in `current`, of the shape of the parent index `i`: PostgreSQL can attach
+ * it to `i` as it is.
+ *
+ * @example
+ * takenIndex(current, foobarUnique, 'public."FOOBAR_1"', 'FOOBAR_1_Foo_id_idx') // FOOBAR_1's own index, or undefined
+ */
+export function takenIndex(current: Model, i: Index, part: string, name: string): Index | undefined {
+  const own = current.tables[part]?.indexes[name];
+  return own && !own.only && sameIndex(own, { ...i, only: undefined }) ? own : undefined;
 }

@@ -48,7 +48,12 @@ export type Change =
   | { readonly kind: 'drop_sequence'; readonly sequence: Sequence }
   /** `beforeDrops`: released (OWNED BY NONE) before the tables are dropped, so the drop does not take it along (planner-made). */
   | { readonly kind: 'sequence_owned_by'; readonly sequence: Sequence; readonly beforeDrops?: boolean }
-  | { readonly kind: 'create_table'; readonly table: Table }
+  /**
+   * `attach`: a partition created as a table of its own, then `ALTER TABLE parent ATTACH PARTITION`: PostgreSQL then
+   * attaches its keys to the parent's plain indexes of their shape (Constraint.attachedTo) instead of creating an
+   * index on it for each (`CREATE TABLE … PARTITION OF` does, before its keys exist).
+   */
+  | { readonly kind: 'create_table'; readonly table: Table; readonly attach?: boolean }
   | { readonly kind: 'drop_table'; readonly table: Table }
   /** `afterTypeChanges`: a generated column added again once the columns it reads have their new type (planner-made: plan/regenerated.ts). */
   | { readonly kind: 'add_column'; readonly table: Table; readonly column: Column; readonly afterTypeChanges?: boolean }

@@ -17,7 +17,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { attachPartitionIndexes, attachPartitionKeys } from './attached-keys.js';
+import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
 import { replaceableView } from './view-replace.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -381,6 +381,8 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
   attachPartitionIndexes(current, desired, out);
+  renamePartitionIndexes(current, desired, out);
+  keepTakenPartitionIndexes(current, out);
   refuseTypedTableChanges(current, desired, out);
   return out;
 }

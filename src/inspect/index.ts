@@ -396,6 +396,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
           options: arr(r.options), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
           ...(r.statistics ? { statistics: arr(r.statistics) } : {}), ...(r.only ? { only: true } : {}),
+          ...(r.attached ? { attached: Object.fromEntries(json<{ schema: string; table: string; name: string }[]>(r.attached)!.map((a) => [qualifiedKey(a.schema, a.table), a.name]).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
         };
       }
       for (const r of await typeP) {

@@ -11,9 +11,9 @@
  * The same state is what a table must look like before `ATTACH PARTITION` makes it that partition: PostgreSQL
  * attaches matching indexes and constraints instead of creating them.
  *
- * Limits: a partition that was attached with indexes of its own keeps their names (the Model does not record
- * them; the computed names are those of `CREATE TABLE … PARTITION OF`); exclusion constraints and `ON ONLY`
- * indexes of the parent are not copied.
+ * The indexes keep the names recorded on the parent's (Index.attached); without one, the names are those of
+ * `CREATE TABLE … PARTITION OF`. Limits: exclusion constraints are not copied, nor `ON ONLY` indexes of the parent
+ * that the partition has no index attached to.
  */
 import { qualifiedKey } from './names.js';
 import type { Constraint, Index, Model, Table } from './types.js';
@@ -49,12 +49,25 @@ function addition(names: readonly string[]): string {
   return out;
 }
 
-/** Relation names of a schema (tables, views, sequences, indexes and key constraints' indexes). */
-function relationNames(model: Model, schema: string): Set<string> {
+/**
+ * The name PostgreSQL gives the index it creates on the partition `table` for its parent's index `index` when no
+ * other relation of the schema has it (ChooseIndexName; else a number is appended).
+ *
+ * @example
+ * defaultPartitionIndexName('orders_2024', idx) // idx on (lower(email)) → 'orders_2024_lower_idx'
+ */
+export function defaultPartitionIndexName(table: string, index: Index): string {
+  return objectName(table, addition(index.keys.map(keyName)), 'idx');
+}
+
+/** Relation names of a schema (tables, views, sequences, indexes, key constraints' indexes, partitions' attached indexes). */
+export function relationNames(model: Model, schema: string): Set<string> {
   const out = new Set<string>();
   for (const rels of [model.tables, model.views, model.sequences])
     for (const r of Object.values(rels)) if (r.schema === schema) out.add(r.name);
   for (const t of Object.values(model.tables)) {
+    // Partitions' indexes attached to a parent's (Index.attached) take names too.
+    for (const i of Object.values(t.indexes)) for (const [part, name] of Object.entries(i.attached ?? {})) if (model.tables[part]?.schema === schema) out.add(name);
     if (t.schema !== schema) continue;
     for (const i of Object.values(t.indexes)) out.add(i.name);
     for (const c of Object.values(t.constraints)) if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') out.add(c.name);
@@ -97,9 +110,12 @@ export function detachedTable(model: Model, table: Table): Table {
   const key = qualifiedKey(table.schema, table.name);
   const indexes: Record<string, Index> = {};
   for (const i of Object.values(from.indexes)) {
-    if (i.only) continue;
-    const name = choose(addition(i.keys.map(keyName)), 'idx');
-    indexes[name] = { ...i, name, schema: table.schema, table: key, definition: undefined, comment: undefined };
+    // The name of its index attached to the parent's (Index.attached), else the one PostgreSQL would give it.
+    const own = parent.indexes[i.name]?.attached?.[key];
+    if (i.only && own === undefined) continue;
+    const name = own ?? choose(addition(i.keys.map(keyName)), 'idx');
+    const { attached: _a, only: _o, ...shape } = i;
+    indexes[name] = { ...shape, name, schema: table.schema, table: key, definition: undefined, comment: undefined };
   }
   Object.assign(indexes, table.indexes);
   const { partitionOf: _gone, ...rest } = table;

@@ -249,6 +249,14 @@ export interface Index extends Commented, Located {
    * created without ONLY (PostgreSQL marks it valid).
    */
   readonly only?: boolean;
+  /**
+   * An index of a partitioned table: the name of each partition's index attached to it, by the partition's key
+   * (`{ 'public.child_a': 'child_a_custom' }`). PostgreSQL names the ones it creates itself (`CREATE INDEX` on the
+   * parent, `CREATE TABLE … PARTITION OF`, `ATTACH PARTITION`) `<partition>_<columns>_idx`; pg_dump writes any name
+   * as `CREATE INDEX parent_idx ON ONLY parent …; CREATE INDEX child_a_custom ON child_a …; ALTER INDEX parent_idx
+   * ATTACH PARTITION child_a_custom`. Keys attached to it are not here (Constraint.attachedTo). Absent: none.
+   */
+  readonly attached?: Readonly<Record<string, string>>;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */
   readonly definition?: string;
 }

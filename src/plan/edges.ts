@@ -306,6 +306,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     };
     case 'create_table': {
       const k = keyOf(c.table);
+      // The index PostgreSQL made on a new partition, renamed (./kinds/partition-index-names.ts): once it exists.
+      if (kind === 'rename-partition-index') return { requires: [nodeId.rel(k)] };
       return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...Object.values(c.table.constraints).flatMap((x) => (duplicateKeyAfterTable(c.table, x) ? [] : indexName(c.table, x)))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
@@ -423,7 +425,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A unique index is a key foreign keys may reference.
       // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken] };
+      // The partitions its indexes are attached to exist first (pg_dump's form names them: ./kinds/partition-index-names.ts).
+      const parts = Object.keys(i.attached ?? {}).filter((k) => desired.tables[k]?.partitionOf?.parent === i.table).map(nodeId.rel);
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts] };
     }
     case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };
     case 'drop_index': {

@@ -28,6 +28,7 @@ import { keysAttachedTo, takenByIndexDrop } from './kinds/attached-keys.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
+import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -316,7 +317,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const statistics = [...new Set([...was.keys(), ...will.keys()])].filter((n) => was.get(n) !== will.get(n))
           .map((n) => `ALTER INDEX ${qn(i.schema, i.name)} ALTER COLUMN ${n} SET STATISTICS ${will.get(n) ?? -1}`);
         const comment = `${c.statisticsFrom ? 'modify' : 'create'} index "${i.name}" to table: "${splitKey(i.table).name}"`;
-        if (!c.statisticsFrom) {
+        // Partitions' indexes under names PostgreSQL would not give them: pg_dump's form (./kinds/partition-index-names.ts).
+        const named = c.statisticsFrom ? undefined : partitionedIndexSql(i, current, desired);
+        if (named) for (const sql of named) emit(kind, c, i.table, comment, sql, existing ? { buildsIndexOnExistingTable: true, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {});
+        else if (!c.statisticsFrom) {
           const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
           // Before foreign keys: a FK may reference columns whose uniqueness comes from this index.
           emit(kind, c, i.table, comment, sql,
@@ -413,12 +417,19 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   // Tables: created parents and referenced tables first; dropped in reverse FK order, cycles broken.
-  for (const c of tables.order)
-    emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(c.table, {
+  for (const c of tables.order) {
+    // A partition whose keys attach to its parent's indexes: created on its own, then attached (diff/attached-keys.ts).
+    const own = c.attach && c.table.partitionOf ? { ...c.table, partitionOf: undefined, columns: c.table.columns.map(({ inherited: _i, ...col }) => col) } : c.table;
+    emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(own, {
       foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       indent: options.indent,
     }));
+    if (own !== c.table) emit('create-table', c, keyOf(c.table), `attach "${c.table.name}" table`, `ALTER TABLE ${qk(c.table.partitionOf!.parent)} ATTACH PARTITION ${qn(c.table.schema, c.table.name)} ${c.table.partitionOf!.bound.text}`);
+  }
+  // The indexes PostgreSQL made on a new partition for its parent's, renamed as desired.
+  for (const c of tables.order)
+    for (const sql of newPartitionRenames(c.table, all, current, desired)) emit('rename-partition-index', c, keyOf(c.table), `rename an index of "${c.table.name}"`, sql);
 
   const drops = all.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
   const dropKeys = new Map(drops.map((c) => [keyOf(c.table), c]));

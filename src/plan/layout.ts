@@ -59,6 +59,7 @@ export const LAYOUT = [
   ['create-sequence', 'alter-sequence'],
   ['create-function'],
   ['create-table'],
+  ['rename-partition-index'],
   ['create-foreign-table'],
   ['add-column'],
   ['alter-column', 'alter-table'],

@@ -220,6 +220,20 @@ export const ALTER_FORMS: Readonly<Record<string, string>> = {
     CREATE TABLE a (id int, n int);
     CREATE VIEW v AS SELECT id, n FROM a;
     ALTER VIEW v ALTER COLUMN n SET DEFAULT 7;`,
+  'partitions\' attached index names: PARTITION OF, ATTACH, ALTER INDEX … RENAME and DETACH PARTITION (the index stays the table\'s)': `
+    CREATE TABLE r (id int, site text, v numeric) PARTITION BY LIST (site);
+    CREATE TABLE r_e PARTITION OF r FOR VALUES IN ('e');
+    CREATE INDEX r_v_idx ON r (v);
+    CREATE INDEX r_lower_idx ON r (lower(site), (v + 1));
+    CREATE TABLE r_w PARTITION OF r FOR VALUES IN ('w');
+    CREATE TABLE r_n (id int, site text, v numeric);
+    CREATE INDEX n_v ON r_n (v);
+    ALTER TABLE r ATTACH PARTITION r_n FOR VALUES IN ('n');
+    ALTER INDEX r_e_v_idx RENAME TO e_v;
+    ALTER TABLE r DETACH PARTITION r_e;
+    ALTER TABLE r DETACH PARTITION r_n;
+    CREATE SEQUENCE r_s_v_idx;
+    CREATE TABLE r_s PARTITION OF r FOR VALUES IN ('s');`,
   'ALTER FUNCTION … SET / RESET / IMMUTABLE': `
     CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
     ALTER FUNCTION f(int) IMMUTABLE STRICT;
@@ -254,6 +268,11 @@ const REFUSED: readonly { sql: string; code: string; message: RegExp }[] = [
   { sql: "CREATE SCHEMA s;\nCREATE TABLE a (id int);\nCREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\nCREATE TRIGGER tr BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION tf();\nALTER FUNCTION tf() SET SCHEMA s;", code: 'E_NATIVE', message: /moving function public\.tf\(\) named by table public\.a/ },
   { sql: 'CREATE AGGREGATE mysum(int) (SFUNC = int4pl, STYPE = int);\nALTER AGGREGATE mysum(int) RENAME TO total;', code: 'E_UNSUPPORTED', message: /ALTER AGGREGATE … RENAME is not supported in a schema file; move it to a migration/ },
   { sql: 'CREATE TABLE a (id int CONSTRAINT a_pos CHECK (id > 0));\nALTER TABLE a ALTER CONSTRAINT a_pos DEFERRABLE;', code: 'E_INVALID', message: /constraint "a_pos" of relation "a" is not a foreign key constraint/ },
+  // ALTER INDEX … ATTACH PARTITION as PostgreSQL checks it (sqlc's ddl_alter_table_index schema attaches to a plain table's index)
+  { sql: 'CREATE TABLE t (a text);\nCREATE INDEX t_idx ON t (a);\nCREATE TABLE o (a text);\nCREATE INDEX o_idx ON o (a);\nALTER INDEX t_idx ATTACH PARTITION o_idx;', code: 'E_INVALID', message: /ATTACH PARTITION cannot be performed on relation "t_idx"/ },
+  { sql: "CREATE TABLE p (a text) PARTITION BY LIST (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES IN ('x');\nCREATE INDEX p_idx ON p (a);\nCREATE INDEX p1_other ON p1 (a);\nALTER INDEX p_idx ATTACH PARTITION p1_other;", code: 'E_INVALID', message: /another index is already attached for partition "p1"/ },
+  { sql: "CREATE TABLE p (a text) PARTITION BY LIST (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES IN ('x');\nCREATE INDEX p_idx ON ONLY p (a);\nCREATE INDEX p1_lower ON p1 (lower(a));\nALTER INDEX p_idx ATTACH PARTITION p1_lower;", code: 'E_INVALID', message: /the index definitions do not match/ },
+  { sql: "CREATE TABLE p (a text) PARTITION BY LIST (a);\nCREATE INDEX p_idx ON ONLY p (a);\nCREATE TABLE o (a text);\nCREATE INDEX o_idx ON o (a);\nALTER INDEX p_idx ATTACH PARTITION o_idx;", code: 'E_INVALID', message: /"o_idx" is not an index on any partition of table "p"/ },
 ];
 
 describe('ALTER forms still refused: located, with what to do', () => {

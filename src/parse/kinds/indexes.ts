@@ -4,7 +4,6 @@
  */
 import type { Column, ExclusionConstraint, Index, PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { keySql } from '../../model/constraint-sql.js';
-import { figureColname } from '../normalize.js';
 import { deparseStatement } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { indexShape } from '../canonical.js';
@@ -15,21 +14,27 @@ import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
+import { cloneIndex, indexColNames, recordAttached, renameAttached } from './partition-indexes.js';
 
 /**
  * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
- * like the inspector, the Model then leaves it to the parent's.
+ * like the inspector, the Model then leaves it to the parent's (its name in `parentIndex.attached`). Without one,
+ * PostgreSQL creates one (named by it: partition-indexes.ts).
  */
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
-  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, parentIndex));
+  // An index ON ONLY the parent that is not valid yet takes one too (its other partitions still pending).
+  const shape = { ...parentIndex, only: undefined };
+  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, shape));
   if (!match) {
     // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
-    const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), parentIndex));
+    const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), shape));
     if (key) setAttachedTo(part, key.name, parentIndex);
+    else cloneIndex(sc, part, parentIndex);
     return;
   }
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
+  recordAttached(parentIndex, qualifiedKey(part.schema, part.name), match.name);
 }
 
 /** The index behind a partition's PRIMARY KEY or UNIQUE constraint, as an Index (its shape, for matching). */
@@ -78,6 +83,23 @@ function attached(sc: FoldScope, parentNames: readonly string[], table: string):
   sc.onlyPending.delete(parent.index);
 }
 
+/**
+ * What PostgreSQL checks before `ALTER INDEX parent ATTACH PARTITION child` (AttachPartitionEnsureIndexes'
+ * neighbour ATExecAttachPartitionIdx): the parent is a partitioned table's index, the child an index of the same
+ * shape on one of its partitions, which has no index attached to the parent's yet. E_INVALID otherwise.
+ */
+function checkAttach(sc: FoldScope, parent: { owner: MTable | MView; index: Index }, child: { owner: MTable | MView; index: Index }): void {
+  const p = parent.index.name;
+  const c = child.index.name;
+  if (parent.owner.kind !== 'table' || !parent.owner.partitionBy) throw new Problem('E_INVALID', `ALTER action ATTACH PARTITION cannot be performed on relation "${p}" (not an index of a partitioned table)`);
+  const part = sc.model.tables[child.index.table];
+  if (part?.partitionOf?.parent !== parent.index.table) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": index "${c}" is not an index on any partition of table "${parent.owner.name}"`);
+  const key = qualifiedKey(parent.index.schema, parent.index.name);
+  if (parent.index.attached?.[child.index.table] !== undefined || Object.values(part.constraints).some((k) => 'attachedTo' in k && k.attachedTo === key))
+    throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
+  if (!sameIndex({ ...child.index, only: undefined }, { ...parent.index, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
+}
+
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_AttachPartition') {
@@ -98,9 +120,13 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
-      // Like the inspector: an index attached to a parent's index belongs to the parent's.
+      const parent = findIndex(sc, sc.rangeNames(n.relation));
+      if (!parent) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+      checkAttach(sc, parent, child);
+      // Like the inspector: an index attached to a parent's index belongs to the parent's (its name kept there).
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
+      recordAttached(parent.index, child.index.table, child.index.name);
       attached(sc, sc.rangeNames(n.relation), child.index.table);
       continue;
     }
@@ -202,7 +228,7 @@ export function createIndex(sc: FoldScope, n: Payload<'IndexStmt'>): void {
     if (n.if_not_exists) return;
     throw new Problem('E_DUPLICATE', `relation "${n.idxname}" already exists`);
   }
-  const colNames = params.map((p) => p.indexcolname ?? p.name ?? (p.expr ? figureColname(p.expr) : 'expr')).map((x: string) => (x === '?column?' ? 'expr' : x));
+  const colNames = indexColNames(n);
   const name = n.idxname ? truncateIdent(n.idxname) : chooseName(owner.name, nameAddition(colNames), n.primary ? 'pkey' : n.isconstraint ? 'key' : 'idx', (x) => sc.taken(schema, x));
   sc.claim(schema, name);
   const node = sc.qualify({ ...n, idxname: name, relation: { ...n.relation, schemaname: schema, relname: owner.name }, concurrent: false, if_not_exists: false });
@@ -258,11 +284,14 @@ export function dropIndex(sc: FoldScope, names: readonly string[], missingOk: bo
   if (held.length) throw new Problem('E_DEPENDS', `cannot drop index ${ix.index.name} because the partition keys ${held.join(', ')} are attached to it (DROP INDEX … CASCADE drops them too; write that in a migration)`);
   delete (ix.owner.indexes as Record<string, Index>)[ix.index.name];
   sc.release(ix.index.schema, ix.index.name);
+  // The partitions' indexes attached to it go with it.
+  for (const [part, name] of Object.entries(ix.index.attached ?? {})) sc.release(sc.model.tables[part]?.schema ?? ix.index.schema, name);
 }
 
 /** ALTER INDEX … RENAME TO (the index behind a constraint renames the constraint). */
 export function renameIndex(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const ix = findIndex(sc, sc.rangeNames(n.relation));
+  if (!ix && renameAttached(sc, sc.rangeNames(n.relation), newname)) return;
   if (!ix) {
     // Renaming the index behind a constraint renames the constraint.
     const names = sc.rangeNames(n.relation);

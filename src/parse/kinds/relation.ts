@@ -4,6 +4,7 @@
  */
 import { qualifiedKey } from '../../model/names.js';
 import { Problem, notFound, type FoldScope, type MTable } from './scope.js';
+import { dropAttached } from './partition-indexes.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
 import * as rule from './rule.js';
@@ -26,6 +27,7 @@ export function dropRelation(sc: FoldScope, key: string, cascade: boolean): void
   if (!o) return;
   for (const [sk, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === key) { delete sc.model.sequences[sk]; sc.release(s.schema, s.name); }
   for (const ix of Object.values(o.indexes)) sc.release(o.schema, ix.name);
+  if (t?.partitionOf) dropAttached(sc, key, o.schema);
   if (t) for (const c of Object.values(t.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') sc.release(o.schema, c.name);
   delete sc.model.tables[key];
   delete sc.model.views[key];

@@ -12,7 +12,8 @@ import * as collations from './collation.js';
 import * as foreign from './foreign.js';
 import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
-import { alterIndex, attachPartitionIndexes, indexColumns } from './indexes.js';
+import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
+import { detachAttached } from './partition-indexes.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './table.js';
@@ -221,6 +222,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
+        // The indexes attached to the parent's stay, its own (Index.attached).
+        detachAttached(sc, t, part.obj, (o, ix) => refreshIndex(sc, o, ix));
         // Its keys' indexes are detached from the parent's indexes with it (Constraint.attachedTo).
         for (const k of Object.values(part.obj.constraints)) if ('attachedTo' in k && k.attachedTo) {
           const { attachedTo: _, ...rest } = k;

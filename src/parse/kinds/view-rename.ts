@@ -9,9 +9,9 @@
  * join naming the column, a partial column alias list of the table) is refused, located (E_NATIVE: the dev database replays it).
  */
 import { qualifiedKey } from '../../model/names.js';
-import type { Node } from '../ast.js';
+import { walk, type Node } from '../ast.js';
 import { Problem, type FoldScope } from './scope.js';
-import { outputColumns } from './view.js';
+import { outputColumns, queryNodeOf, refoldView } from './view.js';
 import { sv } from './nodes.js';
 
 /** A FROM item as a column reference sees it: the name it is referred by, its columns, and whether it is the table. */
@@ -184,4 +184,108 @@ export function renameColumnInQuery(sc: FoldScope, query: Node, r: Rename): Node
   };
 
   return { ...query, SelectStmt: select(query.SelectStmt!, []) };
+}
+
+type RangeVarPayload = NonNullable<Node['RangeVar']>;
+
+/** A relation's old and new place, for what reads it (views, rules) to follow. */
+export interface RelationMove {
+  readonly schema: string;
+  readonly name: string;
+  readonly toSchema: string;
+  readonly toName: string;
+  /** The relation's columns (a bare reference of its name that is not one of them is a whole-row reference; not checked without). */
+  readonly columns?: readonly string[];
+}
+
+/**
+ * `tree` (a parse tree whose relations are schema-qualified: a view's query, a rule) with relation `schema.name`
+ * renamed or moved, as PostgreSQL prints an object that holds it by OID: its RangeVars name the new place, and the
+ * references qualified by its old name (`t.a`, `public.t.a`) read the new one. When another FROM item anywhere in
+ * the tree is referred by the old or the new name (an alias, a CTE, a like-named relation), PostgreSQL would pick
+ * new reference names: refused through `refuse` (E_NATIVE: the dev database replays it). A new tree.
+ *
+ * @example
+ * renameRelationInTree(q, { schema: 'public', name: 't', toSchema: 'public', toName: 'u', columns: ['a'] }, refuse)
+ * // SELECT t.a FROM public.t  →  SELECT u.a FROM public.u
+ */
+export function renameRelationInTree(tree: Node, m: RelationMove, refuse: (why: string) => never): Node {
+  const renamed = m.name !== m.toName;
+  let hits = 0;
+  let bare = 0;
+  const others = new Set<string>();
+  // A RangeVar's payload: wrapped in a FROM list, bare as a statement's relation (a rule's INSERT INTO, UPDATE).
+  const rangeVar = (x: object): RangeVarPayload | undefined => (typeof (x as RangeVarPayload).relname === 'string' ? x as RangeVarPayload : undefined);
+  walk(tree, (x) => {
+    const rv = rangeVar(x);
+    if (rv) {
+      if (rv.schemaname === m.schema && rv.relname === m.name) {
+        hits++;
+        if (!rv.alias) bare++;
+        else others.add(rv.alias.aliasname!);
+      } else others.add(rv.alias?.aliasname ?? rv.relname!);
+    }
+    for (const k of ['RangeSubselect', 'RangeFunction', 'JoinExpr', 'RangeTableFunc'] as const) {
+      const a = (x as Record<string, { alias?: { aliasname?: string } } | undefined>)[k]?.alias?.aliasname;
+      if (a) others.add(a);
+    }
+    if (x.CommonTableExpr?.ctename) others.add(x.CommonTableExpr.ctename);
+  });
+  if (!hits) return tree;
+  if (renamed && bare && (others.has(m.name) || others.has(m.toName))) refuse(`another item of its FROM lists is named ${others.has(m.name) ? m.name : m.toName}`);
+  return mapNodes(tree, (x) => {
+    const rv = rangeVar(x);
+    if (rv && rv.schemaname === m.schema && rv.relname === m.name) return { ...rv, schemaname: m.toSchema, relname: m.toName } as Node;
+    const f: Node[] | undefined = x.ColumnRef?.fields;
+    if (!f) return x;
+    const star = !!f[f.length - 1]?.A_Star;
+    const qual = f.slice(0, -1).map(sv);
+    if (qual.length >= 2 && qual[qual.length - 2] === m.schema && qual[qual.length - 1] === m.name) {
+      return { ColumnRef: { ...x.ColumnRef, fields: [...f.slice(0, qual.length - 2), { String: { sval: m.toSchema } }, { String: { sval: m.toName } }, f[f.length - 1]] } };
+    }
+    if (renamed && bare && qual.length === 1 && qual[0] === m.name) return { ColumnRef: { ...x.ColumnRef, fields: [{ String: { sval: m.toName } }, f[f.length - 1]] } };
+    if (renamed && bare && !star && m.columns && f.length === 1 && sv(f[0]) === m.name && !m.columns.includes(m.name)) refuse(`a whole-row reference ${m.name}`);
+    return x;
+  });
+}
+
+/** `tree` with `f` applied to every object node, bottom-up, copied where it changed. */
+function mapNodes(tree: Node, f: (n: Node) => Node): Node {
+  const go = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(go);
+    if (!v || typeof v !== 'object') return v;
+    return f(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x)])) as Node);
+  };
+  return go(tree) as Node;
+}
+
+/** Does `tree` name relation `schema.name` (a qualified RangeVar)? */
+export function readsRelation(tree: Node | undefined, schema: string, name: string): boolean {
+  let hit = false;
+  if (tree) walk(tree, (x) => { if (x.RangeVar?.schemaname === schema && x.RangeVar.relname === name) hit = true; });
+  return hit;
+}
+
+/**
+ * The views that read relation `m.schema.m.name` (table, view, materialized view, foreign table) follow its rename
+ * or move, as PostgreSQL's do (they hold it by OID): each is folded again from its query with the relation's new
+ * name (`renameRelationInTree`). Call it once the relation is in its new place in the Model (a `*` is expanded from
+ * it). What cannot be followed for sure is refused, located (E_NATIVE).
+ *
+ * @example
+ * followRelation(scope, { schema: 'public', name: 't', toSchema: 'public', toName: 'u', columns: ['a'] }, 'table public.t')
+ */
+export function followRelation(sc: FoldScope, m: RelationMove, what: string): void {
+  const key = qualifiedKey(m.schema, m.name);
+  const moved = qualifiedKey(m.toSchema, m.toName);
+  for (const v of Object.values(sc.model.views)) {
+    if (qualifiedKey(v.schema, v.name) === moved) continue;
+    const q = queryNodeOf(v);
+    if (!readsRelation(q, m.schema, m.name) && !v.dependsOn.includes(key)) continue;
+    const refuse = (why: string): never => {
+      throw new Problem('E_NATIVE', `renaming ${what} read by view ${v.name}${why ? ` (${why})` : ''} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    };
+    if (!q) refuse('');
+    refoldView(sc, v, renameRelationInTree(q!, m, refuse));
+  }
 }

@@ -17,6 +17,7 @@ import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { assertNoDependentViews, dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { followRelation } from './view-rename.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -233,12 +234,12 @@ export function setViewSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>
 
 /**
  * A view (or materialized view) under a new schema and name: its namespace entry, its indexes (they move with it),
- * triggers and rules on it (keyed and rendered with its key), column privileges follow; refused (E_NATIVE) while
- * another view reads it, as a table.
+ * triggers and rules on it (keyed and rendered with its key), column privileges follow, and the views that read it
+ * (./view-rename.ts `followRelation`).
  */
 function moveView(sc: FoldScope, key: string, schema: string, name: string): void {
   const v = sc.model.views[key]!;
-  assertNoDependentViews(sc, key, `view ${key}`);
+  const move = { schema: v.schema, name: v.name, toSchema: schema, toName: name, columns: [...v.columns] };
   sc.claim(schema, name);
   const from = { schema: v.schema, name: v.name };
   sc.release(v.schema, v.name);
@@ -259,6 +260,7 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
   }
   for (const [n2, tr] of Object.entries(v.triggers ?? {})) v.triggers![n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
   retargetRules(sc, key, { schema, name });
+  followRelation(sc, move, `view ${key}`);
 }
 
 /**

@@ -543,6 +543,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
       case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(this, n, to);
       case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(this, n, to);
+      case 'OBJECT_FOREIGN_TABLE': return renames.setForeignTableSchema(this, n, to);
       default:
         return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }

@@ -100,6 +100,26 @@ export function renameForeignColumn(s: FoldScope, n: Payload<'RenameStmt'>, newn
   renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { column: { from: n.subname!, to: newname } });
 }
 
+/**
+ * `ALTER FOREIGN TABLE ft SET SCHEMA s`: the foreign table in the new schema's relation namespace, its column
+ * privileges, the rules on it and naming it, and the views that read it follow.
+ *
+ * @example
+ * setForeignTableSchema(scope, alterObjectSchemaNode, 'archive') // objects['foreign_table public.ft'] → 'foreign_table archive.ft'
+ */
+export function setForeignTableSchema(s: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
+  const names = s.rangeNames(n.relation);
+  const ft = foreignTableNamed(s.objects, names, s.searchPath);
+  if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
+  if (ft.schema === to) return;
+  s.claim(to, ft.name);
+  s.release(ft.schema, ft.name);
+  moveCatalogObject(s, ft, { schema: to });
+  renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { schema: to });
+  retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: to, name: ft.name });
+  followRelation(s, { schema: ft.schema, name: ft.name, toSchema: to, toName: ft.name, columns: ft.columns.map((c) => c.name) }, `foreign table ${qualifiedKey(ft.schema, ft.name)}`);
+}
+
 /** `ALTER STATISTICS st SET SCHEMA s`. */
 export function setStatisticsSchema(s: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const names = (n.object?.List?.items ?? []).map(sv);

@@ -129,6 +129,7 @@ export function setSequenceSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaSt
   sc.release(sq.obj.schema, sq.obj.name);
   sc.claim(to, sq.obj.name);
   privileges.renamePrivileges(sc.model.objects, ['SEQUENCE'], sq.obj.schema, sq.obj.name, { schema: to });
+  retargetSequenceDefaults(sc.model.tables, sq.key, qualifiedKey(to, sq.obj.name));
   sq.obj.schema = to;
   sc.model.sequences[qualifiedKey(to, sq.obj.name)] = sq.obj;
 }

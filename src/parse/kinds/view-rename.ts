@@ -9,7 +9,9 @@
  * join naming the column, a partial column alias list of the table) is refused, located (E_NATIVE: the dev database replays it).
  */
 import { qualifiedKey } from '../../model/names.js';
+import type { Expr } from '../../model/types.js';
 import { walk, type Node } from '../ast.js';
+import { parseExpression } from '../pg.js';
 import { Problem, type FoldScope } from './scope.js';
 import { outputColumns, queryNodeOf, refoldView } from './view.js';
 import { sv } from './nodes.js';
@@ -196,6 +198,8 @@ export interface RelationMove {
   readonly toName: string;
   /** The relation's columns (a bare reference of its name that is not one of them is a whole-row reference; not checked without). */
   readonly columns?: readonly string[];
+  /** The relation is in scope without naming it (a policy's expression on it): its name qualifies references. */
+  readonly implicit?: boolean;
 }
 
 /**
@@ -211,8 +215,8 @@ export interface RelationMove {
  */
 export function renameRelationInTree(tree: Node, m: RelationMove, refuse: (why: string) => never): Node {
   const renamed = m.name !== m.toName;
-  let hits = 0;
-  let bare = 0;
+  let hits = m.implicit ? 1 : 0;
+  let bare = hits;
   const others = new Set<string>();
   // A RangeVar's payload: wrapped in a FROM list, bare as a statement's relation (a rule's INSERT INTO, UPDATE).
   const rangeVar = (x: object): RangeVarPayload | undefined => (typeof (x as RangeVarPayload).relname === 'string' ? x as RangeVarPayload : undefined);
@@ -278,6 +282,28 @@ export function readsRelation(tree: Node | undefined, schema: string, name: stri
 export function followRelation(sc: FoldScope, m: RelationMove, what: string): void {
   const key = qualifiedKey(m.schema, m.name);
   const moved = qualifiedKey(m.toSchema, m.toName);
+  // A SQL-standard body holds it by OID too; the Model keeps the body as written.
+  const bodies = Object.values(sc.model.functions).filter((f) => f.reads?.includes(key));
+  if (bodies.length) throw new Problem('E_NATIVE', `renaming ${what} read by the SQL-standard body of function ${bodies.map((f) => qualifiedKey(f.schema, f.name)).join(', ')} is not folded natively (PostgreSQL rewrites the body); the dev database replays it`);
+  // Policies' expressions (a subquery reading it, or its own name qualifying its columns).
+  for (const t of Object.values(sc.model.tables)) {
+    for (const [name, p] of Object.entries(t.policies)) {
+      const implicit = p.table === moved;
+      const refuse = (why: string): never => {
+        throw new Problem('E_NATIVE', `renaming ${what} read by policy ${name} on ${t.name} (${why}) is not folded natively; the dev database replays it`);
+      };
+      const follow = (e: Expr | undefined): Expr | undefined => {
+        if (!e || (!implicit && !e.text.includes(m.name))) return e;
+        const tree = parseExpression(e.text);
+        if (!tree) return refuse('its expression could not be read back');
+        const next = renameRelationInTree(tree, { ...m, implicit }, refuse);
+        return next === tree ? e : sc.expr(next);
+      };
+      const using = follow(p.using);
+      const withCheck = follow(p.withCheck);
+      if (using !== p.using || withCheck !== p.withCheck) t.policies[name] = { ...p, ...(using ? { using } : {}), ...(withCheck ? { withCheck } : {}) };
+    }
+  }
   for (const v of Object.values(sc.model.views)) {
     if (qualifiedKey(v.schema, v.name) === moved) continue;
     const q = queryNodeOf(v);

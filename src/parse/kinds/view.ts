@@ -15,9 +15,9 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MView, type Mut } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
-import { assertNoDependentViews, dropRelation } from './relation.js';
+import { dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
-import { followRelation } from './view-rename.js';
+import { followRelation, readsRelation, renameColumnInQuery } from './view-rename.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -266,7 +266,8 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
 /**
  * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
  * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
- * `*` or a set operation, or a view another view reads, is refused, located (E_NATIVE: the dev database replays it).
+ * `*` or a set operation is refused, located (E_NATIVE: the dev database replays it); the views that read it read the
+ * new name (./view-rename.ts `renameColumnInQuery`).
  *
  * @example
  * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
@@ -279,9 +280,16 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
   const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
   if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
-  assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
+  // The views that read it now read the new name, their output names kept (as for a table's column).
+  const rename = { key, schema: v.schema, table: v.name, columns: [...v.columns], from, to };
+  const readers = Object.values(sc.model.views).filter((r) => r !== v && (r.dependsOn.includes(key) || readsRelation(queryNodeOf(r), v.schema, v.name))).map((r) => {
+    const rq = queryNodeOf(r);
+    if (!rq) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} read by view ${r.name} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    return { r, q: renameColumnInQuery(sc, rq, { ...rename, view: r.name }) };
+  });
   const aliases = v.columns.map((c) => (c === from ? to : c));
   const next = refoldView(sc, v, q, aliases);
+  for (const { r, q: rq } of readers) refoldView(sc, r, rq);
   // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
   const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
   if (v.columnComments) next.columnComments = moved(v.columnComments);

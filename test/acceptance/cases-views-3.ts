@@ -57,6 +57,24 @@ export const RELATION_RENAME_UNDER_VIEW_CASES: AcceptanceCase[] = [
     seed: goodsSeed,
     keepsTables: keepGoods,
   },
+  // Without a rename hint (src/diff/renames.ts) a changed table name is a drop and a create: the views, materialized
+  // view and rule over it are dropped with it and created over the new one (the hinted rename keeps them in place:
+  // test/workflow/renames.test.ts).
+  {
+    name: 'views-3: a table renamed without a hint under views, a materialized view and a rule: dropped, created, the readers recreated',
+    old: ['CREATE TABLE items (id int PRIMARY KEY, qty int, label text)', 'CREATE TABLE journal (id int, note text)',
+      'CREATE VIEW stock AS SELECT items.id, items.qty AS amount FROM items', 'CREATE MATERIALIZED VIEW stock_sum AS SELECT sum(qty) AS total FROM items',
+      'CREATE VIEW stock_top AS SELECT s.id, m.total FROM stock s, stock_sum m',
+      'CREATE RULE note_it AS ON UPDATE TO journal DO ALSO UPDATE items SET label = new.note WHERE items.id = old.id'],
+    new: ['CREATE TABLE items (id int PRIMARY KEY, qty int, label text)', 'CREATE TABLE journal (id int, note text)',
+      'CREATE VIEW stock AS SELECT items.id, items.qty AS amount FROM items', 'CREATE MATERIALIZED VIEW stock_sum AS SELECT sum(qty) AS total FROM items',
+      'CREATE VIEW stock_top AS SELECT s.id, m.total FROM stock s, stock_sum m',
+      'CREATE RULE note_it AS ON UPDATE TO journal DO ALSO UPDATE items SET label = new.note WHERE items.id = old.id',
+      'ALTER TABLE items RENAME TO goods'],
+    seed: "INSERT INTO items VALUES (1, 5, 'a'); INSERT INTO journal VALUES (1, 'x')",
+    keepsTables: [{ tables: ['public.journal'], query: 'SELECT * FROM journal ORDER BY id' }],
+    expectedSql: ['DROP TABLE "public"."items"'],
+  },
 ];
 
 const fdw = ['CREATE FOREIGN DATA WRAPPER w', 'CREATE SERVER s FOREIGN DATA WRAPPER w', 'CREATE TABLE local_rows (id int)'];

@@ -1,6 +1,6 @@
 /**
  * What depends on a relation (table or view), for the kinds that drop or rename one: dropping a relation with
- * what goes with it (CASCADE), and the parts of a table dropped by name (what follows a rename: ./view-rename.ts).
+ * what goes with it (CASCADE), and the parts of a table dropped by name (what follows a rename: ./view.ts `followRelation`).
  */
 import { qualifiedKey } from '../../model/names.js';
 import { Problem, notFound, type FoldScope, type MTable } from './scope.js';

@@ -11,7 +11,7 @@
 import { objectKey } from '../../model/objects.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { CatalogObject, CompositeType, DomainType, ForeignDataWrapper, ForeignServer, Rule } from '../../model/types.js';
-import { walk, type Node, type Payload } from '../ast.js';
+import type { Node, Payload } from '../ast.js';
 import { foreignTableNamed } from './foreign.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
@@ -20,8 +20,9 @@ import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
 import { renameColumn } from './column.js';
-import { followRelation, readsRelation, renameColumnInQuery } from './view-rename.js';
-import { queryNodeOf, refoldView } from './view.js';
+import { renameColumnInQuery } from './view-rename.js';
+import { followRelation, queryNodeOf, refoldView } from './view.js';
+import { readsRelation } from './relation-refs.js';
 
 /**
  * Moves catalog object `o` to `newname`: removed under its key, added under the new one (E_DUPLICATE when taken,
@@ -56,7 +57,7 @@ const what = (k: string) => (k === 'event_trigger' ? 'event trigger' : k === 'st
 /**
  * `ALTER SERVER | FOREIGN DATA WRAPPER | FOREIGN TABLE … RENAME TO`: a server's foreign tables and user mappings
  * and a wrapper's servers follow (PostgreSQL holds them by OID); a foreign table takes its new name in the schema's
- * relation namespace, and the views that read it follow (./view-rename.ts `followRelation`).
+ * relation namespace, and the views that read it follow (./view.ts `followRelation`).
  *
  * @example
  * renameSqlMed(scope, { renameType: 'OBJECT_FOREIGN_SERVER', object: { String: { sval: 'files' } } }, 'archive')

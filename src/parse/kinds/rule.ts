@@ -9,7 +9,7 @@ import type { Rule } from '../../model/types.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope } from './scope.js';
-import { renameRelationInTree } from './view-rename.js';
+import { renameRelationInTree } from './relation-refs.js';
 
 /**
  * @example
@@ -77,7 +77,7 @@ export function dropRulesOn(s: FoldScope, relationKey: string): void {
  * A relation renamed or moved (`from` key → `to`): the rules on it are keyed and rendered with its new name, and
  * every rule naming it in its actions or condition follows it, as PostgreSQL holds them by OID. Structural: each
  * definition (every relation schema-qualified) is parsed, its RangeVars naming `from` and the references qualified
- * by its name repointed (./view-rename.ts `renameRelationInTree`), and printed again.
+ * by its name repointed (./relation-refs.ts `renameRelationInTree`), and printed again.
  *
  * @example
  * retargetRules(scope, 'public.log', { schema: 'public', name: 'audit_log' }) // … DO ALSO INSERT INTO public.audit_log …

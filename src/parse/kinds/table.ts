@@ -18,9 +18,8 @@ import { type Deferred, column } from './column.js';
 import { constraint, rerenderConstraints } from './constraint.js';
 import { createIndex, refreshIndex } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
-import { renameView } from './view.js';
+import { followRelation, renameView } from './view.js';
 import { dropRelation } from './relation.js';
-import { followRelation } from './view-rename.js';
 import * as privileges from './privileges.js';
 
 export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
@@ -168,7 +167,7 @@ export function retarget(sc: FoldScope, from: string, to: string): void {
 /**
  * `ALTER TABLE t RENAME TO u`: what holds the table by OID in PostgreSQL follows (foreign keys, partitions and
  * children, indexes, triggers, policies, owned sequences, publications, statistics, rules, and the views that read
- * it: ./view-rename.ts `followRelation`).
+ * it: ./view.ts `followRelation`).
  */
 export function renameTable(sc: FoldScope, key: string, newname: string): void {
   const t = sc.model.tables[key]!;

@@ -7,13 +7,14 @@
  * select-list entry it names gets the old name as its alias; a select-list `*` over the table is expanded first, as
  * PostgreSQL stored it. What the tree cannot resolve for sure (`*` outside a select list, a `USING` or an aliased
  * join naming the column, a partial column alias list of the table) is refused, located (E_NATIVE: the dev database replays it).
+ * A view's own column renamed (`renameViewColumn`) reaches the views that read it the same way.
  */
 import { qualifiedKey } from '../../model/names.js';
-import type { Expr } from '../../model/types.js';
-import { walk, type Node } from '../ast.js';
-import { parseExpression } from '../pg.js';
+import type { Node } from '../ast.js';
 import { Problem, type FoldScope } from './scope.js';
 import { outputColumns, queryNodeOf, refoldView } from './view.js';
+import { readsRelation } from './relation-refs.js';
+import * as privileges from './privileges.js';
 import { sv } from './nodes.js';
 
 /** A FROM item as a column reference sees it: the name it is referred by, its columns, and whether it is the table. */
@@ -188,130 +189,37 @@ export function renameColumnInQuery(sc: FoldScope, query: Node, r: Rename): Node
   return { ...query, SelectStmt: select(query.SelectStmt!, []) };
 }
 
-type RangeVarPayload = NonNullable<Node['RangeVar']>;
-
-/** A relation's old and new place, for what reads it (views, rules) to follow. */
-export interface RelationMove {
-  readonly schema: string;
-  readonly name: string;
-  readonly toSchema: string;
-  readonly toName: string;
-  /** The relation's columns (a bare reference of its name that is not one of them is a whole-row reference; not checked without). */
-  readonly columns?: readonly string[];
-  /** The relation is in scope without naming it (a policy's expression on it): its name qualifies references. */
-  readonly implicit?: boolean;
-}
-
 /**
- * `tree` (a parse tree whose relations are schema-qualified: a view's query, a rule) with relation `schema.name`
- * renamed or moved, as PostgreSQL prints an object that holds it by OID: its RangeVars name the new place, and the
- * references qualified by its old name (`t.a`, `public.t.a`) read the new one. When another FROM item anywhere in
- * the tree is referred by the old or the new name (an alias, a CTE, a like-named relation), PostgreSQL would pick
- * new reference names: refused through `refuse` (E_NATIVE: the dev database replays it). A new tree.
+ * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
+ * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
+ * `*` or a set operation is refused, located (E_NATIVE: the dev database replays it); the views that read it read the
+ * new name (./view-rename.ts `renameColumnInQuery`).
  *
  * @example
- * renameRelationInTree(q, { schema: 'public', name: 't', toSchema: 'public', toName: 'u', columns: ['a'] }, refuse)
- * // SELECT t.a FROM public.t  →  SELECT u.a FROM public.u
+ * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
  */
-export function renameRelationInTree(tree: Node, m: RelationMove, refuse: (why: string) => never): Node {
-  const renamed = m.name !== m.toName;
-  let hits = m.implicit ? 1 : 0;
-  let bare = hits;
-  const others = new Set<string>();
-  // A RangeVar's payload: wrapped in a FROM list, bare as a statement's relation (a rule's INSERT INTO, UPDATE).
-  const rangeVar = (x: object): RangeVarPayload | undefined => (typeof (x as RangeVarPayload).relname === 'string' ? x as RangeVarPayload : undefined);
-  walk(tree, (x) => {
-    const rv = rangeVar(x);
-    if (rv) {
-      if (rv.schemaname === m.schema && rv.relname === m.name) {
-        hits++;
-        if (!rv.alias) bare++;
-        else others.add(rv.alias.aliasname!);
-      } else others.add(rv.alias?.aliasname ?? rv.relname!);
-    }
-    for (const k of ['RangeSubselect', 'RangeFunction', 'JoinExpr', 'RangeTableFunc'] as const) {
-      const a = (x as Record<string, { alias?: { aliasname?: string } } | undefined>)[k]?.alias?.aliasname;
-      if (a) others.add(a);
-    }
-    if (x.CommonTableExpr?.ctename) others.add(x.CommonTableExpr.ctename);
+export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
+  const v = sc.model.views[key]!;
+  const q = queryNodeOf(v);
+  const sel = q?.SelectStmt;
+  if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
+  if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
+  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
+  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
+  // The views that read it now read the new name, their output names kept (as for a table's column).
+  const rename = { key, schema: v.schema, table: v.name, columns: [...v.columns], from, to };
+  const readers = Object.values(sc.model.views).filter((r) => r !== v && (r.dependsOn.includes(key) || readsRelation(queryNodeOf(r), v.schema, v.name))).map((r) => {
+    const rq = queryNodeOf(r);
+    if (!rq) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} read by view ${r.name} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    return { r, q: renameColumnInQuery(sc, rq, { ...rename, view: r.name }) };
   });
-  if (!hits) return tree;
-  if (renamed && bare && (others.has(m.name) || others.has(m.toName))) refuse(`another item of its FROM lists is named ${others.has(m.name) ? m.name : m.toName}`);
-  return mapNodes(tree, (x) => {
-    const rv = rangeVar(x);
-    if (rv && rv.schemaname === m.schema && rv.relname === m.name) return { ...rv, schemaname: m.toSchema, relname: m.toName } as Node;
-    const f: Node[] | undefined = x.ColumnRef?.fields;
-    if (!f) return x;
-    const star = !!f[f.length - 1]?.A_Star;
-    const qual = f.slice(0, -1).map(sv);
-    if (qual.length >= 2 && qual[qual.length - 2] === m.schema && qual[qual.length - 1] === m.name) {
-      return { ColumnRef: { ...x.ColumnRef, fields: [...f.slice(0, qual.length - 2), { String: { sval: m.toSchema } }, { String: { sval: m.toName } }, f[f.length - 1]] } };
-    }
-    if (renamed && bare && qual.length === 1 && qual[0] === m.name) return { ColumnRef: { ...x.ColumnRef, fields: [{ String: { sval: m.toName } }, f[f.length - 1]] } };
-    if (renamed && bare && !star && m.columns && f.length === 1 && sv(f[0]) === m.name && !m.columns.includes(m.name)) refuse(`a whole-row reference ${m.name}`);
-    return x;
-  });
-}
-
-/** `tree` with `f` applied to every object node, bottom-up, copied where it changed. */
-function mapNodes(tree: Node, f: (n: Node) => Node): Node {
-  const go = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(go);
-    if (!v || typeof v !== 'object') return v;
-    return f(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x)])) as Node);
-  };
-  return go(tree) as Node;
-}
-
-/** Does `tree` name relation `schema.name` (a qualified RangeVar)? */
-export function readsRelation(tree: Node | undefined, schema: string, name: string): boolean {
-  let hit = false;
-  if (tree) walk(tree, (x) => { if (x.RangeVar?.schemaname === schema && x.RangeVar.relname === name) hit = true; });
-  return hit;
-}
-
-/**
- * The views that read relation `m.schema.m.name` (table, view, materialized view, foreign table) follow its rename
- * or move, as PostgreSQL's do (they hold it by OID): each is folded again from its query with the relation's new
- * name (`renameRelationInTree`). Call it once the relation is in its new place in the Model (a `*` is expanded from
- * it). What cannot be followed for sure is refused, located (E_NATIVE).
- *
- * @example
- * followRelation(scope, { schema: 'public', name: 't', toSchema: 'public', toName: 'u', columns: ['a'] }, 'table public.t')
- */
-export function followRelation(sc: FoldScope, m: RelationMove, what: string): void {
-  const key = qualifiedKey(m.schema, m.name);
-  const moved = qualifiedKey(m.toSchema, m.toName);
-  // A SQL-standard body holds it by OID too; the Model keeps the body as written.
-  const bodies = Object.values(sc.model.functions).filter((f) => f.reads?.includes(key));
-  if (bodies.length) throw new Problem('E_NATIVE', `renaming ${what} read by the SQL-standard body of function ${bodies.map((f) => qualifiedKey(f.schema, f.name)).join(', ')} is not folded natively (PostgreSQL rewrites the body); the dev database replays it`);
-  // Policies' expressions (a subquery reading it, or its own name qualifying its columns).
-  for (const t of Object.values(sc.model.tables)) {
-    for (const [name, p] of Object.entries(t.policies)) {
-      const implicit = p.table === moved;
-      const refuse = (why: string): never => {
-        throw new Problem('E_NATIVE', `renaming ${what} read by policy ${name} on ${t.name} (${why}) is not folded natively; the dev database replays it`);
-      };
-      const follow = (e: Expr | undefined): Expr | undefined => {
-        if (!e || (!implicit && !e.text.includes(m.name))) return e;
-        const tree = parseExpression(e.text);
-        if (!tree) return refuse('its expression could not be read back');
-        const next = renameRelationInTree(tree, { ...m, implicit }, refuse);
-        return next === tree ? e : sc.expr(next);
-      };
-      const using = follow(p.using);
-      const withCheck = follow(p.withCheck);
-      if (using !== p.using || withCheck !== p.withCheck) t.policies[name] = { ...p, ...(using ? { using } : {}), ...(withCheck ? { withCheck } : {}) };
-    }
-  }
-  for (const v of Object.values(sc.model.views)) {
-    if (qualifiedKey(v.schema, v.name) === moved) continue;
-    const q = queryNodeOf(v);
-    if (!readsRelation(q, m.schema, m.name) && !v.dependsOn.includes(key)) continue;
-    const refuse = (why: string): never => {
-      throw new Problem('E_NATIVE', `renaming ${what} read by view ${v.name}${why ? ` (${why})` : ''} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
-    };
-    if (!q) refuse('');
-    refoldView(sc, v, renameRelationInTree(q!, m, refuse));
-  }
+  const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = refoldView(sc, v, q, aliases);
+  for (const { r, q: rq } of readers) refoldView(sc, r, rq);
+  // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
+  const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
+  if (v.columnComments) next.columnComments = moved(v.columnComments);
+  if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
+  if (v.columnDefaults) next.columnDefaults = moved(v.columnDefaults);
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
 }

@@ -260,11 +260,13 @@ export const ALTER_FORMS: Readonly<Record<string, string>> = {
     CREATE POLICY p ON t USING (EXISTS (SELECT 1 FROM o WHERE o.id = t.id));
     ALTER TABLE o RENAME TO o2;
     ALTER TABLE o2 SET SCHEMA s;`,
-  'ALTER SEQUENCE … SET SCHEMA (defaults calling it follow)': `
+  'ALTER SEQUENCE … RENAME TO / SET SCHEMA (defaults calling it and views reading it follow)': `
     CREATE SCHEMA s;
     CREATE SEQUENCE q;
     CREATE TABLE t (id int DEFAULT nextval('q'));
-    ALTER SEQUENCE q SET SCHEMA s;`,
+    CREATE VIEW v AS SELECT count(*) AS n FROM q;
+    ALTER SEQUENCE q RENAME TO q2;
+    ALTER SEQUENCE q2 SET SCHEMA s;`,
   'ALTER VIEW … RENAME COLUMN read by other views (their references follow, output names kept)': `
     CREATE TABLE t (id int, a int);
     CREATE VIEW v AS SELECT id, a FROM t;

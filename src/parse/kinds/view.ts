@@ -18,6 +18,7 @@ import { mergeOptions, relOptions, sv } from './nodes.js';
 import { dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { readsRelation, renameRelationInTree, type RelationMove } from './relation-refs.js';
+import { followInBodies } from './function-alter.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -296,9 +297,8 @@ export function refoldView(sc: FoldScope, v: MView, q: Node, aliases: string[] =
 export function followRelation(sc: FoldScope, m: RelationMove, what: string): void {
   const key = qualifiedKey(m.schema, m.name);
   const moved = qualifiedKey(m.toSchema, m.toName);
-  // A SQL-standard body holds it by OID too; the Model keeps the body as written.
-  const bodies = Object.values(sc.model.functions).filter((f) => f.reads?.includes(key));
-  if (bodies.length) throw new Problem('E_NATIVE', `renaming ${what} read by the SQL-standard body of function ${bodies.map((f) => qualifiedKey(f.schema, f.name)).join(', ')} is not folded natively (PostgreSQL rewrites the body); the dev database replays it`);
+  // A SQL-standard function body holds it by OID too.
+  followInBodies(sc, m, what);
   // Policies' expressions (a subquery reading it, or its own name qualifying its columns).
   for (const t of Object.values(sc.model.tables)) {
     for (const [name, p] of Object.entries(t.policies)) {

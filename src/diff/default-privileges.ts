@@ -1,6 +1,6 @@
 /**
  * What default privileges do to the objects a plan creates: the default privileges are changed first (see
- * src/plan/kinds/default-privileges.ts), so a new schema, sequence, function, type, table or view starts with the
+ * src/plan/kinds/default-privileges.ts), so a new schema, sequence, function, type, table, view or foreign table starts with the
  * privileges the desired default privileges give it, not with its kind's default. The changes to its
  * privileges are planned from there: the created privileges of a new object become an alteration from what it
  * gets, and what it gets but should not have is revoked.
@@ -35,7 +35,10 @@ export function adjustForDefaultPrivileges(current: Model, desired: Model, out: 
     if (i >= 0) out.splice(i, 1);
     if (!sameGrants(initial, want.grants)) out.push({ kind: 'alter_object', from: { ...id, grants: initial }, to: want });
   }
-  const newRelations = [...Object.entries(desired.tables).filter(([k]) => !current.tables[k]), ...Object.entries(desired.views).filter(([k]) => !current.views[k])];
+  // Foreign tables count as tables for default privileges (relkind 'f'), created or created again (src/diff/index.ts).
+  const newForeign = Object.entries(objects).filter(([k, o]) => o.kind === 'foreign_table' && (!current.objects?.[k] || out.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)));
+  const newRelations: Array<[string, { schema: string; name: string; grants?: readonly Grant[] }]> = [...Object.entries(desired.tables).filter(([k]) => !current.tables[k]), ...Object.entries(desired.views).filter(([k]) => !current.views[k]),
+    ...(newForeign as Array<[string, { schema: string; name: string; grants?: readonly Grant[] }]>)];
   for (const [, r] of newRelations) {
     const initial = initialGrants(objects, 'TABLES', r.schema, []);
     if (!initial?.length) continue;

@@ -38,6 +38,7 @@ import { renameColumn } from './kinds/column.js';
 import { renameConstraint } from './kinds/constraint.js';
 import * as indexes from './kinds/indexes.js';
 import * as view from './kinds/view.js';
+import { renameViewColumn } from './kinds/view-rename.js';
 import * as fn from './kinds/function.js';
 import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
@@ -513,7 +514,7 @@ export class Folder implements FoldScope {
         if (n.relationType === 'OBJECT_FOREIGN_TABLE') return renames.renameForeignColumn(this, n, newname);
         const names = this.rangeNames(n.relation);
         const v = this.lookup(this.model.tables, names) ? undefined : this.lookup(this.model.views, names);
-        return v ? view.renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
+        return v ? renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
       }
       case 'OBJECT_TABCONSTRAINT': return renameConstraint(this, n, newname);
       case 'OBJECT_INDEX': return indexes.renameIndex(this, n, newname);
@@ -543,6 +544,7 @@ export class Folder implements FoldScope {
       case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
       case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(this, n, to);
       case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(this, n, to);
+      case 'OBJECT_FOREIGN_TABLE': return renames.setForeignTableSchema(this, n, to);
       default:
         return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
     }

@@ -330,7 +330,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const detachedFrom = ctx.detachedFirst.has(k) && c.table.partitionOf ? nodeId.rel(c.table.partitionOf.parent) : undefined;
       // A typed table (CREATE TABLE … OF type) goes before its type.
       const ofType = c.table.ofType ? [nodeId.type(c.table.ofType)] : [];
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone],
+      // The names its keys' and indexes' indexes held in the schema are free once it is dropped (a table created
+      // under a new name that keeps them, as a rename not planned as one does: `items_pkey` on `goods`).
+      const names = [...Object.values(c.table.constraints).flatMap((x) => indexName(c.table, x)), ...Object.values(c.table.indexes).map((i) => nodeId.index(qualifiedKey(i.schema, i.name)))];
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
         // Before the tables its foreign keys reference (those of a cycle are dropped first), its parent unless detached first.
         used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
     }

@@ -103,6 +103,41 @@ describeEachDatabase('renames with hints', (t) => {
     }
   });
 
+  it('a table renamed by hint keeps the views, materialized view, rule and policy that read it (PostgreSQL rewrites them)', async () => {
+    const base = (t: string, hint: string) => `CREATE TABLE owners (id int);
+${hint}CREATE TABLE ${t} (id int PRIMARY KEY, qty int, label text);
+ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY mine ON ${t} USING (EXISTS (SELECT 1 FROM owners WHERE owners.id = ${t}.id));
+CREATE TABLE journal (id int, note text);
+CREATE RULE note_it AS ON UPDATE TO journal DO ALSO UPDATE ${t} SET label = new.note WHERE ${t}.id = old.id;
+CREATE VIEW stock AS SELECT ${t}.id, ${t}.qty AS amount, label FROM ${t} WHERE ${t}.qty > 0;
+CREATE VIEW stock_all AS SELECT * FROM ${t};
+CREATE MATERIALIZED VIEW stock_sum AS SELECT label, sum(qty) AS total FROM ${t} GROUP BY label;
+CREATE UNIQUE INDEX stock_sum_label ON stock_sum (label);
+CREATE VIEW stock_top AS SELECT s.id, m.total FROM stock s JOIN stock_sum m ON m.label = s.label;
+`;
+    const p = project(base('items', ''));
+    const dev = t.db;
+    await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev, name: 'initial', now: () => new Date('2026-01-01T00:00:00Z') });
+    const server = t.url ? await createServerDatabase(process.env.DATABASE_URL!) : undefined;
+    const target = await openDatabase(server?.url ?? 'pglite://memory');
+    try {
+      expect((await applyMigrations(target, { dir: p.migrationsDir })).ok).toBe(true);
+      await target.exec(`INSERT INTO items VALUES (1, 5, 'a'), (2, 7, 'b'); REFRESH MATERIALIZED VIEW stock_sum`);
+      const next = base('goods', '-- meridian:renamed-from items\n');
+      writeFileSync(p.schemaPath, next);
+      const r = await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev, name: 'rename', now: () => new Date('2026-01-02T00:00:00Z') });
+      expect(r.statements.map((x) => x.sql)).toEqual(['ALTER TABLE "public"."items" RENAME TO "goods"', 'ALTER INDEX "public"."items_pkey" RENAME TO "goods_pkey"']);
+      expect((await applyMigrations(target, { dir: p.migrationsDir })).ok).toBe(true);
+      expect((await target.query('SELECT id, amount FROM stock ORDER BY id')).rows).toEqual([{ id: 1, amount: 5 }, { id: 2, amount: 7 }]);
+      const built = await modelFromSources(dev, [{ file: 'schema.sql', text: next }]);
+      expect(diff((await inspect(target)).model, built)).toEqual([]);
+    } finally {
+      await target.close();
+      await server?.drop();
+    }
+  });
+
   it('without a hint a changed name is a drop and an add, flagged as deleting data', async () => {
     const p = project('CREATE TABLE t (id int, a text);');
     await migrateDiff({ migrationsDir: p.migrationsDir, schemaPath: p.schemaPath, dev: t.db, name: 'initial', now: () => new Date('2026-01-01T00:00:00Z') });

@@ -18,6 +18,7 @@ import { parseOne } from '../pg.js';
 import { createFunction, functionByArgs } from './function.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { sv } from './nodes.js';
+import { renameRelationInTree, type RelationMove } from './relation-refs.js';
 
 type CreateFn = Payload<'CreateFunctionStmt'>;
 
@@ -54,6 +55,26 @@ function refold(sc: FoldScope, f: Mut<Func>, change: (n: CreateFn) => CreateFn, 
     delete sc.objects[k];
     const p2 = { ...o, schema: moved.schema, name: moved.name };
     sc.objects[`privileges ${o.on} ${qualifiedKey(p2.schema, p2.name)}(${p2.args ?? ''})`] = p2;
+  }
+}
+
+/**
+ * The functions whose SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`) reads relation `m.schema.m.name` follow
+ * its rename or move, as PostgreSQL's do (the body is stored as a parse tree, by OID): each is folded again from its
+ * definition with the relation's new name (./relation-refs.ts `renameRelationInTree`). Refused (E_NATIVE) where the
+ * body cannot be followed for sure.
+ *
+ * @example
+ * followInBodies(scope, { schema: 'public', name: 't', toSchema: 'public', toName: 'u' }, 'table public.t')
+ */
+export function followInBodies(sc: FoldScope, m: RelationMove, what: string): void {
+  const key = qualifiedKey(m.schema, m.name);
+  for (const f of Object.values(sc.model.functions)) {
+    if (!f.reads?.includes(key)) continue;
+    const refuse = (why: string): never => {
+      throw new Problem('E_NATIVE', `renaming ${what} read by the SQL-standard body of function ${keyOf(f)} (${why}) is not folded natively (PostgreSQL rewrites the body); the dev database replays it`);
+    };
+    refold(sc, f as Mut<Func>, (n) => renameRelationInTree(n as unknown as Node, m, refuse) as unknown as CreateFn, false);
   }
 }
 

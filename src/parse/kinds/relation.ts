@@ -1,6 +1,6 @@
 /**
  * What depends on a relation (table or view), for the kinds that drop or rename one: dropping a relation with
- * what goes with it (CASCADE), the views a rename would rewrite, and the parts of a table dropped by name.
+ * what goes with it (CASCADE), and the parts of a table dropped by name (what follows a rename: ./view.ts `followRelation`).
  */
 import { qualifiedKey } from '../../model/names.js';
 import { Problem, notFound, type FoldScope, type MTable } from './scope.js';
@@ -35,12 +35,6 @@ export function dropRelation(sc: FoldScope, key: string, cascade: boolean): void
   publication.forgetInPublications(sc.model, { table: key });
   statistics.forgetStatistics(sc.model, key);
   sc.release(o.schema, o.name);
-}
-
-/** Views store their query as written: a rename they would follow in PostgreSQL is not folded natively. */
-export function assertNoDependentViews(sc: FoldScope, key: string, what: string): void {
-  const views = Object.values(sc.model.views).filter((v) => v.dependsOn.includes(key));
-  if (views.length) throw new Problem('E_NATIVE', `renaming ${what} read by view ${views.map((v) => v.name).join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
 }
 
 /** DROP TRIGGER / POLICY `name ON relation`: the part goes from its table (or view). */

@@ -11,7 +11,7 @@
 import { objectKey } from '../../model/objects.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { CatalogObject, CompositeType, DomainType, ForeignDataWrapper, ForeignServer, Rule } from '../../model/types.js';
-import { walk, type Node, type Payload } from '../ast.js';
+import type { Node, Payload } from '../ast.js';
 import { foreignTableNamed } from './foreign.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
@@ -20,6 +20,9 @@ import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
 import { renameColumn } from './column.js';
+import { renameColumnInQuery } from './view-rename.js';
+import { followRelation, queryNodeOf, refoldView } from './view.js';
+import { readsRelation } from './relation-refs.js';
 
 /**
  * Moves catalog object `o` to `newname`: removed under its key, added under the new one (E_DUPLICATE when taken,
@@ -51,22 +54,10 @@ export function moveCatalogObject<T extends CatalogObject>(s: FoldScope, o: T, p
 
 const what = (k: string) => (k === 'event_trigger' ? 'event trigger' : k === 'statistics' ? 'statistics object' : k === 'foreign_data_wrapper' ? 'foreign-data wrapper' : k === 'foreign_table' ? 'relation' : k);
 
-/** Views whose query names relation `schema.name` (their kept parse tree, every name qualified). */
-function viewsReading(s: FoldScope, schema: string, name: string): string[] {
-  const out: string[] = [];
-  for (const v of Object.values(s.model.views)) {
-    const q = (v as unknown as { queryNode?: Node }).queryNode;
-    let hit = false;
-    if (q) walk(q, (x) => { if (x.RangeVar?.schemaname === schema && x.RangeVar.relname === name) hit = true; });
-    if (hit || v.dependsOn.includes(qualifiedKey(schema, name))) out.push(v.name);
-  }
-  return out;
-}
-
 /**
  * `ALTER SERVER | FOREIGN DATA WRAPPER | FOREIGN TABLE … RENAME TO`: a server's foreign tables and user mappings
  * and a wrapper's servers follow (PostgreSQL holds them by OID); a foreign table takes its new name in the schema's
- * relation namespace (refused, E_NATIVE, while a view reads it).
+ * relation namespace, and the views that read it follow (./view.ts `followRelation`).
  *
  * @example
  * renameSqlMed(scope, { renameType: 'OBJECT_FOREIGN_SERVER', object: { String: { sval: 'files' } } }, 'archive')
@@ -76,13 +67,12 @@ export function renameSqlMed(s: FoldScope, n: Payload<'RenameStmt'>, newname: st
     const names = s.rangeNames(n.relation);
     const ft = foreignTableNamed(s.objects, names, s.searchPath);
     if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
-    const readers = viewsReading(s, ft.schema, ft.name);
-    if (readers.length) s.fail('E_NATIVE', `renaming foreign table ${qualifiedKey(ft.schema, ft.name)} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
     s.claim(ft.schema, newname);
     s.release(ft.schema, ft.name);
     renameCatalogObject(s, ft, newname);
     renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { name: newname });
-    return retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: ft.schema, name: newname });
+    retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: ft.schema, name: newname });
+    return followRelation(s, { schema: ft.schema, name: ft.name, toSchema: ft.schema, toName: newname, columns: ft.columns.map((c) => c.name) }, `foreign table ${qualifiedKey(ft.schema, ft.name)}`);
   }
   const kind = n.renameType === 'OBJECT_FOREIGN_SERVER' ? 'server' : 'foreign_data_wrapper';
   const name = sv(n.object);
@@ -102,10 +92,33 @@ export function renameForeignColumn(s: FoldScope, n: Payload<'RenameStmt'>, newn
   if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
   if (!ft.columns.some((c) => c.name === n.subname)) s.fail('E_UNKNOWN', `column "${n.subname}" of relation "${ft.name}" does not exist`);
   if (ft.columns.some((c) => c.name === newname)) s.fail('E_DUPLICATE', `column "${newname}" of relation "${ft.name}" already exists`);
-  const readers = viewsReading(s, ft.schema, ft.name);
-  if (readers.length) s.fail('E_NATIVE', `renaming column ${ft.name}.${n.subname} read by view ${readers.join(', ')} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+  // The views that read it now read the new name (PostgreSQL holds their queries by column number).
+  const key = qualifiedKey(ft.schema, ft.name);
+  const rename = { key, schema: ft.schema, table: ft.name, columns: ft.columns.map((c) => c.name), from: n.subname!, to: newname };
+  const views = Object.values(s.model.views).filter((v) => readsRelation(queryNodeOf(v), ft.schema, ft.name)).map((v) => ({ v, q: renameColumnInQuery(s, queryNodeOf(v)!, { ...rename, view: v.name }) }));
   ft.columns = ft.columns.map((c) => (c.name === n.subname ? { ...c, name: newname } : c));
+  for (const { v, q } of views) refoldView(s, v, q);
   renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { column: { from: n.subname!, to: newname } });
+}
+
+/**
+ * `ALTER FOREIGN TABLE ft SET SCHEMA s`: the foreign table in the new schema's relation namespace, its column
+ * privileges, the rules on it and naming it, and the views that read it follow.
+ *
+ * @example
+ * setForeignTableSchema(scope, alterObjectSchemaNode, 'archive') // objects['foreign_table public.ft'] → 'foreign_table archive.ft'
+ */
+export function setForeignTableSchema(s: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
+  const names = s.rangeNames(n.relation);
+  const ft = foreignTableNamed(s.objects, names, s.searchPath);
+  if (!ft) return n.missing_ok ? undefined : s.fail('E_UNKNOWN', `foreign table "${names.join('.')}" does not exist`, n.relation?.location);
+  if (ft.schema === to) return;
+  s.claim(to, ft.name);
+  s.release(ft.schema, ft.name);
+  moveCatalogObject(s, ft, { schema: to });
+  renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { schema: to });
+  retargetRules(s, qualifiedKey(ft.schema, ft.name), { schema: to, name: ft.name });
+  followRelation(s, { schema: ft.schema, name: ft.name, toSchema: to, toName: ft.name, columns: ft.columns.map((c) => c.name) }, `foreign table ${qualifiedKey(ft.schema, ft.name)}`);
 }
 
 /** `ALTER STATISTICS st SET SCHEMA s`. */

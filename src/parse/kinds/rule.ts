@@ -8,7 +8,8 @@ import { qualifiedKey, splitKey } from '../../model/names.js';
 import type { Rule } from '../../model/types.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
-import type { FoldScope } from './scope.js';
+import { Problem, type FoldScope } from './scope.js';
+import { renameRelationInTree } from './relation-refs.js';
 
 /**
  * @example
@@ -75,7 +76,8 @@ export function dropRulesOn(s: FoldScope, relationKey: string): void {
 /**
  * A relation renamed or moved (`from` key → `to`): the rules on it are keyed and rendered with its new name, and
  * every rule naming it in its actions or condition follows it, as PostgreSQL holds them by OID. Structural: each
- * definition (every relation schema-qualified) is parsed, its RangeVars naming `from` repointed, and printed again.
+ * definition (every relation schema-qualified) is parsed, its RangeVars naming `from` and the references qualified
+ * by its name repointed (./relation-refs.ts `renameRelationInTree`), and printed again.
  *
  * @example
  * retargetRules(scope, 'public.log', { schema: 'public', name: 'audit_log' }) // … DO ALSO INSERT INTO public.audit_log …
@@ -87,21 +89,13 @@ export function retargetRules(s: Pick<FoldScope, 'objects'>, from: string, to: {
     if (o.kind !== 'rule') continue;
     const p = parseOne(o.definition);
     if (p?.type !== 'RuleStmt') continue;
-    let changed = false;
-    const repoint = (v: unknown): void => {
-      if (Array.isArray(v)) return v.forEach(repoint);
-      if (!v || typeof v !== 'object') return;
-      const r = v as { schemaname?: unknown; relname?: unknown };
-      if (r.schemaname === fromSchema && r.relname === fromName) {
-        r.schemaname = to.schema;
-        r.relname = to.name;
-        changed = true;
-      }
-      Object.values(v).forEach(repoint);
+    const refuse = (why: string): never => {
+      throw new Problem('E_NATIVE', `renaming ${from} named by rule ${o.name} (${why}) is not folded natively (PostgreSQL rewrites the rule); the dev database replays it`);
     };
-    repoint(p.node);
+    const node = renameRelationInTree(p.node as Node, { schema: fromSchema, name: fromName, toSchema: to.schema, toName: to.name }, refuse);
+    const changed = node !== p.node;
     if (!changed && o.table !== from) continue;
-    const moved: Rule = { ...o, ...(o.table === from ? { table: toKey, schema: to.schema } : {}), definition: deparseStatement('RuleStmt', p.node) };
+    const moved: Rule = { ...o, ...(o.table === from ? { table: toKey, schema: to.schema } : {}), definition: deparseStatement('RuleStmt', node) };
     delete s.objects[k];
     s.objects[objectKey(moved)] = moved;
   }

@@ -11,6 +11,7 @@ import { sv } from './nodes.js';
 import * as privileges from './privileges.js';
 import { retargetSequenceDefaults } from './sequence-refs.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { followRelation } from './view.js';
 
 /** Bounds of the integer types a sequence (or identity) can be declared AS. */
 export const INT_LIMITS: Record<string, [string, string]> = {
@@ -117,9 +118,14 @@ export function renameSequence(sc: FoldScope, n: Payload<'RenameStmt'>, newname:
   sc.claim(s.obj.schema, newname);
   privileges.renamePrivileges(sc.model.objects, ['SEQUENCE'], s.obj.schema, s.obj.name, { name: newname });
   retargetSequenceDefaults(sc.model.tables, s.key, qualifiedKey(s.obj.schema, newname));
+  const move = { schema: s.obj.schema, name: s.obj.name, toSchema: s.obj.schema, toName: newname, columns: SEQUENCE_COLUMNS };
   s.obj.name = newname;
   sc.model.sequences[qualifiedKey(s.obj.schema, newname)] = s.obj;
+  followRelation(sc, move, `sequence ${s.key}`);
 }
+
+/** A sequence's columns, as a view selecting from it reads them. */
+const SEQUENCE_COLUMNS = ['last_value', 'log_cnt', 'is_called'];
 
 /** ALTER SEQUENCE … SET SCHEMA. */
 export function setSequenceSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
@@ -129,6 +135,9 @@ export function setSequenceSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaSt
   sc.release(sq.obj.schema, sq.obj.name);
   sc.claim(to, sq.obj.name);
   privileges.renamePrivileges(sc.model.objects, ['SEQUENCE'], sq.obj.schema, sq.obj.name, { schema: to });
+  retargetSequenceDefaults(sc.model.tables, sq.key, qualifiedKey(to, sq.obj.name));
+  const move = { schema: sq.obj.schema, name: sq.obj.name, toSchema: to, toName: sq.obj.name, columns: SEQUENCE_COLUMNS };
   sq.obj.schema = to;
   sc.model.sequences[qualifiedKey(to, sq.obj.name)] = sq.obj;
+  followRelation(sc, move, `sequence ${sq.key}`);
 }

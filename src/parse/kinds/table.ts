@@ -19,8 +19,8 @@ import { type Deferred, column } from './column.js';
 import { constraint, rerenderConstraints } from './constraint.js';
 import { createIndex, refreshIndex } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
-import { renameView } from './view.js';
-import { assertNoDependentViews, dropRelation } from './relation.js';
+import { followRelation, renameView } from './view.js';
+import { dropRelation } from './relation.js';
 import * as privileges from './privileges.js';
 
 export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
@@ -168,9 +168,14 @@ export function retarget(sc: FoldScope, from: string, to: string): void {
   for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(from)) v.dependsOn = v.dependsOn.map((x) => (x === from ? to : x)).sort();
 }
 
+/**
+ * `ALTER TABLE t RENAME TO u`: what holds the table by OID in PostgreSQL follows (foreign keys, partitions and
+ * children, indexes, triggers, policies, owned sequences, publications, statistics, rules, and the views that read
+ * it: ./view.ts `followRelation`).
+ */
 export function renameTable(sc: FoldScope, key: string, newname: string): void {
-  assertNoDependentViews(sc, key, `table ${key}`);
   const t = sc.model.tables[key]!;
+  const move = { schema: t.schema, name: t.name, toSchema: t.schema, toName: newname, columns: t.columns.map((c) => c.name) };
   sc.claim(t.schema, newname);
   sc.release(t.schema, t.name);
   delete sc.model.tables[key];
@@ -196,6 +201,7 @@ export function renameTable(sc: FoldScope, key: string, newname: string): void {
   publication.renameInPublications(sc.model, key, { table: nk });
   statistics.renameInStatistics(sc.model, key, { table: nk });
   rule.retargetRules(sc, key, { schema: t.schema, name: newname });
+  followRelation(sc, move, `table ${key}`);
 }
 
 /** DROP TABLE. */
@@ -217,8 +223,8 @@ export function renameRelation(sc: FoldScope, n: Payload<'RenameStmt'>, newname:
 export function setTableSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const t = sc.table(n.relation, !!n.missing_ok);
   if (!t) return;
-  assertNoDependentViews(sc, t.key, `table ${t.key}`);
   const from = t.obj.schema;
+  const move = { schema: from, name: t.obj.name, toSchema: to, toName: t.obj.name, columns: t.obj.columns.map((c) => c.name) };
   const nk = qualifiedKey(to, t.obj.name);
   sc.claim(to, t.obj.name);
   sc.release(from, t.obj.name);
@@ -255,4 +261,5 @@ export function setTableSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'
   rule.retargetRules(sc, t.key, { schema: to, name: t.obj.name });
   for (const [n2, tr] of Object.entries(t.obj.triggers)) t.obj.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${t.key} `, ` ON ${nk} `) };
   for (const [n2, p] of Object.entries(t.obj.policies)) t.obj.policies[n2] = { ...p, table: nk };
+  followRelation(sc, move, `table ${t.key}`);
 }

@@ -7,11 +7,14 @@
  * select-list entry it names gets the old name as its alias; a select-list `*` over the table is expanded first, as
  * PostgreSQL stored it. What the tree cannot resolve for sure (`*` outside a select list, a `USING` or an aliased
  * join naming the column, a partial column alias list of the table) is refused, located (E_NATIVE: the dev database replays it).
+ * A view's own column renamed (`renameViewColumn`) reaches the views that read it the same way.
  */
 import { qualifiedKey } from '../../model/names.js';
 import type { Node } from '../ast.js';
 import { Problem, type FoldScope } from './scope.js';
-import { outputColumns } from './view.js';
+import { outputColumns, queryNodeOf, refoldView } from './view.js';
+import { readsRelation } from './relation-refs.js';
+import * as privileges from './privileges.js';
 import { sv } from './nodes.js';
 
 /** A FROM item as a column reference sees it: the name it is referred by, its columns, and whether it is the table. */
@@ -184,4 +187,39 @@ export function renameColumnInQuery(sc: FoldScope, query: Node, r: Rename): Node
   };
 
   return { ...query, SelectStmt: select(query.SelectStmt!, []) };
+}
+
+/**
+ * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
+ * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
+ * `*` or a set operation is refused, located (E_NATIVE: the dev database replays it); the views that read it read the
+ * new name (./view-rename.ts `renameColumnInQuery`).
+ *
+ * @example
+ * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
+ */
+export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
+  const v = sc.model.views[key]!;
+  const q = queryNodeOf(v);
+  const sel = q?.SelectStmt;
+  if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
+  if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
+  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
+  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
+  // The views that read it now read the new name, their output names kept (as for a table's column).
+  const rename = { key, schema: v.schema, table: v.name, columns: [...v.columns], from, to };
+  const readers = Object.values(sc.model.views).filter((r) => r !== v && (r.dependsOn.includes(key) || readsRelation(queryNodeOf(r), v.schema, v.name))).map((r) => {
+    const rq = queryNodeOf(r);
+    if (!rq) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} read by view ${r.name} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    return { r, q: renameColumnInQuery(sc, rq, { ...rename, view: r.name }) };
+  });
+  const aliases = v.columns.map((c) => (c === from ? to : c));
+  const next = refoldView(sc, v, q, aliases);
+  for (const { r, q: rq } of readers) refoldView(sc, r, rq);
+  // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
+  const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
+  if (v.columnComments) next.columnComments = moved(v.columnComments);
+  if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
+  if (v.columnDefaults) next.columnDefaults = moved(v.columnDefaults);
+  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
 }

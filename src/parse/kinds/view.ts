@@ -2,11 +2,11 @@
  * Views and materialized views, folded: `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`, `REFRESH`,
  * `ALTER VIEW`, rename and DROP; output columns and what a view reads (tables, views, functions).
  */
-import type { Column, ColumnSettings, View } from '../../model/types.js';
+import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
 import { figureColname, normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
-import { deparseStatement } from '../pg.js';
+import { deparseStatement, parseExpression } from '../pg.js';
 import { retargetRules } from './rule.js';
 import type { Index } from '../../model/types.js';
 import * as privileges from './privileges.js';
@@ -15,8 +15,10 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MView, type Mut } from './scope.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
-import { assertNoDependentViews, dropRelation } from './relation.js';
+import { dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { readsRelation, renameRelationInTree, type RelationMove } from './relation-refs.js';
+import { followInBodies } from './function-alter.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -233,12 +235,12 @@ export function setViewSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>
 
 /**
  * A view (or materialized view) under a new schema and name: its namespace entry, its indexes (they move with it),
- * triggers and rules on it (keyed and rendered with its key), column privileges follow; refused (E_NATIVE) while
- * another view reads it, as a table.
+ * triggers and rules on it (keyed and rendered with its key), column privileges follow, and the views that read it
+ * (`followRelation`).
  */
 function moveView(sc: FoldScope, key: string, schema: string, name: string): void {
   const v = sc.model.views[key]!;
-  assertNoDependentViews(sc, key, `view ${key}`);
+  const move = { schema: v.schema, name: v.name, toSchema: schema, toName: name, columns: [...v.columns] };
   sc.claim(schema, name);
   const from = { schema: v.schema, name: v.name };
   sc.release(v.schema, v.name);
@@ -259,33 +261,7 @@ function moveView(sc: FoldScope, key: string, schema: string, name: string): voi
   }
   for (const [n2, tr] of Object.entries(v.triggers ?? {})) v.triggers![n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
   retargetRules(sc, key, { schema, name });
-}
-
-/**
- * `ALTER VIEW | MATERIALIZED VIEW v RENAME COLUMN a TO b` (or ALTER TABLE on a view): the view is folded again from
- * its query with the new name as that column's alias, as PostgreSQL prints it (`SELECT a AS b …`). A query with
- * `*` or a set operation, or a view another view reads, is refused, located (E_NATIVE: the dev database replays it).
- *
- * @example
- * renameViewColumn(scope, key, 'id', 'ident') // SELECT id FROM t  →  SELECT id AS ident FROM t
- */
-export function renameViewColumn(sc: FoldScope, key: string, from: string, to: string): void {
-  const v = sc.model.views[key]!;
-  const q = queryNodeOf(v);
-  const sel = q?.SelectStmt;
-  if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
-  if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
-  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
-  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
-  assertNoDependentViews(sc, key, `column ${v.name}.${from}`);
-  const aliases = v.columns.map((c) => (c === from ? to : c));
-  const next = refoldView(sc, v, q, aliases);
-  // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.
-  const moved = <T>(m: Readonly<Record<string, T>> | undefined) => (m?.[from] === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, x]) => [k === from ? to : k, x])));
-  if (v.columnComments) next.columnComments = moved(v.columnComments);
-  if (v.columnSettings) next.columnSettings = moved(v.columnSettings);
-  if (v.columnDefaults) next.columnDefaults = moved(v.columnDefaults);
-  privileges.renamePrivileges(sc.model.objects, ['COLUMN'], v.schema, v.name, { column: { from, to } });
+  followRelation(sc, move, `view ${key}`);
 }
 
 /** The parse tree a folded view keeps of its query (absent on a view that was not folded from SQL). */
@@ -307,4 +283,49 @@ export function refoldView(sc: FoldScope, v: MView, q: Node, aliases: string[] =
   next.loc = v.loc;
   sc.model.views[qualifiedKey(v.schema, v.name)] = next;
   return next;
+}
+
+/**
+ * The views that read relation `m.schema.m.name` (table, view, materialized view, foreign table) follow its rename
+ * or move, as PostgreSQL's do (they hold it by OID): each is folded again from its query with the relation's new
+ * name (`renameRelationInTree`). Call it once the relation is in its new place in the Model (a `*` is expanded from
+ * it). What cannot be followed for sure is refused, located (E_NATIVE).
+ *
+ * @example
+ * followRelation(scope, { schema: 'public', name: 't', toSchema: 'public', toName: 'u', columns: ['a'] }, 'table public.t')
+ */
+export function followRelation(sc: FoldScope, m: RelationMove, what: string): void {
+  const key = qualifiedKey(m.schema, m.name);
+  const moved = qualifiedKey(m.toSchema, m.toName);
+  // A SQL-standard function body holds it by OID too.
+  followInBodies(sc, m, what);
+  // Policies' expressions (a subquery reading it, or its own name qualifying its columns).
+  for (const t of Object.values(sc.model.tables)) {
+    for (const [name, p] of Object.entries(t.policies)) {
+      const implicit = p.table === moved;
+      const refuse = (why: string): never => {
+        throw new Problem('E_NATIVE', `renaming ${what} read by policy ${name} on ${t.name} (${why}) is not folded natively; the dev database replays it`);
+      };
+      const follow = (e: Expr | undefined): Expr | undefined => {
+        if (!e || (!implicit && !e.text.includes(m.name))) return e;
+        const tree = parseExpression(e.text);
+        if (!tree) return refuse('its expression could not be read back');
+        const next = renameRelationInTree(tree, { ...m, implicit }, refuse);
+        return next === tree ? e : sc.expr(next);
+      };
+      const using = follow(p.using);
+      const withCheck = follow(p.withCheck);
+      if (using !== p.using || withCheck !== p.withCheck) t.policies[name] = { ...p, ...(using ? { using } : {}), ...(withCheck ? { withCheck } : {}) };
+    }
+  }
+  for (const v of Object.values(sc.model.views)) {
+    if (qualifiedKey(v.schema, v.name) === moved) continue;
+    const q = queryNodeOf(v);
+    if (!readsRelation(q, m.schema, m.name) && !v.dependsOn.includes(key)) continue;
+    const refuse = (why: string): never => {
+      throw new Problem('E_NATIVE', `renaming ${what} read by view ${v.name}${why ? ` (${why})` : ''} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
+    };
+    if (!q) refuse('');
+    refoldView(sc, v, renameRelationInTree(q!, m, refuse));
+  }
 }

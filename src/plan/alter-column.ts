@@ -60,7 +60,9 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });
   } else if (c.regenerate || (to.generated && !sameExpr(from.generated, to.generated))) {
     // A plain column that becomes generated loses its values (PostgreSQL cannot turn a column into a generated one).
-    const lost = !from.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` } : {};
+    // So does one retyped between types with no cast at all (./regenerated.ts `retypesWithoutCast`).
+    const lost = from.generated ? {} : to.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` }
+      : { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as ${to.type}: PostgreSQL has no cast from ${from.type} to ${to.type}` };
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true, ...lost });
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
     return;
@@ -72,11 +74,13 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
-    const { using, rewrite } = castInfo(from.type, to.type);
+    // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one
+    // (../model/casts.ts). With no cast at all the column is dropped and added (./regenerated.ts), except an enum's.
+    const { using, rewrite, mayFail, none } = castInfo(from.type, to.type, model);
     // An enum has no cast to or from another enum (or most types): its values go through their text form.
-    const via = using && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
+    const via = none && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}${via}::${to.type}` : ''}`,
-      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
+      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: mayFail || none ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });

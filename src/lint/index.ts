@@ -109,6 +109,11 @@ function notValidConstraints(ast: Ast): Set<string> {
   return out;
 }
 
+/** Whether the statement is an ALTER TABLE with a `DROP COLUMN <column>` clause. */
+function dropsColumn(ast: Ast, column: string): boolean {
+  return (ast?.AlterTableStmt?.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DropColumn' && c.AlterTableCmd.name === column);
+}
+
 type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
 
 const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
@@ -144,11 +149,17 @@ export const RULES: readonly Rule[] = [
     suggested: `Add a pre-migration check to ensure table "${ch.table.name}" is empty before dropping it`,
     fix: 'back up or migrate the rows first; rename the table instead if it only moves',
   }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_column' && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
-    code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${ch.column.name}"`,
-    suggested: `Add a pre-migration check to ensure column "${ch.column.name}" is NULL before dropping it`,
-    fix: 'stop reading and writing the column in a release before dropping it',
-  }] : [])),
+  // A column dropped and added again in one statement (`DROP COLUMN c, ADD COLUMN c timestamp`: the plan's retype
+  // between types with no cast, ../plan/regenerated.ts) changes its type in the diff, and loses its values as well.
+  (c) => c.changes.flatMap((ch) => {
+    if (ch.kind !== 'drop_column' && ch.kind !== 'alter_column') return [];
+    const column = ch.kind === 'drop_column' ? ch.column : !ch.settings && (ch.regenerate || dropsColumn(c.ast, ch.from.name)) ? ch.from : undefined;
+    return column && !column.generated && !c.createdInFile.has(key(ch.table)) ? [{
+      code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${column.name}"`,
+      suggested: `Add a pre-migration check to ensure column "${column.name}" is NULL before dropping it`,
+      fix: ch.kind === 'alter_column' ? `the column is dropped and added again (its values are lost): write the conversion in a migration (ALTER COLUMN … TYPE … USING an expression) to keep them` : 'stop reading and writing the column in a release before dropping it',
+    }] : [];
+  }),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
     code: 'MF101', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Adding a unique index "${ch.index.name}" on table "${ch.index.table.split('.').pop()}" might fail in case the indexed columns contain duplicate entries`,

@@ -128,18 +128,23 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
   const path = castPath(from, to, model, major);
   if (!path) return { using: true, rewrite: true, none: true };
   // A length coercion follows a relabelling to varchar(n) from text or bpchar: the values are checked (rewrite).
-  const rewrite = path.method !== 'b' || (g === 'character varying' && /\(\d+\)/.test(to)) || domainChecks(to, model);
+  const rewrite = path.method !== 'b' || (g === 'character varying' && /\(\d+\)/.test(to)) || constrainedDomain(to, model);
   // Conversions that can refuse a value: explicit and assignment casts (overflow, text that does not parse), except to
   // a string type (every value has a text form), and lengths (varchar(n), char(n)).
   const toString = ['text', 'character varying', 'character', 'name'].includes(g);
-  const mayFail = (path.context !== 'i' && !toString) || (/\(\d+\)/.test(to) && (g === 'character varying' || g === 'character')) || domainChecks(to, model);
+  const mayFail = (path.context !== 'i' && !toString) || (/\(\d+\)/.test(to) && (g === 'character varying' || g === 'character')) || constrainedDomain(to, model);
   return { using: path.context === 'e', rewrite, ...(mayFail ? { mayFail: true } : {}) };
 }
 
-/** Whether `t` is a domain of `model` (or over one) with checks or NOT NULL: converting to it checks every value. */
-function domainChecks(t: string, model: CastModels): boolean {
+/**
+ * Whether `t` is a domain of `model` (or over one) with checks or NOT NULL: converting to it (or adding a column of
+ * it) checks every value.
+ *
+ * @example constrainedDomain('public.posint', model) // true for CREATE DOMAIN posint AS integer CHECK (VALUE > 0)
+ */
+export function constrainedDomain(t: string, model: CastModels): boolean {
   const d = typeOf(model, bare(t));
-  return d?.kind === 'domain' && (d.checks.length > 0 || d.notNull || domainChecks(d.baseType, model));
+  return d?.kind === 'domain' && (d.checks.length > 0 || d.notNull || constrainedDomain(d.baseType, model));
 }
 
 /**

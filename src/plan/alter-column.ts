@@ -6,13 +6,13 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
-import type { Column, Model } from '../model/types.js';
+import type { Column, Expr, Model, Table } from '../model/types.js';
 import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-sql.js';
 import type { Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
 import { exprRefs } from '../model/expr-refs.js';
-import { castInfo } from '../model/casts.js';
+import { castInfo, constrainedDomain } from '../model/casts.js';
 
 /**
  * Whether a column type is a user enum of `model` (or an array of one): `public.mood`, `app."Mood"[]`.
@@ -40,12 +40,31 @@ function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: st
 }
 
 /**
+ * What `ALTER TABLE … ADD COLUMN` does to the rows: a volatile default is evaluated per row (a non-volatile one is
+ * stored once), a domain with constraints is checked on every row, a generated or identity column takes a value per
+ * row: PostgreSQL rewrites the table for any of them. NOT NULL without a default fails on a table with rows.
+ * `volatile` is the planner's option (any call counts without it).
+ *
+ * @example addColumnEffects({ name: 'at', type: 'timestamp without time zone', … }, table, desired) // { locksExistingTable: true, rewritesTable: false }
+ */
+export function addColumnEffects(column: Column, table: Table, model: Model, volatile?: (e: Expr) => boolean): Effects {
+  return {
+    locksExistingTable: true,
+    rewritesTable:
+      !!column.generated || !!column.identity ||
+      (!!column.default && (volatile ? volatile(column.default) : /\(/.test(column.default.text) && !/^'/.test(column.default.text))) ||
+      constrainedDomain(column.type, model),
+    mayFailOnExistingRows: column.notNull && !column.default && !column.identity && !column.generated ? `adding NOT NULL column ${column.name} without a default fails if ${table.name} has rows` : undefined,
+  };
+}
+
+/**
  * Emits the steps that turn `c.from` into `c.to`.
  *
  * @example
  * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
  */
-export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit): void {
+export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -64,7 +83,7 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     const lost = from.generated ? {} : to.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` }
       : { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as ${to.type}: PostgreSQL has no cast from ${from.type} to ${to.type}` };
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true, ...lost });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, to.generated ? { rewritesTable: true } : addColumnEffects(to, t, model, volatile));
     return;
   }
   // A generated column that becomes a plain one keeps its values (PostgreSQL 13+); an inherited one follows its parent's.

@@ -92,4 +92,21 @@ export const RETYPE_CASES: AcceptanceCase[] = [
     after: "DO $$ BEGIN IF NOT EXISTS (SELECT FROM rt_cast WHERE id = 1 AND p::text IN ('5', '(5,0)')) THEN RAISE 'values not converted'; END IF; END $$",
     absentSql: ['USING "p"', 'DROP COLUMN'],
   },
+  {
+    name: "retype: no cast on a partitioned table's column: dropped and added on the parent, its partitions follow",
+    old: [
+      'CREATE TABLE rt_part (id integer NOT NULL, name text, starts time) PARTITION BY RANGE (id)',
+      'CREATE TABLE rt_part_1 PARTITION OF rt_part FOR VALUES FROM (0) TO (100)',
+      'CREATE INDEX rt_part_starts ON rt_part (starts)',
+    ],
+    new: [
+      'CREATE TABLE rt_part (id integer NOT NULL, name text, starts timestamp) PARTITION BY RANGE (id)',
+      'CREATE TABLE rt_part_1 PARTITION OF rt_part FOR VALUES FROM (0) TO (100)',
+      'CREATE INDEX rt_part_starts ON rt_part (starts)',
+    ],
+    seed: "INSERT INTO rt_part VALUES (1, 'standup', '09:30')",
+    keeps: 'SELECT id, name FROM rt_part ORDER BY id',
+    expectedHazards: ['DELETES_DATA'],
+    expectedSql: ['DROP COLUMN "starts"'],
+  },
 ];

@@ -3,7 +3,8 @@
  * cast path it finds (pg_cast from the generated snapshot, arrays by their elements, the automatic I/O conversion)
  * must say what PostgreSQL does — an explicit cast (`CAST(x AS t)`, as USING uses) exists exactly when a path does,
  * and an assignment (INSERT, as ALTER COLUMN … TYPE without USING converts) works exactly when the path's context is
- * implicit or assignment. Domains and a Model's CREATE CAST are checked on plain Models.
+ * implicit or assignment; and where it says the table is not rewritten, the table keeps its file. Domains and a Model's
+ * CREATE CAST are checked on plain Models.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/index.js';
@@ -57,6 +58,19 @@ for (const target of testTargets()) {
           }
         }
         expect(wrong).toEqual([]);
+        // Where castInfo says no rewrite, ALTER COLUMN … TYPE keeps the table's file (typmods too: varchar(10) → (20)).
+        const kept: string[] = [];
+        const pairs = [...TYPES, 'character varying(10)', 'character varying(20)', 'numeric(10,2)', 'numeric(12,2)'].flatMap((f) => [...TYPES, 'character varying(20)', 'numeric(12,2)'].map((t) => [f, t] as const));
+        for (const [n, [from, to]] of pairs.entries()) {
+          const info = castInfo(from, to, undefined, major);
+          if (from === to || info.using || info.rewrite) continue;
+          await db.exec(`CREATE TABLE rw_${n} (c ${from}); INSERT INTO rw_${n} VALUES (NULL)`);
+          const file = async () => (await db.query<{ f: string }>(`SELECT pg_relation_filenode('rw_${n}')::text AS f`)).rows[0]!.f;
+          const before = await file();
+          await db.exec(`ALTER TABLE rw_${n} ALTER COLUMN c TYPE ${to}`);
+          if ((await file()) !== before) kept.push(`${from} → ${to}: rewritten, castInfo says not`);
+        }
+        expect(kept).toEqual([]);
       } finally {
         await db.close();
       }

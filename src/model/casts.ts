@@ -127,12 +127,14 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
   if (f === g) return { using: false, rewrite: true };
   const path = castPath(from, to, model, major);
   if (!path) return { using: true, rewrite: true, none: true };
-  // A length coercion follows a relabelling to varchar(n) from text or bpchar: the values are checked (rewrite).
-  const rewrite = path.method !== 'b' || (g === 'character varying' && /\(\d+\)/.test(to)) || constrainedDomain(to, model);
+  // A length coercion follows the cast to a type with a typmod (varchar(n), char(n), bit(n); `character` and `bit`
+  // alone are of length 1): the values are checked (a rewrite), and so they are on the way into a constrained domain.
+  const typmod = /\(/.test(to) || g === 'character' || g === 'bit';
+  const rewrite = path.method !== 'b' || typmod || constrainedDomain(to, model);
   // Conversions that can refuse a value: explicit and assignment casts (overflow, text that does not parse), except to
   // a string type (every value has a text form), and lengths (varchar(n), char(n)).
   const toString = ['text', 'character varying', 'character', 'name'].includes(g);
-  const mayFail = (path.context !== 'i' && !toString) || (/\(\d+\)/.test(to) && (g === 'character varying' || g === 'character')) || constrainedDomain(to, model);
+  const mayFail = (path.context !== 'i' && !toString) || (typmod && ['character varying', 'character', 'bit', 'bit varying'].includes(g)) || constrainedDomain(to, model);
   return { using: path.context === 'e', rewrite, ...(mayFail ? { mayFail: true } : {}) };
 }
 

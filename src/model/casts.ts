@@ -12,6 +12,7 @@
  *    context, a string type to any type explicitly.
  */
 import { CAST_MAJORS, CAST_STRING_TYPES, CAST_TABLE } from './cast-table.js';
+import { objectKey } from './objects.js';
 import type { Model } from './types.js';
 
 /** How PostgreSQL converts one type to another: the weakest context it applies in, and how. */
@@ -78,7 +79,9 @@ function baseOf(t: string, model: CastModels): string {
 export function castPath(from: string, to: string, model?: CastModels, major?: number): CastPath | undefined {
   const [f, g] = [baseOf(from, model), baseOf(to, model)];
   if (f === g) return { context: 'i', method: 'b' };
-  const user = list(model).flatMap((m) => Object.values(m.objects ?? {})).find((o) => o.kind === 'cast' && baseOf(o.source, model) === f && baseOf(o.target, model) === g);
+  // A CREATE CAST of every Model given (one the plan creates comes after the tables, one it drops goes before them).
+  const models = list(model);
+  const user = models[0] && Object.values(models[0].objects ?? {}).find((o) => o.kind === 'cast' && baseOf(o.source, model) === f && baseOf(o.target, model) === g && models.every((m) => m.objects?.[objectKey(o)]));
   if (user?.kind === 'cast') return { context: user.context === 'implicit' ? 'i' : user.context === 'assignment' ? 'a' : 'e', method: user.method === 'function' ? 'f' : user.method === 'binary' ? 'b' : 'i', user: true };
   const entry = builtinCasts(major).get(`${f}>${g}`);
   if (entry) return entry;

@@ -21,6 +21,10 @@
  *
  * Functions taking `internal` or `cstring` (type I/O, planner support) are left out: a schema has no use for
  * them, and a name the snapshot lacks is only "unresolved" (the dev database decides), never refused.
+ * Also writes src/model/cast-table.ts: every pg_cast row between pg_catalog types with its context and method, and
+ * the string-category types (the automatic I/O conversion casts), in format_type's spelling (the planner's column
+ * types; src/model/casts.ts reads it). `--casts-only` writes that file alone, from the servers given.
+ *
  * Collations: only those every server has (C, POSIX, ucs_basic, default…); the locale-dependent ones
  * (en_US, de-x-icu…) differ from one machine to the next, so they are left to the dev database.
  */
@@ -36,6 +40,10 @@ export interface One {
   functions: Map<string, Set<string>>;
   operators: Map<string, Set<string>>;
   casts: Set<string>;
+  /** Every pg_cast row between pg_catalog types: `source>target:context:method` (format_type spellings, context i/a/e, method f/b/i). */
+  castTable: Set<string>;
+  /** The types of the string category (typcategory 'S'): the automatic I/O conversion casts go to and from them. */
+  stringTypes: Set<string>;
   collations: Set<string>;
   volatile: Set<string>;
 }
@@ -44,7 +52,7 @@ export interface One {
 export async function readServer(db: Database): Promise<One> {
   const rows = async <T>(sql: string) => (await db.query<T>(sql)).rows;
   const version = (await rows<{ v: string }>(`SELECT current_setting('server_version') AS v`))[0]!.v;
-  const one: One = { major: Math.floor((await db.serverVersion()) / 10000), version, types: new Set(), aliases: new Map(), functions: new Map(), operators: new Map(), casts: new Set(), collations: new Set(), volatile: new Set() };
+  const one: One = { major: Math.floor((await db.serverVersion()) / 10000), version, types: new Set(), aliases: new Map(), functions: new Map(), operators: new Map(), casts: new Set(), castTable: new Set(), stringTypes: new Set(), collations: new Set(), volatile: new Set() };
   for (const r of await rows<{ n: string; f: string }>(`SELECT typname AS n, format_type(oid, NULL) AS f FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace`)) {
     one.types.add(r.n);
     if (r.f !== r.n && !r.f.endsWith('[]')) one.aliases.set(r.f, r.n);
@@ -64,13 +72,21 @@ export async function readServer(db: Database): Promise<One> {
     `SELECT o.oprname AS n, coalesce(l.typname, '') AS l, coalesce(rt.typname, '') AS r FROM pg_operator o LEFT JOIN pg_type l ON l.oid = o.oprleft LEFT JOIN pg_type rt ON rt.oid = o.oprright`,
   )) add(one.operators, r.n, `${r.l},${r.r}`);
   for (const r of await rows<{ s: string; t: string }>(`SELECT s.typname AS s, t.typname AS t FROM pg_cast c JOIN pg_type s ON s.oid = c.castsource JOIN pg_type t ON t.oid = c.casttarget WHERE c.castcontext = 'i'`)) one.casts.add(`${r.s}>${r.t}`);
+  for (const r of await rows<{ s: string; t: string; c: string; m: string }>(
+    `SELECT format_type(s.oid, NULL) AS s, format_type(t.oid, NULL) AS t, c.castcontext AS c, c.castmethod AS m FROM pg_cast c JOIN pg_type s ON s.oid = c.castsource JOIN pg_type t ON t.oid = c.casttarget
+      WHERE s.typnamespace = 'pg_catalog'::regnamespace AND t.typnamespace = 'pg_catalog'::regnamespace`,
+  )) one.castTable.add(`${r.s}>${r.t}:${r.c}:${r.m}`);
+  for (const r of await rows<{ n: string }>(`SELECT format_type(oid, NULL) AS n FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace AND typcategory = 'S'`)) one.stringTypes.add(r.n);
   for (const r of await rows<{ n: string }>(`SELECT DISTINCT proname AS n FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace AND provolatile = 'v'`)) one.volatile.add(r.n);
   for (const r of await rows<{ n: string }>(`SELECT collname AS n FROM pg_collation WHERE collencoding IN (-1, 6)`)) one.collations.add(r.n);
   return one;
 }
 
 async function main(): Promise<void> {
-const urls = process.argv.slice(2).length ? process.argv.slice(2) : ['pglite://memory', ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
+// `--casts-only`: writes src/model/cast-table.ts alone (builtins.ts, read from more majors, is left as it is).
+const castsOnly = process.argv.includes('--casts-only');
+const args = process.argv.slice(2).filter((a) => a !== '--casts-only');
+const urls = args.length ? args : ['pglite://memory', ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
 const servers: One[] = [];
 for (const url of urls) {
   const db = await openDatabase(url);
@@ -118,8 +134,21 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = {
 ${record((s) => s.functions)}
 };
 `;
-writeFileSync(new URL('../src/parse/catalog/builtins.ts', import.meta.url), out);
-process.stdout.write(`src/parse/catalog/builtins.ts: ${Buffer.byteLength(out)} bytes; ${servers.map((s) => `PostgreSQL ${s.major}: ${s.types.size} types, ${[...s.functions.values()].reduce((n, x) => n + x.size, 0)} function signatures, ${[...s.operators.values()].reduce((n, x) => n + x.size, 0)} operators, ${s.casts.size} implicit casts`).join('; ')}\n`);
+if (!castsOnly) writeFileSync(new URL('../src/parse/catalog/builtins.ts', import.meta.url), out);
+const castOut = `/**
+ * GENERATED by scripts/pg-catalog-snapshot.ts from PostgreSQL ${servers.map((s) => s.version).join(', ')} — do not edit.
+ * pg_catalog's casts (pg_cast): \`source>target:context:method\`, the types as format_type spells them (as a Model's
+ * columns do: \`integer\`, \`timestamp without time zone\`), context i (implicit), a (assignment),
+ * e (explicit), method f (function), b (binary coercible), i (I/O); an entry ending in \`@N\` exists only in the
+ * majors of bitmask N over CAST_MAJORS. CAST_STRING_TYPES: the string category (typcategory 'S'), to and from which
+ * PostgreSQL converts any type through its text form when pg_cast has no entry. Read through ./casts.ts.
+ */
+export const CAST_MAJORS: readonly number[] = ${JSON.stringify(servers.map((s) => s.major))};
+export const CAST_TABLE: readonly string[] = ${JSON.stringify(list((s) => s.castTable))};
+export const CAST_STRING_TYPES: readonly string[] = ${JSON.stringify(list((s) => s.stringTypes))};
+`;
+writeFileSync(new URL('../src/model/cast-table.ts', import.meta.url), castOut);
+process.stdout.write(`src/parse/catalog/builtins.ts: ${Buffer.byteLength(out)} bytes; ${servers.map((s) => `PostgreSQL ${s.major}: ${s.types.size} types, ${[...s.functions.values()].reduce((n, x) => n + x.size, 0)} function signatures, ${[...s.operators.values()].reduce((n, x) => n + x.size, 0)} operators, ${s.casts.size} implicit casts, ${s.castTable.size} casts`).join('; ')}\n`);
 }
 
 function add(m: Map<string, Set<string>>, k: string, v: string): void {

@@ -39,7 +39,7 @@ export function refuseTypedTableChanges(current: Model, desired: Model, out: rea
     if (c.kind === 'alter_type' && c.typedTables?.length && c.from.kind === 'composite' && c.to.kind === 'composite') {
       for (const b of c.to.attributes) {
         const a = c.from.attributes.find((x) => x.name === b.name);
-        if (!a || a.type === b.type || castByAssignment(a.type, b.type)) continue;
+        if (!a || a.type === b.type || castByAssignment(a.type, b.type, [desired, current])) continue;
         const loc = c.to.loc;
         throw new MeridianError('E_PLAN', `attribute ${b.name} of composite type ${keyOf(c.to)}${at(loc)} changes type from ${a.type} to ${b.type}, but ${c.typedTables.join(', ')} ${c.typedTables.length > 1 ? 'are typed tables' : 'is a typed table'} of it, whose values ALTER TYPE … ALTER ATTRIBUTE … TYPE … CASCADE converts by an assignment cast only (there is none). Write the conversion in a migration (\`meridian migrate new\`): ALTER TABLE … NOT OF, ALTER COLUMN … TYPE … USING, ALTER TYPE, ALTER TABLE … OF`, loc ? { location: loc } : {});
       }

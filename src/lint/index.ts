@@ -109,6 +109,16 @@ function notValidConstraints(ast: Ast): Set<string> {
   return out;
 }
 
+/** Whether the statement is an ALTER TABLE with a `DROP COLUMN <column>` clause. */
+function dropsColumn(ast: Ast, column: string): boolean {
+  return (ast?.AlterTableStmt?.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DropColumn' && c.AlterTableCmd.name === column);
+}
+
+/** Whether an `alter_column` is a column dropped and added again: by the statement, or as the plan's retype with no cast. */
+function droppedAndAdded(c: StatementContext, ch: Extract<Change, { kind: 'alter_column' }>): boolean {
+  return !ch.settings && (!!ch.regenerate || dropsColumn(c.ast, ch.from.name));
+}
+
 type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'column'>>;
 
 const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
@@ -144,11 +154,17 @@ export const RULES: readonly Rule[] = [
     suggested: `Add a pre-migration check to ensure table "${ch.table.name}" is empty before dropping it`,
     fix: 'back up or migrate the rows first; rename the table instead if it only moves',
   }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'drop_column' && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
-    code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${ch.column.name}"`,
-    suggested: `Add a pre-migration check to ensure column "${ch.column.name}" is NULL before dropping it`,
-    fix: 'stop reading and writing the column in a release before dropping it',
-  }] : [])),
+  // A column dropped and added again in one statement (`DROP COLUMN c, ADD COLUMN c timestamp`: the plan's retype
+  // between types with no cast, ../plan/regenerated.ts) changes its type in the diff, and loses its values as well.
+  (c) => c.changes.flatMap((ch) => {
+    if (ch.kind !== 'drop_column' && ch.kind !== 'alter_column') return [];
+    const column = ch.kind === 'drop_column' ? ch.column : droppedAndAdded(c, ch) ? ch.from : undefined;
+    return column && !column.generated && !c.createdInFile.has(key(ch.table)) ? [{
+      code: 'DS103', analyzer: 'destructive' as const, severity: 'error' as const, message: `Dropping non-virtual column "${column.name}"`,
+      suggested: `Add a pre-migration check to ensure column "${column.name}" is NULL before dropping it`,
+      fix: ch.kind === 'alter_column' ? `the column is dropped and added again (its values are lost): write the conversion in a migration (ALTER COLUMN … TYPE … USING an expression) to keep them` : 'stop reading and writing the column in a release before dropping it',
+    }] : [];
+  }),
   (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
     code: 'MF101', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Adding a unique index "${ch.index.name}" on table "${ch.index.table.split('.').pop()}" might fail in case the indexed columns contain duplicate entries`,
@@ -165,12 +181,17 @@ export const RULES: readonly Rule[] = [
     message: `Changing column "${ch.to.name}" from ${ch.from.type} to ${ch.to.type} narrows it and might fail on existing values`,
     fix: 'check that every value fits (e.g. max(length(col)), min/max) before narrowing',
   }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'add_column' && ch.column.notNull && !ch.column.default && !ch.column.identity && !ch.column.generated && !c.createdInFile.has(key(ch.table)) ? [{
-    code: 'MF103', analyzer: 'data_depend' as const, severity: 'warning' as const,
-    message: `Adding a non-nullable "${ch.column.type}" column "${ch.column.name}" will fail in case table "${ch.table.name}" is not empty`,
-    fix: 'add the column with a DEFAULT, or nullable, back-fill it, then SET NOT NULL',
-  }] : [])),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !c.createdInFile.has(key(ch.table)) && !c.filledInFile.has(`${key(ch.table)}.${ch.to.name}`) && !c.defaultedInFile.has(`${key(ch.table)}.${ch.to.name}`) && !hasNotNullCheck(c.before.tables[key(ch.table)], ch.to.name) ? [{
+  (c) => c.changes.flatMap((ch) => {
+    // A column dropped and added again (see DS103) is added as well.
+    if (ch.kind !== 'add_column' && ch.kind !== 'alter_column') return [];
+    const column = ch.kind === 'add_column' ? ch.column : droppedAndAdded(c, ch) ? ch.to : undefined;
+    return column && column.notNull && !column.default && !column.identity && !column.generated && !c.createdInFile.has(key(ch.table)) ? [{
+      code: 'MF103', analyzer: 'data_depend' as const, severity: 'warning' as const,
+      message: `Adding a non-nullable "${column.type}" column "${column.name}" will fail in case table "${ch.table.name}" is not empty`,
+      fix: 'add the column with a DEFAULT, or nullable, back-fill it, then SET NOT NULL',
+    }] : [];
+  }),
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !ch.from.notNull && ch.to.notNull && !droppedAndAdded(c, ch) && !c.createdInFile.has(key(ch.table)) && !c.filledInFile.has(`${key(ch.table)}.${ch.to.name}`) && !c.defaultedInFile.has(`${key(ch.table)}.${ch.to.name}`) && !hasNotNullCheck(c.before.tables[key(ch.table)], ch.to.name) ? [{
     code: 'MF104', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Modifying nullable column "${ch.to.name}" to non-nullable might fail in case it contains NULL values`,
     fix: `back-fill first: UPDATE ${ch.table.name} SET ${ch.to.name} = … WHERE ${ch.to.name} IS NULL`,

@@ -6,13 +6,13 @@ import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
-import type { Column, Model } from '../model/types.js';
+import type { Column, Expr, Model, Table } from '../model/types.js';
 import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-sql.js';
 import type { Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
 import { exprRefs } from '../model/expr-refs.js';
-import { castInfo } from '../model/casts.js';
+import { castInfo, constrainedDomain } from '../model/casts.js';
 
 /**
  * Whether a column type is a user enum of `model` (or an array of one): `public.mood`, `app."Mood"[]`.
@@ -40,12 +40,31 @@ function attributeOptions(from: Column, to: Column, model: Model, emit: (sql: st
 }
 
 /**
+ * What `ALTER TABLE … ADD COLUMN` does to the rows: a volatile default is evaluated per row (a non-volatile one is
+ * stored once), a domain with constraints is checked on every row, a generated or identity column takes a value per
+ * row: PostgreSQL rewrites the table for any of them. NOT NULL without a default fails on a table with rows.
+ * `volatile` is the planner's option (any call counts without it).
+ *
+ * @example addColumnEffects({ name: 'at', type: 'timestamp without time zone', … }, table, desired) // { locksExistingTable: true, rewritesTable: false }
+ */
+export function addColumnEffects(column: Column, table: Table, model: Model, volatile?: (e: Expr) => boolean): Effects {
+  return {
+    locksExistingTable: true,
+    rewritesTable:
+      !!column.generated || !!column.identity ||
+      (!!column.default && (volatile ? volatile(column.default) : /\(/.test(column.default.text) && !/^'/.test(column.default.text))) ||
+      constrainedDomain(column.type, model),
+    mayFailOnExistingRows: column.notNull && !column.default && !column.identity && !column.generated ? `adding NOT NULL column ${column.name} without a default fails if ${table.name} has rows` : undefined,
+  };
+}
+
+/**
  * Emits the steps that turn `c.from` into `c.to`.
  *
  * @example
  * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
  */
-export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit): void {
+export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -60,9 +79,11 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });
   } else if (c.regenerate || (to.generated && !sameExpr(from.generated, to.generated))) {
     // A plain column that becomes generated loses its values (PostgreSQL cannot turn a column into a generated one).
-    const lost = !from.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` } : {};
+    // So does one retyped between types with no cast at all (./regenerated.ts `retypesWithoutCast`).
+    const lost = from.generated ? {} : to.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` }
+      : { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as ${to.type}: PostgreSQL has no cast from ${from.type} to ${to.type}` };
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true, ...lost });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, { rewritesTable: true });
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, to.generated ? { rewritesTable: true } : addColumnEffects(to, t, model, volatile));
     return;
   }
   // A generated column that becomes a plain one keeps its values (PostgreSQL 13+); an inherited one follows its parent's.
@@ -72,11 +93,13 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
-    const { using, rewrite } = castInfo(from.type, to.type);
+    // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one
+    // (../model/casts.ts). With no cast at all the column is dropped and added (./regenerated.ts), except an enum's.
+    const { using, rewrite, mayFail, none } = castInfo(from.type, to.type, model);
     // An enum has no cast to or from another enum (or most types): its values go through their text form.
-    const via = using && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
+    const via = none && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}${via}::${to.type}` : ''}`,
-      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: using ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
+      { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: mayFail || none ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });

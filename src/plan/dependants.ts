@@ -10,7 +10,7 @@ import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
-import { regenerateColumns, regenerates, setExpressionsInPlace } from './regenerated.js';
+import { regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
@@ -56,6 +56,7 @@ const reshapes = (c: Extract<Change, { kind: 'alter_column' }>) => c.from.type !
 export function withDependants(changes: readonly Change[], current: Model, desired: Model, serverMajor?: number): Change[] {
   const all = [...changes];
   setExpressionsInPlace(all, current, serverMajor);
+  retypesWithoutCast(all, current, desired, serverMajor);
   carryEnumDependents(all, current, desired);
   keepOwnedSequences(all, current, desired);
   dropAttachedKeysWithIndexes(all, current, desired);

@@ -37,7 +37,7 @@ import type { Draft, Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import { withDependants } from './dependants.js';
 import { regenerates } from './regenerated.js';
-import { alterColumn } from './alter-column.js';
+import { addColumnEffects, alterColumn } from './alter-column.js';
 import { viewColumnDefaultsSql, viewColumnSettingsSql } from './view-columns.js';
 import { serialColumns, tableCreation } from './table-order.js';
 import { optionParts } from '../model/options.js';
@@ -257,20 +257,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (c.column.inherited) break; // comes from the parent's column (adding it here would make it local)
         // A generated column added again goes after the type changes of the columns it reads (same place, emitted later).
         emit(c.afterTypeChanges ? 'alter-column' : 'add-column', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${qn(c.table.schema, c.table.name)} ADD COLUMN ${columnSql(c.column, { serial: serial.columns.has(`${keyOf(c.table)}\u0000${c.column.name}`), table: c.table })}`,
-          {
-            locksExistingTable: true,
-            // A volatile default is evaluated per row (a non-volatile one is stored once), and a domain with
-            // constraints is checked on every row: PostgreSQL rewrites the table for either, and for an identity
-            // column (every row takes a value of its sequence).
-            rewritesTable:
-              !!c.column.generated || !!c.column.identity ||
-              (!!c.column.default && (options.volatile ? options.volatile(c.column.default) : /\(/.test(c.column.default.text) && !/^'/.test(c.column.default.text))) ||
-              constrainedDomain(c.column.type, desired),
-            mayFailOnExistingRows: c.column.notNull && !c.column.default && !c.column.identity && !c.column.generated ? `adding NOT NULL column ${c.column.name} without a default fails if ${c.table.name} has rows` : undefined,
-          });
+          addColumnEffects(c.column, c.table, desired, options.volatile));
         break;
       case 'alter_column':
-        alterColumn(c, desired, emit);
+        alterColumn(c, desired, emit, options.volatile);
         break;
       case 'add_constraint': {
         const k = c.constraint;
@@ -508,11 +498,6 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
 }
 
 /** Is `type` a domain with CHECK or NOT NULL constraints (directly or through its base domain)? */
-function constrainedDomain(type: string, model: Model): boolean {
-  const t = model.types[type];
-  return t?.kind === 'domain' && (t.checks.length > 0 || t.notNull || constrainedDomain(t.baseType, model));
-}
-
 function settingStatement(sql: string, source: Change): Statement {
   return { sql, comment: 'Set a timeout for this migration', hazards: [], transactional: true, object: '', source };
 }

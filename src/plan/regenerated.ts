@@ -22,6 +22,7 @@ import { objectKey } from '../model/objects.js';
 import type { CatalogObject, Column, Model, Table } from '../model/types.js';
 import { constraintColumns, exprRefs, indexColumns } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
+import { castInfo } from '../model/casts.js';
 
 type AlterColumn = Extract<Change, { kind: 'alter_column' }>;
 const keyOf = (t: { schema: string; name: string }) => qualifiedKey(t.schema, t.name);
@@ -36,6 +37,26 @@ const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!name
  * @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true
  */
 export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || (!c.setExpression && !!c.to.generated && !sameExpr(c.from.generated, c.to.generated));
+
+/**
+ * A column retyped between types PostgreSQL has no cast for at all (`time` → `timestamp`, `boolean` → `date`; neither
+ * in pg_cast, nor the I/O conversion to or from a string type, nor a `CREATE CAST` of either Model:
+ * ../model/casts.ts) cannot be converted by ALTER COLUMN … TYPE, with USING or without: it is marked to be dropped and
+ * added again (its values lost: DELETES_DATA), as Prisma Migrate does. An enum's values still go through their text
+ * form (./alter-column.ts), a typed table's column is its type's (refused by ../diff/typed-tables.ts), an inherited
+ * one follows its parent's. Mutates `all`.
+ *
+ * @example
+ * retypesWithoutCast(all, current, desired) // alter_column starts_at: time → timestamp gets regenerate
+ */
+export function retypesWithoutCast(all: Change[], current: Model, desired: Model, serverMajor?: number): void {
+  const enumType = (m: Model, t: string) => m.types[t.replace(/(\[\d*\])+$/, '')]?.kind === 'enum';
+  all.forEach((c, i) => {
+    if (c.kind !== 'alter_column' || c.regenerate || c.viaType || c.from.type === c.to.type || (c.from.inherited && c.to.inherited) || c.to.generated) return;
+    if ([c.from.type, c.to.type].some((t) => enumType(current, t) || enumType(desired, t))) return;
+    if (castInfo(c.from.type, c.to.type, [desired, current], serverMajor).none) all[i] = { ...c, regenerate: true };
+  });
+}
 
 /**
  * On PostgreSQL 17+ (`serverMajor`), a generated column whose expression changes (and nothing the rule below

@@ -35,6 +35,8 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     ['MF102', 'DROP INDEX app.names_idx;\nCREATE UNIQUE INDEX names_idx ON app.users (name);', 'CREATE INDEX users_name_i ON app.users (name);', 'index modified to unique'],
     ['MF105', 'ALTER TABLE app.users ALTER COLUMN email TYPE varchar(10);', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', 'type narrowing'],
     ['MF103', 'ALTER TABLE app.users ADD COLUMN age int NOT NULL;', "ALTER TABLE app.users ADD COLUMN age int NOT NULL DEFAULT 0;", 'NOT NULL column without default'],
+    ['MF103', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL;', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL DEFAULT now();', 'a column dropped and added again NOT NULL without default'],
+    ['MF104', 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL;', 'a column dropped and added again is not a nullable one made NOT NULL'],
     ['MF104', 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;', "UPDATE app.users SET email = '' WHERE email IS NULL;\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", 'SET NOT NULL without back-fill'],
     ['MF104', "UPDATE app.users SET name = 'x';\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", "UPDATE app.users SET email = '';\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", 'an UPDATE of another column is no back-fill; one without WHERE is'],
     ['MF104', "UPDATE app.users SET email = '' WHERE random() > 0.5;\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", "ALTER TABLE app.users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL);\nALTER TABLE app.users ALTER COLUMN email SET NOT NULL;", 'a partial UPDATE is no back-fill; a CHECK (email IS NOT NULL) already guarantees it'],
@@ -46,6 +48,7 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     ['BC102', 'ALTER TABLE app.users RENAME COLUMN email TO mail;', 'ALTER TABLE app.users RENAME COLUMN email TO mail;\nALTER TABLE app.users ADD COLUMN email text GENERATED ALWAYS AS (mail) STORED;', 'the old column added back keeps clients working'],
     ['DS102', 'DROP TABLE app.users CASCADE;', 'ALTER TABLE app.teams RENAME TO groups;', 'a rename keeps the rows: not destructive'],
     ['DS103', 'ALTER TABLE app.users DROP COLUMN email;', 'ALTER TABLE app.users RENAME COLUMN email TO mail;', 'a column rename keeps the values: not destructive'],
+    ['DS103', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp;', "ALTER TABLE app.users ALTER COLUMN email TYPE timestamp USING '2000-01-01'::timestamp;", 'a column dropped and added again in one statement (a retype with no cast) loses its values; a conversion keeps them'],
     ['CD101', 'ALTER TABLE app.users DROP CONSTRAINT users_team_fk;', 'ALTER TABLE app.users DROP COLUMN team_id;', 'drop FK constraint (not with its column)'],
     ['PG101', 'CREATE INDEX users_name ON app.users (name);', 'CREATE TABLE app.t (e text);\nCREATE INDEX t_e2 ON app.t (e);', 'index without CONCURRENTLY'],
     ['PG101', 'CREATE INDEX users_name ON app.users (name);', '-- /* CONCURRENTLY */\nCREATE INDEX CONCURRENTLY users_name ON app.users (name);', 'CONCURRENTLY read from the syntax tree, not the text'],
@@ -174,6 +177,17 @@ describe('migrate lint --git-base', () => {
 });
 
 describe('lintPlan (the findings migrate diff prints)', () => {
+  it('flags a column retyped between types with no cast (dropped and added again) as DS103, as written in one ALTER TABLE', async () => {
+    await initSchemaParser();
+    const before = (await parseSchema([{ file: 'a.sql', text: 'CREATE TABLE t (id int PRIMARY KEY, starts time, ends time);' }])).model;
+    const after = (await parseSchema([{ file: 'b.sql', text: 'CREATE TABLE t (id int PRIMARY KEY, starts timestamp, ends interval);' }])).model;
+    const statements = plan(diff(before, after), before, after);
+    expect(statements.map((s) => s.sql)).toEqual(expect.arrayContaining(['ALTER TABLE "public"."t" DROP COLUMN "starts"', 'ALTER TABLE "public"."t" ADD COLUMN "starts" timestamp NULL']));
+    expect(statements.find((s) => s.sql.endsWith('DROP COLUMN "starts"'))!.hazards.map((h) => h.code)).toContain('DELETES_DATA');
+    const findings = lintPlan(statements, before, after, { file: 'm.sql', content: renderMigrationFile(statements) });
+    // time → interval has an implicit cast: converted in place, not flagged.
+    expect(findings.filter((f) => f.code === 'DS103').map((f) => f.message)).toEqual(['Dropping non-virtual column "starts"']);
+  });
   it('locates every finding at its statement in the file written, however many statements and lines precede it', async () => {
     await initSchemaParser();
     const n = 40;

@@ -81,7 +81,7 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
         // The typed tables' columns are converted as ALTER COLUMN … TYPE without USING would (an assignment cast: the
         // diff refuses a change that has none, ../../diff/typed-tables.ts), their indexes rebuilt.
         const cast = castInfo(a.type, b.type);
-        const effects: Effects = typed.length ? { rewritesTable: cast.rewrite || (a.collation ?? '') !== (b.collation ?? ''), locksExistingTable: true, ...(cast.using ? { mayFailOnExistingRows: `converting column ${b.name} of ${typed.join(', ')} from ${a.type} to ${b.type} fails on values that do not convert` } : {}) } : {};
+        const effects: Effects = typed.length ? { rewritesTable: cast.rewrite || (a.collation ?? '') !== (b.collation ?? ''), locksExistingTable: true, ...(cast.mayFail ? { mayFailOnExistingRows: `converting column ${b.name} of ${typed.join(', ')} from ${a.type} to ${b.type} fails on values that do not convert` } : {}) } : {};
         out.push({ kind: TYPES, comment: cm, sql: `ALTER TYPE ${name} ALTER ATTRIBUTE ${qi(b.name)} TYPE ${b.type}${b.collation ? ` COLLATE ${b.collation}` : ''}${cascade}`, effects });
       }
     }

@@ -1,0 +1,29 @@
+/**
+ * Acceptance cases hunted on schemas Meridian had not seen (h115, issue #27 hunt 6): MusicBrainz's admin/sql install
+ * scripts (GPL-2.0), listmonk's schema.sql (AGPL-3.0) and hex.pm's priv/repo/structure.sql (Apache-2.0), besides newer
+ * commits of pagila, openstreetmap-website and danbooru (products ../shared/corpus already holds). Each class of failure
+ * is reproduced by one small case of our own that failed before its fix in src/ (named in the case's comment). Most are
+ * classes of the native fold (parse(S) ≠ inspect(S)): test/parse/roundtrip.test.ts runs them too and fails without the
+ * fix. Facts only are taken from those files.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+export const HUNT_6_CASES: AcceptanceCase[] = [
+  // parse/kinds/text-search.ts (extensionObject): an unqualified dictionary or template that an extension of the
+  // search_path creates resolves as PostgreSQL resolves it (the documented `ALTER MAPPING … WITH unaccent, simple`,
+  // MusicBrainz's mb_simple configuration); the fold said 'text search dictionary "unaccent" does not exist'.
+  {
+    name: 'hunt-6: text search configuration mapped to an extension dictionary written unqualified',
+    old: ['CREATE EXTENSION unaccent', 'CREATE TABLE doc (id int, body text)'],
+    new: [
+      'CREATE EXTENSION unaccent',
+      'CREATE TABLE doc (id int, body text)',
+      "CREATE TEXT SEARCH DICTIONARY plain_unaccent (TEMPLATE = unaccent, RULES = 'unaccent')",
+      'CREATE TEXT SEARCH CONFIGURATION doc_simple (COPY = pg_catalog.simple)',
+      'ALTER TEXT SEARCH CONFIGURATION doc_simple ALTER MAPPING FOR word, numword, hword, hword_part WITH unaccent, simple',
+      'ALTER TEXT SEARCH CONFIGURATION doc_simple ALTER MAPPING FOR asciiword WITH plain_unaccent, simple',
+    ],
+    seed: "INSERT INTO doc VALUES (1, 'Café crème')",
+    keepsTables: [{ tables: ['doc'], query: 'SELECT id, body FROM doc ORDER BY id' }],
+  },
+];

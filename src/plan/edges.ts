@@ -65,6 +65,14 @@ const operatorsByName = byName((model) =>
   Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'operator' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
 const operatorIds = (model: Model, name: string): readonly string[] => operatorsByName(model).get(name) ?? NONE;
 
+/**
+ * Text search configurations and dictionaries of `model` by the names a string constant may give them (`cfg` and
+ * `schema.cfg`): a constant PostgreSQL reads as a regconfig/regdictionary makes the expression depend on it.
+ */
+const textSearchByName = byName((model) =>
+  Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'ts_configuration' || o.kind === 'ts_dictionary' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+const textSearchIds = (model: Model, literal: string): readonly string[] => textSearchByName(model).get(literal.replace(/"/g, '')) ?? NONE;
+
 /** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
 const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
 
@@ -72,9 +80,10 @@ const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(s
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);
-  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
+  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length && !r.literals.length) return [];
   return [
     ...r.calls.flatMap((call) => callIds(model, call)),
+    ...r.literals.flatMap((l) => textSearchIds(model, l)),
     ...r.operators.flatMap((o) => operatorIds(model, o)),
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),

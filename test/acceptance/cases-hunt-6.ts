@@ -26,4 +26,21 @@ export const HUNT_6_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO doc VALUES (1, 'Café crème')",
     keepsTables: [{ tables: ['doc'], query: 'SELECT id, body FROM doc ORDER BY id' }],
   },
+  // plan/edges.ts (exprIds, textSearchIds): a string constant that PostgreSQL reads as a regconfig/regdictionary
+  // (`to_tsvector('public.cfg', …)`, whose canonical form keeps the string only) makes the index, view, default,
+  // check, trigger or policy depend on that configuration or dictionary: created after it, dropped before it. The
+  // reversed tie-break created the index first ('text search configuration "public.doc_cfg" does not exist'),
+  // as MusicBrainz's search indexes over its mb_simple configuration would be.
+  {
+    name: 'hunt-6: index and view over a text search configuration named by a string constant',
+    old: ['CREATE TABLE doc (id int, body text)'],
+    new: [
+      'CREATE TABLE doc (id int, body text)',
+      'CREATE TEXT SEARCH CONFIGURATION doc_cfg (COPY = pg_catalog.english)',
+      "CREATE INDEX doc_body_ts ON doc USING gin (to_tsvector('public.doc_cfg'::regconfig, body))",
+      "CREATE VIEW doc_words AS SELECT id, to_tsvector('public.doc_cfg', body) AS words FROM doc",
+    ],
+    seed: "INSERT INTO doc VALUES (1, 'running dogs')",
+    keepsTables: [{ tables: ['doc'], query: 'SELECT id, body FROM doc ORDER BY id' }],
+  },
 ];

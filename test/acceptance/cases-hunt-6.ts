@@ -43,4 +43,19 @@ export const HUNT_6_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO doc VALUES (1, 'running dogs')",
     keepsTables: [{ tables: ['doc'], query: 'SELECT id, body FROM doc ORDER BY id' }],
   },
+  // plan/graph.ts (extension requires): an extension that requires another (earthdistance → cube, as its control
+  // file says and pg_depend records) is created after it and dropped before it; 'DROP EXTENSION cube' failed
+  // ('other objects depend on it') when MusicBrainz's schema went to empty.
+  {
+    name: 'hunt-6: extension that requires another (earthdistance on cube), created and dropped',
+    old: ['CREATE TABLE place (id int, lat float8, lng float8)'],
+    new: [
+      'CREATE EXTENSION cube',
+      'CREATE EXTENSION earthdistance',
+      'CREATE TABLE place (id int, lat float8, lng float8)',
+      'CREATE INDEX place_earth ON place USING gist (ll_to_earth(lat, lng))',
+    ],
+    seed: 'INSERT INTO place VALUES (1, 51.5, -0.1)',
+    keepsTables: [{ tables: ['place'], query: 'SELECT id, lat, lng FROM place ORDER BY id' }],
+  },
 ];

@@ -58,4 +58,19 @@ export const HUNT_6_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO place VALUES (1, 51.5, -0.1)',
     keepsTables: [{ tables: ['place'], query: 'SELECT id, lat, lng FROM place ORDER BY id' }],
   },
+  // parse/normalize.ts (groupKey): `GROUP BY name` is an input column first and the output column of that name only
+  // when no input column has it, as PostgreSQL resolves it; the fold took the bare name as a column, so listmonk's
+  // materialized views (`created_at::date AS date … GROUP BY date`) folded to another query than PostgreSQL's and
+  // `schema apply` on an up-to-date database dropped and recreated them.
+  {
+    name: 'hunt-6: views grouping by an output column name and by an input column that shadows one',
+    old: ['CREATE TABLE link_clicks (id int, created_at timestamptz)'],
+    new: [
+      'CREATE TABLE link_clicks (id int, created_at timestamptz)',
+      'CREATE VIEW daily_clicks AS SELECT count(*) AS clicks, created_at::date AS day FROM link_clicks GROUP BY day ORDER BY day',
+      'CREATE MATERIALIZED VIEW clicks_by_id AS SELECT id::text AS id, count(*) AS n FROM link_clicks GROUP BY id',
+    ],
+    seed: "INSERT INTO link_clicks VALUES (1, '2026-01-01 10:00+00'), (1, '2026-01-02 10:00+00')",
+    keepsTables: [{ tables: ['link_clicks'], query: 'SELECT id, created_at FROM link_clicks ORDER BY created_at' }],
+  },
 ];

@@ -279,6 +279,14 @@ export class Normalizer {
         if (hits.length > 1) return { Col: parts };
       }
     }
+    // A bare name no column of any level has is a whole-row reference to the relation of that name (`row_to_json(r)`
+    // prints `row_to_json(r.*)`), when every column in reach is known (else it could be a column).
+    if (parts.length === 1 && scopes.every((sc) => sc.every((i) => i.columns))) {
+      for (let depth = scopes.length - 1; depth >= 0; depth--) {
+        const item = scopes[depth]!.find((i) => i.refname === parts[0]);
+        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.refname}`, '*'] };
+      }
+    }
     return { Col: parts };
   }
 

@@ -73,4 +73,18 @@ export const HUNT_6_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO link_clicks VALUES (1, '2026-01-01 10:00+00'), (1, '2026-01-02 10:00+00')",
     keepsTables: [{ tables: ['link_clicks'], query: 'SELECT id, created_at FROM link_clicks ORDER BY created_at' }],
   },
+  // parse/normalize.ts (column): a bare name that no column in reach has is a whole-row reference to the relation of
+  // that name (`row_to_json(row)` over a subquery aliased row, as listmonk's mat_dashboard_charts writes it; PostgreSQL
+  // prints `row_to_json("row".*)`); the fold kept it as a column name, so parse ≠ inspect.
+  {
+    name: 'hunt-6: view passing a whole row by its bare alias to a function',
+    old: ['CREATE TABLE link_clicks (id int, created_at timestamptz)'],
+    new: [
+      'CREATE TABLE link_clicks (id int, created_at timestamptz)',
+      'CREATE VIEW clicks_json AS SELECT json_agg(row_to_json(row)) AS clicks FROM (SELECT id, created_at FROM link_clicks) row',
+      'CREATE VIEW clicks_rows AS SELECT row_to_json(link_clicks) AS j FROM link_clicks',
+    ],
+    seed: "INSERT INTO link_clicks VALUES (1, '2026-01-01 10:00+00')",
+    keepsTables: [{ tables: ['link_clicks'], query: 'SELECT id, created_at FROM link_clicks ORDER BY id' }],
+  },
 ];

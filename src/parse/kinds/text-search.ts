@@ -27,6 +27,19 @@ const WORD_TOKENS = new Set(['asciiword', 'word', 'hword_part', 'hword_asciipart
 const UNMAPPED = new Set(['blank', 'tag', 'protocol', 'entity']);
 const DEFAULT_PARSER = 'pg_catalog.default';
 /**
+ * Whether `name` (`english`, `pg_catalog.english`) is a built-in configuration (`ts_configuration`) or dictionary
+ * (`ts_dictionary`: `simple`, `<language>_stem`) of every PostgreSQL 13–18 (estonian, new in 17, left out).
+ *
+ * @example
+ * isBuiltinTextSearch('ts_configuration', 'pg_catalog.english') // true
+ */
+export function isBuiltinTextSearch(kind: 'ts_configuration' | 'ts_dictionary', name: string): boolean {
+  const n = name.startsWith('pg_catalog.') ? name.slice('pg_catalog.'.length) : name;
+  const lang = (x: string) => BUILTIN_CONFIGS.has(x) && x !== 'estonian' && x !== 'simple';
+  return kind === 'ts_configuration' ? n === 'simple' || lang(n) : n === 'simple' || (n.endsWith('_stem') && lang(n.slice(0, -5)));
+}
+
+/**
  * The text search dictionaries and templates that PostgreSQL's contrib extensions create (in the extension's schema),
  * so that an unqualified name written after `CREATE EXTENSION` resolves through the search_path as PostgreSQL
  * resolves it (the documented `ALTER MAPPING … WITH unaccent, simple`).

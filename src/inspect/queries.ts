@@ -36,7 +36,10 @@ SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${R
 
 export const Q_EXTENSIONS = `
 SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment,
-       (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment
+       (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment,
+       ARRAY(SELECT r.extname::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension r ON r.oid = d.refobjid
+              WHERE d.classid = 'pg_catalog.pg_extension'::regclass AND d.objid = e.oid
+                AND d.refclassid = 'pg_catalog.pg_extension'::regclass ORDER BY 1) AS requires
   FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql' ORDER BY 1`;
 

@@ -39,13 +39,19 @@ export interface ExprRefs {
   readonly sequences: readonly string[];
   /** Canonical type names cast to. */
   readonly types: readonly string[];
+  /**
+   * String constants (`'public.cfg'`, `'english'`): PostgreSQL resolves one that a reg* parameter or cast takes
+   * (`to_tsvector('public.cfg', …)`, whose canonical form keeps the string only) to the object it names, and the
+   * expression then depends on it.
+   */
+  readonly literals: readonly string[];
   /** Names of the operators applied (unqualified). */
   readonly operators: readonly string[];
   /** Names of the columns read (a reference's last part: `t.a` and `new.a` read `a`). */
   readonly columns: readonly string[];
 }
 
-const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], operators: [], columns: [] };
+const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], literals: [], operators: [], columns: [] };
 const memo = new Map<string, ExprRefs>();
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
@@ -72,6 +78,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
   const calls = new Map<string, FnCall>();
   const sequences = new Set<string>();
   const types = new Set<string>();
+  const literals = new Set<string>();
   const operators = new Set<string>();
   const columns = new Set<string>();
   const walk = (n: Json): void => {
@@ -96,6 +103,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     }
     const cast = n.Cast;
     if (Array.isArray(cast) && typeof cast[1] === 'string') types.add(cast[1]);
+    if (typeof n.K === 'string') literals.add(n.K);
     const op = n.Op;
     if (Array.isArray(op) && typeof op[1] === 'string') operators.add(op[1]);
     const col = n.Col;
@@ -103,8 +111,8 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     for (const v of Object.values(n)) walk(v);
   };
   walk(tree);
-  r = functions.size || sequences.size || types.size || operators.size || columns.size
-    ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], operators: [...operators], columns: [...columns] } : NONE;
+  r = functions.size || sequences.size || types.size || literals.size || operators.size || columns.size
+    ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], literals: [...literals], operators: [...operators], columns: [...columns] } : NONE;
   if (memo.size > 100_000) memo.clear();
   memo.set(canonical, r);
   return r;

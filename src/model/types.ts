@@ -37,6 +37,11 @@ export interface Extension extends Located {
   readonly comment?: string;
   /** The comment its control file gives it (inspector only: what CREATE EXTENSION sets by itself). */
   readonly defaultComment?: string;
+  /**
+   * The extensions it requires (its control file's `requires`; inspector only, from pg_depend; the plan falls back
+   * on ./extension-requires.ts for a parsed file). Not compared: it orders CREATE and DROP EXTENSION.
+   */
+  readonly requires?: readonly string[];
 }
 
 export interface EnumType extends Commented, Located {

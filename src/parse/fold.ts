@@ -382,7 +382,7 @@ export class Folder implements FoldScope {
       case 'CreateStatsStmt': return statistics.createStatistics(this, n, (e) => this.expr(e));
       case 'AlterStatsStmt': return statistics.alterStatistics(this, n, this.searchPath);
       case 'AlterTSDictionaryStmt': return textSearch.alterDictionary(this, n, this.searchPath);
-      case 'AlterTSConfigurationStmt': return textSearch.alterConfiguration(this, n, this.searchPath, (sc) => Object.values(this.model.extensions).some((e) => e.schema === sc));
+      case 'AlterTSConfigurationStmt': return textSearch.alterConfiguration(this, n, this.searchPath, textSearch.extensionSchemas(this.model.extensions));
       default:
         return this.unsupported(statementKind(type, n));
     }
@@ -452,7 +452,7 @@ export class Folder implements FoldScope {
   private define(n: Payload<'DefineStmt'>): void {
     if (n.kind === 'OBJECT_AGGREGATE') return fn.createAggregate(this, n);
     if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this, n, this.searchPath);
-    if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n);
+    if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n, this.searchPath, textSearch.extensionSchemas(this.model.extensions));
     if (n.kind === 'OBJECT_TSCONFIGURATION') return textSearch.createConfiguration(this, n, this.searchPath);
     if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
       return this.unsupported(`${statementKind('DefineStmt', n)} (built on C-level functions; ship it in an extension)`);

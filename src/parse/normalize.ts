@@ -279,6 +279,14 @@ export class Normalizer {
         if (hits.length > 1) return { Col: parts };
       }
     }
+    // A bare name no column of any level has is a whole-row reference to the relation of that name (`row_to_json(r)`
+    // prints `row_to_json(r.*)`), when every column in reach is known (else it could be a column).
+    if (parts.length === 1 && scopes.every((sc) => sc.every((i) => i.columns))) {
+      for (let depth = scopes.length - 1; depth >= 0; depth--) {
+        const item = scopes[depth]!.find((i) => i.refname === parts[0]);
+        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.refname}`, '*'] };
+      }
+    }
     return { Col: parts };
   }
 
@@ -384,11 +392,20 @@ export class Normalizer {
       }
       return { SortBy: { ...sb, node } };
     };
+    // GROUP BY <name> is an input column first and the output column of that name only when no input column has it
+    // (PostgreSQL's findTargetlistEntrySQL92: `GROUP BY date` over `created_at::date AS date` groups by the expression).
+    const groupKey = (x: Node): Node | undefined => {
+      const node = byPosition(x);
+      const f = node?.ColumnRef?.fields;
+      if (f?.length !== 1 || !f[0]?.String) return node;
+      const hit = raw.find((r) => r.name === sv(f[0]));
+      return hit && items.every((i) => i.columns && !i.columns.includes(sv(f[0]))) ? hit.val : node;
+    };
     return {
       Select: {
         with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x) => Object.keys(x ?? {}).length), scopes) : undefined,
         targets, from: nodes, where: s.whereClause ? this.expr(s.whereClause, scopes) : undefined,
-        group: (s.groupClause ?? []).map((g) => this.expr(byPosition(g), scopes)), having: s.havingClause ? this.expr(s.havingClause, scopes) : undefined,
+        group: (s.groupClause ?? []).map((g) => this.expr(groupKey(g), scopes)), having: s.havingClause ? this.expr(s.havingClause, scopes) : undefined,
         window: s.windowClause ? this.expr(s.windowClause, scopes) : undefined,
         sort: (s.sortClause ?? []).map((x) => this.expr(sortKey(x), scopes)),
         limit: s.limitCount ? this.expr(s.limitCount, scopes) : undefined, offset: s.limitOffset ? this.expr(s.limitOffset, scopes) : undefined,

@@ -15,6 +15,7 @@
 import type { SourceLocation } from '../errors.js';
 import type { Expr, Model, Table } from '../model/types.js';
 import { splitQualified } from '../model/names.js';
+import { isBuiltinTextSearch } from './kinds/text-search.js';
 import { BUILTIN_COLLATIONS, BUILTIN_MAJORS } from './catalog/builtins.js';
 import { builtinCatalog, type BuiltinCatalog, type FunctionSignature } from './catalog/index.js';
 import { stringValue, walk, type Payload, type Tree } from './ast.js';
@@ -308,6 +309,15 @@ class Resolver {
     if (t === 'regclass') {
       const parts = splitQualified(text, true);
       return this.relations.has(parts.join('.'));
+    }
+    // A text search configuration or dictionary: a built-in one, or one of the Model (schema-qualified, or by a name
+    // only one schema has: the search_path is not known here).
+    if (t === 'regconfig' || t === 'regdictionary') {
+      const kind = t === 'regconfig' ? 'ts_configuration' : 'ts_dictionary';
+      const name = splitQualified(text, true).join('.');
+      if (isBuiltinTextSearch(kind, name)) return true;
+      const own = Object.values(this.model.objects ?? {}).filter((o) => o.kind === kind && (`${o.schema}.${o.name}` === name || o.name === name));
+      return own.length === 1;
     }
     const e = Object.values(this.model.types).find((x) => x.kind === 'enum' && (type === `${x.schema}.${x.name}` || type === x.name || splitQualified(type).join('.') === `${x.schema}.${x.name}`));
     if (e && e.kind === 'enum') return e.labels.includes(text);

@@ -27,6 +27,7 @@ import { objectKey, objectSchema } from '../model/objects.js';
 import { byName } from './by-name.js';
 import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
+import { extensionRequires } from '../model/extension-requires.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
 import type { StatementKind } from './layout.js';
@@ -65,6 +66,17 @@ const operatorsByName = byName((model) =>
   Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'operator' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
 const operatorIds = (model: Model, name: string): readonly string[] => operatorsByName(model).get(name) ?? NONE;
 
+/**
+ * Text search configurations and dictionaries of `model` by the names a string constant may give them (`cfg` and
+ * `schema.cfg`): a constant PostgreSQL reads as a regconfig/regdictionary makes the expression depend on it.
+ */
+const textSearchByName = byName((model) =>
+  Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'ts_configuration' || o.kind === 'ts_dictionary' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+const textSearchIds = (model: Model, literal: string): readonly string[] => textSearchByName(model).get(literal.replace(/"/g, '')) ?? NONE;
+
+/** One extension, as an id (what requires it is created after it and dropped before it). */
+const extensionId = (name: string) => `extension:${name}`;
+
 /** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
 const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
 
@@ -72,9 +84,14 @@ const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(s
 function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
   if (!e) return [];
   const r = exprRefs(e.canonical);
-  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length) return [];
+  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length && !r.literals.length) return [];
+  // A call that names no function of the Model may be an extension's (earthdistance's ll_to_earth in an index):
+  // with extensions in the Model, it waits for them (created after, dropped before), as an unknown type does.
+  const extensionCall = Object.keys(model.extensions).length > 0 && r.calls.some((call) => !call.name.startsWith('pg_catalog.') && callIds(model, call).length === 0);
   return [
+    ...(extensionCall ? [EXTENSIONS] : []),
     ...r.calls.flatMap((call) => callIds(model, call)),
+    ...r.literals.flatMap((l) => textSearchIds(model, l)),
     ...r.operators.flatMap((o) => operatorIds(model, o)),
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
@@ -290,8 +307,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const inSchema = (id: string) => gone.has(id) || id.slice(id.indexOf(':') + 1).startsWith(prefix);
       return { drops: [nodeId.schema(c.schema.name)], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
     }
-    case 'create_extension': return { creates: [EXTENSIONS], requires: [nodeId.schema(c.extension.schema)] };
-    case 'drop_extension': return { drops: [EXTENSIONS], used: [nodeId.schema(c.extension.schema)] };
+    // An extension that requires another (earthdistance → cube) is created after it and dropped before it.
+    case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
+    case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).

@@ -148,8 +148,9 @@ function normaliseDump(dump: string): string {
 }
 
 export function pgDump(url: string): string {
-  const r = spawnSync(pgDumpProgram(), ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr}`);
+  // (a large schema's dump passes spawnSync's default 1 MiB of output: ENOBUFS, with an empty stderr)
+  const r = spawnSync(pgDumpProgram(), ['--schema-only', '--no-owner', url], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pg_dump failed: ${r.stderr || r.error?.message}`);
   return normaliseDump(r.stdout);
 }
 

@@ -73,6 +73,14 @@ describe('the native resolver', () => {
     expect(unresolvedNames(before, before)).toEqual([]);
     expect(unresolvedNames(after, before).map((u) => u.what)).toEqual(['function app_default() with 0 argument(s) in the default of column "a" of "public.t"']);
   });
+  it('resolves text search configurations and dictionaries named by literals (built-in or of the schema)', async () => {
+    await initSchemaParser();
+    const text = (cfg: string) => `CREATE TABLE t (body text);\nCREATE TEXT SEARCH CONFIGURATION app_cfg (COPY = pg_catalog.simple);\nCREATE INDEX t_en ON t USING gin (to_tsvector('english'::regconfig, body));\nCREATE INDEX t_app ON t USING gin (to_tsvector('${cfg}'::regconfig, body));\nCREATE TABLE d (id int, dict regdictionary DEFAULT 'english_stem');`;
+    const ok = checkSchema([{ file: 'schema.sql', text: text('public.app_cfg') }]);
+    expect(ok.errors).toEqual([]);
+    expect(unresolvedNames(ok.model, emptyModel())).toEqual([]);
+    expect(unresolvedNames(checkSchema([{ file: 'schema.sql', text: text('app_nope') }]).model, emptyModel()).map((u) => u.what)).toEqual([expect.stringContaining("'app_nope'::regconfig")]);
+  });
   it('resolves a valid schema', async () => {
     await initSchemaParser();
     const r = checkSchema([{ file: 'schema.sql', text: VALID }]);

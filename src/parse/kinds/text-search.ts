@@ -26,6 +26,53 @@ export const DEFAULT_PARSER_TOKENS: readonly string[] = ['asciiword', 'word', 'n
 const WORD_TOKENS = new Set(['asciiword', 'word', 'hword_part', 'hword_asciipart', 'asciihword', 'hword']);
 const UNMAPPED = new Set(['blank', 'tag', 'protocol', 'entity']);
 const DEFAULT_PARSER = 'pg_catalog.default';
+/**
+ * Whether `name` (`english`, `pg_catalog.english`) is a built-in configuration (`ts_configuration`) or dictionary
+ * (`ts_dictionary`: `simple`, `<language>_stem`) of every PostgreSQL 13–18 (estonian, new in 17, left out).
+ *
+ * @example
+ * isBuiltinTextSearch('ts_configuration', 'pg_catalog.english') // true
+ */
+export function isBuiltinTextSearch(kind: 'ts_configuration' | 'ts_dictionary', name: string): boolean {
+  const n = name.startsWith('pg_catalog.') ? name.slice('pg_catalog.'.length) : name;
+  const lang = (x: string) => BUILTIN_CONFIGS.has(x) && x !== 'estonian' && x !== 'simple';
+  return kind === 'ts_configuration' ? n === 'simple' || lang(n) : n === 'simple' || (n.endsWith('_stem') && lang(n.slice(0, -5)));
+}
+
+/**
+ * The text search dictionaries and templates that PostgreSQL's contrib extensions create (in the extension's schema),
+ * so that an unqualified name written after `CREATE EXTENSION` resolves through the search_path as PostgreSQL
+ * resolves it (the documented `ALTER MAPPING … WITH unaccent, simple`).
+ */
+const EXTENSION_TEXT_SEARCH: Readonly<Record<string, { readonly ts_dictionary: readonly string[]; readonly ts_template: readonly string[] }>> = {
+  unaccent: { ts_dictionary: ['unaccent'], ts_template: ['unaccent'] },
+  dict_int: { ts_dictionary: ['intdict'], ts_template: ['intdict_template'] },
+  dict_xsyn: { ts_dictionary: ['xsyn'], ts_template: ['xsyn_template'] },
+};
+
+/** The extensions of the file (name → schema), for names they create. */
+export type ExtensionSchemas = Readonly<Record<string, string>>;
+
+/** The extensions of a Model as name → schema. */
+export const extensionSchemas = (extensions: Readonly<Record<string, { readonly name: string; readonly schema: string }>>): ExtensionSchemas =>
+  Object.fromEntries(Object.values(extensions).map((e) => [e.name, e.schema]));
+
+/**
+ * An unqualified dictionary or template that an extension of the file creates, found through the search_path (the
+ * first search_path schema holding a known extension object of that name); `'unknown'` when a search_path schema
+ * holds an extension whose objects Meridian does not know (the dev database decides), else undefined.
+ *
+ * @example
+ * extensionObject('ts_dictionary', 'unaccent', ['musicbrainz', 'public'], { unaccent: 'public' }) // 'public.unaccent'
+ */
+export function extensionObject(kind: 'ts_dictionary' | 'ts_template', name: string, searchPath: readonly string[], extensions: ExtensionSchemas): string | 'unknown' | undefined {
+  for (const sc of searchPath) {
+    const here = Object.entries(extensions).filter(([, schema]) => schema === sc).map(([ext]) => ext);
+    if (here.some((ext) => EXTENSION_TEXT_SEARCH[ext]?.[kind].includes(name))) return qualifiedKey(sc, name);
+    if (here.some((ext) => !EXTENSION_TEXT_SEARCH[ext])) return 'unknown';
+  }
+  return undefined;
+}
 const byToken = (a: TextSearchMapping, b: TextSearchMapping) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0);
 
 /** The mappings of a built-in configuration. */
@@ -90,7 +137,7 @@ function named(s: Pick<FoldScope, 'objects'>, names: readonly string[], searchPa
  * @example
  * createDictionary(scope, node) // scope.objects['ts_dictionary public.my_stem'] = { template: 'pg_catalog.snowball', options: ["language = 'english'"] }
  */
-export function createDictionary(s: FoldScope, n: Payload<'DefineStmt'>): void {
+export function createDictionary(s: FoldScope, n: Payload<'DefineStmt'>, searchPath: readonly string[] = [], extensions: ExtensionSchemas = {}): void {
   const { schema, name } = s.creating((n.defnames ?? []).map(sv));
   const key = `ts_dictionary ${qualifiedKey(schema, name)}`;
   if (s.objects[key]) s.fail('E_DUPLICATE', `text search dictionary "${name}" already exists`);
@@ -100,7 +147,10 @@ export function createDictionary(s: FoldScope, n: Payload<'DefineStmt'>): void {
   const names: string[] = (t.arg?.TypeName?.names ?? []).map(sv);
   if (!names.length) names.push(sv(t.arg));
   // Templates are C-level: the built-in ones (pg_catalog) or an extension's, written schema-qualified.
-  const template = names.length > 1 ? qualifiedKey(names[0]!, names[1]!) : ['simple', 'synonym', 'ispell', 'thesaurus', 'snowball'].includes(names[0]!) ? `pg_catalog.${names[0]}` : undefined;
+  const builtin = ['simple', 'synonym', 'ispell', 'thesaurus', 'snowball'].includes(names[0]!) ? `pg_catalog.${names[0]}` : undefined;
+  const fromExtension = names.length > 1 || builtin ? undefined : extensionObject('ts_template', names[0]!, searchPath, extensions);
+  if (fromExtension === 'unknown') s.fail('E_NATIVE', `text search template "${names[0]}" is not one Meridian knows an extension of the search_path to create; the dev database resolves it (or write it schema-qualified)`, t.location);
+  const template = names.length > 1 ? qualifiedKey(names[0]!, names[1]!) : builtin ?? fromExtension;
   if (!template) s.fail('E_UNKNOWN', `text search template "${names.join('.')}" does not exist (an extension's template: write it schema-qualified)`, t.location);
   const options = defs.filter((d) => d.defname !== 'template').map(optionText);
   s.objects[key] = { kind: 'ts_dictionary', schema, name, template, options, loc: s.loc };
@@ -152,7 +202,8 @@ export function createConfiguration(s: FoldScope, n: Payload<'DefineStmt'>, sear
 }
 
 /** `ALTER TEXT SEARCH CONFIGURATION name {ADD|ALTER|DROP} MAPPING …`. */
-export function alterConfiguration(s: FoldScope, n: Payload<'AlterTSConfigurationStmt'>, searchPath: readonly string[], extensionSchema: (schema: string) => boolean): void {
+export function alterConfiguration(s: FoldScope, n: Payload<'AlterTSConfigurationStmt'>, searchPath: readonly string[], extensions: ExtensionSchemas): void {
+  const extensionSchema = (sc: string) => Object.values(extensions).includes(sc);
   const names = (n.cfgname ?? []).map(sv);
   const c = configurationNamed(s, names, searchPath);
   if (!c) s.fail('E_UNKNOWN', `text search configuration "${names.join('.')}" does not exist`);
@@ -164,6 +215,10 @@ export function alterConfiguration(s: FoldScope, n: Payload<'AlterTSConfiguratio
     if (found) return found;
     // An extension's dictionary (unaccent, dict_int …): written schema-qualified, in the schema of an extension.
     if (dn.length > 1 && extensionSchema(dn[0]!)) return qualifiedKey(dn[0]!, dn[1]!);
+    // Unqualified: a dictionary an extension of the search_path creates (unaccent …), as PostgreSQL resolves it.
+    const fromExtension = dn.length === 1 ? extensionObject('ts_dictionary', dn[0]!, searchPath, extensions) : undefined;
+    if (fromExtension === 'unknown') return s.fail('E_NATIVE', `text search dictionary "${dn[0]}" is not one Meridian knows an extension of the search_path to create; the dev database resolves it (or write it schema-qualified)`);
+    if (fromExtension) return fromExtension;
     return s.fail('E_UNKNOWN', `text search dictionary "${dn.join('.')}" does not exist${dn.length === 1 ? ' (an extension\'s dictionary: write it schema-qualified)' : ''}`);
   };
   const dicts: string[] = (n.dicts ?? []).map(dict);

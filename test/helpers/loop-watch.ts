@@ -18,7 +18,7 @@ const REPORT_MS = Number(process.env.MERIDIAN_LOOP_WATCH_MS ?? 10_000);
 // Written through the stream's own write as it is now: a CLI command run in this process (cli-inproc.ts)
 // captures process.stderr.write meanwhile, and this report is not the command's output.
 const report = process.stderr.write.bind(process.stderr);
-// One timer per worker process: a worker that runs several files (MERIDIAN_TEST_ISOLATE=0) runs this file for
+// One timer per worker process: a worker that runs several files (vitest.config.ts: isolate off) runs this file for
 // each, and each run's hooks set `current` through the process-wide holder.
 const watch = ((globalThis as { __meridianLoopWatch?: { current: string } }).__meridianLoopWatch ??= start());
 watch.current = current;

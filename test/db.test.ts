@@ -107,3 +107,19 @@ describe('embedded database and the event loop', () => {
     }
   });
 });
+
+describe('embedded database on a data directory', () => {
+  it('leaves no exit listener behind once closed (a process opening data directories in turn)', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = join(mkdtempSync(join(tmpdir(), 'meridian-exit-')), 'db');
+    const before = process.listenerCount('exit');
+    for (let i = 0; i < 3; i++) {
+      const db = await openDatabase(`pglite://${dir}`);
+      expect(process.listenerCount('exit')).toBeGreaterThan(before); // the lock file is removed at exit if never closed
+      await db.close();
+    }
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+});

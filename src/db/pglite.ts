@@ -110,7 +110,10 @@ async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => vo
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      // Released when the database closes, or at exit if it never does; a release takes its exit listener with it
+      // (a process that opens many data directories in turn would otherwise keep one listener per open).
       const release = () => {
+        process.removeListener('exit', release);
         try {
           if (readFileSync(path, 'utf8') === String(process.pid)) rmSync(path, { force: true });
         } catch {

@@ -29,7 +29,7 @@ import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
 import { opClassFromRow, Q_OPERATOR_CLASSES } from './kinds/operator-class.js';
 import * as Q from './queries.js';
 import { arr, globToRegExp, indexSql, json, nums, str, tableMarks, type Row } from './rows.js';
-import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
+import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, preparedReads, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
 
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
@@ -152,6 +152,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const siblingP = pairNow ? db.sibling!() : undefined;
     let schemaRows: Row[];
     let snapshot: string | undefined;
+    let prepared: ((sql: string, params: unknown[], settings?: string) => Promise<Row[]>) | undefined;
     if (queryAll) {
       const first = await sendAll(tx, [schemaQuery], pairNow ? [...begin, EXPORT_SNAPSHOT] : begin).catch((e: unknown) => {
         // The export, or the schema query it came with, failed; the transaction is aborted either way: retried on one connection.
@@ -162,7 +163,12 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       if (pairNow) snapshot = String(first.before.at(-1)![0]!.id);
     } else {
       await tx.exec(begin.join('; '));
-      schemaRows = await q(...schemaQuery);
+      // In this process (PGlite): each catalog query planned once per session (preparedReads).
+      if (db.kind === 'pglite') {
+        const read = await preparedReads(tx).catch(failed);
+        prepared = (sql, params, settings) => (count(), read(sql, params, settings).catch(failed));
+      }
+      schemaRows = await (prepared ?? q)(...schemaQuery);
     }
     if (explicit) {
       const missing = explicit.filter((s) => !schemaRows.some((r) => r.name === s));
@@ -221,7 +227,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
     const joinLimits = databaseRelations > 0 && databaseRelations - managedRelations < JOIN_LIMITS_WHEN_OTHERS_BELOW && (!second || managedRelations < PARALLEL_FROM_RELATIONS);
     if (joinLimits && !queryAll) await tx.exec(JOIN_LIMITS);
     const reads = second ? pairedReads(batch, tx, second, snapshot!, joinLimits, sendAll, failed, () => unpaired.add(db))
-      : !queryAll ? inOrder(batch, ([sql, params]) => q(sql, params))
+      : !queryAll ? inOrder(batch, ([sql, params]) => (prepared ? prepared(sql, params, joinLimits ? JOIN_LIMITS : '') : q(sql, params)))
       : together(all(batch, joinLimits ? [JOIN_LIMITS] : []), batch.length);
     const [colP, relP, conP, idxP, seqP, typeP, fnP, aggP, trgP, polP, unP, extP, ruleP, ftP, medP, evtP, pubP, statP, collP, castP, tsP, privP, dpP, opP, opcP] = reads.results as Array<Promise<Row[]>>;
     try {

@@ -30,6 +30,7 @@ export function recordServed(dataDir: string, url: string): () => void {
   const path = recordPath(dataDir);
   writeFileSync(path, JSON.stringify({ pid: process.pid, url }) + '\n', { mode: 0o600 });
   const remove = () => {
+    process.removeListener('exit', remove); // removed by hand before exit: no listener left behind
     try {
       if ((JSON.parse(readFileSync(path, 'utf8')) as { pid: number }).pid === process.pid) rmSync(path, { force: true });
     } catch {

@@ -5,12 +5,12 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 
-let current = '(before the first test: imports, beforeAll)';
+const current = '(before the first test: imports, beforeAll)';
 beforeEach((ctx) => {
-  current = `${ctx.task.file?.name ?? ''} > ${ctx.task.name}`;
+  watch.current = `${ctx.task.file?.name ?? ''} > ${ctx.task.name}`;
 });
 afterEach((ctx) => {
-  current = `after ${ctx.task.file?.name ?? ''} > ${ctx.task.name} (its afterEach/afterAll, or the next beforeAll)`;
+  watch.current = `after ${ctx.task.file?.name ?? ''} > ${ctx.task.name} (its afterEach/afterAll, or the next beforeAll)`;
 });
 
 const TICK_MS = 1_000;
@@ -18,10 +18,18 @@ const REPORT_MS = Number(process.env.MERIDIAN_LOOP_WATCH_MS ?? 10_000);
 // Written through the stream's own write as it is now: a CLI command run in this process (cli-inproc.ts)
 // captures process.stderr.write meanwhile, and this report is not the command's output.
 const report = process.stderr.write.bind(process.stderr);
-let last = performance.now();
-setInterval(() => {
-  const now = performance.now();
-  const gap = now - last - TICK_MS;
-  if (gap > REPORT_MS) report(`[loop-watch] event loop blocked ${Math.round(gap / 1000)} s during ${current}\n`);
-  last = now;
-}, TICK_MS).unref();
+// One timer per worker process: a worker that runs several files (vitest.config.ts: isolate off) runs this file for
+// each, and each run's hooks set `current` through the process-wide holder.
+const watch = ((globalThis as { __meridianLoopWatch?: { current: string } }).__meridianLoopWatch ??= start());
+watch.current = current;
+function start(): { current: string } {
+  const holder = { current };
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    const gap = now - last - TICK_MS;
+    if (gap > REPORT_MS) report(`[loop-watch] event loop blocked ${Math.round(gap / 1000)} s during ${holder.current}\n`);
+    last = now;
+  }, TICK_MS).unref();
+  return holder;
+}

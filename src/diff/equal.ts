@@ -4,11 +4,37 @@
  * fields and structured keys: no parser here, only string and structure compares.
  */
 import type { CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
+import { constantOutput } from '../model/constants.js';
 
 /** Two optional expressions mean the same. */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
   if (!a || !b) return !a && !b;
   return a.canonical === b.canonical;
+}
+
+/**
+ * Two defaults of a column (or domain) of `type` mean the same: equal expressions, or two bare constants that
+ * PostgreSQL prints the same for that type (`DEFAULT 'yes'` on a boolean is stored `true`; src/model/constants.ts).
+ *
+ * @example
+ * sameDefault(exprFromText("'2024-1-5'"), exprFromText("'2024-01-05'::date"), 'date') // true
+ */
+export function sameDefault(a: Expr | undefined, b: Expr | undefined, type: string): boolean {
+  if (sameExpr(a, b)) return true;
+  const [x, y] = [a && constantOf(a), b && constantOf(b)];
+  if (x === undefined || y === undefined) return false;
+  return (constantOutput(x, type) ?? x) === (constantOutput(y, type) ?? y);
+}
+
+/** The text of an expression that is a bare constant (canonical `{"K": …}`), else undefined. */
+function constantOf(e: Expr): string | undefined {
+  if (!e.canonical.startsWith('{"K":')) return undefined;
+  try {
+    const v = JSON.parse(e.canonical) as Record<string, unknown>;
+    return Object.keys(v).length === 1 && typeof v.K === 'string' ? v.K : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Two definitions kept as text mean the same: their canonical forms (their texts, for objects built by hand). */

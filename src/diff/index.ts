@@ -19,7 +19,7 @@ import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
 import { replaceableView } from './view-replace.js';
-import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -34,7 +34,7 @@ export interface DiffOptions {
 const exprEq = sameExpr;
 
 function sameColumnShape(a: Column, b: Column): boolean {
-  return a.type === b.type && a.notNull === b.notNull && exprEq(a.default, b.default) && exprEq(a.generated, b.generated) &&
+  return a.type === b.type && a.notNull === b.notNull && sameDefault(a.default, b.default, a.type) && exprEq(a.generated, b.generated) &&
     (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
     (a.statistics ?? -1) === (b.statistics ?? -1) && sameAttributeOptions(a, b);
 }
@@ -55,7 +55,7 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
   if (a.kind === 'domain' && b.kind === 'domain')
-    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && exprEq(a.default, b.default) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid);
+    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && sameDefault(a.default, b.default, a.baseType) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid);
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
   if (a.kind === 'range' && b.kind === 'range') {
     const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);

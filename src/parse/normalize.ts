@@ -13,6 +13,7 @@
  * In:  parse nodes (or SQL text) and an optional context to resolve relations. Out: a string.
  * Never: does I/O. Text → canonical results are cached (the inspector's texts repeat a lot).
  */
+import { constantOutput } from '../model/constants.js';
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
@@ -137,6 +138,8 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
+        // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
+        if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
         if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
         return { Cast: [arg, t] };
       }

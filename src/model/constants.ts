@@ -1,0 +1,237 @@
+/**
+ * A constant as PostgreSQL prints it back. A schema file spells a constant the user's way (`INTERVAL '30 DAY'`,
+ * `DEFAULT '2024-1-5'` on a date, `'{"b":2}'::jsonb`); PostgreSQL stores the value and prints it with the type's
+ * output function (`'30 days'::interval`, `'2024-01-05'::date`, `'{"b": 2}'::jsonb`). Two Models compare the
+ * printed form, so a schema applied once plans nothing the second time.
+ *
+ * Only what is plain to decide without a database is answered: the input forms below, for built-in types whose
+ * output does not depend on a session setting (no `timestamptz`, no DateStyle-dependent input such as
+ * `1/5/2024`). Anything else is `undefined`: the text stays as written. Checked against PostgreSQL's own output
+ * on both databases (test/model-constants.test.ts).
+ */
+
+/**
+ * The text PostgreSQL prints for a constant `text` of type `type` (a `format_type` spelling), or undefined when
+ * it is not decided here.
+ *
+ * @example
+ * constantOutput('30 DAY', 'interval') // '30 days'
+ * constantOutput('yes', 'boolean') // 'true'
+ * constantOutput('{"b":2,"a":1}', 'jsonb') // '{"a": 1, "b": 2}'
+ */
+export function constantOutput(text: string, type: string): string | undefined {
+  switch (type) {
+    case 'boolean': return booleanOutput(text);
+    case 'smallint': case 'integer': case 'bigint': return integerOutput(text, type);
+    case 'interval': return intervalOutput(text);
+    case 'date': return dateOutput(text);
+    case 'time without time zone': return timeOutput(text);
+    case 'timestamp without time zone': return timestampOutput(text);
+    case 'uuid': return uuidOutput(text);
+    case 'jsonb': return jsonbOutput(text);
+    default: return undefined;
+  }
+}
+
+function booleanOutput(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '') return undefined;
+  // PostgreSQL's boolin: any prefix of true/false/yes/no (n, y, t, f unique), on/off (at least 2 letters), 1/0.
+  if ('true'.startsWith(t) || 'yes'.startsWith(t) || t === 'on' || t === '1') return 'true';
+  if ('false'.startsWith(t) || t === 'no' || t === 'n' || t === 'off' || t === 'of' || t === '0') return 'false';
+  return undefined;
+}
+
+const INT_BITS: Record<string, bigint> = { smallint: 16n, integer: 32n, bigint: 64n };
+
+function integerOutput(text: string, type: string): string | undefined {
+  const m = /^\s*([+-]?)(\d+)\s*$/.exec(text);
+  if (!m) return undefined;
+  const v = BigInt(`${m[1] === '-' ? '-' : ''}${m[2]}`);
+  const half = 1n << (INT_BITS[type]! - 1n);
+  return v >= -half && v < half ? v.toString() : undefined;
+}
+
+function uuidOutput(text: string): string | undefined {
+  const m = /^\s*\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?\s*$/i.exec(text);
+  if (!m || text.includes('{') !== text.includes('}')) return undefined;
+  return m.slice(1).join('-').toLowerCase();
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `.5` for half a second; nothing for a whole one (PostgreSQL trims trailing zeros). */
+const fraction = (micros: number): string => (micros ? `.${pad(micros, 6).replace(/0+$/, '')}` : '');
+
+/** `HH:MM[:SS[.ffffff]]` → microseconds past midnight (24:00:00 allowed, as PostgreSQL allows it). */
+function timeOfDay(text: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?$/.exec(text);
+  if (!m) return undefined;
+  const [h, min, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  const us = m[4] ? Number(m[4].padEnd(6, '0')) : 0;
+  if (min > 59 || s > 59 || h > 24 || (h === 24 && (min || s || us))) return undefined;
+  return ((h * 60 + min) * 60 + s) * 1e6 + us;
+}
+
+/** An interval's `HH:MM[:SS[.f]]` part (hours past 24 allowed) → microseconds. */
+function clockOf(text: string): number | undefined {
+  const m = /^(\d+):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?$/.exec(text);
+  if (!m || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return undefined;
+  const v = ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1e6 + (m[4] ? Number(m[4].padEnd(6, '0')) : 0);
+  return Number.isSafeInteger(v) ? v : undefined;
+}
+
+function printTime(us: number): string {
+  const s = Math.floor(us / 1e6);
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}${fraction(us % 1e6)}`;
+}
+
+function ymd(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(2000, mo, 0)).getUTCDate()) return undefined;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+}
+
+function dateOutput(text: string): string | undefined {
+  return ymd(text.trim());
+}
+
+function timeOutput(text: string): string | undefined {
+  const us = timeOfDay(text.trim());
+  return us === undefined ? undefined : printTime(us);
+}
+
+function timestampOutput(text: string): string | undefined {
+  const m = /^(\S+?)(?:[ T]+(\S+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const day = ymd(m[1]!);
+  const us = m[2] === undefined ? 0 : timeOfDay(m[2]);
+  if (day === undefined || us === undefined || us >= 864e8) return undefined;
+  return `${day} ${printTime(us)}`;
+}
+
+/** Units of an interval's `<number> <unit>` parts: months, days or microseconds per unit. */
+const INTERVAL_UNITS: ReadonlyArray<[RegExp, 'months' | 'days' | 'us', number]> = [
+  [/^(millenniums?|millennia|mil|mils)$/, 'months', 12000],
+  [/^(centuries|century|cent|c)$/, 'months', 1200],
+  [/^(decades?|dec|decs)$/, 'months', 120],
+  [/^(years?|yrs?|y)$/, 'months', 12],
+  [/^(months?|mons?)$/, 'months', 1],
+  [/^(weeks?|w)$/, 'days', 7],
+  [/^(days?|d)$/, 'days', 1],
+  [/^(hours?|hrs?|h)$/, 'us', 3600e6],
+  [/^(minutes?|mins?|m)$/, 'us', 60e6],
+  [/^(seconds?|secs?|s)$/, 'us', 1e6],
+  [/^(milliseconds?|msecs?|ms)$/, 'us', 1e3],
+  [/^(microseconds?|usecs?|us)$/, 'us', 1],
+];
+
+/**
+ * An interval in PostgreSQL's default output style (`IntervalStyle = postgres`): `1 year 2 mons -3 days +04:05:06.5`.
+ * Input: optional `@`, `<integer> <unit>` parts (a fraction only on seconds and smaller units), one
+ * `[+-]HH:MM[:SS[.f]]` part, optional trailing `ago`.
+ */
+function intervalOutput(text: string): string | undefined {
+  const tokens = text.trim().toLowerCase().replace(/^@\s*/, '').split(/\s+/).filter(Boolean);
+  if (!tokens.length) return undefined;
+  let ago = false;
+  if (tokens[tokens.length - 1] === 'ago') {
+    ago = true;
+    tokens.pop();
+  }
+  if (!tokens.length) return undefined;
+  const f = { months: 0, days: 0, us: 0 };
+  // PostgreSQL refuses a field given twice (`1 day 2 days`), and a clock part beside hours, minutes or seconds:
+  // each unit below names its field; the clock takes the time fields.
+  const seen = new Set<string>();
+  let clock = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const c = /^([+-]?)(.*)$/.exec(tok)!;
+    if (c[2]!.includes(':')) {
+      const us = clockOf(c[2]!);
+      if (us === undefined || clock || seen.has('time')) return undefined;
+      clock = true;
+      f.us += c[1] === '-' ? -us : us;
+      continue;
+    }
+    // `<number><unit>` written together (`30d`) or apart (`30 days`).
+    const m = /^([+-]?\d+(?:\.\d+)?)([a-z]*)$/.exec(tok);
+    if (!m) return undefined;
+    const unitText = m[2] || tokens[++i];
+    if (unitText === undefined) return undefined; // a bare number: seconds, or a typmod's field (not decided here)
+    const unit = INTERVAL_UNITS.find(([re]) => re.test(unitText));
+    if (!unit) return undefined;
+    const [re, field, per] = unit;
+    if (clock && field === 'us') return undefined;
+    if (seen.has(re.source)) return undefined;
+    seen.add(re.source);
+    if (field === 'us') seen.add('time');
+    if (m[1]!.includes('.') && field !== 'us') return undefined;
+    const v = field === 'us' ? Math.round(Number(m[1]) * per) : Number(m[1]) * per;
+    if (!Number.isSafeInteger(v)) return undefined;
+    f[field] += v;
+  }
+  if (ago) for (const k of ['months', 'days', 'us'] as const) f[k] = -f[k];
+  if (!Number.isSafeInteger(f.us) || Math.abs(f.months) > 2 ** 31 || Math.abs(f.days) > 2 ** 31) return undefined;
+  return printInterval(f.months, f.days, f.us);
+}
+
+/** PostgreSQL's EncodeInterval in the `postgres` style: each part signed on its own, `+` after a negative one. */
+function printInterval(months: number, days: number, us: number): string {
+  let out = '';
+  let zero = true;
+  let before = false;
+  const part = (v: number, unit: string) => {
+    if (v === 0) return;
+    out += `${zero ? '' : ' '}${before && v > 0 ? '+' : ''}${v} ${unit}${v !== 1 ? 's' : ''}`;
+    before = v < 0;
+    zero = false;
+  };
+  part(Math.trunc(months / 12), 'year');
+  part(months % 12, 'mon');
+  part(days, 'day');
+  if (zero || us !== 0) {
+    const sign = us < 0 ? '-' : before ? '+' : '';
+    const a = Math.abs(us);
+    const s = Math.floor(a / 1e6);
+    out += `${zero ? '' : ' '}${sign}${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}${fraction(a % 1e6)}`;
+  }
+  return out;
+}
+
+/**
+ * jsonb's output: keys ordered by length, then bytes (the last of duplicates kept), `", "` and `": "` between
+ * items. Only documents whose numbers are integers that JavaScript holds exactly (a numeric keeps its spelling:
+ * `1.0` stays `1.0`, which JSON.parse would lose).
+ */
+function jsonbOutput(text: string): string | undefined {
+  if (/[.eE]/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\b(true|false|null)\b/g, ''))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let ok = true;
+  const print = (v: unknown): string => {
+    if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) ok = false;
+      return String(v);
+    }
+    if (Array.isArray(v)) return `[${v.map(print).join(', ')}]`;
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => byteOrder(a, b));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${print(x)}`).join(', ')}}`;
+  };
+  const out = print(value);
+  return ok && !/\\u0000|[\ud800-\udfff]/.test(out) ? out : undefined;
+}
+
+function byteOrder(a: string, b: string): number {
+  const [x, y] = [Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')];
+  return x.length - y.length || Buffer.compare(x, y);
+}

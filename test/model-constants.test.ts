@@ -1,0 +1,85 @@
+/**
+ * src/model/constants.ts against the servers' own output functions: for every literal it decides, PostgreSQL
+ * (PGlite, and the server when DATABASE_URL is set) reads the literal as the type and prints exactly that text;
+ * what PostgreSQL prints is a fixed point (decided as itself, or left undecided). Literals: hand-picked spellings
+ * of each type plus generated interval spellings. The decided share is asserted too, so the check cannot pass by
+ * deciding nothing.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/db/index.js';
+import { constantOutput } from '../src/model/constants.js';
+import { testTargets } from './helpers/databases.js';
+
+const LITERALS: Record<string, string[]> = {
+  boolean: ['yes', 'no', 'y', 'n', 't', 'f', 'tr', 'true', 'FALSE', ' on ', 'off', 'of', '1', '0', 'ye', 'fals', 'maybe', 'o', ''],
+  smallint: ['007', '+5', '-0', ' 12 ', '32767', '32768', '-32768', '1.5', 'x'],
+  integer: ['007', '-2147483648', '2147483648', '+0', '1e3'],
+  bigint: ['9223372036854775807', '9223372036854775808', '-9223372036854775808', '0042'],
+  interval: [
+    '30 DAY', '1 month', '1 mon', '2 months', '1 year', '1 year 2 months 3 days', '30 minutes', '1 hour 30 minutes', '90 seconds',
+    '1.5 seconds', '0.5 hours', '2 weeks', '1 week 2 days', '-1 day', '1 day ago', '1 year -2 months', '-1 year 2 months',
+    '1 day -02:00', '1 day 02:00', '02:00', '01:02:03', '-01:02:03.25', '36:00:00', '100 hours', '3 days 4 hours',
+    '@ 1 day', '1 decade', '2 centuries', '1 millennium', '10 ms', '250 milliseconds', '7 microseconds', '1.000001 seconds',
+    '30d', '2h', '5 mins', '3 secs', '2 yrs', '1 hr', '0 days', '0', '00:00:00', '1.5 days', '1.5 years', 'P1D', '1', '5 m',
+    '1 day 2 hours 3 minutes 4 seconds', '-1 days +02:00:00', '1 year 2 mons -3 days +04:05:06.5', '1 mon -1 days', 'ago',
+  ],
+  date: ['2024-1-5', '2024-01-05', '0099-12-31', '2024-02-29', '2023-02-29', '2024-13-01', '1/5/2024', 'today', ' 2024-01-05 '],
+  'time without time zone': ['1:2', '01:02', '1:2:3', '23:59:59.999999', '12:00:00.5', '24:00', '24:00:01', '1:60', 'allballs', '10:00 PM'],
+  'timestamp without time zone': ['2024-01-01', '2024-01-01 1:00', '2024-01-01T10:11:12', '2024-01-01 10:11:12.250', '2024-1-1 0:0:0', '2024-01-01 10:00+02', 'epoch'],
+  uuid: ['A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}', 'a0eebc999c0b4ef8bb6d6bb9bd380a11', 'a0eebc99-9c0b'],
+  jsonb: ['{"b":2,  "a":1}', '{"aa":1,"b":{"d":[1, 2,3],"c":null}}', '[1,"x",true]', '{"t":true,"f":false,"e":1.5e0}', '[false, -0, 12]', '{"a":1,"a":2}', '{"a":1.0}', '{"a":1e2}', '"\\u00e9"', '{"é":1,"z":2,"ab":3}', '{}', '[]', ' null ', '{"k":"a\\nb"}', 'nope'],
+};
+
+/** Interval spellings from parts: signed amounts of each unit, optional clock part and `ago`. */
+function generatedIntervals(n: number): string[] {
+  let seed = 20261206;
+  const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
+  const units = ['year', 'years', 'mon', 'months', 'week', 'day', 'days', 'hour', 'minutes', 'second', 'seconds', 'ms', 'us'];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const parts: string[] = [];
+    for (let j = 0, k = 1 + rnd(4); j < k; j++) parts.push(`${rnd(3) === 0 ? '-' : ''}${rnd(50)} ${units[rnd(units.length)]}`);
+    if (rnd(3) === 0) parts.push(`${rnd(2) ? '-' : ''}${rnd(30)}:${String(rnd(60)).padStart(2, '0')}:${String(rnd(60)).padStart(2, '0')}`);
+    if (rnd(5) === 0) parts.push('ago');
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const db of opened) await db.close();
+});
+
+for (const target of testTargets()) {
+  describe(`constants as PostgreSQL prints them [${target.name}]`, () => {
+    it('every decided literal is what the server prints; what the server prints is a fixed point', async () => {
+      const db = await openDatabase(target.url);
+      opened.push(db);
+      await db.exec(`SET DateStyle = 'ISO, MDY'; SET IntervalStyle = 'postgres'`);
+      const cases = Object.entries(LITERALS).flatMap(([type, xs]) => xs.map((x) => [type, x] as const));
+      cases.push(...generatedIntervals(300).map((x) => ['interval', x] as const));
+      const wrong: string[] = [];
+      let decided = 0;
+      for (const [type, input] of cases) {
+        const ours = constantOutput(input, type);
+        let server: string | undefined;
+        try {
+          server = (await db.query<{ v: string }>(`SELECT ($1::text)::${type}::text AS v`, [input])).rows[0]!.v;
+        } catch {
+          server = undefined; // the server refuses the literal
+        }
+        if (ours !== undefined) {
+          decided++;
+          if (ours !== server) wrong.push(`${type} '${input}': ours ${JSON.stringify(ours)}, server ${JSON.stringify(server)}`);
+        }
+        if (server !== undefined) {
+          const again = constantOutput(server, type);
+          if (again !== undefined && again !== server) wrong.push(`${type} '${server}' (printed): ours ${JSON.stringify(again)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(decided).toBeGreaterThan(cases.length * 0.6);
+    });
+  });
+}

@@ -60,14 +60,20 @@ export function defaultPartitionIndexName(table: string, index: Index): string {
   return objectName(table, addition(index.keys.map(keyName)), 'idx');
 }
 
-/** Relation names of a schema (tables, views, sequences, indexes, key constraints' indexes, partitions' attached indexes). */
-export function relationNames(model: Model, schema: string): Set<string> {
+/**
+ * Relation names of a schema (tables, views, sequences, indexes, key constraints' indexes, and unless
+ * `attached: false` partitions' attached indexes).
+ *
+ * @example
+ * relationNames(model, 'public').has('orders_pkey') // true when a table of public has that key
+ */
+export function relationNames(model: Model, schema: string, opts: { readonly attached?: boolean } = {}): Set<string> {
   const out = new Set<string>();
   for (const rels of [model.tables, model.views, model.sequences])
     for (const r of Object.values(rels)) if (r.schema === schema) out.add(r.name);
   for (const t of Object.values(model.tables)) {
     // Partitions' indexes attached to a parent's (Index.attached) take names too.
-    for (const i of Object.values(t.indexes)) for (const [part, name] of Object.entries(i.attached ?? {})) if (model.tables[part]?.schema === schema) out.add(name);
+    if (opts.attached !== false) for (const i of Object.values(t.indexes)) for (const [part, name] of Object.entries(i.attached ?? {})) if (model.tables[part]?.schema === schema) out.add(name);
     if (t.schema !== schema) continue;
     for (const i of Object.values(t.indexes)) out.add(i.name);
     for (const c of Object.values(t.constraints)) if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') out.add(c.name);

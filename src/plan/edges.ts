@@ -60,18 +60,22 @@ function typeRef(type: string | undefined, model: Model): string[] {
 
 const NONE: readonly string[] = [];
 
+/**
+ * The objects of `model` of these kinds by name and by schema-qualified name (`public.===`, as the canonical form
+ * spells an OPERATOR(…) or a non-default schema's; `public.cfg` in a regconfig constant) → their ids.
+ */
+const objectsByName = (kinds: ReadonlySet<string>) => byName((model) =>
+  Object.values(model.objects ?? {}).flatMap((o) => (kinds.has(o.kind) && 'schema' in o && 'name' in o ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+
 /** Operator name → the ids of every user operator of that name in `model` (any schema, any operand types). */
-const operatorsByName = byName((model) =>
-  // By name and by schema-qualified name (`public.===`, as the canonical form spells an OPERATOR(…) or a non-default schema's).
-  Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'operator' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+const operatorsByName = objectsByName(new Set(['operator']));
 const operatorIds = (model: Model, name: string): readonly string[] => operatorsByName(model).get(name) ?? NONE;
 
 /**
  * Text search configurations and dictionaries of `model` by the names a string constant may give them (`cfg` and
  * `schema.cfg`): a constant PostgreSQL reads as a regconfig/regdictionary makes the expression depend on it.
  */
-const textSearchByName = byName((model) =>
-  Object.values(model.objects ?? {}).flatMap((o) => (o.kind === 'ts_configuration' || o.kind === 'ts_dictionary' ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
+const textSearchByName = objectsByName(new Set(['ts_configuration', 'ts_dictionary']));
 const textSearchIds = (model: Model, literal: string): readonly string[] => textSearchByName(model).get(literal.replace(/"/g, '')) ?? NONE;
 
 /** One extension, as an id (what requires it is created after it and dropped before it). */

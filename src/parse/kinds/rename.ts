@@ -11,7 +11,7 @@
 import { objectKey } from '../../model/objects.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { CatalogObject, CompositeType, DomainType, ForeignDataWrapper, ForeignServer, Rule } from '../../model/types.js';
-import type { Node, Payload } from '../ast.js';
+import type { Payload } from '../ast.js';
 import { foreignTableNamed } from './foreign.js';
 import { deparseStatement, parseOne } from '../pg.js';
 import { sv } from './nodes.js';

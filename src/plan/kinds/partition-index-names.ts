@@ -8,25 +8,12 @@
  * index is valid once each has one); a partition created for an index that stays gets its index renamed.
  */
 import type { Change } from '../../diff/changes.js';
-import { qualifiedKey } from '../../model/names.js';
+import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { defaultPartitionIndexName, relationNames } from '../../model/partition.js';
 import type { Index, Model, Table } from '../../model/types.js';
 import { createIndexSql } from '../index-sql.js';
 import { takenIndex } from '../../diff/attached-keys.js';
 import { qn } from '../table-sql.js';
-import { quoteIdentAlways as qi } from '../../model/names.js';
-
-/** Relation names of `schema` in `model` other than the partitions' attached indexes (tables, views, sequences, indexes, keys). */
-function ownNames(model: Model, schema: string): Set<string> {
-  const out = new Set<string>();
-  for (const rels of [model.tables, model.views, model.sequences]) for (const r of Object.values(rels)) if (r.schema === schema) out.add(r.name);
-  for (const t of Object.values(model.tables)) {
-    if (t.schema !== schema) continue;
-    for (const i of Object.values(t.indexes)) out.add(i.name);
-    for (const c of Object.values(t.constraints)) if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') out.add(c.name);
-  }
-  return out;
-}
 
 /** `CREATE INDEX` of `i` (an index of a partitioned table) on the partition `part` under the name `name`. */
 function childSql(i: Index, part: Table, name: string): string {
@@ -60,7 +47,7 @@ export function partitionedIndexSql(i: Index, current: Model, desired: Model): s
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);
   const plain = parts.every(({ part, name }) => i.keys.length > 0 && name === defaultPartitionIndexName(part.name, i)
-    && !relationNames(current, part.schema).has(name) && !ownNames(desired, part.schema).has(name));
+    && !relationNames(current, part.schema).has(name) && !relationNames(desired, part.schema, { attached: false }).has(name));
   if (plain) return undefined;
   const out = [onlySql(i)];
   for (const { part, name } of parts) out.push(...(kept(part, name) ? [] : [childSql(i, part, name)]), `ALTER INDEX ${qn(i.schema, i.name)} ATTACH PARTITION ${qn(part.schema, name)}`);

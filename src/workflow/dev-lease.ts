@@ -97,6 +97,13 @@ export async function devDatabaseContents(dev: Database, limit = 20): Promise<st
        UNION ALL
        SELECT 'type ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e', 'd', 'r', 'm')
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+       UNION ALL
+       -- every other kind that lives in a schema (collations, operators and their classes and families, text search
+       -- objects, conversions, statistics…): PostgreSQL records each one's dependency on its schema
+       SELECT pg_catalog.pg_describe_object(d.classid, d.objid, 0) FROM pg_catalog.pg_depend d
+         JOIN pg_catalog.pg_namespace n ON d.refclassid = 'pg_namespace'::regclass AND n.oid = d.refobjid
+        WHERE n.nspname = ANY($1::text[]) AND d.deptype = 'n' AND d.classid NOT IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass)
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = d.classid AND e.objid = d.objid AND e.deptype = 'e')
      ) x ORDER BY 1 LIMIT ${limit + 1}`,
     [home],
   );

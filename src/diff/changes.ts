@@ -68,8 +68,9 @@ export type Change =
   /**
    * `validate`: the constraint exists NOT VALID and is otherwise the same: only VALIDATE CONSTRAINT. `optionsFrom`: the
    * constraint exists with these storage parameters on its index and is otherwise the same: `ALTER INDEX … SET/RESET (…)`.
+   * `deferral`: the foreign key exists and only its deferral changes: `ALTER CONSTRAINT … [NOT] DEFERRABLE INITIALLY …`.
    */
-  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[];
+  | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[]; readonly deferral?: boolean;
       /** Only `ALTER INDEX <constraint.attachedTo> ATTACH PARTITION <its index>` (the key exists, or is added by another change). */
       readonly attach?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
@@ -96,6 +97,8 @@ export type Change =
   | { readonly kind: 'drop_function'; readonly function: Func; readonly beforeRelations?: boolean }
   | { readonly kind: 'create_trigger'; readonly trigger: Trigger }
   | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
+  /** A kept trigger's firing state changes (`ALTER TABLE … ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS TRIGGER`). */
+  | { readonly kind: 'trigger_enabled'; readonly trigger: Trigger }
   | { readonly kind: 'create_policy'; readonly policy: Policy }
   | { readonly kind: 'drop_policy'; readonly policy: Policy }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }

@@ -140,7 +140,7 @@ export function samePublicationTable(a: PublicationTable, b: PublicationTable): 
 export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
   const opts = (x: readonly string[], y: readonly string[]) => x.join('\u0000') === y.join('\u0000');
   switch (a.kind) {
-    case 'rule': return sameDefinition(a, b as typeof a);
+    case 'rule': return sameDefinition(a, b as typeof a) && (a.enabled ?? 'O') === ((b as typeof a).enabled ?? 'O');
     case 'foreign_data_wrapper': {
       const o = b as typeof a;
       return (a.handler ?? '') === (o.handler ?? '') && (a.validator ?? '') === (o.validator ?? '') && opts(a.options, o.options);

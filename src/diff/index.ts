@@ -462,15 +462,20 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
     // A key or exclusion whose index's storage parameters alone change is altered in place (ALTER INDEX … SET).
     const optionsOnly = !!old && !same && !validate && sameConstraint({ ...old, options: 'options' in c ? c.options : undefined } as Constraint, c);
+    // A foreign key whose deferral alone changes is altered in place (PostgreSQL alters only foreign keys so; a
+    // deferrable key or exclusion is added again), without validating its rows again.
+    const deferral = !!old && !same && !validate && !optionsOnly && old.kind === 'foreign_key' && c.kind === 'foreign_key'
+      && sameConstraint({ ...old, deferrable: c.deferrable, initiallyDeferred: c.initiallyDeferred, definition: undefined, canonical: undefined }, { ...c, definition: undefined, canonical: undefined });
     if (validate) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, validate: true });
+    else if (deferral) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, deferral: true });
     else if (optionsOnly) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false, optionsFrom: ('options' in old && old.options) || [] });
     else if (!same) {
       if (old) out.push({ kind: 'drop_constraint', table: cur, constraint: old });
       out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: false });
     }
-    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same || optionsOnly ? old!.comment : undefined, c.comment);
+    comment({ on: 'CONSTRAINT', schema: t.schema, name, table: t.name }, same || optionsOnly || deferral ? old!.comment : undefined, c.comment);
     // The comment on a kept key's index; one added (again) has it with its ADD CONSTRAINT (plan/index.ts).
-    if (same || optionsOnly || validate) comment({ on: 'INDEX', schema: t.schema, name }, keyIndexComment(old!), keyIndexComment(c));
+    if (same || optionsOnly || validate || deferral) comment({ on: 'INDEX', schema: t.schema, name }, keyIndexComment(old!), keyIndexComment(c));
   }
   for (const [name, c] of Object.entries(cur.constraints)) {
     if (t.constraints[name]) continue;
@@ -512,7 +517,7 @@ export function diffGrants(schema: string, name: string, cur: readonly Grant[], 
   if (grant.length || revoke.length) out.push({ kind: 'grants', schema, name, grant, revoke });
 }
 
-/** Triggers created, recreated or dropped; a kept trigger's comment changed (a created one's goes with its CREATE: plan/index.ts). */
+/** Triggers created, recreated or dropped; a kept trigger's firing state or comment changed (a created one's goes with its CREATE: plan/index.ts). */
 function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Record<string, Trigger>>, out: Change[],
   comment: (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void): void {
   for (const [name, tr] of Object.entries(des)) {
@@ -522,6 +527,7 @@ function diffTriggers(cur: Readonly<Record<string, Trigger>>, des: Readonly<Reco
       out.push({ kind: 'create_trigger', trigger: tr });
     } else {
       const { schema, name: table } = splitKey(tr.table);
+      if ((old.enabled ?? 'O') !== (tr.enabled ?? 'O')) out.push({ kind: 'trigger_enabled', trigger: tr });
       comment({ on: 'TRIGGER', schema, name, table }, old.comment, tr.comment);
     }
   }

@@ -8,12 +8,11 @@ import { attachedTargetExists, isDatabaseWide, objectDependencies, objectKey, ob
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { sameObject } from './equal.js';
+import { alterableInPlace } from './in-place.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
 import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
 import { moveColumnsOffRecreatedCollations, moveColumnsOffRecreatedDomains } from './collation-in-use.js';
 
-/** Kinds the planner turns from one version into the other (in place, or recreated in its own order: collations); the others are dropped and created in their usual phases. */
-const ALTERABLE = new Set<CatalogObject['kind']>(['foreign_data_wrapper', 'server', 'user_mapping', 'event_trigger', 'publication', 'statistics', 'collation', 'ts_dictionary', 'ts_configuration', 'privileges', 'default_privileges']);
 
 type CommentFn = (target: CommentTarget, from: string | undefined, to: string | undefined) => void;
 
@@ -32,7 +31,8 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     const was = cur[key];
     let fresh = !was;
     if (was && !sameObject(was, o)) {
-      if (ALTERABLE.has(o.kind)) out.push({ kind: 'alter_object', from: was, to: o });
+      // Altered in place where PostgreSQL can (or recreated in its own order: collations); else dropped and created in the usual phases.
+      if (alterableInPlace(was, o)) out.push({ kind: 'alter_object', from: was, to: o });
       else {
         out.push({ kind: 'drop_object', object: was });
         fresh = true;
@@ -48,7 +48,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     if ((s !== undefined && droppedSchema(s)) || !attachedTargetExists(desired, o)) continue;
     out.push({ kind: 'drop_object', object: o });
   }
-  recreateDependants(cur, des, managed, out);
+  recreateDependants(cur, des, managed, out, comment);
   adjustForDefaultPrivileges(current, { ...desired, objects: des }, out);
   restoreOnRecreatedTables(desired, out);
   restoreOnNewIdentitySequences(desired, out);
@@ -59,9 +59,10 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
 /**
  * An unchanged object goes with a dependency that is dropped and created again (an operator family recreated takes
  * its classes with it in PostgreSQL): dropped and created too, transitively. Only recreated dependencies count
- * (drop_object + create_object of one key); a kind altered in place keeps its dependants.
+ * (drop_object + create_object of one key); a kind altered in place keeps its dependants. A recreated dependant's
+ * comments are set again.
  */
-function recreateDependants(cur: Record<string, CatalogObject>, des: Record<string, CatalogObject>, managed: (o: CatalogObject) => boolean, out: Change[]): void {
+function recreateDependants(cur: Record<string, CatalogObject>, des: Record<string, CatalogObject>, managed: (o: CatalogObject) => boolean, out: Change[], comment: CommentFn): void {
   const created = new Set(out.flatMap((c) => (c.kind === 'create_object' ? [objectKey(c.object)] : [])));
   const recreated = new Set(out.flatMap((c) => (c.kind === 'drop_object' && created.has(objectKey(c.object)) ? [objectKey(c.object)] : [])));
   for (let grew = recreated.size > 0; grew;) {
@@ -70,6 +71,8 @@ function recreateDependants(cur: Record<string, CatalogObject>, des: Record<stri
       const was = cur[key];
       if (recreated.has(key) || !was || !managed(o) || !objectDependencies(o).some((d) => recreated.has(d))) continue;
       out.push({ kind: 'drop_object', object: was }, { kind: 'create_object', object: o });
+      // Its comments come back with it (the loop above compared them with the old version's, which stay equal).
+      comments(undefined, o, comment);
       recreated.add(key);
       grew = true;
     }

@@ -239,7 +239,7 @@ export const RULES: readonly Rule[] = [
         if (h.code === 'INDEX_BUILD' && s.source.kind === 'create_index' && !concurrent) out.push({ code: 'PG101', analyzer: 'concurrent_index', severity: 'warning', message: `Creating index "${s.source.index.name}" non-concurrently causes write locks on the "${s.source.index.table.split('.').pop()}" table`, fix: 'use CREATE INDEX CONCURRENTLY in a file with -- atlas:txmode none' });
         if (h.code === 'TABLE_REWRITE') out.push({ code: 'MR101', analyzer: 'postgres', severity: 'warning', message: `Statement rewrites table "${s.object.split('.').pop()}" under an ACCESS EXCLUSIVE lock`, fix: 'add a new column and back-fill it in batches instead' });
       }
-      if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !notValid.has(s.source.constraint.name))
+      if (s.source.kind === 'add_constraint' && s.source.constraint.kind === 'foreign_key' && !s.source.newTable && !s.source.deferral && !notValid.has(s.source.constraint.name))
         out.push({ code: 'MR102', analyzer: 'postgres', severity: 'warning', message: `Adding foreign key "${s.source.constraint.name}" validates every row under lock`, fix: 'add it NOT VALID, then VALIDATE CONSTRAINT in a later statement' });
     }
     for (const ch of existing) if (ch.kind === 'drop_index' && !concurrent && c.before.tables[ch.index.table])

@@ -22,6 +22,8 @@ export interface Rule extends Commented, Located, CanonicalDefinition {
    * from the definition's parse tree: src/parse/canonical.ts). Absent = none.
    */
   readonly relations?: readonly string[];
+  /** Firing state when not the default `O` (`ALTER TABLE … DISABLE | ENABLE REPLICA | ENABLE ALWAYS RULE`): `D`, `R` or `A`. */
+  readonly enabled?: 'D' | 'R' | 'A';
 }
 
 /** `CREATE FOREIGN DATA WRAPPER` (database-wide). Key: `foreign_data_wrapper <name>`. */

@@ -441,6 +441,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     }
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
+    case 'trigger_enabled': return { requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
     case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
     case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
@@ -556,7 +557,7 @@ export function changeKey(c: Change): string {
     case 'attach_index': return `${c.child.table}\u0000i\u0000${c.child.name}`;
     case 'create_view': case 'drop_view': return keyOf(c.view);
     case 'create_function': case 'drop_function': return `${keyOf(c.function)}(${c.function.identityArgs})`;
-    case 'create_trigger': case 'drop_trigger': return `${c.trigger.table}\u0000t\u0000${c.trigger.name}`;
+    case 'create_trigger': case 'drop_trigger': case 'trigger_enabled': return `${c.trigger.table}\u0000t\u0000${c.trigger.name}`;
     case 'create_policy': case 'drop_policy': return `${c.policy.table}\u0000p\u0000${c.policy.name}`;
     case 'comment': return JSON.stringify(c.target);
     case 'grants': return qualifiedKey(c.schema, c.name);

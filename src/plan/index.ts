@@ -28,6 +28,7 @@ import { keysAttachedTo, takenByIndexDrop } from './kinds/attached-keys.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
+import { firingSql } from './kinds/firing.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
@@ -281,6 +282,12 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           emit('attach-index', c, keyOf(c.table), `attach index "${k.name}" to "${to.name}"`, `ALTER INDEX ${qn(to.schema, to.name)} ATTACH PARTITION ${qn(c.table.schema, k.name)}`);
           break;
         }
+        if (c.deferral && k.kind === 'foreign_key') {
+          // In place: the foreign key's rows are not checked again.
+          emit('add-foreign-key', c, keyOf(c.table), `modify "${c.table.name}" table`,
+            `ALTER TABLE ${tn} ALTER CONSTRAINT ${qi(k.name)} ${k.deferrable ? 'DEFERRABLE' : 'NOT DEFERRABLE'} INITIALLY ${k.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`);
+          break;
+        }
         if (c.validate) {
           emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
           break;
@@ -329,11 +336,15 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break; // ordered below
       case 'create_trigger': {
         emit('create-trigger', c, c.trigger.table, `create trigger "${c.trigger.name}"`, c.trigger.definition ?? '');
+        if ((c.trigger.enabled ?? 'O') !== 'O') emit('create-trigger', c, c.trigger.table, `set firing of trigger "${c.trigger.name}"`, firingSql('TRIGGER', c.trigger.table, c.trigger.name, c.trigger.enabled ?? 'O'));
         // Its comment goes with it, however it came to be (re)created (the differ compares the comments of kept triggers).
         const { schema, name } = splitKey(c.trigger.table);
         if (c.trigger.comment !== undefined) emit('comment', c, c.trigger.table, `set comment to trigger: "${c.trigger.name}"`, `COMMENT ON TRIGGER ${qi(c.trigger.name)} ON ${qn(schema, name)} IS ${quoteLiteral(c.trigger.comment)}`);
         break;
       }
+      case 'trigger_enabled':
+        emit('create-trigger', c, c.trigger.table, `set firing of trigger "${c.trigger.name}"`, firingSql('TRIGGER', c.trigger.table, c.trigger.name, c.trigger.enabled ?? 'O'));
+        break;
       case 'view_column_defaults':
         for (const sql of viewColumnDefaultsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column defaults of view "${c.view.name}"`, sql);
         break;

@@ -7,7 +7,7 @@ import type { Rule } from '../../model/types.js';
 import { notExt } from '../queries.js';
 
 export const Q_RULES = `
-SELECT n.nspname AS schema, c.relname AS table_name, r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid, true) AS def,
+SELECT n.nspname AS schema, c.relname AS table_name, r.rulename AS name, pg_catalog.pg_get_ruledef(r.oid, true) AS def, r.ev_enabled AS enabled,
        pg_catalog.obj_description(r.oid, 'pg_rewrite') AS comment
   FROM pg_catalog.pg_rewrite r
   JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
@@ -23,6 +23,7 @@ export function ruleFromRow(r: Record<string, unknown>): Rule {
   const schema = String(r.schema);
   return {
     kind: 'rule', schema, name: String(r.name), table: qualifiedKey(schema, String(r.table_name)), definition: String(r.def).trim().replace(/;$/, ''),
+    ...(r.enabled && r.enabled !== 'O' ? { enabled: String(r.enabled) as NonNullable<Rule['enabled']> } : {}),
     ...(r.comment ? { comment: String(r.comment) } : {}),
   };
 }

@@ -2,7 +2,8 @@
  * `ALTER TABLE` on a table, folded subcommand by subcommand (ALTER on an index, a sequence, a view or a foreign
  * table goes to that kind's module).
  */
-import type { Column, Constraint, Model, Trigger } from '../../model/types.js';
+import type { Column, Constraint, Model, Rule, Trigger } from '../../model/types.js';
+import { objectKey } from '../../model/objects.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
@@ -39,6 +40,12 @@ function dropColumn(sc: FoldScope, key: string, t: MTable, name: string, only: b
   for (const [k, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === key && s.ownedBy.column === name) delete sc.model.sequences[k];
   statistics.forgetStatistics(sc.model, key, name);
 }
+
+/** The firing state each `ALTER TABLE … ENABLE | DISABLE … TRIGGER | RULE` sets (pg_trigger.tgenabled, pg_rewrite.ev_enabled). */
+const FIRING_OF: Readonly<Record<string, 'O' | 'D' | 'R' | 'A'>> = {
+  AT_EnableTrig: 'O', AT_DisableTrig: 'D', AT_EnableAlwaysTrig: 'A', AT_EnableReplicaTrig: 'R',
+  AT_EnableRule: 'O', AT_DisableRule: 'D', AT_EnableAlwaysRule: 'A', AT_EnableReplicaRule: 'R',
+};
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -249,7 +256,16 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
         const tr = t.triggers[cmd.name!] as Mut<Trigger> | undefined;
-        if (tr) tr.enabled = ({ AT_EnableTrig: 'O', AT_DisableTrig: 'D', AT_EnableAlwaysTrig: 'A', AT_EnableReplicaTrig: 'R' } as Record<string, Trigger['enabled']>)[cmd.subtype];
+        if (!tr) throw new Problem('E_UNKNOWN', `trigger "${cmd.name}" for table "${t.name}" does not exist`);
+        tr.enabled = FIRING_OF[cmd.subtype];
+        break;
+      }
+      case 'AT_EnableRule': case 'AT_DisableRule': case 'AT_EnableAlwaysRule': case 'AT_EnableReplicaRule': {
+        const r = sc.objects[objectKey({ kind: 'rule', schema: t.schema, name: cmd.name!, table: found.key, definition: '' })] as Mut<Rule> | undefined;
+        if (!r) throw new Problem('E_UNKNOWN', `rule "${cmd.name}" for table "${t.name}" does not exist`);
+        const state = FIRING_OF[cmd.subtype]!;
+        if (state === 'O') delete r.enabled;
+        else r.enabled = state;
         break;
       }
       case 'AT_AlterConstraint': alterConstraint(t, cmd.def!.ATAlterConstraint!); break;

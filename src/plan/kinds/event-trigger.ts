@@ -6,8 +6,8 @@
 import { quoteIdentAlways as qi, quoteLiteral } from '../../model/names.js';
 import type { EventTrigger } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
-
-const ENABLE: Record<EventTrigger['enabled'], string> = { O: 'ENABLE', D: 'DISABLE', R: 'ENABLE REPLICA', A: 'ENABLE ALWAYS' };
+import { FIRING as ENABLE } from './firing.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 export function createEventTrigger(e: EventTrigger): KindStatement[] {
   const when = e.tags.length ? ` WHEN TAG IN (${e.tags.map(quoteLiteral).join(', ')})` : '';
@@ -21,6 +21,6 @@ export function dropEventTrigger(e: EventTrigger): KindStatement[] {
 }
 
 export function alterEventTrigger(from: EventTrigger, to: EventTrigger): KindStatement[] | undefined {
-  if (from.event !== to.event || from.function !== to.function || from.tags.join('\u0000') !== to.tags.join('\u0000')) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   return from.enabled === to.enabled ? [] : [{ kind: 'alter-event-trigger', comment: `modify event trigger "${to.name}"`, sql: `ALTER EVENT TRIGGER ${qi(to.name)} ${ENABLE[to.enabled]}` }];
 }

@@ -9,6 +9,7 @@ import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import { alterOptionsClause, optionsClause } from './options.js';
 import type { KindStatement } from './statement.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 const fn = (name: string) => name.split('.').map(qi).join('.');
 const user = (u: string) => (u === 'PUBLIC' ? 'PUBLIC' : qi(u));
@@ -36,7 +37,7 @@ export function dropServer(s: ForeignServer): KindStatement[] {
 }
 /** A server of another wrapper or type is a new server: undefined tells the differ to recreate it. */
 export function alterServer(from: ForeignServer, to: ForeignServer): KindStatement[] | undefined {
-  if (from.wrapper !== to.wrapper || (from.type ?? '') !== (to.type ?? '')) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   const version = (from.version ?? '') !== (to.version ?? '') ? ` VERSION ${to.version === undefined ? 'NULL' : quote(to.version)}` : '';
   const opts = alterOptionsClause(from.options, to.options);
   if (!version && !opts) return [];

@@ -30,7 +30,7 @@ type Rules<T extends CatalogObject> = {
 };
 
 const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind: K }>> } = {
-  rule: { create: rule.createRule, drop: rule.dropRule },
+  rule: { create: rule.createRule, drop: rule.dropRule, alter: rule.alterRule },
   foreign_data_wrapper: { create: foreign.createWrapper, drop: foreign.dropWrapper, alter: foreign.alterWrapper },
   server: { create: foreign.createServer, drop: foreign.dropServer, alter: foreign.alterServer },
   user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },

@@ -8,6 +8,7 @@ import { quoteIdentAlways as qi, quoteLiteral, splitKey } from '../../model/name
 import { samePublicationTable } from '../../diff/equal.js';
 import type { Publication, PublicationTable } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 const ALL = 'insert, update, delete, truncate';
 const table = (t: PublicationTable) => {
@@ -39,7 +40,7 @@ export function dropPublication(p: Publication): KindStatement[] {
 }
 
 export function alterPublication(from: Publication, to: Publication): KindStatement[] | undefined {
-  if (from.allTables !== to.allTables) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   const out: KindStatement[] = [];
   const cm = `modify publication "${to.name}"`;
   const pre = `ALTER PUBLICATION ${qi(to.name)}`;

@@ -3,9 +3,9 @@
  * ../edges.ts). The statistics target is altered in place; any other change recreates it.
  */
 import { quoteIdentAlways as qi, splitKey } from '../../model/names.js';
-import { sameObject } from '../../diff/equal.js';
 import type { ExtendedStatistics } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 const name = (s: ExtendedStatistics) => `${qi(s.schema)}.${qi(s.name)}`;
 const target = (s: ExtendedStatistics): KindStatement => ({ kind: 'alter-statistics', comment: `modify statistics "${s.name}"`, sql: `ALTER STATISTICS ${name(s)} SET STATISTICS ${s.target ?? -1}` });
@@ -29,7 +29,6 @@ export function dropStatistics(s: ExtendedStatistics): KindStatement[] {
 }
 
 export function alterStatistics(from: ExtendedStatistics, to: ExtendedStatistics): KindStatement[] | undefined {
-  const { target: _t, ...rest } = to;
-  if (!sameObject({ ...rest, ...(from.target !== undefined ? { target: from.target } : {}) }, from)) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   return from.target === to.target ? [] : [target(to)];
 }

@@ -10,6 +10,7 @@ import { quoteIdentAlways as qi, splitKey } from '../../model/names.js';
 import type { TextSearchConfiguration, TextSearchDictionary, TextSearchMapping } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
 import type { StatementKind } from '../layout.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 const ref = (key: string) => {
   const k = splitKey(key);
@@ -39,7 +40,7 @@ export function dropDictionary(d: TextSearchDictionary): KindStatement[] {
  * alterDictionary(syn, { ...syn, options: ["accept = 'false'"] })[0].sql // 'ALTER TEXT SEARCH DICTIONARY "public"."syn" (stopwords, accept = \'false\')'
  */
 export function alterDictionary(from: TextSearchDictionary, to: TextSearchDictionary): KindStatement[] | undefined {
-  if (from.template !== to.template) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   if (from.options.join('\u0000') === to.options.join('\u0000')) return [];
   // Each element removes the option of its name; one with a value appends it: removing every old one first keeps the new order.
   const removed = [...new Set(from.options.map(optionName))];
@@ -80,7 +81,7 @@ export function dropConfiguration(c: TextSearchConfiguration): KindStatement[] {
  * alterConfiguration(cfg, { ...cfg, mappings: [] })[0].sql // 'ALTER TEXT SEARCH CONFIGURATION "public"."cfg" DROP MAPPING FOR "word"'
  */
 export function alterConfiguration(from: TextSearchConfiguration, to: TextSearchConfiguration): KindStatement[] | undefined {
-  if (from.parser !== to.parser) return undefined;
+  if (!alterableInPlace(from, to)) return undefined;
   const had = new Map(from.mappings.map((m) => [m.token, m.dictionaries.join('\u0000')] as const));
   const gone = from.mappings.filter((m) => !to.mappings.some((x) => x.token === m.token)).map((m) => m.token);
   const changed = to.mappings.filter((m) => had.get(m.token) !== m.dictionaries.join('\u0000'));

@@ -1,0 +1,44 @@
+/**
+ * Which changes to an object of the Model's `objects` PostgreSQL can make in place (`ALTER …`), and which
+ * need the object dropped and created again. The differ asks before it writes an `alter_object`: a recreated
+ * object is a `drop_object` + `create_object` pair, so its comment is set again and the objects that depend on
+ * it (a text search configuration mapping a recreated dictionary, a server's user mappings and foreign tables)
+ * are recreated with it (./objects.ts). The planner's per-kind `alter` (src/plan/kinds/) only sees in-place pairs.
+ *
+ * In:  two versions of one object. Out: a boolean. Never: SQL.
+ */
+import type { CatalogObject } from '../model/types.js';
+import { sameObject } from './equal.js';
+
+/**
+ * Whether `from` becomes `to` by `ALTER` (the kind has an ALTER for everything that differs).
+ *
+ * @example
+ * alterableInPlace(simpleDictionary, { ...simpleDictionary, options: ['stopwords=english'] }) // true
+ * alterableInPlace(simpleDictionary, { ...simpleDictionary, template: 'pg_catalog.snowball' }) // false: no ALTER … TEMPLATE
+ */
+export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolean {
+  switch (to.kind) {
+    // Only the firing state (`ALTER TABLE … ENABLE | DISABLE RULE`).
+    case 'rule': return from.kind === 'rule' && sameObject(from, { ...to, enabled: from.enabled });
+    // ALTER SERVER sets the version and options, not the wrapper or the type.
+    case 'server': return from.kind === 'server' && from.wrapper === to.wrapper && (from.type ?? '') === (to.type ?? '');
+    // ALTER EVENT TRIGGER enables, disables and renames.
+    case 'event_trigger': return from.kind === 'event_trigger' && from.event === to.event && from.function === to.function && from.tags.join('\u0000') === to.tags.join('\u0000');
+    // ALTER STATISTICS … SET STATISTICS only.
+    case 'statistics': {
+      if (from.kind !== 'statistics') return false;
+      const { target: _t, ...rest } = to;
+      return sameObject({ ...rest, ...(from.target !== undefined ? { target: from.target } : {}) }, from);
+    }
+    // ALTER PUBLICATION adds, drops and sets tables and schemas, not FOR ALL TABLES.
+    case 'publication': return from.kind === 'publication' && from.allTables === to.allTables;
+    // ALTER TEXT SEARCH DICTIONARY sets options, not the template; a configuration's parser is fixed.
+    case 'ts_dictionary': return from.kind === 'ts_dictionary' && from.template === to.template;
+    case 'ts_configuration': return from.kind === 'ts_configuration' && from.parser === to.parser;
+    case 'foreign_data_wrapper': case 'user_mapping': case 'privileges': case 'default_privileges': return from.kind === to.kind;
+    // A collation has no ALTER for its definition: the planner recreates it in its own order (./collation-in-use.ts).
+    case 'collation': return from.kind === 'collation';
+    default: return false;
+  }
+}

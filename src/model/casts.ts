@@ -103,6 +103,9 @@ export function castPath(from: string, to: string, model?: CastModels, major?: n
   return undefined;
 }
 
+/** The most integer digits a value of an integer type has (numeric(p,s) takes them all when p - s is at least this). */
+const INTEGER_DIGITS: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 };
+
 /** What ALTER COLUMN … TYPE does for one type change. */
 export interface CastInfo {
   /** USING `col::type` is needed: the cast is explicit only (or none exists: see `none`). */
@@ -122,6 +125,7 @@ export interface CastInfo {
  * castInfo('character varying(10)', 'character varying(20)') // { using: false, rewrite: false }
  * castInfo('numeric', 'integer')                             // { using: false, rewrite: true, mayFail: true }
  * castInfo('integer', 'text')                                // { using: false, rewrite: true }
+ * castInfo('integer', 'numeric(5,2)')                         // { using: false, rewrite: true, mayFail: true } (overflow)
  * castInfo('integer', 'boolean')                             // { using: true, rewrite: true, mayFail: true }
  * castInfo('time without time zone', 'timestamp without time zone') // { using: true, rewrite: true, none: true }
  */
@@ -136,6 +140,11 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
     const b = num(to);
     return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b), mayFail: !!b && Number(b[1]) - Number(b[2]) < Number(a?.[1] ?? Infinity) - Number(a?.[2] ?? 0) };
   }
+  // char(n) and bit varying(n) refuse a longer value, bit(n) one of another length (a length coercion: a rewrite).
+  if (f === g && (f === 'character' || f === 'bit varying' || f === 'bit')) {
+    const fails = f === 'bit' ? len(to) !== len(from) : len(to) < len(from);
+    return { using: false, rewrite: true, ...(fails ? { mayFail: true } : {}) };
+  }
   if (f === g) return { using: false, rewrite: true };
   const path = castPath(from, to, model, major);
   if (!path) return { using: true, rewrite: true, none: true };
@@ -146,7 +155,10 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
   // Conversions that can refuse a value: explicit and assignment casts (overflow, text that does not parse), except to
   // a string type (every value has a text form), and lengths (varchar(n), char(n)).
   const toString = ['text', 'character varying', 'character', 'name'].includes(g);
-  const mayFail = (path.context !== 'i' && !toString) || (typmod && ['character varying', 'character', 'bit', 'bit varying'].includes(g)) || constrainedDomain(to, model);
+  // numeric(p,s) refuses a value with more than p-s integer digits: an integer type's widest fits or not.
+  const p = num(to);
+  const numericOverflow = g === 'numeric' && !!p && Number(p[1]) - Number(p[2]) < (INTEGER_DIGITS[baseOf(from, model)] ?? Infinity);
+  const mayFail = (path.context !== 'i' && !toString) || (typmod && ['character varying', 'character', 'bit', 'bit varying'].includes(g)) || numericOverflow || constrainedDomain(to, model);
   return { using: path.context === 'e', rewrite, ...(mayFail ? { mayFail: true } : {}) };
 }
 

@@ -97,7 +97,7 @@ describe('casts with a Model', () => {
     expect(castInfo('public.clock[]', 'text[]', model)).toMatchObject({ using: false });
   });
   it("the Model's CREATE CAST is used, in its context; a composite otherwise goes through I/O only", () => {
-    expect(castPath('integer', 'public.pair', model)).toEqual({ context: 'a', method: 'f', user: true });
+    expect(castPath('integer', 'public.pair', model)).toEqual({ context: 'a', method: 'f', user: 'cast (integer AS public.pair)' });
     expect(castPath('integer', 'public.pair')).toBeUndefined();
     expect(castPath('public.pair', 'text', model)).toEqual({ context: 'a', method: 'i' });
     expect(castPath('text', 'public.pair', model)).toEqual({ context: 'e', method: 'i' });

@@ -17,6 +17,7 @@ import { splitStatements, type SplitStatement } from '../parse/split.js';
 import type { Change } from '../diff/changes.js';
 import { diff } from '../diff/index.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
+import { castInfo, type CastModels } from '../model/casts.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
 import { combineTableClauses } from '../plan/combine.js';
@@ -123,23 +124,18 @@ type Rule = (c: StatementContext) => Array<Omit<Finding, 'file' | 'line' | 'colu
 
 const key = (o: { schema: string; name: string }) => qualifiedKey(o.schema, o.name);
 
-/** True when a type change can lose or reject existing values (narrowing). */
-export function narrows(from: string, to: string): boolean {
-  const len = (t: string) => Number(/\((\d+)\)/.exec(t)?.[1] ?? Infinity);
-  const base = (t: string) => t.replace(/\(.*\)/, '');
-  const ints = ['smallint', 'integer', 'bigint'];
-  const [f, g] = [base(from), base(to)];
-  if ((f === 'character varying' || f === 'text' || f === 'character') && (g === 'character varying' || g === 'character')) return len(to) < len(from);
-  if (ints.includes(f) && ints.includes(g)) return ints.indexOf(g) < ints.indexOf(f);
-  if (f === 'numeric' && g === 'numeric') {
-    const a = /\((\d+),(\d+)\)/.exec(from);
-    const b = /\((\d+),(\d+)\)/.exec(to);
-    if (!b) return false;
-    if (!a) return true;
-    return Number(b[1]) - Number(b[2]) < Number(a[1]) - Number(a[2]) || Number(b[2]) < Number(a[2]);
-  }
-  if ((f === 'numeric' || f === 'double precision' || f === 'real') && ints.includes(g)) return true;
-  return false;
+/**
+ * True when converting a column from `from` to `to` may refuse existing values, as PostgreSQL converts it
+ * (../model/casts.ts over the generated pg_cast: an assignment or explicit cast that can overflow or not parse, a
+ * shorter length, a numeric precision too small, a constrained domain; `models` give domains and CREATE CASTs). A
+ * change with no cast at all is a column dropped and added (DS103), not this.
+ *
+ * @example narrows('bigint', 'integer') // true
+ * narrows('integer', 'numeric(12,2)') // false
+ */
+export function narrows(from: string, to: string, models?: CastModels): boolean {
+  const info = castInfo(from, to, models);
+  return !!info.mayFail && !info.none;
 }
 
 /** The analyzers: one small rule each. */
@@ -176,7 +172,7 @@ export const RULES: readonly Rule[] = [
     const was = (old && !old.unique) || c.changes.some((x) => x.kind === 'drop_index' && x.index.name === ch.index.name && !x.index.unique);
     return was ? [{ code: 'MF102', analyzer: 'data_depend' as const, severity: 'warning' as const, message: `Modifying index "${ch.index.name}" to unique might fail in case of duplicate entries`, fix: 'check for duplicates first' }] : [];
   }),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !c.createdInFile.has(key(ch.table)) && narrows(ch.from.type, ch.to.type) ? [{
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'alter_column' && !c.createdInFile.has(key(ch.table)) && narrows(ch.from.type, ch.to.type, [c.after, c.before]) ? [{
     code: 'MF105', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Changing column "${ch.to.name}" from ${ch.from.type} to ${ch.to.type} narrows it and might fail on existing values`,
     fix: 'check that every value fits (e.g. max(length(col)), min/max) before narrowing',

@@ -13,6 +13,7 @@
  */
 import { CAST_MAJORS, CAST_STRING_TYPES, CAST_TABLE } from './cast-table.js';
 import { objectKey } from './objects.js';
+import type { CatalogObject } from './catalog-types.js';
 import type { Model } from './types.js';
 
 /** How PostgreSQL converts one type to another: the weakest context it applies in, and how. */
@@ -21,8 +22,8 @@ export interface CastPath {
   readonly context: 'i' | 'a' | 'e';
   /** `f` a function, `b` binary coercible (no work), `i` through the text form (I/O functions). */
   readonly method: 'f' | 'b' | 'i';
-  /** A `CREATE CAST` of the Model's. */
-  readonly user?: boolean;
+  /** A `CREATE CAST` of a Model's: its key (`cast (integer AS public.pair)`), for the plan to order the retype by it. */
+  readonly user?: string;
 }
 
 /** pg_cast per major (a major not generated sees what every generated major has), keyed `source>target` (format_type spellings). */
@@ -66,6 +67,14 @@ function baseOf(t: string, model: CastModels): string {
   return bare(t);
 }
 
+/** The `CREATE CAST` from base type `f` to base type `g` of the first Model of `model` that has one. */
+function userCast(f: string, g: string, model: CastModels): Extract<CatalogObject, { kind: 'cast' }> | undefined {
+  for (const m of list(model)) {
+    for (const o of Object.values(m.objects ?? {})) if (o.kind === 'cast' && baseOf(o.source, model) === f && baseOf(o.target, model) === g) return o;
+  }
+  return undefined;
+}
+
 /**
  * How PostgreSQL converts `from` to `to` (format_type spellings, as columns carry them), or undefined when it cannot
  * at all (`time` → `timestamp`, `boolean` → `date`). `model` gives domains and `CREATE CAST`s; `major` the server's
@@ -79,20 +88,23 @@ function baseOf(t: string, model: CastModels): string {
 export function castPath(from: string, to: string, model?: CastModels, major?: number): CastPath | undefined {
   const [f, g] = [baseOf(from, model), baseOf(to, model)];
   if (f === g) return { context: 'i', method: 'b' };
-  // A CREATE CAST of every Model given (one the plan creates comes after the tables, one it drops goes before them).
-  const models = list(model);
-  const user = models[0] && Object.values(models[0].objects ?? {}).find((o) => o.kind === 'cast' && baseOf(o.source, model) === f && baseOf(o.target, model) === g && models.every((m) => m.objects?.[objectKey(o)]));
-  if (user?.kind === 'cast') return { context: user.context === 'implicit' ? 'i' : user.context === 'assignment' ? 'a' : 'e', method: user.method === 'function' ? 'f' : user.method === 'binary' ? 'b' : 'i', user: true };
+  // A CREATE CAST of the first Model that has one (the planner gives the desired state first: the retype waits for a
+  // cast it creates, and one only the current state has is dropped after the retype: ../plan/edges.ts `castIds`).
+  const user = userCast(f, g, model);
+  if (user) return { context: user.context === 'implicit' ? 'i' : user.context === 'assignment' ? 'a' : 'e', method: user.method === 'function' ? 'f' : user.method === 'binary' ? 'b' : 'i', user: objectKey(user) };
   const entry = builtinCasts(major).get(`${f}>${g}`);
   if (entry) return entry;
   if (isArray(f) && isArray(g)) {
     const e = castPath(element(f), element(g), model, major);
-    if (e) return { context: e.context, method: e.method === 'b' ? 'b' : 'f', ...(e.user ? { user: true } : {}) };
+    if (e) return { context: e.context, method: e.method === 'b' ? 'b' : 'f', ...(e.user ? { user: e.user } : {}) };
   }
   if (STRING.has(g)) return { context: 'a', method: 'i' };
   if (STRING.has(f)) return { context: 'e', method: 'i' };
   return undefined;
 }
+
+/** The most integer digits a value of an integer type has (numeric(p,s) takes them all when p - s is at least this). */
+const INTEGER_DIGITS: Readonly<Record<string, number>> = { smallint: 5, integer: 10, bigint: 19 };
 
 /** What ALTER COLUMN … TYPE does for one type change. */
 export interface CastInfo {
@@ -113,6 +125,7 @@ export interface CastInfo {
  * castInfo('character varying(10)', 'character varying(20)') // { using: false, rewrite: false }
  * castInfo('numeric', 'integer')                             // { using: false, rewrite: true, mayFail: true }
  * castInfo('integer', 'text')                                // { using: false, rewrite: true }
+ * castInfo('integer', 'numeric(5,2)')                         // { using: false, rewrite: true, mayFail: true } (overflow)
  * castInfo('integer', 'boolean')                             // { using: true, rewrite: true, mayFail: true }
  * castInfo('time without time zone', 'timestamp without time zone') // { using: true, rewrite: true, none: true }
  */
@@ -127,6 +140,11 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
     const b = num(to);
     return { using: false, rewrite: !(a && b && a[2] === b[2] && Number(b[1]) >= Number(a[1])) && !(a && !b), mayFail: !!b && Number(b[1]) - Number(b[2]) < Number(a?.[1] ?? Infinity) - Number(a?.[2] ?? 0) };
   }
+  // char(n) and bit varying(n) refuse a longer value, bit(n) one of another length (a length coercion: a rewrite).
+  if (f === g && (f === 'character' || f === 'bit varying' || f === 'bit')) {
+    const fails = f === 'bit' ? len(to) !== len(from) : len(to) < len(from);
+    return { using: false, rewrite: true, ...(fails ? { mayFail: true } : {}) };
+  }
   if (f === g) return { using: false, rewrite: true };
   const path = castPath(from, to, model, major);
   if (!path) return { using: true, rewrite: true, none: true };
@@ -137,7 +155,10 @@ export function castInfo(from: string, to: string, model?: CastModels, major?: n
   // Conversions that can refuse a value: explicit and assignment casts (overflow, text that does not parse), except to
   // a string type (every value has a text form), and lengths (varchar(n), char(n)).
   const toString = ['text', 'character varying', 'character', 'name'].includes(g);
-  const mayFail = (path.context !== 'i' && !toString) || (typmod && ['character varying', 'character', 'bit', 'bit varying'].includes(g)) || constrainedDomain(to, model);
+  // numeric(p,s) refuses a value with more than p-s integer digits: an integer type's widest fits or not.
+  const p = num(to);
+  const numericOverflow = g === 'numeric' && !!p && Number(p[1]) - Number(p[2]) < (INTEGER_DIGITS[baseOf(from, model)] ?? Infinity);
+  const mayFail = (path.context !== 'i' && !toString) || (typmod && ['character varying', 'character', 'bit', 'bit varying'].includes(g)) || numericOverflow || constrainedDomain(to, model);
   return { using: path.context === 'e', rewrite, ...(mayFail ? { mayFail: true } : {}) };
 }
 

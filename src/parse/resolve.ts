@@ -20,6 +20,7 @@ import { BUILTIN_COLLATIONS, BUILTIN_MAJORS } from './catalog/builtins.js';
 import { builtinCatalog, type BuiltinCatalog, type FunctionSignature } from './catalog/index.js';
 import { stringValue, walk, type Payload, type Tree } from './ast.js';
 import { parseExpression, parseOne } from './pg.js';
+import { literalAccepted, literalRule } from '../model/literals.js';
 
 export interface Unresolved {
   /** What could not be resolved: `function now_() (0 arguments)`, `column "zz" in CHECK of "app.t"`… */
@@ -289,23 +290,8 @@ class Resolver {
   private literalFits(text: string, type: string): boolean {
     const t = type.replace(/\s*\([^()]*\)/, '').replace(/(\[\])+$/, '');
     if (/\[\]$/.test(type)) return text.trim() === '{}';
-    if (/^(text|character varying|varchar|character|char|bpchar|name|citext|unknown)$/.test(t)) return true;
-    if (/^(integer|int|int2|int4|int8|smallint|bigint)$/.test(t)) return /^\s*[+-]?\d+\s*$/.test(text) && fitsInt(text.trim(), t);
-    if (/^(numeric|decimal|real|double precision|float4|float8)$/.test(t)) return /^\s*([+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|nan|[+-]?infinity)\s*$/i.test(text);
-    if (/^(boolean|bool)$/.test(t)) return /^\s*(t|tr|tru|true|f|fa|fal|fals|false|y|ye|yes|n|no|on|of|off|1|0)\s*$/i.test(text);
-    if (/^(jsonb?|json)$/.test(t)) {
-      try {
-        JSON.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    }
-    if (t === 'interval') return /^\s*@?\s*(([+-]?\d+(\.\d+)?\s*(microseconds?|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|mons?|years?|decades?|centuries|century|millennia|millennium|[smhdwy])\s*)+(ago)?|[+-]?\d+:\d{2}(:\d{2}(\.\d+)?)?)\s*$/i.test(text);
-    if (/^(date|timestamp|timestamptz|timestamp with(out)? time zone)$/.test(t)) {
-      return /^\s*(now|today|tomorrow|yesterday|epoch|[+-]?infinity|\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(\s*([+-]\d{2}(:?\d{2})?|Z|UTC))?)\s*$/i.test(text) && (!/^\s*\d/.test(text) || !Number.isNaN(Date.parse(text.trim().slice(0, 10))));
-    }
-    if (t === 'uuid') return /^\s*\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?\s*$/i.test(text);
+    // A built-in type's literal (../model/literals.ts: what PostgreSQL's input function accepts).
+    if (literalRule(t)) return literalAccepted(text, t);
     if (t === 'regclass') {
       const parts = splitQualified(text, true);
       return this.relations.has(parts.join('.'));
@@ -323,12 +309,6 @@ class Resolver {
     if (e && e.kind === 'enum') return e.labels.includes(text);
     return false;
   }
-}
-
-function fitsInt(text: string, type: string): boolean {
-  const v = BigInt(text);
-  const bits = /^(int2|smallint)$/.test(type) ? 16n : /^(int8|bigint)$/.test(type) ? 64n : 32n;
-  return v >= -(1n << (bits - 1n)) && v < 1n << (bits - 1n);
 }
 
 /** Whether a call whose arguments have `types` (undefined: not known natively) fits a built-in signature of `cat`. */

@@ -63,8 +63,9 @@ export function addColumnEffects(column: Column, table: Table, model: Model, vol
  *
  * @example
  * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
+ * (`current`: the current Model, whose CREATE CASTs a retype may still use before the plan drops them)
  */
-export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean): void {
+export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean, current?: Model): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -94,8 +95,10 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
     // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one
-    // (../model/casts.ts). With no cast at all the column is dropped and added (./regenerated.ts), except an enum's.
-    const { using, rewrite, mayFail, none } = castInfo(from.type, to.type, model);
+    // (../model/casts.ts; a CREATE CAST of the desired state first, else one the current state has until the plan drops
+    // it: ./edges.ts orders the statement by it). With no cast at all the column is dropped and added
+    // (./regenerated.ts), except an enum's.
+    const { using, rewrite, mayFail, none } = castInfo(from.type, to.type, current ? [model, current] : model);
     // An enum has no cast to or from another enum (or most types): its values go through their text form.
     const via = none && (isEnum(from.type, model) || isEnum(to.type, model)) ? '::text' : '';
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}${via}::${to.type}` : ''}`,

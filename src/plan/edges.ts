@@ -36,6 +36,7 @@ import { keysAttachedTo } from './kinds/attached-keys.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
+import { castPath } from '../model/casts.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -100,6 +101,19 @@ function exprIds(e: { readonly canonical?: string } | undefined, model: Model): 
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
   ];
+}
+
+/**
+ * The `CREATE CAST` a type change converts by (../model/casts.ts reads the desired Model's casts first): one the
+ * desired state has is required (created, with its function, before the retype), one only the current state has was
+ * used (dropped after the retype). Built-in conversions give none.
+ *
+ * @example castIds('integer', 'public.pair', current, desired) // { requires: ['obj:cast (integer AS public.pair)'], used: [] }
+ */
+export function castIds(from: string, to: string, current: Model, desired: Model): { requires: string[]; used: string[] } {
+  const user = from === to ? undefined : castPath(from, to, [desired, current])?.user;
+  if (!user) return { requires: [], used: [] };
+  return desired.objects?.[user] ? { requires: [objectId(user)], used: [] } : { requires: [], used: [objectId(user)] };
 }
 
 /** A collation of `model` named by a column or index key (`public.ci`, `"C"`), as an id. */
@@ -317,7 +331,12 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).
-    case 'alter_type': return { alters: [nodeId.type(keyOf(c.to)), ...(c.typedTables ?? []).map(nodeId.rel)], requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) };
+    // An attribute's new type converts the typed tables' columns by a CREATE CAST the plan may create or drop.
+    case 'alter_type': {
+      const casts = c.from.kind === 'composite' && c.to.kind === 'composite' && c.typedTables?.length
+        ? c.to.attributes.map((b) => castIds((c.from as Extract<TypeDef, { kind: 'composite' }>).attributes.find((a) => a.name === b.name)?.type ?? b.type, b.type, current, desired)) : [];
+      return { alters: [nodeId.type(keyOf(c.to)), ...(c.typedTables ?? []).map(nodeId.rel)], requires: [...typeDefRefs(c.to, desired), ...casts.flatMap((x) => x.requires)], used: [...typeDefRefs(c.from, current), ...casts.flatMap((x) => x.used)] };
+    }
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
     // The types over the enum that the desired state drops go with the rebuild: what used them (a column of a
     // dropped domain) is dropped first; the types it recreates over the new enum are created by it.
@@ -407,7 +426,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
       // A column a child has from its parents changes after theirs (a parent's NOT NULL and type changes reach it).
       const parents = c.to.inherited ? c.table.inherits.map(nodeId.rel) : NONE;
-      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: [...columnRefs(c.to, desired), ...parents], used: columnRefs(c.from, current) };
+      // ALTER COLUMN … TYPE converts by a CREATE CAST the plan creates (or drops) around it.
+      const cast = / TYPE /.test(sql) ? castIds(c.from.type, c.to.type, current, desired) : { requires: NONE, used: NONE };
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: [...columnRefs(c.to, desired), ...parents, ...cast.requires], used: [...columnRefs(c.from, current), ...cast.used] };
     }
     case 'drop_column': {
       const k = keyOf(c.table);

@@ -261,7 +261,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           addColumnEffects(c.column, c.table, desired, options.volatile));
         break;
       case 'alter_column':
-        alterColumn(c, desired, emit, options.volatile);
+        alterColumn(c, desired, emit, options.volatile, current);
         break;
       case 'add_constraint': {
         const k = c.constraint;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { lintPlan } from '../../src/lint/index.js';
+import { lintPlan, narrows } from '../../src/lint/index.js';
 import { formatFindings } from '../../src/render/lint-findings.js';
 import { lintDirectory } from '../../src/workflow/migrate-lint.js';
 import { initSchemaParser, parseSchema } from '../../src/parse/index.js';
@@ -24,6 +24,21 @@ function dir(last: string, header = ''): string {
   return d;
 }
 
+describe('MF105 narrows: PostgreSQL\'s casts (src/model/casts.ts), not a type table of its own', () => {
+  // Each `true` pair fails on a value on PostgreSQL 15 (ALTER COLUMN … TYPE, or the USING cast): 'x' → integer
+  // (invalid input syntax), 1e300 → real (overflow), 100 → numeric(4,2) (numeric field overflow), 'abcdefghij' →
+  // char(5) (value too long), B'1010' → bit(6) (length does not match). The old table got 5 of these 13 wrong: it
+  // missed text → integer, double → real, integer → numeric(4,2) and bit(4) → bit(6), and flagged
+  // numeric(10,3) → numeric(10,2), which rounds (1.235 → 1.24) and never fails.
+  it.each([
+    ['text', 'integer', true], ['double precision', 'real', true], ['integer', 'numeric(4,2)', true], ['character(10)', 'character(5)', true], ['bit(4)', 'bit(6)', true],
+    ['integer', 'numeric(12,2)', false], ['smallint', 'numeric(5,0)', false], ['numeric(10,3)', 'numeric(10,2)', false],
+    ['character varying(20)', 'character varying(10)', true], ['bigint', 'integer', true], ['integer', 'bigint', false], ['numeric', 'integer', true], ['time without time zone', 'timestamp without time zone', false],
+  ] as const)('%s → %s: %s', (from, to, expected) => {
+    expect(narrows(from, to)).toBe(expected);
+  });
+});
+
 describeEachDatabase('migrate lint analyzers', (t) => {
   const codes = async (sql: string, header = '') => (await lintDirectory(t.db, dir(sql, header), { latest: 1 })).findings.map((f) => f.code);
 
@@ -34,6 +49,8 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     ['MF101', 'CREATE UNIQUE INDEX users_email ON app.users (email);', 'CREATE TABLE app.t (e text);\nCREATE UNIQUE INDEX t_e ON app.t (e);', 'unique index on an existing table'],
     ['MF102', 'DROP INDEX app.names_idx;\nCREATE UNIQUE INDEX names_idx ON app.users (name);', 'CREATE INDEX users_name_i ON app.users (name);', 'index modified to unique'],
     ['MF105', 'ALTER TABLE app.users ALTER COLUMN email TYPE varchar(10);', 'ALTER TABLE app.users ALTER COLUMN team_id TYPE bigint;', 'type narrowing'],
+    ['MF105', 'ALTER TABLE app.users ALTER COLUMN email TYPE integer USING email::integer;', 'ALTER TABLE app.users ALTER COLUMN id TYPE bigint;', 'text parsed as integer may fail; widening does not'],
+    ['MF105', 'ALTER TABLE app.users ADD COLUMN n int;\nALTER TABLE app.users ALTER COLUMN n TYPE numeric(4,2);', 'ALTER TABLE app.users ADD COLUMN n int;\nALTER TABLE app.users ALTER COLUMN n TYPE numeric(12,2);', 'an integer may overflow numeric(4,2), never numeric(12,2)'],
     ['MF103', 'ALTER TABLE app.users ADD COLUMN age int NOT NULL;', "ALTER TABLE app.users ADD COLUMN age int NOT NULL DEFAULT 0;", 'NOT NULL column without default'],
     ['MF103', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL;', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL DEFAULT now();', 'a column dropped and added again NOT NULL without default'],
     ['MF104', 'ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;', 'ALTER TABLE app.users DROP COLUMN email, ADD COLUMN email timestamp NOT NULL;', 'a column dropped and added again is not a nullable one made NOT NULL'],

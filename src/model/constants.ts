@@ -12,14 +12,18 @@
 
 /**
  * The text PostgreSQL prints for a constant `text` of type `type` (a `format_type` spelling), or undefined when
- * it is not decided here.
+ * it is not decided here. `plain`: the type is known to carry no typmod (an untyped literal an operator reads as the
+ * other operand's type): then a bare number is an interval's seconds (with `INTERVAL '2' HOUR` it is hours, and a
+ * Model's type spelling does not keep the fields).
  *
  * @example
  * constantOutput('30 DAY', 'interval') // '30 days'
  * constantOutput('yes', 'boolean') // 'true'
  * constantOutput('{"b":2,"a":1}', 'jsonb') // '{"a": 1, "b": 2}'
+ * constantOutput('90', 'interval', true) // '00:01:30'
  */
-export function constantOutput(text: string, type: string): string | undefined {
+export function constantOutput(text: string, type: string, plain = false): string | undefined {
+  if (plain && type === 'interval' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(text)) return intervalOutput(`${text.trim()} seconds`);
   switch (type) {
     case 'boolean': return booleanOutput(text);
     case 'smallint': case 'integer': case 'bigint': return integerOutput(text, type);
@@ -171,7 +175,12 @@ function intervalOutput(text: string): string | undefined {
     seen.add(re.source);
     if (field === 'us') seen.add('time');
     if (m[1]!.includes('.') && field !== 'us') return undefined;
-    const v = field === 'us' ? Math.round(Number(m[1]) * per) : Number(m[1]) * per;
+    // A fraction that is not a whole number of microseconds (`1.0000005 seconds`) is rounded by PostgreSQL's own
+    // arithmetic: not decided here.
+    const [whole, frac = ''] = m[1]!.split('.');
+    const scaled = BigInt(`${whole}${frac}`) * BigInt(per);
+    if (scaled % 10n ** BigInt(frac.length) !== 0n) return undefined;
+    const v = Number(scaled / 10n ** BigInt(frac.length));
     if (!Number.isSafeInteger(v)) return undefined;
     f[field] += v;
   }

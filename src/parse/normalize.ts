@@ -145,7 +145,9 @@ export class Normalizer {
     const [type, v] = tagOf(n as Node);
     switch (type) {
       case 'A_Const':
-        return this.typed ? { K: constValue(v), k: Object.keys(v).filter((x) => x !== 'location').join() } : { K: constValue(v) };
+        if (this.typed) return { K: constValue(v), k: Object.keys(v).filter((x) => x !== 'location').join() };
+        // A number with a point or an exponent is a numeric constant, printed by numeric's output (`1e3` → `1000`).
+        return { K: v.fval !== undefined ? constantOutput(constValue(v), 'numeric') ?? constValue(v) : constValue(v) };
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));

@@ -71,4 +71,25 @@ export const CONSTANT_2_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO slots (id, span, d) VALUES (1, '1 hour', '2024-01-05')",
     keepsTables: [{ tables: ['slots'], query: 'SELECT id FROM slots' }],
   },
+  {
+    name: 'constants 2: numeric, float, bytea, inet, cidr and array constants in defaults, checks, an index predicate and a view',
+    old: [
+      String.raw`CREATE TABLE gauges (id int PRIMARY KEY, price numeric DEFAULT 1e3, ratio float8 DEFAULT '1.50', weight real DEFAULT '2.50', blob bytea DEFAULT '\xDEADBEEF', ` +
+        `host inet DEFAULT '10.1.2.3/32', net cidr DEFAULT '10.1/16', nums int[] DEFAULT '{ 01 , 2 }', tags text[] DEFAULT '{"a",b}', spans interval[] DEFAULT '{"1 DAY"}', ` +
+        String.raw`CONSTRAINT price_max CHECK (price < 1.0e4), CONSTRAINT ratio_min CHECK (ratio > '0.50'), CONSTRAINT blob_not CHECK (blob <> '\x00FF'), ` +
+        `CONSTRAINT host_in CHECK (host <<= '10.0.0.0/8'), CONSTRAINT nums_has CHECK (nums @> '{01}'), CONSTRAINT tags_in CHECK (tags <@ '{"a",b,c}'))`,
+      "CREATE INDEX gauges_cheap ON gauges (id) WHERE price < 1.5e1 AND nums && '{07}'",
+      "CREATE VIEW gauge_tags AS SELECT id, tags FROM gauges WHERE tags && '{\"a\"}' AND price >= 1E2 AND ratio <> '2.50'::float8",
+    ],
+    new: [
+      String.raw`CREATE TABLE gauges (id int PRIMARY KEY, price numeric DEFAULT 2.50e1, ratio float8 DEFAULT '0.250', weight real DEFAULT '3.5', blob bytea DEFAULT '\x0A0b', ` +
+        `host inet DEFAULT '10.1.2.4/32', net cidr DEFAULT '10.2/16', nums int[] DEFAULT '{ 03 }', tags text[] DEFAULT '{"b",c}', spans interval[] DEFAULT '{"2 DAYS", "3 HOURS"}', ` +
+        String.raw`CONSTRAINT price_max CHECK (price < 2.0e4), CONSTRAINT ratio_min CHECK (ratio > '0.750'), CONSTRAINT blob_not CHECK (blob <> '\x01FF'), ` +
+        `CONSTRAINT host_in CHECK (host <<= '10.0.0.0/7'), CONSTRAINT nums_has CHECK (nums @> '{02}'), CONSTRAINT tags_in CHECK (tags <@ '{"b",c,d}'))`,
+      "CREATE INDEX gauges_cheap ON gauges (id) WHERE price < 2.5e1 AND nums && '{08}'",
+      "CREATE VIEW gauge_tags AS SELECT id, tags FROM gauges WHERE tags && '{\"b\"}' AND price >= 2E2 AND ratio <> '3.50'::float8",
+    ],
+    seed: "INSERT INTO gauges (id, host, nums, tags) VALUES (1, '10.1.1.1', '{1,2,3}', '{b,c}')",
+    keepsTables: [{ tables: ['gauges'], query: 'SELECT id FROM gauges' }],
+  },
 ];

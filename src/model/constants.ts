@@ -12,14 +12,18 @@
 
 /**
  * The text PostgreSQL prints for a constant `text` of type `type` (a `format_type` spelling), or undefined when
- * it is not decided here.
+ * it is not decided here. `plain`: the type is known to carry no typmod (an untyped literal an operator reads as the
+ * other operand's type): then a bare number is an interval's seconds (with `INTERVAL '2' HOUR` it is hours, and a
+ * Model's type spelling does not keep the fields).
  *
  * @example
  * constantOutput('30 DAY', 'interval') // '30 days'
  * constantOutput('yes', 'boolean') // 'true'
  * constantOutput('{"b":2,"a":1}', 'jsonb') // '{"a": 1, "b": 2}'
+ * constantOutput('90', 'interval', true) // '00:01:30'
  */
-export function constantOutput(text: string, type: string): string | undefined {
+export function constantOutput(text: string, type: string, plain = false): string | undefined {
+  if (plain && type === 'interval' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(text)) return intervalOutput(`${text.trim()} seconds`);
   switch (type) {
     case 'boolean': return booleanOutput(text);
     case 'smallint': case 'integer': case 'bigint': return integerOutput(text, type);
@@ -29,8 +33,148 @@ export function constantOutput(text: string, type: string): string | undefined {
     case 'timestamp without time zone': return timestampOutput(text);
     case 'uuid': return uuidOutput(text);
     case 'jsonb': return jsonbOutput(text);
-    default: return undefined;
+    case 'numeric': return numericOutput(text);
+    case 'double precision': return floatOutput(text, 15, 15);
+    case 'real': return floatOutput(text, 6, 6);
+    case 'bytea': return byteaOutput(text);
+    case 'inet': case 'cidr': return inetOutput(text, type === 'cidr');
+    case 'text': case 'character varying': return /\0/.test(text) ? undefined : text;
+    default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : undefined;
   }
+}
+
+/**
+ * numeric's output: the value with the literal's scale (`1.50` → `1.50`, `1.20e1` → `12.0`, `1e3` → `1000`).
+ * Not decided: infinities (PostgreSQL 14+), underscores and non-decimal forms (16+).
+ */
+function numericOutput(text: string): string | undefined {
+  const t = text.trim();
+  if (/^nan$/i.test(t)) return 'NaN';
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?$/i.exec(t);
+  if (!m || !(m[2] || m[3])) return undefined;
+  const [int, frac, exp] = [m[2] ?? '', m[3] ?? '', Number(m[4] ?? 0)];
+  const scale = Math.max(0, frac.length - exp);
+  const digits = `${int}${frac}`;
+  const point = int.length + exp; // the decimal point's position in `digits`
+  const whole = point <= 0 ? '0' : (digits.slice(0, point) + '0'.repeat(Math.max(0, point - digits.length))).replace(/^0+(?=\d)/, '');
+  const fraction = (point < 0 ? '0'.repeat(-point) + digits : digits.slice(Math.max(point, 0))).padEnd(scale, '0').slice(0, scale);
+  const out = scale ? `${whole}.${fraction}` : whole;
+  return m[1] === '-' && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
+/**
+ * float8's and float4's output for the spellings that print the same whatever `extra_float_digits` says: at most
+ * `digits` significant digits (a decimal that the type holds exactly to that precision), written in fixed notation
+ * (a magnitude from 1e-4 below 10^`fixedBelow`). `1.50` → `1.5`, `1e3` → `1000`; NaN and the infinities.
+ */
+function floatOutput(text: string, digits: number, fixedBelow: number): string | undefined {
+  const t = text.trim();
+  if (/^nan$/i.test(t)) return 'NaN';
+  const inf = /^([+-]?)(inf|infinity)$/i.exec(t);
+  if (inf) return `${inf[1] === '-' ? '-' : ''}Infinity`;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d{1,3})?$/i.test(t)) return undefined;
+  const v = Number(t);
+  if (v === 0) return /^-/.test(t) ? undefined : '0';
+  if (!(Math.abs(v) >= 1e-4 && Math.abs(v) < 10 ** fixedBelow)) return undefined;
+  const exact = numericOutput(t);
+  if (exact === undefined) return undefined;
+  const significant = exact.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  if (significant.length > digits) return undefined;
+  return exact.includes('.') ? exact.replace(/0+$/, '').replace(/\.$/, '') : exact;
+}
+
+/** bytea's output (`bytea_output = hex`): `\x` and the bytes in lower-case hex. Escape-format input in ASCII only. */
+function byteaOutput(text: string): string | undefined {
+  if (/^\\x/i.test(text)) {
+    // White space may stand between two digits' pairs, not inside one.
+    return /^(\s*[0-9a-f]{2})*\s*$/i.test(text.slice(2)) ? `\\x${text.slice(2).replace(/\s+/g, '').toLowerCase()}` : undefined;
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e || c < 0x20) return undefined;
+    if (text[i] !== '\\') {
+      out += c.toString(16).padStart(2, '0');
+      continue;
+    }
+    if (text[i + 1] === '\\') (out += '5c'), i++;
+    else if (/^[0-3][0-7]{2}$/.test(text.slice(i + 1, i + 4))) (out += parseInt(text.slice(i + 1, i + 4), 8).toString(16).padStart(2, '0')), (i += 3);
+    else return undefined;
+  }
+  return `\\x${out}`;
+}
+
+/**
+ * inet's and cidr's output for IPv4: `a.b.c.d`, `/n` unless inet's 32; a cidr written with fewer octets and a mask
+ * (`10.1/16` → `10.1.0.0/16`), never with host bits. IPv6 and classful cidr spellings (`10`) are not decided.
+ */
+function inetOutput(text: string, cidr: boolean): string | undefined {
+  const m = /^((?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){0,3})(?:\/(\d{1,2}))?$/.exec(text);
+  if (!m) return undefined;
+  const octets = m[1]!.split('.').map(Number);
+  if (octets.some((o) => o > 255) || (octets.length < 4 && (!cidr || m[2] === undefined))) return undefined;
+  const bits = m[2] === undefined ? 32 : Number(m[2]);
+  if (bits > 32) return undefined;
+  while (octets.length < 4) octets.push(0);
+  if (cidr) {
+    const value = octets.reduce((a, o) => a * 256 + o, 0);
+    if (value % 2 ** (32 - bits) !== 0) return undefined; // host bits set: PostgreSQL refuses it
+    return `${octets.join('.')}/${bits}`;
+  }
+  return bits === 32 ? octets.join('.') : `${octets.join('.')}/${bits}`;
+}
+
+/**
+ * A one-dimensional array's output (`'{1, 02}'` as integer[] → `{1,2}`): each element as its type prints it, quoted
+ * where array_out quotes (empty, NULL, braces, comma, quote, backslash, white space). Nested arrays, explicit
+ * bounds and element types not decided here are undefined.
+ */
+function arrayOutput(text: string, element: string): string | undefined {
+  const t = text.trim();
+  if (!t.startsWith('{') || !t.endsWith('}') || element.endsWith('[]')) return undefined;
+  const items: (string | null)[] = [];
+  const body = t.slice(1, -1);
+  if (body.trim() !== '') {
+    let i = 0;
+    for (;;) {
+      while (/\s/.test(body[i] ?? '')) i++;
+      let item = '';
+      if (body[i] === '"') {
+        for (i++; body[i] !== '"'; i++) {
+          if (i >= body.length) return undefined;
+          if (body[i] === '\\') i++;
+          item += body[i] ?? '';
+        }
+        i++;
+        items.push(item);
+      } else {
+        for (; i < body.length && body[i] !== ','; i++) {
+          if ('{}"\\'.includes(body[i]!)) return undefined;
+          item += body[i];
+        }
+        item = item.replace(/\s+$/, '');
+        if (item === '') return undefined;
+        items.push(/^null$/i.test(item) ? null : item);
+      }
+      while (/\s/.test(body[i] ?? '')) i++;
+      if (i >= body.length) break;
+      if (body[i] !== ',') return undefined;
+      i++;
+    }
+  }
+  const out: string[] = [];
+  for (const x of items) {
+    if (x === null) {
+      out.push('NULL');
+      continue;
+    }
+    // An element prints with its type's output function: a boolean is `t` / `f` there (an expression's constant
+    // prints `true` / `false`).
+    const v = element === 'boolean' ? booleanOutput(x)?.slice(0, 1) : constantOutput(x, element);
+    if (v === undefined) return undefined;
+    out.push(v === '' || /^null$/i.test(v) || /[{},"\\\s]/.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : v);
+  }
+  return `{${out.join(',')}}`;
 }
 
 function booleanOutput(text: string): string | undefined {
@@ -171,7 +315,12 @@ function intervalOutput(text: string): string | undefined {
     seen.add(re.source);
     if (field === 'us') seen.add('time');
     if (m[1]!.includes('.') && field !== 'us') return undefined;
-    const v = field === 'us' ? Math.round(Number(m[1]) * per) : Number(m[1]) * per;
+    // A fraction that is not a whole number of microseconds (`1.0000005 seconds`) is rounded by PostgreSQL's own
+    // arithmetic: not decided here.
+    const [whole, frac = ''] = m[1]!.split('.');
+    const scaled = BigInt(`${whole}${frac}`) * BigInt(per);
+    if (scaled % 10n ** BigInt(frac.length) !== 0n) return undefined;
+    const v = Number(scaled / 10n ** BigInt(frac.length));
     if (!Number.isSafeInteger(v)) return undefined;
     f[field] += v;
   }

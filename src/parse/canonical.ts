@@ -18,6 +18,7 @@ import { canonicalExprText, canonicalQueryForms, canonicalQueryText, normalizeEx
 import { canonicalBoundText, canonicalConstraintText, canonicalStatementText } from './normalize-statements.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
+import { rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -67,8 +68,12 @@ export function boundFromText(text: string): Expr {
   return { canonical: canonicalBoundText(text), text };
 }
 
-/** An index expression or predicate (or a trigger's WHEN) node: deparsed to render, normalised (without resolution, as from text) to compare. */
-const indexExpr = (n: PgNode): Expr => ({ canonical: normalizeExpr(n), text: deparseExpression(n) });
+/**
+ * An index expression or predicate (or a trigger's WHEN) node: deparsed to render, normalised (without resolution, as
+ * from text) to compare; `columnType`: the types of its table's columns, when known (see NormalizeContext).
+ */
+const indexExpr = (n: PgNode, columnType?: (name: string) => string | undefined): Expr =>
+  ({ canonical: normalizeExpr(n, columnType ? { columnType } : undefined), text: deparseExpression(n) });
 
 const optionText = (d: Payload<'DefElem'>): string => {
   const a = d.arg;
@@ -96,7 +101,7 @@ function unqualifier(table: string | undefined): (n: PgNode) => PgNode {
 }
 
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode): IndexKey {
+function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnType?: (name: string) => string | undefined): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
@@ -107,7 +112,7 @@ function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode): IndexKey
     return d ? [optionText(d)] : [];
   });
   return {
-    ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!)) }),
+    ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!), columnType) }),
     ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
     descending, nullsFirst,
   };
@@ -128,12 +133,12 @@ export interface IndexShape {
  * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
-export function indexShape(n: Payload<'IndexStmt'>): IndexShape {
+export function indexShape(n: Payload<'IndexStmt'>, columnType?: (name: string) => string | undefined): IndexShape {
   const own = unqualifier(n.relation?.relname);
   return {
-    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own)),
+    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own, columnType)),
     include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),
-    ...(n.whereClause ? { where: indexExpr(own(n.whereClause)) } : {}),
+    ...(n.whereClause ? { where: indexExpr(own(n.whereClause), columnType) } : {}),
     nullsNotDistinct: !!n.nulls_not_distinct,
   };
 }
@@ -162,7 +167,7 @@ export function modelContext(...models: Model[]): NormalizeContext {
       const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
       for (const m of models) {
         const t = m.tables[key];
-        if (t) return { key, columns: t.columns.map((c) => c.name) };
+        if (t) return { key, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, m.types)) };
         const v = m.views[key];
         if (v) return { key, columns: v.columns };
         if (m.sequences[key]) return { key };
@@ -178,7 +183,9 @@ export function modelContext(...models: Model[]): NormalizeContext {
 const withCanonical = <T extends { readonly definition?: string; readonly canonical?: string }>(o: T, f: (text: string) => string): T =>
   o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
 
-const constraintCanonical = (c: Constraint): Constraint => withCanonical(c, canonicalConstraintText);
+/** A constraint's canonical form; a CHECK's literals compare as the types of the table's columns they meet (`row`). */
+const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined }): Constraint =>
+  withCanonical(c, (def) => (c.kind === 'check' && def.includes("'") ? canonicalConstraintText(def, row) : canonicalConstraintText(def)));
 
 /**
  * Sets the canonical form of every definition kept as text (constraints, triggers, functions, rules) and
@@ -194,8 +201,9 @@ export function canonicalizeDefinitions(model: Model): Model {
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
   for (const [k, t] of Object.entries(model.tables)) {
+    const row = { sig: t.columns.map((c) => `${c.name}:${c.type}`).join(','), columnType: rowColumnType(t.columns, model.types) };
     tables[k] = {
-      ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c)])),
+      ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),
     };
   }

@@ -50,6 +50,7 @@ import { bExpr, constText, sv } from './kinds/nodes.js';
 import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
+import { rowColumnType, valueType } from './literal-type.js';
 import { normalizeExpr, type NormalizeContext } from './normalize.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
@@ -232,7 +233,7 @@ export class Folder implements FoldScope {
       names,
       (q) => {
         const t = this.lookup(this.model.tables, q);
-        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name) };
+        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name), types: t.obj.columns.map((c) => valueType(c.type, this.model.types)) };
       },
       (q) => {
         const v = this.lookup(this.model.views, q);
@@ -311,9 +312,10 @@ export class Folder implements FoldScope {
     return undefined;
   }
 
-  expr(node: Tree | undefined): Expr {
+  expr(node: Tree | undefined, row?: readonly { readonly name: string; readonly type: string }[]): Expr {
     const q = this.qualify(node!);
-    return { canonical: normalizeExpr(q, this.ctx), text: deparseExpression(q) };
+    const ctx = row ? { ...this.ctx, columnType: rowColumnType(row, this.model.types) } : this.ctx;
+    return { canonical: normalizeExpr(q, ctx), text: deparseExpression(q) };
   }
 
   // ---------------------------------------------------------------- dispatch

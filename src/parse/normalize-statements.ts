@@ -100,14 +100,19 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
 
 /**
  * Canonical form of a table constraint's definition (`FOREIGN KEY (a) REFERENCES s.t(id)`, `CHECK ((x > 0))`),
- * NOT VALID and default actions left out (cached).
+ * NOT VALID and default actions left out (cached). `row`: the table's column types (`columnType`, see
+ * NormalizeContext), which decide how a CHECK's untyped literals compare, and a signature of them (`sig`, the cache's).
+ *
+ * @example
+ * canonicalConstraintText("CHECK (span < '1 hour')", { sig: 'span:interval', columnType: () => 'interval' })
+ *   === canonicalConstraintText("CHECK ((span < '01:00:00'::interval))") // true
  */
-export function canonicalConstraintText(def: string): string {
-  return cached(`c\u0000${def}`, () => {
+export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined }): string {
+  return cached(`c\u0000${def}${row ? `\u0000${row.sig}` : ''}`, () => {
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
     const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
-    const n = new Normalizer(NONE);
+    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name) } : NONE);
     const out: Record<string, unknown> = {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`

@@ -14,6 +14,7 @@
  * Never: does I/O. Text → canonical results are cached (the inspector's texts repeat a lot).
  */
 import { constantOutput } from '../model/constants.js';
+import { unknownLiteralType } from './literal-type.js';
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
@@ -31,10 +32,18 @@ export interface Canon {
 }
 
 export interface NormalizeContext {
-  /** Resolves a relation name (1–2 parts) to its key and, when known, its column names. */
-  relation?(names: readonly string[]): { key: string; columns?: readonly string[] } | undefined;
+  /**
+   * Resolves a relation name (1–2 parts) to its key and, when known, its column names and their types (Model
+   * spellings, a domain as its base type: see `constantType`), position by position.
+   */
+  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[] } | undefined;
   /** Resolves a user-defined type name to its key. */
   type?(names: readonly string[]): string | undefined;
+  /**
+   * The type of a bare column name in an expression over one row (a CHECK, an index's predicate, a policy, a
+   * generated column; `value` in a domain's CHECK): a literal compared with it is read as that type.
+   */
+  columnType?(name: string): string | undefined;
 }
 
 export const NONE: NormalizeContext = {};
@@ -114,6 +123,8 @@ export function figureColname(n: Node | undefined): string {
 export interface ScopeItem {
   refname: string;
   columns?: readonly string[];
+  /** The columns' types, position by position, when known. */
+  types?: readonly (string | undefined)[];
 }
 
 /** The normaliser (shared with ./normalize-statements.ts, which adds the statement-level forms). */
@@ -134,7 +145,9 @@ export class Normalizer {
     const [type, v] = tagOf(n as Node);
     switch (type) {
       case 'A_Const':
-        return this.typed ? { K: constValue(v), k: Object.keys(v).filter((x) => x !== 'location').join() } : { K: constValue(v) };
+        if (this.typed) return { K: constValue(v), k: Object.keys(v).filter((x) => x !== 'location').join() };
+        // A number with a point or an exponent is a numeric constant, printed by numeric's output (`1e3` → `1000`).
+        return { K: v.fval !== undefined ? constantOutput(constValue(v), 'numeric') ?? constValue(v) : constValue(v) };
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
@@ -190,25 +203,60 @@ export class Normalizer {
 
   private aexpr(v: Payload<'A_Expr'>, scopes: ScopeItem[][]): Canon {
     const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
-    const l = this.expr(v.lexpr, scopes);
+    // An untyped literal beside an operand of a known type is read as that type when operator `o` takes two of
+    // it (./literal-type.ts), and compares as that type prints it: `span < '1 hour'` is `span < '01:00:00'::interval`.
+    const as = (lit: Node | undefined, other: Node | undefined, o: string, array = false): Canon | undefined => {
+      const c = this.expr(lit, scopes) as Canon | undefined;
+      const text = lit?.A_Const?.sval?.sval;
+      if (this.typed || text === undefined || c?.K === undefined) return c;
+      const t = unknownLiteralType(o, this.typeOf(other, scopes), array);
+      return t === undefined ? c : { ...c, K: constantOutput(text, t, true) ?? c.K };
+    };
+    const binary = v.kind === 'AEXPR_OP' || v.kind === 'AEXPR_DISTINCT' || v.kind === 'AEXPR_NOT_DISTINCT' || v.kind === 'AEXPR_NULLIF';
+    const l = binary ? as(v.lexpr, v.rexpr, op) : this.expr(v.lexpr, scopes);
     switch (v.kind) {
       case 'AEXPR_IN': {
         const list: Node[] = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr!];
-        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e) => this.expr(e, scopes)) }] };
+        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e) => as(e, v.lexpr, op)) }] };
       }
       case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
-        const [lo, hi] = (Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!).map((e) => this.expr(e, scopes));
+        const [lo, hi] = Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!;
         return v.kind === 'AEXPR_BETWEEN'
-          ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, lo] }, { Op: ['', '<=', l, hi] }] }
-          : { Bool: ['OR_EXPR', { Op: ['', '<', l, lo] }, { Op: ['', '>', l, hi] }] };
+          ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, as(lo, v.lexpr, '>=')] }, { Op: ['', '<=', l, as(hi, v.lexpr, '<=')] }] }
+          : { Bool: ['OR_EXPR', { Op: ['', '<', l, as(lo, v.lexpr, '<')] }, { Op: ['', '>', l, as(hi, v.lexpr, '>')] }] };
       }
-      case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, this.expr(v.rexpr, scopes)] };
-      case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, this.expr(v.rexpr, scopes)] };
-      case 'AEXPR_OP': case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
+      case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
+      case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };
+      case 'AEXPR_OP': return { Op: ['', op, l, as(v.rexpr, v.lexpr, op)] };
+      case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
         return { Op: ['', op, l, this.expr(v.rexpr, scopes)] };
       default:
-        return { Op: [v.kind, op, l, this.expr(v.rexpr, scopes)] };
+        return { Op: [v.kind, op, l, binary ? as(v.rexpr, v.lexpr, op) : this.expr(v.rexpr, scopes)] };
     }
+  }
+
+  /**
+   * The type of an operand when it is plain to tell: a column whose relation's types are known (or, over one
+   * row, the context's `columnType`), a cast. A Model type spelling; undefined otherwise.
+   */
+  private typeOf(n: Node | undefined, scopes: ScopeItem[][]): string | undefined {
+    if (n?.TypeCast?.typeName) return canonicalType(n.TypeCast.typeName, (names) => this.ctx.type?.(names));
+    const fields = n?.ColumnRef?.fields;
+    if (!fields || !fields.every((f) => f.String)) return undefined;
+    const parts = fields.map(sv);
+    const col = parts[parts.length - 1]!;
+    if (scopes.length === 0) return parts.length === 1 ? this.ctx.columnType?.(col) : undefined;
+    for (let depth = scopes.length - 1; depth >= 0; depth--) {
+      const scope = scopes[depth]!;
+      const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col));
+      if (hits.length > 1) return undefined;
+      if (hits.length === 1) {
+        const item = hits[0]!;
+        const i = item.columns?.indexOf(col) ?? -1;
+        return i < 0 ? undefined : item.types?.[i];
+      }
+    }
+    return undefined;
   }
 
   private func(v: Payload<'FuncCall'>, scopes: ScopeItem[][]): Canon {
@@ -301,9 +349,9 @@ export class Normalizer {
       if (f.RangeVar) {
         const v = f.RangeVar;
         const names = [v.schemaname, v.relname].filter(Boolean) as string[];
-        const rel = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
+        const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
-        items.push({ refname: v.alias?.aliasname ?? v.relname!, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns });
+        items.push({ refname: v.alias?.aliasname ?? v.relname!, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns, ...(rel?.types ? { types: rel.types } : {}) });
         return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh !== true ? 'ONLY' : ''] };
       }
       if (f.RangeSubselect) {

@@ -69,7 +69,7 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
         addIdentity(sc, t, col, k);
         break;
       case 'CONSTR_GENERATED':
-        col.generated = sc.expr(k.raw_expr);
+        col.generated = sc.expr(k.raw_expr, t.columns);
         break;
       default:
         deferred.push({ ...k, __column: col.name });
@@ -138,7 +138,7 @@ export function renameColumn(sc: FoldScope, n: Payload<'RenameStmt'>, newname: s
     if (!exprRefs(e.canonical).columns.includes(n.subname!)) return e;
     const tree = parseExpression(e.text);
     if (!tree) throw new Problem('E_NATIVE', `renaming column ${t.obj.name}.${n.subname} read by ${what} is not folded natively; the dev database replays it`);
-    return sc.expr(renameRefs(tree));
+    return sc.expr(renameRefs(tree), t.obj.columns.map((c) => (c.name === n.subname ? { ...c, name: newname } : c)));
   };
   for (const [k, con] of Object.entries(t.obj.constraints)) {
     if (con.kind !== 'check') continue;

@@ -80,7 +80,7 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
       return;
     }
     case 'CONSTR_CHECK': {
-      const e = sc.expr(k.raw_expr);
+      const e = sc.expr(k.raw_expr, t.columns);
       const first = column ?? firstColumn(k.raw_expr!, t);
       const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, first, 'check', taken);
       sc.claimCon(t.schema, name);

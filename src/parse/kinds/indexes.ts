@@ -7,6 +7,7 @@ import { keySql } from '../../model/constraint-sql.js';
 import { deparseStatement } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { indexShape } from '../canonical.js';
+import { rowColumnType } from '../literal-type.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
@@ -264,7 +265,7 @@ export function refreshIndex(sc: FoldScope, owner: MTable | MView, ix: Mut<Index
   if (!node.accessMethod) node.accessMethod = 'btree';
   ix.definition = deparseStatement('IndexStmt', node);
   ix.options = relOptions(node.options);
-  const shape = indexShape(node);
+  const shape = indexShape(node, owner.kind === 'table' ? rowColumnType(owner.columns, sc.model.types) : undefined);
   ix.keys = shape.keys;
   ix.include = shape.include;
   if (shape.where) ix.where = shape.where;

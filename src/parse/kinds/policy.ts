@@ -14,7 +14,7 @@ export function createPolicy(sc: FoldScope, n: Payload<'CreatePolicyStmt'>): voi
   t.obj.policies[policyName] = {
     kind: 'policy', name: policyName, table: t.key, permissive: !!n.permissive, command: (n.cmd_name ?? 'all').toUpperCase() as Policy['command'],
     // PostgreSQL keeps PUBLIC alone when it is among the roles ("ignoring specified roles other than PUBLIC").
-    roles: roles.length && !roles.includes('public') ? roles : ['public'], ...(n.qual ? { using: sc.expr(n.qual) } : {}), ...(n.with_check ? { withCheck: sc.expr(n.with_check) } : {}), loc: sc.loc,
+    roles: roles.length && !roles.includes('public') ? roles : ['public'], ...(n.qual ? { using: sc.expr(n.qual, t.obj.columns) } : {}), ...(n.with_check ? { withCheck: sc.expr(n.with_check, t.obj.columns) } : {}), loc: sc.loc,
   };
 }
 

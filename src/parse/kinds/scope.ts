@@ -103,8 +103,11 @@ export interface FoldScope {
   table(rv: RangeVarLike, missingOk?: boolean): { key: string; obj: MTable } | undefined;
   /** Key of a user type (or a table's / view's row type) through the search_path. */
   typeKey(names: readonly string[]): string | undefined;
-  /** A resolved expression: canonical form and qualified text. */
-  expr(node: Tree | undefined): Expr;
+  /**
+   * A resolved expression: canonical form and qualified text. `row`: the columns of the one row it reads (a CHECK's,
+   * a policy's, a generated column's table; `value` of a domain), whose types decide how its literals compare.
+   */
+  expr(node: Tree | undefined, row?: readonly { readonly name: string; readonly type: string }[]): Expr;
   /** User functions of a `schema.name` key (overloads together). */
   functionsNamed(key: string): Mut<Func>[];
   /** The first user function of that name through the search_path. */

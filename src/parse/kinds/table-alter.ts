@@ -215,7 +215,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_SetExpression': {
         const c = col(cmd.name!);
         if (!c.generated) throw new Problem('E_UNKNOWN', `column "${c.name}" of relation "${t.name}" is not a generated column`);
-        c.generated = sc.expr(cmd.def!);
+        c.generated = sc.expr(cmd.def!, t.columns);
         break;
       }
       case 'AT_AttachPartition': {

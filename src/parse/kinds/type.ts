@@ -34,7 +34,7 @@ export function createDomain(sc: FoldScope, n: Payload<'CreateDomainStmt'>): voi
     else if (c.contype === 'CONSTR_DEFAULT') def = sc.defaultExpr(c.raw_expr, sc.type(n.typeName));
     else if (c.contype === 'CONSTR_CHECK') {
       const name = c.conname ?? chooseName(t.name, undefined, 'check', (x) => checks.some((k) => k.name === x));
-      checks.push({ name, expr: sc.expr(c.raw_expr) });
+      checks.push({ name, expr: sc.expr(c.raw_expr, [{ name: 'value', type: sc.type(n.typeName) }]) });
     }
   }
   const collation = n.collClause ? collations.collationSpelling(sc.model, n.collClause.collname!.map(sv), sc.searchPath) : undefined;
@@ -66,7 +66,7 @@ export function alterDomain(sc: FoldScope, n: Payload<'AlterDomainStmt'>): void 
       else if (c?.contype === 'CONSTR_CHECK') {
         const name = c.conname ?? chooseName(m.name, undefined, 'check', (x) => checks.some((k) => k.name === x));
         if (checks.some((k) => k.name === name)) throw new Problem('E_DUPLICATE', `constraint "${name}" for domain "${m.name}" already exists`);
-        checks.push({ name, expr: sc.expr(c.raw_expr), ...(c.skip_validation ? { notValid: true } : {}) });
+        checks.push({ name, expr: sc.expr(c.raw_expr, [{ name: 'value', type: m.baseType }]), ...(c.skip_validation ? { notValid: true } : {}) });
       } else throw new Problem('E_UNSUPPORTED', `ALTER DOMAIN … ADD ${c?.contype ?? 'constraint'} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
       break;
     }

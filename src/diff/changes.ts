@@ -75,7 +75,8 @@ export type Change =
       readonly attach?: boolean }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   /** `statisticsFrom`: the index exists with these column statistics targets and is otherwise the same: `ALTER INDEX … SET STATISTICS`. */
-  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[] }
+  /** `statisticsFrom` / `optionsFrom`: the index exists with these column statistics targets / storage parameters and is otherwise the same: altered in place. */
+  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[]; readonly optionsFrom?: readonly string[] }
   | { readonly kind: 'drop_index'; readonly index: Index }
   /**
    * `ALTER INDEX <index> ATTACH PARTITION <child>`: a partition's own index of the shape of an index `ON ONLY` its

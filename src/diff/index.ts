@@ -410,10 +410,16 @@ function rebuildIndexesOnRecreatedOpClasses(current: Model, desired: Model, out:
 
 type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void;
 
-function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn): void {
+function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn, partitioned = false): void {
   for (const [name, i] of Object.entries(des)) {
     const c = cur[name];
-    if (!c || !sameIndex(c, i)) {
+    // Storage parameters alone change in place (ALTER INDEX … SET / RESET; PostgreSQL refuses it on a partitioned
+    // index, which is built again).
+    if (c && !partitioned && !sameIndex(c, i) && sameIndex({ ...c, options: i.options }, i)) {
+      out.push({ kind: 'create_index', index: i, newTable: false, optionsFrom: c.options });
+      if (!sameIndexStatistics(c, i)) out.push({ kind: 'create_index', index: i, newTable: false, statisticsFrom: c.statistics ?? [] });
+      comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
+    } else if (!c || !sameIndex(c, i)) {
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
@@ -460,8 +466,9 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     const same = !!old && sameConstraint(old, c);
     // A NOT VALID check or foreign key that is otherwise the same is validated in place.
     const validate = !!old && !same && 'notValid' in old && !!old.notValid && !('notValid' in c && c.notValid) && sameConstraint({ ...old, notValid: undefined } as Constraint, c);
-    // A key or exclusion whose index's storage parameters alone change is altered in place (ALTER INDEX … SET).
-    const optionsOnly = !!old && !same && !validate && sameConstraint({ ...old, options: 'options' in c ? c.options : undefined } as Constraint, c);
+    // A key or exclusion whose index's storage parameters alone change is altered in place (ALTER INDEX … SET; not on
+    // a partitioned table, whose index PostgreSQL refuses to alter so).
+    const optionsOnly = !!old && !same && !validate && !t.partitionBy && sameConstraint({ ...old, options: 'options' in c ? c.options : undefined } as Constraint, c);
     // A foreign key whose deferral alone changes is altered in place (PostgreSQL alters only foreign keys so; a
     // deferrable key or exclusion is added again), without validating its rows again.
     const deferral = !!old && !same && !validate && !optionsOnly && old.kind === 'foreign_key' && c.kind === 'foreign_key'
@@ -485,7 +492,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     if (c.kind !== 'foreign_key' && cols.length && cols.every((col) => !desCols.has(col))) continue;
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
-  diffIndexes(cur.indexes, t.indexes, out, comment);
+  diffIndexes(cur.indexes, t.indexes, out, comment, !!t.partitionBy);
   diffTriggers(cur.triggers, t.triggers, out, comment);
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];

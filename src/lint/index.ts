@@ -100,6 +100,9 @@ export function isConcurrent(ast: Ast): boolean {
 }
 
 /** Names of constraints the statement adds with NOT VALID, or validates later (`VALIDATE CONSTRAINT`). */
+/** An index kept and altered in place (its statistics targets or storage parameters): nothing is built. */
+const indexAlteredInPlace = (ch: Extract<Change, { kind: 'create_index' }>): boolean => !!ch.statisticsFrom || !!ch.optionsFrom;
+
 function notValidConstraints(ast: Ast): Set<string> {
   const out = new Set<string>();
   for (const c of ast?.AlterTableStmt?.cmds ?? []) {
@@ -161,13 +164,13 @@ export const RULES: readonly Rule[] = [
       fix: ch.kind === 'alter_column' ? `the column is dropped and added again (its values are lost): write the conversion in a migration (ALTER COLUMN … TYPE … USING an expression) to keep them` : 'stop reading and writing the column in a release before dropping it',
     }] : [];
   }),
-  (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
+  (c) => c.changes.flatMap((ch) => (ch.kind === 'create_index' && ch.index.unique && !indexAlteredInPlace(ch) && !c.createdInFile.has(ch.index.table) && c.before.tables[ch.index.table] ? [{
     code: 'MF101', analyzer: 'data_depend' as const, severity: 'warning' as const,
     message: `Adding a unique index "${ch.index.name}" on table "${ch.index.table.split('.').pop()}" might fail in case the indexed columns contain duplicate entries`,
     fix: 'check for duplicates first (SELECT … GROUP BY … HAVING count(*) > 1)',
   }] : [])),
   (c) => c.changes.flatMap((ch) => {
-    if (ch.kind !== 'create_index' || !ch.index.unique || c.createdInFile.has(ch.index.table)) return [];
+    if (ch.kind !== 'create_index' || !ch.index.unique || indexAlteredInPlace(ch) || c.createdInFile.has(ch.index.table)) return [];
     const old = c.startOfFile.tables[ch.index.table]?.indexes[ch.index.name];
     const was = (old && !old.unique) || c.changes.some((x) => x.kind === 'drop_index' && x.index.name === ch.index.name && !x.index.unique);
     return was ? [{ code: 'MF102', analyzer: 'data_depend' as const, severity: 'warning' as const, message: `Modifying index "${ch.index.name}" to unique might fail in case of duplicate entries`, fix: 'check for duplicates first' }] : [];

@@ -467,8 +467,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
     case 'create_index': {
       const i = c.index;
-      // Statistics targets set in place: on the index as it is.
-      if (c.statisticsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
+      // Statistics targets or storage parameters set in place: on the index as it is.
+      if (c.statisticsFrom || c.optionsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
       // A unique index is a key foreign keys may reference.
       // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));

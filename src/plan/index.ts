@@ -313,9 +313,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const [was, will] = [target(c.statisticsFrom), target(i.statistics)];
         const statistics = [...new Set([...was.keys(), ...will.keys()])].filter((n) => was.get(n) !== will.get(n))
           .map((n) => `ALTER INDEX ${qn(i.schema, i.name)} ALTER COLUMN ${n} SET STATISTICS ${will.get(n) ?? -1}`);
-        const comment = `${c.statisticsFrom ? 'modify' : 'create'} index "${i.name}" to table: "${splitKey(i.table).name}"`;
+        const inPlace = !!c.statisticsFrom || !!c.optionsFrom;
+        const comment = `${inPlace ? 'modify' : 'create'} index "${i.name}" to table: "${splitKey(i.table).name}"`;
+        if (c.optionsFrom) {
+          // Storage parameters in place: the index keeps its rows; new ones apply to pages written from then on.
+          const { reset, set } = optionSteps(c.optionsFrom, i.options);
+          if (reset.length) emit(kind, c, i.table, comment, `ALTER INDEX ${qn(i.schema, i.name)} RESET (${reset.join(', ')})`);
+          if (set.length) emit(kind, c, i.table, comment, `ALTER INDEX ${qn(i.schema, i.name)} SET (${set.join(', ')})`);
+          break;
+        }
         // Partitions' indexes under names PostgreSQL would not give them: pg_dump's form (./kinds/partition-index-names.ts).
-        const named = c.statisticsFrom ? undefined : partitionedIndexSql(i, current, desired);
+        const named = inPlace ? undefined : partitionedIndexSql(i, current, desired);
         if (named) for (const sql of named) emit(kind, c, i.table, comment, sql, existing ? { buildsIndexOnExistingTable: true, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {});
         else if (!c.statisticsFrom) {
           const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });

@@ -82,7 +82,11 @@ export const FIRING_CASES: AcceptanceCase[] = [
   },
 ];
 
-/** A foreign key whose deferral alone changes: `ALTER CONSTRAINT` in place (its rows are not validated again). */
+/**
+ * Altered in place, not built again: a foreign key whose deferral alone changes (`ALTER CONSTRAINT`, its rows are
+ * not validated again); an index whose storage parameters alone change (`ALTER INDEX … SET / RESET`), except on a
+ * partitioned table, where PostgreSQL refuses it ("not supported for partitioned indexes") and the index is rebuilt.
+ */
 export const DEFERRAL_CASES: AcceptanceCase[] = [
   {
     name: 'firing: a foreign key becomes deferrable in place (ALTER CONSTRAINT), its comment stays',
@@ -106,5 +110,17 @@ export const DEFERRAL_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO p VALUES (1, 'a'); INSERT INTO m VALUES (1, 1, '2026-03-01')",
     keepsTables: [{ tables: ['p', 'm'], query: 'SELECT * FROM m ORDER BY id' }],
     expectedSql: ['ALTER CONSTRAINT "m_p" DEFERRABLE INITIALLY DEFERRED', 'ADD CONSTRAINT "p_code" UNIQUE'],
+  },
+  {
+    name: 'firing: an index and a key whose storage parameters change are altered in place; on a partitioned table they are built again',
+    old: ['CREATE TABLE t (id int PRIMARY KEY, a text, tags int[])', 'CREATE INDEX t_a ON t (a)', 'CREATE INDEX t_tags ON t USING gin (tags)', "COMMENT ON INDEX t_a IS 'by a'",
+      'CREATE TABLE m (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)', "CREATE TABLE m_2026 PARTITION OF m FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", 'CREATE INDEX m_id ON m (id)'],
+    new: ['CREATE TABLE t (id int PRIMARY KEY WITH (fillfactor = 80), a text, tags int[])', 'CREATE INDEX t_a ON t (a) WITH (fillfactor = 50)', 'CREATE INDEX t_tags ON t USING gin (tags) WITH (fastupdate = off)', "COMMENT ON INDEX t_a IS 'by a'",
+      'CREATE TABLE m (id int, at date, PRIMARY KEY (id, at) WITH (fillfactor = 70)) PARTITION BY RANGE (at)', "CREATE TABLE m_2026 PARTITION OF m FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", 'CREATE INDEX m_id ON m (id) WITH (fillfactor = 60)'],
+    seed: "INSERT INTO t VALUES (1, 'x', '{1,2}'), (2, 'y', '{3}'); INSERT INTO m VALUES (1, '2026-05-01')",
+    seedBack: "INSERT INTO t VALUES (1, 'x', '{1,2}'), (2, 'y', '{3}'); INSERT INTO m VALUES (1, '2026-05-01')",
+    keepsTables: [{ tables: ['t', 'm'], query: 'SELECT * FROM t ORDER BY id' }],
+    expectedSql: ['ALTER INDEX "public"."t_a" SET (fillfactor=50)', 'ALTER INDEX "public"."t_tags" SET (fastupdate=off)', 'ALTER INDEX "public"."t_pkey" SET (fillfactor=80)', 'DROP INDEX "public"."m_id"'],
+    absentSql: ['DROP INDEX "public"."t_a"', 'DROP INDEX "public"."t_tags"', 'DROP CONSTRAINT "t_pkey"', 'COMMENT ON INDEX'],
   },
 ];

@@ -1,0 +1,36 @@
+/**
+ * Acceptance cases hunted on schemas Meridian had not seen (h124, issue #27 hunt 7): PostgREST's big_schema.sql test
+ * fixture (the 2018 apflora schema, MIT) and pgschema's testdata (Apache-2.0). Each class of failure is reproduced by
+ * one small case of our own that failed before its fix in src/ (named in the case's comment). Facts only are taken
+ * from those files.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+export const HUNT_7_CASES: AcceptanceCase[] = [
+  // parse/kinds/partition-bound.ts: PostgreSQL coerces a partition bound's values to the key column's type and
+  // prints them back with its output function (`FROM ('2026-01-01')` on a timestamp key is stored
+  // `FROM ('2026-01-01 00:00:00')`, `IN ('yes')` on a boolean key `IN (true)`); the fold kept the values as
+  // written, so `schema apply` of the file a database was loaded from detached and attached every such partition
+  // again (pgschema's partition fixtures). test/parse/roundtrip.test.ts fails without the fix (parse ≠ inspect).
+  {
+    name: 'hunt-7: partition bounds written in another spelling than the key type prints (timestamp, boolean, integer)',
+    old: [
+      'CREATE TABLE ev (id int, at timestamp NOT NULL) PARTITION BY RANGE (at)',
+      "CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+      'CREATE TABLE flag (id int, on_off boolean NOT NULL) PARTITION BY LIST (on_off)',
+      "CREATE TABLE flag_on PARTITION OF flag FOR VALUES IN ('yes')",
+    ],
+    new: [
+      'CREATE TABLE ev (id int, at timestamp NOT NULL) PARTITION BY RANGE (at)',
+      "CREATE TABLE ev_2026 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+      "CREATE TABLE ev_2027 PARTITION OF ev FOR VALUES FROM ('2027-1-1') TO ('2028-01-01 00:00')",
+      'CREATE TABLE flag (id int, on_off boolean NOT NULL) PARTITION BY LIST (on_off)',
+      "CREATE TABLE flag_on PARTITION OF flag FOR VALUES IN ('yes')",
+      "CREATE TABLE flag_off PARTITION OF flag FOR VALUES IN ('off')",
+      'CREATE TABLE score (id int, pts int NOT NULL, day date NOT NULL) PARTITION BY RANGE (pts, day)',
+      "CREATE TABLE score_low PARTITION OF score FOR VALUES FROM ('-5', '2026-1-2') TO ('+010', MAXVALUE)",
+    ],
+    seed: "INSERT INTO ev VALUES (1, '2026-03-01'); INSERT INTO flag VALUES (1, true)",
+    keepsTables: [{ tables: ['ev', 'flag'], query: 'SELECT (SELECT count(*) FROM ev_2026), (SELECT count(*) FROM flag_on)' }],
+  },
+];

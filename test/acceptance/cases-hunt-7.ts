@@ -50,4 +50,18 @@ export const HUNT_7_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO plan VALUES (1, 2, 2024, 1)',
     keepsTables: [{ tables: ['plan'], query: 'SELECT id, kind, year::int, status FROM plan ORDER BY id' }],
   },
+  // parse/kinds/constraint.ts (onlyColumn): PostgreSQL names an unnamed CHECK after the one column it reads
+  // (`t_a_check`) and after the table alone when it reads several (`t_check`), written as a column or a table
+  // constraint; the fold took the first column it saw, so `schema apply` of the file a database was loaded from
+  // dropped and added `CHECK (created_at <= updated_at)` under another name (pgschema's table fixtures).
+  {
+    name: 'hunt-7: unnamed checks reading one column, several columns and none',
+    old: ['CREATE TABLE span (id int, starts date, ends date)'],
+    new: [
+      'CREATE TABLE span (id int CHECK (id > 0 AND id < 1000000), starts date, ends date CHECK (ends >= starts), CHECK (starts <= ends), CHECK (true))',
+      'ALTER TABLE span ADD CHECK (starts IS NOT NULL OR ends IS NULL)',
+    ],
+    seed: "INSERT INTO span VALUES (1, '2026-01-01', '2026-02-01')",
+    keepsTables: [{ tables: ['span'], query: 'SELECT id, starts, ends FROM span ORDER BY id' }],
+  },
 ];

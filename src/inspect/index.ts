@@ -34,7 +34,7 @@ import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, p
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { columnSettingsOf } from '../model/view-columns.js';
-import { boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
+import { viewQueryText, boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
 import { loadLibpg } from '../parse/libpg.js';
 
 export interface InspectOptions {
@@ -68,6 +68,8 @@ const expr = (text: string): Expr => exprFromText(text);
 const FK_ACTION: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const REVISIONS = 'atlas_schema_revisions';
 const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', x: 'EXTENDED', m: 'MAIN' };
+/** A view's query as pg_get_viewdef prints it, without the trailing semicolon. */
+const viewText = (v: unknown): string => String(v ?? '').trim().replace(/;$/, '');
 
 /**
  * Reads the managed schemas of a database into a Model.
@@ -310,7 +312,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           const defaulted = viewColumns.filter((c) => c.default !== undefined);
           model.views[key] = {
             kind: r.kind === 'v' ? 'view' : 'materialized_view', schema, name,
-            query: { canonical: '', text: String(r.view_def ?? '').trim().replace(/;$/, '') }, // canonical: canonicalizeViews
+            query: { canonical: '', text: viewQueryText(viewText(r.view_def), r.view_def_exact == null ? undefined : viewText(r.view_def_exact)) }, // canonical: canonicalizeViews
             columns: viewColumns.map((c) => c.name),
             columnTypes: Object.fromEntries(viewColumns.map((c) => [c.name, c.type])),
             ...((collated) => (collated.length ? { columnCollations: Object.fromEntries(collated.map((c) => [c.name, c.collation!])) } : {}))(viewColumns.filter((c) => c.collation)),

@@ -117,6 +117,8 @@ SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, 
           JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
          WHERE i.inhrelid = c.oid) AS parents,
        CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid, true) END AS view_def,
+       -- the exact print, kept when the pretty one re-parses to another tree (parse/canonical.ts viewQueryText)
+       CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid, false) END AS view_def_exact,
        CASE WHEN c.relkind IN ('v','m') THEN (SELECT json_agg(DISTINCT jsonb_build_object('schema', dn.nspname, 'name', dc.relname))
           FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.deptype = 'n'
           JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid AND d.refclassid = 'pg_class'::regclass AND dc.oid <> c.oid

@@ -384,3 +384,25 @@ export function canonicalizeViews(model: Model): Model {
   }
   return { ...model, views };
 }
+
+/** A statement's parse tree without its locations: two texts with the same tree are stored alike by PostgreSQL. */
+function treeOf(sql: string): string | undefined {
+  const p = parseOne(sql);
+  return p ? JSON.stringify(p.node, (k, v: unknown) => (k === 'location' ? undefined : v)) : undefined;
+}
+
+/**
+ * The text of a view's query to keep: `pg_get_viewdef`'s pretty print (`pretty`), unless re-parsing it gives another
+ * tree than the exact print (`exact`, as pg_dump takes it). The pretty print leaves out the parentheses of an AND
+ * inside an AND (`a = 1 AND b BETWEEN 1 AND 3` is stored `(a = 1) AND ((b >= 1) AND (b <= 3))` and printed
+ * `a = 1 AND b >= 1 AND b <= 3`), which PostgreSQL's parser flattens: a view created again from it is stored
+ * with one AND of three, and pg_dump shows another view.
+ *
+ * @example
+ * viewQueryText('SELECT 1 WHERE a AND b AND c', 'SELECT 1 WHERE (a AND (b AND c))') // the exact text
+ */
+export function viewQueryText(pretty: string, exact: string | undefined): string {
+  if (exact === undefined || exact === pretty) return pretty;
+  const [p, e] = [treeOf(pretty), treeOf(exact)];
+  return p !== undefined && e !== undefined && p !== e ? exact : pretty;
+}

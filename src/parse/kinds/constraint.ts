@@ -81,8 +81,9 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
     }
     case 'CONSTR_CHECK': {
       const e = sc.expr(k.raw_expr, t.columns);
-      const first = column ?? firstColumn(k.raw_expr!, t);
-      const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, first, 'check', taken);
+      // PostgreSQL names a CHECK after the one column it reads (`t_a_check`), else after the table alone (`t_check`),
+      // whether it was written as a column or a table constraint (heap.c, AddRelationNewConstraints).
+      const name = k.conname ? truncateIdent(k.conname) : chooseName(t.name, onlyColumn(k.raw_expr!, t), 'check', taken);
       sc.claimCon(t.schema, name);
       const notValid = !!k.skip_validation;
       t.constraints[name] = { kind: 'check', name, ...base, expr: e, noInherit: !!k.is_no_inherit, ...(notValid ? { notValid } : {}), definition: `CHECK (${e.text})${k.is_no_inherit ? ' NO INHERIT' : ''}${notValid ? ' NOT VALID' : ''}` };
@@ -148,17 +149,23 @@ export function applyAttr(c: Payload<'Constraint'>, attr: string): void {
   else if (attr === 'CONSTR_ATTR_IMMEDIATE') c.initdeferred = false;
 }
 
-/** The first column an expression reads (PostgreSQL names an unnamed CHECK after it). */
-export function firstColumn(e: Node, t: MTable): string | undefined {
-  let found: string | undefined;
+/**
+ * The one column of `t` that a CHECK expression reads (several mentions of it count once), else undefined: what
+ * PostgreSQL names an unnamed CHECK after.
+ *
+ * @example
+ * onlyColumn(parseExpr('a > 0 AND a < 10'), t) // 'a'; `a <= b` → undefined
+ */
+export function onlyColumn(e: Node, t: MTable): string | undefined {
+  const found = new Set<string>();
   walk(e, (x) => {
-    if (found === undefined && x.ColumnRef) {
+    if (x.ColumnRef) {
       const f = x.ColumnRef.fields!.map(sv);
       const c = f[f.length - 1];
-      if (t.columns.some((col) => col.name === c)) found = c;
+      if (c !== undefined && t.columns.some((col) => col.name === c)) found.add(c);
     }
   });
-  return found;
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Column names a canonical expression mentions (for DROP COLUMN cascading to CHECKs). */

@@ -17,7 +17,7 @@ import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from '
 import { detachAttached } from './partition-indexes.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
-import { bound } from './table.js';
+import { bound } from './partition-bound.js';
 import { alterView } from './view.js';
 import { alterComposite } from './type.js';
 import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
@@ -220,7 +220,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_AttachPartition': {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
-        part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!) };
+        part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!, t) };
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
         attachPartitionIndexes(sc, t, part.obj);
         break;

@@ -4,9 +4,9 @@
  */
 import { cloneParentIndexes, retargetAttached } from './partition-indexes.js';
 import { mergeDuplicateKeys } from './key-merge.js';
-import type { Column, CompositeType, Expr, Index } from '../../model/types.js';
+import type { Column, CompositeType, Index } from '../../model/types.js';
 import { normalizeExpr } from '../normalize.js';
-import { boundOf } from '../normalize-statements.js';
+import { bound } from './partition-bound.js';
 import { deparseExpression } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
@@ -39,7 +39,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   if (n.partbound) {
     const parent = parents[0]!;
     if (!parent.obj.partitionBy) throw new Problem('E_UNKNOWN', `"${parent.obj.name}" is not partitioned`);
-    t.partitionOf = { parent: parent.key, bound: bound(sc, n.partbound) };
+    t.partitionOf = { parent: parent.key, bound: bound(sc, n.partbound, parent.obj) };
     if (parent.obj.unlogged !== t.unlogged && n.relation!.relpersistence !== 'u') t.unlogged = parent.obj.unlogged;
   } else t.inherits = parents.map((p: { key: string }) => p.key);
   for (const p of parents) {
@@ -139,21 +139,6 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
       if (node) likeIndexes.push({ table: t, node });
     }
   }
-}
-
-/** A partition bound (`FOR VALUES …`, `DEFAULT`): canonical form and text. */
-export function bound(sc: FoldScope, b: Payload<'PartitionBoundSpec'>): Expr {
-  const datum = (d: Node): string => {
-    const f = d?.ColumnRef?.fields?.map(sv);
-    if (f?.length === 1 && (f[0] === 'minvalue' || f[0] === 'maxvalue')) return f[0].toUpperCase();
-    return deparseExpression(sc.qualify(d));
-  };
-  let text: string;
-  if (b.is_default) text = 'DEFAULT';
-  else if (b.strategy === 'h') text = `FOR VALUES WITH (modulus ${b.modulus}, remainder ${b.remainder ?? 0})`;
-  else if (b.strategy === 'l') text = `FOR VALUES IN (${(b.listdatums ?? []).map(datum).join(', ')})`;
-  else text = `FOR VALUES FROM (${(b.lowerdatums ?? []).map(datum).join(', ')}) TO (${(b.upperdatums ?? []).map(datum).join(', ')})`;
-  return { canonical: boundOf(b), text };
 }
 
 /** Points every reference to relation `from` at `to` (FKs, partitions, inheritance, view dependencies). */

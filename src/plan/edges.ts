@@ -36,6 +36,7 @@ import { keysAttachedTo } from './kinds/attached-keys.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
+import { descendsFrom } from '../model/partition.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -451,7 +452,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
       // The partitions its indexes are attached to exist first (pg_dump's form names them: ./kinds/partition-index-names.ts).
-      const parts = Object.keys(i.attached ?? {}).filter((k) => desired.tables[k]?.partitionOf?.parent === i.table).map(nodeId.rel);
+      // At every level of a sub-partitioned tree.
+      const parts = Object.keys(i.attached ?? {}).filter((k) => descendsFrom(desired.tables, k, i.table)).map(nodeId.rel);
       return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts] };
     }
     case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };

@@ -14,6 +14,7 @@ import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
+import { findKeyCopy, keySource, recordKeyCopy } from './partition-keys.js';
 import { absorbAttached, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached } from './partition-indexes.js';
 
 /**
@@ -129,8 +130,14 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         // inspector leaves it to the parent's. Attached to a plain index of the parent, it stays the partition's.
         const owner = constraintIndexOwner(sc, childNames);
         if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
-        if (constraintIndexOwner(sc, sc.rangeNames(n.relation))) delete owner.table.constraints[owner.name];
-        else {
+        // The parent's key, or a partition's copy of a key above it (partition-keys.ts): the child's key is a copy now.
+        const parentKey = constraintIndexOwner(sc, sc.rangeNames(n.relation));
+        const copied = parentKey ? undefined : findKeyCopy(sc, sc.rangeNames(n.relation));
+        if (parentKey || copied) {
+          delete owner.table.constraints[owner.name];
+          if (parentKey) recordKeyCopy(sc, owner.table, owner.name, keySource(parentKey.table, parentKey.name), parentKey.table.constraints[parentKey.name] as PrimaryKey | UniqueConstraint);
+          else recordKeyCopy(sc, owner.table, owner.name, copied!.source, copied!.key);
+        } else {
           const parent = findIndex(sc, sc.rangeNames(n.relation));
           if (parent) setAttachedTo(owner.table, owner.name, parent.index);
         }

@@ -295,7 +295,13 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
     // First: the rest of the plan was computed on the renamed state (every other statement requires RENAMES).
-    case 'rename': return { creates: [RENAMES] };
+    case 'rename': {
+      if (c.object !== 'index') return { creates: [RENAMES] };
+      // An index rename frees its old name and takes its new one: a chain (a → b, b → c) frees b first. A temporary
+      // name (a cycle broken: diff/index-renames.ts) is taken by the rename that gives it, before the one that uses it.
+      const name = (n: string) => nodeId.index(qualifiedKey(c.schema, n));
+      return { creates: [RENAMES, name(c.to)], ...(c.temporary ? { requires: [name(c.from)] } : { drops: [name(c.from)] }) };
+    }
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
     // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
     // table, a referenced table or key, a relation a view reads).

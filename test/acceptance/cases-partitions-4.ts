@@ -169,3 +169,50 @@ PARTITION_4_KEY_CASES.push({
   seed,
   keepsTables: keeps,
 });
+
+const sales = [
+  'CREATE TABLE sales (id int NOT NULL, region text NOT NULL, amount numeric) PARTITION BY LIST (region)',
+  "CREATE TABLE sales_eu PARTITION OF sales FOR VALUES IN ('eu')",
+  "CREATE TABLE sales_us PARTITION OF sales FOR VALUES IN ('us')",
+  "CREATE TABLE sales_ap PARTITION OF sales FOR VALUES IN ('ap')",
+];
+const salesSeed = "INSERT INTO sales VALUES (1, 'eu', 2.5), (2, 'us', 3), (3, 'ap', 4)";
+const salesKeeps = [{ tables: ['sales'], query: 'SELECT id, region, amount::text FROM sales ORDER BY id' }];
+/** pg_dump's form of an index on sales (amount) whose partitions' indexes are named `eu`, `us`, `ap`. */
+const salesIndex = (eu: string, us: string, ap: string) => [
+  'CREATE INDEX sales_amount_idx ON ONLY sales (amount)',
+  `CREATE INDEX ${eu} ON sales_eu (amount)`, `ALTER INDEX sales_amount_idx ATTACH PARTITION ${eu}`,
+  `CREATE INDEX ${us} ON sales_us (amount)`, `ALTER INDEX sales_amount_idx ATTACH PARTITION ${us}`,
+  `CREATE INDEX ${ap} ON sales_ap (amount)`, `ALTER INDEX sales_amount_idx ATTACH PARTITION ${ap}`,
+];
+
+/**
+ * Index rename sets whose targets are other renames' sources (diff/index-renames.ts): a chain runs the rename
+ * freeing a name before the one taking it; a cycle (a swap) goes through a temporary name.
+ */
+export const PARTITION_4_RENAME_CASES: AcceptanceCase[] = [
+  {
+    name: 'partitions-4: two partitions\' index names swapped',
+    old: [...sales, ...salesIndex('ix_a', 'ix_b', 'ix_c')],
+    new: [...sales, ...salesIndex('ix_b', 'ix_a', 'ix_c')],
+    seed: salesSeed,
+    keepsTables: salesKeeps,
+    absentSql: ['DROP INDEX', 'CREATE INDEX'],
+  },
+  {
+    name: 'partitions-4: partitions\' index names renamed around a three-way cycle',
+    old: [...sales, ...salesIndex('ix_a', 'ix_b', 'ix_c')],
+    new: [...sales, ...salesIndex('ix_b', 'ix_c', 'ix_a')],
+    seed: salesSeed,
+    keepsTables: salesKeeps,
+    absentSql: ['DROP INDEX', 'CREATE INDEX'],
+  },
+  {
+    name: 'partitions-4: partitions\' index names renamed along a chain',
+    old: [...sales, ...salesIndex('ix_a', 'ix_b', 'ix_c')],
+    new: [...sales, ...salesIndex('ix_b', 'ix_c', 'ix_d')],
+    seed: salesSeed,
+    keepsTables: salesKeeps,
+    absentSql: ['DROP INDEX', 'CREATE INDEX'],
+  },
+];

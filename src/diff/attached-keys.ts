@@ -11,6 +11,7 @@ import type { Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Index, Model } from '../model/types.js';
 import { sameIndex } from './equal.js';
+import { descendsFrom } from '../model/partition.js';
 
 const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'attachedTo' in k ? k.attachedTo : undefined);
 
@@ -104,7 +105,7 @@ export function renamePartitionIndexes(current: Model, desired: Model, out: Chan
       for (const [part, name] of Object.entries(i.attached)) {
         const from = was.attached[part];
         const p = desired.tables[part];
-        if (from === undefined || from === name || !p || droppedTables.has(part) || current.tables[part]?.partitionOf?.parent !== key) continue;
+        if (from === undefined || from === name || !p || droppedTables.has(part) || !descendsFrom(current.tables, part, key)) continue;
         out.push({ kind: 'rename', object: 'index', schema: p.schema, table: p.name, from, to: name });
       }
     }

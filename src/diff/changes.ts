@@ -114,7 +114,11 @@ export type Change =
   | { readonly kind: 'drop_object'; readonly object: CatalogObject }
   | { readonly kind: 'alter_object'; readonly from: CatalogObject; readonly to: CatalogObject }
   /** A rename the user asked for (never guessed): see `src/diff/renames.ts`. */
-  | { readonly kind: 'rename'; readonly object: 'table' | 'column' | 'index' | 'constraint' | 'sequence'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string };
+  | {
+    readonly kind: 'rename'; readonly object: 'table' | 'column' | 'index' | 'constraint' | 'sequence'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string;
+    /** `from` is a temporary name an earlier rename of the plan gave (a cycle of index renames broken: src/diff/index-renames.ts). */
+    readonly temporary?: boolean;
+  };
 
 export type CommentTarget =
   | { readonly on: 'SCHEMA'; readonly schema: string }

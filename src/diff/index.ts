@@ -18,6 +18,7 @@ import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
+import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -382,6 +383,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   attachPartitionKeys(current, desired, out);
   attachPartitionIndexes(current, desired, out);
   renamePartitionIndexes(current, desired, out);
+  breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
   refuseTypedTableChanges(current, desired, out);
   return out;

@@ -251,13 +251,16 @@ SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
        i.indisunique AS is_unique, am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate,
        -- an index ON ONLY a partitioned table that some partition has no index attached to yet
        (t.relkind = 'p' AND NOT i.indisvalid) AS only,
-       -- a partitioned table's index: the partitions' plain indexes attached to it (keys attached: Q_CONSTRAINTS)
-       CASE WHEN t.relkind = 'p' THEN (SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname))
-          FROM pg_catalog.pg_inherits pih JOIN pg_catalog.pg_class pic ON pic.oid = pih.inhrelid
-          JOIN pg_catalog.pg_index pix ON pix.indexrelid = pih.inhrelid JOIN pg_catalog.pg_class pt ON pt.oid = pix.indrelid
+       -- a partitioned table's index: the partitions' plain indexes attached to it (keys attached: Q_CONSTRAINTS), and
+       -- those of sub-partitions attached to these, at every level (by partition: each has one in the tree)
+       CASE WHEN t.relkind = 'p' THEN (WITH RECURSIVE tree(idx) AS (
+            SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih WHERE pih.inhparent = i.indexrelid
+             UNION ALL SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih JOIN tree ON pih.inhparent = tree.idx)
+          SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname))
+          FROM tree JOIN pg_catalog.pg_class pic ON pic.oid = tree.idx
+          JOIN pg_catalog.pg_index pix ON pix.indexrelid = tree.idx JOIN pg_catalog.pg_class pt ON pt.oid = pix.indrelid
           JOIN pg_catalog.pg_namespace pn ON pn.oid = pt.relnamespace
-         WHERE pih.inhparent = i.indexrelid
-           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pk WHERE pk.conindid = pih.inhrelid AND pk.contype IN ('p','u','x'))) END AS attached,
+         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pk WHERE pk.conindid = tree.idx AND pk.contype IN ('p','u','x'))) END AS attached,
        dsc.description AS comment, ic.reloptions AS options,
        (SELECT array_agg(a.attnum || '=' || a.attstattarget ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
          WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS statistics

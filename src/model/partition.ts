@@ -61,6 +61,21 @@ export function defaultPartitionIndexName(table: string, index: Index): string {
 }
 
 /**
+ * Whether the table `key` is a partition of `ancestor`, directly or at a lower level (a partition of a partition).
+ *
+ * @example
+ * descendsFrom(model.tables, 'public.r_west_low', 'public.r') // true: r_west_low is a partition of r_west, of r
+ */
+export function descendsFrom(tables: Readonly<Record<string, { readonly partitionOf?: { readonly parent: string } }>>, key: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  for (let at = tables[key]?.partitionOf?.parent; at && !seen.has(at); at = tables[at]?.partitionOf?.parent) {
+    if (at === ancestor) return true;
+    seen.add(at);
+  }
+  return false;
+}
+
+/**
  * Relation names of a schema (tables, views, sequences, indexes, key constraints' indexes, and unless
  * `attached: false` partitions' attached indexes).
  *
@@ -117,11 +132,13 @@ export function detachedTable(model: Model, table: Table): Table {
   const indexes: Record<string, Index> = {};
   for (const i of Object.values(from.indexes)) {
     // The name of its index attached to the parent's (Index.attached), else the one PostgreSQL would give it.
-    const own = parent.indexes[i.name]?.attached?.[key];
+    const own = i.attached?.[key];
     if (i.only && own === undefined) continue;
     const name = own ?? choose(addition(i.keys.map(keyName)), 'idx');
     const { attached: _a, only: _o, ...shape } = i;
-    indexes[name] = { ...shape, name, schema: table.schema, table: key, definition: undefined, comment: undefined };
+    // A sub-partitioned partition's index keeps its partitions' indexes attached (recorded on the parent's until now).
+    const below = Object.entries(i.attached ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));
+    indexes[name] = { ...shape, name, schema: table.schema, table: key, definition: undefined, comment: undefined, ...(below.length ? { attached: Object.fromEntries(below) } : {}) };
   }
   Object.assign(indexes, table.indexes);
   const { partitionOf: _gone, ...rest } = table;

@@ -259,7 +259,9 @@ export interface Index extends Commented, Located {
    * (`{ 'public.child_a': 'child_a_custom' }`). PostgreSQL names the ones it creates itself (`CREATE INDEX` on the
    * parent, `CREATE TABLE … PARTITION OF`, `ATTACH PARTITION`) `<partition>_<columns>_idx`; pg_dump writes any name
    * as `CREATE INDEX parent_idx ON ONLY parent …; CREATE INDEX child_a_custom ON child_a …; ALTER INDEX parent_idx
-   * ATTACH PARTITION child_a_custom`. Keys attached to it are not here (Constraint.attachedTo). Absent: none.
+   * ATTACH PARTITION child_a_custom`. Keys attached to it are not here (Constraint.attachedTo). A partition that is
+   * itself partitioned has its index's partitions' indexes here too, at every level (each partition of the tree has
+   * one index in it: `{ 'public.west': 'west_v', 'public.west_low': 'low_v' }`, low_v attached to west_v). Absent: none.
    */
   readonly attached?: Readonly<Record<string, string>>;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */

@@ -14,7 +14,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import { qualifiedKey } from '../model/names.js';
-import type { Expr, Func, Index, Model } from '../model/types.js';
+import type { Expr, Func, Index, Model, PrimaryKey, UniqueConstraint } from '../model/types.js';
 import { attachedTargetExists } from '../model/objects.js';
 import * as eventTrigger from './kinds/event-trigger.js';
 import * as publication from './kinds/publication.js';
@@ -98,6 +98,7 @@ export class Folder implements FoldScope {
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes = new Set<string>();
   readonly onlyPending = new Map<Index, Set<string>>();
+  readonly keyCopies = new Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint }>>();
   private stmt!: ParsedStatement;
   /** Schemas taken as existing (FoldOptions.existingSchemas) that no file has created yet. */
   private readonly assumedSchemas = new Set<string>();

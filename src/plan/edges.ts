@@ -37,6 +37,7 @@ import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { castPath } from '../model/casts.js';
+import { descendsFrom } from '../model/partition.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -308,7 +309,13 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
   const inlineForeignKeys = (table: string, constraint: string) => ctx.inlineForeignKeys.has(`${table}\u0000${constraint}`);
   switch (c.kind) {
     // First: the rest of the plan was computed on the renamed state (every other statement requires RENAMES).
-    case 'rename': return { creates: [RENAMES] };
+    case 'rename': {
+      if (c.object !== 'index') return { creates: [RENAMES] };
+      // An index rename frees its old name and takes its new one: a chain (a → b, b → c) frees b first. A temporary
+      // name (a cycle broken: diff/index-renames.ts) is taken by the rename that gives it, before the one that uses it.
+      const name = (n: string) => nodeId.index(qualifiedKey(c.schema, n));
+      return { creates: [RENAMES, name(c.to)], ...(c.temporary ? { requires: [name(c.from)] } : { drops: [name(c.from)] }) };
+    }
     case 'create_schema': return { creates: [nodeId.schema(c.schema.name)] };
     // DROP SCHEMA … CASCADE takes its tables and views with it: before what they use outside it is dropped (a parent
     // table, a referenced table or key, a relation a view reads).
@@ -473,7 +480,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));
       // The partitions its indexes are attached to exist first (pg_dump's form names them: ./kinds/partition-index-names.ts).
-      const parts = Object.keys(i.attached ?? {}).filter((k) => desired.tables[k]?.partitionOf?.parent === i.table).map(nodeId.rel);
+      // At every level of a sub-partitioned tree.
+      const parts = Object.keys(i.attached ?? {}).filter((k) => descendsFrom(desired.tables, k, i.table)).map(nodeId.rel);
       return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts] };
     }
     case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };

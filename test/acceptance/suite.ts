@@ -36,6 +36,7 @@ import { BATCH_9_CASES } from './cases-batch-9.js';
 import { PARTITION_CASES } from './cases-partitions.js';
 import { PARTITION_2_CASES } from './cases-partitions-2.js';
 import { PARTITION_3_CASES, PARTITION_3_NEW_CASES, PARTITION_3_ORACLE_CASES } from './cases-partitions-3.js';
+import { PARTITION_4_LEVEL_CASES, PARTITION_4_KEY_CASES, PARTITION_4_RENAME_CASES } from './cases-partitions-4.js';
 import { GAPS_2_CASES } from './cases-gaps-2.js';
 import { GAPS_3_CASES } from './cases-gaps-3.js';
 import { VIEWS_2_CASES } from './cases-views-2.js';
@@ -46,7 +47,7 @@ import { DEFERRAL_CASES, FIRING_CASES } from './cases-firing.js';
 import { casePairs, runCase, tooOld, type AcceptanceCase } from './harness.js';
 import { stateWork } from '../helpers/state-cache.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES];
 
 /**
  * Cases in flight at once on a server (each on its own pair of databases): MERIDIAN_ACCEPTANCE_CONCURRENCY,

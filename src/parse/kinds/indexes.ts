@@ -15,12 +15,14 @@ import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
-import { cloneIndex, indexColNames, recordAttached, renameAttached } from './partition-indexes.js';
+import { findKeyCopy, keySource, recordKeyCopy } from './partition-keys.js';
+import { absorbAttached, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached } from './partition-indexes.js';
 
 /**
  * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
- * like the inspector, the Model then leaves it to the parent's (its name in `parentIndex.attached`). Without one,
- * PostgreSQL creates one (named by it: partition-indexes.ts).
+ * like the inspector, the Model then leaves it to the parent's (its name in `parentIndex.attached`, with the names
+ * of its own partitions' indexes). Without one, PostgreSQL creates one (named by it: partition-indexes.ts), and on a
+ * partitioned `part` does the same for each of its partitions (DefineIndex recursing), recorded on `parentIndex`.
  */
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
   // An index ON ONLY the parent that is not valid yet takes one too (its other partitions still pending).
@@ -30,12 +32,16 @@ function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void 
     // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
     const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), shape));
     if (key) setAttachedTo(part, key.name, parentIndex);
-    else cloneIndex(sc, part, parentIndex);
+    else {
+      cloneIndex(sc, part, parentIndex);
+      if (part.partitionBy) for (const p of partitionsOf(sc, qualifiedKey(part.schema, part.name))) attachSameIndex(sc, sc.model.tables[p]!, parentIndex);
+    }
     return;
   }
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
   recordAttached(parentIndex, qualifiedKey(part.schema, part.name), match.name);
+  absorbAttached(parentIndex, match);
 }
 
 /** The index behind a partition's PRIMARY KEY or UNIQUE constraint, as an Index (its shape, for matching). */
@@ -61,7 +67,7 @@ function setAttachedTo(t: MTable, name: string, parent: Index): void {
  * attachPartitionIndexes(sc, parent, part); // part's own index on (id) is now the parent's (id) index's
  */
 export function attachPartitionIndexes(sc: FoldScope, parent: MTable, part: MTable): void {
-  for (const ix of Object.values(parent.indexes)) attachSameIndex(sc, part, ix);
+  for (const ix of indexesOf(sc, parent)) attachSameIndex(sc, part, ix);
 }
 
 /** Keys of the tables that are partitions of the table `key`. */
@@ -71,17 +77,17 @@ function partitionsOf(sc: FoldScope, key: string): string[] {
 
 /**
  * `ALTER INDEX parent ATTACH PARTITION child` attached an index of the partition `table`: an `ON ONLY` index is
- * valid once every partition it still has has an index attached (PostgreSQL's validatePartitionedIndex).
+ * valid once every partition it still has has a valid index attached (PostgreSQL's validatePartitionedIndex). The
+ * partitions a still invalid child index waits for (`childPending`) are the parent's to wait for, at any level.
  */
-function attached(sc: FoldScope, parentNames: readonly string[], table: string): void {
-  const parent = findIndex(sc, parentNames);
-  const pending = parent && sc.onlyPending.get(parent.index);
+function attached(sc: FoldScope, parent: Index | undefined, table: string, childPending?: ReadonlySet<string>): void {
+  const pending = parent && sc.onlyPending.get(parent);
   if (!parent || !pending) return;
   pending.delete(table);
-  const partitions = new Set(partitionsOf(sc, parent.index.table));
-  if ([...pending].some((p) => partitions.has(p))) return;
-  delete (parent.index as Mut<Index>).only;
-  sc.onlyPending.delete(parent.index);
+  for (const p of childPending ?? []) pending.add(p);
+  if ([...pending].some((p) => descendsFrom(sc, p, parent.table))) return;
+  delete (parent as Mut<Index>).only;
+  sc.onlyPending.delete(parent);
 }
 
 /**
@@ -101,6 +107,18 @@ function checkAttach(sc: FoldScope, parent: { owner: MTable | MView; index: Inde
   if (!sameIndex({ ...child.index, only: undefined }, { ...parent.index, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
 }
 
+/**
+ * checkAttach's checks for a parent index that is a partition's index attached to `above.root`: the child is an
+ * index of the same shape on a partition of that partition, which has none attached yet. E_INVALID otherwise.
+ */
+function checkAttachBelow(sc: FoldScope, above: { root: Index; part: string; name: string }, child: Index): void {
+  const [p, c] = [above.name, child.name];
+  const part = sc.model.tables[child.table];
+  if (part?.partitionOf?.parent !== above.part) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": index "${c}" is not an index on any partition of table "${sc.model.tables[above.part]?.name}"`);
+  if (above.root.attached?.[child.table] !== undefined) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
+  if (!sameIndex({ ...child, only: undefined }, { ...above.root, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
+}
+
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_AttachPartition') {
@@ -113,22 +131,36 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         // inspector leaves it to the parent's. Attached to a plain index of the parent, it stays the partition's.
         const owner = constraintIndexOwner(sc, childNames);
         if (!owner) throw new Problem('E_UNKNOWN', `index "${childNames.join('.')}" does not exist`);
-        if (constraintIndexOwner(sc, sc.rangeNames(n.relation))) delete owner.table.constraints[owner.name];
-        else {
+        // The parent's key, or a partition's copy of a key above it (partition-keys.ts): the child's key is a copy now.
+        const parentKey = constraintIndexOwner(sc, sc.rangeNames(n.relation));
+        const copied = parentKey ? undefined : findKeyCopy(sc, sc.rangeNames(n.relation));
+        if (parentKey || copied) {
+          delete owner.table.constraints[owner.name];
+          if (parentKey) recordKeyCopy(sc, owner.table, owner.name, keySource(parentKey.table, parentKey.name), parentKey.table.constraints[parentKey.name] as PrimaryKey | UniqueConstraint);
+          else recordKeyCopy(sc, owner.table, owner.name, copied!.source, copied!.key);
+        } else {
           const parent = findIndex(sc, sc.rangeNames(n.relation));
           if (parent) setAttachedTo(owner.table, owner.name, parent.index);
         }
-        attached(sc, sc.rangeNames(n.relation), qualifiedKey(owner.table.schema, owner.table.name));
+        attached(sc, findIndex(sc, sc.rangeNames(n.relation))?.index, qualifiedKey(owner.table.schema, owner.table.name));
         continue;
       }
       const parent = findIndex(sc, sc.rangeNames(n.relation));
-      if (!parent) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
-      checkAttach(sc, parent, child);
-      // Like the inspector: an index attached to a parent's index belongs to the parent's (its name kept there).
+      // The parent may itself be a partition's index attached to one above it (recorded there: Index.attached).
+      const above = parent ? undefined : findAttached(sc, sc.rangeNames(n.relation));
+      if (!parent && !above) throw new Problem('E_UNKNOWN', `index "${sc.rangeNames(n.relation).join('.')}" does not exist`);
+      if (parent) checkAttach(sc, parent, child);
+      else checkAttachBelow(sc, above!, child.index);
+      const root = parent?.index ?? above!.root;
+      // Like the inspector: an index attached to a parent's index belongs to the parent's (its name kept there), with
+      // the names of its own partitions' indexes; the partitions it still waits for are the parent's.
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
-      recordAttached(parent.index, child.index.table, child.index.name);
-      attached(sc, sc.rangeNames(n.relation), child.index.table);
+      recordAttached(root, child.index.table, child.index.name);
+      absorbAttached(root, child.index);
+      const childPending = sc.onlyPending.get(child.index);
+      sc.onlyPending.delete(child.index);
+      attached(sc, root, child.index.table, childPending);
       continue;
     }
     const ix = findIndex(sc, sc.rangeNames(n.relation));

@@ -3,13 +3,16 @@
  * creates one on each partition for `CREATE INDEX` on the parent, `CREATE TABLE … PARTITION OF` and `ATTACH
  * PARTITION` (when the partition has no index of the shape), named `<partition>_<columns>_idx` (ChooseIndexName,
  * the parent index's column names, a number appended on a clash); pg_dump writes other names with `ON ONLY` and
- * `ALTER INDEX … ATTACH PARTITION`. Those names take the schema's relation namespace like any index.
+ * `ALTER INDEX … ATTACH PARTITION`. Those names take the schema's relation namespace like any index. A partition
+ * that is itself partitioned gets one too, and its partitions one each attached to it (PostgreSQL's DefineIndex
+ * recurses): the Model records them all on the top index (Index.attached, one name per partition of the tree).
  */
 import type { Index } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { figureColname } from '../normalize.js';
 import { chooseName, nameAddition } from '../naming.js';
 import { qualifiedKey } from '../../model/names.js';
+import { descendsFrom as isPartitionOf } from '../../model/partition.js';
 import type { FoldScope, MTable, Mut } from './scope.js';
 
 /**
@@ -54,19 +57,66 @@ export function cloneIndex(sc: FoldScope, part: MTable, parent: Index): string {
 }
 
 /**
- * `CREATE TABLE part PARTITION OF parent`: each of the parent's indexes (an `ON ONLY` one too) gets an index on
- * the new partition, named by PostgreSQL.
+ * `CREATE TABLE part PARTITION OF parent`: each of the parent's indexes (an `ON ONLY` one too), and each index the
+ * parent (itself a partition) has attached to an index above it, gets an index on the new partition, named by
+ * PostgreSQL.
  *
  * @example
  * cloneParentIndexes(sc, parent, part) // part gets 'part_id_idx' attached to the parent's index on (id)
  */
 export function cloneParentIndexes(sc: FoldScope, parent: MTable, part: MTable): void {
-  for (const ix of Object.values(parent.indexes)) cloneIndex(sc, part, ix);
+  for (const ix of indexesOf(sc, parent)) cloneIndex(sc, part, ix);
+}
+
+/**
+ * The indexes a partitioned table has, as the Model records them: its own, and those of tables above it that it has
+ * an index attached to (that index's partitions are recorded on the top one: Index.attached).
+ *
+ * @example
+ * indexesOf(sc, west) // [west's own w_own, root's r_value_idx (attached: { 'public.west': 'west_value', … })]
+ */
+export function indexesOf(sc: FoldScope, t: MTable): Index[] {
+  return [...Object.values(t.indexes), ...parentsOf(sc, qualifiedKey(t.schema, t.name))];
 }
 
 /** The indexes of partitioned tables of `sc` that the partition `part` (key) has an index attached to. */
 function parentsOf(sc: FoldScope, part: string): Index[] {
   return Object.values(sc.model.tables).flatMap((t) => (t.partitionBy ? Object.values(t.indexes).filter((i) => i.attached?.[part] !== undefined) : []));
+}
+
+/** Whether the table `key` is a partition of `ancestor` at some level (model/partition.ts). */
+export function descendsFrom(sc: FoldScope, key: string, ancestor: string): boolean {
+  return isPartitionOf(sc.model.tables, key, ancestor);
+}
+
+/**
+ * An index of a partitioned table is attached to `root` (or found to be a partition's index of the shape): the
+ * names of its own partitions' indexes go to `root` with it.
+ *
+ * @example
+ * absorbAttached(rootIdx, westValue) // rootIdx.attached gains west_value's { 'public.west_low': 'low_value' }
+ */
+export function absorbAttached(root: Index, child: Index): void {
+  for (const [part, name] of Object.entries(child.attached ?? {})) recordAttached(root, part, name);
+}
+
+/**
+ * A partition's index attached to an index of a table above it, by name (`[schema,] name`): the top index it is
+ * recorded on (Index.attached) and the partition's key.
+ *
+ * @example
+ * findAttached(sc, ['west_value']) // { root: r_value_idx, part: 'public.r_west', name: 'west_value' }
+ */
+export function findAttached(sc: FoldScope, names: readonly string[]): { root: Index; part: string; name: string } | undefined {
+  const name = names[names.length - 1]!;
+  const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
+  for (const s of schemas)
+    for (const t of Object.values(sc.model.tables)) {
+      if (!t.partitionBy) continue;
+      for (const ix of Object.values(t.indexes))
+        for (const [part, n] of Object.entries(ix.attached ?? {})) if (n === name && sc.model.tables[part]?.schema === s) return { root: ix, part, name };
+    }
+  return undefined;
 }
 
 /**
@@ -83,19 +133,23 @@ export function dropAttached(sc: FoldScope, part: string, schema: string): void 
 }
 
 /**
- * `ALTER TABLE parent DETACH PARTITION part`: the indexes attached to the parent's become the table's own (same
- * shape and name), as PostgreSQL leaves them.
+ * `ALTER TABLE parent DETACH PARTITION part`: the indexes attached to the parent's (or to an index above it) become
+ * the table's own (same shape and name), as PostgreSQL leaves them, with their partitions' indexes attached to them.
  *
  * @example
  * detachAttached(sc, parent, part) // part.indexes gains 'p1_lower_idx'
  */
 export function detachAttached(sc: FoldScope, parent: MTable, part: MTable, refresh: (owner: MTable, ix: Mut<Index>) => void): void {
   const key = qualifiedKey(part.schema, part.name);
-  for (const ix of Object.values(parent.indexes)) {
+  for (const ix of indexesOf(sc, parent)) {
     const name = forget(ix, key);
     if (name === undefined) continue;
     const { attached: _a, only: _o, comment: _c, statistics: _s, loc: _l, ...shape } = ix as Mut<Index>;
     const own: Mut<Index> = { ...shape, schema: part.schema, name, table: key };
+    for (const [k, n] of Object.entries(ix.attached ?? {})) if (descendsFrom(sc, k, key)) {
+      forget(ix, k);
+      recordAttached(own, k, n);
+    }
     const node = sc.indexNodes.get(ix);
     if (node) sc.indexNodes.set(own, { ...node });
     (part.indexes as Record<string, Index>)[name] = own;
@@ -110,21 +164,13 @@ export function detachAttached(sc: FoldScope, parent: MTable, part: MTable, refr
  * renameAttached(sc, ['p1_lower_idx'], 'p1_custom') // true; the parent index's attached['public.p1'] = 'p1_custom'
  */
 export function renameAttached(sc: FoldScope, names: readonly string[], newname: string): boolean {
-  const name = names[names.length - 1]!;
-  const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
-  for (const s of schemas)
-    for (const t of Object.values(sc.model.tables)) {
-      if (!t.partitionBy) continue;
-      for (const ix of Object.values(t.indexes))
-        for (const [part, n] of Object.entries(ix.attached ?? {})) {
-          if (n !== name || sc.model.tables[part]?.schema !== s) continue;
-          sc.release(s, n);
-          sc.claim(s, newname);
-          recordAttached(ix, part, newname);
-          return true;
-        }
-    }
-  return false;
+  const found = findAttached(sc, names);
+  if (!found) return false;
+  const schema = sc.model.tables[found.part]!.schema;
+  sc.release(schema, found.name);
+  sc.claim(schema, newname);
+  recordAttached(found.root, found.part, newname);
+  return true;
 }
 
 /**

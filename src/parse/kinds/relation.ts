@@ -5,6 +5,7 @@
 import { qualifiedKey } from '../../model/names.js';
 import { Problem, notFound, type FoldScope, type MTable } from './scope.js';
 import { dropAttached } from './partition-indexes.js';
+import { forgetKeyCopies } from './partition-keys.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
 import * as rule from './rule.js';
@@ -28,6 +29,7 @@ export function dropRelation(sc: FoldScope, key: string, cascade: boolean): void
   for (const [sk, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === key) { delete sc.model.sequences[sk]; sc.release(s.schema, s.name); }
   for (const ix of Object.values(o.indexes)) sc.release(o.schema, ix.name);
   if (t?.partitionOf) dropAttached(sc, key, o.schema);
+  forgetKeyCopies(sc, key);
   if (t) for (const c of Object.values(t.constraints)) if (c.kind !== 'check' && c.kind !== 'foreign_key') sc.release(o.schema, c.name);
   delete sc.model.tables[key];
   delete sc.model.views[key];

@@ -5,7 +5,7 @@
  * never see its other internals. Adding a kind is a new file here plus a line in the Folder's dispatch.
  */
 import type { SourceLocation } from '../../errors.js';
-import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../../model/types.js';
+import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, PrimaryKey, SchemaDef, Sequence, Table, Trigger, TypeDef, UniqueConstraint, View } from '../../model/types.js';
 import type { NormalizeContext } from '../normalize.js';
 import type { Payload, TaggedNode, Tree } from '../ast.js';
 import { optionName } from '../../model/options.js';
@@ -87,6 +87,11 @@ export interface FoldScope {
    * attached to it yet. PostgreSQL marks it valid (`only` cleared) once each partition still there has one.
    */
   readonly onlyPending: Map<Index, Set<string>>;
+  /**
+   * Partitions' copies of the keys of tables above them (partition-keys.ts): by partition key, by the key they copy
+   * (`schema.table/name`), the copy's name (taken) and the key copied.
+   */
+  readonly keyCopies: Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint }>>;
   /** Adds a located warning or error for the current statement without ending it. */
   report(code: string, message: string, at?: number): void;
   /** The statement is valid SQL the Model does not represent: opaque when allowed, else E_UNSUPPORTED. */

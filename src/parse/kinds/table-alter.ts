@@ -15,6 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
+import { copyNewKey, copyParentKeys, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './partition-bound.js';
@@ -133,7 +134,11 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         }
         const before = new Set(Object.keys(t.constraints));
         constraint(sc, t, k!);
-        for (const name of Object.keys(t.constraints)) if (!before.has(name)) addCheckToChildren(sc.model, found.key, t.constraints[name]!, only);
+        for (const name of Object.keys(t.constraints)) if (!before.has(name)) {
+          addCheckToChildren(sc.model, found.key, t.constraints[name]!, only);
+          // Without ONLY, each partition gets a copy of a new key (its name taken: partition-keys.ts).
+          if (!only) copyNewKey(sc, t, name);
+        }
         break;
       }
       case 'AT_DropConstraint': {
@@ -143,6 +148,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         }
         const c = t.constraints[cmd.name!]!;
         dropCheck(sc.model, found.key, t, c, only);
+        forgetKeyCopies(sc, undefined, keySource(t, cmd.name!));
         if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') sc.release(t.schema, cmd.name!);
         sc.releaseCon(t.schema, cmd.name!);
         delete t.constraints[cmd.name!];
@@ -223,10 +229,13 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         part.obj.partitionOf = { parent: found.key, bound: bound(sc, cmd.def!.PartitionCmd!.bound!, t) };
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
         attachPartitionIndexes(sc, t, part.obj);
+        copyParentKeys(sc, t, part.obj);
         break;
       }
       case 'AT_DetachPartition': {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
+        // Its copies of the parent's keys stay, its own keys (their names still taken).
+        forgetKeyCopies(sc, part.key, undefined, true);
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
         // The indexes attached to the parent's stay, its own (Index.attached).

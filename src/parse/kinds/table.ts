@@ -3,6 +3,7 @@
  * what depends on a relation). `ALTER TABLE` is ./table-alter.ts; columns ./column.ts; constraints ./constraint.ts.
  */
 import { cloneParentIndexes, retargetAttached } from './partition-indexes.js';
+import { copyParentKeys, retargetKeyCopies } from './partition-keys.js';
 import { mergeDuplicateKeys } from './key-merge.js';
 import type { Column, CompositeType, Index } from '../../model/types.js';
 import { normalizeExpr } from '../normalize.js';
@@ -52,7 +53,10 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   const typed = n.ofTypename ? ofType(sc, t, n.ofTypename) : [];
   sc.model.tables[r.key] = t;
   // A partition gets an index for each of its parent's (named by PostgreSQL, before its own constraints).
-  if (n.partbound) cloneParentIndexes(sc, parents[0]!.obj, t);
+  if (n.partbound) {
+    cloneParentIndexes(sc, parents[0]!.obj, t);
+    copyParentKeys(sc, parents[0]!.obj, t);
+  }
   const later: (() => void)[] = [];
   const likeIndexes: { table: MTable; node: Payload<'IndexStmt'> }[] = [];
   const deferred: Deferred[] = [];
@@ -144,6 +148,7 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
 /** Points every reference to relation `from` at `to` (FKs, partitions, inheritance, view dependencies). */
 export function retarget(sc: FoldScope, from: string, to: string): void {
   retargetAttached(sc, from, to);
+  retargetKeyCopies(sc, from, to);
   for (const other of Object.values(sc.model.tables)) {
     for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === from) other.constraints[k] = { ...c, refTable: to };
     if (other.partitionOf?.parent === from) other.partitionOf = { ...other.partitionOf, parent: to };
@@ -169,6 +174,7 @@ export function renameTable(sc: FoldScope, key: string, newname: string): void {
   const nk = qualifiedKey(t.schema, newname);
   sc.model.tables[nk] = t;
   retargetAttached(sc, key, nk);
+  retargetKeyCopies(sc, key, nk);
   for (const other of Object.values(sc.model.tables)) {
     for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === key) other.constraints[k] = { ...c, refTable: nk };
     if (other.partitionOf?.parent === key) other.partitionOf = { ...other.partitionOf, parent: nk };

@@ -1,0 +1,143 @@
+/**
+ * The names of partitions' copies of their parents' PRIMARY KEY / UNIQUE constraints, folded. PostgreSQL makes one
+ * on each partition (at every level) for `ALTER TABLE parent ADD PRIMARY KEY/UNIQUE …`, `CREATE TABLE … PARTITION
+ * OF` and `ATTACH PARTITION` (when the partition has no key of its own of the shape), named like an unnamed key of
+ * the partition: `<partition>_pkey`, `<partition>_<columns>_key`, a number appended when the name is taken
+ * (checked on PostgreSQL 15: a sequence `p2_pkey` → `p2_pkey1`; a later `ALTER TABLE p1 ADD UNIQUE (a, b)` →
+ * `p1_a_b_key1`). The Model leaves the copies to the parent's key (as the inspector does); their names are taken in
+ * the schema's relation and constraint namespaces for as long as the partition has them.
+ */
+import type { PrimaryKey, UniqueConstraint } from '../../model/types.js';
+import { qualifiedKey } from '../../model/names.js';
+import { chooseName, nameAddition } from '../naming.js';
+import type { FoldScope, MTable } from './scope.js';
+
+type Key = PrimaryKey | UniqueConstraint;
+
+const sameKey = (a: Key, b: Key) => a.kind === b.kind && a.columns.length === b.columns.length && a.columns.every((c, i) => c === b.columns[i]);
+
+/**
+ * The copy of `key` (a key of a table above) that PostgreSQL makes on the partition `part`, named and its name taken,
+ * and on `part`'s own partitions when it is partitioned. A partition with a key of its own of the shape keeps it.
+ *
+ * @example
+ * copyKey(sc, p1, pkeyOfP) // 'p1_pkey' taken (or 'p1_pkey1' when another relation has 'p1_pkey')
+ */
+export function copyKey(sc: FoldScope, part: MTable, key: Key, source: string): void {
+  const partKey = qualifiedKey(part.schema, part.name);
+  const copies = sc.keyCopies.get(partKey) ?? new Map();
+  if (copies.has(source) || Object.values(part.constraints).some((k) => (k.kind === 'primary_key' || k.kind === 'unique') && sameKey(k, key))) return;
+  const taken = (x: string) => sc.taken(part.schema, x) || sc.conTaken(part.schema, x) || !!part.constraints[x];
+  const name = key.kind === 'primary_key' ? chooseName(part.name, undefined, 'pkey', taken) : chooseName(part.name, nameAddition(key.columns), 'key', taken);
+  sc.claim(part.schema, name);
+  sc.claimCon(part.schema, name);
+  copies.set(source, { name, key, schema: part.schema });
+  sc.keyCopies.set(partKey, copies);
+  if (part.partitionBy) for (const p of Object.values(sc.model.tables)) if (p.partitionOf?.parent === partKey) copyKey(sc, p, key, source);
+}
+
+/** Where a key comes from: the table's key and the constraint's name (`schema.table/name`). */
+export const keySource = (t: MTable, name: string): string => `${qualifiedKey(t.schema, t.name)}/${name}`;
+
+/**
+ * `ALTER TABLE parent ADD PRIMARY KEY/UNIQUE` (without ONLY): each partition of `parent` gets a copy of the key.
+ *
+ * @example
+ * copyNewKey(sc, p, 'p_pkey') // p1_pkey, p2_pkey taken
+ */
+export function copyNewKey(sc: FoldScope, parent: MTable, name: string): void {
+  const key = parent.constraints[name];
+  if (!parent.partitionBy || !key || (key.kind !== 'primary_key' && key.kind !== 'unique')) return;
+  const parentKey = qualifiedKey(parent.schema, parent.name);
+  for (const p of Object.values(sc.model.tables)) if (p.partitionOf?.parent === parentKey) copyKey(sc, p, key, keySource(parent, name));
+}
+
+/**
+ * `CREATE TABLE part PARTITION OF parent` / `ATTACH PARTITION`: the partition gets a copy of each key `parent` passes on.
+ *
+ * @example
+ * copyParentKeys(sc, p, p2) // p2_pkey, p2_a_b_key taken
+ */
+export function copyParentKeys(sc: FoldScope, parent: MTable, part: MTable): void {
+  const copies = sc.keyCopies.get(qualifiedKey(parent.schema, parent.name));
+  for (const k of Object.values(parent.constraints)) if ((k.kind === 'primary_key' || k.kind === 'unique') && !('attachedTo' in k && k.attachedTo)) copyKey(sc, part, k, keySource(parent, k.name));
+  for (const [source, { key }] of copies ?? []) copyKey(sc, part, key, source);
+}
+
+/**
+ * The partition `part` is dropped or detached (`keep`: its copies become its own keys' names), or the key `source`
+ * of a table above is dropped: the copies' names are free again.
+ *
+ * @example
+ * forgetKeyCopies(sc, 'public.p1') // p1_pkey, p1_a_b_key free
+ */
+export function forgetKeyCopies(sc: FoldScope, part: string | undefined, source?: string, keep = false): void {
+  for (const [k, copies] of sc.keyCopies) {
+    if (part !== undefined && k !== part) continue;
+    for (const [s, { name, schema }] of copies) {
+      if (source !== undefined && s !== source) continue;
+      if (!keep) {
+        sc.release(schema, name);
+        sc.releaseCon(schema, name);
+      }
+      copies.delete(s);
+    }
+    if (!copies.size) sc.keyCopies.delete(k);
+  }
+}
+
+/**
+ * A partition's copy of a key of a table above, by name (`[schema,] name`): the partition and the key it copies.
+ *
+ * @example
+ * findKeyCopy(sc, ['r_west_pkey']) // { part: 'public.r_west', source: 'public.r/r_pkey', key: r_pkey }
+ */
+export function findKeyCopy(sc: FoldScope, names: readonly string[]): { part: string; source: string; key: Key } | undefined {
+  const name = names[names.length - 1]!;
+  const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
+  for (const s of schemas)
+    for (const [part, copies] of sc.keyCopies)
+      for (const [source, c] of copies) if (c.name === name && c.schema === s) return { part, source, key: c.key };
+  return undefined;
+}
+
+/**
+ * `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` (pg_dump's form): the partition's own key `name` is now its
+ * copy of the key `source` (the Model leaves it to the parent's); its name stays taken.
+ *
+ * @example
+ * recordKeyCopy(sc, p1, 'p1_pkey', 'public.p/p_pkey', pPkey)
+ */
+export function recordKeyCopy(sc: FoldScope, part: MTable, name: string, source: string, key: Key): void {
+  const partKey = qualifiedKey(part.schema, part.name);
+  const copies = sc.keyCopies.get(partKey) ?? new Map();
+  copies.set(source, { name, key, schema: part.schema });
+  sc.keyCopies.set(partKey, copies);
+  // Its partitions' copies of it are copies of `source` now.
+  const was = keySource(part, name);
+  for (const below of sc.keyCopies.values()) {
+    const c = below.get(was);
+    if (!c) continue;
+    below.delete(was);
+    below.set(source, { ...c, key });
+  }
+}
+
+/**
+ * A table's key changed (renamed or moved): its copies, and the copies of its keys, follow.
+ *
+ * @example
+ * retargetKeyCopies(sc, 'public.p1', 'public.p1_old')
+ */
+export function retargetKeyCopies(sc: FoldScope, from: string, to: string): void {
+  const mine = sc.keyCopies.get(from);
+  if (mine) {
+    sc.keyCopies.delete(from);
+    sc.keyCopies.set(to, mine);
+  }
+  for (const copies of sc.keyCopies.values())
+    for (const [s, c] of [...copies]) if (s.startsWith(`${from}/`)) {
+      copies.delete(s);
+      copies.set(`${to}${s.slice(from.length)}`, c);
+    }
+}

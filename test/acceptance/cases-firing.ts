@@ -123,4 +123,10 @@ export const DEFERRAL_CASES: AcceptanceCase[] = [
     expectedSql: ['ALTER INDEX "public"."t_a" SET (fillfactor=50)', 'ALTER INDEX "public"."t_tags" SET (fastupdate=off)', 'ALTER INDEX "public"."t_pkey" SET (fillfactor=80)', 'DROP INDEX "public"."m_id"'],
     absentSql: ['DROP INDEX "public"."t_a"', 'DROP INDEX "public"."t_tags"', 'DROP CONSTRAINT "t_pkey"', 'COMMENT ON INDEX'],
   },
+  {
+    name: "firing: LIKE … INCLUDING COMMENTS copies the comments of columns and checks, not the table's; INCLUDING CONSTRAINTS alone copies no comment",
+    old: ['CREATE TABLE src (id int CONSTRAINT src_pos CHECK (id > 0), v text)', "COMMENT ON TABLE src IS 'the source'", "COMMENT ON COLUMN src.v IS 'value'", "COMMENT ON CONSTRAINT src_pos ON src IS 'positive'"],
+    new: ['CREATE TABLE src (id int CONSTRAINT src_pos CHECK (id > 0), v text)', "COMMENT ON TABLE src IS 'the source'", "COMMENT ON COLUMN src.v IS 'value'", "COMMENT ON CONSTRAINT src_pos ON src IS 'positive'",
+      'CREATE TABLE copy_all (LIKE src INCLUDING ALL)', 'CREATE TABLE copy_checks (LIKE src INCLUDING CONSTRAINTS)'],
+  },
 ];

@@ -127,11 +127,12 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
     if (has(COMMENTS) && c.comment) col.comment = c.comment;
     t.columns.push(col);
   }
-  if (has(COMMENTS) && src.comment) t.comment = src.comment;
+  // (The table's own comment is not copied: INCLUDING COMMENTS takes those of columns, constraints and indexes.)
   for (const c of Object.values(src.constraints)) {
     if (c.kind === 'check' && has(CONSTRAINTS)) {
       sc.claimCon(t.schema, c.name);
-      t.constraints[c.name] = { ...c, loc: sc.loc };
+      const { comment, ...rest } = c;
+      t.constraints[c.name] = { ...rest, ...(has(COMMENTS) && comment !== undefined ? { comment } : {}), loc: sc.loc };
     }
     if ((c.kind === 'primary_key' || c.kind === 'unique') && has(INDEXES)) {
       deferred.push({ contype: c.kind === 'primary_key' ? 'CONSTR_PRIMARY' : 'CONSTR_UNIQUE', keys: c.columns.map((x) => ({ String: { sval: x } })), including: c.include.map((x) => ({ String: { sval: x } })), nulls_not_distinct: c.kind === 'unique' && c.nullsNotDistinct, deferrable: c.deferrable, initdeferred: c.initiallyDeferred });

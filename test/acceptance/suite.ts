@@ -39,10 +39,11 @@ import { VIEWS_2_CASES } from './cases-views-2.js';
 import { VIEWS_3_CASES } from './cases-views-3.js';
 import { TYPED_PERIOD_CASES } from './cases-typed-period.js';
 import { RETYPE_CASES } from './cases-retype.js';
+import { VIEWS_4_CASES } from './cases-views-4.js';
 import { casePairs, runCase, tooOld, type AcceptanceCase } from './harness.js';
 import { stateWork } from '../helpers/state-cache.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...VIEWS_4_CASES];
 
 /**
  * Cases in flight at once on a server (each on its own pair of databases): MERIDIAN_ACCEPTANCE_CONCURRENCY,

@@ -14,7 +14,7 @@
  */
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
-import { canonicalExprText, canonicalQueryForms, canonicalQueryText, normalizeExpr, type NormalizeContext } from './normalize.js';
+import { canonicalExprText, canonicalExprTextIn, canonicalQueryForms, canonicalQueryText, normalizeExpr, SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
 import { canonicalBoundText, canonicalConstraintText, canonicalStatementText } from './normalize-statements.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
@@ -167,12 +167,12 @@ export function modelContext(...models: Model[]): NormalizeContext {
       const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
       for (const m of models) {
         const t = m.tables[key];
-        if (t) return { key, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, m.types)) };
+        if (t) return { key, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, m.types)), system: true };
         const v = m.views[key];
-        if (v) return { key, columns: v.columns };
-        if (m.sequences[key]) return { key };
+        if (v) return { key, columns: v.columns, system: v.kind === 'materialized_view' };
+        if (m.sequences[key]) return { key, columns: SEQUENCE_COLUMNS, system: true };
         const f = m.objects?.[`foreign_table ${key}`];
-        if (f?.kind === 'foreign_table') return { key, columns: f.columns.map((c) => c.name) };
+        if (f?.kind === 'foreign_table') return { key, columns: f.columns.map((c) => c.name), system: true };
       }
       return undefined;
     },
@@ -200,11 +200,13 @@ export function canonicalizeDefinitions(model: Model): Model {
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
+  let ctx: NormalizeContext | undefined;
   for (const [k, t] of Object.entries(model.tables)) {
     const row = { sig: t.columns.map((c) => `${c.name}:${c.type}`).join(','), columnType: rowColumnType(t.columns, model.types) };
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),
+      ...(Object.keys(t.policies).length ? { policies: policiesIn(t, (ctx ??= modelContext(model))) } : {}),
     };
   }
   const views: Record<string, View> = {};
@@ -213,7 +215,6 @@ export function canonicalizeDefinitions(model: Model): Model {
   // An aggregate's definition is Meridian's own rendering (pg_get_functiondef has none): its text is its form.
   // A SQL-standard body (BEGIN ATOMIC … END, RETURN …) is a parsed query, which PostgreSQL prints back with its
   // columns qualified: its relations are resolved with the Model's, as a view's query is (see canonicalizeViews).
-  let ctx: NormalizeContext | undefined;
   for (const [k, f] of Object.entries(model.functions))
     functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
       : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
@@ -222,6 +223,21 @@ export function canonicalizeDefinitions(model: Model): Model {
   const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule'
     ? withRelations(withCanonical<Rule>(o, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
+}
+
+/**
+ * A table's policies with their expressions' canonical forms read inside the table's own query level, as
+ * PostgreSQL deparses them (pg_get_expr with the table as the one FROM item: its columns bare, `t_1` for the table
+ * read again in a subquery), so `USING (t.owner = current_user)` and its print `owner = CURRENT_USER` compare equal.
+ */
+function policiesIn(t: Table, ctx: NormalizeContext): Table['policies'] {
+  const scope = [{ refname: t.name, columns: t.columns.map((c) => c.name), system: true }];
+  const read = (e: Expr | undefined): Expr | undefined => e && { ...e, canonical: canonicalExprTextIn(e.text, scope, ctx) };
+  return Object.fromEntries(Object.entries(t.policies).map(([n, p]) => {
+    const using = read(p.using);
+    const withCheck = read(p.withCheck);
+    return [n, { ...p, ...(using ? { using } : {}), ...(withCheck ? { withCheck } : {}) }];
+  }));
 }
 
 /**

@@ -51,7 +51,7 @@ import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut, 
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnType, valueType } from './literal-type.js';
-import { normalizeExpr, type NormalizeContext } from './normalize.js';
+import { normalizeExpr, SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
@@ -230,23 +230,23 @@ export class Folder implements FoldScope {
 
   /** Resolution context for canonical forms (relations with their columns, user types). */
   readonly ctx: NormalizeContext = {
-    relation: (names) => this.inPath<{ key: string; columns?: readonly string[] }>(
+    relation: (names) => this.inPath<{ key: string; columns?: readonly string[]; system?: boolean }>(
       names,
       (q) => {
         const t = this.lookup(this.model.tables, q);
-        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name), types: t.obj.columns.map((c) => valueType(c.type, this.model.types)) };
+        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name), types: t.obj.columns.map((c) => valueType(c.type, this.model.types)), system: true };
       },
       (q) => {
         const v = this.lookup(this.model.views, q);
-        return v && { key: v.key, columns: v.obj.columns };
+        return v && { key: v.key, columns: v.obj.columns, system: v.obj.kind === 'materialized_view' };
       },
       (q) => {
         const s = this.lookup(this.model.sequences, q);
-        return s && { key: s.key };
+        return s && { key: s.key, columns: SEQUENCE_COLUMNS, system: true };
       },
       (q) => {
         const f = foreign.foreignTableNamed(this.model.objects, q, this.searchPath);
-        return f && { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name) };
+        return f && { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name), system: true };
       },
     ),
     type: (names) => this.typeKey(names),

@@ -42,10 +42,15 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
       const lang = o.language ?? 'sql';
       const defaults: Record<string, string> = { volatility: 'volatile', strict: 'false', security: 'false', leakproof: 'false', parallel: 'unsafe', window: 'false', cost: lang === 'c' || lang === 'internal' ? '1' : '100', rows: '1000' };
       const opts = Object.entries(o).filter(([k, x]) => defaults[k] !== x).map(([k, x]) => `${k}=${x}`).sort();
+      // A SQL-standard body reads its parameters by name or position: compared as parameters (Normalizer.params).
+      const params = (v.parameters ?? []).map((p) => p.FunctionParameter!).filter((f) => f.mode !== 'FUNC_PARAM_OUT' && f.mode !== 'FUNC_PARAM_TABLE');
+      n.params = v.sql_body ? { fn: sv(v.funcname?.[v.funcname.length - 1]), names: params.map((f) => f.name ?? '') } : undefined;
+      const sqlBody = v.sql_body ? n.expr(v.sql_body) : '';
+      n.params = undefined;
       return {
         Function: [(v.funcname ?? []).map(sv).join('.'), !!v.is_procedure,
           (v.parameters ?? []).map((p) => { const f = p.FunctionParameter!; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: f.argType }), f.defexpr ? n.expr(f.defexpr) : '']; }),
-          v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, v.sql_body ? n.expr(v.sql_body) : ''],
+          v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, sqlBody],
       };
     }
     case 'RuleStmt': {

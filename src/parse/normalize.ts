@@ -19,6 +19,7 @@ import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
 import { tagOf, type Node, type Payload } from './ast.js';
+import { levelRefNames } from './ref-names.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -34,9 +35,10 @@ export interface Canon {
 export interface NormalizeContext {
   /**
    * Resolves a relation name (1–2 parts) to its key and, when known, its column names and their types (Model
-   * spellings, a domain as its base type: see `constantType`), position by position.
+   * spellings, a domain as its base type: see `constantType`), position by position; `system`: it has system
+   * columns (`tableoid`, `ctid`…: a table, materialized view, sequence or foreign table, not a view).
    */
-  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[] } | undefined;
+  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[]; system?: boolean } | undefined;
   /** Resolves a user-defined type name to its key. */
   type?(names: readonly string[]): string | undefined;
   /**
@@ -47,6 +49,11 @@ export interface NormalizeContext {
 }
 
 export const NONE: NormalizeContext = {};
+
+/** The columns every sequence has (`SELECT last_value, is_called FROM s`). */
+export const SEQUENCE_COLUMNS: readonly string[] = ['last_value', 'log_cnt', 'is_called'];
+/** The system columns of a table (and of a materialized view, a sequence, a foreign table), never expanded by `*`. */
+const SYSTEM_COLUMNS = new Set(['tableoid', 'ctid', 'xmin', 'xmax', 'cmin', 'cmax']);
 export const sv = (n: Node | undefined): string => (n?.String ? n.String.sval ?? '' : n?.A_Star ? '*' : '');
 
 /** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
@@ -122,15 +129,26 @@ export function figureColname(n: Node | undefined): string {
 /** A FROM item in scope: its reference name and, when known, its columns (shared with ./normalize-statements.ts). */
 export interface ScopeItem {
   refname: string;
+  /** The name PostgreSQL prints for it when it differs from `refname` (./ref-names.ts: `t_1` in a subquery under `t`). */
+  name?: string;
   columns?: readonly string[];
   /** The columns' types, position by position, when known. */
   types?: readonly (string | undefined)[];
+  /** It has system columns (`tableoid`, `ctid`…), resolved when no column of its scope has the name. */
+  system?: boolean;
 }
 
 /** The normaliser (shared with ./normalize-statements.ts, which adds the statement-level forms). */
 export class Normalizer {
   /** CTE names in scope → their output columns. */
   private ctes = new Map<string, readonly string[] | undefined>();
+  /** The printed names of the FROM items of each enclosing query level (./ref-names.ts), innermost last. */
+  private levels: string[][] = [];
+  /**
+   * A SQL-standard function body's parameters (by position, '' when unnamed) and the function's name: PostgreSQL
+   * prints a parameter `p`, or `f.p` inside a query with FROM items, for `p`, `f.p` and `$1` alike (get_parameter).
+   */
+  params?: { readonly fn: string; readonly names: readonly string[] };
   /**
    * `typed`: a form that keeps what decides an expression's type (src/diff/view-replace.ts): every cast, the kind of
    * each constant (`1` and `'1'` differ) and functions' schemas; never used to decide equality.
@@ -151,6 +169,8 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
+        // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
+        if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
         // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
         if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
         if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
@@ -173,6 +193,10 @@ export class Normalizer {
         return this.func(v, scopes);
       case 'ColumnRef':
         return this.column(v.fields!, scopes);
+      case 'ParamRef': {
+        const name = this.params?.names[(v.number ?? 0) - 1];
+        return name ? { Param: name } : { ParamRef: { number: v.number } };
+      }
       case 'SubLink':
         return { SubLink: [v.subLinkType, v.operName ? v.operName.map(sv) : undefined, this.expr(v.testexpr, scopes), this.query(v.subselect, scopes)] };
       case 'CollateClause':
@@ -313,66 +337,92 @@ export class Normalizer {
     return this.ctx.relation?.(names)?.key ?? (names.length >= 2 ? qualifiedKey(names[names.length - 2]!, names[names.length - 1]!) : names.join('.'));
   }
 
+  /** A reference to a parameter of the function whose body this is (`p`, `f.p`), when it is one. */
+  private param(parts: readonly string[]): Canon | undefined {
+    const p = this.params;
+    const name = !p ? undefined : parts.length === 1 ? parts[0] : parts.length === 2 && parts[0] === p.fn ? parts[1] : undefined;
+    return name && p!.names.includes(name) ? { Param: name } : undefined;
+  }
+
   private column(fields: Node[], scopes: ScopeItem[][]): Canon {
     const parts = fields.map(sv);
-    if (scopes.length === 0) return { Col: parts };
+    if (scopes.length === 0) return this.param(parts) ?? { Col: parts };
     // Resolve against the innermost scope first, then outer ones (correlated references).
     for (let depth = scopes.length - 1; depth >= 0; depth--) {
       const scope = scopes[depth]!;
       if (parts.length >= 2) {
         const qual = parts[parts.length - 2]!;
         const item = scope.find((s) => s.refname === qual);
-        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.refname}`, parts[parts.length - 1]!] };
+        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.name ?? item.refname}`, parts[parts.length - 1]!] };
       } else {
         const col = parts[0]!;
-        const hits = scope.filter((s) => s.columns?.includes(col));
-        if (hits.length === 1) return { Col: [`${scopes.length - 1 - depth}:${hits[0]!.refname}`, col] };
+        let hits = scope.filter((s) => s.columns?.includes(col));
+        if (!hits.length && SYSTEM_COLUMNS.has(col)) hits = scope.filter((s) => s.system);
+        if (hits.length === 1) return { Col: [`${scopes.length - 1 - depth}:${hits[0]!.name ?? hits[0]!.refname}`, col] };
         if (hits.length > 1) return { Col: parts };
       }
     }
+    const param = this.param(parts);
+    if (param) return param;
     // A bare name no column of any level has is a whole-row reference to the relation of that name (`row_to_json(r)`
     // prints `row_to_json(r.*)`), when every column in reach is known (else it could be a column).
     if (parts.length === 1 && scopes.every((sc) => sc.every((i) => i.columns))) {
       for (let depth = scopes.length - 1; depth >= 0; depth--) {
         const item = scopes[depth]!.find((i) => i.refname === parts[0]);
-        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.refname}`, '*'] };
+        if (item) return { Col: [`${scopes.length - 1 - depth}:${item.name ?? item.refname}`, '*'] };
       }
     }
     return { Col: parts };
   }
 
-  /** FROM items of a select, with the names they are referenced by and (when known) their columns. */
-  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][]): { items: ScopeItem[]; nodes: Canon[] } {
+  /**
+   * FROM items of a select, with the names they are referenced by and (when known) their columns; `printed`: the
+   * names PostgreSQL prints for them (./ref-names.ts), an item's alias in the canonical form when it differs from
+   * the relation's name.
+   */
+  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][], printed: ReadonlyMap<object, string> = new Map()): { items: ScopeItem[]; nodes: Canon[] } {
     const items: ScopeItem[] = [];
     const nodes: Canon[] = [];
+    const named = (refname: string, key: object, columns?: readonly string[]): ScopeItem => {
+      const name = printed.get(key);
+      return { refname, ...(name !== undefined && name !== refname ? { name } : {}), ...(columns ? { columns } : {}) };
+    };
     const walk = (f: Node): Canon => {
       if (f.RangeVar) {
         const v = f.RangeVar;
         const names = [v.schemaname, v.relname].filter(Boolean) as string[];
         const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
-        items.push({ refname: v.alias?.aliasname ?? v.relname!, columns: aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns, ...(rel?.types ? { types: rel.types } : {}) });
-        return { Rel: [rel?.key ?? this.relKey(v), v.alias?.aliasname ?? '', aliasCols ?? [], v.inh !== true ? 'ONLY' : ''] };
+        const item = named(v.alias?.aliasname ?? v.relname!, v, aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns);
+        if (rel?.types) item.types = rel.types;
+        if (rel?.system) item.system = true;
+        items.push(item);
+        // PostgreSQL prints an alias the user gave, and the name it picked when it is not the relation's own.
+        const alias = v.alias ? item.name ?? v.alias.aliasname! : item.name ?? '';
+        return { Rel: [rel?.key ?? this.relKey(v), alias, aliasCols ?? [], v.inh !== true ? 'ONLY' : ''] };
       }
       if (f.RangeSubselect) {
         const v = f.RangeSubselect;
         const q = v.subquery;
         const cols = q?.SelectStmt ? outputNames(q.SelectStmt) : undefined;
         const aliasCols = v.alias?.colnames?.map(sv);
-        items.push({ refname: v.alias?.aliasname ?? '', columns: aliasCols?.length ? mergeAlias(cols, aliasCols) : cols });
-        return { Sub: [this.query(q, v.lateral ? [...scopes, items.slice()] : scopes), v.alias?.aliasname ?? '', aliasCols ?? [], v.lateral ? 'LATERAL' : ''] };
+        const item = named(v.alias?.aliasname ?? '', v, aliasCols?.length ? mergeAlias(cols, aliasCols) : cols);
+        items.push(item);
+        return { Sub: [this.query(q, v.lateral ? [...scopes, items.slice()] : scopes), item.name ?? v.alias?.aliasname ?? '', aliasCols ?? [], v.lateral ? 'LATERAL' : ''] };
       }
       if (f.JoinExpr) {
         const v = f.JoinExpr;
         const l = walk(v.larg!);
         const r = walk(v.rarg!);
         const quals = v.quals ? this.expr(v.quals, [...scopes, items]) : undefined;
-        if (v.alias) items.push({ refname: v.alias.aliasname! });
-        return { Join: [v.jointype, v.isNatural ? 'NATURAL' : '', l, r, (v.usingClause ?? []).map(sv), quals ?? '', v.alias?.aliasname ?? ''] };
+        const item = v.alias ? named(v.alias.aliasname!, v) : undefined;
+        if (item) items.push(item);
+        return { Join: [v.jointype, v.isNatural ? 'NATURAL' : '', l, r, (v.usingClause ?? []).map(sv), quals ?? '', item ? item.name ?? item.refname : ''] };
       }
       if (f.RangeFunction) {
         const v = f.RangeFunction;
-        items.push({ refname: v.alias?.aliasname ?? '' });
+        const first = (v.functions?.[0]?.List?.items ?? [])[0]?.FuncCall;
+        items.push(named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v));
         return { RangeFunction: this.expr(v.functions, scopes) };
       }
       return this.expr(f, scopes);
@@ -390,24 +440,41 @@ export class Normalizer {
     if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
-    const ctes = (s.withClause?.ctes ?? []).map((c) => {
-      const cte = c.CommonTableExpr!;
-      const q = cte.ctequery?.SelectStmt;
-      const alias = (cte.aliascolnames ?? []).map(sv);
-      const cols = q ? outputNames(q) : undefined;
-      const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
-      this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
-      return out;
-    });
+    // This level's printed names: its CTE bodies, subqueries and sublinks are named after them (ruleutils).
+    const printed = levelRefNames(s.fromClause, this.levels.flat());
+    this.levels.push([...printed.values()]);
     try {
-      return this.select(s, outer, ctes);
+      const ctes = (s.withClause?.ctes ?? []).map((c) => {
+        const cte = c.CommonTableExpr!;
+        const q = cte.ctequery?.SelectStmt;
+        const alias = (cte.aliascolnames ?? []).map(sv);
+        const cols = q ? outputNames(q) : undefined;
+        const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
+        this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
+        return out;
+      });
+      return this.select(s, outer, ctes, printed);
     } finally {
       this.ctes = savedCtes;
+      this.levels.pop();
     }
   }
 
-  private select(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[]): Canon {
-    const { items, nodes } = this.fromItems(s.fromClause, outer);
+  /**
+   * `n` normalised inside a query level whose FROM items are `scope` (a policy's table, a function's parameters):
+   * bare columns resolve to them and a subquery's FROM items are named after them.
+   */
+  exprIn(n: Node, scope: ScopeItem[]): Canon {
+    this.levels.push(scope.map((i) => i.name ?? i.refname).filter((x) => x !== ''));
+    try {
+      return this.expr(n, [scope]);
+    } finally {
+      this.levels.pop();
+    }
+  }
+
+  private select(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[], printed: ReadonlyMap<object, string>): Canon {
+    const { items, nodes } = this.fromItems(s.fromClause, outer, printed);
     const scopes = [...outer, items];
     // Targets: `*` expanded where the columns are known, explicit output names.
     const targets: Canon[] = [];
@@ -544,6 +611,19 @@ export function canonicalExprText(text: string): string {
     const n = parseExpression(text);
     return n === undefined ? text.trim() : normalizeExpr(n);
   });
+}
+
+/**
+ * Canonical form of an expression given as text that PostgreSQL deparses inside a query level of its own whose FROM
+ * items are `scope` (a policy's expression over its table, printed with bare columns: `t.owner` is `owner`),
+ * resolved through `ctx` (not cached); the trimmed text when it does not parse.
+ *
+ * @example
+ * canonicalExprTextIn('t.owner = current_user', [{ refname: 't', columns: ['owner'] }]) === canonicalExprTextIn('owner = CURRENT_USER', …) // true
+ */
+export function canonicalExprTextIn(text: string, scope: ScopeItem[], ctx: NormalizeContext = NONE): string {
+  const n = parseExpression(text);
+  return n === undefined ? text.trim() : JSON.stringify(new Normalizer(ctx).exprIn(n, scope));
 }
 
 /** Canonical form of a view query given as text, resolved through `ctx` (not cached: depends on ctx). */

@@ -82,6 +82,13 @@ function qualifyAny(n: unknown, names: NameResolver, ctes: Set<string>): unknown
       if (rel) (r === o ? (r = { ...o }) : r).FuncCall = { ...(r.FuncCall ?? call), args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...((r.FuncCall ?? call).args ?? []).slice(1)] };
     }
   }
+  // A relation's name cast to regclass ('t'::regclass): PostgreSQL keeps the relation, printed qualified.
+  const cast = r.TypeCast;
+  const castLit = cast?.arg?.A_Const?.sval?.sval;
+  if (castLit !== undefined && isRegclass(cast!.typeName)) {
+    const rel = names.relation(splitQualified(castLit, true));
+    if (rel && rel !== castLit) (r === o ? (r = { ...o }) : r).TypeCast = { ...cast, arg: { A_Const: { ...cast!.arg!.A_Const, sval: { sval: rel } } } };
+  }
   if (r.TypeName && !r.TypeName.pct_type) {
     const tname: string[] = (r.TypeName.names ?? []).map(sv);
     if (tname.length === 1) {
@@ -98,4 +105,10 @@ function qualifyAny(n: unknown, names: NameResolver, ctes: Set<string>): unknown
     }
   }
   return r;
+}
+
+/** Is `t` the type regclass (`regclass`, `pg_catalog.regclass`)? */
+function isRegclass(t: Payload<'TypeName'> | undefined): boolean {
+  const n: string[] = (t?.names ?? []).map(sv);
+  return !t?.arrayBounds?.length && n[n.length - 1] === 'regclass' && (n.length === 1 || (n.length === 2 && n[0] === 'pg_catalog'));
 }

@@ -26,7 +26,11 @@ export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void
   const ev = n.events ?? 0;
   const events = [ev & 8 ? 'DELETE' : '', ev & 4 ? 'INSERT' : '', ev & 32 ? 'TRUNCATE' : '', ev & 16 ? 'UPDATE' : ''].filter(Boolean);
   const funcname = fn.schema === 'pg_catalog' ? [{ String: { sval: fn.name } }] : [{ String: { sval: fn.schema } }, { String: { sval: fn.name } }];
-  const q = sc.qualify({ ...n, replace: false, relation: { ...n.relation, schemaname: owner.schema, relname: owner.name }, funcname });
+  // A constraint trigger's FROM table (the referenced side of a hand-made foreign key) is kept by OID: printed qualified.
+  const from = n.constrrel && (sc.lookup(sc.model.tables, sc.rangeNames(n.constrrel)) ?? sc.lookup(sc.model.views, sc.rangeNames(n.constrrel)));
+  if (n.constrrel && !from) throw new Problem('E_UNKNOWN', `relation "${sc.rangeNames(n.constrrel).join('.')}" does not exist`);
+  const constrrel = from ? { constrrel: { ...n.constrrel, schemaname: from.obj.schema, relname: from.obj.name } } : {};
+  const q = sc.qualify({ ...n, replace: false, relation: { ...n.relation, schemaname: owner.schema, relname: owner.name }, funcname, ...constrrel });
   triggers[trigname] = {
     kind: 'trigger', name: trigname, table: t.key, timing, events, updateOf: [], forEach: n.row ? 'ROW' : 'STATEMENT', function: qualifiedKey(fn.schema, fn.name), args: [],
     ...(n.isconstraint ? { constraint: { deferrable: !!n.deferrable, initiallyDeferred: !!n.initdeferred } } : {}),

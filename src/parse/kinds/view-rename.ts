@@ -12,7 +12,7 @@
 import { qualifiedKey } from '../../model/names.js';
 import type { Node } from '../ast.js';
 import { Problem, type FoldScope } from './scope.js';
-import { outputColumns, queryNodeOf, refoldView } from './view.js';
+import { outputColumns, queryNodeOf, refoldView, withOutputNames } from './view.js';
 import { readsRelation } from './relation-refs.js';
 import * as privileges from './privileges.js';
 import { sv } from './nodes.js';
@@ -204,8 +204,9 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   const sel = q?.SelectStmt;
   if (!v.columns.includes(from)) throw new Problem('E_UNKNOWN', `column "${from}" of relation "${v.name}" does not exist`);
   if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
-  const star = sel?.targetList?.some((t: Node) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: Node) => f.A_Star));
-  if (!q || !sel || (sel.op && sel.op !== 'SETOP_NONE') || star) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * or a set operation is not folded natively; the dev database replays it`);
+  const aliases = v.columns.map((c) => (c === from ? to : c));
+  // Under `*` or a set operation the new name goes where PostgreSQL prints it: every SELECT's list, `*` expanded.
+  if (!q || !sel || !withOutputNames(sc, sel, aliases)) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * over a join merging columns or an unnamed item is not folded natively; the dev database replays it`);
   // The views that read it now read the new name, their output names kept (as for a table's column).
   const rename = { key, schema: v.schema, table: v.name, columns: [...v.columns], from, to };
   const readers = Object.values(sc.model.views).filter((r) => r !== v && (r.dependsOn.includes(key) || readsRelation(queryNodeOf(r), v.schema, v.name))).map((r) => {
@@ -213,7 +214,6 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
     if (!rq) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} read by view ${r.name} is not folded natively (PostgreSQL rewrites the view); the dev database replays it`);
     return { r, q: renameColumnInQuery(sc, rq, { ...rename, view: r.name }) };
   });
-  const aliases = v.columns.map((c) => (c === from ? to : c));
   const next = refoldView(sc, v, q, aliases);
   for (const { r, q: rq } of readers) refoldView(sc, r, rq);
   // What PostgreSQL keeps on the column by number follows the new name: comment, privileges, settings.

@@ -123,21 +123,10 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
   // Output columns: the alias list, else the select list's names (`*` expanded through the Model).
   const out = outputColumns(sc, sel);
   const columns = out.map((c, i) => aliases[i] ?? c);
-  if (aliases.length && sel && (!sel.op || sel.op === 'SETOP_NONE')) {
-    // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way
-    // (into new nodes: the statement's own are shared, see `qualify`).
-    let i = 0;
-    let stop = false;
-    const targetList = (sel.targetList ?? []).map((t: Node) => {
-      const f = t.ResTarget!.val?.ColumnRef?.fields;
-      if (stop || (f && sv(f[f.length - 1]) === '' && f[f.length - 1].A_Star)) {
-        stop = true;
-        return t;
-      }
-      const alias = aliases[i++];
-      return alias === undefined ? t : { ResTarget: { ...t.ResTarget, name: alias } };
-    });
-    q = { ...q, SelectStmt: { ...sel, targetList } };
+  if (aliases.length && sel) {
+    // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way.
+    const named = withOutputNames(sc, sel, aliases);
+    if (named) q = { ...q, SelectStmt: named };
   }
   const deps = new Set<string>();
   const calls = new Set<string>();
@@ -146,6 +135,9 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
       const key = qualifiedKey(x.RangeVar.schemaname, x.RangeVar.relname!);
       if (key !== qualifiedKey(schema, name) && (sc.model.tables[key] || sc.model.views[key])) deps.add(key);
     }
+    // A relation named by a regclass constant (qualified to its key by `qualify`): PostgreSQL records it too.
+    const lit = x.TypeCast?.arg?.A_Const?.sval?.sval;
+    if (lit !== undefined && x.TypeCast!.typeName?.names?.map(sv).at(-1) === 'regclass' && (sc.model.tables[lit] || sc.model.views[lit])) deps.add(lit);
     if (x.FuncCall) {
       // The user functions it calls, as PostgreSQL records them (the parse tree's FuncCall nodes).
       const names: string[] = (x.FuncCall.funcname ?? []).map(sv);
@@ -198,6 +190,61 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
     out.push(rt!.name ?? figureColname(rt!.val));
   }
   return out;
+}
+
+/**
+ * `sel` with output names `aliases` as `AS` names, as PostgreSQL prints a view's column list (or a renamed column) in
+ * its query: in every SELECT of a set operation, a `*` reaching a named column expanded first into its items'
+ * columns (`SELECT *` over t, column a named b: `SELECT t.a AS b, t.c`). New nodes (the statement's own are shared,
+ * see `qualify`); undefined when a `*` cannot be expanded for sure (a JOIN USING or NATURAL merges columns, an
+ * unnamed item).
+ *
+ * @example
+ * withOutputNames(sc, parseOne('SELECT * FROM t').node, ['b']) // SELECT t.a AS b, t.c FROM t
+ */
+export function withOutputNames(sc: FoldScope, sel: Payload<'SelectStmt'>, aliases: readonly string[]): Payload<'SelectStmt'> | undefined {
+  if (sel.op && sel.op !== 'SETOP_NONE') {
+    const leg = (x: unknown) => (x ? withOutputNames(sc, ((x as Node).SelectStmt ?? x) as Payload<'SelectStmt'>, aliases) : undefined);
+    const larg = leg(sel.larg);
+    const rarg = leg(sel.rarg);
+    return larg && rarg ? { ...sel, larg, rarg } : undefined;
+  }
+  if (sel.valuesLists) return sel;
+  const targets: Node[] = [];
+  for (const t of sel.targetList ?? []) {
+    const f = t.ResTarget?.val?.ColumnRef?.fields;
+    if (!f?.[f.length - 1]?.A_Star || targets.length >= aliases.length) {
+      targets.push(t);
+      continue;
+    }
+    const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
+    const items = starItems(sc, sel.fromClause ?? []);
+    const reached = items?.filter((i) => !qual || i.ref === qual);
+    if (!reached?.length || reached.some((i) => !i.ref || !i.cols.length)) return undefined;
+    for (const i of reached) for (const c of i.cols) targets.push({ ResTarget: { val: { ColumnRef: { fields: [{ String: { sval: i.ref } }, { String: { sval: c } }] } } } });
+  }
+  return { ...sel, targetList: targets.map((t, i) => (aliases[i] === undefined ? t : { ResTarget: { ...t.ResTarget, name: aliases[i] } })) };
+}
+
+/** The FROM items a `*` expands, in order, by reference name with their columns; undefined when a join merges columns. */
+function starItems(sc: FoldScope, from: readonly Node[]): { ref: string; cols: readonly string[] }[] | undefined {
+  const out: { ref: string; cols: readonly string[] }[] = [];
+  const add = (f: Node): boolean => {
+    if (f.JoinExpr) return !f.JoinExpr.usingClause?.length && !f.JoinExpr.isNatural && add(f.JoinExpr.larg!) && add(f.JoinExpr.rarg!);
+    if (f.RangeVar) {
+      const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
+      const cols = sc.ctx.relation!(sc.rangeNames(f.RangeVar))?.columns ?? [];
+      out.push({ ref: (f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, cols: cols.map((c, i) => alias[i] ?? c) });
+      return true;
+    }
+    if (f.RangeSubselect) {
+      const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
+      out.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt).map((c, i) => alias[i] ?? c) });
+      return true;
+    }
+    return false;
+  };
+  return from.every(add) ? out : undefined;
 }
 
 /** Typed form of a view query (what decides its column types; see ../normalize.ts `canonicalQueryForms`). */

@@ -100,7 +100,11 @@ export type Change =
   | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
   /** A kept trigger's firing state changes (`ALTER TABLE … ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS TRIGGER`). */
   | { readonly kind: 'trigger_enabled'; readonly trigger: Trigger }
-  | { readonly kind: 'create_policy'; readonly policy: Policy }
+  /**
+   * `from`: changed in place (`ALTER POLICY … TO … USING … WITH CHECK …`), the policy as it is; only its roles and
+   * added or changed expressions differ (src/diff/in-place.ts: `policyInPlace`).
+   */
+  | { readonly kind: 'create_policy'; readonly policy: Policy; readonly from?: Policy }
   | { readonly kind: 'drop_policy'; readonly policy: Policy }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
   /** A materialized view's column settings (`View.columnSettings`) from `from` to `view`'s. */

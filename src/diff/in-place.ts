@@ -4,10 +4,12 @@
  * object is a `drop_object` + `create_object` pair, so its comment is set again and the objects that depend on
  * it (a text search configuration mapping a recreated dictionary, a server's user mappings and foreign tables)
  * are recreated with it (./objects.ts). The planner's per-kind `alter` (src/plan/kinds/) only sees in-place pairs.
+ * Row-level security policies too (`policyInPlace`): a `create_policy` with `from`, else a drop and a create.
  *
  * In:  two versions of one object. Out: a boolean. Never: SQL.
  */
-import type { CatalogObject } from '../model/types.js';
+import type { CatalogObject, Policy, Table } from '../model/types.js';
+import { exprRefs } from '../model/expr-refs.js';
 import { sameObject } from './equal.js';
 
 /**
@@ -41,4 +43,25 @@ export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolea
     case 'collation': return from.kind === 'collation';
     default: return false;
   }
+}
+
+/**
+ * Whether a row-level security policy becomes `to` by `ALTER POLICY … [TO …] [USING (…)] [WITH CHECK (…)]`
+ * (PostgreSQL 15, checked with psql): that form sets the roles and sets or adds either expression; it has no
+ * clause for the command (`FOR …`) or `AS PERMISSIVE | RESTRICTIVE`, and cannot remove an expression
+ * (`WITH CHECK (NULL)` stores a NULL check; without WITH CHECK an ALL or UPDATE policy checks new rows by its
+ * USING, which is not the same). Nor when an old expression reads a column `table` (the desired one) no longer
+ * has: PostgreSQL refuses to drop a column a policy reads, and the column is dropped before the policy changes
+ * (the ALTER requires the table as desired); dropped and created again, the policy goes first.
+ *
+ * @example
+ * policyInPlace(own, { ...own, roles: ['app'] }, docs)                 // true
+ * policyInPlace(own, { ...own, command: 'SELECT' }, docs)             // false: no ALTER POLICY … FOR
+ * policyInPlace(own, { ...own, withCheck: undefined }, docs)          // false when `own` has a WITH CHECK
+ */
+export function policyInPlace(from: Policy, to: Policy, table: Table): boolean {
+  if (from.permissive !== to.permissive || from.command !== to.command) return false;
+  if ((from.using && !to.using) || (from.withCheck && !to.withCheck)) return false;
+  const columns = new Set(table.columns.map((c) => c.name));
+  return [from.using, from.withCheck].every((e) => exprRefs(e?.canonical).columns.every((c) => columns.has(c)));
 }

@@ -20,6 +20,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
+import { policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -498,7 +499,8 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   diffTriggers(cur.triggers, t.triggers, out, comment);
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
-    if (!old || !samePolicy(old, p)) {
+    if (old && !samePolicy(old, p) && policyInPlace(old, p, t)) out.push({ kind: 'create_policy', policy: p, from: old });
+    else if (!old || !samePolicy(old, p)) {
       if (old) out.push({ kind: 'drop_policy', policy: old });
       out.push({ kind: 'create_policy', policy: p });
     }

@@ -49,9 +49,11 @@ export interface ExprRefs {
   readonly operators: readonly string[];
   /** Names of the columns read (a reference's last part: `t.a` and `new.a` read `a`). */
   readonly columns: readonly string[];
+  /** Keys of the relations a subquery reads (`EXISTS (SELECT 1 FROM acl …)` in a policy reads `public.acl`). */
+  readonly relations: readonly string[];
 }
 
-const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], literals: [], operators: [], columns: [] };
+const NONE: ExprRefs = { functions: [], calls: [], sequences: [], types: [], literals: [], operators: [], columns: [], relations: [] };
 const memo = new Map<string, ExprRefs>();
 const SEQUENCE_FUNCTIONS = new Set(['nextval', 'currval', 'setval']);
 
@@ -81,6 +83,7 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
   const literals = new Set<string>();
   const operators = new Set<string>();
   const columns = new Set<string>();
+  const relations = new Set<string>();
   const walk = (n: Json): void => {
     if (Array.isArray(n)) {
       for (const x of n) walk(x);
@@ -108,11 +111,13 @@ export function exprRefs(canonical: string | undefined): ExprRefs {
     if (Array.isArray(op) && typeof op[1] === 'string') operators.add(op[1]);
     const col = n.Col;
     if (Array.isArray(col) && typeof col[col.length - 1] === 'string') columns.add(col[col.length - 1] as string);
+    const rel = Array.isArray(n.Rel) ? n.Rel[0] : n.Rel;
+    if (typeof rel === 'string') relations.add(rel);
     for (const v of Object.values(n)) walk(v);
   };
   walk(tree);
-  r = functions.size || sequences.size || types.size || literals.size || operators.size || columns.size
-    ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], literals: [...literals], operators: [...operators], columns: [...columns] } : NONE;
+  r = functions.size || sequences.size || types.size || literals.size || operators.size || columns.size || relations.size
+    ? { functions: [...functions], calls: [...calls.values()], sequences: [...sequences], types: [...types], literals: [...literals], operators: [...operators], columns: [...columns], relations: [...relations] } : NONE;
   if (memo.size > 100_000) memo.clear();
   memo.set(canonical, r);
   return r;

@@ -10,7 +10,7 @@ import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
-import { regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
+import { recreatePolicy, regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
@@ -127,13 +127,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     const des = desired.tables[tk];
     if (!cur) continue;
     const reads = (e: { canonical: string } | undefined) => exprRefs(e?.canonical).columns.includes(c.from.name);
-    for (const p of Object.values(cur.policies)) {
-      if (!reads(p.using) && !reads(p.withCheck)) continue;
-      if (all.some((x) => x.kind === 'drop_policy' && x.policy.table === tk && x.policy.name === p.name)) continue;
-      all.push({ kind: 'drop_policy', policy: p });
-      const back = des?.policies[p.name];
-      if (back && !all.some((x) => x.kind === 'create_policy' && x.policy.table === tk && x.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
-    }
+    for (const p of Object.values(cur.policies)) if (reads(p.using) || reads(p.withCheck)) recreatePolicy(all, p, des?.policies[p.name]);
     for (const tr of Object.values(cur.triggers)) {
       if (!tr.updateOf.includes(c.from.name) && !reads(tr.when)) continue;
       if (all.some((x) => x.kind === 'drop_trigger' && x.trigger.table === tk && x.trigger.name === tr.name)) continue;
@@ -224,13 +218,7 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
       const back = des.indexes[ix.name];
       if (back && !all.some((c) => c.kind === 'create_index' && c.index.table === k && c.index.name === ix.name)) all.push({ kind: 'create_index', index: back, newTable: false });
     }
-    for (const p of Object.values(cur.policies)) {
-      if (!calls(p.using) && !calls(p.withCheck)) continue;
-      if (all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
-      all.push({ kind: 'drop_policy', policy: p });
-      const back = des.policies[p.name];
-      if (back && !all.some((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
-    }
+    for (const p of Object.values(cur.policies)) if (calls(p.using) || calls(p.withCheck)) recreatePolicy(all, p, des.policies[p.name]);
     for (const tr of Object.values(cur.triggers)) {
       if (!calls(tr.when)) continue;
       if (all.some((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;

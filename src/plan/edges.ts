@@ -22,7 +22,7 @@
  */
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../model/names.js';
-import type { Column, Constraint, Func, Index, Model, Table, TypeDef } from '../model/types.js';
+import type { Column, Constraint, Func, Index, Model, Policy, Table, TypeDef } from '../model/types.js';
 import { objectKey, objectSchema } from '../model/objects.js';
 import { byName } from './by-name.js';
 import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
@@ -102,6 +102,15 @@ function exprIds(e: { readonly canonical?: string } | undefined, model: Model): 
     ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
     ...r.types.flatMap((t) => typeId(t, model)),
   ];
+}
+
+/**
+ * What a policy's USING and WITH CHECK read in `model`: what they call (exprIds), the relations their subqueries read.
+ * @example policyRefs(docs.policies.own, desired) // ['fn:public.may_read(text)', 'rel:public.acl']
+ */
+function policyRefs(p: Policy, model: Model): string[] {
+  const relations = [p.using, p.withCheck].flatMap((e) => exprRefs(e?.canonical).relations.filter((k) => model.tables[k] || model.views[k]).map(nodeId.rel));
+  return [...exprIds(p.using, model), ...exprIds(p.withCheck, model), ...relations];
 }
 
 /**
@@ -470,8 +479,15 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
     case 'trigger_enabled': return { requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
-    case 'create_policy': return { creates: [nodeId.part(c.policy.table, 'policy', c.policy.name)], requires: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, desired), ...exprIds(c.policy.withCheck, desired)] };
-    case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...exprIds(c.policy.using, current), ...exprIds(c.policy.withCheck, current)] };
+    case 'create_policy': {
+      const part = nodeId.part(c.policy.table, 'policy', c.policy.name);
+      const requires = [nodeId.rel(c.policy.table), ...policyRefs(c.policy, desired)];
+      if (!c.from) return { creates: [part], requires };
+      // Altered in place (ALTER POLICY): what only its old expressions read goes after it.
+      const used = policyRefs(c.from, current).filter((x) => !requires.includes(x));
+      return { alters: [part], requires, ...(used.length ? { used } : {}) };
+    }
+    case 'drop_policy': return { drops: [nodeId.part(c.policy.table, 'policy', c.policy.name)], used: [nodeId.rel(c.policy.table), ...policyRefs(c.policy, current)] };
     case 'create_index': {
       const i = c.index;
       // Statistics targets or storage parameters set in place: on the index as it is.

@@ -11,7 +11,7 @@
  *      Models list their objects in.
  * Never: does I/O. Hazards are derived from typed statement effects, never typed per statement.
  */
-import { sameSequenceOptions } from '../diff/equal.js';
+import { sameExpr, sameSequenceOptions } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Grant, Model, Table, View } from '../model/types.js';
@@ -399,8 +399,17 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       }
       case 'create_policy': {
         const p = c.policy;
+        const roles = p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ');
+        // Changed in place: only the clauses that differ (src/diff/in-place.ts: policyInPlace); its comment stays.
+        if (c.from) {
+          const to = c.from.roles.join(',') !== p.roles.join(',') ? ` TO ${roles}` : '';
+          const using = p.using && !sameExpr(c.from.using, p.using) ? ` USING (${p.using.text})` : '';
+          const check = p.withCheck && !sameExpr(c.from.withCheck, p.withCheck) ? ` WITH CHECK (${p.withCheck.text})` : '';
+          emit('create-policy', c, p.table, `modify policy "${p.name}"`, `ALTER POLICY ${qi(p.name)} ON ${qk(p.table)}${to}${using}${check}`);
+          break;
+        }
         emit('create-policy', c, p.table, `create policy "${p.name}"`,
-          `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${p.roles.map((r) => (r === 'public' ? 'PUBLIC' : qi(r))).join(', ')}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
+          `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${roles}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
         break;
       }
       case 'create_object': case 'drop_object': case 'alter_object': {

@@ -19,7 +19,7 @@ import { sameExpr } from '../diff/equal.js';
 import type { Change, CommentTarget } from '../diff/changes.js';
 import { qualifiedKey } from '../model/names.js';
 import { objectKey } from '../model/objects.js';
-import type { CatalogObject, Column, Model, Table } from '../model/types.js';
+import type { CatalogObject, Column, Model, Policy, Table } from '../model/types.js';
 import { constraintColumns, exprRefs, indexColumns } from '../model/expr-refs.js';
 import { callIds, recreatedFunctions } from './function-refs.js';
 import { castInfo } from '../model/casts.js';
@@ -157,13 +157,7 @@ function carryAlong(all: Change[], current: Model, desired: Model, cur: Table, d
     all.push({ kind: 'add_constraint', table: des, constraint: back, newTable: false });
     comment({ on: 'CONSTRAINT', schema: des.schema, name: back.name, table: des.name }, back.comment);
   }
-  for (const p of Object.values(cur.policies)) {
-    if (![p.using, p.withCheck].some((e) => exprRefs(e?.canonical).columns.includes(column))) continue;
-    if (has((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) continue;
-    all.push({ kind: 'drop_policy', policy: p });
-    const back = des.policies[p.name];
-    if (back && !has((c) => c.kind === 'create_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'create_policy', policy: back });
-  }
+  for (const p of Object.values(cur.policies)) if ([p.using, p.withCheck].some((e) => exprRefs(e?.canonical).columns.includes(column))) recreatePolicy(all, p, des.policies[p.name]);
   for (const tr of Object.values(cur.triggers)) {
     if (!tr.updateOf.includes(column) && !exprRefs(tr.when?.canonical).columns.includes(column)) continue;
     if (has((c) => c.kind === 'drop_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) continue;
@@ -192,4 +186,24 @@ function carryAlong(all: Change[], current: Model, desired: Model, cur: Table, d
     const bare: Column = { ...next, statistics: undefined, options: undefined, storage: undefined, compression: undefined };
     all.push({ kind: 'alter_column', table: des, from: bare, to: next, settings: true });
   }
+}
+
+/**
+ * A policy of the current state dropped and created again as `back` (its desired version; none when it goes),
+ * unless the plan drops it already. An `ALTER POLICY` the diff planned in place becomes that creation: the
+ * policy is gone by then.
+ *
+ * @example
+ * recreatePolicy(all, current.tables['public.docs'].policies.own, desired.tables['public.docs'].policies.own)
+ * // all += DROP POLICY own; its ALTER POLICY (or a new entry) is CREATE POLICY own
+ */
+export function recreatePolicy(all: Change[], p: Policy, back: Policy | undefined): void {
+  const mine = (c: Change) => (c.kind === 'drop_policy' || c.kind === 'create_policy') && c.policy.table === p.table && c.policy.name === p.name;
+  if (all.some((c) => c.kind === 'drop_policy' && mine(c))) return;
+  all.push({ kind: 'drop_policy', policy: p });
+  const i = all.findIndex((c) => c.kind === 'create_policy' && mine(c));
+  const planned = all[i];
+  if (planned?.kind === 'create_policy') {
+    if (planned.from) all[i] = { kind: 'create_policy', policy: planned.policy };
+  } else if (back) all.push({ kind: 'create_policy', policy: back });
 }

@@ -206,7 +206,7 @@ export function canonicalizeDefinitions(model: Model): Model {
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),
-      ...(Object.keys(t.policies).length ? { policies: policiesIn(t, (ctx ??= modelContext(model))) } : {}),
+      ...(Object.keys(t.policies).length ? { policies: policiesIn(t, (ctx ??= modelContext(model)), model.types) } : {}),
     };
   }
   const views: Record<string, View> = {};
@@ -230,8 +230,9 @@ export function canonicalizeDefinitions(model: Model): Model {
  * PostgreSQL deparses them (pg_get_expr with the table as the one FROM item: its columns bare, `t_1` for the table
  * read again in a subquery), so `USING (t.owner = current_user)` and its print `owner = CURRENT_USER` compare equal.
  */
-function policiesIn(t: Table, ctx: NormalizeContext): Table['policies'] {
-  const scope = [{ refname: t.name, columns: t.columns.map((c) => c.name), system: true }];
+function policiesIn(t: Table, ctx: NormalizeContext, types: Model['types']): Table['policies'] {
+  // Its columns' types too: an untyped literal compared with one is read as that type (./literal-type.ts).
+  const scope = [{ refname: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, types)), system: true }];
   const read = (e: Expr | undefined): Expr | undefined => e && { ...e, canonical: canonicalExprTextIn(e.text, scope, ctx) };
   return Object.fromEntries(Object.entries(t.policies).map(([n, p]) => {
     const using = read(p.using);

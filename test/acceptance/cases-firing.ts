@@ -129,4 +129,13 @@ export const DEFERRAL_CASES: AcceptanceCase[] = [
     new: ['CREATE TABLE src (id int CONSTRAINT src_pos CHECK (id > 0), v text)', "COMMENT ON TABLE src IS 'the source'", "COMMENT ON COLUMN src.v IS 'value'", "COMMENT ON CONSTRAINT src_pos ON src IS 'positive'",
       'CREATE TABLE copy_all (LIKE src INCLUDING ALL)', 'CREATE TABLE copy_checks (LIKE src INCLUDING CONSTRAINTS)'],
   },
+  {
+    name: 'firing: IS NOT DISTINCT FROM in a trigger WHEN, a view and a check compares with what PostgreSQL 15 prints (NOT (… IS DISTINCT FROM …))',
+    old: [TABLE, FN],
+    new: ['CREATE TABLE t (id int PRIMARY KEY, n int, m int, CONSTRAINT t_same CHECK (n IS NOT DISTINCT FROM m OR m > 0))', FN,
+      'CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.n IS NOT DISTINCT FROM OLD.n) EXECUTE FUNCTION t_touch()',
+      'CREATE VIEW same_n AS SELECT id, n IS NOT DISTINCT FROM m AS same FROM t'],
+    seed: ROWS,
+    seedBack: "INSERT INTO t (id, n, m) VALUES (1, 10, 10), (2, 20, 5)",
+  },
 ];

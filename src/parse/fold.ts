@@ -7,9 +7,9 @@
  * to sequence + default + OWNED BY, primary keys make columns NOT NULL, unnamed constraints and indexes
  * get PostgreSQL's names, unqualified names resolve through the current search_path.
  *
- * This file is the dispatcher: statement type (and DROP / RENAME / SET SCHEMA object type) → the kind's fold
- * module in ./kinds/ (one file per kind: ./kinds/table.ts, ./kinds/view.ts, ./kinds/operator.ts, …), plus the
- * state those modules share through the FoldScope the Folder implements (./kinds/scope.ts): name resolution,
+ * This file is the dispatcher: statement type → the kind's fold module in ./kinds/ (one file per kind:
+ * ./kinds/table.ts, ./kinds/view.ts, ./kinds/operator.ts, …; DROP / RENAME / SET SCHEMA by object type in
+ * ./object-commands.ts), plus the state those modules share through the FoldScope the Folder implements (./kinds/scope.ts): name resolution,
  * the relation and constraint namespaces, expression qualification, the search_path.
  */
 import type { SourceLocation } from '../errors.js';
@@ -34,20 +34,16 @@ import * as types from './kinds/type.js';
 import * as sequence from './kinds/sequence.js';
 import * as table from './kinds/table.js';
 import { alterTable } from './kinds/table-alter.js';
-import { renameColumn } from './kinds/column.js';
-import { renameConstraint } from './kinds/constraint.js';
 import * as indexes from './kinds/indexes.js';
 import * as view from './kinds/view.js';
-import { renameViewColumn } from './kinds/view-rename.js';
 import * as fn from './kinds/function.js';
 import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
-import * as renames from './kinds/rename.js';
 import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
 import { bExpr, constText, sv } from './kinds/nodes.js';
-import { notFound, Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
+import { Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnType, valueType } from './literal-type.js';
@@ -58,6 +54,7 @@ import { canonicalType } from './typename.js';
 import { nullDefaultStored } from './kinds/null-default.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
+import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
 
 
 export interface FoldProblem {
@@ -350,9 +347,9 @@ export class Folder implements FoldScope {
       case 'CreateTrigStmt': return trigger.createTrigger(this, n);
       case 'CreatePolicyStmt': return policy.createPolicy(this, n);
       case 'GrantStmt': return grant(this, n);
-      case 'DropStmt': return this.drop(n);
-      case 'RenameStmt': return this.rename(n);
-      case 'AlterObjectSchemaStmt': return this.setSchema(n);
+      case 'DropStmt': return dropObjects(this, n);
+      case 'RenameStmt': return renameObject(this, n);
+      case 'AlterObjectSchemaStmt': return setObjectSchema(this, n);
       case 'VariableSetStmt': return this.set(n);
       case 'SelectStmt': return this.select(n);
       case 'TransactionStmt': return;
@@ -462,95 +459,6 @@ export class Folder implements FoldScope {
     }
     if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this, n);
     return this.unsupported(statementKind('DefineStmt', n));
-  }
-
-  // ---------------------------------------------------------------- drop, rename, set schema: by kind
-
-  private drop(n: Payload<'DropStmt'>): void {
-    const cascade = n.behavior === 'DROP_CASCADE';
-    const missingOk = !!n.missing_ok;
-    for (const obj of n.objects ?? []) {
-      const names: string[] = (obj.List?.items ?? (obj.String ? [obj] : obj.TypeName?.names ?? [])).map(sv);
-      switch (n.removeType) {
-        case 'OBJECT_TABLE': table.dropTable(this, names, cascade, missingOk); break;
-        case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': view.dropView(this, names, cascade, missingOk); break;
-        case 'OBJECT_SEQUENCE': sequence.dropSequence(this, names, missingOk); break;
-        case 'OBJECT_INDEX': indexes.dropIndex(this, names, missingOk); break;
-        case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': types.dropType(this, names, cascade, missingOk); break;
-        case 'OBJECT_SCHEMA': schema.dropSchema(this, names, cascade, missingOk); break;
-        case 'OBJECT_EXTENSION': extension.dropExtension(this, names, missingOk); break;
-        case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': fn.dropFunction(this, obj.ObjectWithArgs!, missingOk); break;
-        case 'OBJECT_TRIGGER': trigger.dropTrigger(this, names, missingOk); break;
-        case 'OBJECT_POLICY': policy.dropPolicy(this, names, missingOk); break;
-        case 'OBJECT_RULE': rule.dropRule(this, names, missingOk); break;
-        case 'OBJECT_EVENT_TRIGGER': eventTrigger.dropEventTrigger(this, names[0]!, missingOk); break;
-        case 'OBJECT_PUBLICATION': publication.dropPublication(this, names[0]!, missingOk); break;
-        case 'OBJECT_COLLATION': collations.dropCollation(this, names, this.searchPath, missingOk); break;
-        case 'OBJECT_CAST': casts.dropCast(this, obj.List?.items ?? [], missingOk); break;
-        case 'OBJECT_TSDICTIONARY': textSearch.dropTextSearch(this, 'ts_dictionary', names, this.searchPath, cascade, missingOk); break;
-        case 'OBJECT_TSCONFIGURATION': textSearch.dropTextSearch(this, 'ts_configuration', names, this.searchPath, cascade, missingOk); break;
-        case 'OBJECT_OPERATOR': operators.dropOperator(this, obj.ObjectWithArgs!, this.searchPath, missingOk); break;
-        case 'OBJECT_OPCLASS': opClasses.dropOpClass(this, 'operator_class', names, missingOk); break;
-        case 'OBJECT_OPFAMILY': opClasses.dropOpClass(this, 'operator_family', names, missingOk); break;
-        case 'OBJECT_STATISTIC_EXT': statistics.dropStatistics(this, names, this.searchPath, missingOk); break;
-        case 'OBJECT_FDW': foreign.dropSqlMed(this, 'foreign_data_wrapper', names[0]!, cascade, missingOk); break;
-        case 'OBJECT_FOREIGN_SERVER': foreign.dropSqlMed(this, 'server', names[0]!, cascade, missingOk); break;
-        case 'OBJECT_FOREIGN_TABLE': {
-          const ft = foreign.foreignTableNamed(this.model.objects, names, this.searchPath);
-          if (!ft) { notFound('foreign table', names, missingOk); break; }
-          delete this.model.objects[`foreign_table ${qualifiedKey(ft.schema, ft.name)}`];
-          privileges.forgetPrivileges(this, (o) => o.on === 'COLUMN' && o.schema === ft.schema && o.name === ft.name);
-          this.release(ft.schema, ft.name);
-          break;
-        }
-        default:
-          return this.unsupported(statementKind('DropStmt', n));
-      }
-    }
-  }
-
-  private rename(n: Payload<'RenameStmt'>): void {
-    const newname = truncateIdent(n.newname!);
-    switch (n.renameType) {
-      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return table.renameRelation(this, n, newname);
-      case 'OBJECT_COLUMN': {
-        if (n.relationType === 'OBJECT_FOREIGN_TABLE') return renames.renameForeignColumn(this, n, newname);
-        const names = this.rangeNames(n.relation);
-        const v = this.lookup(this.model.tables, names) ? undefined : this.lookup(this.model.views, names);
-        return v ? renameViewColumn(this, v.key, n.subname!, newname) : renameColumn(this, n, newname);
-      }
-      case 'OBJECT_TABCONSTRAINT': return renameConstraint(this, n, newname);
-      case 'OBJECT_INDEX': return indexes.renameIndex(this, n, newname);
-      case 'OBJECT_SEQUENCE': return sequence.renameSequence(this, n, newname);
-      case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.renameType(this, n, newname);
-      case 'OBJECT_TRIGGER': return trigger.renameTrigger(this, n, newname);
-      case 'OBJECT_PUBLICATION': case 'OBJECT_EVENT_TRIGGER': case 'OBJECT_STATISTIC_EXT': case 'OBJECT_RULE': return renames.renameObject(this, n, newname);
-      case 'OBJECT_POLICY': return renames.renamePolicy(this, n, newname);
-      case 'OBJECT_FOREIGN_SERVER': case 'OBJECT_FDW': case 'OBJECT_FOREIGN_TABLE': return renames.renameSqlMed(this, n, newname);
-      case 'OBJECT_DOMCONSTRAINT': return renames.renameDomainConstraint(this, n, newname);
-      case 'OBJECT_ATTRIBUTE': return renames.renameAttribute(this, n, newname);
-      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.renameFunction(this, n, newname);
-      case 'OBJECT_SCHEMA': return this.unsupported('ALTER SCHEMA … RENAME');
-      default:
-        return this.unsupported(statementKind('RenameStmt', n));
-    }
-  }
-
-  /** `ALTER … SET SCHEMA`: the object (and a table's owned sequences, indexes and constraints) moves. */
-  private setSchema(n: Payload<'AlterObjectSchemaStmt'>): void {
-    const to = n.newschema!;
-    if (!this.model.schemas[to]) throw new Problem('E_UNKNOWN', `schema "${to}" does not exist`);
-    switch (n.objectType) {
-      case 'OBJECT_TABLE': return table.setTableSchema(this, n, to);
-      case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(this, n, to);
-      case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(this, n, to);
-      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(this, n, to);
-      case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(this, n, to);
-      case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(this, n, to);
-      case 'OBJECT_FOREIGN_TABLE': return renames.setForeignTableSchema(this, n, to);
-      default:
-        return this.unsupported(statementKind('AlterObjectSchemaStmt', n));
-    }
   }
 
   // ---------------------------------------------------------------- settings

@@ -1,6 +1,7 @@
 /**
  * The edges each statement declares in the planner's dependency graph (./graph.ts), read from the
- * references the Model holds (expressions through their canonical form, ../model/expr-refs.ts), never from SQL text:
+ * references the Model holds (what each object refers to: ./refs.ts; expressions through their canonical form,
+ * ../model/expr-refs.ts), never from SQL text:
  *  - types: of columns, composite attributes, domain bases, range subtypes, function arguments and results
  *    (a table's or view's row type counts as a type), types cast to in expressions; a qualified type no object
  *    of the Model defines is an extension's (`extensions`);
@@ -22,238 +23,26 @@
  */
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, splitKey } from '../model/names.js';
-import type { Column, Constraint, Func, Index, Model, Policy, Table, TypeDef } from '../model/types.js';
+import type { Model, Table, TypeDef } from '../model/types.js';
 import { objectKey, objectSchema } from '../model/objects.js';
-import { byName } from './by-name.js';
 import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { extensionRequires } from '../model/extension-requires.js';
-import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
-import { objectEdges, objectId, opClassIds, typeId } from './object-edges.js';
+import { fnId, overloadIds } from './function-refs.js';
+import { objectEdges } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
 import { keysAttachedTo } from './kinds/attached-keys.js';
 import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
-import { castPath } from '../model/casts.js';
 import { descendsFrom } from '../model/partition.js';
+import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
-const keys = new WeakMap<object, string>();
-/** An object's key, remembered per object (the planner asks for the same tables' keys many times). */
-function keyOf(o: { schema: string; name: string }): string {
-  let k = keys.get(o);
-  if (k === undefined) keys.set(o, (k = qualifiedKey(o.schema, o.name)));
-  return k;
-}
-
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
-
-/** The user-defined type (or row type) a type name refers to in `model`, as a graph id. */
-function typeRef(type: string | undefined, model: Model): string[] {
-  // Model keys of user types are schema-qualified; built-in type names carry no dot.
-  if (!type || !type.includes('.')) return [];
-  const t = typeId(type, model);
-  return t.length || type.startsWith('pg_catalog.') ? t : [EXTENSIONS];
-}
-
-const NONE: readonly string[] = [];
-
-/**
- * The objects of `model` of these kinds by name and by schema-qualified name (`public.===`, as the canonical form
- * spells an OPERATOR(…) or a non-default schema's; `public.cfg` in a regconfig constant) → their ids.
- */
-const objectsByName = (kinds: ReadonlySet<string>) => byName((model) =>
-  Object.values(model.objects ?? {}).flatMap((o) => (kinds.has(o.kind) && 'schema' in o && 'name' in o ? [o.name, `${o.schema}.${o.name}`].map((n) => [n, objectId(o)] as const) : [])));
-
-/** Operator name → the ids of every user operator of that name in `model` (any schema, any operand types). */
-const operatorsByName = objectsByName(new Set(['operator']));
-const operatorIds = (model: Model, name: string): readonly string[] => operatorsByName(model).get(name) ?? NONE;
-
-/**
- * Text search configurations and dictionaries of `model` by the names a string constant may give them (`cfg` and
- * `schema.cfg`): a constant PostgreSQL reads as a regconfig/regdictionary makes the expression depend on it.
- */
-const textSearchByName = objectsByName(new Set(['ts_configuration', 'ts_dictionary']));
-const textSearchIds = (model: Model, literal: string): readonly string[] => textSearchByName(model).get(literal.replace(/"/g, '')) ?? NONE;
-
-/** One extension, as an id (what requires it is created after it and dropped before it). */
-const extensionId = (name: string) => `extension:${name}`;
-
-/** Default privileges a created object of `schema` gets (database-wide ones and the schema's): set before it. */
-const defaultsFor = (schema: string) => [nodeId.defaults('*'), nodeId.defaults(schema)];
-
-/** The functions, sequences and types an expression of `model` refers to (../model/expr-refs.ts), as ids. */
-function exprIds(e: { readonly canonical?: string } | undefined, model: Model): string[] {
-  if (!e) return [];
-  const r = exprRefs(e.canonical);
-  if (!r.calls.length && !r.sequences.length && !r.types.length && !r.operators.length && !r.literals.length) return [];
-  // A call that names no function of the Model may be an extension's (earthdistance's ll_to_earth in an index):
-  // with extensions in the Model, it waits for them (created after, dropped before), as an unknown type does.
-  const extensionCall = Object.keys(model.extensions).length > 0 && r.calls.some((call) => !call.name.startsWith('pg_catalog.') && callIds(model, call).length === 0);
-  return [
-    ...(extensionCall ? [EXTENSIONS] : []),
-    ...r.calls.flatMap((call) => callIds(model, call)),
-    ...r.literals.flatMap((l) => textSearchIds(model, l)),
-    ...r.operators.flatMap((o) => operatorIds(model, o)),
-    ...r.sequences.filter((k) => model.sequences[k]).map(nodeId.rel),
-    ...r.types.flatMap((t) => typeId(t, model)),
-  ];
-}
-
-/**
- * What a policy's USING and WITH CHECK read in `model`: what they call (exprIds), the relations their subqueries read.
- * @example policyRefs(docs.policies.own, desired) // ['fn:public.may_read(text)', 'rel:public.acl']
- */
-function policyRefs(p: Policy, model: Model): string[] {
-  const relations = [p.using, p.withCheck].flatMap((e) => exprRefs(e?.canonical).relations.filter((k) => model.tables[k] || model.views[k]).map(nodeId.rel));
-  return [...exprIds(p.using, model), ...exprIds(p.withCheck, model), ...relations];
-}
-
-/**
- * The `CREATE CAST` a type change converts by (../model/casts.ts reads the desired Model's casts first): one the
- * desired state has is required (created, with its function, before the retype), one only the current state has was
- * used (dropped after the retype). Built-in conversions give none.
- *
- * @example castIds('integer', 'public.pair', current, desired) // { requires: ['obj:cast (integer AS public.pair)'], used: [] }
- */
-export function castIds(from: string, to: string, current: Model, desired: Model): { requires: string[]; used: string[] } {
-  const user = from === to ? undefined : castPath(from, to, [desired, current])?.user;
-  if (!user) return { requires: [], used: [] };
-  return desired.objects?.[user] ? { requires: [objectId(user)], used: [] } : { requires: [], used: [objectId(user)] };
-}
-
-/** A collation of `model` named by a column or index key (`public.ci`, `"C"`), as an id. */
-function collationRef(collation: string | undefined, model: Model): string[] {
-  if (!collation) return [];
-  const k = collation.replace(/"/g, '');
-  return model.objects?.[`collation ${k}`] ? [objectId(`collation ${k}`)] : [];
-}
-
-/** Keys of the partitions of the table `key` in `model`, and of theirs (DROP TABLE drops them with it). */
-function partitionsOf(model: Model, key: string): string[] {
-  const direct = Object.entries(model.tables).flatMap(([k, t]) => (t.partitionOf?.parent === key ? [k] : []));
-  return [...direct, ...direct.flatMap((k) => partitionsOf(model, k))];
-}
-
-/**
- * The indexes of a partition and of its partitions, as one id per table: a partitioned table's index has one on
- * each partition (dropped with it, named by PostgreSQL, and taking a partition's own index of the same shape when
- * created). So indexes on a partition hierarchy are dropped before indexes on it are created.
- */
-function partitionIndexIds(model: Model, table: string): string[] {
-  const t = model.tables[table];
-  if (!t || (!t.partitionBy && !t.partitionOf)) return NONE as string[];
-  return [table, ...partitionsOf(model, table)].map((k) => `partition-indexes:${k}`);
-}
-
-/** The implicit sequence of an identity column, as a relation id (privileges on it require it). */
-function identitySeq(t: { schema: string }, c: Column): string[] {
-  return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
-}
-
-/** What a column reads: its type, collation, default and generation expression. */
-function columnRefs(c: Column, model: Model): string[] {
-  return [...typeRef(c.type, model), ...collationRef(c.collation, model), ...exprIds(c.default, model), ...exprIds(c.generated, model)];
-}
-
-/** What a constraint reads: a CHECK's expression; a foreign key's referenced table and its keys. */
-function constraintRefs(k: Constraint, model: Model): string[] {
-  if (k.kind === 'check') return exprIds(k.expr, model);
-  if (k.kind === 'foreign_key') return [nodeId.rel(k.refTable), nodeId.keys(k.refTable)];
-  return [];
-}
-
-/** What an index reads: its table, its expressions and predicate, its keys' collations and user operator classes. */
-function indexRefs(i: Index, model: Model): string[] {
-  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassIds(k.opclass, i.method, model)]), ...exprIds(i.where, model)];
-}
-
-function typeDefRefs(t: TypeDef, model: Model): string[] {
-  const own = nodeId.type(keyOf(t));
-  const refs = t.kind === 'domain' ? [...typeRef(t.baseType, model), ...collationRef(t.collation, model), ...exprIds(t.default, model), ...t.checks.flatMap((k) => exprIds(k.expr, model))]
-    : t.kind === 'composite' ? t.attributes.flatMap((a) => [...typeRef(a.type, model), ...collationRef(a.collation, model)])
-    : t.kind === 'range' ? [...typeRef(t.subtype, model), ...collationRef(t.collation, model)] : [];
-  return [nodeId.schema(t.schema), ...refs.filter((r) => r !== own)];
-}
-
-function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: string, constraint: string) => boolean): string[] {
-  const key = keyOf(t);
-  const out = [nodeId.schema(t.schema), ...t.columns.flatMap((c) => (c.inherited ? [] : columnRefs(c, model)))];
-  for (const p of [t.partitionOf?.parent, ...t.inherits]) if (p) out.push(nodeId.rel(p));
-  for (const k of Object.values(t.constraints)) {
-    if (k.kind === 'check') out.push(...exprIds(k.expr, model));
-    // Foreign keys written inside `CREATE TABLE` need their referenced table (when planning); a dropped table used
-    // those it still has when it is dropped (not a cycle's, dropped first).
-    else if (k.kind === 'foreign_key' && k.refTable !== key && (!inlineForeignKeys || inlineForeignKeys(key, k.name))) out.push(nodeId.rel(k.refTable), nodeId.keys(k.refTable));
-  }
-  return out.filter((r) => r !== nodeId.type(key) && r !== nodeId.rel(key) && r !== nodeId.keys(key));
-}
-
-function functionRefs(f: Func, model: Model): string[] {
-  const types = f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
-  const own = fnId(f);
-  // An aggregate's support functions (SFUNC, FINALFUNC, …, read from its definition at the edges): every overload
-  // of the name (in its schema when the definition qualifies it).
-  const support = (f.support ?? []).flatMap((s) => (s.schema !== undefined ? overloadIds(model, qualifiedKey(s.schema, s.name)) : functionIds(model, s.name))).filter((x) => x !== own);
-  // A PL/pgSQL function's declared variable types (`app.t%ROWTYPE`, read at the edges): PostgreSQL resolves them
-  // when it validates the body at creation. Unqualified: every relation or type of that name (only adds edges).
-  const declares = (f.declares ?? []).flatMap((d) => (d.schema !== undefined ? typeId(qualifiedKey(d.schema, d.name), model) : typesNamed(model, d.name)));
-  return [nodeId.schema(f.schema), ...types.flatMap((t) => typeRef(t, model)), ...support, ...declares];
-}
-
-/**
- * The functions, sequences, types and operators a function's definition calls or casts to, from its canonical form:
- * a SQL-standard body (`RETURN …`, `BEGIN ATOMIC … END`) and argument defaults, which PostgreSQL resolves at creation
- * and records (pg_depend). A string body (PL/pgSQL, SQL in quotes) is not read. Its own id left out.
- *
- * @example bodyRefs(f, model) // ['fn:public.add(integer, integer)'] for `CREATE FUNCTION g(a int) … RETURN add(a, 1)`
- */
-function bodyRefs(f: Func, model: Model): string[] {
-  const own = fnId(f);
-  return exprIds(f, model).filter((x) => x !== own);
-}
-
-/** The type ids of every relation and user type named `name` in any schema (one pass per Model). */
-const typesByName = byName((model) =>
-  [...Object.values(model.tables), ...Object.values(model.views), ...Object.values(model.types)].map((o) => [o.name, nodeId.type(keyOf(o))] as const));
-const typesNamed = (model: Model, name: string): readonly string[] => typesByName(model).get(name) ?? NONE;
-
-/** The index a primary key, unique or exclusion constraint is backed by (its name is a relation's), as an id. */
-function indexName(t: Table, k: Constraint): string[] {
-  return k.kind === 'primary_key' || k.kind === 'unique' || k.kind === 'exclusion' ? [nodeId.index(qualifiedKey(t.schema, k.name))] : [];
-}
-
-/** The object a comment is on, as an id. */
-function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Model): string[] {
-  const t = c.target;
-  switch (t.on) {
-    case 'SCHEMA': return [nodeId.schema(t.schema)];
-    case 'EXTENSION': return [EXTENSIONS];
-    case 'FOREIGN DATA WRAPPER': return [objectId(`foreign_data_wrapper ${t.name}`)];
-    case 'SERVER': return [objectId(`server ${t.name}`)];
-    case 'EVENT TRIGGER': return [objectId(`event_trigger ${t.name}`)];
-    case 'PUBLICATION': return [objectId(`publication ${t.name}`)];
-    case 'CAST': return [objectId(`cast ${t.name}`)];
-    case 'FUNCTION': case 'PROCEDURE': return [...overloadIds(model, qualifiedKey(t.schema, t.name), t.args)];
-    case 'TYPE': return [nodeId.type(qualifiedKey(t.schema, t.name))];
-    case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': {
-      const table = qualifiedKey(t.schema, t.table);
-      // The part itself (a constraint added again by the planner is commented after it is back).
-      const part = t.on === 'RULE' ? objectId(`rule ${table}.${t.name}`) : nodeId.part(table, t.on === 'CONSTRAINT' ? 'constraint' : t.on === 'TRIGGER' ? 'trigger' : 'policy', t.name);
-      return [nodeId.rel(table), part];
-    }
-    case 'INDEX': return [nodeId.index(qualifiedKey(t.schema, t.name))];
-    case 'STATISTICS': return [objectId(`statistics ${qualifiedKey(t.schema, t.name)}`)];
-    case 'COLLATION': return [objectId(`collation ${qualifiedKey(t.schema, t.name)}`)];
-    case 'TEXT SEARCH DICTIONARY': return [objectId(`ts_dictionary ${qualifiedKey(t.schema, t.name)}`)];
-    case 'TEXT SEARCH CONFIGURATION': return [objectId(`ts_configuration ${qualifiedKey(t.schema, t.name)}`)];
-    default: return [nodeId.rel(qualifiedKey(t.schema, t.name))];
-  }
-}
 
 export interface EdgeContext {
   readonly current: Model;

@@ -3,7 +3,7 @@
  * unnamed ones; `ADD CONSTRAINT … USING INDEX`; `RENAME CONSTRAINT`.
  */
 import type { FkAction } from '../../model/types.js';
-import { figureColname } from '../normalize.js';
+import { figureColname } from '../colname.js';
 import { deparseExpression } from '../pg.js';
 import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable } from './scope.js';

@@ -5,7 +5,8 @@
 import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
-import { figureColname, normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
+import { normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
+import { figureColname } from '../colname.js';
 import { deparseStatement, parseExpression } from '../pg.js';
 import { retargetRules } from './rule.js';
 import type { Index } from '../../model/types.js';

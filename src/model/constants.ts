@@ -41,8 +41,21 @@ export function constantOutput(text: string, type: string, plain = false): strin
     case 'bytea': return byteaOutput(text);
     case 'inet': case 'cidr': return inetOutput(text, type === 'cidr');
     case 'text': case 'character varying': return /\0/.test(text) ? undefined : text;
-    default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : undefined;
+    default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : precisionOutput(text, type);
   }
+}
+
+/**
+ * A time or timestamp with a precision (`timestamp(6) with time zone`, Rails' columns): the output without it when
+ * the value has at most that many fractional digits (PostgreSQL rounds the others: not decided here).
+ */
+function precisionOutput(text: string, type: string): string | undefined {
+  const m = /^(time|timestamp)\(([0-6])\) (with|without) time zone$/.exec(type);
+  if (!m || (m[1] === 'time' && m[3] === 'with')) return undefined;
+  const out = constantOutput(text, `${m[1]} ${m[3]} time zone`);
+  if (out === undefined) return undefined;
+  const digits = /:\d{2}\.(\d+)(?:\+00)?$/.exec(out)?.[1]?.length ?? 0;
+  return digits <= Number(m[2]) ? out : undefined;
 }
 
 /**

@@ -47,4 +47,21 @@ export const TIMESTAMPTZ_CASES: AcceptanceCase[] = [
     absentSql: ['DROP DEFAULT', 'SET DEFAULT', 'seen_before', 'DROP INDEX stamps_late', 'DROP INDEX public.stamps_late', 'recent_stamps'],
     planTwice: true,
   },
+  {
+    name: 'timestamptz: a partition key and defaults with a precision (timestamp(6) with time zone, as Rails declares them)',
+    old: [
+      'CREATE TABLE visits (id bigint NOT NULL, created_at timestamp(6) with time zone NOT NULL, seen timestamptz(3) DEFAULT \'2026-01-01 10:00:00.125+02\') PARTITION BY RANGE (created_at)',
+      "CREATE TABLE visits_2026 PARTITION OF visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+    ],
+    new: [
+      "CREATE TABLE visits (id bigint NOT NULL, created_at timestamp(6) with time zone NOT NULL, seen timestamptz(3) DEFAULT '2026-01-01 10:00:00.125+02') PARTITION BY RANGE (created_at)",
+      "CREATE TABLE visits_2026 PARTITION OF visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+      "CREATE TABLE visits_2027 PARTITION OF visits FOR VALUES FROM ('2027-01-01') TO ('2028-01-01 00:00:00.5')",
+    ],
+    seed: "INSERT INTO visits (id, created_at) VALUES (1, '2026-03-01 10:00+00')",
+    seedBack: "INSERT INTO visits (id, created_at) VALUES (1, '2026-03-01 10:00+00'), (2, '2027-03-01 10:00+00')",
+    keepsTables: [{ tables: ['visits', 'visits_2026'], query: 'SELECT id, created_at, seen FROM visits WHERE id = 1' }],
+    absentSql: ['DETACH PARTITION', 'SET DEFAULT', 'DROP TABLE visits_2026', 'DROP TABLE public.visits_2026'],
+    planTwice: true,
+  },
 ];

@@ -71,6 +71,25 @@ describeEachDatabase('driver', (t) => {
     expect(v).toBeGreaterThanOrEqual(130000);
     if (t.target.name === 'pglite') expect(v).toBeGreaterThanOrEqual(180000);
   });
+  it('runs every session with TimeZone UTC, whatever the server, the URL or PGOPTIONS say (src/db/session.ts)', async () => {
+    expect((await t.db.query<{ z: string }>('SELECT current_setting($1) AS z', ['TimeZone'])).rows[0]!.z).toBe('UTC');
+    if (t.target.name === 'pglite') return;
+    const u = new URL(t.url!);
+    u.searchParams.set('options', '-c TimeZone=Asia/Tokyo');
+    const before = process.env.PGOPTIONS;
+    process.env.PGOPTIONS = '-c TimeZone=America/New_York';
+    const others = [await openDatabase(u.toString()), await openDatabase(t.url!)];
+    if (before === undefined) delete process.env.PGOPTIONS;
+    else process.env.PGOPTIONS = before;
+    try {
+      for (const other of others) {
+        const r = await other.query<{ z: string; at: string }>("SELECT current_setting('TimeZone') AS z, '2026-06-01'::timestamptz::text AS at");
+        expect(r.rows[0]).toEqual({ z: 'UTC', at: '2026-06-01 00:00:00+00' });
+      }
+    } finally {
+      for (const other of others) await other.close();
+    }
+  });
   // PGlite has one connection per instance; its locks are emulated in-process (tested in migrate's concurrency tests).
   if (t.target.name !== 'pglite') it('advisory locks exclude a second session', async () => {
     const other = await openDatabase(t.url!);

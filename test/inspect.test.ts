@@ -56,17 +56,18 @@ describeEachDatabase('inspector', (t) => {
     expect(after.tables['public.a']!.columns.map((c) => c.name)).toEqual(['id', 'b', 'd']);
     await t.db.exec('DROP SCHEMA s2 CASCADE; SET search_path TO public');
   });
-  it("prints stored constants in pg_dump's output styles whatever the session's (DateStyle, IntervalStyle, bytea_output)", async () => {
-    await t.db.exec("CREATE TABLE styles (d date DEFAULT '2026-12-31', i interval DEFAULT '1 day 02:00', b bytea DEFAULT '\\x0102', CHECK (d > '2000-01-02'))");
+  it("prints stored constants in pg_dump's output styles whatever the session's (DateStyle, IntervalStyle, bytea_output), a timestamptz in UTC", async () => {
+    await t.db.exec("CREATE TABLE styles (d date DEFAULT '2026-12-31', i interval DEFAULT '1 day 02:00', b bytea DEFAULT '\\x0102', at timestamptz DEFAULT '2026-06-01 09:00+09', CHECK (d > '2000-01-02'))");
     const iso = (await inspect(t.db)).model;
-    await t.db.exec("SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'; SET bytea_output = 'escape'");
+    await t.db.exec("SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'; SET bytea_output = 'escape'; SET TimeZone = 'Asia/Tokyo'");
     try {
       const other = (await inspect(t.db)).model;
       expect(JSON.stringify(other.tables['public.styles'])).toBe(JSON.stringify(iso.tables['public.styles']));
       const cols = iso.tables['public.styles']!.columns;
-      expect(cols.map((c) => c.default?.text)).toEqual(["'2026-12-31'::date", "'1 day 02:00:00'::interval", "'\\x0102'::bytea"]);
+      expect(cols.map((c) => c.default?.text)).toEqual(["'2026-12-31'::date", "'1 day 02:00:00'::interval", "'\\x0102'::bytea", "'2026-06-01 00:00:00+00'::timestamp with time zone"]);
     } finally {
-      await t.db.exec('RESET DateStyle; RESET IntervalStyle; RESET bytea_output; DROP TABLE styles');
+      // Meridian's sessions run in UTC (src/db/session.ts): RESET would return to the server's zone.
+      await t.db.exec("RESET DateStyle; RESET IntervalStyle; RESET bytea_output; SET TimeZone = 'UTC'; DROP TABLE styles");
     }
   });
 

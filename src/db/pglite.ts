@@ -12,6 +12,7 @@ import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
 import { columnsOf, describeMessages, type StatementDescription } from './describe.js';
 import { MeridianError } from '../errors.js';
 import { readServerVersion, type Database, type Queryable, type QueryResult } from './database.js';
+import { SESSION_TIMEZONE } from './session.js';
 import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
 import { dataDirLockPath, forgetSnapshot } from './pglite-snapshot.js';
 
@@ -204,7 +205,8 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
       release?.();
       throw new MeridianError('E_CONNECT', `cannot open the embedded database ${displayUrl}: ${(e as Error).message}`, { cause: e });
     }
-    if (boundSchema) await db.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [boundSchema]);
+    // TimeZone UTC in every session (./session.ts); PGlite's default already, but a data directory may set another.
+    await db.query(`SELECT ${SESSION_TIMEZONE}${boundSchema ? `, pg_catalog.set_config('search_path', $1, false)` : ''}`, boundSchema ? [boundSchema] : []);
     const out = new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
     out.releaseDir = release;
     return out;

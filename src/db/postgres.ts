@@ -25,6 +25,7 @@ function loadPg(): typeof pg {
 import { MeridianError } from '../errors.js';
 import { PgDescribe, type StatementDescription } from './describe.js';
 import { readServerVersion, type Database, type Queryable, type QueryResult } from './database.js';
+import { SESSION_TIMEZONE } from './session.js';
 import { redactUrl } from './url.js';
 
 // Return int8 and numeric as strings (default) but timestamps untouched; keep pg's defaults explicit.
@@ -124,7 +125,8 @@ export class PostgresDatabase extends PgQueryable implements Database {
     });
     try {
       await client.connect();
-      if (boundSchema) await client.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [quoteSearchPath(boundSchema)]);
+      // Every session runs with TimeZone UTC (./session.ts): the DDL it runs means what the fold reads.
+      await client.query(`SELECT ${SESSION_TIMEZONE}${boundSchema ? `, pg_catalog.set_config('search_path', $1, false)` : ''}`, boundSchema ? [quoteSearchPath(boundSchema)] : []);
     } catch (e) {
       await client.end().catch(() => undefined);
       wrapError(e, displayUrl);

@@ -18,8 +18,10 @@ export class SnapshotUnavailable extends Error {
  * Session settings of both connections (for the inspection's transaction only). The output styles are pg_dump's:
  * constants in stored expressions print the same whatever the server's or the role's defaults
  * (`DateStyle = 'SQL, DMY'` would print a date default `'31/12/2026'::date`; src/model/constants.ts decides the ISO form).
+ * TimeZone UTC: a timestamptz constant (a partition bound, a default) prints `'2026-06-01 00:00:00+00'`, as the fold
+ * prints it (src/db/session.ts; a Queryable handed in by an embedding tool may run in another zone).
  */
-export const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true), pg_catalog.set_config('DateStyle', 'ISO', true), pg_catalog.set_config('IntervalStyle', 'postgres', true), pg_catalog.set_config('bytea_output', 'hex', true), pg_catalog.set_config('extra_float_digits', '1', true)`;
+export const SETUP = `SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('jit', 'off', true), pg_catalog.set_config('DateStyle', 'ISO', true), pg_catalog.set_config('TimeZone', 'UTC', true), pg_catalog.set_config('IntervalStyle', 'postgres', true), pg_catalog.set_config('bytea_output', 'hex', true), pg_catalog.set_config('extra_float_digits', '1', true)`;
 
 /**
  * From this many relations (tables, indexes, sequences, views …) in the managed schemas a second connection

@@ -5,9 +5,10 @@
  * printed form, so a schema applied once plans nothing the second time.
  *
  * Only what is plain to decide without a database is answered: the input forms below, for built-in types whose
- * output does not depend on a session setting (no `timestamptz`, no DateStyle-dependent input such as
- * `1/5/2024`). Anything else is `undefined`: the text stays as written. Checked against PostgreSQL's own output
- * on both databases (test/model-constants.test.ts).
+ * output does not depend on a session setting Meridian leaves free (no DateStyle-dependent input such as
+ * `1/5/2024`; a `timestamptz` prints as in a session with TimeZone UTC, the setting of every session Meridian opens).
+ * Anything else is `undefined`: the text stays as written. Checked against PostgreSQL's own output on both databases
+ * (test/model-constants.test.ts).
  */
 
 /**
@@ -31,6 +32,7 @@ export function constantOutput(text: string, type: string, plain = false): strin
     case 'date': return dateOutput(text);
     case 'time without time zone': return timeOutput(text);
     case 'timestamp without time zone': return timestampOutput(text);
+    case 'timestamp with time zone': return timestamptzOutput(text);
     case 'uuid': return uuidOutput(text);
     case 'jsonb': return jsonbOutput(text);
     case 'numeric': return numericOutput(text);
@@ -39,8 +41,21 @@ export function constantOutput(text: string, type: string, plain = false): strin
     case 'bytea': return byteaOutput(text);
     case 'inet': case 'cidr': return inetOutput(text, type === 'cidr');
     case 'text': case 'character varying': return /\0/.test(text) ? undefined : text;
-    default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : undefined;
+    default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : precisionOutput(text, type);
   }
+}
+
+/**
+ * A time or timestamp with a precision (`timestamp(6) with time zone`, Rails' columns): the output without it when
+ * the value has at most that many fractional digits (PostgreSQL rounds the others: not decided here).
+ */
+function precisionOutput(text: string, type: string): string | undefined {
+  const m = /^(time|timestamp)\(([0-6])\) (with|without) time zone$/.exec(type);
+  if (!m || (m[1] === 'time' && m[3] === 'with')) return undefined;
+  const out = constantOutput(text, `${m[1]} ${m[3]} time zone`);
+  if (out === undefined) return undefined;
+  const digits = /:\d{2}\.(\d+)(?:\+00)?$/.exec(out)?.[1]?.length ?? 0;
+  return digits <= Number(m[2]) ? out : undefined;
 }
 
 /**
@@ -255,6 +270,46 @@ function timestampOutput(text: string): string | undefined {
   const us = m[2] === undefined ? 0 : timeOfDay(m[2]);
   if (day === undefined || us === undefined || us >= 864e8) return undefined;
   return `${day} ${printTime(us)}`;
+}
+
+/** A UTC offset (`+09`, `-0430`, `+05:30`, `+01:02:03`, `Z`, `UTC`, `GMT`) → seconds east of UTC; PostgreSQL's bound is 15:59:59. */
+function offsetSeconds(text: string): number | undefined {
+  if (/^(z|utc|gmt)$/i.test(text)) return 0;
+  const m = /^([+-])(\d{2})(?::?(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!m) return undefined;
+  const [h, min, s] = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (h > 15 || min > 59 || s > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (h * 3600 + min * 60 + s);
+}
+
+/**
+ * timestamptz's output as Meridian's sessions print it (TimeZone UTC, DateStyle ISO): `2026-06-01 04:00:00+00`.
+ * The instant: a constant with a UTC offset is converted; one without is read in UTC, the TimeZone of every session
+ * Meridian opens (src/db/: the DDL it runs means what this reads; README, "constants"). `epoch` and the infinities
+ * too; `now`, `today`, zone names (`Europe/Paris`) and abbreviations other than `UTC`/`GMT`/`Z` are not decided.
+ *
+ * @example
+ * timestamptzOutput('2026-06-01') // '2026-06-01 00:00:00+00'
+ * timestamptzOutput('2026-05-31 20:00-04') // '2026-06-01 00:00:00+00'
+ */
+function timestamptzOutput(text: string): string | undefined {
+  const t = text.trim();
+  if (/^(-?infinity)$/i.test(t)) return t.toLowerCase();
+  if (/^epoch$/i.test(t)) return '1970-01-01 00:00:00+00';
+  const m = /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:[ T]+)(\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d{1,6})?)?)(?:\s*([+-][\d:]+|z|utc|gmt))?)?$/i.exec(t);
+  const day = m && ymd(m[1]!);
+  if (!m || !day) return undefined;
+  const us = m[2] === undefined ? 0 : timeOfDay(m[2]);
+  const offset = m[3] === undefined ? 0 : offsetSeconds(m[3]);
+  if (us === undefined || offset === undefined) return undefined;
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const at = new Date(0);
+  at.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it reads years 0–99 as 1900–1999
+  at.setTime(at.getTime() + Math.floor(us / 1000) - offset * 1000);
+  const year = at.getUTCFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  const clock = (at.getUTCHours() * 3600 + at.getUTCMinutes() * 60 + at.getUTCSeconds()) * 1e6 + at.getUTCMilliseconds() * 1000 + (us % 1000);
+  return `${pad(year, 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${printTime(clock)}+00`;
 }
 
 /** Units of an interval's `<number> <unit>` parts: months, days or microseconds per unit. */

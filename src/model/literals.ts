@@ -7,7 +7,8 @@
  *  - accepted: PostgreSQL reads the text as the type, in any spelling and under any session setting (`now`,
  *    `2024-01-05 10:00+02` as a timestamptz, `1e3` as a numeric); true only where that is plain to decide.
  *  - decided (`constantOutput`): the exact text PostgreSQL prints, only for spellings whose output depends on no
- *    setting (no timestamptz, no DateStyle-dependent `1/5/2024`). A decided literal is accepted by definition: each
+ *    setting Meridian leaves free (no DateStyle-dependent `1/5/2024`; a timestamptz as printed in UTC, the TimeZone
+ *    of Meridian's sessions: src/db/session.ts). A decided literal is accepted by definition: each
  *    rule below accepts what its `accepts` says OR what constants.ts decides, so the two can never disagree and a type
  *    constants.ts learns to decide is accepted from then on.
  * A type without a rule (or a spelling neither decides) is not refused: it is left to the dev database.
@@ -96,7 +97,7 @@ export function literalRule(type: string): LiteralRule | undefined {
  *
  * @example
  * literalAccepted('yes', 'bool')                          // true (decided: prints 'true')
- * literalAccepted('2024-01-05 10:00+02', 'timestamptz')   // true (accepted, not decided)
+ * literalAccepted('2024-01-05 10:00+02', 'timestamptz')   // true (decided: prints '2024-01-05 08:00:00+00')
  * literalAccepted('2147483648', 'int4')                   // false (out of range)
  */
 export function literalAccepted(text: string, type: string): boolean {

@@ -473,6 +473,10 @@ export class Folder implements FoldScope {
     if (n.name === 'default_table_access_method' && n.kind === 'VAR_SET_VALUE' && constText(n.args![0]!) !== 'heap') {
       return this.fail('E_UNSUPPORTED', `default_table_access_method = ${constText(n.args![0]!)} is not supported in a schema file (table access methods other than heap are not managed); move it to a migration (\`meridian migrate new\`) or leave it out`);
     }
+    // A timestamptz constant without an offset is read in UTC whatever a file sets (src/db/session.ts, README).
+    if (n.name === 'timezone' && !(n.kind === 'VAR_SET_VALUE' && n.args?.length === 1 && /^(utc|etc\/utc|gmt|z|zulu|0)$/i.test(constText(n.args[0]!)))) {
+      return this.report('W_IGNORED', "SET TimeZone is not followed by the native fold: a timestamptz constant without a UTC offset is read in UTC, the TimeZone of every Meridian session; write the offset instead ('2026-06-01 00:00+02')");
+    }
     if (n.name !== 'search_path') return;
     if (n.kind === 'VAR_SET_DEFAULT') {
       this.searchPath = [...this.initialSearchPath];

@@ -235,6 +235,14 @@ describe('problems are located and never crash the parser', () => {
     expect(r.warnings[0]!.message).toContain('meridian migrate new');
   });
 
+  it('SET TimeZone to another zone than UTC is reported: a timestamptz constant without an offset is read in UTC', () => {
+    const text = "SET TimeZone = 'UTC';\nSET TIME ZONE 'America/New_York';\nSET timezone TO DEFAULT;\nRESET TimeZone;\nSET TIME ZONE 0;\nCREATE TABLE t (at timestamptz DEFAULT '2026-06-01');\n";
+    const r = checkSchema([{ file: 's.sql', text }]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((e) => `${e.code} ${e.location.line}`)).toEqual(['W_IGNORED 2', 'W_IGNORED 3', 'W_IGNORED 4']);
+    expect(r.warnings[0]!.message).toContain('read in UTC');
+  });
+
   it('a foreign key may reference the columns of a unique index in any order, with ASC/DESC (PostgreSQL matches the set)', () => {
     const ok = checkSchema([{ file: 's.sql', text: 'CREATE TABLE p (a int, b text, c int);\nCREATE UNIQUE INDEX p_ab ON p (b ASC, a DESC NULLS LAST);\nCREATE TABLE k (a int, b text, FOREIGN KEY (a, b) REFERENCES p (a, b));\n' }]);
     expect(ok.errors).toEqual([]);

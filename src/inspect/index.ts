@@ -453,7 +453,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
           kind: r.kind === 'p' ? 'procedure' : 'function', schema, name, args: [], identityArgs,
           ...(r.kind === 'p' ? {} : { returns: String(r.result) }),
-          language: String(r.language), body: String(r.body).trim(),
+          language: String(r.language), body: String(r.body),
           volatility: r.volatility === 'i' ? 'IMMUTABLE' : r.volatility === 's' ? 'STABLE' : 'VOLATILE',
           strict: !!r.strict, securityDefiner: !!r.security_definer, leakproof: !!r.leakproof,
           parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : 'UNSAFE',

@@ -401,7 +401,7 @@ export interface Func extends Commented, Located, CanonicalDefinition {
   /** Canonical return type, `SETOF x`, `TABLE(a integer, …)`, `trigger`, `void`; absent for procedures. */
   readonly returns?: string;
   readonly language: string;
-  /** Body text (normalised: trimmed). */
+  /** Body text, exactly as written (prosrc; a SQL-standard body: empty). */
   readonly body: string;
   readonly volatility: 'VOLATILE' | 'STABLE' | 'IMMUTABLE';
   readonly strict: boolean;

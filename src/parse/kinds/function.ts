@@ -33,7 +33,8 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   }
   const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';
   const asList = o.as?.List?.items ?? (o.as ? [o.as] : []);
-  const body = n.sql_body ? '' : sv(asList[0]).trim();
+  // Exactly as written (PostgreSQL's prosrc): a change of blanks around the code is a change pg_dump shows.
+  const body = n.sql_body ? '' : sv(asList[0]);
   let returns: string | undefined;
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;

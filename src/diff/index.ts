@@ -17,7 +17,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
+import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
 import { policyInPlace } from './in-place.js';
@@ -386,6 +386,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   renamePartitionIndexes(current, desired, out);
   breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
+  keepTakenPartitionKeys(current, desired, out);
   refuseTypedTableChanges(current, desired, out);
   return out;
 }

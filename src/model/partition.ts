@@ -16,7 +16,7 @@
  * that the partition has no index attached to.
  */
 import { qualifiedKey } from './names.js';
-import type { Constraint, Index, Model, Table } from './types.js';
+import type { Constraint, Index, Model, PrimaryKey, Table, UniqueConstraint } from './types.js';
 
 const NAMEDATALEN = 63;
 
@@ -144,4 +144,24 @@ export function detachedTable(model: Model, table: Table): Table {
   const { partitionOf: _gone, ...rest } = table;
   void _gone;
   return { ...rest, columns: table.columns.map(({ inherited: _i, ...c }) => c), constraints, indexes };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * Whether PostgreSQL takes a partition's own key `own` for its copy of the key `key` of a table above instead of
+ * building one (CompareIndexInfo on the two keys' indexes, in AttachPartitionEnsureIndexes and DefineIndex): the
+ * same key and INCLUDE columns, NULLS [NOT] DISTINCT and temporal-ness; storage parameters and deferrability are not
+ * compared (a partition's deferrable UNIQUE (a) WITH (fillfactor=50) becomes the copy of the parent's UNIQUE (a)).
+ * PRIMARY KEY against UNIQUE is not compared by `ALTER TABLE parent ADD PRIMARY KEY/UNIQUE` (a partition's
+ * UNIQUE (a) becomes the copy of the new PRIMARY KEY (a)), nor by ATTACH PARTITION on PostgreSQL 15, but is on
+ * PostgreSQL 18 (PGlite): with `attach`, PostgreSQL 18's (checked on both). A key whose index is attached to a plain
+ * index of the parent already (Constraint.attachedTo) is not taken.
+ *
+ * @example
+ * takesKey(c1U, pPkey, false) // true: ADD PRIMARY KEY (a) on the parent takes c1's UNIQUE (a)
+ */
+export function takesKey(own: PrimaryKey | UniqueConstraint, key: PrimaryKey | UniqueConstraint, attach: boolean): boolean {
+  return !own.attachedTo && (!attach || own.kind === key.kind) && sameList(own.columns, key.columns) && sameList(own.include, key.include)
+    && !!own.withoutOverlaps === !!key.withoutOverlaps && (own.kind === 'unique' && own.nullsNotDistinct) === (key.kind === 'unique' && key.nullsNotDistinct);
 }

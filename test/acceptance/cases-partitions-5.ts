@@ -79,6 +79,13 @@ const detachTree = [
   'CREATE TABLE d2 PARTITION OF d FOR VALUES IN (2)',
 ];
 
+/** Tables with keys of their own (PostgreSQL's names), not partitions yet. */
+const standalone = [
+  'CREATE TABLE s (a int NOT NULL, b int, UNIQUE (a)) PARTITION BY LIST (a)',
+  'CREATE TABLE s1 (a int NOT NULL, b int, UNIQUE (a))',
+  'CREATE TABLE s2 (a int NOT NULL, b int, UNIQUE (a) DEFERRABLE)',
+];
+
 export const PARTITION_5_CASES: AcceptanceCase[] = [
   {
     name: 'partitions-5: children with their own unique keys attached to a parent with the key (pgschema issue 495)',
@@ -122,5 +129,16 @@ export const PARTITION_5_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO d VALUES (1, 'x'), (2, 'y')",
     seedBack: "INSERT INTO d1 VALUES (1, 'x'); INSERT INTO d2 VALUES (2, 'y')",
     keepsTables: [{ tables: ['d', 'd1', 'd2'], query: 'SELECT a, b FROM d1 UNION ALL SELECT a, b FROM d2 ORDER BY a' }],
+  },
+  // A plan attaching tables with keys of their own keeps them (the ATTACH takes them: diff/index.ts passes the
+  // current table to detachedTable): c2's deferrable key was dropped and added as the parent's, not deferrable.
+  {
+    name: 'partitions-5: tables with keys of their own attached by the plan keep them (one deferrable)',
+    old: [...standalone],
+    new: [...standalone, 'ALTER TABLE s ATTACH PARTITION s1 FOR VALUES IN (1)', 'ALTER TABLE s ATTACH PARTITION s2 FOR VALUES IN (2)'],
+    seed: 'INSERT INTO s1 VALUES (1, 1); INSERT INTO s2 VALUES (2, 2)',
+    seedBack: 'INSERT INTO s VALUES (1, 1), (2, 2)',
+    keepsTables: [{ tables: ['s', 's1', 's2'], query: 'SELECT a, b FROM s1 UNION ALL SELECT a, b FROM s2 ORDER BY a' }],
+    absentSql: ['DROP CONSTRAINT', 'ADD CONSTRAINT'],
   },
 ];

@@ -11,7 +11,7 @@ import type { Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Index, Model } from '../model/types.js';
 import { sameIndex } from './equal.js';
-import { descendsFrom } from '../model/partition.js';
+import { descendsFrom, takesKey } from '../model/partition.js';
 
 const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'attachedTo' in k ? k.attachedTo : undefined);
 
@@ -148,4 +148,36 @@ export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
 export function takenIndex(current: Model, i: Index, part: string, name: string): Index | undefined {
   const own = current.tables[part]?.indexes[name];
   return own && !own.only && sameIndex(own, { ...i, only: undefined }) ? own : undefined;
+}
+
+/**
+ * A partition's own PRIMARY KEY / UNIQUE that the desired state no longer has on its own because a key added to its
+ * parent takes it (`ALTER TABLE parent ADD PRIMARY KEY/UNIQUE` attaches the partition's key of the shape instead of
+ * building one: model/partition.ts, takesKey): kept instead of dropped, so its index is not built again. Only when it
+ * is the partition's one key of the shape (PostgreSQL takes the first, which the Model does not order).
+ *
+ * @example
+ * keepTakenPartitionKeys(current, desired, out)
+ * // o_eu's own o_eu_pkey (id, region), the new o_pkey (id, region) on o: its drop_constraint leaves `out`
+ */
+export function keepTakenPartitionKeys(current: Model, desired: Model, out: Change[]): void {
+  const moved = new Set(out.flatMap((c) => (c.kind === 'drop_table' || c.kind === 'reattach_partition' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const gone = new Set<Change>();
+  for (const c of out) {
+    if (c.kind !== 'add_constraint' || c.newTable || (c.constraint.kind !== 'primary_key' && c.constraint.kind !== 'unique') || c.constraint.attachedTo) continue;
+    const key = c.constraint;
+    const parent = qualifiedKey(c.table.schema, c.table.name);
+    if (!c.table.partitionBy || !current.tables[parent]?.partitionBy || moved.has(parent)) continue;
+    for (const [k, part] of Object.entries(current.tables)) {
+      const to = desired.tables[k];
+      if (part.partitionOf?.parent !== parent || to?.partitionOf?.parent !== parent || moved.has(k)) continue;
+      const own = Object.values(part.constraints).filter((x) => (x.kind === 'primary_key' || x.kind === 'unique') && takesKey(x, key, false));
+      if (own.length !== 1 || to.constraints[own[0]!.name]) continue;
+      for (const d of out) if (d.kind === 'drop_constraint' && qualifiedKey(d.table.schema, d.table.name) === k && d.constraint.name === own[0]!.name) gone.add(d);
+    }
+  }
+  if (!gone.size) return;
+  const kept = out.filter((c) => !gone.has(c));
+  out.length = 0;
+  out.push(...kept);
 }

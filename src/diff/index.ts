@@ -17,7 +17,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
+import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
 import { policyInPlace } from './in-place.js';
@@ -298,7 +298,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     // and attached, its rows kept; in between it is changed as the table it is on its own (see model/partition.ts).
     if (cur && movedPartition(cur, t, current, desired)) {
       out.push({ kind: 'reattach_partition', table: t, from: cur });
-      diffTable(detachedTable(current, cur), detachedTable(desired, t), out, comment, rebuiltEnums);
+      // Its own keys that the ATTACH takes for its copies of the parent's stay (model/partition.ts: `before`).
+      const from = detachedTable(current, cur);
+      diffTable(from, detachedTable(desired, t, from), out, comment, rebuiltEnums);
       continue;
     }
     // Parents joined or left in place, or a table that only a new creation can make a child as desired.
@@ -386,6 +388,7 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   renamePartitionIndexes(current, desired, out);
   breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
+  keepTakenPartitionKeys(current, desired, out);
   refuseTypedTableChanges(current, desired, out);
   return out;
 }

@@ -16,7 +16,7 @@
  * that the partition has no index attached to.
  */
 import { qualifiedKey } from './names.js';
-import type { Constraint, Index, Model, Table } from './types.js';
+import type { Constraint, Index, Model, PrimaryKey, Table, UniqueConstraint } from './types.js';
 
 const NAMEDATALEN = 63;
 
@@ -98,12 +98,13 @@ export function relationNames(model: Model, schema: string, opts: { readonly att
 
 /**
  * The partition `table` of `model` as PostgreSQL leaves it after DETACH PARTITION (see above); a table that is
- * not a partition is returned as it is.
+ * not a partition is returned as it is. `before`: the table as it is before it becomes that partition (detached):
+ * a key of its own that ATTACH takes for its copy of a parent's key (takesKey) is that copy, with its name and shape.
  *
  * @example
  * detachedTable(model, model.tables['public.orders_2024']).constraints['orders_2024_pkey'] // the parent's key, copied
  */
-export function detachedTable(model: Model, table: Table): Table {
+export function detachedTable(model: Model, table: Table, before?: Table): Table {
   if (!table.partitionOf) return table;
   const parent = model.tables[table.partitionOf.parent];
   if (!parent) return { ...table, partitionOf: undefined, columns: table.columns.map((c) => ({ ...c, inherited: undefined })) };
@@ -119,7 +120,11 @@ export function detachedTable(model: Model, table: Table): Table {
   for (const c of Object.values(from.constraints)) {
     if (c.kind === 'check' && !c.noInherit) constraints[c.name] = { ...c, comment: undefined };
     else if (c.kind === 'foreign_key') constraints[c.name] = { ...c, comment: undefined };
-    else if (c.kind === 'primary_key') {
+    else if ((c.kind === 'primary_key' || c.kind === 'unique') && before && takenKey(before, table, constraints, c)) {
+      const own = takenKey(before, table, constraints, c)!;
+      taken.add(own.name);
+      constraints[own.name] = own;
+    } else if (c.kind === 'primary_key') {
       const name = choose(undefined, 'pkey');
       constraints[name] = { ...c, name, comment: undefined };
     } else if (c.kind === 'unique') {
@@ -144,4 +149,34 @@ export function detachedTable(model: Model, table: Table): Table {
   const { partitionOf: _gone, ...rest } = table;
   void _gone;
   return { ...rest, columns: table.columns.map(({ inherited: _i, ...c }) => c), constraints, indexes };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/**
+ * Whether PostgreSQL takes a partition's own key `own` for its copy of the key `key` of a table above instead of
+ * building one (CompareIndexInfo on the two keys' indexes, in AttachPartitionEnsureIndexes and DefineIndex): the
+ * same key and INCLUDE columns, NULLS [NOT] DISTINCT and temporal-ness; storage parameters and deferrability are not
+ * compared (a partition's deferrable UNIQUE (a) WITH (fillfactor=50) becomes the copy of the parent's UNIQUE (a)).
+ * PRIMARY KEY against UNIQUE is not compared by `ALTER TABLE parent ADD PRIMARY KEY/UNIQUE` (a partition's
+ * UNIQUE (a) becomes the copy of the new PRIMARY KEY (a)), nor by ATTACH PARTITION on PostgreSQL 15, but is on
+ * PostgreSQL 18 (PGlite): with `attach`, PostgreSQL 18's (checked on both). A key whose index is attached to a plain
+ * index of the parent already (Constraint.attachedTo) is not taken.
+ *
+ * @example
+ * takesKey(c1U, pPkey, false) // true: ADD PRIMARY KEY (a) on the parent takes c1's UNIQUE (a)
+ */
+export function takesKey(own: PrimaryKey | UniqueConstraint, key: PrimaryKey | UniqueConstraint, attach: boolean): boolean {
+  return !own.attachedTo && (!attach || own.kind === key.kind) && sameList(own.columns, key.columns) && sameList(own.include, key.include)
+    && !!own.withoutOverlaps === !!key.withoutOverlaps && (own.kind === 'unique' && own.nullsNotDistinct) === (key.kind === 'unique' && key.nullsNotDistinct);
+}
+
+/**
+ * The first key of `before` (a table before it becomes the partition `table`) that ATTACH takes for the copy of the
+ * parent's key `key`: neither a key `table` keeps of its own nor one taken already (in `constraints`).
+ */
+function takenKey(before: Table, table: Table, constraints: Record<string, Constraint>, key: PrimaryKey | UniqueConstraint): PrimaryKey | UniqueConstraint | undefined {
+  for (const k of Object.values(before.constraints))
+    if ((k.kind === 'primary_key' || k.kind === 'unique') && !table.constraints[k.name] && !constraints[k.name] && takesKey(k, key, true)) return k;
+  return undefined;
 }

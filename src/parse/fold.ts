@@ -95,7 +95,7 @@ export class Folder implements FoldScope {
   /** Indexes on partitions attached to a parent's index (not the user's objects, like the inspector). */
   readonly attachedIndexes = new Set<string>();
   readonly onlyPending = new Map<Index, Set<string>>();
-  readonly keyCopies = new Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint }>>();
+  readonly keyCopies = new Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint; readonly own?: PrimaryKey | UniqueConstraint }>>();
   private stmt!: ParsedStatement;
   /** Schemas taken as existing (FoldOptions.existingSchemas) that no file has created yet. */
   private readonly assumedSchemas = new Set<string>();

@@ -314,7 +314,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A child's own check dropped where its parent gains the same-named one (the check becomes inherited-only):
       // the parent's ADD CONSTRAINT would merge into the child's copy, which then cannot be dropped. Dropped first.
       const parents = k.kind === 'check' ? c.table.inherits.map((p) => nodeId.part(p, 'constraint', k.name)) : [];
-      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name), ...parents], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
+      // A partitioned table's key takes its partitions' copies of it (their names, which the Model does not hold,
+      // free again): a key of a partition added under such a name comes after it.
+      const copies = key.length ? partitionsOf(current, table).map(nodeId.keys) : [];
+      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name), ...parents, ...copies], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
     }
     case 'add_constraint': {
       const k = c.constraint;

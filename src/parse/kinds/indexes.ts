@@ -135,9 +135,10 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const parentKey = constraintIndexOwner(sc, sc.rangeNames(n.relation));
         const copied = parentKey ? undefined : findKeyCopy(sc, sc.rangeNames(n.relation));
         if (parentKey || copied) {
+          const own = owner.table.constraints[owner.name] as PrimaryKey | UniqueConstraint;
           delete owner.table.constraints[owner.name];
-          if (parentKey) recordKeyCopy(sc, owner.table, owner.name, keySource(parentKey.table, parentKey.name), parentKey.table.constraints[parentKey.name] as PrimaryKey | UniqueConstraint);
-          else recordKeyCopy(sc, owner.table, owner.name, copied!.source, copied!.key);
+          if (parentKey) recordKeyCopy(sc, owner.table, owner.name, keySource(parentKey.table, parentKey.name), parentKey.table.constraints[parentKey.name] as PrimaryKey | UniqueConstraint, own);
+          else recordKeyCopy(sc, owner.table, owner.name, copied!.source, copied!.key, own);
         } else {
           const parent = findIndex(sc, sc.rangeNames(n.relation));
           if (parent) setAttachedTo(owner.table, owner.name, parent.index);

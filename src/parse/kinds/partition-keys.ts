@@ -9,24 +9,32 @@
  */
 import type { PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { qualifiedKey } from '../../model/names.js';
+import { descendsFrom, takesKey } from '../../model/partition.js';
 import { chooseName, nameAddition } from '../naming.js';
 import type { FoldScope, MTable } from './scope.js';
 
 type Key = PrimaryKey | UniqueConstraint;
 
-const sameKey = (a: Key, b: Key) => a.kind === b.kind && a.columns.length === b.columns.length && a.columns.every((c, i) => c === b.columns[i]);
-
 /**
  * The copy of `key` (a key of a table above) that PostgreSQL makes on the partition `part`, named and its name taken,
- * and on `part`'s own partitions when it is partitioned. A partition with a key of its own of the shape keeps it.
+ * and on `part`'s own partitions when it is partitioned. A partition with a key of its own of the shape (the first
+ * one: takesKey) does not get another: that key becomes the copy, with its name (its index attached to the key's,
+ * the constraint inherited: conislocal = false, which the inspector leaves to the parent's), and its partitions'
+ * copies of it copies of `key`. `attach`: for ATTACH PARTITION (which compares PRIMARY KEY against UNIQUE: takesKey).
  *
  * @example
  * copyKey(sc, p1, pkeyOfP) // 'p1_pkey' taken (or 'p1_pkey1' when another relation has 'p1_pkey')
  */
-export function copyKey(sc: FoldScope, part: MTable, key: Key, source: string): void {
+export function copyKey(sc: FoldScope, part: MTable, key: Key, source: string, attach = false): void {
   const partKey = qualifiedKey(part.schema, part.name);
   const copies = sc.keyCopies.get(partKey) ?? new Map();
-  if (copies.has(source) || Object.values(part.constraints).some((k) => (k.kind === 'primary_key' || k.kind === 'unique') && sameKey(k, key))) return;
+  if (copies.has(source)) return;
+  const own = Object.values(part.constraints).find((k): k is Key => (k.kind === 'primary_key' || k.kind === 'unique') && takesKey(k, key, attach));
+  if (own) {
+    delete part.constraints[own.name];
+    recordKeyCopy(sc, part, own.name, source, key, own);
+    return;
+  }
   const taken = (x: string) => sc.taken(part.schema, x) || sc.conTaken(part.schema, x) || !!part.constraints[x];
   const name = key.kind === 'primary_key' ? chooseName(part.name, undefined, 'pkey', taken) : chooseName(part.name, nameAddition(key.columns), 'key', taken);
   sc.claim(part.schema, name);
@@ -60,8 +68,8 @@ export function copyNewKey(sc: FoldScope, parent: MTable, name: string): void {
  */
 export function copyParentKeys(sc: FoldScope, parent: MTable, part: MTable): void {
   const copies = sc.keyCopies.get(qualifiedKey(parent.schema, parent.name));
-  for (const k of Object.values(parent.constraints)) if ((k.kind === 'primary_key' || k.kind === 'unique') && !('attachedTo' in k && k.attachedTo)) copyKey(sc, part, k, keySource(parent, k.name));
-  for (const [source, { key }] of copies ?? []) copyKey(sc, part, key, source);
+  for (const k of Object.values(parent.constraints)) if ((k.kind === 'primary_key' || k.kind === 'unique') && !('attachedTo' in k && k.attachedTo)) copyKey(sc, part, k, keySource(parent, k.name), true);
+  for (const [source, { key }] of copies ?? []) copyKey(sc, part, key, source, true);
 }
 
 /**
@@ -102,16 +110,16 @@ export function findKeyCopy(sc: FoldScope, names: readonly string[]): { part: st
 }
 
 /**
- * `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` (pg_dump's form): the partition's own key `name` is now its
- * copy of the key `source` (the Model leaves it to the parent's); its name stays taken.
+ * `ALTER INDEX parent_pkey ATTACH PARTITION child_pkey` (pg_dump's form), or a key taken by copyKey: the partition's
+ * own key `name` (`own`) is now its copy of the key `source` (the Model leaves it to the parent's); its name stays taken.
  *
  * @example
  * recordKeyCopy(sc, p1, 'p1_pkey', 'public.p/p_pkey', pPkey)
  */
-export function recordKeyCopy(sc: FoldScope, part: MTable, name: string, source: string, key: Key): void {
+export function recordKeyCopy(sc: FoldScope, part: MTable, name: string, source: string, key: Key, own?: Key): void {
   const partKey = qualifiedKey(part.schema, part.name);
   const copies = sc.keyCopies.get(partKey) ?? new Map();
-  copies.set(source, { name, key, schema: part.schema });
+  copies.set(source, { name, key, schema: part.schema, ...(own ? { own } : {}) });
   sc.keyCopies.set(partKey, copies);
   // Its partitions' copies of it are copies of `source` now.
   const was = keySource(part, name);
@@ -140,4 +148,32 @@ export function retargetKeyCopies(sc: FoldScope, from: string, to: string): void
       copies.delete(s);
       copies.set(`${to}${s.slice(from.length)}`, c);
     }
+}
+
+/**
+ * `ALTER TABLE parent DETACH PARTITION part`: its copies of the keys above are its own keys again, under their names
+ * (PostgreSQL's DetachPartitionFinalize: the constraint's parent cleared, conislocal = true): a key it had of its own
+ * before it was taken as it was, a copy PostgreSQL made of the key it copied. Its partitions' copies of them are
+ * copies of these now.
+ *
+ * @example
+ * detachKeyCopies(sc, c1) // c1.constraints.c1_u (its own UNIQUE, taken by ATTACH), c1_b_key (PostgreSQL's copy)
+ */
+export function detachKeyCopies(sc: FoldScope, part: MTable): void {
+  const partKey = qualifiedKey(part.schema, part.name);
+  const copies = sc.keyCopies.get(partKey);
+  if (!copies) return;
+  sc.keyCopies.delete(partKey);
+  for (const [source, c] of copies) {
+    const { comment: _c, indexComment: _i, attachedTo: _a, ...shape } = c.key;
+    const mine: Key = c.own ?? { ...shape, name: c.name };
+    part.constraints[c.name] = mine;
+    const now = keySource(part, c.name);
+    for (const [below, theirs] of sc.keyCopies) {
+      const x = descendsFrom(sc.model.tables, below, partKey) ? theirs.get(source) : undefined;
+      if (!x) continue;
+      theirs.delete(source);
+      theirs.set(now, { ...x, key: mine });
+    }
+  }
 }

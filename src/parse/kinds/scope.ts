@@ -89,9 +89,10 @@ export interface FoldScope {
   readonly onlyPending: Map<Index, Set<string>>;
   /**
    * Partitions' copies of the keys of tables above them (partition-keys.ts): by partition key, by the key they copy
-   * (`schema.table/name`), the copy's name (taken) and the key copied.
+   * (`schema.table/name`), the copy's name (taken), the key copied and, when the copy was a key of the partition's own
+   * before (taken by ATTACH or the parent's new key), that key (what DETACH gives back).
    */
-  readonly keyCopies: Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint }>>;
+  readonly keyCopies: Map<string, Map<string, { readonly name: string; readonly schema: string; readonly key: PrimaryKey | UniqueConstraint; readonly own?: PrimaryKey | UniqueConstraint }>>;
   /** Adds a located warning or error for the current statement without ending it. */
   report(code: string, message: string, at?: number): void;
   /** The statement is valid SQL the Model does not represent: opaque when allowed, else E_UNSUPPORTED. */

@@ -15,7 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
-import { copyNewKey, copyParentKeys, forgetKeyCopies, keySource } from './partition-keys.js';
+import { copyNewKey, copyParentKeys, detachKeyCopies, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
 import { bound } from './partition-bound.js';
@@ -235,7 +235,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_DetachPartition': {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
         // Its copies of the parent's keys stay, its own keys (their names still taken).
-        forgetKeyCopies(sc, part.key, undefined, true);
+        detachKeyCopies(sc, part.obj);
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
         // The indexes attached to the parent's stay, its own (Index.attached).

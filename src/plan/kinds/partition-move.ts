@@ -102,7 +102,7 @@ export function partitionMoveIds(c: Extract<Change, { kind: 'reattach_partition'
     return { drops: was ? [nodeId.bounds(was.parent)] : [], used };
   }
   const will = c.table.partitionOf;
-  const kept = ownParts(detachedTable(desired, c.table));
+  const kept = ownParts(detachedTable(desired, c.table, detachedTable(current, c.from)));
   // What the table has now and its new place does not is dropped first: attached, it would be adopted as the
   // clone of a parent's constraint or index, which PostgreSQL then refuses to drop (the graph orders the drops
   // of an id before its creates).

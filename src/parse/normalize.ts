@@ -20,6 +20,7 @@ import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
 import { tagOf, type Node, type Payload } from './ast.js';
 import { levelRefNames } from './ref-names.js';
+import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -46,6 +47,8 @@ export interface NormalizeContext {
    * generated column; `value` in a domain's CHECK): a literal compared with it is read as that type.
    */
   columnType?(name: string): string | undefined;
+  /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
+  functions?(names: readonly string[]): readonly UserFunction[];
 }
 
 export const NONE: NormalizeContext = {};
@@ -268,7 +271,8 @@ export class Normalizer {
   private typeOf(n: Node | undefined, scopes: ScopeItem[][]): string | undefined {
     if (n?.TypeCast?.typeName) return canonicalType(n.TypeCast.typeName, (names) => this.ctx.type?.(names));
     const fields = n?.ColumnRef?.fields;
-    if (!fields || !fields.every((f) => f.String)) return undefined;
+    if (!fields) return exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
+    if (!fields.every((f) => f.String)) return undefined;
     const parts = fields.map(sv);
     const col = parts[parts.length - 1]!;
     if (scopes.length === 0) return parts.length === 1 ? this.ctx.columnType?.(col) : undefined;
@@ -424,8 +428,13 @@ export class Normalizer {
       if (f.RangeFunction) {
         const v = f.RangeFunction;
         const first = (v.functions?.[0]?.List?.items ?? [])[0]?.FuncCall;
-        items.push(named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v));
-        return { RangeFunction: this.expr(v.functions, scopes) };
+        // A function in FROM reads the items before it (implicitly LATERAL); its columns: ./expr-type.ts.
+        const inner = [...scopes, items.slice()];
+        const cols = rangeFunctionColumns(v, (x) => this.typeOf(x, inner), this.ctx);
+        const item = named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v, cols?.columns);
+        if (cols) item.types = cols.types;
+        items.push(item);
+        return { RangeFunction: this.expr(v.functions, inner) };
       }
       return this.expr(f, scopes);
     };

@@ -445,14 +445,13 @@ export class Normalizer {
   query(n: Node | undefined, outer: ScopeItem[][] = []): Canon | undefined {
     if (!n) return n;
     const s: Payload<'SelectStmt'> = n.SelectStmt ?? (n as Payload<'SelectStmt'>); // a bare SelectStmt payload (larg/rarg) too
-    if (s.op && s.op !== 'SETOP_NONE') {
-      return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer))] };
-    }
+    const setOp = s.op && s.op !== 'SETOP_NONE';
+    if (setOp && !s.withClause) return this.setOp(s, outer, []);
     if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
     // This level's printed names: its CTE bodies, subqueries and sublinks are named after them (ruleutils).
-    const printed = levelRefNames(s.fromClause, this.levels.flat());
+    const printed = levelRefNames(setOp ? undefined : s.fromClause, this.levels.flat());
     this.levels.push([...printed.values()]);
     try {
       const ctes = (s.withClause?.ctes ?? []).map((c) => {
@@ -464,11 +463,18 @@ export class Normalizer {
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
         return out;
       });
-      return this.select(s, outer, ctes, printed);
+      // A WITH over a set operation (`WITH x AS (…) SELECT … UNION SELECT …`): its CTEs are seen by every branch.
+      return setOp ? this.setOp(s, outer, ctes) : this.select(s, outer, ctes, printed);
     } finally {
       this.ctes = savedCtes;
       this.levels.pop();
     }
+  }
+
+  /** A set operation (UNION, INTERSECT, EXCEPT): its branches, ORDER BY, LIMIT and OFFSET, and the WITH over it. */
+  private setOp(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[]): Canon {
+    const limit = s.limitCount || s.limitOffset ? [s.limitCount ? this.expr(s.limitCount, outer) : '', s.limitOffset ? this.expr(s.limitOffset, outer) : ''] : [];
+    return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer)), ...(ctes.length ? [ctes] : []), ...limit] };
   }
 
   /**

@@ -5,6 +5,8 @@
  *    returning a row, its OUT / TABLE columns; WITH ORDINALITY), and an untyped literal compared with a function's
  *    or an operator's result, read as that result's type (src/parse/expr-type.ts: pgschema's create_view_add_view
  *    fixture, a CTE over `generate_series` with `CAST(n || ' months' AS interval)`);
+ *  - a WITH over a set operation (`WITH x AS (…) SELECT … FROM x UNION SELECT …`): its CTEs were left out of the
+ *    comparison form (a changed CTE body planned nothing; its references read as relations);
  * Each runs both directions on PGlite and PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each
  * side is compared with the inspected database by test/parse/roundtrip.test.ts.
  */
@@ -12,6 +14,8 @@ import type { AcceptanceCase } from './harness.js';
 
 const staff = 'CREATE TABLE staff (id int PRIMARY KEY, status varchar(20), hired timestamp, tags jsonb, n int, span interval)';
 const staffSeed = "INSERT INTO staff VALUES (1, 'active', '2024-01-02 10:00', '[1, 2]', 3, '2 hours')";
+const pair = 'CREATE TABLE pair_a (id int, name text)';
+const pairB = 'CREATE TABLE pair_b (id int, name text)';
 const keepStaff = [{ tables: ['staff'], query: 'SELECT id, status, hired, n FROM staff ORDER BY id' }];
 
 export const VIEWS_5_CASES: AcceptanceCase[] = [
@@ -30,5 +34,16 @@ export const VIEWS_5_CASES: AcceptanceCase[] = [
     ],
     seed: staffSeed,
     keepsTables: keepStaff,
+  },
+  {
+    name: 'views-5: a WITH over UNION, EXCEPT and a UNION ALL with ORDER BY and LIMIT (the CTE body changes)',
+    old: [pair, pairB, "CREATE VIEW joined AS WITH x AS (SELECT id, name FROM pair_a WHERE id > 0) SELECT id, name FROM x UNION SELECT id, name FROM pair_b"],
+    new: [pair, pairB,
+      "CREATE VIEW joined AS WITH x AS (SELECT id, name FROM pair_a WHERE id > 1) SELECT id, name FROM x UNION SELECT id, name FROM pair_b",
+      'CREATE VIEW limited AS WITH x AS (SELECT id FROM pair_a) SELECT id FROM x UNION ALL SELECT id FROM pair_b ORDER BY 1 LIMIT 5',
+      'CREATE VIEW shadowed AS WITH pair_a AS (SELECT id FROM pair_b) SELECT id FROM pair_a EXCEPT SELECT id FROM public.pair_a',
+    ],
+    seed: "INSERT INTO pair_a VALUES (1, 'a'), (2, 'b'); INSERT INTO pair_b VALUES (3, 'c')",
+    keepsTables: [{ tables: ['pair_a', 'pair_b'], query: 'SELECT id, name FROM pair_a UNION ALL SELECT id, name FROM pair_b ORDER BY 1' }],
   },
 ];

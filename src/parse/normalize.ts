@@ -19,7 +19,7 @@ import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
 import { tagOf, type Node, type Payload } from './ast.js';
-import { levelRefNames } from './ref-names.js';
+import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 
 /**
@@ -477,6 +477,16 @@ export class Normalizer {
     return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer)), ...(ctes.length ? [ctes] : []), ...limit] };
   }
 
+  /** A view's query: named as if the view rule's OLD and NEW came first (./ref-names.ts `VIEW_LEVEL`). */
+  viewQuery(n: Node | undefined): Canon | undefined {
+    this.levels.push([...VIEW_LEVEL]);
+    try {
+      return this.query(n);
+    } finally {
+      this.levels.pop();
+    }
+  }
+
   /**
    * `n` normalised inside a query level whose FROM items are `scope` (a policy's table, a function's parameters):
    * bare columns resolve to them and a subquery's FROM items are named after them.
@@ -600,12 +610,12 @@ export function normalizeExpr(n: Node, ctx: NormalizeContext = NONE): string {
 
 /** Typed form of a SELECT (casts, constants' kinds, functions' schemas kept): see `canonicalQueryForms`. */
 export function normalizeQueryTyped(n: Node, ctx: NormalizeContext = NONE): string {
-  return JSON.stringify(new Normalizer(ctx, true).query(n));
+  return JSON.stringify(new Normalizer(ctx, true).viewQuery(n));
 }
 
 /** Canonical form of a SELECT (a view's query), with relations resolved through `ctx`. */
 export function normalizeQuery(n: Node, ctx: NormalizeContext = NONE): string {
-  return JSON.stringify(new Normalizer(ctx).query(n));
+  return JSON.stringify(new Normalizer(ctx).viewQuery(n));
 }
 
 /**
@@ -619,7 +629,7 @@ export function canonicalQueryForms(text: string, ctx: NormalizeContext = NONE):
   const p = parseOne(text.trim().replace(/;\s*$/, ''));
   if (!p || p.type !== 'SelectStmt') return { canonical: text.trim(), typed: text.trim() };
   const n = { SelectStmt: p.node };
-  return { canonical: JSON.stringify(new Normalizer(ctx).query(n)), typed: JSON.stringify(new Normalizer(ctx, true).query(n)) };
+  return { canonical: JSON.stringify(new Normalizer(ctx).viewQuery(n)), typed: JSON.stringify(new Normalizer(ctx, true).viewQuery(n)) };
 }
 
 /** Canonical form of an expression given as text (cached); the trimmed text itself when it does not parse. */

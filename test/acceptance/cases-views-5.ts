@@ -7,6 +7,8 @@
  *    fixture, a CTE over `generate_series` with `CAST(n || ' months' AS interval)`);
  *  - a WITH over a set operation (`WITH x AS (…) SELECT … FROM x UNION SELECT …`): its CTEs were left out of the
  *    comparison form (a changed CTE body planned nothing; its references read as relations);
+ *  - tables named `new` and `old` read by a view: PostgreSQL 15 prints them `new_1` (the view rule's OLD and NEW
+ *    come first in its query), 16 and newer `new` (src/parse/ref-names.ts);
  * Each runs both directions on PGlite and PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each
  * side is compared with the inspected database by test/parse/roundtrip.test.ts.
  */
@@ -45,5 +47,16 @@ export const VIEWS_5_CASES: AcceptanceCase[] = [
     ],
     seed: "INSERT INTO pair_a VALUES (1, 'a'), (2, 'b'); INSERT INTO pair_b VALUES (3, 'c')",
     keepsTables: [{ tables: ['pair_a', 'pair_b'], query: 'SELECT id, name FROM pair_a UNION ALL SELECT id, name FROM pair_b ORDER BY 1' }],
+  },
+  {
+    name: 'views-5: views reading tables named new and old (PostgreSQL 15 prints new_1, old_1)',
+    old: ['CREATE TABLE new (id int, v text)', 'CREATE TABLE old (id int)'],
+    new: ['CREATE TABLE new (id int, v text)', 'CREATE TABLE old (id int)',
+      'CREATE VIEW new_rows AS SELECT id, v FROM new WHERE id > 0',
+      'CREATE VIEW old_and_new AS SELECT n.id FROM new n JOIN old USING (id) WHERE EXISTS (SELECT 1 FROM old o2 WHERE o2.id = n.id)',
+      'CREATE VIEW new_in_old AS SELECT id FROM new WHERE id IN (SELECT id FROM old)',
+    ],
+    seed: "INSERT INTO new VALUES (1, 'a'); INSERT INTO old VALUES (1)",
+    keepsTables: [{ tables: ['new', 'old'], query: 'SELECT id FROM new UNION ALL SELECT id FROM old ORDER BY 1' }],
   },
 ];

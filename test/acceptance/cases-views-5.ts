@@ -9,6 +9,9 @@
  *    comparison form (a changed CTE body planned nothing; its references read as relations);
  *  - tables named `new` and `old` read by a view: PostgreSQL 15 prints them `new_1` (the view rule's OLD and NEW
  *    come first in its query), 16 and newer `new` (src/parse/ref-names.ts);
+ *  - a schema dropped while views in other schemas read its table through a `'a.t'::regclass` constant: the schema's
+ *    DROP … CASCADE drops its tables too, so the views' drops (and another schema's drop holding such a view) come
+ *    before it (src/plan/edges.ts; before, only the layout put them first: the tie-break test failed).
  * Each runs both directions on PGlite and PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each
  * side is compared with the inspected database by test/parse/roundtrip.test.ts.
  */
@@ -58,5 +61,14 @@ export const VIEWS_5_CASES: AcceptanceCase[] = [
     ],
     seed: "INSERT INTO new VALUES (1, 'a'); INSERT INTO old VALUES (1)",
     keepsTables: [{ tables: ['new', 'old'], query: 'SELECT id FROM new UNION ALL SELECT id FROM old ORDER BY 1' }],
+  },
+  {
+    name: "views-5: a schema dropped while views in other schemas read its table through a 'a.t'::regclass constant",
+    old: ['CREATE SCHEMA src_a', 'CREATE TABLE src_a.t (id int)', 'CREATE SCHEMA zz_views', 'CREATE TABLE keep (id int)',
+      "CREATE VIEW zz_views.v AS SELECT id, 'src_a.t'::regclass AS r FROM keep",
+      "CREATE VIEW pv AS SELECT 'src_a.t'::regclass::oid AS r"],
+    new: ['CREATE TABLE keep (id int)'],
+    seed: 'INSERT INTO keep VALUES (1)',
+    keepsTables: [{ tables: ['keep'], query: 'SELECT id FROM keep ORDER BY id' }],
   },
 ];

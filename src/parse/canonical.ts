@@ -161,7 +161,17 @@ export function indexShapeFromText(definition: string): IndexShape | undefined {
  * canonicalQueryText('SELECT * FROM app.users', modelContext(model)) // `*` expanded to the table's columns
  */
 export function modelContext(...models: Model[]): NormalizeContext {
+  let byName: Map<string, Func[]> | undefined;
   return {
+    // A call's function: qualified, that schema's; bare, the first schema (public first) holding one of that name.
+    functions: (names) => {
+      if (!byName) {
+        byName = new Map();
+        for (const m of models) for (const f of Object.values(m.functions)) for (const k of [qualifiedKey(f.schema, f.name), `\u0000${f.name}`]) byName.set(k, [...(byName.get(k) ?? []), f]);
+      }
+      if (names.length >= 2) return byName.get(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!)) ?? [];
+      return byName.get(qualifiedKey('public', names[0]!)) ?? byName.get(`\u0000${names[0]}`) ?? [];
+    },
     relation: (names) => {
       if (names.length < 2) return undefined;
       const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);

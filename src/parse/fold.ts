@@ -247,6 +247,8 @@ export class Folder implements FoldScope {
       },
     ),
     type: (names) => this.typeKey(names),
+    functions: (names) => (names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))
+      : this.searchPath.map((s) => this.functionsNamed(qualifiedKey(s, names[0]!))).find((l) => l.length) ?? []),
   };
 
   taken(schema: string, name: string): boolean {

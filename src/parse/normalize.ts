@@ -19,8 +19,9 @@ import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
 import { parseExpression, parseOne } from './pg.js';
 import { tagOf, type Node, type Payload } from './ast.js';
-import { levelRefNames } from './ref-names.js';
+import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
+import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -47,6 +48,8 @@ export interface NormalizeContext {
    * generated column; `value` in a domain's CHECK): a literal compared with it is read as that type.
    */
   columnType?(name: string): string | undefined;
+  /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
+  functions?(names: readonly string[]): readonly UserFunction[];
 }
 
 export const NONE: NormalizeContext = {};
@@ -217,7 +220,8 @@ export class Normalizer {
   private typeOf(n: Node | undefined, scopes: ScopeItem[][]): string | undefined {
     if (n?.TypeCast?.typeName) return canonicalType(n.TypeCast.typeName, (names) => this.ctx.type?.(names));
     const fields = n?.ColumnRef?.fields;
-    if (!fields || !fields.every((f) => f.String)) return undefined;
+    if (!fields) return exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
+    if (!fields.every((f) => f.String)) return undefined;
     const parts = fields.map(sv);
     const col = parts[parts.length - 1]!;
     if (scopes.length === 0) return parts.length === 1 ? this.ctx.columnType?.(col) : undefined;
@@ -373,8 +377,13 @@ export class Normalizer {
       if (f.RangeFunction) {
         const v = f.RangeFunction;
         const first = (v.functions?.[0]?.List?.items ?? [])[0]?.FuncCall;
-        items.push(named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v));
-        return { RangeFunction: this.expr(v.functions, scopes) };
+        // A function in FROM reads the items before it (implicitly LATERAL); its columns: ./expr-type.ts.
+        const inner = [...scopes, items.slice()];
+        const cols = rangeFunctionColumns(v, (x) => this.typeOf(x, inner), this.ctx);
+        const item = named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v, cols?.columns);
+        if (cols) item.types = cols.types;
+        items.push(item);
+        return { RangeFunction: this.expr(v.functions, inner) };
       }
       return this.expr(f, scopes);
     };
@@ -385,14 +394,13 @@ export class Normalizer {
   query(n: Node | undefined, outer: ScopeItem[][] = []): Canon | undefined {
     if (!n) return n;
     const s: Payload<'SelectStmt'> = n.SelectStmt ?? (n as Payload<'SelectStmt'>); // a bare SelectStmt payload (larg/rarg) too
-    if (s.op && s.op !== 'SETOP_NONE') {
-      return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer))] };
-    }
+    const setOp = s.op && s.op !== 'SETOP_NONE';
+    if (setOp && !s.withClause) return this.setOp(s, outer, []);
     if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
     // This level's printed names: its CTE bodies, subqueries and sublinks are named after them (ruleutils).
-    const printed = levelRefNames(s.fromClause, this.levels.flat());
+    const printed = levelRefNames(setOp ? undefined : s.fromClause, this.levels.flat());
     this.levels.push([...printed.values()]);
     try {
       const ctes = (s.withClause?.ctes ?? []).map((c) => {
@@ -404,9 +412,26 @@ export class Normalizer {
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
         return out;
       });
-      return this.select(s, outer, ctes, printed);
+      // A WITH over a set operation (`WITH x AS (…) SELECT … UNION SELECT …`): its CTEs are seen by every branch.
+      return setOp ? this.setOp(s, outer, ctes) : this.select(s, outer, ctes, printed);
     } finally {
       this.ctes = savedCtes;
+      this.levels.pop();
+    }
+  }
+
+  /** A set operation (UNION, INTERSECT, EXCEPT): its branches, ORDER BY, LIMIT and OFFSET, and the WITH over it. */
+  private setOp(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[]): Canon {
+    const limit = s.limitCount || s.limitOffset ? [s.limitCount ? this.expr(s.limitCount, outer) : '', s.limitOffset ? this.expr(s.limitOffset, outer) : ''] : [];
+    return { SetOp: [s.op, s.all ? 'ALL' : '', this.query(s.larg as Node, outer), this.query(s.rarg as Node, outer), (s.sortClause ?? []).map((x) => this.expr(x, outer)), ...(ctes.length ? [ctes] : []), ...limit] };
+  }
+
+  /** A view's query: named as if the view rule's OLD and NEW came first (./ref-names.ts `VIEW_LEVEL`). */
+  viewQuery(n: Node | undefined): Canon | undefined {
+    this.levels.push([...VIEW_LEVEL]);
+    try {
+      return this.query(n);
+    } finally {
       this.levels.pop();
     }
   }
@@ -534,12 +559,12 @@ export function normalizeExpr(n: Node, ctx: NormalizeContext = NONE): string {
 
 /** Typed form of a SELECT (casts, constants' kinds, functions' schemas kept): see `canonicalQueryForms`. */
 export function normalizeQueryTyped(n: Node, ctx: NormalizeContext = NONE): string {
-  return JSON.stringify(new Normalizer(ctx, true).query(n));
+  return JSON.stringify(new Normalizer(ctx, true).viewQuery(n));
 }
 
 /** Canonical form of a SELECT (a view's query), with relations resolved through `ctx`. */
 export function normalizeQuery(n: Node, ctx: NormalizeContext = NONE): string {
-  return JSON.stringify(new Normalizer(ctx).query(n));
+  return JSON.stringify(new Normalizer(ctx).viewQuery(n));
 }
 
 /**
@@ -553,7 +578,7 @@ export function canonicalQueryForms(text: string, ctx: NormalizeContext = NONE):
   const p = parseOne(text.trim().replace(/;\s*$/, ''));
   if (!p || p.type !== 'SelectStmt') return { canonical: text.trim(), typed: text.trim() };
   const n = { SelectStmt: p.node };
-  return { canonical: JSON.stringify(new Normalizer(ctx).query(n)), typed: JSON.stringify(new Normalizer(ctx, true).query(n)) };
+  return { canonical: JSON.stringify(new Normalizer(ctx).viewQuery(n)), typed: JSON.stringify(new Normalizer(ctx, true).viewQuery(n)) };
 }
 
 /** Canonical form of an expression given as text (cached); the trimmed text itself when it does not parse. */

@@ -7,11 +7,18 @@
  * names, so the user's text and PostgreSQL's print agree.
  *
  * In:  a FROM list's parse nodes and the names of the enclosing levels. Out: the name of each item, by its payload.
- * Never: does I/O. (PostgreSQL 15 and older also put a view's OLD and NEW items first, so a table named `old` or
- * `new` read by a view is printed `new_1` there: not modelled, the print of PostgreSQL 16 and newer is.)
+ * Never: does I/O. PostgreSQL 15 and older also put a view's OLD and NEW items first, so a table named `old` or
+ * `new` read by a view is printed `new_1` there (`FROM new new_1`) and `new` on 16 and newer: a view's query is
+ * named as if those two came first (`VIEW_LEVEL`), which both prints normalise to alike.
  */
 import type { Node } from './ast.js';
 import { stringValue } from './ast.js';
+
+/**
+ * The names a view's query level starts with: PostgreSQL 15 and older keep the view rule's OLD and NEW range-table
+ * entries first in its stored query, and name the other items after them.
+ */
+export const VIEW_LEVEL: readonly string[] = ['old', 'new'];
 
 /** NAMEDATALEN: a name of this many bytes or more is cut (ruleutils keeps the digits and drops characters). */
 const NAMEDATALEN = 64;

@@ -127,8 +127,15 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const prefix = qualifiedKey(c.schema.name, 'x').slice(0, -1);
       const inner = schemaContents(c.schema.name, current).map((d) => changeIds(d, d.kind === 'drop_table' ? 'DROP TABLE' : '', ctx));
       const gone = new Set([nodeId.schema(c.schema.name), ...inner.flatMap((i) => i.drops ?? NONE)]);
-      const inSchema = (id: string) => gone.has(id) || id.slice(id.indexOf(':') + 1).startsWith(prefix);
-      return { drops: [nodeId.schema(c.schema.name)], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
+      // What another schema dropped too holds is not waited for: CASCADE takes either first (two schemas whose
+      // tables reference each other would wait for each other).
+      const droppedToo = Object.keys(current.schemas).filter((s) => !desired.schemas[s]).map((s) => qualifiedKey(s, 'x').slice(0, -1));
+      const inSchema = (id: string) => gone.has(id) || droppedToo.some((p) => id.slice(id.indexOf(':') + 1).startsWith(p)) || id.slice(id.indexOf(':') + 1).startsWith(prefix);
+      // It drops its relations that views elsewhere read (through their FROM or a `'s.t'::regclass` constant): those
+      // views are dropped or changed before. (Views only: a foreign key of a table dropped elsewhere to one of them,
+      // and one of its tables' back to that table, would wait for each other; CASCADE takes either first.)
+      const readOutside = Object.values(current.views).filter((v) => v.schema !== c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel)).filter((id) => gone.has(id));
+      return { drops: [nodeId.schema(c.schema.name), ...new Set(readOutside)], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
     }
     // An extension that requires another (earthdistance → cube) is created after it and dropped before it.
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };

@@ -5,6 +5,7 @@
 import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
+import { exprType, rangeFunctionColumns } from '../expr-type.js';
 import { normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
 import { figureColname } from '../colname.js';
 import { deparseStatement, parseExpression } from '../pg.js';
@@ -175,7 +176,10 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
       from.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: cols.map((c, i) => alias[i] ?? c) });
     } else if (f.RangeFunction) {
       const alias = f.RangeFunction.alias;
-      from.push({ ref: alias?.aliasname ?? '', cols: alias?.colnames?.map(sv) ?? [alias?.aliasname ?? figureColname(f.RangeFunction.functions?.[0]?.List?.items?.[0])] });
+      // Its columns as PostgreSQL names them, its arguments typed without a scope (constants, casts, calls).
+      const typeOf = (x: Node | undefined): string | undefined => exprType(x, typeOf, sc.ctx);
+      const cols = rangeFunctionColumns(f.RangeFunction, typeOf, sc.ctx)?.columns;
+      from.push({ ref: alias?.aliasname ?? '', cols: cols ?? alias?.colnames?.map(sv) ?? [alias?.aliasname ?? figureColname(f.RangeFunction.functions?.[0]?.List?.items?.[0])] });
     }
   };
   for (const f of sel.fromClause ?? []) addFrom(f);

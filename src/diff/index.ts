@@ -116,10 +116,11 @@ function typeUsers(model: Model, key: string): string[] {
 /**
  * Can `CREATE OR REPLACE` turn `from` into `to`? Not when the kind or result type changes, an input parameter
  * is renamed, a parameter default is removed, or the output parameters (the result row) change: PostgreSQL
- * refuses those, so the function is dropped and created again.
+ * refuses those, so the function is dropped and created again. An aggregate is always dropped and created again:
+ * its definition is a plain CREATE AGGREGATE (and the result type its final function gives is not modelled).
  */
 function replaceable(from: Func, to: Func): boolean {
-  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
+  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind || to.kind === 'aggregate') return false;
   const input = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
   const output = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
   const [a, b] = [input(from), input(to)];

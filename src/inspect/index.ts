@@ -469,10 +469,27 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         if (excluded(schema, name)) continue;
         const identityArgs = String(r.identity_args);
         const opts = [`SFUNC = ${r.sfunc}`, `STYPE = ${r.stype}`];
+        const lit = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
+        const modify = (v: unknown) => ({ w: 'READ_WRITE', s: 'SHAREABLE' })[String(v)];
+        const has = (v: unknown) => v !== null && v !== undefined;
+        if (Number(r.sspace)) opts.push(`SSPACE = ${Number(r.sspace)}`);
         if (r.finalfunc) opts.push(`FINALFUNC = ${r.finalfunc}`);
+        if (r.finalextra) opts.push('FINALFUNC_EXTRA');
+        if (r.finalfunc && modify(r.finalmodify)) opts.push(`FINALFUNC_MODIFY = ${modify(r.finalmodify)}`);
         if (r.combinefunc) opts.push(`COMBINEFUNC = ${r.combinefunc}`);
-        if (r.initcond !== null && r.initcond !== undefined) opts.push(`INITCOND = '${String(r.initcond).replace(/'/g, "''")}'`);
+        if (r.serialfunc) opts.push(`SERIALFUNC = ${r.serialfunc}`);
+        if (r.deserialfunc) opts.push(`DESERIALFUNC = ${r.deserialfunc}`);
+        if (has(r.initcond)) opts.push(`INITCOND = ${lit(r.initcond)}`);
+        if (r.msfunc) opts.push(`MSFUNC = ${r.msfunc}`);
+        if (r.minvfunc) opts.push(`MINVFUNC = ${r.minvfunc}`);
+        if (r.mstype) opts.push(`MSTYPE = ${r.mstype}`);
+        if (Number(r.msspace)) opts.push(`MSSPACE = ${Number(r.msspace)}`);
+        if (r.mfinalfunc) opts.push(`MFINALFUNC = ${r.mfinalfunc}`);
+        if (r.mfinalextra) opts.push('MFINALFUNC_EXTRA');
+        if (r.mfinalfunc && modify(r.mfinalmodify)) opts.push(`MFINALFUNC_MODIFY = ${modify(r.mfinalmodify)}`);
+        if (has(r.minitcond)) opts.push(`MINITCOND = ${lit(r.minitcond)}`);
         if (r.sortop) opts.push(`SORTOP = OPERATOR(${String(r.sortop).replace(/\(.*$/, '')})`);
+        if (r.parallel === 's' || r.parallel === 'r') opts.push(`PARALLEL = ${r.parallel === 's' ? 'SAFE' : 'RESTRICTED'}`);
         const definition = `CREATE AGGREGATE ${qualifiedKey(schema, name)}(${identityArgs || '*'}) (${opts.join(', ')})`;
         model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
           kind: 'aggregate', schema, name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,

@@ -302,6 +302,12 @@ SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_argument
        a.aggtransfn::regproc::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
        NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc,
        a.agginitval AS initcond, NULLIF(a.aggsortop, 0)::regoperator::text AS sortop, a.aggkind AS aggkind,
+       NULLIF(a.aggserialfn::regproc::text, '-') AS serialfunc, NULLIF(a.aggdeserialfn::regproc::text, '-') AS deserialfunc,
+       NULLIF(a.aggmtransfn::regproc::text, '-') AS msfunc, NULLIF(a.aggminvtransfn::regproc::text, '-') AS minvfunc,
+       NULLIF(a.aggmfinalfn::regproc::text, '-') AS mfinalfunc, CASE WHEN a.aggmtranstype <> 0 THEN format_type(a.aggmtranstype, NULL) END AS mstype,
+       a.aggminitval AS minitcond, a.aggfinalextra AS finalextra, a.aggmfinalextra AS mfinalextra,
+       a.aggfinalmodify AS finalmodify, a.aggmfinalmodify AS mfinalmodify, a.aggtransspace AS sspace, a.aggmtransspace AS msspace,
+       p.proparallel AS parallel,
        obj_description(p.oid, 'pg_proc') AS comment
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

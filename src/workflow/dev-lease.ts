@@ -83,6 +83,12 @@ export async function devDatabaseContents(dev: Database, limit = 20): Promise<st
        UNION ALL
        SELECT 'publication ' || quote_ident(pubname) FROM pg_catalog.pg_publication
        UNION ALL
+       -- default privileges (ALTER DEFAULT PRIVILEGES, in a schema or database-wide): an entry exists only while it
+       -- differs from PostgreSQL's built-in defaults, and the next replay would read it as the file's
+       SELECT 'default privileges for role ' || d.defaclrole::regrole::text || COALESCE(' in schema ' || quote_ident(n.nspname), '') || ' on ' ||
+              CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' ELSE 'schemas' END
+         FROM pg_catalog.pg_default_acl d LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
+       UNION ALL
        SELECT 'event trigger ' || quote_ident(evtname) FROM pg_catalog.pg_event_trigger
        UNION ALL
        SELECT 'foreign data wrapper ' || quote_ident(fdwname) FROM pg_catalog.pg_foreign_data_wrapper f

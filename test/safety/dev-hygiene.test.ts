@@ -84,6 +84,26 @@ for (const target of TARGETS) {
       }
     }, 60_000);
 
+    it('default privileges (in public and database-wide) are gone after a run, and make a dev database dirty', async () => {
+      // Before, the cleanliness check did not see pg_default_acl: after a replay of `ALTER DEFAULT PRIVILEGES IN SCHEMA
+      // public …` alone nothing else was in the database, so it was not reset, and the next replay (of a file without
+      // them) read them back as the file's: `schema apply` of such a file planned nothing (pgschema's
+      // default_privilege_* fixtures, hunt 8).
+      const text = 'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;\nALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n';
+      const acls = async () => (await dev.query('SELECT count(*)::int AS n FROM pg_default_acl')).rows[0];
+      for (let i = 0; i < 2; i++) {
+        await modelFromSources(dev, [{ file: 'schema.sql', text }]);
+        expect(await acls()).toEqual({ n: 0 });
+        expect(await fingerprint(dev)).toEqual(start);
+      }
+      await dev.exec('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC');
+      const e = await rejected(modelFromSources(dev, [{ file: 'schema.sql', text: 'CREATE TABLE t (id int);' }]));
+      expect(e.code).toBe('E_DEV_DIRTY');
+      expect(e.message).toMatch(/default privileges for role \S+ in schema public on tables/);
+      await dev.exec('ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM PUBLIC');
+      expect(await acls()).toEqual({ n: 0 });
+    }, 60_000);
+
     it('objects of the other kinds that live in a schema (text search, collations, operators) are gone after a run, and make a dev database dirty', async () => {
       // Before, the cleanliness check saw only relations, functions and types: these stayed in public after a run
       // and the next run with the same file failed (`duplicate key value violates unique constraint "pg_ts_dict_dictname_index"`).

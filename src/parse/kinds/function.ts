@@ -84,10 +84,28 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
     return names.map(quoteIdent).join('.');
   };
   const opts = [`SFUNC = ${fn(d.sfunc)}`, `STYPE = ${sc.type(d.stype.TypeName ?? d.stype)}`];
+  const word = (a: Node | undefined) => (a ? (a.TypeName?.names ?? [a]).map(sv).join('.') : '').toUpperCase();
+  const num = (a: Node | undefined) => (a ? Number(constText(a)) : 0);
+  const modify = (a: Node | undefined) => word(a).replace(/^READ_ONLY$/, '');
+  if (num(d.sspace)) opts.push(`SSPACE = ${num(d.sspace)}`);
   if (d.finalfunc) opts.push(`FINALFUNC = ${fn(d.finalfunc)}`);
+  if ('finalfunc_extra' in d) opts.push('FINALFUNC_EXTRA');
+  if (d.finalfunc && modify(d.finalfunc_modify)) opts.push(`FINALFUNC_MODIFY = ${modify(d.finalfunc_modify)}`);
   if (d.combinefunc) opts.push(`COMBINEFUNC = ${fn(d.combinefunc)}`);
+  if (d.serialfunc) opts.push(`SERIALFUNC = ${fn(d.serialfunc)}`);
+  if (d.deserialfunc) opts.push(`DESERIALFUNC = ${fn(d.deserialfunc)}`);
   if (d.initcond) opts.push(`INITCOND = ${quoteLiteral(constText(d.initcond))}`);
+  // The moving-aggregate group (PostgreSQL stores each in pg_aggregate's agg m* columns).
+  if (d.msfunc) opts.push(`MSFUNC = ${fn(d.msfunc)}`);
+  if (d.minvfunc) opts.push(`MINVFUNC = ${fn(d.minvfunc)}`);
+  if (d.mstype) opts.push(`MSTYPE = ${sc.type(d.mstype.TypeName ?? d.mstype)}`);
+  if (num(d.msspace)) opts.push(`MSSPACE = ${num(d.msspace)}`);
+  if (d.mfinalfunc) opts.push(`MFINALFUNC = ${fn(d.mfinalfunc)}`);
+  if ('mfinalfunc_extra' in d) opts.push('MFINALFUNC_EXTRA');
+  if (d.mfinalfunc && modify(d.mfinalfunc_modify)) opts.push(`MFINALFUNC_MODIFY = ${modify(d.mfinalfunc_modify)}`);
+  if (d.minitcond) opts.push(`MINITCOND = ${quoteLiteral(constText(d.minitcond))}`);
   if (d.sortop) opts.push(`SORTOP = OPERATOR(${(d.sortop.List?.items ?? []).map(sv).join('.')})`);
+  if (word(d.parallel) && word(d.parallel) !== 'UNSAFE') opts.push(`PARALLEL = ${word(d.parallel)}`);
   const key = `${r.key}(${identityArgs})`;
   sc.functionsChanged();
   sc.model.functions[key] = {

@@ -8,7 +8,7 @@
  *
  * In:  two versions of one object. Out: a boolean. Never: SQL.
  */
-import type { CatalogObject, Policy, Table } from '../model/types.js';
+import type { CatalogObject, Func, Policy, Table } from '../model/types.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { sameObject } from './equal.js';
 
@@ -64,4 +64,25 @@ export function policyInPlace(from: Policy, to: Policy, table: Table): boolean {
   if ((from.using && !to.using) || (from.withCheck && !to.withCheck)) return false;
   const columns = new Set(table.columns.map((c) => c.name));
   return [from.using, from.withCheck].every((e) => exprRefs(e?.canonical).columns.every((c) => columns.has(c)));
+}
+
+/**
+ * Whether an aggregate becomes `to` by `CREATE OR REPLACE AGGREGATE` (PostgreSQL 12+, checked on 15): it sets the
+ * state and support functions and the initial condition, keeping the aggregate's privileges, comment and the views
+ * that call it; PostgreSQL refuses it when the result type changes ("cannot change return type of existing
+ * function"). The Model keeps no aggregate's result type (it is the final function's, else the state type), so
+ * the replacement is only taken while both stay: the same `STYPE` and the same `FINALFUNC` (or none).
+ *
+ * @example
+ * aggregateInPlace(sumFrom0, { ...sumFrom0, definition: sumFrom0.definition.replace("'0'", "'1'") }) // true: INITCOND only
+ * aggregateInPlace(sumInt, countBigint)                                                              // false: STYPE changes
+ */
+export function aggregateInPlace(from: Func, to: Func): boolean {
+  return from.kind === 'aggregate' && to.kind === 'aggregate' && (['STYPE', 'FINALFUNC'] as const).every((o) => aggregateOption(from, o) === aggregateOption(to, o));
+}
+
+/** One option of an aggregate's definition as the Model writes it (`… (SFUNC = f, STYPE = t, FINALFUNC = g, …)`); '' when absent. */
+function aggregateOption(f: Func, option: 'STYPE' | 'FINALFUNC'): string {
+  const m = new RegExp(`[(,] ${option} = (.*?)(?:, (?:SFUNC|STYPE|FINALFUNC|COMBINEFUNC|INITCOND|SORTOP) = |\\)$)`).exec(f.definition.replace(/^[^(]*\([^)]*\) /, ''));
+  return m?.[1] ?? '';
 }

@@ -20,7 +20,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
-import { policyInPlace } from './in-place.js';
+import { aggregateInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -116,10 +116,11 @@ function typeUsers(model: Model, key: string): string[] {
 /**
  * Can `CREATE OR REPLACE` turn `from` into `to`? Not when the kind or result type changes, an input parameter
  * is renamed, a parameter default is removed, or the output parameters (the result row) change: PostgreSQL
- * refuses those, so the function is dropped and created again.
+ * refuses those, so the function is dropped and created again. Aggregates: ./in-place.ts `aggregateInPlace`.
  */
 function replaceable(from: Func, to: Func): boolean {
   if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
+  if (from.kind === 'aggregate') return aggregateInPlace(from, to);
   const input = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
   const output = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
   const [a, b] = [input(from), input(to)];

@@ -249,7 +249,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_function': {
         const f = c.function;
         // Signatures that use a relation's row type come after the relation (the graph's edge).
-        emit(c.afterRelations ? 'create-function-reading-relations' : f.kind === 'aggregate' ? 'create-aggregate' : c.replace ? 'replace-function' : 'create-function', c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        emit(c.afterRelations ? 'create-function-reading-relations' : f.kind === 'aggregate' ? 'create-aggregate' : c.replace ? 'replace-function' : 'create-function', c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`,
+          // A changed aggregate is replaced in place (the differ checked its result type stays: diff/in-place.ts).
+          (c.replace && f.kind === 'aggregate' ? f.definition.replace(/^CREATE AGGREGATE\b/, 'CREATE OR REPLACE AGGREGATE') : f.definition).replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':

@@ -28,6 +28,7 @@ import { CONSTANT_CASES } from './cases-constants.js';
 import { RETYPE_2_CASES } from './cases-retype-2.js';
 import { CONSTANT_2_CASES } from './cases-constants-2.js';
 import { POLICY_2_CASES } from './cases-policies-2.js';
+import { INPLACE_3_CASES } from './cases-inplace-3.js';
 import { HUNT_6_CASES } from './cases-hunt-6.js';
 import { HUNT_7_CASES } from './cases-hunt-7.js';
 import { INHERITANCE_CASES } from './cases-inheritance.js';
@@ -49,7 +50,7 @@ import { casePairs, runCase, tooOld, type AcceptanceCase } from './harness.js';
 import { stateWork } from '../helpers/state-cache.js';
 import { VIEWS_4_CASES } from './cases-views-4.js';
 
-export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES];
+export const ALL_CASES: readonly AcceptanceCase[] = [...CASES, ...MORE_CASES, ...KIND_CASES, ...CARRIED_CASES, ...GENERATED_CASES, ...ORDER_CASES, ...ATLAS_CASES, ...INPLACE_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT_3_CASES, ...HUNT_4_CASES, ...HUNT_5_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...INPLACE_3_CASES];
 
 /**
  * Cases in flight at once on a server (each on its own pair of databases): MERIDIAN_ACCEPTANCE_CONCURRENCY,

@@ -1,0 +1,46 @@
+/**
+ * Acceptance cases for issue #27 ("recreating what PostgreSQL can alter in place"), from an audit kind by kind of
+ * the attribute changes planned as a drop and a create although PostgreSQL 15 has an ALTER for them (checked with
+ * psql): an aggregate replaced (`CREATE OR REPLACE AGGREGATE`), … Each case keeps rows and what depends on the
+ * object (views over it, privileges, comments, indexes) through both directions.
+ */
+import type { AcceptanceCase } from './harness.js';
+
+const TABLE = 'CREATE TABLE t (id int PRIMARY KEY, a text, b int)';
+const ROWS = "INSERT INTO t VALUES (1, 'x', 10), (2, 'y', 20)";
+
+export const INPLACE_3_CASES: AcceptanceCase[] = [
+  // ---- aggregates
+  {
+    name: 'inplace-3: an aggregate whose state function and initial condition change is replaced: the view over it, its grant and comment stay',
+    old: [
+      TABLE,
+      "CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int, INITCOND = '0')",
+      "COMMENT ON AGGREGATE agg(int) IS 'the sum'",
+      'REVOKE EXECUTE ON FUNCTION agg(int) FROM PUBLIC',
+      'CREATE VIEW v AS SELECT agg(b) AS total FROM t',
+    ],
+    new: [
+      TABLE,
+      "CREATE AGGREGATE agg(int) (SFUNC = int4larger, STYPE = int, INITCOND = '5')",
+      "COMMENT ON AGGREGATE agg(int) IS 'the sum'",
+      'REVOKE EXECUTE ON FUNCTION agg(int) FROM PUBLIC',
+      'CREATE VIEW v AS SELECT agg(b) AS total FROM t',
+    ],
+    seed: ROWS,
+    seedBack: ROWS,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    after: 'SELECT total FROM v',
+    expectedSql: ['CREATE OR REPLACE AGGREGATE public.agg(integer)'],
+    absentSql: ['DROP AGGREGATE', 'DROP VIEW', 'COMMENT ON', 'REVOKE'],
+  },
+  {
+    name: 'inplace-3: an aggregate whose state type changes is dropped and created again with the view over it',
+    old: [TABLE, 'CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int)', 'CREATE VIEW v AS SELECT agg(b) AS total FROM t'],
+    new: [TABLE, "CREATE AGGREGATE agg(int) (SFUNC = int8inc_any, STYPE = bigint, INITCOND = '0')", 'CREATE VIEW v AS SELECT agg(b) AS total FROM t'],
+    seed: ROWS,
+    seedBack: ROWS,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    expectedSql: ['DROP AGGREGATE', 'DROP VIEW'],
+  },
+];

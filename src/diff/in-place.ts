@@ -8,9 +8,9 @@
  *
  * In:  two versions of one object. Out: a boolean. Never: SQL.
  */
-import type { CatalogObject, Func, Policy, Table } from '../model/types.js';
+import type { CatalogObject, Func, Policy, Table, View } from '../model/types.js';
 import { exprRefs } from '../model/expr-refs.js';
-import { sameObject } from './equal.js';
+import { sameObject, sameViewQuery } from './equal.js';
 
 /**
  * Whether `from` becomes `to` by `ALTER` (the kind has an ALTER for everything that differs).
@@ -85,4 +85,17 @@ export function aggregateInPlace(from: Func, to: Func): boolean {
 function aggregateOption(f: Func, option: 'STYPE' | 'FINALFUNC'): string {
   const m = new RegExp(`[(,] ${option} = (.*?)(?:, (?:SFUNC|STYPE|FINALFUNC|COMBINEFUNC|INITCOND|SORTOP) = |\\)$)`).exec(f.definition.replace(/^[^(]*\([^)]*\) /, ''));
   return m?.[1] ?? '';
+}
+
+/**
+ * Whether a materialized view becomes `to` by `ALTER MATERIALIZED VIEW … SET (…) / RESET (…)`: only its storage
+ * parameters change (PostgreSQL 15, checked with psql). It keeps its rows, indexes, privileges, comments and the
+ * views over it; anything else (its query, its columns) has no ALTER and recreates it.
+ *
+ * @example
+ * materializedViewInPlace(mv, { ...mv, options: ['fillfactor=70'] }) // true
+ * materializedViewInPlace(mv, { ...mv, query: other })              // false
+ */
+export function materializedViewInPlace(from: View, to: View): boolean {
+  return from.kind === 'materialized_view' && to.kind === 'materialized_view' && sameViewQuery(from, to) && from.columns.join('\u0000') === to.columns.join('\u0000');
 }

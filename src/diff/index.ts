@@ -20,7 +20,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
-import { aggregateInPlace, policyInPlace } from './in-place.js';
+import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -345,8 +345,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, v] of Object.entries(desired.views)) {
     if (!inScope(scope, v.schema)) continue;
     const cur = current.views[key];
-    // Replaced in place where PostgreSQL accepts it (./view-replace.ts): it keeps what is on it and over it.
-    if (cur && !viewEq(cur, v) && replaceableView(cur, v)) out.push({ kind: 'create_view', view: v, from: cur });
+    // Replaced in place where PostgreSQL accepts it (./view-replace.ts), or a materialized view's storage parameters
+    // altered (./in-place.ts): it keeps what is on it and over it.
+    if (cur && !viewEq(cur, v) && (replaceableView(cur, v) || materializedViewInPlace(cur, v))) out.push({ kind: 'create_view', view: v, from: cur });
     else if (!cur || !viewEq(cur, v)) {
       if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
       out.push({ kind: 'create_view', view: v });

@@ -1,7 +1,8 @@
 /**
  * Acceptance cases for issue #27 ("recreating what PostgreSQL can alter in place"), from an audit kind by kind of
  * the attribute changes planned as a drop and a create although PostgreSQL 15 has an ALTER for them (checked with
- * psql): an aggregate replaced (`CREATE OR REPLACE AGGREGATE`), … Each case keeps rows and what depends on the
+ * psql): an aggregate replaced (`CREATE OR REPLACE AGGREGATE`), a materialized view's storage parameters set and
+ * reset, … Each case keeps rows and what depends on the
  * object (views over it, privileges, comments, indexes) through both directions.
  */
 import type { AcceptanceCase } from './harness.js';
@@ -42,5 +43,31 @@ export const INPLACE_3_CASES: AcceptanceCase[] = [
     seedBack: ROWS,
     keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
     expectedSql: ['DROP AGGREGATE', 'DROP VIEW'],
+  },
+  // ---- materialized views
+  {
+    name: 'inplace-3: a materialized view\'s storage parameters change in place: its rows, index, grant, comment and the view over it stay',
+    old: [
+      TABLE,
+      'CREATE MATERIALIZED VIEW mv WITH (fillfactor = 80) AS SELECT id, b FROM t',
+      'CREATE UNIQUE INDEX mv_id ON mv (id)',
+      "COMMENT ON MATERIALIZED VIEW mv IS 'the totals'",
+      'GRANT SELECT ON mv TO PUBLIC',
+      'CREATE VIEW w AS SELECT id FROM mv WHERE b > 0',
+    ],
+    new: [
+      TABLE,
+      'CREATE MATERIALIZED VIEW mv WITH (autovacuum_enabled = false, fillfactor = 60) AS SELECT id, b FROM t',
+      'CREATE UNIQUE INDEX mv_id ON mv (id)',
+      "COMMENT ON MATERIALIZED VIEW mv IS 'the totals'",
+      'GRANT SELECT ON mv TO PUBLIC',
+      'CREATE VIEW w AS SELECT id FROM mv WHERE b > 0',
+    ],
+    seed: `${ROWS}; REFRESH MATERIALIZED VIEW mv`,
+    seedBack: `${ROWS}; REFRESH MATERIALIZED VIEW mv`,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    after: 'REFRESH MATERIALIZED VIEW CONCURRENTLY mv',
+    expectedSql: ['ALTER MATERIALIZED VIEW "public"."mv" SET (autovacuum_enabled=false, fillfactor=60)'],
+    absentSql: ['DROP MATERIALIZED VIEW', 'DROP VIEW', 'CREATE INDEX', 'GRANT', 'COMMENT ON'],
   },
 ];

@@ -39,6 +39,13 @@ export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolea
     case 'ts_dictionary': return from.kind === 'ts_dictionary' && from.template === to.template;
     case 'ts_configuration': return from.kind === 'ts_configuration' && from.parser === to.parser;
     case 'foreign_data_wrapper': case 'user_mapping': case 'privileges': case 'default_privileges': return from.kind === to.kind;
+    // ALTER FOREIGN TABLE sets the table's and columns' options, defaults and NOT NULL, and adds columns at the end;
+    // it has no clause for the server. A column retyped or removed recreates it (PostgreSQL refuses either under a
+    // view that reads it, which the recreation takes along).
+    case 'foreign_table': {
+      if (from.kind !== 'foreign_table' || from.server !== to.server || to.columns.length < from.columns.length) return false;
+      return from.columns.every((c, i) => to.columns[i]!.name === c.name && to.columns[i]!.type === c.type && (to.columns[i]!.collation ?? '') === (c.collation ?? ''));
+    }
     // A collation has no ALTER for its definition: the planner recreates it in its own order (./collation-in-use.ts).
     case 'collation': return from.kind === 'collation';
     default: return false;

@@ -60,7 +60,7 @@ export const LAYOUT = [
   ['create-function'],
   ['create-table'],
   ['rename-partition-index'],
-  ['create-foreign-table'],
+  ['create-foreign-table', 'alter-foreign-table'],
   ['add-column'],
   ['alter-column', 'alter-table'],
   ['alter-column-options', 'set-sequence-logged'],

@@ -2,7 +2,7 @@
  * Acceptance cases for issue #27 ("recreating what PostgreSQL can alter in place"), from an audit kind by kind of
  * the attribute changes planned as a drop and a create although PostgreSQL 15 has an ALTER for them (checked with
  * psql): an aggregate replaced (`CREATE OR REPLACE AGGREGATE`), a materialized view's storage parameters set and
- * reset, … Each case keeps rows and what depends on the
+ * reset, a foreign table's options, defaults and NOT NULL changed and columns appended (`ALTER FOREIGN TABLE`), … Each case keeps rows and what depends on the
  * object (views over it, privileges, comments, indexes) through both directions.
  */
 import type { AcceptanceCase } from './harness.js';
@@ -69,5 +69,28 @@ export const INPLACE_3_CASES: AcceptanceCase[] = [
     after: 'REFRESH MATERIALIZED VIEW CONCURRENTLY mv',
     expectedSql: ['ALTER MATERIALIZED VIEW "public"."mv" SET (autovacuum_enabled=false, fillfactor=60)'],
     absentSql: ['DROP MATERIALIZED VIEW', 'DROP VIEW', 'CREATE INDEX', 'GRANT', 'COMMENT ON'],
+  },
+  // ---- foreign tables
+  {
+    name: 'inplace-3: a foreign table\'s options, column options, default and NOT NULL change and a column is appended in place: the view over it, its grant and comment stay',
+    old: [
+      'CREATE FOREIGN DATA WRAPPER w',
+      'CREATE SERVER remote FOREIGN DATA WRAPPER w',
+      "CREATE FOREIGN TABLE ft (id int, b text OPTIONS (column_name 'bb')) SERVER remote OPTIONS (table_name 'x')",
+      "COMMENT ON FOREIGN TABLE ft IS 'remote rows'",
+      'GRANT SELECT ON ft TO PUBLIC',
+      'CREATE VIEW w AS SELECT id, b FROM ft',
+    ],
+    new: [
+      'CREATE FOREIGN DATA WRAPPER w',
+      'CREATE SERVER remote FOREIGN DATA WRAPPER w',
+      "CREATE FOREIGN TABLE ft (id int NOT NULL DEFAULT 0, b text OPTIONS (column_name 'b2'), c text OPTIONS (column_name 'cc')) SERVER remote OPTIONS (table_name 'y', schema_name 's')",
+      "COMMENT ON FOREIGN TABLE ft IS 'remote rows'",
+      'GRANT SELECT ON ft TO PUBLIC',
+      'CREATE VIEW w AS SELECT id, b FROM ft',
+    ],
+    oneWay: true,
+    expectedSql: ['ALTER FOREIGN TABLE "public"."ft" OPTIONS (SET "table_name" \'y\', ADD "schema_name" \'s\')'],
+    absentSql: ['DROP FOREIGN TABLE', 'DROP VIEW', 'GRANT', 'COMMENT ON'],
   },
 ];

@@ -46,6 +46,9 @@ export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolea
       if (from.kind !== 'foreign_table' || from.server !== to.server || to.columns.length < from.columns.length) return false;
       return from.columns.every((c, i) => to.columns[i]!.name === c.name && to.columns[i]!.type === c.type && (to.columns[i]!.collation ?? '') === (c.collation ?? ''));
     }
+    // ALTER OPERATOR … SET (RESTRICT = …, JOIN = …) (PostgreSQL 15: not COMMUTATOR, NEGATOR, HASHES or MERGES, which
+    // came in 17); its comment, written with its CREATE (a carried kind), is set again beside it.
+    case 'operator': return from.kind === 'operator' && sameObject({ ...from, restrict: to.restrict, join: to.join, comment: to.comment }, to);
     // A collation has no ALTER for its definition: the planner recreates it in its own order (./collation-in-use.ts).
     case 'collation': return from.kind === 'collation';
     default: return false;

@@ -77,7 +77,7 @@ export const LAYOUT = [
   ['drop-foreign-data-wrapper'],
   ['replace-function'],
   ['create-aggregate'],
-  ['create-cast', 'tighten-domain', 'create-operator'],
+  ['create-cast', 'tighten-domain', 'create-operator', 'alter-operator'],
   ['create-operator-family'],
   ['create-operator-class'],
   ['add-constraint'],

@@ -2,7 +2,8 @@
  * Acceptance cases for issue #27 ("recreating what PostgreSQL can alter in place"), from an audit kind by kind of
  * the attribute changes planned as a drop and a create although PostgreSQL 15 has an ALTER for them (checked with
  * psql): an aggregate replaced (`CREATE OR REPLACE AGGREGATE`), a materialized view's storage parameters set and
- * reset, a foreign table's options, defaults and NOT NULL changed and columns appended (`ALTER FOREIGN TABLE`), … Each case keeps rows and what depends on the
+ * reset, a foreign table's options, defaults and NOT NULL changed and columns appended (`ALTER FOREIGN TABLE`), an operator's
+ * estimators and comment (`ALTER OPERATOR … SET (RESTRICT, JOIN)`). Each case keeps rows and what depends on the
  * object (views over it, privileges, comments, indexes) through both directions.
  */
 import type { AcceptanceCase } from './harness.js';
@@ -92,5 +93,29 @@ export const INPLACE_3_CASES: AcceptanceCase[] = [
     oneWay: true,
     expectedSql: ['ALTER FOREIGN TABLE "public"."ft" OPTIONS (SET "table_name" \'y\', ADD "schema_name" \'s\')'],
     absentSql: ['DROP FOREIGN TABLE', 'DROP VIEW', 'GRANT', 'COMMENT ON'],
+  },
+  // ---- operators
+  {
+    name: 'inplace-3: an operator\'s RESTRICT and JOIN estimators and its comment change in place: the view that uses it stays',
+    old: [
+      TABLE,
+      'CREATE FUNCTION same_int(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS $$SELECT $1 = $2$$',
+      'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = same_int)',
+      "COMMENT ON OPERATOR === (int, int) IS 'same'",
+      'CREATE VIEW w AS SELECT id FROM t WHERE b OPERATOR(public.===) 10',
+    ],
+    new: [
+      TABLE,
+      'CREATE FUNCTION same_int(int, int) RETURNS bool LANGUAGE sql IMMUTABLE AS $$SELECT $1 = $2$$',
+      'CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = same_int, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel)',
+      "COMMENT ON OPERATOR === (int, int) IS 'same value'",
+      'CREATE VIEW w AS SELECT id FROM t WHERE b OPERATOR(public.===) 10',
+    ],
+    seed: ROWS,
+    seedBack: ROWS,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    after: 'SELECT * FROM w',
+    expectedSql: ['ALTER OPERATOR public.=== (integer, integer) SET (RESTRICT = eqsel, JOIN = eqjoinsel)'],
+    absentSql: ['DROP OPERATOR', 'DROP VIEW'],
   },
 ];

@@ -44,7 +44,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   privileges: { create: privileges.createPrivileges, drop: privileges.dropPrivileges, alter: privileges.alterPrivileges },
   default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
   ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
-  operator: { create: operator.createOperator, drop: operator.dropOperator },
+  operator: { create: operator.createOperator, drop: operator.dropOperator, alter: operator.alterOperator },
   operator_family: { create: operatorClass.createOperatorFamily, drop: operatorClass.dropOperatorFamily },
   operator_class: { create: operatorClass.createOperatorClass, drop: operatorClass.dropOperatorClass },
 };

@@ -8,9 +8,9 @@
  *
  * In:  two versions of one object. Out: a boolean. Never: SQL.
  */
-import type { CatalogObject, Policy, Table } from '../model/types.js';
+import type { CatalogObject, Func, Policy, Table, View } from '../model/types.js';
 import { exprRefs } from '../model/expr-refs.js';
-import { sameObject } from './equal.js';
+import { sameObject, sameViewQuery } from './equal.js';
 
 /**
  * Whether `from` becomes `to` by `ALTER` (the kind has an ALTER for everything that differs).
@@ -39,6 +39,16 @@ export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolea
     case 'ts_dictionary': return from.kind === 'ts_dictionary' && from.template === to.template;
     case 'ts_configuration': return from.kind === 'ts_configuration' && from.parser === to.parser;
     case 'foreign_data_wrapper': case 'user_mapping': case 'privileges': case 'default_privileges': return from.kind === to.kind;
+    // ALTER FOREIGN TABLE sets the table's and columns' options, defaults and NOT NULL, and adds columns at the end;
+    // it has no clause for the server. A column retyped or removed recreates it (PostgreSQL refuses either under a
+    // view that reads it, which the recreation takes along).
+    case 'foreign_table': {
+      if (from.kind !== 'foreign_table' || from.server !== to.server || to.columns.length < from.columns.length) return false;
+      return from.columns.every((c, i) => to.columns[i]!.name === c.name && to.columns[i]!.type === c.type && (to.columns[i]!.collation ?? '') === (c.collation ?? ''));
+    }
+    // ALTER OPERATOR … SET (RESTRICT = …, JOIN = …) (PostgreSQL 15: not COMMUTATOR, NEGATOR, HASHES or MERGES, which
+    // came in 17); its comment, written with its CREATE (a carried kind), is set again beside it.
+    case 'operator': return from.kind === 'operator' && sameObject({ ...from, restrict: to.restrict, join: to.join, comment: to.comment }, to);
     // A collation has no ALTER for its definition: the planner recreates it in its own order (./collation-in-use.ts).
     case 'collation': return from.kind === 'collation';
     default: return false;
@@ -64,4 +74,38 @@ export function policyInPlace(from: Policy, to: Policy, table: Table): boolean {
   if ((from.using && !to.using) || (from.withCheck && !to.withCheck)) return false;
   const columns = new Set(table.columns.map((c) => c.name));
   return [from.using, from.withCheck].every((e) => exprRefs(e?.canonical).columns.every((c) => columns.has(c)));
+}
+
+/**
+ * Whether an aggregate becomes `to` by `CREATE OR REPLACE AGGREGATE` (PostgreSQL 12+, checked on 15): it sets the
+ * state and support functions and the initial condition, keeping the aggregate's privileges, comment and the views
+ * that call it; PostgreSQL refuses it when the result type changes ("cannot change return type of existing
+ * function"). The Model keeps no aggregate's result type (it is the final function's, else the state type), so
+ * the replacement is only taken while both stay: the same `STYPE` and the same `FINALFUNC` (or none).
+ *
+ * @example
+ * aggregateInPlace(sumFrom0, { ...sumFrom0, definition: sumFrom0.definition.replace("'0'", "'1'") }) // true: INITCOND only
+ * aggregateInPlace(sumInt, countBigint)                                                              // false: STYPE changes
+ */
+export function aggregateInPlace(from: Func, to: Func): boolean {
+  return from.kind === 'aggregate' && to.kind === 'aggregate' && (['STYPE', 'FINALFUNC'] as const).every((o) => aggregateOption(from, o) === aggregateOption(to, o));
+}
+
+/** One option of an aggregate's definition as the Model writes it (`… (SFUNC = f, STYPE = t, FINALFUNC = g, …)`); '' when absent. */
+function aggregateOption(f: Func, option: 'STYPE' | 'FINALFUNC'): string {
+  const m = new RegExp(`[(,] ${option} = (.*?)(?:, [A-Z_]+ = |\\)$)`).exec(f.definition.replace(/^[^(]*\([^)]*\) /, ''));
+  return m?.[1] ?? '';
+}
+
+/**
+ * Whether a materialized view becomes `to` by `ALTER MATERIALIZED VIEW … SET (…) / RESET (…)`: only its storage
+ * parameters change (PostgreSQL 15, checked with psql). It keeps its rows, indexes, privileges, comments and the
+ * views over it; anything else (its query, its columns) has no ALTER and recreates it.
+ *
+ * @example
+ * materializedViewInPlace(mv, { ...mv, options: ['fillfactor=70'] }) // true
+ * materializedViewInPlace(mv, { ...mv, query: other })              // false
+ */
+export function materializedViewInPlace(from: View, to: View): boolean {
+  return from.kind === 'materialized_view' && to.kind === 'materialized_view' && sameViewQuery(from, to) && from.columns.join('\u0000') === to.columns.join('\u0000');
 }

@@ -20,7 +20,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
-import { policyInPlace } from './in-place.js';
+import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
@@ -116,11 +116,11 @@ function typeUsers(model: Model, key: string): string[] {
 /**
  * Can `CREATE OR REPLACE` turn `from` into `to`? Not when the kind or result type changes, an input parameter
  * is renamed, a parameter default is removed, or the output parameters (the result row) change: PostgreSQL
- * refuses those, so the function is dropped and created again. An aggregate is always dropped and created again:
- * its definition is a plain CREATE AGGREGATE (and the result type its final function gives is not modelled).
+ * refuses those, so the function is dropped and created again. Aggregates: ./in-place.ts `aggregateInPlace`.
  */
 function replaceable(from: Func, to: Func): boolean {
-  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind || to.kind === 'aggregate') return false;
+  if ((from.returns ?? '') !== (to.returns ?? '') || from.kind !== to.kind) return false;
+  if (from.kind === 'aggregate') return aggregateInPlace(from, to);
   const input = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE');
   const output = (f: Func) => paramsOf(f).filter((a) => a.mode !== 'IN' && a.mode !== 'VARIADIC').map((a) => `${a.name ?? ''} ${a.type}`).join(',');
   const [a, b] = [input(from), input(to)];
@@ -347,8 +347,9 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
   for (const [key, v] of Object.entries(desired.views)) {
     if (!inScope(scope, v.schema)) continue;
     const cur = current.views[key];
-    // Replaced in place where PostgreSQL accepts it (./view-replace.ts): it keeps what is on it and over it.
-    if (cur && !viewEq(cur, v) && replaceableView(cur, v)) out.push({ kind: 'create_view', view: v, from: cur });
+    // Replaced in place where PostgreSQL accepts it (./view-replace.ts), or a materialized view's storage parameters
+    // altered (./in-place.ts): it keeps what is on it and over it.
+    if (cur && !viewEq(cur, v) && (replaceableView(cur, v) || materializedViewInPlace(cur, v))) out.push({ kind: 'create_view', view: v, from: cur });
     else if (!cur || !viewEq(cur, v)) {
       if (cur) out.push({ kind: 'drop_view', view: cur, recreated: true });
       out.push({ kind: 'create_view', view: v });

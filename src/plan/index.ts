@@ -56,7 +56,13 @@ function hazardsOf(e: Effects, transactional: boolean): Hazard[] {
 }
 
 
-function viewSql(v: View, replace = false): string {
+function viewSql(v: View, from?: View): string {
+  // A materialized view changed in place: only its storage parameters (diff/in-place.ts).
+  if (from && v.kind === 'materialized_view') {
+    const { reset, set } = optionSteps(from.options, v.options);
+    return `ALTER MATERIALIZED VIEW ${qn(v.schema, v.name)} ${[...(reset.length ? [`RESET (${reset.join(', ')})`] : []), ...(set.length ? [`SET (${set.join(', ')})`] : [])].join(', ')}`;
+  }
+  const replace = !!from;
   const opts = v.options.length ? ` WITH (${v.options.join(', ')})` : '';
   const query = v.query.text.trim().replace(/;$/, '');
   if (v.kind === 'materialized_view') return `CREATE MATERIALIZED VIEW ${qn(v.schema, v.name)}${opts} AS ${query} WITH ${v.withData === false ? 'NO DATA' : 'DATA'}`;
@@ -249,7 +255,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'create_function': {
         const f = c.function;
         // Signatures that use a relation's row type come after the relation (the graph's edge).
-        emit(c.afterRelations ? 'create-function-reading-relations' : f.kind === 'aggregate' ? 'create-aggregate' : c.replace ? 'replace-function' : 'create-function', c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`, f.definition.replace(/;\s*$/, ''));
+        emit(c.afterRelations ? 'create-function-reading-relations' : f.kind === 'aggregate' ? 'create-aggregate' : c.replace ? 'replace-function' : 'create-function', c, `${f.schema}.${f.name}`, `${c.replace ? 'modify' : 'create'} function "${f.name}"`,
+          // A changed aggregate is replaced in place (the differ checked its result type stays: diff/in-place.ts).
+          (c.replace && f.kind === 'aggregate' ? f.definition.replace(/^CREATE AGGREGATE\b/, 'CREATE OR REPLACE AGGREGATE') : f.definition).replace(/;\s*$/, ''));
         break;
       }
       case 'create_table':
@@ -476,7 +484,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   }
 
   // Views: in the order the graph gives (a view after what it reads).
-  for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `${c.from ? 'modify' : 'create'} "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view, !!c.from));
+  for (const c of all) if (c.kind === 'create_view') emit('create-view', c, keyOf(c.view), `${c.from ? 'modify' : 'create'} "${c.view.name}" ${c.view.kind === 'view' ? 'view' : 'materialized view'}`, viewSql(c.view, c.from));
 
   const ctx = { current, desired, inlineForeignKeys: tables.inlineForeignKeys, droppedFirst, detachedFirst };
   const nodes = graphNodes(drafts, ctx, options.tieBreak);

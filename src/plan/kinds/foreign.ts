@@ -3,13 +3,15 @@
  *
  * In:  Model objects. Out: statements (kind, SQL, comment) for the planner to order.
  * Rules: wrappers, servers and user mappings are altered in place (options, handler, version) so that what
- * depends on them survives; a foreign table holds no rows, so any change to it recreates it.
+ * depends on them survives; so are foreign tables where ALTER FOREIGN TABLE can (options, defaults, NOT NULL, columns
+ * appended: diff/in-place.ts), keeping their privileges, comments and the views over them; else recreated.
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import { alterOptionsClause, optionsClause } from './options.js';
 import type { KindStatement } from './statement.js';
 import { alterableInPlace } from '../../diff/in-place.js';
+import { sameExpr } from '../../diff/equal.js';
 
 const fn = (name: string) => name.split('.').map(qi).join('.');
 const user = (u: string) => (u === 'PUBLIC' ? 'PUBLIC' : qi(u));
@@ -55,11 +57,37 @@ export function alterUserMapping(from: UserMapping, to: UserMapping): KindStatem
   return opts ? [{ kind: 'alter-user-mapping', comment: `modify user mapping for "${to.user}" on server "${to.server}"`, sql: `ALTER USER MAPPING FOR ${user(to.user)} SERVER ${qi(to.server)}${opts}` }] : [];
 }
 
+const columnSql = (c: ForeignTable['columns'][number]) =>
+  `${qi(c.name)} ${c.type}${optionsClause(c.options)}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.default ? ` DEFAULT ${c.default.text}` : ''}${c.notNull ? ' NOT NULL' : ''}`;
+
 export function createForeignTable(t: ForeignTable): KindStatement[] {
-  const cols = t.columns.map((c) =>
-    `${qi(c.name)} ${c.type}${optionsClause(c.options)}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.default ? ` DEFAULT ${c.default.text}` : ''}${c.notNull ? ' NOT NULL' : ''}`);
+  const cols = t.columns.map(columnSql);
   return [{ kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` }];
 }
+/**
+ * The ALTER FOREIGN TABLE that turns `from` into `to` (diff/in-place.ts decided it can): table options, columns
+ * appended, and each kept column's options, default and NOT NULL. One statement, its actions comma-separated.
+ *
+ * @example
+ * alterForeignTable(ft, { ...ft, options: ["table_name=y"] }) // ALTER FOREIGN TABLE "public"."ft" OPTIONS (SET "table_name" 'y')
+ */
+export function alterForeignTable(from: ForeignTable, to: ForeignTable): KindStatement[] | undefined {
+  if (!alterableInPlace(from, to)) return undefined;
+  const actions: string[] = [];
+  const opts = alterOptionsClause(from.options, to.options);
+  if (opts) actions.push(opts.trim());
+  to.columns.forEach((c, i) => {
+    const was = from.columns[i];
+    if (!was) return void actions.push(`ADD COLUMN ${columnSql(c)}`);
+    const col = `ALTER COLUMN ${qi(c.name)}`;
+    if (!sameExpr(was.default, c.default)) actions.push(c.default ? `${col} SET DEFAULT ${c.default.text}` : `${col} DROP DEFAULT`);
+    if (was.notNull !== c.notNull) actions.push(`${col} ${c.notNull ? 'SET' : 'DROP'} NOT NULL`);
+    const o = alterOptionsClause(was.options, c.options);
+    if (o) actions.push(`${col}${o}`);
+  });
+  return actions.length ? [{ kind: 'alter-foreign-table', comment: `modify foreign table "${to.name}"`, sql: `ALTER FOREIGN TABLE ${qi(to.schema)}.${qi(to.name)} ${actions.join(', ')}` }] : [];
+}
+
 export function dropForeignTable(t: ForeignTable): KindStatement[] {
   return [{ kind: 'drop-foreign-table', comment: `drop foreign table "${t.name}"`, sql: `DROP FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)}`, effects: { breaksDependants: `queries on ${t.name} break` } }];
 }

@@ -34,7 +34,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   foreign_data_wrapper: { create: foreign.createWrapper, drop: foreign.dropWrapper, alter: foreign.alterWrapper },
   server: { create: foreign.createServer, drop: foreign.dropServer, alter: foreign.alterServer },
   user_mapping: { create: foreign.createUserMapping, drop: foreign.dropUserMapping, alter: foreign.alterUserMapping },
-  foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable },
+  foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable, alter: foreign.alterForeignTable },
   event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
   cast: { create: cast.createCast, drop: cast.dropCast },
   collation: { create: collation.createCollation, drop: collation.dropCollation, alter: () => undefined },
@@ -44,7 +44,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   privileges: { create: privileges.createPrivileges, drop: privileges.dropPrivileges, alter: privileges.alterPrivileges },
   default_privileges: { create: defaultPrivileges.createDefaultPrivileges, drop: defaultPrivileges.dropDefaultPrivileges, alter: defaultPrivileges.alterDefaultPrivileges },
   ts_configuration: { create: textSearch.createConfiguration, drop: textSearch.dropConfiguration, alter: textSearch.alterConfiguration },
-  operator: { create: operator.createOperator, drop: operator.dropOperator },
+  operator: { create: operator.createOperator, drop: operator.dropOperator, alter: operator.alterOperator },
   operator_family: { create: operatorClass.createOperatorFamily, drop: operatorClass.dropOperatorFamily },
   operator_class: { create: operatorClass.createOperatorClass, drop: operatorClass.dropOperatorClass },
 };

@@ -1,12 +1,14 @@
 /**
  * DDL of user-defined operators, a *carried* kind: created as a whole after the functions and types it names,
  * dropped before them (edges: ../edges.ts); recreated when anything differs — its
- * comment included, which is written with it. PostgreSQL's ALTER OPERATOR changes little, so a change is a
- * drop and a create, reported like any other.
+ * comment included, which is written with it. PostgreSQL's ALTER OPERATOR changes little: its RESTRICT and JOIN
+ * estimators (and its comment) are changed in place (`alterOperator`, diff/in-place.ts), keeping what uses it; any
+ * other change is a drop and a create, reported like any other.
  */
 import { quoteIdent, quoteLiteral } from '../../model/names.js';
 import type { Operator } from '../../model/types.js';
 import type { KindStatement } from './statement.js';
+import { alterableInPlace } from '../../diff/in-place.js';
 
 /**
  * How DROP/COMMENT name an operator.
@@ -43,4 +45,24 @@ export function createOperator(o: Operator): KindStatement[] {
 
 export function dropOperator(o: Operator): KindStatement[] {
   return [{ kind: 'drop-operator' as const, comment: `drop operator ${o.schema}.${o.name}`, sql: `DROP OPERATOR ${operatorSignature(o)}` }];
+}
+
+/**
+ * `ALTER OPERATOR … SET (RESTRICT = …, JOIN = …)` and its comment, when only those differ (diff/in-place.ts); else
+ * undefined (recreated).
+ *
+ * @example
+ * alterOperator(op, { ...op, restrict: 'eqsel' })[0].sql // 'ALTER OPERATOR app.=== (integer, integer) SET (RESTRICT = eqsel)'
+ */
+export function alterOperator(from: Operator, to: Operator): KindStatement[] | undefined {
+  if (!alterableInPlace(from, to)) return undefined;
+  const sets = [
+    ...((from.restrict ?? '') !== (to.restrict ?? '') ? [`RESTRICT = ${to.restrict ?? 'NONE'}`] : []),
+    ...((from.join ?? '') !== (to.join ?? '') ? [`JOIN = ${to.join ?? 'NONE'}`] : []),
+  ];
+  const comment = `modify operator ${to.schema}.${to.name}`;
+  return [
+    ...(sets.length ? [{ kind: 'alter-operator' as const, comment, sql: `ALTER OPERATOR ${operatorSignature(to)} SET (${sets.join(', ')})` }] : []),
+    ...((from.comment ?? '') !== (to.comment ?? '') ? [{ kind: 'alter-operator' as const, comment, sql: `COMMENT ON OPERATOR ${operatorSignature(to)} IS ${to.comment !== undefined ? quoteLiteral(to.comment) : 'NULL'}` }] : []),
+  ];
 }

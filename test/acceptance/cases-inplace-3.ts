@@ -118,4 +118,17 @@ export const INPLACE_3_CASES: AcceptanceCase[] = [
     expectedSql: ['ALTER OPERATOR public.=== (integer, integer) SET (RESTRICT = eqsel, JOIN = eqjoinsel)'],
     absentSql: ['DROP OPERATOR', 'DROP VIEW'],
   },
+  {
+    // A built-in function named without its schema, as PostgreSQL's documentation writes it: the fold refused
+    // `FUNCTION = int4eq` ("operator function int4eq does not exist"). The estimators are written qualified: the
+    // catalog snapshot leaves out functions that take `internal`, so an unqualified `RESTRICT = eqsel` is still refused.
+    name: 'inplace-3: an operator over a built-in function named without pg_catalog (FUNCTION = int4eq)',
+    old: [TABLE, 'CREATE OPERATOR ==== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)'],
+    new: [TABLE, 'CREATE OPERATOR ==== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel)'],
+    seed: ROWS,
+    seedBack: ROWS,
+    keepsTables: [{ tables: ['t'], query: 'SELECT * FROM t ORDER BY id' }],
+    expectedSql: ['ALTER OPERATOR public.==== (integer, integer) SET (RESTRICT = eqsel, JOIN = eqjoinsel)'],
+    absentSql: ['DROP OPERATOR'],
+  },
 ];

@@ -10,6 +10,7 @@ import { objectKey } from '../../model/objects.js';
 import type { Operator } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { builtinCatalog } from '../catalog/index.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
@@ -18,7 +19,10 @@ const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 function regproc(s: FoldScope, tn: Node, what: string): string {
   const names: string[] = (tn?.TypeName?.names ?? tn?.List?.items ?? []).map(sv);
   const name = names[names.length - 1]!;
-  const schema = names.length > 1 ? names[names.length - 2]! : s.functionSchema(name);
+  // Unqualified: a function of the file along the search_path, else a built-in one of the catalog snapshot (pg_catalog,
+  // which PostgreSQL searches first when the path does not name it: `FUNCTION = int4eq`). The snapshot leaves out
+  // functions taking `internal`, so an unqualified estimator (`RESTRICT = eqsel`) is still refused: write it qualified.
+  const schema = names.length > 1 ? names[names.length - 2]! : s.functionSchema(name) ?? (builtinCatalog().functions(name).length ? 'pg_catalog' : undefined);
   if (!schema) s.fail('E_UNKNOWN', `${what} function ${names.join('.')} does not exist`);
   return schema === 'pg_catalog' ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }

@@ -22,6 +22,27 @@ export const PGLITE_CONTRIB = [
   'lo', 'ltree', 'pg_trgm', 'pgcrypto', 'seg', 'tablefunc', 'unaccent', 'uuid_ossp', 'bloom', 'tcn',
 ] as const;
 
+/**
+ * Server settings of every embedded database. PGlite runs one backend (single-user mode), yet PostgreSQL sizes
+ * its shared memory for every backend the settings allow, and a new database zeroes and initialises all of it
+ * at start: with PGlite's defaults (100 connections, 10 WAL senders, 3 autovacuum workers, 128 MB of shared
+ * buffers) and the lock table below, a start took ~1.9 s of CPU with the template, ~1.0 s with these. The lock
+ * table holds max_locks_per_transaction × (backends) locks: big schemas create many relations in one
+ * transaction, and PostgreSQL's default (64) ran out of shared memory; 4096 × 6 still creates 10,000 of
+ * bench/generate.ts's tables in one transaction. 16 MB of buffers: the embedded database's files are in memory,
+ * so a page read back costs a copy, and loading 2,000 generated tables took the same time as with 128 MB.
+ *
+ * @example
+ * PGlite.create({ startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+ */
+export const EMBEDDED_SETTINGS: readonly string[] = [
+  '-c', 'max_locks_per_transaction=4096',
+  '-c', 'max_connections=4',
+  '-c', 'max_wal_senders=0',
+  '-c', 'autovacuum_max_workers=1',
+  '-c', 'shared_buffers=16MB',
+];
+
 async function loadExtensions(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   await Promise.all(
@@ -183,8 +204,7 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
     // What was remembered about this directory describes it as it is now; this session may change it.
     if (dataDir) forgetSnapshot(dataDir);
-    // Big schemas create many relations in one transaction; the default (64) runs out of shared memory.
-    const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'max_locks_per_transaction=4096'];
+    const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, ...EMBEDDED_SETTINGS];
     // A new database starts from the prepared data directory instead of running initdb (see pglite-template.ts).
     const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
     const template = fresh ? templatePath(pgliteVersion(), PGLITE_CONTRIB, startParams) : undefined;

@@ -24,6 +24,7 @@ import { openDatabase } from '../../src/db/index.js';
 import { createServerDatabase, resetDatabase } from '../helpers/databases.js';
 import { cachedState } from '../helpers/state-cache.js';
 import { runProgram, startSpawner } from '../helpers/spawner.js';
+import { lendMemoryDatabase, returnMemoryDatabase } from '../helpers/pglite-pool.js';
 
 // The spawner starts while this worker is small (before any PGlite opens): see pgDumpAsync.
 if (process.env.DATABASE_URL) startSpawner();
@@ -238,7 +239,7 @@ export function secondDatabase(targetUrl: string): () => CaseDatabase {
   let url: string | undefined;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    if (targetUrl.startsWith('pglite:')) b = await openDatabase('pglite://memory');
+    if (targetUrl.startsWith('pglite:')) b = await lendMemoryDatabase();
     else {
       const created = await createServerDatabase(targetUrl);
       ({ url, drop } = created);
@@ -246,7 +247,8 @@ export function secondDatabase(targetUrl: string): () => CaseDatabase {
     }
   });
   afterAll(async () => {
-    await b?.close();
+    if (b && !url) await returnMemoryDatabase(b);
+    else await b?.close();
     await drop?.();
   });
   return () => ({ db: b!, url, target: targetUrl });
@@ -277,8 +279,8 @@ export function databaseSlots(targetUrl: string, size: number, count: number): D
   let slots = 0; // opened or being opened
   const openOne = async (): Promise<CaseDatabase> => {
     if (targetUrl.startsWith('pglite:')) {
-      const db = await openDatabase('pglite://memory');
-      closers.push(() => db.close());
+      const db = await lendMemoryDatabase();
+      closers.push(() => returnMemoryDatabase(db));
       return { db, url: undefined, target: targetUrl };
     }
     const created = await createServerDatabase(targetUrl);

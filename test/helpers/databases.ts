@@ -2,7 +2,8 @@
  * Runs a suite on every available database: the in-memory PGlite always, the PostgreSQL server at
  * DATABASE_URL when set, and the testcontainers servers when Docker answered in global setup.
  *
- * One database per target per test file (PGlite instances are expensive): for servers a fresh
+ * One database per target per test file (PGlite instances are expensive, and a worker's files share them:
+ * ./pglite-pool.ts): for servers a fresh
  * database `meridian_t_<random>` is created and dropped afterwards. `reset()` drops every non-system
  * schema and recreates an empty `public`, so each test starts clean.
  *
@@ -20,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { resetDevDatabase } from '../../src/workflow/state.js';
+import { lendMemoryDatabase, returnMemoryDatabase } from './pglite-pool.js';
 
 export interface TestTarget {
   readonly name: string;
@@ -109,8 +111,8 @@ export function describeEachDatabase(title: string, fn: (t: TestDatabase) => voi
         reset: async () => resetDatabase(t.db),
       };
       beforeAll(async () => {
-        if (target.url.startsWith('pglite:')) {
-          db = await openDatabase(target.url);
+        if (isPglite) {
+          db = await lendMemoryDatabase();
         } else {
           const created = await createServerDatabase(target.url);
           url = created.url;
@@ -122,7 +124,8 @@ export function describeEachDatabase(title: string, fn: (t: TestDatabase) => voi
         await t.reset();
       });
       afterAll(async () => {
-        await db?.close();
+        if (db && isPglite) await returnMemoryDatabase(db);
+        else await db?.close();
         await drop?.();
       });
       fn(t);

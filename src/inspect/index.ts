@@ -526,7 +526,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
       }
       for (const r of await extP) {
-        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}), ...((r.requires as unknown[] | null)?.length ? { requires: (r.requires as unknown[]).map(String) } : {}) };
+        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.relocatable === false ? { relocatable: false as const } : {}), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}), ...((r.requires as unknown[] | null)?.length ? { requires: (r.requires as unknown[]).map(String) } : {}) };
       }
       const put = (o: CatalogObject) => { model.objects[objectKey(o)] = o; };
       for (const r of await ruleP) if (!excluded(String(r.schema), String(r.table_name))) put(ruleFromRow(r));

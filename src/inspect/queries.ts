@@ -35,7 +35,7 @@ SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${R
  WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
 
 export const Q_EXTENSIONS = `
-SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment,
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, e.extrelocatable AS relocatable, obj_description(e.oid, 'pg_extension') AS comment,
        (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment,
        ARRAY(SELECT r.extname::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension r ON r.oid = d.refobjid
               WHERE d.classid = 'pg_catalog.pg_extension'::regclass AND d.objid = e.oid

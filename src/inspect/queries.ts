@@ -102,7 +102,9 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
-       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+       -- its TOAST table's storage parameters follow its own, prefixed as written (WITH (toast.autovacuum_enabled=false))
+       array_cat(c.reloptions, (SELECT array_agg('toast.' || o ORDER BY o) FROM pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)) AS options,
        CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
        -- a typed table's composite type (CREATE TABLE t OF type)
        CASE WHEN c.reloftype <> 0 THEN (SELECT json_build_object('schema', otn.nspname, 'name', ot.typname) FROM pg_catalog.pg_type ot

@@ -75,4 +75,15 @@ export const INPLACE_4_CASES: AcceptanceCase[] = [
     expectedSql: ['ALTER EXTENSION "citext" SET SCHEMA'],
     absentSql: ['DROP EXTENSION', 'ALTER COLUMN'],
   },
+  // ---- toast.* storage parameters
+  {
+    name: 'inplace-4: a table\'s toast.* storage parameters set, changed and reset in place (ALTER TABLE … SET / RESET (toast.…)): rows and the view stay',
+    old: ['CREATE TABLE t (id int PRIMARY KEY, body text) WITH (fillfactor = 90, toast.autovacuum_enabled = false, toast.autovacuum_vacuum_threshold = 100)', 'CREATE VIEW tv AS SELECT id FROM t'],
+    new: ['CREATE TABLE t (id int PRIMARY KEY, body text) WITH (fillfactor = 90, toast.autovacuum_vacuum_threshold = 200, toast.log_autovacuum_min_duration = 5)', 'CREATE VIEW tv AS SELECT id FROM t'],
+    seed: "INSERT INTO t VALUES (1, repeat('x', 10000)), (2, NULL)",
+    seedBack: "INSERT INTO t VALUES (1, repeat('x', 10000)), (2, NULL)",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, md5(body) FROM t ORDER BY id' }],
+    expectedSql: ['RESET (toast.autovacuum_enabled)', 'toast.autovacuum_vacuum_threshold=200'],
+    absentSql: ['DROP TABLE', 'DROP VIEW'],
+  },
 ];

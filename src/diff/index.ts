@@ -531,7 +531,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
-  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
+  if (cur.unlogged !== t.unlogged || (cur.accessMethod ?? '') !== (t.accessMethod ?? '') || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

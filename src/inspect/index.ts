@@ -336,6 +336,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           columns: columnsByRel.get(oid) ?? [],
           constraints: {}, indexes: {}, triggers: {}, policies: {},
           rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
+          ...(r.access_method ? { accessMethod: String(r.access_method) } : {}),
           ...tableMarks(r),
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),

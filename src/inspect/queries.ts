@@ -103,6 +103,7 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+       CASE WHEN c.relkind = 'r' THEN (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap') END AS access_method,
        -- its TOAST table's storage parameters follow its own, prefixed as written (WITH (toast.autovacuum_enabled=false))
        array_cat(c.reloptions, (SELECT array_agg('toast.' || o ORDER BY o) FROM pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)) AS options,
        CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,

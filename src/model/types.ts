@@ -331,6 +331,8 @@ export interface Table extends Commented, Located {
   /** `CLUSTER ON i`: the index's name; absent = none. */
   readonly clusterOn?: string;
   readonly unlogged: boolean;
+  /** `CREATE TABLE … USING am`: a table access method other than `heap` (absent = heap, PostgreSQL's default). */
+  readonly accessMethod?: string;
   readonly partitionBy?: Partitioning;
   /** For a partition: parent key and canonical bound (`FOR VALUES FROM (…) TO (…)` / `DEFAULT`). */
   readonly partitionOf?: { readonly parent: string; readonly bound: Expr };

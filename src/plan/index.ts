@@ -389,6 +389,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const tn = qn(t.schema, t.name);
         if (c.from.unlogged !== t.unlogged)
           emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
+        // PostgreSQL 15+: the rows are rewritten into the new access method.
+        if ((c.from.accessMethod ?? '') !== (t.accessMethod ?? ''))
+          emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ACCESS METHOD ${qi(t.accessMethod ?? 'heap')}`, { rewritesTable: true, locksExistingTable: true });
         const { reset: removed, set } = optionSteps(c.from.options, t.options);
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });

@@ -9,6 +9,8 @@ export type Change =
   | { readonly kind: 'drop_schema'; readonly schema: SchemaDef }
   | { readonly kind: 'create_extension'; readonly extension: Extension }
   | { readonly kind: 'drop_extension'; readonly extension: Extension }
+  /** An extension updated (`version`: ALTER EXTENSION … UPDATE TO) or moved (`schema`: SET SCHEMA) in place, see ./extensions.ts. */
+  | { readonly kind: 'alter_extension'; readonly from: Extension; readonly to: Extension; readonly version?: string; readonly schema?: string }
   | { readonly kind: 'create_type'; readonly type: TypeDef }
   | { readonly kind: 'drop_type'; readonly type: TypeDef }
   /**
@@ -32,12 +34,13 @@ export type Change =
   | { readonly kind: 'alter_type'; readonly from: TypeDef; readonly to: TypeDef; readonly usedBy: readonly string[]; /** Keys of the typed tables of the type, kept: its attribute changes reach them (CASCADE). */ readonly typedTables?: readonly string[] }
   | { readonly kind: 'add_enum_value'; readonly type: TypeDef & { kind: 'enum' }; readonly label: string; readonly before?: string; readonly after?: string }
   /**
-   * Labels removed or reordered: rebuild the type and convert the columns that use it. The planner adds the
+   * An enum's labels removed or reordered, or a composite's attributes changed while columns use it (PostgreSQL
+   * refuses ALTER ATTRIBUTE … TYPE and DROP TYPE then): rebuild the type and convert the columns that use it. The planner adds the
    * types over the enum (`types`: desired definitions in dependency order; `existed`: renamed aside and dropped
    * after; `drops`: those that go) and their columns (`type`: the column's type when it is not the enum itself), see plan/kinds/enum-rebuild.ts.
    */
   | {
-      readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' }; readonly to: TypeDef & { kind: 'enum' };
+      readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' | 'composite' }; readonly to: TypeDef & { kind: 'enum' | 'composite' };
       readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean; type?: string }[];
       readonly types?: readonly { readonly to: TypeDef; readonly existed: boolean }[];
       /** Types over the enum that the desired Model drops: dropped by the rebuild, before the old enum. */

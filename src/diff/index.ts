@@ -20,6 +20,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
+import { alterExtension, followMovedExtensions } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -108,6 +109,21 @@ function movedPartition(cur: Table, t: Table, current: Model, desired: Model): b
   return (!a || !!current.tables[a.parent]?.partitionBy) && (!b || !!desired.tables[b.parent]?.partitionBy);
 }
 
+/**
+ * The columns of the desired tables whose type is the rebuilt type `key` (or an array of it), for a `rebuild_enum`:
+ * a current default goes before the type changes (it cannot be cast), the desired one comes back after.
+ */
+function rebuiltColumns(current: Model, desired: Model, key: string): { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] {
+  const columns: { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] = [];
+  for (const [tk, tab] of Object.entries(desired.tables))
+    for (const c of tab.columns) {
+      if (c.type !== key && c.type !== `${key}[]`) continue;
+      const was = current.tables[tk]?.columns.find((x) => x.name === c.name);
+      columns.push({ table: tk, column: c.name, ...(c.default ? { default: c.default.text } : {}), ...(was?.default || c.default ? { dropDefault: true } : {}), ...(c.type.endsWith('[]') ? { array: true } : {}) });
+    }
+  return columns;
+}
+
 /** The columns (`table key.column`) whose type is the type `key` or an array of it. */
 function typeUsers(model: Model, key: string): string[] {
   return Object.values(model.tables).flatMap((t) => t.columns.filter((c) => c.type.replace(/(\[\])+$/, '') === key).map((c) => `${qualifiedKey(t.schema, t.name)}.${c.name}`));
@@ -184,6 +200,8 @@ const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' i
 export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
   const scope = options.schemas;
+  // Columns of a moved extension's types move with it (./extensions.ts).
+  if (!scope) current = followMovedExtensions(current, desired);
   const comment = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => {
     if ((from ?? '') !== (to ?? '')) out.push({ kind: 'comment', target, comment: to });
   };
@@ -203,6 +221,10 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
     for (const [name, e] of Object.entries(desired.extensions)) {
       const cur = current.extensions[name];
       if (!cur) out.push({ kind: 'create_extension', extension: e });
+      else {
+        const alter = alterExtension(cur, e);
+        if (alter) out.push(alter);
+      }
       // Compared only when the desired state has a comment. A new extension starts with its control file's
       // comment, and so does one read from a file that states none.
       if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? cur.comment ?? cur.defaultComment : undefined) ?? e.defaultComment, e.comment);
@@ -223,21 +245,17 @@ export function diff(current: Model, desired: Model, options: DiffOptions = {}):
         if (adds) for (const a of adds) out.push({ kind: 'add_enum_value', type: t, ...a });
         else {
           rebuiltEnums.add(key);
-          const columns: { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] = [];
-          for (const [tk, tab] of Object.entries(desired.tables))
-            for (const c of tab.columns) {
-              if (c.type !== key && c.type !== `${key}[]`) continue;
-              // A current default must go before the type changes (it cannot be cast), the desired one comes back after.
-              const was = current.tables[tk]?.columns.find((x) => x.name === c.name);
-              columns.push({ table: tk, column: c.name, ...(c.default ? { default: c.default.text } : {}), ...(was?.default || c.default ? { dropDefault: true } : {}), ...(c.type.endsWith('[]') ? { array: true } : {}) });
-            }
-          out.push({ kind: 'rebuild_enum', from: cur, to: t, columns });
+          out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
         }
       } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
         {
         const typedTables = Object.entries(current.tables).filter(([k, x]) => x.ofType === key && desired.tables[k]?.ofType === key).map(([k]) => k);
         out.push({ kind: 'alter_type', from: cur, to: t, usedBy: typeUsers(current, key), ...(typedTables.length ? { typedTables } : {}) });
       }
+      } else if (cur.kind === 'composite' && t.kind === 'composite' && typeUsers(current, key).length && !Object.values(current.tables).some((x) => x.ofType === key)) {
+        // Columns use it: PostgreSQL refuses ALTER ATTRIBUTE … TYPE and DROP TYPE. Rebuilt as an enum is, the
+        // values converted attribute by attribute (plan/kinds/enum-rebuild.ts). Typed tables: ./typed-tables.ts.
+        out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });
@@ -513,7 +531,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   for (const [name, p] of Object.entries(cur.policies)) if (!t.policies[name]) out.push({ kind: 'drop_policy', policy: p });
   if (cur.rowLevelSecurity !== t.rowLevelSecurity || cur.forceRowLevelSecurity !== t.forceRowLevelSecurity) out.push({ kind: 'set_rls', table: t });
   const marks = (x: Table) => JSON.stringify([x.replicaIdentity ?? null, x.clusterOn ?? null]);
-  if (cur.unlogged !== t.unlogged || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
+  if (cur.unlogged !== t.unlogged || (cur.accessMethod ?? '') !== (t.accessMethod ?? '') || !sameOptions(cur.options, t.options) || marks(cur) !== marks(t) || (cur.ofType ?? '') !== (t.ofType ?? '')) out.push({ kind: 'alter_table', from: cur, table: t });
   diffGrants(t.schema, t.name, cur.grants ?? [], t.grants ?? [], out);
   comment({ on: 'TABLE', schema: t.schema, name: t.name }, cur.comment, t.comment);
 }

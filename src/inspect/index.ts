@@ -336,6 +336,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           columns: columnsByRel.get(oid) ?? [],
           constraints: {}, indexes: {}, triggers: {}, policies: {},
           rowLevelSecurity: !!r.rls, forceRowLevelSecurity: !!r.force_rls, unlogged: r.persistence === 'u',
+          ...(r.access_method ? { accessMethod: String(r.access_method) } : {}),
           ...tableMarks(r),
           ...(pk ? { partitionBy: { strategy: pk[1] as 'RANGE' | 'LIST' | 'HASH', key: expr(pk[2]!) } } : {}),
           ...(r.is_partition && parents[0] ? { partitionOf: { parent: qualifiedKey(parents[0].schema, parents[0].name), bound: boundFromText(String(r.part_bound)) } } : {}),
@@ -526,7 +527,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         model.schemas[name] = { kind: 'schema', name, ...(r.comment ? { comment: String(r.comment) } : {}) };
       }
       for (const r of await extP) {
-        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}), ...((r.requires as unknown[] | null)?.length ? { requires: (r.requires as unknown[]).map(String) } : {}) };
+        model.extensions[String(r.name)] = { kind: 'extension', name: String(r.name), schema: String(r.schema), version: str(r.version), ...(r.relocatable === false ? { relocatable: false as const } : {}), ...(r.comment ? { comment: String(r.comment) } : {}), ...(r.default_comment ? { defaultComment: String(r.default_comment) } : {}), ...((r.requires as unknown[] | null)?.length ? { requires: (r.requires as unknown[]).map(String) } : {}) };
       }
       const put = (o: CatalogObject) => { model.objects[objectKey(o)] = o; };
       for (const r of await ruleP) if (!excluded(String(r.schema), String(r.table_name))) put(ruleFromRow(r));

@@ -35,7 +35,7 @@ SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${R
  WHERE n.nspname = ANY($1::text[]) ORDER BY 1`;
 
 export const Q_EXTENSIONS = `
-SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, obj_description(e.oid, 'pg_extension') AS comment,
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version, e.extrelocatable AS relocatable, obj_description(e.oid, 'pg_extension') AS comment,
        (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment,
        ARRAY(SELECT r.extname::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension r ON r.oid = d.refobjid
               WHERE d.classid = 'pg_catalog.pg_extension'::regclass AND d.objid = e.oid
@@ -102,7 +102,10 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 
 export const Q_RELATIONS = `
 SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
-       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.reloptions AS options,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+       CASE WHEN c.relkind = 'r' THEN (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam AND am.amname <> 'heap') END AS access_method,
+       -- its TOAST table's storage parameters follow its own, prefixed as written (WITH (toast.autovacuum_enabled=false))
+       array_cat(c.reloptions, (SELECT array_agg('toast.' || o ORDER BY o) FROM pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)) AS options,
        CASE WHEN c.relkind IN ('r', 'p') THEN c.relreplident END AS replident,
        -- a typed table's composite type (CREATE TABLE t OF type)
        CASE WHEN c.reloftype <> 0 THEN (SELECT json_build_object('schema', otn.nspname, 'name', ot.typname) FROM pg_catalog.pg_type ot

@@ -31,8 +31,14 @@ export interface Extension extends Located {
   readonly kind: 'extension';
   readonly name: string;
   readonly schema: string;
-  /** Only compared when the schema file states it. */
+  /**
+   * Only compared when the schema file states it (`CREATE EXTENSION … VERSION`): a desired state read back from a dev
+   * database keeps it only then (src/workflow/state.ts), so a file without one never updates an extension to the
+   * dev server's default. `ALTER EXTENSION … UPDATE TO` when it differs.
+   */
   readonly version?: string;
+  /** `false` when its control file says `relocatable = false` (inspector only): its schema is then not compared. */
+  readonly relocatable?: false;
   /** `COMMENT ON EXTENSION`; only compared when the desired state has one (a parsed file that states it, or a database). */
   readonly comment?: string;
   /** The comment its control file gives it (inspector only: what CREATE EXTENSION sets by itself). */
@@ -325,6 +331,8 @@ export interface Table extends Commented, Located {
   /** `CLUSTER ON i`: the index's name; absent = none. */
   readonly clusterOn?: string;
   readonly unlogged: boolean;
+  /** `CREATE TABLE … USING am`: a table access method other than `heap` (absent = heap, PostgreSQL's default). */
+  readonly accessMethod?: string;
   readonly partitionBy?: Partitioning;
   /** For a partition: parent key and canonical bound (`FOR VALUES FROM (…) TO (…)` / `DEFAULT`). */
   readonly partitionOf?: { readonly parent: string; readonly bound: Expr };

@@ -140,6 +140,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     // An extension that requires another (earthdistance → cube) is created after it and dropped before it.
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
+    // Updated or moved: into its new schema once it exists, out of the old one before it goes.
+    case 'alter_extension': return { alters: [EXTENSIONS, extensionId(c.to.name)], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).
@@ -156,6 +158,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))],
       drops: (c.drops ?? []).map((t) => nodeId.type(keyOf(t))),
       creates: (c.types ?? []).map((t) => nodeId.type(keyOf(t.to))),
+      // A rebuilt composite's attribute types (one may be new, or go after).
+      ...(c.to.kind === 'composite' ? { requires: typeDefRefs(c.to, desired), used: typeDefRefs(c.from, current) } : {}),
     };
     case 'create_table': {
       const k = keyOf(c.table);
@@ -387,6 +391,7 @@ export function changeKey(c: Change): string {
   switch (c.kind) {
     case 'create_schema': case 'drop_schema': return c.schema.name;
     case 'create_extension': case 'drop_extension': return c.extension.name;
+    case 'alter_extension': return c.to.name;
     case 'create_type': case 'drop_type': return keyOf(c.type);
     case 'alter_type': case 'rebuild_enum': return keyOf(c.to);
     case 'add_enum_value': return keyOf(c.type);

@@ -23,6 +23,7 @@ import { earlier, place, type TieBreak } from './layout.js';
 import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
+import { alterExtensionSteps } from './kinds/extension.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
 import { keysAttachedTo, takenByIndexDrop } from './kinds/attached-keys.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
@@ -206,7 +207,10 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('create-schema', c, c.schema.name, `add new schema named "${c.schema.name}"`, `CREATE SCHEMA ${qi(c.schema.name)}`);
         break;
       case 'create_extension':
-        emit('create-extension', c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}`);
+        emit('create-extension', c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}${c.extension.version !== undefined ? ` VERSION ${quoteLiteral(c.extension.version)}` : ''}`);
+        break;
+      case 'alter_extension':
+        for (const st of alterExtensionSteps(c)) emit('alter-extension', c, c.to.name, st.comment, st.sql);
         break;
       case 'create_type': {
         const t = c.type;
@@ -385,6 +389,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         const tn = qn(t.schema, t.name);
         if (c.from.unlogged !== t.unlogged)
           emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ${t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, { rewritesTable: true });
+        // PostgreSQL 15+: the rows are rewritten into the new access method.
+        if ((c.from.accessMethod ?? '') !== (t.accessMethod ?? ''))
+          emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET ACCESS METHOD ${qi(t.accessMethod ?? 'heap')}`, { rewritesTable: true, locksExistingTable: true });
         const { reset: removed, set } = optionSteps(c.from.options, t.options);
         if (removed.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} RESET (${removed.join(', ')})`, { locksExistingTable: true });
         if (set.length) emit('alter-table', c, keyOf(t), `modify "${t.name}" table`, `ALTER TABLE ${tn} SET (${set.join(', ')})`, { locksExistingTable: true });

@@ -42,6 +42,7 @@ export const LAYOUT = [
   ['create-schema'],
   ['alter-schema-default-privileges'],
   ['create-extension'],
+  ['alter-extension'],
   ['create-collation', 'create-foreign-data-wrapper'],
   ['alter-foreign-data-wrapper'],
   ['create-server'],

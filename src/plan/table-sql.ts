@@ -213,6 +213,7 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
   const tail = [
     t.partitionBy ? ` PARTITION BY ${t.partitionBy.strategy} ${t.partitionBy.key.text}` : '',
     t.inherits.length && !t.partitionOf ? ` INHERITS (${t.inherits.map(qk).join(', ')})` : '',
+    t.accessMethod ? ` USING ${qi(t.accessMethod)}` : '',
     t.options.length ? ` WITH (${t.options.join(', ')})` : '',
   ].join('');
   const list = (items: string[]) => (opts.indent ? `(\n${items.map((i) => opts.indent + i).join(',\n')}\n)` : `(${items.join(', ')})`);

@@ -184,10 +184,38 @@ export async function modelFromSources(dev: Database, sources: readonly SqlSourc
   try {
     const errs = await executeSources(dev, sources, { stopAtFirst: true });
     if (errs.length) throw locatedError('E_VALIDATE', errs);
-    return (await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model;
+    return statedVersionsOnly((await inspect(dev, { schemas: opts.schemas, exclude: opts.exclude })).model, sources);
   } finally {
     await releaseDevDatabase(dev).catch(() => undefined);
   }
+}
+
+/**
+ * `model` (read back from the dev database the files ran on) without the extension versions the files do not
+ * state: the dev server installed its default there, which is not the user's wish (an extension's version is
+ * compared only when the file states it, ../diff/extensions.ts).
+ *
+ * @example
+ * statedVersionsOnly(model, [{ file: 's.sql', text: 'CREATE EXTENSION hstore;' }]).extensions.hstore.version // undefined
+ */
+export function statedVersionsOnly(model: Model, sources: readonly SqlSource[]): Model {
+  if (!Object.keys(model.extensions).length) return model;
+  const stated = new Set<string>();
+  for (const src of sources)
+    for (const st of splitStatements(src.text, src.file)) {
+      if (!/\bVERSION\b/i.test(st.text)) continue;
+      const tree = parseSync(st.text) as { stmts?: { stmt?: { CreateExtensionStmt?: { extname?: string; options?: { DefElem?: { defname?: string } }[] } } }[] };
+      for (const x of tree.stmts ?? []) {
+        const n = x.stmt?.CreateExtensionStmt;
+        if (n?.extname && (n.options ?? []).some((o) => o.DefElem?.defname === 'new_version')) stated.add(n.extname);
+      }
+    }
+  const extensions = Object.fromEntries(Object.entries(model.extensions).map(([k, e]) => {
+    if (stated.has(k) || e.version === undefined) return [k, e];
+    const { version: _, ...rest } = e;
+    return [k, rest];
+  }));
+  return { ...model, extensions };
 }
 
 /** The Model a migration directory produces (replayed on the dev database, from its last checkpoint file if any). */

@@ -34,6 +34,8 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   const t: MTable = {
     kind: 'table', schema: r.schema, name: r.name, columns: [], constraints: {}, indexes: {}, triggers: {}, policies: {},
     rowLevelSecurity: false, forceRowLevelSecurity: false, unlogged: n.relation!.relpersistence === 'u', inherits: [], options: relOptions(n.options), loc: sc.loc,
+    // `USING heap` is the default, kept absent as the inspector does.
+    ...(n.accessMethod && n.accessMethod !== 'heap' ? { accessMethod: n.accessMethod } : {}),
   };
   // Parents first: a partition or child starts with its parent's columns.
   const parents = (n.inhRelations ?? []).map((p) => sc.table(p.RangeVar)!);

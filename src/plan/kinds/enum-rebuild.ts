@@ -1,5 +1,6 @@
 /**
- * An enum rebuilt (a label removed or reordered: PostgreSQL has no ALTER TYPE for it) together with everything
+ * An enum rebuilt (a label removed or reordered: PostgreSQL has no ALTER TYPE for it), or a composite type whose
+ * attributes change while columns use it (PostgreSQL refuses ALTER ATTRIBUTE … TYPE then), together with everything
  * over it. PostgreSQL ties a domain, composite or range to its base type by oid, so after
  * `ALTER TYPE e RENAME TO e__meridian_old` they still use the old enum and `DROP TYPE` of it fails. The rebuild
  * therefore carries its dependents (the types of the desired Model that transitively use the enum — domains,
@@ -17,8 +18,10 @@
  *  5. the types over the enum that the desired Model drops are dropped, then the old types, dependents first;
  *     comments and privileges of the recreated types come back.
  *
- * The rows stay (a conversion fails only on values that use a removed label: DATA_DEPENDENT); each converted
- * table is rewritten (TABLE_REWRITE).
+ * The rows stay (a conversion fails only on values that use a removed label, or whose retyped attribute does not
+ * convert: DATA_DEPENDENT); each converted table is rewritten (TABLE_REWRITE). A column of the composite itself is
+ * converted attribute by name (`compositeConversion`: attributes may be added, dropped or reordered); arrays and
+ * types over it go through the text form, so their attributes must keep names and order (else E_PLAN).
  *
  * Left alone (PostgreSQL would refuse the DROP TYPE, and the plan fails loudly): a function over the enum used by
  * a column default, check or index expression, and a view or check that names the enum in an expression
@@ -32,6 +35,8 @@ import type { Effects } from '../types.js';
 import { exprRefs } from '../../model/expr-refs.js';
 import { qk, qn } from '../table-sql.js';
 import { createTypeSql } from './type-create.js';
+import { castInfo } from '../../model/casts.js';
+import { MeridianError } from '../../errors.js';
 
 type Rebuild = Extract<Change, { kind: 'rebuild_enum' }>;
 type RebuildColumn = Rebuild['columns'][number];
@@ -116,6 +121,10 @@ export function carryEnumDependents(all: Change[], current: Model, desired: Mode
         });
       }
     }
+    // A composite's values go through their text form in arrays and types over it: positional, so only for the same attributes in order.
+    const textual = columns.filter((x) => x.array || x.type);
+    if (c.from.kind === 'composite' && c.to.kind === 'composite' && textual.length && !sameAttributeLayout(c.from, c.to))
+      throw new MeridianError('E_PLAN', `composite type ${key} gains, loses or reorders attributes while ${textual.map((x) => `${x.table}.${x.column}`).join(', ')} ${textual.length > 1 ? 'use' : 'uses'} it in an array or another type, whose values PostgreSQL cannot convert by attribute name in ALTER COLUMN … TYPE. Write the conversion in a migration (\`meridian migrate new\`), or change the attributes in steps (retype in place, add new attributes last)`);
     for (let j = all.length - 1; j >= 0; j--) if (j !== i && mine(all[j]!)) { all.splice(j, 1); if (j < i) i--; }
     aroundConversion(all, columns, current, desired);
     all[i] = { ...c, columns, types: recreated.map((k) => ({ to: desired.types[k]!, existed: moved.has(k) })), drops: gone.map((k) => current.types[k]!) };
@@ -208,7 +217,7 @@ export function enumRebuildSteps(c: Rebuild, desired: Model): RebuildStep[] {
     }
   }
   for (const d of [c.to as TypeDef, ...types.map((x) => x.to)]) out.push({ object: qualifiedKey(d.schema, d.name), comment: `create ${what(d)} "${d.name}"`, sql: createTypeSql(d) });
-  const removed = c.from.labels.filter((l) => !t.labels.includes(l));
+  const removed = c.from.kind === 'enum' && t.kind === 'enum' ? c.from.labels.filter((l) => !t.labels.includes(l)) : [];
   const typeName = (type: string) => {
     const k = baseKey(type);
     const d = desired.types[k];
@@ -220,13 +229,54 @@ export function enumRebuildSteps(c: Rebuild, desired: Model): RebuildStep[] {
     const cm = `modify "${splitKey(table).name}" table`;
     if (col.default || col.dropDefault) out.push({ object: table, comment: cm, sql: `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} DROP DEFAULT` });
     const to = col.type ? typeName(col.type) : `${qn(t.schema, t.name)}${col.array ? '[]' : ''}`;
+    const byName = c.from.kind === 'composite' && t.kind === 'composite' && !col.type && !col.array;
+    const using = byName ? compositeConversion(qi(col.column), c.from as Composite, t as Composite) : `${qi(col.column)}::text::${to}`;
+    const fails = removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : c.from.kind === 'composite' ? attributeFailures(c.from, t as Composite, table, col.column) : undefined;
+    const lost = c.from.kind === 'composite' ? c.from.attributes.filter((a) => !(t as Composite).attributes.some((b) => b.name === a.name)).map((a) => a.name) : [];
     out.push({
-      object: table, comment: cm, sql: `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${qi(col.column)}::text::${to}`,
-      effects: { rewritesTable: true, mayFailOnExistingRows: removed.length ? `fails if rows still use removed label(s) ${removed.map((r) => `'${r}'`).join(', ')}` : undefined },
+      object: table, comment: cm, sql: `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} TYPE ${to} USING ${using}`,
+      effects: { rewritesTable: true, mayFailOnExistingRows: fails, ...(lost.length ? { deletesData: `drops the values of attribute(s) ${lost.join(', ')} of ${t.name} stored in ${table}.${col.column}` } : {}) },
     });
     if (col.default) out.push({ object: table, comment: cm, sql: `ALTER TABLE ${tn} ALTER COLUMN ${qi(col.column)} SET DEFAULT ${col.default}` });
   }
   for (const d of [...(c.drops ?? [])].reverse()) out.push({ object: qualifiedKey(d.schema, d.name), comment: `drop ${what(d)} "${d.name}"`, sql: `DROP ${d.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(d.schema, d.name)}` });
   for (const d of [...existing].reverse()) out.push({ object: qualifiedKey(d.schema, d.name), comment: `drop the old ${what(d)} "${d.name}"`, sql: `DROP ${d.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${qn(d.schema, d.name + OLD)}` });
   return out;
+}
+
+type Composite = TypeDef & { kind: 'composite' };
+
+/**
+ * A composite column's conversion to the rebuilt type, attribute by name: a kept attribute cast to its new type
+ * (through its text form where PostgreSQL has no cast), a new one NULL; a NULL value stays NULL.
+ *
+ * @example
+ * compositeConversion('"v"', { …attributes: [x int, y text] }, { …attributes: [x bigint, z int, y text] })
+ * // 'CASE WHEN "v" IS DISTINCT FROM NULL THEN ROW(("v")."x"::bigint, NULL, ("v")."y")::"public"."pair" END'
+ */
+export function compositeConversion(column: string, from: Composite, to: Composite): string {
+  const values = to.attributes.map((b) => {
+    const a = from.attributes.find((x) => x.name === b.name);
+    if (!a) return 'NULL';
+    const v = `(${column}).${qi(a.name)}`;
+    if (a.type === b.type) return v;
+    return castInfo(a.type, b.type).none ? `${v}::text::${b.type}` : `${v}::${b.type}`;
+  });
+  return `CASE WHEN ${column} IS DISTINCT FROM NULL THEN ROW(${values.join(', ')})::${qn(to.schema, to.name)} END`;
+}
+
+/** Why converting a column of the rebuilt composite may fail on its values (an attribute retyped by a cast that can refuse a value), if it may. */
+function attributeFailures(from: Composite, to: Composite, table: string, column: string): string | undefined {
+  const risky = to.attributes.filter((b) => {
+    const a = from.attributes.find((x) => x.name === b.name);
+    if (!a || a.type === b.type) return false;
+    const info = castInfo(a.type, b.type);
+    return info.none || info.mayFail;
+  });
+  return risky.length ? `converting ${table}.${column} fails on values whose attribute(s) ${risky.map((b) => b.name).join(', ')} do not convert to the new type` : undefined;
+}
+
+/** Do `from`'s values read as `to`'s through their text form (the same attribute names in the same order)? */
+export function sameAttributeLayout(from: Composite, to: Composite): boolean {
+  return from.attributes.length === to.attributes.length && from.attributes.every((a, i) => a.name === to.attributes[i]!.name);
 }

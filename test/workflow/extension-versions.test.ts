@@ -1,0 +1,32 @@
+/**
+ * An extension's version is compared only when the schema file states it: a desired state read back from the dev
+ * database keeps the versions its files state (`statedVersionsOnly`), and the differ plans `ALTER EXTENSION …
+ * UPDATE TO` / `SET SCHEMA` only for what is due (`alterExtension`).
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { alterExtension } from '../../src/diff/extensions.js';
+import type { Extension, Model } from '../../src/model/types.js';
+import { loadLibpg } from '../../src/parse/libpg.js';
+import { initSplitter } from '../../src/parse/split.js';
+import { statedVersionsOnly } from '../../src/workflow/state.js';
+
+beforeAll(async () => {
+  await loadLibpg();
+  await initSplitter();
+});
+
+const ext = (name: string, version?: string, schema = 'public'): Extension => ({ kind: 'extension', name, schema, ...(version ? { version } : {}) });
+
+it('keeps only the versions the files state', () => {
+  const model = { extensions: { hstore: ext('hstore', '1.8'), citext: ext('citext', '1.6') } } as unknown as Model;
+  const out = statedVersionsOnly(model, [{ file: 's.sql', text: "CREATE EXTENSION hstore VERSION '1.8';\nCREATE EXTENSION citext; -- no VERSION here\nCREATE TABLE version (id int);\n" }]);
+  expect(out.extensions.hstore!.version).toBe('1.8');
+  expect(out.extensions.citext!.version).toBeUndefined();
+});
+
+it('updates when both sides have a version and they differ; moves a relocatable extension only', () => {
+  expect(alterExtension(ext('hstore', '1.7'), ext('hstore', '1.8'))).toMatchObject({ kind: 'alter_extension', version: '1.8' });
+  expect(alterExtension(ext('hstore', '1.7'), ext('hstore'))).toBeUndefined();
+  expect(alterExtension(ext('citext', '1.6'), ext('citext', undefined, 'ext'))).toMatchObject({ schema: 'ext' });
+  expect(alterExtension({ ...ext('fixed', '1.0'), relocatable: false }, ext('fixed', undefined, 'ext'))).toBeUndefined();
+});

@@ -348,7 +348,7 @@ export interface View extends Commented, Located {
   /** Canonical query (from the parse tree) + text for rendering. */
   readonly query: Expr;
   /**
-   * The query's typed form (parse/normalize.ts `canonicalQueryForms`: casts, constants' kinds and functions' schemas
+   * The query's typed form (parse/normalize-forms.ts `canonicalQueryForms`: casts, constants' kinds and functions' schemas
    * kept), views only; never compared: it decides whether a changed view can be replaced in place (diff/view-replace.ts).
    */
   readonly typedQuery?: string;

@@ -31,8 +31,8 @@
  * (en_US, de-x-icu…) differ from one machine to the next, so they are left to the dev database.
  */
 import { writeFileSync } from 'node:fs';
-import { openDatabase } from '../src/db/index.js';
 import type { Database } from '../src/db/database.js';
+import { add, readServers, serverUrls } from './catalog-servers.js';
 
 export interface One {
   major: number;
@@ -96,16 +96,7 @@ async function main(): Promise<void> {
 // `--casts-only`: writes src/model/cast-table.ts and extension-table.ts alone (builtins.ts, read from more majors, is left as it is).
 const castsOnly = process.argv.includes('--casts-only');
 const args = process.argv.slice(2).filter((a) => a !== '--casts-only');
-const urls = args.length ? args : ['pglite://memory', ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
-const servers: One[] = [];
-for (const url of urls) {
-  const db = await openDatabase(url);
-  try {
-    servers.push(await readServer(db));
-  } finally {
-    await db.close();
-  }
-}
+const servers = await readServers(serverUrls(args), readServer);
 servers.sort((a, b) => a.major - b.major);
 if (new Set(servers.map((s) => s.major)).size !== servers.length) throw new Error(`one server per major version: ${servers.map((s) => s.version).join(', ')}`);
 
@@ -175,9 +166,6 @@ writeFileSync(new URL('../src/model/extension-table.ts', import.meta.url), extOu
 process.stdout.write(`src/parse/catalog/builtins.ts: ${Buffer.byteLength(out)} bytes; ${servers.map((s) => `PostgreSQL ${s.major}: ${s.types.size} types, ${[...s.functions.values()].reduce((n, x) => n + x.size, 0)} function signatures, ${[...s.operators.values()].reduce((n, x) => n + x.size, 0)} operators, ${s.casts.size} implicit casts, ${s.castTable.size} casts`).join('; ')}\n`);
 }
 
-function add(m: Map<string, Set<string>>, k: string, v: string): void {
-  m.set(k, (m.get(k) ?? new Set()).add(v));
-}
 function pgArray(v: string[] | string): string[] {
   if (Array.isArray(v)) return [...v];
   const inner = v.replace(/^\{|\}$/g, '');

@@ -3,7 +3,7 @@
  * and the inspector write the same forms), so two spellings of one thing compare equal by their `canonical`
  * fields and structured keys: no parser here, only string and structure compares.
  */
-import type { CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
+import type { AggregateOptions, CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
 import { constantOutput } from '../model/constants.js';
 
 /** Two optional expressions mean the same. */
@@ -105,7 +105,19 @@ export const sameTrigger = (a: Trigger, b: Trigger): boolean => sameDefinition(a
 
 export function sameFunction(a: Func, b: Func): boolean {
   if (a.kind !== b.kind || a.body !== b.body || (a.returns ?? '') !== (b.returns ?? '') || a.language !== b.language) return false;
+  if (a.aggregate && b.aggregate) return sameAggregateOptions(a.aggregate, b.aggregate);
   return sameDefinition(a, b);
+}
+
+/**
+ * Two aggregates' options are the same, option by option (both edges read them into `Func.aggregate`).
+ *
+ * @example
+ * sameAggregateOptions({ sfunc: 'int4pl', stype: 'integer' }, { sfunc: 'int4pl', stype: 'integer', initcond: '0' }) // false
+ */
+export function sameAggregateOptions(a: AggregateOptions, b: AggregateOptions): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof AggregateOptions)[]);
+  return [...keys].every((k) => a[k] === b[k]);
 }
 
 export function samePolicy(a: Policy, b: Policy): boolean {

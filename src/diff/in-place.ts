@@ -81,20 +81,18 @@ export function policyInPlace(from: Policy, to: Policy, table: Table): boolean {
  * state and support functions and the initial condition, keeping the aggregate's privileges, comment and the views
  * that call it; PostgreSQL refuses it when the result type changes ("cannot change return type of existing
  * function"). The Model keeps no aggregate's result type (it is the final function's, else the state type), so
- * the replacement is only taken while both stay: the same `STYPE` and the same `FINALFUNC` (or none).
+ * the replacement is only taken while both stay: the same `STYPE` and the same final function — `FINALFUNC`
+ * (or none) and `FINALFUNC_EXTRA`, a bare flag that picks the final function's overload taking the aggregate's
+ * arguments too. Read from the options both edges keep (`Func.aggregate`), never from the definition's text.
  *
  * @example
- * aggregateInPlace(sumFrom0, { ...sumFrom0, definition: sumFrom0.definition.replace("'0'", "'1'") }) // true: INITCOND only
- * aggregateInPlace(sumInt, countBigint)                                                              // false: STYPE changes
+ * aggregateInPlace(sumFrom0, { ...sumFrom0, aggregate: { ...sumFrom0.aggregate!, initcond: '1' } }) // true: INITCOND only
+ * aggregateInPlace(sumInt, countBigint)                                                             // false: STYPE changes
  */
 export function aggregateInPlace(from: Func, to: Func): boolean {
-  return from.kind === 'aggregate' && to.kind === 'aggregate' && (['STYPE', 'FINALFUNC'] as const).every((o) => aggregateOption(from, o) === aggregateOption(to, o));
-}
-
-/** One option of an aggregate's definition as the Model writes it (`… (SFUNC = f, STYPE = t, FINALFUNC = g, …)`); '' when absent. */
-function aggregateOption(f: Func, option: 'STYPE' | 'FINALFUNC'): string {
-  const m = new RegExp(`[(,] ${option} = (.*?)(?:, [A-Z_]+ = |\\)$)`).exec(f.definition.replace(/^[^(]*\([^)]*\) /, ''));
-  return m?.[1] ?? '';
+  if (from.kind !== 'aggregate' || to.kind !== 'aggregate' || !from.aggregate || !to.aggregate) return false;
+  const [a, b] = [from.aggregate, to.aggregate];
+  return a.stype === b.stype && (a.finalfunc ?? '') === (b.finalfunc ?? '') && !!a.finalfuncExtra === !!b.finalfuncExtra;
 }
 
 /**

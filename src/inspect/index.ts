@@ -11,6 +11,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
 import { foreignKeySql, keySql } from '../model/constraint-sql.js';
+import { aggregateDefinition, aggregateOptions } from '../model/aggregate-sql.js';
 import { qualifiedKey, qualifiedName } from '../model/names.js';
 import type {
   CatalogObject, Column, Constraint, DomainType, Expr, FkAction, ForeignKey, Func, Grant, Index, Model, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, Unmanaged, View,
@@ -469,32 +470,23 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const name = String(r.name);
         if (excluded(schema, name)) continue;
         const identityArgs = String(r.identity_args);
-        const opts = [`SFUNC = ${r.sfunc}`, `STYPE = ${r.stype}`];
-        const lit = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
-        const modify = (v: unknown) => ({ w: 'READ_WRITE', s: 'SHAREABLE' })[String(v)];
-        const has = (v: unknown) => v !== null && v !== undefined;
-        if (Number(r.sspace)) opts.push(`SSPACE = ${Number(r.sspace)}`);
-        if (r.finalfunc) opts.push(`FINALFUNC = ${r.finalfunc}`);
-        if (r.finalextra) opts.push('FINALFUNC_EXTRA');
-        if (r.finalfunc && modify(r.finalmodify)) opts.push(`FINALFUNC_MODIFY = ${modify(r.finalmodify)}`);
-        if (r.combinefunc) opts.push(`COMBINEFUNC = ${r.combinefunc}`);
-        if (r.serialfunc) opts.push(`SERIALFUNC = ${r.serialfunc}`);
-        if (r.deserialfunc) opts.push(`DESERIALFUNC = ${r.deserialfunc}`);
-        if (has(r.initcond)) opts.push(`INITCOND = ${lit(r.initcond)}`);
-        if (r.msfunc) opts.push(`MSFUNC = ${r.msfunc}`);
-        if (r.minvfunc) opts.push(`MINVFUNC = ${r.minvfunc}`);
-        if (r.mstype) opts.push(`MSTYPE = ${r.mstype}`);
-        if (Number(r.msspace)) opts.push(`MSSPACE = ${Number(r.msspace)}`);
-        if (r.mfinalfunc) opts.push(`MFINALFUNC = ${r.mfinalfunc}`);
-        if (r.mfinalextra) opts.push('MFINALFUNC_EXTRA');
-        if (r.mfinalfunc && modify(r.mfinalmodify)) opts.push(`MFINALFUNC_MODIFY = ${modify(r.mfinalmodify)}`);
-        if (has(r.minitcond)) opts.push(`MINITCOND = ${lit(r.minitcond)}`);
-        if (r.sortop) opts.push(`SORTOP = OPERATOR(${String(r.sortop).replace(/\(.*$/, '')})`);
-        if (r.parallel === 's' || r.parallel === 'r') opts.push(`PARALLEL = ${r.parallel === 's' ? 'SAFE' : 'RESTRICTED'}`);
-        const definition = `CREATE AGGREGATE ${qualifiedKey(schema, name)}(${identityArgs || '*'}) (${opts.join(', ')})`;
+        const modify = (f: unknown, v: unknown) => (f ? ({ w: 'READ_WRITE', s: 'SHAREABLE' } as const)[String(v) as 'w' | 's'] : undefined);
+        const text = (v: unknown) => (v ? String(v) : undefined);
+        const aggregate = aggregateOptions({
+          sfunc: String(r.sfunc), stype: String(r.stype), sspace: Number(r.sspace) || undefined,
+          finalfunc: text(r.finalfunc), finalfuncExtra: r.finalextra ? true : undefined, finalfuncModify: modify(r.finalfunc, r.finalmodify),
+          combinefunc: text(r.combinefunc), serialfunc: text(r.serialfunc), deserialfunc: text(r.deserialfunc),
+          initcond: r.initcond === null || r.initcond === undefined ? undefined : String(r.initcond),
+          msfunc: text(r.msfunc), minvfunc: text(r.minvfunc), mstype: text(r.mstype), msspace: Number(r.msspace) || undefined,
+          mfinalfunc: text(r.mfinalfunc), mfinalfuncExtra: r.mfinalextra ? true : undefined, mfinalfuncModify: modify(r.mfinalfunc, r.mfinalmodify),
+          minitcond: r.minitcond === null || r.minitcond === undefined ? undefined : String(r.minitcond),
+          sortop: r.sortop ? String(r.sortop).replace(/\(.*$/, '') : undefined,
+          parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : undefined,
+        });
+        const definition = aggregateDefinition(qualifiedKey(schema, name), identityArgs, aggregate);
         model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {
           kind: 'aggregate', schema, name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
-          securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition, ...(r.comment ? { comment: String(r.comment) } : {}),
+          securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition, aggregate, ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
       for (const r of await trgP) {

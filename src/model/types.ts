@@ -356,7 +356,7 @@ export interface View extends Commented, Located {
   /** Canonical query (from the parse tree) + text for rendering. */
   readonly query: Expr;
   /**
-   * The query's typed form (parse/normalize.ts `canonicalQueryForms`: casts, constants' kinds and functions' schemas
+   * The query's typed form (parse/normalize-forms.ts `canonicalQueryForms`: casts, constants' kinds and functions' schemas
    * kept), views only; never compared: it decides whether a changed view can be replaced in place (diff/view-replace.ts).
    */
   readonly typedQuery?: string;
@@ -399,6 +399,37 @@ export interface FunctionArg {
   readonly default?: Expr;
 }
 
+/**
+ * The options of `CREATE AGGREGATE` as the Model keeps them: support functions as the definition names them
+ * (schema-qualified when resolved), types canonical, conditions as their text (unquoted). Absent = not given or
+ * PostgreSQL's default (SSPACE 0, FINALFUNC_MODIFY READ_ONLY, PARALLEL UNSAFE). Rendered by
+ * src/model/aggregate-sql.ts `aggregateDefinition`.
+ */
+export interface AggregateOptions {
+  readonly sfunc: string;
+  readonly stype: string;
+  readonly sspace?: number;
+  readonly finalfunc?: string;
+  /** `FINALFUNC_EXTRA`, a bare flag: the final function takes the aggregate's arguments too. */
+  readonly finalfuncExtra?: boolean;
+  readonly finalfuncModify?: 'READ_WRITE' | 'SHAREABLE';
+  readonly combinefunc?: string;
+  readonly serialfunc?: string;
+  readonly deserialfunc?: string;
+  readonly initcond?: string;
+  readonly msfunc?: string;
+  readonly minvfunc?: string;
+  readonly mstype?: string;
+  readonly msspace?: number;
+  readonly mfinalfunc?: string;
+  readonly mfinalfuncExtra?: boolean;
+  readonly mfinalfuncModify?: 'READ_WRITE' | 'SHAREABLE';
+  readonly minitcond?: string;
+  /** The sort operator's name, schema-qualified when given so (`OPERATOR(app.<)` → `app.<`). */
+  readonly sortop?: string;
+  readonly parallel?: 'SAFE' | 'RESTRICTED';
+}
+
 export interface Func extends Commented, Located, CanonicalDefinition {
   readonly kind: 'function' | 'procedure' | 'aggregate';
   readonly schema: string;
@@ -437,6 +468,8 @@ export interface Func extends Commented, Located, CanonicalDefinition {
    * qualified, and name (set at both edges from the definition's parse tree: src/parse/canonical.ts). Absent = none.
    */
   readonly support?: readonly { readonly schema?: string; readonly name: string }[];
+  /** An aggregate's options (kind `aggregate` only; set at both edges: the fold from the parse tree, the inspector from pg_aggregate). */
+  readonly aggregate?: AggregateOptions;
   /**
    * The relations and types a PL/pgSQL function's DECLARE section names (`r app.t%ROWTYPE`, `x app.t.c%TYPE`,
    * `v app.mood`): PostgreSQL resolves them when it validates the function at creation, so they must exist by

@@ -16,7 +16,6 @@
  */
 import type { Node, Payload } from './ast.js';
 import { builtinCatalog } from './catalog/index.js';
-import { BUILTIN_TYPE_NAMES } from './catalog/builtins.js';
 import { BUILTIN_FUNCTION_RESULTS, BUILTIN_OPERATOR_RESULTS } from './catalog/results.js';
 
 /** A function's result: its type (Model spelling; `record` for a row of OUT columns), set-returning, its columns. */
@@ -39,9 +38,8 @@ export interface TypeContext {
   relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[] } | undefined;
 }
 
-const SPELLING: Record<string, string> = Object.fromEntries(Object.entries(BUILTIN_TYPE_NAMES).map(([s, t]) => [t, s]));
 /** A typname's Model spelling (`int4` → `integer`, `_text` → `text[]`). */
-const spelling = (typname: string): string => (typname.startsWith('_') ? `${spelling(typname.slice(1))}[]` : SPELLING[typname] ?? typname);
+const spelling = (typname: string): string => builtinCatalog().spelling(typname);
 /** A Model spelling's typname, when it is a built-in type (`character varying(20)` → `varchar`). */
 const typname = (t: string | undefined): string | undefined => (t === undefined ? undefined : t === 'unknown' ? 'unknown' : builtinCatalog().typeName(t));
 
@@ -152,6 +150,21 @@ export function operatorResult(op: string, l: string | undefined, r: string | un
 }
 
 const spellingOf = (sig: Signature | undefined): string | undefined => sig && spelling(sig.result);
+
+/**
+ * binary_oper_exact (parse_oper.c) for an untyped literal beside an operand of typname `known`: the literal is taken
+ * as `known` when an operator `op` takes two of it (or, `known` being an array, two polymorphic arrays), over the
+ * operators every supported major has (./catalog); undefined when only candidate selection would decide.
+ *
+ * @example
+ * unknownOperandType('<', 'interval') // 'interval'
+ * unknownOperandType('@>', '_int4') // '_int4' (anyarray @> anyarray)
+ * unknownOperandType('+', 'date') // undefined (no date + date)
+ */
+export function unknownOperandType(op: string, known: string): string | undefined {
+  const isArray = known.startsWith('_');
+  return builtinCatalog().operators(op).some(([l, r]) => (l === known && r === known) || (isArray && POLY_ARRAY.test(l) && POLY_ARRAY.test(r))) ? known : undefined;
+}
 
 /** A user function's result read from its declaration (`SETOF x`, `TABLE(a integer, …)`, OUT parameters). */
 function userResult(f: UserFunction): FunctionResult | undefined {

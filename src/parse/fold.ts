@@ -47,7 +47,8 @@ import { Problem, type FoldScope, type MModel, type MTable, type Mut, type Range
 import { truncateIdent } from './naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnType, valueType } from './literal-type.js';
-import { normalizeExpr, SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
+import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
+import { normalizeExpr } from './normalize-forms.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';

@@ -12,7 +12,7 @@ import { Folder, type FoldProblem } from './fold.js';
 import { FileDoesNotParse, initParser, LineIndex, statementPieces, syntaxProblem } from './pg.js';
 import { validateModel } from './validate.js';
 
-export { canonicalExprText, canonicalQueryText } from './normalize.js';
+export { canonicalExprText, canonicalQueryText } from './normalize-forms.js';
 export { canonicalStatementText, canonicalConstraintText, canonicalBoundText } from './normalize-statements.js';
 export { canonicalizeDefinitions, canonicalizeViews, exprFromText, indexShape, indexShapeFromText, modelContext } from './canonical.js';
 export { initParser } from './pg.js';

@@ -13,12 +13,11 @@
  */
 import type { Model } from '../model/types.js';
 import { builtinCatalog } from './catalog/index.js';
-
-const POLYMORPHIC_ARRAY = new Set(['anyarray', 'anycompatiblearray']);
+import { unknownOperandType } from './expr-type.js';
 
 /**
  * The type an untyped literal is read as beside an operand of type `other`, with operator `op`; `array`: the
- * literal is the array of `x op ANY (…)` / `ALL (…)`.
+ * literal is the array of `x op ANY (…)` / `ALL (…)`. The operator lookup is ./expr-type.ts `unknownOperandType`.
  *
  * @example
  * unknownLiteralType('<', 'interval') // 'interval'
@@ -29,13 +28,8 @@ const POLYMORPHIC_ARRAY = new Set(['anyarray', 'anycompatiblearray']);
 export function unknownLiteralType(op: string, other: string | undefined, array = false): string | undefined {
   if (other === undefined || op === '' || op.includes('.')) return undefined;
   const t = withoutTypmod(other);
-  const cat = builtinCatalog();
-  const name = cat.typeName(t);
-  if (name === undefined) return undefined;
-  const isArray = name.startsWith('_');
-  if (array && isArray) return undefined;
-  const takesTwo = cat.operators(op).some(([l, r]) => (l === name && r === name) || (isArray && POLYMORPHIC_ARRAY.has(l) && POLYMORPHIC_ARRAY.has(r)));
-  if (!takesTwo) return undefined;
+  const name = builtinCatalog().typeName(t);
+  if (name === undefined || (array && name.startsWith('_')) || unknownOperandType(op, name) === undefined) return undefined;
   return array ? `${t}[]` : t;
 }
 

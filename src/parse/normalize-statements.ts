@@ -9,7 +9,8 @@
  */
 import { parseOne, tagged, type TaggedStatement } from './pg.js';
 import type { Node, Payload } from './ast.js';
-import { cached, NONE, normalizeExpr, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
+import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
+import { cached, normalizeExpr } from './normalize-forms.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
   (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();

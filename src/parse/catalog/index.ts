@@ -21,6 +21,8 @@ export interface BuiltinCatalog {
   readonly major: number | undefined;
   /** pg_type.typname of a built-in type spelling (`integer` → `int4`, `text[]` → `_text`), or undefined. */
   typeName(spelling: string): string | undefined;
+  /** A typname's format_type spelling, the other direction of `typeName` (`int4` → `integer`, `_text` → `text[]`). */
+  spelling(typname: string): string;
   /** The signatures of a built-in function name in this version (empty: none). */
   functions(name: string): readonly FunctionSignature[];
   /** The operand types of a built-in operator name in this version (`''` for a prefix operator's left). */
@@ -37,6 +39,9 @@ function untag(e: string): [string, number] {
 }
 
 const cache = new Map<number | undefined, BuiltinCatalog>();
+/** typname → format_type spelling, where they differ: BUILTIN_TYPE_NAMES turned around. */
+const SPELLINGS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BUILTIN_TYPE_NAMES).map(([s, t]) => [t, s]));
+const spelling = (typname: string): string => (typname.startsWith('_') ? `${spelling(typname.slice(1))}[]` : Object.hasOwn(SPELLINGS, typname) ? SPELLINGS[typname]! : typname);
 
 /**
  * The built-in catalog of `major` (memoised).
@@ -85,6 +90,7 @@ function build(major: number | undefined): BuiltinCatalog {
   return {
     major,
     typeName,
+    spelling,
     functions(name) {
       let f = fnCache.get(name);
       if (!f) {

@@ -3,7 +3,7 @@
  * sequence) and `RENAME COLUMN` (everything that names the column follows).
  */
 import type { Column, Constraint, Expr, Index, Model } from '../../model/types.js';
-import { normalizeExpr } from '../normalize.js';
+import { normalizeExpr } from '../normalize-forms.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteLiteral } from '../../model/names.js';

@@ -2,11 +2,12 @@
  * Functions, procedures and aggregates, folded: `CREATE [OR REPLACE] FUNCTION / PROCEDURE`, `CREATE AGGREGATE`,
  * lookup by argument types, DROP.
  */
-import type { Func, FunctionArg } from '../../model/types.js';
+import type { AggregateOptions, Func, FunctionArg } from '../../model/types.js';
+import { aggregateDefinition, aggregateOptions } from '../../model/aggregate-sql.js';
 import { deparseStatement } from '../pg.js';
 import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
-import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
+import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
@@ -83,34 +84,28 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
     }
     return names.map(quoteIdent).join('.');
   };
-  const opts = [`SFUNC = ${fn(d.sfunc)}`, `STYPE = ${sc.type(d.stype.TypeName ?? d.stype)}`];
   const word = (a: Node | undefined) => (a ? (a.TypeName?.names ?? [a]).map(sv).join('.') : '').toUpperCase();
-  const num = (a: Node | undefined) => (a ? Number(constText(a)) : 0);
-  const modify = (a: Node | undefined) => word(a).replace(/^READ_ONLY$/, '');
-  if (num(d.sspace)) opts.push(`SSPACE = ${num(d.sspace)}`);
-  if (d.finalfunc) opts.push(`FINALFUNC = ${fn(d.finalfunc)}`);
-  if ('finalfunc_extra' in d) opts.push('FINALFUNC_EXTRA');
-  if (d.finalfunc && modify(d.finalfunc_modify)) opts.push(`FINALFUNC_MODIFY = ${modify(d.finalfunc_modify)}`);
-  if (d.combinefunc) opts.push(`COMBINEFUNC = ${fn(d.combinefunc)}`);
-  if (d.serialfunc) opts.push(`SERIALFUNC = ${fn(d.serialfunc)}`);
-  if (d.deserialfunc) opts.push(`DESERIALFUNC = ${fn(d.deserialfunc)}`);
-  if (d.initcond) opts.push(`INITCOND = ${quoteLiteral(constText(d.initcond))}`);
-  // The moving-aggregate group (PostgreSQL stores each in pg_aggregate's agg m* columns).
-  if (d.msfunc) opts.push(`MSFUNC = ${fn(d.msfunc)}`);
-  if (d.minvfunc) opts.push(`MINVFUNC = ${fn(d.minvfunc)}`);
-  if (d.mstype) opts.push(`MSTYPE = ${sc.type(d.mstype.TypeName ?? d.mstype)}`);
-  if (num(d.msspace)) opts.push(`MSSPACE = ${num(d.msspace)}`);
-  if (d.mfinalfunc) opts.push(`MFINALFUNC = ${fn(d.mfinalfunc)}`);
-  if ('mfinalfunc_extra' in d) opts.push('MFINALFUNC_EXTRA');
-  if (d.mfinalfunc && modify(d.mfinalfunc_modify)) opts.push(`MFINALFUNC_MODIFY = ${modify(d.mfinalfunc_modify)}`);
-  if (d.minitcond) opts.push(`MINITCOND = ${quoteLiteral(constText(d.minitcond))}`);
-  if (d.sortop) opts.push(`SORTOP = OPERATOR(${(d.sortop.List?.items ?? []).map(sv).join('.')})`);
-  if (word(d.parallel) && word(d.parallel) !== 'UNSAFE') opts.push(`PARALLEL = ${word(d.parallel)}`);
+  const num = (a: Node | undefined) => (a ? Number(constText(a)) : 0) || undefined;
+  const modify = (f: Node | undefined, a: Node | undefined) => (f && word(a).replace(/^READ_ONLY$/, '') as AggregateOptions['finalfuncModify']) || undefined;
+  const type = (a: Node) => sc.type(a.TypeName ?? a);
+  const func = (a: Node | undefined) => (a ? fn(a) : undefined);
+  const parallel = word(d.parallel);
+  const aggregate = aggregateOptions({
+    sfunc: fn(d.sfunc), stype: type(d.stype), sspace: num(d.sspace),
+    finalfunc: func(d.finalfunc), finalfuncExtra: 'finalfunc_extra' in d || undefined, finalfuncModify: modify(d.finalfunc, d.finalfunc_modify),
+    combinefunc: func(d.combinefunc), serialfunc: func(d.serialfunc), deserialfunc: func(d.deserialfunc),
+    initcond: d.initcond ? constText(d.initcond) : undefined,
+    msfunc: func(d.msfunc), minvfunc: func(d.minvfunc), mstype: d.mstype ? type(d.mstype) : undefined, msspace: num(d.msspace),
+    mfinalfunc: func(d.mfinalfunc), mfinalfuncExtra: 'mfinalfunc_extra' in d || undefined, mfinalfuncModify: modify(d.mfinalfunc, d.mfinalfunc_modify),
+    minitcond: d.minitcond ? constText(d.minitcond) : undefined,
+    sortop: d.sortop ? (d.sortop.List?.items ?? []).map(sv).join('.') : undefined,
+    parallel: parallel && parallel !== 'UNSAFE' ? (parallel as AggregateOptions['parallel']) : undefined,
+  });
   const key = `${r.key}(${identityArgs})`;
   sc.functionsChanged();
   sc.model.functions[key] = {
     kind: 'aggregate', schema: r.schema, name: r.name, args: [], identityArgs, language: 'internal', body: '', volatility: 'IMMUTABLE', strict: false,
-    securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition: `CREATE AGGREGATE ${r.key}(${identityArgs || '*'}) (${opts.join(', ')})`, loc: sc.loc,
+    securityDefiner: false, leakproof: false, parallel: 'UNSAFE', config: [], definition: aggregateDefinition(r.key, identityArgs, aggregate), aggregate, loc: sc.loc,
   };
 }
 

@@ -6,7 +6,7 @@ import { cloneParentIndexes, retargetAttached } from './partition-indexes.js';
 import { copyParentKeys, retargetKeyCopies } from './partition-keys.js';
 import { mergeDuplicateKeys } from './key-merge.js';
 import type { Column, CompositeType, Index } from '../../model/types.js';
-import { normalizeExpr } from '../normalize.js';
+import { normalizeExpr } from '../normalize-forms.js';
 import { bound } from './partition-bound.js';
 import { deparseExpression } from '../pg.js';
 import type { Node, Payload } from '../ast.js';

@@ -6,7 +6,8 @@ import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
 import { exprType, rangeFunctionColumns } from '../expr-type.js';
-import { normalizeQuery, normalizeQueryTyped, type NormalizeContext } from '../normalize.js';
+import type { NormalizeContext } from '../normalize.js';
+import { normalizeQuery, normalizeQueryTyped } from '../normalize-forms.js';
 import { figureColname } from '../colname.js';
 import { deparseStatement, parseExpression } from '../pg.js';
 import { retargetRules } from './rule.js';
@@ -252,7 +253,7 @@ function starItems(sc: FoldScope, from: readonly Node[]): { ref: string; cols: r
   return from.every(add) ? out : undefined;
 }
 
-/** Typed form of a view query (what decides its column types; see ../normalize.ts `canonicalQueryForms`). */
+/** Typed form of a view query (what decides its column types; see ../normalize-forms.ts `canonicalQueryForms`). */
 export function typedView(q: Node, ctx: NormalizeContext): string {
   return normalizeQueryTyped(q, ctx);
 }

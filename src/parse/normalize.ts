@@ -22,6 +22,7 @@ import { tagOf, type Node, type Payload } from './ast.js';
 import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
+import { withOperatorCoercions } from './coercion.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -121,12 +122,7 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
-        // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
-        if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
-        // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
-        if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
-        if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
-        return { Cast: [arg, t] };
+        return this.cast(arg, t);
       }
       case 'A_ArrayExpr':
         return { Arr: (v.elements ?? []).map((e) => this.expr(e, scopes)) };
@@ -177,6 +173,16 @@ export class Normalizer {
     }
   }
 
+  /** `arg` cast to `t` (a written cast, or one PostgreSQL adds implicitly and prints: ./coercion.ts). */
+  private cast(arg: Canon | undefined, t: string): Canon | undefined {
+    // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
+    if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
+    // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
+    if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
+    if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
+    return { Cast: [arg, t] };
+  }
+
   private aexpr(v: Payload<'A_Expr'>, scopes: ScopeItem[][]): Canon {
     const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
     // An untyped literal beside an operand of a known type is read as that type when operator `o` takes two of
@@ -203,7 +209,8 @@ export class Normalizer {
       }
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };
-      case 'AEXPR_OP': return { Op: ['', op, l, as(v.rexpr, v.lexpr, op)] };
+      // Operands coerced to the chosen operator's argument types, casts shown as PostgreSQL prints them (./coercion.ts).
+      case 'AEXPR_OP': return { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t))] };
       // PostgreSQL up to 17 stores `a IS NOT DISTINCT FROM b` as `NOT (a IS DISTINCT FROM b)` and prints that.
       case 'AEXPR_NOT_DISTINCT': return { Bool: ['NOT_EXPR', { Op: ['AEXPR_DISTINCT', op, l, as(v.rexpr, v.lexpr, op)] }] };
       case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':

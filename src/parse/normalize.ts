@@ -23,6 +23,7 @@ import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 import { withOperatorCoercions } from './coercion.js';
+import { operatorName } from './user-operator.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -51,6 +52,8 @@ export interface NormalizeContext {
   columnType?(name: string): string | undefined;
   /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
   functions?(names: readonly string[]): readonly UserFunction[];
+  /** The schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
+  operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
 }
 
 export const NONE: NormalizeContext = {};
@@ -184,7 +187,7 @@ export class Normalizer {
   }
 
   private aexpr(v: Payload<'A_Expr'>, scopes: ScopeItem[][]): Canon {
-    const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
+    const op = operatorName(v, this.ctx, (x) => this.typeOf(x, scopes));
     // An untyped literal beside an operand of a known type is read as that type when operator `o` takes two of
     // it (./literal-type.ts), and compares as that type prints it: `span < '1 hour'` is `span < '01:00:00'::interval`.
     const as = (lit: Node | undefined, other: Node | undefined, o: string, array = false): Canon | undefined => {

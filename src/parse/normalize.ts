@@ -98,6 +98,10 @@ export interface ScopeItem {
 export class Normalizer {
   /** CTE names in scope → their output columns. */
   private ctes = new Map<string, readonly string[] | undefined>();
+  /** CTE names in scope → their output columns' types, when known (an expression over one is typed: ./coercion.ts). */
+  private cteTypes = new Map<string, readonly (string | undefined)[]>();
+  /** The output columns' types of the SELECT normalised last (read by `query` for a CTE's body). */
+  private outTypes: (string | undefined)[] | undefined;
   /** The printed names of the FROM items of each enclosing query level (./ref-names.ts), innermost last. */
   private levels: string[][] = [];
   /**
@@ -356,7 +360,7 @@ export class Normalizer {
       if (f.RangeVar) {
         const v = f.RangeVar;
         const names = [v.schemaname, v.relname].filter(Boolean) as string[];
-        const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
+        const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!), types: this.cteTypes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
         const item = named(v.alias?.aliasname ?? v.relname!, v, aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns);
         if (rel?.types) item.types = rel.types;
@@ -409,6 +413,8 @@ export class Normalizer {
     if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
+    const savedTypes = this.cteTypes;
+    this.cteTypes = new Map(savedTypes);
     // This level's printed names: its CTE bodies, subqueries and sublinks are named after them (ruleutils).
     const printed = levelRefNames(setOp ? undefined : s.fromClause, this.levels.flat());
     this.levels.push([...printed.values()]);
@@ -418,14 +424,20 @@ export class Normalizer {
         const q = cte.ctequery?.SelectStmt;
         const alias = (cte.aliascolnames ?? []).map(sv);
         const cols = q ? outputNames(q) : undefined;
+        this.outTypes = undefined;
         const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
+        const types = this.outTypes as (string | undefined)[] | undefined;
+        // A set operation's columns have the branches' common type (not modelled): left untyped.
+        if (cols && types?.length === cols.length && (!q!.op || q!.op === 'SETOP_NONE')) this.cteTypes.set(cte.ctename!, types);
+        else this.cteTypes.delete(cte.ctename!);
         return out;
       });
       // A WITH over a set operation (`WITH x AS (…) SELECT … UNION SELECT …`): its CTEs are seen by every branch.
       return setOp ? this.setOp(s, outer, ctes) : this.select(s, outer, ctes, printed);
     } finally {
       this.ctes = savedCtes;
+      this.cteTypes = savedTypes;
       this.levels.pop();
     }
   }
@@ -505,7 +517,7 @@ export class Normalizer {
       const hit = raw.find((r) => r.name === sv(f[0]));
       return hit && items.every((i) => i.columns && !i.columns.includes(sv(f[0]))) ? hit.val : node;
     };
-    return {
+    const out = {
       Select: {
         with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x) => Object.keys(x ?? {}).length), scopes) : undefined,
         targets, from: nodes, where: s.whereClause ? this.expr(s.whereClause, scopes) : undefined,
@@ -516,6 +528,9 @@ export class Normalizer {
         locking: s.lockingClause ? this.expr(s.lockingClause, scopes) : undefined,
       },
     };
+    // Set last (subqueries above normalise SELECTs too): a CTE's body gives its columns' types.
+    this.outTypes = raw.map((r) => this.typeOf(r.val, scopes));
+    return out;
   }
 }
 

@@ -7,7 +7,8 @@
  *  - an operator whose estimators are written unqualified (`RESTRICT = eqsel, JOIN = eqjoinsel`): the fold refused
  *    them (the built-in catalog snapshot left out functions taking `internal`);
  *  - an operator's argument coerced implicitly to the type the chosen operator takes (`now() - ts`, ts a timestamp
- *    column: there is no timestamptz - timestamp operator, PostgreSQL prints `now() - ts::timestamp with time zone`);
+ *    column: there is no timestamptz - timestamp operator, PostgreSQL prints `now() - ts::timestamp with time zone`),
+ *    a CTE's columns typed from its body so that expressions over them are coerced alike;
  *  - functions with OUT parameters and no RETURNS clause (PostgreSQL derives RETURNS record, or the one OUT
  *    parameter's type, and pg_get_functiondef prints it).
  * Each runs both directions on PGlite and PostgreSQL and is judged by pg_dump (harness.ts); the native fold of each
@@ -52,7 +53,9 @@ export const VIEWS_6_CASES: AcceptanceCase[] = [
     old: [TABLE],
     new: [TABLE,
       "CREATE VIEW ages AS SELECT id, now() - ts AS age, ts > now() AS future, d + 1 AS next, b + 1.5 AS half, label || '!' AS shout FROM m WHERE ts < now() - interval '1 day'",
-      'CREATE VIEW spans AS SELECT id, CURRENT_TIMESTAMP - d AS since, d - ts::date AS days FROM m'],
+      'CREATE VIEW spans AS SELECT id, CURRENT_TIMESTAMP - d AS since, d - ts::date AS days FROM m',
+      // Over a CTE's columns: typed from its body (a column list renaming them too).
+      'CREATE VIEW cte_ages AS WITH x AS (SELECT id, ts, d AS day FROM m), y(k, t2) AS (SELECT id, ts FROM x) SELECT x.id, now() - x.ts AS age, CURRENT_TIMESTAMP - day AS since, now() - t2 AS a2 FROM x JOIN y ON y.k = x.id'],
     seed: ROWS,
     keepsTables: keep,
     after: 'SELECT id, future FROM ages',

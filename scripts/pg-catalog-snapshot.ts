@@ -19,8 +19,12 @@
  * prefix operator). Types are pg_type.typname (`_int4` is int4[]); BUILTIN_TYPE_NAMES maps format_type's
  * spelling (`integer`, `timestamp with time zone`) to it.
  *
- * Functions taking `internal` or `cstring` (type I/O, planner support) are left out: a schema has no use for
- * them, and a name the snapshot lacks is only "unresolved" (the dev database decides), never refused.
+ * Functions taking `internal` or `cstring` (type I/O, planner support) are left out: a schema does not call them,
+ * and a name the snapshot lacks is only "unresolved" (the dev database decides), never refused. A schema names
+ * some of them in definitions (an operator's `RESTRICT = eqsel`, `JOIN = eqjoinsel`): they are written apart, in
+ * the same encoding, to src/parse/catalog/internal-functions.ts (read by ./index.ts `internalFunctions`).
+ * `--internal-only` writes that file alone, from the servers given (its own INTERNAL_MAJORS: it was read from
+ * PGlite (18) and PostgreSQL 15 only; a major it lacks sees what every one of its majors has).
  * Also writes src/model/cast-table.ts: every pg_cast row between pg_catalog types with its context and method, and
  * the string-category types (the automatic I/O conversion casts), in format_type's spelling (the planner's column
  * types; src/model/casts.ts reads it), and src/model/extension-table.ts: the extensions the servers ship and the
@@ -40,6 +44,8 @@ export interface One {
   types: Set<string>;
   aliases: Map<string, string>;
   functions: Map<string, Set<string>>;
+  /** The functions taking `internal` or `cstring` (estimators, planner support, type I/O), left out of `functions`. */
+  internalFunctions: Map<string, Set<string>>;
   operators: Map<string, Set<string>>;
   casts: Set<string>;
   /** Every pg_cast row between pg_catalog types: `source>target:context:method` (format_type spellings, context i/a/e, method f/b/i). */
@@ -58,21 +64,21 @@ export interface One {
 export async function readServer(db: Database): Promise<One> {
   const rows = async <T>(sql: string) => (await db.query<T>(sql)).rows;
   const version = (await rows<{ v: string }>(`SELECT current_setting('server_version') AS v`))[0]!.v;
-  const one: One = { major: Math.floor((await db.serverVersion()) / 10000), version, types: new Set(), aliases: new Map(), functions: new Map(), operators: new Map(), casts: new Set(), castTable: new Set(), stringTypes: new Set(), collations: new Set(), volatile: new Set(), extensionRequires: new Map(), extensions: new Set() };
+  const one: One = { major: Math.floor((await db.serverVersion()) / 10000), version, types: new Set(), aliases: new Map(), functions: new Map(), internalFunctions: new Map(), operators: new Map(), casts: new Set(), castTable: new Set(), stringTypes: new Set(), collations: new Set(), volatile: new Set(), extensionRequires: new Map(), extensions: new Set() };
   for (const r of await rows<{ n: string; f: string }>(`SELECT typname AS n, format_type(oid, NULL) AS f FROM pg_type WHERE typnamespace = 'pg_catalog'::regnamespace`)) {
     one.types.add(r.n);
     if (r.f !== r.n && !r.f.endsWith('[]')) one.aliases.set(r.f, r.n);
   }
-  const fns = await rows<{ n: string; args: string[] | string; v: number; d: number }>(
+  const fns = await rows<{ n: string; args: string[] | string; v: number; d: number; i: boolean | string }>(
     `SELECT p.proname AS n, ARRAY(SELECT t.typname::text FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(o, i) JOIN pg_type t ON t.oid = a.o ORDER BY a.i) AS args,
-            (p.provariadic <> 0)::int AS v, p.pronargdefaults AS d
-       FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace
-        AND NOT ('internal'::regtype = ANY (p.proargtypes::oid[]) OR 'cstring'::regtype = ANY (p.proargtypes::oid[]))`,
+            (p.provariadic <> 0)::int AS v, p.pronargdefaults AS d,
+            ('internal'::regtype = ANY (p.proargtypes::oid[]) OR 'cstring'::regtype = ANY (p.proargtypes::oid[])) AS i
+       FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace`,
   );
   for (const r of fns) {
     const args = pgArray(r.args);
     if (Number(r.v) && args.length) args[args.length - 1] = `+${args.at(-1)}`;
-    add(one.functions, r.n, `${args.join(',') || '-'}${Number(r.d) ? `=${r.d}` : ''}`);
+    add(r.i === true || r.i === 't' ? one.internalFunctions : one.functions, r.n, `${args.join(',') || '-'}${Number(r.d) ? `=${r.d}` : ''}`);
   }
   for (const r of await rows<{ n: string; l: string; r: string }>(
     `SELECT o.oprname AS n, coalesce(l.typname, '') AS l, coalesce(rt.typname, '') AS r FROM pg_operator o LEFT JOIN pg_type l ON l.oid = o.oprleft LEFT JOIN pg_type rt ON rt.oid = o.oprright`,
@@ -93,9 +99,11 @@ export async function readServer(db: Database): Promise<One> {
 }
 
 async function main(): Promise<void> {
-// `--casts-only`: writes src/model/cast-table.ts and extension-table.ts alone (builtins.ts, read from more majors, is left as it is).
+// `--casts-only`: writes src/model/cast-table.ts and extension-table.ts alone (builtins.ts, read from more majors, is left as it is);
+// `--internal-only`: writes src/parse/catalog/internal-functions.ts alone.
 const castsOnly = process.argv.includes('--casts-only');
-const args = process.argv.slice(2).filter((a) => a !== '--casts-only');
+const internalOnly = process.argv.includes('--internal-only');
+const args = process.argv.slice(2).filter((a) => a !== '--casts-only' && a !== '--internal-only');
 const servers = await readServers(serverUrls(args), readServer);
 servers.sort((a, b) => a.major - b.major);
 if (new Set(servers.map((s) => s.major)).size !== servers.length) throw new Error(`one server per major version: ${servers.map((s) => s.version).join(', ')}`);
@@ -135,6 +143,22 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = {
 ${record((s) => s.functions)}
 };
 `;
+const internalOut = `/**
+ * GENERATED by scripts/pg-catalog-snapshot.ts from PostgreSQL ${servers.map((s) => s.version).join(', ')} — do not edit.
+ * pg_catalog's functions taking \`internal\` or \`cstring\` (restriction and join estimators, planner support, index
+ * and type support), left out of ./builtins.ts: what a definition may name (an operator's \`RESTRICT = eqsel\`).
+ * Same encoding as BUILTIN_FUNCTIONS, over INTERNAL_MAJORS (read through ./index.ts).
+ */
+export const INTERNAL_MAJORS: readonly number[] = ${JSON.stringify(servers.map((s) => s.major))};
+export const INTERNAL_FUNCTIONS: Readonly<Record<string, string>> = {
+${record((s) => s.internalFunctions)}
+};
+`;
+if (!castsOnly) writeFileSync(new URL('../src/parse/catalog/internal-functions.ts', import.meta.url), internalOut);
+if (internalOnly) {
+  process.stdout.write(`src/parse/catalog/internal-functions.ts: ${Buffer.byteLength(internalOut)} bytes; ${servers.map((s) => `PostgreSQL ${s.major}: ${[...s.internalFunctions.values()].reduce((n, x) => n + x.size, 0)} function signatures`).join('; ')}\n`);
+  return;
+}
 if (!castsOnly) writeFileSync(new URL('../src/parse/catalog/builtins.ts', import.meta.url), out);
 const castOut = `/**
  * GENERATED by scripts/pg-catalog-snapshot.ts from PostgreSQL ${servers.map((s) => s.version).join(', ')} — do not edit.

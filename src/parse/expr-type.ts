@@ -97,13 +97,16 @@ function resultOf(sig: Signature, args: readonly (string | undefined)[]): Signat
   return /^any/.test(sig.result) ? undefined : sig;
 }
 
-/** The candidate `args` (typnames, 'unknown' for an untyped literal, undefined when not known) resolve to. */
-function resolve(sigs: readonly Signature[], args: readonly (string | undefined)[]): Signature | undefined {
+/**
+ * The candidates `args` (typnames, 'unknown' for an untyped literal, undefined when not known) leave: the exact
+ * match alone, else those the narrowing of func_select_candidate keeps (one when it decides).
+ */
+function candidates(sigs: readonly Signature[], args: readonly (string | undefined)[]): readonly Signature[] {
   let cands = sigs.filter((s) => s.args.length === args.length);
-  if (!cands.length) return undefined;
+  if (!cands.length) return cands;
   const cat = builtinCatalog();
   const exact = cands.find((s) => s.args.every((p, i) => p === args[i]));
-  if (exact) return resultOf(exact, args);
+  if (exact) return [exact];
   cands = cands.filter((s) => s.args.every((p, i) => args[i] === undefined || cat.coerces(args[i]!, p)));
   // func_select_candidate: the most exact matches; then the most preferred types where a conversion is needed;
   // then, at an untyped literal's position, the string category when some candidate takes it there.
@@ -117,7 +120,12 @@ function resolve(sigs: readonly Signature[], args: readonly (string | undefined)
   args.forEach((a, i) => {
     if (a === 'unknown' && cands.length > 1 && cands.some((s) => STRING.has(s.args[i]!))) cands = cands.filter((s) => STRING.has(s.args[i]!));
   });
-  const results = cands.map((s) => resultOf(s, args));
+  return cands;
+}
+
+/** The candidate `args` resolve to: the result when the remaining candidates agree on it (see `candidates`). */
+function resolve(sigs: readonly Signature[], args: readonly (string | undefined)[]): Signature | undefined {
+  const results = candidates(sigs, args).map((s) => resultOf(s, args));
   const first = results[0];
   if (!first || results.some((r) => !r || r.result !== first.result || r.set !== first.set || JSON.stringify(r.out) !== JSON.stringify(first.out))) return undefined;
   return first;
@@ -147,6 +155,29 @@ export function operatorResult(op: string, l: string | undefined, r: string | un
   const exact = same === undefined ? undefined : binary.find((s) => s.args[0] === same && s.args[1] === same);
   const sig = exact ? resultOf(exact, [same, same]) : resolve(binary, [a, b]);
   return sig && spelling(sig.result);
+}
+
+/**
+ * The types PostgreSQL coerces the operands of the built-in operator `op` to (Model spellings), over operands of
+ * types `l` and `r` (`l` undefined for a prefix operator), when both are known (`unknown`: an untyped literal) and one
+ * candidate remains: each operand is coerced to its argument's type (make_fn_arguments) and ruleutils prints the
+ * coercion (`now() - ts` is `now() - ts::timestamp with time zone`). Undefined at a side needing none (the type
+ * already, a polymorphic argument, an untyped literal, which becomes a constant of that type).
+ *
+ * @example
+ * operatorCoercions('-', 'timestamp with time zone', 'timestamp without time zone') // [undefined, 'timestamp with time zone']
+ * operatorCoercions('>', 'timestamp without time zone', 'timestamp with time zone') // [undefined, undefined] (a cross-type operator)
+ */
+export function operatorCoercions(op: string, l: string | undefined, r: string | undefined, prefix = false): [string | undefined, string | undefined] | undefined {
+  const [a, b] = [prefix ? '' : typname(l), typname(r)];
+  if (a === undefined || b === undefined) return undefined;
+  const sigs = signatures(BUILTIN_OPERATOR_RESULTS, 'o', op).filter((s) => (s.args[0] === '') === prefix);
+  const same = a === 'unknown' ? b : b === 'unknown' ? a : undefined;
+  const exact = prefix || same === undefined ? undefined : sigs.find((s) => s.args[0] === same && s.args[1] === same);
+  const cands = exact ? [exact] : candidates(sigs, [a, b]);
+  if (cands.length !== 1) return undefined;
+  const to = (p: string, given: string) => (p === given || given === 'unknown' || /^any/.test(p) ? undefined : spelling(p));
+  return [prefix ? undefined : to(cands[0]!.args[0]!, a), to(cands[0]!.args[1]!, b)];
 }
 
 const spellingOf = (sig: Signature | undefined): string | undefined => sig && spelling(sig.result);

@@ -56,6 +56,7 @@ import { nullDefaultStored } from './kinds/null-default.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
+import { userOperatorSchema } from './user-operator.js';
 
 
 export interface FoldProblem {
@@ -250,6 +251,7 @@ export class Folder implements FoldScope {
     type: (names) => this.typeKey(names),
     functions: (names) => (names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))
       : this.searchPath.map((s) => this.functionsNamed(qualifiedKey(s, names[0]!))).find((l) => l.length) ?? []),
+    operatorSchema: (name, left, right, prefix) => userOperatorSchema(this.model.objects, this.searchPath, name, left, right, prefix),
   };
 
   taken(schema: string, name: string): boolean {

@@ -48,10 +48,14 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
       n.params = v.sql_body ? { fn: sv(v.funcname?.[v.funcname.length - 1]), names: params.map((f) => f.name ?? '') } : undefined;
       const sqlBody = v.sql_body ? n.expr(v.sql_body) : '';
       n.params = undefined;
+      // A function with OUT parameters and no RETURNS: PostgreSQL derives it (the one OUT parameter's type, else
+      // record) and pg_get_functiondef prints it, so the two spellings compare equal.
+      const outs = (v.parameters ?? []).map((p) => p.FunctionParameter!).filter((f) => f.mode === 'FUNC_PARAM_OUT' || f.mode === 'FUNC_PARAM_INOUT');
+      const returns = v.returnType ? n.expr({ TypeName: v.returnType }) : v.is_procedure || !outs.length ? '' : outs.length === 1 ? n.expr({ TypeName: outs[0]!.argType }) : { Type: 'record' };
       return {
         Function: [(v.funcname ?? []).map(sv).join('.'), !!v.is_procedure,
           (v.parameters ?? []).map((p) => { const f = p.FunctionParameter!; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: f.argType }), f.defexpr ? n.expr(f.defexpr) : '']; }),
-          v.returnType ? n.expr({ TypeName: v.returnType }) : '', opts, config.sort(), body, sqlBody],
+          returns, opts, config.sort(), body, sqlBody],
       };
     }
     case 'RuleStmt': {

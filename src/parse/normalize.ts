@@ -22,6 +22,8 @@ import { tagOf, type Node, type Payload } from './ast.js';
 import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
+import { withOperatorCoercions } from './coercion.js';
+import { operatorName } from './user-operator.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -50,6 +52,8 @@ export interface NormalizeContext {
   columnType?(name: string): string | undefined;
   /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
   functions?(names: readonly string[]): readonly UserFunction[];
+  /** The schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
+  operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
 }
 
 export const NONE: NormalizeContext = {};
@@ -94,6 +98,10 @@ export interface ScopeItem {
 export class Normalizer {
   /** CTE names in scope → their output columns. */
   private ctes = new Map<string, readonly string[] | undefined>();
+  /** CTE names in scope → their output columns' types, when known (an expression over one is typed: ./coercion.ts). */
+  private cteTypes = new Map<string, readonly (string | undefined)[]>();
+  /** The output columns' types of the SELECT normalised last (read by `query` for a CTE's body). */
+  private outTypes: (string | undefined)[] | undefined;
   /** The printed names of the FROM items of each enclosing query level (./ref-names.ts), innermost last. */
   private levels: string[][] = [];
   /**
@@ -121,12 +129,7 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
-        // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
-        if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
-        // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
-        if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
-        if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
-        return { Cast: [arg, t] };
+        return this.cast(arg, t);
       }
       case 'A_ArrayExpr':
         return { Arr: (v.elements ?? []).map((e) => this.expr(e, scopes)) };
@@ -177,8 +180,18 @@ export class Normalizer {
     }
   }
 
+  /** `arg` cast to `t` (a written cast, or one PostgreSQL adds implicitly and prints: ./coercion.ts). */
+  private cast(arg: Canon | undefined, t: string): Canon | undefined {
+    // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
+    if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
+    // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
+    if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
+    if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
+    return { Cast: [arg, t] };
+  }
+
   private aexpr(v: Payload<'A_Expr'>, scopes: ScopeItem[][]): Canon {
-    const op = (v.name ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
+    const op = operatorName(v, this.ctx, (x) => this.typeOf(x, scopes));
     // An untyped literal beside an operand of a known type is read as that type when operator `o` takes two of
     // it (./literal-type.ts), and compares as that type prints it: `span < '1 hour'` is `span < '01:00:00'::interval`.
     const as = (lit: Node | undefined, other: Node | undefined, o: string, array = false): Canon | undefined => {
@@ -203,7 +216,8 @@ export class Normalizer {
       }
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };
-      case 'AEXPR_OP': return { Op: ['', op, l, as(v.rexpr, v.lexpr, op)] };
+      // Operands coerced to the chosen operator's argument types, casts shown as PostgreSQL prints them (./coercion.ts).
+      case 'AEXPR_OP': return { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t))] };
       // PostgreSQL up to 17 stores `a IS NOT DISTINCT FROM b` as `NOT (a IS DISTINCT FROM b)` and prints that.
       case 'AEXPR_NOT_DISTINCT': return { Bool: ['NOT_EXPR', { Op: ['AEXPR_DISTINCT', op, l, as(v.rexpr, v.lexpr, op)] }] };
       case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
@@ -346,7 +360,7 @@ export class Normalizer {
       if (f.RangeVar) {
         const v = f.RangeVar;
         const names = [v.schemaname, v.relname].filter(Boolean) as string[];
-        const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!) } : this.ctx.relation?.(names);
+        const rel: ReturnType<NonNullable<NormalizeContext['relation']>> = !v.schemaname && this.ctes.has(v.relname!) ? { key: `cte:${v.relname}`, columns: this.ctes.get(v.relname!), types: this.cteTypes.get(v.relname!) } : this.ctx.relation?.(names);
         const aliasCols = v.alias?.colnames?.map(sv);
         const item = named(v.alias?.aliasname ?? v.relname!, v, aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns);
         if (rel?.types) item.types = rel.types;
@@ -399,6 +413,8 @@ export class Normalizer {
     if (s.valuesLists) return { Values: s.valuesLists.map((l) => this.expr(l.List?.items ?? l, outer)) };
     const savedCtes = this.ctes;
     this.ctes = new Map(savedCtes);
+    const savedTypes = this.cteTypes;
+    this.cteTypes = new Map(savedTypes);
     // This level's printed names: its CTE bodies, subqueries and sublinks are named after them (ruleutils).
     const printed = levelRefNames(setOp ? undefined : s.fromClause, this.levels.flat());
     this.levels.push([...printed.values()]);
@@ -408,14 +424,20 @@ export class Normalizer {
         const q = cte.ctequery?.SelectStmt;
         const alias = (cte.aliascolnames ?? []).map(sv);
         const cols = q ? outputNames(q) : undefined;
+        this.outTypes = undefined;
         const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
+        const types = this.outTypes as (string | undefined)[] | undefined;
+        // A set operation's columns have the branches' common type (not modelled): left untyped.
+        if (cols && types?.length === cols.length && (!q!.op || q!.op === 'SETOP_NONE')) this.cteTypes.set(cte.ctename!, types);
+        else this.cteTypes.delete(cte.ctename!);
         return out;
       });
       // A WITH over a set operation (`WITH x AS (…) SELECT … UNION SELECT …`): its CTEs are seen by every branch.
       return setOp ? this.setOp(s, outer, ctes) : this.select(s, outer, ctes, printed);
     } finally {
       this.ctes = savedCtes;
+      this.cteTypes = savedTypes;
       this.levels.pop();
     }
   }
@@ -495,7 +517,7 @@ export class Normalizer {
       const hit = raw.find((r) => r.name === sv(f[0]));
       return hit && items.every((i) => i.columns && !i.columns.includes(sv(f[0]))) ? hit.val : node;
     };
-    return {
+    const out = {
       Select: {
         with: ctes, distinct: s.distinctClause ? this.expr(s.distinctClause.filter((x) => Object.keys(x ?? {}).length), scopes) : undefined,
         targets, from: nodes, where: s.whereClause ? this.expr(s.whereClause, scopes) : undefined,
@@ -506,6 +528,9 @@ export class Normalizer {
         locking: s.lockingClause ? this.expr(s.lockingClause, scopes) : undefined,
       },
     };
+    // Set last (subqueries above normalise SELECTs too): a CTE's body gives its columns' types.
+    this.outTypes = raw.map((r) => this.typeOf(r.val, scopes));
+    return out;
   }
 }
 

@@ -120,8 +120,8 @@ export const INPLACE_3_CASES: AcceptanceCase[] = [
   },
   {
     // A built-in function named without its schema, as PostgreSQL's documentation writes it: the fold refused
-    // `FUNCTION = int4eq` ("operator function int4eq does not exist"). The estimators are written qualified: the
-    // catalog snapshot leaves out functions that take `internal`, so an unqualified `RESTRICT = eqsel` is still refused.
+    // `FUNCTION = int4eq` ("operator function int4eq does not exist"). The estimators are written qualified here
+    // (unqualified ones, which take `internal`: cases-views-6.ts).
     name: 'inplace-3: an operator over a built-in function named without pg_catalog (FUNCTION = int4eq)',
     old: [TABLE, 'CREATE OPERATOR ==== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)'],
     new: [TABLE, 'CREATE OPERATOR ==== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel)'],

@@ -6,7 +6,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { initParser, parseExpression, parseOne } from '../../src/parse/pg.js';
-import { exprType, rangeFunctionColumns, type TypeContext } from '../../src/parse/expr-type.js';
+import { exprType, operatorCoercions, rangeFunctionColumns, type TypeContext } from '../../src/parse/expr-type.js';
+import { canonicalQueryText } from '../../src/parse/normalize-forms.js';
 import type { Node } from '../../src/parse/ast.js';
 
 const COLUMNS: Record<string, string> = { i: 'integer', b: 'bigint', n: 'numeric', t: 'text', v: 'character varying', ts: 'timestamp without time zone', tz: 'timestamp with time zone', d: 'date', iv: 'interval', j: 'jsonb', arr: 'integer[]' };
@@ -53,5 +54,21 @@ describeEachDatabase('expression types agree with PostgreSQL', (t) => {
       const r = await t.db.query<{ n: string }>(`SELECT attname AS n FROM pg_attribute WHERE attrelid = 'h_cols_${i}'::regclass AND attnum > 0 ORDER BY attnum`);
       expect(cols?.columns, from).toEqual(r.rows.map((x) => x.n));
     }
+  });
+
+  it("casts an operator's operands where PostgreSQL does (src/parse/coercion.ts): the file's form equals the print's", async () => {
+    await initParser();
+    await t.db.exec(`${TABLE}; ${USER}`);
+    const rel = { key: 'public.h_types', columns: Object.keys(COLUMNS), types: Object.values(COLUMNS) };
+    const view = { relation: (names: readonly string[]) => (names.at(-1) === 'h_types' ? rel : undefined) };
+    const cast = ['now() - ts', 'ts - now()', 'CURRENT_TIMESTAMP - d', 'ts + (now() - ts)', 'tz - ts', 'i + n', 'b * n', "v || 'x'", "t || v", '- i'];
+    const none = ['tz > ts', 'd < tz', 'd - ts::date', 'iv * 2', 'd + 1', 'tz - iv', "j || '{}'", 'arr || i', 'i + b', 'ts - iv'];
+    for (const [k, e] of [...cast, ...none].entries()) {
+      await t.db.exec(`CREATE VIEW h_op_${k} AS SELECT ${e} AS x FROM h_types`);
+      const printed = (await t.db.query<{ d: string }>(`SELECT pg_catalog.set_config('search_path', '', true), pg_get_viewdef('public.h_op_${k}'::regclass, true) AS d`)).rows[0]!.d;
+      expect(canonicalQueryText(`SELECT ${e} AS x FROM h_types`, view), `${e}: ${printed}`).toBe(canonicalQueryText(printed, view));
+    }
+    expect(operatorCoercions('-', 'timestamp with time zone', 'timestamp without time zone')).toEqual([undefined, 'timestamp with time zone']);
+    expect(operatorCoercions('>', 'timestamp with time zone', 'timestamp without time zone')).toEqual([undefined, undefined]);
   });
 });

@@ -5,9 +5,11 @@
  *
  * A major the snapshot has (13 to 18) sees exactly its own entries. Any other major, or none (the target's
  * version is not known without connecting), sees only what every snapshot major has: a name that exists in
- * some versions only is then left to the dev database, whose server decides.
+ * some versions only is then left to the dev database, whose server decides. The functions taking `internal` or
+ * `cstring` (./internal-functions.ts, read from fewer majors) follow the same rule over their own majors.
  */
 import { BUILTIN_CASTS, BUILTIN_FUNCTIONS, BUILTIN_MAJORS, BUILTIN_OPERATORS, BUILTIN_TYPE_NAMES, BUILTIN_TYPES } from './builtins.js';
+import { INTERNAL_FUNCTIONS, INTERNAL_MAJORS } from './internal-functions.js';
 
 /** One built-in function signature: argument type names, how many trailing ones have defaults, variadic. */
 export interface FunctionSignature {
@@ -25,6 +27,11 @@ export interface BuiltinCatalog {
   spelling(typname: string): string;
   /** The signatures of a built-in function name in this version (empty: none). */
   functions(name: string): readonly FunctionSignature[];
+  /**
+   * The signatures of a built-in function taking `internal` or `cstring` (estimators, planner and type support),
+   * which `functions` leaves out: what a definition names (`RESTRICT = eqsel`), never a call in an expression.
+   */
+  internalFunctions(name: string): readonly FunctionSignature[];
   /** The operand types of a built-in operator name in this version (`''` for a prefix operator's left). */
   operators(name: string): readonly (readonly [string, string])[];
   /** Whether PostgreSQL coerces a value of type `from` to `to` implicitly (typnames; polymorphic targets accept what they may). */
@@ -33,9 +40,20 @@ export interface BuiltinCatalog {
 
 const ALL = (1 << BUILTIN_MAJORS.length) - 1;
 /** Splits `entry@mask` into the entry and its bitmask over BUILTIN_MAJORS. */
-function untag(e: string): [string, number] {
+const untag = (e: string): [string, number] => untagOver(e, ALL);
+/** Splits `entry@mask` into the entry and its bitmask over a table's majors (`all`: the mask of every one). */
+function untagOver(e: string, all: number): [string, number] {
   const at = e.lastIndexOf('@');
-  return at > 0 && /^\d+$/.test(e.slice(at + 1)) ? [e.slice(0, at), Number(e.slice(at + 1))] : [e, ALL];
+  return at > 0 && /^\d+$/.test(e.slice(at + 1)) ? [e.slice(0, at), Number(e.slice(at + 1))] : [e, all];
+}
+
+/** A function signature entry (`int4,int4`, `-`, `text,+any=1`) read. */
+function signature(s: string): FunctionSignature {
+  const [list, d] = s.split('=') as [string, string | undefined];
+  const args = list === '-' ? [] : list.split(',');
+  const variadic = args.length > 0 && args.at(-1)!.startsWith('+');
+  if (variadic) args[args.length - 1] = args.at(-1)!.slice(1);
+  return { args, defaults: Number(d ?? 0), variadic };
 }
 
 const cache = new Map<number | undefined, BuiltinCatalog>();
@@ -50,6 +68,7 @@ const spelling = (typname: string): string => (typname.startsWith('_') ? `${spel
  * builtinCatalog(15).functions('random_normal')  // [] (PostgreSQL 16+)
  * builtinCatalog(18).functions('random_normal')  // [{ args: ['float8', 'float8'], defaults: 2, variadic: false }]
  * builtinCatalog(18).coerces('int4', 'numeric')  // true
+ * builtinCatalog(15).internalFunctions('eqsel')  // [{ args: ['internal', 'oid', 'internal', 'int4'], defaults: 0, variadic: false }]
  */
 export function builtinCatalog(major?: number): BuiltinCatalog {
   const key = major !== undefined && BUILTIN_MAJORS.includes(major) ? major : undefined;
@@ -64,6 +83,10 @@ function build(major: number | undefined): BuiltinCatalog {
   const types = new Set(BUILTIN_TYPES.map(untag).filter(([, m]) => here(m)).map(([t]) => t));
   const casts = new Set(BUILTIN_CASTS.map(untag).filter(([, m]) => here(m)).map(([t]) => t));
   const fnCache = new Map<string, FunctionSignature[]>();
+  const internalCache = new Map<string, FunctionSignature[]>();
+  // The internal functions' own majors: this major's bit there, or (a major they lack) every one of them.
+  const internalAll = (1 << INTERNAL_MAJORS.length) - 1;
+  const internalBit = major !== undefined && INTERNAL_MAJORS.includes(major) ? 1 << INTERNAL_MAJORS.indexOf(major) : internalAll;
   const opCache = new Map<string, [string, string][]>();
   const sigs = (text: string | undefined) => (text ? text.split(' ').map(untag).filter(([, m]) => here(m)).map(([s]) => s) : []);
   const typeName = (spelling: string): string | undefined => {
@@ -94,14 +117,17 @@ function build(major: number | undefined): BuiltinCatalog {
     functions(name) {
       let f = fnCache.get(name);
       if (!f) {
-        f = sigs(Object.hasOwn(BUILTIN_FUNCTIONS, name) ? BUILTIN_FUNCTIONS[name] : undefined).map((s) => {
-          const [list, d] = s.split('=') as [string, string | undefined];
-          const args = list === '-' ? [] : list.split(',');
-          const variadic = args.length > 0 && args.at(-1)!.startsWith('+');
-          if (variadic) args[args.length - 1] = args.at(-1)!.slice(1);
-          return { args, defaults: Number(d ?? 0), variadic };
-        });
+        f = sigs(Object.hasOwn(BUILTIN_FUNCTIONS, name) ? BUILTIN_FUNCTIONS[name] : undefined).map(signature);
         fnCache.set(name, f);
+      }
+      return f;
+    },
+    internalFunctions(name) {
+      let f = internalCache.get(name);
+      if (!f) {
+        const text = Object.hasOwn(INTERNAL_FUNCTIONS, name) ? INTERNAL_FUNCTIONS[name]! : '';
+        f = text ? text.split(' ').map((e) => untagOver(e, internalAll)).filter(([, m]) => (m & internalBit) === internalBit).map(([s]) => signature(s)) : [];
+        internalCache.set(name, f);
       }
       return f;
     },

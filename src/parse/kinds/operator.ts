@@ -20,9 +20,10 @@ function regproc(s: FoldScope, tn: Node, what: string): string {
   const names: string[] = (tn?.TypeName?.names ?? tn?.List?.items ?? []).map(sv);
   const name = names[names.length - 1]!;
   // Unqualified: a function of the file along the search_path, else a built-in one of the catalog snapshot (pg_catalog,
-  // which PostgreSQL searches first when the path does not name it: `FUNCTION = int4eq`). The snapshot leaves out
-  // functions taking `internal`, so an unqualified estimator (`RESTRICT = eqsel`) is still refused: write it qualified.
-  const schema = names.length > 1 ? names[names.length - 2]! : s.functionSchema(name) ?? (builtinCatalog().functions(name).length ? 'pg_catalog' : undefined);
+  // which PostgreSQL searches first when the path does not name it: `FUNCTION = int4eq`); an estimator takes
+  // `internal` (`RESTRICT = eqsel`), found among the snapshot's internal functions.
+  const cat = builtinCatalog();
+  const schema = names.length > 1 ? names[names.length - 2]! : s.functionSchema(name) ?? (cat.functions(name).length || cat.internalFunctions(name).length ? 'pg_catalog' : undefined);
   if (!schema) s.fail('E_UNKNOWN', `${what} function ${names.join('.')} does not exist`);
   return schema === 'pg_catalog' ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }

@@ -434,8 +434,11 @@ export class Normalizer {
         const cte = c.CommonTableExpr!;
         const q = cte.ctequery?.SelectStmt;
         const alias = (cte.aliascolnames ?? []).map(sv);
-        const cols = q ? outputNames(q) : undefined;
-        const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
+        // A recursive CTE reads itself by its alias list's names.
+        if (s.withClause?.recursive && alias.length) this.ctes.set(cte.ctename!, alias);
+        const body = this.query(cte.ctequery, outer);
+        const cols = (q ? outputNames(q) : undefined) ?? targetNames(body);
+        const out = { Cte: [cte.ctename, alias, body] };
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
         return out;
       });
@@ -544,6 +547,14 @@ export function optValue(a: Node): string {
   if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
   if (a.A_Const) return constValue(a.A_Const);
   return '';
+}
+
+/** The output names of a normalised query once its `*` are expanded (a set operation's: its first branch's); undefined while a `*` is left. */
+function targetNames(c: Canon | undefined): string[] | undefined {
+  if (c?.SetOp) return targetNames((c.SetOp as Canon[])[2]);
+  const targets = (c?.Select as { targets?: { T: [string, Canon] }[] } | undefined)?.targets;
+  if (!targets || targets.some((t) => JSON.stringify(t.T[1]) === '{"Col":["*"]}' || (t.T[1]?.Col as unknown[] | undefined)?.at(-1) === '*')) return undefined;
+  return targets.map((t) => t.T[0]);
 }
 
 const mergeAlias = (cols: readonly string[] | undefined, alias: readonly string[]): string[] =>

@@ -26,4 +26,23 @@ export const HUNT_9B_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO pt VALUES (1, 2, 'x'), (5, 6, 'y')",
     keepsTables: [{ tables: ['pt'], query: 'SELECT * FROM pt ORDER BY a' }],
   },
+  // parse/kinds/view.ts (outputColumns), parse/normalize.ts (query): `*` over a CTE was not expanded when the CTE's
+  // columns came from a `*` of its own, a column alias list shorter than its query, an earlier CTE, or when the CTE
+  // is recursive, and a view's output columns left CTEs out, so such a view was dropped and created again on every
+  // plan (psqldef's MaterializedViewWithCTE).
+  {
+    name: 'hunt-9b: views selecting * from CTEs (aliased, chained, recursive, under UNION ALL)',
+    old: ['CREATE TABLE users (id bigint PRIMARY KEY, active boolean NOT NULL)', 'CREATE VIEW v1 AS SELECT id FROM users WHERE active'],
+    new: [
+      'CREATE TABLE users (id bigint PRIMARY KEY, active boolean NOT NULL)',
+      'CREATE VIEW v1 AS WITH r AS (SELECT id FROM users WHERE active = true) SELECT * FROM r',
+      'CREATE VIEW v2 AS WITH r(x) AS (SELECT * FROM users) SELECT * FROM r',
+      'CREATE VIEW v3 AS WITH r AS (SELECT * FROM users), s AS (SELECT * FROM r) SELECT * FROM s',
+      'CREATE VIEW v4 AS WITH r AS (SELECT * FROM users) SELECT r.* FROM r UNION ALL SELECT * FROM r',
+      'CREATE MATERIALIZED VIEW v5 AS WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 3) SELECT * FROM n',
+    ],
+    seed: 'INSERT INTO users VALUES (1, true), (2, false)',
+    seedBack: 'INSERT INTO users VALUES (1, true), (2, false)',
+    keepsTables: [{ tables: ['users'], query: 'SELECT * FROM users ORDER BY id' }],
+  },
 ];

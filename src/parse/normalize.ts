@@ -75,6 +75,12 @@ function constValue(c: Payload<'A_Const'>): string {
   return '';
 }
 
+/** Terms joined by AND / OR as the BoolExpr case builds them: nested terms of the same operator flattened, one term alone. */
+function joined(boolop: 'AND_EXPR' | 'OR_EXPR', terms: readonly Canon[]): Canon {
+  const args = terms.flatMap((t) => (t.Bool && t.Bool[0] === boolop ? t.Bool.slice(1) : [t]));
+  return args.length === 1 ? (args[0] as Canon) : { Bool: [boolop, ...args] };
+}
+
 const isConst = (n: Canon | undefined): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
 /**
  * Casts PostgreSQL inserts implicitly (text-family comparisons, numeric widening in arithmetic such as
@@ -133,6 +139,10 @@ export class Normalizer {
       }
       case 'A_ArrayExpr':
         return { Arr: (v.elements ?? []).map((e) => this.expr(e, scopes)) };
+      case 'RowExpr':
+        // `(a, b)` and `ROW(a, b)` are one row constructor (PostgreSQL prints `ROW(a, b)` for both): the spelling
+        // (row_format) is left out.
+        return { Row: (v.args ?? []).map((e: Node) => this.expr(e, scopes)) };
       case 'A_Expr':
         return this.aexpr(v, scopes);
       case 'BoolExpr': {
@@ -203,10 +213,27 @@ export class Normalizer {
     };
     const binary = v.kind === 'AEXPR_OP' || v.kind === 'AEXPR_DISTINCT' || v.kind === 'AEXPR_NOT_DISTINCT' || v.kind === 'AEXPR_NULLIF';
     const l = binary ? as(v.lexpr, v.rexpr, op) : this.expr(v.lexpr, scopes);
+    // Rows compared with `=` / `<>` (and a row IN / NOT IN a list of rows) are stored by PostgreSQL as the pairwise
+    // comparisons joined by AND / OR (make_row_comparison_op): `(a, b) <> (1, 2)` prints `a <> 1 OR b <> 2`.
+    const rowCompare = (r: Node | undefined, o: string): Canon | undefined => {
+      const la = v.lexpr?.RowExpr?.args, ra = r?.RowExpr?.args;
+      if ((o !== '=' && o !== '<>') || !la || !ra || la.length !== ra.length) return undefined;
+      const pairs: Canon[] = la.map((x: Node, i: number) => ({ Op: ['', o, as(x, ra[i], o), as(ra[i], x, o)] }));
+      return joined(o === '=' ? 'AND_EXPR' : 'OR_EXPR', pairs);
+    };
     switch (v.kind) {
       case 'AEXPR_IN': {
         const list: Node[] = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr!];
-        return { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: list.map((e) => as(e, v.lexpr, op)) }] };
+        const rows = list.map((e) => rowCompare(e, op));
+        const bool = op === '=' ? 'OR_EXPR' : 'AND_EXPR';
+        if (rows.every((x) => x !== undefined)) return joined(bool, rows as Canon[]);
+        // transformAExprIn: the elements that read no column become one `= ANY (ARRAY[…])` when there are two or
+        // more of them; every other element is its own comparison (`x IN ('a')` is stored `x = 'a'`).
+        const free = list.filter((e) => !JSON.stringify(e).includes('"ColumnRef"'));
+        const one = (e: Node): Canon => ({ Op: ['', op, l, as(e, v.lexpr, op)] });
+        if (free.length < 2) return joined(bool, list.map(one));
+        const any: Canon = { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: free.map((e) => as(e, v.lexpr, op)) }] };
+        return joined(bool, [any, ...list.filter((e) => !free.includes(e)).map(one)]);
       }
       case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
         const [lo, hi] = Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!;
@@ -217,7 +244,7 @@ export class Normalizer {
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };
       // Operands coerced to the chosen operator's argument types, casts shown as PostgreSQL prints them (./coercion.ts).
-      case 'AEXPR_OP': return { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t))] };
+      case 'AEXPR_OP': return rowCompare(v.rexpr, op) ?? { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t))] };
       // PostgreSQL up to 17 stores `a IS NOT DISTINCT FROM b` as `NOT (a IS DISTINCT FROM b)` and prints that.
       case 'AEXPR_NOT_DISTINCT': return { Bool: ['NOT_EXPR', { Op: ['AEXPR_DISTINCT', op, l, as(v.rexpr, v.lexpr, op)] }] };
       case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
@@ -423,9 +450,12 @@ export class Normalizer {
         const cte = c.CommonTableExpr!;
         const q = cte.ctequery?.SelectStmt;
         const alias = (cte.aliascolnames ?? []).map(sv);
-        const cols = q ? outputNames(q) : undefined;
+        // A recursive CTE reads itself by its alias list's names.
+        if (s.withClause?.recursive && alias.length) this.ctes.set(cte.ctename!, alias);
         this.outTypes = undefined;
-        const out = { Cte: [cte.ctename, alias, this.query(cte.ctequery, outer)] };
+        const body = this.query(cte.ctequery, outer);
+        const cols = (q ? outputNames(q) : undefined) ?? targetNames(body);
+        const out = { Cte: [cte.ctename, alias, body] };
         this.ctes.set(cte.ctename!, alias.length ? mergeAlias(cols, alias) : cols);
         const types = this.outTypes as (string | undefined)[] | undefined;
         // A set operation's columns have the branches' common type (not modelled): left untyped.
@@ -542,6 +572,14 @@ export function optValue(a: Node): string {
   if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
   if (a.A_Const) return constValue(a.A_Const);
   return '';
+}
+
+/** The output names of a normalised query once its `*` are expanded (a set operation's: its first branch's); undefined while a `*` is left. */
+function targetNames(c: Canon | undefined): string[] | undefined {
+  if (c?.SetOp) return targetNames((c.SetOp as Canon[])[2]);
+  const targets = (c?.Select as { targets?: { T: [string, Canon] }[] } | undefined)?.targets;
+  if (!targets || targets.some((t) => JSON.stringify(t.T[1]) === '{"Col":["*"]}' || (t.T[1]?.Col as unknown[] | undefined)?.at(-1) === '*')) return undefined;
+  return targets.map((t) => t.T[0]);
 }
 
 const mergeAlias = (cols: readonly string[] | undefined, alias: readonly string[]): string[] =>

@@ -158,21 +158,35 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
 }
 
 /** Output column names of a query (`*` expanded with the columns the Model knows). */
-export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefined): string[] {
+export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefined, outerCtes: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   if (!sel) return [];
-  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg);
+  // The WITH's CTEs are FROM items by name for this level and those below it (`WITH r AS (…) SELECT * FROM r`):
+  // a CTE's columns are its alias list, else its query's (a recursive one's: its first branch's).
+  let ctes = outerCtes;
+  if (sel.withClause?.ctes?.length) {
+    const own = new Map(outerCtes);
+    for (const c of sel.withClause.ctes) {
+      const cte = c.CommonTableExpr!;
+      const alias = (cte.aliascolnames ?? []).map(sv);
+      const cols = outputColumns(sc, cte.ctequery?.SelectStmt, own);
+      own.set(cte.ctename!, cols.map((x, i) => alias[i] ?? x).concat(alias.slice(cols.length)));
+    }
+    ctes = own;
+  }
+  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg, ctes);
   if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => `column${i + 1}`);
   const from: { ref: string; cols: readonly string[] }[] = [];
   const addFrom = (f: Node) => {
     if (f.RangeVar) {
-      const rel = sc.ctx.relation!(sc.rangeNames(f.RangeVar));
+      const cte = f.RangeVar.schemaname ? undefined : ctes.get(f.RangeVar.relname!);
+      const rel = cte ? { columns: cte } : sc.ctx.relation!(sc.rangeNames(f.RangeVar));
       const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
       from.push({ ref: (f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, cols: (rel?.columns ?? []).map((c, i) => alias[i] ?? c) });
     } else if (f.JoinExpr) {
       addFrom(f.JoinExpr.larg!);
       addFrom(f.JoinExpr.rarg!);
     } else if (f.RangeSubselect) {
-      const cols = outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt);
+      const cols = outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt, ctes);
       const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
       from.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: cols.map((c, i) => alias[i] ?? c) });
     } else if (f.RangeFunction) {

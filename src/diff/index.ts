@@ -9,6 +9,7 @@
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
+import { withoutGrantsTo } from '../model/privileges.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { refuseTypedTableChanges } from './typed-tables.js';
@@ -187,17 +188,25 @@ function inScope(schemas: readonly string[] | undefined, schema: string): boolea
   return !schemas || schemas.includes(schema);
 }
 
+/** The comment on the index behind a key or exclusion constraint (`COMMENT ON INDEX t_pkey …`), if any. */
+const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' in c ? c.indexComment : undefined);
+
 /**
- * Computes the changes that turn `current` into `desired`.
+ * Computes the changes that turn `current` into `desired`. Privileges granted to the role an inspected side
+ * was read by (`Model.role`) are left out of both sides: that role owns what the plan creates.
  *
  * @example
  * const changes = diff(inspected, desired, { schemas: ['practice_app'] });
  * changes.map((c) => c.kind) // ['add_column', …]
  */
-/** The comment on the index behind a key or exclusion constraint (`COMMENT ON INDEX t_pkey …`), if any. */
-const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' in c ? c.indexComment : undefined);
-
 export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
+  // Privileges granted to the role that inspected a side are its own as the owner: not compared (Model.role).
+  const roles = [...new Set([current.role, desired.role].filter((r): r is string => r !== undefined))];
+  if (roles.length) return diffModels(withoutGrantsTo(current, roles), withoutGrantsTo(desired, roles), options);
+  return diffModels(current, desired, options);
+}
+
+function diffModels(current: Model, desired: Model, options: DiffOptions): Change[] {
   const out: Change[] = [];
   const scope = options.schemas;
   // Columns of a moved extension's types move with it (./extensions.ts).

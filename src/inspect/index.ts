@@ -549,7 +549,9 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const u: Unmanaged = { kind: String(r.kind), schema: String(r.schema), name: String(r.name) };
         model.unmanaged.push(r.drop_identity ? { ...u, drop: { type: String(r.drop_type), identity: String(r.drop_identity) } } : u);
       }
-      return { model: canonicalizeViews(canonicalizeDefinitions(model as Model)), unmanaged: model.unmanaged };
+      // Read with the schemas (a database without any has no object to compare privileges on).
+      const role = schemaRows[0]?.role;
+      return { model: { ...canonicalizeViews(canonicalizeDefinitions(model as Model)), ...(role ? { role: String(role) } : {}) }, unmanaged: model.unmanaged };
     } finally {
       await reads.settled; // no query may still run when the transaction ends
     }

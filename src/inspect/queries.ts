@@ -25,6 +25,8 @@ const descJoin = (alias: string, catalog: string, oid: string, sub = '0') =>
 
 /** How big a schema is (tables, indexes, sequences, views …): decides whether a second connection pays. */
 const RELATIONS = `(SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)::int AS relations,
+       -- the inspecting role (Model.role), on every row: no query of its own
+       current_user AS role,
        -- every relation of the database, system catalogs included: the estimate, else a count (never analyzed)
        (SELECT CASE WHEN pc.reltuples > 0 THEN pc.reltuples::int ELSE (SELECT count(*) FROM pg_catalog.pg_class)::int END
           FROM pg_catalog.pg_class pc WHERE pc.oid = 'pg_catalog.pg_class'::regclass) AS database_relations`;

@@ -3,7 +3,7 @@
  * default (`acldefault`), comparisons, and what default privileges (`ALTER DEFAULT PRIVILEGES`) give a new object.
  * No parser here: the fold of GRANT/REVOKE statements is in ../parse/kinds/privileges.ts and default-privileges.ts.
  */
-import type { DefaultPrivileges, Grant, ObjectPrivileges } from './types.js';
+import type { CatalogObject, DefaultPrivileges, Grant, Model, ObjectPrivileges } from './types.js';
 
 type On = ObjectPrivileges['on'];
 
@@ -122,3 +122,58 @@ export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: N
 
 /** The privilege classes of new objects. */
 export type NewObjectClass = 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'SCHEMAS';
+
+/** How a GRANT names the role that runs it (the fold keeps `CURRENT_USER` for `CURRENT_USER`, `CURRENT_ROLE` and `SESSION_USER`). */
+const SELF = 'CURRENT_USER';
+
+/**
+ * `model` without the privileges granted to `roles` (and to `CURRENT_USER`) without grant option on tables,
+ * views, foreign tables, schemas, sequences, routines and types. Owners are not modelled: what a plan creates
+ * belongs to the role that applies it, which holds every privilege on it as its owner, so PostgreSQL's
+ * `GRANT SELECT ON t TO <owner>` leaves the ACL as it was (pg_dump prints nothing for it) and the inspector
+ * reads nothing (it leaves the owner's own entries out). The differ compares Models without them
+ * (`Model.role`, the inspecting role), so a schema file that grants to the role applying it plans nothing
+ * more once applied. What does change the owner's entry — a grant option, a column's privilege — is kept.
+ * Lists that become their kind's default go, as the fold and the inspector drop them. The same Model when
+ * nothing is granted to them.
+ *
+ * @example
+ * withoutGrantsTo(model, ['postgres']).tables['public.t'].grants // [{ grantee: 'reader', … }], postgres's entries gone
+ */
+export function withoutGrantsTo(model: Model, roles: readonly string[]): Model {
+  const gone = new Set([...roles, SELF]);
+  const owners = (g: Grant) => gone.has(g.grantee) && !g.grantable;
+  const hit = (list: readonly Grant[] | undefined) => !!list?.some(owners);
+  const keep = (list: readonly Grant[]) => list.filter((g) => !owners(g));
+  const relations = <T extends { grants?: readonly Grant[] }>(m: Readonly<Record<string, T>>): Readonly<Record<string, T>> => {
+    if (!Object.values(m).some((x) => hit(x.grants))) return m;
+    return Object.fromEntries(Object.entries(m).map(([k, x]) => {
+      if (!hit(x.grants)) return [k, x];
+      const { grants, ...rest } = x;
+      const list = keep(grants!);
+      return [k, (list.length ? { ...rest, grants: list } : rest) as T];
+    }));
+  };
+  const objects = model.objects ?? {};
+  // A column's privileges are an ACL of their own (pg_attribute.attacl), which a grant to the owner does change.
+  const objectsHit = Object.values(objects).some((o) => ((o.kind === 'privileges' && o.on !== 'COLUMN') || o.kind === 'foreign_table') && hit(o.grants));
+  const tables = relations(model.tables);
+  const views = relations(model.views);
+  if (!objectsHit && tables === model.tables && views === model.views) return model;
+  let nextObjects = objects;
+  if (objectsHit) {
+    const out: Record<string, CatalogObject> = {};
+    for (const [k, o] of Object.entries(objects)) {
+      if (o.kind === 'foreign_table' && hit(o.grants)) {
+        const { grants, ...rest } = o;
+        const list = keep(grants!);
+        out[k] = list.length ? { ...rest, grants: list } : rest;
+      } else if (o.kind === 'privileges' && o.on !== 'COLUMN' && hit(o.grants)) {
+        const list = keep(o.grants);
+        if (!sameGrants(list, defaultGrants(o.on, o.name)) && !(o.on === 'SCHEMA' && o.name === 'public' && standardPublic(list))) out[k] = { ...o, grants: list };
+      } else out[k] = o;
+    }
+    nextObjects = out;
+  }
+  return { ...model, tables, views, objects: nextObjects };
+}

@@ -513,6 +513,13 @@ export interface Model {
   readonly objects?: Readonly<Record<string, CatalogObject>>;
   readonly opaque: readonly OpaqueStatement[];
   readonly unmanaged: readonly Unmanaged[];
+  /**
+   * Inspected only: the role that read the database (`current_user`). Owners are not modelled — what a plan
+   * creates belongs to the role that applies it — and an owner's own privileges are not read, so the differ
+   * does not compare privileges granted to this role (src/model/privileges.ts `withoutGrantsTo`). Absent in a
+   * folded Model.
+   */
+  readonly role?: string;
 }
 
 export function emptyModel(): Model {

@@ -30,6 +30,7 @@ import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
 import { firingSql } from './kinds/firing.js';
+import { who } from './kinds/privileges.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
@@ -374,7 +375,6 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'grants': {
         // Revokes first (a changed grant option is a revoke and a grant), one statement per grantee.
         const on = qn(c.schema, c.name);
-        const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
         const groups = (list: readonly Grant[]) => {
           const m = new Map<string, string[]>();
           for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);

@@ -26,7 +26,7 @@ export type MTable = Omit<Mut<Table>, 'columns' | 'constraints' | 'indexes' | 't
 /** A view or materialized view while folding. */
 export type MView = Omit<Mut<View>, 'indexes' | 'triggers' | 'grants' | 'columnComments'> & { indexes: Record<string, Index>; triggers?: Record<string, Trigger>; grants?: Grant[]; columnComments?: Record<string, string> };
 /** The Model while folding: every map writable. */
-export type MModel = { -readonly [K in keyof Model]: K extends 'opaque' | 'unmanaged' ? Model[K] extends readonly (infer E)[] ? E[] : never : Record<string, unknown> } & {
+export type MModel = { -readonly [K in Exclude<keyof Model, 'role'>]: K extends 'opaque' | 'unmanaged' ? Model[K] extends readonly (infer E)[] ? E[] : never : Record<string, unknown> } & {
   schemas: Record<string, Mut<SchemaDef>>; extensions: Record<string, Mut<Model['extensions'][string]>>; types: Record<string, Mut<TypeDef>>;
   sequences: Record<string, Mut<Sequence>>; tables: Record<string, MTable>; views: Record<string, MView>; functions: Record<string, Mut<Func>>;
   objects: Record<string, CatalogObject>;

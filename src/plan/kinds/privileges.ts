@@ -11,8 +11,14 @@ import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '.
 import type { Change, CommentTarget } from '../../diff/changes.js';
 import type { KindStatement } from './statement.js';
 
-/** A grantee as GRANT and REVOKE name it. */
-export const who = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : qi(g));
+/**
+ * A grantee as GRANT and REVOKE name it: `PUBLIC` and `CURRENT_USER` (the fold's name for `CURRENT_USER`,
+ * `CURRENT_ROLE` and `SESSION_USER`) as keywords, a role quoted.
+ *
+ * @example
+ * who('CURRENT_USER') // 'CURRENT_USER' (not the role "CURRENT_USER")
+ */
+export const who = (g: string) => (g === 'PUBLIC' || g === 'CURRENT_USER' ? g : qi(g));
 /** A grant's identity (grantee, privilege, grant option). */
 export const grantKey = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
 const key = grantKey;

@@ -23,7 +23,7 @@ import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 import { withOperatorCoercions } from './coercion.js';
-import { operatorName } from './user-operator.js';
+import { operatorName, type OperatorSchemaContext } from './user-operator.js';
 
 /**
  * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
@@ -36,7 +36,8 @@ export interface Canon {
   readonly [shape: string]: unknown;
 }
 
-export interface NormalizeContext {
+/** `operatorSchema`: the schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
+export interface NormalizeContext extends OperatorSchemaContext {
   /**
    * Resolves a relation name (1–2 parts) to its key and, when known, its column names and their types (Model
    * spellings, a domain as its base type: see `constantType`), position by position; `system`: it has system
@@ -52,8 +53,6 @@ export interface NormalizeContext {
   columnType?(name: string): string | undefined;
   /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
   functions?(names: readonly string[]): readonly UserFunction[];
-  /** The schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
-  operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
 }
 
 export const NONE: NormalizeContext = {};

@@ -18,8 +18,12 @@ import type { CatalogObject, Operator } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { builtinCatalog } from './catalog/index.js';
 import type { Node, Payload } from './ast.js';
-import type { NormalizeContext } from './normalize.js';
 import { sv } from './colname.js';
+
+/** What operatorName needs of the normalizer's context (NormalizeContext, ./normalize.ts, which imports this module). */
+export interface OperatorSchemaContext {
+  operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
+}
 
 /**
  * An A_Expr's operator name as it compares: pg_catalog's bare, the file's own qualified with its schema when the
@@ -28,7 +32,7 @@ import { sv } from './colname.js';
  * @example
  * operatorName(parseExpression('b === 10').A_Expr, foldCtx, typeOf) // 'public.==='
  */
-export function operatorName(v: Payload<'A_Expr'>, ctx: NormalizeContext, typeOf: (n: Node | undefined) => string | undefined): string {
+export function operatorName(v: Payload<'A_Expr'>, ctx: OperatorSchemaContext, typeOf: (n: Node | undefined) => string | undefined): string {
   const names: string[] = (v.name ?? []).map(sv);
   const op = names.filter((x) => x !== 'pg_catalog').join('.');
   const any = v.kind === 'AEXPR_OP_ANY' || v.kind === 'AEXPR_OP_ALL';

@@ -12,12 +12,12 @@ import { describeTarget } from '../config/protection.js';
 import { parseAllowHazards } from '../workflow/consent.js';
 import { migrateApply, type MigrateApplyPlan } from '../workflow/migrate-apply.js';
 import { requireMigrationDir } from '../workflow/migration-dir.js';
-import { printTarget, type CommonOptions, type ConsentFlags } from './common.js';
+import { printTarget, type CommonOptions } from './common.js';
 import { configFrom } from './config-from.js';
 import { confirm } from './prompt.js';
 import { formatProblem } from '../problem.js';
 import { syntaxErrors } from '../workflow/state.js';
-import { fleetApplyAction, fleetFromFlags, fleetStatusAction, urlList, type FleetApplyFlags, type FleetCliOptions } from './migrate-fleet.js';
+import { fleetApplyAction, fleetFromFlags, fleetStatusAction, urlList, type FleetApplyFlags, type FleetCliOptions, type MigrateApplyRunFlags } from './migrate-fleet.js';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -27,18 +27,7 @@ function fmtDuration(ms: number): string {
   return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
 }
 
-export interface ApplyFlags extends CommonOptions, ConsentFlags {
-  dryRun?: boolean;
-  txMode?: string;
-  execOrder?: string;
-  baseline?: string;
-  allowDirty?: boolean;
-  /** Older spelling of `--allow-hazards DELETES_DATA`. */
-  allowDestructive?: boolean;
-  backupFile?: string;
-  skipBackup?: boolean;
-  lockTimeout?: string;
-}
+export interface ApplyFlags extends CommonOptions, MigrateApplyRunFlags {}
 
 function printApplyPlan(plan: MigrateApplyPlan, target: string): void {
   out(`Pending migrations on ${target}:\n`);

@@ -68,16 +68,21 @@ function liveLine(t: FleetTotals, running: number): string {
   return `[${t.done}/${t.total}] done ${t.done - t.failed} · failed ${t.failed} · running ${running} · pending ${pending - running}${slow}${eta}`;
 }
 
-export interface FleetApplyFlags extends FleetCliOptions, ConsentFlags {
+/** The flags of `migrate apply` that mean the same on one target and over a fleet. */
+export interface MigrateApplyRunFlags extends ConsentFlags {
   dryRun?: boolean;
   txMode?: string;
   execOrder?: string;
   baseline?: string;
   allowDirty?: boolean;
+  /** Older spelling of `--allow-hazards DELETES_DATA`. */
   allowDestructive?: boolean;
   skipBackup?: boolean;
   backupFile?: string;
   lockTimeout?: string;
+}
+
+export interface FleetApplyFlags extends FleetCliOptions, MigrateApplyRunFlags {
   onError?: string;
   format?: string;
 }

@@ -20,7 +20,7 @@ import { loadLibpgQuery } from '../parse/libpg.js';
 import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 import { plan } from '../plan/index.js';
 import { MeridianError } from '../errors.js';
-import { fleetFailure, runPool, targetRunner, defaultParallel, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
+import { runPool, targetRunner, defaultParallel, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
 import { nativeModelFromSources } from './native.js';
 import { openDatabase } from '../db/index.js';
 
@@ -85,10 +85,10 @@ export async function fleetDrift(
     parallel,
     'continue',
     opts.signal,
-    async (t) => {
-      const t0 = performance.now();
-      try {
-        return await withTarget(t, async (db: Database): Promise<FleetDriftTarget> => {
+    (t) =>
+      withTarget(
+        t,
+        async (db: Database, elapsed): Promise<FleetDriftTarget> => {
           const st = await migrationStatus(db, { dir: opts.dir, revisionsSchema: opts.revisionsSchema, loaded });
           const version = st.applied.length ? st.current : undefined;
           const bound = db.boundSchema;
@@ -104,12 +104,10 @@ export async function fleetDrift(
             const names = namesInSchema([model, expected], bound);
             statements = statements.map((s) => unqualifySql(s, bound, names, { placeholder: '<schema>' }));
           }
-          return { target: t.name, status: statements.length ? 'drifted' : 'clean', ...(version ? { version } : {}), statements, ms: performance.now() - t0 };
-        });
-      } catch (e) {
-        return { target: t.name, status: 'failed', statements: [], error: fleetFailure(e), ms: performance.now() - t0 };
-      }
-    },
+          return { target: t.name, status: statements.length ? 'drifted' : 'clean', ...(version ? { version } : {}), statements, ms: elapsed() };
+        },
+        (error, ms) => ({ target: t.name, status: 'failed', statements: [], error, ms }),
+      ),
     (t) => ({ target: t.name, status: 'skipped', statements: [], ms: 0 }),
     opts.onResult,
     opts.onStart,

@@ -190,21 +190,35 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
 const EMBEDDED_AT_ONCE = 2;
 
 /**
- * Runs `fn` on a target: opened (an embedded one only when fewer than EMBEDDED_AT_ONCE are open), its
- * bound schema checked to exist (a fleet never creates a tenant), closed afterwards.
+ * Runs `fn` on a target, timed: opened (an embedded one only when fewer than EMBEDDED_AT_ONCE are open), its
+ * bound schema checked to exist (a fleet never creates a tenant), closed afterwards. A failure to open it or
+ * an error thrown by `fn` becomes the target's result through `failed`, with the time spent so far.
+ *
+ * @example
+ * const run = targetRunner(openDatabase);
+ * const r = await run(t, async (db, elapsed) => ({ target: t.name, status: 'ok', ms: elapsed() }),
+ *   (error, ms) => ({ target: t.name, status: 'failed', error, ms }));
  */
-export function targetRunner(open: (url: string) => Promise<Database>): <T>(t: FleetTarget, fn: (db: Database) => Promise<T>) => Promise<T> {
+export function targetRunner(
+  open: (url: string) => Promise<Database>,
+): <T>(t: FleetTarget, fn: (db: Database, elapsed: () => number) => Promise<T>, failed: (error: FleetFailure, ms: number) => T) => Promise<T> {
   const embedded = limiter(EMBEDDED_AT_ONCE);
-  return (t, fn) => {
+  return async (t, fn, failed) => {
+    const t0 = performance.now();
+    const elapsed = () => performance.now() - t0;
     const run = async () => {
       const db = await openTarget(t, open);
       try {
-        return await fn(db);
+        return await fn(db, elapsed);
       } finally {
         await db.close();
       }
     };
-    return parseDatabaseUrl(t.url).kind === 'pglite' ? embedded(run) : run();
+    try {
+      return await (parseDatabaseUrl(t.url).kind === 'pglite' ? embedded(run) : run());
+    } catch (e) {
+      return failed(fleetFailure(e), elapsed());
+    }
   };
 }
 
@@ -251,16 +265,16 @@ export async function fleetApply(opts: FleetApplyOptions): Promise<FleetApplyRes
 }
 
 async function applyOne(t: FleetTarget, opts: FleetApplyOptions, loaded: LoadedDirectory, withTarget: ReturnType<typeof targetRunner>): Promise<FleetApplyTarget> {
-  const t0 = performance.now();
-  try {
-    return await withTarget(t, async (db): Promise<FleetApplyTarget> => {
+  return withTarget(
+    t,
+    async (db, elapsed): Promise<FleetApplyTarget> => {
       const r = await applyMigrations(db, {
         dir: opts.dir, loaded, revisionsSchema: opts.revisionsSchema, count: opts.count, txMode: opts.txMode, execOrder: opts.execOrder,
         baseline: opts.baseline, allowDirty: opts.allowDirty, lockTimeoutMs: opts.lockTimeoutMs, now: opts.now,
       });
       const files = r.files.filter((f) => f.status === 'applied').length;
       const statements = r.files.reduce((n, f) => n + f.applied, 0);
-      const ms = performance.now() - t0;
+      const ms = elapsed();
       if (!r.ok) {
         const bad = r.files.find((f) => f.status === 'failed');
         const error: FleetFailure = {
@@ -272,10 +286,9 @@ async function applyOne(t: FleetTarget, opts: FleetApplyOptions, loaded: LoadedD
       }
       const to = r.to ?? r.from;
       return { target: t.name, status: files ? 'applied' : 'current', ...(r.from ? { from: r.from } : {}), ...(to ? { to } : {}), files, statements, ms };
-    });
-  } catch (e) {
-    return { target: t.name, status: 'failed', files: 0, statements: 0, error: fleetFailure(e), ms: performance.now() - t0 };
-  }
+    },
+    (error, ms) => ({ target: t.name, status: 'failed', files: 0, statements: 0, error, ms }),
+  );
 }
 
 export interface FleetStatusTarget {
@@ -313,21 +326,19 @@ export async function fleetStatus(
     parallel,
     'continue',
     opts.signal,
-    async (t) => {
-      const t0 = performance.now();
-      try {
-        return await withTarget(t, async (db): Promise<FleetStatusTarget> => {
+    (t) =>
+      withTarget(
+        t,
+        async (db, elapsed): Promise<FleetStatusTarget> => {
           const s = await migrationStatus(db, { dir: opts.dir, revisionsSchema: opts.revisionsSchema, loaded });
           const version = s.applied.length ? s.current : undefined;
           const err = s.error ?? (s.partial ? s.partial.revision.error || undefined : undefined);
           const error: FleetFailure | undefined = err ? { code: 'E_APPLY', message: redactUrl(err).split('\n')[0]!, ...(s.sql ? { statement: s.sql } : {}) } : undefined;
           const status = error ? 'failed' : s.pending.length ? 'pending' : 'current';
-          return { target: t.name, status, ...(version ? { version } : {}), pending: s.pending.length, ...(error ? { error } : {}), ms: performance.now() - t0 };
-        });
-      } catch (e) {
-        return { target: t.name, status: 'failed', pending: 0, error: fleetFailure(e), ms: performance.now() - t0 };
-      }
-    },
+          return { target: t.name, status, ...(version ? { version } : {}), pending: s.pending.length, ...(error ? { error } : {}), ms: elapsed() };
+        },
+        (error, ms) => ({ target: t.name, status: 'failed', pending: 0, error, ms }),
+      ),
     (t) => ({ target: t.name, status: 'skipped', pending: 0, ms: 0 }),
     opts.onResult,
     opts.onStart,

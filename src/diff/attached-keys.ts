@@ -113,6 +113,34 @@ export function renamePartitionIndexes(current: Model, desired: Model, out: Chan
 }
 
 /**
+ * Partitions' copies of a kept key of a kept partitioned table (PrimaryKey.copies) whose names differ:
+ * `ALTER TABLE part RENAME CONSTRAINT` (the index behind the copy follows; PostgreSQL allows renaming a copy). Copies
+ * of a key dropped or added again are named by PostgreSQL when it copies the key again (not here).
+ *
+ * @example
+ * renamePartitionKeys(current, desired, out)
+ * // p1's copy of p_pkey is p1_pkey and should be p1_custom: out gains rename constraint p1_pkey → p1_custom on p1
+ */
+export function renamePartitionKeys(current: Model, desired: Model, out: Change[]): void {
+  const droppedTables = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const changedKeys = new Set(out.flatMap((c) => (c.kind === 'drop_constraint' || c.kind === 'add_constraint' ? [`${qualifiedKey(c.table.schema, c.table.name)}/${c.constraint.name}`] : [])));
+  for (const [key, t] of Object.entries(desired.tables)) {
+    const cur = current.tables[key];
+    if (!t.partitionBy || !cur || droppedTables.has(key)) continue;
+    for (const k of Object.values(t.constraints)) {
+      const was = cur.constraints[k.name];
+      if ((k.kind !== 'primary_key' && k.kind !== 'unique') || !was || was.kind !== k.kind || !k.copies || !was.copies || changedKeys.has(`${key}/${k.name}`)) continue;
+      for (const [part, name] of Object.entries(k.copies)) {
+        const from = was.copies[part];
+        const p = desired.tables[part];
+        if (from === undefined || from === name || !p || droppedTables.has(part) || !descendsFrom(current.tables, part, key)) continue;
+        out.push({ kind: 'rename', object: 'constraint', schema: p.schema, table: p.name, from, to: name });
+      }
+    }
+  }
+}
+
+/**
  * A partition's own index that the desired state has attached to a new index of its parent, under the same name
  * and of the same shape (Index.attached): kept and attached (`ALTER INDEX … ATTACH PARTITION`, written by the plan's
  * `ON ONLY` form: plan/kinds/partition-index-names.ts) instead of dropped and built again.

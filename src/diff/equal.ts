@@ -82,8 +82,10 @@ export function sameConstraint(a: Constraint, b: Constraint): boolean {
   const da = 'definition' in a ? a.definition : undefined;
   const db = 'definition' in b ? b.definition : undefined;
   if (da !== undefined && db !== undefined) return sameDefinition(a, b);
-  // (Where a partition's key index is attached, Constraint.attachedTo, is compared by the differ: diff/attached-keys.ts.)
-  return JSON.stringify({ ...a, comment: undefined, indexComment: undefined, attachedTo: undefined, loc: undefined, canonical: undefined }) === JSON.stringify({ ...b, comment: undefined, indexComment: undefined, attachedTo: undefined, loc: undefined, canonical: undefined });
+  // (Where a partition's key index is attached, Constraint.attachedTo, and the names of partitions' copies of a key,
+  // PrimaryKey.copies, are compared by the differ: diff/attached-keys.ts.)
+  const shape = (c: Constraint) => JSON.stringify({ ...c, comment: undefined, indexComment: undefined, attachedTo: undefined, copies: undefined, loc: undefined, canonical: undefined });
+  return shape(a) === shape(b);
 }
 
 const sameKey = (a: IndexKey, b: IndexKey): boolean =>

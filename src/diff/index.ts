@@ -18,7 +18,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
+import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
 import { alterExtension, followMovedExtensions } from './extensions.js';
@@ -415,6 +415,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   attachPartitionKeys(current, desired, out);
   attachPartitionIndexes(current, desired, out);
   renamePartitionIndexes(current, desired, out);
+  renamePartitionKeys(current, desired, out);
   breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
   keepTakenPartitionKeys(current, desired, out);

@@ -33,6 +33,7 @@ import { arr, globToRegExp, indexSql, json, nums, str, tableMarks, type Row } fr
 import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, preparedReads, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
 
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
+import { recordCopies, type CopyRow } from './key-copies.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { columnSettingsOf } from '../model/view-columns.js';
 import { viewQueryText, boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
@@ -360,9 +361,16 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           return name;
         });
       };
+      // Partitions' copies of keys above (PrimaryKey.copies): each copy's constraint, and each key by its oid.
+      const copyRows: CopyRow[] = [];
+      const keysByOid = new Map<number, { t: TableWithMaps; name: string }>();
       for (const r of await conP) {
         const rel = Number(r.rel);
         const t = tablesByOid.get(rel);
+        if (t && r.key_oid != null) {
+          if (Number(r.copy_of)) copyRows.push({ oid: Number(r.key_oid), of: Number(r.copy_of), part: qualifiedKey(t.schema, t.name), name: String(r.name) });
+          else keysByOid.set(Number(r.key_oid), { t, name: String(r.name) });
+        }
         if (!t || r.is_local === false) continue;
         const deferrable = !!r.deferrable;
         const initiallyDeferred = !!r.deferred;
@@ -392,6 +400,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         }
         t.constraints[c.name] = c;
       }
+      recordCopies(copyRows, keysByOid);
       for (const r of await idxP) {
         const key = qualifiedKey(String(r.schema), String(r.table_name));
         const target = (model.tables[key] as { indexes: Record<string, Index> } | undefined) ?? (model.views[key] as { indexes: Record<string, Index> } | undefined);

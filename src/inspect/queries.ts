@@ -210,6 +210,9 @@ SELECT con.conrelid AS rel, con.conname AS name, con.contype AS kind,
        CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, false) END AS exact_def,
        dsc.description AS comment,
        con.conislocal AS is_local,
+       -- a partition's copy of a key above: the constraint it copies (PrimaryKey.copies)
+       CASE WHEN con.contype IN ('p','u') THEN con.oid END AS key_oid,
+       CASE WHEN con.contype IN ('p','u') THEN con.conparentid END AS copy_of,
        -- storage parameters of a key's or exclusion's index (pg_get_constraintdef leaves a key's out; pg_dump writes them)
        CASE WHEN con.contype IN ('p','u','x') THEN (SELECT ic.reloptions FROM pg_catalog.pg_class ic WHERE ic.oid = con.conindid) END AS index_options,
        -- the comment on a key's or exclusion's index (COMMENT ON INDEX), apart from the constraint's

@@ -61,6 +61,20 @@ export function defaultPartitionIndexName(table: string, index: Index): string {
 }
 
 /**
+ * The name PostgreSQL gives the copy of `key` (a PRIMARY KEY or UNIQUE of a table above) it makes on the partition
+ * `part`: `<part>_pkey` or `<part>_<columns>_key`, a number appended while `taken` has it (ChooseConstraintName).
+ *
+ * @example
+ * defaultCopyName('p1', pPkey, new Set(['p1_pkey'])) // 'p1_pkey1'
+ */
+export function defaultCopyName(part: string, key: PrimaryKey | UniqueConstraint, taken: ReadonlySet<string>): string {
+  const [name2, label] = key.kind === 'primary_key' ? [undefined, 'pkey'] : [addition(key.columns), 'key'];
+  let name = objectName(part, name2, label);
+  for (let n = 1; taken.has(name); n++) name = objectName(part, name2, `${label}${n}`);
+  return name;
+}
+
+/**
  * Whether the table `key` is a partition of `ancestor`, directly or at a lower level (a partition of a partition).
  *
  * @example
@@ -89,6 +103,8 @@ export function relationNames(model: Model, schema: string, opts: { readonly att
   for (const t of Object.values(model.tables)) {
     // Partitions' indexes attached to a parent's (Index.attached) take names too.
     if (opts.attached !== false) for (const i of Object.values(t.indexes)) for (const [part, name] of Object.entries(i.attached ?? {})) if (model.tables[part]?.schema === schema) out.add(name);
+    // So do partitions' copies of its keys (PrimaryKey.copies).
+    for (const c of Object.values(t.constraints)) if ('copies' in c) for (const [part, name] of Object.entries(c.copies ?? {})) if (model.tables[part]?.schema === schema) out.add(name);
     if (t.schema !== schema) continue;
     for (const i of Object.values(t.indexes)) out.add(i.name);
     for (const c of Object.values(t.constraints)) if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') out.add(c.name);
@@ -109,6 +125,7 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
   const parent = model.tables[table.partitionOf.parent];
   if (!parent) return { ...table, partitionOf: undefined, columns: table.columns.map((c) => ({ ...c, inherited: undefined })) };
   const from = detachedTable(model, parent);
+  const key = qualifiedKey(table.schema, table.name);
   const taken = relationNames(model, table.schema);
   const choose = (name2: string | undefined, label: string) => {
     let name = objectName(table.name, name2, label);
@@ -124,16 +141,17 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
       const own = takenKey(before, table, constraints, c)!;
       taken.add(own.name);
       constraints[own.name] = own;
-    } else if (c.kind === 'primary_key') {
-      const name = choose(undefined, 'pkey');
-      constraints[name] = { ...c, name, comment: undefined };
-    } else if (c.kind === 'unique') {
-      const name = choose(addition(c.columns), 'key');
-      constraints[name] = { ...c, name, comment: undefined };
+    } else if (c.kind === 'primary_key' || c.kind === 'unique') {
+      // The name of its copy (PrimaryKey.copies), else the one PostgreSQL would give it; a sub-partitioned
+      // partition's copy keeps the names of its partitions' copies (recorded on the parent's key until now).
+      const name = c.copies?.[key] ?? choose(c.kind === 'primary_key' ? undefined : addition(c.columns), c.kind === 'primary_key' ? 'pkey' : 'key');
+      taken.add(name);
+      const below = Object.entries(c.copies ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));
+      const { copies: _c, ...shape } = c;
+      constraints[name] = { ...shape, name, comment: undefined, ...(below.length ? { copies: Object.fromEntries(below) } : {}) };
     }
   }
   Object.assign(constraints, table.constraints);
-  const key = qualifiedKey(table.schema, table.name);
   const indexes: Record<string, Index> = {};
   for (const i of Object.values(from.indexes)) {
     // The name of its index attached to the parent's (Index.attached), else the one PostgreSQL would give it.

@@ -155,14 +155,27 @@ interface ConstraintBase extends Commented, Located, CanonicalDefinition {
   readonly initiallyDeferred: boolean;
 }
 
-export interface PrimaryKey extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions {
+/** The names of partitions' copies of a partitioned table's PRIMARY KEY / UNIQUE. */
+interface KeyCopies {
+  /**
+   * A key of a partitioned table: the name of each partition's copy of it, by the partition's key, at every level of
+   * a sub-partitioned tree (`{ 'public.p1': 'p1_pkey', 'public.p2': 'p2_custom' }`). PostgreSQL names the copies it
+   * makes (`ADD PRIMARY KEY` on the parent, `CREATE TABLE … PARTITION OF`, `ATTACH PARTITION`) `<partition>_pkey` or
+   * `<partition>_<columns>_key`; a partition's own key taken as the copy (pg_dump's `ALTER INDEX parent_pkey ATTACH
+   * PARTITION p2_custom`) or a copy renamed keeps its name. Like Index.attached; the copies themselves are not in the
+   * partitions' constraints. Absent: none recorded.
+   */
+  readonly copies?: Readonly<Record<string, string>>;
+}
+
+export interface PrimaryKey extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions, KeyCopies {
   readonly kind: 'primary_key';
   readonly columns: readonly string[];
   readonly include: readonly string[];
   /** A temporal key (PostgreSQL 18): its last column `WITHOUT OVERLAPS` (a GiST index; pg_constraint.conperiod). */
   readonly withoutOverlaps?: boolean;
 }
-export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions {
+export interface UniqueConstraint extends ConstraintBase, ConstraintDefinition, ConstraintIndexOptions, KeyCopies {
   readonly kind: 'unique';
   readonly columns: readonly string[];
   readonly include: readonly string[];

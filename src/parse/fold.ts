@@ -53,6 +53,7 @@ import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType } from './typename.js';
 import { nullDefaultStored } from './kinds/null-default.js';
+import { recordCopyNames } from './kinds/partition-keys.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
@@ -527,6 +528,7 @@ export class Folder implements FoldScope {
         delete (v as unknown as { queryNode?: Tree }).queryNode;
       }
     }
+    recordCopyNames(this);
     // Privileges of objects the file dropped go with them.
     privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
     return canonicalizeDefinitions(this.model as unknown as Model);

@@ -32,6 +32,7 @@ import { createTypeSql } from './kinds/type-create.js';
 import { firingSql } from './kinds/firing.js';
 import { who } from './kinds/privileges.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
+import { addedKeyCopyRenames, newPartitionKeyRenames } from './kinds/partition-key-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
@@ -311,6 +312,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           `ALTER TABLE ${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
         if (deferValidation) emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
+        // The copies the ADD made on the partitions, renamed as desired (PrimaryKey.copies).
+        if (existing && (k.kind === 'primary_key' || k.kind === 'unique')) for (const sql of addedKeyCopyRenames(c.table, k, all, current)) emit('add-constraint', c, keyOf(c.table), `rename a copy of "${k.name}"`, sql);
         // The comment on its index goes with it, however it came to be (re)added (the differ compares kept keys').
         if ('indexComment' in k && k.indexComment !== undefined) emit('comment', c, keyOf(c.table), `set comment to index: "${k.name}"`, `COMMENT ON INDEX ${qn(c.table.schema, k.name)} IS ${quoteLiteral(k.indexComment)}`);
         break;
@@ -463,6 +466,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // The indexes PostgreSQL made on a new partition for its parent's, renamed as desired.
   for (const c of tables.order)
     for (const sql of newPartitionRenames(c.table, all, current, desired)) emit('rename-partition-index', c, keyOf(c.table), `rename an index of "${c.table.name}"`, sql);
+  // Likewise its copies of the keys above it (PrimaryKey.copies).
+  for (const c of tables.order)
+    for (const sql of newPartitionKeyRenames(c.table, all, current, desired)) emit('rename-partition-index', c, keyOf(c.table), `rename a key of "${c.table.name}"`, sql);
 
   const drops = all.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
   const dropKeys = new Map(drops.map((c) => [keyOf(c.table), c]));

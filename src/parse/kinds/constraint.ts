@@ -8,7 +8,8 @@ import { deparseExpression } from '../pg.js';
 import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable } from './scope.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
-import { quoteIdent } from '../../model/names.js';
+import { qualifiedKey, quoteIdent } from '../../model/names.js';
+import { renameKeyCopy, renameKeySource } from './partition-keys.js';
 import { chooseName, nameAddition, truncateIdent } from '../naming.js';
 import { indexColumns } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
@@ -182,6 +183,8 @@ export function columnsOf(canonical: string): string[] {
 export function renameConstraint(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const t = sc.table(n.relation)!;
   const c = t.obj.constraints[n.subname!];
+  // A partition's copy of its parent's key (the Model leaves it to the parent's: PrimaryKey.copies).
+  if (!c && renameKeyCopy(sc, [t.obj.schema, n.subname!], newname, qualifiedKey(t.obj.schema, t.obj.name))) return;
   if (!c) throw new Problem('E_UNKNOWN', `constraint "${n.subname}" of relation "${t.obj.name}" does not exist`);
   delete t.obj.constraints[n.subname!];
   t.obj.constraints[newname] = { ...c, name: newname };
@@ -189,6 +192,7 @@ export function renameConstraint(sc: FoldScope, n: Payload<'RenameStmt'>, newnam
     sc.release(t.obj.schema, n.subname!);
     sc.claim(t.obj.schema, newname);
   }
+  if (c.kind === 'primary_key' || c.kind === 'unique') renameKeySource(sc, t.obj, n.subname!, newname);
 }
 
 /**

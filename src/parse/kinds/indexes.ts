@@ -15,7 +15,7 @@ import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
-import { findKeyCopy, keySource, recordKeyCopy } from './partition-keys.js';
+import { findKeyCopy, keySource, recordKeyCopy, renameKeyCopy, renameKeySource } from './partition-keys.js';
 import { absorbAttached, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached } from './partition-indexes.js';
 
 /**
@@ -336,9 +336,12 @@ export function renameIndex(sc: FoldScope, n: Payload<'RenameStmt'>, newname: st
         t.constraints[newname] = { ...c, name: newname };
         sc.release(t.schema, c.name);
         sc.claim(t.schema, newname);
+        if (c.kind === 'primary_key' || c.kind === 'unique') renameKeySource(sc, t, c.name, newname);
         return;
       }
     }
+    // The index behind a partition's copy of its parent's key (PrimaryKey.copies).
+    if (renameKeyCopy(sc, names, newname)) return;
     if (n.missing_ok) return;
     throw new Problem('E_UNKNOWN', `index "${names.join('.')}" does not exist`);
   }

@@ -100,13 +100,75 @@ export function forgetKeyCopies(sc: FoldScope, part: string | undefined, source?
  * @example
  * findKeyCopy(sc, ['r_west_pkey']) // { part: 'public.r_west', source: 'public.r/r_pkey', key: r_pkey }
  */
-export function findKeyCopy(sc: FoldScope, names: readonly string[]): { part: string; source: string; key: Key } | undefined {
+export function findKeyCopy(sc: FoldScope, names: readonly string[], onPart?: string): { part: string; source: string; key: Key } | undefined {
   const name = names[names.length - 1]!;
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas)
     for (const [part, copies] of sc.keyCopies)
-      for (const [source, c] of copies) if (c.name === name && c.schema === s) return { part, source, key: c.key };
+      if (onPart === undefined || part === onPart) for (const [source, c] of copies) if (c.name === name && c.schema === s) return { part, source, key: c.key };
   return undefined;
+}
+
+/**
+ * `ALTER TABLE part RENAME CONSTRAINT name TO newname` (`onPart`: the partition's key) or `ALTER INDEX name RENAME TO
+ * newname` of a partition's copy of a key above (PostgreSQL allows both; the constraint and its index keep one name):
+ * the copy's name follows. False when `names` is no copy.
+ *
+ * @example
+ * renameKeyCopy(sc, ['public', 'p1_pkey'], 'p1_custom', 'public.p1') // true: p1's copy of p_pkey is p1_custom now
+ */
+export function renameKeyCopy(sc: FoldScope, names: readonly string[], newname: string, onPart?: string): boolean {
+  const found = findKeyCopy(sc, names, onPart);
+  if (!found) return false;
+  const copies = sc.keyCopies.get(found.part)!;
+  const c = copies.get(found.source)!;
+  sc.release(c.schema, c.name);
+  sc.releaseCon(c.schema, c.name);
+  sc.claim(c.schema, newname);
+  sc.claimCon(c.schema, newname);
+  copies.set(found.source, { ...c, name: newname });
+  return true;
+}
+
+/**
+ * The key `from` of the table `t` is renamed `to`: its partitions' copies (at every level) are copies of `to`.
+ *
+ * @example
+ * renameKeySource(sc, p, 'p_pkey', 'p_key') // p1's copy of p_pkey is the copy of p_key
+ */
+export function renameKeySource(sc: FoldScope, t: MTable, from: string, to: string): void {
+  const was = keySource(t, from);
+  const now = keySource(t, to);
+  for (const copies of sc.keyCopies.values()) {
+    const c = copies.get(was);
+    if (!c) continue;
+    copies.delete(was);
+    copies.set(now, { ...c, key: { ...c.key, name: to } });
+  }
+}
+
+/**
+ * The names of partitions' copies recorded on the keys they copy (PrimaryKey.copies, as the inspector reads them),
+ * once the whole file is folded.
+ *
+ * @example
+ * recordCopyNames(sc) // p.constraints.p_pkey.copies = { 'public.p1': 'p1_pkey', 'public.p2': 'p2_custom' }
+ */
+export function recordCopyNames(sc: FoldScope): void {
+  const bySource = new Map<string, Record<string, string>>();
+  for (const [part, copies] of sc.keyCopies)
+    for (const [source, c] of copies) {
+      const names = bySource.get(source) ?? {};
+      names[part] = c.name;
+      bySource.set(source, names);
+    }
+  for (const t of Object.values(sc.model.tables))
+    for (const k of Object.values(t.constraints)) {
+      if (k.kind !== 'primary_key' && k.kind !== 'unique') continue;
+      const names = bySource.get(keySource(t, k.name));
+      const { copies: _was, ...rest } = k;
+      t.constraints[k.name] = names ? { ...rest, copies: Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1))) } : rest;
+    }
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The names of a new partition's copies of the keys above it (PrimaryKey.copies), planned. PostgreSQL copies a
+ * partitioned table's PRIMARY KEY / UNIQUE onto each partition it creates or attaches, named `<partition>_pkey` /
+ * `<partition>_<columns>_key` (a number appended on a clash); when the desired name is another (pg_dump's
+ * `ALTER INDEX parent_pkey ATTACH PARTITION p1_custom`, a renamed copy), the copy is renamed once the partition
+ * exists: `ALTER TABLE part RENAME CONSTRAINT` (the index behind it follows). Copies of a partition that exists are
+ * renamed by the differ (diff/attached-keys.ts, renamePartitionKeys).
+ */
+import type { Change } from '../../diff/changes.js';
+import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
+import { defaultCopyName, descendsFrom, relationNames, takesKey } from '../../model/partition.js';
+import type { Model, PrimaryKey, Table, UniqueConstraint } from '../../model/types.js';
+import { constraintAfterTable, qn } from '../table-sql.js';
+
+/**
+ * `ALTER TABLE … RENAME CONSTRAINT` of the copies PostgreSQL makes on the new partition `t` of the keys above it that
+ * exist when it is created (kept, or written in a new table's CREATE TABLE), when the desired names differ from the
+ * ones it gives. A key added to a table that exists is copied by its ADD, at a place of the plan this does not
+ * follow: a later plan renames those copies.
+ *
+ * @example
+ * newPartitionKeyRenames(p1, all, current, desired) // ['ALTER TABLE "public"."p1" RENAME CONSTRAINT "p1_pkey" TO "p1_custom"']
+ */
+export function newPartitionKeyRenames(t: Table, all: readonly Change[], current: Model, desired: Model): string[] {
+  if (!t.partitionOf) return [];
+  const key = qualifiedKey(t.schema, t.name);
+  const taken = namesAfterDrops(current, t.schema, all);
+  const out: string[] = [];
+  for (const above of Object.values(desired.tables)) {
+    const aboveKey = qualifiedKey(above.schema, above.name);
+    for (const k of Object.values(above.constraints)) {
+      if ((k.kind !== 'primary_key' && k.kind !== 'unique') || k.copies?.[key] === undefined) continue;
+      const changed = all.find((c) => (c.kind === 'add_constraint' || c.kind === 'drop_constraint') && qualifiedKey(c.table.schema, c.table.name) === aboveKey && c.constraint.name === k.name);
+      const inline = changed?.kind === 'add_constraint' && changed.newTable && !constraintAfterTable(above, k);
+      if (changed && !inline) continue;
+      const given = defaultCopyName(t.name, k, taken);
+      taken.add(given);
+      if (given !== k.copies[key]) out.push(`ALTER TABLE ${qn(t.schema, t.name)} RENAME CONSTRAINT ${qi(given)} TO ${qi(k.copies[key]!)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Relation names of `schema` in `current` once the keys that `all` drops are gone (their partitions' copies with them).
+ */
+function namesAfterDrops(current: Model, schema: string, all: readonly Change[]): Set<string> {
+  const taken = relationNames(current, schema);
+  for (const c of all)
+    if (c.kind === 'drop_constraint' && 'copies' in c.constraint)
+      for (const [part, name] of Object.entries(c.constraint.copies ?? {})) if (current.tables[part]?.schema === schema) taken.delete(name);
+  return taken;
+}
+
+/**
+ * `ALTER TABLE … RENAME CONSTRAINT` of the copies `ALTER TABLE t ADD PRIMARY KEY/UNIQUE` makes (or takes) on the
+ * partitions `t` has already, when the desired names differ: a partition's own key of the shape keeps its name
+ * (takesKey), the others get PostgreSQL's. Partitions the plan creates or attaches are not followed here.
+ *
+ * @example
+ * addedKeyCopyRenames(m, mK, all, current) // ['ALTER TABLE "public"."m_one" RENAME CONSTRAINT "m_one_pkey" TO "m_one_k"']
+ */
+export function addedKeyCopyRenames(t: Table, k: PrimaryKey | UniqueConstraint, all: readonly Change[], current: Model): string[] {
+  const tableKey = qualifiedKey(t.schema, t.name);
+  if (!t.partitionBy || !k.copies || !current.tables[tableKey]) return [];
+  const created = new Set(all.flatMap((c) => (c.kind === 'create_table' || c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const out: string[] = [];
+  const takenBySchema = new Map<string, Set<string>>();
+  // Level by level, as DefineIndex recurses: a partition's copy is made before its own partitions'.
+  const parts = Object.keys(k.copies).filter((p) => current.tables[p] && !created.has(p) && descendsFrom(current.tables, p, tableKey))
+    .sort((a, b) => depth(current, a) - depth(current, b));
+  for (const p of parts) {
+    const part = current.tables[p]!;
+    const taken = takenBySchema.get(part.schema) ?? namesAfterDrops(current, part.schema, all);
+    takenBySchema.set(part.schema, taken);
+    const own = Object.values(part.constraints).find((x): x is PrimaryKey | UniqueConstraint => (x.kind === 'primary_key' || x.kind === 'unique') && takesKey(x, k, false));
+    const given = own?.name ?? defaultCopyName(part.name, k, taken);
+    taken.add(given);
+    if (given !== k.copies[p]) out.push(`ALTER TABLE ${qn(part.schema, part.name)} RENAME CONSTRAINT ${qi(given)} TO ${qi(k.copies[p]!)}`);
+  }
+  return out;
+}
+
+const depth = (m: Model, key: string): number => {
+  let n = 0;
+  for (let at = m.tables[key]?.partitionOf?.parent; at && n < 64; at = m.tables[at]?.partitionOf?.parent) n++;
+  return n;
+};

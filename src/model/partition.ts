@@ -16,17 +16,8 @@
  * that the partition has no index attached to.
  */
 import { qualifiedKey } from './names.js';
+import { chooseName, nameAddition as addition } from './naming.js';
 import type { Constraint, Index, Model, PrimaryKey, Table, UniqueConstraint } from './types.js';
-
-const NAMEDATALEN = 63;
-
-/** PostgreSQL's makeObjectName: `name1_name2_label`, the longer of name1/name2 shortened to fit 63 bytes. */
-function objectName(name1: string, name2: string | undefined, label: string): string {
-  const avail = NAMEDATALEN - label.length - 1 - (name2 ? 1 : 0);
-  let [n1, n2] = [name1.length, name2?.length ?? 0];
-  while (n1 + n2 > avail) if (n1 > n2) n1--; else n2--;
-  return `${name1.slice(0, n1)}${name2 ? `_${name2.slice(0, n2)}` : ''}_${label}`;
-}
 
 /** The name PostgreSQL gives an index key's column: the column, the function an expression calls, else `expr`. */
 function keyName(k: Index['keys'][number]): string {
@@ -38,26 +29,15 @@ function keyName(k: Index['keys'][number]): string {
   return cast ? cast[1]! : 'expr';
 }
 
-/** ChooseIndexNameAddition: the key names joined with `_`, cut once 63 bytes are reached. */
-function addition(names: readonly string[]): string {
-  let out = '';
-  for (const n of names) {
-    if (out) out += '_';
-    out += n;
-    if (out.length >= NAMEDATALEN) break;
-  }
-  return out;
-}
-
 /**
  * The name PostgreSQL gives the index it creates on the partition `table` for its parent's index `index` when no
- * other relation of the schema has it (ChooseIndexName; else a number is appended).
+ * other relation of the schema has it (ChooseIndexName; else a number is appended while `taken` has it).
  *
  * @example
  * defaultPartitionIndexName('orders_2024', idx) // idx on (lower(email)) → 'orders_2024_lower_idx'
  */
-export function defaultPartitionIndexName(table: string, index: Index): string {
-  return objectName(table, addition(index.keys.map(keyName)), 'idx');
+export function defaultPartitionIndexName(table: string, index: Index, taken: ReadonlySet<string> = new Set()): string {
+  return chooseName(table, addition(index.keys.map(keyName)), 'idx', (n) => taken.has(n));
 }
 
 /**
@@ -68,10 +48,7 @@ export function defaultPartitionIndexName(table: string, index: Index): string {
  * defaultCopyName('p1', pPkey, new Set(['p1_pkey'])) // 'p1_pkey1'
  */
 export function defaultCopyName(part: string, key: PrimaryKey | UniqueConstraint, taken: ReadonlySet<string>): string {
-  const [name2, label] = key.kind === 'primary_key' ? [undefined, 'pkey'] : [addition(key.columns), 'key'];
-  let name = objectName(part, name2, label);
-  for (let n = 1; taken.has(name); n++) name = objectName(part, name2, `${label}${n}`);
-  return name;
+  return key.kind === 'primary_key' ? chooseName(part, undefined, 'pkey', (n) => taken.has(n)) : chooseName(part, addition(key.columns), 'key', (n) => taken.has(n));
 }
 
 /**
@@ -127,12 +104,6 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
   const from = detachedTable(model, parent);
   const key = qualifiedKey(table.schema, table.name);
   const taken = relationNames(model, table.schema);
-  const choose = (name2: string | undefined, label: string) => {
-    let name = objectName(table.name, name2, label);
-    for (let n = 1; taken.has(name); n++) name = objectName(table.name, name2, `${label}${n}`);
-    taken.add(name);
-    return name;
-  };
   const constraints: Record<string, Constraint> = {};
   for (const c of Object.values(from.constraints)) {
     if (c.kind === 'check' && !c.noInherit) constraints[c.name] = { ...c, comment: undefined };
@@ -144,7 +115,7 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
     } else if (c.kind === 'primary_key' || c.kind === 'unique') {
       // The name of its copy (PrimaryKey.copies), else the one PostgreSQL would give it; a sub-partitioned
       // partition's copy keeps the names of its partitions' copies (recorded on the parent's key until now).
-      const name = c.copies?.[key] ?? choose(c.kind === 'primary_key' ? undefined : addition(c.columns), c.kind === 'primary_key' ? 'pkey' : 'key');
+      const name = c.copies?.[key] ?? defaultCopyName(table.name, c, taken);
       taken.add(name);
       const below = Object.entries(c.copies ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));
       const { copies: _c, ...shape } = c;
@@ -157,7 +128,8 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
     // The name of its index attached to the parent's (Index.attached), else the one PostgreSQL would give it.
     const own = i.attached?.[key];
     if (i.only && own === undefined) continue;
-    const name = own ?? choose(addition(i.keys.map(keyName)), 'idx');
+    const name = own ?? defaultPartitionIndexName(table.name, i, taken);
+    taken.add(name);
     const { attached: _a, only: _o, ...shape } = i;
     // A sub-partitioned partition's index keeps its partitions' indexes attached (recorded on the parent's until now).
     const below = Object.entries(i.attached ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));

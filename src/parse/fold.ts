@@ -44,7 +44,7 @@ import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
 import { bExpr, constText, sv } from './kinds/nodes.js';
 import { Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
-import { truncateIdent } from './naming.js';
+import { truncateIdent } from '../model/naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnType, valueType } from './literal-type.js';
 import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';

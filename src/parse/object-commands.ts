@@ -33,7 +33,7 @@ import * as renames from './kinds/rename.js';
 import * as policy from './kinds/policy.js';
 import { sv } from './kinds/nodes.js';
 import { notFound, Problem, type FoldScope } from './kinds/scope.js';
-import { truncateIdent } from './naming.js';
+import { truncateIdent } from '../model/naming.js';
 import type { Payload } from './ast.js';
 import { statementKind } from './statement-kind.js';
 

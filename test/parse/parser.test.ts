@@ -11,7 +11,7 @@ import { canonicalizeDefinitions, canonicalizeViews, exprFromText } from '../../
 import { emptyModel, type Constraint, type Index, type View } from '../../src/model/types.js';
 import { diff } from '../../src/diff/index.js';
 import { canonicalExprText, checkSchema, initSchemaParser, parseSchema } from '../../src/parse/index.js';
-import { makeObjectName } from '../../src/parse/naming.js';
+import { makeObjectName } from '../../src/model/naming.js';
 import { statementPieces } from '../../src/parse/pg.js';
 import { parseSync } from '../../src/parse/libpg.js';
 import type { Model } from '../../src/model/types.js';

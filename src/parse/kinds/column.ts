@@ -7,7 +7,7 @@ import { normalizeExpr } from '../normalize-forms.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteLiteral } from '../../model/names.js';
-import { chooseName, truncateIdent } from '../naming.js';
+import { chooseName, truncateIdent } from '../../model/naming.js';
 import { serialType } from '../typename.js';
 import { foldColumnDefOptions } from './column-options.js';
 import * as publication from './publication.js';

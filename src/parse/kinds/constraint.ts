@@ -10,7 +10,7 @@ import { Problem, type FoldScope, type MTable } from './scope.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { renameKeyCopy, renameKeySource } from './partition-keys.js';
-import { chooseName, nameAddition, truncateIdent } from '../naming.js';
+import { chooseName, nameAddition, truncateIdent } from '../../model/naming.js';
 import { indexColumns } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
 import { tablespaceRefusal } from '../statement-kind.js';

@@ -10,7 +10,7 @@ import { indexShape } from '../canonical.js';
 import { rowColumnType } from '../literal-type.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
-import { chooseName, nameAddition, truncateIdent } from '../naming.js';
+import { chooseName, nameAddition, truncateIdent } from '../../model/naming.js';
 import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';

@@ -10,7 +10,7 @@
 import type { Index } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { figureColname } from '../colname.js';
-import { chooseName, nameAddition } from '../naming.js';
+import { chooseName, nameAddition } from '../../model/naming.js';
 import { qualifiedKey } from '../../model/names.js';
 import { descendsFrom as isPartitionOf } from '../../model/partition.js';
 import type { FoldScope, MTable, Mut } from './scope.js';

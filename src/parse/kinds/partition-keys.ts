@@ -10,7 +10,7 @@
 import type { PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { qualifiedKey } from '../../model/names.js';
 import { descendsFrom, takesKey } from '../../model/partition.js';
-import { chooseName, nameAddition } from '../naming.js';
+import { chooseName, nameAddition } from '../../model/naming.js';
 import type { FoldScope, MTable } from './scope.js';
 
 type Key = PrimaryKey | UniqueConstraint;

@@ -12,7 +12,7 @@ import { deparseExpression } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent, quoteLiteral } from '../../model/names.js';
-import { chooseName } from '../naming.js';
+import { chooseName } from '../../model/naming.js';
 import * as publication from './publication.js';
 import * as statistics from './statistics.js';
 import * as rule from './rule.js';

@@ -6,7 +6,7 @@ import type { Column, DomainType, Expr, TypeDef } from '../../model/types.js';
 import { nodeAs, type Node, type Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope, type MTable, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
-import { chooseName } from '../naming.js';
+import { chooseName } from '../../model/naming.js';
 import * as collations from './collation.js';
 import { sv } from './nodes.js';
 import * as privileges from './privileges.js';

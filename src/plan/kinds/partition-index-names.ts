@@ -81,8 +81,7 @@ export function newPartitionRenames(t: Table, all: readonly Change[], current: M
     const target = i.attached?.[key];
     if (target === undefined || !current.tables[i.table]?.indexes[i.name] || !i.keys.length) continue;
     if (all.some((c) => (c.kind === 'create_index' && !c.statisticsFrom || c.kind === 'drop_index') && c.index.table === i.table && c.index.name === i.name)) continue;
-    let given = defaultPartitionIndexName(t.name, i);
-    for (let n = 1; taken.has(given); n++) given = `${defaultPartitionIndexName(t.name, i).replace(/_idx$/, '')}_idx${n}`;
+    const given = defaultPartitionIndexName(t.name, i, taken);
     taken.add(given);
     if (given !== target) out.push(`ALTER INDEX ${qn(t.schema, given)} RENAME TO ${qi(target)}`);
   }

@@ -4,7 +4,8 @@
  * `email text UNIQUE` is `users_email_key` exactly like the inspected one.
  */
 
-const NAMEDATALEN = 64;
+/** PostgreSQL's NAMEDATALEN: names are at most NAMEDATALEN - 1 bytes. */
+export const NAMEDATALEN = 64;
 
 /** Truncates a string to at most `bytes` UTF-8 bytes without splitting a character (pg_mbcliplen). */
 function clip(s: string, bytes: number): string {

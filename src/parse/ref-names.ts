@@ -13,6 +13,7 @@
  */
 import type { Node } from './ast.js';
 import { stringValue } from './ast.js';
+import { NAMEDATALEN } from '../model/naming.js';
 
 /**
  * The names a view's query level starts with: PostgreSQL 15 and older keep the view rule's OLD and NEW range-table
@@ -20,8 +21,6 @@ import { stringValue } from './ast.js';
  */
 export const VIEW_LEVEL: readonly string[] = ['old', 'new'];
 
-/** NAMEDATALEN: a name of this many bytes or more is cut (ruleutils keeps the digits and drops characters). */
-const NAMEDATALEN = 64;
 
 /**
  * `name`, or `name_N` with the first N that makes it unused, recorded in `used` (name → the last N tried for it),
@@ -45,6 +44,7 @@ export function uniqueRefName(used: Map<string, number>, name: string): string {
     n++;
     for (;;) {
       mod = `${base}_${n}`;
+      // A name of NAMEDATALEN bytes or more is cut: ruleutils keeps the digits and drops characters.
       if (Buffer.byteLength(mod) < NAMEDATALEN) break;
       base = Array.from(base).slice(0, -1).join(''); // pg_mbcliplen: whole characters
     }

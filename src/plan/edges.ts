@@ -337,7 +337,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       if (c.attach) return { requires: [nodeId.rel(table), nodeId.index((k as { attachedTo?: string }).attachedTo!), nodeId.index(qualifiedKey(c.table.schema, k.name)), nodeId.part(table, 'constraint', k.name)] };
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       const joined = k.kind === 'check' ? [nodeId.inheritedCheck(table, k.name)] : [];
-      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined] };
+      // The copies a key added to an existing table makes on the partitions the plan creates are renamed right after
+      // it (plan/kinds/partition-key-names.ts): those partitions first.
+      const newParts = 'copies' in k && k.copies && !c.newTable ? Object.keys(k.copies).filter((p) => !current.tables[p]).map(nodeId.rel) : [];
+      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined, ...newParts] };
     }
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };

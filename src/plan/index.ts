@@ -313,7 +313,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
         if (deferValidation) emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
         // The copies the ADD made on the partitions, renamed as desired (PrimaryKey.copies).
-        if (existing && (k.kind === 'primary_key' || k.kind === 'unique')) for (const sql of addedKeyCopyRenames(c.table, k, all, current)) emit('add-constraint', c, keyOf(c.table), `rename a copy of "${k.name}"`, sql);
+        if (existing && (k.kind === 'primary_key' || k.kind === 'unique')) for (const sql of addedKeyCopyRenames(c.table, k, all, current, desired)) emit('add-constraint', c, keyOf(c.table), `rename a copy of "${k.name}"`, sql);
         // The comment on its index goes with it, however it came to be (re)added (the differ compares kept keys').
         if ('indexComment' in k && k.indexComment !== undefined) emit('comment', c, keyOf(c.table), `set comment to index: "${k.name}"`, `COMMENT ON INDEX ${qn(c.table.schema, k.name)} IS ${quoteLiteral(k.indexComment)}`);
         break;

@@ -74,4 +74,20 @@ export const PARTITION_6_CASES: readonly AcceptanceCase[] = [
     seed: subSeed, keepsTables: subKeeps,
     expectedSql: ['RENAME CONSTRAINT "m_one_low_pkey" TO "m_low_k"'],
   },
+  {
+    // A key added to a partitioned table that exists, with a partition it has and one the plan creates: the ADD
+    // copies the key onto both (the new one is created first), then the copies are renamed.
+    name: 'partition key copies: key added with a new partition',
+    old: ['CREATE TABLE q (a int NOT NULL, b int) PARTITION BY LIST (a)', 'CREATE TABLE q1 PARTITION OF q FOR VALUES IN (1)'],
+    new: [
+      'CREATE TABLE q (a int NOT NULL, b int, PRIMARY KEY (a)) PARTITION BY LIST (a)',
+      'CREATE TABLE q1 PARTITION OF q FOR VALUES IN (1)',
+      'CREATE TABLE q2 PARTITION OF q FOR VALUES IN (2)',
+      'ALTER TABLE q1 RENAME CONSTRAINT q1_pkey TO q1_k',
+      'ALTER TABLE q2 RENAME CONSTRAINT q2_pkey TO q2_k',
+    ],
+    seed: 'INSERT INTO q VALUES (1, 10)',
+    keepsTables: [{ tables: ['q'], query: 'SELECT a, b FROM q ORDER BY 1' }],
+    expectedSql: ['RENAME CONSTRAINT "q1_pkey" TO "q1_k"', 'RENAME CONSTRAINT "q2_pkey" TO "q2_k"'],
+  },
 ];

@@ -16,7 +16,7 @@ import { constraintAfterTable, qn } from '../table-sql.js';
  * `ALTER TABLE … RENAME CONSTRAINT` of the copies PostgreSQL makes on the new partition `t` of the keys above it that
  * exist when it is created (kept, or written in a new table's CREATE TABLE), when the desired names differ from the
  * ones it gives. A key added to a table that exists is copied by its ADD, at a place of the plan this does not
- * follow: a later plan renames those copies.
+ * follow (addedKeyCopyRenames does).
  *
  * @example
  * newPartitionKeyRenames(p1, all, current, desired) // ['ALTER TABLE "public"."p1" RENAME CONSTRAINT "p1_pkey" TO "p1_custom"']
@@ -55,25 +55,30 @@ function namesAfterDrops(current: Model, schema: string, all: readonly Change[])
 /**
  * `ALTER TABLE … RENAME CONSTRAINT` of the copies `ALTER TABLE t ADD PRIMARY KEY/UNIQUE` makes (or takes) on the
  * partitions `t` has already, when the desired names differ: a partition's own key of the shape keeps its name
- * (takesKey), the others get PostgreSQL's. Partitions the plan creates or attaches are not followed here.
+ * (takesKey), the others get PostgreSQL's; so do the partitions the plan creates, which come before the ADD. A table
+ * the plan attaches as a partition (a partition move, after the ADD) gets its copy from ATTACH: not followed here.
  *
  * @example
  * addedKeyCopyRenames(m, mK, all, current) // ['ALTER TABLE "public"."m_one" RENAME CONSTRAINT "m_one_pkey" TO "m_one_k"']
  */
-export function addedKeyCopyRenames(t: Table, k: PrimaryKey | UniqueConstraint, all: readonly Change[], current: Model): string[] {
+export function addedKeyCopyRenames(t: Table, k: PrimaryKey | UniqueConstraint, all: readonly Change[], current: Model, desired: Model): string[] {
   const tableKey = qualifiedKey(t.schema, t.name);
   if (!t.partitionBy || !k.copies || !current.tables[tableKey]) return [];
-  const created = new Set(all.flatMap((c) => (c.kind === 'create_table' || c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const changed = new Set(all.flatMap((c) => (c.kind === 'create_table' || c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const created = new Set(all.flatMap((c) => (c.kind === 'create_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
   const out: string[] = [];
   const takenBySchema = new Map<string, Set<string>>();
-  // Level by level, as DefineIndex recurses: a partition's copy is made before its own partitions'.
-  const parts = Object.keys(k.copies).filter((p) => current.tables[p] && !created.has(p) && descendsFrom(current.tables, p, tableKey))
-    .sort((a, b) => depth(current, a) - depth(current, b));
+  // The partitions it has already, and those the plan creates (before the ADD: plan/edges.ts), level by level as
+  // DefineIndex recurses: a partition's copy is made before its own partitions'.
+  const kept = (p: string) => !!current.tables[p] && !changed.has(p) && descendsFrom(current.tables, p, tableKey);
+  const made = (p: string) => created.has(p) && !current.tables[p] && descendsFrom(desired.tables, p, tableKey);
+  const parts = Object.keys(k.copies).filter((p) => kept(p) || made(p)).sort((a, b) => depth(desired, a) - depth(desired, b));
   for (const p of parts) {
-    const part = current.tables[p]!;
+    const part = (kept(p) ? current : desired).tables[p]!;
     const taken = takenBySchema.get(part.schema) ?? namesAfterDrops(current, part.schema, all);
     takenBySchema.set(part.schema, taken);
-    const own = Object.values(part.constraints).find((x): x is PrimaryKey | UniqueConstraint => (x.kind === 'primary_key' || x.kind === 'unique') && takesKey(x, k, false));
+    // A partition's own key of the shape is taken as it is (a new partition has none: it would be the copy).
+    const own = kept(p) ? Object.values(part.constraints).find((x): x is PrimaryKey | UniqueConstraint => (x.kind === 'primary_key' || x.kind === 'unique') && takesKey(x, k, false)) : undefined;
     const given = own?.name ?? defaultCopyName(part.name, k, taken);
     taken.add(given);
     if (given !== k.copies[p]) out.push(`ALTER TABLE ${qn(part.schema, part.name)} RENAME CONSTRAINT ${qi(given)} TO ${qi(k.copies[p]!)}`);

@@ -327,6 +327,7 @@ export class Folder implements FoldScope {
     switch (type) {
       case 'CreateSchemaStmt': return schema.createSchema(this, n);
       case 'CreateExtensionStmt': return extension.createExtension(this, n);
+      case 'AlterExtensionStmt': return extension.alterExtension(this, n);
       case 'CreateEnumStmt': return types.createEnum(this, n);
       case 'CreateDomainStmt': return types.createDomain(this, n);
       case 'AlterDomainStmt': return types.alterDomain(this, n);

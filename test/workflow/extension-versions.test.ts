@@ -8,11 +8,13 @@ import { alterExtension } from '../../src/diff/extensions.js';
 import type { Extension, Model } from '../../src/model/types.js';
 import { loadLibpg } from '../../src/parse/libpg.js';
 import { initSplitter } from '../../src/parse/split.js';
+import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { statedVersionsOnly } from '../../src/workflow/state.js';
 
 beforeAll(async () => {
   await loadLibpg();
   await initSplitter();
+  await initSchemaParser();
 });
 
 const ext = (name: string, version?: string, schema = 'public'): Extension => ({ kind: 'extension', name, schema, ...(version ? { version } : {}) });
@@ -22,6 +24,19 @@ it('keeps only the versions the files state', () => {
   const out = statedVersionsOnly(model, [{ file: 's.sql', text: "CREATE EXTENSION hstore VERSION '1.8';\nCREATE EXTENSION citext; -- no VERSION here\nCREATE TABLE version (id int);\n" }]);
   expect(out.extensions.hstore!.version).toBe('1.8');
   expect(out.extensions.citext!.version).toBeUndefined();
+});
+
+it('ALTER EXTENSION … UPDATE TO states a version, in the fold and for a dev database; a bare UPDATE states none', () => {
+  const text = "CREATE EXTENSION hstore;\nALTER EXTENSION hstore UPDATE TO '1.8';\nCREATE EXTENSION citext VERSION '1.5';\nALTER EXTENSION citext UPDATE;\n";
+  const r = checkSchema([{ file: 's.sql', text }]);
+  expect(r.errors).toEqual([]);
+  expect(r.model.extensions.hstore!.version).toBe('1.8');
+  expect(r.model.extensions.citext!.version).toBeUndefined();
+  const model = { extensions: { hstore: ext('hstore', '1.8'), citext: ext('citext', '1.6') } } as unknown as Model;
+  const out = statedVersionsOnly(model, [{ file: 's.sql', text }]);
+  expect(out.extensions.hstore!.version).toBe('1.8');
+  expect(out.extensions.citext!.version).toBeUndefined();
+  expect(checkSchema([{ file: 's.sql', text: "ALTER EXTENSION hstore UPDATE TO '1.8';" }]).errors[0]).toMatchObject({ code: 'E_UNKNOWN' });
 });
 
 it('updates when both sides have a version and they differ; moves a relocatable extension only', () => {

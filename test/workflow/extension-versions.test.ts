@@ -10,6 +10,10 @@ import { loadLibpg } from '../../src/parse/libpg.js';
 import { initSplitter } from '../../src/parse/split.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
 import { statedVersionsOnly } from '../../src/workflow/state.js';
+import { nativeModelFromSources } from '../../src/workflow/native.js';
+import { planSchemaApply } from '../../src/workflow/schema-apply.js';
+import { MeridianError } from '../../src/errors.js';
+import { describeEachDatabase } from '../helpers/databases.js';
 
 beforeAll(async () => {
   await loadLibpg();
@@ -44,4 +48,20 @@ it('updates when both sides have a version and they differ; moves a relocatable 
   expect(alterExtension(ext('hstore', '1.7'), ext('hstore'))).toBeUndefined();
   expect(alterExtension(ext('citext', '1.6'), ext('citext', undefined, 'ext'))).toMatchObject({ schema: 'ext' });
   expect(alterExtension({ ...ext('fixed', '1.0'), relocatable: false }, ext('fixed', undefined, 'ext'))).toBeUndefined();
+});
+
+describeEachDatabase('an extension update the server has no script for', (t) => {
+  it('stops the plan with an error that names both versions (a downgrade); an upgrade still plans UPDATE TO', async () => {
+    await t.reset();
+    await t.db.exec("CREATE EXTENSION hstore VERSION '1.8'");
+    const down = (await nativeModelFromSources([{ file: 's.sql', text: "CREATE EXTENSION hstore VERSION '1.7';\n" }]))!;
+    const err = await planSchemaApply(t.db, down).catch((e: unknown) => e as MeridianError);
+    expect(err).toBeInstanceOf(MeridianError);
+    expect((err as MeridianError).code).toBe('E_PLAN');
+    expect((err as MeridianError).message).toMatch(/^s\.sql:1:1: extension "hstore" cannot go from version 1\.8 to 1\.7: the target database has no update path .*such as a downgrade.*VERSION '1\.8'/);
+    await t.db.exec("DROP EXTENSION hstore; CREATE EXTENSION hstore VERSION '1.7'");
+    const up = (await nativeModelFromSources([{ file: 's.sql', text: "CREATE EXTENSION hstore VERSION '1.8';\n" }]))!;
+    expect((await planSchemaApply(t.db, up)).map((s) => s.sql)).toEqual(['ALTER EXTENSION "hstore" UPDATE TO \'1.8\'']);
+    await t.db.exec('DROP EXTENSION hstore');
+  });
 });

@@ -8,7 +8,6 @@
  * (`public.citext` → `ext.citext`) is the same column, not retyped (`followMovedExtensions`).
  */
 import type { Change } from './changes.js';
-import { splitKey } from '../model/names.js';
 import type { Extension, Model } from '../model/types.js';
 
 /**
@@ -24,40 +23,84 @@ export function alterExtension(cur: Extension, e: Extension): Extract<Change, { 
   return { kind: 'alter_extension', from: cur, to: e, ...(version !== undefined ? { version } : {}), ...(schema !== undefined ? { schema } : {}) };
 }
 
+/** A name as the Model spells it in keys and canonical text: bare when PostgreSQL would not quote it. */
+function spelled(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `schema.name` references in text: the schema as spelled bare or quoted, the name captured (bare or quoted). */
+function referencesIn(schema: string): RegExp {
+  const quoted = `"${schema.replace(/"/g, '""')}"`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const s = spelled(schema) === schema ? `(?:${schema.replace(/\$/g, '\\$')}|${quoted})` : quoted;
+  return new RegExp(`(?<![\\w$.])${s}\\.([a-z_][a-z0-9_$]*|"(?:[^"]|"")+")`, 'g');
+}
+
+const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
+/** Fields that hold prose or positions, not SQL: never rewritten. */
+const PROSE = new Set(['comment', 'defaultComment', 'loc']);
+
+/** `v` with `f` applied to every string and record key outside PROSE fields; the same object where nothing changes. */
+function mapStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return f(v);
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((x) => {
+      const y = mapStrings(x, f);
+      if (y !== x) changed = true;
+      return y;
+    });
+    return changed ? out : v;
+  }
+  if (!v || typeof v !== 'object') return v;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const [k2, y] = [f(k), PROSE.has(k) ? x : mapStrings(x, f)];
+    if (k2 !== k || y !== x) changed = true;
+    out[k2] = y;
+  }
+  return changed ? out : v;
+}
+
 /**
- * `current` with the column types that a moved extension takes along spelled in its new schema: a column of
- * `old.x` whose desired type is `new.x`, where an extension moves from `old` to `new` and neither Model defines
- * the type (it is the extension's). Other Models are returned as they are.
+ * `current` with its references to a moved extension's objects spelled in the extension's new schema, as PostgreSQL
+ * leaves them after `ALTER EXTENSION … SET SCHEMA` (what uses them follows by oid): column types, function
+ * signatures (their keys too), index operator classes, view definitions, defaults, checks. A reference `old.x`
+ * follows when the desired Model spells `new.x` somewhere and neither Model defines `old.x` itself (then it is
+ * the extension's). Comments are prose, left as they are. Other Models are returned as they are.
  *
  * @example
  * followMovedExtensions(current, desired).tables['public.t'].columns[1].type // 'ext.citext' (was 'public.citext')
+ * followMovedExtensions(current, desired).functions // { 'public.f(ext.citext)': … } (was public.f(public.citext))
  */
 export function followMovedExtensions(current: Model, desired: Model): Model {
-  const moves = new Set<string>();
+  const moves = new Map<string, Set<string>>();
   for (const [name, e] of Object.entries(desired.extensions)) {
     const cur = current.extensions[name];
-    if (cur && alterExtension(cur, e)?.schema !== undefined) moves.add(`${cur.schema}\u0000${e.schema}`);
+    if (cur && alterExtension(cur, e)?.schema !== undefined) moves.set(cur.schema, (moves.get(cur.schema) ?? new Set()).add(e.schema));
   }
   if (!moves.size) return current;
-  const base = (t: string) => t.replace(/(\[\])+$/, '');
-  const follows = (from: string, to: string) => {
-    const [a, b] = [base(from), base(to)];
-    if (a === b || from.slice(a.length) !== to.slice(b.length) || !a.includes('.') || !b.includes('.')) return false;
-    const [x, y] = [splitKey(a), splitKey(b)];
-    return x.name === y.name && moves.has(`${x.schema}\u0000${y.schema}`) && !current.types[a] && !desired.types[b] && !current.tables[a] && !desired.tables[b];
+  const defines = (m: Model, schema: string, name: string) => {
+    const key = `${spelled(schema)}.${spelled(name)}`;
+    return !!(m.types[key] || m.tables[key] || m.views[key] || m.sequences[key] || Object.keys(m.functions).some((k) => k.startsWith(`${key}(`)));
   };
-  const tables = { ...current.tables };
-  for (const [k, t] of Object.entries(current.tables)) {
-    const d = desired.tables[k];
-    if (!d) continue;
-    let changed = false;
-    const columns = t.columns.map((c) => {
-      const to = d.columns.find((x) => x.name === c.name)?.type;
-      if (to === undefined || !follows(c.type, to)) return c;
-      changed = true;
-      return { ...c, type: to };
-    });
-    if (changed) tables[k] = { ...t, columns };
+  let out: Model = current;
+  for (const [from, targets] of moves) {
+    for (const to of targets) {
+      // The names the desired state reaches in the new schema.
+      const named = new Set<string>();
+      const there = referencesIn(to);
+      mapStrings({ ...desired, extensions: {} }, (text) => {
+        for (const m of text.matchAll(there)) named.add(unquote(m[1]!));
+        return text;
+      });
+      const here = referencesIn(from);
+      out = mapStrings({ ...out, extensions: {} }, (text) => text.replace(here, (whole, n: string) => {
+        const name = unquote(n);
+        return named.has(name) && !defines(current, from, name) && !defines(desired, from, name) ? `${spelled(to)}.${n}` : whole;
+      })) as Model;
+      out = { ...out, extensions: current.extensions };
+    }
   }
-  return { ...current, tables };
+  return out;
 }

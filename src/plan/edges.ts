@@ -43,6 +43,12 @@ type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>
 
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
+/**
+ * What every statement other than a rename, a schema's creation and the move itself requires when the plan moves a
+ * relocatable extension (`ALTER EXTENSION … SET SCHEMA`): the rest is computed on the moved state, where what uses
+ * the extension's objects names them in their new schema (../diff/extensions.ts `followMovedExtensions`).
+ */
+export const MOVES = 'extension-moves';
 
 export interface EdgeContext {
   readonly current: Model;
@@ -141,7 +147,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     // Updated or moved: into its new schema once it exists, out of the old one before it goes.
-    case 'alter_extension': return { alters: [EXTENSIONS, extensionId(c.to.name)], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
+    // A move runs before the rest of the plan, which is computed on the moved state (every other statement requires MOVES,
+    // so it does not alter the extension's node: what the plan drops that used the extension comes after it).
+    case 'alter_extension': if (kind === 'move-extension') return { creates: [MOVES], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
+      return { alters: [EXTENSIONS, extensionId(c.to.name)], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).

@@ -21,7 +21,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
-import { alterExtension, followMovedExtensions } from './extensions.js';
+import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -229,14 +229,18 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   if (!scope) {
     for (const [name, e] of Object.entries(desired.extensions)) {
       const cur = current.extensions[name];
-      if (!cur) out.push({ kind: 'create_extension', extension: e });
-      else {
+      // One PostgreSQL cannot move (`relocatable = false`: SET SCHEMA is refused) is created again in its new schema.
+      const recreated = cur !== undefined && recreatedExtension(cur, e);
+      if (!cur || recreated) {
+        if (recreated) out.push({ kind: 'drop_extension', extension: assertRecreatable(current, desired, cur, e) });
+        out.push({ kind: 'create_extension', extension: e });
+      } else {
         const alter = alterExtension(cur, e);
         if (alter) out.push(alter);
       }
       // Compared only when the desired state has a comment. A new extension starts with its control file's
       // comment, and so does one read from a file that states none.
-      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? cur.comment ?? cur.defaultComment : undefined) ?? e.defaultComment, e.comment);
+      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? (recreated ? cur.defaultComment : cur.comment ?? cur.defaultComment) : undefined) ?? e.defaultComment, e.comment);
     }
     for (const [name, e] of Object.entries(current.extensions)) if (!desired.extensions[name]) out.push({ kind: 'drop_extension', extension: e });
   }

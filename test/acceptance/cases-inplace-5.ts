@@ -37,4 +37,19 @@ export const INPLACE_5_CASES: AcceptanceCase[] = [
     new: ['CREATE SCHEMA ext', 'CREATE EXTENSION citext WITH SCHEMA ext', 'CREATE FUNCTION f(x ext.citext) RETURNS text LANGUAGE sql AS $$ SELECT 1::text $$'],
     expectedSql: ['ALTER EXTENSION "citext" SET SCHEMA "ext"', 'DROP FUNCTION "public"."f"(x ext.citext)'],
   },
+  // diff/index.ts + diff/extensions.ts (recreatedExtension): a non-relocatable extension's schema was not compared,
+  // so the file's WITH SCHEMA never took effect. PostgreSQL refuses SET SCHEMA for it: dropped and created again
+  // there, with the drop's BREAKS_DEPENDANTS hazard (what uses it is refused, test/workflow/extension-move.test.ts).
+  {
+    name: 'inplace-5: a non-relocatable extension whose schema changes is dropped and created again in the new schema',
+    serversOnly: 'xml2 (relocatable = false) is not among the contrib extensions PGlite ships',
+    old: ['CREATE SCHEMA ext', 'CREATE EXTENSION xml2 WITH SCHEMA public', 'CREATE TABLE t (id int PRIMARY KEY, doc text)'],
+    new: ['CREATE SCHEMA ext', 'CREATE EXTENSION xml2 WITH SCHEMA ext', 'CREATE TABLE t (id int PRIMARY KEY, doc text)'],
+    seed: "INSERT INTO t VALUES (1, '<a>1</a>')",
+    seedBack: "INSERT INTO t VALUES (1, '<a>1</a>')",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, doc FROM t ORDER BY id' }],
+    expectedSql: ['DROP EXTENSION "xml2"', 'CREATE EXTENSION IF NOT EXISTS "xml2" WITH SCHEMA "ext"'],
+    expectedHazards: ['BREAKS_DEPENDANTS'],
+    absentSql: ['SET SCHEMA'],
+  },
 ];

@@ -7,6 +7,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { followMovedExtensions } from '../../src/diff/extensions.js';
 import { diff } from '../../src/diff/index.js';
 import { checkSchema, initSchemaParser } from '../../src/parse/index.js';
+import { MeridianError } from '../../src/errors.js';
+import type { Model } from '../../src/model/types.js';
 
 beforeAll(initSchemaParser);
 
@@ -35,4 +37,16 @@ COMMENT ON TABLE t IS 'was in public.citext';`;
 it('leaves a Model alone when no extension moves', () => {
   const m = fold('CREATE EXTENSION citext; CREATE TABLE t (e public.citext);');
   expect(followMovedExtensions(m, m)).toBe(m);
+});
+
+it('a non-relocatable extension is dropped and created again in its new schema, and refused while something uses it', () => {
+  const fixed = (m: Model): Model => ({ ...m, extensions: { xml2: { ...m.extensions.xml2!, relocatable: false } } });
+  const current = fixed(fold('CREATE SCHEMA ext; CREATE EXTENSION xml2 WITH SCHEMA public; CREATE TABLE t (id int);'));
+  const desired = fold('CREATE SCHEMA ext;\nCREATE EXTENSION xml2 WITH SCHEMA ext; CREATE TABLE t (id int);');
+  expect(diff(current, desired).map((c) => c.kind)).toEqual(['drop_extension', 'create_extension']);
+  const using = fixed(fold("CREATE SCHEMA ext; CREATE EXTENSION xml2 WITH SCHEMA public; CREATE VIEW v AS SELECT public.xpath_string('<a/>'::text, '/a'::text) AS x;"));
+  const wants = fold("CREATE SCHEMA ext;\nCREATE EXTENSION xml2 WITH SCHEMA ext; CREATE VIEW v AS SELECT ext.xpath_string('<a/>'::text, '/a'::text) AS x;");
+  const err = (() => { try { diff(using, wants); } catch (e) { return e as MeridianError; } return undefined; })();
+  expect(err?.code).toBe('E_PLAN');
+  expect(err?.message).toMatch(/^extension "xml2" \(s\.sql:2:1\) moves from schema public to ext, but it is not relocatable .* what uses it: public\.v\. Keep it in public/);
 });

@@ -52,4 +52,16 @@ export const INPLACE_5_CASES: AcceptanceCase[] = [
     expectedHazards: ['BREAKS_DEPENDANTS'],
     absentSql: ['SET SCHEMA'],
   },
+  // model/toast.ts + parse/fold.ts: PostgreSQL gives a table of fixed-width columns no TOAST table and drops its
+  // toast.* parameters silently; the fold kept them, so every plan set them again (and pg_dump never showed them).
+  {
+    name: 'inplace-5: toast.* storage parameters on a table with only fixed-width columns (no TOAST table) converge: only the heap parameters are set',
+    old: ['CREATE TYPE mood AS ENUM (\'ok\')', 'CREATE TABLE t (id int PRIMARY KEY, at timestamptz, m mood, u uuid)'],
+    new: ['CREATE TYPE mood AS ENUM (\'ok\')', 'CREATE TABLE t (id int PRIMARY KEY, at timestamptz, m mood, u uuid) WITH (fillfactor = 80, toast.autovacuum_enabled = false)'],
+    seed: "INSERT INTO t VALUES (1, now(), 'ok', gen_random_uuid())",
+    keepsTables: [{ tables: ['t'], query: 'SELECT id, m FROM t ORDER BY id' }],
+    planTwice: true,
+    expectedSql: ['fillfactor=80'],
+    absentSql: ['toast.', 'DROP TABLE'],
+  },
 ];

@@ -3,6 +3,9 @@
  * database keeps the versions its files state (`statedVersionsOnly`), and the differ plans `ALTER EXTENSION …
  * UPDATE TO` / `SET SCHEMA` only for what is due (`alterExtension`).
  */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { alterExtension } from '../../src/diff/extensions.js';
 import type { Extension, Model } from '../../src/model/types.js';
@@ -14,6 +17,7 @@ import { nativeModelFromSources } from '../../src/workflow/native.js';
 import { planSchemaApply } from '../../src/workflow/schema-apply.js';
 import { MeridianError } from '../../src/errors.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { runInProcess } from '../helpers/cli-inproc.js';
 
 beforeAll(async () => {
   await loadLibpg();
@@ -65,3 +69,18 @@ describeEachDatabase('an extension update the server has no script for', (t) => 
     await t.db.exec('DROP EXTENSION hstore');
   });
 });
+
+it('migrate diff asks the dev database: a downgrade is refused, located, and no migration file is written', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'meridian-ext-'));
+  mkdirSync(join(cwd, 'database/schema'), { recursive: true });
+  const schema = join(cwd, 'database/schema/schema.sql');
+  const env = { DATABASE_URL: '' };
+  writeFileSync(schema, "CREATE EXTENSION hstore VERSION '1.8';\n");
+  const init = await runInProcess(['migrate', 'diff', 'init'], { cwd, env });
+  expect(init.code, init.stderr).toBe(0);
+  writeFileSync(schema, "-- an older one\nCREATE EXTENSION hstore VERSION '1.7';\n");
+  const down = await runInProcess(['migrate', 'diff', 'down'], { cwd, env });
+  expect(down.code).not.toBe(0);
+  expect(down.stderr).toMatch(/database\/schema\/schema\.sql:2:1: extension "hstore" cannot go from version 1\.8 to 1\.7: the dev database has no update path/);
+  expect(readdirSync(join(cwd, 'database/migrations')).filter((f) => f.endsWith('_down.sql'))).toEqual([]);
+}, 120_000);

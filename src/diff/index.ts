@@ -111,7 +111,7 @@ function movedPartition(cur: Table, t: Table, current: Model, desired: Model): b
 }
 
 /**
- * The columns of the desired tables whose type is the rebuilt type `key` (or an array of it), for a `rebuild_enum`:
+ * The columns of the desired tables whose type is the rebuilt type `key` (or an array of it), for a `rebuild_type`:
  * a current default goes before the type changes (it cannot be cast), the desired one comes back after.
  */
 function rebuiltColumns(current: Model, desired: Model, key: string): { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] {
@@ -258,7 +258,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
         if (adds) for (const a of adds) out.push({ kind: 'add_enum_value', type: t, ...a });
         else {
           rebuiltEnums.add(key);
-          out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
+          out.push({ kind: 'rebuild_type', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
         }
       } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
         {
@@ -268,7 +268,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       } else if (cur.kind === 'composite' && t.kind === 'composite' && typeUsers(current, key).length && !Object.values(current.tables).some((x) => x.ofType === key)) {
         // Columns use it: PostgreSQL refuses ALTER ATTRIBUTE … TYPE and DROP TYPE. Rebuilt as an enum is, the
         // values converted attribute by attribute (plan/kinds/enum-rebuild.ts). Typed tables: ./typed-tables.ts.
-        out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
+        out.push({ kind: 'rebuild_type', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });

@@ -163,7 +163,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
     // The types over the enum that the desired state drops go with the rebuild: what used them (a column of a
     // dropped domain) is dropped first; the types it recreates over the new enum are created by it.
-    case 'rebuild_enum': return {
+    case 'rebuild_type': return {
       alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))],
       drops: (c.drops ?? []).map((t) => nodeId.type(keyOf(t))),
       creates: (c.types ?? []).map((t) => nodeId.type(keyOf(t.to))),
@@ -402,7 +402,7 @@ export function changeKey(c: Change): string {
     case 'create_extension': case 'drop_extension': return c.extension.name;
     case 'alter_extension': return c.to.name;
     case 'create_type': case 'drop_type': return keyOf(c.type);
-    case 'alter_type': case 'rebuild_enum': return keyOf(c.to);
+    case 'alter_type': case 'rebuild_type': return keyOf(c.to);
     case 'add_enum_value': return keyOf(c.type);
     case 'create_sequence': case 'drop_sequence': case 'sequence_owned_by': return keyOf(c.sequence);
     case 'alter_sequence': return keyOf(c.to);

@@ -235,7 +235,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('add-enum-value', c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
         break;
-      case 'rebuild_enum':
+      case 'rebuild_type':
         for (const st of enumRebuildSteps(c, desired)) emit('rebuild-enum', c, st.object, st.comment, st.sql, st.effects ?? {});
         break;
       case 'create_sequence': {

@@ -40,7 +40,7 @@ export type Change =
    * after; `drops`: those that go) and their columns (`type`: the column's type when it is not the enum itself), see plan/kinds/enum-rebuild.ts.
    */
   | {
-      readonly kind: 'rebuild_enum'; readonly from: TypeDef & { kind: 'enum' | 'composite' }; readonly to: TypeDef & { kind: 'enum' | 'composite' };
+      readonly kind: 'rebuild_type'; readonly from: TypeDef & { kind: 'enum' | 'composite' }; readonly to: TypeDef & { kind: 'enum' | 'composite' };
       readonly columns: readonly { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean; type?: string }[];
       readonly types?: readonly { readonly to: TypeDef; readonly existed: boolean }[];
       /** Types over the enum that the desired Model drops: dropped by the rebuild, before the old enum. */

@@ -21,7 +21,7 @@ import { inheritanceMove } from './inheritance.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
-import { alterExtension, followMovedExtensions } from './extensions.js';
+import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
@@ -111,7 +111,7 @@ function movedPartition(cur: Table, t: Table, current: Model, desired: Model): b
 }
 
 /**
- * The columns of the desired tables whose type is the rebuilt type `key` (or an array of it), for a `rebuild_enum`:
+ * The columns of the desired tables whose type is the rebuilt type `key` (or an array of it), for a `rebuild_type`:
  * a current default goes before the type changes (it cannot be cast), the desired one comes back after.
  */
 function rebuiltColumns(current: Model, desired: Model, key: string): { table: string; column: string; default?: string; dropDefault?: boolean; array?: boolean }[] {
@@ -229,14 +229,18 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   if (!scope) {
     for (const [name, e] of Object.entries(desired.extensions)) {
       const cur = current.extensions[name];
-      if (!cur) out.push({ kind: 'create_extension', extension: e });
-      else {
+      // One PostgreSQL cannot move (`relocatable = false`: SET SCHEMA is refused) is created again in its new schema.
+      const recreated = cur !== undefined && recreatedExtension(cur, e);
+      if (!cur || recreated) {
+        if (recreated) out.push({ kind: 'drop_extension', extension: assertRecreatable(current, desired, cur, e) });
+        out.push({ kind: 'create_extension', extension: e });
+      } else {
         const alter = alterExtension(cur, e);
         if (alter) out.push(alter);
       }
       // Compared only when the desired state has a comment. A new extension starts with its control file's
       // comment, and so does one read from a file that states none.
-      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? cur.comment ?? cur.defaultComment : undefined) ?? e.defaultComment, e.comment);
+      if (e.comment !== undefined) comment({ on: 'EXTENSION', name }, (cur ? (recreated ? cur.defaultComment : cur.comment ?? cur.defaultComment) : undefined) ?? e.defaultComment, e.comment);
     }
     for (const [name, e] of Object.entries(current.extensions)) if (!desired.extensions[name]) out.push({ kind: 'drop_extension', extension: e });
   }
@@ -254,7 +258,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
         if (adds) for (const a of adds) out.push({ kind: 'add_enum_value', type: t, ...a });
         else {
           rebuiltEnums.add(key);
-          out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
+          out.push({ kind: 'rebuild_type', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
         }
       } else if (alterableInPlace(cur, t, typeUsers(current, key))) {
         {
@@ -264,7 +268,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       } else if (cur.kind === 'composite' && t.kind === 'composite' && typeUsers(current, key).length && !Object.values(current.tables).some((x) => x.ofType === key)) {
         // Columns use it: PostgreSQL refuses ALTER ATTRIBUTE … TYPE and DROP TYPE. Rebuilt as an enum is, the
         // values converted attribute by attribute (plan/kinds/enum-rebuild.ts). Typed tables: ./typed-tables.ts.
-        out.push({ kind: 'rebuild_enum', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
+        out.push({ kind: 'rebuild_type', from: cur, to: t, columns: rebuiltColumns(current, desired, key) });
       } else {
         out.push({ kind: 'drop_type', type: cur });
         out.push({ kind: 'create_type', type: t });

@@ -30,6 +30,7 @@ import * as privileges from './kinds/privileges.js';
 import * as defaultPrivileges from './kinds/default-privileges.js';
 import * as schema from './kinds/schema.js';
 import * as extension from './kinds/extension.js';
+import { needsToastTable } from '../model/toast.js';
 import * as types from './kinds/type.js';
 import * as sequence from './kinds/sequence.js';
 import * as table from './kinds/table.js';
@@ -328,6 +329,7 @@ export class Folder implements FoldScope {
     switch (type) {
       case 'CreateSchemaStmt': return schema.createSchema(this, n);
       case 'CreateExtensionStmt': return extension.createExtension(this, n);
+      case 'AlterExtensionStmt': return extension.alterExtension(this, n);
       case 'CreateEnumStmt': return types.createEnum(this, n);
       case 'CreateDomainStmt': return types.createDomain(this, n);
       case 'AlterDomainStmt': return types.alterDomain(this, n);
@@ -529,6 +531,12 @@ export class Folder implements FoldScope {
       }
     }
     recordCopyNames(this);
+    // A table without a TOAST table loses its toast.* parameters in PostgreSQL (src/model/toast.ts): so does the fold.
+    for (const t of Object.values(this.model.tables)) {
+      if (!t.options?.some((o) => o.startsWith('toast.')) || needsToastTable(t, this.model.types)) continue;
+      this.problems.push({ location: t.loc ?? this.stmt.loc, code: 'W_IGNORED', message: `table ${t.schema}.${t.name} has only fixed-width columns, so PostgreSQL gives it no TOAST table and drops its toast.* storage parameters (${t.options.filter((o) => o.startsWith('toast.')).join(', ')}): ignored` });
+      t.options = t.options.filter((o) => !o.startsWith('toast.'));
+    }
     // Privileges of objects the file dropped go with them.
     privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
     return canonicalizeDefinitions(this.model as unknown as Model);

@@ -36,7 +36,7 @@ function step(s: Statement): string | undefined {
     case 'add_column': case 'alter_column': case 'alter_table': return 'column';
     case 'add_constraint': return c.constraint.kind === 'foreign_key' ? 'add-fk' : c.constraint.kind === 'check' ? 'add-check' : 'add';
     case 'set_rls': return 'rls';
-    case 'rebuild_enum': return `enum ${c.to.schema}.${c.to.name}`;
+    case 'rebuild_type': return `enum ${c.to.schema}.${c.to.name}`;
     default: return undefined;
   }
 }

@@ -69,7 +69,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
   for (const c of all) {
     if (c.kind === 'drop_table') affected.add(keyOf(c.table));
     if (c.kind === 'drop_column' || (c.kind === 'alter_column' && (reshapes(c) || regenerates(c)))) affected.add(keyOf(c.table));
-    if (c.kind === 'rebuild_enum') for (const col of c.columns) affected.add(col.table);
+    if (c.kind === 'rebuild_type') for (const col of c.columns) affected.add(col.table);
     // A typed table loses the columns of its type's dropped attributes (DROP ATTRIBUTE … CASCADE would take the views along).
     if (c.kind === 'alter_type' && c.from.kind === 'composite' && c.to.kind === 'composite' && c.from.attributes.some((a) => !(c.to as typeof c.from).attributes.some((b) => b.name === a.name))) for (const t of c.typedTables ?? []) affected.add(t);
     if (c.kind === 'drop_view') affected.add(keyOf(c.view));

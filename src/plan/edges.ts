@@ -43,6 +43,12 @@ type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>
 
 /** What every statement other than a rename requires when the plan renames: the plan is computed on the renamed state. */
 export const RENAMES = 'renames';
+/**
+ * What every statement other than a rename, a schema's creation and the move itself requires when the plan moves a
+ * relocatable extension (`ALTER EXTENSION … SET SCHEMA`): the rest is computed on the moved state, where what uses
+ * the extension's objects names them in their new schema (../diff/extensions.ts `followMovedExtensions`).
+ */
+export const MOVES = 'extension-moves';
 
 export interface EdgeContext {
   readonly current: Model;
@@ -141,7 +147,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
     // Updated or moved: into its new schema once it exists, out of the old one before it goes.
-    case 'alter_extension': return { alters: [EXTENSIONS, extensionId(c.to.name)], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
+    // A move runs before the rest of the plan, which is computed on the moved state (every other statement requires MOVES,
+    // so it does not alter the extension's node: what the plan drops that used the extension comes after it).
+    case 'alter_extension': if (kind === 'move-extension') return { creates: [MOVES], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
+      return { alters: [EXTENSIONS, extensionId(c.to.name)], requires: [nodeId.schema(c.to.schema)], used: [nodeId.schema(c.from.schema)] };
     case 'create_type': return { creates: [nodeId.type(keyOf(c.type))], requires: [...typeDefRefs(c.type, desired), ...defaultsFor(c.type.schema)] };
     case 'drop_type': return { drops: [nodeId.type(keyOf(c.type))], used: typeDefRefs(c.type, current) };
     // With CASCADE it changes the typed tables too: after what is dropped around them (views over a dropped or retyped column).
@@ -154,7 +163,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'add_enum_value': return { alters: [nodeId.type(keyOf(c.type))], requires: [nodeId.schema(c.type.schema)] };
     // The types over the enum that the desired state drops go with the rebuild: what used them (a column of a
     // dropped domain) is dropped first; the types it recreates over the new enum are created by it.
-    case 'rebuild_enum': return {
+    case 'rebuild_type': return {
       alters: [nodeId.type(keyOf(c.to)), ...c.columns.map((col) => nodeId.rel(col.table))],
       drops: (c.drops ?? []).map((t) => nodeId.type(keyOf(t))),
       creates: (c.types ?? []).map((t) => nodeId.type(keyOf(t.to))),
@@ -396,7 +405,7 @@ export function changeKey(c: Change): string {
     case 'create_extension': case 'drop_extension': return c.extension.name;
     case 'alter_extension': return c.to.name;
     case 'create_type': case 'drop_type': return keyOf(c.type);
-    case 'alter_type': case 'rebuild_enum': return keyOf(c.to);
+    case 'alter_type': case 'rebuild_type': return keyOf(c.to);
     case 'add_enum_value': return keyOf(c.type);
     case 'create_sequence': case 'drop_sequence': case 'sequence_owned_by': return keyOf(c.sequence);
     case 'alter_sequence': return keyOf(c.to);

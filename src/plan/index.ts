@@ -20,7 +20,7 @@ import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { nodeId, orderByGraph } from './graph.js';
 import { earlier, place, type TieBreak } from './layout.js';
-import { changeKey, RENAMES, statementIds, type EdgeContext } from './edges.js';
+import { changeKey, MOVES, RENAMES, statementIds, type EdgeContext } from './edges.js';
 import { alterTypeSteps } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { alterExtensionSteps } from './kinds/extension.js';
@@ -212,7 +212,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('create-extension', c, c.extension.name, `create extension "${c.extension.name}"`, `CREATE EXTENSION IF NOT EXISTS ${qi(c.extension.name)} WITH SCHEMA ${qi(c.extension.schema)}${c.extension.version !== undefined ? ` VERSION ${quoteLiteral(c.extension.version)}` : ''}`);
         break;
       case 'alter_extension':
-        for (const st of alterExtensionSteps(c)) emit('alter-extension', c, c.to.name, st.comment, st.sql);
+        for (const st of alterExtensionSteps(c)) emit(st.kind, c, c.to.name, st.comment, st.sql);
         break;
       case 'create_type': {
         const t = c.type;
@@ -236,7 +236,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('add-enum-value', c, keyOf(c.type), `add value to enum type: "${c.type.name}"`,
           `ALTER TYPE ${qn(c.type.schema, c.type.name)} ADD VALUE ${quoteLiteral(c.label)}${c.before !== undefined ? ` BEFORE ${quoteLiteral(c.before)}` : c.after !== undefined ? ` AFTER ${quoteLiteral(c.after)}` : ''}`, {}, false);
         break;
-      case 'rebuild_enum':
+      case 'rebuild_type':
         for (const st of enumRebuildSteps(c, desired)) emit('rebuild-enum', c, st.object, st.comment, st.sql, st.effects ?? {});
         break;
       case 'create_sequence': {
@@ -523,6 +523,7 @@ const NONE: readonly string[] = [];
 function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBreak | undefined) {
   const memo = new Map<Change, ReturnType<typeof statementIds>>();
   const renames = drafts.some((d) => d.kind === 'rename');
+  const moves = drafts.some((d) => d.kind === 'move-extension');
   const last = new Map<Change, number>();
   const count = new Map<Change, number>();
   for (const d of drafts) count.set(d.source, (count.get(d.source) ?? 0) + 1);
@@ -540,7 +541,8 @@ function graphNodes(drafts: readonly Draft[], ctx: EdgeContext, tieBreak: TieBre
     const prev = chained ? last.get(d.source) : undefined;
     if (chained) last.set(d.source, d.order);
     const rename = renames && d.kind !== 'rename';
-    const requires = rename || prev !== undefined ? [...(ids.requires ?? NONE), ...(rename ? [RENAMES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)] : ids.requires ?? NONE;
+    const moved = moves && d.kind !== 'rename' && d.kind !== 'move-extension' && d.kind !== 'create-schema';
+    const requires = rename || moved || prev !== undefined ? [...(ids.requires ?? NONE), ...(rename ? [RENAMES] : NONE), ...(moved ? [MOVES] : NONE), ...(prev !== undefined ? [nodeId.step(prev)] : NONE)] : ids.requires ?? NONE;
     const creates = chained ? [...(ids.creates ?? NONE), nodeId.step(d.order)] : ids.creates ?? NONE;
     return { rank: place(d.kind, tieBreak), order: d.order, draft: d, creates, alters: ids.alters ?? NONE, drops: ids.drops ?? NONE, requires, used: ids.used ?? NONE };
   });

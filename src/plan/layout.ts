@@ -17,6 +17,7 @@
  */
 export const LAYOUT = [
   ['rename'],
+  ['move-extension'],
   ['alter-default-privileges'],
   ['drop-event-trigger', 'alter-event-trigger', 'drop-publication', 'remove-from-publication'],
   ['drop-trigger', 'drop-policy', 'drop-cast', 'drop-rule', 'drop-statistics'],

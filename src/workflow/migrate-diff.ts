@@ -23,6 +23,7 @@ import type { Model } from '../model/types.js';
 import { modelFromMigrations, modelFromSources, readSchemaSources } from './state.js';
 import { assertNotEmptied } from './empty-guard.js';
 import { majorOf, verifyDesired } from './verify.js';
+import { assertUpdatePaths, extensionUpdates } from './extension-paths.js';
 import { nativeModelFromMigrations, nativeModelFromSources } from './native.js';
 import { dataComment, pendingDataStatements, placeDataStatements, type DataStatement, type FileEntry } from './data-statements.js';
 
@@ -175,6 +176,8 @@ export async function migrateDiff(opts: MigrateDiffOptions): Promise<MigrateDiff
   const candidates = opts.confirmRenames && !opts.current ? renameCandidates(changes) : [];
   const confirmed = candidates.length ? await opts.confirmRenames!(candidates) : [];
   if (confirmed.length) ({ state: current, changes } = await renamedState([...hints, ...confirmed]));
+  // The file runs later on the target: the dev database (the same kind of server) says whether its updates can run.
+  if (extensionUpdates(changes).length) await assertUpdatePaths(await dev(), changes, 'the dev database');
   let statements = plan(changes, current, desired, { ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) });
   if (opts.scope) {
     const scope = opts.scope;

@@ -45,8 +45,37 @@ export function scopeModel(model: Model, scope: NativeScope): Model {
   };
 }
 
+/**
+ * The extensions each fold of a list of sources found (also when the fold failed and a dev database builds the
+ * state instead): `statedExtensions` reads them back without folding the same files again.
+ */
+const foldedExtensions = new WeakMap<readonly SchemaSource[], Model['extensions']>();
+
+/**
+ * The extensions the files create, as the native fold reads them: with a version only where a file states one
+ * (`CREATE EXTENSION … VERSION`, `ALTER EXTENSION … UPDATE TO`). A dev database's Model has every installed
+ * version; the workflow keeps only these (src/workflow/state.ts `statedVersionsOnly`). Statements the fold cannot
+ * decide (a DO block…) are skipped, not errors. Folds the sources unless a fold of the same list already ran.
+ *
+ * @example
+ * statedExtensions([{ file: 's.sql', text: "CREATE EXTENSION hstore; ALTER EXTENSION hstore UPDATE TO '1.8';" }]).hstore.version // '1.8'
+ */
+export function statedExtensions(sources: readonly SchemaSource[]): Model['extensions'] {
+  const seen = foldedExtensions.get(sources);
+  if (seen) return seen;
+  let extensions: Model['extensions'] = {};
+  try {
+    extensions = checkSchema(sources, { allowOpaque: true }).model.extensions;
+  } catch {
+    // A file the parser cannot read states nothing here; the dev database reports it.
+  }
+  foldedExtensions.set(sources, extensions);
+  return extensions;
+}
+
 function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
   const r = checkSchema(sources, { searchPath: scope.searchPath, existingSchemas: scope.existingSchemas });
+  foldedExtensions.set(sources, r.model.extensions);
   // A syntax error is final (PostgreSQL's own parser said so): reported here, located, without a dev database.
   const syntax = r.errors.filter((e) => e.code === 'E_SYNTAX');
   if (syntax.length) {

@@ -6,6 +6,7 @@
  * a transaction (ADD VALUE, CONCURRENTLY) run outside it, in plan order. Never prints.
  */
 import { isVolatileExpression } from '../parse/volatility.js';
+import { assertUpdatePaths } from './extension-paths.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,7 +114,9 @@ export async function planSchemaApply(
     }
   }
   // Shown, hashed and run as a migration file writes them: one ALTER TABLE per table (plan/combine.ts).
-  return combineTableClauses(plan([...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })], current, desired, { serverMajor: majorOf(await db.serverVersion()), ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) }));
+  const changes = [...renames, ...diff(current, desired, { schemas: opts.schemas ?? (db.boundSchema ? [db.boundSchema] : undefined) })];
+  await assertUpdatePaths(db, changes, 'the target database');
+  return combineTableClauses(plan(changes, current, desired, { serverMajor: majorOf(await db.serverVersion()), ...opts.plan, volatile: (e) => isVolatileExpression(e, desired) }));
 }
 
 /**

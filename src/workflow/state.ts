@@ -18,6 +18,8 @@ import { MeridianError, type SourceLocation } from '../errors.js';
 import { inspect } from '../inspect/index.js';
 import { compareBytes, readReplayFiles } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../parse/split.js';
+import { initSchemaParser } from '../parse/index.js';
+import { statedExtensions } from './native.js';
 import type { Model } from '../model/types.js';
 import { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource } from '../parse/located.js';
 
@@ -180,6 +182,7 @@ function mustRunAlone(text: string): boolean {
 export async function modelFromSources(dev: Database, sources: readonly SqlSource[], opts: { schemas?: readonly string[]; exclude?: readonly string[] } = {}): Promise<Model> {
   const syntax = await syntaxErrors(sources);
   if (syntax.length) throw locatedError('E_PARSE', syntax);
+  await initSchemaParser();
   await acquireDevDatabase(dev);
   try {
     const errs = await executeSources(dev, sources, { stopAtFirst: true });
@@ -193,25 +196,17 @@ export async function modelFromSources(dev: Database, sources: readonly SqlSourc
 /**
  * `model` (read back from the dev database the files ran on) without the extension versions the files do not
  * state: the dev server installed its default there, which is not the user's wish (an extension's version is
- * compared only when the file states it, ../diff/extensions.ts).
+ * compared only when the file states it, ../diff/extensions.ts). The stated versions are the native fold's
+ * (`statedExtensions`: `CREATE EXTENSION … VERSION` and `ALTER EXTENSION … UPDATE TO`).
  *
  * @example
  * statedVersionsOnly(model, [{ file: 's.sql', text: 'CREATE EXTENSION hstore;' }]).extensions.hstore.version // undefined
  */
 export function statedVersionsOnly(model: Model, sources: readonly SqlSource[]): Model {
   if (!Object.keys(model.extensions).length) return model;
-  const stated = new Set<string>();
-  for (const src of sources)
-    for (const st of splitStatements(src.text, src.file)) {
-      if (!/\bVERSION\b/i.test(st.text)) continue;
-      const tree = parseSync(st.text) as { stmts?: { stmt?: { CreateExtensionStmt?: { extname?: string; options?: { DefElem?: { defname?: string } }[] } } }[] };
-      for (const x of tree.stmts ?? []) {
-        const n = x.stmt?.CreateExtensionStmt;
-        if (n?.extname && (n.options ?? []).some((o) => o.DefElem?.defname === 'new_version')) stated.add(n.extname);
-      }
-    }
+  const stated = statedExtensions(sources);
   const extensions = Object.fromEntries(Object.entries(model.extensions).map(([k, e]) => {
-    if (stated.has(k) || e.version === undefined) return [k, e];
+    if (stated[k]?.version !== undefined || e.version === undefined) return [k, e];
     const { version: _, ...rest } = e;
     return [k, rest];
   }));

@@ -1,5 +1,8 @@
 /**
- * Extensions, folded: `CREATE EXTENSION` (its schema and version) and `DROP EXTENSION`.
+ * Extensions, folded: `CREATE EXTENSION` (its schema and version), `ALTER EXTENSION … UPDATE [TO]` and
+ * `DROP EXTENSION`. The folded Model has a version only where the files state one (`VERSION '1.8'`,
+ * `UPDATE TO '1.8'`): the workflow reads the stated versions from here (src/workflow/native.ts
+ * `statedExtensions`), also when a dev database builds the rest.
  */
 import type { Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope } from './scope.js';
@@ -15,6 +18,25 @@ export function createExtension(sc: FoldScope, n: Payload<'CreateExtensionStmt'>
   const schema = opt('schema') ? sv(opt('schema')!.arg) : sc.schemaOf([n.extname!]);
   const version = opt('new_version') ? sv(opt('new_version')!.arg) : undefined;
   sc.model.extensions[n.extname!] = { kind: 'extension', name: n.extname!, schema, ...(version ? { version } : {}), loc: sc.loc };
+}
+
+/**
+ * `ALTER EXTENSION … UPDATE TO 'v'` states version v; a bare `UPDATE` goes to the server's default, which no file
+ * states (the version is then not compared).
+ *
+ * @example
+ * // CREATE EXTENSION hstore VERSION '1.7'; ALTER EXTENSION hstore UPDATE TO '1.8';
+ * model.extensions.hstore.version // '1.8'
+ */
+export function alterExtension(sc: FoldScope, n: Payload<'AlterExtensionStmt'>): void {
+  const e = sc.model.extensions[n.extname!];
+  if (!e) {
+    if (n.extname === 'plpgsql') return;
+    return notFound('extension', [n.extname!], false);
+  }
+  const to = (n.options ?? []).map((o) => o.DefElem).find((d) => d!.defname === 'new_version');
+  const { version: _, ...rest } = e;
+  sc.model.extensions[n.extname!] = to ? { ...rest, version: sv(to.arg) } : rest;
 }
 
 /** DROP EXTENSION. */

@@ -38,7 +38,7 @@ import { createTypeSql } from './type-create.js';
 import { castInfo } from '../../model/casts.js';
 import { MeridianError } from '../../errors.js';
 
-type Rebuild = Extract<Change, { kind: 'rebuild_enum' }>;
+type Rebuild = Extract<Change, { kind: 'rebuild_type' }>;
 type RebuildColumn = Rebuild['columns'][number];
 
 /** The type key a type name refers to (`public.e[]` → `public.e`, `SETOF public.e` → `public.e`). */
@@ -83,17 +83,17 @@ export function typesOver(model: Model, key: string): string[] {
 const signature = (f: Model['functions'][string]) => f.signatureTypes ?? [...f.args.map((a) => a.type), ...(f.returns ? [f.returns] : [])];
 
 /**
- * Replaces each `rebuild_enum` of `all` by one that carries its dependents (see above), and adds the changes
+ * Replaces each `rebuild_type` of `all` by one that carries its dependents (see above), and adds the changes
  * the dependents need: functions over them dropped and created again, privileges restored. Changes the differ
  * made for the recreated types (ALTER DOMAIN …, a create of a new domain over the enum) are taken over.
  *
  * @example
- * carryEnumDependents(all, current, desired) // all[i].kind === 'rebuild_enum' && all[i].types.length === 2
+ * carryEnumDependents(all, current, desired) // all[i].kind === 'rebuild_type' && all[i].types.length === 2
  */
 export function carryEnumDependents(all: Change[], current: Model, desired: Model): void {
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    if (c.kind !== 'rebuild_enum' || c.types) continue;
+    if (c.kind !== 'rebuild_type' || c.types) continue;
     const key = qualifiedKey(c.to.schema, c.to.name);
     const recreated = typesOver(desired, key);
     const moved = new Set([key, ...recreated.filter((k) => current.types[k])]);

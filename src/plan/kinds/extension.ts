@@ -8,16 +8,17 @@ import { quoteIdentAlways as qi, quoteLiteral } from '../../model/names.js';
 
 /**
  * The statements of one `alter_extension` change: the move first, then the update (its scripts create objects
- * in the extension's schema).
+ * in the extension's schema). The move runs before the rest of the plan (../edges.ts `MOVES`): what uses the
+ * extension's objects is compared and dropped under their new schema.
  *
  * @example
  * alterExtensionSteps({ kind: 'alter_extension', from, to, version: '1.8' })
- * // [{ comment: 'update extension "hstore"', sql: `ALTER EXTENSION "hstore" UPDATE TO '1.8'` }]
+ * // [{ kind: 'alter-extension', comment: 'update extension "hstore"', sql: `ALTER EXTENSION "hstore" UPDATE TO '1.8'` }]
  */
-export function alterExtensionSteps(c: Extract<Change, { kind: 'alter_extension' }>): { comment: string; sql: string }[] {
+export function alterExtensionSteps(c: Extract<Change, { kind: 'alter_extension' }>): { kind: 'move-extension' | 'alter-extension'; comment: string; sql: string }[] {
   const name = qi(c.to.name);
   return [
-    ...(c.schema !== undefined ? [{ comment: `move extension "${c.to.name}"`, sql: `ALTER EXTENSION ${name} SET SCHEMA ${qi(c.schema)}` }] : []),
-    ...(c.version !== undefined ? [{ comment: `update extension "${c.to.name}"`, sql: `ALTER EXTENSION ${name} UPDATE TO ${quoteLiteral(c.version)}` }] : []),
+    ...(c.schema !== undefined ? [{ kind: 'move-extension' as const, comment: `move extension "${c.to.name}"`, sql: `ALTER EXTENSION ${name} SET SCHEMA ${qi(c.schema)}` }] : []),
+    ...(c.version !== undefined ? [{ kind: 'alter-extension' as const, comment: `update extension "${c.to.name}"`, sql: `ALTER EXTENSION ${name} UPDATE TO ${quoteLiteral(c.version)}` }] : []),
   ];
 }

@@ -177,7 +177,7 @@ export function restoreRecreated(all: Change[], desired: Model): void {
   for (const c of all) {
     if (c.kind === 'create_function' && !c.replace && dropped.has(`function ${fnKey(c.function)}`)) add(`function ${fnKey(c.function)}`, { kind: 'function', function: c.function });
     if (c.kind === 'create_type' && dropped.has(`type ${qualifiedKey(c.type.schema, c.type.name)}`)) add(`type ${qualifiedKey(c.type.schema, c.type.name)}`, { kind: 'type', type: c.type });
-    if (c.kind === 'rebuild_enum') add(`type ${qualifiedKey(c.to.schema, c.to.name)}`, { kind: 'type', type: c.to });
+    if (c.kind === 'rebuild_type') add(`type ${qualifiedKey(c.to.schema, c.to.name)}`, { kind: 'type', type: c.to });
     if (c.kind === 'create_sequence' && dropped.has(`sequence ${qualifiedKey(c.sequence.schema, c.sequence.name)}`)) add(`sequence ${qualifiedKey(c.sequence.schema, c.sequence.name)}`, { kind: 'sequence', sequence: c.sequence });
     if (c.kind === 'create_table' && dropped.has(`table ${qualifiedKey(c.table.schema, c.table.name)}`)) add(`table ${qualifiedKey(c.table.schema, c.table.name)}`, { kind: 'table', table: c.table });
     if (c.kind === 'create_view' && dropped.has(`view ${qualifiedKey(c.view.schema, c.view.name)}`)) add(`view ${qualifiedKey(c.view.schema, c.view.name)}`, { kind: 'view', view: c.view });

@@ -15,8 +15,12 @@ import { readServerVersion, type Database, type Queryable, type QueryResult } fr
 import { SESSION_TIMEZONE } from './session.js';
 import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
 import { dataDirLockPath, forgetSnapshot } from './pglite-snapshot.js';
+import { contribExtensions } from './pglite-contrib.js';
 
-/** Contrib extensions loaded into every PGlite instance so `CREATE EXTENSION` works as on a server. */
+/**
+ * Contrib extensions installed in every PGlite instance so `CREATE EXTENSION` works as on a server (their
+ * libraries are compiled when a database first uses them: ./pglite-contrib.ts).
+ */
 export const PGLITE_CONTRIB = [
   'btree_gin', 'btree_gist', 'citext', 'cube', 'earthdistance', 'fuzzystrmatch', 'hstore', 'intarray', 'isn',
   'lo', 'ltree', 'pg_trgm', 'pgcrypto', 'seg', 'tablefunc', 'unaccent', 'uuid_ossp', 'bloom', 'tcn',
@@ -42,17 +46,6 @@ export const EMBEDDED_SETTINGS: readonly string[] = [
   '-c', 'autovacuum_max_workers=1',
   '-c', 'shared_buffers=16MB',
 ];
-
-async function loadExtensions(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  await Promise.all(
-    PGLITE_CONTRIB.map(async (name) => {
-      const mod = (await import(`@electric-sql/pglite/contrib/${name}`)) as Record<string, unknown>;
-      out[name] = mod[name];
-    }),
-  );
-  return out;
-}
 
 /** The installed PGlite's version (part of the prepared data directory's cache key). */
 function pgliteVersion(): string {
@@ -198,8 +191,8 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
    * const db = await PgliteDatabase.open(undefined, 'pglite://memory'); // in-memory
    */
   static async open(dataDir: string | undefined, displayUrl: string, boundSchema?: string): Promise<PgliteDatabase> {
-    // The extensions' modules load while the data directory is locked and the template read.
-    const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), loadExtensions()]);
+    // The extensions' bundles are read (once per process) while PGlite's module loads.
+    const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), contribExtensions(PGLITE_CONTRIB)]);
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
     // What was remembered about this directory describes it as it is now; this session may change it.

@@ -4,7 +4,8 @@
  * `a` starts from old, `b` from new):
  *   1. build each start state directly after a reset, inspect it and (on servers) pg_dump it: the start
  *      of one direction is the target of the other;
- *   2. forward only: insert seed rows into `a` and inspect again → current;
+ *   2. forward only: insert seed rows into `a` and inspect again → current (the start's inspection when the
+ *      seed changed no catalog row, see seedRows);
  *   3. apply plan(diff(current, desired)) statement by statement, as the migration file writes them (one
  *      ALTER TABLE per table where the clauses join); no table rewritten or recreated without its hazard;
  *   4. inspect again: diff against desired must be empty (convergence + idempotence), and on PostgreSQL
@@ -379,6 +380,44 @@ async function buildState(t: CaseDatabase, sql: readonly string[]): Promise<Buil
 }
 
 /**
+ * Seed SQL that is run as it is (not in a transaction block of the runner's): statements that end or need no
+ * transaction (COMMIT, VACUUM, CREATE INDEX CONCURRENTLY, a procedure's COMMIT …), or that change the session.
+ */
+const SEED_AS_IS = /\b(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE|VACUUM|ANALYZE|CONCURRENTLY|CHECKPOINT|REINDEX|CLUSTER|CALL|DISCARD|LOCK|set_config)\b|(?:^|;)\s*(?:SET|RESET|DO)\b/i;
+
+/**
+ * The session's role and the rows of system catalogs inserted, updated and deleted that this backend has not yet
+ * reported to the statistics (pg_stat_xact_sys_tables: its current transaction, and before PostgreSQL sends them,
+ * earlier ones): inside one transaction block nothing is reported, so the count grows exactly by the catalog rows
+ * the transaction changes. NULL when the server does not count them (track_counts off).
+ */
+const CATALOG_WRITES = `SELECT current_user AS role, CASE WHEN pg_catalog.current_setting('track_counts')::bool
+    THEN (SELECT COALESCE(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_catalog.pg_stat_xact_sys_tables)::text END AS writes`;
+
+/**
+ * Runs seed SQL; returns whether the inspection may have changed: whether it inserted, updated or deleted a row of
+ * a system catalog (CATALOG_WRITES before and after it, in one transaction block) or changed the session's role,
+ * the other input of an inspection. Seed SQL SEED_AS_IS matches is run as it is, and counts as a change.
+ */
+async function seedRows(db: Database, seed: string): Promise<boolean> {
+  if (SEED_AS_IS.test(seed)) {
+    await db.exec(seed);
+    return true;
+  }
+  await db.exec('BEGIN');
+  try {
+    const before = (await db.query<{ role: string; writes: string | null }>(CATALOG_WRITES)).rows[0]!;
+    await db.exec(seed);
+    const after = (await db.query<{ role: string; writes: string | null }>(CATALOG_WRITES)).rows[0]!;
+    await db.exec('COMMIT');
+    return before.writes === null || after.writes !== before.writes || after.role !== before.role;
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
  * One direction on `t`, which holds the start state built directly (`start`: its inspection before any
  * seed). The forward direction seeds first and inspects again, as a migration meets a database with rows.
  */
@@ -387,16 +426,18 @@ async function migrate(t: CaseDatabase, start: BuiltState['inspected'], target: 
   const desired = target.inspected.model;
   const dir = forward ? 'old → new' : 'new → old';
   const seed = forward ? c.seed : c.seedBack;
+  let seedChangedCatalogs = false;
   if (seed) {
     try {
-      await db.exec(seed);
+      seedChangedCatalogs = await seedRows(db, seed);
     } catch (e) {
       throw new BuildError(`${c.name} (${dir}): seed rows failed: ${(e as Error).message}\n${seed}`);
     }
   }
   const before = forward && c.keeps ? (await db.query(c.keeps)).rows : undefined;
   const keptBefore = await Promise.all((c.keepsTables ?? []).map(async (k) => (await db.query(k.query)).rows));
-  const current = seed ? (await inspect(db)).model : start.model;
+  // Seed rows that left the catalogs (and the session's role) as they were leave the inspection as it was.
+  const current = seedChangedCatalogs ? (await inspect(db)).model : start.model;
   // For the server it runs on (PostgreSQL 17+ changes a generation expression in place: SET EXPRESSION).
   const options = { serverMajor: Math.floor((await db.serverVersion()) / 10000) };
   // Its order comes from the dependency graph alone: no statement taken out of a cycle (edges that contradict each other).

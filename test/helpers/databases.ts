@@ -3,8 +3,8 @@
  * DATABASE_URL when set, and the testcontainers servers when Docker answered in global setup.
  *
  * One database per target per test file (PGlite instances are expensive, and a worker's files share them:
- * ./pglite-pool.ts): for servers a fresh
- * database `meridian_t_<random>` is created and dropped afterwards. `reset()` drops every non-system
+ * ./pglite-pool.ts): for servers a database `meridian_t_<run>_<random>` is created, or one an earlier file of
+ * this worker handed back clean is lent again (createServerDatabase). `reset()` drops every non-system
  * schema and recreates an empty `public`, so each test starts clean.
  *
  * @example
@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { resetDevDatabase } from '../../src/workflow/state.js';
+import { devDatabaseContents } from '../../src/workflow/dev-lease.js';
 import { lendMemoryDatabase, returnMemoryDatabase } from './pglite-pool.js';
 
 export interface TestTarget {
@@ -60,24 +61,98 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Creates a throw-away database on a server; returns its URL and a drop function. */
-export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `meridian_t_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase(baseUrl);
+/**
+ * Server databases handed back clean (`drop` of createServerDatabase), per server, lent again by the next
+ * createServerDatabase of this worker: a DROP DATABASE waits for a checkpoint (PostgreSQL 15: ~0.1–2 s of
+ * flushing, for the whole server, the busier the longer) and a CREATE DATABASE copies template1 through the
+ * WAL (~7 MB), while bringing a database back to a fresh one's contents is the reset every test already starts
+ * with. The databases of the run are dropped together in global-setup.ts's teardown (many DROP DATABASE at once
+ * share their checkpoints). MERIDIAN_TEST_SERVER_POOL=0 creates and drops a database per use, as before.
+ */
+const idleServerDatabases = new Map<string, string[]>();
+/** Idle databases kept per server and worker (the acceptance files hold six at once, most files one or two). */
+const KEEP_SERVER_DATABASES = 8;
+
+/** The run's name part (global-setup.ts), when this is a vitest run that drops the run's databases at its end. */
+function serverRunTag(): string | undefined {
+  if (process.env.MERIDIAN_TEST_SERVER_POOL === '0') return undefined;
   try {
-    await admin.exec(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.close();
+    return inject('serverDatabaseTag') || undefined;
+  } catch {
+    return undefined; // outside a vitest run with its global setup: every database is dropped after use
   }
+}
+
+/**
+ * Whether the database at `url` is as CREATE DATABASE made it, after a reset: nothing of a dev database's
+ * contents (devDatabaseContents) and nothing a test may set on the database itself (owner, privileges,
+ * comment, settings, connection limits, tablespace), no large object, no prepared transaction, no subscription.
+ */
+const FRESH_DATABASE = `SELECT (d.datdba = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+    AND d.datconnlimit = -1 AND d.datallowconn AND NOT d.datistemplate AND d.datacl IS NULL
+    AND d.dattablespace = (SELECT t.oid FROM pg_catalog.pg_tablespace t WHERE t.spcname = 'pg_default')
+    AND pg_catalog.shobj_description(d.oid, 'pg_database') IS NULL
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_db_role_setting s WHERE s.setdatabase = d.oid)
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_largeobject_metadata)
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_prepared_xacts x WHERE x.database = d.datname)
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_subscription s WHERE s.subdbid = d.oid)) AS fresh
+  FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`;
+
+/** Brings a server database back to a fresh one (every other session ended, as DROP … WITH (FORCE) would); false when it cannot be. */
+async function backToFresh(url: string): Promise<boolean> {
+  let db: Database | undefined;
+  try {
+    db = await openDatabase(url);
+    await db.query(`SELECT pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a WHERE a.datname = pg_catalog.current_database() AND a.pid <> pg_catalog.pg_backend_pid()`);
+    await resetDevDatabase(db);
+    if ((await devDatabaseContents(db)).length > 0) return false;
+    return (await db.query<{ fresh: boolean }>(FRESH_DATABASE)).rows[0]?.fresh === true;
+  } catch {
+    return false;
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A throw-away database on a server; returns its URL and a drop function. In a vitest run (global-setup.ts)
+ * the database may be one this worker used before, handed back clean by `drop` (see idleServerDatabases).
+ *
+ * @example
+ * const { url, drop } = await createServerDatabase(process.env.DATABASE_URL!);
+ * try { … } finally { await drop(); }
+ */
+export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const tag = serverRunTag();
+  const idle = idleServerDatabases.get(baseUrl) ?? [];
+  idleServerDatabases.set(baseUrl, idle);
+  let name = tag ? idle.pop() : undefined;
+  if (!name) {
+    name = `meridian_t_${tag ? `${tag}_` : ''}${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase(baseUrl);
+    try {
+      await admin.exec(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.close();
+    }
+  }
+  const url = withDatabase(baseUrl, name);
+  const dropNow = async () => {
+    const a = await openDatabase(baseUrl);
+    try {
+      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await a.close();
+    }
+  };
+  let dropped = false;
   return {
-    url: withDatabase(baseUrl, name),
+    url,
     drop: async () => {
-      const a = await openDatabase(baseUrl);
-      try {
-        await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await a.close();
-      }
+      if (dropped) return;
+      dropped = true;
+      if (tag && idle.length < KEEP_SERVER_DATABASES && (await backToFresh(url))) idle.push(name);
+      else await dropNow();
     },
   };
 }

@@ -2,6 +2,7 @@
  * Builds the bundled CLI when stale, then starts extra PostgreSQL servers (13 and 17) through testcontainers when a Docker engine answers.
  * Without Docker it prints one line and the suites run on PGlite and DATABASE_URL only.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ declare module 'vitest' {
     containerUrls: string[];
     /** The run's directory of built schema states (test/helpers/state-cache.ts); '' turns the sharing off. */
     stateCacheDir: string;
+    /** The run's part of the server databases' names (`meridian_t_<tag>_…`, test/helpers/databases.ts); '' when not pooled. */
+    serverDatabaseTag: string;
   }
 }
 
@@ -48,11 +51,49 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Built schema states shared by the suites for this run only (MERIDIAN_TEST_STATE_CACHE=0: every file reads its own).
   const stateCacheDir = process.env.MERIDIAN_TEST_STATE_CACHE === '0' ? '' : mkdtempSync(join(tmpdir(), 'meridian-states-'));
   project.provide('stateCacheDir', stateCacheDir);
+  // Server databases are handed back clean and lent again within a worker; this run's are dropped at its end.
+  const serverDatabaseTag = process.env.MERIDIAN_TEST_SERVER_POOL === '0' ? '' : randomBytes(3).toString('hex');
+  project.provide('serverDatabaseTag', serverDatabaseTag);
   return async () => {
     if (stateCacheDir) rmSync(stateCacheDir, { recursive: true, force: true });
+    if (serverDatabaseTag) await Promise.all([process.env.DATABASE_URL, ...urls].map((u) => dropRunDatabases(u, serverDatabaseTag)));
     for (const s of stops) await s().catch(() => undefined);
     await dropTestRoles(process.env.DATABASE_URL);
   };
+}
+
+/**
+ * The databases this run left on a server (`meridian_t_<tag>_…`, kept for reuse by test/helpers/databases.ts),
+ * dropped side by side: a DROP DATABASE waits for a checkpoint, and drops waiting together share one.
+ */
+async function dropRunDatabases(url: string | undefined, tag: string): Promise<void> {
+  if (!url) return;
+  const { default: pg } = await import('pg');
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    return c;
+  };
+  try {
+    const admin = await connect();
+    let names: string[];
+    try {
+      names = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_catalog.pg_database WHERE starts_with(datname, $1)`, [`meridian_t_${tag}_`])).rows.map((r) => r.datname);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+    const queue = [...names];
+    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
+      const c = await connect();
+      try {
+        for (let name = queue.pop(); name; name = queue.pop()) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      } finally {
+        await c.end().catch(() => undefined);
+      }
+    }));
+  } catch {
+    // the server is gone: nothing to clean
+  }
 }
 
 /**

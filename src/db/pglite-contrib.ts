@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
 
 /** A PGlite extension (the part of @electric-sql/pglite's `Extension` this module uses). */
 interface PgliteExtension {
@@ -40,31 +41,20 @@ interface EmscriptenModule {
 }
 
 /**
- * The files of a tar archive (ustar, with GNU long names and pax paths), directories left out.
+ * The regular files of a tar archive (through tar-stream, which handles ustar, GNU long names and pax paths),
+ * directories and links left out.
  *
  * @example
- * untar(gunzipSync(readFileSync('cube.tar.gz'))) // [{ path: 'lib/postgresql/cube.so', data }, …]
+ * await untar(gunzipSync(readFileSync('cube.tar.gz'))) // [{ path: 'lib/postgresql/cube.so', data }, …]
  */
-export function untar(bytes: Uint8Array): BundleFile[] {
+export async function untar(bytes: Uint8Array): Promise<BundleFile[]> {
   const out: BundleFile[] = [];
-  const text = (from: number, to: number): string => {
-    let end = from;
-    while (end < to && bytes[end] !== 0) end++;
-    return Buffer.from(bytes.buffer, bytes.byteOffset + from, end - from).toString('utf8');
-  };
-  let nextName: string | undefined;
-  for (let off = 0; off + 512 <= bytes.length; ) {
-    if (bytes[off] === 0) break; // the end-of-archive blocks
-    const size = parseInt(text(off + 124, off + 136).trim() || '0', 8);
-    const type = String.fromCharCode(bytes[off + 156] || 48);
-    const prefix = text(off + 257, off + 262) === 'ustar' ? text(off + 345, off + 500) : '';
-    const name = nextName ?? (prefix ? `${prefix}/` : '') + text(off, off + 100);
-    nextName = undefined;
-    const data = bytes.subarray(off + 512, off + 512 + size);
-    off += 512 + Math.ceil(size / 512) * 512;
-    if (type === 'L') nextName = Buffer.from(data).toString('utf8').replace(/\0[\s\S]*$/, '');
-    else if (type === 'x') nextName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(Buffer.from(data).toString('utf8'))?.[1];
-    else if (type === '0' || type === '7') out.push({ path: name.replace(/^\.\//, ''), data });
+  const archive = extract();
+  archive.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  for await (const entry of archive) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') out.push({ path: entry.header.name.replace(/^\.\//, ''), data: new Uint8Array(Buffer.concat(chunks)) });
   }
   return out;
 }
@@ -84,7 +74,7 @@ async function prepare(names: readonly string[]): Promise<{ files: BundleFile[];
         others[name] = ext;
         return;
       }
-      files.push(...untar(gunzipSync(readFileSync(fileURLToPath(bundle)))));
+      files.push(...(await untar(gunzipSync(readFileSync(fileURLToPath(bundle))))));
     }),
   );
   // Libraries last: a bundle's other files in the order PGlite wrote them (sorted by name).

@@ -82,6 +82,8 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
       const f = sc.findFunction(names[0]!);
       return f ? qualifiedKey(f.schema, names[0]!) : names[0]!;
     }
+    // The inspector reads with `search_path = ''`, where pg_catalog's functions come back unqualified (regproc).
+    if (names.length === 2 && names[0] === 'pg_catalog') return quoteIdent(names[1]!);
     return names.map(quoteIdent).join('.');
   };
   const word = (a: Node | undefined) => (a ? (a.TypeName?.names ?? [a]).map(sv).join('.') : '').toUpperCase();

@@ -20,4 +20,20 @@ export const HUNT_10B_CASES: AcceptanceCase[] = [
       "COMMENT ON AGGREGATE agg.tally(*) IS 'rows seen'",
     ],
   },
+  // parse/kinds/function.ts (createAggregate), model/aggregate-sql.ts (functionArgs): an ordered-set aggregate
+  // (`f(a ORDER BY b)`) lost its ORDER BY, so it was planned as a plain aggregate of all its arguments (which
+  // PostgreSQL refused: no transition function of that many arguments), and its comment and privileges were written
+  // `ON FUNCTION f(a ORDER BY b)`, a syntax error (pg-delta's aggregate-operations--ordered-set-comment,
+  // --ordered-set-create-grant).
+  {
+    name: 'hunt-10b: ordered-set aggregates with a comment and a revoked privilege',
+    old: ['CREATE FUNCTION keep_last(s anyelement, v anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE AS $$ SELECT v $$'],
+    new: [
+      'CREATE FUNCTION keep_last(s anyelement, v anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE AS $$ SELECT v $$',
+      'CREATE AGGREGATE last_by(anyelement ORDER BY anyelement) (SFUNC = keep_last, STYPE = anyelement)',
+      "COMMENT ON AGGREGATE last_by(anyelement ORDER BY anyelement) IS 'the last value in the given order'",
+      'CREATE AGGREGATE first_in(ORDER BY anyelement) (SFUNC = keep_last, STYPE = anyelement)',
+      'REVOKE EXECUTE ON FUNCTION first_in(anyelement) FROM PUBLIC',
+    ],
+  },
 ];

@@ -73,7 +73,11 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
   const types: string[] = argList.map((p) => sc.type(p.FunctionParameter!.argType));
-  const identityArgs = types.join(', ');
+  // An ordered-set aggregate's second element counts its direct arguments (-1 for a plain aggregate; the JSON leaves
+  // a 0 out): `f(a ORDER BY b)` is named as pg_get_function_identity_arguments prints it.
+  const integer = n.args?.[1]?.Integer;
+  const direct = integer ? (integer.ival ?? 0) : -1;
+  const identityArgs = direct < 0 ? types.join(', ') : [types.slice(0, direct).join(', '), `ORDER BY ${types.slice(direct).join(', ')}`].filter(Boolean).join(' ');
   const d: Record<string, Node> = {};
   for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x.arg!;
   const fn = (a: Node) => {
@@ -118,7 +122,7 @@ export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
       if (o.args_unspecified) return f;
-      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(', ').filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
+      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(/, | ?ORDER BY /).filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
       if (ftypes.join(',') === types.join(',')) return f;
     }
   }

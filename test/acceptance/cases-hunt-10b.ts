@@ -36,4 +36,23 @@ export const HUNT_10B_CASES: AcceptanceCase[] = [
       'REVOKE EXECUTE ON FUNCTION first_in(anyelement) FROM PUBLIC',
     ],
   },
+  // parse/normalize.ts (expr: InsertStmt/UpdateStmt/DeleteStmt), parse/qualify.ts: the INSERT / UPDATE / DELETE
+  // statements of a SQL-standard body (BEGIN ATOMIC) kept their bare columns and an unqualified target, while
+  // PostgreSQL prints both qualified, so such a function was replaced on every plan (pg-delta's
+  // function-ops--begin-atomic-replacement).
+  {
+    name: 'hunt-10b: BEGIN ATOMIC bodies that insert, update and delete',
+    old: ['CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL DEFAULT 0)'],
+    new: [
+      'CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL DEFAULT 0)',
+      'CREATE TABLE closed (id int PRIMARY KEY)',
+      'CREATE FUNCTION move(src int, dst int, n numeric) RETURNS void LANGUAGE sql BEGIN ATOMIC ' +
+        'UPDATE ledger SET amount = amount - n WHERE id = src; UPDATE ledger SET amount = amount + n WHERE id = dst; END',
+      'CREATE FUNCTION open_row(k int) RETURNS void LANGUAGE sql BEGIN ATOMIC INSERT INTO ledger (id) VALUES (k); END',
+      'CREATE FUNCTION purge() RETURNS void LANGUAGE sql BEGIN ATOMIC DELETE FROM ledger USING closed WHERE ledger.id = closed.id AND amount = 0; END',
+    ],
+    seed: 'INSERT INTO ledger VALUES (1, 5)',
+    seedBack: 'INSERT INTO ledger VALUES (1, 5)',
+    keepsTables: [{ tables: ['ledger'], query: 'SELECT * FROM ledger ORDER BY id' }],
+  },
 ];

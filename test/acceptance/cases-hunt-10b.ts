@@ -55,4 +55,23 @@ export const HUNT_10B_CASES: AcceptanceCase[] = [
     seedBack: 'INSERT INTO ledger VALUES (1, 5)',
     keepsTables: [{ tables: ['ledger'], query: 'SELECT * FROM ledger ORDER BY id' }],
   },
+  // parse/kinds/function.ts, parse/normalize-statements.ts, parse/typename.ts (untyped): a parameter or result type
+  // written with a modifier (`varchar(50)`, `numeric(10, 2)`) kept it in the function's identity and canonical form,
+  // while PostgreSQL drops it, so the plan created the routine again and then dropped it under its stored name -
+  // the same routine: it was gone after the plan (pg-delta's catalog-diff--drop-heterogeneous-schema, a procedure
+  // taking `varchar(50)`).
+  {
+    name: 'hunt-10b: routines whose parameter and result types carry modifiers',
+    old: [
+      'CREATE TABLE names (v text)',
+      "CREATE PROCEDURE add_name(p varchar(50), w numeric(10, 2)) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO names VALUES (p || w); END $$",
+    ],
+    new: [
+      'CREATE TABLE names (v text)',
+      "CREATE PROCEDURE add_name(p varchar(50), w numeric(10, 2)) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO names VALUES (p || w); END $$",
+      "CREATE FUNCTION tag(code char(3), at timestamp(0)) RETURNS varchar(10) LANGUAGE sql AS $$ SELECT code || 'x' $$",
+      "COMMENT ON FUNCTION tag(char(3), timestamp(0)) IS 'a tag'",
+      "CREATE FUNCTION pairs() RETURNS TABLE (k varchar(5), n numeric(4, 1)) LANGUAGE sql AS $$ SELECT 'a'::varchar, 1.5 $$",
+    ],
+  },
 ];

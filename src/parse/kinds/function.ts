@@ -9,13 +9,14 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
+import { untyped } from '../typename.js';
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
   const fnames = n.funcname!.map(sv);
   const r = sc.creating(fnames);
   const params = (n.parameters ?? []).map((p) => p.FunctionParameter!);
   const mode = (m: string): FunctionArg['mode'] => (({ FUNC_PARAM_OUT: 'OUT', FUNC_PARAM_INOUT: 'INOUT', FUNC_PARAM_VARIADIC: 'VARIADIC', FUNC_PARAM_TABLE: 'TABLE' } as Record<string, FunctionArg['mode']>)[m] ?? 'IN');
-  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
+  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(untyped(p.argType)), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
   const procedure = !!n.is_procedure;
   const identityArgs = args
     .filter((a) => a.mode !== 'TABLE')
@@ -40,7 +41,7 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;
   else if (tableCols.length) returns = `TABLE(${tableCols.map((a) => `${quoteIdent(a.name ?? '')} ${a.type}`).join(', ')})`;
-  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(n.returnType)}`;
+  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(untyped(n.returnType))}`;
   else {
     const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
     returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
@@ -117,7 +118,7 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
 
 export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut<Func> {
   const names: string[] = o.objname!.map(sv);
-  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ?? t));
+  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ? untyped(t.TypeName) : t));
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {

@@ -74,4 +74,33 @@ export const HUNT_10B_CASES: AcceptanceCase[] = [
       "CREATE FUNCTION pairs() RETURNS TABLE (k varchar(5), n numeric(4, 1)) LANGUAGE sql AS $$ SELECT 'a'::varchar, 1.5 $$",
     ],
   },
+  // plan/dependants.ts (restoreAroundRecreatedFunctions): a policy calling a function that is replaced by another
+  // signature (a parameter added with a default, which the same call reaches) was left in place, and a rule calling
+  // a function dropped and created again (its result type changes) was not handled at all, so PostgreSQL refused to
+  // drop the function (pg-delta's function-ops--signature-change-referenced-by-policy,
+  // policy-dependencies--policy-depending-on-replaced-function, rule-operations--table-rule-function-dependency).
+  {
+    name: 'hunt-10b: a policy and a rule calling functions that are replaced',
+    old: [
+      'CREATE TABLE doc (id int PRIMARY KEY, owner text)',
+      'CREATE TABLE trail (note text)',
+      'ALTER TABLE doc ENABLE ROW LEVEL SECURITY',
+      'CREATE FUNCTION may_read(i int, o text) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT o IS NOT NULL $$',
+      'CREATE POLICY doc_read ON doc FOR SELECT USING (may_read(id, owner))',
+      "CREATE FUNCTION label(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'doc:' || t $$",
+      'CREATE RULE doc_trail AS ON INSERT TO doc DO ALSO INSERT INTO trail (note) VALUES (label(NEW.owner))',
+    ],
+    new: [
+      'CREATE TABLE doc (id int PRIMARY KEY, owner text)',
+      'CREATE TABLE trail (note text)',
+      'ALTER TABLE doc ENABLE ROW LEVEL SECURITY',
+      "CREATE FUNCTION may_read(i int, o text, mode text DEFAULT 'r') RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT o IS NOT NULL $$",
+      'CREATE POLICY doc_read ON doc FOR SELECT USING (may_read(id, owner))',
+      "CREATE FUNCTION label(t text) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT 'doc:' || t $$",
+      'CREATE RULE doc_trail AS ON INSERT TO doc DO ALSO INSERT INTO trail (note) VALUES (label(NEW.owner))',
+    ],
+    seed: "INSERT INTO doc VALUES (1, 'ann')",
+    seedBack: "INSERT INTO doc VALUES (1, 'ann')",
+    keepsTables: [{ tables: ['doc', 'trail'], query: 'SELECT (SELECT count(*) FROM doc), (SELECT count(*) FROM trail)' }],
+  },
 ];

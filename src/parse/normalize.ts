@@ -172,21 +172,29 @@ export class Normalizer {
         };
       case 'SelectStmt':
         return this.query(n as Node, scopes);
+      // A statement of a SQL-standard body (BEGIN ATOMIC): its bare columns resolved against its target and FROM /
+      // USING items, as PostgreSQL prints them qualified, the function's parameters after them.
+      case 'InsertStmt': case 'UpdateStmt': case 'DeleteStmt':
+        return scopes.length === 0 ? this.ruleAction(n as Node, [])! : this.walk(type, v, scopes);
       case 'RangeVar':
         return { Rel: this.relKey(v) };
       case 'TypeName':
         return { Type: `${v.setof ? 'SETOF ' : ''}${canonicalType(v, (names) => this.ctx.type?.(names))}` };
       case 'DefElem':
         return { Opt: [v.defname, v.arg === undefined ? '' : typeof v.arg === 'object' && (v.arg.String || v.arg.Integer || v.arg.Float || v.arg.Boolean || v.arg.A_Const) ? optValue(v.arg) : this.expr(v.arg, scopes)] };
-      default: {
-        const out: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(v ?? {})) {
-          if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
-          out[k] = typeof x === 'object' ? this.expr(x as Node, scopes) : x; // nested payloads walked as nodes, as before
-        }
-        return { [type]: out };
-      }
+      default:
+        return this.walk(type, v, scopes);
     }
+  }
+
+  /** A node without a form of its own: its fields walked as nodes. */
+  private walk(type: string, v: object | undefined, scopes: ScopeItem[][]): Canon {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v ?? {})) {
+      if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
+      out[k] = typeof x === 'object' ? this.expr(x as Node, scopes) : x; // nested payloads walked as nodes, as before
+    }
+    return { [type]: out };
   }
 
   /** `arg` cast to `t` (a written cast, or one PostgreSQL adds implicitly and prints: ./coercion.ts). */

@@ -67,6 +67,17 @@ function qualifyAny(n: unknown, names: NameResolver, ctes: Set<string>): unknown
     const rel = names.relation([r.RangeVar.relname!]);
     if (rel) (r === o ? (r = { ...o }) : r).RangeVar = { ...r.RangeVar, schemaname: splitKey(rel).schema };
   }
+  // The target of an INSERT / UPDATE / DELETE (a statement of a SQL-standard body) is a bare RangeVar payload.
+  const dml = r.InsertStmt ?? r.UpdateStmt ?? r.DeleteStmt;
+  const target = dml?.relation;
+  if (target?.relname !== undefined && !target.schemaname && !ctes.has(target.relname)) {
+    const rel = names.relation([target.relname]);
+    if (rel) {
+      const key = r.InsertStmt ? 'InsertStmt' : r.UpdateStmt ? 'UpdateStmt' : 'DeleteStmt';
+      if (r === o) r = { ...o };
+      r[key] = { ...dml, relation: { ...target, schemaname: splitKey(rel).schema } };
+    }
+  }
   const call = r.FuncCall;
   if (call) {
     const fname: string[] = (call.funcname ?? []).map(sv);

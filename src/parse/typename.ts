@@ -103,3 +103,14 @@ function builtin(name: string, mods: (number | undefined)[], catalog: boolean): 
 export function isBuiltinTypeName(name: string): boolean {
   return BUILTIN.has(name) || name in ALIAS || ['varchar', 'bpchar', 'varbit', 'bit', 'timestamp', 'timestamptz', 'time', 'timetz', 'char'].includes(name);
 }
+
+/**
+ * A function parameter's or result's type without its modifier, which PostgreSQL does not keep (`varchar(50)` is
+ * stored, and printed, `character varying`).
+ *
+ * @example
+ * untyped({ names: [{ String: { sval: 'varchar' } }], typmods: [{ A_Const: { ival: { ival: 50 } } }] }) // { names: […], typmods: undefined }
+ */
+export function untyped<T extends Payload<'TypeName'> | undefined>(t: T): T {
+  return t?.typmods ? { ...t, typmods: undefined } : t;
+}

@@ -12,7 +12,7 @@ import { objectKey } from '../model/objects.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
 import { recreatePolicy, regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
-import { callIds, recreatedFunctions } from './function-refs.js';
+import { callIds, fnId } from './function-refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
@@ -185,7 +185,10 @@ export function withDependants(changes: readonly Change[], current: Model, desir
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
 function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired: Model): void {
-  const recreated = recreatedFunctions(all);
+  // Every dropped function the desired state still has a function of that name for: one created again, and one
+  // replaced by another signature the same call may now reach (a parameter added with a default).
+  const named = new Set(Object.values(desired.functions).map((f) => keyOf(f)));
+  const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_function' && named.has(keyOf(c.function)) ? [fnId(c.function)] : [])));
   if (!recreated.size) return;
   // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
   const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
@@ -226,6 +229,15 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
       const back = des.triggers[tr.name];
       if (back && !all.some((c) => c.kind === 'create_trigger' && c.trigger.table === k && c.trigger.name === tr.name)) all.push({ kind: 'create_trigger', trigger: back });
     }
+  }
+  // Rules whose actions call such a function (PostgreSQL records the dependency): dropped before it, created after.
+  for (const o of Object.values(current.objects ?? {})) {
+    if (o.kind !== 'rule' || !calls(o)) continue;
+    const k = objectKey(o);
+    if (all.some((c) => c.kind === 'drop_object' && objectKey(c.object) === k)) continue;
+    all.push({ kind: 'drop_object', object: o });
+    const back = desired.objects?.[k];
+    if (back && !all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) all.push({ kind: 'create_object', object: back });
   }
 }
 

@@ -28,7 +28,7 @@ import { objectKey, objectSchema } from '../model/objects.js';
 import { EXTENSIONS, nodeId, type GraphNode } from './graph.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { extensionRequires } from '../model/extension-requires.js';
-import { fnId, overloadIds } from './function-refs.js';
+import { callIds, fnId, overloadIds } from './function-refs.js';
 import { objectEdges } from './object-edges.js';
 import type { StatementKind } from './layout.js';
 import { partitionMoveIds } from './kinds/partition-move.js';
@@ -38,6 +38,9 @@ import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { descendsFrom } from '../model/partition.js';
 import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
+
+/** What a function's drop makes true (its calls no longer reach it), for a statement that must follow the drop. */
+const gone = (id: string) => `gone:${id}`;
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -283,14 +286,16 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     }
     case 'drop_function': {
       const f = c.function;
-      return { drops: [fnId(f)], used: [...functionRefs(f, current), ...bodyRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
+      return { drops: [fnId(f)], creates: [gone(fnId(f))], used: [...functionRefs(f, current), ...bodyRefs(f, current), ...(f.reads ?? []).map(nodeId.rel)] };
     }
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
     case 'trigger_enabled': return { requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
     case 'create_policy': {
       const part = nodeId.part(c.policy.table, 'policy', c.policy.name);
-      const requires = [nodeId.rel(c.policy.table), ...policyRefs(c.policy, desired)];
+      // After the drop of an overload its calls reach now (another one added, with a default, would make them ambiguous).
+      const overloads = [c.policy.using, c.policy.withCheck].flatMap((e) => exprRefs(e?.canonical).calls.flatMap((call) => callIds(current, call)));
+      const requires = [nodeId.rel(c.policy.table), ...policyRefs(c.policy, desired), ...overloads.map(gone)];
       if (!c.from) return { creates: [part], requires };
       // Altered in place (ALTER POLICY): what only its old expressions read goes after it.
       const used = policyRefs(c.from, current).filter((x) => !requires.includes(x));

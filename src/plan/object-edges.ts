@@ -14,7 +14,8 @@ import { objectDependencies, objectKey, objectSchema } from '../model/objects.js
 import type { CatalogObject, Model } from '../model/types.js';
 import { EXTENSIONS, nodeId } from './graph.js';
 import { byName } from './by-name.js';
-import { overloadIds } from './function-refs.js';
+import { callIds, overloadIds } from './function-refs.js';
+import { exprRefs } from '../model/expr-refs.js';
 
 /** The graph id of a catalog object. */
 export const objectId = (o: CatalogObject | string) => `obj:${typeof o === 'string' ? o : objectKey(o)}`;
@@ -90,7 +91,8 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
   const schema = objectSchema(o);
   const requires = [...(schema && o.kind !== 'privileges' ? [nodeId.schema(schema)] : []), ...objectDependencies(o).map(objectId)];
   switch (o.kind) {
-    case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.relations, o.table, model)); break;
+    // The functions its actions call too (PostgreSQL records them: a function is dropped after the rules calling it).
+    case 'rule': requires.push(nodeId.rel(o.table), ...relationsNamed(o.relations, o.table, model), ...exprRefs(o.canonical).calls.flatMap((call) => callIds(model, call))); break;
     case 'foreign_data_wrapper': requires.push(...fnRef(o.handler, model), ...fnRef(o.validator, model)); break;
     // A wrapper that no object of the Model defines is an extension's (`postgres_fdw`, `file_fdw`): created with the
     // extensions, and its servers dropped before them.

@@ -9,13 +9,14 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
+import { untyped } from '../typename.js';
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
   const fnames = n.funcname!.map(sv);
   const r = sc.creating(fnames);
   const params = (n.parameters ?? []).map((p) => p.FunctionParameter!);
   const mode = (m: string): FunctionArg['mode'] => (({ FUNC_PARAM_OUT: 'OUT', FUNC_PARAM_INOUT: 'INOUT', FUNC_PARAM_VARIADIC: 'VARIADIC', FUNC_PARAM_TABLE: 'TABLE' } as Record<string, FunctionArg['mode']>)[m] ?? 'IN');
-  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
+  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(untyped(p.argType)), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
   const procedure = !!n.is_procedure;
   const identityArgs = args
     .filter((a) => a.mode !== 'TABLE')
@@ -40,7 +41,7 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;
   else if (tableCols.length) returns = `TABLE(${tableCols.map((a) => `${quoteIdent(a.name ?? '')} ${a.type}`).join(', ')})`;
-  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(n.returnType)}`;
+  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(untyped(n.returnType))}`;
   else {
     const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
     returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
@@ -73,7 +74,11 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
   const types: string[] = argList.map((p) => sc.type(p.FunctionParameter!.argType));
-  const identityArgs = types.join(', ');
+  // An ordered-set aggregate's second element counts its direct arguments (-1 for a plain aggregate; the JSON leaves
+  // a 0 out): `f(a ORDER BY b)` is named as pg_get_function_identity_arguments prints it.
+  const integer = n.args?.[1]?.Integer;
+  const direct = integer ? (integer.ival ?? 0) : -1;
+  const identityArgs = direct < 0 ? types.join(', ') : [types.slice(0, direct).join(', '), `ORDER BY ${types.slice(direct).join(', ')}`].filter(Boolean).join(' ');
   const d: Record<string, Node> = {};
   for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x.arg!;
   const fn = (a: Node) => {
@@ -82,6 +87,8 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
       const f = sc.findFunction(names[0]!);
       return f ? qualifiedKey(f.schema, names[0]!) : names[0]!;
     }
+    // The inspector reads with `search_path = ''`, where pg_catalog's functions come back unqualified (regproc).
+    if (names.length === 2 && names[0] === 'pg_catalog') return quoteIdent(names[1]!);
     return names.map(quoteIdent).join('.');
   };
   const word = (a: Node | undefined) => (a ? (a.TypeName?.names ?? [a]).map(sv).join('.') : '').toUpperCase();
@@ -111,12 +118,12 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
 
 export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut<Func> {
   const names: string[] = o.objname!.map(sv);
-  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ?? t));
+  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ? untyped(t.TypeName) : t));
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
       if (o.args_unspecified) return f;
-      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(', ').filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
+      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(/, | ?ORDER BY /).filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
       if (ftypes.join(',') === types.join(',')) return f;
     }
   }

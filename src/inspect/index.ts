@@ -469,12 +469,15 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const schema = String(r.schema);
         const name = String(r.name);
         if (excluded(schema, name)) continue;
+        // An ordered-set aggregate: the key is the flat list (queries.ts identityArgsSql), `direct ORDER BY aggregated` its signature.
+        const signature = r.aggkind === 'n' ? undefined : String(r.signature);
         const identityArgs = String(r.identity_args);
-        const modify = (f: unknown, v: unknown) => (f ? ({ w: 'READ_WRITE', s: 'SHAREABLE' } as const)[String(v) as 'w' | 's'] : undefined);
+        // FINALFUNC_MODIFY's default is READ_ONLY, READ_WRITE for an ordered-set aggregate: kept when not the default.
+        const modify = (f: unknown, v: unknown, dflt = 'r') => (f && v !== dflt ? ({ r: 'READ_ONLY', w: 'READ_WRITE', s: 'SHAREABLE' } as const)[String(v) as 'r' | 'w' | 's'] : undefined);
         const text = (v: unknown) => (v ? String(v) : undefined);
         const aggregate = aggregateOptions({
           sfunc: String(r.sfunc), stype: String(r.stype), sspace: Number(r.sspace) || undefined,
-          finalfunc: text(r.finalfunc), finalfuncExtra: r.finalextra ? true : undefined, finalfuncModify: modify(r.finalfunc, r.finalmodify),
+          finalfunc: text(r.finalfunc), finalfuncExtra: r.finalextra ? true : undefined, finalfuncModify: modify(r.finalfunc, r.finalmodify, signature === undefined ? 'r' : 'w'),
           combinefunc: text(r.combinefunc), serialfunc: text(r.serialfunc), deserialfunc: text(r.deserialfunc),
           initcond: r.initcond === null || r.initcond === undefined ? undefined : String(r.initcond),
           msfunc: text(r.msfunc), minvfunc: text(r.minvfunc), mstype: text(r.mstype), msspace: Number(r.msspace) || undefined,
@@ -482,6 +485,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           minitcond: r.minitcond === null || r.minitcond === undefined ? undefined : String(r.minitcond),
           sortop: r.sortop ? String(r.sortop).replace(/\(.*$/, '') : undefined,
           parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : undefined,
+          signature, hypothetical: r.aggkind === 'h' || undefined,
         });
         const definition = aggregateDefinition(qualifiedKey(schema, name), identityArgs, aggregate);
         model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {

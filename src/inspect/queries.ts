@@ -301,9 +301,19 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_functio
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
  ORDER BY 1, 2, 4`;
 
+/**
+ * A routine's identity arguments as its key (`p` the pg_proc alias): pg_get_function_identity_arguments, except that
+ * an ordered-set aggregate's `direct ORDER BY aggregated` becomes the flat list GRANT and DROP name (`ORDER BY` is no
+ * syntax of theirs); one VARIADIC argument both direct and aggregated is printed twice but is one argument.
+ */
+export const identityArgsSql = (p: string): string => `(SELECT CASE WHEN ag.aggkind IS NULL OR ag.aggkind = 'n' THEN i.v
+    WHEN ag.aggnumdirectargs = ${p}.pronargs THEN split_part(i.v, ' ORDER BY ', 1)
+    ELSE regexp_replace(regexp_replace(i.v, '^ORDER BY ', ''), ' ORDER BY ', ', ') END
+  FROM (SELECT pg_catalog.pg_get_function_identity_arguments(${p}.oid) AS v) i LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = ${p}.oid)`;
+
 /** User-defined aggregates, rendered from pg_aggregate (pg_get_functiondef does not support them). */
 export const Q_AGGREGATES = `
-SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS identity_args,
+SELECT n.nspname AS schema, p.proname AS name, ${identityArgsSql('p')} AS identity_args, pg_get_function_identity_arguments(p.oid) AS signature,
        a.aggtransfn::regproc::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
        NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc,
        a.agginitval AS initcond, NULLIF(a.aggsortop, 0)::regoperator::text AS sortop, a.aggkind AS aggkind,

@@ -34,4 +34,31 @@ export const HUNT_10A_CASES: AcceptanceCase[] = [
       "COMMENT ON AGGREGATE lowest(ORDER BY integer) IS 'smallest first'",
     ],
   },
+  // parse/typename.ts (intervalType): an interval's fields and precision (`interval hour to minute`, `interval(3)`,
+  // `interval minute to second(2)`) were dropped by the fold, so every such column was planned back to a bare
+  // interval (dropped and added, its values lost) on each plan (pgCodeKeeper's add_foreign_table).
+  {
+    name: 'hunt-10a: interval columns with fields and precision',
+    old: ['CREATE TABLE spans (id int PRIMARY KEY, a interval)'],
+    new: [
+      'CREATE TABLE spans (id int PRIMARY KEY, a interval hour to minute, b interval(3), c interval minute to second(2), d interval month, ' +
+        'e interval day[], f interval year to month)',
+    ],
+    seed: "INSERT INTO spans (id, a) VALUES (1, '2 hours 5 minutes')",
+    seedBack: "INSERT INTO spans (id, a, b) VALUES (1, '02:05', '1.5 seconds')",
+    keepsTables: [{ tables: ['spans'], query: 'SELECT id, a FROM spans ORDER BY id' }],
+  },
+  // parse/kinds/function.ts (supportAsName): the deparser printed a schema-qualified support function as a list,
+  // `SUPPORT tools, len_support`, a syntax error, so creating such a function failed (pgCodeKeeper's
+  // add_function_with_support_function).
+  {
+    name: 'hunt-10a: a function whose SUPPORT function is schema-qualified',
+    old: ['CREATE SCHEMA tools', "CREATE FUNCTION tools.len_support(internal) RETURNS internal LANGUAGE internal STRICT AS 'textlike_support'"],
+    new: [
+      'CREATE SCHEMA tools',
+      "CREATE FUNCTION tools.len_support(internal) RETURNS internal LANGUAGE internal STRICT AS 'textlike_support'",
+      'CREATE FUNCTION short_name(s text) RETURNS boolean LANGUAGE sql IMMUTABLE SUPPORT tools.len_support AS $$ SELECT length(s) < 8 $$',
+    ],
+  },
 ];
+

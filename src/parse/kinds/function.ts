@@ -45,7 +45,7 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
     const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
     returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
   }
-  const q = sc.qualify({ ...n, replace: true, funcname: [{ String: { sval: r.schema } }, { String: { sval: r.name } }] });
+  const q = supportAsName(sc.qualify({ ...n, replace: true, funcname: [{ String: { sval: r.schema } }, { String: { sval: r.name } }] }));
   const f: Mut<Func> = {
     kind: procedure ? 'procedure' : 'function', schema: r.schema, name: r.name, args, identityArgs, ...(returns !== undefined ? { returns } : {}), language, body,
     volatility: o.volatility ? (sv(o.volatility).toUpperCase() as Func['volatility']) : 'VOLATILE', strict: o.strict ? !!o.strict.Boolean?.boolval : false,
@@ -67,6 +67,16 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   if (prev?.comment) f.comment = prev.comment;
   sc.model.functions[key] = f;
   sc.functionsChanged();
+}
+
+/**
+ * The deparser prints a schema-qualified `SUPPORT s.f` as a list, `SUPPORT s, f` (a syntax error): the name is given
+ * to it as a type name's, which it prints dotted. Only the definition's text changes (the Model's trees stay).
+ */
+function supportAsName(q: Payload<'CreateFunctionStmt'>): Payload<'CreateFunctionStmt'> {
+  const options = q.options?.map((o) => (o.DefElem?.defname === 'support' && o.DefElem.arg?.List
+    ? { DefElem: { ...o.DefElem, arg: { TypeName: { names: o.DefElem.arg.List.items, typemod: -1 } } } } : o));
+  return options ? { ...q, options } : q;
 }
 
 export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {

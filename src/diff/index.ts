@@ -59,7 +59,7 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
   if (a.kind === 'domain' && b.kind === 'domain')
-    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && sameDefault(a.default, b.default, a.baseType) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid);
+    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && sameDefault(a.default, b.default, a.baseType) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid && (c.comment ?? '') === (b.checks[i]!.comment ?? ''));
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
   if (a.kind === 'range' && b.kind === 'range') {
     const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);

@@ -421,7 +421,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
             ...(r.domain_collation ? { collation: String(r.domain_collation) } : {}),
             ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-            checks: (json<{ name: string; def: string; valid: boolean }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def), ...(c.valid ? {} : { notValid: true }) })),
+            checks: (json<{ name: string; def: string; valid: boolean; comment: string | null }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def), ...(c.valid ? {} : { notValid: true }), ...(c.comment !== null ? { comment: c.comment } : {}) })),
             ...comment,
           };
           model.types[key] = d;

@@ -56,7 +56,7 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
                     FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation) END AS domain_collation,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
-       CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true), 'valid', c.convalidated) ORDER BY c.conname)
+       CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true), 'valid', c.convalidated, 'comment', obj_description(c.oid, 'pg_constraint')) ORDER BY c.conname)
                                         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
        CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_strip_nulls(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${attCollation('a', 'at')})) ORDER BY a.attnum)
                                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid

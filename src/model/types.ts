@@ -66,7 +66,7 @@ export interface DomainType extends Commented, Located {
   readonly default?: Expr;
   readonly collation?: string;
   /** By name. `notValid`: added with `ALTER DOMAIN … ADD CONSTRAINT … NOT VALID` and not validated since. */
-  readonly checks: readonly { readonly name: string; readonly expr: Expr; readonly notValid?: boolean }[];
+  readonly checks: readonly { readonly name: string; readonly expr: Expr; readonly notValid?: boolean; /** COMMENT ON CONSTRAINT … ON DOMAIN. */ readonly comment?: string }[];
 }
 
 export interface CompositeType extends Commented, Located {

@@ -60,5 +60,28 @@ export const HUNT_10A_CASES: AcceptanceCase[] = [
       'CREATE FUNCTION short_name(s text) RETURNS boolean LANGUAGE sql IMMUTABLE SUPPORT tools.len_support AS $$ SELECT length(s) < 8 $$',
     ],
   },
+  // model/types.ts (DomainType.checks[].comment), inspect/queries.ts, parse/kinds/comment.ts, plan/kinds/type-alter.ts:
+  // comments on a domain's constraints (COMMENT ON CONSTRAINT … ON DOMAIN) were neither read nor planned, so they
+  // were never set, changed or removed (pgCodeKeeper's alter_domain_with_constraints).
+  {
+    name: 'hunt-10a: comments on domain constraints',
+    old: [
+      'CREATE DOMAIN small AS integer CONSTRAINT small_pos CHECK (VALUE > 0) CONSTRAINT small_max CHECK (VALUE < 100)',
+      "COMMENT ON CONSTRAINT small_pos ON DOMAIN small IS 'positive'",
+      "COMMENT ON CONSTRAINT small_max ON DOMAIN small IS 'below 100'",
+      'CREATE TABLE counts (id int PRIMARY KEY, n small)',
+    ],
+    new: [
+      'CREATE DOMAIN small AS integer CONSTRAINT small_pos CHECK (VALUE > 0) CONSTRAINT small_max CHECK (VALUE < 50) CONSTRAINT small_odd CHECK (VALUE % 2 = 1)',
+      "COMMENT ON CONSTRAINT small_max ON DOMAIN small IS 'below 50'",
+      "COMMENT ON CONSTRAINT small_odd ON DOMAIN small IS 'odd only'",
+      'CREATE TABLE counts (id int PRIMARY KEY, n small)',
+      'CREATE DOMAIN tiny AS smallint CONSTRAINT tiny_pos CHECK (VALUE >= 0)',
+      "COMMENT ON CONSTRAINT tiny_pos ON DOMAIN tiny IS 'not negative'",
+    ],
+    seed: 'INSERT INTO counts VALUES (1, 7)',
+    seedBack: 'INSERT INTO counts VALUES (1, 7)',
+    keepsTables: [{ tables: ['counts'], query: 'SELECT * FROM counts ORDER BY id' }],
+  },
 ];
 

@@ -473,7 +473,9 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     const old0 = curCols.get(c.name);
     // An inherited column takes its type and collation from its parent (PostgreSQL refuses to change them on the
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
-    const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
+    // A default of its own goes with a type change (the parent's drops it first, plan/alter-column.ts): set again after.
+    const retyped = !!old0?.inherited && !!c.inherited && old0.type !== c.type;
+    const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}), ...(retyped ? { default: undefined } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
     // A typed table's column comes with its type's attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE), bare.
     if (!old && cur.ofType && cur.ofType === t.ofType) {

@@ -83,5 +83,31 @@ export const HUNT_10A_CASES: AcceptanceCase[] = [
     seedBack: 'INSERT INTO counts VALUES (1, 7)',
     keepsTables: [{ tables: ['counts'], query: 'SELECT * FROM counts ORDER BY id' }],
   },
+  // diff/index.ts (`retyped`), plan/alter-column.ts (descendants): a column retyped on a parent reaches its
+  // children and partitions, each holding a default of its own, which PostgreSQL then fails to convert ("default for
+  // column … cannot be cast automatically"): their defaults are dropped before the parent's ALTER TYPE and set again
+  // after (pgCodeKeeper's modify_col_type_in_inherited_tbl, modify_col_type_in_partitioned_tbl).
+  {
+    name: 'hunt-10a: a column retyped on a parent whose children and partitions have defaults of their own',
+    old: [
+      "CREATE TABLE city (name text, note text DEFAULT 'none')",
+      'CREATE TABLE capital (state char(2)) INHERITS (city)',
+      "ALTER TABLE ONLY capital ALTER COLUMN note SET DEFAULT 'capital'",
+      'CREATE TABLE megacity (area int) INHERITS (capital)',
+      "CREATE TABLE sales (day date NOT NULL, units text DEFAULT '0') PARTITION BY RANGE (day)",
+      "CREATE TABLE sales_2024 PARTITION OF sales FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+      "ALTER TABLE ONLY sales_2024 ALTER COLUMN units SET DEFAULT '1'",
+    ],
+    new: [
+      'CREATE TABLE city (name text, note integer DEFAULT 0)',
+      'CREATE TABLE capital (state char(2)) INHERITS (city)',
+      'ALTER TABLE ONLY capital ALTER COLUMN note SET DEFAULT 1',
+      'CREATE TABLE megacity (area int) INHERITS (capital)',
+      'CREATE TABLE sales (day date NOT NULL, units integer DEFAULT 0) PARTITION BY RANGE (day)',
+      "CREATE TABLE sales_2024 PARTITION OF sales FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+      'ALTER TABLE ONLY sales_2024 ALTER COLUMN units SET DEFAULT 1',
+    ],
+    expectedHazards: ['TABLE_REWRITE', 'ACCESS_EXCLUSIVE_LOCK', 'DATA_DEPENDENT'],
+  },
 ];
 

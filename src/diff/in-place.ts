@@ -92,7 +92,9 @@ export function policyInPlace(from: Policy, to: Policy, table: Table): boolean {
 export function aggregateInPlace(from: Func, to: Func): boolean {
   if (from.kind !== 'aggregate' || to.kind !== 'aggregate' || !from.aggregate || !to.aggregate) return false;
   const [a, b] = [from.aggregate, to.aggregate];
-  return a.stype === b.stype && (a.finalfunc ?? '') === (b.finalfunc ?? '') && !!a.finalfuncExtra === !!b.finalfuncExtra;
+  // An aggregate's kind and direct arguments cannot change in place either ("cannot change routine kind").
+  return a.stype === b.stype && (a.finalfunc ?? '') === (b.finalfunc ?? '') && !!a.finalfuncExtra === !!b.finalfuncExtra
+    && (a.signature ?? '') === (b.signature ?? '') && !!a.hypothetical === !!b.hypothetical;
 }
 
 /**

@@ -59,7 +59,7 @@ function typeEq(a: TypeDef, b: TypeDef): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' && b.kind === 'enum') return a.labels.join('\u0000') === b.labels.join('\u0000');
   if (a.kind === 'domain' && b.kind === 'domain')
-    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && sameDefault(a.default, b.default, a.baseType) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid);
+    return a.baseType === b.baseType && (a.collation ?? '') === (b.collation ?? '') && a.notNull === b.notNull && sameDefault(a.default, b.default, a.baseType) && a.checks.length === b.checks.length && a.checks.every((c, i) => c.name === b.checks[i]!.name && sameCheck(c.expr, b.checks[i]!.expr) && !c.notValid === !b.checks[i]!.notValid && (c.comment ?? '') === (b.checks[i]!.comment ?? ''));
   if (a.kind === 'composite' && b.kind === 'composite') return JSON.stringify(a.attributes) === JSON.stringify(b.attributes);
   if (a.kind === 'range' && b.kind === 'range') {
     const k = (t: typeof a) => JSON.stringify([t.subtype, t.subtypeDiff ?? null, t.subtypeOpclass ?? null, t.collation ?? null, t.canonical ?? null, t.multirange ?? null]);
@@ -478,7 +478,9 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     const old0 = curCols.get(c.name);
     // An inherited column takes its type and collation from its parent (PostgreSQL refuses to change them on the
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
-    const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}) } : old0;
+    // A default of its own goes with a type change (the parent's drops it first, plan/alter-column.ts): set again after.
+    const retyped = !!old0?.inherited && !!c.inherited && old0.type !== c.type;
+    const old = old0 && old0.inherited && c.inherited ? { ...old0, type: c.type, ...(c.collation ? { collation: c.collation } : {}), ...(retyped ? { default: undefined } : {}) } : old0;
     if (old && !c.collation && old.collation && old0?.inherited && c.inherited) delete (old as { collation?: string }).collation;
     // A typed table's column comes with its type's attribute (ALTER TYPE … ADD ATTRIBUTE … CASCADE), bare.
     if (!old && cur.ofType && cur.ofType === t.ofType) {

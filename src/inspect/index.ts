@@ -430,7 +430,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             kind: 'domain', schema, name, baseType: String(r.base_type), notNull: !!r.not_null,
             ...(r.domain_collation ? { collation: String(r.domain_collation) } : {}),
             ...(r.default_expr ? { default: expr(String(r.default_expr)) } : {}),
-            checks: (json<{ name: string; def: string; valid: boolean }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def), ...(c.valid ? {} : { notValid: true }) })),
+            checks: (json<{ name: string; def: string; valid: boolean; comment: string | null }[]>(r.checks) ?? []).map((c) => ({ name: c.name, expr: domainCheckFromText(c.def), ...(c.valid ? {} : { notValid: true }), ...(c.comment !== null ? { comment: c.comment } : {}) })),
             ...comment,
           };
           model.types[key] = d;
@@ -478,12 +478,15 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const schema = String(r.schema);
         const name = String(r.name);
         if (excluded(schema, name)) continue;
+        // An ordered-set aggregate: the key is the flat list (queries.ts identityArgsSql), `direct ORDER BY aggregated` its signature.
+        const signature = r.aggkind === 'n' ? undefined : String(r.signature);
         const identityArgs = String(r.identity_args);
-        const modify = (f: unknown, v: unknown) => (f ? ({ w: 'READ_WRITE', s: 'SHAREABLE' } as const)[String(v) as 'w' | 's'] : undefined);
+        // FINALFUNC_MODIFY's default is READ_ONLY, READ_WRITE for an ordered-set aggregate: kept when not the default.
+        const modify = (f: unknown, v: unknown, dflt = 'r') => (f && v !== dflt ? ({ r: 'READ_ONLY', w: 'READ_WRITE', s: 'SHAREABLE' } as const)[String(v) as 'r' | 'w' | 's'] : undefined);
         const text = (v: unknown) => (v ? String(v) : undefined);
         const aggregate = aggregateOptions({
           sfunc: String(r.sfunc), stype: String(r.stype), sspace: Number(r.sspace) || undefined,
-          finalfunc: text(r.finalfunc), finalfuncExtra: r.finalextra ? true : undefined, finalfuncModify: modify(r.finalfunc, r.finalmodify),
+          finalfunc: text(r.finalfunc), finalfuncExtra: r.finalextra ? true : undefined, finalfuncModify: modify(r.finalfunc, r.finalmodify, signature === undefined ? 'r' : 'w'),
           combinefunc: text(r.combinefunc), serialfunc: text(r.serialfunc), deserialfunc: text(r.deserialfunc),
           initcond: r.initcond === null || r.initcond === undefined ? undefined : String(r.initcond),
           msfunc: text(r.msfunc), minvfunc: text(r.minvfunc), mstype: text(r.mstype), msspace: Number(r.msspace) || undefined,
@@ -491,6 +494,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           minitcond: r.minitcond === null || r.minitcond === undefined ? undefined : String(r.minitcond),
           sortop: r.sortop ? String(r.sortop).replace(/\(.*$/, '') : undefined,
           parallel: r.parallel === 's' ? 'SAFE' : r.parallel === 'r' ? 'RESTRICTED' : undefined,
+          signature, hypothetical: r.aggkind === 'h' || undefined,
         });
         const definition = aggregateDefinition(qualifiedKey(schema, name), identityArgs, aggregate);
         model.functions[`${qualifiedKey(schema, name)}(${identityArgs})`] = {

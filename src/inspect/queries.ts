@@ -56,7 +56,7 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
                     FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = t.typcollation) END AS domain_collation,
        t.typnotnull AS not_null,
        CASE WHEN t.typtype = 'd' THEN pg_get_expr(t.typdefaultbin, 0) END AS default_expr,
-       CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true), 'valid', c.convalidated) ORDER BY c.conname)
+       CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object('name', c.conname, 'def', pg_get_constraintdef(c.oid, true), 'valid', c.convalidated, 'comment', obj_description(c.oid, 'pg_constraint')) ORDER BY c.conname)
                                         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
        CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_strip_nulls(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${attCollation('a', 'at')})) ORDER BY a.attnum)
                                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
@@ -304,9 +304,19 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_functio
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
  ORDER BY 1, 2, 4`;
 
+/**
+ * A routine's identity arguments as its key (`p` the pg_proc alias): pg_get_function_identity_arguments, except that
+ * an ordered-set aggregate's `direct ORDER BY aggregated` becomes the flat list GRANT and DROP name (`ORDER BY` is no
+ * syntax of theirs); one VARIADIC argument both direct and aggregated is printed twice but is one argument.
+ */
+export const identityArgsSql = (p: string): string => `(SELECT CASE WHEN ag.aggkind IS NULL OR ag.aggkind = 'n' THEN i.v
+    WHEN ag.aggnumdirectargs = ${p}.pronargs THEN split_part(i.v, ' ORDER BY ', 1)
+    ELSE regexp_replace(regexp_replace(i.v, '^ORDER BY ', ''), ' ORDER BY ', ', ') END
+  FROM (SELECT pg_catalog.pg_get_function_identity_arguments(${p}.oid) AS v) i LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = ${p}.oid)`;
+
 /** User-defined aggregates, rendered from pg_aggregate (pg_get_functiondef does not support them). */
 export const Q_AGGREGATES = `
-SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS identity_args,
+SELECT n.nspname AS schema, p.proname AS name, ${identityArgsSql('p')} AS identity_args, pg_get_function_identity_arguments(p.oid) AS signature,
        a.aggtransfn::regproc::text AS sfunc, format_type(a.aggtranstype, NULL) AS stype,
        NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc,
        a.agginitval AS initcond, NULLIF(a.aggsortop, 0)::regoperator::text AS sortop, a.aggkind AS aggkind,

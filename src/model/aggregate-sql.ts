@@ -13,6 +13,8 @@ import type { AggregateOptions } from './types.js';
  * // "CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0')"
  * aggregateDefinition('app.n', '', { sfunc: 'app.inc', stype: 'bigint', finalfunc: 'app.fin', finalfuncExtra: true })
  * // 'CREATE AGGREGATE app.n(*) (SFUNC = app.inc, STYPE = bigint, FINALFUNC = app.fin, FINALFUNC_EXTRA)'
+ * aggregateDefinition('app.pick', 'double precision, integer', { sfunc: 'app.acc', stype: 'integer[]', signature: 'double precision ORDER BY integer' })
+ * // 'CREATE AGGREGATE app.pick(double precision ORDER BY integer) (SFUNC = app.acc, STYPE = integer[])'
  */
 export function aggregateDefinition(key: string, identityArgs: string, a: AggregateOptions): string {
   const opts = [`SFUNC = ${a.sfunc}`, `STYPE = ${a.stype}`];
@@ -35,7 +37,8 @@ export function aggregateDefinition(key: string, identityArgs: string, a: Aggreg
   if (a.minitcond !== undefined) opts.push(`MINITCOND = ${quoteLiteral(a.minitcond)}`);
   if (a.sortop) opts.push(`SORTOP = OPERATOR(${a.sortop})`);
   if (a.parallel) opts.push(`PARALLEL = ${a.parallel}`);
-  return `CREATE AGGREGATE ${key}(${identityArgs || '*'}) (${opts.join(', ')})`;
+  if (a.hypothetical) opts.push('HYPOTHETICAL');
+  return `CREATE AGGREGATE ${key}(${a.signature ?? (identityArgs || '*')}) (${opts.join(', ')})`;
 }
 
 /**

@@ -66,7 +66,7 @@ export interface DomainType extends Commented, Located {
   readonly default?: Expr;
   readonly collation?: string;
   /** By name. `notValid`: added with `ALTER DOMAIN … ADD CONSTRAINT … NOT VALID` and not validated since. */
-  readonly checks: readonly { readonly name: string; readonly expr: Expr; readonly notValid?: boolean }[];
+  readonly checks: readonly { readonly name: string; readonly expr: Expr; readonly notValid?: boolean; /** COMMENT ON CONSTRAINT … ON DOMAIN. */ readonly comment?: string }[];
 }
 
 export interface CompositeType extends Commented, Located {
@@ -415,7 +415,7 @@ export interface FunctionArg {
 /**
  * The options of `CREATE AGGREGATE` as the Model keeps them: support functions as the definition names them
  * (schema-qualified when resolved), types canonical, conditions as their text (unquoted). Absent = not given or
- * PostgreSQL's default (SSPACE 0, FINALFUNC_MODIFY READ_ONLY, PARALLEL UNSAFE). Rendered by
+ * PostgreSQL's default (SSPACE 0, FINALFUNC_MODIFY READ_ONLY or for an ordered-set aggregate READ_WRITE, PARALLEL UNSAFE). Rendered by
  * src/model/aggregate-sql.ts `aggregateDefinition`.
  */
 export interface AggregateOptions {
@@ -425,7 +425,8 @@ export interface AggregateOptions {
   readonly finalfunc?: string;
   /** `FINALFUNC_EXTRA`, a bare flag: the final function takes the aggregate's arguments too. */
   readonly finalfuncExtra?: boolean;
-  readonly finalfuncModify?: 'READ_WRITE' | 'SHAREABLE';
+  /** Absent: the default, READ_ONLY (READ_WRITE for an ordered-set aggregate, which may then say READ_ONLY). */
+  readonly finalfuncModify?: 'READ_ONLY' | 'READ_WRITE' | 'SHAREABLE';
   readonly combinefunc?: string;
   readonly serialfunc?: string;
   readonly deserialfunc?: string;
@@ -436,11 +437,19 @@ export interface AggregateOptions {
   readonly msspace?: number;
   readonly mfinalfunc?: string;
   readonly mfinalfuncExtra?: boolean;
-  readonly mfinalfuncModify?: 'READ_WRITE' | 'SHAREABLE';
+  readonly mfinalfuncModify?: 'READ_ONLY' | 'READ_WRITE' | 'SHAREABLE';
   readonly minitcond?: string;
   /** The sort operator's name, schema-qualified when given so (`OPERATOR(app.<)` → `app.<`). */
   readonly sortop?: string;
   readonly parallel?: 'SAFE' | 'RESTRICTED';
+  /**
+   * An ordered-set or hypothetical-set aggregate's arguments as `CREATE AGGREGATE` writes them, the direct ones, then
+   * `ORDER BY` and the aggregated ones (`double precision ORDER BY anyelement`); absent for a plain aggregate. Its
+   * `Func.identityArgs` (the key, and what GRANT and DROP name) is the flat list, as `pg_proc.proargtypes` holds it.
+   */
+  readonly signature?: string;
+  /** `HYPOTHETICAL`, a bare flag (pg_aggregate.aggkind `h`): the direct arguments are hypothetical rows. */
+  readonly hypothetical?: boolean;
 }
 
 export interface Func extends Commented, Located, CanonicalDefinition {

@@ -91,12 +91,36 @@ function builtin(name: string, mods: (number | undefined)[], catalog: boolean): 
     case 'timestamptz': return `timestamp${prec} with time zone`;
     case 'time': return `time${prec} without time zone`;
     case 'timetz': return `time${prec} with time zone`;
-    case 'interval': return mods.length === 2 || mods.length === 1 && (mods[0] ?? 0) > 6 ? undefined : `interval${prec}`;
+    case 'interval': return intervalType(mods);
     case 'char': return catalog ? `character${prec || '(1)'}` : '"char"';
     case 'float': return p !== undefined && p <= 24 ? 'real' : 'double precision';
     default:
       return ALIAS[name];
   }
+}
+
+/** An interval's fields by their typmod mask (PostgreSQL's intervaltypmodout); the full range prints none. */
+const INTERVAL_FIELDS: Readonly<Record<number, string>> = {
+  4: ' year', 2: ' month', 8: ' day', 1024: ' hour', 2048: ' minute', 4096: ' second', 6: ' year to month', 1032: ' day to hour',
+  3080: ' day to minute', 7176: ' day to second', 3072: ' hour to minute', 7168: ' hour to second', 6144: ' minute to second', 32767: '',
+};
+
+/**
+ * `interval` with its fields and precision as format_type prints them. The grammar gives the fields' mask, then the
+ * precision (`interval(3)` is the full range and 3); one number alone is the fields (`interval month`), unless it is
+ * no mask (`pg_catalog.interval(3)`, written as a plain type name, is a precision).
+ *
+ * @example
+ * intervalType([3072]) // 'interval hour to minute'
+ * intervalType([32767, 3]) // 'interval(3)'
+ * intervalType([6144, 2]) // 'interval minute to second(2)'
+ */
+function intervalType(mods: readonly (number | undefined)[]): string {
+  const [first, precision] = mods;
+  if (first === undefined) return 'interval';
+  const fields = INTERVAL_FIELDS[first];
+  if (fields === undefined) return mods.length === 1 ? `interval(${first})` : 'interval';
+  return `interval${fields}${precision !== undefined ? `(${precision})` : ''}`;
 }
 
 /** Is `name` a built-in (pg_catalog) type as written unqualified? */

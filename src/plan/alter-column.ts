@@ -58,6 +58,21 @@ export function addColumnEffects(column: Column, table: Table, model: Model, vol
   };
 }
 
+/** The tables that inherit from `key` or are its partitions, at any depth, each once. */
+function descendants(model: Model, key: string): Table[] {
+  const out: Table[] = [];
+  const seen = new Set([key]);
+  for (let i = -1; i < out.length; i++) {
+    const parent = i < 0 ? key : keyOf(out[i]!);
+    for (const [k, x] of Object.entries(model.tables)) {
+      if (seen.has(k) || !(x.inherits.includes(parent) || x.partitionOf?.parent === parent)) continue;
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
 /**
  * Emits the steps that turn `c.from` into `c.to`.
  *
@@ -92,6 +107,13 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
+  // ALTER TYPE recurses to the children and partitions, whose own defaults would have to convert too ("cannot be cast
+  // automatically"): dropped first, each set again by its table's change (../diff/index.ts `retyped`).
+  if (typeChanged && !(from.inherited && to.inherited)) {
+    for (const d of descendants(current ?? model, key)) {
+      if (d.columns.some((x) => x.name === to.name && x.default)) emit('alter-column', c, key, cm, `ALTER TABLE ONLY ${qn(d.schema, d.name)} ALTER COLUMN ${qi(to.name)} DROP DEFAULT`, { locksExistingTable: true });
+    }
+  }
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !(from.inherited && to.inherited)) {
     // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one

@@ -22,7 +22,7 @@ import { toposort } from './toposort.js';
 import { nodeId, orderByGraph } from './graph.js';
 import { earlier, place, type TieBreak } from './layout.js';
 import { changeKey, MOVES, RENAMES, statementIds, type EdgeContext } from './edges.js';
-import { alterTypeSteps } from './kinds/type-alter.js';
+import { alterTypeSteps, domainCheckComment } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { alterExtensionSteps } from './kinds/extension.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
@@ -222,6 +222,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         // A NOT VALID check cannot be part of CREATE DOMAIN: added after it, as pg_dump writes it.
         if (t.kind === 'domain') for (const k of t.checks.filter((x) => x.notValid))
           emit(`create-${t.kind}`, c, keyOf(t), `modify domain "${t.name}"`, `ALTER DOMAIN ${qn(t.schema, t.name)} ADD CONSTRAINT ${qi(k.name)} ${/^CHECK\b/i.test(k.expr.text) ? k.expr.text : `CHECK (${k.expr.text})`} NOT VALID`);
+        if (t.kind === 'domain') for (const k of t.checks.filter((x) => x.comment !== undefined)) emit(`create-${t.kind}`, c, keyOf(t), `set comment to domain constraint: "${k.name}"`, domainCheckComment(t, k));
         break;
       }
       case 'reattach_partition':

@@ -6,7 +6,7 @@
  */
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
 import { defaultGrants, sameGrants, standardPublic } from '../../parse/kinds/privileges.js';
-import { notExt } from '../queries.js';
+import { identityArgsSql, notExt } from '../queries.js';
 
 // In the ACL's order (aclexplode's: one aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item.
 const grants = (acl: string, owner: string, kind: string) => `(SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
@@ -24,7 +24,7 @@ SELECT 'SEQUENCE', n.nspname, c.relname, NULL, NULL, ${grants('c.relacl', 'c.rel
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind = 'S' AND n.nspname = ANY($1::text[]) AND c.relacl IS NOT NULL AND ${notExt('pg_class', 'c.oid')}
 UNION ALL
-SELECT CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), NULL, ${grants('p.proacl', 'p.proowner', 'f')}
+SELECT CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, ${identityArgsSql('p')}, NULL, ${grants('p.proacl', 'p.proowner', 'f')}
   FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = ANY($1::text[]) AND p.proacl IS NOT NULL AND ${notExt('pg_proc', 'p.oid')}
 UNION ALL

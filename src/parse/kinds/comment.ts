@@ -1,7 +1,7 @@
 /**
  * `COMMENT ON …`, folded onto the object it names, for every kind that keeps a comment.
  */
-import type { Constraint, Index } from '../../model/types.js';
+import type { Constraint, DomainType, Index } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import * as eventTrigger from './event-trigger.js';
@@ -88,6 +88,17 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
       const t = sc.lookup(sc.model.types, names);
       if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
       return set(t.obj);
+    }
+    case 'OBJECT_DOMCONSTRAINT': {
+      // COMMENT ON CONSTRAINT c ON DOMAIN d: the domain's type name, then the constraint's name.
+      const [domain, constraint] = n.object?.List?.items ?? [];
+      const names = (domain?.TypeName?.names ?? []).map(sv);
+      const t = sc.lookup(sc.model.types, names);
+      const name = constraint ? sv(constraint) : '';
+      if (t?.obj.kind !== 'domain' || !t.obj.checks.some((c) => c.name === name)) throw new Problem('E_UNKNOWN', `constraint "${name}" for domain "${names.join('.')}" does not exist`);
+      const d = t.obj as Mut<DomainType>;
+      d.checks = d.checks.map((c) => (c.name !== name ? c : text === undefined ? (({ comment: _, ...rest }) => rest)(c) : { ...c, comment: text }));
+      return;
     }
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_AGGREGATE': {
       const f = functionByArgs(sc, n.object!.ObjectWithArgs!);

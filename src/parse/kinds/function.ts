@@ -46,7 +46,7 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
     const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
     returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
   }
-  const q = sc.qualify({ ...n, replace: true, funcname: [{ String: { sval: r.schema } }, { String: { sval: r.name } }] });
+  const q = supportAsName(sc.qualify({ ...n, replace: true, funcname: [{ String: { sval: r.schema } }, { String: { sval: r.name } }] }));
   const f: Mut<Func> = {
     kind: procedure ? 'procedure' : 'function', schema: r.schema, name: r.name, args, identityArgs, ...(returns !== undefined ? { returns } : {}), language, body,
     volatility: o.volatility ? (sv(o.volatility).toUpperCase() as Func['volatility']) : 'VOLATILE', strict: o.strict ? !!o.strict.Boolean?.boolval : false,
@@ -70,15 +70,27 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   sc.functionsChanged();
 }
 
+/**
+ * The deparser prints a schema-qualified `SUPPORT s.f` as a list, `SUPPORT s, f` (a syntax error): the name is given
+ * to it as a type name's, which it prints dotted. Only the definition's text changes (the Model's trees stay).
+ */
+function supportAsName(q: Payload<'CreateFunctionStmt'>): Payload<'CreateFunctionStmt'> {
+  const options = q.options?.map((o) => (o.DefElem?.defname === 'support' && o.DefElem.arg?.List
+    ? { DefElem: { ...o.DefElem, arg: { TypeName: { names: o.DefElem.arg.List.items, typemod: -1 } } } } : o));
+  return options ? { ...q, options } : q;
+}
+
 export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
-  const types: string[] = argList.map((p) => sc.type(p.FunctionParameter!.argType));
-  // An ordered-set aggregate's second element counts its direct arguments (-1 for a plain aggregate; the JSON leaves
-  // a 0 out): `f(a ORDER BY b)` is named as pg_get_function_identity_arguments prints it.
-  const integer = n.args?.[1]?.Integer;
-  const direct = integer ? (integer.ival ?? 0) : -1;
-  const identityArgs = direct < 0 ? types.join(', ') : [types.slice(0, direct).join(', '), `ORDER BY ${types.slice(direct).join(', ')}`].filter(Boolean).join(' ');
+  const types: string[] = argList.map((p) => `${p.FunctionParameter!.mode === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${sc.type(p.FunctionParameter!.argType)}`);
+  const identityArgs = types.join(', ');
+  // An ordered-set aggregate's direct arguments (the grammar's second item; -1: a plain aggregate). PostgreSQL keeps
+  // one VARIADIC argument for `(VARIADIC "any" ORDER BY VARIADIC "any")`, direct, and prints it on both sides.
+  const direct = n.args?.[1]?.Integer ? (n.args[1].Integer.ival ?? 0) : -1;
+  const ordered = direct === types.length && /^VARIADIC /.test(types[direct - 1] ?? '') ? types.slice(direct - 1) : types.slice(Math.max(direct, 0));
+  const directText = types.slice(0, Math.max(direct, 0)).join(', ');
+  const signature = direct >= 0 ? `${directText ? `${directText} ` : ''}ORDER BY ${ordered.join(', ')}` : undefined;
   const d: Record<string, Node> = {};
   for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x.arg!;
   const fn = (a: Node) => {
@@ -87,19 +99,19 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
       const f = sc.findFunction(names[0]!);
       return f ? qualifiedKey(f.schema, names[0]!) : names[0]!;
     }
-    // The inspector reads with `search_path = ''`, where pg_catalog's functions come back unqualified (regproc).
-    if (names.length === 2 && names[0] === 'pg_catalog') return quoteIdent(names[1]!);
-    return names.map(quoteIdent).join('.');
+    // pg_catalog's functions are always visible: PostgreSQL prints them bare (regproc), so does the fold.
+    return (names[0] === 'pg_catalog' && names.length === 2 ? names.slice(1) : names).map(quoteIdent).join('.');
   };
   const word = (a: Node | undefined) => (a ? (a.TypeName?.names ?? [a]).map(sv).join('.') : '').toUpperCase();
   const num = (a: Node | undefined) => (a ? Number(constText(a)) : 0) || undefined;
-  const modify = (f: Node | undefined, a: Node | undefined) => (f && word(a).replace(/^READ_ONLY$/, '') as AggregateOptions['finalfuncModify']) || undefined;
+  // FINALFUNC_MODIFY's default is READ_ONLY, READ_WRITE for an ordered-set aggregate: kept when not the default.
+  const modify = (f: Node | undefined, a: Node | undefined, dflt = 'READ_ONLY') => (f && a && word(a) !== dflt && word(a) as AggregateOptions['finalfuncModify']) || undefined;
   const type = (a: Node) => sc.type(a.TypeName ?? a);
   const func = (a: Node | undefined) => (a ? fn(a) : undefined);
   const parallel = word(d.parallel);
   const aggregate = aggregateOptions({
     sfunc: fn(d.sfunc), stype: type(d.stype), sspace: num(d.sspace),
-    finalfunc: func(d.finalfunc), finalfuncExtra: 'finalfunc_extra' in d || undefined, finalfuncModify: modify(d.finalfunc, d.finalfunc_modify),
+    finalfunc: func(d.finalfunc), finalfuncExtra: 'finalfunc_extra' in d || undefined, finalfuncModify: modify(d.finalfunc, d.finalfunc_modify, signature ? 'READ_WRITE' : 'READ_ONLY'),
     combinefunc: func(d.combinefunc), serialfunc: func(d.serialfunc), deserialfunc: func(d.deserialfunc),
     initcond: d.initcond ? constText(d.initcond) : undefined,
     msfunc: func(d.msfunc), minvfunc: func(d.minvfunc), mstype: d.mstype ? type(d.mstype) : undefined, msspace: num(d.msspace),
@@ -107,6 +119,7 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
     minitcond: d.minitcond ? constText(d.minitcond) : undefined,
     sortop: d.sortop ? (d.sortop.List?.items ?? []).map(sv).join('.') : undefined,
     parallel: parallel && parallel !== 'UNSAFE' ? (parallel as AggregateOptions['parallel']) : undefined,
+    signature, hypothetical: 'hypothetical' in d || undefined,
   });
   const key = `${r.key}(${identityArgs})`;
   sc.functionsChanged();
@@ -123,7 +136,7 @@ export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {
       if (o.args_unspecified) return f;
-      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(/, | ?ORDER BY /).filter(Boolean) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
+      const ftypes = f.kind === 'aggregate' ? f.identityArgs.split(', ').filter(Boolean).map((t) => t.replace(/^VARIADIC /, '')) : f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').map((a) => a.type);
       if (ftypes.join(',') === types.join(',')) return f;
     }
   }

@@ -9,7 +9,7 @@
  */
 import { sameCheck, sameExpr } from '../../diff/equal.js';
 import type { Change } from '../../diff/changes.js';
-import { quoteIdentAlways as qi } from '../../model/names.js';
+import { quoteIdentAlways as qi, quoteLiteral } from '../../model/names.js';
 import type { Effects } from '../types.js';
 import type { StatementKind } from '../layout.js';
 import { qn } from '../table-sql.js';
@@ -36,6 +36,11 @@ const LATE: StatementKind = 'tighten-domain';
  * alterTypeSteps({ kind: 'alter_type', from: addr, to: { ...addr, attributes: [...addr.attributes, { name: 'city', type: 'text' }] }, usedBy: [] })
  * // [{ kind: 'alter-composite', sql: 'ALTER TYPE "app"."addr" ADD ATTRIBUTE "city" text', … }]
  */
+/** `COMMENT ON CONSTRAINT c ON DOMAIN d IS …` (`IS NULL` when it has none). */
+export function domainCheckComment(d: { schema: string; name: string }, k: { name: string; comment?: string }): string {
+  return `COMMENT ON CONSTRAINT ${qi(k.name)} ON DOMAIN ${qn(d.schema, d.name)} IS ${k.comment === undefined ? 'NULL' : quoteLiteral(k.comment)}`;
+}
+
 export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): TypeStep[] {
   const { from, to } = c;
   const name = qn(to.schema, to.name);
@@ -61,6 +66,9 @@ export function alterTypeSteps(c: Extract<Change, { kind: 'alter_type' }>): Type
         out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} ADD CONSTRAINT ${qi(k.name)} ${checkSql(k.expr)}${k.notValid ? ' NOT VALID' : ''}`, effects: k.notValid ? {} : { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
       else if (was.notValid && !k.notValid)
         out.push({ kind: LATE, comment: cm, sql: `ALTER DOMAIN ${name} VALIDATE CONSTRAINT ${qi(k.name)}`, effects: { mayFailOnExistingRows: `fails if a value of domain ${to.name} violates ${k.name}${used}` } });
+      // Its comment: set after it is added (again), or changed on a check that stays.
+      const before = was && !again(was, k) ? was.comment : undefined;
+      if ((before ?? '') !== (k.comment ?? '')) out.push({ kind: LATE, comment: cm, sql: domainCheckComment(to, k) });
     }
   } else if (from.kind === 'composite' && to.kind === 'composite') {
     const cm = `modify composite type "${to.name}"`;

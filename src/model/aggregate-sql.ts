@@ -51,15 +51,3 @@ export function aggregateDefinition(key: string, identityArgs: string, a: Aggreg
 export function aggregateOptions(o: { readonly [K in keyof Required<AggregateOptions>]: Required<AggregateOptions>[K] | undefined | null }): AggregateOptions {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as unknown as AggregateOptions;
 }
-
-/**
- * An ordered-set aggregate's identity arguments as `FUNCTION f(…)` names it in GRANT and COMMENT, which take the
- * argument types alone (`ORDER BY` is only understood after `AGGREGATE`).
- *
- * @example
- * functionArgs('anyelement ORDER BY anyelement') // 'anyelement, anyelement'
- * functionArgs('ORDER BY text') // 'text'
- */
-export function functionArgs(identityArgs: string): string {
-  return identityArgs.replace(/^ORDER BY /, '').replace(/ ORDER BY /, ', ');
-}

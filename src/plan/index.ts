@@ -16,7 +16,6 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi, quoteLiteral, splitKey } from '../model/names.js';
 import type { Grant, Model, Table, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { functionArgs } from '../model/aggregate-sql.js';
 import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { nodeId, orderByGraph } from './graph.js';
@@ -81,7 +80,7 @@ function commentTarget(c: Extract<Change, { kind: 'comment' }>): string {
     case 'CAST': return `CAST ${t.name}`;
     case 'EXTENSION': case 'FOREIGN DATA WRAPPER': case 'SERVER': case 'EVENT TRIGGER': case 'PUBLICATION': return `${t.on} ${qi(t.name)}`;
     case 'COLUMN': return `COLUMN ${qn(t.schema, t.name)}.${qi(t.column)}`;
-    case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${functionArgs(t.args ?? '')})`;
+    case 'FUNCTION': case 'PROCEDURE': return `${t.on} ${qn(t.schema, t.name)}(${t.args})`;
     case 'CONSTRAINT': case 'TRIGGER': case 'POLICY': case 'RULE': return `${t.on} ${qi(t.name)} ON ${qn(t.schema, t.table)}`;
     default: return `${t.on} ${qn(t.schema, t.name)}`;
   }

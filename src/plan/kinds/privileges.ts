@@ -6,7 +6,6 @@
  */
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
-import { functionArgs } from '../../model/aggregate-sql.js';
 import type { CatalogObject, Func, Grant, Model, ObjectPrivileges, Sequence, Table, TypeDef, View } from '../../model/types.js';
 import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { Change, CommentTarget } from '../../diff/changes.js';
@@ -43,7 +42,7 @@ function target(o: ObjectPrivileges): string {
   const q = `${qi(o.schema)}.${qi(o.name)}`;
   switch (o.on) {
     case 'SCHEMA': return `SCHEMA ${qi(o.schema)}`;
-    case 'FUNCTION': case 'PROCEDURE': return `${o.on} ${q}(${functionArgs(o.args ?? '')})`;
+    case 'FUNCTION': case 'PROCEDURE': return `${o.on} ${q}(${o.args ?? ''})`;
     case 'COLUMN': return `TABLE ${q}`;
     default: return `${o.on} ${q}`;
   }

@@ -98,7 +98,13 @@ function consistent(declared: readonly string[], types: readonly string[]): bool
 }
 
 /** All majors' signatures of a built-in function name (each once), and whether a signature exists in every major. */
+const signatureCache = new Map<string, { all: FunctionSignature[]; everywhere: (s: FunctionSignature) => boolean }>();
 function signatures(name: string): { all: FunctionSignature[]; everywhere: (s: FunctionSignature) => boolean } {
+  let hit = signatureCache.get(name);
+  if (!hit) signatureCache.set(name, (hit = readSignatures(name)));
+  return hit;
+}
+function readSignatures(name: string): { all: FunctionSignature[]; everywhere: (s: FunctionSignature) => boolean } {
   const seen = new Map<string, FunctionSignature>();
   const key = (s: FunctionSignature) => `${s.args.join(',')}|${s.variadic}|${s.defaults}`;
   for (const m of BUILTIN_MAJORS) for (const s of builtinCatalog(m).functions(name)) if (!seen.has(key(s))) seen.set(key(s), s);

@@ -1,6 +1,7 @@
 /**
- * Pure helpers of the normaliser (./normalize.ts): constants' values, AND/OR flattening, DefElem values, a query's
- * output names. In: parse nodes or canonical forms. Out: strings and canonical forms. Never: I/O.
+ * Pure helpers of the normaliser (./normalize.ts): the canonical shape and scope item types, column facts by scope,
+ * constants' values, AND/OR flattening, DefElem values, a query's output names, setting names. In: parse nodes or
+ * canonical forms. Out: strings and canonical forms. Never: I/O.
  */
 import type { Node, Payload } from './ast.js';
 import { figureColname, sv } from './colname.js';
@@ -14,6 +15,39 @@ export interface Canon {
   readonly Arr?: readonly Canon[];
   readonly Bool?: readonly unknown[];
   readonly [shape: string]: unknown;
+}
+
+/** A FROM item in scope: its reference name and, when known, its columns (shared with ./normalize-statements.ts). */
+export interface ScopeItem {
+  refname: string;
+  /** The name PostgreSQL prints for it when it differs from `refname` (./ref-names.ts: `t_1` in a subquery under `t`). */
+  name?: string;
+  columns?: readonly string[];
+  /** The columns' types, position by position, when known (a domain as its base type). */
+  types?: readonly (string | undefined)[];
+  /** Which columns are of a domain type, position by position, when known. */
+  domains?: readonly boolean[];
+  /** It has system columns (`tableoid`, `ctid`…), resolved when no column of its scope has the name. */
+  system?: boolean;
+}
+
+/** What `of` tells of the column a reference resolves to (`row`: of a bare name over one row, with no scopes). */
+export function columnFact<T>(fields: Node[], scopes: ScopeItem[][], of: (item: ScopeItem, i: number) => T | undefined, row: (col: string) => T | undefined): T | undefined {
+  if (!fields.every((f) => f.String)) return undefined;
+  const parts = fields.map(sv);
+  const col = parts[parts.length - 1]!;
+  if (scopes.length === 0) return parts.length === 1 ? row(col) : undefined;
+  for (let depth = scopes.length - 1; depth >= 0; depth--) {
+    const scope = scopes[depth]!;
+    const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col));
+    if (hits.length > 1) return undefined;
+    if (hits.length === 1) {
+      const item = hits[0]!;
+      const i = item.columns?.indexOf(col) ?? -1;
+      return i < 0 ? undefined : of(item, i);
+    }
+  }
+  return undefined;
 }
 
 /** The value of an A_Const as a string (numbers, strings and booleans compare by value). */

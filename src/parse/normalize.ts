@@ -24,9 +24,9 @@ import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 import { commonCoercions, functionCoercions, withOperatorCoercions } from './coercion.js';
 import { operatorName, type OperatorSchemaContext } from './user-operator.js';
-import { constValue, isConst, type Canon, joined, mergeAlias, optValue, outputNames, targetNames } from './normalize-parts.js';
+import { columnFact, constValue, isConst, type Canon, type ScopeItem, joined, mergeAlias, optValue, outputNames, targetNames } from './normalize-parts.js';
 
-export { optValue, type Canon } from './normalize-parts.js';
+export { optValue, type Canon, type ScopeItem } from './normalize-parts.js';
 
 
 /** `operatorSchema`: the schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
@@ -64,19 +64,6 @@ export { sv };
  */
 const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character varying[]', 'regclass', 'name', 'numeric', 'bigint', 'double precision', 'real']);
 
-/** A FROM item in scope: its reference name and, when known, its columns (shared with ./normalize-statements.ts). */
-export interface ScopeItem {
-  refname: string;
-  /** The name PostgreSQL prints for it when it differs from `refname` (./ref-names.ts: `t_1` in a subquery under `t`). */
-  name?: string;
-  columns?: readonly string[];
-  /** The columns' types, position by position, when known (a domain as its base type). */
-  types?: readonly (string | undefined)[];
-  /** Which columns are of a domain type, position by position, when known. */
-  domains?: readonly boolean[];
-  /** It has system columns (`tableoid`, `ctid`…), resolved when no column of its scope has the name. */
-  system?: boolean;
-}
 
 /** The normaliser (shared with ./normalize-statements.ts, which adds the statement-level forms). */
 export class Normalizer {
@@ -275,34 +262,26 @@ export class Normalizer {
   private typeOf(n: Node | undefined, scopes: ScopeItem[][]): string | undefined {
     if (n?.TypeCast?.typeName) return canonicalType(n.TypeCast.typeName, (names) => this.ctx.type?.(names));
     const fields = n?.ColumnRef?.fields;
-    if (!fields) return exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
-    return this.columnFact(fields, scopes, (item, i) => item.types?.[i], (col) => this.ctx.columnType?.(col));
+    if (fields) return columnFact(fields, scopes, (item, i) => item.types?.[i], (col) => this.ctx.columnType?.(col));
+    if (!n) return undefined;
+    // Remembered per node (and scope list): each level of nested operators, CASE or COALESCE asks for its
+    // operands' types, which would otherwise be typed again at every level above them (quadratic in the depth).
+    const seen = this.types.get(n);
+    if (seen && seen.scopes === scopes) return seen.type;
+    const type = exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
+    this.types.set(n, { scopes, type });
+    return type;
   }
+
+  /** `typeOf`'s results, by node. */
+  private readonly types = new WeakMap<Node, { scopes: ScopeItem[][]; type: string | undefined }>();
 
   /** Whether an operand is a column of a domain type (its `typeOf` is then the base type, which PostgreSQL casts it to). */
   private domainOf(n: Node | undefined, scopes: ScopeItem[][]): boolean {
     const fields = n?.ColumnRef?.fields;
-    return !!fields && !!this.columnFact(fields, scopes, (item, i) => item.domains?.[i], (col) => this.ctx.columnDomain?.(col));
+    return !!fields && !!columnFact(fields, scopes, (item, i) => item.domains?.[i], (col) => this.ctx.columnDomain?.(col));
   }
 
-  /** What `of` tells of the column a reference resolves to (`row`: of a bare name over one row, with no scopes). */
-  private columnFact<T>(fields: Node[], scopes: ScopeItem[][], of: (item: ScopeItem, i: number) => T | undefined, row: (col: string) => T | undefined): T | undefined {
-    if (!fields.every((f) => f.String)) return undefined;
-    const parts = fields.map(sv);
-    const col = parts[parts.length - 1]!;
-    if (scopes.length === 0) return parts.length === 1 ? row(col) : undefined;
-    for (let depth = scopes.length - 1; depth >= 0; depth--) {
-      const scope = scopes[depth]!;
-      const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col));
-      if (hits.length > 1) return undefined;
-      if (hits.length === 1) {
-        const item = hits[0]!;
-        const i = item.columns?.indexOf(col) ?? -1;
-        return i < 0 ? undefined : of(item, i);
-      }
-    }
-    return undefined;
-  }
 
   private func(v: Payload<'FuncCall'>, scopes: ScopeItem[][]): Canon {
     const names: string[] = v.funcname!.map(sv);

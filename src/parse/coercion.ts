@@ -35,7 +35,9 @@ export function withOperatorCoercions<C>(op: string, lexpr: Node | undefined, re
   const typeIf = (n: Node | undefined): string | undefined => (TYPED_KINDS.some((k) => n?.[k] !== undefined) ? typeOf(n) : undefined);
   const to = operatorCoercions(op, lexpr && typeIf(lexpr), typeIf(rexpr), !lexpr, [!!lexpr && domainOf(lexpr), domainOf(rexpr)]);
   if (!to) return [l, r];
-  return [to[0] !== undefined && lexpr?.A_Const === undefined ? cast(l, to[0]) : l, to[1] !== undefined && rexpr.A_Const === undefined ? cast(r, to[1]) : r];
+  // A constant is folded into one of the type: only an untyped literal's value is read as that type (cast).
+  const castable = (n: Node | undefined) => n?.A_Const === undefined || n.A_Const.sval !== undefined;
+  return [to[0] !== undefined && castable(lexpr) ? cast(l, to[0]) : l, to[1] !== undefined && castable(rexpr) ? cast(r, to[1]) : r];
 }
 
 /** The argument kinds typed reliably for a function call: those of an operator's operands, and CASE / COALESCE / GREATEST. */

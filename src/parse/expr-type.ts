@@ -185,8 +185,10 @@ export function operatorCoercions(op: string, l: string | undefined, r: string |
   const exact = prefix || same === undefined ? undefined : sigs.find((s) => s.args[0] === same && s.args[1] === same);
   const cands = exact ? [exact] : candidates(sigs, [a, b]);
   if (cands.length !== 1) return undefined;
-  // A domain operand (typed as its base type) is cast to the argument's type even when that is its base type.
-  const to = (p: string, given: string, domain: boolean) => ((p === given && !domain) || given === 'unknown' || /^any/.test(p) ? undefined : spelling(p));
+  // A domain operand (typed as its base type) is cast to the argument's type even when that is its base type; an
+  // untyped literal becomes a constant of the argument's type when candidate selection chose it (`ts + '1 DAY'` is
+  // `ts + '1 day'::interval`; the exact match's literal is typed by ./literal-type.ts).
+  const to = (p: string, given: string, domain: boolean) => ((p === given && !domain) || (given === 'unknown' && exact) || /^any/.test(p) ? undefined : spelling(p));
   return [prefix ? undefined : to(cands[0]!.args[0]!, a, domains[0]), to(cands[0]!.args[1]!, b, domains[1])];
 }
 

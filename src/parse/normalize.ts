@@ -14,7 +14,7 @@
  * from a node or a text to that string, the text forms cached, are ./normalize-forms.ts).
  * Never: does I/O.
  */
-import { constantOutput } from '../model/constants.js';
+import { constantOutput, intervalFieldsOutput } from '../model/constants.js';
 import { unknownLiteralType } from './literal-type.js';
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
@@ -100,6 +100,10 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
+        // An interval constant with fields (`INTERVAL '30' DAY`): its value as PostgreSQL prints it ('30 days').
+        // (One typmod is the field mask; a precision comes as a second one, with the full range as the mask.)
+        const mask = /^interval(\(\d\))?$/.test(t) && v.typeName?.typmods?.length === 1 ? v.typeName.typmods[0]?.A_Const?.ival?.ival : undefined;
+        if (!this.typed && mask !== undefined && mask !== 0x7fff && arg?.K !== undefined && v.arg?.A_Const?.sval !== undefined) return { ...arg, K: intervalFieldsOutput(arg.K, mask) ?? arg.K };
         return this.cast(arg, t);
       }
       case 'A_ArrayExpr': {

@@ -8,6 +8,8 @@
  *    view and in a table's CHECK;
  *  - CASE results, COALESCE and GREATEST arguments and ARRAY[…] elements cast to their common type
  *    (`GREATEST((ts)::timestamp with time zone, tz)`), a CASE without ELSE printed `ELSE NULL`;
+ *  - an untyped literal PostgreSQL reads as the type of the operator it picks among candidates (`ts + '1 DAY'` is
+ *    `ts + '1 day'::interval`), an interval constant with fields (`INTERVAL '30' DAY` is `'30 days'::interval day`);
  *  - sqldef's `CreateViewWithCaseWhen` (sqldef/sqldef cmd/psqldef/tests_views.yml, MIT), reduced: a CASE without ELSE
  *    over `jsonb_extract_path_text` under `::numeric(10,2)`;
  *  - sqldef's `CreateFunctionWithSetTimeZone` (tests_functions.yml), reduced: `SET timezone = 'UTC'` on a function is
@@ -50,6 +52,15 @@ export const VIEWS_7_CASES: AcceptanceCase[] = [
     seed: ROWS,
     keepsTables: keep,
     after: 'SELECT id, size FROM branches ORDER BY id',
+  },
+  {
+    name: "views-7: interval literals in other spellings: beside a timestamp (ts + '1 DAY'), with fields (INTERVAL '30' DAY), as a function argument",
+    old: [TABLE],
+    new: [TABLE.replace(/\)$/, ", span interval DEFAULT '1 DAY', CHECK (tz < now() + '100 YEARS'))"),
+      "CREATE VIEW spans AS SELECT id, ts + '1 DAY' AS a, date_trunc('day', ts) + '2 HOURS' AS b, INTERVAL '30' DAY AS c, INTERVAL '2' HOUR AS h, INTERVAL '1' YEAR AS y, d + INTERVAL '3' MINUTE AS m FROM e WHERE ts > now() - INTERVAL '30 DAY' AND span > '1 WEEK'",
+      "CREATE VIEW series AS SELECT x FROM generate_series('2024-01-01'::timestamp, '2024-01-03'::timestamp, '1 DAY') AS x"],
+    seed: ROWS,
+    keepsTables: [{ tables: ['e'], query: 'SELECT id, b, n, ts, tz, d, label, payload FROM e ORDER BY id' }],
   },
   {
     name: "views-7: sqldef's CreateViewWithCaseWhen, reduced: a CASE without ELSE over jsonb_extract_path_text cast to numeric(10, 2)",

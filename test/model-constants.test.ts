@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/index.js';
-import { constantOutput } from '../src/model/constants.js';
+import { constantOutput, intervalFieldsOutput } from '../src/model/constants.js';
 import { testTargets } from './helpers/databases.js';
 
 const LITERALS: Record<string, string[]> = {
@@ -117,6 +117,33 @@ for (const target of testTargets()) {
       }
       expect(wrong).toEqual([]);
       expect(decided).toBeGreaterThan(cases.length * 0.6);
+    });
+
+    // `INTERVAL '30' DAY`: the fields' typmod (bits MONTH 1, YEAR 2, DAY 3, HOUR 10, MINUTE 11, SECOND 12).
+    it('an interval constant with fields is what the server prints, when decided', async () => {
+      const db = await openDatabase(target.url);
+      opened.push(db);
+      await db.exec(`SET IntervalStyle = 'postgres'`);
+      const bit: Record<string, number> = { year: 2, month: 1, day: 3, hour: 10, minute: 11, second: 12 };
+      const fields = ['year', 'month', 'day', 'hour', 'minute', 'second', 'day to hour', 'hour to minute', 'day to second', 'year to month', 'minute to second'];
+      const inputs = ['30', '2', '-7', '1.5', '1 day', '1 day 02:00:00', '3 hours', '1 day 2:03:04', '90 minutes', '2 years', '14 mons'];
+      const wrong: string[] = [];
+      let decided = 0;
+      for (const f of fields) {
+        const [from, to] = f.split(' to ') as [string, string | undefined];
+        let mask = 1 << bit[from]!;
+        if (to) for (const k of Object.keys(bit)) if (bit[k]! >= Math.min(bit[from]!, bit[to]!) && bit[k]! <= Math.max(bit[from]!, bit[to]!) && !(from === 'year' && k !== 'year' && k !== 'month')) mask |= 1 << bit[k]!;
+        for (const input of inputs) {
+          const ours = intervalFieldsOutput(input, mask);
+          if (ours === undefined) continue;
+          decided++;
+          // The literal itself, not a parameter: a text value is read as an interval first, without the fields.
+          const server = (await db.query<{ v: string }>(`SELECT format('%s', '${input}'::interval ${f}) AS v`)).rows[0]!.v;
+          if (ours !== server) wrong.push(`'${input}' ${f}: ours ${ours}, server ${server}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(decided).toBeGreaterThan(fields.length * 3);
     });
   });
 }

@@ -439,3 +439,26 @@ function byteOrder(a: string, b: string): number {
   const [x, y] = [Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')];
   return x.length - y.length || Buffer.compare(x, y);
 }
+
+/** The least significant field of an interval's field mask (typmod bits: MONTH 1, YEAR 2, DAY 3, HOUR 10, MINUTE 11, SECOND 12). */
+const INTERVAL_FIELDS: readonly (readonly [number, string])[] = [[12, 'seconds'], [11, 'minutes'], [10, 'hours'], [3, 'days'], [1, 'months'], [2, 'years']];
+
+/**
+ * An interval constant written with fields (`INTERVAL '30' DAY`, `'2'::interval hour`; `mask`: the typmod's field
+ * bits) as PostgreSQL prints it: a bare number counts in the least significant field (`30 days`, `02:00:00`).
+ * Undefined when the value has parts below that field (PostgreSQL drops them: not decided here) or is not read.
+ *
+ * @example
+ * intervalFieldsOutput('30', 1 << 3) // '30 days'
+ * intervalFieldsOutput('2', 1 << 10) // '02:00:00'
+ */
+export function intervalFieldsOutput(text: string, mask: number): string | undefined {
+  const least = INTERVAL_FIELDS.find(([bit]) => mask & (1 << bit));
+  if (!least) return undefined;
+  const out = intervalOutput(/^\s*[+-]?\d+(\.\d+)?\s*$/.test(text) ? `${text.trim()} ${least[1]}` : text);
+  if (out === undefined) return undefined;
+  const clock = /(\d+):(\d+):(\d+(\.\d+)?)$/.exec(out);
+  const finer = least[1] === 'years' ? /mon|day|:/.test(out) : least[1] === 'months' ? /day|:/.test(out) : least[1] === 'days' ? !!clock
+    : least[1] === 'hours' ? !!clock && (clock[2] !== '00' || clock[3] !== '00') : least[1] === 'minutes' ? !!clock && clock[3] !== '00' : false;
+  return finer ? undefined : out;
+}

@@ -19,7 +19,7 @@ import { canonicalExprText, canonicalExprTextIn, canonicalQueryForms, canonicalQ
 import { canonicalBoundText, canonicalConstraintText, canonicalStatementText } from './normalize-statements.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
-import { rowColumnType, valueType } from './literal-type.js';
+import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -178,7 +178,7 @@ export function modelContext(...models: Model[]): NormalizeContext {
       const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
       for (const m of models) {
         const t = m.tables[key];
-        if (t) return { key, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, m.types)), system: true };
+        if (t) return { key, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, m.types)), domains: t.columns.map((c) => m.types[c.type]?.kind === 'domain'), system: true };
         const v = m.views[key];
         if (v) return { key, columns: v.columns, system: v.kind === 'materialized_view' };
         if (m.sequences[key]) return { key, columns: SEQUENCE_COLUMNS, system: true };
@@ -195,8 +195,8 @@ const withCanonical = <T extends { readonly definition?: string; readonly canoni
   o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
 
 /** A constraint's canonical form; a CHECK's literals compare as the types of the table's columns they meet (`row`). */
-const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined }): Constraint =>
-  withCanonical(c, (def) => (c.kind === 'check' && def.includes("'") ? canonicalConstraintText(def, row) : canonicalConstraintText(def)));
+const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined; columnDomain: (name: string) => boolean }): Constraint =>
+  withCanonical(c, (def) => (c.kind === 'check' ? canonicalConstraintText(def, row) : canonicalConstraintText(def)));
 
 /**
  * Sets the canonical form of every definition kept as text (constraints, triggers, functions, rules) and
@@ -213,7 +213,7 @@ export function canonicalizeDefinitions(model: Model): Model {
   const tables: Record<string, Table> = {};
   let ctx: NormalizeContext | undefined;
   for (const [k, t] of Object.entries(model.tables)) {
-    const row = { sig: t.columns.map((c) => `${c.name}:${c.type}`).join(','), columnType: rowColumnType(t.columns, model.types) };
+    const row = { sig: t.columns.map((c) => `${c.name}:${c.type}`).join(','), columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types) };
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),
@@ -243,7 +243,7 @@ export function canonicalizeDefinitions(model: Model): Model {
  */
 function policiesIn(t: Table, ctx: NormalizeContext, types: Model['types']): Table['policies'] {
   // Its columns' types too: an untyped literal compared with one is read as that type (./literal-type.ts).
-  const scope = [{ refname: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, types)), system: true }];
+  const scope = [{ refname: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => valueType(c.type, types)), domains: t.columns.map((c) => types[c.type]?.kind === 'domain'), system: true }];
   const read = (e: Expr | undefined): Expr | undefined => e && { ...e, canonical: canonicalExprTextIn(e.text, scope, ctx) };
   return Object.fromEntries(Object.entries(t.policies).map(([n, p]) => {
     const using = read(p.using);

@@ -17,6 +17,7 @@
 import type { Node, Payload } from './ast.js';
 import { builtinCatalog } from './catalog/index.js';
 import { BUILTIN_FUNCTION_RESULTS, BUILTIN_OPERATOR_RESULTS } from './catalog/results.js';
+import { commonType, resolveFunction } from './func-select.js';
 
 /** A function's result: its type (Model spelling; `record` for a row of OUT columns), set-returning, its columns. */
 export interface FunctionResult {
@@ -133,7 +134,15 @@ function resolve(sigs: readonly Signature[], args: readonly (string | undefined)
 
 /** A built-in function's result for arguments of types `args` (Model spellings, `unknown`, undefined). */
 export function builtinFunctionResult(name: string, args: readonly (string | undefined)[]): FunctionResult | undefined {
-  const sig = resolve(signatures(BUILTIN_FUNCTION_RESULTS, 'f', name), args.map(typname));
+  const sigs = signatures(BUILTIN_FUNCTION_RESULTS, 'f', name);
+  const names = args.map(typname);
+  let sig = resolve(sigs, names);
+  // A call resolved with variadic or default arguments (./func-select.ts): the result of the signature it chose.
+  if (!sig && names.every((t) => t !== undefined)) {
+    const r = resolveFunction(name, names.map((t) => ({ type: t! })));
+    const hit = r && sigs.find((s) => s.args.join() === r.sig.args.join());
+    sig = hit && resultOf(hit, r.args.map((a, i) => (/^any/.test(a) ? names[i] : a)));
+  }
   return sig && { type: spelling(sig.result), set: sig.set, ...(sig.out ? { out: sig.out.map((c) => ({ name: c.name, type: spelling(c.type) })) } : {}) };
 }
 
@@ -168,7 +177,7 @@ export function operatorResult(op: string, l: string | undefined, r: string | un
  * operatorCoercions('-', 'timestamp with time zone', 'timestamp without time zone') // [undefined, 'timestamp with time zone']
  * operatorCoercions('>', 'timestamp without time zone', 'timestamp with time zone') // [undefined, undefined] (a cross-type operator)
  */
-export function operatorCoercions(op: string, l: string | undefined, r: string | undefined, prefix = false): [string | undefined, string | undefined] | undefined {
+export function operatorCoercions(op: string, l: string | undefined, r: string | undefined, prefix = false, domains: readonly [boolean, boolean] = [false, false]): [string | undefined, string | undefined] | undefined {
   const [a, b] = [prefix ? '' : typname(l), typname(r)];
   if (a === undefined || b === undefined) return undefined;
   const sigs = signatures(BUILTIN_OPERATOR_RESULTS, 'o', op).filter((s) => (s.args[0] === '') === prefix);
@@ -176,8 +185,11 @@ export function operatorCoercions(op: string, l: string | undefined, r: string |
   const exact = prefix || same === undefined ? undefined : sigs.find((s) => s.args[0] === same && s.args[1] === same);
   const cands = exact ? [exact] : candidates(sigs, [a, b]);
   if (cands.length !== 1) return undefined;
-  const to = (p: string, given: string) => (p === given || given === 'unknown' || /^any/.test(p) ? undefined : spelling(p));
-  return [prefix ? undefined : to(cands[0]!.args[0]!, a), to(cands[0]!.args[1]!, b)];
+  // A domain operand (typed as its base type) is cast to the argument's type even when that is its base type; an
+  // untyped literal becomes a constant of the argument's type when candidate selection chose it (`ts + '1 DAY'` is
+  // `ts + '1 day'::interval`; the exact match's literal is typed by ./literal-type.ts).
+  const to = (p: string, given: string, domain: boolean) => ((p === given && !domain) || (given === 'unknown' && exact) || /^any/.test(p) ? undefined : spelling(p));
+  return [prefix ? undefined : to(cands[0]!.args[0]!, a, domains[0]), to(cands[0]!.args[1]!, b, domains[1])];
 }
 
 const spellingOf = (sig: Signature | undefined): string | undefined => sig && spelling(sig.result);
@@ -269,9 +281,15 @@ export function exprType(n: Node | undefined, typeOf: (x: Node | undefined) => s
     }
     return undefined;
   };
-  if (n.CoalesceExpr) return firstTyped(n.CoalesceExpr.args ?? []);
-  if (n.MinMaxExpr) return firstTyped(n.MinMaxExpr.args ?? []);
-  if (n.CaseExpr) return firstTyped([...(n.CaseExpr.args ?? []).map((w) => w.CaseWhen?.result), n.CaseExpr.defresult]);
+  // select_common_type over the branches when every one is typed (./func-select.ts), else the first typed one's.
+  const common = (xs: readonly (Node | undefined)[]): string | undefined => {
+    const names = xs.map((x) => (!x || x.A_Const?.isnull ? 'unknown' : typname(typeOf(x))));
+    const c = names.every((t) => t !== undefined) ? commonType(names.map((t) => ({ type: t! }))) : undefined;
+    return c ? spelling(c.type) : firstTyped(xs);
+  };
+  if (n.CoalesceExpr) return common(n.CoalesceExpr.args ?? []);
+  if (n.MinMaxExpr) return common(n.MinMaxExpr.args ?? []);
+  if (n.CaseExpr) return common([...(n.CaseExpr.args ?? []).map((w) => w.CaseWhen?.result), n.CaseExpr.defresult]);
   if (n.SQLValueFunction) return SQL_VALUE[String(n.SQLValueFunction.op)];
   if (n.A_ArrayExpr) {
     const t = firstTyped(n.A_ArrayExpr.elements ?? []);

@@ -47,7 +47,7 @@ import { bExpr, constText, sv } from './kinds/nodes.js';
 import { Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from '../model/naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
-import { rowColumnType, valueType } from './literal-type.js';
+import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
 import { normalizeExpr } from './normalize-forms.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
@@ -235,7 +235,7 @@ export class Folder implements FoldScope {
       names,
       (q) => {
         const t = this.lookup(this.model.tables, q);
-        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name), types: t.obj.columns.map((c) => valueType(c.type, this.model.types)), system: true };
+        return t && { key: t.key, columns: t.obj.columns.map((c) => c.name), types: t.obj.columns.map((c) => valueType(c.type, this.model.types)), domains: t.obj.columns.map((c) => this.model.types[c.type]?.kind === 'domain'), system: true };
       },
       (q) => {
         const v = this.lookup(this.model.views, q);
@@ -319,7 +319,7 @@ export class Folder implements FoldScope {
 
   expr(node: Tree | undefined, row?: readonly { readonly name: string; readonly type: string }[]): Expr {
     const q = this.qualify(node!);
-    const ctx = row ? { ...this.ctx, columnType: rowColumnType(row, this.model.types) } : this.ctx;
+    const ctx = row ? { ...this.ctx, columnType: rowColumnType(row, this.model.types), columnDomain: rowColumnDomain(row, this.model.types) } : this.ctx;
     return { canonical: normalizeExpr(q, ctx), text: deparseExpression(q) };
   }
 

@@ -56,6 +56,20 @@ export function valueType(spelling: string, types: Model['types']): string {
 }
 
 /**
+ * The `columnDomain` of a normalise context over one row of `columns` (see `rowColumnType`): whether a column is of
+ * a domain type, which PostgreSQL casts to its base type where an operator or function takes that.
+ *
+ * @example
+ * rowColumnDomain([{ name: 'p', type: 'public.posint' }], model.types)('p') // true for `CREATE DOMAIN posint AS int`
+ */
+export function rowColumnDomain(columns: readonly { readonly name: string; readonly type: string }[], types: Model['types']): (name: string) => boolean {
+  return (name) => {
+    const c = columns.find((x) => x.name === name);
+    return !!c && types[c.type]?.kind === 'domain';
+  };
+}
+
+/**
  * The `columnType` of a normalise context over one row of `columns` (a table's; `[{ name: 'value', type }]` for a
  * domain's CHECK): each column's value type.
  *

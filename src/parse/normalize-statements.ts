@@ -12,6 +12,7 @@ import type { Node, Payload } from './ast.js';
 import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
 import { untyped } from './typename.js';
+import { gucName } from './normalize-parts.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
   (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
@@ -38,7 +39,7 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
       const config: string[] = [];
       for (const d of (v.options ?? []).map((x) => x.DefElem!)) {
         if (d.defname === 'as') body = (d.arg!.List?.items ?? [d.arg!]).map((x) => sv(x).trim());
-        else if (d.defname === 'set') config.push(JSON.stringify(n.expr(d.arg!)));
+        else if (d.defname === 'set') config.push(JSON.stringify(n.expr({ VariableSetStmt: { ...d.arg!.VariableSetStmt, name: gucName(d.arg!.VariableSetStmt?.name ?? '') } })));
         else o[d.defname!] = d.arg === undefined ? 'true' : optValue(d.arg).toLowerCase();
       }
       const lang = o.language ?? 'sql';
@@ -118,12 +119,12 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
  * canonicalConstraintText("CHECK (span < '1 hour')", { sig: 'span:interval', columnType: () => 'interval' })
  *   === canonicalConstraintText("CHECK ((span < '01:00:00'::interval))") // true
  */
-export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined }): string {
+export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined; columnDomain?(name: string): boolean }): string {
   return cached(`c\u0000${def}${row ? `\u0000${row.sig}` : ''}`, () => {
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
     const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
-    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name) } : NONE);
+    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false } : NONE);
     const out: Record<string, unknown> = {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`

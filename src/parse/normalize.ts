@@ -14,7 +14,7 @@
  * from a node or a text to that string, the text forms cached, are ./normalize-forms.ts).
  * Never: does I/O.
  */
-import { constantOutput } from '../model/constants.js';
+import { constantOutput, intervalFieldsOutput } from '../model/constants.js';
 import { unknownLiteralType } from './literal-type.js';
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
@@ -22,19 +22,12 @@ import { tagOf, type Node, type Payload } from './ast.js';
 import { levelRefNames, VIEW_LEVEL } from './ref-names.js';
 import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
-import { withOperatorCoercions } from './coercion.js';
+import { commonCoercions, functionCoercions, withOperatorCoercions } from './coercion.js';
 import { operatorName, type OperatorSchemaContext } from './user-operator.js';
+import { columnFact, constValue, isConst, type Canon, type ScopeItem, joined, mergeAlias, optValue, outputNames, targetNames } from './normalize-parts.js';
 
-/**
- * What a node normalises to: a comparison-only shape (`{ K: '1' }`, `{ Op: […] }`, `{ Col: […] }`, `{ Select: … }`)
- * or a tree's own shape without locations. Only compared (as JSON), never read back as a parse tree.
- */
-export interface Canon {
-  readonly K?: string;
-  readonly Arr?: readonly Canon[];
-  readonly Bool?: readonly unknown[];
-  readonly [shape: string]: unknown;
-}
+export { optValue, type Canon, type ScopeItem } from './normalize-parts.js';
+
 
 /** `operatorSchema`: the schema of the file's operator an unqualified name is over operands of these types (./user-operator.ts). */
 export interface NormalizeContext extends OperatorSchemaContext {
@@ -43,7 +36,7 @@ export interface NormalizeContext extends OperatorSchemaContext {
    * spellings, a domain as its base type: see `constantType`), position by position; `system`: it has system
    * columns (`tableoid`, `ctid`…: a table, materialized view, sequence or foreign table, not a view).
    */
-  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[]; system?: boolean } | undefined;
+  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[]; domains?: readonly boolean[]; system?: boolean } | undefined;
   /** Resolves a user-defined type name to its key. */
   type?(names: readonly string[]): string | undefined;
   /**
@@ -51,6 +44,8 @@ export interface NormalizeContext extends OperatorSchemaContext {
    * generated column; `value` in a domain's CHECK): a literal compared with it is read as that type.
    */
   columnType?(name: string): string | undefined;
+  /** Whether a bare column name over one row (see `columnType`) is of a domain type (`columnType` giving its base type). */
+  columnDomain?(name: string): boolean;
   /** The user functions of a name (1–2 parts): their arguments and results type the calls (./expr-type.ts). */
   functions?(names: readonly string[]): readonly UserFunction[];
 }
@@ -63,41 +58,12 @@ export const SEQUENCE_COLUMNS: readonly string[] = ['last_value', 'log_cnt', 'is
 const SYSTEM_COLUMNS = new Set(['tableoid', 'ctid', 'xmin', 'xmax', 'cmin', 'cmax']);
 export { sv };
 
-/** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
-function constValue(c: Payload<'A_Const'>): string {
-  if (c.isnull) return 'NULL';
-  if (c.ival !== undefined) return String(c.ival.ival ?? 0);
-  if (c.fval !== undefined) return String(c.fval.fval);
-  if (c.sval !== undefined) return c.sval.sval ?? '';
-  if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
-  if (c.bsval !== undefined) return c.bsval.bsval ?? '';
-  return '';
-}
-
-/** Terms joined by AND / OR as the BoolExpr case builds them: nested terms of the same operator flattened, one term alone. */
-function joined(boolop: 'AND_EXPR' | 'OR_EXPR', terms: readonly Canon[]): Canon {
-  const args = terms.flatMap((t) => (t.Bool && t.Bool[0] === boolop ? t.Bool.slice(1) : [t]));
-  return args.length === 1 ? (args[0] as Canon) : { Bool: [boolop, ...args] };
-}
-
-const isConst = (n: Canon | undefined): boolean => !!n && (n.K !== undefined || (n.Arr !== undefined && n.Arr.every(isConst)));
 /**
  * Casts PostgreSQL inserts implicitly (text-family comparisons, numeric widening in arithmetic such as
  * `(quantity)::numeric * price`): dropped wherever they appear. Casts to other types are kept.
  */
 const STRIP_CAST_TO = new Set(['text', 'character varying', 'text[]', 'character varying[]', 'regclass', 'name', 'numeric', 'bigint', 'double precision', 'real']);
 
-/** A FROM item in scope: its reference name and, when known, its columns (shared with ./normalize-statements.ts). */
-export interface ScopeItem {
-  refname: string;
-  /** The name PostgreSQL prints for it when it differs from `refname` (./ref-names.ts: `t_1` in a subquery under `t`). */
-  name?: string;
-  columns?: readonly string[];
-  /** The columns' types, position by position, when known. */
-  types?: readonly (string | undefined)[];
-  /** It has system columns (`tableoid`, `ctid`…), resolved when no column of its scope has the name. */
-  system?: boolean;
-}
 
 /** The normaliser (shared with ./normalize-statements.ts, which adds the statement-level forms). */
 export class Normalizer {
@@ -134,10 +100,18 @@ export class Normalizer {
       case 'TypeCast': {
         const arg = this.expr(v.arg!, scopes);
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
+        // An interval constant with fields (`INTERVAL '30' DAY`): its value as PostgreSQL prints it ('30 days').
+        // (One typmod is the field mask; a precision comes as a second one, with the full range as the mask.)
+        const mask = /^interval(\(\d\))?$/.test(t) && v.typeName?.typmods?.length === 1 ? v.typeName.typmods[0]?.A_Const?.ival?.ival : undefined;
+        if (!this.typed && mask !== undefined && mask !== 0x7fff && arg?.K !== undefined && v.arg?.A_Const?.sval !== undefined) return { ...arg, K: intervalFieldsOutput(arg.K, mask) ?? arg.K };
         return this.cast(arg, t);
       }
-      case 'A_ArrayExpr':
-        return { Arr: (v.elements ?? []).map((e) => this.expr(e, scopes)) };
+      case 'A_ArrayExpr': {
+        // Elements cast to their common type, as PostgreSQL prints them (`ARRAY[(ts)::timestamp with time zone, tz]`).
+        const els = v.elements ?? [];
+        const co = els.length > 1 && !els.some((e) => e.A_ArrayExpr) ? commonCoercions(els, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes)) : undefined;
+        return { Arr: els.map((e, i) => (co?.casts[i] !== undefined ? this.cast(this.expr(e, scopes), co.casts[i]!) ?? {} : this.expr(e, scopes))) };
+      }
       case 'RowExpr':
         // `(a, b)` and `ROW(a, b)` are one row constructor (PostgreSQL prints `ROW(a, b)` for both): the spelling
         // (row_format) is left out.
@@ -182,19 +156,39 @@ export class Normalizer {
         return { Type: `${v.setof ? 'SETOF ' : ''}${canonicalType(v, (names) => this.ctx.type?.(names))}` };
       case 'DefElem':
         return { Opt: [v.defname, v.arg === undefined ? '' : typeof v.arg === 'object' && (v.arg.String || v.arg.Integer || v.arg.Float || v.arg.Boolean || v.arg.A_Const) ? optValue(v.arg) : this.expr(v.arg, scopes)] };
+      case 'CaseExpr': case 'CoalesceExpr': case 'MinMaxExpr':
+        return this.branches(type, v, scopes);
       default:
         return this.walk(type, v, scopes);
     }
   }
 
-  /** A node without a form of its own: its fields walked as nodes. */
-  private walk(type: string, v: object | undefined, scopes: ScopeItem[][]): Canon {
+  /** A node in its tree's own shape without locations, its nested payloads walked as nodes; `given`: members already normalised. */
+  private walk(type: string, v: object | undefined, scopes: ScopeItem[][], given: Record<string, unknown> = {}): Canon {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v ?? {})) {
       if (k === 'location' || k === 'stmt_location' || k === 'stmt_len') continue;
-      out[k] = typeof x === 'object' ? this.expr(x as Node, scopes) : x; // nested payloads walked as nodes, as before
+      out[k] = Object.hasOwn(given, k) ? given[k] : typeof x === 'object' ? this.expr(x as Node, scopes) : x;
     }
+    for (const k of Object.keys(given)) if (!Object.hasOwn(out, k)) out[k] = given[k];
     return { [type]: out };
+  }
+
+  /**
+   * CASE, COALESCE, GREATEST / LEAST: the results (arguments) cast to their common type as PostgreSQL prints them
+   * (./coercion.ts `commonCoercions`), a CASE without ELSE given PostgreSQL's `ELSE NULL`.
+   */
+  private branches(type: 'CaseExpr' | 'CoalesceExpr' | 'MinMaxExpr', v: Payload<'CaseExpr'> & Payload<'CoalesceExpr'>, scopes: ScopeItem[][]): Canon {
+    const whens = type === 'CaseExpr' ? v.args ?? [] : [];
+    const nodes = type === 'CaseExpr' ? [...whens.map((w) => w.CaseWhen?.result), v.defresult] : v.args ?? [];
+    const co = commonCoercions(nodes, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes));
+    const out = nodes.map((n, i) => {
+      const c = n ? this.expr(n, scopes) : this.typed && co ? { Cast: [{ K: 'NULL', k: 'isnull' }, co.type] } : { K: 'NULL' };
+      return n && co?.casts[i] !== undefined ? this.cast(c, co.casts[i]!) : c;
+    });
+    if (type !== 'CaseExpr') return this.walk(type, v, scopes, { args: out });
+    const args = whens.map((w, i) => this.walk('CaseWhen', w.CaseWhen, scopes, { result: out[i] }));
+    return this.walk(type, v, scopes, { args, defresult: out[out.length - 1] });
   }
 
   /** `arg` cast to `t` (a written cast, or one PostgreSQL adds implicitly and prints: ./coercion.ts). */
@@ -219,7 +213,14 @@ export class Normalizer {
       return t === undefined ? c : { ...c, K: constantOutput(text, t, true) ?? c.K };
     };
     const binary = v.kind === 'AEXPR_OP' || v.kind === 'AEXPR_DISTINCT' || v.kind === 'AEXPR_NOT_DISTINCT' || v.kind === 'AEXPR_NULLIF';
-    const l = binary ? as(v.lexpr, v.rexpr, op) : this.expr(v.lexpr, scopes);
+    let l = binary ? as(v.lexpr, v.rexpr, op) : this.expr(v.lexpr, scopes);
+    // A domain on the left of IN, BETWEEN or = ANY (ARRAY[…]) is cast as an operator's operand is (`(p)::integer =
+    // ANY (…)`), the first element or bound standing for the right operand.
+    if (!binary && v.lexpr && this.domainOf(v.lexpr, scopes)) {
+      const right: Node[] = Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr?.List?.items ?? v.rexpr?.A_ArrayExpr?.elements ?? [];
+      const o = v.kind === 'AEXPR_BETWEEN' ? '>=' : v.kind === 'AEXPR_NOT_BETWEEN' ? '<' : op;
+      if (right[0]) l = withOperatorCoercions(o, v.lexpr, right[0], l as Canon | undefined, l as Canon | undefined, (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t), (x) => this.domainOf(x, scopes))[0];
+    }
     // Rows compared with `=` / `<>` (and a row IN / NOT IN a list of rows) are stored by PostgreSQL as the pairwise
     // comparisons joined by AND / OR (make_row_comparison_op): `(a, b) <> (1, 2)` prints `a <> 1 OR b <> 2`.
     const rowCompare = (r: Node | undefined, o: string): Canon | undefined => {
@@ -252,7 +253,7 @@ export class Normalizer {
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };
       // Operands coerced to the chosen operator's argument types, casts shown as PostgreSQL prints them (./coercion.ts).
-      case 'AEXPR_OP': return rowCompare(v.rexpr, op) ?? { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t))] };
+      case 'AEXPR_OP': return rowCompare(v.rexpr, op) ?? { Op: ['', op, ...withOperatorCoercions(op, v.lexpr, v.rexpr, l as Canon | undefined, as(v.rexpr, v.lexpr, op), (x) => this.typeOf(x, scopes), (c, t) => this.cast(c, t), (x) => this.domainOf(x, scopes))] };
       // PostgreSQL up to 17 stores `a IS NOT DISTINCT FROM b` as `NOT (a IS DISTINCT FROM b)` and prints that.
       case 'AEXPR_NOT_DISTINCT': return { Bool: ['NOT_EXPR', { Op: ['AEXPR_DISTINCT', op, l, as(v.rexpr, v.lexpr, op)] }] };
       case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
@@ -269,31 +270,40 @@ export class Normalizer {
   private typeOf(n: Node | undefined, scopes: ScopeItem[][]): string | undefined {
     if (n?.TypeCast?.typeName) return canonicalType(n.TypeCast.typeName, (names) => this.ctx.type?.(names));
     const fields = n?.ColumnRef?.fields;
-    if (!fields) return exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
-    if (!fields.every((f) => f.String)) return undefined;
-    const parts = fields.map(sv);
-    const col = parts[parts.length - 1]!;
-    if (scopes.length === 0) return parts.length === 1 ? this.ctx.columnType?.(col) : undefined;
-    for (let depth = scopes.length - 1; depth >= 0; depth--) {
-      const scope = scopes[depth]!;
-      const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col));
-      if (hits.length > 1) return undefined;
-      if (hits.length === 1) {
-        const item = hits[0]!;
-        const i = item.columns?.indexOf(col) ?? -1;
-        return i < 0 ? undefined : item.types?.[i];
-      }
-    }
-    return undefined;
+    if (fields) return columnFact(fields, scopes, (item, i) => item.types?.[i], (col) => this.ctx.columnType?.(col));
+    if (!n) return undefined;
+    // Remembered per node (and scope list): each level of nested operators, CASE or COALESCE asks for its
+    // operands' types, which would otherwise be typed again at every level above them (quadratic in the depth).
+    const seen = this.types.get(n);
+    if (seen && seen.scopes === scopes) return seen.type;
+    const type = exprType(n, (x) => this.typeOf(x, scopes), this.ctx);
+    this.types.set(n, { scopes, type });
+    return type;
   }
+
+  /** `typeOf`'s results, by node. */
+  private readonly types = new WeakMap<Node, { scopes: ScopeItem[][]; type: string | undefined }>();
+
+  /** Whether an operand is a column of a domain type (its `typeOf` is then the base type, which PostgreSQL casts it to). */
+  private domainOf(n: Node | undefined, scopes: ScopeItem[][]): boolean {
+    const fields = n?.ColumnRef?.fields;
+    return !!fields && !!columnFact(fields, scopes, (item, i) => item.domains?.[i], (col) => this.ctx.columnDomain?.(col));
+  }
+
 
   private func(v: Payload<'FuncCall'>, scopes: ScopeItem[][]): Canon {
     const names: string[] = v.funcname!.map(sv);
     const name = this.typed ? names.join('.') : names[names.length - 1]!;
     let args: Canon[] = (v.args ?? []).map((a) => this.expr(a, scopes));
     if ((name === 'nextval' || name === 'currval' || name === 'setval') && args[0]?.K !== undefined) args = [{ K: this.regclass(args[0].K) }, ...args.slice(1)];
+    // Arguments coerced to the chosen signature's types, trailing ones merged into VARIADIC ARRAY[…] (./coercion.ts).
+    const co = functionCoercions(v, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes), !!this.ctx.functions?.(names).length);
+    if (co) {
+      args = args.map((a, i) => (co.casts[i] === undefined ? a : this.cast(a, co.casts[i]!) ?? a));
+      if (co.variadicFrom !== undefined) args = [...args.slice(0, co.variadicFrom), { Arr: args.slice(co.variadicFrom) }];
+    }
     return {
-      Fn: [name, args, v.agg_star ? '*' : '', v.agg_distinct ? 'DISTINCT' : '', v.func_variadic ? 'VARIADIC' : '',
+      Fn: [name, args, v.agg_star ? '*' : '', v.agg_distinct ? 'DISTINCT' : '', v.func_variadic || co?.variadicFrom !== undefined ? 'VARIADIC' : '',
         v.agg_order ? this.expr(v.agg_order, scopes) : '', v.agg_filter ? this.expr(v.agg_filter, scopes) : '', v.over ? this.expr({ WindowDef: v.over }, scopes) : '',
         v.agg_within_group ? 'WITHIN GROUP' : ''],
     };
@@ -399,6 +409,7 @@ export class Normalizer {
         const aliasCols = v.alias?.colnames?.map(sv);
         const item = named(v.alias?.aliasname ?? v.relname!, v, aliasCols?.length ? mergeAlias(rel?.columns, aliasCols) : rel?.columns);
         if (rel?.types) item.types = rel.types;
+        if (rel && 'domains' in rel && rel.domains) item.domains = rel.domains;
         if (rel?.system) item.system = true;
         items.push(item);
         // PostgreSQL prints an alias the user gave, and the name it picked when it is not the relation's own.
@@ -570,37 +581,4 @@ export class Normalizer {
     this.outTypes = raw.map((r) => this.typeOf(r.val, scopes));
     return out;
   }
-}
-
-/** A DefElem argument as a plain string (`fillfactor=70` and `fillfactor='70'` are the same). */
-export function optValue(a: Node): string {
-  if (a.String) return a.String.sval ?? '';
-  if (a.Integer) return String(a.Integer.ival ?? 0);
-  if (a.Float) return String(a.Float.fval);
-  if (a.Boolean) return a.Boolean.boolval ? 'true' : 'false';
-  if (a.A_Const) return constValue(a.A_Const);
-  return '';
-}
-
-/** The output names of a normalised query once its `*` are expanded (a set operation's: its first branch's); undefined while a `*` is left. */
-function targetNames(c: Canon | undefined): string[] | undefined {
-  if (c?.SetOp) return targetNames((c.SetOp as Canon[])[2]);
-  const targets = (c?.Select as { targets?: { T: [string, Canon] }[] } | undefined)?.targets;
-  if (!targets || targets.some((t) => JSON.stringify(t.T[1]) === '{"Col":["*"]}' || (t.T[1]?.Col as unknown[] | undefined)?.at(-1) === '*')) return undefined;
-  return targets.map((t) => t.T[0]);
-}
-
-const mergeAlias = (cols: readonly string[] | undefined, alias: readonly string[]): string[] =>
-  cols ? cols.map((c, i) => alias[i] ?? c) : [...alias];
-
-/** Output column names of a SELECT (without expanding `*`). */
-function outputNames(s: Payload<'SelectStmt'>): string[] | undefined {
-  if (s.op && s.op !== 'SETOP_NONE') return s.larg ? outputNames((s.larg as Node).SelectStmt ?? s.larg) : undefined;
-  const out: string[] = [];
-  for (const t of s.targetList ?? []) {
-    const f = t.ResTarget!.val?.ColumnRef?.fields;
-    if (f && sv(f[f.length - 1]) === '*') return undefined;
-    out.push(t.ResTarget!.name ?? figureColname(t.ResTarget!.val));
-  }
-  return out;
 }

@@ -71,4 +71,30 @@ describeEachDatabase('expression types agree with PostgreSQL', (t) => {
     expect(operatorCoercions('-', 'timestamp with time zone', 'timestamp without time zone')).toEqual([undefined, 'timestamp with time zone']);
     expect(operatorCoercions('>', 'timestamp with time zone', 'timestamp without time zone')).toEqual([undefined, undefined]);
   });
+
+  // Functions' arguments (the overload chosen, VARIADIC merged), CASE / COALESCE / GREATEST / ARRAY[…] branches (their
+  // common type) and domain operands (cast to the base type): the file's form must equal the server's print's.
+  it("casts a function's arguments, branches and domain operands where PostgreSQL does (src/parse/coercion.ts, func-select.ts)", async () => {
+    await initParser();
+    await t.db.exec(`${TABLE}; CREATE DOMAIN h_pos AS int; CREATE DOMAIN h_day AS timestamp; ALTER TABLE h_types ADD COLUMN p h_pos, ADD COLUMN q h_pos, ADD COLUMN dd h_day`);
+    const names = [...Object.keys(COLUMNS), 'p', 'q', 'dd'];
+    const rel = { key: 'public.h_types', columns: names, types: [...Object.values(COLUMNS), 'integer', 'integer', 'timestamp without time zone'], domains: names.map((c) => c.length < 3 && 'pqdd'.includes(c) && c !== 'd') };
+    const view = { relation: (n: readonly string[]) => (n.at(-1) === 'h_types' ? rel : undefined) };
+    const exprs = [
+      "date_trunc('day', d)", "date_trunc('day', dd)", 'to_timestamp(i)', 'to_timestamp(b)', "jsonb_extract_path_text(j, 'a', 'b')", "jsonb_extract_path(j, 'a')",
+      'round(i, 2)', "to_char(d, 'YYYY')", 'lower(v)', 'length(v)', "split_part(v, ',', 1)", 'floor(i)', "make_date(i, i, i)", "concat(i, t)", "format('%s', i)",
+      "json_build_object('a', i)", 'num_nulls(i, t)', "array_to_string(arr, ',')", 'abs(p)', 'avg(p)', 'sum(i)', "string_agg(v, ',')", 'max(d)',
+      "extract(year from dd)", "dd AT TIME ZONE 'UTC'", "date_part('year', d)", "age(d)", "generate_series(1, i)", "left(v, i)",
+      'coalesce(i, n)', 'coalesce(ts, tz)', 'greatest(ts, tz, d)', 'least(i, b)', 'CASE WHEN i > 0 THEN ts ELSE tz END', 'CASE WHEN i > 0 THEN i END',
+      "CASE i WHEN 1 THEN 'a' END", 'CASE WHEN i > 0 THEN p END', 'ARRAY[ts, tz]', 'ARRAY[i, b]', 'coalesce(p, q)', 'coalesce(p, i)', 'coalesce(p, 1)',
+      'p + 1', 'p IN (1, 2)', 'p BETWEEN 1 AND 2', "dd - '1 day'::interval", 'p || t',
+    ];
+    const wrong: string[] = [];
+    for (const [k, e] of exprs.entries()) {
+      await t.db.exec(`CREATE VIEW h_fn_${k} AS SELECT ${e} AS x FROM h_types`);
+      const printed = (await t.db.query<{ d: string }>(`SELECT pg_catalog.set_config('search_path', '', true), pg_get_viewdef('public.h_fn_${k}'::regclass, true) AS d`)).rows[0]!.d;
+      if (canonicalQueryText(`SELECT ${e} AS x FROM h_types`, view) !== canonicalQueryText(printed, view)) wrong.push(`${e}: ${printed}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
 import { untyped } from '../typename.js';
+import { gucName } from '../normalize-parts.js';
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
   const fnames = n.funcname!.map(sv);
@@ -29,8 +30,8 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   for (const d of (n.options ?? []).map((x) => x.DefElem!)) {
     if (d.defname === 'set') {
       const s = d.arg!.VariableSetStmt;
-      if (s!.kind === 'VAR_SET_VALUE') config.push(`${s!.name}=${(s!.args ?? []).map((a) => constText(a)).join(', ')}`);
-      else if (s!.kind === 'VAR_SET_CURRENT') config.push(`${s!.name}=FROM CURRENT`);
+      if (s!.kind === 'VAR_SET_VALUE') config.push(`${gucName(s!.name!)}=${(s!.args ?? []).map((a) => constText(a)).join(', ')}`);
+      else if (s!.kind === 'VAR_SET_CURRENT') config.push(`${gucName(s!.name!)}=FROM CURRENT`);
     } else o[d.defname!] = d.arg!;
   }
   const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';

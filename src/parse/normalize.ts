@@ -102,7 +102,7 @@ export class Normalizer {
         const t = canonicalType(v.typeName!, (names) => this.ctx.type?.(names));
         // An interval constant with fields (`INTERVAL '30' DAY`): its value as PostgreSQL prints it ('30 days').
         // (One typmod is the field mask; a precision comes as a second one, with the full range as the mask.)
-        const mask = /^interval(\(\d\))?$/.test(t) && v.typeName?.typmods?.length === 1 ? v.typeName.typmods[0]?.A_Const?.ival?.ival : undefined;
+        const mask = /^interval($| |\()/.test(t) && v.typeName?.typmods?.length === 1 ? v.typeName.typmods[0]?.A_Const?.ival?.ival : undefined;
         if (!this.typed && mask !== undefined && mask !== 0x7fff && arg?.K !== undefined && v.arg?.A_Const?.sval !== undefined) return { ...arg, K: intervalFieldsOutput(arg.K, mask) ?? arg.K };
         return this.cast(arg, t);
       }

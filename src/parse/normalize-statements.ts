@@ -11,7 +11,7 @@ import { parseOne, tagged, type TaggedStatement } from './pg.js';
 import type { Node, Payload } from './ast.js';
 import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
-import { untyped } from './typename.js';
+import { routineTypeName } from './typename.js';
 import { gucName } from './normalize-parts.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
@@ -53,10 +53,10 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
       // A function with OUT parameters and no RETURNS: PostgreSQL derives it (the one OUT parameter's type, else
       // record) and pg_get_functiondef prints it, so the two spellings compare equal.
       const outs = (v.parameters ?? []).map((p) => p.FunctionParameter!).filter((f) => f.mode === 'FUNC_PARAM_OUT' || f.mode === 'FUNC_PARAM_INOUT');
-      const returns = v.returnType ? n.expr({ TypeName: untyped(v.returnType) }) : v.is_procedure || !outs.length ? '' : outs.length === 1 ? n.expr({ TypeName: untyped(outs[0]!.argType)! }) : { Type: 'record' };
+      const returns = v.returnType ? n.expr({ TypeName: routineTypeName(v.returnType) }) : v.is_procedure || !outs.length ? '' : outs.length === 1 ? n.expr({ TypeName: routineTypeName(outs[0]!.argType)! }) : { Type: 'record' };
       return {
         Function: [(v.funcname ?? []).map(sv).join('.'), !!v.is_procedure,
-          (v.parameters ?? []).map((p) => { const f = p.FunctionParameter!; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: untyped(f.argType)! }), f.defexpr ? n.expr(f.defexpr) : '']; }),
+          (v.parameters ?? []).map((p) => { const f = p.FunctionParameter!; return [f.name ?? '', f.mode === 'FUNC_PARAM_DEFAULT' ? 'FUNC_PARAM_IN' : f.mode, n.expr({ TypeName: routineTypeName(f.argType)! }), f.defexpr ? n.expr(f.defexpr) : '']; }),
           returns, opts, config.sort(), body, sqlBody],
       };
     }

@@ -138,3 +138,15 @@ export function isBuiltinTypeName(name: string): boolean {
 export function untyped<T extends Payload<'TypeName'> | undefined>(t: T): T {
   return t?.typmods ? { ...t, typmods: undefined } : t;
 }
+
+/**
+ * A routine's argument or result type as PostgreSQL keeps and prints it (format_type without a typmod): `untyped`,
+ * and a bare `bpchar` is `character` there (`pg_catalog.bpchar`; a column's bare `bpchar` stays `bpchar`), so the
+ * fold and the catalog key and compare the routine alike.
+ *
+ * @example routineTypeName(parse('bpchar(3)')).names // [pg_catalog, bpchar]
+ */
+export function routineTypeName<T extends Payload<'TypeName'> | undefined>(t: T): T {
+  const u = untyped(t);
+  return u?.names?.length === 1 && stringValue(u.names[0]) === 'bpchar' ? { ...u, names: [{ String: { sval: 'pg_catalog' } }, ...u.names] } : u;
+}

@@ -13,6 +13,7 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { recreatePolicy, regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId } from './function-refs.js';
+import { bodyRefs } from './refs.js';
 import { carryEnumDependents } from './kinds/enum-rebuild.js';
 import { keepOwnedSequences } from './kinds/owned-sequences.js';
 import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
@@ -190,6 +191,7 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
   const named = new Set(Object.values(desired.functions).map((f) => keyOf(f)));
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_function' && named.has(keyOf(c.function)) ? [fnId(c.function)] : [])));
   if (!recreated.size) return;
+  recreateCallers(all, current, desired, recreated);
   // By signature: a call of another overload of the name keeps its object (./function-refs.ts).
   const calls = (e: { canonical?: string } | undefined) => !!e && exprRefs(e.canonical).calls.some((call) => callIds(current, call).some((id) => recreated.has(id)));
   for (const [k, cur] of Object.entries(current.tables)) {
@@ -243,4 +245,25 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
 
 function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
+}
+
+/**
+ * Functions whose SQL-standard body (`BEGIN ATOMIC …`, `RETURN …`) or argument defaults call a function that is
+ * dropped and created again (PostgreSQL records the call and refuses the drop): dropped before it and created after,
+ * and so on for what calls those (`recreated` grows with them). One the diff replaced in place is dropped and created.
+ */
+function recreateCallers(all: Change[], current: Model, desired: Model, recreated: Set<string>): void {
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [k, f] of Object.entries(current.functions)) {
+      const back = desired.functions[k];
+      if (!back || recreated.has(fnId(f)) || !bodyRefs(f, current).some((id) => recreated.has(id))) continue;
+      const same = (c: Change) => (c.kind === 'drop_function' || c.kind === 'create_function') && `${keyOf(c.function)}(${c.function.identityArgs})` === k;
+      if (all.some((c) => c.kind === 'drop_function' && same(c))) continue;
+      for (let i = all.length - 1; i >= 0; i--) if (same(all[i]!)) all.splice(i, 1);
+      all.push({ kind: 'drop_function', function: f }, { kind: 'create_function', function: back, replace: false });
+      recreated.add(fnId(f));
+      grew = true;
+    }
+  }
 }

@@ -9,15 +9,27 @@ import { walk, type Node, type Payload } from '../ast.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
-import { untyped } from '../typename.js';
+import { routineTypeName, untyped } from '../typename.js';
 import { gucName } from '../normalize-parts.js';
+
+/**
+ * A routine's argument or result type as PostgreSQL's identity and result (format_type without a typmod) write it:
+ * the typmod dropped, and a bare `bpchar` is `character` there (a column's bare `bpchar` stays `bpchar`), so a
+ * routine keyed by the fold and the same one read from the catalog have one key (else a parameter renamed was
+ * planned as a create of another routine before the drop of this one: "cannot change name of input parameter").
+ *
+ * @example routineType(sc, parse('bpchar[]')) // 'character[]'
+ */
+const routineType = (sc: FoldScope, t: Payload<'TypeName'> | undefined): string => sc.type(routineTypeName(t));
+/** The same for a type already folded (an aggregate's arguments, a signature named by DROP, GRANT, COMMENT). */
+const identityType = (t: string): string => t.replace(/^bpchar(?=(\[\])*$)/, 'character');
 
 export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
   const fnames = n.funcname!.map(sv);
   const r = sc.creating(fnames);
   const params = (n.parameters ?? []).map((p) => p.FunctionParameter!);
   const mode = (m: string): FunctionArg['mode'] => (({ FUNC_PARAM_OUT: 'OUT', FUNC_PARAM_INOUT: 'INOUT', FUNC_PARAM_VARIADIC: 'VARIADIC', FUNC_PARAM_TABLE: 'TABLE' } as Record<string, FunctionArg['mode']>)[m] ?? 'IN');
-  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: sc.type(untyped(p.argType)), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
+  const args: FunctionArg[] = params.map((p) => ({ ...(p.name ? { name: p.name } : {}), mode: mode(p.mode!), type: routineType(sc, p.argType), ...(p.defexpr ? { default: sc.expr(p.defexpr) } : {}) }));
   const procedure = !!n.is_procedure;
   const identityArgs = args
     .filter((a) => a.mode !== 'TABLE')
@@ -42,7 +54,7 @@ export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>):
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;
   else if (tableCols.length) returns = `TABLE(${tableCols.map((a) => `${quoteIdent(a.name ?? '')} ${a.type}`).join(', ')})`;
-  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${sc.type(untyped(n.returnType))}`;
+  else if (n.returnType) returns = `${n.returnType.setof ? 'SETOF ' : ''}${routineType(sc, n.returnType)}`;
   else {
     const outs = args.filter((a) => a.mode === 'OUT' || a.mode === 'INOUT');
     returns = outs.length === 1 ? outs[0]!.type : outs.length ? 'record' : 'void';
@@ -84,7 +96,7 @@ function supportAsName(q: Payload<'CreateFunctionStmt'>): Payload<'CreateFunctio
 export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
-  const types: string[] = argList.map((p) => `${p.FunctionParameter!.mode === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${sc.type(p.FunctionParameter!.argType)}`);
+  const types: string[] = argList.map((p) => `${p.FunctionParameter!.mode === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${identityType(sc.type(p.FunctionParameter!.argType))}`);
   const identityArgs = types.join(', ');
   // An ordered-set aggregate's direct arguments (the grammar's second item; -1: a plain aggregate). PostgreSQL keeps
   // one VARIADIC argument for `(VARIADIC "any" ORDER BY VARIADIC "any")`, direct, and prints it on both sides.
@@ -132,7 +144,7 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
 
 export function functionByArgs(sc: FoldScope, o: Payload<'ObjectWithArgs'>): Mut<Func> {
   const names: string[] = o.objname!.map(sv);
-  const types: string[] = (o.objargs ?? []).map((t) => sc.type(t.TypeName ? untyped(t.TypeName) : t));
+  const types: string[] = (o.objargs ?? []).map((t) => identityType(sc.type(t.TypeName ? untyped(t.TypeName) : t)));
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas) {
     for (const f of sc.functionsNamed(qualifiedKey(s, names[names.length - 1]!))) {

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/index.js';
 import { resetDevDatabase } from '../../src/workflow/state.js';
 import { devDatabaseContents } from '../../src/workflow/dev-lease.js';
-import { lendMemoryDatabase, returnMemoryDatabase } from './pglite-pool.js';
+import { lendMemoryDatabase, publicSchemaOf, returnMemoryDatabase } from './pglite-pool.js';
 
 export interface TestTarget {
   readonly name: string;
@@ -98,15 +98,24 @@ const FRESH_DATABASE = `SELECT (d.datdba = (SELECT r.oid FROM pg_catalog.pg_role
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_subscription s WHERE s.subdbid = d.oid)) AS fresh
   FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`;
 
+/**
+ * The public schema as CREATE DATABASE makes it (its owner, privileges and comment, copied from template1), per
+ * server: read from the first database this worker creates. A test may change them (GRANT … ON SCHEMA public) in
+ * ways the reset keeps and devDatabaseContents accepts (PostgreSQL 14's `GRANT ALL … TO PUBLIC` is a standard public
+ * schema to Meridian), and pg_dump shows them: such a database is not lent again (publicSchemaOf, ./pglite-pool.ts).
+ */
+const freshPublic = new Map<string, string>();
+
 /** Brings a server database back to a fresh one (every other session ended, as DROP … WITH (FORCE) would); false when it cannot be. */
-async function backToFresh(url: string): Promise<boolean> {
+async function backToFresh(url: string, baseUrl: string): Promise<boolean> {
   let db: Database | undefined;
   try {
     db = await openDatabase(url);
     await db.query(`SELECT pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a WHERE a.datname = pg_catalog.current_database() AND a.pid <> pg_catalog.pg_backend_pid()`);
     await resetDevDatabase(db);
     if ((await devDatabaseContents(db)).length > 0) return false;
-    return (await db.query<{ fresh: boolean }>(FRESH_DATABASE)).rows[0]?.fresh === true;
+    if ((await db.query<{ fresh: boolean }>(FRESH_DATABASE)).rows[0]?.fresh !== true) return false;
+    return freshPublic.has(baseUrl) && (await publicSchemaOf(db)) === freshPublic.get(baseUrl);
   } catch {
     return false;
   } finally {
@@ -135,6 +144,14 @@ export async function createServerDatabase(baseUrl: string): Promise<{ url: stri
     } finally {
       await admin.close();
     }
+    if (tag && !freshPublic.has(baseUrl)) {
+      const fresh = await openDatabase(withDatabase(baseUrl, name));
+      try {
+        freshPublic.set(baseUrl, await publicSchemaOf(fresh));
+      } finally {
+        await fresh.close();
+      }
+    }
   }
   const url = withDatabase(baseUrl, name);
   const dropNow = async () => {
@@ -151,7 +168,7 @@ export async function createServerDatabase(baseUrl: string): Promise<{ url: stri
     drop: async () => {
       if (dropped) return;
       dropped = true;
-      if (tag && idle.length < KEEP_SERVER_DATABASES && (await backToFresh(url))) idle.push(name);
+      if (tag && idle.length < KEEP_SERVER_DATABASES && (await backToFresh(url, baseUrl))) idle.push(name);
       else await dropNow();
     },
   };

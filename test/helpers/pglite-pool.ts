@@ -25,9 +25,27 @@ const KEEP = 2;
 const idle: Database[] = [];
 const enabled = process.env.MERIDIAN_TEST_PGLITE_POOL !== '0';
 
+/**
+ * The public schema's owner, privileges and comment: a test may change them (GRANT … ON SCHEMA public) in ways the
+ * reset keeps (it restores public as it was, for users' dev databases) and devDatabaseContents accepts, while the
+ * inspector and pg_dump see them. A database is lent again only with its public schema as a fresh one has it.
+ */
+const PUBLIC_SCHEMA = `SELECT n.nspowner::pg_catalog.regrole::text || '|' || COALESCE(n.nspacl::text, '') || '|' || COALESCE(pg_catalog.obj_description(n.oid, 'pg_namespace'), '') AS fp
+  FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public'`;
+
+/** The public schema of `db` as PUBLIC_SCHEMA reads it. */
+export const publicSchemaOf = async (db: Database): Promise<string> => String((await db.query<{ fp: string | null }>(PUBLIC_SCHEMA)).rows[0]?.fp ?? '');
+
+/** The public schema of a fresh embedded database, read from the first one this worker opens. */
+let freshPublic: string | undefined;
+
 /** An empty in-memory embedded database, started now or handed back by an earlier file of this worker. */
 export async function lendMemoryDatabase(): Promise<Database> {
-  return (enabled && idle.pop()) || openDatabase('pglite://memory');
+  const kept = enabled ? idle.pop() : undefined;
+  if (kept) return kept;
+  const db = await openDatabase('pglite://memory');
+  if (enabled && freshPublic === undefined) freshPublic = await publicSchemaOf(db);
+  return db;
 }
 
 /** Gives a database from `lendMemoryDatabase` back: reset and kept for the next file, or closed. */
@@ -48,7 +66,7 @@ async function backToClean(db: Database): Promise<boolean> {
     for (const r of roles.rows) await db.exec(`DROP OWNED BY ${r.name} CASCADE; DROP ROLE ${r.name}`);
     await db.exec('DISCARD ALL');
     await db.query(`SELECT ${SESSION_TIMEZONE}`);
-    return (await devDatabaseContents(db)).length === 0;
+    return (await devDatabaseContents(db)).length === 0 && freshPublic !== undefined && (await publicSchemaOf(db)) === freshPublic;
   } catch {
     return false;
   }

@@ -166,7 +166,6 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
       const map = n.objtype === 'OBJECT_TABCONSTRAINT' ? o.constraints : n.objtype === 'OBJECT_TRIGGER' ? o.triggers ?? {} : o.policies ?? {};
       const x = map[name];
       if (!x) throw new Problem('E_UNKNOWN', `${n.objtype.replace('OBJECT_', '').toLowerCase().replace('tabconstraint', 'constraint')} "${name}" for "${rel.join('.')}" does not exist`);
-      if (n.objtype === 'OBJECT_POLICY') return sc.report('W_IGNORED', 'comments on policies are not managed by Meridian: ignored');
       return set(x as { comment?: string });
     }
     default:

@@ -53,4 +53,37 @@ export const COMMENTS_3_CASES: AcceptanceCase[] = [
       'ALTER TABLE later ADD CONSTRAINT later_a CHECK (a > 0) NOT VALID',
     ],
   },
+  // parse/kinds/foreign.ts, inspect/kinds/foreign.ts (Q_FOREIGN_TABLES), plan/kinds/foreign.ts, diff/objects.ts: a
+  // foreign table's CHECK (in CREATE FOREIGN TABLE, or ALTER FOREIGN TABLE ADD CONSTRAINT) was neither read nor
+  // written, so it was never created and pg_dump differed (pg-delta's foreign-table scenarios). CREATE FOREIGN
+  // TABLE keeps NOT VALID (unlike CREATE TABLE); a changed check is dropped and added, a validated one VALIDATEd.
+  {
+    name: 'comments-3: CHECK constraints on foreign tables, with comments and NOT VALID',
+    old: [
+      'CREATE FOREIGN DATA WRAPPER w',
+      'CREATE SERVER s FOREIGN DATA WRAPPER w',
+      'CREATE FOREIGN TABLE ft (id int, n int, m int) SERVER s',
+      'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_n CHECK (n > 0) NOT VALID',
+      "COMMENT ON CONSTRAINT ft_n ON ft IS 'positive'",
+      'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_m CHECK (m > 0)',
+      "COMMENT ON CONSTRAINT ft_m ON ft IS 'm was positive'",
+      'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_gone CHECK (id <> 0)',
+    ],
+    new: [
+      'CREATE FOREIGN DATA WRAPPER w',
+      'CREATE SERVER s FOREIGN DATA WRAPPER w',
+      'CREATE FOREIGN TABLE ft (id int CHECK (id > 0), n int, m int) SERVER s',
+      'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_n CHECK (n > 0)',
+      "COMMENT ON CONSTRAINT ft_n ON ft IS 'positive, checked'",
+      'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_m CHECK (m < 100)',
+      "COMMENT ON CONSTRAINT ft_m ON ft IS 'm is small'",
+      'CREATE FOREIGN TABLE ft2 (id int, n int, CONSTRAINT ft2_n CHECK (n < 10) NOT VALID, CHECK (id > 0) NO INHERIT) SERVER s',
+      "COMMENT ON CONSTRAINT ft2_n ON ft2 IS 'small'",
+      // folded: a check dropped, one validated, a column its check reads renamed
+      'CREATE FOREIGN TABLE ft3 (a int, b int, CONSTRAINT ft3_a CHECK (a > 0), CONSTRAINT ft3_b CHECK (b > a) NOT VALID) SERVER s',
+      'ALTER FOREIGN TABLE ft3 DROP CONSTRAINT ft3_a',
+      'ALTER FOREIGN TABLE ft3 VALIDATE CONSTRAINT ft3_b',
+      'ALTER FOREIGN TABLE ft3 RENAME COLUMN a TO aa',
+    ],
+  },
 ];

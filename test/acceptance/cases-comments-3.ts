@@ -56,7 +56,8 @@ export const COMMENTS_3_CASES: AcceptanceCase[] = [
   // parse/kinds/foreign.ts, inspect/kinds/foreign.ts (Q_FOREIGN_TABLES), plan/kinds/foreign.ts, diff/objects.ts: a
   // foreign table's CHECK (in CREATE FOREIGN TABLE, or ALTER FOREIGN TABLE ADD CONSTRAINT) was neither read nor
   // written, so it was never created and pg_dump differed (pg-delta's foreign-table scenarios). CREATE FOREIGN
-  // TABLE keeps NOT VALID (unlike CREATE TABLE); a changed check is dropped and added, a validated one VALIDATEd.
+  // TABLE keeps NOT VALID (unlike CREATE TABLE); a changed check is dropped and added, a validated one VALIDATEd;
+  // a function a check calls is created before the table and dropped after it (plan/object-edges.ts).
   {
     name: 'comments-3: CHECK constraints on foreign tables, with comments and NOT VALID',
     old: [
@@ -77,7 +78,8 @@ export const COMMENTS_3_CASES: AcceptanceCase[] = [
       "COMMENT ON CONSTRAINT ft_n ON ft IS 'positive, checked'",
       'ALTER FOREIGN TABLE ft ADD CONSTRAINT ft_m CHECK (m < 100)',
       "COMMENT ON CONSTRAINT ft_m ON ft IS 'm is small'",
-      'CREATE FOREIGN TABLE ft2 (id int, n int, CONSTRAINT ft2_n CHECK (n < 10) NOT VALID, CHECK (id > 0) NO INHERIT) SERVER s',
+      'CREATE FUNCTION ft_ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x <> 13 $$',
+      'CREATE FOREIGN TABLE ft2 (id int, n int, CONSTRAINT ft2_n CHECK (n < 10) NOT VALID, CHECK (id > 0) NO INHERIT, CONSTRAINT ft2_ok CHECK (ft_ok(n))) SERVER s',
       "COMMENT ON CONSTRAINT ft2_n ON ft2 IS 'small'",
       // folded: a check dropped, one validated, a column its check reads renamed
       'CREATE FOREIGN TABLE ft3 (a int, b int, CONSTRAINT ft3_a CHECK (a > 0), CONSTRAINT ft3_b CHECK (b > a) NOT VALID) SERVER s',

@@ -86,6 +86,10 @@ export const COMMENTS_3_CASES: AcceptanceCase[] = [
       'ALTER FOREIGN TABLE ft3 DROP CONSTRAINT ft3_a',
       'ALTER FOREIGN TABLE ft3 VALIDATE CONSTRAINT ft3_b',
       'ALTER FOREIGN TABLE ft3 RENAME COLUMN a TO aa',
+      // a dropped foreign table's check names are free again (not `ft4_a_check1`)
+      'CREATE FOREIGN TABLE ft4 (a int CHECK (a > 0)) SERVER s',
+      'DROP FOREIGN TABLE ft4',
+      'CREATE FOREIGN TABLE ft4 (a int CHECK (a > 1)) SERVER s',
     ],
   },
 ];

@@ -211,6 +211,7 @@ export function dropSqlMed(s: FoldScope, kind: 'foreign_data_wrapper' | 'server'
     if (o.kind === 'server') dropSqlMed(s, 'server', o.name, true, true);
     if (o.kind === 'foreign_table') {
       s.release(o.schema, o.name);
+      for (const c of o.checks ?? []) s.releaseCon(o.schema, c.name);
       forgetPrivileges(s, (p) => p.on === 'COLUMN' && p.schema === o.schema && p.name === o.name);
     }
     delete s.objects[k];

@@ -3,7 +3,7 @@
  * and the inspector write the same forms), so two spellings of one thing compare equal by their `canonical`
  * fields and structured keys: no parser here, only string and structure compares.
  */
-import type { AggregateOptions, CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
+import type { AggregateOptions, CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignCheck, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
 import { constantOutput } from '../model/constants.js';
 
 /** Two optional expressions mean the same. */
@@ -215,7 +215,23 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
     case 'foreign_table': {
       const o = b as typeof a;
       const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);
-      return a.server === o.server && opts(a.options, o.options) && a.columns.length === o.columns.length && a.columns.every((c, i) => col(c, o.columns[i]!));
+      return a.server === o.server && opts(a.options, o.options) && a.columns.length === o.columns.length && a.columns.every((c, i) => col(c, o.columns[i]!)) && sameForeignChecks(a.checks, o.checks);
     }
   }
+}
+
+/** A foreign table's CHECKs: the same names, expressions and flags (comments are diffed apart). */
+export function sameForeignChecks(a: readonly ForeignCheck[] | undefined, b: readonly ForeignCheck[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((c, i) => sameForeignCheck(c, y[i]!));
+}
+
+export function sameForeignCheck(c: ForeignCheck, d: ForeignCheck): boolean {
+  return c.name === d.name && sameExpr(c.expr, d.expr) && !!c.noInherit === !!d.noInherit && !!c.notValid === !!d.notValid;
+}
+
+/** Whether ALTER FOREIGN TABLE keeps `from` as `to` (unchanged, or only validated): else it is dropped and added. */
+export function keptForeignCheck(from: ForeignCheck, to: ForeignCheck): boolean {
+  return from.name === to.name && sameExpr(from.expr, to.expr) && !!from.noInherit === !!to.noInherit && (!!from.notValid || !to.notValid);
 }

@@ -536,8 +536,10 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
   }
   diffIndexes(cur.indexes, t.indexes, out, comment, !!t.partitionBy);
   diffTriggers(cur.triggers, t.triggers, out, comment);
+  // A created policy's comment goes with its CREATE (plan/index.ts); a kept one's (ALTER POLICY keeps it) is compared.
   for (const [name, p] of Object.entries(t.policies)) {
     const old = cur.policies[name];
+    if (old && (samePolicy(old, p) || policyInPlace(old, p, t))) comment({ on: 'POLICY', schema: t.schema, name, table: t.name }, old.comment, p.comment);
     if (old && !samePolicy(old, p) && policyInPlace(old, p, t)) out.push({ kind: 'create_policy', policy: p, from: old });
     else if (!old || !samePolicy(old, p)) {
       if (old) out.push({ kind: 'drop_policy', policy: old });

@@ -7,7 +7,7 @@
 import { attachedTargetExists, isDatabaseWide, objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
-import { sameObject } from './equal.js';
+import { keptForeignCheck, sameObject } from './equal.js';
 import { alterableInPlace } from './in-place.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
 import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
@@ -96,6 +96,12 @@ function comments(was: CatalogObject | undefined, o: CatalogObject, comment: Com
       comment({ on: 'FOREIGN TABLE', schema: o.schema, name: o.name }, prev?.comment, o.comment);
       const before = was?.kind === 'foreign_table' ? new Map(was.columns.map((c) => [c.name, c.comment])) : new Map<string, string | undefined>();
       for (const c of o.columns) comment({ on: 'COLUMN', schema: o.schema, name: o.name, column: c.name }, before.get(c.name), c.comment);
+      // A check's comment: compared when ALTER FOREIGN TABLE keeps the check, else set after it is added.
+      const checks = new Map(was?.kind === 'foreign_table' ? (was.checks ?? []).map((c) => [c.name, c]) : []);
+      for (const c of o.checks ?? []) {
+        const old = checks.get(c.name);
+        comment({ on: 'CONSTRAINT', schema: o.schema, name: c.name, table: o.name }, old && keptForeignCheck(old, c) ? old.comment : undefined, c.comment);
+      }
       return;
     }
     default: return;

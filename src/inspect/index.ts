@@ -523,6 +523,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           kind: 'policy', name: String(r.name), table: qualifiedKey(String(r.schema), String(r.table_name)), permissive: r.permissive === 'PERMISSIVE',
           command: String(r.cmd) as Policy['command'], roles: arr(r.roles).sort(),
           ...(r.qual ? { using: expr(String(r.qual)) } : {}), ...(r.with_check ? { withCheck: expr(String(r.with_check)) } : {}),
+          ...(r.comment ? { comment: String(r.comment) } : {}),
         };
       }
       for (const r of schemaRows) {

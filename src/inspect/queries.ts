@@ -348,8 +348,11 @@ export const Q_TRIGGERS_PRE13 = Q_TRIGGERS.replace('AND tg.tgparentid = 0', '');
 
 export const Q_POLICIES = `
 SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, p.permissive, p.cmd, p.roles,
-       p.qual, p.with_check
+       p.qual, p.with_check, pg_catalog.obj_description(pol.oid, 'pg_policy') AS comment
   FROM pg_catalog.pg_policies p
+  JOIN pg_catalog.pg_namespace n ON n.nspname = p.schemaname
+  JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = p.tablename
+  JOIN pg_catalog.pg_policy pol ON pol.polrelid = c.oid AND pol.polname = p.policyname
  WHERE p.schemaname = ANY($1::text[])
  ORDER BY 1, 2, 3`;
 

@@ -65,6 +65,15 @@ export interface ForeignColumn extends Commented {
   readonly options: readonly string[];
 }
 
+/** A foreign table's CHECK constraint (PostgreSQL does not enforce it on the remote rows: the planner trusts it). */
+export interface ForeignCheck extends Commented {
+  readonly name: string;
+  readonly expr: Expr;
+  readonly noInherit?: true;
+  /** Added NOT VALID (kept so by CREATE FOREIGN TABLE too, unlike CREATE TABLE). */
+  readonly notValid?: true;
+}
+
 /** `CREATE FOREIGN TABLE`. Key: `foreign_table <schema>.<name>`; its name is taken among the schema's relations. */
 export interface ForeignTable extends Commented, Located {
   readonly kind: 'foreign_table';
@@ -73,6 +82,8 @@ export interface ForeignTable extends Commented, Located {
   readonly server: string;
   readonly columns: readonly ForeignColumn[];
   readonly options: readonly string[];
+  /** Its own CHECK constraints (not inherited ones), sorted by name; absent = none. */
+  readonly checks?: readonly ForeignCheck[];
   /** Privileges granted to other roles (`GRANT SELECT ON ft`), sorted as a table's (absent = none); not compared as the object: diffed as grants. */
   readonly grants?: readonly Grant[];
 }

@@ -77,6 +77,7 @@ export function dropObjects(scope: FoldScope, n: Payload<'DropStmt'>): void {
         delete scope.model.objects[`foreign_table ${qualifiedKey(ft.schema, ft.name)}`];
         privileges.forgetPrivileges(scope, (o) => o.on === 'COLUMN' && o.schema === ft.schema && o.name === ft.name);
         scope.release(ft.schema, ft.name);
+        for (const c of ft.checks ?? []) scope.releaseCon(ft.schema, c.name);
         break;
       }
       default:

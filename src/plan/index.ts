@@ -429,6 +429,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         }
         emit('create-policy', c, p.table, `create policy "${p.name}"`,
           `CREATE POLICY ${qi(p.name)} ON ${qk(p.table)} AS ${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command} TO ${roles}${p.using ? ` USING (${p.using.text})` : ''}${p.withCheck ? ` WITH CHECK (${p.withCheck.text})` : ''}`);
+        // Its comment goes with it, however it came to be (re)created (the differ compares the comments of kept policies).
+        if (p.comment !== undefined) emit('comment', c, p.table, `set comment to policy: "${p.name}"`, `COMMENT ON POLICY ${qi(p.name)} ON ${qk(p.table)} IS ${quoteLiteral(p.comment)}`);
         break;
       }
       case 'create_object': case 'drop_object': case 'alter_object': {

@@ -17,7 +17,7 @@
  */
 import { sameExpr } from '../diff/equal.js';
 import type { Change, CommentTarget } from '../diff/changes.js';
-import { qualifiedKey } from '../model/names.js';
+import { qualifiedKey, splitKey } from '../model/names.js';
 import { objectKey } from '../model/objects.js';
 import type { CatalogObject, Column, Model, Policy, Table } from '../model/types.js';
 import { constraintColumns, exprRefs, indexColumns } from '../model/expr-refs.js';
@@ -201,6 +201,12 @@ export function recreatePolicy(all: Change[], p: Policy, back: Policy | undefine
   const mine = (c: Change) => (c.kind === 'drop_policy' || c.kind === 'create_policy') && c.policy.table === p.table && c.policy.name === p.name;
   if (all.some((c) => c.kind === 'drop_policy' && mine(c))) return;
   all.push({ kind: 'drop_policy', policy: p });
+  // Its comment, compared by the diff while it was kept, now goes with its CREATE (plan/index.ts).
+  const { schema, name: table } = splitKey(p.table);
+  for (let j = all.length - 1; j >= 0; j--) {
+    const x = all[j]!;
+    if (x.kind === 'comment' && x.target.on === 'POLICY' && x.target.schema === schema && x.target.table === table && x.target.name === p.name) all.splice(j, 1);
+  }
   const i = all.findIndex((c) => c.kind === 'create_policy' && mine(c));
   const planned = all[i];
   if (planned?.kind === 'create_policy') {

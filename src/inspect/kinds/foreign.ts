@@ -4,8 +4,9 @@
  * query; server, options and column options from here).
  */
 import { qualifiedKey } from '../../model/names.js';
-import type { Column, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
+import type { Column, ForeignCheck, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import { notExt } from '../queries.js';
+import { exprFromText } from '../../parse/canonical.js';
 
 /** Wrappers, servers and user mappings: one row each, `kind` plus a JSON object. */
 export const Q_SQLMED = `
@@ -29,7 +30,10 @@ SELECT 'user_mapping', json_build_object('user', CASE WHEN m.umuser = 0 THEN 'PU
 export const Q_FOREIGN_TABLES = `
 SELECT c.oid AS oid, s.srvname AS server, ft.ftoptions AS options,
        (SELECT json_object_agg(a.attname, a.attfdwoptions) FROM pg_catalog.pg_attribute a
-         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attfdwoptions IS NOT NULL) AS column_options
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attfdwoptions IS NOT NULL) AS column_options,
+       (SELECT json_agg(json_build_object('name', k.conname, 'expr', pg_catalog.pg_get_expr(k.conbin, k.conrelid), 'no_inherit', k.connoinherit,
+                 'validated', k.convalidated, 'comment', pg_catalog.obj_description(k.oid, 'pg_constraint')) ORDER BY k.conname COLLATE "C")
+          FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal) AS checks
   FROM pg_catalog.pg_foreign_table ft
   JOIN pg_catalog.pg_class c ON c.oid = ft.ftrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -54,6 +58,11 @@ export function sqlMedFromRow(r: Record<string, unknown>): ForeignDataWrapper | 
 /** A foreign table from its relation row (Q_RELATIONS), its columns (Q_COLUMNS) and its Q_FOREIGN_TABLES row. */
 export function foreignTableFromRows(schema: string, name: string, comment: unknown, columns: readonly Column[], r: Record<string, unknown>): ForeignTable {
   const colOptions = json(r.column_options);
+  const rows = (typeof r.checks === 'string' ? JSON.parse(r.checks) : r.checks ?? []) as Record<string, unknown>[];
+  const checks: ForeignCheck[] = rows.map((k) => ({
+    name: String(k.name), expr: exprFromText(String(k.expr)), ...(k.no_inherit ? { noInherit: true as const } : {}),
+    ...(k.validated ? {} : { notValid: true as const }), ...(k.comment != null ? { comment: String(k.comment) } : {}),
+  }));
   return {
     kind: 'foreign_table', schema, name, server: String(r.server),
     columns: columns.map((c) => ({
@@ -61,6 +70,7 @@ export function foreignTableFromRows(schema: string, name: string, comment: unkn
       options: list(colOptions[c.name]), ...(c.comment ? { comment: c.comment } : {}),
     })),
     options: list(r.options),
+    ...(checks.length ? { checks } : {}),
     ...(comment ? { comment: String(comment) } : {}),
   };
 }

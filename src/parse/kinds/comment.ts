@@ -161,12 +161,18 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
       const name = names[names.length - 1]!;
       const rel = names.slice(0, -1);
       const t = sc.lookup(sc.model.tables, rel) ?? sc.lookup(sc.model.views, rel);
+      const ft = t || n.objtype !== 'OBJECT_TABCONSTRAINT' ? undefined : foreign.foreignTableNamed(sc.model.objects, rel, sc.searchPath);
+      if (ft) {
+        // A foreign table's CHECK.
+        if (!(ft.checks ?? []).some((c) => c.name === name)) throw new Problem('E_UNKNOWN', `constraint "${name}" for "${rel.join('.')}" does not exist`);
+        ft.checks = (ft.checks ?? []).map((c) => (c.name !== name ? c : text === undefined ? (({ comment: _, ...rest }) => rest)(c) : { ...c, comment: text }));
+        return;
+      }
       if (!t) throw new Problem('E_UNKNOWN', `relation "${rel.join('.')}" does not exist`);
       const o = t.obj as MTable;
       const map = n.objtype === 'OBJECT_TABCONSTRAINT' ? o.constraints : n.objtype === 'OBJECT_TRIGGER' ? o.triggers ?? {} : o.policies ?? {};
       const x = map[name];
       if (!x) throw new Problem('E_UNKNOWN', `${n.objtype.replace('OBJECT_', '').toLowerCase().replace('tabconstraint', 'constraint')} "${name}" for "${rel.join('.')}" does not exist`);
-      if (n.objtype === 'OBJECT_POLICY') return sc.report('W_IGNORED', 'comments on policies are not managed by Meridian: ignored');
       return set(x as { comment?: string });
     }
     default:

@@ -7,7 +7,8 @@ import { quoteIdent } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
 import type { ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { applyGenericOptions, type FoldScope } from './scope.js';
+import { applyGenericOptions, type FoldScope, type MTable } from './scope.js';
+import { constraint } from './constraint.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { forgetPrivileges } from './privileges.js';
 
@@ -110,22 +111,46 @@ export function createForeignTable(s: FoldScope, n: Payload<'CreateForeignTableS
   }
   if (!s.objects[serverKey(n.servername!)]) s.fail('E_UNKNOWN', `server "${n.servername}" does not exist`);
   const columns: ForeignColumn[] = [];
+  const checks: { k: Payload<'Constraint'>; column?: string }[] = [];
   for (const e of base!.tableElts ?? []) {
+    if (e.Constraint?.contype === 'CONSTR_CHECK') {
+      checks.push({ k: e.Constraint });
+      continue;
+    }
     const c = e.ColumnDef;
-    if (!c) s.fail('E_UNSUPPORTED', 'table constraints on a foreign table are not supported in a schema file');
+    if (!c) s.fail('E_UNSUPPORTED', 'table constraints on a foreign table other than CHECK are not supported in a schema file');
     let notNull = false;
     let dflt;
     for (const k of (c.constraints ?? []).map((x) => x.Constraint!)) {
       if (k.contype === 'CONSTR_NOTNULL') notNull = true;
       else if (k.contype === 'CONSTR_NULL') notNull = false;
       else if (k.contype === 'CONSTR_DEFAULT') dflt = s.defaultExpr(k.raw_expr, s.type(c.typeName));
+      else if (k.contype === 'CONSTR_CHECK') checks.push({ k, column: c.colname! });
       else s.fail('E_UNSUPPORTED', `${String(k.contype).replace('CONSTR_', '')} on a foreign table column is not supported in a schema file`);
     }
     const collation = c.collClause ? c.collClause.collname!.map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') : undefined;
     columns.push({ name: c.colname!, type: s.type(c.typeName), notNull, ...(dflt ? { default: dflt } : {}), ...(collation ? { collation } : {}), options: applyGenericOptions([], c.fdwoptions, s.fail) });
   }
   s.claim(t.schema, t.name);
-  s.objects[`foreign_table ${t.key}`] = { kind: 'foreign_table', schema: t.schema, name: t.name, server: n.servername!, columns, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
+  const ft: Mut<ForeignTable> = { kind: 'foreign_table', schema: t.schema, name: t.name, server: n.servername!, columns, options: applyGenericOptions([], n.options, s.fail), loc: s.loc };
+  for (const { k, column } of checks) addCheck(s, ft, k, column);
+  s.objects[`foreign_table ${t.key}`] = ft;
+}
+
+/**
+ * A CHECK on a foreign table, named as PostgreSQL names a table's (the fold's constraint(), on a stand-in table of
+ * its columns). Its NOT VALID is kept, in CREATE FOREIGN TABLE too (PostgreSQL validates only a new plain table's).
+ */
+function addCheck(s: FoldScope, ft: Mut<ForeignTable>, k: Payload<'Constraint'>, column?: string): void {
+  if (k.conname && (ft.checks ?? []).some((c) => c.name === k.conname)) s.fail('E_DUPLICATE', `constraint "${k.conname}" for relation "${ft.name}" already exists`);
+  const stand = { schema: ft.schema, name: ft.name, columns: ft.columns, constraints: Object.fromEntries((ft.checks ?? []).map((c) => [c.name, c])) } as unknown as MTable;
+  const before = new Set(Object.keys(stand.constraints));
+  constraint(s, stand, k, column);
+  for (const c of Object.values(stand.constraints)) {
+    if (before.has(c.name) || c.kind !== 'check') continue;
+    ft.checks = [...(ft.checks ?? []), { name: c.name, expr: c.expr, ...(c.noInherit ? { noInherit: true as const } : {}), ...(c.notValid ? { notValid: true as const } : {}) }]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
 }
 
 /** The foreign table `names` resolves to through the search_path. */
@@ -144,6 +169,23 @@ export function alterForeignTable(s: FoldScope, t: Mut<ForeignTable>, cmds: read
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_GenericOptions') {
       t.options = applyGenericOptions(t.options, (cmd.def?.List?.items ?? cmd.def) as Node[] | undefined, s.fail);
+      continue;
+    }
+    if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.contype === 'CONSTR_CHECK') {
+      addCheck(s, t, cmd.def.Constraint);
+      continue;
+    }
+    if (cmd.subtype === 'AT_DropConstraint' || cmd.subtype === 'AT_ValidateConstraint') {
+      const c = (t.checks ?? []).find((x) => x.name === cmd.name);
+      if (!c) {
+        if (cmd.missing_ok) continue;
+        s.fail('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
+      }
+      const rest = (t.checks ?? []).filter((x) => x !== c);
+      const { notValid: _, ...valid } = c;
+      if (cmd.subtype === 'AT_DropConstraint') s.releaseCon(t.schema, c.name);
+      t.checks = cmd.subtype === 'AT_DropConstraint' ? rest : [...rest, valid].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      if (!t.checks.length) delete t.checks;
       continue;
     }
     if (cmd.subtype === 'AT_AlterColumnGenericOptions') {
@@ -169,6 +211,7 @@ export function dropSqlMed(s: FoldScope, kind: 'foreign_data_wrapper' | 'server'
     if (o.kind === 'server') dropSqlMed(s, 'server', o.name, true, true);
     if (o.kind === 'foreign_table') {
       s.release(o.schema, o.name);
+      for (const c of o.checks ?? []) s.releaseCon(o.schema, c.name);
       forgetPrivileges(s, (p) => p.on === 'COLUMN' && p.schema === o.schema && p.name === o.name);
     }
     delete s.objects[k];

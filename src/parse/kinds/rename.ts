@@ -13,13 +13,14 @@ import { qualifiedKey } from '../../model/names.js';
 import type { CatalogObject, CompositeType, DomainType, ForeignDataWrapper, ForeignServer, Rule } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { foreignTableNamed } from './foreign.js';
-import { deparseStatement, parseOne } from '../pg.js';
+import { deparseStatement, parseExpression, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
 import { retargetRules, ruleNamed } from './rule.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
-import { renameColumn } from './column.js';
+import { renameColumn, renameColumnRefs } from './column.js';
+import { exprRefs } from '../../model/expr-refs.js';
 import { renameColumnInQuery } from './view-rename.js';
 import { followRelation, queryNodeOf, refoldView } from './view.js';
 import { readsRelation } from './relation-refs.js';
@@ -97,6 +98,13 @@ export function renameForeignColumn(s: FoldScope, n: Payload<'RenameStmt'>, newn
   const rename = { key, schema: ft.schema, table: ft.name, columns: ft.columns.map((c) => c.name), from: n.subname!, to: newname };
   const views = Object.values(s.model.views).filter((v) => readsRelation(queryNodeOf(v), ft.schema, ft.name)).map((v) => ({ v, q: renameColumnInQuery(s, queryNodeOf(v)!, { ...rename, view: v.name }) }));
   ft.columns = ft.columns.map((c) => (c.name === n.subname ? { ...c, name: newname } : c));
+  // Its CHECKs, held by column number too, read the new name.
+  if (ft.checks) ft.checks = ft.checks.map((c) => {
+    if (!exprRefs(c.expr.canonical).columns.includes(n.subname!)) return c;
+    const tree = parseExpression(c.expr.text);
+    if (!tree) s.fail('E_NATIVE', `renaming column ${ft.name}.${n.subname} read by check ${c.name} is not folded natively; the dev database replays it`);
+    return { ...c, expr: s.expr(renameColumnRefs(tree, ft.name, n.subname!, newname), ft.columns) };
+  });
   for (const { v, q } of views) refoldView(s, v, q);
   renamePrivileges(s.objects, ['COLUMN'], ft.schema, ft.name, { column: { from: n.subname!, to: newname } });
 }

@@ -79,7 +79,9 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   // Constraints inherited from a partitioned parent or a parent table (CHECKs not NO INHERIT; a partition's FKs and
   // indexes) are not listed by the inspector (conislocal = false, indexes attached to a parent's index): nothing to add.
   for (const c of typed) delete c.inherited;
-  for (const c of mergeDuplicateKeys(deferred)) constraint(sc, t, c, c.__column);
+  // CREATE TABLE validates its (empty) table's CHECKs and foreign keys: a NOT VALID written there is overridden, the
+  // constraint is valid (PostgreSQL's transformCheckConstraints, transformFKConstraints; not for a foreign table).
+  for (const c of mergeDuplicateKeys(deferred)) constraint(sc, t, { ...c, skip_validation: false, initially_valid: true }, c.__column);
   for (const f of later) f();
   for (const { table, node } of likeIndexes.splice(0)) {
     createIndex(sc, { ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });

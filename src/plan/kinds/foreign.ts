@@ -7,11 +7,11 @@
  * appended: diff/in-place.ts), keeping their privileges, comments and the views over them; else recreated.
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
-import type { ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
+import type { ForeignCheck, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import { alterOptionsClause, optionsClause } from './options.js';
 import type { KindStatement } from './statement.js';
 import { alterableInPlace } from '../../diff/in-place.js';
-import { sameExpr } from '../../diff/equal.js';
+import { keptForeignCheck, sameExpr } from '../../diff/equal.js';
 
 const fn = (name: string) => name.split('.').map(qi).join('.');
 const user = (u: string) => (u === 'PUBLIC' ? 'PUBLIC' : qi(u));
@@ -60,8 +60,11 @@ export function alterUserMapping(from: UserMapping, to: UserMapping): KindStatem
 const columnSql = (c: ForeignTable['columns'][number]) =>
   `${qi(c.name)} ${c.type}${optionsClause(c.options)}${c.collation ? ` COLLATE ${c.collation}` : ''}${c.default ? ` DEFAULT ${c.default.text}` : ''}${c.notNull ? ' NOT NULL' : ''}`;
 
+const checkSql = (c: ForeignCheck) => `CONSTRAINT ${qi(c.name)} CHECK (${c.expr.text})${c.noInherit ? ' NO INHERIT' : ''}${c.notValid ? ' NOT VALID' : ''}`;
+
 export function createForeignTable(t: ForeignTable): KindStatement[] {
-  const cols = t.columns.map(columnSql);
+  // CREATE FOREIGN TABLE keeps a CHECK's NOT VALID (it has no rows to validate), as ALTER FOREIGN TABLE ADD does.
+  const cols = [...t.columns.map(columnSql), ...(t.checks ?? []).map(checkSql)];
   return [{ kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` }];
 }
 /**
@@ -85,6 +88,15 @@ export function alterForeignTable(from: ForeignTable, to: ForeignTable): KindSta
     const o = alterOptionsClause(was.options, c.options);
     if (o) actions.push(`${col}${o}`);
   });
+  // CHECKs: dropped and added unless kept (then only validated); ALTER TABLE runs the drops before the adds.
+  const had = new Map((from.checks ?? []).map((c) => [c.name, c]));
+  const want = new Map((to.checks ?? []).map((c) => [c.name, c]));
+  for (const [name, c] of had) if (!want.has(name) || !keptForeignCheck(c, want.get(name)!)) actions.push(`DROP CONSTRAINT ${qi(name)}`);
+  for (const [name, c] of want) {
+    const old = had.get(name);
+    if (!old || !keptForeignCheck(old, c)) actions.push(`ADD ${checkSql(c)}`);
+    else if (old.notValid && !c.notValid) actions.push(`VALIDATE CONSTRAINT ${qi(name)}`);
+  }
   return actions.length ? [{ kind: 'alter-foreign-table', comment: `modify foreign table "${to.name}"`, sql: `ALTER FOREIGN TABLE ${qi(to.schema)}.${qi(to.name)} ${actions.join(', ')}` }] : [];
 }
 

@@ -22,6 +22,8 @@ import { diff } from '../../src/diff/index.js';
 import { inspect } from '../../src/inspect/index.js';
 import { plan, type HazardCode, type Statement } from '../../src/plan/index.js';
 import { openDatabase } from '../../src/db/index.js';
+import { initParser, tagged } from '../../src/parse/pg.js';
+import { parseSync } from '../../src/parse/libpg.js';
 import { createServerDatabase, resetDatabase } from '../helpers/databases.js';
 import { cachedState } from '../helpers/state-cache.js';
 import { runProgram, startSpawner } from '../helpers/spawner.js';
@@ -380,10 +382,24 @@ async function buildState(t: CaseDatabase, sql: readonly string[]): Promise<Buil
 }
 
 /**
- * Seed SQL that is run as it is (not in a transaction block of the runner's): statements that end or need no
- * transaction (COMMIT, VACUUM, CREATE INDEX CONCURRENTLY, a procedure's COMMIT …), or that change the session.
+ * Statements a seed may hold that are run as they are (not in a transaction block of the runner's): those that end
+ * or need no transaction block (COMMIT, VACUUM, CHECKPOINT, REINDEX, CLUSTER, a procedure's COMMIT …), or that
+ * change the session (SET, DISCARD, PREPARE, DO blocks that may do either), by PostgreSQL's parse tree.
  */
-const SEED_AS_IS = /\b(?:BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE|VACUUM|ANALYZE|CONCURRENTLY|CHECKPOINT|REINDEX|CLUSTER|CALL|DISCARD|LOCK|set_config)\b|(?:^|;)\s*(?:SET|RESET|DO)\b/i;
+const AS_IS_STATEMENTS = new Set(['TransactionStmt', 'VacuumStmt', 'CheckPointStmt', 'ReindexStmt', 'ClusterStmt', 'CallStmt', 'DiscardStmt', 'LockStmt', 'DoStmt', 'VariableSetStmt', 'PrepareStmt']);
+
+/** Whether seed SQL is run as it is (AS_IS_STATEMENTS, a CONCURRENTLY form, a set_config call; or it does not parse). */
+async function seedRunsAsIs(seed: string): Promise<boolean> {
+  await initParser();
+  try {
+    return (parseSync(seed) as { stmts: { stmt: Record<string, unknown> }[] }).stmts.some(({ stmt }) => {
+      const { type, node } = tagged(stmt as never) as { type: string; node: { concurrent?: boolean } };
+      return AS_IS_STATEMENTS.has(type) || !!node?.concurrent || JSON.stringify(node).includes('"sval":"set_config"');
+    });
+  } catch {
+    return true;
+  }
+}
 
 /**
  * The session's role and the rows of system catalogs inserted, updated and deleted that this backend has not yet
@@ -397,10 +413,10 @@ const CATALOG_WRITES = `SELECT current_user AS role, CASE WHEN pg_catalog.curren
 /**
  * Runs seed SQL; returns whether the inspection may have changed: whether it inserted, updated or deleted a row of
  * a system catalog (CATALOG_WRITES before and after it, in one transaction block) or changed the session's role,
- * the other input of an inspection. Seed SQL SEED_AS_IS matches is run as it is, and counts as a change.
+ * the other input of an inspection. Seed SQL seedRunsAsIs takes is run as it is, and counts as a change.
  */
 async function seedRows(db: Database, seed: string): Promise<boolean> {
-  if (SEED_AS_IS.test(seed)) {
+  if (await seedRunsAsIs(seed)) {
     await db.exec(seed);
     return true;
   }

@@ -89,6 +89,15 @@ export const MATVIEW_COLUMN_SETTINGS_CASES: AcceptanceCase[] = [
     keeps: 'SELECT * FROM todos',
     expectedSql: ['ALTER MATERIALIZED VIEW "public"."todos_mv" ALTER COLUMN "name" SET STORAGE MAIN'],
   },
+  {
+    // pgCodeKeeper's fixtures write `n_distinct=-1.0`: attoptions keeps the text as written, and pg_dump prints it.
+    name: 'gap 3: a column\'s n_distinct written -1.0 and .50 is set as written, and -1 → -1.0 is set again',
+    old: [...todos, 'ALTER TABLE todos ALTER COLUMN name SET (n_distinct = -1)'],
+    new: [...todos, 'ALTER TABLE todos ALTER COLUMN name SET (n_distinct = -1.0)', 'ALTER TABLE ONLY todos ALTER COLUMN done SET (n_distinct=.50)'],
+    seed,
+    keeps: 'SELECT * FROM todos',
+    expectedSql: ['ALTER TABLE "public"."todos" ALTER COLUMN "name" SET (n_distinct=-1.0)', 'ALTER TABLE "public"."todos" ALTER COLUMN "done" SET (n_distinct=.50)'],
+  },
 ];
 
 export const GAPS_3_CASES: AcceptanceCase[] = [...VIEW_COLUMN_GRANT_CASES, ...MATVIEW_COLUMN_SETTINGS_CASES];

@@ -39,10 +39,13 @@ export function setColumnOptions(col: MutColumn, items: readonly Node[], reset: 
   else delete col.options;
 }
 
-/** A storage option's value as PostgreSQL stores it in attoptions (`-1`, `0.5`, `100`). */
+/**
+ * A storage option's value as PostgreSQL stores it in attoptions: the text as written (`-1`, `-1.0`, `.5`, `100`);
+ * `n_distinct=-1.0` is not stored `-1`, and pg_dump prints what is stored.
+ */
 function optionValue(a: Node | undefined): string {
   if (a?.Integer) return String(a.Integer.ival ?? 0);
-  if (a?.Float) return String(Number(a.Float.fval));
+  if (a?.Float) return a.Float.fval ?? '';
   if (a?.String) return a.String.sval!;
   if (a?.Boolean) return a.Boolean.boolval ? 'true' : 'false';
   return '';

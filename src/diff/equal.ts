@@ -45,13 +45,13 @@ function sameDefinition(a: CanonicalDefinition & { readonly definition?: string 
 }
 
 /**
- * Identity columns: generation and sequence options. The sequence's type is not compared: it follows the
+ * Identity columns: generation, sequence options and the sequence's persistence against its table's. The sequence's type is not compared: it follows the
  * column's type and cannot be set (`CREATE TABLE … (LIKE …)` alone leaves a bigint sequence behind).
  */
 export function sameIdentity(a: Column['identity'], b: Column['identity']): boolean {
   if (!a || !b) return !a && !b;
   const k = (i: NonNullable<Column['identity']>) => JSON.stringify([i.generation, i.sequence.start, i.sequence.increment, i.sequence.min, i.sequence.max, i.sequence.cache, i.sequence.cycle]);
-  return k(a) === k(b) && (!a.sequenceName || !b.sequenceName || a.sequenceName === b.sequenceName);
+  return k(a) === k(b) && a.unlogged === b.unlogged && (!a.sequenceName || !b.sequenceName || a.sequenceName === b.sequenceName);
 }
 
 /** Domain CHECKs: the canonical form is the bare expression's, whichever edge wrote the text. */

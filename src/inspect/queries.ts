@@ -161,7 +161,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
          'collation', ${attCollation('a', 't')},
          'comment', dsc.description,
          'identity_seq', CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('type', format_type(s.seqtypid, NULL), 'start', s.seqstart::text, 'increment', s.seqincrement::text,
-              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle, 'name', sc.relname)
+              'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle, 'name', sc.relname,
+              'unlogged', CASE WHEN sc.relpersistence <> c.relpersistence THEN sc.relpersistence = 'u' END)
             FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class sc ON sc.oid = s.seqrelid WHERE s.seqrelid = pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname)::regclass) END,
          'is_local', a.attislocal,
          'statistics', CASE WHEN a.attstattarget::int >= 0 THEN a.attstattarget::int END,

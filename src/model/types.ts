@@ -124,6 +124,12 @@ export interface Identity {
   readonly sequenceName?: string;
   /** Options of the implicit sequence; defaults filled in. */
   readonly sequence: SequenceOptions;
+  /**
+   * The sequence's persistence where it differs from its table's: `true`, an unlogged sequence of a logged table
+   * (`ALTER SEQUENCE t_id_seq SET UNLOGGED`, `AS IDENTITY (UNLOGGED)`); `false`, a logged one of an unlogged table.
+   * Absent: the table's, which `ALTER TABLE … SET LOGGED | UNLOGGED` carries its owned sequences to.
+   */
+  readonly unlogged?: boolean;
 }
 
 export interface Column extends Commented, Located {

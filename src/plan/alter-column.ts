@@ -7,7 +7,7 @@ import { sameExpr, sameIdentity } from '../diff/equal.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Expr, Model, Table } from '../model/types.js';
-import { columnSql, identitySql, qk, qn, startOutside, typeSql } from './table-sql.js';
+import { columnSql, identitySql, qk, qn, serialSequenceName, startOutside, typeSql } from './table-sql.js';
 import type { Emit } from './draft.js';
 import { optionSteps } from './options.js';
 import type { Effects } from './types.js';
@@ -148,6 +148,10 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
     if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
+    // The sequence's own persistence (ALTER TABLE … ALTER COLUMN does not take it), after the table's (./edges.ts).
+    if (from.identity.unlogged !== to.identity.unlogged) {
+      emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(will ?? was ?? serialSequenceName(t.name, to.name))} SET ${to.identity.unlogged ?? !!t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, {});
+    }
   }
   const position = sequencePosition(c, model);
   if (position) emit('alter-column', c, key, cm, position.sql, { mayFailOnExistingRows: position.hazard });

@@ -37,7 +37,7 @@ import { inheritanceIds, inheritanceSteps } from './kinds/inheritance.js';
 import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { descendsFrom } from '../model/partition.js';
-import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
+import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, ownPersistence, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
 
 /** What a function's drop makes true (its calls no longer reach it), for a statement that must follow the drop. */
 const gone = (id: string) => `gone:${id}`;
@@ -222,13 +222,14 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A typed table bound to its type after both exist; unbound before its old type goes.
       if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType)] };
       if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], used: [nodeId.type(c.from.ofType)] };
+      if (/^ALTER TABLE \S+ SET (UN)?LOGGED$/.test(sql)) return { alters: [rel], creates: [nodeId.persistence(keyOf(c.table))] };
       return { alters: [rel] };
     }
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
     case 'reattach_partition': return partitionMoveIds(c, kind, current, desired);
     // Parents left before the table changes, joined after it and they are as desired (./kinds/inheritance.ts).
     case 'set_inherits': return inheritanceIds(c, kind, inheritanceSteps(c).find((s) => s.sql === sql)?.parent ?? '', current, desired);
-    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: [...identitySeq(c.table, c.column), nodeId.part(keyOf(c.table), 'column', c.column.name)], requires: columnRefs(c.column, desired) };
+    case 'add_column': return { alters: [nodeId.rel(keyOf(c.table))], creates: [...identitySeq(c.table, c.column), nodeId.part(keyOf(c.table), 'column', c.column.name)], requires: [...columnRefs(c.column, desired), ...ownPersistence(c.table, c.column)] };
     case 'alter_column': {
       // An identity's implicit sequence: ADD IDENTITY creates it (after a sequence of that name is dropped, else
       // PostgreSQL picks another name), DROP IDENTITY drops it (before one is created), a rename moves it.
@@ -249,7 +250,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // The settings of a column added again (./regenerated.ts): once it is there.
       if (c.settings) return { alters: [nodeId.rel(keyOf(c.table))], requires: [column] };
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
-      if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: columnRefs(c.to, desired), creates: is.length ? is : implied };
+      if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: [...columnRefs(c.to, desired), ...ownPersistence(c.table, c.to)], creates: is.length ? is : implied };
+      // An identity sequence's own persistence: after the table's, which would carry it along (./alter-column.ts).
+      if (/^ALTER SEQUENCE \S+ SET (UN)?LOGGED$/.test(sql)) return { alters: is.length ? is : implied, requires: [nodeId.persistence(keyOf(c.table))] };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
       // A column a child has from its parents changes after theirs (a parent's NOT NULL and type changes reach it).
@@ -325,7 +328,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       return { drops: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(current, i.table), ...taken], used: indexRefs(i, current) };
     }
     case 'create_sequence': return { creates: [nodeId.rel(keyOf(c.sequence))], requires: [nodeId.schema(c.sequence.schema), ...defaultsFor(c.sequence.schema)] };
-    case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))] };
+    // Its own persistence after its owning table's, which carries it along (./index.ts).
+    case 'alter_sequence': return { alters: [nodeId.rel(keyOf(c.to))], ...(c.to.ownedBy && / SET (UN)?LOGGED$/.test(sql) ? { requires: [nodeId.persistence(c.to.ownedBy.table)] } : {}) };
     case 'drop_sequence': return { drops: [nodeId.rel(keyOf(c.sequence))] };
     case 'sequence_owned_by':
       if (c.beforeDrops) return { creates: [nodeId.released(keyOf(c.sequence))], requires: [nodeId.rel(keyOf(c.sequence))] };

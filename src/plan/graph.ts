@@ -59,6 +59,11 @@ export const nodeId = {
   inheritedCheck: (parent: string, name: string) => `inherited-check:${parent}\u0000${name}`,
   /** A sequence released from its owning column (`OWNED BY NONE`), before what would drop it along. */
   released: (sequence: string) => `released:${sequence}`,
+  /**
+   * A table's persistence, as the plan sets it (`ALTER TABLE … SET LOGGED | UNLOGGED`, which carries the table's
+   * owned sequences along): an identity sequence given its own persistence is set after it.
+   */
+  persistence: (table: string) => `persistence:${table}`,
 };
 
 function add(m: Map<string, number[]>, k: string, v: number): void {

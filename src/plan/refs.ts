@@ -126,6 +126,17 @@ export function identitySeq(t: { schema: string }, c: Column): string[] {
   return c.identity?.sequenceName && !c.inherited ? [nodeId.rel(qualifiedKey(t.schema, c.identity.sequenceName))] : [];
 }
 
+/**
+ * An identity column whose sequence has a persistence of its own (`Identity.unlogged`) is added after its table's
+ * persistence is set (SET LOGGED | UNLOGGED carries the owned sequences along).
+ *
+ * @example
+ * ownPersistence({ schema: 'public', name: 't' }, { ...col, identity: { ...id, unlogged: true } }) // ['persistence:public.t']
+ */
+export function ownPersistence(t: { readonly schema: string; readonly name: string }, c: Column): string[] {
+  return c.identity?.unlogged === undefined ? [] : [nodeId.persistence(qualifiedKey(t.schema, t.name))];
+}
+
 /** What a column reads: its type, collation, default and generation expression. */
 export function columnRefs(c: Column, model: Model): string[] {
   return [...typeRef(c.type, model), ...collationRef(c.collation, model), ...exprIds(c.default, model), ...exprIds(c.generated, model)];

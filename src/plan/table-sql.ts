@@ -55,9 +55,9 @@ export function sequenceOptionClauses(s: SequenceOptions): string[] {
 export const startOutside = (from: SequenceOptions, to: SequenceOptions): boolean => BigInt(from.start) < BigInt(to.min) || BigInt(from.start) > BigInt(to.max);
 
 /**
- * `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults, and `SEQUENCE NAME`
+ * `GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(…)]` with only the options that are not defaults, `SEQUENCE NAME`
  * when the sequence's name is not the one PostgreSQL picks for `table.column` (a renamed table or column keeps its
- * sequence's name; pg_dump writes it).
+ * sequence's name; pg_dump writes it), and `LOGGED | UNLOGGED` when its persistence is not the table's.
  *
  * @example
  * identitySql({ name: 'id', type: 'integer', notNull: true, identity: { generation: 'ALWAYS', sequence, sequenceName: 't_id_seq' } }, { schema: 'app', name: 't2' })
@@ -66,7 +66,9 @@ export const startOutside = (from: SequenceOptions, to: SequenceOptions): boolea
 export function identitySql(c: Column, table?: { readonly schema: string; readonly name: string }): string {
   const id = c.identity!;
   const named = table && id.sequenceName && id.sequenceName !== serialSequenceName(table.name, c.name) ? [`SEQUENCE NAME ${qi(table.schema)}.${qi(id.sequenceName)}`] : [];
-  const opts = [...named, ...sequenceOptionClauses(id.sequence)];
+  // A sequence whose persistence is not its table's (pg_dump writes it there, after the name).
+  const persistence = id.unlogged === undefined ? [] : [id.unlogged ? 'UNLOGGED' : 'LOGGED'];
+  const opts = [...named, ...persistence, ...sequenceOptionClauses(id.sequence)];
   return `GENERATED ${id.generation} AS IDENTITY${opts.length ? ` (${opts.join(' ')})` : ''}`;
 }
 

@@ -92,7 +92,10 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
 export function addIdentity(sc: FoldScope, t: MTable, col: Mut<Column>, k: Payload<'Constraint'>): void {
   const { opts, name } = seqOptions(sc, k.options, undefined, col.type);
   const seqName = name ? name[name.length - 1]! : chooseName(t.name, col.name, 'seq', (x) => sc.taken(t.schema, x));
-  col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts, sequenceName: seqName };
+  // `(LOGGED)` / `(UNLOGGED)` (what pg_dump writes for a sequence whose persistence is not its table's).
+  const persistence = (k.options ?? []).map((o) => o.DefElem?.defname).filter((d) => d === 'logged' || d === 'unlogged').pop();
+  const unlogged = persistence === undefined || (persistence === 'unlogged') === !!t.unlogged ? {} : { unlogged: persistence === 'unlogged' };
+  col.identity = { generation: k.generated_when === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence: opts, sequenceName: seqName, ...unlogged };
   col.notNull = true;
   sc.claim(t.schema, seqName);
 }

@@ -71,8 +71,10 @@ export function alterSequence(sc: FoldScope, n: Payload<'AlterSeqStmt'>): void {
   else if (ownedBy) ownSequence(sc, s.obj, ownedBy);
 }
 
+/** `ALTER TABLE … SET LOGGED | UNLOGGED`: the table's owned sequences (serials' and identities') take its persistence. */
 export function ownedSequencesPersistence(sc: FoldScope, t: MTable, unlogged: boolean): void {
   const key = qualifiedKey(t.schema, t.name);
+  for (const c of t.columns) if (c.identity?.unlogged !== undefined) (c as Mut<Column>).identity = withoutPersistence(c.identity);
   for (const s of Object.values(sc.model.sequences)) {
     if (s.ownedBy?.table !== key) continue;
     if (unlogged) s.unlogged = true;
@@ -80,13 +82,38 @@ export function ownedSequencesPersistence(sc: FoldScope, t: MTable, unlogged: bo
   }
 }
 
+/** An identity's options without its own persistence (the sequence then has its table's). */
+export function withoutPersistence(id: NonNullable<Column['identity']>): NonNullable<Column['identity']> {
+  const { unlogged: _, ...rest } = id;
+  return rest;
+}
+
 export function alterTableOnSequence(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
+  if (!sc.lookup(sc.model.sequences, sc.rangeNames(n.relation))) {
+    const id = sc.lookup(identitySequences(sc.model), sc.rangeNames(n.relation));
+    if (id) return alterIdentitySequence(sc, id.obj, n);
+  }
   const seq = sc.named(sc.model.sequences, n.relation, 'sequence', n.missing_ok);
   if (!seq) return;
   for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
     if (cmd.subtype === 'AT_ChangeOwner') continue;
     if (cmd.subtype === 'AT_SetUnLogged') { seq.obj.unlogged = true; continue; }
     if (cmd.subtype === 'AT_SetLogged') { delete seq.obj.unlogged; continue; }
+    throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+  }
+}
+
+/** `ALTER SEQUENCE t_id_seq SET LOGGED | UNLOGGED` on an identity column's sequence: kept against its table's persistence. */
+function alterIdentitySequence(sc: FoldScope, id: { table: string; column: string }, n: Payload<'AlterTableStmt'>): void {
+  const t = sc.model.tables[id.table]!;
+  const col = t.columns.find((c) => c.name === id.column)! as Mut<Column>;
+  for (const cmd of (n.cmds ?? []).map((x) => x.AlterTableCmd!)) {
+    if (cmd.subtype === 'AT_ChangeOwner') continue;
+    if (cmd.subtype === 'AT_SetUnLogged' || cmd.subtype === 'AT_SetLogged') {
+      const unlogged = cmd.subtype === 'AT_SetUnLogged';
+      col.identity = unlogged === !!t.unlogged ? withoutPersistence(col.identity!) : { ...col.identity!, unlogged };
+      continue;
+    }
     throw new Problem('E_UNSUPPORTED', `ALTER SEQUENCE via ALTER TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }

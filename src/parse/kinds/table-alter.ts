@@ -206,6 +206,9 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         const c = col(cmd.name!);
         if (!c.identity) throw new Problem('E_UNKNOWN', `column "${c.name}" of relation "${t.name}" is not an identity column`);
         const items = ((cmd.def?.List?.items ?? cmd.def ?? []) as Node[]).map((d) => d.DefElem!);
+        // PostgreSQL takes the sequence's persistence from ALTER SEQUENCE only.
+        const persistence = items.find((d) => d.defname === 'logged' || d.defname === 'unlogged');
+        if (persistence) throw new Problem('E_INVALID', `option "${persistence.defname}" not recognized`, persistence.location);
         const gen = items.find((d) => d.defname === 'generated');
         const { opts } = seqOptions(sc, items.filter((d) => d.defname !== 'generated' && d.defname !== 'restart').map((d) => ({ DefElem: d })), c.identity.sequence);
         c.identity = { ...c.identity, generation: gen ? (gen.arg?.Integer?.ival === 97 ? 'ALWAYS' : 'BY DEFAULT') : c.identity.generation, sequence: opts };

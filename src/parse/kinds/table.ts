@@ -22,6 +22,7 @@ import { createIndex, refreshIndex } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
 import { followRelation, renameView } from './view.js';
 import { dropRelation } from './relation.js';
+import { withoutPersistence } from './sequence.js';
 import * as privileges from './privileges.js';
 
 export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
@@ -125,7 +126,8 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
     if (has(IDENTITY) && c.identity) {
       // PostgreSQL copies the options but not the sequence's AS type: the copy's sequence is a bigint one.
       const seqName = chooseName(t.name, c.name, 'seq', (x) => sc.taken(t.schema, x));
-      col.identity = { ...c.identity, sequence: { ...c.identity.sequence, type: 'bigint' }, sequenceName: seqName };
+      // Its persistence is the new table's (the copy's own `unlogged` is left behind).
+      col.identity = { ...withoutPersistence(c.identity), sequence: { ...c.identity.sequence, type: 'bigint' }, sequenceName: seqName };
       sc.claim(t.schema, seqName);
     }
     if (has(COMMENTS) && c.comment) col.comment = c.comment;

@@ -52,7 +52,8 @@ import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
 import { normalizeExpr } from './normalize-forms.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
-import { canonicalType } from './typename.js';
+import { canonicalType, routineTypeName } from './typename.js';
+import { percentTypeName } from './kinds/percent-type.js';
 import { nullDefaultStored } from './kinds/null-default.js';
 import { recordCopyNames } from './kinds/partition-keys.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
@@ -218,6 +219,8 @@ export class Folder implements FoldScope {
   }
 
   type(tn: TypeNameLike): string {
+    // `rel.col%TYPE` (a routine's signature elsewhere than its CREATE: DROP, COMMENT, GRANT …): the column's type.
+    if ((tn as Payload<'TypeName'>).pct_type) return this.type(routineTypeName(percentTypeName(this, tn as Payload<'TypeName'>)));
     return canonicalType(tn as Payload<'TypeName'>, (names) => this.typeKey(names) ?? this.extensionType(names));
   }
 

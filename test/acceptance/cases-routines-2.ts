@@ -59,4 +59,19 @@ export const ROUTINES_2_CASES: AcceptanceCase[] = [
     ],
     expectedHazards: ['BREAKS_DEPENDANTS'],
   },
+  // parse/kinds/percent-type.ts: `rel.col%TYPE` in a routine's signature (pgCodeKeeper's and pg_dump-era schemas)
+  // was deparsed without its %TYPE (`x t.id`, read as a type "id" of schema "t": the CREATE failed) and keyed by the
+  // column's name; PostgreSQL resolves it to the column's type when the routine is created and keeps no link.
+  {
+    name: 'routines 2: %TYPE parameters and result resolved to the columns\' types, with a comment by that signature',
+    old: ['CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(120), opened timestamp(3))'],
+    new: [
+      'CREATE TABLE accounts (id bigint PRIMARY KEY, email varchar(120), opened timestamp(3))',
+      'CREATE FUNCTION email_of(account accounts.id%TYPE) RETURNS public.accounts.email%TYPE LANGUAGE sql STABLE AS $$ SELECT email FROM accounts WHERE id = account $$',
+      "COMMENT ON FUNCTION email_of(accounts.id%TYPE) IS 'by id'",
+    ],
+    seed: "INSERT INTO accounts VALUES (1, 'a@example.com', '2024-01-01')",
+    keeps: 'SELECT * FROM accounts',
+    expectedSql: ['CREATE OR REPLACE FUNCTION public.email_of(account bigint)', 'COMMENT ON FUNCTION "public"."email_of"(account bigint) IS \'by id\''],
+  },
 ];

@@ -11,6 +11,7 @@ import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { constText, sv } from './nodes.js';
 import { routineTypeName, untyped } from '../typename.js';
 import { gucName } from '../normalize-parts.js';
+import { resolvePercentTypes } from './percent-type.js';
 
 /**
  * A routine's argument or result type as PostgreSQL's identity and result (format_type without a typmod) write it:
@@ -24,7 +25,8 @@ const routineType = (sc: FoldScope, t: Payload<'TypeName'> | undefined): string 
 /** The same for a type already folded (an aggregate's arguments, a signature named by DROP, GRANT, COMMENT). */
 const identityType = (t: string): string => t.replace(/^bpchar(?=(\[\])*$)/, 'character');
 
-export function createFunction(sc: FoldScope, n: Payload<'CreateFunctionStmt'>): void {
+export function createFunction(sc: FoldScope, written: Payload<'CreateFunctionStmt'>): void {
+  const n = resolvePercentTypes(sc, written);
   const fnames = n.funcname!.map(sv);
   const r = sc.creating(fnames);
   const params = (n.parameters ?? []).map((p) => p.FunctionParameter!);

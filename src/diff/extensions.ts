@@ -5,7 +5,10 @@
  * a non-relocatable one is dropped and created again in its new schema: `recreatedExtension`).
  *
  * The objects the extension moves take their new schema with them: a column whose type is the extension's
- * (`public.citext` → `ext.citext`) is the same column, not retyped (`followMovedExtensions`).
+ * (`public.citext` → `ext.citext`) is the same column, not retyped (`followMovedExtensions`). What follows is read
+ * from the Model's structure (`FIELDS`: names, types, signatures and canonical parse trees), never from SQL text: a
+ * string constant, a trigger's argument or a function body that spells `public.citext` is left as written, as
+ * PostgreSQL leaves it.
  */
 import type { Change } from './changes.js';
 import { MeridianError } from '../errors.js';
@@ -49,30 +52,134 @@ function referencesIn(schema: string): RegExp {
 }
 
 const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
-/** Fields that hold prose or positions, not SQL: never rewritten. */
-const PROSE = new Set(['comment', 'defaultComment', 'loc']);
 
-/** `v` with `f` applied to every string and record key outside PROSE fields; the same object where nothing changes. */
-function mapStrings(v: unknown, f: (s: string) => string): unknown {
-  if (typeof v === 'string') return f(v);
-  if (Array.isArray(v)) {
-    let changed = false;
-    const out = v.map((x) => {
-      const y = mapStrings(x, f);
-      if (y !== x) changed = true;
-      return y;
-    });
-    return changed ? out : v;
-  }
+/**
+ * How the Model's fields hold SQL, which decides what following a move may rewrite. PostgreSQL follows by oid what
+ * it stores as references (types, relations, signatures, parse trees); what it keeps as written (string constants,
+ * function bodies, trigger arguments, texts) it never changes, and neither does this.
+ *
+ *  - `prose`: comments and positions, never read;
+ *  - `written`: SQL as its author (or PostgreSQL's printer) wrote it: never rewritten, but an object whose canonical
+ *    form, followed, is the desired object's takes the desired object's texts (`adoptTexts`);
+ *  - `canonical`: canonical forms (JSON parse trees, src/parse/canonical.ts), followed node by node (`CANONICAL_WRITTEN`);
+ *  - any other field is a name, a type or a signature written by the Model's edges: its references are followed.
+ */
+const FIELDS: Readonly<Record<string, 'prose' | 'written' | 'canonical'>> = {
+  comment: 'prose', defaultComment: 'prose', indexComment: 'prose', columnComments: 'prose', loc: 'prose',
+  text: 'written', definition: 'written', body: 'written', sql: 'written', initcond: 'written', minitcond: 'written', labels: 'written', config: 'written',
+  canonical: 'canonical', typedQuery: 'canonical',
+};
+
+/**
+ * The nodes of a canonical form that hold text as written: a constant's value (`{"K": …}`), a function's body
+ * (`Function` item 6) and a trigger's arguments (`Trigger` item 3) — src/parse/normalize-statements.ts.
+ */
+const CANONICAL_WRITTEN: Readonly<Record<string, number | 'all'>> = { K: 'all', Function: 6, Trigger: 3 };
+
+/**
+ * `v` with `f` applied to every reference-holding string: record keys and name fields as they are, canonical forms
+ * through their parse trees, never a `written` or `prose` field nor a canonical form's constants and bodies
+ * (`FIELDS`). The same object where nothing changes.
+ */
+function mapReferences(v: unknown, f: (s: string) => string, field?: string): unknown {
+  const kind = field === undefined ? undefined : FIELDS[field];
+  if (kind === 'prose' || kind === 'written') return v;
+  if (typeof v === 'string') return kind === 'canonical' ? mapCanonical(v, f) : f(v);
+  if (Array.isArray(v)) return mapArray(v, (x) => mapReferences(x, f, field));
   if (!v || typeof v !== 'object') return v;
   let changed = false;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
-    const [k2, y] = [f(k), PROSE.has(k) ? x : mapStrings(x, f)];
+    const [k2, y] = [f(k), mapReferences(x, f, k)];
     if (k2 !== k || y !== x) changed = true;
     out[k2] = y;
   }
   return changed ? out : v;
+}
+
+/** `xs` mapped, the same array where nothing changes. */
+function mapArray(xs: readonly unknown[], g: (x: unknown, i: number) => unknown): unknown[] {
+  let changed = false;
+  const out = xs.map((x, i) => {
+    const y = g(x, i);
+    if (y !== x) changed = true;
+    return y;
+  });
+  return changed ? out : (xs as unknown[]);
+}
+
+/** A canonical form with `f` applied to the strings of its parse tree outside `CANONICAL_WRITTEN`; text that is no tree as a name. */
+function mapCanonical(text: string, f: (s: string) => string): string {
+  if (text[0] !== '{' && text[0] !== '[') return f(text);
+  let tree: unknown;
+  try {
+    tree = JSON.parse(text);
+  } catch {
+    return f(text);
+  }
+  const walk = (n: unknown): unknown => {
+    if (typeof n === 'string') return f(n);
+    if (Array.isArray(n)) return mapArray(n, walk);
+    if (!n || typeof n !== 'object') return n;
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(n)) {
+      const kept = CANONICAL_WRITTEN[k];
+      const y = kept === 'all' ? x : kept !== undefined && Array.isArray(x) ? mapArray(x, (e, i) => (i === kept ? e : walk(e))) : walk(x);
+      if (y !== x) changed = true;
+      out[k] = y;
+    }
+    return changed ? out : n;
+  };
+  const out = walk(tree);
+  return out === tree ? text : JSON.stringify(out);
+}
+
+/** Every reference-holding string of `v` (`mapReferences`), read only. */
+function eachReference(v: unknown, visit: (s: string) => void): void {
+  mapReferences(v, (s) => {
+    visit(s);
+    return s;
+  });
+}
+
+/** An object's canonical form, by which it is compared: its own, or its query's (a view). */
+function formOf(o: Record<string, unknown>): string | undefined {
+  if (typeof o.canonical === 'string') return o.canonical;
+  const q = o.query as { canonical?: unknown } | undefined;
+  return q && typeof q.canonical === 'string' ? q.canonical : undefined;
+}
+
+/** Whether some string in `v` (at any depth) satisfies `p`. */
+function someString(v: unknown, p: (s: string) => boolean): boolean {
+  if (typeof v === 'string') return p(v);
+  if (Array.isArray(v)) return v.some((x) => someString(x, p));
+  return !!v && typeof v === 'object' && Object.values(v).some((x) => someString(x, p));
+}
+
+/** The fields an object takes from the desired one in `adoptTexts`: its `written` ones, a view's query and typed query. */
+const adopted = (k: string) => FIELDS[k] === 'written' || k === 'query' || k === 'typedQuery';
+
+/**
+ * `cur` (already followed) with the `written` fields (and a view's query) of the desired object at the same place
+ * wherever their canonical forms are equal and `cur`'s texts name the old schema (`stale`): the same object, spelled
+ * as the desired state spells it, so what is rendered from it names the extension's objects where they now are.
+ */
+function adoptTexts(cur: unknown, want: unknown, stale: (s: string) => boolean): unknown {
+  if (!cur || !want || typeof cur !== 'object' || typeof want !== 'object') return cur;
+  if (Array.isArray(cur)) return Array.isArray(want) ? mapArray(cur, (x, i) => adoptTexts(x, want[i], stale)) : cur;
+  const c = cur as Record<string, unknown>;
+  const w = want as Record<string, unknown>;
+  const form = formOf(c);
+  const adopt = form !== undefined && form === formOf(w) && Object.keys(c).some((k) => adopted(k) && someString(c[k], stale));
+  let out: Record<string, unknown> | undefined;
+  for (const [k, x] of Object.entries(c)) {
+    const y = adopt && adopted(k) ? (k in w ? w[k] : x) : FIELDS[k] === undefined ? adoptTexts(x, w[k], stale) : x;
+    if (y === x) continue;
+    out ??= { ...c };
+    out[k] = y;
+  }
+  return out ?? cur;
 }
 
 /**
@@ -80,7 +187,9 @@ function mapStrings(v: unknown, f: (s: string) => string): unknown {
  * leaves them after `ALTER EXTENSION … SET SCHEMA` (what uses them follows by oid): column types, function
  * signatures (their keys too), index operator classes, view definitions, defaults, checks. A reference `old.x`
  * follows when the desired Model spells `new.x` somewhere and neither Model defines `old.x` itself (then it is
- * the extension's). Comments are prose, left as they are. Other Models are returned as they are.
+ * the extension's). Only references are followed (`mapReferences`): comments, string constants, trigger arguments
+ * and function bodies stay as written, as PostgreSQL keeps them; an object whose canonical form then equals the
+ * desired one's takes the desired texts (`adoptTexts`). Other Models are returned as they are.
  *
  * @example
  * followMovedExtensions(current, desired).tables['public.t'].columns[1].type // 'ext.citext' (was 'public.citext')
@@ -98,8 +207,9 @@ export function followMovedExtensions(current: Model, desired: Model): Model {
     for (const to of targets) {
       const follows = followsMove(current, desired, from, to);
       const here = referencesIn(from);
-      out = mapStrings({ ...out, extensions: {} }, (text) => text.replace(here, (whole, n: string) => (follows(unquote(n)) ? `${spelled(to)}.${n}` : whole))) as Model;
-      out = { ...out, extensions: current.extensions };
+      out = mapReferences({ ...out, extensions: {} }, (text) => text.replace(here, (whole, n: string) => (follows(unquote(n)) ? `${spelled(to)}.${n}` : whole))) as Model;
+      const stale = (text: string) => [...text.matchAll(here)].some((m) => follows(unquote(m[1]!)));
+      out = { ...(adoptTexts(out, desired, stale) as Model), extensions: current.extensions };
     }
   }
   return out;
@@ -116,9 +226,8 @@ function followsMove(current: Model, desired: Model, from: string, to: string): 
   };
   const named = new Set<string>();
   const there = referencesIn(to);
-  mapStrings({ ...desired, extensions: {} }, (text) => {
+  eachReference({ ...desired, extensions: {} }, (text) => {
     for (const m of text.matchAll(there)) named.add(unquote(m[1]!));
-    return text;
   });
   return (name) => named.has(name) && !defines(current, name) && !defines(desired, name);
 }
@@ -135,9 +244,8 @@ export function usersOfMovedExtension(current: Model, desired: Model, cur: Exten
   const here = referencesIn(cur.schema);
   const uses = (o: unknown) => {
     let found = false;
-    mapStrings(o, (text) => {
+    eachReference(o, (text) => {
       if (!found) for (const m of text.matchAll(here)) if (follows(unquote(m[1]!))) found = true;
-      return text;
     });
     return found;
   };

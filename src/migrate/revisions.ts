@@ -42,6 +42,17 @@ export function operatorVersion(): string {
   return cachedOperator;
 }
 
+/**
+ * A revision row as Meridian writes it fresh: no error, no execution time, no partial hashes, this
+ * Meridian as operator. Every row `migrate apply`, `--baseline` and `migrate set` start from.
+ *
+ * @example
+ * newRevision({ version: '1', description: 'init', type: RevisionType.baseline, applied: 0, total: 0, executedAt: new Date(), hash: '' })
+ */
+export function newRevision(r: Pick<Revision, 'version' | 'description' | 'type' | 'applied' | 'total' | 'executedAt' | 'hash'>): Revision {
+  return { ...r, executionTime: 0n, error: '', errorStmt: '', partialHashes: null, operatorVersion: operatorVersion() };
+}
+
 /** Which schema holds the revisions table: flag, else the URL's bound schema, else `atlas_schema_revisions`. */
 export function revisionsSchemaFor(flag: string | undefined, boundSchema: string | undefined): string {
   return flag ?? boundSchema ?? DEFAULT_REVISIONS_SCHEMA;

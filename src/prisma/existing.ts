@@ -60,24 +60,40 @@ export interface PslSchema {
   readonly schemas?: readonly string[];
 }
 
-/** Splits `text` at top-level occurrences of `sep` (outside quotes, parentheses and brackets). */
-export function splitTopLevel(text: string, sep: string): string[] {
-  const out: string[] = [];
+/**
+ * The index of the first character of `text`, from `start` on, at which `stop` holds outside double-quoted strings
+ * (with their backslash escapes) and nested brackets (`()`, or `()[]`); a closing bracket at the top level is offered
+ * to `stop` before it is counted. `text.length` when there is none. The one scanner of the Prisma schema's text.
+ *
+ * @example
+ * const type = 'Decimal(10, 2) @db.Money';
+ * topLevelIndex(type, 0, (i) => type[i] === ' ') // 14: the space after the parentheses, not the one inside
+ */
+export function topLevelIndex(text: string, start: number, stop: (i: number) => boolean, brackets: '()' | '()[]' = '()'): number {
   let depth = 0;
   let quote = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text[i]!;
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === '"') quote = false;
     } else if (ch === '"') quote = true;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (depth === 0 && text.startsWith(sep, i)) {
-      out.push(text.slice(start, i));
-      start = i + sep.length;
-    }
+    else if (ch === '(' || (ch === '[' && brackets === '()[]')) depth++;
+    else if (ch === ')' || (ch === ']' && brackets === '()[]')) {
+      if (depth === 0 && stop(i)) return i;
+      depth--;
+    } else if (depth === 0 && stop(i)) return i;
+  }
+  return text.length;
+}
+
+/** Splits `text` at top-level occurrences of `sep` (outside quotes, parentheses and brackets). */
+export function splitTopLevel(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = topLevelIndex(text, 0, (k) => text.startsWith(sep, k), '()[]'); i < text.length; i = topLevelIndex(text, start, (k) => text.startsWith(sep, k), '()[]')) {
+    out.push(text.slice(start, i));
+    start = i + sep.length;
   }
   out.push(text.slice(start));
   return out;
@@ -95,18 +111,7 @@ export function parseAttributes(text: string): PslAttribute[] {
     let end = at + m[0].length;
     let args: string | undefined;
     if (text[end] === '(') {
-      let depth = 0;
-      let quote = false;
-      let j = end;
-      for (; j < text.length; j++) {
-        const ch = text[j]!;
-        if (quote) {
-          if (ch === '\\') j++;
-          else if (ch === '"') quote = false;
-        } else if (ch === '"') quote = true;
-        else if (ch === '(') depth++;
-        else if (ch === ')' && --depth === 0) break;
-      }
+      const j = topLevelIndex(text, end + 1, (k) => text[k] === ')');
       args = text.slice(end + 1, j);
       end = j + 1;
     }

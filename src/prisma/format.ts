@@ -6,25 +6,14 @@
  *
  * In: schema text with single spaces. Out: the aligned text. Pure.
  */
+import { topLevelIndex } from './existing.js';
 
 /** Splits a field line (without indentation) into name, type and the rest; the type may hold spaces inside quotes/parentheses. */
 function splitField(line: string): [string, string, string] | undefined {
   const m = /^(\S+) (.*)$/.exec(line);
   if (!m) return undefined;
   const rest = m[2]!;
-  let depth = 0;
-  let quote = false;
-  let i = 0;
-  for (; i < rest.length; i++) {
-    const ch = rest[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === '"') quote = false;
-    } else if (ch === '"') quote = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ' ' && depth === 0) break;
-  }
+  const i = topLevelIndex(rest, 0, (k) => rest[k] === ' ');
   return [m[1]!, rest.slice(0, i), rest.slice(i + 1)];
 }
 

@@ -34,6 +34,26 @@ COMMENT ON TABLE t IS 'was in public.citext';`;
   expect(diff(current, desired).map((c) => c.kind)).toEqual(['alter_extension', 'alter_extension']);
 });
 
+it('follows references structurally: string constants, trigger arguments and function bodies that spell the old schema stay as written', () => {
+  const uses = (s: string) => `CREATE TABLE t (id int PRIMARY KEY, email ${s}.citext, d text DEFAULT 'public.citext' CHECK (d <> 'public.citext'));
+CREATE VIEW v AS SELECT id, 'public.citext' AS lit, email::${s}.citext AS e /* public.citext */ FROM t;
+CREATE FUNCTION f(x ${s}.citext) RETURNS text LANGUAGE sql AS $$ SELECT 'public.citext' $$;
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_audit BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg('public.citext');`;
+  const current = fold(`CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA public;\n${uses('public')}`);
+  const desired = fold(`CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ext;\n${uses('ext')}`);
+  const moved = followMovedExtensions(current, desired);
+  // The constants are the same in both states: a rewrite of them would retype nothing but change the view, default, check, function and trigger.
+  expect(diff(current, desired).map((c) => c.kind)).toEqual(['alter_extension']);
+  expect(moved.views['public.v']!.query.text).toBe(desired.views['public.v']!.query.text);
+  expect(moved.views['public.v']!.query.text).toContain("'public.citext' AS lit");
+  expect(moved.tables['public.t']!.columns[2]!.default!.text).toBe("'public.citext'");
+  expect(moved.functions['public.f(x ext.citext)']!.body).toContain("'public.citext'");
+  // A body is text PostgreSQL keeps as written: one that names the moved type is not followed (the function is replaced).
+  const body = (s: string) => `CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ${s};\nCREATE FUNCTION g() RETURNS ${s}.citext LANGUAGE sql AS $$ SELECT 'a'::${s}.citext $$;`;
+  expect(diff(fold(body('public')), fold(body('ext'))).map((c) => c.kind)).toContain('create_function');
+});
+
 it('leaves a Model alone when no extension moves', () => {
   const m = fold('CREATE EXTENSION citext; CREATE TABLE t (e public.citext);');
   expect(followMovedExtensions(m, m)).toBe(m);

@@ -24,6 +24,7 @@ import { alterComposite } from './type.js';
 import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
+import { firingOf, type Firing } from '../../model/firing.js';
 
 /**
  * A column dropped from table `t` (key `key`), with its children's (unless `only`) and what goes with it: constraints and
@@ -42,11 +43,16 @@ function dropColumn(sc: FoldScope, key: string, t: MTable, name: string, only: b
   statistics.forgetStatistics(sc.model, key, name);
 }
 
-/** The firing state each `ALTER TABLE … ENABLE | DISABLE … TRIGGER | RULE` sets (pg_trigger.tgenabled, pg_rewrite.ev_enabled). */
-const FIRING_OF: Readonly<Record<string, 'O' | 'D' | 'R' | 'A'>> = {
-  AT_EnableTrig: 'O', AT_DisableTrig: 'D', AT_EnableAlwaysTrig: 'A', AT_EnableReplicaTrig: 'R',
-  AT_EnableRule: 'O', AT_DisableRule: 'D', AT_EnableAlwaysRule: 'A', AT_EnableReplicaRule: 'R',
-};
+/**
+ * The firing state an `ALTER TABLE … ENABLE | DISABLE … TRIGGER | RULE` subcommand sets (pg_trigger.tgenabled,
+ * pg_rewrite.ev_enabled): its clause in the grammar's words read back through the one table of them (model/firing.ts).
+ */
+function firingOfSubcommand(subtype: string): Firing {
+  const words = alterSubcommand(subtype);
+  const state = firingOf(words.slice(0, words.lastIndexOf(' ')));
+  if (!state) throw new Error(`internal: ${subtype} sets no firing state`);
+  return state;
+}
 
 export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   if (n.objtype === 'OBJECT_INDEX') return alterIndex(sc, n);
@@ -269,13 +275,13 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
         const tr = t.triggers[cmd.name!] as Mut<Trigger> | undefined;
         if (!tr) throw new Problem('E_UNKNOWN', `trigger "${cmd.name}" for table "${t.name}" does not exist`);
-        tr.enabled = FIRING_OF[cmd.subtype];
+        tr.enabled = firingOfSubcommand(cmd.subtype);
         break;
       }
       case 'AT_EnableRule': case 'AT_DisableRule': case 'AT_EnableAlwaysRule': case 'AT_EnableReplicaRule': {
         const r = sc.objects[objectKey({ kind: 'rule', schema: t.schema, name: cmd.name!, table: found.key, definition: '' })] as Mut<Rule> | undefined;
         if (!r) throw new Problem('E_UNKNOWN', `rule "${cmd.name}" for table "${t.name}" does not exist`);
-        const state = FIRING_OF[cmd.subtype]!;
+        const state = firingOfSubcommand(cmd.subtype);
         if (state === 'O') delete r.enabled;
         else r.enabled = state;
         break;

@@ -165,6 +165,12 @@ export function retarget(sc: FoldScope, from: string, to: string): void {
   for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(from)) v.dependsOn = v.dependsOn.map((x) => (x === from ? to : x)).sort();
 }
 
+/** Points a table's own triggers and policies, keyed `from`, at its new key `to`. */
+function retargetOwnParts(t: MTable, from: string, to: string): void {
+  for (const [n2, tr] of Object.entries(t.triggers)) t.triggers[n2] = { ...tr, table: to, definition: tr.definition?.replace(` ON ${from} `, ` ON ${to} `) };
+  for (const [n2, p] of Object.entries(t.policies)) t.policies[n2] = { ...p, table: to };
+}
+
 /**
  * `ALTER TABLE t RENAME TO u`: what holds the table by OID in PostgreSQL follows (foreign keys, partitions and
  * children, indexes, triggers, policies, owned sequences, publications, statistics, rules, and the views that read
@@ -180,22 +186,13 @@ export function renameTable(sc: FoldScope, key: string, newname: string): void {
   t.name = newname;
   const nk = qualifiedKey(t.schema, newname);
   sc.model.tables[nk] = t;
-  retargetAttached(sc, key, nk);
-  retargetKeyCopies(sc, key, nk);
-  for (const other of Object.values(sc.model.tables)) {
-    for (const [k, c] of Object.entries(other.constraints)) if (c.kind === 'foreign_key' && c.refTable === key) other.constraints[k] = { ...c, refTable: nk };
-    if (other.partitionOf?.parent === key) other.partitionOf = { ...other.partitionOf, parent: nk };
-    if (other.inherits.includes(key)) other.inherits = other.inherits.map((x) => (x === key ? nk : x));
-    rerenderConstraints(other);
-  }
+  retarget(sc, key, nk);
   for (const ix of Object.values(t.indexes)) {
     (ix as Mut<Index>).table = nk;
     refreshIndex(sc, t, ix as Mut<Index>);
   }
-  for (const [n2, tr] of Object.entries(t.triggers)) t.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${key} `, ` ON ${nk} `) };
-  for (const [n2, p] of Object.entries(t.policies)) t.policies[n2] = { ...p, table: nk };
+  retargetOwnParts(t, key, nk);
   for (const s of Object.values(sc.model.sequences)) if (s.ownedBy?.table === key) s.ownedBy = { ...s.ownedBy, table: nk };
-  for (const v of Object.values(sc.model.views)) if (v.dependsOn.includes(key)) v.dependsOn = v.dependsOn.map((x) => (x === key ? nk : x)).sort();
   publication.renameInPublications(sc.model, key, { table: nk });
   statistics.renameInStatistics(sc.model, key, { table: nk });
   rule.retargetRules(sc, key, { schema: t.schema, name: newname });
@@ -257,7 +254,6 @@ export function setTableSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'
   }
   retarget(sc, t.key, nk);
   rule.retargetRules(sc, t.key, { schema: to, name: t.obj.name });
-  for (const [n2, tr] of Object.entries(t.obj.triggers)) t.obj.triggers[n2] = { ...tr, table: nk, definition: tr.definition?.replace(` ON ${t.key} `, ` ON ${nk} `) };
-  for (const [n2, p] of Object.entries(t.obj.policies)) t.obj.policies[n2] = { ...p, table: nk };
+  retargetOwnParts(t.obj, t.key, nk);
   followRelation(sc, move, `table ${t.key}`);
 }

@@ -9,7 +9,7 @@
  */
 import { objectKey } from '../model/objects.js';
 import type { CatalogObject, Grant, Model, ObjectPrivileges } from '../model/types.js';
-import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../model/privileges.js';
+import { defaultGrants, grantChanges, initialGrants, OWNER, sameGrants, sortGrants, type NewObjectClass } from '../model/privileges.js';
 import type { Change } from './changes.js';
 
 /**
@@ -42,10 +42,11 @@ export function adjustForDefaultPrivileges(current: Model, desired: Model, out: 
   for (const [, r] of newRelations) {
     const initial = initialGrants(objects, 'TABLES', r.schema, []);
     if (!initial?.length) continue;
-    const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
-    const want = new Set((r.grants ?? []).map(k));
-    const revoke = initial.filter((g) => !want.has(k(g)));
-    if (revoke.length) out.push({ kind: 'grants', schema: r.schema, name: r.name, grant: [], revoke });
+    // From what it gets (the owner's entries too, which a database-wide entry may leave out) to what it should have.
+    const i = out.findIndex((c) => c.kind === 'grants' && c.schema === r.schema && c.name === r.name);
+    if (i >= 0) out.splice(i, 1);
+    const { grant, revoke } = grantChanges(initial, r.grants ?? [], 'TABLE');
+    if (grant.length || revoke.length) out.push({ kind: 'grants', schema: r.schema, name: r.name, grant, revoke });
   }
 }
 
@@ -65,7 +66,9 @@ export function sameApplyingRole(cur: Readonly<Record<string, CatalogObject>>, d
     if (!Object.values(m).some((o) => o.kind === 'default_privileges' && !o.applying && o.role === role)) return m;
     const out: Record<string, CatalogObject> = {};
     for (const o of Object.values(m)) {
-      const x = o.kind === 'default_privileges' && o.role === role ? { ...o, applying: true } : o;
+      // The role's own entries are the owner's (`CURRENT_USER`, as the inspector names them).
+      const x = o.kind === 'default_privileges' && o.role === role
+        ? { ...o, applying: true, grants: sortGrants(o.grants.map((g) => (g.grantee === role ? { ...g, grantee: OWNER } : g))) } : o;
       out[objectKey(x)] = x;
     }
     return out;

@@ -9,7 +9,7 @@
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
-import { withoutGrantsTo } from '../model/privileges.js';
+import { grantChanges, grantsByNameToOwner } from '../model/privileges.js';
 import type { Change } from './changes.js';
 import { diffObjects } from './objects.js';
 import { refuseTypedTableChanges } from './typed-tables.js';
@@ -192,17 +192,17 @@ function inScope(schemas: readonly string[] | undefined, schema: string): boolea
 const keyIndexComment = (c: Constraint): string | undefined => ('indexComment' in c ? c.indexComment : undefined);
 
 /**
- * Computes the changes that turn `current` into `desired`. Privileges granted to the role an inspected side
- * was read by (`Model.role`) are left out of both sides: that role owns what the plan creates.
+ * Computes the changes that turn `current` into `desired`. Privileges granted by name to the role an inspected
+ * side was read by (`Model.role`) are compared as the owner's (`CURRENT_USER`): that role owns what the plan creates.
  *
  * @example
  * const changes = diff(inspected, desired, { schemas: ['practice_app'] });
  * changes.map((c) => c.kind) // ['add_column', …]
  */
 export function diff(current: Model, desired: Model, options: DiffOptions = {}): Change[] {
-  // Privileges granted to the role that inspected a side are its own as the owner: not compared (Model.role).
+  // Privileges granted by name to the role that inspected a side are the owner's (Model.role): compared as CURRENT_USER's.
   const roles = [...new Set([current.role, desired.role].filter((r): r is string => r !== undefined))];
-  if (roles.length) return diffModels(withoutGrantsTo(current, roles), withoutGrantsTo(desired, roles), options);
+  if (roles.length) return diffModels(grantsByNameToOwner(current, roles), grantsByNameToOwner(desired, roles), options);
   return diffModels(current, desired, options);
 }
 
@@ -561,11 +561,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
  * diffGrants('app', 'users', [], [{ grantee: 'reader', privilege: 'SELECT', grantable: false }], out)
  */
 export function diffGrants(schema: string, name: string, cur: readonly Grant[], des: readonly Grant[], out: Change[]): void {
-  const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
-  const have = new Set(cur.map(k));
-  const want = new Set(des.map(k));
-  const grant = des.filter((g) => !have.has(k(g)));
-  const revoke = cur.filter((g) => !want.has(k(g)));
+  const { grant, revoke } = grantChanges(cur, des, 'TABLE');
   if (grant.length || revoke.length) out.push({ kind: 'grants', schema, name, grant, revoke });
 }
 

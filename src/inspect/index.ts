@@ -23,7 +23,7 @@ import { publicationFromRow, qPublications } from './kinds/publication.js';
 import { qStatistics, statisticsFromRow } from './kinds/statistics.js';
 import { collationFromRow, qCollations } from './kinds/collation.js';
 import { Q_TEXT_SEARCH, textSearchFromRow } from './kinds/text-search.js';
-import { privilegesFromRow, Q_PRIVILEGES } from './kinds/privileges.js';
+import { aclFromRow, privilegesFromRow, Q_PRIVILEGES } from './kinds/privileges.js';
 import { defaultPrivilegesFromRow, Q_DEFAULT_PRIVILEGES } from './kinds/default-privileges.js';
 import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
@@ -299,13 +299,13 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const name = String(r.name);
         if (excluded(schema, name) || (r.kind !== 'v' && r.kind !== 'm' && isRevisions(schema, name))) continue;
         if (r.kind === 'f') {
-          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment, grants: json<Grant[]>(r.grants) ?? [] });
+          foreignRels.set(Number(r.oid), { schema, name, comment: r.comment, grants: aclFromRow(r.grants, r.mine, 'TABLE') });
           continue;
         }
         const key = qualifiedKey(schema, name);
         const oid = Number(r.oid);
         const comment = r.comment ? { comment: String(r.comment) } : {};
-        const grantList = json<Grant[]>(r.grants) ?? []; // in the ACL's order (the query's)
+        const grantList = aclFromRow(r.grants, r.mine, 'TABLE'); // in the ACL's order (the query's)
         const grants = grantList.length ? { grants: grantList } : {};
         if (r.kind === 'v' || r.kind === 'm') {
           const deps = json<{ schema: string; name: string }[]>(r.view_deps) ?? [];

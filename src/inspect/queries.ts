@@ -31,6 +31,24 @@ const RELATIONS = `(SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamesp
        (SELECT CASE WHEN pc.reltuples > 0 THEN pc.reltuples::int ELSE (SELECT count(*) FROM pg_catalog.pg_class)::int END
           FROM pg_catalog.pg_class pc WHERE pc.oid = 'pg_catalog.pg_class'::regclass) AS database_relations`;
 
+/**
+ * An object's ACL as a JSON array of `{ grantee, privilege, grantable }`, in the ACL's order (aclexplode's: one
+ * aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item. A NULL ACL is the
+ * kind's `acldefault`; an empty ACL `[]`. The owner's own entries are named `CURRENT_USER` when the owner is the inspecting role
+ * (the role that applies a plan owns what it creates: src/model/privileges.ts `OWNER`), and left out otherwise.
+ *
+ * @example
+ * aclGrantsSql('c.relacl', 'c.relowner', 'r') // (SELECT json_agg(…) FROM pg_catalog.aclexplode(COALESCE(c.relacl, …)) …)
+ */
+export const aclGrantsSql = (acl: string, owner: string, kind: string): string => `(SELECT COALESCE(json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' WHEN a.grantee = ${owner} THEN 'CURRENT_USER' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
+         'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.item, a.privilege_type COLLATE "C"), '[]'::json)
+     FROM (SELECT x.*, min(x.ord) OVER (PARTITION BY x.grantee, x.grantor) AS item
+             FROM pg_catalog.aclexplode(COALESCE(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, ord)) a
+    WHERE a.grantee <> ${owner} OR ${ownerIsMe(owner)})`;
+
+/** Whether `owner` (a role's oid) is the inspecting role: its ACL entries are then read (`aclGrantsSql`). */
+export const ownerIsMe = (owner: string): string => `pg_catalog.pg_get_userbyid(${owner}) = current_user`;
+
 export const Q_SCHEMAS = `
 SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment, ${RELATIONS}
   FROM pg_catalog.pg_namespace n
@@ -135,12 +153,8 @@ SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, 
           JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
          WHERE r.ev_class = c.oid) END AS view_calls,
        CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
-       -- in the ACL's order (one aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item
-       (SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-                                          'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.item, a.privilege_type COLLATE "C")
-          FROM (SELECT x.*, min(x.ord) OVER (PARTITION BY x.grantee, x.grantor) AS item
-                  FROM pg_catalog.aclexplode(c.relacl) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, ord)) a
-         WHERE a.grantee <> c.relowner) AS grants
+       -- in the ACL's order, the owner's entries when it is the inspecting role (aclGrantsSql)
+       CASE WHEN c.relacl IS NOT NULL THEN ${aclGrantsSql('c.relacl', 'c.relowner', 'r')} END AS grants, ${ownerIsMe('c.relowner')} AS mine
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${descJoin('dsc', 'pg_class', 'c.oid')}
  WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r','p','v','m','f') AND ${notExt('pg_class', 'c.oid')}

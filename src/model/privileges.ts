@@ -110,14 +110,15 @@ export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: N
   const global = objects[defaultPrivilegesKey({ on: cls })] as DefaultPrivileges | undefined;
   const local = schema !== undefined && cls !== 'SCHEMAS' ? objects[defaultPrivilegesKey({ on: cls, schema })] as DefaultPrivileges | undefined : undefined;
   if (!global && !local) return undefined;
-  // A database-wide entry replaces the hard-wired default; a schema's entry adds to it.
+  // A database-wide entry replaces the hard-wired default (the owner's entries too); a schema's entry adds to it.
+  const kind = ENTRY_KIND[cls];
   const list = new Map<string, Grant>();
-  for (const g of global ? global.grants : base) list.set(`${g.grantee}\u0000${g.privilege}`, g);
+  for (const g of expandOwner(global ? global.grants : base, kind)) list.set(`${g.grantee}\u0000${g.privilege}`, g);
   for (const g of local?.grants ?? []) {
     const had = list.get(`${g.grantee}\u0000${g.privilege}`);
     list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });
   }
-  return sortGrants([...list.values()]);
+  return sortGrants(compactOwner([...list.values()], kind));
 }
 
 /** The privilege classes of new objects. */
@@ -127,36 +128,140 @@ export type NewObjectClass = 'TABLES' | 'SEQUENCES' | 'FUNCTIONS' | 'TYPES' | 'S
 const SELF = 'CURRENT_USER';
 
 /**
- * `model` without the privileges granted to `roles` (and to `CURRENT_USER`) without grant option on tables,
- * views, foreign tables, schemas, sequences, routines and types. Owners are not modelled: what a plan creates
- * belongs to the role that applies it, which holds every privilege on it as its owner, so PostgreSQL's
- * `GRANT SELECT ON t TO <owner>` leaves the ACL as it was (pg_dump prints nothing for it) and the inspector
- * reads nothing (it leaves the owner's own entries out). The differ compares Models without them
- * (`Model.role`, the inspecting role), so a schema file that grants to the role applying it plans nothing
- * more once applied. What does change the owner's entry — a grant option, a column's privilege — is kept.
- * Lists that become their kind's default go, as the fold and the inspector drop them. The same Model when
- * nothing is granted to them.
+ * The grantee the owner's own ACL entries go by: the role that applies the plan, which owns what the plan creates
+ * (owners are not modelled). The fold writes `CURRENT_USER` for it, the inspector the owner's entries when it
+ * reads as the owner, and a plan grants and revokes them `TO/FROM CURRENT_USER`.
+ */
+export const OWNER = SELF;
+
+/** What an ACL's privileges are checked against: a relation's (`TABLE`: tables, views, foreign tables) or another kind's. */
+export type AclKind = On | 'TABLE';
+
+/** `ALL [PRIVILEGES]` on each kind (PostgreSQL 15's; the owner holds all of them unless it gave some up). */
+export const ALL_PRIVILEGES: Readonly<Record<AclKind, readonly string[]>> = {
+  TABLE: ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'],
+  SCHEMA: ['CREATE', 'USAGE'], SEQUENCE: ['SELECT', 'UPDATE', 'USAGE'], FUNCTION: ['EXECUTE'], PROCEDURE: ['EXECUTE'], TYPE: ['USAGE'],
+  COLUMN: ['INSERT', 'REFERENCES', 'SELECT', 'UPDATE'],
+};
+
+/**
+ * The entry that stands for an owner holding none of its privileges (`REVOKE ALL ON t FROM CURRENT_USER`: the ACL
+ * is not NULL and has no entry of the owner). An ACL list leaves out the owner's entries when it holds exactly
+ * what `acldefault` gives it (every privilege, no grant option); this marks the one state that leaving out cannot
+ * tell apart. Never rendered: `expandOwner` turns it into no entry.
+ */
+export const OWNER_HOLDS_NOTHING: Grant = { grantee: OWNER, privilege: 'NONE', grantable: false };
+
+/**
+ * `list` with the owner's entries written out: when it leaves them out, the owner holds every privilege of the
+ * kind (PostgreSQL's `acldefault`), first, as a fresh ACL has them; when it holds `OWNER_HOLDS_NOTHING`, none.
+ * Column ACLs start empty (the owner's privileges are the table's): unchanged. What a GRANT/REVOKE sequence and a
+ * plan's steps work on.
  *
  * @example
- * withoutGrantsTo(model, ['postgres']).tables['public.t'].grants // [{ grantee: 'reader', … }], postgres's entries gone
+ * expandOwner([{ grantee: 'r', privilege: 'USAGE', grantable: false }], 'SCHEMA')
+ * // CURRENT_USER's CREATE and USAGE, then r's USAGE
  */
-export function withoutGrantsTo(model: Model, roles: readonly string[]): Model {
-  const gone = new Set([...roles, SELF]);
-  const owners = (g: Grant) => gone.has(g.grantee) && !g.grantable;
-  const hit = (list: readonly Grant[] | undefined) => !!list?.some(owners);
-  const keep = (list: readonly Grant[]) => list.filter((g) => !owners(g));
+export function expandOwner(list: readonly Grant[], kind: AclKind | undefined, owner = OWNER): Grant[] {
+  if (kind === undefined || kind === 'COLUMN') return [...list];
+  const isMarker = (g: Grant) => g.grantee === owner && g.privilege === OWNER_HOLDS_NOTHING.privilege;
+  if (list.some(isMarker)) return list.filter((g) => !isMarker(g));
+  if (list.some((g) => g.grantee === owner)) return [...list];
+  // After PUBLIC's entry when the list starts with it, as acldefault puts them (functions, types).
+  const at = list[0]?.grantee === 'PUBLIC' ? list.findIndex((g) => g.grantee !== 'PUBLIC') : 0;
+  const cut = at < 0 ? list.length : at;
+  return [...list.slice(0, cut), ...ALL_PRIVILEGES[kind].map((privilege) => ({ grantee: owner, privilege, grantable: false })), ...list.slice(cut)];
+}
+
+/**
+ * The inverse of `expandOwner`: the owner's entries left out when they are what `acldefault` gives it (every
+ * privilege of the kind, without grant option), `OWNER_HOLDS_NOTHING` when it holds none, else kept where they
+ * are. Privileges PostgreSQL has and this version of the Model does not know (`MAINTAIN` on PostgreSQL 17+) are
+ * left out of the owner's entries, so that an owner holding `ALL` compares as the default on every version.
+ *
+ * @example
+ * compactOwner([{ grantee: 'CURRENT_USER', privilege: 'USAGE', grantable: false }], 'TYPE') // []
+ */
+export function compactOwner(list: readonly Grant[], kind: AclKind | undefined, owner = OWNER): Grant[] {
+  if (kind === undefined || kind === 'COLUMN') return [...list];
+  const all = ALL_PRIVILEGES[kind];
+  const out = list.filter((g) => g.grantee !== owner || all.includes(g.privilege));
+  const own = out.filter((g) => g.grantee === owner);
+  if (!own.length) return [{ ...OWNER_HOLDS_NOTHING, grantee: owner }, ...out];
+  if (own.length === all.length && own.every((g) => !g.grantable)) return out.filter((g) => g.grantee !== owner);
+  return out;
+}
+
+/** The kind each class of default privileges gives its objects' ACLs. */
+export const ENTRY_KIND: Readonly<Record<DefaultPrivileges['on'], AclKind>> = { TABLES: 'TABLE', SEQUENCES: 'SEQUENCE', FUNCTIONS: 'FUNCTION', TYPES: 'TYPE', SCHEMAS: 'SCHEMA' };
+
+/**
+ * How the owner's entries of a default privileges entry compare (`expandOwner`, `compactOwner`): a database-wide
+ * entry starts from `acldefault`, the owner (the entry's role; `CURRENT_USER` for the applying role's) holding
+ * every privilege, and objects take it as it is; a schema's entry starts empty and adds to that (`kind` undefined:
+ * the owner's entries there are plain entries).
+ *
+ * @example
+ * entryOwner({ on: 'TABLES' }) // { kind: 'TABLE', owner: 'CURRENT_USER' }
+ */
+export function entryOwner(d: Pick<DefaultPrivileges, 'role' | 'applying' | 'schema' | 'on'>): { kind: AclKind | undefined; owner: string } {
+  return { kind: d.schema === undefined ? ENTRY_KIND[d.on] : undefined, owner: d.role === undefined || d.applying ? OWNER : d.role };
+}
+
+/**
+ * What turns privileges `cur` into `des` (lists as the Model keeps them): the grants to revoke and to give, the
+ * owner's entries written out (`expandOwner`), so that what the owner gives up is revoked from `CURRENT_USER`.
+ *
+ * @example
+ * grantChanges([], [{ grantee: 'r', privilege: 'SELECT', grantable: false }], 'TABLE') // { grant: [r's SELECT], revoke: [] }
+ */
+export function grantChanges(cur: readonly Grant[], des: readonly Grant[], kind: AclKind): { grant: Grant[]; revoke: Grant[] } {
+  const [from, to] = [expandOwner(cur, kind), expandOwner(des, kind)];
+  const have = new Set(from.map(k));
+  const want = new Set(to.map(k));
+  return { grant: to.filter((g) => !have.has(k(g))), revoke: from.filter((g) => !want.has(k(g))) };
+}
+
+/**
+ * `model` with the privileges granted by name to `roles` (the role each side was inspected as, `Model.role`)
+ * granted to the owner (`OWNER`) instead, on tables, views, foreign tables, schemas, sequences, routines, types
+ * and columns, and in the applying role's default privileges. Owners are not modelled: what a plan creates belongs to the role that applies it, so a schema file's
+ * `GRANT SELECT ON t TO postgres`, run by postgres, is a grant to the owner: without grant option it leaves the ACL
+ * as it was (pg_dump prints nothing for it), with one it changes the owner's entry, as a column privilege does. The
+ * inspector names the owner's entries `CURRENT_USER` when it reads as the owner, the fold when a file says
+ * `CURRENT_USER`: the differ compares Models after this, so both spellings meet. A grant by name comes after the
+ * file's REVOKEs from `CURRENT_USER` here (a REVOKE from the owner by name is a REVOKE from another role to the
+ * fold, which does not know the applying role's name: a known gap). Lists that become their kind's default go, as
+ * the fold and the inspector drop them. The same Model when nothing is granted to them.
+ *
+ * @example
+ * grantsByNameToOwner(model, ['postgres']).tables['public.t'].grants // [{ grantee: 'reader', … }], postgres's entries gone
+ */
+export function grantsByNameToOwner(model: Model, roles: readonly string[]): Model {
+  const named = new Set(roles.filter((r) => r !== OWNER));
+  const hit = (list: readonly Grant[] | undefined) => !!list?.some((g) => named.has(g.grantee));
+  const move = (list: readonly Grant[], kind: AclKind | undefined): Grant[] => {
+    let out = expandOwner(list.filter((g) => !named.has(g.grantee)), kind);
+    for (const g of list) {
+      if (!named.has(g.grantee)) continue;
+      const had = out.find((x) => x.grantee === OWNER && x.privilege === g.privilege);
+      out = updateAcl(out, OWNER, g.privilege, { grantee: OWNER, privilege: g.privilege, grantable: g.grantable || !!had?.grantable });
+    }
+    return compactOwner(out, kind);
+  };
   const relations = <T extends { grants?: readonly Grant[] }>(m: Readonly<Record<string, T>>): Readonly<Record<string, T>> => {
     if (!Object.values(m).some((x) => hit(x.grants))) return m;
     return Object.fromEntries(Object.entries(m).map(([k, x]) => {
       if (!hit(x.grants)) return [k, x];
       const { grants, ...rest } = x;
-      const list = keep(grants!);
+      const list = move(grants!, 'TABLE');
       return [k, (list.length ? { ...rest, grants: list } : rest) as T];
     }));
   };
   const objects = model.objects ?? {};
-  // A column's privileges are an ACL of their own (pg_attribute.attacl), which a grant to the owner does change.
-  const objectsHit = Object.values(objects).some((o) => ((o.kind === 'privileges' && o.on !== 'COLUMN') || o.kind === 'foreign_table') && hit(o.grants));
+  // The applying role's default privileges too (an entry without FOR ROLE: `… GRANT … TO postgres`).
+  const mine = (o: CatalogObject): o is DefaultPrivileges => o.kind === 'default_privileges' && (o.role === undefined || !!o.applying);
+  const objectsHit = Object.values(objects).some((o) => (o.kind === 'privileges' || o.kind === 'foreign_table' || mine(o)) && hit(o.grants));
   const tables = relations(model.tables);
   const views = relations(model.views);
   if (!objectsHit && tables === model.tables && views === model.views) return model;
@@ -166,11 +271,14 @@ export function withoutGrantsTo(model: Model, roles: readonly string[]): Model {
     for (const [k, o] of Object.entries(objects)) {
       if (o.kind === 'foreign_table' && hit(o.grants)) {
         const { grants, ...rest } = o;
-        const list = keep(grants!);
+        const list = move(grants!, 'TABLE');
         out[k] = list.length ? { ...rest, grants: list } : rest;
-      } else if (o.kind === 'privileges' && o.on !== 'COLUMN' && hit(o.grants)) {
-        const list = keep(o.grants);
+      } else if (o.kind === 'privileges' && hit(o.grants)) {
+        const list = move(o.grants, o.on);
         if (!sameGrants(list, defaultGrants(o.on, o.name)) && !(o.on === 'SCHEMA' && o.name === 'public' && standardPublic(list))) out[k] = { ...o, grants: list };
+      } else if (mine(o) && hit(o.grants)) {
+        const list = sortGrants(move(o.grants, entryOwner(o).kind));
+        if (!sameGrants(list, defaultEntryGrants(o))) out[k] = { ...o, grants: list };
       } else out[k] = o;
     }
     nextObjects = out;

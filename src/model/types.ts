@@ -543,9 +543,9 @@ export interface Model {
   readonly unmanaged: readonly Unmanaged[];
   /**
    * Inspected only: the role that read the database (`current_user`). Owners are not modelled — what a plan
-   * creates belongs to the role that applies it — and an owner's own privileges are not read, so the differ
-   * does not compare privileges granted to this role (src/model/privileges.ts `withoutGrantsTo`). Absent in a
-   * folded Model.
+   * creates belongs to the role that applies it — so the owner's own ACL entries go by `CURRENT_USER` and the
+   * differ compares privileges granted to this role by name as the owner's (src/model/privileges.ts
+   * `grantsByNameToOwner`). Absent in a folded Model.
    */
   readonly role?: string;
 }

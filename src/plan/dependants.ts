@@ -9,6 +9,7 @@ import type { Change } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import type { Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
+import { grantChanges } from '../model/privileges.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
 import { recreatePolicy, regenerateColumns, regenerates, retypesWithoutCast, setExpressionsInPlace } from './regenerated.js';
 import { exprRefs } from '../model/expr-refs.js';
@@ -112,7 +113,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
         for (const i of Object.values(des.indexes)) all.push({ kind: 'create_index', index: i, newTable: true });
         if (des.comment) all.push({ kind: 'comment', target: { on: des.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: des.schema, name: des.name }, comment: des.comment });
         for (const tr of Object.values(des.triggers ?? {})) all.push({ kind: 'create_trigger', trigger: tr });
-        if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, grant: des.grants, revoke: [] });
+        if (des.grants?.length) all.push({ kind: 'grants', schema: des.schema, name: des.name, ...grantChanges([], des.grants, 'TABLE') });
         if (!sameColumnSettings(undefined, des.columnSettings)) all.push({ kind: 'view_column_settings', view: des, from: {} });
       }
       if (des && !sameColumnDefaults(undefined, des.columnDefaults)) all.push({ kind: 'view_column_defaults', view: des, from: {} });

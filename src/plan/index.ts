@@ -30,7 +30,7 @@ import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
 import { firingSql } from './kinds/firing.js';
-import { who } from './kinds/privileges.js';
+import { privilegeList, who } from './kinds/privileges.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
 import { addedKeyCopyRenames, newPartitionKeyRenames } from './kinds/partition-key-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
@@ -384,7 +384,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           for (const g of list) m.set(`${g.grantee}\u0000${g.grantable}`, [...(m.get(`${g.grantee}\u0000${g.grantable}`) ?? []), g.privilege]);
           return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
         };
-        for (const g of groups(c.revoke)) emit('revoke', c, `${c.schema}.${c.name}`, `revoke privileges on "${c.name}"`, `REVOKE ${g.privs.join(', ')} ON TABLE ${on} FROM ${who(g.grantee)}`);
+        for (const g of groups(c.revoke)) emit('revoke', c, `${c.schema}.${c.name}`, `revoke privileges on "${c.name}"`, `REVOKE ${privilegeList('TABLE', g.privs)} ON TABLE ${on} FROM ${who(g.grantee)}`);
         for (const g of groups(c.grant)) emit('grant', c, `${c.schema}.${c.name}`, `grant privileges on "${c.name}"`, `GRANT ${g.privs.join(', ')} ON TABLE ${on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}`);
         break;
       }

@@ -17,7 +17,7 @@ const objects = [
 ];
 
 export const HUNT_9_CASES: AcceptanceCase[] = [
-  // model/privileges.ts (withoutGrantsTo), diff/index.ts, inspect (Model.role): a GRANT to the role that applies
+  // model/privileges.ts (withoutGrantsTo, since h166 grantsByNameToOwner), diff/index.ts, inspect (Model.role): a GRANT to the role that applies
   // the schema — its owner, as owners are not modelled — changes nothing the inspector reads (it leaves an owner's
   // own privileges out), but the fold kept it, so every later plan granted it again (migra's `privileges`,
   // `everything` and `singleschema`: `grant select, insert on table t to postgres`). Privileges granted without

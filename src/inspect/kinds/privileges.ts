@@ -1,23 +1,19 @@
 /**
  * Privileges on schemas, sequences, functions, procedures, aggregates, types, domains and columns, read in one
  * query: each object's ACL (or its kind's default, `acldefault`) exploded with `aclexplode`, in the ACL's order
- * (pg_dump's), the owner's own entries left out. Objects whose privileges equal the kind's default, and objects the Model does not hold
+ * (pg_dump's), the owner's own entries as `CURRENT_USER` when the owner is the inspecting role (`aclFromRow`). Objects whose privileges equal the kind's default, and objects the Model does not hold
  * (identity sequences, array types), are not kept.
  */
 import type { Grant, ObjectPrivileges } from '../../model/types.js';
 import { defaultGrants, sameGrants, standardPublic } from '../../parse/kinds/privileges.js';
-import { identityArgsSql, notExt } from '../queries.js';
+import { compactOwner, type AclKind } from '../../model/privileges.js';
+import { aclGrantsSql, identityArgsSql, notExt, ownerIsMe } from '../queries.js';
 
-// In the ACL's order (aclexplode's: one aclitem per grantee and grantor), which pg_dump's GRANTs follow; by name within an item.
-const grants = (acl: string, owner: string, kind: string) => `(SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
-         'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.item, a.privilege_type COLLATE "C")
-     FROM (SELECT x.*, min(x.ord) OVER (PARTITION BY x.grantee, x.grantor) AS item
-             FROM pg_catalog.aclexplode(COALESCE(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, ord)) a
-    WHERE a.grantee <> ${owner})`;
+const grants = (acl: string, owner: string, kind: string) => `${aclGrantsSql(acl, owner, kind)} AS grants, ${ownerIsMe(owner)} AS mine`;
 
 /** `$1`: the managed schemas. Only objects with an ACL of their own (`…acl IS NOT NULL`). */
 export const Q_PRIVILEGES = `
-SELECT 'SCHEMA' AS "on", n.nspname AS schema, n.nspname AS name, NULL::text AS args, NULL::text AS "column", ${grants('n.nspacl', 'n.nspowner', 'n')} AS grants
+SELECT 'SCHEMA' AS "on", n.nspname AS schema, n.nspname AS name, NULL::text AS args, NULL::text AS "column", ${grants('n.nspacl', 'n.nspowner', 'n')}
   FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY($1::text[]) AND n.nspacl IS NOT NULL
 UNION ALL
 SELECT 'SEQUENCE', n.nspname, c.relname, NULL, NULL, ${grants('c.relacl', 'c.relowner', 's')}
@@ -47,10 +43,25 @@ const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v
  */
 export function privilegesFromRow(r: Record<string, unknown>): ObjectPrivileges | undefined {
   const on = String(r.on) as ObjectPrivileges['on'];
-  const list = ((json(r.grants) ?? []) as Grant[]).map((g) => ({ grantee: g.grantee, privilege: g.privilege, grantable: g.grantable === true }));
+  const list = aclFromRow(r.grants, r.mine, on);
   if (sameGrants(list, defaultGrants(on, String(r.name))) || (on === 'SCHEMA' && r.name === 'public' && standardPublic(list))) return undefined;
   return {
     kind: 'privileges', on, schema: String(r.schema), name: String(r.name), ...(r.args !== null && r.args !== undefined ? { args: String(r.args) } : {}),
     ...(r.column ? { column: String(r.column) } : {}), grants: list,
   };
+}
+
+/**
+ * The privileges of an ACL read by `aclGrantsSql` (`grants`, null for a NULL ACL: the kind's default) as the Model
+ * keeps them: the owner's entries, read when the owner is the inspecting role (`mine`), left out when they are what
+ * `acldefault` gives it and marked when it holds none (`compactOwner`).
+ *
+ * @example
+ * aclFromRow([{ grantee: 'CURRENT_USER', privilege: 'SELECT', grantable: false }], true, 'TABLE') // [CURRENT_USER's SELECT]: it gave up the others
+ */
+export function aclFromRow(grants: unknown, mine: unknown, kind: AclKind): Grant[] {
+  const raw = json(grants) as Grant[] | null | undefined;
+  if (raw === null || raw === undefined) return [];
+  const list = raw.map((g) => ({ grantee: g.grantee, privilege: g.privilege, grantable: g.grantable === true }));
+  return mine === true ? compactOwner(list, kind) : list;
 }

@@ -9,7 +9,7 @@
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { defaultEntryGrants, defaultGrants, defaultPrivilegesKey, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
+import { compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
@@ -46,7 +46,9 @@ export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPri
       const id = { ...(role !== undefined ? { role } : {}), ...(schema !== undefined ? { schema } : {}), on };
       const key = defaultPrivilegesKey(id);
       const cur = s.objects[key] as DefaultPrivileges | undefined;
-      let list: Grant[] = [...(cur?.grants ?? defaultEntryGrants(id))];
+      // The owner's entries written out (a database-wide entry starts from acldefault: the role holds every privilege).
+      const { kind, owner } = entryOwner(id);
+      let list: Grant[] = expandOwner(cur?.grants ?? defaultEntryGrants(id), kind, owner);
       for (const g of grantees) {
         for (const p of privs) {
           const had = list.find((x) => x.grantee === g && x.privilege === p);
@@ -55,7 +57,7 @@ export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPri
           else if (a!.grant_option && had) list.push({ grantee: g, privilege: p, grantable: false });
         }
       }
-      sortGrants(list);
+      list = sortGrants(compactOwner(list, kind, owner));
       if (sameGrants(list, defaultEntryGrants(id))) delete s.objects[key];
       else s.objects[key] = { kind: 'default_privileges', ...id, grants: list, loc: cur?.loc ?? s.loc };
     }

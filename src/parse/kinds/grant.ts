@@ -9,11 +9,11 @@ import { foreignTableNamed } from './foreign.js';
 import type { Node, Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import * as privileges from './privileges.js';
-import { updateAcl } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, compactOwner, expandOwner, updateAcl } from '../../model/privileges.js';
 import { functionByArgs } from './function.js';
 import { sv } from './nodes.js';
 
-const TABLE_PRIVILEGES = ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'];
+const TABLE_PRIVILEGES = ALL_PRIVILEGES.TABLE;
 /** GRANT targets other than tables and views (./privileges.ts). */
 export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
   OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
@@ -58,7 +58,7 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
     grant(sc, { ...n, privileges: columnPrivs });
     if (!tablePrivs.length) return;
   }
-  const privs: string[] = tablePrivs.length ? tablePrivs.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : TABLE_PRIVILEGES;
+  const privs: string[] = tablePrivs.length ? tablePrivs.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : [...TABLE_PRIVILEGES];
   for (const rv of n.objects ?? []) {
     const names = sc.rangeNames(rv.RangeVar);
     const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
@@ -67,13 +67,15 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
     const o = obj.obj as MTable | MView | Mut<ForeignTable>;
     if (!n.is_grant) privileges.revokeOnColumns(sc.model, o.schema, o.name, privs, grantees, !!n.grant_option);
     // In ACL order, as PostgreSQL keeps it and pg_dump writes it (updateAcl).
-    let list: Grant[] = [...(o.grants ?? [])];
+    // The owner's entries written out (`CURRENT_USER`: the applying role owns what the file creates).
+    let list: Grant[] = expandOwner(o.grants ?? [], 'TABLE');
     for (const g of grantees) {
       for (const p of privs) {
         if (n.is_grant) list = updateAcl(list, g, p, { grantee: g, privilege: p, grantable: !!n.grant_option });
         else list = updateAcl(list, g, p, n.grant_option && list.some((x) => x.grantee === g && x.privilege === p) ? { grantee: g, privilege: p, grantable: false } : undefined);
       }
     }
+    list = compactOwner(list, 'TABLE');
     if (list.length) o.grants = list;
     else delete o.grants;
   }

@@ -2,14 +2,14 @@
  * Privileges on schemas, sequences, functions (procedures, aggregates), types (domains) and columns, folded from
  * `GRANT … ON SCHEMA|SEQUENCE|FUNCTION|PROCEDURE|ROUTINE|TYPE|DOMAIN …` and `GRANT SELECT (col) ON t …`, and their
  * REVOKEs (../fold.ts resolves the objects, this module applies the statement to their privilege list). Each
- * object starts from its kind's default (functions: `EXECUTE` to PUBLIC; types: `USAGE` to PUBLIC); a list equal
- * to the default is not kept.
+ * object starts from its kind's default (functions: `EXECUTE` to PUBLIC; types: `USAGE` to PUBLIC; the owner, the
+ * applying role `CURRENT_USER`, every privilege: `expandOwner`); a list equal to the default is not kept.
  */
 import { identitySequences, objectKey } from '../../model/objects.js';
 import type { Func, Grant, Model, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
-import { defaultGrants, sameGrants, standardPublic, updateAcl } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, compactOwner, defaultGrants, expandOwner, sameGrants, standardPublic, updateAcl } from '../../model/privileges.js';
 import { objectKind } from '../statement-kind.js';
 
 export { defaultGrants, sameGrants, sortGrants, standardPublic } from '../../model/privileges.js';
@@ -18,10 +18,7 @@ type On = ObjectPrivileges['on'];
 export type PrivilegesTarget = Omit<ObjectPrivileges, 'kind' | 'grants' | 'loc'>;
 
 /** `ALL [PRIVILEGES]` of each kind. */
-const ALL: Record<On, readonly string[]> = {
-  SCHEMA: ['CREATE', 'USAGE'], SEQUENCE: ['SELECT', 'UPDATE', 'USAGE'], FUNCTION: ['EXECUTE'], PROCEDURE: ['EXECUTE'], TYPE: ['USAGE'],
-  COLUMN: ['INSERT', 'REFERENCES', 'SELECT', 'UPDATE'],
-};
+const ALL: Readonly<Record<On, readonly string[]>> = ALL_PRIVILEGES;
 
 
 
@@ -43,7 +40,8 @@ export function applyGrant(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, targe
     if (!ALL[target.on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${target.on === 'COLUMN' ? 'column' : target.on.toLowerCase()}`);
   }
   // In ACL order, as PostgreSQL keeps it and pg_dump writes it (updateAcl).
-  let list: Grant[] = [...(current?.grants ?? defaultGrants(target.on, target.name))];
+  // The owner's entries written out (the applying role's, `CURRENT_USER`), as the ACL holds them once it is not NULL.
+  let list: Grant[] = expandOwner(current?.grants ?? defaultGrants(target.on, target.name), target.on);
   for (const g of st.grantees) {
     for (const p of privs) {
       const had = list.find((x) => x.grantee === g && x.privilege === p);
@@ -51,6 +49,7 @@ export function applyGrant(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, targe
       else list = updateAcl(list, g, p, st.grantOption && had ? { grantee: g, privilege: p, grantable: false } : undefined); // REVOKE GRANT OPTION FOR
     }
   }
+  list = compactOwner(list, target.on);
   if (sameGrants(list, defaultGrants(target.on, target.name)) || (target.on === 'SCHEMA' && target.name === 'public' && standardPublic(list))) delete s.objects[key];
   else s.objects[key] = { ...probe, grants: list, loc: current?.loc ?? s.loc };
 }

@@ -5,10 +5,10 @@
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
 import type { DefaultPrivileges, Grant } from '../../model/types.js';
-import { defaultEntryGrants } from '../../model/privileges.js';
+import { defaultEntryGrants, ENTRY_KIND, entryOwner, expandOwner } from '../../model/privileges.js';
 import type { KindStatement } from './statement.js';
 import type { StatementKind } from '../layout.js';
-import { grantGroups, grantKey, who } from './privileges.js';
+import { grantGroups, grantKey, privilegeList, who } from './privileges.js';
 
 const key = grantKey;
 
@@ -19,12 +19,15 @@ const key = grantKey;
  */
 export function defaultPrivilegeSteps(d: DefaultPrivileges, from: readonly Grant[], to: readonly Grant[]): KindStatement[] {
   const pre = `ALTER DEFAULT PRIVILEGES${d.role !== undefined && !d.applying ? ` FOR ROLE ${qi(d.role)}` : ''}${d.schema !== undefined ? ` IN SCHEMA ${qi(d.schema)}` : ''}`;
+  // The owner's entries written out (a database-wide entry's role holds every privilege unless it gave some up).
+  const { kind: aclKind, owner } = entryOwner(d);
+  [from, to] = [expandOwner(from, aclKind, owner), expandOwner(to, aclKind, owner)];
   const have = new Set(from.map(key));
   const want = new Set(to.map(key));
   const kind: StatementKind = d.schema !== undefined ? 'alter-schema-default-privileges' : 'alter-default-privileges';
   const cm = `default privileges on ${d.on.toLowerCase()}${d.schema !== undefined ? ` in "${d.schema}"` : ''}`;
   return [
-    ...grantGroups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${g.privs.join(', ')} ON ${d.on} FROM ${who(g.grantee)}` })),
+    ...grantGroups(from.filter((g) => !want.has(key(g)))).map((g) => ({ kind, comment: `revoke ${cm}`, sql: `${pre} REVOKE ${privilegeList(ENTRY_KIND[d.on], g.privs)} ON ${d.on} FROM ${who(g.grantee)}` })),
     ...grantGroups(to.filter((g) => !have.has(key(g)))).map((g) => ({ kind, comment: `grant ${cm}`, sql: `${pre} GRANT ${g.privs.join(', ')} ON ${d.on} TO ${who(g.grantee)}${g.grantable ? ' WITH GRANT OPTION' : ''}` })),
   ];
 }

@@ -7,7 +7,7 @@
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { objectKey } from '../../model/objects.js';
 import type { CatalogObject, Func, Grant, Model, ObjectPrivileges, Sequence, Table, TypeDef, View } from '../../model/types.js';
-import { defaultGrants, initialGrants, sameGrants, type NewObjectClass } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, defaultGrants, expandOwner, grantChanges, initialGrants, sameGrants, type AclKind, type NewObjectClass } from '../../model/privileges.js';
 import type { Change, CommentTarget } from '../../diff/changes.js';
 import type { KindStatement } from './statement.js';
 
@@ -37,6 +37,18 @@ export function grantGroups(list: readonly Grant[]): { grantee: string; grantabl
   return [...m].map(([k, privs]) => ({ grantee: k.split('\u0000')[0]!, grantable: k.endsWith('true'), privs }));
 }
 
+/**
+ * The privileges a REVOKE names: on a relation, `ALL` when they are every privilege the Model knows, so that it also
+ * takes what a later PostgreSQL adds to a relation's `ALL` (`MAINTAIN`, 17+), as a REVOKE ALL in the schema file
+ * did; the other kinds' `ALL` is the same on every version: their privileges are named.
+ *
+ * @example
+ * privilegeList('TABLE', ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE']) // 'ALL'
+ */
+export function privilegeList(kind: AclKind, privs: readonly string[]): string {
+  return kind === 'TABLE' && ALL_PRIVILEGES[kind].every((p) => privs.includes(p)) ? 'ALL' : privs.join(', ');
+}
+
 /** What the GRANT/REVOKE names: `SCHEMA "s"`, `FUNCTION "s"."f"(integer)`, `TABLE "s"."t"` (columns go in the privilege list). */
 function target(o: ObjectPrivileges): string {
   const q = `${qi(o.schema)}.${qi(o.name)}`;
@@ -55,6 +67,8 @@ function target(o: ObjectPrivileges): string {
  * privilegeSteps(schemaPrivs, [], [{ grantee: 'reader', privilege: 'USAGE', grantable: false }])[0].sql // 'GRANT USAGE ON SCHEMA "app" TO "reader"'
  */
 export function privilegeSteps(o: ObjectPrivileges, from: readonly Grant[], to: readonly Grant[]): KindStatement[] {
+  // The owner's entries written out (left out, it holds every privilege): what it gives up is revoked FROM CURRENT_USER.
+  [from, to] = [expandOwner(from, o.on), expandOwner(to, o.on)];
   const have = new Set(from.map(key));
   const want = new Set(to.map(key));
   const privs = (list: readonly string[]) => list.map((p) => (o.on === 'COLUMN' ? `${p} (${qi(o.column ?? '')})` : p)).join(', ');
@@ -135,11 +149,7 @@ export function restoreOnRecreate(o: RecreatedObject, desired: Model): Change[] 
       break;
     case 'view': case 'table': {
       const v = o.kind === 'view' ? o.view : o.table;
-      const initial = initialGrants(objects, 'TABLES', v.schema, []) ?? [];
-      const k = (g: Grant) => `${g.grantee}\u0000${g.privilege}\u0000${g.grantable}`;
-      const [have, want] = [new Set(initial.map(k)), new Set((v.grants ?? []).map(k))];
-      const grant = (v.grants ?? []).filter((g) => !have.has(k(g)));
-      const revoke = initial.filter((g) => !want.has(k(g)));
+      const { grant, revoke } = grantChanges(initialGrants(objects, 'TABLES', v.schema, []) ?? [], v.grants ?? [], 'TABLE');
       if (grant.length || revoke.length) out.push({ kind: 'grants', schema: v.schema, name: v.name, grant, revoke });
       if (o.kind === 'table') break;
       comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, v.comment);

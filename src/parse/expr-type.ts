@@ -17,7 +17,7 @@
 import type { Node, Payload } from './ast.js';
 import { builtinCatalog } from './catalog/index.js';
 import { BUILTIN_FUNCTION_RESULTS, BUILTIN_OPERATOR_RESULTS } from './catalog/results.js';
-import { commonType, resolveFunction } from './func-select.js';
+import { commonType, resolveFunction, typeCategory } from './func-select.js';
 
 /** A function's result: its type (Model spelling; `record` for a row of OUT columns), set-returning, its columns. */
 export interface FunctionResult {
@@ -67,10 +67,10 @@ function signatures(table: Readonly<Record<string, string>>, kind: string, name:
   return sigs;
 }
 
-/** pg_type.typispreferred: the preferred type of each category. */
-const PREFERRED = new Set(['bool', 'text', 'oid', 'float8', 'inet', 'timestamptz', 'interval', 'varbit']);
+/** pg_type.typispreferred: the preferred type of each category (./func-select.ts, from the generated snapshot). */
+const PREFERRED = { has: (t: string): boolean => typeCategory(t)[1] };
 /** The string category (typcategory 'S'). */
-const STRING = new Set(['text', 'varchar', 'bpchar', 'name']);
+const STRING = { has: (t: string): boolean => typeCategory(t)[0] === 'S' };
 const POLY_ELEM = /^any(element|nonarray|compatible|compatiblenonarray|enum)$/;
 const POLY_ARRAY = /^any(array|compatiblearray)$/;
 

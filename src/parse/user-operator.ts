@@ -26,6 +26,21 @@ export interface OperatorSchemaContext {
 }
 
 /**
+ * The A_Expr kinds whose operator PostgreSQL prints by name, looked up by the operands' types (LIKE is `~~`, IN `=` or
+ * `<>`). IS DISTINCT FROM and NULLIF are printed in their own syntax whichever `=` they use; BETWEEN's `>=` and `<=`
+ * are not in the tree (left as written).
+ */
+const BY_OPERATOR = new Set(['AEXPR_OP', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_LIKE', 'AEXPR_ILIKE', 'AEXPR_IN']);
+
+/**
+ * How a file's unqualified operators resolve (its own: here; its extensions': ./ext-catalog.ts), for its definitions'
+ * forms read from text (./canonical.ts): PostgreSQL prints one that is not pg_catalog's qualified, which the
+ * inspector's texts then say. `key` tells apart the resolutions (search_path, extensions' schemas, the file's
+ * operators), for the forms' cache.
+ */
+export type OperatorResolution = Required<OperatorSchemaContext> & { readonly key: string };
+
+/**
  * An A_Expr's operator name as it compares: pg_catalog's bare, the file's own qualified with its schema when the
  * context resolves it (NormalizeContext.operatorSchema); `typeOf` types an operand (Model spellings).
  *
@@ -36,8 +51,10 @@ export function operatorName(v: Payload<'A_Expr'>, ctx: OperatorSchemaContext, t
   const names: string[] = (v.name ?? []).map(sv);
   const op = names.filter((x) => x !== 'pg_catalog').join('.');
   const any = v.kind === 'AEXPR_OP_ANY' || v.kind === 'AEXPR_OP_ALL';
-  if (names.length !== 1 || !ctx.operatorSchema || (v.kind !== 'AEXPR_OP' && !any)) return op;
-  const r = typeOf(v.rexpr);
+  if (names.length !== 1 || !ctx.operatorSchema || !v.kind || !BY_OPERATOR.has(v.kind)) return op;
+  // `x IN (a, b)`: the operator between x and each element (the first one's type stands for them).
+  const list = v.kind === 'AEXPR_IN' ? (Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr?.List?.items ?? [v.rexpr]) : undefined;
+  const r = typeOf(list ? list[0] : v.rexpr);
   // `x op ANY (array)`: the operator takes the array's element.
   const right = !any ? r : r?.endsWith('[]') ? r.slice(0, -2) : undefined;
   const schema = ctx.operatorSchema(op, v.lexpr ? typeOf(v.lexpr) : undefined, right, !v.lexpr);

@@ -21,7 +21,7 @@ import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
 import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
-import type { OperatorResolution, OperatorSchemaContext } from './user-operator.js';
+import { operatorMembers, type OperatorResolution, type OperatorSchemaContext } from './user-operator.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = stringValue;
@@ -75,7 +75,7 @@ export function boundFromText(text: string): Expr {
  * from text) to compare; `columnType`: the types of its table's columns, when known (see NormalizeContext).
  */
 const indexExpr = (n: PgNode, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): Expr =>
-  ({ canonical: normalizeExpr(n, columnType || ops?.operatorSchema ? { ...(columnType ? { columnType } : {}), ...(ops?.operatorSchema ? { operatorSchema: ops.operatorSchema } : {}) } : undefined), text: deparseExpression(n) });
+  ({ canonical: normalizeExpr(n, columnType || ops ? { ...(columnType ? { columnType } : {}), ...operatorMembers(ops) } : undefined), text: deparseExpression(n) });
 
 const optionText = (d: Payload<'DefElem'>): string => {
   const a = d.arg;
@@ -193,7 +193,7 @@ export function modelContext(...models: Model[]): NormalizeContext {
   };
 }
 
-const withOps = (ctx: NormalizeContext, ops: OperatorResolution | undefined): NormalizeContext => (ops ? { ...ctx, operatorSchema: ops.operatorSchema } : ctx);
+const withOps = (ctx: NormalizeContext, ops: OperatorResolution | undefined): NormalizeContext => (ops ? { ...ctx, ...operatorMembers(ops) } : ctx);
 
 const withCanonical = <T extends { readonly definition?: string; readonly canonical?: string }>(o: T, f: (text: string) => string): T =>
   o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
@@ -218,7 +218,7 @@ export function canonicalizeDefinitions(model: Model, ops?: OperatorResolution):
   const tables: Record<string, Table> = {};
   let ctx: NormalizeContext | undefined;
   for (const [k, t] of Object.entries(model.tables)) {
-    const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...(ops ? { operatorSchema: ops.operatorSchema } : {}) };
+    const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...operatorMembers(ops) };
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),

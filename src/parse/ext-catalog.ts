@@ -28,12 +28,25 @@ export interface ExtensionOperator {
   readonly result: string;
 }
 
+/** One function an extension creates, placed in its schema: argument types (names as above), result, set-returning. */
+export interface ExtensionFunction {
+  readonly schema: string;
+  readonly args: readonly string[];
+  /** How many trailing arguments have defaults. */
+  readonly defaults: number;
+  readonly variadic: boolean;
+  readonly result: string;
+  readonly set: boolean;
+}
+
 /** The members of a Model's extensions, in their schemas. */
 export interface ExtensionCatalog {
   /** The name a type spelling resolves to here: an extension type's key (`public.citext`, `_public.citext`) or a built-in typname. */
   typeName(spelling: string): string | undefined;
   /** The operators of a name the extensions create. */
   operators(name: string): readonly ExtensionOperator[];
+  /** The functions of a name the extensions create. */
+  functions(name: string): readonly ExtensionFunction[];
   /** Candidate selection's view of types: implicit casts and categories, the extensions' with the built-in ones. */
   readonly env: TypeEnv;
 }
@@ -88,6 +101,7 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
   const types = new Map<string, { category: string; preferred: boolean }>();
   const casts = new Set<string>();
   const operators = new Map<string, ExtensionOperator[]>();
+  const functions = new Map<string, ExtensionFunction[]>();
   for (const [ext, schema] of schemaOf) {
     const m = MEMBERS.get(ext)!;
     for (const t of entries(m.t)) {
@@ -107,6 +121,15 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
       if (left === undefined || right === undefined || result === undefined) continue;
       operators.set(name, [...(operators.get(name) ?? []), { schema, left, right, result }]);
     }
+    for (const [name, text] of Object.entries(m.f ?? {})) for (const e of entries(text)) {
+      const [, list, d, set, res] = /^([^=>]*)(?:=(\d+))?>(\*?)(.+)$/.exec(e)!;
+      const raw = list === '-' ? [] : list!.split(',');
+      const variadic = raw.length > 0 && raw.at(-1)!.startsWith('+');
+      const args = raw.map((a) => ref(a.replace(/^\+/, '')));
+      const result = ref(res!);
+      if (result === undefined || args.some((a) => a === undefined)) continue;
+      functions.set(name, [...(functions.get(name) ?? []), { schema, args: args as string[], defaults: Number(d ?? 0), variadic, result, set: set === '*' }]);
+    }
   }
   // A domain over an extension type (earthdistance's earth over cube) is typed as its base type.
   const typeName = (spelling: string): string | undefined => {
@@ -124,23 +147,31 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
       return x ? [x.category, x.preferred] : typeCategory(t);
     },
   };
-  return { typeName, operators: (name) => operators.get(name) ?? [], env };
+  return { typeName, operators: (name) => operators.get(name) ?? [], functions: (name) => functions.get(name) ?? [], env };
 }
 
-/** A candidate operator: its operand types, and the schema it is in (undefined: pg_catalog's). */
-interface Candidate { readonly args: readonly [string, string]; readonly schema?: string }
+/** A candidate operator: its operand types, the schema it is in (undefined: pg_catalog's) and its result (an extension's). */
+interface Candidate { readonly args: readonly [string, string]; readonly schema?: string; readonly result?: string }
+
+/** The operator an unqualified name resolves to (see `resolveOperator`): its schema (undefined: pg_catalog's) and result. */
+export interface ResolvedOperator {
+  readonly schema?: string;
+  /** Its result type as named here (an extension's operator only). */
+  readonly result?: string;
+}
 
 /**
- * The schema of the extension operator an unqualified `name` over operands typed `left` and `right` (names as above;
- * `unknown` for an untyped literal; `left` '' for a prefix operator) resolves to through `searchPath`, as
- * parse_oper.c decides it; undefined when it is pg_catalog's, or not decided here (an operand's type unknown, no
- * extension operator of that name visible, candidates left ambiguous).
+ * The operator an unqualified `name` over operands typed `left` and `right` (names as above; `unknown` for an untyped
+ * literal; `left` '' for a prefix operator) resolves to through `searchPath`, as parse_oper.c decides it, when the
+ * extensions have a visible operator of that name: its schema when it is an extension's (undefined for pg_catalog's)
+ * and then its result. Undefined when no extension operator of that name is visible or it is not decided here
+ * (an operand's type unknown, candidates left ambiguous).
  *
  * @example
- * operatorSchemaOf(extensionCatalog(model.extensions), ['public'], '=', 'public.citext', 'unknown') // 'public'
- * operatorSchemaOf(extensionCatalog(model.extensions), ['public'], '=', 'public.citext', 'text')    // undefined (text = text)
+ * resolveOperator(extensionCatalog(model.extensions), ['public'], '=', 'public.citext', 'unknown') // { schema: 'public', result: 'bool' }
+ * resolveOperator(extensionCatalog(model.extensions), ['public'], '=', 'public.citext', 'text')    // {} (text = text)
  */
-export function operatorSchemaOf(cat: ExtensionCatalog, searchPath: readonly string[], name: string, left: string, right: string): string | undefined {
+export function resolveOperator(cat: ExtensionCatalog, searchPath: readonly string[], name: string, left: string, right: string): ResolvedOperator | undefined {
   const path = new Set(searchPath);
   const own = cat.operators(name).filter((o) => path.has(o.schema) && (o.left === '') === (left === ''));
   if (!own.length) return undefined;
@@ -150,18 +181,50 @@ export function operatorSchemaOf(cat: ExtensionCatalog, searchPath: readonly str
   const bySig = new Map<string, Candidate>();
   const all: Candidate[] = [
     ...builtinCatalog().operators(name).filter(([l]) => (l === '') === (left === '')).map(([l, r]) => ({ args: [l, r] as const })),
-    ...own.map((o) => ({ args: [o.left, o.right] as const, schema: o.schema })),
+    ...own.map((o) => ({ args: [o.left, o.right] as const, schema: o.schema, result: o.result })),
   ];
   for (const c of all.sort((a, b) => order(a.schema) - order(b.schema))) if (!bySig.has(c.args.join())) bySig.set(c.args.join(), c);
   const cands = [...bySig.values()];
+  const picked = (c: Pick<Candidate, 'schema' | 'result'> | undefined): ResolvedOperator | undefined => c && (c.schema === undefined ? {} : { schema: c.schema, ...(c.result ? { result: c.result } : {}) });
   // binary_oper_exact: both operands' types, or an untyped literal taken as the other operand's type.
   const [l, r] = left === 'unknown' && right !== 'unknown' ? [right, right] : right === 'unknown' && left !== 'unknown' && left !== '' ? [left, left] : [left, right];
   const exact = cands.find((c) => c.args[0] === l && c.args[1] === r);
-  if (exact) return exact.schema;
+  if (exact) return picked(exact);
   if (left === 'unknown' && right === 'unknown') return undefined;
   const inputs = left === '' ? [right] : [left, right];
   const args = (c: Candidate) => (left === '' ? [c.args[1]] : [...c.args]);
   const fit = cands.filter((c) => args(c).every((a, i) => cat.env.coerces(inputs[i]!, a))).map((c) => ({ ...c, args: args(c) }));
-  const chosen = fit.length === 1 ? fit[0] : fit.length > 1 ? selectCandidate(fit, inputs, cat.env) : undefined;
-  return chosen?.schema;
+  return picked(fit.length === 1 ? fit[0] : fit.length > 1 ? selectCandidate(fit, inputs, cat.env) : undefined);
+}
+
+/**
+ * A name as ./ext-catalog.ts names types (`public.citext`, `_public.citext`, `int4`) in a Model's spelling
+ * (`public.citext[]`, `integer`).
+ *
+ * @example
+ * modelSpelling('_public.ltree') // 'public.ltree[]'
+ */
+export function modelSpelling(t: string): string {
+  return t.startsWith('_') ? `${modelSpelling(t.slice(1))}[]` : builtinCatalog().typeName(t) !== undefined ? builtinCatalog().spelling(t) : t;
+}
+
+/**
+ * The result of a call of the extension function `names` (bare: through `searchPath`; qualified: that schema's) with
+ * arguments typed `args` (names as above, `unknown` for an untyped literal, undefined when not known), when the name
+ * is no built-in function's (those are resolved by ./func-select.ts) and the candidates every known argument coerces
+ * to agree on it; undefined otherwise.
+ *
+ * @example
+ * extensionFunctionResult(cat, ['public'], ['nlevel'], ['public.ltree']) // { result: 'int4', set: false }
+ */
+export function extensionFunctionResult(cat: ExtensionCatalog, searchPath: readonly string[], names: readonly string[], args: readonly (string | undefined)[]): { result: string; set: boolean } | undefined {
+  const name = names[names.length - 1]!;
+  const schemas = names.length === 1 ? new Set(searchPath) : new Set([names[names.length - 2]!]);
+  if (names.length > 2 || builtinCatalog().functions(name).length) return undefined;
+  const n = args.length;
+  const cands = cat.functions(name).filter((f) => schemas.has(f.schema) && !f.variadic && f.args.length >= n && f.args.length - f.defaults <= n);
+  const exact = cands.filter((f) => f.args.slice(0, n).every((a, i) => a === args[i]));
+  const fit = exact.length ? exact : cands.filter((f) => f.args.slice(0, n).every((a, i) => args[i] === undefined || cat.env.coerces(args[i]!, a)));
+  const first = fit[0];
+  return first && fit.every((f) => f.result === first.result && f.set === first.set) && !/^any/.test(first.result) ? { result: first.result, set: first.set } : undefined;
 }

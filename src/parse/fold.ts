@@ -59,7 +59,7 @@ import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
 import { userOperatorSchema, type OperatorResolution } from './user-operator.js';
-import { extensionCatalog, operatorSchemaOf } from './ext-catalog.js';
+import { extensionCatalog, extensionFunctionResult, modelSpelling, resolveOperator, type ExtensionCatalog, type ResolvedOperator } from './ext-catalog.js';
 
 
 export interface FoldProblem {
@@ -255,17 +255,31 @@ export class Folder implements FoldScope {
     functions: (names) => (names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))
       : this.searchPath.map((s) => this.functionsNamed(qualifiedKey(s, names[0]!))).find((l) => l.length) ?? []),
     // The file's own operators first, then those of the extensions it creates (./ext-catalog.ts).
-    operatorSchema: (name, left, right, prefix) => userOperatorSchema(this.model.objects, this.searchPath, name, left, right, prefix) ?? this.extensionOperatorSchema(name, left, right, prefix),
+    operatorSchema: (name, left, right, prefix) => userOperatorSchema(this.model.objects, this.searchPath, name, left, right, prefix) ?? this.extensionOperator(name, left, right, prefix)?.schema,
+    extensionFunction: (names, args) => {
+      if (!Object.keys(this.model.extensions).length) return undefined;
+      const cat = extensionCatalog(this.model.extensions);
+      const r = extensionFunctionResult(cat, this.searchPath, names, args.map((a) => (a === undefined || a === 'unknown' ? a : this.extensionTypeName(cat, a) ?? undefined)));
+      return r && { type: modelSpelling(r.result), set: r.set };
+    },
+    operatorType: (name, left, right, prefix) => {
+      const result = this.extensionOperator(name, left, right, prefix)?.result;
+      return result === undefined ? undefined : modelSpelling(result);
+    },
   };
 
-  /** The schema of the extension operator `name` over operands of these types (Model spellings) resolves to (./ext-catalog.ts). */
-  private extensionOperatorSchema(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined {
+  /** A type spelling as ./ext-catalog.ts names it; a bare extension type name (a cast in a definition's text: `'x'::citext`) through the search_path. */
+  private extensionTypeName(cat: ExtensionCatalog, t: string): string | undefined {
+    return cat.typeName(t) ?? (/^[a-z_][a-z0-9_$]*(\[\])?$/.test(t) ? this.searchPath.map((s) => cat.typeName(`${s}.${t}`)).find((x) => x !== undefined) : undefined);
+  }
+
+  /** The extension operator `name` over operands of these types (Model spellings) resolves to (./ext-catalog.ts). */
+  private extensionOperator(name: string, left: string | undefined, right: string | undefined, prefix: boolean): ResolvedOperator | undefined {
     if (!Object.keys(this.model.extensions).length) return undefined;
     const cat = extensionCatalog(this.model.extensions);
-    // A bare extension type name (a cast in a definition's text: `'x'::citext`) through the search_path.
-    const named = (t: string | undefined) => (t === undefined ? undefined : t === 'unknown' ? t : cat.typeName(t) ?? (/^[a-z_][a-z0-9_$]*(\[\])?$/.test(t) ? this.searchPath.map((s) => cat.typeName(`${s}.${t}`)).find((x) => x !== undefined) : undefined));
+    const named = (t: string | undefined) => (t === undefined ? undefined : t === 'unknown' ? t : this.extensionTypeName(cat, t));
     const [l, r] = [prefix ? '' : named(left), named(right)];
-    return l === undefined || r === undefined ? undefined : operatorSchemaOf(cat, this.searchPath, name, l, r);
+    return l === undefined || r === undefined ? undefined : resolveOperator(cat, this.searchPath, name, l, r);
   }
 
   /**
@@ -276,7 +290,7 @@ export class Folder implements FoldScope {
     const own = Object.keys(this.model.objects).filter((k) => k.startsWith('operator '));
     const exts = Object.values(this.model.extensions).map((e) => `${e.name}:${e.schema}`);
     if (!own.length && !exts.length) return undefined;
-    return { key: JSON.stringify([this.searchPath, exts, own]), operatorSchema: this.ctx.operatorSchema! };
+    return { key: JSON.stringify([this.searchPath, exts, own]), operatorSchema: this.ctx.operatorSchema!, operatorType: this.ctx.operatorType!, extensionFunction: this.ctx.extensionFunction! };
   }
 
   taken(schema: string, name: string): boolean {

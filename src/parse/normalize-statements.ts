@@ -12,7 +12,7 @@ import type { Node, Payload } from './ast.js';
 import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
 import { routineTypeName } from './typename.js';
-import type { OperatorSchemaContext } from './user-operator.js';
+import { operatorMembers, type OperatorSchemaContext } from './user-operator.js';
 import { gucName } from './normalize-parts.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
@@ -126,7 +126,7 @@ export function canonicalConstraintText(def: string, row?: { readonly sig: strin
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
     const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
-    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false, ...(row.operatorSchema ? { operatorSchema: row.operatorSchema } : {}) } : NONE);
+    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false, ...operatorMembers(row) } : NONE);
     const out: Record<string, unknown> = {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`

@@ -23,6 +23,21 @@ import { sv } from './colname.js';
 /** What operatorName needs of the normalizer's context (NormalizeContext, ./normalize.ts, which imports this module). */
 export interface OperatorSchemaContext {
   operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
+  /** The result type (Model spelling) of the extension operator an unqualified name resolves to over these operands, when it is one. */
+  operatorType?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
+  /** The result of a call of an extension's function (./expr-type.ts TypeContext). */
+  extensionFunction?(names: readonly string[], args: readonly (string | undefined)[]): { readonly type: string; readonly set: boolean } | undefined;
+}
+
+/**
+ * The members of a context that resolve the file's and its extensions' operators and extension functions (for a
+ * context built anew from another's).
+ *
+ * @example
+ * const ctx: NormalizeContext = { columnType, ...operatorMembers(ops) };
+ */
+export function operatorMembers(o: OperatorSchemaContext | undefined): OperatorSchemaContext {
+  return { ...(o?.operatorSchema ? { operatorSchema: o.operatorSchema } : {}), ...(o?.operatorType ? { operatorType: o.operatorType } : {}), ...(o?.extensionFunction ? { extensionFunction: o.extensionFunction } : {}) };
 }
 
 /**

@@ -65,4 +65,20 @@ export const EXTENSION_OPS_CASES: AcceptanceCase[] = [
     seedBack: 'INSERT INTO m VALUES (1, 1)',
     keepsTables: [{ tables: ['m'], query: 'SELECT * FROM m ORDER BY id' }],
   },
+  // An extension's operator over what an extension's operator or function returns (ltree's `||`, subpath(); cube_dim()):
+  // the operand is typed by the member's result (src/parse/ext-catalog.ts `resolveOperator`, `extensionFunctionResult`).
+  {
+    name: 'extension-ops: operators over the results of extension operators and functions',
+    old: ['CREATE EXTENSION ltree', 'CREATE EXTENSION cube', 'CREATE EXTENSION pg_trgm', 'CREATE TABLE node (id int PRIMARY KEY, path ltree, box cube, title text)'],
+    new: [
+      'CREATE EXTENSION ltree', 'CREATE EXTENSION cube', 'CREATE EXTENSION pg_trgm',
+      "CREATE TABLE node (id int PRIMARY KEY, path ltree, box cube, title text, CONSTRAINT joined CHECK ((path || 'x') <@ 'top'), " +
+        "CONSTRAINT head CHECK (subpath(path, 0, 1) <@ 'top'), CONSTRAINT shallow CHECK (nlevel(path) < 5), CONSTRAINT flat CHECK (cube_dim(box) = 2))",
+      "CREATE INDEX node_head ON node ((subpath(path, 0, 1))) WHERE lca(path, path) <> 'top.z'",
+      "CREATE VIEW node_near AS SELECT id, similarity(title, 'abc') AS s, subpath(path, 0, 1) AS head FROM node WHERE similarity(title, 'x') > 0.5 AND index(path, 'a') >= 0",
+    ],
+    seed: "INSERT INTO node VALUES (1, 'top.a', '(1, 2), (3, 4)', 'abc')",
+    seedBack: "INSERT INTO node VALUES (1, 'top.a', '(1, 2), (3, 4)', 'abc')",
+    keepsTables: [{ tables: ['node'], query: 'SELECT id, path::text, box::text, title FROM node ORDER BY id' }],
+  },
 ];

@@ -248,9 +248,11 @@ export class Normalizer {
       }
       case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
         const [lo, hi] = Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!;
+        // Each comparison's operator as the file's or an extension's when it resolves to one (./user-operator.ts).
+        const cmp = (o: string, bound: Node | undefined) => operatorName({ kind: 'AEXPR_OP', name: [{ String: { sval: o } }], lexpr: v.lexpr, rexpr: bound }, this.ctx, (x) => this.typeOf(x, scopes));
         return v.kind === 'AEXPR_BETWEEN'
-          ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, as(lo, v.lexpr, '>=')] }, { Op: ['', '<=', l, as(hi, v.lexpr, '<=')] }] }
-          : { Bool: ['OR_EXPR', { Op: ['', '<', l, as(lo, v.lexpr, '<')] }, { Op: ['', '>', l, as(hi, v.lexpr, '>')] }] };
+          ? { Bool: ['AND_EXPR', { Op: ['', cmp('>=', lo), l, as(lo, v.lexpr, '>=')] }, { Op: ['', cmp('<=', hi), l, as(hi, v.lexpr, '<=')] }] }
+          : { Bool: ['OR_EXPR', { Op: ['', cmp('<', lo), l, as(lo, v.lexpr, '<')] }, { Op: ['', cmp('>', hi), l, as(hi, v.lexpr, '>')] }] };
       }
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };

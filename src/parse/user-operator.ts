@@ -43,7 +43,7 @@ export function operatorMembers(o: OperatorSchemaContext | undefined): OperatorS
 /**
  * The A_Expr kinds whose operator PostgreSQL prints by name, looked up by the operands' types (LIKE is `~~`, IN `=` or
  * `<>`). IS DISTINCT FROM and NULLIF are printed in their own syntax whichever `=` they use; BETWEEN's `>=` and `<=`
- * are not in the tree (left as written).
+ * are not in the tree: the normaliser names them through here with an A_Expr of its own (./normalize.ts).
  */
 const BY_OPERATOR = new Set(['AEXPR_OP', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_LIKE', 'AEXPR_ILIKE', 'AEXPR_IN']);
 

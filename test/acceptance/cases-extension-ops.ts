@@ -18,7 +18,8 @@ export const EXTENSION_OPS_CASES: AcceptanceCase[] = [
       'CREATE EXTENSION citext',
       'CREATE TABLE acct (id int PRIMARY KEY, email citext, name text, ' +
         "CONSTRAINT not_x CHECK (email <> 'x'::citext), CONSTRAINT not_a CHECK (email <> 'a'), CONSTRAINT known CHECK (email IN ('b@x', 'c@x', 'd@x', 'e@x')), " +
-        "CONSTRAINT at CHECK (email LIKE '%@%'), CONSTRAINT lowered CHECK (lower(email::text) <> ''), CONSTRAINT vs_text CHECK (email <> name))",
+        "CONSTRAINT at CHECK (email LIKE '%@%'), CONSTRAINT lowered CHECK (lower(email::text) <> ''), CONSTRAINT vs_text CHECK (email <> name), " +
+        "CONSTRAINT in_range CHECK (email BETWEEN 'a' AND 'm'), CONSTRAINT out_range CHECK (email NOT BETWEEN 'x' AND 'z'))",
       "CREATE INDEX acct_email ON acct (email) WHERE email <> 'z@x'",
       "CREATE VIEW acct_b AS SELECT id, email FROM acct WHERE email = 'B@X' OR email ILIKE 'c%' OR email ~ '^d'",
     ],

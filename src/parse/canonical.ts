@@ -21,6 +21,7 @@ import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';
 import { deparseExpression, parseOne } from './pg.js';
 import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
+import { operatorMembers, type OperatorResolution, type OperatorSchemaContext } from './user-operator.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = stringValue;
@@ -73,8 +74,8 @@ export function boundFromText(text: string): Expr {
  * An index expression or predicate (or a trigger's WHEN) node: deparsed to render, normalised (without resolution, as
  * from text) to compare; `columnType`: the types of its table's columns, when known (see NormalizeContext).
  */
-const indexExpr = (n: PgNode, columnType?: (name: string) => string | undefined): Expr =>
-  ({ canonical: normalizeExpr(n, columnType ? { columnType } : undefined), text: deparseExpression(n) });
+const indexExpr = (n: PgNode, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): Expr =>
+  ({ canonical: normalizeExpr(n, columnType || ops ? { ...(columnType ? { columnType } : {}), ...operatorMembers(ops) } : undefined), text: deparseExpression(n) });
 
 const optionText = (d: Payload<'DefElem'>): string => {
   const a = d.arg;
@@ -102,7 +103,7 @@ function unqualifier(table: string | undefined): (n: PgNode) => PgNode {
 }
 
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnType?: (name: string) => string | undefined): IndexKey {
+function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
@@ -113,7 +114,7 @@ function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnTyp
     return d ? [optionText(d)] : [];
   });
   return {
-    ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!), columnType) }),
+    ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!), columnType, ops) }),
     ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
     descending, nullsFirst,
   };
@@ -128,18 +129,19 @@ export interface IndexShape {
 }
 
 /**
- * The structured shape of a `CREATE INDEX` statement's parse node (IndexStmt).
+ * The structured shape of a `CREATE INDEX` statement's parse node (IndexStmt); `columnType`: its table's column types,
+ * `ops`: how its unqualified operators resolve (the file's and its extensions': ./ext-catalog.ts), when known.
  *
  * @example
  * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
-export function indexShape(n: Payload<'IndexStmt'>, columnType?: (name: string) => string | undefined): IndexShape {
+export function indexShape(n: Payload<'IndexStmt'>, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): IndexShape {
   const own = unqualifier(n.relation?.relname);
   return {
-    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own, columnType)),
+    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own, columnType, ops)),
     include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),
-    ...(n.whereClause ? { where: indexExpr(own(n.whereClause), columnType) } : {}),
+    ...(n.whereClause ? { where: indexExpr(own(n.whereClause), columnType, ops) } : {}),
     nullsNotDistinct: !!n.nulls_not_distinct,
   };
 }
@@ -191,33 +193,36 @@ export function modelContext(...models: Model[]): NormalizeContext {
   };
 }
 
+const withOps = (ctx: NormalizeContext, ops: OperatorResolution | undefined): NormalizeContext => (ops ? { ...ctx, ...operatorMembers(ops) } : ctx);
+
 const withCanonical = <T extends { readonly definition?: string; readonly canonical?: string }>(o: T, f: (text: string) => string): T =>
   o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
 
 /** A constraint's canonical form; a CHECK's literals compare as the types of the table's columns they meet (`row`). */
-const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined; columnDomain: (name: string) => boolean }): Constraint =>
+const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined; columnDomain: (name: string) => boolean } & OperatorSchemaContext): Constraint =>
   withCanonical(c, (def) => (c.kind === 'check' ? canonicalConstraintText(def, row) : canonicalConstraintText(def)));
 
 /**
  * Sets the canonical form of every definition kept as text (constraints, triggers, functions, rules) and
- * the structured keys of every index; the last step of both edges.
+ * the structured keys of every index; the last step of both edges. `ops`: the parser's (a file's text names an
+ * operator unqualified), never the inspector's (its texts qualify every operator that is not pg_catalog's).
  *
  * @example
  * const model = canonicalizeDefinitions(inspected);
  * model.tables['app.t'].constraints.t_check.canonical // '{"contype":"CONSTR_CHECK",…}'
  */
-export function canonicalizeDefinitions(model: Model): Model {
+export function canonicalizeDefinitions(model: Model, ops?: OperatorResolution): Model {
   const trigger = (tr: Trigger): Trigger => withTriggerClauses(withCanonical(tr, canonicalStatementText));
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
   let ctx: NormalizeContext | undefined;
   for (const [k, t] of Object.entries(model.tables)) {
-    const row = { sig: t.columns.map((c) => `${c.name}:${c.type}`).join(','), columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types) };
+    const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...operatorMembers(ops) };
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),
-      ...(Object.keys(t.policies).length ? { policies: policiesIn(t, (ctx ??= modelContext(model)), model.types) } : {}),
+      ...(Object.keys(t.policies).length ? { policies: policiesIn(t, (ctx ??= withOps(modelContext(model), ops)), model.types) } : {}),
     };
   }
   const views: Record<string, View> = {};
@@ -228,11 +233,11 @@ export function canonicalizeDefinitions(model: Model): Model {
   // columns qualified: its relations are resolved with the Model's, as a view's query is (see canonicalizeViews).
   for (const [k, f] of Object.entries(model.functions))
     functions[k] = f.kind === 'aggregate' ? withSupport({ ...f, canonical: f.definition.replace(/\s+/g, ' ') })
-      : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))
+      : sqlStandardBody(f) ? withCanonical(f, (text) => canonicalStatementText(text, (ctx ??= withOps(modelContext(model), ops))))
       : withDeclares(withCanonical(f, canonicalStatementText));
   // A rule's bare columns are resolved with the Model's relations too (PostgreSQL prints them qualified).
   const objects = model.objects && Object.fromEntries(Object.entries(model.objects).map(([k, o]) => [k, o.kind === 'rule'
-    ? withRelations(withCanonical<Rule>(o, (text) => canonicalStatementText(text, (ctx ??= modelContext(model))))) : o]));
+    ? withRelations(withCanonical<Rule>(o, (text) => canonicalStatementText(text, (ctx ??= withOps(modelContext(model), ops))))) : o]));
   return { ...model, tables, views, functions, ...(objects ? { objects } : {}) };
 }
 

@@ -17,7 +17,7 @@
 import type { Node, Payload } from './ast.js';
 import { builtinCatalog } from './catalog/index.js';
 import { BUILTIN_FUNCTION_RESULTS, BUILTIN_OPERATOR_RESULTS } from './catalog/results.js';
-import { commonType, resolveFunction } from './func-select.js';
+import { commonType, resolveFunction, typeCategory } from './func-select.js';
 
 /** A function's result: its type (Model spelling; `record` for a row of OUT columns), set-returning, its columns. */
 export interface FunctionResult {
@@ -35,6 +35,10 @@ export interface UserFunction {
 
 /** What typing needs from the normalise context: user functions by name, relations' columns (`RETURNS SETOF t`). */
 export interface TypeContext {
+  /** The result of a call of an extension's function the file creates (./ext-catalog.ts), when the context knows it. */
+  extensionFunction?(names: readonly string[], args: readonly (string | undefined)[]): FunctionResult | undefined;
+  /** The result type of the extension operator an unqualified operator name resolves to (./user-operator.ts OperatorSchemaContext). */
+  operatorType?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
   functions?(names: readonly string[]): readonly UserFunction[];
   relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[] } | undefined;
 }
@@ -67,10 +71,10 @@ function signatures(table: Readonly<Record<string, string>>, kind: string, name:
   return sigs;
 }
 
-/** pg_type.typispreferred: the preferred type of each category. */
-const PREFERRED = new Set(['bool', 'text', 'oid', 'float8', 'inet', 'timestamptz', 'interval', 'varbit']);
+/** pg_type.typispreferred: the preferred type of each category (./func-select.ts, from the generated snapshot). */
+const PREFERRED = { has: (t: string): boolean => typeCategory(t)[1] };
 /** The string category (typcategory 'S'). */
-const STRING = new Set(['text', 'varchar', 'bpchar', 'name']);
+const STRING = { has: (t: string): boolean => typeCategory(t)[0] === 'S' };
 const POLY_ELEM = /^any(element|nonarray|compatible|compatiblenonarray|enum)$/;
 const POLY_ARRAY = /^any(array|compatiblearray)$/;
 
@@ -228,6 +232,8 @@ export function functionResult(names: readonly string[], args: readonly (string 
   const user = (ctx.functions?.(names) ?? []).filter((f) => f.args.filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE').length === args.length);
   if (user.length === 1) return userResult(user[0]!);
   if (user.length > 1) return undefined;
+  const ext = ctx.extensionFunction?.(names, args);
+  if (ext) return ext;
   if (names.length > 1 && names[0] !== 'pg_catalog') return undefined;
   return builtinFunctionResult(names[names.length - 1]!, args);
 }
@@ -269,7 +275,9 @@ export function exprType(n: Node | undefined, typeOf: (x: Node | undefined) => s
   if (n.A_Expr?.kind === 'AEXPR_OP') {
     const names = (n.A_Expr.name ?? []).map((x) => x.String?.sval ?? '');
     if (names.length !== 1 && names[0] !== 'pg_catalog') return undefined;
-    return operatorResult(names[names.length - 1]!, n.A_Expr.lexpr ? typeOf(n.A_Expr.lexpr) : undefined, typeOf(n.A_Expr.rexpr), !n.A_Expr.lexpr);
+    const [l, r, prefix] = [n.A_Expr.lexpr ? typeOf(n.A_Expr.lexpr) : undefined, typeOf(n.A_Expr.rexpr), !n.A_Expr.lexpr];
+    // An extension's operator the context resolves (./ext-catalog.ts), else a built-in one.
+    return (names.length === 1 ? ctx.operatorType?.(names[0]!, l, r, prefix) : undefined) ?? operatorResult(names[names.length - 1]!, l, r, prefix);
   }
   if (n.A_Expr || n.BoolExpr || n.NullTest || n.BooleanTest || (n.SubLink && n.SubLink.subLinkType !== 'EXPR_SUBLINK' && n.SubLink.subLinkType !== 'ARRAY_SUBLINK')) {
     return n.A_Expr && !['AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT', 'AEXPR_IN', 'AEXPR_LIKE', 'AEXPR_ILIKE', 'AEXPR_SIMILAR', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN'].includes(String(n.A_Expr.kind)) ? undefined : 'boolean';

@@ -59,7 +59,8 @@ import { recordCopyNames } from './kinds/partition-keys.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
-import { userOperatorSchema } from './user-operator.js';
+import { userOperatorSchema, type OperatorResolution } from './user-operator.js';
+import { extensionCatalog, extensionFunctionResult, modelSpelling, resolveOperator, type ExtensionCatalog, type ResolvedOperator } from './ext-catalog.js';
 
 
 export interface FoldProblem {
@@ -256,8 +257,44 @@ export class Folder implements FoldScope {
     type: (names) => this.typeKey(names),
     functions: (names) => (names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))
       : this.searchPath.map((s) => this.functionsNamed(qualifiedKey(s, names[0]!))).find((l) => l.length) ?? []),
-    operatorSchema: (name, left, right, prefix) => userOperatorSchema(this.model.objects, this.searchPath, name, left, right, prefix),
+    // The file's own operators first, then those of the extensions it creates (./ext-catalog.ts).
+    operatorSchema: (name, left, right, prefix) => userOperatorSchema(this.model.objects, this.searchPath, name, left, right, prefix) ?? this.extensionOperator(name, left, right, prefix)?.schema,
+    extensionFunction: (names, args) => {
+      if (!Object.keys(this.model.extensions).length) return undefined;
+      const cat = extensionCatalog(this.model.extensions);
+      const r = extensionFunctionResult(cat, this.searchPath, names, args.map((a) => (a === undefined || a === 'unknown' ? a : this.extensionTypeName(cat, a) ?? undefined)));
+      return r && { type: modelSpelling(r.result), set: r.set };
+    },
+    operatorType: (name, left, right, prefix) => {
+      const result = this.extensionOperator(name, left, right, prefix)?.result;
+      return result === undefined ? undefined : modelSpelling(result);
+    },
   };
+
+  /** A type spelling as ./ext-catalog.ts names it; a bare extension type name (a cast in a definition's text: `'x'::citext`) through the search_path. */
+  private extensionTypeName(cat: ExtensionCatalog, t: string): string | undefined {
+    return cat.typeName(t) ?? (/^[a-z_][a-z0-9_$]*(\[\])?$/.test(t) ? this.searchPath.map((s) => cat.typeName(`${s}.${t}`)).find((x) => x !== undefined) : undefined);
+  }
+
+  /** The extension operator `name` over operands of these types (Model spellings) resolves to (./ext-catalog.ts). */
+  private extensionOperator(name: string, left: string | undefined, right: string | undefined, prefix: boolean): ResolvedOperator | undefined {
+    if (!Object.keys(this.model.extensions).length) return undefined;
+    const cat = extensionCatalog(this.model.extensions);
+    const named = (t: string | undefined) => (t === undefined ? undefined : t === 'unknown' ? t : this.extensionTypeName(cat, t));
+    const [l, r] = [prefix ? '' : named(left), named(right)];
+    return l === undefined || r === undefined ? undefined : resolveOperator(cat, this.searchPath, name, l, r);
+  }
+
+  /**
+   * How the file's unqualified operators resolve now (its own and its extensions'), for the definitions whose forms
+   * are read from their text (constraints, indexes: ./canonical.ts); undefined when it has neither.
+   */
+  operatorResolution(): OperatorResolution | undefined {
+    const own = Object.keys(this.model.objects).filter((k) => k.startsWith('operator '));
+    const exts = Object.values(this.model.extensions).map((e) => `${e.name}:${e.schema}`);
+    if (!own.length && !exts.length) return undefined;
+    return { key: JSON.stringify([this.searchPath, exts, own]), operatorSchema: this.ctx.operatorSchema!, operatorType: this.ctx.operatorType!, extensionFunction: this.ctx.extensionFunction! };
+  }
 
   taken(schema: string, name: string): boolean {
     return this.relnames.get(schema)?.has(name) ?? false;
@@ -542,6 +579,6 @@ export class Folder implements FoldScope {
     }
     // Privileges of objects the file dropped go with them.
     privileges.forgetPrivileges(this.model, (o) => !attachedTargetExists(this.model as unknown as Model, o));
-    return canonicalizeDefinitions(this.model as unknown as Model);
+    return canonicalizeDefinitions(this.model as unknown as Model, this.operatorResolution());
   }
 }

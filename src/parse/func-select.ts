@@ -14,23 +14,36 @@
  */
 import { builtinCatalog, type FunctionSignature } from './catalog/index.js';
 import { BUILTIN_MAJORS } from './catalog/builtins.js';
+import { TYPE_CATEGORIES } from './catalog/extensions.js';
 
-/** pg_type.typcategory of the built-in types that are not arrays (`*`: typispreferred), the same on PostgreSQL 13–18. */
-const CATEGORY_TEXT: Readonly<Record<string, string>> = {
-  B: 'bool*', D: 'date time timestamp timestamptz* timetz', G: 'box circle line lseg path point polygon', I: 'cidr inet*',
-  N: 'float4 float8* int2 int4 int8 money numeric oid* regclass regcollation regconfig regdictionary regnamespace regoper regoperator regproc regprocedure regrole regtype',
-  R: 'datemultirange daterange int4multirange int4range int8multirange int8range nummultirange numrange tsmultirange tsrange tstzmultirange tstzrange',
-  S: 'bpchar name text* varchar', T: 'interval*', V: 'bit varbit*', X: 'unknown',
-  P: 'any anyarray anycompatible anycompatiblearray anycompatiblemultirange anycompatiblenonarray anycompatiblerange anyelement anyenum anymultirange anynonarray anyrange cstring internal record void trigger event_trigger',
-};
+/**
+ * pg_type.typcategory and typispreferred of the built-in types that are not arrays, from the generated snapshot
+ * (./catalog/extensions.ts TYPE_CATEGORIES, `*`: preferred); an entry some majors lack (`@N`) counts too: a name is
+ * one type in every major that has it.
+ */
 const CATEGORIES = new Map<string, [string, boolean]>();
-for (const [cat, list] of Object.entries(CATEGORY_TEXT)) for (const t of list.split(' ')) CATEGORIES.set(t.replace('*', ''), [cat, t.endsWith('*')]);
+for (const [cat, list] of Object.entries(TYPE_CATEGORIES)) for (const e of list.split(' ')) {
+  const t = e.replace(/@\d+$/, '');
+  CATEGORIES.set(t.replace('*', ''), [cat, t.endsWith('*')]);
+}
 
 /** typcategory and typispreferred of a built-in typname (`U`, not preferred, for the others: json, uuid, bytea …). */
 export function typeCategory(t: string): [string, boolean] {
   if (t.startsWith('_') || t === 'int2vector' || t === 'oidvector') return ['A', false];
   return CATEGORIES.get(t) ?? ['U', false];
 }
+
+/**
+ * What candidate selection reads of types: implicit coercion and category. The built-in catalog's by default; the
+ * extensions' added by ./ext-catalog.ts.
+ */
+export interface TypeEnv {
+  coerces(from: string, to: string): boolean;
+  category(t: string): [string, boolean];
+}
+
+/** The built-in types alone. */
+const BUILTIN_ENV: TypeEnv = { coerces: (from, to) => builtinCatalog().coerces(from, to), category: typeCategory };
 
 const POLYMORPHIC = /^any/;
 
@@ -115,10 +128,14 @@ function readSignatures(name: string): { all: FunctionSignature[]; everywhere: (
 /**
  * func_select_candidate over candidates that every argument coerces to: the most exact matches, then the most
  * exact-or-preferred matches (preferred within the argument's category), then the unknown arguments' categories
- * (string first), then the unknown arguments read as the one known type. One candidate, or undefined.
+ * (string first), then the unknown arguments read as the one known type. One candidate, or undefined. `env`: the
+ * types' coercions and categories (the built-in ones by default).
+ *
+ * @example
+ * selectCandidate([{ args: ['public.hstore', 'text'] }, { args: ['public.hstore', '_text'] }], ['public.hstore', 'unknown'], env) // the text one
  */
-function selectCandidate<T extends { readonly args: readonly string[] }>(cands: readonly T[], inputs: readonly string[]): T | undefined {
-  const coerces = builtinCatalog().coerces;
+export function selectCandidate<T extends { readonly args: readonly string[] }>(cands: readonly T[], inputs: readonly string[], env: TypeEnv = BUILTIN_ENV): T | undefined {
+  const { coerces, category: typeCategory } = env;
   let left = [...cands];
   const most = (score: (c: T) => number) => {
     const best = Math.max(...left.map(score));

@@ -12,6 +12,7 @@ import type { Node, Payload } from './ast.js';
 import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
 import { routineTypeName } from './typename.js';
+import { operatorMembers, type OperatorSchemaContext } from './user-operator.js';
 import { gucName } from './normalize-parts.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
@@ -113,18 +114,19 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
 /**
  * Canonical form of a table constraint's definition (`FOREIGN KEY (a) REFERENCES s.t(id)`, `CHECK ((x > 0))`),
  * NOT VALID and default actions left out (cached). `row`: the table's column types (`columnType`, see
- * NormalizeContext), which decide how a CHECK's untyped literals compare, and a signature of them (`sig`, the cache's).
+ * NormalizeContext), which decide how a CHECK's untyped literals compare, and a signature of them (`sig`, the cache's;
+ * it must tell apart the `operatorSchema` resolutions too, when given: the file's and its extensions' operators).
  *
  * @example
  * canonicalConstraintText("CHECK (span < '1 hour')", { sig: 'span:interval', columnType: () => 'interval' })
  *   === canonicalConstraintText("CHECK ((span < '01:00:00'::interval))") // true
  */
-export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined; columnDomain?(name: string): boolean }): string {
+export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined; columnDomain?(name: string): boolean } & OperatorSchemaContext): string {
   return cached(`c\u0000${def}${row ? `\u0000${row.sig}` : ''}`, () => {
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
     const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
-    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false } : NONE);
+    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false, ...operatorMembers(row) } : NONE);
     const out: Record<string, unknown> = {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`

@@ -233,22 +233,26 @@ export class Normalizer {
       case 'AEXPR_IN': {
         const list: Node[] = Array.isArray(v.rexpr) ? v.rexpr : v.rexpr?.List?.items ?? [v.rexpr!];
         const rows = list.map((e) => rowCompare(e, op));
-        const bool = op === '=' ? 'OR_EXPR' : 'AND_EXPR';
+        // `=` or `<>`, an extension's or the file's written qualified (./user-operator.ts).
+        const eq = op.split('.').pop() === '=';
+        const bool = eq ? 'OR_EXPR' : 'AND_EXPR';
         if (rows.every((x) => x !== undefined)) return joined(bool, rows as Canon[]);
         // transformAExprIn: the elements that read no column become one `= ANY (ARRAY[…])` when there are two or
         // more of them; every other element is its own comparison (`x IN ('a')` is stored `x = 'a'`).
         const free = list.filter((e) => !JSON.stringify(e).includes('"ColumnRef"'));
         const one = (e: Node): Canon => ({ Op: ['', op, l, as(e, v.lexpr, op)] });
         if (free.length < 2) return joined(bool, list.map(one));
-        const any: Canon = { Op: [op === '=' ? 'ANY' : 'ALL', op, l, { Arr: free.map((e) => as(e, v.lexpr, op)) }] };
+        const any: Canon = { Op: [eq ? 'ANY' : 'ALL', op, l, { Arr: free.map((e) => as(e, v.lexpr, op)) }] };
         const inAny = new Set(free); // a Set: a list may hold a million elements (test/safety/fuzz.test.ts)
         return joined(bool, [any, ...list.filter((e) => !inAny.has(e)).map(one)]);
       }
       case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': {
         const [lo, hi] = Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr!.List!.items!;
+        // Each comparison's operator as the file's or an extension's when it resolves to one (./user-operator.ts).
+        const cmp = (o: string, bound: Node | undefined) => operatorName({ kind: 'AEXPR_OP', name: [{ String: { sval: o } }], lexpr: v.lexpr, rexpr: bound }, this.ctx, (x) => this.typeOf(x, scopes));
         return v.kind === 'AEXPR_BETWEEN'
-          ? { Bool: ['AND_EXPR', { Op: ['', '>=', l, as(lo, v.lexpr, '>=')] }, { Op: ['', '<=', l, as(hi, v.lexpr, '<=')] }] }
-          : { Bool: ['OR_EXPR', { Op: ['', '<', l, as(lo, v.lexpr, '<')] }, { Op: ['', '>', l, as(hi, v.lexpr, '>')] }] };
+          ? { Bool: ['AND_EXPR', { Op: ['', cmp('>=', lo), l, as(lo, v.lexpr, '>=')] }, { Op: ['', cmp('<=', hi), l, as(hi, v.lexpr, '<=')] }] }
+          : { Bool: ['OR_EXPR', { Op: ['', cmp('<', lo), l, as(lo, v.lexpr, '<')] }, { Op: ['', cmp('>', hi), l, as(hi, v.lexpr, '>')] }] };
       }
       case 'AEXPR_OP_ANY': return { Op: ['ANY', op, l, as(v.rexpr, v.lexpr, op, true)] };
       case 'AEXPR_OP_ALL': return { Op: ['ALL', op, l, as(v.rexpr, v.lexpr, op, true)] };

@@ -23,7 +23,37 @@ import { sv } from './colname.js';
 /** What operatorName needs of the normalizer's context (NormalizeContext, ./normalize.ts, which imports this module). */
 export interface OperatorSchemaContext {
   operatorSchema?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
+  /** The result type (Model spelling) of the extension operator an unqualified name resolves to over these operands, when it is one. */
+  operatorType?(name: string, left: string | undefined, right: string | undefined, prefix: boolean): string | undefined;
+  /** The result of a call of an extension's function (./expr-type.ts TypeContext). */
+  extensionFunction?(names: readonly string[], args: readonly (string | undefined)[]): { readonly type: string; readonly set: boolean } | undefined;
 }
+
+/**
+ * The members of a context that resolve the file's and its extensions' operators and extension functions (for a
+ * context built anew from another's).
+ *
+ * @example
+ * const ctx: NormalizeContext = { columnType, ...operatorMembers(ops) };
+ */
+export function operatorMembers(o: OperatorSchemaContext | undefined): OperatorSchemaContext {
+  return { ...(o?.operatorSchema ? { operatorSchema: o.operatorSchema } : {}), ...(o?.operatorType ? { operatorType: o.operatorType } : {}), ...(o?.extensionFunction ? { extensionFunction: o.extensionFunction } : {}) };
+}
+
+/**
+ * The A_Expr kinds whose operator PostgreSQL prints by name, looked up by the operands' types (LIKE is `~~`, IN `=` or
+ * `<>`). IS DISTINCT FROM and NULLIF are printed in their own syntax whichever `=` they use; BETWEEN's `>=` and `<=`
+ * are not in the tree: the normaliser names them through here with an A_Expr of its own (./normalize.ts).
+ */
+const BY_OPERATOR = new Set(['AEXPR_OP', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_LIKE', 'AEXPR_ILIKE', 'AEXPR_IN']);
+
+/**
+ * How a file's unqualified operators resolve (its own: here; its extensions': ./ext-catalog.ts), for its definitions'
+ * forms read from text (./canonical.ts): PostgreSQL prints one that is not pg_catalog's qualified, which the
+ * inspector's texts then say. `key` tells apart the resolutions (search_path, extensions' schemas, the file's
+ * operators), for the forms' cache.
+ */
+export type OperatorResolution = Required<OperatorSchemaContext> & { readonly key: string };
 
 /**
  * An A_Expr's operator name as it compares: pg_catalog's bare, the file's own qualified with its schema when the
@@ -36,8 +66,10 @@ export function operatorName(v: Payload<'A_Expr'>, ctx: OperatorSchemaContext, t
   const names: string[] = (v.name ?? []).map(sv);
   const op = names.filter((x) => x !== 'pg_catalog').join('.');
   const any = v.kind === 'AEXPR_OP_ANY' || v.kind === 'AEXPR_OP_ALL';
-  if (names.length !== 1 || !ctx.operatorSchema || (v.kind !== 'AEXPR_OP' && !any)) return op;
-  const r = typeOf(v.rexpr);
+  if (names.length !== 1 || !ctx.operatorSchema || !v.kind || !BY_OPERATOR.has(v.kind)) return op;
+  // `x IN (a, b)`: the operator between x and each element (the first one's type stands for them).
+  const list = v.kind === 'AEXPR_IN' ? (Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr?.List?.items ?? [v.rexpr]) : undefined;
+  const r = typeOf(list ? list[0] : v.rexpr);
   // `x op ANY (array)`: the operator takes the array's element.
   const right = !any ? r : r?.endsWith('[]') ? r.slice(0, -2) : undefined;
   const schema = ctx.operatorSchema(op, v.lexpr ? typeOf(v.lexpr) : undefined, right, !v.lexpr);

@@ -48,6 +48,7 @@ import { HUNT_7_CASES } from '../acceptance/cases-hunt-7.js';
 import { HUNT_8_CASES } from '../acceptance/cases-hunt-8.js';
 import { HUNT_9B_CASES } from '../acceptance/cases-hunt-9b.js';
 import { HUNT_10B_CASES } from '../acceptance/cases-hunt-10b.js';
+import { EXTENSION_OPS_CASES } from '../acceptance/cases-extension-ops.js';
 import { HUNT_10A_CASES } from '../acceptance/cases-hunt-10a.js';
 import { ROUTINES_2_CASES } from '../acceptance/cases-routines-2.js';
 import { HUNT_9_CASES } from '../acceptance/cases-hunt-9.js';
@@ -132,7 +133,7 @@ for (const target of testTargets()) describe(`native parser round trip [${target
   // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
-  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES]) {
+  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES, ...EXTENSION_OPS_CASES]) {
     test(`parse = inspect, and old → parse(new) converges: ${c.name}`, async (ctx) => {
       if (c.serversOnly && !server) return ctx.skip(c.serversOnly); // needs what PGlite does not ship
       let old = false;

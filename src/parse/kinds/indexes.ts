@@ -298,7 +298,7 @@ export function refreshIndex(sc: FoldScope, owner: MTable | MView, ix: Mut<Index
   if (!node.accessMethod) node.accessMethod = 'btree';
   ix.definition = deparseStatement('IndexStmt', node);
   ix.options = relOptions(node.options);
-  const shape = indexShape(node, owner.kind === 'table' ? rowColumnType(owner.columns, sc.model.types) : undefined);
+  const shape = indexShape(node, owner.kind === 'table' ? rowColumnType(owner.columns, sc.model.types) : undefined, sc.operatorResolution());
   ix.keys = shape.keys;
   ix.include = shape.include;
   if (shape.where) ix.where = shape.where;

@@ -7,6 +7,7 @@
 import type { SourceLocation } from '../../errors.js';
 import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, PrimaryKey, SchemaDef, Sequence, Table, Trigger, TypeDef, UniqueConstraint, View } from '../../model/types.js';
 import type { NormalizeContext } from '../normalize.js';
+import type { OperatorResolution } from '../user-operator.js';
 import type { Payload, TaggedNode, Tree } from '../ast.js';
 import { optionName } from '../../model/options.js';
 
@@ -114,6 +115,8 @@ export interface FoldScope {
    * a policy's, a generated column's table; `value` of a domain), whose types decide how its literals compare.
    */
   expr(node: Tree | undefined, row?: readonly { readonly name: string; readonly type: string }[]): Expr;
+  /** How the file's unqualified operators resolve now (its own and its extensions'), for forms read from text. */
+  operatorResolution(): OperatorResolution | undefined;
   /** User functions of a `schema.name` key (overloads together). */
   functionsNamed(key: string): Mut<Func>[];
   /** The first user function of that name through the search_path. */

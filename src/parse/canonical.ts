@@ -22,6 +22,7 @@ import { deparseExpression, parseOne } from './pg.js';
 import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
 import { operatorMembers, type OperatorResolution, type OperatorSchemaContext } from './user-operator.js';
+import { defaultOpclass, type KeyType } from './catalog/default-opclasses.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = stringValue;
@@ -103,16 +104,21 @@ function unqualifier(table: string | undefined): (n: PgNode) => PgNode {
 }
 
 /** One key of an IndexStmt's parameter list. */
-function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): IndexKey {
+function indexKey(e: Payload<'IndexElem'>, own: (n: PgNode) => PgNode, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext, defaultClass?: (column: string) => string | undefined): IndexKey {
   const descending = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering;
   const nullsFirst = nulls === 'SORTBY_NULLS_FIRST' ? true : nulls === 'SORTBY_NULLS_LAST' ? false : descending;
-  const opclass = (e.opclass ?? []).map(sv).slice(-1)[0] as string | undefined;
-  const collation = (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
+  const opclassNames = (e.opclass ?? []).map(sv);
   const opts = (e.opclassopts ?? []).flatMap((o) => {
     const d = nodeAs(o, 'DefElem');
     return d ? [optionText(d)] : [];
   });
+  // A column's default class without parameters is left out, as pg_get_indexdef leaves it out (a class with
+  // parameters is printed whichever it is).
+  const builtinName = opclassNames.length === 1 || (opclassNames.length === 2 && opclassNames[0] === 'pg_catalog');
+  const isDefault = !!e.name && !opts.length && builtinName && defaultClass?.(e.name) === opclassNames.at(-1);
+  const opclass = isDefault ? undefined : (opclassNames.at(-1) as string | undefined);
+  const collation = (e.collation ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').join('.');
   return {
     ...(e.name ? { column: e.name } : { expr: indexExpr(own(e.expr!), columnType, ops) }),
     ...(opclass ? { opclass } : {}), ...(opts.length ? { opclassOptions: opts } : {}), ...(collation ? { collation } : {}),
@@ -136,10 +142,15 @@ export interface IndexShape {
  * indexShape(parseOne('CREATE INDEX i ON t (a DESC, lower(b))')!.node).keys
  * // [{ column: 'a', descending: true, nullsFirst: true }, { expr: { text: 'lower(b)', … }, descending: false, nullsFirst: false }]
  */
-export function indexShape(n: Payload<'IndexStmt'>, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext): IndexShape {
+export function indexShape(n: Payload<'IndexStmt'>, columnType?: (name: string) => string | undefined, ops?: OperatorSchemaContext, keyType?: (column: string) => KeyType | undefined): IndexShape {
   const own = unqualifier(n.relation?.relname);
+  const method = n.accessMethod || 'btree';
+  const defaultClass = keyType && ((column: string) => {
+    const t = keyType(column);
+    return t && defaultOpclass(method, t);
+  });
   return {
-    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own, columnType, ops)),
+    keys: (n.indexParams ?? []).map((p) => indexKey(nodeAs(p, 'IndexElem')!, own, columnType, ops, defaultClass)),
     include: (n.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')!.name as string),
     ...(n.whereClause ? { where: indexExpr(own(n.whereClause), columnType, ops) } : {}),
     nullsNotDistinct: !!n.nulls_not_distinct,

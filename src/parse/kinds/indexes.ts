@@ -2,12 +2,14 @@
  * Indexes, folded: `CREATE INDEX` (definition rendered from the statement, re-rendered after renames), `ALTER INDEX`
  * (options, ATTACH PARTITION), rename and DROP.
  */
-import type { Column, ExclusionConstraint, Index, PrimaryKey, UniqueConstraint } from '../../model/types.js';
+import type { Column, ExclusionConstraint, Index, Model, PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { keySql } from '../../model/constraint-sql.js';
 import { deparseStatement } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import { indexShape } from '../canonical.js';
 import { rowColumnType } from '../literal-type.js';
+import { builtinCatalog } from '../catalog/index.js';
+import type { KeyType } from '../catalog/default-opclasses.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
 import { chooseName, nameAddition, truncateIdent } from '../../model/naming.js';
@@ -298,10 +300,32 @@ export function refreshIndex(sc: FoldScope, owner: MTable | MView, ix: Mut<Index
   if (!node.accessMethod) node.accessMethod = 'btree';
   ix.definition = deparseStatement('IndexStmt', node);
   ix.options = relOptions(node.options);
-  const shape = indexShape(node, owner.kind === 'table' ? rowColumnType(owner.columns, sc.model.types) : undefined, sc.operatorResolution());
+  const shape = owner.kind === 'table'
+    ? indexShape(node, rowColumnType(owner.columns, sc.model.types), sc.operatorResolution(), keyTypes(owner.columns, sc.model.types))
+    : indexShape(node, undefined, sc.operatorResolution());
   ix.keys = shape.keys;
   ix.include = shape.include;
   if (shape.where) ix.where = shape.where;
+}
+
+/**
+ * The type of each of `columns` as the default operator class sees it (a domain is its base type): a built-in typname,
+ * or the kind of a user type.
+ *
+ * @example
+ * keyTypes([{ name: 'tags', type: 'text[]' }], model.types)('tags') // { typname: '_text' }
+ */
+function keyTypes(columns: readonly Column[], types: Model['types']): (column: string) => KeyType | undefined {
+  const of = rowColumnType(columns, types);
+  return (column) => {
+    const spelling = of(column);
+    if (spelling === undefined) return undefined;
+    const typname = builtinCatalog().typeName(spelling);
+    if (typname) return { typname };
+    if (/\]$/.test(spelling)) return { user: 'array' };
+    const kind = types[spelling]?.kind;
+    return kind === 'enum' || kind === 'range' || kind === 'composite' ? { user: kind } : undefined;
+  };
 }
 
 /** Column names an index statement's plain keys use. */

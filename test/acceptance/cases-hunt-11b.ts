@@ -53,4 +53,23 @@ export const HUNT_11B_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO log VALUES (1)',
     seedBack: 'INSERT INTO log VALUES (1)',
   },
+  // plan/alter-column.ts: a partition's column has its parent's type and collation, and changes with the parent's
+  // ALTER TYPE (it recurses); a partition declaring options for the column (`bar NOT NULL`) was retyped on its own
+  // too, which PostgreSQL refuses ("cannot alter inherited column"; pg-schema-diff's "Alter table: New primary key,
+  // new unique constraint, … change column types, …").
+  {
+    name: 'hunt-11b: a partitioned column retyped and recollated where a partition declares options for it',
+    old: [
+      'CREATE TABLE items (region text NOT NULL, code text COLLATE "C", qty int) PARTITION BY LIST (region)',
+      "CREATE TABLE items_eu PARTITION OF items (code NOT NULL) FOR VALUES IN ('eu')",
+      "CREATE TABLE items_us PARTITION OF items FOR VALUES IN ('us')",
+    ],
+    new: [
+      'CREATE TABLE items (region text NOT NULL, code text COLLATE "POSIX", qty bigint) PARTITION BY LIST (region)',
+      "CREATE TABLE items_eu PARTITION OF items FOR VALUES IN ('eu')",
+      "CREATE TABLE items_us PARTITION OF items (code NOT NULL, qty NOT NULL) FOR VALUES IN ('us')",
+    ],
+    seed: "INSERT INTO items VALUES ('eu', 'a', 1), ('us', 'b', 2)",
+    seedBack: "INSERT INTO items VALUES ('eu', 'a', 1), ('us', 'b', 2)",
+  },
 ];

@@ -90,6 +90,10 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   const dn = Object.values(model.tables).some((x) => x.inherits.includes(key) || x.partitionOf?.parent === key) ? `ALTER TABLE ONLY ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}` : tn;
   // A typed table's column changes type with its type's attribute (./kinds/type-alter.ts), its default converted along.
   const typeChanged = !c.viaType && (from.type !== to.type || (from.collation ?? '') !== (to.collation ?? ''));
+  // A partition's columns have its parent's types and collations (whether the partition declares options for one or
+  // not): they change with the parent's ALTER TYPE, which recurses; so does a column both sides inherit.
+  const stayingPartition = !!t.partitionOf && (current ?? model).tables[key]?.partitionOf?.parent === t.partitionOf.parent;
+  const followsParent = (from.inherited && to.inherited) || stayingPartition;
   if (c.setExpression && to.generated) {
     // PostgreSQL 17+: the values are computed again (a rewrite), indexes on the column rebuilt, the views over it kept.
     emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });
@@ -109,13 +113,13 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
   // ALTER TYPE recurses to the children and partitions, whose own defaults would have to convert too ("cannot be cast
   // automatically"): dropped first, each set again by its table's change (../diff/index.ts `retyped`).
-  if (typeChanged && !(from.inherited && to.inherited)) {
+  if (typeChanged && !followsParent) {
     for (const d of descendants(current ?? model, key)) {
       if (d.columns.some((x) => x.name === to.name && x.default)) emit('alter-column', c, key, cm, `ALTER TABLE ONLY ${qn(d.schema, d.name)} ALTER COLUMN ${qi(to.name)} DROP DEFAULT`, { locksExistingTable: true });
     }
   }
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
-  if (typeChanged && !(from.inherited && to.inherited)) {
+  if (typeChanged && !followsParent) {
     // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one
     // (../model/casts.ts; a CREATE CAST of the desired state first, else one the current state has until the plan drops
     // it: ./edges.ts orders the statement by it). With no cast at all the column is dropped and added

@@ -144,7 +144,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // views are dropped or changed before. (Views only: a foreign key of a table dropped elsewhere to one of them,
       // and one of its tables' back to that table, would wait for each other; CASCADE takes either first.)
       const readOutside = Object.values(current.views).filter((v) => v.schema !== c.schema.name).flatMap((v) => v.dependsOn.map(nodeId.rel)).filter((id) => gone.has(id));
-      return { drops: [nodeId.schema(c.schema.name), ...new Set(readOutside)], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
+      // It drops its functions and types, and with them what depends on them elsewhere (a function whose SQL-standard
+      // body calls one, whose argument is one, a trigger running one): what the plan drops of those goes before it.
+      const routinesAndTypes = [...gone].filter((id) => id.startsWith(nodeId.fn('')) || id.startsWith(nodeId.type('')));
+      return { drops: [nodeId.schema(c.schema.name), ...new Set(readOutside), ...routinesAndTypes], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
     }
     // An extension that requires another (earthdistance → cube) is created after it and dropped before it.
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
@@ -184,8 +187,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A cycle's foreign keys are dropped first (ALTER TABLE … DROP CONSTRAINT): they alter the table.
       // A partition detached first (its parent is referenced by a foreign key, ./index.ts): the parent changes.
       if (kind === 'detach-partition') return { alters: [nodeId.rel(c.table.partitionOf!.parent)], used: [nodeId.rel(k)] };
+      // Before the referenced table's drop and its own (a partition's goes with the table its parent's drop takes).
       if (!sql.startsWith('DROP TABLE'))
-        return { used: Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])) };
+        return { used: [nodeId.rel(k), ...Object.values(c.table.constraints).flatMap((x) => (x.kind === 'foreign_key' && ctx.droppedFirst.has(`${k}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : []))] };
       // Its triggers, indexes and policies go with it: before their functions.
       const triggers = Object.values(c.table.triggers).flatMap((tr) => [...overloadIds(current, tr.function), ...exprIds(tr.when, current)]);
       const indexes = Object.values(c.table.indexes).flatMap((i) => indexRefs(i, current));
@@ -202,9 +206,13 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // The names its keys' and indexes' indexes held in the schema are free once it is dropped (a table created
       // under a new name that keeps them, as a rename not planned as one does: `items_pkey` on `goods`).
       const names = [...Object.values(c.table.constraints).flatMap((x) => indexName(c.table, x)), ...Object.values(c.table.indexes).map((i) => nodeId.index(qualifiedKey(i.schema, i.name)))];
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...partitionsOf(current, k).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
+      // Its partitions go with it, and with them the foreign keys they declare themselves (to a table of another tree).
+      const tree = [k, ...partitionsOf(current, k)];
+      const partitionKeys = tree.slice(1).flatMap((p) => Object.values(current.tables[p]?.constraints ?? {}).flatMap((x) =>
+        (x.kind === 'foreign_key' && !tree.includes(x.refTable) && !ctx.droppedFirst.has(`${p}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])));
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...tree.slice(1).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
         // Before the tables its foreign keys reference (those of a cycle are dropped first), its parent unless detached first.
-        used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
+        used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...partitionKeys, ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
     }
     case 'set_rls': return { alters: [nodeId.rel(keyOf(c.table))] };
     // REPLICA IDENTITY USING INDEX / CLUSTER ON name an index: after it is built. That statement only marks

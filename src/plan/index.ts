@@ -476,16 +476,28 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   const drops = all.filter((c): c is Extract<Change, { kind: 'drop_table' }> => c.kind === 'drop_table');
   const dropKeys = new Map(drops.map((c) => [keyOf(c.table), c]));
   // A table can be dropped once nothing that is dropped later references it: order by "referenced by".
+  // A partition goes with the topmost ancestor the plan drops: the foreign keys of a partition tree (a partition's
+  // own, to a partition of another tree) are that table's, so two trees whose partitions reference each other are a
+  // cycle like two tables whose keys do.
+  const rootOf = (key: string): string => {
+    const parent = dropKeys.get(key)?.table.partitionOf?.parent;
+    return parent !== undefined && dropKeys.has(parent) ? rootOf(parent) : key;
+  };
   const referencedBy = new Map<string, Extract<Change, { kind: 'drop_table' }>[]>();
   for (const d of drops) {
-    for (const k of Object.values(d.table.constraints)) if (k.kind === 'foreign_key' && dropKeys.has(k.refTable) && k.refTable !== keyOf(d.table)) referencedBy.set(k.refTable, [...(referencedBy.get(k.refTable) ?? []), d]);
+    const from = rootOf(keyOf(d.table));
+    for (const k of Object.values(d.table.constraints)) {
+      const to = k.kind === 'foreign_key' && dropKeys.has(k.refTable) ? rootOf(k.refTable) : undefined;
+      if (to !== undefined && to !== from) referencedBy.set(to, [...(referencedBy.get(to) ?? []), dropKeys.get(from)!]);
+    }
     for (const parent of d.table.inherits) if (dropKeys.has(parent)) referencedBy.set(parent, [...(referencedBy.get(parent) ?? []), d]);
   }
   const { order: dropOrder, cycles: dropCycles } = toposort(drops, (d) => referencedBy.get(keyOf(d.table)) ?? []);
   const droppedFirst = new Set<string>();
-  for (const d of dropCycles)
+  const inCycle = new Set(dropCycles.map((d) => keyOf(d.table)));
+  for (const d of drops.filter((x) => inCycle.has(rootOf(keyOf(x.table)))))
     for (const k of Object.values(d.table.constraints))
-      if (k.kind === 'foreign_key' && dropCycles.some((x) => keyOf(x.table) === k.refTable) && k.refTable !== keyOf(d.table) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
+      if (k.kind === 'foreign_key' && dropKeys.has(k.refTable) && inCycle.has(rootOf(k.refTable)) && rootOf(k.refTable) !== rootOf(keyOf(d.table)) && droppedFirst.add(`${keyOf(d.table)}\u0000${k.name}`))
         emit('drop-foreign-key', d, keyOf(d.table), `modify "${d.table.name}" table`, `ALTER TABLE ${qn(d.table.schema, d.table.name)} DROP CONSTRAINT ${qi(k.name)}`);
   // A foreign key to a partitioned table references each of its partitions: one dropped on its own is detached
   // first (PostgreSQL refuses to drop it while the key exists; DETACH checks that no row references it).

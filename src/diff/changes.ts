@@ -108,7 +108,8 @@ export type Change =
    * added or changed expressions differ (src/diff/in-place.ts: `policyInPlace`).
    */
   | { readonly kind: 'create_policy'; readonly policy: Policy; readonly from?: Policy }
-  | { readonly kind: 'drop_policy'; readonly policy: Policy }
+  /** `beforeTable`: dropped on its own although its table is dropped too (it reads a relation dropped before the table). */
+  | { readonly kind: 'drop_policy'; readonly policy: Policy; readonly beforeTable?: boolean }
   | { readonly kind: 'comment'; readonly target: CommentTarget; readonly comment: string | undefined }
   /** A materialized view's column settings (`View.columnSettings`) from `from` to `view`'s. */
   | { readonly kind: 'view_column_settings'; readonly view: View; readonly from: Readonly<Record<string, ColumnSettings>>; readonly fromTypes?: Readonly<Record<string, string>> }

@@ -309,12 +309,12 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind, pg_get_functio
          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'n') AS reads,
        l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
        p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel, p.proconfig AS config,
-       CASE WHEN p.prokind IN ('f','p') THEN pg_get_functiondef(p.oid) END AS def,
+       CASE WHEN p.prokind IN ('f','p','w') THEN pg_get_functiondef(p.oid) END AS def,
        obj_description(p.oid, 'pg_proc') AS comment
   FROM pg_catalog.pg_proc p
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_catalog.pg_language l ON l.oid = p.prolang
- WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f','p') AND ${notExt('pg_proc', 'p.oid')}
+ WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f','p','w') AND ${notExt('pg_proc', 'p.oid')}
    -- constructors PostgreSQL makes for a range/multirange type belong to the type (internal dependency)
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
  ORDER BY 1, 2, 4`;
@@ -376,12 +376,8 @@ SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, 
  * (`operator`, `app.===(integer,integer)`): what `DROP <type> <identity>` takes.
  */
 export const Q_UNMANAGED = `
-SELECT 'window function' AS kind, n.nspname AS schema, p.proname AS name, 'pg_proc'::regclass AS classid, p.oid
-  FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
- WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w' AND ${notExt('pg_proc', 'p.oid')}
-UNION ALL
 -- shell operators (a COMMUTATOR/NEGATOR never defined): the carried operators are the others (kinds/operator.ts)
-SELECT 'operator', n.nspname, o.oprname, 'pg_operator'::regclass, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+SELECT 'operator' AS kind, n.nspname AS schema, o.oprname AS name, 'pg_operator'::regclass AS classid, o.oid FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
  WHERE n.nspname = ANY($1::text[]) AND o.oprcode = 0 AND ${notExt('pg_operator', 'o.oid')}
 ORDER BY 1, 2, 3`;
 

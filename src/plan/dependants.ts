@@ -5,9 +5,9 @@
  *
  * In: the diff's changes and both Models. Out: the changes plus the drops and creates around them (pure).
  */
-import type { Change } from '../diff/changes.js';
+import type { Change, CommentTarget } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
-import type { Func, Model, View } from '../model/types.js';
+import type { CatalogObject, Func, Model, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { grantChanges } from '../model/privileges.js';
 import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js';
@@ -21,6 +21,7 @@ import { restoreReferencingForeignKeys } from './kinds/referencing-keys.js';
 import { dropAttachedKeysWithIndexes } from './kinds/attached-keys.js';
 import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
+import { restoreDomainsAndForeignTables } from './kinds/function-callers.js';
 
 const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
 /** The key under which `viewDependants` lists the views calling a function (`schema.name`). */
@@ -139,6 +140,17 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     }
   }
 
+  // Rules read the columns of their table and of the relations their actions name (an INSERT's target columns too):
+  // PostgreSQL refuses to change the type of a column a rule uses, so every rule on or naming a retyped column's
+  // table is dropped before and created after (conservatively: by table, not by column).
+  const retyped = new Set(all.flatMap((c) => (c.kind === 'alter_column' && reshapes(c) ? [keyOf(c.table)] : [])));
+  for (const o of retyped.size ? Object.values(current.objects ?? {}) : []) {
+    if (o.kind !== 'rule' || !(retyped.has(o.table) || o.relations?.some((r) => retyped.has(r)))) continue;
+    const k = objectKey(o);
+    if (all.some((c) => c.kind === 'drop_object' && objectKey(c.object) === k)) continue;
+    recreateRule(all, o, desired.objects?.[k]);
+  }
+
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));
   if (recreated.size) {
@@ -174,6 +186,20 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     }
   }
 
+  // A policy reading a relation the plan drops (a view in its USING subquery) is dropped before that relation, and
+  // created again after its new version when its table stays; a dropped table's policy would go with the table, but
+  // the view over that table is dropped first, and PostgreSQL refuses the view's drop while the policy reads it.
+  const droppedRels = new Set(all.flatMap((c) => (c.kind === 'drop_view' ? [keyOf(c.view)] : c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_object' && c.object.kind === 'foreign_table' ? [keyOf(c.object)] : [])));
+  for (const [k, t] of droppedRels.size ? Object.entries(current.tables) : []) {
+    const gone = all.some((c) => c.kind === 'drop_table' && keyOf(c.table) === k);
+    for (const p of Object.values(t.policies)) {
+      const reads = [p.using, p.withCheck].flatMap((e) => exprRefs(e?.canonical).relations);
+      if (!reads.some((r) => r !== k && droppedRels.has(r))) continue;
+      if (!gone) recreatePolicy(all, p, desired.tables[k]?.policies[p.name]);
+      else if (!all.some((c) => c.kind === 'drop_policy' && c.policy.table === k && c.policy.name === p.name)) all.push({ kind: 'drop_policy', policy: p, beforeTable: true });
+    }
+  }
+
   restoreAroundRecreatedFunctions(all, current, desired);
   // What PostgreSQL drops with an object that is created again (privileges, comments) comes back: ./kinds/privileges.ts
   restoreRecreated(all, desired);
@@ -182,7 +208,7 @@ export function withDependants(changes: readonly Change[], current: Model, desir
 
 /**
  * A function dropped and created again (its result type changes) cannot be dropped while column defaults,
- * CHECK constraints, indexes, policies or trigger WHEN clauses call it: those are dropped before it and
+ * CHECK constraints, indexes, policies, trigger WHEN clauses, rules, domains or foreign tables call it: those are dropped before it and
  * restored after (the graph orders them by the functions their expressions call, ../model/expr-refs.ts). A change the
  * diff already planned for such an object is split, not doubled: its default is left out, then set.
  */
@@ -238,10 +264,28 @@ function restoreAroundRecreatedFunctions(all: Change[], current: Model, desired:
     if (o.kind !== 'rule' || !calls(o)) continue;
     const k = objectKey(o);
     if (all.some((c) => c.kind === 'drop_object' && objectKey(c.object) === k)) continue;
-    all.push({ kind: 'drop_object', object: o });
-    const back = desired.objects?.[k];
-    if (back && !all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) all.push({ kind: 'create_object', object: back });
+    recreateRule(all, o, desired.objects?.[k]);
   }
+  // Domains (CHECK, DEFAULT) and foreign tables (CHECK, column DEFAULT) calling it: changed without the calls first.
+  restoreDomainsAndForeignTables(all, current, desired, calls);
+}
+
+/**
+ * A rule dropped and created again (`back`, absent when the desired state drops it): a change the diff planned for
+ * it in place is moot, and its comment comes back with its CREATE (a comment change the diff planned is replaced).
+ */
+function recreateRule(all: Change[], o: Extract<CatalogObject, { kind: 'rule' }>, back: CatalogObject | undefined): void {
+  const k = objectKey(o);
+  const target = (r: { schema: string; name: string; table: string }) => ({ on: 'RULE' as const, schema: r.schema, name: r.name, table: splitKey(r.table).name });
+  const same = (t: CommentTarget) => t.on === 'RULE' && t.schema === o.schema && t.name === o.name && t.table === splitKey(o.table).name;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const c = all[i]!;
+    if ((c.kind === 'alter_object' && objectKey(c.to) === k) || (c.kind === 'comment' && same(c.target))) all.splice(i, 1);
+  }
+  all.push({ kind: 'drop_object', object: o });
+  if (back?.kind !== 'rule' || all.some((c) => c.kind === 'create_object' && objectKey(c.object) === k)) return;
+  all.push({ kind: 'create_object', object: back });
+  if (back.comment) all.push({ kind: 'comment', target: target(back), comment: back.comment });
 }
 
 function keyOf(o: { schema: string; name: string }): string {

@@ -38,9 +38,17 @@ import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { descendsFrom } from '../model/partition.js';
 import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, ownPersistence, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
+import { sameExpr } from '../diff/equal.js';
 
 /** What a function's drop makes true (its calls no longer reach it), for a statement that must follow the drop. */
 const gone = (id: string) => `gone:${id}`;
+/**
+ * An expression's calls as the drops of the overloads they reach in the current state (`gone:` ids): an expression
+ * set again (a default, a CHECK, a policy) waits for them, as another overload of the name the plan adds (with a
+ * default) would make its call ambiguous while the old one is there. Kept overloads are never dropped: no edge.
+ */
+const afterOldOverloads = (exprs: ReadonlyArray<{ readonly canonical?: string } | undefined>, current: Model): string[] =>
+  exprs.flatMap((e) => exprRefs(e?.canonical).calls.flatMap((call) => callIds(current, call))).map(gone);
 
 type Ids = Pick<GraphNode, 'creates' | 'alters' | 'drops' | 'requires' | 'used'>;
 
@@ -267,7 +275,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const parents = c.to.inherited ? c.table.inherits.map(nodeId.rel) : NONE;
       // ALTER COLUMN … TYPE converts by a CREATE CAST the plan creates (or drops) around it.
       const cast = / TYPE /.test(sql) ? castIds(c.from.type, c.to.type, current, desired) : { requires: NONE, used: NONE };
-      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: [...columnRefs(c.to, desired), ...parents, ...cast.requires], used: [...columnRefs(c.from, current), ...cast.used] };
+      // A default set again after the old overloads its calls reach are dropped (./dependants.ts splits it around them).
+      const overloads = c.to.default && !sameExpr(c.from.default, c.to.default) ? afterOldOverloads([c.to.default], current) : NONE;
+      return { alters: [nodeId.rel(keyOf(c.table))], ...seq, ...again, requires: [...columnRefs(c.to, desired), ...parents, ...cast.requires, ...overloads], used: [...columnRefs(c.from, current), ...cast.used] };
     }
     case 'drop_column': {
       const k = keyOf(c.table);
@@ -305,8 +315,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_policy': {
       const part = nodeId.part(c.policy.table, 'policy', c.policy.name);
       // After the drop of an overload its calls reach now (another one added, with a default, would make them ambiguous).
-      const overloads = [c.policy.using, c.policy.withCheck].flatMap((e) => exprRefs(e?.canonical).calls.flatMap((call) => callIds(current, call)));
-      const requires = [nodeId.rel(c.policy.table), ...policyRefs(c.policy, desired), ...overloads.map(gone)];
+      const requires = [nodeId.rel(c.policy.table), ...policyRefs(c.policy, desired), ...afterOldOverloads([c.policy.using, c.policy.withCheck], current)];
       if (!c.from) return { creates: [part], requires };
       // Altered in place (ALTER POLICY): what only its old expressions read goes after it.
       const used = policyRefs(c.from, current).filter((x) => !requires.includes(x));
@@ -366,7 +375,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // The copies a key added to an existing table makes on the partitions the plan creates are renamed right after
       // it (plan/kinds/partition-key-names.ts): those partitions first.
       const newParts = 'copies' in k && k.copies && !c.newTable ? Object.keys(k.copies).filter((p) => !current.tables[p]).map(nodeId.rel) : [];
-      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined, ...newParts] };
+      const overloads = k.kind === 'check' && !c.newTable ? afterOldOverloads([k.expr], current) : NONE;
+      return { creates: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name)], requires: [nodeId.rel(table), ...constraintRefs(k, desired).filter((r) => r !== nodeId.keys(table)), ...joined, ...newParts, ...overloads] };
     }
     case 'comment': return { requires: commentRefs(c, desired) };
     case 'grants': return { requires: [nodeId.rel(qualifiedKey(c.schema, c.name)), ...defaultsFor(c.schema)] };

@@ -143,7 +143,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         break;
       }
       case 'drop_policy':
-        if (droppedTables.has(c.policy.table) && !newTables.has(c.policy.table)) break;
+        if (droppedTables.has(c.policy.table) && !newTables.has(c.policy.table) && !c.beforeTable) break;
         emit('drop-policy', c, c.policy.table, `drop policy "${c.policy.name}"`, `DROP POLICY ${qi(c.policy.name)} ON ${qk(c.policy.table)}`);
         break;
       case 'drop_view':

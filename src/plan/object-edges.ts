@@ -101,8 +101,9 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
       const k = qualifiedKey(o.schema, o.name);
       own.push(nodeId.rel(k), nodeId.type(k));
       requires.push(...o.columns.flatMap((c) => typeId(c.type, model)));
-      // The functions its CHECKs call (created before it, dropped after it).
-      requires.push(...(o.checks ?? []).flatMap((c) => exprRefs(c.expr.canonical).calls.flatMap((call) => callIds(model, call))));
+      // The functions its CHECKs and column defaults call (created before it, dropped after it).
+      const calls = (e: { canonical?: string } | undefined) => exprRefs(e?.canonical).calls.flatMap((call) => callIds(model, call));
+      requires.push(...(o.checks ?? []).flatMap((c) => calls(c.expr)), ...o.columns.flatMap((c) => calls(c.default)));
       break;
     }
     case 'event_trigger': requires.push(...fnRef(o.function, model)); break;

@@ -5,33 +5,34 @@
  * enums, ranges, multiranges and composites reach the polymorphic classes). pg_get_indexdef leaves such a class out,
  * so a key that names it (`USING gin (tags array_ops)`) is the same index as one that does not.
  *
- * Read by hand from PostgreSQL 15 (not generated like ./builtins.ts):
- *   SELECT am.amname, t.typname, oc.opcname FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod
- *     JOIN pg_type t ON t.oid = oc.opcintype WHERE oc.opcdefault AND oc.opcnamespace = 'pg_catalog'::regnamespace;
- * and the binary-coercible casts among those types (pg_cast.castmethod = 'b', reg* types left out). PostgreSQL 13 to
- * 18 agree on these for the core types (13 has no multiranges: a key of one cannot exist there).
+ * Generated data (nothing typed by hand): the classes are ./extensions.ts `DEFAULT_OPCLASSES` (pg_opclass.opcdefault in
+ * pg_catalog, read by scripts/pg-extension-snapshot.ts from PostgreSQL 15 and 18, which agree), the binary-coercible
+ * casts ../../model/cast-table.ts's method `b` rows (scripts/pg-catalog-snapshot.ts), the preferred types ./extensions.ts
+ * `TYPE_CATEGORIES` (typispreferred).
  *
  * In: typnames (`int4`, `_text`) or the kind of a user type. Out: an operator class name. Never: does I/O.
  */
+import { CAST_TABLE } from '../../model/cast-table.js';
+import { BUILTIN_TYPE_NAMES } from './builtins.js';
+import { DEFAULT_OPCLASSES, TYPE_CATEGORIES } from './extensions.js';
 
-const TABLE: Readonly<Record<string, string>> = {
-  btree: 'anyarray=array_ops anyenum=enum_ops anymultirange=multirange_ops anyrange=range_ops bit=bit_ops bool=bool_ops bpchar=bpchar_ops bytea=bytea_ops char=char_ops date=date_ops float4=float4_ops float8=float8_ops inet=inet_ops int2=int2_ops int4=int4_ops int8=int8_ops interval=interval_ops jsonb=jsonb_ops macaddr=macaddr_ops macaddr8=macaddr8_ops money=money_ops name=name_ops numeric=numeric_ops oid=oid_ops oidvector=oidvector_ops pg_lsn=pg_lsn_ops record=record_ops text=text_ops tid=tid_ops time=time_ops timestamp=timestamp_ops timestamptz=timestamptz_ops timetz=timetz_ops tsquery=tsquery_ops tsvector=tsvector_ops uuid=uuid_ops varbit=varbit_ops xid8=xid8_ops',
-  hash: 'aclitem=aclitem_ops anyarray=array_ops anyenum=enum_ops anymultirange=multirange_ops anyrange=range_ops bool=bool_ops bpchar=bpchar_ops bytea=bytea_ops char=char_ops cid=cid_ops date=date_ops float4=float4_ops float8=float8_ops inet=inet_ops int2=int2_ops int4=int4_ops int8=int8_ops interval=interval_ops jsonb=jsonb_ops macaddr=macaddr_ops macaddr8=macaddr8_ops name=name_ops numeric=numeric_ops oid=oid_ops oidvector=oidvector_ops pg_lsn=pg_lsn_ops record=record_ops text=text_ops tid=tid_ops time=time_ops timestamp=timestamp_ops timestamptz=timestamptz_ops timetz=timetz_ops uuid=uuid_ops xid=xid_ops xid8=xid8_ops',
-  gin: 'anyarray=array_ops jsonb=jsonb_ops tsvector=tsvector_ops',
-  gist: 'anymultirange=multirange_ops anyrange=range_ops box=box_ops circle=circle_ops point=point_ops polygon=poly_ops tsquery=tsquery_ops tsvector=tsvector_ops',
-  spgist: 'anyrange=range_ops box=box_ops inet=inet_ops point=quad_point_ops polygon=poly_ops text=text_ops',
-  brin: 'anyrange=range_inclusion_ops bit=bit_minmax_ops box=box_inclusion_ops bpchar=bpchar_minmax_ops bytea=bytea_minmax_ops char=char_minmax_ops date=date_minmax_ops float4=float4_minmax_ops float8=float8_minmax_ops inet=inet_inclusion_ops int2=int2_minmax_ops int4=int4_minmax_ops int8=int8_minmax_ops interval=interval_minmax_ops macaddr=macaddr_minmax_ops macaddr8=macaddr8_minmax_ops name=name_minmax_ops numeric=numeric_minmax_ops oid=oid_minmax_ops pg_lsn=pg_lsn_minmax_ops text=text_minmax_ops tid=tid_minmax_ops time=time_minmax_ops timestamp=timestamp_minmax_ops timestamptz=timestamptz_minmax_ops timetz=timetz_minmax_ops uuid=uuid_minmax_ops varbit=varbit_minmax_ops',
-};
+/** pg_type.typname of a format_type spelling (`character varying` → `varchar`). */
+const typname = (spelled: string): string => BUILTIN_TYPE_NAMES[spelled] ?? spelled;
 
-/** Binary-coercible casts between built-in types (source>target). */
-const BINARY = new Set('int4>oid text>varchar text>bpchar oid>int4 xml>varchar xml>text xml>bpchar pg_node_tree>text cidr>inet varchar>bpchar varchar>text bit>varbit varbit>bit pg_ndistinct>bytea pg_dependencies>bytea pg_mcv_list>bytea'.split(' '));
-/** pg_type.typispreferred among built-in types. */
-const PREFERRED = new Set(['bool', 'text', 'oid', 'float8', 'inet', 'timestamptz', 'interval', 'varbit']);
+/** Binary-coercible casts between built-in types (`source>target`, typnames: `varchar>text`, `cidr>inet`, `int4>oid`). */
+const BINARY = new Set(
+  CAST_TABLE.filter((c) => /:b(@\d+)?$/.test(c)).map((c) => {
+    const [source, target] = c.split(':')[0]!.split('>') as [string, string];
+    return `${typname(source)}>${typname(target)}`;
+  }),
+);
+/** pg_type.typispreferred among built-in types (`text`, `oid`, `float8`, …). */
+const PREFERRED = new Set(Object.values(TYPE_CATEGORIES).flatMap((list) => list.split(' ').filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1))));
 
 const parsed = new Map<string, ReadonlyMap<string, string>>();
 function classes(method: string): ReadonlyMap<string, string> {
   let m = parsed.get(method);
-  if (!m) parsed.set(method, (m = new Map((TABLE[method] ?? '').split(' ').filter(Boolean).map((e) => e.split('=') as [string, string]))));
+  if (!m) parsed.set(method, (m = new Map((DEFAULT_OPCLASSES[method] ?? '').split(' ').filter(Boolean).map((e) => e.replace(/@\d+$/, '').split('=') as [string, string]))));
   return m;
 }
 

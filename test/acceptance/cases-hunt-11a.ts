@@ -40,4 +40,20 @@ export const HUNT_11A_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO products VALUES (1, 'a', 'c', '{x}', '{}', 'ok', '[1,2)', 's')",
     keepsTables: [{ tables: ['products'], query: 'SELECT id, name FROM products ORDER BY id' }],
   },
+  // parse/kinds/nodes.ts (relOptions): a boolean storage parameter written `on` was folded (and so created) `true`;
+  // reloptions keep the text as written (`on`, `off`; a bare name `true`) and pg_dump prints it
+  // (psqldef's CreateIndexWithMultipleStorageParameters, CreateIndexGenericStorageParameter).
+  {
+    name: 'hunt-11a: boolean storage parameters written on and off are stored as written',
+    old: ['CREATE TABLE events (id int, tags int[], note text)'],
+    new: [
+      'CREATE TABLE events (id int, tags int[], note text) WITH (autovacuum_enabled = on, fillfactor = 80)',
+      'CREATE INDEX events_tags ON events USING gin (tags) WITH (fastupdate = on, gin_pending_list_limit = 128)',
+      'CREATE INDEX events_id ON events (id) WITH (deduplicate_items = ON)',
+      'CREATE INDEX events_note ON events (note) WITH (deduplicate_items)',
+    ],
+    seed: "INSERT INTO events VALUES (1, '{1}', 'a')",
+    keeps: 'SELECT * FROM events',
+    expectedSql: ['SET (autovacuum_enabled=on, fillfactor=80)', 'WITH (fastupdate = on, gin_pending_list_limit = 128)', 'WITH (deduplicate_items = on)', 'WITH (deduplicate_items = true)'],
+  },
 ];

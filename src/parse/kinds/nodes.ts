@@ -11,7 +11,8 @@ export function relOptions(list: Node[] | undefined): string[] {
   return (list ?? [])
     .map((o) => o.DefElem)
     .filter((d): d is Payload<'DefElem'> => !!d && d.defname !== 'oids')
-    .map((d) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg).toLowerCase() === 'on' ? 'true' : constText(d.arg)}`);
+    // As written (`on`, `off`, `1`): reloptions keep the text, and pg_dump prints it; a bare name is stored `=true`.
+    .map((d) => `${d.defnamespace ? `${d.defnamespace}.` : ''}${d.defname}=${d.arg === undefined ? 'true' : constText(d.arg)}`);
 }
 
 /**

@@ -238,7 +238,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A typed table bound to its type after both exist; unbound before its old type goes.
       if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType)] };
       if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], used: [nodeId.type(c.from.ofType)] };
-      if (/^ALTER TABLE \S+ SET (UN)?LOGGED$/.test(sql)) return { alters: [rel], creates: [nodeId.persistence(keyOf(c.table))] };
+      if (sql === `ALTER TABLE ${tn} SET LOGGED` || sql === `ALTER TABLE ${tn} SET UNLOGGED`) return { alters: [rel], creates: [nodeId.persistence(keyOf(c.table))] };
       return { alters: [rel] };
     }
     // Detached before what changes the table on its own, attached after it (./kinds/partition-move.ts).
@@ -268,7 +268,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // The old default (a serial's nextval) is gone before ADD IDENTITY (the change's DROP DEFAULT used it).
       if (adds) return { alters: [nodeId.rel(keyOf(c.table))], requires: [...columnRefs(c.to, desired), ...ownPersistence(c.table, c.to)], creates: is.length ? is : implied };
       // An identity sequence's own persistence: after the table's, which would carry it along (./alter-column.ts).
-      if (/^ALTER SEQUENCE \S+ SET (UN)?LOGGED$/.test(sql)) return { alters: is.length ? is : implied, requires: [nodeId.persistence(keyOf(c.table))] };
+      if (sql.startsWith('ALTER SEQUENCE ') && / SET (UN)?LOGGED$/.test(sql)) return { alters: is.length ? is : implied, requires: [nodeId.persistence(keyOf(c.table))] };
       // A renamed identity sequence (both sides identities): the new name is created, the old one dropped.
       const seq = c.from.identity && c.to.identity && was.join() !== is.join() ? { creates: is, drops: was } : {};
       // A column a child has from its parents changes after theirs (a parent's NOT NULL and type changes reach it).

@@ -9,7 +9,7 @@
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, ENTRY_KIND, compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
@@ -17,9 +17,8 @@ import { objectKind } from '../statement-kind.js';
 
 type On = DefaultPrivileges['on'];
 const OBJTYPE: Record<string, On> = { OBJECT_TABLE: 'TABLES', OBJECT_SEQUENCE: 'SEQUENCES', OBJECT_FUNCTION: 'FUNCTIONS', OBJECT_ROUTINE: 'FUNCTIONS', OBJECT_PROCEDURE: 'FUNCTIONS', OBJECT_TYPE: 'TYPES', OBJECT_SCHEMA: 'SCHEMAS' };
-const ALL: Record<On, readonly string[]> = {
-  TABLES: ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'], SEQUENCES: ['SELECT', 'UPDATE', 'USAGE'], FUNCTIONS: ['EXECUTE'], TYPES: ['USAGE'], SCHEMAS: ['CREATE', 'USAGE'],
-};
+/** `ALL` for each class: the privileges of the kind its objects' ACLs have. */
+const ALL: Readonly<Record<On, readonly string[]>> = Object.fromEntries(Object.entries(ENTRY_KIND).map(([on, kind]) => [on, ALL_PRIVILEGES[kind]])) as Record<On, readonly string[]>;
 
 
 

@@ -223,11 +223,15 @@ const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (nam
  * model.tables['app.t'].constraints.t_check.canonical // '{"contype":"CONSTR_CHECK",…}'
  */
 export function canonicalizeDefinitions(model: Model, ops?: OperatorResolution): Model {
-  const trigger = (tr: Trigger): Trigger => withTriggerClauses(withCanonical(tr, canonicalStatementText));
+  let ctx: NormalizeContext | undefined;
+  // A WHEN clause is read over the table's row (its columns' types, the file's operators): see canonicalStatementText.
+  const trigger = (tr: Trigger): Trigger => {
+    const t = withTriggerClauses(tr);
+    return withCanonical(t, (text) => (t.when ? canonicalStatementText(text, (ctx ??= withOps(modelContext(model), ops))) : canonicalStatementText(text)));
+  };
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
-  let ctx: NormalizeContext | undefined;
   for (const [k, t] of Object.entries(model.tables)) {
     const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...operatorMembers(ops) };
     tables[k] = {

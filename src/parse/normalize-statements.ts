@@ -19,7 +19,7 @@ const sortedOpts = (list: Node[] | undefined): string[] =>
   (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
 
 /** Statement-specific defaults dropped before comparing (what PostgreSQL's deparsed text omits). */
-function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
+function canonicalStatementNode(s: TaggedStatement, n: Normalizer, ctx: NormalizeContext = NONE): Canon {
   const { type, node: v } = s;
   switch (type) {
     case 'IndexStmt':
@@ -28,12 +28,18 @@ function canonicalStatementNode(s: TaggedStatement, n: Normalizer): Canon {
           (v.indexParams ?? []).map((p) => indexElem(p.IndexElem!, n)), (v.indexIncludingParams ?? []).map((p) => p.IndexElem!.name),
           sortedOpts(v.options), v.whereClause ? n.expr(v.whereClause) : ''],
       };
-    case 'CreateTrigStmt':
+    case 'CreateTrigStmt': {
+      // WHEN reads the row as NEW and OLD: their columns' types decide its literals and operators (an extension's
+      // `<>` over citext, which the catalog prints OPERATOR(public.<>)), when the context knows the table.
+      const names = [v.relation?.schemaname, v.relation?.relname].filter((x): x is string => !!x);
+      const rel = v.whenClause && names.length ? ctx.relation?.(names) : undefined;
+      const row = (refname: string): ScopeItem => ({ refname, columns: rel!.columns, types: rel!.types, domains: rel!.domains });
       return {
         Trigger: [v.trigname, n.expr({ RangeVar: v.relation }), (v.funcname ?? []).map(sv).join('.'), (v.args ?? []).map(sv), !!v.row, v.timing ?? 0, v.events ?? 0,
-          (v.columns ?? []).map(sv), v.whenClause ? n.expr(v.whenClause) : '', !!v.isconstraint, !!v.deferrable, !!v.initdeferred,
+          (v.columns ?? []).map(sv), v.whenClause ? n.expr(v.whenClause, rel ? [[row('new'), row('old')]] : []) : '', !!v.isconstraint, !!v.deferrable, !!v.initdeferred,
           v.transitionRels ? n.expr(v.transitionRels) : '', v.constrrel ? n.expr({ RangeVar: v.constrrel }) : ''],
       };
+    }
     case 'CreateFunctionStmt': {
       const o: Record<string, string> = {};
       let body: unknown = '';
@@ -105,7 +111,7 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
   const run = () => {
     const p = parseOne(text.trim().replace(/;\s*$/, ''));
     if (!p) return text.trim();
-    return JSON.stringify(canonicalStatementNode(p, new Normalizer(ctx ?? NONE)));
+    return JSON.stringify(canonicalStatementNode(p, new Normalizer(ctx ?? NONE), ctx));
   };
   // With a context (relations resolved against a Model) the form depends on the Model: not cached.
   return ctx ? run() : cached(`s\u0000${text}`, run);

@@ -70,8 +70,9 @@ export function operatorName(v: Payload<'A_Expr'>, ctx: OperatorSchemaContext, t
   // `x IN (a, b)`: the operator between x and each element (the first one's type stands for them).
   const list = v.kind === 'AEXPR_IN' ? (Array.isArray(v.rexpr) ? (v.rexpr as Node[]) : v.rexpr?.List?.items ?? [v.rexpr]) : undefined;
   const r = typeOf(list ? list[0] : v.rexpr);
-  // `x op ANY (array)`: the operator takes the array's element.
-  const right = !any ? r : r?.endsWith('[]') ? r.slice(0, -2) : undefined;
+  // `x op ANY (array)`: the operator takes the array's element; an untyped literal (`'{a,b}'`) stays unknown, as
+  // make_scalar_array_op looks the operator up with it.
+  const right = !any || r === 'unknown' ? r : r?.endsWith('[]') ? r.slice(0, -2) : undefined;
   const schema = ctx.operatorSchema(op, v.lexpr ? typeOf(v.lexpr) : undefined, right, !v.lexpr);
   return schema ? `${schema}.${op}` : op;
 }

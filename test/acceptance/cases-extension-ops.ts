@@ -82,4 +82,24 @@ export const EXTENSION_OPS_CASES: AcceptanceCase[] = [
     seedBack: "INSERT INTO node VALUES (1, 'top.a', '(1, 2), (3, 4)', 'abc')",
     keepsTables: [{ tables: ['node'], query: 'SELECT id, path::text, box::text, title FROM node ORDER BY id' }],
   },
+  // A trigger's WHEN over NEW and OLD reads the table's row: its operators resolve over the columns' types, as in a
+  // CHECK (src/parse/normalize-statements.ts, CreateTrigStmt); `x = ANY ('{…}')` looks the operator up with the untyped
+  // literal as unknown (make_scalar_array_op), so citext's `=` is found (src/parse/user-operator.ts).
+  {
+    name: 'extension-ops: trigger WHEN clauses and = ANY / <> ALL over untyped array literals use the extensions\' operators',
+    old: ['CREATE EXTENSION citext', 'CREATE EXTENSION hstore', 'CREATE TABLE mbr (id int PRIMARY KEY, email citext, attrs hstore, name text)',
+      'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$'],
+    new: [
+      'CREATE EXTENSION citext', 'CREATE EXTENSION hstore',
+      'CREATE TABLE mbr (id int PRIMARY KEY, email citext, attrs hstore, name text, ' +
+        "CONSTRAINT mail_any CHECK (email = ANY ('{a@x,b@x}')), CONSTRAINT mail_all CHECK (email <> ALL ('{z@x}')), CONSTRAINT name_any CHECK (name = ANY ('{n,m}')))",
+      'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+      'CREATE TRIGGER mail_changed BEFORE UPDATE ON mbr FOR EACH ROW WHEN (NEW.email <> OLD.email) EXECUTE FUNCTION touch()',
+      "CREATE TRIGGER mail_is BEFORE UPDATE ON mbr FOR EACH ROW WHEN (NEW.email = 'A@X'::citext AND OLD.name = 'n') EXECUTE FUNCTION touch()",
+      "CREATE TRIGGER has_kind AFTER INSERT ON mbr FOR EACH ROW WHEN (NEW.attrs ? 'kind' OR NEW.attrs -> 'k' = 'v') EXECUTE FUNCTION touch()",
+    ],
+    seed: "INSERT INTO mbr VALUES (1, 'A@x', 'kind=>1', 'n')",
+    seedBack: "INSERT INTO mbr VALUES (1, 'A@x', 'kind=>1', 'n')",
+    keepsTables: [{ tables: ['mbr'], query: 'SELECT id, email::text, attrs::text, name FROM mbr ORDER BY id' }],
+  },
 ];

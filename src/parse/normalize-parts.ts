@@ -29,6 +29,8 @@ export interface ScopeItem {
   domains?: readonly boolean[];
   /** It has system columns (`tableoid`, `ctid`…), resolved when no column of its scope has the name. */
   system?: boolean;
+  /** Columns a bare name does not resolve to: a join's USING column on the side it is not read through (./join-columns.ts). */
+  hidden?: ReadonlySet<string>;
 }
 
 /** What `of` tells of the column a reference resolves to (`row`: of a bare name over one row, with no scopes). */
@@ -39,7 +41,7 @@ export function columnFact<T>(fields: Node[], scopes: ScopeItem[][], of: (item: 
   if (scopes.length === 0) return parts.length === 1 ? row(col) : undefined;
   for (let depth = scopes.length - 1; depth >= 0; depth--) {
     const scope = scopes[depth]!;
-    const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col));
+    const hits = parts.length >= 2 ? scope.filter((s) => s.refname === parts[parts.length - 2]) : scope.filter((s) => s.columns?.includes(col) && !s.hidden?.has(col));
     if (hits.length > 1) return undefined;
     if (hits.length === 1) {
       const item = hits[0]!;

@@ -24,6 +24,7 @@ import { figureColname, sv } from './colname.js';
 import { exprType, rangeFunctionColumns, type UserFunction } from './expr-type.js';
 import { commonCoercions, functionCoercions, withOperatorCoercions } from './coercion.js';
 import { operatorName, type OperatorSchemaContext } from './user-operator.js';
+import { itemStarColumns, joinStarColumns, type StarColumn } from './join-columns.js';
 import { columnFact, constValue, isConst, type Canon, type ScopeItem, joined, mergeAlias, optValue, outputNames, targetNames } from './normalize-parts.js';
 
 export { optValue, type Canon, type ScopeItem } from './normalize-parts.js';
@@ -374,7 +375,7 @@ export class Normalizer {
         if (item) return { Col: [`${scopes.length - 1 - depth}:${item.name ?? item.refname}`, parts[parts.length - 1]!] };
       } else {
         const col = parts[0]!;
-        let hits = scope.filter((s) => s.columns?.includes(col));
+        let hits = scope.filter((s) => s.columns?.includes(col) && !s.hidden?.has(col));
         if (!hits.length && SYSTEM_COLUMNS.has(col)) hits = scope.filter((s) => s.system);
         if (hits.length === 1) return { Col: [`${scopes.length - 1 - depth}:${hits[0]!.name ?? hits[0]!.refname}`, col] };
         if (hits.length > 1) return { Col: parts };
@@ -398,9 +399,10 @@ export class Normalizer {
    * names PostgreSQL prints for them (./ref-names.ts), an item's alias in the canonical form when it differs from
    * the relation's name.
    */
-  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][], printed: ReadonlyMap<object, string> = new Map()): { items: ScopeItem[]; nodes: Canon[] } {
+  private fromItems(from: Node[] | undefined, scopes: ScopeItem[][], printed: ReadonlyMap<object, string> = new Map()): { items: ScopeItem[]; nodes: Canon[]; star: (StarColumn[] | undefined)[] } {
     const items: ScopeItem[] = [];
-    const nodes: Canon[] = [];
+    const nodes: Canon[] = []; // and what each FROM item gives `*` (./join-columns.ts), by its node:
+    const starOf = new Map<Node, StarColumn[] | undefined>();
     const named = (refname: string, key: object, columns?: readonly string[]): ScopeItem => {
       const name = printed.get(key);
       return { refname, ...(name !== undefined && name !== refname ? { name } : {}), ...(columns ? { columns } : {}) };
@@ -416,27 +418,34 @@ export class Normalizer {
         if (rel && 'domains' in rel && rel.domains) item.domains = rel.domains;
         if (rel?.system) item.system = true;
         items.push(item);
+        starOf.set(f, itemStarColumns(item));
         // PostgreSQL prints an alias the user gave, and the name it picked when it is not the relation's own.
         const alias = v.alias ? item.name ?? v.alias.aliasname! : item.name ?? '';
         return { Rel: [rel?.key ?? this.relKey(v), alias, aliasCols ?? [], v.inh !== true ? 'ONLY' : ''] };
       }
       if (f.RangeSubselect) {
         const v = f.RangeSubselect;
-        const q = v.subquery;
-        const cols = q?.SelectStmt ? outputNames(q.SelectStmt) : undefined;
+        const q = v.subquery; // its columns: as written, else once its own `*` are expanded
+        const sub = this.query(q, v.lateral ? [...scopes, items.slice()] : scopes);
+        const cols = (q?.SelectStmt ? outputNames(q.SelectStmt) : undefined) ?? targetNames(sub);
         const aliasCols = v.alias?.colnames?.map(sv);
         const item = named(v.alias?.aliasname ?? '', v, aliasCols?.length ? mergeAlias(cols, aliasCols) : cols);
         items.push(item);
-        return { Sub: [this.query(q, v.lateral ? [...scopes, items.slice()] : scopes), item.name ?? v.alias?.aliasname ?? '', aliasCols ?? [], v.lateral ? 'LATERAL' : ''] };
+        starOf.set(f, itemStarColumns(item));
+        return { Sub: [sub, item.name ?? v.alias?.aliasname ?? '', aliasCols ?? [], v.lateral ? 'LATERAL' : ''] };
       }
       if (f.JoinExpr) {
         const v = f.JoinExpr;
         const l = walk(v.larg!);
         const r = walk(v.rarg!);
+        // USING's (NATURAL's) merged columns; PostgreSQL prints NATURAL as USING the common columns.
+        const merged = joinStarColumns(v, starOf.get(v.larg!), starOf.get(v.rarg!), items);
         const quals = v.quals ? this.expr(v.quals, [...scopes, items]) : undefined;
-        const item = v.alias ? named(v.alias.aliasname!, v) : undefined;
+        const item = v.alias ? named(v.alias.aliasname!, v, merged.columns?.map((c) => c.name)) : undefined;
         if (item) items.push(item);
-        return { Join: [v.jointype, v.isNatural ? 'NATURAL' : '', l, r, (v.usingClause ?? []).map(sv), quals ?? '', item ? item.name ?? item.refname : ''] };
+        starOf.set(f, merged.columns);
+        const natural = v.isNatural && !merged.using;
+        return { Join: [v.jointype, natural ? 'NATURAL' : '', l, r, merged.using ?? [], quals ?? '', item ? item.name ?? item.refname : ''] };
       }
       if (f.RangeFunction) {
         const v = f.RangeFunction;
@@ -447,12 +456,13 @@ export class Normalizer {
         const item = named(v.alias?.aliasname ?? (first ? sv(first.funcname![first.funcname!.length - 1]) : ''), v, cols?.columns);
         if (cols) item.types = cols.types;
         items.push(item);
+        starOf.set(f, itemStarColumns(item));
         return { RangeFunction: this.expr(v.functions, inner) };
       }
       return this.expr(f, scopes);
     };
     for (const f of from ?? []) nodes.push(walk(f));
-    return { items, nodes };
+    return { items, nodes, star: (from ?? []).map((f) => starOf.get(f)) };
   }
 
   query(n: Node | undefined, outer: ScopeItem[][] = []): Canon | undefined {
@@ -525,7 +535,7 @@ export class Normalizer {
   }
 
   private select(s: Payload<'SelectStmt'>, outer: ScopeItem[][], ctes: Canon[], printed: ReadonlyMap<object, string>): Canon {
-    const { items, nodes } = this.fromItems(s.fromClause, outer, printed);
+    const { items, nodes, star } = this.fromItems(s.fromClause, outer, printed);
     const scopes = [...outer, items];
     // Targets: `*` expanded where the columns are known, explicit output names.
     const targets: Canon[] = [];
@@ -535,9 +545,10 @@ export class Normalizer {
       const fields = rt.val?.ColumnRef?.fields;
       if (fields && sv(fields[fields.length - 1]) === '*') {
         const qual = fields.length > 1 ? sv(fields[fields.length - 2]) : undefined;
-        const from = qual ? items.filter((i) => i.refname === qual) : items;
-        if (from.length && from.every((i) => i.columns)) {
-          for (const i of from) for (const c of i.columns!) raw.push({ name: c, val: { ColumnRef: { fields: [{ String: { sval: i.refname } }, { String: { sval: c } }] } } });
+        // A bare `*`: each FROM item's columns (a join's merged once: ./join-columns.ts); `q.*`: that item's.
+        const from = qual ? items.filter((i) => i.refname === qual).map(itemStarColumns) : star;
+        if (from.length && from.every((c) => c)) {
+          for (const c of from.flat() as StarColumn[]) raw.push({ name: c.name, val: { ColumnRef: { fields: c.ref.map((x) => ({ String: { sval: x } })) } } });
           continue;
         }
       }

@@ -79,4 +79,32 @@ export const VIEWS_7_CASES: AcceptanceCase[] = [
     seed: ROWS,
     keepsTables: keep,
   },
+  // `SELECT *` over joins and subqueries as PostgreSQL expands it (src/parse/join-columns.ts): a USING (or NATURAL, printed
+  // USING the common columns) column once and first, read through the left side (INNER, LEFT), the right (RIGHT) or bare
+  // (FULL); an aliased join's columns through its alias; a subquery's own `*` expanded first. Each was planned again.
+  {
+    name: 'views-7: SELECT * over USING, NATURAL and aliased joins and over subqueries that select *',
+    old: ['CREATE TABLE ja (id int, x int)', 'CREATE TABLE jb (id int, y int)'],
+    new: ['CREATE TABLE ja (id int, x int)', 'CREATE TABLE jb (id int, y int)',
+      'CREATE VIEW j_using AS SELECT * FROM ja JOIN jb USING (id)',
+      'CREATE VIEW j_natural AS SELECT * FROM ja NATURAL JOIN jb',
+      'CREATE VIEW j_left AS SELECT * FROM ja LEFT JOIN jb USING (id)',
+      'CREATE VIEW j_right AS SELECT * FROM ja RIGHT JOIN jb USING (id)',
+      'CREATE VIEW j_full AS SELECT * FROM ja FULL JOIN jb USING (id)',
+      'CREATE VIEW j_bare AS SELECT id, y FROM ja JOIN jb USING (id)',
+      'CREATE VIEW j_full_bare AS SELECT id FROM ja FULL JOIN jb USING (id)',
+      'CREATE VIEW j_alias AS SELECT * FROM (ja JOIN jb USING (id)) j',
+      'CREATE VIEW j_alias_star AS SELECT j.* FROM (ja JOIN jb ON ja.id = jb.id) AS j (a_id, x, b_id, y)',
+      'CREATE VIEW j_using_alias AS SELECT * FROM ja JOIN jb USING (id) AS ab',
+      'CREATE VIEW j_natural_left AS SELECT jb.*, ja.x FROM ja NATURAL LEFT JOIN jb',
+      'CREATE VIEW j_sub AS SELECT * FROM (SELECT * FROM ja) q',
+      'CREATE VIEW j_sub_star AS SELECT q.* FROM (SELECT * FROM ja) q JOIN jb ON q.id = jb.id',
+      'CREATE VIEW j_sub_natural AS SELECT * FROM (SELECT 1 AS id) s NATURAL JOIN ja',
+      'CREATE VIEW j_lateral AS SELECT s.* FROM ja, LATERAL (SELECT * FROM jb WHERE jb.id = ja.id) s',
+      'CREATE VIEW j_nested AS SELECT * FROM ja JOIN jb USING (id) JOIN (SELECT id, 1 AS z FROM jb) c USING (id)'],
+    seed: 'INSERT INTO ja VALUES (1, 10), (2, 20); INSERT INTO jb VALUES (1, 100), (3, 300)',
+    seedBack: 'INSERT INTO ja VALUES (1, 10), (2, 20); INSERT INTO jb VALUES (1, 100), (3, 300)',
+    keepsTables: [{ tables: ['ja', 'jb'], query: 'SELECT * FROM ja FULL JOIN jb USING (id) ORDER BY id' }],
+    planTwice: true,
+  },
 ];

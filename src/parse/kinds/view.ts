@@ -9,6 +9,7 @@ import { exprType, rangeFunctionColumns } from '../expr-type.js';
 import type { NormalizeContext } from '../normalize.js';
 import { normalizeQuery, normalizeQueryTyped } from '../normalize-forms.js';
 import { figureColname } from '../colname.js';
+import { joinStarColumns, type StarColumn } from '../join-columns.js';
 import { deparseStatement, parseExpression } from '../pg.js';
 import { retargetRules } from './rule.js';
 import type { Index } from '../../model/types.js';
@@ -175,36 +176,48 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
   }
   if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg, ctes);
   if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => `column${i + 1}`);
-  const from: { ref: string; cols: readonly string[] }[] = [];
-  const addFrom = (f: Node) => {
+  // Every named FROM item (for `q.*`), and what each top-level item gives a bare `*` (a join's USING columns once:
+  // ../join-columns.ts). An item whose columns are not known gives none.
+  const named: { ref: string; cols: readonly string[] }[] = [];
+  const item = (ref: string, cols: readonly string[]): StarColumn[] => {
+    named.push({ ref, cols });
+    return cols.map((c) => ({ name: c, ref: [ref, c] }));
+  };
+  const starOf = (f: Node): StarColumn[] => {
     if (f.RangeVar) {
       const cte = f.RangeVar.schemaname ? undefined : ctes.get(f.RangeVar.relname!);
       const rel = cte ? { columns: cte } : sc.ctx.relation!(sc.rangeNames(f.RangeVar));
       const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
-      from.push({ ref: (f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, cols: (rel?.columns ?? []).map((c, i) => alias[i] ?? c) });
-    } else if (f.JoinExpr) {
-      addFrom(f.JoinExpr.larg!);
-      addFrom(f.JoinExpr.rarg!);
-    } else if (f.RangeSubselect) {
+      return item((f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, (rel?.columns ?? []).map((c, i) => alias[i] ?? c));
+    }
+    if (f.JoinExpr) {
+      const cols = joinStarColumns(f.JoinExpr, starOf(f.JoinExpr.larg!), starOf(f.JoinExpr.rarg!), []).columns ?? [];
+      if (f.JoinExpr.alias?.aliasname) named.push({ ref: f.JoinExpr.alias.aliasname, cols: cols.map((c) => c.name) });
+      return cols;
+    }
+    if (f.RangeSubselect) {
       const cols = outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt, ctes);
       const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
-      from.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: cols.map((c, i) => alias[i] ?? c) });
-    } else if (f.RangeFunction) {
+      return item(f.RangeSubselect.alias?.aliasname ?? '', cols.map((c, i) => alias[i] ?? c));
+    }
+    if (f.RangeFunction) {
       const alias = f.RangeFunction.alias;
       // Its columns as PostgreSQL names them, its arguments typed without a scope (constants, casts, calls).
       const typeOf = (x: Node | undefined): string | undefined => exprType(x, typeOf, sc.ctx);
       const cols = rangeFunctionColumns(f.RangeFunction, typeOf, sc.ctx)?.columns;
-      from.push({ ref: alias?.aliasname ?? '', cols: cols ?? alias?.colnames?.map(sv) ?? [alias?.aliasname ?? figureColname(f.RangeFunction.functions?.[0]?.List?.items?.[0])] });
+      return item(alias?.aliasname ?? '', cols ?? alias?.colnames?.map(sv) ?? [alias?.aliasname ?? figureColname(f.RangeFunction.functions?.[0]?.List?.items?.[0])]);
     }
+    return [];
   };
-  for (const f of sel.fromClause ?? []) addFrom(f);
+  const top = (sel.fromClause ?? []).map(starOf);
   const out: string[] = [];
   for (const t of sel.targetList ?? []) {
     const rt = t.ResTarget;
     const f = rt!.val?.ColumnRef?.fields;
     if (f && f[f.length - 1].A_Star) {
       const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
-      for (const it of from) if (!qual || it.ref === qual) out.push(...it.cols);
+      if (qual) for (const it of named) if (it.ref === qual) out.push(...it.cols);
+      if (!qual) for (const cols of top) out.push(...cols.map((c) => c.name));
       continue;
     }
     out.push(rt!.name ?? figureColname(rt!.val));

@@ -127,6 +127,9 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
   // Output columns: the alias list, else the select list's names (`*` expanded through the Model).
   const out = outputColumns(sc, sel);
   const columns = out.map((c, i) => aliases[i] ?? c);
+  // As DefineVirtualRelation refuses it (`SELECT * FROM a JOIN b ON …` where both have `id`): the dev database's error, natively.
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice !== undefined) throw new Problem('E_DUPLICATE', `column "${twice}" specified more than once`);
   if (aliases.length && sel) {
     // PostgreSQL prints a view's column list as `AS` names in its query: fold them in the same way.
     const named = withOutputNames(sc, sel, aliases);

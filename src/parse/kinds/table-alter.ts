@@ -144,6 +144,10 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
           addCheckToChildren(sc.model, found.key, t.constraints[name]!, only);
           // Without ONLY, each partition gets a copy of a new key (its name taken: partition-keys.ts).
           if (!only) copyNewKey(sc, t, name);
+          // A new primary key makes its columns NOT NULL in every child and partition too, as PostgreSQL stores it
+          // (attnotnull; 15 and 18 alike).
+          const made = t.constraints[name]!;
+          if (!only && made.kind === 'primary_key') for (const c of made.columns) changeChildColumns(sc.model, found.key, c, (x) => { x.notNull = true; });
         }
         break;
       }

@@ -19,6 +19,7 @@ import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { movedPartition, rebound, recreatedTable } from './partition-moves.js';
+import { validCheckCopies } from './check-copies.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
@@ -314,7 +315,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     // Parents joined or left in place, or a table that only a new creation can make a child as desired.
     const move = cur ? inheritanceMove(cur, t, current, desired) : undefined;
     // Also a partition whose parent is recreated (./partition-moves.ts): it goes with it and comes back under it.
-    if (!cur || recreatedTable(key, current, desired)) {
+    if (!cur || move === 'recreate' || recreatedTable(key, current, desired)) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
       // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
@@ -394,6 +395,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
+  validCheckCopies(current, desired, out, (schema) => inScope(scope, schema));
   attachPartitionIndexes(current, desired, out);
   renamePartitionIndexes(current, desired, out);
   renamePartitionKeys(current, desired, out);

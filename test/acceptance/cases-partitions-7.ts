@@ -7,7 +7,10 @@
  *    (parse/kinds/table-alter.ts): a second plan is empty;
  *  - a table that becomes a partition while its new parent's index is created: its index comes from its detached
  *    state and ATTACH PARTITION adopts it (plan/kinds/partition-index-names.ts), no `ALTER INDEX … ATTACH PARTITION`
- *    before it is a partition.
+ *    before it is a partition;
+ *  - a NOT VALID check of a partitioned (or parent) table has valid copies on the partitions created after it or
+ *    validated on their own (CheckConstraint.validCopies): `VALIDATE CONSTRAINT` on those partitions, and the check
+ *    added again when a valid copy must become NOT VALID (diff/check-copies.ts).
  */
 import type { AcceptanceCase } from './harness.js';
 
@@ -50,6 +53,17 @@ const partitioned = [
   'CREATE INDEX fb_some_idx ON fb (id)',
   "CREATE TABLE fb_1 PARTITION OF fb FOR VALUES IN ('foo_1')",
 ];
+
+const checkBase = [
+  'CREATE TABLE ck (id int NOT NULL, kind text NOT NULL, n int) PARTITION BY LIST (kind)',
+  "CREATE TABLE ck_a PARTITION OF ck FOR VALUES IN ('a')",
+];
+const checkAdd = 'ALTER TABLE ck ADD CONSTRAINT ck_n_pos CHECK (n > 0) NOT VALID';
+const checkLater = [
+  "CREATE TABLE ck_b PARTITION OF ck FOR VALUES IN ('b') PARTITION BY RANGE (id)",
+  'CREATE TABLE ck_b_low PARTITION OF ck_b FOR VALUES FROM (0) TO (100)',
+];
+const checkSeed = "INSERT INTO ck VALUES (1, 'a', 1), (2, 'b', 2)";
 
 export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
   {
@@ -97,5 +111,26 @@ export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
     seed: "INSERT INTO fb_1 VALUES (1, 'foo_1', 'a')", seedBack: "INSERT INTO fb VALUES (1, 'foo_1', 'a')",
     keepsTables: [{ tables: ['fb_1'], query: 'SELECT id, foo, bar FROM fb_1 ORDER BY 1' }],
     expectedSql: [`ATTACH PARTITION "public"."fb_1" FOR VALUES IN ('foo_1')`],
+  },
+  {
+    // pg-schema-diff's "Alter table: New primary key, …" (its old side): the partitions created after the parent's
+    // NOT VALID check have valid copies of it; created before, NOT VALID ones.
+    name: 'partition tree: NOT VALID check on a partitioned table, partitions created after it have valid copies',
+    old: [...checkBase, ...checkLater, checkAdd],
+    new: [...checkBase, checkAdd, ...checkLater],
+    seed: checkSeed, seedBack: checkSeed,
+    keepsTables: [{ tables: ['ck'], query: 'SELECT id, kind, n FROM ck ORDER BY 1' }],
+    expectedSql: ['ALTER TABLE "public"."ck_b" VALIDATE CONSTRAINT "ck_n_pos"', 'ALTER TABLE "public"."ck_b_low" VALIDATE CONSTRAINT "ck_n_pos"'],
+    absentSql: ['ALTER TABLE "public"."ck_a" VALIDATE', 'DROP TABLE'],
+  },
+  {
+    // A copy validated on a partition alone (and so below it), and a table created under an inheritance parent.
+    name: 'partition tree: NOT VALID check validated on one partition, and an inheritance child created after it',
+    old: [...checkBase, ...checkLater, checkAdd, 'CREATE TABLE ih2 (n int)', 'ALTER TABLE ih2 ADD CONSTRAINT ih2_n CHECK (n > 0) NOT VALID', 'CREATE TABLE ih2_kid (m int) INHERITS (ih2)'],
+    new: [...checkBase, ...checkLater, checkAdd, 'ALTER TABLE ck_b VALIDATE CONSTRAINT ck_n_pos', 'CREATE TABLE ih2 (n int)', 'CREATE TABLE ih2_kid (m int) INHERITS (ih2)', 'ALTER TABLE ih2 ADD CONSTRAINT ih2_n CHECK (n > 0) NOT VALID'],
+    seed: checkSeed + '; INSERT INTO ih2_kid VALUES (1, 2)', seedBack: checkSeed + '; INSERT INTO ih2_kid VALUES (1, 2)',
+    keepsTables: [{ tables: ['ck'], query: 'SELECT id, kind, n FROM ck ORDER BY 1' }, { tables: ['ih2', 'ih2_kid'], query: 'SELECT n FROM ih2 ORDER BY 1' }],
+    expectedSql: ['ALTER TABLE "public"."ck_b" VALIDATE CONSTRAINT "ck_n_pos"', 'ALTER TABLE "public"."ck_b_low" VALIDATE CONSTRAINT "ck_n_pos"'],
+    absentSql: ['DROP TABLE'],
   },
 ];

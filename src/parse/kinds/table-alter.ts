@@ -15,6 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
+import { validateCopy } from './check-copies.js';
 import { copyNewKey, copyParentKeys, detachKeyCopies, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
@@ -166,6 +167,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_ValidateConstraint': {
         const c = t.constraints[cmd.name!] as Mut<Constraint> | undefined;
+        // A copy of a NOT VALID check above, validated here and below (./check-copies.ts).
+        if (!c && validateCopy(sc.model, found.key, cmd.name!)) break;
         if (!c) throw new Problem('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
         if ('notValid' in c) {
           delete (c as { notValid?: boolean }).notValid;

@@ -133,4 +133,22 @@ export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
     expectedSql: ['ALTER TABLE "public"."ck_b" VALIDATE CONSTRAINT "ck_n_pos"', 'ALTER TABLE "public"."ck_b_low" VALIDATE CONSTRAINT "ck_n_pos"'],
     absentSql: ['DROP TABLE'],
   },
+  {
+    // pg_dump's form: the partitions created on their own (the one with a valid check of its own keeps it valid
+    // when the parent's NOT VALID check is added: merged), attached, the parent's check added last.
+    name: 'partition tree: NOT VALID check on a partitioned table in pg_dump form',
+    old: [...checkBase, ...checkLater, checkAdd],
+    new: [
+      'CREATE TABLE ck (id int NOT NULL, kind text NOT NULL, n int) PARTITION BY LIST (kind)',
+      'CREATE TABLE ck_a (id int NOT NULL, kind text NOT NULL, n int, CONSTRAINT ck_n_pos CHECK (n > 0))',
+      'CREATE TABLE ck_b (id int NOT NULL, kind text NOT NULL, n int) PARTITION BY RANGE (id)',
+      'CREATE TABLE ck_b_low (id int NOT NULL, kind text NOT NULL, n int, CONSTRAINT ck_n_pos CHECK (n > 0))',
+      "ALTER TABLE ONLY ck ATTACH PARTITION ck_a FOR VALUES IN ('a')",
+      "ALTER TABLE ONLY ck ATTACH PARTITION ck_b FOR VALUES IN ('b')",
+      'ALTER TABLE ONLY ck_b ATTACH PARTITION ck_b_low FOR VALUES FROM (0) TO (100)',
+      checkAdd,
+    ],
+    seed: checkSeed, seedBack: checkSeed,
+    keepsTables: [{ tables: ['ck'], query: 'SELECT id, kind, n FROM ck ORDER BY 1' }],
+  },
 ];

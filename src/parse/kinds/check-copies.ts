@@ -4,7 +4,7 @@
  * constraints); `ALTER TABLE part VALIDATE CONSTRAINT c` of a copy validates it there and below; the check validated
  * on its own table has no invalid copies left.
  */
-import type { CheckConstraint } from '../../model/types.js';
+import type { CheckConstraint, Constraint } from '../../model/types.js';
 import { normalValidCopies, tablesAbove, tablesBelow } from '../../model/check-copies.js';
 import type { MModel, MTable } from './scope.js';
 
@@ -66,4 +66,35 @@ export function settleValidCopies(model: MModel): void {
       const { validCopies: _drop, ...rest } = c;
       t.constraints[c.name] = copies ? { ...rest, validCopies: copies } : rest;
     }
+}
+
+/**
+ * The partition `key`'s own check `own` becomes its copy of the check of the same name of `owner` (added there, or
+ * the partition attached under it): PostgreSQL keeps one constraint, not local any more (a partition's constraints
+ * all come from its parent), valid if `own` was.
+ *
+ * @example
+ * mergeIntoCopy(model, 'public.p', 'public.p1', p1.constraints.c) // p1's c gone; p.constraints.c.validCopies += p1
+ */
+export function mergeIntoCopy(model: MModel, owner: string, key: string, own: Constraint): void {
+  const tables = model.tables as Tables;
+  delete tables[key]!.constraints[own.name];
+  if (own.kind === 'check' && !own.notValid) add(tables, owner, own.name, [key]);
+}
+
+/**
+ * `ALTER TABLE parent ATTACH PARTITION key`: the partition's own checks named as the inheritable checks above it
+ * become their copies (mergeIntoCopy), at its level and below.
+ *
+ * @example
+ * attachCopies(model, 'public.p1')
+ */
+export function attachCopies(model: MModel, key: string): void {
+  const tables = model.tables as Tables;
+  for (const t of [key, ...tablesBelow(tables, key)])
+    for (const a of tablesAbove(tables, t))
+      for (const c of Object.values(tables[a]?.constraints ?? {})) {
+        const own = tables[t]!.constraints[c.name];
+        if (c.kind === 'check' && !c.noInherit && own?.kind === 'check' && tables[t]!.partitionOf) mergeIntoCopy(model, a, t, own);
+      }
 }

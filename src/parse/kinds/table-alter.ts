@@ -15,7 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
-import { validateCopy } from './check-copies.js';
+import { attachCopies, validateCopy } from './check-copies.js';
 import { copyNewKey, copyParentKeys, detachKeyCopies, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
@@ -246,6 +246,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
         attachPartitionIndexes(sc, t, part.obj);
         copyParentKeys(sc, t, part.obj);
+        // Its checks named as the parent's become copies of them (./check-copies.ts).
+        attachCopies(sc.model, part.key);
         break;
       }
       case 'AT_DetachPartition': {

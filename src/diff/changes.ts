@@ -75,7 +75,9 @@ export type Change =
    */
   | { readonly kind: 'add_constraint'; readonly table: Table; readonly constraint: Constraint; readonly newTable: boolean; readonly validate?: boolean; readonly optionsFrom?: readonly string[]; readonly deferral?: boolean;
       /** Only `ALTER INDEX <constraint.attachedTo> ATTACH PARTITION <its index>` (the key exists, or is added by another change). */
-      readonly attach?: boolean }
+      readonly attach?: boolean;
+      /** With `validate`: `table` holds a copy of the check of this table (CheckConstraint.validCopies), validated there. */
+      readonly copyOf?: string }
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   /** `statisticsFrom`: the index exists with these column statistics targets and is otherwise the same: `ALTER INDEX … SET STATISTICS`. */
   /** `statisticsFrom` / `optionsFrom`: the index exists with these column statistics targets / storage parameters and is otherwise the same: altered in place. */

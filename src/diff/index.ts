@@ -18,6 +18,8 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
+import { movedPartition, rebound, recreatedTable } from './partition-moves.js';
+import { validCheckCopies } from './check-copies.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { replaceableView } from './view-replace.js';
@@ -83,31 +85,6 @@ function alterableInPlace(from: TypeDef, to: TypeDef, usedBy: readonly string[])
     return !retyped || usedBy.length === 0;
   }
   return false;
-}
-
-/**
- * Is `t` the partition `cur` with another bound of the same parent, whose partitioning stays (so the parent
- * is not recreated and the partition can be detached and attached again, keeping its rows)?
- */
-function rebound(cur: Table, t: Table, current: Model, desired: Model): boolean {
-  const [a, b] = [cur.partitionOf, t.partitionOf];
-  if (!a || !b || a.parent !== b.parent || sameBound(a.bound, b.bound)) return false;
-  if (!sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return false;
-  const [p, q] = [current.tables[a.parent], desired.tables[b.parent]];
-  return !!p && !!q && !!p.partitionBy && !!q.partitionBy && p.partitionBy.strategy === q.partitionBy.strategy && sameExpr(p.partitionBy.key, q.partitionBy.key) && sameBound(p.partitionOf?.bound, q.partitionOf?.bound) && (p.partitionOf?.parent ?? '') === (q.partitionOf?.parent ?? '');
-}
-
-/**
- * Does `t` keep `cur`'s rows through DETACH / ATTACH PARTITION: one of them is a partition, they are not
- * partitions of the same parent (see `rebound`), their own partitioning is the same, neither inherits, and the
- * parents are partitioned tables on both sides?
- */
-function movedPartition(cur: Table, t: Table, current: Model, desired: Model): boolean {
-  const [a, b] = [cur.partitionOf, t.partitionOf];
-  if ((!a && !b) || (a && b && a.parent === b.parent)) return false;
-  if (cur.inherits.length || t.inherits.length) return false;
-  if (!sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return false;
-  return (!a || !!current.tables[a.parent]?.partitionBy) && (!b || !!desired.tables[b.parent]?.partitionBy);
 }
 
 /**
@@ -337,7 +314,8 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     }
     // Parents joined or left in place, or a table that only a new creation can make a child as desired.
     const move = cur ? inheritanceMove(cur, t, current, desired) : undefined;
-    if (!cur || move === 'recreate' || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '') || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) {
+    // Also a partition whose parent is recreated (./partition-moves.ts): it goes with it and comes back under it.
+    if (!cur || move === 'recreate' || recreatedTable(key, current, desired)) {
       if (cur) out.push({ kind: 'drop_table', table: cur });
       out.push({ kind: 'create_table', table: t });
       // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
@@ -417,6 +395,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
+  validCheckCopies(current, desired, out, (schema) => inScope(scope, schema));
   attachPartitionIndexes(current, desired, out);
   renamePartitionIndexes(current, desired, out);
   renamePartitionKeys(current, desired, out);

@@ -33,7 +33,7 @@ import { arr, globToRegExp, indexSql, json, nums, str, tableMarks, type Row } fr
 import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, preparedReads, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
 
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
-import { recordCopies, type CopyRow } from './key-copies.js';
+import { recordCopies, recordValidCheckCopies, type CopyRow } from './key-copies.js';
 import { attachedTargetExists, objectKey } from '../model/objects.js';
 import { columnSettingsOf } from '../model/view-columns.js';
 import { viewQueryText, boundFromText, canonicalizeDefinitions, constraintText, canonicalizeViews, domainCheckFromText, exprFromText } from '../parse/canonical.js';
@@ -363,6 +363,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
       };
       // Partitions' copies of keys above (PrimaryKey.copies): each copy's constraint, and each key by its oid.
       const copyRows: CopyRow[] = [];
+      const validCheckCopies = new Set<string>();
       const keysByOid = new Map<number, { t: TableWithMaps; name: string }>();
       for (const r of await conP) {
         const rel = Number(r.rel);
@@ -371,6 +372,8 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           if (Number(r.copy_of)) copyRows.push({ oid: Number(r.key_oid), of: Number(r.copy_of), part: qualifiedKey(t.schema, t.name), name: String(r.name) });
           else keysByOid.set(Number(r.key_oid), { t, name: String(r.name) });
         }
+        // A valid copy of a check above (CheckConstraint.validCopies, recorded on that check below).
+        if (t && r.is_local === false && r.kind === 'c' && r.validated) validCheckCopies.add(`${qualifiedKey(t.schema, t.name)}\u0000${String(r.name)}`);
         if (!t || r.is_local === false) continue;
         const deferrable = !!r.deferrable;
         const initiallyDeferred = !!r.deferred;
@@ -401,6 +404,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         t.constraints[c.name] = c;
       }
       recordCopies(copyRows, keysByOid);
+      if (validCheckCopies.size) recordValidCheckCopies(model, validCheckCopies);
       for (const r of await idxP) {
         const key = qualifiedKey(String(r.schema), String(r.table_name));
         const target = (model.tables[key] as { indexes: Record<string, Index> } | undefined) ?? (model.views[key] as { indexes: Record<string, Index> } | undefined);

@@ -3,7 +3,8 @@
  * set, at every level of a sub-partitioned tree) is recorded by name on the key at the top of its chain
  * (PrimaryKey.copies), as the fold records the copies it makes (parse/kinds/partition-keys.ts).
  */
-import type { Constraint, Table } from '../model/types.js';
+import type { Constraint, Model, Table } from '../model/types.js';
+import { normalValidCopies, tablesBelow } from '../model/check-copies.js';
 
 /** A copy's constraint row: its oid, the constraint it copies, the partition's key and its name. */
 export interface CopyRow {
@@ -39,4 +40,20 @@ export function recordCopies(copies: readonly CopyRow[], keys: ReadonlyMap<numbe
     if (!k || (k.kind !== 'primary_key' && k.kind !== 'unique')) continue;
     t.constraints[name] = { ...k, copies: Object.fromEntries(Object.entries(rec).sort(([a], [b]) => (a < b ? -1 : 1))) };
   }
+}
+
+/**
+ * Records on each NOT VALID check the tables below its table whose copy of it is valid (CheckConstraint.validCopies;
+ * `valid`: `<table key>\u0000<check name>` of the valid copies read, pg_constraint.conislocal false).
+ *
+ * @example
+ * recordValidCheckCopies(model, new Set(['public.p2\u0000c'])) // p.constraints.c.validCopies = ['public.p2']
+ */
+export function recordValidCheckCopies(model: Pick<Model, 'tables'>, valid: ReadonlySet<string>): void {
+  for (const [key, t] of Object.entries(model.tables) as [string, Table & { constraints: Record<string, Constraint> }][])
+    for (const c of Object.values(t.constraints)) {
+      if (c.kind !== 'check' || !c.notValid || c.noInherit) continue;
+      const copies = normalValidCopies(model, key, tablesBelow(model.tables, key).filter((k) => valid.has(`${k}\u0000${c.name}`)), true);
+      if (copies) t.constraints[c.name] = { ...c, validCopies: copies };
+    }
 }

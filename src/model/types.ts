@@ -232,6 +232,12 @@ export interface CheckConstraint extends ConstraintBase, ConstraintDefinition {
   readonly expr: Expr;
   readonly noInherit: boolean;
   readonly notValid?: boolean;
+  /**
+   * Of a NOT VALID check: the tables below this one (partitions, children, at any depth; keys, sorted) whose copy of
+   * it is valid: created after it (PostgreSQL validates a new table's constraints) or validated on their own
+   * (`ALTER TABLE part VALIDATE CONSTRAINT`). pg_dump writes such a copy in the partition's CREATE TABLE.
+   */
+  readonly validCopies?: readonly string[];
 }
 export interface ExclusionConstraint extends ConstraintBase, ConstraintIndexOptions {
   readonly kind: 'exclusion';

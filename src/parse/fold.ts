@@ -56,6 +56,7 @@ import { canonicalType, routineTypeName } from './typename.js';
 import { percentTypeName } from './kinds/percent-type.js';
 import { nullDefaultStored } from './kinds/null-default.js';
 import { recordCopyNames } from './kinds/partition-keys.js';
+import { settleValidCopies } from './kinds/check-copies.js';
 import { statementKind, tablespaceRefusal } from './statement-kind.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
@@ -571,6 +572,7 @@ export class Folder implements FoldScope {
       }
     }
     recordCopyNames(this);
+    settleValidCopies(this.model);
     // A table without a TOAST table loses its toast.* parameters in PostgreSQL (src/model/toast.ts): so does the fold.
     for (const t of Object.values(this.model.tables)) {
       if (!t.options?.some((o) => o.startsWith('toast.')) || needsToastTable(t, this.model.types)) continue;

@@ -372,6 +372,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       if (c.attach) return { requires: [nodeId.rel(table), nodeId.index((k as { attachedTo?: string }).attachedTo!), nodeId.index(qualifiedKey(c.table.schema, k.name)), nodeId.part(table, 'constraint', k.name)] };
       const key = k.kind === 'primary_key' || k.kind === 'unique' ? [nodeId.keys(table)] : [];
       const joined = k.kind === 'check' ? [nodeId.inheritedCheck(table, k.name)] : [];
+      // A copy validated on a table below the check's: once the check is (re)added there (diff/check-copies.ts).
+      if (c.copyOf) return { requires: [nodeId.rel(table), nodeId.rel(c.copyOf), nodeId.part(c.copyOf, 'constraint', k.name)] };
       // The copies a key added to an existing table makes on the partitions the plan creates are renamed right after
       // it (plan/kinds/partition-key-names.ts): those partitions first.
       const newParts = 'copies' in k && k.copies && !c.newTable ? Object.keys(k.copies).filter((p) => !current.tables[p]).map(nodeId.rel) : [];

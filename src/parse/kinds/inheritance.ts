@@ -3,6 +3,7 @@
  * `ALTER TABLE child INHERIT p` / `NO INHERIT p`, and what a parent's `ADD COLUMN`, `DROP COLUMN` and
  * `ALTER COLUMN … TYPE` do to its children (and partitions) unless written with `ONLY`.
  */
+import { mergeIntoCopy } from './check-copies.js';
 import { afterNoInherit, checkProviders, inheritableChecks } from '../../model/inheritance.js';
 import type { CheckConstraint, Column, Constraint, Model, Table } from '../../model/types.js';
 import { Problem, type MModel, type MTable, type Mut } from './scope.js';
@@ -124,14 +125,16 @@ export function changeChildColumns(model: MModel, parentKey: string, name: strin
  * @example
  * addCheckToChildren(model, 'public.p', check, false) // throws when a child has another p_n
  */
-export function addCheckToChildren(model: MModel, parentKey: string, check: Constraint, only: boolean): void {
+export function addCheckToChildren(model: MModel, parentKey: string, check: Constraint, only: boolean, owner = parentKey): void {
   if (check.kind !== 'check' || check.noInherit) return;
   const kids = children(model, parentKey);
   if (only && kids.length) throw new Problem('E_UNSUPPORTED', `constraint "${check.name}" must be added to child tables too (ALTER TABLE without ONLY, or NO INHERIT)`);
   for (const [key, kid] of kids) {
     const have = kid.constraints[check.name];
     if (have && (have.kind !== 'check' || have.noInherit || have.expr.canonical !== check.expr.canonical)) throw new Problem('E_DUPLICATE', `constraint "${check.name}" for relation "${kid.name}" already exists`);
-    addCheckToChildren(model, key, check, false);
+    // A partition's own check of the name becomes its copy (PostgreSQL: conislocal false), valid if it was.
+    if (have && kid.partitionOf) mergeIntoCopy(model, owner, key, have);
+    addCheckToChildren(model, key, check, false, owner);
   }
 }
 

@@ -15,6 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
+import { attachCopies, validateCopy } from './check-copies.js';
 import { copyNewKey, copyParentKeys, detachKeyCopies, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
@@ -144,6 +145,10 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
           addCheckToChildren(sc.model, found.key, t.constraints[name]!, only);
           // Without ONLY, each partition gets a copy of a new key (its name taken: partition-keys.ts).
           if (!only) copyNewKey(sc, t, name);
+          // A new primary key makes its columns NOT NULL in every child and partition too, as PostgreSQL stores it
+          // (attnotnull; 15 and 18 alike).
+          const made = t.constraints[name]!;
+          if (!only && made.kind === 'primary_key') for (const c of made.columns) changeChildColumns(sc.model, found.key, c, (x) => { x.notNull = true; });
         }
         break;
       }
@@ -162,6 +167,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_ValidateConstraint': {
         const c = t.constraints[cmd.name!] as Mut<Constraint> | undefined;
+        // A copy of a NOT VALID check above, validated here and below (./check-copies.ts).
+        if (!c && validateCopy(sc.model, found.key, cmd.name!)) break;
         if (!c) throw new Problem('E_UNKNOWN', `constraint "${cmd.name}" of relation "${t.name}" does not exist`);
         if ('notValid' in c) {
           delete (c as { notValid?: boolean }).notValid;
@@ -239,6 +246,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         for (const c of part.obj.columns) if (t.columns.some((p) => p.name === c.name)) c.inherited = true;
         attachPartitionIndexes(sc, t, part.obj);
         copyParentKeys(sc, t, part.obj);
+        // Its checks named as the parent's become copies of them (./check-copies.ts).
+        attachCopies(sc.model, part.key);
         break;
       }
       case 'AT_DetachPartition': {

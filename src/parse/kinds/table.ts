@@ -4,6 +4,7 @@
  */
 import { cloneParentIndexes, retargetAttached } from './partition-indexes.js';
 import { copyParentKeys, retargetKeyCopies } from './partition-keys.js';
+import { newTableCopies } from './check-copies.js';
 import { mergeDuplicateKeys } from './key-merge.js';
 import type { Column, CompositeType, Index } from '../../model/types.js';
 import { normalizeExpr } from '../normalize-forms.js';
@@ -87,6 +88,8 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   for (const { table, node } of likeIndexes.splice(0)) {
     createIndex(sc, { ...node, idxname: undefined, relation: { schemaname: table.schema, relname: table.name, inh: true } });
   }
+  // Its copies of the NOT VALID checks above it are valid (./check-copies.ts).
+  if (t.partitionOf || t.inherits.length) newTableCopies(sc.model, r.key);
 }
 
 /**

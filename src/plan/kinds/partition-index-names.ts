@@ -38,7 +38,11 @@ function childSql(i: Index, part: Table, name: string): string {
  * //  'ALTER INDEX "public"."r_v" ATTACH PARTITION "public"."east_v"']
  */
 export function partitionedIndexSql(i: Index, current: Model, desired: Model): string[] | undefined {
-  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && descendsFrom(desired.tables, k, i.table) ? [{ key: k, part: desired.tables[k]!, name }] : []));
+  // A table that becomes a partition here (change `reattach_partition`: ./partition-move.ts) gets its index in its
+  // detached state and the ATTACH PARTITION adopts it: not created or attached here (PostgreSQL refuses attaching an
+  // index of a table that is not a partition yet).
+  const joins = (k: string) => !!current.tables[k] && current.tables[k]!.partitionOf?.parent !== desired.tables[k]!.partitionOf?.parent;
+  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && descendsFrom(desired.tables, k, i.table) && !joins(k) ? [{ key: k, part: desired.tables[k]!, name }] : []));
   if (!parts.length || i.only || !i.keys.length) return undefined;
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);

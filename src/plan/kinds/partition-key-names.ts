@@ -42,10 +42,15 @@ export function newPartitionKeyRenames(t: Table, all: readonly Change[], current
 }
 
 /**
- * Relation names of `schema` in `current` once the keys that `all` drops are gone (their partitions' copies with them).
+ * Relation names of `schema` in `current` once the keys that `all` drops are gone (their partitions' copies with them),
+ * and the tables it drops (a partitioned table's partitions with it: the DROP TABLE runs before the CREATE TABLE of
+ * one recreated, so their indexes' and keys' names are free for the new ones).
  */
 function namesAfterDrops(current: Model, schema: string, all: readonly Change[]): Set<string> {
-  const taken = relationNames(current, schema);
+  const dropped = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const gone = (k: string): boolean => dropped.has(k) || (!!current.tables[k]?.partitionOf && gone(current.tables[k]!.partitionOf!.parent));
+  const left: Model = dropped.size ? { ...current, tables: Object.fromEntries(Object.entries(current.tables).filter(([k]) => !gone(k))) } : current;
+  const taken = relationNames(left, schema);
   for (const c of all)
     if (c.kind === 'drop_constraint' && 'copies' in c.constraint)
       for (const [part, name] of Object.entries(c.constraint.copies ?? {})) if (current.tables[part]?.schema === schema) taken.delete(name);

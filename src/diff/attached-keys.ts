@@ -7,7 +7,7 @@
  * change; a key attached in the current state to another index than in the desired one (or no longer attached)
  * is dropped and added again (its drop goes with the parent index's: plan/kinds/attached-keys.ts). Pure.
  */
-import type { Change } from './changes.js';
+import { droppedTableKeys, droppedIndexKeys, type Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Index, Model } from '../model/types.js';
 import { sameIndex } from './equal.js';
@@ -25,8 +25,8 @@ const attachedOf = (k: Constraint | undefined): string | undefined => (k && 'att
 export function attachPartitionKeys(current: Model, desired: Model, out: Change[]): void {
   const on = (kind: Change['kind'], table: string, name: string, attach?: boolean) => out.some((c) => c.kind === kind && (c.kind === 'add_constraint' || c.kind === 'drop_constraint')
     && qualifiedKey(c.table.schema, c.table.name) === table && c.constraint.name === name && !!(c.kind === 'add_constraint' && c.attach) === !!attach);
-  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
-  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const dropped = droppedTableKeys(out);
+  const rebuilt = droppedIndexKeys(out);
   const kept = (to: string) => !rebuilt.has(to) && Object.values(current.tables).some((x) => Object.values(x.indexes).some((i) => !i.only && qualifiedKey(i.schema, i.name) === to));
   for (const [key, t] of Object.entries(desired.tables)) {
     const cur = dropped.has(key) ? undefined : current.tables[key];
@@ -94,8 +94,8 @@ export function attachPartitionIndexes(current: Model, desired: Model, out: Chan
  * // readings_value_idx attached { readings_east: 'readings_east_value_idx' → 'east_value' }: out gains a rename
  */
 export function renamePartitionIndexes(current: Model, desired: Model, out: Change[]): void {
-  const droppedTables = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
-  const rebuilt = new Set(out.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+  const droppedTables = droppedTableKeys(out);
+  const rebuilt = droppedIndexKeys(out);
   for (const [key, t] of Object.entries(desired.tables)) {
     const cur = current.tables[key];
     if (!t.partitionBy || !cur || droppedTables.has(key)) continue;
@@ -122,7 +122,7 @@ export function renamePartitionIndexes(current: Model, desired: Model, out: Chan
  * // p1's copy of p_pkey is p1_pkey and should be p1_custom: out gains rename constraint p1_pkey → p1_custom on p1
  */
 export function renamePartitionKeys(current: Model, desired: Model, out: Change[]): void {
-  const droppedTables = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const droppedTables = droppedTableKeys(out);
   const changedKeys = new Set(out.flatMap((c) => (c.kind === 'drop_constraint' || c.kind === 'add_constraint' ? [`${qualifiedKey(c.table.schema, c.table.name)}/${c.constraint.name}`] : [])));
   for (const [key, t] of Object.entries(desired.tables)) {
     const cur = current.tables[key];
@@ -150,7 +150,7 @@ export function renamePartitionKeys(current: Model, desired: Model, out: Change[
  * // FOOBAR_1_Foo_id_idx (FOOBAR_1's own) attached to the new foobar_unique: its drop_index leaves `out`
  */
 export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
-  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const dropped = droppedTableKeys(out);
   const gone = new Set<Change>();
   for (const c of out) {
     if (c.kind !== 'create_index' || c.statisticsFrom || c.index.only || !c.index.attached) continue;

@@ -2,6 +2,7 @@
  * Change data: what differs between two Models, as typed, readonly records (no SQL here).
  * Each change names the object it is about; `plan` turns changes into ordered statements.
  */
+import { qualifiedKey } from '../model/names.js';
 import type { CatalogObject, Column, ColumnSettings, Constraint, Expr, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 
 export type Change =
@@ -139,3 +140,23 @@ export type CommentTarget =
   | { readonly on: 'COLUMN'; readonly schema: string; readonly name: string; readonly column: string }
   | { readonly on: 'FUNCTION' | 'PROCEDURE'; readonly schema: string; readonly name: string; readonly args: string }
   | { readonly on: 'CONSTRAINT' | 'TRIGGER' | 'POLICY' | 'RULE'; readonly schema: string; readonly name: string; readonly table: string };
+
+/**
+ * Keys of the tables that `changes` drop (`drop_table`).
+ *
+ * @example
+ * droppedTableKeys([{ kind: 'drop_table', table: t }]) // Set { 'public.t' }
+ */
+export function droppedTableKeys(changes: readonly Change[]): Set<string> {
+  return new Set(changes.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+}
+
+/**
+ * Keys of the indexes that `changes` drop (`drop_index`: dropped for good or to be built again).
+ *
+ * @example
+ * droppedIndexKeys([{ kind: 'drop_index', index: i }]) // Set { 'public.t_a_idx' }
+ */
+export function droppedIndexKeys(changes: readonly Change[]): Set<string> {
+  return new Set(changes.flatMap((c) => (c.kind === 'drop_index' ? [qualifiedKey(c.index.schema, c.index.name)] : [])));
+}

@@ -17,7 +17,8 @@
 import { MeridianError, type SourceLocation } from '../errors.js';
 import { qualifiedKey, quoteIdent } from '../model/names.js';
 import { exprRefs } from '../model/expr-refs.js';
-import type { Change } from './changes.js';
+import { droppedIndexKeys, type Change } from './changes.js';
+import { recreatedByPlanner } from './in-place.js';
 import type { Column, Model, Table } from '../model/types.js';
 
 /** Where the desired side declares a user (a schema file's line), when it comes from one. */
@@ -131,7 +132,7 @@ const bare = (s: string | undefined) => (s ?? '').replace(/"/g, '');
  */
 export function moveColumnsOffRecreatedCollations(current: Model, desired: Model, out: Change[]): void {
   for (const c of [...out]) {
-    if (c.kind !== 'alter_object' || c.from.kind !== 'collation' || c.to.kind !== 'collation') continue;
+    if (c.kind !== 'alter_object' || c.to.kind !== 'collation' || !recreatedByPlanner(c.from, c.to)) continue;
     const name = c.from.name;
     const spelled = `${quoteIdent(c.from.schema)}.${quoteIdent(name)}`;
     const uses = (x: string | undefined) => bare(x) === bare(spelled);
@@ -160,7 +161,7 @@ export function moveColumnsOffRecreatedCollations(current: Model, desired: Model
       },
     });
     // Indexes naming it in a key depend on it: built again after it is.
-    const planned = new Set(out.flatMap((x) => (x.kind === 'drop_index' ? [qualifiedKey(x.index.schema, x.index.name)] : [])));
+    const planned = droppedIndexKeys(out);
     for (const r of [...Object.values(current.tables), ...Object.values(current.views)]) {
       for (const i of Object.values(r.indexes ?? {})) {
         const key = qualifiedKey(i.schema, i.name);

@@ -13,13 +13,46 @@ import { exprRefs } from '../model/expr-refs.js';
 import { sameObject, sameViewQuery } from './equal.js';
 
 /**
- * Whether `from` becomes `to` by `ALTER` (the kind has an ALTER for everything that differs).
+ * Kinds with no ALTER for their definition whose changed objects the differ still hands on as one `alter_object`
+ * (not a `drop_object` + `create_object` pair): it first moves their users off them and back (./collation-in-use.ts),
+ * and its comment goes with it (./objects.ts); the planner drops and creates the object in that change's place
+ * (src/plan/kinds/index.ts gives these kinds no `alter`). Collations.
+ */
+const RECREATED_BY_PLANNER: ReadonlySet<CatalogObject['kind']> = new Set(['collation']);
+
+/**
+ * Whether `from` becomes `to` by being dropped and created again in the place of an ALTER (`RECREATED_BY_PLANNER`):
+ * the same kind, changed. The one definition of the rule for the differ (here, ./objects.ts,
+ * ./collation-in-use.ts) and the planner (src/plan/kinds/index.ts).
+ *
+ * @example
+ * recreatedByPlanner(ci, { ...ci, deterministic: true }) // true: a changed collation
+ * recreatedByPlanner(ci, ci)                             // false: unchanged
+ */
+export function recreatedByPlanner<T extends CatalogObject>(from: CatalogObject, to: T): from is T {
+  return plannerRecreates(to.kind) && from.kind === to.kind && !sameObject(from, to);
+}
+
+/**
+ * Whether objects of a kind change by `recreatedByPlanner` (the planner has no ALTER for them).
+ *
+ * @example
+ * plannerRecreates('collation') // true
+ */
+export function plannerRecreates(kind: CatalogObject['kind']): boolean {
+  return RECREATED_BY_PLANNER.has(kind);
+}
+
+/**
+ * Whether `from` becomes `to` by `ALTER` (the kind has an ALTER for everything that differs), or is recreated in
+ * the ALTER's place (`recreatedByPlanner`).
  *
  * @example
  * alterableInPlace(simpleDictionary, { ...simpleDictionary, options: ['stopwords=english'] }) // true
  * alterableInPlace(simpleDictionary, { ...simpleDictionary, template: 'pg_catalog.snowball' }) // false: no ALTER … TEMPLATE
  */
 export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolean {
+  if (plannerRecreates(to.kind)) return recreatedByPlanner(from, to);
   switch (to.kind) {
     // Only the firing state (`ALTER TABLE … ENABLE | DISABLE RULE`).
     case 'rule': return from.kind === 'rule' && sameObject(from, { ...to, enabled: from.enabled });
@@ -49,8 +82,6 @@ export function alterableInPlace(from: CatalogObject, to: CatalogObject): boolea
     // ALTER OPERATOR … SET (RESTRICT = …, JOIN = …) (PostgreSQL 15: not COMMUTATOR, NEGATOR, HASHES or MERGES, which
     // came in 17); its comment, written with its CREATE (a carried kind), is set again beside it.
     case 'operator': return from.kind === 'operator' && sameObject({ ...from, restrict: to.restrict, join: to.join, comment: to.comment }, to);
-    // A collation has no ALTER for its definition: the planner recreates it in its own order (./collation-in-use.ts).
-    case 'collation': return from.kind === 'collation';
     default: return false;
   }
 }

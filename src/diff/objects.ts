@@ -8,7 +8,7 @@ import { attachedTargetExists, isDatabaseWide, objectDependencies, objectKey, ob
 import type { CatalogObject, Model } from '../model/types.js';
 import type { Change, CommentTarget } from './changes.js';
 import { keptForeignCheck, sameObject } from './equal.js';
-import { alterableInPlace } from './in-place.js';
+import { alterableInPlace, recreatedByPlanner } from './in-place.js';
 import { adjustForDefaultPrivileges, sameApplyingRole } from './default-privileges.js';
 import { restoreOnNewIdentitySequences, restoreOnRecreatedTables } from './recreated.js';
 import { moveColumnsOffRecreatedCollations, moveColumnsOffRecreatedDomains } from './collation-in-use.js';
@@ -40,7 +40,7 @@ export function diffObjects(current: Model, desired: Model, scope: readonly stri
     }
     if (fresh) out.push({ kind: 'create_object', object: o });
     // A changed collation is recreated by the planner (it has no ALTER): its comment goes with it and comes back.
-    comments(fresh || (o.kind === 'collation' && was && !sameObject(was, o)) ? undefined : was, o, comment);
+    comments(fresh || (was && recreatedByPlanner(was, o)) ? undefined : was, o, comment);
   }
   for (const [key, o] of Object.entries(cur)) {
     if (!managed(o) || des[key]) continue;

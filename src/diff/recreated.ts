@@ -9,14 +9,14 @@
 import { identitySequences, objectKey } from '../model/objects.js';
 import { qualifiedKey } from '../model/names.js';
 import type { CatalogObject, Model, Publication } from '../model/types.js';
-import type { Change } from './changes.js';
+import { droppedTableKeys, type Change } from './changes.js';
 
 /**
  * @example
  * restoreOnRecreatedTables(desired, out) // + alter_object publication p: ADD TABLE t again
  */
 export function restoreOnRecreatedTables(desired: Model, out: Change[]): void {
-  const dropped = new Set(out.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const dropped = droppedTableKeys(out);
   const recreated = new Set(out.flatMap((c) => (c.kind === 'create_table' && dropped.has(qualifiedKey(c.table.schema, c.table.name)) ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
   // A foreign table changed is dropped and created (diff/objects.ts): what hangs off it goes and comes back too.
   const droppedObjects = new Set(out.flatMap((c) => (c.kind === 'drop_object' && c.object.kind === 'foreign_table' ? [objectKey(c.object)] : [])));

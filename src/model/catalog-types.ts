@@ -4,6 +4,7 @@
  * (src/diff/objects.ts, src/plan/kinds/). Same rules as ./types.ts, which re-exports everything here.
  */
 import type { Commented, Located, CanonicalDefinition, Grant, Expr } from './base-types.js';
+import type { Firing } from './firing.js';
 
 /**
  * `CREATE RULE` on a table or view (not a view's own `_RETURN` rule).
@@ -23,7 +24,7 @@ export interface Rule extends Commented, Located, CanonicalDefinition {
    */
   readonly relations?: readonly string[];
   /** Firing state when not the default `O` (`ALTER TABLE … DISABLE | ENABLE REPLICA | ENABLE ALWAYS RULE`): `D`, `R` or `A`. */
-  readonly enabled?: 'D' | 'R' | 'A';
+  readonly enabled?: Exclude<Firing, 'O'>;
 }
 
 /** `CREATE FOREIGN DATA WRAPPER` (database-wide). Key: `foreign_data_wrapper <name>`. */
@@ -98,8 +99,8 @@ export interface EventTrigger extends Commented, Located {
   readonly tags: readonly string[];
   /** The function, schema-qualified as regproc prints it (`public.log_ddl`). */
   readonly function: string;
-  /** `O` enabled (default), `D` disabled, `R` replica, `A` always. */
-  readonly enabled: 'O' | 'D' | 'R' | 'A';
+  /** Firing state (./firing.ts): `O` enabled (default), `D` disabled, `R` replica, `A` always. */
+  readonly enabled: Firing;
 }
 
 /** A table of a publication's `FOR TABLE` list. */

@@ -21,6 +21,7 @@
  */
 export * from './base-types.js';
 import type { Expr, Located, Commented, Grant, CanonicalDefinition } from './base-types.js';
+import type { Firing } from './firing.js';
 
 export interface SchemaDef extends Commented, Located {
   readonly kind: 'schema';
@@ -314,7 +315,8 @@ export interface Trigger extends Located, Commented, CanonicalDefinition {
   readonly args: readonly string[];
   readonly constraint?: { readonly deferrable: boolean; readonly initiallyDeferred: boolean };
   readonly referencing?: { readonly oldTable?: string; readonly newTable?: string };
-  readonly enabled?: 'O' | 'D' | 'R' | 'A';
+  /** Firing state (./firing.ts); absent = `O`, the default. */
+  readonly enabled?: Firing;
   /** Full `CREATE TRIGGER …` text (pg_get_triggerdef); used to render and compare. */
   readonly definition?: string;
 }

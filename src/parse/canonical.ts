@@ -14,7 +14,7 @@
  */
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
-import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
+import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize-context.js';
 import { canonicalExprText, canonicalExprTextIn, canonicalQueryForms, canonicalQueryText, normalizeExpr } from './normalize-forms.js';
 import { canonicalBoundText, canonicalConstraintText, canonicalStatementText } from './normalize-statements.js';
 import { nodeAs, stringValue, type Payload, type PgNode } from './ast.js';

@@ -8,7 +8,9 @@
  */
 import { parseExpression, parseOne } from './pg.js';
 import type { Node } from './ast.js';
-import { NONE, Normalizer, type NormalizeContext, type ScopeItem } from './normalize.js';
+import { Normalizer } from './normalize.js';
+import { NONE, type NormalizeContext } from './normalize-context.js';
+import type { ScopeItem } from './normalize-parts.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;

@@ -52,15 +52,25 @@ export function columnFact<T>(fields: Node[], scopes: ScopeItem[][], of: (item: 
   return undefined;
 }
 
-/** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
-export function constValue(c: Payload<'A_Const'>): string {
-  if (c.isnull) return 'NULL';
+/**
+ * The value of a number, string or boolean A_Const as text (`1`, `1.5`, `abc`, `true`); undefined for NULL and a
+ * bit string. The one reader of a constant's value (./kinds/nodes.ts, ./kinds/partition-bound.ts use it too).
+ *
+ * @example
+ * scalarConst({ ival: { ival: 3 } }) // '3'
+ */
+export function scalarConst(c: Payload<'A_Const'>): string | undefined {
   if (c.ival !== undefined) return String(c.ival.ival ?? 0);
   if (c.fval !== undefined) return String(c.fval.fval);
   if (c.sval !== undefined) return c.sval.sval ?? '';
   if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
-  if (c.bsval !== undefined) return c.bsval.bsval ?? '';
-  return '';
+  return undefined;
+}
+
+/** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
+export function constValue(c: Payload<'A_Const'>): string {
+  if (c.isnull) return 'NULL';
+  return scalarConst(c) ?? (c.bsval !== undefined ? c.bsval.bsval ?? '' : '');
 }
 
 /** Terms joined by AND / OR as the BoolExpr case builds them: nested terms of the same operator flattened, one term alone. */

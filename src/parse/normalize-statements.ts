@@ -9,11 +9,13 @@
  */
 import { parseOne, tagged, type TaggedStatement } from './pg.js';
 import type { Node, Payload } from './ast.js';
-import { NONE, Normalizer, optValue, sv, type Canon, type NormalizeContext, type ScopeItem } from './normalize.js';
+import { Normalizer } from './normalize.js';
+import { NONE, type NormalizeContext } from './normalize-context.js';
+import { gucName, optValue, type Canon, type ScopeItem } from './normalize-parts.js';
+import { sv } from './colname.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
 import { routineTypeName } from './typename.js';
 import { operatorMembers, type OperatorSchemaContext } from './user-operator.js';
-import { gucName } from './normalize-parts.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
   (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();

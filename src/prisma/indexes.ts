@@ -8,6 +8,8 @@
  */
 import type { Constraint, Index, Table } from '../model/types.js';
 import { prismaType } from './fields.js';
+import { indexShapeFromText } from '../parse/canonical.js';
+import { scanSync } from '../parse/libpg.js';
 
 /** Operator classes Prisma names (`ops: JsonbPathOps`); any other non-default one is written `ops: raw("…")`. */
 const MANAGED_OPS = /^(?:(?:inet|jsonb|jsonb_path|array|text|inet_inclusion)_ops|(?:bit|varbit)_minmax_ops|(?:bpchar|bytea|text)_(?:bloom|minmax)_ops|(?:date|float4|float8|inet|int2|int4|int8|numeric|oid|timestamp|timestamptz|time|timetz|uuid)_(?:bloom|minmax|minmax_multi)_ops)$/;
@@ -58,57 +60,35 @@ export interface KeyDef {
   readonly nullsOrder: boolean;
 }
 
-/** Splits `text` at top-level commas (outside parentheses and quotes). */
-function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let cur = '';
-  for (const ch of text) {
-    if (quote) { if (ch === quote) quote = ''; }
-    else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
-    cur += ch;
+/**
+ * The predicate of a partial index as PostgreSQL printed it: the text after the scanner's `WHERE` keyword (a
+ * quoted name or a string holding "where" is another token); undefined without one.
+ */
+function predicateText(def: string): string | undefined {
+  let tokens: ReturnType<typeof scanSync>['tokens'];
+  try {
+    tokens = scanSync(def).tokens;
+  } catch {
+    return undefined;
   }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
+  const where = tokens.find((t) => t.keywordName !== 'NO_KEYWORD' && t.text.toUpperCase() === 'WHERE');
+  return where && Buffer.from(def, 'utf8').toString('utf8', where.end).trimStart();
 }
 
 /**
- * Index keys from pg_get_indexdef text when the inspector gave none: a plain column (optionally with an
- * operator class, DESC, NULLS FIRST/LAST) or an expression (column undefined).
+ * Index keys from pg_get_indexdef text when the inspector gave none, read from the statement's parse tree
+ * (../parse/canonical.ts indexShapeFromText): a plain column (with its operator class, unqualified, DESC, NULLS
+ * FIRST/LAST) or an expression (column undefined). No keys when the text does not parse. The parser must be
+ * loaded (`initParser()`; inspect() and parseSchema() load it).
  *
  * @example
  * indexKeysFromDefinition('CREATE INDEX i ON public.t USING btree (a, lower(b) DESC)')
  * // → { keys: [{ column: 'a', … }, { column: undefined, descending: true, … }], partial: false }
  */
 export function indexKeysFromDefinition(def: string): { keys: Array<{ column?: string; opclass?: string; descending: boolean; nullsFirst: boolean }>; partial: boolean } {
-  const m = /\sUSING\s+\w+\s+\(/.exec(def);
-  if (!m) return { keys: [], partial: / WHERE /.test(def) };
-  let depth = 1;
-  let i = m.index + m[0].length;
-  const start = i;
-  let quote = '';
-  for (; i < def.length && depth > 0; i++) {
-    const ch = def[i]!;
-    if (quote) { if (ch === quote) quote = ''; }
-    else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-  }
-  const inner = def.slice(start, i - 1);
-  const rest = def.slice(i);
-  const keys = splitTopLevel(inner).map((part) => {
-    const k = /^("(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\s+(?!ASC\b|DESC\b|NULLS\b)([\w.]+))?(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/.exec(part);
-    const descending = /\sDESC(\s|$)/.test(part);
-    const nullsFirst = /\sNULLS FIRST$/.test(part) || (descending && !/\sNULLS LAST$/.test(part));
-    if (!k) return { descending, nullsFirst };
-    const column = k[1]!.startsWith('"') ? k[1]!.slice(1, -1).replace(/""/g, '"') : k[1]!;
-    return { column, ...(k[2] ? { opclass: k[2].replace(/^[\w]+\./, '') } : {}), descending, nullsFirst };
-  });
-  return { keys, partial: /\sWHERE\s/.test(rest) };
+  const shape = indexShapeFromText(def);
+  const keys = (shape?.keys ?? []).map((k) => ({ ...(k.column !== undefined ? { column: k.column } : {}), ...(k.opclass ? { opclass: k.opclass } : {}), descending: k.descending, nullsFirst: k.nullsFirst }));
+  return { keys, partial: shape ? !!shape.where : predicateText(def) !== undefined };
 }
 
 /** The table with index keys read from pg_get_indexdef text where the inspector gave none. */
@@ -118,7 +98,7 @@ export function withIndexKeys(t: Table): Table {
     Object.entries(t.indexes).map(([k, i]) => {
       if (i.keys.length > 0) return [k, i];
       const parsed = indexKeysFromDefinition(i.definition ?? '');
-      const whereText = /\sWHERE\s+([\s\S]*)$/.exec(i.definition ?? '')?.[1] ?? '';
+      const whereText = predicateText(i.definition ?? '') ?? '';
       const where = i.where ?? (parsed.partial ? { text: whereText, canonical: whereText } : undefined);
       return [k, { ...i, keys: parsed.keys.map((x) => ({ column: x.column, opclass: x.opclass, descending: x.descending, nullsFirst: x.nullsFirst })), ...(where ? { where } : {}) } as Index];
     }),

@@ -13,16 +13,15 @@ import type { Database } from '../db/database.js';
 import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
 import { compareBytes } from '../migrate/dir.js';
-import { loadDirectory, migrationStatus } from '../migrate/apply.js';
+import { migrationStatus } from '../migrate/apply.js';
 import type { Model } from '../model/types.js';
 import { quoteIdentAlways } from '../model/names.js';
 import { loadLibpgQuery } from '../parse/libpg.js';
 import { namesInSchema, unqualifySql } from '../parse/unqualify.js';
 import { plan } from '../plan/index.js';
 import { MeridianError } from '../errors.js';
-import { runPool, targetRunner, defaultParallel, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
+import { runPool, fleetStart, type FleetFailure, type FleetOptions, type FleetTotals } from './fleet.js';
 import { nativeModelFromSources } from './native.js';
-import { openDatabase } from '../db/index.js';
 
 export interface FleetDriftTarget {
   readonly target: string;
@@ -52,10 +51,7 @@ export interface FleetDriftResult extends FleetTotals {
 export async function fleetDrift(
   opts: FleetOptions & { readonly dir: string; readonly revisionsSchema?: string; readonly schemas?: readonly string[]; readonly exclude?: readonly string[]; readonly onResult?: (r: FleetDriftTarget, t: FleetTotals) => void },
 ): Promise<FleetDriftResult> {
-  const loaded = await loadDirectory(opts.dir);
-  const open = opts.open ?? openDatabase;
-  const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
-  const withTarget = targetRunner(open);
+  const { loaded, parallel, withTarget } = await fleetStart(opts);
   const states = new Map<string, Promise<Model | undefined>>();
   /** The directory's state up to `version` (from the last checkpoint at or before it), folded natively once per version and scope. */
   const stateAt = (version: string | undefined, schemas: readonly string[] | undefined, searchPath: readonly string[] | undefined) => {

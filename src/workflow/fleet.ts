@@ -190,6 +190,20 @@ function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
 const EMBEDDED_AT_ONCE = 2;
 
 /**
+ * What every fleet command starts with: the migration directory loaded once, how many targets run at once
+ * (`opts.parallel`, else `defaultParallel`) and the per-target runner over `opts.open` (default `openDatabase`).
+ *
+ * @example
+ * const { loaded, parallel, withTarget } = await fleetStart({ dir: 'database/migrations', targets });
+ */
+export async function fleetStart(opts: FleetOptions & { readonly dir: string }): Promise<{ loaded: LoadedDirectory; parallel: number; withTarget: ReturnType<typeof targetRunner> }> {
+  const loaded = await loadDirectory(opts.dir);
+  const open = opts.open ?? openDatabase;
+  const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
+  return { loaded, parallel, withTarget: targetRunner(open) };
+}
+
+/**
  * Runs `fn` on a target, timed: opened (an embedded one only when fewer than EMBEDDED_AT_ONCE are open), its
  * bound schema checked to exist (a fleet never creates a tenant), closed afterwards. A failure to open it or
  * an error thrown by `fn` becomes the target's result through `failed`, with the time spent so far.
@@ -245,10 +259,7 @@ async function openTarget(t: FleetTarget, open: (url: string) => Promise<Databas
  * r.failed // targets that failed (named in r.results)
  */
 export async function fleetApply(opts: FleetApplyOptions): Promise<FleetApplyResult> {
-  const loaded = await loadDirectory(opts.dir);
-  const open = opts.open ?? openDatabase;
-  const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
-  const withTarget = targetRunner(open);
+  const { loaded, parallel, withTarget } = await fleetStart(opts);
   const { results, totals } = await runPool<FleetApplyTarget>(
     opts.targets,
     parallel,
@@ -317,10 +328,7 @@ export interface FleetStatusResult extends FleetTotals {
 export async function fleetStatus(
   opts: FleetOptions & { readonly dir: string; readonly revisionsSchema?: string; readonly onResult?: (r: FleetStatusTarget, totals: FleetTotals) => void },
 ): Promise<FleetStatusResult> {
-  const loaded = await loadDirectory(opts.dir);
-  const open = opts.open ?? openDatabase;
-  const parallel = opts.parallel ?? (await defaultParallel(opts.targets, open));
-  const withTarget = targetRunner(open);
+  const { loaded, parallel, withTarget } = await fleetStart(opts);
   const { results, totals } = await runPool<FleetStatusTarget>(
     opts.targets,
     parallel,

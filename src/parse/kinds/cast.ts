@@ -7,9 +7,9 @@ import { quoteIdent } from '../../model/names.js';
 import type { Cast } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 const CONTEXT: Record<string, Cast['context']> = { COERCION_EXPLICIT: 'explicit', COERCION_ASSIGNMENT: 'assignment', COERCION_IMPLICIT: 'implicit' };
 
 /** The key of the cast between two TypeName nodes (payloads, or nodes DROP CAST names them by). */

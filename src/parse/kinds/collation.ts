@@ -7,9 +7,9 @@ import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import type { Collation } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /**
  * @example

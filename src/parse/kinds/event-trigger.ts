@@ -4,11 +4,11 @@
  */
 import { quoteIdent } from '../../model/names.js';
 import type { EventTrigger } from '../../model/types.js';
-import type { Node, Payload } from '../ast.js';
+import type { Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 const key = (name: string) => `event_trigger ${name}`;
 
 export function createEventTrigger(s: FoldScope, n: Payload<'CreateEventTrigStmt'>): void {

@@ -11,9 +11,9 @@ import { applyGenericOptions, type FoldScope, type MTable } from './scope.js';
 import { constraint } from './constraint.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { forgetPrivileges } from './privileges.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 const fdwKey = (name: string) => `foreign_data_wrapper ${name}`;
 const serverKey = (name: string) => `server ${name}`;
 

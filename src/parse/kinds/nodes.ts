@@ -3,6 +3,7 @@
  */
 import type { Node, Payload, Tree } from '../ast.js';
 import { optionName } from '../../model/options.js';
+import { scalarConst } from '../normalize-parts.js';
 
 export const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
@@ -28,13 +29,8 @@ export function mergeOptions(cur: readonly string[], add: readonly string[]): st
 }
 
 export function constText(a: Node): string {
-  if (a.A_Const) {
-    const c = a.A_Const;
-    if (c.ival !== undefined) return String(c.ival.ival ?? 0);
-    if (c.fval !== undefined) return String(c.fval.fval);
-    if (c.sval !== undefined) return c.sval.sval ?? '';
-    if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
-  }
+  const v = a.A_Const && scalarConst(a.A_Const);
+  if (v !== undefined) return v;
   if (a.String) return a.String.sval!;
   if (a.Integer) return String(a.Integer.ival ?? 0);
   if (a.Float) return String(a.Float.fval);

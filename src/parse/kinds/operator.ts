@@ -11,9 +11,9 @@ import type { Operator } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
 import { builtinCatalog } from '../catalog/index.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /** A function name (TypeName node of a DefElem) as regproc prints it under an empty search_path. */
 function regproc(s: FoldScope, tn: Node, what: string): string {

@@ -14,6 +14,7 @@ import { deparseExpression, parseOne } from '../pg.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope, MTable } from './scope.js';
 import { sv } from './nodes.js';
+import { scalarConst } from '../normalize-parts.js';
 
 /**
  * A partition bound of a partition of `parent`: canonical form (as the inspector's) and text (as written).
@@ -67,12 +68,7 @@ function keyTypes(parent: MTable | undefined): (string | undefined)[] {
 /** The value of a constant (`'2026-01-01'`, `1`, `true`, or one cast: `'x'::date`), else undefined. */
 function constantText(d: Node): string | undefined {
   const c = d?.A_Const ?? d?.TypeCast?.arg?.A_Const;
-  if (!c || c.isnull) return undefined;
-  if (c.ival !== undefined) return String(c.ival.ival ?? 0);
-  if (c.fval !== undefined) return String(c.fval.fval);
-  if (c.sval !== undefined) return c.sval.sval ?? '';
-  if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
-  return undefined;
+  return !c || c.isnull ? undefined : scalarConst(c);
 }
 
 /** A constant's output as ruleutils' get_const_expr prints it in a partition bound (no cast shown). */

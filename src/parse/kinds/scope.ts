@@ -6,7 +6,7 @@
  */
 import type { SourceLocation } from '../../errors.js';
 import type { CatalogObject, Column, Constraint, Expr, Func, Grant, Index, Model, Policy, PrimaryKey, SchemaDef, Sequence, Table, Trigger, TypeDef, UniqueConstraint, View } from '../../model/types.js';
-import type { NormalizeContext } from '../normalize.js';
+import type { NormalizeContext } from '../normalize-context.js';
 import type { OperatorResolution } from '../user-operator.js';
 import type { Payload, TaggedNode, Tree } from '../ast.js';
 import { optionName } from '../../model/options.js';

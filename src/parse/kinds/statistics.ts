@@ -8,10 +8,10 @@ import { qualifiedKey } from '../../model/names.js';
 import type { ExtendedStatistics, Expr } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const KINDS = ['ndistinct', 'dependencies', 'mcv'];
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /**
  * @example

@@ -12,9 +12,9 @@ import { qualifiedKey, splitKey } from '../../model/names.js';
 import type { TextSearchConfiguration, TextSearchDictionary, TextSearchMapping } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
+import { sv } from './nodes.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
-const sv = (n: Node | undefined): string => n?.String?.sval ?? '';
 
 /** The built-in configurations (pg_catalog, PostgreSQL 13–18; `estonian` since 17). */
 const BUILTIN_CONFIGS = new Set(['simple', 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'estonian', 'finnish', 'french', 'german', 'greek', 'hindi',

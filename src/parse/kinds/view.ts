@@ -6,7 +6,7 @@ import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
 import { exprType, rangeFunctionColumns } from '../expr-type.js';
-import type { NormalizeContext } from '../normalize.js';
+import type { NormalizeContext } from '../normalize-context.js';
 import { normalizeQuery, normalizeQueryTyped } from '../normalize-forms.js';
 import { figureColname } from '../colname.js';
 import { joinStarColumns, type StarColumn } from '../join-columns.js';

@@ -8,7 +8,7 @@
  * In: the changes and both Models. Out: the changes plus the drops and re-creates above (pure, to a fixpoint:
  * a parent index recreated takes every key attached to it).
  */
-import type { Change } from '../../diff/changes.js';
+import { droppedTableKeys, type Change } from '../../diff/changes.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { Constraint, Index, Model, Table } from '../../model/types.js';
 
@@ -64,7 +64,7 @@ export function dropAttachedKeysWithIndexes(all: Change[], current: Model, desir
     if (back && !all.some((x) => x.kind === 'create_index' && qualifiedKey(x.index.schema, x.index.name) === to && !x.statisticsFrom)) all.push({ kind: 'create_index', index: back, newTable: false });
   }
   if (!keys.length) return;
-  const droppedTables = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const droppedTables = droppedTableKeys(all);
   const tableKey = (t: Table) => qualifiedKey(t.schema, t.name);
   const onKey = (c: Change, kind: 'drop_constraint' | 'add_constraint', k: AttachedKey) => c.kind === kind && tableKey(c.table) === tableKey(k.table) && c.constraint.name === k.key.name;
   for (let changed = true; changed;) {

@@ -19,6 +19,7 @@ import * as operator from './operator.js';
 import * as operatorClass from './operator-class.js';
 
 import type { KindStatement } from './statement.js';
+import { plannerRecreates } from '../../diff/in-place.js';
 
 export type { KindStatement } from './statement.js';
 
@@ -37,7 +38,8 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
   foreign_table: { create: foreign.createForeignTable, drop: foreign.dropForeignTable, alter: foreign.alterForeignTable },
   event_trigger: { create: eventTrigger.createEventTrigger, drop: eventTrigger.dropEventTrigger, alter: eventTrigger.alterEventTrigger },
   cast: { create: cast.createCast, drop: cast.dropCast },
-  collation: { create: collation.createCollation, drop: collation.dropCollation, alter: () => undefined },
+  // No ALTER: a changed collation is dropped and created again in its alter_object's place (kindRules).
+  collation: { create: collation.createCollation, drop: collation.dropCollation },
   statistics: { create: statistics.createStatistics, drop: statistics.dropStatistics, alter: statistics.alterStatistics },
   publication: { create: publication.createPublication, drop: publication.dropPublication, alter: publication.alterPublication },
   ts_dictionary: { create: textSearch.createDictionary, drop: textSearch.dropDictionary, alter: textSearch.alterDictionary },
@@ -56,5 +58,7 @@ const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind
  * kindRules(server).create(server)[0].sql // 'CREATE SERVER "files" FOREIGN DATA WRAPPER "file_fdw"'
  */
 export function kindRules<T extends CatalogObject>(o: T): Rules<T> {
-  return RULES[o.kind] as unknown as Rules<T>;
+  const rules = RULES[o.kind] as unknown as Rules<T>;
+  // A kind the differ recreates in the place of an ALTER (diff/in-place.ts) has none: dropped and created.
+  return plannerRecreates(o.kind) ? { create: rules.create, drop: rules.drop } : rules;
 }

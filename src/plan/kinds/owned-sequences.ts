@@ -5,7 +5,7 @@
  * the sequence is released first (`OWNED BY NONE`, before the table's drop) and, when it is owned again, given
  * its owner after the table exists (the planner's ordinary `sequence_owned_by`). Its position is kept.
  */
-import type { Change } from '../../diff/changes.js';
+import { droppedTableKeys, type Change } from '../../diff/changes.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { Model } from '../../model/types.js';
 
@@ -16,7 +16,7 @@ import type { Model } from '../../model/types.js';
  * keepOwnedSequences(all, current, desired) // all gains { kind: 'sequence_owned_by', sequence: { …s, ownedBy: undefined }, beforeDrops: true }
  */
 export function keepOwnedSequences(all: Change[], current: Model, desired: Model): void {
-  const dropped = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const dropped = droppedTableKeys(all);
   const columns = new Set(all.flatMap((c) => (c.kind === 'drop_column' ? [`${qualifiedKey(c.table.schema, c.table.name)}\u0000${c.column.name}`] : [])));
   if (!dropped.size && !columns.size) return;
   for (const [k, s] of Object.entries(current.sequences)) {

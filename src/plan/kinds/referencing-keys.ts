@@ -5,7 +5,7 @@
  * foreign key that stays uses it. Such foreign keys are dropped before the key and added again after the new
  * key exists (the graph orders them: a foreign key's drop used `keys:<table>`, its add requires it).
  */
-import type { Change } from '../../diff/changes.js';
+import { droppedTableKeys, type Change } from '../../diff/changes.js';
 import { qualifiedKey } from '../../model/names.js';
 import type { Model } from '../../model/types.js';
 
@@ -26,7 +26,7 @@ export function restoreReferencingForeignKeys(all: Change[], current: Model, des
     if (c.kind === 'drop_index' && c.index.unique && !c.index.where && c.index.keys.every((k) => k.column)) dropped.push({ table: c.index.table, columns: c.index.keys.map((k) => k.column!) });
   }
   if (!dropped.length) return;
-  const droppedTables = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
+  const droppedTables = droppedTableKeys(all);
   for (const [k, t] of Object.entries(current.tables)) {
     if (droppedTables.has(k)) continue;
     for (const fk of Object.values(t.constraints)) {

@@ -57,8 +57,21 @@ export function constValue(c: Payload<'A_Const'>): string {
   if (c.fval !== undefined) return String(c.fval.fval);
   if (c.sval !== undefined) return c.sval.sval ?? '';
   if (c.boolval !== undefined) return c.boolval.boolval ? 'true' : 'false';
-  if (c.bsval !== undefined) return c.bsval.bsval ?? '';
+  if (c.bsval !== undefined) return bitStringValue(c.bsval.bsval ?? '');
   return '';
+}
+
+/**
+ * A bit-string constant's bits, as bit_in stores them and PostgreSQL prints them back (`'00011111'::"bit"`): the
+ * parser gives `b0101` for `B'0101'` and `x1F` for `X'1F'` (four bits a hex digit).
+ *
+ * @example
+ * bitStringValue('x1F') // '00011111'
+ */
+export function bitStringValue(bs: string): string {
+  const digits = bs.slice(1);
+  if (bs[0] !== 'x' && bs[0] !== 'X') return digits;
+  return /^[0-9a-fA-F]*$/.test(digits) ? [...digits].map((d) => parseInt(d, 16).toString(2).padStart(4, '0')).join('') : bs;
 }
 
 /** Terms joined by AND / OR as the BoolExpr case builds them: nested terms of the same operator flattened, one term alone. */

@@ -54,4 +54,17 @@ export const HUNT_12A_CASES: AcceptanceCase[] = [
     planTwice: true,
     minServer: { major: 14, reason: 'PostgreSQL 13 stores a call in SQL syntax as the call by name (and prints it so)' },
   },
+  // parse/normalize-parts.ts (constValue): a bit-string constant (`X'1F'`, `B'00011111'`) compared by the parser's
+  // text (`x1F`, `b00011111`) while PostgreSQL stores its bits and prints `'00011111'::"bit"`, so a default written
+  // that way was set again on every plan (psqldef's HexBitTypedLiterals, MultiBitLiteralDefaultIsIdempotent).
+  {
+    name: 'hunt-12a: bit-string defaults written in hex and binary',
+    old: ['CREATE TABLE flags (id int, mask bit(8), nibble bit(4), v bit varying(8))'],
+    new: [
+      "CREATE TABLE flags (id int, mask bit(8) DEFAULT x'1F', nibble bit(4) DEFAULT X'a', v bit varying(8) DEFAULT b'101', CONSTRAINT mask_set CHECK (mask <> B'00000000'))",
+    ],
+    seed: "INSERT INTO flags VALUES (1, B'00000001', B'0001', B'1')",
+    keepsTables: [{ tables: ['flags'], query: 'SELECT id, mask FROM flags ORDER BY id' }],
+    planTwice: true,
+  },
 ];

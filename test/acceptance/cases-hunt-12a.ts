@@ -67,4 +67,20 @@ export const HUNT_12A_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['flags'], query: 'SELECT id, mask FROM flags ORDER BY id' }],
     planTwice: true,
   },
+  // model/constants.ts (moneyAmount, intervalFieldsOutput): a money constant compared by its text (`1.999` vs the
+  // catalog's `'$2.00'::money`, rounded to cents and printed in the server's lc_monetary) and an interval with a field
+  // and a fraction (`INTERVAL '1.5' HOUR`, stored truncated to the field: `01:00:00`) were left undecided, so the
+  // default was set again on every plan (psqldef's MoneyTypedLiteralDefault, MoneyDefaultRoundsToCents,
+  // MoneyCastDefaultIsIdempotent, IntervalFractionalFieldQualifierTruncates). Money now compares by its amount in
+  // cents on both sides; a bare number under a field drops its fraction below that field.
+  {
+    name: 'hunt-12a: money defaults and interval defaults with a field and a fraction',
+    old: ['CREATE TABLE m (id integer, price money, y interval, h interval)'],
+    new: [
+      "CREATE TABLE m (id integer, price money DEFAULT money '1.999', big money DEFAULT '1234567.5'::money, neg money DEFAULT '-$0.005'::money, y interval DEFAULT interval '1.5' year, h interval DEFAULT interval '-1.5' hour, d interval DEFAULT interval '2.7' day)",
+    ],
+    seed: "INSERT INTO m (id) VALUES (1)",
+    keepsTables: [{ tables: ['m'], query: 'SELECT id FROM m ORDER BY id' }],
+    planTwice: true,
+  },
 ];

@@ -40,6 +40,7 @@ export function constantOutput(text: string, type: string, plain = false): strin
     case 'real': return floatOutput(text, 6, 6);
     case 'bytea': return byteaOutput(text);
     case 'inet': case 'cidr': return inetOutput(text, type === 'cidr');
+    case 'money': return moneyAmount(text);
     case 'text': case 'character varying': return /\0/.test(text) ? undefined : text;
     default: return type.endsWith('[]') ? arrayOutput(text, type.slice(0, -2)) : precisionOutput(text, type);
   }
@@ -56,6 +57,20 @@ function precisionOutput(text: string, type: string): string | undefined {
   if (out === undefined) return undefined;
   const digits = /:\d{2}\.(\d+)(?:\+00)?$/.exec(out)?.[1]?.length ?? 0;
   return digits <= Number(m[2]) ? out : undefined;
+}
+
+/**
+ * money's amount, rounded to cents as cash_in rounds it (half away from zero): `1.999`, `$2.00` and `2` are all
+ * `2.00`. money's printed form depends on the server's lc_monetary (`$2.00` in the C locale), which Meridian does not
+ * set: both sides compare by this amount instead of a printed text. Decided only for a `.` decimal point, `,` group
+ * separators and a `$` sign (the C locale's input); anything else is left as written.
+ */
+function moneyAmount(text: string): string | undefined {
+  const m = /^\s*(-|\()?\s*\$?\s*(-)?(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?\s*(\))?\s*$/.exec(text);
+  if (!m || !(m[3] || m[4]) || (m[1] === '(') !== (m[5] === ')') || (m[1] === '-' && m[2])) return undefined;
+  const cents = BigInt(`${m[3]!.replace(/,/g, '') || '0'}${(m[4] ?? '').padEnd(2, '0').slice(0, 2)}`) + ((m[4] ?? '')[2] !== undefined && m[4]![2]! >= '5' ? 1n : 0n);
+  const negative = !!(m[1] || m[2]) && cents !== 0n;
+  return `${negative ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 }
 
 /**
@@ -455,7 +470,10 @@ const INTERVAL_FIELDS: readonly (readonly [number, string])[] = [[12, 'seconds']
 export function intervalFieldsOutput(text: string, mask: number): string | undefined {
   const least = INTERVAL_FIELDS.find(([bit]) => mask & (1 << bit));
   if (!least) return undefined;
-  const out = intervalOutput(/^\s*[+-]?\d+(\.\d+)?\s*$/.test(text) ? `${text.trim()} ${least[1]}` : text);
+  // A bare number counts in the least field, its fraction dropped when that field is not seconds (AdjustIntervalForTypmod
+  // truncates `INTERVAL '1.5' HOUR` to `01:00:00`, `INTERVAL '1.5' YEAR` to `1 year`).
+  const bare = /^\s*([+-]?\d+)(\.\d+)?\s*$/.exec(text);
+  const out = intervalOutput(bare ? `${least[1] === 'seconds' ? text.trim() : bare[1]} ${least[1]}` : text);
   if (out === undefined) return undefined;
   const clock = /(\d+):(\d+):(\d+(\.\d+)?)$/.exec(out);
   const finer = least[1] === 'years' ? /mon|day|:/.test(out) : least[1] === 'months' ? /day|:/.test(out) : least[1] === 'days' ? !!clock

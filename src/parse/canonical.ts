@@ -23,6 +23,7 @@ import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { parsePlPgSQLSync } from './libpg.js';
 import { operatorMembers, type OperatorResolution, type OperatorSchemaContext } from './user-operator.js';
 import { defaultOpclass, type KeyType } from './catalog/default-opclasses.js';
+import { withViewTypes } from './view-types.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const sv = stringValue;
@@ -415,7 +416,11 @@ function withIndexShape(i: Index): Index {
  * relations with the Model itself, as the parser resolves a file's views with the file's relations.
  */
 export function canonicalizeViews(model: Model): Model {
-  const ctx = modelContext(model);
+  // A query over a view types its columns from that view's query, as the fold does (./view-types.ts).
+  const ctx = withViewTypes(modelContext(model), (key) => {
+    const p = model.views[key] && parseOne(model.views[key].query.text.trim().replace(/;\s*$/, ''));
+    return p && p.type === 'SelectStmt' ? { SelectStmt: p.node } : undefined;
+  });
   const views: Record<string, View> = {};
   for (const [k, v] of Object.entries(model.views)) {
     let canonical: string;

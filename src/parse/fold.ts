@@ -50,6 +50,7 @@ import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
 import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize.js';
 import { normalizeExpr } from './normalize-forms.js';
+import { withViewTypes } from './view-types.js';
 import type { Payload, TaggedNode, Tree } from './ast.js';
 import { deparseExpression, type ParsedStatement } from './pg.js';
 import { canonicalType, routineTypeName } from './typename.js';
@@ -555,19 +556,22 @@ export class Folder implements FoldScope {
 
   /** Resolves what needs the whole file: views' canonical queries (with every relation known). */
   finish(): Model {
+    // A query over a view types its columns as over a table's (./view-types.ts), as canonicalizeViews does.
+    const queries = new Map(Object.entries(this.model.views).map(([k, v]) => [k, (v as unknown as { queryNode?: Tree }).queryNode]));
+    const ctx = withViewTypes(this.ctx, (key) => queries.get(key));
     for (const v of Object.values(this.model.views)) {
       const q = (v as unknown as { queryNode?: Tree }).queryNode;
       if (q) {
         let canonical: string;
         try {
-          canonical = view.canonicalView(q, this.ctx);
+          canonical = view.canonicalView(q, ctx);
         } catch (e) {
           if (!(e instanceof RangeError)) throw e;
           canonical = v.query.text;
         }
         v.query = { canonical, text: v.query.text };
         // Its typed form decides whether a changed view is replaced in place (src/diff/view-replace.ts).
-        if (v.kind === 'view' && canonical !== v.query.text) (v as { typedQuery?: string }).typedQuery = view.typedView(q, this.ctx);
+        if (v.kind === 'view' && canonical !== v.query.text) (v as { typedQuery?: string }).typedQuery = view.typedView(q, ctx);
         delete (v as unknown as { queryNode?: Tree }).queryNode;
       }
     }

@@ -255,7 +255,10 @@ export abstract class ExprNormalizer {
     return {
       Fn: [name, args, v.agg_star ? '*' : '', v.agg_distinct ? 'DISTINCT' : '', v.func_variadic || co?.variadicFrom !== undefined ? 'VARIADIC' : '',
         v.agg_order ? this.expr(v.agg_order, scopes) : '', v.agg_filter ? this.expr(v.agg_filter, scopes) : '', v.over ? this.expr({ WindowDef: v.over }, scopes) : '',
-        v.agg_within_group ? 'WITHIN GROUP' : ''],
+        v.agg_within_group ? 'WITHIN GROUP' : '',
+        // A call in SQL syntax (`x AT TIME ZONE z`, `SUBSTRING(s FROM 1)`, `TRIM(BOTH FROM s)`) is stored apart from
+        // the same function called by name (`timezone(z, x)`) since PostgreSQL 14, and printed as written.
+        ...(v.funcformat === 'COERCE_SQL_SYNTAX' ? ['SQL'] : [])],
     };
   }
 

@@ -67,10 +67,23 @@ export function scalarConst(c: Payload<'A_Const'>): string | undefined {
   return undefined;
 }
 
-/** The value of an A_Const as a string (numbers, strings and booleans compare by value). */
+/** The value of an A_Const as a string (numbers, strings and booleans compare by value; bit strings by their bits). */
 export function constValue(c: Payload<'A_Const'>): string {
   if (c.isnull) return 'NULL';
-  return scalarConst(c) ?? (c.bsval !== undefined ? c.bsval.bsval ?? '' : '');
+  return scalarConst(c) ?? (c.bsval !== undefined ? bitStringValue(c.bsval.bsval ?? '') : '');
+}
+
+/**
+ * A bit-string constant's bits, as bit_in stores them and PostgreSQL prints them back (`'00011111'::"bit"`): the
+ * parser gives `b0101` for `B'0101'` and `x1F` for `X'1F'` (four bits a hex digit).
+ *
+ * @example
+ * bitStringValue('x1F') // '00011111'
+ */
+export function bitStringValue(bs: string): string {
+  const digits = bs.slice(1);
+  if (bs[0] !== 'x' && bs[0] !== 'X') return digits;
+  return /^[0-9a-fA-F]*$/.test(digits) ? [...digits].map((d) => parseInt(d, 16).toString(2).padStart(4, '0')).join('') : bs;
 }
 
 /** Terms joined by AND / OR as the BoolExpr case builds them: nested terms of the same operator flattened, one term alone. */

@@ -41,6 +41,11 @@ export class Normalizer extends ExprNormalizer {
   /** The printed names of the FROM items of each enclosing query level (./ref-names.ts), innermost last. */
   private levels: string[][] = [];
 
+  /** The output columns' types of the SELECT normalised last (a set operation's: its last branch's). */
+  get outputTypes(): readonly (string | undefined)[] | undefined {
+    return this.outTypes;
+  }
+
   /**
    * A rule's INSERT / UPDATE / DELETE action, its bare columns resolved against its target (by its alias or name)
    * and its FROM / USING items, `rows` (OLD, NEW) visible qualified only; undefined for another statement.

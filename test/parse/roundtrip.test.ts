@@ -66,6 +66,7 @@ import { cachedState, stateWork } from '../helpers/state-cache.js';
 import { OWNER_ACL_CASES } from '../acceptance/cases-owner-acl.js';
 import { HUNT_11A_CASES } from '../acceptance/cases-hunt-11a.js';
 import { ROUTINES_3_CASES } from '../acceptance/cases-routines-3.js';
+import { GAPS_4_CASES } from '../acceptance/cases-gaps-4.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const CORPUS = ['chinook', 'northwind', 'pagila-2024', 'pagila-2026', 'osm-2023', 'osm-2026', 'danbooru-2022', 'danbooru-2026'];
@@ -136,7 +137,7 @@ for (const target of testTargets()) describe(`native parser round trip [${target
   // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
-  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES, ...EXTENSION_OPS_CASES, ...HUNT_11A_CASES, ...HUNT_11B_CASES, ...ROUTINES_3_CASES]) {
+  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES, ...EXTENSION_OPS_CASES, ...HUNT_11A_CASES, ...HUNT_11B_CASES, ...ROUTINES_3_CASES, ...GAPS_4_CASES]) {
     test(`parse = inspect, and old → parse(new) converges: ${c.name}`, async (ctx) => {
       if (c.serversOnly && !server) return ctx.skip(c.serversOnly); // needs what PGlite does not ship
       let old = false;

@@ -1,0 +1,38 @@
+/**
+ * Acceptance cases of the gaps left by hunts 10a and 10b (test/corpus-ext/MANIFEST.md; pgCodeKeeper's diff fixtures,
+ * Apache-2.0, and pg-delta's corpus, MIT — facts only, the cases are written anew). Each runs both directions on
+ * PGlite and PostgreSQL and is judged by pg_dump (harness.ts).
+ */
+import type { AcceptanceCase } from './harness.js';
+
+// A wrapper without a handler: foreign tables on it can be created (not queried) on PGlite too.
+const server = ['CREATE FOREIGN DATA WRAPPER gaps4_fdw', "CREATE SERVER gaps4_srv FOREIGN DATA WRAPPER gaps4_fdw OPTIONS (dbname 'x')"];
+const local = ['CREATE TABLE gaps4_rows (id int PRIMARY KEY, note text)'];
+const seed = "INSERT INTO gaps4_rows VALUES (1, 'a'), (2, 'b')";
+const keepsRows = [{ tables: ['gaps4_rows'], query: 'SELECT * FROM gaps4_rows ORDER BY id' }];
+
+/** Gap 1: a foreign table's column options (`OPTIONS (column_name …)`), storage, statistics target and attribute options. */
+export const FOREIGN_COLUMN_SETTINGS_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-4: a foreign table\'s column settings (statistics, storage, n_distinct) and column options set and reset in place',
+    old: [...server, ...local, "CREATE FOREIGN TABLE remote_rows (id int, name text, note text) SERVER gaps4_srv OPTIONS (table_name 'rows')"],
+    new: [...server, ...local, "CREATE FOREIGN TABLE remote_rows (id int OPTIONS (column_name 'rid'), name text, note text) SERVER gaps4_srv OPTIONS (table_name 'rows')",
+      'ALTER FOREIGN TABLE ONLY remote_rows ALTER COLUMN id SET STATISTICS 200', 'ALTER FOREIGN TABLE ONLY remote_rows ALTER COLUMN name SET STORAGE MAIN',
+      'ALTER FOREIGN TABLE ONLY remote_rows ALTER COLUMN note SET (n_distinct=100)'],
+    seed,
+    keepsTables: keepsRows,
+    expectedSql: ['ALTER COLUMN "id" SET STATISTICS 200', 'ALTER COLUMN "name" SET STORAGE MAIN', 'ALTER COLUMN "note" SET (n_distinct=100)'],
+    absentSql: ['DROP FOREIGN TABLE'],
+  },
+  {
+    name: 'gaps-4: a foreign table created with column settings, and a column added with its own',
+    old: [...server, ...local, 'CREATE FOREIGN TABLE kept_rows (id int) SERVER gaps4_srv'],
+    new: [...server, ...local, "CREATE FOREIGN TABLE remote_rows (id int, name text OPTIONS (column_name 'label')) SERVER gaps4_srv",
+      'ALTER FOREIGN TABLE remote_rows ALTER COLUMN name SET STORAGE EXTERNAL', 'ALTER FOREIGN TABLE remote_rows ALTER COLUMN id SET (n_distinct=-0.5)',
+      'CREATE FOREIGN TABLE kept_rows (id int, extra text) SERVER gaps4_srv', 'ALTER FOREIGN TABLE kept_rows ALTER COLUMN extra SET STATISTICS 50'],
+    seed,
+    keepsTables: keepsRows,
+  },
+];
+
+export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES];

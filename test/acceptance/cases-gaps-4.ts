@@ -35,4 +35,27 @@ export const FOREIGN_COLUMN_SETTINGS_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES];
+/**
+ * Gap 2: a typed table that stops being typed and gains a column (hunt 10a, `modify_typed_table_type`): `NOT OF` runs
+ * apart and first (PostgreSQL refuses ADD COLUMN on a typed table, in the same ALTER TABLE too), `OF t` after the
+ * column changes that make the table match the type.
+ */
+export const TYPED_TABLE_COLUMN_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-4: a typed table made a plain table with a column added, and back',
+    old: ['CREATE TYPE gaps4_pair AS (f1 integer, f2 text)', 'CREATE TABLE gaps4_typed OF gaps4_pair (PRIMARY KEY (f1))'],
+    new: ['CREATE TYPE gaps4_pair AS (f1 integer, f2 text)', 'CREATE TABLE gaps4_typed (f1 integer PRIMARY KEY, f2 text, f3 text)'],
+    seed: "INSERT INTO gaps4_typed VALUES (1, 'a'), (2, 'b')",
+    keeps: 'SELECT f1, f2 FROM gaps4_typed ORDER BY f1',
+    expectedSql: ['ALTER TABLE "public"."gaps4_typed" NOT OF'],
+  },
+  {
+    name: 'gaps-4: a typed table moved to a composite type with more attributes (NOT OF, ADD COLUMN, OF)',
+    old: ['CREATE TYPE gaps4_pair AS (f1 integer, f2 text)', 'CREATE TYPE gaps4_quad AS (f1 integer, f2 text, f3 text, f4 int)', 'CREATE TABLE gaps4_typed OF gaps4_pair'],
+    new: ['CREATE TYPE gaps4_pair AS (f1 integer, f2 text)', 'CREATE TYPE gaps4_quad AS (f1 integer, f2 text, f3 text, f4 int)', 'CREATE TABLE gaps4_typed OF gaps4_quad'],
+    seed: "INSERT INTO gaps4_typed VALUES (1, 'a'), (2, 'b')",
+    keeps: 'SELECT f1, f2 FROM gaps4_typed ORDER BY f1',
+  },
+];
+
+export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES, ...TYPED_TABLE_COLUMN_CASES];

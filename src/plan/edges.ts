@@ -418,6 +418,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // Privileges are a state of their object, not a user of it: changed on the object as it is when the
       // statement runs (a recreated object's, from what it starts with: after it is created again).
       if (c.to.kind === 'privileges') return { alters: e.creates, requires: [...e.requires, ...defaultsFor(c.to.schema)] };
+      // A publication's tables that leave it (before their table or listed columns go) and those that come (after they exist).
+      if (kind === 'remove-from-publication') return { alters: e.creates, used: objectEdges(c.from, current).requires };
+      if (kind === 'alter-publication') return { alters: e.creates, requires: e.requires };
       return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
     }
     default: return {};

@@ -58,4 +58,28 @@ export const TYPED_TABLE_COLUMN_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES, ...TYPED_TABLE_COLUMN_CASES];
+/**
+ * Gap 3: a publication's column list or row filter naming a column the migration drops (hunt 10b,
+ * `dependencies-cycles--drop-publication-listed-column`): the table leaves the publication before the column goes
+ * (PostgreSQL refuses the DROP COLUMN while it is listed) and comes back after, with its new list.
+ */
+export const PUBLICATION_COLUMN_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-4: a column dropped that a publication\'s column list names, the list narrowed',
+    // The dropped column last: added back at the end, where the old state has it (column order is not managed).
+    old: ['CREATE TABLE gaps4_lab (id bigint PRIMARY KEY, kept text, summary text)', 'CREATE PUBLICATION gaps4_pub FOR TABLE gaps4_lab (id, summary, kept)'],
+    new: ['CREATE TABLE gaps4_lab (id bigint PRIMARY KEY, kept text)', 'CREATE PUBLICATION gaps4_pub FOR TABLE gaps4_lab (id, kept)'],
+    seed: "INSERT INTO gaps4_lab VALUES (1, 'x', 'a'), (2, 'y', 'b')",
+    keeps: 'SELECT id, kept FROM gaps4_lab ORDER BY id',
+    expectedSql: ['ALTER PUBLICATION "gaps4_pub" DROP TABLE "public"."gaps4_lab"', 'ALTER TABLE "public"."gaps4_lab" DROP COLUMN "summary"'],
+  },
+  {
+    name: 'gaps-4: a column dropped that a publication\'s row filter reads, the filter changed to another column',
+    old: ['CREATE TABLE gaps4_lab (id bigint PRIMARY KEY, kept text, flag boolean)', 'CREATE PUBLICATION gaps4_pub FOR TABLE gaps4_lab WHERE (flag)'],
+    new: ['CREATE TABLE gaps4_lab (id bigint PRIMARY KEY, kept text)', "CREATE PUBLICATION gaps4_pub FOR TABLE gaps4_lab WHERE (id > 0)"],
+    seed: "INSERT INTO gaps4_lab VALUES (1, 'x', true), (2, 'y', false)",
+    keeps: 'SELECT id, kept FROM gaps4_lab ORDER BY id',
+  },
+];
+
+export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES, ...TYPED_TABLE_COLUMN_CASES, ...PUBLICATION_COLUMN_CASES];

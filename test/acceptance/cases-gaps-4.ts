@@ -82,4 +82,33 @@ export const PUBLICATION_COLUMN_CASES: AcceptanceCase[] = [
   },
 ];
 
-export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES, ...TYPED_TABLE_COLUMN_CASES, ...PUBLICATION_COLUMN_CASES];
+const tdiff = "CREATE FUNCTION gaps4_tdiff(a time, b time) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT EXTRACT(EPOCH FROM (a - b))'";
+
+/**
+ * Gap 4: range type options (hunt 10b, `type-ops--range-options`): SUBTYPE_OPCLASS, COLLATION, SUBTYPE_DIFF and
+ * MULTIRANGE_TYPE_NAME compared as the catalog prints them (a pg_catalog operator class bare, a file's function
+ * qualified), so a range is not recreated on every plan; a changed option recreates it.
+ */
+export const RANGE_OPTION_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-4: range types with a subtype operator class, collation, subtype_diff and multirange name created and dropped',
+    old: [tdiff, ...local],
+    new: [tdiff, ...local, 'CREATE TYPE gaps4_textrange AS RANGE (subtype = text, subtype_opclass = text_pattern_ops, collation = "C")',
+      'CREATE TYPE gaps4_timer AS RANGE (subtype = time, subtype_diff = gaps4_tdiff, multirange_type_name = gaps4_timer_multi)',
+      'CREATE TYPE gaps4_fr AS RANGE (subtype = float8, subtype_diff = pg_catalog.float8mi)'],
+    seed,
+    keepsTables: keepsRows,
+    planTwice: true,
+  },
+  {
+    name: 'gaps-4: range type options changed: the range is created again',
+    old: [tdiff, ...local, 'CREATE TYPE gaps4_textrange AS RANGE (subtype = text)', 'CREATE TYPE gaps4_timer AS RANGE (subtype = time)'],
+    new: [tdiff, ...local, 'CREATE TYPE gaps4_textrange AS RANGE (subtype = text, subtype_opclass = pg_catalog.text_pattern_ops)',
+      'CREATE TYPE gaps4_timer AS RANGE (subtype = time, subtype_diff = public.gaps4_tdiff, multirange_type_name = gaps4_timer_mr)'],
+    seed,
+    keepsTables: keepsRows,
+    planTwice: true,
+  },
+];
+
+export const GAPS_4_CASES: AcceptanceCase[] = [...FOREIGN_COLUMN_SETTINGS_CASES, ...TYPED_TABLE_COLUMN_CASES, ...PUBLICATION_COLUMN_CASES, ...RANGE_OPTION_CASES];

@@ -69,7 +69,7 @@ export function createForeignTable(t: ForeignTable): KindStatement[] {
   const settings = t.columns.flatMap((c) => columnSettingsActions(c.name, undefined, c.settings, c.type));
   return [
     { kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` },
-    ...(settings.length ? [{ kind: 'alter-foreign-table', comment: `set column settings of foreign table "${t.name}"`, sql: `ALTER FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} ${settings.join(', ')}` }] : []),
+    ...(settings.length ? [{ kind: 'alter-foreign-table' as const, comment: `set column settings of foreign table "${t.name}"`, sql: `ALTER FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} ${settings.join(', ')}` }] : []),
   ];
 }
 /**

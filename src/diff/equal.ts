@@ -5,6 +5,7 @@
  */
 import type { AggregateOptions, CatalogObject, CanonicalDefinition, Column, Constraint, Expr, ForeignCheck, ForeignColumn, Func, Index, IndexKey, Policy, PublicationTable, Sequence, Trigger, View } from '../model/types.js';
 import { constantOutput } from '../model/constants.js';
+import { sameColumnSettings } from '../model/view-columns.js';
 
 /** Two optional expressions mean the same. */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
@@ -214,7 +215,8 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
     }
     case 'foreign_table': {
       const o = b as typeof a;
-      const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options);
+      const col = (x: ForeignColumn, y: ForeignColumn) => x.name === y.name && x.type === y.type && x.notNull === y.notNull && sameExpr(x.default, y.default) && (x.collation ?? '') === (y.collation ?? '') && opts(x.options, y.options)
+        && sameColumnSettings({ c: x.settings ?? {} }, { c: y.settings ?? {} });
       return a.server === o.server && opts(a.options, o.options) && a.columns.length === o.columns.length && a.columns.every((c, i) => col(c, o.columns[i]!)) && sameForeignChecks(a.checks, o.checks);
     }
   }

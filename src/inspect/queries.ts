@@ -83,7 +83,7 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
                 'subtype', format_type(r.rngsubtype, NULL),
                 'diff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,
                 'canonical', CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::regproc::text END,
-                'opclass', CASE WHEN NOT oc.opcdefault THEN quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END,
+                'opclass', CASE WHEN NOT oc.opcdefault THEN CASE WHEN ocn.nspname <> 'pg_catalog' THEN quote_ident(ocn.nspname) || '.' ELSE '' END || quote_ident(oc.opcname) END,
                 'collation', CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN r.rngcollation::regcollation::text END,
                 -- rngmultitypid exists from PostgreSQL 14: read through jsonb so older servers still parse the query
                 'multirange', (SELECT mt.typname FROM pg_catalog.pg_type mt WHERE mt.oid = (to_jsonb(r) ->> 'rngmultitypid')::oid))

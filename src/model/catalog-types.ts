@@ -64,6 +64,11 @@ export interface ForeignColumn extends Commented {
   readonly collation?: string;
   /** Column options (`OPTIONS (column_name 'x')`) `name=value`. */
   readonly options: readonly string[];
+  /**
+   * What `ALTER FOREIGN TABLE ft ALTER COLUMN c SET STATISTICS n | SET STORAGE s | SET (n_distinct = …)` gives it,
+   * as a table column's (`Column`'s fields of the same names; `options` here are attribute options); absent = none.
+   */
+  readonly settings?: { readonly statistics?: number; readonly options?: readonly string[]; readonly storage?: string };
 }
 
 /** A foreign table's CHECK constraint (PostgreSQL does not enforce it on the remote rows: the planner trusts it). */

@@ -118,6 +118,12 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
       if (d.columns.some((x) => x.name === to.name && x.default)) emit('alter-column', c, key, cm, `ALTER TABLE ONLY ${qn(d.schema, d.name)} ALTER COLUMN ${qi(to.name)} DROP DEFAULT`, { locksExistingTable: true });
     }
   }
+  // An identity narrowed with its column (bigint → integer): ALTER TYPE retypes its sequence too, which refuses bounds
+  // out of the new type's range, so the new bounds are set first, on the sequence (a statement of its own: in one
+  // ALTER TABLE, PostgreSQL runs the type change before the identity's options whatever their order).
+  const narrowed = typeChanged && !followsParent && from.identity && to.identity ? narrowedBounds(from.identity.sequence, to.identity.sequence) : [];
+  const beyond = (x: Column) => ({ mayFailOnExistingRows: `fails if the identity of ${t.name}.${x.name} has handed out a value beyond its new bounds (its last value must fit them)` });
+  if (narrowed.length) emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(from.identity!.sequenceName ?? serialSequenceName(t.name, from.name))} ${narrowed.join(' ')}`, beyond(to));
   // An inherited column (a partition's, a child's) changes type with its parent's column: ALTER TYPE recurses.
   if (typeChanged && !followsParent) {
     // No USING when an assignment cast exists (PostgreSQL applies it), `USING col::type` for an explicit one
@@ -143,15 +149,16 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     const sets: string[] = [];
     if (from.identity.generation !== to.identity.generation) sets.push(`SET GENERATED ${to.identity.generation}`);
     if (a.increment !== b.increment) sets.push(`SET INCREMENT BY ${b.increment}`);
-    if (a.min !== b.min) sets.push(`SET MINVALUE ${b.min}`);
-    if (a.max !== b.max) sets.push(`SET MAXVALUE ${b.max}`);
+    if (a.min !== b.min && !narrowed.length) sets.push(`SET MINVALUE ${b.min}`);
+    if (a.max !== b.max && !narrowed.length) sets.push(`SET MAXVALUE ${b.max}`);
     if (a.start !== b.start) sets.push(`SET START WITH ${b.start}`);
     if (a.cache !== b.cache) sets.push(`SET CACHE ${b.cache}`);
     if (a.cycle !== b.cycle) sets.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
     // New bounds that exclude the old start leave the sequence's position out of range: restart it.
     const outside = startOutside(a, b);
     if (outside) sets.push(`RESTART WITH ${b.start}`);
-    if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : {});
+    const narrows = !narrowed.length && narrowedBounds(a, b).length > 0;
+    if (sets.length) emit('alter-column', c, key, cm, `${tn} ${sets.join(' ')}`, outside ? { mayFailOnExistingRows: `restarts the identity of ${t.name}.${to.name} at ${b.start}: values handed out before may be handed out again` } : narrows ? beyond(to) : {});
     // The sequence's own persistence (ALTER TABLE … ALTER COLUMN does not take it), after the table's (./edges.ts).
     if (from.identity.unlogged !== to.identity.unlogged) {
       emit('alter-column', c, key, cm, `ALTER SEQUENCE ${qi(t.schema)}.${qi(will ?? was ?? serialSequenceName(t.name, to.name))} SET ${to.identity.unlogged ?? !!t.unlogged ? 'UNLOGGED' : 'LOGGED'}`, {});
@@ -199,4 +206,15 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function keyOf(o: { schema: string; name: string }): string {
   return qualifiedKey(o.schema, o.name);
+}
+
+/**
+ * The `MINVALUE` / `MAXVALUE` clauses that narrow an identity's bounds (a higher minimum or a lower maximum), both
+ * set together when either narrows (checked together); none when neither does.
+ *
+ * @example
+ * narrowedBounds({ …, min: '1', max: '5000000000' }, { …, min: '1', max: '2147483647' }) // ['MINVALUE 1', 'MAXVALUE 2147483647']
+ */
+function narrowedBounds(a: { readonly min: string; readonly max: string }, b: { readonly min: string; readonly max: string }): string[] {
+  return BigInt(b.max) < BigInt(a.max) || BigInt(b.min) > BigInt(a.min) ? [`MINVALUE ${b.min}`, `MAXVALUE ${b.max}`] : [];
 }

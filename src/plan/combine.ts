@@ -5,7 +5,7 @@
  * The planner keeps one clause per statement (hazards, lint and `migrate down` reason per change); this
  * pass joins them where that cannot change what PostgreSQL does:
  *  - only transactional `ALTER TABLE` clauses PostgreSQL accepts in a list (not RENAME, SET SCHEMA,
- *    ATTACH/DETACH PARTITION, nor VALIDATE CONSTRAINT, which is kept apart on purpose);
+ *    ATTACH/DETACH PARTITION, NOT OF / OF, nor VALIDATE CONSTRAINT, which is kept apart on purpose);
  *  - a clause joins the latest statement of its table only when every statement it would move ahead of
  *    is a clause of the same step on another table (dropping foreign keys, dropping other constraints
  *    and columns, adding and altering columns, adding keys and checks, adding foreign keys, row-level
@@ -21,7 +21,8 @@ import { qk } from './table-sql.js';
 /** A statement that may be the result of joining clauses: `parts` are the planner's statements it holds. */
 export type CombinedStatement = Statement & { readonly parts?: readonly Statement[] };
 
-const NOT_IN_A_LIST = /^(RENAME|SET SCHEMA|ATTACH PARTITION|DETACH PARTITION|VALIDATE CONSTRAINT)\b/;
+// `NOT OF` / `OF t`: PostgreSQL checks a list's column clauses against the table's typedness before it runs any.
+const NOT_IN_A_LIST = /^(RENAME|SET SCHEMA|ATTACH PARTITION|DETACH PARTITION|VALIDATE CONSTRAINT|NOT OF|OF)\b/;
 
 /** The independent step a clause belongs to, or undefined when it is not a joinable clause. */
 function step(s: Statement): string | undefined {

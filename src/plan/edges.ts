@@ -81,10 +81,20 @@ export interface EdgeContext {
  * // { creates: ['type:public.apair'], requires: ['schema:public', 'type:public.zpair'] }
  */
 export function statementIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKind, object?: string): Ids {
-  const ids = changeIds(c, sql, ctx, kind, object);
+  const ids = typedTableColumns(c, changeIds(c, sql, ctx, kind, object));
   // Whatever is dropped inside a schema is dropped before the schema (DROP SCHEMA … CASCADE took it already).
   const schema = droppedIn(c);
   return schema === undefined ? ids : { ...ids, used: [...(ids.used ?? NONE), nodeId.schema(schema)] };
+}
+
+/**
+ * A table's column statements run after its `NOT OF` (PostgreSQL refuses to add, drop or retype a typed table's
+ * columns) and before its `OF type` (which checks the columns against the type's attributes).
+ */
+function typedTableColumns(c: Change, ids: Ids): Ids {
+  if (c.kind !== 'add_column' && c.kind !== 'drop_column' && c.kind !== 'alter_column') return ids;
+  const k = keyOf(c.table);
+  return { ...ids, alters: [...(ids.alters ?? NONE), nodeId.columns(k)], requires: [...(ids.requires ?? NONE), nodeId.untyped(k)] };
 }
 
 /** The schema an object a change drops lives in (tables name theirs already: tableRefs). */
@@ -236,8 +246,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const ri = c.table.replicaIdentity?.index;
       if (ri && sql === `ALTER TABLE ${tn} REPLICA IDENTITY USING INDEX ${qi(ri)}`) return { requires: [rel, ...index(ri)] };
       // A typed table bound to its type after both exist; unbound before its old type goes.
-      if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType)] };
-      if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], used: [nodeId.type(c.from.ofType)] };
+      if (c.table.ofType && sql.startsWith(`ALTER TABLE ${tn} OF `)) return { alters: [rel], requires: [nodeId.type(c.table.ofType), nodeId.columns(keyOf(c.table))] };
+      if (c.from.ofType && sql === `ALTER TABLE ${tn} NOT OF`) return { alters: [rel], creates: [nodeId.untyped(keyOf(c.table))], used: [nodeId.type(c.from.ofType)] };
       if (sql === `ALTER TABLE ${tn} SET LOGGED` || sql === `ALTER TABLE ${tn} SET UNLOGGED`) return { alters: [rel], creates: [nodeId.persistence(keyOf(c.table))] };
       return { alters: [rel] };
     }
@@ -410,6 +420,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // Privileges are a state of their object, not a user of it: changed on the object as it is when the
       // statement runs (a recreated object's, from what it starts with: after it is created again).
       if (c.to.kind === 'privileges') return { alters: e.creates, requires: [...e.requires, ...defaultsFor(c.to.schema)] };
+      // A publication's tables that leave it (before their table or listed columns go) and those that come (after they exist).
+      if (kind === 'remove-from-publication') return { alters: e.creates, used: objectEdges(c.from, current).requires };
+      if (kind === 'alter-publication') return { alters: e.creates, requires: e.requires };
       return { alters: e.creates, requires: e.requires, used: objectEdges(c.from, current).requires };
     }
     default: return {};

@@ -64,6 +64,10 @@ export const nodeId = {
    * owned sequences along): an identity sequence given its own persistence is set after it.
    */
   persistence: (table: string) => `persistence:${table}`,
+  /** A table no longer typed (`ALTER TABLE … NOT OF`): PostgreSQL refuses to add, drop or retype a typed table's columns. */
+  untyped: (table: string) => `untyped:${table}`,
+  /** A table's set of columns, as its column statements change it: `ALTER TABLE … OF type` checks it against the type's attributes. */
+  columns: (table: string) => `columns:${table}`,
 };
 
 function add(m: Map<string, number[]>, k: string, v: number): void {

@@ -1,7 +1,7 @@
 /**
  * The graph edges of the Model's catalog objects (src/plan/kinds/*): each object is the id `obj:<objectKey>`
  * (a foreign table also a relation and a row type) and requires, from its own definition:
- *  - publications → their tables and schemas; statistics → its table; rules → their table and the relations
+ *  - publications → their tables, schemas and the columns they list or filter on; statistics → its table; rules → their table and the relations
  *    their definition names; event triggers → their function; foreign tables → server → wrapper → its
  *    handler and validator functions; user mappings → their server; casts → their types and function;
  *    operators → their function and types; operator classes and families → their family, types, functions and
@@ -11,7 +11,7 @@
  */
 import { qualifiedKey } from '../model/names.js';
 import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
-import type { CatalogObject, Model } from '../model/types.js';
+import type { CatalogObject, Model, PublicationTable } from '../model/types.js';
 import { EXTENSIONS, nodeId } from './graph.js';
 import { byName } from './by-name.js';
 import { callIds, overloadIds } from './function-refs.js';
@@ -79,6 +79,13 @@ function relationsNamed(relations: readonly string[] | undefined, own: string, m
   return (relations ?? []).filter((k) => k !== own && (model.tables[k] || model.views[k])).map(nodeId.rel);
 }
 
+/** The columns of a publication's table its column list and row filter name, as ids. */
+function publishedColumns(t: PublicationTable, model: Model): string[] {
+  const has = new Set((model.tables[t.table]?.columns ?? []).map((c) => c.name));
+  const named = [...(t.columns ?? []), ...exprRefs(t.where?.canonical).columns];
+  return [...new Set(named)].filter((c) => has.has(c)).map((c) => nodeId.part(t.table, 'column', c));
+}
+
 /**
  * The ids a catalog object creates (its own) and requires (what its definition names), in `model`.
  *
@@ -107,7 +114,8 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
       break;
     }
     case 'event_trigger': requires.push(...fnRef(o.function, model)); break;
-    case 'publication': requires.push(...o.tables.map((t) => nodeId.rel(t.table)), ...o.schemas.map(nodeId.schema)); break;
+    // The columns its column lists and row filters name too: PostgreSQL refuses to drop one while it is listed.
+    case 'publication': requires.push(...o.tables.map((t) => nodeId.rel(t.table)), ...o.schemas.map(nodeId.schema), ...o.tables.flatMap((t) => publishedColumns(t, model))); break;
     case 'statistics': requires.push(nodeId.rel(o.table)); break;
     case 'cast': requires.push(...typeId(o.source, model), ...typeId(o.target, model), ...fnRef(o.function, model)); break;
     case 'operator': requires.push(...typeId(o.left, model), ...typeId(o.right, model), ...fnRef(o.function, model)); break;

@@ -8,6 +8,7 @@ import { sameExpr } from '../diff/equal.js';
 import { defaultStorage } from '../model/column-storage.js';
 import { quoteIdentAlways as qi } from '../model/names.js';
 import type { Change } from '../diff/changes.js';
+import type { ColumnSettings, Model } from '../model/types.js';
 import { optionSteps } from './options.js';
 import { qn } from './table-sql.js';
 
@@ -21,14 +22,27 @@ export function viewColumnSettingsSql(c: Extract<Change, { kind: 'view_column_se
   const to = v.columnSettings ?? {};
   const out: string[] = [];
   for (const col of v.columns) {
-    const [a, b] = [c.from[col] ?? {}, to[col] ?? {}];
-    const alter = `ALTER MATERIALIZED VIEW ${qn(v.schema, v.name)} ALTER COLUMN ${qi(col)}`;
-    if ((a.statistics ?? -1) !== (b.statistics ?? -1)) out.push(`${alter} SET STATISTICS ${b.statistics ?? -1}`);
-    const { reset, set } = optionSteps(a.options ?? [], b.options ?? []);
-    if (reset.length) out.push(`${alter} RESET (${reset.join(', ')})`);
-    if (set.length) out.push(`${alter} SET (${set.join(', ')})`);
-    if ((a.storage ?? '') !== (b.storage ?? '')) out.push(`${alter} SET STORAGE ${b.storage ?? defaultStorage(c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text', { types: {} })}`);
+    const alter = `ALTER MATERIALIZED VIEW ${qn(v.schema, v.name)} `;
+    for (const a of columnSettingsActions(col, c.from[col], to[col], c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text')) out.push(alter + a);
   }
+  return out;
+}
+
+/**
+ * The `ALTER COLUMN c …` actions that turn a column's settings `a` into `b` (statistics target, attribute options,
+ * storage; back to the default of `type` when one goes): shared by materialized views and foreign tables.
+ *
+ * @example
+ * columnSettingsActions('a', {}, { statistics: 100 }, 'text') // ['ALTER COLUMN "a" SET STATISTICS 100']
+ */
+export function columnSettingsActions(col: string, a: ColumnSettings = {}, b: ColumnSettings = {}, type: string, types: Pick<Model, 'types'> = { types: {} }): string[] {
+  const out: string[] = [];
+  const alter = `ALTER COLUMN ${qi(col)}`;
+  if ((a.statistics ?? -1) !== (b.statistics ?? -1)) out.push(`${alter} SET STATISTICS ${b.statistics ?? -1}`);
+  const { reset, set } = optionSteps(a.options ?? [], b.options ?? []);
+  if (reset.length) out.push(`${alter} RESET (${reset.join(', ')})`);
+  if (set.length) out.push(`${alter} SET (${set.join(', ')})`);
+  if ((a.storage ?? '') !== (b.storage ?? '')) out.push(`${alter} SET STORAGE ${b.storage ?? defaultStorage(type, types)}`);
   return out;
 }
 

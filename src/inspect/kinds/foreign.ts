@@ -7,6 +7,7 @@ import { qualifiedKey } from '../../model/names.js';
 import type { Column, ForeignCheck, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
 import { notExt } from '../queries.js';
 import { exprFromText } from '../../parse/canonical.js';
+import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 
 /** Wrappers, servers and user mappings: one row each, `kind` plus a JSON object. */
 export const Q_SQLMED = `
@@ -68,6 +69,7 @@ export function foreignTableFromRows(schema: string, name: string, comment: unkn
     columns: columns.map((c) => ({
       name: c.name, type: c.type, notNull: c.notNull, ...(c.default ? { default: c.default } : {}), ...(c.collation ? { collation: c.collation } : {}),
       options: list(colOptions[c.name]), ...(c.comment ? { comment: c.comment } : {}),
+      ...(isEmptySettings(c) ? {} : { settings: columnSettingsOf(c) }),
     })),
     options: list(r.options),
     ...(checks.length ? { checks } : {}),

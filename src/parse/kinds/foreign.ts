@@ -12,6 +12,9 @@ import { constraint } from './constraint.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { forgetPrivileges } from './privileges.js';
 import { sv } from './nodes.js';
+import { setColumnOptions, setStorage } from './column-options.js';
+import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
+import type { Column, Model } from '../../model/types.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
 const fdwKey = (name: string) => `foreign_data_wrapper ${name}`;
@@ -194,8 +197,31 @@ export function alterForeignTable(s: FoldScope, t: Mut<ForeignTable>, cmds: read
       t.columns = t.columns.map((c, j) => (j === i ? { ...c, options: applyGenericOptions(c.options, (cmd.def?.List?.items ?? cmd.def) as Node[] | undefined, s.fail) } : c));
       continue;
     }
+    if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_SetStorage' || cmd.subtype === 'AT_SetOptions' || cmd.subtype === 'AT_ResetOptions') {
+      setColumnSetting(s, t, cmd);
+      continue;
+    }
     s.fail('E_UNSUPPORTED', `ALTER FOREIGN TABLE … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; write the foreign table as it should be`);
   }
+}
+
+/**
+ * `ALTER FOREIGN TABLE ft ALTER COLUMN c SET STATISTICS n | SET STORAGE s | SET (…) | RESET (…)` (pg_dump writes them
+ * `ALTER FOREIGN TABLE ONLY`), folded into the column's `settings` by the rules of a table column's (./column-options.ts).
+ */
+function setColumnSetting(s: FoldScope, t: Mut<ForeignTable>, cmd: Payload<'AlterTableCmd'>): void {
+  const i = t.columns.findIndex((c) => c.name === cmd.name);
+  if (i < 0) s.fail('E_UNKNOWN', `column "${cmd.name}" of relation "${t.name}" does not exist`);
+  const { settings, ...rest } = t.columns[i]!;
+  const col = { name: rest.name, type: rest.type, notNull: false, ...(settings ?? {}) } as Mut<Column>;
+  if (cmd.subtype === 'AT_SetStatistics') {
+    const v = cmd.def?.Integer?.ival ?? cmd.def?.A_Const?.ival?.ival ?? 0;
+    if (v < 0) delete col.statistics;
+    else col.statistics = v;
+  } else if (cmd.subtype === 'AT_SetStorage') setStorage(col, sv(cmd.def), s.model as unknown as Model);
+  else setColumnOptions(col, (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions');
+  const next = columnSettingsOf(col);
+  t.columns = t.columns.map((c, j) => (j === i ? { ...rest, ...(isEmptySettings(next) ? {} : { settings: next }) } : c));
 }
 
 /** `DROP FOREIGN DATA WRAPPER` / `DROP SERVER` (RESTRICT: nothing may depend on it; CASCADE: dependants go too). */

@@ -174,6 +174,26 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, drop
   t.attributes = attributes;
 }
 
+const nameList = (a: Node): string[] => (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);
+const bare = (names: string[]) => (names[0] === 'pg_catalog' && names.length === 2 ? names.slice(1) : names);
+
+/**
+ * A range's SUBTYPE_DIFF / CANONICAL function as regproc prints it (the inspector's reading): pg_catalog's bare, a
+ * file's function qualified with the schema the search_path finds it in.
+ */
+function rangeFunction(sc: FoldScope, a: Node): string {
+  const names = bare(nameList(a));
+  const f = names.length === 1 ? sc.findFunction(names[0]!) : undefined;
+  return f ? qualifiedKey(f.schema, names[0]!) : names.map(quoteIdent).join('.');
+}
+
+/** A range's SUBTYPE_OPCLASS as the inspector reads it: pg_catalog's bare, a file's btree operator class along the search_path qualified. */
+function rangeOpclass(sc: FoldScope, a: Node): string {
+  const names = bare(nameList(a));
+  const schema = names.length === 1 ? sc.searchPath.find((x) => sc.objects[`operator_class ${qualifiedKey(x, names[0]!)} USING btree`]) : undefined;
+  return (schema ? [schema, ...names] : names).map(quoteIdent).join('.');
+}
+
 export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void {
   const t = newType(sc, n.typeName!.map(sv));
   const p: Record<string, Node> = {};
@@ -182,11 +202,10 @@ export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void 
   const tn = p.subtype.TypeName ?? p.subtype;
   const multirange = p.multirange_type_name ? (p.multirange_type_name.TypeName?.names ?? p.multirange_type_name.List?.items ?? []).map(sv).pop() : t.name.includes('range') ? t.name.replace('range', 'multirange') : `${t.name}_multirange`;
   if (multirange) sc.claim(t.schema, multirange);
-  const fn = (a: Node) => (a?.TypeName?.names ?? a?.List?.items ?? []).map(sv).join('.');
   sc.model.types[t.key] = {
     kind: 'range', schema: t.schema, name: t.name, subtype: sc.type(tn), loc: sc.loc,
-    ...(p.subtype_diff ? { subtypeDiff: fn(p.subtype_diff) } : {}), ...(p.canonical ? { canonical: fn(p.canonical) } : {}),
-    ...(p.subtype_opclass ? { subtypeOpclass: fn(p.subtype_opclass) } : {}), ...(p.collation ? { collation: (p.collation?.TypeName?.names ?? p.collation?.List?.items ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') } : {}),
+    ...(p.subtype_diff ? { subtypeDiff: rangeFunction(sc, p.subtype_diff) } : {}), ...(p.canonical ? { canonical: rangeFunction(sc, p.canonical) } : {}),
+    ...(p.subtype_opclass ? { subtypeOpclass: rangeOpclass(sc, p.subtype_opclass) } : {}), ...(p.collation ? { collation: (p.collation?.TypeName?.names ?? p.collation?.List?.items ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') } : {}),
     ...(multirange ? { multirange } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { alterOptionsClause, optionsClause } from './options.js';
 import type { KindStatement } from './statement.js';
 import { alterableInPlace } from '../../diff/in-place.js';
 import { keptForeignCheck, sameExpr } from '../../diff/equal.js';
+import { columnSettingsActions } from '../view-columns.js';
 
 const fn = (name: string) => name.split('.').map(qi).join('.');
 const user = (u: string) => (u === 'PUBLIC' ? 'PUBLIC' : qi(u));
@@ -65,7 +66,11 @@ const checkSql = (c: ForeignCheck) => `CONSTRAINT ${qi(c.name)} CHECK (${c.expr.
 export function createForeignTable(t: ForeignTable): KindStatement[] {
   // CREATE FOREIGN TABLE keeps a CHECK's NOT VALID (it has no rows to validate), as ALTER FOREIGN TABLE ADD does.
   const cols = [...t.columns.map(columnSql), ...(t.checks ?? []).map(checkSql)];
-  return [{ kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` }];
+  const settings = t.columns.flatMap((c) => columnSettingsActions(c.name, undefined, c.settings, c.type));
+  return [
+    { kind: 'create-foreign-table', comment: `create foreign table "${t.name}"`, sql: `CREATE FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} (${cols.join(', ')}) SERVER ${qi(t.server)}${optionsClause(t.options)}` },
+    ...(settings.length ? [{ kind: 'alter-foreign-table' as const, comment: `set column settings of foreign table "${t.name}"`, sql: `ALTER FOREIGN TABLE ${qi(t.schema)}.${qi(t.name)} ${settings.join(', ')}` }] : []),
+  ];
 }
 /**
  * The ALTER FOREIGN TABLE that turns `from` into `to` (diff/in-place.ts decided it can): table options, columns
@@ -81,12 +86,13 @@ export function alterForeignTable(from: ForeignTable, to: ForeignTable): KindSta
   if (opts) actions.push(opts.trim());
   to.columns.forEach((c, i) => {
     const was = from.columns[i];
-    if (!was) return void actions.push(`ADD COLUMN ${columnSql(c)}`);
+    if (!was) return void actions.push(`ADD COLUMN ${columnSql(c)}`, ...columnSettingsActions(c.name, undefined, c.settings, c.type));
     const col = `ALTER COLUMN ${qi(c.name)}`;
     if (!sameExpr(was.default, c.default)) actions.push(c.default ? `${col} SET DEFAULT ${c.default.text}` : `${col} DROP DEFAULT`);
     if (was.notNull !== c.notNull) actions.push(`${col} ${c.notNull ? 'SET' : 'DROP'} NOT NULL`);
     const o = alterOptionsClause(was.options, c.options);
     if (o) actions.push(`${col}${o}`);
+    actions.push(...columnSettingsActions(c.name, was.settings, c.settings, c.type));
   });
   // CHECKs: dropped and added unless kept (then only validated); ALTER TABLE runs the drops before the adds.
   const had = new Map((from.checks ?? []).map((c) => [c.name, c]));

@@ -33,12 +33,15 @@ function childSql(i: Index, part: Table, name: string): string {
  * rename it with; a second plan renames the partitions' indexes: diff/attached-keys.ts renamePartitionIndexes).
  *
  * @example
- * partitionedIndexSql(idx, current, desired)
+ * partitionedIndexSql(idx, current, desired, new Set())
  * // ['CREATE INDEX "r_v" ON ONLY "public"."r" ("v")', 'CREATE INDEX "east_v" ON "public"."r_east" ("v")',
  * //  'ALTER INDEX "public"."r_v" ATTACH PARTITION "public"."east_v"']
  */
-export function partitionedIndexSql(i: Index, current: Model, desired: Model): string[] | undefined {
-  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && descendsFrom(desired.tables, k, i.table) ? [{ key: k, part: desired.tables[k]!, name }] : []));
+export function partitionedIndexSql(i: Index, current: Model, desired: Model, moved: ReadonlySet<string> = new Set()): string[] | undefined {
+  // A partition the plan detaches and attaches again (`moved`, change reattach_partition) is left to its ATTACH
+  // PARTITION, which attaches its index of the shape (kept from its old parent) or builds one: it is not a partition
+  // of this table yet, and the index it kept has the name a CREATE INDEX here would give.
+  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && !moved.has(k) && descendsFrom(desired.tables, k, i.table) ? [{ key: k, part: desired.tables[k]!, name }] : []));
   if (!parts.length || i.only || !i.keys.length) return undefined;
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);

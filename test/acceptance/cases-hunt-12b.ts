@@ -1,0 +1,51 @@
+/**
+ * Acceptance cases hunted on pg-schema-diff's acceptance cases (stripe/pg-schema-diff @ 6208f8f,
+ * internal/migration_acceptance_tests/*_cases_test.go, MIT; h175, hunt 12b, continuing hunts 9a and 11b): each case's
+ * old and new DDL were applied with `schema apply` both ways on PostgreSQL 15, planned again (nothing left) and
+ * pg_dump'ed against the database psql loads from the target. Each class of failure is reproduced by one small case
+ * of our own that failed before its fix in src/ (named in the case's comment).
+ */
+import type { AcceptanceCase } from './harness.js';
+
+export const HUNT_12B_CASES: AcceptanceCase[] = [
+  // plan/kinds/attached-keys.ts (standalonePartition): a new partition whose key attaches to its parent's unique index
+  // is created as a plain table and then attached; that table lacked the CHECKs of the tables above it, which ATTACH
+  // requires ("child table is missing constraint …"; pg-schema-diff's "Adding a partition with local primary key that
+  // can back the unique index" and "… local unique constraint …").
+  {
+    name: 'hunt-12b: a new partition with its own key attached under parents with CHECKs',
+    old: [
+      'CREATE TABLE events (region text NOT NULL, kind text NOT NULL, id int NOT NULL, CONSTRAINT events_id_positive CHECK (id > 0)) PARTITION BY LIST (region)',
+      'CREATE UNIQUE INDEX events_key ON events (region, kind, id)',
+    ],
+    new: [
+      'CREATE TABLE events (region text NOT NULL, kind text NOT NULL, id int NOT NULL, CONSTRAINT events_id_positive CHECK (id > 0)) PARTITION BY LIST (region)',
+      // The partitions' keys first: the parent's index created after them takes them (attaches, not builds).
+      "CREATE TABLE events_eu PARTITION OF events (PRIMARY KEY (region, kind, id), CONSTRAINT events_eu_kind CHECK (kind <> '')) FOR VALUES IN ('eu')",
+      "CREATE TABLE events_us PARTITION OF events (UNIQUE (region, kind, id)) FOR VALUES IN ('us')",
+      'CREATE UNIQUE INDEX events_key ON events (region, kind, id)',
+    ],
+  },
+  // plan/kinds/partition-index-names.ts (partitionedIndexSql, `moved`): a partitioned table created under a new name
+  // takes the old one's partitions (detached, attached again); its index was created ON ONLY with a CREATE INDEX for
+  // each partition, but a detached partition keeps its copy of the old parent's index under that very name ("relation
+  // … already exists"; pg-schema-diff's "Re-creating base table causes partitions to be re-created", both ways). Such a
+  // partition is now left to its ATTACH PARTITION, which attaches the index it kept.
+  {
+    name: 'hunt-12b: partitions moved to a parent created under a new name, with a unique index',
+    old: [
+      'CREATE TABLE metrics (region text, day int, v int) PARTITION BY LIST (region)',
+      "CREATE TABLE metrics_eu PARTITION OF metrics FOR VALUES IN ('eu')",
+      "CREATE TABLE metrics_us PARTITION OF metrics FOR VALUES IN ('us')",
+      'CREATE UNIQUE INDEX metrics_key ON metrics (region, day)',
+      'CREATE INDEX metrics_eu_v ON metrics_eu (v)',
+    ],
+    new: [
+      'CREATE TABLE metrics_new (region text, day int, v int) PARTITION BY LIST (region)',
+      "CREATE TABLE metrics_eu PARTITION OF metrics_new FOR VALUES IN ('eu')",
+      "CREATE TABLE metrics_us PARTITION OF metrics_new FOR VALUES IN ('us')",
+      'CREATE UNIQUE INDEX metrics_key ON metrics_new (region, day)',
+      'CREATE INDEX metrics_eu_v ON metrics_eu (v)',
+    ],
+  },
+];

@@ -7,6 +7,9 @@
  */
 import type { AcceptanceCase } from './harness.js';
 
+/** A role whose name needs quotes: a double quote, a comma and a blank. */
+const oddRole = `DO $$ BEGIN CREATE ROLE "m27a_evil""role, x" NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`;
+
 export const HUNT_12B_CASES: AcceptanceCase[] = [
   // plan/kinds/attached-keys.ts (standalonePartition): a new partition whose key attaches to its parent's unique index
   // is created as a plain table and then attached; that table lacked the CHECKs of the tables above it, which ATTACH
@@ -47,5 +50,15 @@ export const HUNT_12B_CASES: AcceptanceCase[] = [
       'CREATE UNIQUE INDEX metrics_key ON metrics_new (region, day)',
       'CREATE INDEX metrics_eu_v ON metrics_eu (v)',
     ],
+  },
+  // inspect/rows.ts (arr): pg_policies.roles is a name[], which node-postgres does not parse: its literal was split on
+  // commas with the outer quotes cut, so a role named with a double quote (`{"evil\\"role"}`) or a comma read back
+  // otherwise, and every plan altered the policy again (pg-schema-diff's "Create policy with role containing double
+  // quote", "Alter policy with role containing SQL injection payload").
+  {
+    name: 'hunt-12b: a policy to a role whose name has a double quote and a comma',
+    old: [oddRole, 'CREATE TABLE notes (id int)', 'ALTER TABLE notes ENABLE ROW LEVEL SECURITY'],
+    new: [oddRole, 'CREATE TABLE notes (id int)', 'ALTER TABLE notes ENABLE ROW LEVEL SECURITY',
+      'CREATE POLICY notes_read ON notes FOR SELECT TO "m27a_evil""role, x", PUBLIC USING (id > 0)'],
   },
 ];

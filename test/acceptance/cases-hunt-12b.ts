@@ -61,4 +61,28 @@ export const HUNT_12B_CASES: AcceptanceCase[] = [
     new: [oddRole, 'CREATE TABLE notes (id int)', 'ALTER TABLE notes ENABLE ROW LEVEL SECURITY',
       'CREATE POLICY notes_read ON notes FOR SELECT TO "m27a_evil""role, x", PUBLIC USING (id > 0)'],
   },
+  // plan/kinds/partition-key-names.ts (namesAfterDrops): a parent's new key whose copies are renamed after the ADD
+  // predicted PostgreSQL's names for them with the names of the indexes the plan drops first still taken (a
+  // partitioned index and its partitions' indexes, a partition's key attached to it), so it renamed `r_eu_pkey1`,
+  // which PostgreSQL had named `r_eu_pkey` ("constraint … does not exist"; pg-schema-diff's "Add primary key
+  // constraint with existing matching base-table index", two cases).
+  {
+    name: 'hunt-12b: a unique index ON ONLY replaced by a primary key of its name',
+    old: [
+      'CREATE TABLE r (id int NOT NULL, region text NOT NULL) PARTITION BY LIST (region)',
+      "CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('eu')",
+      "CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us')",
+      'CREATE UNIQUE INDEX r_pkey ON ONLY r (region, id)',
+      'CREATE UNIQUE INDEX r_eu_pkey ON r_eu (region, id)',
+      'ALTER INDEX r_pkey ATTACH PARTITION r_eu_pkey',
+      'ALTER TABLE r_us ADD CONSTRAINT r_us_pkey PRIMARY KEY (region, id)',
+      'ALTER INDEX r_pkey ATTACH PARTITION r_us_pkey',
+    ],
+    new: [
+      'CREATE TABLE r (id int NOT NULL, region text NOT NULL) PARTITION BY LIST (region)',
+      "CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('eu')",
+      "CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us')",
+      'ALTER TABLE r ADD CONSTRAINT r_pkey PRIMARY KEY (region, id)',
+    ],
+  },
 ];

@@ -4,6 +4,7 @@
  */
 import { qualifiedName, quoteIdent } from '../model/names.js';
 import type { Table } from '../model/types.js';
+import { parseArrayLiteral } from '../typedsql/runtime.js';
 
 export type Row = Record<string, unknown>;
 
@@ -15,10 +16,9 @@ export function globToRegExp(glob: string): RegExp {
 export const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 export const arr = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string' && v.startsWith('{')) {
-    // text[] returned as a literal by some drivers
-    return v.slice(1, -1).split(',').filter(Boolean).map((x) => x.replace(/^"(.*)"$/, '$1'));
-  }
+  // text[] or name[] returned as a literal (pg does not parse name[], PGlite may not): quoted elements unescaped
+  // (a role `evil"role` is `{"evil\\"role"}`), so a name with a quote, comma or blank reads as it is.
+  if (typeof v === 'string' && v.startsWith('{')) return parseArrayLiteral(v).flat().filter((x): x is string => typeof x === 'string' && x !== '');
   return [];
 };
 /**

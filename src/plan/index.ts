@@ -25,7 +25,7 @@ import { alterTypeSteps, domainCheckComment } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { alterExtensionSteps } from './kinds/extension.js';
 import { partitionMoveSteps } from './kinds/partition-move.js';
-import { keysAttachedTo, takenByIndexDrop } from './kinds/attached-keys.js';
+import { keysAttachedTo, standalonePartition, takenByIndexDrop } from './kinds/attached-keys.js';
 import { inheritanceSteps } from './kinds/inheritance.js';
 import { createIndexSql } from './index-sql.js';
 import { createTypeSql } from './kinds/type-create.js';
@@ -109,6 +109,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   keyed.forEach((x, i) => (all[i] = x.c));
   const newTables = new Set(all.filter((c) => c.kind === 'create_table').map((c) => keyOf((c as { table: Table }).table)));
   const tables = tableCreation(all, current, desired);
+  const moved = new Set(all.flatMap((c) => (c.kind === 'reattach_partition' ? [keyOf(c.table)] : [])));
   const serial = serialColumns(all, desired);
   // Partitions detached before they are dropped (with their schema or on their own): no longer their parents' users.
   const detachedFirst = new Set<string>();
@@ -340,7 +341,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           break;
         }
         // Partitions' indexes under names PostgreSQL would not give them: pg_dump's form (./kinds/partition-index-names.ts).
-        const named = inPlace ? undefined : partitionedIndexSql(i, current, desired);
+        const named = inPlace ? undefined : partitionedIndexSql(i, current, desired, moved);
         if (named) for (const sql of named) emit(kind, c, i.table, comment, sql, existing ? { buildsIndexOnExistingTable: true, mayFailOnExistingRows: i.unique ? `unique index ${i.name} fails on duplicate rows` : undefined } : {});
         else if (!c.statisticsFrom) {
           const sql = createIndexSql(i, { concurrently: concurrent, indent: options.indent });
@@ -458,7 +459,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
   // Tables: created parents and referenced tables first; dropped in reverse FK order, cycles broken.
   for (const c of tables.order) {
     // A partition whose keys attach to its parent's indexes: created on its own, then attached (diff/attached-keys.ts).
-    const own = c.attach && c.table.partitionOf ? { ...c.table, partitionOf: undefined, columns: c.table.columns.map(({ inherited: _i, ...col }) => col) } : c.table;
+    const own = c.attach && c.table.partitionOf ? standalonePartition(desired, c.table) : c.table;
     emit('create-table', c, keyOf(c.table), `create "${c.table.name}" table`, createTableSql(own, {
       foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),

@@ -112,3 +112,25 @@ export function takenByIndexDrop(c: Change, all: readonly Change[], current: Mod
 export function keysAttachedTo(model: Model, index: string): AttachedKey[] {
   return attachedKeys(model).filter((k) => k.index === index);
 }
+
+/**
+ * The partition `table` of `model` as a plain table to create before `ATTACH PARTITION` (a new partition whose keys
+ * attach to its parent's indexes, diff/attached-keys.ts): its own columns and constraints plus the inheritable
+ * CHECKs of every table above it, which ATTACH requires the table to have already ('child table is missing
+ * constraint …') and then marks inherited, as pg_dump's own CREATE TABLE + ATTACH does. Foreign keys, keys and
+ * indexes of the parents are left to ATTACH, which clones or attaches them.
+ *
+ * @example
+ * standalonePartition(model, model.tables['public.foobar_1']).constraints['foobar_fizz_check'] // the parent's CHECK
+ */
+export function standalonePartition(model: Model, table: Table): Table {
+  const checks: Record<string, Constraint> = {};
+  for (let up = table.partitionOf && model.tables[table.partitionOf.parent]; up; up = up.partitionOf && model.tables[up.partitionOf.parent])
+    for (const c of Object.values(up.constraints)) if (c.kind === 'check' && !c.noInherit && !checks[c.name]) checks[c.name] = { ...c, comment: undefined, notValid: undefined };
+  return {
+    ...table,
+    partitionOf: undefined,
+    columns: table.columns.map(({ inherited: _i, ...col }) => col),
+    constraints: { ...checks, ...table.constraints },
+  };
+}

@@ -33,16 +33,17 @@ function childSql(i: Index, part: Table, name: string): string {
  * rename it with; a second plan renames the partitions' indexes: diff/attached-keys.ts renamePartitionIndexes).
  *
  * @example
- * partitionedIndexSql(idx, current, desired)
+ * partitionedIndexSql(idx, current, desired, new Set())
  * // ['CREATE INDEX "r_v" ON ONLY "public"."r" ("v")', 'CREATE INDEX "east_v" ON "public"."r_east" ("v")',
  * //  'ALTER INDEX "public"."r_v" ATTACH PARTITION "public"."east_v"']
  */
-export function partitionedIndexSql(i: Index, current: Model, desired: Model): string[] | undefined {
+export function partitionedIndexSql(i: Index, current: Model, desired: Model, moved: ReadonlySet<string> = new Set()): string[] | undefined {
   // A table that becomes a partition here (change `reattach_partition`: ./partition-move.ts) gets its index in its
   // detached state and the ATTACH PARTITION adopts it: not created or attached here (PostgreSQL refuses attaching an
-  // index of a table that is not a partition yet).
+  // index of a table that is not a partition yet). Likewise a partition the plan detaches and attaches again
+  // (`moved`): its ATTACH PARTITION attaches the index of the shape it kept from its old parent, or builds one.
   const joins = (k: string) => !!current.tables[k] && current.tables[k]!.partitionOf?.parent !== desired.tables[k]!.partitionOf?.parent;
-  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && descendsFrom(desired.tables, k, i.table) && !joins(k) ? [{ key: k, part: desired.tables[k]!, name }] : []));
+  const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && !moved.has(k) && descendsFrom(desired.tables, k, i.table) && !joins(k) ? [{ key: k, part: desired.tables[k]!, name }] : []));
   if (!parts.length || i.only || !i.keys.length) return undefined;
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);

@@ -42,18 +42,26 @@ export function newPartitionKeyRenames(t: Table, all: readonly Change[], current
 }
 
 /**
- * Relation names of `schema` in `current` once the keys that `all` drops are gone (their partitions' copies with them),
- * and the tables it drops (a partitioned table's partitions with it: the DROP TABLE runs before the CREATE TABLE of
- * one recreated, so their indexes' and keys' names are free for the new ones).
+ * Relation names of `schema` in `current` once the keys and indexes that `all` drops are gone (their partitions' copies
+ * and indexes with them), and the tables it drops (a partitioned table's partitions with it: the DROP TABLE runs before
+ * the CREATE TABLE of one recreated, so their indexes' and keys' names are free for the new ones).
  */
 function namesAfterDrops(current: Model, schema: string, all: readonly Change[]): Set<string> {
   const dropped = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [qualifiedKey(c.table.schema, c.table.name)] : [])));
   const gone = (k: string): boolean => dropped.has(k) || (!!current.tables[k]?.partitionOf && gone(current.tables[k]!.partitionOf!.parent));
   const left: Model = dropped.size ? { ...current, tables: Object.fromEntries(Object.entries(current.tables).filter(([k]) => !gone(k))) } : current;
   const taken = relationNames(left, schema);
-  for (const c of all)
-    if (c.kind === 'drop_constraint' && 'copies' in c.constraint)
-      for (const [part, name] of Object.entries(c.constraint.copies ?? {})) if (current.tables[part]?.schema === schema) taken.delete(name);
+  for (const c of all) {
+    if (c.kind === 'drop_constraint' && (c.constraint.kind === 'primary_key' || c.constraint.kind === 'unique' || c.constraint.kind === 'exclusion')) {
+      // A dropped key frees its index's name (a partition's key attached to a parent index, dropped with it, too).
+      if (c.table.schema === schema) taken.delete(c.constraint.name);
+      if ('copies' in c.constraint) for (const [part, name] of Object.entries(c.constraint.copies ?? {})) if (current.tables[part]?.schema === schema) taken.delete(name);
+    } else if (c.kind === 'drop_index') {
+      // A dropped index frees its name, and a partitioned one the names of its partitions' indexes, dropped with it.
+      if (c.index.schema === schema) taken.delete(c.index.name);
+      for (const [part, name] of Object.entries(c.index.attached ?? {})) if (current.tables[part]?.schema === schema) taken.delete(name);
+    }
+  }
   return taken;
 }
 

@@ -151,4 +151,31 @@ export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
     seed: checkSeed, seedBack: checkSeed,
     keepsTables: [{ tables: ['ck'], query: 'SELECT id, kind, n FROM ck ORDER BY 1' }],
   },
+  // A partition detached in the file keeps its copies of the checks above it as its own (PostgreSQL marks them local,
+  // pg_dump writes them in its CREATE TABLE): valid, or NOT VALID where its copy was (src/parse/kinds/check-copies.ts
+  // detachCopies). The fold dropped them, so a database built by psql from the file lost them to the plan.
+  {
+    name: 'partition tree: partitions detached in the file keep the checks of the tables above them as their own',
+    old: [
+      'CREATE TABLE dt (id int, n int, CONSTRAINT n_pos CHECK (n > 0)) PARTITION BY RANGE (id)',
+      'CREATE TABLE dt_a PARTITION OF dt FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id)',
+      'CREATE TABLE dt_a1 PARTITION OF dt_a FOR VALUES FROM (0) TO (5)',
+      'CREATE TABLE dt_b PARTITION OF dt FOR VALUES FROM (10) TO (20)',
+      'ALTER TABLE dt ADD CONSTRAINT n_small CHECK (n < 1000) NOT VALID',
+      'ALTER TABLE dt_a ADD CONSTRAINT a_even CHECK (id % 2 = 0)',
+    ],
+    new: [
+      'CREATE TABLE dt (id int, n int, CONSTRAINT n_pos CHECK (n > 0)) PARTITION BY RANGE (id)',
+      'CREATE TABLE dt_a PARTITION OF dt FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id)',
+      'CREATE TABLE dt_a1 PARTITION OF dt_a FOR VALUES FROM (0) TO (5)',
+      'CREATE TABLE dt_b PARTITION OF dt FOR VALUES FROM (10) TO (20)',
+      'ALTER TABLE dt ADD CONSTRAINT n_small CHECK (n < 1000) NOT VALID',
+      'ALTER TABLE dt_a ADD CONSTRAINT a_even CHECK (id % 2 = 0)',
+      'ALTER TABLE dt_a DETACH PARTITION dt_a1',
+      'ALTER TABLE dt DETACH PARTITION dt_b',
+    ],
+    seed: 'INSERT INTO dt VALUES (2, 1), (12, 5)',
+    seedBack: 'INSERT INTO dt_a1 VALUES (2, 1); INSERT INTO dt_b VALUES (12, 5)',
+    keepsTables: [{ tables: ['dt', 'dt_a', 'dt_a1', 'dt_b'], query: 'SELECT tableoid::regclass::text, * FROM dt_a1 UNION ALL SELECT tableoid::regclass::text, * FROM dt_b ORDER BY 2' }],
+  },
 ];

@@ -98,3 +98,23 @@ export function attachCopies(model: MModel, key: string): void {
         if (c.kind === 'check' && !c.noInherit && own?.kind === 'check' && tables[t]!.partitionOf) mergeIntoCopy(model, a, t, own);
       }
 }
+
+/**
+ * `ALTER TABLE parent DETACH PARTITION key`: the partition's copies of the inheritable checks of `parent` and the tables
+ * above it become its own checks (PostgreSQL marks them local, and pg_dump writes them in its CREATE TABLE), valid where
+ * its copy was; without a comment (a comment is on the parent's constraint, not on the copy). Call it before the
+ * partition leaves its parent.
+ *
+ * @example
+ * detachCopies(model, 'public.p', 'public.p1') // p1.constraints.n_pos: p's check, now p1's own
+ */
+export function detachCopies(model: MModel, parent: string, key: string): void {
+  const tables = model.tables as Tables;
+  for (const a of [parent, ...tablesAbove(tables, parent)])
+    for (const c of Object.values(tables[a]?.constraints ?? {})) {
+      if (c.kind !== 'check' || c.noInherit || tables[key]!.constraints[c.name]) continue;
+      const { validCopies, comment: _comment, notValid: _notValid, ...rest } = c;
+      const valid = !c.notValid || (validCopies ?? []).includes(key);
+      tables[key]!.constraints[c.name] = valid ? rest : { ...rest, notValid: true };
+    }
+}

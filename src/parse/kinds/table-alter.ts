@@ -15,7 +15,7 @@ import { type Deferred, addIdentity, column } from './column.js';
 import { alterConstraint, columnsOf, constraint, constraintUsingIndex } from './constraint.js';
 import { alterIndex, attachPartitionIndexes, indexColumns, refreshIndex } from './indexes.js';
 import { detachAttached } from './partition-indexes.js';
-import { attachCopies, validateCopy } from './check-copies.js';
+import { attachCopies, detachCopies, validateCopy } from './check-copies.js';
 import { copyNewKey, copyParentKeys, detachKeyCopies, forgetKeyCopies, keySource } from './partition-keys.js';
 import { mergeOptions, relOptions, sv } from './nodes.js';
 import { alterTableOnSequence, ownedSequencesPersistence, seqOptions } from './sequence.js';
@@ -252,8 +252,9 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       }
       case 'AT_DetachPartition': {
         const part = sc.table(cmd.def!.PartitionCmd!.name)!;
-        // Its copies of the parent's keys stay, its own keys (their names still taken).
+        // Its copies of the parent's keys stay, its own keys (their names still taken); its copies of checks too.
         detachKeyCopies(sc, part.obj);
+        detachCopies(sc.model, found.key, part.key);
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
         // The indexes attached to the parent's stay, its own (Index.attached).

@@ -65,6 +65,16 @@ const checkLater = [
 ];
 const checkSeed = "INSERT INTO ck VALUES (1, 'a', 1), (2, 'b', 2)";
 
+/** A two-level tree with a valid check, a NOT VALID one added after its partitions, and a partition's own check. */
+const DETACH_TREE = [
+  'CREATE TABLE dt (id int, n int, CONSTRAINT n_pos CHECK (n > 0)) PARTITION BY RANGE (id)',
+  'CREATE TABLE dt_a PARTITION OF dt FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id)',
+  'CREATE TABLE dt_a1 PARTITION OF dt_a FOR VALUES FROM (0) TO (5)',
+  'CREATE TABLE dt_b PARTITION OF dt FOR VALUES FROM (10) TO (20)',
+  'ALTER TABLE dt ADD CONSTRAINT n_small CHECK (n < 1000) NOT VALID',
+  'ALTER TABLE dt_a ADD CONSTRAINT a_even CHECK (id % 2 = 0)',
+];
+
 export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
   {
     // pg-schema-diff's "Changing partition key def errors", with a sub-partition and what hangs off the partitions.
@@ -156,24 +166,8 @@ export const PARTITION_7_CASES: readonly AcceptanceCase[] = [
   // detachCopies). The fold dropped them, so a database built by psql from the file lost them to the plan.
   {
     name: 'partition tree: partitions detached in the file keep the checks of the tables above them as their own',
-    old: [
-      'CREATE TABLE dt (id int, n int, CONSTRAINT n_pos CHECK (n > 0)) PARTITION BY RANGE (id)',
-      'CREATE TABLE dt_a PARTITION OF dt FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id)',
-      'CREATE TABLE dt_a1 PARTITION OF dt_a FOR VALUES FROM (0) TO (5)',
-      'CREATE TABLE dt_b PARTITION OF dt FOR VALUES FROM (10) TO (20)',
-      'ALTER TABLE dt ADD CONSTRAINT n_small CHECK (n < 1000) NOT VALID',
-      'ALTER TABLE dt_a ADD CONSTRAINT a_even CHECK (id % 2 = 0)',
-    ],
-    new: [
-      'CREATE TABLE dt (id int, n int, CONSTRAINT n_pos CHECK (n > 0)) PARTITION BY RANGE (id)',
-      'CREATE TABLE dt_a PARTITION OF dt FOR VALUES FROM (0) TO (10) PARTITION BY RANGE (id)',
-      'CREATE TABLE dt_a1 PARTITION OF dt_a FOR VALUES FROM (0) TO (5)',
-      'CREATE TABLE dt_b PARTITION OF dt FOR VALUES FROM (10) TO (20)',
-      'ALTER TABLE dt ADD CONSTRAINT n_small CHECK (n < 1000) NOT VALID',
-      'ALTER TABLE dt_a ADD CONSTRAINT a_even CHECK (id % 2 = 0)',
-      'ALTER TABLE dt_a DETACH PARTITION dt_a1',
-      'ALTER TABLE dt DETACH PARTITION dt_b',
-    ],
+    old: DETACH_TREE,
+    new: [...DETACH_TREE, 'ALTER TABLE dt_a DETACH PARTITION dt_a1', 'ALTER TABLE dt DETACH PARTITION dt_b'],
     seed: 'INSERT INTO dt VALUES (2, 1), (12, 5)',
     seedBack: 'INSERT INTO dt_a1 VALUES (2, 1); INSERT INTO dt_b VALUES (12, 5)',
     keepsTables: [{ tables: ['dt', 'dt_a', 'dt_a1', 'dt_b'], query: 'SELECT tableoid::regclass::text, * FROM dt_a1 UNION ALL SELECT tableoid::regclass::text, * FROM dt_b ORDER BY 2' }],

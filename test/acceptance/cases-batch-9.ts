@@ -85,8 +85,9 @@ export const BATCH_9_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO t VALUES (1, 'A', 1), (2, '', 2)",
     keepsTables: [{ tables: ['t'], query: 'SELECT id FROM t ORDER BY id' }],
   },
-  // 4. PostgreSQL 15's spellings: a trigger's comment; `x AT TIME ZONE 'UTC'` printed as timezone('UTC', x) by 15
-  // (kept by 18) in defaults, checks, generated columns, index expressions and views.
+  // 4. Spellings: a trigger's comment; `x AT TIME ZONE 'UTC'`, which PostgreSQL 14+ stores and prints as written and
+  // apart from the call `timezone('UTC', x)` (13 printed both as the call), in defaults, checks, generated columns,
+  // index expressions and views.
   {
     name: 'batch-9: comment on a trigger added, changed and dropped',
     old: [

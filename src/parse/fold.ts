@@ -409,7 +409,15 @@ export class Folder implements FoldScope {
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '')} is not a schema object: ignored`);
       case 'InsertStmt': case 'UpdateStmt': case 'DeleteStmt': case 'CopyStmt': case 'MergeStmt': case 'TruncateStmt':
         return this.report('W_DATA', `data statement (${type.replace(/Stmt$/, '').toUpperCase()}) is not part of the desired state and is not applied by a schema diff; ship data changes in a hand-written migration (\`meridian migrate new <name>\`)`);
-      case 'VacuumStmt': case 'ClusterStmt': case 'ReindexStmt': case 'CheckPointStmt': case 'NotifyStmt': case 'ListenStmt': case 'LockStmt': case 'DiscardStmt':
+      // `CLUSTER t USING i` reorders the rows once (data) and marks i as the table's clustered index, which stays:
+      // that part is `ALTER TABLE t CLUSTER ON i`. Without USING (the marked index, or every marked table) it changes
+      // nothing; a materialized view's mark is not managed.
+      case 'ClusterStmt':
+        if (n.relation && n.indexname && this.lookup(this.model.tables, this.rangeNames(n.relation))) {
+          return alterTable(this, { relation: n.relation, objtype: 'OBJECT_TABLE', cmds: [{ AlterTableCmd: { subtype: 'AT_ClusterOn', name: n.indexname } }] });
+        }
+        return this.report('W_IGNORED', 'CLUSTER is not part of the desired state: ignored');
+      case 'VacuumStmt': case 'ReindexStmt': case 'CheckPointStmt': case 'NotifyStmt': case 'ListenStmt': case 'LockStmt': case 'DiscardStmt':
         return this.report('W_IGNORED', `${type.replace(/Stmt$/, '').toUpperCase()} is not part of the desired state: ignored`);
       // Kinds folded in their own module (./kinds/): each gets the Folder's FoldScope.
       case 'RuleStmt': return rule.foldRule(this, n);

@@ -113,6 +113,9 @@ function droppedIn(c: Change): string | undefined {
   }
 }
 
+/** Whether the plan drops `schema` (DROP SCHEMA … CASCADE): it is in the current state and not in the desired one. */
+export const schemaDropped = (schema: string, ctx: { readonly current: Model; readonly desired: Model }): boolean => !!ctx.current.schemas[schema] && !ctx.desired.schemas[schema];
+
 /**
  * The objects of `schema` in `model` as the drops DROP SCHEMA … CASCADE makes of them (privileges aside).
  *
@@ -165,11 +168,19 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // It drops its functions and types, and with them what depends on them elsewhere (a function whose SQL-standard
       // body calls one, whose argument is one, a trigger running one): what the plan drops of those goes before it.
       const routinesAndTypes = [...gone].filter((id) => id.startsWith(nodeId.fn('')) || id.startsWith(nodeId.type('')));
-      return { drops: [nodeId.schema(c.schema.name), ...new Set(readOutside), ...routinesAndTypes], used: [...new Set(inner.flatMap((i) => i.used ?? NONE))].filter((id) => !inSchema(id)) };
+      // The extensions it holds that the plan drops go with it, as DROP EXTENSION would take them: what uses
+      // extensions (a column retyped off one) goes before; their own DROP EXTENSION (IF EXISTS) after.
+      const extensions = Object.values(current.extensions).filter((e) => e.schema === c.schema.name && desired.extensions[e.name]?.schema !== e.schema).map((e) => extensionId(e.name));
+      return {
+        drops: [nodeId.schema(c.schema.name), ...new Set(readOutside), ...routinesAndTypes, ...(extensions.length ? [EXTENSIONS] : NONE)],
+        used: [...new Set([...inner.flatMap((i) => i.used ?? NONE).filter((id) => !inSchema(id) && id !== EXTENSIONS), ...extensions])],
+      };
     }
     // An extension that requires another (earthdistance → cube) is created after it and dropped before it.
     case 'create_extension': return { creates: [EXTENSIONS, extensionId(c.extension.name)], requires: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
-    case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [nodeId.schema(c.extension.schema), ...extensionRequires(c.extension).map(extensionId)] };
+    // In a schema the plan drops too, DROP SCHEMA … CASCADE takes it (./index.ts writes `IF EXISTS`): after that
+    // statement, whose objects may use it where no reference shows (a gist index on text by btree_gist's default class).
+    case 'drop_extension': return { drops: [EXTENSIONS, extensionId(c.extension.name)], used: [...(schemaDropped(c.extension.schema, ctx) ? NONE : [nodeId.schema(c.extension.schema)]), ...extensionRequires(c.extension).map(extensionId)] };
     // Updated or moved: into its new schema once it exists, out of the old one before it goes.
     // A move runs before the rest of the plan, which is computed on the moved state (every other statement requires MOVES,
     // so it does not alter the extension's node: what the plan drops that used the extension comes after it).

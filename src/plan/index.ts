@@ -20,7 +20,7 @@ import { kindRules } from './kinds/index.js';
 import { toposort } from './toposort.js';
 import { nodeId, orderByGraph } from './graph.js';
 import { earlier, place, type TieBreak } from './layout.js';
-import { changeKey, MOVES, RENAMES, statementIds, type EdgeContext } from './edges.js';
+import { changeKey, MOVES, RENAMES, schemaDropped, statementIds, type EdgeContext } from './edges.js';
 import { alterTypeSteps, domainCheckComment } from './kinds/type-alter.js';
 import { enumRebuildSteps } from './kinds/enum-rebuild.js';
 import { alterExtensionSteps } from './kinds/extension.js';
@@ -204,7 +204,8 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         emit('drop-schema', c, c.schema.name, `drop schema named "${c.schema.name}"`, `DROP SCHEMA ${qi(c.schema.name)} CASCADE`, { deletesData: `drops schema ${c.schema.name} and everything in it` });
         break;
       case 'drop_extension':
-        emit('drop-extension', c, c.extension.name, `drop extension "${c.extension.name}"`, `DROP EXTENSION ${qi(c.extension.name)}`, { breaksDependants: `objects using ${c.extension.name} break` });
+        // Its schema dropped too: DROP SCHEMA … CASCADE took it already (../edges.ts orders this after).
+        emit('drop-extension', c, c.extension.name, `drop extension "${c.extension.name}"`, `DROP EXTENSION ${schemaDropped(c.extension.schema, { current, desired }) ? 'IF EXISTS ' : ''}${qi(c.extension.name)}`, { breaksDependants: `objects using ${c.extension.name} break` });
         break;
       case 'create_schema':
         emit('create-schema', c, c.schema.name, `add new schema named "${c.schema.name}"`, `CREATE SCHEMA ${qi(c.schema.name)}`);

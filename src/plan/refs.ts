@@ -146,12 +146,26 @@ export function columnRefs(c: Column, model: Model): string[] {
 export function constraintRefs(k: Constraint, model: Model): string[] {
   if (k.kind === 'check') return exprIds(k.expr, model);
   if (k.kind === 'foreign_key') return [nodeId.rel(k.refTable), nodeId.keys(k.refTable)];
+  if (k.kind === 'exclusion') return extensionClasses(/^EXCLUDE USING (\w+)/.exec(k.definition)?.[1] ?? 'gist', [undefined], model);
   return [];
 }
 
-/** What an index reads: its table, its expressions and predicate, its keys' collations and user operator classes. */
+/**
+ * The operator classes of an index (or exclusion constraint) of `method` that extensions may provide where nothing
+ * names them: a key's class that no object of `model` defines (pg_trgm's `gin_trgm_ops`), or the default class of a
+ * method other than btree and hash (btree_gist's for `text` under gist). With extensions in the Model, it waits for
+ * them (created after, dropped before), as an unknown type does.
+ */
+function extensionClasses(method: string, opclasses: readonly (string | undefined)[], model: Model): string[] {
+  if (Object.keys(model.extensions).length === 0) return [];
+  const fromExtension = opclasses.some((c) => (c === undefined ? method !== 'btree' && method !== 'hash' : opClassIds(c, method, model).length === 0));
+  return fromExtension ? [EXTENSIONS] : [];
+}
+
+/** What an index reads: its table, its expressions and predicate, its keys' collations and operator classes. */
 export function indexRefs(i: Index, model: Model): string[] {
-  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassIds(k.opclass, i.method, model)]), ...exprIds(i.where, model)];
+  return [nodeId.rel(i.table), ...i.keys.flatMap((k) => [...exprIds(k.expr, model), ...collationRef(k.collation, model), ...opClassIds(k.opclass, i.method, model)]),
+    ...extensionClasses(i.method, i.keys.map((k) => k.opclass), model), ...exprIds(i.where, model)];
 }
 
 export function typeDefRefs(t: TypeDef, model: Model): string[] {
@@ -167,7 +181,7 @@ export function tableRefs(t: Table, model: Model, inlineForeignKeys?: (table: st
   const out = [nodeId.schema(t.schema), ...t.columns.flatMap((c) => (c.inherited ? [] : columnRefs(c, model)))];
   for (const p of [t.partitionOf?.parent, ...t.inherits]) if (p) out.push(nodeId.rel(p));
   for (const k of Object.values(t.constraints)) {
-    if (k.kind === 'check') out.push(...exprIds(k.expr, model));
+    if (k.kind === 'check' || k.kind === 'exclusion') out.push(...constraintRefs(k, model));
     // Foreign keys written inside `CREATE TABLE` need their referenced table (when planning); a dropped table used
     // those it still has when it is dropped (not a cycle's, dropped first).
     else if (k.kind === 'foreign_key' && k.refTable !== key && (!inlineForeignKeys || inlineForeignKeys(key, k.name))) out.push(nodeId.rel(k.refTable), nodeId.keys(k.refTable));

@@ -105,13 +105,20 @@ export function explainDevError(dev: Pick<Database, 'kind'>, message: string): s
 export async function executeSources(dev: Database, sources: readonly SqlSource[], opts: { stopAtFirst?: boolean } = {}): Promise<LocatedError[]> {
   await initSplitter();
   const errors: LocatedError[] = [];
+  // Extensions the embedded dev database does not ship, reported once: a later `COMMENT ON EXTENSION` or
+  // `ALTER EXTENSION` of one fails only because of it ("extension … does not exist"), not reported again.
+  const lacking = new Set<string>();
   const one = async (src: SqlSource, st: SplitStatement): Promise<boolean> => {
     try {
       await dev.exec(st.text);
       return true;
     } catch (e) {
+      const raw = (e as Error).message;
+      if (lacking.has(/^extension "([^"]+)" does not exist/.exec(raw)?.[1] ?? '')) return false;
+      const message = explainDevError(dev, raw);
+      if (message !== raw) lacking.add(/^extension "([^"]+)"/.exec(message)?.[1] ?? '');
       const loc = locateStatementError(st, e, src.file);
-      errors.push({ code: 'E_DEV', severity: 'error', location: loc, message: explainDevError(dev, (e as Error).message), sourceLine: lineOf(src.text, loc.line) });
+      errors.push({ code: 'E_DEV', severity: 'error', location: loc, message, sourceLine: lineOf(src.text, loc.line) });
       return false;
     }
   };

@@ -11,11 +11,12 @@ import { executeSources, explainDevError } from '../../src/workflow/state.js';
 import { runInProcess } from '../helpers/cli-inproc.js';
 import { createServerDatabase, describeEachDatabase } from '../helpers/databases.js';
 
-const EXTENSION = 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;\nCREATE TABLE t (id int);\n';
+const EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA public;\nCOMMENT ON EXTENSION pg_stat_statements IS 'stats';\nCREATE TABLE t (id int);\n";
 const DO_BLOCK = "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'nope') THEN CREATE TABLE made_by_do (id int); END IF; END $$;\nCREATE TABLE t (id int PRIMARY KEY);\n";
 
 describeEachDatabase('dev database: an extension it lacks', (t) => {
-  it('on the embedded dev database: names the extension, the embedded database and --dev-url; on a server: runs', async () => {
+  // (Its COMMENT ON EXTENSION then fails for that reason only: one error, not two — seen in hunt 13b's Rails dumps.)
+  it('on the embedded dev database: names the extension, the embedded database and --dev-url, once; on a server: runs', async () => {
     await t.reset();
     const errors = await executeSources(t.db, [{ file: 'schema.sql', text: EXTENSION }]);
     if (t.target.name === 'pglite') {

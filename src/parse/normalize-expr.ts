@@ -191,7 +191,11 @@ export abstract class ExprNormalizer {
       const c = this.expr(lit, scopes) as Canon | undefined;
       const text = lit?.A_Const?.sval?.sval;
       if (this.typed || text === undefined || c?.K === undefined) return c;
-      const t = unknownLiteralType(o, this.typeOf(other, scopes), array);
+      const otherType = this.typeOf(other, scopes);
+      const t = unknownLiteralType(o, otherType, array);
+      // Beside an operand of an extension's type, an operator of that name over two of it (cube's `<>`, hstore's
+      // `@>`) reads the literal as that type, printed by its output function: the observer is told (not decided here).
+      if (t === undefined && !array && otherType !== undefined && this.ctx.operatorType?.(o.slice(o.lastIndexOf('.') + 1), otherType, otherType, false) !== undefined) constantObserver?.(text, otherType);
       return t === undefined ? c : { ...c, K: constantOutput(text, t, true) ?? c.K };
     };
     const binary = v.kind === 'AEXPR_OP' || v.kind === 'AEXPR_DISTINCT' || v.kind === 'AEXPR_NOT_DISTINCT' || v.kind === 'AEXPR_NULLIF';

@@ -49,6 +49,18 @@ export const CONSTANT_3_CASES: AcceptanceCase[] = [
     keepsTables: KEEPS,
   },
   {
+    // An untyped literal beside a column of an extension's type, under an operator over two of it (cube's `<>`,
+    // hstore's `@>`, ltree's `<@`), is read as that type and printed by its output function.
+    name: 'constants 3: untyped literals beside columns of extensions\' types in a CHECK and a view',
+    old: [...EXTENSIONS, "CREATE TABLE shapes (id int PRIMARY KEY, box cube, attrs hstore, path ltree, CONSTRAINT box_not CHECK (box <> '(3,4)'))",
+      "CREATE VIEW tagged AS SELECT id FROM shapes WHERE attrs @> 'k=>v' AND path <@ 'top'"],
+    new: [...EXTENSIONS, "CREATE TABLE shapes (id int PRIMARY KEY, box cube, attrs hstore, path ltree, CONSTRAINT box_not CHECK (box <> '(3,5)'))",
+      "CREATE VIEW tagged AS SELECT id FROM shapes WHERE attrs @> 'k=>w' AND path <@ 'top'"],
+    seed: SEED,
+    seedBack: SEED,
+    keepsTables: KEEPS,
+  },
+  {
     name: 'constants 3: a view with a column list over a USING join, its merged column and aliased ones',
     old: [
       'CREATE TABLE owners (id int PRIMARY KEY, name text)',

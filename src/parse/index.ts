@@ -11,6 +11,8 @@ import type { Model } from '../model/types.js';
 import { Folder, type FoldProblem } from './fold.js';
 import { FileDoesNotParse, initParser, LineIndex, statementPieces, syntaxProblem } from './pg.js';
 import { validateModel } from './validate.js';
+import { observeConstants } from './normalize-expr.js';
+import { undecidedConstants, type UndecidedConstant } from './undecided-constants.js';
 
 export { canonicalExprText, canonicalQueryText } from './normalize-forms.js';
 export { canonicalStatementText, canonicalConstraintText, canonicalBoundText } from './normalize-statements.js';
@@ -43,6 +45,11 @@ export interface CheckSchemaResult {
   readonly warnings: readonly SchemaProblem[];
   /** Statements folded. */
   readonly statements: number;
+  /**
+   * Constants only their type's output function prints (an extension's type: `'(1,2)'::cube`), kept as written in
+   * the Model: the workflow builds such a state on the dev database instead (./undecided-constants.ts).
+   */
+  readonly undecided: readonly UndecidedConstant[];
 }
 
 /**
@@ -59,32 +66,37 @@ export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaO
   const lineIndexes = new Map<string, LineIndex>();
   const lineOf = (loc: SourceLocation) => lineIndexes.get(loc.file)?.lineText(loc.line) ?? '';
   let statements = 0;
-  for (const src of sources) {
-    const lines = new LineIndex(Buffer.from(src.text, 'utf8'));
-    lineIndexes.set(src.file, lines);
-    try {
-      // Folded piece by piece, so the whole file's parse tree is never held at once.
-      for (const piece of statementPieces(src.text, src.file, lines)) {
-        for (const st of piece) {
-          statements++;
-          folder.fold(st);
+  const observed: UndecidedConstant[] = [];
+  let at: SourceLocation = { file: sources[0]?.file ?? '', line: 1, column: 1 };
+  return observeConstants((text, type) => observed.push({ text, type, location: at }), () => {
+    for (const src of sources) {
+      const lines = new LineIndex(Buffer.from(src.text, 'utf8'));
+      lineIndexes.set(src.file, lines);
+      try {
+        // Folded piece by piece, so the whole file's parse tree is never held at once.
+        for (const piece of statementPieces(src.text, src.file, lines)) {
+          for (const st of piece) {
+            statements++;
+            at = st.loc;
+            folder.fold(st);
+          }
         }
+      } catch (e) {
+        if (!(e instanceof FileDoesNotParse)) throw e;
+        // Locate every syntax error: parse statement by statement (each from the parser's own split).
+        for (const p of syntaxErrorsOf(src.text, src.file, lines)) problems.push({ ...p, code: 'E_SYNTAX', severity: 'error', sourceLine: lines.lineText(p.location.line) });
       }
-    } catch (e) {
-      if (!(e instanceof FileDoesNotParse)) throw e;
-      // Locate every syntax error: parse statement by statement (each from the parser's own split).
-      for (const p of syntaxErrorsOf(src.text, src.file, lines)) problems.push({ ...p, code: 'E_SYNTAX', severity: 'error', sourceLine: lines.lineText(p.location.line) });
     }
-  }
-  const model = folder.finish();
-  const all: FoldProblem[] = [...folder.problems, ...validateModel(model)];
-  for (const p of all) {
-    // A node's own position (the parser's byte offset) is more precise than the statement's start.
-    const idx = lineIndexes.get(p.location.file);
-    const location = p.at !== undefined && idx ? { file: p.location.file, ...idx.at(p.at), offset: p.at } : p.location;
-    problems.push({ location, message: p.message, code: p.code, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(location) });
-  }
-  return { model, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), statements };
+    const model = folder.finish();
+    const all: FoldProblem[] = [...folder.problems, ...validateModel(model)];
+    for (const p of all) {
+      // A node's own position (the parser's byte offset) is more precise than the statement's start.
+      const idx = lineIndexes.get(p.location.file);
+      const location = p.at !== undefined && idx ? { file: p.location.file, ...idx.at(p.at), offset: p.at } : p.location;
+      problems.push({ location, message: p.message, code: p.code, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(location) });
+    }
+    return { model, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), statements, undecided: undecidedConstants(model, observed) };
+  });
 }
 
 /**

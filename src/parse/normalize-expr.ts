@@ -18,6 +18,42 @@ import { operatorName } from './user-operator.js';
 import { columnFact, constValue, isConst, type Canon, type ScopeItem, joined, optValue } from './normalize-parts.js';
 import { STRIP_CAST_TO, SYSTEM_COLUMNS, type NormalizeContext } from './normalize-context.js';
 
+/**
+ * Who is told of a constant whose printed form is not decided here (`constantOutput` gives none) and which compares
+ * as written: set by `observeConstants` while a schema is folded, so that the fold can tell its caller which of them
+ * only the type's output function decides (an extension's type: `'(1,2)'::cube` is stored `'(1, 2)'::cube`).
+ */
+let constantObserver: ((text: string, type: string) => void) | undefined;
+
+/**
+ * Runs `f`, telling `observe` of each constant `f`'s canonical forms keep as written (text, Model type spelling), and
+ * whoever observed before too (./normalize-forms.ts records what a cached form keeps this way, to tell it again).
+ *
+ * @example
+ * observeConstants((text, type) => seen.push([text, type]), () => normalizeExpr(parseExpression("'(1,2)'::cube"))) // seen: [['(1,2)', 'cube']]
+ */
+export function observeConstants<T>(observe: (text: string, type: string) => void, f: () => T): T {
+  const outer = constantObserver;
+  constantObserver = outer ? (text, type) => (observe(text, type), outer(text, type)) : observe;
+  try {
+    return f();
+  } finally {
+    constantObserver = outer;
+  }
+}
+
+/** Tells the observer (if any) again of constants a form kept as written (a cached form's: ./normalize-forms.ts). */
+export function tellConstants(kept: readonly (readonly [string, string])[]): void {
+  for (const [text, type] of kept) constantObserver?.(text, type);
+}
+
+/** A constant's printed form: constantOutput's, else the text as written (and the observer told). */
+function printed(text: string, type: string, plain = false): string {
+  const out = constantOutput(text, type, plain);
+  if (out === undefined) constantObserver?.(text, type);
+  return out ?? text;
+}
+
 /** Expressions normalised; queries (sublinks, SQL-standard bodies' statements) left to the subclass (./normalize.ts). */
 export abstract class ExprNormalizer {
 
@@ -142,7 +178,7 @@ export abstract class ExprNormalizer {
     // A relation's name compares by the relation it resolves to ('t'::regclass is printed 'public.t'::regclass).
     if (t === 'regclass' && arg?.K !== undefined && typeof arg.K === 'string') return this.typed ? { Cast: [{ ...arg, K: this.regclass(arg.K) }, t] } : { ...arg, K: this.regclass(arg.K) };
     // A constant compares as PostgreSQL prints it back ('30 DAY'::interval is stored '30 days'::interval).
-    if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: constantOutput(arg.K, t) ?? arg.K };
+    if (!this.typed && arg?.K !== undefined && typeof arg.K === 'string') return { ...arg, K: arg.K === 'NULL' ? arg.K : printed(arg.K, t) };
     if (!this.typed && (isConst(arg) || STRIP_CAST_TO.has(t))) return arg;
     return { Cast: [arg, t] };
   }
@@ -155,7 +191,11 @@ export abstract class ExprNormalizer {
       const c = this.expr(lit, scopes) as Canon | undefined;
       const text = lit?.A_Const?.sval?.sval;
       if (this.typed || text === undefined || c?.K === undefined) return c;
-      const t = unknownLiteralType(o, this.typeOf(other, scopes), array);
+      const otherType = this.typeOf(other, scopes);
+      const t = unknownLiteralType(o, otherType, array);
+      // Beside an operand of an extension's type, an operator of that name over two of it (cube's `<>`, hstore's
+      // `@>`) reads the literal as that type, printed by its output function: the observer is told (not decided here).
+      if (t === undefined && !array && otherType !== undefined && this.ctx.operatorType?.(o.slice(o.lastIndexOf('.') + 1), otherType, otherType, false) !== undefined) constantObserver?.(text, otherType);
       return t === undefined ? c : { ...c, K: constantOutput(text, t, true) ?? c.K };
     };
     const binary = v.kind === 'AEXPR_OP' || v.kind === 'AEXPR_DISTINCT' || v.kind === 'AEXPR_NOT_DISTINCT' || v.kind === 'AEXPR_NULLIF';

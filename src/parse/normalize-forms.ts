@@ -9,19 +9,34 @@
 import { parseExpression, parseOne } from './pg.js';
 import type { Node } from './ast.js';
 import { Normalizer } from './normalize.js';
+import { observeConstants, tellConstants } from './normalize-expr.js';
 import { NONE, type NormalizeContext } from './normalize-context.js';
 import type { ScopeItem } from './normalize-parts.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
-/** Text → canonical form, cached by `key` (the inspector's texts repeat a lot). */
+/** The constants a cached form keeps as written (./normalize-expr.ts `observeConstants`), by cache key; none: absent. */
+const kept = new Map<string, (readonly [string, string])[]>();
+
+/**
+ * Text → canonical form, cached by `key` (the inspector's texts repeat a lot). The constants a form keeps as written
+ * are told to a fold that observes them (./normalize-expr.ts `observeConstants`) again on every hit.
+ */
 export function cached(key: string, f: () => string): string {
   let v = cache.get(key);
-  if (v === undefined) {
-    v = f();
-    if (cache.size > CACHE_LIMIT) cache.clear();
-    cache.set(key, v);
+  if (v !== undefined) {
+    const k = kept.get(key);
+    if (k) tellConstants(k);
+    return v;
   }
+  const seen: (readonly [string, string])[] = [];
+  v = observeConstants((text, type) => seen.push([text, type]), f);
+  if (cache.size > CACHE_LIMIT) {
+    cache.clear();
+    kept.clear();
+  }
+  cache.set(key, v);
+  if (seen.length) kept.set(key, seen);
   return v;
 }
 

@@ -2,7 +2,7 @@
  * Desired and current states without a database: schema files and migration directories folded by the
  * native parser (src/parse). Used by `migrate diff` (and `schema apply`'s desired side) before falling
  * back to the dev database: when anything does not fold — a DO block, a rule, a file with a custom
- * delimiter, an unknown reference — these return undefined and the caller replays on the dev database,
+ * delimiter, an unknown reference, a constant of an extension's type (src/parse/undecided-constants.ts) — these return undefined and the caller replays on the dev database,
  * which also reports PostgreSQL's own errors.
  *
  * In:  sources / a migration directory and a scope. Out: a Model in the same shape the inspector gives.
@@ -81,7 +81,8 @@ function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | und
   if (syntax.length) {
     throw new MeridianError('E_PARSE', `${syntax[0]!.message}${syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : ''}\n${formatProblems(syntax)}`, { location: syntax[0]!.location });
   }
-  if (r.errors.length || r.model.opaque.length) return undefined;
+  // Constants only their type's output function prints (an extension's: `'(1,2)'::cube`) are decided there too.
+  if (r.errors.length || r.model.opaque.length || r.undecided.length) return undefined;
   return scopeModel(r.model, scope);
 }
 

@@ -87,18 +87,21 @@ export function locate(st: { text: string; line: number; column: number; offset:
  */
 /**
  * PostgreSQL's message for a statement that failed on the dev database, with what to do when the reason is the
- * embedded dev database itself: an extension PGlite does not ship (`pg_stat_statements`, `postgis`, `file_fdw`…).
+ * dev database itself: an extension the embedded one (PGlite) does not ship (`pg_stat_statements`, `postgis`,
+ * `file_fdw`…), or that a PostgreSQL dev database's server does not have installed (postgis, vector, pg_partman…).
  *
  * @example
  * explainDevError(pgliteDev, 'extension "postgis" is not available')
  * // 'extension "postgis" is not available in the embedded dev database (PGlite) … pass --dev-url "postgres://…"'
  */
 export function explainDevError(dev: Pick<Database, 'kind'>, message: string): string {
-  if (dev.kind !== 'pglite') return message;
   const m = /extension "([^"]+)" is not available|could not open extension control file "[^"]*\/([^/"]+)\.control"/.exec(message);
   if (!m) return message;
   const name = m[1] ?? m[2]!;
-  return `extension "${name}" is not available in the embedded dev database (PGlite, which ships only: ${PGLITE_CONTRIB.join(', ')}). ` +
+  const where = dev.kind === 'pglite'
+    ? `in the embedded dev database (PGlite, which ships only: ${PGLITE_CONTRIB.join(', ')})`
+    : 'on the dev database\'s PostgreSQL server (the server lacks it: its control file is not installed there)';
+  return `extension "${name}" is not available ${where}. ` +
     `Validate and diff this schema on a PostgreSQL server that has "${name}" installed: pass --dev-url "postgres://user:pass@localhost:5432/dev" (an empty database Meridian may clear), or set DEV_DATABASE_URL / the env block's dev in atlas.hcl`;
 }
 

@@ -71,6 +71,7 @@ import { ROUTINES_3_CASES } from '../acceptance/cases-routines-3.js';
 import { GAPS_4_CASES } from '../acceptance/cases-gaps-4.js';
 import { HUNT_13B_CASES } from '../acceptance/cases-hunt-13b.js';
 import { HUNT_12B_CASES } from '../acceptance/cases-hunt-12b.js';
+import { CONSTANT_3_CASES } from '../acceptance/cases-constants-3.js';
 
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const CORPUS = ['chinook', 'northwind', 'pagila-2024', 'pagila-2026', 'osm-2023', 'osm-2026', 'danbooru-2022', 'danbooru-2026'];
@@ -133,7 +134,14 @@ for (const target of testTargets()) describe(`native parser round trip [${target
     } else expect(strict.errors).toEqual([]);
     const parsed = hasOpaque ? checkSchema([{ file: 'case.sql', text }], { allowOpaque: true }) : strict;
     expect(parsed.errors).toEqual([]);
-    return { model: parsed.model, hasOpaque };
+    // Constants only their type's output function prints (an extension's: '(1,2)'::cube) are kept as written and
+    // named: the workflow builds such a side on the dev database (src/parse/undecided-constants.ts).
+    return { model: parsed.model, hasOpaque, undecided: parsed.undecided.length > 0 };
+  };
+  /** parse = inspect; a side with undecided constants may differ (only there), as the workflow does not use its fold. */
+  const sameAsInspected = (inspected: Model, parsed: { model: Model; undecided: boolean }, side: string) => {
+    const diffs = roundTrip(inspected, parsed.model);
+    if (!parsed.undecided) expect(diffs, side).toEqual([]);
   };
   const sameUnmanaged = (parsed: Model, inspected: { unmanaged: readonly { kind: string; schema?: string; name: string }[] }) =>
     expect(parsed.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort()).toEqual(inspected.unmanaged.map((u) => `${u.kind} ${u.schema}.${u.name}`).sort());
@@ -141,7 +149,7 @@ for (const target of testTargets()) describe(`native parser round trip [${target
   // Per case: parse = inspect for both sides, and (without opaque statements) the plan from the inspected
   // old state to parse(new) — DDL rendered from the user's spelling, as `migrate diff` writes it natively —
   // converges on the database `new` builds.
-  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES, ...EXTENSION_OPS_CASES, ...HUNT_11A_CASES, ...HUNT_11B_CASES, ...ROUTINES_3_CASES, ...PARTITION_7_CASES, ...HUNT_12A_CASES, ...GAPS_4_CASES, ...HUNT_12B_CASES, ...HUNT_13B_CASES]) {
+  for (const c of [...CASES, ...MORE_CASES, ...KIND_CASES, ...PRIVILEGE_CASES, ...CLAUSES_CASES, ...INHERITANCE_CASES, ...GAPS_CASES, ...HUNT2_CASES, ...INPLACE_2_CASES, ...BATCH_9_CASES, ...PARTITION_CASES, ...PARTITION_FOLD_CASES, ...GAPS_2_CASES, ...GAPS_3_CASES, ...VIEWS_2_CASES, ...PARTITION_2_CASES, ...TYPED_PERIOD_CASES, ...PARTITION_3_CASES, ...PARTITION_3_NEW_CASES, ...PARTITION_3_ORACLE_CASES, ...VIEWS_3_CASES, ...RETYPE_CASES, ...HUNT_6_CASES, ...CONSTANT_CASES, ...FIRING_CASES, ...DEFERRAL_CASES, ...RETYPE_2_CASES, ...CONSTANT_2_CASES, ...HUNT_7_CASES, ...PARTITION_4_LEVEL_CASES, ...PARTITION_4_KEY_CASES, ...PARTITION_4_RENAME_CASES, ...VIEWS_4_CASES, ...POLICY_2_CASES, ...TIMESTAMPTZ_CASES, ...BODY_CASES, ...PARTITION_5_CASES, ...VIEWS_5_CASES, ...HUNT_8_CASES, ...INPLACE_3_CASES, ...INPLACE_4_CASES, ...VIEWS_6_CASES, ...HUNT_9B_CASES, ...HUNT_9_CASES, ...PARTITION_6_CASES, ...INPLACE_5_CASES, ...HUNT_10B_CASES, ...HUNT_10A_CASES, ...VIEWS_7_CASES, ...ROUTINES_2_CASES, ...COMMENTS_3_CASES, ...OWNER_ACL_CASES, ...EXTENSION_OPS_CASES, ...HUNT_11A_CASES, ...HUNT_11B_CASES, ...ROUTINES_3_CASES, ...PARTITION_7_CASES, ...HUNT_12A_CASES, ...GAPS_4_CASES, ...HUNT_12B_CASES, ...HUNT_13B_CASES, ...CONSTANT_3_CASES]) {
     test(`parse = inspect, and old → parse(new) converges: ${c.name}`, async (ctx) => {
       if (c.serversOnly && !server) return ctx.skip(c.serversOnly); // needs what PGlite does not ship
       let old = false;
@@ -158,15 +166,16 @@ for (const target of testTargets()) describe(`native parser round trip [${target
           expect(roundTrip(target.model, parsedNew.model), `known gap, remove it from KNOWN_GAPS: ${KNOWN_GAPS[c.name]}`).not.toEqual([]);
           return;
         }
-        expect(roundTrip(target.model, parsedNew.model), 'new side').toEqual([]);
+        sameAsInspected(target.model, parsedNew, 'new side');
         sameUnmanaged(parsedNew.model, target);
         await t.reset();
         for (const s of c.old) await t.db.exec(s);
         const current = await cachedState('inspect', t.target.url, c.old, () => inspect(t.db));
         const parsedOld = parseSide(c.old);
-        expect(roundTrip(current.model, parsedOld.model), 'old side').toEqual([]);
+        sameAsInspected(current.model, parsedOld, 'old side');
         sameUnmanaged(parsedOld.model, current);
-        if (parsedNew.hasOpaque || parsedOld.hasOpaque) return; // DO blocks / rules: the dev database path (acceptance suite)
+        // DO blocks / rules, constants of extensions' types: the dev database path (acceptance suite)
+        if (parsedNew.hasOpaque || parsedOld.hasOpaque || parsedNew.undecided) return;
         if (c.seed) await t.db.exec(c.seed);
         const statements = plan(diff(current.model, parsedNew.model), current.model, parsedNew.model);
         for (const s of statements) {

@@ -32,8 +32,9 @@ describeEachDatabase('dev database: an extension it lacks', (t) => {
 });
 
 describe('explainDevError', () => {
-  it('leaves a server dev database error as PostgreSQL wrote it', () => {
-    expect(explainDevError({ kind: 'postgres' }, 'extension "postgis" is not available')).toBe('extension "postgis" is not available');
+  it('explains an extension the dev database lacks, embedded or on a server; leaves other errors as PostgreSQL wrote them', () => {
+    expect(explainDevError({ kind: 'postgres' }, 'extension "postgis" is not available')).toContain('extension "postgis" is not available on the dev database\'s PostgreSQL server (the server lacks it');
+    expect(explainDevError({ kind: 'postgres' }, 'relation "x" does not exist')).toBe('relation "x" does not exist');
     expect(explainDevError({ kind: 'pglite' }, 'relation "x" does not exist')).toBe('relation "x" does not exist');
     expect(explainDevError({ kind: 'pglite' }, 'could not open extension control file "/usr/share/postgresql/extension/postgis.control": No such file or directory')).toContain('extension "postgis" is not available in the embedded dev database');
   });

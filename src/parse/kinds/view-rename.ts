@@ -206,7 +206,7 @@ export function renameViewColumn(sc: FoldScope, key: string, from: string, to: s
   if (v.columns.includes(to)) throw new Problem('E_DUPLICATE', `column "${to}" of relation "${v.name}" already exists`);
   const aliases = v.columns.map((c) => (c === from ? to : c));
   // Under `*` or a set operation the new name goes where PostgreSQL prints it: every SELECT's list, `*` expanded.
-  if (!q || !sel || !withOutputNames(sc, sel, aliases)) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * over a join merging columns or an unnamed item is not folded natively; the dev database replays it`);
+  if (!q || !sel || !withOutputNames(sc, sel, aliases)) throw new Problem('E_NATIVE', `renaming column ${v.name}.${from} of a view whose query uses * over an item whose columns are not known or an unnamed one is not folded natively; the dev database replays it`);
   // The views that read it now read the new name, their output names kept (as for a table's column).
   const rename = { key, schema: v.schema, table: v.name, columns: [...v.columns], from, to };
   const readers = Object.values(sc.model.views).filter((r) => r !== v && (r.dependsOn.includes(key) || readsRelation(queryNodeOf(r), v.schema, v.name))).map((r) => {

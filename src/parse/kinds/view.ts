@@ -163,28 +163,63 @@ export function view(sc: FoldScope, kind: View['kind'], schema: string, name: st
 
 /** Output column names of a query (`*` expanded with the columns the Model knows). */
 export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefined, outerCtes: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
+  return outputStar(sc, sel, outerCtes).map((c) => c.name);
+}
+
+/**
+ * A query's output columns, each a `*` of its select list reached with the reference PostgreSQL prints for it
+ * (../join-columns.ts: a USING or NATURAL join's merged column once, through the side it is read from; an aliased
+ * join's, a subquery's and a function's columns through their names); `ref` undefined for a column the select list
+ * names itself. A set operation's are its first branch's.
+ */
+function outputStar(sc: FoldScope, sel: Payload<'SelectStmt'> | undefined, outerCtes: ReadonlyMap<string, readonly string[]>): { name: string; ref?: readonly string[] }[] {
   if (!sel) return [];
-  // The WITH's CTEs are FROM items by name for this level and those below it (`WITH r AS (…) SELECT * FROM r`):
-  // a CTE's columns are its alias list, else its query's (a recursive one's: its first branch's).
-  let ctes = outerCtes;
-  if (sel.withClause?.ctes?.length) {
-    const own = new Map(outerCtes);
-    for (const c of sel.withClause.ctes) {
-      const cte = c.CommonTableExpr!;
-      const alias = (cte.aliascolnames ?? []).map(sv);
-      const cols = outputColumns(sc, cte.ctequery?.SelectStmt, own);
-      own.set(cte.ctename!, cols.map((x, i) => alias[i] ?? x).concat(alias.slice(cols.length)));
+  const ctes = withCtes(sc, sel, outerCtes);
+  if (sel.op && sel.op !== 'SETOP_NONE') return outputStar(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg, ctes);
+  if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => ({ name: `column${i + 1}` }));
+  const { top, named } = fromStar(sc, sel.fromClause ?? [], ctes);
+  const out: { name: string; ref?: readonly string[] }[] = [];
+  for (const t of sel.targetList ?? []) {
+    const rt = t.ResTarget;
+    const f = rt!.val?.ColumnRef?.fields;
+    if (f && f[f.length - 1].A_Star) {
+      const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
+      if (qual) for (const it of named) if (it.ref === qual) out.push(...it.cols);
+      if (!qual) for (const cols of top) out.push(...cols);
+      continue;
     }
-    ctes = own;
+    out.push({ name: rt!.name ?? figureColname(rt!.val) });
   }
-  if (sel.op && sel.op !== 'SETOP_NONE') return outputColumns(sc, (sel.larg as Node | undefined)?.SelectStmt ?? sel.larg, ctes);
-  if (sel.valuesLists) return (sel.valuesLists[0]?.List?.items ?? []).map((_: Node, i: number) => `column${i + 1}`);
-  // Every named FROM item (for `q.*`), and what each top-level item gives a bare `*` (a join's USING columns once:
-  // ../join-columns.ts). An item whose columns are not known gives none.
-  const named: { ref: string; cols: readonly string[] }[] = [];
+  return out;
+}
+
+/**
+ * The CTEs of a WITH are FROM items by name for this level and those below it (`WITH r AS (…) SELECT * FROM r`): a
+ * CTE's columns are its alias list, else its query's (a recursive one's: its first branch's).
+ */
+function withCtes(sc: FoldScope, sel: Payload<'SelectStmt'>, outerCtes: ReadonlyMap<string, readonly string[]>): ReadonlyMap<string, readonly string[]> {
+  if (!sel.withClause?.ctes?.length) return outerCtes;
+  const own = new Map(outerCtes);
+  for (const c of sel.withClause.ctes) {
+    const cte = c.CommonTableExpr!;
+    const alias = (cte.aliascolnames ?? []).map(sv);
+    const cols = outputColumns(sc, cte.ctequery?.SelectStmt, own);
+    own.set(cte.ctename!, cols.map((x, i) => alias[i] ?? x).concat(alias.slice(cols.length)));
+  }
+  return own;
+}
+
+/**
+ * What a FROM list gives `*`: each top-level item's columns for a bare `*` (a join's USING columns once:
+ * ../join-columns.ts), and every named item's (for `q.*`), each column with the reference it is read through. An
+ * item whose columns are not known gives none.
+ */
+function fromStar(sc: FoldScope, from: readonly Node[], ctes: ReadonlyMap<string, readonly string[]>): { top: StarColumn[][]; named: { ref: string; cols: StarColumn[] }[] } {
+  const named: { ref: string; cols: StarColumn[] }[] = [];
   const item = (ref: string, cols: readonly string[]): StarColumn[] => {
-    named.push({ ref, cols });
-    return cols.map((c) => ({ name: c, ref: [ref, c] }));
+    const star = cols.map((c) => ({ name: c, ref: [ref, c] }));
+    named.push({ ref, cols: star });
+    return star;
   };
   const starOf = (f: Node): StarColumn[] => {
     if (f.RangeVar) {
@@ -195,7 +230,7 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
     }
     if (f.JoinExpr) {
       const cols = joinStarColumns(f.JoinExpr, starOf(f.JoinExpr.larg!), starOf(f.JoinExpr.rarg!), []).columns ?? [];
-      if (f.JoinExpr.alias?.aliasname) named.push({ ref: f.JoinExpr.alias.aliasname, cols: cols.map((c) => c.name) });
+      if (f.JoinExpr.alias?.aliasname) named.push({ ref: f.JoinExpr.alias.aliasname, cols });
       return cols;
     }
     if (f.RangeSubselect) {
@@ -212,40 +247,29 @@ export function outputColumns(sc: FoldScope, sel: Payload<'SelectStmt'> | undefi
     }
     return [];
   };
-  const top = (sel.fromClause ?? []).map(starOf);
-  const out: string[] = [];
-  for (const t of sel.targetList ?? []) {
-    const rt = t.ResTarget;
-    const f = rt!.val?.ColumnRef?.fields;
-    if (f && f[f.length - 1].A_Star) {
-      const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
-      if (qual) for (const it of named) if (it.ref === qual) out.push(...it.cols);
-      if (!qual) for (const cols of top) out.push(...cols.map((c) => c.name));
-      continue;
-    }
-    out.push(rt!.name ?? figureColname(rt!.val));
-  }
-  return out;
+  return { top: from.map(starOf), named };
 }
 
 /**
  * `sel` with output names `aliases` as `AS` names, as PostgreSQL prints a view's column list (or a renamed column) in
- * its query: in every SELECT of a set operation, a `*` reaching a named column expanded first into its items'
- * columns (`SELECT *` over t, column a named b: `SELECT t.a AS b, t.c`). New nodes (the statement's own are shared,
- * see `qualify`); undefined when a `*` cannot be expanded for sure (a JOIN USING or NATURAL merges columns, an
- * unnamed item).
+ * its query: in every SELECT of a set operation, a `*` reaching a named column expanded first into the columns
+ * `outputStar` gives it, through the references PostgreSQL prints (`SELECT *` over t, column a named b:
+ * `SELECT t.a AS b, t.c`; over `a JOIN b USING (id)`: `a.id`, once). New nodes (the statement's own are shared, see
+ * `qualify`); undefined when a `*` cannot be expanded for sure (an item whose columns are not known, an unnamed one).
  *
  * @example
  * withOutputNames(sc, parseOne('SELECT * FROM t').node, ['b']) // SELECT t.a AS b, t.c FROM t
  */
-export function withOutputNames(sc: FoldScope, sel: Payload<'SelectStmt'>, aliases: readonly string[]): Payload<'SelectStmt'> | undefined {
+export function withOutputNames(sc: FoldScope, sel: Payload<'SelectStmt'>, aliases: readonly string[], outerCtes: ReadonlyMap<string, readonly string[]> = new Map()): Payload<'SelectStmt'> | undefined {
   if (sel.op && sel.op !== 'SETOP_NONE') {
-    const leg = (x: unknown) => (x ? withOutputNames(sc, ((x as Node).SelectStmt ?? x) as Payload<'SelectStmt'>, aliases) : undefined);
+    const ctes = withCtes(sc, sel, outerCtes);
+    const leg = (x: unknown) => (x ? withOutputNames(sc, ((x as Node).SelectStmt ?? x) as Payload<'SelectStmt'>, aliases, ctes) : undefined);
     const larg = leg(sel.larg);
     const rarg = leg(sel.rarg);
     return larg && rarg ? { ...sel, larg, rarg } : undefined;
   }
   if (sel.valuesLists) return sel;
+  let star: ReturnType<typeof fromStar> | undefined;
   const targets: Node[] = [];
   for (const t of sel.targetList ?? []) {
     const f = t.ResTarget?.val?.ColumnRef?.fields;
@@ -254,33 +278,12 @@ export function withOutputNames(sc: FoldScope, sel: Payload<'SelectStmt'>, alias
       continue;
     }
     const qual = f.length > 1 ? sv(f[f.length - 2]) : undefined;
-    const items = starItems(sc, sel.fromClause ?? []);
-    const reached = items?.filter((i) => !qual || i.ref === qual);
-    if (!reached?.length || reached.some((i) => !i.ref || !i.cols.length)) return undefined;
-    for (const i of reached) for (const c of i.cols) targets.push({ ResTarget: { val: { ColumnRef: { fields: [{ String: { sval: i.ref } }, { String: { sval: c } }] } } } });
+    star ??= fromStar(sc, sel.fromClause ?? [], withCtes(sc, sel, outerCtes));
+    const reached = qual ? star.named.filter((i) => i.ref === qual).map((i) => i.cols) : star.top;
+    if (!reached.length || reached.some((cols) => !cols.length || cols.some((c) => c.ref.some((x) => !x)))) return undefined;
+    for (const cols of reached) for (const c of cols) targets.push({ ResTarget: { val: { ColumnRef: { fields: c.ref.map((x) => ({ String: { sval: x } })) } } } });
   }
   return { ...sel, targetList: targets.map((t, i) => (aliases[i] === undefined ? t : { ResTarget: { ...t.ResTarget, name: aliases[i] } })) };
-}
-
-/** The FROM items a `*` expands, in order, by reference name with their columns; undefined when a join merges columns. */
-function starItems(sc: FoldScope, from: readonly Node[]): { ref: string; cols: readonly string[] }[] | undefined {
-  const out: { ref: string; cols: readonly string[] }[] = [];
-  const add = (f: Node): boolean => {
-    if (f.JoinExpr) return !f.JoinExpr.usingClause?.length && !f.JoinExpr.isNatural && add(f.JoinExpr.larg!) && add(f.JoinExpr.rarg!);
-    if (f.RangeVar) {
-      const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
-      const cols = sc.ctx.relation!(sc.rangeNames(f.RangeVar))?.columns ?? [];
-      out.push({ ref: (f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, cols: cols.map((c, i) => alias[i] ?? c) });
-      return true;
-    }
-    if (f.RangeSubselect) {
-      const alias = f.RangeSubselect.alias?.colnames?.map(sv) ?? [];
-      out.push({ ref: f.RangeSubselect.alias?.aliasname ?? '', cols: outputColumns(sc, f.RangeSubselect.subquery?.SelectStmt).map((c, i) => alias[i] ?? c) });
-      return true;
-    }
-    return false;
-  };
-  return from.every(add) ? out : undefined;
 }
 
 /** Typed form of a view query (what decides its column types; see ../normalize-forms.ts `canonicalQueryForms`). */

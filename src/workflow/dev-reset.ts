@@ -14,7 +14,7 @@ import { quoteIdent } from '../model/names.js';
 // dependencies), and public is recreated with the owner and privileges it had and its standard comment: a database created
 // by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
 const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
-  SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
+  SELECT pg_catalog.pg_get_userbyid(n.nspowner), n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
   -- event triggers first: they would fire on the drops below
   FOR s IN SELECT evtname FROM pg_event_trigger LOOP
     EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', s.evtname);
@@ -59,7 +59,7 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   IF owner IS NOT NULL THEN EXECUTE format('ALTER SCHEMA public OWNER TO %I', owner); END IF;
   IF acl IS NOT NULL THEN
     REVOKE ALL ON SCHEMA public FROM PUBLIC;
-    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(a.grantee::regrole::name) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
+    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_catalog.pg_get_userbyid(a.grantee)) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
         FROM unnest(acl) u, aclexplode(ARRAY[u]) a LOOP
       EXECUTE format('GRANT %s ON SCHEMA public TO %s%s', s.priv, s.who, CASE WHEN s.opt THEN ' WITH GRANT OPTION' ELSE '' END);
     END LOOP;

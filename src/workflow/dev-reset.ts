@@ -3,8 +3,8 @@
  * and after each use, and what tests reset with.
  *
  * In:  a Database. Out: the same database with no schema but an empty `public` (its owner, privileges and
- * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast or
- * procedural language of its own.
+ * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast,
+ * transform, access method or procedural language of its own.
  * Never: runs on anything but a dev database (the callers lease it first).
  */
 import type { Database } from '../db/database.js';
@@ -50,6 +50,15 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   FOR s IN SELECT l.lanname FROM pg_language l
       WHERE l.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid AND d.deptype = 'e') LOOP
     EXECUTE format('DROP LANGUAGE IF EXISTS %I CASCADE', s.lanname);
+  END LOOP;
+  -- transforms and access methods a file created are outside schemas too (an AM's operator classes go with it)
+  FOR s IN SELECT pg_catalog.format_type(t.trftype, NULL) AS typ, l.lanname FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang
+      WHERE t.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_transform'::regclass AND d.objid = t.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP TRANSFORM IF EXISTS FOR %s LANGUAGE %I CASCADE', s.typ, s.lanname);
+  END LOOP;
+  FOR s IN SELECT a.amname FROM pg_am a
+      WHERE a.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_am'::regclass AND d.objid = a.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP ACCESS METHOD IF EXISTS %I CASCADE', s.amname);
   END LOOP;
   -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
   FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP

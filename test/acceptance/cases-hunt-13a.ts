@@ -63,4 +63,15 @@ export const HUNT_13A_CASES: AcceptanceCase[] = [
     ],
     seed: 'INSERT INTO keep VALUES (1)',
   },
+  // parse/kinds/function.ts (createFunction): a C function's `AS 'file', 'symbol'` kept the file as its body where
+  // PostgreSQL's prosrc is the symbol, so every plan replaced it again (the test's pltestlang_call_handler).
+  {
+    name: 'hunt-13a: a C function named by its file and link symbol',
+    old: ['CREATE TABLE keep (id int)'],
+    new: [
+      'CREATE TABLE keep (id int)',
+      "CREATE FUNCTION my_call_handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE C",
+    ],
+    seed: 'INSERT INTO keep VALUES (1)',
+  },
 ];

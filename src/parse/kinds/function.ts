@@ -50,8 +50,9 @@ export function createFunction(sc: FoldScope, written: Payload<'CreateFunctionSt
   }
   const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';
   const asList = o.as?.List?.items ?? (o.as ? [o.as] : []);
-  // Exactly as written (PostgreSQL's prosrc): a change of blanks around the code is a change pg_dump shows.
-  const body = n.sql_body ? '' : sv(asList[0]);
+  // Exactly as written (PostgreSQL's prosrc): a change of blanks around the code is a change pg_dump shows. A C
+  // function's `AS 'file', 'symbol'` keeps the symbol there (the file is probin; `AS 'file'` alone: its own name).
+  const body = n.sql_body ? '' : asList.length === 2 ? sv(asList[1]) : language === 'c' ? r.name : sv(asList[0]);
   let returns: string | undefined;
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;

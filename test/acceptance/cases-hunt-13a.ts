@@ -74,4 +74,19 @@ export const HUNT_13A_CASES: AcceptanceCase[] = [
     ],
     seed: 'INSERT INTO keep VALUES (1)',
   },
+  // parse/kinds/operator-class.ts (REQUIRED_PROCS): a btree or hash class's optional support functions (sortsupport,
+  // equalimage; extended hash) belong to its family, as btadjustmembers / hashadjustmembers tie them; the fold kept
+  // them in the class, so every plan recreated the family and its classes (the test's dump_test.op_class).
+  {
+    name: 'hunt-13a: btree and hash classes with optional support functions',
+    old: ['CREATE TABLE keep (id bigint)'],
+    new: [
+      'CREATE TABLE keep (id bigint)',
+      'CREATE OPERATOR FAMILY int8_fam2 USING btree',
+      'CREATE OPERATOR CLASS int8_full_ops FOR TYPE bigint USING btree FAMILY int8_fam2 AS OPERATOR 1 <(bigint,bigint), OPERATOR 2 <=(bigint,bigint), OPERATOR 3 =(bigint,bigint), OPERATOR 4 >=(bigint,bigint), OPERATOR 5 >(bigint,bigint), FUNCTION 1 btint8cmp(bigint,bigint), FUNCTION 2 btint8sortsupport(internal), FUNCTION 4 btequalimage(oid)',
+      'CREATE OPERATOR CLASS int8_hash_ops FOR TYPE bigint USING hash AS OPERATOR 1 =(bigint,bigint), FUNCTION 1 hashint8(bigint), FUNCTION 2 hashint8extended(bigint,bigint)',
+      'CREATE INDEX keep_id ON keep (id int8_full_ops)',
+    ],
+    seed: 'INSERT INTO keep VALUES (1)',
+  },
 ];

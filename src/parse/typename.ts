@@ -19,6 +19,9 @@ const BUILTIN = new Set(
     'txid_snapshot pg_snapshot pg_lsn oidvector int2vector tid xid xid8 cid refcursor jsonpath unknown aclitem gtsvector interval pg_node_tree').split(' '),
 );
 
+/** pg_catalog's names of the types with a special spelling (their arrays are `_` and the name: `_int8`). */
+const CATALOG_NAMES = new Set('int2 int4 int8 float4 float8 bool varchar bpchar varbit bit numeric timestamp timestamptz time timetz'.split(' '));
+
 /** Internal names → format_type's SQL-standard spelling (without typmod). */
 const ALIAS: Record<string, string> = {
   int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean',
@@ -68,6 +71,12 @@ export function canonicalType(tn: Payload<'TypeName'>, resolve: TypeResolver): s
   if (bare !== undefined) {
     const base = builtin(bare, mods, catalog);
     if (base !== undefined) return base + array;
+    // A built-in type's array by its catalog name (`_int8`, `pg_catalog._text`): the element's name and `[]`, as
+    // format_type prints it.
+    const elem = bare.startsWith('_') ? bare.slice(1) : undefined;
+    if (elem !== undefined && (CATALOG_NAMES.has(elem) || BUILTIN.has(elem))) {
+      return `${canonicalType({ ...tn, names: [{ String: { sval: elem } }], typmods: [], arrayBounds: [] }, resolve)}[]${array}`;
+    }
   }
   if (bare !== undefined && (catalog || (names.length === 1 && BUILTIN.has(bare)))) return bare + array;
   const key = resolve(names);

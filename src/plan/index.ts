@@ -33,7 +33,7 @@ import { firingSql } from './kinds/firing.js';
 import { privilegeList, who } from './kinds/privileges.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
 import { addedKeyCopyRenames, newPartitionKeyRenames } from './kinds/partition-key-names.js';
-import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, qk, qn, startOutside } from './table-sql.js';
+import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, parentGenerated, qk, qn, startOutside } from './table-sql.js';
 
 export type { HazardCode, Hazard, Effects, Statement, PlanOptions } from './types.js';
 import type { Effects, Hazard, PlanOptions, Statement } from './types.js';
@@ -465,6 +465,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       foreignKeys: new Set([...tables.inlineForeignKeys].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       serial: new Set([...serial.columns].filter((k) => k.startsWith(`${keyOf(c.table)}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1))),
       indent: options.indent,
+      parentGenerated: parentGenerated(c.table, desired),
     }));
     if (own !== c.table) emit('create-table', c, keyOf(c.table), `attach "${c.table.name}" table`, `ALTER TABLE ${qk(c.table.partitionOf!.parent)} ATTACH PARTITION ${qn(c.table.schema, c.table.name)} ${c.table.partitionOf!.bound.text}`);
   }

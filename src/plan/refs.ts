@@ -172,7 +172,7 @@ export function typeDefRefs(t: TypeDef, model: Model): string[] {
   const own = nodeId.type(keyOf(t));
   const refs = t.kind === 'domain' ? [...typeRef(t.baseType, model), ...collationRef(t.collation, model), ...exprIds(t.default, model), ...t.checks.flatMap((k) => exprIds(k.expr, model))]
     : t.kind === 'composite' ? t.attributes.flatMap((a) => [...typeRef(a.type, model), ...collationRef(a.collation, model)])
-    : t.kind === 'range' ? [...typeRef(t.subtype, model), ...collationRef(t.collation, model)] : [];
+    : t.kind === 'range' ? [...typeRef(t.subtype, model), ...collationRef(t.collation, model), ...opClassIds(t.subtypeOpclass, 'btree', model)] : [];
   return [nodeId.schema(t.schema), ...refs.filter((r) => r !== own)];
 }
 

@@ -197,6 +197,12 @@ export interface CreateTableOptions {
   readonly serial?: ReadonlySet<string>;
   /** Indentation for one column or constraint per line (Atlas's `{{ sql . "  " }}`); one line when absent. */
   readonly indent?: string;
+  /**
+   * Local columns merged with a parent's generated column of the same expression: written without their
+   * `GENERATED` clause, which they take from the parent (PostgreSQL before 16 refuses one written on the child:
+   * "child column … specifies generation expression"; pg_dump writes them so).
+   */
+  readonly parentGenerated?: ReadonlySet<string>;
 }
 
 /**
@@ -223,6 +229,22 @@ export function createTableSql(t: Table, opts: CreateTableOptions = {}): string 
     const body = inline.length ? ` ${list(inline)}` : '';
     return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${qk(t.partitionOf.parent)}${body} ${t.partitionOf.bound.text}${tail}`;
   }
-  const cols = t.columns.filter((c) => !c.inherited).map((c) => columnSql(c, { serial: opts.serial?.has(c.name), table: t }));
+  const cols = t.columns.filter((c) => !c.inherited)
+    .map((c) => columnSql(opts.parentGenerated?.has(c.name) ? { ...c, generated: undefined } : c, { serial: opts.serial?.has(c.name), table: t }));
   return `CREATE ${unlogged}TABLE ${name} ${list([...cols, ...inline])}${tail}`;
+}
+
+/**
+ * The local columns of `t` (a table with INHERITS) that merge with a parent's generated column of the same
+ * expression (CreateTableOptions.parentGenerated).
+ */
+export function parentGenerated(t: Table, model: Model): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (t.partitionOf) return out;
+  for (const c of t.columns) {
+    if (c.inherited || !c.generated) continue;
+    const same = t.inherits.some((p) => model.tables[p]?.columns.some((pc) => pc.name === c.name && pc.generated?.text === c.generated!.text));
+    if (same) out.add(c.name);
+  }
+  return out;
 }

@@ -3,8 +3,8 @@
  * and after each use, and what tests reset with.
  *
  * In:  a Database. Out: the same database with no schema but an empty `public` (its owner, privileges and
- * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast or
- * procedural language of its own.
+ * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast,
+ * transform, access method or procedural language of its own.
  * Never: runs on anything but a dev database (the callers lease it first).
  */
 import type { Database } from '../db/database.js';
@@ -14,7 +14,7 @@ import { quoteIdent } from '../model/names.js';
 // dependencies), and public is recreated with the owner and privileges it had and its standard comment: a database created
 // by PostgreSQL 15+ has public owned by pg_database_owner, which a plain CREATE SCHEMA would not restore.
 const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
-  SELECT n.nspowner::regrole::name, n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
+  SELECT pg_catalog.pg_get_userbyid(n.nspowner), n.nspacl INTO owner, acl FROM pg_namespace n WHERE n.nspname = 'public';
   -- event triggers first: they would fire on the drops below
   FOR s IN SELECT evtname FROM pg_event_trigger LOOP
     EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', s.evtname);
@@ -51,6 +51,15 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
       WHERE l.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid AND d.deptype = 'e') LOOP
     EXECUTE format('DROP LANGUAGE IF EXISTS %I CASCADE', s.lanname);
   END LOOP;
+  -- transforms and access methods a file created are outside schemas too (an AM's operator classes go with it)
+  FOR s IN SELECT pg_catalog.format_type(t.trftype, NULL) AS typ, l.lanname FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang
+      WHERE t.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_transform'::regclass AND d.objid = t.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP TRANSFORM IF EXISTS FOR %s LANGUAGE %I CASCADE', s.typ, s.lanname);
+  END LOOP;
+  FOR s IN SELECT a.amname FROM pg_am a
+      WHERE a.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_am'::regclass AND d.objid = a.oid AND d.deptype = 'e') LOOP
+    EXECUTE format('DROP ACCESS METHOD IF EXISTS %I CASCADE', s.amname);
+  END LOOP;
   -- database-wide SQL/MED objects (servers and user mappings go with their wrapper)
   FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
     EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', s.fdwname);
@@ -59,7 +68,7 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   IF owner IS NOT NULL THEN EXECUTE format('ALTER SCHEMA public OWNER TO %I', owner); END IF;
   IF acl IS NOT NULL THEN
     REVOKE ALL ON SCHEMA public FROM PUBLIC;
-    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(a.grantee::regrole::name) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
+    FOR s IN SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_catalog.pg_get_userbyid(a.grantee)) END AS who, a.privilege_type AS priv, a.is_grantable AS opt
         FROM unnest(acl) u, aclexplode(ARRAY[u]) a LOOP
       EXECUTE format('GRANT %s ON SCHEMA public TO %s%s', s.priv, s.who, CASE WHEN s.opt THEN ' WITH GRANT OPTION' ELSE '' END);
     END LOOP;

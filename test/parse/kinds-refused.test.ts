@@ -18,6 +18,10 @@ const model = (sql: string) => {
 };
 
 describe('kinds refused with a reason', () => {
+  it('a materialized view column setting the fold does not keep is refused naming ALTER MATERIALIZED VIEW (hunt 13a)', () => {
+    const r = checkSchema([{ file: 'schema.sql', text: 'CREATE TABLE t (c text);\nCREATE MATERIALIZED VIEW mv AS SELECT c FROM t;\nALTER MATERIALIZED VIEW mv ALTER COLUMN c SET COMPRESSION pglz;' }]);
+    expect(r.errors.map((e) => [e.code, e.message, e.location?.line])).toEqual([['E_UNSUPPORTED', expect.stringMatching(/^ALTER MATERIALIZED VIEW … SET COMPRESSION is not supported in a schema file/), 3]]);
+  });
   it('a collation whose definition changes while a domain uses it: E_PLAN naming it (a column alone is moved off and back)', () => {
     const uses = 'CREATE TABLE t (id int, name text COLLATE ci); CREATE DOMAIN d AS text COLLATE ci;';
     const from = model(`CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false); ${uses}`);

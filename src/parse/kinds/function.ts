@@ -50,8 +50,9 @@ export function createFunction(sc: FoldScope, written: Payload<'CreateFunctionSt
   }
   const language = o.language ? sv(o.language).toLowerCase() : n.sql_body ? 'sql' : 'sql';
   const asList = o.as?.List?.items ?? (o.as ? [o.as] : []);
-  // Exactly as written (PostgreSQL's prosrc): a change of blanks around the code is a change pg_dump shows.
-  const body = n.sql_body ? '' : sv(asList[0]);
+  // Exactly as written (PostgreSQL's prosrc): a change of blanks around the code is a change pg_dump shows. A C
+  // function's `AS 'file', 'symbol'` keeps the symbol there (the file is probin; `AS 'file'` alone: its own name).
+  const body = n.sql_body ? '' : asList.length === 2 ? sv(asList[1]) : language === 'c' ? r.name : sv(asList[0]);
   let returns: string | undefined;
   const tableCols = args.filter((a) => a.mode === 'TABLE');
   if (procedure) returns = undefined;
@@ -98,7 +99,13 @@ function supportAsName(q: Payload<'CreateFunctionStmt'>): Payload<'CreateFunctio
 export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const r = sc.creating(n.defnames!.map(sv));
   const argList = n.args?.[0]?.List?.items ?? [];
-  const types: string[] = argList.map((p) => `${p.FunctionParameter!.mode === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${identityType(sc.type(p.FunctionParameter!.argType))}`);
+  const d: Record<string, Node> = {};
+  // PostgreSQL's old synonyms (`sfunc1`, `stype1`, `initcond1`), as DefineAggregate reads them.
+  for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase().replace(/^(sfunc|stype|initcond)1$/, '$1')] = x.arg!;
+  // The old syntax names its one argument `basetype` (`"any"`: none, `name(*)`).
+  const base = n.oldstyle && d.basetype ? sc.type(d.basetype.TypeName ?? d.basetype) : undefined;
+  const types: string[] = base !== undefined ? (/^"?any"?$/i.test(base) ? [] : [identityType(base)])
+    : argList.map((p) => `${p.FunctionParameter!.mode === 'FUNC_PARAM_VARIADIC' ? 'VARIADIC ' : ''}${identityType(sc.type(p.FunctionParameter!.argType))}`);
   const identityArgs = types.join(', ');
   // An ordered-set aggregate's direct arguments (the grammar's second item; -1: a plain aggregate). PostgreSQL keeps
   // one VARIADIC argument for `(VARIADIC "any" ORDER BY VARIADIC "any")`, direct, and prints it on both sides.
@@ -106,8 +113,6 @@ export function createAggregate(sc: FoldScope, n: Payload<'DefineStmt'>): void {
   const ordered = direct === types.length && /^VARIADIC /.test(types[direct - 1] ?? '') ? types.slice(direct - 1) : types.slice(Math.max(direct, 0));
   const directText = types.slice(0, Math.max(direct, 0)).join(', ');
   const signature = direct >= 0 ? `${directText ? `${directText} ` : ''}ORDER BY ${ordered.join(', ')}` : undefined;
-  const d: Record<string, Node> = {};
-  for (const x of (n.definition ?? []).map((y) => y.DefElem!)) d[x.defname!.toLowerCase()] = x.arg!;
   const fn = (a: Node) => {
     const names = (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);
     if (names.length === 1) {

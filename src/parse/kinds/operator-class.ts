@@ -95,11 +95,13 @@ function members(sc: FoldScope, items: Tree[] | undefined, method: string, class
 }
 
 /**
- * The support functions of GiST, GIN, SP-GiST and BRIN classes that PostgreSQL ties to the class (its
+ * The support functions of btree, hash, GiST, GIN, SP-GiST and BRIN classes that PostgreSQL ties to the class (its
  * `amadjustmembers`: required ones); their operators and the other (optional) functions go to the family, and
  * pg_dump writes them with `ALTER OPERATOR FAMILY … ADD`.
  */
 const REQUIRED_PROCS: Readonly<Record<string, readonly number[]>> = {
+  btree: [1], // the comparison (sortsupport, in_range, equalimage, options are optional: btadjustmembers)
+  hash: [1], // the standard hash (the extended one and options are optional: hashadjustmembers)
   gist: [1, 2, 3, 4, 5, 6, 7], // consistent, union, compress, decompress, penalty, picksplit, same
   gin: [2, 3], // extractValue, extractQuery (compare, consistent, comparePartial, triConsistent, options are optional)
   spgist: [1, 2, 3, 4, 5], // config, choose, picksplit, inner_consistent, leaf_consistent

@@ -41,7 +41,7 @@ export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       setMatViewColumn(v.obj, cmd);
       continue;
     }
-    throw new Problem('E_UNSUPPORTED', `ALTER VIEW … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
+    throw new Problem('E_UNSUPPORTED', `ALTER ${v.obj.kind === 'materialized_view' ? 'MATERIALIZED VIEW' : 'VIEW'} … ${alterSubcommand(cmd.subtype)} is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`);
   }
 }
 

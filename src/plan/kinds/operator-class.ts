@@ -37,7 +37,9 @@ export function dropOperatorFamily(o: OperatorFamily): KindStatement[] {
  */
 export function createOperatorClass(o: OperatorClass): KindStatement[] {
   const comment = `create operator class ${o.schema}.${o.name}`;
+  // A class without members (its family holds them, or none) still needs one item: pg_dump writes `STORAGE` of its type.
   const items = [...o.members, ...(o.storage ? [`STORAGE ${o.storage}`] : [])];
+  if (!items.length) items.push(`STORAGE ${o.type}`);
   return [
     { kind: 'create-operator-class' as const, comment, sql: `CREATE OPERATOR CLASS ${quoteIdent(o.schema)}.${quoteIdent(o.name)}${o.default ? ' DEFAULT' : ''} FOR TYPE ${o.type} USING ${quoteIdent(o.method)} FAMILY ${qualified(o.family)} AS ${items.join(', ')}` },
     ...(o.comment !== undefined ? [{ kind: 'create-operator-class' as const, comment, sql: `COMMENT ON OPERATOR CLASS ${target(o)} IS ${quoteLiteral(o.comment)}` }] : []),

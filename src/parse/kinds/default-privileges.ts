@@ -39,8 +39,9 @@ export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPri
   for (const sc of schemas) if (sc !== undefined && !s.schemaExists(sc)) s.fail('E_UNKNOWN', `schema "${sc}" does not exist`);
   const privs: string[] = a!.privileges?.length ? a!.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : [...ALL[on]];
   for (const p of privs) if (!ALL[on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${on.toLowerCase()}`);
-  const grantees: string[] = (a!.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
   for (const role of roles) {
+    // The applying role by name in its own entries (no FOR ROLE) is the entry's owner, `CURRENT_USER` (FoldScope.grantee).
+    const grantees: string[] = (a!.grantees ?? []).map((r) => s.grantee(r, role === undefined));
     for (const schema of schemas) {
       const id = { ...(role !== undefined ? { role } : {}), ...(schema !== undefined ? { schema } : {}), on };
       const key = defaultPrivilegesKey(id);

@@ -38,5 +38,42 @@ export const OWNER_BY_NAME_CASES: AcceptanceCase[] = [
   },
 ];
 
+/**
+ * Gap 3: a range's SUBTYPE_OPCLASS resolved as PostgreSQL finds it: pg_catalog's and an extension's default class
+ * (`inet_ops`, citext's `citext_ops`) are what the catalog leaves out, an extension's other class is qualified with
+ * the extension's schema (`citext_pattern_ops`, also when the extension is in a schema the search_path names).
+ */
+export const RANGE_OPCLASS_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-5: range types naming default and other operator classes, pg_catalog\'s and an extension\'s, unqualified',
+    old: ['CREATE EXTENSION citext', 'CREATE TABLE g5r (id int PRIMARY KEY)'],
+    new: [
+      'CREATE EXTENSION citext',
+      'CREATE TYPE g5_inet_r AS RANGE (SUBTYPE = inet, SUBTYPE_OPCLASS = inet_ops)',
+      'CREATE TYPE g5_text_r AS RANGE (SUBTYPE = text, SUBTYPE_OPCLASS = text_pattern_ops)',
+      'CREATE TYPE g5_ci_r AS RANGE (SUBTYPE = citext, SUBTYPE_OPCLASS = citext_ops)',
+      'CREATE TYPE g5_cip_r AS RANGE (SUBTYPE = citext, SUBTYPE_OPCLASS = citext_pattern_ops)',
+      'CREATE TABLE g5r (id int PRIMARY KEY, a g5_inet_r, b g5_ci_r, c g5_cip_r)',
+    ],
+    seed: 'INSERT INTO g5r VALUES (1), (2)',
+    keepsTables: [{ tables: ['g5r'], query: 'SELECT id FROM g5r ORDER BY id' }],
+  },
+  {
+    name: 'gaps-5: a range naming an operator class of an extension in another schema through the search_path',
+    old: ['CREATE SCHEMA g5ext', 'CREATE EXTENSION citext SCHEMA g5ext', 'CREATE TABLE g5r (id int PRIMARY KEY)'],
+    new: [
+      'CREATE SCHEMA g5ext', 'CREATE EXTENSION citext SCHEMA g5ext',
+      'SET search_path = public, g5ext',
+      'CREATE TYPE g5_ci_r AS RANGE (SUBTYPE = g5ext.citext, SUBTYPE_OPCLASS = citext_ops)',
+      'CREATE TYPE g5_cip_r AS RANGE (SUBTYPE = g5ext.citext, SUBTYPE_OPCLASS = citext_pattern_ops)',
+      'RESET search_path',
+      'CREATE TABLE g5r (id int PRIMARY KEY, b g5_ci_r, c g5_cip_r)',
+    ],
+    seed: 'INSERT INTO g5r VALUES (1), (2)',
+    keepsTables: [{ tables: ['g5r'], query: 'SELECT id FROM g5r ORDER BY id' }],
+    expectedSql: ['SUBTYPE_OPCLASS = g5ext.citext_pattern_ops'],
+  },
+];
+
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_5_CASES: AcceptanceCase[] = [...OWNER_BY_NAME_CASES];
+export const GAPS_5_CASES: AcceptanceCase[] = [...OWNER_BY_NAME_CASES, ...RANGE_OPCLASS_CASES];

@@ -75,5 +75,39 @@ export const RANGE_OPCLASS_CASES: AcceptanceCase[] = [
   },
 ];
 
+/**
+ * Gap 4: a column's storage set back to its type's default: a domain's is its base type's (`inet`: MAIN), which the
+ * foreign table's ALTER did not look up (EXTENDED was set); a type modifier in the middle of a spelling
+ * (`timestamp(3) with time zone`) and `tsquery` are PLAIN, which the fold took for EXTENDED.
+ */
+const domains = [
+  'CREATE FOREIGN DATA WRAPPER g5_fdw', 'CREATE SERVER g5_srv FOREIGN DATA WRAPPER g5_fdw',
+  'CREATE SCHEMA g5d', 'CREATE DOMAIN g5d."Addr" AS inet', 'CREATE DOMAIN g5d.at3 AS timestamp(3) with time zone', 'CREATE DOMAIN g5d.q AS tsquery',
+];
+const storageRows = "INSERT INTO g5s VALUES (1, '10.0.0.1', now(), 'a & b')";
+
+export const DOMAIN_STORAGE_CASES: AcceptanceCase[] = [
+  {
+    name: 'gaps-5: a foreign table\'s and a table\'s columns over domains set to and back from another storage',
+    old: [
+      ...domains,
+      'CREATE FOREIGN TABLE g5ft (a g5d."Addr", b g5d.at3, c g5d.q) SERVER g5_srv', 'ALTER FOREIGN TABLE g5ft ALTER COLUMN a SET STORAGE EXTENDED',
+      'CREATE TABLE g5s (id int PRIMARY KEY, a g5d."Addr", b g5d.at3, c g5d.q)', 'ALTER TABLE g5s ALTER COLUMN a SET STORAGE EXTENDED',
+    ],
+    new: [
+      ...domains,
+      'CREATE FOREIGN TABLE g5ft (a g5d."Addr", b g5d.at3, c g5d.q) SERVER g5_srv',
+      'ALTER FOREIGN TABLE g5ft ALTER COLUMN b SET STORAGE PLAIN', 'ALTER FOREIGN TABLE g5ft ALTER COLUMN c SET STORAGE PLAIN',
+      'CREATE TABLE g5s (id int PRIMARY KEY, a g5d."Addr", b g5d.at3, c g5d.q)',
+      'ALTER TABLE g5s ALTER COLUMN b SET STORAGE PLAIN', 'ALTER TABLE g5s ALTER COLUMN c SET STORAGE PLAIN',
+    ],
+    seed: storageRows,
+    seedBack: storageRows,
+    keepsTables: [{ tables: ['g5s'], query: 'SELECT id, a::text, c::text FROM g5s ORDER BY id' }],
+    expectedSql: ['ALTER COLUMN "a" SET STORAGE MAIN'],
+    absentSql: ['SET STORAGE PLAIN', 'SET STORAGE EXTENDED'],
+  },
+];
+
 /** Every case of this file, in the acceptance suite and the parser round trip. */
-export const GAPS_5_CASES: AcceptanceCase[] = [...OWNER_BY_NAME_CASES, ...RANGE_OPCLASS_CASES];
+export const GAPS_5_CASES: AcceptanceCase[] = [...OWNER_BY_NAME_CASES, ...RANGE_OPCLASS_CASES, ...DOMAIN_STORAGE_CASES];

@@ -112,8 +112,12 @@ export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: N
   if (!global && !local) return undefined;
   // A database-wide entry replaces the hard-wired default (the owner's entries too); a schema's entry adds to it.
   const kind = ENTRY_KIND[cls];
+  const globalList = expandOwner(global ? global.grants : base, kind);
+  // Both empty (`REVOKE ALL … FROM` the owner database-wide, no schema entry adding to it): PostgreSQL's aclmerge
+  // gives NULL, so the object starts from its kind's default, the owner holding every privilege.
+  if (!globalList.length && !local?.grants.length) return undefined;
   const list = new Map<string, Grant>();
-  for (const g of expandOwner(global ? global.grants : base, kind)) list.set(`${g.grantee}\u0000${g.privilege}`, g);
+  for (const g of globalList) list.set(`${g.grantee}\u0000${g.privilege}`, g);
   for (const g of local?.grants ?? []) {
     const had = list.get(`${g.grantee}\u0000${g.privilege}`);
     list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });

@@ -36,6 +36,22 @@ export const OWNER_BY_NAME_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['t'], query: 'SELECT * FROM g5own.t ORDER BY id' }, { tables: ['u'], query: 'SELECT * FROM g5own.u ORDER BY id' }],
     expectedSql: ['FROM CURRENT_USER'],
   },
+  // Objects created under default privileges the applying role gave up entirely (PostgreSQL's aclmerge of two
+  // empty lists is NULL: the kind's default, the owner holding all), and pg_dump's `FOR ROLE postgres` spelling of
+  // the applying role's own entries, from an empty schema (the plan changes default privileges first).
+  {
+    name: 'gaps-5: objects created under the applying role\'s default privileges, FOR ROLE named and a REVOKE ALL from itself',
+    old: ['CREATE TABLE g5k (id int PRIMARY KEY)'],
+    new: [
+      'CREATE TABLE g5k (id int PRIMARY KEY)', 'CREATE SCHEMA g5dp',
+      'ALTER DEFAULT PRIVILEGES REVOKE ALL ON SEQUENCES FROM CURRENT_USER', 'CREATE SEQUENCE g5dp.s',
+      'ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON TABLES FROM postgres', 'ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT SELECT ON TABLES TO postgres',
+      'CREATE TABLE g5dp.t (id int PRIMARY KEY)',
+    ],
+    seed: 'INSERT INTO g5k VALUES (1)',
+    seedBack: 'INSERT INTO g5k VALUES (1)',
+    keepsTables: [{ tables: ['g5k'], query: 'SELECT id FROM g5k ORDER BY id' }],
+  },
 ];
 
 /**

@@ -9,7 +9,7 @@
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { ALL_PRIVILEGES, ENTRY_KIND, compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, ENTRY_KIND, OWNER, compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
@@ -30,7 +30,8 @@ const ALL: Readonly<Record<On, readonly string[]>> = Object.fromEntries(Object.e
  */
 export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPrivilegesStmt'>): void {
   const opt = (name: string): Node[] | undefined => (n.options ?? []).map((x) => x.DefElem!).find((d) => d.defname === name)?.arg?.List?.items;
-  const roles: Array<string | undefined> = opt('roles')?.map((r) => r.RoleSpec?.rolename ?? undefined) ?? [undefined];
+  // `FOR ROLE` naming the applying role (pg_dump's `FOR ROLE postgres`, FoldOptions.role) is its own entry, as without it.
+  const roles: Array<string | undefined> = opt('roles')?.map((r) => (s.grantee(r, true) === OWNER ? undefined : r.RoleSpec?.rolename ?? undefined)) ?? [undefined];
   const schemas: Array<string | undefined> = opt('schemas')?.map((x) => String(x.String?.sval)) ?? [undefined];
   const a = n.action;
   const on = OBJTYPE[a!.objtype as string];

@@ -17,7 +17,8 @@
  * Per extension: `t` its types but arrays `name:C` (C its typcategory, `*` when typispreferred; `name:C=base` for a domain),
  * `o` its operators by name, `left,right>result` (left empty for a prefix operator), `f` its functions by name,
  * `args>result` (args joined by `,`, `-` for none, `+` before a VARIADIC one, `=D` after them when the last D have
- * defaults; `*` before a set-returning result), `c` its casts `source>target:context` (i, a, e). Functions taking or
+ * defaults; `*` before a set-returning result), `c` its casts `source>target:context` (i, a, e), `k` its operator classes
+ * `name:method:type` (`:d` after a default class: pg_opclass.opcdefault). Functions taking or
  * returning `internal`, `cstring` or a handler (type I/O, index support) are left out: an expression never calls them.
  * As in ./pg-catalog-snapshot.ts, an entry ending in `@N` exists only in the majors of bitmask N over
  * EXTENSION_MEMBER_MAJORS. TYPE_CATEGORIES: pg_catalog's types that are not arrays by typcategory, `*` for preferred
@@ -28,7 +29,7 @@ import { writeFileSync } from 'node:fs';
 import type { Database, Queryable } from '../src/db/database.js';
 import { add, readServers, serverUrls } from './catalog-servers.js';
 
-interface Ext { types: Set<string>; operators: Map<string, Set<string>>; functions: Map<string, Set<string>>; casts: Set<string> }
+interface Ext { types: Set<string>; operators: Map<string, Set<string>>; functions: Map<string, Set<string>>; casts: Set<string>; opclasses: Set<string> }
 interface One { major: number; version: string; categories: Map<string, Set<string>>; opclasses: Map<string, Set<string>>; extensions: Map<string, Ext> }
 
 class Rollback extends Error {}
@@ -52,7 +53,7 @@ async function readExtensions(tx: Queryable, names: readonly string[]): Promise<
   }
   const ext = (e: string) => {
     let x = out.get(e);
-    if (!x) out.set(e, (x = { types: new Set(), operators: new Map(), functions: new Map(), casts: new Set() }));
+    if (!x) out.set(e, (x = { types: new Set(), operators: new Map(), functions: new Map(), casts: new Set(), opclasses: new Set() }));
     return x;
   };
   const members = (cls: string) => `SELECT e.extname AS e, d.objid FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid WHERE d.deptype = 'e' AND d.classid = '${cls}'::regclass AND e.extname <> 'plpgsql'`;
@@ -80,6 +81,10 @@ async function readExtensions(tx: Queryable, names: readonly string[]): Promise<
     `SELECT m.e, (SELECT ${ref('st')} FROM pg_type st WHERE st.oid = c.castsource) AS s, (SELECT ${ref('tt')} FROM pg_type tt WHERE tt.oid = c.casttarget) AS t, c.castcontext AS c
        FROM (${members('pg_cast')}) m JOIN pg_cast c ON c.oid = m.objid`,
   )) if (r.s !== null && r.t !== null) ext(r.e).casts.add(`${r.s}>${r.t}:${r.c}`);
+  for (const r of await rows<{ e: string; n: string; a: string; t: string | null; d: boolean }>(
+    `SELECT m.e, oc.opcname AS n, am.amname AS a, (SELECT ${ref('it')} FROM pg_type it WHERE it.oid = oc.opcintype) AS t, oc.opcdefault AS d
+       FROM (${members('pg_opclass')}) m JOIN pg_opclass oc ON oc.oid = m.objid JOIN pg_am am ON am.oid = oc.opcmethod`,
+  )) if (r.t !== null) ext(r.e).opclasses.add(`${r.n}:${r.a}:${r.t}${r.d ? ':d' : ''}`);
   return out;
 }
 
@@ -136,7 +141,7 @@ async function main(): Promise<void> {
   const members: Record<string, Record<string, unknown>> = {};
   for (const e of sorted(servers.flatMap((s) => [...s.extensions.keys()]))) {
     const x = (s: One) => s.extensions.get(e);
-    const m: Record<string, unknown> = { t: list((s) => x(s)?.types), o: record((s) => x(s)?.operators), f: record((s) => x(s)?.functions), c: list((s) => x(s)?.casts) };
+    const m: Record<string, unknown> = { t: list((s) => x(s)?.types), o: record((s) => x(s)?.operators), f: record((s) => x(s)?.functions), c: list((s) => x(s)?.casts), k: list((s) => x(s)?.opclasses) };
     for (const k of Object.keys(m)) if (m[k] === '' || (typeof m[k] === 'object' && !Object.keys(m[k] as object).length)) delete m[k];
     const present = tagged('', (s) => s.extensions.has(e));
     members[present ? `${e}${present}` : e] = m;
@@ -152,7 +157,7 @@ export const TYPE_CATEGORIES: Readonly<Record<string, string>> = ${JSON.stringif
 /** Index access method → pg_catalog's default operator classes, \`typname=opcname\` (./default-opclasses.ts). */
 export const DEFAULT_OPCLASSES: Readonly<Record<string, string>> = ${JSON.stringify(record((s) => s.opclasses))};
 /** Extension name (\`@N\` when only some majors ship it) → its members. */
-export const EXTENSION_MEMBERS: Readonly<Record<string, { readonly t?: string; readonly o?: Readonly<Record<string, string>>; readonly f?: Readonly<Record<string, string>>; readonly c?: string }>> = {
+export const EXTENSION_MEMBERS: Readonly<Record<string, { readonly t?: string; readonly o?: Readonly<Record<string, string>>; readonly f?: Readonly<Record<string, string>>; readonly c?: string; readonly k?: string }>> = {
 ${Object.entries(members).map(([e, m]) => `  ${JSON.stringify(e)}: ${JSON.stringify(m)},`).join('\n')}
 };
 `;

@@ -4,7 +4,7 @@
  * role of that name is another role). Pure: fold, diff and plan, no database.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initSchemaParser } from '../src/parse/index.js';
+import { checkSchema, initSchemaParser } from '../src/parse/index.js';
 import { diff } from '../src/diff/index.js';
 import { plan } from '../src/plan/index.js';
 import { parsedModel } from './helpers/model.js';
@@ -63,5 +63,38 @@ describe("the owner's own privileges (CURRENT_USER owns what the plan creates)",
   it('default privileges: a database-wide entry giving up the owner\'s privileges', () => {
     expect(sqlAs(undefined, [], ['ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM CURRENT_USER'])).toEqual(['ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM CURRENT_USER']);
     expect(sqlAs(undefined, [], ['ALTER DEFAULT PRIVILEGES GRANT ALL ON TABLES TO CURRENT_USER'])).toEqual([]);
+  });
+});
+
+describe('the applying role by name (FoldOptions.role: `schema apply` folds with the target\'s current_user)', () => {
+  const table = 'CREATE TABLE t (id int, v text)';
+  const folded = (sql: string[], role?: string) => {
+    const r = checkSchema([{ file: 'schema.sql', text: sql.map((s) => `${s};`).join('\n') }], { role });
+    expect(r.errors).toEqual([]);
+    return r.model;
+  };
+  const sqlAs = (role: string, from: string[], to: string[]) => {
+    const [a, b] = [{ ...folded(from, role), role }, folded(to, role)];
+    return plan(diff(a, b), a, b).map((s) => s.sql);
+  };
+  it('pg_dump\'s REVOKE ALL … FROM <owner>, GRANT SELECT … TO <owner> is the owner giving up all but SELECT', () => {
+    const dumped = [table, 'REVOKE ALL ON TABLE t FROM postgres', 'GRANT SELECT ON TABLE t TO postgres'];
+    expect(folded(dumped, 'postgres').tables['public.t']!.grants).toEqual([{ grantee: 'CURRENT_USER', privilege: 'SELECT', grantable: false }]);
+    expect(sqlAs('postgres', [table], dumped)).toEqual(['REVOKE DELETE, INSERT, REFERENCES, TRIGGER, TRUNCATE, UPDATE ON TABLE "public"."t" FROM CURRENT_USER']);
+    // Without the role's name, `postgres` is another role (migrate diff folds with none).
+    expect(folded(dumped).tables['public.t']!.grants).toEqual([{ grantee: 'postgres', privilege: 'SELECT', grantable: false }]);
+  });
+  it('another role of the same spelling is not the owner', () => {
+    expect(folded([table, 'GRANT SELECT ON t TO "Postgres"'], 'postgres').tables['public.t']!.grants).toEqual([{ grantee: 'Postgres', privilege: 'SELECT', grantable: false }]);
+  });
+  it('the public schema a database starts with is not the applying role\'s: a grant to it by name is its own entry', () => {
+    const granted = ['GRANT ALL ON SCHEMA public TO postgres'];
+    expect(sqlAs('postgres', [], granted)).toEqual(['GRANT CREATE, USAGE ON SCHEMA "public" TO "postgres"']);
+    expect(sqlAs('postgres', granted, [])).toEqual(['REVOKE CREATE, USAGE ON SCHEMA "public" FROM "postgres"']);
+    expect(sqlAs('postgres', granted, granted)).toEqual([]);
+  });
+  it('default privileges of the applying role name it as their owner', () => {
+    const entry = ['ALTER DEFAULT PRIVILEGES REVOKE ALL ON SEQUENCES FROM postgres'];
+    expect(sqlAs('postgres', [], entry)).toEqual(['ALTER DEFAULT PRIVILEGES REVOKE SELECT, UPDATE, USAGE ON SEQUENCES FROM CURRENT_USER']);
   });
 });

@@ -6,30 +6,37 @@ import type { Model } from './types.js';
 
 /** Variable-length built-in types whose default storage is MAIN (`typstorage = 'm'`). */
 const MAIN_BY_DEFAULT = new Set(['numeric', 'inet', 'cidr']);
-/** Built-in types of fixed length (storage PLAIN, the only one they take). */
-const FIXED = new Set([
+/**
+ * Built-in types whose storage is PLAIN (`typstorage = 'p'`): those of fixed length, and `tsquery` and `gtsvector`,
+ * variable-length ones stored plain (PostgreSQL 15's and 18's pg_type agree). Spelled as format_type prints them
+ * without a type modifier.
+ */
+const PLAIN_BY_DEFAULT = new Set([
   'smallint', 'integer', 'bigint', 'real', 'double precision', 'boolean', 'date', 'time without time zone', 'time with time zone',
   'timestamp without time zone', 'timestamp with time zone', 'interval', 'uuid', 'money', 'point', 'line', 'lseg', 'box', 'circle',
   'macaddr', 'macaddr8', 'oid', '"char"', 'name', 'pg_lsn', 'tid', 'xid', 'xid8', 'cid', 'regclass', 'regtype', 'regproc', 'regprocedure',
-  'regoper', 'regoperator', 'regconfig', 'regdictionary', 'regnamespace', 'regrole', 'regcollation',
+  'regoper', 'regoperator', 'regconfig', 'regdictionary', 'regnamespace', 'regrole', 'regcollation', 'aclitem', 'tsquery', 'gtsvector',
 ]);
 
 /**
- * The storage PostgreSQL gives a column of `type` by default (its type's `typstorage`), as `PLAIN`, `MAIN` or `EXTENDED`.
+ * The storage PostgreSQL gives a column of `type` by default (its type's `typstorage`), as `PLAIN`, `MAIN` or
+ * `EXTENDED`. A domain's is its base type's (domains over domains followed down); a type modifier anywhere in the
+ * spelling (`timestamp(3) with time zone`, `interval(2)`, `interval hour to minute`) does not change it.
  *
  * @example
  * defaultStorage('text', model)         // 'EXTENDED'
  * defaultStorage('numeric(10,2)', model) // 'MAIN'
  * defaultStorage('integer', model)      // 'PLAIN'
+ * defaultStorage('timestamp(3) with time zone', model) // 'PLAIN'
  */
 export function defaultStorage(type: string, model: Pick<Model, 'types'>): string {
   if (type.endsWith('[]')) return 'EXTENDED';
-  const base = type.replace(/\(.*\)$/, '');
-  if (MAIN_BY_DEFAULT.has(base)) return 'MAIN';
-  if (FIXED.has(base)) return 'PLAIN';
   const user = model.types[type];
   if (user?.kind === 'enum') return 'PLAIN';
   if (user?.kind === 'domain') return defaultStorage(user.baseType, model);
+  if (user) return 'EXTENDED';
+  const base = type.replace(/\s*\([^)]*\)/g, '').replace(/^interval\b.*/, 'interval').replace(/^pg_catalog\./, '');
+  if (MAIN_BY_DEFAULT.has(base)) return 'MAIN';
+  if (PLAIN_BY_DEFAULT.has(base)) return 'PLAIN';
   return 'EXTENDED';
 }
-

@@ -112,8 +112,12 @@ export function initialGrants(objects: Readonly<Record<string, unknown>>, cls: N
   if (!global && !local) return undefined;
   // A database-wide entry replaces the hard-wired default (the owner's entries too); a schema's entry adds to it.
   const kind = ENTRY_KIND[cls];
+  const globalList = expandOwner(global ? global.grants : base, kind);
+  // Both empty (`REVOKE ALL … FROM` the owner database-wide, no schema entry adding to it): PostgreSQL's aclmerge
+  // gives NULL, so the object starts from its kind's default, the owner holding every privilege.
+  if (!globalList.length && !local?.grants.length) return undefined;
   const list = new Map<string, Grant>();
-  for (const g of expandOwner(global ? global.grants : base, kind)) list.set(`${g.grantee}\u0000${g.privilege}`, g);
+  for (const g of globalList) list.set(`${g.grantee}\u0000${g.privilege}`, g);
   for (const g of local?.grants ?? []) {
     const had = list.get(`${g.grantee}\u0000${g.privilege}`);
     list.set(`${g.grantee}\u0000${g.privilege}`, { ...g, grantable: g.grantable || !!had?.grantable });
@@ -230,8 +234,9 @@ export function grantChanges(cur: readonly Grant[], des: readonly Grant[], kind:
  * as it was (pg_dump prints nothing for it), with one it changes the owner's entry, as a column privilege does. The
  * inspector names the owner's entries `CURRENT_USER` when it reads as the owner, the fold when a file says
  * `CURRENT_USER`: the differ compares Models after this, so both spellings meet. A grant by name comes after the
- * file's REVOKEs from `CURRENT_USER` here (a REVOKE from the owner by name is a REVOKE from another role to the
- * fold, which does not know the applying role's name: a known gap). Lists that become their kind's default go, as
+ * file's REVOKEs from `CURRENT_USER` here (a REVOKE from the owner by name is the owner's when the fold knows the
+ * applying role's name, FoldOptions.role, as `schema apply` gives it; else one from another role). The public
+ * schema is left as it is (its owner is pg_database_owner, not the applying role). Lists that become their kind's default go, as
  * the fold and the inspector drop them. The same Model when nothing is granted to them.
  *
  * @example
@@ -273,7 +278,9 @@ export function grantsByNameToOwner(model: Model, roles: readonly string[]): Mod
         const { grants, ...rest } = o;
         const list = move(grants!, 'TABLE');
         out[k] = list.length ? { ...rest, grants: list } : rest;
-      } else if (o.kind === 'privileges' && hit(o.grants)) {
+      } else if (o.kind === 'privileges' && hit(o.grants) && !(o.on === 'SCHEMA' && o.name === 'public')) {
+        // (The public schema a database starts with is pg_database_owner's on PostgreSQL 15+: a grant to the
+        // applying role there is an entry of its own, which pg_dump prints, not the owner's.)
         const list = move(o.grants, o.on);
         if (!sameGrants(list, defaultGrants(o.on, o.name)) && !(o.on === 'SCHEMA' && o.name === 'public' && standardPublic(list))) out[k] = { ...o, grants: list };
       } else if (mine(o) && hit(o.grants)) {

@@ -49,6 +49,16 @@ export interface ExtensionCatalog {
   functions(name: string): readonly ExtensionFunction[];
   /** Candidate selection's view of types: implicit casts and categories, the extensions' with the built-in ones. */
   readonly env: TypeEnv;
+  /** The operator classes of a name the extensions create (an index method's, its input type as named above). */
+  opclasses(name: string): readonly ExtensionOpclass[];
+}
+
+/** One operator class an extension creates, placed in its schema: its index method, input type, whether it is the default. */
+export interface ExtensionOpclass {
+  readonly schema: string;
+  readonly method: string;
+  readonly type: string;
+  readonly default: boolean;
 }
 
 const ALL = (1 << EXTENSION_MEMBER_MAJORS.length) - 1;
@@ -102,6 +112,7 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
   const casts = new Set<string>();
   const operators = new Map<string, ExtensionOperator[]>();
   const functions = new Map<string, ExtensionFunction[]>();
+  const opclasses = new Map<string, ExtensionOpclass[]>();
   for (const [ext, schema] of schemaOf) {
     const m = MEMBERS.get(ext)!;
     for (const t of entries(m.t)) {
@@ -130,6 +141,11 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
       if (result === undefined || args.some((a) => a === undefined)) continue;
       functions.set(name, [...(functions.get(name) ?? []), { schema, args: args as string[], defaults: Number(d ?? 0), variadic, result, set: set === '*' }]);
     }
+    for (const e of entries(m.k)) {
+      const [name, method, t, d] = e.split(':') as [string, string, string, string | undefined];
+      const type = ref(t);
+      if (type !== undefined) opclasses.set(name, [...(opclasses.get(name) ?? []), { schema, method, type, default: d === 'd' }]);
+    }
   }
   // A domain over an extension type (earthdistance's earth over cube) is typed as its base type.
   const typeName = (spelling: string): string | undefined => {
@@ -147,7 +163,7 @@ function build(schemaOf: ReadonlyMap<string, string>): ExtensionCatalog {
       return x ? [x.category, x.preferred] : typeCategory(t);
     },
   };
-  return { typeName, operators: (name) => operators.get(name) ?? [], functions: (name) => functions.get(name) ?? [], env };
+  return { typeName, operators: (name) => operators.get(name) ?? [], functions: (name) => functions.get(name) ?? [], env, opclasses: (name) => opclasses.get(name) ?? [] };
 }
 
 /** A candidate operator: its operand types, the schema it is in (undefined: pg_catalog's) and its result (an extension's). */

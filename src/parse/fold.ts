@@ -16,6 +16,7 @@ import type { SourceLocation } from '../errors.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Expr, Func, Index, Model, PrimaryKey, UniqueConstraint } from '../model/types.js';
 import { attachedTargetExists } from '../model/objects.js';
+import { OWNER } from '../model/privileges.js';
 import * as eventTrigger from './kinds/event-trigger.js';
 import * as publication from './kinds/publication.js';
 import * as statistics from './kinds/statistics.js';
@@ -84,6 +85,12 @@ export interface FoldOptions {
   readonly allowOpaque?: boolean;
   /** Schemas that exist before the files run (a schema-bound URL's schema, which Atlas never creates). */
   readonly existingSchemas?: readonly string[];
+  /**
+   * The name of the role that will run the DDL (the target's `current_user`): it owns what the files create, so a
+   * GRANT or REVOKE naming it on such an object is one of the owner's own ACL entries (`CURRENT_USER`), as pg_dump's
+   * `REVOKE ALL ON TABLE t FROM postgres` is. Unknown: such a grantee is another role to the fold.
+   */
+  readonly role?: string;
 }
 
 /**
@@ -478,6 +485,13 @@ export class Folder implements FoldScope {
   fail(code: string, message: string, at?: number): never {
     throw new Problem(code, message, at);
   }
+  grantee(r: Tree, owned: boolean): string {
+    const spec = r.RoleSpec!;
+    if (spec.roletype === 'ROLESPEC_PUBLIC') return 'PUBLIC';
+    if (spec.rolename === undefined || spec.rolename === null) return OWNER;
+    return owned && spec.rolename === this.opts.role ? OWNER : spec.rolename;
+  }
+
   takeAssumedSchema(name: string): boolean {
     return this.assumedSchemas.delete(name);
   }

@@ -37,6 +37,8 @@ export interface ParseSchemaOptions {
   readonly allowOpaque?: boolean;
   /** Schemas that exist before the files run (a schema-bound URL's schema). */
   readonly existingSchemas?: readonly string[];
+  /** The role that will run the DDL, by name: grants naming it on what the files create are the owner's (FoldOptions.role). */
+  readonly role?: string;
 }
 
 export interface CheckSchemaResult {

@@ -376,7 +376,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         for (const sql of viewColumnDefaultsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column defaults of view "${c.view.name}"`, sql);
         break;
       case 'view_column_settings':
-        for (const sql of viewColumnSettingsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column settings of materialized view "${c.view.name}"`, sql);
+        for (const sql of viewColumnSettingsSql(c, desired)) emit('alter-column-options', c, keyOf(c.view), `alter column settings of materialized view "${c.view.name}"`, sql);
         break;
       case 'grants': {
         // Revokes first (a changed grant option is a revoke and a grant), one statement per grantee.
@@ -443,7 +443,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         if (c.kind === 'create_object') out(rules.create(c.object));
         else if (c.kind === 'drop_object') out(rules.drop(c.object));
         else {
-          const steps = rules.alter?.(c.from, c.to);
+          const steps = rules.alter?.(c.from, c.to, desired);
           if (steps) out(steps);
           // Recreated: dropped before anything of its kind is created again.
           else out([...rules.drop(c.from).map((s) => ({ ...s, kind: earlier(s.kind, 'drop-recreated-object') })), ...rules.create(c.to)]);

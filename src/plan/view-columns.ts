@@ -17,13 +17,13 @@ import { qn } from './table-sql.js';
  * viewColumnSettingsSql({ kind: 'view_column_settings', view: mv, from: {} })
  * // ['ALTER MATERIALIZED VIEW "public"."mv" ALTER COLUMN "a" SET STATISTICS 100']
  */
-export function viewColumnSettingsSql(c: Extract<Change, { kind: 'view_column_settings' }>): string[] {
+export function viewColumnSettingsSql(c: Extract<Change, { kind: 'view_column_settings' }>, desired: Pick<Model, 'types'> = { types: {} }): string[] {
   const v = c.view;
   const to = v.columnSettings ?? {};
   const out: string[] = [];
   for (const col of v.columns) {
     const alter = `ALTER MATERIALIZED VIEW ${qn(v.schema, v.name)} `;
-    for (const a of columnSettingsActions(col, c.from[col], to[col], c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text')) out.push(alter + a);
+    for (const a of columnSettingsActions(col, c.from[col], to[col], c.fromTypes?.[col] ?? v.columnTypes?.[col] ?? 'text', desired)) out.push(alter + a);
   }
   return out;
 }

@@ -22,6 +22,8 @@ export interface NativeScope {
   readonly searchPath?: readonly string[];
   /** Schemas that exist before the files run (a schema-bound URL's schema). */
   readonly existingSchemas?: readonly string[];
+  /** The role that will run the DDL (the target's `current_user`), when known: see FoldOptions.role. */
+  readonly role?: string;
 }
 
 /**
@@ -74,7 +76,7 @@ export function statedExtensions(sources: readonly SchemaSource[]): Model['exten
 }
 
 function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
-  const r = checkSchema(sources, { searchPath: scope.searchPath, existingSchemas: scope.existingSchemas });
+  const r = checkSchema(sources, { searchPath: scope.searchPath, existingSchemas: scope.existingSchemas, role: scope.role });
   foldedExtensions.set(sources, r.model.extensions);
   // A syntax error is final (PostgreSQL's own parser said so): reported here, located, without a dev database.
   const syntax = r.errors.filter((e) => e.code === 'E_SYNTAX');

@@ -83,7 +83,8 @@ export async function schemaApply(db: Database, opts: SchemaApplyOptions): Promi
   const scope = { schemas: opts.schemas, exclude: opts.exclude };
   // The desired state folded by the native parser, as migrate diff does; the dev database opens only when
   // the schema does not fold natively (or with native: false), and to try confirmed renames on.
-  const native = opts.native !== false ? await nativeModelFromSources(sources, scope) : undefined;
+  // The role that runs the plan owns what it creates: pg_dump's `REVOKE ALL ON t FROM postgres` names it (FoldOptions.role).
+  const native = opts.native !== false ? await nativeModelFromSources(sources, { ...scope, role: await currentRole(db) }) : undefined;
   let opened: Promise<Database> | undefined;
   const dev = () => (opened ??= opts.dev());
   let statements: Statement[];
@@ -109,4 +110,10 @@ export async function schemaApply(db: Database, opts: SchemaApplyOptions): Promi
   opts.onApprove?.(plan, guard);
   const r = await executeStatements(db, statements);
   return { plan, guard, executed: r.executed };
+}
+
+/** The role a connection runs as (`current_user`). */
+async function currentRole(db: Database): Promise<string | undefined> {
+  const r = (await db.query<{ role: string }>('SELECT current_user AS role')).rows[0];
+  return r ? String(r.role) : undefined;
 }

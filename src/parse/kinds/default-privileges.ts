@@ -9,7 +9,7 @@
 import { objectKey } from '../../model/objects.js';
 import type { DefaultPrivileges, Grant, ObjectPrivileges } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
-import { ALL_PRIVILEGES, ENTRY_KIND, compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
+import { ALL_PRIVILEGES, ENTRY_KIND, OWNER, compactOwner, defaultEntryGrants, defaultGrants, defaultPrivilegesKey, entryOwner, expandOwner, initialGrants, sameGrants, sortGrants, type NewObjectClass } from '../../model/privileges.js';
 
 export { defaultEntryGrants, defaultPrivilegesKey, initialGrants, type NewObjectClass } from '../../model/privileges.js';
 import type { FoldScope } from './scope.js';
@@ -30,7 +30,8 @@ const ALL: Readonly<Record<On, readonly string[]>> = Object.fromEntries(Object.e
  */
 export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPrivilegesStmt'>): void {
   const opt = (name: string): Node[] | undefined => (n.options ?? []).map((x) => x.DefElem!).find((d) => d.defname === name)?.arg?.List?.items;
-  const roles: Array<string | undefined> = opt('roles')?.map((r) => r.RoleSpec?.rolename ?? undefined) ?? [undefined];
+  // `FOR ROLE` naming the applying role (pg_dump's `FOR ROLE postgres`, FoldOptions.role) is its own entry, as without it.
+  const roles: Array<string | undefined> = opt('roles')?.map((r) => (s.grantee(r, true) === OWNER ? undefined : r.RoleSpec?.rolename ?? undefined)) ?? [undefined];
   const schemas: Array<string | undefined> = opt('schemas')?.map((x) => String(x.String?.sval)) ?? [undefined];
   const a = n.action;
   const on = OBJTYPE[a!.objtype as string];
@@ -39,8 +40,9 @@ export function alterDefaultPrivileges(s: FoldScope, n: Payload<'AlterDefaultPri
   for (const sc of schemas) if (sc !== undefined && !s.schemaExists(sc)) s.fail('E_UNKNOWN', `schema "${sc}" does not exist`);
   const privs: string[] = a!.privileges?.length ? a!.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : [...ALL[on]];
   for (const p of privs) if (!ALL[on].includes(p)) s.fail('E_INVALID', `invalid privilege type ${p} for ${on.toLowerCase()}`);
-  const grantees: string[] = (a!.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
   for (const role of roles) {
+    // The applying role by name in its own entries (no FOR ROLE) is the entry's owner, `CURRENT_USER` (FoldScope.grantee).
+    const grantees: string[] = (a!.grantees ?? []).map((r) => s.grantee(r, role === undefined));
     for (const schema of schemas) {
       const id = { ...(role !== undefined ? { role } : {}), ...(schema !== undefined ? { schema } : {}), on };
       const key = defaultPrivilegesKey(id);

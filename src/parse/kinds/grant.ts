@@ -20,18 +20,23 @@ export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
 };
 
 export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
-  const grantees: string[] = (n.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
+  // The applying role by name is the owner of what the files create (FoldScope.grantee), not of the public schema.
+  const grantees: string[] = (n.grantees ?? []).map((r) => sc.grantee(r, true));
+  const others: string[] = (n.grantees ?? []).map((r) => sc.grantee(r, false));
   const other = OBJECT_PRIVILEGES[n.objtype as string];
   if (n.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') return privileges.grantAllInSchema(sc, sc.model, n, (named) => grant(sc, named));
   if (n.targtype !== 'ACL_TARGET_OBJECT' || (n.objtype !== 'OBJECT_TABLE' && !other)) {
     return sc.report('W_IGNORED', `${n.is_grant ? 'GRANT' : 'REVOKE'} on ${`${String(n.objtype).replace('OBJECT_', '').toLowerCase()}s`} is not managed by Meridian: ignored`); // (ALL IN SCHEMA returned above)
   }
   const upper = (p: Node) => (p.AccessPriv!.priv_name ? [String(p.AccessPriv!.priv_name).toUpperCase()] : undefined);
-  const st = (list: readonly string[] | undefined) => ({ grant: !!n.is_grant, privileges: list, grantees, grantOption: !!n.grant_option });
+  const st = (list: readonly string[] | undefined, owned = true) => ({ grant: !!n.is_grant, privileges: list, grantees: owned ? grantees : others, grantOption: !!n.grant_option });
   if (other) {
     // Schemas, sequences, functions, types: ./kinds/privileges.ts
     const privs = n.privileges?.length ? n.privileges.flatMap((p) => upper(p) ?? []) : undefined;
-    for (const x of n.objects ?? []) privileges.applyGrant(sc, privilegesTarget(sc, other, x), st(privs));
+    for (const x of n.objects ?? []) {
+      const target = privilegesTarget(sc, other, x);
+      privileges.applyGrant(sc, target, st(privs, !(target.on === 'SCHEMA' && target.name === 'public')));
+    }
     return;
   }
   const columnPrivs: Node[] = (n.privileges ?? []).filter((p) => p.AccessPriv!.cols?.length);

@@ -83,7 +83,7 @@ type SchemaObjects = Pick<Model, 'schemas' | 'tables' | 'views' | 'sequences' | 
  * @example
  * grantAllInSchema(scope, model, n, (objects) => folder.grant(objects)) // GRANT SELECT ON ALL TABLES IN SCHEMA app TO r
  */
-export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>, model: SchemaObjects, n: Payload<'GrantStmt'>, grantObjects: (named: Payload<'GrantStmt'>) => void): void {
+export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail' | 'grantee'>, model: SchemaObjects, n: Payload<'GrantStmt'>, grantObjects: (named: Payload<'GrantStmt'>) => void): void {
   const schemas: string[] = (n.objects ?? []).map((x) => String(x.String?.sval ?? ''));
   for (const schema of schemas) if (!model.schemas[schema]) s.fail('E_UNKNOWN', `schema "${schema}" does not exist`);
   const inSchemas = <T extends { schema: string; name: string }>(list: Iterable<T>) => [...list].filter((o) => schemas.includes(o.schema)).sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
@@ -94,7 +94,7 @@ export function grantAllInSchema(s: Pick<FoldScope, 'objects' | 'loc' | 'fail'>,
     case 'OBJECT_SEQUENCE': return void named('OBJECT_SEQUENCE', inSchemas([...Object.values(model.sequences), ...Object.values(identitySequences(model))]).map(rangeVar));
     case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': {
       const wanted = (f: Func) => (n.objtype === 'OBJECT_ROUTINE' ? true : n.objtype === 'OBJECT_PROCEDURE' ? f.kind === 'procedure' : f.kind !== 'procedure');
-      const grantees: string[] = (n.grantees ?? []).map((r) => (r.RoleSpec!.roletype === 'ROLESPEC_PUBLIC' ? 'PUBLIC' : r.RoleSpec!.rolename ?? 'CURRENT_USER'));
+      const grantees: string[] = (n.grantees ?? []).map((r) => s.grantee(r, true));
       const privs = n.privileges?.length ? n.privileges.map((p) => String(p.AccessPriv!.priv_name).toUpperCase()) : undefined;
       for (const f of inSchemas(Object.values(model.functions)).filter(wanted)) {
         applyGrant(s, { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs }, { grant: !!n.is_grant, privileges: privs, grantees, grantOption: !!n.grant_option });

@@ -127,6 +127,12 @@ export interface FoldScope {
   conTaken(schema: string, name: string): boolean;
   claimCon(schema: string, name: string): void;
   releaseCon(schema: string, name: string): void;
+  /**
+   * The grantee a RoleSpec names in a GRANT or REVOKE: `PUBLIC`, `CURRENT_USER` for CURRENT_USER, CURRENT_ROLE and
+   * SESSION_USER, and for the applying role by name (FoldOptions.role) when it owns the object (`owned`: what the
+   * files create; not the public schema a database starts with, owned by pg_database_owner); else the role's name.
+   */
+  grantee(r: Tree, owned: boolean): string;
   /** The schema was taken as existing (FoldOptions.existingSchemas) and no file had created it: true once. */
   takeAssumedSchema(name: string): boolean;
   /** A dropped schema's relation names go with it. */

@@ -11,6 +11,8 @@ import * as collations from './collation.js';
 import { sv } from './nodes.js';
 import * as privileges from './privileges.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { extensionCatalog } from '../ext-catalog.js';
+import { DEFAULT_OPCLASSES } from '../catalog/extensions.js';
 
 export function newType(sc: FoldScope, names: readonly string[]): { schema: string; name: string; key: string } {
   const t = sc.creating(names);
@@ -187,11 +189,32 @@ function rangeFunction(sc: FoldScope, a: Node): string {
   return f ? qualifiedKey(f.schema, names[0]!) : names.map(quoteIdent).join('.');
 }
 
-/** A range's SUBTYPE_OPCLASS as the inspector reads it: pg_catalog's bare, a file's btree operator class along the search_path qualified. */
-function rangeOpclass(sc: FoldScope, a: Node): string {
+/** pg_catalog's default btree operator classes (`inet_ops`, `text_ops`, …): a range names one for nothing. */
+const BUILTIN_BTREE_DEFAULTS = new Set((DEFAULT_OPCLASSES.btree ?? '').split(' ').filter(Boolean).map((e) => e.replace(/@\d+$/, '').split('=')[1]!));
+
+/**
+ * A range's SUBTYPE_OPCLASS as the inspector reads it (opcdefault: none; pg_catalog's bare; another schema's
+ * qualified), found as PostgreSQL finds a btree operator class: a qualified name in its schema, an unqualified one
+ * along the search_path (pg_catalog first unless the path places it), among pg_catalog's, the file's own and those
+ * of the extensions the file creates (their schemas: ../ext-catalog.ts). A class found nowhere is kept as written.
+ *
+ * @example
+ * rangeOpclass(sc, inet_ops)   // undefined: pg_catalog's default class for inet
+ * rangeOpclass(sc, citext_ops) // undefined, citext created in ext and ext on the search_path (its default class)
+ */
+function rangeOpclass(sc: FoldScope, a: Node): string | undefined {
   const names = bare(nameList(a));
-  const schema = names.length === 1 ? sc.searchPath.find((x) => sc.objects[`operator_class ${qualifiedKey(x, names[0]!)} USING btree`]) : undefined;
-  return (schema ? [schema, ...names] : names).map(quoteIdent).join('.');
+  const name = names.at(-1)!;
+  const path = names.length > 1 ? [names[0]!] : sc.searchPath.includes('pg_catalog') ? sc.searchPath : ['pg_catalog', ...sc.searchPath];
+  const ext = extensionCatalog(sc.model.extensions).opclasses(name).filter((o) => o.method === 'btree');
+  for (const schema of path) {
+    if (schema === 'pg_catalog' && BUILTIN_BTREE_DEFAULTS.has(name)) return undefined;
+    const own = sc.objects[`operator_class ${qualifiedKey(schema, name)} USING btree`];
+    if (own) return [schema, name].map(quoteIdent).join('.');
+    const e = ext.find((o) => o.schema === schema);
+    if (e) return e.default ? undefined : [schema, name].map(quoteIdent).join('.');
+  }
+  return names.map(quoteIdent).join('.');
 }
 
 export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void {
@@ -205,7 +228,7 @@ export function createRange(sc: FoldScope, n: Payload<'CreateRangeStmt'>): void 
   sc.model.types[t.key] = {
     kind: 'range', schema: t.schema, name: t.name, subtype: sc.type(tn), loc: sc.loc,
     ...(p.subtype_diff ? { subtypeDiff: rangeFunction(sc, p.subtype_diff) } : {}), ...(p.canonical ? { canonical: rangeFunction(sc, p.canonical) } : {}),
-    ...(p.subtype_opclass ? { subtypeOpclass: rangeOpclass(sc, p.subtype_opclass) } : {}), ...(p.collation ? { collation: (p.collation?.TypeName?.names ?? p.collation?.List?.items ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') } : {}),
+    ...((opclass) => (opclass ? { subtypeOpclass: opclass } : {}))(p.subtype_opclass ? rangeOpclass(sc, p.subtype_opclass) : undefined), ...(p.collation ? { collation: (p.collation?.TypeName?.names ?? p.collation?.List?.items ?? []).map(sv).filter((x: string) => x !== 'pg_catalog').map(quoteIdent).join('.') } : {}),
     ...(multirange ? { multirange } : {}),
   };
 }

@@ -7,7 +7,7 @@
  * appended: diff/in-place.ts), keeping their privileges, comments and the views over them; else recreated.
  */
 import { quoteIdentAlways as qi } from '../../model/names.js';
-import type { ForeignCheck, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping } from '../../model/types.js';
+import type { ForeignCheck, ForeignDataWrapper, ForeignServer, ForeignTable, UserMapping, Model } from '../../model/types.js';
 import { alterOptionsClause, optionsClause } from './options.js';
 import type { KindStatement } from './statement.js';
 import { alterableInPlace } from '../../diff/in-place.js';
@@ -79,7 +79,7 @@ export function createForeignTable(t: ForeignTable): KindStatement[] {
  * @example
  * alterForeignTable(ft, { ...ft, options: ["table_name=y"] }) // ALTER FOREIGN TABLE "public"."ft" OPTIONS (SET "table_name" 'y')
  */
-export function alterForeignTable(from: ForeignTable, to: ForeignTable): KindStatement[] | undefined {
+export function alterForeignTable(from: ForeignTable, to: ForeignTable, desired: Pick<Model, 'types'> = { types: {} }): KindStatement[] | undefined {
   if (!alterableInPlace(from, to)) return undefined;
   const actions: string[] = [];
   const opts = alterOptionsClause(from.options, to.options);
@@ -92,7 +92,8 @@ export function alterForeignTable(from: ForeignTable, to: ForeignTable): KindSta
     if (was.notNull !== c.notNull) actions.push(`${col} ${c.notNull ? 'SET' : 'DROP'} NOT NULL`);
     const o = alterOptionsClause(was.options, c.options);
     if (o) actions.push(`${col}${o}`);
-    actions.push(...columnSettingsActions(c.name, was.settings, c.settings, c.type));
+    // Back to the default storage of its type: a domain's is its base type's (the desired Model's types).
+    actions.push(...columnSettingsActions(c.name, was.settings, c.settings, c.type, desired));
   });
   // CHECKs: dropped and added unless kept (then only validated); ALTER TABLE runs the drops before the adds.
   const had = new Map((from.checks ?? []).map((c) => [c.name, c]));

@@ -4,7 +4,7 @@
  * planner's layout, ../layout.ts, among statements its dependency graph leaves free; the graph's edges of each
  * kind are declared in ../edges.ts). One file per kind family: ./foreign.ts, ./rule.ts.
  */
-import type { CatalogObject } from '../../model/types.js';
+import type { CatalogObject, Model } from '../../model/types.js';
 import * as eventTrigger from './event-trigger.js';
 import * as foreign from './foreign.js';
 import * as publication from './publication.js';
@@ -26,8 +26,11 @@ export type { KindStatement } from './statement.js';
 type Rules<T extends CatalogObject> = {
   create(o: T): KindStatement[];
   drop(o: T): KindStatement[];
-  /** Statements that turn `from` into `to` in place; undefined when it must be recreated (drop + create). */
-  alter?(from: T, to: T): KindStatement[] | undefined;
+  /**
+   * Statements that turn `from` into `to` in place; undefined when it must be recreated (drop + create). `desired`:
+   * the Model planned to, for what a kind's own object does not say (a column's type's default storage: its domain).
+   */
+  alter?(from: T, to: T, desired?: Pick<Model, 'types'>): KindStatement[] | undefined;
 };
 
 const RULES: { [K in CatalogObject['kind']]: Rules<Extract<CatalogObject, { kind: K }>> } = {

@@ -117,7 +117,7 @@ function describeRelation(r: Table | View, settings: ShellSettings): string {
     const cols = r.columns.map((c) => [c, r.columnTypes?.[c] ?? '', '', '']);
     return table(`${r.kind === 'view' ? 'View' : 'Materialized view'} ${q}`, ['Column', 'Type', 'Nullable', 'Default'], cols, settings, false) + `View definition:\n ${r.query.text.trim()}\n`;
   }
-  const cols = r.columns.map((c) => [c.name, c.type, c.notNull ? 'not null' : '', c.identity ? `generated ${c.identity.generation.toLowerCase()} as identity` : c.generated ? `generated always as (${c.generated.text}) stored` : c.default?.text ?? '']);
+  const cols = r.columns.map((c) => [c.name, c.type, c.notNull ? 'not null' : '', c.identity ? `generated ${c.identity.generation.toLowerCase()} as identity` : c.generated ? `generated always as (${c.generated.text}) ${c.virtual ? 'virtual' : 'stored'}` : c.default?.text ?? '']);
   let out = table(`Table ${q}`, ['Column', 'Type', 'Nullable', 'Default'], cols, settings, false);
   const cons = Object.values(r.constraints);
   const idx = Object.values(r.indexes).map((i) => {

@@ -40,7 +40,7 @@ export interface DiffOptions {
 const exprEq = sameExpr;
 
 function sameColumnShape(a: Column, b: Column): boolean {
-  return a.type === b.type && a.notNull === b.notNull && sameDefault(a.default, b.default, a.type) && exprEq(a.generated, b.generated) &&
+  return a.type === b.type && a.notNull === b.notNull && sameDefault(a.default, b.default, a.type) && exprEq(a.generated, b.generated) && !a.virtual === !b.virtual &&
     (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
     (a.statistics ?? -1) === (b.statistics ?? -1) && sameAttributeOptions(a, b);
 }

@@ -271,9 +271,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           // Properties assigned in a fixed order (the Model's JSON key order), without temporary objects.
           const col: { -readonly [K in keyof Column]?: Column[K] } = { name, type: String(r.type), notNull: !!r.not_null };
           if (r.default_expr) col.default = expr(String(r.default_expr));
-          const x = json<{ generated_expr: string | null; identity: string; collation: string | null; comment: string | null; identity_seq: (NonNullable<Column['identity']>['sequence'] & { name: string; unlogged: boolean | null }) | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
+          const x = json<{ generated_expr: string | null; virtual: boolean; identity: string; collation: string | null; comment: string | null; identity_seq: (NonNullable<Column['identity']>['sequence'] & { name: string; unlogged: boolean | null }) | null; is_local: boolean; statistics: number | null; options: string[] | null; storage: string | null; compression: string | null }>(r.extra);
           if (x) {
             if (x.generated_expr) col.generated = expr(x.generated_expr);
+            if (x.generated_expr && x.virtual) col.virtual = true;
             if (x.identity && x.identity_seq) {
               const { name: sequenceName, unlogged, ...sequence } = x.identity_seq;
               col.identity = { generation: x.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT', sequence, sequenceName, ...(typeof unlogged === 'boolean' ? { unlogged } : {}) };

@@ -171,6 +171,7 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
                  OR a.attstattarget::int >= 0 OR (a.attcollation <> 0 AND a.attcollation <> t.typcollation)
                  OR a.attoptions::text LIKE '%n\\_distinct%' OR a.attstorage <> t.typstorage OR a.attcompression <> '' THEN json_build_object(
          'generated_expr', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+         'virtual', a.attgenerated = 'v',
          'identity', a.attidentity,
          'collation', ${attCollation('a', 't')},
          'comment', dsc.description,

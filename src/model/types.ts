@@ -139,8 +139,13 @@ export interface Column extends Commented, Located {
   readonly notNull: boolean;
   readonly default?: Expr;
   readonly identity?: Identity;
-  /** GENERATED ALWAYS AS (expr) STORED. */
+  /** GENERATED ALWAYS AS (expr): STORED, or VIRTUAL where `virtual` says so. */
   readonly generated?: Expr;
+  /**
+   * A VIRTUAL generated column (PostgreSQL 18+, and 18's default when neither STORED nor VIRTUAL is written): computed
+   * when read, never stored. Absent: STORED (or not generated).
+   */
+  readonly virtual?: true;
   readonly collation?: string;
   /** Per-column statistics target (ALTER COLUMN … SET STATISTICS); absent = default. */
   readonly statistics?: number;

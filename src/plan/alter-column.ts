@@ -4,6 +4,7 @@
  */
 import { defaultStorage } from '../model/column-storage.js';
 import { sameExpr, sameIdentity } from '../diff/equal.js';
+import { regenerates } from './regenerated.js';
 import type { Change } from '../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../model/names.js';
 import type { Column, Expr, Model, Table } from '../model/types.js';
@@ -95,15 +96,19 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   const stayingPartition = !!t.partitionOf && (current ?? model).tables[key]?.partitionOf?.parent === t.partitionOf.parent;
   const followsParent = (from.inherited && to.inherited) || stayingPartition;
   if (c.setExpression && to.generated) {
-    // PostgreSQL 17+: the values are computed again (a rewrite), indexes on the column rebuilt, the views over it kept.
-    emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { rewritesTable: true, locksExistingTable: true });
-  } else if (c.regenerate || (to.generated && !sameExpr(from.generated, to.generated))) {
+    // PostgreSQL 17+: the values are computed again (a rewrite; none for a VIRTUAL column, computed when read), indexes
+    // on the column rebuilt, the views over it kept.
+    emit('alter-column', c, key, cm, `${tn} SET EXPRESSION AS (${to.generated.text})`, { ...(to.virtual ? {} : { rewritesTable: true }), locksExistingTable: true });
+  } else if (regenerates(c)) {
     // A plain column that becomes generated loses its values (PostgreSQL cannot turn a column into a generated one).
-    // So does one retyped between types with no cast at all (./regenerated.ts `retypesWithoutCast`).
-    const lost = from.generated ? {} : to.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` }
+    // So does one retyped between types with no cast at all (./regenerated.ts `retypesWithoutCast`), and a VIRTUAL
+    // column that becomes a plain one (it has no stored values for DROP EXPRESSION to keep).
+    const lost = from.generated && (to.generated || !from.virtual) ? {}
+      : to.generated ? { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as a generated column` }
+      : from.virtual ? { deletesData: `drops the virtual generated column ${t.name}.${to.name} to add it again as a plain column: its values were computed when read, none are stored to keep` }
       : { deletesData: `drops column ${t.name}.${to.name} and its values to add it again as ${to.type}: PostgreSQL has no cast from ${from.type} to ${to.type}` };
     emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} DROP COLUMN ${qi(to.name)}`, { locksExistingTable: true, ...lost });
-    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, to.generated ? { rewritesTable: true } : addColumnEffects(to, t, model, volatile));
+    emit('alter-column', c, key, cm, `ALTER TABLE ${qn(t.schema, t.name)} ADD COLUMN ${columnSql(to, { table: t })}`, to.generated && !to.virtual ? { rewritesTable: true } : to.generated ? {} : addColumnEffects(to, t, model, volatile));
     return;
   }
   // A generated column that becomes a plain one keeps its values (PostgreSQL 13+); an inherited one follows its parent's.

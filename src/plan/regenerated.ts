@@ -36,7 +36,17 @@ const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!name
  *
  * @example regenerates({ …, from: { generated: a+1 }, to: { generated: a+2 } }) // true
  */
-export const regenerates = (c: AlterColumn): boolean => !!c.regenerate || (!c.setExpression && !!c.to.generated && !sameExpr(c.from.generated, c.to.generated));
+export const regenerates = (c: AlterColumn): boolean =>
+  !!c.regenerate || (!c.setExpression && !!c.to.generated && !sameGeneration(c.from, c.to)) || (!!c.from.virtual && !c.to.generated);
+
+/**
+ * Whether two columns are generated the same way: the same expression, both STORED or both VIRTUAL. PostgreSQL changes
+ * neither STORED into VIRTUAL nor back in place, and a VIRTUAL column has no values DROP EXPRESSION could keep: such a
+ * column is dropped and added again.
+ *
+ * @example sameGeneration({ generated: a+1 }, { generated: a+1, virtual: true }) // false
+ */
+export const sameGeneration = (a: Column, b: Column): boolean => sameExpr(a.generated, b.generated) && !a.virtual === !b.virtual;
 
 /**
  * A column retyped between types PostgreSQL has no cast for at all (`time` → `timestamp`, `boolean` → `date`; neither
@@ -71,7 +81,7 @@ export function setExpressionsInPlace(all: Change[], current: Model, serverMajor
   if (serverMajor === undefined || serverMajor < 17) return;
   const inTree = (t: Table) => t.inherits.length > 0 || !!t.partitionOf || !!t.partitionBy || Object.values(current.tables).some((x) => x.inherits.includes(keyOf(t)) || x.partitionOf?.parent === keyOf(t));
   all.forEach((c, i) => {
-    if (c.kind === 'alter_column' && !c.regenerate && c.from.generated && c.to.generated && !sameExpr(c.from.generated, c.to.generated) && !inTree(c.table)) all[i] = { ...c, setExpression: true };
+    if (c.kind === 'alter_column' && !c.regenerate && c.from.generated && c.to.generated && !sameExpr(c.from.generated, c.to.generated) && !c.from.virtual === !c.to.virtual && !inTree(c.table)) all[i] = { ...c, setExpression: true };
   });
 }
 

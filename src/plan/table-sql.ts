@@ -132,7 +132,7 @@ export function columnSql(c: Column, opts: ColumnSqlOptions = {}): string {
   if (c.default && !opts.serial) parts.push(`DEFAULT ${c.default.text}`);
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.identity) parts.push(identitySql(c, opts.table));
-  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) STORED`);
+  if (c.generated) parts.push(`GENERATED ALWAYS AS (${c.generated.text}) ${c.virtual ? 'VIRTUAL' : 'STORED'}`);
   return parts.join(' ');
 }
 

@@ -70,6 +70,9 @@ export function column(sc: FoldScope, t: MTable, c: Payload<'ColumnDef'>, later:
         break;
       case 'CONSTR_GENERATED':
         col.generated = sc.expr(k.raw_expr, t.columns);
+        // 's' STORED, 'v' VIRTUAL: the parser's default when neither is written (PostgreSQL 18; 15 requires STORED).
+        if (k.generated_kind === 'v') col.virtual = true;
+        else delete col.virtual;
         break;
       default:
         deferred.push({ ...k, __column: col.name });

@@ -232,7 +232,7 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         delete c.identity;
         break;
       }
-      case 'AT_DropExpression': delete col(cmd.name!).generated; break;
+      case 'AT_DropExpression': delete col(cmd.name!).generated; delete col(cmd.name!).virtual; break;
       // PostgreSQL 17+: a stored generated column's new expression (the values are computed again).
       case 'AT_SetExpression': {
         const c = col(cmd.name!);

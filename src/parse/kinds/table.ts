@@ -50,7 +50,7 @@ export function createTable(sc: FoldScope, n: Payload<'CreateStmt'>): void {
   for (const p of parents) {
     for (const c of p.obj.columns) {
       if (t.columns.some((x) => x.name === c.name)) continue;
-      t.columns.push({ name: c.name, type: c.type, notNull: c.notNull, ...(c.default ? { default: c.default } : {}), ...(c.generated ? { generated: c.generated } : {}), ...(c.collation ? { collation: c.collation } : {}), inherited: true });
+      t.columns.push({ name: c.name, type: c.type, notNull: c.notNull, ...(c.default ? { default: c.default } : {}), ...(c.generated ? { generated: c.generated } : {}), ...(c.virtual ? { virtual: c.virtual } : {}), ...(c.collation ? { collation: c.collation } : {}), inherited: true });
     }
   }
   // `CREATE TABLE t OF type (…)`: the columns are the composite type's attributes, given options by `col WITH OPTIONS`.
@@ -125,7 +125,10 @@ export function like(sc: FoldScope, t: MTable, l: Payload<'TableLikeClause'>, de
     if (t.columns.some((x) => x.name === c.name)) throw new Problem('E_DUPLICATE', `column "${c.name}" specified more than once`);
     const col: Mut<Column> = { name: c.name, type: c.type, notNull: c.notNull, ...(c.collation ? { collation: c.collation } : {}) };
     if (has(DEFAULTS) && c.default) col.default = c.default;
-    if (has(GENERATED) && c.generated) col.generated = c.generated;
+    if (has(GENERATED) && c.generated) {
+      col.generated = c.generated;
+      if (c.virtual) col.virtual = c.virtual;
+    }
     if (has(IDENTITY) && c.identity) {
       // PostgreSQL copies the options but not the sequence's AS type: the copy's sequence is a bigint one.
       const seqName = chooseName(t.name, c.name, 'seq', (x) => sc.taken(t.schema, x));

@@ -31,7 +31,8 @@ export function addKeyCopies(current: Model, desired: Model, out: Change[]): voi
     const parts = Object.entries(desired.tables).filter(([, p]) => p.partitionOf?.parent === key);
     // One level only (see above); partitions kept under this table.
     if (parts.some(([, p]) => p.partitionBy)) continue;
-    const stays = (p: string) => !dropped.has(p) && current.tables[p]?.partitionOf?.parent === key;
+    // A partition under the table on both sides (one dropped, detached or in a dropped schema loses no copy).
+    const stays = (p: string) => !dropped.has(p) && current.tables[p]?.partitionOf?.parent === key && desired.tables[p]?.partitionOf?.parent === key;
     for (const k of Object.values(t.constraints)) {
       if (k.kind !== 'primary_key' && k.kind !== 'unique') continue;
       const was = cur.constraints[k.name];

@@ -86,6 +86,11 @@ const notNullSeed = "INSERT INTO pn VALUES (1, 'a'), (2, 'b'); INSERT INTO inh_g
 const recreatedOld = ['CREATE TABLE rt_top (x int)', 'CREATE TABLE rt_mid (a int, x int)', 'CREATE TABLE rt_kid (k int) INHERITS (rt_mid)'];
 const recreatedNew = ['CREATE TABLE rt_top (x int)', 'CREATE TABLE rt_mid (a int) INHERITS (rt_top)', 'CREATE TABLE rt_kid (k int) INHERITS (rt_mid)'];
 
+const keyedTree = [
+  'CREATE TABLE kt (id int, k text, PRIMARY KEY (id, k)) PARTITION BY LIST (k)',
+  "CREATE TABLE kt_a PARTITION OF kt FOR VALUES IN ('a')",
+];
+
 export const PARTITION_8_CASES: readonly AcceptanceCase[] = [
   {
     // pg-schema-diff's "Can handle scenario where partition is not attached", with a comment on the own index.
@@ -155,5 +160,14 @@ export const PARTITION_8_CASES: readonly AcceptanceCase[] = [
     seed: 'INSERT INTO rt_kid VALUES (1, 2, 3)', seedBack: 'INSERT INTO rt_kid VALUES (1, 2, 3)',
     expectedSql: ['DROP TABLE "public"."rt_kid"', 'CREATE TABLE "public"."rt_kid"'],
     expectedHazards: ['DELETES_DATA'],
+  },
+  {
+    // pg-schema-diff's "Adding a partition" rev: a partition that goes with its schema takes its copy along, the key stays.
+    name: 'partition tree: a partition in a dropped schema leaves its parent primary key in place',
+    old: [...keyedTree, 'CREATE SCHEMA kt_s', "CREATE TABLE kt_s.kt_b PARTITION OF kt FOR VALUES IN ('b')"],
+    new: keyedTree,
+    seed: "INSERT INTO kt VALUES (1, 'a'), (2, 'b')", seedBack: "INSERT INTO kt VALUES (1, 'a')",
+    keepsTables: [{ tables: ['kt_a'], query: 'SELECT id, k FROM kt_a ORDER BY 1' }],
+    absentSql: ['DROP CONSTRAINT'],
   },
 ];

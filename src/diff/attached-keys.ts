@@ -153,7 +153,7 @@ export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
   const dropped = droppedTableKeys(out);
   const gone = new Set<Change>();
   for (const c of out) {
-    if (c.kind !== 'create_index' || c.statisticsFrom || c.index.only || !c.index.attached) continue;
+    if (c.kind !== 'create_index' || c.statisticsFrom || !c.index.attached) continue;
     for (const [part, name] of Object.entries(c.index.attached)) {
       const own = takenIndex(current, c.index, part, name);
       if (!own || dropped.has(part)) continue;

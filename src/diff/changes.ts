@@ -82,7 +82,9 @@ export type Change =
   | { readonly kind: 'drop_constraint'; readonly table: Table; readonly constraint: Constraint }
   /** `statisticsFrom`: the index exists with these column statistics targets and is otherwise the same: `ALTER INDEX … SET STATISTICS`. */
   /** `statisticsFrom` / `optionsFrom`: the index exists with these column statistics targets / storage parameters and is otherwise the same: altered in place. */
-  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[]; readonly optionsFrom?: readonly string[] }
+  | { readonly kind: 'create_index'; readonly index: Index; readonly newTable: boolean; readonly statisticsFrom?: readonly string[]; readonly optionsFrom?: readonly string[];
+      /** Built after `ATTACH PARTITION` to this parent (key), which would otherwise adopt it (diff/partition-moves.ts `shadowedIndexes`). */
+      readonly afterAttach?: string }
   | { readonly kind: 'drop_index'; readonly index: Index }
   /**
    * `ALTER INDEX <index> ATTACH PARTITION <child>`: a partition's own index of the shape of an index `ON ONLY` its

@@ -7,7 +7,7 @@
  * (the inspector already leaves those out). Runs in O(objects): every comparison is a map lookup.
  */
 import { qualifiedKey, splitKey } from '../model/names.js';
-import type { Column, Constraint, Func, Grant, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { Column, Constraint, Func, Grant, Index, Model, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
 import { objectKey } from '../model/objects.js';
 import { grantChanges, grantsByNameToOwner } from '../model/privileges.js';
 import type { Change } from './changes.js';
@@ -18,10 +18,11 @@ import { sameColumnDefaults, sameColumnSettings } from '../model/view-columns.js
 import { afterNoInherit } from '../model/inheritance.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
-import { movedPartition, rebound, recreatedTable } from './partition-moves.js';
+import { movedPartition, rebound, rebuildShadowed, recreatedTable } from './partition-moves.js';
 import { validCheckCopies } from './check-copies.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
+import { addKeyCopies } from './key-copies.js';
 import { replaceableView } from './view-replace.js';
 import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
@@ -300,7 +301,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     const cur = current.tables[key];
     if (cur && rebound(cur, t, current, desired)) {
       out.push({ kind: 'reattach_partition', table: t, from: cur });
-      diffTable(cur, t, out, comment, rebuiltEnums);
+      rebuildShadowed(cur, t, t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums));
       continue;
     }
     // A partition that becomes a table, a table that becomes a partition, or one moved to another parent: detached
@@ -309,7 +310,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       out.push({ kind: 'reattach_partition', table: t, from: cur });
       // Its own keys that the ATTACH takes for its copies of the parent's stay (model/partition.ts: `before`).
       const from = detachedTable(current, cur);
-      diffTable(from, detachedTable(desired, t, from), out, comment, rebuiltEnums);
+      rebuildShadowed(from, detachedTable(desired, t, from), t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums));
       continue;
     }
     // Parents joined or left in place, or a table that only a new creation can make a child as desired.
@@ -395,6 +396,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   }
   rebuildIndexesOnRecreatedOpClasses(current, desired, out);
   attachPartitionKeys(current, desired, out);
+  addKeyCopies(current, desired, out);
   validCheckCopies(current, desired, out, (schema) => inScope(scope, schema));
   attachPartitionIndexes(current, desired, out);
   renamePartitionIndexes(current, desired, out);
@@ -429,6 +431,12 @@ function rebuildIndexesOnRecreatedOpClasses(current: Model, desired: Model, out:
 
 type CommentFn = (target: Extract<Change, { kind: 'comment' }>['target'], from: string | undefined, to: string | undefined) => void;
 
+/** Do two indexes of a partitioned table have the same partitions' indexes attached to them, by the same names? */
+const sameAttached = (a: Index, b: Index): boolean => {
+  const [x, y] = [a.attached ?? {}, b.attached ?? {}];
+  return Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, n]) => y[k] === n);
+};
+
 function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn, partitioned = false): void {
   for (const [name, i] of Object.entries(des)) {
     const c = cur[name];
@@ -438,7 +446,9 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
       out.push({ kind: 'create_index', index: i, newTable: false, optionsFrom: c.options });
       if (!sameIndexStatistics(c, i)) out.push({ kind: 'create_index', index: i, newTable: false, statisticsFrom: c.statistics ?? [] });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
-    } else if (!c || !sameIndex(c, i)) {
+    } else if (!c || !sameIndex(c, i) || (c.only && i.only && !sameAttached(c, i))) {
+      // An index not valid yet whose partitions' indexes attached to it differ: built again (PostgreSQL cannot
+      // detach an index; its CREATE … ON ONLY then creates and attaches those of the desired state).
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);

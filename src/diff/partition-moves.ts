@@ -1,13 +1,18 @@
 /**
  * How a table that stays by name goes from its current to its desired place in a partition tree: detached and
  * attached again keeping its rows (`rebound`, `movedPartition`), or dropped and created again (`recreatedTable`),
- * which a partition of a recreated partitioned table is too (DROP TABLE of the parent drops its partitions).
+ * which a partition of a recreated partitioned table is too (DROP TABLE of the parent drops its partitions), and an
+ * inheritance child of a recreated table (DROP TABLE refuses a table with children).
  *
- * In: the current and desired Models. Out: decisions, no changes. Never: renders SQL.
+ * In: the current and desired Models. Out: decisions, and the index rebuilds an ATTACH needs (`rebuildShadowed`).
+ * Never: renders SQL.
  */
-import type { Model, Table } from '../model/types.js';
+import type { Change } from './changes.js';
+import { qualifiedKey } from '../model/names.js';
+import { detachedTable } from '../model/partition.js';
+import type { Index, Model, Table } from '../model/types.js';
 import { inheritanceMove } from './inheritance.js';
-import { sameBound, sameExpr } from './equal.js';
+import { sameBound, sameExpr, sameIndex } from './equal.js';
 
 /**
  * Is `t` the partition `cur` with another bound of the same parent, whose partitioning stays (so the parent
@@ -49,5 +54,51 @@ export function recreatedTable(key: string, current: Model, desired: Model): boo
   if (rebound(cur, t, current, desired) || movedPartition(cur, t, current, desired)) return false;
   if (inheritanceMove(cur, t, current, desired) === 'recreate' || !sameBound(cur.partitionOf?.bound, t.partitionOf?.bound) || (cur.partitionOf?.parent ?? '') !== (t.partitionOf?.parent ?? '')
     || !sameExpr(cur.partitionBy?.key, t.partitionBy?.key) || (cur.partitionBy?.strategy ?? '') !== (t.partitionBy?.strategy ?? '')) return true;
+  // An inheritance child of a parent recreated (DROP TABLE refuses a table with children): dropped first and created
+  // again under the new one, its rows lost as a partition's are (DELETES_DATA).
+  if (t.inherits.some((p) => cur.inherits.includes(p) && recreatedTable(p, current, desired))) return true;
   return !!t.partitionOf && recreatedTable(t.partitionOf.parent, current, desired);
+}
+
+/**
+ * The names of the partition `t`'s own indexes (desired) of the shape of an index of its parent whose copy on `t` is
+ * another index. `ATTACH PARTITION` adopts, for each parent index, the partition's oldest unattached index of its
+ * shape (AttachPartitionEnsureIndexes, CompareIndexInfo: storage parameters not compared): such an index, existing
+ * at the ATTACH, would be taken for the copy instead of the one the desired state names. They are built after it.
+ *
+ * @example
+ * shadowedIndexes(desired, foobar1) // ['some_local_idx']: foobar_1_foo_bar_idx is the copy of some_partitioned_idx
+ */
+export function shadowedIndexes(desired: Model, t: Table): string[] {
+  if (!t.partitionOf || !desired.tables[t.partitionOf.parent]) return [];
+  const shape = (i: Index): Index => ({ ...i, options: [], only: undefined });
+  const copies = Object.values(detachedTable(desired, t).indexes).filter((i) => !t.indexes[i.name]);
+  return Object.values(t.indexes).filter((l) => copies.some((c) => sameIndex(shape(l), shape(c)))).map((l) => l.name);
+}
+
+/**
+ * Diffs the detached states `from` → `to` of a table detached and/or attached again (change `reattach_partition`)
+ * with `diff`, its indexes that the ATTACH would adopt in place of the desired copies (`shadowedIndexes`) dropped
+ * first and built again after the ATTACH (`afterAttach`), with their comments.
+ *
+ * @example
+ * rebuildShadowed(from, to, t, desired, out, (a, b) => diffTable(a, b, …))
+ * // out: drop_index some_local_idx, …, create_index some_local_idx { afterAttach: 'schema_1.foobar' }
+ */
+export function rebuildShadowed(from: Table, to: Table, t: Table, desired: Model, out: Change[], diff: (from: Table, to: Table) => void): void {
+  const names = shadowedIndexes(desired, t);
+  if (!names.length) return diff(from, to);
+  const indexes = { ...from.indexes };
+  for (const n of names) {
+    if (indexes[n]) out.push({ kind: 'drop_index', index: indexes[n]! });
+    delete indexes[n];
+  }
+  const start = out.length;
+  diff({ ...from, indexes }, to);
+  const parent = t.partitionOf!.parent;
+  const key = qualifiedKey(t.schema, t.name);
+  for (let i = start; i < out.length; i++) {
+    const c = out[i]!;
+    if (c.kind === 'create_index' && c.index.table === key && names.includes(c.index.name)) out[i] = { ...c, afterAttach: parent };
+  }
 }

@@ -170,3 +170,15 @@ function takenKey(before: Table, table: Table, constraints: Record<string, Const
     if ((k.kind === 'primary_key' || k.kind === 'unique') && !table.constraints[k.name] && !constraints[k.name] && takesKey(k, key, true)) return k;
   return undefined;
 }
+
+/**
+ * Is `k`, a PRIMARY KEY / UNIQUE of the partitioned table `table` (key) in `model`, one that some partition below
+ * has no copy of (PrimaryKey.copies): added `ALTER TABLE ONLY`, its index not valid until each has one attached?
+ *
+ * @example
+ * partialKey(model, 'public.foobar', somePkey) // true: foobar_1 has a unique index of its own, not a copy
+ */
+export function partialKey(model: Model, table: string, k: Constraint): boolean {
+  if ((k.kind !== 'primary_key' && k.kind !== 'unique') || !model.tables[table]?.partitionBy) return false;
+  return Object.keys(model.tables).some((p) => descendsFrom(model.tables, p, table) && k.copies?.[p] === undefined);
+}

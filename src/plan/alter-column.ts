@@ -75,13 +75,28 @@ function descendants(model: Model, key: string): Table[] {
 }
 
 /**
+ * Does a parent's `SET NOT NULL` of the same column in the plan (`all`) reach the table of `c` (a partition or an
+ * inheritance child that stays under that parent)? PostgreSQL recurses it to every child and partition, so the
+ * table's own would repeat it.
+ *
+ * @example
+ * notNullFromParent(setNotNullOnPartition, all, current) // true: the partitioned table's SET NOT NULL is in `all`
+ */
+function notNullFromParent(c: Extract<Change, { kind: 'alter_column' }>, all: readonly Change[], current: Model): boolean {
+  const key = keyOf(c.table);
+  const was = current.tables[key];
+  const parents = [c.table.partitionOf?.parent, ...c.table.inherits].filter((p): p is string => !!p && (was?.partitionOf?.parent === p || !!was?.inherits.includes(p)));
+  return parents.some((p) => all.some((x) => x.kind === 'alter_column' && keyOf(x.table) === p && x.to.name === c.to.name && !x.from.notNull && x.to.notNull && !x.regenerate && !x.setExpression && !x.to.generated));
+}
+
+/**
  * Emits the steps that turn `c.from` into `c.to`.
  *
  * @example
  * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
  * (`current`: the current Model, whose CREATE CASTs a retype may still use before the plan drops them)
  */
-export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean, current?: Model): void {
+export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean, current?: Model, all: readonly Change[] = []): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
   const key = keyOf(t);
@@ -142,7 +157,7 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: mayFail || none ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
   if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
-  if (!from.notNull && to.notNull) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
+  if (!from.notNull && to.notNull && !notNullFromParent(c, all, current ?? model)) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });
   else if (to.identity && from.identity && !sameIdentity(from.identity, to.identity)) {

@@ -353,7 +353,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // The partitions its indexes are attached to exist first (pg_dump's form names them: ./kinds/partition-index-names.ts).
       // At every level of a sub-partitioned tree.
       const parts = Object.keys(i.attached ?? {}).filter((k) => descendsFrom(desired.tables, k, i.table)).map(nodeId.rel);
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts] };
+      // A partition's index that its ATTACH would adopt in place of the parent's copy comes after it (diff/partition-moves.ts).
+      const attach = c.afterAttach ? [nodeId.bounds(c.afterAttach)] : [];
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts, ...attach] };
     }
     case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };
     case 'drop_index': {
@@ -384,7 +386,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       // A partitioned table's key takes its partitions' copies of it (their names, which the Model does not hold,
       // free again): a key of a partition added under such a name comes after it.
       const copies = key.length ? partitionsOf(current, table).map(nodeId.keys) : [];
-      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name), ...parents, ...copies], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
+      // Its copies' indexes go with it (PrimaryKey.copies): an index of a partition made under such a name comes after.
+      const copyIndexes = 'copies' in k ? Object.entries(k.copies ?? {}).map(([p, n]) => nodeId.index(qualifiedKey(current.tables[p]?.schema ?? splitKey(p).schema, n))) : [];
+      return { drops: [...key, ...indexName(c.table, k), nodeId.part(table, 'constraint', k.name), ...parents, ...copies, ...copyIndexes], used: [nodeId.rel(table), ...constraintRefs(k, current)] };
     }
     case 'add_constraint': {
       const k = c.constraint;

@@ -32,6 +32,7 @@ import { createTypeSql } from './kinds/type-create.js';
 import { firingSql } from './kinds/firing.js';
 import { privilegeList, who } from './kinds/privileges.js';
 import { newPartitionRenames, partitionedIndexSql } from './kinds/partition-index-names.js';
+import { partialKey } from '../model/partition.js';
 import { addedKeyCopyRenames, newPartitionKeyRenames } from './kinds/partition-key-names.js';
 import { constraintAfterTable, columnSql, constraintSql, createTableSql, namedConstraintSql, parentGenerated, qk, qn, startOutside } from './table-sql.js';
 
@@ -278,7 +279,7 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
           addColumnEffects(c.column, c.table, desired, options.volatile));
         break;
       case 'alter_column':
-        alterColumn(c, desired, emit, options.volatile, current);
+        alterColumn(c, desired, emit, options.volatile, current, all);
         break;
       case 'add_constraint': {
         const k = c.constraint;
@@ -311,12 +312,14 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
         }
         const existing = !c.newTable;
         const deferValidation = existing && options.notValid && (k.kind === 'foreign_key' || k.kind === 'check');
+        // A key some partitions have no copy of: added ONLY, its copies added and attached (diff/key-copies.ts).
+        const only = existing && partialKey(desired, keyOf(c.table), k);
         emit(k.kind === 'foreign_key' ? 'add-foreign-key' : 'add-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`,
-          `ALTER TABLE ${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
+          `ALTER TABLE ${only ? 'ONLY ' : ''}${tn} ADD ${namedConstraintSql(c.table, k)}${deferValidation && !/ NOT VALID$/.test(constraintSql(k)) ? ' NOT VALID' : ''}`,
           existing ? { locksExistingTable: true, mayFailOnExistingRows: deferValidation ? undefined : `fails if existing rows violate ${k.name}` } : {});
         if (deferValidation) emit('validate-constraint', c, keyOf(c.table), `modify "${c.table.name}" table`, `ALTER TABLE ${tn} VALIDATE CONSTRAINT ${qi(k.name)}`, { mayFailOnExistingRows: `fails if existing rows violate ${k.name}` });
         // The copies the ADD made on the partitions, renamed as desired (PrimaryKey.copies).
-        if (existing && (k.kind === 'primary_key' || k.kind === 'unique')) for (const sql of addedKeyCopyRenames(c.table, k, all, current, desired)) emit('add-constraint', c, keyOf(c.table), `rename a copy of "${k.name}"`, sql);
+        if (existing && !only && (k.kind === 'primary_key' || k.kind === 'unique')) for (const sql of addedKeyCopyRenames(c.table, k, all, current, desired)) emit('add-constraint', c, keyOf(c.table), `rename a copy of "${k.name}"`, sql);
         // The comment on its index goes with it, however it came to be (re)added (the differ compares kept keys').
         if ('indexComment' in k && k.indexComment !== undefined) emit('comment', c, keyOf(c.table), `set comment to index: "${k.name}"`, `COMMENT ON INDEX ${qn(c.table.schema, k.name)} IS ${quoteLiteral(k.indexComment)}`);
         break;

@@ -44,10 +44,11 @@ export function partitionedIndexSql(i: Index, current: Model, desired: Model, mo
   // (`moved`): its ATTACH PARTITION attaches the index of the shape it kept from its old parent, or builds one.
   const joins = (k: string) => !!current.tables[k] && current.tables[k]!.partitionOf?.parent !== desired.tables[k]!.partitionOf?.parent;
   const parts = Object.entries(i.attached ?? {}).flatMap(([k, name]) => (desired.tables[k] && !moved.has(k) && descendsFrom(desired.tables, k, i.table) && !joins(k) ? [{ key: k, part: desired.tables[k]!, name }] : []));
-  if (!parts.length || i.only || !i.keys.length) return undefined;
+  if (!parts.length || !i.keys.length) return undefined;
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);
-  const plain = parts.every(({ part, name }) => name === defaultPartitionIndexName(part.name, i)
+  // An index `ON ONLY` (Index.only) gets the partitions' indexes attached to it in pg_dump's form, never plain.
+  const plain = !i.only && parts.every(({ part, name }) => name === defaultPartitionIndexName(part.name, i)
     && !relationNames(current, part.schema).has(name) && !relationNames(desired, part.schema, { attached: false }).has(name));
   if (plain) return undefined;
   const out = [createIndexSql({ ...i, only: true })];

@@ -10,6 +10,7 @@
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, splitKey } from '../../model/names.js';
 import { detachedTable } from '../../model/partition.js';
+import { shadowedIndexes } from '../../diff/partition-moves.js';
 import type { Model, Table } from '../../model/types.js';
 import type { Effects } from '../types.js';
 import { qk, qn } from '../table-sql.js';
@@ -102,7 +103,9 @@ export function partitionMoveIds(c: Extract<Change, { kind: 'reattach_partition'
     return { drops: was ? [nodeId.bounds(was.parent)] : [], used };
   }
   const will = c.table.partitionOf;
-  const kept = ownParts(detachedTable(desired, c.table, detachedTable(current, c.from)));
+  // Its indexes the ATTACH would adopt in place of the parent's copies are built after it (diff/partition-moves.ts).
+  const shadowed = new Set(shadowedIndexes(desired, c.table).map((n) => nodeId.index(qualifiedKey(c.table.schema, n))));
+  const kept = ownParts(detachedTable(desired, c.table, detachedTable(current, c.from))).filter((x) => !shadowed.has(x));
   // What the table has now and its new place does not is dropped first: attached, it would be adopted as the
   // clone of a parent's constraint or index, which PostgreSQL then refuses to drop (the graph orders the drops
   // of an id before its creates).

@@ -4,6 +4,7 @@
  * inspector prints them, the function as regprocedure does.
  */
 import { quoteIdent } from '../../model/names.js';
+import { BUILTIN_FUNCTIONS } from '../catalog/builtins.js';
 import type { Cast } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import type { FoldScope } from './scope.js';
@@ -29,10 +30,14 @@ export function createCast(s: FoldScope, n: Payload<'CreateCastStmt'>): void {
   const c: Mut<Cast> = { kind: 'cast', source, target, method: n.inout ? 'inout' : n.func ? 'function' : 'binary', context: CONTEXT[n.context!] ?? 'explicit', loc: s.loc };
   if (n.func) {
     const names: string[] = n.func.objname!.map(sv);
-    const schema = names.length > 1 ? names[names.length - 2] : s.functionSchema(names[0]!);
-    if (!schema) s.fail('E_UNKNOWN', `function ${names.join('.')} does not exist`);
+    const name = names[names.length - 1]!;
+    const schema = names.length > 1 ? names[names.length - 2] : s.functionSchema(name);
+    // One of PostgreSQL's own (`WITH FUNCTION age(timestamptz)`): regprocedure prints it unqualified, pg_catalog being
+    // searched always.
+    const builtin = (schema === undefined || schema === 'pg_catalog') && Object.hasOwn(BUILTIN_FUNCTIONS, name);
+    if (!schema && !builtin) s.fail('E_UNKNOWN', `function ${names.join('.')} does not exist`);
     const args = (n.func.objargs ?? []).map((t) => s.type(t.TypeName ?? t));
-    c.function = `${quoteIdent(schema)}.${quoteIdent(names[names.length - 1]!)}(${args.join(', ')})`;
+    c.function = `${builtin ? '' : `${quoteIdent(schema!)}.`}${quoteIdent(name)}(${args.join(', ')})`;
   }
   s.objects[key] = c;
 }

@@ -253,6 +253,9 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       }
     }
     comment({ on: 'TYPE', schema: t.schema, name: t.name }, cur?.comment, t.comment);
+    // A composite type's attribute comments (COMMENT ON COLUMN type.attribute); a dropped attribute's goes with it.
+    const [was, is] = [cur?.kind === 'composite' ? cur.attributeComments : undefined, t.kind === 'composite' ? t.attributeComments : undefined];
+    for (const col of new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])) if (t.kind === 'composite' && t.attributes.some((a) => a.name === col)) comment({ on: 'COLUMN', schema: t.schema, name: t.name, column: col }, was?.[col], is?.[col]);
   }
   for (const [key, t] of Object.entries(current.types)) if (inScope(scope, t.schema) && !desired.types[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_type', type: t });
 

@@ -446,7 +446,10 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
             ...(g.diff ? { subtypeDiff: g.diff } : {}), ...(g.canonical ? { canonical: g.canonical } : {}), ...(g.opclass ? { subtypeOpclass: g.opclass } : {}),
             ...(g.collation ? { collation: g.collation } : {}), ...(g.multirange ? { multirange: g.multirange } : {}), ...comment,
           };
-        } else model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string; collation?: string }[]>(r.attributes) ?? [], ...comment };
+        } else {
+          const attributeComments = json<Record<string, string>>(r.attribute_comments);
+          model.types[key] = { kind: 'composite', schema, name, attributes: json<{ name: string; type: string; collation?: string }[]>(r.attributes) ?? [], ...(attributeComments ? { attributeComments } : {}), ...comment };
+        }
       }
       for (const r of await seqP) {
         if (r.owned_deptype === 'i') continue; // identity sequences belong to their column

@@ -79,6 +79,10 @@ SELECT n.nspname AS schema, t.typname AS name, t.typtype AS kind,
        CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_strip_nulls(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${attCollation('a', 'at')})) ORDER BY a.attnum)
                                         FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
                                        WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attributes,
+       CASE WHEN t.typtype = 'c' THEN (SELECT json_object_agg(a.attname, d.description ORDER BY a.attnum)
+                                        FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d
+                                          ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = a.attrelid AND d.objsubid = a.attnum
+                                       WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS attribute_comments,
        CASE WHEN t.typtype = 'r' THEN (SELECT json_build_object(
                 'subtype', format_type(r.rngsubtype, NULL),
                 'diff', CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::regproc::text END,

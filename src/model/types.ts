@@ -75,6 +75,8 @@ export interface CompositeType extends Commented, Located {
   readonly schema: string;
   readonly name: string;
   readonly attributes: readonly { readonly name: string; readonly type: string; readonly collation?: string }[];
+  /** `COMMENT ON COLUMN type.attribute`, by attribute name (pg_dump writes them for composite types). */
+  readonly attributeComments?: Readonly<Record<string, string>>;
 }
 
 export interface RangeType extends Commented, Located {

@@ -247,6 +247,8 @@ export function commentRefs(c: Extract<Change, { kind: 'comment' }>, model: Mode
     case 'COLLATION': return [objectId(`collation ${qualifiedKey(t.schema, t.name)}`)];
     case 'TEXT SEARCH DICTIONARY': return [objectId(`ts_dictionary ${qualifiedKey(t.schema, t.name)}`)];
     case 'TEXT SEARCH CONFIGURATION': return [objectId(`ts_configuration ${qualifiedKey(t.schema, t.name)}`)];
+    // A composite type's attribute: once the type is (re)created or altered.
+    case 'COLUMN': return model.types[qualifiedKey(t.schema, t.name)] ? [nodeId.type(qualifiedKey(t.schema, t.name))] : [nodeId.rel(qualifiedKey(t.schema, t.name))];
     default: return [nodeId.rel(qualifiedKey(t.schema, t.name))];
   }
 }

@@ -104,4 +104,34 @@ export const HUNT_13A_CASES: AcceptanceCase[] = [
     seed: 'INSERT INTO keep VALUES (1)',
     planTwice: true,
   },
+  // COMMENT ON COLUMN of a composite type's attribute (pg_dump writes them; the test's dump_test.composite): the fold
+  // refused it ("relation … does not exist") and the Model had no place for it. Now CompositeType.attributeComments:
+  // folded, read from pg_description, compared, planned (with the type, in place, after ALTER TYPE … ADD ATTRIBUTE,
+  // gone with a dropped attribute, kept by a renamed one and a recreated type).
+  {
+    name: "hunt-13a: comments on a composite type's attributes set, changed, dropped with the attribute and kept by a rebuild",
+    old: [
+      'CREATE TYPE pair AS (a int, b text, c int)',
+      "COMMENT ON COLUMN pair.a IS 'first'",
+      "COMMENT ON COLUMN pair.c IS 'goes'",
+      'CREATE TYPE spec AS (n int, note text)',
+      "COMMENT ON COLUMN spec.n IS 'number'",
+      'CREATE TABLE keep (id int, p pair)',
+    ],
+    new: [
+      'CREATE TYPE pair AS (a int, b text, d date)',
+      "COMMENT ON COLUMN pair.a IS 'the first'",
+      "COMMENT ON COLUMN pair.b IS 'second'",
+      "COMMENT ON COLUMN pair.d IS 'added'",
+      'CREATE TYPE spec AS (n bigint, note text)',
+      "COMMENT ON COLUMN spec.n IS 'number'",
+      'CREATE TYPE fresh AS (x int)',
+      "COMMENT ON COLUMN fresh.x IS 'new type'",
+      'CREATE TABLE keep (id int, p pair)',
+    ],
+    seed: "INSERT INTO keep VALUES (1, ROW(1, 'x', 2))",
+    seedBack: "INSERT INTO keep VALUES (2, ROW(2, 'y', '2024-01-01'))",
+    keepsTables: [{ tables: ['keep'], query: 'SELECT id, (p).a, (p).b FROM keep ORDER BY id' }],
+    planTwice: true,
+  },
 ];

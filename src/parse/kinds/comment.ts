@@ -1,7 +1,7 @@
 /**
  * `COMMENT ON …`, folded onto the object it names, for every kind that keeps a comment.
  */
-import type { Constraint, DomainType, Index } from '../../model/types.js';
+import type { CompositeType, Constraint, DomainType, Index } from '../../model/types.js';
 import type { Payload } from '../ast.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import * as eventTrigger from './event-trigger.js';
@@ -17,6 +17,7 @@ import * as textSearch from './text-search.js';
 import { functionByArgs } from './function.js';
 import { constraintIndexOwner, findIndex } from './indexes.js';
 import { sv } from './nodes.js';
+import { withAttributeComment } from './type.js';
 
 export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
   const text: string | undefined = n.comment ?? undefined;
@@ -56,6 +57,15 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
       if (ft) {
         if (!ft.columns.some((x) => x.name === col)) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
         ft.columns = ft.columns.map((x) => (x.name !== col ? x : text === undefined ? { ...x, comment: undefined } : { ...x, comment: text }));
+        return;
+      }
+      const ty = sc.lookup(sc.model.types, rel);
+      if (ty?.obj.kind === 'composite') {
+        // A composite type's attribute: a column of its pg_class row, as PostgreSQL resolves the name.
+        const c = ty.obj as Mut<CompositeType>;
+        if (!c.attributes.some((a) => a.name === col)) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
+        c.attributeComments = withAttributeComment(c.attributeComments, col, text);
+        if (!c.attributeComments) delete c.attributeComments;
         return;
       }
       const v = sc.lookup(sc.model.views, rel);

@@ -17,6 +17,7 @@ import { deparseStatement, parseExpression, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
 import { retargetRules, ruleNamed } from './rule.js';
+import { withAttributeComment } from './type.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
 import { renameColumn, renameColumnRefs } from './column.js';
@@ -216,6 +217,9 @@ export function renameAttribute(s: FoldScope, n: Payload<'RenameStmt'>, newname:
   const typed = Object.values(s.model.tables).filter((x) => x.ofType === t.key);
   if (typed.length && n.behavior !== 'DROP_CASCADE') s.fail('E_DEPENDS', `cannot alter type "${c.name}" because it is the type of a typed table (${typed.map((x) => x.name).join(', ')}); use ALTER TYPE … CASCADE`, n.relation?.location);
   c.attributes = c.attributes.map((a) => (a.name === n.subname ? { ...a, name: newname } : a));
+  // Its comment follows it.
+  const text = c.attributeComments?.[n.subname!];
+  if (text !== undefined) c.attributeComments = withAttributeComment(withAttributeComment(c.attributeComments, n.subname!, undefined), newname, text)!;
   for (const x of typed) renameColumn(s, { ...n, renameType: 'OBJECT_COLUMN', relationType: 'OBJECT_TABLE', relation: { schemaname: x.schema, relname: x.name, inh: true } }, newname);
 }
 

@@ -150,6 +150,12 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, drop
           throw missing();
         }
         attributes.splice(at, 1);
+        // Its comment goes with it.
+        if (t.attributeComments?.[cmd.name!] !== undefined) {
+          const rest = withAttributeComment(t.attributeComments, cmd.name!, undefined);
+          if (rest) t.attributeComments = rest;
+          else delete t.attributeComments;
+        }
         // CASCADE: each typed table loses the column, and what goes with it.
         for (const x of typed) dropColumn(x, cmd.name!);
         break;
@@ -174,6 +180,18 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, drop
     }
   }
   t.attributes = attributes;
+}
+
+/**
+ * A composite type's attribute comments with `name`'s set to `text` (undefined: removed); undefined when none is left.
+ *
+ * @example withAttributeComment({ a: 'x' }, 'a', undefined) // undefined
+ */
+export function withAttributeComment(comments: Readonly<Record<string, string>> | undefined, name: string, text: string | undefined): Record<string, string> | undefined {
+  const next = { ...(comments ?? {}) };
+  if (text === undefined) delete next[name];
+  else next[name] = text;
+  return Object.keys(next).length ? next : undefined;
 }
 
 const nameList = (a: Node): string[] => (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);

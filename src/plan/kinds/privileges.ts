@@ -142,6 +142,7 @@ export function restoreOnRecreate(o: RecreatedObject, desired: Model): Change[] 
     case 'type':
       privileges('TYPE', 'TYPES', o.type.schema, o.type.name);
       comment({ on: 'TYPE', schema: o.type.schema, name: o.type.name }, o.type.comment);
+      if (o.type.kind === 'composite') for (const [column, text] of Object.entries(o.type.attributeComments ?? {})) comment({ on: 'COLUMN', schema: o.type.schema, name: o.type.name, column }, text);
       break;
     case 'sequence':
       privileges('SEQUENCE', 'SEQUENCES', o.sequence.schema, o.sequence.name);
@@ -227,7 +228,7 @@ function isColumnPrivilegesOf(o: CatalogObject, schema: string, name: string): o
 function commentTargets(o: RecreatedObject): CommentTarget[] {
   switch (o.kind) {
     case 'function': return [{ on: o.function.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: o.function.schema, name: o.function.name, args: o.function.identityArgs }];
-    case 'type': return [{ on: 'TYPE', schema: o.type.schema, name: o.type.name }];
+    case 'type': return [{ on: 'TYPE', schema: o.type.schema, name: o.type.name }, ...(o.type.kind === 'composite' ? o.type.attributes.map((a) => ({ on: 'COLUMN' as const, schema: o.type.schema, name: o.type.name, column: a.name })) : [])];
     case 'sequence': return [{ on: 'SEQUENCE', schema: o.sequence.schema, name: o.sequence.name }];
     case 'table': return [];
     case 'view': return [{ on: o.view.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: o.view.schema, name: o.view.name }, ...[...new Set([...o.view.columns, ...Object.keys(o.view.columnComments ?? {})])].map((column) => ({ on: 'COLUMN' as const, schema: o.view.schema, name: o.view.name, column }))];

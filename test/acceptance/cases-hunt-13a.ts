@@ -134,4 +134,17 @@ export const HUNT_13A_CASES: AcceptanceCase[] = [
     keepsTables: [{ tables: ['keep'], query: 'SELECT id, (p).a, (p).b FROM keep ORDER BY id' }],
     planTwice: true,
   },
+  {
+    name: "hunt-13a: a composite type's attribute renamed and one dropped in the file keep and lose their comments",
+    old: ['CREATE TABLE keep (id int)'],
+    new: [
+      'CREATE TABLE keep (id int)',
+      'CREATE TYPE pair AS (a int, b text)',
+      "COMMENT ON COLUMN pair.a IS 'first'",
+      "COMMENT ON COLUMN pair.b IS 'second'",
+      'ALTER TYPE pair RENAME ATTRIBUTE a TO z',
+      'ALTER TYPE pair DROP ATTRIBUTE b',
+    ],
+    seed: 'INSERT INTO keep VALUES (1)',
+  },
 ];

@@ -89,6 +89,22 @@ const cache = new Map<string, ExtensionCatalog>();
  * cat.operators('=')        // [{ schema: 'public', left: 'public.citext', right: 'public.citext', result: 'bool' }]
  * cat.env.coerces('public.citext', 'text') // true (an implicit cast)
  */
+/**
+ * Whether a type named `name` (unqualified) may be one of `extensions`' types: one whose snapshot lists it, or any
+ * name when one of them is not in the snapshot (an extension outside contrib, such as postgis: its types are not
+ * known here). False means no extension the file creates defines it: a typo, which the native checks report.
+ *
+ * @example
+ * extensionMayDefine('cube', { cube: { name: 'cube', schema: 'public' } }) // true
+ * extensionMayDefine('int44', { cube: { name: 'cube', schema: 'public' } }) // false
+ */
+export function extensionMayDefine(name: string, extensions: Model['extensions']): boolean {
+  const created = Object.values(extensions).map((e) => e.name);
+  if (created.some((e) => !MEMBERS.has(e))) return true;
+  const owner = TYPE_OWNER.get(name)?.ext;
+  return owner !== undefined && created.includes(owner);
+}
+
 export function extensionCatalog(extensions: Model['extensions']): ExtensionCatalog {
   const placed = Object.values(extensions).filter((e) => MEMBERS.has(e.name)).map((e) => [e.name, e.schema] as const).sort();
   const key = JSON.stringify(placed);

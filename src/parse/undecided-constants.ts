@@ -16,6 +16,7 @@ import type { Expr, Model } from '../model/types.js';
 import { constantOutput } from '../model/constants.js';
 import { builtinCatalog } from './catalog/index.js';
 import { valueType } from './literal-type.js';
+import { extensionMayDefine } from './ext-catalog.js';
 
 /** A constant whose printed form only its type's output function decides. */
 export interface UndecidedConstant {
@@ -33,20 +34,22 @@ const OUTPUT_IS_INPUT: ReadonlySet<string> = new Set(['citext']);
 
 /**
  * Whether a constant of `type` is printed by a function the native fold does not know: a type neither built in nor
- * defined by the file (an extension's, known or not), arrays of it included.
+ * defined by the file, that an extension the file creates may define (one the snapshot lists, or any type when an
+ * extension is not in it), arrays of it included.
  *
  * @example
  * byOutputFunction('public.cube', model) // true
  * byOutputFunction('public.mood', model) // false: the file's enum (its labels print as written)
  */
-export function byOutputFunction(type: string, model: Pick<Model, 'types'>): boolean {
+export function byOutputFunction(type: string, model: Pick<Model, 'types' | 'extensions'>): boolean {
   const base = valueType(type.replace(/(\[\])+$/, ''), model.types).replace(/(\[\])+$/, '');
   if (model.types[base]) return false;
   // A typmod (`numeric(10,2)`, `timestamp(3) with time zone`, `public.vector(3)`) does not change the type.
   const plain = base.replace(/\s*\(\s*\d+\s*(?:,\s*-?\d+\s*)?\)/g, '');
   if (builtinCatalog().typeName(plain) !== undefined || /^interval\b/.test(plain)) return false;
   const name = plain.slice(plain.lastIndexOf('.') + 1).replace(/^"|"$/g, '');
-  return !OUTPUT_IS_INPUT.has(name);
+  // A type no extension of the file may define does not exist (`'1'::int44`): the native checks report it, located.
+  return !OUTPUT_IS_INPUT.has(name) && extensionMayDefine(name, model.extensions);
 }
 
 /** The text of an expression that is a bare constant (canonical `{"K": …}`, not NULL), else undefined. */

@@ -7,6 +7,22 @@ import type { AggregateOptions, CatalogObject, CanonicalDefinition, Column, Cons
 import { constantOutput } from '../model/constants.js';
 import { sameColumnSettings } from '../model/view-columns.js';
 
+/**
+ * Two columns are generated the same way: the same expression (or neither generated), both STORED or both VIRTUAL.
+ * PostgreSQL turns neither STORED into VIRTUAL nor back in place, and a VIRTUAL column has no values DROP EXPRESSION
+ * could keep: such a column is dropped and added again (../plan/regenerated.ts).
+ *
+ * @example sameGeneration({ generated: a+1 }, { generated: a+1, virtual: true }) // false
+ */
+export const sameGeneration = (a: Column, b: Column): boolean => sameExpr(a.generated, b.generated) && sameGeneratedKind(a, b);
+
+/**
+ * Both columns VIRTUAL, or neither (STORED or not generated).
+ *
+ * @example sameGeneratedKind({ virtual: true }, {}) // false
+ */
+export const sameGeneratedKind = (a: Pick<Column, 'virtual'>, b: Pick<Column, 'virtual'>): boolean => !a.virtual === !b.virtual;
+
 /** Two optional expressions mean the same. */
 export function sameExpr(a: Expr | undefined, b: Expr | undefined): boolean {
   if (!a || !b) return !a && !b;

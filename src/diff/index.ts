@@ -26,7 +26,7 @@ import { addKeyCopies } from './key-copies.js';
 import { replaceableView } from './view-replace.js';
 import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
-import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameGeneration, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -38,10 +38,8 @@ export interface DiffOptions {
   readonly schemas?: readonly string[];
 }
 
-const exprEq = sameExpr;
-
 function sameColumnShape(a: Column, b: Column): boolean {
-  return a.type === b.type && a.notNull === b.notNull && sameDefault(a.default, b.default, a.type) && exprEq(a.generated, b.generated) && !a.virtual === !b.virtual &&
+  return a.type === b.type && a.notNull === b.notNull && sameDefault(a.default, b.default, a.type) && sameGeneration(a, b) &&
     (a.collation ?? null) === (b.collation ?? null) && sameIdentity(a.identity, b.identity) &&
     (a.statistics ?? -1) === (b.statistics ?? -1) && sameAttributeOptions(a, b);
 }

@@ -38,7 +38,7 @@ import { qn, serialSequenceName } from './table-sql.js';
 import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { descendsFrom } from '../model/partition.js';
 import { NONE, bodyRefs, castIds, columnRefs, commentRefs, constraintRefs, defaultsFor, exprIds, extensionId, functionRefs, identitySeq, indexName, ownPersistence, indexRefs, keyOf, partitionIndexIds, partitionsOf, policyRefs, tableRefs, typeDefRefs } from './refs.js';
-import { sameExpr } from '../diff/equal.js';
+import { sameExpr, sameGeneration } from '../diff/equal.js';
 
 /** What a function's drop makes true (its calls no longer reach it), for a statement that must follow the drop. */
 const gone = (id: string) => `gone:${id}`;
@@ -277,7 +277,7 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const adds = !c.from.identity && !!c.to.identity && / ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY/.test(sql);
       // A regenerated column: its DROP COLUMN used what the old expression called, its ADD COLUMN requires the new one's.
       const column = nodeId.part(keyOf(c.table), 'column', c.to.name);
-      if (!c.setExpression && (c.regenerate || (c.from.generated && c.to.generated && (c.from.generated.canonical !== c.to.generated.canonical || !c.from.virtual !== !c.to.virtual)))) {
+      if (!c.setExpression && (c.regenerate || (c.from.generated && c.to.generated && !sameGeneration(c.from, c.to)))) {
         return sql.includes(' DROP COLUMN ') ? { alters: [nodeId.rel(keyOf(c.table))], drops: [column], used: columnRefs(c.from, current) } : { alters: [nodeId.rel(keyOf(c.table))], creates: [column], requires: columnRefs(c.to, desired) };
       }
       // A new sequence moved past the column's values (alter-column.ts: sequencePosition) exists by then.

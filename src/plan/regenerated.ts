@@ -15,7 +15,7 @@
  * In: the planner's changes so far and both Models. Out: those changes completed (the array is edited in
  * place). Never: renders SQL. Limit: an added column goes to the end of its table (PostgreSQL has no other place).
  */
-import { sameExpr } from '../diff/equal.js';
+import { sameExpr, sameGeneratedKind, sameGeneration } from '../diff/equal.js';
 import type { Change, CommentTarget } from '../diff/changes.js';
 import { qualifiedKey, splitKey } from '../model/names.js';
 import { objectKey } from '../model/objects.js';
@@ -38,15 +38,6 @@ const readsAny = (col: Column, names: ReadonlySet<string> | undefined) => !!name
  */
 export const regenerates = (c: AlterColumn): boolean =>
   !!c.regenerate || (!c.setExpression && !!c.to.generated && !sameGeneration(c.from, c.to)) || (!!c.from.virtual && !c.to.generated);
-
-/**
- * Whether two columns are generated the same way: the same expression, both STORED or both VIRTUAL. PostgreSQL changes
- * neither STORED into VIRTUAL nor back in place, and a VIRTUAL column has no values DROP EXPRESSION could keep: such a
- * column is dropped and added again.
- *
- * @example sameGeneration({ generated: a+1 }, { generated: a+1, virtual: true }) // false
- */
-export const sameGeneration = (a: Column, b: Column): boolean => sameExpr(a.generated, b.generated) && !a.virtual === !b.virtual;
 
 /**
  * A column retyped between types PostgreSQL has no cast for at all (`time` → `timestamp`, `boolean` → `date`; neither
@@ -81,7 +72,7 @@ export function setExpressionsInPlace(all: Change[], current: Model, serverMajor
   if (serverMajor === undefined || serverMajor < 17) return;
   const inTree = (t: Table) => t.inherits.length > 0 || !!t.partitionOf || !!t.partitionBy || Object.values(current.tables).some((x) => x.inherits.includes(keyOf(t)) || x.partitionOf?.parent === keyOf(t));
   all.forEach((c, i) => {
-    if (c.kind === 'alter_column' && !c.regenerate && c.from.generated && c.to.generated && !sameExpr(c.from.generated, c.to.generated) && !c.from.virtual === !c.to.virtual && !inTree(c.table)) all[i] = { ...c, setExpression: true };
+    if (c.kind === 'alter_column' && !c.regenerate && c.from.generated && c.to.generated && !sameExpr(c.from.generated, c.to.generated) && sameGeneratedKind(c.from, c.to) && !inTree(c.table)) all[i] = { ...c, setExpression: true };
   });
 }
 

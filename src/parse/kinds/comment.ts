@@ -17,7 +17,7 @@ import * as textSearch from './text-search.js';
 import { functionByArgs } from './function.js';
 import { constraintIndexOwner, findIndex } from './indexes.js';
 import { sv } from './nodes.js';
-import { withAttributeComment } from './type.js';
+import { setAttributeComment } from './type.js';
 
 export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
   const text: string | undefined = n.comment ?? undefined;
@@ -64,8 +64,7 @@ export function comment(sc: FoldScope, n: Payload<'CommentStmt'>): void {
         // A composite type's attribute: a column of its pg_class row, as PostgreSQL resolves the name.
         const c = ty.obj as Mut<CompositeType>;
         if (!c.attributes.some((a) => a.name === col)) throw new Problem('E_UNKNOWN', `column "${col}" of relation "${rel.join('.')}" does not exist`);
-        c.attributeComments = withAttributeComment(c.attributeComments, col, text);
-        if (!c.attributeComments) delete c.attributeComments;
+        setAttributeComment(c, col, text);
         return;
       }
       const v = sc.lookup(sc.model.views, rel);

@@ -17,7 +17,7 @@ import { deparseStatement, parseExpression, parseOne } from '../pg.js';
 import { sv } from './nodes.js';
 import type { FoldScope, Mut } from './scope.js';
 import { retargetRules, ruleNamed } from './rule.js';
-import { withAttributeComment } from './type.js';
+import { setAttributeComment } from './type.js';
 import { statisticsNamed } from './statistics.js';
 import { renamePrivileges } from './privileges.js';
 import { renameColumn, renameColumnRefs } from './column.js';
@@ -219,7 +219,10 @@ export function renameAttribute(s: FoldScope, n: Payload<'RenameStmt'>, newname:
   c.attributes = c.attributes.map((a) => (a.name === n.subname ? { ...a, name: newname } : a));
   // Its comment follows it.
   const text = c.attributeComments?.[n.subname!];
-  if (text !== undefined) c.attributeComments = withAttributeComment(withAttributeComment(c.attributeComments, n.subname!, undefined), newname, text)!;
+  if (text !== undefined) {
+    setAttributeComment(c, n.subname!, undefined);
+    setAttributeComment(c, newname, text);
+  }
   for (const x of typed) renameColumn(s, { ...n, renameType: 'OBJECT_COLUMN', relationType: 'OBJECT_TABLE', relation: { schemaname: x.schema, relname: x.name, inh: true } }, newname);
 }
 

@@ -151,11 +151,7 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, drop
         }
         attributes.splice(at, 1);
         // Its comment goes with it.
-        if (t.attributeComments?.[cmd.name!] !== undefined) {
-          const rest = withAttributeComment(t.attributeComments, cmd.name!, undefined);
-          if (rest) t.attributeComments = rest;
-          else delete t.attributeComments;
-        }
+        setAttributeComment(t, cmd.name!, undefined);
         // CASCADE: each typed table loses the column, and what goes with it.
         for (const x of typed) dropColumn(x, cmd.name!);
         break;
@@ -183,15 +179,17 @@ export function alterComposite(sc: FoldScope, n: Payload<'AlterTableStmt'>, drop
 }
 
 /**
- * A composite type's attribute comments with `name`'s set to `text` (undefined: removed); undefined when none is left.
+ * Sets the comment of a composite type's attribute `name` to `text` (undefined: removes it); the type keeps no
+ * `attributeComments` when none is left (as the inspector reads it).
  *
- * @example withAttributeComment({ a: 'x' }, 'a', undefined) // undefined
+ * @example setAttributeComment(t, 'a', undefined) // t.attributeComments: { a: 'x' } → absent
  */
-export function withAttributeComment(comments: Readonly<Record<string, string>> | undefined, name: string, text: string | undefined): Record<string, string> | undefined {
-  const next = { ...(comments ?? {}) };
+export function setAttributeComment(t: Mut<TypeDef & { kind: 'composite' }>, name: string, text: string | undefined): void {
+  const next = { ...(t.attributeComments ?? {}) };
   if (text === undefined) delete next[name];
   else next[name] = text;
-  return Object.keys(next).length ? next : undefined;
+  if (Object.keys(next).length) t.attributeComments = next;
+  else delete t.attributeComments;
 }
 
 const nameList = (a: Node): string[] => (a?.TypeName?.names ?? a?.List?.items ?? [a]).map(sv);

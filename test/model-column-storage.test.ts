@@ -31,4 +31,9 @@ describe('defaultStorage', () => {
     expect(defaultStorage('app.over', { types })).toBe('MAIN');
     expect(defaultStorage('app.Addr[]', { types })).toBe('EXTENDED');
   });
+  it('contrib extensions\' fixed-length and PLAIN types (seg, isn\'s, cube) are PLAIN, citext and hstore EXTENDED', () => {
+    const withCube = { ...types, 'app.box3': { kind: 'domain', schema: 'app', name: 'box3', baseType: 'public.cube', notNull: false, checks: [] } } as unknown as Model['types'];
+    for (const t of ['public.seg', 'ext.isbn13', 'public.ean13', 'public.cube', 'app.box3']) expect(defaultStorage(t, { types: withCube }), t).toBe('PLAIN');
+    for (const t of ['public.citext', 'public.hstore', 'public.ltree', 'public.seg[]']) expect(defaultStorage(t, { types: withCube }), t).toBe('EXTENDED');
+  });
 });

@@ -70,7 +70,10 @@ function recreateDependants(cur: Record<string, CatalogObject>, des: Record<stri
     for (const [key, o] of Object.entries(des)) {
       const was = cur[key];
       if (recreated.has(key) || !was || !managed(o) || !objectDependencies(o).some((d) => recreated.has(d))) continue;
-      out.push({ kind: 'drop_object', object: was }, { kind: 'create_object', object: o });
+      // (Privileges go with their object: nothing to revoke, granted again from the default, whatever was planned for them.)
+      if (was.kind !== 'privileges') out.push({ kind: 'drop_object', object: was });
+      else for (let i = out.length - 1; i >= 0; i--) if (out[i]!.kind === 'alter_object' && objectKey((out[i] as Extract<Change, { kind: 'alter_object' }>).to) === key) out.splice(i, 1);
+      out.push({ kind: 'create_object', object: o });
       // Its comments come back with it (the loop above compared them with the old version's, which stay equal).
       comments(undefined, o, comment);
       recreated.add(key);

@@ -21,6 +21,7 @@ import { castInfo, type CastModels } from '../model/casts.js';
 import type { Model } from '../model/types.js';
 import { plan, type Statement as PlannedStatement } from '../plan/index.js';
 import { combineTableClauses } from '../plan/combine.js';
+import { fixedTimeDefaults } from './fixed-time-default.js';
 import type { Problem, Severity } from '../problem.js';
 
 export type { Severity };
@@ -247,6 +248,9 @@ export const RULES: readonly Rule[] = [
     // in a transactional file, a warning there (Atlas fails the file on it only together with another finding).
     if (concurrent && c.transactional) out.push({ code: 'PG103', analyzer: 'concurrent_index', severity: 'warning', message: 'Indexes cannot be created or deleted concurrently within a transaction. Add the `atlas:txmode none` directive to the header to prevent this file from running in a transaction', fix: 'add -- atlas:txmode none at the top of the file' });
     if (c.ast?.AlterEnumStmt && !c.ast.AlterEnumStmt.oldVal && c.transactional) out.push({ code: 'MR103', analyzer: 'postgres', severity: 'warning', message: 'ALTER TYPE … ADD VALUE inside a transaction: the new value cannot be used until it commits', fix: 'put it in a file with -- atlas:txmode none, or use the value in a later migration' });
+    for (const d of fixedTimeDefaults(c.ast, c.after)) {
+      out.push({ code: 'MR105', analyzer: 'postgres', severity: 'warning', message: `Column "${d.column}" defaults to '${d.text}', a time PostgreSQL reads once, when the statement runs: every row gets that same value`, fix: 'write the expression without quotes (DEFAULT now(), CURRENT_DATE, CURRENT_DATE + 1), which PostgreSQL evaluates for each row' });
+    }
     if (c.changes.some((x) => x.kind === 'drop_column') && c.changes.some((x) => x.kind === 'drop_view'))
       out.push({ code: 'MR104', analyzer: 'postgres', severity: 'error', message: 'Dropping a column that a view uses (the view is dropped with CASCADE)', fix: 'recreate the view without the column in the same migration' });
     return out;

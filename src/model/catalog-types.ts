@@ -272,14 +272,15 @@ export interface TextSearchConfiguration extends Commented, Located {
 
 /**
  * Privileges on an object other than a table or view (those keep theirs in `grants`): a schema, a sequence, a
- * function, procedure or aggregate, a type or domain, or one column of a table. Present only when they differ
- * from the kind's default (functions: `EXECUTE` to PUBLIC; types: `USAGE` to PUBLIC; the others: none). Key:
- * `privileges <on> <target>` (see src/model/objects.ts).
+ * function, procedure or aggregate, a type or domain, one column of a table, or a database-wide object (a
+ * foreign-data wrapper, a foreign server, a procedural language: `DATABASE_WIDE_PRIVILEGES`). Present only when
+ * they differ from the kind's default (functions: `EXECUTE` to PUBLIC; types and languages: `USAGE` to PUBLIC; the
+ * others: none). Key: `privileges <on> <target>` (see src/model/objects.ts).
  */
 export interface ObjectPrivileges extends Located {
   readonly kind: 'privileges';
-  readonly on: 'SCHEMA' | 'SEQUENCE' | 'FUNCTION' | 'PROCEDURE' | 'TYPE' | 'COLUMN';
-  /** The schema the object is in (for `SCHEMA`: the schema itself). */
+  readonly on: 'SCHEMA' | 'SEQUENCE' | 'FUNCTION' | 'PROCEDURE' | 'TYPE' | 'COLUMN' | 'FOREIGN DATA WRAPPER' | 'FOREIGN SERVER' | 'LANGUAGE';
+  /** The schema the object is in (for `SCHEMA`: the schema itself; for a database-wide object: `''`). */
   readonly schema: string;
   /** The object's name (the table's for `COLUMN`; the schema's for `SCHEMA`). */
   readonly name: string;

@@ -4,6 +4,7 @@
  */
 import { qualifiedKey } from './names.js';
 import type { CatalogObject, Model, ObjectPrivileges } from './types.js';
+import { DATABASE_WIDE_PRIVILEGES } from './privileges.js';
 
 /**
  * The key of an object in `Model.objects`.
@@ -45,6 +46,8 @@ export function objectDependencies(o: CatalogObject): string[] {
     case 'user_mapping': return [`server ${o.server}`];
     case 'foreign_table': return [`server ${o.server}`];
     case 'operator_class': return [`operator_family ${o.family} USING ${o.method}`];
+    // Privileges on a server: a server recreated (another wrapper) starts from the default ACL (src/diff/objects.ts `recreateDependants`).
+    case 'privileges': return o.on === 'FOREIGN SERVER' ? [`server ${o.name}`] : [];
     case 'ts_configuration': return [...new Set(o.mappings.flatMap((m) => m.dictionaries.filter((d) => !d.startsWith('pg_catalog.')).map((d) => `ts_dictionary ${d}`)))];
     default: return [];
   }
@@ -52,11 +55,13 @@ export function objectDependencies(o: CatalogObject): string[] {
 
 /** Database-wide kinds: managed only when the whole database is (like extensions). */
 export function isDatabaseWide(o: CatalogObject): boolean {
-  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast' || (o.kind === 'default_privileges' && o.schema === undefined);
+  return o.kind === 'foreign_data_wrapper' || o.kind === 'server' || o.kind === 'user_mapping' || o.kind === 'event_trigger' || o.kind === 'publication' || o.kind === 'cast' || (o.kind === 'default_privileges' && o.schema === undefined)
+    || (o.kind === 'privileges' && DATABASE_WIDE_PRIVILEGES.includes(o.on));
 }
 
 /** The schema an object lives in (schema-scoped kinds). */
 export function objectSchema(o: CatalogObject): string | undefined {
+  if (o.kind === 'privileges' && DATABASE_WIDE_PRIVILEGES.includes(o.on)) return undefined;
   return o.kind === 'rule' || o.kind === 'foreign_table' || o.kind === 'statistics' || o.kind === 'collation' || o.kind === 'ts_dictionary' || o.kind === 'ts_configuration' || o.kind === 'privileges' || o.kind === 'default_privileges' || o.kind === 'operator' || o.kind === 'operator_family' || o.kind === 'operator_class' ? o.schema : undefined;
 }
 
@@ -69,6 +74,7 @@ export function objectSchema(o: CatalogObject): string | undefined {
  */
 export function privilegesTarget(o: ObjectPrivileges): string {
   if (o.on === 'SCHEMA') return o.schema;
+  if (DATABASE_WIDE_PRIVILEGES.includes(o.on)) return o.name;
   const k = qualifiedKey(o.schema, o.name);
   return o.on === 'FUNCTION' || o.on === 'PROCEDURE' ? `${k}(${o.args ?? ''})` : o.on === 'COLUMN' ? `${k}.${o.column}` : k;
 }
@@ -106,11 +112,29 @@ export function attachedTargetExists(model: Model, o: CatalogObject): boolean {
     case 'SEQUENCE': return !!model.sequences[k] || !!identitySequences(model)[k];
     case 'TYPE': return !!model.types[k];
     case 'FUNCTION': case 'PROCEDURE': return !!model.functions[`${k}(${o.args ?? ''})`];
+    // A wrapper no statement creates is an extension's (postgres_fdw), as the fold takes it (src/parse/kinds/foreign.ts).
+    case 'FOREIGN DATA WRAPPER': return !!model.objects?.[`foreign_data_wrapper ${o.name}`] || Object.keys(model.extensions).length > 0;
+    case 'FOREIGN SERVER': return !!model.objects?.[`server ${o.name}`];
+    case 'LANGUAGE': return languageExists(model, o.name);
     case 'COLUMN': {
       const ft = model.objects?.[`foreign_table ${k}`];
       return !!model.tables[k]?.columns.some((c) => c.name === o.column) || !!model.views[k]?.columns.includes(o.column ?? '') || (ft?.kind === 'foreign_table' && ft.columns.some((c) => c.name === o.column));
     }
   }
+}
+
+/** PostgreSQL's own languages: in every database (plpgsql is an extension created by initdb). */
+export const BUILTIN_LANGUAGES: readonly string[] = ['internal', 'c', 'sql', 'plpgsql'];
+
+/**
+ * Whether a procedural language exists in `model`: one of PostgreSQL's own (`BUILTIN_LANGUAGES`) or one an
+ * extension of the same name creates (`CREATE EXTENSION plperl`, `plv8`: each PL extension names its language so).
+ *
+ * @example
+ * languageExists(model, 'plpgsql') // true
+ */
+export function languageExists(model: Pick<Model, 'extensions'>, name: string): boolean {
+  return BUILTIN_LANGUAGES.includes(name) || !!model.extensions[name];
 }
 
 /**

@@ -17,9 +17,15 @@ export function defaultGrants(on: On, name?: string): Grant[] {
   // The standard public schema of a fresh database (PostgreSQL 15+: USAGE to PUBLIC; see `standardPublic`).
   if (on === 'SCHEMA' && name === 'public') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
   if (on === 'FUNCTION' || on === 'PROCEDURE') return [{ grantee: 'PUBLIC', privilege: 'EXECUTE', grantable: false }];
-  if (on === 'TYPE') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
+  if (on === 'TYPE' || on === 'LANGUAGE') return [{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }];
   return [];
 }
+
+/**
+ * The kinds of privileges on objects that are in no schema (their `schema` is `''`): managed, like the objects
+ * themselves, only when the whole database is (src/model/objects.ts `isDatabaseWide`).
+ */
+export const DATABASE_WIDE_PRIVILEGES: readonly On[] = ['FOREIGN DATA WRAPPER', 'FOREIGN SERVER', 'LANGUAGE'];
 
 /**
  * Privileges of the public schema as a fresh database has them (PostgreSQL 15+, and 13–14 where PUBLIC may
@@ -145,7 +151,7 @@ export type AclKind = On | 'TABLE';
 export const ALL_PRIVILEGES: Readonly<Record<AclKind, readonly string[]>> = {
   TABLE: ['DELETE', 'INSERT', 'REFERENCES', 'SELECT', 'TRIGGER', 'TRUNCATE', 'UPDATE'],
   SCHEMA: ['CREATE', 'USAGE'], SEQUENCE: ['SELECT', 'UPDATE', 'USAGE'], FUNCTION: ['EXECUTE'], PROCEDURE: ['EXECUTE'], TYPE: ['USAGE'],
-  COLUMN: ['INSERT', 'REFERENCES', 'SELECT', 'UPDATE'],
+  COLUMN: ['INSERT', 'REFERENCES', 'SELECT', 'UPDATE'], 'FOREIGN DATA WRAPPER': ['USAGE'], 'FOREIGN SERVER': ['USAGE'], LANGUAGE: ['USAGE'],
 };
 
 /**

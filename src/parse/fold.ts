@@ -597,6 +597,8 @@ export class Folder implements FoldScope {
         delete (v as unknown as { queryNode?: Tree }).queryNode;
       }
     }
+    // A materialized view's column storage against its type's default, now that its query is typed.
+    for (const v of Object.values(this.model.views)) if (v.kind === 'materialized_view' && v.columnSettings) view.settleMatViewStorage(v, ctx.relation?.([v.schema, v.name])?.types, this.model);
     recordCopyNames(this);
     settleValidCopies(this.model);
     // A table without a TOAST table loses its toast.* parameters in PostgreSQL (src/model/toast.ts): so does the fold.

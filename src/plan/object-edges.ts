@@ -10,7 +10,7 @@
  * Columns that use a collation require `obj:collation <key>`, index keys their user operator class (./edges.ts).
  */
 import { qualifiedKey } from '../model/names.js';
-import { objectDependencies, objectKey, objectSchema } from '../model/objects.js';
+import { BUILTIN_LANGUAGES, objectDependencies, objectKey, objectSchema } from '../model/objects.js';
 import type { CatalogObject, Model, PublicationTable } from '../model/types.js';
 import { EXTENSIONS, nodeId } from './graph.js';
 import { byName } from './by-name.js';
@@ -131,7 +131,11 @@ export function objectEdges(o: CatalogObject, model: Model): { creates: string[]
     case 'default_privileges': own.push(nodeId.defaults(o.schema ?? '*')); break;
     case 'privileges': {
       const k = qualifiedKey(o.schema, o.name);
-      if (o.on === 'FUNCTION' || o.on === 'PROCEDURE') requires.push(...overloadIds(model, k, o.args));
+      // A wrapper or language no statement creates is an extension's (postgres_fdw, plperl), plpgsql PostgreSQL's own
+      // (a server's: objectDependencies).
+      if (o.on === 'FOREIGN DATA WRAPPER') requires.push(model.objects?.[`foreign_data_wrapper ${o.name}`] ? objectId(`foreign_data_wrapper ${o.name}`) : EXTENSIONS);
+      else if (o.on === 'LANGUAGE') requires.push(...(BUILTIN_LANGUAGES.includes(o.name) ? [] : [EXTENSIONS]));
+      else if (o.on === 'FUNCTION' || o.on === 'PROCEDURE') requires.push(...overloadIds(model, k, o.args));
       else requires.push(o.on === 'SCHEMA' ? nodeId.schema(o.schema) : o.on === 'TYPE' ? nodeId.type(k) : nodeId.rel(k));
       break;
     }

@@ -4,7 +4,7 @@
  *
  * In:  a Database. Out: the same database with no schema but an empty `public` (its owner, privileges and
  * comment restored), no extension but plpgsql, no publication, foreign data wrapper, event trigger, cast,
- * transform, access method or procedural language of its own.
+ * transform, access method or procedural language of its own, and PostgreSQL's languages with their default privileges.
  * Never: runs on anything but a dev database (the callers lease it first).
  */
 import type { Database } from '../db/database.js';
@@ -50,6 +50,15 @@ const RESET = `DO $$ DECLARE s record; owner name; acl aclitem[]; BEGIN
   FOR s IN SELECT l.lanname FROM pg_language l
       WHERE l.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid AND d.deptype = 'e') LOOP
     EXECUTE format('DROP LANGUAGE IF EXISTS %I CASCADE', s.lanname);
+  END LOOP;
+  -- the privileges on the languages that stay (plpgsql, sql) back to acldefault's: USAGE to PUBLIC and the owner
+  FOR s IN SELECT l.lanname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_catalog.pg_get_userbyid(a.grantee)) END AS who
+      FROM pg_language l, aclexplode(l.lanacl) a WHERE l.lanacl IS NOT NULL AND l.lanpltrusted AND a.grantee <> l.lanowner LOOP
+    EXECUTE format('REVOKE ALL ON LANGUAGE %I FROM %s CASCADE', s.lanname, s.who);
+  END LOOP;
+  FOR s IN SELECT l.lanname, pg_catalog.pg_get_userbyid(l.lanowner) AS owner FROM pg_language l WHERE l.lanacl IS NOT NULL AND l.lanpltrusted LOOP
+    EXECUTE format('GRANT USAGE ON LANGUAGE %I TO PUBLIC', s.lanname);
+    EXECUTE format('GRANT USAGE ON LANGUAGE %I TO %I', s.lanname, s.owner);
   END LOOP;
   -- transforms and access methods a file created are outside schemas too (an AM's operator classes go with it)
   FOR s IN SELECT pg_catalog.format_type(t.trftype, NULL) AS typ, l.lanname FROM pg_transform t JOIN pg_language l ON l.oid = t.trflang

@@ -75,6 +75,9 @@ describeEachDatabase('migrate lint analyzers', (t) => {
     ['MR102', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id);', 'ALTER TABLE app.users ADD CONSTRAINT u_t FOREIGN KEY (id) REFERENCES app.teams(id) NOT VALID;', 'FK without NOT VALID'],
     ['MR103', "ALTER TYPE app.mood ADD VALUE 'sad';", "ALTER TYPE app.mood RENAME VALUE 'ok' TO 'fine';", 'ADD VALUE in a transaction'],
     ['MR104', 'ALTER TABLE app.users DROP COLUMN name CASCADE;', 'ALTER TABLE app.users DROP COLUMN email;', 'dropping a column a view uses'],
+    ['MR105', "ALTER TABLE app.users ADD COLUMN seen timestamp DEFAULT 'now()'::timestamp;", 'ALTER TABLE app.users ADD COLUMN seen timestamp DEFAULT now();', "a quoted 'now()' default is fixed when the statement runs; now() is not"],
+    ['MR105', "CREATE TABLE app.t (d date DEFAULT 'today', e timestamptz DEFAULT ' Now '::timestamptz);", "CREATE TABLE app.t (d date DEFAULT CURRENT_DATE, e timestamp DEFAULT 'epoch', n text DEFAULT 'now');", "'today' on a date column, ' Now ' cast; not 'epoch' (a constant anyway) nor 'now' as text"],
+    ['MR105', "ALTER TABLE app.users ADD COLUMN seen timestamptz;\nALTER TABLE app.users ALTER COLUMN seen SET DEFAULT 'now';", "ALTER TABLE app.users ALTER COLUMN name SET DEFAULT 'now';", 'SET DEFAULT of a bare string on a timestamp column (its type from the schema), not on a text one'],
     ['NM101', 'CREATE TABLE app."UserGroups" (id int);', 'CREATE TABLE app.user_groups (id int);', 'table name that needs quoting'],
     ['NM102', 'ALTER TABLE app.users ADD COLUMN "order" int;', 'ALTER TABLE app.users ADD COLUMN sort_order int;', 'column name that needs quoting'],
   ];

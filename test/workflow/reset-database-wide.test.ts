@@ -22,3 +22,18 @@ describeEachDatabase('reset of a dev database holding an access method and a tra
     await resetDevDatabase(t.db);
   });
 });
+
+describeEachDatabase('reset of a dev database whose plpgsql and sql privileges a file changed (h187)', (t) => {
+  it('gives the languages their default privileges back (USAGE to PUBLIC and the owner), as a fresh database has them', async () => {
+    // As a set (pg_dump compares an ACL with acldefault item by item, not by order).
+    const acl = `SELECT l.lanname, (SELECT array_agg(x ORDER BY x) FROM (SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END || ':' || a.privilege_type || ':' || a.is_grantable AS x
+        FROM aclexplode(COALESCE(l.lanacl, acldefault('l', l.lanowner))) a) i) AS items FROM pg_catalog.pg_language l WHERE l.lanname IN ('plpgsql', 'sql') ORDER BY 1`;
+    const fresh = (await t.db.query(acl)).rows;
+    await t.db.exec(`DO $$ BEGIN CREATE ROLE m27a_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+      REVOKE ALL ON LANGUAGE plpgsql FROM PUBLIC; GRANT USAGE ON LANGUAGE plpgsql TO m27a_reader WITH GRANT OPTION;
+      GRANT USAGE ON LANGUAGE sql TO m27a_reader; REVOKE USAGE ON LANGUAGE sql FROM CURRENT_USER;`);
+    expect((await t.db.query(acl)).rows).not.toEqual(fresh);
+    await resetDevDatabase(t.db);
+    expect((await t.db.query(acl)).rows).toEqual(fresh);
+  });
+});

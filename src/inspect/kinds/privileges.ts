@@ -1,5 +1,6 @@
 /**
- * Privileges on schemas, sequences, functions, procedures, aggregates, types, domains and columns, read in one
+ * Privileges on schemas, sequences, functions, procedures, aggregates, types, domains, columns, foreign-data
+ * wrappers, foreign servers and procedural languages, read in one
  * query: each object's ACL (or its kind's default, `acldefault`) exploded with `aclexplode`, in the ACL's order
  * (pg_dump's), the owner's own entries as `CURRENT_USER` when the owner is the inspecting role (`aclFromRow`). Objects whose privileges equal the kind's default, and objects the Model does not hold
  * (identity sequences, array types), are not kept.
@@ -27,6 +28,16 @@ UNION ALL
 SELECT 'TYPE', n.nspname, t.typname, NULL, NULL, ${grants('t.typacl', 't.typowner', 'T')}
   FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
  WHERE n.nspname = ANY($1::text[]) AND t.typacl IS NOT NULL AND ${notExt('pg_type', 't.oid')}
+UNION ALL
+-- Database-wide (schema ''): wrappers and languages an extension created too (postgres_fdw, plpgsql), whose ACL pg_dump writes
+SELECT 'FOREIGN DATA WRAPPER', '', w.fdwname, NULL, NULL, ${grants('w.fdwacl', 'w.fdwowner', 'F')}
+  FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.fdwacl IS NOT NULL
+UNION ALL
+SELECT 'FOREIGN SERVER', '', s.srvname, NULL, NULL, ${grants('s.srvacl', 's.srvowner', 'S')}
+  FROM pg_catalog.pg_foreign_server s WHERE s.srvacl IS NOT NULL AND ${notExt('pg_foreign_server', 's.oid')}
+UNION ALL
+SELECT 'LANGUAGE', '', l.lanname, NULL, NULL, ${grants('l.lanacl', 'l.lanowner', 'l')}
+  FROM pg_catalog.pg_language l WHERE l.lanacl IS NOT NULL
 UNION ALL
 SELECT 'COLUMN', n.nspname, c.relname, NULL, a.attname, ${grants('a.attacl', 'c.relowner', 'c')}
   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -7,6 +7,7 @@
 import type { Payload } from '../ast.js';
 import { Problem, notFound, type FoldScope } from './scope.js';
 import { sv } from './nodes.js';
+import { forgetPrivileges } from './privileges.js';
 
 export function createExtension(sc: FoldScope, n: Payload<'CreateExtensionStmt'>): void {
   if (sc.model.extensions[n.extname!]) {
@@ -43,4 +44,6 @@ export function alterExtension(sc: FoldScope, n: Payload<'AlterExtensionStmt'>):
 export function dropExtension(sc: FoldScope, names: readonly string[], missingOk: boolean): void {
   if (!sc.model.extensions[names[0]!]) return notFound('extension', names, missingOk);
   delete sc.model.extensions[names[0]!];
+  // The privileges on the language a PL extension created go with it (`languageExists`).
+  forgetPrivileges(sc, (p) => p.on === 'LANGUAGE' && p.name === names[0]);
 }

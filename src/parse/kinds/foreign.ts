@@ -243,4 +243,6 @@ export function dropSqlMed(s: FoldScope, kind: 'foreign_data_wrapper' | 'server'
     delete s.objects[k];
   }
   delete s.objects[key];
+  // Its privileges go with it.
+  forgetPrivileges(s, (p) => p.on === (kind === 'server' ? 'FOREIGN SERVER' : 'FOREIGN DATA WRAPPER') && p.name === name);
 }

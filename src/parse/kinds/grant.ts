@@ -2,7 +2,7 @@
  * `GRANT` / `REVOKE` on tables, views and columns, folded into their grants; other object kinds go to
  * ./privileges.ts.
  */
-import { identitySequences } from '../../model/objects.js';
+import { identitySequences, languageExists } from '../../model/objects.js';
 import type { ForeignTable, Grant, ObjectPrivileges } from '../../model/types.js';
 import { qualifiedKey } from '../../model/names.js';
 import { foreignTableNamed } from './foreign.js';
@@ -17,6 +17,7 @@ const TABLE_PRIVILEGES = ALL_PRIVILEGES.TABLE;
 /** GRANT targets other than tables and views (./privileges.ts). */
 export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
   OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
+  OBJECT_FDW: 'FOREIGN DATA WRAPPER', OBJECT_FOREIGN_SERVER: 'FOREIGN SERVER', OBJECT_LANGUAGE: 'LANGUAGE',
 };
 
 export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
@@ -31,7 +32,7 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   const upper = (p: Node) => (p.AccessPriv!.priv_name ? [String(p.AccessPriv!.priv_name).toUpperCase()] : undefined);
   const st = (list: readonly string[] | undefined, owned = true) => ({ grant: !!n.is_grant, privileges: list, grantees: owned ? grantees : others, grantOption: !!n.grant_option });
   if (other) {
-    // Schemas, sequences, functions, types: ./kinds/privileges.ts
+    // Schemas, sequences, functions, types, wrappers, servers, languages: ./kinds/privileges.ts
     const privs = n.privileges?.length ? n.privileges.flatMap((p) => upper(p) ?? []) : undefined;
     for (const x of n.objects ?? []) {
       const target = privilegesTarget(sc, other, x);
@@ -86,8 +87,9 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   }
 }
 
-/** The object a GRANT on a schema, sequence, function or type names. */
+/** The object a GRANT on a schema, sequence, function, type, foreign-data wrapper, server or language names. */
 export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: Node): privileges.PrivilegesTarget {
+  if (on === 'FOREIGN DATA WRAPPER' || on === 'FOREIGN SERVER' || on === 'LANGUAGE') return databaseWideTarget(sc, on, sv(x));
   if (on === 'SCHEMA') {
     const s = sv(x);
     if (!sc.model.schemas[s]) throw new Problem('E_UNKNOWN', `schema "${s}" does not exist`);
@@ -107,4 +109,23 @@ export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: N
   }
   const f = functionByArgs(sc, x.ObjectWithArgs!);
   return { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs };
+}
+
+/**
+ * A foreign-data wrapper, server or procedural language a GRANT names (in no schema: `schema` is `''`), checked as
+ * PostgreSQL checks it: a wrapper no statement creates is an extension's (as `CREATE SERVER` takes it); a language
+ * is PostgreSQL's own or an extension's of the same name (`languageExists`), and an untrusted one (`c`,
+ * `internal`, an extension's ending in `u`: `plperlu`) refuses privileges.
+ *
+ * @example
+ * databaseWideTarget(scope, 'LANGUAGE', 'plpgsql') // { on: 'LANGUAGE', schema: '', name: 'plpgsql' }
+ */
+export function databaseWideTarget(sc: FoldScope, on: 'FOREIGN DATA WRAPPER' | 'FOREIGN SERVER' | 'LANGUAGE', name: string): privileges.PrivilegesTarget {
+  if (on === 'FOREIGN SERVER' && !sc.objects[`server ${name}`]) throw new Problem('E_UNKNOWN', `server "${name}" does not exist`);
+  if (on === 'FOREIGN DATA WRAPPER' && !sc.objects[`foreign_data_wrapper ${name}`] && !Object.keys(sc.model.extensions).length) throw new Problem('E_UNKNOWN', `foreign-data wrapper "${name}" does not exist`);
+  if (on === 'LANGUAGE') {
+    if (!languageExists(sc.model, name)) throw new Problem('E_UNKNOWN', `language "${name}" does not exist`);
+    if (name === 'c' || name === 'internal' || /u$/.test(name)) throw new Problem('E_INVALID', `language "${name}" is not trusted: GRANT and REVOKE are not allowed on untrusted languages, because only superusers can use untrusted languages`);
+  }
+  return { on, schema: '', name };
 }

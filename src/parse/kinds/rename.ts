@@ -81,6 +81,8 @@ export function renameSqlMed(s: FoldScope, n: Payload<'RenameStmt'>, newname: st
   const o = s.objects[`${kind} ${name}`] as ForeignServer | ForeignDataWrapper | undefined;
   if (!o) return s.fail('E_UNKNOWN', `${kind === 'server' ? 'server' : 'foreign-data wrapper'} "${name}" does not exist`);
   renameCatalogObject(s, o, newname);
+  // Its privileges follow it (PostgreSQL keeps the ACL on the object).
+  renamePrivileges(s.objects, [kind === 'server' ? 'FOREIGN SERVER' : 'FOREIGN DATA WRAPPER'], '', name, { name: newname });
   for (const x of Object.values(s.objects)) {
     if (kind === 'server' && (x.kind === 'foreign_table' || x.kind === 'user_mapping') && x.server === name) moveCatalogObject(s, x, { server: newname });
     if (kind === 'foreign_data_wrapper' && x.kind === 'server' && x.wrapper === name) moveCatalogObject(s, x, { wrapper: newname });

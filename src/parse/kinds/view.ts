@@ -2,7 +2,7 @@
  * Views and materialized views, folded: `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`, `REFRESH`,
  * `ALTER VIEW`, rename and DROP; output columns and what a view reads (tables, views, functions).
  */
-import type { Column, ColumnSettings, Expr, View } from '../../model/types.js';
+import type { Column, ColumnSettings, Expr, Model, View } from '../../model/types.js';
 import { columnSettingsOf, isEmptySettings } from '../../model/view-columns.js';
 import { setColumnOptions, setStorage } from './column-options.js';
 import { exprType, rangeFunctionColumns } from '../expr-type.js';
@@ -63,9 +63,9 @@ function setViewDefault(sc: FoldScope, v: MView, name: string, def: Node | undef
 
 /**
  * `ALTER MATERIALIZED VIEW mv ALTER COLUMN c SET STATISTICS n | SET STORAGE s | SET (…) | RESET (…)`, folded into
- * `columnSettings` as a table column's are (./column-options.ts). The column's type is not known here: a storage
- * is taken as the default when it is that of a variable-length type (EXTENDED), which is what a redundant
- * `SET STORAGE` names for the text-like columns pg_dump writes it on.
+ * `columnSettings` as a table column's are (./column-options.ts). The column's type is not known yet (its query is
+ * typed once the whole file is read): a storage is kept as written, and `settleMatViewStorage` drops it at the end
+ * of the fold when it is the type's default.
  *
  * @example
  * setMatViewColumn(mv, cmd) // ALTER COLUMN a SET STATISTICS 100 → mv.columnSettings = { a: { statistics: 100 } }
@@ -78,12 +78,41 @@ function setMatViewColumn(v: MView, cmd: Payload<'AlterTableCmd'>): void {
     const n = cmd.def?.Integer?.ival ?? cmd.def?.A_Const?.ival?.ival ?? 0;
     if (n < 0) delete col.statistics;
     else col.statistics = n;
-  } else if (cmd.subtype === 'AT_SetStorage') setStorage(col, sv(cmd.def), { types: {} });
+  } else if (cmd.subtype === 'AT_SetStorage') {
+    const value = sv(cmd.def).toUpperCase();
+    if (value === 'DEFAULT') delete col.storage;
+    else col.storage = value;
+  }
   else setColumnOptions(col, (cmd.def?.List?.items ?? cmd.def ?? []) as Node[], cmd.subtype === 'AT_ResetOptions');
   const all = { ...(v.columnSettings ?? {}) } as Record<string, ColumnSettings>;
   const next = columnSettingsOf(col);
   if (isEmptySettings(next)) delete all[name];
   else all[name] = next;
+  if (Object.keys(all).length) v.columnSettings = all;
+  else delete v.columnSettings;
+}
+
+/**
+ * A materialized view's column storages (`SET STORAGE`, kept as written by `setMatViewColumn`) left out where they are
+ * the default of the column's type (`defaultStorage`: a domain's base type's, `MAIN` over inet), as the inspector
+ * reads `attstorage` against `typstorage`. `types` are the view's column types from its query (./view-types.ts); a
+ * column the fold cannot type is taken as a variable-length one (EXTENDED), which is what a redundant `SET STORAGE`
+ * names for the text-like columns pg_dump writes it on.
+ *
+ * @example
+ * settleMatViewStorage(mv, ['public.inet_d'], model) // SET STORAGE MAIN on a domain over inet: the default, dropped
+ */
+export function settleMatViewStorage(v: MView, types: readonly (string | undefined)[] | undefined, model: Pick<Model, 'types'>): void {
+  if (v.kind !== 'materialized_view' || !v.columnSettings) return;
+  const all = { ...v.columnSettings } as Record<string, ColumnSettings>;
+  for (const [name, settings] of Object.entries(all)) {
+    if (!settings.storage) continue;
+    const col = { name, type: types?.[v.columns.indexOf(name)] ?? 'text', notNull: false, ...settings } as Mut<Column>;
+    setStorage(col, settings.storage, model);
+    const next = columnSettingsOf(col);
+    if (isEmptySettings(next)) delete all[name];
+    else all[name] = next;
+  }
   if (Object.keys(all).length) v.columnSettings = all;
   else delete v.columnSettings;
 }

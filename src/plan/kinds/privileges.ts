@@ -1,5 +1,6 @@
 /**
- * DDL of privileges on schemas, sequences, functions, procedures, types and columns: revoked then
+ * DDL of privileges on schemas, sequences, functions, procedures, types, columns, foreign-data wrappers, foreign
+ * servers and procedural languages: revoked then
  * granted, after every object exists, like the privileges of tables. Created means "from the kind's
  * default to these", dropped "back to the default"; privileges of an object that goes are not revoked (see
  * `attachedTargetExists`).
@@ -49,13 +50,14 @@ export function privilegeList(kind: AclKind, privs: readonly string[]): string {
   return kind === 'TABLE' && ALL_PRIVILEGES[kind].every((p) => privs.includes(p)) ? 'ALL' : privs.join(', ');
 }
 
-/** What the GRANT/REVOKE names: `SCHEMA "s"`, `FUNCTION "s"."f"(integer)`, `TABLE "s"."t"` (columns go in the privilege list). */
+/** What the GRANT/REVOKE names: `SCHEMA "s"`, `FUNCTION "s"."f"(integer)`, `TABLE "s"."t"` (columns go in the privilege list), `LANGUAGE "plpgsql"`. */
 function target(o: ObjectPrivileges): string {
   const q = `${qi(o.schema)}.${qi(o.name)}`;
   switch (o.on) {
     case 'SCHEMA': return `SCHEMA ${qi(o.schema)}`;
     case 'FUNCTION': case 'PROCEDURE': return `${o.on} ${q}(${o.args ?? ''})`;
     case 'COLUMN': return `TABLE ${q}`;
+    case 'FOREIGN DATA WRAPPER': case 'FOREIGN SERVER': case 'LANGUAGE': return `${o.on} ${qi(o.name)}`;
     default: return `${o.on} ${q}`;
   }
 }

@@ -5,7 +5,8 @@
  *  - managed: Model + fold + inspector + diff + plan, both directions — backed by the named acceptance cases
  *    (run on PGlite and PostgreSQL by test/acceptance/acceptance.test.ts and test/parse/roundtrip.test.ts);
  *  - refused: a schema file holding it fails with E_UNSUPPORTED at file:line:col, naming the kind and saying
- *    to move it to a migration; the dev database path (`DO` blocks, --no-native) runs it but never diffs it;
+ *    to move it to a migration — in every command, also when the file goes the dev database path (`DO` blocks,
+ *    --no-native): the one list of src/parse/refused.ts is checked before anything runs (test/workflow/refused-kinds.test.ts);
  *  - reported: kept out of plans, listed as unmanaged by the inspector and the fold (W_UNMANAGED);
  *  - ignored: not schema (W_IGNORED) or data (W_DATA): not part of the desired state.
  */
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { REFUSED_KINDS } from '../src/parse/refused.js';
 import { ALL_CASES } from './acceptance/suite.js';
 import { repoRoot } from './helpers/cli.js';
 
@@ -107,9 +109,17 @@ describe("pg_dump's vocabulary", () => {
         else expect(p.code).toMatch(code);
         expect(p.location).toMatchObject({ file: 'kinds.sql', line: 3, column: 1 });
       }
-      if (row.treatment === 'refused') expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
+      if (row.treatment === 'refused') {
+        expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
+        // Final whatever else the file holds: the dev database path (allowOpaque) refuses it the same way.
+        const opaque = checkSchema([{ file: 'kinds.sql', text: `DO $$ BEGIN END $$;\n${PRE}${row.sql};\n` }], { allowOpaque: true });
+        expect(opaque.errors.filter((p) => p.location.line >= 4).map((p) => [p.code, p.refused, p.location.line])).toEqual([['E_UNSUPPORTED', row.label.replace(/ TABLE$/, ''), 4]]);
+      }
     });
   }
+  it('every refused row is in the one list of refused kinds (src/parse/refused.ts)', () => {
+    for (const row of VOCABULARY) if (row.treatment === 'refused') expect(REFUSED_KINDS, row.label).toContain(row.label.replace(/^SUBSCRIPTION TABLE$/, 'SUBSCRIPTION'));
+  });
   it('the README lists every row with its treatment, and nothing else', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Object kinds (pg_dump\'s vocabulary)'));

@@ -8,6 +8,7 @@ import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
 import { dropTablePart } from './relation.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { sv } from './nodes.js';
+import { forgetClones, partitionsBelow } from '../../model/cloned-triggers.js';
 
 export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void {
   const rel = sc.rangeNames(n.relation);
@@ -40,7 +41,10 @@ export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void
 
 /** DROP TRIGGER. */
 export function dropTrigger(sc: FoldScope, names: readonly string[], missingOk: boolean): void {
+  const t = sc.lookup(sc.model.tables, names.slice(0, -1));
   dropTablePart(sc, 'triggers', 'trigger', names, missingOk);
+  // Its copies on the partitions go with it.
+  if (t) forgetClones(sc.model.tables, partitionsBelow(sc.model.tables, t.key), names[names.length - 1]!);
 }
 
 /** ALTER TRIGGER … ON t RENAME TO (its definition follows). */

@@ -54,7 +54,7 @@ export const REFUSED_27_CASES: AcceptanceCase[] = [
     expectedSql: ['ALTER TABLE "public"."m" DISABLE TRIGGER "trg"', 'ALTER TABLE "public"."m2" ENABLE REPLICA TRIGGER "trg"'],
   },
   {
-    name: 'refused-27: a tree created with its parent's trigger disabled ONLY on the parent: the partitions' copies keep firing',
+    name: 'refused-27: a tree created with its parent\'s trigger disabled ONLY on the parent: the partitions\' copies keep firing',
     old: [],
     new: [...TREE, 'ALTER TABLE ONLY m DISABLE TRIGGER trg'],
     expectedSql: ['ALTER TABLE "public"."m1" ENABLE TRIGGER "trg"'],

@@ -5,7 +5,8 @@
  *  - managed: Model + fold + inspector + diff + plan, both directions — backed by the named acceptance cases
  *    (run on PGlite and PostgreSQL by test/acceptance/acceptance.test.ts and test/parse/roundtrip.test.ts);
  *  - refused: a schema file holding it fails with E_UNSUPPORTED at file:line:col, naming the kind and saying
- *    to move it to a migration; the dev database path (`DO` blocks, --no-native) runs it but never diffs it;
+ *    to move it to a migration — in every command, also when the file goes the dev database path (`DO` blocks,
+ *    --no-native): the one list of src/parse/refused.ts is checked before anything runs (test/workflow/refused-kinds.test.ts);
  *  - reported: kept out of plans, listed as unmanaged by the inspector and the fold (W_UNMANAGED);
  *  - ignored: not schema (W_IGNORED) or data (W_DATA): not part of the desired state.
  */
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSchema, initSchemaParser } from '../src/parse/index.js';
+import { REFUSED_KINDS } from '../src/parse/refused.js';
 import { ALL_CASES } from './acceptance/suite.js';
 import { repoRoot } from './helpers/cli.js';
 
@@ -44,7 +46,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'FUNCTION', treatment: 'managed', cases: ['sql function with options', 'overloaded functions', 'hunt: plpgsql function declaring a new table%ROWTYPE, a column%TYPE and an enum, created with them'] },
   { label: 'PROCEDURE', treatment: 'managed', cases: ['procedure'] },
   { label: 'AGGREGATE', treatment: 'managed', cases: ['kind: aggregate and its state function'] },
-  { label: 'TRIGGER', treatment: 'managed', cases: ['plpgsql function and trigger', 'INSTEAD OF trigger on a view'] },
+  { label: 'TRIGGER', treatment: 'managed', cases: ['plpgsql function and trigger', 'INSTEAD OF trigger on a view', 'refused-27: a partition\'s copy of its parent\'s trigger enabled always, one below disabled, as pg_dump writes them', 'refused-27: the parent\'s trigger disabled while a partition\'s copy stays enabled replica (ONLY, and the copy set after)'] },
   { label: 'RULE', treatment: 'managed', cases: ['rule on a table', 'kind: rules on a table and a view, with a comment', 'kind: rule action changed'] },
   { label: 'POLICY', treatment: 'managed', cases: ['row level security and policy', 'policy expression change'] },
   { label: 'ROW SECURITY', treatment: 'managed', cases: ['force RLS and a restrictive policy'] },
@@ -56,7 +58,7 @@ export const VOCABULARY: readonly Row[] = [
   { label: 'FOREIGN TABLE', treatment: 'managed', cases: ['kind: foreign data wrapper, server, user mappings and foreign table', 'kind: server and wrapper options altered in place, foreign table recreated', 'views-2: a foreign table recreated (options change) gets its column privileges back, a column renamed in the file keeps them', 'views-2: privileges on a foreign table granted, changed and revoked, and given back when it is recreated'] },
   { label: 'DEFAULT ACL', treatment: 'managed', cases: ['kind: default privileges for the applying role, another role, in a schema and database-wide', 'kind: objects created after default privileges get them', 'kind: default privileges written after the objects, as pg_dump writes them'] },
   { label: 'EVENT TRIGGER', treatment: 'managed', cases: ['kind: event triggers with tags, disabled, commented', 'kind: event trigger enabled state and tags change'] },
-  { label: 'PUBLICATION', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication for all tables turned into a table list'] },
+  { label: 'PUBLICATION', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication for all tables turned into a table list', 'refused-27: a publication publishing generated columns, created and removed', 'refused-27: publish_generated_columns turned on and off in place (ALTER PUBLICATION … SET)'] },
   { label: 'PUBLICATION TABLE', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place', 'kind: publication row filters created, changed and removed', 'kind: a recreated table keeps its publication membership, statistics and column privileges'] },
   { label: 'PUBLICATION TABLES IN SCHEMA', treatment: 'managed', cases: ['kind: publications of tables, schemas and all tables, commented', 'kind: publication membership and options altered in place'] },
   { label: 'SUBSCRIPTION', treatment: 'refused', sql: "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false)" },
@@ -107,9 +109,17 @@ describe("pg_dump's vocabulary", () => {
         else expect(p.code).toMatch(code);
         expect(p.location).toMatchObject({ file: 'kinds.sql', line: 3, column: 1 });
       }
-      if (row.treatment === 'refused') expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
+      if (row.treatment === 'refused') {
+        expect(problems[0]!.message).toMatch(/is not supported in a schema file; move it to a migration/);
+        // Final whatever else the file holds: the dev database path (allowOpaque) refuses it the same way.
+        const opaque = checkSchema([{ file: 'kinds.sql', text: `DO $$ BEGIN END $$;\n${PRE}${row.sql};\n` }], { allowOpaque: true });
+        expect(opaque.errors.filter((p) => p.location.line >= 4).map((p) => [p.code, p.refused, p.location.line])).toEqual([['E_UNSUPPORTED', row.label.replace(/ TABLE$/, ''), 4]]);
+      }
     });
   }
+  it('every refused row is in the one list of refused kinds (src/parse/refused.ts)', () => {
+    for (const row of VOCABULARY) if (row.treatment === 'refused') expect(REFUSED_KINDS, row.label).toContain(row.label.replace(/^SUBSCRIPTION TABLE$/, 'SUBSCRIPTION'));
+  });
   it('the README lists every row with its treatment, and nothing else', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Object kinds (pg_dump\'s vocabulary)'));

@@ -4,6 +4,7 @@
  */
 import { qualifiedKey } from '../model/names.js';
 import type { CatalogObject, Column, ColumnSettings, Constraint, Expr, Extension, Func, Grant, Index, Policy, SchemaDef, Sequence, Table, Trigger, TypeDef, View } from '../model/types.js';
+import type { Firing } from '../model/firing.js';
 
 export type Change =
   | { readonly kind: 'create_schema'; readonly schema: SchemaDef }
@@ -108,6 +109,11 @@ export type Change =
   | { readonly kind: 'drop_trigger'; readonly trigger: Trigger }
   /** A kept trigger's firing state changes (`ALTER TABLE … ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS TRIGGER`). */
   | { readonly kind: 'trigger_enabled'; readonly trigger: Trigger }
+  /**
+   * A partition's copy of its parent's trigger `trigger` set to fire as `enabled` (`ALTER TABLE table … TRIGGER`,
+   * which reaches the copies below it): after the parent's own firing statement, which reaches it (../diff/cloned-triggers.ts).
+   */
+  | { readonly kind: 'cloned_trigger_enabled'; readonly table: string; readonly parent: string; readonly trigger: string; readonly enabled: Firing }
   /**
    * `from`: changed in place (`ALTER POLICY … TO … USING … WITH CHECK …`), the policy as it is; only its roles and
    * added or changed expressions differ (src/diff/in-place.ts: `policyInPlace`).

@@ -227,7 +227,7 @@ export function sameObject(a: CatalogObject, b: CatalogObject): boolean {
     }
     case 'publication': {
       const o = b as typeof a;
-      return a.allTables === o.allTables && a.tables.length === o.tables.length && a.tables.every((t, i) => samePublicationTable(t, o.tables[i]!)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot;
+      return a.allTables === o.allTables && a.tables.length === o.tables.length && a.tables.every((t, i) => samePublicationTable(t, o.tables[i]!)) && opts(a.schemas, o.schemas) && opts(a.publish, o.publish) && a.viaRoot === o.viaRoot && a.generatedColumns === o.generatedColumns;
     }
     case 'foreign_table': {
       const o = b as typeof a;

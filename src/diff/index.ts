@@ -27,6 +27,7 @@ import { replaceableView } from './view-replace.js';
 import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameGeneration, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
+import { diffClonedTriggers } from './cloned-triggers.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -406,6 +407,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   keepTakenPartitionIndexes(current, out);
   keepTakenPartitionKeys(current, desired, out);
   refuseTypedTableChanges(current, desired, out);
+  diffClonedTriggers(current, desired, out);
   return out;
 }
 

@@ -515,6 +515,12 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         const view = model.views[key] as (View & { triggers?: Record<string, Trigger> }) | undefined;
         const t = tableOf(r) ?? (view ? { triggers: (view.triggers ??= {}) } : undefined);
         if (!t) continue;
+        if (r.cloned === true) {
+          // A partition's copy of its parent's trigger, firing otherwise (src/model/cloned-triggers.ts).
+          const table = t as { clonedTriggers?: Record<string, Trigger['enabled']> };
+          (table.clonedTriggers ??= {})[String(r.name)] = String(r.enabled) as Trigger['enabled'];
+          continue;
+        }
         const def = String(r.def);
         const m = /^CREATE (?:CONSTRAINT )?TRIGGER \S+ (BEFORE|AFTER|INSTEAD OF) (.+?) ON /.exec(def);
         t.triggers[String(r.name)] = {

@@ -355,16 +355,20 @@ SELECT n.nspname AS schema, p.proname AS name, ${identityArgsSql('p')} AS identi
 
 export const Q_TRIGGERS = `
 SELECT n.nspname AS schema, c.relname AS table_name, tg.tgname AS name, pg_get_triggerdef(tg.oid, true) AS def,
-       fn.nspname AS fn_schema, f.proname AS fn_name, tg.tgenabled AS enabled, obj_description(tg.oid, 'pg_trigger') AS comment
+       fn.nspname AS fn_schema, f.proname AS fn_name, tg.tgenabled AS enabled, obj_description(tg.oid, 'pg_trigger') AS comment,
+       tg.tgparentid <> 0 AS cloned
   FROM pg_catalog.pg_trigger tg
   JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_proc f ON f.oid = tg.tgfoid
   JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
- WHERE n.nspname = ANY($1::text[]) AND NOT tg.tgisinternal AND tg.tgparentid = 0
+ WHERE n.nspname = ANY($1::text[]) AND NOT tg.tgisinternal
+   -- A partition's copy of its parent's trigger only where it fires otherwise (Table.clonedTriggers).
+   AND (tg.tgparentid = 0 OR tg.tgenabled <> (SELECT pt.tgenabled FROM pg_catalog.pg_trigger pt WHERE pt.oid = tg.tgparentid))
  ORDER BY 1, 2, 3`;
 
-export const Q_TRIGGERS_PRE13 = Q_TRIGGERS.replace('AND tg.tgparentid = 0', '');
+export const Q_TRIGGERS_PRE13 = Q_TRIGGERS.replace('tg.tgparentid <> 0 AS cloned', 'false AS cloned')
+  .replace(/ {3}-- A partition's copy[^\n]*\n[^\n]*\n/, '');
 
 export const Q_POLICIES = `
 SELECT p.schemaname AS schema, p.tablename AS table_name, p.policyname AS name, p.permissive, p.cmd, p.roles,

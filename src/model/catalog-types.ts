@@ -132,6 +132,8 @@ export interface Publication extends Commented, Located {
   readonly publish: readonly string[];
   /** `publish_via_partition_root`. */
   readonly viaRoot: boolean;
+  /** `publish_generated_columns = stored` (PostgreSQL 18+); absent: `none`, the default. */
+  readonly generatedColumns?: 'stored';
 }
 
 /** `CREATE STATISTICS` (extended statistics on one table). Key: `statistics <schema>.<name>`. */

@@ -357,6 +357,12 @@ export interface Table extends Commented, Located {
   /** Keyed by index name (indexes backing PK/UNIQUE/EXCLUDE constraints are not listed here). */
   readonly indexes: Readonly<Record<string, Index>>;
   readonly triggers: Readonly<Record<string, Trigger>>;
+  /**
+   * A partition's copies of its parent's triggers (PostgreSQL clones them, `pg_trigger.tgparentid`) whose firing state
+   * differs from the parent's trigger's, by trigger name: what pg_dump writes as `ALTER TABLE part ENABLE ALWAYS
+   * TRIGGER trg` (src/model/cloned-triggers.ts). Absent: every copy fires as its parent's does.
+   */
+  readonly clonedTriggers?: Readonly<Record<string, Firing>>;
   readonly policies: Readonly<Record<string, Policy>>;
   readonly rowLevelSecurity: boolean;
   readonly forceRowLevelSecurity: boolean;

@@ -45,7 +45,7 @@ import * as policy from './kinds/policy.js';
 import { grant } from './kinds/grant.js';
 import { comment } from './kinds/comment.js';
 import { bExpr, constText, sv } from './kinds/nodes.js';
-import { Problem, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
+import { Problem, Refused, type FoldScope, type MModel, type MTable, type Mut, type RangeVarLike, type TypeNameLike } from './kinds/scope.js';
 import { truncateIdent } from '../model/naming.js';
 import { canonicalizeDefinitions } from './canonical.js';
 import { rowColumnDomain, rowColumnType, valueType } from './literal-type.js';
@@ -59,7 +59,8 @@ import { percentTypeName } from './kinds/percent-type.js';
 import { nullDefaultStored } from './kinds/null-default.js';
 import { recordCopyNames } from './kinds/partition-keys.js';
 import { settleValidCopies } from './kinds/check-copies.js';
-import { statementKind, tablespaceRefusal } from './statement-kind.js';
+import { statementKind } from './statement-kind.js';
+import { refusedStatement, tablespaceRefusal, TO_A_MIGRATION } from './refused.js';
 import { qualifyTree, type NameResolver } from './qualify.js';
 import { dropObjects, renameObject, setObjectSchema } from './object-commands.js';
 import { userOperatorSchema, type OperatorResolution } from './user-operator.js';
@@ -76,6 +77,8 @@ export interface FoldProblem {
    * SQL the native folder cannot follow (the dev database can).
    */
   readonly code: string;
+  /** The refused kind (../refused.ts) when the statement is one a schema file may not hold: final in every command. */
+  readonly refused?: string;
 }
 
 export interface FoldOptions {
@@ -126,19 +129,27 @@ export class Folder implements FoldScope {
   fold(st: ParsedStatement): void {
     this.stmt = st;
     try {
+      // A kind no schema file may hold is refused first, whatever else the statement says (./refused.ts).
+      const refusal = refusedStatement(st.type, st.node);
+      if (refusal) throw new Refused(refusal);
       // Objects created under default privileges get them (./kinds/default-privileges.ts).
       const before = defaultPrivileges.snapshotKeys(this.model as unknown as Parameters<typeof defaultPrivileges.snapshotKeys>[0]);
       this.dispatch(...([st.type, st.node] as TaggedNode));
       if (before) defaultPrivileges.grantNewObjects(this.model as unknown as Parameters<typeof defaultPrivileges.grantNewObjects>[0], before);
     } catch (e) {
-      if (e instanceof Problem) this.report(e.code, e.message, e.at);
+      if (e instanceof Refused) this.problems.push({ ...this.located(e.at), message: e.message, code: e.code, refused: e.refusal.kind });
+      else if (e instanceof Problem) this.report(e.code, e.message, e.at);
       else if (e instanceof RangeError) this.report('E_TOO_DEEP', 'statement nested too deeply to analyse (maximum call stack size exceeded)');
       else throw e;
     }
   }
 
   report(code: string, message: string, at?: number): void {
-    this.problems.push({ location: this.stmt.loc, message, code, ...(at !== undefined && at >= 0 ? { at: at + this.stmt.base } : {}) });
+    this.problems.push({ ...this.located(at), message, code });
+  }
+
+  private located(at: number | undefined): Pick<FoldProblem, 'location' | 'at'> {
+    return { location: this.stmt.loc, ...(at !== undefined && at >= 0 ? { at: at + this.stmt.base } : {}) };
   }
 
   unsupported(what: string): void {
@@ -171,7 +182,7 @@ export class Folder implements FoldScope {
   /** A relation placed in a tablespace other than the database's default: refused, located (tablespaces are not managed). */
   private refuseTablespace(name: string | undefined, clause = 'TABLESPACE'): void {
     const refusal = tablespaceRefusal(clause, name);
-    if (refusal) this.fail('E_UNSUPPORTED', refusal);
+    if (refusal) throw new Refused(refusal);
   }
 
   lookup<T>(map: Record<string, T>, names: readonly string[]): { key: string; obj: T } | undefined {
@@ -526,9 +537,6 @@ export class Folder implements FoldScope {
     if (n.kind === 'OBJECT_COLLATION') return collations.createCollation(this, n, this.searchPath);
     if (n.kind === 'OBJECT_TSDICTIONARY') return textSearch.createDictionary(this, n, this.searchPath, textSearch.extensionSchemas(this.model.extensions));
     if (n.kind === 'OBJECT_TSCONFIGURATION') return textSearch.createConfiguration(this, n, this.searchPath);
-    if (n.kind === 'OBJECT_TSPARSER' || n.kind === 'OBJECT_TSTEMPLATE') {
-      return this.unsupported(`${statementKind('DefineStmt', n)} (built on C-level functions; ship it in an extension)`);
-    }
     if (n.kind === 'OBJECT_OPERATOR') return operators.createOperator(this, n);
     return this.unsupported(statementKind('DefineStmt', n));
   }
@@ -543,7 +551,7 @@ export class Folder implements FoldScope {
     // pg_dump's header: `SET default_tablespace = ''` and `SET default_table_access_method = heap` (the defaults).
     if (n.name === 'default_tablespace' && n.kind === 'VAR_SET_VALUE') return this.refuseTablespace(constText(n.args![0]!), 'default_tablespace =');
     if (n.name === 'default_table_access_method' && n.kind === 'VAR_SET_VALUE' && constText(n.args![0]!) !== 'heap') {
-      return this.fail('E_UNSUPPORTED', `default_table_access_method = ${constText(n.args![0]!)} is not supported in a schema file (table access methods other than heap are not managed); move it to a migration (\`meridian migrate new\`) or leave it out`);
+      throw new Refused({ kind: 'ACCESS METHOD', what: `default_table_access_method = ${constText(n.args![0]!)}`, why: 'table access methods other than heap are not managed', instead: `${TO_A_MIGRATION} or leave it out` });
     }
     // A timestamptz constant without an offset is read in UTC whatever a file sets (src/db/session.ts, README).
     if (n.name === 'timezone' && !(n.kind === 'VAR_SET_VALUE' && n.args?.length === 1 && /^(utc|etc\/utc|gmt|z|zulu|0)$/i.test(constText(n.args[0]!)))) {

@@ -28,7 +28,11 @@ export interface SchemaSource {
  * A problem of the schema files: the one `Problem` shape (src/problem.ts), with a stable code (`E_SYNTAX`,
  * `E_UNKNOWN`, `E_DUPLICATE`, `E_UNSUPPORTED`, `E_FK`, `W_DATA`, `W_IGNORED`, …) and the source line.
  */
-export type SchemaProblem = Problem & { readonly sourceLine: string };
+export type SchemaProblem = Problem & {
+  readonly sourceLine: string;
+  /** The refused kind (./refused.ts) of a statement no schema file may hold: final in every command, never sent to a dev database. */
+  readonly refused?: string;
+};
 
 export interface ParseSchemaOptions {
   /** search_path the files start with (the target URL's); default `public`. */
@@ -95,7 +99,7 @@ export function checkSchema(sources: readonly SchemaSource[], opts: ParseSchemaO
       // A node's own position (the parser's byte offset) is more precise than the statement's start.
       const idx = lineIndexes.get(p.location.file);
       const location = p.at !== undefined && idx ? { file: p.location.file, ...idx.at(p.at), offset: p.at } : p.location;
-      problems.push({ location, message: p.message, code: p.code, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(location) });
+      problems.push({ location, message: p.message, code: p.code, severity: p.code.startsWith('W_') ? 'warning' : 'error', sourceLine: lineOf(location), ...(p.refused ? { refused: p.refused } : {}) });
     }
     return { model, errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), statements, undecided: undecidedConstants(model, observed) };
   });

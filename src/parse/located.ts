@@ -45,6 +45,7 @@ const HEADLINE = {
   E_VALIDATE: 'the dev database could not run the schema files',
   E_MIGRATE_DIR: 'replaying the migration directory failed',
   E_SQLGEN: 'typed SQL',
+  E_UNSUPPORTED: "the schema files hold what a schema file may not (the README's object kinds: refused); nothing was run on the dev database or the target",
 } as const;
 
 /**

@@ -108,17 +108,3 @@ export function alterSubcommand(subtype: string | undefined): string {
   const t = String(subtype ?? '');
   return SUBCOMMAND[t] ?? t.replace(/^AT_/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
 }
-
-/**
- * Why a tablespace clause is refused (`TABLESPACE x`, `USING INDEX TABLESPACE x`, `SET default_tablespace = x`), or
- * undefined when it names the database's default (`pg_default`, or `''` for default_tablespace): tablespaces are not
- * managed, and a relation placed in one would not round trip.
- *
- * @example
- * tablespaceRefusal('TABLESPACE', 'fast') // 'TABLESPACE fast is not supported in a schema file (tablespaces are not managed); …'
- * tablespaceRefusal('TABLESPACE', 'pg_default') // undefined
- */
-export function tablespaceRefusal(clause: string, name: string | undefined): string | undefined {
-  if (!name || name === 'pg_default') return undefined;
-  return `${clause} ${name} is not supported in a schema file (tablespaces are not managed); move it to a migration (\`meridian migrate new\`) or leave the clause out`;
-}

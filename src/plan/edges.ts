@@ -332,7 +332,11 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     }
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
-    case 'trigger_enabled': return { requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
+    case 'trigger_enabled': return { creates: [nodeId.part(c.trigger.table, 'trigger-firing', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
+    case 'cloned_trigger_enabled': return {
+      creates: [nodeId.part(c.table, 'trigger-firing', c.trigger)],
+      requires: [nodeId.rel(c.table), nodeId.rel(c.parent), nodeId.part(c.parent, 'trigger', c.trigger), nodeId.part(c.parent, 'trigger-firing', c.trigger)],
+    };
     case 'create_policy': {
       const part = nodeId.part(c.policy.table, 'policy', c.policy.name);
       // After the drop of an overload its calls reach now (another one added, with a default, would make them ambiguous).
@@ -476,6 +480,7 @@ export function changeKey(c: Change): string {
     case 'create_view': case 'drop_view': return keyOf(c.view);
     case 'create_function': case 'drop_function': return `${keyOf(c.function)}(${c.function.identityArgs})`;
     case 'create_trigger': case 'drop_trigger': case 'trigger_enabled': return `${c.trigger.table}\u0000t\u0000${c.trigger.name}`;
+    case 'cloned_trigger_enabled': return `${c.table}\u0000t\u0000${c.trigger}`;
     case 'create_policy': case 'drop_policy': return `${c.policy.table}\u0000p\u0000${c.policy.name}`;
     case 'comment': return JSON.stringify(c.target);
     case 'grants': return qualifiedKey(c.schema, c.name);

@@ -51,7 +51,7 @@ export const nodeId = {
   /** One statement of a change: the next statement of the same change requires it (a change's own order). */
   step: (order: number) => `step:${order}`,
   /** A trigger, policy, constraint or column of a table, by name. */
-  part: (table: string, kind: 'trigger' | 'policy' | 'constraint' | 'column', name: string) => `${kind}:${table}\u0000${name}`,
+  part: (table: string, kind: 'trigger' | 'trigger-firing' | 'policy' | 'constraint' | 'column', name: string) => `${kind}:${table}\u0000${name}`,
   /**
    * A parent's CHECK that a table joining it in the plan has from it only: the parent's ADD CONSTRAINT runs after
    * the child's `INHERIT` (it recurses into the child; ./kinds/inheritance.ts).

@@ -375,6 +375,9 @@ export function plan(changes: readonly Change[], current: Model, desired: Model,
       case 'trigger_enabled':
         emit('create-trigger', c, c.trigger.table, `set firing of trigger "${c.trigger.name}"`, firingSql('TRIGGER', c.trigger.table, c.trigger.name, c.trigger.enabled ?? 'O'));
         break;
+      case 'cloned_trigger_enabled':
+        emit('create-trigger', c, c.table, `set firing of the partition's copy of trigger "${c.trigger}"`, firingSql('TRIGGER', c.table, c.trigger, c.enabled));
+        break;
       case 'view_column_defaults':
         for (const sql of viewColumnDefaultsSql(c)) emit('alter-column-options', c, keyOf(c.view), `alter column defaults of view "${c.view.name}"`, sql);
         break;

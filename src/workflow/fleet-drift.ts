@@ -71,6 +71,7 @@ export async function fleetDrift(
               ...files.map((f) => ({ file: f.name, text: f.text })),
             ],
             { schemas, exclude: opts.exclude, searchPath },
+            { migrations: true },
           );
       states.set(key, s);
     }

@@ -13,7 +13,8 @@ import { globToRegExp } from '../inspect/index.js';
 import { readReplayFiles } from '../migrate/dir.js';
 import type { Model } from '../model/types.js';
 import { MeridianError } from '../errors.js';
-import { checkSchema, formatProblems, initSchemaParser, type SchemaSource } from '../parse/index.js';
+import { checkSchema, formatProblems, initSchemaParser, type SchemaProblem, type SchemaSource } from '../parse/index.js';
+import { locatedError } from '../parse/located.js';
 
 export interface NativeScope {
   readonly schemas?: readonly string[];
@@ -75,14 +76,60 @@ export function statedExtensions(sources: readonly SchemaSource[]): Model['exten
   return extensions;
 }
 
-function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | undefined {
+/** The refused statements each fold of a list of sources found (`refusedStatements` reads them back). */
+const foldedRefusals = new WeakMap<readonly SchemaSource[], readonly SchemaProblem[]>();
+
+/**
+ * The statements of schema files that no schema file may hold (src/parse/refused.ts: an access method, a
+ * subscription, privileges on PostgreSQL's own objects…), each located, in file order. The same list whichever
+ * command asks and whatever else the files hold (a DO block sends the rest to the dev database, never these).
+ * Folds the sources unless a fold of the same list already ran.
+ *
+ * @example
+ * refusedStatements([{ file: 's.sql', text: 'DO $$ BEGIN END $$;\nCREATE ACCESS METHOD am TYPE TABLE HANDLER heap_tableam_handler;' }])
+ * // [{ code: 'E_UNSUPPORTED', refused: 'ACCESS METHOD', location: { file: 's.sql', line: 2, column: 1 }, … }]
+ */
+export function refusedStatements(sources: readonly SchemaSource[]): readonly SchemaProblem[] {
+  const seen = foldedRefusals.get(sources);
+  if (seen) return seen;
+  let refused: readonly SchemaProblem[] = [];
+  try {
+    const r = checkSchema(sources, { allowOpaque: true });
+    refused = r.errors.filter((e) => e.refused);
+    foldedExtensions.set(sources, r.model.extensions);
+  } catch {
+    // A file the parser cannot read refuses nothing here; its syntax error is reported where it is run.
+  }
+  foldedRefusals.set(sources, refused);
+  return refused;
+}
+
+/**
+ * Stops a command on the statements of the desired state's files that no schema file may hold (`refusedStatements`):
+ * one located `E_UNSUPPORTED` listing each (file:line:col, the statement, what to do instead), thrown before the dev
+ * database or the target runs anything. `schema apply`, `migrate diff`, `schema inspect` of files and every other
+ * command that builds a desired state from schema files call it, natively or on the dev database
+ * (`modelFromSources`); `schema validate` reports the same problems as its errors.
+ *
+ * @example
+ * assertNothingRefused(readSchemaSources('database/schema/schema.sql')) // throws E_UNSUPPORTED at schema.sql:3:1
+ */
+export function assertNothingRefused(sources: readonly SchemaSource[]): void {
+  const refused = refusedStatements(sources);
+  if (refused.length) throw locatedError('E_UNSUPPORTED', refused);
+}
+
+function fold(sources: readonly SchemaSource[], scope: NativeScope, desired = true): Model | undefined {
   const r = checkSchema(sources, { searchPath: scope.searchPath, existingSchemas: scope.existingSchemas, role: scope.role });
   foldedExtensions.set(sources, r.model.extensions);
+  foldedRefusals.set(sources, r.errors.filter((e) => e.refused));
   // A syntax error is final (PostgreSQL's own parser said so): reported here, located, without a dev database.
   const syntax = r.errors.filter((e) => e.code === 'E_SYNTAX');
   if (syntax.length) {
     throw new MeridianError('E_PARSE', `${syntax[0]!.message}${syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : ''}\n${formatProblems(syntax)}`, { location: syntax[0]!.location });
   }
+  // So is a kind no schema file may hold (migrations may: that is where it goes).
+  if (desired) assertNothingRefused(sources);
   // Constants only their type's output function prints (an extension's: `'(1,2)'::cube`) are decided there too.
   if (r.errors.length || r.model.opaque.length || r.undecided.length) return undefined;
   return scopeModel(r.model, scope);
@@ -94,9 +141,9 @@ function fold(sources: readonly SchemaSource[], scope: NativeScope): Model | und
  * @example
  * const desired = await nativeModelFromSources(readSchemaSources('database/schema/schema.sql'), {});
  */
-export async function nativeModelFromSources(sources: readonly SchemaSource[], scope: NativeScope = {}): Promise<Model | undefined> {
+export async function nativeModelFromSources(sources: readonly SchemaSource[], scope: NativeScope = {}, opts: { readonly migrations?: boolean } = {}): Promise<Model | undefined> {
   await initSchemaParser();
-  return fold(sources, scope);
+  return fold(sources, scope, !opts.migrations);
 }
 
 /**
@@ -112,5 +159,5 @@ export async function nativeModelFromMigrations(dir: string, scope: NativeScope 
   if (files.some((f) => f.directives.some((d) => d.name === 'delimiter'))) return undefined;
   const sources: SchemaSource[] = files.map((f) => ({ file: relative(process.cwd(), f.path) || f.path, text: f.text }));
   if (then.length) sources.push({ file: '<renames>', text: then.map((s) => `${s};`).join('\n') });
-  return fold(sources, scope);
+  return fold(sources, scope, false);
 }

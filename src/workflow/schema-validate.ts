@@ -8,7 +8,7 @@
  */
 import type { Database } from '../db/database.js';
 import { inspect } from '../inspect/index.js';
-import { checkSchema, initSchemaParser } from '../parse/index.js';
+import { checkSchema, initSchemaParser, type SchemaProblem } from '../parse/index.js';
 import type { Problem } from '../problem.js';
 import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { executeSources, readSchemaSources, type SqlSource } from './state.js';
@@ -50,7 +50,8 @@ export async function schemaValidate(opts: SchemaValidateOptions): Promise<Schem
   const checked = checkSchema(sources, { searchPath: opts.searchPath, allowOpaque: !opts.native });
   // E_NATIVE: valid SQL the native folder cannot follow (e.g. a rename a view must follow): the dev database decides.
   // With opaque statements, what the fold cannot find may be theirs (a DO block creating a type): the dev database decides too.
-  const devDecides = (e: Problem) => e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE');
+  // A refused kind (src/parse/refused.ts) never does: it is an error with or without --native, and nothing runs.
+  const devDecides = (e: SchemaProblem) => !e.refused && (e.code === 'E_NATIVE' || (checked.model.opaque.length > 0 && e.code !== 'E_SYNTAX' && e.code !== 'E_PARSE'));
   let errors: readonly Problem[] = opts.native ? checked.errors : checked.errors.filter((e) => !devDecides(e));
   let tables = Object.keys(checked.model.tables).length;
   if (errors.length === 0 && !opts.native && opts.dev) {

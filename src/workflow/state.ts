@@ -19,7 +19,7 @@ import { inspect } from '../inspect/index.js';
 import { compareBytes, readReplayFiles } from '../migrate/dir.js';
 import { initSplitter, splitStatements, type SplitStatement } from '../parse/split.js';
 import { initSchemaParser } from '../parse/index.js';
-import { statedExtensions } from './native.js';
+import { assertNothingRefused, statedExtensions } from './native.js';
 import type { Model } from '../model/types.js';
 import { formatLocatedErrors, lineOf, locatedError, type LocatedError, type SqlSource } from '../parse/located.js';
 
@@ -193,6 +193,8 @@ export async function modelFromSources(dev: Database, sources: readonly SqlSourc
   const syntax = await syntaxErrors(sources);
   if (syntax.length) throw locatedError('E_PARSE', syntax);
   await initSchemaParser();
+  // What no schema file may hold is refused before the dev database runs anything (src/parse/refused.ts).
+  assertNothingRefused(sources);
   await acquireDevDatabase(dev);
   try {
     const errs = await executeSources(dev, sources, { stopAtFirst: true });

@@ -1,7 +1,7 @@
 /**
  * Publications, read from the catalog (database-wide): `FOR ALL TABLES`, the table list with column lists
  * and row filters (PostgreSQL 15+), the schema list (`pg_publication_namespace`, PostgreSQL 15+), `publish` and
- * `publish_via_partition_root`, and the comment.
+ * `publish_via_partition_root`, `publish_generated_columns` (PostgreSQL 18+), and the comment.
  */
 import { qualifiedKey } from '../../model/names.js';
 import type { Expr, Publication } from '../../model/types.js';
@@ -20,8 +20,9 @@ export function qPublications(version: number): string {
   const schemas = version >= 150000
     ? `(SELECT json_agg(n.nspname ORDER BY n.nspname) FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid)`
     : 'NULL::json';
+  const gencols = version >= 180000 ? 'p.pubgencols::text' : 'NULL::text';
   return `
-SELECT p.pubname AS name, p.puballtables AS all_tables, p.pubinsert AS ins, p.pubupdate AS upd, p.pubdelete AS del, p.pubtruncate AS trunc, p.pubviaroot AS via_root,
+SELECT p.pubname AS name, ${gencols} AS gencols, p.puballtables AS all_tables, p.pubinsert AS ins, p.pubupdate AS upd, p.pubdelete AS del, p.pubtruncate AS trunc, p.pubviaroot AS via_root,
        (SELECT json_agg(json_build_object('schema', n.nspname, 'name', c.relname, 'columns', ${cols}, 'where', ${where}) ORDER BY n.nspname, c.relname)
           FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
          WHERE pr.prpubid = p.oid) AS tables,
@@ -44,6 +45,7 @@ export function publicationFromRow(r: Record<string, unknown>, expr: (text: stri
   const publish = [r.ins && 'insert', r.upd && 'update', r.del && 'delete', r.trunc && 'truncate'].filter((x): x is string => typeof x === 'string');
   return {
     kind: 'publication', name: String(r.name), allTables: r.all_tables === true, tables, schemas: ((json(r.schemas) ?? []) as string[]).slice().sort(), publish, viaRoot: r.via_root === true,
+    ...(r.gencols === 's' ? { generatedColumns: 'stored' as const } : {}),
     ...(r.comment ? { comment: String(r.comment) } : {}),
   };
 }

@@ -6,14 +6,14 @@ import type { FkAction } from '../../model/types.js';
 import { figureColname } from '../colname.js';
 import { deparseExpression } from '../pg.js';
 import { walk, type Node, type Payload } from '../ast.js';
-import { Problem, type FoldScope, type MTable } from './scope.js';
+import { Problem, Refused, type FoldScope, type MTable } from './scope.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { renameKeyCopy, renameKeySource } from './partition-keys.js';
 import { chooseName, nameAddition, truncateIdent } from '../../model/naming.js';
 import { indexColumns } from './indexes.js';
 import { relOptions, sv } from './nodes.js';
-import { tablespaceRefusal } from '../statement-kind.js';
+import { tablespaceRefusal } from '../refused.js';
 
 const FK: Record<string, FkAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
@@ -25,7 +25,7 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
   const base = { deferrable, initiallyDeferred, loc: sc.loc };
   const taken = (x: string) => sc.conTaken(t.schema, x) || !!t.constraints[x];
   const tablespace = tablespaceRefusal('USING INDEX TABLESPACE', k.indexspace);
-  if (tablespace) throw new Problem('E_UNSUPPORTED', tablespace, k.location);
+  if (tablespace) throw new Refused(tablespace, k.location);
   switch (k.contype) {
     case 'CONSTR_PRIMARY': case 'CONSTR_UNIQUE': {
       const columns = column ? [column] : cols(k.keys);

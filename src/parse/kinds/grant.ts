@@ -7,7 +7,9 @@ import type { ForeignTable, Grant, ObjectPrivileges } from '../../model/types.js
 import { qualifiedKey } from '../../model/names.js';
 import { foreignTableNamed } from './foreign.js';
 import type { Node, Payload } from '../ast.js';
-import { Problem, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
+import { Problem, Refused, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
+import { builtinCatalog } from '../catalog/index.js';
+import { TO_A_MIGRATION } from '../refused.js';
 import * as privileges from './privileges.js';
 import { ALL_PRIVILEGES, compactOwner, expandOwner, updateAcl } from '../../model/privileges.js';
 import { functionByArgs } from './function.js';
@@ -19,6 +21,40 @@ export const OBJECT_PRIVILEGES: Record<string, ObjectPrivileges['on']> = {
   OBJECT_SCHEMA: 'SCHEMA', OBJECT_SEQUENCE: 'SEQUENCE', OBJECT_FUNCTION: 'FUNCTION', OBJECT_PROCEDURE: 'FUNCTION', OBJECT_ROUTINE: 'FUNCTION', OBJECT_TYPE: 'TYPE', OBJECT_DOMAIN: 'TYPE',
   OBJECT_FDW: 'FOREIGN DATA WRAPPER', OBJECT_FOREIGN_SERVER: 'FOREIGN SERVER', OBJECT_LANGUAGE: 'LANGUAGE',
 };
+
+/** Schemas of PostgreSQL's own objects. */
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'pg_toast']);
+
+/**
+ * Whether a name the file does not define is one of PostgreSQL's own objects of that kind: in a system schema, or
+ * unqualified and built in (a pg_catalog function, type or relation; a relation's row type is a built-in type).
+ *
+ * @example
+ * isSystemObject('FUNCTION', ['pg_sleep']) // true
+ * isSystemObject('TABLE', ['pg_catalog', 'pg_proc']) // true
+ * isSystemObject('TABLE', ['orders']) // false
+ */
+export function isSystemObject(on: ObjectPrivileges['on'] | 'TABLE', names: readonly string[]): boolean {
+  if (on === 'SCHEMA') return SYSTEM_SCHEMAS.has(names[0]!);
+  if (names.length >= 2) return SYSTEM_SCHEMAS.has(names[names.length - 2]!);
+  const name = names[0]!;
+  const catalog = builtinCatalog();
+  if (on === 'FUNCTION' || on === 'PROCEDURE') return catalog.functions(name).length > 0 || catalog.internalFunctions(name).length > 0;
+  return catalog.typeName(name) !== undefined;
+}
+
+/**
+ * Privileges on one of PostgreSQL's own objects (`GRANT EXECUTE ON FUNCTION pg_sleep(float8)`, `REVOKE … ON pg_proc`):
+ * refused (../refused.ts), as neither the inspector nor the planner reaches outside the managed schemas; before, the
+ * native fold said the object does not exist and the dev database path ran the statement and planned nothing.
+ */
+function refuseSystemObject(n: Payload<'GrantStmt'>, on: ObjectPrivileges['on'] | 'TABLE', names: readonly string[]): void {
+  if (!isSystemObject(on, names)) return;
+  throw new Refused({
+    kind: 'ACL', what: `${n.is_grant ? 'GRANT' : 'REVOKE'} … ON ${on} ${names.join('.')}`,
+    why: "privileges on PostgreSQL's own objects are not managed", instead: `${TO_A_MIGRATION} or leave it out`,
+  });
+}
 
 export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
   // The applying role by name is the owner of what the files create (FoldScope.grantee), not of the public schema.
@@ -35,7 +71,7 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
     // Schemas, sequences, functions, types, wrappers, servers, languages: ./kinds/privileges.ts
     const privs = n.privileges?.length ? n.privileges.flatMap((p) => upper(p) ?? []) : undefined;
     for (const x of n.objects ?? []) {
-      const target = privilegesTarget(sc, other, x);
+      const target = privilegesTarget(sc, other, x, n);
       privileges.applyGrant(sc, target, st(privs, !(target.on === 'SCHEMA' && target.name === 'public')));
     }
     return;
@@ -48,6 +84,7 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
       // Tables', views' (materialized views'), foreign tables' columns alike.
       const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
       const t = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names) ?? (ft ? { key: qualifiedKey(ft.schema, ft.name), obj: ft } : undefined);
+      if (!t) refuseSystemObject(n, 'TABLE', names);
       if (!t) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
       const columns: readonly string[] = (t.obj as MTable | MView | ForeignTable).columns.map((x: string | { name: string }) => (typeof x === 'string' ? x : x.name));
       for (const p of columnPrivs) {
@@ -69,6 +106,7 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
     const names = sc.rangeNames(rv.RangeVar);
     const ft = foreignTableNamed(sc.model.objects, names, sc.searchPath);
     const obj = sc.lookup(sc.model.tables, names) ?? sc.lookup(sc.model.views, names) ?? (ft ? { key: qualifiedKey(ft.schema, ft.name), obj: ft } : undefined);
+    if (!obj) refuseSystemObject(n, 'TABLE', names);
     if (!obj) throw new Problem('E_UNKNOWN', `relation "${names.join('.')}" does not exist`);
     const o = obj.obj as MTable | MView | Mut<ForeignTable>;
     if (!n.is_grant) privileges.revokeOnColumns(sc.model, o.schema, o.name, privs, grantees, !!n.grant_option);
@@ -88,26 +126,36 @@ export function grant(sc: FoldScope, n: Payload<'GrantStmt'>): void {
 }
 
 /** The object a GRANT on a schema, sequence, function, type, foreign-data wrapper, server or language names. */
-export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: Node): privileges.PrivilegesTarget {
+export function privilegesTarget(sc: FoldScope, on: ObjectPrivileges['on'], x: Node, st?: Payload<'GrantStmt'>): privileges.PrivilegesTarget {
   if (on === 'FOREIGN DATA WRAPPER' || on === 'FOREIGN SERVER' || on === 'LANGUAGE') return databaseWideTarget(sc, on, sv(x));
+  const unknown = (names: readonly string[], message: string): never => {
+    if (st) refuseSystemObject(st, on, names);
+    throw new Problem('E_UNKNOWN', message);
+  };
   if (on === 'SCHEMA') {
     const s = sv(x);
-    if (!sc.model.schemas[s]) throw new Problem('E_UNKNOWN', `schema "${s}" does not exist`);
+    if (!sc.model.schemas[s]) unknown([s], `schema "${s}" does not exist`);
     return { on, schema: s, name: s };
   }
   if (on === 'SEQUENCE') {
     const names = sc.rangeNames(x.RangeVar);
     const q = sc.lookup(sc.model.sequences, names) ?? sc.lookup(identitySequences(sc.model), names);
-    if (!q) throw new Problem('E_UNKNOWN', `sequence "${names.join('.')}" does not exist`);
+    if (!q) return unknown(names, `sequence "${names.join('.')}" does not exist`);
     return { on, schema: q.obj.schema, name: q.obj.name };
   }
   if (on === 'TYPE') {
     const names: string[] = (x.TypeName?.names ?? x.List?.items ?? []).map(sv);
     const t = sc.lookup(sc.model.types, names);
-    if (!t) throw new Problem('E_UNKNOWN', `type "${names.join('.')}" does not exist`);
+    if (!t) return unknown(names, `type "${names.join('.')}" does not exist`);
     return { on, schema: t.obj.schema, name: t.obj.name };
   }
-  const f = functionByArgs(sc, x.ObjectWithArgs!);
+  let f: ReturnType<typeof functionByArgs>;
+  try {
+    f = functionByArgs(sc, x.ObjectWithArgs!);
+  } catch (e) {
+    if (st && e instanceof Problem && e.code === 'E_UNKNOWN') refuseSystemObject(st, on, x.ObjectWithArgs!.objname!.map(sv));
+    throw e;
+  }
   return { on: f.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION', schema: f.schema, name: f.name, args: f.identityArgs };
 }
 

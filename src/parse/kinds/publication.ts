@@ -72,9 +72,12 @@ function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undef
   if (reset) {
     p.publish = OPERATIONS;
     p.viaRoot = false;
+    delete p.generatedColumns;
   }
   for (const d of (options ?? []).map((x) => x.DefElem!)) {
-    const value = String(d.arg?.String?.sval ?? d.arg?.Boolean?.boolval ?? (d.arg?.Integer ? d.arg.Integer.ival ?? 0 : 'true')).toLowerCase();
+    // A bare word (`stored`) may come as a type name (the grammar's def_arg), a keyword (`none`) as a string.
+    const word = d.arg?.TypeName?.names?.at(-1)?.String?.sval;
+    const value = String(word ?? d.arg?.String?.sval ?? d.arg?.Boolean?.boolval ?? (d.arg?.Integer ? d.arg.Integer.ival ?? 0 : 'true')).toLowerCase();
     if (d.defname === 'publish') {
       const ops = value.split(',').map((x) => x.trim()).filter(Boolean);
       const bad = ops.find((x) => !OPERATIONS.includes(x));
@@ -82,6 +85,11 @@ function applyOptions(s: FoldScope, p: Mut<Publication>, options: Node[] | undef
       p.publish = OPERATIONS.filter((x) => ops.includes(x));
     } else if (d.defname === 'publish_via_partition_root') {
       p.viaRoot = ['true', 'on', '1', 'yes'].includes(value);
+    } else if (d.defname === 'publish_generated_columns') {
+      // PostgreSQL 18: `none` (the default) or `stored`, as pg_dump writes it.
+      if (value === 'stored') p.generatedColumns = 'stored';
+      else if (value === 'none') delete p.generatedColumns;
+      else s.fail('E_INVALID', `invalid value for publication parameter "publish_generated_columns": "${value}" (none or stored)`, d.location);
     } else s.fail('E_UNSUPPORTED', `publication option "${d.defname}" is not supported in a schema file; move it to a migration (\`meridian migrate new\`)`, d.location);
   }
 }

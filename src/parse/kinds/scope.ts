@@ -33,11 +33,26 @@ export type MModel = { -readonly [K in Exclude<keyof Model, 'role'>]: K extends 
   objects: Record<string, CatalogObject>;
 };
 
+import { refusalMessage, type Refusal } from '../refused.js';
+
 /** Thrown inside a statement handler: the Folder turns it into a located problem for that statement. */
 export class Problem extends Error {
   /** `at`: the parser's byte offset of the offending node in the file, when known. */
   constructor(readonly code: string, message: string, readonly at?: number) {
     super(message);
+  }
+}
+
+/**
+ * A statement or clause of a kind a schema file may not hold (../refused.ts): final in every command, also when a
+ * dev database could run it (`FoldProblem.refused`).
+ *
+ * @example
+ * throw new Refused({ kind: 'TABLESPACE', what: 'ALTER TABLE … SET TABLESPACE', instead: TO_A_MIGRATION })
+ */
+export class Refused extends Problem {
+  constructor(readonly refusal: Refusal, at?: number) {
+    super('E_UNSUPPORTED', refusalMessage(refusal), at);
   }
 }
 

@@ -26,6 +26,7 @@ import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck,
 import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { firingOf, type Firing } from '../../model/firing.js';
+import { alterTriggerFiring, forgetClones, partitionsBelow } from '../../model/cloned-triggers.js';
 
 /**
  * A column dropped from table `t` (key `key`), with its children's (unless `only`) and what goes with it: constraints and
@@ -255,6 +256,8 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         // Its copies of the parent's keys stay, its own keys (their names still taken); its copies of checks too.
         detachKeyCopies(sc, part.obj);
         detachCopies(sc.model, found.key, part.key);
+        // Its copies of the parent's triggers go, with those of its partitions.
+        forgetClones(sc.model.tables, [part.key, ...partitionsBelow(sc.model.tables, part.key)]);
         delete part.obj.partitionOf;
         for (const c of part.obj.columns) delete c.inherited;
         // The indexes attached to the parent's stay, its own (Index.attached).
@@ -283,9 +286,15 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       case 'AT_ChangeOwner':
         break;
       case 'AT_EnableTrig': case 'AT_DisableTrig': case 'AT_EnableAlwaysTrig': case 'AT_EnableReplicaTrig': {
-        const tr = t.triggers[cmd.name!] as Mut<Trigger> | undefined;
-        if (!tr) throw new Problem('E_UNKNOWN', `trigger "${cmd.name}" for table "${t.name}" does not exist`);
-        tr.enabled = firingOfSubcommand(cmd.subtype);
+        // The table's own trigger, or a partition's copy of its parent's (../../model/cloned-triggers.ts); the copies
+        // on its partitions follow unless ONLY.
+        const setOwn = (state: Firing) => {
+          const tr = t.triggers[cmd.name!] as Mut<Trigger>;
+          tr.enabled = state;
+        };
+        if (!alterTriggerFiring(sc.model.tables, found.key, cmd.name!, firingOfSubcommand(cmd.subtype), only, setOwn)) {
+          throw new Problem('E_UNKNOWN', `trigger "${cmd.name}" for table "${t.name}" does not exist`);
+        }
         break;
       }
       case 'AT_EnableRule': case 'AT_DisableRule': case 'AT_EnableAlwaysRule': case 'AT_EnableReplicaRule': {

@@ -8,6 +8,8 @@ import { Problem, type FoldScope, type MTable, type MView } from './scope.js';
 import { dropTablePart } from './relation.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { sv } from './nodes.js';
+import { forgetClones, partitionsBelow } from '../../model/cloned-triggers.js';
+import type { Firing } from '../../model/firing.js';
 
 export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void {
   const rel = sc.rangeNames(n.relation);
@@ -40,7 +42,10 @@ export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void
 
 /** DROP TRIGGER. */
 export function dropTrigger(sc: FoldScope, names: readonly string[], missingOk: boolean): void {
+  const t = sc.lookup(sc.model.tables, names.slice(0, -1));
   dropTablePart(sc, 'triggers', 'trigger', names, missingOk);
+  // Its copies on the partitions go with it.
+  if (t) forgetClones(sc.model.tables, partitionsBelow(sc.model.tables, t.key), names[names.length - 1]!);
 }
 
 /** ALTER TRIGGER … ON t RENAME TO (its definition follows). */
@@ -50,5 +55,12 @@ export function renameTrigger(sc: FoldScope, n: Payload<'RenameStmt'>, newname: 
   const tr = t.obj.triggers[subname];
   if (!tr) throw new Problem('E_UNKNOWN', `trigger "${n.subname}" for table "${t.obj.name}" does not exist`);
   delete t.obj.triggers[subname];
+  // Its copies on the partitions are renamed with it (PostgreSQL 15+), their firing states kept.
+  for (const k of partitionsBelow(sc.model.tables, t.key)) {
+    const clones = sc.model.tables[k]!.clonedTriggers as Record<string, Firing> | undefined;
+    if (clones?.[subname] === undefined) continue;
+    clones[newname] = clones[subname]!;
+    delete clones[subname];
+  }
   t.obj.triggers[newname] = { ...tr, name: newname, definition: tr.definition?.replace(/^CREATE (CONSTRAINT )?TRIGGER \S+/, (m) => m.replace(/\S+$/, quoteIdent(newname))) };
 }

@@ -16,10 +16,15 @@ const table = (t: PublicationTable) => {
   return `${qi(k.schema)}.${qi(k.name)}${t.columns ? ` (${t.columns.map(qi).join(', ')})` : ''}${t.where ? ` WHERE (${t.where.text})` : ''}`;
 };
 
-function withClause(p: Publication, always: boolean): string {
+/**
+ * The WITH / SET options: those that differ from the defaults, or (`always`, an ALTER … SET) every one — but
+ * `publish_generated_columns` only where a side has it, as PostgreSQL before 18 does not know it.
+ */
+function withClause(p: Publication, always: boolean, generated = !!p.generatedColumns): string {
   const opts: string[] = [];
   if (always || p.publish.join(', ') !== ALL) opts.push(`publish = ${quoteLiteral(p.publish.join(', '))}`);
   if (always || p.viaRoot) opts.push(`publish_via_partition_root = ${p.viaRoot}`);
+  if (generated) opts.push(`publish_generated_columns = ${p.generatedColumns ?? 'none'}`);
   return opts.join(', ');
 }
 
@@ -53,6 +58,7 @@ export function alterPublication(from: Publication, to: Publication): KindStatem
   if (schemasLeaving.length) out.push({ kind: 'remove-from-publication', comment: cm, sql: `${pre} DROP TABLES IN SCHEMA ${schemasLeaving.map(qi).join(', ')}` });
   if (coming.length) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} ADD TABLE ${coming.map(table).join(', ')}` });
   if (schemasComing.length) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} ADD TABLES IN SCHEMA ${schemasComing.map(qi).join(', ')}` });
-  if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} SET (${withClause(to, true)})` });
+  const generated = from.generatedColumns !== to.generatedColumns;
+  if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot || generated) out.push({ kind: 'alter-publication', comment: cm, sql: `${pre} SET (${withClause(to, true, generated)})` });
   return out;
 }

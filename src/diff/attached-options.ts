@@ -7,7 +7,7 @@
  * the partition has it. Pure; no I/O.
  */
 import type { Change } from './changes.js';
-import type { Index } from '../model/types.js';
+import type { Index, Model } from '../model/types.js';
 import { splitKey } from '../model/names.js';
 import { sameOptions } from './equal.js';
 
@@ -27,4 +27,23 @@ export function attachedOptionChanges(current: Index | undefined, desired: Index
     out.push({ kind: 'create_index', index, newTable: false, optionsFrom: had });
   }
   return out;
+}
+
+/**
+ * A partition's own index that an ATTACH PARTITION adopts keeps its storage parameters: the in-place changes of the
+ * parameters of partitions' indexes (`attachedOptionChanges`) start from those where the current state has the
+ * index on the table already, and go where they are the same.
+ *
+ * @example
+ * fromOwnIndexes(current, out) // search_data_1_v, standalone WITH (fastupdate=false), attached keeping it: no SET
+ */
+export function fromOwnIndexes(current: Model, out: Change[]): void {
+  const kept = out.flatMap((c) => {
+    if (c.kind !== 'create_index' || !c.optionsFrom) return [c];
+    const own = current.tables[c.index.table]?.indexes[c.index.name];
+    if (!own || own.only) return [c];
+    return sameOptions(own.options, c.index.options) ? [] : [{ ...c, optionsFrom: own.options }];
+  });
+  out.length = 0;
+  out.push(...kept);
 }

@@ -20,7 +20,7 @@ import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { movedPartition, rebound, rebuildShadowed, recreatedTable } from './partition-moves.js';
 import { validCheckCopies } from './check-copies.js';
-import { attachedOptionChanges } from './attached-options.js';
+import { attachedOptionChanges, fromOwnIndexes } from './attached-options.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { addKeyCopies } from './key-copies.js';
@@ -407,6 +407,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   renamePartitionKeys(current, desired, out);
   breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
+  fromOwnIndexes(current, out);
   keepTakenPartitionKeys(current, desired, out);
   refuseTypedTableChanges(current, desired, out);
   return out;

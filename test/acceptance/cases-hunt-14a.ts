@@ -68,6 +68,19 @@ export const HUNT_14A_CASES: AcceptanceCase[] = [
     seed: "INSERT INTO search_data VALUES (1, 1, 'a b'), (2, 2, 'c')",
     absentSql: ['DROP INDEX'],
   },
+  // A table with an index of its own parameters becomes a partition: ATTACH PARTITION adopts the index (CompareIndexInfo
+  // leaves the parameters out), which keeps them; and back.
+  {
+    name: 'hunt-14a: a table becomes a partition, its index with storage parameters of its own adopted',
+    old: [...SEARCH.slice(0, 4), 'CREATE INDEX search_data_v ON search_data USING gin (v)', "CREATE INDEX search_data_1_v ON search_data_1 USING gin (v) WITH (fastupdate='false')"],
+    new: [
+      ...SEARCH,
+      'CREATE INDEX search_data_0_v ON search_data_0 USING gin (v)',
+      "CREATE INDEX search_data_1_v ON search_data_1 USING gin (v) WITH (fastupdate='false')",
+      'ALTER INDEX search_data_v ATTACH PARTITION search_data_0_v',
+      'ALTER INDEX search_data_v ATTACH PARTITION search_data_1_v',
+    ],
+  },
   // parse/validate.ts (hasUnique): a foreign key between two partitions referencing the partition's key, which the
   // Model keeps on the parent once attached ("there is no unique constraint matching the referenced columns").
   {

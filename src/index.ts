@@ -39,7 +39,7 @@ export { touchedBy, overlaps, type Touched } from './workflow/touched.js';
 export { migrateDown, type MigrateDownOptions, type MigrateDownResult, type DataLoss } from './workflow/migrate-down.js';
 export { migrateDiff, migrationName, type MigrateDiffOptions, type MigrateDiffResult } from './workflow/migrate-diff.js';
 export { modelFromSources, modelFromMigrations, readSchemaSources, syntaxErrors, type SqlSource, type LocatedError } from './workflow/state.js';
-export { planSchemaApply, executeStatements, resolveState, resolveStates, freshDatabaseModel } from './workflow/schema-apply.js';
+export { planSchemaApply, executeStatements, resolveState, resolveStates, freshDatabaseModel, type ApplyTxMode } from './workflow/schema-apply.js';
 export { schemaApply, type SchemaApplyOptions, type SchemaApplyPlan, type SchemaApplyResult } from './workflow/schema-apply-command.js';
 export { schemaDiff, type SchemaDiffOptions, type SchemaDiffResult } from './workflow/schema-diff.js';
 export { schemaValidate, type SchemaValidateOptions, type SchemaValidateResult } from './workflow/schema-validate.js';

@@ -12,7 +12,7 @@ import type { Model, Unmanaged } from '../model/types.js';
 import { migrateDiff } from '../workflow/migrate-diff.js';
 import type { RenameHint } from '../workflow/rename-hints.js';
 import { modelToMermaid, modelToSql } from '../workflow/render.js';
-import { resolveState } from '../workflow/schema-apply.js';
+import { resolveState, type ApplyTxMode } from '../workflow/schema-apply.js';
 import { schemaApply, type SchemaApplyPlan } from '../workflow/schema-apply-command.js';
 import { schemaDiff } from '../workflow/schema-diff.js';
 import { readSchemaSources } from '../workflow/state.js';
@@ -108,7 +108,9 @@ export async function schemaValidateAction(opts: CommonOptions & { native?: bool
   out(`${r.files.join(', ')}: valid (${n} statement${n === 1 ? '' : 's'}, ${t} table${t === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''})\n`);
 }
 
-export async function schemaApplyAction(opts: CommonOptions & PlanFlags & ConsentFlags & { dryRun?: boolean; native?: boolean; backupFile?: string; skipBackup?: boolean; allowEmpty?: boolean }): Promise<void> {
+export async function schemaApplyAction(opts: CommonOptions & PlanFlags & ConsentFlags & { dryRun?: boolean; native?: boolean; backupFile?: string; skipBackup?: boolean; allowEmpty?: boolean; txMode?: string }): Promise<void> {
+  const txMode = (opts.txMode ?? 'file') as ApplyTxMode;
+  if (!['file', 'none'].includes(txMode)) throw new MeridianError('E_USAGE', `unknown tx-mode "${opts.txMode}": use file or none`);
   const cfg = configFrom(opts);
   parseAllowHazards(opts.allowHazards);
   const sources = readSchemaSources(cfg.schemaPath, cfg.cwd);
@@ -117,7 +119,7 @@ export async function schemaApplyAction(opts: CommonOptions & PlanFlags & Consen
   try {
     const r = await schemaApply(db, {
       schema: sources, dev: () => openDevDatabase(cfg.devUrl, { clear: opts.devClear }),
-      schemas: cfg.schemas, exclude: cfg.exclude, native: opts.native !== false, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, dryRun: opts.dryRun,
+      schemas: cfg.schemas, exclude: cfg.exclude, native: opts.native !== false, plan: planOptionsFrom(opts), allowEmpty: opts.allowEmpty, dryRun: opts.dryRun, txMode,
       protection: cfg.protection, envName: cfg.envName, url: cfg.url, cwd: cfg.cwd,
       consent: { autoApprove: opts.autoApprove, allowHazards: opts.allowHazards, approvePlan: opts.approvePlan },
       backupFile: opts.backupFile, skipBackup: opts.skipBackup,

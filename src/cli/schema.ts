@@ -40,6 +40,7 @@ export function registerSchema(program: Command): void {
     .option('--backup-file <path>', 'back the database up to this file first')
     .option('--skip-backup', "run a protected environment's destructive plan without its backup")
     .option('--allow-empty', 'let a schema with no objects drop everything in the database')
+    .option('--tx-mode <mode>', 'transaction mode: file (the plan in one transaction) or none (each statement on its own)', 'file')
     .action(async (...args) => {
       const { schemaApplyAction } = await import('./schema-actions.js');
       return schemaApplyAction(...(args as Parameters<typeof schemaApplyAction>));

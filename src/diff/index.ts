@@ -20,6 +20,7 @@ import { duplicateKeyAfterTable } from '../model/key-merge.js';
 import { inheritanceMove } from './inheritance.js';
 import { movedPartition, rebound, rebuildShadowed, recreatedTable } from './partition-moves.js';
 import { validCheckCopies } from './check-copies.js';
+import { attachedOptionChanges, fromOwnIndexes } from './attached-options.js';
 import { attachPartitionIndexes, attachPartitionKeys, keepTakenPartitionIndexes, keepTakenPartitionKeys, renamePartitionIndexes, renamePartitionKeys } from './attached-keys.js';
 import { breakIndexRenameCycles } from './index-renames.js';
 import { addKeyCopies } from './key-copies.js';
@@ -323,7 +324,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       out.push({ kind: 'create_table', table: t });
       // Foreign keys and NOT VALID checks may be added after the table (the planner decides, plan/table-sql.ts).
       for (const c of Object.values(t.constraints)) if (c.kind === 'foreign_key' || (c.kind === 'check' && c.notValid) || duplicateKeyAfterTable(t, c)) out.push({ kind: 'add_constraint', table: t, constraint: c, newTable: true });
-      for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true });
+      for (const i of Object.values(t.indexes)) out.push({ kind: 'create_index', index: i, newTable: true }, ...attachedOptionChanges(undefined, i, true));
       for (const tr of Object.values(t.triggers)) out.push({ kind: 'create_trigger', trigger: tr });
       for (const tr of Object.values(t.triggers)) comment({ on: 'TRIGGER', schema: t.schema, name: tr.name, table: t.name }, undefined, tr.comment);
       for (const p of Object.values(t.policies)) out.push({ kind: 'create_policy', policy: p });
@@ -405,6 +406,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
   renamePartitionKeys(current, desired, out);
   breakIndexRenameCycles(current, desired, out);
   keepTakenPartitionIndexes(current, out);
+  fromOwnIndexes(current, out);
   keepTakenPartitionKeys(current, desired, out);
   refuseTypedTableChanges(current, desired, out);
   diffClonedTriggers(current, desired, out);
@@ -455,9 +457,11 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
+      if (partitioned) out.push(...attachedOptionChanges(c, i, true));
     } else {
       if (!sameIndexStatistics(c, i)) out.push({ kind: 'create_index', index: i, newTable: false, statisticsFrom: c.statistics ?? [] });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
+      if (partitioned) out.push(...attachedOptionChanges(c, i, false));
     }
   }
   for (const [name, i] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_index', index: i });

@@ -29,7 +29,7 @@ import { castFromRow, Q_CASTS } from './kinds/cast.js';
 import { operatorFromRow, Q_OPERATORS } from './kinds/operator.js';
 import { opClassFromRow, Q_OPERATOR_CLASSES } from './kinds/operator-class.js';
 import * as Q from './queries.js';
-import { arr, globToRegExp, indexSql, json, nums, str, tableMarks, type Row } from './rows.js';
+import { arr, attachedIndexes, globToRegExp, indexSql, json, nums, str, tableMarks, type AttachedRow, type Row } from './rows.js';
 import { EXPORT_SNAPSHOT, inOrder, JOIN_LIMITS, JOIN_LIMITS_WHEN_OTHERS_BELOW, pairedReads, PARALLEL_FROM_RELATIONS, preparedReads, SETUP, SnapshotUnavailable, together, withLiteralSchemas } from './reads.js';
 
 export { globToRegExp, indexSql, tableMarks } from './rows.js';
@@ -420,7 +420,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
           options: arr(r.options), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
           ...(r.statistics ? { statistics: arr(r.statistics) } : {}), ...(r.only ? { only: true } : {}),
-          ...(r.attached ? { attached: Object.fromEntries(json<{ schema: string; table: string; name: string }[]>(r.attached)!.map((a) => [qualifiedKey(a.schema, a.table), a.name]).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+          ...(r.attached ? attachedIndexes(json<AttachedRow[]>(r.attached)!, arr(r.options)) : {}),
         };
       }
       for (const r of await typeP) {

@@ -284,7 +284,7 @@ SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
        CASE WHEN t.relkind = 'p' THEN (WITH RECURSIVE tree(idx) AS (
             SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih WHERE pih.inhparent = i.indexrelid
              UNION ALL SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih JOIN tree ON pih.inhparent = tree.idx)
-          SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname))
+          SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname, 'options', pic.reloptions))
           FROM tree JOIN pg_catalog.pg_class pic ON pic.oid = tree.idx
           JOIN pg_catalog.pg_index pix ON pix.indexrelid = tree.idx JOIN pg_catalog.pg_class pt ON pt.oid = pix.indrelid
           JOIN pg_catalog.pg_namespace pn ON pn.oid = pt.relnamespace

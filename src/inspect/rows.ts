@@ -2,8 +2,8 @@
  * Row helpers of the inspector: a catalog row's values read whatever the driver returned (pg parses arrays and
  * JSON, PGlite may return literals), and the small formatters built from rows.
  */
-import { qualifiedName, quoteIdent } from '../model/names.js';
-import type { Table } from '../model/types.js';
+import { qualifiedKey, qualifiedName, quoteIdent } from '../model/names.js';
+import type { Index, Table } from '../model/types.js';
 import { parseArrayLiteral } from '../typedsql/runtime.js';
 
 export type Row = Record<string, unknown>;
@@ -57,4 +57,25 @@ export function tableMarks(r: Record<string, unknown>): Pick<Table, 'replicaIden
   const marks = (typeof r.marked_indexes === 'string' ? JSON.parse(r.marked_indexes) : r.marked_indexes) as { replica?: string | null; cluster?: string | null } | null;
   const ri = r.replident === 'f' ? { kind: 'full' as const } : r.replident === 'n' ? { kind: 'nothing' as const } : r.replident === 'i' && marks?.replica ? { kind: 'index' as const, index: marks.replica } : undefined;
   return { ...(ri ? { replicaIdentity: ri } : {}), ...(marks?.cluster ? { clusterOn: marks.cluster } : {}) };
+}
+
+/** A partition's index attached to a partitioned table's index, as Q_INDEXES reads it (`attached`). */
+export interface AttachedRow { readonly schema: string; readonly table: string; readonly name: string; readonly options: readonly string[] | null }
+
+/**
+ * Index.attached and Index.attachedOptions of a partitioned table's index from its attached rows: the storage
+ * parameters of a partition's index kept only where they differ from the index's own `options` (compared as a set).
+ *
+ * @example
+ * attachedIndexes([{ schema: 's', table: 'p0', name: 'p0_v', options: ['fastupdate=false'] }], [])
+ * // { attached: { 's.p0': 'p0_v' }, attachedOptions: { 's.p0': ['fastupdate=false'] } }
+ */
+export function attachedIndexes(rows: readonly AttachedRow[], own: readonly string[]): Pick<Index, 'attached' | 'attachedOptions'> {
+  const set = (o: readonly string[]) => [...o].sort().join('\u0000');
+  const sorted = rows.map((a) => ({ ...a, key: qualifiedKey(a.schema, a.table) })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const differing = sorted.filter((a) => set(a.options ?? []) !== set(own));
+  return {
+    attached: Object.fromEntries(sorted.map((a) => [a.key, a.name])),
+    ...(differing.length ? { attachedOptions: Object.fromEntries(differing.map((a) => [a.key, [...(a.options ?? [])]])) } : {}),
+  };
 }

@@ -130,10 +130,17 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
     if (i.only && own === undefined) continue;
     const name = own ?? defaultPartitionIndexName(table.name, i, taken);
     taken.add(name);
-    const { attached: _a, only: _o, ...shape } = i;
-    // A sub-partitioned partition's index keeps its partitions' indexes attached (recorded on the parent's until now).
+    const { attached: _a, attachedOptions: _ao, only: _o, ...shape } = i;
+    // A sub-partitioned partition's index keeps its partitions' indexes attached (recorded on the parent's until now),
+    // and each its storage parameters of its own (Index.attachedOptions), relative to this index's now.
     const below = Object.entries(i.attached ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));
-    indexes[name] = { ...shape, name, schema: table.schema, table: key, definition: undefined, comment: undefined, ...(below.length ? { attached: Object.fromEntries(below) } : {}) };
+    const options = i.attachedOptions?.[key] ?? i.options;
+    const belowOptions = below.flatMap(([k]) => {
+      const o = i.attachedOptions?.[k] ?? i.options;
+      return sameOptionSet(o, options) ? [] : [[k, o] as const];
+    });
+    indexes[name] = { ...shape, options, name, schema: table.schema, table: key, definition: undefined, comment: undefined, ...(below.length ? { attached: Object.fromEntries(below) } : {}),
+      ...(belowOptions.length ? { attachedOptions: Object.fromEntries(belowOptions) } : {}) };
   }
   Object.assign(indexes, table.indexes);
   const { partitionOf: _gone, ...rest } = table;
@@ -181,4 +188,9 @@ function takenKey(before: Table, table: Table, constraints: Record<string, Const
 export function partialKey(model: Model, table: string, k: Constraint): boolean {
   if ((k.kind !== 'primary_key' && k.kind !== 'unique') || !model.tables[table]?.partitionBy) return false;
   return Object.keys(model.tables).some((p) => descendsFrom(model.tables, p, table) && k.copies?.[p] === undefined);
+}
+
+/** Two lists of storage parameters `name=value` are the same set. */
+function sameOptionSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 }

@@ -303,6 +303,14 @@ export interface Index extends Commented, Located {
    * one index in it: `{ 'public.west': 'west_v', 'public.west_low': 'low_v' }`, low_v attached to west_v). Absent: none.
    */
   readonly attached?: Readonly<Record<string, string>>;
+  /**
+   * Storage parameters of partitions' indexes attached to it (Index.attached) that differ from its own, by the
+   * partition's key: PostgreSQL attaches an index whatever its storage parameters (CompareIndexInfo leaves them out),
+   * and pg_dump writes `CREATE INDEX p0_v ON p0 USING gin (v) WITH (fastupdate='false')` under a parent index without
+   * them (GitLab's structure.sql). A partition absent here has the index's own (PostgreSQL copies them to the index it
+   * creates on a partition). Absent: none differ.
+   */
+  readonly attachedOptions?: Readonly<Record<string, readonly string[]>>;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */
   readonly definition?: string;
 }

@@ -22,8 +22,12 @@ const family = (t: string): string => {
  */
 export function validateModel(model: Model): FoldProblem[] {
   const out: FoldProblem[] = [];
-  const hasUnique = (t: Table, cols: readonly string[]) => {
+  const hasUnique = (t: Table, cols: readonly string[]): boolean => {
     const want = [...cols].sort().join(',');
+    // A partition has a copy of each key and unique index of the tables above it (PostgreSQL clones them when it is
+    // attached or created; a key of its own attached to the parent's is folded into the parent's: Model keeps one).
+    const parent = t.partitionOf && model.tables[t.partitionOf.parent];
+    if (parent && hasUnique(parent, cols)) return true;
     for (const c of Object.values(t.constraints)) if ((c.kind === 'primary_key' || c.kind === 'unique') && [...c.columns].sort().join(',') === want) return true;
     // A unique index serves as well: plain (non-partial), every key a column; PostgreSQL matches the set of
     // columns, so the key order, ASC/DESC and NULLS placement do not matter.

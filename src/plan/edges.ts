@@ -350,7 +350,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_index': {
       const i = c.index;
       // Statistics targets or storage parameters set in place: on the index as it is.
-      if (c.statisticsFrom || c.optionsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name))] };
+      // A partition's index attached to its parent's (Index.attachedOptions) exists once the parent's is created.
+      if (c.statisticsFrom || c.optionsFrom) return { requires: [nodeId.rel(i.table), nodeId.index(qualifiedKey(i.schema, i.name)), ...(desired.tables[i.table]?.partitionOf ? [`partition-indexes:${i.table}`] : [])] };
       // A unique index is a key foreign keys may reference.
       // A partition's key attached to it is there first (its CREATE INDEX takes it rather than building another).
       const taken = keysAttachedTo(desired, qualifiedKey(i.schema, i.name)).map((k) => nodeId.index(qualifiedKey(k.table.schema, k.key.name)));

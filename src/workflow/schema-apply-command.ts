@@ -16,7 +16,7 @@ import { hazardsOfStatements, planHash, type PlannedHazard } from './consent.js'
 import { guardWrite, type GuardOptions, type GuardResult } from './guard.js';
 import { nativeModelFromSources } from './native.js';
 import { renameHints } from './rename-hints.js';
-import { executeStatements, planSchemaApply } from './schema-apply.js';
+import { executeStatements, planSchemaApply, type ApplyTxMode } from './schema-apply.js';
 import { modelFromSources, readSchemaSources, type SqlSource } from './state.js';
 import type { Problem } from '../problem.js';
 
@@ -50,6 +50,8 @@ export interface SchemaApplyOptions extends Omit<GuardOptions, 'command' | 'unat
   readonly allowEmpty?: boolean;
   /** Only plan: apply nothing, ask nothing. */
   readonly dryRun?: boolean;
+  /** `none`: each statement committed on its own instead of the plan in one transaction (see ApplyTxMode). */
+  readonly txMode?: ApplyTxMode;
   /** Called with the plan before any decision (the CLI lists it). */
   readonly onPlan?: (plan: SchemaApplyPlan) => void;
   /** Asks a person, who has been shown the plan; absent when nobody can be asked. */
@@ -108,7 +110,7 @@ export async function schemaApply(db: Database, opts: SchemaApplyOptions): Promi
   const guard = await guardWrite(db, { ...opts, command: 'schema apply', confirm: opts.confirm ? () => opts.confirm!(plan) : undefined }, { hazards, hash: plan.hash });
   if (!guard.proceed) return { plan, guard };
   opts.onApprove?.(plan, guard);
-  const r = await executeStatements(db, statements);
+  const r = await executeStatements(db, statements, undefined, { txMode: opts.txMode });
   return { plan, guard, executed: r.executed };
 }
 

@@ -11,6 +11,7 @@ import { acquireDevDatabase, releaseDevDatabase } from './dev-lease.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
+import { MeridianError } from '../errors.js';
 import { openDatabase } from '../db/index.js';
 import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
@@ -120,17 +121,29 @@ export async function planSchemaApply(
 }
 
 /**
+ * How `schema apply` runs a plan: `file` (the default, Atlas's) runs consecutive transactional statements in one
+ * transaction; `none` runs each statement on its own, as `psql -f` does (a plan PostgreSQL cannot hold in one
+ * transaction, such as creating GitLab's ~9,000 relations, whose locks overflow the server's lock table).
+ */
+export type ApplyTxMode = 'file' | 'none';
+
+/** SQLSTATE 53200: the shared lock table is full (each relation created or altered in a transaction holds a lock). */
+const OUT_OF_SHARED_MEMORY = '53200';
+
+/**
  * Executes planned statements: consecutive transactional statements in one transaction each run,
- * the others on their own.
+ * the others on their own (`txMode: 'none'`: every statement on its own). A transaction that runs out of lock
+ * slots (SQLSTATE 53200) fails with what to do: nothing of it was applied.
  *
  * @example
  * await executeStatements(db, await planSchemaApply(db, desired));
+ * await executeStatements(db, statements, undefined, { txMode: 'none' }); // each statement committed on its own
  */
-export async function executeStatements(db: Database, statements: readonly Statement[], onStatement?: (s: Statement) => void): Promise<SchemaApplyResult> {
+export async function executeStatements(db: Database, statements: readonly Statement[], onStatement?: (s: Statement) => void, options: { readonly txMode?: ApplyTxMode } = {}): Promise<SchemaApplyResult> {
   let executed = 0;
   let i = 0;
   while (i < statements.length) {
-    if (!statements[i]!.transactional) {
+    if (!statements[i]!.transactional || options.txMode === 'none') {
       onStatement?.(statements[i]!);
       await db.exec(statements[i]!.sql);
       executed++;
@@ -140,12 +153,17 @@ export async function executeStatements(db: Database, statements: readonly State
     let j = i;
     while (j < statements.length && statements[j]!.transactional) j++;
     const batch = statements.slice(i, j);
-    await db.transaction(async (tx) => {
-      for (const s of batch) {
-        onStatement?.(s);
-        await tx.exec(s.sql);
-      }
-    });
+    try {
+      await db.transaction(async (tx) => {
+        for (const s of batch) {
+          onStatement?.(s);
+          await tx.exec(s.sql);
+        }
+      });
+    } catch (e) {
+      if ((e as { sqlState?: string }).sqlState !== OUT_OF_SHARED_MEMORY) throw e;
+      throw new MeridianError('E_DB', `${(e as Error).message}: ${batch.length} statements in one transaction hold more locks than the server's lock table has room for (max_locks_per_transaction × (max_connections + max_prepared_transactions)); the transaction was rolled back${executed ? ` (${executed} statement(s) before it were applied)` : ''}. Raise max_locks_per_transaction on the server, or run the plan with --tx-mode none (each statement committed on its own, as psql -f runs a file)`, { cause: e });
+    }
     executed += batch.length;
     i = j;
   }

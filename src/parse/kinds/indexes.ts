@@ -18,7 +18,7 @@ import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
 import { findKeyCopy, keySource, recordKeyCopy, renameKeyCopy, renameKeySource } from './partition-keys.js';
-import { absorbAttached, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached } from './partition-indexes.js';
+import { absorbAttached, attachable, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached, setAttachedOptions } from './partition-indexes.js';
 
 /**
  * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
@@ -29,7 +29,7 @@ import { absorbAttached, cloneIndex, descendsFrom, findAttached, indexColNames, 
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
   // An index ON ONLY the parent that is not valid yet takes one too (its other partitions still pending).
   const shape = { ...parentIndex, only: undefined };
-  const match = Object.values(part.indexes).find((x) => !x.only && sameIndex(x, shape));
+  const match = Object.values(part.indexes).find((x) => !x.only && attachable(x, shape));
   if (!match) {
     // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
     const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), shape));
@@ -43,6 +43,7 @@ function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void 
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
   recordAttached(parentIndex, qualifiedKey(part.schema, part.name), match.name);
+  setAttachedOptions(parentIndex, qualifiedKey(part.schema, part.name), match.options);
   absorbAttached(parentIndex, match);
 }
 
@@ -106,7 +107,7 @@ function checkAttach(sc: FoldScope, parent: { owner: MTable | MView; index: Inde
   const key = qualifiedKey(parent.index.schema, parent.index.name);
   if (parent.index.attached?.[child.index.table] !== undefined || Object.values(part.constraints).some((k) => 'attachedTo' in k && k.attachedTo === key))
     throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
-  if (!sameIndex({ ...child.index, only: undefined }, { ...parent.index, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
+  if (!attachable(child.index, parent.index)) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
 }
 
 /**
@@ -118,7 +119,7 @@ function checkAttachBelow(sc: FoldScope, above: { root: Index; part: string; nam
   const part = sc.model.tables[child.table];
   if (part?.partitionOf?.parent !== above.part) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": index "${c}" is not an index on any partition of table "${sc.model.tables[above.part]?.name}"`);
   if (above.root.attached?.[child.table] !== undefined) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
-  if (!sameIndex({ ...child, only: undefined }, { ...above.root, only: undefined })) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
+  if (!attachable(child, above.root)) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
 }
 
 export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
@@ -160,6 +161,7 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
       recordAttached(root, child.index.table, child.index.name);
+      setAttachedOptions(root, child.index.table, child.index.options);
       absorbAttached(root, child.index);
       const childPending = sc.onlyPending.get(child.index);
       sc.onlyPending.delete(child.index);

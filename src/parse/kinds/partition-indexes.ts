@@ -14,6 +14,7 @@ import { chooseName, nameAddition } from '../../model/naming.js';
 import { qualifiedKey } from '../../model/names.js';
 import { descendsFrom as isPartitionOf } from '../../model/partition.js';
 import type { FoldScope, MTable, Mut } from './scope.js';
+import { sameIndex, sameOptions } from '../../diff/equal.js';
 
 /**
  * The column names PostgreSQL derives an index's name from (ChooseIndexColumnNames): a column's name, else the
@@ -32,14 +33,46 @@ export function recordAttached(parent: Index, part: string, name: string): void 
   (parent as Mut<Index>).attached = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Forgets the entry of the partition `part` (Index.attached), returning the name it had. */
+/** Forgets the entry of the partition `part` (Index.attached, Index.attachedOptions), returning the name it had. */
 function forget(parent: Index, part: string): string | undefined {
   const name = parent.attached?.[part];
   if (name === undefined) return undefined;
   const { [part]: _gone, ...rest } = parent.attached!;
   if (Object.keys(rest).length) (parent as Mut<Index>).attached = rest;
   else delete (parent as Mut<Index>).attached;
+  setAttachedOptions(parent, part, undefined);
   return name;
+}
+
+/**
+ * The storage parameters of the index of the partition `part` attached to `parent` (Index.attachedOptions): its own
+ * entry, else the parent index's.
+ *
+ * @example
+ * attachedOptionsOf(ginIdx, 'gitlab_partitions_static.issue_search_data_00') // ['fastupdate=false']
+ */
+export function attachedOptionsOf(parent: Index, part: string): readonly string[] {
+  return parent.attachedOptions?.[part] ?? parent.options;
+}
+
+/** Records the storage parameters of `part`'s index attached to `parent`: an entry only when they differ from its own. */
+export function setAttachedOptions(parent: Index, part: string, options: readonly string[] | undefined): void {
+  const { [part]: _was, ...rest } = parent.attachedOptions ?? {};
+  const next = options && !sameOptions(options, parent.options) ? { ...rest, [part]: options } : rest;
+  if (Object.keys(next).length) (parent as Mut<Index>).attachedOptions = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
+  else delete (parent as Mut<Index>).attachedOptions;
+}
+
+/**
+ * Whether PostgreSQL attaches `child` to `parent` (`ALTER INDEX … ATTACH PARTITION`, or an `ATTACH PARTITION` that
+ * adopts a partition's index of the shape): CompareIndexInfo compares what the index is (method, uniqueness, keys,
+ * INCLUDE, predicate), not its storage parameters, which the child keeps (Index.attachedOptions).
+ *
+ * @example
+ * attachable(gin(v) WITH (fastupdate=false), gin(v) ON ONLY parent) // true
+ */
+export function attachable(child: Index, parent: Index): boolean {
+  return sameIndex({ ...child, only: undefined, options: parent.options }, { ...parent, only: undefined });
 }
 
 /**
@@ -97,7 +130,10 @@ export function descendsFrom(sc: FoldScope, key: string, ancestor: string): bool
  * absorbAttached(rootIdx, westValue) // rootIdx.attached gains west_value's { 'public.west_low': 'low_value' }
  */
 export function absorbAttached(root: Index, child: Index): void {
-  for (const [part, name] of Object.entries(child.attached ?? {})) recordAttached(root, part, name);
+  for (const [part, name] of Object.entries(child.attached ?? {})) {
+    recordAttached(root, part, name);
+    setAttachedOptions(root, part, attachedOptionsOf(child, part));
+  }
 }
 
 /**
@@ -142,13 +178,16 @@ export function dropAttached(sc: FoldScope, part: string, schema: string): void 
 export function detachAttached(sc: FoldScope, parent: MTable, part: MTable, refresh: (owner: MTable, ix: Mut<Index>) => void): void {
   const key = qualifiedKey(part.schema, part.name);
   for (const ix of indexesOf(sc, parent)) {
+    const options = attachedOptionsOf(ix, key);
     const name = forget(ix, key);
     if (name === undefined) continue;
-    const { attached: _a, only: _o, comment: _c, statistics: _s, loc: _l, ...shape } = ix as Mut<Index>;
-    const own: Mut<Index> = { ...shape, schema: part.schema, name, table: key };
+    const { attached: _a, attachedOptions: _ao, only: _o, comment: _c, statistics: _s, loc: _l, ...shape } = ix as Mut<Index>;
+    const own: Mut<Index> = { ...shape, options, schema: part.schema, name, table: key };
     for (const [k, n] of Object.entries(ix.attached ?? {})) if (descendsFrom(sc, k, key)) {
+      const below = attachedOptionsOf(ix, k);
       forget(ix, k);
       recordAttached(own, k, n);
+      setAttachedOptions(own, k, below);
     }
     const node = sc.indexNodes.get(ix);
     if (node) sc.indexNodes.set(own, { ...node });
@@ -180,5 +219,9 @@ export function renameAttached(sc: FoldScope, names: readonly string[], newname:
  * retargetAttached(sc, 'public.p1', 'public.p1_old')
  */
 export function retargetAttached(sc: FoldScope, from: string, to: string): void {
-  for (const ix of parentsOf(sc, from)) recordAttached(ix, to, forget(ix, from)!);
+  for (const ix of parentsOf(sc, from)) {
+    const options = attachedOptionsOf(ix, from);
+    recordAttached(ix, to, forget(ix, from)!);
+    setAttachedOptions(ix, to, options);
+  }
 }

@@ -26,4 +26,22 @@ export const HUNT_14C_CASES: AcceptanceCase[] = [
     seed: `${seed}; INSERT INTO h14c_pools (id) VALUES (1)`,
     keeps: keepsNotes,
   },
+  // Kea's script also creates a table and two foreign keys inside a plpgsql function it calls with a top-level
+  // `SELECT f();` and then drops: the fold took the SELECT for data (W_DATA) and the desired state lacked them. A
+  // SELECT of a procedural function of the file now goes to the dev database, as a CALL or a DO block does.
+  {
+    name: 'hunt-14c: a top-level SELECT of a plpgsql function of the file that creates a table and a foreign key',
+    old: [kept, 'CREATE TABLE h14c_defs (id int PRIMARY KEY, type smallint NOT NULL)'],
+    new: [kept, 'CREATE TABLE h14c_defs (id int PRIMARY KEY, type smallint NOT NULL)',
+      `CREATE FUNCTION h14c_setup() RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE TABLE h14c_types (id smallint PRIMARY KEY, name varchar(32) NOT NULL);
+  INSERT INTO h14c_types VALUES (0, 'empty'), (1, 'binary');
+  ALTER TABLE h14c_defs ADD CONSTRAINT h14c_defs_type_fk FOREIGN KEY (type) REFERENCES h14c_types (id);
+  RETURN 'done';
+END $$`,
+      'SELECT h14c_setup()', 'DROP FUNCTION h14c_setup()'],
+    seed,
+    keeps: keepsNotes,
+  },
 ];

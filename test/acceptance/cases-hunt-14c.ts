@@ -44,4 +44,15 @@ END $$`,
     seed,
     keeps: keepsNotes,
   },
+  // Roundcube's schema names each key's sequence as text (`DEFAULT nextval('users_seq'::text)`): PostgreSQL looks
+  // the name up at each call and stores `nextval(('users_seq'::text)::regclass)`, with no dependency on the sequence.
+  // The fold bound it to the sequence (`nextval('public.users_seq'::regclass)`), which pg_dump shows otherwise.
+  {
+    name: "hunt-14c: a sequence named as text in a column default (nextval('s'::text)) stays looked up at each call",
+    old: [kept, 'CREATE SEQUENCE h14c_users_seq', 'CREATE TABLE h14c_users (user_id integer PRIMARY KEY, name text)'],
+    new: [kept, 'CREATE SEQUENCE h14c_users_seq',
+      "CREATE TABLE h14c_users (user_id integer DEFAULT nextval('h14c_users_seq'::text) PRIMARY KEY, name text, n bigint DEFAULT nextval('h14c_users_seq'))"],
+    seed: `${seed}; INSERT INTO h14c_users (user_id, name) VALUES (1, 'a')`,
+    keeps: keepsNotes,
+  },
 ];

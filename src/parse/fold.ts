@@ -579,7 +579,18 @@ export class Folder implements FoldScope {
     if (n.targetList?.length && !n.fromClause && n.targetList.every((x) => x.ResTarget?.val?.FuncCall && ['setval', 'set_config'].includes(sv(x.ResTarget.val.FuncCall.funcname?.at(-1))))) {
       return this.report('W_DATA', 'SELECT setval(…) sets a sequence\'s value (data): not part of the desired state');
     }
+    // `SELECT f()` of a procedural function this file defines runs its body, which may create objects (ISC Kea's
+    // script creates a table and foreign keys in one): as a CALL or a DO block, a database runs it.
+    const own = (n.targetList ?? []).map((x) => x.ResTarget?.val?.FuncCall).find((f) => f && this.procedural(f.funcname?.map(sv) ?? []));
+    if (own) return this.unsupported(`SELECT ${(own.funcname ?? []).map(sv).join('.')}(…), which runs a procedural function of this file (it may create objects),`);
     this.report('W_DATA', 'SELECT statement is not part of the desired state: ignored');
+  }
+
+  /** True when `names` is a function of the file written in a procedural language (plpgsql, …), whose body the fold does not run. */
+  private procedural(names: readonly string[]): boolean {
+    if (!names.length) return false;
+    const f = names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))[0] : this.findFunction(names[0]!);
+    return !!f && !['sql', 'internal', 'c'].includes(f.language.toLowerCase());
   }
 
   // ---------------------------------------------------------------- finish

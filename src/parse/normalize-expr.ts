@@ -286,6 +286,10 @@ export abstract class ExprNormalizer {
     const name = this.typed ? names.join('.') : names[names.length - 1]!;
     let args: Canon[] = (v.args ?? []).map((a) => this.expr(a, scopes));
     if ((name === 'nextval' || name === 'currval' || name === 'setval') && args[0]?.K !== undefined) args = [{ K: this.regclass(args[0].K) }, ...args.slice(1)];
+    // A name given as text (`nextval('s'::text)`) is looked up at each call, not bound to a relation: PostgreSQL stores
+    // it `nextval(('s'::text)::regclass)`, and it compares by the name as written.
+    const late = name === 'nextval' || name === 'currval' || name === 'setval' ? lateSequenceName(v.args?.[0]) : undefined;
+    if (late !== undefined) args = [{ Late: late }, ...args.slice(1)];
     // Arguments coerced to the chosen signature's types, trailing ones merged into VARIADIC ARRAY[…] (./coercion.ts).
     const co = functionCoercions(v, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes), !!this.ctx.functions?.(names).length);
     if (co) {
@@ -363,4 +367,13 @@ export abstract class ExprNormalizer {
   abstract query(n: Node | undefined, outer?: ScopeItem[][]): Canon | undefined;
   /** A rule's (or a SQL-standard body's) INSERT / UPDATE / DELETE, its columns resolved (./normalize.ts). */
   abstract ruleAction(a: Node, rows: ScopeItem[]): Canon | undefined;
+}
+
+/** The name in `'s'::text` (or `('s'::text)::regclass`, as PostgreSQL prints it back): a sequence named at each call. */
+function lateSequenceName(n: Node | undefined): string | undefined {
+  const isRegclass = (t: Payload<'TypeName'> | undefined) => (t?.names ?? []).map(sv).at(-1) === 'regclass';
+  let x = n;
+  if (x?.TypeCast && isRegclass(x.TypeCast.typeName)) x = x.TypeCast.arg;
+  if (!x?.TypeCast || isRegclass(x.TypeCast.typeName)) return undefined;
+  return x.TypeCast.arg?.A_Const?.sval?.sval;
 }

@@ -87,7 +87,9 @@ function qualifyAny(n: unknown, names: NameResolver, ctes: Set<string>): unknown
     }
     const last = fname[fname.length - 1];
     const a0 = call.args?.[0];
-    const lit = a0?.A_Const?.sval?.sval ?? a0?.TypeCast?.arg?.A_Const?.sval?.sval;
+    // A name cast to text (`nextval('s'::text)`, Roundcube's schema) is looked up at each call (PostgreSQL stores
+    // `nextval(('s'::text)::regclass)`): only a bare literal or one cast to regclass names the sequence itself.
+    const lit = a0?.A_Const?.sval?.sval ?? (a0?.TypeCast && isRegclass(a0.TypeCast.typeName) ? a0.TypeCast.arg?.A_Const?.sval?.sval : undefined);
     if ((last === 'nextval' || last === 'currval' || last === 'setval') && lit !== undefined) {
       const rel = names.relation(splitQualified(lit, true));
       if (rel) (r === o ? (r = { ...o }) : r).FuncCall = { ...(r.FuncCall ?? call), args: [{ TypeCast: { arg: { A_Const: { sval: { sval: rel } } }, typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } }, ...((r.FuncCall ?? call).args ?? []).slice(1)] };

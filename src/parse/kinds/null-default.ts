@@ -34,3 +34,30 @@ function hasTypmod(type: string): boolean {
   // A user type whose name ends with ")" is quoted (ends with a double quote), so this is a modifier.
   return t.endsWith(')');
 }
+
+/**
+ * What a stored `DEFAULT NULL` becomes through `ALTER COLUMN … TYPE`: PostgreSQL strips the implicit coercions of the
+ * cooked default (the length coercion of `varchar(128)`), leaving a NULL constant of the old type without its
+ * modifier, coerces that to the new type and stores the result even when it is a bare NULL (tablecmds.c
+ * ATExecAlterColumnType): pg_dump shows `text DEFAULT NULL::character varying`, where a `DEFAULT NULL` written on
+ * `text` stores nothing. Returns the default's text, or undefined when it is not a bare `NULL`, the old type is a
+ * domain, or the stripped old type is the new one (then it is kept as written: a bare NULL of the column's own type,
+ * `numeric(10,2)[]` → `numeric[]`, which only this path stores and no CREATE or SET DEFAULT can, is left open).
+ *
+ * @example
+ * retypedNullDefault('NULL', 'character varying(128)', 'text') // 'NULL::character varying'
+ * retypedNullDefault('NULL', 'numeric(10,2)[]', 'numeric')  // 'NULL::numeric[]'
+ * retypedNullDefault('NULL', 'numeric(10,2)[]', 'numeric[]') // undefined
+ * retypedNullDefault('now()', 'timestamp without time zone', 'date') // undefined
+ */
+export function retypedNullDefault(defaultText: string, oldType: string, newType: string, oldIsDomain = false): string | undefined {
+  if (oldIsDomain || !/^\s*null\s*$/i.test(defaultText)) return undefined;
+  let base = oldType;
+  let dims = '';
+  while (base.endsWith('[]')) (base = base.slice(0, -2)), (dims += '[]');
+  let tail = '';
+  for (const t of [' with time zone', ' without time zone']) if (base.endsWith(t)) (tail = t), (base = base.slice(0, -t.length));
+  if (hasTypmod(base)) base = base.slice(0, base.lastIndexOf('('));
+  const stripped = `${base}${tail}${dims}`;
+  return stripped === newType ? undefined : `NULL::${stripped}`;
+}

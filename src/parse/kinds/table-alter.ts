@@ -24,6 +24,8 @@ import { alterView } from './view.js';
 import { alterComposite } from './type.js';
 import { addCheckToChildren, addColumnToChildren, changeChildColumns, dropCheck, dropColumnFromChildren, inherit, noInherit, retypeChildren } from './inheritance.js';
 import { alterSubcommand } from '../statement-kind.js';
+import { retypedNullDefault } from './null-default.js';
+import { parseExpression } from '../pg.js';
 import { optionName } from '../../model/options.js';
 import { firingOf, type Firing } from '../../model/firing.js';
 import { alterTriggerFiring, forgetClones, partitionsBelow } from '../../model/cloned-triggers.js';
@@ -127,7 +129,12 @@ export function alterTable(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
         break;
       case 'AT_AlterColumnType': {
         const c = col(cmd.name!);
+        const oldType = c.type;
         c.type = sc.type(cmd.def!.ColumnDef!.typeName);
+        // A stored DEFAULT NULL keeps its old type through the retype (./null-default.ts); a USING clause does not change the default.
+        // Stored as PostgreSQL keeps it, even where a DEFAULT NULL written on the new type would store nothing.
+        const kept = c.default && oldType !== c.type ? retypedNullDefault(c.default.text, oldType, c.type, sc.model.types[oldType]?.kind === 'domain') : undefined;
+        if (kept) c.default = sc.expr(parseExpression(kept)!);
         if (cmd.def!.ColumnDef!.collClause) c.collation = collations.collationSpelling(sc.model, cmd.def!.ColumnDef!.collClause.collname!.map(sv), sc.searchPath);
         retypeChildren(sc.model, found.key, c);
         break;

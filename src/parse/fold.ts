@@ -38,6 +38,7 @@ import * as table from './kinds/table.js';
 import { alterTable } from './kinds/table-alter.js';
 import * as indexes from './kinds/indexes.js';
 import * as view from './kinds/view.js';
+import { select } from './kinds/select.js';
 import * as fn from './kinds/function.js';
 import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
@@ -419,7 +420,7 @@ export class Folder implements FoldScope {
       case 'RenameStmt': return renameObject(this, n);
       case 'AlterObjectSchemaStmt': return setObjectSchema(this, n);
       case 'VariableSetStmt': return this.set(n);
-      case 'SelectStmt': return this.select(n);
+      case 'SelectStmt': return select(this, n);
       case 'TransactionStmt': return;
       case 'AlterOwnerStmt': return;
       case 'AlterDefaultPrivilegesStmt': return defaultPrivileges.alterDefaultPrivileges(this, n);
@@ -563,34 +564,6 @@ export class Folder implements FoldScope {
       return;
     }
     this.searchPath = (n.args ?? []).map((a) => constText(a)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith('"') ? s.slice(1, -1) : s));
-  }
-
-  /** `SELECT pg_catalog.set_config('search_path', '', false)` (pg_dump's header) sets the path; other SELECTs are data. */
-  private select(n: Payload<'SelectStmt'>): void {
-    const t = n.targetList?.[0]?.ResTarget?.val?.FuncCall;
-    if (n.targetList?.length === 1 && !n.fromClause && t && sv(t.funcname?.at(-1)) === 'set_config') {
-      const [name, value] = (t.args ?? []).map((a) => a.A_Const?.sval?.sval);
-      if (name === 'search_path' && value !== undefined) {
-        this.searchPath = value.split(',').map((s) => s.trim()).filter(Boolean);
-        return;
-      }
-      return;
-    }
-    if (n.targetList?.length && !n.fromClause && n.targetList.every((x) => x.ResTarget?.val?.FuncCall && ['setval', 'set_config'].includes(sv(x.ResTarget.val.FuncCall.funcname?.at(-1))))) {
-      return this.report('W_DATA', 'SELECT setval(…) sets a sequence\'s value (data): not part of the desired state');
-    }
-    // `SELECT f()` of a procedural function this file defines runs its body, which may create objects (ISC Kea's
-    // script creates a table and foreign keys in one): as a CALL or a DO block, a database runs it.
-    const own = (n.targetList ?? []).map((x) => x.ResTarget?.val?.FuncCall).find((f) => f && this.procedural(f.funcname?.map(sv) ?? []));
-    if (own) return this.unsupported(`SELECT ${(own.funcname ?? []).map(sv).join('.')}(…), which runs a procedural function of this file (it may create objects),`);
-    this.report('W_DATA', 'SELECT statement is not part of the desired state: ignored');
-  }
-
-  /** True when `names` is a function of the file written in a procedural language (plpgsql, …), whose body the fold does not run. */
-  private procedural(names: readonly string[]): boolean {
-    if (!names.length) return false;
-    const f = names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))[0] : this.findFunction(names[0]!);
-    return !!f && !['sql', 'internal', 'c'].includes(f.language.toLowerCase());
   }
 
   // ---------------------------------------------------------------- finish

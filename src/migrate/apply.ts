@@ -12,6 +12,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import { MeridianError } from '../errors.js';
+import { isLockTableFull, lockTableHint } from '../db/lock-table.js';
 import type { MigrationFile } from './dir.js';
 import { acquireApplyLock } from './apply-lock.js';
 import { firstApplyRevisions } from './baseline.js';
@@ -96,9 +97,12 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
 
     const ctx: FileRunContext = { schema, sums, now, onProgress: opts.onProgress };
     const results: FileResult[] = [];
-    const fail = async (p: PendingFile, e: unknown, recordIn: Queryable | undefined): Promise<ApplyResult> => {
+    // `inTransaction`: what ran in the transaction that failed, when one did (a full lock table gets a hint).
+    const fail = async (p: PendingFile, e: unknown, recordIn: Queryable | undefined, inTransaction?: string): Promise<ApplyResult> => {
       results.push(...(await failedFileResults(p, e, recordIn, plans, ctx)));
-      return { from, to, files: results, dryRun: false, ok: false, error: (e as Error).message };
+      const full = inTransaction !== undefined && isLockTableFull((e as Error).cause);
+      const hint = full ? `: ${lockTableHint(inTransaction, 'run it with --tx-mode none, or head a file with `-- atlas:txmode none` (each statement committed on its own)')}` : '';
+      return { from, to, files: results, dryRun: false, ok: false, error: `${(e as Error).message}${hint}` };
     };
 
     if (globalMode === 'all') {
@@ -117,7 +121,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
       } catch (e) {
         if (!failed) throw e;
         results.length = 0;
-        return fail(failed.p, failed.e, undefined);
+        return fail(failed.p, failed.e, undefined, `the ${plans.length} file(s) in one transaction (--tx-mode all)`);
       }
       return { from, to, files: results, dryRun: false, ok: true };
     }
@@ -128,7 +132,7 @@ export async function applyMigrations(db: Database, opts: ApplyOptions): Promise
       } catch (e) {
         if (!isFileFailure(e)) throw e;
         // In a transaction, the rollback took the revision row with it (Atlas): it is not recorded again.
-        return fail(p, e, mode === 'none' ? db : undefined);
+        return fail(p, e, mode === 'none' ? db : undefined, mode === 'none' ? undefined : `the ${p.statements.length} statement(s) of ${p.file.name} in one transaction`);
       }
     }
     return { from, to, files: results, dryRun: false, ok: true };

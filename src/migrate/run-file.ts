@@ -113,7 +113,7 @@ export async function runFile(q: Queryable, p: PendingFile, ctx: FileRunContext)
     } catch (e) {
       const message = (e as Error).message;
       rev = { ...rev, executionTime: process.hrtime.bigint() - started, error: message, errorStmt: sql };
-      const failure = new MeridianError('E_APPLY', executingStatementError(sql, p.file.version, message));
+      const failure = new MeridianError('E_APPLY', executingStatementError(sql, p.file.version, message), { cause: e });
       Object.assign(failure, { revision: rev, statement: sql, appliedNow, fileName: p.file.name });
       throw failure;
     }

@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { MeridianError } from '../errors.js';
+import { isLockTableFull, lockTableHint } from '../db/lock-table.js';
 import { openDatabase } from '../db/index.js';
 import { diff } from '../diff/index.js';
 import { inspect } from '../inspect/index.js';
@@ -127,9 +128,6 @@ export async function planSchemaApply(
  */
 export type ApplyTxMode = 'file' | 'none';
 
-/** SQLSTATE 53200: the shared lock table is full (each relation created or altered in a transaction holds a lock). */
-const OUT_OF_SHARED_MEMORY = '53200';
-
 /**
  * Executes planned statements: consecutive transactional statements in one transaction each run,
  * the others on their own (`txMode: 'none'`: every statement on its own). A transaction that runs out of lock
@@ -161,8 +159,9 @@ export async function executeStatements(db: Database, statements: readonly State
         }
       });
     } catch (e) {
-      if ((e as { sqlState?: string }).sqlState !== OUT_OF_SHARED_MEMORY) throw e;
-      throw new MeridianError('E_DB', `${(e as Error).message}: ${batch.length} statements in one transaction hold more locks than the server's lock table has room for (max_locks_per_transaction × (max_connections + max_prepared_transactions)); the transaction was rolled back${executed ? ` (${executed} statement(s) before it were applied)` : ''}. Raise max_locks_per_transaction on the server, or run the plan with --tx-mode none (each statement committed on its own, as psql -f runs a file)`, { cause: e });
+      if (!isLockTableFull(e)) throw e;
+      const before = executed ? ` (${executed} statement(s) before it were applied)` : '';
+      throw new MeridianError('E_DB', `${(e as Error).message}: ${lockTableHint(`${batch.length} statements in one transaction${before}`, 'run the plan with --tx-mode none (each statement committed on its own, as psql -f runs a file)')}`, { cause: e });
     }
     executed += batch.length;
     i = j;

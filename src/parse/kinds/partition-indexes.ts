@@ -13,7 +13,7 @@ import { figureColname } from '../colname.js';
 import { chooseName, nameAddition } from '../../model/naming.js';
 import { qualifiedKey } from '../../model/names.js';
 import { descendsFrom as isPartitionOf } from '../../model/partition.js';
-import type { FoldScope, MTable, Mut } from './scope.js';
+import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { sameIndex, sameOptions } from '../../diff/equal.js';
 
 /**
@@ -73,6 +73,32 @@ export function setAttachedOptions(parent: Index, part: string, options: readonl
  */
 export function attachable(child: Index, parent: Index): boolean {
   return sameIndex({ ...child, only: undefined, options: parent.options }, { ...parent, only: undefined });
+}
+
+/**
+ * Whether `child` differs from `parent` only in its keys' order (ASC/DESC, NULLS FIRST/LAST): PostgreSQL attaches it
+ * (CompareIndexInfo does not compare indoption; checked on 15: `ALTER INDEX … ATTACH PARTITION` and the adoption by
+ * `ATTACH PARTITION` both take `(a DESC NULLS LAST)` for a parent's `(a)`), but the Model keeps one key order for a
+ * partitioned table's index and its partitions' (Index.attached holds names only): the fold refuses it
+ * (`refuseOrderOnly`) rather than record another index than PostgreSQL makes.
+ *
+ * @example
+ * orderOnly(btree(a DESC), btree(a) ON ONLY parent) // true
+ */
+export function orderOnly(child: Index, parent: Index): boolean {
+  const unordered = (i: Index): Index => ({ ...i, keys: i.keys.map((k) => ({ ...k, descending: false, nullsFirst: false })) });
+  return !attachable(child, parent) && attachable(unordered(child), unordered(parent));
+}
+
+/**
+ * The refusal of a partition's index `child` attached to `parent` with another key order (`orderOnly`), located at
+ * the statement that attaches it.
+ *
+ * @example
+ * throw refuseOrderOnly('d_idx', 'p_idx') // E_UNSUPPORTED: … differs from … only in ASC/DESC or NULLS FIRST/LAST order …
+ */
+export function refuseOrderOnly(child: string, parent: string): Problem {
+  return new Problem('E_UNSUPPORTED', `index "${child}" attached as a partition of index "${parent}" differs from it only in ASC/DESC or NULLS FIRST/LAST order: PostgreSQL accepts it, but Meridian keeps one key order for a partitioned table's index and its partitions' indexes; give "${child}" the order of "${parent}", or attach it in a migration`);
 }
 
 /**

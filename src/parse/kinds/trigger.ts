@@ -24,6 +24,9 @@ export function createTrigger(sc: FoldScope, n: Payload<'CreateTrigStmt'>): void
   const triggers = (owner.triggers ??= {}) as Record<string, Trigger>;
   const trigname = n.trigname!;
   if (triggers[trigname] && !n.replace) throw new Problem('E_DUPLICATE', `trigger "${n.trigname}" for relation "${owner.name}" already exists`);
+  // Replaced, it fires on origin again (`enabled: 'O'` below), and so do its copies on the partitions, whatever
+  // states they were set to (PostgreSQL 15: CreateTriggerFiringOn rewrites each copy's pg_trigger row).
+  if (triggers[trigname]) forgetClones(sc.model.tables, partitionsBelow(sc.model.tables, t.key), trigname);
   const timing = (n.timing ?? 0) & 2 ? 'BEFORE' : (n.timing ?? 0) & 64 ? 'INSTEAD OF' : 'AFTER';
   const ev = n.events ?? 0;
   const events = [ev & 8 ? 'DELETE' : '', ev & 4 ? 'INSERT' : '', ev & 32 ? 'TRUNCATE' : '', ev & 16 ? 'UPDATE' : ''].filter(Boolean);

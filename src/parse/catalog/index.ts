@@ -36,6 +36,23 @@ export interface BuiltinCatalog {
   operators(name: string): readonly (readonly [string, string])[];
   /** Whether PostgreSQL coerces a value of type `from` to `to` implicitly (typnames; polymorphic targets accept what they may). */
   coerces(from: string, to: string): boolean;
+  /**
+   * Whether `name` is one of pg_catalog's own tables or views (`pg_class`, `pg_stat_activity`) in this version: a
+   * built-in `pg_` type that is a relation's row type, i.e. one no built-in function reads (a base type such as
+   * `pg_lsn` has its output function, `pg_lsn_out(pg_lsn)`).
+   */
+  relation(name: string): boolean;
+}
+
+/** The types some built-in function takes as an argument (base types: their output and send functions do). */
+let argumentTypes: ReadonlySet<string> | undefined;
+function functionArgumentTypes(): ReadonlySet<string> {
+  if (argumentTypes) return argumentTypes;
+  const out = new Set<string>();
+  for (const text of [...Object.values(BUILTIN_FUNCTIONS), ...Object.values(INTERNAL_FUNCTIONS)]) {
+    for (const e of text.split(' ')) for (const a of untagOver(e, 0)[0].split('=')[0]!.split(',')) out.add(a.replace(/^\+/, ''));
+  }
+  return (argumentTypes = out);
 }
 
 const ALL = (1 << BUILTIN_MAJORS.length) - 1;
@@ -137,5 +154,8 @@ function build(major: number | undefined): BuiltinCatalog {
       return o;
     },
     coerces,
+    relation(name) {
+      return /^pg_/.test(name) && types.has(name) && !functionArgumentTypes().has(name);
+    },
   };
 }

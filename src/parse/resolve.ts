@@ -287,24 +287,40 @@ class Resolver {
       return false;
     }
     const s = stmts.length === 1 && stmts[0]!.type === 'SelectStmt' ? (stmts[0]!.node as Payload<'SelectStmt'>) : undefined;
-    if (!s || s.withClause || s.op !== 'SETOP_NONE' || (s.targetList ?? []).length !== 1) return false;
+    const from = s?.fromClause ?? [];
+    const rel = from.length === 1 ? from[0]!.RangeVar : undefined;
+    if (!s || s.withClause || s.op !== 'SETOP_NONE' || !s.targetList?.length || (from.length && !rel)) return false;
+    // One relation, pg_catalog's, whose columns the snapshot holds: every column reference must be one of them.
+    const columns = rel && this.builtinObject([rel.schemaname, rel.relname].filter((p): p is string => !!p), (n) => this.cat.relation(n)) ? this.cat.relationColumns(rel.relname!) : rel ? undefined : new Map<string, string>();
+    if (!columns) return false;
+    const names = new Set([rel?.relname, rel?.alias?.aliasname].filter((n): n is string => !!n));
+    const column = (r: Payload<'ColumnRef'>): string | undefined => {
+      const fields = (r.fields ?? []).map((x) => (x.String ? stringValue(x) : undefined));
+      if (fields.some((x) => x === undefined) || fields.length > 2 || (fields.length === 2 && !names.has(fields[0]!))) return undefined;
+      return columns.get(fields.at(-1)!);
+    };
     let own = true;
     walk(s, (x) => {
-      if (x.RangeVar && !this.builtinObject([x.RangeVar.schemaname, x.RangeVar.relname].filter((p): p is string => !!p), (n) => this.cat.relation(n))) own = false;
-      if (x.SubLink || x.RangeSubselect || x.RangeFunction) own = false;
+      if (x.RangeVar && x.RangeVar !== rel) own = false;
+      if (x.SubLink || x.RangeSubselect || x.RangeFunction || x.JoinExpr || x.ParamRef) own = false;
+      if (x.ColumnRef && column(x.ColumnRef) === undefined) own = false;
     });
     if (!own) return false;
     const before = this.out.length;
     this.tree(s, { where: `the body of SQL function "${key}"`, loc: f.loc });
     if (this.out.length > before) return (this.out.length = before), false;
     if (/^void$/i.test(f.returns)) return true;
-    const want = this.cat.typeName(f.returns);
-    const val = s.targetList![0]!.ResTarget?.val;
-    const call = val?.FuncCall;
-    const got = call && !call.over
-      ? this.cat.typeName(builtinFunctionResult(stringValue(call.funcname?.at(-1)), call.agg_star ? [] : (call.args ?? []).map((a) => this.typeOf(a, { where: '' })))?.type ?? '')
-      : this.typeOf(val, { where: '' });
-    return want !== undefined && got === want;
+    // The result: a TABLE's columns, else one column of the declared (SETOF) type; each of that very built-in type.
+    const table = f.args.filter((a) => a.mode === 'TABLE' || a.mode === 'OUT' || a.mode === 'INOUT');
+    const want = (table.length ? table.map((a) => a.type) : /^TABLE\(/i.test(f.returns) ? [] : [f.returns.replace(/^SETOF\s+/i, '')]).map((t) => this.cat.typeName(t));
+    const typeOf = (val: Tree | undefined): string | undefined => {
+      if (val?.ColumnRef) return column(val.ColumnRef);
+      const call = val?.FuncCall;
+      if (call && !call.over) return this.cat.typeName(builtinFunctionResult(stringValue(call.funcname?.at(-1)), call.agg_star ? [] : (call.args ?? []).map((a) => typeOf(a)))?.type ?? '');
+      return this.typeOf(val, { where: '' });
+    };
+    const got = s.targetList.map((t) => typeOf(t.ResTarget?.val));
+    return want.length === got.length && want.every((t, i) => t !== undefined && t === got[i]);
   }
 
   /** Whether `parts` (a name as written, unquoted) names a pg_catalog object `has` knows: bare, or qualified by pg_catalog. */

@@ -18,8 +18,12 @@ export const HUNT_14C2_CASES: AcceptanceCase[] = [
     new: ['CREATE TABLE t (id int)', ...views],
   },
   {
-    name: 'hunt-14c2: an SQL function reading pg_stat_activity comes and goes',
+    name: 'hunt-14c2: SQL functions reading pg_stat_activity (one value, a TABLE) come and go',
     old: ['CREATE TABLE t (id int)'],
-    new: ['CREATE TABLE t (id int)', "CREATE FUNCTION active_connections() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM pg_stat_activity WHERE state = 'active' $$"],
+    new: [
+      'CREATE TABLE t (id int)',
+      "CREATE FUNCTION active_connections() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM pg_stat_activity WHERE state = 'active' $$",
+      "CREATE FUNCTION autovacuum_queries() RETURNS TABLE(query text, query_start timestamp with time zone) LANGUAGE sql SECURITY DEFINER SET search_path TO 'pg_catalog', 'pg_temp' AS $$ SELECT query, query_start FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND backend_type = 'autovacuum worker' $$",
+    ],
   },
 ];

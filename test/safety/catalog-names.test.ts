@@ -22,6 +22,7 @@ const SCHEMA = [
   "CREATE VIEW catalog_ids AS SELECT 'pg_catalog.pg_class'::regclass AS a, 't'::regclass AS b, 'now'::regproc AS c, 'textin(cstring)'::regprocedure AS d, 'public.mood'::regtype AS e, 'integer[]'::regtype AS f, 'default'::regcollation AS g;",
   'CREATE FUNCTION active_connections() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM pg_stat_activity WHERE state = \'active\' $$;',
   'CREATE FUNCTION backends() RETURNS integer LANGUAGE sql AS $$ SELECT count(*)::int FROM pg_catalog.pg_stat_activity $$;',
+  "CREATE FUNCTION autovacuum() RETURNS TABLE(query text, query_start timestamp with time zone) LANGUAGE sql SECURITY DEFINER SET search_path TO 'pg_catalog', 'pg_temp' AS $$ SELECT query, a.query_start FROM pg_stat_activity a WHERE datname = current_database() AND state = 'active' $$;",
 ].join('\n');
 
 const NO_DEV = async (): Promise<Database> => {
@@ -38,18 +39,20 @@ describe('names of PostgreSQL\'s own objects', () => {
     expect(r.errors).toEqual([]);
     expect(unresolvedNames(r.model, emptyModel())).toEqual([]);
   });
-  it('leave what only a database decides: unknown or overloaded names, a body reading the file\'s tables, a wrong result type', async () => {
+  it('leave what only a database decides: unknown or overloaded names, a body reading the file\'s tables or a misspelt column, a wrong result type', async () => {
     await initSchemaParser();
     const text = [
       'CREATE TABLE t (id int);',
       "CREATE VIEW v AS SELECT 'no_such'::regclass AS a, 'no_such'::regtype AS b, 'abs'::regproc AS c, 'no_such'::regnamespace AS d;",
       'CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t $$;',
       'CREATE FUNCTION g() RETURNS integer LANGUAGE sql AS $$ SELECT count(*) FROM pg_stat_activity $$;',
+      "CREATE FUNCTION h() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM pg_stat_activity WHERE stat = 'active' $$;",
+      'CREATE FUNCTION k() RETURNS TABLE(query text, pid text) LANGUAGE sql AS $$ SELECT query, pid FROM pg_stat_activity $$;',
     ].join('\n');
     const what = unresolvedNames(checkSchema([{ file: 'schema.sql', text }]).model, emptyModel()).map((u) => u.what);
     expect(what).toEqual([
       `'no_such'::regclass in view "public.v"`, `'no_such'::regtype in view "public.v"`, `'abs'::regproc in view "public.v"`, `'no_such'::regnamespace in view "public.v"`,
-      'the body of SQL function "public.f()"', 'the body of SQL function "public.g()"',
+      'the body of SQL function "public.f()"', 'the body of SQL function "public.g()"', 'the body of SQL function "public.h()"', 'the body of SQL function "public.k()"',
     ]);
   });
   it.each(HUNT_14C2_CASES)('the acceptance case resolves natively: $name', async (c) => {

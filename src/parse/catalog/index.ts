@@ -10,6 +10,7 @@
  */
 import { BUILTIN_CASTS, BUILTIN_FUNCTIONS, BUILTIN_MAJORS, BUILTIN_OPERATORS, BUILTIN_TYPE_NAMES, BUILTIN_TYPES } from './builtins.js';
 import { INTERNAL_FUNCTIONS, INTERNAL_MAJORS } from './internal-functions.js';
+import { CATALOG_COLUMN_MAJORS, CATALOG_COLUMNS } from './catalog-columns.js';
 
 /** One built-in function signature: argument type names, how many trailing ones have defaults, variadic. */
 export interface FunctionSignature {
@@ -42,6 +43,11 @@ export interface BuiltinCatalog {
    * `pg_lsn` has its output function, `pg_lsn_out(pg_lsn)`).
    */
   relation(name: string): boolean;
+  /**
+   * The columns (name → typname, in order) of one of pg_catalog's tables or views in this version (./catalog-columns.ts);
+   * with no major, those every major read has alike. Undefined when not known.
+   */
+  relationColumns(name: string): ReadonlyMap<string, string> | undefined;
 }
 
 /** The types some built-in function takes as an argument (base types: their output and send functions do). */
@@ -157,5 +163,24 @@ function build(major: number | undefined): BuiltinCatalog {
     relation(name) {
       return /^pg_/.test(name) && types.has(name) && !functionArgumentTypes().has(name);
     },
+    relationColumns(name) {
+      return catalogColumns(name, major);
+    },
   };
+}
+
+/** The columns of a pg_catalog relation in `major` (one CATALOG_COLUMN_MAJORS has), else those every one has alike. */
+function catalogColumns(name: string, major: number | undefined): ReadonlyMap<string, string> | undefined {
+  if (!Object.hasOwn(CATALOG_COLUMNS, name)) return undefined;
+  const all = (1 << CATALOG_COLUMN_MAJORS.length) - 1;
+  const lists = CATALOG_COLUMNS[name]!.map((e) => untagOver(e, all));
+  const parse = (list: string) => new Map(list.split(',').map((c) => c.split(':') as [string, string]));
+  const at = major === undefined ? -1 : CATALOG_COLUMN_MAJORS.indexOf(major);
+  if (at >= 0) {
+    const hit = lists.find(([, m]) => m & (1 << at));
+    return hit ? parse(hit[0]) : undefined;
+  }
+  if (lists.reduce((m, [, x]) => m | x, 0) !== all) return undefined;
+  const maps = lists.map(([l]) => parse(l));
+  return new Map([...maps[0]!].filter(([c, t]) => maps.every((m) => m.get(c) === t)));
 }

@@ -8,7 +8,7 @@ import type { AcceptanceCase } from './harness.js';
 
 const views = [
   "CREATE VIEW catalog_columns AS SELECT a.attname, textin(textout(c.relname)) AS rel FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE a.atttypid = 'name'::regtype AND c.oid = 'pg_class'::regclass",
-  "CREATE VIEW catalog_ids AS SELECT 'pg_catalog.pg_class'::regclass AS a, 'now'::regproc AS b, 'textin(cstring)'::regprocedure AS c, 'integer[]'::regtype AS d, 'pg_catalog'::regnamespace AS e",
+  "CREATE VIEW catalog_ids AS SELECT 'pg_catalog.pg_class'::regclass AS a, 'now'::regproc AS b, 'textin(cstring)'::regprocedure AS c, 'integer[]'::regtype AS d, 'pg_catalog'::regnamespace AS e, 'int4'::regtype AS f, 'pg_catalog.now'::regproc AS g, 'pg_catalog.abs(int4)'::regprocedure AS h",
 ];
 
 export const HUNT_14C2_CASES: AcceptanceCase[] = [

@@ -7,6 +7,7 @@
  * In: parse nodes, a NormalizeContext (./normalize-context.ts). Out: a Canon. Never: I/O.
  */
 import { constantOutput, intervalFieldsOutput } from '../model/constants.js';
+import { regConstantOutput } from './reg-literals.js';
 import { unknownLiteralType } from './literal-type.js';
 import { qualifiedKey, splitQualified } from '../model/names.js';
 import { canonicalType } from './typename.js';
@@ -49,7 +50,7 @@ export function tellConstants(kept: readonly (readonly [string, string])[]): voi
 
 /** A constant's printed form: constantOutput's, else the text as written (and the observer told). */
 function printed(text: string, type: string, plain = false): string {
-  const out = constantOutput(text, type, plain);
+  const out = regConstantOutput(text, type) ?? constantOutput(text, type, plain);
   if (out === undefined) constantObserver?.(text, type);
   return out ?? text;
 }
@@ -308,6 +309,9 @@ export abstract class ExprNormalizer {
 
   /** A regclass literal (`'app.seq'`, `'"My Seq"'`, `'seq'`) → the relation's key. */
   private regclass(lit: string): string {
+    // One of pg_catalog's relations ('pg_catalog.pg_class'): printed bare, pg_catalog being searched first.
+    const builtin = regConstantOutput(lit, 'regclass');
+    if (builtin !== undefined) return builtin;
     const parts = splitQualified(lit, true);
     const r = this.ctx.relation?.(parts);
     if (r) return r.key;

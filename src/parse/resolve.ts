@@ -13,14 +13,16 @@
  * the schema on the dev database, which reports PostgreSQL's own error at its position in the file.
  */
 import type { SourceLocation } from '../errors.js';
-import type { Expr, Model, Table } from '../model/types.js';
+import type { Expr, Func, Model, Table } from '../model/types.js';
 import { splitQualified } from '../model/names.js';
 import { isBuiltinTextSearch } from './kinds/text-search.js';
 import { BUILTIN_COLLATIONS, BUILTIN_MAJORS } from './catalog/builtins.js';
 import { builtinCatalog, type BuiltinCatalog, type FunctionSignature } from './catalog/index.js';
 import { stringValue, walk, type Payload, type Tree } from './ast.js';
-import { parseExpression, parseOne } from './pg.js';
+import { parseExpression, parseOne, statementPieces } from './pg.js';
+import { builtinFunctionResult } from './expr-type.js';
 import { literalAccepted, literalRule } from '../model/literals.js';
+import { regLiteralFits } from './reg-literals.js';
 
 export interface Unresolved {
   /** What could not be resolved: `function now_() (0 arguments)`, `column "zz" in CHECK of "app.t"`… */
@@ -99,7 +101,8 @@ export function unresolvedNames(desired: Model, current: Model, opts: ResolveOpt
   for (const [key, f] of Object.entries(desired.functions)) {
     if (same(f, current.functions[key])) continue;
     // PostgreSQL checks an SQL function's body when it is created (check_function_bodies): only it can say.
-    if (/^sql$/i.test((f as { language?: string }).language ?? '')) r.out.push({ what: `the body of SQL function "${key}"`, loc: f.loc });
+    // Decided natively only when the body reads PostgreSQL's own relations alone (`SELECT count(*) FROM pg_stat_activity`).
+    if (/^sql$/i.test(f.language) && !r.sqlBody(f, key)) r.out.push({ what: `the body of SQL function "${key}"`, loc: f.loc });
   }
   return r.out;
 }
@@ -214,7 +217,9 @@ class Resolver {
     // Named arguments (`make_interval(days => 1)`) do not line up by position: their count is all that is checked.
     const named = args.some((a) => a.NamedArgExpr);
     const types = named ? args.map(() => undefined) : args.map((a) => this.typeOf(a, ctx));
-    const fits = (cat: BuiltinCatalog, ts: readonly (string | undefined)[]) => cat.functions(name).some((sig) => callFits(cat, sig, ts, !!n.func_variadic));
+    // A function taking `cstring` (a type's I/O: `textin(textout(x))`) is callable too; one taking `internal` is not.
+    const callable = (cat: BuiltinCatalog) => [...cat.functions(name), ...cat.internalFunctions(name).filter((sig) => !sig.args.includes('internal'))];
+    const fits = (cat: BuiltinCatalog, ts: readonly (string | undefined)[]) => callable(cat).some((sig) => callFits(cat, sig, ts, !!n.func_variadic));
     if (builtinName && fits(this.cat, types)) return;
     const known = types.some((t) => t !== undefined) && builtinName && fits(this.cat, types.map(() => undefined));
     const call = known ? `${parts.join('.')}(${types.map((t) => t ?? '?').join(', ')}) (no built-in ${name} takes these argument types)` : `${parts.join('.')}() with ${args.length} argument(s)`;
@@ -267,6 +272,62 @@ class Resolver {
     }
   }
 
+  /**
+   * Whether an SQL function's body is one a database would accept, decided natively: one SELECT that reads only
+   * pg_catalog's relations (no CTE, no relation of the file: PostgreSQL checks the body when the function is created,
+   * before or after the file's own tables, which the fold cannot order), whose names resolve, and whose one column's
+   * built-in type is the declared result (or the function returns void). Anything else is left to the dev database.
+   */
+  sqlBody(f: Func, key: string): boolean {
+    if (!f.body.trim() || !f.returns || f.kind !== 'function') return false;
+    let stmts;
+    try {
+      stmts = [...statementPieces(f.body, f.loc?.file ?? 'body')].flat();
+    } catch {
+      return false;
+    }
+    const s = stmts.length === 1 && stmts[0]!.type === 'SelectStmt' ? (stmts[0]!.node as Payload<'SelectStmt'>) : undefined;
+    const from = s?.fromClause ?? [];
+    const rel = from.length === 1 ? from[0]!.RangeVar : undefined;
+    if (!s || s.withClause || s.op !== 'SETOP_NONE' || !s.targetList?.length || (from.length && !rel)) return false;
+    // One relation, pg_catalog's, whose columns the snapshot holds: every column reference must be one of them.
+    const columns = rel && this.builtinObject([rel.schemaname, rel.relname].filter((p): p is string => !!p), (n) => this.cat.relation(n)) ? this.cat.relationColumns(rel.relname!) : rel ? undefined : new Map<string, string>();
+    if (!columns) return false;
+    const names = new Set([rel?.relname, rel?.alias?.aliasname].filter((n): n is string => !!n));
+    const column = (r: Payload<'ColumnRef'>): string | undefined => {
+      const fields = (r.fields ?? []).map((x) => (x.String ? stringValue(x) : undefined));
+      if (fields.some((x) => x === undefined) || fields.length > 2 || (fields.length === 2 && !names.has(fields[0]!))) return undefined;
+      return columns.get(fields.at(-1)!);
+    };
+    let own = true;
+    walk(s, (x) => {
+      if (x.RangeVar && x.RangeVar !== rel) own = false;
+      if (x.SubLink || x.RangeSubselect || x.RangeFunction || x.JoinExpr || x.ParamRef) own = false;
+      if (x.ColumnRef && column(x.ColumnRef) === undefined) own = false;
+    });
+    if (!own) return false;
+    const before = this.out.length;
+    this.tree(s, { where: `the body of SQL function "${key}"`, loc: f.loc });
+    if (this.out.length > before) return (this.out.length = before), false;
+    if (/^void$/i.test(f.returns)) return true;
+    // The result: a TABLE's columns, else one column of the declared (SETOF) type; each of that very built-in type.
+    const table = f.args.filter((a) => a.mode === 'TABLE' || a.mode === 'OUT' || a.mode === 'INOUT');
+    const want = (table.length ? table.map((a) => a.type) : /^TABLE\(/i.test(f.returns) ? [] : [f.returns.replace(/^SETOF\s+/i, '')]).map((t) => this.cat.typeName(t));
+    const typeOf = (val: Tree | undefined): string | undefined => {
+      if (val?.ColumnRef) return column(val.ColumnRef);
+      const call = val?.FuncCall;
+      if (call && !call.over) return this.cat.typeName(builtinFunctionResult(stringValue(call.funcname?.at(-1)), call.agg_star ? [] : (call.args ?? []).map((a) => typeOf(a)))?.type ?? '');
+      return this.typeOf(val, { where: '' });
+    };
+    const got = s.targetList.map((t) => typeOf(t.ResTarget?.val));
+    return want.length === got.length && want.every((t, i) => t !== undefined && t === got[i]);
+  }
+
+  /** Whether `parts` (a name as written, unquoted) names a pg_catalog object `has` knows: bare, or qualified by pg_catalog. */
+  private builtinObject(parts: readonly string[], has: (name: string) => boolean): boolean {
+    return (parts.length === 1 || (parts.length === 2 && parts[0] === 'pg_catalog')) && has(parts.at(-1)!);
+  }
+
   /** An operator, by name and, where they are known, its operand types (`= ANY (array)` compares with the element). */
   private operator(n: Payload<'A_Expr'>, ctx: Ctx): void {
     const parts = (n.name ?? []).map(stringValue);
@@ -294,8 +355,15 @@ class Resolver {
     if (literalRule(t)) return literalAccepted(text, t);
     if (t === 'regclass') {
       const parts = splitQualified(text, true);
-      return this.relations.has(parts.join('.'));
+      return this.relations.has(parts.join('.')) || this.builtinObject(parts, (n) => this.cat.relation(n));
     }
+    const reg = regLiteralFits(t, text, {
+      cat: this.cat,
+      userType: (name) => this.userTypes.has(name),
+      userCollation: (name) => this.userCollations.has(name),
+      schema: (name) => Object.hasOwn(this.model.schemas, name),
+    });
+    if (reg !== undefined) return reg;
     // A text search configuration or dictionary: a built-in one, or one of the Model (schema-qualified, or by a name
     // only one schema has: the search_path is not known here).
     if (t === 'regconfig' || t === 'regdictionary') {

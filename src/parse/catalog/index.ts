@@ -10,6 +10,7 @@
  */
 import { BUILTIN_CASTS, BUILTIN_FUNCTIONS, BUILTIN_MAJORS, BUILTIN_OPERATORS, BUILTIN_TYPE_NAMES, BUILTIN_TYPES } from './builtins.js';
 import { INTERNAL_FUNCTIONS, INTERNAL_MAJORS } from './internal-functions.js';
+import { CATALOG_COLUMN_MAJORS, CATALOG_COLUMNS } from './catalog-columns.js';
 
 /** One built-in function signature: argument type names, how many trailing ones have defaults, variadic. */
 export interface FunctionSignature {
@@ -36,6 +37,28 @@ export interface BuiltinCatalog {
   operators(name: string): readonly (readonly [string, string])[];
   /** Whether PostgreSQL coerces a value of type `from` to `to` implicitly (typnames; polymorphic targets accept what they may). */
   coerces(from: string, to: string): boolean;
+  /**
+   * Whether `name` is one of pg_catalog's own tables or views (`pg_class`, `pg_stat_activity`) in this version: a
+   * built-in `pg_` type that is a relation's row type, i.e. one no built-in function reads (a base type such as
+   * `pg_lsn` has its output function, `pg_lsn_out(pg_lsn)`).
+   */
+  relation(name: string): boolean;
+  /**
+   * The columns (name → typname, in order) of one of pg_catalog's tables or views in this version (./catalog-columns.ts);
+   * with no major, those every major read has alike. Undefined when not known.
+   */
+  relationColumns(name: string): ReadonlyMap<string, string> | undefined;
+}
+
+/** The types some built-in function takes as an argument (base types: their output and send functions do). */
+let argumentTypes: ReadonlySet<string> | undefined;
+function functionArgumentTypes(): ReadonlySet<string> {
+  if (argumentTypes) return argumentTypes;
+  const out = new Set<string>();
+  for (const text of [...Object.values(BUILTIN_FUNCTIONS), ...Object.values(INTERNAL_FUNCTIONS)]) {
+    for (const e of text.split(' ')) for (const a of untagOver(e, 0)[0].split('=')[0]!.split(',')) out.add(a.replace(/^\+/, ''));
+  }
+  return (argumentTypes = out);
 }
 
 const ALL = (1 << BUILTIN_MAJORS.length) - 1;
@@ -137,5 +160,27 @@ function build(major: number | undefined): BuiltinCatalog {
       return o;
     },
     coerces,
+    relation(name) {
+      return /^pg_/.test(name) && types.has(name) && !functionArgumentTypes().has(name);
+    },
+    relationColumns(name) {
+      return catalogColumns(name, major);
+    },
   };
+}
+
+/** The columns of a pg_catalog relation in `major` (one CATALOG_COLUMN_MAJORS has), else those every one has alike. */
+function catalogColumns(name: string, major: number | undefined): ReadonlyMap<string, string> | undefined {
+  if (!Object.hasOwn(CATALOG_COLUMNS, name)) return undefined;
+  const all = (1 << CATALOG_COLUMN_MAJORS.length) - 1;
+  const lists = CATALOG_COLUMNS[name]!.map((e) => untagOver(e, all));
+  const parse = (list: string) => new Map(list.split(',').map((c) => c.split(':') as [string, string]));
+  const at = major === undefined ? -1 : CATALOG_COLUMN_MAJORS.indexOf(major);
+  if (at >= 0) {
+    const hit = lists.find(([, m]) => m & (1 << at));
+    return hit ? parse(hit[0]) : undefined;
+  }
+  if (lists.reduce((m, [, x]) => m | x, 0) !== all) return undefined;
+  const maps = lists.map(([l]) => parse(l));
+  return new Map([...maps[0]!].filter(([c, t]) => maps.every((m) => m.get(c) === t)));
 }

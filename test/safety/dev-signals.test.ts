@@ -24,8 +24,11 @@ const NAME = `m20_sig_${process.pid}`;
 const DEV = BASE ? withDatabase(BASE, NAME) : '';
 // danbooru's SQL functions are only checked by PostgreSQL: migrate diff replays its ~1,600 statements on the dev database.
 const SCHEMA = resolve(repoRoot, '..', 'shared', 'corpus', 'danbooru-2026.sql');
-/** The next run's schema: small, but it still needs the dev database (an SQL function's body). */
-const SMALL = `CREATE TABLE t (id int PRIMARY KEY);\nCREATE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1';\n`;
+/**
+ * The next run's schema: small, but it still needs the dev database: a DO block, which only a database runs (an SQL
+ * function's body `SELECT 1` no longer does since the native fold settles it, h191).
+ */
+const SMALL = `CREATE TABLE t (id int PRIMARY KEY);\nDO $$ BEGIN CREATE TABLE u (id int); END $$;\n`;
 
 /** The dev database as pg_dump sees it, with its comment (where the lease lives): --create. */
 const dump = () => execFileSync('pg_dump', ['--schema-only', '--create', DEV], { encoding: 'utf8' }).replace(/^(--|\\(un)?restrict ).*$/gm, '');

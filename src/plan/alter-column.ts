@@ -90,12 +90,26 @@ function notNullFromParent(c: Extract<Change, { kind: 'alter_column' }>, all: re
 }
 
 /**
- * Emits the steps that turn `c.from` into `c.to`.
+ * Whether a stored NULL default survives the column's `ALTER … TYPE` as it is: PostgreSQL strips the implicit
+ * coercions of the cooked default and coerces its NULL constant to the new type by assignment (tablecmds.c
+ * ATExecAlterColumnType), which is what the fold keeps (../parse/kinds/null-default.ts `retypedNullDefault`).
+ * Dropping and setting it again would lose it where the result is a bare NULL constant of the column's own type
+ * (`numeric(10,2)[]` → `numeric[]` keeps `NULL::numeric[]`, which pg_dump prints), since SET DEFAULT does not store
+ * one (heap.c); so a NULL default on both sides is left to the type change, when the old type converts to the new
+ * one by assignment. A domain's NULL (a domain coercion) takes the general path.
  *
  * @example
- * alterColumn({ kind: 'alter_column', table, from: col, to: { ...col, notNull: true } }, desired, emit) // … SET NOT NULL
- * (`current`: the current Model, whose CREATE CASTs a retype may still use before the plan drops them)
+ * nullDefaultSurvives(col('numeric(10,2)[]', 'NULL'), col('numeric[]', 'NULL::numeric[]'), model) // true
+ * nullDefaultSurvives(col('character varying(5)', 'NULL'), col('integer', 'NULL::character varying'), model) // false (no assignment cast)
  */
+function nullDefaultSurvives(from: Column, to: Column, model: Model, current?: Model): boolean {
+  const isNull = (e: Expr | undefined) => e?.canonical === '{"K":"NULL"}';
+  if (!isNull(from.default) || !isNull(to.default)) return false;
+  if ([model, current].some((m) => m?.types[to.type]?.kind === 'domain' || m?.types[from.type]?.kind === 'domain')) return false;
+  const { using, none } = castInfo(from.type, to.type, current ? [model, current] : model);
+  return !using && !none;
+}
+
 export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model: Model, emit: Emit, volatile?: (e: Expr) => boolean, current?: Model, all: readonly Change[] = []): void {
   const { table: t, from, to } = c;
   const tn = `ALTER TABLE ${qn(t.schema, t.name)} ALTER COLUMN ${qi(to.name)}`;
@@ -130,7 +144,9 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
   if (from.generated && !to.generated && !(from.inherited && to.inherited)) emit('alter-column', c, key, cm, `${tn} DROP EXPRESSION`, { locksExistingTable: true });
   if (from.identity && !to.identity) emit('alter-column', c, key, cm, `${tn} DROP IDENTITY`, { locksExistingTable: true });
   // A new default replaces the old one (SET DEFAULT); it is dropped first only around a type change.
-  if (from.default && (typeChanged || !to.default)) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
+  // A NULL default both sides print alike is kept by the type change itself (nullDefaultSurvives): neither dropped nor set.
+  const survives = typeChanged && !followsParent && nullDefaultSurvives(from, to, model, current);
+  if (from.default && (typeChanged || !to.default) && !survives) emit('alter-column', c, key, cm, `${dn} DROP DEFAULT`, { locksExistingTable: true });
   // ALTER TYPE recurses to the children and partitions, whose own defaults would have to convert too ("cannot be cast
   // automatically"): dropped first, each set again by its table's change (../diff/index.ts `retyped`).
   if (typeChanged && !followsParent) {
@@ -156,7 +172,7 @@ export function alterColumn(c: Extract<Change, { kind: 'alter_column' }>, model:
     emit('alter-column', c, key, cm, `${tn} TYPE ${typeSql(to.type)}${to.collation ? ` COLLATE ${to.collation}` : ''}${using ? ` USING ${qi(to.name)}${via}::${to.type}` : ''}`,
       { rewritesTable: rewrite, locksExistingTable: true, mayFailOnExistingRows: mayFail || none ? `converting ${t.name}.${to.name} from ${from.type} to ${to.type} fails on values that do not convert` : undefined });
   }
-  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default))) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
+  if (to.default && (typeChanged || !from.default || !sameExpr(from.default, to.default)) && !survives) emit('alter-column', c, key, cm, `${dn} SET DEFAULT ${to.default.text}`, { locksExistingTable: true });
   if (!from.notNull && to.notNull && !notNullFromParent(c, all, current ?? model)) emit('alter-column', c, key, cm, `${tn} SET NOT NULL`, { locksExistingTable: true, mayFailOnExistingRows: `fails if ${t.name}.${to.name} contains NULL values` });
   if (from.notNull && !to.notNull) emit('alter-column', c, key, cm, `${tn} DROP NOT NULL`, { locksExistingTable: true });
   if (to.identity && !from.identity) emit('alter-column', c, key, cm, `${tn} ADD ${identitySql(to, t)}`, { locksExistingTable: true });

@@ -12,6 +12,7 @@
  * In:  texts as PostgreSQL prints them (pg_get_expr, pg_get_indexdef …) or parse nodes.
  * Out: Model fields. Never: does I/O; the parser's wasm must be loaded (`loadLibpg`).
  */
+import { catalogRelation } from './catalog-relations.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Expr, Func, Index, IndexKey, Model, Rule, Table, Trigger, View } from '../model/types.js';
 import { SEQUENCE_COLUMNS, type NormalizeContext } from './normalize-context.js';
@@ -188,7 +189,8 @@ export function modelContext(...models: Model[]): NormalizeContext {
       return byName.get(qualifiedKey('public', names[0]!)) ?? byName.get(`\u0000${names[0]}`) ?? [];
     },
     relation: (names) => {
-      if (names.length < 2) return undefined;
+      // PostgreSQL's own relations, typed alike on both sides (./catalog-relations.ts).
+      if (names.length < 2 || names[0] === 'pg_catalog') return catalogRelation(names);
       const key = qualifiedKey(names[names.length - 2]!, names[names.length - 1]!);
       for (const m of models) {
         const t = m.tables[key];

@@ -13,6 +13,7 @@
  * the relation and constraint namespaces, expression qualification, the search_path.
  */
 import type { SourceLocation } from '../errors.js';
+import { catalogRelation } from './catalog-relations.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Expr, Func, Index, Model, PrimaryKey, UniqueConstraint } from '../model/types.js';
 import { attachedTargetExists } from '../model/objects.js';
@@ -274,7 +275,7 @@ export class Folder implements FoldScope {
         const f = foreign.foreignTableNamed(this.model.objects, q, this.searchPath);
         return f && { key: qualifiedKey(f.schema, f.name), columns: f.columns.map((c) => c.name), system: true };
       },
-    ),
+    ) ?? catalogRelation(names), // PostgreSQL's own (pg_class): its columns, typed (./catalog-relations.ts)
     type: (names) => this.typeKey(names),
     functions: (names) => (names.length >= 2 ? this.functionsNamed(qualifiedKey(names[names.length - 2]!, names[names.length - 1]!))
       : this.searchPath.map((s) => this.functionsNamed(qualifiedKey(s, names[0]!))).find((l) => l.length) ?? []),
@@ -350,7 +351,10 @@ export class Folder implements FoldScope {
 
   /** What `qualify` resolves names through: the file's relations, functions and types on the search_path. */
   private readonly qualifier: NameResolver = {
-    relation: (names) => this.ctx.relation!(names)?.key,
+    relation: (names) => {
+      const r = this.ctx.relation!(names);
+      return r && !r.builtin ? r.key : undefined; // pg_catalog's relations stay as written
+    },
     functionSchema: (name) => this.findFunction(name)?.schema,
     typeKey: (names) => this.typeKey(names),
   };

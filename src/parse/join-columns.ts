@@ -28,6 +28,7 @@ export interface StarColumn {
  * @example itemStarColumns({ refname: 't', columns: ['a', 'b'] }) // [{ name: 'a', ref: ['t', 'a'] }, { name: 'b', ref: ['t', 'b'] }]
  */
 export function itemStarColumns(item: ScopeItem): StarColumn[] | undefined {
+  if (item.partial) return undefined; // which columns it has depends on the server's major
   return item.columns?.map((c) => ({ name: c, ref: [item.refname, c] }));
 }
 

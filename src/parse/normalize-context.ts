@@ -14,9 +14,10 @@ export interface NormalizeContext extends OperatorSchemaContext {
   /**
    * Resolves a relation name (1–2 parts) to its key and, when known, its column names and their types (Model
    * spellings, a domain as its base type: see `constantType`), position by position; `system`: it has system
-   * columns (`tableoid`, `ctid`…: a table, materialized view, sequence or foreign table, not a view).
+   * columns (`tableoid`, `ctid`…: a table, materialized view, sequence or foreign table, not a view); `builtin`: one of
+   * pg_catalog's relations (./catalog-relations.ts), `partial`: its columns those of several majors (`*` not expanded).
    */
-  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[]; domains?: readonly boolean[]; system?: boolean } | undefined;
+  relation?(names: readonly string[]): { key: string; columns?: readonly string[]; types?: readonly (string | undefined)[]; domains?: readonly boolean[]; system?: boolean; partial?: boolean; builtin?: boolean } | undefined;
   /** Resolves a user-defined type name to its key. */
   type?(names: readonly string[]): string | undefined;
   /**

@@ -31,6 +31,8 @@ export interface ScopeItem {
   system?: boolean;
   /** Columns a bare name does not resolve to: a join's USING column on the side it is not read through (./join-columns.ts). */
   hidden?: ReadonlySet<string>;
+  /** Its columns are those of several PostgreSQL majors (./catalog-relations.ts): `*` over it is not expanded. */
+  partial?: boolean;
 }
 
 /** What `of` tells of the column a reference resolves to (`row`: of a bare name over one row, with no scopes). */

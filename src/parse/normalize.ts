@@ -92,6 +92,7 @@ export class Normalizer extends ExprNormalizer {
         if (rel?.types) item.types = rel.types;
         if (rel && 'domains' in rel && rel.domains) item.domains = rel.domains;
         if (rel?.system) item.system = true;
+        if (rel?.partial) item.partial = true;
         items.push(item);
         starOf.set(f, itemStarColumns(item));
         // PostgreSQL prints an alias the user gave, and the name it picked when it is not the relation's own.

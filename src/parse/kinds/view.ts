@@ -23,6 +23,7 @@ import { dropRelation } from './relation.js';
 import { alterSubcommand } from '../statement-kind.js';
 import { readsRelation, renameRelationInTree, type RelationMove } from './relation-refs.js';
 import { followInBodies } from './function-alter.js';
+import { missingColumn } from '../column-refs.js';
 
 export function alterView(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
   const v = sc.named(sc.model.views, n.relation, 'view', n.missing_ok);
@@ -151,6 +152,15 @@ export function refresh(sc: FoldScope, n: Payload<'RefreshMatViewStmt'>): void {
 }
 
 export function view(sc: FoldScope, kind: View['kind'], schema: string, name: string, query: Node, aliases: string[], options: string[], checkOption: View['checkOption'], prev: MView | undefined): MView {
+  // A column no FROM item has, refused as PostgreSQL refuses it (../column-refs.ts), located at the reference.
+  const missing = missingColumn(query, {
+    columnsOf: (rv) => {
+      const rel = sc.ctx.relation!(sc.rangeNames(rv));
+      return rel?.columns;
+    },
+    isFunction: (fn) => !!sc.findFunction(fn),
+  });
+  if (missing) throw new Problem('E_UNKNOWN', missing.message, missing.location);
   let q = sc.qualify(query);
   const sel = q.SelectStmt;
   // Output columns: the alias list, else the select list's names (`*` expanded through the Model).
@@ -255,7 +265,8 @@ function fromStar(sc: FoldScope, from: readonly Node[], ctes: ReadonlyMap<string
       const cte = f.RangeVar.schemaname ? undefined : ctes.get(f.RangeVar.relname!);
       const rel = cte ? { columns: cte } : sc.ctx.relation!(sc.rangeNames(f.RangeVar));
       const alias = f.RangeVar.alias?.colnames?.map(sv) ?? [];
-      return item((f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, (rel?.columns ?? []).map((c, i) => alias[i] ?? c));
+      const known = rel && !('partial' in rel && rel.partial) ? rel.columns ?? [] : [];
+      return item((f.RangeVar.alias?.aliasname ?? f.RangeVar.relname)!, known.map((c, i) => alias[i] ?? c));
     }
     if (f.JoinExpr) {
       const cols = joinStarColumns(f.JoinExpr, starOf(f.JoinExpr.larg!), starOf(f.JoinExpr.rarg!), []).columns ?? [];

@@ -333,10 +333,19 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
     case 'create_trigger': return { creates: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), ...overloadIds(desired, c.trigger.function), ...exprIds(c.trigger.when, desired)] };
     case 'drop_trigger': return { drops: [nodeId.part(c.trigger.table, 'trigger', c.trigger.name)], used: [nodeId.rel(c.trigger.table), ...overloadIds(current, c.trigger.function), ...exprIds(c.trigger.when, current)] };
     case 'trigger_enabled': return { creates: [nodeId.part(c.trigger.table, 'trigger-firing', c.trigger.name)], requires: [nodeId.rel(c.trigger.table), nodeId.part(c.trigger.table, 'trigger', c.trigger.name)] };
-    case 'cloned_trigger_enabled': return {
-      creates: [nodeId.part(c.table, 'trigger-firing', c.trigger)],
-      requires: [nodeId.rel(c.table), nodeId.rel(c.parent), nodeId.part(c.parent, 'trigger', c.trigger), nodeId.part(c.parent, 'trigger-firing', c.trigger)],
-    };
+    case 'cloned_trigger_enabled': {
+      // The copy exists once the partition is attached at every level between it and the trigger's table (an ATTACH
+      // PARTITION of a table that exists creates its parent's bounds node: kinds/partition-move.ts).
+      const attached: string[] = [];
+      for (let t = desired.tables[c.table]; t?.partitionOf && t.partitionOf.parent !== c.table; t = desired.tables[t.partitionOf.parent]) {
+        attached.push(nodeId.bounds(t.partitionOf.parent));
+        if (t.partitionOf.parent === c.parent) break;
+      }
+      return {
+        creates: [nodeId.part(c.table, 'trigger-firing', c.trigger)],
+        requires: [nodeId.rel(c.table), nodeId.rel(c.parent), nodeId.part(c.parent, 'trigger', c.trigger), nodeId.part(c.parent, 'trigger-firing', c.trigger), ...attached],
+      };
+    }
     case 'create_policy': {
       const part = nodeId.part(c.policy.table, 'policy', c.policy.name);
       // After the drop of an overload its calls reach now (another one added, with a default, would make them ambiguous).

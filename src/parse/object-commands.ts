@@ -30,6 +30,7 @@ import * as fn from './kinds/function.js';
 import * as fnAlter from './kinds/function-alter.js';
 import * as trigger from './kinds/trigger.js';
 import * as renames from './kinds/rename.js';
+import * as named from './kinds/rename-named.js';
 import * as policy from './kinds/policy.js';
 import { sv } from './kinds/nodes.js';
 import { notFound, Problem, type FoldScope } from './kinds/scope.js';
@@ -111,9 +112,10 @@ export function renameObject(scope: FoldScope, n: Payload<'RenameStmt'>): void {
     case 'OBJECT_FOREIGN_SERVER': case 'OBJECT_FDW': case 'OBJECT_FOREIGN_TABLE': return renames.renameSqlMed(scope, n, newname);
     case 'OBJECT_DOMCONSTRAINT': return renames.renameDomainConstraint(scope, n, newname);
     case 'OBJECT_ATTRIBUTE': return renames.renameAttribute(scope, n, newname);
-    case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.renameFunction(scope, n, newname);
-    case 'OBJECT_SCHEMA': return scope.unsupported('ALTER SCHEMA … RENAME');
+    case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': case 'OBJECT_AGGREGATE': return fnAlter.renameFunction(scope, n, newname);
+    case 'OBJECT_SCHEMA': return named.renameSchema(scope, n, newname);
     default:
+      if (named.isNamedKind(n.renameType)) return named.renameNamed(scope, n, newname);
       return scope.unsupported(statementKind('RenameStmt', n));
   }
 }
@@ -130,11 +132,12 @@ export function setObjectSchema(scope: FoldScope, n: Payload<'AlterObjectSchemaS
     case 'OBJECT_TABLE': return table.setTableSchema(scope, n, to);
     case 'OBJECT_SEQUENCE': return sequence.setSequenceSchema(scope, n, to);
     case 'OBJECT_TYPE': case 'OBJECT_DOMAIN': return types.setTypeSchema(scope, n, to);
-    case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': return fnAlter.setFunctionSchema(scope, n, to);
+    case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE': case 'OBJECT_AGGREGATE': return fnAlter.setFunctionSchema(scope, n, to);
     case 'OBJECT_STATISTIC_EXT': return renames.setStatisticsSchema(scope, n, to);
     case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': return view.setViewSchema(scope, n, to);
     case 'OBJECT_FOREIGN_TABLE': return renames.setForeignTableSchema(scope, n, to);
     default:
+      if (named.isNamedKind(n.objectType)) return named.setNamedSchema(scope, n, to);
       return scope.unsupported(statementKind('AlterObjectSchemaStmt', n));
   }
 }

@@ -15,6 +15,7 @@ import { qualifiedKey } from '../../model/names.js';
 import type { Func } from '../../model/types.js';
 import type { Node, Payload } from '../ast.js';
 import { parseOne } from '../pg.js';
+import { aggregateDefinition } from '../../model/aggregate-sql.js';
 import { createFunction, functionByArgs } from './function.js';
 import { Problem, type FoldScope, type Mut } from './scope.js';
 import { sv } from './nodes.js';
@@ -49,13 +50,7 @@ function refold(sc: FoldScope, f: Mut<Func>, change: (n: CreateFn) => CreateFn, 
   moved.loc = f.loc;
   if (f.comment !== undefined) moved.comment = f.comment;
   else delete moved.comment;
-  if (!rekey) return;
-  for (const [k, o] of Object.entries(sc.objects)) {
-    if (o.kind !== 'privileges' || (o.on !== 'FUNCTION' && o.on !== 'PROCEDURE') || o.schema !== f.schema || o.name !== f.name || o.args !== f.identityArgs) continue;
-    delete sc.objects[k];
-    const p2 = { ...o, schema: moved.schema, name: moved.name };
-    sc.objects[`privileges ${o.on} ${qualifiedKey(p2.schema, p2.name)}(${p2.args ?? ''})`] = p2;
-  }
+  if (rekey) movePrivileges(sc, f, moved);
 }
 
 /**
@@ -100,19 +95,51 @@ export function alterFunction(sc: FoldScope, n: Payload<'AlterFunctionStmt'>): v
   }, false);
 }
 
-/** `ALTER FUNCTION f(args) RENAME TO g`. */
+/** `ALTER FUNCTION | PROCEDURE | AGGREGATE f(args) RENAME TO g`. */
 export function renameFunction(sc: FoldScope, n: Payload<'RenameStmt'>, newname: string): void {
   const f = functionByArgs(sc, n.object!.ObjectWithArgs!);
   refuseIfNamed(sc, f, 'renaming');
+  if (f.kind === 'aggregate') return rekeyAggregate(sc, f, { name: newname });
   refold(sc, f, (c) => ({ ...c, funcname: [{ String: { sval: f.schema } }, { String: { sval: newname } }] }), true);
 }
 
-/** `ALTER FUNCTION f(args) SET SCHEMA s`. */
+/** `ALTER FUNCTION | PROCEDURE | AGGREGATE f(args) SET SCHEMA s`. */
 export function setFunctionSchema(sc: FoldScope, n: Payload<'AlterObjectSchemaStmt'>, to: string): void {
   const f = functionByArgs(sc, n.object!.ObjectWithArgs!);
   if (f.schema === to) return;
   refuseIfNamed(sc, f, 'moving');
+  if (f.kind === 'aggregate') return rekeyAggregate(sc, f, { schema: to });
   refold(sc, f, (c) => ({ ...c, funcname: [{ String: { sval: to } }, { String: { sval: f.name } }] }), true);
+}
+
+/**
+ * An aggregate renamed or moved (`ALTER AGGREGATE agg(args) RENAME TO | SET SCHEMA`): the same aggregate under its
+ * new key, its definition rendered with the new name (its support functions are PostgreSQL's references by OID, and
+ * stay), its comment and privileges following it; a taken name is E_DUPLICATE, as PostgreSQL's "already exists".
+ *
+ * @example
+ * rekeyAggregate(scope, mysum, { name: 'total' }) // functions['public.mysum(integer)'] → 'public.total(integer)'
+ */
+function rekeyAggregate(sc: FoldScope, f: Mut<Func>, patch: { readonly name?: string; readonly schema?: string }): void {
+  const moved: Mut<Func> = { ...f, ...patch };
+  moved.definition = aggregateDefinition(qualifiedKey(moved.schema, moved.name), moved.identityArgs, f.aggregate!);
+  const oldKey = keyOf(f);
+  const newKey = keyOf(moved);
+  if (sc.model.functions[newKey]) throw new Problem('E_DUPLICATE', `function ${moved.name}(${moved.identityArgs}) already exists in schema "${moved.schema}"`);
+  delete sc.model.functions[oldKey];
+  sc.model.functions[newKey] = moved;
+  sc.functionsChanged();
+  movePrivileges(sc, f, moved);
+}
+
+/** The privileges on function `f` (`GRANT EXECUTE ON FUNCTION …`, kept under its key) follow it to `moved`'s. */
+function movePrivileges(sc: FoldScope, f: Func, moved: Func): void {
+  for (const [k, o] of Object.entries(sc.objects)) {
+    if (o.kind !== 'privileges' || (o.on !== 'FUNCTION' && o.on !== 'PROCEDURE') || o.schema !== f.schema || o.name !== f.name || o.args !== f.identityArgs) continue;
+    delete sc.objects[k];
+    const p2 = { ...o, schema: moved.schema, name: moved.name };
+    sc.objects[`privileges ${o.on} ${qualifiedKey(p2.schema, p2.name)}(${p2.args ?? ''})`] = p2;
+  }
 }
 
 /**
@@ -152,7 +179,7 @@ function refuseIfNamed(sc: FoldScope, f: Func, doing: string): void {
   scan('function', sc.model.functions);
   scan('object', sc.objects);
   for (const g of Object.values(sc.model.functions)) {
-    if (g.kind !== 'aggregate') continue;
+    if (g.kind !== 'aggregate' || keyOf(g) === own) continue;
     const p = parseOne(g.definition);
     if (p && JSON.stringify(p.node).includes(JSON.stringify({ String: { sval: f.name } }))) readers.push(`aggregate ${keyOf(g)}`);
   }

@@ -47,3 +47,27 @@ describe('readTemplate', () => {
     expect(readTemplate(join(tmpdir(), 'meridian-no-such-template.tar'))).toBeUndefined();
   });
 });
+
+describe('a new file-backed database with no template yet', () => {
+  it('makes the template first (in memory), so the next new database starts from it', async () => {
+    const { existsSync, readdirSync } = await import('node:fs');
+    const { openDatabase } = await import('../src/db/index.js');
+    const cache = mkdtempSync(join(tmpdir(), 'meridian-cache-'));
+    const saved = process.env.MERIDIAN_CACHE_DIR;
+    process.env.MERIDIAN_CACHE_DIR = cache;
+    try {
+      const dir = join(mkdtempSync(join(tmpdir(), 'meridian-first-')), 'db');
+      const db = await openDatabase(`pglite://${dir}`);
+      try {
+        expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+      }
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+      expect(readdirSync(cache).filter((f) => /^pglite-.*\.tar$/.test(f))).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.MERIDIAN_CACHE_DIR;
+      else process.env.MERIDIAN_CACHE_DIR = saved;
+    }
+  }, 180_000);
+});

@@ -141,4 +141,26 @@ describe('embedded database on a data directory', () => {
     }
     expect(process.listenerCount('exit')).toBe(before);
   });
+  it('a lock file still being created (empty) is not taken over as stale; an abandoned empty one is', async () => {
+    const { mkdtempSync, readFileSync, utimesSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = join(mkdtempSync(join(tmpdir(), 'meridian-lock-')), 'db');
+    // What another process leaves between creating the lock file and writing its pid into it.
+    writeFileSync(`${dir}.lock`, '');
+    const saved = process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS;
+    process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS = '300';
+    try {
+      await expect(openDatabase(`pglite://${dir}`)).rejects.toMatchObject({ code: 'E_LOCK', message: expect.stringContaining('in use by another process') });
+      // Ten seconds later nobody wrote a pid: abandoned.
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(`${dir}.lock`, old, old);
+      const db = await openDatabase(`pglite://${dir}`);
+      expect(readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
+      await db.close();
+    } finally {
+      if (saved === undefined) delete process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS;
+      else process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS = saved;
+    }
+  });
 });

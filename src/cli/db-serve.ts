@@ -3,13 +3,16 @@ import { resolve } from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../db/index.js';
 import { recordServed } from '../workflow/served.js';
 import { serveDatabase } from '../db/serve.js';
+import { trace } from '../db/trace.js';
 import { type CommonOptions } from './common.js';
 import { configFrom } from './config-from.js';
 
 export async function dbServeAction(opts: CommonOptions & { port?: string }): Promise<void> {
+  trace('db serve: command loaded');
   const cfg = configFrom(opts);
   const db = await openDatabase(cfg.url);
   const served = await serveDatabase(db, { port: Number(opts.port ?? 5433) });
+  trace(`db serve: listening at ${served.url}`);
   const dataDir = parseDatabaseUrl(cfg.url).kind === 'pglite' ? (parseDatabaseUrl(cfg.url) as { dataDir?: string }).dataDir : undefined;
   // Other meridian commands on this project connect through this server while it runs.
   const unrecord = dataDir ? recordServed(resolve(cfg.cwd, dataDir), served.url) : () => undefined;

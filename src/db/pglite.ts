@@ -5,7 +5,7 @@
  * PGlite is single-connection: advisory locks are emulated across `Database` handles in this process
  * and, for file-backed directories, PGlite itself refuses a second process.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { PGlite as PGliteType, Transaction } from '@electric-sql/pglite';
@@ -16,6 +16,7 @@ import { SESSION_TIMEZONE } from './session.js';
 import { readTemplate, templatePath, writeTemplate } from './pglite-template.js';
 import { dataDirLockPath, forgetSnapshot } from './pglite-snapshot.js';
 import { contribExtensions } from './pglite-contrib.js';
+import { trace } from './trace.js';
 
 /**
  * Contrib extensions installed in every PGlite instance so `CREATE EXTENSION` works as on a server (their
@@ -113,6 +114,40 @@ function wakeLock(id: string): void {
 }
 
 /**
+ * Creates the lock file with this process's pid already in it, or throws EEXIST. The pid is written to a
+ * file of this process and hard-linked into place, so another process never reads the lock file empty: an
+ * empty file, read between `open(wx)` and the write of the pid, looked like a stale lock (pid 0) and was
+ * removed, and both processes opened the data directory. Where hard links are refused (some network or
+ * FAT file systems), the lock is created in place as before.
+ */
+function createLockFile(path: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, String(process.pid));
+    linkSync(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOENT') throw e;
+    const fd = openSync(path, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** An empty lock file older than this was abandoned by its creator (it writes its pid right after creating it). */
+const EMPTY_LOCK_ABANDONED_MS = 10_000;
+
+function emptyLockAbandoned(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > EMPTY_LOCK_ABANDONED_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * PGlite must never be opened by two processes on one data directory. A lock file next to the data
  * holds the owner's pid; a second process waits for it (stale locks of dead processes are taken over).
  */
@@ -122,9 +157,7 @@ async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => vo
   let warned = false;
   for (;;) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      createLockFile(path);
       // Released when the database closes, or at exit if it never does; a release takes its exit listener with it
       // (a process that opens many data directories in turn would otherwise keep one listener per open).
       const release = () => {
@@ -136,17 +169,23 @@ async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => vo
         }
       };
       process.once('exit', release);
+      trace(`pglite: lock ${path} taken`);
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       let pid = NaN;
+      let text: string;
       try {
-        pid = Number(readFileSync(path, 'utf8'));
+        text = readFileSync(path, 'utf8');
+        pid = Number(text);
       } catch {
         continue;
       }
-      let alive = Number.isInteger(pid) && pid > 0;
-      if (alive) {
+      // An empty lock file is one being created (an older Meridian opens it, then writes its pid): it is
+      // held until clearly abandoned, never taken over while its owner may be writing (both would open PGlite).
+      const beingCreated = text === '' && !emptyLockAbandoned(path);
+      let alive = beingCreated || (Number.isInteger(pid) && pid > 0);
+      if (alive && !beingCreated) {
         try {
           process.kill(pid, 0);
         } catch (err) {
@@ -154,15 +193,18 @@ async function lockDataDir(dataDir: string, timeoutMs: number): Promise<() => vo
         }
       }
       if (!alive) {
+        trace(`pglite: lock ${path} of process ${pid || '(none written yet)'} is stale: removed`);
         rmSync(path, { force: true });
         continue;
       }
+      const owner = beingCreated ? 'another process' : `process ${pid}`;
       if (Date.now() >= deadline) {
-        throw new MeridianError('E_LOCK', `the embedded database ${dataDir} is in use by process ${pid}; stop it (or wait) and try again`);
+        throw new MeridianError('E_LOCK', `the embedded database ${dataDir} is in use by ${owner}; stop it (or wait) and try again`);
       }
       if (!warned) {
         warned = true;
-        process.stderr.write(`waiting for process ${pid} to release the embedded database ${dataDir}…\n`);
+        process.stderr.write(`waiting for ${owner} to release the embedded database ${dataDir}…\n`);
+        trace(`pglite: lock ${path} held by ${owner}${pid === process.pid ? ' (this one)' : ''}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -192,7 +234,9 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
    */
   static async open(dataDir: string | undefined, displayUrl: string, boundSchema?: string): Promise<PgliteDatabase> {
     // The extensions' bundles are read (once per process) while PGlite's module loads.
+    trace(`pglite: opening ${displayUrl}`);
     const [{ PGlite }, extensions] = await Promise.all([import('@electric-sql/pglite'), contribExtensions(PGLITE_CONTRIB)]);
+    trace('pglite: module and extension bundles loaded');
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const release = dataDir ? await lockDataDir(dataDir, Number(process.env.MERIDIAN_PGLITE_LOCK_TIMEOUT_MS ?? 120_000)) : undefined;
     // What was remembered about this directory describes it as it is now; this session may change it.
@@ -201,7 +245,26 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     // A new database starts from the prepared data directory instead of running initdb (see pglite-template.ts).
     const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
     const template = fresh ? templatePath(pgliteVersion(), PGLITE_CONTRIB, startParams) : undefined;
-    const prepared = readTemplate(template);
+    let prepared = readTemplate(template);
+    if (dataDir && fresh && !prepared && template) {
+      // A new file-backed database with no template yet: the template is made first (an in-memory initdb, as
+      // every in-memory open would), then loaded. The same initdb as PGlite's own for a data directory (which
+      // runs it in memory too, then copies the result over), and every later new database on this machine
+      // starts from the template: ~3.5 s of CPU instead of ~9 s (measured with `db serve`).
+      trace('pglite: no template yet: making it in memory');
+      try {
+        const maker: PGliteType = await PGlite.create({ extensions: extensions as never, startParams, relaxedDurability: true } as never);
+        try {
+          await writeTemplate(template, () => maker.dumpDataDir('none'));
+        } finally {
+          await maker.close();
+        }
+      } catch {
+        /* as if there were no cache: PGlite runs initdb below */
+      }
+      prepared = readTemplate(template);
+    }
+    trace(`pglite: starting ${!fresh ? 'on the existing data directory' : prepared ? `from the template ${template}` : 'with initdb (no template)'}`);
     let db: PGliteType;
     try {
       db = await PGlite.create({
@@ -220,6 +283,7 @@ export class PgliteDatabase extends PgliteQueryable implements Database {
     }
     // TimeZone UTC in every session (./session.ts); PGlite's default already, but a data directory may set another.
     await db.query(`SELECT ${SESSION_TIMEZONE}${boundSchema ? `, pg_catalog.set_config('search_path', $1, false)` : ''}`, boundSchema ? [boundSchema] : []);
+    trace('pglite: started');
     const out = new PgliteDatabase(db, displayUrl, boundSchema, dataDir);
     out.releaseDir = release;
     return out;

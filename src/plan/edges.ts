@@ -209,7 +209,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const k = keyOf(c.table);
       // The index PostgreSQL made on a new partition, renamed (./kinds/partition-index-names.ts): once it exists.
       if (kind === 'rename-partition-index') return { requires: [nodeId.rel(k)] };
-      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...Object.values(c.table.constraints).flatMap((x) => (duplicateKeyAfterTable(c.table, x) ? [] : indexName(c.table, x)))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
+      // Under a name an index or key the plan drops held (tables and indexes share pg_class's names): after that drop.
+      return { creates: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), nodeId.index(k), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...Object.values(c.table.constraints).flatMap((x) => (duplicateKeyAfterTable(c.table, x) ? [] : indexName(c.table, x)))], requires: [...tableRefs(c.table, desired, inlineForeignKeys), ...defaultsFor(c.table.schema)] };
     }
     case 'drop_table': {
       const k = keyOf(c.table);
@@ -239,7 +240,8 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const tree = [k, ...partitionsOf(current, k)];
       const partitionKeys = tree.slice(1).flatMap((p) => Object.values(current.tables[p]?.constraints ?? {}).flatMap((x) =>
         (x.kind === 'foreign_key' && !tree.includes(x.refTable) && !ctx.droppedFirst.has(`${p}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])));
-      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), ...tree.slice(1).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
+      // Its own name too (tables and indexes share pg_class's names): an index or key created under it comes after.
+      return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), nodeId.index(k), ...tree.slice(1).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
         // Before the tables its foreign keys reference (those of a cycle are dropped first), its parent unless detached first.
         used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...partitionKeys, ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
     }

@@ -40,8 +40,15 @@ import { alterTriggerFiring, forgetClones, partitionsBelow } from '../../model/c
 function dropColumn(sc: FoldScope, key: string, t: MTable, name: string, only: boolean): void {
   t.columns.splice(t.columns.findIndex((c) => c.name === name), 1);
   dropColumnFromChildren(sc.model, key, name, only);
-  for (const [k, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(name)) delete t.constraints[k];
-  for (const [k, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(name)) delete t.constraints[k];
+  // A constraint that goes with the column frees its name (and a key's index name) for the next one PostgreSQL
+  // chooses: an unnamed CHECK added again after it is `t_check`, not `t_check1`.
+  const forget = (k: string, c: Constraint) => {
+    if (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion') sc.release(t.schema, k);
+    sc.releaseCon(t.schema, k);
+    delete t.constraints[k];
+  };
+  for (const [k, c] of Object.entries(t.constraints)) if ('columns' in c && c.columns.includes(name)) forget(k, c);
+  for (const [k, c] of Object.entries(t.constraints)) if (c.kind === 'check' && columnsOf(c.expr.canonical).includes(name)) forget(k, c);
   for (const [k, ix] of Object.entries(t.indexes)) if (indexColumns(sc.indexNodes.get(ix)).includes(name)) { delete t.indexes[k]; sc.release(t.schema, k); }
   for (const [k, s] of Object.entries(sc.model.sequences)) if (s.ownedBy?.table === key && s.ownedBy.column === name) delete sc.model.sequences[k];
   statistics.forgetStatistics(sc.model, key, name);

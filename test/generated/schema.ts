@@ -1,7 +1,9 @@
 /**
  * The generated-schema model: a small description of a schema (enums, domains, composites, sequences,
  * functions, tables with partitions, keys, checks, identity and generated columns, indexes, views on
- * views, SQL-standard function bodies, triggers, policies, comments) that renders to DDL, seed rows that
+ * views, SQL-standard function bodies, triggers, policies, comments; and kinds.ts's column options, deferrable
+ * keys, INCLUDE indexes, views calling functions, constraint triggers, grants, rules, extended statistics and
+ * publications) that renders to DDL, seed rows that
  * satisfy its constraints, and the queries that read those rows back. The generator (generate.ts) builds
  * and mutates it; the test (generated.test.ts) turns a pair of them into an acceptance case.
  *

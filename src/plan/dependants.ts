@@ -22,6 +22,7 @@ import { dropAttachedKeysWithIndexes } from './kinds/attached-keys.js';
 import { recreateTypesOver } from './kinds/recreated-types.js';
 import { restoreRecreated } from './kinds/privileges.js';
 import { restoreDomainsAndForeignTables } from './kinds/function-callers.js';
+import { republishRetyped, retypedColumns } from './kinds/republished.js';
 
 const dependantsOf = new WeakMap<Model, Map<string, string[]>>();
 /** The key under which `viewDependants` lists the views calling a function (`schema.name`). */
@@ -150,6 +151,9 @@ export function withDependants(changes: readonly Change[], current: Model, desir
     if (all.some((c) => c.kind === 'drop_object' && objectKey(c.object) === k)) continue;
     recreateRule(all, o, desired.objects?.[k]);
   }
+
+  // Publications whose column list or row filter names a retyped column: the table leaves them around the retype.
+  republishRetyped(all, current, desired, retypedColumns(all));
 
   // Rules go with the relation they are on: one that is dropped and created again gets its rules back.
   const recreated = new Set(all.flatMap((c) => (c.kind === 'drop_table' ? [keyOf(c.table)] : c.kind === 'drop_view' ? [keyOf(c.view)] : [])));

@@ -13,6 +13,7 @@
 import { rng, type Rng } from './random.js';
 import type { Column, Domain, Fam, Fn, Schema, Table } from './schema.js';
 import { relColumn, tableByName } from './schema.js';
+import { addKinds } from './kinds.js';
 
 const INT_TYPES = ['integer', 'bigint', 'smallint'];
 const TEXT_TYPES = ['text', 'varchar(40)', 'varchar(60)'];
@@ -226,7 +227,7 @@ function addPolicy(s: Schema, r: Rng): boolean {
 
 /** A random schema mixing every kind the generator knows. */
 export function generateSchema(r: Rng): Schema {
-  const s: Schema = { enums: [], composites: [], domains: [], sequences: [], fns: [], tables: [], parts: [], fks: [], indexes: [], views: [], triggers: [], policies: [], next: 1 };
+  const s: Schema = { enums: [], composites: [], domains: [], sequences: [], fns: [], tables: [], parts: [], fks: [], indexes: [], views: [], triggers: [], policies: [], grants: [], rules: [], stats: [], pubs: [], next: 1 };
   for (let i = 0, n = r.int(3); i < n; i++) s.enums.push({ name: fresh(s, 'e'), labels: ['a', 'b', 'c'].slice(0, 1 + r.int(3)), comment: r.chance(0.2) ? 'an enum' : undefined });
   for (let i = 0, n = r.int(3); i < n; i++) {
     const fam = r.pick(s.enums.length ? (['int', 'text', 'enum'] as const) : (['int', 'text'] as const));
@@ -271,6 +272,7 @@ export function generateSchema(r: Rng): Schema {
   for (let i = 0, n = r.int(3); i < n; i++) addReader(s, r);
   for (let i = 0, n = r.int(3); i < n; i++) addTrigger(s, r);
   for (let i = 0, n = r.int(3); i < n; i++) addPolicy(s, r);
+  addKinds(s, r);
   return s;
 }
 

@@ -11,6 +11,7 @@
 import type { Rng } from './random.js';
 import type { Schema, Table } from './schema.js';
 import { relColumn, tableByName } from './schema.js';
+import { dropKindsOf, KIND_MUTATIONS, usedByKinds } from './kinds.js';
 import { addCheck, addFk, addIndex, addPolicy, addReader, addTable, addTrigger, addUnique, addView, DOMAIN_CHECKS, fnOf, fresh, INT_TYPES, keyed, newColumn, plainCols, relCols, TEXT_TYPES } from './generate.js';
 
 interface Ctx {
@@ -30,7 +31,8 @@ function used(s: Schema, rel: string, col: string): boolean {
     s.views.some((v) => v.from === rel && (v.cols.includes(col) || v.where?.col === col)) ||
     s.indexes.some((x) => x.table === rel && x.uses.includes(col)) ||
     s.policies.some((p) => p.table === rel && p.col === col) ||
-    s.fns.some((f) => f.reads?.rel === rel && f.reads.col === col)
+    s.fns.some((f) => f.reads?.rel === rel && f.reads.col === col) ||
+    usedByKinds(s, rel, col)
   );
 }
 
@@ -44,6 +46,7 @@ function dropRelation(s: Schema, name: string): void {
   s.policies = s.policies.filter((x) => x.table !== name);
   s.fks = s.fks.filter((f) => f.table !== name && f.ref !== name);
   s.parts = s.parts.filter((p) => p.parent !== name);
+  dropKindsOf(s, name);
   s.tables = s.tables.filter((t) => t.name !== name);
 }
 
@@ -135,7 +138,7 @@ const MUTATIONS: Record<string, Mutation> = {
     const before = x.where;
     const col = r.pick(plainCols(tableByName(s, x.table)!, ['int'])).name;
     x.where = x.where ? undefined : `${col} > 0`;
-    x.uses = [...x.uses.filter((u) => !before?.startsWith(`${u} `) || x.exprs.includes(u)), ...(x.where ? [col] : [])];
+    x.uses = [...x.uses.filter((u) => !before?.startsWith(`${u} `) || x.exprs.includes(u) || x.include?.includes(u)), ...(x.where ? [col] : [])];
     return `index ${x.name} where ${before ?? '-'} → ${x.where ?? '-'}`;
   },
   changeViewWhere: (s, r) => {
@@ -341,7 +344,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return addTrigger(s, r) ? `add trigger ${s.triggers[s.triggers.length - 1]!.name}` : undefined;
   },
   comment: (s, r) => {
-    const targets: { comment?: string; name: string }[] = [...s.tables, ...s.tables.flatMap((t) => t.cols), ...s.views, ...s.enums, ...s.sequences, ...s.fns, ...s.composites, ...s.domains, ...s.indexes];
+    const targets: { comment?: string; name: string }[] = [...s.tables, ...s.tables.flatMap((t) => t.cols), ...s.views, ...s.enums, ...s.sequences, ...s.fns, ...s.composites, ...s.domains, ...s.indexes, ...s.rules, ...s.stats, ...s.pubs];
     const o = r.pick(targets);
     o.comment = o.comment !== undefined && r.chance(0.4) ? undefined : `changed ${s.next++}`;
     return `comment on ${o.name} → ${o.comment ?? '-'}`;
@@ -379,6 +382,8 @@ const MUTATIONS: Record<string, Mutation> = {
     return `drop primary key of ${t.name}`;
   },
 };
+
+for (const [name, m] of Object.entries(KIND_MUTATIONS)) MUTATIONS[name] = (s, r) => m(s, r);
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS);
 

@@ -11,6 +11,7 @@ import { generateSchema } from './generate.js';
 import { mutate } from './mutate.js';
 import { rng } from './random.js';
 import { keepsQuery, render, type Schema, type Unit } from './schema.js';
+import { ROLES_SQL } from './kinds.js';
 
 export interface Pair {
   readonly seed: number;
@@ -59,7 +60,9 @@ export function renderPair(p: Pair): RenderedPair {
       if (query && !keeps.some((k) => k.key === `table:${t!.name}`)) keeps.push({ key: `table:${t!.name}`, tables: [t!.name, parent!.name], query });
     }
   }
-  return { name: `generated #${p.seed}: ${p.mutations.join('; ')}`, old: render(p.old), new: render(p.new), keeps };
+  // Grants name the suite's roles: both states create them first (a direction's target may be a fresh database).
+  const roles: Unit[] = p.old.grants.length || p.new.grants.length ? [{ key: 'roles', ddl: [ROLES_SQL], seed: [] }] : [];
+  return { name: `generated #${p.seed}: ${p.mutations.join('; ')}`, old: [...roles, ...render(p.old)], new: [...roles, ...render(p.new)], keeps };
 }
 
 /** The acceptance case of a rendered pair, without the unit keys in `removed`. */

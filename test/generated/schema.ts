@@ -1,7 +1,9 @@
 /**
  * The generated-schema model: a small description of a schema (enums, domains, composites, sequences,
  * functions, tables with partitions, keys, checks, identity and generated columns, indexes, views on
- * views, SQL-standard function bodies, triggers, policies, comments) that renders to DDL, seed rows that
+ * views, SQL-standard function bodies, triggers, policies, comments; and kinds.ts's column options, deferrable
+ * keys, INCLUDE indexes, views calling functions, constraint triggers, grants, rules, extended statistics and
+ * publications) that renders to DDL, seed rows that
  * satisfy its constraints, and the queries that read those rows back. The generator (generate.ts) builds
  * and mutates it; the test (generated.test.ts) turns a pair of them into an acceptance case.
  *
@@ -40,13 +42,17 @@ export interface Column {
   /** Set by a foreign key's seed update (NULL when inserted). */
   fk?: boolean;
   comment?: string;
+  /** `ALTER COLUMN … SET STORAGE` (varlena columns of plain tables). */
+  storage?: 'EXTERNAL' | 'MAIN';
+  /** `ALTER COLUMN … SET STATISTICS`. */
+  stats?: number;
 }
 export interface TableCheck extends Check { col: string }
 export interface Table {
   name: string;
   cols: Column[];
   pk?: string[];
-  uniques: { name: string; cols: string[] }[];
+  uniques: { name: string; cols: string[]; deferrable?: string }[];
   checks: TableCheck[];
   part?: { by: 'LIST' | 'RANGE'; key: string };
   rls: boolean;
@@ -56,11 +62,20 @@ export interface Table {
 }
 /** A partition: LIST values, or RANGE [from, to). */
 export interface Partition { name: string; parent: string; values: number[] }
-export interface Fk { name: string; table: string; col: string; ref: string; onDelete: string }
-export interface Index { name: string; table: string; exprs: string[]; uses: string[]; unique: boolean; where?: string; comment?: string }
-export interface View { name: string; from: string; cols: string[]; where?: { col: string; gt: number }; mat: boolean; comment?: string }
-export interface Trigger { name: string; table: string; fn: string; events: string }
+export interface Fk { name: string; table: string; col: string; ref: string; onDelete: string; deferrable?: string }
+export interface Index { name: string; table: string; exprs: string[]; uses: string[]; unique: boolean; where?: string; include?: string[]; comment?: string }
+/** A view: `call` adds an output column calling a function of the schema over a column of its source. */
+export interface View { name: string; from: string; cols: string[]; where?: { col: string; gt: number }; mat: boolean; call?: { fn: string; col: string; as: string }; comment?: string }
+/** A BEFORE row trigger, or (`constraint`) an AFTER constraint trigger, deferred; `when` reads NEW (OLD for DELETE). */
+export interface Trigger { name: string; table: string; fn: string; events: string; when?: { col: string; gt: number }; constraint?: boolean }
 export interface Policy { name: string; table: string; col: string; gt: number; cmd: 'ALL' | 'SELECT' | 'UPDATE' }
+
+/** A grant on a table or view (`col`: on that column) to one of the suite's roles (kinds.ts: ROLES). */
+export interface Grant { rel: string; role: string; privs: string; col?: string }
+/** `CREATE RULE … AS ON event TO table WHERE NEW.col > gt DO ALSO` a DELETE FROM `other` (or its table) matching no row. */
+export interface Rule { name: string; table: string; col: string; gt: number; event: 'UPDATE' | 'INSERT'; other?: string; comment?: string }
+export interface Stat { name: string; table: string; cols: string[]; kinds: string[]; target?: number; comment?: string }
+export interface Pub { name: string; tables: { name: string; cols?: string[]; where?: { col: string; gt: number } }[]; publish: string; comment?: string }
 
 export interface Schema {
   enums: Enum[];
@@ -75,6 +90,10 @@ export interface Schema {
   views: View[];
   triggers: Trigger[];
   policies: Policy[];
+  grants: Grant[];
+  rules: Rule[];
+  stats: Stat[];
+  pubs: Pub[];
   /** Counter for fresh names (kept across mutations so added objects never reuse a dropped name). */
   next: number;
 }
@@ -181,7 +200,7 @@ export function render(s: Schema): Unit[] {
     const body = [
       ...t.cols.map(columnSql),
       ...(t.pk ? [`CONSTRAINT ${t.name}_pkey PRIMARY KEY (${t.pk.join(', ')})`] : []),
-      ...t.uniques.map((u) => `CONSTRAINT ${u.name} UNIQUE (${u.cols.join(', ')})`),
+      ...t.uniques.map((u) => `CONSTRAINT ${u.name} UNIQUE (${u.cols.join(', ')})${u.deferrable ? ` ${u.deferrable}` : ''}`),
       ...t.checks.map((c) => `CONSTRAINT ${c.name} CHECK (${c.expr})`),
     ];
     const cols = t.cols.filter((c) => !c.identity && !c.gen);
@@ -191,6 +210,10 @@ export function render(s: Schema): Unit[] {
       [
         `CREATE TABLE ${t.name} (${body.join(', ')})${t.part ? ` PARTITION BY ${t.part.by} (${t.part.key})` : ''}`,
         ...(t.rls ? [`ALTER TABLE ${t.name} ENABLE ROW LEVEL SECURITY`] : []),
+        ...t.cols.flatMap((c) => [
+          ...(c.storage ? [`ALTER TABLE ${t.name} ALTER COLUMN ${c.name} SET STORAGE ${c.storage}`] : []),
+          ...(c.stats !== undefined ? [`ALTER TABLE ${t.name} ALTER COLUMN ${c.name} SET STATISTICS ${c.stats}`] : []),
+        ]),
         ...comment(`TABLE ${t.name}`, t.comment),
         ...t.cols.flatMap((c) => comment(`COLUMN ${t.name}.${c.name}`, c.comment)),
       ],
@@ -217,18 +240,42 @@ export function render(s: Schema): Unit[] {
     }
   }
   for (const f of s.fks) {
-    add(`fk:${f.name}`, [`ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} FOREIGN KEY (${f.col}) REFERENCES ${f.ref} (id) ON DELETE ${f.onDelete}`], [`UPDATE ${f.table} SET ${f.col} = (SELECT min(id) FROM ${f.ref})`]);
+    add(`fk:${f.name}`, [`ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} FOREIGN KEY (${f.col}) REFERENCES ${f.ref} (id) ON DELETE ${f.onDelete}${f.deferrable ? ` ${f.deferrable}` : ''}`], [`UPDATE ${f.table} SET ${f.col} = (SELECT min(id) FROM ${f.ref})`]);
   }
-  for (const x of s.indexes) add(`index:${x.name}`, [`CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${x.name} ON ${x.table} (${x.exprs.join(', ')})${x.where ? ` WHERE ${x.where}` : ''}`, ...comment(`INDEX ${x.name}`, x.comment)]);
+  for (const x of s.indexes) add(`index:${x.name}`, [`CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${x.name} ON ${x.table} (${x.exprs.join(', ')})${x.include?.length ? ` INCLUDE (${x.include.join(', ')})` : ''}${x.where ? ` WHERE ${x.where}` : ''}`, ...comment(`INDEX ${x.name}`, x.comment)]);
   for (const v of s.views) {
     add(`view:${v.name}`, [
-      `CREATE ${v.mat ? 'MATERIALIZED ' : ''}VIEW ${v.name} AS SELECT ${v.cols.join(', ')} FROM ${v.from}${v.where ? ` WHERE ${v.where.col} > ${v.where.gt}` : ''}`,
+      `CREATE ${v.mat ? 'MATERIALIZED ' : ''}VIEW ${v.name} AS SELECT ${[...v.cols, ...(v.call ? [`${v.call.fn}(${v.call.col}) AS ${v.call.as}`] : [])].join(', ')} FROM ${v.from}${v.where ? ` WHERE ${v.where.col} > ${v.where.gt}` : ''}`,
       ...comment(`${v.mat ? 'MATERIALIZED ' : ''}VIEW ${v.name}`, v.comment),
     ]);
   }
   for (const f of s.fns.filter((x) => x.reads)) add(`function:${f.name}`, [fnSql(s, f), ...comment(`FUNCTION ${fnSignature(f)}`, f.comment)]);
-  for (const g of s.triggers) add(`trigger:${g.name}`, [`CREATE TRIGGER ${g.name} BEFORE ${g.events} ON ${g.table} FOR EACH ROW EXECUTE FUNCTION ${g.fn}()`]);
+  for (const g of s.triggers) {
+    const when = g.when ? ` WHEN (${g.events.includes('DELETE') ? 'OLD' : 'NEW'}.${g.when.col} > ${g.when.gt})` : '';
+    add(`trigger:${g.name}`, [
+      g.constraint
+        ? `CREATE CONSTRAINT TRIGGER ${g.name} AFTER ${g.events} ON ${g.table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW${when} EXECUTE FUNCTION ${g.fn}()`
+        : `CREATE TRIGGER ${g.name} BEFORE ${g.events} ON ${g.table} FOR EACH ROW${when} EXECUTE FUNCTION ${g.fn}()`,
+    ]);
+  }
   for (const p of s.policies) add(`policy:${p.name}`, [`CREATE POLICY ${p.name} ON ${p.table} FOR ${p.cmd} USING (${p.col} > ${p.gt})`]);
+  for (const x of s.rules) {
+    // A rule with a WHERE condition cannot NOTIFY: a DELETE matching no row (of its own table or another).
+    const other = x.other ?? x.table;
+    add(`rule:${x.name}`, [`CREATE RULE ${x.name} AS ON ${x.event} TO ${x.table} WHERE NEW.${x.col} > ${x.gt} DO ALSO DELETE FROM ${other} WHERE ${other}.id < 0`, ...comment(`RULE ${x.name} ON ${x.table}`, x.comment)]);
+  }
+  for (const x of s.stats) {
+    add(`statistics:${x.name}`, [
+      `CREATE STATISTICS ${x.name} (${x.kinds.join(', ')}) ON ${x.cols.join(', ')} FROM ${x.table}`,
+      ...(x.target !== undefined ? [`ALTER STATISTICS ${x.name} SET STATISTICS ${x.target}`] : []),
+      ...comment(`STATISTICS ${x.name}`, x.comment),
+    ]);
+  }
+  for (const p of s.pubs) {
+    const members = p.tables.map((m) => `${m.name}${m.cols ? ` (${m.cols.join(', ')})` : ''}${m.where ? ` WHERE (${m.where.col} > ${m.where.gt})` : ''}`);
+    add(`publication:${p.name}`, [`CREATE PUBLICATION ${p.name}${members.length ? ` FOR TABLE ${members.join(', ')}` : ''} WITH (publish = ${lit(p.publish)})`, ...comment(`PUBLICATION ${p.name}`, p.comment)]);
+  }
+  for (const g of s.grants) add(`grant:${g.rel}:${g.role}:${g.col ?? ''}`, [g.col ? `GRANT ${g.privs.split(', ').map((x) => `${x} (${g.col})`).join(', ')} ON TABLE ${g.rel} TO ${g.role}` : `GRANT ${g.privs} ON TABLE ${g.rel} TO ${g.role}`]);
   return units;
 }
 

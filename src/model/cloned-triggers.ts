@@ -35,12 +35,17 @@ export function parentFiring(tables: Tables, key: string, name: string): Firing 
 
 /** The partitions of `key`, every level, parents before their partitions. */
 export function partitionsBelow(tables: Tables, key: string): string[] {
-  const out: string[] = [];
-  const queue = [key];
-  while (queue.length) {
-    const k = queue.shift()!;
-    for (const [child, t] of Object.entries(tables)) if (t.partitionOf?.parent === k) (out.push(child), queue.push(child));
+  // The partitions of each table, in the tables' order, from one pass (not one per partition below: quadratic).
+  const under = new Map<string, string[]>();
+  for (const [child, t] of Object.entries(tables)) {
+    const p = t.partitionOf?.parent;
+    if (p === undefined) continue;
+    const list = under.get(p);
+    if (list) list.push(child);
+    else under.set(p, [child]);
   }
+  const out: string[] = [];
+  for (let i = -1; i < out.length; i++) out.push(...(under.get(i < 0 ? key : out[i]!) ?? []));
   return out;
 }
 

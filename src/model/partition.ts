@@ -36,7 +36,7 @@ function keyName(k: Index['keys'][number]): string {
  * @example
  * defaultPartitionIndexName('orders_2024', idx) // idx on (lower(email)) → 'orders_2024_lower_idx'
  */
-export function defaultPartitionIndexName(table: string, index: Index, taken: ReadonlySet<string> = new Set()): string {
+export function defaultPartitionIndexName(table: string, index: Index, taken: { has(name: string): boolean } = new Set()): string {
   return chooseName(table, addition(index.keys.map(keyName)), 'idx', (n) => taken.has(n));
 }
 
@@ -47,7 +47,7 @@ export function defaultPartitionIndexName(table: string, index: Index, taken: Re
  * @example
  * defaultCopyName('p1', pPkey, new Set(['p1_pkey'])) // 'p1_pkey1'
  */
-export function defaultCopyName(part: string, key: PrimaryKey | UniqueConstraint, taken: ReadonlySet<string>): string {
+export function defaultCopyName(part: string, key: PrimaryKey | UniqueConstraint, taken: { has(name: string): boolean }): string {
   return key.kind === 'primary_key' ? chooseName(part, undefined, 'pkey', (n) => taken.has(n)) : chooseName(part, addition(key.columns), 'key', (n) => taken.has(n));
 }
 

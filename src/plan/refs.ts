@@ -14,6 +14,7 @@ import { exprRefs } from '../model/expr-refs.js';
 import { callIds, fnId, functionIds, overloadIds } from './function-refs.js';
 import { objectId, opClassIds, typeId } from './object-edges.js';
 import { castPath } from '../model/casts.js';
+import { partitionChildren } from '../model/partition-maps.js';
 
 const keys = new WeakMap<object, string>();
 /** An object's key, remembered per object (the planner asks for the same tables' keys many times). */
@@ -106,7 +107,7 @@ function collationRef(collation: string | undefined, model: Model): string[] {
 
 /** Keys of the partitions of the table `key` in `model`, and of theirs (DROP TABLE drops them with it). */
 export function partitionsOf(model: Model, key: string): string[] {
-  const direct = Object.entries(model.tables).flatMap(([k, t]) => (t.partitionOf?.parent === key ? [k] : []));
+  const direct = partitionChildren(model.tables).get(key) ?? [];
   return [...direct, ...direct.flatMap((k) => partitionsOf(model, k))];
 }
 

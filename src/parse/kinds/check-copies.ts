@@ -91,7 +91,8 @@ export function mergeIntoCopy(model: MModel, owner: string, key: string, own: Co
  */
 export function attachCopies(model: MModel, key: string): void {
   const tables = model.tables as Tables;
-  for (const t of [key, ...tablesBelow(tables, key)])
+  // Only a partitioned table has tables below it here: PostgreSQL attaches no inheritance parent or child.
+  for (const t of [key, ...(tables[key]?.partitionBy ? tablesBelow(tables, key) : [])])
     for (const a of tablesAbove(tables, t))
       for (const c of Object.values(tables[a]?.constraints ?? {})) {
         const own = tables[t]!.constraints[c.name];

@@ -12,6 +12,7 @@ import { builtinCatalog } from '../catalog/index.js';
 import type { KeyType } from '../catalog/default-opclasses.js';
 import { Problem, notFound, type FoldScope, type MTable, type MView, type Mut } from './scope.js';
 import { qualifiedKey } from '../../model/names.js';
+import { indexOwner } from './index-owners.js';
 import { chooseName, nameAddition, truncateIdent } from '../../model/naming.js';
 import { mergeOptions, relOptions } from './nodes.js';
 import { alterSubcommand } from '../statement-kind.js';
@@ -238,11 +239,10 @@ function setConstraintIndexOptions(t: MTable, name: string, set: boolean, items:
 export function constraintIndexOwner(sc: FoldScope, names: readonly string[]): { table: MTable; name: string } | undefined {
   const name = names[names.length - 1]!;
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
-  for (const s of schemas)
-    for (const t of Object.values(sc.model.tables)) {
-      const c = t.schema === s ? t.constraints[name] : undefined;
-      if (c && (c.kind === 'primary_key' || c.kind === 'unique' || c.kind === 'exclusion')) return { table: t, name };
-    }
+  for (const s of schemas) {
+    const t = indexOwner(sc, s, name, 'key');
+    if (t) return { table: t as MTable, name };
+  }
   return undefined;
 }
 
@@ -250,9 +250,8 @@ export function findIndex(sc: FoldScope, names: readonly string[]): { owner: MTa
   const name = names[names.length - 1]!;
   const schemas = names.length >= 2 ? [names[names.length - 2]!] : sc.searchPath;
   for (const s of schemas) {
-    for (const t of [...Object.values(sc.model.tables), ...Object.values(sc.model.views)]) {
-      if (t.schema === s && t.indexes[name]) return { owner: t, index: t.indexes[name]! };
-    }
+    const t = indexOwner(sc, s, name, 'index');
+    if (t) return { owner: t, index: t.indexes[name]! };
   }
   return undefined;
 }

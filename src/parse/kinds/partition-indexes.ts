@@ -13,6 +13,7 @@ import { figureColname } from '../colname.js';
 import { chooseName, nameAddition } from '../../model/naming.js';
 import { qualifiedKey } from '../../model/names.js';
 import { descendsFrom as isPartitionOf } from '../../model/partition.js';
+import { tablesAbove } from '../../model/check-copies.js';
 import { Problem, type FoldScope, type MTable, type Mut } from './scope.js';
 import { sameIndex, sameOptions } from '../../diff/equal.js';
 
@@ -140,7 +141,16 @@ export function indexesOf(sc: FoldScope, t: MTable): Index[] {
 
 /** The indexes of partitioned tables of `sc` that the partition `part` (key) has an index attached to. */
 function parentsOf(sc: FoldScope, part: string): Index[] {
-  return Object.values(sc.model.tables).flatMap((t) => (t.partitionBy ? Object.values(t.indexes).filter((i) => i.attached?.[part] !== undefined) : []));
+  // Such an index is on a table above `part` (its partitions' indexes are recorded on the top one): the tables above
+  // are asked, not every table (one ATTACH PARTITION per partition: quadratic), in the Model's order of tables.
+  const tables = sc.model.tables;
+  let above = tablesAbove(tables as Parameters<typeof tablesAbove>[0], part).filter((k) => tables[k]?.partitionBy && Object.values(tables[k]!.indexes).some((i) => i.attached?.[part] !== undefined));
+  if (above.length > 1) {
+    const order = Object.keys(tables);
+    above = above.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  }
+  const out = above.flatMap((k) => Object.values(tables[k]!.indexes).filter((i) => i.attached?.[part] !== undefined));
+  return out;
 }
 
 /** Whether the table `key` is a partition of `ancestor` at some level (model/partition.ts). */

@@ -11,6 +11,7 @@
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { defaultPartitionIndexName, descendsFrom, relationNames } from '../../model/partition.js';
+import { indexesAttaching, NamesOver } from '../../model/partition-maps.js';
 import type { Index, Model, Table } from '../../model/types.js';
 import { createIndexSql } from '../index-sql.js';
 import { takenIndex } from '../../diff/attached-keys.js';
@@ -80,9 +81,9 @@ export function newPartitionRenames(t: Table, all: readonly Change[], current: M
   if (!parent) return [];
   const key = qualifiedKey(t.schema, t.name);
   const out: string[] = [];
-  const taken = relationNames(current, t.schema);
+  const taken = new NamesOver(relationNamesOnce(current, t.schema));
   // The parent's indexes, and those of tables above it that it has an index attached to (a sub-partition's).
-  const above = Object.values(desired.tables).flatMap((p) => Object.values(p.indexes).filter((i) => i.attached?.[t.partitionOf!.parent] !== undefined));
+  const above = indexesAttaching(desired.tables).get(t.partitionOf.parent) ?? [];
   for (const i of [...Object.values(parent.indexes), ...above]) {
     const target = i.attached?.[key];
     if (target === undefined || !current.tables[i.table]?.indexes[i.name] || !i.keys.length) continue;
@@ -92,4 +93,15 @@ export function newPartitionRenames(t: Table, all: readonly Change[], current: M
     if (given !== target) out.push(`ALTER INDEX ${qn(t.schema, given)} RENAME TO ${qi(target)}`);
   }
   return out;
+}
+
+const namesOf = new WeakMap<Model, Map<string, ReadonlySet<string>>>();
+
+/** relationNames(model, schema), remembered per Model and schema (asked for each new partition). Never changed by its callers. */
+function relationNamesOnce(model: Model, schema: string): ReadonlySet<string> {
+  let bySchema = namesOf.get(model);
+  if (!bySchema) namesOf.set(model, (bySchema = new Map()));
+  let names = bySchema.get(schema);
+  if (!names) bySchema.set(schema, (names = relationNames(model, schema)));
+  return names;
 }

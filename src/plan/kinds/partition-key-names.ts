@@ -9,6 +9,7 @@
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { defaultCopyName, descendsFrom, relationNames, takesKey } from '../../model/partition.js';
+import { keyCopiesOn, NamesOver } from '../../model/partition-maps.js';
 import type { Model, PrimaryKey, Table, UniqueConstraint } from '../../model/types.js';
 import { constraintAfterTable, qn } from '../table-sql.js';
 
@@ -24,21 +25,45 @@ import { constraintAfterTable, qn } from '../table-sql.js';
 export function newPartitionKeyRenames(t: Table, all: readonly Change[], current: Model, desired: Model): string[] {
   if (!t.partitionOf) return [];
   const key = qualifiedKey(t.schema, t.name);
-  const taken = namesAfterDrops(current, t.schema, all);
+  const taken = new NamesOver(namesAfterDropsOnce(current, t.schema, all));
   const out: string[] = [];
-  for (const above of Object.values(desired.tables)) {
-    const aboveKey = qualifiedKey(above.schema, above.name);
-    for (const k of Object.values(above.constraints)) {
-      if ((k.kind !== 'primary_key' && k.kind !== 'unique') || k.copies?.[key] === undefined) continue;
-      const changed = all.find((c) => (c.kind === 'add_constraint' || c.kind === 'drop_constraint') && qualifiedKey(c.table.schema, c.table.name) === aboveKey && c.constraint.name === k.name);
-      const inline = changed?.kind === 'add_constraint' && changed.newTable && !constraintAfterTable(above, k);
-      if (changed && !inline) continue;
-      const given = defaultCopyName(t.name, k, taken);
-      taken.add(given);
-      if (given !== k.copies[key]) out.push(`ALTER TABLE ${qn(t.schema, t.name)} RENAME CONSTRAINT ${qi(given)} TO ${qi(k.copies[key]!)}`);
-    }
+  for (const { above, key: k } of keyCopiesOn(desired.tables).get(key) ?? []) {
+    const changed = keyChanges(all).get(`${qualifiedKey(above.schema, above.name)}\u0000${k.name}`);
+    const inline = changed?.kind === 'add_constraint' && changed.newTable && !constraintAfterTable(above, k);
+    if (changed && !inline) continue;
+    const given = defaultCopyName(t.name, k, taken);
+    taken.add(given);
+    if (given !== k.copies![key]) out.push(`ALTER TABLE ${qn(t.schema, t.name)} RENAME CONSTRAINT ${qi(given)} TO ${qi(k.copies![key]!)}`);
   }
   return out;
+}
+
+const changesOfKeys = new WeakMap<readonly Change[], ReadonlyMap<string, Change>>();
+
+/** The first ADD or DROP CONSTRAINT of `all` for each table's constraint (`table\0name`), remembered per plan. */
+function keyChanges(all: readonly Change[]): ReadonlyMap<string, Change> {
+  let m = changesOfKeys.get(all) as Map<string, Change> | undefined;
+  if (!m) {
+    m = new Map();
+    for (const c of all) {
+      if (c.kind !== 'add_constraint' && c.kind !== 'drop_constraint') continue;
+      const k = `${qualifiedKey(c.table.schema, c.table.name)}\u0000${c.constraint.name}`;
+      if (!m.has(k)) m.set(k, c);
+    }
+    changesOfKeys.set(all, m);
+  }
+  return m;
+}
+
+const afterDrops = new WeakMap<readonly Change[], { readonly current: Model; readonly bySchema: Map<string, ReadonlySet<string>> }>();
+
+/** namesAfterDrops, remembered per plan and schema (asked for each new partition). Never changed by its callers. */
+function namesAfterDropsOnce(current: Model, schema: string, all: readonly Change[]): ReadonlySet<string> {
+  let memo = afterDrops.get(all);
+  if (!memo || memo.current !== current) afterDrops.set(all, (memo = { current, bySchema: new Map() }));
+  let names = memo.bySchema.get(schema);
+  if (!names) memo.bySchema.set(schema, (names = namesAfterDrops(current, schema, all)));
+  return names;
 }
 
 /**

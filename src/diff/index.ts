@@ -379,7 +379,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     }
     // Kept or replaced in place (CREATE OR REPLACE VIEW keeps the defaults): changed where they differ.
     if (!sameColumnDefaults(cur.columnDefaults, v.columnDefaults)) out.push({ kind: 'view_column_defaults', view: v, from: cur.columnDefaults ?? {} });
-    if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...(cur.columnTypes ? { fromTypes: cur.columnTypes } : {}) });
+    if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...((t) => (t ? { fromTypes: t } : {}))(cur.columnTypes ?? cur.storageTypes) });
     diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, comment);
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);

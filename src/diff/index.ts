@@ -27,6 +27,7 @@ import { addKeyCopies } from './key-copies.js';
 import { replaceableView } from './view-replace.js';
 import { alterExtension, assertRecreatable, followMovedExtensions, recreatedExtension } from './extensions.js';
 import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-place.js';
+import { unstorableNullDefault } from '../model/null-default.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameGeneration, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import { diffClonedTriggers } from './cloned-triggers.js';
 
@@ -304,7 +305,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     const cur = current.tables[key];
     if (cur && rebound(cur, t, current, desired)) {
       out.push({ kind: 'reattach_partition', table: t, from: cur });
-      rebuildShadowed(cur, t, t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums));
+      rebuildShadowed(cur, t, t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums, desired.types));
       continue;
     }
     // A partition that becomes a table, a table that becomes a partition, or one moved to another parent: detached
@@ -313,7 +314,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       out.push({ kind: 'reattach_partition', table: t, from: cur });
       // Its own keys that the ATTACH takes for its copies of the parent's stay (model/partition.ts: `before`).
       const from = detachedTable(current, cur);
-      rebuildShadowed(from, detachedTable(desired, t, from), t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums));
+      rebuildShadowed(from, detachedTable(desired, t, from), t, desired, out, (a, b) => diffTable(a, b, out, comment, rebuiltEnums, desired.types));
       continue;
     }
     // Parents joined or left in place, or a table that only a new creation can make a child as desired.
@@ -352,7 +353,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       continue;
     }
     if (move) out.push({ kind: 'set_inherits', table: t, from: cur, detach: move.detach, attach: move.attach });
-    diffTable(move ? afterNoInherit(current, cur, move.detach) : cur, t, out, comment, rebuiltEnums);
+    diffTable(move ? afterNoInherit(current, cur, move.detach) : cur, t, out, comment, rebuiltEnums, desired.types);
   }
   for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
 
@@ -378,7 +379,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
     }
     // Kept or replaced in place (CREATE OR REPLACE VIEW keeps the defaults): changed where they differ.
     if (!sameColumnDefaults(cur.columnDefaults, v.columnDefaults)) out.push({ kind: 'view_column_defaults', view: v, from: cur.columnDefaults ?? {} });
-    if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...(cur.columnTypes ? { fromTypes: cur.columnTypes } : {}) });
+    if (!sameColumnSettings(cur.columnSettings, v.columnSettings)) out.push({ kind: 'view_column_settings', view: v, from: cur.columnSettings ?? {}, ...((t) => (t ? { fromTypes: t } : {}))(cur.columnTypes ?? cur.storageTypes) });
     diffTriggers(cur.triggers ?? {}, v.triggers ?? {}, out, comment);
     diffGrants(v.schema, v.name, cur.grants ?? [], v.grants ?? [], out);
     comment({ on: v.kind === 'view' ? 'VIEW' : 'MATERIALIZED VIEW', schema: v.schema, name: v.name }, cur.comment, v.comment);
@@ -467,11 +468,14 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
   for (const [name, i] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_index', index: i });
 }
 
-function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebuiltEnums: Set<string>): void {
+function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebuiltEnums: Set<string>, types: Model['types']): void {
   const curCols = new Map(cur.columns.map((c) => [c.name, c]));
   const desCols = new Map(t.columns.map((c) => [c.name, c]));
-  for (const c of t.columns) {
-    const old0 = curCols.get(c.name);
+  for (const c0 of t.columns) {
+    const old0 = curCols.get(c0.name);
+    // A bare NULL default of the column's own type (left by ALTER COLUMN … TYPE) is no default to set: no DDL stores
+    // it, and it gives every row NULL as none does (../model/null-default.ts). A current one is dropped as any.
+    const c = old0 && !old0.default && unstorableNullDefault({ types }, c0.type, c0.default) ? { ...c0, default: undefined } : c0;
     // An inherited column takes its type and collation from its parent (PostgreSQL refuses to change them on the
     // child; the parent's change recurses): only its own attributes (default, NOT NULL, options…) are compared.
     // A default of its own goes with a type change (the parent's drops it first, plan/alter-column.ts): set again after.

@@ -412,6 +412,12 @@ export interface View extends Commented, Located {
   readonly columns: readonly string[];
   /** Column types as PostgreSQL reports them (inspector only; not compared). */
   readonly columnTypes?: Readonly<Record<string, string>>;
+  /**
+   * A materialized view's column types as the native fold types its query, for the columns with a storage of their
+   * own (parse/kinds/view.ts `settleMatViewStorage`; the inspector gives `columnTypes`): what a storage goes back to
+   * when it goes, the type's default (a domain's base type's). Not compared.
+   */
+  readonly storageTypes?: Readonly<Record<string, string>>;
   /** Column collations that are not their type's default, as PostgreSQL reports them (inspector only; not compared). */
   readonly columnCollations?: Readonly<Record<string, string>>;
   /** Column defaults of a view (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`), keyed by column; absent = none. */

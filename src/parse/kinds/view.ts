@@ -98,7 +98,8 @@ function setMatViewColumn(v: MView, cmd: Payload<'AlterTableCmd'>): void {
  * the default of the column's type (`defaultStorage`: a domain's base type's, `MAIN` over inet), as the inspector
  * reads `attstorage` against `typstorage`. `types` are the view's column types from its query (./view-types.ts); a
  * column the fold cannot type is taken as a variable-length one (EXTENDED), which is what a redundant `SET STORAGE`
- * names for the text-like columns pg_dump writes it on.
+ * names for the text-like columns pg_dump writes it on. The types of the columns whose storage stays are kept in
+ * `storageTypes`: a plan from this state to one without the storage sets the type's default back.
  *
  * @example
  * settleMatViewStorage(mv, ['public.inet_d'], model) // SET STORAGE MAIN on a domain over inet: the default, dropped
@@ -106,16 +107,21 @@ function setMatViewColumn(v: MView, cmd: Payload<'AlterTableCmd'>): void {
 export function settleMatViewStorage(v: MView, types: readonly (string | undefined)[] | undefined, model: Pick<Model, 'types'>): void {
   if (v.kind !== 'materialized_view' || !v.columnSettings) return;
   const all = { ...v.columnSettings } as Record<string, ColumnSettings>;
+  const typed: Record<string, string> = {};
   for (const [name, settings] of Object.entries(all)) {
     if (!settings.storage) continue;
-    const col = { name, type: types?.[v.columns.indexOf(name)] ?? 'text', notNull: false, ...settings } as Mut<Column>;
+    const type = types?.[v.columns.indexOf(name)];
+    const col = { name, type: type ?? 'text', notNull: false, ...settings } as Mut<Column>;
     setStorage(col, settings.storage, model);
     const next = columnSettingsOf(col);
     if (isEmptySettings(next)) delete all[name];
     else all[name] = next;
+    // What the storage goes back to when another state has none (../../plan/view-columns.ts).
+    if (next.storage && type) typed[name] = type;
   }
   if (Object.keys(all).length) v.columnSettings = all;
   else delete v.columnSettings;
+  if (Object.keys(typed).length) (v as Mut<View>).storageTypes = typed;
 }
 
 export function createView(sc: FoldScope, n: Payload<'ViewStmt'>): void {

@@ -213,8 +213,22 @@ const withCanonical = <T extends { readonly definition?: string; readonly canoni
   o.definition === undefined ? o : ({ ...o, canonical: f(o.definition) });
 
 /** A constraint's canonical form; a CHECK's literals compare as the types of the table's columns they meet (`row`). */
-const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined; columnDomain: (name: string) => boolean } & OperatorSchemaContext): Constraint =>
+const constraintCanonical = (c: Constraint, row: { sig: string; columnType: (name: string) => string | undefined; columnDomain: (name: string) => boolean; functions?: (names: readonly string[]) => readonly Func[] } & OperatorSchemaContext): Constraint =>
   withCanonical(c, (def) => (c.kind === 'check' ? canonicalConstraintText(def, row) : canonicalConstraintText(def)));
+
+/**
+ * The model's own functions a CHECK's call may merge into `VARIADIC ARRAY[…]` (./coercion.ts userVariadicCoercions):
+ * every function sharing a name with one that takes a VARIADIC parameter, looked up as modelContext does, and a
+ * signature of them for the constraint cache. Undefined when the model has no such function (the CHECK then reads
+ * as before, built-in resolution only).
+ */
+function variadicCalls(model: Model): { sig: string; functions: (names: readonly string[]) => readonly Func[] } | undefined {
+  const names = new Set(Object.values(model.functions).filter((f) => f.args.some((a) => a.mode === 'VARIADIC')).map((f) => f.name));
+  if (!names.size) return undefined;
+  const all = modelContext(model).functions!;
+  const sig = Object.values(model.functions).filter((f) => names.has(f.name)).map((f) => `${f.schema}.${f.name}(${f.args.map((a) => `${a.mode} ${a.type}`).join(',')})`).sort().join(';');
+  return { sig, functions: (n) => (names.has(n[n.length - 1]!) ? (all(n) as readonly Func[]) : []) };
+}
 
 /**
  * Sets the canonical form of every definition kept as text (constraints, triggers, functions, rules) and
@@ -235,8 +249,9 @@ export function canonicalizeDefinitions(model: Model, ops?: OperatorResolution):
   const triggers = (r: Readonly<Record<string, Trigger>>) => Object.fromEntries(Object.entries(r).map(([k, tr]) => [k, trigger(tr)]));
   const indexes = (r: Readonly<Record<string, Index>>) => Object.fromEntries(Object.entries(r).map(([k, i]) => [k, withIndexShape(i)]));
   const tables: Record<string, Table> = {};
+  const variadic = variadicCalls(model);
   for (const [k, t] of Object.entries(model.tables)) {
-    const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...operatorMembers(ops) };
+    const row = { sig: `${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}${ops ? `\u0000${ops.key}` : ''}${variadic ? `\u0001${variadic.sig}` : ''}`, columnType: rowColumnType(t.columns, model.types), columnDomain: rowColumnDomain(t.columns, model.types), ...operatorMembers(ops), ...(variadic ? { functions: variadic.functions } : {}) };
     tables[k] = {
       ...t, constraints: Object.fromEntries(Object.entries(t.constraints).map(([n, c]) => [n, constraintCanonical(c, row)])),
       triggers: triggers(t.triggers), indexes: indexes(t.indexes),

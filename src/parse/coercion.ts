@@ -15,7 +15,7 @@
  */
 import type { Node, Payload } from './ast.js';
 import { builtinCatalog } from './catalog/index.js';
-import { operatorCoercions } from './expr-type.js';
+import { operatorCoercions, type UserFunction } from './expr-type.js';
 import { commonType, isPolymorphic, resolveFunction, type ArgType } from './func-select.js';
 
 /** The operand kinds whose type ./expr-type.ts gives as PostgreSQL's parser does. */
@@ -93,6 +93,39 @@ export function functionCoercions(v: Payload<'FuncCall'>, typeOf: (n: Node | und
   });
   const from = r.nvargs ? args.length - r.nvargs : undefined;
   return { casts, ...(from !== undefined ? { variadicFrom: from } : {}) };
+}
+
+/**
+ * The variadic merge PostgreSQL makes for a call of the file's own function whose last parameter is `VARIADIC t[]`
+ * (parse_func.c: the trailing arguments become one `ARRAY[…]` of `t`, printed `f(a, VARIADIC ARRAY['x'::t])`), each
+ * merged argument cast to `t` where its type is not `t` (an untyped literal, a column of another type). Undefined when
+ * the call is not decided here: more than one function of that name (`candidates`), a call already `VARIADIC`, a named
+ * argument, fewer arguments than parameters, a polymorphic or `"any"` variadic parameter, or a merged argument's type
+ * not known.
+ *
+ * @example
+ * // CREATE FUNCTION is_kind(id varchar, VARIADIC kinds app_kind[]) …; CHECK (is_kind(id, 'SAML'))
+ * userVariadicCoercions(call, [isKind], typeOf, () => false) // { casts: [undefined, 'app_kind'], variadicFrom: 1 }
+ */
+export function userVariadicCoercions(v: Payload<'FuncCall'>, candidates: readonly UserFunction[], typeOf: (n: Node | undefined) => string | undefined, domainOf: (n: Node | undefined) => boolean): CallCoercions | undefined {
+  if (candidates.length !== 1 || v.func_variadic || v.agg_star || v.agg_within_group || v.funcformat === 'COERCE_SQL_SYNTAX') return undefined;
+  const args = v.args ?? [];
+  if (args.some((a) => a.NamedArgExpr !== undefined)) return undefined;
+  const params = candidates[0]!.args.filter((a) => a.mode === 'IN' || a.mode === 'INOUT' || a.mode === 'VARIADIC');
+  const last = params[params.length - 1];
+  if (last?.mode !== 'VARIADIC' || !last.type.endsWith('[]') || args.length < params.length) return undefined;
+  const element = last.type.slice(0, -2);
+  if (isPolymorphic(builtinCatalog().typeName(element) ?? element)) return undefined;
+  const from = params.length - 1;
+  const casts: (string | undefined)[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (i < from) { casts.push(undefined); continue; }
+    const given = argType(args[i], typeOf, domainOf);
+    if (!given) return undefined;
+    const same = given.type === element || (given.type !== 'unknown' && given.type === builtinCatalog().typeName(element) && !given.domain);
+    casts.push(same ? undefined : element);
+  }
+  return { casts, variadicFrom: from };
 }
 
 /** The type of a node for the coercions here: `typeOf`'s over the reliably typed kinds, `unknown` for a NULL constant. */

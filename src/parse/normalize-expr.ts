@@ -14,7 +14,7 @@ import { canonicalType } from './typename.js';
 import { tagOf, type Node, type Payload } from './ast.js';
 import { sv } from './colname.js';
 import { exprType } from './expr-type.js';
-import { commonCoercions, functionCoercions, withOperatorCoercions } from './coercion.js';
+import { commonCoercions, functionCoercions, userVariadicCoercions, withOperatorCoercions } from './coercion.js';
 import { operatorName } from './user-operator.js';
 import { columnFact, constValue, isConst, type Canon, type ScopeItem, joined, optValue } from './normalize-parts.js';
 import { STRIP_CAST_TO, SYSTEM_COLUMNS, type NormalizeContext } from './normalize-context.js';
@@ -292,7 +292,9 @@ export abstract class ExprNormalizer {
     const late = name === 'nextval' || name === 'currval' || name === 'setval' ? lateSequenceName(v.args?.[0]) : undefined;
     if (late !== undefined) args = [{ Late: late }, ...args.slice(1)];
     // Arguments coerced to the chosen signature's types, trailing ones merged into VARIADIC ARRAY[…] (./coercion.ts).
-    const co = functionCoercions(v, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes), !!this.ctx.functions?.(names).length);
+    const own = this.ctx.functions?.(names) ?? [];
+    const co = own.length ? userVariadicCoercions(v, own, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes))
+      : functionCoercions(v, (x) => this.typeOf(x, scopes), (x) => this.domainOf(x, scopes), false);
     if (co) {
       args = args.map((a, i) => (co.casts[i] === undefined ? a : this.cast(a, co.casts[i]!) ?? a));
       if (co.variadicFrom !== undefined) args = [...args.slice(0, co.variadicFrom), { Arr: args.slice(co.variadicFrom) }];

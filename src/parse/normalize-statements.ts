@@ -16,6 +16,7 @@ import { sv } from './colname.js';
 import { cached, normalizeExpr } from './normalize-forms.js';
 import { routineTypeName } from './typename.js';
 import { operatorMembers, type OperatorSchemaContext } from './user-operator.js';
+import type { UserFunction } from './expr-type.js';
 
 const sortedOpts = (list: Node[] | undefined): string[] =>
   (list ?? []).map((o) => o.DefElem).filter((d) => !!d).map((d) => `${d.defname}=${d.arg === undefined ? 'true' : optValue(d.arg)}`).sort();
@@ -129,12 +130,12 @@ export function canonicalStatementText(text: string, ctx?: NormalizeContext): st
  * canonicalConstraintText("CHECK (span < '1 hour')", { sig: 'span:interval', columnType: () => 'interval' })
  *   === canonicalConstraintText("CHECK ((span < '01:00:00'::interval))") // true
  */
-export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined; columnDomain?(name: string): boolean } & OperatorSchemaContext): string {
+export function canonicalConstraintText(def: string, row?: { readonly sig: string; columnType(name: string): string | undefined; columnDomain?(name: string): boolean; functions?(names: readonly string[]): readonly UserFunction[] } & OperatorSchemaContext): string {
   return cached(`c\u0000${def}${row ? `\u0000${row.sig}` : ''}`, () => {
     const p = parseOne(`ALTER TABLE x ADD ${def.trim()}`);
     const c = (p?.type === 'AlterTableStmt' ? p.node : undefined)?.cmds?.[0]?.AlterTableCmd?.def?.Constraint;
     if (!c) return def.trim();
-    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false, ...operatorMembers(row) } : NONE);
+    const n = new Normalizer(row ? { columnType: (name) => row.columnType(name), columnDomain: (name) => row.columnDomain?.(name) ?? false, ...operatorMembers(row), ...(row.functions ? { functions: row.functions } : {}) } : NONE);
     const out: Record<string, unknown> = {
       contype: c.contype, deferrable: !!c.deferrable, initdeferred: !!c.initdeferred,
       // storage parameters (`WITH (…)`) are not part of the form: the Model keeps them as the constraint's `options`

@@ -31,4 +31,17 @@ export const HUNT_15B_CASES: AcceptanceCase[] = [
     seed: `${seed}; INSERT INTO h15b_u VALUES (1, 1)`,
     keeps: keepsNotes,
   },
+  // logto's CHECK calls the file's own function declared `VARIADIC target_type application_type[]`; PostgreSQL
+  // stores the call with its trailing arguments merged, `f(id, VARIADIC ARRAY['SAML'::application_type])`. The fold
+  // merged them only for built-in functions, so parse != inspect and every plan dropped and re-added the check.
+  {
+    name: 'hunt-15b: a CHECK calling the file\'s own VARIADIC function is stored with its arguments merged',
+    old: [kept, "CREATE TYPE h15b_kind AS ENUM ('SAML', 'OIDC')", 'CREATE TABLE h15b_apps (id varchar(21) PRIMARY KEY, kind h15b_kind NOT NULL)'],
+    new: [kept, "CREATE TYPE h15b_kind AS ENUM ('SAML', 'OIDC')", 'CREATE TABLE h15b_apps (id varchar(21) PRIMARY KEY, kind h15b_kind NOT NULL)',
+      "CREATE FUNCTION h15b_is_kind(app_id varchar, VARIADIC kinds h15b_kind[]) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
+      'CREATE FUNCTION h15b_all(VARIADIC x text[]) RETURNS boolean LANGUAGE sql AS \'SELECT true\'',
+      "CREATE TABLE h15b_saml (app_id varchar(21) PRIMARY KEY, CHECK (h15b_is_kind(app_id, 'SAML')), CHECK (h15b_is_kind(app_id, 'SAML', 'OIDC')), CHECK (h15b_all(app_id, 'x')))"],
+    seed: `${seed}; INSERT INTO h15b_apps VALUES ('a1', 'SAML')`,
+    keeps: keepsNotes,
+  },
 ];

@@ -35,7 +35,7 @@ export function recordAttached(parent: Index, part: string, name: string): void 
 }
 
 /** Forgets the entry of the partition `part` (Index.attached, Index.attachedOptions), returning the name it had. */
-function forget(parent: Index, part: string): string | undefined {
+export function forget(parent: Index, part: string): string | undefined {
   const name = parent.attached?.[part];
   if (name === undefined) return undefined;
   const { [part]: _gone, ...rest } = parent.attached!;

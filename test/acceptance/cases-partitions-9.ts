@@ -2,7 +2,10 @@
  * Acceptance cases of partition leftovers from hunt 13c (h183) and hunt 14a (h192; test/corpus-ext/MANIFEST.md):
  *  - a partition's index attached to its parent's with another key order (ASC/DESC, NULLS FIRST/LAST), which
  *    PostgreSQL accepts (CompareIndexInfo leaves indoption out): recorded per partition (Index.attachedOrder);
- *  - a partition recreated (its partitioning changes) whose copy of its parent's trigger keeps another firing state.
+ *  - a partition recreated (its partitioning changes) or given a new bound (detached and attached again) whose copy of
+ *    its parent's trigger keeps another firing state: set again after the ATTACH;
+ *  - keys added USING INDEX over partitions' indexes attached to the parent's plain index (a level down too);
+ *  - a new (sub-)partitioned table whose key is added ONLY, the partitions' keys attached (passed before: guards).
  */
 import type { AcceptanceCase } from './harness.js';
 

@@ -7,6 +7,7 @@
  * change; a key attached in the current state to another index than in the desired one (or no longer attached)
  * is dropped and added again (its drop goes with the parent index's: plan/kinds/attached-keys.ts). Pure.
  */
+import { attachedOrderOf, withOrder } from '../model/attached-order.js';
 import { droppedTableKeys, droppedIndexKeys, type Change } from './changes.js';
 import { qualifiedKey } from '../model/names.js';
 import type { Constraint, Index, Model } from '../model/types.js';
@@ -175,7 +176,7 @@ export function keepTakenPartitionIndexes(current: Model, out: Change[]): void {
  */
 export function takenIndex(current: Model, i: Index, part: string, name: string): Index | undefined {
   const own = current.tables[part]?.indexes[name];
-  return own && !own.only && sameIndex(own, { ...i, only: undefined }) ? own : undefined;
+  return own && !own.only && sameIndex(own, withOrder({ ...i, only: undefined }, attachedOrderOf(i, part))) ? own : undefined;
 }
 
 /**

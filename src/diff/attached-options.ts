@@ -22,7 +22,7 @@ export function attachedOptionChanges(current: Index | undefined, desired: Index
     const want = desired.attachedOptions?.[part] ?? desired.options;
     const had = !current || rebuilt || current.attached?.[part] === undefined ? desired.options : current.attachedOptions?.[part] ?? current.options;
     if (sameOptions(had, want)) continue;
-    const { attached: _a, attachedOptions: _o, only: _only, comment: _c, statistics: _s, ...shape } = desired;
+    const { attached: _a, attachedOptions: _o, attachedOrder: _ord, only: _only, comment: _c, statistics: _s, ...shape } = desired;
     const index: Index = { ...shape, name, schema: splitKey(part).schema, table: part, options: want };
     out.push({ kind: 'create_index', index, newTable: false, optionsFrom: had });
   }

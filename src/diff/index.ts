@@ -30,6 +30,7 @@ import { aggregateInPlace, materializedViewInPlace, policyInPlace } from './in-p
 import { unstorableNullDefault } from '../model/null-default.js';
 import { sameAttributeOptions, sameIdentity, sameSequenceOptions, sameBound, sameCheck, sameConstraint, sameDefault, sameExpr, sameFunction, sameGeneration, sameIndex, sameIndexStatistics, sameOptions, samePolicy, sameTrigger, sameViewQuery } from './equal.js';
 import { diffClonedTriggers } from './cloned-triggers.js';
+import { orderChanged } from './attached-order.js';
 
 export type { Change, CommentTarget } from './changes.js';
 
@@ -353,7 +354,7 @@ function diffModels(current: Model, desired: Model, options: DiffOptions): Chang
       continue;
     }
     if (move) out.push({ kind: 'set_inherits', table: t, from: cur, detach: move.detach, attach: move.attach });
-    diffTable(move ? afterNoInherit(current, cur, move.detach) : cur, t, out, comment, rebuiltEnums, desired.types);
+    diffTable(move ? afterNoInherit(current, cur, move.detach) : cur, t, out, comment, rebuiltEnums, desired.types, (c, i) => orderChanged(current, desired, c, i));
   }
   for (const [key, t] of Object.entries(current.tables)) if (inScope(scope, t.schema) && !desired.tables[key] && !droppedSchema(t.schema)) out.push({ kind: 'drop_table', table: t });
 
@@ -443,7 +444,10 @@ const sameAttached = (a: Index, b: Index): boolean => {
   return Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, n]) => y[k] === n);
 };
 
-function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').Index>>, des: Readonly<Record<string, import('../model/types.js').Index>>, out: Change[], comment: CommentFn, partitioned = false): void {
+/** Whether a kept partitioned table's index `i` (`c` now) has partitions' indexes to get another key order (./attached-order.ts). */
+type Reordered = (c: Index, i: Index) => boolean;
+
+function diffIndexes(cur: Readonly<Record<string, Index>>, des: Readonly<Record<string, Index>>, out: Change[], comment: CommentFn, partitioned = false, reordered?: Reordered): void {
   for (const [name, i] of Object.entries(des)) {
     const c = cur[name];
     // Storage parameters alone change in place (ALTER INDEX … SET / RESET; PostgreSQL refuses it on a partitioned
@@ -452,9 +456,10 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
       out.push({ kind: 'create_index', index: i, newTable: false, optionsFrom: c.options });
       if (!sameIndexStatistics(c, i)) out.push({ kind: 'create_index', index: i, newTable: false, statisticsFrom: c.statistics ?? [] });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, c.comment, i.comment);
-    } else if (!c || !sameIndex(c, i) || (c.only && i.only && !sameAttached(c, i))) {
-      // An index not valid yet whose partitions' indexes attached to it differ: built again (PostgreSQL cannot
-      // detach an index; its CREATE … ON ONLY then creates and attaches those of the desired state).
+    } else if (!c || !sameIndex(c, i) || (c.only && i.only && !sameAttached(c, i)) || (partitioned && !!reordered?.(c, i))) {
+      // An index not valid yet whose partitions' indexes attached to it differ, or one whose partitions' indexes are
+      // to get another key order: built again (PostgreSQL cannot detach an index nor reorder its keys; its CREATE …
+      // ON ONLY then creates and attaches those of the desired state).
       if (c) out.push({ kind: 'drop_index', index: c });
       out.push({ kind: 'create_index', index: i, newTable: false });
       comment({ on: 'INDEX', schema: i.schema, name: i.name }, undefined, i.comment);
@@ -468,7 +473,7 @@ function diffIndexes(cur: Readonly<Record<string, import('../model/types.js').In
   for (const [name, i] of Object.entries(cur)) if (!des[name]) out.push({ kind: 'drop_index', index: i });
 }
 
-function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebuiltEnums: Set<string>, types: Model['types']): void {
+function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebuiltEnums: Set<string>, types: Model['types'], reordered?: Reordered): void {
   const curCols = new Map(cur.columns.map((c) => [c.name, c]));
   const desCols = new Map(t.columns.map((c) => [c.name, c]));
   for (const c0 of t.columns) {
@@ -534,7 +539,7 @@ function diffTable(cur: Table, t: Table, out: Change[], comment: CommentFn, rebu
     if (c.kind !== 'foreign_key' && cols.length && cols.every((col) => !desCols.has(col))) continue;
     out.push({ kind: 'drop_constraint', table: cur, constraint: c });
   }
-  diffIndexes(cur.indexes, t.indexes, out, comment, !!t.partitionBy);
+  diffIndexes(cur.indexes, t.indexes, out, comment, !!t.partitionBy, reordered);
   diffTriggers(cur.triggers, t.triggers, out, comment);
   // A created policy's comment goes with its CREATE (plan/index.ts); a kept one's (ALTER POLICY keeps it) is compared.
   for (const [name, p] of Object.entries(t.policies)) {

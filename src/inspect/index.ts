@@ -420,7 +420,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
           keys: (plain ?? []).map((column) => ({ column, descending: false, nullsFirst: false })), include: [], ...(r.predicate ? { where: expr(String(r.predicate)) } : {}), nullsNotDistinct: /NULLS NOT DISTINCT/.test(definition),
           options: arr(r.options), definition, ...(r.comment ? { comment: String(r.comment) } : {}),
           ...(r.statistics ? { statistics: arr(r.statistics) } : {}), ...(r.only ? { only: true } : {}),
-          ...(r.attached ? attachedIndexes(json<AttachedRow[]>(r.attached)!, arr(r.options)) : {}),
+          ...(r.attached ? attachedIndexes(json<AttachedRow[]>(r.attached)!, arr(r.options), nums(r.key_order)) : {}),
         };
       }
       for (const r of await typeP) {

@@ -284,11 +284,14 @@ SELECT n.nspname AS schema, t.relname AS table_name, ic.relname AS name,
        CASE WHEN t.relkind = 'p' THEN (WITH RECURSIVE tree(idx) AS (
             SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih WHERE pih.inhparent = i.indexrelid
              UNION ALL SELECT pih.inhrelid FROM pg_catalog.pg_inherits pih JOIN tree ON pih.inhparent = tree.idx)
-          SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname, 'options', pic.reloptions))
+          SELECT json_agg(json_build_object('schema', pn.nspname, 'table', pt.relname, 'name', pic.relname, 'options', pic.reloptions,
+                 'order', (pix.indoption::int2[])[0:pix.indnkeyatts - 1]))
           FROM tree JOIN pg_catalog.pg_class pic ON pic.oid = tree.idx
           JOIN pg_catalog.pg_index pix ON pix.indexrelid = tree.idx JOIN pg_catalog.pg_class pt ON pt.oid = pix.indrelid
           JOIN pg_catalog.pg_namespace pn ON pn.oid = pt.relnamespace
          WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pk WHERE pk.conindid = tree.idx AND pk.contype IN ('p','u','x'))) END AS attached,
+       -- the keys' ASC/DESC and NULLS order, which a partition's index attached to it may have otherwise
+       CASE WHEN t.relkind = 'p' THEN (i.indoption::int2[])[0:i.indnkeyatts - 1] END AS key_order,
        dsc.description AS comment, ic.reloptions AS options,
        (SELECT array_agg(a.attnum || '=' || a.attstattarget ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
          WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS statistics

@@ -2,6 +2,7 @@
  * Row helpers of the inspector: a catalog row's values read whatever the driver returned (pg parses arrays and
  * JSON, PGlite may return literals), and the small formatters built from rows.
  */
+import { orderFromIndoption } from '../model/attached-order.js';
 import { qualifiedKey, qualifiedName, quoteIdent } from '../model/names.js';
 import type { Index, Table } from '../model/types.js';
 import { parseArrayLiteral } from '../typedsql/runtime.js';
@@ -60,22 +61,26 @@ export function tableMarks(r: Record<string, unknown>): Pick<Table, 'replicaIden
 }
 
 /** A partition's index attached to a partitioned table's index, as Q_INDEXES reads it (`attached`). */
-export interface AttachedRow { readonly schema: string; readonly table: string; readonly name: string; readonly options: readonly string[] | null }
+export interface AttachedRow { readonly schema: string; readonly table: string; readonly name: string; readonly options: readonly string[] | null; readonly order?: readonly number[] | null }
 
 /**
- * Index.attached and Index.attachedOptions of a partitioned table's index from its attached rows: the storage
- * parameters of a partition's index kept only where they differ from the index's own `options` (compared as a set).
+ * Index.attached, Index.attachedOptions and Index.attachedOrder of a partitioned table's index from its attached
+ * rows: the storage parameters of a partition's index kept only where they differ from the index's own `options`
+ * (compared as a set), its keys' order (indoption) only where it differs from the index's own (`ownOrder`).
  *
  * @example
- * attachedIndexes([{ schema: 's', table: 'p0', name: 'p0_v', options: ['fastupdate=false'] }], [])
- * // { attached: { 's.p0': 'p0_v' }, attachedOptions: { 's.p0': ['fastupdate=false'] } }
+ * attachedIndexes([{ schema: 's', table: 'p0', name: 'p0_v', options: ['fastupdate=false'], order: [1] }], [], [0])
+ * // { attached: { 's.p0': 'p0_v' }, attachedOptions: { 's.p0': ['fastupdate=false'] },
+ * //   attachedOrder: { 's.p0': [{ descending: true, nullsFirst: false }] } }
  */
-export function attachedIndexes(rows: readonly AttachedRow[], own: readonly string[]): Pick<Index, 'attached' | 'attachedOptions'> {
+export function attachedIndexes(rows: readonly AttachedRow[], own: readonly string[], ownOrder: readonly number[] = []): Pick<Index, 'attached' | 'attachedOptions' | 'attachedOrder'> {
   const set = (o: readonly string[]) => [...o].sort().join('\u0000');
   const sorted = rows.map((a) => ({ ...a, key: qualifiedKey(a.schema, a.table) })).sort((a, b) => (a.key < b.key ? -1 : 1));
   const differing = sorted.filter((a) => set(a.options ?? []) !== set(own));
+  const ordered = sorted.filter((a) => a.order && a.order.join(',') !== ownOrder.join(','));
   return {
     attached: Object.fromEntries(sorted.map((a) => [a.key, a.name])),
     ...(differing.length ? { attachedOptions: Object.fromEntries(differing.map((a) => [a.key, [...(a.options ?? [])]])) } : {}),
+    ...(ordered.length ? { attachedOrder: Object.fromEntries(ordered.map((a) => [a.key, orderFromIndoption(a.order!)])) } : {}),
   };
 }

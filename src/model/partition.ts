@@ -15,6 +15,7 @@
  * `CREATE TABLE … PARTITION OF`. Limits: exclusion constraints are not copied, nor `ON ONLY` indexes of the parent
  * that the partition has no index attached to.
  */
+import { attachedOrderOf, differingOrders, withOrder } from './attached-order.js';
 import { qualifiedKey } from './names.js';
 import { chooseName, nameAddition as addition } from './naming.js';
 import type { Constraint, Index, Model, PrimaryKey, Table, UniqueConstraint } from './types.js';
@@ -130,7 +131,7 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
     if (i.only && own === undefined) continue;
     const name = own ?? defaultPartitionIndexName(table.name, i, taken);
     taken.add(name);
-    const { attached: _a, attachedOptions: _ao, only: _o, ...shape } = i;
+    const { attached: _a, attachedOptions: _ao, attachedOrder: _ord, only: _o, ...shape } = i;
     // A sub-partitioned partition's index keeps its partitions' indexes attached (recorded on the parent's until now),
     // and each its storage parameters of its own (Index.attachedOptions), relative to this index's now.
     const below = Object.entries(i.attached ?? {}).filter(([k]) => descendsFrom(model.tables, k, key));
@@ -139,8 +140,11 @@ export function detachedTable(model: Model, table: Table, before?: Table): Table
       const o = i.attachedOptions?.[k] ?? i.options;
       return sameOptionSet(o, options) ? [] : [[k, o] as const];
     });
-    indexes[name] = { ...shape, options, name, schema: table.schema, table: key, definition: undefined, comment: undefined, ...(below.length ? { attached: Object.fromEntries(below) } : {}),
-      ...(belowOptions.length ? { attachedOptions: Object.fromEntries(belowOptions) } : {}) };
+    // Its keys' order is its own (Index.attachedOrder), and its partitions' too, relative to it.
+    const order = attachedOrderOf(i, key);
+    const belowOrder = differingOrders(Object.fromEntries(below.map(([k]) => [k, attachedOrderOf(i, k)])), order);
+    indexes[name] = { ...withOrder(shape as Index, order), options, name, schema: table.schema, table: key, definition: undefined, comment: undefined, ...(below.length ? { attached: Object.fromEntries(below) } : {}),
+      ...(belowOptions.length ? { attachedOptions: Object.fromEntries(belowOptions) } : {}), ...(belowOrder ? { attachedOrder: belowOrder } : {}) };
   }
   Object.assign(indexes, table.indexes);
   const { partitionOf: _gone, ...rest } = table;

@@ -268,6 +268,9 @@ export interface IndexKey {
   readonly nullsFirst: boolean;
 }
 
+/** The order of an index key: IndexKey's `descending` and `nullsFirst` (PostgreSQL's indoption bits 1 and 2). */
+export type KeyOrder = Pick<IndexKey, 'descending' | 'nullsFirst'>;
+
 export interface Index extends Commented, Located {
   readonly kind: 'index';
   readonly schema: string;
@@ -311,6 +314,14 @@ export interface Index extends Commented, Located {
    * creates on a partition). Absent: none differ.
    */
   readonly attachedOptions?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Key orders (ASC/DESC, NULLS FIRST/LAST, one per key) of partitions' indexes attached to it (Index.attached) that
+   * differ from its own keys', by the partition's key: PostgreSQL attaches an index whatever its keys' order
+   * (CompareIndexInfo leaves indoption out), and pg_dump writes `CREATE INDEX p1_b ON p1 (b DESC)` under a parent
+   * index on `(b)`. A partition absent here has the order of the index it was created for (PostgreSQL copies it).
+   * Absent: none differ.
+   */
+  readonly attachedOrder?: Readonly<Record<string, readonly KeyOrder[]>>;
   /** Full `CREATE INDEX …` text as PostgreSQL prints it (pg_get_indexdef); kept for readers, never compared. */
   readonly definition?: string;
 }

@@ -2,11 +2,12 @@
  * Table constraints, folded: primary keys, unique, foreign keys, checks and exclusions, named as PostgreSQL names
  * unnamed ones; `ADD CONSTRAINT … USING INDEX`; `RENAME CONSTRAINT`.
  */
-import type { FkAction } from '../../model/types.js';
+import type { FkAction, PrimaryKey, UniqueConstraint } from '../../model/types.js';
 import { figureColname } from '../colname.js';
 import { deparseExpression } from '../pg.js';
 import { walk, type Node, type Payload } from '../ast.js';
-import { Problem, Refused, type FoldScope, type MTable } from './scope.js';
+import { Problem, Refused, type FoldScope, type MTable, type Mut } from './scope.js';
+import { findAttached, forget } from './partition-indexes.js';
 import { deferralSql, foreignKeySql, keySql } from '../../model/constraint-sql.js';
 import { qualifiedKey, quoteIdent } from '../../model/names.js';
 import { renameKeyCopy, renameKeySource } from './partition-keys.js';
@@ -122,13 +123,39 @@ export function constraint(sc: FoldScope, t: MTable, k: Payload<'Constraint'> & 
 /** `ADD CONSTRAINT … PRIMARY KEY USING INDEX idx`: the index becomes the constraint (and takes its name). */
 export function constraintUsingIndex(sc: FoldScope, t: MTable, k: Payload<'Constraint'>): void {
   const ix = t.indexes[k.indexname!];
-  if (!ix) throw new Problem('E_UNKNOWN', `index "${k.indexname}" does not exist on "${t.name}"`);
+  if (!ix) return attachedUsingIndex(sc, t, k);
   const node = sc.indexNodes.get(ix);
   const columns = indexColumns(node);
   delete t.indexes[k.indexname!];
   sc.release(t.schema, k.indexname!);
   const name = k.conname ?? k.indexname;
   constraint(sc, t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
+}
+
+/**
+ * `ADD CONSTRAINT … USING INDEX idx` over the partition `t`'s index attached to its parent's plain index (recorded
+ * on the top index: Index.attached): the key takes the index, which stays attached to the same parent index
+ * (Constraint.attachedTo, as the inspector reads pg_inherits), no longer in the top index's attached names.
+ *
+ * @example
+ * attachedUsingIndex(sc, ru_1, k) // ALTER TABLE ru_1 ADD CONSTRAINT ru_1_key UNIQUE USING INDEX ru_1_a_b_idx
+ */
+function attachedUsingIndex(sc: FoldScope, t: MTable, k: Payload<'Constraint'>): void {
+  const key = qualifiedKey(t.schema, t.name);
+  const found = findAttached(sc, [t.schema, k.indexname!]);
+  if (!found || found.part !== key) throw new Problem('E_UNKNOWN', `index "${k.indexname}" does not exist on "${t.name}"`);
+  const { root } = found;
+  // The index it is attached to: the top one, or the index of its own parent (a partition a level down).
+  const parent = t.partitionOf?.parent;
+  const above = parent && parent !== root.table ? root.attached?.[parent] : undefined;
+  const attachedTo = above !== undefined ? qualifiedKey(sc.model.tables[parent!]!.schema, above) : qualifiedKey(root.schema, root.name);
+  const columns = indexColumns(sc.indexNodes.get(root));
+  forget(root, key);
+  sc.release(t.schema, k.indexname!);
+  const name = k.conname ?? k.indexname!;
+  constraint(sc, t, { ...k, indexname: undefined, conname: name, keys: columns.map((c) => ({ String: { sval: c } })) });
+  const made = t.constraints[name] as Mut<PrimaryKey | UniqueConstraint>;
+  t.constraints[name] = { ...made, attachedTo };
 }
 
 /** Constraint definitions embed column and table names: re-render the structured ones after a rename. */

@@ -19,7 +19,7 @@ import { alterSubcommand } from '../statement-kind.js';
 import { optionName } from '../../model/options.js';
 import { sameIndex } from '../../diff/equal.js';
 import { findKeyCopy, keySource, recordKeyCopy, renameKeyCopy, renameKeySource } from './partition-keys.js';
-import { absorbAttached, attachable, cloneIndex, orderOnly, refuseOrderOnly, descendsFrom, findAttached, indexColNames, indexesOf, recordAttached, renameAttached, setAttachedOptions } from './partition-indexes.js';
+import { absorbAttached, attachable, cloneIndex, descendsFrom, findAttached, indexColNames, indexesOf, recordChild, renameAttached } from './partition-indexes.js';
 
 /**
  * The index of `part` (a partition) of the same shape as its parent's index `parentIndex`, if any, attached to it:
@@ -30,9 +30,9 @@ import { absorbAttached, attachable, cloneIndex, orderOnly, refuseOrderOnly, des
 function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void {
   // An index ON ONLY the parent that is not valid yet takes one too (its other partitions still pending).
   const shape = { ...parentIndex, only: undefined };
-  // PostgreSQL takes the first index (in creation order) CompareIndexInfo matches, which ignores the keys' order.
-  const match = Object.values(part.indexes).find((x) => !x.only && (attachable(x, shape) || orderOnly(x, shape)));
-  if (match && orderOnly(match, shape)) throw refuseOrderOnly(match.name, parentIndex.name);
+  // PostgreSQL takes the first index (in creation order) CompareIndexInfo matches, which ignores the keys' order
+  // (kept: Index.attachedOrder).
+  const match = Object.values(part.indexes).find((x) => !x.only && attachable(x, shape));
   if (!match) {
     // A key of the partition whose index has the shape stays the partition's, attached to the parent's index.
     const key = Object.values(part.constraints).find((k) => (k.kind === 'primary_key' || k.kind === 'unique') && !k.attachedTo && sameIndex(keyIndex(part, k), shape));
@@ -45,8 +45,7 @@ function attachSameIndex(sc: FoldScope, part: MTable, parentIndex: Index): void 
   }
   delete (part.indexes as Record<string, Index>)[match.name];
   sc.attachedIndexes.add(qualifiedKey(match.schema, match.name));
-  recordAttached(parentIndex, qualifiedKey(part.schema, part.name), match.name);
-  setAttachedOptions(parentIndex, qualifiedKey(part.schema, part.name), match.options);
+  recordChild(parentIndex, qualifiedKey(part.schema, part.name), match);
   absorbAttached(parentIndex, match);
 }
 
@@ -110,7 +109,6 @@ function checkAttach(sc: FoldScope, parent: { owner: MTable | MView; index: Inde
   const key = qualifiedKey(parent.index.schema, parent.index.name);
   if (parent.index.attached?.[child.index.table] !== undefined || Object.values(part.constraints).some((k) => 'attachedTo' in k && k.attachedTo === key))
     throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
-  if (orderOnly(child.index, parent.index)) throw refuseOrderOnly(c, p);
   if (!attachable(child.index, parent.index)) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
 }
 
@@ -123,7 +121,6 @@ function checkAttachBelow(sc: FoldScope, above: { root: Index; part: string; nam
   const part = sc.model.tables[child.table];
   if (part?.partitionOf?.parent !== above.part) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": index "${c}" is not an index on any partition of table "${sc.model.tables[above.part]?.name}"`);
   if (above.root.attached?.[child.table] !== undefined) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": another index is already attached for partition "${part.name}"`);
-  if (orderOnly(child, above.root)) throw refuseOrderOnly(c, p);
   if (!attachable(child, above.root)) throw new Problem('E_INVALID', `cannot attach index "${c}" as a partition of index "${p}": the index definitions do not match`);
 }
 
@@ -165,8 +162,7 @@ export function alterIndex(sc: FoldScope, n: Payload<'AlterTableStmt'>): void {
       // the names of its own partitions' indexes; the partitions it still waits for are the parent's.
       delete (child.owner as { indexes: Record<string, Index> }).indexes[child.index.name];
       sc.attachedIndexes.add(qualifiedKey(child.index.schema, child.index.name));
-      recordAttached(root, child.index.table, child.index.name);
-      setAttachedOptions(root, child.index.table, child.index.options);
+      recordChild(root, child.index.table, child.index);
       absorbAttached(root, child.index);
       const childPending = sc.onlyPending.get(child.index);
       sc.onlyPending.delete(child.index);

@@ -7,7 +7,8 @@
  * that is itself partitioned gets one too, and its partitions one each attached to it (PostgreSQL's DefineIndex
  * recurses): the Model records them all on the top index (Index.attached, one name per partition of the tree).
  */
-import type { Index } from '../../model/types.js';
+import type { Index, KeyOrder } from '../../model/types.js';
+import { attachedOrderOf, keyOrder, sameOrder, withOrder } from '../../model/attached-order.js';
 import type { Payload } from '../ast.js';
 import { figureColname } from '../colname.js';
 import { chooseName, nameAddition } from '../../model/naming.js';
@@ -35,13 +36,14 @@ export function recordAttached(parent: Index, part: string, name: string): void 
 }
 
 /** Forgets the entry of the partition `part` (Index.attached, Index.attachedOptions), returning the name it had. */
-function forget(parent: Index, part: string): string | undefined {
+export function forget(parent: Index, part: string): string | undefined {
   const name = parent.attached?.[part];
   if (name === undefined) return undefined;
   const { [part]: _gone, ...rest } = parent.attached!;
   if (Object.keys(rest).length) (parent as Mut<Index>).attached = rest;
   else delete (parent as Mut<Index>).attached;
   setAttachedOptions(parent, part, undefined);
+  setAttachedOrder(parent, part, undefined);
   return name;
 }
 
@@ -65,41 +67,41 @@ export function setAttachedOptions(parent: Index, part: string, options: readonl
 }
 
 /**
+ * Records the key order of `part`'s index attached to `parent` (Index.attachedOrder): an entry only when it differs
+ * from the parent index's own.
+ */
+export function setAttachedOrder(parent: Index, part: string, order: readonly KeyOrder[] | undefined): void {
+  const { [part]: _was, ...rest } = parent.attachedOrder ?? {};
+  const next = order && !sameOrder(order, keyOrder(parent)) ? { ...rest, [part]: order } : rest;
+  if (Object.keys(next).length) (parent as Mut<Index>).attachedOrder = Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : 1)));
+  else delete (parent as Mut<Index>).attachedOrder;
+}
+
+/**
  * Whether PostgreSQL attaches `child` to `parent` (`ALTER INDEX … ATTACH PARTITION`, or an `ATTACH PARTITION` that
  * adopts a partition's index of the shape): CompareIndexInfo compares what the index is (method, uniqueness, keys,
- * INCLUDE, predicate), not its storage parameters, which the child keeps (Index.attachedOptions).
+ * INCLUDE, predicate), not its storage parameters (Index.attachedOptions) nor its keys' ASC/DESC and NULLS
+ * FIRST/LAST order (indoption; checked on 15: both take `(a DESC NULLS LAST)` for a parent's `(a)`), which the child
+ * keeps (Index.attachedOrder).
  *
  * @example
  * attachable(gin(v) WITH (fastupdate=false), gin(v) ON ONLY parent) // true
+ * attachable(btree(a DESC NULLS LAST), btree(a)) // true
  */
 export function attachable(child: Index, parent: Index): boolean {
-  return sameIndex({ ...child, only: undefined, options: parent.options }, { ...parent, only: undefined });
+  return sameIndex(withOrder({ ...child, only: undefined, options: parent.options }, keyOrder(parent)), { ...parent, only: undefined });
 }
 
 /**
- * Whether `child` differs from `parent` only in its keys' order (ASC/DESC, NULLS FIRST/LAST): PostgreSQL attaches it
- * (CompareIndexInfo does not compare indoption; checked on 15: `ALTER INDEX … ATTACH PARTITION` and the adoption by
- * `ATTACH PARTITION` both take `(a DESC NULLS LAST)` for a parent's `(a)`), but the Model keeps one key order for a
- * partitioned table's index and its partitions' (Index.attached holds names only): the fold refuses it
- * (`refuseOrderOnly`) rather than record another index than PostgreSQL makes.
+ * Records `child` (an index of the partition `part`) attached to `root`: its name, storage parameters and key order.
  *
  * @example
- * orderOnly(btree(a DESC), btree(a) ON ONLY parent) // true
+ * recordChild(rootIdx, 'public.p1', p1Idx) // rootIdx.attached['public.p1'] = 'p1_b', attachedOrder if p1_b's differs
  */
-export function orderOnly(child: Index, parent: Index): boolean {
-  const unordered = (i: Index): Index => ({ ...i, keys: i.keys.map((k) => ({ ...k, descending: false, nullsFirst: false })) });
-  return !attachable(child, parent) && attachable(unordered(child), unordered(parent));
-}
-
-/**
- * The refusal of a partition's index `child` attached to `parent` with another key order (`orderOnly`), located at
- * the statement that attaches it.
- *
- * @example
- * throw refuseOrderOnly('d_idx', 'p_idx') // E_UNSUPPORTED: … differs from … only in ASC/DESC or NULLS FIRST/LAST order …
- */
-export function refuseOrderOnly(child: string, parent: string): Problem {
-  return new Problem('E_UNSUPPORTED', `index "${child}" attached as a partition of index "${parent}" differs from it only in ASC/DESC or NULLS FIRST/LAST order: PostgreSQL accepts it, but Meridian keeps one key order for a partitioned table's index and its partitions' indexes; give "${child}" the order of "${parent}", or attach it in a migration`);
+export function recordChild(root: Index, part: string, child: Index): void {
+  recordAttached(root, part, child.name);
+  setAttachedOptions(root, part, child.options);
+  setAttachedOrder(root, part, keyOrder(child));
 }
 
 /**
@@ -112,7 +114,11 @@ export function refuseOrderOnly(child: string, parent: string): Problem {
 export function cloneIndex(sc: FoldScope, part: MTable, parent: Index): string {
   const name = chooseName(part.name, nameAddition(indexColNames(sc.indexNodes.get(parent))), 'idx', (x) => sc.taken(part.schema, x));
   sc.claim(part.schema, name);
-  recordAttached(parent, qualifiedKey(part.schema, part.name), name);
+  const key = qualifiedKey(part.schema, part.name);
+  recordAttached(parent, key, name);
+  // Created for its own parent's index (a partition's, at a level below `parent`'s table): that index's key order.
+  const above = part.partitionOf?.parent;
+  if (above && above !== parent.table && parent.attached?.[above] !== undefined) setAttachedOrder(parent, key, attachedOrderOf(parent, above));
   return name;
 }
 
@@ -169,6 +175,7 @@ export function absorbAttached(root: Index, child: Index): void {
   for (const [part, name] of Object.entries(child.attached ?? {})) {
     recordAttached(root, part, name);
     setAttachedOptions(root, part, attachedOptionsOf(child, part));
+    setAttachedOrder(root, part, attachedOrderOf(child, part));
   }
 }
 
@@ -215,15 +222,18 @@ export function detachAttached(sc: FoldScope, parent: MTable, part: MTable, refr
   const key = qualifiedKey(part.schema, part.name);
   for (const ix of indexesOf(sc, parent)) {
     const options = attachedOptionsOf(ix, key);
+    const order = attachedOrderOf(ix, key);
     const name = forget(ix, key);
     if (name === undefined) continue;
-    const { attached: _a, attachedOptions: _ao, only: _o, comment: _c, statistics: _s, loc: _l, ...shape } = ix as Mut<Index>;
-    const own: Mut<Index> = { ...shape, options, schema: part.schema, name, table: key };
+    const { attached: _a, attachedOptions: _ao, attachedOrder: _ord, only: _o, comment: _c, statistics: _s, loc: _l, ...shape } = ix as Mut<Index>;
+    const own: Mut<Index> = { ...withOrder(shape as Index, order), options, schema: part.schema, name, table: key };
     for (const [k, n] of Object.entries(ix.attached ?? {})) if (descendsFrom(sc, k, key)) {
       const below = attachedOptionsOf(ix, k);
+      const belowOrder = attachedOrderOf(ix, k);
       forget(ix, k);
       recordAttached(own, k, n);
       setAttachedOptions(own, k, below);
+      setAttachedOrder(own, k, belowOrder);
     }
     const node = sc.indexNodes.get(ix);
     if (node) sc.indexNodes.set(own, { ...node });
@@ -257,7 +267,9 @@ export function renameAttached(sc: FoldScope, names: readonly string[], newname:
 export function retargetAttached(sc: FoldScope, from: string, to: string): void {
   for (const ix of parentsOf(sc, from)) {
     const options = attachedOptionsOf(ix, from);
+    const order = attachedOrderOf(ix, from);
     recordAttached(ix, to, forget(ix, from)!);
     setAttachedOptions(ix, to, options);
+    setAttachedOrder(ix, to, order);
   }
 }

@@ -37,9 +37,18 @@ export function attachedKeys(model: Model): AttachedKey[] {
   return out;
 }
 
-/** The index `key` (`schema.name`) of `model`, on any table. */
+/**
+ * The index `key` (`schema.name`) of `model`, on any table; for a partition's index attached to a partitioned table's
+ * (Index.attached: a sub-partitioned partition's, which a key a level down is attached to), the top index it is
+ * recorded on, whose `DROP INDEX … CASCADE` takes it and whose rebuild makes it again.
+ */
 function findIndex(model: Model, key: string): Index | undefined {
   for (const t of Object.values(model.tables)) for (const i of Object.values(t.indexes)) if (qualifiedKey(i.schema, i.name) === key) return i;
+  for (const t of Object.values(model.tables)) {
+    if (!t.partitionBy) continue;
+    for (const i of Object.values(t.indexes))
+      for (const [part, name] of Object.entries(i.attached ?? {})) if (model.tables[part] && qualifiedKey(model.tables[part]!.schema, name) === key) return i;
+  }
   return undefined;
 }
 
@@ -58,10 +67,11 @@ export function dropAttachedKeysWithIndexes(all: Change[], current: Model, desir
     if (c.kind !== 'add_constraint' || !c.attach) continue;
     const to = (c.constraint as { attachedTo?: string }).attachedTo!;
     const ix = findIndex(current, to);
-    if (!ix || ix.only || all.some((x) => x.kind === 'drop_index' && qualifiedKey(x.index.schema, x.index.name) === to)) continue;
+    const top = ix && qualifiedKey(ix.schema, ix.name);
+    if (!ix || ix.only || all.some((x) => x.kind === 'drop_index' && qualifiedKey(x.index.schema, x.index.name) === top)) continue;
     all.push({ kind: 'drop_index', index: ix });
-    const back = findIndex(desired, to);
-    if (back && !all.some((x) => x.kind === 'create_index' && qualifiedKey(x.index.schema, x.index.name) === to && !x.statisticsFrom)) all.push({ kind: 'create_index', index: back, newTable: false });
+    const back = findIndex(desired, top!);
+    if (back && !all.some((x) => x.kind === 'create_index' && qualifiedKey(x.index.schema, x.index.name) === top && !x.statisticsFrom)) all.push({ kind: 'create_index', index: back, newTable: false });
   }
   if (!keys.length) return;
   const droppedTables = droppedTableKeys(all);
@@ -73,11 +83,12 @@ export function dropAttachedKeysWithIndexes(all: Change[], current: Model, desir
       const ix = findIndex(current, k.index);
       if (!ix || droppedTables.has(tableKey(k.table)) || droppedTables.has(ix.table)) continue;
       const keyDropped = all.some((c) => onKey(c, 'drop_constraint', k));
-      const indexDropped = all.some((c) => c.kind === 'drop_index' && qualifiedKey(c.index.schema, c.index.name) === k.index);
+      const top = qualifiedKey(ix.schema, ix.name);
+      const indexDropped = all.some((c) => c.kind === 'drop_index' && qualifiedKey(c.index.schema, c.index.name) === top);
       if (keyDropped && !indexDropped) {
         all.push({ kind: 'drop_index', index: ix });
-        const back = findIndex(desired, k.index);
-        if (back && !all.some((c) => c.kind === 'create_index' && qualifiedKey(c.index.schema, c.index.name) === k.index && !c.statisticsFrom)) all.push({ kind: 'create_index', index: back, newTable: false });
+        const back = findIndex(desired, top);
+        if (back && !all.some((c) => c.kind === 'create_index' && qualifiedKey(c.index.schema, c.index.name) === top && !c.statisticsFrom)) all.push({ kind: 'create_index', index: back, newTable: false });
         changed = true;
       } else if (indexDropped && !keyDropped) {
         all.push({ kind: 'drop_constraint', table: k.table, constraint: k.key });
@@ -99,8 +110,8 @@ export function dropAttachedKeysWithIndexes(all: Change[], current: Model, desir
  */
 export function takenByIndexDrop(c: Change, all: readonly Change[], current: Model): boolean {
   if (c.kind !== 'drop_constraint' || !('attachedTo' in c.constraint) || !c.constraint.attachedTo) return false;
-  const to = c.constraint.attachedTo;
-  return all.some((x) => x.kind === 'drop_index' && qualifiedKey(x.index.schema, x.index.name) === to) && !!findIndex(current, to);
+  const ix = findIndex(current, c.constraint.attachedTo);
+  return !!ix && all.some((x) => x.kind === 'drop_index' && x.index.schema === ix.schema && x.index.name === ix.name);
 }
 
 /**

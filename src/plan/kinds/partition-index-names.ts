@@ -8,6 +8,7 @@
  * partitions' indexes follow) and `ALTER INDEX parent_idx ATTACH PARTITION child_name` for each partition (the parent
  * index is valid once each has one); a partition created for an index that stays gets its index renamed.
  */
+import { attachedOrderOf, withOrder } from '../../model/attached-order.js';
 import type { Change } from '../../diff/changes.js';
 import { qualifiedKey, quoteIdentAlways as qi } from '../../model/names.js';
 import { defaultPartitionIndexName, descendsFrom, relationNames } from '../../model/partition.js';
@@ -22,7 +23,8 @@ import { qn } from '../table-sql.js';
  * when `part` is partitioned too (its own partitions' indexes are attached to it next).
  */
 function childSql(i: Index, part: Table, name: string): string {
-  return createIndexSql({ ...i, name, schema: part.schema, table: qualifiedKey(part.schema, part.name), only: part.partitionBy ? true : undefined, attached: undefined });
+  const key = qualifiedKey(part.schema, part.name);
+  return createIndexSql({ ...withOrder(i, attachedOrderOf(i, key)), name, schema: part.schema, table: key, only: part.partitionBy ? true : undefined, attached: undefined, attachedOrder: undefined });
 }
 
 /**
@@ -48,8 +50,9 @@ export function partitionedIndexSql(i: Index, current: Model, desired: Model, mo
   if (!parts.length || !i.keys.length) return undefined;
   // A partition's own index of the shape under the desired name is attached as it is (diff/attached-keys.ts keeps it).
   const kept = (part: Table, name: string) => !!takenIndex(current, i, qualifiedKey(part.schema, part.name), name);
-  // An index `ON ONLY` (Index.only) gets the partitions' indexes attached to it in pg_dump's form, never plain.
-  const plain = !i.only && parts.every(({ part, name }) => name === defaultPartitionIndexName(part.name, i)
+  // An index `ON ONLY` (Index.only) gets the partitions' indexes attached to it in pg_dump's form, never plain; so
+  // does one with a partition's index in another key order (Index.attachedOrder: PostgreSQL's copies take its own).
+  const plain = !i.only && !i.attachedOrder && parts.every(({ part, name }) => name === defaultPartitionIndexName(part.name, i)
     && !relationNames(current, part.schema).has(name) && !relationNames(desired, part.schema, { attached: false }).has(name));
   if (plain) return undefined;
   const out = [createIndexSql({ ...i, only: true })];

@@ -566,7 +566,7 @@ async function inspectIn(db: Database, opts: InspectOptions, version: number, co
         if (d) put(d);
       }
       for (const r of await privP) {
-        const p = privilegesFromRow(r, Math.floor(version / 10000));
+        const p = privilegesFromRow(r);
         // Privileges of what the Model holds (not of identity sequences, array types, excluded tables).
         if (p && attachedTargetExists(model as Model, p)) put(p);
       }

@@ -28,19 +28,14 @@ export function defaultGrants(on: On, name?: string): Grant[] {
 export const DATABASE_WIDE_PRIVILEGES: readonly On[] = ['FOREIGN DATA WRAPPER', 'FOREIGN SERVER', 'LANGUAGE'];
 
 /**
- * Privileges of the public schema as a fresh database of the server has them: USAGE to PUBLIC (PostgreSQL 15+, the
- * Model's default), and on a PostgreSQL 13–14 server (`serverMajor` below 15, given by the inspector) CREATE and USAGE
- * to PUBLIC too: not a difference to report there. Without a server (the fold, `migrate diff` of files) only 15+'s, so
- * a file's `GRANT ALL ON SCHEMA public TO PUBLIC` is a grant the plan makes on PostgreSQL 15+ and PGlite.
+ * Privileges of the public schema as a fresh database has them (PostgreSQL 15+, and 13–14 where PUBLIC may
+ * also CREATE): not a difference to report.
  *
  * @example
  * standardPublic([{ grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]) // true
- * standardPublic([{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }])     // false
- * standardPublic([{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }], 14) // true
  */
-export function standardPublic(list: readonly Grant[], serverMajor?: number): boolean {
-  return sameGrants(list, defaultGrants('SCHEMA', 'public'))
-    || (serverMajor !== undefined && serverMajor < 15 && sameGrants(list, [{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]));
+export function standardPublic(list: readonly Grant[]): boolean {
+  return sameGrants(list, defaultGrants('SCHEMA', 'public')) || sameGrants(list, [{ grantee: 'PUBLIC', privilege: 'CREATE', grantable: false }, { grantee: 'PUBLIC', privilege: 'USAGE', grantable: false }]);
 }
 
 /** Sorted by grantee, then privilege (`COLLATE "C"`): where no ACL order applies (what default privileges give). */

@@ -40,27 +40,3 @@ export const LEFTOVERS_20_CASES: AcceptanceCase[] = [
     oneWay: true,
   },
 ];
-
-// The public schema's privileges (PostgreSQL 15+: owned by pg_database_owner, USAGE to PUBLIC; 13/14 also granted
-// CREATE to PUBLIC): a file that grants everything on it to PUBLIC, as a schema written for 14 does. model/privileges.ts
-// `standardPublic` counts 14's privileges as the standard ones only on a 13–14 server (the inspector's); the fold
-// (no server) kept them as none, so nothing was planned and pg_dump differed. The old side writes the standard
-// privileges out: a test database's reset keeps what a case did to public (test/helpers/databases.ts).
-const standardPublic = ['GRANT USAGE ON SCHEMA public TO PUBLIC', 'REVOKE CREATE ON SCHEMA public FROM PUBLIC'];
-LEFTOVERS_20_CASES.push(
-  {
-    name: 'leftovers-20: GRANT ALL ON SCHEMA public TO PUBLIC plans and converges both ways',
-    old: [kept, ...standardPublic],
-    new: [kept, 'GRANT ALL ON SCHEMA public TO PUBLIC'],
-    seed,
-    keeps: keepsNotes,
-    expectedSql: ['GRANT CREATE ON SCHEMA "public" TO PUBLIC'],
-  },
-  {
-    name: 'leftovers-20: REVOKE ALL ON SCHEMA public FROM PUBLIC plans and converges both ways',
-    old: [kept, ...standardPublic],
-    new: [kept, 'REVOKE ALL ON SCHEMA public FROM PUBLIC'],
-    seed,
-    keeps: keepsNotes,
-  },
-);

@@ -47,15 +47,15 @@ SELECT 'COLUMN', n.nspname, c.relname, NULL, a.attname, ${grants('a.attacl', 'c.
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
- * The privileges of one row; undefined when they are the kind's default (the public schema's: its server's, `standardPublic`).
+ * The privileges of one row; undefined when they are the kind's default.
  *
  * @example
  * privilegesFromRow({ on: 'SCHEMA', schema: 'app', name: 'app', grants: [{ grantee: 'reader', privilege: 'USAGE', grantable: false }] })
  */
-export function privilegesFromRow(r: Record<string, unknown>, serverMajor?: number): ObjectPrivileges | undefined {
+export function privilegesFromRow(r: Record<string, unknown>): ObjectPrivileges | undefined {
   const on = String(r.on) as ObjectPrivileges['on'];
   const list = aclFromRow(r.grants, r.mine, on);
-  if (sameGrants(list, defaultGrants(on, String(r.name))) || (on === 'SCHEMA' && r.name === 'public' && standardPublic(list, serverMajor))) return undefined;
+  if (sameGrants(list, defaultGrants(on, String(r.name))) || (on === 'SCHEMA' && r.name === 'public' && standardPublic(list))) return undefined;
   return {
     kind: 'privileges', on, schema: String(r.schema), name: String(r.name), ...(r.args !== null && r.args !== undefined ? { args: String(r.args) } : {}),
     ...(r.column ? { column: String(r.column) } : {}), grants: list,

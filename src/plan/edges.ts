@@ -241,7 +241,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const partitionKeys = tree.slice(1).flatMap((p) => Object.values(current.tables[p]?.constraints ?? {}).flatMap((x) =>
         (x.kind === 'foreign_key' && !tree.includes(x.refTable) && !ctx.droppedFirst.has(`${p}\u0000${x.name}`) ? [nodeId.rel(x.refTable), nodeId.keys(x.refTable)] : [])));
       // Its own name too (tables and indexes share pg_class's names): an index or key created under it comes after.
+      // What waits for the tables to be gone (an index rebuilt over their old tree: below) comes after.
       return { drops: [nodeId.rel(k), nodeId.type(k), nodeId.keys(k), nodeId.index(k), ...tree.slice(1).map(nodeId.rel), ...c.table.columns.flatMap((col) => identitySeq(c.table, col)), ...ownedGone, ...names],
+        creates: tree.map((p) => gone(nodeId.rel(p))),
         // Before the tables its foreign keys reference (those of a cycle are dropped first), its parent unless detached first.
         used: [...tableRefs(c.table, current, (table, name) => !ctx.droppedFirst.has(`${table}\u0000${name}`)), ...partitionKeys, ...triggers, ...indexes, ...policies, ...ofType].filter((r) => r !== nodeId.rel(k) && r !== detachedFrom), requires: owned };
     }
@@ -307,7 +309,9 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const owned = Object.values(current.sequences).flatMap((s) => (s.ownedBy?.table === k && s.ownedBy.column === c.column.name ? [nodeId.released(keyOf(s))] : []));
       // A generated column goes before the columns its expression reads (PostgreSQL refuses to drop those first).
       const reads = exprRefs(c.column.generated?.canonical).columns.filter((n) => n !== c.column.name && c.table.columns.some((x) => x.name === n)).map((n) => nodeId.part(k, 'column', n));
-      return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name)], used: [...columnRefs(c.column, current), ...reads], requires: owned };
+      // The keys over it go with it, and their indexes' names are free (a table created under one comes after).
+      const keyNames = Object.values(c.table.constraints).flatMap((x) => ((x.kind === 'primary_key' || x.kind === 'unique') && x.columns.includes(c.column.name) ? indexName(c.table, x) : []));
+      return { alters: [nodeId.rel(k)], drops: [nodeId.part(k, 'column', c.column.name), ...keyNames], used: [...columnRefs(c.column, current), ...reads], requires: owned };
     }
     // Replaced in place: it reads what its new query reads; what only its old query read goes after it.
     case 'create_view': if (c.from) {
@@ -371,7 +375,10 @@ function changeIds(c: Change, sql: string, ctx: EdgeContext, kind?: StatementKin
       const parts = Object.keys(i.attached ?? {}).filter((k) => descendsFrom(desired.tables, k, i.table)).map(nodeId.rel);
       // A partition's index that its ATTACH would adopt in place of the parent's copy comes after it (diff/partition-moves.ts).
       const attach = c.afterAttach ? [nodeId.bounds(c.afterAttach)] : [];
-      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts, ...attach] };
+      // The partitions of its table the plan drops are gone first: in pg_dump's form (ON ONLY, each partition's index
+      // attached) the index is valid once every partition has one, and one being dropped gets none.
+      const leaving = current.tables[i.table] ? partitionsOf(current, i.table).filter((p) => !desired.tables[p]).map((p) => gone(nodeId.rel(p))) : [];
+      return { creates: [nodeId.index(qualifiedKey(i.schema, i.name)), ...(i.unique ? [nodeId.keys(i.table)] : []), ...partitionIndexIds(desired, i.table)], requires: [...indexRefs(i, desired), ...taken, ...parts, ...attach, ...leaving] };
     }
     case 'attach_index': return { alters: [nodeId.index(qualifiedKey(c.index.schema, c.index.name))], requires: [nodeId.index(qualifiedKey(c.child.schema, c.child.name)), nodeId.rel(c.child.table)] };
     case 'drop_index': {

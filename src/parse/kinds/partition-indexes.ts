@@ -150,6 +150,9 @@ function parentsOf(sc: FoldScope, part: string): Index[] {
   // Such an index is on a table above `part` (its partitions' indexes are recorded on the top one): the tables above
   // are asked, not every table (one ATTACH PARTITION per partition: quadratic), in the Model's order of tables.
   const tables = sc.model.tables;
+  // A key no table has any more (the partition renamed or moved, its parents' maps not yet following: retargetAttached)
+  // has no tables above to ask: every partitioned table is.
+  if (!tables[part]) return Object.values(tables).flatMap((t) => (t.partitionBy ? Object.values(t.indexes).filter((i) => i.attached?.[part] !== undefined) : []));
   let above = tablesAbove(tables as Parameters<typeof tablesAbove>[0], part).filter((k) => tables[k]?.partitionBy && Object.values(tables[k]!.indexes).some((i) => i.attached?.[part] !== undefined));
   if (above.length > 1) {
     const order = Object.keys(tables);
